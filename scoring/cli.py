@@ -1,0 +1,179 @@
+"""Command line: `scoring score | diff | explain | formulas …`.
+
+Exit codes: 0 fine; 1 a claim is too high, outside its weight, or parts don't add up to a claimed
+total (any error-level finding); 2 the input cannot be used.  Heavy modules are imported inside
+the commands so that `scoring --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    help="按版本化的规则文件重新计算预算绩效自评得分，并指出自评得分与规则不符之处。",
+)
+formulas_app = typer.Typer(no_args_is_help=True, help="规则文件：列出、查看、校验。")
+app.add_typer(formulas_app, name="formulas")
+
+RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认：随附的 formulas/）", file_okay=False)
+RulesRef = typer.Option(None, "--rules", help="指定规则集 ID 或 ID@VERSION，覆盖案例中写的规则")
+Format = typer.Option("table", "--format", "-f", help="输出格式：table、json、csv、markdown")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"错误：{message}", err=True)
+    raise typer.Exit(code)
+
+
+def _library(rules_dir: Optional[Path]):
+    from .errors import ScoringError
+    from .rule_loader import load_rule_dir
+
+    try:
+        library = load_rule_dir(rules_dir)
+    except ScoringError as exc:
+        _fail(str(exc))
+    for failure in library.failures:
+        typer.echo(f"警告：规则文件无法使用，已跳过：{failure}", err=True)
+    return library
+
+
+def _report(case: Path, rules_dir: Optional[Path], rules: Optional[str]):
+    from .diff import report_case
+    from .errors import ScoringError
+
+    library = _library(rules_dir)
+    try:
+        return report_case(case, library, rules_override=rules)
+    except ScoringError as exc:
+        _fail(str(exc))
+
+
+def _check_format(fmt_name: str) -> None:
+    from .render import FORMATS
+
+    if fmt_name not in FORMATS:
+        _fail(f"未知的输出格式 {fmt_name}；可用：{'、'.join(FORMATS)}")
+
+
+@app.command()
+def score(
+    case: Path = typer.Argument(..., help="案例文件（.toml）"),
+    rules_dir: Optional[Path] = RulesDir,
+    rules: Optional[str] = RulesRef,
+    format: str = Format,
+) -> None:
+    """按规则计算每个指标的得分，并说明每一处失分的原因。"""
+    from .render import render_score
+
+    _check_format(format)
+    report = _report(case, rules_dir, rules)
+    sys.stdout.write(render_score(report, format))
+
+
+@app.command()
+def diff(
+    case: Path = typer.Argument(..., help="案例文件（.toml）"),
+    rules_dir: Optional[Path] = RulesDir,
+    rules: Optional[str] = RulesRef,
+    format: str = Format,
+) -> None:
+    """逐项比较自评得分与按规则计算的得分；有高报、超出分值或合计不符时退出码为 1。"""
+    from .render import render_diff
+
+    _check_format(format)
+    report = _report(case, rules_dir, rules)
+    sys.stdout.write(render_diff(report, format))
+    if report.worst_severity == "error":
+        raise typer.Exit(1)
+
+
+@app.command()
+def explain(
+    case: Path = typer.Argument(..., help="案例文件（.toml）"),
+    indicator: Optional[str] = typer.Argument(None, help="指标名称（如 预算编制质量）或 id；省略则解释全部指标"),
+    rules_dir: Optional[Path] = RulesDir,
+    rules: Optional[str] = RulesRef,
+) -> None:
+    """逐项说明计算过程：规则原文、每个输入及其来源、中间值、档位、上下限与舍入。"""
+    from .render import render_explain
+
+    report = _report(case, rules_dir, rules)
+    if indicator is not None and not any(indicator in (r.result.id, r.result.name) for s in report.sheets for r in s.indicators):
+        names = "、".join(dict.fromkeys(r.result.name for s in report.sheets for r in s.indicators))
+        _fail(f"案例中没有指标“{indicator}”；可用：{names}")
+    sys.stdout.write(render_explain(report, indicator))
+
+
+@formulas_app.command("list")
+def formulas_list(rules_dir: Optional[Path] = RulesDir) -> None:
+    """列出规则目录中的全部规则集。"""
+    from tabulate import tabulate
+
+    library = _library(rules_dir)
+    rows = [
+        [r.ref, r.info.title, r.info.region, r.info.sheet_type, f"{r.info.effective_from}～{r.info.effective_to or ''}", r.sha256[:12], r.path]
+        for r in library.rule_sets
+    ]
+    typer.echo(tabulate(rows, headers=["规则集", "名称", "地区", "表类型", "有效期", "sha256", "文件"], disable_numparse=True))
+
+
+@formulas_app.command("show")
+def formulas_show(
+    ref: str = typer.Argument(..., help="规则集 ID 或 ID@VERSION"),
+    rules_dir: Optional[Path] = RulesDir,
+) -> None:
+    """显示一个规则集：指标、分值、公式、分档与特殊情形。"""
+    from .errors import ScoringError
+    from .render_rules import render_rule_set
+
+    library = _library(rules_dir)
+    try:
+        rule_set = library.find(ref)
+    except ScoringError as exc:
+        _fail(str(exc))
+    sys.stdout.write(render_rule_set(rule_set))
+
+
+@formulas_app.command("validate")
+def formulas_validate(
+    paths: Optional[list[Path]] = typer.Argument(None, help="要校验的规则文件；省略则校验规则目录中的全部文件"),
+    rules_dir: Optional[Path] = RulesDir,
+) -> None:
+    """严格校验规则文件；来源文件自身的错误（如分组标题分值不符）作为警告报告。"""
+    from .errors import ScoringError
+    from .rule_loader import load_rule_dir, load_rule_file
+
+    loaded, failures = [], []
+    if paths:
+        for path in paths:
+            try:
+                loaded.append(load_rule_file(path))
+            except ScoringError as exc:
+                failures.append(exc)
+    else:
+        try:
+            library = load_rule_dir(rules_dir)
+        except ScoringError as exc:
+            _fail(str(exc))
+        loaded, failures = library.rule_sets, library.failures
+    for rule_set in loaded:
+        typer.echo(f"通过：{rule_set.ref}（{rule_set.path}，{len(rule_set.indicators)} 个指标，{len(rule_set.deductions)} 个扣分项，sha256 {rule_set.sha256[:12]}）")
+        for warning in rule_set.warnings:
+            typer.echo(f"  警告（来源文件）：{warning}")
+    for failure in failures:
+        typer.echo(f"失败：{failure}", err=True)
+    if failures:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

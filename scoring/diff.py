@@ -1,0 +1,196 @@
+"""Claimed against computed: statuses, deltas and findings for every indicator and total.
+
+A claim is compared at its own printed precision: 9.2 matches any computed value that rounds
+(half-up) to 9.2.  Where the rules allow a range (unverifiable parts, qualitative tiers), a claim
+inside the range matches.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from .cases import Case, Claim, Sheet, load_case
+from .engine import Engine
+from .errors import ScoringError
+from .numbers import decimals_of, fmt, round_half_up
+from .results import (
+    CaseReport,
+    Comparison,
+    Finding,
+    IndicatorDiff,
+    IndicatorResult,
+    SheetDiff,
+    SheetResult,
+    TotalDiff,
+)
+from .rule_loader import RuleLibrary
+
+
+def compare(claimed: Decimal | None, low: Decimal | None, high: Decimal | None, weight: Decimal, rounding: int) -> Comparison:
+    """Compare one claim with the range [low, high] the rules allow (low == high for a formula).
+
+    ``low``/``high`` are unrounded; ``rounding`` is the rule's own number of decimals.  ``None``
+    bounds mean the rules say nothing checkable.
+    """
+    computed = None
+    if low is not None and high is not None:
+        if claimed is not None and low <= claimed <= high:
+            computed = claimed
+        elif claimed is not None and claimed > high:
+            computed = high
+        else:
+            computed = low if claimed is not None else high
+        computed = round_half_up(computed, rounding)
+    low_r = None if low is None else round_half_up(low, rounding)
+    high_r = None if high is None else round_half_up(high, rounding)
+    if claimed is None:
+        return Comparison(None, computed, low_r, high_r, "unclaimed", None)
+    if claimed < 0 or claimed > weight:
+        delta = None if computed is None else claimed - computed
+        return Comparison(claimed, computed, low_r, high_r, "invalid", delta)
+    if low is None or high is None:
+        return Comparison(claimed, None, None, None, "unverifiable", None)
+    digits = min(decimals_of(claimed), rounding)
+    lo, hi = round_half_up(low, digits), round_half_up(high, digits)
+    if lo <= claimed <= hi:
+        return Comparison(claimed, computed, low_r, high_r, "match", Decimal(0).quantize(computed))
+    status = "over" if claimed > hi else "under"
+    return Comparison(claimed, computed, low_r, high_r, status, claimed - computed)
+
+
+def _claim(sheet: Sheet, *keys: str) -> Claim | None:
+    for key in keys:
+        if key in sheet.claims:
+            return sheet.claims[key]
+    return None
+
+
+def diff_sheet(result: SheetResult, sheet: Sheet, where: str, findings: list[Finding]) -> SheetDiff:
+    """Compare every claim of one sheet with its computed result; append findings."""
+    rows = []
+    for ind in result.indicators:
+        claim = _claim(sheet, ind.id, ind.name)
+        if ind.verifiable:
+            cmp = compare(claim.score if claim else None, ind.raw, ind.raw, ind.weight, ind.rounding)
+        elif _has_bounds(ind):
+            cmp = compare(claim.score if claim else None, ind.low_raw, ind.high_raw, ind.weight, ind.rounding)
+            if cmp.status in ("match", "unclaimed"):
+                # a range that only unverifiable parts open up is not a confirmation of the claim
+                cmp = Comparison(cmp.claimed, None, cmp.low, cmp.high, "unverifiable" if claim else "unclaimed", None)
+        else:
+            cmp = compare(claim.score if claim else None, None, None, ind.weight, ind.rounding)
+        rows.append(IndicatorDiff(ind, cmp, claim.source if claim else ""))
+        findings.extend(_indicator_findings(ind, cmp, f"{where}.{ind.id}"))
+    total = _total(result, sheet, rows, where, findings)
+    return SheetDiff(result, rows, total)
+
+
+def _has_bounds(ind: IndicatorResult) -> bool:
+    # Parts that could not be evaluated because of an error give no trustworthy bound.
+    return not any(p.state == "error" for p in ind.parts) and any(p.score is not None for p in ind.parts)
+
+
+def _indicator_findings(ind: IndicatorResult, cmp: Comparison, where: str) -> list[Finding]:
+    name, c = ind.name, cmp
+    if c.status == "over":
+        return [Finding("error", "claim_over", f"{name}：自评 {fmt(c.claimed)} 分，按规则应得 {fmt(c.computed)} 分，高出 {fmt(c.delta)} 分", where)]
+    if c.status == "invalid":
+        return [Finding("error", "claim_invalid", f"{name}：自评 {fmt(c.claimed)} 分超出该项分值范围 [0, {fmt(ind.weight)}]", where)]
+    if c.status == "under":
+        return [Finding("info", "claim_under", f"{name}：自评 {fmt(c.claimed)} 分，按规则应得 {fmt(c.computed)} 分，少计 {fmt(-c.delta)} 分", where)]
+    if c.status == "unverifiable":
+        reasons = "；".join(dict.fromkeys(p.reason for p in ind.parts if p.state in ("unverifiable", "judgement", "error")))
+        bound = ""
+        if c.low is not None:
+            bound = f"；按已披露部分，得分应在 {fmt(c.low)}～{fmt(c.high)} 分之间"
+        return [Finding("warning", "unverifiable", f"{name}：无法核验自评 {fmt(c.claimed)} 分——{reasons}{bound}", where)]
+    if c.status == "unclaimed":
+        return [Finding("info", "unclaimed", f"{name}：表中未填自评得分", where)]
+    return []
+
+
+def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: str, findings: list[Finding]) -> TotalDiff:
+    digits = max((r.result.rounding for r in rows), default=2)
+    computed = low = high = Decimal(0)
+    unverified = Decimal(0)
+    for row in rows:
+        c, ind = row.comparison, row.result
+        if ind.verifiable:
+            computed += c.computed if c.computed is not None else ind.computed
+            low += round_half_up(ind.low_raw, ind.rounding)
+            high += round_half_up(ind.high_raw, ind.rounding)
+        else:
+            unverified += ind.weight
+            # the claim stands where nothing can be checked: the total then shows only what could be
+            computed += c.claimed if c.claimed is not None and c.status != "invalid" else Decimal(0)
+            low += round_half_up(ind.low_raw, ind.rounding) if _has_bounds(ind) else Decimal(0)
+            high += round_half_up(ind.high_raw, ind.rounding) if _has_bounds(ind) else ind.weight
+    deductions = Decimal(0)
+    claimed_deductions = Decimal(0)
+    undisclosed = []
+    for d in result.deductions:
+        claim = _claim(sheet, d.id, d.name)
+        if claim is not None:
+            claimed_deductions += abs(claim.score)
+        if d.deduction is None:
+            undisclosed.append(d.name)
+        else:
+            deductions += d.deduction
+    if undisclosed:
+        findings.append(Finding(
+            "info", "deductions_undisclosed",
+            f"扣分项（{'、'.join(undisclosed)}）的发现问题数未披露，总分未计这些扣分", f"{where}.findings",
+        ))
+
+    def floor(x: Decimal) -> Decimal:
+        return max(x, result.score_floor) if result.score_floor is not None else x
+
+    computed, low, high = floor(computed - deductions), floor(low - deductions), floor(high - deductions)
+    claimed_total = sheet.claimed_total.score if sheet.claimed_total else None
+    if claimed_total is None:
+        cmp = Comparison(None, round_half_up(computed, digits), low, high, "unclaimed", None)
+    elif claimed_total < 0 or claimed_total > result.total_weight:
+        cmp = Comparison(claimed_total, computed, low, high, "invalid", claimed_total - computed)
+        findings.append(Finding("error", "claim_invalid", f"总分：自评 {fmt(claimed_total)} 分超出满分 {fmt(result.total_weight)}", f"{where}.total"))
+    else:
+        point = compare(claimed_total, computed, computed, result.total_weight, digits)
+        cmp = Comparison(claimed_total, point.computed, low, high, point.status, point.delta)
+        if point.status == "over":
+            findings.append(Finding("error", "total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(point.computed)} 分，高出 {fmt(point.delta)} 分", f"{where}.total"))
+        elif point.status == "under":
+            findings.append(Finding("info", "total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(point.computed)} 分，少计 {fmt(-point.delta)} 分", f"{where}.total"))
+    parts_sum = None
+    claimed_rows = [r.comparison.claimed for r in rows if r.comparison.claimed is not None]
+    if claimed_rows:
+        parts_sum = sum(claimed_rows, Decimal(0)) - claimed_deductions
+        if claimed_total is not None and parts_sum != claimed_total:
+            findings.append(Finding(
+                "error", "sum_mismatch",
+                f"总分：各指标自评得分合计 {fmt(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt(claimed_total - parts_sum)} 分）",
+                f"{where}.total",
+            ))
+    return TotalDiff(result.total_weight, cmp, unverified, deductions, parts_sum)
+
+
+def report_case(path: Path | str, library: RuleLibrary, engine: Engine | None = None, rules_override: str | None = None) -> CaseReport:
+    """Load a case file and score and compare every sheet in it. Raises ScoringError if unusable."""
+    case, shown = load_case(path)
+    return report_loaded(case, shown, library, engine or Engine(), rules_override)
+
+
+def report_loaded(case: Case, path: str, library: RuleLibrary, engine: Engine, rules_override: str | None = None) -> CaseReport:
+    """Score and compare an already loaded case."""
+    findings: list[Finding] = []
+    sheets = []
+    for sheet in case.sheets:
+        where = f"{path}#{sheet.id}"
+        try:
+            rules = library.find(rules_override or sheet.rules, case.case.year)
+        except ScoringError as exc:
+            raise ScoringError(f"{where}: rules: {exc}") from None
+        result = engine.score_sheet(sheet, rules, where)
+        findings.extend(result.findings)
+        findings.extend(Finding("info", "rule_source_defect", w.split(": ", 2)[-1], f"{rules.path}") for w in rules.warnings)
+        sheets.append(diff_sheet(result, sheet, where, findings))
+    return CaseReport(case.case.id, case.case.unit, path, sheets, findings)

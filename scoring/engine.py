@@ -1,0 +1,294 @@
+"""The engine: scores one sheet of a case under a compiled rule set, recording how.
+
+Names in an expression are resolved lazily, so a value or input is read only when the path
+actually taken needs it: a not-applicable clause that fires spares the division it guards,
+and an undisclosed figure makes unverifiable only what really depends on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+
+from .cases import Figure, Sheet
+from .errors import FileError, FileProblem
+from .expressions import EvaluationError, Evaluator, Expression
+from .numbers import fmt, round_half_up
+from .results import (
+    DeductionResult,
+    Finding,
+    IndicatorResult,
+    InputUse,
+    PartResult,
+    RuleRef,
+    SheetResult,
+    ValueUse,
+)
+from .rules import CompiledPart, Indicator, InputDecl, RuleSet
+
+
+class _Unavailable(Exception):
+    """An input the current path needs is undisclosed, missing or invalid."""
+
+    def __init__(self, use: InputUse):
+        self.use = use
+
+
+class _Inputs:
+    """The sheet's inputs checked once against their declarations."""
+
+    def __init__(self, sheet: Sheet, rules: RuleSet, where: str):
+        self.rules = rules
+        self.uses: dict[str, InputUse] = {}
+        self.findings: list[Finding] = []
+        for name, decl in rules.inputs.items():
+            self.uses[name] = self._bind(name, decl, sheet.inputs.get(name), where)
+
+    def _bind(self, name: str, decl: InputDecl, fig: Figure | None, where: str) -> InputUse:
+        def use(value, source, state, note="") -> InputUse:
+            return InputUse(name, decl.label, decl.unit, value, source, state, note)
+
+        if fig is None:
+            if decl.default is not None:
+                return use(decl.default, "规则默认值", "default", decl.default_reason)
+            self.findings.append(Finding(
+                "error", "missing_input", f"缺少输入“{decl.label}”（{name}）：案例文件未给出，也未标明未披露", f"{where}.inputs.{name}",
+            ))
+            return use(None, "", "missing")
+        if fig.undisclosed:
+            return use(None, fig.source, "undisclosed", fig.note)
+        value = fig.value
+        problem = _check_value(decl, value)
+        if problem:
+            self.findings.append(Finding("error", "invalid_input", f"输入“{decl.label}”（{name}）{problem}", f"{where}.inputs.{name}"))
+            return use(value, fig.source, "invalid", fig.note)
+        return use(value, fig.source, "given", fig.note)
+
+
+def _check_value(decl: InputDecl, value: Decimal | bool | None) -> str:
+    if decl.type == "flag":
+        return "" if isinstance(value, bool) else f"应为是/否（true/false），得到 {value}"
+    if isinstance(value, bool):
+        return f"应为数字，得到 {value}"
+    if decl.min is not None and value < decl.min:
+        return f"为 {fmt(value)}，小于允许的最小值 {fmt(decl.min)}"
+    if decl.max is not None and value > decl.max:
+        return f"为 {fmt(value)}，大于允许的最大值 {fmt(decl.max)}"
+    if decl.type == "count" and value != value.to_integral_value():
+        return f"为 {fmt(value)}，个数应为整数"
+    return ""
+
+
+class _Scope(Mapping):
+    """The names one indicator may read, resolved on demand and remembered for the explanation."""
+
+    def __init__(self, rules: RuleSet, inputs: _Inputs, indicator: Indicator | None, evaluator: Evaluator):
+        self.rules = rules
+        self.inputs = inputs
+        self.evaluator = evaluator
+        self.value_decls = {v.name: v for v in indicator.values} if indicator else {}
+        self.weight: Decimal = Decimal(0)
+        self.cache: dict[str, object] = {}
+        self.used_inputs: dict[str, InputUse] = {}
+        self.used_values: dict[str, ValueUse] = {}
+
+    def __getitem__(self, name: str) -> object:
+        if name == "weight":
+            return self.weight
+        if name in self.cache:
+            return self.cache[name]
+        if name in self.value_decls:
+            decl = self.value_decls[name]
+            value = self.evaluator.evaluate(decl.expr, self)
+            self.used_values[name] = ValueUse(name, decl.label, value, "value")
+        elif name in self.rules.parameters:
+            p = self.rules.parameters[name]
+            value = p.value
+            self.used_values[name] = ValueUse(name, p.label, value, "parameter", p.source)
+        else:
+            use = self.inputs.uses[name]  # the loader guarantees every name is declared
+            self.used_inputs[name] = use
+            if use.state not in ("given", "default"):
+                raise _Unavailable(use)
+            value = use.value
+        self.cache[name] = value
+        return value
+
+    def __iter__(self) -> Iterator[str]:  # pragma: no cover - Mapping protocol only
+        return iter(())
+
+    def __len__(self) -> int:  # pragma: no cover
+        return 0
+
+    def number(self, expr: Expression) -> Decimal:
+        """Evaluate an expression that must give a number."""
+        value = self.evaluator.evaluate(expr, self)
+        if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
+            raise EvaluationError(f"“{expr}”应得出数值，得到 {value!r}")
+        return Decimal(value)
+
+
+class Engine:
+    """Scores sheets. Holds one evaluator, reused for every sheet and expression."""
+
+    def __init__(self) -> None:
+        self.evaluator = Evaluator()
+
+    def score_sheet(self, sheet: Sheet, rules: RuleSet, where: str) -> SheetResult:
+        """Score ``sheet`` under ``rules``. ``where`` prefixes the places named in findings."""
+        _check_keys(sheet, rules, where)
+        inputs = _Inputs(sheet, rules, where)
+        findings = list(inputs.findings)
+        findings += self._checks(rules, inputs, where)
+        indicators = [self._indicator(ind, rules, inputs, where, findings) for ind in rules.indicators]
+        deductions = [_deduction(d, sheet) for d in rules.deductions]
+        return SheetResult(
+            id=sheet.id, title=sheet.title,
+            rules=RuleRef(rules.id, rules.version, rules.sha256, rules.path, rules.info.title),
+            total_weight=rules.info.total, score_floor=rules.info.score_floor,
+            indicators=indicators, deductions=deductions, findings=findings,
+        )
+
+    def _checks(self, rules: RuleSet, inputs: _Inputs, where: str) -> list[Finding]:
+        out = []
+        for check in rules.checks:
+            scope = _Scope(rules, inputs, None, self.evaluator)
+            try:
+                ok = self.evaluator.evaluate(check.expr, scope)
+            except (_Unavailable, EvaluationError):
+                continue  # nothing to check against
+            if not ok:
+                out.append(Finding("error", "inconsistent_inputs", f"输入前后矛盾：{check.message}（{check.expr}）", f"{where}.inputs"))
+        return out
+
+    def _indicator(self, ind: Indicator, rules: RuleSet, inputs: _Inputs, where: str, findings: list[Finding]) -> IndicatorResult:
+        scope = _Scope(rules, inputs, ind, self.evaluator)
+        parts = [self._part(part, scope) for part in ind.parts]
+        result = IndicatorResult(
+            id=ind.id, name=ind.name, group=ind.group, weight=ind.weight, rule_text=ind.rule_text,
+            decision=ind.decision, rounding=ind.rounding, single=ind.single, parts=parts,
+            inputs=list(scope.used_inputs.values()), values=list(scope.used_values.values()),
+        )
+        place = f"{where}.{ind.id}"
+        for decl, part in zip(ind.parts, parts):
+            label = ind.name if ind.single else f"{ind.name}·{part.name}"
+            if part.state == "error":
+                findings.append(Finding("error", "rule_error", f"{label}：无法按规则计算：{part.reason}", place))
+            elif part.raw is not None and part.raw != part.score:
+                bound = "上限" if part.raw > part.score else "下限"
+                findings.append(Finding(
+                    "warning", "capped",
+                    f"{label}：按公式得 {fmt(round_half_up(part.raw, ind.rounding))} 分，超出{bound}，按 {fmt(part.score)} 分计",
+                    place,
+                ))
+        known = [p.score for p in parts if p.score is not None]
+        open_weight = sum((p.weight for p in parts if p.score is None), Decimal(0))
+        low = sum(known, Decimal(0))
+        high = low + open_weight
+        low_c, high_c = _cap(low, ind.cap_min, ind.cap_max), _cap(high, ind.cap_min, ind.cap_max)
+        result.low_raw, result.high_raw = low_c, high_c
+        if open_weight == 0 and len(known) == len(parts):
+            result.raw = low_c
+            if low_c != low:
+                result.notes.append(f"各部分合计 {fmt(low)} 分，按指标上下限计为 {fmt(low_c)} 分")
+            result.computed = round_half_up(low_c, ind.rounding)
+            if result.computed != low_c:
+                result.notes.append(f"{fmt(low_c)} 四舍五入保留 {ind.rounding} 位小数为 {fmt(result.computed)}")
+        return result
+
+    def _part(self, part: CompiledPart, scope: _Scope) -> PartResult:
+        scope.weight = part.weight
+        out = PartResult(part.id, part.name, part.weight, "scored")
+        try:
+            raw = None
+            for na in part.not_applicable:
+                if scope.evaluator.evaluate(na.when, scope):
+                    out.reason = na.reason
+                    if na.score is None:
+                        out.state = "judgement"
+                        return out
+                    out.state = "not_applicable"
+                    out.expression = str(na.score)
+                    raw = scope.number(na.score)
+                    break
+            if raw is None and part.bands:
+                x = scope.number(part.band_on)
+                band = self._band(part, x, scope)
+                out.band = band.describe()
+                out.expression = str(band.score)
+                raw = scope.number(band.score)
+            elif raw is None:
+                out.expression = str(part.score)
+                raw = scope.number(part.score)
+        except _Unavailable as exc:
+            out.state = "unverifiable"
+            out.reason = _unavailable_reason(exc.use)
+            return out
+        except EvaluationError as exc:
+            out.state = "error"
+            out.reason = str(exc)
+            return out
+        out.raw = raw
+        out.score = _cap(raw, part.cap_min, part.cap_max)
+        return out
+
+    def _band(self, part: CompiledPart, x: Decimal, scope: _Scope):
+        for band in part.bands:
+            if band.lower is not None:
+                lo = scope.number(band.lower)
+                if x < lo or (x == lo and not band.lower_inclusive):
+                    continue
+            if band.upper is not None:
+                hi = scope.number(band.upper)
+                if x > hi or (x == hi and not band.upper_inclusive):
+                    continue
+            return band
+        raise EvaluationError(f"值 {fmt(x)} 不在任何分档内（分档表有空隙）")
+
+
+def _unavailable_reason(use: InputUse) -> str:
+    if use.state == "undisclosed":
+        return f"“{use.label}”未披露"  # the case's note on why is shown by `explain`
+    if use.state == "missing":
+        return f"缺少“{use.label}”"
+    return f"“{use.label}”数值无效"
+
+
+def _cap(value: Decimal, low: Decimal | None, high: Decimal | None) -> Decimal:
+    if low is not None and value < low:
+        return low
+    if high is not None and value > high:
+        return high
+    return value
+
+
+def _deduction(d, sheet: Sheet) -> DeductionResult:
+    fig = sheet.findings.get(d.id) or sheet.findings.get(d.name)
+    count = None if fig is None or fig.undisclosed or isinstance(fig.value, bool) else fig.value
+    amount = None
+    if count is not None:
+        amount = count * d.per_finding
+        if d.max_deduction is not None:
+            amount = min(amount, d.max_deduction)
+    return DeductionResult(
+        id=d.id, name=d.name, group=d.group, per_finding=d.per_finding, rule_text=d.rule_text,
+        findings=count, source=fig.source if fig else "", deduction=amount,
+    )
+
+
+def _check_keys(sheet: Sheet, rules: RuleSet, where: str) -> None:
+    """Every key a case uses must mean something under its rules: a typo is an error, not a silent 0."""
+    problems = []
+    for name in sheet.inputs:
+        if name not in rules.inputs:
+            problems.append(FileProblem(where, f"inputs.{name}", f"规则集 {rules.ref} 没有名为 {name} 的输入"))
+    for key in sheet.claims:
+        if rules.indicator(key) is None and rules.deduction(key) is None:
+            problems.append(FileProblem(where, f"claims.{key}", f"规则集 {rules.ref} 没有名为 {key} 的指标或扣分项"))
+    for key, fig in sheet.findings.items():
+        if rules.deduction(key) is None:
+            problems.append(FileProblem(where, f"findings.{key}", f"规则集 {rules.ref} 没有名为 {key} 的扣分项"))
+        elif not fig.undisclosed and (isinstance(fig.value, bool) or fig.value < 0 or fig.value != fig.value.to_integral_value()):
+            problems.append(FileProblem(where, f"findings.{key}", "发现问题数应为非负整数"))
+    if problems:
+        raise FileError(where, problems)

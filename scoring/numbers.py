@@ -1,0 +1,77 @@
+"""Exact decimal arithmetic helpers: parsing figures as forms write them, and half-up rounding.
+
+Every money amount and score in the project is a ``decimal.Decimal``; floats never enter.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+# Full-width digits, signs and punctuation that appear in scanned or hand-typed forms.
+_FULLWIDTH = str.maketrans(
+    "０１２３４５６７８９．，－＋％　",
+    "0123456789.,-+% ",
+)
+# Minus signs other than ASCII hyphen-minus that extraction produces.
+_MINUS_SIGNS = str.maketrans({"−": "-", "–": "-", "—": "-", "﹣": "-"})
+
+_NUMBER_RE = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$")
+
+
+class NumberError(ValueError):
+    """A text that should be a plain number is not one."""
+
+
+def normalize_text(text: str) -> str:
+    """Fold full-width characters and exotic minus signs to ASCII, and strip blanks."""
+    return text.translate(_FULLWIDTH).translate(_MINUS_SIGNS).strip()
+
+
+def to_decimal(value: object) -> Decimal:
+    """Turn a TOML/JSON scalar or a written figure ("253.87", "１,２３４.５", "-38%") into a Decimal.
+
+    A trailing percent sign is dropped: percentages are carried as their number (90.12 for 90.12%).
+    Floats are refused because they have already lost the written digits.
+    """
+    if isinstance(value, bool):
+        raise NumberError(f"应为数字，得到布尔值 {value!r}")
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise NumberError(f"应为有限数字，得到 {value}")
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        raise NumberError(f"数字 {value!r} 以二进制浮点数给出，会丢失精度；请写成字符串")
+    if not isinstance(value, str):
+        raise NumberError(f"应为数字，得到 {type(value).__name__}")
+    text = normalize_text(value).replace(" ", "")
+    if text.endswith("%"):
+        text = text[:-1]
+    if not text or not _NUMBER_RE.match(text) or text in {"+", "-", "."}:
+        raise NumberError(f"“{value}”不是数字")
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation as exc:  # pragma: no cover - the regex already filters
+        raise NumberError(f"“{value}”不是数字") from exc
+
+
+def round_half_up(value: Decimal, digits: int) -> Decimal:
+    """Round to ``digits`` decimals, halves away from zero (四舍五入): 2.675 → 2.68, 0.125 → 0.13."""
+    return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def decimals_of(value: Decimal) -> int:
+    """How many decimals a written figure carries: 9.2 → 1, 98.50 → 2, 10 → 0."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def fmt(value: Decimal | None) -> str | None:
+    """Render a Decimal as plain positional text (no exponent), or None."""
+    if value is None:
+        return None
+    if value.is_zero():
+        value = abs(value)  # never print "-0.00"
+    return format(value, "f")

@@ -1,0 +1,304 @@
+"""Rendering reports for people (tables, markdown) and for programs (JSON, CSV).
+
+Headers and labels are Chinese, indicator names exactly as the forms print them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+from tabulate import tabulate
+
+from .numbers import fmt
+from .results import CaseReport, IndicatorDiff, IndicatorResult, SheetDiff
+
+STATUS_LABELS = {
+    "match": "一致",
+    "over": "高报",
+    "under": "低报",
+    "invalid": "超出分值范围",
+    "unverifiable": "无法核验",
+    "unclaimed": "未填报",
+}
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+def _short(value: object) -> str:
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        # intermediate values can carry 28 digits; four decimals are plenty to read them
+        return fmt(value.quantize(Decimal("0.0001")).normalize())
+    return str(value)
+
+
+def reason(ind: IndicatorResult) -> str:
+    """A one-line reason for the points an indicator lost, or why it could not be checked."""
+    if not ind.verifiable:
+        return "；".join(dict.fromkeys(p.reason for p in ind.parts if p.state in ("unverifiable", "judgement", "error")))
+    notes = []
+    for part in ind.parts:
+        label = "" if ind.single else f"{part.name}："
+        if part.state == "not_applicable":
+            notes.append(f"{label}{part.reason}")
+        elif part.score is not None and part.score < part.weight:
+            detail = f"落在档位“{part.band}”" if part.band else ""
+            notes.append(f"{label}得 {fmt(part.score.quantize(Decimal('0.01')))}/{fmt(part.weight)} 分{('，' + detail) if detail else ''}")
+    if ind.computed is not None and ind.computed < ind.weight:
+        shown = "，".join(f"{v.label}＝{_short(v.value)}" for v in ind.values if v.kind == "value")
+        lost = f"失 {fmt(ind.weight - ind.computed)} 分"
+        return "；".join(x for x in (lost, shown, *notes) if x)
+    return "；".join(notes)
+
+
+def _group(ind: IndicatorResult) -> str:
+    return "/".join(ind.group)
+
+
+# -- table / markdown ------------------------------------------------------------------------
+
+
+def render_score(report: CaseReport, fmt_name: str) -> str:
+    """The computed sheet(s): one row per indicator with the reason for any point lost."""
+    if fmt_name == "json":
+        return to_json(report)
+    if fmt_name == "csv":
+        return to_csv(report)
+    tablefmt = "github" if fmt_name == "markdown" else "simple"
+    out = [_heading(report, fmt_name)]
+    for sd in report.sheets:
+        rows = [[_group(r.result), r.result.name, fmt(r.result.weight), fmt(r.result.computed) if r.result.verifiable else "无法核验", reason(r.result)] for r in sd.indicators]
+        rows += _deduction_rows(sd, computed_only=True)
+        t = sd.total
+        rows.append(["", "合计", fmt(t.weight), fmt(t.comparison.computed), _total_note(sd)])
+        out.append(_sheet_heading(sd, fmt_name))
+        out.append(tabulate(rows, headers=["分组", "指标", "分值", "计算得分", "说明"], tablefmt=tablefmt, disable_numparse=True))
+    out.append(_findings_block(report, fmt_name, levels=("error", "warning")))
+    return "\n\n".join(x for x in out if x) + "\n"
+
+
+def render_diff(report: CaseReport, fmt_name: str) -> str:
+    """Claimed against computed, per indicator and in total, then every finding."""
+    if fmt_name == "json":
+        return to_json(report)
+    if fmt_name == "csv":
+        return to_csv(report)
+    tablefmt = "github" if fmt_name == "markdown" else "simple"
+    out = [_heading(report, fmt_name)]
+    for sd in report.sheets:
+        rows = []
+        for r in sd.indicators:
+            c = r.comparison
+            computed = fmt(c.computed) if c.computed is not None else ("" if c.low is None else f"{fmt(c.low)}～{fmt(c.high)}")
+            rows.append([r.result.name, fmt(r.result.weight), fmt(c.claimed) or "", computed, _signed(c.delta), STATUS_LABELS[c.status], reason(r.result) if c.status != "match" else ""])
+        rows += _deduction_rows(sd, computed_only=False)
+        t = sd.total.comparison
+        rows.append(["合计", fmt(sd.total.weight), fmt(t.claimed) or "", fmt(t.computed), _signed(t.delta), STATUS_LABELS[t.status], _total_note(sd)])
+        out.append(_sheet_heading(sd, fmt_name))
+        out.append(tabulate(rows, headers=["指标", "分值", "自评得分", "计算得分", "差额", "状态", "说明"], tablefmt=tablefmt, disable_numparse=True))
+    out.append(_findings_block(report, fmt_name, levels=("error", "warning", "info")))
+    return "\n\n".join(x for x in out if x) + "\n"
+
+
+def _signed(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    return ("+" if value > 0 else "") + fmt(value)
+
+
+def _deduction_rows(sd: SheetDiff, computed_only: bool) -> list[list[str]]:
+    rows = []
+    for d in sd.sheet.deductions:
+        amount = "未披露" if d.deduction is None else ("-" + fmt(d.deduction) if d.deduction else "0")
+        if computed_only:
+            rows.append(["/".join(d.group), d.name, "扣分项", amount, "" if d.findings is None else f"发现问题 {fmt(d.findings)} 处"])
+        else:
+            rows.append([d.name, "扣分项", "", amount, "", "", ""])
+    return rows
+
+
+def _total_note(sd: SheetDiff) -> str:
+    t = sd.total
+    parts = []
+    if t.unverified_weight:
+        parts.append(f"其中 {fmt(t.unverified_weight)} 分的指标无法核验，按自评得分计入；可能范围 {fmt(t.comparison.low)}～{fmt(t.comparison.high)}")
+    if t.deductions:
+        parts.append(f"已扣 {fmt(t.deductions)} 分")
+    return "；".join(parts)
+
+
+def _heading(report: CaseReport, fmt_name: str) -> str:
+    title = f"{report.unit}（{report.path}）"
+    return f"# {title}" if fmt_name == "markdown" else title
+
+
+def _sheet_heading(sd: SheetDiff, fmt_name: str) -> str:
+    r = sd.sheet.rules
+    line = f"{sd.sheet.title} —— 规则 {r.id}@{r.version}（sha256 {r.sha256[:12]}）"
+    return f"## {line}" if fmt_name == "markdown" else line
+
+
+def _findings_block(report: CaseReport, fmt_name: str, levels: tuple[str, ...]) -> str:
+    shown = [f for f in report.findings if f.severity in levels]
+    if not shown:
+        return ""
+    head = "## 发现" if fmt_name == "markdown" else "发现："
+    lines = [f"- [{SEVERITY_LABELS[f.severity]}] {f.message}（{f.where}）" for f in shown]
+    return "\n".join([head, *lines])
+
+
+# -- JSON / CSV --------------------------------------------------------------------------------
+
+
+def _indicator_json(r: IndicatorDiff) -> dict:
+    ind, c = r.result, r.comparison
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "group": list(ind.group),
+        "weight": fmt(ind.weight),
+        "claimed": fmt(c.claimed),
+        "computed": fmt(c.computed),
+        "low": fmt(c.low),
+        "high": fmt(c.high),
+        "status": c.status,
+        "delta": fmt(c.delta),
+        "reason": reason(ind),
+        "parts": [
+            {"id": p.id, "name": p.name, "weight": fmt(p.weight), "state": p.state, "score": fmt(p.score), "band": p.band or None, "reason": p.reason or None}
+            for p in ind.parts
+        ],
+    }
+
+
+def report_dict(report: CaseReport) -> dict:
+    """The report as plain JSON-ready data: numbers as decimal strings."""
+    sheets = []
+    for sd in report.sheets:
+        t = sd.total
+        r = sd.sheet.rules
+        sheets.append({
+            "id": sd.sheet.id,
+            "title": sd.sheet.title,
+            "rules": {"id": r.id, "version": r.version, "sha256": r.sha256, "title": r.title},
+            "indicators": [_indicator_json(row) for row in sd.indicators],
+            "deductions": [
+                {"id": d.id, "name": d.name, "per_finding": fmt(d.per_finding), "findings": fmt(d.findings), "deduction": fmt(d.deduction)}
+                for d in sd.sheet.deductions
+            ],
+            "total": {
+                "weight": fmt(t.weight),
+                "claimed": fmt(t.comparison.claimed),
+                "computed": fmt(t.comparison.computed),
+                "low": fmt(t.comparison.low),
+                "high": fmt(t.comparison.high),
+                "unverified_weight": fmt(t.unverified_weight),
+                "deductions": fmt(t.deductions),
+                "claimed_parts_sum": fmt(t.claimed_parts_sum),
+                "status": t.comparison.status,
+                "delta": fmt(t.comparison.delta),
+            },
+        })
+    return {
+        "case": report.case_id,
+        "unit": report.unit,
+        "path": report.path,
+        "sheets": sheets,
+        "findings": [{"severity": f.severity, "code": f.code, "message": f.message, "where": f.where} for f in report.findings],
+    }
+
+
+def to_json(report: CaseReport) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ["case", "sheet", "rules", "indicator_id", "指标", "分值", "自评得分", "计算得分", "下限", "上限", "差额", "状态", "说明"]
+
+
+def to_csv(report: CaseReport) -> str:
+    """One row per indicator and one per sheet total; for spreadsheets."""
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(CSV_COLUMNS)
+    for sd in report.sheets:
+        rules = f"{sd.sheet.rules.id}@{sd.sheet.rules.version}"
+        for r in sd.indicators:
+            c = r.comparison
+            w.writerow([report.case_id, sd.sheet.id, rules, r.result.id, r.result.name, fmt(r.result.weight), fmt(c.claimed), fmt(c.computed), fmt(c.low), fmt(c.high), fmt(c.delta), c.status, reason(r.result)])
+        t = sd.total.comparison
+        w.writerow([report.case_id, sd.sheet.id, rules, "total", "合计", fmt(sd.total.weight), fmt(t.claimed), fmt(t.computed), fmt(t.low), fmt(t.high), fmt(t.delta), t.status, _total_note(sd)])
+    return buf.getvalue()
+
+
+# -- explain -----------------------------------------------------------------------------------
+
+PART_STATES = {
+    "scored": "按公式计分",
+    "not_applicable": "适用特殊情形",
+    "judgement": "需评价人判断",
+    "unverifiable": "无法核验",
+    "error": "计算出错",
+}
+
+
+def render_explain(report: CaseReport, key: str | None) -> str:
+    """Per indicator: rule text, each input with value and source, intermediate values, band,
+    not-applicable clause, caps and rounding, and the claim against the result."""
+    out = []
+    for sd in report.sheets:
+        r = sd.sheet.rules
+        out.append(f"{sd.sheet.title} —— 规则 {r.id}@{r.version}（{r.path}，sha256 {r.sha256}）")
+        for row in sd.indicators:
+            ind = row.result
+            if key is not None and key not in (ind.id, ind.name):
+                continue
+            out.append(_explain_indicator(row))
+    return "\n\n".join(out) + "\n"
+
+
+def _explain_indicator(row: IndicatorDiff) -> str:
+    ind, c = row.result, row.comparison
+    lines = [f"【{ind.name}】（{ind.id}，{'/'.join(ind.group)}，分值 {fmt(ind.weight)}）", f"  评分规则（原文）：{ind.rule_text}"]
+    if ind.decision:
+        lines.append(f"  本规则的取舍：{ind.decision}")
+    if ind.inputs:
+        lines.append("  输入：")
+        for u in ind.inputs:
+            state = {"given": "", "default": "（规则默认值）", "undisclosed": "（未披露）", "missing": "（缺失）", "invalid": "（无效）"}[u.state]
+            value = "—" if u.value is None else _short(u.value) + (u.unit if u.unit and u.unit != "%" else ("%" if u.unit == "%" else ""))
+            lines.append(f"    {u.label}（{u.name}）＝ {value}{state}")
+            if u.source:
+                lines.append(f"      来源：{u.source}")
+            if u.note:
+                lines.append(f"      说明：{u.note}")
+    params = [v for v in ind.values if v.kind == "parameter"]
+    values = [v for v in ind.values if v.kind == "value"]
+    for v in params:
+        lines.append(f"  参数：{v.label}（{v.name}）＝ {_short(v.value)}；来源：{v.source}")
+    for v in values:
+        lines.append(f"  中间值：{v.label}（{v.name}）＝ {_short(v.value)}")
+    for p in ind.parts:
+        head = "  计分" if ind.single else f"  部分“{p.name}”（分值 {fmt(p.weight)}）"
+        detail = [PART_STATES[p.state]]
+        if p.band:
+            detail.append(f"匹配档位 {p.band}")
+        if p.expression:
+            detail.append(f"得分表达式 {p.expression}")
+        if p.raw is not None:
+            detail.append(f"得 {_short(p.raw)}")
+        if p.raw is not None and p.score != p.raw:
+            detail.append(f"按上下限计为 {_short(p.score)}")
+        if p.reason:
+            detail.append(p.reason)
+        lines.append(f"{head}：" + "；".join(detail))
+    for note in ind.notes:
+        lines.append(f"  {note}")
+    result = fmt(ind.computed) if ind.verifiable else "无法核验" + (f"（可能范围 {fmt(c.low)}～{fmt(c.high)}）" if c.low is not None else "")
+    lines.append(f"  计算得分：{result}")
+    claim = fmt(c.claimed) if c.claimed is not None else "未填报"
+    lines.append(f"  自评得分：{claim}" + (f"（{row.claim_source}）" if row.claim_source else "") + f"；状态：{STATUS_LABELS[c.status]}" + (f"，差额 {_signed(c.delta)}" if c.delta else ""))
+    return "\n".join(lines)

@@ -1,0 +1,63 @@
+"""Rendering a rule set for people: `scoring formulas show`."""
+
+from __future__ import annotations
+
+from .numbers import fmt
+from .rules import CompiledPart, RuleSet
+
+
+def render_rule_set(rs: RuleSet) -> str:
+    """A readable listing of a rule set: identity, parameters, inputs, indicators, deductions."""
+    i = rs.info
+    lines = [
+        f"{i.title}",
+        f"  规则集 {rs.ref}；地区 {i.region}；表类型 {i.sheet_type}；有效期 {i.effective_from}～{i.effective_to or ''}；满分 {fmt(i.total)}",
+        f"  来源：{i.source.document}" + (f"（{i.source.clause}）" if i.source.clause else ""),
+        f"  文件：{rs.path}；sha256 {rs.sha256}",
+    ]
+    if i.source.notes:
+        lines.append(f"  说明：{i.source.notes}")
+    if rs.parameters:
+        lines.append("\n参数：")
+        for name, p in rs.parameters.items():
+            lines.append(f"  {p.label}（{name}）＝ {fmt(p.value)}{p.unit}；来源：{p.source}")
+    lines.append("\n输入：")
+    for name, d in rs.inputs.items():
+        extra = f"；默认 {d.default}（{d.default_reason}）" if d.default is not None else ""
+        lines.append(f"  {d.label}（{name}，{d.type}{'，' + d.unit if d.unit else ''}）{extra}")
+    lines.append("\n指标：")
+    for ind in rs.indicators:
+        lines.append(f"  【{ind.name}】{ind.id}，{'/'.join(ind.group)}，分值 {fmt(ind.weight)}，保留 {ind.rounding} 位小数")
+        lines.append(f"    原文：{ind.rule_text}")
+        if ind.decision:
+            lines.append(f"    取舍：{ind.decision}")
+        for v in ind.values:
+            lines.append(f"    中间值 {v.name}（{v.label}）＝ {v.expr}")
+        for part in ind.parts:
+            lines.extend(_part_lines(part, "    " if ind.single else "      ", ind.single))
+    if rs.deductions:
+        lines.append("\n扣分项：")
+        for d in rs.deductions:
+            cap = f"，最多扣 {fmt(d.max_deduction)} 分" if d.max_deduction else ""
+            lines.append(f"  【{d.name}】{d.id}：每处扣 {fmt(d.per_finding)} 分{cap}；原文：{d.rule_text}")
+        if i.score_floor is not None:
+            lines.append(f"  总分扣至 {fmt(i.score_floor)} 分为止")
+    if rs.checks:
+        lines.append("\n输入一致性检查：")
+        lines.extend(f"  {c.expr}：{c.message}" for c in rs.checks)
+    return "\n".join(lines) + "\n"
+
+
+def _part_lines(part: CompiledPart, indent: str, single: bool) -> list[str]:
+    out = [] if single else [f"    部分“{part.name}”（{part.id}），分值 {fmt(part.weight)}"]
+    for na in part.not_applicable:
+        then = f"得分 {na.score}" if na.score is not None else "交评价人判断（无法核验）"
+        out.append(f"{indent}若 {na.when}：{then}——{na.reason}")
+    if part.score is not None:
+        out.append(f"{indent}得分 ＝ {part.score}")
+    if part.bands:
+        out.append(f"{indent}按 {part.band_on} 分档：")
+        out.extend(f"{indent}  {b.describe()} → {b.score}" for b in part.bands)
+    cap = "不设上下限" if part.cap_min is None and part.cap_max is None else f"限定在 [{fmt(part.cap_min) or '-∞'}, {fmt(part.cap_max) or '+∞'}]"
+    out.append(f"{indent}{cap}")
+    return out

@@ -1,0 +1,170 @@
+"""What evaluation produces: computed scores with the full trace of how each was reached,
+then the comparison with the claims.  Plain data; rendering lives in `render`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+Status = Literal["match", "over", "under", "invalid", "unverifiable", "unclaimed"]
+PartState = Literal["scored", "not_applicable", "judgement", "unverifiable", "error"]
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    code: str
+    message: str
+    where: str
+
+
+@dataclass(frozen=True)
+class InputUse:
+    """An input as an indicator read it."""
+
+    name: str
+    label: str
+    unit: str
+    value: Decimal | bool | None
+    source: str
+    state: Literal["given", "default", "undisclosed", "missing", "invalid"]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ValueUse:
+    """A named intermediate value or parameter as evaluated."""
+
+    name: str
+    label: str
+    value: object
+    kind: Literal["value", "parameter"]
+    source: str = ""
+
+
+@dataclass
+class PartResult:
+    id: str
+    name: str
+    weight: Decimal
+    state: PartState
+    raw: Decimal | None = None  # formula result before the cap
+    score: Decimal | None = None  # after the cap, unrounded
+    reason: str = ""  # not-applicable reason, judgement reason, error text
+    band: str = ""
+    expression: str = ""
+
+
+@dataclass
+class IndicatorResult:
+    id: str
+    name: str
+    group: tuple[str, ...]
+    weight: Decimal
+    rule_text: str
+    decision: str
+    rounding: int
+    single: bool  # no parts declared: the indicator is its own single part
+    parts: list[PartResult]
+    inputs: list[InputUse]
+    values: list[ValueUse]
+    raw: Decimal | None = None  # sum of parts, capped, unrounded
+    computed: Decimal | None = None  # rounded as the rule says
+    low_raw: Decimal = Decimal(0)
+    high_raw: Decimal = Decimal(0)
+    notes: list[str] = field(default_factory=list)  # caps applied, rounding applied
+
+    @property
+    def verifiable(self) -> bool:
+        return self.computed is not None
+
+
+@dataclass
+class DeductionResult:
+    id: str
+    name: str
+    group: tuple[str, ...]
+    per_finding: Decimal
+    rule_text: str
+    findings: Decimal | None  # None: the count is not disclosed
+    source: str
+    deduction: Decimal | None
+
+
+@dataclass
+class RuleRef:
+    id: str
+    version: str
+    sha256: str
+    path: str
+    title: str
+
+
+@dataclass
+class SheetResult:
+    """A sheet as the rules score it, before any claim is looked at."""
+
+    id: str
+    title: str
+    rules: RuleRef
+    total_weight: Decimal
+    score_floor: Decimal | None
+    indicators: list[IndicatorResult]
+    deductions: list[DeductionResult]
+    findings: list[Finding]
+
+
+@dataclass
+class Comparison:
+    """A claim against what the rules allow."""
+
+    claimed: Decimal | None
+    computed: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    status: Status
+    delta: Decimal | None
+
+
+@dataclass
+class IndicatorDiff:
+    result: IndicatorResult
+    comparison: Comparison
+    claim_source: str = ""
+
+
+@dataclass
+class TotalDiff:
+    weight: Decimal
+    comparison: Comparison
+    unverified_weight: Decimal
+    deductions: Decimal
+    claimed_parts_sum: Decimal | None
+
+
+@dataclass
+class SheetDiff:
+    sheet: SheetResult
+    indicators: list[IndicatorDiff]
+    total: TotalDiff
+
+
+@dataclass
+class CaseReport:
+    """Everything `score`, `diff` and `explain` show for one case file."""
+
+    case_id: str
+    unit: str
+    path: str
+    sheets: list[SheetDiff]
+    findings: list[Finding]
+
+    @property
+    def worst_severity(self) -> Severity | None:
+        if not self.findings:
+            return None
+        return min((f.severity for f in self.findings), key=SEVERITY_ORDER.__getitem__)

@@ -1,0 +1,410 @@
+"""Loading formula files: TOML → validated `RuleFile` → compiled, cross-checked `RuleSet`.
+
+Every problem is reported with the file and the key it concerns; all problems of a file are
+collected before failing, so a rule author fixes them in one pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .errors import FileError, FileProblem, ScoringError
+from .expressions import (
+    RESERVED_NAMES,
+    EvaluationError,
+    Evaluator,
+    Expression,
+    ExpressionError,
+    compile_expression,
+)
+from .numbers import fmt
+from .rules import (
+    Band,
+    CompiledBand,
+    CompiledCheck,
+    CompiledNotApplicable,
+    CompiledPart,
+    CompiledValue,
+    Deduction,
+    Indicator,
+    IndicatorDecl,
+    PartDecl,
+    RuleFile,
+    RuleSet,
+)
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "formulas"
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the working directory when it lies below it, else as is."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def read_toml(path: Path) -> dict:
+    """Read a TOML file with exact decimals; syntax errors name the file and line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ScoringError(f"{path}: 无法读取文件（{exc.strerror or exc}）") from None
+    text = decode_text(raw, path)
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScoringError(f"{path}: TOML 格式错误：{exc}") from None
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """Decode a text file: UTF-8 (with or without BOM), falling back to GB18030 (GBK superset)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise ScoringError(f"{path}: 文件既不是 UTF-8 也不是 GBK 编码，无法读取") from None
+
+
+_PYDANTIC_MESSAGES = {
+    "extra_forbidden": "未知的键（拼写错误？格式说明见 formulas/README.md）",
+    "missing": "缺少必填项",
+}
+
+
+def pydantic_problems(path: str, exc: ValidationError) -> list[FileProblem]:
+    """Turn pydantic's errors into file/key problems with Chinese messages."""
+    problems = []
+    for err in exc.errors():
+        key = _key_path(err["loc"])
+        message = _PYDANTIC_MESSAGES.get(err["type"], err["msg"])
+        problems.append(FileProblem(path, key, message))
+    return problems
+
+
+def _key_path(loc: Iterable[object]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            # pydantic names the branch of a union it tried ("bool", "Cap"); that is noise here
+            if part in {"bool", "Cap", "decimal", "function-after[_period_in_order()]"}:
+                continue
+            out += ("." if out else "") + str(part)
+    return out or "(文件)"
+
+
+def load_rule_file(path: Path | str) -> RuleSet:
+    """Load, validate and compile one formula file. Raises FileError / ScoringError."""
+    path = Path(path)
+    data = read_toml(path)
+    try:
+        model = RuleFile.model_validate(data)
+    except ValidationError as exc:
+        raise FileError(display_path(path), pydantic_problems(display_path(path), exc)) from None
+    return _Compiler(display_path(path), model).compile()
+
+
+@dataclass
+class _Compiler:
+    path: str
+    model: RuleFile
+    problems: list[FileProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def problem(self, key: str, message: str) -> None:
+        self.problems.append(FileProblem(self.path, key, message))
+
+    def compile(self) -> RuleSet:
+        m = self.model
+        for name in [*m.inputs, *m.parameters]:
+            if name in RESERVED_NAMES:
+                self.problem(f"inputs.{name}", f"名称 {name} 与内置函数或保留字重名")
+        for name in set(m.inputs) & set(m.parameters):
+            self.problem(f"parameters.{name}", f"名称 {name} 同时声明为输入和参数")
+        for name, decl in m.inputs.items():
+            if decl.default_reason and decl.default is None:
+                self.problem(f"inputs.{name}.default_reason", "给出了默认值理由却没有 default")
+            if decl.default is not None and not decl.default_reason:
+                self.problem(f"inputs.{name}.default", "默认值必须写明理由（default_reason）")
+
+        seen: set[str] = set()
+        indicators = []
+        for i, decl in enumerate(m.indicators):
+            key = f"indicators[{i}]({decl.id})"
+            if decl.id in seen:
+                self.problem(key, f"指标 id {decl.id} 重复")
+            seen.add(decl.id)
+            compiled = self._indicator(key, decl)
+            if compiled is not None:
+                indicators.append(compiled)
+        deductions = []
+        for i, d in enumerate(m.deductions):
+            if d.id in seen:
+                self.problem(f"deductions[{i}]({d.id})", f"id {d.id} 与其他指标或扣分项重复")
+            seen.add(d.id)
+            deductions.append(Deduction(
+                id=d.id, name=d.name, group=tuple(d.group), per_finding=d.per_finding,
+                max_deduction=d.max_deduction, rule_text=d.rule_text, description=d.description,
+            ))
+
+        checks = []
+        input_names = set(m.inputs) | set(m.parameters)
+        for i, c in enumerate(m.checks):
+            try:
+                checks.append(CompiledCheck(expr=compile_expression(c.expr, input_names.__contains__), message=c.message))
+            except ExpressionError as exc:
+                self.problem(f"checks[{i}].expr", str(exc))
+
+        total = sum((d.weight for d in m.indicators), Decimal(0))
+        if total != m.rule_set.total:
+            self.problem("indicators", f"各指标分值合计 {fmt(total)}，与声明的总分 rule_set.total = {fmt(m.rule_set.total)} 不符")
+        self._check_groups()
+        if self.problems:
+            raise FileError(self.path, self.problems)
+        return RuleSet(
+            info=m.rule_set, path=self.path, sha256=content_hash(m), groups=tuple(m.groups),
+            inputs=m.inputs, parameters=m.parameters, indicators=tuple(indicators),
+            deductions=tuple(deductions), checks=tuple(checks), warnings=tuple(self.warnings),
+        )
+
+    # -- indicators --------------------------------------------------------------------
+
+    def _indicator(self, key: str, decl: IndicatorDecl) -> Indicator | None:
+        start = len(self.problems)
+        value_names = [v.name for v in decl.values]
+        for v in decl.values:
+            if v.name in self.model.inputs or v.name in self.model.parameters or v.name in RESERVED_NAMES:
+                self.problem(f"{key}.values.{v.name}", f"中间值名称 {v.name} 与输入、参数或保留字重名")
+        if len(set(value_names)) != len(value_names):
+            self.problem(f"{key}.values", "中间值名称重复")
+        known = set(self.model.inputs) | set(self.model.parameters) | set(value_names) | {"weight"}
+
+        def expr(where: str, source: str) -> Expression | None:
+            try:
+                return compile_expression(source, known.__contains__)
+            except ExpressionError as exc:
+                self.problem(where, str(exc))
+                return None
+
+        values = []
+        for v in decl.values:
+            e = expr(f"{key}.values.{v.name}", v.expr)
+            if e is not None:
+                values.append(CompiledValue(name=v.name, label=v.label, expr=e))
+        self._check_cycles(key, values)
+
+        own_rule = decl.score is not None or decl.bands or decl.band_on is not None or decl.not_applicable
+        if decl.parts:
+            if own_rule:
+                self.problem(key, "指标给出了 parts 时，score / bands / not_applicable 应写在各 part 中")
+            parts_total = sum((p.weight for p in decl.parts), Decimal(0))
+            if parts_total != decl.weight:
+                self.problem(f"{key}.parts", f"各部分分值合计 {fmt(parts_total)}，与指标分值 {fmt(decl.weight)} 不符")
+            if len({p.id for p in decl.parts}) != len(decl.parts):
+                self.problem(f"{key}.parts", "部分 id 重复")
+            parts = [self._part(f"{key}.parts[{j}]({p.id})", p, expr) for j, p in enumerate(decl.parts)]
+        else:
+            single = PartDecl(
+                id=decl.id, name=decl.name, weight=decl.weight, score=decl.score, band_on=decl.band_on,
+                bands=decl.bands, not_applicable=decl.not_applicable, cap=decl.cap,
+            )
+            parts = [self._part(key, single, expr)]
+        cap_min, cap_max = _cap_bounds(decl.cap, decl.weight)
+        if len(self.problems) > start:
+            return None
+        return Indicator(
+            id=decl.id, name=decl.name, group=tuple(decl.group), weight=decl.weight,
+            rule_text=decl.rule_text, description=decl.description, decision=decl.decision,
+            values=tuple(values), parts=tuple(p for p in parts if p is not None),
+            cap_min=cap_min, cap_max=cap_max, rounding=decl.rounding, single=not decl.parts,
+        )
+
+    def _part(self, key: str, decl: PartDecl, expr) -> CompiledPart | None:
+        if decl.bands and decl.score is not None:
+            self.problem(key, "score 与 bands 只能二选一")
+        if not decl.bands and decl.score is None:
+            self.problem(key, "缺少 score（计分表达式）或 bands（分档表）")
+        if decl.bands and decl.band_on is None:
+            self.problem(f"{key}.band_on", "给出了 bands 却没有 band_on（按哪个值分档）")
+        if decl.band_on is not None and not decl.bands:
+            self.problem(f"{key}.bands", "给出了 band_on 却没有 bands")
+        score = expr(f"{key}.score", decl.score) if decl.score is not None else None
+        band_on = expr(f"{key}.band_on", decl.band_on) if decl.band_on is not None else None
+        bands = [self._band(f"{key}.bands[{j}]", b, expr) for j, b in enumerate(decl.bands)]
+        nas = []
+        for j, na in enumerate(decl.not_applicable):
+            where = f"{key}.not_applicable[{j}]"
+            when = expr(f"{where}.when", na.when)
+            if (na.score is None) == (not na.judgement):
+                self.problem(where, "score 与 judgement = true 必须且只能给出一个")
+                continue
+            na_score = expr(f"{where}.score", na.score) if na.score is not None else None
+            if when is not None and (na_score is not None or na.judgement):
+                nas.append(CompiledNotApplicable(when=when, score=na_score, reason=na.reason))
+        if any(b is None for b in bands):
+            return None
+        self._check_band_coverage(key, bands)
+        cap_min, cap_max = _cap_bounds(decl.cap, decl.weight)
+        return CompiledPart(
+            id=decl.id, name=decl.name, weight=decl.weight, score=score, band_on=band_on,
+            bands=tuple(bands), not_applicable=tuple(nas), cap_min=cap_min, cap_max=cap_max,
+        )
+
+    def _band(self, key: str, band: Band, expr) -> CompiledBand | None:
+        ok = True
+        for edge in ("lower", "upper"):
+            if getattr(band, edge) is not None and getattr(band, f"{edge}_inclusive") is None:
+                self.problem(f"{key}.{edge}_inclusive", f"必须写明 {edge} 边界是否包含（true/false）")
+                ok = False
+            if getattr(band, edge) is None and getattr(band, f"{edge}_inclusive") is not None:
+                self.problem(f"{key}.{edge}_inclusive", f"没有 {edge} 边界，却写了是否包含")
+                ok = False
+        lower = expr(f"{key}.lower", band.lower) if band.lower is not None else None
+        upper = expr(f"{key}.upper", band.upper) if band.upper is not None else None
+        score = expr(f"{key}.score", band.score)
+        if not ok or score is None or (band.lower is not None and lower is None) or (band.upper is not None and upper is None):
+            return None
+        return CompiledBand(
+            lower=lower, lower_inclusive=bool(band.lower_inclusive), upper=upper,
+            upper_inclusive=bool(band.upper_inclusive), score=score, label=band.label,
+        )
+
+    def _check_band_coverage(self, key: str, bands: list[CompiledBand]) -> None:
+        """Bands whose edges are constants or parameters must tile the line: no gap, no overlap."""
+        if not bands:
+            return
+        params = {n: p.value for n, p in self.model.parameters.items()}
+        evaluator = Evaluator()
+        edges = []
+        for b in bands:
+            try:
+                lo = None if b.lower is None else evaluator.evaluate(b.lower, params)
+                hi = None if b.upper is None else evaluator.evaluate(b.upper, params)
+            except (EvaluationError, KeyError, NameError, ValueError):
+                return  # an edge that reads an input can only be checked at run time
+            edges.append((lo, b.lower_inclusive, hi, b.upper_inclusive, b))
+        edges.sort(key=lambda e: (e[0] is not None, e[0] if e[0] is not None else 0))
+        if edges[0][0] is not None:
+            self.problem(f"{key}.bands", f"分档表没有覆盖 {fmt(edges[0][0])} 以下的值")
+        if edges[-1][2] is not None:
+            self.problem(f"{key}.bands", f"分档表没有覆盖 {fmt(edges[-1][2])} 以上的值")
+        for (lo1, _, hi1, hi1_inc, b1), (lo2, lo2_inc, _, _, b2) in zip(edges, edges[1:]):
+            if hi1 is None or lo2 is None:
+                self.problem(f"{key}.bands", f"分档“{b1.describe()}”与“{b2.describe()}”重叠")
+            elif hi1 < lo2 or (hi1 == lo2 and not hi1_inc and not lo2_inc):
+                self.problem(f"{key}.bands", f"分档“{b1.describe()}”与“{b2.describe()}”之间有空隙（{fmt(hi1)}）")
+            elif hi1 > lo2 or (hi1 == lo2 and hi1_inc and lo2_inc):
+                self.problem(f"{key}.bands", f"分档“{b1.describe()}”与“{b2.describe()}”在 {fmt(lo2)} 处重叠")
+
+    def _check_cycles(self, key: str, values: list[CompiledValue]) -> None:
+        deps = {v.name: v.expr.names & {w.name for w in values} for v in values}
+        state: dict[str, int] = {}
+
+        def visit(name: str, trail: list[str]) -> None:
+            if state.get(name) == 2:
+                return
+            if state.get(name) == 1:
+                cycle = " → ".join([*trail[trail.index(name):], name])
+                self.problem(f"{key}.values.{name}", f"中间值循环引用：{cycle}")
+                return
+            state[name] = 1
+            for dep in sorted(deps[name]):
+                visit(dep, [*trail, name])
+            state[name] = 2
+
+        for name in deps:
+            visit(name, [])
+
+    # -- groups ------------------------------------------------------------------------
+
+    def _check_groups(self) -> None:
+        for i, g in enumerate(self.model.groups):
+            lines = [d for d in self.model.indicators if tuple(d.group[: len(g.path)]) == tuple(g.path)]
+            if not lines:
+                self.problem(f"groups[{i}]", f"分组 {'/'.join(g.path)} 下没有任何指标")
+                continue
+            if g.printed_weight is None:
+                continue
+            actual = sum((d.weight for d in lines), Decimal(0))
+            if actual != g.printed_weight:
+                self.warnings.append(
+                    f"{self.path}: groups[{i}]: 来源文件的分组标题“{'/'.join(g.path)}（{fmt(g.printed_weight)}分）”"
+                    f"与其下各指标分值合计 {fmt(actual)} 分不符（来源文件自身的错误，已按各指标分值计分）"
+                )
+
+
+def _cap_bounds(cap, weight: Decimal) -> tuple[Decimal | None, Decimal | None]:
+    if cap is True:
+        return Decimal(0), weight
+    if cap is False:
+        return None, None
+    return cap.min, cap.max
+
+
+def content_hash(model: RuleFile) -> str:
+    """SHA-256 of the rule set's canonical JSON: comments and layout don't change it, any rule does."""
+    canonical = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class RuleLibrary:
+    """Every rule set found in a folder, and the files that could not be loaded."""
+
+    directory: Path
+    rule_sets: list[RuleSet]
+    failures: list[ScoringError]
+
+    def find(self, ref: str, year: int | None = None) -> RuleSet:
+        """Find ``id`` or ``id@version``; with a bare id, the version in effect in ``year``."""
+        rule_id, _, version = ref.partition("@")
+        candidates = [r for r in self.rule_sets if r.id == rule_id and (not version or r.version == version)]
+        if not candidates:
+            known = "、".join(sorted({r.ref for r in self.rule_sets})) or "（无）"
+            raise ScoringError(f"规则目录 {self.directory} 中没有规则集 {ref}；已有：{known}")
+        if year is not None and not version:
+            in_effect = [
+                r for r in candidates
+                if r.info.effective_from.year <= year and (r.info.effective_to is None or r.info.effective_to.year >= year)
+            ]
+            if not in_effect:
+                listed = "、".join(f"{r.ref}（{r.info.effective_from}起）" for r in candidates)
+                raise ScoringError(f"规则集 {rule_id} 没有适用于 {year} 年的版本；已有：{listed}")
+            candidates = in_effect
+        if len(candidates) > 1:
+            listed = "、".join(r.ref for r in candidates)
+            raise ScoringError(f"规则集 {ref} 有多个版本同时适用：{listed}；请用 id@version 指明")
+        return candidates[0]
+
+
+def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
+    """Load every ``*.toml`` under ``directory`` (default: the shipped formulas/)."""
+    directory = Path(directory) if directory is not None else DEFAULT_RULES_DIR
+    if not directory.is_dir():
+        raise ScoringError(f"规则目录 {directory} 不存在")
+    rule_sets, failures = [], []
+    for path in sorted(directory.rglob("*.toml")):
+        try:
+            rule_sets.append(load_rule_file(path))
+        except ScoringError as exc:
+            failures.append(exc)
+    refs = [r.ref for r in rule_sets]
+    for ref in {r for r in refs if refs.count(r) > 1}:
+        paths = "、".join(r.path for r in rule_sets if r.ref == ref)
+        failures.append(ScoringError(f"规则集 {ref} 在多个文件中重复定义：{paths}"))
+    return RuleLibrary(directory, rule_sets, failures)

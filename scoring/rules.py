@@ -1,0 +1,296 @@
+"""The formula-file model: what a rule file may say, validated strictly (unknown keys refused).
+
+These are the raw, as-written models; `rule_loader` turns them into a `RuleSet` with every
+expression compiled and every cross-reference checked.  See formulas/README.md for the format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .expressions import Expression
+
+IDENT = r"^[A-Za-z_][A-Za-z0-9_]*$"
+
+
+class Strict(BaseModel):
+    """Base for every file model: unknown keys are an error, never ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    document: str
+    clause: str = ""
+    notes: str = ""
+
+
+class RuleSetInfo(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    version: str = Field(min_length=1)
+    title: str
+    region: str
+    sheet_type: str
+    effective_from: dt.date
+    effective_to: dt.date | None = None
+    total: Decimal = Field(gt=0)
+    score_floor: Decimal | None = Decimal(0)
+    source: Source
+
+    @field_validator("effective_to")
+    @classmethod
+    def _period_in_order(cls, value: dt.date | None, info) -> dt.date | None:
+        start = info.data.get("effective_from")
+        if value is not None and start is not None and value < start:
+            raise ValueError("effective_to 早于 effective_from")
+        return value
+
+
+class Group(Strict):
+    """A printed group header (一级/二级指标) and the subtotal the source prints for it."""
+
+    path: list[str] = Field(min_length=1)
+    printed_weight: Decimal | None = None
+
+
+class InputDecl(Strict):
+    label: str
+    unit: str = ""
+    type: Literal["amount", "count", "percent", "ratio", "flag"]
+    min: Decimal | None = None
+    max: Decimal | None = None
+    default: Decimal | bool | None = None
+    default_reason: str = ""
+    notes: str = ""
+
+
+class Parameter(Strict):
+    label: str
+    value: Decimal
+    unit: str = ""
+    source: str
+
+
+class ValueDecl(Strict):
+    """A named intermediate value, shown in explanations."""
+
+    name: str = Field(pattern=IDENT)
+    label: str
+    expr: str
+
+
+class NotApplicable(Strict):
+    """A stated case in which the formula does not apply, and the score given instead.
+
+    ``judgement = true`` instead of a score says the rules leave that case to an evaluator's
+    judgement: the indicator is then unverifiable, never scored by guess.
+    """
+
+    when: str
+    score: str | None = None
+    judgement: bool = False
+    reason: str
+
+
+class Check(Strict):
+    """A consistency condition over the inputs (e.g. a part cannot exceed its whole)."""
+
+    expr: str
+    message: str
+
+
+class Band(Strict):
+    """One row of a band table: lower/upper edges (expressions) with their inclusiveness stated."""
+
+    lower: str | None = None
+    lower_inclusive: bool | None = None
+    upper: str | None = None
+    upper_inclusive: bool | None = None
+    score: str
+    label: str = ""
+
+
+class Cap(Strict):
+    min: Decimal | None = None
+    max: Decimal | None = None
+
+
+class PartDecl(Strict):
+    """A scored component of an indicator (e.g. 支出执行进度 has three parts of 3 points)."""
+
+    id: str = Field(pattern=IDENT)
+    name: str
+    weight: Decimal = Field(ge=0)
+    score: str | None = None
+    band_on: str | None = None
+    bands: list[Band] = []
+    not_applicable: list[NotApplicable] = []
+    cap: bool | Cap = True
+
+
+class IndicatorDecl(Strict):
+    id: str = Field(pattern=IDENT)
+    name: str
+    group: list[str] = []
+    weight: Decimal = Field(ge=0)
+    rule_text: str
+    description: str = ""
+    decision: str = ""
+    values: list[ValueDecl] = []
+    score: str | None = None
+    band_on: str | None = None
+    bands: list[Band] = []
+    not_applicable: list[NotApplicable] = []
+    parts: list[PartDecl] = []
+    cap: bool | Cap = True
+    rounding: int = Field(default=2, ge=0, le=6)
+
+
+class DeductionDecl(Strict):
+    id: str = Field(pattern=IDENT)
+    name: str
+    group: list[str] = []
+    per_finding: Decimal = Field(gt=0)
+    max_deduction: Decimal | None = Field(default=None, gt=0)
+    rule_text: str
+    description: str = ""
+
+
+class RuleFile(Strict):
+    """A whole formula file as written."""
+
+    format: Literal[1] = 1
+    rule_set: RuleSetInfo
+    groups: list[Group] = []
+    inputs: dict[str, InputDecl] = {}
+    parameters: dict[str, Parameter] = {}
+    indicators: list[IndicatorDecl] = Field(min_length=1)
+    deductions: list[DeductionDecl] = []
+    checks: list[Check] = []
+
+
+# ---------------------------------------------------------------------------
+# Compiled forms, produced by the loader.  Plain frozen objects, no validation left to do.
+# ---------------------------------------------------------------------------
+
+
+class CompiledModel(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+
+class CompiledBand(CompiledModel):
+    lower: Expression | None
+    lower_inclusive: bool
+    upper: Expression | None
+    upper_inclusive: bool
+    score: Expression
+    label: str
+
+    def describe(self) -> str:
+        """The band as an interval, e.g. "(N, 0.8 * N]"."""
+        if self.label:
+            return self.label
+        low = "(-∞" if self.lower is None else ("[" if self.lower_inclusive else "(") + str(self.lower)
+        high = "+∞)" if self.upper is None else str(self.upper) + ("]" if self.upper_inclusive else ")")
+        return f"{low}, {high}"
+
+
+class CompiledNotApplicable(CompiledModel):
+    when: Expression
+    score: Expression | None  # None: left to an evaluator's judgement
+    reason: str
+
+
+class CompiledCheck(CompiledModel):
+    expr: Expression
+    message: str
+
+
+class CompiledPart(CompiledModel):
+    id: str
+    name: str
+    weight: Decimal
+    score: Expression | None
+    band_on: Expression | None
+    bands: tuple[CompiledBand, ...]
+    not_applicable: tuple[CompiledNotApplicable, ...]
+    cap_min: Decimal | None
+    cap_max: Decimal | None
+
+
+class CompiledValue(CompiledModel):
+    name: str
+    label: str
+    expr: Expression
+
+
+class Indicator(CompiledModel):
+    id: str
+    name: str
+    group: tuple[str, ...]
+    weight: Decimal
+    rule_text: str
+    description: str
+    decision: str
+    values: tuple[CompiledValue, ...]
+    parts: tuple[CompiledPart, ...]
+    cap_min: Decimal | None
+    cap_max: Decimal | None
+    rounding: int
+    single: bool  # True when the file gave no parts: the indicator is its own single part
+
+
+class Deduction(CompiledModel):
+    id: str
+    name: str
+    group: tuple[str, ...]
+    per_finding: Decimal
+    max_deduction: Decimal | None
+    rule_text: str
+    description: str
+
+
+class RuleSet(CompiledModel):
+    """A loaded, validated rule set: what the engine evaluates."""
+
+    info: RuleSetInfo
+    path: str
+    sha256: str
+    groups: tuple[Group, ...]
+    inputs: dict[str, InputDecl]
+    parameters: dict[str, Parameter]
+    indicators: tuple[Indicator, ...]
+    deductions: tuple[Deduction, ...]
+    checks: tuple[CompiledCheck, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    @property
+    def version(self) -> str:
+        return self.info.version
+
+    @property
+    def ref(self) -> str:
+        """``id@version``, the way users name a rule set."""
+        return f"{self.info.id}@{self.info.version}"
+
+    def indicator(self, key: str) -> Indicator | None:
+        """Find an indicator by id or by its printed Chinese name."""
+        for ind in self.indicators:
+            if key in (ind.id, ind.name):
+                return ind
+        return None
+
+    def deduction(self, key: str) -> Deduction | None:
+        """Find a deduction item by id or printed name."""
+        for item in self.deductions:
+            if key in (item.id, item.name):
+                return item
+        return None

@@ -1,0 +1,185 @@
+"""The seed-004 department case end to end through the real CLI, and the CLI's exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from conftest import SEED004_CASE, run_cli
+
+
+@pytest.fixture(scope="module")
+def diff_json():
+    proc = run_cli("diff", str(SEED004_CASE), "--format", "json")
+    assert proc.returncode == 0, proc.stderr  # an under-claim is not an error
+    return json.loads(proc.stdout)
+
+
+def rows(report):
+    return {i["name"]: i for i in report["sheets"][0]["indicators"]}
+
+
+def test_seed004_claims_against_the_rules(diff_json):
+    r = rows(diff_json)
+    assert (r["预算编制质量"]["claimed"], r["预算编制质量"]["computed"], r["预算编制质量"]["status"]) == ("7", "8.00", "under")
+    assert r["预算编制质量"]["delta"] == "-1.00"
+    for name in ("人均资产变化率", "采购执行率"):
+        assert r[name]["computed"] == "3.00" and r[name]["status"] == "match"
+    assert r["预算年终结余"]["computed"] == "8.00" and r["预算年终结余"]["status"] == "match"
+    assert r["严控一般性支出"]["status"] == "unverifiable" and r["严控一般性支出"]["computed"] is None
+
+
+def test_seed004_total_and_rule_identity(diff_json):
+    sheet = diff_json["sheets"][0]
+    total = sheet["total"]
+    assert total["claimed"] == "98.6" and total["weight"] == "100"
+    assert total["claimed_parts_sum"] == "98.6"
+    # the unverifiable indicators count at their claims; the one under-claim adds 1 point
+    assert total["computed"] == "99.60" and total["status"] == "under"
+    assert sheet["rules"]["id"] == "sichuan.dept-overall" and sheet["rules"]["version"] == "2024.1"
+    assert len(sheet["rules"]["sha256"]) == 64
+    assert {f["severity"] for f in diff_json["findings"]} <= {"warning", "info"}
+
+
+def test_seed004_explain_budget_quality():
+    proc = run_cli("explain", str(SEED004_CASE), "预算编制质量")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert out.count("253.87") >= 2
+    assert "财政拨款预算偏离度（deviation）＝ 0" in out
+    assert "计算得分：8.00" in out
+    assert "该项指标得分=（1-财政拨款预算偏离度）×100%×8" in out
+
+
+def test_explain_unknown_indicator_exits_2():
+    proc = run_cli("explain", str(SEED004_CASE), "不存在的指标")
+    assert proc.returncode == 2 and "没有指标“不存在的指标”" in proc.stderr
+
+
+def test_formulas_validate_warns_about_the_source_and_exits_0():
+    proc = run_cli("formulas", "validate")
+    assert proc.returncode == 0, proc.stderr
+    assert "履职效能（19分）" in proc.stdout and "合计 10 分" in proc.stdout
+    assert "目标实现（11分）" in proc.stdout and "合计 17 分" in proc.stdout
+
+
+def test_formulas_list_and_show():
+    listed = run_cli("formulas", "list")
+    assert listed.returncode == 0 and "sichuan.dept-overall@2024.1" in listed.stdout
+    shown = run_cli("formulas", "show", "sichuan.dept-overall@2024.1")
+    assert shown.returncode == 0 and "人均资产变化率" in shown.stdout and "N＜Y≤0.8N" in shown.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_score_and_diff_formats(fmt):
+    for command in ("score", "diff"):
+        proc = run_cli(command, str(SEED004_CASE), "--format", fmt)
+        assert proc.returncode == 0, proc.stderr
+        assert "预算编制质量" in proc.stdout
+    if fmt == "csv":
+        table = list(csv.DictReader(io.StringIO(proc.stdout)))
+        assert any(r["指标"] == "预算编制质量" and r["状态"] == "under" for r in table)
+
+
+def test_unknown_format_exits_2():
+    proc = run_cli("diff", str(SEED004_CASE), "--format", "xml")
+    assert proc.returncode == 2 and "未知的输出格式" in proc.stderr
+
+
+def _write_case(tmp_path, claims: dict, total: str, extra: str = "") -> str:
+    text = SEED004_CASE.read_text(encoding="utf-8")
+    head, _, _ = text.partition("[sheets.claims]")
+    head = head.replace('claimed_total = { score = "98.6"', f'claimed_total = {{ score = "{total}"')
+    body = "[sheets.claims]\n" + "".join(f'{k} = "{v}"\n' for k, v in claims.items()) + extra
+    path = tmp_path / "case.toml"
+    path.write_text(head + body, encoding="utf-8")
+    return str(path)
+
+
+def test_over_claim_exits_1(tmp_path):
+    case = _write_case(tmp_path, {"year_end_balance": "8", "budget_quality": "8.5"}, "16.5")
+    proc = run_cli("diff", case, "--format", "json")
+    assert proc.returncode == 1, proc.stdout
+    report = json.loads(proc.stdout)
+    assert rows(report)["预算编制质量"]["status"] == "invalid"
+
+
+def test_claim_above_computed_exits_1(tmp_path):
+    case = _write_case(tmp_path, {"per_capita_assets": "3", "duty_performance": "10"}, "13")
+    # make the unit miss one of its five targets: 8.00 computed against a claim of 10
+    text = open(case, encoding="utf-8").read().replace("[sheets.inputs.duty_targets_met]\nvalue = 5", "[sheets.inputs.duty_targets_met]\nvalue = 4")
+    open(case, "w", encoding="utf-8").write(text)
+    proc = run_cli("diff", case, "--format", "json")
+    assert proc.returncode == 1
+    report = json.loads(proc.stdout)
+    row = rows(report)["履职效能"]
+    assert (row["computed"], row["status"], row["delta"]) == ("8.00", "over", "2.00")
+    assert any(f["code"] == "claim_over" and f["severity"] == "error" for f in report["findings"])
+
+
+def test_claims_not_adding_up_exit_1(tmp_path):
+    case = _write_case(tmp_path, {"per_capita_assets": "3", "year_end_balance": "8"}, "12")
+    proc = run_cli("diff", case, "--format", "json")
+    assert proc.returncode == 1
+    assert any(f["code"] == "sum_mismatch" for f in json.loads(proc.stdout)["findings"])
+
+
+def test_precision_of_the_claim_decides_a_match(tmp_path):
+    # 32.18 ÷ 34.38 × 3 = 2.808…: a one-decimal claim of 2.8 matches, a two-decimal 2.80 is under
+    extra = ""
+    case = _write_case(tmp_path, {"procurement_execution": "2.8"}, "2.8", extra)
+    text = open(case, encoding="utf-8").read()
+    text = text.replace('[sheets.inputs.procurement_paid]\nvalue = "0.74"', '[sheets.inputs.procurement_paid]\nvalue = "32.18"')
+    text = text.replace('[sheets.inputs.procurement_budget]\nvalue = "0.74"', '[sheets.inputs.procurement_budget]\nvalue = "34.38"')
+    open(case, "w", encoding="utf-8").write(text)
+    one = json.loads(run_cli("diff", case, "--format", "json").stdout)
+    assert rows(one)["采购执行率"]["status"] == "match" and rows(one)["采购执行率"]["computed"] == "2.81"
+    open(case, "w", encoding="utf-8").write(text.replace('procurement_execution = "2.8"', 'procurement_execution = "2.80"').replace('score = "2.8"', 'score = "2.80"'))
+    two = json.loads(run_cli("diff", case, "--format", "json").stdout)
+    assert rows(two)["采购执行率"]["status"] == "under"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda t: t.replace("[sheets.inputs.budget_executed]", "[sheets.inputs.budget_executd]"), "没有名为 budget_executd 的输入"),
+        (lambda t: t.replace('rules = "sichuan.dept-overall"', 'rules = "nowhere.rules"'), "没有规则集 nowhere.rules"),
+        (lambda t: t.replace('value = "253.87"', 'value = "253,87元"', 1), "不是数字"),
+        (lambda t: t + "\n[[sheets]\n", "TOML 格式错误"),
+        (lambda t: t.replace("[case]", "[case]\nunknown_key = 1"), "case.unknown_key"),
+    ],
+)
+def test_unusable_case_exits_2_with_file_and_place(tmp_path, mutate, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(mutate(SEED004_CASE.read_text(encoding="utf-8")), encoding="utf-8")
+    proc = run_cli("diff", str(path))
+    assert proc.returncode == 2, proc.stdout
+    assert message in proc.stderr and "bad.toml" in proc.stderr
+
+
+def test_missing_figure_is_an_error_finding_and_the_rest_is_scored(tmp_path):
+    text = re.sub(r"\[sheets\.inputs\.budget_adjusted\]\n(.+\n)+", "", SEED004_CASE.read_text(encoding="utf-8"))
+    path = tmp_path / "missing.toml"
+    path.write_text(text, encoding="utf-8")
+    proc = run_cli("diff", str(path), "--format", "json")
+    assert proc.returncode == 1
+    report = json.loads(proc.stdout)
+    assert any(f["code"] == "missing_input" and "财政拨款调整预算数" in f["message"] for f in report["findings"])
+    assert rows(report)["预算编制质量"]["status"] == "unverifiable"
+    assert rows(report)["预算年终结余"]["status"] == "match"
+
+
+def test_rules_dir_option_uses_another_folder(tmp_path):
+    proc = run_cli("formulas", "validate", "--rules-dir", str(tmp_path))
+    assert proc.returncode == 0 and proc.stdout == ""
+    proc = run_cli("diff", str(SEED004_CASE), "--rules-dir", str(tmp_path))
+    assert proc.returncode == 2 and "没有规则集 sichuan.dept-overall" in proc.stderr
+
+
+def test_console_script_help_is_chinese():
+    proc = run_cli("--help")
+    assert proc.returncode == 0 and "自评得分" in proc.stdout

@@ -1,0 +1,46 @@
+from decimal import Decimal
+
+import pytest
+
+from scoring.numbers import NumberError, decimals_of, fmt, round_half_up, to_decimal
+
+
+@pytest.mark.parametrize(
+    ("value", "digits", "expected"),
+    [
+        ("2.675", 2, "2.68"),  # a float would give 2.67
+        ("0.125", 2, "0.13"),  # banker's rounding would give 0.12
+        ("2.665", 2, "2.67"),
+        ("9.0125", 2, "9.01"),
+        ("-2.315", 2, "-2.32"),  # halves go away from zero
+        ("8", 2, "8.00"),
+        ("2.806", 1, "2.8"),
+        ("2.85", 1, "2.9"),
+    ],
+)
+def test_round_half_up_on_exact_decimals(value, digits, expected):
+    assert str(round_half_up(Decimal(value), digits)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("253.87", "253.87"), ("１,２３４.５", "1234.5"), ("−38%", "-38"), ("90.12%", "90.12"), (" 0.00 ", "0.00"), (7, "7")],
+)
+def test_to_decimal_reads_written_figures(text, expected):
+    assert str(to_decimal(text)) == expected
+
+
+@pytest.mark.parametrize("bad", ["", "abc", "1.2.3", "--1", True, 1.5, None, "12万"])
+def test_to_decimal_refuses_non_numbers(bad):
+    with pytest.raises(NumberError):
+        to_decimal(bad)
+
+
+def test_decimals_of_reads_the_written_precision():
+    assert [decimals_of(Decimal(x)) for x in ("9.2", "98.50", "10", "2.80")] == [1, 2, 0, 2]
+
+
+def test_fmt_never_prints_negative_zero_or_exponents():
+    assert fmt(Decimal("-0.00")) == "0.00"
+    assert fmt(Decimal("1E+1")) == "10"
+    assert fmt(None) is None

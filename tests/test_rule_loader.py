@@ -1,0 +1,279 @@
+"""Every rejection of the rule-file loader, each with its message naming file and key."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from scoring.errors import FileError, ScoringError
+from scoring.rule_loader import load_rule_dir, load_rule_file
+
+HEAD = """
+format = 1
+[rule_set]
+id = "test.minimal"
+version = "1"
+title = "测试规则"
+region = "测试省"
+sheet_type = "测试表"
+effective_from = 2024-01-01
+total = 10
+[rule_set.source]
+document = "测试文件"
+
+[inputs.a]
+label = "甲"
+type = "amount"
+
+[inputs.b]
+label = "乙"
+type = "amount"
+
+[parameters.n]
+label = "参数N"
+value = "-4.63"
+source = "测试"
+"""
+
+INDICATOR = """
+[[indicators]]
+id = "x"
+name = "指标X"
+weight = 10
+rule_text = "原文"
+"""
+
+
+def write(tmp_path, body: str, head: str = HEAD):
+    path = tmp_path / "rules.toml"
+    path.write_text(textwrap.dedent(head) + textwrap.dedent(body), encoding="utf-8")
+    return path
+
+
+def problems(tmp_path, body: str, head: str = HEAD) -> str:
+    path = write(tmp_path, body, head)
+    with pytest.raises(FileError) as info:
+        load_rule_file(path)
+    text = str(info.value)
+    assert str(path) in text or path.name in text, "every message names the file"
+    return text
+
+
+def test_a_valid_minimal_file_loads_and_is_hashed(tmp_path):
+    rs = load_rule_file(write(tmp_path, INDICATOR + 'score = "a / b * weight"\n'))
+    assert rs.ref == "test.minimal@1"
+    assert len(rs.sha256) == 64
+
+
+def test_hash_ignores_comments_but_not_rules(tmp_path):
+    one = load_rule_file(write(tmp_path, INDICATOR + 'score = "a / b * weight"\n')).sha256
+    two = load_rule_file(write(tmp_path, "# a comment\n" + INDICATOR + 'score = "a / b * weight"  # why\n')).sha256
+    three = load_rule_file(write(tmp_path, INDICATOR + 'score = "a / b * weight * 1"\n')).sha256
+    assert one == two != three
+
+
+def test_unknown_key_is_rejected_with_its_path(tmp_path):
+    text = problems(tmp_path, INDICATOR + 'score = "a"\nscroe = "b"\n')
+    assert "indicators[0].scroe" in text and "未知的键" in text
+
+
+def test_unknown_key_in_rule_set_header(tmp_path):
+    text = problems(tmp_path, INDICATOR + 'score = "a"\n', head=HEAD.replace('total = 10', 'total = 10\ntotl = 3'))
+    assert "rule_set.totl" in text
+
+
+def test_missing_required_key(tmp_path):
+    text = problems(tmp_path, INDICATOR.replace('rule_text = "原文"\n', "") + 'score = "a"\n')
+    assert "indicators[0].rule_text" in text and "缺少必填项" in text
+
+
+def test_undeclared_name(tmp_path):
+    text = problems(tmp_path, INDICATOR + 'score = "a / c * weight"\n')
+    assert "indicators[0](x).score" in text and "未声明的名称 c" in text
+
+
+@pytest.mark.parametrize(
+    ("expr", "message"),
+    [
+        ("a.__class__", "属性访问"),
+        ("(lambda: 1)()", "不允许的函数"),
+        ("lambda: 1", "lambda"),
+        ("[x for x in (1, 2)]", "推导式"),
+        ("sum(x for x in (1, 2))", "不允许的函数 sum"),
+        ("(a := 1)", "赋值"),
+        ("a = 1", "语法错误"),
+        ("__import__('os')", "不允许的函数 __import__"),
+        ("open('x')", "不允许的函数 open"),
+        ("a[0]", "下标访问"),
+        ("'text'", "只能使用数字常量"),
+        ("f'{a}'", "格式化字符串"),
+        ("min", "函数名 min 当作数值"),
+        ("max(a, b, key=abs)", "关键字参数"),
+        ("a if b else", "语法错误"),
+        ("a << 2", "不允许的运算符"),
+        ("1" * 40, "数字过长"),
+        ("abs(" * 60 + "a" + ")" * 60, "嵌套过深"),
+        ("9**9**9", None),  # allowed syntax; simpleeval's power guard stops it at evaluation
+    ],
+)
+def test_anything_but_a_pure_expression_is_rejected(tmp_path, expr, message):
+    body = INDICATOR + f"score = '''{expr}'''\n"
+    if message is None:
+        load_rule_file(write(tmp_path, body))
+        return
+    text = problems(tmp_path, body)
+    assert message in text, text
+
+
+def test_weights_must_add_up_to_the_declared_total(tmp_path):
+    text = problems(tmp_path, INDICATOR.replace("weight = 10", "weight = 9") + 'score = "a"\n')
+    assert "各指标分值合计 9" in text and "rule_set.total = 10" in text
+
+
+def test_parts_must_add_up_to_their_indicator(tmp_path):
+    body = INDICATOR + """
+[[indicators.parts]]
+id = "p1"
+name = "部分一"
+weight = 4
+score = "a"
+[[indicators.parts]]
+id = "p2"
+name = "部分二"
+weight = 5
+score = "b"
+"""
+    assert "各部分分值合计 9" in problems(tmp_path, body)
+
+
+def test_band_edges_must_state_inclusiveness(tmp_path):
+    body = INDICATOR + """
+band_on = "a"
+[[indicators.bands]]
+upper = "n"
+score = "10"
+[[indicators.bands]]
+lower = "n"
+lower_inclusive = false
+score = "0"
+"""
+    text = problems(tmp_path, body)
+    assert "bands[0].upper_inclusive" in text and "是否包含" in text
+
+
+def test_band_gap_is_rejected(tmp_path):
+    body = INDICATOR + """
+band_on = "a"
+[[indicators.bands]]
+upper = "60"
+upper_inclusive = false
+score = "10"
+[[indicators.bands]]
+lower = "60"
+lower_inclusive = false
+score = "0"
+"""
+    assert "之间有空隙（60）" in problems(tmp_path, body)
+
+
+def test_band_overlap_is_rejected(tmp_path):
+    body = INDICATOR + """
+band_on = "a"
+[[indicators.bands]]
+upper = "0.8 * n"
+upper_inclusive = true
+score = "10"
+[[indicators.bands]]
+lower = "n"
+lower_inclusive = false
+score = "0"
+"""
+    assert "重叠" in problems(tmp_path, body)
+
+
+def test_bands_must_cover_the_whole_line(tmp_path):
+    body = INDICATOR + """
+band_on = "a"
+[[indicators.bands]]
+lower = "0"
+lower_inclusive = true
+upper = "100"
+upper_inclusive = true
+score = "10"
+"""
+    text = problems(tmp_path, body)
+    assert "没有覆盖 0 以下" in text and "没有覆盖 100 以上" in text
+
+
+def test_cycle_between_intermediate_values(tmp_path):
+    body = INDICATOR + """score = "u"
+[[indicators.values]]
+name = "u"
+label = "U"
+expr = "v + 1"
+[[indicators.values]]
+name = "v"
+label = "V"
+expr = "u * 2"
+"""
+    assert "循环引用" in problems(tmp_path, body)
+
+
+def test_names_may_not_shadow_functions(tmp_path):
+    head = HEAD.replace("[inputs.b]", "[inputs.max]")
+    assert "与内置函数或保留字重名" in problems(tmp_path, INDICATOR + 'score = "a"\n', head=head)
+
+
+def test_score_or_bands_required_and_exclusive(tmp_path):
+    assert "缺少 score" in problems(tmp_path, INDICATOR)
+
+
+def test_not_applicable_needs_score_or_judgement(tmp_path):
+    body = INDICATOR + """score = "a / b * weight"
+[[indicators.not_applicable]]
+when = "b == 0"
+reason = "无"
+"""
+    assert "score 与 judgement" in problems(tmp_path, body)
+
+
+def test_default_needs_a_reason(tmp_path):
+    head = HEAD.replace('[inputs.b]\nlabel = "乙"\ntype = "amount"', '[inputs.b]\nlabel = "乙"\ntype = "amount"\ndefault = 0')
+    assert "default_reason" in problems(tmp_path, INDICATOR + 'score = "a"\n', head=head)
+
+
+def test_all_problems_are_reported_at_once(tmp_path):
+    body = INDICATOR.replace("weight = 10", "weight = 7") + 'score = "a.b + zz"\n'
+    text = problems(tmp_path, body)
+    assert "属性访问" in text and "分值合计 7" in text
+
+
+def test_broken_toml_names_file_and_line(tmp_path):
+    path = tmp_path / "broken.toml"
+    path.write_text("[rule_set\nid = 1\n", encoding="utf-8")
+    with pytest.raises(ScoringError) as info:
+        load_rule_file(path)
+    assert "broken.toml" in str(info.value) and "line 1" in str(info.value)
+
+
+def test_a_bad_file_in_a_folder_does_not_hide_the_good_ones(tmp_path):
+    write(tmp_path, INDICATOR + 'score = "a"\n')
+    (tmp_path / "bad.toml").write_text("garbage = [", encoding="utf-8")
+    lib = load_rule_dir(tmp_path)
+    assert [r.ref for r in lib.rule_sets] == ["test.minimal@1"]
+    assert len(lib.failures) == 1 and "bad.toml" in str(lib.failures[0])
+
+
+def test_gbk_encoded_rule_file_is_read(tmp_path):
+    path = tmp_path / "gbk.toml"
+    path.write_bytes((textwrap.dedent(HEAD) + textwrap.dedent(INDICATOR) + 'score = "a"\n').encode("gbk"))
+    assert load_rule_file(path).info.title == "测试规则"
+
+
+def test_shipped_sichuan_file_reports_header_subtotals_as_warnings(sichuan):
+    text = "\n".join(sichuan.warnings)
+    for printed, actual in (("履职效能（19分）", "10"), ("预算管理（21分）", "31"), ("项目执行（12分）", "15"), ("目标实现（11分）", "17")):
+        assert printed in text and f"合计 {actual} 分" in text
+    assert len(sichuan.indicators) == 19 and len(sichuan.deductions) == 5
+    assert sum(i.weight for i in sichuan.indicators) == 100

@@ -1,0 +1,281 @@
+"""Tests for scoring.values: targets and actuals as the seed sheets write them."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from scoring.values import UNITS, ParsedValue, ValueParseError, parse_value
+
+D = Decimal
+
+# (text, comparator, number, unit, approximate) — strings taken from seeds 001, 003, 004.
+SEED_NUMBERS = [
+    ("600次以上", ">=", D("600"), "次", False),
+    (">=105期", ">=", D("105"), "期", False),
+    (">=3次", ">=", D("3"), "次", False),
+    ("=1次", "=", D("1"), "次", False),
+    (">=2批", ">=", D("2"), "批", False),
+    ("=2批", "=", D("2"), "批", False),
+    (">=12人", ">=", D("12"), "人", False),
+    ("=12人", "=", D("12"), "人", False),
+    ("<=38.79万元", "<=", D("38.79"), "万元", False),
+    ("=38.79万元", "=", D("38.79"), "万元", False),
+    ("<=29.3万元", "<=", D("29.3"), "万元", False),
+    (">=90%", ">=", D("90"), "%", False),
+    ("=100%", "=", D("100"), "%", False),
+    ("100%", None, D("100"), "%", False),
+    ("100.00%", None, D("100.00"), "%", False),
+    ("111.11%", None, D("111.11"), "%", False),
+    ("0.00%", None, D("0.00"), "%", False),
+    ("90.12%", None, D("90.12"), "%", False),
+    ("90.12", None, D("90.12"), None, False),
+    ("≥95%", ">=", D("95"), "%", False),
+    ("95%", None, D("95"), "%", False),
+    ("≤123.47万元", "<=", D("123.47"), "万元", False),
+    ("111.27万元", None, D("111.27"), "万元", False),
+    ("675场次", None, D("675"), "场次", False),
+    ("1期", None, D("1"), "期", False),
+    ("≥12", ">=", D("12"), None, False),
+    ("≥230", ">=", D("230"), None, False),
+    ("≥530次", ">=", D("530"), "次", False),
+    ("600余次", ">=", D("600"), "次", True),
+    ("20余项", ">=", D("20"), "项", True),
+    ("98.5", None, D("98.5"), None, False),
+    ("0.12元", None, D("0.12"), "元", False),
+]
+
+
+@pytest.mark.parametrize(("text", "comparator", "number", "unit", "approximate"), SEED_NUMBERS)
+def test_seed_numbers(text, comparator, number, unit, approximate):
+    value = parse_value(text)
+    assert value.kind == "number"
+    written = (value.comparator, value.number, value.unit, value.approximate)
+    assert written == (comparator, number, unit, approximate)
+    assert str(value.number) == str(number)  # written decimals survive: 100.00 stays 100.00
+    assert value.raw == text
+    assert value.date is None and value.text is None
+
+
+COMPARATOR_SPELLINGS = [
+    ("≥", ">="), ("≤", "<="), ("＝", "="), ("=", "="), ("＞", ">"), ("＜", "<"),
+    (">", ">"), ("<", "<"), (">=", ">="), ("<=", "<="), ("＞＝", ">="), ("＜＝", "<="),
+    ("≧", ">="), ("≦", "<="),
+    ("不低于", ">="), ("不少于", ">="), ("大于等于", ">="), ("至少", ">="), ("不小于", ">="),
+    ("不超过", "<="), ("不高于", "<="), ("不多于", "<="), ("小于等于", "<="), ("最多", "<="),
+    ("大于", ">"), ("高于", ">"), ("超过", ">"), ("小于", "<"), ("低于", "<"), ("等于", "="),
+]
+
+
+@pytest.mark.parametrize(("prefix", "comparator"), COMPARATOR_SPELLINGS)
+def test_prefix_comparators(prefix, comparator):
+    value = parse_value(f"{prefix}95%")
+    assert (value.comparator, value.number, value.unit) == (comparator, D("95"), "%")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "comparator"),
+    [("以上", ">="), ("及以上", ">="), ("以下", "<="), ("及以下", "<="), ("以内", "<="), ("之内", "<=")],
+)
+def test_suffix_comparators_are_inclusive(suffix, comparator):
+    value = parse_value(f"600次{suffix}")
+    assert (value.comparator, value.number, value.unit) == (comparator, D("600"), "次")
+
+
+def test_prefix_and_suffix_agreeing_is_accepted():
+    assert parse_value("≥600次以上").comparator == ">="
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "number", "unit"),
+    [
+        ("９０％", None, D("90"), "%"),
+        ("≥９５％", ">=", D("95"), "%"),
+        ("＞＝１０５期", ">=", D("105"), "期"),
+        ("＝１００％", "=", D("100"), "%"),
+        ("１，２３４．５万元", None, D("1234.5"), "万元"),
+        ("1,234,567元", None, D("1234567"), "元"),
+        ("－４．６３％", None, D("-4.63"), "%"),
+        (" ≥ 95 % ", ">=", D("95"), "%"),
+        ("\u3000１２人\u3000", None, D("12"), "人"),
+        ("100%。", None, D("100"), "%"),
+    ],
+)
+def test_full_width_separators_and_blanks(text, comparator, number, unit):
+    value = parse_value(text)
+    assert (value.comparator, value.number, value.unit) == (comparator, number, unit)
+
+
+def test_is_percent():
+    assert parse_value("≥95%").is_percent
+    assert not parse_value("111.27万元").is_percent
+    assert not parse_value("90.12").is_percent
+    assert not parse_value("5‰").is_percent
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "comparator", "expected"),
+    [
+        ("2024年12月31日前", None, "<=", date(2024, 12, 31)),
+        ("2024年12月10日前", None, "<=", date(2024, 12, 10)),
+        ("2024年12月10日之前", None, "<=", date(2024, 12, 10)),
+        ("2024年12月10日以前", None, "<=", date(2024, 12, 10)),
+        ("12月10日前", 2024, "<=", date(2024, 12, 10)),
+        ("2024年11月21日", None, None, date(2024, 11, 21)),
+        ("2024年11月21日", 2023, None, date(2024, 11, 21)),  # the written year wins
+        ("2024.12.31", None, None, date(2024, 12, 31)),
+        ("2024-12-31", None, None, date(2024, 12, 31)),
+        ("2024/1/5前", None, "<=", date(2024, 1, 5)),
+        ("２０２４年１２月３１日前", None, "<=", date(2024, 12, 31)),
+        ("=2024年11月21日", None, "=", date(2024, 11, 21)),
+        ("≤2024年12月31日", None, "<=", date(2024, 12, 31)),
+    ],
+)
+def test_dates(text, year, comparator, expected):
+    value = parse_value(text, year=year)
+    assert (value.kind, value.comparator, value.date) == ("date", comparator, expected)
+    assert value.number is None and value.unit is None and value.text is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("完成", "完成"),
+        ("达到预期指标", "达到预期指标"),
+        ("较满意", "较满意"),
+        ("有所改善", "有所改善"),
+        ("有所提升", "有所提升"),
+        ("落地生效", "落地生效"),
+        ("按时", "按时"),
+        ("合格", "合格"),
+        ("超预期完成", "超预期完成"),
+        ("良好", "良好"),
+        ("保障", "保障"),
+        ("促进作用", "促进作用"),
+        ("年底前", "年底前"),
+        ("年内", "年内"),
+        ("三次", "三次"),
+        ("  完成预期目标。 ", "完成预期目标"),
+        ("较满意（优）", "较满意(优)"),
+    ],
+)
+def test_text_phrases(text, expected):
+    value = parse_value(text)
+    assert (value.kind, value.text, value.comparator) == ("text", expected, None)
+    assert value.number is None and value.date is None and value.unit is None
+    assert value.raw == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "组织7个村（社区）实施智慧治理建设",
+        "3-5次",
+        "3～5次",
+        "1/2",
+        "12..5",
+        "12,34",
+        ".5",
+        "5个村",
+        "600次左右",
+        "≤600次以上",
+        "不超过600余次",
+        "≥=5",
+        "2024年12月",
+        "12月前",
+        "截至2024年12月31日",
+        "组织支部党员开展学习675场次。",
+        "٣次",
+        "m²",
+    ],
+)
+def test_unknown_notations_are_refused(text):
+    where = "绩效指标第3行“实际完成值”"
+    with pytest.raises(ValueParseError) as info:
+        parse_value(text, where=where)
+    assert str(info.value) == f"{where}：无法识别的写法“{text}”"
+    assert (info.value.where, info.value.text) == (where, text)
+
+
+def test_message_without_where_has_no_prefix():
+    with pytest.raises(ValueParseError) as info:
+        parse_value("3-5次")
+    assert str(info.value) == "无法识别的写法“3-5次”"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\u3000", "。"])
+def test_empty_is_refused(text):
+    with pytest.raises(ValueParseError, match="第2行“年度指标值”：为空"):
+        parse_value(text, where="第2行“年度指标值”")
+
+
+@pytest.mark.parametrize("text", ["≥", "%", "次", "万元", "以上", "≥%"])
+def test_split_cell_fragments_are_refused(text):
+    with pytest.raises(ValueParseError, match=f"第5行：缺少数值“{text}”"):
+        parse_value(text, where="第5行")
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "reason"),
+    [
+        ("12月10日前", None, "日期缺少年份"),
+        ("2024年2月30日", None, "日期不存在"),
+        ("2024-13-01", None, "日期不存在"),
+        ("2月30日前", 2024, "日期不存在"),
+    ],
+)
+def test_bad_dates_are_refused(text, year, reason):
+    with pytest.raises(ValueParseError) as info:
+        parse_value(text, where="采购完成期限", year=year)
+    assert str(info.value) == f"采购完成期限：{reason}“{text}”"
+
+
+@pytest.mark.parametrize(("value", "expected"), [(5, D("5")), (D("1.50"), D("1.50")), (-3, D("-3"))])
+def test_scalars_are_numbers_without_unit(value, expected):
+    parsed = parse_value(value)
+    assert (parsed.kind, parsed.number, parsed.unit, parsed.comparator) == ("number", expected, None, None)
+    assert str(parsed.number) == str(expected)
+
+
+@pytest.mark.parametrize("value", [True, 1.5, D("NaN"), D("Infinity"), None])
+def test_bad_scalars_are_refused(value):
+    with pytest.raises(ValueParseError) as info:
+        parse_value(value, where="第1行")
+    assert str(info.value).startswith("第1行：")
+
+
+def test_known_units_cover_the_seeds():
+    assert {"%", "万元", "元", "次", "期", "人", "批", "台", "场次", "项", "个", "件", "家"} <= UNITS
+
+
+def test_parsed_value_is_frozen():
+    value = parse_value("≥95%")
+    with pytest.raises(AttributeError):
+        value.number = D("1")  # type: ignore[misc]
+
+
+# Mostly the characters the parser cares about, so the search reaches the numeric and date paths.
+_ALPHABET = st.sampled_from(list("0123456789０１２３４５.,-/%％≥≤=＞＜<>年月日前以上下余次万元期 。较满意不低于超过\u3000"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(st.text(), st.text(_ALPHABET, max_size=12)),
+    st.one_of(st.none(), st.integers(-5, 10000)),
+)
+def test_any_text_parses_or_is_refused_deterministically(text, year):
+    outcomes = []
+    for _ in range(2):
+        try:
+            outcomes.append(parse_value(text, where="某处", year=year))
+        except ValueParseError as exc:
+            assert exc.text == text and str(exc).startswith("某处：")
+            outcomes.append(str(exc))
+    assert outcomes[0] == outcomes[1]
+    if isinstance(outcomes[0], ParsedValue):
+        assert outcomes[0].raw == text
+        assert (outcomes[0].number is not None) == (outcomes[0].kind == "number")
