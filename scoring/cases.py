@@ -69,16 +69,86 @@ class Claim(Strict):
         return data
 
 
+class Row(Strict):
+    """One 三级指标 row of a target/actual sheet, as printed."""
+
+    id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_.-]+$")
+    group: list[str] = []
+    name: str
+    nature: str | None = None  # 指标性质 as printed: "定性", "定量", "≥", "＝" …
+    rule: str | None = None  # 赋分规则 as printed (Xinjiang): picks the row method
+    target: str | None = None  # 年度指标值 / 指标值 / 目标值, verbatim
+    unit: str | None = None  # 度量单位 column, when the form has one
+    actual: str | None = None  # 实际完成值 / 完成值 / 业绩值, verbatim (or the figure taken from a narrative, with source)
+    weight: Decimal | None = None  # 分值 / 权重; None when the document does not print it
+    claimed: Decimal | None = None  # 得分
+    source: str = ""
+    note: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _numbers(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = dict(data)
+            for key in ("weight", "claimed"):
+                if isinstance(data.get(key), str):
+                    try:
+                        data[key] = to_decimal(data[key])
+                    except NumberError as exc:
+                        raise ValueError(f"{key}: {exc}") from None
+            for key in ("target", "actual"):
+                if isinstance(data.get(key), (int, Decimal)) and not isinstance(data.get(key), bool):
+                    data[key] = str(data[key])
+        return data
+
+
+class Subtotal(Strict):
+    """A printed group subtotal: the claimed sum of a group's scores and/or its printed weight."""
+
+    group: list[str] = Field(min_length=1)
+    claimed: Decimal | None = None
+    weight: Decimal | None = None
+    source: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _numbers(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = {k: (to_decimal(v) if k in ("claimed", "weight") and isinstance(v, str) else v) for k, v in data.items()}
+        return data
+
+
+class StatedRate(Strict):
+    """A rate the document states beside the amounts it is computed from, e.g. 执行率 90.12%."""
+
+    label: str
+    stated: str
+    numerator: Decimal
+    denominator: Decimal
+    source: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _numbers(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = {k: (to_decimal(v) if k in ("numerator", "denominator") and isinstance(v, str) else v) for k, v in data.items()}
+        return data
+
+
 class Sheet(Strict):
     """One self-evaluation sheet of the case."""
 
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     title: str
     rules: str
+    complete: bool = True  # false: only some parts are transcribed (e.g. budget execution only)
     claimed_total: Claim | None = None
     inputs: dict[str, Figure] = {}
     claims: dict[str, Claim] = {}
     findings: dict[str, Figure] = {}
+    rows: list[Row] = []
+    subtotals: list[Subtotal] = []
+    stated_rates: list[StatedRate] = []
     notes: str = ""
 
 

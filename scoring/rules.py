@@ -101,6 +101,48 @@ class Check(Strict):
 
     expr: str
     message: str
+    severity: Literal["error", "warning"] = "error"
+
+
+class RowMethod(Strict):
+    """How one kind of target/actual row is scored (正向, 反向, 等于, 期限, 定性, 满意度 …).
+
+    A quantitative method reads numbers or dates and scores with ``score`` over the names
+    ``target``, ``actual``, ``weight`` and ``met`` (whether the actual satisfies the target's
+    comparator).  ``judgement_unless_met`` leaves an unmet row to an evaluator's judgement.
+    A qualitative method (``reads = "text"``) maps the actual's wording to a tier.
+    """
+
+    label: str
+    rule_text: str = ""
+    reads: Literal["number", "date", "text"]
+    score: str | None = None
+    judgement_unless_met: bool = False
+    overshoot: str | None = None
+
+
+class Tier(Strict):
+    """A qualitative grade and the share of the weight it allows, e.g. 达成年度指标: 80%–100%."""
+
+    id: str = Field(pattern=IDENT)
+    label: str
+    low: Decimal = Field(ge=0, le=1)
+    high: Decimal = Field(ge=0, le=1)
+
+
+class RowRules(Strict):
+    """Rules for sheets scored row by row (一级/二级/三级指标 with target, actual, weight, claim)."""
+
+    weight: Decimal | None = Field(default=None, ge=0)
+    rule_text: str = ""
+    decision: str = ""
+    select: dict[str, str] = {}
+    rule_names: dict[str, str] = {}
+    methods: dict[str, RowMethod] = {}
+    tiers: list[Tier] = []
+    vocabulary: dict[str, str] = {}
+    text_equal_to_target: str | None = None
+    overshoot_threshold: Decimal | None = None
 
 
 class Band(Strict):
@@ -168,9 +210,10 @@ class RuleFile(Strict):
     groups: list[Group] = []
     inputs: dict[str, InputDecl] = {}
     parameters: dict[str, Parameter] = {}
-    indicators: list[IndicatorDecl] = Field(min_length=1)
+    indicators: list[IndicatorDecl] = []
     deductions: list[DeductionDecl] = []
     checks: list[Check] = []
+    rows: RowRules | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -208,6 +251,30 @@ class CompiledNotApplicable(CompiledModel):
 class CompiledCheck(CompiledModel):
     expr: Expression
     message: str
+    severity: str
+
+
+class CompiledMethod(CompiledModel):
+    id: str
+    label: str
+    rule_text: str
+    reads: str
+    score: Expression | None
+    judgement_unless_met: bool
+    overshoot: Expression | None
+
+
+class CompiledRows(CompiledModel):
+    weight: Decimal | None
+    rule_text: str
+    decision: str
+    select: dict[str, str]
+    rule_names: dict[str, str]
+    methods: dict[str, CompiledMethod]
+    tiers: dict[str, Tier]
+    vocabulary: dict[str, str]
+    text_equal_to_target: str | None
+    overshoot_threshold: Decimal | None
 
 
 class CompiledPart(CompiledModel):
@@ -266,6 +333,7 @@ class RuleSet(CompiledModel):
     indicators: tuple[Indicator, ...]
     deductions: tuple[Deduction, ...]
     checks: tuple[CompiledCheck, ...]
+    rows: CompiledRows | None
     warnings: tuple[str, ...]
 
     @property
