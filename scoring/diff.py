@@ -27,7 +27,7 @@ from .results import (
 from .rule_loader import RuleLibrary
 
 
-def compare(claimed: Decimal | None, low: Decimal | None, high: Decimal | None, weight: Decimal, rounding: int) -> Comparison:
+def compare(claimed: Decimal | None, low: Decimal | None, high: Decimal | None, weight: Decimal | None, rounding: int) -> Comparison:
     """Compare one claim with the range [low, high] the rules allow (low == high for a formula).
 
     ``low``/``high`` are unrounded; ``rounding`` is the rule's own number of decimals.  ``None``
@@ -46,7 +46,7 @@ def compare(claimed: Decimal | None, low: Decimal | None, high: Decimal | None, 
     high_r = None if high is None else round_half_up(high, rounding)
     if claimed is None:
         return Comparison(None, computed, low_r, high_r, "unclaimed", None)
-    if claimed < 0 or claimed > weight:
+    if claimed < 0 or (weight is not None and claimed > weight):
         delta = None if computed is None else claimed - computed
         return Comparison(claimed, computed, low_r, high_r, "invalid", delta)
     if low is None or high is None:
@@ -66,29 +66,72 @@ def _claim(sheet: Sheet, *keys: str) -> Claim | None:
     return None
 
 
+def _row_claims(sheet: Sheet) -> dict[str, Claim]:
+    return {
+        row.id or f"row{i + 1}": Claim(score=row.claimed, source=row.source)
+        for i, row in enumerate(sheet.rows)
+        if row.claimed is not None
+    }
+
+
 def diff_sheet(result: SheetResult, sheet: Sheet, where: str, findings: list[Finding]) -> SheetDiff:
     """Compare every claim of one sheet with its computed result; append findings."""
     rows = []
+    row_claims = _row_claims(sheet)
+    row_ids = {row.id or f"row{i + 1}" for i, row in enumerate(sheet.rows)}
     for ind in result.indicators:
-        claim = _claim(sheet, ind.id, ind.name)
+        claim = row_claims.get(ind.id) if ind.id in row_ids else _claim(sheet, ind.id, ind.name)
+        claimed = claim.score if claim else None
         if ind.verifiable:
-            cmp = compare(claim.score if claim else None, ind.raw, ind.raw, ind.weight, ind.rounding)
+            cmp = compare(claimed, ind.raw, ind.raw, ind.weight, ind.rounding)
+        elif ind.interval:
+            cmp = compare(claimed, ind.low_raw, ind.high_raw, ind.weight, ind.rounding)
         elif _has_bounds(ind):
-            cmp = compare(claim.score if claim else None, ind.low_raw, ind.high_raw, ind.weight, ind.rounding)
+            cmp = compare(claimed, ind.low_raw, ind.high_raw, ind.weight, ind.rounding)
             if cmp.status in ("match", "unclaimed"):
                 # a range that only unverifiable parts open up is not a confirmation of the claim
                 cmp = Comparison(cmp.claimed, None, cmp.low, cmp.high, "unverifiable" if claim else "unclaimed", None)
         else:
-            cmp = compare(claim.score if claim else None, None, None, ind.weight, ind.rounding)
+            cmp = compare(claimed, None, None, ind.weight, ind.rounding)
         rows.append(IndicatorDiff(ind, cmp, claim.source if claim else ""))
         findings.extend(_indicator_findings(ind, cmp, f"{where}.{ind.id}"))
+    _subtotal_findings(sheet, rows, where, findings)
     total = _total(result, sheet, rows, where, findings)
     return SheetDiff(result, rows, total)
 
 
+def _subtotal_findings(sheet: Sheet, rows: list[IndicatorDiff], where: str, findings: list[Finding]) -> None:
+    """Printed group subtotals: claimed scores must add up; printed group weights are checked too."""
+    for i, sub in enumerate(sheet.subtotals):
+        place = f"{where}.subtotals[{i}]"
+        label = "/".join(sub.group)
+        members = [r for r in rows if tuple(r.result.group[: len(sub.group)]) == tuple(sub.group)]
+        if not members:
+            findings.append(Finding("error", "subtotal_empty", f"小计“{label}”下没有任何指标（分组名称与各行不一致？）", place))
+            continue
+        if sub.claimed is not None:
+            claims = [r.comparison.claimed for r in members if r.comparison.claimed is not None]
+            total = sum(claims, Decimal(0))
+            if total != sub.claimed:
+                findings.append(Finding(
+                    "error", "sum_mismatch",
+                    f"{label}：各项自评得分合计 {fmt(total)} 分，与所填小计 {fmt(sub.claimed)} 分不符（相差 {fmt(sub.claimed - total)} 分）",
+                    place,
+                ))
+        weights = [r.result.weight for r in members]
+        if sub.weight is not None and all(w is not None for w in weights):
+            total_weight = sum(weights, Decimal(0))
+            if total_weight != sub.weight:
+                findings.append(Finding(
+                    "warning", "subtotal_weight_mismatch",
+                    f"{label}：分组标题印的分值 {fmt(sub.weight)} 分，与其下各项分值合计 {fmt(total_weight)} 分不符",
+                    place,
+                ))
+
+
 def _has_bounds(ind: IndicatorResult) -> bool:
     # Parts that could not be evaluated because of an error give no trustworthy bound.
-    return not any(p.state == "error" for p in ind.parts) and any(p.score is not None for p in ind.parts)
+    return ind.interval or (not any(p.state == "error" for p in ind.parts) and any(p.score is not None for p in ind.parts))
 
 
 def _indicator_findings(ind: IndicatorResult, cmp: Comparison, where: str) -> list[Finding]:
@@ -96,7 +139,8 @@ def _indicator_findings(ind: IndicatorResult, cmp: Comparison, where: str) -> li
     if c.status == "over":
         return [Finding("error", "claim_over", f"{name}：自评 {fmt(c.claimed)} 分，按规则应得 {fmt(c.computed)} 分，高出 {fmt(c.delta)} 分", where)]
     if c.status == "invalid":
-        return [Finding("error", "claim_invalid", f"{name}：自评 {fmt(c.claimed)} 分超出该项分值范围 [0, {fmt(ind.weight)}]", where)]
+        span = f"[0, {fmt(ind.weight)}]" if ind.weight is not None else "[0, +∞)"
+        return [Finding("error", "claim_invalid", f"{name}：自评 {fmt(c.claimed)} 分超出该项分值范围 {span}", where)]
     if c.status == "under":
         return [Finding("info", "claim_under", f"{name}：自评 {fmt(c.claimed)} 分，按规则应得 {fmt(c.computed)} 分，少计 {fmt(-c.delta)} 分", where)]
     if c.status == "unverifiable":
@@ -112,20 +156,23 @@ def _indicator_findings(ind: IndicatorResult, cmp: Comparison, where: str) -> li
 
 def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: str, findings: list[Finding]) -> TotalDiff:
     digits = max((r.result.rounding for r in rows), default=2)
-    computed = low = high = Decimal(0)
-    unverified = Decimal(0)
+    computed = low = Decimal(0)
+    lost = Decimal(0)  # points the rules certainly withhold: weight − high of every bounded line
+    checked = Decimal(0)  # weight of the lines the rules score (point or range)
     for row in rows:
         c, ind = row.comparison, row.result
-        if ind.verifiable:
-            computed += c.computed if c.computed is not None else ind.computed
-            low += round_half_up(ind.low_raw, ind.rounding)
-            high += round_half_up(ind.high_raw, ind.rounding)
+        if ind.checkable:
+            computed += c.computed if c.computed is not None else (ind.computed or Decimal(0))
+            checked += ind.weight
         else:
-            unverified += ind.weight
             # the claim stands where nothing can be checked: the total then shows only what could be
             computed += c.claimed if c.claimed is not None and c.status != "invalid" else Decimal(0)
-            low += round_half_up(ind.low_raw, ind.rounding) if _has_bounds(ind) else Decimal(0)
-            high += round_half_up(ind.high_raw, ind.rounding) if _has_bounds(ind) else ind.weight
+        if _has_bounds(ind) or ind.verifiable:
+            low += round_half_up(ind.low_raw, ind.rounding)
+            if ind.weight is not None:
+                lost += ind.weight - round_half_up(ind.high_raw, ind.rounding)
+    high = result.total_weight - lost
+    unverified = result.total_weight - checked
     deductions = Decimal(0)
     claimed_deductions = Decimal(0)
     undisclosed = []
@@ -189,7 +236,7 @@ def report_loaded(case: Case, path: str, library: RuleLibrary, engine: Engine, r
             rules = library.find(rules_override or sheet.rules, case.case.year)
         except ScoringError as exc:
             raise ScoringError(f"{where}: rules: {exc}") from None
-        result = engine.score_sheet(sheet, rules, where)
+        result = engine.score_sheet(sheet, rules, where, case.case.year)
         findings.extend(result.findings)
         findings.extend(Finding("info", "rule_source_defect", w.split(": ", 2)[-1], f"{rules.path}") for w in rules.warnings)
         sheets.append(diff_sheet(result, sheet, where, findings))

@@ -13,7 +13,7 @@ from decimal import Decimal
 from .cases import Figure, Sheet
 from .errors import FileError, FileProblem
 from .expressions import EvaluationError, Evaluator, Expression
-from .numbers import fmt, round_half_up
+from .numbers import NumberError, decimals_of, fmt, round_half_up, to_decimal
 from .results import (
     DeductionResult,
     Finding,
@@ -24,6 +24,7 @@ from .results import (
     SheetResult,
     ValueUse,
 )
+from .rows import RowScorer
 from .rules import CompiledPart, Indicator, InputDecl, RuleSet
 
 
@@ -134,13 +135,19 @@ class Engine:
     def __init__(self) -> None:
         self.evaluator = Evaluator()
 
-    def score_sheet(self, sheet: Sheet, rules: RuleSet, where: str) -> SheetResult:
-        """Score ``sheet`` under ``rules``. ``where`` prefixes the places named in findings."""
+    def score_sheet(self, sheet: Sheet, rules: RuleSet, where: str, year: int) -> SheetResult:
+        """Score ``sheet`` under ``rules``. ``where`` prefixes the places named in findings;
+        ``year`` completes dates written without one ("12月10日前")."""
         _check_keys(sheet, rules, where)
         inputs = _Inputs(sheet, rules, where)
         findings = list(inputs.findings)
         findings += self._checks(rules, inputs, where)
+        findings += stated_rate_findings(sheet, where)
         indicators = [self._indicator(ind, rules, inputs, where, findings) for ind in rules.indicators]
+        if sheet.rows:
+            scorer = RowScorer(rules.rows, self.evaluator, year)
+            indicators += [scorer.score(row, i, where, findings) for i, row in enumerate(sheet.rows)]
+        findings += _weight_findings(sheet, rules, indicators, where)
         deductions = [_deduction(d, sheet) for d in rules.deductions]
         return SheetResult(
             id=sheet.id, title=sheet.title,
@@ -158,7 +165,7 @@ class Engine:
             except (_Unavailable, EvaluationError):
                 continue  # nothing to check against
             if not ok:
-                out.append(Finding("error", "inconsistent_inputs", f"输入前后矛盾：{check.message}（{check.expr}）", f"{where}.inputs"))
+                out.append(Finding(check.severity, "inconsistent_inputs", f"{check.message}（{check.expr}）", f"{where}.inputs"))
         return out
 
     def _indicator(self, ind: Indicator, rules: RuleSet, inputs: _Inputs, where: str, findings: list[Finding]) -> IndicatorResult:
@@ -290,5 +297,53 @@ def _check_keys(sheet: Sheet, rules: RuleSet, where: str) -> None:
             problems.append(FileProblem(where, f"findings.{key}", f"规则集 {rules.ref} 没有名为 {key} 的扣分项"))
         elif not fig.undisclosed and (isinstance(fig.value, bool) or fig.value < 0 or fig.value != fig.value.to_integral_value()):
             problems.append(FileProblem(where, f"findings.{key}", "发现问题数应为非负整数"))
+    if sheet.rows and rules.rows is None:
+        problems.append(FileProblem(where, "rows", f"规则集 {rules.ref} 没有逐行计分规则（rows），不能给出逐行指标"))
+    ids = [r.id for r in sheet.rows if r.id] + [i.id for i in rules.indicators]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(FileProblem(where, "rows", f"行 id {dup} 重复或与规则指标同名"))
     if problems:
         raise FileError(where, problems)
+
+
+def stated_rate_findings(sheet: Sheet, where: str) -> list[Finding]:
+    """A rate the document states must equal its amounts' quotient at the stated precision."""
+    out = []
+    for i, rate in enumerate(sheet.stated_rates):
+        place = f"{where}.stated_rates[{i}]"
+        try:
+            stated = to_decimal(rate.stated)
+        except NumberError as exc:
+            out.append(Finding("warning", "stated_rate_unreadable", f"{rate.label}：{exc}", place))
+            continue
+        if rate.denominator == 0:
+            out.append(Finding("warning", "stated_rate_zero_base", f"{rate.label}：分母为 0，无法验算所述比率 {rate.stated}", place))
+            continue
+        actual = rate.numerator / rate.denominator * 100
+        shown = round_half_up(actual, decimals_of(stated))
+        if shown != stated:
+            out.append(Finding(
+                "warning", "stated_rate_mismatch",
+                f"{rate.label}：文件写 {rate.stated}，按 {fmt(rate.numerator)} ÷ {fmt(rate.denominator)} 计算为 {fmt(shown)}%",
+                place,
+            ))
+    return out
+
+
+def _weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], where: str) -> list[Finding]:
+    """Printed weights must add up: the rows to the rule's row weight, and the whole to the total."""
+    if not sheet.rows or not sheet.complete:
+        return []
+    row_weights = [r.weight for r in sheet.rows]
+    if any(w is None for w in row_weights):
+        return []
+    rows_total = sum(row_weights, Decimal(0))
+    indicators_total = sum((i.weight for i in rules.indicators), Decimal(0))
+    expected = rules.rows.weight if rules.rows.weight is not None else rules.info.total - indicators_total
+    if rows_total != expected:
+        return [Finding(
+            "error", "weights_mismatch",
+            f"各行指标分值合计 {fmt(rows_total)} 分，加上其他指标 {fmt(indicators_total)} 分，与满分 {fmt(rules.info.total)} 分不符",
+            f"{where}.rows",
+        )]
+    return []

@@ -38,6 +38,8 @@ def _short(value: object) -> str:
 
 def reason(ind: IndicatorResult) -> str:
     """A one-line reason for the points an indicator lost, or why it could not be checked."""
+    if ind.interval:
+        return "；".join(p.reason for p in ind.parts if p.reason)
     if not ind.verifiable:
         return "；".join(dict.fromkeys(p.reason for p in ind.parts if p.state in ("unverifiable", "judgement", "error")))
     notes = []
@@ -71,7 +73,7 @@ def render_score(report: CaseReport, fmt_name: str) -> str:
     tablefmt = "github" if fmt_name == "markdown" else "simple"
     out = [_heading(report, fmt_name)]
     for sd in report.sheets:
-        rows = [[_group(r.result), r.result.name, fmt(r.result.weight), fmt(r.result.computed) if r.result.verifiable else "无法核验", reason(r.result)] for r in sd.indicators]
+        rows = [[_group(r.result), r.result.name, fmt(r.result.weight) or "未印出", _computed_text(r), reason(r.result)] for r in sd.indicators]
         rows += _deduction_rows(sd, computed_only=True)
         t = sd.total
         rows.append(["", "合计", fmt(t.weight), fmt(t.comparison.computed), _total_note(sd)])
@@ -94,7 +96,7 @@ def render_diff(report: CaseReport, fmt_name: str) -> str:
         for r in sd.indicators:
             c = r.comparison
             computed = fmt(c.computed) if c.computed is not None else ("" if c.low is None else f"{fmt(c.low)}～{fmt(c.high)}")
-            rows.append([r.result.name, fmt(r.result.weight), fmt(c.claimed) or "", computed, _signed(c.delta), STATUS_LABELS[c.status], reason(r.result) if c.status != "match" else ""])
+            rows.append([r.result.name, fmt(r.result.weight) or "未印出", fmt(c.claimed) or "", computed, _signed(c.delta), STATUS_LABELS[c.status], reason(r.result) if c.status != "match" else ""])
         rows += _deduction_rows(sd, computed_only=False)
         t = sd.total.comparison
         rows.append(["合计", fmt(sd.total.weight), fmt(t.claimed) or "", fmt(t.computed), _signed(t.delta), STATUS_LABELS[t.status], _total_note(sd)])
@@ -102,6 +104,15 @@ def render_diff(report: CaseReport, fmt_name: str) -> str:
         out.append(tabulate(rows, headers=["指标", "分值", "自评得分", "计算得分", "差额", "状态", "说明"], tablefmt=tablefmt, disable_numparse=True))
     out.append(_findings_block(report, fmt_name, levels=("error", "warning", "info")))
     return "\n\n".join(x for x in out if x) + "\n"
+
+
+def _computed_text(row: IndicatorDiff) -> str:
+    ind, c = row.result, row.comparison
+    if ind.verifiable:
+        return fmt(ind.computed)
+    if ind.interval:
+        return f"{fmt(c.low)}～{fmt(c.high)}"
+    return "无法核验"
 
 
 def _signed(value: Decimal | None) -> str:
@@ -262,7 +273,7 @@ def render_explain(report: CaseReport, key: str | None) -> str:
 
 def _explain_indicator(row: IndicatorDiff) -> str:
     ind, c = row.result, row.comparison
-    lines = [f"【{ind.name}】（{ind.id}，{'/'.join(ind.group)}，分值 {fmt(ind.weight)}）", f"  评分规则（原文）：{ind.rule_text}"]
+    lines = [f"【{ind.name}】（{ind.id}，{'/'.join(ind.group)}，分值 {fmt(ind.weight) or '未印出'}）", f"  评分规则（原文）：{ind.rule_text}"]
     if ind.decision:
         lines.append(f"  本规则的取舍：{ind.decision}")
     if ind.inputs:
@@ -297,7 +308,12 @@ def _explain_indicator(row: IndicatorDiff) -> str:
         lines.append(f"{head}：" + "；".join(detail))
     for note in ind.notes:
         lines.append(f"  {note}")
-    result = fmt(ind.computed) if ind.verifiable else "无法核验" + (f"（可能范围 {fmt(c.low)}～{fmt(c.high)}）" if c.low is not None else "")
+    if ind.verifiable:
+        result = fmt(ind.computed)
+    elif ind.interval:
+        result = f"{fmt(c.low)}～{fmt(c.high)} 分（定性评级允许的区间）；按自评取区间内最接近的值 {fmt(c.computed)}"
+    else:
+        result = "无法核验" + (f"（可能范围 {fmt(c.low)}～{fmt(c.high)}）" if c.low is not None else "")
     lines.append(f"  计算得分：{result}")
     claim = fmt(c.claimed) if c.claimed is not None else "未填报"
     lines.append(f"  自评得分：{claim}" + (f"（{row.claim_source}）" if row.claim_source else "") + f"；状态：{STATUS_LABELS[c.status]}" + (f"，差额 {_signed(c.delta)}" if c.delta else ""))

@@ -64,7 +64,7 @@ class IndicatorResult:
     id: str
     name: str
     group: tuple[str, ...]
-    weight: Decimal
+    weight: Decimal | None  # None: a row whose weight the document does not print
     rule_text: str
     decision: str
     rounding: int
@@ -74,13 +74,20 @@ class IndicatorResult:
     values: list[ValueUse]
     raw: Decimal | None = None  # sum of parts, capped, unrounded
     computed: Decimal | None = None  # rounded as the rule says
-    low_raw: Decimal = Decimal(0)
-    high_raw: Decimal = Decimal(0)
+    low_raw: Decimal | None = Decimal(0)
+    high_raw: Decimal | None = Decimal(0)
     notes: list[str] = field(default_factory=list)  # caps applied, rounding applied
+    interval: bool = False  # the rules allow a range [low_raw, high_raw] (a qualitative tier)
 
     @property
     def verifiable(self) -> bool:
+        """The rules give a point score."""
         return self.computed is not None
+
+    @property
+    def checkable(self) -> bool:
+        """The rules give a point score or a range a claim can be held against."""
+        return self.computed is not None or self.interval
 
 
 @dataclass

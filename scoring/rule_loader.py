@@ -25,11 +25,13 @@ from .expressions import (
     ExpressionError,
     compile_expression,
 )
-from .numbers import fmt
+from .numbers import fmt, normalize_text
 from .rules import (
     Band,
     CompiledBand,
     CompiledCheck,
+    CompiledMethod,
+    CompiledRows,
     CompiledNotApplicable,
     CompiledPart,
     CompiledValue,
@@ -42,6 +44,14 @@ from .rules import (
 )
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "formulas"
+
+# The names a row method's expressions may read.
+ROW_NAMES = frozenset({"target", "actual", "weight", "met"})
+
+
+def normalize_phrase(text: str) -> str:
+    """Fold a printed phrase for lookup: full-width to ASCII, no blanks, no trailing 。."""
+    return normalize_text(text).replace(" ", "").rstrip("。.；;")
 
 
 def display_path(path: Path) -> str:
@@ -166,12 +176,21 @@ class _Compiler:
         input_names = set(m.inputs) | set(m.parameters)
         for i, c in enumerate(m.checks):
             try:
-                checks.append(CompiledCheck(expr=compile_expression(c.expr, input_names.__contains__), message=c.message))
+                checks.append(CompiledCheck(expr=compile_expression(c.expr, input_names.__contains__), message=c.message, severity=c.severity))
             except ExpressionError as exc:
                 self.problem(f"checks[{i}].expr", str(exc))
 
+        rows = self._rows() if m.rows is not None else None
         total = sum((d.weight for d in m.indicators), Decimal(0))
-        if total != m.rule_set.total:
+        if m.rows is None and not m.indicators:
+            self.problem("indicators", "规则文件既没有指标（indicators）也没有逐行计分规则（rows）")
+        elif m.rows is not None and m.rows.weight is not None:
+            if total + m.rows.weight != m.rule_set.total:
+                self.problem("rows.weight", f"各指标分值合计 {fmt(total)} 加逐行指标分值 {fmt(m.rows.weight)}，与声明的总分 rule_set.total = {fmt(m.rule_set.total)} 不符")
+        elif m.rows is not None:
+            if total > m.rule_set.total:
+                self.problem("indicators", f"各指标分值合计 {fmt(total)}，超过声明的总分 rule_set.total = {fmt(m.rule_set.total)}")
+        elif total != m.rule_set.total:
             self.problem("indicators", f"各指标分值合计 {fmt(total)}，与声明的总分 rule_set.total = {fmt(m.rule_set.total)} 不符")
         self._check_groups()
         if self.problems:
@@ -179,7 +198,7 @@ class _Compiler:
         return RuleSet(
             info=m.rule_set, path=self.path, sha256=content_hash(m), groups=tuple(m.groups),
             inputs=m.inputs, parameters=m.parameters, indicators=tuple(indicators),
-            deductions=tuple(deductions), checks=tuple(checks), warnings=tuple(self.warnings),
+            deductions=tuple(deductions), checks=tuple(checks), rows=rows, warnings=tuple(self.warnings),
         )
 
     # -- indicators --------------------------------------------------------------------
@@ -329,6 +348,65 @@ class _Compiler:
 
         for name in deps:
             visit(name, [])
+
+    # -- rows ---------------------------------------------------------------------------
+
+    def _rows(self) -> CompiledRows | None:
+        r = self.model.rows
+        start = len(self.problems)
+        row_names = ROW_NAMES.__contains__
+        methods = {}
+        for mid, method in r.methods.items():
+            key = f"rows.methods.{mid}"
+            if method.reads == "text":
+                if method.score is not None or method.overshoot is not None or method.judgement_unless_met:
+                    self.problem(key, "定性方法（reads = \"text\"）按词表评级，不能有 score / overshoot / judgement_unless_met")
+                if not r.tiers:
+                    self.problem("rows.tiers", f"定性方法 {mid} 需要评级档次（rows.tiers）")
+            elif method.score is None:
+                self.problem(f"{key}.score", "缺少计分表达式")
+            compiled = {}
+            for field_name in ("score", "overshoot"):
+                source = getattr(method, field_name)
+                if source is None:
+                    continue
+                try:
+                    compiled[field_name] = compile_expression(source, row_names)
+                except ExpressionError as exc:
+                    self.problem(f"{key}.{field_name}", str(exc) + "（逐行方法只能使用 target、actual、weight、met）")
+            methods[mid] = CompiledMethod(
+                id=mid, label=method.label, rule_text=method.rule_text, reads=method.reads,
+                score=compiled.get("score"), judgement_unless_met=method.judgement_unless_met,
+                overshoot=compiled.get("overshoot"),
+            )
+        for key, mid in r.select.items():
+            if mid not in r.methods:
+                self.problem(f"rows.select.{key}", f"没有名为 {mid} 的方法（rows.methods）")
+        for key, mid in r.rule_names.items():
+            if mid != "by_comparator" and mid not in r.methods:
+                self.problem(f"rows.rule_names.{key}", f"没有名为 {mid} 的方法（rows.methods），也不是 by_comparator")
+        tiers = {}
+        for i, tier in enumerate(r.tiers):
+            if tier.id in tiers:
+                self.problem(f"rows.tiers[{i}]", f"档次 id {tier.id} 重复")
+            if tier.low > tier.high:
+                self.problem(f"rows.tiers[{i}]", f"档次下限 {fmt(tier.low)} 高于上限 {fmt(tier.high)}")
+            tiers[tier.id] = tier
+        for phrase, tid in r.vocabulary.items():
+            if tid not in tiers:
+                self.problem(f"rows.vocabulary.{phrase}", f"没有名为 {tid} 的档次（rows.tiers）")
+        if r.text_equal_to_target is not None and r.text_equal_to_target not in tiers:
+            self.problem("rows.text_equal_to_target", f"没有名为 {r.text_equal_to_target} 的档次（rows.tiers）")
+        if len(self.problems) > start:
+            return None
+        return CompiledRows(
+            weight=r.weight, rule_text=r.rule_text, decision=r.decision,
+            select={normalize_phrase(k): v for k, v in r.select.items()},
+            rule_names={normalize_phrase(k): v for k, v in r.rule_names.items()},
+            methods=methods, tiers=tiers,
+            vocabulary={normalize_phrase(k): v for k, v in r.vocabulary.items()},
+            text_equal_to_target=r.text_equal_to_target, overshoot_threshold=r.overshoot_threshold,
+        )
 
     # -- groups ------------------------------------------------------------------------
 

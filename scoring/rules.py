@@ -115,7 +115,7 @@ class RowMethod(Strict):
 
     label: str
     rule_text: str = ""
-    reads: Literal["number", "date", "text"]
+    reads: Literal["number", "date", "any", "text"]  # any: number or date, as the target is
     score: str | None = None
     judgement_unless_met: bool = False
     overshoot: str | None = None

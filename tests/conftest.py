@@ -43,7 +43,7 @@ def score_indicator(sichuan):
         for name, value in inputs.items():
             figures[name] = {"value": value if isinstance(value, bool) else Decimal(str(value))}
         sheet = Sheet(id="t", title="t", rules=sichuan.ref, inputs=figures)
-        result = engine.score_sheet(sheet, sichuan, "test")
+        result = engine.score_sheet(sheet, sichuan, "test", 2024)
         return next(i for i in result.indicators if i.id == indicator_id)
 
     return run
