@@ -95,7 +95,10 @@ def render_diff(report: CaseReport, fmt_name: str) -> str:
         rows = []
         for r in sd.indicators:
             c = r.comparison
-            computed = fmt(c.computed) if c.computed is not None else ("" if c.low is None else f"{fmt(c.low)}～{fmt(c.high)}")
+            if r.result.interval or (c.computed is None and c.low is not None):
+                computed = f"{fmt(c.low)}～{fmt(c.high)}"
+            else:
+                computed = fmt(c.computed) or ""
             rows.append([r.result.name, fmt(r.result.weight) or "未印出", fmt(c.claimed) or "", computed, _signed(c.delta), STATUS_LABELS[c.status], reason(r.result) if c.status != "match" else ""])
         rows += _deduction_rows(sd, computed_only=False)
         t = sd.total.comparison
@@ -261,13 +264,12 @@ def render_explain(report: CaseReport, key: str | None) -> str:
     not-applicable clause, caps and rounding, and the claim against the result."""
     out = []
     for sd in report.sheets:
+        rows = [row for row in sd.indicators if key is None or key in (row.result.id, row.result.name)]
+        if not rows:
+            continue
         r = sd.sheet.rules
         out.append(f"{sd.sheet.title} —— 规则 {r.id}@{r.version}（{r.path}，sha256 {r.sha256}）")
-        for row in sd.indicators:
-            ind = row.result
-            if key is not None and key not in (ind.id, ind.name):
-                continue
-            out.append(_explain_indicator(row))
+        out.extend(_explain_indicator(row) for row in rows)
     return "\n\n".join(out) + "\n"
 
 
@@ -280,11 +282,12 @@ def _explain_indicator(row: IndicatorDiff) -> str:
         lines.append("  输入：")
         for u in ind.inputs:
             state = {"given": "", "default": "（规则默认值）", "undisclosed": "（未披露）", "missing": "（缺失）", "invalid": "（无效）"}[u.state]
-            value = "—" if u.value is None else _short(u.value) + (u.unit if u.unit and u.unit != "%" else ("%" if u.unit == "%" else ""))
+            written = u.value is None and u.state == "given"  # a row's target or actual: the text as written
+            value = u.note if written else ("—" if u.value is None else _short(u.value) + u.unit)
             lines.append(f"    {u.label}（{u.name}）＝ {value}{state}")
             if u.source:
                 lines.append(f"      来源：{u.source}")
-            if u.note:
+            if u.note and not written:
                 lines.append(f"      说明：{u.note}")
     params = [v for v in ind.values if v.kind == "parameter"]
     values = [v for v in ind.values if v.kind == "value"]

@@ -46,9 +46,10 @@ class RowScorer:
         place = f"{where}.rows[{index}]({row.name})"
         uses: list[InputUse] = []
         values: list[ValueUse] = []
-        for label, text in (("年度指标值", row.target), ("实际完成值", row.actual)):
+        target_text = _target_text(row) if row.target is not None else None
+        for name, label, text in (("target", "年度指标值", target_text), ("actual", "实际完成值", row.actual)):
             if text is not None:
-                uses.append(InputUse(label, label, row.unit or "", None, row.source, "given", text))
+                uses.append(InputUse(name, label, "", None, row.source, "given", text))
         method_id, why = self._method_for(row)
         method = self.rules.methods.get(method_id) if method_id else None
         outcome = self._evaluate(row, method, why, place, findings, values)
@@ -152,9 +153,10 @@ class RowScorer:
         tier = self.rules.tiers[tier_id]
         low, high = tier.low * row.weight, tier.high * row.weight
         values.append(ValueUse("phrase", "完成情况用语", actual.raw, "value"))
-        values.append(ValueUse("tier", f"评级（{how}）", f"{tier.label}（分值的 {fmt(tier.low * 100)}%～{fmt(tier.high * 100)}%）", "value"))
+        share = f"{fmt((tier.low * 100).normalize())}%～{fmt((tier.high * 100).normalize())}%"
+        values.append(ValueUse("tier", f"评级（{how}）", f"{tier.label}（分值的 {share}）", "value"))
         part.state = "scored"
-        part.band = f"{tier.label}：{fmt(low)}～{fmt(high)} 分"
+        part.band = f"{tier.label}：{fmt(low.normalize())}～{fmt(high.normalize())} 分"
         part.reason = f"“{actual.raw}”评为“{tier.label}”"
         outcome.low, outcome.high, outcome.interval = low, high, True
         return outcome
