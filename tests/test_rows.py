@@ -1,0 +1,201 @@
+"""Target/actual rows under the shipped row rules: every method, tiers, vocabulary, units,
+overshoot, unreadable notations, subtotals, printed weights and stated rates."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from scoring.cases import Case
+from scoring.diff import report_loaded
+from scoring.engine import Engine
+from scoring.errors import FileError
+
+D = Decimal
+
+
+def report(library, rows, rules="national.project", inputs=None, claims=None, total=None, **sheet):
+    data = {
+        "case": {"id": "t", "unit": "测试单位", "region": ["测试省"], "year": 2024, "source": "test"},
+        "sheets": [{
+            "id": "s", "title": "测试表", "rules": rules,
+            "inputs": inputs or {"budget": "100", "executed": "100", "budget_initial": "100"},
+            "claims": claims or {}, "rows": rows, **sheet,
+        }],
+    }
+    if total is not None:
+        data["sheets"][0]["claimed_total"] = total
+    return report_loaded(Case.model_validate(data), "test.toml", library, Engine())
+
+
+def one(library, **row):
+    row = {"name": "测试行", "weight": 10, **row}
+    rep = report(library, [row, {"name": "其余", "weight": 80, "target": "1", "actual": "1"}])
+    return rep.sheets[0].indicators[1], rep
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "expected"),
+    [
+        ("≥100次", "100次", "10.00"),
+        ("≥100次", "80次", "8.00"),  # unmet: actual ÷ target × weight
+        ("≥100次", "120次", "10.00"),  # capped at the weight
+        ("100", "75", "7.50"),  # a bare figure is a positive target
+        ("≥95%", "95%", "10.00"),
+        ("≥12", "≥12", "10.00"),  # an actual with a comparator: at least 12
+        ("600次以上", "675场次", "10.00"),
+        ("≤123.47万元", "111.27万元", "10.00"),  # reverse, met
+        ("≤100万元", "125万元", "8.00"),  # reverse, unmet: target ÷ actual × weight
+        ("≤100万元", "1000000元", "10.00"),  # 元 converted to 万元
+        ("＝1台", "1", "10.00"),  # equal
+        ("=4", "5", "8.00"),  # equal, unmet: smaller ÷ larger
+        ("2024年12月31日前", "2024年11月21日", "10.00"),  # deadline met
+        ("2024年12月31日前", "2024年12月31日", "10.00"),  # 前 includes the day itself
+    ],
+)
+def test_quantitative_rows(library, target, actual, expected):
+    row, _ = one(library, target=target, actual=actual, claimed="10")
+    assert row.result.computed == D(expected), row.result.parts[0].reason
+
+
+def test_missed_deadline_is_left_to_judgement(library):
+    row, _ = one(library, target="2024年12月10日前", actual="2025年1月5日", claimed="10")
+    assert row.comparison.status == "unverifiable" and row.result.parts[0].state == "judgement"
+
+
+def test_execution_row_capped_with_a_warning(library):
+    rep = report(library, [{"name": "x", "weight": 90, "target": "1", "actual": "1"}], inputs={"budget": "80", "executed": "94.99", "budget_initial": "80"})
+    execution = rep.sheets[0].indicators[0]
+    assert execution.result.computed == D("10.00")
+    codes = {f.code for f in rep.findings}
+    assert {"capped", "inconsistent_inputs"} <= codes
+    assert all(f.severity == "warning" for f in rep.findings if f.code in ("capped", "inconsistent_inputs"))
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "claimed", "status", "low", "high"),
+    [
+        ("落地生效", "落地生效", "10", "match", "8.00", "10.00"),
+        ("保障", "达到预期指标", "9", "match", "8.00", "10.00"),
+        ("较满意", "基本满意", "7", "match", "6.00", "8.00"),
+        ("较满意", "基本满意", "9", "over", "6.00", "8.00"),
+        ("有所改善", "不满意", "6.5", "over", "0.00", "6.00"),
+        ("按时交货", "按时", "7", "under", "8.00", "10.00"),
+    ],
+)
+def test_qualitative_rows_are_intervals(library, target, actual, claimed, status, low, high):
+    row, _ = one(library, nature="定性", target=target, actual=actual, claimed=claimed)
+    c = row.comparison
+    assert (c.status, c.low, c.high) == (status, D(low), D(high))
+
+
+def test_text_equal_to_its_target_reaches_the_declared_tier(library):
+    row, _ = one(library, target="社会影响力逐步扩大", actual="社会影响力逐步扩大", claimed="10")
+    assert row.comparison.status == "match" and "完成值与指标值相同" in str(row.result.values)
+
+
+def test_unknown_phrase_is_unverifiable_never_full_marks(library):
+    row, rep = one(library, target="≥95%", actual="效果显著", claimed="10")
+    assert row.comparison.status == "unverifiable"
+    assert "不在规则词表中" in row.result.parts[0].reason
+    assert any(f.code == "unverifiable" and "效果显著" in f.message for f in rep.findings)
+
+
+def test_unknown_notation_is_named_with_row_and_text(library):
+    row, rep = one(library, name="调研次数", target="≥3次", actual="3-5次", claimed="10")
+    assert row.comparison.status == "unverifiable"
+    found = [f for f in rep.findings if f.code == "unreadable_value"]
+    assert found and "调研次数" in found[0].message and "3-5次" in found[0].message
+
+
+def test_percent_against_count_cannot_be_compared(library):
+    row, _ = one(library, target="≥95%", actual="12次", claimed="10")
+    assert row.comparison.status == "unverifiable" and "单位不一致" in row.result.parts[0].reason
+
+
+def test_different_count_units_compare_with_a_note(library):
+    row, rep = one(library, target="=1次", actual="1期", claimed="10")
+    assert row.comparison.status == "match"
+    assert any(f.code == "unit_mismatch" and f.severity == "info" for f in rep.findings)
+
+
+def test_far_above_target_warns_and_deducts_nothing(library):
+    row, rep = one(library, target="≥100次", actual="200次", claimed="10")
+    assert row.comparison.status == "match" and row.result.computed == D("10.00")
+    warning = [f for f in rep.findings if f.code == "overshoot"]
+    assert warning and warning[0].severity == "warning" and "100.00%" in warning[0].message
+    _, quiet = one(library, target="≥100次", actual="129次", claimed="10")
+    assert not any(f.code == "overshoot" for f in quiet.findings)
+
+
+def test_xinjiang_rule_column_picks_the_method(library):
+    rows = [
+        {"name": "期限", "weight": 10, "rule": "直接赋分", "target": "2024年12月10日前", "actual": "2024年12月20日", "claimed": "10"},
+        {"name": "满意度", "weight": 10, "rule": "满意度赋分", "target": ">=90%", "actual": "=100%", "claimed": "10"},
+        {"name": "成本", "weight": 10, "rule": "按照完成比例赋分", "target": "<=38.79万元", "actual": "=38.79万元", "claimed": "10"},
+        {"name": "运转", "weight": 20, "rule": "按评判等级赋分", "target": "保障", "actual": "达到预期指标", "claimed": "20"},
+        {"name": "未知", "weight": 40, "rule": "酌情赋分", "target": "1", "actual": "1", "claimed": "40"},
+    ]
+    rep = report(library, rows, rules="xinjiang.project")
+    by_name = {r.result.name: r for r in rep.sheets[0].indicators}
+    assert by_name["期限"].result.computed == D("0.00") and by_name["期限"].comparison.status == "over"
+    assert by_name["满意度"].result.computed == D("10.00")
+    assert by_name["成本"].result.computed == D("10.00")
+    assert by_name["运转"].comparison.status == "match"
+    assert by_name["未知"].comparison.status == "unverifiable"
+    assert any(f.code == "unknown_row_rule" and "酌情赋分" in f.message for f in rep.findings)
+
+
+def test_row_weights_must_add_up(library):
+    rep = report(library, [{"name": "a", "weight": 50, "target": "1", "actual": "1"}])
+    assert any(f.code == "weights_mismatch" and f.severity == "error" for f in rep.findings)
+    partial = report(library, [{"name": "a", "weight": 50, "target": "1", "actual": "1"}], complete=False)
+    assert not any(f.code == "weights_mismatch" for f in partial.findings)
+
+
+def test_subtotals_and_printed_group_weights(library):
+    rows = [
+        {"name": "a", "group": ["产出指标", "数量指标"], "weight": 40, "target": "1", "actual": "1", "claimed": "40"},
+        {"name": "b", "group": ["产出指标", "质量指标"], "weight": 50, "target": "1", "actual": "1", "claimed": "50"},
+    ]
+    subtotals = [{"group": ["产出指标"], "claimed": "89", "weight": "80"}]
+    rep = report(library, rows, subtotals=subtotals)
+    codes = {f.code: f for f in rep.findings}
+    assert codes["sum_mismatch"].severity == "error" and "89" in codes["sum_mismatch"].message
+    assert codes["subtotal_weight_mismatch"].severity == "warning"
+
+
+def test_stated_rate_checked_at_its_printed_precision(library):
+    rates = [
+        {"label": "采购执行率", "stated": "93.61%", "numerator": "32.18", "denominator": "34.38"},
+        {"label": "执行率", "stated": "90.12%", "numerator": "111.27", "denominator": "123.47"},
+        {"label": "零基数", "stated": "0%", "numerator": "0", "denominator": "0"},
+    ]
+    rep = report(library, [{"name": "a", "weight": 90, "target": "1", "actual": "1"}], stated_rates=rates)
+    messages = [f.message for f in rep.findings if f.code.startswith("stated_rate")]
+    assert any("93.61%" in m and "93.60%" in m for m in messages)
+    assert not any("90.12%" in m for m in messages)
+    assert any("分母为 0" in m for m in messages)
+
+
+def test_rows_need_a_rule_set_with_row_rules(library):
+    with pytest.raises(FileError) as info:
+        report(library, [{"name": "a", "weight": 10}], rules="sichuan.dept-overall", inputs={})
+    assert "没有逐行计分规则" in str(info.value)
+
+
+def test_row_without_weight_is_unverifiable_and_adds_to_subtotals(library):
+    rep = report(
+        library,
+        [{"name": "a", "group": ["g"], "claimed": "3"}, {"name": "b", "group": ["g"], "claimed": "4.5"}],
+        rules="sichuan.panzhihua.dept-report",
+        inputs={"procurement_budget": "10", "procurement_paid": "10"},
+        claims={"procurement_execution": "3"},
+        subtotals=[{"group": ["g"], "claimed": "7.5"}],
+        total={"score": "10.5"},
+    )
+    statuses = [r.comparison.status for r in rep.sheets[0].indicators]
+    assert statuses == ["match", "unverifiable", "unverifiable"]
+    assert not any(f.severity == "error" for f in rep.findings)
+    assert rep.sheets[0].total.comparison.status == "match"
