@@ -1,0 +1,122 @@
+"""Every source document as a case, through `scoring diff CASE --format json` in a subprocess:
+the recomputations DOMAIN.md records."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from conftest import CASES, SEED004_CASE, run_cli
+
+
+def diff(case):
+    proc = run_cli("diff", str(case), "--format", "json")
+    assert proc.returncode in (0, 1), proc.stderr
+    return proc.returncode, json.loads(proc.stdout)
+
+
+def sheet(report, sheet_id):
+    return next(s for s in report["sheets"] if s["id"] == sheet_id)
+
+
+def row(s, name):
+    return next(i for i in s["indicators"] if i["name"] == name)
+
+
+@pytest.fixture(scope="module")
+def hunan():
+    return diff(CASES / "hunan-miluo-shgzb-2024.toml")
+
+
+@pytest.fixture(scope="module")
+def seed004():
+    return diff(SEED004_CASE)
+
+
+@pytest.fixture(scope="module")
+def xinjiang():
+    return diff(CASES / "xinjiang-changji-shgzb-2024.toml")
+
+
+@pytest.fixture(scope="module")
+def leshan():
+    return diff(CASES / "sichuan-leshan-jinkouhe-zzb-2024.toml")
+
+
+@pytest.fixture(scope="module")
+def panzhihua():
+    return diff(CASES / "sichuan-panzhihua-shgzb-2024.toml")
+
+
+def test_seed003_hunan(hunan):
+    code, report = hunan
+    assert code == 1  # the execution row is over-claimed
+    s = sheet(report, "dept-overall")
+    execution = row(s, "预算执行率")
+    assert (execution["computed"], execution["claimed"], execution["status"]) == ("9.01", "9.2", "over")
+    cost = row(s, "严格控制预算成本")
+    assert (cost["computed"], cost["claimed"], cost["status"]) == ("20.00", "19", "under")
+    assert (s["total"]["computed"], s["total"]["claimed"]) == ("99.01", "98.2")
+    assert any(f["code"] == "claim_over" and "预算执行率" in f["message"] for f in report["findings"])
+
+
+def test_seed004_projects(seed004):
+    code, report = seed004
+    assert code == 0
+    mbjx = sheet(report, "project-mbjx")
+    execution = row(mbjx, "预算执行率")
+    assert (execution["computed"], execution["claimed"], execution["status"]) == ("10.00", "8.5", "under")
+    assert (mbjx["total"]["computed"], mbjx["total"]["claimed"]) == ("100.00", "98.5")
+    xc = sheet(report, "project-xinchuang")
+    assert xc["total"]["computed"] == "100.00" and xc["total"]["status"] == "match"
+    assert all(i["status"] == "match" for i in xc["indicators"])
+
+
+def test_seed001_xinjiang(xinjiang):
+    code, report = xinjiang
+    assert code == 0
+    for s in report["sheets"]:
+        assert all(i["status"] == "match" for i in s["indicators"]), s["id"]
+        assert Decimal(s["total"]["computed"]) == 100
+    satisfaction = row(sheet(report, "project-kaiban"), "干部满意度")
+    assert satisfaction["computed"] == "10.00"
+
+
+def test_seed002_execution_only(leshan):
+    code, report = leshan
+    assert code == 0
+    scores = [row(s, "预算执行率")["computed"] for s in report["sheets"]]
+    assert scores[:4] == ["3.82", "9.99", "10.00", "9.26"]
+    over = [f for f in report["findings"] if f["code"] in ("capped", "inconsistent_inputs")]
+    assert over and all(f["severity"] == "warning" for f in over)
+    assert any("11.87" in f["message"] for f in over)
+
+
+def test_seed000_consistency_only(panzhihua):
+    code, report = panzhihua
+    assert code == 0
+    s = report["sheets"][0]
+    procurement = row(s, "采购执行率")
+    assert (procurement["computed"], procurement["claimed"], procurement["status"]) == ("2.81", "2.8", "match")
+    assert s["total"]["claimed"] == "93.2" and s["total"]["status"] == "match"
+    codes = [f["code"] for f in report["findings"]]
+    assert "sum_mismatch" not in codes and "subtotal_empty" not in codes
+    rate = [f for f in report["findings"] if f["code"] == "stated_rate_mismatch" and "93.61%" in f["message"]]
+    assert rate and "93.60%" in rate[0]["message"]
+    # no weight is invented: every other line is unverifiable with no weight
+    others = [i for i in s["indicators"] if i["name"] != "采购执行率"]
+    assert others and all(i["status"] == "unverifiable" and i["weight"] is None for i in others)
+
+
+def test_explain_qualitative_row_shows_phrase_tier_and_interval():
+    proc = run_cli("explain", str(SEED004_CASE), "督办效果")
+    assert proc.returncode == 0, proc.stderr
+    assert "落地生效" in proc.stdout and "达成年度指标" in proc.stdout and "8.00～10.00" in proc.stdout
+
+
+def test_every_shipped_case_is_usable():
+    for case in sorted(CASES.glob("*.toml")):
+        proc = run_cli("diff", str(case), "--format", "json")
+        assert proc.returncode in (0, 1), (case.name, proc.stderr)
