@@ -6,6 +6,7 @@ source does not disclose is written ``{ undisclosed = true }`` and is never inve
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from .errors import FileError, ScoringError
 from .numbers import NumberError, to_decimal
-from .rule_loader import pydantic_problems, read_toml
+from .rule_loader import decode_text, display_path, pydantic_problems, read_toml
 from .rules import Strict
 
 
@@ -170,9 +171,10 @@ class Case(Strict):
 
 
 def load_case(path: Path | str) -> tuple[Case, str]:
-    """Read and validate a case file; returns the case and the path as given. Raises ScoringError."""
+    """Read and validate a case file (TOML, or JSON of the same shape); returns the case and the
+    path as shown in messages. Raises ScoringError naming the file and the place."""
     path = Path(path)
-    data = read_toml(path)
+    data = read_json(path) if path.suffix.lower() == ".json" else read_toml(path)
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:
@@ -181,4 +183,31 @@ def load_case(path: Path | str) -> tuple[Case, str]:
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:
         raise ScoringError(f"{path}: sheets: 表 id 重复：{'、'.join(duplicated)}")
-    return case, str(path)
+    return case, display_path(path)
+
+
+def read_json(path: Path) -> dict:
+    """Read a JSON case with exact decimals; syntax errors name the file, line and column."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ScoringError(f"{path}: 无法读取文件（{exc.strerror or exc}）") from None
+    try:
+        data = json.loads(decode_text(raw, path), parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
+    except json.JSONDecodeError as exc:
+        raise ScoringError(f"{path}: JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}") from None
+    except ValueError as exc:
+        raise ScoringError(f"{path}: JSON 格式错误：{exc}") from None
+    if not isinstance(data, dict):
+        raise ScoringError(f"{path}: JSON 顶层应为对象")
+    return data
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
+    # TOML refuses a repeated key; JSON silently keeps the last one, which would hide a typo.
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"键“{key}”重复")
+        out[key] = value
+    return out

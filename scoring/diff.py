@@ -237,7 +237,10 @@ def report_loaded(case: Case, path: str, library: RuleLibrary, engine: Engine, r
         except ScoringError as exc:
             raise ScoringError(f"{where}: rules: {exc}") from None
         result = engine.score_sheet(sheet, rules, where, case.case.year)
-        findings.extend(result.findings)
-        findings.extend(Finding("info", "rule_source_defect", w.split(": ", 2)[-1], f"{rules.path}") for w in rules.warnings)
-        sheets.append(diff_sheet(result, sheet, where, findings))
+        own = list(result.findings)
+        own.extend(Finding("info", "rule_source_defect", w.split(": ", 2)[-1], f"{rules.path}") for w in rules.warnings)
+        sheet_diff = diff_sheet(result, sheet, where, own)
+        sheet_diff.findings = own
+        findings.extend(own)
+        sheets.append(sheet_diff)
     return CaseReport(case.case.id, case.case.unit, path, sheets, findings)

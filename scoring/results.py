@@ -158,6 +158,7 @@ class SheetDiff:
     sheet: SheetResult
     indicators: list[IndicatorDiff]
     total: TotalDiff
+    findings: list[Finding] = field(default_factory=list)  # this sheet's share of the case's findings
 
 
 @dataclass

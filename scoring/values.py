@@ -30,7 +30,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from scoring.numbers import NumberError, normalize_text, to_decimal
+from .numbers import NumberError, normalize_text, to_decimal
 
 Comparator = Literal[">=", "<=", "=", ">", "<"]
 
