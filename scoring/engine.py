@@ -83,8 +83,9 @@ def _check_value(decl: InputDecl, value: Decimal | bool | None) -> str:
 class _Scope(Mapping):
     """The names one indicator may read, resolved on demand and remembered for the explanation."""
 
-    def __init__(self, rules: RuleSet, inputs: _Inputs, indicator: Indicator | None, evaluator: Evaluator):
+    def __init__(self, rules: RuleSet, inputs: _Inputs, indicator: Indicator | None, evaluator: Evaluator, year: int):
         self.rules = rules
+        self.year = year
         self.inputs = inputs
         self.evaluator = evaluator
         self.value_decls = {v.name: v for v in indicator.values} if indicator else {}
@@ -104,8 +105,11 @@ class _Scope(Mapping):
             self.used_values[name] = ValueUse(name, decl.label, value, "value")
         elif name in self.rules.parameters:
             p = self.rules.parameters[name]
-            value = p.value
-            self.used_values[name] = ValueUse(name, p.label, value, "parameter", p.source)
+            dated = p.value_for(self.year)
+            if dated is None:
+                raise EvaluationError(f"参数“{p.label}”没有适用于 {self.year} 年的值")
+            value = dated.value
+            self.used_values[name] = ValueUse(name, p.label, value, "parameter", dated.source)
         else:
             use = self.inputs.uses[name]  # the loader guarantees every name is declared
             self.used_inputs[name] = use
@@ -141,9 +145,9 @@ class Engine:
         _check_keys(sheet, rules, where)
         inputs = _Inputs(sheet, rules, where)
         findings = list(inputs.findings)
-        findings += self._checks(rules, inputs, where)
+        findings += self._checks(rules, inputs, where, year)
         findings += stated_rate_findings(sheet, where)
-        indicators = [self._indicator(ind, rules, inputs, where, findings) for ind in rules.indicators]
+        indicators = [self._indicator(ind, rules, inputs, where, findings, year) for ind in rules.indicators]
         if sheet.rows:
             scorer = RowScorer(rules.rows, self.evaluator, year)
             indicators += [scorer.score(row, i, where, findings) for i, row in enumerate(sheet.rows)]
@@ -156,10 +160,10 @@ class Engine:
             indicators=indicators, deductions=deductions, findings=findings,
         )
 
-    def _checks(self, rules: RuleSet, inputs: _Inputs, where: str) -> list[Finding]:
+    def _checks(self, rules: RuleSet, inputs: _Inputs, where: str, year: int) -> list[Finding]:
         out = []
         for check in rules.checks:
-            scope = _Scope(rules, inputs, None, self.evaluator)
+            scope = _Scope(rules, inputs, None, self.evaluator, year)
             try:
                 ok = self.evaluator.evaluate(check.expr, scope)
             except (_Unavailable, EvaluationError):
@@ -168,8 +172,8 @@ class Engine:
                 out.append(Finding(check.severity, "inconsistent_inputs", f"{check.message}（{check.expr}）", f"{where}.inputs"))
         return out
 
-    def _indicator(self, ind: Indicator, rules: RuleSet, inputs: _Inputs, where: str, findings: list[Finding]) -> IndicatorResult:
-        scope = _Scope(rules, inputs, ind, self.evaluator)
+    def _indicator(self, ind: Indicator, rules: RuleSet, inputs: _Inputs, where: str, findings: list[Finding], year: int) -> IndicatorResult:
+        scope = _Scope(rules, inputs, ind, self.evaluator, year)
         parts = [self._part(part, scope) for part in ind.parts]
         result = IndicatorResult(
             id=ind.id, name=ind.name, group=ind.group, weight=ind.weight, rule_text=ind.rule_text,

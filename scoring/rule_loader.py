@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import FileError, FileProblem, ScoringError
+from .rule_inherit import ref_of, resolve
+from .rule_ranges import reach_problems
 from .expressions import (
     RESERVED_NAMES,
     EvaluationError,
@@ -118,21 +121,131 @@ def _key_path(loc: Iterable[object]) -> str:
     return out or "(文件)"
 
 
-def load_rule_file(path: Path | str) -> RuleSet:
-    """Load, validate and compile one formula file. Raises FileError / ScoringError."""
+def load_rule_file(path: Path | str, search_dir: Path | str | None = None) -> RuleSet:
+    """Load, validate and compile one formula file. Raises FileError / ScoringError.
+
+    A file that extends another finds its parent among the rule files under ``search_dir``
+    (default: the shipped formulas/).
+    """
     path = Path(path)
-    data = read_toml(path)
+    raw = read_toml(path)
+    by_ref: dict[str, tuple[str, dict]] = {}
+    if raw.get("extends") is not None:
+        folder = Path(search_dir) if search_dir is not None else DEFAULT_RULES_DIR
+        if folder.is_dir():
+            for other in sorted(folder.rglob("*.toml")):
+                if other.resolve() == path.resolve():
+                    continue
+                try:
+                    other_raw = read_toml(other)
+                except ScoringError:
+                    continue
+                ref = ref_of(other_raw)
+                if ref:
+                    by_ref.setdefault(ref, (display_path(other), other_raw))
+    return _compile_raw(path, raw, by_ref)
+
+
+def _compile_raw(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]) -> RuleSet:
+    shown = display_path(path)
+    if "remove" in raw and "extends" not in raw:
+        raise FileError(shown, [FileProblem(shown, "remove", "只有继承其他规则集（extends）的文件才能删除条目")])
+    data, problems, chain = resolve(shown, raw, by_ref)
+    if problems:
+        raise FileError(shown, problems)
+    data = {k: v for k, v in data.items() if k not in ("extends", "remove")}
+    text = _source_text(path)
     try:
         model = RuleFile.model_validate(data)
     except ValidationError as exc:
-        raise FileError(display_path(path), pydantic_problems(display_path(path), exc)) from None
-    return _Compiler(display_path(path), model).compile()
+        raise FileError(shown, [with_line(p, text) for p in pydantic_problems(shown, exc)]) from None
+    try:
+        return _Compiler(shown, model, chain=tuple(chain)).compile()
+    except FileError as exc:
+        raise FileError(shown, [with_line(p, text) for p in exc.problems]) from None
+
+
+def _source_text(path: Path) -> str:
+    try:
+        return decode_text(path.read_bytes(), path)
+    except (OSError, ScoringError):
+        return ""
+
+
+def with_line(problem: FileProblem, text: str) -> FileProblem:
+    """Add the line a key stands on, found in the file's text, to a problem's key."""
+    line = locate_line(text, problem.key)
+    if line is None or "第" in problem.key:
+        return problem
+    return FileProblem(problem.path, f"{problem.key}（第 {line} 行）", problem.message)
+
+
+_SEGMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?(?:\(([^)]*)\))?")
+
+
+def locate_line(text: str, key: str) -> int | None:
+    """Best effort: the line where ``key`` (e.g. ``indicators[3](x).bands[0].upper``) is written.
+
+    TOML parsers give no positions for keys, so this walks the text: an ``(id)`` jumps to the
+    line ``id = "…"``, ``name[n]`` to the n-th table header of that array after the current
+    position, and the last segment to the first ``name =`` line after it.
+    """
+    if not text or not key:
+        return None
+    lines = text.splitlines()
+    pos = 0
+    found = None
+    segments = [seg for seg in key.split(".") if seg]
+    prefix = ""
+    for i, seg in enumerate(segments):
+        m = _SEGMENT.fullmatch(seg)
+        if not m:
+            return found
+        name, index, ident = m.groups()
+        prefix = f"{prefix}.{name}" if prefix else name
+        if ident:
+            hit = _find(lines, pos, lambda ln: re.match(rf'\s*id\s*=\s*"{re.escape(ident)}"', ln))
+            if hit is None:
+                return found
+            pos = found = hit
+            continue
+        if index is not None:
+            header = re.compile(rf"\s*\[\[\s*(?:[A-Za-z_.]*\.)?{re.escape(name)}\s*\]\]")
+            hit, seen = None, -1
+            for n in range(pos, len(lines)):
+                if header.match(lines[n]):
+                    seen += 1
+                    if seen == int(index):
+                        hit = n
+                        break
+            if hit is None:
+                return found
+            pos = found = hit
+            continue
+        table = _find(lines, pos, lambda ln: re.match(rf"\s*\[\s*{re.escape(prefix)}\s*\]", ln))
+        if table is not None and i < len(segments) - 1:
+            pos = found = table
+            continue
+        hit = _find(lines, pos, lambda ln: re.match(rf'\s*"?{re.escape(name)}"?\s*=', ln))
+        if hit is not None:
+            pos = found = hit
+        elif table is not None:
+            pos = found = table
+    return None if found is None else found + 1
+
+
+def _find(lines: list[str], start: int, pred) -> int | None:
+    for n in range(start, len(lines)):
+        if pred(lines[n]):
+            return n
+    return None
 
 
 @dataclass
 class _Compiler:
     path: str
     model: RuleFile
+    chain: tuple[str, ...] = ()
     problems: list[FileProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -195,10 +308,15 @@ class _Compiler:
         self._check_groups()
         if self.problems:
             raise FileError(self.path, self.problems)
+        self._check_reach(indicators)
+        if self.problems:
+            raise FileError(self.path, self.problems)
+        resolved = resolved_data(m)
         return RuleSet(
-            info=m.rule_set, path=self.path, sha256=content_hash(m), groups=tuple(m.groups),
+            info=m.rule_set, path=self.path, sha256=content_hash(resolved), groups=tuple(m.groups),
             inputs=m.inputs, parameters=m.parameters, indicators=tuple(indicators),
-            deductions=tuple(deductions), checks=tuple(checks), rows=rows, warnings=tuple(self.warnings),
+            deductions=tuple(deductions), checks=tuple(checks), rows=rows, tests=tuple(m.tests),
+            extends=self.chain, resolved=resolved, warnings=tuple(self.warnings),
         )
 
     # -- indicators --------------------------------------------------------------------
@@ -307,7 +425,19 @@ class _Compiler:
         """Bands whose edges are constants or parameters must tile the line: no gap, no overlap."""
         if not bands:
             return
-        params = {n: p.value for n, p in self.model.parameters.items()}
+        for params in self._parameter_scenarios():
+            if not self._check_band_tiling(key, bands, params):
+                return
+
+    def _parameter_scenarios(self) -> list[dict[str, Decimal]]:
+        """Every parameter value a band edge may see: one scenario per dated value."""
+        base = {n: (p.value if p.value is not None else p.values[0].value) for n, p in self.model.parameters.items()}
+        scenarios = [base]
+        for name, p in self.model.parameters.items():
+            scenarios += [{**base, name: v.value} for v in p.values[1:]]
+        return scenarios
+
+    def _check_band_tiling(self, key: str, bands: list[CompiledBand], params: dict[str, Decimal]) -> bool:
         evaluator = Evaluator()
         edges = []
         for b in bands:
@@ -315,7 +445,7 @@ class _Compiler:
                 lo = None if b.lower is None else evaluator.evaluate(b.lower, params)
                 hi = None if b.upper is None else evaluator.evaluate(b.upper, params)
             except (EvaluationError, KeyError, NameError, ValueError):
-                return  # an edge that reads an input can only be checked at run time
+                return False  # an edge that reads an input can only be checked at run time
             edges.append((lo, b.lower_inclusive, hi, b.upper_inclusive, b))
         edges.sort(key=lambda e: (e[0] is not None, e[0] if e[0] is not None else 0))
         if edges[0][0] is not None:
@@ -329,6 +459,7 @@ class _Compiler:
                 self.problem(f"{key}.bands", f"分档“{b1.describe()}”与“{b2.describe()}”之间有空隙（{fmt(hi1)}）")
             elif hi1 > lo2 or (hi1 == lo2 and hi1_inc and lo2_inc):
                 self.problem(f"{key}.bands", f"分档“{b1.describe()}”与“{b2.describe()}”在 {fmt(lo2)} 处重叠")
+        return True
 
     def _check_cycles(self, key: str, values: list[CompiledValue]) -> None:
         deps = {v.name: v.expr.names & {w.name for w in values} for v in values}
@@ -348,6 +479,12 @@ class _Compiler:
 
         for name in deps:
             visit(name, [])
+
+    def _check_reach(self, indicators: list[Indicator]) -> None:
+        for ind in indicators:
+            for label, message in reach_problems(ind, self.model.inputs, self.model.parameters):
+                index = next(i for i, d in enumerate(self.model.indicators) if d.id == ind.id)
+                self.problem(f"indicators[{index}]({ind.id})", f"{label}：{message}")
 
     # -- rows ---------------------------------------------------------------------------
 
@@ -434,9 +571,16 @@ def _cap_bounds(cap, weight: Decimal) -> tuple[Decimal | None, Decimal | None]:
     return cap.min, cap.max
 
 
-def content_hash(model: RuleFile) -> str:
-    """SHA-256 of the rule set's canonical JSON: comments and layout don't change it, any rule does."""
-    canonical = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+def resolved_data(model: RuleFile) -> dict:
+    """The resolved rule set as plain JSON-ready data, golden examples left out (they test the
+    rules, they are not part of them)."""
+    return model.model_dump(mode="json", exclude={"tests"})
+
+
+def content_hash(resolved: dict) -> str:
+    """SHA-256 of the resolved rule set's canonical JSON: comments, layout and how the file is
+    split by inheritance don't change it; any rule, weight, text or parameter does."""
+    canonical = json.dumps(resolved, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -456,33 +600,72 @@ class RuleLibrary:
             known = "、".join(sorted({r.ref for r in self.rule_sets})) or "（无）"
             raise ScoringError(f"规则目录 {self.directory} 中没有规则集 {ref}；已有：{known}")
         if year is not None and not version:
-            in_effect = [
-                r for r in candidates
-                if r.info.effective_from.year <= year and (r.info.effective_to is None or r.info.effective_to.year >= year)
-            ]
+            in_effect = [r for r in candidates if in_effect_in(r, year)]
             if not in_effect:
-                listed = "、".join(f"{r.ref}（{r.info.effective_from}起）" for r in candidates)
-                raise ScoringError(f"规则集 {rule_id} 没有适用于 {year} 年的版本；已有：{listed}")
+                raise ScoringError(f"规则集 {rule_id} 没有适用于 {year} 年的版本；已有：{_listing(candidates)}")
             candidates = in_effect
         if len(candidates) > 1:
-            listed = "、".join(r.ref for r in candidates)
-            raise ScoringError(f"规则集 {ref} 有多个版本同时适用：{listed}；请用 id@version 指明")
+            raise ScoringError(f"规则集 {ref} 有多个版本同时适用：{_listing(candidates)}；请用 ID@版本 指明")
         return candidates[0]
+
+    def select(self, region: list[str] | tuple[str, ...], year: int, sheet_type: str) -> RuleSet:
+        """The rule set for a sheet: its sheet type, in effect in ``year``, for the most specific
+        region that contains the unit's (county → city → province → national)."""
+        region = tuple(region)
+        typed = [r for r in self.rule_sets if r.info.sheet_type == sheet_type]
+        if not typed:
+            kinds = "、".join(sorted({r.info.sheet_type for r in self.rule_sets})) or "（无）"
+            raise ScoringError(f"没有表类型为“{sheet_type}”的规则集；已有的表类型：{kinds}")
+        matching = [r for r in typed if region[: len(r.region_path)] == r.region_path]
+        dated = [r for r in matching if in_effect_in(r, year)]
+        if not dated:
+            where = "/".join(region) or "全国"
+            raise ScoringError(f"没有适用于 {where} {year} 年“{sheet_type}”的规则集；该表类型的规则集有：{_listing(typed)}")
+        depth = max(len(r.region_path) for r in dated)
+        best = [r for r in dated if len(r.region_path) == depth]
+        if len(best) > 1:
+            raise ScoringError(f"{'/'.join(region)} {year} 年“{sheet_type}”有多个同样适用的规则集：{_listing(best)}；请在案例中用 rules = \"ID@版本\" 指明，或用 --rules")
+        return best[0]
+
+
+def in_effect_in(rule_set: RuleSet, year: int) -> bool:
+    """Whether the rule set's effective period covers any of ``year``."""
+    info = rule_set.info
+    return info.effective_from.year <= year and (info.effective_to is None or info.effective_to.year >= year)
+
+
+def _listing(rule_sets: list[RuleSet]) -> str:
+    return "、".join(
+        f"{r.ref}（{'/'.join(r.region_path) or '全国'}，{r.info.effective_from}～{r.info.effective_to or ''}）" for r in rule_sets
+    )
 
 
 def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
-    """Load every ``*.toml`` under ``directory`` (default: the shipped formulas/)."""
+    """Load every ``*.toml`` under ``directory`` (default: the shipped formulas/), resolving
+    inheritance between them. A file that cannot be used is listed in ``failures``; the others load."""
     directory = Path(directory) if directory is not None else DEFAULT_RULES_DIR
     if not directory.is_dir():
         raise ScoringError(f"规则目录 {directory} 不存在")
-    rule_sets, failures = [], []
+    raws: list[tuple[Path, dict]] = []
+    failures: list[ScoringError] = []
     for path in sorted(directory.rglob("*.toml")):
         try:
-            rule_sets.append(load_rule_file(path))
+            raws.append((path, read_toml(path)))
+        except ScoringError as exc:
+            failures.append(exc)
+    by_ref: dict[str, tuple[str, dict]] = {}
+    for path, raw in raws:
+        ref = ref_of(raw)
+        if ref and ref not in by_ref:
+            by_ref[ref] = (display_path(path), raw)
+    rule_sets = []
+    for path, raw in raws:
+        try:
+            rule_sets.append(_compile_raw(path, raw, by_ref))
         except ScoringError as exc:
             failures.append(exc)
     refs = [r.ref for r in rule_sets]
-    for ref in {r for r in refs if refs.count(r) > 1}:
+    for ref in sorted({r for r in refs if refs.count(r) > 1}):
         paths = "、".join(r.path for r in rule_sets if r.ref == ref)
         failures.append(ScoringError(f"规则集 {ref} 在多个文件中重复定义：{paths}"))
     return RuleLibrary(directory, rule_sets, failures)

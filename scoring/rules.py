@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .expressions import Expression
 
@@ -33,7 +33,7 @@ class RuleSetInfo(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     version: str = Field(min_length=1)
     title: str
-    region: str
+    region: str | list[str]  # "全国" (or []) for national rules; ["四川省", "攀枝花市"] for a city
     sheet_type: str
     effective_from: dt.date
     effective_to: dt.date | None = None
@@ -68,11 +68,61 @@ class InputDecl(Strict):
     notes: str = ""
 
 
-class Parameter(Strict):
-    label: str
+class DatedValue(Strict):
+    """One value of a parameter, with the period it is in effect and where it comes from."""
+
     value: Decimal
-    unit: str = ""
+    effective_from: dt.date
+    effective_to: dt.date | None = None
     source: str
+
+
+class Parameter(Strict):
+    """A figure the rules take from outside the unit (e.g. a regional average), never written
+    inside an expression.  Either one undated ``value`` or dated ``values``."""
+
+    label: str
+    unit: str = ""
+    value: Decimal | None = None
+    source: str = ""
+    values: list[DatedValue] = []
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "Parameter":
+        if (self.value is None) == (not self.values):
+            raise ValueError("参数须给出 value（不分年度）或 values（分年度的值），且只能给出一种")
+        if self.value is not None and not self.source:
+            raise ValueError("参数的 value 必须写明来源（source）")
+        periods = sorted(self.values, key=lambda v: v.effective_from)
+        for a, b in zip(periods, periods[1:]):
+            if a.effective_to is None or a.effective_to >= b.effective_from:
+                raise ValueError(f"参数的分年度值有效期重叠（{a.effective_from} 起与 {b.effective_from} 起）")
+        return self
+
+    def value_for(self, year: int) -> DatedValue | None:
+        """The value in effect at any time in ``year``; an undated value is always in effect."""
+        if self.value is not None:
+            return DatedValue(value=self.value, effective_from=dt.date(1900, 1, 1), source=self.source)
+        for v in self.values:
+            if v.effective_from.year <= year and (v.effective_to is None or v.effective_to.year >= year):
+                return v
+        return None
+
+
+class GoldenTest(Strict):
+    """A worked example kept in the rule file: inputs (and rows) → expected indicator scores.
+
+    ``expect`` maps an indicator id or name (or a row's id) to "8.00", "unverifiable" or an
+    interval "8.00..10.00"; inputs left out are undisclosed, unless the rule gives a default.
+    """
+
+    name: str
+    year: int | None = None
+    inputs: dict[str, object] = {}
+    findings: dict[str, object] = {}
+    rows: list[dict[str, object]] = []
+    expect: dict[str, str] = Field(min_length=1)
+    total: str | None = None
 
 
 class ValueDecl(Strict):
@@ -214,6 +264,7 @@ class RuleFile(Strict):
     deductions: list[DeductionDecl] = []
     checks: list[Check] = []
     rows: RowRules | None = None
+    tests: list[GoldenTest] = []
 
 
 # ---------------------------------------------------------------------------
@@ -334,6 +385,9 @@ class RuleSet(CompiledModel):
     deductions: tuple[Deduction, ...]
     checks: tuple[CompiledCheck, ...]
     rows: CompiledRows | None
+    tests: tuple[GoldenTest, ...]
+    extends: tuple[str, ...]  # the chain of rule sets this one inherits from, nearest first
+    resolved: dict  # the resolved rule set as plain data: what the hash is taken over
     warnings: tuple[str, ...]
 
     @property
@@ -343,6 +397,11 @@ class RuleSet(CompiledModel):
     @property
     def version(self) -> str:
         return self.info.version
+
+    @property
+    def region_path(self) -> tuple[str, ...]:
+        """The region as a path from province down; () for national rules."""
+        return region_path(self.info.region)
 
     @property
     def ref(self) -> str:
@@ -362,3 +421,10 @@ class RuleSet(CompiledModel):
             if key in (item.id, item.name):
                 return item
         return None
+
+
+def region_path(region: str | list[str]) -> tuple[str, ...]:
+    """Normalise a rule file's region: "全国" or [] → (); "四川省" → ("四川省",)."""
+    if isinstance(region, str):
+        return () if region in ("全国", "") else (region,)
+    return tuple(r for r in region if r not in ("全国", ""))

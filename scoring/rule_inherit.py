@@ -1,0 +1,149 @@
+"""Rule-file inheritance: a file that says ``extends = "id@version"`` is its parent with the
+child's additions, overrides and removals applied.  This works on the raw TOML tables, before
+validation, so the resolved rule set is validated — and hashed — as a whole.
+
+Merge rules, per section:
+
+* ``rule_set``: the child's keys override the parent's (id and version are always the child's).
+* ``inputs``, ``parameters``: by name; a child entry replaces the parent's entry whole.
+* ``indicators``, ``deductions``: by ``id``; ``groups`` by ``path``; ``checks`` by ``expr``; a child
+  entry replaces the parent's in place, a new one is appended.
+* ``rows``: scalars override; ``select``, ``rule_names``, ``methods``, ``vocabulary`` merge by key;
+  ``tiers`` by ``id``.
+* ``[remove]`` lists what the child drops: ``inputs``, ``parameters``, ``indicators``,
+  ``deductions``, ``groups``, ``checks``, ``methods``, ``select``, ``rule_names``, ``vocabulary``, ``tiers``.
+* ``tests`` are never inherited: a child's golden examples are its own.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from .errors import FileProblem
+
+_KEYED_LISTS = {"indicators": "id", "deductions": "id", "groups": "path", "checks": "expr"}
+_DICTS = ("inputs", "parameters")
+_ROW_DICTS = ("select", "rule_names", "methods", "vocabulary")
+REMOVABLE = frozenset({*_KEYED_LISTS, *_DICTS, *_ROW_DICTS, "tiers"})
+
+
+def ref_of(raw: dict) -> str | None:
+    """``id@version`` of a raw rule file, or None when its identity is not even written."""
+    info = raw.get("rule_set")
+    if not isinstance(info, dict) or not isinstance(info.get("id"), str) or info.get("version") is None:
+        return None
+    return f"{info['id']}@{info['version']}"
+
+
+def resolve(path: str, raw: dict, by_ref: dict[str, tuple[str, dict]], trail: tuple[str, ...] = ()) -> tuple[dict, list[FileProblem], list[str]]:
+    """Resolve ``extends`` recursively. Returns the merged table, problems, and the chain of refs."""
+    parent_ref = raw.get("extends")
+    if parent_ref is None:
+        return raw, [], []
+    if not isinstance(parent_ref, str) or "@" not in parent_ref:
+        return raw, [FileProblem(path, "extends", "应写成“规则集ID@版本”，例如 national.project@2020.1（必须指明版本，结果才可复现）")], []
+    me = ref_of(raw) or path
+    if parent_ref in trail or parent_ref == me:
+        chain = " → ".join([*trail, me, parent_ref])
+        return raw, [FileProblem(path, "extends", f"继承关系成环：{chain}")], []
+    if parent_ref not in by_ref:
+        known = "、".join(sorted(by_ref)) or "（无）"
+        return raw, [FileProblem(path, "extends", f"找不到被继承的规则集 {parent_ref}；规则目录中有：{known}")], []
+    parent_path, parent_raw = by_ref[parent_ref]
+    parent, problems, chain = resolve(parent_path, parent_raw, by_ref, (*trail, me))
+    if problems:
+        return raw, [FileProblem(path, "extends", f"被继承的规则集 {parent_ref} 无法使用：{p.key}: {p.message}") for p in problems], []
+    merged, merge_problems = merge(path, parent, raw)
+    return merged, merge_problems, [parent_ref, *chain]
+
+
+def merge(path: str, parent: dict, child: dict) -> tuple[dict, list[FileProblem]]:
+    """The child's table applied onto a copy of the parent's."""
+    out = copy.deepcopy(parent)
+    out.pop("tests", None)
+    out.pop("extends", None)
+    problems: list[FileProblem] = []
+    removal = child.get("remove", {})
+    if not isinstance(removal, dict):
+        return out, [FileProblem(path, "remove", "应为表，例如 [remove] indicators = [\"x\"]")]
+    for key in removal:
+        if key not in REMOVABLE:
+            problems.append(FileProblem(path, f"remove.{key}", f"不能删除 {key}；可删除：{'、'.join(sorted(REMOVABLE))}"))
+
+    for key, value in child.items():
+        if key in ("extends", "remove"):
+            continue
+        if key == "rule_set" and isinstance(value, dict) and isinstance(out.get("rule_set"), dict):
+            out["rule_set"] = _merge_tables(out["rule_set"], value)
+        elif key in _DICTS and isinstance(value, dict):
+            out[key] = {**out.get(key, {}), **value}
+        elif key in _KEYED_LISTS and isinstance(value, list):
+            out[key] = _merge_keyed(out.get(key, []), value, _KEYED_LISTS[key])
+        elif key == "rows" and isinstance(value, dict):
+            out["rows"] = _merge_rows(out.get("rows", {}), value)
+        else:
+            out[key] = copy.deepcopy(value)
+
+    for key, names in removal.items():
+        if key not in REMOVABLE:
+            continue
+        if not isinstance(names, list):
+            problems.append(FileProblem(path, f"remove.{key}", "应为名称列表"))
+            continue
+        problems += _remove(path, out, key, names)
+    return out, problems
+
+
+def _merge_tables(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merge_tables(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else copy.deepcopy(value)
+    return out
+
+
+def _merge_keyed(base: list, over: list, key: str) -> list:
+    out = [copy.deepcopy(item) for item in base]
+    index = {_key(item, key): i for i, item in enumerate(out) if isinstance(item, dict)}
+    for item in over:
+        k = _key(item, key) if isinstance(item, dict) else None
+        if k is not None and k in index:
+            out[index[k]] = copy.deepcopy(item)
+        else:
+            out.append(copy.deepcopy(item))
+    return out
+
+
+def _key(item: dict, key: str):
+    value = item.get(key)
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _merge_rows(base: dict, over: dict) -> dict:
+    out = copy.deepcopy(base)
+    for key, value in over.items():
+        if key in _ROW_DICTS and isinstance(value, dict):
+            out[key] = {**out.get(key, {}), **copy.deepcopy(value)}
+        elif key == "tiers" and isinstance(value, list):
+            out["tiers"] = _merge_keyed(out.get("tiers", []), value, "id")
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def _remove(path: str, out: dict, key: str, names: list) -> list[FileProblem]:
+    problems = []
+    if key in _ROW_DICTS or key == "tiers":
+        container = out.get("rows", {})
+    else:
+        container = out
+    current = container.get(key)
+    for name in names:
+        wanted = tuple(name) if isinstance(name, list) else name
+        if isinstance(current, dict) and wanted in current:
+            del current[wanted]
+        elif isinstance(current, list) and any(_key(item, _KEYED_LISTS.get(key, "id")) == wanted for item in current if isinstance(item, dict)):
+            container[key] = current = [item for item in current if not (isinstance(item, dict) and _key(item, _KEYED_LISTS.get(key, "id")) == wanted)]
+        else:
+            problems.append(FileProblem(path, f"remove.{key}", f"被继承的规则集中没有可删除的 {name}"))
+    return problems
