@@ -141,7 +141,8 @@ class Sheet(Strict):
 
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     title: str
-    rules: str
+    sheet_type: str | None = None  # e.g. 部门整体支出绩效自评表: picks the rules in effect for region and year
+    rules: str | None = None  # or name them: "id" (version in effect that year) or "id@version"
     complete: bool = True  # false: only some parts are transcribed (e.g. budget execution only)
     claimed_total: Claim | None = None
     inputs: dict[str, Figure] = {}
@@ -151,6 +152,12 @@ class Sheet(Strict):
     subtotals: list[Subtotal] = []
     stated_rates: list[StatedRate] = []
     notes: str = ""
+
+    @model_validator(mode="after")
+    def _rules_or_type(self) -> "Sheet":
+        if self.rules is None and self.sheet_type is None:
+            raise ValueError("须写明 sheet_type（表类型，按地区和年度选用规则）或 rules（规则集 ID 或 ID@版本）")
+        return self
 
 
 class CaseInfo(Strict):

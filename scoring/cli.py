@@ -25,6 +25,10 @@ app.add_typer(formulas_app, name="formulas")
 RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认：随附的 formulas/）", file_okay=False)
 RulesRef = typer.Option(None, "--rules", help="指定规则集 ID 或 ID@VERSION，覆盖案例中写的规则")
 Format = typer.Option("table", "--format", "-f", help="输出格式：table、json、csv、markdown")
+ExpectHash = typer.Option(
+    None, "--expect-hash",
+    help="规则集的 sha256（可只写前 12 位以上；可重复）。规则已变更则拒绝计分，退出码 2",
+)
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -45,15 +49,23 @@ def _library(rules_dir: Optional[Path]):
     return library
 
 
-def _report(case: Path, rules_dir: Optional[Path], rules: Optional[str]):
+def _report(case: Path, rules_dir: Optional[Path], rules: Optional[str], expect_hash: Optional[list[str]] = None):
     from .diff import report_case
     from .errors import ScoringError
 
     library = _library(rules_dir)
     try:
-        return report_case(case, library, rules_override=rules)
+        return report_case(case, library, rules_override=rules, expect_hashes=expect_hash or None)
     except ScoringError as exc:
         _fail(str(exc))
+
+
+def _check_hashes(hashes: Optional[list[str]]) -> None:
+    import re
+
+    for h in hashes or []:
+        if not re.fullmatch(r"[0-9a-fA-F]{12,64}", h):
+            _fail(f"--expect-hash “{h}”不是 sha256（应为 12 到 64 位十六进制）")
 
 
 def _check_format(fmt_name: str) -> None:
@@ -65,31 +77,35 @@ def _check_format(fmt_name: str) -> None:
 
 @app.command()
 def score(
-    case: Path = typer.Argument(..., help="案例文件（.toml）"),
+    case: Path = typer.Argument(..., help="案例文件（.toml 或 .json）"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,
     format: str = Format,
+    expect_hash: Optional[list[str]] = ExpectHash,
 ) -> None:
     """按规则计算每个指标的得分，并说明每一处失分的原因。"""
     from .render import render_score
 
     _check_format(format)
-    report = _report(case, rules_dir, rules)
+    _check_hashes(expect_hash)
+    report = _report(case, rules_dir, rules, expect_hash)
     sys.stdout.write(render_score(report, format))
 
 
 @app.command()
 def diff(
-    case: Path = typer.Argument(..., help="案例文件（.toml）"),
+    case: Path = typer.Argument(..., help="案例文件（.toml 或 .json）"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,
     format: str = Format,
+    expect_hash: Optional[list[str]] = ExpectHash,
 ) -> None:
     """逐项比较自评得分与按规则计算的得分；有高报、超出分值或合计不符时退出码为 1。"""
     from .render import render_diff
 
     _check_format(format)
-    report = _report(case, rules_dir, rules)
+    _check_hashes(expect_hash)
+    report = _report(case, rules_dir, rules, expect_hash)
     sys.stdout.write(render_diff(report, format))
     if report.worst_severity == "error":
         raise typer.Exit(1)

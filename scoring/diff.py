@@ -25,6 +25,7 @@ from .results import (
     TotalDiff,
 )
 from .rule_loader import RuleLibrary
+from .rules import RuleSet
 
 
 def compare(claimed: Decimal | None, low: Decimal | None, high: Decimal | None, weight: Decimal | None, rounding: int) -> Comparison:
@@ -220,22 +221,43 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
     return TotalDiff(result.total_weight, cmp, unverified, deductions, parts_sum)
 
 
-def report_case(path: Path | str, library: RuleLibrary, engine: Engine | None = None, rules_override: str | None = None) -> CaseReport:
+def report_case(
+    path: Path | str, library: RuleLibrary, engine: Engine | None = None,
+    rules_override: str | None = None, expect_hashes: list[str] | None = None,
+) -> CaseReport:
     """Load a case file and score and compare every sheet in it. Raises ScoringError if unusable."""
     case, shown = load_case(path)
-    return report_loaded(case, shown, library, engine or Engine(), rules_override)
+    return report_loaded(case, shown, library, engine or Engine(), rules_override, expect_hashes)
 
 
-def report_loaded(case: Case, path: str, library: RuleLibrary, engine: Engine, rules_override: str | None = None) -> CaseReport:
-    """Score and compare an already loaded case."""
+def choose_rules(library: RuleLibrary, case: Case, sheet: Sheet, rules_override: str | None = None) -> RuleSet:
+    """The rule set a sheet is scored under: ``--rules`` if given, else the sheet's own ``rules``,
+    else the one in effect for the case's region and year and the sheet's type."""
+    ref = rules_override or sheet.rules
+    if ref:
+        return library.find(ref, case.case.year)
+    return library.select(case.case.region, case.case.year, sheet.sheet_type)
+
+
+def report_loaded(
+    case: Case, path: str, library: RuleLibrary, engine: Engine,
+    rules_override: str | None = None, expect_hashes: list[str] | None = None,
+) -> CaseReport:
+    """Score and compare an already loaded case. With ``expect_hashes``, refuse (ScoringError)
+    any sheet whose rule set's sha256 does not start with one of them."""
     findings: list[Finding] = []
     sheets = []
     for sheet in case.sheets:
         where = f"{path}#{sheet.id}"
         try:
-            rules = library.find(rules_override or sheet.rules, case.case.year)
+            rules = choose_rules(library, case, sheet, rules_override)
         except ScoringError as exc:
-            raise ScoringError(f"{where}: rules: {exc}") from None
+            raise ScoringError(f"{where}: 规则：{exc}") from None
+        if expect_hashes is not None and not any(rules.sha256.startswith(h.lower()) for h in expect_hashes):
+            raise ScoringError(
+                f"{where}: 规则已变更：{rules.ref} 现在的 sha256 为 {rules.sha256}，与 --expect-hash 指定的 "
+                f"{'、'.join(expect_hashes)} 不符；拒绝计分。请核对规则文件的改动（scoring formulas diff），确认后更新所记录的哈希"
+            )
         result = engine.score_sheet(sheet, rules, where, case.case.year)
         own = list(result.findings)
         own.extend(Finding("info", "rule_source_defect", w.split(": ", 2)[-1], f"{rules.path}") for w in rules.warnings)

@@ -4,7 +4,8 @@ validation, so the resolved rule set is validated — and hashed — as a whole.
 
 Merge rules, per section:
 
-* ``rule_set``: the child's keys override the parent's (id and version are always the child's).
+* ``rule_set``: the child's keys override the parent's, each whole (a child's ``source`` replaces
+  the parent's); id and version are always the child's own.
 * ``inputs``, ``parameters``: by name; a child entry replaces the parent's entry whole.
 * ``indicators``, ``deductions``: by ``id``; ``groups`` by ``path``; ``checks`` by ``expr``; a child
   entry replaces the parent's in place, a new one is appended.
@@ -75,7 +76,8 @@ def merge(path: str, parent: dict, child: dict) -> tuple[dict, list[FileProblem]
         if key in ("extends", "remove"):
             continue
         if key == "rule_set" and isinstance(value, dict) and isinstance(out.get("rule_set"), dict):
-            out["rule_set"] = _merge_tables(out["rule_set"], value)
+            # shallow: a child naming its own source replaces the parent's source whole
+            out["rule_set"] = {**out["rule_set"], **copy.deepcopy(value)}
         elif key in _DICTS and isinstance(value, dict):
             out[key] = {**out.get(key, {}), **value}
         elif key in _KEYED_LISTS and isinstance(value, list):
@@ -93,13 +95,6 @@ def merge(path: str, parent: dict, child: dict) -> tuple[dict, list[FileProblem]
             continue
         problems += _remove(path, out, key, names)
     return out, problems
-
-
-def _merge_tables(base: dict, over: dict) -> dict:
-    out = dict(base)
-    for key, value in over.items():
-        out[key] = _merge_tables(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else copy.deepcopy(value)
-    return out
 
 
 def _merge_keyed(base: list, over: list, key: str) -> list:

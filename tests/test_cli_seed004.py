@@ -147,7 +147,9 @@ def test_precision_of_the_claim_decides_a_match(tmp_path):
     ("mutate", "message"),
     [
         (lambda t: t.replace("[sheets.inputs.budget_executed]", "[sheets.inputs.budget_executd]"), "没有名为 budget_executd 的输入"),
-        (lambda t: t.replace('rules = "sichuan.dept-overall"', 'rules = "nowhere.rules"'), "没有规则集 nowhere.rules"),
+        (lambda t: t.replace('sheet_type = "部门整体支出绩效自评表"', 'rules = "nowhere.rules"', 1), "没有规则集 nowhere.rules"),
+        (lambda t: t.replace('sheet_type = "部门整体支出绩效自评表"', 'sheet_type = "不存在的表"', 1), "没有表类型为“不存在的表”的规则集"),
+        (lambda t: t.replace('year = 2024', 'year = 2019', 1), "没有适用于 四川省/遂宁市/安居区 2019 年"),
         (lambda t: t.replace('value = "253.87"', 'value = "253,87元"', 1), "不是数字"),
         (lambda t: t + "\n[[sheets]\n", "TOML 格式错误"),
         (lambda t: t.replace("[case]", "[case]\nunknown_key = 1"), "case.unknown_key"),
@@ -177,7 +179,7 @@ def test_rules_dir_option_uses_another_folder(tmp_path):
     proc = run_cli("formulas", "validate", "--rules-dir", str(tmp_path))
     assert proc.returncode == 0 and proc.stdout == ""
     proc = run_cli("diff", str(SEED004_CASE), "--rules-dir", str(tmp_path))
-    assert proc.returncode == 2 and "没有规则集 sichuan.dept-overall" in proc.stderr
+    assert proc.returncode == 2 and "没有表类型为“部门整体支出绩效自评表”的规则集" in proc.stderr
 
 
 def test_console_script_help_is_chinese():
