@@ -145,17 +145,79 @@ def formulas_list(rules_dir: Optional[Path] = RulesDir) -> None:
 def formulas_show(
     ref: str = typer.Argument(..., help="规则集 ID 或 ID@VERSION"),
     rules_dir: Optional[Path] = RulesDir,
+    resolved: bool = typer.Option(False, "--resolved", help="输出继承展开后的完整规则集（JSON，即计算 sha256 的内容）"),
 ) -> None:
     """显示一个规则集：指标、分值、公式、分档与特殊情形。"""
-    from .errors import ScoringError
+    import json
+
     from .render_rules import render_rule_set
 
-    library = _library(rules_dir)
+    rule_set = _find(_library(rules_dir), ref)
+    if resolved:
+        sys.stdout.write(json.dumps(rule_set.resolved, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_rule_set(rule_set))
+
+
+def _find(library, ref: str):
+    from .errors import ScoringError
+
     try:
-        rule_set = library.find(ref)
+        return library.find(ref)
     except ScoringError as exc:
         _fail(str(exc))
-    sys.stdout.write(render_rule_set(rule_set))
+
+
+@formulas_app.command("diff")
+def formulas_diff(
+    old: str = typer.Argument(..., help="原规则集 ID@VERSION"),
+    new: str = typer.Argument(..., help="新规则集 ID@VERSION"),
+    rules_dir: Optional[Path] = RulesDir,
+) -> None:
+    """比较两个规则集（继承展开后）：新增、删除、修改的指标、参数、输入和词表。"""
+    from .rule_diff import diff_rule_sets
+
+    library = _library(rules_dir)
+    a, b = _find(library, old), _find(library, new)
+    lines = diff_rule_sets(a, b)
+    typer.echo(f"{a.ref}（sha256 {a.sha256[:12]}）→ {b.ref}（sha256 {b.sha256[:12]}）")
+    if not lines:
+        typer.echo("  规则内容相同")
+    for line in lines:
+        typer.echo(f"  - {line}")
+
+
+@formulas_app.command("new")
+def formulas_new(
+    ref: str = typer.Argument(..., help="作为起点的规则集 ID@VERSION"),
+    version: str = typer.Option(..., "--version", help="新版本号，如 2025.1"),
+    effective_from: Optional[str] = typer.Option(None, "--effective-from", help="生效日期 YYYY-MM-DD（默认：原版本失效日期的次日）"),
+    effective_to: Optional[str] = typer.Option(None, "--effective-to", help="失效日期 YYYY-MM-DD（默认：生效后一年）"),
+    out: Optional[Path] = typer.Option(None, "--out", help="新文件路径（默认：原文件旁，年份替换）"),
+    rules_dir: Optional[Path] = RulesDir,
+) -> None:
+    """从已有版本复制出新版本的规则文件（改版本号和有效期，其余原样），再按新规则修改。"""
+    import datetime as dt
+
+    from .errors import ScoringError
+    from .rule_loader import load_rule_file
+    from .rule_new import new_version
+
+    library = _library(rules_dir)
+    rule_set = _find(library, ref)
+    try:
+        start = dt.date.fromisoformat(effective_from) if effective_from else None
+        end = dt.date.fromisoformat(effective_to) if effective_to else None
+    except ValueError as exc:
+        _fail(f"日期格式应为 YYYY-MM-DD：{exc}")
+    try:
+        made = new_version(rule_set, version, out, start, end)
+        loaded = load_rule_file(made.path, rules_dir)
+    except ScoringError as exc:
+        _fail(str(exc))
+    typer.echo(f"已创建 {made.path}：{loaded.ref}，有效期 {made.effective_from}～{made.effective_to or ''}，sha256 {loaded.sha256[:12]}")
+    for line in made.reminders:
+        typer.echo(f"  - {line}")
 
 
 @formulas_app.command("validate")
@@ -190,6 +252,36 @@ def formulas_validate(
         raise typer.Exit(1)
 
 
+@formulas_app.command("test")
+def formulas_test(
+    ref: Optional[str] = typer.Argument(None, help="规则集 ID 或 ID@VERSION；省略则测试全部"),
+    rules_dir: Optional[Path] = RulesDir,
+) -> None:
+    """运行规则文件内置的测试样例（[[tests]]），逐条列出期望值与实际值不符之处。"""
+    from .errors import ScoringError
+    from .rule_tests import run_rule_tests
+
+    library = _library(rules_dir)
+    if ref:
+        try:
+            targets = [library.find(ref)] if "@" in ref else [r for r in library.rule_sets if r.id == ref] or [library.find(ref)]
+        except ScoringError as exc:
+            _fail(str(exc))
+    else:
+        targets = library.rule_sets
+    failed = bool(library.failures)
+    for rule_set in targets:
+        report = run_rule_tests(rule_set, library)
+        mark = "通过" if report.ok else "失败"
+        typer.echo(f"{mark}：{rule_set.ref}（{rule_set.path}）{report.passed}/{len(rule_set.tests)} 个测试通过")
+        for line in report.failures + report.uncovered:
+            typer.echo(f"  - {line}")
+        failed = failed or not report.ok
+    if failed:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console entry point."""
     app()
+from . import batch_cli  # noqa: E402,F401  (registers batch and generate)

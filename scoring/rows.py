@@ -27,6 +27,7 @@ _COMPARATOR_SPELLINGS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", "＝"
 @dataclass
 class _Outcome:
     part: PartResult
+    method: CompiledMethod | None = None
     low: Decimal | None = None
     high: Decimal | None = None
     interval: bool = False
@@ -53,8 +54,7 @@ class RowScorer:
         method_id, why = self._method_for(row)
         method = self.rules.methods.get(method_id) if method_id else None
         outcome = self._evaluate(row, method, why, place, findings, values)
-        if method is not None:
-            values.insert(0, ValueUse("method", "计分方法", method.label, "value"))
+        method = outcome.method
         result = IndicatorResult(
             id=row_id, name=row.name, group=tuple(row.group), weight=row.weight,
             rule_text=(method.rule_text or method.label) if method else self.rules.rule_text,
@@ -132,6 +132,8 @@ class RowScorer:
                 part.reason = why
                 return outcome
             method = self.rules.methods[chosen]
+        outcome.method = method
+        values.insert(0, ValueUse("method", "计分方法", method.label, "value"))
         part.expression = str(method.score) if method.score is not None else ""
         if row.weight is None:
             part.reason = "文件未印出该项分值"

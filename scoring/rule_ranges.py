@@ -126,9 +126,14 @@ def _quotient(x: Decimal, y: Decimal) -> Decimal:
 
 
 def _div(a: Interval, b: Interval) -> Interval:
-    if b[0] > 0 or b[1] < 0:
-        quotients = [_quotient(x, y) for x in a for y in b]
-        return min(quotients), max(quotients)
+    if b[0] > 0:  # a strictly positive divisor: pick the bounds that keep ∞/∞ out
+        if a[0] >= 0:
+            return _quotient(a[0], b[1]), _quotient(a[1], b[0])
+        if a[1] <= 0:
+            return _quotient(a[0], b[0]), _quotient(a[1], b[1])
+        return _quotient(a[0], b[0]), _quotient(a[1], b[0])
+    if b[1] < 0:
+        return _div((-a[1], -a[0]), (-b[1], -b[0]))
     if b == (0, 0):
         return FULL
     if b[0] >= 0:  # b in [0, hi]: the sign of a decides the sign of the result

@@ -1,0 +1,130 @@
+"""Golden examples kept in rule files (``[[tests]]``): run them through the real engine and
+report every expected-vs-actual difference, and every indicator no example reaches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from pydantic import ValidationError
+
+from .cases import Case
+from .diff import report_loaded
+from .engine import Engine
+from .errors import ScoringError
+from .numbers import fmt
+from .results import IndicatorDiff
+from .rule_loader import RuleLibrary
+from .rules import GoldenTest, RuleSet
+
+
+@dataclass
+class RuleTestReport:
+    """The outcome of one rule set's golden examples."""
+
+    rule_set: RuleSet
+    passed: int = 0
+    failures: list[str] = field(default_factory=list)
+    uncovered: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and not self.uncovered
+
+
+def run_rule_tests(rule_set: RuleSet, library: RuleLibrary, engine: Engine | None = None) -> RuleTestReport:
+    """Run every golden example of ``rule_set``; collect failures and unreached indicators."""
+    engine = engine or Engine()
+    report = RuleTestReport(rule_set)
+    if not rule_set.tests:
+        report.failures.append("没有任何内置测试（[[tests]]）")
+    reached: set[str] = set()
+    for i, test in enumerate(rule_set.tests):
+        label = f"tests[{i}]“{test.name}”"
+        try:
+            failures = _run_one(rule_set, test, library, engine, f"{rule_set.path}#tests[{i}]", reached)
+        except (ScoringError, ValidationError) as exc:
+            failures = [f"无法运行：{_first_line(exc)}"]
+        if failures:
+            report.failures += [f"{label}：{f}" for f in failures]
+        else:
+            report.passed += 1
+    for ind in rule_set.indicators:
+        if ind.id not in reached:
+            report.uncovered.append(f"指标“{ind.name}”（{ind.id}）没有任何内置测试给出期望得分")
+    if rule_set.rows is not None:
+        for method in rule_set.rows.methods.values():
+            if f"method:{method.label}" not in reached:
+                report.uncovered.append(f"逐行计分方法“{method.label}”没有任何内置测试用到")
+    return report
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _run_one(rule_set: RuleSet, test: GoldenTest, library: RuleLibrary, engine: Engine, where: str, reached: set[str]) -> list[str]:
+    unknown = [name for name in test.inputs if name not in rule_set.inputs]
+    if unknown:
+        return [f"输入 {'、'.join(unknown)} 不是该规则集声明的输入"]
+    inputs = {name: value for name, value in test.inputs.items()}
+    for name, decl in rule_set.inputs.items():
+        if name not in inputs and decl.default is None:
+            inputs[name] = {"undisclosed": True}
+    findings = {d.id: test.findings.get(d.id, {"undisclosed": True}) for d in rule_set.deductions}
+    year = test.year or rule_set.info.effective_from.year
+    case = Case.model_validate({
+        "case": {"id": "rule-test", "unit": test.name, "region": list(rule_set.region_path) or ["全国"], "year": year, "source": where},
+        "sheets": [{
+            "id": "test", "title": test.name, "rules": rule_set.ref, "complete": False,
+            "inputs": inputs, "findings": findings, "rows": test.rows,
+        }],
+    })
+    sheet = report_loaded(case, where, library, engine).sheets[0]
+    by_key: dict[str, IndicatorDiff] = {}
+    for row in sheet.indicators:
+        by_key.setdefault(row.result.id, row)
+        by_key.setdefault(row.result.name, row)
+        for v in row.result.values:
+            if v.name == "method":
+                reached.add(f"method:{v.value}")
+    failures = []
+    for key, expected in test.expect.items():
+        row = by_key.get(key)
+        if row is None:
+            failures.append(f"没有名为“{key}”的指标或行")
+            continue
+        reached.add(row.result.id)
+        actual = _shown(row)
+        if not _same(expected, actual):
+            failures.append(f"“{row.result.name}”期望 {expected}，实际 {actual}")
+    if test.total is not None:
+        actual_total = fmt(sheet.total.comparison.computed)
+        if not _same(test.total, actual_total or ""):
+            failures.append(f"总分期望 {test.total}，实际 {actual_total}")
+    return failures
+
+
+def _shown(row: IndicatorDiff) -> str:
+    ind = row.result
+    if ind.verifiable:
+        return fmt(ind.computed)
+    if ind.interval:
+        return f"{fmt(row.comparison.low)}..{fmt(row.comparison.high)}"
+    states = {p.state for p in ind.parts}
+    return "error" if "error" in states else "unverifiable"
+
+
+def _same(expected: str, actual: str) -> bool:
+    """Numbers compare by value (8 equals 8.00); intervals bound by bound; words exactly."""
+    e_parts, a_parts = expected.split(".."), actual.split("..")
+    if len(e_parts) != len(a_parts):
+        return False
+    for e, a in zip(e_parts, a_parts):
+        try:
+            if Decimal(e.strip()) != Decimal(a.strip()):
+                return False
+        except InvalidOperation:
+            if e.strip() != a.strip():
+                return False
+    return True

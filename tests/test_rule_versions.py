@@ -1,0 +1,281 @@
+"""Rule versions: selection by region/year/sheet type, inheritance, dated parameters, pinning by
+hash, embedded golden tests, `formulas diff`, `formulas new`, and reach validation."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import textwrap
+
+import pytest
+
+from conftest import CASES, FORMULAS, ROOT, run_cli
+
+RULE = """
+format = 1
+{extends}
+[rule_set]
+id = "{id}"
+version = "{version}"
+title = "测试规则 {version}"
+region = {region}
+sheet_type = "测试表"
+effective_from = {start}
+effective_to = {end}
+total = 10
+[rule_set.source]
+document = "测试"
+
+[inputs.a]
+label = "甲"
+type = "amount"
+min = 0
+
+[inputs.b]
+label = "乙"
+type = "amount"
+min = 1
+
+[[indicators]]
+id = "x"
+name = "指标X"
+weight = 10
+rule_text = "甲÷乙×10"
+score = "{score}"
+"""
+
+CASE = """
+[case]
+id = "c{year}"
+unit = "测试单位"
+region = {region}
+year = {year}
+source = "测试"
+
+[[sheets]]
+id = "s"
+title = "测试表"
+sheet_type = "测试表"
+claimed_total = "{claim}"
+inputs = {{ a = "4", b = "5" }}
+claims = {{ x = "{claim}" }}
+"""
+
+
+def rule(tmp, name, id="test.rules", version="2024.1", region='["测试省"]', start="2024-01-01", end="2024-12-31", score="a / b * weight", extends=""):
+    path = tmp / name
+    path.write_text(textwrap.dedent(RULE.format(id=id, version=version, region=region, start=start, end=end, score=score, extends=extends)), encoding="utf-8")
+    return path
+
+
+def case(tmp, year, region='["测试省", "测试市", "测试县"]', claim="8"):
+    path = tmp / f"case{year}.toml"
+    path.write_text(textwrap.dedent(CASE.format(year=year, region=region, claim=claim)), encoding="utf-8")
+    return path
+
+
+def diff_json(*args):
+    proc = run_cli("diff", *args, "--format", "json")
+    assert proc.returncode in (0, 1), proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_each_year_is_scored_by_its_own_version_and_rules_forces_the_other(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    rule(rules, "r2023.toml", version="2023.1", start="2023-01-01", end="2023-12-31", score="a / b * weight * 0.5")
+    rule(rules, "r2024.toml", version="2024.1")
+    for year, version, computed in ((2023, "2023.1", "4.00"), (2024, "2024.1", "8.00")):
+        report = diff_json(str(case(tmp_path, year)), "--rules-dir", str(rules))
+        sheet = report["sheets"][0]
+        assert sheet["rules"]["version"] == version
+        assert sheet["indicators"][0]["computed"] == computed
+    forced = diff_json(str(case(tmp_path, 2023)), "--rules-dir", str(rules), "--rules", "test.rules@2024.1")
+    assert forced["sheets"][0]["rules"]["version"] == "2024.1"
+    assert forced["sheets"][0]["indicators"][0]["computed"] == "8.00"
+
+
+def test_most_specific_region_wins(tmp_path):
+    rule(tmp_path, "national.toml", id="test.national", region='"全国"', score="a / b * weight * 0.1")
+    rule(tmp_path, "province.toml", id="test.province", region='["测试省"]', score="a / b * weight * 0.5")
+    rule(tmp_path, "city.toml", id="test.city", region='["测试省", "测试市"]')
+    county = diff_json(str(case(tmp_path, 2024)), "--rules-dir", str(tmp_path))
+    assert county["sheets"][0]["rules"]["id"] == "test.city"
+    other_city = diff_json(str(case(tmp_path, 2024, region='["测试省", "别的市"]')), "--rules-dir", str(tmp_path))
+    assert other_city["sheets"][0]["rules"]["id"] == "test.province"
+    elsewhere = diff_json(str(case(tmp_path, 2024, region='["别的省"]')), "--rules-dir", str(tmp_path))
+    assert elsewhere["sheets"][0]["rules"]["id"] == "test.national"
+
+
+def test_no_match_and_ties_list_the_candidates(tmp_path):
+    rule(tmp_path, "one.toml", id="test.one")
+    rule(tmp_path, "two.toml", id="test.two")
+    tie = run_cli("diff", str(case(tmp_path, 2024)), "--rules-dir", str(tmp_path))
+    assert tie.returncode == 2 and "多个同样适用" in tie.stderr
+    assert "test.one@2024.1" in tie.stderr and "test.two@2024.1" in tie.stderr
+    none = run_cli("diff", str(case(tmp_path, 2019)), "--rules-dir", str(tmp_path))
+    assert none.returncode == 2 and "没有适用于" in none.stderr and "test.one@2024.1" in none.stderr
+
+
+def test_inheritance_overrides_adds_and_removes(tmp_path):
+    rule(tmp_path, "parent.toml", id="test.parent", region='"全国"')
+    child = tmp_path / "child.toml"
+    child.write_text(textwrap.dedent("""
+        format = 1
+        extends = "test.parent@2024.1"
+        [rule_set]
+        id = "test.child"
+        version = "2024.1"
+        title = "子规则"
+        region = ["测试省"]
+        total = 20
+        [[indicators]]
+        id = "y"
+        name = "指标Y"
+        weight = 10
+        rule_text = "乙×1"
+        score = "min(b, weight)"
+        [inputs.c]
+        label = "丙"
+        type = "count"
+        [remove]
+        inputs = ["c"]
+    """), encoding="utf-8")
+    shown = run_cli("formulas", "show", "test.child@2024.1", "--resolved", "--rules-dir", str(tmp_path))
+    assert shown.returncode == 0, shown.stderr
+    resolved = json.loads(shown.stdout)
+    assert [i["id"] for i in resolved["indicators"]] == ["x", "y"]
+    assert "c" not in resolved["inputs"] and resolved["rule_set"]["total"] == "20"
+    assert resolved["rule_set"]["sheet_type"] == "测试表"  # inherited
+    listed = run_cli("formulas", "list", "--rules-dir", str(tmp_path))
+    digest = hashlib.sha256(json.dumps(resolved, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+    assert digest[:12] in listed.stdout, "the hash is the sha256 of the resolved rule set as printed"
+
+
+def test_inheritance_errors(tmp_path):
+    (tmp_path / "orphan.toml").write_text('extends = "nowhere@1"\n[rule_set]\nid = "test.orphan"\nversion = "1"\n', encoding="utf-8")
+    (tmp_path / "loop_a.toml").write_text('extends = "test.b@1"\n[rule_set]\nid = "test.a"\nversion = "1"\n', encoding="utf-8")
+    (tmp_path / "loop_b.toml").write_text('extends = "test.a@1"\n[rule_set]\nid = "test.b"\nversion = "1"\n', encoding="utf-8")
+    proc = run_cli("formulas", "validate", "--rules-dir", str(tmp_path))
+    assert proc.returncode == 1
+    assert "找不到被继承的规则集 nowhere@1" in proc.stderr and "成环" in proc.stderr
+
+
+def test_dated_parameters_pick_the_year(tmp_path):
+    body = RULE.format(id="test.dated", version="1", region='["测试省"]', start="2023-01-01", end="2025-12-31", score="a / b * weight * k", extends="")
+    body += textwrap.dedent("""
+        [parameters.k]
+        label = "系数"
+        [[parameters.k.values]]
+        value = "0.5"
+        effective_from = 2023-01-01
+        effective_to = 2023-12-31
+        source = "2023年文件"
+        [[parameters.k.values]]
+        value = "1"
+        effective_from = 2024-01-01
+        effective_to = 2024-12-31
+        source = "2024年文件"
+    """)
+    (tmp_path / "dated.toml").write_text(body, encoding="utf-8")
+    assert diff_json(str(case(tmp_path, 2023)), "--rules-dir", str(tmp_path))["sheets"][0]["indicators"][0]["computed"] == "4.00"
+    assert diff_json(str(case(tmp_path, 2024)), "--rules-dir", str(tmp_path))["sheets"][0]["indicators"][0]["computed"] == "8.00"
+    missing = diff_json(str(case(tmp_path, 2025)), "--rules-dir", str(tmp_path))
+    assert any("没有适用于 2025 年的值" in f["message"] for f in missing["findings"])
+    explained = run_cli("explain", str(case(tmp_path, 2023)), "--rules-dir", str(tmp_path))
+    assert "2023年文件" in explained.stdout
+
+
+def test_overlapping_parameter_periods_are_rejected(tmp_path):
+    body = RULE.format(id="test.dated", version="1", region='["测试省"]', start="2023-01-01", end="2025-12-31", score="a / b * weight * k", extends="")
+    body += '[parameters.k]\nlabel = "系数"\n[[parameters.k.values]]\nvalue = "1"\neffective_from = 2023-01-01\nsource = "x"\n[[parameters.k.values]]\nvalue = "2"\neffective_from = 2024-01-01\nsource = "y"\n'
+    path = tmp_path / "overlap.toml"
+    path.write_text(body, encoding="utf-8")
+    proc = run_cli("formulas", "validate", str(path))
+    assert proc.returncode == 1 and "有效期重叠" in proc.stderr
+
+
+def test_expect_hash(tmp_path):
+    case_path = CASES / "hunan-miluo-shgzb-2024.toml"
+    listed = run_cli("formulas", "list").stdout
+    current = next(line.split()[-2] for line in listed.splitlines() if "hunan.dept-overall@2024.1" in line)
+    assert run_cli("diff", str(case_path), "--expect-hash", current).returncode == 1  # scored (and over-claimed)
+    stale = run_cli("diff", str(case_path), "--expect-hash", "0" * 64)
+    assert stale.returncode == 2 and "规则已变更" in stale.stderr
+    bad = run_cli("diff", str(case_path), "--expect-hash", "xyz")
+    assert bad.returncode == 2 and "不是 sha256" in bad.stderr
+
+
+def test_formulas_test_passes_on_every_shipped_file():
+    proc = run_cli("formulas", "test")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.count("通过：") >= 7
+
+
+def test_formulas_test_fails_naming_the_indicator_when_a_rule_is_wrong(tmp_path):
+    rules = tmp_path / "formulas"
+    shutil.copytree(FORMULAS, rules)
+    path = rules / "sichuan" / "dept-overall-2024.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('score = "(1 - deviation) * weight"', 'score = "(1 - 2 * deviation) * weight"'), encoding="utf-8")
+    proc = run_cli("formulas", "test", "sichuan.dept-overall", "--rules-dir", str(rules))
+    assert proc.returncode == 1
+    assert "“预算编制质量”期望 7.20，实际 6.40" in proc.stdout
+
+
+def test_validate_rejects_the_literal_typo(tmp_path):
+    path = rule(tmp_path, "typo.toml", score="4 - a / b * 5")
+    text = path.read_text(encoding="utf-8").replace('type = "amount"\nmin = 0', 'type = "count"\nmin = 0')
+    text = text.replace("weight = 10", "weight = 5").replace("total = 10", "total = 5").replace('name = "指标X"', 'name = "执行同向"')
+    path.write_text(text, encoding="utf-8")
+    proc = run_cli("formulas", "validate", str(path))
+    assert proc.returncode == 1
+    assert "执行同向" in proc.stderr and "最高只能得 4 分" in proc.stderr and "达不到分值 5 分" in proc.stderr
+    assert "第 " in proc.stderr  # the line the indicator stands on
+
+
+def test_uncapped_formula_that_can_exceed_its_weight(tmp_path):
+    path = rule(tmp_path, "over.toml")
+    path.write_text(path.read_text(encoding="utf-8") + "cap = false\n", encoding="utf-8")
+    proc = run_cli("formulas", "validate", str(path))
+    assert proc.returncode == 1 and "超过分值 10 分" in proc.stderr
+
+
+def test_shipped_formulas_pass_reach_validation():
+    proc = run_cli("formulas", "validate")
+    assert proc.returncode == 0 and "失败" not in proc.stderr
+
+
+def test_formulas_diff_reads_like_a_list_of_changes(tmp_path):
+    rule(tmp_path, "a.toml", version="2023.1", start="2023-01-01", end="2023-12-31")
+    path = rule(tmp_path, "b.toml", version="2024.1", score="a / b * weight * 0.9")
+    path.write_text(path.read_text(encoding="utf-8") + '\n[inputs.c]\nlabel = "丙"\ntype = "count"\n', encoding="utf-8")
+    proc = run_cli("formulas", "diff", "test.rules@2023.1", "test.rules@2024.1", "--rules-dir", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "修改指标“指标X”（x）：计分公式 “a / b * weight” → “a / b * weight * 0.9”" in out
+    assert "新增输入“丙”（c）" in out and "生效日期" in out
+
+
+def test_formulas_new_starts_the_next_version(tmp_path):
+    rules = tmp_path / "formulas"
+    shutil.copytree(FORMULAS, rules)
+    proc = run_cli("formulas", "new", "sichuan.dept-overall@2024.1", "--version", "2025.1", "--rules-dir", str(rules))
+    assert proc.returncode == 0, proc.stderr
+    assert (rules / "sichuan" / "dept-overall-2025.toml").exists()
+    assert "没有 2025 年的值" in proc.stdout  # the regional average N must be added for 2025
+    listed = run_cli("formulas", "list", "--rules-dir", str(rules)).stdout
+    assert "sichuan.dept-overall@2024.1" in listed and "sichuan.dept-overall@2025.1" in listed
+    diff = run_cli("formulas", "diff", "sichuan.dept-overall@2024.1", "sichuan.dept-overall@2025.1", "--rules-dir", str(rules))
+    assert "生效日期 “2024-01-01” → “2025-01-01”" in diff.stdout
+    again = run_cli("formulas", "new", "sichuan.dept-overall@2024.1", "--version", "2025.1", "--rules-dir", str(rules))
+    assert again.returncode == 2 and "已存在" in again.stderr
+
+
+def test_problems_name_the_line(tmp_path):
+    path = rule(tmp_path, "typo_key.toml")
+    path.write_text(path.read_text(encoding="utf-8").replace('rule_text = "甲÷乙×10"', 'rule_text = "甲÷乙×10"\nscroe = "1"'), encoding="utf-8")
+    proc = run_cli("formulas", "validate", str(path))
+    line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("scroe"))
+    assert proc.returncode == 1 and f"indicators[0].scroe（第 {line} 行）" in proc.stderr
