@@ -178,10 +178,17 @@ class Case(Strict):
 
 
 def load_case(path: Path | str) -> tuple[Case, str]:
-    """Read and validate a case file (TOML, or JSON of the same shape); returns the case and the
-    path as shown in messages. Raises ScoringError naming the file and the place."""
+    """Read and validate a case file (TOML, JSON of the same shape, or a filled-in .xlsx
+    template); returns the case and the path as shown in messages. Raises ScoringError naming
+    the file and the place."""
     path = Path(path)
-    data = read_json(path) if path.suffix.lower() == ".json" else read_toml(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from .xlsx_import import read_workbook  # openpyxl is only needed for workbooks
+
+        data = read_workbook(path)
+    else:
+        data = read_json(path) if suffix == ".json" else read_toml(path)
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:

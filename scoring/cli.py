@@ -24,7 +24,8 @@ app.add_typer(formulas_app, name="formulas")
 
 RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认：随附的 formulas/）", file_okay=False)
 RulesRef = typer.Option(None, "--rules", help="指定规则集 ID 或 ID@VERSION，覆盖案例中写的规则")
-Format = typer.Option("table", "--format", "-f", help="输出格式：table、json、csv、markdown")
+Format = typer.Option("table", "--format", "-f", help="输出格式：table、json、csv、markdown、xlsx（xlsx 须配合 --out）")
+Out = typer.Option(None, "--out", "-o", help="写入文件（整体写入，中断不会留下半个文件）；省略则输出到屏幕")
 ExpectHash = typer.Option(
     None, "--expect-hash",
     help="规则集的 sha256（可只写前 12 位以上；可重复）。规则已变更则拒绝计分，退出码 2",
@@ -68,11 +69,38 @@ def _check_hashes(hashes: Optional[list[str]]) -> None:
             _fail(f"--expect-hash “{h}”不是 sha256（应为 12 到 64 位十六进制）")
 
 
-def _check_format(fmt_name: str) -> None:
+def _check_format(fmt_name: str, out: Optional[Path] = None) -> None:
     from .render import FORMATS
 
-    if fmt_name not in FORMATS:
-        _fail(f"未知的输出格式 {fmt_name}；可用：{'、'.join(FORMATS)}")
+    if fmt_name not in (*FORMATS, "xlsx"):
+        _fail(f"未知的输出格式 {fmt_name}；可用：{'、'.join((*FORMATS, 'xlsx'))}")
+    if fmt_name == "xlsx" and out is None:
+        _fail("xlsx 格式须用 --out 指定输出文件")
+
+
+def _emit(report, fmt_name: str, out: Optional[Path], render) -> None:
+    """Print the report, or write it to ``out`` in one piece."""
+    from .atomic import write_atomic
+
+    if fmt_name == "xlsx":
+        import io
+
+        from .xlsx_export import scored_workbook
+
+        buffer = io.BytesIO()
+        scored_workbook(report).save(buffer)
+        data = buffer.getvalue()
+    else:
+        text = render(report, fmt_name)
+        if out is None:
+            sys.stdout.write(text)
+            return
+        data = text.encode("utf-8")
+    try:
+        write_atomic(out, data)
+    except OSError as exc:
+        _fail(f"无法写入 {out}：{exc.strerror or exc}")
+    typer.echo(f"已写入 {out}", err=True)
 
 
 @app.command()
@@ -82,14 +110,15 @@ def score(
     rules: Optional[str] = RulesRef,
     format: str = Format,
     expect_hash: Optional[list[str]] = ExpectHash,
+    out: Optional[Path] = Out,
 ) -> None:
     """按规则计算每个指标的得分，并说明每一处失分的原因。"""
     from .render import render_score
 
-    _check_format(format)
+    _check_format(format, out)
     _check_hashes(expect_hash)
     report = _report(case, rules_dir, rules, expect_hash)
-    sys.stdout.write(render_score(report, format))
+    _emit(report, format, out, render_score)
 
 
 @app.command()
@@ -99,14 +128,15 @@ def diff(
     rules: Optional[str] = RulesRef,
     format: str = Format,
     expect_hash: Optional[list[str]] = ExpectHash,
+    out: Optional[Path] = Out,
 ) -> None:
     """逐项比较自评得分与按规则计算的得分；有高报、超出分值或合计不符时退出码为 1。"""
     from .render import render_diff
 
-    _check_format(format)
+    _check_format(format, out)
     _check_hashes(expect_hash)
     report = _report(case, rules_dir, rules, expect_hash)
-    sys.stdout.write(render_diff(report, format))
+    _emit(report, format, out, render_diff)
     if report.worst_severity == "error":
         raise typer.Exit(1)
 
@@ -279,6 +309,84 @@ def formulas_test(
         failed = failed or not report.ok
     if failed:
         raise typer.Exit(1)
+
+
+@app.command()
+def template(
+    rules: str = typer.Argument(..., help="规则集 ID 或 ID@VERSION"),
+    out: Path = typer.Option(..., "--out", "-o", help="生成的 .xlsx 文件"),
+    fill: Optional[Path] = typer.Option(None, "--fill", help="用这个案例文件的数字预先填好（案例中使用该规则集的第一张表）"),
+    rules_dir: Optional[Path] = RulesDir,
+) -> None:
+    """生成某规则集的 Excel 填报模板：中文表头、指标行与分值、数字校验、锁定的标签单元格和填写说明。"""
+    import io
+
+    from .atomic import write_atomic
+    from .xlsx_template import build_template, fill_template
+
+    library = _library(rules_dir)
+    rule_set = _find(library, rules)
+    wb = build_template(rule_set)
+    if fill is not None:
+        _fill(wb, rule_set, fill, library)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    try:
+        write_atomic(out, buffer.getvalue())
+    except OSError as exc:
+        _fail(f"无法写入 {out}：{exc.strerror or exc}")
+    typer.echo(f"已生成 {out}（规则集 {rule_set.ref}）")
+
+
+def _fill(wb, rule_set, case_path: Path, library) -> None:
+    from .cases import load_case
+    from .diff import choose_rules
+    from .errors import ScoringError
+    from .xlsx_template import fill_template
+
+    try:
+        case, _ = load_case(case_path)
+        sheet = next((s for s in case.sheets if choose_rules(library, case, s).ref == rule_set.ref), None)
+    except ScoringError as exc:
+        _fail(str(exc))
+    if sheet is None:
+        _fail(f"{case_path} 中没有使用 {rule_set.ref} 的表")
+    data = case.model_dump(mode="python", exclude_none=True)
+    sheet_data = next(s for s in data["sheets"] if s["id"] == sheet.id)
+    try:
+        fill_template(wb, rule_set, data["case"], sheet_data)
+    except ValueError as exc:
+        _fail(str(exc))
+
+
+@app.command("import")
+def import_workbook(
+    workbook: Path = typer.Argument(..., help="填好的 .xlsx 模板"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="写出的案例文件（.toml）；省略则输出到屏幕"),
+) -> None:
+    """把填好的 Excel 模板转换为案例文件（TOML）；单元格有误时按“工作表!单元格”指出。"""
+    from .atomic import write_atomic
+    from .case_writer import case_to_toml
+    from .cases import Case
+    from .errors import ScoringError
+    from .xlsx_import import read_workbook
+
+    try:
+        data = read_workbook(workbook)
+        Case.model_validate(data)
+    except ScoringError as exc:
+        _fail(str(exc))
+    except ValueError as exc:
+        _fail(f"{workbook}: {exc}")
+    text = case_to_toml(data, header=f"由 scoring import 从 {workbook.name} 转换")
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(out, text.encode("utf-8"))
+    except OSError as exc:
+        _fail(f"无法写入 {out}：{exc.strerror or exc}")
+    typer.echo(f"已写入 {out}", err=True)
 
 
 def main() -> None:
