@@ -1,0 +1,401 @@
+"""Batch re-scoring: every submission found in files and folders, each sheet under the rules in
+effect for it, summarised one small row per sheet.
+
+Inputs are case files (TOML/JSON) and case tables (CSV, one sheet per row, streamed).  A file,
+row or sheet that cannot be used becomes a `Problem` with its reason and everything else is still
+scored; files that are not submissions are listed as skipped.  Nothing is dropped silently:
+every input ends up scored, failed or skipped, and the counts say how many of each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from .case_table import TableRow, read_table, row_to_case
+from .cases import Case, load_case, read_json
+from .diff import report_loaded
+from .engine import Engine
+from .errors import ScoringError
+from .numbers import fmt
+from .pool import default_jobs, ordered_map
+from .render import reason
+from .results import SEVERITY_ORDER, CaseReport, SheetDiff
+from .rule_loader import RuleLibrary, display_path, load_rule_dir, read_toml
+
+CASE_SUFFIXES = frozenset({".toml", ".json"})
+TABLE_SUFFIXES = frozenset({".csv"})
+# From the most to the least alarming: a sheet's worst status is the first of these it has.
+STATUS_RANK = {"invalid": 0, "over": 1, "unverifiable": 2, "under": 3, "unclaimed": 4, "match": 5}
+DIFFERING = frozenset({"over", "under", "invalid"})
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that could not be used (failed) or was not taken (skipped), with the reason."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    """One indicator whose claim differs from the rules, as the report explains it."""
+
+    name: str
+    weight: str
+    claimed: str
+    computed: str
+    delta: str
+    status: str
+    reason: str
+
+
+@dataclass(slots=True)
+class SheetSummary:
+    """One scored sheet, kept small: a batch may hold a million of these."""
+
+    path: str
+    case_id: str
+    unit: str
+    sheet_id: str
+    title: str
+    rules: str  # id@version
+    sha256: str
+    claimed: Decimal | None
+    computed: Decimal | None
+    delta: Decimal | None  # claimed − computed total
+    total_status: str
+    worst_status: str
+    worst_severity: str | None  # error | warning | info | None
+    errors: int
+    warnings: int
+    infos: int
+    unverified_weight: Decimal
+    findings: tuple[tuple[str, str, str, str], ...]  # (severity, code, message, where), errors and warnings only
+    details: tuple[IndicatorLine, ...] = ()
+    order: int = 0  # position in the input; ties in the sort keep it
+
+
+@dataclass
+class BatchResult:
+    """A whole batch: the sheets in summary order, and everything that was not scored."""
+
+    sheets: list[SheetSummary]
+    failures: list[Problem]
+    skipped: list[Problem]
+    files: int
+    read: int
+
+    @property
+    def scored(self) -> int:
+        return len(self.sheets)
+
+    @property
+    def exit_code(self) -> int:
+        """2: nothing could be scored; 1: an error-level finding or an input that failed; else 0."""
+        if not self.sheets:
+            return 2
+        if self.failures or any(s.worst_severity == "error" for s in self.sheets):
+            return 1
+        return 0
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "files": self.files,
+            "read": self.read,
+            "scored": self.scored,
+            "failed": len(self.failures),
+            "skipped": len(self.skipped),
+            "with_errors": sum(1 for s in self.sheets if s.worst_severity == "error"),
+        }
+
+    def rule_sets(self) -> list[tuple[str, str]]:
+        """The rule sets the sheets were scored under: (id@version, sha256), sorted."""
+        return sorted({(s.rules, s.sha256) for s in self.sheets})
+
+
+# -- collecting the inputs ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    shown: str
+    kind: str  # "case" | "table"
+    size: int
+
+
+@dataclass
+class Collected:
+    inputs: list[InputFile] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+    failures: list[Problem] = field(default_factory=list)
+
+
+def collect(paths: Iterable[Path | str]) -> Collected:
+    """Expand files and folders (recursively, in name order) into the files to read.
+
+    Names starting with "." (version-control folders, editor files) are not looked at; any other
+    file that is not .toml/.json/.csv is listed as skipped.  A path that does not exist fails.
+    """
+    out = Collected()
+    seen: set[Path] = set()
+    for given in paths:
+        given = Path(given)
+        if given.is_dir():
+            found = sorted(p for p in given.rglob("*") if p.is_file() and not _hidden(p.relative_to(given)))
+        elif given.is_file():
+            found = [given]
+        else:
+            out.failures.append(Problem(display_path(given), f"{display_path(given)}: 文件或目录不存在"))
+            continue
+        for path in found:
+            key = path.resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+            shown = display_path(path)
+            suffix = path.suffix.lower()
+            if suffix in CASE_SUFFIXES:
+                out.inputs.append(InputFile(path, shown, "case", path.stat().st_size))
+            elif suffix in TABLE_SUFFIXES:
+                out.inputs.append(InputFile(path, shown, "table", path.stat().st_size))
+            else:
+                out.skipped.append(Problem(shown, f"{shown}: 不是案例文件（只读取 .toml、.json 案例文件和 .csv 案例表）"))
+    return out
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+# -- the work items and the worker -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _FileItem:
+    path: str
+    shown: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class _RowItem:
+    row: TableRow
+    offset: int
+
+
+@dataclass(frozen=True)
+class _FailedItem:
+    problem: Problem
+    offset: int
+
+
+@dataclass
+class _ItemResult:
+    offset: int
+    read: int = 0
+    sheets: list[SheetSummary] = field(default_factory=list)
+    failures: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+
+
+_STATE: dict = {}
+
+
+def _init_worker(rules_dir: str | None, details: bool) -> None:
+    # Runs once per worker process (and once in-process for a sequential run): the rule files
+    # are read and compiled here, never once per case.
+    _STATE["library"] = load_rule_dir(rules_dir)
+    _STATE["engine"] = Engine()
+    _STATE["details"] = details
+
+
+def _score_item(item: _FileItem | _RowItem | _FailedItem) -> _ItemResult:
+    out = _ItemResult(item.offset)
+    if isinstance(item, _FailedItem):
+        out.failures.append(item.problem)
+        return out
+    if isinstance(item, _FileItem):
+        try:
+            case, shown = load_case(item.path)
+        except ScoringError as exc:
+            if _not_a_case(Path(item.path)):
+                out.skipped.append(Problem(item.shown, f"{item.shown}: 不是案例文件（既没有 case 也没有 sheets，如规则文件或清单）"))
+            else:
+                out.failures.append(Problem(item.shown, str(exc)))
+            return out
+    else:
+        shown = item.row.where
+        try:
+            case = row_to_case(item.row)
+        except ScoringError as exc:
+            out.failures.append(Problem(shown, str(exc)))
+            return out
+    out.read = 1
+    _score_case(case, shown, out)
+    return out
+
+
+def _not_a_case(path: Path) -> bool:
+    """A TOML/JSON file with neither `case` nor `sheets` is something else (a rule file, a manifest)."""
+    try:
+        data = read_json(path) if path.suffix.lower() == ".json" else read_toml(path)
+    except ScoringError:
+        return False
+    return isinstance(data, dict) and "case" not in data and "sheets" not in data
+
+
+def _score_case(case: Case, shown: str, out: _ItemResult) -> None:
+    library: RuleLibrary = _STATE["library"]
+    engine: Engine = _STATE["engine"]
+    for sheet in case.sheets:
+        # One sheet at a time, so a sheet naming an unknown rule set does not cost its siblings.
+        single = case if len(case.sheets) == 1 else case.model_copy(update={"sheets": [sheet]})
+        try:
+            report = report_loaded(single, shown, library, engine)
+        except ScoringError as exc:
+            out.failures.append(Problem(f"{shown}#{sheet.id}", str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one broken sheet must not stop a batch of thousands
+            out.failures.append(Problem(f"{shown}#{sheet.id}", f"{shown}#{sheet.id}: 程序内部错误（请报告）：{type(exc).__name__}: {exc}"))
+            continue
+        out.sheets.append(summarize(report, report.sheets[0], _STATE["details"]))
+
+
+def summarize(report: CaseReport, sd: SheetDiff, details: bool = False) -> SheetSummary:
+    """The summary row of one scored sheet; with ``details``, also its differing indicators."""
+    total = sd.total.comparison
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for f in sd.findings:
+        counts[f.severity] += 1
+    worst = min((f.severity for f in sd.findings), key=SEVERITY_ORDER.__getitem__, default=None)
+    statuses = [r.comparison.status for r in sd.indicators] + [total.status]
+    lines: tuple[IndicatorLine, ...] = ()
+    if details:
+        lines = tuple(_line(r) for r in sd.indicators if r.comparison.status in DIFFERING)
+    rules = sd.sheet.rules
+    return SheetSummary(
+        path=report.path,
+        case_id=report.case_id,
+        unit=report.unit,
+        sheet_id=sd.sheet.id,
+        title=sd.sheet.title,
+        rules=f"{rules.id}@{rules.version}",
+        sha256=rules.sha256,
+        claimed=total.claimed,
+        computed=total.computed,
+        delta=total.delta if total.claimed is not None else None,
+        total_status=total.status,
+        worst_status=min(statuses, key=STATUS_RANK.__getitem__),
+        worst_severity=worst,
+        errors=counts["error"],
+        warnings=counts["warning"],
+        infos=counts["info"],
+        unverified_weight=sd.total.unverified_weight,
+        findings=tuple(
+            (f.severity, f.code, f.message, f.where)
+            for f in sorted(sd.findings, key=lambda f: SEVERITY_ORDER[f.severity])
+            if f.severity != "info"
+        ),
+        details=lines,
+    )
+
+
+def _line(row) -> IndicatorLine:
+    ind, c = row.result, row.comparison
+    if ind.interval or (c.computed is None and c.low is not None):
+        computed = f"{fmt(c.low)}～{fmt(c.high)}"
+    else:
+        computed = fmt(c.computed) or ""
+    delta = "" if c.delta is None else ("+" if c.delta > 0 else "") + fmt(c.delta)
+    why = reason(ind)
+    if not why and ind.verifiable and ind.weight is not None and ind.computed == ind.weight:
+        why = f"按规则应得满分 {fmt(ind.weight)} 分"  # nothing lost, so `reason` has nothing to say
+    return IndicatorLine(ind.name, fmt(ind.weight) or "未印出", fmt(c.claimed) or "", computed, delta, c.status, why)
+
+
+# -- running -----------------------------------------------------------------------------------
+
+
+def _items(inputs: list[InputFile]) -> Iterator[_FileItem | _RowItem | _FailedItem]:
+    base = 0
+    for inp in inputs:
+        if inp.kind == "case":
+            yield _FileItem(str(inp.path), inp.shown, base + inp.size)
+        else:
+            try:
+                for entry in read_table(inp.path):
+                    if isinstance(entry, TableRow):
+                        yield _RowItem(entry, base + entry.offset)
+            except ScoringError as exc:
+                yield _FailedItem(Problem(inp.shown, str(exc)), base + inp.size)
+        base += inp.size
+
+
+class _Shared:
+    """One copy of each repeated value across summary rows: every row arrives from a worker with
+    its own copies of the rule id, hash, statuses and totals, which a million rows cannot afford."""
+
+    def __init__(self) -> None:
+        self.values: dict = {}
+
+    def _one(self, value):
+        if value is None:
+            return None
+        # keyed by the written form: Decimal("98.6") and Decimal("98.60") are equal but print differently
+        key = (type(value), str(value))
+        return self.values.setdefault(key, value)
+
+    def compact(self, s: SheetSummary) -> SheetSummary:
+        for name in ("sheet_id", "title", "rules", "sha256", "total_status", "worst_status", "worst_severity",
+                     "claimed", "computed", "delta", "unverified_weight", "unit"):
+            setattr(s, name, self._one(getattr(s, name)))
+        s.findings = tuple((self._one(sev), self._one(code), msg, where) for sev, code, msg, where in s.findings)
+        return s
+
+
+def sort_key(s: SheetSummary) -> tuple:
+    """Most severe first; among equals, the claim furthest above the computed score first."""
+    rank = SEVERITY_ORDER.get(s.worst_severity, len(SEVERITY_ORDER)) if s.worst_severity else len(SEVERITY_ORDER)
+    if s.delta is None:
+        return (rank, 1, Decimal(0), s.order)
+    return (rank, 0, -s.delta, s.order)
+
+
+def run_batch(
+    paths: Iterable[Path | str],
+    rules_dir: Path | str | None = None,
+    jobs: int | None = None,
+    details: bool = False,
+    on_progress: Callable[[int, int, int], None] | None = None,
+) -> BatchResult:
+    """Score every submission under ``paths``; the result is the same whatever ``jobs`` is.
+
+    ``on_progress(sheets_done, bytes_done, bytes_total)`` is called after each submission.
+    Raises ScoringError if the rule folder itself cannot be read.
+    """
+    load_rule_dir(rules_dir)  # fail here, once, rather than in every worker
+    collected = collect(paths)
+    total_bytes = sum(i.size for i in collected.inputs)
+    sheets: list[SheetSummary] = []
+    failures = list(collected.failures)
+    skipped = list(collected.skipped)
+    read = 0
+    jobs = default_jobs() if jobs is None else jobs
+    initargs = (None if rules_dir is None else str(rules_dir), details)
+    shared = _Shared()
+    for result in ordered_map(_score_item, _items(collected.inputs), jobs, _init_worker, initargs):
+        read += result.read
+        for s in result.sheets:
+            s.order = len(sheets)
+            sheets.append(shared.compact(s))
+        failures.extend(result.failures)
+        skipped.extend(result.skipped)
+        if on_progress is not None:
+            on_progress(len(sheets), result.offset, total_bytes)
+    sheets.sort(key=sort_key)
+    return BatchResult(sheets, failures, skipped, len(collected.inputs), read)

@@ -1,0 +1,127 @@
+"""Command line for many submissions at once: `scoring batch` and `scoring generate`.
+
+Registered on the main `app` by the last line of `scoring/cli.py`.  Exit codes of `batch`: 0 no
+error-level finding; 1 an error-level finding on some sheet, or an input that could not be read
+or scored; 2 nothing could be scored (or the options or rule folder are unusable).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .cli import RulesDir, _fail, _library, app
+
+Quiet = typer.Option(False, "--quiet", "-q", help="不在 stderr 显示进度")
+Jobs = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认：全部可用核心；1 表示顺序执行）")
+
+
+@app.command()
+def batch(
+    paths: list[Path] = typer.Argument(..., help="案例文件（.toml/.json）、案例表（.csv）或包含它们的目录"),
+    format: str = typer.Option("table", "--format", "-f", help="汇总格式：table、json、csv、markdown"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="把汇总写入文件，而不是标准输出", dir_okay=False),
+    report: Optional[Path] = typer.Option(None, "--report", help="另写一份可直接邮寄的 HTML 报告（单个文件，不引用任何外部资源）", dir_okay=False),
+    rules_dir: Optional[Path] = RulesDir,
+    jobs: Optional[int] = Jobs,
+    quiet: bool = Quiet,
+) -> None:
+    """批量复核：按各表适用的规则版本重新计分，汇总每张表的自评总分、计算总分与差额。
+
+    有错误级发现（高报、超出分值、合计不符、缺少数字等）或有文件无法读取时退出码为 1，没有任何表可以复核时为 2。
+    """
+    from .batch import run_batch
+    from .batch_render import FORMATS, counts_line, write_summary
+    from .errors import ScoringError
+    from .progress import Progress
+
+    if format not in FORMATS:
+        _fail(f"未知的输出格式 {format}；可用：{'、'.join(FORMATS)}")
+    _library(rules_dir)  # an unusable rule folder stops here (exit 2); unusable rule files are named
+    progress = Progress(1, "份", enabled=False if quiet else None)
+
+    def on_progress(done: int, position: int, total: int) -> None:
+        progress.total = max(total, 1)
+        progress.update(done, position)
+
+    try:
+        result = run_batch(paths, rules_dir=rules_dir, jobs=jobs, details=report is not None, on_progress=on_progress)
+    except ScoringError as exc:
+        _fail(str(exc))
+    finally:
+        progress.close()
+    if out is not None:
+        # A BOM lets spreadsheet programs on Chinese Windows recognise UTF-8 instead of guessing GBK.
+        _write(out, lambda handle: write_summary(result, format, handle), bom=format == "csv")
+    else:
+        write_summary(result, format, sys.stdout)
+    if report is not None:
+        from .html_report import render_html
+
+        _write(report, lambda handle: handle.write(render_html(result)), bom=False)
+    # Failures must reach a person even when the summary went to a file or to a program.
+    if out is not None or format in ("json", "csv"):
+        for problem in result.failures:
+            typer.echo(f"错误：{problem.reason}", err=True)
+        typer.echo(counts_line(result), err=True)
+    if not result.sheets:
+        typer.echo("错误：没有任何表可以复核", err=True)
+    raise typer.Exit(result.exit_code)
+
+
+def _write(path: Path, write, bom: bool) -> None:
+    try:
+        with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+            write(handle)
+    except OSError as exc:
+        _fail(f"无法写入 {path}（{exc.strerror or exc}）")
+
+
+@app.command()
+def generate(
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="写入案例文件（.json）的目录", file_okay=False),
+    csv_file: Optional[Path] = typer.Option(None, "--csv", help="把公式计分的表（四川部门整体）写成一个案例表（CSV），而不是单个案例文件", dir_okay=False),
+    count: int = typer.Option(1000, "--count", "-n", min=1, help="生成的表数"),
+    seed: int = typer.Option(0, "--seed", help="随机种子：同一种子生成完全相同的文件"),
+    error_rate: float = typer.Option(0.3, "--error-rate", min=0.0, max=1.0, help="注入错误的表所占比例"),
+    kinds: str = typer.Option("formula,rows", "--kinds", help="表的种类：formula（四川部门整体）、rows（逐行计分：全国、四川、湖南、新疆），逗号分隔"),
+    manifest: Optional[Path] = typer.Option(None, "--manifest", help="注入错误清单（JSON）的路径（默认：输出目录下 manifest.json，或 CSV 旁的 .manifest.json）", dir_okay=False),
+    rules_dir: Optional[Path] = RulesDir,
+    jobs: Optional[int] = Jobs,
+    quiet: bool = Quiet,
+) -> None:
+    """生成逼真的合成自评表，按比例注入各类错误，并写出注入清单（用于测试与基准）。
+
+    自评得分由真实的计分引擎算出，总分为各项之和；注入的错误类别：高报、超出分值、合计不符、所述比率错误、缺少数字、定性用语不在词表中。同一 --seed 生成完全相同的输出。
+    """
+    from .errors import ScoringError
+    from .generator import KINDS, GeneratorError, Settings
+    from .generator_io import generate as run_generate
+    from .progress import Progress
+
+    chosen = tuple(k.strip() for k in kinds.split(",") if k.strip())
+    unknown = [k for k in chosen if k not in KINDS]
+    if unknown or not chosen:
+        _fail(f"未知的表种类 {'、'.join(unknown) or '（空）'}；可用：{'、'.join(KINDS)}")
+    if out is None and csv_file is None:
+        _fail("需要 --out 目录或 --csv 文件")
+    if manifest is None:
+        manifest = out / "manifest.json" if out is not None else csv_file.with_suffix(".manifest.json")
+    progress = Progress(count, "张表", enabled=False if quiet else None)
+    settings = Settings(seed=seed, error_rate=error_rate, kinds=chosen)
+    try:
+        summary = run_generate(count, settings, out, csv_file, manifest, rules_dir=rules_dir, jobs=jobs,
+                               on_progress=lambda done: progress.update(done, done))
+    except (ScoringError, ValueError, GeneratorError, OSError) as exc:
+        _fail(str(exc))
+    finally:
+        progress.close()
+    classes = "，".join(f"{cls} {n}" for cls, n in sorted(summary.by_class.items()))
+    typer.echo(
+        f"生成 {summary.count} 张表（案例文件 {summary.case_files} 个，案例表 {summary.table_rows} 行）："
+        f"无错 {summary.clean} 张，注入错误 {sum(summary.by_class.values())} 处（{classes or '无'}）；清单：{manifest}",
+        err=True,
+    )

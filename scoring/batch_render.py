@@ -1,0 +1,161 @@
+"""The batch summary as a table, markdown, JSON or CSV: one row per sheet, then what failed.
+
+Headers are Chinese for finance staff; JSON keys and CSV column names are stable identifiers for
+programs.  Numbers are decimal strings, never floats.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TextIO
+
+from tabulate import tabulate
+
+from .batch import BatchResult, SheetSummary
+from .numbers import fmt
+from .render import SEVERITY_LABELS, STATUS_LABELS
+
+FORMATS = ("table", "json", "csv", "markdown")
+COUNT_LABELS = {
+    "files": "文件",
+    "read": "读取",
+    "scored": "复核",
+    "failed": "失败",
+    "skipped": "跳过",
+    "with_errors": "有错误",
+}
+CSV_COLUMNS = [
+    "path", "case_id", "unit", "sheet_id", "title", "rules", "sha256", "claimed_total", "computed_total",
+    "delta", "total_status", "worst_status", "worst_severity", "errors", "warnings", "infos", "reason",
+]
+
+
+def signed(value) -> str:
+    """A delta with its sign: +0.19, -1.00, 0.00."""
+    if value is None:
+        return ""
+    return ("+" if value > 0 else "") + fmt(value)
+
+
+def severity_label(severity: str | None) -> str:
+    return SEVERITY_LABELS.get(severity, "无") if severity else "无"
+
+
+def counts_line(result: BatchResult) -> str:
+    """One line for people: how many files, submissions and sheets, and what became of them."""
+    c = result.counts()
+    return (
+        f"共 {c['files']} 个文件：读取 {c['read']} 份，复核 {c['scored']} 张表（其中 {c['with_errors']} 张有错误），"
+        f"失败 {c['failed']} 项，跳过 {c['skipped']} 个文件"
+    )
+
+
+def render_summary(result: BatchResult, fmt_name: str) -> str:
+    """The whole summary in one of FORMATS, as a string."""
+    buf = io.StringIO()
+    write_summary(result, fmt_name, buf)
+    return buf.getvalue()
+
+
+def write_summary(result: BatchResult, fmt_name: str, out: TextIO) -> None:
+    """Write the summary in one of FORMATS.  JSON and CSV are written row by row, so a summary of
+    a million sheets is never held as one string."""
+    if fmt_name == "json":
+        _write_json(result, out)
+    elif fmt_name == "csv":
+        _write_csv(result, out)
+    else:
+        out.write(_table(result, markdown=fmt_name == "markdown"))
+
+
+def summary_row(s: SheetSummary) -> list[str]:
+    """The printed columns of one sheet's summary row."""
+    name = s.title or s.sheet_id
+    return [
+        s.unit, name, s.rules, fmt(s.claimed) or "未填", fmt(s.computed) or "", signed(s.delta),
+        STATUS_LABELS[s.worst_status], severity_label(s.worst_severity), str(s.errors), str(s.warnings),
+    ]
+
+
+SUMMARY_HEADERS = ["单位", "表", "规则版本", "自评总分", "计算总分", "差额", "最差状态", "最高级别", "错误", "警告"]
+
+
+def _table(result: BatchResult, markdown: bool) -> str:
+    tablefmt = "github" if markdown else "simple"
+    out = []
+    if markdown:
+        out.append("# 预算绩效自评复核汇总")
+    out.append(counts_line(result))
+    if result.sheets:
+        rows = [summary_row(s) for s in result.sheets]
+        out.append(tabulate(rows, headers=SUMMARY_HEADERS, tablefmt=tablefmt, disable_numparse=True))
+    for title, problems in (("无法读取或复核", result.failures), ("已跳过", result.skipped)):
+        if problems:
+            head = f"## {title}" if markdown else f"{title}："
+            out.append("\n".join([head, *(f"- {p.reason}".replace("\n", "\n  ") for p in problems)]))
+    return "\n\n".join(out) + "\n"
+
+
+def _write_json(result: BatchResult, out: TextIO) -> None:
+    # What json.dumps(summary_dict(result)) gives, laid out one sheet per line.
+    parts = summary_dict(result, sheets=False)
+    out.write("{\n")
+    for i, (key, value) in enumerate(parts.items()):
+        if key == "sheets":
+            out.write('  "sheets": [')
+            for j, s in enumerate(result.sheets):
+                out.write(("\n    " if j == 0 else ",\n    ") + json.dumps(_sheet_dict(s), ensure_ascii=False))
+            out.write("\n  ]" if result.sheets else "]")
+        else:
+            out.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+        out.write(",\n" if i < len(parts) - 1 else "\n")
+    out.write("}\n")
+
+
+def summary_dict(result: BatchResult, sheets: bool = True) -> dict:
+    """The summary as JSON-ready data (``sheets=False``: a placeholder for the sheets, written apart)."""
+    return {
+        "counts": result.counts(),
+        "rule_sets": [{"ref": ref, "sha256": sha} for ref, sha in result.rule_sets()],
+        "sheets": [_sheet_dict(s) for s in result.sheets] if sheets else None,
+        "failures": [{"path": p.path, "reason": p.reason} for p in result.failures],
+        "skipped": [{"path": p.path, "reason": p.reason} for p in result.skipped],
+    }
+
+
+def _sheet_dict(s: SheetSummary) -> dict:
+    return {
+        "path": s.path,
+        "case_id": s.case_id,
+        "unit": s.unit,
+        "sheet_id": s.sheet_id,
+        "title": s.title,
+        "rules": s.rules,
+        "sha256": s.sha256,
+        "claimed_total": fmt(s.claimed),
+        "computed_total": fmt(s.computed),
+        "delta": fmt(s.delta),
+        "total_status": s.total_status,
+        "worst_status": s.worst_status,
+        "worst_severity": s.worst_severity,
+        "findings_count": {"error": s.errors, "warning": s.warnings, "info": s.infos},
+        "unverified_weight": fmt(s.unverified_weight),
+        "findings": [{"severity": sev, "code": code, "message": msg, "where": where} for sev, code, msg, where in s.findings],
+    }
+
+
+def _write_csv(result: BatchResult, out: TextIO) -> None:
+    w = csv.writer(out)
+    w.writerow(CSV_COLUMNS)
+    for s in result.sheets:
+        w.writerow([
+            s.path, s.case_id, s.unit, s.sheet_id, s.title, s.rules, s.sha256, fmt(s.claimed), fmt(s.computed),
+            fmt(s.delta), s.total_status, s.worst_status, s.worst_severity or "", s.errors, s.warnings, s.infos,
+            "；".join(msg for _sev, _code, msg, _where in s.findings),
+        ])
+    # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
+    for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
+        for p in problems:
+            w.writerow([p.path, "", "", "", "", "", "", "", "", "", "", "", kind, "", "", "", p.reason])

@@ -1,0 +1,267 @@
+"""Case tables: one sheet per CSV row, for bureaus that collect submissions in a spreadsheet.
+
+The columns are documented in README.md ("Case tables (CSV)").  A table is read as a stream —
+one row at a time, never the whole file — so a table of a million sheets fits in memory.  Each
+row becomes an ordinary `scoring.cases.Case` with one sheet and goes through the same validation
+as a case file; a row that cannot be used is reported with its line, and the rows after it are
+still read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .cases import Case
+from .errors import ScoringError
+from .rule_loader import display_path, pydantic_problems
+
+# Columns with a fixed meaning; every other unprefixed column is an input of the rule set.
+CASE_COLUMNS = ("case_id", "unit", "region", "year", "sheet_type", "rules", "sheet_id", "title", "claimed_total", "source")
+REQUIRED_COLUMNS = ("case_id", "unit", "region", "year")
+RULE_COLUMNS = ("sheet_type", "rules")  # at least one: the sheet's type picks the rules in effect, or name them
+CLAIM_PREFIX = "claim:"
+FINDING_PREFIX = "finding:"
+RATE_PREFIX = "stated_rate:"
+RATE_PARTS = ("numerator", "denominator")
+# A cell saying the document does not disclose the figure (never the same as an empty cell).
+UNDISCLOSED = frozenset({"undisclosed", "未披露"})
+_FLAGS = {"true": True, "false": False, "是": True, "否": False}
+_INPUT_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_SNIFF_BYTES = 1 << 16
+
+
+@dataclass(frozen=True)
+class TableHeader:
+    """A table's header, checked once: which column carries what."""
+
+    path: str  # as shown in messages
+    columns: tuple[str, ...]
+    rates: tuple[str, ...]  # labels of the stated rates, in column order
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One data row as read: where it starts and its cells, not yet interpreted."""
+
+    header: TableHeader
+    line: int  # line of the file where the row starts (the header is line 1)
+    cells: tuple[str, ...]
+    offset: int  # bytes of the file read once this row was complete
+
+    @property
+    def where(self) -> str:
+        return f"{self.header.path}:{self.line}"
+
+
+def parse_header(path: str, columns: list[str]) -> TableHeader:
+    """Check a header row; raises ScoringError naming every unusable column."""
+    columns = [c.strip() for c in columns]
+    problems = []
+    seen: set[str] = set()
+    rates: list[str] = []
+    for i, name in enumerate(columns, start=1):
+        if not name:
+            problems.append(f"第 {i} 列没有列名")
+            continue
+        if name in seen:
+            problems.append(f"列名“{name}”重复")
+        seen.add(name)
+        if name in CASE_COLUMNS:
+            continue
+        for prefix in (CLAIM_PREFIX, FINDING_PREFIX):
+            if name.startswith(prefix) and not name[len(prefix):].strip():
+                problems.append(f"列名“{name}”缺少指标 id 或名称")
+        if name.startswith(RATE_PREFIX):
+            label, _, part = name[len(RATE_PREFIX):].rpartition(":")
+            if part not in RATE_PARTS:
+                label = name[len(RATE_PREFIX):]
+                if not label:
+                    problems.append(f"列名“{name}”缺少比率名称")
+                else:
+                    rates.append(label)
+        elif not name.startswith((CLAIM_PREFIX, FINDING_PREFIX)) and not _INPUT_NAME.match(name):
+            problems.append(f"列名“{name}”既不是固定列，也不是 claim:/finding:/stated_rate: 列，也不是合法的输入名")
+    for required in REQUIRED_COLUMNS:
+        if required not in seen:
+            problems.append(f"缺少必需的列“{required}”")
+    if not any(c in seen for c in RULE_COLUMNS):
+        problems.append("缺少“sheet_type”列（表类型，按地区和年度选用规则）或“rules”列（规则集 ID 或 ID@版本）")
+    for label in rates:
+        for part in RATE_PARTS:
+            if f"{RATE_PREFIX}{label}:{part}" not in seen:
+                problems.append(f"比率“{label}”缺少列“{RATE_PREFIX}{label}:{part}”")
+    if problems:
+        raise ScoringError(f"{path}: 表头：" + "；".join(problems))
+    return TableHeader(path, tuple(columns), tuple(rates))
+
+
+def read_table(path: Path | str) -> Iterator[TableHeader | TableRow]:
+    """Stream a case table: first its header, then each non-blank row in file order.
+
+    Raises ScoringError when the file cannot be opened or its header is unusable, and — after
+    yielding every row before it — when a line cannot be decoded or the CSV is malformed.
+    """
+    path = Path(path)
+    shown = display_path(path)
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise ScoringError(f"{shown}: 无法读取文件（{exc.strerror or exc}）") from None
+    with handle:
+        encoding = _sniff_encoding(handle.read(_SNIFF_BYTES))
+        handle.seek(0)
+        lines = _DecodedLines(handle, encoding, shown)
+        reader = csv.reader(lines, strict=True)
+        header: TableHeader | None = None
+        start = 1
+        try:
+            for cells in reader:
+                line, start = start, reader.line_num + 1
+                if not any(c.strip() for c in cells):
+                    continue  # a blank line is no submission
+                if header is None:
+                    if line == 1 and cells:
+                        cells[0] = cells[0].lstrip("\ufeff")
+                    header = parse_header(shown, cells)
+                    yield header
+                    continue
+                yield TableRow(header, line, tuple(cells), lines.offset)
+        except csv.Error as exc:
+            raise ScoringError(f"{shown}:{start}: CSV 格式错误（{exc}），此后的行未读取") from None
+        if header is None:
+            raise ScoringError(f"{shown}: 表格为空，没有表头")
+
+
+def row_to_case(row: TableRow) -> Case:
+    """Turn one table row into a one-sheet case, validated like a case file.
+
+    Raises ScoringError naming the file, the line and the column.
+    """
+    header = row.header
+    where = row.where
+    if len(row.cells) != len(header.columns):
+        raise ScoringError(f"{where}: 该行有 {len(row.cells)} 列，表头有 {len(header.columns)} 列")
+    cell = {name: value.strip() for name, value in zip(header.columns, row.cells)}
+    inputs: dict[str, dict] = {}
+    claims: dict[str, dict] = {}
+    findings: dict[str, dict] = {}
+    for name, value in cell.items():
+        if not value or name in CASE_COLUMNS or name.startswith(RATE_PREFIX):
+            continue
+        if name.startswith(CLAIM_PREFIX):
+            claims[name[len(CLAIM_PREFIX):].strip()] = {"score": value}
+        elif name.startswith(FINDING_PREFIX):
+            findings[name[len(FINDING_PREFIX):].strip()] = _figure(value)
+        else:
+            inputs[name] = _figure(value)
+    rates = []
+    for label in header.rates:
+        stated = cell[f"{RATE_PREFIX}{label}"]
+        numerator = cell[f"{RATE_PREFIX}{label}:numerator"]
+        denominator = cell[f"{RATE_PREFIX}{label}:denominator"]
+        if not (stated or numerator or denominator):
+            continue
+        if not (stated and numerator and denominator):
+            raise ScoringError(f"{where}: 比率“{label}”：所述比率、分子、分母三列须同时填写")
+        rates.append({"label": label, "stated": stated, "numerator": numerator, "denominator": denominator, "source": f"{where} {RATE_PREFIX}{label}"})
+    sheet: dict = {
+        "id": cell.get("sheet_id") or "sheet",
+        "title": cell.get("title") or "",
+        "sheet_type": cell.get("sheet_type") or None,
+        "rules": cell.get("rules") or None,
+        "inputs": inputs,
+        "claims": claims,
+        "findings": findings,
+        "stated_rates": rates,
+    }
+    if cell.get("claimed_total"):
+        sheet["claimed_total"] = {"score": cell["claimed_total"], "source": f"{where} claimed_total"}
+    data = {
+        "case": {
+            "id": cell["case_id"],
+            "unit": cell["unit"],
+            "region": [part.strip() for part in cell["region"].split("/") if part.strip()],
+            "year": cell["year"],
+            "source": cell.get("source") or f"表格 {where}",
+        },
+        "sheets": [sheet],
+    }
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        problems = pydantic_problems(where, exc)
+        raise ScoringError("；".join(f"{where}: {_column_of(p.key)}: {p.message}" for p in problems)) from None
+
+
+def _figure(value: str) -> dict:
+    if value.lower() in UNDISCLOSED:
+        return {"undisclosed": True}
+    flag = _FLAGS.get(value.lower())
+    return {"value": flag if flag is not None else value}
+
+
+def _column_of(key: str) -> str:
+    """Name the column a case-model key came from, so the message points into the table."""
+    parts = key.split(".")
+    if parts[0] == "case" and len(parts) > 1:
+        return {"id": "case_id"}.get(parts[1], parts[1])
+    if parts[0].startswith("sheets[") and len(parts) > 1:
+        kind = parts[1]
+        rest = parts[2] if len(parts) > 2 else ""
+        if kind == "inputs":
+            return rest or "inputs"
+        if kind == "claims":
+            return f"{CLAIM_PREFIX}{rest}"
+        if kind == "findings":
+            return f"{FINDING_PREFIX}{rest}"
+        if kind == "id":
+            return "sheet_id"
+        return kind
+    return key
+
+
+def _sniff_encoding(head: bytes) -> str:
+    """UTF-8 (with or without BOM), else GB18030 — as case files are read.  When the start of the
+    file is neither, UTF-8 is assumed and the first line that is not says so."""
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8"  # the BOM itself is dropped from the first line
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+            return encoding
+        except UnicodeDecodeError:
+            continue
+    return "utf-8"
+
+
+class _DecodedLines:
+    """A binary file's lines decoded one at a time, counting the bytes consumed (for progress)."""
+
+    def __init__(self, handle, encoding: str, shown: str):
+        self.handle = handle
+        self.encoding = encoding
+        self.shown = shown
+        self.offset = 0
+        self.line = 0
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        raw = self.handle.readline()
+        if not raw:
+            raise StopIteration
+        self.offset += len(raw)
+        self.line += 1
+        try:
+            text = raw.decode(self.encoding)
+        except UnicodeDecodeError:
+            raise ScoringError(f"{self.shown}:{self.line}: 该行不是 {self.encoding} 编码，无法读取；此后的行未读取") from None
+        return text.lstrip("\ufeff") if self.line == 1 else text

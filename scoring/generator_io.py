@@ -1,0 +1,167 @@
+"""Writing generated submissions as they are made: case files in a folder, formula-type sheets
+optionally as rows of one case table (CSV), and a JSON manifest of every injected error.
+
+Everything streams: a submission is written and forgotten, so a million sheets need no more
+memory than one.  The manifest lists each injection with the file (or table line) it is in and
+the finding the batch must report for it; the sheets it does not list are clean.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .case_table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX
+from .engine import Engine
+from .generator import ERROR_CLASSES, FORMULA_RULES, Settings, Submission, make_submission
+from .pool import default_jobs, ordered_map
+from .rule_loader import RuleSet, display_path, load_rule_dir
+
+FORMULA_RATES = ("预算执行率", "采购执行率")
+
+
+@dataclass
+class GenerateSummary:
+    """What was written."""
+
+    count: int = 0
+    case_files: int = 0
+    table_rows: int = 0
+    clean: int = 0
+    by_class: Counter = field(default_factory=Counter)
+    by_rules: Counter = field(default_factory=Counter)
+
+
+def table_columns(rules: RuleSet) -> list[str]:
+    """The case-table header for formula-type sheets under ``rules``."""
+    columns = [c for c in CASE_COLUMNS if c != "source"]
+    columns += list(rules.inputs)
+    columns += [f"{CLAIM_PREFIX}{i.id}" for i in rules.indicators]
+    columns += [f"{FINDING_PREFIX}{d.id}" for d in rules.deductions]
+    columns += [f"{CLAIM_PREFIX}{d.id}" for d in rules.deductions]
+    for label in FORMULA_RATES:
+        columns += [f"{RATE_PREFIX}{label}", f"{RATE_PREFIX}{label}:numerator", f"{RATE_PREFIX}{label}:denominator"]
+    return columns
+
+
+def table_cells(case: dict, columns: list[str]) -> list[str]:
+    """One formula-type case as a table row; an input left out of the case is an empty cell."""
+    head, sheet = case["case"], case["sheets"][0]
+    cell = {
+        "case_id": head["id"], "unit": head["unit"], "region": "/".join(head["region"]), "year": str(head["year"]),
+        "sheet_type": sheet.get("sheet_type", ""), "rules": sheet.get("rules", ""), "sheet_id": sheet["id"], "title": sheet["title"], "claimed_total": sheet.get("claimed_total", ""),
+    }
+    for name, value in sheet["inputs"].items():
+        cell[name] = ("是" if value else "否") if isinstance(value, bool) else value
+    for key, value in sheet["claims"].items():
+        cell[f"{CLAIM_PREFIX}{key}"] = value
+    for key, value in sheet["findings"].items():
+        cell[f"{FINDING_PREFIX}{key}"] = value
+    for rate in sheet["stated_rates"]:
+        cell[f"{RATE_PREFIX}{rate['label']}"] = rate["stated"]
+        cell[f"{RATE_PREFIX}{rate['label']}:numerator"] = rate["numerator"]
+        cell[f"{RATE_PREFIX}{rate['label']}:denominator"] = rate["denominator"]
+    unknown = set(cell) - set(columns)
+    if unknown:
+        raise ValueError(f"表头缺少列：{'、'.join(sorted(unknown))}")
+    return [cell.get(c, "") for c in columns]
+
+
+_STATE: dict = {}
+
+
+def _init_worker(rules_dir: str | None, settings: Settings, columns: list[str] | None) -> None:
+    # Once per worker: the rule files are loaded here, never once per submission.
+    _STATE["library"] = load_rule_dir(rules_dir)
+    _STATE["engine"] = Engine()
+    _STATE["settings"] = settings
+    _STATE["columns"] = columns
+
+
+def _make(index: int) -> tuple[Submission, str | list[str]]:
+    sub = make_submission(index, _STATE["settings"], _STATE["library"], _STATE["engine"])
+    columns = _STATE["columns"]
+    if columns is not None and sub.kind == "formula":
+        return sub, table_cells(sub.case, columns)
+    return sub, json.dumps(sub.case, ensure_ascii=False, indent=2) + "\n"
+
+
+def generate(
+    count: int,
+    settings: Settings,
+    out_dir: Path | None,
+    table: Path | None,
+    manifest: Path,
+    rules_dir: Path | None = None,
+    jobs: int | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> GenerateSummary:
+    """Generate ``count`` submissions; formula-type sheets go to ``table`` when given, the rest
+    (or all) to case files in ``out_dir``.  Raises ValueError when a sheet has nowhere to go."""
+    if "rows" in settings.kinds and out_dir is None:
+        raise ValueError("生成逐行计分的表需要 --out 目录")
+    if table is None and out_dir is None:
+        raise ValueError("需要 --out 目录或 --csv 文件")
+    library = load_rule_dir(rules_dir)
+    rules = library.find(FORMULA_RULES, settings.year)
+    columns = table_columns(rules) if table is not None else None
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    summary = GenerateSummary()
+    table_handle = table.open("w", encoding="utf-8-sig", newline="") if table is not None else None
+    try:
+        writer = None
+        if table_handle is not None:
+            writer = csv.writer(table_handle)
+            writer.writerow(columns)
+        with manifest.open("w", encoding="utf-8") as out:
+            head = {
+                "generator": "scoring generate",
+                "seed": settings.seed,
+                "count": count,
+                "error_rate": str(settings.error_rate),
+                "kinds": list(settings.kinds),
+                "year": settings.year,
+                "classes": {cls: {"expected_code": code, "description": text} for cls, (code, text) in ERROR_CLASSES.items()},
+                "rule_sets": [{"ref": r.ref, "sha256": r.sha256} for r in library.rule_sets],
+                "table": display_path(table) if table is not None else None,
+            }
+            out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "injections": [')
+            first = True
+            jobs = default_jobs() if jobs is None else jobs
+            initargs = (None if rules_dir is None else str(rules_dir), settings, columns)
+            for sub, payload in ordered_map(_make, range(count), jobs, _init_worker, initargs):
+                if isinstance(payload, list):
+                    writer.writerow(payload)
+                    summary.table_rows += 1
+                    location = f"{display_path(table)}:{summary.table_rows + 1}"  # the header is line 1
+                else:
+                    path = out_dir / f"{sub.case_id}.json"
+                    path.write_text(payload, encoding="utf-8")
+                    summary.case_files += 1
+                    location = display_path(path)
+                summary.count += 1
+                summary.by_rules[sub.rules] += 1
+                if not sub.injections:
+                    summary.clean += 1
+                for injection in sub.injections:
+                    summary.by_class[injection["class"]] += 1
+                    out.write(("\n    " if first else ",\n    ") + json.dumps({**injection, "location": location}, ensure_ascii=False))
+                    first = False
+                if on_progress is not None:
+                    on_progress(summary.count)
+            totals = {
+                "sheets": summary.count, "clean": summary.clean, "injected": sum(summary.by_class.values()),
+                "by_class": {cls: summary.by_class.get(cls, 0) for cls in ERROR_CLASSES}, "by_rules": dict(sorted(summary.by_rules.items())),
+                "case_files": summary.case_files, "table_rows": summary.table_rows,
+            }
+            out.write("\n  ],\n  \"totals\": " + json.dumps(totals, ensure_ascii=False) + "\n}\n")
+    finally:
+        if table_handle is not None:
+            table_handle.close()
+    return summary

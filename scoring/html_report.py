@@ -1,0 +1,205 @@
+"""The batch report as one self-contained HTML file a finance bureau can e-mail.
+
+Everything is inline — styles, SVG charts — and nothing refers to anything outside the file: no
+script, no font, no image, no link.  `outside_references` checks exactly that and the tests use
+it.  Long batches are cut in the tables (with the count of what was left out), never in the
+counts or the charts' statistics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from html import escape
+
+from .batch import BatchResult, SheetSummary
+from .batch_render import counts_line, severity_label, signed, summary_row, SUMMARY_HEADERS
+from .numbers import fmt
+from .render import STATUS_LABELS
+from .svg_charts import STATUS_COLORS, STATUS_NAMES, dumbbells, histogram, scatter
+
+MAX_TABLE_ROWS = 2000
+MAX_DETAILED_SHEETS = 500
+CODE_LABELS = {
+    "claim_over": "单项自评高于应得分",
+    "total_over": "总分自评高于应得分",
+    "claim_invalid": "自评超出分值范围",
+    "sum_mismatch": "各项合计与总分（小计）不符",
+    "stated_rate_mismatch": "所述比率与金额不符",
+    "missing_input": "缺少规则需要的数字",
+    "invalid_input": "数字无效",
+    "inconsistent_inputs": "数字互相矛盾",
+    "unverifiable": "无法核验",
+    "rule_error": "无法按规则计算",
+    "capped": "按公式超出上下限",
+    "overshoot": "完成值远超指标值",
+    "weights_mismatch": "各行分值合计不符",
+    "subtotal_weight_mismatch": "分组分值与各项不符",
+    "subtotal_empty": "小计下没有指标",
+    "unknown_row_rule": "赋分规则未知",
+    "unreadable_value": "数值无法识读",
+    "stated_rate_unreadable": "所述比率无法识读",
+    "stated_rate_zero_base": "比率分母为零",
+}
+_STYLE = """
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px 32px;color:#212121;background:#fff}
+h1{font-size:26px;margin:0 0 6px}h2{font-size:20px;margin:28px 0 10px;border-bottom:2px solid #e0e0e0;padding-bottom:4px}
+h3{font-size:16px;margin:18px 0 6px}.meta{color:#616161;font-size:13px;margin:2px 0}
+.cards{display:flex;gap:14px;flex-wrap:wrap;margin:16px 0}.card{border:1px solid #e0e0e0;border-radius:6px;padding:10px 16px;min-width:130px}
+.card b{display:block;font-size:26px}.card span{color:#616161;font-size:13px}.card.bad b{color:#c62828}
+.charts{display:flex;gap:24px;flex-wrap:wrap;align-items:flex-start}.charts figure{margin:0}
+figcaption{font-size:14px;font-weight:bold;margin:0 0 6px}
+table{border-collapse:collapse;font-size:13px;margin:6px 0}th,td{border:1px solid #e0e0e0;padding:3px 8px;text-align:left;vertical-align:top}
+th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
+tr.error td:first-child{border-left:4px solid #c62828}tr.warning td:first-child{border-left:4px solid #ef6c00}
+.legend span{display:inline-block;margin-right:14px;font-size:13px}.legend i{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:4px}
+ul.findings{margin:4px 0 0;padding-left:20px;font-size:13px}li.error{color:#b71c1c}li.warning{color:#e65100}
+.note{color:#757575;font-size:13px}article{border-top:1px solid #eeeeee;padding-top:4px}
+"""
+
+
+def render_html(result: BatchResult, generated: dt.datetime | None = None) -> str:
+    """The whole report: counts, charts, the summary table, per-unit explanations, failures."""
+    generated = generated or dt.datetime.now()
+    sheets = result.sheets
+    over_total = sum(1 for s in sheets if s.total_status == "over")
+    with_errors = sum(1 for s in sheets if s.worst_severity == "error")
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>预算绩效自评复核报告</title>",
+        f"<style>{_STYLE}</style></head><body>",
+        "<h1>预算绩效自评复核报告</h1>",
+        f'<p class="meta">生成时间：{generated:%Y-%m-%d %H:%M}　·　{escape(counts_line(result))}</p>',
+        _rule_sets(result),
+        '<div class="cards">',
+        _card(result.scored, "张表已复核"),
+        _card(with_errors, "张表有错误级发现", bad=with_errors > 0),
+        _card(over_total, "张表总分高报", bad=over_total > 0),
+        _card(len(result.failures), "项无法读取或复核", bad=bool(result.failures)),
+        _card(len(result.skipped), "个文件已跳过"),
+        "</div>",
+        "<h2>自评总分与计算总分</h2>",
+        '<div class="charts">',
+        f"<figure><figcaption>每张表一个点：横轴为按规则计算的总分，纵轴为自评总分；虚线以上为高报</figcaption>{scatter(sheets)}{_legend()}</figure>",
+        f"<figure><figcaption>差额最大的单位：自评总分（红）与计算总分（蓝）</figcaption>{dumbbells(sheets)}</figure>",
+        "</div>",
+        "<h2>差额分布</h2>",
+        '<div class="charts">',
+        f"<figure><figcaption>各表总分差额（自评 − 计算）的分布</figcaption>{histogram(sheets)}</figure>",
+        f"<figure><figcaption>各类发现涉及的表数</figcaption>{_finding_table(sheets)}</figure>",
+        "</div>",
+        "<h2>汇总（按严重程度排序，同级按高报幅度）</h2>",
+        _summary_table(sheets),
+        "<h2>逐单位说明：与规则不符的指标</h2>",
+        _details(sheets),
+        _problems("无法读取或复核", result.failures),
+        _problems("已跳过的文件", result.skipped),
+        "</body></html>",
+    ]
+    return "\n".join(p for p in parts if p) + "\n"
+
+
+def _card(number: int, label: str, bad: bool = False) -> str:
+    return f'<div class="card{" bad" if bad else ""}"><b>{number}</b><span>{escape(label)}</span></div>'
+
+
+def _rule_sets(result: BatchResult) -> str:
+    items = "；".join(f"{escape(ref)}（sha256 {sha[:12]}）" for ref, sha in result.rule_sets())
+    return f'<p class="meta">所用规则：{items}</p>' if items else ""
+
+
+def _legend() -> str:
+    spans = "".join(f'<span><i style="background:{STATUS_COLORS[k]}"></i>{escape(v)}</span>' for k, v in STATUS_NAMES.items() if k != "unclaimed")
+    return f'<div class="legend">{spans}</div>'
+
+
+def _finding_table(sheets: list[SheetSummary]) -> str:
+    by_code: Counter = Counter()
+    severity: dict[str, str] = {}
+    for s in sheets:
+        for code in {code for _sev, code, _msg, _where in s.findings}:
+            by_code[code] += 1
+        for sev, code, _msg, _where in s.findings:
+            severity.setdefault(code, sev)
+    if not by_code:
+        return '<p class="note">没有错误或警告级的发现。</p>'
+    rows = "".join(
+        f'<tr class="{severity[code]}"><td>{escape(CODE_LABELS.get(code, code))}</td><td>{escape(severity_label(severity[code]))}</td><td class="n">{n}</td></tr>'
+        for code, n in sorted(by_code.items(), key=lambda kv: (severity[kv[0]] != "error", -kv[1], kv[0]))
+    )
+    return f"<table><tr><th>发现</th><th>级别</th><th>表数</th></tr>{rows}</table>"
+
+
+def _summary_table(sheets: list[SheetSummary]) -> str:
+    if not sheets:
+        return '<p class="note">没有复核任何表。</p>'
+    head = "".join(f"<th>{escape(h)}</th>" for h in SUMMARY_HEADERS)
+    numeric = {3, 4, 5, 8, 9}
+    body = []
+    for s in sheets[:MAX_TABLE_ROWS]:
+        cells = "".join(f'<td class="n">{escape(c)}</td>' if i in numeric else f"<td>{escape(c)}</td>" for i, c in enumerate(summary_row(s)))
+        body.append(f'<tr class="{s.worst_severity or ""}">{cells}</tr>')
+    more = len(sheets) - MAX_TABLE_ROWS
+    note = f'<p class="note">另有 {more} 张表未列出（见 --format csv/json 的完整汇总）。</p>' if more > 0 else ""
+    return f"<table><tr>{head}</tr>{''.join(body)}</table>{note}"
+
+
+def _details(sheets: list[SheetSummary]) -> str:
+    shown = [s for s in sheets if s.details or s.findings]
+    if not shown:
+        return '<p class="note">所有表的自评得分均与规则一致，没有需要说明的指标。</p>'
+    out = []
+    for s in shown[:MAX_DETAILED_SHEETS]:
+        meta = (f"规则 {s.rules}（sha256 {s.sha256[:12]}）· 文件 {s.path} · 自评总分 {fmt(s.claimed) or '未填'}"
+                f"，计算总分 {fmt(s.computed) or '—'}，差额 {signed(s.delta) or '—'}")
+        block = [f"<article><h3>{escape(s.unit)} —— {escape(s.title or s.sheet_id)}</h3>", f'<p class="meta">{escape(meta)}</p>']
+        if s.details:
+            rows = "".join(
+                f"<tr><td>{escape(d.name)}</td><td class=\"n\">{escape(d.weight)}</td><td class=\"n\">{escape(d.claimed)}</td>"
+                f"<td class=\"n\">{escape(d.computed)}</td><td class=\"n\">{escape(d.delta)}</td>"
+                f"<td style=\"color:{STATUS_COLORS.get(d.status, '#212121')}\">{escape(STATUS_LABELS[d.status])}</td><td>{escape(d.reason)}</td></tr>"
+                for d in s.details
+            )
+            block.append(f"<table><tr><th>指标</th><th>分值</th><th>自评</th><th>计算</th><th>差额</th><th>状态</th><th>说明</th></tr>{rows}</table>")
+        if s.findings:
+            items = "".join(f'<li class="{sev}">［{escape(severity_label(sev))}］{escape(msg)}</li>' for sev, _code, msg, _where in s.findings)
+            block.append(f'<ul class="findings">{items}</ul>')
+        block.append("</article>")
+        out.append("".join(block))
+    more = len(shown) - MAX_DETAILED_SHEETS
+    if more > 0:
+        out.append(f'<p class="note">另有 {more} 张表的说明未列出（见 --format json 的完整汇总）。</p>')
+    return "\n".join(out)
+
+
+def _problems(title: str, problems) -> str:
+    if not problems:
+        return ""
+    items = "".join(f"<li>{escape(p.reason)}</li>" for p in problems)
+    return f"<h2>{escape(title)}</h2><ul>{items}</ul>"
+
+
+# -- self-containment ---------------------------------------------------------------------------
+
+_OUTSIDE = (
+    (re.compile(r"https?:", re.I), "http(s): 地址"),
+    (re.compile(r"""(?:src|href|action|poster|srcset|data|xlink:href)\s*=\s*["']?\s*//""", re.I), "以 // 开头的地址"),
+    (re.compile(r"<script\b[^>]*\bsrc\s*=", re.I), "<script src>"),
+    (re.compile(r"<link\b[^>]*\bhref\s*=", re.I), "<link href>"),
+    (re.compile(r"@import", re.I), "@import"),
+    (re.compile(r"""url\(\s*(?!["']?data:)""", re.I), "url() 引用非 data: 资源"),
+    (re.compile(r"""\b(?:src|href)\s*=\s*["']?(?!data:|#)[^"'\s>]""", re.I), "src/href 引用外部资源"),
+)
+
+
+def outside_references(html: str) -> list[str]:
+    """Every reference to something outside the file, as (what, excerpt); empty means self-contained."""
+    found = []
+    for pattern, what in _OUTSIDE:
+        for m in pattern.finditer(html):
+            start = max(0, m.start() - 30)
+            found.append(f"{what}: …{html[start:m.end() + 30]}…")
+    return found

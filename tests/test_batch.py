@@ -1,0 +1,199 @@
+"""`scoring batch` through the real CLI: the shipped cases, unreadable inputs among good ones,
+formats, exit codes, progress on a terminal; and the ordered process pool."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pty
+import shutil
+import subprocess
+import sys
+
+from conftest import CASES, FORMULAS, ROOT, run_cli
+from scoring.batch_render import CSV_COLUMNS
+from scoring.diff import report_case
+from scoring.render import report_dict
+from scoring.pool import ordered_map
+from scoring.progress import Progress
+from scoring.results import SEVERITY_ORDER
+
+HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
+XINJIANG = CASES / "xinjiang-changji-shgzb-2024.toml"
+
+
+def _json(done: subprocess.CompletedProcess) -> dict:
+    return json.loads(done.stdout)
+
+
+def test_shipped_cases_table_exits_1_for_the_hunan_over_claim():
+    done = run_cli("batch", "cases/")
+    assert done.returncode == 1, done.stderr
+    assert "共 5 个文件：读取 5 份，复核 12 张表（其中 1 张有错误），失败 0 项，跳过 0 个文件" in done.stdout
+    rows = [line for line in done.stdout.splitlines() if line.startswith("中共")]
+    assert len(rows) == 12
+    # most severe first: the Hunan sheet, whose 预算执行率 claim 9.2 is above the computed 9.01
+    assert rows[0].split()[:7] == ["中共汨罗市委社会工作部", "部门整体支出绩效自评表", "hunan.dept-overall@2024.1", "98.2", "99.01", "-0.81", "高报"]
+    for unit in ("中共遂宁市安居区委目标绩效管理办公室", "中共昌吉回族自治州委员会社会工作部", "中共乐山市金口河区委组织部", "中共攀枝花市委社会工作部"):
+        assert unit in done.stdout
+
+
+def test_shipped_cases_json_agrees_with_diff_sheet_by_sheet(library):
+    summary = _json(run_cli("batch", "cases/", "--format", "json"))
+    assert summary["counts"] == {"files": 5, "read": 5, "scored": 12, "failed": 0, "skipped": 0, "with_errors": 1}
+    sheets = summary["sheets"]
+    ranks = [SEVERITY_ORDER.get(s["worst_severity"], 3) for s in sheets]
+    assert ranks == sorted(ranks)
+    hunan = sheets[0]
+    assert (hunan["case_id"], hunan["claimed_total"], hunan["computed_total"], hunan["delta"]) == ("hunan-miluo-shgzb-2024", "98.2", "99.01", "-0.81")
+    assert (hunan["worst_status"], hunan["worst_severity"]) == ("over", "error")
+    assert {"severity": "error", "code": "claim_over", "where": "cases/hunan-miluo-shgzb-2024.toml#dept-overall.execution"}.items() <= hunan["findings"][0].items()
+    # the batch scores every sheet exactly as `scoring diff` does
+    for case in sorted(CASES.glob("*.toml")):
+        diff = report_dict(report_case(case, library))
+        for sheet in diff["sheets"]:
+            row = next(s for s in sheets if s["case_id"] == diff["case"] and s["sheet_id"] == sheet["id"])
+            assert (row["claimed_total"], row["computed_total"], row["delta"]) == (sheet["total"]["claimed"], sheet["total"]["computed"], sheet["total"]["delta"] if sheet["total"]["claimed"] else None)
+            assert row["rules"] == f"{sheet['rules']['id']}@{sheet['rules']['version']}" and row["sha256"] == sheet["rules"]["sha256"]
+            errors = [f for f in diff["findings"] if f["severity"] == "error" and f["where"].startswith(f"{row['path']}#{sheet['id']}")]
+            assert row["findings_count"]["error"] == len(errors)
+
+
+def test_csv_and_markdown_and_out_file(tmp_path):
+    out = tmp_path / "summary.csv"
+    done = run_cli("batch", "cases/", "--format", "csv", "--out", str(out))
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "复核 12 张表" in done.stderr  # the counts reach a person even when the summary went to a file
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == CSV_COLUMNS and len(rows) == 13
+    assert rows[1][:3] == ["cases/hunan-miluo-shgzb-2024.toml", "hunan-miluo-shgzb-2024", "中共汨罗市委社会工作部"]
+    markdown = run_cli("batch", "cases/", "--format", "markdown").stdout
+    assert markdown.startswith("# 预算绩效自评复核汇总") and "| 单位" in markdown
+    bad = run_cli("batch", "cases/", "--format", "xml")
+    assert bad.returncode == 2 and "未知的输出格式" in bad.stderr
+
+
+def test_unreadable_file_among_good_ones_is_named_and_the_rest_scored(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(HUNAN, inbox)
+    shutil.copy(XINJIANG, inbox)
+    (inbox / "broken.toml").write_text("[case\nid = 1\n", encoding="utf-8")
+    (inbox / "notes.txt").write_text("收件记录", encoding="utf-8")
+    shutil.copy(FORMULAS / "hunan" / "dept-overall-2024.toml", inbox / "rules.toml")
+    (inbox / ".hidden.toml").write_text("not looked at", encoding="utf-8")
+    table = inbox / "table.csv"
+    table.write_text(
+        "case_id,unit,region,year,rules,budget_initial,budget,executed,claim:execution\n"
+        "t1,中共汨罗市委社会工作部,湖南省/岳阳市/汨罗市,2024,hunan.dept-overall,0,123.47,111.27,9.01\n"
+        "t2,中共汨罗市委社会工作部,湖南省/岳阳市/汨罗市,2024,hunan.dept-overall,0,一百,111.27,9\n",
+        encoding="utf-8",
+    )
+    done = run_cli("batch", str(inbox), "--format", "json")
+    assert done.returncode == 1, done.stderr
+    summary = _json(done)
+    assert summary["counts"] == {"files": 5, "read": 3, "scored": 4, "failed": 2, "skipped": 2, "with_errors": 1}
+    assert sorted((s["case_id"], s["sheet_id"]) for s in summary["sheets"]) == [
+        ("hunan-miluo-shgzb-2024", "dept-overall"), ("t1", "sheet"), ("xinjiang-changji-shgzb-2024", "project-kaiban"), ("xinjiang-changji-shgzb-2024", "unit-overall"),
+    ]
+    failures = {f["path"].rsplit("/", 1)[-1]: f["reason"] for f in summary["failures"]}
+    assert set(failures) == {"broken.toml", "table.csv:3"}
+    assert "TOML 格式错误" in failures["broken.toml"]
+    assert "budget" in failures["table.csv:3"] and "一百" in failures["table.csv:3"]
+    skipped = sorted(p["path"].rsplit("/", 1)[-1] for p in summary["skipped"])
+    assert skipped == ["notes.txt", "rules.toml"]
+    assert "broken.toml" in done.stderr  # named to the person running it, not only in the JSON
+    table_out = run_cli("batch", str(inbox)).stdout
+    assert "无法读取或复核：" in table_out and "broken.toml" in table_out and "已跳过：" in table_out
+
+
+def test_a_sheet_naming_unknown_rules_fails_alone(tmp_path):
+    text = XINJIANG.read_text(encoding="utf-8").replace('sheet_type = "项目支出绩效自评表"', 'rules = "xinjiang.nosuch"')
+    assert "xinjiang.nosuch" in text
+    case = tmp_path / "case.toml"
+    case.write_text(text, encoding="utf-8")
+    summary = _json(run_cli("batch", str(case), "--format", "json"))
+    assert [s["sheet_id"] for s in summary["sheets"]] == ["unit-overall"]
+    assert [f["path"].rsplit("#", 1)[-1] for f in summary["failures"]] == ["project-kaiban"]
+    assert "xinjiang.nosuch" in summary["failures"][0]["reason"]
+
+
+def test_nothing_readable_exits_2(tmp_path):
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    done = run_cli("batch", str(tmp_path))
+    assert done.returncode == 2 and "没有任何表可以复核" in done.stderr
+    rules_only = run_cli("batch", "formulas/", "--format", "json")
+    assert rules_only.returncode == 2
+    assert _json(rules_only)["counts"]["skipped"] == len([p for p in FORMULAS.rglob("*") if p.is_file() and not p.name.startswith(".")])
+    missing = run_cli("batch", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "不存在" in missing.stdout
+
+
+def _run_with_terminal_stderr(*args: str) -> tuple[int, str]:
+    master, slave = pty.openpty()
+    done = subprocess.run([sys.executable, "-m", "scoring", *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=slave, timeout=120)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the other end is closed and drained
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    return done.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_only_on_a_terminal_and_not_when_quiet(tmp_path):
+    code, shown = _run_with_terminal_stderr("batch", "cases/", "--out", str(tmp_path / "s.txt"))
+    assert code == 1
+    assert "已处理" in shown and "每秒" in shown and "预计剩余" in shown and "用时" in shown
+    code, quiet = _run_with_terminal_stderr("batch", "cases/", "--out", str(tmp_path / "s.txt"), "--quiet")
+    assert code == 1 and "已处理" not in quiet and "复核 12 张表" in quiet
+    piped = run_cli("batch", "cases/", "--out", str(tmp_path / "s.txt"))
+    assert "已处理" not in piped.stderr and "\r" not in piped.stderr
+
+
+def test_progress_line_shows_count_rate_and_time_left():
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    progress = Progress(200, "份", stream=stream)
+    progress.start -= 10  # ten seconds in, a quarter of the way
+    progress.update(50, 50)
+    line = stream.getvalue()
+    assert "已处理 50 份（25%）" in line and "每秒 5 份" in line and "预计剩余 0:30" in line
+    silent = io.StringIO()
+    Progress(10, "份", stream=silent).update(5, 5)
+    assert silent.getvalue() == ""
+
+
+_CALLS = {"init": 0}
+
+
+def _init() -> None:
+    _CALLS["init"] += 1
+
+
+def _where(item: int) -> tuple[int, int, int]:
+    return item, os.getpid(), _CALLS["init"]
+
+
+def test_ordered_map_keeps_order_uses_workers_and_initializes_each_once():
+    items = range(1500)
+    pooled = list(ordered_map(_where, items, 2, _init, threshold=200))
+    assert [r[0] for r in pooled] == list(items)
+    pids = {r[1] for r in pooled}
+    assert len(pids) == 2 and os.getpid() not in pids
+    assert {r[2] for r in pooled} == {1}  # the initializer ran once in each worker, never per item
+    small = list(ordered_map(_where, range(10), 2, _init, threshold=200))
+    assert {r[1] for r in small} == {os.getpid()}

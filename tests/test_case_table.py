@@ -1,0 +1,142 @@
+"""Case tables (CSV, one sheet per row): columns, empty cells, undisclosed figures, encodings,
+bad rows among good ones, and streaming — scored by the real engine under the shipped rules."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+
+from scoring.case_table import TableHeader, TableRow, read_table, row_to_case
+from scoring.diff import report_loaded
+from scoring.engine import Engine
+from scoring.errors import ScoringError
+
+HEADER = ["case_id", "unit", "region", "year", "rules", "sheet_id", "title", "claimed_total",
+          "budget_initial", "budget", "executed", "claim:execution", "claim:预算执行率",
+          "stated_rate:执行率", "stated_rate:执行率:numerator", "stated_rate:执行率:denominator"]
+
+
+def _csv(rows: list[list[str]], header: list[str] = HEADER) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(header)
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def _row(case_id="t1", budget="123.47", executed="111.27", claim="9.2", by_name="", rate="90.12%", total="9.2"):
+    return [case_id, "中共汨罗市委社会工作部", "湖南省/岳阳市/汨罗市", "2024", "hunan.dept-overall", "dept", "部门整体支出绩效自评表",
+            total, "0", budget, executed, claim, by_name, rate, executed if rate else "", budget if rate else ""]
+
+
+def _entries(path):
+    return list(read_table(path))
+
+
+def _score(library, row: TableRow):
+    case = row_to_case(row)
+    return report_loaded(case, row.where, library, Engine()).sheets[0]
+
+
+def test_a_row_is_a_case_scored_like_a_case_file(tmp_path, library):
+    path = tmp_path / "t.csv"
+    path.write_text(_csv([_row()]), encoding="utf-8")
+    header, row = _entries(path)
+    assert isinstance(header, TableHeader) and header.rates == ("执行率",)
+    case = row_to_case(row)
+    assert case.case.region == ["湖南省", "岳阳市", "汨罗市"] and case.case.year == 2024
+    sheet = case.sheets[0]
+    assert sheet.inputs["budget"].value == Decimal("123.47")
+    assert sheet.stated_rates[0].stated == "90.12%"
+    sd = _score(library, row)
+    execution = next(r for r in sd.indicators if r.result.id == "execution")
+    # the Hunan seed: 111.27 ÷ 123.47 → 9.01 against a claimed 9.2
+    assert (execution.comparison.computed, execution.comparison.status) == (Decimal("9.01"), "over")
+    assert [f.code for f in sd.findings if f.severity == "error"] == ["claim_over", "total_over"]
+    assert any(f.where == f"{row.where}#dept.execution" for f in sd.findings)
+
+
+def test_claim_by_printed_name(tmp_path, library):
+    path = tmp_path / "t.csv"
+    path.write_text(_csv([_row(claim="", by_name="9.01")]), encoding="utf-8")
+    _header, row = _entries(path)
+    execution = next(r for r in _score(library, row).indicators if r.result.id == "execution")
+    assert execution.comparison.status == "match"
+
+
+def test_empty_cell_is_missing_and_undisclosed_is_unverifiable(tmp_path, library):
+    path = tmp_path / "t.csv"
+    path.write_text(_csv([_row(executed="", rate=""), _row(case_id="t2", executed="未披露", rate=""), _row(case_id="t3", executed="undisclosed", rate="")]), encoding="utf-8")
+    _header, missing, undisclosed, english = _entries(path)
+    sd = _score(library, missing)
+    assert any(f.code == "missing_input" and f.where.endswith("#dept.inputs.executed") for f in sd.findings)
+    for row in (undisclosed, english):
+        sd = _score(library, row)
+        assert not any(f.code == "missing_input" for f in sd.findings)
+        execution = next(r for r in sd.indicators if r.result.id == "execution")
+        assert execution.comparison.status == "unverifiable"
+
+
+def test_flags_read_as_yes_no(tmp_path, sichuan):
+    header = ["case_id", "unit", "region", "year", "rules", "sme_noncompliant"]
+    path = tmp_path / "t.csv"
+    path.write_text(_csv([["a", "u", "四川省", "2024", "sichuan.dept-overall", "是"], ["b", "u", "四川省", "2024", "sichuan.dept-overall", "false"]], header), encoding="utf-8")
+    _header, yes, no = _entries(path)
+    assert row_to_case(yes).sheets[0].inputs["sme_noncompliant"].value is True
+    assert row_to_case(no).sheets[0].inputs["sme_noncompliant"].value is False
+
+
+def test_bad_rows_fail_alone_with_their_line_and_column(tmp_path):
+    text = _csv([_row(), _row(case_id="bad", budget="12,3x"), _row(case_id="short")[:5], _row(case_id="after")])
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    _header, good, bad, short, after = _entries(path)
+    assert row_to_case(good).case.id == "t1" and row_to_case(after).case.id == "after"
+    with pytest.raises(ScoringError, match=r"t\.csv:3: budget: .*12,3x"):
+        row_to_case(bad)
+    with pytest.raises(ScoringError, match=r"t\.csv:4: 该行有 5 列，表头有 16 列"):
+        row_to_case(short)
+
+
+def test_header_problems_are_named(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(_csv([], ["case_id", "unit", "year", "rules", "budget", "budget", "stated_rate:执行率", "a b"]), encoding="utf-8")
+    with pytest.raises(ScoringError) as exc:
+        _entries(path)
+    message = str(exc.value)
+    for part in ("缺少必需的列“region”", "列名“budget”重复", "stated_rate:执行率:numerator", "列名“a b”"):
+        assert part in message
+
+
+def test_gbk_and_bom(tmp_path):
+    text = _csv([_row()])
+    for name, data in (("gbk.csv", text.encode("gb18030")), ("bom.csv", b"\xef\xbb\xbf" + text.encode("utf-8"))):
+        path = tmp_path / name
+        path.write_bytes(data)
+        _header, row = _entries(path)
+        assert row_to_case(row).case.unit == "中共汨罗市委社会工作部"
+
+
+def test_streams_rows_before_a_later_unreadable_line(tmp_path):
+    """Rows are yielded as they are read: an undecodable line far down fails only from there on."""
+    good = _csv([_row(case_id=f"r{i}") for i in range(3)]).encode("utf-8")
+    path = tmp_path / "t.csv"
+    path.write_bytes(good + b"\xff\xfe,broken\n" + _csv([_row(case_id="never")]).encode("utf-8"))
+    entries = read_table(path)
+    assert isinstance(next(entries), TableHeader)
+    seen = [next(entries).cells[0] for _ in range(3)]
+    assert seen == ["r0", "r1", "r2"]
+    with pytest.raises(ScoringError, match=r"t\.csv:5: .*无法读取"):
+        next(entries)
+
+
+def test_byte_offsets_grow_to_the_file_size(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text(_csv([_row(case_id=f"r{i}") for i in range(4)]), encoding="utf-8")
+    rows = [e for e in read_table(path) if isinstance(e, TableRow)]
+    offsets = [r.offset for r in rows]
+    assert offsets == sorted(offsets) and offsets[-1] == path.stat().st_size
+    assert [r.line for r in rows] == [2, 3, 4, 5]
