@@ -25,7 +25,7 @@ from .render import reason
 from .results import SEVERITY_ORDER, CaseReport, SheetDiff
 from .rule_loader import RuleLibrary, display_path, load_rule_dir, read_toml
 
-CASE_SUFFIXES = frozenset({".toml", ".json"})
+CASE_SUFFIXES = frozenset({".toml", ".json", ".xlsx"})
 TABLE_SUFFIXES = frozenset({".csv"})
 # From the most to the least alarming: a sheet's worst status is the first of these it has.
 STATUS_RANK = {"invalid": 0, "over": 1, "unverifiable": 2, "under": 3, "unclaimed": 4, "match": 5}

@@ -322,7 +322,7 @@ def template(
     import io
 
     from .atomic import write_atomic
-    from .xlsx_template import build_template, fill_template
+    from .xlsx_template import build_template
 
     library = _library(rules_dir)
     rule_set = _find(library, rules)

@@ -163,7 +163,12 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
     for row in rows:
         c, ind = row.comparison, row.result
         if ind.checkable:
-            computed += c.computed if c.computed is not None else (ind.computed or Decimal(0))
+            # A line that matches at its claim's precision counts at its claim: a sheet whose lines
+            # are each written at one decimal must not be failed for the rounding they add up to.
+            if c.status == "match":
+                computed += c.claimed
+            else:
+                computed += c.computed if c.computed is not None else (ind.computed or Decimal(0))
             checked += ind.weight
         else:
             # the claim stands where nothing can be checked: the total then shows only what could be

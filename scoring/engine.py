@@ -13,7 +13,7 @@ from decimal import Decimal
 from .cases import Figure, Sheet
 from .errors import FileError, FileProblem
 from .expressions import EvaluationError, Evaluator, Expression
-from .numbers import NumberError, decimals_of, fmt, round_half_up, to_decimal
+from .numbers import MAX_FIGURE_TEXT, NumberError, decimals_of, fmt, is_too_large, round_half_up, to_decimal
 from .results import (
     DeductionResult,
     Finding,
@@ -62,6 +62,8 @@ class _Inputs:
         problem = _check_value(decl, value)
         if problem:
             self.findings.append(Finding("error", "invalid_input", f"输入“{decl.label}”（{name}）{problem}", f"{where}.inputs.{name}"))
+            if isinstance(value, Decimal) and is_too_large(value):
+                value = None  # refused as implausible: carried no further, not even into explanations
             return use(value, fig.source, "invalid", fig.note)
         return use(value, fig.source, "given", fig.note)
 
@@ -71,6 +73,8 @@ def _check_value(decl: InputDecl, value: Decimal | bool | None) -> str:
         return "" if isinstance(value, bool) else f"应为是/否（true/false），得到 {value}"
     if isinstance(value, bool):
         return f"应为数字，得到 {value}"
+    if is_too_large(value):
+        return f"为 {fmt(value)}，绝对值达到或超过 {MAX_FIGURE_TEXT}，不是可信的数字（单位或小数点有误？）"
     if decl.min is not None and value < decl.min:
         return f"为 {fmt(value)}，小于允许的最小值 {fmt(decl.min)}"
     if decl.max is not None and value > decl.max:
@@ -188,7 +192,7 @@ class Engine:
             elif part.raw is not None and part.raw != part.score:
                 bound = "上限" if part.raw > part.score else "下限"
                 findings.append(Finding(
-                    "warning", "capped",
+                    "info", "capped",
                     f"{label}：按公式得 {fmt(round_half_up(part.raw, ind.rounding))} 分，超出{bound}，按 {fmt(part.score)} 分计",
                     place,
                 ))
@@ -301,6 +305,7 @@ def _check_keys(sheet: Sheet, rules: RuleSet, where: str) -> None:
             problems.append(FileProblem(where, f"findings.{key}", f"规则集 {rules.ref} 没有名为 {key} 的扣分项"))
         elif not fig.undisclosed and (isinstance(fig.value, bool) or fig.value < 0 or fig.value != fig.value.to_integral_value()):
             problems.append(FileProblem(where, f"findings.{key}", "发现问题数应为非负整数"))
+    problems += _too_large(sheet, where)
     if sheet.rows and rules.rows is None:
         problems.append(FileProblem(where, "rows", f"规则集 {rules.ref} 没有逐行计分规则（rows），不能给出逐行指标"))
     ids = [r.id for r in sheet.rows if r.id] + [i.id for i in rules.indicators]
@@ -308,6 +313,25 @@ def _check_keys(sheet: Sheet, rules: RuleSet, where: str) -> None:
         problems.append(FileProblem(where, "rows", f"行 id {dup} 重复或与规则指标同名"))
     if problems:
         raise FileError(where, problems)
+
+
+def _too_large(sheet: Sheet, where: str) -> list[FileProblem]:
+    """Scores, weights and counts the diff adds up must be plausible numbers: 10^15 or more is a
+    slip (or an attack on the arithmetic), and the case cannot be used until it is corrected."""
+    numbers: list[tuple[str, object]] = [("claimed_total", sheet.claimed_total.score if sheet.claimed_total else None)]
+    numbers += [(f"claims.{key}", claim.score) for key, claim in sheet.claims.items()]
+    numbers += [(f"findings.{key}", fig.value) for key, fig in sheet.findings.items()]
+    for i, row in enumerate(sheet.rows):
+        numbers += [(f"rows[{i}].weight", row.weight), (f"rows[{i}].claimed", row.claimed)]
+    for i, sub in enumerate(sheet.subtotals):
+        numbers += [(f"subtotals[{i}].claimed", sub.claimed), (f"subtotals[{i}].weight", sub.weight)]
+    for i, rate in enumerate(sheet.stated_rates):
+        numbers += [(f"stated_rates[{i}].numerator", rate.numerator), (f"stated_rates[{i}].denominator", rate.denominator)]
+    return [
+        FileProblem(where, key, f"数值 {fmt(value)} 的绝对值达到或超过 {MAX_FIGURE_TEXT}，不是可信的数字")
+        for key, value in numbers
+        if isinstance(value, Decimal) and is_too_large(value)
+    ]
 
 
 def stated_rate_findings(sheet: Sheet, where: str) -> list[Finding]:

@@ -4,18 +4,36 @@ A rule expression is a pure arithmetic expression over declared names: numbers, 
 comparisons, ``and``/``or``/``not``, ``a if cond else b`` and a few whitelisted functions.
 The whitelist below is applied to the syntax tree *before* simpleeval ever sees it, so anything
 outside it (attribute access, subscripts, lambdas, comprehensions, strings, keyword arguments …)
-is refused at load time with the file and key named; simpleeval then evaluates the vetted tree
-and keeps its own run-time guards (e.g. on huge powers).
+is refused at load time with the file and key named, and every part of an expression that reads
+no name is computed once at load, so ``9**9**9`` or ``1/0`` is refused before any case is seen.
+simpleeval then walks the vetted tree with only the node handlers and operators an arithmetic
+expression needs (a second wall should the first one ever leak), on Decimals in a fixed decimal
+context that bounds every result (28 significant digits, |exponent| < 1000): a power, product or
+quotient that only becomes huge with a case's figures stops at once with a clear message.
+See SECURITY.md for the whole trust model and tests/test_hostile.py for the attacks it is tested on.
 """
 
 from __future__ import annotations
 
 import ast
 import math
+import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, DecimalException
+from decimal import (
+    ROUND_CEILING,
+    ROUND_FLOOR,
+    ROUND_HALF_EVEN,
+    Context,
+    Decimal,
+    DecimalException,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
 
+import simpleeval
 from simpleeval import SimpleEval
 
 from .numbers import round_half_up
@@ -23,9 +41,22 @@ from .numbers import round_half_up
 MAX_EXPRESSION_LENGTH = 2000
 MAX_DEPTH = 40
 MAX_LITERAL_DIGITS = 30
+MAX_ROUND_DIGITS = 10
+# simpleeval's own bound on a power's base and exponent (4 000 000), kept by our power operator.
+MAX_POWER = simpleeval.MAX_POWER
+
+# Every evaluation runs in this context, whatever the caller's: 28 significant digits (Python's
+# default) and exponents within ±999, so no value an expression builds can take more than a few
+# hundred bytes, and one that would overflow stops with an error instead of growing.
+SANDBOX_CONTEXT = Context(
+    prec=28, rounding=ROUND_HALF_EVEN, Emin=-999, Emax=999,
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
 
 
 def _round(value: Decimal, digits: Decimal = Decimal(0)) -> Decimal:
+    if isinstance(digits, bool) or digits != int(digits) or abs(digits) > MAX_ROUND_DIGITS:
+        raise EvaluationError(f"round 的小数位数应为 -{MAX_ROUND_DIGITS} 到 {MAX_ROUND_DIGITS} 之间的整数，得到 {digits}")
     return round_half_up(value, int(digits))
 
 
@@ -45,6 +76,9 @@ FUNCTIONS: dict[str, Callable[..., object]] = {
     "floor": _floor,
     "ceil": _ceil,
 }
+
+# How many arguments each function takes: min/max of one argument would iterate over it.
+_ARITY = {"min": (2, 50), "max": (2, 50), "abs": (1, 1), "round": (1, 2), "floor": (1, 1), "ceil": (1, 1)}
 
 # Names a rule file may not declare, since an expression could not tell them from the built-ins.
 RESERVED_NAMES = frozenset(FUNCTIONS) | {"True", "False", "weight"}
@@ -82,6 +116,46 @@ class EvaluationError(ArithmeticError):
     """An allowed expression failed on the given figures (e.g. a division by zero)."""
 
 
+def _power(base: object, exponent: object) -> object:
+    """``**`` with simpleeval's bound on base and exponent, and no infinite result (0 ** -1)."""
+    if abs(base) > MAX_POWER or abs(exponent) > MAX_POWER:
+        raise EvaluationError(f"乘方过大：{_short(base)} ** {_short(exponent)}（底数和指数的绝对值不得超过 {MAX_POWER}）")
+    result = base ** exponent
+    if isinstance(result, Decimal) and not result.is_finite():
+        raise EvaluationError(f"乘方 {_short(base)} ** {_short(exponent)} 没有有限的结果（0 的负数次方）")
+    return result
+
+
+def _mod(left: object, right: object) -> object:
+    """``%``: a zero divisor is a division by zero (Decimal would only say "invalid operation")."""
+    if right == 0:
+        raise ZeroDivisionError
+    return left % right
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _quote(text: str) -> str:
+    """An expression as quoted in a message: long hostile ones are cut, the key already says where."""
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+# The only operators simpleeval is given: numbers in, numbers or truth values out.
+_OPERATORS: dict[type, Callable[..., object]] = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+    ast.Div: operator.truediv, ast.Mod: _mod, ast.Pow: _power,
+    ast.UAdd: operator.pos, ast.USub: operator.neg, ast.Not: operator.not_,
+    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt,
+    ast.LtE: operator.le, ast.Gt: operator.gt, ast.GtE: operator.ge,
+}
+# The only syntax nodes simpleeval may walk; attribute access, subscripts, f-strings … are gone
+# from its table, so even a tree that somehow skipped `_vet` could not reach an object's insides.
+_NODES = (ast.Name, ast.Constant, ast.UnaryOp, ast.BinOp, ast.BoolOp, ast.Compare, ast.IfExp, ast.Call)
+
+
 @dataclass(frozen=True)
 class Expression:
     """A vetted, parsed expression with the names it reads."""
@@ -97,8 +171,8 @@ class Expression:
 def compile_expression(source: str, declared: Callable[[str], bool]) -> Expression:
     """Parse and vet ``source``; ``declared(name)`` tells whether a name may be read.
 
-    Raises ExpressionError naming the first construct that is not a pure expression,
-    or the first undeclared name.
+    Raises ExpressionError naming the first construct that is not a pure expression, the first
+    undeclared name, or the first part that reads no name and cannot be computed (``9**9**9``).
     """
     if not isinstance(source, str):
         raise ExpressionError("表达式应为字符串")
@@ -110,66 +184,81 @@ def compile_expression(source: str, declared: Callable[[str], bool]) -> Expressi
     try:
         module = ast.parse(text, mode="eval")
     except SyntaxError as exc:
-        raise ExpressionError(f"表达式“{text}”不是合法的表达式（语法错误：{exc.msg}）") from None
+        raise ExpressionError(f"表达式“{_quote(text)}”不是合法的表达式（语法错误：{exc.msg}）") from None
     except (ValueError, RecursionError, MemoryError):
-        raise ExpressionError(f"表达式“{text}”无法解析") from None
+        raise ExpressionError(f"表达式“{_quote(text)}”无法解析") from None
     names: set[str] = set()
     _vet(module.body, text, declared, names, depth=0)
-    return Expression(text, _decimalize(module.body), frozenset(names))
+    tree = _Decimalize(text).visit(module.body)
+    _fold_constants(tree, text)
+    return Expression(text, tree, frozenset(names))
 
 
 def _vet(node: ast.AST, text: str, declared: Callable[[str], bool], names: set[str], depth: int) -> None:
+    quoted = _quote(text)
     if depth > MAX_DEPTH:
-        raise ExpressionError(f"表达式“{text}”嵌套过深（上限 {MAX_DEPTH} 层）")
+        raise ExpressionError(f"表达式“{quoted}”嵌套过深（上限 {MAX_DEPTH} 层）")
     refused = _REFUSED.get(type(node))
     if refused:
-        raise ExpressionError(f"表达式“{text}”使用了不允许的写法：{refused}")
+        raise ExpressionError(f"表达式“{quoted}”使用了不允许的写法：{refused}")
     if isinstance(node, ast.Constant):
         value = node.value
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ExpressionError(f"表达式“{text}”只能使用数字常量，不能使用 {value!r}")
+            raise ExpressionError(f"表达式“{quoted}”只能使用数字常量，不能使用 {_short(repr(value))}")
         if isinstance(value, float) and not math.isfinite(value):
-            raise ExpressionError(f"表达式“{text}”中的数字过大")
-        digits = len(str(value)) if isinstance(value, int) else len(repr(value))
-        if digits > MAX_LITERAL_DIGITS:
-            raise ExpressionError(f"表达式“{text}”中的数字过长（上限 {MAX_LITERAL_DIGITS} 位）")
+            raise ExpressionError(f"表达式“{quoted}”中的数字过大")
+        written = ast.get_source_segment(text, node) or repr(value)
+        if len(written) > MAX_LITERAL_DIGITS:
+            raise ExpressionError(f"表达式“{quoted}”中的数字过长（上限 {MAX_LITERAL_DIGITS} 位）")
+        exact = _literal(node, text)
+        if not exact.is_zero() and abs(exact.adjusted()) >= MAX_LITERAL_DIGITS:
+            raise ExpressionError(f"表达式“{quoted}”中的数字 {written} 超出范围（绝对值应在 1e-{MAX_LITERAL_DIGITS} 与 1e{MAX_LITERAL_DIGITS} 之间）")
         return
     if isinstance(node, ast.Name):
+        if node.id.startswith("_"):
+            # __builtins__, __import__, _x: never a figure's name; refused even if a file declares it
+            raise ExpressionError(f"表达式“{quoted}”使用了以下划线开头的名称 {_short(node.id)}（不允许）")
         if node.id in FUNCTIONS:
-            raise ExpressionError(f"表达式“{text}”把函数名 {node.id} 当作数值使用")
+            raise ExpressionError(f"表达式“{quoted}”把函数名 {node.id} 当作数值使用")
         if node.id in {"True", "False"}:
             return
         if not declared(node.id):
-            raise ExpressionError(f"表达式“{text}”使用了未声明的名称 {node.id}")
+            raise ExpressionError(f"表达式“{quoted}”使用了未声明的名称 {_short(node.id)}")
         names.add(node.id)
         return
     if isinstance(node, ast.Call):
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
             called = node.func.id if isinstance(node.func, ast.Name) else ast.unparse(node.func)
             allowed = "、".join(FUNCTIONS)
-            raise ExpressionError(f"表达式“{text}”调用了不允许的函数 {called}（只允许 {allowed}）")
+            raise ExpressionError(f"表达式“{quoted}”调用了不允许的函数 {_short(called)}（只允许 {allowed}）")
         if node.keywords:
-            raise ExpressionError(f"表达式“{text}”不允许使用关键字参数")
+            raise ExpressionError(f"表达式“{quoted}”不允许使用关键字参数")
         if not node.args:
-            raise ExpressionError(f"表达式“{text}”中函数 {node.func.id} 缺少参数")
+            raise ExpressionError(f"表达式“{quoted}”中函数 {node.func.id} 缺少参数")
         for arg in node.args:
             _vet(arg, text, declared, names, depth + 1)
+        low, high = _ARITY[node.func.id]
+        if not low <= len(node.args) <= high:
+            wanted = f"{low} 个" if low == high else f"{low} 到 {high} 个"
+            raise ExpressionError(f"表达式“{quoted}”中函数 {node.func.id} 应有 {wanted}参数，写了 {len(node.args)} 个")
+        if node.func.id == "round" and len(node.args) == 2 and not _is_small_integer(node.args[1]):
+            raise ExpressionError(f"表达式“{quoted}”中 round 的小数位数应写成 -{MAX_ROUND_DIGITS} 到 {MAX_ROUND_DIGITS} 之间的整数")
         return
     if isinstance(node, ast.BinOp):
         if not isinstance(node.op, _ALLOWED_BINOPS):
-            raise ExpressionError(f"表达式“{text}”使用了不允许的运算符 {type(node.op).__name__}")
+            raise ExpressionError(f"表达式“{quoted}”使用了不允许的运算符 {type(node.op).__name__}")
         _vet(node.left, text, declared, names, depth + 1)
         _vet(node.right, text, declared, names, depth + 1)
         return
     if isinstance(node, ast.UnaryOp):
         if not isinstance(node.op, _ALLOWED_UNARY):
-            raise ExpressionError(f"表达式“{text}”使用了不允许的运算符 {type(node.op).__name__}")
+            raise ExpressionError(f"表达式“{quoted}”使用了不允许的运算符 {type(node.op).__name__}")
         _vet(node.operand, text, declared, names, depth + 1)
         return
     if isinstance(node, ast.Compare):
         for op in node.ops:
             if not isinstance(op, _ALLOWED_COMPARE):
-                raise ExpressionError(f"表达式“{text}”使用了不允许的比较 {type(op).__name__}")
+                raise ExpressionError(f"表达式“{quoted}”使用了不允许的比较 {type(op).__name__}")
         for child in (node.left, *node.comparators):
             _vet(child, text, declared, names, depth + 1)
         return
@@ -181,48 +270,101 @@ def _vet(node: ast.AST, text: str, declared: Callable[[str], bool], names: set[s
         for child in (node.test, node.body, node.orelse):
             _vet(child, text, declared, names, depth + 1)
         return
-    raise ExpressionError(f"表达式“{text}”使用了不允许的写法：{type(node).__name__}")
+    raise ExpressionError(f"表达式“{quoted}”使用了不允许的写法：{type(node).__name__}")
+
+
+def _is_small_integer(node: ast.expr) -> bool:
+    """``2`` or ``-1``: the only way to write round's number of decimals."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        node = node.operand
+    return (
+        isinstance(node, ast.Constant) and type(node.value) is int and node.value <= MAX_ROUND_DIGITS
+    )
+
+
+def _literal(node: ast.Constant, text: str) -> Decimal:
+    """A numeric literal as an exact Decimal, read from the text the author wrote: the float ast
+    gives has already lost digits beyond the 17th (0.12345678901234567890) and turns 1e-400 into 0."""
+    written = (ast.get_source_segment(text, node) or "").replace("_", "")
+    try:
+        return Decimal(written)
+    except (ArithmeticError, ValueError):
+        # 0x1F, 0o17, 0b101: integers, exact as ast gives them
+        return Decimal(node.value) if isinstance(node.value, int) else Decimal(repr(node.value))
 
 
 class _Decimalize(ast.NodeTransformer):
     """Turn numeric literals into exact Decimals, so ``0.1`` in a rule is 0.1 and not a float."""
 
+    def __init__(self, text: str):
+        self.text = text
+
     def visit_Constant(self, node: ast.Constant) -> ast.Constant:
         if isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
-            # ast gives the float; its repr is the shortest text that reads back to it,
-            # which for any literal a rule author types is the literal itself.
-            return ast.copy_location(ast.Constant(Decimal(repr(node.value))), node)
+            return ast.copy_location(ast.Constant(_literal(node, self.text)), node)
         return node
 
 
-def _decimalize(tree: ast.expr) -> ast.expr:
-    return _Decimalize().visit(tree)
+def _reads_names(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Name) for n in ast.walk(node))
+
+
+def _fold_constants(node: ast.expr, text: str) -> None:
+    """Compute, once, every largest part of the tree that reads no name: a part that fails
+    (``9**9**9``, ``1/0``, ``round(1, 99)``) can fail on no case, so the file is refused now."""
+    if isinstance(node, (ast.Constant, ast.Name)):
+        return
+    if not _reads_names(node):
+        part = ast.get_source_segment(text, node) or text
+        try:
+            Evaluator().evaluate(Expression(part, node, frozenset()), {})
+        except EvaluationError as exc:
+            raise ExpressionError(f"表达式“{_quote(text)}”中的常量部分“{_quote(part)}”无法计算：{exc}") from None
+        return
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.expr):
+            _fold_constants(child, text)
 
 
 class Evaluator:
     """Evaluates vetted expressions against a name lookup. One instance serves many sheets."""
 
     def __init__(self) -> None:
-        self._engine = SimpleEval(functions=FUNCTIONS, names={})
+        self._engine = SimpleEval(operators=dict(_OPERATORS), functions=dict(FUNCTIONS), names={})
+        self._engine.nodes = {kind: handler for kind, handler in self._engine.nodes.items() if kind in _NODES}
 
     def evaluate(self, expression: Expression, names: Mapping[str, object]) -> object:
-        """Evaluate ``expression``; arithmetic failures become EvaluationError with a Chinese message."""
+        """Evaluate ``expression``; every failure becomes EvaluationError with a Chinese message.
+
+        Names are read through ``names`` (a mapping); an exception it raises that is not an
+        arithmetic failure (e.g. the engine's "figure not disclosed") passes through unchanged.
+        """
         self._engine.names = names
         try:
-            return self._engine.eval(expression.source, previously_parsed=expression.tree)
+            with localcontext(SANDBOX_CONTEXT):
+                result = self._engine.eval(expression.source, previously_parsed=expression.tree)
+        except EvaluationError:
+            raise  # already explained, by a nested value or one of our own functions
         except ZeroDivisionError:
-            raise EvaluationError(f"“{expression}”出现除以零") from None
+            raise EvaluationError(f"“{_quote(expression.source)}”出现除以零") from None
         except DecimalException as exc:
             # 0/0 raises InvalidOperation whose args name the signal DivisionUndefined
             signals = {getattr(a, "__name__", str(a)) for a in (type(exc), *(exc.args[0] if exc.args and isinstance(exc.args[0], list) else ()))}
             if signals & {"DivisionByZero", "DivisionUndefined"}:
-                raise EvaluationError(f"“{expression}”出现除以零") from None
-            raise EvaluationError(f"“{expression}”无法计算（{type(exc).__name__}）") from None
-        except (OverflowError, MemoryError, RecursionError):
-            raise EvaluationError(f"“{expression}”结果过大，无法计算") from None
+                raise EvaluationError(f"“{_quote(expression.source)}”出现除以零") from None
+            if signals & {"Overflow"}:
+                raise EvaluationError(f"“{_quote(expression.source)}”结果过大，无法计算") from None
+            raise EvaluationError(f"“{_quote(expression.source)}”无法计算（无效运算，如负数开方或取余的结果超出精度）") from None
+        except (OverflowError, MemoryError):
+            raise EvaluationError(f"“{_quote(expression.source)}”结果过大，无法计算") from None
+        except RecursionError:
+            raise EvaluationError(f"“{_quote(expression.source)}”计算层次过深（中间值之间的引用链过长）") from None
         except TypeError as exc:
-            raise EvaluationError(f"“{expression}”类型不匹配（{exc}）") from None
-        except Exception as exc:  # simpleeval's own guards (power too large, …)
-            if type(exc).__module__ == "simpleeval":
-                raise EvaluationError(f"“{expression}”被安全限制拒绝（{exc}）") from None
+            raise EvaluationError(f"“{_quote(expression.source)}”类型不匹配（{exc}）") from None
+        except Exception as exc:
+            if type(exc).__module__ == "simpleeval":  # simpleeval's own guards: the second wall held
+                raise EvaluationError(f"“{_quote(expression.source)}”被安全限制拒绝（{_short(str(exc))}）") from None
             raise
+        if isinstance(result, Decimal) and not result.is_finite():
+            raise EvaluationError(f"“{_quote(expression.source)}”没有有限的结果")
+        return result

@@ -6,7 +6,7 @@ Every money amount and score in the project is a ``decimal.Decimal``; floats nev
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 # Full-width digits, signs and punctuation that appear in scanned or hand-typed forms.
 _FULLWIDTH = str.maketrans(
@@ -15,6 +15,11 @@ _FULLWIDTH = str.maketrans(
 )
 # Minus signs other than ASCII hyphen-minus that extraction produces.
 _MINUS_SIGNS = str.maketrans({"−": "-", "–": "-", "—": "-", "﹣": "-"})
+
+# No budget, count or rate on any sheet comes near 10^15 (万元 or 元): a figure that large is a
+# slip (or an attack), refused where it is read instead of carried into arithmetic and reports.
+MAX_FIGURE = Decimal("1e15")
+MAX_FIGURE_TEXT = "10^15（1000万亿）"
 
 _NUMBER_RE = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$")
 
@@ -58,8 +63,23 @@ def to_decimal(value: object) -> Decimal:
 
 
 def round_half_up(value: Decimal, digits: int) -> Decimal:
-    """Round to ``digits`` decimals, halves away from zero (四舍五入): 2.675 → 2.68, 0.125 → 0.13."""
-    return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    """Round to ``digits`` decimals, halves away from zero (四舍五入): 2.675 → 2.68, 0.125 → 0.13.
+
+    Exact for any magnitude a report can meet: the working precision grows with the value
+    (quantize would otherwise fail on 1e30 with two decimals).  A value whose digits would run
+    into the thousands is returned unrounded rather than written out in full.
+    """
+    needed = value.adjusted() + digits + 2
+    if needed > 1000:
+        return value
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, needed)
+        return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def is_too_large(value: Decimal) -> bool:
+    """True for a figure whose absolute value reaches MAX_FIGURE (10^15)."""
+    return value.is_finite() and value.copy_abs() >= MAX_FIGURE  # copy_abs: no rounding, no overflow
 
 
 def decimals_of(value: Decimal) -> int:
@@ -74,4 +94,6 @@ def fmt(value: Decimal | None) -> str | None:
         return None
     if value.is_zero():
         value = abs(value)  # never print "-0.00"
+    if not value.is_finite() or abs(value.as_tuple().exponent) > 100:
+        return "0" if value.is_zero() else str(value)  # "1E+999999999", not a billion zeros
     return format(value, "f")

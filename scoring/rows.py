@@ -188,32 +188,43 @@ class RowScorer:
         if wanted == "number" and t != 0:
             values.append(ValueUse("completion", "完成率（%）", a / t * 100, "value"))
         names = {"target": t, "actual": a, "weight": row.weight, "met": met}
+        if not met and wanted == "number" and (t < 0 or a < 0):
+            # actual ÷ target on a negative figure rewards missing the target (−10 ÷ −5 = 200%):
+            # a share of the weight means nothing there, so the evaluator decides, not the formula
+            part.state = "judgement"
+            part.reason = "未达到年度指标值，且指标值或完成值为负数，按完成比例计分没有意义，需评价人判断"
+            return outcome
         try:
             if not met and method.judgement_unless_met:
                 part.state = "judgement"
                 part.reason = f"未达到年度指标值，{method.label}未规定计分，需评价人判断"
                 return outcome
             raw = self.evaluator.evaluate(method.score, names)
-            if method.overshoot is not None and met and self.rules.overshoot_threshold is not None:
-                deviation = self.evaluator.evaluate(method.overshoot, names)
-                values.append(ValueUse("overshoot", "超出年度指标值的幅度（%）", deviation, "value"))
-                if deviation >= self.rules.overshoot_threshold:
-                    findings.append(Finding(
-                        "warning", "overshoot",
-                        f"{row.name}：完成值“{actual.raw}”超出年度指标值“{target.raw}”{fmt(deviation.quantize(Decimal('0.01')))}%，"
-                        f"可能是指标值设定偏低；规则允许据此酌情扣分，本工具不自行扣分，请评价人判断",
-                        place,
-                    ))
         except EvaluationError as exc:
             part.state = "error"
             part.reason = str(exc)
             findings.append(Finding("error", "rule_error", f"{row.name}：无法按规则计算：{exc}", place))
             return outcome
+        if method.overshoot is not None and met and self.rules.overshoot_threshold is not None:
+            try:
+                deviation = self.evaluator.evaluate(method.overshoot, names)
+            except EvaluationError:
+                # a target of 0 has no relative overshoot; the warning is skipped, the score stands
+                deviation = None
+            if deviation is not None:
+                values.append(ValueUse("overshoot", "超出年度指标值的幅度（%）", deviation, "value"))
+                if deviation >= self.rules.overshoot_threshold:
+                    findings.append(Finding(
+                        "warning", "overshoot",
+                        f"{row.name}：完成值“{actual.raw}”超出年度指标值“{target.raw}”{fmt(round_half_up(deviation, 2))}%，"
+                        f"可能是指标值设定偏低；规则允许据此酌情扣分，本工具不自行扣分，请评价人判断",
+                        place,
+                    ))
         part.state = "scored"
         part.raw = Decimal(raw)
         part.score = min(max(part.raw, Decimal(0)), row.weight)
         if part.score != part.raw:
-            findings.append(Finding("warning", "capped", f"{row.name}：按公式得 {fmt(part.raw.quantize(Decimal('0.01')))} 分，超出该项分值范围，按 {fmt(part.score)} 分计", place))
+            findings.append(Finding("info", "capped", f"{row.name}：按公式得 {fmt(round_half_up(part.raw, 2))} 分，超出该项分值范围，按 {fmt(part.score)} 分计", place))
         return outcome
 
 

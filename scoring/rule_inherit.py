@@ -19,7 +19,6 @@ Merge rules, per section:
 from __future__ import annotations
 
 import copy
-from typing import Any
 
 from .errors import FileProblem
 

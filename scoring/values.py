@@ -20,6 +20,8 @@ Decisions, so downstream scoring does not have to re-derive them:
 * Chinese numerals are not read: "三次" is text. A digit-free string that is only a
   comparator and/or a unit ("≥", "%", "次") is a split-cell fragment and is refused.
 * Percentages are carried as their number (95% -> 95, unit "%").
+* A figure of 10^15 or more in absolute value is refused (numbers.MAX_FIGURE): it is a slip,
+  and carrying it into arithmetic gains nothing.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from .numbers import NumberError, normalize_text, to_decimal
+from .numbers import MAX_FIGURE_TEXT, NumberError, is_too_large, normalize_text, to_decimal
 
 Comparator = Literal[">=", "<=", "=", ">", "<"]
 
@@ -120,6 +122,8 @@ def parse_value(text: str | int | Decimal, *, where: str = "", year: int | None 
             number = to_decimal(text)
         except NumberError as exc:
             raise ValueParseError(where, str(text), str(exc)) from exc
+        if is_too_large(number):
+            raise ValueParseError(where, str(text), f"数值过大（绝对值应小于 {MAX_FIGURE_TEXT}）")
         return ParsedValue(str(text), "number", None, number, None, None, None)
 
     cleaned = re.sub(r"[\s。]+$", "", normalize_text(text.translate(_FOLD)))
@@ -150,9 +154,10 @@ def parse_value(text: str | int | Decimal, *, where: str = "", year: int | None 
     if loose:
         # "600余次" already says "at least"; any other written comparator contradicts it.
         comparator = _merge(comparator, ">=", unknown)
-    return ParsedValue(
-        text, "number", comparator, to_decimal(figure), unit or None, None, None, approximate=bool(loose)
-    )
+    number = to_decimal(figure)
+    if is_too_large(number):
+        raise ValueParseError(where, text, f"数值过大“{text[:40]}”（绝对值应小于 {MAX_FIGURE_TEXT}）")
+    return ParsedValue(text, "number", comparator, number, unit or None, None, None, approximate=bool(loose))
 
 
 def _split_prefix(body: str) -> tuple[Comparator | None, str]:

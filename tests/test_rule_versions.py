@@ -8,9 +8,7 @@ import json
 import shutil
 import textwrap
 
-import pytest
-
-from conftest import CASES, FORMULAS, ROOT, run_cli
+from conftest import CASES, FORMULAS, run_cli
 
 RULE = """
 format = 1

@@ -89,9 +89,9 @@ def test_seed002_execution_only(leshan):
     assert code == 0
     scores = [row(s, "预算执行率")["computed"] for s in report["sheets"]]
     assert scores[:4] == ["3.82", "9.99", "10.00", "9.26"]
-    over = [f for f in report["findings"] if f["code"] in ("capped", "inconsistent_inputs")]
-    assert over and all(f["severity"] == "warning" for f in over)
-    assert any("11.87" in f["message"] for f in over)
+    over = [f for f in report["findings"] if f["code"] == "inconsistent_inputs"]
+    assert over and all(f["severity"] == "warning" and "超预算" in f["message"] for f in over)
+    assert any("11.87" in f["message"] for f in report["findings"] if f["code"] == "capped")
 
 
 def test_seed000_consistency_only(panzhihua):
