@@ -74,7 +74,7 @@ def _check_value(decl: InputDecl, value: Decimal | bool | None) -> str:
     if isinstance(value, bool):
         return f"应为数字，得到 {value}"
     if is_too_large(value):
-        return f"为 {fmt(value)}，绝对值达到或超过 {MAX_FIGURE_TEXT}，不是可信的数字（单位或小数点有误？）"
+        return f"为 {_brief(value)}，绝对值达到或超过 {MAX_FIGURE_TEXT}，不是可信的数字（单位或小数点有误？）"
     if decl.min is not None and value < decl.min:
         return f"为 {fmt(value)}，小于允许的最小值 {fmt(decl.min)}"
     if decl.max is not None and value > decl.max:
@@ -315,6 +315,12 @@ def _check_keys(sheet: Sheet, rules: RuleSet, where: str) -> None:
         raise FileError(where, problems)
 
 
+def _brief(value: Decimal) -> str:
+    """A figure as written, or in scientific notation when it runs past two dozen digits."""
+    shown = fmt(value)
+    return shown if len(shown) <= 24 else f"{value:.3E}"
+
+
 def _too_large(sheet: Sheet, where: str) -> list[FileProblem]:
     """Scores, weights and counts the diff adds up must be plausible numbers: 10^15 or more is a
     slip (or an attack on the arithmetic), and the case cannot be used until it is corrected."""
@@ -328,7 +334,7 @@ def _too_large(sheet: Sheet, where: str) -> list[FileProblem]:
     for i, rate in enumerate(sheet.stated_rates):
         numbers += [(f"stated_rates[{i}].numerator", rate.numerator), (f"stated_rates[{i}].denominator", rate.denominator)]
     return [
-        FileProblem(where, key, f"数值 {fmt(value)} 的绝对值达到或超过 {MAX_FIGURE_TEXT}，不是可信的数字")
+        FileProblem(where, key, f"数值 {_brief(value)} 的绝对值达到或超过 {MAX_FIGURE_TEXT}，不是可信的数字")
         for key, value in numbers
         if isinstance(value, Decimal) and is_too_large(value)
     ]

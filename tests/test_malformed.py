@@ -1,0 +1,217 @@
+"""Malformed files through the real CLI: broken TOML and JSON, duplicate keys, a BOM, GBK.
+
+A file that can be read is read correctly (a BOM or GBK gives the same scores as plain UTF-8);
+one that cannot is refused with a message naming the file and, where the parser gives it, the
+line and column.  (CSV waits for the batch command.)
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import CASES, FORMULAS, run_cli
+
+HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"  # Chinese throughout, rows, claims: a good probe
+HUNAN_RULES = FORMULAS / "hunan" / "dept-overall-2024.toml"
+
+
+def _json_case(path: Path) -> str:
+    """The Hunan case as a JSON case file (decimals written as strings, as a case would)."""
+    data = tomllib.loads(HUNAN.read_text(encoding="utf-8"), parse_float=Decimal)
+    return json.dumps(data, ensure_ascii=False, default=str, indent=2)
+
+
+def _diff_json(case: Path) -> dict:
+    proc = run_cli("diff", str(case), "--format", "json")
+    assert proc.returncode == 1, proc.stderr  # the Hunan case has an over-claim
+    report = json.loads(proc.stdout)
+    return json.loads(json.dumps(report).replace(str(case), "CASE").replace(case.name, "CASE"))
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory) -> dict:
+    plain = tmp_path_factory.mktemp("plain") / "case.toml"
+    plain.write_bytes(HUNAN.read_bytes())
+    return _diff_json(plain)
+
+
+# -- readable after all: BOM, GBK ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "encode"),
+    [
+        ("bom.toml", lambda text: b"\xef\xbb\xbf" + text.encode("utf-8")),
+        ("gbk.toml", lambda text: text.encode("gbk")),
+        ("gb18030.toml", lambda text: text.encode("gb18030")),
+    ],
+)
+def test_a_bom_or_gbk_case_reads_exactly_like_utf8(tmp_path, reference, name, encode):
+    case = tmp_path / name
+    case.write_bytes(encode(HUNAN.read_text(encoding="utf-8")))
+    assert _diff_json(case) == reference
+
+
+@pytest.mark.parametrize(("name", "encoding", "bom"), [("bom.json", "utf-8", True), ("gbk.json", "gbk", False)])
+def test_a_bom_or_gbk_json_case_reads_exactly_like_utf8(tmp_path, reference, name, encoding, bom):
+    case = tmp_path / name
+    case.write_bytes((b"\xef\xbb\xbf" if bom else b"") + _json_case(case).encode(encoding))
+    assert _diff_json(case) == reference
+
+
+def test_a_gbk_rule_file_validates_with_the_same_hash(tmp_path):
+    plain = run_cli("formulas", "validate", str(HUNAN_RULES))
+    gbk = tmp_path / "hunan-gbk.toml"
+    gbk.write_bytes(HUNAN_RULES.read_text(encoding="utf-8").encode("gbk"))
+    bom = tmp_path / "hunan-bom.toml"
+    bom.write_bytes(b"\xef\xbb\xbf" + HUNAN_RULES.read_bytes())
+    proc = run_cli("formulas", "validate", str(gbk), str(bom))
+    assert plain.returncode == 0 and proc.returncode == 0, proc.stderr
+    digest = plain.stdout.split("sha256 ")[1][:12]
+    assert proc.stdout.count(f"sha256 {digest}") == 2, "the content hash does not depend on the encoding"
+
+
+# -- refused, with file and place ----------------------------------------------------------------------
+
+
+def _refused(proc, path: Path, *fragments: str) -> str:
+    assert proc.returncode == 2, (proc.returncode, proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr
+    assert str(path) in proc.stderr, "the message names the file"
+    for fragment in fragments:
+        assert fragment in proc.stderr, proc.stderr
+    return proc.stderr
+
+
+def test_broken_toml_case_names_file_line_and_column(tmp_path):
+    case = tmp_path / "case.toml"
+    case.write_text(HUNAN.read_text(encoding="utf-8").replace('id = "dept-overall"', 'id = "dept-overall', 1), encoding="utf-8")
+    line = next(i for i, text in enumerate(case.read_text(encoding="utf-8").splitlines(), 1) if text.startswith('id = "dept-overall'))
+    _refused(run_cli("diff", str(case)), case, "TOML 格式错误", f"line {line}, column")
+
+
+def test_duplicate_key_in_a_toml_case_names_the_line(tmp_path):
+    case = tmp_path / "case.toml"
+    case.write_text(HUNAN.read_text(encoding="utf-8").replace("[sheets.inputs.budget]\n", '[sheets.inputs.budget]\nvalue = "1"\n', 1), encoding="utf-8")
+    _refused(run_cli("score", str(case)), case, "TOML 格式错误", "Cannot overwrite a value", "line")
+
+
+def test_duplicate_table_in_a_toml_case_is_refused(tmp_path):
+    case = tmp_path / "case.toml"
+    text = HUNAN.read_text(encoding="utf-8")
+    case.write_text(text + '\n[sheets.inputs.budget]\nvalue = "999"\n', encoding="utf-8")
+    _refused(run_cli("diff", str(case)), case, "TOML 格式错误", "line")
+
+
+def test_broken_json_case_names_line_and_column(tmp_path):
+    case = tmp_path / "case.json"
+    text = _json_case(case)
+    case.write_text(text.replace('"dept-overall",', '"dept-overall"', 1), encoding="utf-8")  # a missing comma
+    stderr = _refused(run_cli("diff", str(case)), case, "JSON 格式错误：第 ")
+    assert "行第" in stderr and "列" in stderr
+
+
+@pytest.mark.parametrize("text", ['{"case": {}, }', "{'case': 1}", '{"case": 1} // comment', ""])
+def test_json_with_trailing_commas_quotes_or_comments_is_refused(tmp_path, text):
+    case = tmp_path / "case.json"
+    case.write_text(text, encoding="utf-8")
+    _refused(run_cli("diff", str(case)), case, "JSON 格式错误")
+
+
+def test_duplicate_key_in_a_json_case_is_refused_naming_the_key(tmp_path):
+    case = tmp_path / "case.json"
+    text = _json_case(case).replace('"id": "dept-overall",', '"id": "dept-overall",\n      "id": "other",', 1)
+    case.write_text(text, encoding="utf-8")
+    _refused(run_cli("diff", str(case)), case, "JSON 格式错误", "键“id”重复")
+
+
+def test_a_json_case_that_is_not_an_object_is_refused(tmp_path):
+    case = tmp_path / "case.json"
+    case.write_text("[1, 2]", encoding="utf-8")
+    _refused(run_cli("diff", str(case)), case, "顶层应为对象")
+
+
+def test_utf16_or_binary_is_refused_as_an_unknown_encoding(tmp_path):
+    for name, raw in (("utf16.toml", HUNAN.read_text(encoding="utf-8").encode("utf-16")), ("binary.toml", bytes(range(256)) * 4)):
+        case = tmp_path / name
+        case.write_bytes(raw)
+        _refused(run_cli("diff", str(case)), case, "既不是 UTF-8 也不是 GBK")
+
+
+def test_an_empty_case_file_lists_what_is_missing(tmp_path):
+    case = tmp_path / "case.toml"
+    case.write_bytes(b"")
+    _refused(run_cli("diff", str(case)), case, "case: 缺少必填项", "sheets: 缺少必填项")
+
+
+def test_a_missing_file_or_a_folder_is_refused(tmp_path):
+    _refused(run_cli("diff", str(tmp_path / "nowhere.toml")), tmp_path / "nowhere.toml", "无法读取文件")
+    folder = tmp_path / "folder.toml"
+    folder.mkdir()
+    _refused(run_cli("diff", str(folder)), folder, "无法读取文件")
+
+
+# -- malformed rule files ----------------------------------------------------------------------
+
+
+def test_broken_and_duplicate_key_rule_files_fail_validation_with_file_and_line(tmp_path):
+    text = HUNAN_RULES.read_text(encoding="utf-8")
+    broken = tmp_path / "broken.toml"
+    broken.write_text(text.replace('id = "hunan.dept-overall"', 'id = hunan.dept-overall', 1), encoding="utf-8")
+    duplicate = tmp_path / "duplicate.toml"
+    duplicate.write_text(text.replace("[rule_set]\n", '[rule_set]\nid = "other"\n', 1), encoding="utf-8")
+    proc = run_cli("formulas", "validate", str(broken), str(duplicate))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    for path in (broken, duplicate):
+        assert f"失败：{path}: TOML 格式错误" in proc.stderr and "line" in proc.stderr
+
+
+def test_a_broken_rule_file_in_a_rules_dir_is_skipped_with_a_warning_and_the_rest_still_work(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(FORMULAS, rules)
+    (rules / "broken.toml").write_text("[rule_set\nid = 1\n", encoding="utf-8")
+    proc = run_cli("diff", str(HUNAN), "--rules-dir", str(rules))
+    assert proc.returncode == 1, proc.stderr  # scored: the Hunan over-claim
+    assert "警告：规则文件无法使用，已跳过" in proc.stderr and "broken.toml" in proc.stderr
+    assert "预算执行率" in proc.stdout
+
+
+# -- case tables (CSV, through `scoring batch`) ------------------------------------------------------------
+
+CSV_HEADER = "case_id,unit,region,year,rules,sheet_id,title,claimed_total,budget_initial,budget,executed,claim:execution\n"
+CSV_ROW = "t1,中共汨罗市委社会工作部,湖南省/岳阳市/汨罗市,2024,hunan.dept-overall,dept,部门整体支出绩效自评表,9.2,0,123.47,111.27,9.2\n"
+
+
+def _batch(tmp_path: Path, text: str):
+    table = tmp_path / "table.csv"
+    table.write_text(text, encoding="utf-8")
+    proc = run_cli("batch", str(table), "--quiet", "--jobs", "1", cwd=tmp_path)
+    assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout
+    return proc, proc.stdout + proc.stderr
+
+
+def test_an_unterminated_quote_in_a_case_table_names_the_line(tmp_path):
+    proc, out = _batch(tmp_path, CSV_HEADER + CSV_ROW + 't2,"中共,湖南省,2024,hunan.dept-overall,dept,表,9.2,0,1,1,9.2\n')
+    assert proc.returncode == 1 and "table.csv:3: CSV 格式错误" in out
+    assert "9.01" in out, "the good row before it is still scored"
+
+
+def test_a_duplicate_column_in_a_case_table_is_named(tmp_path):
+    proc, out = _batch(tmp_path, CSV_HEADER.replace("\n", ",budget\n") + CSV_ROW.replace("\n", ",1\n"))
+    assert proc.returncode == 2 and "列名“budget”重复" in out
+
+
+def test_code_or_a_huge_number_in_a_case_table_fails_its_row_alone(tmp_path):
+    code = CSV_ROW.replace("t1,", "t2,").replace(",123.47,", ",\"__import__('os').system('touch scoring-hostile-marker')\",")
+    huge = CSV_ROW.replace("t1,", "t3,").replace(",9.2\n", ",1" + "0" * 5000 + "\n")
+    proc, out = _batch(tmp_path, CSV_HEADER + CSV_ROW + code + huge)
+    assert proc.returncode == 1
+    assert "table.csv:3: budget:" in out and "不是数字" in out
+    assert "table.csv:4#dept: claims.execution: 数值 1.000E+5000" in out
+    assert "9.01" in out and not (tmp_path / "scoring-hostile-marker").exists()
