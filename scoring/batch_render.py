@@ -15,7 +15,7 @@ from tabulate import tabulate
 
 from .batch import BatchResult, SheetSummary
 from .numbers import fmt
-from .render import SEVERITY_LABELS, STATUS_LABELS
+from .render import SEVERITY_LABELS, STATUS_LABELS, csv_safe
 
 FORMATS = ("table", "json", "csv", "markdown")
 COUNT_LABELS = {
@@ -150,12 +150,12 @@ def _write_csv(result: BatchResult, out: TextIO) -> None:
     w = csv.writer(out)
     w.writerow(CSV_COLUMNS)
     for s in result.sheets:
-        w.writerow([
+        w.writerow([csv_safe(x) for x in (
             s.path, s.case_id, s.unit, s.sheet_id, s.title, s.rules, s.sha256, fmt(s.claimed), fmt(s.computed),
             fmt(s.delta), s.total_status, s.worst_status, s.worst_severity or "", s.errors, s.warnings, s.infos,
             "；".join(msg for _sev, _code, msg, _where in s.findings),
-        ])
+        )])
     # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
         for p in problems:
-            w.writerow([p.path, "", "", "", "", "", "", "", "", "", "", "", kind, "", "", "", p.reason])
+            w.writerow([csv_safe(x) for x in (p.path, "", "", "", "", "", "", "", "", "", "", "", kind, "", "", "", p.reason)])

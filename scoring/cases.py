@@ -210,8 +210,17 @@ def read_json(path: Path) -> dict:
         data = json.loads(decode_text(raw, path), parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise ScoringError(f"{path}: JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}") from None
+    except RecursionError:
+        raise ScoringError(f"{path}: JSON 嵌套过深，无法读取") from None
     except ValueError as exc:
         raise ScoringError(f"{path}: JSON 格式错误：{exc}") from None
+    try:
+        # a lone surrogate ("\ud800") is valid JSON but no text: it would fail every output later
+        json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ScoringError(f"{path}: JSON 中含有无效的字符（孤立的代理码点，如 \\ud800）") from None
+    except RecursionError:
+        raise ScoringError(f"{path}: JSON 嵌套过深，无法读取") from None
     if not isinstance(data, dict):
         raise ScoringError(f"{path}: JSON 顶层应为对象")
     return data

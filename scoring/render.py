@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from tabulate import tabulate
 
-from .numbers import fmt
+from .numbers import fmt, round_half_up
 from .results import CaseReport, IndicatorDiff, IndicatorResult, SheetDiff
 
 STATUS_LABELS = {
@@ -32,7 +32,7 @@ def _short(value: object) -> str:
         return "是" if value else "否"
     if isinstance(value, Decimal):
         # intermediate values can carry 28 digits; four decimals are plenty to read them
-        return fmt(value.quantize(Decimal("0.0001")).normalize())
+        return fmt(round_half_up(value, 4).normalize())
     return str(value)
 
 
@@ -49,7 +49,7 @@ def reason(ind: IndicatorResult) -> str:
             notes.append(f"{label}{part.reason}")
         elif part.score is not None and part.score < part.weight:
             detail = f"落在档位“{part.band}”" if part.band else ""
-            notes.append(f"{label}得 {fmt(part.score.quantize(Decimal('0.01')))}/{fmt(part.weight)} 分{('，' + detail) if detail else ''}")
+            notes.append(f"{label}得 {fmt(round_half_up(part.score, 2))}/{fmt(part.weight)} 分{('，' + detail) if detail else ''}")
     if ind.computed is not None and ind.computed < ind.weight:
         shown = "，".join(f"{v.label}＝{_short(v.value)}" for v in ind.values if v.kind == "value")
         lost = f"失 {fmt(ind.weight - ind.computed)} 分"
@@ -226,6 +226,17 @@ def report_dict(report: CaseReport) -> dict:
     }
 
 
+def csv_safe(value: object) -> object:
+    """A text cell a spreadsheet would take for a formula (=, +, -, @ first) is quoted with '."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        try:
+            Decimal(value)
+            return value  # a signed number, e.g. a delta of -1.00
+        except ArithmeticError:
+            return "'" + value
+    return value
+
+
 def to_json(report: CaseReport) -> str:
     return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
 
@@ -242,9 +253,9 @@ def to_csv(report: CaseReport) -> str:
         rules = f"{sd.sheet.rules.id}@{sd.sheet.rules.version}"
         for r in sd.indicators:
             c = r.comparison
-            w.writerow([report.case_id, sd.sheet.id, rules, r.result.id, r.result.name, fmt(r.result.weight), fmt(c.claimed), fmt(c.computed), fmt(c.low), fmt(c.high), fmt(c.delta), c.status, reason(r.result)])
+            w.writerow([csv_safe(x) for x in (report.case_id, sd.sheet.id, rules, r.result.id, r.result.name, fmt(r.result.weight), fmt(c.claimed), fmt(c.computed), fmt(c.low), fmt(c.high), fmt(c.delta), c.status, reason(r.result))])
         t = sd.total.comparison
-        w.writerow([report.case_id, sd.sheet.id, rules, "total", "合计", fmt(sd.total.weight), fmt(t.claimed), fmt(t.computed), fmt(t.low), fmt(t.high), fmt(t.delta), t.status, _total_note(sd)])
+        w.writerow([csv_safe(x) for x in (report.case_id, sd.sheet.id, rules, "total", "合计", fmt(sd.total.weight), fmt(t.claimed), fmt(t.computed), fmt(t.low), fmt(t.high), fmt(t.delta), t.status, _total_note(sd))])
     return buf.getvalue()
 
 

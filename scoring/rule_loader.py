@@ -48,6 +48,9 @@ from .rules import (
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "formulas"
 
+# The longest chain of intermediate values one may reference through the others.
+MAX_VALUE_CHAIN = 50
+
 # The names a row method's expressions may read.
 ROW_NAMES = frozenset({"target", "actual", "weight", "met"})
 
@@ -75,7 +78,31 @@ def read_toml(path: Path) -> dict:
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise ScoringError(f"{path}: TOML 格式错误：{exc}") from None
+        message = re.sub(r"\(at line (\d+), column (\d+)\)", r"（第 \1 行第 \2 列）", str(exc))
+        message = re.sub(r"\(at end of document\)", "（在文件末尾）", message)
+        raise ScoringError(f"{path}: TOML 格式错误：{message}") from None
+    except RecursionError:
+        raise ScoringError(f"{path}: TOML 嵌套过深，无法读取") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise ScoringError(f"{path}: TOML 中有无法读取的值（{str(exc)[:120]}）") from None
+
+
+# Any figure in a rule file is far below 10^15; anything above is a typo or an attack.
+MAX_RULE_DIGITS = 15
+
+
+def huge_numbers(data: object, key: str = "") -> list[str]:
+    """The keys of numbers in raw file data whose magnitude is not below 10^15."""
+    if isinstance(data, dict):
+        return [k for name, value in data.items() for k in huge_numbers(value, f"{key}.{name}" if key else str(name))]
+    if isinstance(data, list):
+        return [k for i, value in enumerate(data) for k in huge_numbers(value, f"{key}[{i}]")]
+    if isinstance(data, (int, Decimal)) and not isinstance(data, bool):
+        value = Decimal(data)
+        # compare exponents, not values: abs() of 1e999999999 would itself overflow
+        if not value.is_finite() or (not value.is_zero() and value.adjusted() >= MAX_RULE_DIGITS):
+            return [key]
+    return []
 
 
 def decode_text(raw: bytes, path: Path) -> str:
@@ -104,6 +131,7 @@ def pydantic_problems(path: str, exc: ValidationError) -> list[FileProblem]:
     for err in exc.errors():
         key = _key_path(err["loc"])
         message = _PYDANTIC_MESSAGES.get(err["type"], err["msg"])
+        message = message.removeprefix("Value error, ")  # our own validators' messages are Chinese already
         problems.append(FileProblem(path, key, message))
     return problems
 
@@ -155,6 +183,9 @@ def _compile_raw(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]) -> 
         raise FileError(shown, problems)
     data = {k: v for k, v in data.items() if k not in ("extends", "remove")}
     text = _source_text(path)
+    huge = huge_numbers({k: v for k, v in data.items() if k != "tests"})
+    if huge:
+        raise FileError(shown, [with_line(FileProblem(shown, k, "数字过大（绝对值应小于 10 的 15 次方）"), text) for k in huge])
     try:
         model = RuleFile.model_validate(data)
     except ValidationError as exc:
@@ -462,23 +493,35 @@ class _Compiler:
         return True
 
     def _check_cycles(self, key: str, values: list[CompiledValue]) -> None:
-        deps = {v.name: v.expr.names & {w.name for w in values} for v in values}
-        state: dict[str, int] = {}
-
-        def visit(name: str, trail: list[str]) -> None:
-            if state.get(name) == 2:
-                return
-            if state.get(name) == 1:
-                cycle = " → ".join([*trail[trail.index(name):], name])
-                self.problem(f"{key}.values.{name}", f"中间值循环引用：{cycle}")
-                return
-            state[name] = 1
-            for dep in sorted(deps[name]):
-                visit(dep, [*trail, name])
-            state[name] = 2
-
-        for name in deps:
-            visit(name, [])
+        """No value may depend on itself, and no chain of values may be deeper than MAX_VALUE_CHAIN
+        (evaluation follows the chain by recursion). Iterative, so a hostile file can't exhaust the stack."""
+        deps = {v.name: sorted(v.expr.names & {w.name for w in values}) for v in values}
+        depth: dict[str, int] = {}
+        for start in deps:
+            if start in depth:
+                continue
+            stack: list[tuple[str, int]] = [(start, 0)]
+            on_path: list[str] = []
+            while stack:
+                name, index = stack.pop()
+                if index == 0:
+                    if name in on_path:
+                        cycle = " → ".join([*on_path[on_path.index(name):], name])
+                        self.problem(f"{key}.values.{name}", f"中间值循环引用：{cycle}")
+                        return
+                    on_path.append(name)
+                children = deps[name]
+                if index < len(children):
+                    stack.append((name, index + 1))
+                    child = children[index]
+                    if child not in depth:
+                        stack.append((child, 0))
+                    continue
+                depth[name] = 1 + max((depth.get(c, 0) for c in children), default=0)
+                on_path.pop()
+                if depth[name] > MAX_VALUE_CHAIN:
+                    self.problem(f"{key}.values.{name}", f"中间值引用链过长（超过 {MAX_VALUE_CHAIN} 层）")
+                    return
 
     def _check_reach(self, indicators: list[Indicator]) -> None:
         for ind in indicators:

@@ -255,6 +255,16 @@ class DeductionDecl(Strict):
 class RuleFile(Strict):
     """A whole formula file as written."""
 
+    @field_validator("inputs", "parameters")
+    @classmethod
+    def _names_are_identifiers(cls, value: dict) -> dict:
+        import re
+
+        for name in value:
+            if not re.fullmatch(IDENT, name) or name.startswith("_"):
+                raise ValueError(f"名称“{name}”不合规：只能用字母、数字和下划线，以字母开头")
+        return value
+
     format: Literal[1] = 1
     rule_set: RuleSetInfo
     groups: list[Group] = []

@@ -61,6 +61,10 @@ def scored_workbook(report: CaseReport) -> Workbook:
         ws.column_dimensions[get_column_letter(i)].width = width
     for f in report.findings:
         ws.append([SEVERITY_LABELS[f.severity], f.code, f.message, f.where])
+        for col in (3, 4):
+            cell = ws.cell(row=ws.max_row, column=col)
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
         ws.cell(row=ws.max_row, column=3).alignment = Alignment(wrap_text=True, vertical="top")
         if f.severity == "error":
             ws.cell(row=ws.max_row, column=1).fill = FILLS["over"]
@@ -95,6 +99,8 @@ def _style(ws, row: int, status: str, bold: bool = False) -> None:
     fill = FILLS.get(status)
     for col in range(1, len(COLUMNS) + 1):
         cell = ws.cell(row=row, column=col)
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"  # a name or reason from a case is text, never a formula
         cell.border = _BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if bold:

@@ -93,20 +93,20 @@ def test_broken_toml_case_names_file_line_and_column(tmp_path):
     case = tmp_path / "case.toml"
     case.write_text(HUNAN.read_text(encoding="utf-8").replace('id = "dept-overall"', 'id = "dept-overall', 1), encoding="utf-8")
     line = next(i for i, text in enumerate(case.read_text(encoding="utf-8").splitlines(), 1) if text.startswith('id = "dept-overall'))
-    _refused(run_cli("diff", str(case)), case, "TOML 格式错误", f"line {line}, column")
+    _refused(run_cli("diff", str(case)), case, "TOML 格式错误", f"第 {line} 行第")
 
 
 def test_duplicate_key_in_a_toml_case_names_the_line(tmp_path):
     case = tmp_path / "case.toml"
     case.write_text(HUNAN.read_text(encoding="utf-8").replace("[sheets.inputs.budget]\n", '[sheets.inputs.budget]\nvalue = "1"\n', 1), encoding="utf-8")
-    _refused(run_cli("score", str(case)), case, "TOML 格式错误", "Cannot overwrite a value", "line")
+    _refused(run_cli("score", str(case)), case, "TOML 格式错误", "Cannot overwrite a value", "第")
 
 
 def test_duplicate_table_in_a_toml_case_is_refused(tmp_path):
     case = tmp_path / "case.toml"
     text = HUNAN.read_text(encoding="utf-8")
     case.write_text(text + '\n[sheets.inputs.budget]\nvalue = "999"\n', encoding="utf-8")
-    _refused(run_cli("diff", str(case)), case, "TOML 格式错误", "line")
+    _refused(run_cli("diff", str(case)), case, "TOML 格式错误", "第")
 
 
 def test_broken_json_case_names_line_and_column(tmp_path):
@@ -169,7 +169,7 @@ def test_broken_and_duplicate_key_rule_files_fail_validation_with_file_and_line(
     proc = run_cli("formulas", "validate", str(broken), str(duplicate))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     for path in (broken, duplicate):
-        assert f"失败：{path}: TOML 格式错误" in proc.stderr and "line" in proc.stderr
+        assert f"失败：{path}: TOML 格式错误" in proc.stderr and "行" in proc.stderr
 
 
 def test_a_broken_rule_file_in_a_rules_dir_is_skipped_with_a_warning_and_the_rest_still_work(tmp_path):

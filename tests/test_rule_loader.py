@@ -254,7 +254,7 @@ def test_broken_toml_names_file_and_line(tmp_path):
     path.write_text("[rule_set\nid = 1\n", encoding="utf-8")
     with pytest.raises(ScoringError) as info:
         load_rule_file(path)
-    assert "broken.toml" in str(info.value) and "line 1" in str(info.value)
+    assert "broken.toml" in str(info.value) and "第 1 行" in str(info.value)
 
 
 def test_a_bad_file_in_a_folder_does_not_hide_the_good_ones(tmp_path):
