@@ -20,12 +20,14 @@ from .diff import report_loaded
 from .engine import Engine
 from .errors import ScoringError
 from .numbers import fmt
-from .pool import default_jobs, ordered_map
+from .pool import Lost, default_jobs, ordered_map
 from .render import reason
 from .results import SEVERITY_ORDER, CaseReport, SheetDiff
 from .rule_loader import RuleLibrary, display_path, load_rule_dir, read_toml
 
 CASE_SUFFIXES = frozenset({".toml", ".json", ".xlsx"})
+# Seconds one submission may take before its worker is stopped; a real sheet takes milliseconds.
+DEFAULT_TIMEOUT = 60.0
 TABLE_SUFFIXES = frozenset({".csv"})
 # From the most to the least alarming: a sheet's worst status is the first of these it has.
 STATUS_RANK = {"invalid": 0, "over": 1, "unverifiable": 2, "under": 3, "unclaimed": 4, "match": 5}
@@ -372,8 +374,13 @@ def run_batch(
     jobs: int | None = None,
     details: bool = False,
     on_progress: Callable[[int, int, int], None] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> BatchResult:
     """Score every submission under ``paths``; the result is the same whatever ``jobs`` is.
+
+    Each submission is scored in a worker process; one that crashes its worker or takes more than
+    ``timeout`` seconds is reported as failed and the others are still scored (``timeout=None``
+    with ``jobs=1`` scores in this process, unprotected).
 
     ``on_progress(sheets_done, bytes_done, bytes_total)`` is called after each submission.
     Raises ScoringError if the rule folder itself cannot be read.
@@ -388,7 +395,11 @@ def run_batch(
     jobs = default_jobs() if jobs is None else jobs
     initargs = (None if rules_dir is None else str(rules_dir), details)
     shared = _Shared()
-    for result in ordered_map(_score_item, _items(collected.inputs), jobs, _init_worker, initargs):
+    for result in ordered_map(_score_item, _items(collected.inputs), jobs, _init_worker, initargs, timeout=timeout):
+        if isinstance(result, Lost):
+            shown = result.item.shown if isinstance(result.item, _FileItem) else getattr(getattr(result.item, "row", None), "where", "?")
+            failures.append(Problem(shown, f"{shown}: {result.reason}"))
+            continue
         read += result.read
         for s in result.sheets:
             s.order = len(sheets)

@@ -28,6 +28,7 @@ def batch(
     rules_dir: Optional[Path] = RulesDir,
     jobs: Optional[int] = Jobs,
     quiet: bool = Quiet,
+    timeout: float = typer.Option(60.0, "--timeout", min=1, help="每份材料最长计算秒数；超时或使计算进程崩溃的材料记为失败，其余照常复核"),
 ) -> None:
     """批量复核：按各表适用的规则版本重新计分，汇总每张表的自评总分、计算总分与差额。
 
@@ -48,7 +49,7 @@ def batch(
         progress.update(done, position)
 
     try:
-        result = run_batch(paths, rules_dir=rules_dir, jobs=jobs, details=report is not None, on_progress=on_progress)
+        result = run_batch(paths, rules_dir=rules_dir, jobs=jobs, details=report is not None, on_progress=on_progress, timeout=timeout)
     except ScoringError as exc:
         _fail(str(exc))
     finally:
@@ -73,9 +74,22 @@ def batch(
 
 
 def _write(path: Path, write, bom: bool) -> None:
+    """Write through a temporary file renamed into place: an interrupted run leaves no half file."""
+    import os
+    import tempfile
+
     try:
-        with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-            write(handle)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+                write(handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
     except OSError as exc:
         _fail(f"无法写入 {path}（{exc.strerror or exc}）")
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from .case_table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX
 from .engine import Engine
-from .generator import ERROR_CLASSES, FORMULA_RULES, Settings, Submission, make_submission
-from .pool import default_jobs, ordered_map
+from .generator import ERROR_CLASSES, FORMULA_RULES, GeneratorError, Settings, Submission, make_submission
+from .pool import Lost, default_jobs, ordered_map
 from .rule_loader import RuleSet, display_path, load_rule_dir
 
 FORMULA_RATES = ("预算执行率", "采购执行率")
@@ -135,7 +135,10 @@ def generate(
             first = True
             jobs = default_jobs() if jobs is None else jobs
             initargs = (None if rules_dir is None else str(rules_dir), settings, columns)
-            for sub, payload in ordered_map(_make, range(count), jobs, _init_worker, initargs):
+            for made in ordered_map(_make, range(count), jobs, _init_worker, initargs):
+                if isinstance(made, Lost):
+                    raise GeneratorError(f"第 {made.item} 份生成失败：{made.reason}")
+                sub, payload = made
                 if isinstance(payload, list):
                     writer.writerow(payload)
                     summary.table_rows += 1

@@ -1,9 +1,13 @@
-"""An order-preserving parallel map over a stream, for batch scoring and generating.
+"""An order-preserving parallel map over a stream, with workers that may die or hang.
 
-`multiprocessing.Pool.imap` reads its whole input at once, which would hold a million-row table
-in memory; this feeds the pool a window of chunks at a time instead.  Results come back in input
-order, so a pooled run yields exactly what a sequential run yields.  Each worker runs the
-initializer once (to load the rule files), never once per item.
+Items are handed to worker processes a chunk at a time and results come back one item at a time,
+in input order, so a pooled run yields exactly what a sequential run yields, and only a bounded
+window of a million-row table is ever in memory.  Each worker runs the initializer once (to load
+the rule files), never once per item.
+
+A worker that dies (a crash, the out-of-memory killer) or takes longer than ``timeout`` seconds
+over one item is replaced: the item it was on is reported as `Lost`, the rest of its chunk goes
+to another worker, and the map goes on.  Every item is therefore answered exactly once.
 """
 
 from __future__ import annotations
@@ -11,18 +15,24 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TypeVar
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
 
-T = TypeVar("T")
-R = TypeVar("R")
-
-# Below this many items the pool's start-up (forking, loading rules in every worker) costs more
-# than it saves.
+# Below this many items, and without a timeout, the pool's start-up costs more than it saves.
 POOL_THRESHOLD = 200
 _CHUNK_PER_WORKER = 64
-_IN_FLIGHT = 3  # chunks submitted ahead, so workers never wait for the reader
+
+
+@dataclass(frozen=True)
+class Lost:
+    """An item no worker could answer, and why (in Chinese, for the report)."""
+
+    item: Any
+    reason: str
 
 
 def default_jobs() -> int:
@@ -33,35 +43,143 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def _worker_main(conn: Connection, fn: Callable, initializer: Callable, initargs: tuple) -> None:
+    initializer(*initargs)
+    while True:
+        try:
+            chunk = conn.recv()
+        except EOFError:
+            return
+        if chunk is None:
+            return
+        for index, item in chunk:
+            conn.send((index, fn(item)))
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    pending: deque = field(default_factory=deque)  # (index, item) sent and not yet answered
+    since: float = 0.0  # when the item at the head of `pending` started
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
 def ordered_map(
-    fn: Callable[[T], R],
-    items: Iterable[T],
+    fn: Callable[[Any], Any],
+    items: Iterable[Any],
     jobs: int,
     initializer: Callable[..., Any],
     initargs: tuple = (),
     threshold: int = POOL_THRESHOLD,
-) -> Iterator[R]:
-    """Yield ``fn(item)`` for every item, in input order.
+    timeout: float | None = None,
+) -> Iterator[Any]:
+    """Yield ``fn(item)`` for every item, in input order, or a `Lost` for an item whose worker
+    died or ran past ``timeout`` seconds.
 
-    With ``jobs`` > 1 and more than ``threshold`` items, the work is spread over a process pool
-    whose workers each run ``initializer(*initargs)`` once; otherwise it runs here, after one
-    call of the initializer in this process.  Only a bounded window of items is read ahead.
+    Without a timeout, with ``jobs`` <= 1 or with no more than ``threshold`` items, the work runs
+    here (after one call of the initializer) and nothing is isolated; otherwise it is spread over
+    ``jobs`` supervised worker processes.
     """
     items = iter(items)
     head = list(itertools.islice(items, threshold + 1))
-    if jobs <= 1 or len(head) <= threshold:
+    if timeout is None and (jobs <= 1 or len(head) <= threshold):
         initializer(*initargs)
         yield from map(fn, itertools.chain(head, items))
         return
-    chunk = _CHUNK_PER_WORKER * jobs
-    stream = itertools.chain(head, items)
-    with multiprocessing.get_context("fork").Pool(jobs, initializer, initargs) as pool:
-        pending: deque = deque()
-        while True:
-            batch = list(itertools.islice(stream, chunk))
-            if batch:
-                pending.append(pool.map_async(fn, batch, chunksize=max(1, len(batch) // (4 * jobs))))
-            while pending and (len(pending) >= _IN_FLIGHT or not batch):
-                yield from pending.popleft().get()
-            if not batch:
-                break
+    yield from _supervised(fn, enumerate(itertools.chain(head, items)), max(1, jobs), initializer, initargs, timeout)
+
+
+def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer, initargs, timeout) -> Iterator[Any]:
+    context = multiprocessing.get_context("fork")
+    chunk_size = _CHUNK_PER_WORKER
+    retry: deque = deque()  # items taken back from a replaced worker, to be sent again first
+    done: dict[int, Any] = {}
+    next_out = 0
+    exhausted = False
+
+    def start() -> _Worker:
+        parent, child = context.Pipe()
+        process = context.Process(target=_worker_main, args=(child, fn, initializer, initargs), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def feed(worker: _Worker) -> None:
+        nonlocal exhausted
+        chunk = [retry.popleft() for _ in range(min(len(retry), chunk_size))]
+        if len(chunk) < chunk_size and not exhausted:
+            more = list(itertools.islice(numbered, chunk_size - len(chunk)))
+            exhausted = len(more) < chunk_size - len(chunk)
+            chunk += more
+        if chunk:
+            worker.pending.extend(chunk)
+            worker.since = time.monotonic()
+            worker.conn.send(chunk)
+
+    def replace(worker: _Worker, reason: str) -> _Worker:
+        index, item = worker.pending.popleft()
+        done[index] = Lost(item, reason)
+        retry.extendleft(reversed(worker.pending))
+        worker.stop()
+        return start()
+
+    workers = [start() for _ in range(jobs)]
+    try:
+        for w in workers:
+            feed(w)
+        while not exhausted or retry or any(w.pending for w in workers):
+            for w in workers:
+                if not w.pending and (retry or not exhausted):
+                    feed(w)
+            busy = [w for w in workers if w.pending]
+            if not busy:
+                continue
+            wait_for = None
+            if timeout is not None:
+                wait_for = max(0.0, min(w.since + timeout for w in busy) - time.monotonic())
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=wait_for)
+            now = time.monotonic()
+            for i, w in enumerate(workers):
+                if not w.pending:
+                    continue
+                died = False
+                if w.conn in ready:
+                    try:
+                        while w.pending and w.conn.poll():
+                            index, result = w.conn.recv()
+                            expected, _ = w.pending.popleft()
+                            if index != expected:  # pragma: no cover - a worker answers in order
+                                raise RuntimeError("worker answered out of order")
+                            done[index] = result
+                            w.since = now = time.monotonic()
+                    except (EOFError, OSError):
+                        died = True
+                if not w.pending:
+                    continue
+                if died or not w.process.is_alive():
+                    w.process.join(1)
+                    reason = f"处理这份材料时计算进程意外退出（退出码 {w.process.exitcode}），已跳过并继续处理其余材料"
+                    workers[i] = replace(w, reason)
+                elif timeout is not None and now - w.since > timeout:
+                    workers[i] = replace(w, f"处理这份材料超过 {timeout:g} 秒仍未完成，已中止并继续处理其余材料")
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+        while next_out in done:
+            yield done.pop(next_out)
+            next_out += 1
+    finally:
+        for w in workers:
+            try:
+                w.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        for w in workers:
+            w.process.join(1)
+            w.stop()

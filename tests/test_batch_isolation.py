@@ -1,0 +1,72 @@
+"""A submission that crashes its worker or never finishes is reported, and the rest are scored;
+results never mix submissions; outputs are written in one piece."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+
+import pytest
+
+from conftest import CASES, run_cli
+import scoring.batch as batch
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for name in ("hunan-miluo-shgzb-2024.toml", "xinjiang-changji-shgzb-2024.toml", "sichuan-panzhihua-shgzb-2024.toml"):
+        shutil.copy(CASES / name, tmp_path / name)
+    shutil.copy(CASES / "hunan-miluo-shgzb-2024.toml", tmp_path / "crash.toml")
+    shutil.copy(CASES / "hunan-miluo-shgzb-2024.toml", tmp_path / "hang.toml")
+    return tmp_path
+
+
+def test_a_crashing_and_a_hanging_submission_are_reported_and_the_rest_scored(folder, monkeypatch):
+    real = batch._score_case
+
+    def faulty(case, shown, out):
+        # Workers are forked from this process, so they inherit the fault.
+        if shown.endswith("crash.toml"):
+            os._exit(7)
+        if shown.endswith("hang.toml"):
+            time.sleep(3600)
+        real(case, shown, out)
+
+    monkeypatch.setattr(batch, "_score_case", faulty)
+    started = time.monotonic()
+    result = batch.run_batch([folder], jobs=2, timeout=3)
+    assert time.monotonic() - started < 60
+    reasons = {os.path.basename(p.path): p.reason for p in result.failures}
+    assert set(reasons) == {"crash.toml", "hang.toml"}
+    assert "意外退出（退出码 7）" in reasons["crash.toml"]
+    assert "超过 3 秒仍未完成" in reasons["hang.toml"]
+    scored = {os.path.basename(s.path) for s in result.sheets}
+    assert scored == {"hunan-miluo-shgzb-2024.toml", "xinjiang-changji-shgzb-2024.toml", "sichuan-panzhihua-shgzb-2024.toml"}
+    assert result.exit_code == 1
+
+
+def test_isolated_and_in_process_runs_agree_and_never_mix_submissions(folder):
+    os.remove(folder / "crash.toml")
+    os.remove(folder / "hang.toml")
+    isolated = batch.run_batch([folder, CASES], jobs=2, timeout=30)
+    plain = batch.run_batch([folder, CASES], jobs=1, timeout=None)
+    key = lambda r: [(s.path, s.sheet_id, s.unit, s.rules, s.claimed, s.computed, s.errors, s.warnings) for s in r.sheets]  # noqa: E731
+    assert key(isolated) == key(plain)
+    for s in isolated.sheets:
+        # every summary row belongs to one submission: its unit is the one its file names
+        text = open(s.path, encoding="utf-8").read()
+        assert s.unit in text
+
+
+def test_summary_and_report_are_written_atomically(tmp_path):
+    out = tmp_path / "summary.csv"
+    out.write_text("old", encoding="utf-8")
+    proc = run_cli("batch", str(CASES), "--format", "csv", "--out", str(out), "--report", str(tmp_path / "r.html"), "-q")
+    assert proc.returncode == 1
+    assert out.read_text(encoding="utf-8-sig").startswith("path,")
+    assert (tmp_path / "r.html").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "no temporary file left behind"
+    # an output folder that doesn't exist: the run fails cleanly and writes nothing
+    proc = run_cli("batch", str(CASES), "--format", "csv", "--out", str(tmp_path / "missing" / "s.csv"), "-q")
+    assert proc.returncode == 2 and "无法写入" in proc.stderr
