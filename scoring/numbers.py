@@ -51,6 +51,8 @@ def to_decimal(value: object) -> Decimal:
         raise NumberError(f"数字 {value!r} 以二进制浮点数给出，会丢失精度；请写成字符串")
     if not isinstance(value, str):
         raise NumberError(f"应为数字，得到 {type(value).__name__}")
+    if _PLAIN_NUMBER.fullmatch(value):  # most cells of a machine-written table: skip the folding
+        return Decimal(value)
     text = normalize_text(value).replace(" ", "")
     if text.endswith("%"):
         text = text[:-1]
@@ -62,6 +64,10 @@ def to_decimal(value: object) -> Decimal:
         raise NumberError(f"“{value}”不是数字") from exc
 
 
+_QUANTUM: dict[int, Decimal] = {}
+_PLAIN_NUMBER = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,15})?")
+
+
 def round_half_up(value: Decimal, digits: int) -> Decimal:
     """Round to ``digits`` decimals, halves away from zero (四舍五入): 2.675 → 2.68, 0.125 → 0.13.
 
@@ -70,6 +76,11 @@ def round_half_up(value: Decimal, digits: int) -> Decimal:
     into the thousands is returned unrounded rather than written out in full.
     """
     needed = value.adjusted() + digits + 2
+    if needed <= 28:  # the everyday case, within the default context: no context switch needed
+        exponent = _QUANTUM.get(digits)
+        if exponent is None:
+            exponent = _QUANTUM.setdefault(digits, Decimal(1).scaleb(-digits))
+        return value.quantize(exponent, rounding=ROUND_HALF_UP)
     if needed > 1000:
         return value
     with localcontext() as ctx:

@@ -278,6 +278,7 @@ class _Compiler:
     model: RuleFile
     chain: tuple[str, ...] = ()
     problems: list[FileProblem] = field(default_factory=list)
+    evaluator: Evaluator = field(default_factory=Evaluator)
     warnings: list[str] = field(default_factory=list)
 
     def problem(self, key: str, message: str) -> None:
@@ -469,7 +470,7 @@ class _Compiler:
         return scenarios
 
     def _check_band_tiling(self, key: str, bands: list[CompiledBand], params: dict[str, Decimal]) -> bool:
-        evaluator = Evaluator()
+        evaluator = self.evaluator
         edges = []
         for b in bands:
             try:
