@@ -19,6 +19,23 @@ from .rule_loader import decode_text, display_path, pydantic_problems, read_toml
 from .rules import Strict
 
 
+def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None) -> Any:
+    """Figures written as text ("253.87", "９０％") under ``keys`` become Decimals; with
+    ``shorthand``, a bare value stands for ``{shorthand: value}``."""
+    if shorthand is not None and not isinstance(data, dict):
+        data = {shorthand: data}
+    if not isinstance(data, dict):
+        return data
+    data = dict(data)
+    for key in keys:
+        if isinstance(data.get(key), str):
+            try:
+                data[key] = to_decimal(data[key])
+            except NumberError as exc:
+                raise ValueError(str(exc) if shorthand else f"{key}: {exc}") from None
+    return data
+
+
 class Figure(Strict):
     """One input figure as the case gives it."""
 
@@ -31,15 +48,7 @@ class Figure(Strict):
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
         # `budget = "253.87"` is shorthand for `budget = { value = "253.87" }`
-        if not isinstance(data, dict):
-            data = {"value": data}
-        value = data.get("value")
-        if isinstance(value, str):
-            try:
-                data = {**data, "value": to_decimal(value)}
-            except NumberError as exc:
-                raise ValueError(str(exc)) from None
-        return data
+        return _read_numbers(data, ("value",), shorthand="value")
 
     @model_validator(mode="after")
     def _value_or_undisclosed(self) -> Figure:
@@ -59,15 +68,7 @@ class Claim(Strict):
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
-            data = {"score": data}
-        score = data.get("score")
-        if isinstance(score, str):
-            try:
-                data = {**data, "score": to_decimal(score)}
-            except NumberError as exc:
-                raise ValueError(str(exc)) from None
-        return data
+        return _read_numbers(data, ("score",), shorthand="score")
 
 
 class Row(Strict):
@@ -89,15 +90,10 @@ class Row(Strict):
     @model_validator(mode="before")
     @classmethod
     def _numbers(cls, data: Any) -> Any:
+        data = _read_numbers(data, ("weight", "claimed"))
         if isinstance(data, dict):
-            data = dict(data)
-            for key in ("weight", "claimed"):
-                if isinstance(data.get(key), str):
-                    try:
-                        data[key] = to_decimal(data[key])
-                    except NumberError as exc:
-                        raise ValueError(f"{key}: {exc}") from None
             for key in ("target", "actual"):
+                # a target written as a bare TOML number is still the text the form printed
                 if isinstance(data.get(key), (int, Decimal)) and not isinstance(data.get(key), bool):
                     data[key] = str(data[key])
         return data
@@ -114,9 +110,7 @@ class Subtotal(Strict):
     @model_validator(mode="before")
     @classmethod
     def _numbers(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            data = {k: (to_decimal(v) if k in ("claimed", "weight") and isinstance(v, str) else v) for k, v in data.items()}
-        return data
+        return _read_numbers(data, ("claimed", "weight"))
 
 
 class StatedRate(Strict):
@@ -131,9 +125,7 @@ class StatedRate(Strict):
     @model_validator(mode="before")
     @classmethod
     def _numbers(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            data = {k: (to_decimal(v) if k in ("numerator", "denominator") and isinstance(v, str) else v) for k, v in data.items()}
-        return data
+        return _read_numbers(data, ("numerator", "denominator"))
 
 
 class Sheet(Strict):

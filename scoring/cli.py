@@ -105,7 +105,7 @@ def _emit(report, fmt_name: str, out: Optional[Path], render) -> None:
 
 @app.command()
 def score(
-    case: Path = typer.Argument(..., help="案例文件（.toml 或 .json）"),
+    case: Path = typer.Argument(..., help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,
     format: str = Format,
@@ -115,15 +115,21 @@ def score(
     """按规则计算每个指标的得分，并说明每一处失分的原因。"""
     from .render import render_score
 
+    _scored(case, rules_dir, rules, format, expect_hash, out, render_score)
+
+
+def _scored(case, rules_dir, rules, format, expect_hash, out, render):
+    """What `score` and `diff` share: check the options, score, write; returns the report."""
     _check_format(format, out)
     _check_hashes(expect_hash)
     report = _report(case, rules_dir, rules, expect_hash)
-    _emit(report, format, out, render_score)
+    _emit(report, format, out, render)
+    return report
 
 
 @app.command()
 def diff(
-    case: Path = typer.Argument(..., help="案例文件（.toml 或 .json）"),
+    case: Path = typer.Argument(..., help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,
     format: str = Format,
@@ -133,10 +139,7 @@ def diff(
     """逐项比较自评得分与按规则计算的得分；有高报、超出分值或合计不符时退出码为 1。"""
     from .render import render_diff
 
-    _check_format(format, out)
-    _check_hashes(expect_hash)
-    report = _report(case, rules_dir, rules, expect_hash)
-    _emit(report, format, out, render_diff)
+    report = _scored(case, rules_dir, rules, format, expect_hash, out, render_diff)
     if report.worst_severity == "error":
         raise typer.Exit(1)
 

@@ -66,10 +66,8 @@ def _group(ind: IndicatorResult) -> str:
 
 def render_score(report: CaseReport, fmt_name: str) -> str:
     """The computed sheet(s): one row per indicator with the reason for any point lost."""
-    if fmt_name == "json":
-        return to_json(report)
-    if fmt_name == "csv":
-        return to_csv(report)
+    if fmt_name in ("json", "csv"):
+        return _for_programs(report, fmt_name)
     tablefmt = "github" if fmt_name == "markdown" else "simple"
     out = [_heading(report, fmt_name)]
     for sd in report.sheets:
@@ -85,10 +83,8 @@ def render_score(report: CaseReport, fmt_name: str) -> str:
 
 def render_diff(report: CaseReport, fmt_name: str) -> str:
     """Claimed against computed, per indicator and in total, then every finding."""
-    if fmt_name == "json":
-        return to_json(report)
-    if fmt_name == "csv":
-        return to_csv(report)
+    if fmt_name in ("json", "csv"):
+        return _for_programs(report, fmt_name)
     tablefmt = "github" if fmt_name == "markdown" else "simple"
     out = [_heading(report, fmt_name)]
     for sd in report.sheets:
@@ -116,6 +112,11 @@ def _computed_text(row: IndicatorDiff) -> str:
     if ind.interval:
         return f"{fmt(c.low)}～{fmt(c.high)}"
     return "无法核验"
+
+
+def _for_programs(report: CaseReport, fmt_name: str) -> str:
+    # score and diff share one machine-readable form: claims, computed scores and findings
+    return to_json(report) if fmt_name == "json" else to_csv(report)
 
 
 def _signed(value: Decimal | None) -> str:
