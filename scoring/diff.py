@@ -35,6 +35,7 @@ def compare(claimed: Decimal | None, low: Decimal | None, high: Decimal | None, 
     bounds mean the rules say nothing checkable.
     """
     computed = None
+    point = low is not None and low == high
     if low is not None and high is not None:
         if claimed is not None and low <= claimed <= high:
             computed = claimed
@@ -43,8 +44,11 @@ def compare(claimed: Decimal | None, low: Decimal | None, high: Decimal | None, 
         else:
             computed = low if claimed is not None else high
         computed = round_half_up(computed, rounding)
-    low_r = None if low is None else round_half_up(low, rounding)
-    high_r = None if high is None else round_half_up(high, rounding)
+    if point:  # a formula's single value: one rounding serves all three
+        low_r = high_r = round_half_up(low, rounding)
+    else:
+        low_r = None if low is None else round_half_up(low, rounding)
+        high_r = None if high is None else round_half_up(high, rounding)
     if claimed is None:
         return Comparison(None, computed, low_r, high_r, "unclaimed", None)
     if claimed < 0 or (weight is not None and claimed > weight):
@@ -53,7 +57,8 @@ def compare(claimed: Decimal | None, low: Decimal | None, high: Decimal | None, 
     if low is None or high is None:
         return Comparison(claimed, None, None, None, "unverifiable", None)
     digits = min(decimals_of(claimed), rounding)
-    lo, hi = round_half_up(low, digits), round_half_up(high, digits)
+    lo = round_half_up(low, digits)
+    hi = lo if point else round_half_up(high, digits)
     if lo <= claimed <= hi:
         return Comparison(claimed, computed, low_r, high_r, "match", Decimal(0).quantize(computed))
     status = "over" if claimed > hi else "under"

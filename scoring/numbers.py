@@ -95,6 +95,10 @@ def is_too_large(value: Decimal) -> bool:
 
 def decimals_of(value: Decimal) -> int:
     """How many decimals a written figure carries: 9.2 → 1, 98.50 → 2, 10 → 0."""
+    text = str(value)  # far cheaper than as_tuple(), which builds a named tuple every call
+    if "E" not in text:
+        point = text.find(".")
+        return 0 if point < 0 else len(text) - point - 1
     exponent = value.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
