@@ -115,7 +115,8 @@ def _write_json(result: BatchResult, out: TextIO) -> None:
 
 
 def summary_dict(result: BatchResult, sheets: bool = True) -> dict:
-    """The summary as JSON-ready data (``sheets=False``: a placeholder for the sheets, written apart)."""
+    """The summary as JSON-ready data; with ``sheets=False`` the sheets key holds None, because the
+    streaming writer writes the sheets itself, one per line."""
     return {
         "counts": result.counts(),
         "rule_sets": [{"ref": ref, "sha256": sha} for ref, sha in result.rule_sets()],
