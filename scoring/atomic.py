@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 
-def write_atomic(path: Path | str, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it over
-    ``path`` (a rename within one folder is atomic)."""
+@contextmanager
+def open_atomic(path: Path | str, mode: str = "wb", encoding: str | None = None, newline: str | None = None) -> Iterator[IO]:
+    """Open a temporary file beside ``path`` for writing; on success flush it to disk and rename it
+    over ``path`` (a rename within one folder is atomic); on any failure remove it."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -25,3 +29,9 @@ def write_atomic(path: Path | str, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def write_atomic(path: Path | str, data: bytes) -> None:
+    """Write ``data`` to ``path`` in one piece."""
+    with open_atomic(path) as handle:
+        handle.write(data)

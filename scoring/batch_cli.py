@@ -74,22 +74,12 @@ def batch(
 
 
 def _write(path: Path, write, bom: bool) -> None:
-    """Write through a temporary file renamed into place: an interrupted run leaves no half file."""
-    import os
-    import tempfile
+    """Stream the output into place in one piece: an interrupted run leaves no half file."""
+    from .atomic import open_atomic
 
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
-                write(handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        with open_atomic(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+            write(handle)
     except OSError as exc:
         _fail(f"无法写入 {path}（{exc.strerror or exc}）")
 

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from .numbers import fmt
 from .render import SEVERITY_LABELS, STATUS_LABELS, reason
 from .results import CaseReport, IndicatorDiff
+from .xlsx_template import keep_text
 
 FILLS = {
     "over": PatternFill("solid", fgColor="F8CBAD"),
@@ -62,9 +63,7 @@ def scored_workbook(report: CaseReport) -> Workbook:
     for f in report.findings:
         ws.append([SEVERITY_LABELS[f.severity], f.code, f.message, f.where])
         for col in (3, 4):
-            cell = ws.cell(row=ws.max_row, column=col)
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"
+            keep_text(ws.cell(row=ws.max_row, column=col))
         ws.cell(row=ws.max_row, column=3).alignment = Alignment(wrap_text=True, vertical="top")
         if f.severity == "error":
             ws.cell(row=ws.max_row, column=1).fill = FILLS["over"]
@@ -99,8 +98,7 @@ def _style(ws, row: int, status: str, bold: bool = False) -> None:
     fill = FILLS.get(status)
     for col in range(1, len(COLUMNS) + 1):
         cell = ws.cell(row=row, column=col)
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"  # a name or reason from a case is text, never a formula
+        keep_text(cell)
         cell.border = _BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if bold:

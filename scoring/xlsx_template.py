@@ -303,7 +303,12 @@ def _fill_list(ws: Worksheet, items: list[dict], cells, count: int) -> None:
 def _put(cell, value) -> None:
     """Write a value as the unit typed it: "=1次" is a target, not a formula."""
     cell.value = value if value not in ("", None) else None
-    if isinstance(value, str) and value.startswith("="):
+    keep_text(cell)
+
+
+def keep_text(cell) -> None:
+    """A text cell beginning with "=" stays text: data from a case is never a spreadsheet formula."""
+    if isinstance(cell.value, str) and cell.value.startswith("="):
         cell.data_type = "s"
 
 
