@@ -30,7 +30,7 @@ CASE_SUFFIXES = frozenset({".toml", ".json", ".xlsx"})
 DEFAULT_TIMEOUT = 60.0
 TABLE_SUFFIXES = frozenset({".csv"})
 # From the most to the least alarming: a sheet's worst status is the first of these it has.
-STATUS_RANK = {"invalid": 0, "over": 1, "unverifiable": 2, "under": 3, "unclaimed": 4, "match": 5}
+STATUS_RANK = {"invalid": 0, "over": 1, "unverifiable": 2, "incomplete": 3, "under": 4, "unclaimed": 5, "match": 6}
 DIFFERING = frozenset({"over", "under", "invalid"})
 
 

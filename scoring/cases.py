@@ -7,11 +7,12 @@ source does not disclose is written ``{ undisclosed = true }`` and is never inve
 from __future__ import annotations
 
 import json
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, model_validator
 
 from .errors import FileError, ScoringError
 from .numbers import NumberError, to_decimal
@@ -43,12 +44,21 @@ class Figure(Strict):
     undisclosed: bool = False
     source: str = ""
     note: str = ""
+    _percent: bool = PrivateAttr(default=False)  # written with a % sign: wrong for an amount
 
-    @model_validator(mode="before")
+    @model_validator(mode="wrap")
     @classmethod
-    def _shorthand(cls, data: Any) -> Any:
+    def _shorthand(cls, data: Any, handler) -> Any:
         # `budget = "253.87"` is shorthand for `budget = { value = "253.87" }`
-        return _read_numbers(data, ("value",), shorthand="value")
+        written = data.get("value") if isinstance(data, dict) else data
+        figure = handler(_read_numbers(data, ("value",), shorthand="value"))
+        figure._percent = isinstance(written, str) and written.rstrip().endswith(("%", "％"))
+        return figure
+
+    @property
+    def percent_sign(self) -> bool:
+        """Whether the figure was written as a percentage ("12%")."""
+        return self._percent
 
     @model_validator(mode="after")
     def _value_or_undisclosed(self) -> Figure:
@@ -76,7 +86,8 @@ class Row(Strict):
 
     id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_.-]+$")
     group: list[str] = []
-    name: str
+    name: str = ""  # empty for a printed row with no indicator in it (a placeholder)
+    part_of: str | None = None  # id of the row this one is a part of (其中… rows, numbered children)
     nature: str | None = None  # 指标性质 as printed: "定性", "定量", "≥", "＝" …
     rule: str | None = None  # 赋分规则 as printed (Xinjiang): picks the row method
     target: str | None = None  # 年度指标值 / 指标值 / 目标值, verbatim
@@ -100,11 +111,16 @@ class Row(Strict):
 
 
 class Subtotal(Strict):
-    """A printed group subtotal: the claimed sum of a group's scores and/or its printed weight."""
+    """A printed group subtotal: the claimed sum of a group's scores and/or its printed weight.
+
+    ``includes`` names rule indicators the form prints inside this group (a 预算执行率 line under
+    项目管理), so they count towards its subtotal and weight.
+    """
 
     group: list[str] = Field(min_length=1)
     claimed: Decimal | None = None
     weight: Decimal | None = None
+    includes: list[str] = []
     source: str = ""
 
     @model_validator(mode="before")
@@ -137,6 +153,7 @@ class Sheet(Strict):
     rules: str | None = None  # or name them: "id" (version in effect that year) or "id@version"
     complete: bool = True  # false: only some parts are transcribed (e.g. budget execution only)
     claimed_total: Claim | None = None
+    weights: dict[str, Decimal] = {}  # weights the sheet prints for rule indicators (预算执行率 20)
     inputs: dict[str, Figure] = {}
     claims: dict[str, Claim] = {}
     findings: dict[str, Figure] = {}
@@ -144,6 +161,20 @@ class Sheet(Strict):
     subtotals: list[Subtotal] = []
     stated_rates: list[StatedRate] = []
     notes: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _weights(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("weights"), dict):
+            data = dict(data)
+            weights = {}
+            for key, value in data["weights"].items():
+                try:
+                    weights[key] = to_decimal(value) if isinstance(value, str) else value
+                except NumberError as exc:
+                    raise ValueError(f"weights.{key}: {exc}") from None
+            data["weights"] = weights
+        return data
 
     @model_validator(mode="after")
     def _rules_or_type(self) -> "Sheet":
@@ -156,7 +187,8 @@ class CaseInfo(Strict):
     id: str
     unit: str
     region: list[str] = Field(min_length=1)
-    year: int = Field(ge=1990, le=2100)
+    year: int | None = Field(default=None, ge=1990, le=2100)  # the fiscal year evaluated; left out when not printed
+    evaluated: dt.date | None = None  # 评价日期 / 填报日期, when the sheet gives it
     source: str
     notes: str = ""
 

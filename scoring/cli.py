@@ -115,10 +115,12 @@ def score(
     expect_hash: Optional[list[str]] = ExpectHash,
     out: Optional[Path] = Out,
 ) -> None:
-    """按规则计算每个指标的得分，并说明每一处失分的原因。"""
+    """按规则计算每个指标的得分，并说明每一处失分的原因；不看自评得分。数字缺失、无效或互相矛盾、规则无法计算时退出码为 1。"""
     from .render import render_score
 
-    _scored(case, rules_dir, rules, format, expect_hash, out, render_score)
+    report = _scored(case, rules_dir, rules, format, expect_hash, out, render_score)
+    if any(f.severity == "error" for f in report.rule_findings):
+        raise typer.Exit(1)
 
 
 def _scored(case, rules_dir, rules, format, expect_hash, out, render):

@@ -1,8 +1,10 @@
 """Claimed against computed: statuses, deltas and findings for every indicator and total.
 
-A claim is compared at its own printed precision: 9.2 matches any computed value that rounds
-(half-up) to 9.2.  Where the rules allow a range (unverifiable parts, qualitative tiers), a claim
-inside the range matches.
+A claim matches when it is within the rule set's ``claim_tolerance`` (0.05 by default) of the
+computed score: 2.8 against 2.81 matches, 9.2 against 9.01 is over, 6 against 5.71 is over by
+0.29.  Where the rules allow a range (unverifiable parts, qualitative tiers), the computed score
+is the value in the range nearest the claim.  The computed total is the rules' own; a claimed
+total may differ from it by what its lines' tolerated differences add up to, and no more.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 from .cases import Case, Claim, Sheet, load_case
 from .engine import Engine
 from .errors import ScoringError
-from .numbers import decimals_of, fmt, round_half_up
+from .numbers import fmt, round_half_up
 from .results import (
     CaseReport,
     Comparison,
@@ -28,41 +30,35 @@ from .rule_loader import RuleLibrary
 from .rules import RuleSet
 
 
-def compare(claimed: Decimal | None, low: Decimal | None, high: Decimal | None, weight: Decimal | None, rounding: int) -> Comparison:
+def compare(
+    claimed: Decimal | None, low: Decimal | None, high: Decimal | None, weight: Decimal | None,
+    rounding: int, tolerance: Decimal,
+) -> Comparison:
     """Compare one claim with the range [low, high] the rules allow (low == high for a formula).
 
-    ``low``/``high`` are unrounded; ``rounding`` is the rule's own number of decimals.  ``None``
-    bounds mean the rules say nothing checkable.
+    ``low``/``high`` are unrounded and are rounded to the rule's ``rounding``; ``None`` bounds mean
+    the rules say nothing checkable.  The computed score is the rules' point, or for a range the
+    value in it nearest the claim; the claim matches when it is within ``tolerance`` of it.
     """
-    computed = None
     point = low is not None and low == high
-    if low is not None and high is not None:
-        if claimed is not None and low <= claimed <= high:
-            computed = claimed
-        elif claimed is not None and claimed > high:
-            computed = high
-        else:
-            computed = low if claimed is not None else high
-        computed = round_half_up(computed, rounding)
-    if point:  # a formula's single value: one rounding serves all three
-        low_r = high_r = round_half_up(low, rounding)
-    else:
-        low_r = None if low is None else round_half_up(low, rounding)
-        high_r = None if high is None else round_half_up(high, rounding)
+    low_r = None if low is None else round_half_up(low, rounding)
+    high_r = low_r if point else (None if high is None else round_half_up(high, rounding))
+    if low_r is None or high_r is None:
+        computed = None
+    elif claimed is None or point:
+        computed = high_r
+    else:  # in a range the rules allow, the value nearest the claim, at the rule's rounding
+        computed = round_half_up(min(max(claimed, low_r), high_r), rounding)
     if claimed is None:
-        return Comparison(None, computed, low_r, high_r, "unclaimed", None)
+        return Comparison(None, computed, low_r, high_r, "unclaimed", None, tolerance)
     if claimed < 0 or (weight is not None and claimed > weight):
         delta = None if computed is None else claimed - computed
-        return Comparison(claimed, computed, low_r, high_r, "invalid", delta)
-    if low is None or high is None:
-        return Comparison(claimed, None, None, None, "unverifiable", None)
-    digits = min(decimals_of(claimed), rounding)
-    lo = round_half_up(low, digits)
-    hi = lo if point else round_half_up(high, digits)
-    if lo <= claimed <= hi:
-        return Comparison(claimed, computed, low_r, high_r, "match", Decimal(0).quantize(computed))
-    status = "over" if claimed > hi else "under"
-    return Comparison(claimed, computed, low_r, high_r, status, claimed - computed)
+        return Comparison(claimed, computed, low_r, high_r, "invalid", delta, tolerance)
+    if computed is None:
+        return Comparison(claimed, None, None, None, "unverifiable", None, tolerance)
+    delta = claimed - computed
+    status = "over" if delta > tolerance else "under" if -delta > tolerance else "match"
+    return Comparison(claimed, computed, low_r, high_r, status, delta, tolerance)
 
 
 def _claim(sheet: Sheet, *keys: str) -> Claim | None:
@@ -85,49 +81,77 @@ def diff_sheet(result: SheetResult, sheet: Sheet, where: str, findings: list[Fin
     rows = []
     row_claims = _row_claims(sheet)
     row_ids = {row.id or f"row{i + 1}" for i, row in enumerate(sheet.rows)}
+    tolerance = result.tolerance
     for ind in result.indicators:
         claim = row_claims.get(ind.id) if ind.id in row_ids else _claim(sheet, ind.id, ind.name)
         claimed = claim.score if claim else None
         if ind.verifiable:
-            cmp = compare(claimed, ind.raw, ind.raw, ind.weight, ind.rounding)
-        elif ind.interval:
-            cmp = compare(claimed, ind.low_raw, ind.high_raw, ind.weight, ind.rounding)
+            cmp = compare(claimed, ind.raw, ind.raw, ind.weight, ind.rounding, tolerance)
         elif _has_bounds(ind):
-            cmp = compare(claimed, ind.low_raw, ind.high_raw, ind.weight, ind.rounding)
-            if cmp.status in ("match", "unclaimed"):
+            cmp = compare(claimed, ind.low_raw, ind.high_raw, ind.weight, ind.rounding, tolerance)
+            if not ind.interval and cmp.status in ("match", "unclaimed"):
                 # a range that only unverifiable parts open up is not a confirmation of the claim
-                cmp = Comparison(cmp.claimed, None, cmp.low, cmp.high, "unverifiable" if claim else "unclaimed", None)
+                cmp = Comparison(cmp.claimed, None, cmp.low, cmp.high, "unverifiable" if claim else "unclaimed", None, tolerance)
         else:
-            cmp = compare(claimed, None, None, ind.weight, ind.rounding)
+            cmp = compare(claimed, None, None, ind.weight, ind.rounding, tolerance)
         rows.append(IndicatorDiff(ind, cmp, claim.source if claim else ""))
         findings.extend(_indicator_findings(ind, cmp, f"{where}.{ind.id}"))
-    _subtotal_findings(sheet, rows, where, findings)
+    _parent_findings(result, sheet, where, findings)
+    _subtotal_findings(sheet, result.complete, rows, where, findings)
     total = _total(result, sheet, rows, where, findings)
     return SheetDiff(result, rows, total)
 
 
-def _subtotal_findings(sheet: Sheet, rows: list[IndicatorDiff], where: str, findings: list[Finding]) -> None:
-    """Printed group subtotals: claimed scores must add up; printed group weights are checked too."""
+def _parent_findings(result: SheetResult, sheet: Sheet, where: str, findings: list[Finding]) -> None:
+    """A parent row whose children carry the scores: its claimed score must be theirs added up."""
+    for parent in result.parents:
+        if not parent.scored_children or parent.row.claimed is None:
+            continue
+        claims = [sheet.rows[k].claimed for k in parent.children if sheet.rows[k].claimed is not None]
+        total = sum(claims, Decimal(0))
+        if total != parent.row.claimed:
+            findings.append(Finding(
+                "error", "sum_mismatch",
+                f"{parent.row.name}：自评 {fmt(parent.row.claimed)} 分，与其下各行自评得分合计 {fmt(total)} 分不符",
+                f"{where}.rows[{parent.index}]",
+            ))
+
+
+def _subtotal_findings(sheet: Sheet, complete: bool, rows: list[IndicatorDiff], where: str, findings: list[Finding]) -> None:
+    """Printed group subtotals: claimed scores must add up and stay within the group's printed
+    weight; printed group weights are checked against their rows' weights.  On a partial sheet
+    only what the visible rows already exceed can be an error."""
     for i, sub in enumerate(sheet.subtotals):
         place = f"{where}.subtotals[{i}]"
         label = "/".join(sub.group)
-        members = [r for r in rows if tuple(r.result.group[: len(sub.group)]) == tuple(sub.group)]
+        included = set(sub.includes)
+        members = [
+            r for r in rows
+            if tuple(r.result.group[: len(sub.group)]) == tuple(sub.group) or r.result.id in included or r.result.name in included
+        ]
         if not members:
-            findings.append(Finding("error", "subtotal_empty", f"小计“{label}”下没有任何指标（分组名称与各行不一致？）", place))
+            if complete:
+                findings.append(Finding("error", "subtotal_empty", f"小计“{label}”下没有任何指标（分组名称与各行不一致？）", place))
             continue
-        if sub.claimed is not None:
-            claims = [r.comparison.claimed for r in members if r.comparison.claimed is not None]
-            total = sum(claims, Decimal(0))
-            if total != sub.claimed:
-                findings.append(Finding(
-                    "error", "sum_mismatch",
-                    f"{label}：各项自评得分合计 {fmt(total)} 分，与所填小计 {fmt(sub.claimed)} 分不符（相差 {fmt(sub.claimed - total)} 分）",
-                    place,
-                ))
+        claims = [r.comparison.claimed for r in members if r.comparison.claimed is not None]
+        claimed_sum = sum(claims, Decimal(0))
+        if sub.claimed is not None and (claimed_sum != sub.claimed if complete else claimed_sum > sub.claimed):
+            findings.append(Finding(
+                "error", "sum_mismatch",
+                f"{label}：各项自评得分合计 {fmt(claimed_sum)} 分，与所填小计 {fmt(sub.claimed)} 分不符（相差 {fmt(sub.claimed - claimed_sum)} 分）",
+                place,
+            ))
+        if sub.weight is not None:
+            for what, value in (("所填小计", sub.claimed), ("各项自评得分合计", claimed_sum if claims else None)):
+                if value is not None and value > sub.weight:
+                    findings.append(Finding(
+                        "error", "subtotal_over_weight", f"{label}：{what} {fmt(value)} 分，超过分组标题印的分值 {fmt(sub.weight)} 分", place,
+                    ))
+                    break
         weights = [r.result.weight for r in members]
         if sub.weight is not None and all(w is not None for w in weights):
             total_weight = sum(weights, Decimal(0))
-            if total_weight != sub.weight:
+            if total_weight != sub.weight if complete else total_weight > sub.weight:
                 findings.append(Finding(
                     "warning", "subtotal_weight_mismatch",
                     f"{label}：分组标题印的分值 {fmt(sub.weight)} 分，与其下各项分值合计 {fmt(total_weight)} 分不符",
@@ -142,13 +166,16 @@ def _has_bounds(ind: IndicatorResult) -> bool:
 
 def _indicator_findings(ind: IndicatorResult, cmp: Comparison, where: str) -> list[Finding]:
     name, c = ind.name, cmp
+    ranged = not ind.verifiable and not ind.interval  # bounds from the disclosed parts only
     if c.status == "over":
-        return [Finding("error", "claim_over", f"{name}：自评 {fmt(c.claimed)} 分，按规则应得 {fmt(c.computed)} 分，高出 {fmt(c.delta)} 分", where)]
+        rule = f"按已披露部分最多可得 {fmt(c.computed)} 分" if ranged else f"按规则应得 {fmt(c.computed)} 分"
+        return [Finding("error", "claim_over", f"{name}：自评 {fmt(c.claimed)} 分，{rule}，高出 {fmt(c.delta)} 分", where)]
     if c.status == "invalid":
         span = f"[0, {fmt(ind.weight)}]" if ind.weight is not None else "[0, +∞)"
         return [Finding("error", "claim_invalid", f"{name}：自评 {fmt(c.claimed)} 分超出该项分值范围 {span}", where)]
     if c.status == "under":
-        return [Finding("info", "claim_under", f"{name}：自评 {fmt(c.claimed)} 分，按规则应得 {fmt(c.computed)} 分，少计 {fmt(-c.delta)} 分", where)]
+        rule = f"按已披露部分至少应得 {fmt(c.computed)} 分" if ranged else f"按规则应得 {fmt(c.computed)} 分"
+        return [Finding("info", "claim_under", f"{name}：自评 {fmt(c.claimed)} 分，{rule}，少计 {fmt(-c.delta)} 分", where)]
     if c.status == "unverifiable":
         reasons = "；".join(dict.fromkeys(p.reason for p in ind.parts if p.state in ("unverifiable", "judgement", "error")))
         bound = ""
@@ -160,30 +187,53 @@ def _indicator_findings(ind: IndicatorResult, cmp: Comparison, where: str) -> li
     return []
 
 
+def _line_bounds(ind: IndicatorResult, c: Comparison) -> tuple[Decimal, Decimal | None]:
+    """What the rules allow for one line: a point, a range, or [0, weight] when nothing is known
+    (the upper end None when the weight is not printed either)."""
+    if ind.verifiable:
+        return ind.computed, ind.computed
+    if c.low is not None and c.high is not None:
+        return c.low, c.high
+    return Decimal(0), ind.weight
+
+
+def _line_value(ind: IndicatorResult, c: Comparison, low: Decimal, high: Decimal | None) -> Decimal:
+    """The line's value in the computed total: the rules' point, or in a range the value nearest
+    the claim (an unclaimed tier counts at its top, an unclaimed unknown at nothing)."""
+    if ind.verifiable:
+        return ind.computed
+    if c.claimed is None:
+        return high if ind.interval and high is not None else low
+    value = max(c.claimed, low)
+    return value if high is None else min(value, high)
+
+
 def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: str, findings: list[Finding]) -> TotalDiff:
+    tolerance = result.tolerance
     digits = max((r.result.rounding for r in rows), default=2)
-    computed = low = Decimal(0)
-    lost = Decimal(0)  # points the rules certainly withhold: weight − high of every bounded line
-    checked = Decimal(0)  # weight of the lines the rules score (point or range)
+    computed = low = high = Decimal(0)
+    known_weight = checked = Decimal(0)
+    unknown_weight = False
+    allow_up = allow_down = Decimal(0)  # what lines matching within the tolerance explain
     for row in rows:
         c, ind = row.comparison, row.result
-        if ind.checkable:
-            # A line that matches at its claim's precision counts at its claim: a sheet whose lines
-            # are each written at one decimal must not be failed for the rounding they add up to.
-            if c.status == "match":
-                computed += c.claimed
-            else:
-                computed += c.computed if c.computed is not None else (ind.computed or Decimal(0))
-            checked += ind.weight
+        if ind.weight is None:
+            unknown_weight = True
         else:
-            # the claim stands where nothing can be checked: the total then shows only what could be
-            computed += c.claimed if c.claimed is not None and c.status != "invalid" else Decimal(0)
-        if _has_bounds(ind) or ind.verifiable:
-            low += round_half_up(ind.low_raw, ind.rounding)
-            if ind.weight is not None:
-                lost += ind.weight - round_half_up(ind.high_raw, ind.rounding)
-    high = result.total_weight - lost
-    unverified = result.total_weight - checked
+            known_weight += ind.weight
+            if ind.checkable:
+                checked += ind.weight
+        lo, hi = _line_bounds(ind, c)
+        computed += _line_value(ind, c, lo, hi)
+        low += lo
+        high += hi if hi is not None else Decimal(0)
+        if c.status == "match" and c.delta:
+            allow_up += max(c.delta, Decimal(0))
+            allow_down += max(-c.delta, Decimal(0))
+    unseen = max(result.total_weight - known_weight, Decimal(0))
+    if unknown_weight or not result.complete:
+        high += unseen  # lines without a printed weight, or not transcribed, share what is left
+    unverified = max(result.total_weight - checked, Decimal(0))
     deductions = Decimal(0)
     claimed_deductions = Decimal(0)
     undisclosed = []
@@ -204,31 +254,93 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
     def floor(x: Decimal) -> Decimal:
         return max(x, result.score_floor) if result.score_floor is not None else x
 
-    computed, low, high = floor(computed - deductions), floor(low - deductions), floor(high - deductions)
+    low, high = round_half_up(floor(low - deductions), digits), round_half_up(floor(high - deductions), digits)
+    computed = min(max(round_half_up(floor(computed - deductions), digits), low), high)
     claimed_total = sheet.claimed_total.score if sheet.claimed_total else None
+    place = f"{where}.total"
     if claimed_total is None:
-        cmp = Comparison(None, round_half_up(computed, digits), low, high, "unclaimed", None)
+        cmp = Comparison(None, computed, low, high, "unclaimed" if result.complete else "incomplete", None, tolerance)
     elif claimed_total < 0 or claimed_total > result.total_weight:
-        cmp = Comparison(claimed_total, computed, low, high, "invalid", claimed_total - computed)
-        findings.append(Finding("error", "claim_invalid", f"总分：自评 {fmt(claimed_total)} 分超出满分 {fmt(result.total_weight)}", f"{where}.total"))
+        cmp = Comparison(claimed_total, computed, low, high, "invalid", claimed_total - computed, tolerance)
+        findings.append(Finding("error", "claim_invalid", f"总分：自评 {fmt(claimed_total)} 分超出满分 {fmt(result.total_weight)}", place))
+    elif not result.complete:
+        cmp = _partial_total(claimed_total, computed, low, high, tolerance, result, place, findings)
+    elif not result.weights_consistent:
+        # the printed weights do not add up to the sheet's total (weights_mismatch): no total
+        # the rules give can be held against the claimed one
+        cmp = Comparison(claimed_total, computed, low, high, "unverifiable", None, tolerance)
+        findings.append(Finding(
+            "warning", "unverifiable", f"总分：各项分值合计与满分不符，无法核验自评总分 {fmt(claimed_total)} 分", place,
+        ))
     else:
-        point = compare(claimed_total, computed, computed, result.total_weight, digits)
-        cmp = Comparison(claimed_total, point.computed, low, high, point.status, point.delta)
-        if point.status == "over":
-            findings.append(Finding("error", "total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(point.computed)} 分，高出 {fmt(point.delta)} 分", f"{where}.total"))
-        elif point.status == "under":
-            findings.append(Finding("info", "total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(point.computed)} 分，少计 {fmt(-point.delta)} 分", f"{where}.total"))
+        delta = claimed_total - computed
+        status = "over" if delta > tolerance + allow_up else "under" if -delta > tolerance + allow_down else "match"
+        margin = tolerance + (allow_up if delta > 0 else allow_down)
+        cmp = Comparison(claimed_total, computed, low, high, status, delta, margin)
+        shown = fmt(computed)
+        if status == "over":
+            explained = f"（各行在容差内的差额只能解释 {fmt(allow_up)} 分）" if allow_up else ""
+            findings.append(Finding("error", "total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {shown} 分，高出 {fmt(delta)} 分{explained}", place))
+        elif status == "under":
+            findings.append(Finding("info", "total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {shown} 分，少计 {fmt(-delta)} 分", place))
     parts_sum = None
     claimed_rows = [r.comparison.claimed for r in rows if r.comparison.claimed is not None]
     if claimed_rows:
         parts_sum = sum(claimed_rows, Decimal(0)) - claimed_deductions
-        if claimed_total is not None and parts_sum != claimed_total:
-            findings.append(Finding(
-                "error", "sum_mismatch",
-                f"总分：各指标自评得分合计 {fmt(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt(claimed_total - parts_sum)} 分）",
-                f"{where}.total",
-            ))
-    return TotalDiff(result.total_weight, cmp, unverified, deductions, parts_sum)
+        # what lines not seen or not claimed could still add: nothing known when a weight is not
+        unclaimed = [r.result.weight for r in rows if r.comparison.claimed is None]
+        room = None if unknown_weight or None in unclaimed else unseen + sum(unclaimed, Decimal(0))
+        _parts_findings(claimed_total, parts_sum, room, result.complete, place, findings)
+    return TotalDiff(
+        result.total_weight, cmp, unverified, deductions, parts_sum,
+        checked_weight=checked, complete=result.complete, allowance=allow_up if cmp.delta and cmp.delta > 0 else allow_down,
+    )
+
+
+def _partial_total(claimed: Decimal, computed: Decimal, low: Decimal, high: Decimal, tolerance: Decimal,
+                   result: SheetResult, place: str, findings: list[Finding]) -> Comparison:
+    """A partial sheet gets no full-sheet verdict, unless its claimed total lies beyond anything
+    the unseen part could make up."""
+    if claimed - high > tolerance:
+        findings.append(Finding(
+            "error", "total_over",
+            f"总分：自评 {fmt(claimed)} 分；本表只录入了一部分，即使未录入的部分全部得满分，按规则最多可得 {fmt(high)} 分，高出 {fmt(claimed - high)} 分",
+            place,
+        ))
+        return Comparison(claimed, high, low, high, "over", claimed - high, tolerance)
+    if low - claimed > tolerance:
+        findings.append(Finding(
+            "info", "total_under", f"总分：自评 {fmt(claimed)} 分，低于已录入部分按规则至少可得的 {fmt(low)} 分", place,
+        ))
+        return Comparison(claimed, low, low, high, "under", claimed - low, tolerance)
+    return Comparison(claimed, computed, low, high, "incomplete", None, tolerance)
+
+
+def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Decimal | None, complete: bool,
+                    place: str, findings: list[Finding]) -> None:
+    """The claimed total against the claims of its lines: equal on a complete sheet; on a partial
+    one, at least the visible claims and at most what unseen or unclaimed lines could add."""
+    if claimed_total is None:
+        return
+    if complete and parts_sum != claimed_total:
+        findings.append(Finding(
+            "error", "sum_mismatch",
+            f"总分：各指标自评得分合计 {fmt(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt(claimed_total - parts_sum)} 分）",
+            place,
+        ))
+    elif not complete and parts_sum > claimed_total:
+        findings.append(Finding(
+            "error", "sum_mismatch",
+            f"总分：已录入各项的自评得分合计 {fmt(parts_sum)} 分，已超过填报的总分 {fmt(claimed_total)} 分",
+            place,
+        ))
+    elif not complete and room is not None and parts_sum + room < claimed_total:
+        findings.append(Finding(
+            "error", "sum_mismatch",
+            f"总分：已录入各项自评得分合计 {fmt(parts_sum)} 分，未录入或未填得分的部分分值共 {fmt(room)} 分，"
+            f"即使全部得满分，合计最多 {fmt(parts_sum + room)} 分，低于填报的总分 {fmt(claimed_total)} 分",
+            place,
+        ))
 
 
 def report_case(
@@ -245,8 +357,46 @@ def choose_rules(library: RuleLibrary, case: Case, sheet: Sheet, rules_override:
     else the one in effect for the case's region and year and the sheet's type."""
     ref = rules_override or sheet.rules
     if ref:
-        return library.find(ref, case.case.year)
-    return library.select(case.case.region, case.case.year, sheet.sheet_type)
+        return library.find(ref, case.case.year, case.case.evaluated)
+    return library.select(case.case.region, case.case.year, sheet.sheet_type, case.case.evaluated)
+
+
+def pin_findings(case: Case, sheet: Sheet, rules: RuleSet, where: str, override: bool) -> list[Finding]:
+    """Rules named by the case (or ``--rules``) that were written for another region or another
+    year still score the sheet, with a warning: the choice is the user's, but it is visible."""
+    if not (override or sheet.rules):
+        return []
+    how = "命令行 --rules" if override else "案例"
+    out = []
+    region = tuple(case.case.region)
+    if region[: len(rules.region_path)] != rules.region_path:
+        out.append(Finding(
+            "warning", "rules_other_region",
+            f"{how}指定的规则集 {rules.ref} 适用于 {'/'.join(rules.region_path)}，而本单位在 {'/'.join(region)}", f"{where}.rules",
+        ))
+    year = case.case.year
+    if year is not None and not rules.info.governs_fiscal_year(year):
+        out.append(Finding(
+            "warning", "rules_other_year", f"{how}指定的规则集 {rules.ref} 不适用于 {year} 年度（{_years(rules)}）", f"{where}.rules",
+        ))
+    if case.case.evaluated is not None and case.case.evaluated < rules.info.effective_from:
+        out.append(Finding(
+            "warning", "rules_other_year",
+            f"{how}指定的规则集 {rules.ref} 自 {rules.info.effective_from} 起施行，晚于评价日期 {case.case.evaluated}", f"{where}.rules",
+        ))
+    if sheet.sheet_type and sheet.sheet_type != rules.info.sheet_type:
+        out.append(Finding(
+            "info", "rules_other_sheet_type",
+            f"表类型为“{sheet.sheet_type}”，{how}指定的规则集 {rules.ref} 是“{rules.info.sheet_type}”的规则", f"{where}.rules",
+        ))
+    return out
+
+
+def _years(rules: RuleSet) -> str:
+    fy = rules.info.fiscal_years
+    if fy is not None:
+        return f"适用 {fy.first}～{fy.last or ''} 年度"
+    return f"有效期 {rules.info.effective_from}～{rules.info.effective_to or ''}"
 
 
 def report_loaded(
@@ -269,7 +419,12 @@ def report_loaded(
                 f"{'、'.join(expect_hashes)} 不符；拒绝计分。请核对规则文件的改动（scoring formulas diff），确认后更新所记录的哈希"
             )
         result = engine.score_sheet(sheet, rules, where, case.case.year)
-        own = list(result.findings)
+        own = pin_findings(case, sheet, rules, where, rules_override is not None) + list(result.findings)
+        if case.case.year is None:
+            own.insert(0, Finding(
+                "info", "year_unknown",
+                f"案例未写明年度：按唯一可能适用的规则集 {rules.ref} 计分；未写年份的日期无法读取", f"{where}.year",
+            ))
         own.extend(Finding("info", "rule_source_defect", w.split(": ", 2)[-1], f"{rules.path}") for w in rules.warnings)
         sheet_diff = diff_sheet(result, sheet, where, own)
         sheet_diff.findings = own

@@ -24,6 +24,8 @@ from .results import (
     SheetResult,
     ValueUse,
 )
+from .rates import stated_rate_findings
+from .row_structure import RowPlan, plan_rows
 from .rows import RowScorer
 from .rules import CompiledPart, Indicator, InputDecl, RuleSet
 
@@ -52,14 +54,17 @@ class _Inputs:
         if fig is None:
             if decl.default is not None:
                 return use(decl.default, "规则默认值", "default", decl.default_reason)
-            self.findings.append(Finding(
-                "error", "missing_input", f"缺少输入“{decl.label}”（{name}）：案例文件未给出，也未标明未披露", f"{where}.inputs.{name}",
-            ))
+            if name in self.rules.required_inputs:
+                self.findings.append(Finding(
+                    "error", "missing_input", f"缺少输入“{decl.label}”（{name}）：案例文件未给出，也未标明未披露", f"{where}.inputs.{name}",
+                ))
             return use(None, "", "missing")
         if fig.undisclosed:
             return use(None, fig.source, "undisclosed", fig.note)
         value = fig.value
         problem = _check_value(decl, value)
+        if not problem and fig.percent_sign and decl.type in ("amount", "count"):
+            problem = f"写成了百分数“{fmt(value)}%”，{'金额' if decl.type == 'amount' else '个数'}不能带百分号"
         if problem:
             self.findings.append(Finding("error", "invalid_input", f"输入“{decl.label}”（{name}）{problem}", f"{where}.inputs.{name}"))
             if isinstance(value, Decimal) and is_too_large(value):
@@ -109,7 +114,9 @@ class _Scope(Mapping):
             self.used_values[name] = ValueUse(name, decl.label, value, "value")
         elif name in self.rules.parameters:
             p = self.rules.parameters[name]
-            dated = p.value_for(self.year)
+            if self.year is None and p.value is None:
+                raise EvaluationError(f"案例未写明年度，无法确定参数“{p.label}”的取值")
+            dated = p.value_for(self.year) if self.year is not None else p.value_for(0)
             if dated is None:
                 raise EvaluationError(f"参数“{p.label}”没有适用于 {self.year} 年的值")
             value = dated.value
@@ -143,7 +150,7 @@ class Engine:
     def __init__(self) -> None:
         self.evaluator = Evaluator()
 
-    def score_sheet(self, sheet: Sheet, rules: RuleSet, where: str, year: int) -> SheetResult:
+    def score_sheet(self, sheet: Sheet, rules: RuleSet, where: str, year: int | None) -> SheetResult:
         """Score ``sheet`` under ``rules``. ``where`` prefixes the places named in findings;
         ``year`` completes dates written without one ("12月10日前")."""
         _check_keys(sheet, rules, where)
@@ -151,17 +158,25 @@ class Engine:
         findings = list(inputs.findings)
         findings += self._checks(rules, inputs, where, year)
         findings += stated_rate_findings(sheet, where)
-        indicators = [self._indicator(ind, rules, inputs, where, findings, year) for ind in rules.indicators]
+        weights = _indicator_weights(sheet, rules, where, findings)
+        indicators = [self._indicator(ind, rules, inputs, where, findings, year, weights[ind.id]) for ind in rules.indicators]
+        plan = plan_rows(sheet, rules.reading, year, where, findings) if sheet.rows else RowPlan()
         if sheet.rows:
-            scorer = RowScorer(rules.rows, self.evaluator, year)
-            indicators += [scorer.score(row, i, where, findings) for i, row in enumerate(sheet.rows)]
-        findings += _weight_findings(sheet, rules, indicators, where)
+            scorer = RowScorer(rules.rows, rules.reading, self.evaluator, year)
+            indicators += [
+                scorer.score(row, i, where, findings, plan.weights.get(i))
+                for i, row in enumerate(sheet.rows) if i in plan.scored
+            ]
+        weight_problems = _weight_findings(sheet, rules, indicators, plan, where)
+        findings += weight_problems
         deductions = [_deduction(d, sheet) for d in rules.deductions]
         return SheetResult(
             id=sheet.id, title=sheet.title,
             rules=RuleRef(rules.id, rules.version, rules.sha256, rules.path, rules.info.title),
             total_weight=rules.info.total, score_floor=rules.info.score_floor,
             indicators=indicators, deductions=deductions, findings=findings,
+            tolerance=rules.info.claim_tolerance, complete=sheet.complete, parents=plan.parents,
+            weights_consistent=not weight_problems,
         )
 
     def _checks(self, rules: RuleSet, inputs: _Inputs, where: str, year: int) -> list[Finding]:
@@ -176,16 +191,21 @@ class Engine:
                 out.append(Finding(check.severity, "inconsistent_inputs", f"{check.message}（{check.expr}）", f"{where}.inputs"))
         return out
 
-    def _indicator(self, ind: Indicator, rules: RuleSet, inputs: _Inputs, where: str, findings: list[Finding], year: int) -> IndicatorResult:
+    def _indicator(self, ind: Indicator, rules: RuleSet, inputs: _Inputs, where: str, findings: list[Finding], year: int | None, weight: Decimal) -> IndicatorResult:
         scope = _Scope(rules, inputs, ind, self.evaluator, year)
-        parts = [self._part(part, scope) for part in ind.parts]
+        cap_min, cap_max = ind.cap_min, ind.cap_max
+        compiled_parts = ind.parts
+        if weight != ind.weight:  # the sheet's printed weight, where the rules let it govern
+            compiled_parts = tuple(p.model_copy(update={"weight": weight, "cap_max": weight}) for p in ind.parts)
+            cap_max = weight
+        parts = [self._part(part, scope) for part in compiled_parts]
         result = IndicatorResult(
-            id=ind.id, name=ind.name, group=ind.group, weight=ind.weight, rule_text=ind.rule_text,
+            id=ind.id, name=ind.name, group=ind.group, weight=weight, rule_text=ind.rule_text,
             decision=ind.decision, rounding=ind.rounding, single=ind.single, parts=parts,
             inputs=list(scope.used_inputs.values()), values=list(scope.used_values.values()),
         )
         place = f"{where}.{ind.id}"
-        for decl, part in zip(ind.parts, parts):
+        for part in parts:
             label = ind.name if ind.single else f"{ind.name}·{part.name}"
             if part.state == "error":
                 findings.append(Finding("error", "rule_error", f"{label}：无法按规则计算：{part.reason}", place))
@@ -200,7 +220,7 @@ class Engine:
         open_weight = sum((p.weight for p in parts if p.score is None), Decimal(0))
         low = sum(known, Decimal(0))
         high = low + open_weight
-        low_c, high_c = _cap(low, ind.cap_min, ind.cap_max), _cap(high, ind.cap_min, ind.cap_max)
+        low_c, high_c = _cap(low, cap_min, cap_max), _cap(high, cap_min, cap_max)
         result.low_raw, result.high_raw = low_c, high_c
         if open_weight == 0 and len(known) == len(parts):
             result.raw = low_c
@@ -311,6 +331,22 @@ def _check_keys(sheet: Sheet, rules: RuleSet, where: str) -> None:
     ids = [r.id for r in sheet.rows if r.id] + [i.id for i in rules.indicators]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):
         problems.append(FileProblem(where, "rows", f"行 id {dup} 重复或与规则指标同名"))
+    row_ids = {r.id: r for r in sheet.rows if r.id}
+    for i, row in enumerate(sheet.rows):
+        if row.part_of is None:
+            continue
+        parent = row_ids.get(row.part_of)
+        if parent is None or parent is row:
+            problems.append(FileProblem(where, f"rows[{i}].part_of", f"没有 id 为 {row.part_of} 的其他行"))
+        elif parent.part_of is not None:
+            problems.append(FileProblem(where, f"rows[{i}].part_of", f"行 {row.part_of} 本身也是其他行的一部分：只支持一层父子行"))
+    for key in sheet.weights:
+        if rules.indicator(key) is None:
+            problems.append(FileProblem(where, f"weights.{key}", f"规则集 {rules.ref} 没有名为 {key} 的指标"))
+    for i, sub in enumerate(sheet.subtotals):
+        for key in sub.includes:
+            if rules.indicator(key) is None:
+                problems.append(FileProblem(where, f"subtotals[{i}].includes", f"规则集 {rules.ref} 没有名为 {key} 的指标"))
     if problems:
         raise FileError(where, problems)
 
@@ -331,6 +367,7 @@ def _too_large(sheet: Sheet, where: str) -> list[FileProblem]:
         numbers += [(f"rows[{i}].weight", row.weight), (f"rows[{i}].claimed", row.claimed)]
     for i, sub in enumerate(sheet.subtotals):
         numbers += [(f"subtotals[{i}].claimed", sub.claimed), (f"subtotals[{i}].weight", sub.weight)]
+    numbers += [(f"weights.{key}", value) for key, value in sheet.weights.items()]
     for i, rate in enumerate(sheet.stated_rates):
         numbers += [(f"stated_rates[{i}].numerator", rate.numerator), (f"stated_rates[{i}].denominator", rate.denominator)]
     return [
@@ -340,44 +377,63 @@ def _too_large(sheet: Sheet, where: str) -> list[FileProblem]:
     ]
 
 
-def stated_rate_findings(sheet: Sheet, where: str) -> list[Finding]:
-    """A rate the document states must equal its amounts' quotient at the stated precision."""
-    out = []
-    for i, rate in enumerate(sheet.stated_rates):
-        place = f"{where}.stated_rates[{i}]"
-        try:
-            stated = to_decimal(rate.stated)
-        except NumberError as exc:
-            out.append(Finding("warning", "stated_rate_unreadable", f"{rate.label}：{exc}", place))
+def _indicator_weights(sheet: Sheet, rules: RuleSet, where: str, findings: list[Finding]) -> dict[str, Decimal]:
+    """Each rule indicator's weight on this sheet: the printed one where the rules let the sheet's
+    weights govern ("表中所印分值为准"), else the rule's own, with a finding when they differ."""
+    weights = {}
+    for ind in rules.indicators:
+        printed = sheet.weights.get(ind.id, sheet.weights.get(ind.name))
+        weights[ind.id] = ind.weight
+        if printed is None or printed == ind.weight:
             continue
-        if rate.denominator == 0:
-            out.append(Finding("warning", "stated_rate_zero_base", f"{rate.label}：分母为 0，无法验算所述比率 {rate.stated}", place))
-            continue
-        actual = rate.numerator / rate.denominator * 100
-        shown = round_half_up(actual, decimals_of(stated))
-        if shown != stated:
-            out.append(Finding(
-                "warning", "stated_rate_mismatch",
-                f"{rate.label}：文件写 {rate.stated}，按 {fmt(rate.numerator)} ÷ {fmt(rate.denominator)} 计算为 {fmt(shown)}%",
+        place = f"{where}.weights.{ind.id}"
+        if printed <= 0:
+            findings.append(Finding("error", "weight_invalid", f"{ind.name}：表中所印分值 {fmt(printed)} 分不是正数，按规则的 {fmt(ind.weight)} 分计分", place))
+        elif ind.weight_adjustable:
+            weights[ind.id] = printed
+            findings.append(Finding("info", "weight_adjusted", f"{ind.name}：按表中所印分值 {fmt(printed)} 分计分（规则默认 {fmt(ind.weight)} 分，允许各地调整）", place))
+        else:
+            findings.append(Finding(
+                "error", "weight_fixed",
+                f"{ind.name}：表中所印分值 {fmt(printed)} 分，与规则规定的 {fmt(ind.weight)} 分不符；该分值不允许调整，按 {fmt(ind.weight)} 分计分",
                 place,
             ))
-    return out
+    return weights
 
 
-def _weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], where: str) -> list[Finding]:
-    """Printed weights must add up: the rows to the rule's row weight, and the whole to the total."""
-    if not sheet.rows or not sheet.complete:
+def _weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], plan: RowPlan, where: str) -> list[Finding]:
+    """The sheet's weights must add up to its total: every line's printed (or group-given) weight,
+    with a weighted group header standing for its unweighted rows.  On a partial sheet only an
+    excess can be seen."""
+    if not sheet.rows:
         return []
-    row_weights = [r.weight for r in sheet.rows]
-    if any(w is None for w in row_weights):
-        return []
-    rows_total = sum(row_weights, Decimal(0))
-    indicators_total = sum((i.weight for i in rules.indicators), Decimal(0))
-    expected = rules.rows.weight if rules.rows.weight is not None else rules.info.total - indicators_total
-    if rows_total != expected:
+    covered: list[Decimal] = []
+    uncovered = False
+    rows = [r for r in results if r.id not in {i.id for i in rules.indicators}]
+    groups_used: set[tuple[str, ...]] = set()
+    for r in rows:
+        if r.weight is not None:
+            covered.append(r.weight)
+            continue
+        group = next((tuple(s.group) for s in sheet.subtotals if s.weight is not None and tuple(r.group[: len(s.group)]) == tuple(s.group)), None)
+        if group is None:
+            uncovered = True
+        elif group not in groups_used:
+            groups_used.add(group)
+            covered.append(next(s.weight for s in sheet.subtotals if tuple(s.group) == group))
+    indicators_total = sum((r.weight for r in results if r.id in {i.id for i in rules.indicators}), Decimal(0))
+    total = indicators_total + sum(covered, Decimal(0))
+    expected = rules.info.total
+    if sheet.complete and not uncovered and total != expected:
         return [Finding(
             "error", "weights_mismatch",
-            f"各行指标分值合计 {fmt(rows_total)} 分，加上其他指标 {fmt(indicators_total)} 分，与满分 {fmt(rules.info.total)} 分不符",
+            f"各项分值合计 {fmt(total)} 分（其中规则指标 {fmt(indicators_total)} 分、各行 {fmt(total - indicators_total)} 分），与满分 {fmt(expected)} 分不符",
+            f"{where}.rows",
+        )]
+    if not sheet.complete and total > expected:
+        return [Finding(
+            "error", "weights_mismatch",
+            f"已列出各项的分值合计 {fmt(total)} 分，已超过满分 {fmt(expected)} 分",
             f"{where}.rows",
         )]
     return []

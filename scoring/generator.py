@@ -18,11 +18,12 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .cases import Case
+from .cases import Case, StatedRate
 from .diff import choose_rules, report_loaded
 from .errors import ScoringError
 from .engine import Engine
 from .numbers import decimals_of, fmt, round_half_up
+from .rates import consistent
 from .results import SheetDiff
 from .rule_loader import RuleLibrary, normalize_phrase
 from .synthetic_data import (
@@ -493,14 +494,20 @@ class _Claimed:
         i = rng.randrange(len(self.sheet["stated_rates"]))
         rate = self.sheet["stated_rates"][i]
         right = Decimal(rate["stated"].rstrip("%"))
-        wrong = right + Decimal(rng.choice((-1, 1)) * rng.randint(1, 80)) / 100
-        if wrong <= 0:
-            wrong = right + Decimal(rng.randint(1, 80)) / 100
+        model = StatedRate.model_validate(rate)
+        for _ in range(100):
+            # a slip a unit could make, far enough from the rate that its printed amounts allow
+            wrong = right + Decimal(rng.choice((-1, 1)) * rng.randint(1, 80)) / 100
+            if wrong > 0 and not consistent(model.model_copy(update={"stated": f"{fmt(wrong)}%"})):
+                break
+        else:
+            raise GeneratorError(f"无法为“{rate['label']}”构造与金额不符的比率")
         rate["stated"] = f"{fmt(wrong)}%"
         return self._injection("stated_rate_wrong", f"stated_rates[{i}]", f"stated_rates[{i}]", rate["label"], f"“{rate['label']}”应为 {fmt(right)}%，写成 {rate['stated']}")
 
     def _missing_candidates(self) -> list[str]:
-        return [n for n in self.sheet["inputs"] if self.rules.inputs[n].default is None]
+        # only a figure some formula reads is missed when it is left out
+        return [n for n in self.sheet["inputs"] if self.rules.inputs[n].default is None and n in self.rules.required_inputs]
 
     def _missing(self, rng: random.Random) -> dict:
         name = rng.choice(self._missing_candidates())
@@ -515,7 +522,13 @@ class _Claimed:
         ind_id = rng.choice(self._phrase_candidates())
         row = self.sheet["rows"][self._row_index(ind_id)]
         known = self.rules.rows.vocabulary
-        fresh = [p for p in UNKNOWN_PHRASES if normalize_phrase(p) not in known and normalize_phrase(p) != normalize_phrase(row.get("target") or "")]
+        graded = [w for w, _ in self.rules.rows.strength]
+        # a phrase with a strength word ("成效明显") can be ranked against a graded target
+        fresh = [
+            p for p in UNKNOWN_PHRASES
+            if normalize_phrase(p) not in known and normalize_phrase(p) != normalize_phrase(row.get("target") or "")
+            and not any(w in normalize_phrase(p) for w in graded)
+        ]
         if not fresh:
             raise GeneratorError(f"规则集 {self.rules.ref} 的词表已收录全部备选用语，无法注入“用语不在词表中”")
         old, row["actual"] = row["actual"], rng.choice(fresh)

@@ -22,6 +22,7 @@ STATUS_LABELS = {
     "invalid": "超出分值范围",
     "unverifiable": "无法核验",
     "unclaimed": "未填报",
+    "incomplete": "表不完整",
 }
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 FORMATS = ("table", "json", "csv", "markdown")
@@ -74,10 +75,10 @@ def render_score(report: CaseReport, fmt_name: str) -> str:
         rows = [[_group(r.result), r.result.name, fmt(r.result.weight) or "未印出", _computed_text(r), reason(r.result)] for r in sd.indicators]
         rows += _deduction_rows(sd, computed_only=True)
         t = sd.total
-        rows.append(["", "合计", fmt(t.weight), fmt(t.comparison.computed), _total_note(sd)])
+        rows.append(["", "合计", fmt(t.weight), rules_total_text(sd), _total_note(sd, with_claims=False)])
         out.append(_sheet_heading(sd, fmt_name))
         out.append(tabulate(rows, headers=["分组", "指标", "分值", "计算得分", "说明"], tablefmt=tablefmt, disable_numparse=True))
-    out.append(_findings_block(report, fmt_name, levels=("error", "warning")))
+    out.append(_findings_block(report.rule_findings, fmt_name, levels=("error", "warning")))
     return "\n\n".join(x for x in out if x) + "\n"
 
 
@@ -101,7 +102,7 @@ def render_diff(report: CaseReport, fmt_name: str) -> str:
         rows.append(["合计", fmt(sd.total.weight), fmt(t.claimed) or "", fmt(t.computed), _signed(t.delta), STATUS_LABELS[t.status], _total_note(sd)])
         out.append(_sheet_heading(sd, fmt_name))
         out.append(tabulate(rows, headers=["指标", "分值", "自评得分", "计算得分", "差额", "状态", "说明"], tablefmt=tablefmt, disable_numparse=True))
-    out.append(_findings_block(report, fmt_name, levels=("error", "warning", "info")))
+    out.append(_findings_block(report.findings, fmt_name, levels=("error", "warning", "info")))
     return "\n\n".join(x for x in out if x) + "\n"
 
 
@@ -136,11 +137,27 @@ def _deduction_rows(sd: SheetDiff, computed_only: bool) -> list[list[str]]:
     return rows
 
 
-def _total_note(sd: SheetDiff) -> str:
+def rules_total_text(sd: SheetDiff) -> str:
+    """What the rules give for the whole sheet, claims left out: a point, or the range."""
+    c = sd.total.comparison
+    if c.low == c.high:
+        return fmt(c.low)
+    return f"{fmt(c.low)}～{fmt(c.high)}"
+
+
+def _total_note(sd: SheetDiff, with_claims: bool = True) -> str:
     t = sd.total
+    c = t.comparison
     parts = []
-    if t.unverified_weight:
-        parts.append(f"其中 {fmt(t.unverified_weight)} 分的指标无法核验，按自评得分计入；可能范围 {fmt(t.comparison.low)}～{fmt(t.comparison.high)}")
+    if not t.complete:
+        parts.append(f"表不完整：只录入了部分指标，已核对 {fmt(t.checked_weight)} 分（满分 {fmt(t.weight)} 分），不对全表总分下结论")
+    elif t.unverified_weight:
+        counted = "，在其可能范围内按自评得分计入" if with_claims else ""
+        parts.append(f"其中 {fmt(t.unverified_weight)} 分的指标无法核验{counted}")
+    if c.low != c.high:
+        parts.append(f"按规则可能范围 {fmt(c.low)}～{fmt(c.high)}")
+    if with_claims and c.status == "match" and c.delta is not None and abs(c.delta) > sd.sheet.tolerance:
+        parts.append(f"差额 {_signed(c.delta)} 在各行容差内差额累计（{fmt(t.allowance)}）之内")
     if t.deductions:
         parts.append(f"已扣 {fmt(t.deductions)} 分")
     return "；".join(parts)
@@ -157,8 +174,8 @@ def _sheet_heading(sd: SheetDiff, fmt_name: str) -> str:
     return f"## {line}" if fmt_name == "markdown" else line
 
 
-def _findings_block(report: CaseReport, fmt_name: str, levels: tuple[str, ...]) -> str:
-    shown = [f for f in report.findings if f.severity in levels]
+def _findings_block(findings: list, fmt_name: str, levels: tuple[str, ...]) -> str:
+    shown = [f for f in findings if f.severity in levels]
     if not shown:
         return ""
     head = "## 发现" if fmt_name == "markdown" else "发现："
@@ -182,6 +199,7 @@ def _indicator_json(r: IndicatorDiff) -> dict:
         "high": fmt(c.high),
         "status": c.status,
         "delta": fmt(c.delta),
+        "tolerance": fmt(c.tolerance),
         "reason": reason(ind),
         "parts": [
             {"id": p.id, "name": p.name, "weight": fmt(p.weight), "state": p.state, "score": fmt(p.score), "band": p.band or None, "reason": p.reason or None}
@@ -199,7 +217,7 @@ def report_dict(report: CaseReport) -> dict:
         sheets.append({
             "id": sd.sheet.id,
             "title": sd.sheet.title,
-            "rules": {"id": r.id, "version": r.version, "sha256": r.sha256, "title": r.title},
+            "rules": {"id": r.id, "version": r.version, "sha256": r.sha256, "title": r.title, "claim_tolerance": fmt(sd.sheet.tolerance)},
             "indicators": [_indicator_json(row) for row in sd.indicators],
             "deductions": [
                 {"id": d.id, "name": d.name, "per_finding": fmt(d.per_finding), "findings": fmt(d.findings), "deduction": fmt(d.deduction)}
@@ -212,10 +230,13 @@ def report_dict(report: CaseReport) -> dict:
                 "low": fmt(t.comparison.low),
                 "high": fmt(t.comparison.high),
                 "unverified_weight": fmt(t.unverified_weight),
+                "checked_weight": fmt(t.checked_weight),
+                "complete": t.complete,
                 "deductions": fmt(t.deductions),
                 "claimed_parts_sum": fmt(t.claimed_parts_sum),
                 "status": t.comparison.status,
                 "delta": fmt(t.comparison.delta),
+                "tolerance": fmt(t.comparison.tolerance),
             },
         })
     return {

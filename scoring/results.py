@@ -8,10 +8,18 @@ from decimal import Decimal
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
-Status = Literal["match", "over", "under", "invalid", "unverifiable", "unclaimed"]
+# "incomplete": a partial sheet's total, which no full-sheet verdict can be given for.
+Status = Literal["match", "over", "under", "invalid", "unverifiable", "unclaimed", "incomplete"]
 PartState = Literal["scored", "not_applicable", "judgement", "unverifiable", "error"]
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+# Findings about the claims a sheet makes, as opposed to its figures and rules: `score` shows
+# what the rules give and leaves these to `diff`.
+CLAIM_CODES = frozenset({
+    "claim_over", "claim_under", "claim_invalid", "total_over", "total_under", "unclaimed",
+    "unverifiable", "sum_mismatch", "subtotal_over_weight",
+})
 
 
 @dataclass(frozen=True)
@@ -123,11 +131,19 @@ class SheetResult:
     indicators: list[IndicatorResult]
     deductions: list[DeductionResult]
     findings: list[Finding]
+    tolerance: Decimal = Decimal("0.05")  # the rule set's claim_tolerance
+    complete: bool = True  # False: only part of the sheet is transcribed
+    weights_consistent: bool = True  # False: the printed weights do not add up to the total
+    parents: list = field(default_factory=list)  # row_structure.ParentRow: rows that sum others
 
 
 @dataclass
 class Comparison:
-    """A claim against what the rules allow."""
+    """A claim against what the rules allow.
+
+    ``computed`` is the rules' value (for a range, the value in it nearest the claim), ``delta``
+    the exact claimed − computed, ``tolerance`` the margin within which the claim matches.
+    """
 
     claimed: Decimal | None
     computed: Decimal | None
@@ -135,6 +151,7 @@ class Comparison:
     high: Decimal | None
     status: Status
     delta: Decimal | None
+    tolerance: Decimal = Decimal(0)
 
 
 @dataclass
@@ -151,6 +168,9 @@ class TotalDiff:
     unverified_weight: Decimal
     deductions: Decimal
     claimed_parts_sum: Decimal | None
+    checked_weight: Decimal = Decimal(0)  # points of lines the rules score (a point or a range)
+    complete: bool = True
+    allowance: Decimal = Decimal(0)  # differences of lines that matched within the tolerance
 
 
 @dataclass
@@ -173,6 +193,12 @@ class CaseReport:
 
     @property
     def worst_severity(self) -> Severity | None:
+        """The most severe finding of the case: what `diff`'s exit code follows."""
         if not self.findings:
             return None
         return min((f.severity for f in self.findings), key=SEVERITY_ORDER.__getitem__)
+
+    @property
+    def rule_findings(self) -> list[Finding]:
+        """The findings about figures and rules, without those about claims: what `score` shows."""
+        return [f for f in self.findings if f.code not in CLAIM_CODES]

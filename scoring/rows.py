@@ -1,8 +1,9 @@
 """Scoring target/actual rows (一级/二级/三级指标 with 年度指标值, 实际完成值, 分值, 得分).
 
-The rule file says how each kind of row is scored (`[rows]`); this module picks a row's method,
-reads its target and actual with the value parser, and evaluates the method.  A notation the
-parser does not know, a phrase the vocabulary lacks, or a missing weight makes the row
+The rule file says how each kind of row is scored (`[rows]`) and how figures are written
+(`[reading]`); this module picks a row's method, reads its target and actual with the value
+parser, and evaluates the method.  A notation the parser does not know, a phrase the vocabulary
+lacks, a pair of units without a declared conversion, or a missing weight makes the row
 unverifiable with its reason — never a guessed score.
 """
 
@@ -17,11 +18,11 @@ from .numbers import fmt, round_half_up
 from .results import Finding, IndicatorResult, InputUse, PartResult, ValueUse
 from .rule_loader import normalize_phrase
 from .rules import CompiledMethod, CompiledRows
-from .values import ParsedValue, ValueParseError, parse_value
+from .values import ParsedValue, Reading, ValueParseError, fold, parse_value
 
-# Money units convert into 万元; every other unit must match or is only compared by number.
-_MONEY = {"元": Decimal("0.0001"), "万元": Decimal(1), "亿元": Decimal(10000)}
-_COMPARATOR_SPELLINGS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", "＝": "=", "=": "=", ">": ">", "<": "<", "＞": ">", "＜": "<"}
+# A method id that means "decided by the written values", usable in rule_names and select.
+BY_VALUES = "by_comparator"
+_KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填"}
 
 
 @dataclass
@@ -33,30 +34,44 @@ class _Outcome:
     interval: bool = False
 
 
-class RowScorer:
-    """Scores the rows of one sheet under one rule set's `[rows]` rules."""
+class _Unreadable(Exception):
+    """A cell of the row cannot be read; carries the finding to report."""
 
-    def __init__(self, rules: CompiledRows, evaluator: Evaluator, year: int):
+    def __init__(self, reason: str, finding: Finding | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.finding = finding
+
+
+class RowScorer:
+    """Scores the rows of one sheet under one rule set's `[rows]` rules and `[reading]` vocabulary."""
+
+    def __init__(self, rules: CompiledRows, reading: Reading, evaluator: Evaluator, year: int | None):
         self.rules = rules
+        self.reading = reading
         self.evaluator = evaluator
         self.year = year
 
-    def score(self, row: Row, index: int, where: str, findings: list[Finding]) -> IndicatorResult:
-        """Score one row; findings (unreadable values, overshoot, unit mismatch) are appended."""
+    def score(self, row: Row, index: int, where: str, findings: list[Finding], weight: Decimal | None = None) -> IndicatorResult:
+        """Score one row out of ``weight`` (the row's printed weight, or one its group gives it);
+        findings (unreadable values, overshoot, units) are appended."""
+        weight = row.weight if weight is None else weight
         row_id = row.id or f"row{index + 1}"
         place = f"{where}.rows[{index}]({row.name})"
         uses: list[InputUse] = []
         values: list[ValueUse] = []
-        target_text = _target_text(row) if row.target is not None else None
-        for name, label, text in (("target", "年度指标值", target_text), ("actual", "实际完成值", row.actual)):
+        for name, label, text in (("target", "年度指标值", self._target_text(row)), ("actual", "实际完成值", row.actual)):
             if text is not None:
                 uses.append(InputUse(name, label, "", None, row.source, "given", text))
-        method_id, why = self._method_for(row)
-        method = self.rules.methods.get(method_id) if method_id else None
-        outcome = self._evaluate(row, method, why, place, findings, values)
+        try:
+            outcome = self._evaluate(row, weight, place, findings, values)
+        except _Unreadable as exc:
+            outcome = _Outcome(PartResult(row_id, row.name, weight or Decimal(0), "unverifiable", reason=exc.reason))
+            if exc.finding is not None:
+                findings.append(exc.finding)
         method = outcome.method
         result = IndicatorResult(
-            id=row_id, name=row.name, group=tuple(row.group), weight=row.weight,
+            id=row_id, name=row.name, group=tuple(row.group), weight=weight,
             rule_text=(method.rule_text or method.label) if method else self.rules.rule_text,
             decision=self.rules.decision, rounding=2, single=True, parts=[outcome.part],
             inputs=uses, values=values, interval=outcome.interval,
@@ -68,126 +83,211 @@ class RowScorer:
             result.raw = part.score
             result.low_raw = result.high_raw = part.score
             result.computed = round_half_up(part.score, 2)
-        elif row.weight is not None:
-            result.low_raw, result.high_raw = Decimal(0), row.weight
+        elif weight is not None:
+            result.low_raw, result.high_raw = Decimal(0), weight
         return result
 
-    # -- which method ----------------------------------------------------------------------
+    # -- reading the cells -------------------------------------------------------------------
 
-    def _method_for(self, row: Row) -> tuple[str | None, str]:
-        """The method id for a row, or None with the reason."""
+    def _target_text(self, row: Row) -> str | None:
+        """The target as the form means it: the 指标性质 column may carry its comparator and the
+        度量单位 column its unit (Sichuan: "≥" | "12" | "次")."""
+        if row.target is None:
+            return None
+        text = row.target
+        nature = (row.nature or "").strip()
+        if nature and self.reading.comparator(nature):
+            written = "".join(fold(text).split())
+            if not any(written.startswith(p) for p, _ in self.reading.prefixes):
+                text = nature + text
+        unit = (row.unit or "").strip()
+        if unit and unit not in text and "".join(text.split()) not in self.reading.not_given:
+            text = text + unit
+        return text
+
+    def _parse(self, text: str, row: Row, label: str, place: str) -> ParsedValue:
+        try:
+            return parse_value(text, self.reading, where=f"{row.name}“{label}”", year=self.year)
+        except ValueParseError as exc:
+            severity = "error" if exc.code == "unknown_comparator" else "warning"
+            raise _Unreadable(str(exc), Finding(severity, exc.code, f"{exc}，该行无法核验", place)) from None
+
+    def _declared_method(self, row: Row, place: str) -> CompiledMethod | None:
+        """The method the row's 赋分规则 or 指标性质 column names, if any."""
         if row.rule:
             chosen = self.rules.rule_names.get(normalize_phrase(row.rule))
             if chosen is None:
-                return None, f"赋分规则“{row.rule}”不在规则文件的 rows.rule_names 中"
-            if chosen != "by_comparator":
-                return chosen, ""
-        if row.nature:
-            chosen = self.rules.select.get(normalize_phrase(row.nature))
+                why = f"赋分规则“{row.rule}”不在规则文件的 rows.rule_names 中"
+                raise _Unreadable(why, Finding("warning", "unknown_row_rule", f"{row.name}：{why}", place))
+            if chosen != BY_VALUES:
+                return self.rules.methods[chosen]
+        nature = (row.nature or "").strip()
+        if nature and self.reading.comparator(nature) is None:
+            chosen = self.rules.select.get(normalize_phrase(nature))
             if chosen is not None:
-                return chosen, ""
-        return "", ""  # decided from the values in _evaluate
-
-    def _by_values(self, target: ParsedValue | None, actual: ParsedValue) -> tuple[str | None, str]:
-        if actual.kind == "text":
-            key = "text"
-        elif target is None:
-            return None, "缺少年度指标值"
-        elif target.kind == "date":
-            key = "date"
-        elif target.kind == "number":
-            key = target.comparator or "none"
-        else:
-            return None, f"年度指标值“{target.raw}”是文字，实际完成值“{actual.raw}”却是{'日期' if actual.kind == 'date' else '数值'}，无法比较"
-        chosen = self.rules.select.get(key)
-        if chosen is None:
-            return None, f"规则文件未规定“{key}”类指标如何计分（rows.select）"
-        return chosen, ""
+                return None if chosen == BY_VALUES else self.rules.methods[chosen]
+            probe = parse_or_none(nature, self.reading)
+            if probe == "unknown_comparator":
+                why = f"指标性质“{nature}”是规则文件未说明的比较符号"
+                raise _Unreadable(why, Finding("error", "unknown_comparator", f"{row.name}：{why}，该行无法核验", place))
+            why = f"指标性质“{nature}”不在规则文件的 rows.select 中"
+            raise _Unreadable(why, Finding("warning", "unknown_row_rule", f"{row.name}：{why}", place))
+        return None
 
     # -- evaluation ------------------------------------------------------------------------
 
-    def _evaluate(self, row: Row, method: CompiledMethod | None, why: str, place: str, findings: list[Finding], values: list[ValueUse]) -> _Outcome:
-        part = PartResult(row.id or row.name, row.name, row.weight or Decimal(0), "unverifiable")
+    def _evaluate(self, row: Row, weight: Decimal | None, place: str, findings: list[Finding], values: list[ValueUse]) -> _Outcome:
+        part = PartResult(row.id or row.name, row.name, weight or Decimal(0), "unverifiable")
         outcome = _Outcome(part)
-        if method is None and why:
-            part.reason = why
-            findings.append(Finding("warning", "unknown_row_rule", f"{row.name}：{why}", place))
-            return outcome
+        method = self._declared_method(row, place)
         if row.actual is None:
             part.reason = "文件未给出指标值和完成值" if row.target is None else "文件未给出实际完成值"
             return outcome
         qualitative = method is not None and method.reads == "text"
-        try:
-            actual = _text_value(row.actual) if qualitative else parse_value(row.actual, where=f"{row.name}“实际完成值”", year=self.year)
-            target = None
-            if row.target is not None and not (qualitative or actual.kind == "text"):
-                target = parse_value(_target_text(row), where=f"{row.name}“年度指标值”", year=self.year)
-        except ValueParseError as exc:
-            part.reason = str(exc)
-            findings.append(Finding("warning", "unreadable_value", f"{exc}，该行无法核验", place))
+        actual = _text_value(row.actual) if qualitative else self._parse(row.actual, row, "实际完成值", place)
+        if actual.kind == "none" or (qualitative and "".join(row.actual.split()) in self.reading.not_given):
+            part.reason = f"实际完成值未填（“{row.actual.strip()}”）"
             return outcome
+        target = None
+        target_text = self._target_text(row)
+        if target_text is not None and not qualitative:
+            try:
+                target = self._parse(target_text, row, "年度指标值", place)
+            except _Unreadable:
+                if actual.kind != "text":
+                    raise
+                # a narrative target ("组织7个村…") against a worded actual: graded by the wording
+        if target is not None and target.kind == "none":
+            part.reason = f"年度指标值未填（“{row.target.strip()}”）"
+            return outcome
+        if actual.kind == "text" and target is not None and target.kind in ("number", "date") and not qualitative:
+            actual = self._worded_actual(row, actual, target, values)
         if method is None or (actual.kind == "text" and method.reads != "text"):
-            chosen, why = self._by_values(target, actual)
-            if chosen is None:
-                part.reason = why
-                return outcome
-            method = self.rules.methods[chosen]
+            method = self._by_values(row, target, actual)
         outcome.method = method
         values.insert(0, ValueUse("method", "计分方法", method.label, "value"))
         part.expression = str(method.score) if method.score is not None else ""
-        if row.weight is None:
+        if weight is None:
             part.reason = "文件未印出该项分值"
             return outcome
         if method.reads == "text":
-            return self._qualitative(row, actual, outcome, values)
-        return self._quantitative(row, method, target, actual, outcome, place, findings, values)
+            return self._qualitative(row, weight, actual, outcome, values)
+        return self._quantitative(row, weight, method, target, actual, outcome, place, findings, values)
 
-    def _qualitative(self, row: Row, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse]) -> _Outcome:
+    def _worded_actual(self, row: Row, actual: ParsedValue, target: ParsedValue, values: list[ValueUse]) -> ParsedValue:
+        """A worded actual against a figure: "无安全事故" against "≤1起" is 0; anything else
+        ("完成" against "≤30万元") says nothing the figure can be checked with."""
+        text = normalize_phrase(actual.text or actual.raw)
+        if target.kind == "number" and self._says_none(text):
+            values.append(ValueUse("none", "完成值读作", f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
+            return ParsedValue(actual.raw, "number", None, Decimal(0), target.unit, None, None)
+        raise _Unreadable(f"实际完成值“{actual.raw}”是文字，年度指标值“{target.raw}”是{_KINDS[target.kind]}，文字无法与之比较")
+
+    def _says_none(self, text: str) -> bool:
+        none = next((w for w in self.reading.none_words if text.startswith(w)), None)
+        if none is None:
+            return False
+        # "无明显改善" is graded wording, not "none": the longer strength word wins
+        return not any(text.startswith(w) and len(w) > len(none) for w, _ in self.rules.strength)
+
+    def _by_values(self, row: Row, target: ParsedValue | None, actual: ParsedValue) -> CompiledMethod:
+        if actual.kind == "text":
+            key = "text"
+        elif target is None:
+            raise _Unreadable("缺少年度指标值")
+        elif target.kind == "date":
+            key = "date"
+        elif target.kind == "number":
+            if target.comparator is None:
+                chosen = self._no_comparator(row, target)
+                if chosen is not None:
+                    return self.rules.methods[chosen]
+            key = target.comparator or "none"
+        else:
+            raise _Unreadable(f"年度指标值“{target.raw}”是文字，实际完成值“{actual.raw}”却是{_KINDS[actual.kind]}，无法比较")
+        chosen = self.rules.select.get(key)
+        if chosen is None or chosen == BY_VALUES:
+            raise _Unreadable(f"规则文件未规定“{key}”类指标如何计分（rows.select）")
+        return self.rules.methods[chosen]
+
+    def _no_comparator(self, row: Row, target: ParsedValue) -> str | None:
+        """A target written without a comparator: "0次" means none at all; a 成本指标 row is lower
+        is better — as the rule file says (rows.no_comparator)."""
+        if target.number == 0 and self.rules.no_comparator_zero:
+            return self.rules.no_comparator_zero
+        for level in row.group:
+            name = normalize_phrase(level)
+            for pattern, method in self.rules.no_comparator_groups.items():
+                if pattern in name:
+                    return method
+        return None
+
+    def _qualitative(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse]) -> _Outcome:
         part = outcome.part
         phrase = normalize_phrase(actual.text or actual.raw)
         tier_id = self.rules.vocabulary.get(phrase)
         how = "词表"
         if tier_id is None and self.rules.text_equal_to_target and row.target is not None and normalize_phrase(row.target) == phrase:
             tier_id, how = self.rules.text_equal_to_target, "完成值与指标值相同"
+        if self.rules.strength and row.target is not None:
+            wanted, got = self._strength(normalize_phrase(row.target)), self._strength(phrase)
+            if wanted is not None and got is not None and got[1] > wanted[1]:
+                weaker = self.rules.weaker_tier
+                if tier_id is None or self.rules.tiers[tier_id].high > self.rules.tiers[weaker].high:
+                    tier_id = weaker
+                how = f"程度“{got[0]}”弱于指标值的“{wanted[0]}”"
+            elif wanted is not None and got is not None and tier_id is None:
+                tier_id, how = self.rules.reached_tier, f"程度“{got[0]}”不弱于指标值的“{wanted[0]}”"
+            elif wanted is not None and got is None and tier_id is None:
+                part.state = "judgement"
+                part.reason = f"指标值“{row.target}”有程度要求（“{wanted[0]}”），完成值“{actual.raw}”无法与之比较强弱，需评价人判断"
+                return outcome
         if tier_id is None:
             part.reason = f"完成值“{actual.raw}”不在规则词表中，无法评级"
             return outcome
         tier = self.rules.tiers[tier_id]
-        low, high = tier.low * row.weight, tier.high * row.weight
+        low, high = tier.low * weight, tier.high * weight
         values.append(ValueUse("phrase", "完成情况用语", actual.raw, "value"))
         share = f"{fmt((tier.low * 100).normalize())}%～{fmt((tier.high * 100).normalize())}%"
         values.append(ValueUse("tier", f"评级（{how}）", f"{tier.label}（分值的 {share}）", "value"))
         part.state = "scored"
         part.band = f"{tier.label}：{fmt(low.normalize())}～{fmt(high.normalize())} 分"
-        part.reason = f"“{actual.raw}”评为“{tier.label}”"
+        part.reason = f"“{actual.raw}”评为“{tier.label}”" + (f"（{how}）" if how.startswith("程度") else "")
         outcome.low, outcome.high, outcome.interval = low, high, True
         return outcome
 
-    def _quantitative(self, row, method, target, actual, outcome, place, findings, values) -> _Outcome:
+    def _strength(self, text: str) -> tuple[str, int] | None:
+        """The strongest-matching strength word in a phrase and its level (0 = strongest)."""
+        for word, level in self.rules.strength:  # longest first: "无明显" before "明显"
+            if word in text:
+                return word, level
+        return None
+
+    def _quantitative(self, row, weight, method, target, actual, outcome, place, findings, values) -> _Outcome:
         part = outcome.part
         if target is None:
             part.reason = "缺少年度指标值"
             return outcome
         wanted = target.kind if method.reads == "any" and target.kind in ("number", "date") else method.reads
         if target.kind != wanted or actual.kind != wanted:
-            kinds = {"date": "日期", "number": "数值", "text": "文字"}
-            part.reason = f"{method.label}要求{kinds[wanted]}，年度指标值“{target.raw}”为{kinds[target.kind]}，实际完成值“{actual.raw}”为{kinds[actual.kind]}"
+            part.reason = f"{method.label}要求{_KINDS[wanted]}，年度指标值“{target.raw}”为{_KINDS[target.kind]}，实际完成值“{actual.raw}”为{_KINDS[actual.kind]}"
             return outcome
         if wanted == "date":
-            t, a = Decimal(target.date.toordinal()), Decimal(actual.date.toordinal())
+            t, a = _date_number(target, actual), _date_number(actual, target)
         else:
-            converted = _same_unit(target, actual)
+            converted = self._same_unit(target, actual)
             if isinstance(converted, str):
                 part.reason = converted
+                findings.append(Finding("warning", "unit_mismatch", f"{row.name}：{converted}，该行无法核验", place))
                 return outcome
             t, a, note = converted
             if note:
-                findings.append(Finding("info", "unit_mismatch", f"{row.name}：{note}", place))
-        met = _met(target.comparator or ("<=" if wanted == "date" else ">="), a, t)
+                findings.append(Finding("info", "unit_converted", f"{row.name}：{note}", place))
+        met = _met(target.comparator or method.comparator or ("<=" if wanted == "date" else ">="), a, t)
         values.append(ValueUse("met", "是否达到年度指标值", met, "value"))
         if wanted == "number" and t != 0:
             values.append(ValueUse("completion", "完成率（%）", a / t * 100, "value"))
-        names = {"target": t, "actual": a, "weight": row.weight, "met": met}
+        names = {"target": t, "actual": a, "weight": weight, "met": met}
         if not met and wanted == "number" and (t < 0 or a < 0):
             # actual ÷ target on a negative figure rewards missing the target (−10 ÷ −5 = 200%):
             # a share of the weight means nothing there, so the evaluator decides, not the formula
@@ -222,10 +322,35 @@ class RowScorer:
                     ))
         part.state = "scored"
         part.raw = Decimal(raw)
-        part.score = min(max(part.raw, Decimal(0)), row.weight)
+        part.score = min(max(part.raw, Decimal(0)), weight)
         if part.score != part.raw:
             findings.append(Finding("info", "capped", f"{row.name}：按公式得 {fmt(round_half_up(part.raw, 2))} 分，超出该项分值范围，按 {fmt(part.score)} 分计", place))
         return outcome
+
+    def _same_unit(self, target: ParsedValue, actual: ParsedValue):
+        """Bring both figures to one unit; a string explains why they cannot be compared.
+
+        Figures in the same unit compare directly; a figure without a unit takes the other's;
+        different units compare only through a conversion the rule file declares.
+        """
+        tu, au = target.unit, actual.unit
+        t, a = target.number, actual.number
+        if tu == au or not tu or not au:
+            return t, a, ""
+        tb, tf = self.reading.to_base(tu)
+        ab, af = self.reading.to_base(au)
+        if tb is not None and tb == ab:
+            return t * tf, a * af, f"指标值单位“{tu}”与完成值单位“{au}”不同，已按规则文件声明的换算统一为“{tb}”比较"
+        return f"单位不一致（指标值“{target.written_unit or tu}”，完成值“{actual.written_unit or au}”），规则文件未声明两者的换算，无法比较"
+
+
+def parse_or_none(text: str, reading: Reading) -> str | None:
+    """The error code parsing ``text`` would raise, or None when it reads."""
+    try:
+        parse_value(text, reading)
+    except ValueParseError as exc:
+        return exc.code
+    return None
 
 
 def _text_value(text: str) -> ParsedValue:
@@ -233,31 +358,12 @@ def _text_value(text: str) -> ParsedValue:
     return ParsedValue(raw=text, kind="text", comparator=None, number=None, unit=None, date=None, text=text.strip())
 
 
-def _target_text(row: Row) -> str:
-    """The target as the form means it: the 指标性质 column may carry its comparator and the
-    度量单位 column its unit (Sichuan: "≥" | "12" | "次")."""
-    text = row.target or ""
-    nature = (row.nature or "").strip()
-    if nature in _COMPARATOR_SPELLINGS and not text.lstrip()[:1] in "<>=≥≤＝＜＞":
-        text = nature + text
-    if row.unit and row.unit.strip() not in text:
-        text = text + row.unit.strip()
-    return text
-
-
-def _same_unit(target: ParsedValue, actual: ParsedValue):
-    """Bring both figures to one unit; a string explains why they cannot be compared."""
-    tu, au = target.unit, actual.unit
-    t, a = target.number, actual.number
-    if tu == au or not tu or not au:
-        if (tu == "%") != (au == "%") and tu and au:
-            return f"单位不一致（{tu}/{au}），无法比较"
-        return t, a, ""
-    if tu in _MONEY and au in _MONEY:
-        return t * _MONEY[tu], a * _MONEY[au], f"金额单位不同（{tu}/{au}），已统一换算为万元比较"
-    if "%" in (tu, au):
-        return f"单位不一致（{tu}/{au}），无法比较"
-    return t, a, f"指标值单位“{tu}”与完成值单位“{au}”不同，按数值比较"
+def _date_number(value: ParsedValue, other: ParsedValue) -> Decimal:
+    """A date as a number to compare: the day, or the month when either side gives only a month
+    ("2023年10月" against "2023年12月")."""
+    if "month" in (value.precision, other.precision):
+        return Decimal(value.date.year * 12 + value.date.month)
+    return Decimal(value.date.toordinal())
 
 
 def _met(comparator: str, actual: Decimal, target: Decimal) -> bool:

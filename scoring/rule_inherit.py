@@ -5,12 +5,14 @@ validation, so the resolved rule set is validated — and hashed — as a whole.
 Merge rules, per section:
 
 * ``rule_set``: the child's keys override the parent's, each whole (a child's ``source`` replaces
-  the parent's); id and version are always the child's own.
+  the parent's); id and version are always the child's own, and ``fiscal_years`` is never inherited.
 * ``inputs``, ``parameters``: by name; a child entry replaces the parent's entry whole.
 * ``indicators``, ``deductions``: by ``id``; ``groups`` by ``path``; ``checks`` by ``expr``; a child
   entry replaces the parent's in place, a new one is appended.
 * ``rows``: scalars override; ``select``, ``rule_names``, ``methods``, ``vocabulary`` merge by key;
   ``tiers`` by ``id``.
+* ``reading``: ``comparators``, ``comparator_suffixes`` and ``units`` merge by key; a list (``not_given``,
+  ``none_words`` …) written by the child replaces the parent's.
 * ``[remove]`` lists what the child drops: ``inputs``, ``parameters``, ``indicators``,
   ``deductions``, ``groups``, ``checks``, ``methods``, ``select``, ``rule_names``, ``vocabulary``, ``tiers``.
 * ``tests`` are never inherited: a child's golden examples are its own.
@@ -25,6 +27,7 @@ from .errors import FileProblem
 _KEYED_LISTS = {"indicators": "id", "deductions": "id", "groups": "path", "checks": "expr"}
 _DICTS = ("inputs", "parameters")
 _ROW_DICTS = ("select", "rule_names", "methods", "vocabulary")
+_READING_DICTS = ("comparators", "comparator_suffixes", "units")
 REMOVABLE = frozenset({*_KEYED_LISTS, *_DICTS, *_ROW_DICTS, "tiers"})
 
 
@@ -75,14 +78,18 @@ def merge(path: str, parent: dict, child: dict) -> tuple[dict, list[FileProblem]
         if key in ("extends", "remove"):
             continue
         if key == "rule_set" and isinstance(value, dict) and isinstance(out.get("rule_set"), dict):
-            # shallow: a child naming its own source replaces the parent's source whole
-            out["rule_set"] = {**out["rule_set"], **copy.deepcopy(value)}
+            # shallow: a child naming its own source replaces the parent's source whole; the
+            # fiscal years a rule governs are never inherited (a 2024 form does not govern 2019)
+            parent_info = {k: v for k, v in out["rule_set"].items() if k != "fiscal_years"}
+            out["rule_set"] = {**parent_info, **copy.deepcopy(value)}
         elif key in _DICTS and isinstance(value, dict):
             out[key] = {**out.get(key, {}), **value}
         elif key in _KEYED_LISTS and isinstance(value, list):
             out[key] = _merge_keyed(out.get(key, []), value, _KEYED_LISTS[key])
         elif key == "rows" and isinstance(value, dict):
             out["rows"] = _merge_rows(out.get("rows", {}), value)
+        elif key == "reading" and isinstance(value, dict) and isinstance(out.get("reading"), dict):
+            out["reading"] = _merge_reading(out["reading"], value)
         else:
             out[key] = copy.deepcopy(value)
 
@@ -120,6 +127,16 @@ def _merge_rows(base: dict, over: dict) -> dict:
             out[key] = {**out.get(key, {}), **copy.deepcopy(value)}
         elif key == "tiers" and isinstance(value, list):
             out["tiers"] = _merge_keyed(out.get("tiers", []), value, "id")
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def _merge_reading(base: dict, over: dict) -> dict:
+    out = copy.deepcopy(base)
+    for key, value in over.items():
+        if key in _READING_DICTS and isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = {**out[key], **copy.deepcopy(value)}
         else:
             out[key] = copy.deepcopy(value)
     return out

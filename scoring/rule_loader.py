@@ -6,6 +6,7 @@ collected before failing, so a rule author fixes them in one pass.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -29,6 +30,7 @@ from .expressions import (
     compile_expression,
 )
 from .numbers import fmt, normalize_text
+from .values import Reading, UnitMeaning, fold
 from .rules import (
     Band,
     CompiledBand,
@@ -343,12 +345,50 @@ class _Compiler:
         self._check_reach(indicators)
         if self.problems:
             raise FileError(self.path, self.problems)
+        reading = self._reading()
+        if self.problems:
+            raise FileError(self.path, self.problems)
         resolved = resolved_data(m)
         return RuleSet(
             info=m.rule_set, path=self.path, sha256=content_hash(resolved), groups=tuple(m.groups),
             inputs=m.inputs, parameters=m.parameters, indicators=tuple(indicators),
-            deductions=tuple(deductions), checks=tuple(checks), rows=rows, tests=tuple(m.tests),
+            deductions=tuple(deductions), checks=tuple(checks), rows=rows, reading=reading,
+            required_inputs=required_inputs(indicators, m.inputs), tests=tuple(m.tests),
             extends=self.chain, resolved=resolved, warnings=tuple(self.warnings),
+        )
+
+    # -- reading vocabulary ------------------------------------------------------------
+
+    def _reading(self) -> Reading:
+        r = self.model.reading
+        units: dict[str, UnitMeaning] = {}
+        for written, decl in r.units.items():
+            key = fold(written)
+            if decl.same_as is not None:
+                units[key] = UnitMeaning(canonical=fold(decl.same_as))
+            else:
+                units[key] = UnitMeaning(canonical=key, into=fold(decl.into), factor=decl.factor)
+        for written, meaning in units.items():
+            if meaning.into is not None:
+                base, seen = meaning.into, {written}
+                while base in units and units[base].into is not None:
+                    if base in seen:
+                        self.problem(f"reading.units.{written}", f"单位换算成环：{written} → … → {base}")
+                        break
+                    seen.add(base)
+                    base = units[base].into
+        by_length = lambda pairs: tuple(sorted(((fold(k), v) for k, v in pairs), key=lambda kv: -len(kv[0])))  # noqa: E731
+        return Reading(
+            prefixes=by_length(r.comparators.items()),
+            suffixes=by_length(r.comparator_suffixes.items()),
+            loose=tuple(fold(w) for w in r.loose),
+            vague=tuple(fold(w) for w in r.vague),
+            not_given=frozenset("".join(fold(w).split()) for w in r.not_given),
+            units=units,
+            known_units=frozenset(fold(u) for u in r.known_units),
+            none_words=tuple(sorted((fold(w) for w in r.none_words), key=len, reverse=True)),
+            date_before=tuple(fold(w) for w in r.date_before),
+            date_neutral=tuple(fold(w) for w in r.date_neutral),
         )
 
     # -- indicators --------------------------------------------------------------------
@@ -394,6 +434,9 @@ class _Compiler:
             )
             parts = [self._part(key, single, expr)]
         cap_min, cap_max = _cap_bounds(decl.cap, decl.weight)
+        if decl.weight_adjustable and (decl.parts or decl.cap is not True):
+            # a printed weight replaces the one weight and its cap; parts would need re-splitting
+            self.problem(f"{key}.weight_adjustable", "只有不分部分（parts）、按分值封顶（cap = true）的指标才能按表中所印分值调整")
         if len(self.problems) > start:
             return None
         return Indicator(
@@ -401,6 +444,7 @@ class _Compiler:
             rule_text=decl.rule_text, description=decl.description, decision=decl.decision,
             values=tuple(values), parts=tuple(p for p in parts if p is not None),
             cap_min=cap_min, cap_max=cap_max, rounding=decl.rounding, single=not decl.parts,
+            weight_adjustable=decl.weight_adjustable,
         )
 
     def _part(self, key: str, decl: PartDecl, expr) -> CompiledPart | None:
@@ -556,13 +600,13 @@ class _Compiler:
                 except ExpressionError as exc:
                     self.problem(f"{key}.{field_name}", str(exc) + "（逐行方法只能使用 target、actual、weight、met）")
             methods[mid] = CompiledMethod(
-                id=mid, label=method.label, rule_text=method.rule_text, reads=method.reads,
+                id=mid, label=method.label, rule_text=method.rule_text, reads=method.reads, comparator=method.comparator,
                 score=compiled.get("score"), judgement_unless_met=method.judgement_unless_met,
                 overshoot=compiled.get("overshoot"),
             )
         for key, mid in r.select.items():
-            if mid not in r.methods:
-                self.problem(f"rows.select.{key}", f"没有名为 {mid} 的方法（rows.methods）")
+            if mid != "by_comparator" and mid not in r.methods:
+                self.problem(f"rows.select.{key}", f"没有名为 {mid} 的方法（rows.methods），也不是 by_comparator")
         for key, mid in r.rule_names.items():
             if mid != "by_comparator" and mid not in r.methods:
                 self.problem(f"rows.rule_names.{key}", f"没有名为 {mid} 的方法（rows.methods），也不是 by_comparator")
@@ -578,6 +622,19 @@ class _Compiler:
                 self.problem(f"rows.vocabulary.{phrase}", f"没有名为 {tid} 的档次（rows.tiers）")
         if r.text_equal_to_target is not None and r.text_equal_to_target not in tiers:
             self.problem("rows.text_equal_to_target", f"没有名为 {r.text_equal_to_target} 的档次（rows.tiers）")
+        strength: list[tuple[str, int]] = []
+        if r.strength is not None:
+            for name in ("weaker", "reached"):
+                if getattr(r.strength, name) not in tiers:
+                    self.problem(f"rows.strength.{name}", f"没有名为 {getattr(r.strength, name)} 的档次（rows.tiers）")
+            words = [normalize_phrase(w) for level in r.strength.levels for w in level]
+            for dup in sorted({w for w in words if words.count(w) > 1}):
+                self.problem("rows.strength.levels", f"程度词“{dup}”出现在多个等级中")
+            strength = sorted(((normalize_phrase(w), i) for i, level in enumerate(r.strength.levels) for w in level), key=lambda wl: -len(wl[0]))
+        nc = r.no_comparator
+        for key, mid in [("zero", nc.zero), *((f"groups.{g}", m) for g, m in nc.groups.items())]:
+            if mid is not None and mid not in r.methods:
+                self.problem(f"rows.no_comparator.{key}", f"没有名为 {mid} 的方法（rows.methods）")
         if len(self.problems) > start:
             return None
         return CompiledRows(
@@ -587,6 +644,11 @@ class _Compiler:
             methods=methods, tiers=tiers,
             vocabulary={normalize_phrase(k): v for k, v in r.vocabulary.items()},
             text_equal_to_target=r.text_equal_to_target, overshoot_threshold=r.overshoot_threshold,
+            strength=tuple(strength),
+            weaker_tier=r.strength.weaker if r.strength else None,
+            reached_tier=r.strength.reached if r.strength else None,
+            no_comparator_zero=nc.zero,
+            no_comparator_groups={normalize_phrase(g): m for g, m in nc.groups.items()},
         )
 
     # -- groups ------------------------------------------------------------------------
@@ -605,6 +667,26 @@ class _Compiler:
                     f"{self.path}: groups[{i}]: 来源文件的分组标题“{'/'.join(g.path)}（{fmt(g.printed_weight)}分）”"
                     f"与其下各指标分值合计 {fmt(actual)} 分不符（来源文件自身的错误，已按各指标分值计分）"
                 )
+
+
+def required_inputs(indicators: list[Indicator], inputs: dict) -> frozenset[str]:
+    """The inputs some indicator's formula reads (directly or through its intermediate values).
+
+    An input only a consistency check reads, or none reads (年初预算数 on the national form), is
+    not required: a sheet that leaves it out has lost nothing the rules score.
+    """
+    names: set[str] = set()
+    for ind in indicators:
+        exprs = [v.expr for v in ind.values]
+        for part in ind.parts:
+            exprs += [e for e in (part.score, part.band_on) if e is not None]
+            for band in part.bands:
+                exprs += [e for e in (band.lower, band.upper, band.score) if e is not None]
+            for na in part.not_applicable:
+                exprs += [e for e in (na.when, na.score) if e is not None]
+        for e in exprs:
+            names |= e.names
+    return frozenset(n for n in names if n in inputs)
 
 
 def _cap_bounds(cap, weight: Decimal) -> tuple[Decimal | None, Decimal | None]:
@@ -636,46 +718,64 @@ class RuleLibrary:
     rule_sets: list[RuleSet]
     failures: list[ScoringError]
 
-    def find(self, ref: str, year: int | None = None) -> RuleSet:
-        """Find ``id`` or ``id@version``; with a bare id, the version in effect in ``year``."""
+    def find(self, ref: str, year: int | None = None, evaluated: dt.date | None = None) -> RuleSet:
+        """Find ``id`` or ``id@version``; with a bare id, the version that governs ``year``."""
         rule_id, _, version = ref.partition("@")
         candidates = [r for r in self.rule_sets if r.id == rule_id and (not version or r.version == version)]
         if not candidates:
             known = "、".join(sorted({r.ref for r in self.rule_sets})) or "（无）"
             raise ScoringError(f"规则目录 {self.directory} 中没有规则集 {ref}；已有：{known}")
-        if year is not None and not version:
-            in_effect = [r for r in candidates if in_effect_in(r, year)]
+        if not version and (year is not None or evaluated is not None):
+            in_effect = [r for r in candidates if governs(r, year, evaluated)]
             if not in_effect:
-                raise ScoringError(f"规则集 {rule_id} 没有适用于 {year} 年的版本；已有：{_listing(candidates)}")
+                raise ScoringError(f"规则集 {rule_id} 没有适用于 {_year_text(year)} 的版本；已有：{_listing(candidates)}")
             candidates = in_effect
         if len(candidates) > 1:
             raise ScoringError(f"规则集 {ref} 有多个版本同时适用：{_listing(candidates)}；请用 ID@版本 指明")
         return candidates[0]
 
-    def select(self, region: list[str] | tuple[str, ...], year: int, sheet_type: str) -> RuleSet:
-        """The rule set for a sheet: its sheet type, in effect in ``year``, for the most specific
-        region that contains the unit's (county → city → province → national)."""
+    def select(self, region: list[str] | tuple[str, ...], year: int | None, sheet_type: str, evaluated: dt.date | None = None) -> RuleSet:
+        """The rule set for a sheet: its sheet type, governing fiscal ``year`` (and in force on the
+        evaluation date, when the sheet gives one), for the most specific region that contains the
+        unit's (county → city → province → national).  With the year unknown, the one rule set
+        that could apply, or an error listing them."""
         region = tuple(region)
         typed = [r for r in self.rule_sets if r.info.sheet_type == sheet_type]
         if not typed:
             kinds = "、".join(sorted({r.info.sheet_type for r in self.rule_sets})) or "（无）"
             raise ScoringError(f"没有表类型为“{sheet_type}”的规则集；已有的表类型：{kinds}")
         matching = [r for r in typed if region[: len(r.region_path)] == r.region_path]
-        dated = [r for r in matching if in_effect_in(r, year)]
+        dated = [r for r in matching if governs(r, year, evaluated)]
         if not dated:
             where = "/".join(region) or "全国"
-            raise ScoringError(f"没有适用于 {where} {year} 年“{sheet_type}”的规则集；该表类型的规则集有：{_listing(typed)}")
+            raise ScoringError(f"没有适用于 {where} {_year_text(year)}“{sheet_type}”的规则集；该表类型的规则集有：{_listing(typed)}")
+        if year is None and len(dated) > 1:
+            # a provincial set for some years and the national one for all: which governs depends
+            # on the year, so the year must be known
+            raise ScoringError(f"案例未写明年度，{'/'.join(region)}“{sheet_type}”可能适用的规则集有：{_listing(dated)}；请补上 year，或用 rules = \"ID@版本\" 指明")
         depth = max(len(r.region_path) for r in dated)
         best = [r for r in dated if len(r.region_path) == depth]
         if len(best) > 1:
-            raise ScoringError(f"{'/'.join(region)} {year} 年“{sheet_type}”有多个同样适用的规则集：{_listing(best)}；请在案例中用 rules = \"ID@版本\" 指明，或用 --rules")
+            raise ScoringError(f"{'/'.join(region)} {_year_text(year)}“{sheet_type}”有多个同样适用的规则集：{_listing(best)}；请在案例中用 rules = \"ID@版本\" 指明，或用 --rules")
         return best[0]
 
 
-def in_effect_in(rule_set: RuleSet, year: int) -> bool:
-    """Whether the rule set's effective period covers any of ``year``."""
+def governs(rule_set: RuleSet, year: int | None, evaluated: dt.date | None = None) -> bool:
+    """Whether the rule set governs sheets of fiscal ``year`` (any year when unknown) evaluated on
+    ``evaluated`` (a rule cannot govern an evaluation made before it was issued)."""
     info = rule_set.info
-    return info.effective_from.year <= year and (info.effective_to is None or info.effective_to.year >= year)
+    if evaluated is not None and evaluated < info.effective_from:
+        return False
+    return year is None or info.governs_fiscal_year(year)
+
+
+def in_effect_in(rule_set: RuleSet, year: int) -> bool:
+    """Whether the rule set governs sheets of fiscal ``year``."""
+    return rule_set.info.governs_fiscal_year(year)
+
+
+def _year_text(year: int | None) -> str:
+    return "年度不明时" if year is None else f"{year} 年"
 
 
 def _listing(rule_sets: list[RuleSet]) -> str:

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .expressions import Expression
+from .values import Reading
 
 IDENT = r"^[A-Za-z_][A-Za-z0-9_]*$"
 
@@ -29,6 +30,20 @@ class Source(Strict):
     notes: str = ""
 
 
+class FiscalYears(Strict):
+    """The fiscal years (预算年度) whose sheets a rule set governs, both ends included."""
+
+    first: int = Field(ge=1990, le=2100)
+    last: int | None = Field(default=None, ge=1990, le=2100)
+    reason: str = ""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "FiscalYears":
+        if self.last is not None and self.last < self.first:
+            raise ValueError("fiscal_years.last 早于 fiscal_years.first")
+        return self
+
+
 class RuleSetInfo(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     version: str = Field(min_length=1)
@@ -37,9 +52,23 @@ class RuleSetInfo(Strict):
     sheet_type: str
     effective_from: dt.date
     effective_to: dt.date | None = None
+    # Which sheets the rules govern: by default the fiscal years of the effective period; a rule
+    # in force from a date governs every sheet self-evaluated after it, which can include the
+    # previous fiscal year's (财预〔2020〕10号 of 2020-02-25 governs fiscal-year 2019 sheets).
+    fiscal_years: FiscalYears | None = None
     total: Decimal = Field(gt=0)
     score_floor: Decimal | None = Decimal(0)
+    # A claim within this many points of the computed score matches (DOMAIN §4: half a unit of
+    # the one decimal in which scores are customarily written).
+    claim_tolerance: Decimal = Field(default=Decimal("0.05"), ge=0, le=10)
     source: Source
+
+    def governs_fiscal_year(self, year: int) -> bool:
+        """Whether sheets of fiscal ``year`` fall under these rules."""
+        if self.fiscal_years is not None:
+            last = self.fiscal_years.last
+            return self.fiscal_years.first <= year and (last is None or year <= last)
+        return self.effective_from.year <= year and (self.effective_to is None or self.effective_to.year >= year)
 
     @field_validator("effective_to")
     @classmethod
@@ -154,6 +183,62 @@ class Check(Strict):
     severity: Literal["error", "warning"] = "error"
 
 
+ComparatorCode = Literal[">=", "<=", "=", ">", "<"]
+
+
+class UnitDecl(Strict):
+    """A written unit: another spelling of a unit (``same_as = "%"`` for 百分比), or a unit that
+    converts into another by a declared factor (``into = "万元"``, ``factor = 0.0001`` for 元)."""
+
+    same_as: str | None = None
+    into: str | None = None
+    factor: Decimal | None = Field(default=None, gt=0)
+    reason: str = ""
+
+    @model_validator(mode="after")
+    def _one_meaning(self) -> "UnitDecl":
+        if (self.same_as is None) == (self.into is None):
+            raise ValueError("单位须写明 same_as（另一种写法）或 into 与 factor（换算），且只能写一种")
+        if self.into is not None and self.factor is None:
+            raise ValueError("单位换算须写明 factor")
+        return self
+
+
+class ReadingDecl(Strict):
+    """How figures are written on the sheets these rules govern (DOMAIN §4): the vocabulary the
+    value parser reads targets and actuals with.  Every reading decision is here, not in code."""
+
+    not_given: list[str] = []
+    known_units: list[str] = []  # units seen alone in a cell are a split-cell fragment, not a phrase
+    comparators: dict[str, ComparatorCode] = {}
+    comparator_suffixes: dict[str, ComparatorCode] = {}
+    loose: list[str] = []
+    vague: list[str] = []
+    units: dict[str, UnitDecl] = {}
+    none_words: list[str] = []
+    date_before: list[str] = []
+    date_neutral: list[str] = []
+
+
+class Strength(Strict):
+    """Qualitative wording has strength: ``levels`` from strongest to weakest (显著/明显/大幅 >
+    有所/一定/逐步 > 未/无明显).  An actual whose wording is weaker than its target's reaches at
+    most ``weaker`` (a tier id); one at least as strong reaches ``reached``.  A target with a
+    strength word against an actual without one cannot be ranked: left to the evaluator."""
+
+    levels: list[list[str]] = Field(min_length=2)
+    weaker: str
+    reached: str
+
+
+class NoComparator(Strict):
+    """The method of a numeric target written without a comparator: by default ``rows.select.none``;
+    a target of 0 (“0次”: none at all) and rows in certain groups (成本指标) are read otherwise."""
+
+    zero: str | None = None
+    groups: dict[str, str] = {}
+
+
 class RowMethod(Strict):
     """How one kind of target/actual row is scored (正向, 反向, 等于, 期限, 定性, 满意度 …).
 
@@ -166,6 +251,8 @@ class RowMethod(Strict):
     label: str
     rule_text: str = ""
     reads: Literal["number", "date", "any", "text"]  # any: number or date, as the target is
+    # what a target written without a comparator means under this method (反向: "<=")
+    comparator: ComparatorCode | None = None
     score: str | None = None
     judgement_unless_met: bool = False
     overshoot: str | None = None
@@ -193,6 +280,8 @@ class RowRules(Strict):
     vocabulary: dict[str, str] = {}
     text_equal_to_target: str | None = None
     overshoot_threshold: Decimal | None = None
+    strength: Strength | None = None
+    no_comparator: NoComparator = NoComparator()
 
 
 class Band(Strict):
@@ -240,6 +329,9 @@ class IndicatorDecl(Strict):
     parts: list[PartDecl] = []
     cap: bool | Cap = True
     rounding: int = Field(default=2, ge=0, le=6)
+    # The national rule lets a sheet print its own weights ("表中所印分值为准"): a sheet that
+    # prints this indicator at 20 points scores it out of 20.  Only single-formula indicators.
+    weight_adjustable: bool = False
 
 
 class DeductionDecl(Strict):
@@ -274,6 +366,7 @@ class RuleFile(Strict):
     deductions: list[DeductionDecl] = []
     checks: list[Check] = []
     rows: RowRules | None = None
+    reading: ReadingDecl = ReadingDecl()
     tests: list[GoldenTest] = []
 
 
@@ -320,6 +413,7 @@ class CompiledMethod(CompiledModel):
     label: str
     rule_text: str
     reads: str
+    comparator: str | None
     score: Expression | None
     judgement_unless_met: bool
     overshoot: Expression | None
@@ -336,6 +430,11 @@ class CompiledRows(CompiledModel):
     vocabulary: dict[str, str]
     text_equal_to_target: str | None
     overshoot_threshold: Decimal | None
+    strength: tuple[tuple[str, int], ...]  # (word, level), longest word first
+    weaker_tier: str | None
+    reached_tier: str | None
+    no_comparator_zero: str | None
+    no_comparator_groups: dict[str, str]
 
 
 class CompiledPart(CompiledModel):
@@ -370,6 +469,7 @@ class Indicator(CompiledModel):
     cap_max: Decimal | None
     rounding: int
     single: bool  # True when the file gave no parts: the indicator is its own single part
+    weight_adjustable: bool = False
 
 
 class Deduction(CompiledModel):
@@ -395,6 +495,8 @@ class RuleSet(CompiledModel):
     deductions: tuple[Deduction, ...]
     checks: tuple[CompiledCheck, ...]
     rows: CompiledRows | None
+    reading: Reading
+    required_inputs: frozenset[str]  # inputs some indicator's formula reads: missing ones are errors
     tests: tuple[GoldenTest, ...]
     extends: tuple[str, ...]  # the chain of rule sets this one inherits from, nearest first
     resolved: dict  # the resolved rule set as plain data: what the hash is taken over

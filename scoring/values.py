@@ -1,24 +1,28 @@
 """Parse a target (年度指标值) or an actual (实际完成值/完成值/业绩值) as a sheet writes it.
 
-A value is one of three kinds: a number with an optional comparator and unit ("≥95%",
-"600次以上", "<=38.79万元"), a date or deadline ("2024年12月31日前"), or a qualitative
-phrase with no digits ("较满意", "有所改善"). Anything that mixes digits with a notation
-this module does not know ("3-5次", "1/2", a narrative sentence) is refused with a
-ValueParseError rather than guessed at; the caller reports it to finance staff.
+A value is one of four kinds: a number with an optional comparator and unit ("≥95%",
+"600次以上", "<=38.79万元"), a date or deadline ("2024年12月31日前", "2023年12月"), a qualitative
+phrase with no digits ("较满意", "有所改善"), or a "not given" marker ("/", "—", "不适用", blank).
+Anything that mixes digits with a notation this module does not know ("3-5次", "1/2", a narrative
+sentence) is refused with a ValueParseError rather than guessed at; the caller reports it.
 
-Decisions, so downstream scoring does not have to re-derive them:
+What the words mean is not decided here: comparators, "not given" markers, unit spellings and
+conversions, vague words and the words around dates are the rule file's vocabulary
+(``[reading]``, see formulas/README.md), handed in as a `Reading`.  This module only knows the
+shapes: a comparator before or after a figure, a figure, a unit after it, a date.
 
-* 以上/及以上 are inclusive (>=), 以下/及以下/以内/之内 are inclusive (<=), following the
-  Chinese legal convention (民法典 第一千二百五十九条: 以上、以下、以内 include the figure).
-* A deadline written "…前/之前/以前" means "by that day, inclusive": comparator "<=".
-  The sheets treat "12月31日前" as met by work finished on 31 December.
-* "600余次"/"20余项" (also "…多…") are loose lower bounds: approximate=True, comparator ">=".
-* A leading "=" ("=2批", "=100%") is kept as comparator "="; a bare figure has comparator None.
+Decisions that are shapes, not vocabulary:
+
 * A date without a year takes ``year=``; without it the value is refused. A written year
-  always wins over ``year=``.
+  always wins over ``year=``.  A month without a day ("2023年12月", "9月前") is a month: it is
+  compared with other dates at month precision.
 * Relative phrases with no digits ("年底前", "年内", "按时") are text, not dates.
-* Chinese numerals are not read: "三次" is text. A digit-free string that is only a
-  comparator and/or a unit ("≥", "%", "次") is a split-cell fragment and is refused.
+* Chinese numerals are not read: "三次" is text. A digit-free string that is only a comparator
+  and/or a unit ("≥", "%", "次") is a split-cell fragment and is refused.
+* A unit is whatever short word follows the figure ("平方米", "个村", "元/人"); two figures in the
+  same unit compare directly, and only the rule file's declared factors convert between units.
+* A leading mathematical symbol the vocabulary does not list ("≠5", "≈90%") is an unknown
+  comparator: refused with its own error, never dropped.
 * Percentages are carried as their number (95% -> 95, unit "%").
 * A figure of 10^15 or more in absolute value is refused (numbers.MAX_FIGURE): it is a slip,
   and carrying it into arithmetic gains nothing.
@@ -27,7 +31,8 @@ Decisions, so downstream scoring does not have to re-derive them:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Literal
@@ -35,48 +40,78 @@ from typing import Literal
 from .numbers import MAX_FIGURE_TEXT, NumberError, is_too_large, normalize_text, to_decimal
 
 Comparator = Literal[">=", "<=", "=", ">", "<"]
-
-UNITS: frozenset[str] = frozenset(
-    {
-        "%", "‰", "元", "万元", "亿元",
-        "次", "场", "场次", "人次", "期", "批", "批次", "人", "名", "台", "套", "辆",
-        "个", "项", "件", "家", "户", "所", "处", "座", "篇", "份", "条", "本", "册", "部",
-        "天", "日", "个工作日", "工作日", "小时", "周", "月", "个月", "年", "分",
-    }
-)
+Kind = Literal["number", "date", "text", "none"]
 
 # Full-width ASCII block (！..～) to ASCII, so ＝＞＜（）and letters fold with the digits.
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_FOLD |= {0x3000: 0x20, ord("≧"): "≥", ord("≦"): "≤"}
-
-# Longest first, so "不低于" is not read as "低于" and ">=" not as ">".
-_PREFIXES: tuple[tuple[str, Comparator], ...] = tuple(
-    sorted(
-        {
-            ">=": ">=", "≥": ">=", "大于等于": ">=", "不低于": ">=", "不少于": ">=",
-            "不小于": ">=", "至少": ">=",
-            "<=": "<=", "≤": "<=", "小于等于": "<=", "不超过": "<=", "不高于": "<=",
-            "不多于": "<=", "最多": "<=",
-            ">": ">", "大于": ">", "高于": ">", "超过": ">",
-            "<": "<", "小于": "<", "低于": "<",
-            "=": "=", "等于": "=",
-        }.items(),
-        key=lambda item: -len(item[0]),
-    )
-)
-_SUFFIXES: tuple[tuple[str, Comparator], ...] = (
-    ("及以上", ">="), ("以上", ">="),
-    ("及以下", "<="), ("以下", "<="), ("以内", "<="), ("之内", "<="),
-)
+_FOLD |= {0x3000: 0x20}
 
 # re.ASCII: only 0-9 are digits here; other Unicode digits fall through to an error.
-_NUMBER = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([余多])?(.*)", re.ASCII | re.DOTALL)
+_NUMBER = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)", re.ASCII | re.DOTALL)
 _DATE = re.compile(
-    r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号]"
-    r"|(?P<iy>\d{4})(?P<sep>[-./])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2}))"
-    r"(?P<before>之前|以前|前)?",
+    r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<end>底|末))?"
+    r"|(?P<iy>\d{4})(?P<sep>[-./])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2}))",
     re.ASCII,
 )
+# A unit is a short word: ideographs, letters and the signs units are written with.
+_UNIT = re.compile(r"[^\W\d_]|[%‰°²³/()（）·]", re.UNICODE)
+MAX_UNIT_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class UnitMeaning:
+    """What a written unit is: ``canonical`` (after spelling aliases), and, where the rule file
+    declares one, the unit it converts into and the factor (1 元 = 0.0001 万元)."""
+
+    canonical: str
+    into: str | None = None
+    factor: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The rule file's vocabulary for reading figures, compiled for lookups.
+
+    ``prefixes`` and ``suffixes`` are (spelling, comparator) pairs, longest spelling first so
+    "不低于" is not read as "低于".  Every spelling is already folded (full-width to ASCII).
+    """
+
+    prefixes: tuple[tuple[str, Comparator], ...] = ()
+    suffixes: tuple[tuple[str, Comparator], ...] = ()
+    loose: tuple[str, ...] = ()  # "600余次": approximately, at least
+    vague: tuple[str, ...] = ()  # "600次左右": neither bound, refused
+    not_given: frozenset[str] = frozenset()
+    units: dict[str, UnitMeaning] = field(default_factory=dict)
+    known_units: frozenset[str] = frozenset()
+    none_words: tuple[str, ...] = ()
+    date_before: tuple[str, ...] = ()  # "前", "之前": by that date, inclusive
+    date_neutral: tuple[str, ...] = ()  # "完成", "完工": the date of completion, no comparator
+
+    def unit(self, written: str | None) -> str | None:
+        """The canonical spelling of a written unit ("百分比" → "%")."""
+        if not written:
+            return None
+        meaning = self.units.get(written)
+        return meaning.canonical if meaning else written
+
+    def comparator(self, written: str) -> Comparator | None:
+        """A whole cell that is only a comparator (the 指标性质 column), or None."""
+        text = fold(written)
+        for spelling, comparator in self.prefixes:
+            if text == spelling:
+                return comparator
+        return None
+
+    def to_base(self, unit: str | None) -> tuple[str | None, Decimal]:
+        """Follow the declared conversions: (base unit, factor into it)."""
+        factor = Decimal(1)
+        seen = set()
+        while unit is not None and unit in self.units and self.units[unit].into and unit not in seen:
+            seen.add(unit)
+            meaning = self.units[unit]
+            factor *= meaning.factor if meaning.factor is not None else Decimal(1)
+            unit = meaning.into
+        return unit, factor
 
 
 class ValueParseError(ValueError):
@@ -85,10 +120,18 @@ class ValueParseError(ValueError):
     ``str(exc)`` is a Chinese message naming the place (``where``) and the text.
     """
 
+    code = "unreadable_value"
+
     def __init__(self, where: str, text: str, detail: str) -> None:
         self.where = where
         self.text = text
         super().__init__(f"{where}：{detail}" if where else detail)
+
+
+class UnknownComparator(ValueParseError):
+    """A comparator-like sign the rule file's vocabulary does not list ("≠", "≈")."""
+
+    code = "unknown_comparator"
 
 
 @dataclass(frozen=True)
@@ -96,13 +139,15 @@ class ParsedValue:
     """One target or actual, split into comparator, figure/date/phrase and unit."""
 
     raw: str
-    kind: Literal["number", "date", "text"]
+    kind: Kind
     comparator: Comparator | None
     number: Decimal | None
     unit: str | None
     date: date | None
     text: str | None
     approximate: bool = False
+    precision: Literal["day", "month"] = "day"
+    written_unit: str | None = None
 
     @property
     def is_percent(self) -> bool:
@@ -110,12 +155,23 @@ class ParsedValue:
         return self.unit == "%"
 
 
-def parse_value(text: str | int | Decimal, *, where: str = "", year: int | None = None) -> ParsedValue:
-    """Parse a target or an actual as a form writes it.
+def fold(text: str) -> str:
+    """Full-width forms to ASCII, exotic minus signs folded, blanks stripped."""
+    return normalize_text(text.translate(_FOLD))
+
+
+def not_given(where: str, text: str) -> ParsedValue:
+    """The value of a cell that says "not given"."""
+    return ParsedValue(text, "none", None, None, None, None, None)
+
+
+def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "", year: int | None = None) -> ParsedValue:
+    """Parse a target or an actual as a form writes it, with the rule file's vocabulary.
 
     ``where`` names the place for error messages (e.g. 绩效指标第3行“实际完成值”);
     ``year`` supplies the year of a date written without one ("12月10日前").
-    Raises ValueParseError for an empty value or any notation it does not know.
+    A blank cell or a "not given" marker gives kind "none".  Raises ValueParseError for any
+    notation it does not know, UnknownComparator for a comparator sign it does not know.
     """
     if not isinstance(text, str):
         try:
@@ -126,49 +182,71 @@ def parse_value(text: str | int | Decimal, *, where: str = "", year: int | None 
             raise ValueParseError(where, str(text), f"数值过大（绝对值应小于 {MAX_FIGURE_TEXT}）")
         return ParsedValue(str(text), "number", None, number, None, None, None)
 
-    cleaned = re.sub(r"[\s。]+$", "", normalize_text(text.translate(_FOLD)))
-    if not cleaned:
-        raise ValueParseError(where, text, "为空")
-    unknown = ValueParseError(where, text, f"无法识别的写法“{text}”")
+    cleaned = re.sub(r"[\s。]+$", "", fold(text))
     compact = "".join(cleaned.split())
-    comparator, body = _split_prefix(compact)
+    if not compact or compact in reading.not_given:
+        return not_given(where, text)
+    unknown = ValueParseError(where, text, f"无法识别的写法“{text}”")
+    comparator, body = _split_prefix(compact, reading)
+    if comparator is None and body and _looks_like_comparator(body[0]):
+        raise UnknownComparator(where, text, f"无法识别的比较符号“{body[0]}”（“{text}”）；请在规则文件的 [reading.comparators] 中说明其含义")
 
     if not any(ch.isdigit() for ch in cleaned):
-        _, rest = _split_suffix(body)
-        if not rest or rest in UNITS:
+        _, rest = _split_suffix(body, reading)
+        if not rest or rest in reading.known_units or rest in reading.units or rest in ("%", "‰") or comparator is not None:
             raise ValueParseError(where, text, f"缺少数值“{text}”")
         return ParsedValue(text, "text", None, None, None, None, cleaned)
 
-    match = _DATE.fullmatch(body)
-    if match:
-        return _date_value(text, match, comparator, where, year, unknown)
+    dated = _date_value(text, body, comparator, where, year, reading, unknown)
+    if dated is not None:
+        return dated
 
-    suffix_comparator, body = _split_suffix(body)
+    suffix_comparator, body = _split_suffix(body, reading)
     comparator = _merge(comparator, suffix_comparator, unknown)
     match = _NUMBER.fullmatch(body)
     if not match:
         raise unknown
-    figure, loose, unit = match.groups()
-    if unit and unit not in UNITS:
-        raise unknown
+    figure, rest = match.groups()
+    loose = next((w for w in reading.loose if rest.startswith(w)), None)
     if loose:
+        rest = rest[len(loose):]
         # "600余次" already says "at least"; any other written comparator contradicts it.
         comparator = _merge(comparator, ">=", unknown)
+    if rest and not _is_unit(rest, reading):
+        raise unknown
     number = to_decimal(figure)
     if is_too_large(number):
         raise ValueParseError(where, text, f"数值过大“{text[:40]}”（绝对值应小于 {MAX_FIGURE_TEXT}）")
-    return ParsedValue(text, "number", comparator, number, unit or None, None, None, approximate=bool(loose))
+    return ParsedValue(
+        text, "number", comparator, number, reading.unit(rest) or None, None, None,
+        approximate=bool(loose), written_unit=rest or None,
+    )
 
 
-def _split_prefix(body: str) -> tuple[Comparator | None, str]:
-    for word, comparator in _PREFIXES:
+def _looks_like_comparator(ch: str) -> bool:
+    # Mathematical symbols (≠ ≈ ≒ ⩾ …) and the ASCII signs people type for them.
+    return ch in "<>=!~" or (unicodedata.category(ch) == "Sm" and ch != "+")
+
+
+def _is_unit(rest: str, reading: Reading) -> bool:
+    if rest in reading.units:
+        return True
+    if len(rest) > MAX_UNIT_LENGTH or any(ch.isdigit() for ch in rest):
+        return False
+    if any(word in rest for word in reading.vague) or any(rest.endswith(w) for w, _ in reading.suffixes):
+        return False
+    return all(_UNIT.fullmatch(ch) for ch in rest)
+
+
+def _split_prefix(body: str, reading: Reading) -> tuple[Comparator | None, str]:
+    for word, comparator in reading.prefixes:
         if body.startswith(word):
             return comparator, body[len(word):]
     return None, body
 
 
-def _split_suffix(body: str) -> tuple[Comparator | None, str]:
-    for word, comparator in _SUFFIXES:
+def _split_suffix(body: str, reading: Reading) -> tuple[Comparator | None, str]:
+    for word, comparator in reading.suffixes:
         if body.endswith(word):
             return comparator, body[: -len(word)]
     return None, body
@@ -182,22 +260,33 @@ def _merge(first: Comparator | None, second: Comparator | None, error: ValuePars
 
 
 def _date_value(
-    text: str,
-    match: re.Match[str],
-    comparator: Comparator | None,
-    where: str,
-    year: int | None,
-    unknown: ValueParseError,
-) -> ParsedValue:
-    comparator = _merge(comparator, "<=" if match["before"] else None, unknown)
+    text: str, body: str, comparator: Comparator | None, where: str, year: int | None,
+    reading: Reading, unknown: ValueParseError,
+) -> ParsedValue | None:
+    """A date or deadline, or None when the text is not shaped like one."""
+    before = False
+    trimmed = True
+    while trimmed:  # "2021年12月底前完成": strip the words around the date, in any order
+        trimmed = False
+        for word in sorted((*reading.date_before, *reading.date_neutral), key=len, reverse=True):
+            if body.endswith(word) and len(body) > len(word):
+                before = before or word in reading.date_before
+                body = body[: -len(word)]
+                trimmed = True
+                break
+    match = _DATE.fullmatch(body)
+    if not match:
+        return None
+    comparator = _merge(comparator, "<=" if before else None, unknown)
     if match["iy"]:
-        parts = (match["iy"], match["im"], match["id"])
+        parts = [match["iy"], match["im"], match["id"]]
     elif match["y"] or year is not None:
-        parts = (match["y"] or year, match["m"], match["d"])
+        parts = [match["y"] or year, match["m"], match["d"]]
     else:
         raise ValueParseError(where, text, f"日期缺少年份“{text}”")
+    precision = "month" if parts[2] is None else "day"
     try:
-        when = date(*(int(part) for part in parts))
+        when = date(int(parts[0]), int(parts[1]), int(parts[2] or 1))
     except (ValueError, OverflowError) as exc:
         raise ValueParseError(where, text, f"日期不存在“{text}”") from exc
-    return ParsedValue(text, "date", comparator, None, None, when, None)
+    return ParsedValue(text, "date", comparator, None, None, when, None, precision=precision)

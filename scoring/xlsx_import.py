@@ -62,6 +62,11 @@ def read_workbook(path: Path | str) -> dict:
     claimed_total = _number(info["claimed_total"], INFO, total_ref, problem)
     if claimed_total is not None:
         sheet["claimed_total"] = {"score": claimed_total, "source": f"{path.name} {INFO}!{total_ref}"}
+    complete = _text(info.get("complete"))
+    if complete not in (None, "是", "否"):
+        problem(INFO, f"B{2 + [k for k, _ in INFO_FIELDS].index('complete')}", f"“是否完整”应为“是”或“否”，得到“{complete}”")
+    elif complete == "否":
+        sheet["complete"] = False
 
     if INPUTS in wb.sheetnames:
         sheet["inputs"] = _read_inputs(wb[INPUTS], problem)

@@ -40,6 +40,7 @@ INFO_FIELDS = [
     ("sheet_id", "表编号（可空）"),
     ("claimed_total", "自评总分"),
     ("source", "资料来源（可空）"),
+    ("complete", "是否完整（否：只录入了表的一部分）"),
 ]
 INPUT_COLUMNS = ["代码", "项目", "单位", "类型", "数值", "未披露", "来源", "说明"]
 SCORE_COLUMNS = ["代码", "一级指标", "二级指标", "指标", "分值", "自评得分", "发现问题数", "来源"]
@@ -159,6 +160,9 @@ def _info(ws: Worksheet, rs: RuleSet) -> None:
             _number_check(ws, f"B{row}", "自评总分")
         if key == "sheet_id":
             ws[f"B{row}"].value = "sheet"
+        if key == "complete":
+            ws[f"B{row}"].value = "是"
+            _list_check(ws, f"B{row}", YES_NO, "是否完整")
     ws.append(["规则集", f"{rs.ref}（{rs.info.title}）"])
     ws.protection.sheet = True
 
@@ -244,6 +248,7 @@ def fill_template(wb: Workbook, rule_set: RuleSet, case: dict, sheet: dict) -> W
         "title": sheet["title"], "case_id": case.get("id"), "sheet_id": sheet.get("id"),
         "claimed_total": _claim_text(sheet.get("claimed_total")),
         "source": case.get("source"),
+        "complete": "是" if sheet.get("complete", True) else "否",
     }
     for i, (key, _) in enumerate(INFO_FIELDS, start=2):
         _put(info[f"B{i}"], values[key])

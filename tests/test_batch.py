@@ -10,6 +10,7 @@ import os
 import pty
 import shutil
 import subprocess
+import tomllib
 import sys
 
 from conftest import CASES, FORMULAS, ROOT, run_cli
@@ -28,25 +29,37 @@ def _json(done: subprocess.CompletedProcess) -> dict:
     return json.loads(done.stdout)
 
 
+def _shipped():
+    """What the shipped cases hold, counted from the case files: files, sheets, sheets with errors."""
+    files = sorted(CASES.glob("*.toml"))
+    sheets = sum(len(tomllib.loads(f.read_text(encoding="utf-8"))["sheets"]) for f in files)
+    return len(files), sheets
+
+
 def test_shipped_cases_table_exits_1_for_the_hunan_over_claim():
     done = run_cli("batch", "cases/")
     assert done.returncode == 1, done.stderr
-    assert "共 5 个文件：读取 5 份，复核 12 张表（其中 1 张有错误），失败 0 项，跳过 0 个文件" in done.stdout
-    rows = [line for line in done.stdout.splitlines() if line.startswith("中共")]
-    assert len(rows) == 12
-    # most severe first: the Hunan sheet, whose 预算执行率 claim 9.2 is above the computed 9.01
-    assert rows[0].split()[:7] == ["中共汨罗市委社会工作部", "部门整体支出绩效自评表", "hunan.dept-overall@2024.1", "98.2", "99.01", "-0.81", "高报"]
+    files, sheets = _shipped()
+    assert f"共 {files} 个文件：读取 {files} 份，复核 {sheets} 张表（其中" in done.stdout
+    assert "失败 0 项，跳过 0 个文件" in done.stdout
+    lines = done.stdout.splitlines()
+    # the Hunan sheet, whose 预算执行率 claim 9.2 is above the computed 9.01, is among the errors
+    hunan = next(line for line in lines if line.startswith("中共汨罗市委社会工作部"))
+    assert hunan.split()[:7] == ["中共汨罗市委社会工作部", "部门整体支出绩效自评表", "hunan.dept-overall@2024.1", "98.2", "99.01", "-0.81", "高报"]
     for unit in ("中共遂宁市安居区委目标绩效管理办公室", "中共昌吉回族自治州委员会社会工作部", "中共乐山市金口河区委组织部", "中共攀枝花市委社会工作部"):
         assert unit in done.stdout
 
 
 def test_shipped_cases_json_agrees_with_diff_sheet_by_sheet(library):
     summary = _json(run_cli("batch", "cases/", "--format", "json"))
-    assert summary["counts"] == {"files": 5, "read": 5, "scored": 12, "failed": 0, "skipped": 0, "with_errors": 1}
+    files, scored = _shipped()
+    counts = summary["counts"]
+    assert {k: counts[k] for k in ("files", "read", "scored", "failed", "skipped")} == {"files": files, "read": files, "scored": scored, "failed": 0, "skipped": 0}
     sheets = summary["sheets"]
     ranks = [SEVERITY_ORDER.get(s["worst_severity"], 3) for s in sheets]
     assert ranks == sorted(ranks)
-    hunan = sheets[0]
+    assert counts["with_errors"] == sum(1 for s in sheets if s["worst_severity"] == "error")
+    hunan = next(s for s in sheets if s["case_id"] == "hunan-miluo-shgzb-2024")
     assert (hunan["case_id"], hunan["claimed_total"], hunan["computed_total"], hunan["delta"]) == ("hunan-miluo-shgzb-2024", "98.2", "99.01", "-0.81")
     assert (hunan["worst_status"], hunan["worst_severity"]) == ("over", "error")
     assert {"severity": "error", "code": "claim_over", "where": "cases/hunan-miluo-shgzb-2024.toml#dept-overall.execution"}.items() <= hunan["findings"][0].items()
@@ -66,12 +79,13 @@ def test_csv_and_markdown_and_out_file(tmp_path):
     done = run_cli("batch", "cases/", "--format", "csv", "--out", str(out))
     assert done.returncode == 1
     assert done.stdout == ""
-    assert "复核 12 张表" in done.stderr  # the counts reach a person even when the summary went to a file
+    files, sheets = _shipped()
+    assert f"复核 {sheets} 张表" in done.stderr  # the counts reach a person even when the summary went to a file
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == CSV_COLUMNS and len(rows) == 13
-    assert rows[1][:3] == ["cases/hunan-miluo-shgzb-2024.toml", "hunan-miluo-shgzb-2024", "中共汨罗市委社会工作部"]
+    assert rows[0] == CSV_COLUMNS and len(rows) == sheets + 1
+    assert ["cases/hunan-miluo-shgzb-2024.toml", "hunan-miluo-shgzb-2024", "中共汨罗市委社会工作部"] in [r[:3] for r in rows]
     markdown = run_cli("batch", "cases/", "--format", "markdown").stdout
     assert markdown.startswith("# 预算绩效自评复核汇总") and "| 单位" in markdown
     bad = run_cli("batch", "cases/", "--format", "xml")
@@ -156,7 +170,7 @@ def test_progress_only_on_a_terminal_and_not_when_quiet(tmp_path):
     assert code == 1
     assert "已处理" in shown and "每秒" in shown and "预计剩余" in shown and "用时" in shown
     code, quiet = _run_with_terminal_stderr("batch", "cases/", "--out", str(tmp_path / "s.txt"), "--quiet")
-    assert code == 1 and "已处理" not in quiet and "复核 12 张表" in quiet
+    assert code == 1 and "已处理" not in quiet and f"复核 {_shipped()[1]} 张表" in quiet
     piped = run_cli("batch", "cases/", "--out", str(tmp_path / "s.txt"))
     assert "已处理" not in piped.stderr and "\r" not in piped.stderr
 

@@ -128,8 +128,8 @@ def test_claims_not_adding_up_exit_1(tmp_path):
     assert any(f["code"] == "sum_mismatch" for f in json.loads(proc.stdout)["findings"])
 
 
-def test_precision_of_the_claim_decides_a_match(tmp_path):
-    # 32.18 ÷ 34.38 × 3 = 2.808…: a one-decimal claim of 2.8 matches, a two-decimal 2.80 is under
+def test_the_rule_sets_tolerance_decides_a_match(tmp_path):
+    # 32.18 ÷ 34.38 × 3 = 2.808… → 2.81: a claim within 0.05 of it matches, however it is written
     extra = ""
     case = _write_case(tmp_path, {"procurement_execution": "2.8"}, "2.8", extra)
     text = open(case, encoding="utf-8").read()
@@ -140,7 +140,11 @@ def test_precision_of_the_claim_decides_a_match(tmp_path):
     assert rows(one)["采购执行率"]["status"] == "match" and rows(one)["采购执行率"]["computed"] == "2.81"
     open(case, "w", encoding="utf-8").write(text.replace('procurement_execution = "2.8"', 'procurement_execution = "2.80"').replace('score = "2.8"', 'score = "2.80"'))
     two = json.loads(run_cli("diff", case, "--format", "json").stdout)
-    assert rows(two)["采购执行率"]["status"] == "under"
+    assert rows(two)["采购执行率"]["status"] == "match" and rows(two)["采购执行率"]["delta"] == "-0.01"
+    for claim, status, delta in (("3", "over", "0.19"), ("2.75", "under", "-0.06"), ("2.86", "match", "0.05")):
+        open(case, "w", encoding="utf-8").write(text.replace('procurement_execution = "2.8"', f'procurement_execution = "{claim}"'))
+        got = rows(json.loads(run_cli("diff", case, "--format", "json").stdout))["采购执行率"]
+        assert (got["status"], got["delta"], got["tolerance"]) == (status, delta, "0.05"), claim
 
 
 @pytest.mark.parametrize(
@@ -149,7 +153,7 @@ def test_precision_of_the_claim_decides_a_match(tmp_path):
         (lambda t: t.replace("[sheets.inputs.budget_executed]", "[sheets.inputs.budget_executd]"), "没有名为 budget_executd 的输入"),
         (lambda t: t.replace('sheet_type = "部门整体支出绩效自评表"', 'rules = "nowhere.rules"', 1), "没有规则集 nowhere.rules"),
         (lambda t: t.replace('sheet_type = "部门整体支出绩效自评表"', 'sheet_type = "不存在的表"', 1), "没有表类型为“不存在的表”的规则集"),
-        (lambda t: t.replace('year = 2024', 'year = 2019', 1), "没有适用于 四川省/遂宁市/安居区 2019 年"),
+        (lambda t: t.replace('year = 2024', 'year = 2018', 1), "没有适用于 四川省/遂宁市/安居区 2018 年"),
         (lambda t: t.replace('value = "253.87"', 'value = "253,87元"', 1), "不是数字"),
         (lambda t: t + "\n[[sheets]\n", "TOML 格式错误"),
         (lambda t: t.replace("[case]", "[case]\nunknown_key = 1"), "case.unknown_key"),

@@ -250,24 +250,29 @@ def test_rounding_and_display_hold_for_any_magnitude():
 @pytest.mark.parametrize(
     ("claim", "status", "delta"),
     [
-        ("9.000", "match", "0.00"),    # more decimals, same value
-        ("9.004", "over", "0.004"),    # the rule rounds to 2 decimals: 9.00 is the score, 9.004 is above it
-        ("9.0049", "over", "0.0049"),
-        ("8.996", "under", "-0.004"),
+        ("9.000", "match", "0.000"),   # more decimals, same value; delta is the exact difference
+        ("9.004", "match", "0.004"),   # within the 0.05 tolerance of the rounded score 9.00
+        ("9.05", "match", "0.05"),     # exactly the tolerance: not more than it
+        ("9.0501", "over", "0.0501"),
+        ("8.95", "match", "-0.05"),
+        ("8.949", "under", "-0.051"),
         ("9.0", "match", "0.00"),
+        ("9", "match", "0.00"),        # a whole number gets no wider tolerance than any other claim
+        ("10", "over", "1.00"),
     ],
 )
-def test_a_claim_with_more_decimals_than_the_rule_is_compared_as_written(library, claim, status, delta):
+def test_a_claim_is_compared_within_the_rule_sets_tolerance(library, claim, status, delta):
     sd, _, _ = report(library, NATIONAL, *execution("100", "90", claim))
     cmp = line(sd, "execution").comparison
     assert (cmp.computed, cmp.status, fmt(cmp.delta)) == (Decimal("9.00"), status, delta)
 
 
-def test_a_three_decimal_claim_equal_to_the_unrounded_formula_is_still_over_the_rounded_score(library):
-    sd, codes, _ = report(library, NATIONAL, *execution("100", "90.04", "9.004"))
+def test_a_whole_number_claim_is_over_by_its_exact_difference(library):
+    # 57.1 ÷ 100 × 10 = 5.71: a claim of 6 is 0.29 above it, never "一致 at the claim's precision"
+    sd, codes, _ = report(library, NATIONAL, *execution("100", "57.1", "6"))
     cmp = line(sd, "execution").comparison
-    assert line(sd, "execution").result.raw == Decimal("9.004") and cmp.computed == Decimal("9.00")
-    assert cmp.status == "over" and any("高出 0.004 分" in m for m in codes["claim_over"])
+    assert (cmp.computed, cmp.status, cmp.delta) == (Decimal("5.71"), "over", Decimal("0.29"))
+    assert any("高出 0.29 分" in m for m in codes["claim_over"])
 
 
 def test_a_negative_claim_with_decimals_is_invalid(library):

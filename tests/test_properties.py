@@ -27,9 +27,16 @@ from scoring.errors import ScoringError
 from scoring.numbers import NumberError, to_decimal
 from scoring.render import FORMATS, render_diff, render_explain, render_score
 from scoring.rule_loader import load_rule_dir
-from scoring.values import ParsedValue, ValueParseError, parse_value
+from scoring.values import ParsedValue, ValueParseError
+from scoring.values import parse_value as parse_with
 
 from conftest import FORMULAS
+
+READING = load_rule_dir(FORMULAS).find("national.project@2020.1").reading
+
+
+def parse_value(text, **kwargs):
+    return parse_with(text, READING, **kwargs)
 
 
 def properties(max_examples: int = 100) -> settings:
@@ -72,7 +79,7 @@ def test_any_text_is_read_or_refused_with_a_message(text, year):
     except ValueParseError as exc:
         assert str(exc).startswith(f"{where}：") and len(str(exc)) > len(where) + 1
         return
-    assert isinstance(first, ParsedValue) and first.kind in ("number", "date", "text")
+    assert isinstance(first, ParsedValue) and first.kind in ("number", "date", "text", "none")
     if first.kind == "number":
         assert first.number is not None and first.number.is_finite() and abs(first.number) < 10**15
     assert parse_value(text, where=where, year=year) == first, "the same text always reads the same way"

@@ -97,10 +97,36 @@ def test_text_equal_to_its_target_reaches_the_declared_tier(library):
 
 
 def test_unknown_phrase_is_unverifiable_never_full_marks(library):
-    row, rep = one(library, target="≥95%", actual="效果显著", claimed="10")
+    row, rep = one(library, target="落地生效", actual="效果一般", claimed="10")
     assert row.comparison.status == "unverifiable"
     assert "不在规则词表中" in row.result.parts[0].reason
-    assert any(f.code == "unverifiable" and "效果显著" in f.message for f in rep.findings)
+    assert any(f.code == "unverifiable" and "效果一般" in f.message for f in rep.findings)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "low", "high", "status"),
+    [
+        ("显著提升", "有所提升", "6.00", "8.00", "over"),      # weaker wording: not the target's tier
+        ("有所提升", "显著提升", "8.00", "10.00", "match"),    # stronger wording reaches it
+        ("有所改善", "有所改善", "8.00", "10.00", "match"),
+        ("效果明显", "达成预期指标", "8.00", "10.00", "match"),  # a phrase saying the target was reached
+    ],
+)
+def test_qualitative_wording_has_strength(library, target, actual, low, high, status):
+    row, _ = one(library, target=target, actual=actual, claimed="10")
+    c = row.comparison
+    assert (str(c.low), str(c.high), c.status) == (low, high, status)
+
+
+def test_a_strength_the_actual_does_not_state_is_left_to_the_evaluator(library):
+    row, _ = one(library, target="显著提升", actual="提升", claimed="10")
+    assert row.comparison.status == "unverifiable" and "评价人" in row.result.parts[0].reason
+
+
+def test_a_worded_actual_against_a_figure_is_unverifiable(library):
+    row, rep = one(library, target="≥95%", actual="完成", claimed="10")
+    assert row.comparison.status == "unverifiable"
+    assert "文字无法与之比较" in row.result.parts[0].reason
 
 
 def test_unknown_notation_is_named_with_row_and_text(library):
@@ -115,10 +141,18 @@ def test_percent_against_count_cannot_be_compared(library):
     assert row.comparison.status == "unverifiable" and "单位不一致" in row.result.parts[0].reason
 
 
-def test_different_count_units_compare_with_a_note(library):
+def test_different_units_compare_only_where_the_rule_file_says_how(library):
+    # national rules: 期 and 次 are different units, and no conversion is declared
     row, rep = one(library, target="=1次", actual="1期", claimed="10")
-    assert row.comparison.status == "match"
-    assert any(f.code == "unit_mismatch" and f.severity == "info" for f in rep.findings)
+    assert row.comparison.status == "unverifiable"
+    assert any(f.code == "unit_mismatch" and f.severity == "warning" and "未声明" in f.message for f in rep.findings)
+    # the Xinjiang unit-overall file declares that a training 期 is one 次
+    rows = [{"name": "举办业务培训班次数", "weight": 30, "target": ">=3次", "actual": "=3期", "claimed": "30"}]
+    rep = report(library, rows, rules="xinjiang.unit-overall")
+    assert rep.sheets[0].indicators[1].comparison.status == "match"
+    # a declared factor converts: 元 into 万元
+    row, rep = one(library, target="≤2万元", actual="18000元", claimed="10")
+    assert row.comparison.status == "match" and any(f.code == "unit_converted" for f in rep.findings)
 
 
 def test_far_above_target_warns_and_deducts_nothing(library):
@@ -167,17 +201,23 @@ def test_subtotals_and_printed_group_weights(library):
     assert codes["subtotal_weight_mismatch"].severity == "warning"
 
 
-def test_stated_rate_checked_at_its_printed_precision(library):
+def test_stated_rate_checked_against_the_range_its_amounts_allow(library):
     rates = [
+        # 32.18 ÷ 34.38 = 93.60%, but the amounts allow 93.57%–93.63%
         {"label": "采购执行率", "stated": "93.61%", "numerator": "32.18", "denominator": "34.38"},
         {"label": "执行率", "stated": "90.12%", "numerator": "111.27", "denominator": "123.47"},
-        {"label": "零基数", "stated": "0%", "numerator": "0", "denominator": "0"},
+        {"label": "截断", "stated": "97.80%", "numerator": "31.69", "denominator": "32.4"},  # 97.81% truncated
+        {"label": "无百分号", "stated": "20", "numerator": "10", "denominator": "50"},
+        {"label": "小数", "stated": "0.9", "numerator": "90", "denominator": "100"},
+        {"label": "零基数", "stated": "0.00%", "numerator": "0.00", "denominator": "0.00"},
+        {"label": "错误", "stated": "93.70%", "numerator": "32.18", "denominator": "34.38"},
+        {"label": "零基数非零", "stated": "5%", "numerator": "0", "denominator": "0"},
     ]
     rep = report(library, [{"name": "a", "weight": 90, "target": "1", "actual": "1"}], stated_rates=rates)
-    messages = [f.message for f in rep.findings if f.code.startswith("stated_rate")]
-    assert any("93.61%" in m and "93.60%" in m for m in messages)
-    assert not any("90.12%" in m for m in messages)
-    assert any("分母为 0" in m for m in messages)
+    flagged = {f.message.split("：")[0]: f for f in rep.findings if f.code.startswith("stated_rate")}
+    assert set(flagged) == {"错误", "零基数非零"}
+    assert "93.60%" in flagged["错误"].message and "93.57%～93.63%" in flagged["错误"].message
+    assert flagged["零基数非零"].code == "stated_rate_zero_base"
 
 
 def test_rows_need_a_rule_set_with_row_rules(library):

@@ -103,8 +103,9 @@ def test_seed000_consistency_only(panzhihua):
     assert s["total"]["claimed"] == "93.2" and s["total"]["status"] == "match"
     codes = [f["code"] for f in report["findings"]]
     assert "sum_mismatch" not in codes and "subtotal_empty" not in codes
-    rate = [f for f in report["findings"] if f["code"] == "stated_rate_mismatch" and "93.61%" in f["message"]]
-    assert rate and "93.60%" in rate[0]["message"]
+    # 32.18 ÷ 34.38 = 93.60% at face value, but amounts printed to 0.01 allow 93.57%–93.63%:
+    # the stated 93.61% is consistent with them (DOMAIN §3), and no stated rate is reported
+    assert not [f for f in report["findings"] if f["code"].startswith("stated_rate")]
     # no weight is invented: every other line is unverifiable with no weight
     others = [i for i in s["indicators"] if i["name"] != "采购执行率"]
     assert others and all(i["status"] == "unverifiable" and i["weight"] is None for i in others)

@@ -1,0 +1,83 @@
+"""Stated rates: a rate a sheet prints beside the amounts it is computed from (执行率 90.12%).
+
+Printed amounts are rounded too: 32.18 ÷ 34.38 stands for any quotient of amounts in
+[32.175, 32.185] ÷ [34.375, 34.385], i.e. 93.57%–93.63%, so a stated 93.61% is consistent with
+them.  A rate is checked against that range, never against one quotient.  Sheets print a rate
+as a percentage ("90.12%"), a bare number ("90.12", "20"), a fraction ("0.9012"), rounded or
+truncated (31.69 ÷ 32.4 printed 97.80%); each reading is tried, and the rate is reported only
+when none of them fits.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .cases import Sheet, StatedRate
+from .numbers import NumberError, decimals_of, fmt, round_half_up, to_decimal
+from .results import Finding
+
+HUNDRED = Decimal(100)
+
+
+def half_unit(value: Decimal) -> Decimal:
+    """Half a unit of the last printed digit: 32.18 → 0.005, 30 → 0.5."""
+    return Decimal(5).scaleb(-decimals_of(value) - 1)
+
+
+def rate_range(numerator: Decimal, denominator: Decimal) -> tuple[Decimal, Decimal | None]:
+    """The percentages the printed amounts allow: (lowest, highest); highest is None when the
+    denominator could be 0 at its printed precision (any rate is possible)."""
+    hn, hd = half_unit(numerator), half_unit(denominator)
+    low_n, high_n = max(numerator - hn, Decimal(0)), numerator + hn
+    low_d, high_d = denominator - hd, denominator + hd
+    low = low_n / high_d * HUNDRED
+    high = None if low_d <= 0 else high_n / low_d * HUNDRED
+    return low, high
+
+
+def stated_readings(stated: str) -> list[tuple[str, Decimal, Decimal]]:
+    """The ways a printed rate may be meant: (how, lowest, highest) in percent, covering both a
+    rounded and a truncated last digit.  Raises NumberError for text that is not a rate."""
+    text = stated.strip()
+    value = to_decimal(text)
+    unit = Decimal(1).scaleb(-decimals_of(value))
+    readings = [("百分数", value, unit)]
+    if not text.endswith(("%", "％")):
+        readings.append(("小数", value * HUNDRED, unit * HUNDRED))
+    # rounded: value ± half a unit; truncated: value up to a whole unit above
+    return [(how, v - u / 2, v + u) for how, v, u in readings]
+
+
+def consistent(rate: StatedRate) -> bool | None:
+    """Whether the stated rate fits its amounts; None when the amounts give no rate (0 ÷ 0 stated
+    as anything but 0)."""
+    readings = stated_readings(rate.stated)
+    if rate.denominator == 0:
+        return rate.numerator == 0 and any(low <= 0 <= high for _, low, high in readings) or None
+    low, high = rate_range(rate.numerator, rate.denominator)
+    return any(hi >= low and (high is None or lo <= high) for _, lo, hi in readings)
+
+
+def stated_rate_findings(sheet: Sheet, where: str) -> list[Finding]:
+    """A rate the document states must fit the range of rates its amounts allow."""
+    out = []
+    for i, rate in enumerate(sheet.stated_rates):
+        place = f"{where}.stated_rates[{i}]"
+        try:
+            fits = consistent(rate)
+        except NumberError as exc:
+            out.append(Finding("warning", "stated_rate_unreadable", f"{rate.label}：{exc}", place))
+            continue
+        if fits is None:
+            out.append(Finding("warning", "stated_rate_zero_base", f"{rate.label}：分母为 0，无法验算所述比率 {rate.stated}", place))
+        elif not fits:
+            low, high = rate_range(rate.numerator, rate.denominator)
+            exact = round_half_up(rate.numerator / rate.denominator * HUNDRED, 2)
+            span = f"{fmt(round_half_up(low, 2))}%～{fmt(round_half_up(high, 2))}%" if high is not None else f"不低于 {fmt(round_half_up(low, 2))}%"
+            out.append(Finding(
+                "warning", "stated_rate_mismatch",
+                f"{rate.label}：文件写 {rate.stated}，按 {fmt(rate.numerator)} ÷ {fmt(rate.denominator)} 计算为 {fmt(exact)}%"
+                f"（两数按所印精度可得 {span}）",
+                place,
+            ))
+    return out

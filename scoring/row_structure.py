@@ -1,0 +1,128 @@
+"""The printed structure of a row sheet, before any row is scored.
+
+Sheets are not flat lists: some print a parent row whose figures are the sums of the rows below
+it (numbered "一、…" rows whose score sums their children, or a ★ row with "其中…" component rows
+that carry no weight), some print a weight only on a group header, and some print empty
+placeholder rows.  This module decides which rows are scored, which weight a group gives its
+only row, and checks the printed sums of figures; claims are checked later, by the diff.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .cases import Row, Sheet
+from .numbers import fmt
+from .results import Finding
+from .values import ParsedValue, Reading, ValueParseError, parse_value
+
+
+@dataclass(frozen=True)
+class ParentRow:
+    """A row that is the sum of others.  ``scored_children``: the children carry the weights and
+    scores and the parent is left out of the total; otherwise the children are components
+    (其中…) of a scored parent and are not scored themselves."""
+
+    index: int
+    row: Row
+    children: tuple[int, ...]
+    scored_children: bool
+
+
+@dataclass
+class RowPlan:
+    """Which rows are scored, the weights groups give their rows, and the parents."""
+
+    scored: list[int] = field(default_factory=list)
+    weights: dict[int, Decimal] = field(default_factory=dict)
+    parents: list[ParentRow] = field(default_factory=list)
+    placeholders: list[int] = field(default_factory=list)
+
+
+def is_placeholder(row: Row) -> bool:
+    """A printed row with nothing in it: no target, actual, weight or score."""
+    return row.target is None and row.actual is None and row.weight is None and row.claimed is None
+
+
+def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, findings: list[Finding]) -> RowPlan:
+    """Decide the role of every row of ``sheet``; append findings on its printed sums."""
+    plan = RowPlan()
+    children: dict[str, list[int]] = {}
+    for i, row in enumerate(sheet.rows):
+        if row.part_of:
+            children.setdefault(row.part_of, []).append(i)
+    component: set[int] = set()
+    parent_out: set[int] = set()
+    for i, row in enumerate(sheet.rows):
+        kids = tuple(children.get(row.id or "", ()))
+        if not kids:
+            continue
+        scored_children = any(sheet.rows[k].weight is not None or sheet.rows[k].claimed is not None for k in kids)
+        parent = ParentRow(i, row, kids, scored_children)
+        plan.parents.append(parent)
+        if scored_children:
+            parent_out.add(i)
+        else:
+            component.update(kids)
+        _check_parent(sheet, parent, reading, year, f"{where}.rows[{i}]({row.name})", findings)
+    for i, row in enumerate(sheet.rows):
+        if i in component or i in parent_out:
+            continue
+        if is_placeholder(row) and row.id not in children:
+            plan.placeholders.append(i)
+            findings.append(Finding(
+                "info", "placeholder_row",
+                f"{row.name or '/'.join(row.group) or '（无名称）'}：空行（未填指标值、完成值、分值和得分），已跳过，不计分",
+                f"{where}.rows[{i}]",
+            ))
+            continue
+        plan.scored.append(i)
+    for sub in sheet.subtotals:
+        if sub.weight is None:
+            continue
+        members = [i for i in plan.scored if tuple(sheet.rows[i].group[: len(sub.group)]) == tuple(sub.group)]
+        if len(members) == 1 and not sub.includes and sheet.rows[members[0]].weight is None:
+            plan.weights[members[0]] = sub.weight  # a group of one row: the header's weight is the row's
+    return plan
+
+
+def _check_parent(sheet: Sheet, parent: ParentRow, reading: Reading, year: int | None, place: str, findings: list[Finding]) -> None:
+    row = parent.row
+    kids = [sheet.rows[k] for k in parent.children]
+    if parent.scored_children and row.weight is not None and all(k.weight is not None for k in kids):
+        total = sum((k.weight for k in kids), Decimal(0))
+        if total != row.weight:
+            findings.append(Finding(
+                "error", "parent_mismatch",
+                f"{row.name}：分值 {fmt(row.weight)} 分，与其下各行分值合计 {fmt(total)} 分不符", place,
+            ))
+    for label, attr in (("年度指标值", "target"), ("实际完成值", "actual")):
+        own = _number(getattr(row, attr), reading, year)
+        parts = [_number(getattr(k, attr), reading, year) for k in kids]
+        if own is None or any(p is None for p in parts):
+            continue  # worded or missing figures: nothing to add up
+        units = sorted({p.unit or "" for p in parts})
+        if len(units) > 1:
+            findings.append(Finding(
+                "warning", "parent_mismatch",
+                f"{row.name}：{label}“{getattr(row, attr)}”由单位不同的各行（{'、'.join(p.raw for p in parts)}）相加而来，单位不同的数不能相加",
+                place,
+            ))
+            continue
+        total = sum((p.number for p in parts), Decimal(0))
+        if (own.unit or "") == units[0] and total != own.number:
+            findings.append(Finding(
+                "warning", "parent_mismatch",
+                f"{row.name}：{label}“{getattr(row, attr)}”与其下各行合计 {fmt(total)}{units[0]} 不符", place,
+            ))
+
+
+def _number(text: str | None, reading: Reading, year: int | None) -> ParsedValue | None:
+    if text is None:
+        return None
+    try:
+        value = parse_value(text, reading, year=year)
+    except ValueParseError:
+        return None
+    return value if value.kind == "number" else None

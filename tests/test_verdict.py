@@ -1,0 +1,241 @@
+"""The verdict through the real CLI: a declared tolerance, the rules' own total, statuses that
+agree with their deltas, the sheet's printed weights and structure, every way a figure is
+written, and which rules apply."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import CASES, run_cli
+
+D = Decimal
+
+
+def write_case(tmp_path: Path, rows: list[dict], *, name: str = "case.toml", year: int | str = 2024,
+               region: str = '["测试省", "测试市"]', sheet: str = "", inputs: str = "", case: str = "") -> Path:
+    """A small project sheet under the national rules, written as a unit would write it."""
+    lines = [
+        "format = 1", "[case]", 'id = "t"', 'unit = "测试单位"', f"region = {region}",
+        *([f"year = {year}"] if year != "" else []), 'source = "test"', case,
+        "[[sheets]]", 'id = "s"', 'title = "测试表"', 'sheet_type = "项目支出绩效自评表"', sheet,
+        "[sheets.inputs]", inputs or 'budget = "100"\nexecuted = "90"',
+    ]
+    for row in rows:
+        lines.append("[[sheets.rows]]")
+        lines += [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in row.items()]
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def diff_json(path: Path, *extra: str) -> tuple[int, dict]:
+    proc = run_cli("diff", str(path), "--format", "json", *extra)
+    assert proc.returncode in (0, 1), proc.stderr
+    return proc.returncode, json.loads(proc.stdout)
+
+
+def row(rows, weight=10, claimed=None, **kw):
+    out = {"group": ["产出指标", "数量指标"], "name": f"行{len(rows) + 1}", "weight": weight, **kw}
+    if claimed is not None:
+        out["claimed"] = claimed
+    rows.append(out)
+    return rows
+
+
+# -- tolerance and totals ---------------------------------------------------------------------
+
+
+def test_lines_within_the_tolerance_whose_claims_add_up_are_not_an_over_claim(tmp_path):
+    # nine rows at 2.97 ÷ 3 × 10 = 9.9 each and the execution 9.00: every claim 0.04 above its score
+    rows: list[dict] = []
+    for _ in range(9):
+        row(rows, target="≥3", actual="2.97", claimed="9.94")
+    total = D("9.04") + 9 * D("9.94")
+    path = write_case(tmp_path, rows, sheet=f'claimed_total = "{total}"\nclaims = {{ execution = "9.04" }}')
+    code, doc = diff_json(path)
+    t = doc["sheets"][0]["total"]
+    assert all(i["status"] == "match" for i in doc["sheets"][0]["indicators"])
+    assert (t["claimed"], t["computed"], t["status"], t["delta"]) == (str(total), "98.10", "match", "0.40")
+    assert D(t["tolerance"]) == D("0.45") and code == 0
+    # the same total written 0.5 higher than its lines: more than their matches explain
+    path = write_case(tmp_path, rows, sheet=f'claimed_total = "{total + D("0.5")}"\nclaims = {{ execution = "9.04" }}')
+    code, doc = diff_json(path)
+    t = doc["sheets"][0]["total"]
+    assert (t["status"], t["delta"], code) == ("over", "0.90", 1)
+    assert {"total_over", "sum_mismatch"} <= {f["code"] for f in doc["findings"]}
+
+
+def test_the_computed_total_is_the_rules_never_a_claim(tmp_path):
+    rows = row([], target="≥100", actual="57.1", claimed="6")  # 5.71, claimed 6
+    path = write_case(tmp_path, rows, sheet='claimed_total = "15"\nclaims = { execution = "9" }', inputs='budget = "100"\nexecuted = "90"')
+    code, doc = diff_json(path)
+    line = doc["sheets"][0]["indicators"][1]
+    assert (line["computed"], line["status"], line["delta"]) == ("5.71", "over", "0.29") and code == 1
+    t = doc["sheets"][0]["total"]
+    assert t["computed"] == "14.71" and D(t["low"]) <= D(t["computed"]) <= D(t["high"])
+
+
+def test_table_status_delta_and_explanation_agree(tmp_path):
+    rows = row([], target="≥100", actual="57.1", claimed="6")
+    row(rows, target="≥100", actual="28.1", claimed="2.8")  # 2.81: match, delta −0.01
+    path = write_case(tmp_path, rows)
+    text = run_cli("diff", str(path)).stdout
+    over = next(x for x in text.splitlines() if x.startswith("行1"))
+    assert "+0.29" in over and "高报" in over
+    match = next(x for x in text.splitlines() if x.startswith("行2"))
+    assert "-0.01" in match and "一致" in match
+    assert "行1：自评 6 分，按规则应得 5.71 分，高出 0.29 分" in text
+    assert "行2：" not in text.split("发现：")[1]  # a match has no finding
+
+
+def test_every_shipped_case_agrees_with_itself():
+    for case in sorted(CASES.glob("*.toml")):
+        proc = run_cli("diff", str(case), "--format", "json")
+        doc = json.loads(proc.stdout)
+        for s in doc["sheets"]:
+            t = s["total"]
+            if t["computed"] is not None:
+                assert D(t["low"]) <= D(t["computed"]) <= D(t["high"]), (case.name, s["id"])
+            assert D(t["unverified_weight"]) >= 0 and D(t["checked_weight"]) >= 0, (case.name, s["id"])
+            for item in [*s["indicators"], t]:
+                if item["status"] == "match" and item["delta"] is not None:
+                    assert abs(D(item["delta"])) <= D(item["tolerance"]), (case.name, s["id"], item.get("name"))
+                if item["status"] in ("over", "under"):
+                    assert (D(item["delta"]) > 0) == (item["status"] == "over"), (case.name, item.get("name"))
+                    assert abs(D(item["delta"])) > D(item["tolerance"])
+
+
+# -- printed weights and structure ----------------------------------------------------------------
+
+
+def test_a_printed_execution_weight_governs_where_the_rules_allow_it(tmp_path):
+    rows = row([], weight=80, target="1", actual="1", claimed="80")
+    path = write_case(tmp_path, rows, sheet='claims = { execution = "18" }\n[sheets.weights]\nexecution = "20"')
+    code, doc = diff_json(path)
+    execution = doc["sheets"][0]["indicators"][0]
+    assert (execution["weight"], execution["computed"], execution["status"]) == ("20", "18.00", "match")
+    assert "weights_mismatch" not in [f["code"] for f in doc["findings"]] and code == 0
+
+
+def test_a_printed_weight_the_rules_fix_is_an_error(tmp_path):
+    case = (CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8")
+    case = case.replace('claimed_total = { score = "98.6"', '[sheets.weights]\nbudget_quality = "10"\n\n[[sheets.x]]\nclaimed_total = { score = "98.6"', 1)
+    case = case.replace('[sheets.weights]\nbudget_quality = "10"\n\n[[sheets.x]]\n', "")
+    lines = case.splitlines()
+    at = next(i for i, x in enumerate(lines) if x.startswith("claimed_total"))
+    lines[at + 1:at + 1] = ["", "[sheets.weights]", 'budget_quality = "10"']
+    path = tmp_path / "fixed.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, doc = diff_json(path)
+    assert code == 1 and "weight_fixed" in [f["code"] for f in doc["findings"] if f["severity"] == "error"]
+    quality = next(i for i in doc["sheets"][0]["indicators"] if i["id"] == "budget_quality")
+    assert quality["weight"] == "8"
+
+
+def test_group_header_weights_and_numbered_parent_rows(tmp_path):
+    rows = [
+        {"id": "p1", "group": ["产出指标"], "name": "一、产出", "weight": 20, "claimed": "20", "target": "30次", "actual": "30次"},
+        {"part_of": "p1", "group": ["产出指标", "数量指标"], "name": "1.培训", "weight": 10, "claimed": "10", "target": "≥10次", "actual": "10次"},
+        {"part_of": "p1", "group": ["产出指标", "数量指标"], "name": "2.督查", "weight": 10, "claimed": "9", "target": "≥20次", "actual": "20次"},
+        {"group": ["效益指标"], "name": "社会效益", "target": "有所提升", "actual": "有所提升", "claimed": "50"},
+        {"group": ["满意度指标"], "name": "满意度甲", "target": "≥90%", "actual": "95%", "claimed": "5"},
+        {"group": ["满意度指标"], "name": "满意度乙", "target": "≥90%", "actual": "95%", "claimed": "6"},
+        {"group": ["满意度指标"], "name": "……"},
+    ]
+    subtotals = (
+        '[[sheets.subtotals]]\ngroup = ["效益指标"]\nweight = 60\n'
+        '[[sheets.subtotals]]\ngroup = ["满意度指标"]\nweight = 10\nclaimed = "11"\n'
+    )
+    path = write_case(tmp_path, rows, sheet='claims = { execution = "9" }\n' + subtotals)
+    code, doc = diff_json(path)
+    lines = {i["name"]: i for i in doc["sheets"][0]["indicators"]}
+    found = {f["code"]: f["message"] for f in doc["findings"]}
+    assert "一、产出" not in lines  # the parent is its children's sum: not counted twice
+    assert "自评 20 分，与其下各行自评得分合计 19 分不符" in found["sum_mismatch"]
+    assert (lines["社会效益"]["weight"], lines["社会效益"]["low"], lines["社会效益"]["high"]) == ("60", "48.00", "60.00")
+    assert lines["满意度甲"]["status"] == "unverifiable"  # a group of several unweighted rows
+    assert "所填小计 11 分，超过分组标题印的分值 10 分" in found["subtotal_over_weight"]
+    assert "……" not in lines and "placeholder_row" in found
+    assert code == 1
+
+
+# -- how figures are written ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "status", "computed"),
+    [
+        ({"target": "≤1起", "actual": "无安全事故"}, "match", "10.00"),     # "none" of a counted thing is 0
+        ({"target": "≤30万元", "actual": "完成"}, "unverifiable", None),    # wording says nothing about the cost
+        ({"target": "/", "actual": "12次"}, "unverifiable", None),          # a "not given" target
+        ({"target": "≥12次", "actual": "—"}, "unverifiable", None),
+        ({"target": "≥12次", "actual": "N/A"}, "unverifiable", None),
+        ({"target": "12万元", "actual": "15万元", "group": ["产出指标", "成本指标"]}, "over", "8.00"),  # 成本 without ≤
+        ({"target": "0次", "actual": "2次"}, "over", "0.00"),                # "0次": none at all
+        ({"target": "不少于12次", "actual": "12次"}, "match", "10.00"),
+        ({"target": "12次以上", "actual": "≥12次"}, "match", "10.00"),
+        ({"nature": "≧", "target": "12", "unit": "次", "actual": "12次"}, "match", "10.00"),
+        ({"target": "﹦2批", "actual": "2批"}, "match", "10.00"),
+        ({"target": "≥200平方米", "actual": "204.46平方米"}, "match", "10.00"),
+        ({"target": "≥2亩", "actual": "1公顷"}, "match", "10.00"),          # a declared conversion (1 公顷 = 15 亩)
+        ({"target": "≥2户", "actual": "2人"}, "unverifiable", None),        # different units, no conversion
+    ],
+)
+def test_every_way_a_figure_is_written(tmp_path, fields, status, computed):
+    rows = [{"group": ["产出指标", "数量指标"], "name": "测试行", "weight": 10, "claimed": "10", **fields}]
+    _, doc = diff_json(write_case(tmp_path, rows))
+    line = doc["sheets"][0]["indicators"][1]
+    assert (line["status"], line["computed"]) == (status, computed), line["reason"]
+
+
+def test_an_unknown_comparator_is_an_error_naming_the_cell(tmp_path):
+    rows = [{"name": "甲", "weight": 10, "claimed": "10", "nature": "≈", "target": "12", "actual": "12"},
+            {"name": "乙", "weight": 10, "claimed": "10", "target": "≠12次", "actual": "12次"}]
+    code, doc = diff_json(write_case(tmp_path, rows))
+    unknown = [f for f in doc["findings"] if f["code"] == "unknown_comparator"]
+    assert code == 1 and len(unknown) == 2 and all(f["severity"] == "error" for f in unknown)
+    assert "指标性质“≈”" in unknown[0]["message"] and "“≠”" in unknown[1]["message"] and "rows[1](乙)" in unknown[1]["where"]
+
+
+def test_a_percent_sign_in_an_amount_is_an_error(tmp_path):
+    code, doc = diff_json(write_case(tmp_path, [], inputs='budget = "100"\nexecuted = "90%"'))
+    invalid = [f for f in doc["findings"] if f["code"] == "invalid_input"]
+    assert code == 1 and invalid and "百分号" in invalid[0]["message"]
+
+
+# -- which rules apply ---------------------------------------------------------------------------
+
+
+def test_a_2019_project_sheet_from_any_province_selects_the_national_rule(tmp_path):
+    code, doc = diff_json(write_case(tmp_path, [], year=2019, region='["浙江省", "杭州市"]'))
+    assert doc["sheets"][0]["rules"]["id"] == "national.project"
+    # evaluated before the rule was issued: it cannot govern
+    proc = run_cli("diff", str(write_case(tmp_path, [], year=2019, case="evaluated = 2019-12-30")))
+    assert proc.returncode == 2 and "没有适用于" in proc.stderr
+
+
+def test_pinned_rules_of_another_region_or_year_get_a_warning(tmp_path):
+    path = write_case(tmp_path, [], year=2023, sheet='rules = "sichuan.project@2024.1"', region='["云南省"]')
+    _, doc = diff_json(path)
+    found = {f["code"] for f in doc["findings"]}
+    assert {"rules_other_region", "rules_other_year"} <= found
+
+
+def test_an_input_no_formula_reads_is_not_required(tmp_path):
+    # budget_initial (年初预算数) is on the national form but no formula reads it
+    code, doc = diff_json(write_case(tmp_path, [], inputs='budget = "100"\nexecuted = "100"'))
+    assert "missing_input" not in {f["code"] for f in doc["findings"]} and code == 0
+    code, doc = diff_json(write_case(tmp_path, [], inputs='budget = "100"'))
+    assert code == 1 and "missing_input" in {f["code"] for f in doc["findings"]}
+
+
+def test_score_shows_the_rules_range_and_no_claim(tmp_path):
+    proc = run_cli("score", str(CASES / "hunan-miluo-shgzb-2024.toml"))
+    assert proc.returncode == 0, proc.stderr
+    total = next(x for x in proc.stdout.splitlines() if "合计" in x)
+    assert "73.01～99.01" in total and "98.2" not in proc.stdout
+    assert "自评" not in proc.stdout.split("发现：")[-1]
