@@ -100,7 +100,7 @@ def create_app(settings: Settings) -> Starlette:
             except (service.ScoringError, ValueError) as exc:
                 return page(request, "choose.html", status=400, title="选择规则", choices=service.rule_choices(library),
                             sheet_types=_sheet_types(library), error=str(exc), query=q)
-            return RedirectResponse(f"/fill/{quote(ref)}?" + urlencode({"region": q.get("region", ""), "year": q["year"]}), status_code=303)
+            return RedirectResponse(f"/fill/{quote(ref, safe='@')}?" + urlencode({"region": q.get("region", ""), "year": q["year"]}), status_code=303)
         return page(request, "choose.html", title="选择规则", choices=service.rule_choices(library), sheet_types=_sheet_types(library),
                     error="", query=q)
 

@@ -198,21 +198,33 @@ def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
     try:
         return Case.model_validate(raw), rule_set
     except ValidationError as exc:
-        raise FormError([_form_problem(p.key, p.message) for p in pydantic_problems("表单", exc)]) from None
+        raise FormError([_form_problem(p.key, p.message, rule_set) for p in pydantic_problems("表单", exc)]) from None
 
 
-_FORM_PLACES = {"claims": "自评得分", "inputs": "数字", "findings": "发现问题数", "rows": "绩效指标第", "claimed_total": "自评总分"}
+ROW_LABELS = {"group": "分组", "name": "三级指标", "nature": "指标性质", "rule": "赋分规则", "target": "年度指标值", "unit": "度量单位",
+              "actual": "实际完成值", "weight": "分值", "claimed": "得分"}
 
 
-def _form_problem(key: str, message: str) -> str:
-    # "sheets[0].rows[2].weight" → "绩效指标第 3 行（weight）"; a person never sees a model path
-    key = key.removeprefix("sheets[0].")
+def _form_problem(key: str, message: str, rule_set: RuleSet | None = None) -> str:
+    """A validation problem in words of the form: "绩效指标第 3 行“分值”：…", "预算执行率 的自评得分：…"."""
+    key = key.removeprefix("sheets[0].").removeprefix("表单#sheet: ").removeprefix("表单#sheet")
     head, _, rest = key.partition(".")
+    field, sep, detail = message.partition(": ")
     if head.startswith("rows["):
         index = int(head[5:-1]) + 1
-        return f"绩效指标第 {index} 行{('（' + rest + '）') if rest else ''}：{message}"
-    place = _FORM_PLACES.get(head, "")
-    return f"{place}{('“' + rest + '”') if rest else ''}：{message}" if place else f"{key}：{message}"
+        if not rest and sep and field in ROW_LABELS:  # a row's validator names the field in its message
+            rest, message = field, detail
+        return f"绩效指标第 {index} 行" + (f"“{ROW_LABELS.get(rest, rest)}”" if rest else "") + f"：{message}"
+    if head in ("claims", "findings") and rest:
+        target = rule_set and (rule_set.indicator(rest) or rule_set.deduction(rest))
+        what = "自评得分" if head == "claims" else "发现问题数"
+        return f"{target.name if target else rest} 的{what}：{message}"
+    if head == "inputs" and rest:
+        decl = rule_set.inputs.get(rest) if rule_set else None
+        return f"{decl.label if decl else rest}：{message}"
+    if head == "claimed_total":
+        return f"自评总分：{message}"
+    return f"{key}：{message}" if key else message
 
 
 def form_values(case: Case, sheet_id: str | None, library: RuleLibrary) -> dict:
@@ -263,7 +275,7 @@ def score_form(data: dict, library: RuleLibrary, engine: Engine, what_if: bool =
     except FormError as exc:
         return {"ok": False, "errors": exc.messages}
     except FileError as exc:
-        return {"ok": False, "errors": [_form_problem(p.key, p.message) for p in exc.problems]}
+        return {"ok": False, "errors": [_form_problem(p.key, p.message, library.find(data["rules"])) for p in exc.problems]}
     except ScoringError as exc:
         return {"ok": False, "errors": [str(exc)]}
     sd = report.sheets[0]
