@@ -8,6 +8,8 @@ import html
 import io
 import json
 import sqlite3
+import subprocess
+import sys
 import tomllib
 from decimal import Decimal
 
@@ -247,6 +249,17 @@ def test_size_limits_per_file_per_request_and_zip_bombs(tmp_path):
         refused = c.post("/review/upload", data={"csrf_token": token}, files=[("files", ("x.toml", b"#" * (2 << 20)))])
         assert refused.status_code == 413 and "请求过大" in refused.text
 
+        def streamed():  # no Content-Length: the body is counted as it arrives
+            yield (f'--XX\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n--XX\r\n'
+                   'Content-Disposition: form-data; name="files"; filename="a.toml"\r\n\r\n').encode()
+            for _ in range(40):
+                yield b"#" * (64 << 10)
+            yield b"\r\n--XX--\r\n"
+
+        chunked = c.post("/review/upload", content=streamed(), headers={"Content-Type": "multipart/form-data; boundary=XX"})
+        assert chunked.status_code == 413 and chunked.request.headers.get("transfer-encoding") == "chunked"
+        assert db_count(tmp_path, "submissions") == 1
+
 
 def test_a_crash_mid_upload_stores_nothing(tmp_path, monkeypatch):
     with make_client(tmp_path) as c:
@@ -288,6 +301,8 @@ def test_summary_sorts_filters_pages_rolls_up_and_exports(client, tmp_path):
     only = client.get("/review", params={"region": "湖南省/岳阳市"})
     assert "共 46 张表" in only.text
     assert "测试单位0000" in only.text and "测试单位0001" not in only.text
+    assert "共 100 张表" in client.get("/review", params={"q": "测试单位00"}).text
+    assert "共 0 张表" in client.get("/review", params={"q": "_"}).text  # typed text is matched as written, never as a pattern
     rollup = storage.rollup(client.app.state.db, storage.Filters())
     assert sum(g["sheets"] for g in rollup) == 230 and len(rollup) == 5
 
@@ -373,3 +388,20 @@ def test_serve_refuses_other_addresses_without_a_token(tmp_path):
     assert result.returncode == 2
     assert "拒绝启动" in result.stderr and "SCORING_TOKEN" in result.stderr
     assert not (tmp_path / "d").exists()
+
+
+def test_serve_without_the_web_extra_says_how_to_install_it():
+    # uvicorn made unimportable, as on an install without the 'web' extra
+    code = "import sys; sys.modules['uvicorn'] = None; sys.argv = ['scoring', 'serve']; from scoring.cli import main; main()"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "网页服务所需的组件未安装" in result.stderr and "pip install 'scoring[web]'" in result.stderr
+
+
+def test_score_endpoint_survives_any_json(client):
+    for data in ([], {"rules": 5}, {"rules": "hunan.dept-overall@2024.1", "inputs": [1], "claims": "x", "rows": {"a": 1}},
+                 {"rules": "hunan.dept-overall@2024.1", "year": "二〇二四", "rows": [None, 3, {"name": "行", "weight": []}]}):
+        token = token_of(client, "/fill")
+        answer = client.post("/api/score", json=data, headers={"X-CSRF-Token": token})
+        assert answer.status_code == 200, (data, answer.text)
+        assert answer.json()["ok"] is False or data["rules"] == "hunan.dept-overall@2024.1"

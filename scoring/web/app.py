@@ -60,7 +60,7 @@ def create_app(settings: Settings) -> Starlette:
 
     def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
         context.setdefault("title", "")
-        return templates.TemplateResponse(request, name, {"csrf": request.state.csrf, "signed": bool(settings.token), **context}, status_code=status)
+        return templates.TemplateResponse(request, name, {"csrf": request.state.csrf, **context}, status_code=status)
 
     def error_page(request: Request, message: str, status: int = 400) -> HTMLResponse:
         return page(request, "error.html", status=status, title="出错了", message=message)
@@ -166,7 +166,10 @@ def create_app(settings: Settings) -> Starlette:
         if kind == "toml":
             return _attachment(service.case_toml(case).encode("utf-8"), f"{name}.toml", "application/toml; charset=utf-8")
         if kind == "template":
-            return _attachment(service.template_bytes(rule_set, case), f"{name}-填报.xlsx", XLSX)
+            try:
+                return _attachment(service.template_bytes(rule_set, case), f"{name}-填报.xlsx", XLSX)
+            except ValueError as exc:  # more rows than the template holds
+                return error_page(request, f"无法生成填报模板：{exc}")
         if kind == "xlsx":
             try:
                 report = service.report_for(case, "网页填报", library, engine)
@@ -201,12 +204,8 @@ def create_app(settings: Settings) -> Starlette:
                     export_query=urlencode(query), statuses=STATUS_NAMES)
 
     async def charts(request: Request):
-        from ..svg_charts import dumbbells, histogram, scatter
-
-        f = _filters(request)
-        summaries = [service.summary_of(_as_numbers(r)) for r in storage.iter_rows(db, f) if not r["failure"]]
-        return page(request, "charts.html", title="复核图表", count=len(summaries), query=urlencode(request.query_params),
-                    scatter=scatter(summaries), dumbbells=dumbbells(summaries), histogram=histogram(summaries))
+        drawn = service.batch_charts(r for r in storage.iter_rows(db, _filters(request)) if not r["failure"])
+        return page(request, "charts.html", title="复核图表", query=urlencode(request.query_params), **drawn)
 
     async def upload(request: Request):
         limits = settings.limits
@@ -398,10 +397,3 @@ def _text_cell(ws, value):
 
 def _sheet_types(library) -> list[str]:
     return sorted({r.info.sheet_type for r in library.rule_sets})
-
-
-def _as_numbers(row: dict) -> dict:
-    out = dict(row)
-    for key in ("claimed", "computed", "delta"):
-        out[key] = service.number(row[key])
-    return out

@@ -13,13 +13,14 @@ import io
 import json
 import threading
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
-from ..batch import summarize
+from ..batch import SheetSummary, summarize
 from ..batch_render import signed
 from ..case_table import TableRow, read_table, row_to_case
 from ..case_writer import case_to_toml
@@ -34,18 +35,11 @@ from ..results import CaseReport, SheetDiff
 from ..rule_diff import diff_rule_sets
 from ..rule_loader import DEFAULT_RULES_DIR, RuleLibrary, display_path, load_rule_dir, pydantic_problems
 from ..rules import RuleSet
+from ..svg_charts import dumbbells, histogram, scatter
 from ..xlsx_export import scored_workbook
 from ..xlsx_template import build_template, fill_template
 
-__all__ = [
-    "STATUS_LABELS", "SEVERITY_LABELS", "Limits", "Rules", "Loaded", "Failed", "ScoredSheet",
-    "rule_choices", "form_model", "case_from_form", "score_form", "case_toml", "workbook_bytes",
-    "template_bytes", "read_uploads", "score_case", "case_from_json", "case_json", "form_values",
-    "rule_page", "rule_versions_diff", "fmt", "summary_of",
-]
-
 CASE_SUFFIXES = (".toml", ".json", ".xlsx")
-UPLOAD_SUFFIXES = (*CASE_SUFFIXES, ".csv", ".zip")
 
 
 # -- rules -------------------------------------------------------------------------------------
@@ -90,7 +84,6 @@ def rule_choices(library: RuleLibrary) -> list[dict]:
             "ref": r.ref, "id": r.id, "version": r.version, "title": r.info.title,
             "region": "/".join(r.region_path) or "全国", "sheet_type": r.info.sheet_type,
             "from": r.info.effective_from.isoformat(), "to": r.info.effective_to.isoformat() if r.info.effective_to else "",
-            "first_year": r.info.effective_from.year,
             "sha256": r.sha256, "rows": r.rows is not None,
         })
     return out
@@ -140,6 +133,12 @@ def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
+def _mapping(data: dict, key: str) -> dict:
+    # what a script sent is not trusted to have the shape the page's own script gives it
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
     """The case the form describes (one sheet), validated like a case file; raises FormError."""
     if not isinstance(data, dict):
@@ -158,7 +157,7 @@ def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
     region = [p.strip() for p in _text(data.get("region")).split("/") if p.strip()] or list(rule_set.region_path) or ["全国"]
     sheet: dict = {"id": "sheet", "title": _text(data.get("title")) or rule_set.info.sheet_type, "rules": rule_set.ref}
     inputs = {}
-    for name, fig in (data.get("inputs") or {}).items():
+    for name, fig in _mapping(data, "inputs").items():
         if not isinstance(fig, dict) or name not in rule_set.inputs:
             continue
         if fig.get("undisclosed"):
@@ -172,12 +171,12 @@ def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
         else:
             inputs[name] = {"value": value}
     sheet["inputs"] = inputs
-    sheet["claims"] = {k: {"score": _text(v)} for k, v in (data.get("claims") or {}).items() if _text(v)}
-    sheet["findings"] = {k: {"value": _text(v)} for k, v in (data.get("findings") or {}).items() if _text(v)}
+    sheet["claims"] = {k: {"score": _text(v)} for k, v in _mapping(data, "claims").items() if _text(v)}
+    sheet["findings"] = {k: {"value": _text(v)} for k, v in _mapping(data, "findings").items() if _text(v)}
     if _text(data.get("claimed_total")):
         sheet["claimed_total"] = {"score": _text(data.get("claimed_total"))}
     rows = []
-    for row in data.get("rows") or []:
+    for row in data.get("rows") if isinstance(data.get("rows"), list) else []:
         if not isinstance(row, dict) or not _text(row.get("name")):
             continue
         entry = {"name": _text(row["name"]), "group": [g for g in (_text(row.get("group1")), _text(row.get("group2"))) if g]}
@@ -292,13 +291,14 @@ def sheet_payload(report: CaseReport, sd: SheetDiff) -> dict:
     sheet = data["sheets"][0]
     for row, ind in zip(sd.indicators, sheet["indicators"]):
         c = row.comparison
-        ind["status_label"] = STATUS_LABELS[c.status]
+        ind["status_label"] = STATUS_LABELS.get(c.status, c.status)
         ind["range"] = bool(row.result.interval or (c.computed is None and c.low is not None))
         ind["shown"] = f"{fmt(c.low)}～{fmt(c.high)}" if ind["range"] else (fmt(c.computed) or "无法核验")
-        ind["reason"] = reason(row.result) or ("" if c.status != "match" else "")
-        ind["explain"] = render_explain(CaseReport(report.case_id, report.unit, report.path, [sd], []), row.result.id).strip()
+        ind["reason"] = reason(row.result)
+        # the sheet's heading line (rules and hash) is shown once on the page, not under every indicator
+        ind["explain"] = render_explain(CaseReport(report.case_id, report.unit, report.path, [sd], []), row.result.id).strip().split("\n", 1)[-1].lstrip()
     total = sheet["total"]
-    total["status_label"] = STATUS_LABELS[total["status"]]
+    total["status_label"] = STATUS_LABELS.get(total["status"], total["status"])
     for f in data["findings"]:
         f["severity_label"] = SEVERITY_LABELS[f["severity"]]
     return {"sheet": sheet, "findings": data["findings"], "unit": report.unit, "case": report.case_id}
@@ -328,7 +328,7 @@ def figure_what_if(case: Case, rule_set: RuleSet, engine: Engine, sd: SheetDiff)
             decl = rule_set.inputs.get(use.name)
             if decl is None or use.state not in ("given", "default"):
                 continue
-            probe = _Probe(engine, single, sheet, case.case.year, ind.id, use.name)
+            probe = _Probe(engine, single, sheet, case.case.year, use.name)
             if probe(use.value) != ind.computed:
                 continue  # the indicator depends on more than this rule set's single indicator: no claim made
             found = _flag_gain(probe, use.value) if decl.type == "flag" else _number_gain(probe, use.value, decl, ind.weight)
@@ -340,16 +340,15 @@ def figure_what_if(case: Case, rule_set: RuleSet, engine: Engine, sd: SheetDiff)
 
 
 class _Probe:
-    """The score one indicator gets when one figure takes a given value (the engine, unrounded)."""
+    """The score (rounded as the rule says) the rule set's one indicator gets when one figure takes
+    a given value; None when the rules refuse the value."""
 
-    def __init__(self, engine: Engine, rules: RuleSet, sheet, year: int, indicator: str, name: str):
-        self.engine, self.rules, self.year, self.indicator, self.name = engine, rules, year, indicator, name
+    def __init__(self, engine: Engine, rules: RuleSet, sheet, year: int, name: str):
+        self.engine, self.rules, self.year, self.name = engine, rules, year, name
         self.inputs = dict(sheet.inputs)
         self.sheet = sheet.model_copy(update={"claims": {}, "findings": {}, "rows": [], "subtotals": [], "stated_rates": [], "claimed_total": None})
-        self.calls = 0
 
     def __call__(self, value) -> Decimal | None:
-        self.calls += 1
         inputs = dict(self.inputs)
         inputs[self.name] = Figure(value=value)
         try:
@@ -534,8 +533,12 @@ def _read_zip(shown: str, data: bytes, workdir: Path, limits: Limits, loaded: li
     if total > limits.zip_total:
         failed.append(Failed(shown, f"{shown}：压缩包解压后过大（{total} 字节，最多 {limits.zip_total} 字节），未解压"))
         return
+    inflated = 0
     for m in members:
         inner = f"{shown}/{safe_name(m.filename)}"
+        if inflated > limits.zip_total:
+            failed.append(Failed(inner, f"{inner}：压缩包实际解压的内容已超过 {limits.zip_total} 字节（文件头所记大小不实），其余文件未解压"))
+            break
         if m.file_size > limits.file_bytes or (m.compress_size and m.file_size / m.compress_size > limits.zip_ratio and m.file_size > 1 << 20):
             failed.append(Failed(inner, f"{inner}：解压后过大或压缩比异常（{m.file_size} 字节），未解压"))
             continue
@@ -548,6 +551,7 @@ def _read_zip(shown: str, data: bytes, workdir: Path, limits: Limits, loaded: li
         except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
             failed.append(Failed(inner, f"{inner}：无法解压（{exc}）"))
             continue
+        inflated += len(content)
         if len(content) > limits.file_bytes:
             failed.append(Failed(inner, f"{inner}：解压后过大（超过 {limits.file_bytes} 字节）"))
             continue
@@ -667,17 +671,16 @@ def score_case(case: Case, shown: str, library: RuleLibrary, engine: Engine) -> 
     return out
 
 
-def summary_of(row: dict):
-    """A stored result as the batch report's summary row, so its charts can be drawn from it."""
-    from ..batch import SheetSummary
-
-    return SheetSummary(
-        path=row["filename"], case_id=row["case_id"], unit=row["unit"], sheet_id=row["sheet_id"], title=row["title"],
-        rules=f"{row['rules_id']}@{row['rules_version']}", sha256=row["rules_sha256"],
-        claimed=row["claimed"], computed=row["computed"], delta=row["delta"], total_status=row["total_status"],
-        worst_status=row["worst_status"], worst_severity=row["worst_severity"], errors=row["errors"],
-        warnings=row["warnings"], infos=0, unverified_weight=Decimal(0), findings=(),
-    )
+def batch_charts(rows: Iterable[dict]) -> dict:
+    """The batch report's charts (inline SVG) for stored results: the scatter of claimed against
+    computed totals, the largest differences, the distribution of differences."""
+    sheets = [SheetSummary(
+        path=r["filename"], case_id=r["case_id"], unit=r["unit"], sheet_id=r["sheet_id"], title=r["title"],
+        rules=f"{r['rules_id']}@{r['rules_version']}", sha256=r["rules_sha256"], claimed=number(r["claimed"]),
+        computed=number(r["computed"]), delta=number(r["delta"]), total_status=r["total_status"], worst_status=r["worst_status"],
+        worst_severity=r["worst_severity"], errors=r["errors"], warnings=r["warnings"], infos=0, unverified_weight=Decimal(0), findings=(),
+    ) for r in rows]
+    return {"count": len(sheets), "scatter": scatter(sheets), "dumbbells": dumbbells(sheets), "histogram": histogram(sheets)}
 
 
 def case_json(case: Case) -> str:

@@ -246,7 +246,7 @@ class Filters:
     def where(self):
         conds = [results.c.current.is_(True)]
         if self.region:
-            conds.append(or_(submissions.c.region == self.region, submissions.c.region.like(self.region.replace("%", "") + "/%")))
+            conds.append(or_(submissions.c.region == self.region, submissions.c.region.startswith(self.region + "/", autoescape=True)))
         if self.status:
             conds.append(results.c.worst_status == self.status if self.status != "total_over" else results.c.total_status == "over")
         if self.severity:
@@ -257,8 +257,7 @@ class Filters:
             if version:
                 conds.append(results.c.rules_version == version)
         if self.q:
-            like = f"%{self.q.replace('%', '')}%"
-            conds.append(or_(submissions.c.unit.like(like), submissions.c.filename.like(like), submissions.c.case_id.like(like)))
+            conds.append(or_(*(column.contains(self.q, autoescape=True) for column in (submissions.c.unit, submissions.c.filename, submissions.c.case_id))))
         return and_(*conds)
 
     def order(self):
