@@ -11,11 +11,13 @@ import csv
 import io
 import json
 import secrets
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -57,6 +59,16 @@ def create_app(settings: Settings) -> Starlette:
     templates.env.globals.update(status_names=STATUS_NAMES, severity_names=SEVERITY_NAMES, fmt=service.fmt)
     templates.env.filters["signed"] = lambda text: service.signed(service.number(text))
     engine = service.Engine()
+    # The engine's evaluator is not shared between threads, and SQLite takes one writer at a time:
+    # scoring and storing run one at a time, in a worker thread, so pages keep being served.
+    work_lock = threading.Lock()
+
+    async def work(fn, *args):
+        def locked():
+            with work_lock:
+                return fn(*args)
+
+        return await run_in_threadpool(locked)
 
     def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
         context.setdefault("title", "")
@@ -127,7 +139,7 @@ def create_app(settings: Settings) -> Starlette:
         if not isinstance(upload, UploadFile) or not upload.filename:
             return error_page(request, "请选择要打开的案例文件（.toml、.json）或填好的工作簿（.xlsx）。")
         data = await upload.read(settings.limits.file_bytes + 1)
-        loaded, failed = service.read_uploads([(upload.filename, data)], settings.data_dir / "incoming", settings.limits)
+        loaded, failed = await work(service.read_uploads, [(upload.filename, data)], settings.data_dir / "incoming", settings.limits)
         if failed or not loaded or loaded[0].kind == "csv-row":
             reason = failed[0].reason if failed else "请打开一个案例文件或工作簿（案例表 .csv 请在“复核”页上传）。"
             return error_page(request, reason)
@@ -148,7 +160,7 @@ def create_app(settings: Settings) -> Starlette:
             data = await request.json()
         except ValueError:
             return JSONResponse({"ok": False, "errors": ["请求不是有效的 JSON"]}, status_code=400)
-        return JSONResponse(service.score_form(data, rules.library(), engine, what_if=True))
+        return JSONResponse(await work(service.score_form, data, rules.library(), engine))
 
     async def download(request: Request):
         form = await form_checked(request, max_files=0, max_fields=10)
@@ -172,7 +184,7 @@ def create_app(settings: Settings) -> Starlette:
                 return error_page(request, f"无法生成填报模板：{exc}")
         if kind == "xlsx":
             try:
-                report = service.report_for(case, "网页填报", library, engine)
+                report = await work(service.report_for, case, "网页填报", library, engine)
             except service.ScoringError as exc:
                 return error_page(request, f"无法复核：{exc}")
             return _attachment(service.workbook_bytes(report), f"{name}-复核.xlsx", XLSX)
@@ -217,7 +229,7 @@ def create_app(settings: Settings) -> Starlette:
                 files.append((item.filename, data))
         if not files:
             return error_page(request, "请选择要上传的文件（可多选；.toml、.json、.xlsx、.csv 或它们的 .zip 压缩包）。")
-        outcome = bureau.take_upload(db, files, settings.data_dir / "incoming", rules, engine, limits)
+        outcome = await work(bureau.take_upload, db, files, settings.data_dir / "incoming", rules, engine, limits)
         if outcome.upload_id is None:
             return error_page(request, "没有可保存的内容。")
         return RedirectResponse(f"/review/uploads/{outcome.upload_id}", status_code=303)
@@ -253,7 +265,7 @@ def create_app(settings: Settings) -> Starlette:
         sub, _ = found
         case = service.case_from_json(sub["case_json"])
         try:
-            report = service.report_for(case, sub["filename"], rules.library(), engine)
+            report = await work(service.report_for, case, sub["filename"], rules.library(), engine)
         except service.ScoringError as exc:
             return error_page(request, f"无法按现行规则复核：{exc}")
         return _attachment(service.workbook_bytes(report), f"{sub['case_id']}-复核.xlsx", XLSX)
@@ -294,7 +306,7 @@ def create_app(settings: Settings) -> Starlette:
     async def rescore(request: Request):
         await form_checked(request, max_files=0, max_fields=5)
         try:
-            run_id = bureau.rescore_all(db, rules, engine)
+            run_id = await work(bureau.rescore_all, db, rules, engine)
         except service.ScoringError as exc:
             return error_page(request, f"规则目录无法使用，未重新复核：{exc}")
         return RedirectResponse(f"/review/runs/{run_id}", status_code=303)

@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from pydantic import ValidationError
 
 from ..batch import SheetSummary, summarize
-from ..batch_render import signed
+from ..batch_render import signed  # noqa: F401 - the app formats deltas through this module
 from ..case_table import TableRow, read_table, row_to_case
 from ..case_writer import case_to_toml
 from ..cases import Case, Figure, load_case
@@ -29,7 +29,7 @@ from ..diff import choose_rules, report_loaded
 from ..engine import Engine
 from ..errors import FileError, ScoringError
 from ..numbers import NumberError, fmt, to_decimal
-from ..render import SEVERITY_LABELS, STATUS_LABELS, csv_safe, reason, render_explain, report_dict
+from ..render import SEVERITY_LABELS, STATUS_LABELS, csv_safe, reason, render_explain, report_dict  # noqa: F401 - csv_safe: for the app
 from ..render_rules import render_rule_set
 from ..results import CaseReport, SheetDiff
 from ..rule_diff import diff_rule_sets
