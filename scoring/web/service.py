@@ -1,0 +1,748 @@
+"""The web app's only door into the engine: loading rules, reading submissions, scoring, what-if,
+explanations and downloads.  Routes and storage never import engine modules themselves, so a
+reorganisation of the engine only re-points the imports here.
+
+Everything returned is plain data (dicts, lists, strings; numbers as decimal strings), ready for
+JSON, templates and the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import threading
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path, PurePosixPath
+
+from pydantic import ValidationError
+
+from ..batch import SheetSummary, summarize
+from ..batch_render import signed  # noqa: F401 - the app formats deltas through this module
+from ..case_table import TableRow, read_table, row_to_case
+from ..case_writer import case_to_toml
+from ..cases import Case, Figure, load_case
+from ..diff import choose_rules, report_loaded
+from ..engine import Engine
+from ..errors import FileError, ScoringError
+from ..numbers import NumberError, fmt, to_decimal
+from ..render import SEVERITY_LABELS, STATUS_LABELS, csv_safe, reason, render_explain, report_dict  # noqa: F401 - csv_safe: for the app
+from ..render_rules import render_rule_set
+from ..results import CaseReport, SheetDiff
+from ..rule_diff import diff_rule_sets
+from ..rule_loader import DEFAULT_RULES_DIR, RuleLibrary, display_path, load_rule_dir, pydantic_problems
+from ..rules import RuleSet
+from ..svg_charts import dumbbells, histogram, scatter
+from ..xlsx_export import scored_workbook
+from ..xlsx_template import build_template, fill_template
+
+CASE_SUFFIXES = (".toml", ".json", ".xlsx")
+
+
+# -- rules -------------------------------------------------------------------------------------
+
+
+class Rules:
+    """The rule library of a folder, reloaded when any rule file in it changes (so "the rules now
+    in effect" are always those on disk, without restarting the server)."""
+
+    def __init__(self, directory: Path | str | None = None):
+        self.directory = None if directory is None else Path(directory)
+        self._lock = threading.Lock()
+        self._stamp: tuple | None = None
+        self._library: RuleLibrary | None = None
+
+    def _fingerprint(self) -> tuple:
+        folder = self.directory or DEFAULT_RULES_DIR
+        entries = []
+        for path in sorted(Path(folder).rglob("*.toml")):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            entries.append((str(path), st.st_mtime_ns, st.st_size))
+        return tuple(entries)
+
+    def library(self) -> RuleLibrary:
+        """The library as the files are now.  Raises ScoringError if the folder is unusable."""
+        stamp = self._fingerprint()
+        with self._lock:
+            if self._library is None or stamp != self._stamp:
+                self._library = load_rule_dir(self.directory)
+                self._stamp = stamp
+            return self._library
+
+
+def rule_choices(library: RuleLibrary) -> list[dict]:
+    """Every rule set, for the chooser: region, sheet type, years in effect."""
+    out = []
+    for r in sorted(library.rule_sets, key=lambda r: (r.info.sheet_type, r.region_path, r.id, r.version)):
+        out.append({
+            "ref": r.ref, "id": r.id, "version": r.version, "title": r.info.title,
+            "region": "/".join(r.region_path) or "全国", "sheet_type": r.info.sheet_type,
+            "from": r.info.effective_from.isoformat(), "to": r.info.effective_to.isoformat() if r.info.effective_to else "",
+            "sha256": r.sha256, "rows": r.rows is not None,
+        })
+    return out
+
+
+def form_model(rule_set: RuleSet) -> dict:
+    """What the fill-in form shows for a rule set: the figures, the indicator lines, the deduction
+    items and whether the sheet has target/actual rows."""
+    return {
+        "ref": rule_set.ref,
+        "title": rule_set.info.title,
+        "sheet_type": rule_set.info.sheet_type,
+        "region": list(rule_set.region_path),
+        "year": rule_set.info.effective_from.year,
+        "total": fmt(rule_set.info.total),
+        "sha256": rule_set.sha256,
+        "inputs": [
+            {"name": n, "label": d.label, "unit": d.unit, "type": d.type, "notes": d.notes,
+             "default": None if d.default is None else (d.default if isinstance(d.default, bool) else fmt(d.default))}
+            for n, d in rule_set.inputs.items()
+        ],
+        "indicators": [
+            {"id": i.id, "name": i.name, "group": list(i.group), "weight": fmt(i.weight), "rule_text": i.rule_text}
+            for i in rule_set.indicators
+        ],
+        "deductions": [
+            {"id": d.id, "name": d.name, "group": list(d.group), "per_finding": fmt(d.per_finding), "rule_text": d.rule_text}
+            for d in rule_set.deductions
+        ],
+        "rows": rule_set.rows is not None,
+        "row_rule_text": rule_set.rows.rule_text if rule_set.rows is not None else "",
+    }
+
+
+# -- the form ----------------------------------------------------------------------------------
+
+
+class FormError(Exception):
+    """What is wrong with the form, as messages for the person filling it."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("；".join(messages))
+        self.messages = messages
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _mapping(data: dict, key: str) -> dict:
+    # what a script sent is not trusted to have the shape the page's own script gives it
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
+    """The case the form describes (one sheet), validated like a case file; raises FormError."""
+    if not isinstance(data, dict):
+        raise FormError(["表单数据格式不正确"])
+    ref = _text(data.get("rules"))
+    try:
+        rule_set = library.find(ref)
+    except ScoringError as exc:
+        raise FormError([str(exc)]) from None
+    messages = []
+    try:
+        year = int(_text(data.get("year")) or rule_set.info.effective_from.year)
+    except ValueError:
+        messages.append(f"年度应为四位数字，得到“{_text(data.get('year'))}”")
+        year = rule_set.info.effective_from.year
+    region = [p.strip() for p in _text(data.get("region")).split("/") if p.strip()] or list(rule_set.region_path) or ["全国"]
+    sheet: dict = {"id": "sheet", "title": _text(data.get("title")) or rule_set.info.sheet_type, "rules": rule_set.ref}
+    inputs = {}
+    for name, fig in _mapping(data, "inputs").items():
+        if not isinstance(fig, dict) or name not in rule_set.inputs:
+            continue
+        if fig.get("undisclosed"):
+            inputs[name] = {"undisclosed": True}
+            continue
+        value = _text(fig.get("value"))
+        if value == "":
+            continue
+        if rule_set.inputs[name].type == "flag":
+            inputs[name] = {"value": value in ("是", "true", "1")}
+        else:
+            inputs[name] = {"value": value}
+    sheet["inputs"] = inputs
+    sheet["claims"] = {k: {"score": _text(v)} for k, v in _mapping(data, "claims").items() if _text(v)}
+    sheet["findings"] = {k: {"value": _text(v)} for k, v in _mapping(data, "findings").items() if _text(v)}
+    if _text(data.get("claimed_total")):
+        sheet["claimed_total"] = {"score": _text(data.get("claimed_total"))}
+    rows = []
+    for row in data.get("rows") if isinstance(data.get("rows"), list) else []:
+        if not isinstance(row, dict) or not _text(row.get("name")):
+            continue
+        entry = {"name": _text(row["name"]), "group": [g for g in (_text(row.get("group1")), _text(row.get("group2"))) if g]}
+        for key in ("nature", "rule", "target", "unit", "actual", "weight", "claimed"):
+            if _text(row.get(key)):
+                entry[key] = _text(row.get(key))
+        rows.append(entry)
+    if rows:
+        sheet["rows"] = rows
+    for key in ("subtotals", "stated_rates"):
+        # carried from an opened case file: the form does not edit them, but they are still checked
+        if isinstance(data.get(key), list):
+            sheet[key] = data[key]
+    raw = {"case": {"id": _text(data.get("case_id")) or "web", "unit": _text(data.get("unit")) or "（未填单位名称）",
+                    "region": region, "year": year, "source": _text(data.get("source")) or "网页填报"}, "sheets": [sheet]}
+    if messages:
+        raise FormError(messages)
+    try:
+        return Case.model_validate(raw), rule_set
+    except ValidationError as exc:
+        raise FormError([_form_problem(p.key, p.message, rule_set) for p in pydantic_problems("表单", exc)]) from None
+
+
+ROW_LABELS = {"group": "分组", "name": "三级指标", "nature": "指标性质", "rule": "赋分规则", "target": "年度指标值", "unit": "度量单位",
+              "actual": "实际完成值", "weight": "分值", "claimed": "得分"}
+
+
+def _form_problem(key: str, message: str, rule_set: RuleSet | None = None) -> str:
+    """A validation problem in words of the form: "绩效指标第 3 行“分值”：…", "预算执行率 的自评得分：…"."""
+    key = key.removeprefix("sheets[0].").removeprefix("表单#sheet: ").removeprefix("表单#sheet")
+    head, _, rest = key.partition(".")
+    field, sep, detail = message.partition(": ")
+    if head.startswith("rows["):
+        index = int(head[5:-1]) + 1
+        if not rest and sep and field in ROW_LABELS:  # a row's validator names the field in its message
+            rest, message = field, detail
+        return f"绩效指标第 {index} 行" + (f"“{ROW_LABELS.get(rest, rest)}”" if rest else "") + f"：{message}"
+    if head in ("claims", "findings") and rest:
+        target = rule_set and (rule_set.indicator(rest) or rule_set.deduction(rest))
+        what = "自评得分" if head == "claims" else "发现问题数"
+        return f"{target.name if target else rest} 的{what}：{message}"
+    if head == "inputs" and rest:
+        decl = rule_set.inputs.get(rest) if rule_set else None
+        return f"{decl.label if decl else rest}：{message}"
+    if head == "claimed_total":
+        return f"自评总分：{message}"
+    return f"{key}：{message}" if key else message
+
+
+def form_values(case: Case, sheet_id: str | None, library: RuleLibrary) -> dict:
+    """An opened case (file or workbook) as the form's values: the sheet ``sheet_id`` or the first."""
+    sheet = next((s for s in case.sheets if s.id == sheet_id), case.sheets[0])
+    rule_set = choose_rules(library, case, sheet)
+    data = {
+        "rules": rule_set.ref, "unit": case.case.unit, "region": "/".join(case.case.region), "year": case.case.year,
+        "case_id": case.case.id, "source": case.case.source, "title": sheet.title,
+        "claimed_total": _plain(sheet.claimed_total.score) if sheet.claimed_total else "",
+        "inputs": {}, "claims": {}, "findings": {}, "rows": [],
+    }
+    for name, fig in sheet.inputs.items():
+        value = fig.value
+        data["inputs"][name] = {"undisclosed": fig.undisclosed,
+                                "value": ("是" if value else "否") if isinstance(value, bool) else _plain(value)}
+    for key, claim in sheet.claims.items():
+        target = rule_set.indicator(key) or rule_set.deduction(key)
+        data["claims"][target.id if target else key] = _plain(claim.score)
+    for key, fig in sheet.findings.items():
+        target = rule_set.deduction(key)
+        data["findings"][target.id if target else key] = "" if fig.undisclosed else _plain(fig.value)
+    for row in sheet.rows:
+        group = list(row.group) + ["", ""]
+        data["rows"].append({"group1": group[0], "group2": group[1], "name": row.name, "nature": row.nature or "",
+                             "rule": row.rule or "", "target": row.target or "", "unit": row.unit or "",
+                             "actual": row.actual or "", "weight": _plain(row.weight), "claimed": _plain(row.claimed)})
+    dumped = sheet.model_dump(mode="json", exclude_none=True)
+    data["subtotals"] = dumped.get("subtotals", [])
+    data["stated_rates"] = dumped.get("stated_rates", [])
+    return {"values": data, "sheets": [{"id": s.id, "title": s.title} for s in case.sheets], "sheet": sheet.id}
+
+
+def _plain(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def score_form(data: dict, library: RuleLibrary, engine: Engine, what_if: bool = True) -> dict:
+    """Score the form: per indicator the computed score or range, status and reason; the total;
+    the findings; and, for every figure that could earn points, what it would take."""
+    try:
+        case, rule_set = case_from_form(data, library)
+        report = report_loaded(case, "表单", library, engine)
+    except FormError as exc:
+        return {"ok": False, "errors": exc.messages}
+    except FileError as exc:
+        return {"ok": False, "errors": [_form_problem(p.key, p.message, library.find(data["rules"])) for p in exc.problems]}
+    except ScoringError as exc:
+        return {"ok": False, "errors": [str(exc)]}
+    sd = report.sheets[0]
+    out = sheet_payload(report, sd)
+    out["ok"] = True
+    out["what_if"] = figure_what_if(case, rule_set, engine, sd) if what_if else []
+    return out
+
+
+def sheet_payload(report: CaseReport, sd: SheetDiff) -> dict:
+    """One scored sheet as plain data: the report's JSON plus Chinese labels, reasons and each
+    indicator's full explanation (the same text as `scoring explain`)."""
+    data = report_dict(CaseReport(report.case_id, report.unit, report.path, [sd], sd.findings))
+    sheet = data["sheets"][0]
+    for row, ind in zip(sd.indicators, sheet["indicators"]):
+        c = row.comparison
+        ind["status_label"] = STATUS_LABELS.get(c.status, c.status)
+        ind["range"] = bool(row.result.interval or (c.computed is None and c.low is not None))
+        ind["shown"] = f"{fmt(c.low)}～{fmt(c.high)}" if ind["range"] else (fmt(c.computed) or "无法核验")
+        ind["reason"] = reason(row.result)
+        # the sheet's heading line (rules and hash) is shown once on the page, not under every indicator
+        ind["explain"] = render_explain(CaseReport(report.case_id, report.unit, report.path, [sd], []), row.result.id).strip().split("\n", 1)[-1].lstrip()
+    total = sheet["total"]
+    total["status_label"] = STATUS_LABELS.get(total["status"], total["status"])
+    for f in data["findings"]:
+        f["severity_label"] = SEVERITY_LABELS[f["severity"]]
+    return {"sheet": sheet, "findings": data["findings"], "unit": report.unit, "case": report.case_id}
+
+
+# -- what-if -----------------------------------------------------------------------------------
+
+_STEPS = {"amount": Decimal("0.01"), "percent": Decimal("0.01"), "count": Decimal(1), "ratio": Decimal("0.0001")}
+_MAX_STEPS = 60
+
+
+def figure_what_if(case: Case, rule_set: RuleSet, engine: Engine, sd: SheetDiff) -> list[dict]:
+    """For each figure an indicator below full marks reads: the nearest value of that figure (all
+    else unchanged) at which the indicator reaches the best score that figure alone can give it.
+
+    Found by the engine itself — sampling the figure, then bisecting on it — so it holds for any
+    rule set and any formula, band table or special case; every answer is re-scored to confirm it.
+    """
+    sheet = case.sheets[0]
+    out = []
+    for row in sd.indicators:
+        ind = row.result
+        if not ind.verifiable or ind.weight is None or ind.computed >= ind.weight or rule_set.indicator(ind.id) is None:
+            continue
+        single = rule_set.model_copy(update={"indicators": (rule_set.indicator(ind.id),), "deductions": ()})
+        for use in ind.inputs:
+            decl = rule_set.inputs.get(use.name)
+            if decl is None or use.state not in ("given", "default"):
+                continue
+            probe = _Probe(engine, single, sheet, case.case.year, use.name)
+            if probe(use.value) != ind.computed:
+                continue  # the indicator depends on more than this rule set's single indicator: no claim made
+            found = _flag_gain(probe, use.value) if decl.type == "flag" else _number_gain(probe, use.value, decl, ind.weight)
+            if found is None:
+                continue
+            value, score = found
+            out.append(_what_if_line(decl, use.name, use.value, value, ind, score))
+    return out
+
+
+class _Probe:
+    """The score (rounded as the rule says) the rule set's one indicator gets when one figure takes
+    a given value; None when the rules refuse the value."""
+
+    def __init__(self, engine: Engine, rules: RuleSet, sheet, year: int, name: str):
+        self.engine, self.rules, self.year, self.name = engine, rules, year, name
+        self.inputs = dict(sheet.inputs)
+        self.sheet = sheet.model_copy(update={"claims": {}, "findings": {}, "rows": [], "subtotals": [], "stated_rates": [], "claimed_total": None})
+
+    def __call__(self, value) -> Decimal | None:
+        inputs = dict(self.inputs)
+        inputs[self.name] = Figure(value=value)
+        try:
+            result = self.engine.score_sheet(self.sheet.model_copy(update={"inputs": inputs}), self.rules, "what-if", self.year)
+        except ScoringError:
+            return None
+        ind = result.indicators[0]
+        if any(f.code == "invalid_input" for f in result.findings):
+            return None  # a value the rules refuse (below min, above max) is no option
+        return ind.computed
+
+
+def _number_gain(probe: _Probe, current: Decimal, decl, weight: Decimal) -> tuple[Decimal, Decimal] | None:
+    step = _STEPS.get(decl.type, Decimal("0.01"))
+    now = probe(current)
+    others = [v for v in probe.inputs.values() if not v.undisclosed and isinstance(v.value, Decimal)]
+    # anchors: values a formula is likely to turn on (zero, the sheet's other figures, the bounds)
+    anchors = {Decimal(0)} | {v.value for v in others}
+    if decl.min is not None:
+        anchors.add(decl.min)
+    if decl.max is not None:
+        anchors.add(decl.max)
+    if decl.type == "percent":
+        anchors |= {Decimal(100), Decimal(-100)}
+    scaled = {current * k for k in (Decimal("0.5"), Decimal("0.9"), Decimal("1.1"), Decimal(2), Decimal(10))} | {current + 1, current - 1}
+    scored = [(c, probe(c), c in anchors) for c in anchors | scaled if c != current]
+    scored = [(c, s, a) for c, s, a in scored if s is not None]
+    if not scored or now is None:
+        return None
+    best = max(s for _, s, _ in scored)
+    if best <= now or (best < weight and not any(a for _, s, a in scored if s == best)):
+        # below full marks, a best found only by scaling the figure is where the search stopped,
+        # not a score the figure tops out at: say nothing rather than something arbitrary
+        return None
+    scored = [(c, s) for c, s, _ in scored]
+    # the reachable best nearest to the figure as it is
+    target = min((c for c, s in scored if s == best), key=lambda c: abs(c - current))
+    lo, hi = current, target  # probe(lo) < best, probe(hi) == best
+    for _ in range(_MAX_STEPS):
+        if abs(hi - lo) <= step:
+            break
+        mid = (lo + hi) / 2
+        if probe(mid) == best:
+            hi = mid
+        else:
+            lo = mid
+    # a figure as it would be written (on the step), the nearest to the current one that the
+    # engine confirms; the boundary lies within one step of ``hi``
+    up = hi > current
+    answer = hi.quantize(step, rounding="ROUND_FLOOR" if up else "ROUND_CEILING")
+    for _ in range(3):
+        if (answer > current if up else answer < current) and probe(answer) == best:
+            return answer, best
+        answer += step if up else -step
+    return (hi, best) if probe(hi) == best else None
+
+
+def _flag_gain(probe: _Probe, current: bool) -> tuple[bool, Decimal] | None:
+    now, other = probe(current), probe(not current)
+    if now is None or other is None or other <= now:
+        return None
+    return (not current), other
+
+
+def _what_if_line(decl, name: str, current, value, ind, score: Decimal) -> dict:
+    full = score == ind.weight
+    gain = score - ind.computed
+    outcome = f"{ind.name} 可得满分 {fmt(ind.weight)} 分" if full else f"{ind.name} 可得 {fmt(score)} 分（仅改这一项数字所能达到的最高分）"
+    if isinstance(value, bool):
+        text = f"{decl.label} 若为“{'是' if value else '否'}”，{outcome}（+{fmt(gain)} 分）"
+        shown = "是" if value else "否"
+    else:
+        change = value - current
+        verb = "再增加" if change > 0 else "减少"
+        text = f"{decl.label} {verb} {fmt(abs(change))} {decl.unit}（即 {fmt(value)} {decl.unit}），{outcome}（+{fmt(gain)} 分）".replace(" ）", "）")
+        shown = fmt(value)
+    return {"input": name, "indicator": ind.id, "value": shown, "score": fmt(score), "gain": fmt(gain), "full": full, "text": text}
+
+
+# -- downloads ---------------------------------------------------------------------------------
+
+
+def case_toml(case: Case, header: str = "由 scoring 网页填报导出") -> str:
+    """The case as a case file (TOML), the way `scoring import` writes one."""
+    return case_to_toml(case.model_dump(mode="python", exclude_none=True), header=header)
+
+
+def workbook_bytes(report: CaseReport) -> bytes:
+    """The scored workbook (`scoring diff --format xlsx`)."""
+    buffer = io.BytesIO()
+    scored_workbook(report).save(buffer)
+    return buffer.getvalue()
+
+
+def template_bytes(rule_set: RuleSet, case: Case) -> bytes:
+    """The fill-in workbook of the rule set, filled with the case's first sheet: a unit can carry
+    on in Excel and bring it back."""
+    wb = build_template(rule_set)
+    data = case.model_dump(mode="python", exclude_none=True)
+    fill_template(wb, rule_set, data["case"], data["sheets"][0])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def report_for(case: Case, shown: str, library: RuleLibrary, engine: Engine) -> CaseReport:
+    """Score a case (raises ScoringError)."""
+    return report_loaded(case, shown, library, engine)
+
+
+# -- uploads -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one upload may hold.  Zip members are counted and sized from their headers before
+    anything is decompressed, and again while reading (a header can lie)."""
+
+    file_bytes: int = 8 << 20
+    request_bytes: int = 64 << 20
+    files: int = 1000
+    zip_members: int = 1000
+    zip_total: int = 128 << 20
+    zip_ratio: int = 200  # a member inflating more than this is a bomb, not a spreadsheet
+
+
+@dataclass
+class Loaded:
+    """One submission read from an upload: its case, where it came from and its content hash."""
+
+    shown: str  # the name as the client gave it (for messages only, never a path)
+    kind: str  # toml | json | xlsx | csv-row
+    content_hash: str
+    case: Case
+    data: bytes | None = None  # the submitted file (None for a table row)
+
+
+@dataclass
+class Failed:
+    shown: str
+    reason: str
+
+
+def safe_name(name: str) -> str:
+    """The last part of a client-given name, stripped of anything a file system might read as a
+    path or a device; only ever shown, never used to open a file."""
+    base = PurePosixPath(name.replace("\\", "/")).name
+    cleaned = "".join(ch for ch in base if ch.isprintable() and ch not in '<>:"|?*').strip(" .")
+    return cleaned[:120] or "未命名"
+
+
+def read_uploads(files: list[tuple[str, bytes]], workdir: Path, limits: Limits) -> tuple[list[Loaded], list[Failed]]:
+    """Read every uploaded file (and every member of an uploaded zip).  A file that cannot be used
+    becomes a Failed with its reason; the others are read.  Files are handed to the readers
+    through a private folder inside ``workdir`` under names this function makes, and removed."""
+    loaded: list[Loaded] = []
+    failed: list[Failed] = []
+    for name, data in files:
+        shown = safe_name(name)
+        suffix = PurePosixPath(shown).suffix.lower()
+        if len(data) > limits.file_bytes:
+            failed.append(Failed(shown, f"{shown}：文件过大（{len(data)} 字节，每个文件最多 {limits.file_bytes} 字节）"))
+        elif suffix == ".zip":
+            _read_zip(shown, data, workdir, limits, loaded, failed)
+        else:
+            _read_one(shown, data, workdir, loaded, failed)
+    return loaded, failed
+
+
+def _read_zip(shown: str, data: bytes, workdir: Path, limits: Limits, loaded: list, failed: list) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = [m for m in archive.infolist() if not m.is_dir()]
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        failed.append(Failed(shown, f"{shown}：不是可读取的 zip 压缩包（{exc}）"))
+        return
+    members = [m for m in members if not any(part.startswith((".", "__MACOSX")) for part in PurePosixPath(m.filename).parts)]
+    total = sum(m.file_size for m in members)
+    if len(members) > limits.zip_members:
+        failed.append(Failed(shown, f"{shown}：压缩包内文件过多（{len(members)} 个，最多 {limits.zip_members} 个），未解压"))
+        return
+    if total > limits.zip_total:
+        failed.append(Failed(shown, f"{shown}：压缩包解压后过大（{total} 字节，最多 {limits.zip_total} 字节），未解压"))
+        return
+    inflated = 0
+    for m in members:
+        inner = f"{shown}/{safe_name(m.filename)}"
+        if inflated > limits.zip_total:
+            failed.append(Failed(inner, f"{inner}：压缩包实际解压的内容已超过 {limits.zip_total} 字节（文件头所记大小不实），其余文件未解压"))
+            break
+        if m.file_size > limits.file_bytes or (m.compress_size and m.file_size / m.compress_size > limits.zip_ratio and m.file_size > 1 << 20):
+            failed.append(Failed(inner, f"{inner}：解压后过大或压缩比异常（{m.file_size} 字节），未解压"))
+            continue
+        if PurePosixPath(m.filename).suffix.lower() == ".zip":
+            failed.append(Failed(inner, f"{inner}：压缩包中不能再嵌套压缩包"))
+            continue
+        try:
+            with archive.open(m) as handle:
+                content = handle.read(limits.file_bytes + 1)  # never more than the limit, whatever the header said
+        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
+            failed.append(Failed(inner, f"{inner}：无法解压（{exc}）"))
+            continue
+        inflated += len(content)
+        if len(content) > limits.file_bytes:
+            failed.append(Failed(inner, f"{inner}：解压后过大（超过 {limits.file_bytes} 字节）"))
+            continue
+        _read_one(inner, content, workdir, loaded, failed)
+
+
+def _read_one(shown: str, data: bytes, workdir: Path, loaded: list, failed: list) -> None:
+    suffix = PurePosixPath(shown).suffix.lower()
+    if suffix not in (*CASE_SUFFIXES, ".csv"):
+        failed.append(Failed(shown, f"{shown}：不是可复核的文件（只接受 .toml、.json、.xlsx 案例文件，.csv 案例表，或它们的 .zip 压缩包）"))
+        return
+    workdir.mkdir(parents=True, exist_ok=True)
+    private = Path(_tempdir(workdir))
+    path = private / f"upload{suffix}"
+    try:
+        path.write_bytes(data)
+        if suffix == ".csv":
+            _read_table(shown, path, loaded, failed)
+        else:
+            try:
+                case, _ = load_case(path)
+            except ScoringError as exc:
+                failed.append(Failed(shown, _reword(str(exc), path, shown)))
+                return
+            except Exception as exc:  # noqa: BLE001 - a hostile file must not cost the rest of the upload
+                failed.append(Failed(shown, f"{shown}：无法读取（{type(exc).__name__}: {exc}）"))
+                return
+            loaded.append(Loaded(shown, suffix[1:], hashlib.sha256(data).hexdigest(), case, data))
+    finally:
+        for child in private.iterdir():
+            child.unlink()
+        private.rmdir()
+
+
+def _tempdir(workdir: Path) -> str:
+    import tempfile
+
+    return tempfile.mkdtemp(prefix="upload-", dir=workdir)
+
+
+def _read_table(shown: str, path: Path, loaded: list, failed: list) -> None:
+    try:
+        for entry in read_table(path):
+            if not isinstance(entry, TableRow):
+                continue
+            where = f"{shown}:{entry.line}"
+            try:
+                case = row_to_case(entry)
+            except ScoringError as exc:
+                failed.append(Failed(where, _reword(str(exc), path, shown)))
+                continue
+            case = case.model_copy(update={"case": case.case.model_copy(update={"source": _reword(case.case.source, path, shown)})})
+            # a row is the same submission wherever it stands: its header and cells, not the file name or line
+            digest = hashlib.sha256(json.dumps([entry.header.columns, entry.cells], ensure_ascii=False).encode()).hexdigest()
+            loaded.append(Loaded(where, "csv-row", digest, case))
+    except ScoringError as exc:
+        failed.append(Failed(shown, _reword(str(exc), path, shown)))
+
+
+def _reword(message: str, path: Path, shown: str) -> str:
+    """Messages name the file as the client called it, never the server's private path."""
+    for form in (str(path), display_path(path), str(path.resolve())):
+        message = message.replace(form, shown)
+    return message
+
+
+# -- scoring stored submissions -----------------------------------------------------------------
+
+
+@dataclass
+class ScoredSheet:
+    """One sheet of a stored submission as scored now: the summary columns and the explanation."""
+
+    sheet_id: str
+    title: str
+    rules_id: str = ""
+    rules_version: str = ""
+    rules_sha256: str = ""
+    claimed: Decimal | None = None
+    computed: Decimal | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    delta: Decimal | None = None
+    total_status: str = ""
+    worst_status: str = ""
+    worst_severity: str | None = None
+    errors: int = 0
+    warnings: int = 0
+    failure: str = ""  # the sheet could not be scored (unknown rules, unusable keys)
+    detail: dict = field(default_factory=dict)  # explanation: the diff as data, and the explain text
+
+
+def score_case(case: Case, shown: str, library: RuleLibrary, engine: Engine) -> list[ScoredSheet]:
+    """Score every sheet of a case on its own, so one sheet with unknown rules does not cost
+    its siblings (as `scoring batch` does)."""
+    out = []
+    for sheet in case.sheets:
+        single = case if len(case.sheets) == 1 else case.model_copy(update={"sheets": [sheet]})
+        try:
+            report = report_loaded(single, shown, library, engine)
+        except ScoringError as exc:
+            out.append(ScoredSheet(sheet.id, sheet.title, failure=str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one broken sheet must not stop the others
+            out.append(ScoredSheet(sheet.id, sheet.title, failure=f"程序内部错误（请报告）：{type(exc).__name__}: {exc}"))
+            continue
+        sd = report.sheets[0]
+        s = summarize(report, sd)
+        t = sd.total.comparison
+        payload = sheet_payload(report, sd)
+        payload["explain"] = render_explain(CaseReport(report.case_id, report.unit, report.path, [sd], []), None)
+        out.append(ScoredSheet(
+            sheet.id, sheet.title, sd.sheet.rules.id, sd.sheet.rules.version, sd.sheet.rules.sha256,
+            s.claimed, s.computed, t.low, t.high, s.delta, s.total_status, s.worst_status, s.worst_severity,
+            s.errors, s.warnings, "", payload,
+        ))
+    return out
+
+
+def batch_charts(rows: Iterable[dict]) -> dict:
+    """The batch report's charts (inline SVG) for stored results: the scatter of claimed against
+    computed totals, the largest differences, the distribution of differences."""
+    sheets = [SheetSummary(
+        path=r["filename"], case_id=r["case_id"], unit=r["unit"], sheet_id=r["sheet_id"], title=r["title"],
+        rules=f"{r['rules_id']}@{r['rules_version']}", sha256=r["rules_sha256"], claimed=number(r["claimed"]),
+        computed=number(r["computed"]), delta=number(r["delta"]), total_status=r["total_status"], worst_status=r["worst_status"],
+        worst_severity=r["worst_severity"], errors=r["errors"], warnings=r["warnings"], infos=0, unverified_weight=Decimal(0), findings=(),
+    ) for r in rows]
+    return {"count": len(sheets), "scatter": scatter(sheets), "dumbbells": dumbbells(sheets), "histogram": histogram(sheets)}
+
+
+def case_json(case: Case) -> str:
+    """A case as stored: JSON with every figure as its written decimal string."""
+    return case.model_dump_json(exclude_none=True)
+
+
+def case_from_json(text: str) -> Case:
+    """A stored case, validated again."""
+    return Case.model_validate(json.loads(text, parse_float=Decimal))
+
+
+def number(text: str | None) -> Decimal | None:
+    """A decimal from a stored string (None stays None)."""
+    if text in (None, ""):
+        return None
+    try:
+        return to_decimal(text)
+    except NumberError:
+        return None
+
+
+# -- rule pages --------------------------------------------------------------------------------
+
+
+def rule_page(library: RuleLibrary, ref: str) -> dict:
+    """One rule set for its page: identity, the text `formulas show` prints, parameters, the other
+    versions of the same id.  Raises ScoringError for an unknown ref."""
+    rs = library.find(ref)
+    versions = sorted((r for r in library.rule_sets if r.id == rs.id), key=lambda r: r.info.effective_from)
+    return {
+        "ref": rs.ref, "id": rs.id, "version": rs.version, "title": rs.info.title, "sha256": rs.sha256,
+        "path": rs.path, "region": "/".join(rs.region_path) or "全国", "sheet_type": rs.info.sheet_type,
+        "from": rs.info.effective_from.isoformat(), "to": rs.info.effective_to.isoformat() if rs.info.effective_to else "",
+        "total": fmt(rs.info.total), "source": rs.info.source.document, "clause": rs.info.source.clause, "notes": rs.info.source.notes,
+        "text": render_rule_set(rs),
+        "parameters": [
+            {"name": n, "label": p.label, "unit": p.unit,
+             "values": [{"value": fmt(v.value), "from": v.effective_from.isoformat(), "to": v.effective_to.isoformat() if v.effective_to else "", "source": v.source}
+                        for v in ([p.value_for(rs.info.effective_from.year)] if p.value is not None else p.values) if v is not None]}
+            for n, p in rs.parameters.items()
+        ],
+        "indicators": [
+            {"id": i.id, "name": i.name, "group": "/".join(i.group), "weight": fmt(i.weight), "rule_text": i.rule_text, "decision": i.decision}
+            for i in rs.indicators
+        ],
+        "deductions": [{"id": d.id, "name": d.name, "per_finding": fmt(d.per_finding), "rule_text": d.rule_text} for d in rs.deductions],
+        "row_rules": (rs.rows.rule_text if rs.rows is not None else ""),
+        "warnings": list(rs.warnings),
+        "versions": [{"ref": r.ref, "version": r.version, "from": r.info.effective_from.isoformat(),
+                      "to": r.info.effective_to.isoformat() if r.info.effective_to else "", "sha256": r.sha256} for r in versions],
+        "extends": list(rs.extends),
+    }
+
+
+def rule_versions_diff(library: RuleLibrary, old: str, new: str) -> dict:
+    """`scoring formulas diff OLD NEW` as data.  Raises ScoringError for an unknown ref."""
+    a, b = library.find(old), library.find(new)
+    return {"old": a.ref, "new": b.ref, "old_sha": a.sha256, "new_sha": b.sha256, "lines": diff_rule_sets(a, b)}
+
+
+def choose_sheet_rules(library: RuleLibrary, region: str, year: int, sheet_type: str) -> str:
+    """The ref of the rule set in effect for a region, year and sheet type (raises ScoringError)."""
+    parts = [p.strip() for p in region.split("/") if p.strip() and p.strip() != "全国"]
+    return library.select(parts, year, sheet_type).ref

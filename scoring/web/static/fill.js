@@ -1,0 +1,222 @@
+// The fill-in form: every change is sent to /api/score and the answer written beside the figures.
+// Plain script, no library; all scoring is done by the server's engine.
+(function () {
+  "use strict";
+  var form = document.getElementById("sheet");
+  if (!form) return;
+  var boot = JSON.parse(document.getElementById("boot").textContent);
+  var model = boot.model, values = boot.values || {};
+  var csrf = form.getAttribute("data-csrf");
+  var rowsTable = document.getElementById("rows");
+  var timer = null, controller = null, sent = 0;
+  var ROW_FIELDS = ["group1", "group2", "name", "nature", "target", "unit", "actual", "weight", "claimed"];
+  var ROW_LABELS = {group1: "一级指标", group2: "二级指标", name: "三级指标", nature: "指标性质", target: "年度指标值",
+    unit: "度量单位", actual: "实际完成值", weight: "分值", claimed: "自评得分"};
+
+  function field(name) { return form.elements.namedItem(name); }
+  function setText(el, text) { if (el) el.textContent = text == null ? "" : text; }
+
+  // -- filling the form from the values it was opened with ------------------------------------
+  ["unit", "region", "year", "title", "claimed_total"].forEach(function (k) {
+    if (field(k) && values[k] != null) field(k).value = values[k];
+  });
+  Object.keys(values.inputs || {}).forEach(function (name) {
+    var fig = values.inputs[name];
+    if (field("in:" + name)) field("in:" + name).value = fig.value || "";
+    if (field("undisclosed:" + name)) field("undisclosed:" + name).checked = !!fig.undisclosed;
+  });
+  Object.keys(values.claims || {}).forEach(function (id) { if (field("claim:" + id)) field("claim:" + id).value = values.claims[id]; });
+  Object.keys(values.findings || {}).forEach(function (id) { if (field("finding:" + id)) field("finding:" + id).value = values.findings[id]; });
+
+  // -- rows of target/actual sheets ------------------------------------------------------------
+  function addRow(row) {
+    var tr = document.createElement("tr");
+    tr.className = "row";
+    ROW_FIELDS.forEach(function (k) {
+      var td = document.createElement("td");
+      var input = document.createElement("input");
+      input.setAttribute("data-field", k);
+      input.setAttribute("aria-label", ROW_LABELS[k]);
+      input.size = k === "name" ? 24 : (k === "weight" || k === "claimed" || k === "nature" || k === "unit") ? 5 : 10;
+      if (k === "claimed") input.className = "claim";
+      input.value = (row && row[k]) || "";
+      td.appendChild(input);
+      tr.appendChild(td);
+    });
+    ["computed n", "status", "reason"].forEach(function (c) { var td = document.createElement("td"); td.className = c; tr.appendChild(td); });
+    var td = document.createElement("td");
+    var remove = document.createElement("button");
+    remove.type = "button";
+    remove.textContent = "删除";
+    remove.title = "删除这一行";
+    remove.addEventListener("click", function () { tr.remove(); schedule(); });
+    td.appendChild(remove);
+    tr.appendChild(td);
+    rowsTable.appendChild(tr);
+    return tr;
+  }
+  if (rowsTable) {
+    (values.rows && values.rows.length ? values.rows : [{}, {}, {}]).forEach(addRow);
+    document.getElementById("add-row").addEventListener("click", function () {
+      var tr = addRow({});
+      tr.querySelector("input").focus();
+    });
+  }
+
+  // -- what the server is sent -----------------------------------------------------------------
+  function collect() {
+    var data = {rules: model.ref, unit: field("unit").value, region: field("region").value, year: field("year").value,
+      title: field("title").value, claimed_total: field("claimed_total").value, case_id: values.case_id || "",
+      source: values.source || "", inputs: {}, claims: {}, findings: {}, rows: [],
+      subtotals: values.subtotals || [], stated_rates: values.stated_rates || []};
+    model.inputs.forEach(function (i) {
+      var undisclosed = field("undisclosed:" + i.name);
+      data.inputs[i.name] = {value: field("in:" + i.name).value, undisclosed: !!(undisclosed && undisclosed.checked)};
+    });
+    model.indicators.concat(model.deductions).forEach(function (i) {
+      var claim = field("claim:" + i.id);
+      if (claim && claim.value.trim()) data.claims[i.id] = claim.value;
+    });
+    model.deductions.forEach(function (d) {
+      var found = field("finding:" + d.id);
+      if (found && found.value.trim()) data.findings[d.id] = found.value;
+    });
+    if (rowsTable) {
+      var n = 0;
+      rowsTable.querySelectorAll("tr.row").forEach(function (tr) {
+        var row = {};
+        tr.querySelectorAll("input[data-field]").forEach(function (input) { row[input.getAttribute("data-field")] = input.value; });
+        // the engine names rows row1, row2 … in the order of the rows sent (blank rows are not sent)
+        if (row.name.trim()) { data.rows.push(row); tr.setAttribute("data-indicator", "row" + (++n)); }
+        else { tr.removeAttribute("data-indicator"); clearRow(tr); }
+      });
+    }
+    return data;
+  }
+
+  function clearRow(tr) {
+    ["computed", "status", "reason"].forEach(function (c) { setText(tr.querySelector("." + c), ""); });
+    tr.className = "row";
+  }
+
+  // -- showing the answer ----------------------------------------------------------------------
+  function mark(input, status, message) {
+    if (!input) return;
+    input.classList.remove("over", "invalid", "under", "match");
+    if (status === "over" || status === "invalid" || status === "under" || status === "match") input.classList.add(status);
+    input.title = message || "";
+  }
+
+  function explainCell(td, text, why) {
+    td.textContent = "";
+    if (why) td.appendChild(document.createTextNode(why));
+    if (text) {
+      var details = document.createElement("details");
+      var summary = document.createElement("summary");
+      summary.textContent = "计算过程";
+      var pre = document.createElement("pre");
+      pre.textContent = text;
+      details.appendChild(summary);
+      details.appendChild(pre);
+      td.appendChild(details);
+    }
+  }
+
+  function show(answer) {
+    var errors = document.getElementById("errors");
+    if (!answer.ok) {
+      errors.hidden = false;
+      errors.textContent = "";
+      answer.errors.forEach(function (e) { var p = document.createElement("div"); p.textContent = e; errors.appendChild(p); });
+      return;
+    }
+    errors.hidden = true;
+    var sheet = answer.sheet;
+    var messages = {};
+    answer.findings.forEach(function (f) {
+      var key = f.where.split(".").pop();
+      (messages[key] = messages[key] || []).push(f.message);
+    });
+    sheet.indicators.forEach(function (ind) {
+      var tr = form.querySelector('[data-indicator="' + ind.id + '"]');
+      if (!tr) return;
+      tr.className = (tr.classList.contains("row") ? "row " : "") + "st-" + ind.status;
+      setText(tr.querySelector(".computed"), ind.shown);
+      setText(tr.querySelector(".status"), ind.status_label);
+      explainCell(tr.querySelector(".reason"), ind.explain, ind.reason);
+      var claim = tr.querySelector("input.claim");
+      mark(claim, ind.status, (messages[ind.id] || []).join("；"));
+    });
+    sheet.deductions.forEach(function (d) {
+      var tr = form.querySelector('[data-deduction="' + d.id + '"]');
+      if (!tr) return;
+      setText(tr.querySelector(".computed"), d.deduction == null ? "未披露" : (d.deduction === "0" ? "0" : "-" + d.deduction));
+      setText(tr.querySelector(".reason"), d.findings == null ? "发现问题数未填，不计扣分" : "发现问题 " + d.findings + " 处");
+    });
+    var t = sheet.total;
+    setText(document.getElementById("total-computed"), t.computed);
+    setText(document.getElementById("total-range"), t.low != null && t.low !== t.high ? t.low + "～" + t.high : "");
+    setText(document.getElementById("total-status"), t.status_label);
+    var note = [];
+    if (t.unverified_weight && t.unverified_weight !== "0") note.push("其中 " + t.unverified_weight + " 分的指标无法核验，按自评得分计入");
+    if (t.deductions && t.deductions !== "0") note.push("已扣 " + t.deductions + " 分");
+    setText(document.getElementById("total-note"), note.join("；"));
+    document.getElementById("total").querySelector("tr:last-child").className = "st-" + t.status;
+    mark(field("claimed_total"), t.status, (messages.total || []).join("；"));
+
+    var list = document.getElementById("findings");
+    list.textContent = "";
+    answer.findings.filter(function (f) { return f.severity !== "info" || f.code === "claim_under" || f.code === "total_under"; })
+      .forEach(function (f) {
+        var li = document.createElement("li");
+        li.className = f.severity;
+        li.textContent = "［" + f.severity_label + "］" + f.message;
+        list.appendChild(li);
+      });
+    if (!list.children.length) { var li = document.createElement("li"); li.textContent = "没有错误或警告。"; list.appendChild(li); }
+
+    form.querySelectorAll("[data-whatif]").forEach(function (td) { td.textContent = ""; });
+    answer.what_if.forEach(function (w) {
+      var td = form.querySelector('[data-whatif="' + w.input + '"]');
+      if (!td) return;
+      var div = document.createElement("div");
+      div.className = "hint-gain";
+      div.textContent = w.text;
+      td.appendChild(div);
+    });
+  }
+
+  // -- scoring on every change -----------------------------------------------------------------
+  function score() {
+    var id = ++sent;
+    if (controller) controller.abort();
+    controller = window.AbortController ? new AbortController() : null;
+    setText(document.getElementById("busy"), "计算中…");
+    fetch("/api/score", {method: "POST", headers: {"Content-Type": "application/json", "X-CSRF-Token": csrf},
+      body: JSON.stringify(collect()), signal: controller ? controller.signal : undefined, credentials: "same-origin"})
+      .then(function (r) { return r.json(); })
+      .then(function (answer) {
+        if (id !== sent) return;  // a newer change is on its way
+        show(answer);
+        setText(document.getElementById("busy"), "已按当前数字计算");
+        form.setAttribute("data-scored", String(id));
+      })
+      .catch(function (e) {
+        if (e.name === "AbortError") return;
+        setText(document.getElementById("busy"), "无法连接服务器：" + e.message);
+      });
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(score, 200);
+  }
+
+  form.addEventListener("input", schedule);
+  form.addEventListener("change", schedule);
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  document.getElementById("download").addEventListener("submit", function () {
+    this.elements.namedItem("payload").value = JSON.stringify(collect());
+  });
+  score();
+})();

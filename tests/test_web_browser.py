@@ -1,0 +1,167 @@
+"""End-to-end tests in a real browser: Debian's chromium driven by Playwright against a real
+`scoring serve` (one server and one browser for the whole module), with a copied rules folder
+so a rule change can be made while the server runs.
+
+The tests run in order: the upload feeds the explanation and the re-score."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("starlette", reason="网页组件未安装（pip install -e '.[web]'）")
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright 未安装（pip install -e '.[test]'）")
+
+from web_support import HUNAN, ROOT, SEED004, copy_rules, swap_sichuan_weights  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="浏览器测试已跳过：找不到 chromium（Debian: apt-get install -y chromium）",
+)
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """A real `scoring serve` on a free loopback port, with its own data folder and rules."""
+    base = tmp_path_factory.mktemp("web")
+    rules = copy_rules(base / "rules")
+    port = _free_port()
+    log = (base / "server.log").open("w")
+    proc = subprocess.Popen([sys.executable, "-m", "scoring", "serve", "--port", str(port), "--data", str(base / "data"),
+                             "--rules-dir", str(rules)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                            env={k: v for k, v in os.environ.items() if k != "SCORING_TOKEN"})
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/rules", timeout=2).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail("scoring serve 未能启动：" + (base / "server.log").read_text(encoding="utf-8"))
+            time.sleep(0.1)
+    yield {"url": url, "rules": rules, "base": base}
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+    assert not errors, f"页面脚本出错：{errors}"
+
+
+def _scored(page) -> None:
+    """Wait until the form's latest change has been scored and shown."""
+    page.wait_for_function("() => { const f = document.getElementById('sheet'); return f.getAttribute('data-scored') && document.getElementById('busy').textContent === '已按当前数字计算'; }")
+
+
+def test_fill_a_sheet_and_watch_the_score_change(server, page):
+    page.goto(f"{server['url']}/fill/hunan.dept-overall@2024.1?region=湖南省/岳阳市/汨罗市&year=2024")
+    page.fill("input[name='unit']", "测试单位")
+    page.fill("#in-budget", "100")
+    page.fill("#in-executed", "90")
+    page.fill("#claim-execution", "9.5")
+    row = page.locator("tr[data-indicator='execution']")
+    sync_api.expect(row.locator(".status")).to_have_text("高报")
+    sync_api.expect(row.locator(".computed")).to_have_text("9.00")
+    sync_api.expect(page.locator("#claim-execution")).to_have_class("claim over")
+    sync_api.expect(page.locator("[data-whatif='executed']")).to_contain_text("全年执行数 再增加 9.95 万元（即 99.95 万元），预算执行率 可得满分 10 分")
+    sync_api.expect(page.locator("#findings")).to_contain_text("预算执行率：自评 9.5 分，按规则应得 9.00 分，高出 0.50 分")
+
+    page.fill("#in-executed", "95")
+    sync_api.expect(row.locator(".computed")).to_have_text("9.50")
+    sync_api.expect(row.locator(".status")).to_have_text("一致")
+    sync_api.expect(page.locator("#claim-execution")).to_have_class("claim match")
+
+    # a row sheet: fill the first row, add one, remove it again; the total follows
+    first = page.locator("#rows tr.row").first
+    for field, value in (("group1", "产出指标"), ("group2", "数量指标"), ("name", "培训次数"), ("target", "≥10次"), ("actual", "8次"), ("weight", "10"), ("claimed", "10")):
+        first.locator(f"input[data-field='{field}']").fill(value)
+    sync_api.expect(first.locator(".computed")).to_have_text("8.00")
+    sync_api.expect(first.locator(".status")).to_have_text("高报")
+    _scored(page)
+    before = page.locator("#total-computed").inner_text()
+    page.click("#add-row")
+    added = page.locator("#rows tr.row").last
+    for field, value in (("name", "满意度"), ("target", "≥90%"), ("actual", "95%"), ("weight", "10")):
+        added.locator(f"input[data-field='{field}']").fill(value)
+    sync_api.expect(added.locator(".computed")).to_have_text("10.00")
+    sync_api.expect(page.locator("#total-computed")).not_to_have_text(before)
+    added.locator("button").click()
+    sync_api.expect(page.locator("#total-computed")).to_have_text(before)
+
+
+def test_upload_a_batch_with_a_broken_file(server, page, tmp_path):
+    broken = tmp_path / "损坏的表.json"
+    broken.write_text('{"case": {"id": "x",', encoding="utf-8")
+    page.goto(f"{server['url']}/review")
+    page.set_input_files("#upload input[type=file]", [str(HUNAN), str(SEED004), str(broken)])
+    page.click("#upload button")
+    sync_api.expect(page.locator("h1")).to_contain_text("次上传")
+    sync_api.expect(page.locator("#failed")).to_contain_text("损坏的表.json")
+    sync_api.expect(page.locator("#failed")).to_contain_text("JSON 格式错误")
+    sync_api.expect(page.locator("#stored tr")).to_have_count(1 + 4)  # header, 汨罗 and the three sheets of 安居
+    page.click("text=查看汇总")
+    sync_api.expect(page.locator("h2").first).to_contain_text("上传自评表")
+    sync_api.expect(page.locator("#summary")).to_contain_text("中共汨罗市委社会工作部")
+
+
+def test_open_an_explanation(server, page):
+    page.goto(f"{server['url']}/review")
+    page.click("#summary >> text=中共汨罗市委社会工作部")
+    sync_api.expect(page.locator("h1")).to_contain_text("中共汨罗市委社会工作部")
+    sync_api.expect(page.locator("#diff")).to_contain_text("高报")
+    sync_api.expect(page.locator("#explain")).to_contain_text("【预算执行率】")
+    sync_api.expect(page.locator("#explain")).to_contain_text("评分规则（原文）：执行率=全年执行数÷全年预算数×100%")
+    sync_api.expect(page.locator("#history tr")).to_have_count(2)
+
+
+def test_rescore_after_a_rule_change(server, page):
+    swap_sichuan_weights(server["rules"])
+    page.goto(f"{server['url']}/review")
+    page.click("#rescore button")
+    sync_api.expect(page.locator("h1")).to_contain_text("次重新复核")
+    sync_api.expect(page.locator("#changed-count")).to_have_text("1")
+    changes = page.locator("#changes")
+    sync_api.expect(changes).to_contain_text("中共遂宁市安居区委目标绩效管理办公室")
+    sync_api.expect(changes).to_contain_text("低报，警告")  # old
+    sync_api.expect(changes).to_contain_text("低报，错误")  # new: 履职效能 claimed 10 of its new 8 points
+    page.click("#changes >> text=中共遂宁市安居区委目标绩效管理办公室")
+    sync_api.expect(page.locator("#diff")).to_contain_text("超出分值范围")
+    sync_api.expect(page.locator("#history tr")).to_have_count(3)

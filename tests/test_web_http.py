@@ -1,0 +1,407 @@
+"""HTTP tests of the web app: the real app (Starlette's test client drives it in-process), a real
+SQLite file in tmp_path, the shipped rule files and cases."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+import tomllib
+from decimal import Decimal
+
+import pytest
+
+pytest.importorskip("starlette", reason="网页组件未安装（pip install -e '.[web]'）")
+
+from openpyxl import load_workbook  # noqa: E402
+from starlette.testclient import TestClient  # noqa: E402
+
+from scoring.web import storage  # noqa: E402
+from scoring.web.app import Settings, create_app  # noqa: E402
+from scoring.web.service import Limits  # noqa: E402
+
+from conftest import run_cli  # noqa: E402
+from web_support import HUNAN, SEED004, case_table, copy_rules, csrf_of, swap_sichuan_weights, zipped  # noqa: E402
+
+
+def make_client(tmp_path, **settings) -> TestClient:
+    settings.setdefault("data_dir", tmp_path / "data")
+    client = TestClient(create_app(Settings(**settings)), raise_server_exceptions=False)
+    client.headers["Accept"] = "text/html"
+    return client
+
+
+@pytest.fixture
+def client(tmp_path):
+    with make_client(tmp_path) as c:
+        yield c
+
+
+def token_of(client: TestClient, path: str = "/review") -> str:
+    return csrf_of(client.get(path).text)
+
+
+def score(client: TestClient, data: dict) -> dict:
+    token = token_of(client, "/fill/hunan.dept-overall@2024.1")
+    response = client.post("/api/score", json=data, headers={"X-CSRF-Token": token})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def hunan_form(**changes) -> dict:
+    data = {"rules": "hunan.dept-overall@2024.1", "unit": "中共汨罗市委社会工作部", "region": "湖南省/岳阳市/汨罗市", "year": "2024",
+            "inputs": {"budget": {"value": "123.47"}, "executed": {"value": "111.27"}, "budget_initial": {"value": "0"}},
+            "claims": {"execution": "9.2"}, "claimed_total": "9.2", "rows": []}
+    data.update(changes)
+    return data
+
+
+def upload(client: TestClient, files: list[tuple[str, bytes]]):
+    token = token_of(client)
+    return client.post("/review/upload", data={"csrf_token": token}, files=[("files", (name, data)) for name, data in files])
+
+
+def db_count(tmp_path, table: str) -> int:
+    with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+# -- pages -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/fill", "/fill/sichuan.dept-overall@2024.1", "/fill/hunan.dept-overall@2024.1", "/review",
+                                  "/review/charts", "/rules", "/rules/sichuan.dept-overall@2024.1"])
+def test_pages_are_chinese_self_contained_and_guarded(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert '<html lang="zh-CN">' in response.text
+    # nothing from outside: no absolute or protocol-relative URL anywhere in the page
+    assert "http://" not in response.text and "https://" not in response.text
+    assert 'src="//' not in response.text and 'href="//' not in response.text
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_choosing_rules_by_region_year_and_sheet_type(client):
+    response = client.get("/fill", params={"region": "四川省/遂宁市/安居区", "year": "2024", "sheet_type": "部门整体支出绩效自评表"},
+                          follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/fill/sichuan.dept-overall@2024.1")
+    wrong = client.get("/fill", params={"region": "广东省", "year": "2024", "sheet_type": "部门整体支出绩效自评表"})
+    assert wrong.status_code == 400 and "没有适用于 广东省 2024 年" in wrong.text
+
+
+def test_unknown_rule_set_is_a_chinese_404(client):
+    response = client.get("/fill/nowhere@1")
+    assert response.status_code == 404 and "没有规则集 nowhere@1" in response.text
+
+
+# -- the department form ---------------------------------------------------------------------------
+
+
+def test_live_score_marks_the_over_claim_and_explains(client):
+    answer = score(client, hunan_form())
+    assert answer["ok"], answer
+    execution = answer["sheet"]["indicators"][0]
+    assert (execution["name"], execution["computed"], execution["status"], execution["status_label"]) == ("预算执行率", "9.01", "over", "高报")
+    assert "失 0.99 分" in execution["reason"]
+    assert "评分规则（原文）" in execution["explain"]
+    assert any(f["code"] == "claim_over" and f["where"].endswith(".execution") for f in answer["findings"])
+    assert answer["sheet"]["rules"]["id"] == "hunan.dept-overall"
+
+
+def test_what_if_is_found_by_the_engine_and_holds(client):
+    answer = score(client, hunan_form())
+    lines = {w["input"]: w for w in answer["what_if"]}
+    executed = lines["executed"]
+    assert executed["text"] == "全年执行数 再增加 12.14 万元（即 123.41 万元），预算执行率 可得满分 10 分（+0.99 分）"
+    # the figure it names gives full marks, one cent less does not: the boundary itself
+    at = score(client, hunan_form(inputs={"budget": {"value": "123.47"}, "executed": {"value": "123.41"}}))
+    below = score(client, hunan_form(inputs={"budget": {"value": "123.47"}, "executed": {"value": "123.40"}}))
+    assert at["sheet"]["indicators"][0]["computed"] == "10.00"
+    assert below["sheet"]["indicators"][0]["computed"] == "9.99"
+    assert lines["budget"]["value"] == "111.32" and "减少 12.15 万元" in lines["budget"]["text"]
+
+
+def test_what_if_on_a_formula_sheet_with_bands_and_deviation(client):
+    data = {"rules": "sichuan.dept-overall@2024.1", "region": "四川省/遂宁市", "year": "2024",
+            "inputs": {"budget_executed": {"value": "90"}, "budget_adjusted": {"value": "100"}, "asset_change_rate": {"value": "-1"}}}
+    answer = score(client, data)
+    texts = [w["text"] for w in answer["what_if"]]
+    # 预算编制质量 counts deviation both ways: the engine finds the nearest figure that earns full marks
+    assert "财政拨款预算执行数 再增加 9.94 万元（即 99.94 万元），预算编制质量 可得满分 8 分（+0.80 分）" in texts
+    assert any(t.startswith("部门人均资产变化率Y 减少 3.63 %（即 -4.63 %），人均资产变化率 可得满分 3 分") for t in texts)
+
+
+def test_rows_are_scored_and_a_broken_form_says_where(client):
+    rows = [{"group1": "产出指标", "group2": "数量指标", "name": "培训次数", "target": "≥10次", "actual": "8次", "weight": "10", "claimed": "10"}]
+    answer = score(client, hunan_form(rows=rows))
+    row = next(i for i in answer["sheet"]["indicators"] if i["id"] == "row1")
+    assert (row["computed"], row["status"]) == ("8.00", "over")
+    broken = score(client, hunan_form(claims={"execution": "九点二"}, rows=[{**rows[0], "weight": "十"}]))
+    assert not broken["ok"]
+    assert broken["errors"] == ["预算执行率 的自评得分：“九点二”不是数字", "绩效指标第 1 行“分值”：“十”不是数字"]
+
+
+def test_score_endpoint_requires_the_csrf_header(client):
+    client.get("/fill")
+    response = client.post("/api/score", json=hunan_form())
+    assert response.status_code == 403 and "CSRF" in response.json()["errors"][0]
+
+
+def test_open_a_case_then_download_it_as_toml_and_workbooks(client, tmp_path):
+    token = token_of(client, "/fill")
+    page = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("汨罗.toml", HUNAN.read_bytes())})
+    assert page.status_code == 200 and "已打开 汨罗.toml" in page.text
+    boot = json.loads(html.unescape(page.text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))
+    values = boot["values"]
+    assert values["inputs"]["executed"]["value"] == "111.27" and values["claims"]["execution"] == "9.2"
+    assert len(values["rows"]) == 9 and values["claimed_total"] == "98.2"
+
+    payload = json.dumps(values, ensure_ascii=False)
+    as_toml = client.post("/fill/download", data={"csrf_token": token, "kind": "toml", "payload": payload})
+    assert as_toml.status_code == 200 and "filename*=UTF-8''" in as_toml.headers["content-disposition"]
+    saved = tmp_path / "saved.toml"
+    saved.write_bytes(as_toml.content)
+    data = tomllib.loads(as_toml.text)
+    assert data["sheets"][0]["inputs"]["executed"]["value"] == "111.27"
+    # the downloaded case file scores exactly as the original does
+    original = run_cli("diff", str(HUNAN), "--format", "json")
+    again = run_cli("diff", str(saved), "--format", "json")
+    assert json.loads(again.stdout)["sheets"][0]["total"] == json.loads(original.stdout)["sheets"][0]["total"]
+
+    scored = client.post("/fill/download", data={"csrf_token": token, "kind": "xlsx", "payload": payload})
+    wb = load_workbook(io.BytesIO(scored.content))
+    assert "发现" in wb.sheetnames
+    template = client.post("/fill/download", data={"csrf_token": token, "kind": "template", "payload": payload})
+    filled = tmp_path / "填报.xlsx"
+    filled.write_bytes(template.content)
+    reopened = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("填报.xlsx", filled.read_bytes())})
+    assert '"executed": {"undisclosed": false, "value": "111.27"}' in html.unescape(reopened.text)
+
+
+def test_opening_a_broken_file_names_it(client):
+    token = token_of(client, "/fill")
+    response = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("坏.toml", b"[case\nid = 1")})
+    assert response.status_code == 400
+    assert "坏.toml" in response.text and "TOML" in response.text
+    assert "/data/" not in response.text  # the server's own paths are never shown
+
+
+# -- the bureau ---------------------------------------------------------------------------------------
+
+
+def test_upload_many_with_a_broken_file_and_recognise_duplicates(client, tmp_path):
+    files = [
+        ("汨罗.toml", HUNAN.read_bytes()),
+        ("安居.toml", SEED004.read_bytes()),
+        ("坏文件.json", b'{"case": {"id": 1,'),
+        ("表.csv", case_table(4)),
+        ("打包.zip", zipped({"内/汨罗副本.json": json.dumps(tomllib.loads(HUNAN.read_text(encoding="utf-8")), ensure_ascii=False).encode(),
+                           "说明.txt": b"not a case"})),
+    ]
+    response = upload(client, files)
+    assert response.status_code == 200, response.text
+    text = response.text
+    assert "坏文件.json" in text and "JSON 格式错误" in text
+    assert "打包.zip/说明.txt" in text and "不是可复核的文件" in text
+    # 1 + 3 sheets of seed 004 + 4 table rows + 1 from the zip
+    assert db_count(tmp_path, "submissions") == 7
+    assert db_count(tmp_path, "results") == 9
+    with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:
+        row = conn.execute("SELECT content_hash, rules_id, rules_version, rules_sha256, worst_severity, scored_at FROM results "
+                           "JOIN submissions ON submissions.id = submission_id WHERE unit = '中共汨罗市委社会工作部' AND kind = 'toml'").fetchone()
+    assert row[1:3] == ("hunan.dept-overall", "2024.1") and len(row[0]) == 64 and len(row[3]) == 64
+    assert row[4] == "error" and row[5]
+
+    again = upload(client, files[:2] + [("表（副本）.csv", case_table(4))])
+    assert "已上传过的内容" in again.text and "表（副本）.csv:2" in again.text
+    assert db_count(tmp_path, "submissions") == 7
+    # nothing is left behind in the data folder's private workspace
+    assert list((tmp_path / "data" / "incoming").iterdir()) == []
+
+
+def test_upload_names_from_the_client_are_never_paths(client, tmp_path):
+    response = upload(client, [("../../逃逸.toml", HUNAN.read_bytes()), ("..\\..\\x.csv", case_table(1))])
+    assert response.status_code == 200
+    assert "逃逸.toml" in response.text and "../" not in response.text
+    assert not (tmp_path / "逃逸.toml").exists() and not list(tmp_path.rglob("逃逸.toml"))
+    assert db_count(tmp_path, "submissions") == 2
+
+
+def test_size_limits_per_file_per_request_and_zip_bombs(tmp_path):
+    limits = Limits(file_bytes=64 << 10, request_bytes=1 << 20, zip_members=5, zip_total=256 << 10)
+    with make_client(tmp_path, limits=limits) as c:
+        bomb = zipped({"炸弹.csv": b"0" * (8 << 20)})  # 8 MiB of zeros, a few KiB compressed
+        many = zipped({f"f{i}.toml": b"x" for i in range(6)})
+        big = b"#" * (70 << 10)
+        response = upload(c, [("炸弹.zip", bomb), ("多.zip", many), ("大.toml", big), ("汨罗.toml", HUNAN.read_bytes())])
+        assert response.status_code == 200
+        assert "炸弹.zip" in response.text and "解压后过大" in response.text
+        assert "多.zip" in response.text and "文件过多" in response.text
+        assert "大.toml" in response.text and "文件过大" in response.text
+        assert db_count(tmp_path, "submissions") == 1  # the good file is still stored
+        token = token_of(c)
+        refused = c.post("/review/upload", data={"csrf_token": token}, files=[("files", ("x.toml", b"#" * (2 << 20)))])
+        assert refused.status_code == 413 and "请求过大" in refused.text
+
+        def streamed():  # no Content-Length: the body is counted as it arrives
+            yield (f'--XX\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n--XX\r\n'
+                   'Content-Disposition: form-data; name="files"; filename="a.toml"\r\n\r\n').encode()
+            for _ in range(40):
+                yield b"#" * (64 << 10)
+            yield b"\r\n--XX--\r\n"
+
+        chunked = c.post("/review/upload", content=streamed(), headers={"Content-Type": "multipart/form-data; boundary=XX"})
+        assert chunked.status_code == 413 and chunked.request.headers.get("transfer-encoding") == "chunked"
+        assert db_count(tmp_path, "submissions") == 1
+
+
+def test_a_crash_mid_upload_stores_nothing(tmp_path, monkeypatch):
+    with make_client(tmp_path) as c:
+        calls = []
+        real = storage.stored_sheets
+
+        def crash_on_second(conn, *args):
+            calls.append(1)
+            if len(calls) == 2:
+                raise RuntimeError("断电")
+            return real(conn, *args)
+
+        monkeypatch.setattr(storage, "stored_sheets", crash_on_second)
+        response = upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SEED004.read_bytes())])
+        assert response.status_code == 500
+        assert len(calls) == 2
+        for table in ("submissions", "results", "uploads", "files"):
+            assert db_count(tmp_path, table) == 0, table
+
+
+def test_forms_without_the_csrf_token_are_refused(client, tmp_path):
+    client.get("/review")
+    response = client.post("/review/upload", files=[("files", ("汨罗.toml", HUNAN.read_bytes()))])
+    assert response.status_code == 403 and "CSRF" in response.text
+    assert client.post("/review/rescore").status_code == 403
+    assert db_count(tmp_path, "submissions") == 0
+
+
+def test_summary_sorts_filters_pages_rolls_up_and_exports(client, tmp_path):
+    upload(client, [("大表.csv", case_table(230, seed=5))])
+    assert db_count(tmp_path, "results") == 230
+    first = client.get("/review", params={"per_page": 20})
+    assert "共 230 张表" in first.text and "第 1 / 12 页" in first.text
+    page_rows = storage.page(client.app.state.db, storage.Filters(sort="delta", desc=True, per_page=20, page=2))[0]
+    everything = list(storage.iter_rows(client.app.state.db, storage.Filters(sort="delta", desc=True)))
+    deltas = [Decimal(r["delta"]) if r["delta"] else Decimal("-Infinity") for r in everything]
+    assert deltas == sorted(deltas, reverse=True)
+    assert [r["id"] for r in page_rows] == [r["id"] for r in everything[20:40]]
+    only = client.get("/review", params={"region": "湖南省/岳阳市"})
+    assert "共 46 张表" in only.text
+    assert "测试单位0000" in only.text and "测试单位0001" not in only.text
+    assert "共 100 张表" in client.get("/review", params={"q": "测试单位00"}).text
+    assert "共 0 张表" in client.get("/review", params={"q": "_"}).text  # typed text is matched as written, never as a pattern
+    rollup = storage.rollup(client.app.state.db, storage.Filters())
+    assert sum(g["sheets"] for g in rollup) == 230 and len(rollup) == 5
+
+    exported = client.get("/review/export.csv", params={"region": "四川省"})
+    assert exported.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["编号", "文件", "单位"] and len(rows) == 1 + 92
+    xlsx = client.get("/review/export.xlsx")
+    ws = load_workbook(io.BytesIO(xlsx.content)).active
+    assert ws.max_row == 231
+    charts = client.get("/review/charts")
+    assert charts.text.count("<svg") == 3
+
+
+def test_explanation_page_is_what_explain_prints(client):
+    upload(client, [("汨罗.toml", HUNAN.read_bytes())])
+    row = storage.page(client.app.state.db, storage.Filters())[0][0]
+    page = client.get(f"/review/sheets/{row['id']}")
+    assert page.status_code == 200
+    shown = html.unescape(page.text.split('<pre class="explain" id="explain">')[1].split("</pre>")[0])
+    assert shown.strip() == run_cli("explain", str(HUNAN)).stdout.strip()
+    assert "预算执行率：自评 9.2 分，按规则应得 9.01 分，高出 0.19 分" in page.text
+    original = client.get(f"/review/submissions/{row['submission_id']}/file")
+    assert original.content == HUNAN.read_bytes()
+
+
+def test_rescore_after_a_rule_change_lists_old_beside_new(tmp_path):
+    rules = copy_rules(tmp_path / "rules")
+    with make_client(tmp_path, rules_dir=rules) as c:
+        upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SEED004.read_bytes())])
+        token = token_of(c)
+        unchanged = c.post("/review/rescore", data={"csrf_token": token})
+        assert "没有任何表的结论或计算总分发生变化" in unchanged.text
+        swap_sichuan_weights(rules)
+        run = c.post("/review/rescore", data={"csrf_token": token})
+        assert run.status_code == 200
+        table = run.text.split('id="changes"')[1]
+        assert table.count("<tr>") == 2  # header and the one department sheet whose rules changed
+        assert "中共遂宁市安居区委目标绩效管理办公室" in table and "<td>结论</td>" in table
+        # 履职效能's claim of 10 is now above its weight of 8: the verdict turns from a warning to an error
+        assert "低报，警告" in table and "低报，错误" in table
+    with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:
+        shas = conn.execute("SELECT DISTINCT rules_sha256 FROM results WHERE rules_id = 'sichuan.dept-overall'").fetchall()
+        current = conn.execute("SELECT count(*) FROM results WHERE current").fetchone()[0]
+    assert len(shas) == 2 and current == 4  # history keeps the old rules' result; one current result per sheet
+
+
+def test_rule_page_and_diff_between_versions(tmp_path):
+    rules = copy_rules(tmp_path / "rules")
+    text = (rules / "national" / "project-2020.toml").read_text(encoding="utf-8")
+    newer = text.replace('version = "2020.1"', 'version = "2025.1"').replace("effective_from = 2020-02-25", "effective_from = 2025-01-01")
+    newer = newer.replace('rule_text = "预算执行率=全年执行数÷全年预算数×100%；', 'rule_text = "（2025年修订）预算执行率=全年执行数÷全年预算数×100%；')
+    (rules / "national" / "project-2025.toml").write_text(newer, encoding="utf-8")
+    with make_client(tmp_path, rules_dir=rules) as c:
+        page = c.get("/rules/national.project@2020.1")
+        assert "2025.1" in page.text and "预算执行率" in page.text
+        diff = c.get("/rules/diff", params={"old": "national.project@2020.1", "new": "national.project@2025.1"})
+        assert diff.status_code == 200
+        assert "指标“预算执行率”（execution）：评分规则原文" in html.unescape(diff.text)
+        sichuan = c.get("/rules/sichuan.dept-overall@2024.1")
+        assert "区直行政事业单位人均资产变化率平均值N" in sichuan.text and "-4.63" in sichuan.text
+
+
+# -- access --------------------------------------------------------------------------------------------
+
+
+def test_token_guards_every_page(tmp_path):
+    token = "t0ken-for-tests-only-1234"
+    with make_client(tmp_path, token=token) as c:
+        assert c.get("/review", follow_redirects=False).headers["location"] == "/login?next=/review"
+        assert c.get("/review", headers={"Accept": "application/json"}).status_code == 401
+        assert c.get("/review", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+        login = c.get("/login?next=/review")
+        wrong = c.post("/login", data={"csrf_token": csrf_of(login.text), "token": "nope", "next": "/review"})
+        assert wrong.status_code == 401 and "令牌不正确" in wrong.text
+        right = c.post("/login", data={"csrf_token": csrf_of(login.text), "token": token, "next": "//evil.example/"}, follow_redirects=False)
+        assert right.headers["location"] == "/"
+        assert c.get("/review").status_code == 200
+
+
+def test_serve_refuses_other_addresses_without_a_token(tmp_path):
+    result = run_cli("serve", "--host", "0.0.0.0", "--data", str(tmp_path / "d"))
+    assert result.returncode == 2
+    assert "拒绝启动" in result.stderr and "SCORING_TOKEN" in result.stderr
+    assert not (tmp_path / "d").exists()
+
+
+def test_serve_without_the_web_extra_says_how_to_install_it():
+    # uvicorn made unimportable, as on an install without the 'web' extra
+    code = "import sys; sys.modules['uvicorn'] = None; sys.argv = ['scoring', 'serve']; from scoring.cli import main; main()"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "网页服务所需的组件未安装" in result.stderr and "pip install 'scoring[web]'" in result.stderr
+
+
+def test_score_endpoint_survives_any_json(client):
+    for data in ([], {"rules": 5}, {"rules": "hunan.dept-overall@2024.1", "inputs": [1], "claims": "x", "rows": {"a": 1}},
+                 {"rules": "hunan.dept-overall@2024.1", "year": "二〇二四", "rows": [None, 3, {"name": "行", "weight": []}]}):
+        token = token_of(client, "/fill")
+        answer = client.post("/api/score", json=data, headers={"X-CSRF-Token": token})
+        assert answer.status_code == 200, (data, answer.text)
+        assert answer.json()["ok"] is False or data["rules"] == "hunan.dept-overall@2024.1"

@@ -1,0 +1,62 @@
+"""Helpers shared by the web tests: a copied rules folder, case tables, zips, the CSRF token."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMULAS = ROOT / "formulas"
+CASES = ROOT / "cases"
+HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
+SEED004 = CASES / "sichuan-suining-anju-jxb-2024.toml"
+CITIES = [("湖南省", "岳阳市"), ("湖南省", "长沙市"), ("四川省", "遂宁市"), ("四川省", "乐山市"), ("新疆维吾尔自治区", "昌吉回族自治州")]
+
+
+def copy_rules(target: Path) -> Path:
+    """A private copy of the shipped rule files, safe to edit in a test."""
+    shutil.copytree(FORMULAS, target)
+    return target
+
+
+def swap_sichuan_weights(rules_dir: Path) -> None:
+    """A rule correction: 履职效能 10 → 8 points, 预算编制质量 8 → 10 (the total stays 100)."""
+    path = rules_dir / "sichuan" / "dept-overall-2024.toml"
+    text = path.read_text(encoding="utf-8")
+    duty = 'name = "履职效能"\ngroup = ["总体绩效", "履职效能"]\nweight = 10'
+    quality = 'name = "预算编制质量"\ngroup = ["总体绩效", "预算管理"]\nweight = 8'
+    assert duty in text and quality in text
+    text = text.replace(duty, duty.replace("weight = 10", "weight = 8")).replace(quality, quality.replace("weight = 8", "weight = 10"))
+    path.write_text(text, encoding="utf-8")
+
+
+def case_table(rows: int, seed: int = 1) -> bytes:
+    """A case table (CSV) of national project sheets: budget, execution and claims vary."""
+    rnd = random.Random(seed)
+    lines = ["case_id,unit,region,year,rules,title,claimed_total,budget,executed,budget_initial,claim:execution"]
+    for i in range(rows):
+        province, city = CITIES[i % len(CITIES)]
+        budget = rnd.randint(50, 500)
+        executed = round(budget * rnd.uniform(0.7, 1.0), 2)
+        claim = rnd.choice(["10", "9.5", "9", "8.8"])
+        lines.append(f"t{i},测试单位{i:04d},{province}/{city},2024,national.project,项目{i},{claim},{budget},{executed},{budget},{claim}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def zipped(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token a page carries in its forms."""
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html) or re.search(r'data-csrf="([^"]+)"', html)
+    assert match, "page carries no CSRF token"
+    return match.group(1)
