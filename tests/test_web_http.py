@@ -91,8 +91,11 @@ def test_choosing_rules_by_region_year_and_sheet_type(client):
                           follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"].startswith("/fill/sichuan.dept-overall@2024.1")
-    wrong = client.get("/fill", params={"region": "广东省", "year": "2024", "sheet_type": "部门整体支出绩效自评表"})
-    assert wrong.status_code == 400 and "没有适用于 广东省 2024 年" in wrong.text
+    national = client.get("/fill", params={"region": "广东省", "year": "2024", "sheet_type": "部门整体支出绩效自评表"},
+                          follow_redirects=False)
+    assert national.headers["location"].startswith("/fill/national.dept-overall@2020.1")  # no Guangdong rules
+    wrong = client.get("/fill", params={"region": "广东省", "year": "2018", "sheet_type": "部门整体支出绩效自评表"})
+    assert wrong.status_code == 400 and "没有适用于 广东省 2018 年" in wrong.text
 
 
 def test_unknown_rule_set_is_a_chinese_404(client):
