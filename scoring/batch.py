@@ -22,6 +22,7 @@ from .errors import ScoringError
 from .numbers import fmt
 from .pool import Lost, default_jobs, ordered_map
 from .render import reason
+from .grades import span_text
 from .results import SEVERITY_ORDER, CaseReport, SheetDiff
 from .rule_loader import RuleLibrary, display_path, load_rule_dir, read_toml
 
@@ -77,6 +78,8 @@ class SheetSummary:
     infos: int
     unverified_weight: Decimal
     findings: tuple[tuple[str, str, str, str], ...]  # (severity, code, message, where), errors and warnings only
+    grade: str = ""  # the grade (or range of grades) the rules give, "良～优"
+    claimed_grade: str = ""
     details: tuple[IndicatorLine, ...] = ()
     order: int = 0  # position in the input; ties in the sort keep it
 
@@ -298,6 +301,8 @@ def summarize(report: CaseReport, sd: SheetDiff, details: bool = False) -> Sheet
         warnings=counts["warning"],
         infos=counts["info"],
         unverified_weight=sd.total.unverified_weight,
+        grade=span_text(sd.total.grades),
+        claimed_grade=sd.total.claimed_grade or "",
         findings=tuple(
             (f.severity, f.code, f.message, f.where)
             for f in sorted(sd.findings, key=lambda f: SEVERITY_ORDER[f.severity])

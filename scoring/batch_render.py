@@ -29,6 +29,7 @@ COUNT_LABELS = {
 CSV_COLUMNS = [
     "path", "case_id", "unit", "sheet_id", "title", "rules", "sha256", "claimed_total", "computed_total",
     "delta", "total_status", "worst_status", "worst_severity", "errors", "warnings", "infos", "reason",
+    "grade", "claimed_grade",
 ]
 
 
@@ -76,10 +77,11 @@ def summary_row(s: SheetSummary) -> list[str]:
     return [
         s.unit, name, s.rules, fmt(s.claimed) or "未填", fmt(s.computed) or "", signed(s.delta),
         STATUS_LABELS[s.worst_status], severity_label(s.worst_severity), str(s.errors), str(s.warnings),
+        s.grade, s.claimed_grade,
     ]
 
 
-SUMMARY_HEADERS = ["单位", "表", "规则版本", "自评总分", "计算总分", "差额", "最差状态", "最高级别", "错误", "警告"]
+SUMMARY_HEADERS = ["单位", "表", "规则版本", "自评总分", "计算总分", "差额", "最差状态", "最高级别", "错误", "警告", "等级", "自评等级"]
 
 
 def _table(result: BatchResult, markdown: bool) -> str:
@@ -143,6 +145,8 @@ def _sheet_dict(s: SheetSummary) -> dict:
         "worst_severity": s.worst_severity,
         "findings_count": {"error": s.errors, "warning": s.warnings, "info": s.infos},
         "unverified_weight": fmt(s.unverified_weight),
+        "grade": s.grade or None,
+        "claimed_grade": s.claimed_grade or None,
         "findings": [{"severity": sev, "code": code, "message": msg, "where": where} for sev, code, msg, where in s.findings],
     }
 
@@ -154,9 +158,9 @@ def _write_csv(result: BatchResult, out: TextIO) -> None:
         w.writerow([csv_safe(x) for x in (
             s.path, s.case_id, s.unit, s.sheet_id, s.title, s.rules, s.sha256, fmt(s.claimed), fmt(s.computed),
             fmt(s.delta), s.total_status, s.worst_status, s.worst_severity or "", s.errors, s.warnings, s.infos,
-            "；".join(msg for _sev, _code, msg, _where in s.findings),
+            "；".join(msg for _sev, _code, msg, _where in s.findings), s.grade, s.claimed_grade,
         )])
     # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
         for p in problems:
-            w.writerow([csv_safe(x) for x in (p.path, "", "", "", "", "", "", "", "", "", "", "", kind, "", "", "", p.reason)])
+            w.writerow([csv_safe(x) for x in (p.path, "", "", "", "", "", "", "", "", "", "", "", kind, "", "", "", p.reason, "", "")])

@@ -81,6 +81,18 @@ class Claim(Strict):
         return _read_numbers(data, ("score",), shorthand="score")
 
 
+class GradeClaim(Strict):
+    """The result grade a sheet states ("自评等级：优"), as written."""
+
+    grade: str = Field(min_length=1)
+    source: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        return {"grade": data} if isinstance(data, str) else data
+
+
 class Row(Strict):
     """One 三级指标 row of a target/actual sheet, as printed."""
 
@@ -153,6 +165,7 @@ class Sheet(Strict):
     rules: str | None = None  # or name them: "id" (version in effect that year) or "id@version"
     complete: bool = True  # false: only some parts are transcribed (e.g. budget execution only)
     claimed_total: Claim | None = None
+    claimed_grade: GradeClaim | None = None  # the grade the sheet states, if it states one
     weights: dict[str, Decimal] = {}  # weights the sheet prints for rule indicators (预算执行率 20)
     inputs: dict[str, Figure] = {}
     claims: dict[str, Claim] = {}

@@ -15,6 +15,7 @@ from pathlib import Path
 from .cases import Case, Claim, Sheet, load_case
 from .engine import Engine
 from .errors import ScoringError
+from .grades import grade_of, grade_span, rank, read_grade, span_text
 from .numbers import fmt, round_half_up
 from .results import (
     CaseReport,
@@ -291,10 +292,43 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
         unclaimed = [r.result.weight for r in rows if r.comparison.claimed is None]
         room = None if unknown_weight or None in unclaimed else unseen + sum(unclaimed, Decimal(0))
         _parts_findings(claimed_total, parts_sum, room, result.complete, place, findings)
+    grades, claimed_grade = _grade_findings(result, sheet, low, high, claimed_total, place, findings)
     return TotalDiff(
         result.total_weight, cmp, unverified, deductions, parts_sum,
         checked_weight=checked, complete=result.complete, allowance=allow_up if cmp.delta and cmp.delta > 0 else allow_down,
+        grades=grades, claimed_grade=claimed_grade,
     )
+
+
+def _grade_findings(result: SheetResult, sheet: Sheet, low: Decimal, high: Decimal, claimed_total: Decimal | None,
+                    place: str, findings: list[Finding]) -> tuple[tuple[str, ...], str | None]:
+    """The grades the rules' total allows, and the sheet's claimed grade (stated, or its claimed
+    total's); a claimed grade outside what re-scoring allows is a finding."""
+    bands = result.grade_bands
+    if not bands:
+        return (), None
+    span = grade_span(low, high, bands)
+    claimed = None
+    if sheet.claimed_grade is not None:
+        claimed = read_grade(sheet.claimed_grade.grade, bands)
+        if claimed is None:
+            known = "、".join(b.label for b in bands)
+            findings.append(Finding("warning", "grade_inconsistent", f"等级：表中写“{sheet.claimed_grade.grade}”，不是规则规定的等级（{known}）", place))
+        elif claimed_total is not None and 0 <= claimed_total <= result.total_weight and grade_of(claimed_total, bands) != claimed:
+            findings.append(Finding(
+                "warning", "grade_inconsistent",
+                f"等级：表中写“{sheet.claimed_grade.grade}”，而自评总分 {fmt(claimed_total)} 分应为“{grade_of(claimed_total, bands)}”", place,
+            ))
+    elif claimed_total is not None and 0 <= claimed_total <= result.total_weight:
+        claimed = grade_of(claimed_total, bands)
+    if claimed is not None and span and result.weights_consistent and claimed not in span:
+        higher = rank(claimed, bands) > rank(span[-1], bands)
+        findings.append(Finding(
+            "error" if higher else "info", "grade_changed",
+            f"等级：自评为“{claimed}”，按规则应为“{span_text(span)}”" + ("，自评等级偏高" if higher else "，自评等级偏低"),
+            place,
+        ))
+    return span, claimed
 
 
 def _partial_total(claimed: Decimal, computed: Decimal, low: Decimal, high: Decimal, tolerance: Decimal,

@@ -176,7 +176,7 @@ class Engine:
             total_weight=rules.info.total, score_floor=rules.info.score_floor,
             indicators=indicators, deductions=deductions, findings=findings,
             tolerance=rules.info.claim_tolerance, complete=sheet.complete, parents=plan.parents,
-            weights_consistent=not weight_problems,
+            weights_consistent=not weight_problems, grade_bands=rules.grades,
         )
 
     def _checks(self, rules: RuleSet, inputs: _Inputs, where: str, year: int) -> list[Finding]:

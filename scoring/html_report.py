@@ -41,6 +41,16 @@ CODE_LABELS = {
     "unreadable_value": "数值无法识读",
     "stated_rate_unreadable": "所述比率无法识读",
     "stated_rate_zero_base": "比率分母为零",
+    "unknown_comparator": "比较符号未知",
+    "unit_mismatch": "单位不一致且无换算",
+    "weight_fixed": "所印分值与规则不符",
+    "weight_invalid": "所印分值无效",
+    "parent_mismatch": "父行与其下各行不符",
+    "subtotal_over_weight": "小计超过分组分值",
+    "grade_changed": "等级与规则不符",
+    "grade_inconsistent": "所写等级与总分不符",
+    "rules_other_region": "指定的规则属于其他地区",
+    "rules_other_year": "指定的规则不适用于该年度",
 }
 _STYLE = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px 32px;color:#212121;background:#fff}
@@ -90,6 +100,7 @@ def render_html(result: BatchResult, generated: dt.datetime | None = None) -> st
         '<div class="charts">',
         f"<figure><figcaption>各表总分差额（自评 − 计算）的分布</figcaption>{histogram(sheets)}</figure>",
         f"<figure><figcaption>各类发现涉及的表数</figcaption>{_finding_table(sheets)}</figure>",
+        f"<figure><figcaption>按规则的等级（自评等级不同的表数）</figcaption>{_grade_table(sheets)}</figure>",
         "</div>",
         "<h2>汇总（按严重程度排序，同级按高报幅度）</h2>",
         _summary_table(sheets),
@@ -131,6 +142,20 @@ def _finding_table(sheets: list[SheetSummary]) -> str:
         for code, n in sorted(by_code.items(), key=lambda kv: (severity[kv[0]] != "error", -kv[1], kv[0]))
     )
     return f"<table><tr><th>发现</th><th>级别</th><th>表数</th></tr>{rows}</table>"
+
+
+def _grade_table(sheets: list[SheetSummary]) -> str:
+    """How many sheets the rules put in each grade (a range where something could not be checked),
+    and how many of them claim another grade."""
+    by_grade: Counter = Counter(s.grade or "无等级" for s in sheets)
+    changed: Counter = Counter(s.grade or "无等级" for s in sheets if s.claimed_grade and s.claimed_grade not in s.grade.split("～"))
+    if not sheets:
+        return '<p class="note">没有复核任何表。</p>'
+    rows = "".join(
+        f'<tr><td>{escape(g)}</td><td class="n">{n}</td><td class="n">{changed[g]}</td></tr>'
+        for g, n in sorted(by_grade.items(), key=lambda kv: -kv[1])
+    )
+    return f"<table><tr><th>等级</th><th>表数</th><th>自评等级不同</th></tr>{rows}</table>"
 
 
 def _summary_table(sheets: list[SheetSummary]) -> str:

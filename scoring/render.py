@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from tabulate import tabulate
 
+from .grades import span_text
 from .numbers import fmt, round_half_up
 from .results import CaseReport, IndicatorDiff, IndicatorResult, SheetDiff
 
@@ -160,6 +161,11 @@ def _total_note(sd: SheetDiff, with_claims: bool = True) -> str:
         parts.append(f"差额 {_signed(c.delta)} 在各行容差内差额累计（{fmt(t.allowance)}）之内")
     if t.deductions:
         parts.append(f"已扣 {fmt(t.deductions)} 分")
+    if t.grades:
+        grade = f"等级：按规则 {span_text(t.grades)}"
+        if with_claims and t.claimed_grade:
+            grade += f"，自评 {t.claimed_grade}"
+        parts.append(grade)
     return "；".join(parts)
 
 
@@ -237,6 +243,9 @@ def report_dict(report: CaseReport) -> dict:
                 "status": t.comparison.status,
                 "delta": fmt(t.comparison.delta),
                 "tolerance": fmt(t.comparison.tolerance),
+                "grade": span_text(t.grades) or None,
+                "grades": list(t.grades),
+                "claimed_grade": t.claimed_grade,
             },
         })
     return {

@@ -18,7 +18,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 # what the rules give and leaves these to `diff`.
 CLAIM_CODES = frozenset({
     "claim_over", "claim_under", "claim_invalid", "total_over", "total_under", "unclaimed",
-    "unverifiable", "sum_mismatch", "subtotal_over_weight",
+    "unverifiable", "sum_mismatch", "subtotal_over_weight", "grade_changed", "grade_inconsistent",
 })
 
 
@@ -134,6 +134,7 @@ class SheetResult:
     tolerance: Decimal = Decimal("0.05")  # the rule set's claim_tolerance
     complete: bool = True  # False: only part of the sheet is transcribed
     weights_consistent: bool = True  # False: the printed weights do not add up to the total
+    grade_bands: tuple = ()  # rules.GradeBand: the rule set's result grades
     parents: list = field(default_factory=list)  # row_structure.ParentRow: rows that sum others
 
 
@@ -171,6 +172,8 @@ class TotalDiff:
     checked_weight: Decimal = Decimal(0)  # points of lines the rules score (a point or a range)
     complete: bool = True
     allowance: Decimal = Decimal(0)  # differences of lines that matched within the tolerance
+    grades: tuple[str, ...] = ()  # the grades the rules' total range allows, lowest first
+    claimed_grade: str | None = None  # the grade the sheet states, else its claimed total's
 
 
 @dataclass

@@ -346,6 +346,7 @@ class _Compiler:
         if self.problems:
             raise FileError(self.path, self.problems)
         reading = self._reading()
+        self._check_grades()
         if self.problems:
             raise FileError(self.path, self.problems)
         resolved = resolved_data(m)
@@ -353,9 +354,29 @@ class _Compiler:
             info=m.rule_set, path=self.path, sha256=content_hash(resolved), groups=tuple(m.groups),
             inputs=m.inputs, parameters=m.parameters, indicators=tuple(indicators),
             deductions=tuple(deductions), checks=tuple(checks), rows=rows, reading=reading,
-            required_inputs=required_inputs(indicators, m.inputs), tests=tuple(m.tests),
+            required_inputs=required_inputs(indicators, m.inputs), grades=tuple(m.grades), tests=tuple(m.tests),
             extends=self.chain, resolved=resolved, warnings=tuple(self.warnings),
         )
+
+    def _check_grades(self) -> None:
+        """Grades must cover every total exactly once: from −∞ up, each band starting where the
+        one below it ends."""
+        grades = sorted(self.model.grades, key=lambda g: (g.lower is not None, g.lower or Decimal(0)))
+        if not grades:
+            return
+        labels = [g.label for g in grades]
+        for dup in sorted({x for x in labels if labels.count(x) > 1}):
+            self.problem("grades", f"等级“{dup}”重复")
+        if grades[0].lower is not None:
+            self.problem("grades", f"等级没有覆盖 {fmt(grades[0].lower)} 分以下的总分")
+        if grades[-1].upper is not None:
+            self.problem("grades", f"等级没有覆盖 {fmt(grades[-1].upper)} 分以上的总分")
+        for below, above in zip(grades, grades[1:]):
+            if below.upper != above.lower:
+                self.problem("grades", f"等级“{below.label}”的上限与“{above.label}”的下限应相同（{fmt(below.upper) or '无'}／{fmt(above.lower) or '无'}）")
+        for g in grades:
+            if g.lower is not None and g.upper is not None and g.lower >= g.upper:
+                self.problem("grades", f"等级“{g.label}”的下限不低于上限")
 
     # -- reading vocabulary ------------------------------------------------------------
 

@@ -344,6 +344,15 @@ class DeductionDecl(Strict):
     description: str = ""
 
 
+class GradeBand(Strict):
+    """A result grade and the totals it covers: ``lower`` included, ``upper`` not (优: lower 90)."""
+
+    label: str = Field(min_length=1)
+    lower: Decimal | None = None
+    upper: Decimal | None = None
+    aliases: list[str] = []  # other ways sheets write it: "优秀" for 优
+
+
 class RuleFile(Strict):
     """A whole formula file as written."""
 
@@ -367,6 +376,7 @@ class RuleFile(Strict):
     checks: list[Check] = []
     rows: RowRules | None = None
     reading: ReadingDecl = ReadingDecl()
+    grades: list[GradeBand] = []
     tests: list[GoldenTest] = []
 
 
@@ -497,6 +507,7 @@ class RuleSet(CompiledModel):
     rows: CompiledRows | None
     reading: Reading
     required_inputs: frozenset[str]  # inputs some indicator's formula reads: missing ones are errors
+    grades: tuple[GradeBand, ...]
     tests: tuple[GoldenTest, ...]
     extends: tuple[str, ...]  # the chain of rule sets this one inherits from, nearest first
     resolved: dict  # the resolved rule set as plain data: what the hash is taken over

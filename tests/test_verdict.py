@@ -239,3 +239,33 @@ def test_score_shows_the_rules_range_and_no_claim(tmp_path):
     total = next(x for x in proc.stdout.splitlines() if "合计" in x)
     assert "73.01～99.01" in total and "98.2" not in proc.stdout
     assert "自评" not in proc.stdout.split("发现：")[-1]
+
+
+# -- grades -------------------------------------------------------------------------------------
+
+
+def test_grades_claimed_against_what_the_rules_give(tmp_path):
+    # every row met: the rules give 9 + 90 = 99 (优); a claimed 优 matches
+    rows = row([], weight=90, target="1", actual="1", claimed="90")
+    _, doc = diff_json(write_case(tmp_path, rows, sheet='claimed_total = "99"\nclaimed_grade = "优秀"\nclaims = { execution = "9" }'))
+    t = doc["sheets"][0]["total"]
+    assert (t["grade"], t["claimed_grade"]) == ("优", "优")
+    assert not [f for f in doc["findings"] if f["code"].startswith("grade")]
+    # the row half met: 9 + 45 = 54 (差), claimed 99 (优): a grade that changes on re-scoring
+    rows = row([], weight=90, target="2", actual="1", claimed="90")
+    code, doc = diff_json(write_case(tmp_path, rows, sheet='claimed_total = "99"\nclaims = { execution = "9" }'))
+    changed = [f for f in doc["findings"] if f["code"] == "grade_changed"]
+    assert code == 1 and changed and changed[0]["severity"] == "error" and "“优”" in changed[0]["message"] and "“差”" in changed[0]["message"]
+    # a stated grade that is not its own claimed total's
+    rows = row([], weight=90, target="1", actual="1", claimed="76")
+    _, doc = diff_json(write_case(tmp_path, rows, sheet='claimed_total = "85"\nclaimed_grade = "优"\nclaims = { execution = "9" }'))
+    assert any(f["code"] == "grade_inconsistent" and "“良”" in f["message"] for f in doc["findings"])
+
+
+def test_grade_bands_must_cover_every_total(tmp_path):
+    text = (CASES.parent / "formulas" / "national" / "project-2020.toml").read_text(encoding="utf-8")
+    broken = text.replace('label = "良"\nlower = 80\nupper = 90', 'label = "良"\nlower = 81\nupper = 90')
+    path = tmp_path / "rules.toml"
+    path.write_text(broken.replace('id = "national.project"', 'id = "test.grades"'), encoding="utf-8")
+    proc = run_cli("formulas", "validate", str(path))
+    assert proc.returncode != 0 and "等级“中”的上限与“良”的下限应相同" in proc.stdout + proc.stderr
