@@ -8,8 +8,10 @@ the commands so that `scoring --help` stays fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Optional, TextIO
 
 import typer
 
@@ -81,6 +83,21 @@ def _check_format(fmt_name: str, out: Optional[Path] = None) -> None:
         _fail("xlsx 格式须用 --out 指定输出文件")
 
 
+@contextmanager
+def utf8_stdout() -> Iterator[TextIO]:
+    """Standard output as UTF-8 text with no newline translation, for CSV: the bytes are the same
+    whether they go to a file, a pipe or a console, whatever the system's code page."""
+    import io
+
+    sys.stdout.flush()
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield stream
+    finally:
+        stream.flush()
+        stream.detach()  # leaves sys.stdout's buffer open
+
+
 def _emit(report, fmt_name: str, out: Optional[Path], render) -> None:
     """Print the report, or write it to ``out`` in one piece."""
     from .atomic import write_atomic
@@ -96,7 +113,11 @@ def _emit(report, fmt_name: str, out: Optional[Path], render) -> None:
     else:
         text = render(report, fmt_name)
         if out is None:
-            sys.stdout.write(text)
+            if fmt_name == "csv":
+                with utf8_stdout() as stdout:
+                    stdout.write(text)
+            else:
+                sys.stdout.write(text)
             return
         data = text.encode("utf-8")
     try:

@@ -22,7 +22,6 @@ STATUS_COLORS = {
     "unverifiable": "#ef6c00",
     "unclaimed": "#9e9e9e",
 }
-STATUS_NAMES = {"over": "高报", "invalid": "超出满分", "under": "低报", "match": "一致", "unverifiable": "无法核验", "unclaimed": "未填总分"}
 _FONT = 'font-family="Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"'
 
 
