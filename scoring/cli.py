@@ -27,7 +27,24 @@ app = typer.Typer(
 formulas_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="规则文件：列出、查看、校验、测试、比较、新建版本。")
 app.add_typer(formulas_app, name="formulas")
 
-RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认：随附的 formulas/）", file_okay=False)
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"scoring {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, help="显示版本号并退出"),
+) -> None:
+    # Options of `scoring` itself; the commands are registered below.
+    pass
+
+
+RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认：环境变量 SCORING_RULES_DIR，否则随附的规则文件）", file_okay=False)
 RulesRef = typer.Option(None, "--rules", help="指定规则集 ID 或 ID@VERSION，覆盖案例中写的规则")
 Format = typer.Option("table", "--format", "-f", help="输出格式：table、json、csv、markdown、xlsx（xlsx 须配合 --out）")
 Out = typer.Option(None, "--out", "-o", help="写入文件（整体写入，中断不会留下半个文件）；省略则输出到屏幕")
