@@ -18,7 +18,8 @@ import typer
 # Plain help text (rich_markup_mode=None): rendering it through rich costs ~150 ms of imports
 # on every `--help`, for boxes a terminal of finance staff doesn't need.
 app = typer.Typer(
-    add_completion=False,
+    # --install-completion / --show-completion: typer's completion for bash, zsh, fish, PowerShell
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     no_args_is_help=True,
@@ -435,5 +436,7 @@ def import_workbook(
 
 def main() -> None:
     """Console entry point."""
-    app()
+    # One program name however it is started (`scoring`, `python -m scoring`), so that shell
+    # completion is installed for, and answers to, the command people type.
+    app(prog_name="scoring")
 from . import batch_cli  # noqa: E402,F401  (registers batch and generate)
