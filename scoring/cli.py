@@ -208,9 +208,11 @@ def formulas_list(rules_dir: Optional[Path] = RulesDir) -> None:
     """列出规则目录中的全部规则集。"""
     from tabulate import tabulate
 
+    from .render_rules import region_text
+
     library = _library(rules_dir)
     rows = [
-        [r.ref, r.info.title, r.info.region, r.info.sheet_type, f"{r.info.effective_from}～{r.info.effective_to or ''}", r.sha256[:12], r.path]
+        [r.ref, r.info.title, region_text(r), r.info.sheet_type, f"{r.info.effective_from}～{r.info.effective_to or ''}", r.sha256[:12], r.path]
         for r in library.rule_sets
     ]
     typer.echo(tabulate(rows, headers=["规则集", "名称", "地区", "表类型", "有效期", "sha256", "文件"], disable_numparse=True))
