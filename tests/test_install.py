@@ -76,6 +76,10 @@ def test_the_wheel_carries_the_rule_files_and_runs_outside_the_checkout(installe
     assert (execution["claimed"], execution["computed"], execution["status"]) == ("9.2", "9.01", "over")
     assert report["scoring_version"] == __version__
 
+    # a plain install must not take next year's rules into its own folder
+    new = _run([scoring, "formulas", "new", "hunan.dept-overall@2024.1", "--version", "2025.1"], cwd=tmp_path, env=env)
+    assert new.returncode == 2 and "安装目录" in new.stderr and "--out" in new.stderr
+
 
 def test_the_installed_tool_reads_another_rule_folder_from_the_environment(installed, tmp_path):
     rules = tmp_path / "rules"
