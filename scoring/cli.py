@@ -361,18 +361,28 @@ def formulas_test(
 @app.command()
 def template(
     rules: str = typer.Argument(..., help="规则集 ID 或 ID@VERSION"),
-    out: Path = typer.Option(..., "--out", "-o", help="生成的 .xlsx 文件"),
-    fill: Optional[Path] = typer.Option(None, "--fill", help="用这个案例文件的数字预先填好（案例中使用该规则集的第一张表）"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="生成的文件（xlsx 必填；csv 省略则输出到屏幕）"),
+    format: str = typer.Option("xlsx", "--format", "-f", help="xlsx：Excel 填报模板；csv：案例表（批量复核用）的表头行"),
+    fill: Optional[Path] = typer.Option(None, "--fill", help="用这个案例文件的数字预先填好（案例中使用该规则集的第一张表；仅 xlsx）"),
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
-    """生成某规则集的 Excel 填报模板：中文表头、指标行与分值、数字校验、锁定的标签单元格和填写说明。"""
+    """生成某规则集的 Excel 填报模板（中文表头、指标行与分值、数字校验、锁定的标签单元格和填写说明），或案例表（CSV）的表头行。"""
     import io
 
     from .atomic import write_atomic
     from .xlsx_template import build_template
 
+    if format not in ("xlsx", "csv"):
+        _fail(f"未知的模板格式 {format}；可用：xlsx、csv")
+    if format == "xlsx" and out is None:
+        _fail("xlsx 模板须用 --out 指定输出文件")
+    if format == "csv" and fill is not None:
+        _fail("--fill 只用于 xlsx 模板")
     library = _library(rules_dir)
     rule_set = _find(library, rules)
+    if format == "csv":
+        _table_header(rule_set, out)
+        return
     wb = build_template(rule_set)
     if fill is not None:
         _fill(wb, rule_set, fill, library)
@@ -383,6 +393,36 @@ def template(
     except OSError as exc:
         _fail(f"无法写入 {out}：{exc.strerror or exc}")
     typer.echo(f"已生成 {out}（规则集 {rule_set.ref}）")
+
+
+def _table_header(rule_set, out: Optional[Path]) -> None:
+    """The header row of a case table for ``rule_set``, as CSV for spreadsheets (with a BOM)."""
+    import csv
+    import io
+
+    from .atomic import write_atomic
+    from .case_table import template_header
+    from .render import CSV_BOM
+
+    buffer = io.StringIO()
+    buffer.write(CSV_BOM)
+    csv.writer(buffer).writerow(template_header(rule_set))
+    if out is None:
+        with utf8_stdout() as stdout:
+            stdout.write(buffer.getvalue())
+    else:
+        try:
+            write_atomic(out, buffer.getvalue().encode("utf-8"))
+        except OSError as exc:
+            _fail(f"无法写入 {out}：{exc.strerror or exc}")
+        typer.echo(f"已生成 {out}（规则集 {rule_set.ref} 的案例表表头）", err=True)
+    typer.echo(
+        f"每行一张表：“规则”列填 {rule_set.ref}；“地区”写作 省/市/县；文件未披露的数字填“未披露”，空白表示未填；"
+        "填好后用 scoring batch 复核。",
+        err=True,
+    )
+    if rule_set.rows is not None:
+        typer.echo("注意：此规则集还逐行计分（绩效指标行），案例表只能填写数字和自评得分；逐行部分请用 xlsx 模板或案例文件。", err=True)
 
 
 def _fill(wb, rule_set, case_path: Path, library) -> None:
