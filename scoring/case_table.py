@@ -141,9 +141,9 @@ def parse_header(path: str, columns: list[str], labels: Collection[str] | None =
                 problems.append(f"列名“{name}”既不是固定列，也不是 claim:/finding:/stated_rate: 列，也不是规则文件中的输入名或输入标签")
     for required in REQUIRED_COLUMNS:
         if required not in seen:
-            problems.append(f"缺少必需的列“{required}”")
+            problems.append(f"缺少必需的列“{required}”（{_FIXED_NAMES[required]}）")
     if not any(c in seen for c in RULE_COLUMNS):
-        problems.append("缺少“sheet_type”列（表类型，按地区和年度选用规则）或“rules”列（规则集 ID 或 ID@版本）")
+        problems.append("缺少“sheet_type”（表类型）列——按地区和年度选用规则，或“rules”（规则）列——规则集 ID 或 ID@版本")
     for label in rates:
         for part in RATE_PARTS:
             if f"{RATE_PREFIX}{label}:{part}" not in seen:

@@ -367,11 +367,6 @@ def template(
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
     """生成某规则集的 Excel 填报模板（中文表头、指标行与分值、数字校验、锁定的标签单元格和填写说明），或案例表（CSV）的表头行。"""
-    import io
-
-    from .atomic import write_atomic
-    from .xlsx_template import build_template
-
     if format not in ("xlsx", "csv"):
         _fail(f"未知的模板格式 {format}；可用：xlsx、csv")
     if format == "xlsx" and out is None:
@@ -383,6 +378,11 @@ def template(
     if format == "csv":
         _table_header(rule_set, out)
         return
+    import io
+
+    from .atomic import write_atomic
+    from .xlsx_template import build_template
+
     wb = build_template(rule_set)
     if fill is not None:
         _fill(wb, rule_set, fill, library)
