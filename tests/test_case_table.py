@@ -203,8 +203,9 @@ def test_a_bad_cell_is_named_by_the_header_as_written(tmp_path, library):
 
 
 def test_template_header_round_trips_through_batch(tmp_path, library):
-    """The header `scoring template --format csv` prints, a row filled from the seed-004 department
-    sheet, and `scoring batch` scores it exactly as `scoring diff` scores the case file."""
+    """The header `scoring template --format csv` prints, a row filled from the department sheet of
+    cases/sichuan-suining-anju-jxb-2024.toml, and `scoring batch` scores it exactly as `scoring
+    diff` scores the case file."""
     done = run_cli("template", "sichuan.dept-overall", "--format", "csv")
     assert done.returncode == 0, done.stderr
     assert "sichuan.dept-overall@2024.1" in done.stderr  # what to write in the 规则 column

@@ -11,7 +11,7 @@ from wcwidth import wcwidth
 from conftest import CASES, run_cli
 
 HUNAN = str(CASES / "hunan-miluo-shgzb-2024.toml")
-SEED004 = str(CASES / "sichuan-suining-anju-jxb-2024.toml")
+SUINING = str(CASES / "sichuan-suining-anju-jxb-2024.toml")
 
 
 def _cells(line: str) -> list[str | None]:
@@ -69,8 +69,8 @@ def _tables_found(text: str, at_least: int) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("args", [
-    ("diff", HUNAN), ("diff", SEED004), ("score", SEED004), ("batch", str(CASES)), ("formulas", "list"),
-], ids=["diff-hunan", "diff-seed004", "score-seed004", "batch-summary", "formulas-list"])
+    ("diff", HUNAN), ("diff", SUINING), ("score", SUINING), ("batch", str(CASES)), ("formulas", "list"),
+], ids=["diff-hunan", "diff-suining", "score-suining", "batch-summary", "formulas-list"])
 def test_every_column_starts_at_the_same_display_column(args):
     done = run_cli(*args)
     assert done.returncode in (0, 1), done.stderr
@@ -79,7 +79,7 @@ def test_every_column_starts_at_the_same_display_column(args):
 
 
 def test_markdown_bars_line_up():
-    text = run_cli("diff", SEED004, "--format", "markdown").stdout
+    text = run_cli("diff", SUINING, "--format", "markdown").stdout
     tables = [block for block in text.split("\n\n") if block.startswith("|")]
     assert tables
     for block in tables:
