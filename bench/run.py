@@ -284,7 +284,7 @@ def summary_totals(summary: Path) -> list[tuple[int, str]]:
     out = []
     with summary.open(encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
-            out.append((int(row["path"].rsplit(":", 1)[1]), row["computed_total"]))
+            out.append((int(row["文件"].rsplit(":", 1)[1]), row["计算总分"]))
     return out
 
 

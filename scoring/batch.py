@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .case_table import TableRow, read_table, row_to_case
+from .case_table import TableRow, known_labels, read_table, row_to_case
 from .cases import Case, load_case, read_json
 from .diff import report_loaded
 from .engine import Engine
@@ -236,7 +236,7 @@ def _score_item(item: _FileItem | _RowItem | _FailedItem) -> _ItemResult:
     else:
         shown = item.row.where
         try:
-            case = row_to_case(item.row)
+            case = row_to_case(item.row, _STATE["library"])
         except ScoringError as exc:
             out.failures.append(Problem(shown, str(exc)))
             return out
@@ -328,14 +328,14 @@ def _line(row) -> IndicatorLine:
 # -- running -----------------------------------------------------------------------------------
 
 
-def _items(inputs: list[InputFile]) -> Iterator[_FileItem | _RowItem | _FailedItem]:
+def _items(inputs: list[InputFile], labels: frozenset[str]) -> Iterator[_FileItem | _RowItem | _FailedItem]:
     base = 0
     for inp in inputs:
         if inp.kind == "case":
             yield _FileItem(str(inp.path), inp.shown, base + inp.size)
         else:
             try:
-                for entry in read_table(inp.path):
+                for entry in read_table(inp.path, labels):
                     if isinstance(entry, TableRow):
                         yield _RowItem(entry, base + entry.offset)
             except ScoringError as exc:
@@ -390,7 +390,7 @@ def run_batch(
     ``on_progress(sheets_done, bytes_done, bytes_total)`` is called after each submission.
     Raises ScoringError if the rule folder itself cannot be read.
     """
-    load_rule_dir(rules_dir)  # fail here, once, rather than in every worker
+    library = load_rule_dir(rules_dir)  # fail here, once, rather than in every worker
     collected = collect(paths)
     total_bytes = sum(i.size for i in collected.inputs)
     sheets: list[SheetSummary] = []
@@ -400,7 +400,8 @@ def run_batch(
     jobs = default_jobs() if jobs is None else jobs
     initargs = (None if rules_dir is None else str(rules_dir), details)
     shared = _Shared()
-    for result in ordered_map(_score_item, _items(collected.inputs), jobs, _init_worker, initargs, timeout=timeout):
+    items = _items(collected.inputs, known_labels(library))  # case-table headers may name inputs by label
+    for result in ordered_map(_score_item, items, jobs, _init_worker, initargs, timeout=timeout):
         if isinstance(result, Lost):
             shown = result.item.shown if isinstance(result.item, _FileItem) else getattr(getattr(result.item, "row", None), "where", "?")
             failures.append(Problem(shown, f"{shown}: {result.reason}"))

@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from .cli import RulesDir, _fail, _library, app
+from .cli import RulesDir, _fail, _library, app, utf8_stdout
 
 Quiet = typer.Option(False, "--quiet", "-q", help="不在 stderr 显示进度")
 Jobs = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认：全部可用核心；1 表示顺序执行）")
@@ -55,14 +55,16 @@ def batch(
     finally:
         progress.close()
     if out is not None:
-        # A BOM lets spreadsheet programs on Chinese Windows recognise UTF-8 instead of guessing GBK.
-        _write(out, lambda handle: write_summary(result, format, handle), bom=format == "csv")
+        _write(out, lambda handle: write_summary(result, format, handle))
+    elif format == "csv":
+        with utf8_stdout() as stdout:
+            write_summary(result, format, stdout)
     else:
         write_summary(result, format, sys.stdout)
     if report is not None:
         from .html_report import render_html
 
-        _write(report, lambda handle: handle.write(render_html(result)), bom=False)
+        _write(report, lambda handle: handle.write(render_html(result)))
     # Failures must reach a person even when the summary went to a file or to a program.
     if out is not None or format in ("json", "csv"):
         for problem in result.failures:
@@ -73,12 +75,12 @@ def batch(
     raise typer.Exit(result.exit_code)
 
 
-def _write(path: Path, write, bom: bool) -> None:
+def _write(path: Path, write) -> None:
     """Stream the output into place in one piece: an interrupted run leaves no half file."""
     from .atomic import open_atomic
 
     try:
-        with open_atomic(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        with open_atomic(path, "w", encoding="utf-8", newline="") as handle:
             write(handle)
     except OSError as exc:
         _fail(f"无法写入 {path}（{exc.strerror or exc}）")

@@ -1,7 +1,9 @@
 """The batch summary as a table, markdown, JSON or CSV: one row per sheet, then what failed.
 
-Headers are Chinese for finance staff; JSON keys and CSV column names are stable identifiers for
-programs.  Numbers are decimal strings, never floats.
+Tables and CSV are for people (Chinese headers and status words; CSV for spreadsheets, with a
+BOM); JSON keys and status codes are stable identifiers for programs.  Numbers are decimal
+strings, never floats.  Every form names the rule sets used (with their sha256) and the tool's
+version.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from typing import TextIO
 
 from tabulate import tabulate
 
+from . import __version__
 from .batch import BatchResult, SheetSummary
 from .numbers import fmt
-from .render import SEVERITY_LABELS, STATUS_LABELS, csv_safe
+from .render import CSV_BOM, SEVERITY_LABELS, STATUS_LABELS, TOOL, csv_safe
 
 FORMATS = ("table", "json", "csv", "markdown")
 COUNT_LABELS = {
@@ -27,10 +30,12 @@ COUNT_LABELS = {
     "with_errors": "有错误",
 }
 CSV_COLUMNS = [
-    "path", "case_id", "unit", "sheet_id", "title", "rules", "sha256", "claimed_total", "computed_total",
-    "delta", "total_status", "worst_status", "worst_severity", "errors", "warnings", "infos", "reason",
-    "grade", "claimed_grade",
+    "文件", "案例编号", "单位", "表编号", "表名", "规则版本", "规则 sha256", "scoring 版本", "自评总分", "计算总分",
+    "差额", "总分状态", "最差状态", "最高级别", "错误", "警告", "提示", "说明",
+    "等级", "自评等级",
 ]
+# What the severity column says of an input that could not be scored, or was not a submission.
+PROBLEM_LABELS = {"failed": "无法复核", "skipped": "已跳过"}
 
 
 def signed(value) -> str:
@@ -42,6 +47,12 @@ def signed(value) -> str:
 
 def severity_label(severity: str | None) -> str:
     return SEVERITY_LABELS.get(severity, "无") if severity else "无"
+
+
+def rules_line(result: BatchResult) -> str:
+    """One line for people: the rule sets used, each with its sha256, and the tool's version."""
+    used = "；".join(f"{ref}（sha256 {sha[:12]}）" for ref, sha in result.rule_sets()) or "无"
+    return f"所用规则：{used}；{TOOL}"
 
 
 def counts_line(result: BatchResult) -> str:
@@ -90,6 +101,7 @@ def _table(result: BatchResult, markdown: bool) -> str:
     if markdown:
         out.append("# 预算绩效自评复核汇总")
     out.append(counts_line(result))
+    out.append(rules_line(result))
     if result.sheets:
         rows = [summary_row(s) for s in result.sheets]
         out.append(tabulate(rows, headers=SUMMARY_HEADERS, tablefmt=tablefmt, disable_numparse=True))
@@ -121,6 +133,7 @@ def summary_dict(result: BatchResult, sheets: bool = True) -> dict:
     streaming writer writes the sheets itself, one per line."""
     return {
         "counts": result.counts(),
+        "scoring_version": __version__,
         "rule_sets": [{"ref": ref, "sha256": sha} for ref, sha in result.rule_sets()],
         "sheets": [_sheet_dict(s) for s in result.sheets] if sheets else None,
         "failures": [{"path": p.path, "reason": p.reason} for p in result.failures],
@@ -152,15 +165,16 @@ def _sheet_dict(s: SheetSummary) -> dict:
 
 
 def _write_csv(result: BatchResult, out: TextIO) -> None:
+    out.write(CSV_BOM)
     w = csv.writer(out)
     w.writerow(CSV_COLUMNS)
     for s in result.sheets:
         w.writerow([csv_safe(x) for x in (
-            s.path, s.case_id, s.unit, s.sheet_id, s.title, s.rules, s.sha256, fmt(s.claimed), fmt(s.computed),
-            fmt(s.delta), s.total_status, s.worst_status, s.worst_severity or "", s.errors, s.warnings, s.infos,
-            "；".join(msg for _sev, _code, msg, _where in s.findings), s.grade, s.claimed_grade,
+            s.path, s.case_id, s.unit, s.sheet_id, s.title, s.rules, s.sha256, __version__, fmt(s.claimed), fmt(s.computed),
+            fmt(s.delta), STATUS_LABELS[s.total_status], STATUS_LABELS[s.worst_status], severity_label(s.worst_severity),
+            s.errors, s.warnings, s.infos, "；".join(msg for _sev, _code, msg, _where in s.findings), s.grade, s.claimed_grade,
         )])
     # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
         for p in problems:
-            w.writerow([csv_safe(x) for x in (p.path, "", "", "", "", "", "", "", "", "", "", "", kind, "", "", "", p.reason, "", "")])
+            w.writerow([csv_safe(x) for x in (p.path, "", "", "", "", "", "", __version__, "", "", "", "", "", PROBLEM_LABELS[kind], "", "", "", p.reason, "", "")])

@@ -1,10 +1,15 @@
 """Case tables: one sheet per CSV row, for bureaus that collect submissions in a spreadsheet.
 
-The columns are documented in README.md ("Case tables (CSV)").  A table is read as a stream —
-one row at a time, never the whole file — so a table of a million sheets fits in memory.  Each
-row becomes an ordinary `scoring.cases.Case` with one sheet and goes through the same validation
-as a case file; a row that cannot be used is reported with its line, and the rows after it are
-still read.
+The columns are documented in README.md ("Case tables (CSV)").  A column is named by its id
+(`case_id`, `budget_executed`) or as people read it: the fixed columns by their Chinese names
+(`单位`, `地区` …) and inputs by the rule file's label, with or without its unit
+(`财政拨款预算执行数（万元）`); claims and findings name the indicator or deduction item by id or
+printed name (`claim:预算编制质量`).  `template_header` prints the header a bureau hands out.
+
+A table is read as a stream — one row at a time, never the whole file — so a table of a million
+sheets fits in memory.  Each row becomes an ordinary `scoring.cases.Case` with one sheet and goes
+through the same validation as a case file; a row that cannot be used is reported with its line,
+and the rows after it are still read.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,10 +25,17 @@ from pydantic import ValidationError
 
 from .cases import Case
 from .errors import ScoringError
-from .rule_loader import display_path, pydantic_problems
+from .rule_loader import RuleLibrary, display_path, normalize_phrase, pydantic_problems
+from .rules import RuleSet
 
 # Columns with a fixed meaning; every other unprefixed column is an input of the rule set.
 CASE_COLUMNS = ("case_id", "unit", "region", "year", "sheet_type", "rules", "sheet_id", "title", "claimed_total", "source")
+# The fixed columns as a Chinese header names them.
+FIXED_LABELS = {
+    "案例编号": "case_id", "单位": "unit", "地区": "region", "年度": "year", "表类型": "sheet_type", "规则": "rules",
+    "表编号": "sheet_id", "表名": "title", "自评总分": "claimed_total", "来源": "source",
+}
+_FIXED_NAMES = {column: label for label, column in FIXED_LABELS.items()}
 REQUIRED_COLUMNS = ("case_id", "unit", "region", "year")
 RULE_COLUMNS = ("sheet_type", "rules")  # at least one: the sheet's type picks the rules in effect, or name them
 CLAIM_PREFIX = "claim:"
@@ -42,8 +54,13 @@ class TableHeader:
     """A table's header, checked once: which column carries what."""
 
     path: str  # as shown in messages
-    columns: tuple[str, ...]
+    columns: tuple[str, ...]  # fixed columns by their id; inputs, claims and findings as written
     rates: tuple[str, ...]  # labels of the stated rates, in column order
+    shown: tuple[str, ...] = ()  # the names as the header writes them, for messages
+
+    def name(self, column: str) -> str:
+        """A column as the table's header writes it."""
+        return self.shown[self.columns.index(column)] if column in self.columns and self.shown else column
 
 
 @dataclass(frozen=True)
@@ -60,19 +77,52 @@ class TableRow:
         return f"{self.header.path}:{self.line}"
 
 
-def parse_header(path: str, columns: list[str]) -> TableHeader:
-    """Check a header row; raises ScoringError naming every unusable column."""
-    columns = [c.strip() for c in columns]
+def input_headers(rule_set: RuleSet) -> dict[str, str]:
+    """Every way a header may name an input of ``rule_set`` as people read it — its label, and
+    its label with the unit (`财政拨款预算执行数（万元）`) — folded by `normalize_phrase`, to the
+    input's id."""
+    out: dict[str, str] = {}
+    for name, decl in rule_set.inputs.items():
+        out[normalize_phrase(decl.label)] = name
+        if decl.unit:
+            out[normalize_phrase(f"{decl.label}（{decl.unit}）")] = name
+    return out
+
+
+def known_labels(library: RuleLibrary) -> frozenset[str]:
+    """The input headers of every rule set in ``library``, folded: what a header may use besides ids."""
+    return frozenset(label for rule_set in library.rule_sets for label in input_headers(rule_set))
+
+
+def template_header(rule_set: RuleSet) -> list[str]:
+    """The header of a case table for ``rule_set``, as a bureau hands it out: the fixed columns by
+    their Chinese names, each input by its label and unit, a claim for every indicator and
+    deduction item and a finding count for every deduction item, by printed name."""
+    fixed = [_FIXED_NAMES[c] for c in ("case_id", "unit", "region", "year", "rules", "title", "claimed_total")]
+    inputs = [f"{d.label}（{d.unit}）" if d.unit else d.label for d in rule_set.inputs.values()]
+    claims = [f"{CLAIM_PREFIX}{item.name}" for item in (*rule_set.indicators, *rule_set.deductions)]
+    findings = [f"{FINDING_PREFIX}{item.name}" for item in rule_set.deductions]
+    return [*fixed, *inputs, *claims, *findings]
+
+
+def parse_header(path: str, columns: list[str], labels: Collection[str] | None = None) -> TableHeader:
+    """Check a header row; raises ScoringError naming every unusable column.
+
+    ``labels`` (see `known_labels`) are the input labels a column may use instead of an id;
+    without them only ids are accepted."""
+    shown = [c.strip() for c in columns]
+    columns = [FIXED_LABELS.get(name, name) for name in shown]
     problems = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     rates: list[str] = []
-    for i, name in enumerate(columns, start=1):
+    for i, (name, written) in enumerate(zip(columns, shown), start=1):
         if not name:
             problems.append(f"第 {i} 列没有列名")
             continue
         if name in seen:
-            problems.append(f"列名“{name}”重复")
-        seen.add(name)
+            same = "" if seen[name] == written else f"（与“{seen[name]}”是同一列）"
+            problems.append(f"列名“{written}”重复{same}")
+        seen.setdefault(name, written)
         if name in CASE_COLUMNS:
             continue
         for prefix in (CLAIM_PREFIX, FINDING_PREFIX):
@@ -87,26 +137,28 @@ def parse_header(path: str, columns: list[str]) -> TableHeader:
                 else:
                     rates.append(label)
         elif not name.startswith((CLAIM_PREFIX, FINDING_PREFIX)) and not _INPUT_NAME.match(name):
-            problems.append(f"列名“{name}”既不是固定列，也不是 claim:/finding:/stated_rate: 列，也不是合法的输入名")
+            if labels is None or normalize_phrase(name) not in labels:
+                problems.append(f"列名“{name}”既不是固定列，也不是 claim:/finding:/stated_rate: 列，也不是规则文件中的输入名或输入标签")
     for required in REQUIRED_COLUMNS:
         if required not in seen:
-            problems.append(f"缺少必需的列“{required}”")
+            problems.append(f"缺少必需的列“{required}”（{_FIXED_NAMES[required]}）")
     if not any(c in seen for c in RULE_COLUMNS):
-        problems.append("缺少“sheet_type”列（表类型，按地区和年度选用规则）或“rules”列（规则集 ID 或 ID@版本）")
+        problems.append("缺少“sheet_type”（表类型）列——按地区和年度选用规则，或“rules”（规则）列——规则集 ID 或 ID@版本")
     for label in rates:
         for part in RATE_PARTS:
             if f"{RATE_PREFIX}{label}:{part}" not in seen:
                 problems.append(f"比率“{label}”缺少列“{RATE_PREFIX}{label}:{part}”")
     if problems:
         raise ScoringError(f"{path}: 表头：" + "；".join(problems))
-    return TableHeader(path, tuple(columns), tuple(rates))
+    return TableHeader(path, tuple(columns), tuple(rates), tuple(shown))
 
 
-def read_table(path: Path | str) -> Iterator[TableHeader | TableRow]:
+def read_table(path: Path | str, labels: Collection[str] | None = None) -> Iterator[TableHeader | TableRow]:
     """Stream a case table: first its header, then each non-blank row in file order.
 
     Raises ScoringError when the file cannot be opened or its header is unusable, and — after
     yielding every row before it — when a line cannot be decoded or the CSV is malformed.
+    ``labels``: as for `parse_header`.
     """
     path = Path(path)
     shown = display_path(path)
@@ -129,7 +181,7 @@ def read_table(path: Path | str) -> Iterator[TableHeader | TableRow]:
                 if header is None:
                     if line == 1 and cells:
                         cells[0] = cells[0].lstrip("\ufeff")
-                    header = parse_header(shown, cells)
+                    header = parse_header(shown, cells, labels)
                     yield header
                     continue
                 yield TableRow(header, line, tuple(cells), lines.offset)
@@ -139,8 +191,9 @@ def read_table(path: Path | str) -> Iterator[TableHeader | TableRow]:
             raise ScoringError(f"{shown}: 表格为空，没有表头")
 
 
-def row_to_case(row: TableRow) -> Case:
-    """Turn one table row into a one-sheet case, validated like a case file.
+def row_to_case(row: TableRow, library: RuleLibrary | None = None) -> Case:
+    """Turn one table row into a one-sheet case, validated like a case file.  With ``library``,
+    input columns named by label are mapped to the ids of the row's rule set.
 
     Raises ScoringError naming the file, the line and the column.
     """
@@ -194,10 +247,38 @@ def row_to_case(row: TableRow) -> Case:
         "sheets": [sheet],
     }
     try:
-        return Case.model_validate(data)
+        case = Case.model_validate(data)
     except ValidationError as exc:
         problems = pydantic_problems(where, exc)
-        raise ScoringError("；".join(f"{where}: {_column_of(p.key)}: {p.message}" for p in problems)) from None
+        raise ScoringError("；".join(f"{where}: {header.name(_column_of(p.key))}: {p.message}" for p in problems)) from None
+    if library is not None and any(not _INPUT_NAME.match(name) for name in inputs):
+        case = _labels_to_ids(case, library, where)
+    return case
+
+
+def _labels_to_ids(case: Case, library: RuleLibrary, where: str) -> Case:
+    """Rename the inputs a row names by label to the ids of the rule set the row is scored under.
+    A row whose rules cannot be chosen is left as it is: scoring it reports why."""
+    from .diff import choose_rules
+
+    sheet = case.sheets[0]
+    try:
+        rule_set = choose_rules(library, case, sheet)
+    except ScoringError:
+        return case
+    by_label = input_headers(rule_set)
+    inputs: dict = {}
+    given: dict[str, str] = {}
+    problems = []
+    for name, figure in sheet.inputs.items():
+        key = name if name in rule_set.inputs else by_label.get(normalize_phrase(name), name)
+        if key in given:
+            problems.append(f"{where}: {name}: 与列“{given[key]}”是同一个输入（{key}）")
+        given.setdefault(key, name)
+        inputs[key] = figure
+    if problems:
+        raise ScoringError("；".join(problems))
+    return case.model_copy(update={"sheets": [sheet.model_copy(update={"inputs": inputs})]})
 
 
 def _figure(value: str) -> dict:

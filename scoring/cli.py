@@ -8,15 +8,18 @@ the commands so that `scoring --help` stays fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Optional, TextIO
 
 import typer
 
 # Plain help text (rich_markup_mode=None): rendering it through rich costs ~150 ms of imports
 # on every `--help`, for boxes a terminal of finance staff doesn't need.
 app = typer.Typer(
-    add_completion=False,
+    # --install-completion / --show-completion: typer's completion for bash, zsh, fish, PowerShell
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     no_args_is_help=True,
@@ -25,7 +28,24 @@ app = typer.Typer(
 formulas_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="规则文件：列出、查看、校验、测试、比较、新建版本。")
 app.add_typer(formulas_app, name="formulas")
 
-RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认：随附的 formulas/）", file_okay=False)
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"scoring {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, help="显示版本号并退出"),
+) -> None:
+    # Options of `scoring` itself; the commands are registered below.
+    pass
+
+
+RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认：环境变量 SCORING_RULES_DIR，否则随附的规则文件）", file_okay=False)
 RulesRef = typer.Option(None, "--rules", help="指定规则集 ID 或 ID@VERSION，覆盖案例中写的规则")
 Format = typer.Option("table", "--format", "-f", help="输出格式：table、json、csv、markdown、xlsx（xlsx 须配合 --out）")
 Out = typer.Option(None, "--out", "-o", help="写入文件（整体写入，中断不会留下半个文件）；省略则输出到屏幕")
@@ -81,6 +101,21 @@ def _check_format(fmt_name: str, out: Optional[Path] = None) -> None:
         _fail("xlsx 格式须用 --out 指定输出文件")
 
 
+@contextmanager
+def utf8_stdout() -> Iterator[TextIO]:
+    """Standard output as UTF-8 text with no newline translation, for CSV: the bytes are the same
+    whether they go to a file, a pipe or a console, whatever the system's code page."""
+    import io
+
+    sys.stdout.flush()
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield stream
+    finally:
+        stream.flush()
+        stream.detach()  # leaves sys.stdout's buffer open
+
+
 def _emit(report, fmt_name: str, out: Optional[Path], render) -> None:
     """Print the report, or write it to ``out`` in one piece."""
     from .atomic import write_atomic
@@ -96,7 +131,11 @@ def _emit(report, fmt_name: str, out: Optional[Path], render) -> None:
     else:
         text = render(report, fmt_name)
         if out is None:
-            sys.stdout.write(text)
+            if fmt_name == "csv":
+                with utf8_stdout() as stdout:
+                    stdout.write(text)
+            else:
+                sys.stdout.write(text)
             return
         data = text.encode("utf-8")
     try:
@@ -171,9 +210,11 @@ def formulas_list(rules_dir: Optional[Path] = RulesDir) -> None:
     """列出规则目录中的全部规则集。"""
     from tabulate import tabulate
 
+    from .render_rules import region_text
+
     library = _library(rules_dir)
     rows = [
-        [r.ref, r.info.title, r.info.region, r.info.sheet_type, f"{r.info.effective_from}～{r.info.effective_to or ''}", r.sha256[:12], r.path]
+        [r.ref, r.info.title, region_text(r), r.info.sheet_type, f"{r.info.effective_from}～{r.info.effective_to or ''}", r.sha256[:12], r.path]
         for r in library.rule_sets
     ]
     typer.echo(tabulate(rows, headers=["规则集", "名称", "地区", "表类型", "有效期", "sha256", "文件"], disable_numparse=True))
@@ -322,18 +363,28 @@ def formulas_test(
 @app.command()
 def template(
     rules: str = typer.Argument(..., help="规则集 ID 或 ID@VERSION"),
-    out: Path = typer.Option(..., "--out", "-o", help="生成的 .xlsx 文件"),
-    fill: Optional[Path] = typer.Option(None, "--fill", help="用这个案例文件的数字预先填好（案例中使用该规则集的第一张表）"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="生成的文件（xlsx 必填；csv 省略则输出到屏幕）"),
+    format: str = typer.Option("xlsx", "--format", "-f", help="xlsx：Excel 填报模板；csv：案例表（批量复核用）的表头行"),
+    fill: Optional[Path] = typer.Option(None, "--fill", help="用这个案例文件的数字预先填好（案例中使用该规则集的第一张表；仅 xlsx）"),
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
-    """生成某规则集的 Excel 填报模板：中文表头、指标行与分值、数字校验、锁定的标签单元格和填写说明。"""
+    """生成某规则集的 Excel 填报模板（中文表头、指标行与分值、数字校验、锁定的标签单元格和填写说明），或案例表（CSV）的表头行。"""
+    if format not in ("xlsx", "csv"):
+        _fail(f"未知的模板格式 {format}；可用：xlsx、csv")
+    if format == "xlsx" and out is None:
+        _fail("xlsx 模板须用 --out 指定输出文件")
+    if format == "csv" and fill is not None:
+        _fail("--fill 只用于 xlsx 模板")
+    library = _library(rules_dir)
+    rule_set = _find(library, rules)
+    if format == "csv":
+        _table_header(rule_set, out)
+        return
     import io
 
     from .atomic import write_atomic
     from .xlsx_template import build_template
 
-    library = _library(rules_dir)
-    rule_set = _find(library, rules)
     wb = build_template(rule_set)
     if fill is not None:
         _fill(wb, rule_set, fill, library)
@@ -344,6 +395,36 @@ def template(
     except OSError as exc:
         _fail(f"无法写入 {out}：{exc.strerror or exc}")
     typer.echo(f"已生成 {out}（规则集 {rule_set.ref}）")
+
+
+def _table_header(rule_set, out: Optional[Path]) -> None:
+    """The header row of a case table for ``rule_set``, as CSV for spreadsheets (with a BOM)."""
+    import csv
+    import io
+
+    from .atomic import write_atomic
+    from .case_table import template_header
+    from .render import CSV_BOM
+
+    buffer = io.StringIO()
+    buffer.write(CSV_BOM)
+    csv.writer(buffer).writerow(template_header(rule_set))
+    if out is None:
+        with utf8_stdout() as stdout:
+            stdout.write(buffer.getvalue())
+    else:
+        try:
+            write_atomic(out, buffer.getvalue().encode("utf-8"))
+        except OSError as exc:
+            _fail(f"无法写入 {out}：{exc.strerror or exc}")
+        typer.echo(f"已生成 {out}（规则集 {rule_set.ref} 的案例表表头）", err=True)
+    typer.echo(
+        f"每行一张表：“规则”列填 {rule_set.ref}；“地区”写作 省/市/县；文件未披露的数字填“未披露”，空白表示未填；"
+        "填好后用 scoring batch 复核。",
+        err=True,
+    )
+    if rule_set.rows is not None:
+        typer.echo("注意：此规则集还逐行计分（绩效指标行），案例表只能填写数字和自评得分；逐行部分请用 xlsx 模板或案例文件。", err=True)
 
 
 def _fill(wb, rule_set, case_path: Path, library) -> None:
@@ -449,5 +530,7 @@ def serve(
 
 def main() -> None:
     """Console entry point."""
-    app()
+    # One program name however it is started (`scoring`, `python -m scoring`), so that shell
+    # completion is installed for, and answers to, the command people type.
+    app(prog_name="scoring")
 from . import batch_cli  # noqa: E402,F401  (registers batch and generate)

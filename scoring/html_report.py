@@ -14,10 +14,10 @@ from collections import Counter
 from html import escape
 
 from .batch import BatchResult, SheetSummary
-from .batch_render import counts_line, severity_label, signed, summary_row, SUMMARY_HEADERS
+from .batch_render import counts_line, rules_line, severity_label, signed, summary_row, SUMMARY_HEADERS
 from .numbers import fmt
 from .render import STATUS_LABELS
-from .svg_charts import STATUS_COLORS, STATUS_NAMES, dumbbells, histogram, scatter
+from .svg_charts import STATUS_COLORS, dumbbells, histogram, scatter
 
 MAX_TABLE_ROWS = 2000
 MAX_DETAILED_SHEETS = 500
@@ -83,7 +83,7 @@ def render_html(result: BatchResult, generated: dt.datetime | None = None) -> st
         f"<style>{_STYLE}</style></head><body>",
         "<h1>预算绩效自评复核报告</h1>",
         f'<p class="meta">生成时间：{generated:%Y-%m-%d %H:%M}　·　{escape(counts_line(result))}</p>',
-        _rule_sets(result),
+        f'<p class="meta">{escape(rules_line(result))}</p>',
         '<div class="cards">',
         _card(result.scored, "张表已复核"),
         _card(with_errors, "张表有错误级发现", bad=with_errors > 0),
@@ -117,13 +117,8 @@ def _card(number: int, label: str, bad: bool = False) -> str:
     return f'<div class="card{" bad" if bad else ""}"><b>{number}</b><span>{escape(label)}</span></div>'
 
 
-def _rule_sets(result: BatchResult) -> str:
-    items = "；".join(f"{escape(ref)}（sha256 {sha[:12]}）" for ref, sha in result.rule_sets())
-    return f'<p class="meta">所用规则：{items}</p>' if items else ""
-
-
 def _legend() -> str:
-    spans = "".join(f'<span><i style="background:{STATUS_COLORS[k]}"></i>{escape(v)}</span>' for k, v in STATUS_NAMES.items() if k != "unclaimed")
+    spans = "".join(f'<span><i style="background:{color}"></i>{escape(STATUS_LABELS[k])}</span>' for k, color in STATUS_COLORS.items() if k != "unclaimed")
     return f'<div class="legend">{spans}</div>'
 
 

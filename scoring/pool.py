@@ -8,6 +8,12 @@ the rule files), never once per item.
 A worker that dies (a crash, the out-of-memory killer) or takes longer than ``timeout`` seconds
 over one item is replaced: the item it was on is reported as `Lost`, the rest of its chunk goes
 to another worker, and the map goes on.  Every item is therefore answered exactly once.
+
+Workers are forked where the platform allows it safely (Linux): they start at once and inherit
+what the parent already imported.  Elsewhere (Windows has no fork; macOS makes spawn the default
+because forking a process that uses system frameworks is unsafe) they are spawned: each worker
+starts a fresh interpreter, imports ``fn`` and ``initializer`` by name and runs the initializer,
+so both must be module-level functions and items and results must pickle.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +40,13 @@ class Lost:
 
     item: Any
     reason: str
+
+
+def default_start_method() -> str:
+    """``fork`` where it is available and the platform's choice (Linux), else ``spawn``."""
+    if sys.platform != "darwin" and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
 
 
 def default_jobs() -> int:
@@ -78,13 +92,15 @@ def ordered_map(
     initargs: tuple = (),
     threshold: int = POOL_THRESHOLD,
     timeout: float | None = None,
+    start_method: str | None = None,
 ) -> Iterator[Any]:
     """Yield ``fn(item)`` for every item, in input order, or a `Lost` for an item whose worker
     died or ran past ``timeout`` seconds.
 
     Without a timeout, with ``jobs`` <= 1 or with no more than ``threshold`` items, the work runs
     here (after one call of the initializer) and nothing is isolated; otherwise it is spread over
-    ``jobs`` supervised worker processes.
+    ``jobs`` supervised worker processes, started with ``start_method`` (default:
+    `default_start_method`).
     """
     items = iter(items)
     head = list(itertools.islice(items, threshold + 1))
@@ -92,11 +108,11 @@ def ordered_map(
         initializer(*initargs)
         yield from map(fn, itertools.chain(head, items))
         return
-    yield from _supervised(fn, enumerate(itertools.chain(head, items)), max(1, jobs), initializer, initargs, timeout)
+    context = multiprocessing.get_context(start_method or default_start_method())
+    yield from _supervised(fn, enumerate(itertools.chain(head, items)), max(1, jobs), initializer, initargs, timeout, context)
 
 
-def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer, initargs, timeout) -> Iterator[Any]:
-    context = multiprocessing.get_context("fork")
+def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer, initargs, timeout, context) -> Iterator[Any]:
     chunk_size = _CHUNK_PER_WORKER
     retry: deque = deque()  # items taken back from a replaced worker, to be sent again first
     done: dict[int, Any] = {}

@@ -1,6 +1,8 @@
-"""Rendering reports for people (tables, markdown) and for programs (JSON, CSV).
+"""Rendering reports for people (tables, markdown, CSV for spreadsheets) and for programs (JSON).
 
-Headers and labels are Chinese, indicator names exactly as the forms print them.
+Headers and labels are Chinese, indicator names exactly as the forms print them; JSON keeps its
+documented keys and status codes.  Every output names the rule set (id, version, sha256) and the
+version of this tool.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from decimal import Decimal
 from tabulate import tabulate
 
 from .grades import span_text
+from . import __version__
 from .numbers import fmt, round_half_up
 from .results import CaseReport, IndicatorDiff, IndicatorResult, SheetDiff
 
+# The one table of status words: terminal tables, CSV, workbooks and the HTML report all use it.
 STATUS_LABELS = {
     "match": "一致",
     "over": "高报",
@@ -27,6 +31,10 @@ STATUS_LABELS = {
 }
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 FORMATS = ("table", "json", "csv", "markdown")
+TOOL = f"scoring {__version__}"
+# Excel and WPS read a CSV file as the system's code page (GBK on Chinese Windows) unless it
+# starts with a byte order mark; with it they read UTF-8.
+CSV_BOM = "\ufeff"
 
 
 def _short(value: object) -> str:
@@ -117,7 +125,7 @@ def _computed_text(row: IndicatorDiff) -> str:
 
 
 def _for_programs(report: CaseReport, fmt_name: str) -> str:
-    # score and diff share one machine-readable form: claims, computed scores and findings
+    # score and diff share one JSON form (for programs) and one CSV form (for spreadsheets)
     return to_json(report) if fmt_name == "json" else to_csv(report)
 
 
@@ -176,7 +184,7 @@ def _heading(report: CaseReport, fmt_name: str) -> str:
 
 def _sheet_heading(sd: SheetDiff, fmt_name: str) -> str:
     r = sd.sheet.rules
-    line = f"{sd.sheet.title} —— 规则 {r.id}@{r.version}（sha256 {r.sha256[:12]}）"
+    line = f"{sd.sheet.title} —— 规则 {r.id}@{r.version}（sha256 {r.sha256[:12]}），{TOOL}"
     return f"## {line}" if fmt_name == "markdown" else line
 
 
@@ -252,6 +260,7 @@ def report_dict(report: CaseReport) -> dict:
         "case": report.case_id,
         "unit": report.unit,
         "path": report.path,
+        "scoring_version": __version__,
         "sheets": sheets,
         "findings": [{"severity": f.severity, "code": f.code, "message": f.message, "where": f.where} for f in report.findings],
     }
@@ -272,21 +281,27 @@ def to_json(report: CaseReport) -> str:
     return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ["case", "sheet", "rules", "indicator_id", "指标", "分值", "自评得分", "计算得分", "下限", "上限", "差额", "状态", "说明"]
+CSV_COLUMNS = [
+    "案例编号", "表编号", "规则版本", "规则 sha256", "scoring 版本", "指标编号", "指标", "分值", "自评得分", "计算得分",
+    "下限", "上限", "差额", "状态", "说明",
+]
 
 
 def to_csv(report: CaseReport) -> str:
-    """One row per indicator and one per sheet total; for spreadsheets."""
+    """One row per indicator and one per sheet total, for spreadsheets: UTF-8 with a BOM, Chinese
+    headers and the status words of the table (programs read the JSON)."""
     buf = io.StringIO()
+    buf.write(CSV_BOM)
     w = csv.writer(buf)
     w.writerow(CSV_COLUMNS)
     for sd in report.sheets:
-        rules = f"{sd.sheet.rules.id}@{sd.sheet.rules.version}"
-        for r in sd.indicators:
-            c = r.comparison
-            w.writerow([csv_safe(x) for x in (report.case_id, sd.sheet.id, rules, r.result.id, r.result.name, fmt(r.result.weight), fmt(c.claimed), fmt(c.computed), fmt(c.low), fmt(c.high), fmt(c.delta), c.status, reason(r.result))])
+        r = sd.sheet.rules
+        rules = (report.case_id, sd.sheet.id, f"{r.id}@{r.version}", r.sha256, __version__)
+        for row in sd.indicators:
+            c = row.comparison
+            w.writerow([csv_safe(x) for x in (*rules, row.result.id, row.result.name, fmt(row.result.weight), fmt(c.claimed), fmt(c.computed), fmt(c.low), fmt(c.high), fmt(c.delta), STATUS_LABELS[c.status], reason(row.result))])
         t = sd.total.comparison
-        w.writerow([csv_safe(x) for x in (report.case_id, sd.sheet.id, rules, "total", "合计", fmt(sd.total.weight), fmt(t.claimed), fmt(t.computed), fmt(t.low), fmt(t.high), fmt(t.delta), t.status, _total_note(sd))])
+        w.writerow([csv_safe(x) for x in (*rules, "total", "合计", fmt(sd.total.weight), fmt(t.claimed), fmt(t.computed), fmt(t.low), fmt(t.high), fmt(t.delta), STATUS_LABELS[t.status], _total_note(sd))])
     return buf.getvalue()
 
 
@@ -310,7 +325,7 @@ def render_explain(report: CaseReport, key: str | None) -> str:
         if not rows:
             continue
         r = sd.sheet.rules
-        out.append(f"{sd.sheet.title} —— 规则 {r.id}@{r.version}（{r.path}，sha256 {r.sha256}）")
+        out.append(f"{sd.sheet.title} —— 规则 {r.id}@{r.version}（{r.path}，sha256 {r.sha256}），{TOOL}")
         out.extend(_explain_indicator(row) for row in rows)
     return "\n\n".join(out) + "\n"
 

@@ -6,12 +6,17 @@ from .numbers import fmt
 from .rules import CompiledPart, RuleSet
 
 
+def region_text(rs: RuleSet) -> str:
+    """The region as people write it: 四川省/攀枝花市, or 全国."""
+    return "/".join(rs.region_path) or "全国"
+
+
 def render_rule_set(rs: RuleSet) -> str:
     """A readable listing of a rule set: identity, parameters, inputs, indicators, deductions."""
     i = rs.info
     lines = [
         f"{i.title}",
-        f"  规则集 {rs.ref}；地区 {i.region}；表类型 {i.sheet_type}；有效期 {i.effective_from}～{i.effective_to or ''}；满分 {fmt(i.total)}",
+        f"  规则集 {rs.ref}；地区 {region_text(rs)}；表类型 {i.sheet_type}；有效期 {i.effective_from}～{i.effective_to or ''}；满分 {fmt(i.total)}",
         f"  来源：{i.source.document}" + (f"（{i.source.clause}）" if i.source.clause else ""),
         f"  文件：{rs.path}；sha256 {rs.sha256}",
     ]

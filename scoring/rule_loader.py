@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import tomllib
 from collections.abc import Iterable
@@ -48,7 +49,23 @@ from .rules import (
     RuleSet,
 )
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "formulas"
+# Points every command at another rule folder when --rules-dir is not given.
+RULES_DIR_VARIABLE = "SCORING_RULES_DIR"
+
+
+def shipped_rules_dir() -> Path:
+    """The rule files shipped with the tool (the package `scoring.formulas`): the checkout's
+    formulas/ in an editable install, the installed copy otherwise."""
+    from importlib.resources import files
+
+    # Installed packages are plain folders (pip never installs zipped), so this is a real path.
+    return Path(str(files("scoring.formulas")))
+
+
+def default_rules_dir() -> Path:
+    """The rule folder used when none is given: $SCORING_RULES_DIR, else the shipped rule files."""
+    chosen = os.environ.get(RULES_DIR_VARIABLE, "").strip()
+    return Path(chosen) if chosen else shipped_rules_dir()
 
 # The longest chain of intermediate values one may reference through the others.
 MAX_VALUE_CHAIN = 50
@@ -155,13 +172,13 @@ def load_rule_file(path: Path | str, search_dir: Path | str | None = None) -> Ru
     """Load, validate and compile one formula file. Raises FileError / ScoringError.
 
     A file that extends another finds its parent among the rule files under ``search_dir``
-    (default: the shipped formulas/).
+    (default: `default_rules_dir`).
     """
     path = Path(path)
     raw = read_toml(path)
     by_ref: dict[str, tuple[str, dict]] = {}
     if raw.get("extends") is not None:
-        folder = Path(search_dir) if search_dir is not None else DEFAULT_RULES_DIR
+        folder = Path(search_dir) if search_dir is not None else default_rules_dir()
         if folder.is_dir():
             for other in sorted(folder.rglob("*.toml")):
                 if other.resolve() == path.resolve():
@@ -806,9 +823,13 @@ def _listing(rule_sets: list[RuleSet]) -> str:
 
 
 def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
-    """Load every ``*.toml`` under ``directory`` (default: the shipped formulas/), resolving
+    """Load every ``*.toml`` under ``directory`` (default: `default_rules_dir`), resolving
     inheritance between them. A file that cannot be used is listed in ``failures``; the others load."""
-    directory = Path(directory) if directory is not None else DEFAULT_RULES_DIR
+    if directory is None:
+        directory = default_rules_dir()
+        if not directory.is_dir() and os.environ.get(RULES_DIR_VARIABLE, "").strip():
+            raise ScoringError(f"规则目录 {directory}（环境变量 {RULES_DIR_VARIABLE}）不存在")
+    directory = Path(directory)
     if not directory.is_dir():
         raise ScoringError(f"规则目录 {directory} 不存在")
     raws: list[tuple[Path, dict]] = []

@@ -1,14 +1,20 @@
 """`scoring formulas new`: start the next version of a rule set as an edited copy of its file,
-so next year's rules are a copy-and-edit away and the old version stays untouched."""
+so next year's rules are a copy-and-edit away and the old version stays untouched.  The file is
+edited with tomlkit, which keeps comments and layout."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+
 from .errors import ScoringError
+from .rule_loader import decode_text
 from .rules import RuleSet
 
 
@@ -31,9 +37,12 @@ def new_version(
     rule_set: RuleSet, version: str, out: Path | None = None,
     effective_from: dt.date | None = None, effective_to: dt.date | None = None,
 ) -> NewVersion:
-    """Copy ``rule_set``'s file with a new version and effective period; returns what to edit next."""
-    if not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z._-]*", version):
-        raise ScoringError(f"版本号“{version}”只能由字母、数字和 . _ - 组成")
+    """Copy ``rule_set``'s file with a new version, effective period and year in its title;
+    returns what to edit next.  The copy is an edit of the file, not a rewrite: comments, layout
+    and everything else stay as the author wrote them."""
+    year = re.fullmatch(r"(\d{4})\.[1-9]\d*", version)
+    if not year:
+        raise ScoringError(f"版本号“{version}”应写作“年份.序号”，如 2025.1")
     if version == rule_set.version:
         raise ScoringError(f"新版本号与原版本相同：{version}")
     old = rule_set.info
@@ -46,16 +55,36 @@ def new_version(
     if effective_to is not None and effective_to < effective_from:
         raise ScoringError("失效日期早于生效日期")
     source = Path(rule_set.path)
-    text = source.read_text(encoding="utf-8")
-    text = _set_in_rule_set(text, "version", f'"{version}"')
-    text = _set_in_rule_set(text, "effective_from", effective_from.isoformat())
-    text = _set_in_rule_set(text, "effective_to", effective_to.isoformat() if effective_to else None)
-    header = f"# 由 `scoring formulas new` 从 {rule_set.ref}（sha256 {rule_set.sha256[:12]}）复制而来，请按 {effective_from.year} 年的规则修改。\n"
     target = out or source.with_name(_new_name(source, rule_set, effective_from))
-    if target.exists():
-        raise ScoringError(f"{target} 已存在，不覆盖；请用 --out 指定另一个文件名")
-    target.write_text(header + text, encoding="utf-8")
+    _refuse_inside_package(target)
+    doc = _parse(source)
+    table = doc.get("rule_set")
+    if not isinstance(table, MutableMapping):
+        raise ScoringError(f"{source}: 规则文件中没有 [rule_set] 表")
+    table["version"] = version
+    table["effective_from"] = effective_from
+    if effective_to is not None:
+        table["effective_to"] = effective_to
+    elif "effective_to" in table:
+        del table["effective_to"]
     reminders = []
+    title = str(table.get("title", old.title))
+    # The year the title names ("（2024年度）"), not any four digits: "财预〔2020〕10号" is a document number.
+    new_title = re.sub(rf"(?<!\d){old.effective_from.year}(?=\s*年)", str(effective_from.year), title)
+    if new_title != title:
+        table["title"] = new_title
+    elif old.effective_from.year != effective_from.year:
+        reminders.append(f"标题“{title}”中没有“{old.effective_from.year}年”字样，未改动：请确认标题")
+    if int(year.group(1)) != effective_from.year:
+        reminders.append(f"版本号 {version} 的年份与生效日期 {effective_from} 不一致：请确认")
+    header = f"# 由 `scoring formulas new` 从 {rule_set.ref}（sha256 {rule_set.sha256[:12]}）复制而来，请按 {effective_from.year} 年的规则修改。\n"
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(header + tomlkit.dumps(doc))
+    except FileExistsError:
+        raise ScoringError(f"{target} 已存在，不覆盖；请用 --out 指定另一个文件名") from None
+    except OSError as exc:
+        raise ScoringError(f"无法写入 {target}（{exc.strerror or exc}）") from None
     for name, p in rule_set.parameters.items():
         if p.values and p.value_for(effective_from.year) is None:
             reminders.append(f"参数“{p.label}”（{name}）没有 {effective_from.year} 年的值：在 [[parameters.{name}.values]] 中添加，并写明来源")
@@ -64,27 +93,31 @@ def new_version(
     return NewVersion(target, effective_from, effective_to, reminders)
 
 
+def _parse(source: Path) -> tomlkit.TOMLDocument:
+    """The file as an editable document, decoded as the loader decodes it (UTF-8 or GBK)."""
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        raise ScoringError(f"{source}: 无法读取文件（{exc.strerror or exc}）") from None
+    try:
+        return tomlkit.parse(decode_text(raw, source))
+    except TOMLKitError as exc:
+        raise ScoringError(f"{source}: TOML 格式错误：{exc}") from None
+
+
+def _refuse_inside_package(target: Path) -> None:
+    """The shipped rule files of an installed tool live inside the package; a new version is the
+    user's own file and belongs in their own folder (an upgrade would remove it)."""
+    package = Path(__file__).resolve().parent
+    if target.resolve().is_relative_to(package):
+        raise ScoringError(
+            f"新文件 {target} 会写在程序的安装目录中（升级时会被删除）：请用 --out 指定自己的规则目录中的文件，"
+            "并用 --rules-dir 或环境变量 SCORING_RULES_DIR 指向该目录"
+        )
+
+
 def _new_name(source: Path, rule_set: RuleSet, effective_from: dt.date) -> str:
     old_year = str(rule_set.info.effective_from.year)
     if old_year in source.stem:
         return source.name.replace(old_year, str(effective_from.year))
     return f"{source.stem}-{effective_from.year}{source.suffix}"
-
-
-def _set_in_rule_set(text: str, key: str, value: str | None) -> str:
-    """Set (or with None, drop) ``key`` inside the [rule_set] table, keeping everything else."""
-    lines = text.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if re.match(r"\s*\[rule_set\]\s*(#.*)?$", line)), None)
-    if start is None:
-        raise ScoringError("规则文件中没有 [rule_set] 表")
-    end = next((i for i in range(start + 1, len(lines)) if re.match(r"\s*\[", lines[i])), len(lines))
-    for i in range(start + 1, end):
-        if re.match(rf"\s*{key}\s*=", lines[i]):
-            if value is None:
-                del lines[i]
-            else:
-                lines[i] = f"{key} = {value}\n"
-            return "".join(lines)
-    if value is not None:
-        lines.insert(start + 1, f"{key} = {value}\n")
-    return "".join(lines)

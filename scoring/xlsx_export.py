@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from .numbers import fmt
-from .render import SEVERITY_LABELS, STATUS_LABELS, reason
+from .render import SEVERITY_LABELS, STATUS_LABELS, TOOL, reason
 from .results import CaseReport, IndicatorDiff
 from .xlsx_template import keep_text
 
@@ -31,12 +31,13 @@ def scored_workbook(report: CaseReport) -> Workbook:
     """One worksheet per sheet of the case, then the findings."""
     wb = Workbook()
     wb.remove(wb.active)
+    wb.properties.creator = TOOL  # also in the file's properties, where a records system looks
     used: set[str] = set()
     for sd in report.sheets:
         ws = wb.create_sheet(_sheet_name(sd.sheet.title, used))
         r = sd.sheet.rules
         ws.append([f"{report.unit} —— {sd.sheet.title}"])
-        ws.append([f"规则 {r.id}@{r.version}（sha256 {r.sha256}）"])
+        ws.append([f"规则 {r.id}@{r.version}（sha256 {r.sha256}），{TOOL}"])
         ws["A1"].font = Font(bold=True, size=13)
         ws.append(COLUMNS)
         for i, width in enumerate(WIDTHS, 1):

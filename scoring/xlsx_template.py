@@ -11,7 +11,8 @@ Layout — the importer (`xlsx_import`) reads exactly this:
   代码, 一级/二级指标, 指标, 分值 locked; 自评得分, 来源 (and 发现问题数 for deductions) to fill.
 * 绩效指标 (rule sets with row rules): empty 一级/二级/三级指标 rows with 指标性质, 年度指标值,
   度量单位, 实际完成值, 分值, 得分, 赋分规则, 来源.
-* _规则 (hidden): the rule set's id@version and sha256, so an import is scored by the same rules.
+* _规则 (hidden): the rule set's id@version and sha256, so an import is scored by the same rules,
+  and the version of the tool that made the workbook.
 
 Figures and claims are text cells, so "9.20" keeps the two decimals it is claimed at; a data
 validation still refuses anything that is not a number.
@@ -27,6 +28,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from . import __version__
+from .render import TOOL
 from .rules import RuleSet
 
 INFO, INPUTS, SCORES, ROWS, META, HELP = "基本信息", "输入数据", "自评得分", "绩效指标", "_规则", "填写说明"
@@ -62,6 +65,7 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 def build_template(rule_set: RuleSet) -> Workbook:
     """A fill-in workbook for ``rule_set``."""
     wb = Workbook()
+    wb.properties.creator = TOOL
     help_ws = wb.active
     help_ws.title = HELP
     _help(help_ws, rule_set)
@@ -77,6 +81,7 @@ def build_template(rule_set: RuleSet) -> Workbook:
     meta = wb.create_sheet(META)
     meta.append(["rules", rule_set.ref])
     meta.append(["sha256", rule_set.sha256])
+    meta.append(["scoring", __version__])
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     return wb
@@ -84,7 +89,7 @@ def build_template(rule_set: RuleSet) -> Workbook:
 
 def _help(ws: Worksheet, rs: RuleSet) -> None:
     lines = [
-        f"{rs.info.title}（规则集 {rs.ref}，sha256 {rs.sha256[:12]}）",
+        f"{rs.info.title}（规则集 {rs.ref}，sha256 {rs.sha256[:12]}；{TOOL} 生成）",
         "",
         "填写方法：",
         "1. 只填写浅黄色单元格；其余单元格已锁定。",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from decimal import Decimal
@@ -49,6 +50,14 @@ def score_indicator(sichuan):
     return run
 
 
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """Run the real CLI in a subprocess, as a user would."""
-    return subprocess.run([sys.executable, "-m", "scoring", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+def shipped_sheet_count() -> int:
+    """How many sheets the shipped case files hold, counted from the files."""
+    import tomllib
+
+    return sum(len(tomllib.loads(path.read_text(encoding="utf-8"))["sheets"]) for path in CASES.glob("*.toml"))
+
+
+def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the real CLI in a subprocess, as a user would; ``env`` adds to the environment."""
+    environment = {**os.environ, **env} if env else None
+    return subprocess.run([sys.executable, "-m", "scoring", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=environment)

@@ -64,7 +64,7 @@ def test_summary_and_report_are_written_atomically(tmp_path):
     out.write_text("old", encoding="utf-8")
     proc = run_cli("batch", str(CASES), "--format", "csv", "--out", str(out), "--report", str(tmp_path / "r.html"), "-q")
     assert proc.returncode == 1
-    assert out.read_text(encoding="utf-8-sig").startswith("path,")
+    assert out.read_text(encoding="utf-8-sig").startswith("文件,")
     assert (tmp_path / "r.html").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "no temporary file left behind"
     # an output folder that doesn't exist: the run fails cleanly and writes nothing

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import tomllib
 from decimal import Decimal
 
 import pytest
 
-from scoring.case_table import TableHeader, TableRow, read_table, row_to_case
+from conftest import SEED004_CASE, run_cli
+from scoring.case_table import TableHeader, TableRow, known_labels, read_table, row_to_case
 from scoring.diff import report_loaded
 from scoring.engine import Engine
 from scoring.errors import ScoringError
@@ -37,7 +40,7 @@ def _entries(path):
 
 
 def _score(library, row: TableRow):
-    case = row_to_case(row)
+    case = row_to_case(row, library)
     return report_loaded(case, row.where, library, Engine()).sheets[0]
 
 
@@ -140,3 +143,104 @@ def test_byte_offsets_grow_to_the_file_size(tmp_path):
     offsets = [r.offset for r in rows]
     assert offsets == sorted(offsets) and offsets[-1] == path.stat().st_size
     assert [r.line for r in rows] == [2, 3, 4, 5]
+
+
+# -- headers as people read them ------------------------------------------------------------------
+
+CN_HEADER = ["案例编号", "单位", "地区", "年度", "规则", "表名", "自评总分",
+             "全年预算数（万元）", "全年执行数", "budget_initial", "claim:预算执行率"]
+
+
+def test_chinese_headers_name_fixed_columns_and_inputs_by_label(tmp_path, library):
+    path = tmp_path / "t.csv"
+    row = ["t1", "中共汨罗市委社会工作部", "湖南省/岳阳市/汨罗市", "2024", "hunan.dept-overall", "部门整体支出绩效自评表", "9.2",
+           "123.47", "111.27", "0", "9.2"]
+    path.write_text(_csv([row], CN_HEADER), encoding="utf-8")
+    header, entry = read_table(path, known_labels(library))
+    assert header.columns[:4] == ("case_id", "unit", "region", "year")
+    case = row_to_case(entry, library)
+    assert {name: f.value for name, f in case.sheets[0].inputs.items()} == {
+        "budget": Decimal("123.47"), "executed": Decimal("111.27"), "budget_initial": Decimal("0")}
+    execution = next(r for r in _score(library, entry).indicators if r.result.id == "execution")
+    assert (execution.comparison.computed, execution.comparison.status) == (Decimal("9.01"), "over")
+
+
+def test_a_label_the_rules_of_the_row_do_not_have_fails_that_row_naming_the_column(tmp_path, library):
+    # 全年预算数 is a Hunan label; the Sichuan project rules call their budget 调整后预算数
+    path = tmp_path / "t.csv"
+    rows = [["p1", "某单位", "四川省", "2024", "sichuan.project", "项目", "", "100", "90", "0", ""],
+            ["p2", "某单位", "湖南省", "2024", "hunan.dept-overall", "项目", "", "100", "90", "0", ""]]
+    path.write_text(_csv(rows, CN_HEADER), encoding="utf-8")
+    _header, sichuan_row, hunan_row = read_table(path, known_labels(library))
+    case = row_to_case(sichuan_row, library)
+    with pytest.raises(ScoringError, match="没有名为 全年预算数（万元） 的输入"):
+        report_loaded(case, sichuan_row.where, library, Engine())
+    assert set(row_to_case(hunan_row, library).sheets[0].inputs) == {"budget", "executed", "budget_initial"}
+
+
+def test_unknown_labels_and_the_same_input_twice_are_named(tmp_path, library):
+    path = tmp_path / "t.csv"
+    path.write_text(_csv([], [*CN_HEADER, "全年预算金额"]), encoding="utf-8")
+    with pytest.raises(ScoringError, match="列名“全年预算金额”既不是固定列"):
+        list(read_table(path, known_labels(library)))
+    twice = tmp_path / "twice.csv"
+    twice.write_text(_csv([["t", "u", "湖南省", "2024", "hunan.dept-overall", "t", "", "1", "1", "0", "", "2"]], [*CN_HEADER, "budget"]), encoding="utf-8")
+    _header, row = read_table(twice, known_labels(library))
+    with pytest.raises(ScoringError, match=r"twice\.csv:2: budget: 与列“全年预算数（万元）”是同一个输入（budget）"):
+        row_to_case(row, library)
+    fixed_twice = tmp_path / "fixed.csv"
+    fixed_twice.write_text(_csv([], [*CN_HEADER, "unit"]), encoding="utf-8")
+    with pytest.raises(ScoringError, match="列名“unit”重复（与“单位”是同一列）"):
+        list(read_table(fixed_twice, known_labels(library)))
+
+
+def test_a_bad_cell_is_named_by_the_header_as_written(tmp_path, library):
+    path = tmp_path / "t.csv"
+    path.write_text(_csv([["t", "u", "湖南省", "二〇二四", "hunan.dept-overall", "t", "", "1", "1", "0", ""]], CN_HEADER), encoding="utf-8")
+    _header, row = read_table(path, known_labels(library))
+    with pytest.raises(ScoringError, match=r"t\.csv:2: 年度: "):
+        row_to_case(row, library)
+
+
+def test_template_header_round_trips_through_batch(tmp_path, library):
+    """The header `scoring template --format csv` prints, a row filled from the department sheet of
+    cases/sichuan-suining-anju-jxb-2024.toml, and `scoring batch` scores it exactly as `scoring
+    diff` scores the case file."""
+    done = run_cli("template", "sichuan.dept-overall", "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    assert "sichuan.dept-overall@2024.1" in done.stderr  # what to write in the 规则 column
+    header = next(csv.reader(io.StringIO(done.stdout.removeprefix("\ufeff"))))
+    assert header[:7] == ["案例编号", "单位", "地区", "年度", "规则", "表名", "自评总分"]
+    assert "财政拨款预算执行数（万元）" in header and "claim:预算编制质量" in header and "finding:财务管理制度" in header
+
+    rs = library.find("sichuan.dept-overall@2024.1")
+    data = tomllib.loads(SEED004_CASE.read_text(encoding="utf-8"), parse_float=Decimal)
+    case, sheet = data["case"], next(s for s in data["sheets"] if s["id"] == "dept-overall")
+    by_header = {"案例编号": case["id"], "单位": case["unit"], "地区": "/".join(case["region"]), "年度": str(case["year"]),
+                 "规则": rs.ref, "表名": sheet["title"], "自评总分": sheet["claimed_total"]["score"]}
+    for name, decl in rs.inputs.items():
+        figure = sheet["inputs"].get(name)
+        if figure is not None:
+            value = "未披露" if figure.get("undisclosed") else figure["value"]
+            by_header[f"{decl.label}（{decl.unit}）" if decl.unit else decl.label] = ("是" if value else "否") if isinstance(value, bool) else str(value)
+    for key, claim in sheet["claims"].items():
+        item = rs.indicator(key) or rs.deduction(key)
+        by_header[f"claim:{item.name}"] = str(claim["score"])
+    for key, figure in sheet.get("findings", {}).items():
+        by_header[f"finding:{rs.deduction(key).name}"] = "未披露" if figure.get("undisclosed") else str(figure["value"])
+    assert set(by_header) <= set(header)
+    table = tmp_path / "表.csv"
+    with table.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerow([by_header.get(h, "") for h in header])
+
+    batch = json.loads(run_cli("batch", str(table), "--format", "json").stdout)
+    assert batch["counts"]["failed"] == 0 and len(batch["sheets"]) == 1
+    scored = batch["sheets"][0]
+    diff = json.loads(run_cli("diff", str(SEED004_CASE), "--format", "json").stdout)
+    expected = next(s for s in diff["sheets"] if s["id"] == "dept-overall")
+    assert (scored["claimed_total"], scored["computed_total"]) == (expected["total"]["claimed"], expected["total"]["computed"]) == ("98.6", "99.60")
+    assert scored["sha256"] == expected["rules"]["sha256"]
+    errors = [f for f in diff["findings"] if f["where"].startswith(f"{diff['path']}#dept-overall") and f["severity"] != "info"]
+    assert sorted(f["code"] for f in scored["findings"]) == sorted(f["code"] for f in errors)

@@ -33,7 +33,7 @@ from ..render import SEVERITY_LABELS, STATUS_LABELS, csv_safe, reason, render_ex
 from ..render_rules import render_rule_set
 from ..results import CaseReport, SheetDiff
 from ..rule_diff import diff_rule_sets
-from ..rule_loader import DEFAULT_RULES_DIR, RuleLibrary, display_path, load_rule_dir, pydantic_problems
+from ..rule_loader import RuleLibrary, default_rules_dir, display_path, load_rule_dir, pydantic_problems
 from ..rules import RuleSet
 from ..svg_charts import dumbbells, histogram, scatter
 from ..xlsx_export import scored_workbook
@@ -56,7 +56,7 @@ class Rules:
         self._library: RuleLibrary | None = None
 
     def _fingerprint(self) -> tuple:
-        folder = self.directory or DEFAULT_RULES_DIR
+        folder = self.directory or default_rules_dir()
         entries = []
         for path in sorted(Path(folder).rglob("*.toml")):
             try:

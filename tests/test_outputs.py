@@ -1,0 +1,120 @@
+"""What every output carries (the rule set's hash and the tool's version), and CSV made for
+spreadsheets: UTF-8 with a BOM, Chinese headers, the status words of the table.  JSON keeps its
+documented keys and status codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import CASES, ROOT, run_cli, shipped_sheet_count
+from scoring import __version__
+from scoring.batch_render import CSV_COLUMNS as BATCH_COLUMNS
+from scoring.render import CSV_COLUMNS, SEVERITY_LABELS, STATUS_LABELS
+
+HUNAN = str(CASES / "hunan-miluo-shgzb-2024.toml")
+TOOL = f"scoring {__version__}"
+SHA = re.compile(r"[0-9a-f]{64}")
+STATUS_CODES = set(STATUS_LABELS)
+
+
+def _csv_rows(raw: bytes) -> list[dict[str, str]]:
+    assert raw.startswith(b"\xef\xbb\xbf"), "no BOM: Excel and WPS would read the file as GBK"
+    return list(csv.DictReader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
+
+
+@pytest.fixture(scope="module")
+def hunan_diff(tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("diff")
+    formats = {}
+    for fmt in ("json", "csv", "xlsx", "table", "markdown"):
+        path = out / f"diff.{fmt}"
+        done = run_cli("diff", HUNAN, "--format", fmt, "--out", str(path))
+        assert done.returncode == 1, done.stderr  # the Hunan over-claim
+        formats[fmt] = path
+    return formats
+
+
+def test_json_keeps_its_codes_and_names_the_tool(hunan_diff):
+    report = json.loads(hunan_diff["json"].read_text(encoding="utf-8"))
+    assert report["scoring_version"] == __version__
+    for sheet in report["sheets"]:
+        assert SHA.fullmatch(sheet["rules"]["sha256"])
+        assert {i["status"] for i in sheet["indicators"]} <= STATUS_CODES and sheet["total"]["status"] in STATUS_CODES
+    execution = next(i for i in report["sheets"][0]["indicators"] if i["id"] == "execution")
+    assert execution["status"] == "over"
+
+
+def test_csv_is_for_spreadsheets_and_says_what_the_table_says(hunan_diff):
+    raw = hunan_diff["csv"].read_bytes()
+    rows = _csv_rows(raw)
+    assert list(rows[0]) == CSV_COLUMNS
+    assert all(r["scoring 版本"] == __version__ and SHA.fullmatch(r["规则 sha256"]) for r in rows)
+    assert {r["状态"] for r in rows} <= set(STATUS_LABELS.values())
+    execution = next(r for r in rows if r["指标编号"] == "execution")
+    assert (execution["指标"], execution["自评得分"], execution["计算得分"], execution["状态"]) == ("预算执行率", "9.2", "9.01", "高报")
+    # the same status word per indicator as the terminal table
+    table = hunan_diff["table"].read_text(encoding="utf-8")
+    for r in rows:
+        line = next(line for line in table.splitlines() if line.startswith(r["指标"]))
+        assert r["状态"] in line.split()
+    # printed to standard output: the same bytes, BOM and line ends included
+    printed = subprocess.run([sys.executable, "-m", "scoring", "diff", HUNAN, "--format", "csv"], cwd=ROOT, capture_output=True, timeout=120)
+    assert printed.stdout == raw
+
+
+def test_people_formats_name_rules_and_tool(hunan_diff):
+    for fmt in ("table", "markdown"):
+        text = hunan_diff[fmt].read_text(encoding="utf-8")
+        assert "hunan.dept-overall@2024.1（sha256 " in text and TOOL in text
+    explained = run_cli("explain", HUNAN, "预算执行率").stdout
+    assert "sha256 " in explained and TOOL in explained
+    wb = load_workbook(hunan_diff["xlsx"])
+    ws = wb.worksheets[0]
+    assert "sha256 " in ws["A2"].value and TOOL in ws["A2"].value
+    assert wb.properties.creator == TOOL
+
+
+def test_template_workbook_names_the_tool(tmp_path):
+    path = tmp_path / "t.xlsx"
+    assert run_cli("template", "hunan.dept-overall", "--out", str(path)).returncode == 0
+    wb = load_workbook(path)
+    meta = {row[0]: row[1] for row in wb["_规则"].iter_rows(values_only=True)}
+    assert meta["scoring"] == __version__ and SHA.fullmatch(meta["sha256"])
+    assert TOOL in wb["填写说明"]["A1"].value
+
+
+def test_batch_outputs_name_rules_and_tool(tmp_path):
+    (tmp_path / "broken.toml").write_text("[case\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("收件记录", encoding="utf-8")
+    summary_csv, report = tmp_path / "summary.csv", tmp_path / "report.html"
+    done = run_cli("batch", str(CASES), str(tmp_path), "--format", "csv", "--out", str(summary_csv), "--report", str(report), "-q")
+    assert done.returncode == 1, done.stderr
+    rows = _csv_rows(summary_csv.read_bytes())
+    assert list(rows[0]) == BATCH_COLUMNS
+    sheets = [r for r in rows if r["单位"]]
+    assert len(sheets) == shipped_sheet_count() and all(SHA.fullmatch(r["规则 sha256"]) for r in sheets)
+    assert all(r["scoring 版本"] == __version__ for r in rows)
+    assert {r["总分状态"] for r in sheets} | {r["最差状态"] for r in sheets} <= set(STATUS_LABELS.values())
+    assert {r["最高级别"] for r in sheets} <= {*SEVERITY_LABELS.values(), "无"}
+    hunan = next(r for r in sheets if r["案例编号"] == "hunan-miluo-shgzb-2024")
+    assert (hunan["最差状态"], hunan["最高级别"], hunan["差额"]) == ("高报", "错误", "-0.81")
+    problems = {r["文件"].rsplit("/", 1)[-1]: r["最高级别"] for r in rows if not r["单位"]}
+    assert problems == {"broken.toml": "无法复核", "notes.txt": "已跳过"}
+    html = report.read_text(encoding="utf-8")
+    assert TOOL in html and "hunan.dept-overall@2024.1（sha256 " in html
+
+    summary = json.loads(run_cli("batch", str(CASES), "--format", "json").stdout)
+    assert summary["scoring_version"] == __version__ and all(SHA.fullmatch(r["sha256"]) for r in summary["rule_sets"])
+    assert {s["worst_status"] for s in summary["sheets"]} <= STATUS_CODES
+    table = run_cli("batch", str(CASES)).stdout
+    assert TOOL in table and "hunan.dept-overall@2024.1（sha256 " in table
+    printed = run_cli("batch", str(CASES), "--format", "csv")
+    assert printed.stdout.startswith("\ufeff文件,")
