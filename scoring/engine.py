@@ -13,7 +13,7 @@ from decimal import Decimal
 from .cases import Figure, Sheet
 from .errors import FileError, FileProblem
 from .expressions import EvaluationError, Evaluator, Expression
-from .numbers import MAX_FIGURE_TEXT, NumberError, decimals_of, fmt, is_too_large, round_half_up, to_decimal
+from .numbers import MAX_FIGURE_TEXT, fmt, is_too_large, round_half_up
 from .results import (
     DeductionResult,
     Finding,
