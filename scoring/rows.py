@@ -160,7 +160,9 @@ class RowScorer:
         if target is not None and target.kind == "none":
             part.reason = f"年度指标值未填（“{row.target.strip()}”）"
             return outcome
-        if actual.kind == "text" and target is not None and target.kind in ("number", "date") and not qualitative:
+        if actual.kind == "text" and target is not None and target.kind == "number" and not qualitative:
+            # a worded actual against a deadline ("按时完成") is graded by its wording; against a
+            # figure it says nothing the figure can be checked with
             actual = self._worded_actual(row, actual, target, values)
         if method is None or (actual.kind == "text" and method.reads != "text"):
             method = self._by_values(row, target, actual)
@@ -178,7 +180,7 @@ class RowScorer:
         """A worded actual against a figure: "无安全事故" against "≤1起" is 0; anything else
         ("完成" against "≤30万元") says nothing the figure can be checked with."""
         text = normalize_phrase(actual.text or actual.raw)
-        if target.kind == "number" and self._says_none(text):
+        if self._says_none(text):
             values.append(ValueUse("none", "完成值读作", f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
             return ParsedValue(actual.raw, "number", None, Decimal(0), target.unit, None, None)
         raise _Unreadable(f"实际完成值“{actual.raw}”是文字，年度指标值“{target.raw}”是{_KINDS[target.kind]}，文字无法与之比较")

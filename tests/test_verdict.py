@@ -269,3 +269,11 @@ def test_grade_bands_must_cover_every_total(tmp_path):
     path.write_text(broken.replace('id = "national.project"', 'id = "test.grades"'), encoding="utf-8")
     proc = run_cli("formulas", "validate", str(path))
     assert proc.returncode != 0 and "等级“中”的上限与“良”的下限应相同" in proc.stdout + proc.stderr
+
+
+def test_a_worded_actual_against_a_deadline_is_graded_by_its_wording(tmp_path):
+    rows = [{"group": ["产出指标", "时效指标"], "name": "完成时限", "weight": 10, "claimed": "10",
+             "target": "2023年12月31日前", "actual": "按时完成"}]
+    _, doc = diff_json(write_case(tmp_path, rows))
+    line = doc["sheets"][0]["indicators"][1]
+    assert (line["low"], line["high"], line["status"]) == ("8.00", "10.00", "match")
