@@ -50,9 +50,12 @@ _FOLD |= {0x3000: 0x20}
 _NUMBER = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)", re.ASCII | re.DOTALL)
 _DATE = re.compile(
     r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<end>底|末))?"
+    r"|(?P<ey>\d{4})年(?:底|末)"  # "2023年底": the year's last month
     r"|(?P<iy>\d{4})(?P<sep>[-./])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2}))",
     re.ASCII,
 )
+# "95%（含）", "12次(累计)": a known unit with a remark in brackets after it
+_REMARK = re.compile(r"(.+?)[（(][^（()）]*[)）]")
 # A unit is a short word: ideographs, letters and the signs units are written with.
 _UNIT = re.compile(r"[^\W\d_]|[%‰°²³/()（）·]", re.UNICODE)
 MAX_UNIT_LENGTH = 8
@@ -212,6 +215,10 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         rest = rest[len(loose):]
         # "600余次" already says "at least"; any other written comparator contradicts it.
         comparator = _merge(comparator, ">=", unknown)
+    written = rest
+    remark = _REMARK.fullmatch(rest) if rest and rest not in reading.units else None
+    if remark and (remark[1] in reading.known_units or remark[1] in reading.units):
+        rest = remark[1]
     if rest and not _is_unit(rest, reading):
         raise unknown
     number = to_decimal(figure)
@@ -219,7 +226,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         raise ValueParseError(where, text, f"数值过大“{text[:40]}”（绝对值应小于 {MAX_FIGURE_TEXT}）")
     return ParsedValue(
         text, "number", comparator, number, reading.unit(rest) or None, None, None,
-        approximate=bool(loose), written_unit=rest or None,
+        approximate=bool(loose), written_unit=written or None,
     )
 
 
@@ -280,6 +287,8 @@ def _date_value(
     comparator = _merge(comparator, "<=" if before else None, unknown)
     if match["iy"]:
         parts = [match["iy"], match["im"], match["id"]]
+    elif match["ey"]:
+        parts = [match["ey"], 12, None]
     elif match["y"] or year is not None:
         parts = [match["y"] or year, match["m"], match["d"]]
     else:

@@ -262,7 +262,7 @@ def test_any_unit_reads_as_written(unit):
     assert (value.comparator, value.number, value.unit) == (">=", D("12"), unit)
 
 
-@pytest.mark.parametrize(("text", "unit"), [("≥100百分比", "%"), (">= 98 %(百分比)", "%"), ("675场次", "次")])
+@pytest.mark.parametrize(("text", "unit"), [("≥100百分比", "%"), (">= 98 %(百分比)", "%"), ("675场次", "次"), ("≥95%（含）", "%"), ("12次(累计)", "次")])
 def test_unit_spellings_come_from_the_rule_file(text, unit):
     value = parse_value(text)
     assert value.unit == unit and value.written_unit != unit
@@ -292,6 +292,7 @@ def test_comparator_spellings_of_the_vocabulary(text, comparator):
         ("2021年12月完成", None, None, date(2021, 12, 1), "month"),
         ("2024年12月底前", None, "<=", date(2024, 12, 1), "month"),
         ("2024年12月31日前完成", None, "<=", date(2024, 12, 31), "day"),
+        ("2023年底前", None, "<=", date(2023, 12, 1), "month"),
     ],
 )
 def test_month_dates(text, year, comparator, expected, precision):
