@@ -21,7 +21,7 @@ Jobs = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认�
 
 @app.command()
 def batch(
-    paths: list[Path] = typer.Argument(..., help="案例文件（.toml/.json）、案例表（.csv）或包含它们的目录"),
+    paths: list[Path] = typer.Argument(..., metavar="案例", help="案例文件（.toml/.json）、案例表（.csv）或包含它们的目录"),
     format: str = typer.Option("table", "--format", "-f", help="汇总格式：table、json、csv、markdown"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="把汇总写入文件，而不是标准输出", dir_okay=False),
     report: Optional[Path] = typer.Option(None, "--report", help="另写一份可直接邮寄的 HTML 报告（单个文件，不引用任何外部资源）", dir_okay=False),

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from .cases import Case
 from .errors import ScoringError
+from .os_errors import describe
 from .rule_loader import display_path, pydantic_problems
 
 # Columns with a fixed meaning; every other unprefixed column is an input of the rule set.
@@ -113,7 +114,7 @@ def read_table(path: Path | str) -> Iterator[TableHeader | TableRow]:
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise ScoringError(f"{shown}: 无法读取文件（{exc.strerror or exc}）") from None
+        raise ScoringError(f"{shown}: 无法读取文件（{describe(exc)}）") from None
     with handle:
         encoding = _sniff_encoding(handle.read(_SNIFF_BYTES))
         handle.seek(0)

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import Field, ValidationError, model_validator
 
 from .errors import FileError, ScoringError
+from .os_errors import describe
 from .numbers import NumberError, to_decimal
 from .rule_loader import decode_text, display_path, pydantic_problems, read_toml
 from .rules import Strict
@@ -197,7 +198,7 @@ def read_json(path: Path) -> dict:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ScoringError(f"{path}: 无法读取文件（{exc.strerror or exc}）") from None
+        raise ScoringError(f"{path}: 无法读取文件（{describe(exc)}）") from None
     try:
         data = json.loads(decode_text(raw, path), parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:

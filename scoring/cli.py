@@ -13,16 +13,18 @@ from typing import Optional
 
 import typer
 
+from .cli_chinese import App, run
+
 # Plain help text (rich_markup_mode=None): rendering it through rich costs ~150 ms of imports
 # on every `--help`, for boxes a terminal of finance staff doesn't need.
-app = typer.Typer(
+app = App(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     no_args_is_help=True,
     help="按版本化的规则文件重新计算预算绩效自评得分，并指出自评得分与规则不符之处。",
 )
-formulas_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="规则文件：列出、查看、校验、测试、比较、新建版本。")
+formulas_app = App(no_args_is_help=True, rich_markup_mode=None, help="规则文件：列出、查看、校验、测试、比较、新建版本。")
 app.add_typer(formulas_app, name="formulas")
 
 RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认：随附的 formulas/）", file_okay=False)
@@ -108,7 +110,7 @@ def _emit(report, fmt_name: str, out: Optional[Path], render) -> None:
 
 @app.command()
 def score(
-    case: Path = typer.Argument(..., help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
+    case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,
     format: str = Format,
@@ -132,7 +134,7 @@ def _scored(case, rules_dir, rules, format, expect_hash, out, render):
 
 @app.command()
 def diff(
-    case: Path = typer.Argument(..., help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
+    case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,
     format: str = Format,
@@ -149,8 +151,8 @@ def diff(
 
 @app.command()
 def explain(
-    case: Path = typer.Argument(..., help="案例文件（.toml）"),
-    indicator: Optional[str] = typer.Argument(None, help="指标名称（如 预算编制质量）或 id；省略则解释全部指标"),
+    case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml）"),
+    indicator: Optional[str] = typer.Argument(None, metavar="指标", help="指标名称（如 预算编制质量）或 id；省略则解释全部指标"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,
 ) -> None:
@@ -179,7 +181,7 @@ def formulas_list(rules_dir: Optional[Path] = RulesDir) -> None:
 
 @formulas_app.command("show")
 def formulas_show(
-    ref: str = typer.Argument(..., help="规则集 ID 或 ID@VERSION"),
+    ref: str = typer.Argument(..., metavar="规则集", help="规则集 ID 或 ID@VERSION"),
     rules_dir: Optional[Path] = RulesDir,
     resolved: bool = typer.Option(False, "--resolved", help="输出继承展开后的完整规则集（JSON，即计算 sha256 的内容）"),
 ) -> None:
@@ -206,8 +208,8 @@ def _find(library, ref: str):
 
 @formulas_app.command("diff")
 def formulas_diff(
-    old: str = typer.Argument(..., help="原规则集 ID@VERSION"),
-    new: str = typer.Argument(..., help="新规则集 ID@VERSION"),
+    old: str = typer.Argument(..., metavar="原规则集", help="原规则集 ID@VERSION"),
+    new: str = typer.Argument(..., metavar="新规则集", help="新规则集 ID@VERSION"),
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
     """比较两个规则集（继承展开后）：新增、删除、修改的指标、参数、输入和词表。"""
@@ -225,7 +227,7 @@ def formulas_diff(
 
 @formulas_app.command("new")
 def formulas_new(
-    ref: str = typer.Argument(..., help="作为起点的规则集 ID@VERSION"),
+    ref: str = typer.Argument(..., metavar="规则集", help="作为起点的规则集 ID@VERSION"),
     version: str = typer.Option(..., "--version", help="新版本号，如 2025.1"),
     effective_from: Optional[str] = typer.Option(None, "--effective-from", help="生效日期 YYYY-MM-DD（默认：原版本失效日期的次日）"),
     effective_to: Optional[str] = typer.Option(None, "--effective-to", help="失效日期 YYYY-MM-DD（默认：生效后一年）"),
@@ -258,7 +260,7 @@ def formulas_new(
 
 @formulas_app.command("validate")
 def formulas_validate(
-    paths: Optional[list[Path]] = typer.Argument(None, help="要校验的规则文件；省略则校验规则目录中的全部文件"),
+    paths: Optional[list[Path]] = typer.Argument(None, metavar="规则文件", help="要校验的规则文件；省略则校验规则目录中的全部文件"),
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
     """严格校验规则文件；来源文件自身的错误（如分组标题分值不符）作为警告报告。"""
@@ -290,7 +292,7 @@ def formulas_validate(
 
 @formulas_app.command("test")
 def formulas_test(
-    ref: Optional[str] = typer.Argument(None, help="规则集 ID 或 ID@VERSION；省略则测试全部"),
+    ref: Optional[str] = typer.Argument(None, metavar="规则集", help="规则集 ID 或 ID@VERSION；省略则测试全部"),
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
     """运行规则文件内置的测试样例（[[tests]]），逐条列出期望值与实际值不符之处。"""
@@ -319,7 +321,7 @@ def formulas_test(
 
 @app.command()
 def template(
-    rules: str = typer.Argument(..., help="规则集 ID 或 ID@VERSION"),
+    rules: str = typer.Argument(..., metavar="规则集", help="规则集 ID 或 ID@VERSION"),
     out: Path = typer.Option(..., "--out", "-o", help="生成的 .xlsx 文件"),
     fill: Optional[Path] = typer.Option(None, "--fill", help="用这个案例文件的数字预先填好（案例中使用该规则集的第一张表）"),
     rules_dir: Optional[Path] = RulesDir,
@@ -367,7 +369,7 @@ def _fill(wb, rule_set, case_path: Path, library) -> None:
 
 @app.command("import")
 def import_workbook(
-    workbook: Path = typer.Argument(..., help="填好的 .xlsx 模板"),
+    workbook: Path = typer.Argument(..., metavar="工作簿", help="填好的 .xlsx 模板"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="写出的案例文件（.toml）；省略则输出到屏幕"),
 ) -> None:
     """把填好的 Excel 模板转换为案例文件（TOML）；单元格有误时按“工作表!单元格”指出。"""
@@ -377,13 +379,17 @@ def import_workbook(
     from .errors import ScoringError
     from .xlsx_import import read_workbook
 
+    from pydantic import ValidationError
+
+    from .rule_loader import pydantic_problems
+
     try:
         data = read_workbook(workbook)
         Case.model_validate(data)
     except ScoringError as exc:
         _fail(str(exc))
-    except ValueError as exc:
-        _fail(f"{workbook}: {exc}")
+    except ValidationError as exc:
+        _fail("\n".join(str(p) for p in pydantic_problems(str(workbook), exc)))
     text = case_to_toml(data, header=f"由 scoring import 从 {workbook.name} 转换")
     if out is None:
         sys.stdout.write(text)
@@ -396,6 +402,6 @@ def import_workbook(
 
 
 def main() -> None:
-    """Console entry point."""
-    app()
+    """Console entry point: parser messages, help and Ctrl-C in Chinese (scoring/cli_chinese.py)."""
+    run(app)
 from . import batch_cli  # noqa: E402,F401  (registers batch and generate)

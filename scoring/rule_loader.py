@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import FileError, FileProblem, ScoringError
+from .os_errors import describe
 from .rule_inherit import ref_of, resolve
 from .rule_ranges import reach_problems
 from .expressions import (
@@ -29,6 +30,7 @@ from .expressions import (
     compile_expression,
 )
 from .numbers import fmt, normalize_text
+from .validation_messages import error_message
 from .rules import (
     Band,
     CompiledBand,
@@ -73,7 +75,7 @@ def read_toml(path: Path) -> dict:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ScoringError(f"{path}: 无法读取文件（{exc.strerror or exc}）") from None
+        raise ScoringError(f"{path}: 无法读取文件（{describe(exc)}）") from None
     text = decode_text(raw, path)
     try:
         return tomllib.loads(text, parse_float=Decimal)
@@ -119,21 +121,9 @@ def decode_text(raw: bytes, path: Path) -> str:
         raise ScoringError(f"{path}: 文件既不是 UTF-8 也不是 GBK 编码，无法读取") from None
 
 
-_PYDANTIC_MESSAGES = {
-    "extra_forbidden": "未知的键（拼写错误？格式说明见 formulas/README.md）",
-    "missing": "缺少必填项",
-}
-
-
 def pydantic_problems(path: str, exc: ValidationError) -> list[FileProblem]:
     """Turn pydantic's errors into file/key problems with Chinese messages."""
-    problems = []
-    for err in exc.errors():
-        key = _key_path(err["loc"])
-        message = _PYDANTIC_MESSAGES.get(err["type"], err["msg"])
-        message = message.removeprefix("Value error, ")  # our own validators' messages are Chinese already
-        problems.append(FileProblem(path, key, message))
-    return problems
+    return [FileProblem(path, _key_path(err["loc"]), error_message(err)) for err in exc.errors()]
 
 
 def _key_path(loc: Iterable[object]) -> str:
