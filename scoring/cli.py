@@ -29,8 +29,11 @@ app.add_typer(formulas_app, name="formulas")
 
 RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认：随附的 formulas/）", file_okay=False)
 RulesRef = typer.Option(None, "--rules", help="指定规则集 ID 或 ID@VERSION，覆盖案例中写的规则")
-Format = typer.Option("table", "--format", "-f", help="输出格式：table、json、csv、markdown、xlsx（xlsx 须配合 --out）")
-Out = typer.Option(None, "--out", "-o", help="写入文件（整体写入，中断不会留下半个文件）；省略则输出到屏幕")
+Format = typer.Option(
+    None, "--format", "-f",
+    help="输出格式：table、json、csv、markdown、xlsx（不区分大小写；省略则按 --out 的扩展名，否则为 table；xlsx 须配合 --out）",
+)
+Out = typer.Option(None, "--out", "-o", help="写入文件（整体替换，中断不会留下半个文件；符号链接写入其目标，FIFO 和设备直接写入）；省略则输出到屏幕")
 ExpectHash = typer.Option(
     None, "--expect-hash",
     help="规则集的 sha256（可只写前 12 位以上；可重复）。规则已变更则拒绝计分，退出码 2",
@@ -74,19 +77,67 @@ def _check_hashes(hashes: Optional[list[str]]) -> None:
             _fail(f"--expect-hash “{h}”不是 sha256（应为 12 到 64 位十六进制）")
 
 
-def _check_format(fmt_name: str, out: Optional[Path] = None) -> None:
+# What an output file's extension says it holds; an extension not listed here implies nothing.
+_EXTENSION_FORMATS = {
+    ".xlsx": "xlsx", ".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".toml": "toml", ".xls": "xls", ".ods": "ods",
+}
+
+
+def output_format(given: Optional[str], out: Optional[Path], available: tuple[str, ...], default: str = "table") -> str:
+    """The format to write: ``given`` (any case), else the one ``out``'s extension implies, else
+    ``default``.  A format that is not available, or that contradicts the extension, is refused."""
+    name = given.strip().lower() if given is not None else None
+    if name is not None and name not in available:
+        _fail(f"未知的输出格式 {given}；可用：{'、'.join(available)}")
+    suffix = out.suffix.lower() if out is not None else ""
+    implied = _EXTENSION_FORMATS.get(suffix)
+    if implied is not None and name is not None and implied != name:
+        _fail(f"输出格式 {name} 与输出文件 {out} 的扩展名 {suffix} 矛盾；请改用 --format {implied}，或换一个扩展名")
+    if implied is not None and implied not in available:
+        _fail(f"输出文件 {out} 的扩展名 {suffix} 表示 {implied} 格式，这里不能写出；可用：{'、'.join(available)}")
+    return name or implied or default
+
+
+def write_file(out: Path, data: bytes) -> None:
+    """Write one output file by the output rules (scoring/atomic.py), or stop with exit code 2."""
+    from .atomic import write_output
+    from .errors import ScoringError
+
+    try:
+        write_output(out, data)
+    except ScoringError as exc:
+        _fail(str(exc))
+
+
+def check_outputs(outputs: list[Optional[Path]], inputs: list[Path]) -> None:
+    """Before any work: every output can be written and none of them is an input."""
+    from .atomic import check_not_input, check_output
+    from .errors import ScoringError
+
+    given = [o for o in outputs if o is not None]
+    try:
+        for out in given:
+            check_output(out)
+            check_not_input(out, inputs)
+        for i, out in enumerate(given):
+            check_not_input(out, given[:i])
+    except ScoringError as exc:
+        _fail(str(exc))
+
+
+def _check_format(fmt_name: Optional[str], out: Optional[Path], case: Path) -> str:
     from .render import FORMATS
 
-    if fmt_name not in (*FORMATS, "xlsx"):
-        _fail(f"未知的输出格式 {fmt_name}；可用：{'、'.join((*FORMATS, 'xlsx'))}")
-    if fmt_name == "xlsx" and out is None:
+    name = output_format(fmt_name, out, (*FORMATS, "xlsx"))
+    if name == "xlsx" and out is None:
         _fail("xlsx 格式须用 --out 指定输出文件")
+    check_outputs([out], [case])
+    return name
 
 
 def _emit(report, fmt_name: str, out: Optional[Path], render) -> None:
-    """Print the report, or write it to ``out`` in one piece."""
-    from .atomic import write_atomic
-
+    """Print the report, or write it to ``out`` by the output rules."""
     if fmt_name == "xlsx":
         import io
 
@@ -101,10 +152,7 @@ def _emit(report, fmt_name: str, out: Optional[Path], render) -> None:
             sys.stdout.write(text)
             return
         data = text.encode("utf-8")
-    try:
-        write_atomic(out, data)
-    except OSError as exc:
-        _fail(f"无法写入 {out}：{exc.strerror or exc}")
+    write_file(out, data)
     typer.echo(f"已写入 {out}", err=True)
 
 
@@ -113,7 +161,7 @@ def score(
     case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,
-    format: str = Format,
+    format: Optional[str] = Format,
     expect_hash: Optional[list[str]] = ExpectHash,
     out: Optional[Path] = Out,
 ) -> None:
@@ -125,7 +173,7 @@ def score(
 
 def _scored(case, rules_dir, rules, format, expect_hash, out, render):
     """What `score` and `diff` share: check the options, score, write; returns the report."""
-    _check_format(format, out)
+    format = _check_format(format, out, case)
     _check_hashes(expect_hash)
     report = _report(case, rules_dir, rules, expect_hash)
     _emit(report, format, out, render)
@@ -137,7 +185,7 @@ def diff(
     case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,
-    format: str = Format,
+    format: Optional[str] = Format,
     expect_hash: Optional[list[str]] = ExpectHash,
     out: Optional[Path] = Out,
 ) -> None:
@@ -329,9 +377,10 @@ def template(
     """生成某规则集的 Excel 填报模板：中文表头、指标行与分值、数字校验、锁定的标签单元格和填写说明。"""
     import io
 
-    from .atomic import write_atomic
     from .xlsx_template import build_template
 
+    output_format(None, out, ("xlsx",), default="xlsx")
+    check_outputs([out], [fill] if fill is not None else [])
     library = _library(rules_dir)
     rule_set = _find(library, rules)
     wb = build_template(rule_set)
@@ -339,10 +388,7 @@ def template(
         _fill(wb, rule_set, fill, library)
     buffer = io.BytesIO()
     wb.save(buffer)
-    try:
-        write_atomic(out, buffer.getvalue())
-    except OSError as exc:
-        _fail(f"无法写入 {out}：{exc.strerror or exc}")
+    write_file(out, buffer.getvalue())
     typer.echo(f"已生成 {out}（规则集 {rule_set.ref}）")
 
 
@@ -373,12 +419,14 @@ def import_workbook(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="写出的案例文件（.toml）；省略则输出到屏幕"),
 ) -> None:
     """把填好的 Excel 模板转换为案例文件（TOML）；单元格有误时按“工作表!单元格”指出。"""
-    from .atomic import write_atomic
     from .case_writer import case_to_toml
     from .cases import Case
     from .errors import ScoringError
     from .xlsx_import import read_workbook
 
+    if out is not None:
+        output_format(None, out, ("toml",), default="toml")
+        check_outputs([out], [workbook])
     from pydantic import ValidationError
 
     from .rule_loader import pydantic_problems
@@ -394,10 +442,7 @@ def import_workbook(
     if out is None:
         sys.stdout.write(text)
         return
-    try:
-        write_atomic(out, text.encode("utf-8"))
-    except OSError as exc:
-        _fail(f"无法写入 {out}：{exc.strerror or exc}")
+    write_file(out, text.encode("utf-8"))
     typer.echo(f"已写入 {out}", err=True)
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import write_output
 from .errors import ScoringError
 from .rules import RuleSet
 
@@ -54,7 +55,7 @@ def new_version(
     target = out or source.with_name(_new_name(source, rule_set, effective_from))
     if target.exists():
         raise ScoringError(f"{target} 已存在，不覆盖；请用 --out 指定另一个文件名")
-    target.write_text(header + text, encoding="utf-8")
+    write_output(target, (header + text).encode("utf-8"))
     reminders = []
     for name, p in rule_set.parameters.items():
         if p.values and p.value_for(effective_from.year) is None:
