@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import FileError, FileProblem, ScoringError
+from .input_limits import read_limited
 from .os_errors import describe
 from .rule_inherit import ref_of, resolve
 from .rule_ranges import reach_problems
@@ -73,7 +74,7 @@ def display_path(path: Path) -> str:
 def read_toml(path: Path) -> dict:
     """Read a TOML file with exact decimals; syntax errors name the file and line."""
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path)
     except OSError as exc:
         raise ScoringError(f"{path}: 无法读取文件（{describe(exc)}）") from None
     text = decode_text(raw, path)
@@ -188,7 +189,7 @@ def _compile_raw(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]) -> 
 
 def _source_text(path: Path) -> str:
     try:
-        return decode_text(path.read_bytes(), path)
+        return decode_text(read_limited(path), path)
     except (OSError, ScoringError):
         return ""
 
