@@ -294,8 +294,9 @@ def formulas_new(
     try:
         start = dt.date.fromisoformat(effective_from) if effective_from else None
         end = dt.date.fromisoformat(effective_to) if effective_to else None
-    except ValueError as exc:
-        _fail(f"日期格式应为 YYYY-MM-DD：{exc}")
+    except ValueError:
+        given = "、".join(f"“{d}”" for d in (effective_from, effective_to) if d)
+        _fail(f"日期格式应为 YYYY-MM-DD（如 2025-01-01），得到 {given}")
     try:
         made = new_version(rule_set, version, out, start, end)
         loaded = load_rule_file(made.path, rules_dir)

@@ -13,15 +13,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .cases import WORKBOOK_SUFFIXES
 from .errors import FileError, FileProblem, ScoringError
 from .input_limits import MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_PARTS, MAX_WORKBOOK_UNPACKED, megabytes
 from .numbers import MAX_FIGURE_TEXT, NumberError, is_too_large, to_decimal
 from .os_errors import describe
 from .xlsx_template import HEADERS, INFO, INFO_FIELDS, INPUTS, META, RATES, ROW_COLUMNS, ROWS, SCORES, SUBTOTALS
 
-
 # Formats a person may hand in instead of .xlsx; the importer reads none of them.
-UNSUPPORTED_SUFFIXES = frozenset({".xls", ".ods", ".et", ".numbers", ".xlsb"})
+UNSUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES - {".xlsx", ".xlsm"}
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any encrypted workbook
 _SAVE_AS = "不支持此格式，请另存为 .xlsx"
 
