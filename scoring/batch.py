@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .case_table import TableRow, known_labels, read_table, row_to_case
-from .cases import Case, load_case, read_json
+from .cases import WORKBOOK_SUFFIXES, Case, load_case, read_json
 from .diff import report_loaded
 from .engine import Engine
 from .errors import ScoringError
@@ -26,7 +26,7 @@ from .grades import span_text
 from .results import SEVERITY_ORDER, CaseReport, SheetDiff
 from .rule_loader import RuleLibrary, display_path, load_rule_dir, read_toml
 
-CASE_SUFFIXES = frozenset({".toml", ".json", ".xlsx"})
+CASE_SUFFIXES = frozenset({".toml", ".json"}) | WORKBOOK_SUFFIXES  # .xls/.ods fail with "请另存为 .xlsx"
 # Seconds one submission may take before its worker is stopped; a real sheet takes milliseconds.
 DEFAULT_TIMEOUT = 60.0
 TABLE_SUFFIXES = frozenset({".csv"})

@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from .cli import RulesDir, _fail, _library, app, utf8_stdout
+from .cli import RulesDir, _fail, _library, app, check_outputs, output_format, utf8_stdout
 
 Quiet = typer.Option(False, "--quiet", "-q", help="不在 stderr 显示进度")
 Jobs = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认：全部可用核心；1 表示顺序执行）")
@@ -21,10 +21,10 @@ Jobs = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认�
 
 @app.command()
 def batch(
-    paths: list[Path] = typer.Argument(..., help="案例文件（.toml/.json）、案例表（.csv）或包含它们的目录"),
-    format: str = typer.Option("table", "--format", "-f", help="汇总格式：table、json、csv、markdown"),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="把汇总写入文件，而不是标准输出", dir_okay=False),
-    report: Optional[Path] = typer.Option(None, "--report", help="另写一份可直接邮寄的 HTML 报告（单个文件，不引用任何外部资源）", dir_okay=False),
+    paths: list[Path] = typer.Argument(..., metavar="案例", help="案例文件（.toml/.json）、案例表（.csv）或包含它们的目录"),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="汇总格式：table、json、csv、markdown（不区分大小写；省略则按 --out 的扩展名，否则为 table）"),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="把汇总写入文件，而不是标准输出"),
+    report: Optional[Path] = typer.Option(None, "--report", help="另写一份可直接邮寄的 HTML 报告（单个文件，不引用任何外部资源）"),
     rules_dir: Optional[Path] = RulesDir,
     jobs: Optional[int] = Jobs,
     quiet: bool = Quiet,
@@ -39,8 +39,11 @@ def batch(
     from .errors import ScoringError
     from .progress import Progress
 
-    if format not in FORMATS:
-        _fail(f"未知的输出格式 {format}；可用：{'、'.join(FORMATS)}")
+    format = output_format(format, out, FORMATS)
+    if report is not None:
+        output_format("html", report, ("html",))
+    # Every output is checked before hours of scoring, not found unwritable after them.
+    check_outputs([out, report], [p for p in paths if p.is_file()])
     _library(rules_dir)  # an unusable rule folder stops here (exit 2); unusable rule files are named
     progress = Progress(1, "份", enabled=False if quiet else None)
 
@@ -54,14 +57,15 @@ def batch(
         _fail(str(exc))
     finally:
         progress.close()
-    if out is not None:
+    # Nothing scored (exit 2): earlier summaries and reports stay as they were.
+    if out is not None and result.sheets:
         _write(out, lambda handle: write_summary(result, format, handle))
-    elif format == "csv":
+    elif out is None and format == "csv":
         with utf8_stdout() as stdout:
             write_summary(result, format, stdout)
-    else:
+    elif out is None:
         write_summary(result, format, sys.stdout)
-    if report is not None:
+    if report is not None and result.sheets:
         from .html_report import render_html
 
         _write(report, lambda handle: handle.write(render_html(result)))
@@ -71,30 +75,32 @@ def batch(
             typer.echo(f"错误：{problem.reason}", err=True)
         typer.echo(counts_line(result), err=True)
     if not result.sheets:
-        typer.echo("错误：没有任何表可以复核", err=True)
+        kept = "、".join(str(p) for p in (out, report) if p is not None)
+        typer.echo(f"错误：没有任何表可以复核{f'（未改动 {kept}）' if kept else ''}", err=True)
     raise typer.Exit(result.exit_code)
 
 
 def _write(path: Path, write) -> None:
-    """Stream the output into place in one piece: an interrupted run leaves no half file."""
-    from .atomic import open_atomic
+    """Stream the output into place by the output rules: an interrupted run leaves no half file."""
+    from .atomic import open_output
+    from .errors import ScoringError
 
     try:
-        with open_atomic(path, "w", encoding="utf-8", newline="") as handle:
+        with open_output(path, "w", encoding="utf-8", newline="") as handle:
             write(handle)
-    except OSError as exc:
-        _fail(f"无法写入 {path}（{exc.strerror or exc}）")
+    except ScoringError as exc:
+        _fail(str(exc))
 
 
 @app.command()
 def generate(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="写入案例文件（.json）的目录", file_okay=False),
-    csv_file: Optional[Path] = typer.Option(None, "--csv", help="把公式计分的表（四川部门整体）写成一个案例表（CSV），而不是单个案例文件", dir_okay=False),
+    csv_file: Optional[Path] = typer.Option(None, "--csv", help="把公式计分的表（四川部门整体）写成一个案例表（CSV），而不是单个案例文件"),
     count: int = typer.Option(1000, "--count", "-n", min=1, help="生成的表数"),
     seed: int = typer.Option(0, "--seed", help="随机种子：同一种子生成完全相同的文件"),
     error_rate: float = typer.Option(0.3, "--error-rate", min=0.0, max=1.0, help="注入错误的表所占比例"),
     kinds: str = typer.Option("formula,rows", "--kinds", help="表的种类：formula（四川部门整体）、rows（逐行计分：全国、四川、湖南、新疆），逗号分隔"),
-    manifest: Optional[Path] = typer.Option(None, "--manifest", help="注入错误清单（JSON）的路径（默认：输出目录下 manifest.json，或 CSV 旁的 .manifest.json）", dir_okay=False),
+    manifest: Optional[Path] = typer.Option(None, "--manifest", help="注入错误清单（JSON）的路径（默认：输出目录下 manifest.json，或 CSV 旁的 .manifest.json）"),
     rules_dir: Optional[Path] = RulesDir,
     jobs: Optional[int] = Jobs,
     quiet: bool = Quiet,
@@ -121,8 +127,12 @@ def generate(
     try:
         summary = run_generate(count, settings, out, csv_file, manifest, rules_dir=rules_dir, jobs=jobs,
                                on_progress=lambda done: progress.update(done, done))
-    except (ScoringError, ValueError, GeneratorError, OSError) as exc:
+    except (ScoringError, ValueError, GeneratorError) as exc:
         _fail(str(exc))
+    except OSError as exc:
+        from .os_errors import describe
+
+        _fail(f"{getattr(exc, 'filename', None) or ''}：{describe(exc)}".lstrip("："))
     finally:
         progress.close()
     classes = "，".join(f"{cls} {n}" for cls, n in sorted(summary.by_class.items()))

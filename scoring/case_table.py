@@ -25,6 +25,8 @@ from pydantic import ValidationError
 
 from .cases import Case
 from .errors import ScoringError
+from .input_limits import MAX_TABLE_LINE_BYTES, megabytes
+from .os_errors import describe
 from .rule_loader import RuleLibrary, display_path, normalize_phrase, pydantic_problems
 from .rules import RuleSet
 
@@ -165,7 +167,7 @@ def read_table(path: Path | str, labels: Collection[str] | None = None) -> Itera
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise ScoringError(f"{shown}: 无法读取文件（{exc.strerror or exc}）") from None
+        raise ScoringError(f"{shown}: 无法读取文件（{describe(exc)}）") from None
     with handle:
         encoding = _sniff_encoding(handle.read(_SNIFF_BYTES))
         handle.seek(0)
@@ -186,7 +188,7 @@ def read_table(path: Path | str, labels: Collection[str] | None = None) -> Itera
                     continue
                 yield TableRow(header, line, tuple(cells), lines.offset)
         except csv.Error as exc:
-            raise ScoringError(f"{shown}:{start}: CSV 格式错误（{exc}），此后的行未读取") from None
+            raise ScoringError(f"{shown}:{start}: CSV 格式错误（{_csv_problem(exc)}），此后的行未读取") from None
         if header is None:
             raise ScoringError(f"{shown}: 表格为空，没有表头")
 
@@ -281,6 +283,21 @@ def _labels_to_ids(case: Case, library: RuleLibrary, where: str) -> Case:
     return case.model_copy(update={"sheets": [sheet.model_copy(update={"inputs": inputs})]})
 
 
+# The csv module's messages, in the words of the rest of the tool.
+_CSV_PROBLEMS = (
+    ("field larger than field limit", "单元格过长（超过 128 KB）"),
+    ("unexpected end of data", "引号没有闭合，文件就结束了"),
+    ("new-line character seen in unquoted field", "未加引号的单元格中有换行符"),
+    ("expected after", "右引号后应紧跟逗号或换行"),
+    ("line contains nul", "行中有空字符（NUL），可能不是文本文件"),
+)
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    text = str(exc)
+    return next((chinese for english, chinese in _CSV_PROBLEMS if english in text.lower()), "无法解析")
+
+
 def _figure(value: str) -> dict:
     if value.lower() in UNDISCLOSED:
         return {"undisclosed": True}
@@ -336,11 +353,14 @@ class _DecodedLines:
         return self
 
     def __next__(self) -> str:
-        raw = self.handle.readline()
+        raw = self.handle.readline(MAX_TABLE_LINE_BYTES + 1)
         if not raw:
             raise StopIteration
         self.offset += len(raw)
         self.line += 1
+        if len(raw) > MAX_TABLE_LINE_BYTES:
+            # read in bounded pieces: one endless line must not fill the memory
+            raise ScoringError(f"{self.shown}:{self.line}: 该行超过 {megabytes(MAX_TABLE_LINE_BYTES)} 的上限，此后的行未读取")
         try:
             text = raw.decode(self.encoding)
         except UnicodeDecodeError:

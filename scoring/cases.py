@@ -15,6 +15,8 @@ from typing import Any
 from pydantic import Field, PrivateAttr, ValidationError, model_validator
 
 from .errors import FileError, ScoringError
+from .input_limits import read_limited
+from .os_errors import describe
 from .numbers import NumberError, to_decimal
 from .rule_loader import decode_text, display_path, pydantic_problems, read_toml
 from .rules import Strict
@@ -214,14 +216,19 @@ class Case(Strict):
     sheets: list[Sheet] = Field(min_length=1)
 
 
+# Spreadsheets are read by the workbook importer: .xlsx, and the formats it refuses with a message
+# ("请另存为 .xlsx") instead of an encoding error from the TOML reader.
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".et", ".numbers", ".xlsb"})
+
+
 def load_case(path: Path | str) -> tuple[Case, str]:
     """Read and validate a case file (TOML, JSON of the same shape, or a filled-in .xlsx
     template); returns the case and the path as shown in messages. Raises ScoringError naming
     the file and the place."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        from .xlsx_import import read_workbook  # openpyxl is only needed for workbooks
+    if suffix in WORKBOOK_SUFFIXES:
+        from .xlsx_import import read_workbook  # openpyxl is only needed for workbooks; it refuses .xls/.ods by name
 
         data = read_workbook(path)
     else:
@@ -240,9 +247,9 @@ def load_case(path: Path | str) -> tuple[Case, str]:
 def read_json(path: Path) -> dict:
     """Read a JSON case with exact decimals; syntax errors name the file, line and column."""
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path)
     except OSError as exc:
-        raise ScoringError(f"{path}: 无法读取文件（{exc.strerror or exc}）") from None
+        raise ScoringError(f"{path}: 无法读取文件（{describe(exc)}）") from None
     try:
         data = json.loads(decode_text(raw, path), parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:

@@ -15,9 +15,11 @@ from typing import Optional, TextIO
 
 import typer
 
+from .cli_chinese import App, run
+
 # Plain help text (rich_markup_mode=None): rendering it through rich costs ~150 ms of imports
 # on every `--help`, for boxes a terminal of finance staff doesn't need.
-app = typer.Typer(
+app = App(
     # --install-completion / --show-completion: typer's completion for bash, zsh, fish, PowerShell
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -25,7 +27,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="按版本化的规则文件重新计算预算绩效自评得分，并指出自评得分与规则不符之处。",
 )
-formulas_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="规则文件：列出、查看、校验、测试、比较、新建版本。")
+formulas_app = App(no_args_is_help=True, rich_markup_mode=None, help="规则文件：列出、查看、校验、测试、比较、新建版本。")
 app.add_typer(formulas_app, name="formulas")
 
 
@@ -47,8 +49,11 @@ def _options(
 
 RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认：环境变量 SCORING_RULES_DIR，否则随附的规则文件）", file_okay=False)
 RulesRef = typer.Option(None, "--rules", help="指定规则集 ID 或 ID@VERSION，覆盖案例中写的规则")
-Format = typer.Option("table", "--format", "-f", help="输出格式：table、json、csv、markdown、xlsx（xlsx 须配合 --out）")
-Out = typer.Option(None, "--out", "-o", help="写入文件（整体写入，中断不会留下半个文件）；省略则输出到屏幕")
+Format = typer.Option(
+    None, "--format", "-f",
+    help="输出格式：table、json、csv、markdown、xlsx（不区分大小写；省略则按 --out 的扩展名，否则为 table；xlsx 须配合 --out）",
+)
+Out = typer.Option(None, "--out", "-o", help="写入文件（整体替换，中断不会留下半个文件；符号链接写入其目标，FIFO 和设备直接写入）；省略则输出到屏幕")
 ExpectHash = typer.Option(
     None, "--expect-hash",
     help="规则集的 sha256（可只写前 12 位以上；可重复）。规则已变更则拒绝计分，退出码 2",
@@ -92,13 +97,63 @@ def _check_hashes(hashes: Optional[list[str]]) -> None:
             _fail(f"--expect-hash “{h}”不是 sha256（应为 12 到 64 位十六进制）")
 
 
-def _check_format(fmt_name: str, out: Optional[Path] = None) -> None:
+# What an output file's extension says it holds; an extension not listed here implies nothing.
+_EXTENSION_FORMATS = {
+    ".xlsx": "xlsx", ".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".toml": "toml", ".xls": "xls", ".ods": "ods",
+}
+
+
+def output_format(given: Optional[str], out: Optional[Path], available: tuple[str, ...], default: str = "table") -> str:
+    """The format to write: ``given`` (any case), else the one ``out``'s extension implies, else
+    ``default``.  A format that is not available, or that contradicts the extension, is refused."""
+    name = given.strip().lower() if given is not None else None
+    if name is not None and name not in available:
+        _fail(f"未知的输出格式 {given}；可用：{'、'.join(available)}")
+    suffix = out.suffix.lower() if out is not None else ""
+    implied = _EXTENSION_FORMATS.get(suffix)
+    if implied is not None and name is not None and implied != name:
+        _fail(f"输出格式 {name} 与输出文件 {out} 的扩展名 {suffix} 矛盾；请改用 --format {implied}，或换一个扩展名")
+    if implied is not None and implied not in available:
+        _fail(f"输出文件 {out} 的扩展名 {suffix} 表示 {implied} 格式，这里不能写出；可用：{'、'.join(available)}")
+    return name or implied or default
+
+
+def write_file(out: Path, data: bytes) -> None:
+    """Write one output file by the output rules (scoring/atomic.py), or stop with exit code 2."""
+    from .atomic import write_output
+    from .errors import ScoringError
+
+    try:
+        write_output(out, data)
+    except ScoringError as exc:
+        _fail(str(exc))
+
+
+def check_outputs(outputs: list[Optional[Path]], inputs: list[Path]) -> None:
+    """Before any work: every output can be written and none of them is an input."""
+    from .atomic import check_not_input, check_output
+    from .errors import ScoringError
+
+    given = [o for o in outputs if o is not None]
+    try:
+        for out in given:
+            check_output(out)
+            check_not_input(out, inputs)
+        for i, out in enumerate(given):
+            check_not_input(out, given[:i])
+    except ScoringError as exc:
+        _fail(str(exc))
+
+
+def _check_format(fmt_name: Optional[str], out: Optional[Path], case: Path) -> str:
     from .render import FORMATS
 
-    if fmt_name not in (*FORMATS, "xlsx"):
-        _fail(f"未知的输出格式 {fmt_name}；可用：{'、'.join((*FORMATS, 'xlsx'))}")
-    if fmt_name == "xlsx" and out is None:
+    name = output_format(fmt_name, out, (*FORMATS, "xlsx"))
+    if name == "xlsx" and out is None:
         _fail("xlsx 格式须用 --out 指定输出文件")
+    check_outputs([out], [case])
+    return name
 
 
 @contextmanager
@@ -117,9 +172,7 @@ def utf8_stdout() -> Iterator[TextIO]:
 
 
 def _emit(report, fmt_name: str, out: Optional[Path], render) -> None:
-    """Print the report, or write it to ``out`` in one piece."""
-    from .atomic import write_atomic
-
+    """Print the report, or write it to ``out`` by the output rules."""
     if fmt_name == "xlsx":
         import io
 
@@ -138,19 +191,16 @@ def _emit(report, fmt_name: str, out: Optional[Path], render) -> None:
                 sys.stdout.write(text)
             return
         data = text.encode("utf-8")
-    try:
-        write_atomic(out, data)
-    except OSError as exc:
-        _fail(f"无法写入 {out}：{exc.strerror or exc}")
+    write_file(out, data)
     typer.echo(f"已写入 {out}", err=True)
 
 
 @app.command()
 def score(
-    case: Path = typer.Argument(..., help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
+    case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,
-    format: str = Format,
+    format: Optional[str] = Format,
     expect_hash: Optional[list[str]] = ExpectHash,
     out: Optional[Path] = Out,
 ) -> None:
@@ -164,7 +214,7 @@ def score(
 
 def _scored(case, rules_dir, rules, format, expect_hash, out, render):
     """What `score` and `diff` share: check the options, score, write; returns the report."""
-    _check_format(format, out)
+    format = _check_format(format, out, case)
     _check_hashes(expect_hash)
     report = _report(case, rules_dir, rules, expect_hash)
     _emit(report, format, out, render)
@@ -173,10 +223,10 @@ def _scored(case, rules_dir, rules, format, expect_hash, out, render):
 
 @app.command()
 def diff(
-    case: Path = typer.Argument(..., help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
+    case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,
-    format: str = Format,
+    format: Optional[str] = Format,
     expect_hash: Optional[list[str]] = ExpectHash,
     out: Optional[Path] = Out,
 ) -> None:
@@ -190,8 +240,8 @@ def diff(
 
 @app.command()
 def explain(
-    case: Path = typer.Argument(..., help="案例文件（.toml）"),
-    indicator: Optional[str] = typer.Argument(None, help="指标名称（如 预算编制质量）或 id；省略则解释全部指标"),
+    case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml）"),
+    indicator: Optional[str] = typer.Argument(None, metavar="指标", help="指标名称（如 预算编制质量）或 id；省略则解释全部指标"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,
 ) -> None:
@@ -222,7 +272,7 @@ def formulas_list(rules_dir: Optional[Path] = RulesDir) -> None:
 
 @formulas_app.command("show")
 def formulas_show(
-    ref: str = typer.Argument(..., help="规则集 ID 或 ID@VERSION"),
+    ref: str = typer.Argument(..., metavar="规则集", help="规则集 ID 或 ID@VERSION"),
     rules_dir: Optional[Path] = RulesDir,
     resolved: bool = typer.Option(False, "--resolved", help="输出继承展开后的完整规则集（JSON，即计算 sha256 的内容）"),
 ) -> None:
@@ -249,8 +299,8 @@ def _find(library, ref: str):
 
 @formulas_app.command("diff")
 def formulas_diff(
-    old: str = typer.Argument(..., help="原规则集 ID@VERSION"),
-    new: str = typer.Argument(..., help="新规则集 ID@VERSION"),
+    old: str = typer.Argument(..., metavar="原规则集", help="原规则集 ID@VERSION"),
+    new: str = typer.Argument(..., metavar="新规则集", help="新规则集 ID@VERSION"),
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
     """比较两个规则集（继承展开后）：新增、删除、修改的指标、参数、输入和词表。"""
@@ -268,7 +318,7 @@ def formulas_diff(
 
 @formulas_app.command("new")
 def formulas_new(
-    ref: str = typer.Argument(..., help="作为起点的规则集 ID@VERSION"),
+    ref: str = typer.Argument(..., metavar="规则集", help="作为起点的规则集 ID@VERSION"),
     version: str = typer.Option(..., "--version", help="新版本号，如 2025.1"),
     effective_from: Optional[str] = typer.Option(None, "--effective-from", help="生效日期 YYYY-MM-DD（默认：原版本失效日期的次日）"),
     effective_to: Optional[str] = typer.Option(None, "--effective-to", help="失效日期 YYYY-MM-DD（默认：生效后一年）"),
@@ -287,8 +337,9 @@ def formulas_new(
     try:
         start = dt.date.fromisoformat(effective_from) if effective_from else None
         end = dt.date.fromisoformat(effective_to) if effective_to else None
-    except ValueError as exc:
-        _fail(f"日期格式应为 YYYY-MM-DD：{exc}")
+    except ValueError:
+        given = "、".join(f"“{d}”" for d in (effective_from, effective_to) if d)
+        _fail(f"日期格式应为 YYYY-MM-DD（如 2025-01-01），得到 {given}")
     try:
         made = new_version(rule_set, version, out, start, end)
         loaded = load_rule_file(made.path, rules_dir)
@@ -301,7 +352,7 @@ def formulas_new(
 
 @formulas_app.command("validate")
 def formulas_validate(
-    paths: Optional[list[Path]] = typer.Argument(None, help="要校验的规则文件；省略则校验规则目录中的全部文件"),
+    paths: Optional[list[Path]] = typer.Argument(None, metavar="规则文件", help="要校验的规则文件；省略则校验规则目录中的全部文件"),
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
     """严格校验规则文件；来源文件自身的错误（如分组标题分值不符）作为警告报告。"""
@@ -333,7 +384,7 @@ def formulas_validate(
 
 @formulas_app.command("test")
 def formulas_test(
-    ref: Optional[str] = typer.Argument(None, help="规则集 ID 或 ID@VERSION；省略则测试全部"),
+    ref: Optional[str] = typer.Argument(None, metavar="规则集", help="规则集 ID 或 ID@VERSION；省略则测试全部"),
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
     """运行规则文件内置的测试样例（[[tests]]），逐条列出期望值与实际值不符之处。"""
@@ -362,19 +413,21 @@ def formulas_test(
 
 @app.command()
 def template(
-    rules: str = typer.Argument(..., help="规则集 ID 或 ID@VERSION"),
+    rules: str = typer.Argument(..., metavar="规则集", help="规则集 ID 或 ID@VERSION"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="生成的文件（xlsx 必填；csv 省略则输出到屏幕）"),
-    format: str = typer.Option("xlsx", "--format", "-f", help="xlsx：Excel 填报模板；csv：案例表（批量复核用）的表头行"),
+    format: Optional[str] = typer.Option(
+        None, "--format", "-f", help="xlsx：Excel 填报模板；csv：案例表（批量复核用）的表头行（省略则按 --out 的扩展名，否则为 xlsx）",
+    ),
     fill: Optional[Path] = typer.Option(None, "--fill", help="用这个案例文件的数字预先填好（案例中使用该规则集的第一张表；仅 xlsx）"),
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
     """生成某规则集的 Excel 填报模板（中文表头、指标行与分值、数字校验、锁定的标签单元格和填写说明），或案例表（CSV）的表头行。"""
-    if format not in ("xlsx", "csv"):
-        _fail(f"未知的模板格式 {format}；可用：xlsx、csv")
+    format = output_format(format, out, ("xlsx", "csv"), default="xlsx")
     if format == "xlsx" and out is None:
         _fail("xlsx 模板须用 --out 指定输出文件")
     if format == "csv" and fill is not None:
         _fail("--fill 只用于 xlsx 模板")
+    check_outputs([out] if out is not None else [], [fill] if fill is not None else [])
     library = _library(rules_dir)
     rule_set = _find(library, rules)
     if format == "csv":
@@ -382,7 +435,6 @@ def template(
         return
     import io
 
-    from .atomic import write_atomic
     from .xlsx_template import build_template
 
     wb = build_template(rule_set)
@@ -390,10 +442,7 @@ def template(
         _fill(wb, rule_set, fill, library)
     buffer = io.BytesIO()
     wb.save(buffer)
-    try:
-        write_atomic(out, buffer.getvalue())
-    except OSError as exc:
-        _fail(f"无法写入 {out}：{exc.strerror or exc}")
+    write_file(out, buffer.getvalue())
     typer.echo(f"已生成 {out}（规则集 {rule_set.ref}）")
 
 
@@ -402,7 +451,6 @@ def _table_header(rule_set, out: Optional[Path]) -> None:
     import csv
     import io
 
-    from .atomic import write_atomic
     from .case_table import template_header
     from .render import CSV_BOM
 
@@ -413,10 +461,7 @@ def _table_header(rule_set, out: Optional[Path]) -> None:
         with utf8_stdout() as stdout:
             stdout.write(buffer.getvalue())
     else:
-        try:
-            write_atomic(out, buffer.getvalue().encode("utf-8"))
-        except OSError as exc:
-            _fail(f"无法写入 {out}：{exc.strerror or exc}")
+        write_file(out, buffer.getvalue().encode("utf-8"))
         typer.echo(f"已生成 {out}（规则集 {rule_set.ref} 的案例表表头）", err=True)
     typer.echo(
         f"每行一张表：“规则”列填 {rule_set.ref}；“地区”写作 省/市/县；文件未披露的数字填“未披露”，空白表示未填；"
@@ -450,31 +495,34 @@ def _fill(wb, rule_set, case_path: Path, library) -> None:
 
 @app.command("import")
 def import_workbook(
-    workbook: Path = typer.Argument(..., help="填好的 .xlsx 模板"),
+    workbook: Path = typer.Argument(..., metavar="工作簿", help="填好的 .xlsx 模板"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="写出的案例文件（.toml）；省略则输出到屏幕"),
 ) -> None:
     """把填好的 Excel 模板转换为案例文件（TOML）；单元格有误时按“工作表!单元格”指出。"""
-    from .atomic import write_atomic
     from .case_writer import case_to_toml
     from .cases import Case
     from .errors import ScoringError
     from .xlsx_import import read_workbook
+
+    if out is not None:
+        output_format(None, out, ("toml",), default="toml")
+        check_outputs([out], [workbook])
+    from pydantic import ValidationError
+
+    from .rule_loader import pydantic_problems
 
     try:
         data = read_workbook(workbook)
         Case.model_validate(data)
     except ScoringError as exc:
         _fail(str(exc))
-    except ValueError as exc:
-        _fail(f"{workbook}: {exc}")
+    except ValidationError as exc:
+        _fail("\n".join(str(p) for p in pydantic_problems(str(workbook), exc)))
     text = case_to_toml(data, header=f"由 scoring import 从 {workbook.name} 转换")
     if out is None:
         sys.stdout.write(text)
         return
-    try:
-        write_atomic(out, text.encode("utf-8"))
-    except OSError as exc:
-        _fail(f"无法写入 {out}：{exc.strerror or exc}")
+    write_file(out, text.encode("utf-8"))
     typer.echo(f"已写入 {out}", err=True)
 
 
@@ -529,8 +577,8 @@ def serve(
 
 
 def main() -> None:
-    """Console entry point."""
-    # One program name however it is started (`scoring`, `python -m scoring`), so that shell
-    # completion is installed for, and answers to, the command people type.
-    app(prog_name="scoring")
+    """Console entry point: parser messages, help and Ctrl-C in Chinese (scoring/cli_chinese.py).
+    One program name however it is started (`scoring`, `python -m scoring`), so that shell
+    completion is installed for, and answers to, the command people type."""
+    run(app, prog_name="scoring")
 from . import batch_cli  # noqa: E402,F401  (registers batch and generate)

@@ -22,6 +22,7 @@ import itertools
 import multiprocessing
 import os
 import sys
+import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -58,16 +59,22 @@ def default_jobs() -> int:
 
 
 def _worker_main(conn: Connection, fn: Callable, initializer: Callable, initargs: tuple) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent handles it and stops the
+    # workers, so a worker ignores it rather than printing a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     initializer(*initargs)
     while True:
         try:
             chunk = conn.recv()
-        except EOFError:
+        except (EOFError, OSError):
             return
         if chunk is None:
             return
-        for index, item in chunk:
-            conn.send((index, fn(item)))
+        try:
+            for index, item in chunk:
+                conn.send((index, fn(item)))
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the parent has gone (interrupted): nobody is waiting for the answer
 
 
 @dataclass
@@ -146,6 +153,7 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
         return start()
 
     workers = [start() for _ in range(jobs)]
+    finished = False
     try:
         for w in workers:
             feed(w)
@@ -190,12 +198,15 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
         while next_out in done:
             yield done.pop(next_out)
             next_out += 1
+        finished = True
     finally:
+        # After an error or Ctrl-C the workers are stopped at once, not waited for.
         for w in workers:
             try:
                 w.conn.send(None)
             except (OSError, ValueError):
                 pass
         for w in workers:
-            w.process.join(1)
+            if finished:
+                w.process.join(1)
             w.stop()

@@ -20,6 +20,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import FileError, FileProblem, ScoringError
+from .input_limits import read_limited
+from .os_errors import describe
 from .rule_inherit import ref_of, resolve
 from .rule_ranges import reach_problems
 from .expressions import (
@@ -32,6 +34,7 @@ from .expressions import (
 )
 from .numbers import fmt, normalize_text
 from .values import Reading, UnitMeaning, fold
+from .validation_messages import error_message
 from .rules import (
     Band,
     CompiledBand,
@@ -90,9 +93,9 @@ def display_path(path: Path) -> str:
 def read_toml(path: Path) -> dict:
     """Read a TOML file with exact decimals; syntax errors name the file and line."""
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path)
     except OSError as exc:
-        raise ScoringError(f"{path}: 无法读取文件（{exc.strerror or exc}）") from None
+        raise ScoringError(f"{path}: 无法读取文件（{describe(exc)}）") from None
     text = decode_text(raw, path)
     try:
         return tomllib.loads(text, parse_float=Decimal)
@@ -138,21 +141,9 @@ def decode_text(raw: bytes, path: Path) -> str:
         raise ScoringError(f"{path}: 文件既不是 UTF-8 也不是 GBK 编码，无法读取") from None
 
 
-_PYDANTIC_MESSAGES = {
-    "extra_forbidden": "未知的键（拼写错误？格式说明见 formulas/README.md）",
-    "missing": "缺少必填项",
-}
-
-
 def pydantic_problems(path: str, exc: ValidationError) -> list[FileProblem]:
     """Turn pydantic's errors into file/key problems with Chinese messages."""
-    problems = []
-    for err in exc.errors():
-        key = _key_path(err["loc"])
-        message = _PYDANTIC_MESSAGES.get(err["type"], err["msg"])
-        message = message.removeprefix("Value error, ")  # our own validators' messages are Chinese already
-        problems.append(FileProblem(path, key, message))
-    return problems
+    return [FileProblem(path, _key_path(err["loc"]), error_message(err)) for err in exc.errors()]
 
 
 def _key_path(loc: Iterable[object]) -> str:
@@ -205,19 +196,63 @@ def _compile_raw(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]) -> 
     huge = huge_numbers({k: v for k, v in data.items() if k != "tests"})
     if huge:
         raise FileError(shown, [with_line(FileProblem(shown, k, "数字过大（绝对值应小于 10 的 15 次方）"), text) for k in huge])
+    weights = weight_problems(shown, data)
     try:
         model = RuleFile.model_validate(data)
     except ValidationError as exc:
-        raise FileError(shown, [with_line(p, text) for p in pydantic_problems(shown, exc)]) from None
+        # a weight already refused above is not refused a second time in pydantic's words
+        refused = {p.key for p in weights}
+        found = weights + [p for p in pydantic_problems(shown, exc) if p.key not in refused]
+        raise FileError(shown, [with_line(p, text) for p in found]) from None
+    if weights:
+        raise FileError(shown, [with_line(p, text) for p in weights])
     try:
         return _Compiler(shown, model, chain=tuple(chain)).compile()
     except FileError as exc:
         raise FileError(shown, [with_line(p, text) for p in exc.problems]) from None
 
 
+def weight_problems(shown: str, data: dict) -> list[FileProblem]:
+    """Weights that cannot be: an indicator, part or the [rows] block weighing zero or less, and
+    row weights above the sheet's total.  A zero weight would make an indicator that can never
+    lose a point (and a ratio of it meaningless); a negative one would add points for failing."""
+    def number(value) -> Decimal | None:
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal, str)):
+            return None  # not a number at all: pydantic says so
+        try:
+            found = Decimal(value)
+        except ArithmeticError:
+            return None
+        return found if found.is_finite() else None
+
+    problems = []
+
+    def positive(key: str, value) -> None:
+        weight = number(value)
+        if weight is not None and weight <= 0:
+            problems.append(FileProblem(shown, key, f"分值应大于 0，得到 {fmt(weight)}"))
+
+    for i, indicator in enumerate(data.get("indicators") or []):
+        if not isinstance(indicator, dict):
+            continue
+        positive(f"indicators[{i}].weight", indicator.get("weight"))
+        for j, part in enumerate(indicator.get("parts") or []):
+            if isinstance(part, dict):
+                positive(f"indicators[{i}].parts[{j}].weight", part.get("weight"))
+    rows = data.get("rows")
+    if isinstance(rows, dict) and "weight" in rows:
+        positive("rows.weight", rows.get("weight"))
+        header = data.get("rule_set")
+        total = number(header.get("total")) if isinstance(header, dict) else None
+        weight = number(rows.get("weight"))
+        if total is not None and weight is not None and weight > total:
+            problems.append(FileProblem(shown, "rows.weight", f"逐行指标分值 {fmt(weight)} 超过表的总分 rule_set.total = {fmt(total)}"))
+    return problems
+
+
 def _source_text(path: Path) -> str:
     try:
-        return decode_text(path.read_bytes(), path)
+        return decode_text(read_limited(path), path)
     except (OSError, ScoringError):
         return ""
 

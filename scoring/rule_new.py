@@ -13,6 +13,7 @@ from pathlib import Path
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
+from .atomic import write_output
 from .errors import ScoringError
 from .rule_loader import decode_text
 from .rules import RuleSet
@@ -78,13 +79,9 @@ def new_version(
     if int(year.group(1)) != effective_from.year:
         reminders.append(f"版本号 {version} 的年份与生效日期 {effective_from} 不一致：请确认")
     header = f"# 由 `scoring formulas new` 从 {rule_set.ref}（sha256 {rule_set.sha256[:12]}）复制而来，请按 {effective_from.year} 年的规则修改。\n"
-    try:
-        with target.open("x", encoding="utf-8") as handle:
-            handle.write(header + tomlkit.dumps(doc))
-    except FileExistsError:
-        raise ScoringError(f"{target} 已存在，不覆盖；请用 --out 指定另一个文件名") from None
-    except OSError as exc:
-        raise ScoringError(f"无法写入 {target}（{exc.strerror or exc}）") from None
+    if target.exists():
+        raise ScoringError(f"{target} 已存在，不覆盖；请用 --out 指定另一个文件名")
+    write_output(target, (header + tomlkit.dumps(doc)).encode("utf-8"))
     for name, p in rule_set.parameters.items():
         if p.values and p.value_for(effective_from.year) is None:
             reminders.append(f"参数“{p.label}”（{name}）没有 {effective_from.year} 年的值：在 [[parameters.{name}.values]] 中添加，并写明来源")

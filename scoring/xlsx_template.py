@@ -52,6 +52,12 @@ ROW_COUNT = 40
 SUBTOTAL_COLUMNS = ["一级", "二级", "小计得分（所填）", "分组分值（所印）", "来源"]
 RATE_COLUMNS = ["比率名称", "所写比率", "分子", "分母", "来源"]
 LIST_ROWS = 20
+INFO_COLUMNS = ["项目", "内容"]
+# The header row of every sheet the importer reads: a workbook whose headers moved is refused.
+HEADERS = {
+    INFO: INFO_COLUMNS, INPUTS: INPUT_COLUMNS, SCORES: SCORE_COLUMNS, ROWS: ROW_COLUMNS,
+    SUBTOTALS: SUBTOTAL_COLUMNS, RATES: RATE_COLUMNS,
+}
 YES_NO = ("是", "否")
 NATURES = ("定性", "定量", "≥", "≤", "＝", "＞", "＜")
 TYPE_LABELS = {"amount": "金额", "count": "个数", "percent": "百分比（写数字，如 -38 表示 -38%）", "ratio": "比率", "flag": "是/否"}
@@ -82,6 +88,11 @@ def build_template(rule_set: RuleSet) -> Workbook:
     meta.append(["rules", rule_set.ref])
     meta.append(["sha256", rule_set.sha256])
     meta.append(["scoring", __version__])
+    # the sheets the importer reads, and the locked codes of their rows: a sheet deleted or
+    # renamed, or a code changed, moved or deleted, is refused — never read as missing figures
+    meta.append(["sheets", ",".join(name for name in wb.sheetnames if name != HELP)])
+    meta.append([INPUTS, ",".join(rule_set.inputs)])
+    meta.append([SCORES, ",".join([i.id for i in rule_set.indicators] + [d.id for d in rule_set.deductions])])
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     return wb
@@ -146,7 +157,7 @@ def _list_check(ws: Worksheet, refs: str, options: tuple[str, ...], title: str) 
 
 
 def _info(ws: Worksheet, rs: RuleSet) -> None:
-    _header(ws, ["项目", "内容"], [34, 60])
+    _header(ws, INFO_COLUMNS, [34, 60])
     for key, label in INFO_FIELDS:
         ws.append([label, None])
         row = ws.max_row

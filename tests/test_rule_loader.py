@@ -9,6 +9,8 @@ import pytest
 from scoring.errors import FileError, ScoringError
 from scoring.rule_loader import load_rule_dir, load_rule_file
 
+from conftest import FORMULAS
+
 HEAD = """
 format = 1
 [rule_set]
@@ -277,3 +279,51 @@ def test_shipped_sichuan_file_reports_header_subtotals_as_warnings(sichuan):
         assert printed in text and f"合计 {actual} 分" in text
     assert len(sichuan.indicators) == 19 and len(sichuan.deductions) == 5
     assert sum(i.weight for i in sichuan.indicators) == 100
+
+
+@pytest.mark.parametrize("weight", ["0", "-1", '"0.00"'])
+def test_a_zero_or_negative_indicator_weight_is_refused_naming_file_key_and_line(tmp_path, weight):
+    body = INDICATOR.replace("weight = 10", f"weight = {weight}") + 'score = "a"\n'
+    text = problems(tmp_path, body, HEAD.replace("total = 10", "total = 1"))
+    line = textwrap.dedent(HEAD).count("\n") + textwrap.dedent(INDICATOR).splitlines().index("weight = 10") + 1
+    assert f"indicators[0].weight（第 {line} 行）: 分值应大于 0" in text, text
+    assert "Input should" not in text
+
+
+def test_a_zero_part_weight_is_refused(tmp_path):
+    body = INDICATOR + """
+[[indicators.parts]]
+id = "p1"
+name = "部分一"
+weight = 10
+score = "a"
+[[indicators.parts]]
+id = "p2"
+name = "部分二"
+weight = 0
+score = "b"
+"""
+    text = problems(tmp_path, body)
+    assert "indicators[0].parts[1].weight" in text and "分值应大于 0，得到 0" in text
+
+
+ROWS_HEAD = HEAD.replace("total = 10", "total = 100")
+ROWS = """
+[rows]
+weight = {weight}
+[rows.methods.m]
+label = "方法"
+score = "weight"
+[rows.select]
+"≥" = "m"
+"""
+
+
+@pytest.mark.parametrize("weight, message", [("0", "分值应大于 0，得到 0"), ("-5", "分值应大于 0，得到 -5"), ("120", "逐行指标分值 120 超过表的总分 rule_set.total = 100")])
+def test_a_rows_weight_that_is_not_positive_or_above_the_total_is_refused(tmp_path, weight, message):
+    text = problems(tmp_path, ROWS.format(weight=weight), ROWS_HEAD)
+    assert "rows.weight（第" in text and message in text, text
+
+
+def test_the_shipped_rule_files_still_load(library):
+    assert len(library.rule_sets) == len(list(FORMULAS.rglob("*.toml"))) and not library.failures
