@@ -25,6 +25,7 @@ def batch(
     format: str = typer.Option("table", "--format", "-f", help="汇总格式：table、json、csv、markdown"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="把汇总写入文件，而不是标准输出", dir_okay=False),
     report: Optional[Path] = typer.Option(None, "--report", help="另写一份可直接邮寄的 HTML 报告（单个文件，不引用任何外部资源）", dir_okay=False),
+    docx: Optional[Path] = typer.Option(None, "--docx", help="另写一份可发送的 Word 汇总复核意见（.docx）：总数、按状态和等级统计、高报最多的表、每个有错误的单位一节", dir_okay=False),
     rules_dir: Optional[Path] = RulesDir,
     jobs: Optional[int] = Jobs,
     quiet: bool = Quiet,
@@ -49,7 +50,7 @@ def batch(
         progress.update(done, position)
 
     try:
-        result = run_batch(paths, rules_dir=rules_dir, jobs=jobs, details=report is not None, on_progress=on_progress, timeout=timeout)
+        result = run_batch(paths, rules_dir=rules_dir, jobs=jobs, details=report is not None or docx is not None, on_progress=on_progress, timeout=timeout)
     except ScoringError as exc:
         _fail(str(exc))
     finally:
@@ -65,6 +66,14 @@ def batch(
         from .html_report import render_html
 
         _write(report, lambda handle: handle.write(render_html(result)))
+    if docx is not None:
+        from .atomic import write_atomic
+        from .docx_review import batch_review, docx_bytes
+
+        try:
+            write_atomic(docx, docx_bytes(batch_review(result)))
+        except OSError as exc:
+            _fail(f"无法写入 {docx}（{exc.strerror or exc}）")
     # Failures must reach a person even when the summary went to a file or to a program.
     if out is not None or format in ("json", "csv"):
         for problem in result.failures:

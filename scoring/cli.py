@@ -47,7 +47,8 @@ def _options(
 
 RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认：环境变量 SCORING_RULES_DIR，否则随附的规则文件）", file_okay=False)
 RulesRef = typer.Option(None, "--rules", help="指定规则集 ID 或 ID@VERSION，覆盖案例中写的规则")
-Format = typer.Option("table", "--format", "-f", help="输出格式：table、json、csv、markdown、xlsx（xlsx 须配合 --out）")
+Format = typer.Option("table", "--format", "-f", help="输出格式：table、json、csv、markdown；xlsx（复核表）、docx（复核意见，Word）须配合 --out")
+FILE_FORMATS = ("xlsx", "docx")  # written to a file only: a terminal shows nothing of them
 Out = typer.Option(None, "--out", "-o", help="写入文件（整体写入，中断不会留下半个文件）；省略则输出到屏幕")
 ExpectHash = typer.Option(
     None, "--expect-hash",
@@ -74,12 +75,20 @@ def _library(rules_dir: Optional[Path]):
 
 
 def _report(case: Path, rules_dir: Optional[Path], rules: Optional[str], expect_hash: Optional[list[str]] = None):
-    from .diff import report_case
+    return _scored_case(case, rules_dir, rules, expect_hash)[2]
+
+
+def _scored_case(case: Path, rules_dir: Optional[Path], rules: Optional[str], expect_hash: Optional[list[str]] = None):
+    """The case, the rule library and the report: what every output needs."""
+    from .cases import load_case
+    from .diff import report_loaded
+    from .engine import Engine
     from .errors import ScoringError
 
     library = _library(rules_dir)
     try:
-        return report_case(case, library, rules_override=rules, expect_hashes=expect_hash or None)
+        loaded, shown = load_case(case)
+        return loaded, library, report_loaded(loaded, shown, library, Engine(), rules, expect_hash or None)
     except ScoringError as exc:
         _fail(str(exc))
 
@@ -95,10 +104,10 @@ def _check_hashes(hashes: Optional[list[str]]) -> None:
 def _check_format(fmt_name: str, out: Optional[Path] = None) -> None:
     from .render import FORMATS
 
-    if fmt_name not in (*FORMATS, "xlsx"):
-        _fail(f"未知的输出格式 {fmt_name}；可用：{'、'.join((*FORMATS, 'xlsx'))}")
-    if fmt_name == "xlsx" and out is None:
-        _fail("xlsx 格式须用 --out 指定输出文件")
+    if fmt_name not in (*FORMATS, *FILE_FORMATS):
+        _fail(f"未知的输出格式 {fmt_name}；可用：{'、'.join((*FORMATS, *FILE_FORMATS))}")
+    if fmt_name in FILE_FORMATS and out is None:
+        _fail(f"{fmt_name} 格式须用 --out 指定输出文件")
 
 
 @contextmanager
@@ -116,18 +125,23 @@ def utf8_stdout() -> Iterator[TextIO]:
         stream.detach()  # leaves sys.stdout's buffer open
 
 
-def _emit(report, fmt_name: str, out: Optional[Path], render) -> None:
+def _emit(scored, fmt_name: str, out: Optional[Path], render) -> None:
     """Print the report, or write it to ``out`` in one piece."""
     from .atomic import write_atomic
 
+    case, library, report = scored
     if fmt_name == "xlsx":
         import io
 
         from .xlsx_export import scored_workbook
 
         buffer = io.BytesIO()
-        scored_workbook(report).save(buffer)
+        scored_workbook(report, case, library.find).save(buffer)
         data = buffer.getvalue()
+    elif fmt_name == "docx":
+        from .docx_review import case_review, docx_bytes
+
+        data = docx_bytes(case_review(report, case))
     else:
         text = render(report, fmt_name)
         if out is None:
@@ -166,9 +180,9 @@ def _scored(case, rules_dir, rules, format, expect_hash, out, render):
     """What `score` and `diff` share: check the options, score, write; returns the report."""
     _check_format(format, out)
     _check_hashes(expect_hash)
-    report = _report(case, rules_dir, rules, expect_hash)
-    _emit(report, format, out, render)
-    return report
+    scored = _scored_case(case, rules_dir, rules, expect_hash)
+    _emit(scored, format, out, render)
+    return scored[2]
 
 
 @app.command()
@@ -385,9 +399,8 @@ def template(
     from .atomic import write_atomic
     from .xlsx_template import build_template
 
-    wb = build_template(rule_set)
-    if fill is not None:
-        _fill(wb, rule_set, fill, library)
+    case_data, sheet_data = _fill(rule_set, fill, library) if fill is not None else (None, None)
+    wb = build_template(rule_set, case_data, sheet_data)
     buffer = io.BytesIO()
     wb.save(buffer)
     try:
@@ -427,11 +440,11 @@ def _table_header(rule_set, out: Optional[Path]) -> None:
         typer.echo("注意：此规则集还逐行计分（绩效指标行），案例表只能填写数字和自评得分；逐行部分请用 xlsx 模板或案例文件。", err=True)
 
 
-def _fill(wb, rule_set, case_path: Path, library) -> None:
+def _fill(rule_set, case_path: Path, library) -> tuple[dict, dict]:
+    """The case and the sheet (plain data) of ``case_path`` that ``rule_set`` scores."""
     from .cases import load_case
     from .diff import choose_rules
     from .errors import ScoringError
-    from .xlsx_template import fill_template
 
     try:
         case, _ = load_case(case_path)
@@ -441,11 +454,7 @@ def _fill(wb, rule_set, case_path: Path, library) -> None:
     if sheet is None:
         _fail(f"{case_path} 中没有使用 {rule_set.ref} 的表")
     data = case.model_dump(mode="python", exclude_none=True)
-    sheet_data = next(s for s in data["sheets"] if s["id"] == sheet.id)
-    try:
-        fill_template(wb, rule_set, data["case"], sheet_data)
-    except ValueError as exc:
-        _fail(str(exc))
+    return data["case"], next(s for s in data["sheets"] if s["id"] == sheet.id)
 
 
 @app.command("import")
