@@ -500,7 +500,7 @@ class FormWriter:
             if parent.index == index:
                 return "本行为其下各行之和，由各行计分" if parent.scored_children else "本行计分，其下各行为其组成部分"
             if index in parent.children and not parent.scored_children:
-                return "为上一行的组成部分，不单独计分"
+                return f"为“{parent.row.name}”的组成部分，不单独计分"
         return ""
 
     def merge_groups(self, start: int, groups: list[list[str]], editable: bool) -> None:
