@@ -304,11 +304,13 @@ class FormWriter:
         r = self.next_row("subtitle")
         self.put(r, 2, "（金额单位：万元）", span=self.last_printed - 1, border=False, align="right")
 
-    def pairs(self, key: str, items: list[tuple[str, object, bool]], first: int, last: int) -> None:
-        """Label/value pairs, two to a row, across columns ``first``..``last``."""
+    def pairs(self, key: str, items: list[tuple[str, object, bool]], first: int, last: int) -> dict[str, str]:
+        """Label/value pairs, two to a row, across columns ``first``..``last``; returns each
+        label's value cell."""
         width = last - first + 1
         half = width // 2
         spans = [(first, half), (first + half, width - half)]
+        cells = {}
         for i in range(0, len(items), 2):
             r = self.next_row(key)
             for (start, span), item in zip(spans, items[i:i + 2]):
@@ -318,6 +320,8 @@ class FormWriter:
                 self.put(r, start + label_span, value, span=span - label_span, editable=editable)
                 self.need(r, str(value or ""), self.width_of(start + label_span, span - label_span))
                 self.need(r, label, self.width_of(start, label_span))
+                cells[label] = f"{get_column_letter(start + label_span)}{r}"
+        return cells
 
     def heading(self) -> None:
         c, s = self.case, self.data
@@ -328,26 +332,11 @@ class FormWriter:
         items += [(HEAD_LABELS["department"], c.get("department"), True), (HEAD_LABELS["implementer"], s.get("implementer"), True)]
         region = c.get("region")
         items.append((HEAD_LABELS["region"], "/".join(region) if region else ("/".join(self.rs.region_path) or None), True))
-        start = self.row + 1
-        self.pairs("head", items, 2, self.last_printed)
-        for r in range(start, self.row + 1):
-            year_ref = next((f"{get_column_letter(col)}{r}" for col in range(2, self.last_printed + 1)
-                             if self.ws.cell(row=r, column=col).value == HEAD_LABELS["year"]), None)
-            if year_ref:
-                value_col = self._value_col(r, year_ref)
-                dv = DataValidation(type="custom", formula1=f'OR({value_col}="",AND(ISNUMBER(VALUE({value_col})),VALUE({value_col})>=1990,VALUE({value_col})<=2100))',
-                                    showErrorMessage=True, error="请填写四位年份（不知道可留空）。")
-                dv.add(value_col)
-                self.ws.add_data_validation(dv)
-
-    def _value_col(self, row: int, label_ref: str) -> str:
-        for rng in self.ws.merged_cells.ranges:
-            if label_ref in rng:
-                return f"{get_column_letter(rng.max_col + 1)}{row}"
-        from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
-
-        letter, _ = coordinate_from_string(label_ref)
-        return f"{get_column_letter(column_index_from_string(letter) + 1)}{row}"
+        year = self.pairs("head", items, 2, self.last_printed)[HEAD_LABELS["year"]]
+        dv = DataValidation(type="custom", formula1=f'OR({year}="",AND(ISNUMBER(VALUE({year})),VALUE({year})>=1990,VALUE({year})<=2100))',
+                            showErrorMessage=True, error="请填写四位年份（不知道可留空）。")
+        dv.add(year)
+        self.ws.add_data_validation(dv)
 
     def header_row(self, key: str, cells: list[tuple[int, int, str]], review: bool = True) -> int:
         r = self.next_row(key)
@@ -384,7 +373,6 @@ class FormWriter:
     def budget_spans(self) -> list[tuple[int, int]]:
         """Label over the group columns, then six fields spread over the form's other columns."""
         first = self.col["name"]
-        label = (first - 2, )
         cols = list(range(first, self.form_last + 1))
         n, k = len(cols), len(BUDGET_HEADERS)
         spans, start = [], first
@@ -392,7 +380,7 @@ class FormWriter:
             span = n // k + (1 if i < n % k else 0)
             spans.append((start, span))
             start += span
-        return [(2, label[0])] + spans
+        return [(2, first - 2)] + spans
 
     def budget_block(self, budget: dict[str, dict[str, str]]) -> None:
         spans = self.budget_spans()
@@ -723,12 +711,8 @@ class FormWriter:
         r = self.next_row("aux:title")
         self.put(r, 2, "以下内容不打印：录入与核对用", span=self.last_printed - 1, bold=True, border=False)
         complete = "否" if self.data.get("complete") is False else "是"
-        start = self.row + 1
-        self.pairs("aux", [(AUX_LABELS["complete"], complete, True), (AUX_LABELS["source"], self.case.get("source"), True)], 2, self.last_printed)
-        for r in range(start, self.row + 1):
-            for col in range(2, self.last_printed + 1):
-                if self.ws.cell(row=r, column=col).value == AUX_LABELS["complete"]:
-                    self.check_list(self._value_col(r, f"{get_column_letter(col)}{r}"), YES_NO, "是否完整")
+        cells = self.pairs("aux", [(AUX_LABELS["complete"], complete, True), (AUX_LABELS["source"], self.case.get("source"), True)], 2, self.last_printed)
+        self.check_list(cells[AUX_LABELS["complete"]], YES_NO, "是否完整")
         self.next_row("")
         subtotals = self.data.get("subtotals", [])
         self.list_block("sub", SUBTOTAL_HEADERS, [

@@ -12,7 +12,6 @@ import subprocess
 
 import pytest
 
-from conftest import CASES
 from scoring.cases import Case
 from scoring.diff import report_loaded
 from scoring.engine import Engine

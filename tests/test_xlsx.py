@@ -19,7 +19,7 @@ from scoring.diff import choose_rules, report_loaded
 from scoring.engine import Engine
 from scoring.errors import FileError, ScoringError
 from scoring.render import report_dict
-from scoring.xlsx_form import HEADERS, parse_key
+from scoring.xlsx_form import parse_key
 from scoring.xlsx_template import META, build_template
 
 HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
