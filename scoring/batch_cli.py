@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from .cli import RulesDir, _fail, _library, app, check_outputs, output_format, utf8_stdout
+from .cli import RulesDir, _fail, _library, app, check_outputs, output_format, utf8_stdout, write_file
 
 Quiet = typer.Option(False, "--quiet", "-q", help="不在 stderr 显示进度")
 Jobs = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认：全部可用核心；1 表示顺序执行）")
@@ -25,6 +25,7 @@ def batch(
     format: Optional[str] = typer.Option(None, "--format", "-f", help="汇总格式：table、json、csv、markdown（不区分大小写；省略则按 --out 的扩展名，否则为 table）"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="把汇总写入文件，而不是标准输出"),
     report: Optional[Path] = typer.Option(None, "--report", help="另写一份可直接邮寄的 HTML 报告（单个文件，不引用任何外部资源）"),
+    docx: Optional[Path] = typer.Option(None, "--docx", help="另写一份可发送的 Word 汇总复核意见（.docx）：总数、按状态和等级统计、高报最多的表、每个有错误的单位一节"),
     rules_dir: Optional[Path] = RulesDir,
     jobs: Optional[int] = Jobs,
     quiet: bool = Quiet,
@@ -43,7 +44,7 @@ def batch(
     if report is not None:
         output_format("html", report, ("html",))
     # Every output is checked before hours of scoring, not found unwritable after them.
-    check_outputs([out, report], [p for p in paths if p.is_file()])
+    check_outputs([out, report, docx], [p for p in paths if p.is_file()])
     _library(rules_dir)  # an unusable rule folder stops here (exit 2); unusable rule files are named
     progress = Progress(1, "份", enabled=False if quiet else None)
 
@@ -52,7 +53,7 @@ def batch(
         progress.update(done, position)
 
     try:
-        result = run_batch(paths, rules_dir=rules_dir, jobs=jobs, details=report is not None, on_progress=on_progress, timeout=timeout)
+        result = run_batch(paths, rules_dir=rules_dir, jobs=jobs, details=report is not None or docx is not None, on_progress=on_progress, timeout=timeout)
     except ScoringError as exc:
         _fail(str(exc))
     finally:
@@ -69,13 +70,17 @@ def batch(
         from .html_report import render_html
 
         _write(report, lambda handle: handle.write(render_html(result)))
+    if docx is not None and result.sheets:
+        from .docx_review import batch_review, docx_bytes
+
+        write_file(docx, docx_bytes(batch_review(result)))
     # Failures must reach a person even when the summary went to a file or to a program.
     if out is not None or format in ("json", "csv"):
         for problem in result.failures:
             typer.echo(f"错误：{problem.reason}", err=True)
         typer.echo(counts_line(result), err=True)
     if not result.sheets:
-        kept = "、".join(str(p) for p in (out, report) if p is not None)
+        kept = "、".join(str(p) for p in (out, report, docx) if p is not None)
         typer.echo(f"错误：没有任何表可以复核{f'（未改动 {kept}）' if kept else ''}", err=True)
     raise typer.Exit(result.exit_code)
 

@@ -109,6 +109,7 @@ class Row(Strict):
     actual: str | None = None  # 实际完成值 / 完成值 / 业绩值, verbatim (or the figure taken from a narrative, with source)
     weight: Decimal | None = None  # 分值 / 权重; None when the document does not print it
     claimed: Decimal | None = None  # 得分
+    deviation: str = ""  # 偏差原因分析及改进措施, as the form states it
     source: str = ""
     note: str = ""
 
@@ -164,6 +165,12 @@ class Sheet(Strict):
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     title: str
     sheet_type: str | None = None  # e.g. 部门整体支出绩效自评表: picks the rules in effect for region and year
+    project: str = ""  # 项目名称 (project sheets)
+    implementer: str = ""  # 实施单位, when the form names one
+    # the form's signature block, as filled in
+    preparer: str = ""  # 填报人
+    reviewer: str = ""  # 审核人
+    phone: str = ""  # 联系电话
     rules: str | None = None  # or name them: "id" (version in effect that year) or "id@version"
     complete: bool = True  # false: only some parts are transcribed (e.g. budget execution only)
     claimed_total: Claim | None = None
@@ -204,6 +211,7 @@ class CaseInfo(Strict):
     region: list[str] = Field(min_length=1)
     year: int | None = Field(default=None, ge=1990, le=2100)  # the fiscal year evaluated; left out when not printed
     evaluated: dt.date | None = None  # 评价日期 / 填报日期, when the sheet gives it
+    department: str = ""  # 主管部门, when the form names one
     source: str
     notes: str = ""
 

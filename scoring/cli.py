@@ -51,8 +51,9 @@ RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认�
 RulesRef = typer.Option(None, "--rules", help="指定规则集 ID 或 ID@VERSION，覆盖案例中写的规则")
 Format = typer.Option(
     None, "--format", "-f",
-    help="输出格式：table、json、csv、markdown、xlsx（不区分大小写；省略则按 --out 的扩展名，否则为 table；xlsx 须配合 --out）",
+    help="输出格式：table、json、csv、markdown；xlsx（复核表）、docx（复核意见，Word）须配合 --out（不区分大小写；省略则按 --out 的扩展名，否则为 table）",
 )
+FILE_FORMATS = ("xlsx", "docx")  # written to a file only: a terminal shows nothing of them
 Out = typer.Option(None, "--out", "-o", help="写入文件（整体替换，中断不会留下半个文件；符号链接写入其目标，FIFO 和设备直接写入）；省略则输出到屏幕")
 ExpectHash = typer.Option(
     None, "--expect-hash",
@@ -79,12 +80,20 @@ def _library(rules_dir: Optional[Path]):
 
 
 def _report(case: Path, rules_dir: Optional[Path], rules: Optional[str], expect_hash: Optional[list[str]] = None):
-    from .diff import report_case
+    return _scored_case(case, rules_dir, rules, expect_hash)[2]
+
+
+def _scored_case(case: Path, rules_dir: Optional[Path], rules: Optional[str], expect_hash: Optional[list[str]] = None):
+    """The case, the rule library and the report: what every output needs."""
+    from .cases import load_case
+    from .diff import report_loaded
+    from .engine import Engine
     from .errors import ScoringError
 
     library = _library(rules_dir)
     try:
-        return report_case(case, library, rules_override=rules, expect_hashes=expect_hash or None)
+        loaded, shown = load_case(case)
+        return loaded, library, report_loaded(loaded, shown, library, Engine(), rules, expect_hash or None)
     except ScoringError as exc:
         _fail(str(exc))
 
@@ -100,7 +109,7 @@ def _check_hashes(hashes: Optional[list[str]]) -> None:
 # What an output file's extension says it holds; an extension not listed here implies nothing.
 _EXTENSION_FORMATS = {
     ".xlsx": "xlsx", ".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
-    ".html": "html", ".htm": "html", ".toml": "toml", ".xls": "xls", ".ods": "ods",
+    ".html": "html", ".htm": "html", ".toml": "toml", ".xls": "xls", ".ods": "ods", ".docx": "docx",
 }
 
 
@@ -149,9 +158,9 @@ def check_outputs(outputs: list[Optional[Path]], inputs: list[Path]) -> None:
 def _check_format(fmt_name: Optional[str], out: Optional[Path], case: Path) -> str:
     from .render import FORMATS
 
-    name = output_format(fmt_name, out, (*FORMATS, "xlsx"))
-    if name == "xlsx" and out is None:
-        _fail("xlsx 格式须用 --out 指定输出文件")
+    name = output_format(fmt_name, out, (*FORMATS, *FILE_FORMATS))
+    if name in FILE_FORMATS and out is None:
+        _fail(f"{name} 格式须用 --out 指定输出文件")
     check_outputs([out], [case])
     return name
 
@@ -171,16 +180,21 @@ def utf8_stdout() -> Iterator[TextIO]:
         stream.detach()  # leaves sys.stdout's buffer open
 
 
-def _emit(report, fmt_name: str, out: Optional[Path], render) -> None:
+def _emit(scored, fmt_name: str, out: Optional[Path], render) -> None:
     """Print the report, or write it to ``out`` by the output rules."""
+    case, library, report = scored
     if fmt_name == "xlsx":
         import io
 
         from .xlsx_export import scored_workbook
 
         buffer = io.BytesIO()
-        scored_workbook(report).save(buffer)
+        scored_workbook(report, case, library.find).save(buffer)
         data = buffer.getvalue()
+    elif fmt_name == "docx":
+        from .docx_review import case_review, docx_bytes
+
+        data = docx_bytes(case_review(report, case))
     else:
         text = render(report, fmt_name)
         if out is None:
@@ -216,9 +230,9 @@ def _scored(case, rules_dir, rules, format, expect_hash, out, render):
     """What `score` and `diff` share: check the options, score, write; returns the report."""
     format = _check_format(format, out, case)
     _check_hashes(expect_hash)
-    report = _report(case, rules_dir, rules, expect_hash)
-    _emit(report, format, out, render)
-    return report
+    scored = _scored_case(case, rules_dir, rules, expect_hash)
+    _emit(scored, format, out, render)
+    return scored[2]
 
 
 @app.command()
@@ -437,9 +451,8 @@ def template(
 
     from .xlsx_template import build_template
 
-    wb = build_template(rule_set)
-    if fill is not None:
-        _fill(wb, rule_set, fill, library)
+    case_data, sheet_data = _fill(rule_set, fill, library) if fill is not None else (None, None)
+    wb = build_template(rule_set, case_data, sheet_data)
     buffer = io.BytesIO()
     wb.save(buffer)
     write_file(out, buffer.getvalue())
@@ -472,11 +485,11 @@ def _table_header(rule_set, out: Optional[Path]) -> None:
         typer.echo("注意：此规则集还逐行计分（绩效指标行），案例表只能填写数字和自评得分；逐行部分请用 xlsx 模板或案例文件。", err=True)
 
 
-def _fill(wb, rule_set, case_path: Path, library) -> None:
+def _fill(rule_set, case_path: Path, library) -> tuple[dict, dict]:
+    """The case and the sheet (plain data) of ``case_path`` that ``rule_set`` scores."""
     from .cases import load_case
     from .diff import choose_rules
     from .errors import ScoringError
-    from .xlsx_template import fill_template
 
     try:
         case, _ = load_case(case_path)
@@ -486,11 +499,7 @@ def _fill(wb, rule_set, case_path: Path, library) -> None:
     if sheet is None:
         _fail(f"{case_path} 中没有使用 {rule_set.ref} 的表")
     data = case.model_dump(mode="python", exclude_none=True)
-    sheet_data = next(s for s in data["sheets"] if s["id"] == sheet.id)
-    try:
-        fill_template(wb, rule_set, data["case"], sheet_data)
-    except ValueError as exc:
-        _fail(str(exc))
+    return data["case"], next(s for s in data["sheets"] if s["id"] == sheet.id)
 
 
 @app.command("import")

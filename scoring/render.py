@@ -177,6 +177,12 @@ def _total_note(sd: SheetDiff, with_claims: bool = True) -> str:
     return "；".join(parts)
 
 
+def total_note(sd: SheetDiff) -> str:
+    """What the total line says beside the figures: partial sheet, unverifiable points, range,
+    tolerance, deductions and grades."""
+    return _total_note(sd)
+
+
 def _heading(report: CaseReport, fmt_name: str) -> str:
     title = f"{report.unit}（{report.path}）"
     return f"# {title}" if fmt_name == "markdown" else title

@@ -80,8 +80,21 @@ def _or_bare(defs: dict, name: str, bare: dict) -> None:
             defs[name][key] = table[key]
 
 
+# pydantic writes a pattern for decimal strings in some versions and not in others; the loader is
+# the authority on what a written figure may be, so the schemas never carry it.
+_DECIMAL_PATTERN = r"^(?!^[-+.]*$)[+-]?0*\d*\.?\d*$"
+
+
+def _without_decimal_patterns(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _without_decimal_patterns(v) for k, v in node.items() if not (k == "pattern" and v == _DECIMAL_PATTERN)}
+    if isinstance(node, list):
+        return [_without_decimal_patterns(v) for v in node]
+    return node
+
+
 def _finish(schema: dict, title: str, description: str) -> dict[str, Any]:
-    return {"$schema": DIALECT, **schema, "title": title, "description": description}
+    return {"$schema": DIALECT, **_without_decimal_patterns(schema), "title": title, "description": description}
 
 
 def schemas() -> dict[str, dict[str, Any]]:

@@ -1,126 +1,130 @@
-"""The scored form as a workbook (`score/diff --format xlsx --out FILE.xlsx`): per sheet, every
-row with claimed, computed, delta, status and its explanation; over-claims highlighted."""
+"""The scored workbook (`scoring diff --format xlsx`): each sheet of the case in the official form
+(`xlsx_form`) with the review columns beside the claims — 计算得分, 差额, 状态, 说明 — and the
+over-claims highlighted, then the findings in plain Chinese.
+
+It is itself a valid input: correct a claim and run `scoring diff` on it for the new verdict.
+Ids, rule versions and hashes are kept in the hidden 规则 sheet and in hidden columns only.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+import re
+from collections.abc import Callable
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 
-from .numbers import fmt
-from .render import SEVERITY_LABELS, STATUS_LABELS, TOOL, reason
-from .results import CaseReport, IndicatorDiff
-from .xlsx_template import keep_text
+from .cases import Case
+from .render import SEVERITY_LABELS, TOOL
+from .results import CaseReport, Finding
+from .rules import RuleSet
+from .xlsx_form import FONT, STATUS_FILLS, FormWriter, page_setup
+from .xlsx_template import sheet_name, write_meta
 
-FILLS = {
-    "over": PatternFill("solid", fgColor="F8CBAD"),
-    "invalid": PatternFill("solid", fgColor="F4B084"),
-    "under": PatternFill("solid", fgColor="DDEBF7"),
-    "unverifiable": PatternFill("solid", fgColor="FFF2CC"),
-}
-_HEAD = PatternFill("solid", fgColor="D9D9D9")
-_THIN = Side(style="thin", color="999999")
+FINDINGS = "复核发现"
+FINDING_COLUMNS = [("级别", 7), ("表", 22), ("位置", 30), ("内容", 90), ("代码", 4), ("原始位置", 4)]
+_THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-COLUMNS = ["一级指标", "二级指标", "指标", "分值", "自评得分", "计算得分", "差额", "状态", "说明"]
-WIDTHS = [12, 16, 30, 7, 9, 13, 8, 12, 70]
+_HEAD = PatternFill("solid", fgColor="F2F2F2")
 
 
-def scored_workbook(report: CaseReport) -> Workbook:
-    """One worksheet per sheet of the case, then the findings."""
+def scored_workbook(report: CaseReport, case: Case, rules_for: Callable[[str], RuleSet]) -> Workbook:
+    """One form per sheet of the case, then the findings.  ``rules_for("id@version")`` gives the
+    rule set a sheet was scored under."""
     wb = Workbook()
     wb.remove(wb.active)
     wb.properties.creator = TOOL  # also in the file's properties, where a records system looks
-    used: set[str] = set()
+    data = case.model_dump(mode="python", exclude_none=True)
+    by_id = {s["id"]: s for s in data["sheets"]}
+    used: set[str] = {FINDINGS}
+    written = []
+    rule_sets = {}
     for sd in report.sheets:
-        ws = wb.create_sheet(_sheet_name(sd.sheet.title, used))
         r = sd.sheet.rules
-        ws.append([f"{report.unit} —— {sd.sheet.title}"])
-        ws.append([f"规则 {r.id}@{r.version}（sha256 {r.sha256}），{TOOL}"])
-        ws["A1"].font = Font(bold=True, size=13)
-        ws.append(COLUMNS)
-        for i, width in enumerate(WIDTHS, 1):
-            cell = ws.cell(row=3, column=i)
-            cell.font, cell.fill, cell.border = Font(bold=True), _HEAD, _BORDER
-            cell.alignment = Alignment(horizontal="center")
-            ws.column_dimensions[get_column_letter(i)].width = width
-        for row in sd.indicators:
-            _row(ws, row)
-        t = sd.total.comparison
-        ws.append(["合计", "", "", _n(sd.total.weight), _n(t.claimed), _n(t.computed), _n(t.delta), STATUS_LABELS[t.status], ""])
-        _style(ws, ws.max_row, t.status, bold=True)
-        ws.freeze_panes = "A4"
-        ws.print_options.gridLines = True
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws = wb.create_sheet("发现")
-    ws.append(["级别", "代码", "内容", "位置"])
-    for i, width in enumerate([8, 22, 90, 50], 1):
-        ws.cell(row=1, column=i).font = Font(bold=True)
-        ws.column_dimensions[get_column_letter(i)].width = width
-    for f in report.findings:
-        ws.append([SEVERITY_LABELS[f.severity], f.code, f.message, f.where])
-        for col in (3, 4):
-            keep_text(ws.cell(row=ws.max_row, column=col))
-        ws.cell(row=ws.max_row, column=3).alignment = Alignment(wrap_text=True, vertical="top")
-        if f.severity == "error":
-            ws.cell(row=ws.max_row, column=1).fill = FILLS["over"]
+        rule_set = rules_for(f"{r.id}@{r.version}")
+        rule_sets[sd.sheet.id] = rule_set
+        ws = wb.create_sheet(sheet_name(sd.sheet.title, used))
+        FormWriter(ws, rule_set, data["case"], by_id[sd.sheet.id], review=sd).write()
+        written.append((ws.title, sd.sheet.id, rule_set))
+    _findings(wb.create_sheet(FINDINGS), report, rule_sets)
+    write_meta(wb, report.case_id, written)
+    wb.active = 0
     return wb
 
 
-def _row(ws, row: IndicatorDiff) -> None:
-    ind, c = row.result, row.comparison
-    group = list(ind.group) + ["", ""]
-    if ind.interval or (c.computed is None and c.low is not None):
-        computed = f"{fmt(c.low)}～{fmt(c.high)}"
-    else:
-        computed = _n(c.computed)
-    explanation = reason(ind)
-    ws.append([group[0], group[1], ind.name, _n(ind.weight), _n(c.claimed), computed, _n(c.delta), STATUS_LABELS[c.status], explanation])
-    _style(ws, ws.max_row, c.status)
-    for col in (6, 7):
-        if isinstance(ws.cell(row=ws.max_row, column=col).value, (int, float)):
-            ws.cell(row=ws.max_row, column=col).number_format = "0.00"
-    # Spreadsheet programs don't grow a row for wrapped text on their own when opening a file;
-    # about two CJK characters fill one unit of column width.
-    lines = max(_lines(explanation, WIDTHS[8]), _lines(ind.name, WIDTHS[2]))
-    ws.row_dimensions[ws.max_row].height = 15 * (lines + (1 if lines > 1 else 0))
+def _findings(ws, report: CaseReport, rule_sets: dict[str, RuleSet]) -> None:
+    titles = {sd.sheet.id: sd.sheet.title for sd in report.sheets}
+    ws.append([label for label, _ in FINDING_COLUMNS])
+    for i, (_, width) in enumerate(FINDING_COLUMNS, start=1):
+        letter = ws.cell(row=1, column=i).column_letter
+        ws.column_dimensions[letter].width = width
+        cell = ws.cell(row=1, column=i)
+        cell.font, cell.fill, cell.border = Font(name=FONT, size=10, bold=True), _HEAD, _BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+    for letter in ("E", "F"):  # technical: the finding's code and its place in the case file
+        ws.column_dimensions[letter].hidden = True
+    findings = report.findings or [Finding("info", "none", "未发现问题。", "")]
+    for f in findings:
+        sheet, place = finding_place(f.where, titles, rule_sets)
+        ws.append([SEVERITY_LABELS[f.severity], sheet, place, f.message, f.code, f.where])
+        row = ws.max_row
+        for col in range(1, 7):
+            cell = ws.cell(row=row, column=col)
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+            cell.font = Font(name=FONT, size=10)
+            cell.border = _BORDER
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if f.severity == "error":
+            ws.cell(row=row, column=1).fill = STATUS_FILLS["over"]
+        lines = max(1, -(-_units(f.message) // 88), -(-_units(place) // 28))
+        ws.row_dimensions[row].height = 13 * lines + 3
+    ws.freeze_panes = "A2"
+    page_setup(ws, f"A1:D{ws.max_row}", 1, footer=f"{report.unit} 复核发现　{TOOL}")
+    ws.page_setup.orientation = "landscape"
 
 
-def _lines(text: str, width: int) -> int:
-    per_line = max(1, width // 2)
-    return max(1, -(-len(text or "") // per_line))
+def _units(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text or "")
 
 
-def _style(ws, row: int, status: str, bold: bool = False) -> None:
-    fill = FILLS.get(status)
-    for col in range(1, len(COLUMNS) + 1):
-        cell = ws.cell(row=row, column=col)
-        keep_text(cell)
-        cell.border = _BORDER
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if bold:
-            cell.font = Font(bold=True)
-        if fill is not None and col >= 3:
-            cell.fill = fill
+_ROW = re.compile(r"^rows\[(\d+)\](?:\((.*)\))?$")
+_ITEM = re.compile(r"^(subtotals|stated_rates)\[(\d+)\]")
 
 
-def _n(value: Decimal | None):
-    """Numbers stay numbers in the sheet, so it can be sorted and summed.  This is the one place
-    a score becomes a binary float: the workbook's own cell type; all arithmetic was done before."""
-    if value is None:
-        return None
-    return float(value) if value != value.to_integral_value() else int(value)
-
-
-def _sheet_name(title: str, used: set[str]) -> str:
-    name = "".join(ch for ch in title if ch not in '[]:*?/\\')[:28] or "sheet"
-    base, n = name, 2
-    while name in used:
-        name = f"{base[:25]}({n})"
-        n += 1
-    used.add(name)
-    return name
+def finding_place(where: str, titles: dict[str, str], rule_sets: dict[str, RuleSet]) -> tuple[str, str]:
+    """Where a finding is, in words of the form: (the sheet's title, the line) — never a file
+    path or an identifier."""
+    if "#" not in where:
+        return "", "规则文件" if where.endswith(".toml") else ""
+    _file, rest = where.split("#", 1)
+    sheet_id, _, detail = rest.partition(".")
+    title = titles.get(sheet_id, sheet_id)
+    rs = rule_sets.get(sheet_id)
+    head, _, tail = detail.partition(".")
+    m = _ROW.match(detail)
+    if m:
+        name = m.group(2)
+        return title, f"绩效指标第 {int(m.group(1)) + 1} 行" + (f"“{name}”" if name else "")
+    m = _ITEM.match(detail)
+    if m:
+        what = "分组小计" if m.group(1) == "subtotals" else "文中比率"
+        return title, f"{what}第 {int(m.group(2)) + 1} 项"
+    if detail.startswith(" "):
+        return title, detail.strip().replace("claimed_total", "总分")
+    if head == "inputs":
+        decl = rs.inputs.get(tail) if (rs and tail) else None
+        return title, f"数据“{decl.label}”" if decl else "数据"
+    if head == "weights":
+        ind = rs.indicator(tail) if rs else None
+        return title, f"“{ind.name}”的分值" if ind else "分值"
+    if head in ("claimed_total", "total"):
+        return title, "总分"
+    if head == "findings":
+        return title, "扣分项"
+    if head in ("year", "rules", "rows"):
+        return title, {"year": "年度", "rules": "适用规则", "rows": "绩效指标"}[head]
+    target = rs and (rs.indicator(head) or rs.deduction(head))
+    if target:
+        return title, f"“{target.name}”"
+    return title, ""

@@ -1,118 +1,84 @@
-"""Reading a filled-in workbook (made by `scoring template`) back into a case.
+"""Reading a workbook in the official form (a filled `scoring template`, or a scored workbook from
+`scoring diff --format xlsx`) back into a case.
 
-Every cell that cannot be used is reported by sheet and address (e.g. 绩效指标!H12) with what
-was expected; all problems of a workbook are reported together.
+Each form sheet is found through the hidden 规则 sheet and read by the row keys in its hidden
+column A and the header texts of its blocks.  Every cell that cannot be used is reported by sheet
+and address (e.g. 项目支出绩效自评表!H12) with what was expected; all problems of a workbook are
+reported together.  A sheet or header that is missing is named, never read as empty claims, and a
+formula cell without a saved result says so instead of reading as blank.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from openpyxl.utils import get_column_letter
 
 from .cases import WORKBOOK_SUFFIXES
 from .errors import FileError, FileProblem, ScoringError
 from .input_limits import MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_PARTS, MAX_WORKBOOK_UNPACKED, megabytes
 from .numbers import MAX_FIGURE_TEXT, NumberError, is_too_large, to_decimal
 from .os_errors import describe
-from .xlsx_template import HEADERS, INFO, INFO_FIELDS, INPUTS, META, RATES, ROW_COLUMNS, ROWS, SCORES, SUBTOTALS
+from .xlsx_form import (
+    AUX_LABELS, BUDGET_HEADERS, BUDGET_LINES, DEDUCTION_HEADERS, EXTRA_GROUP_HEADER, GROUP_HEADERS, HEAD_LABELS, HEADERS,
+    RATE_HEADERS, RATE_LABEL, SIGN_LABELS, SUBTOTAL_HEADERS, UNDISCLOSED, parse_key,
+)
+from .xlsx_template import META, META_SHEET
 
 # Formats a person may hand in instead of .xlsx; the importer reads none of them.
 UNSUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES - {".xlsx", ".xlsm"}
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any encrypted workbook
 _SAVE_AS = "不支持此格式，请另存为 .xlsx"
 
+_ROW_FIELDS = {"name": "name", "nature": "nature", "target": "target", "unit": "unit", "actual": "actual", "rule": "rule",
+               "deviation": "deviation", "source": "source", "note": "note"}
+
 
 def read_workbook(path: Path | str) -> dict:
-    """The case a filled template holds, as plain data for `Case.model_validate`.
-
-    The workbook must have every sheet the template had and every header the importer reads;
-    a sheet that is missing or renamed, a moved header, a merged cell or a formula without a
-    computed value is reported by sheet and cell (ScoringError / FileError, exit code 2), never
-    read as if its figures or claims were missing.
-    """
+    """The case a workbook in the official form holds, as plain data for `Case.model_validate`."""
     path = Path(path)
     shown = str(path)
-    wb = _open(path, shown)
+    wb = _open(path, shown, data_only=True)
+    formulas = _open(path, shown, data_only=False)
+    if META not in wb.sheetnames:
+        raise ScoringError(f"{shown}: 缺少隐藏的工作表“{META}”——这不是 scoring template 生成的模板或 scoring diff 生成的复核表")
+    meta = [row for row in wb[META].iter_rows(values_only=True) if row and row[0]]
+    listed = [row for row in meta if row[0] == META_SHEET and len(row) >= 4]
+    if not listed:
+        old = any(row[0] == "rules" for row in meta)
+        raise ScoringError(f"{shown}: 工作表“{META}”中没有表的规则集编号" + ("——这是旧版模板，请用 scoring template 重新生成后再填写" if old else ""))
+    case_id = next((_text(row[1]) for row in meta if row[0] == "case" and len(row) > 1), None)
     problems: list[FileProblem] = []
-
-    def problem(sheet: str, ref: str, message: str) -> None:
-        problems.append(FileProblem(shown, f"{sheet}!{ref}", message))
-
-    for needed in (INFO, META):
-        if needed not in wb.sheetnames:
-            raise ScoringError(f"{shown}: 缺少工作表“{needed}”——这不是 scoring template 生成的模板，或该工作表被删除、改名")
-    meta = {row[0]: row[1] for row in wb[META].iter_rows(max_col=2, values_only=True) if row and row[0]}
-    rules = meta.get("rules")
-    if not rules:
-        raise ScoringError(f"{shown}: 工作表“{META}”中没有规则集编号")
-    expected = [name for name in str(meta.get("sheets") or "").split(",") if name] or [INFO, META]
-    missing = [name for name in expected if name not in wb.sheetnames]
-    if missing:
-        found = "、".join(f"“{name}”" for name in wb.sheetnames if name != META)
-        raise ScoringError(
-            f"{shown}: 缺少工作表{'、'.join(f'“{name}”' for name in missing)}（被删除或改名？）；"
-            f"模板应有的工作表都要保留，工作表名称不能修改。现有的工作表：{found}"
-        )
-    readable = _check_sheets(wb, problem)
-    for name in (INPUTS, SCORES):
-        if name in readable and meta.get(name) is not None and not _check_codes(wb[name], str(meta[name]).split(","), problem):
-            readable.discard(name)
-    _check_formulas(path, wb, readable, problem)
+    case_info: dict[str, Any] = {}
+    sheets = []
+    for row in listed:
+        title, sheet_id, rules = _text(row[1]), _text(row[2]) or "sheet", _text(row[3])
+        if title not in wb.sheetnames:
+            raise ScoringError(f"{shown}: 缺少工作表“{title}”（被删除或改名）；工作簿中有：{'、'.join(wb.sheetnames)}")
+        if wb[title].max_row > MAX_SHEET_ROWS:
+            raise ScoringError(f"{shown}: 工作表“{title}”有 {wb[title].max_row} 行，超过上限 {MAX_SHEET_ROWS} 行")
+        reader = _FormReader(wb[title], formulas[title], shown, problems)
+        sheet, info = reader.read()
+        sheet = {"id": sheet_id, **sheet, "rules": rules}
+        sheets.append(sheet)
+        for key, value in info.items():
+            case_info.setdefault(key, value)
     if problems:
         raise FileError(shown, problems)
-
-    info_ws = wb[INFO]
-    info = {}
-    for i, (key, label) in enumerate(INFO_FIELDS, start=2):
-        info[key] = info_ws[f"B{i}"].value
-    unit = _text(info["unit"])
-    if not unit:
-        problem(INFO, "B2", "缺少单位名称")  # the fields' rows follow INFO_FIELDS
-    region = [part.strip() for part in (_text(info["region"]) or "").split("/") if part.strip()]
-    if not region:
-        problem(INFO, "B3", "缺少地区（如 四川省/遂宁市/安居区）")
-    year = _year(info["year"])
-    if year is None:
-        problem(INFO, "B4", f"年度应为 1990 到 2100 之间的四位年份，得到“{_text(info['year']) or ''}”")
-        year = 0
-    sheet_id = _text(info["sheet_id"]) or "sheet"
-    if not re.fullmatch(r"[A-Za-z0-9_.-]+", sheet_id):
-        problem(INFO, "B7", f"表编号只能由字母、数字和 . _ - 组成，得到“{sheet_id}”")
-    sheet: dict[str, Any] = {"id": sheet_id, "title": _text(info["title"]) or "自评表", "rules": rules}
-    total_ref = f"B{2 + [k for k, _ in INFO_FIELDS].index('claimed_total')}"
-    claimed_total = _number(info["claimed_total"], INFO, total_ref, problem)
-    if claimed_total is not None:
-        sheet["claimed_total"] = {"score": claimed_total, "source": f"{path.name} {INFO}!{total_ref}"}
-    complete = _text(info.get("complete"))
-    if complete not in (None, "是", "否"):
-        problem(INFO, f"B{2 + [k for k, _ in INFO_FIELDS].index('complete')}", f"“是否完整”应为“是”或“否”，得到“{complete}”")
-    elif complete == "否":
-        sheet["complete"] = False
-
-    if INPUTS in readable:
-        sheet["inputs"] = _read_inputs(wb[INPUTS], problem)
-    if SCORES in readable:
-        sheet["claims"], sheet["findings"] = _read_scores(wb[SCORES], problem)
-    if ROWS in readable:
-        sheet["rows"] = _read_rows(wb[ROWS], problem)
-    if SUBTOTALS in readable:
-        sheet["subtotals"] = _read_subtotals(wb[SUBTOTALS], problem)
-    if RATES in readable:
-        sheet["stated_rates"] = _read_rates(wb[RATES], problem)
-    if problems:
-        raise FileError(shown, problems)
-    case_id = _text(info["case_id"]) or path.stem
-    return {
-        "case": {"id": case_id, "unit": unit, "region": region, "year": year, "source": _text(info["source"]) or f"Excel 工作簿 {path.name}"},
-        "sheets": [sheet],
-    }
+    unit, region = case_info.get("unit"), case_info.get("region") or []
+    case = {"id": case_id or path.stem, "unit": unit, "region": region, "year": case_info.get("year"),
+            "source": case_info.get("source") or f"Excel 工作簿 {path.name}"}
+    for key in ("evaluated", "department"):
+        if case_info.get(key):
+            case[key] = case_info[key]
+    return {"case": case, "sheets": sheets}
 
 
-def _open(path: Path, shown: str):
+def _open(path: Path, shown: str, data_only: bool):
     """Open the workbook for reading its values, after checking what it is and how much it
     unpacks to: a zip bomb or an XML bomb is refused before any XML is parsed."""
     import warnings
@@ -152,7 +118,7 @@ def _open(path: Path, shown: str):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl's notes (unsupported extensions …) are English and not the user's concern
-            return load_workbook(path, data_only=True, read_only=False)
+            return load_workbook(path, data_only=data_only, read_only=False)
     except Exception as exc:  # openpyxl and defusedxml raise many types for a file that is not a workbook
         raise ScoringError(f"{shown}: 不是可读取的 Excel 工作簿（{_reason(exc)}）；{_SAVE_AS}") from None
 
@@ -169,89 +135,359 @@ def _reason(exc: Exception) -> str:
     return f"内容无法解析：{name}"
 
 
-def _check_sheets(wb, problem) -> set[str]:
-    """Check every sheet the importer reads; returns those that can be read.  Headers and the
-    labels of 基本信息 must be where the template put them, no cell may be merged, and no
-    sheet may be longer than MAX_SHEET_ROWS."""
-    readable = set()
-    for name, header in HEADERS.items():
-        if name not in wb.sheetnames:
-            continue
-        ws = wb[name]
-        ok = True
-        if ws.max_row > MAX_SHEET_ROWS:
-            problem(name, f"A{ws.max_row}", f"工作表有 {ws.max_row} 行，超过上限 {MAX_SHEET_ROWS} 行")
-            continue
-        for column, title in enumerate(header, start=1):
-            cell = ws.cell(row=1, column=column)
-            if _text(cell.value) != title:
-                problem(name, cell.coordinate, f"表头应为“{title}”，得到“{_text(cell.value) or ''}”（列被移动、插入或删除？请使用原模板）")
-                ok = False
-        if name == INFO:
-            for row, (_, label) in enumerate(INFO_FIELDS, start=2):
-                cell = ws.cell(row=row, column=1)
-                if _text(cell.value) != label:
-                    problem(name, cell.coordinate, f"应为“{label}”，得到“{_text(cell.value) or ''}”（行被移动、插入或删除？请使用原模板）")
-                    ok = False
-        for merged in ws.merged_cells.ranges:
-            problem(name, str(merged), "单元格被合并；请取消合并，每个单元格只填一个值")
-            ok = False
-        if ok:
-            readable.add(name)
-    return readable
+class _FormReader:
+    """One form sheet: its rows by key, its blocks by header."""
 
+    def __init__(self, ws, formulas, shown: str, problems: list[FileProblem]):
+        self.ws, self.formulas, self.shown, self.problems = ws, formulas, shown, problems
+        self.merged: dict[tuple[int, int], tuple[int, int]] = {}
+        self.places: dict[str, tuple[int, int]] = {}  # where each heading field's value is
+        self.spans: dict[tuple[int, int], int] = {}
+        for rng in ws.merged_cells.ranges:
+            self.spans[(rng.min_row, rng.min_col)] = rng.max_col
+            for r in range(rng.min_row, rng.max_row + 1):
+                for c in range(rng.min_col, rng.max_col + 1):
+                    self.merged[(r, c)] = (rng.min_row, rng.min_col)
 
-def _check_codes(ws, codes: list[str], problem) -> bool:
-    """The locked 代码 column must list the template's codes in its order, one per row: a code
-    changed, a row inserted, deleted or sorted would put a figure or claim under another key."""
-    ok = True
-    last = max(ws.max_row, len(codes) + 1)
-    for row in range(2, last + 1):
-        expected = codes[row - 2] if row - 2 < len(codes) else None
-        found = _text(ws.cell(row=row, column=1).value)
-        if found != expected:
-            want = f"应为“{expected}”" if expected else "模板在此没有行"
-            problem(ws.title, f"A{row}", f"代码{want}，得到“{found or ''}”（行被插入、删除、排序或代码被修改？请使用原模板）")
-            ok = False
-    return ok
+    def problem(self, row: int, col: int, message: str) -> None:
+        self.problems.append(FileProblem(self.shown, f"{self.ws.title}!{get_column_letter(col)}{row}", message))
 
+    def value(self, row: int, col: int) -> Any:
+        """A cell's value; a merged cell's is its range's top left.  A formula with no saved result
+        is a problem, not a blank."""
+        r, c = self.merged.get((row, col), (row, col))
+        value = self.ws.cell(row=r, column=c).value
+        if value is None:
+            written = self.formulas.cell(row=r, column=c).value
+            if isinstance(written, str) and written.startswith("="):
+                self.problem(r, c, f"是公式（{written[:40]}），但文件中没有保存计算结果：请在 Excel 或 WPS 中打开并保存，或直接填写数值")
+        return value
 
-def _check_formulas(path: Path, wb, sheets: set[str], problem) -> None:
-    """A formula whose value was never computed (written by a program, or saved without
-    recalculation) has no value to read: say so rather than read it as empty."""
-    import warnings
+    def text(self, row: int, col: int) -> str | None:
+        cell = self.ws.cell(*self.merged.get((row, col), (row, col)))
+        value = self.value(row, col)
+        if isinstance(value, float) and "%" in (cell.number_format or ""):
+            return _float_text(round(value * 100, 10)) + "%"  # a rate typed as a percentage: 90.12%, as the form prints it
+        return _text(value)
 
-    from openpyxl import load_workbook
+    def number(self, row: int, col: int, undisclosed: bool = False) -> Decimal | None | str:
+        value = self.value(row, col)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if undisclosed and isinstance(value, str) and value.strip() == UNDISCLOSED:
+            return UNDISCLOSED
+        if isinstance(value, bool):
+            self.problem(row, col, f"应为数字，得到“{value}”")
+            return None
+        if isinstance(value, float):
+            value = _float_text(value)
+        try:
+            number = to_decimal(value)
+        except NumberError:
+            self.problem(row, col, f"应为数字，得到“{value}”" + (f"（文件未披露的数字填“{UNDISCLOSED}”）" if undisclosed else ""))
+            return None
+        if is_too_large(number) and not undisclosed:
+            # a claim, weight or count this large is a slip; an input figure is left to the engine,
+            # which reports it as an invalid input, as it does for every other form of a case
+            self.problem(row, col, f"数值 {value} 的绝对值达到或超过 {MAX_FIGURE_TEXT}，不是可信的数字")
+            return None
+        return number
 
-    with zipfile.ZipFile(path) as archive:
-        if not any(b"<f" in archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")):
-            return  # no formula anywhere: nothing to check
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        formulas = load_workbook(path, data_only=False, read_only=True)
-    try:
-        for name in sorted(sheets):
-            for row in formulas[name].iter_rows(max_row=MAX_SHEET_ROWS):
-                for cell in row:
-                    if getattr(cell, "data_type", None) == "f" and wb[name][cell.coordinate].value is None:
-                        problem(name, cell.coordinate, f"公式 {str(cell.value)[:60]} 没有计算结果（请在 Excel 中打开并保存，或直接填写数值）")
-    finally:
-        formulas.close()
+    def comment(self, row: int, col: int) -> dict[str, str]:
+        """The source and note written in a cell's comment ("来源：…", "说明：…")."""
+        cell = self.ws.cell(*self.merged.get((row, col), (row, col)))
+        out = {}
+        if cell.comment is not None:
+            for line in cell.comment.text.splitlines():
+                for key, label in (("source", "来源："), ("note", "说明：")):
+                    if line.startswith(label):
+                        out[key] = line[len(label):].strip()
+        return out
 
+    def header(self, row: int, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, int] | None:
+        """Header text → column of a block's header row; a required header that is missing is a problem."""
+        found: dict[str, int] = {}
+        for col in range(2, self.ws.max_column + 1):
+            if self.merged.get((row, col), (row, col)) != (row, col):
+                continue
+            text = _text(self.ws.cell(row=row, column=col).value)
+            if text and text not in found:
+                found[text] = col
+        missing = [h for h in required if h not in found]
+        if missing:
+            self.problem(row, 2, f"表头缺少“{'”“'.join(missing)}”（被删除或改名）；这一部分无法读取")
+            return None
+        return {h: c for h, c in found.items() if h in required or h in optional}
 
-def _year(value: Any) -> int | None:
-    """A year as the cell holds it (2024, 2024.0, "2024"), or None when it is not one."""
-    if isinstance(value, bool):
+    def pairs(self, row: int, labels: dict[str, str]) -> dict[str, Any]:
+        """Label/value pairs on a row: the value is the cell after the label's (merged) cell."""
+        names = {v: k for k, v in labels.items()}
+        out = {}
+        col = 2
+        while col <= self.ws.max_column:
+            end = self.spans.get((row, col), col)
+            text = _text(self.ws.cell(row=row, column=col).value)
+            if text in names:
+                out[names[text]] = (row, end + 1)
+                col = self.spans.get((row, end + 1), end + 1) + 1
+                continue
+            col = end + 1
+        return out
+
+    # -- the sheet --------------------------------------------------------------------------------
+
+    def read(self) -> tuple[dict, dict]:
+        ws = self.ws
+        sheet: dict[str, Any] = {"inputs": {}, "claims": {}, "findings": {}, "rows": [], "subtotals": [], "stated_rates": []}
+        info: dict[str, Any] = {}
+        keys = [(r, *parse_key(ws.cell(row=r, column=1).value)) for r in range(1, ws.max_row + 1)]
+        seen = {kind for _, kind, _ in keys}
+        for needed, what in (("title", "表名"), ("head", "表头"), ("total", "总分行")):
+            if needed not in seen:
+                self.problem(1, 1, f"找不到{what}（隐藏的 A 列被改动或删除）；请使用 scoring template 生成的表")
+                return sheet, info
+        if not ({"rows:head", "ind:head"} & seen):
+            self.problem(1, 1, "找不到绩效指标表的表头（隐藏的 A 列被改动或删除）")
+            return sheet, info
+        block, columns, main = "", None, None
+        budget = None
+        for r, kind, fields in keys:
+            if kind.endswith(":head"):
+                block = kind[:-5]
+                columns = self._block_header(block, r)
+                if block in ("rows", "ind"):
+                    main = columns
+                if block == "budget":
+                    budget = columns
+                continue
+            if kind == "" and block in ("rows", "sub", "rate"):
+                kind, fields = {"rows": "row"}.get(block, block), {"inserted": "1"}  # a line a person inserted into the table
+            elif kind == "":
+                continue
+            if kind == "title":
+                sheet["title"] = self.text(r, 2) or "自评表"
+            elif kind in ("head", "sign", "aux"):
+                self._pairs(kind, r, sheet, info)
+            elif kind.startswith("budget:") and budget:
+                self._budget(r, kind, fields, budget, sheet)
+            elif kind == "row" and block == "rows" and columns:
+                self._row(r, fields, columns, sheet)
+            elif kind == "line" and block == "ind" and columns:
+                self._line(r, fields, columns, sheet)
+            elif kind == "ded" and columns:
+                self._deduction(r, fields, columns, sheet)
+            elif kind == "total" and main:
+                claim = self.number(r, main[HEADERS["claim"]])
+                if claim is not None:
+                    sheet["claimed_total"] = {"score": claim, **self.comment(r, main[HEADERS["claim"]])}
+            elif kind == "grade" and main:
+                grade = self.text(r, main[HEADERS["claim"]])
+                if grade:
+                    sheet["claimed_grade"] = {"grade": grade, **self.comment(r, main[HEADERS["claim"]])}
+            elif kind == "sub" and block == "sub" and columns:
+                self._subtotal(r, fields, columns, sheet)
+            elif kind == "rate" and block == "rate" and columns:
+                self._rate(r, columns, sheet)
+        for key, what in (("unit", "单位名称"), ("region", "地区（如 四川省/遂宁市/安居区）")):
+            if not info.get(key):
+                row, col = self.places.get(key, (1, 2))
+                self.problem(row, col, f"缺少{what}")
+        return {k: v for k, v in sheet.items() if v not in ({}, [])}, info
+
+    def _block_header(self, block: str, r: int) -> dict[str, int] | None:
+        source_note = (HEADERS["source"], HEADERS["note"])
+        if block == "rows":
+            return self.header(r, (HEADERS["name"], HEADERS["target"], HEADERS["actual"], HEADERS["weight"], HEADERS["claim"]),
+                               (*GROUP_HEADERS, EXTRA_GROUP_HEADER, HEADERS["nature"], HEADERS["unit"], HEADERS["rule"], HEADERS["deviation"], *source_note))
+        if block == "ind":
+            return self.header(r, (HEADERS["name"], HEADERS["fig_value"], HEADERS["weight"], HEADERS["claim"]), source_note)
+        if block == "budget":
+            return self.header(r, BUDGET_HEADERS)
+        if block == "ded":
+            return self.header(r, (DEDUCTION_HEADERS["count"], DEDUCTION_HEADERS["claim"]), source_note)
+        if block == "sub":
+            return self.header(r, SUBTOTAL_HEADERS)
+        if block == "rate":
+            return self.header(r, RATE_HEADERS)
         return None
-    if isinstance(value, float):
-        value = _float_text(value)
-    try:
-        number = Decimal(str(value).strip())
-    except ArithmeticError:
-        return None
-    if not number.is_finite() or number != number.to_integral_value() or not 1990 <= number <= 2100:
-        return None
-    return int(number)
+
+    def _pairs(self, kind: str, r: int, sheet: dict, info: dict) -> None:
+        labels = {"head": HEAD_LABELS, "sign": SIGN_LABELS, "aux": AUX_LABELS}[kind]
+        for key, (row, col) in self.pairs(r, labels).items():
+            self.places[key] = (row, col)
+            text = self.text(row, col)
+            if key in ("unit", "department", "region", "source") and text:
+                info[key] = [p.strip() for p in text.split("/") if p.strip()] if key == "region" else text
+            elif key == "year":
+                if text:
+                    try:
+                        info["year"] = int(Decimal(text))
+                    except ArithmeticError:
+                        self.problem(row, col, f"年度应为四位年份，得到“{text}”")
+            elif key == "date":
+                self._date(row, col, info)
+            elif key == "complete":
+                if text not in (None, "是", "否"):
+                    self.problem(row, col, f"“是否完整”应为“是”或“否”，得到“{text}”")
+                elif text == "否":
+                    sheet["complete"] = False
+            elif text:
+                sheet[key] = text
+
+    def _date(self, row: int, col: int, info: dict) -> None:
+        value = self.value(row, col)
+        if value in (None, ""):
+            return
+        if isinstance(value, dt.datetime):
+            info["evaluated"] = value.date()
+            return
+        if isinstance(value, dt.date):
+            info["evaluated"] = value
+            return
+        text = str(value).strip().replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
+        try:
+            y, m, d = (int(p) for p in text.split("-"))
+            info["evaluated"] = dt.date(y, m, d)
+        except (ValueError, TypeError):
+            self.problem(row, col, f"日期应写作 2025-03-31，得到“{value}”")
+
+    def _budget(self, r: int, kind: str, fields: dict, columns: dict, sheet: dict) -> None:
+        line = kind.split(":", 1)[1]
+        if line not in BUDGET_LINES:
+            return
+        present = set(fields.get("in", "").split(","))
+        for header, name in BUDGET_LINES[line][1].items():
+            if name in present:
+                self._figure(r, columns[header], name, sheet, self.comment(r, columns[header]))
+        ind = fields.get("ind")
+        if not ind:
+            return
+        weight = self.number(r, columns["分值"])
+        if weight is not None and fields.get("w") and weight != Decimal(fields["w"]):
+            sheet.setdefault("weights", {})[ind] = weight
+        claim = self.number(r, columns["得分"])
+        if claim is not None:
+            sheet["claims"][ind] = {"score": claim, **self.comment(r, columns["得分"])}
+        rate = self.text(r, columns[RATE_LABEL])
+        if rate:
+            executed, budget = sheet["inputs"].get("executed", {}).get("value"), sheet["inputs"].get("budget", {}).get("value")
+            if executed is None or budget is None:
+                self.problem(r, columns[RATE_LABEL], "填了执行率，但全年预算数或全年执行数没有填写，无法核对")
+            else:
+                sheet["stated_rates"].append({"label": RATE_LABEL, "stated": rate, "numerator": executed, "denominator": budget,
+                                              **{k: v for k, v in self.comment(r, columns[RATE_LABEL]).items() if k == "source"}})
+
+    def _figure(self, r: int, col: int, name: str, sheet: dict, extra: dict) -> None:
+        number = self.number(r, col, undisclosed=True)
+        if number is None:
+            return
+        if number == UNDISCLOSED:
+            sheet["inputs"][name] = {"undisclosed": True, **extra}
+        else:
+            sheet["inputs"][name] = {"value": number, **extra}
+
+    def _extra(self, r: int, columns: dict) -> dict:
+        out = {}
+        for key in ("source", "note"):
+            col = columns.get(HEADERS[key])
+            text = self.text(r, col) if col else None
+            if text:
+                out[key] = text
+        return out
+
+    def _line(self, r: int, fields: dict, columns: dict, sheet: dict) -> None:
+        name = fields.get("fig")
+        if name:
+            col = columns[HEADERS["fig_value"]]
+            value = self.value(r, col)
+            if isinstance(value, str) and value.strip() in ("是", "否"):
+                sheet["inputs"][name] = {"value": value.strip() == "是", **self._extra(r, columns)}
+            else:
+                self._figure(r, col, name, sheet, self._extra(r, columns))
+        ind = fields.get("ind")
+        if ind:
+            col = columns[HEADERS["claim"]]
+            claim = self.number(r, col)
+            if claim is not None:
+                sheet["claims"][ind] = {"score": claim, **{k: v for k, v in self.comment(r, col).items() if k == "source"}}
+
+    def _deduction(self, r: int, fields: dict, columns: dict, sheet: dict) -> None:
+        ded = fields.get("id")
+        if not ded:
+            return
+        count_col, claim_col = columns[DEDUCTION_HEADERS["count"]], columns[DEDUCTION_HEADERS["claim"]]
+        count = self.number(r, count_col, undisclosed=True)
+        extra = self._extra(r, columns)
+        if count == UNDISCLOSED:
+            sheet["findings"][ded] = {"undisclosed": True, **{k: v for k, v in extra.items() if k == "note"}}
+        elif count is not None:
+            if count < 0 or count != count.to_integral_value():
+                self.problem(r, count_col, f"发现问题数应为非负整数，得到“{self.value(r, count_col)}”")
+            else:
+                sheet["findings"][ded] = {"value": count, **extra}
+        claim = self.number(r, claim_col)
+        if claim is not None:
+            sheet["claims"][ded] = {"score": claim, **{k: v for k, v in self.comment(r, claim_col).items() if k == "source"}}
+
+    def _row(self, r: int, fields: dict, columns: dict, sheet: dict) -> None:
+        name_col = columns[HEADERS["name"]]
+        group_cols = sorted(c for h, c in columns.items() if h in (*GROUP_HEADERS, EXTRA_GROUP_HEADER))
+        values = {role: self.text(r, columns[HEADERS[role]]) for role in _ROW_FIELDS if HEADERS[role] in columns}
+        weight = self.number(r, columns[HEADERS["weight"]])
+        claimed = self.number(r, columns[HEADERS["claim"]])
+        filled = any(v for k, v in values.items() if k not in ("source", "note")) or weight is not None or claimed is not None
+        if not filled and (fields.get("blank") or fields.get("inserted")):
+            return  # an empty line of a blank template (it keeps its group labels), or one a person inserted
+        if not filled and not any(self.text(r, c) for c in group_cols):
+            return
+        if filled and not values.get("name"):
+            self.problem(r, name_col, "这一行填了内容，但缺少三级指标名称")
+            return
+        row: dict[str, Any] = {"group": [g for g in (self.text(r, c) for c in group_cols) if g]}
+        for key in ("id", "part_of"):
+            if fields.get(key):
+                row[key] = fields[key]
+        for role, key in _ROW_FIELDS.items():
+            if values.get(role):
+                row[key] = values[role]
+        row.setdefault("name", "")
+        if weight is not None:
+            row["weight"] = weight
+        if claimed is not None:
+            row["claimed"] = claimed
+        sheet["rows"].append(row)
+
+    def _subtotal(self, r: int, fields: dict, columns: dict, sheet: dict) -> None:
+        group_col, claimed_col, weight_col, source_col = (columns[h] for h in SUBTOTAL_HEADERS)
+        group = [g.strip() for g in (self.text(r, group_col) or "").split("/") if g.strip()]
+        claimed, weight, source = self.number(r, claimed_col), self.number(r, weight_col), self.text(r, source_col)
+        if not group and claimed is None and weight is None and not source:
+            return
+        if not group:
+            self.problem(r, group_col, "这一行填了内容，但缺少分组名称")
+            return
+        item: dict[str, Any] = {"group": group}
+        if claimed is not None:
+            item["claimed"] = claimed
+        if weight is not None:
+            item["weight"] = weight
+        if fields.get("includes"):
+            item["includes"] = fields["includes"].split(",")
+        if source:
+            item["source"] = source
+        sheet["subtotals"].append(item)
+
+    def _rate(self, r: int, columns: dict, sheet: dict) -> None:
+        label_col, stated_col, num_col, den_col, source_col = (columns[h] for h in RATE_HEADERS)
+        label, stated, source = self.text(r, label_col), self.text(r, stated_col), self.text(r, source_col)
+        numerator, denominator = self.number(r, num_col), self.number(r, den_col)
+        if not any((label, stated, source)) and numerator is None and denominator is None:
+            return
+        if not label or not stated or numerator is None or denominator is None:
+            self.problem(r, label_col, "比率名称、所写比率、分子、分母都要填写")
+            return
+        sheet["stated_rates"].append({"label": label, "stated": stated, "numerator": numerator, "denominator": denominator,
+                                      **({"source": source} if source else {})})
 
 
 def _text(value: Any) -> str | None:
@@ -269,147 +505,3 @@ def _float_text(value: float) -> str:
     # Excel stores a typed 253.87 as a double; its shortest repr gives back what was typed.
     text = repr(value)
     return text[:-2] if text.endswith(".0") else text
-
-
-def _number(value: Any, sheet: str, ref: str, problem, figure: bool = False) -> Decimal | None:
-    """A number cell read exactly.  Outside input figures (``figure``), a value of 10^15 or more
-    is refused here, naming its cell, as the case would be refused naming its key (exit 2); an
-    input that large is left to the engine, which reports it as any case form's (exit 1)."""
-    number = _plain_number(value, sheet, ref, problem)
-    if number is not None and not figure and is_too_large(number):
-        problem(sheet, ref, f"数值 {value} 的绝对值达到或超过 {MAX_FIGURE_TEXT}，不是可信的数字")
-        return None
-    return number
-
-
-def _plain_number(value: Any, sheet: str, ref: str, problem) -> Decimal | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool):
-        problem(sheet, ref, f"应为数字，得到“{value}”")
-        return None
-    if isinstance(value, float):
-        value = _float_text(value)
-        if "e" in value:  # 1e+30 typed as a number: the same figure a TOML 1e30 is
-            value = Decimal(value)
-    try:
-        return to_decimal(value)
-    except NumberError:
-        problem(sheet, ref, f"应为数字，得到“{value}”")
-        return None
-
-
-def _read_inputs(ws, problem) -> dict:
-    inputs: dict[str, Any] = {}
-    for row in range(2, ws.max_row + 1):
-        name = ws[f"A{row}"].value
-        if not name:
-            continue
-        value, undisclosed = ws[f"E{row}"].value, _text(ws[f"F{row}"].value)
-        source, note = _text(ws[f"G{row}"].value), _text(ws[f"H{row}"].value)
-        kind = _text(ws[f"D{row}"].value) or ""
-        if undisclosed not in (None, "是", "否"):
-            problem(INPUTS, f"F{row}", f"“未披露”应为“是”或“否”，得到“{undisclosed}”")
-            continue
-        if undisclosed == "是":
-            if value not in (None, ""):
-                problem(INPUTS, f"E{row}", "已选“未披露”，数值栏应留空")
-                continue
-            inputs[name] = {"undisclosed": True, **({"note": note} if note else {})}
-            continue
-        if value in (None, ""):
-            continue  # left empty: the rules' default applies, or the engine reports it missing
-        if kind.startswith("是/否"):
-            text = _text(value)
-            if text not in ("是", "否"):
-                problem(INPUTS, f"E{row}", f"应为“是”或“否”，得到“{text}”")
-                continue
-            figure: Any = text == "是"
-        else:
-            figure = _number(value, INPUTS, f"E{row}", problem, figure=True)
-            if figure is None:
-                continue
-        inputs[name] = {"value": figure, **({"source": source} if source else {}), **({"note": note} if note else {})}
-    return inputs
-
-
-def _read_scores(ws, problem) -> tuple[dict, dict]:
-    claims, findings = {}, {}
-    for row in range(2, ws.max_row + 1):
-        key = ws[f"A{row}"].value
-        if not key:
-            continue
-        source = _text(ws[f"H{row}"].value)
-        claim = _number(ws[f"F{row}"].value, SCORES, f"F{row}", problem)
-        if claim is not None:
-            claims[key] = {"score": claim, **({"source": source} if source else {})}
-        count = ws[f"G{row}"].value
-        if count not in (None, "") and _text(ws[f"E{row}"].value) != "扣分项":
-            problem(SCORES, f"G{row}", f"发现问题数只在扣分项一行填写，这一行是指标，得到“{count}”")
-        elif count not in (None, ""):
-            number = _number(count, SCORES, f"G{row}", problem)
-            if number is not None:
-                if number < 0 or number != number.to_integral_value():
-                    problem(SCORES, f"G{row}", f"发现问题数应为非负整数，得到“{count}”")
-                else:
-                    findings[key] = {"value": number}
-    return claims, findings
-
-
-def _read_rows(ws, problem) -> list[dict]:
-    rows = []
-    columns = {name: i for i, name in enumerate(ROW_COLUMNS)}
-    for r, cells in enumerate(ws.iter_rows(min_row=2, max_col=len(ROW_COLUMNS), values_only=True), start=2):
-        values = [_text(c) for c in cells]
-        if not any(values):
-            continue
-        get = lambda name: values[columns[name]]  # noqa: E731 - a local reader for this row
-        name = get("三级指标")
-        if not name:
-            problem(ROWS, f"C{r}", "这一行填了内容，但缺少三级指标名称")
-            continue
-        row: dict[str, Any] = {"name": name, "group": [g for g in (get("一级指标"), get("二级指标")) if g]}
-        for key, column in (("nature", "指标性质"), ("target", "年度指标值"), ("unit", "度量单位"), ("actual", "实际完成值"), ("rule", "赋分规则"), ("source", "来源")):
-            if get(column):
-                row[key] = get(column)
-        for key, column, letter in (("weight", "分值", "H"), ("claimed", "得分", "I")):
-            number = _number(cells[columns[column]], ROWS, f"{letter}{r}", problem)
-            if number is not None:
-                row[key] = number
-        rows.append(row)
-    return rows
-
-
-def _read_subtotals(ws, problem) -> list[dict]:
-    out = []
-    for r, cells in enumerate(ws.iter_rows(min_row=2, max_col=5, values_only=True), start=2):
-        if not any(_text(c) for c in cells):
-            continue
-        group = [g for g in (_text(cells[0]), _text(cells[1])) if g]
-        if not group:
-            problem(SUBTOTALS, f"A{r}", "这一行填了内容，但缺少分组名称")
-            continue
-        item: dict[str, Any] = {"group": group}
-        for key, i, letter in (("claimed", 2, "C"), ("weight", 3, "D")):
-            number = _number(cells[i], SUBTOTALS, f"{letter}{r}", problem)
-            if number is not None:
-                item[key] = number
-        if _text(cells[4]):
-            item["source"] = _text(cells[4])
-        out.append(item)
-    return out
-
-
-def _read_rates(ws, problem) -> list[dict]:
-    out = []
-    for r, cells in enumerate(ws.iter_rows(min_row=2, max_col=5, values_only=True), start=2):
-        if not any(_text(c) for c in cells):
-            continue
-        label, stated = _text(cells[0]), _text(cells[1])
-        numerator = _number(cells[2], RATES, f"C{r}", problem)
-        denominator = _number(cells[3], RATES, f"D{r}", problem)
-        if not label or not stated or numerator is None or denominator is None:
-            problem(RATES, f"A{r}", "比率名称、所写比率、分子、分母都要填写")
-            continue
-        out.append({"label": label, "stated": stated, "numerator": numerator, "denominator": denominator, **({"source": _text(cells[4])} if _text(cells[4]) else {})})
-    return out

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from conftest import CASES, FORMULAS, run_cli
 from scoring.case_writer import case_to_toml
 from scoring.cases import Case, load_case
-from scoring.xlsx_template import INFO, INPUTS, build_template, fill_template
+from scoring.xlsx_template import build_template
 
 # Every character a TOML string must escape, and the ones that break naive quoting.
 NASTY = "".join(chr(c) for c in range(0x20)) + "\x7f" + '"\\\'""" \'\'\' #[x] = {} \u2028 中文 ＂ \r\n'
@@ -66,24 +66,28 @@ def test_import_of_a_workbook_whose_cells_hold_control_characters(library, tmp_p
     data = tomllib.loads((CASES / "hunan-miluo-shgzb-2024.toml").read_text(encoding="utf-8"), parse_float=Decimal)
     sheet = data["sheets"][0]
     sheet.pop("sheet_type", None)
-    wb = build_template(rs)
-    fill_template(wb, rs, data["case"], sheet)
+    wb = build_template(rs, data["case"], sheet)
+    ws = wb.worksheets[0]
     unit = '中共"汨罗"市委\\社会工作部\x7f\x85（第二行）'
     source = "附表1\r\n“预算执行”\t\x7f \\ \" '''"
-    wb[INFO]["B2"].value = unit
-    source_cell = next(c for c in wb[INPUTS]["G"] if c.row > 1 and c.value)
+    unit_cell = next(ws.cell(row=c.row, column=c.column + 2) for row in ws.iter_rows() for c in row if c.value == "单位名称")
+    unit_cell.value = unit
+    keys = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
+    head, row = keys.index("rows:head") + 1, keys.index("row") + 1  # the row table's header and its first line
+    source_col = next(c for c in range(2, ws.max_column + 1) if ws.cell(row=head, column=c).value == "来源（不打印）")
+    source_cell = ws.cell(row=row, column=source_col)
     source_cell.value = source
     path = tmp_path / "filled.xlsx"
     wb.save(path)
-    saved = load_workbook(path)  # what the cells hold once saved (XML turns \r\n into \n)
-    unit, source = saved[INFO]["B2"].value, saved[INPUTS][source_cell.coordinate].value
+    saved = load_workbook(path).worksheets[0]  # what the cells hold once saved (XML turns \r\n into \n)
+    unit, source = saved[unit_cell.coordinate].value, saved[source_cell.coordinate].value
     assert "\x7f" in unit and "\x7f" in source and "\n" in source
     out = tmp_path / "case.toml"
     done = run_cli("import", str(path), "--out", str(out))
     assert done.returncode == 0, done.stderr
     case, _ = load_case(out)
     assert case.case.unit == unit
-    assert source in [f.source for f in case.sheets[0].inputs.values()]
+    assert source in [r.source for r in case.sheets[0].rows]
     assert run_cli("diff", str(out), "--format", "json").returncode == 1  # scored as the original: the 9.2 over-claim
 
 

@@ -78,7 +78,10 @@ def test_people_formats_name_rules_and_tool(hunan_diff):
     assert "sha256 " in explained and TOOL in explained
     wb = load_workbook(hunan_diff["xlsx"])
     ws = wb.worksheets[0]
-    assert "sha256 " in ws["A2"].value and TOOL in ws["A2"].value
+    # on paper the footer names the rule version and the tool; the hash sits in the hidden sheet
+    assert "2024.1" in ws.oddFooter.left.text and TOOL in ws.oddFooter.left.text
+    sheets = [row for row in wb["_规则"].iter_rows(values_only=True) if row[0] == "sheet"]
+    assert sheets[0][1] == ws.title and sheets[0][3] == "hunan.dept-overall@2024.1" and SHA.fullmatch(sheets[0][4])
     assert wb.properties.creator == TOOL
 
 
@@ -86,8 +89,8 @@ def test_template_workbook_names_the_tool(tmp_path):
     path = tmp_path / "t.xlsx"
     assert run_cli("template", "hunan.dept-overall", "--out", str(path)).returncode == 0
     wb = load_workbook(path)
-    meta = {row[0]: row[1] for row in wb["_规则"].iter_rows(values_only=True)}
-    assert meta["scoring"] == __version__ and SHA.fullmatch(meta["sha256"])
+    meta = {row[0]: row[1:] for row in wb["_规则"].iter_rows(values_only=True)}
+    assert meta["scoring"][0] == __version__ and SHA.fullmatch(meta["sheet"][3])
     assert TOOL in wb["填写说明"]["A1"].value
 
 

@@ -179,7 +179,11 @@ def test_open_a_case_then_download_it_as_toml_and_workbooks(client, tmp_path):
 
     scored = client.post("/fill/download", data={"csrf_token": token, "kind": "xlsx", "payload": payload})
     wb = load_workbook(io.BytesIO(scored.content))
-    assert "发现" in wb.sheetnames
+    assert "复核发现" in wb.sheetnames
+    review = client.post("/fill/download", data={"csrf_token": token, "kind": "docx", "payload": payload})
+    assert review.status_code == 200 and review.headers["content-type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+    text = docx_text(review.content)
+    assert "中共汨罗市委社会工作部" in text and "其中 预算执行率 高报 0.19 分" in text
     template = client.post("/fill/download", data={"csrf_token": token, "kind": "template", "payload": payload})
     filled = tmp_path / "填报.xlsx"
     filled.write_bytes(template.content)
@@ -330,6 +334,35 @@ def test_explanation_page_is_what_explain_prints(client):
     assert "预算执行率：自评 9.2 分，按规则应得 9.01 分，高出 0.19 分" in page.text
     original = client.get(f"/review/submissions/{row['submission_id']}/file")
     assert original.content == HUNAN.read_bytes()
+
+
+def test_word_review_of_a_sheet_and_of_the_bureau_summary(client):
+    upload(client, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SEED004.read_bytes())])
+    row = next(r for r in storage.iter_rows(client.app.state.db, storage.Filters()) if r["unit"] == "中共汨罗市委社会工作部")
+    page = client.get(f"/review/sheets/{row['id']}")
+    link = f"/review/submissions/{row['submission_id']}/review.docx"
+    assert link in page.text
+    one = client.get(link)
+    assert one.status_code == 200 and "%E5%A4%8D%E6%A0%B8%E6%84%8F%E8%A7%81.docx" in one.headers["content-disposition"]  # 复核意见.docx
+    text = docx_text(one.content)
+    assert "预算绩效自评复核意见" in text and "自评 98.2 分，按规则应得 99.01 分" in text and "复核人（签字）" in text
+    assert "/review/export.docx" in client.get("/review").text
+    summary = client.get("/review/export.docx")
+    assert summary.status_code == 200
+    text = docx_text(summary.content)
+    assert "共复核 4 张表" in text  # the Hunan sheet and the three Suining sheets
+    assert "有错误的单位" in text and "中共汨罗市委社会工作部：部门整体支出绩效自评表" in text
+    assert "预算执行率" in text and "高报" in text
+    assert client.get("/review/submissions/999/review.docx").status_code == 404
+
+
+def docx_text(data: bytes) -> str:
+    """Every paragraph and table cell of a Word document, as python-docx reads them."""
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
 
 
 def test_rescore_after_a_rule_change_lists_old_beside_new(tmp_path):

@@ -1,49 +1,51 @@
-"""The Excel round trip: template → filled → import → diff equals the TOML case's diff, for every
-shipped rule set; bad cells named by sheet and address; the scored workbook highlights over-claims."""
+"""The official form in Excel: template → filled → import → diff equals the TOML case's diff for
+every shipped sheet; the scored workbook is the same form with the review columns and is itself
+an input; bad cells, missing sheets and headers are named; the layout (merged groups, print
+setup, fonts, hidden identifiers) is checked through openpyxl."""
 
 from __future__ import annotations
 
 import copy
 import json
-import shutil
-import subprocess
 import tomllib
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 
-from conftest import CASES, run_cli
+from conftest import CASES, run_cli, shipped_sheet_count
 from scoring.cases import Case, load_case
 from scoring.diff import choose_rules, report_loaded
 from scoring.engine import Engine
-from scoring.errors import FileError
+from scoring.errors import FileError, ScoringError
 from scoring.render import report_dict
-from scoring.xlsx_template import INPUTS, ROWS, build_template, fill_template
+from scoring.xlsx_form import parse_key
+from scoring.xlsx_template import META, build_template
+
+HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
+SUINING = CASES / "sichuan-suining-anju-jxb-2024.toml"
 
 
 def _raw(path):
     return tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
 
 
-def _pairs(library):
-    """(rule set, case data, sheet data) for every shipped rule set: a shipped case's sheet that
-    uses it, or for the national rule (no shipped case of its own) a Sichuan project sheet."""
-    pairs = {}
+def shipped_sheets(library):
+    """(rule set, case data, sheet data) for every sheet of every shipped case, the sheet pinned
+    to the rule set it is scored under (as a template pins it)."""
+    out = []
     for path in sorted(CASES.glob("*.toml")):
         data = _raw(path)
         case = Case.model_validate(data)
         for sheet_model, sheet in zip(case.sheets, data["sheets"]):
             rs = choose_rules(library, case, sheet_model)
-            pairs.setdefault(rs.ref, (rs, data, sheet))
-    for rs in library.rule_sets:
-        if rs.ref not in pairs:
-            donor = next(p for p in pairs.values() if p[0].rows is not None and p[2].get("rows"))
-            data, sheet = copy.deepcopy(donor[1]), copy.deepcopy(donor[2])
+            one = copy.deepcopy(data)
+            sheet = copy.deepcopy(sheet)
             sheet.pop("sheet_type", None)
             sheet["rules"] = rs.ref
-            pairs[rs.ref] = (rs, data, sheet)
-    return list(pairs.values())
+            one["sheets"] = [sheet]
+            out.append((rs, one, path.stem))
+    return out
 
 
 def _normalised(report) -> dict:
@@ -55,88 +57,268 @@ def _normalised(report) -> dict:
     return data
 
 
-def _one_sheet(data, sheet, rs):
-    data = copy.deepcopy(data)
-    sheet = copy.deepcopy(sheet)
-    sheet.pop("sheet_type", None)
-    sheet["rules"] = rs.ref  # the template pins its rule set
-    data["sheets"] = [sheet]
-    return data
+def _filled(rs, data):
+    case = Case.model_validate(data).model_dump(mode="python", exclude_none=True)
+    return build_template(rs, case["case"], case["sheets"][0])
 
 
-def test_round_trip_equals_the_toml_case_for_every_shipped_rule_set(library, tmp_path):
+def _rows(ws, kind: str) -> list[int]:
+    return [r for r in range(1, ws.max_row + 1) if parse_key(ws.cell(row=r, column=1).value)[0] == kind]
+
+
+def _column(ws, header_kind: str, header: str) -> int:
+    row = _rows(ws, header_kind)[0]
+    return next(c for c in range(2, ws.max_column + 1) if ws.cell(row=row, column=c).value == header)
+
+
+def test_round_trip_equals_the_toml_case_for_every_shipped_sheet(library, tmp_path):
     engine = Engine()
-    pairs = _pairs(library)
-    assert {rs.ref for rs, _, _ in pairs} == {rs.ref for rs in library.rule_sets}
-    for rs, data, sheet in pairs:
-        one = _one_sheet(data, sheet, rs)
-        expected = _normalised(report_loaded(Case.model_validate(one), "x", library, engine))
-        wb = build_template(rs)
-        fill_template(wb, rs, one["case"], one["sheets"][0])
-        path = tmp_path / f"{rs.id}.xlsx"
-        wb.save(path)
+    pairs = shipped_sheets(library)
+    assert len(pairs) == shipped_sheet_count()
+    for i, (rs, data, name) in enumerate(pairs):
+        expected = _normalised(report_loaded(Case.model_validate(data), "x", library, engine))
+        path = tmp_path / f"{i}.xlsx"
+        _filled(rs, data).save(path)
         case, shown = load_case(path)
-        actual = _normalised(report_loaded(case, shown, library, engine))
-        assert actual == expected, rs.ref
+        assert _normalised(report_loaded(case, shown, library, engine)) == expected, (name, rs.ref)
+
+
+def test_heading_signature_and_row_reasons_round_trip(library, tmp_path):
+    rs = library.find("national.project@2020.1")
+    data = _raw(CASES / "hubei-wuhan-xinzhou-chujutuan-2020.toml")
+    sheet = data["sheets"][0]
+    sheet.pop("sheet_type", None)
+    sheet.update(rules=rs.ref, project="困难群众救助项目", implementer="新洲区民政局", preparer="张三", reviewer="李四", phone="027-1234567")
+    sheet["rows"][0]["deviation"] = "受疫情影响，第四季度集中完成；明年提前安排"
+    data["case"].update(department="武汉市新洲区民政局", evaluated="2021-03-15")
+    path = tmp_path / "form.xlsx"
+    _filled(rs, data).save(path)
+    case, _ = load_case(path)
+    s = case.sheets[0]
+    assert (s.project, s.implementer, s.preparer, s.reviewer, s.phone) == ("困难群众救助项目", "新洲区民政局", "张三", "李四", "027-1234567")
+    assert case.case.department == "武汉市新洲区民政局" and str(case.case.evaluated) == "2021-03-15"
+    assert s.rows[0].deviation.startswith("受疫情影响")
 
 
 def test_cli_template_import_and_diff(tmp_path):
-    case = CASES / "hunan-miluo-shgzb-2024.toml"
     book = tmp_path / "hunan.xlsx"
-    made = run_cli("template", "hunan.dept-overall", "--out", str(book), "--fill", str(case))
+    made = run_cli("template", "hunan.dept-overall", "--out", str(book), "--fill", str(HUNAN))
     assert made.returncode == 0, made.stderr
     imported = tmp_path / "hunan.toml"
     proc = run_cli("import", str(book), "--out", str(imported))
     assert proc.returncode == 0, proc.stderr
     via_xlsx = run_cli("diff", str(book), "--format", "json")
     via_toml = run_cli("diff", str(imported), "--format", "json")
-    original = run_cli("diff", str(case), "--format", "json")
+    original = run_cli("diff", str(HUNAN), "--format", "json")
     assert via_xlsx.returncode == via_toml.returncode == original.returncode == 1
     rows = lambda proc: [(i["name"], i["computed"], i["status"]) for i in json.loads(proc.stdout)["sheets"][0]["indicators"]]  # noqa: E731
     assert rows(via_xlsx) == rows(via_toml) == rows(original)
 
 
-def test_blank_template_has_labels_locked_and_validation(library, tmp_path):
-    rs = library.find("sichuan.dept-overall@2024.1")
+def test_blank_template_is_the_official_form(library, tmp_path):
     path = tmp_path / "t.xlsx"
-    build_template(rs).save(path)
+    build_template(library.find("national.project@2020.1")).save(path)
     wb = load_workbook(path)
-    ws = wb[INPUTS]
+    ws = wb.worksheets[0]
+    assert ws.title == "项目支出绩效自评表" and wb[META].sheet_state == "hidden"
+    assert ws.column_dimensions["A"].hidden, "row keys only in the hidden column"
+    texts = {c.value for row in ws.iter_rows(min_col=2) for c in row if isinstance(c.value, str)}
+    for label in ("单位名称", "项目名称", "主管部门", "实施单位", "年度", "年初预算数", "全年预算数", "全年执行数", "执行率",
+                  "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施", "总分", "等级",
+                  "填报人", "审核人", "联系电话", "日期", "产出指标", "数量指标", "服务对象满意度指标"):
+        assert label in texts, label
+    # 一级 merged down its 二级 groups, and each 二级 down its lines
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    first = _rows(ws, "row")[0]
+    g1 = _column(ws, "rows:head", "一级指标")
+    assert any(m.startswith(f"{ws.cell(row=first, column=g1).coordinate}:") for m in merged)
+    # labels locked, the cells to fill unlocked, numbers checked
     assert ws.protection.sheet
-    assert ws["B2"].protection.locked and not ws["E2"].protection.locked
-    assert ws.data_validations.dataValidation, "number and list checks on input cells"
-    assert "_规则" in wb.sheetnames and wb["_规则"].sheet_state == "hidden"
-    labels = [ws[f"B{r}"].value for r in range(2, ws.max_row + 1)]
-    assert "财政拨款预算执行数" in labels
+    name = _column(ws, "rows:head", "三级指标")
+    assert not ws.cell(row=first, column=name).protection.locked
+    assert ws.cell(row=_rows(ws, "rows:head")[0], column=name).protection.locked
+    assert ws.data_validations.dataValidation
+
+
+def test_template_of_a_formula_rule_set_prints_the_figures_each_indicator_uses(library):
+    rs = library.find("sichuan.dept-overall@2024.1")
+    ws = build_template(rs).worksheets[0]
+    lines = _rows(ws, "line")
+    label, value = _column(ws, "ind:head", "所用数据"), _column(ws, "ind:head", "数值")
+    shown = [ws.cell(row=r, column=label).value for r in lines]
+    assert "财政拨款预算执行数" in shown and len(lines) >= len(rs.inputs)
+    # a figure several indicators use is entered once and shown again by reference
+    stage = [r for r in lines if (ws.cell(row=r, column=label).value or "").startswith("部门预算阶段项目（含一次性项目）总数")]
+    assert len(stage) > 1
+    again = ws.cell(row=stage[1], column=value).value
+    assert isinstance(again, str) and again.startswith("=IF(") and ws.cell(row=stage[1], column=value).protection.locked
+    assert len(_rows(ws, "ded")) == len(rs.deductions)
+
+
+@pytest.mark.parametrize("case", [HUNAN, SUINING], ids=["rows", "formula"])
+def test_print_setup_and_fonts(case, tmp_path):
+    out = tmp_path / "scored.xlsx"
+    assert run_cli("diff", str(case), "--format", "xlsx", "--out", str(out)).returncode in (0, 1)
+    made = tmp_path / "template.xlsx"
+    assert run_cli("template", "sichuan.dept-overall" if case == SUINING else "hunan.dept-overall", "--out", str(made), "--fill", str(case)).returncode == 0
+    for book in (out, made):
+        wb = load_workbook(book)
+        for ws in wb.worksheets:
+            if ws.sheet_state == "hidden":
+                continue
+            ps = ws.page_setup
+            assert ps.orientation == "landscape" and str(ps.paperSize) == "9", ws.title  # 9: A4
+            assert ws.sheet_properties.pageSetUpPr.fitToPage and ps.fitToWidth == 1, ws.title
+            assert ws.print_area, ws.title
+            hidden = {letter for letter, dim in ws.column_dimensions.items() if dim.hidden}
+            fonts = {c.font.name for row in ws.iter_rows() for c in row if c.value is not None and c.column_letter not in hidden}
+            assert fonts == {"宋体"}, (ws.title, fonts)
+        form = wb.worksheets[0]
+        assert form.print_title_rows, "the table's header repeats on every page"
+
+
+def test_scored_workbook_is_the_form_with_review_columns(tmp_path):
+    out = tmp_path / "scored.xlsx"
+    proc = run_cli("diff", str(HUNAN), "--format", "xlsx", "--out", str(out))
+    assert proc.returncode == 1 and out.exists()
+    ws = load_workbook(out).worksheets[0]
+    budget = _rows(ws, "budget:total")[0]
+    head = _rows(ws, "budget:head")[0]
+    col = {ws.cell(row=head, column=c).value: c for c in range(2, ws.max_column + 1)}
+    assert ws.cell(row=budget, column=col["得分"]).value == "9.2"
+    assert ws.cell(row=budget, column=col["计算得分"]).value == pytest.approx(9.01)
+    assert ws.cell(row=budget, column=col["计算得分"]).number_format == "0.00"
+    assert ws.cell(row=budget, column=col["状态"]).value == "高报"
+    assert ws.cell(row=budget, column=col["得分"]).fill.fgColor.rgb.endswith("F8CBAD")
+    assert ws.cell(row=budget, column=col["说明"]).value
+    total = _rows(ws, "total")[0]
+    assert ws.cell(row=total, column=col["差额"]).number_format == "+0.00;-0.00;0.00"
+    grade = _rows(ws, "grade")[0]
+    assert ws.cell(row=grade, column=col["计算得分"]).value == "中～优"
+    assert run_cli("diff", str(HUNAN), "--format", "xlsx").returncode == 2  # needs --out
+
+
+def test_no_identifier_where_a_person_reads(library, tmp_path):
+    out = tmp_path / "scored.xlsx"
+    run_cli("diff", str(SUINING), "--format", "xlsx", "--out", str(out))
+    wb = load_workbook(out)
+    rs = library.find("sichuan.dept-overall@2024.1")
+    forbidden = [rs.sha256[:12], "sichuan.dept-overall", "dept-overall", "claim_over", "rule_source_defect", "unverifiable", ".toml"]
+    for ws in wb.worksheets:
+        if ws.sheet_state == "hidden":
+            continue
+        hidden = {letter for letter, dim in ws.column_dimensions.items() if dim.hidden}
+        for row in ws.iter_rows():
+            for cell in row:
+                if not isinstance(cell.value, str) or cell.column_letter in hidden:
+                    continue
+                assert not any(word in cell.value for word in forbidden), (ws.title, cell.coordinate, cell.value)
+    assert any(rs.sha256 in str(c.value) for row in wb[META].iter_rows() for c in row)
+
+
+def test_scored_workbook_is_an_input_correct_a_claim_and_diff_again(tmp_path):
+    out = tmp_path / "scored.xlsx"
+    run_cli("diff", str(HUNAN), "--format", "xlsx", "--out", str(out))
+    again = run_cli("diff", str(out), "--format", "json")
+    original = run_cli("diff", str(HUNAN), "--format", "json")
+    assert again.returncode == original.returncode == 1
+    strip = lambda p: [(i["name"], i["claimed"], i["computed"], i["status"]) for i in json.loads(p.stdout)["sheets"][0]["indicators"]]  # noqa: E731
+    assert strip(again) == strip(original)
+    # the clerk corrects the over-claimed 预算执行率 (9.2 → 9.01) and the total with it
+    wb = load_workbook(out)
+    ws = wb.worksheets[0]
+    head = _rows(ws, "budget:head")[0]
+    col = {ws.cell(row=head, column=c).value: c for c in range(2, ws.max_column + 1)}
+    ws.cell(row=_rows(ws, "budget:total")[0], column=col["得分"]).value = "9.01"
+    main = _column(ws, "rows:head", "得分")
+    ws.cell(row=_rows(ws, "total")[0], column=main).value = "98.01"
+    corrected = tmp_path / "corrected.xlsx"
+    wb.save(corrected)
+    proc = run_cli("diff", str(corrected), "--format", "json")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = json.loads(proc.stdout)
+    execution = next(i for i in report["sheets"][0]["indicators"] if i["name"] == "预算执行率")
+    assert execution["status"] == "match" and execution["claimed"] == "9.01"
+    assert not [f for f in report["findings"] if f["severity"] == "error"]
+
+
+def test_scored_workbook_of_a_case_with_several_sheets_reads_back_every_sheet(tmp_path):
+    out = tmp_path / "scored.xlsx"
+    run_cli("diff", str(SUINING), "--format", "xlsx", "--out", str(out))
+    case, _ = load_case(out)
+    original, _ = load_case(SUINING)
+    assert [s.id for s in case.sheets] == [s.id for s in original.sheets]
+    a, b = run_cli("diff", str(out), "--format", "json"), run_cli("diff", str(SUINING), "--format", "json")
+    totals = lambda p: [s["total"] for s in json.loads(p.stdout)["sheets"]]  # noqa: E731
+    assert totals(a) == totals(b)
 
 
 def test_text_in_a_number_cell_is_named_by_sheet_and_cell(library, tmp_path):
     rs = library.find("sichuan.dept-overall@2024.1")
-    data = _raw(CASES / "sichuan-suining-anju-jxb-2024.toml")
-    wb = build_template(rs)
-    fill_template(wb, rs, data["case"], data["sheets"][0])
-    ws = wb[INPUTS]
-    row = next(r for r in range(2, ws.max_row + 1) if ws[f"A{r}"].value == "budget_executed")
-    ws[f"E{row}"].value = "二百五十三"
+    wb = _filled(rs, _pinned(SUINING, rs))
+    ws = wb.worksheets[0]
+    value = _column(ws, "ind:head", "数值")
+    row = next(r for r in _rows(ws, "line") if "fig=budget_executed" in ws.cell(row=r, column=1).value)
+    ws.cell(row=row, column=value).value = "二百五十三"
     path = tmp_path / "bad.xlsx"
     wb.save(path)
+    ref = f"{ws.title}!{ws.cell(row=row, column=value).coordinate}"
     with pytest.raises(FileError) as info:
         load_case(path)
-    assert f"输入数据!E{row}" in str(info.value) and "应为数字" in str(info.value)
+    assert ref in str(info.value) and "应为数字" in str(info.value)
     proc = run_cli("diff", str(path))
-    assert proc.returncode == 2 and f"输入数据!E{row}" in proc.stderr
+    assert proc.returncode == 2 and ref in proc.stderr
+
+
+def _pinned(path, rs):
+    data = _raw(path)
+    sheet = data["sheets"][0]
+    sheet.pop("sheet_type", None)
+    sheet["rules"] = rs.ref
+    data["sheets"] = [sheet]
+    return data
 
 
 def test_bad_row_weight_is_named(library, tmp_path):
-    rs = library.find("sichuan.project@2024.1")
-    wb = build_template(rs)
-    wb[ROWS]["C2"].value = "采购数量"
-    wb[ROWS]["H2"].value = "十分"
+    wb = build_template(library.find("sichuan.project@2024.1"))
+    ws = wb.worksheets[0]
+    row = _rows(ws, "row")[0]
+    ws.cell(row=row, column=_column(ws, "rows:head", "三级指标")).value = "采购数量"
+    weight = ws.cell(row=row, column=_column(ws, "rows:head", "分值"))
+    weight.value = "十分"
     path = tmp_path / "rows.xlsx"
     wb.save(path)
     with pytest.raises(FileError) as info:
         load_case(path)
-    assert "绩效指标!H2" in str(info.value)
+    assert f"{ws.title}!{weight.coordinate}" in str(info.value)
+
+
+def test_missing_sheet_or_header_and_formula_without_result_are_named(library, tmp_path):
+    rs = library.find("hunan.dept-overall@2024.1")
+    wb = _filled(rs, _pinned(HUNAN, rs))
+    wb.worksheets[0].title = "改了名的表"
+    renamed = tmp_path / "renamed.xlsx"
+    wb.save(renamed)
+    proc = run_cli("diff", str(renamed))
+    assert proc.returncode == 2 and "缺少工作表“部门整体支出绩效自评表”" in proc.stderr
+
+    wb = _filled(rs, _pinned(HUNAN, rs))
+    ws = wb.worksheets[0]
+    head = _rows(ws, "rows:head")[0]
+    ws.cell(row=head, column=_column(ws, "rows:head", "实际完成值")).value = "完成值"
+    broken = tmp_path / "header.xlsx"
+    wb.save(broken)
+    proc = run_cli("diff", str(broken))
+    assert proc.returncode == 2 and "实际完成值" in proc.stderr and f"{ws.title}!B{head}" in proc.stderr
+
+    wb = _filled(rs, _pinned(HUNAN, rs))
+    ws = wb.worksheets[0]
+    ws.cell(row=_rows(ws, "total")[0], column=_column(ws, "rows:head", "得分")).value = "=SUM(1,2)"
+    formula = tmp_path / "formula.xlsx"
+    wb.save(formula)
+    with pytest.raises(FileError) as info:
+        load_case(formula)
+    assert "是公式" in str(info.value) and "没有保存计算结果" in str(info.value)
 
 
 def test_not_a_workbook(tmp_path):
@@ -146,25 +328,24 @@ def test_not_a_workbook(tmp_path):
     assert proc.returncode == 2 and "不是可读取的 Excel 工作簿" in proc.stderr
 
 
-def test_scored_workbook_highlights_the_over_claim(tmp_path):
-    out = tmp_path / "scored.xlsx"
-    proc = run_cli("diff", str(CASES / "hunan-miluo-shgzb-2024.toml"), "--format", "xlsx", "--out", str(out))
-    assert proc.returncode == 1 and out.exists()
-    ws = load_workbook(out).worksheets[0]
-    row = next(r for r in range(1, ws.max_row + 1) if ws[f"C{r}"].value == "预算执行率")
-    assert ws[f"H{row}"].value == "高报"
-    assert ws[f"C{row}"].fill.fgColor.rgb.endswith("F8CBAD")
-    assert ws[f"I{row}"].value  # the explanation column
-    assert run_cli("diff", str(CASES / "hunan-miluo-shgzb-2024.toml"), "--format", "xlsx").returncode == 2  # needs --out
+def test_a_workbook_without_the_rules_sheet_is_refused(tmp_path):
+    from openpyxl import Workbook
+
+    path = tmp_path / "plain.xlsx"
+    Workbook().save(path)
+    with pytest.raises(ScoringError) as info:
+        load_case(path)
+    assert META in str(info.value)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
-def test_scored_workbook_opens_in_libreoffice(tmp_path):
+def test_findings_sheet_is_chinese_and_printable(tmp_path):
     out = tmp_path / "scored.xlsx"
-    run_cli("diff", str(CASES / "hunan-miluo-shgzb-2024.toml"), "--format", "xlsx", "--out", str(out))
-    proc = subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-        capture_output=True, text=True, timeout=180,
-    )
-    pdf = tmp_path / "scored.pdf"
-    assert pdf.exists() and pdf.stat().st_size > 1000, proc.stderr
+    run_cli("diff", str(HUNAN), "--format", "xlsx", "--out", str(out))
+    ws = load_workbook(out)["复核发现"]
+    assert [ws.cell(row=1, column=c).value for c in range(1, 5)] == ["级别", "表", "位置", "内容"]
+    assert ws.column_dimensions["E"].hidden and ws.column_dimensions["F"].hidden  # the code and the raw place
+    levels = {ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)}
+    assert levels <= {"错误", "警告", "提示"} and "错误" in levels
+    places = [ws.cell(row=r, column=3).value for r in range(2, ws.max_row + 1)]
+    assert "“预算执行率”" in places
+    assert ws.page_setup.orientation == "landscape" and ws.print_area

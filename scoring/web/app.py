@@ -187,7 +187,13 @@ def create_app(settings: Settings) -> Starlette:
                 report = await work(service.report_for, case, "网页填报", library, engine)
             except service.ScoringError as exc:
                 return error_page(request, f"无法复核：{exc}")
-            return _attachment(service.workbook_bytes(report), f"{name}-复核.xlsx", XLSX)
+            return _attachment(service.workbook_bytes(report, case, library), f"{name}-复核.xlsx", XLSX)
+        if kind == "docx":
+            try:
+                report = await work(service.report_for, case, "网页填报", library, engine)
+            except service.ScoringError as exc:
+                return error_page(request, f"无法复核：{exc}")
+            return _attachment(service.review_docx_bytes(report, case), f"{name}-复核意见.docx", DOCX)
         return error_page(request, f"未知的下载类型“{kind}”")
 
     # -- bureau: upload, review, re-score ----------------------------------------------------
@@ -259,16 +265,27 @@ def create_app(settings: Settings) -> Starlette:
         return _attachment(data, service.safe_name(sub["filename"].rsplit("/", 1)[-1]), "application/octet-stream")
 
     async def scored_workbook(request: Request):
+        return await _submission_review(request, "xlsx")
+
+    async def review_document(request: Request):
+        return await _submission_review(request, "docx")
+
+    async def _submission_review(request: Request, kind: str):
+        """A stored submission scored under the rules now in effect: the scored workbook or the
+        Word review."""
         found = storage.file_of(db, request.path_params["id"])
         if found is None:
             return error_page(request, "没有这份提交。", 404)
         sub, _ = found
         case = service.case_from_json(sub["case_json"])
+        library = rules.library()
         try:
-            report = await work(service.report_for, case, sub["filename"], rules.library(), engine)
+            report = await work(service.report_for, case, sub["filename"], library, engine)
         except service.ScoringError as exc:
             return error_page(request, f"无法按现行规则复核：{exc}")
-        return _attachment(service.workbook_bytes(report), f"{sub['case_id']}-复核.xlsx", XLSX)
+        if kind == "docx":
+            return _attachment(service.review_docx_bytes(report, case), f"{sub['case_id']}-复核意见.docx", DOCX)
+        return _attachment(service.workbook_bytes(report, case, library), f"{sub['case_id']}-复核.xlsx", XLSX)
 
     async def export(request: Request):
         kind = request.path_params["kind"]
@@ -301,6 +318,13 @@ def create_app(settings: Settings) -> Starlette:
             buffer = io.BytesIO()
             wb.save(buffer)
             return _attachment(buffer.getvalue(), "复核汇总.xlsx", XLSX)
+        if kind == "docx":
+            def detail_of(result_id: int) -> dict | None:
+                found = storage.result(db, result_id)
+                return found["detail"] if found else None
+
+            data = await work(service.bureau_review_bytes, storage.iter_rows(db, f), detail_of)
+            return _attachment(data, "复核汇总.docx", DOCX)
         return error_page(request, f"未知的导出格式“{kind}”", 404)
 
     async def rescore(request: Request):
@@ -362,6 +386,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/review/sheets/{id:int}", sheet),
         Route("/review/submissions/{id:int}/file", submission_file),
         Route("/review/submissions/{id:int}/scored.xlsx", scored_workbook),
+        Route("/review/submissions/{id:int}/review.docx", review_document),
         Route("/review/export.{kind}", export),
         Route("/review/rescore", rescore, methods=["POST"]),
         Route("/review/runs/{id:int}", run),
@@ -381,6 +406,7 @@ def create_app(settings: Settings) -> Starlette:
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _attachment(data: bytes, name: str, media_type: str) -> Response:

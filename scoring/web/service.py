@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
-from ..batch import SheetSummary, summarize
+from ..batch import DIFFERING, BatchResult, IndicatorLine, Problem, SheetSummary, sort_key, summarize
 from ..batch_render import signed  # noqa: F401 - the app formats deltas through this module
 from ..case_table import TableRow, read_table, row_to_case
 from ..case_writer import case_to_toml
@@ -36,8 +36,9 @@ from ..rule_diff import diff_rule_sets
 from ..rule_loader import RuleLibrary, default_rules_dir, display_path, load_rule_dir, pydantic_problems
 from ..rules import RuleSet
 from ..svg_charts import dumbbells, histogram, scatter
+from ..docx_review import batch_review, case_review, docx_bytes
 from ..xlsx_export import scored_workbook
-from ..xlsx_template import build_template, fill_template
+from ..xlsx_template import build_template
 
 CASE_SUFFIXES = (".toml", ".json", ".xlsx")
 
@@ -436,19 +437,23 @@ def case_toml(case: Case, header: str = "由 scoring 网页填报导出") -> str
     return case_to_toml(case.model_dump(mode="python", exclude_none=True), header=header)
 
 
-def workbook_bytes(report: CaseReport) -> bytes:
+def workbook_bytes(report: CaseReport, case: Case, library: RuleLibrary) -> bytes:
     """The scored workbook (`scoring diff --format xlsx`)."""
     buffer = io.BytesIO()
-    scored_workbook(report).save(buffer)
+    scored_workbook(report, case, library.find).save(buffer)
     return buffer.getvalue()
+
+
+def review_docx_bytes(report: CaseReport, case: Case) -> bytes:
+    """The review a bureau sends (`scoring diff --format docx`), as a Word document."""
+    return docx_bytes(case_review(report, case))
 
 
 def template_bytes(rule_set: RuleSet, case: Case) -> bytes:
     """The fill-in workbook of the rule set, filled with the case's first sheet: a unit can carry
     on in Excel and bring it back."""
-    wb = build_template(rule_set)
     data = case.model_dump(mode="python", exclude_none=True)
-    fill_template(wb, rule_set, data["case"], data["sheets"][0])
+    wb = build_template(rule_set, data["case"], data["sheets"][0])
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -671,16 +676,47 @@ def score_case(case: Case, shown: str, library: RuleLibrary, engine: Engine) -> 
     return out
 
 
-def batch_charts(rows: Iterable[dict]) -> dict:
-    """The batch report's charts (inline SVG) for stored results: the scatter of claimed against
-    computed totals, the largest differences, the distribution of differences."""
-    sheets = [SheetSummary(
+def stored_summary(r: dict, detail: dict | None = None, order: int = 0) -> SheetSummary:
+    """A stored result as a batch summary row; with its ``detail`` (the stored explanation), also
+    its grade, its differing indicators and its findings."""
+    findings, lines, grade, claimed_grade = (), (), "", ""
+    if detail:
+        sheet = detail.get("sheet", {})
+        total = sheet.get("total", {})
+        grade, claimed_grade = total.get("grade") or "", total.get("claimed_grade") or ""
+        findings = tuple((f["severity"], f["code"], f["message"], f["where"]) for f in detail.get("findings", []) if f["severity"] != "info")
+        lines = tuple(IndicatorLine(i["name"], i["weight"] or "未印出", i["claimed"] or "", i.get("shown") or i["computed"] or "",
+                                    i["delta"] or "", i["status"], i.get("reason") or "")
+                      for i in sheet.get("indicators", []) if i["status"] in DIFFERING)
+    return SheetSummary(
         path=r["filename"], case_id=r["case_id"], unit=r["unit"], sheet_id=r["sheet_id"], title=r["title"],
         rules=f"{r['rules_id']}@{r['rules_version']}", sha256=r["rules_sha256"], claimed=number(r["claimed"]),
         computed=number(r["computed"]), delta=number(r["delta"]), total_status=r["total_status"], worst_status=r["worst_status"],
-        worst_severity=r["worst_severity"], errors=r["errors"], warnings=r["warnings"], infos=0, unverified_weight=Decimal(0), findings=(),
-    ) for r in rows]
+        worst_severity=r["worst_severity"], errors=r["errors"], warnings=r["warnings"], infos=0, unverified_weight=Decimal(0),
+        findings=findings, grade=grade, claimed_grade=claimed_grade, details=lines, order=order,
+    )
+
+
+def batch_charts(rows: Iterable[dict]) -> dict:
+    """The batch report's charts (inline SVG) for stored results: the scatter of claimed against
+    computed totals, the largest differences, the distribution of differences."""
+    sheets = [stored_summary(r) for r in rows]
     return {"count": len(sheets), "scatter": scatter(sheets), "dumbbells": dumbbells(sheets), "histogram": histogram(sheets)}
+
+
+def bureau_review_bytes(rows: Iterable[dict], detail_of) -> bytes:
+    """The Word summary of stored results (`scoring batch --docx` for what the bureau holds):
+    ``rows`` as the review table lists them, ``detail_of(result id)`` their stored explanations."""
+    sheets, failures, submissions = [], [], set()
+    for r in rows:
+        submissions.add(r["submission_id"])
+        if r["failure"]:
+            failures.append(Problem(r["filename"], f"{r['filename']}#{r['sheet_id']}: {r['failure']}"))
+            continue
+        sheets.append(stored_summary(r, detail_of(r["id"]), order=len(sheets)))
+    sheets.sort(key=sort_key)
+    result = BatchResult(sheets, failures, [], len(submissions), len(submissions))
+    return docx_bytes(batch_review(result, title="预算绩效自评复核汇总"))
 
 
 def case_json(case: Case) -> str:

@@ -160,6 +160,7 @@
     var note = [];
     if (t.unverified_weight && t.unverified_weight !== "0") note.push("其中 " + t.unverified_weight + " 分的指标无法核验，按自评得分计入");
     if (t.deductions && t.deductions !== "0") note.push("已扣 " + t.deductions + " 分");
+    if (t.grade) note.push("等级：按规则 " + t.grade + (t.claimed_grade ? "，自评 " + t.claimed_grade : ""));
     setText(document.getElementById("total-note"), note.join("；"));
     document.getElementById("total").querySelector("tr:last-child").className = "st-" + t.status;
     mark(field("claimed_total"), t.status, (messages.total || []).join("；"));

@@ -1,0 +1,71 @@
+"""The review a bureau sends, as Word: `diff --format docx` and `batch --docx` through the real
+CLI, the documents opened with python-docx and read back."""
+
+from __future__ import annotations
+
+import json
+
+from docx import Document
+
+from conftest import CASES, run_cli, shipped_sheet_count
+
+HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
+
+
+def _text(path) -> tuple[str, list[list[list[str]]]]:
+    doc = Document(str(path))
+    tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in doc.tables]
+    return "\n".join(p.text for p in doc.paragraphs), tables
+
+
+def test_review_of_one_sheet(tmp_path):
+    out = tmp_path / "复核意见.docx"
+    proc = run_cli("diff", str(HUNAN), "--format", "docx", "--out", str(out))
+    assert proc.returncode == 1, proc.stderr  # the exit code follows the findings, whatever the format
+    text, tables = _text(out)
+    assert "预算绩效自评复核意见" in text and "中共汨罗市委社会工作部" in text and "2024 年" in text
+    assert "湖南省部门整体支出绩效自评表" in text and "版本 2024.1" in text
+    assert "自评 98.2 分，按规则应得 99.01 分（可能范围 73.01～99.01 分），其中 预算执行率 高报 0.19 分" in text
+    assert "等级：按规则为 中～优，自评为 优" in text
+    table = tables[0]
+    assert table[0] == ["指标", "分值", "自评得分", "计算得分", "差额", "状态", "说明"]
+    execution = next(r for r in table if r[0] == "预算执行率")
+    assert execution[1:6] == ["10", "9.2", "9.01", "+0.19", "高报"] and execution[6]
+    assert table[-1][0] == "合计" and table[-1][2] == "98.2"
+    # findings in plain Chinese: the severity word, never a code
+    assert "【错误】预算执行率：自评 9.2 分，按规则应得 9.01 分，高出 0.19 分" in text
+    assert "claim_over" not in text and "unverifiable" not in text
+    assert "复核人（签字）" in text and "日期：" in text
+    report = json.loads(run_cli("diff", str(HUNAN), "--format", "json").stdout)
+    assert report["sheets"][0]["rules"]["sha256"] in text  # the rule file's fingerprint, in small print
+
+
+def test_docx_needs_an_output_file():
+    proc = run_cli("diff", str(HUNAN), "--format", "docx")
+    assert proc.returncode == 2 and "--out" in proc.stderr
+
+
+def test_batch_summary(tmp_path):
+    out = tmp_path / "汇总.docx"
+    proc = run_cli("batch", str(CASES), "--docx", str(out), "--format", "json", "-q")
+    assert proc.returncode == 1 and out.exists()
+    summary = json.loads(proc.stdout)
+    text, tables = _text(out)
+    scored = shipped_sheet_count()
+    with_errors = [s for s in summary["sheets"] if s["worst_severity"] == "error"]
+    assert f"共复核 {scored} 张表（{summary['counts']['read']} 份材料），其中 {len(with_errors)} 张有错误" in text
+    statuses = next(t for t in tables if t[0] == ["总分状态", "表数"])
+    assert sum(int(r[1]) for r in statuses[1:]) == scored
+    grades = next(t for t in tables if t[0] == ["按规则等级", "自评等级", "表数"])
+    assert sum(int(r[2]) for r in grades[1:]) == scored
+    over = [s for s in summary["sheets"] if s["delta"] and float(s["delta"]) > 0]
+    if over:
+        largest = next(t for t in tables if t[0] == ["单位", "表", "自评总分", "计算总分", "高报"])
+        assert largest[1][0] == max(over, key=lambda s: float(s["delta"]))["unit"]
+    else:
+        assert "没有总分高报的表" in text
+    # one section per sheet with errors, with its verdict and its findings
+    for s in with_errors:
+        assert f"{s['unit']}：{s['title']}" in text
+    assert "中共汨罗市委社会工作部：部门整体支出绩效自评表" in text
+    assert "【错误】预算执行率：自评 9.2 分" in text
