@@ -292,7 +292,9 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
         unclaimed = [r.result.weight for r in rows if r.comparison.claimed is None]
         room = None if unknown_weight or None in unclaimed else unseen + sum(unclaimed, Decimal(0))
         _parts_findings(claimed_total, parts_sum, room, result.complete, place, findings)
-    grades, claimed_grade = _grade_findings(result, sheet, low, high, claimed_total, place, findings)
+    # a claimed total that matches within its tolerance may sit across a grade's edge (90 for 89.97)
+    margin = cmp.tolerance if cmp.status == "match" else Decimal(0)
+    grades, claimed_grade = _grade_findings(result, sheet, low, high, margin, claimed_total, place, findings)
     return TotalDiff(
         result.total_weight, cmp, unverified, deductions, parts_sum,
         checked_weight=checked, complete=result.complete, allowance=allow_up if cmp.delta and cmp.delta > 0 else allow_down,
@@ -300,10 +302,11 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
     )
 
 
-def _grade_findings(result: SheetResult, sheet: Sheet, low: Decimal, high: Decimal, claimed_total: Decimal | None,
-                    place: str, findings: list[Finding]) -> tuple[tuple[str, ...], str | None]:
+def _grade_findings(result: SheetResult, sheet: Sheet, low: Decimal, high: Decimal, margin: Decimal,
+                    claimed_total: Decimal | None, place: str, findings: list[Finding]) -> tuple[tuple[str, ...], str | None]:
     """The grades the rules' total allows, and the sheet's claimed grade (stated, or its claimed
-    total's); a claimed grade outside what re-scoring allows is a finding."""
+    total's); a claimed grade outside what re-scoring allows (``margin`` either side, where the
+    claimed total matched within its tolerance) is a finding."""
     bands = result.grade_bands
     if not bands:
         return (), None
@@ -321,7 +324,8 @@ def _grade_findings(result: SheetResult, sheet: Sheet, low: Decimal, high: Decim
             ))
     elif claimed_total is not None and 0 <= claimed_total <= result.total_weight:
         claimed = grade_of(claimed_total, bands)
-    if claimed is not None and span and result.weights_consistent and claimed not in span:
+    allowed = grade_span(low - margin, high + margin, bands) if margin else span
+    if claimed is not None and span and result.weights_consistent and claimed not in allowed:
         higher = rank(claimed, bands) > rank(span[-1], bands)
         findings.append(Finding(
             "error" if higher else "info", "grade_changed",

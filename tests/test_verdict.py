@@ -277,3 +277,12 @@ def test_a_worded_actual_against_a_deadline_is_graded_by_its_wording(tmp_path):
     _, doc = diff_json(write_case(tmp_path, rows))
     line = doc["sheets"][0]["indicators"][1]
     assert (line["low"], line["high"], line["status"]) == ("8.00", "10.00", "match")
+
+
+def test_a_claimed_total_matching_within_the_tolerance_keeps_its_grade(tmp_path):
+    # 9 + 80.97 = 89.97 (良); a claimed 90 (优) matches within 0.05: no grade finding
+    rows = row([], weight=90, target="100", actual="89.9667", claimed="81")
+    _, doc = diff_json(write_case(tmp_path, rows, sheet='claimed_total = "90"\nclaims = { execution = "9" }'))
+    t = doc["sheets"][0]["total"]
+    assert (t["computed"], t["status"], t["grade"]) == ("89.97", "match", "良")
+    assert not [f for f in doc["findings"] if f["code"] == "grade_changed"]
