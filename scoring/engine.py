@@ -25,6 +25,7 @@ from .results import (
     ValueUse,
 )
 from .rates import stated_rate_findings
+from .recorder import FULL, NULL, Recorder
 from .row_structure import RowPlan, plan_rows
 from .rows import RowScorer
 from .rules import CompiledPart, Indicator, InputDecl, RuleSet
@@ -92,11 +93,13 @@ def _check_value(decl: InputDecl, value: Decimal | bool | None) -> str:
 class _Scope(Mapping):
     """The names one indicator may read, resolved on demand and remembered for the explanation."""
 
-    def __init__(self, rules: RuleSet, inputs: _Inputs, indicator: Indicator | None, evaluator: Evaluator, year: int):
+    def __init__(self, rules: RuleSet, inputs: _Inputs, indicator: Indicator | None, evaluator: Evaluator,
+                 parameters: dict[str, ValueUse | str], recorder: Recorder):
         self.rules = rules
-        self.year = year
+        self.parameters = parameters
         self.inputs = inputs
         self.evaluator = evaluator
+        self.recorder = recorder
         self.value_decls = {v.name: v for v in indicator.values} if indicator else {}
         self.weight: Decimal = Decimal(0)
         self.cache: dict[str, object] = {}
@@ -111,19 +114,17 @@ class _Scope(Mapping):
         if name in self.value_decls:
             decl = self.value_decls[name]
             value = self.evaluator.evaluate(decl.expr, self)
-            self.used_values[name] = ValueUse(name, decl.label, value, "value")
-        elif name in self.rules.parameters:
-            p = self.rules.parameters[name]
-            if self.year is None and p.value is None:
-                raise EvaluationError(f"案例未写明年度，无法确定参数“{p.label}”的取值")
-            dated = p.value_for(self.year) if self.year is not None else p.value_for(0)
-            if dated is None:
-                raise EvaluationError(f"参数“{p.label}”没有适用于 {self.year} 年的值")
-            value = dated.value
-            self.used_values[name] = ValueUse(name, p.label, value, "parameter", dated.source)
+            if self.recorder.traced:
+                self.recorder.value(self.used_values, ValueUse(name, decl.label, value, "value"))
+        elif name in self.parameters:
+            resolved = self.parameters[name]
+            if isinstance(resolved, str):
+                raise EvaluationError(resolved)
+            self.recorder.value(self.used_values, resolved)
+            value = resolved.value
         else:
             use = self.inputs.uses[name]  # the loader guarantees every name is declared
-            self.used_inputs[name] = use
+            self.recorder.input(self.used_inputs, use)
             if use.state not in ("given", "default"):
                 raise _Unavailable(use)
             value = use.value
@@ -144,25 +145,58 @@ class _Scope(Mapping):
         return Decimal(value)
 
 
+# Parameters resolved per (rule set content, fiscal year): the same for every sheet of that year.
+_PARAMETERS: dict[tuple[str, int | None], dict[str, ValueUse | str]] = {}
+
+
+def resolved_parameters(rules: RuleSet, year: int | None) -> dict[str, ValueUse | str]:
+    """Every parameter of ``rules`` as it stands in fiscal ``year``: its value (with its source),
+    or the message that stops an expression reading it (no value for that year; the year unknown
+    and the parameter dated).  Resolved once per rule set and year, not per name per sheet."""
+    key = (rules.sha256, year)
+    found = _PARAMETERS.get(key)
+    if found is None:
+        found = {}
+        for name, p in rules.parameters.items():
+            if year is None and p.value is None:
+                found[name] = f"案例未写明年度，无法确定参数“{p.label}”的取值"
+                continue
+            dated = p.value_for(year) if year is not None else p.value_for(0)
+            if dated is None:
+                found[name] = f"参数“{p.label}”没有适用于 {year} 年的值"
+            else:
+                found[name] = ValueUse(name, p.label, dated.value, "parameter", dated.source)
+        _PARAMETERS[key] = found
+    return found
+
+
 class Engine:
-    """Scores sheets. Holds one evaluator, reused for every sheet and expression."""
+    """Scores sheets. Holds one evaluator, reused for every sheet and expression, and the
+    recorder evaluation reports to (`recorder.FULL`, the trace, unless told otherwise)."""
 
-    def __init__(self) -> None:
+    def __init__(self, recorder: Recorder = FULL) -> None:
         self.evaluator = Evaluator()
+        self.recorder = recorder
 
-    def score_sheet(self, sheet: Sheet, rules: RuleSet, where: str, year: int | None) -> SheetResult:
+    def score_sheet(self, sheet: Sheet, rules: RuleSet, where: str, year: int | None, recorder: Recorder | None = None) -> SheetResult:
         """Score ``sheet`` under ``rules``. ``where`` prefixes the places named in findings;
-        ``year`` completes dates written without one ("12月10日前")."""
+        ``year`` completes dates written without one ("12月10日前"); ``recorder`` (default: the
+        engine's) decides whether the explanation is recorded — the scores are the same either way."""
+        recorder = self.recorder if recorder is None else recorder
         _check_keys(sheet, rules, where)
         inputs = _Inputs(sheet, rules, where)
+        parameters = resolved_parameters(rules, year)
         findings = list(inputs.findings)
-        findings += self._checks(rules, inputs, where, year)
-        findings += stated_rate_findings(sheet, where)
+        findings += self._checks(rules, inputs, where, parameters)
+        findings += stated_rate_findings(sheet.stated_rates, where)
         weights = _indicator_weights(sheet, rules, where, findings)
-        indicators = [self._indicator(ind, rules, inputs, where, findings, year, weights[ind.id]) for ind in rules.indicators]
+        indicators = [
+            self._indicator(ind, _Scope(rules, inputs, ind, self.evaluator, parameters, recorder), where, findings, weights[ind.id])
+            for ind in rules.indicators
+        ]
         plan = plan_rows(sheet, rules.reading, year, where, findings) if sheet.rows else RowPlan()
         if sheet.rows:
-            scorer = RowScorer(rules.rows, rules.reading, self.evaluator, year)
+            scorer = RowScorer(rules.rows, rules.reading, self.evaluator, year, recorder)
             indicators += [
                 scorer.score(row, i, where, findings, plan.weights.get(i))
                 for i, row in enumerate(sheet.rows) if i in plan.scored
@@ -179,10 +213,10 @@ class Engine:
             weights_consistent=not weight_problems, grade_bands=rules.grades,
         )
 
-    def _checks(self, rules: RuleSet, inputs: _Inputs, where: str, year: int) -> list[Finding]:
+    def _checks(self, rules: RuleSet, inputs: _Inputs, where: str, parameters: dict) -> list[Finding]:
         out = []
         for check in rules.checks:
-            scope = _Scope(rules, inputs, None, self.evaluator, year)
+            scope = _Scope(rules, inputs, None, self.evaluator, parameters, NULL)
             try:
                 ok = self.evaluator.evaluate(check.expr, scope)
             except (_Unavailable, EvaluationError):
@@ -191,8 +225,7 @@ class Engine:
                 out.append(Finding(check.severity, "inconsistent_inputs", f"{check.message}（{check.expr}）", f"{where}.inputs"))
         return out
 
-    def _indicator(self, ind: Indicator, rules: RuleSet, inputs: _Inputs, where: str, findings: list[Finding], year: int | None, weight: Decimal) -> IndicatorResult:
-        scope = _Scope(rules, inputs, ind, self.evaluator, year)
+    def _indicator(self, ind: Indicator, scope: _Scope, where: str, findings: list[Finding], weight: Decimal) -> IndicatorResult:
         cap_min, cap_max = ind.cap_min, ind.cap_max
         compiled_parts = ind.parts
         if weight != ind.weight:  # the sheet's printed weight, where the rules let it govern
@@ -225,10 +258,10 @@ class Engine:
         if open_weight == 0 and len(known) == len(parts):
             result.raw = low_c
             if low_c != low:
-                result.notes.append(f"各部分合计 {fmt(low)} 分，按指标上下限计为 {fmt(low_c)} 分")
+                scope.recorder.note(result, f"各部分合计 {fmt(low)} 分，按指标上下限计为 {fmt(low_c)} 分")
             result.computed = round_half_up(low_c, ind.rounding)
             if result.computed != low_c:
-                result.notes.append(f"{fmt(low_c)} 四舍五入保留 {ind.rounding} 位小数为 {fmt(result.computed)}")
+                scope.recorder.note(result, f"{fmt(low_c)} 四舍五入保留 {ind.rounding} 位小数为 {fmt(result.computed)}")
         return result
 
     def _part(self, part: CompiledPart, scope: _Scope) -> PartResult:
@@ -243,17 +276,16 @@ class Engine:
                         out.state = "judgement"
                         return out
                     out.state = "not_applicable"
-                    out.expression = str(na.score)
+                    scope.recorder.part(out, na.score)
                     raw = scope.number(na.score)
                     break
             if raw is None and part.bands:
                 x = scope.number(part.band_on)
                 band = self._band(part, x, scope)
-                out.band = band.describe()
-                out.expression = str(band.score)
+                scope.recorder.part(out, band.score, band.describe() if scope.recorder.traced else "")
                 raw = scope.number(band.score)
             elif raw is None:
-                out.expression = str(part.score)
+                scope.recorder.part(out, part.score)
                 raw = scope.number(part.score)
         except _Unavailable as exc:
             out.state = "unverifiable"

@@ -10,9 +10,10 @@ when none of them fits.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
-from .cases import Sheet, StatedRate
+from .cases import StatedRate
 from .numbers import NumberError, decimals_of, fmt, round_half_up, to_decimal
 from .results import Finding
 
@@ -58,10 +59,11 @@ def consistent(rate: StatedRate) -> bool | None:
     return any(hi >= low and (high is None or lo <= high) for _, lo, hi in readings)
 
 
-def stated_rate_findings(sheet: Sheet, where: str) -> list[Finding]:
-    """A rate the document states must fit the range of rates its amounts allow."""
+def stated_rate_findings(rates: Iterable[StatedRate], where: str) -> list[Finding]:
+    """A rate the document states must fit the range of rates its amounts allow.  ``rates`` are a
+    sheet's stated rates (or anything with their label, stated, numerator and denominator)."""
     out = []
-    for i, rate in enumerate(sheet.stated_rates):
+    for i, rate in enumerate(rates):
         place = f"{where}.stated_rates[{i}]"
         try:
             fits = consistent(rate)
