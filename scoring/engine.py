@@ -28,7 +28,7 @@ from .rates import stated_rate_findings
 from .recorder import FULL, NULL, Recorder
 from .row_structure import RowPlan, plan_rows
 from .rows import RowScorer
-from .rules import CompiledPart, Indicator, InputDecl, RuleSet
+from .rules import CompiledPart, Deduction, Indicator, InputDecl, RuleSet
 
 
 class _Unavailable(Exception):
@@ -56,22 +56,36 @@ class _Inputs:
             if decl.default is not None:
                 return use(decl.default, "规则默认值", "default", decl.default_reason)
             if name in self.rules.required_inputs:
-                self.findings.append(Finding(
-                    "error", "missing_input", f"缺少输入“{decl.label}”（{name}）：案例文件未给出，也未标明未披露", f"{where}.inputs.{name}",
-                ))
+                self.findings.append(missing_input(name, decl, where))
             return use(None, "", "missing")
         if fig.undisclosed:
             return use(None, fig.source, "undisclosed", fig.note)
         value = fig.value
-        problem = _check_value(decl, value)
-        if not problem and fig.percent_sign and decl.type in ("amount", "count"):
-            problem = f"写成了百分数“{fmt(value)}%”，{'金额' if decl.type == 'amount' else '个数'}不能带百分号"
+        problem = input_problem(decl, value, fig.percent_sign)
         if problem:
-            self.findings.append(Finding("error", "invalid_input", f"输入“{decl.label}”（{name}）{problem}", f"{where}.inputs.{name}"))
+            self.findings.append(invalid_input(name, decl, problem, where))
             if isinstance(value, Decimal) and is_too_large(value):
                 value = None  # refused as implausible: carried no further, not even into explanations
             return use(value, fig.source, "invalid", fig.note)
         return use(value, fig.source, "given", fig.note)
+
+
+def missing_input(name: str, decl: InputDecl, where: str) -> Finding:
+    """A required input the case neither gives nor marks undisclosed."""
+    return Finding("error", "missing_input", f"缺少输入“{decl.label}”（{name}）：案例文件未给出，也未标明未披露", f"{where}.inputs.{name}")
+
+
+def invalid_input(name: str, decl: InputDecl, problem: str, where: str) -> Finding:
+    """A figure its declaration refuses (see `input_problem`)."""
+    return Finding("error", "invalid_input", f"输入“{decl.label}”（{name}）{problem}", f"{where}.inputs.{name}")
+
+
+def input_problem(decl: InputDecl, value: Decimal | bool | None, percent_sign: bool = False) -> str:
+    """What is wrong with a figure for its declaration ("" when nothing is)."""
+    problem = _check_value(decl, value)
+    if not problem and percent_sign and decl.type in ("amount", "count"):
+        problem = f"写成了百分数“{fmt(value)}%”，{'金额' if decl.type == 'amount' else '个数'}不能带百分号"
+    return problem
 
 
 def _check_value(decl: InputDecl, value: Decimal | bool | None) -> str:
@@ -88,6 +102,15 @@ def _check_value(decl: InputDecl, value: Decimal | bool | None) -> str:
     if decl.type == "count" and value != value.to_integral_value():
         return f"为 {fmt(value)}，个数应为整数"
     return ""
+
+
+def unavailable_reason(state: str, label: str) -> str:
+    """Why a part that needs an input could not be scored, by the input's state."""
+    if state == "undisclosed":
+        return f"“{label}”未披露"  # the case's note on why is shown by `explain`
+    if state == "missing":
+        return f"缺少“{label}”"
+    return f"“{label}”数值无效"
 
 
 class _Scope(Mapping):
@@ -183,13 +206,13 @@ class Engine:
         ``year`` completes dates written without one ("12月10日前"); ``recorder`` (default: the
         engine's) decides whether the explanation is recorded — the scores are the same either way."""
         recorder = self.recorder if recorder is None else recorder
-        _check_keys(sheet, rules, where)
+        check_keys(sheet, rules, where)
         inputs = _Inputs(sheet, rules, where)
         parameters = resolved_parameters(rules, year)
         findings = list(inputs.findings)
         findings += self._checks(rules, inputs, where, parameters)
         findings += stated_rate_findings(sheet.stated_rates, where)
-        weights = _indicator_weights(sheet, rules, where, findings)
+        weights = indicator_weights(sheet, rules, where, findings)
         indicators = [
             self._indicator(ind, _Scope(rules, inputs, ind, self.evaluator, parameters, recorder), where, findings, weights[ind.id])
             for ind in rules.indicators
@@ -201,7 +224,7 @@ class Engine:
                 scorer.score(row, i, where, findings, plan.weights.get(i))
                 for i, row in enumerate(sheet.rows) if i in plan.scored
             ]
-        weight_problems = _weight_findings(sheet, rules, indicators, plan, where)
+        weight_problems = weight_findings(sheet, rules, indicators, plan, where)
         findings += weight_problems
         deductions = [_deduction(d, sheet) for d in rules.deductions]
         return SheetResult(
@@ -289,7 +312,7 @@ class Engine:
                 raw = scope.number(part.score)
         except _Unavailable as exc:
             out.state = "unverifiable"
-            out.reason = _unavailable_reason(exc.use)
+            out.reason = unavailable_reason(exc.use.state, exc.use.label)
             return out
         except EvaluationError as exc:
             out.state = "error"
@@ -313,14 +336,6 @@ class Engine:
         raise EvaluationError(f"值 {fmt(x)} 不在任何分档内（分档表有空隙）")
 
 
-def _unavailable_reason(use: InputUse) -> str:
-    if use.state == "undisclosed":
-        return f"“{use.label}”未披露"  # the case's note on why is shown by `explain`
-    if use.state == "missing":
-        return f"缺少“{use.label}”"
-    return f"“{use.label}”数值无效"
-
-
 def _cap(value: Decimal, low: Decimal | None, high: Decimal | None) -> Decimal:
     if low is not None and value < low:
         return low
@@ -329,21 +344,25 @@ def _cap(value: Decimal, low: Decimal | None, high: Decimal | None) -> Decimal:
     return value
 
 
-def _deduction(d, sheet: Sheet) -> DeductionResult:
+def deduction_points(d: Deduction, count: Decimal | None) -> Decimal | None:
+    """The points a deduction item takes for ``count`` findings (None: the count is not disclosed)."""
+    if count is None:
+        return None
+    amount = count * d.per_finding
+    return amount if d.max_deduction is None else min(amount, d.max_deduction)
+
+
+def _deduction(d: Deduction, sheet: Sheet) -> DeductionResult:
     fig = sheet.findings.get(d.id) or sheet.findings.get(d.name)
     count = None if fig is None or fig.undisclosed or isinstance(fig.value, bool) else fig.value
-    amount = None
-    if count is not None:
-        amount = count * d.per_finding
-        if d.max_deduction is not None:
-            amount = min(amount, d.max_deduction)
+    amount = deduction_points(d, count)
     return DeductionResult(
         id=d.id, name=d.name, group=d.group, per_finding=d.per_finding, rule_text=d.rule_text,
         findings=count, source=fig.source if fig else "", deduction=amount,
     )
 
 
-def _check_keys(sheet: Sheet, rules: RuleSet, where: str) -> None:
+def check_keys(sheet: Sheet, rules: RuleSet, where: str) -> None:
     """Every key a case uses must mean something under its rules: a typo is an error, not a silent 0."""
     problems = []
     for name in sheet.inputs:
@@ -409,7 +428,7 @@ def _too_large(sheet: Sheet, where: str) -> list[FileProblem]:
     ]
 
 
-def _indicator_weights(sheet: Sheet, rules: RuleSet, where: str, findings: list[Finding]) -> dict[str, Decimal]:
+def indicator_weights(sheet: Sheet, rules: RuleSet, where: str, findings: list[Finding]) -> dict[str, Decimal]:
     """Each rule indicator's weight on this sheet: the printed one where the rules let the sheet's
     weights govern ("表中所印分值为准"), else the rule's own, with a finding when they differ."""
     weights = {}
@@ -433,7 +452,7 @@ def _indicator_weights(sheet: Sheet, rules: RuleSet, where: str, findings: list[
     return weights
 
 
-def _weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], plan: RowPlan, where: str) -> list[Finding]:
+def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], plan: RowPlan, where: str) -> list[Finding]:
     """The sheet's weights must add up to its total: every line's printed (or group-given) weight,
     with a weighted group header standing for its unweighted rows.  On a partial sheet only an
     excess can be seen."""

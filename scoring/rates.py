@@ -20,9 +20,17 @@ from .results import Finding
 HUNDRED = Decimal(100)
 
 
+_HALF_UNITS: dict[int, Decimal] = {}
+_UNITS: dict[int, Decimal] = {}
+
+
 def half_unit(value: Decimal) -> Decimal:
     """Half a unit of the last printed digit: 32.18 → 0.005, 30 → 0.5."""
-    return Decimal(5).scaleb(-decimals_of(value) - 1)
+    digits = decimals_of(value)
+    found = _HALF_UNITS.get(digits)
+    if found is None:
+        found = _HALF_UNITS[digits] = Decimal(5).scaleb(-digits - 1)
+    return found
 
 
 def rate_range(numerator: Decimal, denominator: Decimal) -> tuple[Decimal, Decimal | None]:
@@ -41,12 +49,16 @@ def stated_readings(stated: str) -> list[tuple[str, Decimal, Decimal]]:
     rounded and a truncated last digit.  Raises NumberError for text that is not a rate."""
     text = stated.strip()
     value = to_decimal(text)
-    unit = Decimal(1).scaleb(-decimals_of(value))
-    readings = [("百分数", value, unit)]
-    if not text.endswith(("%", "％")):
-        readings.append(("小数", value * HUNDRED, unit * HUNDRED))
+    digits = decimals_of(value)
+    unit = _UNITS.get(digits)
+    if unit is None:
+        unit = _UNITS[digits] = Decimal(1).scaleb(-digits)
     # rounded: value ± half a unit; truncated: value up to a whole unit above
-    return [(how, v - u / 2, v + u) for how, v, u in readings]
+    readings = [("百分数", value - unit / 2, value + unit)]
+    if not text.endswith(("%", "％")):
+        value, unit = value * HUNDRED, unit * HUNDRED
+        readings.append(("小数", value - unit / 2, value + unit))
+    return readings
 
 
 def consistent(rate: StatedRate) -> bool | None:
@@ -56,7 +68,10 @@ def consistent(rate: StatedRate) -> bool | None:
     if rate.denominator == 0:
         return rate.numerator == 0 and any(low <= 0 <= high for _, low, high in readings) or None
     low, high = rate_range(rate.numerator, rate.denominator)
-    return any(hi >= low and (high is None or lo <= high) for _, lo, hi in readings)
+    for _, lo, hi in readings:
+        if hi >= low and (high is None or lo <= high):
+            return True
+    return False
 
 
 def stated_rate_findings(rates: Iterable[StatedRate], where: str) -> list[Finding]:
