@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .case_table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX
-from .engine import Engine
+from .lean import LeanEngine
 from .generator import ERROR_CLASSES, FORMULA_RULES, GeneratorError, Settings, Submission, make_submission
 from .pool import Lost, default_jobs, ordered_map
 from .rule_loader import RuleSet, display_path, load_rule_dir
@@ -77,7 +77,7 @@ _STATE: dict = {}
 def _init_worker(rules_dir: str | None, settings: Settings, columns: list[str] | None) -> None:
     # Once per worker: the rule files are loaded here, never once per submission.
     _STATE["library"] = load_rule_dir(rules_dir)
-    _STATE["engine"] = Engine()
+    _STATE["engine"] = LeanEngine()
     _STATE["settings"] = settings
     _STATE["columns"] = columns
 
