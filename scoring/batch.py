@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .case_table import TableRow, known_labels, read_table, row_to_case
+from .case_table import TableBlock, TableRow, block_rows, known_labels, read_blocks, read_table, row_to_case
 from .cases import Case, load_case, read_json
 from .diff import report_loaded, sheet_rules
 from .engine import Engine
@@ -153,6 +153,16 @@ class _RowItem:
 
 
 @dataclass(frozen=True)
+class _BlockItem:
+    block: TableBlock
+    offset: int
+
+    @property
+    def shown(self) -> str:
+        return self.block.header.path
+
+
+@dataclass(frozen=True)
 class _FailedItem:
     problem: Problem
     offset: int
@@ -165,6 +175,8 @@ class _ItemResult:
     sheets: list[SheetSummary] = field(default_factory=list)
     failures: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+    stopped: str | None = None  # the table whose reading stopped here (a line it cannot read)
+    source: str = ""  # the input the item comes from
 
 
 _STATE: dict = {}
@@ -178,10 +190,18 @@ def _init_worker(rules_dir: str | None) -> None:
     _STATE.update(library=library, lean=lean, reader=TableReader(library, lean))
 
 
-def _score_item(item: _FileItem | _RowItem | _FailedItem) -> _ItemResult:
-    out = _ItemResult(item.offset)
+def _score_item(item: _FileItem | _RowItem | _BlockItem | _FailedItem) -> _ItemResult:
+    out = _ItemResult(item.offset, source=item.row.header.path if isinstance(item, _RowItem) else getattr(item, "shown", ""))
     if isinstance(item, _FailedItem):
         out.failures.append(item.problem)
+        return out
+    if isinstance(item, _BlockItem):
+        try:
+            for row in block_rows(item.block):
+                _score_row(row, out)
+        except ScoringError as exc:  # the rows before it are scored, none after it is read
+            out.failures.append(Problem(item.shown, str(exc)))
+            out.stopped = item.shown
         return out
     if isinstance(item, _FileItem):
         try:
@@ -193,24 +213,26 @@ def _score_item(item: _FileItem | _RowItem | _FailedItem) -> _ItemResult:
                 out.failures.append(Problem(item.shown, str(exc)))
             return out
     else:
-        shown = item.row.where
-        got = _STATE["reader"].summary(item.row)  # the lean path, straight from the cells
-        if isinstance(got, SheetSummary):
-            out.read = 1
-            out.sheets.append(got)
-            return out
-        traced = got is TRACED
-        try:
-            case = row_to_case(item.row, _STATE["library"])
-        except ScoringError as exc:
-            out.failures.append(Problem(shown, str(exc)))
-            return out
-        out.read = 1
-        _score_case(case, shown, out, line=item.row.line, traced=traced)
+        _score_row(item.row, out)
         return out
     out.read = 1
     _score_case(case, shown, out)
     return out
+
+
+def _score_row(row: TableRow, out: _ItemResult) -> None:
+    got = _STATE["reader"].summary(row)  # the lean path, straight from the cells
+    if isinstance(got, SheetSummary):
+        out.read += 1
+        out.sheets.append(got)
+        return
+    try:
+        case = row_to_case(row, _STATE["library"])
+    except ScoringError as exc:
+        out.failures.append(Problem(row.where, str(exc)))
+        return
+    out.read += 1
+    _score_case(case, row.where, out, line=row.line, traced=got is TRACED)
 
 
 def _not_a_case(path: Path) -> bool:
@@ -310,9 +332,15 @@ def _items(inputs: list[InputFile], labels: frozenset[str]) -> Iterator[_FileIte
             yield _FileItem(str(inp.path), inp.shown, base + inp.size)
         else:
             try:
-                for entry in read_table(inp.path, labels):
-                    if isinstance(entry, TableRow):
-                        yield _RowItem(entry, base + entry.offset)
+                blocks = read_blocks(inp.path, labels)
+                if blocks is None:  # a quoted field somewhere: row by row
+                    for entry in read_table(inp.path, labels):
+                        if isinstance(entry, TableRow):
+                            yield _RowItem(entry, base + entry.offset)
+                else:
+                    for entry in blocks:
+                        if isinstance(entry, TableBlock):
+                            yield _BlockItem(entry, base + entry.end)
             except ScoringError as exc:
                 yield _FailedItem(Problem(inp.shown, str(exc)), base + inp.size)
         base += inp.size
@@ -323,21 +351,46 @@ class _Shared:
     its own copies of the rule id, hash, statuses and totals, which a million rows cannot afford."""
 
     def __init__(self) -> None:
-        self.values: dict = {}
+        self.strings: dict[str, str] = {}
+        self.numbers: dict[str, Decimal] = {}
 
-    def _one(self, value):
-        if value is None:
-            return None
+    def _number(self, value: Decimal | None) -> Decimal | None:
         # keyed by the written form: Decimal("98.6") and Decimal("98.60") are equal but print differently
-        key = (type(value), str(value))
-        return self.values.setdefault(key, value)
+        return None if value is None else self.numbers.setdefault(str(value), value)
 
     def compact(self, s: SheetSummary) -> SheetSummary:
-        for name in ("sheet_id", "title", "rules", "sha256", "total_status", "worst_status", "worst_severity",
-                     "claimed", "computed", "delta", "unverified_weight", "unit"):
-            setattr(s, name, self._one(getattr(s, name)))
-        s.findings = tuple((self._one(sev), self._one(code), msg, where) for sev, code, msg, where in s.findings)
+        one = self.strings.setdefault
+        s.sheet_id, s.title, s.rules, s.sha256 = one(s.sheet_id, s.sheet_id), one(s.title, s.title), one(s.rules, s.rules), one(s.sha256, s.sha256)
+        s.unit, s.total_status, s.worst_status = one(s.unit, s.unit), one(s.total_status, s.total_status), one(s.worst_status, s.worst_status)
+        if s.worst_severity is not None:
+            s.worst_severity = one(s.worst_severity, s.worst_severity)
+        s.grade, s.claimed_grade = one(s.grade, s.grade), one(s.claimed_grade, s.claimed_grade)
+        number = self._number
+        s.claimed, s.computed, s.delta, s.unverified_weight = number(s.claimed), number(s.computed), number(s.delta), number(s.unverified_weight)
+        if s.findings:
+            s.findings = tuple((one(sev, sev), one(code, code), msg, where) for sev, code, msg, where in s.findings)
         return s
+
+
+def _weigh(item) -> int:
+    """A block of table rows is a worker's whole portion; any other item one of many."""
+    return 1 << 16 if isinstance(item, _BlockItem) else 1
+
+
+def _results(results: Iterator, jobs: int, initargs: tuple, timeout: float | None) -> Iterator:
+    """The pool's results, with a block of table rows that crashed or hung its worker scored
+    again one row at a time, so that only the row to blame is lost."""
+    for result in results:
+        if isinstance(result, Lost) and isinstance(result.item, _BlockItem):
+            block = result.item
+            rows: list = []
+            try:
+                rows.extend(_RowItem(row, block.offset) for row in block_rows(block.block))
+            except ScoringError as exc:
+                rows.append(_FailedItem(Problem(block.shown, str(exc)), block.offset))
+            yield from ordered_map(_score_item, rows, jobs, _init_worker, initargs, threshold=0, timeout=timeout)
+            continue
+        yield result
 
 
 def sort_key(s: SheetSummary) -> tuple:
@@ -375,11 +428,17 @@ def run_batch(
     initargs = (None if rules_dir is None else str(rules_dir),)
     shared = _Shared()
     items = _items(collected.inputs, known_labels(library))  # case-table headers may name inputs by label
-    for result in ordered_map(_score_item, items, jobs, _init_worker, initargs, timeout=timeout):
+    stopped: set[str] = set()
+    pooled = ordered_map(_score_item, items, jobs, _init_worker, initargs, timeout=timeout, weigh=_weigh)
+    for result in _results(pooled, jobs, initargs, timeout):
         if isinstance(result, Lost):
             shown = result.item.shown if isinstance(result.item, _FileItem) else getattr(getattr(result.item, "row", None), "where", "?")
             failures.append(Problem(shown, f"{shown}: {result.reason}"))
             continue
+        if result.source in stopped:
+            continue  # read past a line the table could not be read beyond: as if never read
+        if result.stopped:
+            stopped.add(result.stopped)
         read += result.read
         for s in result.sheets:
             s.order = len(sheets)

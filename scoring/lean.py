@@ -395,21 +395,33 @@ class LeanEngine:
         kept = found.kept
         infos = 0
         indicators = lr.indicators
+        # LineSums.add_point inline, on locals written back before any other line is added: the
+        # same additions in the same order
+        known = checked = computed = low = high = claimed_sum = unclaimed_weight = allow_up = allow_down = ZERO
+        any_claimed = False
         for i, result in enumerate(out):
             claimed = claims[i]
             weight = weights[i]
             if result.__class__ is Decimal:  # a point score: compare() on a point, inline
                 values.append(result)
+                known += weight
+                checked += weight
+                computed += result
+                low += result
+                high += result
                 if claimed is None:
-                    status, delta = "unclaimed", None
+                    status = "unclaimed"
                     infos += 1
-                elif claimed < ZERO or claimed > weight:
-                    status, delta = "invalid", claimed - result
-                    kept.append(line_finding(indicators[i].name, weight, False, status, claimed, result, delta, result, result, "",
-                                             where + lr.places[i]))
+                    unclaimed_weight += weight
                 else:
+                    claimed_sum += claimed
+                    any_claimed = True
                     delta = claimed - result
-                    if delta > tolerance:
+                    if claimed < ZERO or claimed > weight:
+                        status = "invalid"
+                        kept.append(line_finding(indicators[i].name, weight, False, status, claimed, result, delta, result, result, "",
+                                                 where + lr.places[i]))
+                    elif delta > tolerance:
                         status = "over"
                         kept.append(line_finding(indicators[i].name, weight, False, status, claimed, result, delta, result, result,
                                                  "", where + lr.places[i]))
@@ -418,8 +430,13 @@ class LeanEngine:
                         infos += 1
                     else:
                         status = "match"
-                sums.add_point(weight, result, claimed, status, delta)
+                        if delta:
+                            if delta > 0:
+                                allow_up += delta
+                            else:
+                                allow_down -= delta
             else:
+                _write_back(sums, known, checked, computed, low, high, claimed_sum, unclaimed_weight, allow_up, allow_down, any_claimed)
                 ind = indicators[i]
                 low, high, bounded, reasons = self._partial(lr, i, weight, result, states)
                 if bounded:
@@ -436,7 +453,11 @@ class LeanEngine:
                     kept.append(line_finding(ind.name, weight, True, status, cmp.claimed, cmp.computed, cmp.delta, cmp.low, cmp.high,
                                              reasons, where + lr.places[i]))
                 sums.add(weight, False, False, False, None, cmp.low, cmp.high, cmp.claimed, status, cmp.delta)
+                known, checked, computed, low, high = sums.known_weight, sums.checked, sums.computed, sums.low, sums.high
+                claimed_sum = sums.claimed
+                unclaimed_weight, allow_up, allow_down, any_claimed = sums.unclaimed_weight, sums.allow_up, sums.allow_down, sums.any_claimed
             statuses.append(status)
+        _write_back(sums, known, checked, computed, low, high, claimed_sum, unclaimed_weight, allow_up, allow_down, any_claimed)
         if rows:
             row_claims = {row.id or f"row{i + 1}": row.claimed for i, row in enumerate(sheet.rows) if row.claimed is not None}
             for ind in rows:
@@ -491,6 +512,14 @@ class LeanEngine:
             else:
                 reasons.append(unavailable_reason(states.get(w, "missing"), lr.rules.inputs[w].label))
         return _cap(low, ind.cap_min, cap_max), _cap(high, ind.cap_min, cap_max), bool(known), "；".join(dict.fromkeys(reasons))
+
+
+def _write_back(sums: LineSums, known, checked, computed, low, high, claimed, unclaimed_weight, allow_up, allow_down,
+                any_claimed) -> None:
+    """The point lines' sums, kept in locals, into ``sums``."""
+    sums.known_weight, sums.checked, sums.claimed, sums.unclaimed_weight = known, checked, claimed, unclaimed_weight
+    sums.allow_up, sums.allow_down, sums.any_claimed = allow_up, allow_down, any_claimed
+    sums.computed, sums.low, sums.high = computed, low, high
 
 
 def _alone(case: Case, sheet: Sheet) -> Case:

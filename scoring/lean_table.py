@@ -80,11 +80,24 @@ class _Plan:
                 columns[by_label[normalize_phrase(name)]].append(i)
             else:
                 self.strangers.append(i)
-        # (spec, its one column or -1, all its columns when it has several)
-        self.inputs = [(spec, columns[spec.name][0] if len(columns[spec.name]) == 1 else -1, tuple(columns[spec.name])) for spec in lr.inputs]
+        # (name, its one column or -1, all its columns when it has several, spec, the check its
+        # declaration makes of a plain number: at least a minimum, none, or another)
+        self.inputs = []
+        for spec in lr.inputs:
+            found = columns[spec.name]
+            if spec.flag or spec.maximum is not None or (spec.count and spec.minimum is None):
+                check = _OTHER
+            elif spec.count:
+                check = _WHOLE_AT_LEAST
+            else:
+                check = _ANY if spec.minimum is None else _AT_LEAST
+            self.inputs.append((spec.name, found[0] if len(found) == 1 else -1, tuple(found), spec, check, spec.minimum))
         claims = dict((k, i) for i, k in fixed.claims)
         findings = dict((k, i) for i, k in fixed.findings)
-        self.indicator_claims = [tuple(claims[k] for k in (ind.id, ind.name) if k in claims) for ind in rules.indicators]
+        self.indicator_claims = []
+        for ind in rules.indicators:
+            found = tuple(claims[k] for k in (ind.id, ind.name) if k in claims)
+            self.indicator_claims.append((found[0] if len(found) == 1 else -1, found))
         self.deduction_claims = [tuple(claims[k] for k in (d.id, d.name) if k in claims) for d in rules.deductions]
         self.counts = [tuple(findings[k] for k in (d.id, d.name) if k in findings) for d in rules.deductions]
         keys = {k for ind in rules.indicators for k in (ind.id, ind.name)} | {k for d in rules.deductions for k in (d.id, d.name)}
@@ -168,8 +181,8 @@ class TableReader:
         found = Findings()
         x: dict = {}
         states: dict = {}
-        plain = _PLAIN.fullmatch
-        for spec, column, columns in plan.inputs:
+        known = _NUMBERS
+        for name, column, columns, spec, check, minimum in plan.inputs:
             if column >= 0:
                 text = cells[column].strip()
             else:
@@ -180,7 +193,6 @@ class TableReader:
                         if text:
                             return None  # the same input in two columns: the case model says so
                         text = written
-            name = spec.name
             if not text:
                 if spec.decl.default is not None:
                     x[name] = spec.decl.default
@@ -189,9 +201,10 @@ class TableReader:
                     found.add(missing_input(name, spec.decl, where))
                 states[name] = "missing"
                 continue
-            if plain(text):
-                value = Decimal(text)
-            else:
+            value = known.get(text)
+            if value is None:
+                value = _number(text)
+            if value is None:
                 low = text.lower()
                 if low in UNDISCLOSED:
                     states[name] = "undisclosed"
@@ -199,6 +212,10 @@ class TableReader:
                 value = _FLAGS.get(low)
                 if value is None:
                     return None
+            elif check == _ANY or check == _AT_LEAST and value >= minimum or (
+                    check == _WHOLE_AT_LEAST and value >= minimum and "." not in text):
+                x[name] = value  # what the declaration's check would pass, without calling it
+                continue
             problem = spec.problem(value)
             if problem:
                 found.add(invalid_input(name, spec.decl, problem, where))
@@ -206,18 +223,27 @@ class TableReader:
             else:
                 x[name] = value
         claims = []
-        for columns in plan.indicator_claims:
-            claimed = _first(cells, columns)
-            if claimed is not None and not _PLAIN.fullmatch(claimed):
-                return None
-            claims.append(None if claimed is None else Decimal(claimed))
+        for column, columns in plan.indicator_claims:
+            claimed = cells[column].strip() if column >= 0 else _first(cells, columns)
+            if not claimed:
+                claims.append(None)
+                continue
+            value = known.get(claimed)
+            if value is None:
+                value = _number(claimed)
+                if value is None:
+                    return None
+            claims.append(value)
         claimed_deductions = ZERO
         for columns in plan.deduction_claims:
             claimed = _first(cells, columns)
             if claimed is not None:
-                if not _PLAIN.fullmatch(claimed):
-                    return None
-                claimed_deductions += abs(Decimal(claimed))
+                value = known.get(claimed)
+                if value is None:
+                    value = _number(claimed)
+                    if value is None:
+                        return None
+                claimed_deductions += abs(value)
         counts = []
         for columns in plan.counts:
             count = _first(cells, columns)
@@ -263,6 +289,22 @@ class _Cells:
     def get(self, name: str) -> str:
         i = self.index[name]
         return "" if i is None else self.cells[i].strip()
+
+
+# Plain numbers already read (a table repeats many: counts, 0.00, round amounts), cleared when large.
+_NUMBERS: dict[str, Decimal] = {}
+_NUMBERS_KEPT = 1 << 16
+_ANY, _AT_LEAST, _WHOLE_AT_LEAST, _OTHER = 0, 1, 2, 3
+
+
+def _number(text: str) -> Decimal | None:
+    """A cell written as a plain number, as `numbers.to_decimal` reads it; None for anything else."""
+    if not _PLAIN.fullmatch(text):
+        return None
+    if len(_NUMBERS) >= _NUMBERS_KEPT:
+        _NUMBERS.clear()
+    value = _NUMBERS[text] = Decimal(text)
+    return value
 
 
 def _first(cells: tuple[str, ...], columns: tuple[int, ...]) -> str | None:
