@@ -128,6 +128,39 @@ class LeanRules:
         self.digits = max((ind.rounding for ind in rules.indicators), default=2)
         self.tolerance = rules.info.claim_tolerance
         self.source_infos = len(rule_source_findings(rules))
+        self.rows: RowScorer | None = None  # made on first use, kept with what it has read
+
+
+class _LeanRowScorer(RowScorer):
+    """The row scorer with the null recorder, keeping what it has read: targets and actuals a
+    batch's rows write alike ("≥95%", "100%", "按时完成") are read once per rule set and year.
+    Reading is a pure function of the text (and of the rule set's vocabulary and the year, which
+    a scorer is for), and only what reads is kept: an unreadable text is read again, and says so
+    with its row's name."""
+
+    KEEP = 1 << 15
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self._read: dict[str, object] = {}
+        self._targets: dict[tuple, str | None] = {}
+
+    def _parse(self, text, row, label, place):
+        found = self._read.get(text)
+        if found is None:
+            found = super()._parse(text, row, label, place)
+            if len(self._read) >= self.KEEP:
+                self._read.clear()
+            self._read[text] = found
+        return found
+
+    def _target_text(self, row):
+        key = (row.target, row.nature, row.unit)
+        if key not in self._targets:
+            if len(self._targets) >= self.KEEP:
+                self._targets.clear()
+            self._targets[key] = super()._target_text(row)
+        return self._targets[key]
 
 
 class _GeneratedMethods(Evaluator):
@@ -378,7 +411,9 @@ class LeanEngine:
         rules = lr.rules
         noted: list[Finding] = []
         plan = plan_rows(sheet, rules.reading, year, where, noted)
-        scorer = RowScorer(rules.rows, rules.reading, _GeneratedMethods(lr.methods), year, NULL)
+        if lr.rows is None:
+            lr.rows = _LeanRowScorer(rules.rows, rules.reading, _GeneratedMethods(lr.methods), year, NULL)
+        scorer = lr.rows
         results = [scorer.score(row, i, where, noted, plan.weights.get(i)) for i, row in enumerate(sheet.rows) if i in plan.scored]
         found.extend(noted)
         return results, plan
