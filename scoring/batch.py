@@ -393,6 +393,15 @@ def _results(results: Iterator, jobs: int, initargs: tuple, timeout: float | Non
         yield result
 
 
+def order_summaries(sheets: list[SheetSummary]) -> None:
+    """Sort in place by `sort_key`, in two stable passes that make no key objects: a million
+    summaries would otherwise hold a million key tuples and negated deltas at once."""
+    zero = Decimal(0)
+    sheets.sort(key=lambda s: zero if s.delta is None else s.delta, reverse=True)  # ties keep the input order
+    levels = len(SEVERITY_ORDER)
+    sheets.sort(key=lambda s: 2 * (SEVERITY_ORDER[s.worst_severity] if s.worst_severity else levels) + (s.delta is None))
+
+
 def sort_key(s: SheetSummary) -> tuple:
     """Most severe first; among equals, the claim furthest above the computed score first."""
     rank = SEVERITY_ORDER.get(s.worst_severity, len(SEVERITY_ORDER)) if s.worst_severity else len(SEVERITY_ORDER)
@@ -447,5 +456,5 @@ def run_batch(
         skipped.extend(result.skipped)
         if on_progress is not None:
             on_progress(len(sheets), result.offset, total_bytes)
-    sheets.sort(key=sort_key)
+    order_summaries(sheets)
     return BatchResult(sheets, failures, skipped, len(collected.inputs), read)
