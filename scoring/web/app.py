@@ -246,7 +246,13 @@ def create_app(settings: Settings) -> Starlette:
         found = storage.result(db, request.path_params["id"])
         if found is None:
             return error_page(request, "没有这条复核记录。", 404)
-        return page(request, "sheet.html", title=f"{found['unit']}：{found['title']}", r=found, d=found["detail"])
+        detail = found["detail"]  # stored by older versions; now worked out again when asked for
+        if not detail and not found["failure"]:
+            try:
+                detail = await work(service.explain_result, found, rules.library(), engine)
+            except service.ScoringError as exc:
+                return error_page(request, str(exc))
+        return page(request, "sheet.html", title=f"{found['unit']}：{found['title']}", r=found, d=detail)
 
     async def submission_file(request: Request):
         found = storage.file_of(db, request.path_params["id"])
