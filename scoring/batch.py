@@ -24,8 +24,7 @@ from .errors import ScoringError
 from .numbers import fmt
 from .pool import Lost, default_jobs, ordered_map
 from .render import reason
-from .grades import span_text
-from .batch_summary import DIFFERING, STATUS_RANK, IndicatorLine, SheetSummary, summary_of  # noqa: F401 - the summary row's home
+from .batch_summary import DIFFERING, IndicatorLine, SheetSummary, summary_of
 from .results import SEVERITY_ORDER, CaseReport, SheetDiff
 from .rule_loader import RuleLibrary, display_path, load_rule_dir, read_toml
 

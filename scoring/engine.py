@@ -276,7 +276,7 @@ class Engine:
         open_weight = sum((p.weight for p in parts if p.score is None), Decimal(0))
         low = sum(known, Decimal(0))
         high = low + open_weight
-        low_c, high_c = _cap(low, cap_min, cap_max), _cap(high, cap_min, cap_max)
+        low_c, high_c = cap(low, cap_min, cap_max), cap(high, cap_min, cap_max)
         result.low_raw, result.high_raw = low_c, high_c
         if open_weight == 0 and len(known) == len(parts):
             result.raw = low_c
@@ -319,7 +319,7 @@ class Engine:
             out.reason = str(exc)
             return out
         out.raw = raw
-        out.score = _cap(raw, part.cap_min, part.cap_max)
+        out.score = cap(raw, part.cap_min, part.cap_max)
         return out
 
     def _band(self, part: CompiledPart, x: Decimal, scope: _Scope):
@@ -336,7 +336,8 @@ class Engine:
         raise EvaluationError(f"值 {fmt(x)} 不在任何分档内（分档表有空隙）")
 
 
-def _cap(value: Decimal, low: Decimal | None, high: Decimal | None) -> Decimal:
+def cap(value: Decimal, low: Decimal | None, high: Decimal | None) -> Decimal:
+    """``value`` limited to [low, high] (a None bound is no bound), the lower bound first."""
     if low is not None and value < low:
         return low
     if high is not None and value > high:

@@ -31,7 +31,7 @@ from decimal import Decimal, localcontext
 
 from .batch_summary import DIFFERING, SheetSummary, by_severity, summary_of, worst_status
 from .cases import Case, Sheet
-from .codegen import Generated, NoLeanPath, bind, generate
+from .codegen import Generated, bind, generate
 from .diff import (
     STATUS_SEVERITY,
     LineSums,
@@ -50,6 +50,7 @@ from .diff import (
 from .grades import span_text
 from .engine import (
     Engine,
+    cap,
     check_keys,
     deduction_points,
     indicator_weights,
@@ -60,8 +61,7 @@ from .engine import (
     unavailable_reason,
     weight_findings,
 )
-from .expressions import SANDBOX_CONTEXT, EvaluationError, Evaluator, evaluation_failure, finite_result
-from .numbers import round_half_up
+from .expressions import SANDBOX_CONTEXT, Evaluator, evaluation_failure, finite_result
 from .rates import stated_rate_findings
 from .recorder import NULL
 from .results import Comparison, Finding, IndicatorResult
@@ -87,6 +87,15 @@ class InputSpec:
     count: bool
     minimum: Decimal | None
     maximum: Decimal | None
+
+    def absent(self, x: dict, states: dict, found: "Findings", where: str) -> None:
+        """The input is not given: its default, or missing (an error where a formula needs it)."""
+        if self.decl.default is not None:
+            x[self.name] = self.decl.default
+            return
+        if self.required:
+            found.add(missing_input(self.name, self.decl, where))
+        states[self.name] = "missing"
 
     def problem(self, value: Decimal | bool) -> str:
         """What `engine.input_problem` says of a figure written as a plain number or a flag
@@ -339,12 +348,7 @@ class LeanEngine:
             name = spec.name
             fig = given.get(name)
             if fig is None:
-                if spec.decl.default is not None:
-                    x[name] = spec.decl.default
-                    continue
-                if spec.required:
-                    found.add(missing_input(name, spec.decl, where))
-                states[name] = "missing"
+                spec.absent(x, states, found, where)
             elif fig.undisclosed:
                 states[name] = "undisclosed"
             else:
@@ -546,7 +550,7 @@ class LeanEngine:
                 reasons.append(lr.reasons[w])
             else:
                 reasons.append(unavailable_reason(states.get(w, "missing"), lr.rules.inputs[w].label))
-        return _cap(low, ind.cap_min, cap_max), _cap(high, ind.cap_min, cap_max), bool(known), "；".join(dict.fromkeys(reasons))
+        return cap(low, ind.cap_min, cap_max), cap(high, ind.cap_min, cap_max), bool(known), "；".join(dict.fromkeys(reasons))
 
 
 def _write_back(sums: LineSums, known, checked, computed, low, high, claimed, unclaimed_weight, allow_up, allow_down,
@@ -589,14 +593,6 @@ class _WeightLine:
     id: str
     weight: Decimal
     group: tuple[str, ...]
-
-
-def _cap(value: Decimal, low: Decimal | None, high: Decimal | None) -> Decimal:
-    if low is not None and value < low:
-        return low
-    if high is not None and value > high:
-        return high
-    return value
 
 
 def _claimed(sheet: Sheet, *keys: str) -> Decimal | None:

@@ -23,7 +23,7 @@ from .batch_summary import SheetSummary
 from .case_table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX, UNDISCLOSED, TableRow, input_headers
 from .errors import ScoringError
 from .lean import ZERO, Fallback, Findings, LeanEngine, LeanRules, SheetFacts, lean_summary
-from .engine import invalid_input, missing_input
+from .engine import invalid_input
 from .rule_loader import RuleLibrary, normalize_phrase
 from .rules import RuleSet
 
@@ -194,12 +194,7 @@ class TableReader:
                             return None  # the same input in two columns: the case model says so
                         text = written
             if not text:
-                if spec.decl.default is not None:
-                    x[name] = spec.decl.default
-                    continue
-                if spec.required:
-                    found.add(missing_input(name, spec.decl, where))
-                states[name] = "missing"
+                spec.absent(x, states, found, where)
                 continue
             value = known.get(text)
             if value is None:
