@@ -25,7 +25,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 FORMAT = 1
@@ -114,6 +113,8 @@ def store(key: str, value: object) -> None:
     folder = cache_dir()
     if folder is None:
         return
+    import tempfile  # only a run that writes an entry needs it
+
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _private(folder):
