@@ -82,7 +82,7 @@ def _worker_main(conn: Connection, fn: Callable, initializer: Callable, initargs
             slot[1] = time.monotonic()
             slot[0] = index  # the item this worker is on, for whoever must find out why it died
             done.append((index, fn(item)))
-            if len(done) >= _FLUSH_ITEMS or slot[1] - flushed > _FLUSH_SECONDS:
+            if len(done) >= _FLUSH_ITEMS or time.monotonic() - flushed > _FLUSH_SECONDS:
                 conn.send(done)
                 done = []
                 flushed = time.monotonic()
