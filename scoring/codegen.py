@@ -528,8 +528,11 @@ def listing(generated: Generated, rules: RuleSet, year: int, parameters: dict) -
         lines.append(f"#   {name} = Decimal({str(value)!r})")
     for name, parameter in generated.parameters.items():
         resolved = parameters.get(parameter)
-        shown = repr(str(resolved.value)) if resolved is not None and not isinstance(resolved, str) else "(no value: sheets of this year are scored on the traced path)"
-        lines.append(_comment(f"  {name} = Decimal({shown})  parameter {parameter}: {rules.parameters[parameter].label}"))
+        if resolved is not None and not isinstance(resolved, str):
+            shown = f"Decimal({str(resolved.value)!r})"
+        else:
+            shown = f"(no value for {year}: such sheets are scored on the traced path)"
+        lines.append(_comment(f"  {name} = {shown}  parameter {parameter}: {rules.parameters[parameter].label}"))
     lines.append("# Helpers: _min _max _abs _round _floor _ceil (the rule functions), _pow and _mod (** and % with their guards),")
     lines.append("# _num (the engine's number check), _rhu (half-up rounding), _SANDBOX (the decimal context of every formula).")
     if not generated.lean:
