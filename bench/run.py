@@ -18,12 +18,20 @@ One run measures and prints, each figure with its unit:
 * wall times of `scoring diff <seed-004 case>`, `scoring --help`, and loading and validating
   every shipped rule file (in-process, and in a fresh process);
 * a large batch (`--big` sheets from one CSV, both cores): wall time and peak memory;
+* the lean path (issue 15: generated code, no trace): the generated code scoring what the
+  hand-written code scores, a whole table row read, scored, compared and summarised, and the
+  project sheets' summaries, on one core; and the same Sichuan formulas as GoRules ZEN
+  expressions (bench/zen_peer.py, with the optional `bench` extra; skipped with a note without it);
+* the lean path against the traced path on the whole equality corpus (bench/equality.py);
 * the ratios, and every target MET or MISSED with its margin.
 
+Commands run with the package's bytecode compiled (as an install has it) and the compiled-rules
+cache in OUT/cache, warmed before they are timed.
+
 It checks that the engine and the hand-written code give identical scores on every generated
-sheet (and on an edge variant of each), and that the batch summaries' computed totals equal the
-hand-written totals, and exits 1 listing the first disagreements if not, or if anything it runs
-fails.  A missed target does not fail the run.  Inputs are generated with the project's own
+sheet (and on an edge variant of each), that the batch summaries' computed totals equal the
+hand-written totals, and that the lean path gives exactly what the traced path gives, and exits 1
+listing the first disagreements if not, or if anything it runs fails.  A missed target does not fail the run.  Inputs are generated with the project's own
 generator into OUT/gen (kept between runs: the same seed gives the same files); summaries and
 results (results.json) go to OUT.
 """
@@ -53,6 +61,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench import equality as lean_equality  # noqa: E402
 from bench import handwritten as hw  # noqa: E402
 from bench.agreement import Tally, compare_summary_total  # noqa: E402
 from bench.corpus import compare_rows, edge_variant, read_csv  # noqa: E402
@@ -72,6 +81,12 @@ TARGET_BIG_MEMORY = 2 * GIB
 TARGET_DIFF_SECONDS = 0.3
 TARGET_HELP_SECONDS = 0.2
 TARGET_RULES_SECONDS = 0.050
+# Targets of issue 15, for the lean path (generated code, no trace) and the start-up.
+TARGET_LEAN_RATIO = 0.8  # lean path ≥ 0.8 × hand-written, Sichuan department sheets, one core
+TARGET_LEAN_ROWS = 10.0  # lean path ≥ 10 × the traced engine on national-rule project sheets, one core
+TARGET_LEAN_MEMORY = 1 * GIB  # peak memory of the 1,000,000-sheet run
+TARGET_LEAN_DIFF_SECONDS = 0.25
+TARGET_LEAN_RULES_SECONDS = 0.020  # every shipped rule file, fresh process, warm cache
 
 
 class BenchError(Exception):
@@ -370,6 +385,86 @@ def in_process_rows(folder: Path, library, results: dict) -> None:
     _store(results, measured, len(paths))
 
 
+def lean_total(lr, rules, inputs: dict, findings) -> tuple:
+    """What the hand-written code computes for a sheet, on the lean path: every indicator by the
+    rule set's generated code (`LeanRules.score`), the deductions, and the total (Σ − deductions,
+    floored at 0, half-up to 2 decimals) — no claim compared, no summary, as there."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from scoring.engine import deduction_points
+
+    out, _ = lr.score(inputs, lr.weights)
+    scores = tuple(v if v.__class__ is Decimal else None for v in out)
+    deductions = tuple(deduction_points(d, n) for d, n in zip(rules.deductions, findings))
+    total = None
+    if None not in scores and None not in deductions:
+        total = max(sum(scores, Decimal(0)) - sum(deductions, Decimal(0)), Decimal(0)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return scores, deductions, total
+
+
+def in_process_lean(path: Path, library, hand_inputs: list, hands: list, results: dict, tally) -> None:
+    """The lean path on the department table, one core: the generated code scoring what the
+    hand-written code scores (its totals checked against the hand-written ones), and a whole
+    row read, scored, compared with its claims and summarised, as a batch worker does it."""
+    from scoring.case_table import TableRow, known_labels, read_table
+    from scoring.lean import LeanEngine
+    from scoring.lean_table import TableReader
+
+    lean = LeanEngine()
+    reader = TableReader(library, lean)
+    rules = library.find(DEPT_RULES, YEAR)
+    lr = lean.rules(rules, YEAR)
+    rows = [e for e in read_table(path, known_labels(library)) if isinstance(e, TableRow)]
+    sheets = [(lr, rules, x, f) for x, f in hand_inputs]
+    for (_, _, x, f), hand in zip(sheets, hands):
+        scores, deductions, total = lean_total(lr, rules, x, f)
+        problems = []
+        if tuple(map(str, scores)) != tuple(map(str, hand.indicators)) or deductions != hand.deductions or total != hand.total:
+            problems.append(f"generated code {scores}/{total}, hand-written {hand.indicators}/{hand.total}")
+        tally.indicators += len(scores)
+        tally.unverifiable += sum(1 for v in scores if v is None)
+        tally.totals += total is not None
+        tally.add(problems)
+    measured = {
+        "lean": throughput(lambda part: [lean_total(*sheet) for sheet in part], sheets),
+        "lean_row": throughput(lambda part: [reader.summary(row) for row in part], rows),
+    }
+    for key, (wall, cpu) in measured.items():
+        results[key], results[key + "_cpu"] = wall, cpu
+    results["lean_row_taken"] = reader.taken
+
+
+def in_process_lean_rows(folder: Path, library, results: dict) -> None:
+    """The lean path on the project case files, one core: each sheet's summary row."""
+    from scoring.cases import load_case
+    from scoring.diff import sheet_rules
+    from scoring.lean import LeanEngine
+
+    lean = LeanEngine()
+    cases = [load_case(p) for p in sorted(folder.glob("gen-*.json"))]
+
+    def score(part: list) -> None:
+        for case, shown in part:
+            sheet = case.sheets[0]
+            lean.summary(case, sheet, shown, sheet_rules(library, case, sheet, shown), library)
+
+    results["lean"], results["lean_cpu"] = throughput(score, cases, min_total=4.0)
+    results["lean_fallbacks"] = lean.fallbacks
+
+
+def zen_peer(hand_inputs: list, hands: list, results: dict) -> str | None:
+    """The GoRules ZEN peer on the same sheets, one core; None when zen-engine is not installed."""
+    from bench import zen_peer as peer
+
+    if peer.zen is None:
+        return None
+    zen = peer.ZenPeer()
+    compared, agreed, first = peer.agreement(zen, hand_inputs, hands)
+    results["zen"], results["zen_cpu"] = throughput(lambda part: [zen.score(x, f) for x, f in part], hand_inputs)
+    results["zen_agreement"] = {"compared": compared, "agreed": agreed, "first": first}
+    return f"{agreed:,} of {compared:,} indicator scores equal to the hand-written ones (rounded to 2 decimals)"
+
+
 def _serial(*rates: float) -> float:
     """The rate of steps done one after the other."""
     return 1 / sum(1 / r for r in rates)
@@ -508,6 +603,11 @@ def main(argv: list[str] | None = None) -> int:
     runs = out / "runs"
     runs.mkdir(parents=True, exist_ok=True)
 
+    # The compiled-rules cache of this run's commands (warmed before anything is timed), and the
+    # package's bytecode written as an install writes it (PYTHONDONTWRITEBYTECODE would otherwise
+    # make every command compile the sources again).
+    os.environ["SCORING_CACHE_DIR"] = str(out / "cache")
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "scoring")], capture_output=True, check=False)
     from scoring.rule_loader import load_rule_dir
 
     info = machine()
@@ -543,6 +643,14 @@ def main(argv: list[str] | None = None) -> int:
     rows_res: dict = {}
     in_process_rows(rows_dir, library, rows_res)
     say(f"  project sheets: parse {fmt_pair(rows_res, 'parse')}, engine + diff {fmt_pair(rows_res, 'engine')}, engine only {fmt_pair(rows_res, 'score_only')} sheets/s")
+    agreement["lean_totals"] = Tally()
+    in_process_lean(dept_csv, library, hand_inputs, hands, dept, agreement["lean_totals"])
+    in_process_lean_rows(rows_dir, library, rows_res)
+    say(f"  lean path: department sheets {fmt_pair(dept, 'lean')} (generated code, as the hand-written code scores), "
+        f"{fmt_pair(dept, 'lean_row')} (a table row read, scored, compared, summarised); project sheets {fmt_pair(rows_res, 'lean')} sheets/s")
+    zen_note = zen_peer(hand_inputs, hands, dept)
+    say(f"  GoRules ZEN peer: {fmt_pair(dept, 'zen')} sheets/s; {zen_note}" if zen_note else
+        "  GoRules ZEN peer: skipped — zen-engine is not installed (pip install -e '.[bench]')")
     results["dept"], results["rows"] = dept, rows_res
 
     # -- agreement --
@@ -560,6 +668,19 @@ def main(argv: list[str] | None = None) -> int:
     for key in ("generated", "edge"):
         t = agreement[key]
         say(f"  {key}: {t.sheets:,} sheets, {'all agree' if t.ok and agreement[key + '_naive'].ok else 'DISAGREEMENTS (listed below)'}")
+
+    # -- the lean path against the traced path --
+    say(f"\n== equality: lean path vs traced path, on {args.size:,} generated submissions, an edge variant and a written variant of each, "
+        "every rule set's worked examples, every shipped case ==")
+    started = time.perf_counter()
+    equal = lean_equality.run(library, args.size, args.seed).tally
+    say(f"  {'ALL EQUAL' if equal.ok else f'DISAGREE on {equal.disagreeing:,} sheets'}: {equal.describe()} ({fmt_s(time.perf_counter() - started)})")
+    for line in equal.first:
+        say(f"      {line}")
+    if not equal.ok:
+        failures.append(f"lean path vs traced path: {equal.disagreeing} sheets disagree")
+    results["equality"] = {"sheets": equal.sheets, "lean": equal.lean, "refused": equal.refused, "lines": equal.lines,
+                           "table_rows": equal.table_rows, "read_lean": equal.read_lean, "disagreeing": equal.disagreeing, "first": equal.first}
 
     # -- batch through the command line --
     say(f"\n== scoring batch (public path: file → summary CSV; fastest of {args.batch_repeats}) ==")
@@ -636,7 +757,12 @@ def main(argv: list[str] | None = None) -> int:
         ("hand-written: parse row → Decimal dicts", fmt_pair(dept, "hand_parse"), "n/a"),
         ("hand-written: parse + score", fmt_pair(dept, "hand_end_to_end"), "n/a"),
         ("naive floor: simpleeval re-parse (Decimal dicts)", fmt_pair(dept, "naive"), "n/a"),
+        ("lean path: generated code, as hand-written scores", fmt_pair(dept, "lean"), "n/a"),
+        ("lean path: row read, scored, compared, summarised", fmt_pair(dept, "lean_row"), fmt_pair(rows_res, "lean")),
+        ("GoRules ZEN peer (compiled expression)", fmt_pair(dept, "zen") if "zen" in dept else "not installed", "n/a"),
     ], (52, 26, 26))
+    lean_cpu = dept["lean_cpu"] / dept["hand_cpu"]
+    lean_rows = rows_res["lean_cpu"] / rows_res["engine_cpu"]
     ratio_cpu = dept["engine_cpu"] / dept["hand_cpu"]
     ratio_wall = dept["engine"] / dept["hand"]
     say("\nRatios, one core (by CPU time; wall clock in brackets)")
@@ -648,6 +774,11 @@ def main(argv: list[str] | None = None) -> int:
         ("engine + diff ÷ naive floor", f"{dept['engine_cpu'] / dept['naive_cpu']:.2f}  ({dept['engine'] / dept['naive']:.2f})"),
         ("hand-written ÷ naive floor", f"{dept['hand_cpu'] / dept['naive_cpu']:.1f}  ({dept['hand'] / dept['naive']:.1f})"),
         ("batch --jobs 2 ÷ --jobs 1, dept / projects", f"{b['dept-j1'].wall / b['dept-j2'].wall:.2f} / {b['rows-j1'].wall / b['rows-j2'].wall:.2f}  (wall)"),
+        ("lean path (generated code) ÷ hand-written score", f"{lean_cpu:.3f}  ({dept['lean'] / dept['hand']:.3f})"),
+        ("lean row ÷ hand-written parse + score", f"{dept['lean_row_cpu'] / dept['hand_end_to_end_cpu']:.3f}  ({dept['lean_row'] / dept['hand_end_to_end']:.3f})"),
+        ("lean path ÷ traced engine + diff, projects", f"{lean_rows:.1f}  ({rows_res['lean'] / rows_res['engine']:.1f})"),
+        ("lean row ÷ traced parse + engine + diff, dept", f"{dept['lean_row_cpu'] / dept['engine_end_to_end_cpu']:.1f}  ({dept['lean_row'] / dept['engine_end_to_end']:.1f})"),
+        *([("ZEN ÷ hand-written; lean path ÷ ZEN", f"{dept['zen_cpu'] / dept['hand_cpu']:.3f}; {dept['lean_cpu'] / dept['zen_cpu']:.2f}  (by CPU time)")] if "zen" in dept else []),
     ], (52, 30))
     say("\nWall times")
     table([
@@ -688,6 +819,22 @@ def main(argv: list[str] | None = None) -> int:
     targets.append((f"scoring diff seed-004 < {TARGET_DIFF_SECONDS} s", cli["diff"] < TARGET_DIFF_SECONDS, _margin(cli["diff"], TARGET_DIFF_SECONDS)))
     targets.append((f"scoring --help < {TARGET_HELP_SECONDS} s", cli["help"] < TARGET_HELP_SECONDS, _margin(cli["help"], TARGET_HELP_SECONDS)))
     targets.append((f"load + validate rule files < {TARGET_RULES_SECONDS * 1000:.0f} ms (fresh process)", cli["rules_fresh"] < TARGET_RULES_SECONDS, _margin(cli["rules_fresh"], TARGET_RULES_SECONDS)))
+    # issue 15: the lean path and the start-up
+    targets.append((f"lean path ≥ {TARGET_LEAN_RATIO} × hand-written (dept, one core)", lean_cpu >= TARGET_LEAN_RATIO,
+                    f"{lean_cpu:.3f} × (generated code scoring what the hand-written code scores); a whole row read+scored+compared+summarised: "
+                    f"{dept['lean_row_cpu'] / dept['hand_end_to_end_cpu']:.3f} × hand-written parse + score"))
+    targets.append((f"lean path ≥ {TARGET_LEAN_ROWS:.0f} × traced engine (projects, one core)", lean_rows >= TARGET_LEAN_ROWS,
+                    f"{lean_rows:.1f} × ({fmt_rate(rows_res['lean_cpu'])} against {fmt_rate(rows_res['engine_cpu'])})"))
+    if big is not None:
+        seconds = big.wall * BIG_TARGET_SHEETS / args.big
+        how = "measured" if args.big >= BIG_TARGET_SHEETS else f"projected linearly from {args.big:,} sheets"
+        targets.append((f"lean path: 1,000,000 sheets, both cores, < {TARGET_BIG_SECONDS:.0f} s", seconds < TARGET_BIG_SECONDS,
+                        f"{seconds:,.1f} s {how}" + (f": {seconds / TARGET_BIG_SECONDS:.2f}× the target" if seconds >= TARGET_BIG_SECONDS else "")))
+        targets.append(("lean path: peak memory < 1 GiB on that run", memory_check < TARGET_LEAN_MEMORY, f"{fmt_mem(memory)} {note}"))
+    targets.append((f"scoring diff seed-004 < {TARGET_LEAN_DIFF_SECONDS} s (warm cache)", cli["diff"] < TARGET_LEAN_DIFF_SECONDS,
+                    _margin(cli["diff"], TARGET_LEAN_DIFF_SECONDS)))
+    targets.append((f"rule files, fresh process, warm cache < {TARGET_LEAN_RULES_SECONDS * 1000:.0f} ms", cli["rules_fresh"] < TARGET_LEAN_RULES_SECONDS,
+                    _margin(cli["rules_fresh"], TARGET_LEAN_RULES_SECONDS)))
     table([(name, verdict(ok, margin)) for name, ok, margin in targets], (52, 30))
     results["targets"] = [{"target": name, "met": ok, "margin": margin} for name, ok, margin in targets]
 
@@ -700,6 +847,7 @@ def main(argv: list[str] | None = None) -> int:
         "edge_naive": "engine vs naive floor, edge variants",
         "summaries": "batch summaries' totals vs hand-written",
         "big_summary": "large-run summary totals vs hand-written",
+        "lean_totals": "lean path's generated code vs hand-written, generated sheets",
     }
     for key, tally in agreement.items():
         detail = f"{tally.sheets:,} sheets"

@@ -14,15 +14,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .case_table import TableRow, known_labels, read_table, row_to_case
+from .case_table import TableBlock, TableRow, block_rows, known_labels, read_blocks, read_table, row_to_case
 from .cases import WORKBOOK_SUFFIXES, Case, load_case, read_json
-from .diff import report_loaded
+from .diff import report_loaded, sheet_rules
 from .engine import Engine
+from .lean import LeanEngine
+from .lean_table import TRACED, TableReader
 from .errors import ScoringError
 from .numbers import fmt
 from .pool import Lost, default_jobs, ordered_map
 from .render import reason
-from .grades import span_text
+from .batch_summary import DIFFERING, IndicatorLine, SheetSummary, summary_of
 from .results import SEVERITY_ORDER, CaseReport, SheetDiff
 from .rule_loader import RuleLibrary, display_path, load_rule_dir, read_toml
 
@@ -30,9 +32,6 @@ CASE_SUFFIXES = frozenset({".toml", ".json"}) | WORKBOOK_SUFFIXES  # .xls/.ods f
 # Seconds one submission may take before its worker is stopped; a real sheet takes milliseconds.
 DEFAULT_TIMEOUT = 60.0
 TABLE_SUFFIXES = frozenset({".csv"})
-# From the most to the least alarming: a sheet's worst status is the first of these it has.
-STATUS_RANK = {"invalid": 0, "over": 1, "unverifiable": 2, "incomplete": 3, "under": 4, "unclaimed": 5, "match": 6}
-DIFFERING = frozenset({"over", "under", "invalid"})
 
 
 @dataclass(frozen=True)
@@ -41,47 +40,6 @@ class Problem:
 
     path: str
     reason: str
-
-
-@dataclass(frozen=True)
-class IndicatorLine:
-    """One indicator whose claim differs from the rules, as the report explains it."""
-
-    name: str
-    weight: str
-    claimed: str
-    computed: str
-    delta: str
-    status: str
-    reason: str
-
-
-@dataclass(slots=True)
-class SheetSummary:
-    """One scored sheet, kept small: a batch may hold a million of these."""
-
-    path: str
-    case_id: str
-    unit: str
-    sheet_id: str
-    title: str
-    rules: str  # id@version
-    sha256: str
-    claimed: Decimal | None
-    computed: Decimal | None
-    delta: Decimal | None  # claimed − computed total
-    total_status: str
-    worst_status: str
-    worst_severity: str | None  # error | warning | info | None
-    errors: int
-    warnings: int
-    infos: int
-    unverified_weight: Decimal
-    findings: tuple[tuple[str, str, str, str], ...]  # (severity, code, message, where), errors and warnings only
-    grade: str = ""  # the grade (or range of grades) the rules give, "良～优"
-    claimed_grade: str = ""
-    details: tuple[IndicatorLine, ...] = ()
-    order: int = 0  # position in the input; ties in the sort keep it
 
 
 @dataclass
@@ -194,6 +152,16 @@ class _RowItem:
 
 
 @dataclass(frozen=True)
+class _BlockItem:
+    block: TableBlock
+    offset: int
+
+    @property
+    def shown(self) -> str:
+        return self.block.header.path
+
+
+@dataclass(frozen=True)
 class _FailedItem:
     problem: Problem
     offset: int
@@ -206,23 +174,33 @@ class _ItemResult:
     sheets: list[SheetSummary] = field(default_factory=list)
     failures: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+    stopped: str | None = None  # the table whose reading stopped here (a line it cannot read)
+    source: str = ""  # the input the item comes from
 
 
 _STATE: dict = {}
 
 
-def _init_worker(rules_dir: str | None, details: bool) -> None:
+def _init_worker(rules_dir: str | None) -> None:
     # Runs once per worker process (and once in-process for a sequential run): the rule files
-    # are read and compiled here, never once per case.
-    _STATE["library"] = load_rule_dir(rules_dir)
-    _STATE["engine"] = Engine()
-    _STATE["details"] = details
+    # are read here, never once per case; each rule set's code is generated on first use.
+    library = load_rule_dir(rules_dir)
+    lean = LeanEngine()
+    _STATE.update(library=library, lean=lean, reader=TableReader(library, lean))
 
 
-def _score_item(item: _FileItem | _RowItem | _FailedItem) -> _ItemResult:
-    out = _ItemResult(item.offset)
+def _score_item(item: _FileItem | _RowItem | _BlockItem | _FailedItem) -> _ItemResult:
+    out = _ItemResult(item.offset, source=item.row.header.path if isinstance(item, _RowItem) else getattr(item, "shown", ""))
     if isinstance(item, _FailedItem):
         out.failures.append(item.problem)
+        return out
+    if isinstance(item, _BlockItem):
+        try:
+            for row in block_rows(item.block):
+                _score_row(row, out)
+        except ScoringError as exc:  # the rows before it are scored, none after it is read
+            out.failures.append(Problem(item.shown, str(exc)))
+            out.stopped = item.shown
         return out
     if isinstance(item, _FileItem):
         try:
@@ -234,15 +212,26 @@ def _score_item(item: _FileItem | _RowItem | _FailedItem) -> _ItemResult:
                 out.failures.append(Problem(item.shown, str(exc)))
             return out
     else:
-        shown = item.row.where
-        try:
-            case = row_to_case(item.row, _STATE["library"])
-        except ScoringError as exc:
-            out.failures.append(Problem(shown, str(exc)))
-            return out
+        _score_row(item.row, out)
+        return out
     out.read = 1
     _score_case(case, shown, out)
     return out
+
+
+def _score_row(row: TableRow, out: _ItemResult) -> None:
+    got = _STATE["reader"].summary(row)  # the lean path, straight from the cells
+    if isinstance(got, SheetSummary):
+        out.read += 1
+        out.sheets.append(got)
+        return
+    try:
+        case = row_to_case(row, _STATE["library"])
+    except ScoringError as exc:
+        out.failures.append(Problem(row.where, str(exc)))
+        return
+    out.read += 1
+    _score_case(case, row.where, out, line=row.line, traced=got is TRACED)
 
 
 def _not_a_case(path: Path) -> bool:
@@ -254,62 +243,29 @@ def _not_a_case(path: Path) -> bool:
     return isinstance(data, dict) and "case" not in data and "sheets" not in data
 
 
-def _score_case(case: Case, shown: str, out: _ItemResult) -> None:
+def _score_case(case: Case, shown: str, out: _ItemResult, line: int = 0, traced: bool = False) -> None:
     library: RuleLibrary = _STATE["library"]
-    engine: Engine = _STATE["engine"]
+    lean: LeanEngine = _STATE["lean"]
     for sheet in case.sheets:
         # One sheet at a time, so a sheet naming an unknown rule set does not cost its siblings.
-        single = case if len(case.sheets) == 1 else case.model_copy(update={"sheets": [sheet]})
         try:
-            report = report_loaded(single, shown, library, engine)
+            rules = sheet_rules(library, case, sheet, f"{shown}#{sheet.id}")
+            if traced:
+                out.sheets.append(lean.traced_summary(case, sheet, shown, library, line))
+            else:
+                out.sheets.append(lean.summary(case, sheet, shown, rules, library, line))
         except ScoringError as exc:
             out.failures.append(Problem(f"{shown}#{sheet.id}", str(exc)))
-            continue
         except Exception as exc:  # noqa: BLE001 - one broken sheet must not stop a batch of thousands
             out.failures.append(Problem(f"{shown}#{sheet.id}", f"{shown}#{sheet.id}: 程序内部错误（请报告）：{type(exc).__name__}: {exc}"))
-            continue
-        out.sheets.append(summarize(report, report.sheets[0], _STATE["details"]))
 
 
 def summarize(report: CaseReport, sd: SheetDiff, details: bool = False) -> SheetSummary:
-    """The summary row of one scored sheet; with ``details``, also its differing indicators."""
-    total = sd.total.comparison
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for f in sd.findings:
-        counts[f.severity] += 1
-    worst = min((f.severity for f in sd.findings), key=SEVERITY_ORDER.__getitem__, default=None)
-    statuses = [r.comparison.status for r in sd.indicators] + [total.status]
-    lines: tuple[IndicatorLine, ...] = ()
+    """The summary row of one sheet scored on the traced path; with ``details``, also its differing indicators."""
+    summary = summary_of(report.path, report.case_id, report.unit, sd)
     if details:
-        lines = tuple(_line(r) for r in sd.indicators if r.comparison.status in DIFFERING)
-    rules = sd.sheet.rules
-    return SheetSummary(
-        path=report.path,
-        case_id=report.case_id,
-        unit=report.unit,
-        sheet_id=sd.sheet.id,
-        title=sd.sheet.title,
-        rules=f"{rules.id}@{rules.version}",
-        sha256=rules.sha256,
-        claimed=total.claimed,
-        computed=total.computed,
-        delta=total.delta if total.claimed is not None else None,
-        total_status=total.status,
-        worst_status=min(statuses, key=STATUS_RANK.__getitem__),
-        worst_severity=worst,
-        errors=counts["error"],
-        warnings=counts["warning"],
-        infos=counts["info"],
-        unverified_weight=sd.total.unverified_weight,
-        grade=span_text(sd.total.grades),
-        claimed_grade=sd.total.claimed_grade or "",
-        findings=tuple(
-            (f.severity, f.code, f.message, f.where)
-            for f in sorted(sd.findings, key=lambda f: SEVERITY_ORDER[f.severity])
-            if f.severity != "info"
-        ),
-        details=lines,
-    )
+        summary.details = _differing(sd)
+    return summary
 
 
 def _line(row) -> IndicatorLine:
@@ -325,6 +281,46 @@ def _line(row) -> IndicatorLine:
     return IndicatorLine(ind.name, fmt(ind.weight) or "未印出", fmt(c.claimed) or "", computed, delta, c.status, why)
 
 
+def explain(sheets: list[SheetSummary], rules_dir: Path | str | None = None) -> list[tuple[IndicatorLine, ...]]:
+    """The differing lines of each of ``sheets`` (in order), with the reason for each: the sheets
+    are read again and re-scored on the traced path, which records what a reason needs.  A batch
+    keeps one small summary row per sheet and never the explanations; a report asks for the few
+    it shows, when it is written.  A sheet that can no longer be read or scored gets no lines."""
+    library = load_rule_dir(rules_dir)
+    engine = Engine()
+    found: dict[int, tuple[IndicatorLine, ...]] = {}
+    by_table: dict[str, dict[int, list[int]]] = {}
+    for i, s in enumerate(sheets):
+        if s.line:
+            by_table.setdefault(s.path.rsplit(":", 1)[0], {}).setdefault(s.line, []).append(i)
+            continue
+        try:
+            case, shown = load_case(s.path)
+            sheet = next(sh for sh in case.sheets if sh.id == s.sheet_id)
+            single = case if len(case.sheets) == 1 else case.model_copy(update={"sheets": [sheet]})
+            found[i] = _differing(report_loaded(single, shown, library, engine).sheets[0])
+        except (ScoringError, StopIteration):
+            continue
+    labels = known_labels(library)
+    for table, wanted in by_table.items():
+        try:
+            for entry in read_table(table, labels):
+                if isinstance(entry, TableRow) and entry.line in wanted:
+                    try:
+                        lines = _differing(report_loaded(row_to_case(entry, library), entry.where, library, engine).sheets[0])
+                    except ScoringError:
+                        continue
+                    for i in wanted[entry.line]:
+                        found[i] = lines
+        except ScoringError:
+            continue
+    return [found.get(i, ()) for i in range(len(sheets))]
+
+
+def _differing(sd: SheetDiff) -> tuple[IndicatorLine, ...]:
+    return tuple(_line(r) for r in sd.indicators if r.comparison.status in DIFFERING)
+
+
 # -- running -----------------------------------------------------------------------------------
 
 
@@ -335,9 +331,15 @@ def _items(inputs: list[InputFile], labels: frozenset[str]) -> Iterator[_FileIte
             yield _FileItem(str(inp.path), inp.shown, base + inp.size)
         else:
             try:
-                for entry in read_table(inp.path, labels):
-                    if isinstance(entry, TableRow):
-                        yield _RowItem(entry, base + entry.offset)
+                blocks = read_blocks(inp.path, labels)
+                if blocks is None:  # a quoted field somewhere: row by row
+                    for entry in read_table(inp.path, labels):
+                        if isinstance(entry, TableRow):
+                            yield _RowItem(entry, base + entry.offset)
+                else:
+                    for entry in blocks:
+                        if isinstance(entry, TableBlock):
+                            yield _BlockItem(entry, base + entry.end)
             except ScoringError as exc:
                 yield _FailedItem(Problem(inp.shown, str(exc)), base + inp.size)
         base += inp.size
@@ -348,21 +350,55 @@ class _Shared:
     its own copies of the rule id, hash, statuses and totals, which a million rows cannot afford."""
 
     def __init__(self) -> None:
-        self.values: dict = {}
+        self.strings: dict[str, str] = {}
+        self.numbers: dict[str, Decimal] = {}
 
-    def _one(self, value):
-        if value is None:
-            return None
+    def _number(self, value: Decimal | None) -> Decimal | None:
         # keyed by the written form: Decimal("98.6") and Decimal("98.60") are equal but print differently
-        key = (type(value), str(value))
-        return self.values.setdefault(key, value)
+        return None if value is None else self.numbers.setdefault(str(value), value)
 
     def compact(self, s: SheetSummary) -> SheetSummary:
-        for name in ("sheet_id", "title", "rules", "sha256", "total_status", "worst_status", "worst_severity",
-                     "claimed", "computed", "delta", "unverified_weight", "unit"):
-            setattr(s, name, self._one(getattr(s, name)))
-        s.findings = tuple((self._one(sev), self._one(code), msg, where) for sev, code, msg, where in s.findings)
+        one = self.strings.setdefault
+        s.sheet_id, s.title, s.rules, s.sha256 = one(s.sheet_id, s.sheet_id), one(s.title, s.title), one(s.rules, s.rules), one(s.sha256, s.sha256)
+        s.unit, s.total_status, s.worst_status = one(s.unit, s.unit), one(s.total_status, s.total_status), one(s.worst_status, s.worst_status)
+        if s.worst_severity is not None:
+            s.worst_severity = one(s.worst_severity, s.worst_severity)
+        s.grade, s.claimed_grade = one(s.grade, s.grade), one(s.claimed_grade, s.claimed_grade)
+        number = self._number
+        s.claimed, s.computed, s.delta, s.unverified_weight = number(s.claimed), number(s.computed), number(s.delta), number(s.unverified_weight)
+        if s.findings:
+            s.findings = tuple((one(sev, sev), one(code, code), msg, where) for sev, code, msg, where in s.findings)
         return s
+
+
+def _weigh(item) -> int:
+    """A block of table rows is a worker's whole portion; any other item one of many."""
+    return 1 << 16 if isinstance(item, _BlockItem) else 1
+
+
+def _results(results: Iterator, jobs: int, initargs: tuple, timeout: float | None) -> Iterator:
+    """The pool's results, with a block of table rows that crashed or hung its worker scored
+    again one row at a time, so that only the row to blame is lost."""
+    for result in results:
+        if isinstance(result, Lost) and isinstance(result.item, _BlockItem):
+            block = result.item
+            rows: list = []
+            try:
+                rows.extend(_RowItem(row, block.offset) for row in block_rows(block.block))
+            except ScoringError as exc:
+                rows.append(_FailedItem(Problem(block.shown, str(exc)), block.offset))
+            yield from ordered_map(_score_item, rows, jobs, _init_worker, initargs, threshold=0, timeout=timeout)
+            continue
+        yield result
+
+
+def order_summaries(sheets: list[SheetSummary]) -> None:
+    """Sort in place by `sort_key`, in two stable passes that make no key objects: a million
+    summaries would otherwise hold a million key tuples and negated deltas at once."""
+    zero = Decimal(0)
+    sheets.sort(key=lambda s: zero if s.delta is None else s.delta, reverse=True)  # ties keep the input order
+    levels = len(SEVERITY_ORDER)
+    sheets.sort(key=lambda s: 2 * (SEVERITY_ORDER[s.worst_severity] if s.worst_severity else levels) + (s.delta is None))
 
 
 def sort_key(s: SheetSummary) -> tuple:
@@ -377,7 +413,6 @@ def run_batch(
     paths: Iterable[Path | str],
     rules_dir: Path | str | None = None,
     jobs: int | None = None,
-    details: bool = False,
     on_progress: Callable[[int, int, int], None] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> BatchResult:
@@ -398,14 +433,20 @@ def run_batch(
     skipped = list(collected.skipped)
     read = 0
     jobs = default_jobs() if jobs is None else jobs
-    initargs = (None if rules_dir is None else str(rules_dir), details)
+    initargs = (None if rules_dir is None else str(rules_dir),)
     shared = _Shared()
     items = _items(collected.inputs, known_labels(library))  # case-table headers may name inputs by label
-    for result in ordered_map(_score_item, items, jobs, _init_worker, initargs, timeout=timeout):
+    stopped: set[str] = set()
+    pooled = ordered_map(_score_item, items, jobs, _init_worker, initargs, timeout=timeout, weigh=_weigh)
+    for result in _results(pooled, jobs, initargs, timeout):
         if isinstance(result, Lost):
             shown = result.item.shown if isinstance(result.item, _FileItem) else getattr(getattr(result.item, "row", None), "where", "?")
             failures.append(Problem(shown, f"{shown}: {result.reason}"))
             continue
+        if result.source in stopped:
+            continue  # read past a line the table could not be read beyond: as if never read
+        if result.stopped:
+            stopped.add(result.stopped)
         read += result.read
         for s in result.sheets:
             s.order = len(sheets)
@@ -414,5 +455,5 @@ def run_batch(
         skipped.extend(result.skipped)
         if on_progress is not None:
             on_progress(len(sheets), result.offset, total_bytes)
-    sheets.sort(key=sort_key)
+    order_summaries(sheets)
     return BatchResult(sheets, failures, skipped, len(collected.inputs), read)

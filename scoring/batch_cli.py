@@ -53,7 +53,7 @@ def batch(
         progress.update(done, position)
 
     try:
-        result = run_batch(paths, rules_dir=rules_dir, jobs=jobs, details=report is not None or docx is not None, on_progress=on_progress, timeout=timeout)
+        result = run_batch(paths, rules_dir=rules_dir, jobs=jobs, on_progress=on_progress, timeout=timeout)
     except ScoringError as exc:
         _fail(str(exc))
     finally:
@@ -67,13 +67,16 @@ def batch(
     elif out is None:
         write_summary(result, format, sys.stdout)
     if report is not None and result.sheets:
+        from .batch import explain
         from .html_report import render_html
 
-        _write(report, lambda handle: handle.write(render_html(result)))
+        # the sheets it explains are re-scored on the traced path now: the batch kept no explanation
+        _write(report, lambda handle: handle.write(render_html(result, explain=lambda sheets: explain(sheets, rules_dir))))
     if docx is not None and result.sheets:
+        from .batch import explain
         from .docx_review import batch_review, docx_bytes
 
-        write_file(docx, docx_bytes(batch_review(result)))
+        write_file(docx, docx_bytes(batch_review(result, explain=lambda sheets: explain(sheets, rules_dir))))
     # Failures must reach a person even when the summary went to a file or to a program.
     if out is not None or format in ("json", "csv"):
         for problem in result.failures:

@@ -193,6 +193,98 @@ def read_table(path: Path | str, labels: Collection[str] | None = None) -> Itera
             raise ScoringError(f"{shown}: 表格为空，没有表头")
 
 
+BLOCK_BYTES = 1 << 19
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """Consecutive lines of a table, as bytes, for a worker to read (`block_rows`): what a batch
+    hands out instead of one row at a time when the file has no quoted field, so that no field
+    can span lines and a block boundary is a line boundary."""
+
+    header: TableHeader
+    encoding: str
+    first_line: int  # line of the file the block starts at
+    data: bytes
+    end: int  # bytes of the file read once this block is complete
+
+
+def read_blocks(path: Path | str, labels: Collection[str] | None = None) -> Iterator[TableHeader | TableBlock] | None:
+    """Stream a case table as its header, then blocks of lines (`TableBlock`), or None when the
+    file holds a quoted field anywhere: such a file is read row by row (`read_table`).  Raises
+    ScoringError as `read_table` does for the file and the header."""
+    path = Path(path)
+    shown = display_path(path)
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(BLOCK_BYTES):
+                if b'"' in chunk:
+                    return None
+    except OSError as exc:
+        raise ScoringError(f"{shown}: 无法读取文件（{exc.strerror or exc}）") from None
+    return _blocks(path, shown, labels)
+
+
+def _blocks(path: Path, shown: str, labels: Collection[str] | None) -> Iterator[TableHeader | TableBlock]:
+    with path.open("rb") as handle:
+        encoding = _sniff_encoding(handle.read(_SNIFF_BYTES))
+        handle.seek(0)
+        lines = _DecodedLines(handle, encoding, shown)
+        header = None
+        for cells in csv.reader(lines, strict=True):  # no quotes: a record is a line
+            if any(c.strip() for c in cells):
+                if lines.line == 1 and cells:
+                    cells[0] = cells[0].lstrip("\ufeff")
+                header = parse_header(shown, cells, labels)
+                break
+        if header is None:
+            raise ScoringError(f"{shown}: 表格为空，没有表头")
+        yield header
+        line, offset = lines.line + 1, lines.offset
+        while True:
+            data = handle.read(BLOCK_BYTES)
+            if not data:
+                return
+            if not data.endswith(b"\n"):
+                data += handle.readline()  # to the end of the line
+            offset += len(data)
+            yield TableBlock(header, encoding, line, data, offset)
+            line += data.count(b"\n")
+
+
+def block_rows(block: TableBlock) -> Iterator[TableRow]:
+    """The rows of a block, as `read_table` gives them; raises ScoringError where it would (a
+    line that is not in the file's encoding, a malformed line), after the rows before it."""
+    shown = block.header.path
+    physical = block.first_line - 1
+
+    def decoded() -> Iterator[str]:
+        nonlocal physical
+        for raw in block.data.splitlines(keepends=True) if b"\r" not in block.data else _lines_of(block.data):
+            physical += 1
+            try:
+                yield raw.decode(block.encoding)
+            except UnicodeDecodeError:
+                raise ScoringError(f"{shown}:{physical}: 该行不是 {block.encoding} 编码，无法读取；此后的行未读取") from None
+
+    reader = csv.reader(decoded(), strict=True)
+    start = block.first_line
+    try:
+        for cells in reader:
+            line, start = start, block.first_line + reader.line_num
+            if any(c.strip() for c in cells):
+                yield TableRow(block.header, line, tuple(cells), block.end)
+    except csv.Error as exc:
+        raise ScoringError(f"{shown}:{start}: CSV 格式错误（{exc}），此后的行未读取") from None
+
+
+def _lines_of(data: bytes) -> list[bytes]:
+    """Lines split at \\n only, as a file's readline splits them (a lone \\r stays in its line)."""
+    parts = data.split(b"\n")
+    lines = [part + b"\n" for part in parts[:-1]]
+    return lines + [parts[-1]] if parts[-1] else lines
+
+
 def row_to_case(row: TableRow, library: RuleLibrary | None = None) -> Case:
     """Turn one table row into a one-sheet case, validated like a case file.  With ``library``,
     input columns named by label are mapped to the ids of the row's rule set.

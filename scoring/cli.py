@@ -425,6 +425,26 @@ def formulas_test(
         raise typer.Exit(1)
 
 
+@formulas_app.command("compile")
+def formulas_compile(
+    ref: str = typer.Argument(..., help="规则集 ID 或 ID@VERSION"),
+    year: Optional[int] = typer.Option(None, "--year", help="按哪一年度绑定参数（默认：规则集适用的第一个年度）"),
+    rules_dir: Optional[Path] = RulesDir,
+) -> None:
+    """显示由规则集（经过校验的表达式）生成的 Python 代码：批量复核（batch）逐表计分时运行的就是这段代码。"""
+    from .codegen import CodegenError, generate, listing
+    from .engine import resolved_parameters
+
+    rule_set = _find(_library(rules_dir), ref)
+    fy = rule_set.info.fiscal_years
+    year = year if year is not None else (fy.first if fy is not None else rule_set.info.effective_from.year)
+    try:
+        made = generate(rule_set)
+    except CodegenError as exc:
+        _fail(f"{rule_set.ref} 无法生成代码（只能按逐项记录的方式计分）：{exc}")
+    sys.stdout.write(listing(made, rule_set, year, resolved_parameters(rule_set, year)))
+
+
 @app.command()
 def template(
     rules: str = typer.Argument(..., metavar="规则集", help="规则集 ID 或 ID@VERSION"),

@@ -85,22 +85,27 @@ def diff_sheet(result: SheetResult, sheet: Sheet, where: str, findings: list[Fin
     tolerance = result.tolerance
     for ind in result.indicators:
         claim = row_claims.get(ind.id) if ind.id in row_ids else _claim(sheet, ind.id, ind.name)
-        claimed = claim.score if claim else None
-        if ind.verifiable:
-            cmp = compare(claimed, ind.raw, ind.raw, ind.weight, ind.rounding, tolerance)
-        elif _has_bounds(ind):
-            cmp = compare(claimed, ind.low_raw, ind.high_raw, ind.weight, ind.rounding, tolerance)
-            if not ind.interval and cmp.status in ("match", "unclaimed"):
-                # a range that only unverifiable parts open up is not a confirmation of the claim
-                cmp = Comparison(cmp.claimed, None, cmp.low, cmp.high, "unverifiable" if claim else "unclaimed", None, tolerance)
-        else:
-            cmp = compare(claimed, None, None, ind.weight, ind.rounding, tolerance)
+        cmp = compare_line(ind, claim.score if claim else None, tolerance)
         rows.append(IndicatorDiff(ind, cmp, claim.source if claim else ""))
         findings.extend(_indicator_findings(ind, cmp, f"{where}.{ind.id}"))
     _parent_findings(result, sheet, where, findings)
     _subtotal_findings(sheet, result.complete, rows, where, findings)
     total = _total(result, sheet, rows, where, findings)
     return SheetDiff(result, rows, total)
+
+
+def compare_line(ind: IndicatorResult, claimed: Decimal | None, tolerance: Decimal) -> Comparison:
+    """One line's claim against what the rules give for it: a point, a range (a qualitative tier,
+    or the bounds the scored parts allow), or nothing checkable."""
+    if ind.verifiable:
+        return compare(claimed, ind.raw, ind.raw, ind.weight, ind.rounding, tolerance)
+    if _has_bounds(ind):
+        cmp = compare(claimed, ind.low_raw, ind.high_raw, ind.weight, ind.rounding, tolerance)
+        if not ind.interval and cmp.status in ("match", "unclaimed"):
+            # a range that only unverifiable parts open up is not a confirmation of the claim
+            cmp = Comparison(cmp.claimed, None, cmp.low, cmp.high, "unverifiable" if claimed is not None else "unclaimed", None, tolerance)
+        return cmp
+    return compare(claimed, None, None, ind.weight, ind.rounding, tolerance)
 
 
 def _parent_findings(result: SheetResult, sheet: Sheet, where: str, findings: list[Finding]) -> None:
@@ -165,87 +170,155 @@ def _has_bounds(ind: IndicatorResult) -> bool:
     return ind.interval or (not any(p.state == "error" for p in ind.parts) and any(p.score is not None for p in ind.parts))
 
 
+# What each status of a line says, and how loud: both evaluation paths report from this table.
+STATUS_SEVERITY = {"over": "error", "invalid": "error", "under": "info", "unverifiable": "warning", "unclaimed": "info", "match": None}
+
+
 def _indicator_findings(ind: IndicatorResult, cmp: Comparison, where: str) -> list[Finding]:
-    name, c = ind.name, cmp
-    ranged = not ind.verifiable and not ind.interval  # bounds from the disclosed parts only
-    if c.status == "over":
-        rule = f"按已披露部分最多可得 {fmt(c.computed)} 分" if ranged else f"按规则应得 {fmt(c.computed)} 分"
-        return [Finding("error", "claim_over", f"{name}：自评 {fmt(c.claimed)} 分，{rule}，高出 {fmt(c.delta)} 分", where)]
-    if c.status == "invalid":
-        span = f"[0, {fmt(ind.weight)}]" if ind.weight is not None else "[0, +∞)"
-        return [Finding("error", "claim_invalid", f"{name}：自评 {fmt(c.claimed)} 分超出该项分值范围 {span}", where)]
-    if c.status == "under":
-        rule = f"按已披露部分至少应得 {fmt(c.computed)} 分" if ranged else f"按规则应得 {fmt(c.computed)} 分"
-        return [Finding("info", "claim_under", f"{name}：自评 {fmt(c.claimed)} 分，{rule}，少计 {fmt(-c.delta)} 分", where)]
-    if c.status == "unverifiable":
-        reasons = "；".join(dict.fromkeys(p.reason for p in ind.parts if p.state in ("unverifiable", "judgement", "error")))
+    if STATUS_SEVERITY[cmp.status] is None:
+        return []
+    reasons = unverifiable_reasons(ind.parts) if cmp.status == "unverifiable" else ""
+    return [line_finding(ind.name, ind.weight, not ind.verifiable and not ind.interval, cmp.status, cmp.claimed, cmp.computed,
+                         cmp.delta, cmp.low, cmp.high, reasons, where)]
+
+
+def unverifiable_reasons(parts) -> str:
+    """Why a line could not be checked: the reasons of its parts that were not scored, each once."""
+    return "；".join(dict.fromkeys(p.reason for p in parts if p.state in ("unverifiable", "judgement", "error")))
+
+
+def line_finding(name: str, weight: Decimal | None, ranged: bool, status: str, claimed: Decimal | None, computed: Decimal | None,
+                 delta: Decimal | None, low: Decimal | None, high: Decimal | None, reasons: str, where: str) -> Finding:
+    """The finding a line's comparison gives (any status but "match"; see STATUS_SEVERITY).
+    ``ranged``: the bounds come from the disclosed parts only, not from the rules' own range."""
+    severity = STATUS_SEVERITY[status]
+    if status == "over":
+        rule = f"按已披露部分最多可得 {fmt(computed)} 分" if ranged else f"按规则应得 {fmt(computed)} 分"
+        return Finding(severity, "claim_over", f"{name}：自评 {fmt(claimed)} 分，{rule}，高出 {fmt(delta)} 分", where)
+    if status == "invalid":
+        span = f"[0, {fmt(weight)}]" if weight is not None else "[0, +∞)"
+        return Finding(severity, "claim_invalid", f"{name}：自评 {fmt(claimed)} 分超出该项分值范围 {span}", where)
+    if status == "under":
+        rule = f"按已披露部分至少应得 {fmt(computed)} 分" if ranged else f"按规则应得 {fmt(computed)} 分"
+        return Finding(severity, "claim_under", f"{name}：自评 {fmt(claimed)} 分，{rule}，少计 {fmt(-delta)} 分", where)
+    if status == "unverifiable":
         bound = ""
-        if c.low is not None:
-            bound = f"；按已披露部分，得分应在 {fmt(c.low)}～{fmt(c.high)} 分之间"
-        return [Finding("warning", "unverifiable", f"{name}：无法核验自评 {fmt(c.claimed)} 分——{reasons}{bound}", where)]
-    if c.status == "unclaimed":
-        return [Finding("info", "unclaimed", f"{name}：表中未填自评得分", where)]
-    return []
+        if low is not None:
+            bound = f"；按已披露部分，得分应在 {fmt(low)}～{fmt(high)} 分之间"
+        return Finding(severity, "unverifiable", f"{name}：无法核验自评 {fmt(claimed)} 分——{reasons}{bound}", where)
+    return Finding(severity, "unclaimed", f"{name}：表中未填自评得分", where)
 
 
-def _line_bounds(ind: IndicatorResult, c: Comparison) -> tuple[Decimal, Decimal | None]:
-    """What the rules allow for one line: a point, a range, or [0, weight] when nothing is known
-    (the upper end None when the weight is not printed either)."""
-    if ind.verifiable:
-        return ind.computed, ind.computed
-    if c.low is not None and c.high is not None:
-        return c.low, c.high
-    return Decimal(0), ind.weight
+class LineSums:
+    """What a sheet's lines add up to, added one line at a time (the same additions in the same
+    order on both evaluation paths): the computed total and its range, the weights known and
+    checked, what lines matching within the tolerance explain, and the sum of the claims."""
+
+    __slots__ = ("computed", "low", "high", "known_weight", "checked", "unknown_weight", "allow_up", "allow_down",
+                 "claimed", "any_claimed", "unclaimed_weight", "unclaimed_unknown", "digits")
+
+    def __init__(self, digits: int = 2) -> None:
+        zero = Decimal(0)
+        self.computed = self.low = self.high = self.known_weight = self.checked = zero
+        self.allow_up = self.allow_down = self.claimed = self.unclaimed_weight = zero
+        self.unknown_weight = self.any_claimed = self.unclaimed_unknown = False
+        self.digits = digits
+
+    def add(self, weight: Decimal | None, checkable: bool, verifiable: bool, interval: bool, computed: Decimal | None,
+            low: Decimal | None, high: Decimal | None, claimed: Decimal | None, status: str, delta: Decimal | None) -> None:
+        """One line: its weight, what the rules give (``computed`` for a point; else the
+        comparison's ``low``/``high``), its claim and the claim's status and delta."""
+        if weight is None:
+            self.unknown_weight = True
+        else:
+            self.known_weight += weight
+            if checkable:
+                self.checked += weight
+        # what the rules allow: a point, a range, or [0, weight] when nothing is known
+        if verifiable:
+            low = high = computed
+        elif low is None or high is None:
+            low, high = Decimal(0), weight
+        # the line's value in the computed total: the rules' point, or in a range the value
+        # nearest the claim (an unclaimed tier counts at its top, an unclaimed unknown at nothing)
+        if verifiable:
+            value = computed
+        elif claimed is None:
+            value = high if interval and high is not None else low
+        else:
+            value = max(claimed, low)
+            value = value if high is None else min(value, high)
+        self.computed += value
+        self.low += low
+        self.high += high if high is not None else Decimal(0)
+        if status == "match" and delta:
+            self.allow_up += max(delta, Decimal(0))
+            self.allow_down += max(-delta, Decimal(0))
+        if claimed is not None:
+            self.claimed += claimed
+            self.any_claimed = True
+        elif weight is None:
+            self.unclaimed_unknown = True
+        else:
+            self.unclaimed_weight += weight
 
 
-def _line_value(ind: IndicatorResult, c: Comparison, low: Decimal, high: Decimal | None) -> Decimal:
-    """The line's value in the computed total: the rules' point, or in a range the value nearest
-    the claim (an unclaimed tier counts at its top, an unclaimed unknown at nothing)."""
-    if ind.verifiable:
-        return ind.computed
-    if c.claimed is None:
-        return high if ind.interval and high is not None else low
-    value = max(c.claimed, low)
-    return value if high is None else min(value, high)
+    def add_point(self, weight: Decimal, computed: Decimal, claimed: Decimal | None, status: str, delta: Decimal | None) -> None:
+        """`add` for a line the rules give a point score (weight known, checkable): the same sums."""
+        self.known_weight += weight
+        self.checked += weight
+        self.computed += computed
+        self.low += computed
+        self.high += computed
+        if delta and status == "match":
+            if delta > 0:
+                self.allow_up += delta
+            else:
+                self.allow_down -= delta
+        if claimed is not None:
+            self.claimed += claimed
+            self.any_claimed = True
+        else:
+            self.unclaimed_weight += weight
 
 
 def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: str, findings: list[Finding]) -> TotalDiff:
-    tolerance = result.tolerance
-    digits = max((r.result.rounding for r in rows), default=2)
-    computed = low = high = Decimal(0)
-    known_weight = checked = Decimal(0)
-    unknown_weight = False
-    allow_up = allow_down = Decimal(0)  # what lines matching within the tolerance explain
+    sums = LineSums(max((r.result.rounding for r in rows), default=2))
     for row in rows:
         c, ind = row.comparison, row.result
-        if ind.weight is None:
-            unknown_weight = True
-        else:
-            known_weight += ind.weight
-            if ind.checkable:
-                checked += ind.weight
-        lo, hi = _line_bounds(ind, c)
-        computed += _line_value(ind, c, lo, hi)
-        low += lo
-        high += hi if hi is not None else Decimal(0)
-        if c.status == "match" and c.delta:
-            allow_up += max(c.delta, Decimal(0))
-            allow_down += max(-c.delta, Decimal(0))
-    unseen = max(result.total_weight - known_weight, Decimal(0))
-    if unknown_weight or not result.complete:
-        high += unseen  # lines without a printed weight, or not transcribed, share what is left
-    unverified = max(result.total_weight - checked, Decimal(0))
-    deductions = Decimal(0)
+        sums.add(ind.weight, ind.checkable, ind.verifiable, ind.interval, ind.computed, c.low, c.high, c.claimed, c.status, c.delta)
     claimed_deductions = Decimal(0)
-    undisclosed = []
     for d in result.deductions:
         claim = _claim(sheet, d.id, d.name)
         if claim is not None:
             claimed_deductions += abs(claim.score)
-        if d.deduction is None:
-            undisclosed.append(d.name)
+    return settle_total(
+        sums, result.total_weight, result.score_floor, result.tolerance, result.complete, result.weights_consistent,
+        [(d.name, d.deduction) for d in result.deductions], claimed_deductions,
+        sheet.claimed_total.score if sheet.claimed_total else None, result.grade_bands,
+        sheet.claimed_grade.grade if sheet.claimed_grade is not None else None, where, findings,
+    )
+
+
+def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | None, tolerance: Decimal, complete: bool,
+                 weights_consistent: bool, deductions: list[tuple[str, Decimal | None]], claimed_deductions: Decimal,
+                 claimed_total: Decimal | None, grade_bands: tuple, claimed_grade: str | None, where: str,
+                 findings: list[Finding]) -> TotalDiff:
+    """The sheet's total from its lines' sums: deductions (name, points or None when the count is
+    not disclosed) taken off, floored and rounded; the claimed total held against it; the claims'
+    sum against the claimed total; the grades.  Appends the findings."""
+    unseen = max(total_weight - sums.known_weight, Decimal(0))
+    high = sums.high
+    if sums.unknown_weight or not complete:
+        high += unseen  # lines without a printed weight, or not transcribed, share what is left
+    unverified = max(total_weight - sums.checked, Decimal(0))
+    deducted = Decimal(0)
+    undisclosed = []
+    for name, amount in deductions:
+        if amount is None:
+            undisclosed.append(name)
         else:
-            deductions += d.deduction
+            deducted += amount
     if undisclosed:
         findings.append(Finding(
             "info", "deductions_undisclosed",
@@ -253,20 +326,20 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
         ))
 
     def floor(x: Decimal) -> Decimal:
-        return max(x, result.score_floor) if result.score_floor is not None else x
+        return max(x, score_floor) if score_floor is not None else x
 
-    low, high = round_half_up(floor(low - deductions), digits), round_half_up(floor(high - deductions), digits)
-    computed = min(max(round_half_up(floor(computed - deductions), digits), low), high)
-    claimed_total = sheet.claimed_total.score if sheet.claimed_total else None
+    digits, allow_up, allow_down = sums.digits, sums.allow_up, sums.allow_down
+    low, high = round_half_up(floor(sums.low - deducted), digits), round_half_up(floor(high - deducted), digits)
+    computed = min(max(round_half_up(floor(sums.computed - deducted), digits), low), high)
     place = f"{where}.total"
     if claimed_total is None:
-        cmp = Comparison(None, computed, low, high, "unclaimed" if result.complete else "incomplete", None, tolerance)
-    elif claimed_total < 0 or claimed_total > result.total_weight:
+        cmp = Comparison(None, computed, low, high, "unclaimed" if complete else "incomplete", None, tolerance)
+    elif claimed_total < 0 or claimed_total > total_weight:
         cmp = Comparison(claimed_total, computed, low, high, "invalid", claimed_total - computed, tolerance)
-        findings.append(Finding("error", "claim_invalid", f"总分：自评 {fmt(claimed_total)} 分超出满分 {fmt(result.total_weight)}", place))
-    elif not result.complete:
-        cmp = _partial_total(claimed_total, computed, low, high, tolerance, result, place, findings)
-    elif not result.weights_consistent:
+        findings.append(Finding("error", "claim_invalid", f"总分：自评 {fmt(claimed_total)} 分超出满分 {fmt(total_weight)}", place))
+    elif not complete:
+        cmp = _partial_total(claimed_total, computed, low, high, tolerance, place, findings)
+    elif not weights_consistent:
         # the printed weights do not add up to the sheet's total (weights_mismatch): no total
         # the rules give can be held against the claimed one
         cmp = Comparison(claimed_total, computed, low, high, "unverifiable", None, tolerance)
@@ -285,47 +358,46 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
         elif status == "under":
             findings.append(Finding("info", "total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {shown} 分，少计 {fmt(-delta)} 分", place))
     parts_sum = None
-    claimed_rows = [r.comparison.claimed for r in rows if r.comparison.claimed is not None]
-    if claimed_rows:
-        parts_sum = sum(claimed_rows, Decimal(0)) - claimed_deductions
+    if sums.any_claimed:
+        parts_sum = sums.claimed - claimed_deductions
         # what lines not seen or not claimed could still add: nothing known when a weight is not
-        unclaimed = [r.result.weight for r in rows if r.comparison.claimed is None]
-        room = None if unknown_weight or None in unclaimed else unseen + sum(unclaimed, Decimal(0))
-        _parts_findings(claimed_total, parts_sum, room, result.complete, place, findings)
+        room = None if sums.unknown_weight or sums.unclaimed_unknown else unseen + sums.unclaimed_weight
+        _parts_findings(claimed_total, parts_sum, room, complete, place, findings)
     # a claimed total that matches within its tolerance may sit across a grade's edge (90 for 89.97)
     margin = cmp.tolerance if cmp.status == "match" else Decimal(0)
-    grades, claimed_grade = _grade_findings(result, sheet, low, high, margin, claimed_total, place, findings)
+    grades, grade = _grade_findings(grade_bands, total_weight, weights_consistent, claimed_grade, low, high, margin,
+                                    claimed_total, place, findings)
     return TotalDiff(
-        result.total_weight, cmp, unverified, deductions, parts_sum,
-        checked_weight=checked, complete=result.complete, allowance=allow_up if cmp.delta and cmp.delta > 0 else allow_down,
-        grades=grades, claimed_grade=claimed_grade,
+        total_weight, cmp, unverified, deducted, parts_sum,
+        checked_weight=sums.checked, complete=complete, allowance=allow_up if cmp.delta and cmp.delta > 0 else allow_down,
+        grades=grades, claimed_grade=grade,
     )
 
 
-def _grade_findings(result: SheetResult, sheet: Sheet, low: Decimal, high: Decimal, margin: Decimal,
-                    claimed_total: Decimal | None, place: str, findings: list[Finding]) -> tuple[tuple[str, ...], str | None]:
-    """The grades the rules' total allows, and the sheet's claimed grade (stated, or its claimed
-    total's); a claimed grade outside what re-scoring allows (``margin`` either side, where the
-    claimed total matched within its tolerance) is a finding."""
-    bands = result.grade_bands
+def _grade_findings(bands: tuple, total_weight: Decimal, weights_consistent: bool, written: str | None, low: Decimal,
+                    high: Decimal, margin: Decimal, claimed_total: Decimal | None, place: str,
+                    findings: list[Finding]) -> tuple[tuple[str, ...], str | None]:
+    """The grades the rules' total allows, and the sheet's claimed grade (``written`` on it, or its
+    claimed total's); a claimed grade outside what re-scoring allows (``margin`` either side, where
+    the claimed total matched within its tolerance) is a finding."""
     if not bands:
         return (), None
     span = grade_span(low, high, bands)
     claimed = None
-    if sheet.claimed_grade is not None:
-        claimed = read_grade(sheet.claimed_grade.grade, bands)
+    if written is not None:
+        claimed = read_grade(written, bands)
         if claimed is None:
             known = "、".join(b.label for b in bands)
-            findings.append(Finding("warning", "grade_inconsistent", f"等级：表中写“{sheet.claimed_grade.grade}”，不是规则规定的等级（{known}）", place))
-        elif claimed_total is not None and 0 <= claimed_total <= result.total_weight and grade_of(claimed_total, bands) != claimed:
+            findings.append(Finding("warning", "grade_inconsistent", f"等级：表中写“{written}”，不是规则规定的等级（{known}）", place))
+        elif claimed_total is not None and 0 <= claimed_total <= total_weight and grade_of(claimed_total, bands) != claimed:
             findings.append(Finding(
                 "warning", "grade_inconsistent",
-                f"等级：表中写“{sheet.claimed_grade.grade}”，而自评总分 {fmt(claimed_total)} 分应为“{grade_of(claimed_total, bands)}”", place,
+                f"等级：表中写“{written}”，而自评总分 {fmt(claimed_total)} 分应为“{grade_of(claimed_total, bands)}”", place,
             ))
-    elif claimed_total is not None and 0 <= claimed_total <= result.total_weight:
+    elif claimed_total is not None and 0 <= claimed_total <= total_weight:
         claimed = grade_of(claimed_total, bands)
     allowed = grade_span(low - margin, high + margin, bands) if margin else span
-    if claimed is not None and span and result.weights_consistent and claimed not in allowed:
+    if claimed is not None and span and weights_consistent and claimed not in allowed:
         higher = rank(claimed, bands) > rank(span[-1], bands)
         findings.append(Finding(
             "error" if higher else "info", "grade_changed",
@@ -336,7 +408,7 @@ def _grade_findings(result: SheetResult, sheet: Sheet, low: Decimal, high: Decim
 
 
 def _partial_total(claimed: Decimal, computed: Decimal, low: Decimal, high: Decimal, tolerance: Decimal,
-                   result: SheetResult, place: str, findings: list[Finding]) -> Comparison:
+                   place: str, findings: list[Finding]) -> Comparison:
     """A partial sheet gets no full-sheet verdict, unless its claimed total lies beyond anything
     the unseen part could make up."""
     if claimed - high > tolerance:
@@ -399,33 +471,45 @@ def choose_rules(library: RuleLibrary, case: Case, sheet: Sheet, rules_override:
     return library.select(case.case.region, case.case.year, sheet.sheet_type, case.case.evaluated)
 
 
+def sheet_rules(library: RuleLibrary, case: Case, sheet: Sheet, where: str, rules_override: str | None = None) -> RuleSet:
+    """`choose_rules`, with the sheet named in the error when no rule set can be chosen."""
+    try:
+        return choose_rules(library, case, sheet, rules_override)
+    except ScoringError as exc:
+        raise ScoringError(f"{where}: 规则：{exc}") from None
+
+
 def pin_findings(case: Case, sheet: Sheet, rules: RuleSet, where: str, override: bool) -> list[Finding]:
     """Rules named by the case (or ``--rules``) that were written for another region or another
     year still score the sheet, with a warning: the choice is the user's, but it is visible."""
     if not (override or sheet.rules):
         return []
+    return pinned_rules_findings(tuple(case.case.region), case.case.year, case.case.evaluated, sheet.sheet_type, rules, where, override)
+
+
+def pinned_rules_findings(region: tuple[str, ...], year: int | None, evaluated, sheet_type: str | None, rules: RuleSet,
+                          where: str, override: bool) -> list[Finding]:
+    """`pin_findings` on the plain values of a sheet whose rules were named."""
     how = "命令行 --rules" if override else "案例"
     out = []
-    region = tuple(case.case.region)
     if region[: len(rules.region_path)] != rules.region_path:
         out.append(Finding(
             "warning", "rules_other_region",
             f"{how}指定的规则集 {rules.ref} 适用于 {'/'.join(rules.region_path)}，而本单位在 {'/'.join(region)}", f"{where}.rules",
         ))
-    year = case.case.year
     if year is not None and not rules.info.governs_fiscal_year(year):
         out.append(Finding(
             "warning", "rules_other_year", f"{how}指定的规则集 {rules.ref} 不适用于 {year} 年度（{_years(rules)}）", f"{where}.rules",
         ))
-    if case.case.evaluated is not None and case.case.evaluated < rules.info.effective_from:
+    if evaluated is not None and evaluated < rules.info.effective_from:
         out.append(Finding(
             "warning", "rules_other_year",
-            f"{how}指定的规则集 {rules.ref} 自 {rules.info.effective_from} 起施行，晚于评价日期 {case.case.evaluated}", f"{where}.rules",
+            f"{how}指定的规则集 {rules.ref} 自 {rules.info.effective_from} 起施行，晚于评价日期 {evaluated}", f"{where}.rules",
         ))
-    if sheet.sheet_type and sheet.sheet_type != rules.info.sheet_type:
+    if sheet_type and sheet_type != rules.info.sheet_type:
         out.append(Finding(
             "info", "rules_other_sheet_type",
-            f"表类型为“{sheet.sheet_type}”，{how}指定的规则集 {rules.ref} 是“{rules.info.sheet_type}”的规则", f"{where}.rules",
+            f"表类型为“{sheet_type}”，{how}指定的规则集 {rules.ref} 是“{rules.info.sheet_type}”的规则", f"{where}.rules",
         ))
     return out
 
@@ -435,6 +519,16 @@ def _years(rules: RuleSet) -> str:
     if fy is not None:
         return f"适用 {fy.first}～{fy.last or ''} 年度"
     return f"有效期 {rules.info.effective_from}～{rules.info.effective_to or ''}"
+
+
+def year_unknown(rules: RuleSet, where: str) -> Finding:
+    """A sheet of a case without a year, scored under the one rule set that could apply."""
+    return Finding("info", "year_unknown", f"案例未写明年度：按唯一可能适用的规则集 {rules.ref} 计分；未写年份的日期无法读取", f"{where}.year")
+
+
+def rule_source_findings(rules: RuleSet) -> list[Finding]:
+    """The rule set's own source defects (a printed group weight that does not add up), on every sheet it scores."""
+    return [Finding("info", "rule_source_defect", w.split(": ", 2)[-1], f"{rules.path}") for w in rules.warnings]
 
 
 def report_loaded(
@@ -447,10 +541,7 @@ def report_loaded(
     sheets = []
     for sheet in case.sheets:
         where = f"{path}#{sheet.id}"
-        try:
-            rules = choose_rules(library, case, sheet, rules_override)
-        except ScoringError as exc:
-            raise ScoringError(f"{where}: 规则：{exc}") from None
+        rules = sheet_rules(library, case, sheet, where, rules_override)
         if expect_hashes is not None and not any(rules.sha256.startswith(h.lower()) for h in expect_hashes):
             raise ScoringError(
                 f"{where}: 规则已变更：{rules.ref} 现在的 sha256 为 {rules.sha256}，与 --expect-hash 指定的 "
@@ -459,11 +550,8 @@ def report_loaded(
         result = engine.score_sheet(sheet, rules, where, case.case.year)
         own = pin_findings(case, sheet, rules, where, rules_override is not None) + list(result.findings)
         if case.case.year is None:
-            own.insert(0, Finding(
-                "info", "year_unknown",
-                f"案例未写明年度：按唯一可能适用的规则集 {rules.ref} 计分；未写年份的日期无法读取", f"{where}.year",
-            ))
-        own.extend(Finding("info", "rule_source_defect", w.split(": ", 2)[-1], f"{rules.path}") for w in rules.warnings)
+            own.insert(0, year_unknown(rules, where))
+        own.extend(rule_source_findings(rules))
         sheet_diff = diff_sheet(result, sheet, where, own)
         sheet_diff.findings = own
         findings.extend(own)

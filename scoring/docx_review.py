@@ -143,9 +143,10 @@ def _signature(doc) -> None:
 # -- a batch ---------------------------------------------------------------------------------------
 
 
-def batch_review(result: BatchResult, title: str = "预算绩效自评批量复核汇总") -> Document:
+def batch_review(result: BatchResult, title: str = "预算绩效自评批量复核汇总", explain=None) -> Document:
     """The summary of a batch: totals, counts by status and grade, the largest over-claims, one
-    section per unit with errors, and what could not be scored."""
+    section per unit with errors, and what could not be scored.  ``explain`` gives the differing
+    lines of the sheets it explains (`batch.explain`), where the summary rows do not carry them."""
     doc = _document()
     _title(doc, title)
     sheets = result.sheets
@@ -178,8 +179,10 @@ def batch_review(result: BatchResult, title: str = "预算绩效自评批量复�
 
     if with_errors:
         _heading(doc, "有错误的单位", level=1)
+    unexplained = [s for s in with_errors if not s.details]
+    explained = dict(zip(map(id, unexplained), explain(unexplained))) if explain is not None and unexplained else {}
     for s in with_errors:
-        _unit_section(doc, s)
+        _unit_section(doc, s, s.details or explained.get(id(s), ()))
     if result.failures:
         _heading(doc, "无法复核的材料", level=2)
         for p in result.failures:
@@ -188,17 +191,17 @@ def batch_review(result: BatchResult, title: str = "预算绩效自评批量复�
     return doc
 
 
-def _unit_section(doc, s: SheetSummary) -> None:
+def _unit_section(doc, s: SheetSummary, details) -> None:
     _heading(doc, f"{s.unit}：{s.title or s.sheet_id}", level=2)
     _facts(doc, [("适用规则", s.rules)])
     computed = fmt(s.computed) or "—"
-    text = verdict(s.claimed, computed, [(d.name, d.status, _decimal(d.delta)) for d in s.details])
+    text = verdict(s.claimed, computed, [(d.name, d.status, _decimal(d.delta)) for d in details])
     if s.grade:
         text += f"等级：按规则为 {s.grade}" + (f"，自评为 {s.claimed_grade}" if s.claimed_grade else "") + "。"
     _paragraph(doc, text, bold=True)
-    if s.details:
+    if details:
         _table(doc, INDICATOR_COLUMNS, [((d.name, d.weight, d.claimed or "未填", d.computed, d.delta, STATUS_LABELS[d.status], d.reason), d.status)
-                                        for d in s.details], INDICATOR_WIDTHS)
+                                        for d in details], INDICATOR_WIDTHS)
     for sev, _code, message, _where in s.findings:
         _paragraph(doc, f"【{SEVERITY_LABELS[sev]}】{message}", color=_OVER if sev == "error" else None, size=10)
 

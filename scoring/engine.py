@@ -25,9 +25,10 @@ from .results import (
     ValueUse,
 )
 from .rates import stated_rate_findings
+from .recorder import FULL, NULL, Recorder
 from .row_structure import RowPlan, plan_rows
 from .rows import RowScorer
-from .rules import CompiledPart, Indicator, InputDecl, RuleSet
+from .rules import CompiledPart, Deduction, Indicator, InputDecl, RuleSet
 
 
 class _Unavailable(Exception):
@@ -55,22 +56,36 @@ class _Inputs:
             if decl.default is not None:
                 return use(decl.default, "规则默认值", "default", decl.default_reason)
             if name in self.rules.required_inputs:
-                self.findings.append(Finding(
-                    "error", "missing_input", f"缺少输入“{decl.label}”（{name}）：案例文件未给出，也未标明未披露", f"{where}.inputs.{name}",
-                ))
+                self.findings.append(missing_input(name, decl, where))
             return use(None, "", "missing")
         if fig.undisclosed:
             return use(None, fig.source, "undisclosed", fig.note)
         value = fig.value
-        problem = _check_value(decl, value)
-        if not problem and fig.percent_sign and decl.type in ("amount", "count"):
-            problem = f"写成了百分数“{fmt(value)}%”，{'金额' if decl.type == 'amount' else '个数'}不能带百分号"
+        problem = input_problem(decl, value, fig.percent_sign)
         if problem:
-            self.findings.append(Finding("error", "invalid_input", f"输入“{decl.label}”（{name}）{problem}", f"{where}.inputs.{name}"))
+            self.findings.append(invalid_input(name, decl, problem, where))
             if isinstance(value, Decimal) and is_too_large(value):
                 value = None  # refused as implausible: carried no further, not even into explanations
             return use(value, fig.source, "invalid", fig.note)
         return use(value, fig.source, "given", fig.note)
+
+
+def missing_input(name: str, decl: InputDecl, where: str) -> Finding:
+    """A required input the case neither gives nor marks undisclosed."""
+    return Finding("error", "missing_input", f"缺少输入“{decl.label}”（{name}）：案例文件未给出，也未标明未披露", f"{where}.inputs.{name}")
+
+
+def invalid_input(name: str, decl: InputDecl, problem: str, where: str) -> Finding:
+    """A figure its declaration refuses (see `input_problem`)."""
+    return Finding("error", "invalid_input", f"输入“{decl.label}”（{name}）{problem}", f"{where}.inputs.{name}")
+
+
+def input_problem(decl: InputDecl, value: Decimal | bool | None, percent_sign: bool = False) -> str:
+    """What is wrong with a figure for its declaration ("" when nothing is)."""
+    problem = _check_value(decl, value)
+    if not problem and percent_sign and decl.type in ("amount", "count"):
+        problem = f"写成了百分数“{fmt(value)}%”，{'金额' if decl.type == 'amount' else '个数'}不能带百分号"
+    return problem
 
 
 def _check_value(decl: InputDecl, value: Decimal | bool | None) -> str:
@@ -89,14 +104,25 @@ def _check_value(decl: InputDecl, value: Decimal | bool | None) -> str:
     return ""
 
 
+def unavailable_reason(state: str, label: str) -> str:
+    """Why a part that needs an input could not be scored, by the input's state."""
+    if state == "undisclosed":
+        return f"“{label}”未披露"  # the case's note on why is shown by `explain`
+    if state == "missing":
+        return f"缺少“{label}”"
+    return f"“{label}”数值无效"
+
+
 class _Scope(Mapping):
     """The names one indicator may read, resolved on demand and remembered for the explanation."""
 
-    def __init__(self, rules: RuleSet, inputs: _Inputs, indicator: Indicator | None, evaluator: Evaluator, year: int):
+    def __init__(self, rules: RuleSet, inputs: _Inputs, indicator: Indicator | None, evaluator: Evaluator,
+                 parameters: dict[str, ValueUse | str], recorder: Recorder):
         self.rules = rules
-        self.year = year
+        self.parameters = parameters
         self.inputs = inputs
         self.evaluator = evaluator
+        self.recorder = recorder
         self.value_decls = {v.name: v for v in indicator.values} if indicator else {}
         self.weight: Decimal = Decimal(0)
         self.cache: dict[str, object] = {}
@@ -111,19 +137,17 @@ class _Scope(Mapping):
         if name in self.value_decls:
             decl = self.value_decls[name]
             value = self.evaluator.evaluate(decl.expr, self)
-            self.used_values[name] = ValueUse(name, decl.label, value, "value")
-        elif name in self.rules.parameters:
-            p = self.rules.parameters[name]
-            if self.year is None and p.value is None:
-                raise EvaluationError(f"案例未写明年度，无法确定参数“{p.label}”的取值")
-            dated = p.value_for(self.year) if self.year is not None else p.value_for(0)
-            if dated is None:
-                raise EvaluationError(f"参数“{p.label}”没有适用于 {self.year} 年的值")
-            value = dated.value
-            self.used_values[name] = ValueUse(name, p.label, value, "parameter", dated.source)
+            if self.recorder.traced:
+                self.recorder.value(self.used_values, ValueUse(name, decl.label, value, "value"))
+        elif name in self.parameters:
+            resolved = self.parameters[name]
+            if isinstance(resolved, str):
+                raise EvaluationError(resolved)
+            self.recorder.value(self.used_values, resolved)
+            value = resolved.value
         else:
             use = self.inputs.uses[name]  # the loader guarantees every name is declared
-            self.used_inputs[name] = use
+            self.recorder.input(self.used_inputs, use)
             if use.state not in ("given", "default"):
                 raise _Unavailable(use)
             value = use.value
@@ -144,30 +168,63 @@ class _Scope(Mapping):
         return Decimal(value)
 
 
+# Parameters resolved per (rule set content, fiscal year): the same for every sheet of that year.
+_PARAMETERS: dict[tuple[str, int | None], dict[str, ValueUse | str]] = {}
+
+
+def resolved_parameters(rules: RuleSet, year: int | None) -> dict[str, ValueUse | str]:
+    """Every parameter of ``rules`` as it stands in fiscal ``year``: its value (with its source),
+    or the message that stops an expression reading it (no value for that year; the year unknown
+    and the parameter dated).  Resolved once per rule set and year, not per name per sheet."""
+    key = (rules.sha256, year)
+    found = _PARAMETERS.get(key)
+    if found is None:
+        found = {}
+        for name, p in rules.parameters.items():
+            if year is None and p.value is None:
+                found[name] = f"案例未写明年度，无法确定参数“{p.label}”的取值"
+                continue
+            dated = p.value_for(year) if year is not None else p.value_for(0)
+            if dated is None:
+                found[name] = f"参数“{p.label}”没有适用于 {year} 年的值"
+            else:
+                found[name] = ValueUse(name, p.label, dated.value, "parameter", dated.source)
+        _PARAMETERS[key] = found
+    return found
+
+
 class Engine:
-    """Scores sheets. Holds one evaluator, reused for every sheet and expression."""
+    """Scores sheets. Holds one evaluator, reused for every sheet and expression, and the
+    recorder evaluation reports to (`recorder.FULL`, the trace, unless told otherwise)."""
 
-    def __init__(self) -> None:
+    def __init__(self, recorder: Recorder = FULL) -> None:
         self.evaluator = Evaluator()
+        self.recorder = recorder
 
-    def score_sheet(self, sheet: Sheet, rules: RuleSet, where: str, year: int | None) -> SheetResult:
+    def score_sheet(self, sheet: Sheet, rules: RuleSet, where: str, year: int | None, recorder: Recorder | None = None) -> SheetResult:
         """Score ``sheet`` under ``rules``. ``where`` prefixes the places named in findings;
-        ``year`` completes dates written without one ("12月10日前")."""
-        _check_keys(sheet, rules, where)
+        ``year`` completes dates written without one ("12月10日前"); ``recorder`` (default: the
+        engine's) decides whether the explanation is recorded — the scores are the same either way."""
+        recorder = self.recorder if recorder is None else recorder
+        check_keys(sheet, rules, where)
         inputs = _Inputs(sheet, rules, where)
+        parameters = resolved_parameters(rules, year)
         findings = list(inputs.findings)
-        findings += self._checks(rules, inputs, where, year)
-        findings += stated_rate_findings(sheet, where)
-        weights = _indicator_weights(sheet, rules, where, findings)
-        indicators = [self._indicator(ind, rules, inputs, where, findings, year, weights[ind.id]) for ind in rules.indicators]
+        findings += self._checks(rules, inputs, where, parameters)
+        findings += stated_rate_findings(sheet.stated_rates, where)
+        weights = indicator_weights(sheet, rules, where, findings)
+        indicators = [
+            self._indicator(ind, _Scope(rules, inputs, ind, self.evaluator, parameters, recorder), where, findings, weights[ind.id])
+            for ind in rules.indicators
+        ]
         plan = plan_rows(sheet, rules.reading, year, where, findings) if sheet.rows else RowPlan()
         if sheet.rows:
-            scorer = RowScorer(rules.rows, rules.reading, self.evaluator, year)
+            scorer = RowScorer(rules.rows, rules.reading, self.evaluator, year, recorder)
             indicators += [
                 scorer.score(row, i, where, findings, plan.weights.get(i))
                 for i, row in enumerate(sheet.rows) if i in plan.scored
             ]
-        weight_problems = _weight_findings(sheet, rules, indicators, plan, where)
+        weight_problems = weight_findings(sheet, rules, indicators, plan, where)
         findings += weight_problems
         deductions = [_deduction(d, sheet) for d in rules.deductions]
         return SheetResult(
@@ -179,10 +236,10 @@ class Engine:
             weights_consistent=not weight_problems, grade_bands=rules.grades,
         )
 
-    def _checks(self, rules: RuleSet, inputs: _Inputs, where: str, year: int) -> list[Finding]:
+    def _checks(self, rules: RuleSet, inputs: _Inputs, where: str, parameters: dict) -> list[Finding]:
         out = []
         for check in rules.checks:
-            scope = _Scope(rules, inputs, None, self.evaluator, year)
+            scope = _Scope(rules, inputs, None, self.evaluator, parameters, NULL)
             try:
                 ok = self.evaluator.evaluate(check.expr, scope)
             except (_Unavailable, EvaluationError):
@@ -191,8 +248,7 @@ class Engine:
                 out.append(Finding(check.severity, "inconsistent_inputs", f"{check.message}（{check.expr}）", f"{where}.inputs"))
         return out
 
-    def _indicator(self, ind: Indicator, rules: RuleSet, inputs: _Inputs, where: str, findings: list[Finding], year: int | None, weight: Decimal) -> IndicatorResult:
-        scope = _Scope(rules, inputs, ind, self.evaluator, year)
+    def _indicator(self, ind: Indicator, scope: _Scope, where: str, findings: list[Finding], weight: Decimal) -> IndicatorResult:
         cap_min, cap_max = ind.cap_min, ind.cap_max
         compiled_parts = ind.parts
         if weight != ind.weight:  # the sheet's printed weight, where the rules let it govern
@@ -220,15 +276,15 @@ class Engine:
         open_weight = sum((p.weight for p in parts if p.score is None), Decimal(0))
         low = sum(known, Decimal(0))
         high = low + open_weight
-        low_c, high_c = _cap(low, cap_min, cap_max), _cap(high, cap_min, cap_max)
+        low_c, high_c = cap(low, cap_min, cap_max), cap(high, cap_min, cap_max)
         result.low_raw, result.high_raw = low_c, high_c
         if open_weight == 0 and len(known) == len(parts):
             result.raw = low_c
             if low_c != low:
-                result.notes.append(f"各部分合计 {fmt(low)} 分，按指标上下限计为 {fmt(low_c)} 分")
+                scope.recorder.note(result, f"各部分合计 {fmt(low)} 分，按指标上下限计为 {fmt(low_c)} 分")
             result.computed = round_half_up(low_c, ind.rounding)
             if result.computed != low_c:
-                result.notes.append(f"{fmt(low_c)} 四舍五入保留 {ind.rounding} 位小数为 {fmt(result.computed)}")
+                scope.recorder.note(result, f"{fmt(low_c)} 四舍五入保留 {ind.rounding} 位小数为 {fmt(result.computed)}")
         return result
 
     def _part(self, part: CompiledPart, scope: _Scope) -> PartResult:
@@ -243,28 +299,27 @@ class Engine:
                         out.state = "judgement"
                         return out
                     out.state = "not_applicable"
-                    out.expression = str(na.score)
+                    scope.recorder.part(out, na.score)
                     raw = scope.number(na.score)
                     break
             if raw is None and part.bands:
                 x = scope.number(part.band_on)
                 band = self._band(part, x, scope)
-                out.band = band.describe()
-                out.expression = str(band.score)
+                scope.recorder.part(out, band.score, band.describe() if scope.recorder.traced else "")
                 raw = scope.number(band.score)
             elif raw is None:
-                out.expression = str(part.score)
+                scope.recorder.part(out, part.score)
                 raw = scope.number(part.score)
         except _Unavailable as exc:
             out.state = "unverifiable"
-            out.reason = _unavailable_reason(exc.use)
+            out.reason = unavailable_reason(exc.use.state, exc.use.label)
             return out
         except EvaluationError as exc:
             out.state = "error"
             out.reason = str(exc)
             return out
         out.raw = raw
-        out.score = _cap(raw, part.cap_min, part.cap_max)
+        out.score = cap(raw, part.cap_min, part.cap_max)
         return out
 
     def _band(self, part: CompiledPart, x: Decimal, scope: _Scope):
@@ -281,15 +336,8 @@ class Engine:
         raise EvaluationError(f"值 {fmt(x)} 不在任何分档内（分档表有空隙）")
 
 
-def _unavailable_reason(use: InputUse) -> str:
-    if use.state == "undisclosed":
-        return f"“{use.label}”未披露"  # the case's note on why is shown by `explain`
-    if use.state == "missing":
-        return f"缺少“{use.label}”"
-    return f"“{use.label}”数值无效"
-
-
-def _cap(value: Decimal, low: Decimal | None, high: Decimal | None) -> Decimal:
+def cap(value: Decimal, low: Decimal | None, high: Decimal | None) -> Decimal:
+    """``value`` limited to [low, high] (a None bound is no bound), the lower bound first."""
     if low is not None and value < low:
         return low
     if high is not None and value > high:
@@ -297,21 +345,25 @@ def _cap(value: Decimal, low: Decimal | None, high: Decimal | None) -> Decimal:
     return value
 
 
-def _deduction(d, sheet: Sheet) -> DeductionResult:
+def deduction_points(d: Deduction, count: Decimal | None) -> Decimal | None:
+    """The points a deduction item takes for ``count`` findings (None: the count is not disclosed)."""
+    if count is None:
+        return None
+    amount = count * d.per_finding
+    return amount if d.max_deduction is None else min(amount, d.max_deduction)
+
+
+def _deduction(d: Deduction, sheet: Sheet) -> DeductionResult:
     fig = sheet.findings.get(d.id) or sheet.findings.get(d.name)
     count = None if fig is None or fig.undisclosed or isinstance(fig.value, bool) else fig.value
-    amount = None
-    if count is not None:
-        amount = count * d.per_finding
-        if d.max_deduction is not None:
-            amount = min(amount, d.max_deduction)
+    amount = deduction_points(d, count)
     return DeductionResult(
         id=d.id, name=d.name, group=d.group, per_finding=d.per_finding, rule_text=d.rule_text,
         findings=count, source=fig.source if fig else "", deduction=amount,
     )
 
 
-def _check_keys(sheet: Sheet, rules: RuleSet, where: str) -> None:
+def check_keys(sheet: Sheet, rules: RuleSet, where: str) -> None:
     """Every key a case uses must mean something under its rules: a typo is an error, not a silent 0."""
     problems = []
     for name in sheet.inputs:
@@ -377,7 +429,7 @@ def _too_large(sheet: Sheet, where: str) -> list[FileProblem]:
     ]
 
 
-def _indicator_weights(sheet: Sheet, rules: RuleSet, where: str, findings: list[Finding]) -> dict[str, Decimal]:
+def indicator_weights(sheet: Sheet, rules: RuleSet, where: str, findings: list[Finding]) -> dict[str, Decimal]:
     """Each rule indicator's weight on this sheet: the printed one where the rules let the sheet's
     weights govern ("表中所印分值为准"), else the rule's own, with a finding when they differ."""
     weights = {}
@@ -401,7 +453,7 @@ def _indicator_weights(sheet: Sheet, rules: RuleSet, where: str, findings: list[
     return weights
 
 
-def _weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], plan: RowPlan, where: str) -> list[Finding]:
+def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], plan: RowPlan, where: str) -> list[Finding]:
     """The sheet's weights must add up to its total: every line's printed (or group-given) weight,
     with a weighted group header standing for its unweighted rows.  On a partial sheet only an
     excess can be seen."""

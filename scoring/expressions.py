@@ -20,7 +20,6 @@ import functools
 import math
 import operator
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from decimal import (
     ROUND_CEILING,
     ROUND_FLOOR,
@@ -157,18 +156,52 @@ _OPERATORS: dict[type, Callable[..., object]] = {
 _NODES = (ast.Name, ast.Constant, ast.UnaryOp, ast.BinOp, ast.BoolOp, ast.Compare, ast.IfExp, ast.Call)
 
 
-@dataclass(frozen=True)
 class Expression:
     """A vetted, parsed expression with the names it reads.
 
     ``run`` is the same vetted tree compiled to a Python function of one argument, the name
-    lookup; it is what evaluation calls.  ``tree`` stays for simpleeval, the reference evaluator.
+    lookup; it is what evaluation calls.  ``tree`` stays for simpleeval, the reference evaluator,
+    and for the code generator.  Both are built from the source on first use: a rule library
+    read back from the cache (`rule_cache`) holds only the sources `compile_expression` vetted
+    when the files were first loaded.  An Expression built any other way (``vetted`` false) is
+    never compiled: simpleeval alone walks it, behind its own wall.
     """
 
-    source: str
-    tree: ast.expr
-    names: frozenset[str]
-    run: Callable[[Mapping[str, object]], object] | None = None
+    __slots__ = ("source", "names", "vetted", "_tree", "_run")
+
+    def __init__(self, source: str, tree: ast.expr | None = None, names: frozenset[str] = frozenset(), vetted: bool = False):
+        self.source = source
+        self.names = names
+        self.vetted = vetted
+        self._tree = tree
+        self._run = None
+
+    @property
+    def tree(self) -> ast.expr:
+        """The vetted tree, numeric literals as exact Decimals."""
+        if self._tree is None:
+            self._tree = _Decimalize(self.source).visit(ast.parse(self.source, mode="eval").body)
+        return self._tree
+
+    @property
+    def run(self) -> Callable[[Mapping[str, object]], object] | None:
+        """The compiled function of a vetted expression (None for one that was not vetted)."""
+        if self._run is None and self.vetted:
+            self._run = _compile(self.source)
+        return self._run
+
+    def __reduce__(self):
+        # the tree and the function are rebuilt from the vetted source where they are needed
+        return (Expression, (self.source, None, self.names, self.vetted))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Expression) and (self.source, self.names, self.vetted) == (other.source, other.names, other.vetted)
+
+    def __hash__(self) -> int:
+        return hash((self.source, self.names))
+
+    def __repr__(self) -> str:
+        return f"Expression({self.source!r})"
 
     def __str__(self) -> str:
         return self.source
@@ -197,7 +230,7 @@ def compile_expression(source: str, declared: Callable[[str], bool]) -> Expressi
     _vet(module.body, text, declared, names, depth=0)
     tree = _Decimalize(text).visit(module.body)
     _fold_constants(tree, text)
-    return Expression(text, tree, frozenset(names), _compile(text))
+    return Expression(text, tree, frozenset(names), vetted=True)
 
 
 # The compiled function's argument; a rule name can't begin with "_", so nothing can shadow it.
@@ -383,6 +416,40 @@ def _fold_constants(node: ast.expr, text: str) -> None:
             _fold_constants(child, text)
 
 
+def evaluation_failure(source: str, exc: Exception) -> EvaluationError | None:
+    """The EvaluationError, with a Chinese message naming the expression, that a failure while
+    evaluating ``source`` stands for; None for an exception that is not an evaluation failure
+    (the engine's "figure not disclosed", a bug), which passes through unchanged."""
+    if isinstance(exc, EvaluationError):
+        return exc
+    if isinstance(exc, ZeroDivisionError):
+        return EvaluationError(f"“{_quote(source)}”出现除以零")
+    if isinstance(exc, DecimalException):
+        # 0/0 raises InvalidOperation whose args name the signal DivisionUndefined
+        signals = {getattr(a, "__name__", str(a)) for a in (type(exc), *(exc.args[0] if exc.args and isinstance(exc.args[0], list) else ()))}
+        if signals & {"DivisionByZero", "DivisionUndefined"}:
+            return EvaluationError(f"“{_quote(source)}”出现除以零")
+        if signals & {"Overflow"}:
+            return EvaluationError(f"“{_quote(source)}”结果过大，无法计算")
+        return EvaluationError(f"“{_quote(source)}”无法计算（无效运算，如负数开方或取余的结果超出精度）")
+    if isinstance(exc, (OverflowError, MemoryError)):
+        return EvaluationError(f"“{_quote(source)}”结果过大，无法计算")
+    if isinstance(exc, RecursionError):
+        return EvaluationError(f"“{_quote(source)}”计算层次过深（中间值之间的引用链过长）")
+    if isinstance(exc, TypeError):
+        return EvaluationError(f"“{_quote(source)}”类型不匹配（{exc}）")
+    if type(exc).__module__ == "simpleeval":  # simpleeval's own guards: the second wall held
+        return EvaluationError(f"“{_quote(source)}”被安全限制拒绝（{_short(str(exc))}）")
+    return None
+
+
+def finite_result(source: str, result: object) -> object:
+    """An evaluation's result, refused when it is an infinite or NaN Decimal."""
+    if isinstance(result, Decimal) and not result.is_finite():
+        raise EvaluationError(f"“{_quote(source)}”没有有限的结果")
+    return result
+
+
 class Evaluator:
     """Evaluates vetted expressions against a name lookup. One instance serves many sheets."""
 
@@ -401,33 +468,14 @@ class Evaluator:
         """
         try:
             with localcontext(SANDBOX_CONTEXT):
-                if expression.run is not None and not self.reference:
+                if not self.reference and expression.run is not None:
                     result = expression.run(names)
                 else:
                     self._engine.names = names
                     result = self._engine.eval(expression.source, previously_parsed=expression.tree)
-        except EvaluationError:
-            raise  # already explained, by a nested value or one of our own functions
-        except ZeroDivisionError:
-            raise EvaluationError(f"“{_quote(expression.source)}”出现除以零") from None
-        except DecimalException as exc:
-            # 0/0 raises InvalidOperation whose args name the signal DivisionUndefined
-            signals = {getattr(a, "__name__", str(a)) for a in (type(exc), *(exc.args[0] if exc.args and isinstance(exc.args[0], list) else ()))}
-            if signals & {"DivisionByZero", "DivisionUndefined"}:
-                raise EvaluationError(f"“{_quote(expression.source)}”出现除以零") from None
-            if signals & {"Overflow"}:
-                raise EvaluationError(f"“{_quote(expression.source)}”结果过大，无法计算") from None
-            raise EvaluationError(f"“{_quote(expression.source)}”无法计算（无效运算，如负数开方或取余的结果超出精度）") from None
-        except (OverflowError, MemoryError):
-            raise EvaluationError(f"“{_quote(expression.source)}”结果过大，无法计算") from None
-        except RecursionError:
-            raise EvaluationError(f"“{_quote(expression.source)}”计算层次过深（中间值之间的引用链过长）") from None
-        except TypeError as exc:
-            raise EvaluationError(f"“{_quote(expression.source)}”类型不匹配（{exc}）") from None
         except Exception as exc:
-            if type(exc).__module__ == "simpleeval":  # simpleeval's own guards: the second wall held
-                raise EvaluationError(f"“{_quote(expression.source)}”被安全限制拒绝（{_short(str(exc))}）") from None
-            raise
-        if isinstance(result, Decimal) and not result.is_finite():
-            raise EvaluationError(f"“{_quote(expression.source)}”没有有限的结果")
-        return result
+            failure = evaluation_failure(expression.source, exc)
+            if failure is None or failure is exc:
+                raise  # not an arithmetic failure, or one already explained (a nested value, our own functions)
+            raise failure from None
+        return finite_result(expression.source, result)

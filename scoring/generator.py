@@ -19,12 +19,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .cases import Case, StatedRate
-from .diff import choose_rules, report_loaded
+from .diff import choose_rules
 from .errors import ScoringError
-from .engine import Engine
+from .lean import LeanEngine
 from .numbers import decimals_of, fmt, round_half_up
 from .rates import consistent
-from .results import SheetDiff
 from .rule_loader import RuleLibrary, normalize_phrase
 from .synthetic_data import (
     ACHIEVED_PHRASES,
@@ -88,7 +87,7 @@ class Submission:
         return self.case["sheets"][0]
 
 
-def make_submission(index: int, settings: Settings, library: RuleLibrary, engine: Engine) -> Submission:
+def make_submission(index: int, settings: Settings, library: RuleLibrary, engine: LeanEngine) -> Submission:
     """Generate submission number ``index``: a clean sheet, then maybe one injected error."""
     rng = random.Random(f"{settings.seed}:{index}")
     kinds = [k for k in KINDS if k in settings.kinds]
@@ -367,34 +366,63 @@ def _quantity(rng: random.Random, style: str, comparator: str, target: str, actu
 # -- claims computed by the engine, and the injections -----------------------------------------
 
 
+@dataclass(frozen=True)
+class _Line:
+    """One line of a generated sheet as the engine scores it: its point score, or its tier's range."""
+
+    id: str
+    name: str
+    group: tuple[str, ...]
+    weight: Decimal | None
+    value: object  # a Decimal point score, (low, high, interval), or None
+
+    @property
+    def verifiable(self) -> bool:
+        return isinstance(self.value, Decimal)
+
+    @property
+    def computed(self) -> Decimal | None:
+        return self.value if self.verifiable else None
+
+    @property
+    def interval(self) -> bool:
+        return isinstance(self.value, tuple) and self.value[2]
+
+    @property
+    def high(self) -> Decimal:
+        return self.value[1]
+
+
 class _Claimed:
     """A generated sheet with the claims the engine computes for it, ready for one injection."""
 
-    def __init__(self, data: dict, library: RuleLibrary, engine: Engine):
+    def __init__(self, data: dict, library: RuleLibrary, engine: LeanEngine):
         self.data = data
         self.sheet = data["sheets"][0]
         case = Case.model_validate(data)
         self.rules = choose_rules(library, case, case.sheets[0])
-        report = report_loaded(case, data["case"]["id"], library, engine)
-        sd: SheetDiff = report.sheets[0]
-        flagged = [f for f in sd.findings if f.severity in ("error", "warning")]
+        lean = engine.lines(case, case.sheets[0], data["case"]["id"], library)
+        flagged = lean.findings.kept
         if flagged:
             raise GeneratorError(f"{data['case']['id']}: 生成的无错表被引擎标记：" + "；".join(f.message for f in flagged))
-        self.results = {r.result.id: r.result for r in sd.indicators}
+        self.results = {
+            ind_id: _Line(ind_id, name, group, weight, value)
+            for ind_id, name, group, weight, value in zip(lean.ids, lean.names, lean.groups, lean.weights, lean.values)
+        }
         self.values: dict[str, Decimal] = {}
         for ind in self.results.values():
             if ind.verifiable:
                 value = ind.computed
             elif ind.interval:
-                value = round_half_up(ind.high_raw, ind.rounding)  # units claim the top of the tier
+                value = ind.high  # units claim the top of the tier
             else:
                 raise GeneratorError(f"{data['case']['id']}: 指标“{ind.name}”无法核验，生成的数据不完整")
             self._write(ind.id, value)
         self.deducted = Decimal(0)
-        for d in sd.sheet.deductions:
-            if d.deduction:
-                self.sheet["claims"][d.id] = f"-{_score_text(d.deduction)}"
-                self.deducted += d.deduction
+        for d, points in zip(self.rules.deductions, lean.deductions):
+            if points:
+                self.sheet["claims"][d.id] = f"-{_score_text(points)}"
+                self.deducted += points
         self.sheet["claimed_total"] = _score_text(sum(self.values.values(), Decimal(0)) - self.deducted)
         for sub in self.sheet.get("subtotals", []):
             sub["claimed"] = _score_text(sum((v for k, v in self.values.items() if self._group(k) == tuple(sub["group"])), Decimal(0)))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .atomic import OutputError, Staged, interrupts_deferred, place_file
 from .case_table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX
-from .engine import Engine
+from .lean import LeanEngine
 from .generator import ERROR_CLASSES, FORMULA_RULES, GeneratorError, Settings, Submission, make_submission
 from .pool import Lost, default_jobs, ordered_map
 from .os_errors import describe
@@ -83,7 +83,7 @@ _STATE: dict = {}
 def _init_worker(rules_dir: str | None, settings: Settings, columns: list[str] | None) -> None:
     # Once per worker: the rule files are loaded here, never once per submission.
     _STATE["library"] = load_rule_dir(rules_dir)
-    _STATE["engine"] = Engine()
+    _STATE["engine"] = LeanEngine()
     _STATE["settings"] = settings
     _STATE["columns"] = columns
 

@@ -51,5 +51,12 @@ def rank(label: str, bands: tuple[GradeBand, ...]) -> int:
     return [b.label for b in _ascending(bands)].index(label)
 
 
+_ORDERS: dict[int, tuple[tuple[GradeBand, ...], list[GradeBand]]] = {}
+
+
 def _ascending(bands: tuple[GradeBand, ...]) -> list[GradeBand]:
-    return sorted(bands, key=lambda b: (b.lower is not None, b.lower or Decimal(0)))
+    # sorted once per rule set's grades (a batch asks for every sheet), kept with the tuple it is of
+    found = _ORDERS.get(id(bands))
+    if found is None or found[0] is not bands:
+        found = _ORDERS[id(bands)] = (bands, sorted(bands, key=lambda b: (b.lower is not None, b.lower or Decimal(0))))
+    return found[1]

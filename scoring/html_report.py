@@ -11,15 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from html import escape
 
-from .batch import BatchResult, SheetSummary
+from .batch import BatchResult, IndicatorLine, SheetSummary
 from .batch_render import counts_line, rules_line, severity_label, signed, summary_row, SUMMARY_HEADERS
 from .numbers import fmt
 from .render import STATUS_LABELS
 from .svg_charts import STATUS_COLORS, dumbbells, histogram, scatter
 
 MAX_TABLE_ROWS = 2000
+# Gives the differing lines of the sheets a report explains, in their order.
+Explainer = Callable[[list[SheetSummary]], list[tuple[IndicatorLine, ...]]]
 MAX_DETAILED_SHEETS = 500
 CODE_LABELS = {
     "claim_over": "单项自评高于应得分",
@@ -69,8 +72,10 @@ ul.findings{margin:4px 0 0;padding-left:20px;font-size:13px}li.error{color:#b71c
 """
 
 
-def render_html(result: BatchResult, generated: dt.datetime | None = None) -> str:
-    """The whole report: counts, charts, the summary table, per-unit explanations, failures."""
+def render_html(result: BatchResult, generated: dt.datetime | None = None, explain: Explainer | None = None) -> str:
+    """The whole report: counts, charts, the summary table, per-unit explanations, failures.
+    ``explain`` gives the differing lines of the sheets the report explains (`batch.explain`:
+    re-scored on the traced path now); without it, the lines the summaries carry, if any."""
     generated = generated or dt.datetime.now()
     sheets = result.sheets
     over_total = sum(1 for s in sheets if s.total_status == "over")
@@ -105,7 +110,7 @@ def render_html(result: BatchResult, generated: dt.datetime | None = None) -> st
         "<h2>汇总（按严重程度排序，同级按高报幅度）</h2>",
         _summary_table(sheets),
         "<h2>逐单位说明：与规则不符的指标</h2>",
-        _details(sheets),
+        _details(sheets, explain),
         _problems("无法读取或复核", result.failures),
         _problems("已跳过的文件", result.skipped),
         "</body></html>",
@@ -167,21 +172,25 @@ def _summary_table(sheets: list[SheetSummary]) -> str:
     return f"<table><tr>{head}</tr>{''.join(body)}</table>{note}"
 
 
-def _details(sheets: list[SheetSummary]) -> str:
-    shown = [s for s in sheets if s.details or s.findings]
+def _details(sheets: list[SheetSummary], explain: Explainer | None) -> str:
+    shown = [s for s in sheets if s.differing or s.details or s.findings]
     if not shown:
         return '<p class="note">所有表的自评得分均与规则一致，没有需要说明的指标。</p>'
     out = []
-    for s in shown[:MAX_DETAILED_SHEETS]:
+    listed = shown[:MAX_DETAILED_SHEETS]
+    wanted = [s for s in listed if s.differing and not s.details]
+    explained = dict(zip(map(id, wanted), explain(wanted))) if explain is not None and wanted else {}
+    for s in listed:
+        details = s.details or explained.get(id(s), ())
         meta = (f"规则 {s.rules}（sha256 {s.sha256[:12]}）· 文件 {s.path} · 自评总分 {fmt(s.claimed) or '未填'}"
                 f"，计算总分 {fmt(s.computed) or '—'}，差额 {signed(s.delta) or '—'}")
         block = [f"<article><h3>{escape(s.unit)} —— {escape(s.title or s.sheet_id)}</h3>", f'<p class="meta">{escape(meta)}</p>']
-        if s.details:
+        if details:
             rows = "".join(
                 f"<tr><td>{escape(d.name)}</td><td class=\"n\">{escape(d.weight)}</td><td class=\"n\">{escape(d.claimed)}</td>"
                 f"<td class=\"n\">{escape(d.computed)}</td><td class=\"n\">{escape(d.delta)}</td>"
                 f"<td style=\"color:{STATUS_COLORS.get(d.status, '#212121')}\">{escape(STATUS_LABELS[d.status])}</td><td>{escape(d.reason)}</td></tr>"
-                for d in s.details
+                for d in details
             )
             block.append(f"<table><tr><th>指标</th><th>分值</th><th>自评</th><th>计算</th><th>差额</th><th>状态</th><th>说明</th></tr>{rows}</table>")
         if s.findings:

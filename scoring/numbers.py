@@ -53,6 +53,8 @@ def to_decimal(value: object) -> Decimal:
         raise NumberError(f"应为数字，得到 {type(value).__name__}")
     if _PLAIN_NUMBER.fullmatch(value):  # most cells of a machine-written table: skip the folding
         return Decimal(value)
+    if _PLAIN_PERCENT.fullmatch(value):  # a rate as a machine writes it: "95.69%"
+        return Decimal(value[:-1])
     text = normalize_text(value).replace(" ", "")
     if text.endswith("%"):
         text = text[:-1]
@@ -66,6 +68,7 @@ def to_decimal(value: object) -> Decimal:
 
 _QUANTUM: dict[int, Decimal] = {}
 _PLAIN_NUMBER = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,15})?")
+_PLAIN_PERCENT = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,15})?%")
 
 
 def round_half_up(value: Decimal, digits: int) -> Decimal:

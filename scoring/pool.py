@@ -9,6 +9,12 @@ A worker that dies (a crash, the out-of-memory killer) or takes longer than ``ti
 over one item is replaced: the item it was on is reported as `Lost`, the rest of its chunk goes
 to another worker, and the map goes on.  Every item is therefore answered exactly once.
 
+Workers send their results in groups (every `_FLUSH_ITEMS` items or `_FLUSH_SECONDS`, whichever
+comes first): a message per item costs the reader more than a fast item does.  Which item a
+worker is on, and since when, it writes into a slot of shared memory before starting it, so the
+item a dead or stuck worker was on is known exactly; the results it had not sent yet are simply
+computed again by another worker.
+
 Workers are forked where the platform allows it safely (Linux): they start at once and inherit
 what the parent already imported.  Elsewhere (Windows has no fork; macOS makes spawn the default
 because forking a process that uses system frameworks is unsafe) they are spawned: each worker
@@ -32,7 +38,7 @@ from typing import Any
 
 # Below this many items, and without a timeout, the pool's start-up costs more than it saves.
 POOL_THRESHOLD = 200
-_CHUNK_PER_WORKER = 64
+_CHUNK_PER_WORKER = 256
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,11 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _worker_main(conn: Connection, fn: Callable, initializer: Callable, initargs: tuple) -> None:
+_FLUSH_ITEMS = 64
+_FLUSH_SECONDS = 0.05
+
+
+def _worker_main(conn: Connection, fn: Callable, initializer: Callable, initargs: tuple, slot) -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent handles it and stops the
     # workers, so a worker ignores it rather than printing a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -70,9 +80,19 @@ def _worker_main(conn: Connection, fn: Callable, initializer: Callable, initargs
             return
         if chunk is None:
             return
+        done = []
+        flushed = time.monotonic()
         try:
             for index, item in chunk:
-                conn.send((index, fn(item)))
+                slot[1] = time.monotonic()
+                slot[0] = index  # the item this worker is on, for whoever must find out why it died
+                done.append((index, fn(item)))
+                if len(done) >= _FLUSH_ITEMS or time.monotonic() - flushed > _FLUSH_SECONDS:
+                    conn.send(done)
+                    done = []
+                    flushed = time.monotonic()
+            if done:
+                conn.send(done)
         except (BrokenPipeError, ConnectionResetError):
             return  # the parent has gone (interrupted): nobody is waiting for the answer
 
@@ -81,8 +101,9 @@ def _worker_main(conn: Connection, fn: Callable, initializer: Callable, initargs
 class _Worker:
     process: Any
     conn: Connection
+    slot: Any  # shared (index of the item it is on, when it started it)
     pending: deque = field(default_factory=deque)  # (index, item) sent and not yet answered
-    since: float = 0.0  # when the item at the head of `pending` started
+    since: float = 0.0  # when the item at the head of `pending` was sent
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -100,6 +121,7 @@ def ordered_map(
     threshold: int = POOL_THRESHOLD,
     timeout: float | None = None,
     start_method: str | None = None,
+    weigh: Callable[[Any], int] | None = None,
 ) -> Iterator[Any]:
     """Yield ``fn(item)`` for every item, in input order, or a `Lost` for an item whose worker
     died or ran past ``timeout`` seconds.
@@ -107,7 +129,8 @@ def ordered_map(
     Without a timeout, with ``jobs`` <= 1 or with no more than ``threshold`` items, the work runs
     here (after one call of the initializer) and nothing is isolated; otherwise it is spread over
     ``jobs`` supervised worker processes, started with ``start_method`` (default:
-    `default_start_method`).
+    `default_start_method`).  ``weigh(item)`` says how many ordinary items one item is worth
+    (a block of table rows): a worker is handed about `_CHUNK_PER_WORKER` worth at a time.
     """
     items = iter(items)
     head = list(itertools.islice(items, threshold + 1))
@@ -116,10 +139,10 @@ def ordered_map(
         yield from map(fn, itertools.chain(head, items))
         return
     context = multiprocessing.get_context(start_method or default_start_method())
-    yield from _supervised(fn, enumerate(itertools.chain(head, items)), max(1, jobs), initializer, initargs, timeout, context)
+    yield from _supervised(fn, enumerate(itertools.chain(head, items)), max(1, jobs), initializer, initargs, timeout, context, weigh)
 
 
-def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer, initargs, timeout, context) -> Iterator[Any]:
+def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer, initargs, timeout, context, weigh=None) -> Iterator[Any]:
     chunk_size = _CHUNK_PER_WORKER
     retry: deque = deque()  # items taken back from a replaced worker, to be sent again first
     done: dict[int, Any] = {}
@@ -128,28 +151,50 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
 
     def start() -> _Worker:
         parent, child = context.Pipe()
-        process = context.Process(target=_worker_main, args=(child, fn, initializer, initargs), daemon=True)
+        slot = context.Array("d", [-1.0, 0.0], lock=False)
+        process = context.Process(target=_worker_main, args=(child, fn, initializer, initargs, slot), daemon=True)
         process.start()
         child.close()
-        return _Worker(process, parent)
+        return _Worker(process, parent, slot)
 
     def feed(worker: _Worker) -> None:
         nonlocal exhausted
-        chunk = [retry.popleft() for _ in range(min(len(retry), chunk_size))]
-        if len(chunk) < chunk_size and not exhausted:
-            more = list(itertools.islice(numbered, chunk_size - len(chunk)))
-            exhausted = len(more) < chunk_size - len(chunk)
-            chunk += more
+        chunk, worth = [], 0
+        while retry and worth < chunk_size:
+            chunk.append(retry.popleft())
+            worth += weigh(chunk[-1][1]) if weigh else 1
+        while not exhausted and worth < chunk_size:
+            try:
+                chunk.append(next(numbered))
+            except StopIteration:
+                exhausted = True
+                break
+            worth += weigh(chunk[-1][1]) if weigh else 1
         if chunk:
             worker.pending.extend(chunk)
             worker.since = time.monotonic()
             worker.conn.send(chunk)
 
+    def culprit(worker: _Worker) -> int:
+        """Where in `pending` the item the worker was on is (the head when it was between items)."""
+        on = int(worker.slot[0])
+        for position, (index, _) in enumerate(worker.pending):
+            if index == on:
+                return position
+        return 0
+
+    def started(worker: _Worker) -> float:
+        """When the worker started the item it is on, or when its chunk was sent."""
+        on = int(worker.slot[0])
+        return worker.slot[1] if any(index == on for index, _ in worker.pending) else worker.since
+
     def replace(worker: _Worker, reason: str) -> _Worker:
-        index, item = worker.pending.popleft()
-        done[index] = Lost(item, reason)
-        retry.extendleft(reversed(worker.pending))
         worker.stop()
+        pending = list(worker.pending)
+        lost = culprit(worker)
+        index, item = pending.pop(lost)
+        done[index] = Lost(item, reason)
+        retry.extendleft(reversed(pending))  # answered but not yet sent, or not reached: computed again
         return start()
 
     workers = [start() for _ in range(jobs)]
@@ -166,9 +211,9 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
                 continue
             wait_for = None
             if timeout is not None:
-                wait_for = max(0.0, min(w.since + timeout for w in busy) - time.monotonic())
+                # a stuck item is noticed within a second of its deadline, whatever the results say
+                wait_for = min(1.0, max(0.0, min(started(w) + timeout for w in busy) - time.monotonic()))
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=wait_for)
-            now = time.monotonic()
             for i, w in enumerate(workers):
                 if not w.pending:
                     continue
@@ -176,12 +221,12 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
                 if w.conn in ready:
                     try:
                         while w.pending and w.conn.poll():
-                            index, result = w.conn.recv()
-                            expected, _ = w.pending.popleft()
-                            if index != expected:  # pragma: no cover - a worker answers in order
-                                raise RuntimeError("worker answered out of order")
-                            done[index] = result
-                            w.since = now = time.monotonic()
+                            for index, result in w.conn.recv():
+                                expected, _ = w.pending.popleft()
+                                if index != expected:  # pragma: no cover - a worker answers in order
+                                    raise RuntimeError("worker answered out of order")
+                                done[index] = result
+                            w.since = time.monotonic()
                     except (EOFError, OSError):
                         died = True
                 if not w.pending:
@@ -190,7 +235,7 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
                     w.process.join(1)
                     reason = f"处理这份材料时计算进程意外退出（退出码 {w.process.exitcode}），已跳过并继续处理其余材料"
                     workers[i] = replace(w, reason)
-                elif timeout is not None and now - w.since > timeout:
+                elif timeout is not None and time.monotonic() - started(w) > timeout:
                     workers[i] = replace(w, f"处理这份材料超过 {timeout:g} 秒仍未完成，已中止并继续处理其余材料")
             while next_out in done:
                 yield done.pop(next_out)

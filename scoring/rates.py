@@ -10,18 +10,27 @@ when none of them fits.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
-from .cases import Sheet, StatedRate
+from .cases import StatedRate
 from .numbers import NumberError, decimals_of, fmt, round_half_up, to_decimal
 from .results import Finding
 
 HUNDRED = Decimal(100)
 
 
+_HALF_UNITS: dict[int, Decimal] = {}
+_UNITS: dict[int, Decimal] = {}
+
+
 def half_unit(value: Decimal) -> Decimal:
     """Half a unit of the last printed digit: 32.18 → 0.005, 30 → 0.5."""
-    return Decimal(5).scaleb(-decimals_of(value) - 1)
+    digits = decimals_of(value)
+    found = _HALF_UNITS.get(digits)
+    if found is None:
+        found = _HALF_UNITS[digits] = Decimal(5).scaleb(-digits - 1)
+    return found
 
 
 def rate_range(numerator: Decimal, denominator: Decimal) -> tuple[Decimal, Decimal | None]:
@@ -40,12 +49,16 @@ def stated_readings(stated: str) -> list[tuple[str, Decimal, Decimal]]:
     rounded and a truncated last digit.  Raises NumberError for text that is not a rate."""
     text = stated.strip()
     value = to_decimal(text)
-    unit = Decimal(1).scaleb(-decimals_of(value))
-    readings = [("百分数", value, unit)]
-    if not text.endswith(("%", "％")):
-        readings.append(("小数", value * HUNDRED, unit * HUNDRED))
+    digits = decimals_of(value)
+    unit = _UNITS.get(digits)
+    if unit is None:
+        unit = _UNITS[digits] = Decimal(1).scaleb(-digits)
     # rounded: value ± half a unit; truncated: value up to a whole unit above
-    return [(how, v - u / 2, v + u) for how, v, u in readings]
+    readings = [("百分数", value - unit / 2, value + unit)]
+    if not text.endswith(("%", "％")):
+        value, unit = value * HUNDRED, unit * HUNDRED
+        readings.append(("小数", value - unit / 2, value + unit))
+    return readings
 
 
 def consistent(rate: StatedRate) -> bool | None:
@@ -55,13 +68,17 @@ def consistent(rate: StatedRate) -> bool | None:
     if rate.denominator == 0:
         return rate.numerator == 0 and any(low <= 0 <= high for _, low, high in readings) or None
     low, high = rate_range(rate.numerator, rate.denominator)
-    return any(hi >= low and (high is None or lo <= high) for _, lo, hi in readings)
+    for _, lo, hi in readings:
+        if hi >= low and (high is None or lo <= high):
+            return True
+    return False
 
 
-def stated_rate_findings(sheet: Sheet, where: str) -> list[Finding]:
-    """A rate the document states must fit the range of rates its amounts allow."""
+def stated_rate_findings(rates: Iterable[StatedRate], where: str) -> list[Finding]:
+    """A rate the document states must fit the range of rates its amounts allow.  ``rates`` are a
+    sheet's stated rates (or anything with their label, stated, numerator and denominator)."""
     out = []
-    for i, rate in enumerate(sheet.stated_rates):
+    for i, rate in enumerate(rates):
         place = f"{where}.stated_rates[{i}]"
         try:
             fits = consistent(rate)

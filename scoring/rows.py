@@ -15,6 +15,7 @@ from decimal import Decimal
 from .cases import Row
 from .expressions import EvaluationError, Evaluator
 from .numbers import fmt, round_half_up
+from .recorder import FULL, Recorder
 from .results import Finding, IndicatorResult, InputUse, PartResult, ValueUse
 from .rule_loader import normalize_phrase
 from .rules import CompiledMethod, CompiledRows
@@ -22,7 +23,7 @@ from .values import ParsedValue, Reading, ValueParseError, fold, parse_value
 
 # A method id that means "decided by the written values", usable in rule_names and select.
 BY_VALUES = "by_comparator"
-_KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填"}
+_KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填", "any": "数值或日期"}
 
 
 @dataclass
@@ -46,11 +47,12 @@ class _Unreadable(Exception):
 class RowScorer:
     """Scores the rows of one sheet under one rule set's `[rows]` rules and `[reading]` vocabulary."""
 
-    def __init__(self, rules: CompiledRows, reading: Reading, evaluator: Evaluator, year: int | None):
+    def __init__(self, rules: CompiledRows, reading: Reading, evaluator: Evaluator, year: int | None, recorder: Recorder = FULL):
         self.rules = rules
         self.reading = reading
         self.evaluator = evaluator
         self.year = year
+        self.recorder = recorder
 
     def score(self, row: Row, index: int, where: str, findings: list[Finding], weight: Decimal | None = None) -> IndicatorResult:
         """Score one row out of ``weight`` (the row's printed weight, or one its group gives it);
@@ -60,9 +62,10 @@ class RowScorer:
         place = f"{where}.rows[{index}]({row.name})"
         uses: list[InputUse] = []
         values: list[ValueUse] = []
-        for name, label, text in (("target", "年度指标值", self._target_text(row)), ("actual", "实际完成值", row.actual)):
-            if text is not None:
-                uses.append(InputUse(name, label, "", None, row.source, "given", text))
+        if self.recorder.traced:
+            for name, label, text in (("target", "年度指标值", self._target_text(row)), ("actual", "实际完成值", row.actual)):
+                if text is not None:
+                    uses.append(InputUse(name, label, "", None, row.source, "given", text))
         try:
             outcome = self._evaluate(row, weight, place, findings, values)
         except _Unreadable as exc:
@@ -167,8 +170,8 @@ class RowScorer:
         if method is None or (actual.kind == "text" and method.reads != "text"):
             method = self._by_values(row, target, actual)
         outcome.method = method
-        values.insert(0, ValueUse("method", "计分方法", method.label, "value"))
-        part.expression = str(method.score) if method.score is not None else ""
+        self.recorder.value(values, ValueUse("method", "计分方法", method.label, "value"), first=True)
+        self.recorder.part(part, method.score)
         if weight is None:
             part.reason = "文件未印出该项分值"
             return outcome
@@ -181,7 +184,7 @@ class RowScorer:
         ("完成" against "≤30万元") says nothing the figure can be checked with."""
         text = normalize_phrase(actual.text or actual.raw)
         if self._says_none(text):
-            values.append(ValueUse("none", "完成值读作", f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
+            self.recorder.value(values, ValueUse("none", "完成值读作", f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
             return ParsedValue(actual.raw, "number", None, Decimal(0), target.unit, None, None)
         raise _Unreadable(f"实际完成值“{actual.raw}”是文字，年度指标值“{target.raw}”是{_KINDS[target.kind]}，文字无法与之比较")
 
@@ -249,11 +252,12 @@ class RowScorer:
             return outcome
         tier = self.rules.tiers[tier_id]
         low, high = tier.low * weight, tier.high * weight
-        values.append(ValueUse("phrase", "完成情况用语", actual.raw, "value"))
-        share = f"{fmt((tier.low * 100).normalize())}%～{fmt((tier.high * 100).normalize())}%"
-        values.append(ValueUse("tier", f"评级（{how}）", f"{tier.label}（分值的 {share}）", "value"))
+        if self.recorder.traced:
+            self.recorder.value(values, ValueUse("phrase", "完成情况用语", actual.raw, "value"))
+            share = f"{fmt((tier.low * 100).normalize())}%～{fmt((tier.high * 100).normalize())}%"
+            self.recorder.value(values, ValueUse("tier", f"评级（{how}）", f"{tier.label}（分值的 {share}）", "value"))
+            self.recorder.part(part, band=f"{tier.label}：{fmt(low.normalize())}～{fmt(high.normalize())} 分")
         part.state = "scored"
-        part.band = f"{tier.label}：{fmt(low.normalize())}～{fmt(high.normalize())} 分"
         part.reason = f"“{actual.raw}”评为“{tier.label}”" + (f"（{how}）" if how.startswith("程度") else "")
         outcome.low, outcome.high, outcome.interval = low, high, True
         return outcome
@@ -286,9 +290,10 @@ class RowScorer:
             if note:
                 findings.append(Finding("info", "unit_converted", f"{row.name}：{note}", place))
         met = _met(target.comparator or method.comparator or ("<=" if wanted == "date" else ">="), a, t)
-        values.append(ValueUse("met", "是否达到年度指标值", met, "value"))
-        if wanted == "number" and t != 0:
-            values.append(ValueUse("completion", "完成率（%）", a / t * 100, "value"))
+        if self.recorder.traced:
+            self.recorder.value(values, ValueUse("met", "是否达到年度指标值", met, "value"))
+            if wanted == "number" and t != 0:
+                self.recorder.value(values, ValueUse("completion", "完成率（%）", a / t * 100, "value"))
         names = {"target": t, "actual": a, "weight": weight, "met": met}
         if not met and wanted == "number" and (t < 0 or a < 0):
             # actual ÷ target on a negative figure rewards missing the target (−10 ÷ −5 = 200%):
@@ -314,7 +319,7 @@ class RowScorer:
                 # a target of 0 has no relative overshoot; the warning is skipped, the score stands
                 deviation = None
             if deviation is not None:
-                values.append(ValueUse("overshoot", "超出年度指标值的幅度（%）", deviation, "value"))
+                self.recorder.value(values, ValueUse("overshoot", "超出年度指标值的幅度（%）", deviation, "value"))
                 if deviation >= self.rules.overshoot_threshold:
                     findings.append(Finding(
                         "warning", "overshoot",

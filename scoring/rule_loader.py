@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from . import rule_cache
 from .errors import FileError, FileProblem, ScoringError
 from .input_limits import read_limited
 from .os_errors import describe
@@ -90,12 +91,14 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_toml(path: Path) -> dict:
-    """Read a TOML file with exact decimals; syntax errors name the file and line."""
-    try:
-        raw = read_limited(path)
-    except OSError as exc:
-        raise ScoringError(f"{path}: 无法读取文件（{describe(exc)}）") from None
+def read_toml(path: Path, raw: bytes | None = None) -> dict:
+    """Read a TOML file (or its bytes, already read) with exact decimals; syntax errors name the
+    file and line."""
+    if raw is None:
+        try:
+            raw = read_limited(path)
+        except OSError as exc:
+            raise ScoringError(f"{path}: 无法读取文件（{describe(exc)}）") from None
     text = decode_text(raw, path)
     try:
         return tomllib.loads(text, parse_float=Decimal)
@@ -867,11 +870,29 @@ def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
     directory = Path(directory)
     if not directory.is_dir():
         raise ScoringError(f"规则目录 {directory} 不存在")
-    raws: list[tuple[Path, dict]] = []
-    failures: list[ScoringError] = []
+    files: list[tuple[Path, bytes | None]] = []
     for path in sorted(directory.rglob("*.toml")):
         try:
-            raws.append((path, read_toml(path)))
+            files.append((path, read_limited(path)))
+        except (OSError, ScoringError):
+            files.append((path, None))  # read again by the loader, which reports why it cannot be
+    key = rule_cache.library_key(str(directory), [(display_path(path), data) for path, data in files])
+    cached = rule_cache.load(key)
+    if isinstance(cached, RuleLibrary):
+        cached.directory = directory
+        return cached
+    library = _load_files(directory, files)
+    if not library.failures:  # a folder being fixed is loaded afresh each time, and its messages with it
+        rule_cache.store(key, library)
+    return library
+
+
+def _load_files(directory: Path, files: list[tuple[Path, bytes | None]]) -> RuleLibrary:
+    raws: list[tuple[Path, dict]] = []
+    failures: list[ScoringError] = []
+    for path, data in files:
+        try:
+            raws.append((path, read_toml(path, data)))
         except ScoringError as exc:
             failures.append(exc)
     by_ref: dict[str, tuple[str, dict]] = {}

@@ -21,7 +21,7 @@ IDENT = r"^[A-Za-z_][A-Za-z0-9_]*$"
 class Strict(BaseModel):
     """Base for every file model: unknown keys are an error, never ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(Strict):
@@ -386,7 +386,7 @@ class RuleFile(Strict):
 
 
 class CompiledModel(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
 
 class CompiledBand(CompiledModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +14,10 @@ import pytest
 from scoring.cases import Sheet
 from scoring.engine import Engine
 from scoring.rule_loader import load_rule_dir
+
+# The compiled-rules cache of this test session (and of every CLI it runs) lives in its own folder,
+# never in the user's; tests of the cache itself point it elsewhere.
+os.environ["SCORING_CACHE_DIR"] = tempfile.mkdtemp(prefix="scoring-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"

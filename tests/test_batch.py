@@ -208,3 +208,42 @@ def test_ordered_map_keeps_order_uses_workers_and_initializes_each_once():
     assert {r[2] for r in pooled} == {1}  # the initializer ran once in each worker, never per item
     small = list(ordered_map(_where, range(10), 2, _init, threshold=200))
     assert {r[1] for r in small} == {os.getpid()}
+
+
+def test_a_report_explains_its_sheets_by_scoring_them_again_on_the_traced_path(tmp_path, library):
+    """A batch keeps no explanation: the report's per-unit lines are worked out when it is
+    written, and are what the traced path gives the same sheets (case files and table rows)."""
+    from scoring.batch import explain, run_batch, summarize
+    from scoring.case_table import TableRow, known_labels, read_table, row_to_case
+    from scoring.cases import load_case
+    from scoring.diff import report_loaded
+    from scoring.engine import Engine
+    from scoring.html_report import render_html
+
+    table = tmp_path / "dept.csv"
+    made = run_cli("generate", "--csv", str(table), "--kinds", "formula", "--count", "60", "--seed", "4", "--quiet")
+    assert made.returncode == 0, made.stderr
+    result = run_batch([table, CASES], jobs=1, timeout=None)
+    wanted = [s for s in result.sheets if s.differing]
+    assert any(s.line for s in wanted) and any(not s.line for s in wanted)
+    assert all(not s.details for s in result.sheets)  # nothing explained is kept
+    engine = Engine()
+    rows = {e.line: e for e in read_table(table, known_labels(library)) if isinstance(e, TableRow)}
+    expected = []
+    for s in wanted:
+        if s.line:
+            entry = rows[s.line]
+            report = report_loaded(row_to_case(entry, library), entry.where, library, engine)
+            sd = report.sheets[0]
+        else:
+            case, shown = load_case(s.path)
+            sheet = next(sh for sh in case.sheets if sh.id == s.sheet_id)
+            report = report_loaded(case.model_copy(update={"sheets": [sheet]}), shown, library, engine)
+            sd = report.sheets[0]
+        expected.append(summarize(report, sd, details=True).details)
+    got = explain(wanted)
+    assert got == expected and all(got)
+    html = render_html(result, explain=explain)
+    for lines in got[:20]:
+        for line in lines:
+            assert line.name in html and (not line.reason or line.reason.replace("<", "&lt;") in html)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring.engine import Engine
+from scoring.lean import LeanEngine
 from scoring.generator import Settings, make_submission
 from scoring.generator_io import table_columns, table_cells
 
@@ -32,7 +32,7 @@ COUNT = 200
 
 @pytest.fixture(scope="module")
 def table(library, sichuan):
-    engine = Engine()
+    engine = LeanEngine()
     settings = Settings(seed=11, error_rate=0.3, kinds=("formula",))
     columns = table_columns(sichuan)
     rows = [table_cells(make_submission(i, settings, library, engine).case, columns) for i in range(COUNT)]

@@ -33,7 +33,7 @@ def test_completion_script_for_each_shell():
 
 def test_the_program_answers_completion_requests():
     assert _complete("scoring form") == ["formulas"]
-    assert _complete("scoring formulas ") == ["list", "show", "diff", "new", "validate", "test"]
+    assert _complete("scoring formulas ") == ["list", "show", "diff", "new", "validate", "test", "compile"]
     assert "--format" in _complete("scoring diff --f")
     assert _complete("scoring batch --re") == ["--report"]
 

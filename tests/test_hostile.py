@@ -25,11 +25,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from scoring.cases import Sheet
+from scoring.cases import Case, Sheet
+from scoring.codegen import generate
 from scoring.engine import Engine
 from scoring.errors import FileError
 from scoring.expressions import EvaluationError, Evaluator, Expression, compile_expression
-from scoring.rule_loader import load_rule_file
+from scoring.lean import Fallback, LeanEngine
+from scoring.rule_loader import RuleLibrary, load_rule_file
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 CORPUS = sorted(HOSTILE.glob("*.toml"))
@@ -100,6 +102,30 @@ def test_hostile_rule_file_is_refused_or_stopped(path):
     part = result.indicators[0].parts[0]
     assert part.state == "error" and message in part.reason, (part.state, part.reason)
     assert result.indicators[0].computed is None
+
+
+@pytest.mark.parametrize("path", [p for p in CORPUS if _expectation(p)[0] == "evaluate"], ids=lambda p: p.stem)
+def test_hostile_rule_file_on_the_generated_path(path):
+    """The lean path's generated code for a file that loads: it passes the code whitelist, and on
+    the attacking figures it stops within the same bounds and hands the sheet to the traced path,
+    whose summary names the error (a file refused at load never reaches the generator)."""
+    kind, message, figures = _expectation(path)
+    rules = load_rule_file(path)
+    made, elapsed, peak = _bounded(lambda: generate(rules))
+    assert not isinstance(made, Exception), made
+    assert elapsed < SECONDS and peak < MEGABYTES, (elapsed, peak)
+    case = Case.model_validate({
+        "case": {"id": "h", "unit": "h", "region": ["全国"], "year": 2024, "source": "hostile"},
+        "sheets": [{"id": "t", "title": "t", "rules": rules.ref, "inputs": {k: {"value": v} for k, v in figures.items()}}],
+    })
+    library = RuleLibrary(path.parent, [rules], [])
+    lean = LeanEngine()
+    outcome, elapsed, peak = _bounded(lambda: lean.sheet(case, case.sheets[0], rules, "hostile#t"))
+    assert elapsed < SECONDS and peak < MEGABYTES, (elapsed, peak)
+    assert isinstance(outcome, Fallback), outcome
+    summary = lean.summary(case, case.sheets[0], "hostile", rules, library)
+    assert summary.worst_severity == "error"
+    assert any(code == "rule_error" and message in text for _, code, text, _ in summary.findings), summary.findings
 
 
 def test_no_hostile_rule_file_executes_anything(tmp_path):

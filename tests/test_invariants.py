@@ -30,6 +30,7 @@ from scoring.diff import report_loaded
 from scoring.engine import Engine
 from scoring.errors import ScoringError
 from scoring.generator import Settings, make_submission
+from scoring.lean import LeanEngine
 from scoring.render import STATUS_LABELS, render_diff, report_dict, to_csv
 from scoring.rule_loader import load_rule_dir
 
@@ -37,6 +38,7 @@ from conftest import CASES, FORMULAS
 
 D = Decimal
 ENGINE = Engine()
+LEAN = LeanEngine()
 LIBRARY = load_rule_dir(FORMULAS)
 SHIPPED = sorted(CASES.glob("*.toml"))
 
@@ -66,7 +68,7 @@ def cases(draw) -> dict:
     """A case as JSON-ready data: a generated submission or a shipped case, then mutated."""
     if draw(st.booleans()):
         index = draw(st.integers(min_value=0, max_value=10_000))
-        data = make_submission(index, Settings(seed=draw(st.integers(0, 3)), error_rate=0.5), LIBRARY, ENGINE).case
+        data = make_submission(index, Settings(seed=draw(st.integers(0, 3)), error_rate=0.5), LIBRARY, LEAN).case
     else:
         data = copy.deepcopy(shipped(draw(st.integers(0, len(SHIPPED) - 1))))
     sheet = draw(st.sampled_from(data["sheets"]))

@@ -365,6 +365,28 @@ def docx_text(data: bytes) -> str:
     return "\n".join([p.text for p in doc.paragraphs] + cells)
 
 
+def test_an_explanation_is_worked_out_when_asked_for_never_stored(tmp_path):
+    """The upload stores the summary (scored on the lean path); the explanation page scores the
+    stored case again on the traced path, under the rule version the record names — and says so
+    plainly when that version is no longer in the rules folder."""
+    rules = copy_rules(tmp_path / "rules")
+    with make_client(tmp_path, rules_dir=rules) as c:
+        upload(c, [("安居.toml", SEED004.read_bytes())])
+        with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:
+            details = [storage.unpack(d) for (d,) in conn.execute("SELECT detail FROM results")]
+        assert details and all(d == {} for d in details)
+        first = storage.page(c.app.state.db, storage.Filters())[0]
+        dept = next(r for r in first if r["rules_id"] == "sichuan.dept-overall")
+        page = c.get(f"/review/sheets/{dept['id']}")
+        assert page.status_code == 200 and "履职效能" in page.text and '<pre class="explain"' in page.text
+        swap_sichuan_weights(rules)  # the same version, other content: the old record cannot be explained again
+        c.post("/review/rescore", data={"csrf_token": token_of(c)})
+        old = c.get(f"/review/sheets/{dept['id']}")
+        assert "该版本已不在规则目录中，无法重新给出说明" in old.text
+        current = next(r for r in storage.page(c.app.state.db, storage.Filters())[0] if r["rules_id"] == "sichuan.dept-overall")
+        assert current["id"] != dept["id"] and "履职效能" in c.get(f"/review/sheets/{current['id']}").text
+
+
 def test_rescore_after_a_rule_change_lists_old_beside_new(tmp_path):
     rules = copy_rules(tmp_path / "rules")
     with make_client(tmp_path, rules_dir=rules) as c:

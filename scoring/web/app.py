@@ -252,7 +252,13 @@ def create_app(settings: Settings) -> Starlette:
         found = storage.result(db, request.path_params["id"])
         if found is None:
             return error_page(request, "没有这条复核记录。", 404)
-        return page(request, "sheet.html", title=f"{found['unit']}：{found['title']}", r=found, d=found["detail"])
+        detail = found["detail"]  # stored by older versions; now worked out again when asked for
+        if not detail and not found["failure"]:
+            try:
+                detail = await work(service.explain_result, found, rules.library(), engine)
+            except service.ScoringError as exc:
+                return error_page(request, str(exc))
+        return page(request, "sheet.html", title=f"{found['unit']}：{found['title']}", r=found, d=detail)
 
     async def submission_file(request: Request):
         found = storage.file_of(db, request.path_params["id"])
@@ -319,9 +325,19 @@ def create_app(settings: Settings) -> Starlette:
             wb.save(buffer)
             return _attachment(buffer.getvalue(), "复核汇总.xlsx", XLSX)
         if kind == "docx":
+            library = rules.library()
+
             def detail_of(result_id: int) -> dict | None:
+                # the explanation is not stored: worked out again on the traced path, as the sheet page does
                 found = storage.result(db, result_id)
-                return found["detail"] if found else None
+                if found is None or found["failure"]:
+                    return None
+                if found["detail"]:
+                    return found["detail"]
+                try:
+                    return service.explain_result(found, library, engine)
+                except service.ScoringError:
+                    return None
 
             data = await work(service.bureau_review_bytes, storage.iter_rows(db, f), detail_of)
             return _attachment(data, "复核汇总.docx", DOCX)

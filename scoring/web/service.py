@@ -20,14 +20,15 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
-from ..batch import DIFFERING, BatchResult, IndicatorLine, Problem, SheetSummary, sort_key, summarize
+from ..batch import DIFFERING, BatchResult, IndicatorLine, Problem, SheetSummary, sort_key
 from ..batch_render import signed  # noqa: F401 - the app formats deltas through this module
 from ..case_table import TableRow, read_table, row_to_case
 from ..case_writer import case_to_toml
 from ..cases import Case, Figure, load_case
-from ..diff import choose_rules, report_loaded
+from ..diff import choose_rules, report_loaded, sheet_rules
 from ..engine import Engine
 from ..errors import FileError, ScoringError
+from ..lean import LeanEngine, lean_summary
 from ..numbers import NumberError, fmt, to_decimal
 from ..render import SEVERITY_LABELS, STATUS_LABELS, csv_safe, reason, render_explain, report_dict  # noqa: F401 - csv_safe: for the app
 from ..render_rules import render_rule_set
@@ -646,34 +647,62 @@ class ScoredSheet:
     errors: int = 0
     warnings: int = 0
     failure: str = ""  # the sheet could not be scored (unknown rules, unusable keys)
-    detail: dict = field(default_factory=dict)  # explanation: the diff as data, and the explain text
+    detail: dict = field(default_factory=dict)  # the explanation: no longer stored (explain_result), kept for older rows
 
 
 def score_case(case: Case, shown: str, library: RuleLibrary, engine: Engine) -> list[ScoredSheet]:
     """Score every sheet of a case on its own, so one sheet with unknown rules does not cost
-    its siblings (as `scoring batch` does)."""
+    its siblings (as `scoring batch` does), on the lean path: what is stored is the summary, and
+    the explanation is worked out again on the traced path when someone opens it (`explain_result`)."""
     out = []
     for sheet in case.sheets:
-        single = case if len(case.sheets) == 1 else case.model_copy(update={"sheets": [sheet]})
         try:
-            report = report_loaded(single, shown, library, engine)
+            rules = sheet_rules(library, case, sheet, f"{shown}#{sheet.id}")
+            lean = _LEAN.lines(case, sheet, shown, library)
         except ScoringError as exc:
             out.append(ScoredSheet(sheet.id, sheet.title, failure=str(exc)))
             continue
         except Exception as exc:  # noqa: BLE001 - one broken sheet must not stop the others
             out.append(ScoredSheet(sheet.id, sheet.title, failure=f"程序内部错误（请报告）：{type(exc).__name__}: {exc}"))
             continue
-        sd = report.sheets[0]
-        s = summarize(report, sd)
-        t = sd.total.comparison
-        payload = sheet_payload(report, sd)
-        payload["explain"] = render_explain(CaseReport(report.case_id, report.unit, report.path, [sd], []), None)
+        s = lean_summary(lean, shown, case.case.id, case.case.unit, sheet.id, sheet.title, rules)
+        t = lean.total
         out.append(ScoredSheet(
-            sheet.id, sheet.title, sd.sheet.rules.id, sd.sheet.rules.version, sd.sheet.rules.sha256,
+            sheet.id, sheet.title, rules.id, rules.version, rules.sha256,
             s.claimed, s.computed, t.low, t.high, s.delta, s.total_status, s.worst_status, s.worst_severity,
-            s.errors, s.warnings, "", payload,
+            s.errors, s.warnings, "",
         ))
     return out
+
+
+# The lean path's generated code and bindings, kept for the life of the app (scoring runs in one
+# worker thread at a time); rule sets that change get new code, keyed by their hash.
+_LEAN = LeanEngine()
+
+
+def explain_result(stored: dict, library: RuleLibrary, engine: Engine) -> dict:
+    """The explanation of a stored result, scored again on the traced path from the stored case
+    under the rule version it was scored with (checked by its sha256).  Raises ScoringError when
+    that version is no longer in the rules folder."""
+    case = case_from_json(stored["case_json"])
+    sheet = next((s for s in case.sheets if s.id == stored["sheet_id"]), None)
+    if sheet is None:
+        raise ScoringError(f"提交的文件中没有表 {stored['sheet_id']}")
+    single = case if len(case.sheets) == 1 else case.model_copy(update={"sheets": [sheet]})
+    ref = f"{stored['rules_id']}@{stored['rules_version']}"
+    report = report_loaded(single, stored["filename"], library, engine)
+    if report.sheets[0].sheet.rules.sha256 != stored["rules_sha256"]:
+        try:
+            pinned = library.find(ref)
+        except ScoringError:
+            pinned = None
+        if pinned is None or pinned.sha256 != stored["rules_sha256"]:
+            raise ScoringError(f"这条记录按规则 {ref}（sha256 {stored['rules_sha256'][:12]}）复核，该版本已不在规则目录中，无法重新给出说明；请看最新的复核记录")
+        report = report_loaded(single, stored["filename"], library, engine, rules_override=ref)
+    sd = report.sheets[0]
+    payload = sheet_payload(report, sd)
+    payload["explain"] = render_explain(CaseReport(report.case_id, report.unit, report.path, [sd], []), None)
+    return payload
 
 
 def stored_summary(r: dict, detail: dict | None = None, order: int = 0) -> SheetSummary:

@@ -1,0 +1,108 @@
+"""A batch's summary row of one scored sheet, kept small: a batch may hold a million of them.
+
+Both evaluation paths give it: `summary_of` from a traced `SheetDiff`, `lean.lean_summary` from
+the lean path; the two are the same, field for field (tests/test_lean.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .grades import span_text
+from .results import SEVERITY_ORDER, SheetDiff
+
+# From the most to the least alarming: a sheet's worst status is the first of these it has.
+STATUS_RANK = {"invalid": 0, "over": 1, "unverifiable": 2, "incomplete": 3, "under": 4, "unclaimed": 5, "match": 6}
+DIFFERING = frozenset({"over", "under", "invalid"})
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    """One indicator whose claim differs from the rules, as the report explains it."""
+
+    name: str
+    weight: str
+    claimed: str
+    computed: str
+    delta: str
+    status: str
+    reason: str
+
+
+@dataclass(slots=True)
+class SheetSummary:
+    """One scored sheet, kept small: a batch may hold a million of these."""
+
+    path: str
+    case_id: str
+    unit: str
+    sheet_id: str
+    title: str
+    rules: str  # id@version
+    sha256: str
+    claimed: Decimal | None
+    computed: Decimal | None
+    delta: Decimal | None  # claimed − computed total
+    total_status: str
+    worst_status: str
+    worst_severity: str | None  # error | warning | info | None
+    errors: int
+    warnings: int
+    infos: int
+    unverified_weight: Decimal
+    findings: tuple[tuple[str, str, str, str], ...]  # (severity, code, message, where), errors and warnings only
+    grade: str = ""  # the grade (or range of grades) the rules give, "良～优"
+    claimed_grade: str = ""
+    differing: bool = False  # some line's claim is over, under or invalid: the report explains it
+    line: int = 0  # the table line the sheet was read from (0: a case file)
+    details: tuple[IndicatorLine, ...] = ()  # filled only by `summarize(..., details=True)`
+    order: int = 0  # position in the input; ties in the sort keep it
+
+
+def worst_status(statuses) -> str:
+    """The most alarming of a sheet's statuses (its lines' and its total's)."""
+    return min(statuses, key=STATUS_RANK.__getitem__)
+
+
+def by_severity(finding) -> int:
+    """Sort key of findings: errors, then warnings, then infos (stable within each)."""
+    return SEVERITY_ORDER[finding.severity]
+
+
+def summary_of(path: str, case_id: str, unit: str, sd: SheetDiff, line: int = 0) -> SheetSummary:
+    """The summary row of one sheet scored on the traced path (``line``: of the table it was read from)."""
+    total = sd.total.comparison
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for f in sd.findings:
+        counts[f.severity] += 1
+    worst = min((f.severity for f in sd.findings), key=SEVERITY_ORDER.__getitem__, default=None)
+    rules = sd.sheet.rules
+    return SheetSummary(
+        path=path,
+        case_id=case_id,
+        unit=unit,
+        sheet_id=sd.sheet.id,
+        title=sd.sheet.title,
+        rules=f"{rules.id}@{rules.version}",
+        sha256=rules.sha256,
+        claimed=total.claimed,
+        computed=total.computed,
+        delta=total.delta if total.claimed is not None else None,
+        total_status=total.status,
+        worst_status=worst_status([r.comparison.status for r in sd.indicators] + [total.status]),
+        worst_severity=worst,
+        errors=counts["error"],
+        warnings=counts["warning"],
+        infos=counts["info"],
+        unverified_weight=sd.total.unverified_weight,
+        grade=span_text(sd.total.grades),
+        claimed_grade=sd.total.claimed_grade or "",
+        differing=any(r.comparison.status in DIFFERING for r in sd.indicators),
+        line=line,
+        findings=tuple(
+            (f.severity, f.code, f.message, f.where)
+            for f in sorted(sd.findings, key=by_severity)
+            if f.severity != "info"
+        ),
+    )

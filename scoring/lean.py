@@ -1,0 +1,619 @@
+"""The lean path: sheets scored by the code generated from their rule set, with nothing recorded.
+
+`scoring batch` and `scoring generate` score through here; `score`, `diff` and `explain` keep the
+traced path (`engine.Engine` with the full recorder), and so does anything a person reads the
+explanation of: a batch report re-scores the sheets it explains on the traced path, when it
+writes them (`batch.explain`).
+
+For one sheet — a case file's `Sheet`, or a case-table row that `lean_table` read without
+building a case model — the lean path binds the inputs once; runs the rule set's generated
+`score` and `checks` (`codegen`, parameters bound once per rule set and year); scores
+target/actual rows with the row scorer, a null recorder and the generated method functions;
+and compares every claim and the total with the rules' values without building a result object
+per line.  It gives the sheet's batch summary row (`SheetSummary`), or its lines' values (for the
+generator).
+
+It gives what the traced path gives, to the last digit of every score and the last word of every
+error and warning: tests/test_lean.py compares both on a sample of the generated corpus (every
+shipped rule set, edge variants, injected errors) and on every shipped case, and bench/run.py on
+the whole corpus.  What it does not reproduce, it hands over whole: a sheet on which the
+generated code raises (an arithmetic failure, whose message names the expression; a parameter
+without a value for the year), or whose printed structure it does not handle (rows that are
+parts of other rows, group subtotals, a partial sheet), is scored on the traced path
+(`LeanEngine.fallbacks` counts them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+
+from .batch_summary import DIFFERING, SheetSummary, by_severity, summary_of, worst_status
+from .cases import Case, Sheet
+from .codegen import Generated, bind, generate
+from .diff import (
+    STATUS_SEVERITY,
+    LineSums,
+    _claim,
+    _indicator_findings,
+    compare,
+    compare_line,
+    line_finding,
+    pinned_rules_findings,
+    report_loaded,
+    rule_source_findings,
+    settle_total,
+    sheet_rules,
+    year_unknown,
+)
+from .grades import span_text
+from .engine import (
+    Engine,
+    cap,
+    check_keys,
+    deduction_points,
+    indicator_weights,
+    input_problem,
+    invalid_input,
+    missing_input,
+    resolved_parameters,
+    unavailable_reason,
+    weight_findings,
+)
+from .expressions import SANDBOX_CONTEXT, Evaluator, evaluation_failure, finite_result
+from .rates import stated_rate_findings
+from .recorder import NULL
+from .results import Comparison, Finding, IndicatorResult
+from .row_structure import RowPlan, plan_rows
+from .rows import RowScorer
+from .rules import InputDecl, RuleSet
+
+ZERO = Decimal(0)
+
+
+class Fallback(Exception):
+    """The lean path does not take this sheet: it is scored on the traced path."""
+
+
+@dataclass(frozen=True, slots=True)
+class InputSpec:
+    """One declared input, as the binder checks it."""
+
+    name: str
+    decl: InputDecl
+    required: bool
+    flag: bool
+    count: bool
+    minimum: Decimal | None
+    maximum: Decimal | None
+
+    def absent(self, x: dict, states: dict, found: "Findings", where: str) -> None:
+        """The input is not given: its default, or missing (an error where a formula needs it)."""
+        if self.decl.default is not None:
+            x[self.name] = self.decl.default
+            return
+        if self.required:
+            found.add(missing_input(self.name, self.decl, where))
+        states[self.name] = "missing"
+
+    def problem(self, value: Decimal | bool) -> str:
+        """What `engine.input_problem` says of a figure written as a plain number or a flag
+        (never ≥ 10^15, never with a percent sign), without its cost when nothing is wrong."""
+        if self.flag:
+            ok = value is True or value is False
+        elif value is True or value is False:
+            ok = False
+        else:
+            ok = (self.minimum is None or value >= self.minimum) and (self.maximum is None or value <= self.maximum) \
+                and (not self.count or value == value.to_integral_value())
+        return "" if ok else input_problem(self.decl, value)
+
+
+class LeanRules:
+    """One rule set bound for one fiscal year: its generated functions, and what the comparison
+    needs of each of its indicators."""
+
+    def __init__(self, rules: RuleSet, generated: Generated, year: int | None):
+        self.rules = rules
+        self.year = year
+        namespace = bind(generated, rules, resolved_parameters(rules, year)) if generated.lean else None
+        self.available = namespace is not None
+        self.score: Callable = namespace["score"] if namespace else None
+        self.checks: Callable = namespace["checks"] if namespace else None
+        self.reasons = generated.reasons
+        self.methods: dict[int, tuple[str, Callable]] = {}
+        if namespace and rules.rows is not None:
+            for (mid, what), fn in generated.methods.items():
+                expr = getattr(rules.rows.methods[mid], what)
+                self.methods[id(expr)] = (expr.source, namespace[fn])
+        self.inputs = tuple(
+            InputSpec(name, decl, name in rules.required_inputs, decl.type == "flag", decl.type == "count", decl.min, decl.max)
+            for name, decl in rules.inputs.items()
+        )
+        self.indicators = rules.indicators
+        self.weights = tuple(ind.weight for ind in rules.indicators)
+        self.places = tuple(f".{ind.id}" for ind in rules.indicators)
+        self.digits = max((ind.rounding for ind in rules.indicators), default=2)
+        self.tolerance = rules.info.claim_tolerance
+        self.source_infos = len(rule_source_findings(rules))
+        self.rows: RowScorer | None = None  # made on first use, kept with what it has read
+
+
+class _LeanRowScorer(RowScorer):
+    """The row scorer with the null recorder, keeping what it has read: targets and actuals a
+    batch's rows write alike ("≥95%", "100%", "按时完成") are read once per rule set and year.
+    Reading is a pure function of the text (and of the rule set's vocabulary and the year, which
+    a scorer is for), and only what reads is kept: an unreadable text is read again, and says so
+    with its row's name."""
+
+    KEEP = 1 << 15
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self._read: dict[str, object] = {}
+        self._targets: dict[tuple, str | None] = {}
+
+    def _parse(self, text, row, label, place):
+        found = self._read.get(text)
+        if found is None:
+            found = super()._parse(text, row, label, place)
+            if len(self._read) >= self.KEEP:
+                self._read.clear()
+            self._read[text] = found
+        return found
+
+    def _target_text(self, row):
+        key = (row.target, row.nature, row.unit)
+        if key not in self._targets:
+            if len(self._targets) >= self.KEEP:
+                self._targets.clear()
+            self._targets[key] = super()._target_text(row)
+        return self._targets[key]
+
+
+class _GeneratedMethods(Evaluator):
+    """The row scorer's evaluator on the lean path: a method's expression runs as its generated
+    function, with the failures the traced evaluator reports, worded the same."""
+
+    def __init__(self, methods: dict[int, tuple[str, Callable]]):
+        super().__init__()
+        self.methods = methods
+
+    def evaluate(self, expression, names):
+        found = self.methods.get(id(expression))
+        if found is None:
+            return super().evaluate(expression, names)
+        source, fn = found
+        try:
+            with localcontext(SANDBOX_CONTEXT):
+                result = fn(names["target"], names["actual"], names["weight"], names["met"])
+        except Exception as exc:
+            failure = evaluation_failure(source, exc)
+            if failure is None or failure is exc:
+                raise
+            raise failure from None
+        return finite_result(source, result)
+
+
+class Findings:
+    """A sheet's findings as a summary keeps them: errors and warnings in order, infos counted."""
+
+    __slots__ = ("kept", "infos")
+
+    def __init__(self) -> None:
+        self.kept: list[Finding] = []
+        self.infos = 0
+
+    def add(self, finding: Finding) -> None:
+        if finding.severity == "info":
+            self.infos += 1
+        else:
+            self.kept.append(finding)
+
+    def extend(self, findings) -> None:
+        for f in findings:
+            self.add(f)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Findings) and (self.kept, self.infos) == (other.kept, other.infos)
+
+    def __repr__(self) -> str:
+        return f"Findings({self.kept!r}, infos={self.infos})"
+
+
+@dataclass(slots=True)
+class SheetFacts:
+    """What the lean path needs of a sheet besides its inputs, however it was read."""
+
+    sheet_id: str
+    title: str
+    region: tuple[str, ...]
+    year: int | None
+    evaluated: object
+    sheet_type: str | None
+    named_rules: str | None  # the rule set the sheet names, if it names one
+    claimed_total: Decimal | None
+    claimed_grade: str | None = None
+
+
+@dataclass(slots=True)
+class LeanSheet:
+    """A sheet as the lean path scores it: per line (the rule set's indicators, then the scored
+    rows) its id, name, group, weight, rounding, the rules' value — a Decimal point score, or
+    ``(low, high, interval)`` of the range the rules allow, or None — and its claim's status;
+    the deductions; the total's comparison; the findings."""
+
+    ids: list[str]
+    names: list[str]
+    groups: list[tuple[str, ...]]
+    weights: list[Decimal | None]
+    roundings: list[int]
+    values: list
+    statuses: list[str]
+    deductions: list[Decimal | None]
+    total: Comparison
+    unverified_weight: Decimal
+    grades: tuple[str, ...]
+    claimed_grade: str | None
+    findings: Findings
+
+
+class LeanEngine:
+    """Scores sheets on the lean path.  One per process: it keeps each rule set's generated code
+    and its binding for each fiscal year, and the traced engine it hands sheets over to."""
+
+    def __init__(self) -> None:
+        self.traced = Engine()
+        self._generated: dict[str, Generated] = {}
+        self._bound: dict[tuple[str, str, int | None], LeanRules] = {}
+        self.lean = 0
+        self.fallbacks = 0
+
+    def rules(self, rules: RuleSet, year: int | None) -> LeanRules:
+        """``rules`` bound for fiscal ``year`` (generated once per rule set, bound once per year)."""
+        key = (rules.path, rules.sha256, year)
+        bound = self._bound.get(key)
+        if bound is None:
+            generated = self._generated.get(rules.sha256)
+            if generated is None:
+                generated = self._generated[rules.sha256] = generate(rules)
+            bound = self._bound[key] = LeanRules(rules, generated, year)
+        return bound
+
+    # -- from a case model ---------------------------------------------------------------------
+
+    def summary(self, case: Case, sheet: Sheet, shown: str, rules: RuleSet, library, line: int = 0) -> SheetSummary:
+        """The batch summary row of one sheet of a loaded case (``rules``: the rule set chosen
+        for it; ``line``: of the table it was read from), on the lean path or, where it does not
+        go, the traced one."""
+        try:
+            lean = self.sheet(case, sheet, rules, f"{shown}#{sheet.id}")
+        except Fallback:
+            return self.traced_summary(case, sheet, shown, library, line)
+        self.lean += 1
+        return lean_summary(lean, shown, case.case.id, case.case.unit, sheet.id, sheet.title, rules, line)
+
+    def traced_summary(self, case: Case, sheet: Sheet, shown: str, library, line: int = 0) -> SheetSummary:
+        """The summary row of one sheet scored on the traced path (what the lean path hands over)."""
+        self.fallbacks += 1
+        report = report_loaded(_alone(case, sheet), shown, library, self.traced)
+        return summary_of(report.path, report.case_id, report.unit, report.sheets[0], line)
+
+    def lines(self, case: Case, sheet: Sheet, shown: str, library) -> LeanSheet:
+        """One sheet's lines, total and findings: on the lean path, or the traced path's in the
+        same form where the lean one does not go."""
+        rules = sheet_rules(library, case, sheet, f"{shown}#{sheet.id}")
+        try:
+            found = self.sheet(case, sheet, rules, f"{shown}#{sheet.id}")
+        except Fallback:
+            self.fallbacks += 1
+            return from_traced(report_loaded(_alone(case, sheet), shown, library, self.traced).sheets[0])
+        self.lean += 1
+        return found
+
+    def sheet(self, case: Case, sheet: Sheet, rules: RuleSet, where: str) -> LeanSheet:
+        """Score one sheet of a loaded case; raises Fallback where the lean path does not go,
+        ScoringError (FileError) for keys its rules do not know, as the traced path does."""
+        info = case.case
+        lr = self.rules(rules, info.year)
+        if not lr.available or not sheet.complete or sheet.subtotals or any(row.part_of for row in sheet.rows):
+            raise Fallback
+        check_keys(sheet, rules, where)
+        facts = SheetFacts(
+            sheet.id, sheet.title, tuple(info.region), info.year, info.evaluated, sheet.sheet_type, sheet.rules,
+            sheet.claimed_total.score if sheet.claimed_total else None,
+            sheet.claimed_grade.grade if sheet.claimed_grade is not None else None,
+        )
+        found = Findings()
+        x, states = self._bind_figures(lr, sheet, where, found)
+        claims = [_claimed(sheet, ind.id, ind.name) for ind in lr.indicators]
+        counts = []
+        claimed_deductions = ZERO
+        for d in rules.deductions:
+            fig = sheet.findings.get(d.id) or sheet.findings.get(d.name)
+            counts.append(None if fig is None or fig.undisclosed or isinstance(fig.value, bool) else fig.value)
+            claim = _claim(sheet, d.id, d.name)
+            if claim is not None:
+                claimed_deductions += abs(claim.score)
+        return self.evaluate(lr, facts, x, states, found, where, claims, counts, claimed_deductions,
+                             rates=sheet.stated_rates, sheet=sheet)
+
+    def _bind_figures(self, lr: LeanRules, sheet: Sheet, where: str, found: Findings) -> tuple[dict, dict]:
+        """The usable inputs of a sheet, and the state of the others (as `engine._Inputs`)."""
+        x: dict = {}
+        states: dict = {}
+        given = sheet.inputs
+        for spec in lr.inputs:
+            name = spec.name
+            fig = given.get(name)
+            if fig is None:
+                spec.absent(x, states, found, where)
+            elif fig.undisclosed:
+                states[name] = "undisclosed"
+            else:
+                problem = input_problem(spec.decl, fig.value, fig.percent_sign)
+                if problem:
+                    found.add(invalid_input(name, spec.decl, problem, where))
+                    states[name] = "invalid"
+                else:
+                    x[name] = fig.value
+        return x, states
+
+    # -- the evaluation, however the sheet was read ----------------------------------------------
+
+    def evaluate(self, lr: LeanRules, facts: SheetFacts, x: dict, states: dict, found: Findings, where: str,
+                 claims: list, counts: list, claimed_deductions: Decimal, rates=(), sheet: Sheet | None = None) -> LeanSheet:
+        """Score a sheet whose inputs are bound (``x`` usable, ``states`` of the others, the
+        input findings already in ``found``): the claims of the rule set's indicators in their
+        order, the finding counts of its deduction items.  ``sheet`` (a case model) only for
+        printed weights and rows."""
+        rules = lr.rules
+        pinned = pinned_rules_findings(facts.region, facts.year, facts.evaluated, facts.sheet_type, rules, where, False) if facts.named_rules else ()
+        # the traced path reports the pinned rules first, then what scoring finds
+        head = found
+        found = Findings()
+        found.extend(pinned)
+        found.kept += head.kept
+        found.infos += head.infos
+        try:
+            for k in lr.checks(x):
+                check = rules.checks[k]
+                found.add(Finding(check.severity, "inconsistent_inputs", f"{check.message}（{check.expr}）", f"{where}.inputs"))
+        except Exception as exc:
+            raise Fallback from exc
+        if rates:
+            found.extend(stated_rate_findings(rates, where))
+        weights = lr.weights
+        if sheet is not None and sheet.weights:
+            printed: list[Finding] = []
+            by_id = indicator_weights(sheet, rules, where, printed)
+            found.extend(printed)
+            weights = tuple(by_id[ind.id] for ind in lr.indicators)
+        try:
+            out, capped = lr.score(x, weights)
+        except Exception as exc:
+            raise Fallback from exc
+        found.infos += capped
+        rows: list[IndicatorResult] = []
+        plan = RowPlan()
+        if sheet is not None and sheet.rows:
+            rows, plan = self._rows(lr, sheet, facts.year, where, found)
+        weights_consistent = True
+        if rows:
+            lines = [_WeightLine(ind.id, w, ind.group) for ind, w in zip(lr.indicators, weights)] + rows
+            problems = weight_findings(sheet, rules, lines, plan, where)
+            found.extend(problems)
+            weights_consistent = not problems
+        if facts.year is None:
+            found.add(year_unknown(rules, where))
+        found.infos += lr.source_infos
+        return self._compare(lr, facts, out, weights, states, claims, rows, sheet, counts, claimed_deductions,
+                             weights_consistent, where, found)
+
+    def _rows(self, lr: LeanRules, sheet: Sheet, year: int | None, where: str, found: Findings):
+        rules = lr.rules
+        noted: list[Finding] = []
+        plan = plan_rows(sheet, rules.reading, year, where, noted)
+        if lr.rows is None:
+            lr.rows = _LeanRowScorer(rules.rows, rules.reading, _GeneratedMethods(lr.methods), year, NULL)
+        scorer = lr.rows
+        results = [scorer.score(row, i, where, noted, plan.weights.get(i)) for i, row in enumerate(sheet.rows) if i in plan.scored]
+        found.extend(noted)
+        return results, plan
+
+    def _compare(self, lr: LeanRules, facts: SheetFacts, out: list, weights: tuple, states: dict, claims: list,
+                 rows: list[IndicatorResult], sheet: Sheet | None, counts: list, claimed_deductions: Decimal,
+                 weights_consistent: bool, where: str, found: Findings) -> LeanSheet:
+        """Every claim against the rules' value, the total and the grades, as `diff.diff_sheet`
+        does, with a straight path for the lines the rules give a point score."""
+        tolerance = lr.tolerance
+        sums = LineSums(max(lr.digits, 2) if rows else lr.digits)
+        statuses: list[str] = []
+        values: list = []
+        kept = found.kept
+        infos = 0
+        indicators = lr.indicators
+        # LineSums.add_point inline, on locals written back before any other line is added: the
+        # same additions in the same order
+        known = checked = computed = low = high = claimed_sum = unclaimed_weight = allow_up = allow_down = ZERO
+        any_claimed = False
+        for i, result in enumerate(out):
+            claimed = claims[i]
+            weight = weights[i]
+            if result.__class__ is Decimal:  # a point score: compare() on a point, inline
+                values.append(result)
+                known += weight
+                checked += weight
+                computed += result
+                low += result
+                high += result
+                if claimed is None:
+                    status = "unclaimed"
+                    infos += 1
+                    unclaimed_weight += weight
+                else:
+                    claimed_sum += claimed
+                    any_claimed = True
+                    delta = claimed - result
+                    if claimed < ZERO or claimed > weight:
+                        status = "invalid"
+                        kept.append(line_finding(indicators[i].name, weight, False, status, claimed, result, delta, result, result, "",
+                                                 where + lr.places[i]))
+                    elif delta > tolerance:
+                        status = "over"
+                        kept.append(line_finding(indicators[i].name, weight, False, status, claimed, result, delta, result, result,
+                                                 "", where + lr.places[i]))
+                    elif -delta > tolerance:
+                        status = "under"
+                        infos += 1
+                    else:
+                        status = "match"
+                        if delta:
+                            if delta > 0:
+                                allow_up += delta
+                            else:
+                                allow_down -= delta
+            else:
+                _write_back(sums, known, checked, computed, low, high, claimed_sum, unclaimed_weight, allow_up, allow_down, any_claimed)
+                ind = indicators[i]
+                low, high, bounded, reasons = self._partial(lr, i, weight, result, states)
+                if bounded:
+                    cmp = compare(claimed, low, high, weight, ind.rounding, tolerance)
+                    if cmp.status in ("match", "unclaimed"):
+                        cmp = Comparison(cmp.claimed, None, cmp.low, cmp.high, "unverifiable" if claimed is not None else "unclaimed", None, tolerance)
+                else:
+                    cmp = compare(claimed, None, None, weight, ind.rounding, tolerance)
+                status = cmp.status
+                values.append((cmp.low, cmp.high, False) if cmp.low is not None else None)
+                if STATUS_SEVERITY[status] == "info":
+                    infos += 1
+                elif STATUS_SEVERITY[status] is not None:
+                    kept.append(line_finding(ind.name, weight, True, status, cmp.claimed, cmp.computed, cmp.delta, cmp.low, cmp.high,
+                                             reasons, where + lr.places[i]))
+                sums.add(weight, False, False, False, None, cmp.low, cmp.high, cmp.claimed, status, cmp.delta)
+                known, checked, computed, low, high = sums.known_weight, sums.checked, sums.computed, sums.low, sums.high
+                claimed_sum = sums.claimed
+                unclaimed_weight, allow_up, allow_down, any_claimed = sums.unclaimed_weight, sums.allow_up, sums.allow_down, sums.any_claimed
+            statuses.append(status)
+        _write_back(sums, known, checked, computed, low, high, claimed_sum, unclaimed_weight, allow_up, allow_down, any_claimed)
+        if rows:
+            row_claims = {row.id or f"row{i + 1}": row.claimed for i, row in enumerate(sheet.rows) if row.claimed is not None}
+            for ind in rows:
+                cmp = compare_line(ind, row_claims.get(ind.id), tolerance)
+                for f in _indicator_findings(ind, cmp, f"{where}.{ind.id}"):
+                    if f.severity == "info":
+                        infos += 1
+                    else:
+                        kept.append(f)
+                sums.add(ind.weight, ind.checkable, ind.verifiable, ind.interval, ind.computed, cmp.low, cmp.high, cmp.claimed,
+                         cmp.status, cmp.delta)
+                statuses.append(cmp.status)
+                values.append(ind.computed if ind.verifiable else (cmp.low, cmp.high, ind.interval) if cmp.low is not None else None)
+        found.infos += infos
+        rules = lr.rules
+        deductions = [deduction_points(d, n) for d, n in zip(rules.deductions, counts)]
+        settled: list[Finding] = []
+        total = settle_total(
+            sums, rules.info.total, rules.info.score_floor, tolerance, True, weights_consistent,
+            [(d.name, amount) for d, amount in zip(rules.deductions, deductions)], claimed_deductions,
+            facts.claimed_total, rules.grades, facts.claimed_grade, where, settled,
+        )
+        found.extend(settled)
+        statuses.append(total.comparison.status)
+        ids = [ind.id for ind in indicators] + [r.id for r in rows]
+        return LeanSheet(
+            ids=ids, names=[ind.name for ind in indicators] + [r.name for r in rows],
+            groups=[ind.group for ind in indicators] + [r.group for r in rows],
+            weights=list(weights) + [r.weight for r in rows], roundings=[ind.rounding for ind in indicators] + [r.rounding for r in rows],
+            values=values, statuses=statuses, deductions=deductions, total=total.comparison,
+            unverified_weight=total.unverified_weight, grades=total.grades, claimed_grade=total.claimed_grade, findings=found,
+        )
+
+    def _partial(self, lr: LeanRules, i: int, weight: Decimal, result: tuple, states: dict):
+        """An indicator some part of which was not scored, as `Engine._indicator` sums it: its
+        range capped to the indicator's bounds, whether a scored part bounds it, and why the
+        other parts were not scored."""
+        scores, why = result
+        ind = lr.indicators[i]
+        adjusted = weight != ind.weight  # a printed weight: the one part and the cap follow it
+        cap_max = weight if adjusted else ind.cap_max
+        known = [s for s in scores if s is not None]
+        open_weight = sum(((weight if adjusted else p.weight) for p, s in zip(ind.parts, scores) if s is None), ZERO)
+        low = sum(known, ZERO)
+        high = low + open_weight
+        reasons = []
+        for p, s, w in zip(ind.parts, scores, why):
+            if s is not None:
+                continue
+            if isinstance(w, int):
+                reasons.append(lr.reasons[w])
+            else:
+                reasons.append(unavailable_reason(states.get(w, "missing"), lr.rules.inputs[w].label))
+        return cap(low, ind.cap_min, cap_max), cap(high, ind.cap_min, cap_max), bool(known), "；".join(dict.fromkeys(reasons))
+
+
+def _write_back(sums: LineSums, known, checked, computed, low, high, claimed, unclaimed_weight, allow_up, allow_down,
+                any_claimed) -> None:
+    """The point lines' sums, kept in locals, into ``sums``."""
+    sums.known_weight, sums.checked, sums.claimed, sums.unclaimed_weight = known, checked, claimed, unclaimed_weight
+    sums.allow_up, sums.allow_down, sums.any_claimed = allow_up, allow_down, any_claimed
+    sums.computed, sums.low, sums.high = computed, low, high
+
+
+def _alone(case: Case, sheet: Sheet) -> Case:
+    """The case with only this sheet (scored one at a time, so one sheet's failure costs no other)."""
+    return case if len(case.sheets) == 1 else case.model_copy(update={"sheets": [sheet]})
+
+
+def from_traced(sd) -> LeanSheet:
+    """A sheet the traced path scored (`SheetDiff`), in the lean path's form: what the two are
+    compared on."""
+    found = Findings()
+    found.extend(sd.findings)
+    values = []
+    for r in sd.indicators:
+        ind, c = r.result, r.comparison
+        values.append(ind.computed if ind.verifiable else (c.low, c.high, ind.interval) if c.low is not None else None)
+    total = sd.total
+    return LeanSheet(
+        ids=[r.result.id for r in sd.indicators], names=[r.result.name for r in sd.indicators],
+        groups=[r.result.group for r in sd.indicators], weights=[r.result.weight for r in sd.indicators],
+        roundings=[r.result.rounding for r in sd.indicators], values=values,
+        statuses=[r.comparison.status for r in sd.indicators] + [total.comparison.status],
+        deductions=[d.deduction for d in sd.sheet.deductions], total=total.comparison, unverified_weight=total.unverified_weight,
+        grades=total.grades, claimed_grade=total.claimed_grade, findings=found,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _WeightLine:
+    """A rule indicator as `engine.weight_findings` reads it."""
+
+    id: str
+    weight: Decimal
+    group: tuple[str, ...]
+
+
+def _claimed(sheet: Sheet, *keys: str) -> Decimal | None:
+    claim = _claim(sheet, *keys)
+    return claim.score if claim is not None else None
+
+
+def lean_summary(lean: LeanSheet, path: str, case_id: str, unit: str, sheet_id: str, title: str, rules: RuleSet,
+                 line: int = 0) -> SheetSummary:
+    """The batch summary row of a sheet scored on the lean path (``line``: of the table it was read from)."""
+    found = lean.findings
+    errors = sum(1 for f in found.kept if f.severity == "error")
+    warnings = len(found.kept) - errors
+    total = lean.total
+    return SheetSummary(
+        path=path, case_id=case_id, unit=unit, sheet_id=sheet_id, title=title, rules=rules.ref, sha256=rules.sha256,
+        claimed=total.claimed, computed=total.computed, delta=total.delta if total.claimed is not None else None,
+        total_status=total.status, worst_status=worst_status(lean.statuses),
+        worst_severity="error" if errors else "warning" if warnings else "info" if found.infos else None,
+        errors=errors, warnings=warnings, infos=found.infos, unverified_weight=lean.unverified_weight,
+        findings=tuple((f.severity, f.code, f.message, f.where) for f in sorted(found.kept, key=by_severity)),
+        grade=span_text(lean.grades), claimed_grade=lean.claimed_grade or "",
+        differing=any(status in DIFFERING for status in lean.statuses[:-1]), line=line,
+    )

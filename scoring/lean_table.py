@@ -1,0 +1,311 @@
+"""Case-table rows straight into the lean path: no case model, no model validation per figure.
+
+`case_table.row_to_case` turns a row into a validated `Case` (every figure a pydantic model);
+for a batch of a million rows that costs as much as the scoring.  `TableReader` reads a row the
+way a machine-written table writes it — plain numbers (``-12.5``, at most 15 digits before and
+after the point), the undisclosed marker, 是/否 flags, empty cells — straight into the inputs of
+the rule set's generated code, with the column plan worked out once per header and rule set.
+
+It takes a row only where it knows the result is the one `row_to_case` and the traced checks
+would give: anything else — a figure written with a thousands separator, a percent sign or
+full-width digits, a year or sheet id the case model would refuse, a column its rule set does not
+know, a rate with a missing part, a rule set that cannot be chosen — is left to the full path
+(`read` returns None), so every message reads the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .batch_summary import SheetSummary
+from .case_table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX, UNDISCLOSED, TableRow, input_headers
+from .errors import ScoringError
+from .lean import ZERO, Fallback, Findings, LeanEngine, LeanRules, SheetFacts, lean_summary
+from .engine import invalid_input
+from .rule_loader import RuleLibrary, normalize_phrase
+from .rules import RuleSet
+
+# What `numbers.to_decimal` reads as Decimal(text) directly; below 10^15, never a percentage.
+_PLAIN = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?")
+_WHOLE = re.compile(r"[0-9]{1,15}(?:\.0{1,15})?")
+_YEAR = re.compile(r"[0-9]{4}")
+_SHEET_ID = re.compile(r"[A-Za-z0-9_.-]+")
+_INPUT_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_FLAGS = {"true": True, "false": False, "是": True, "否": False}
+# A row the lean path handed back: score it on the traced path, not the lean one again.
+TRACED = object()
+
+
+@dataclass(frozen=True, slots=True)
+class _Rate:
+    """A stated rate as `rates.stated_rate_findings` reads it."""
+
+    label: str
+    stated: str
+    numerator: Decimal
+    denominator: Decimal
+
+
+class _Fixed:
+    """Where a header keeps its fixed columns, and which of its columns carry what."""
+
+    def __init__(self, columns: tuple[str, ...]):
+        index = {name: i for i, name in enumerate(columns)}
+        self.width = len(columns)
+        self.fixed = {name: index.get(name) for name in CASE_COLUMNS}
+        self.inputs = [(i, c) for i, c in enumerate(columns) if c not in CASE_COLUMNS and not c.startswith((CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX))]
+        self.claims = [(i, c[len(CLAIM_PREFIX):].strip()) for i, c in enumerate(columns) if c.startswith(CLAIM_PREFIX)]
+        self.findings = [(i, c[len(FINDING_PREFIX):].strip()) for i, c in enumerate(columns) if c.startswith(FINDING_PREFIX)]
+        self.index = index
+        # two claim (or finding) columns naming the same key: the case model keeps the last
+        # non-empty one; rare enough to leave to it
+        self.usable = all(len({k for _, k in group}) == len(group) for group in (self.claims, self.findings))
+
+
+class _Plan:
+    """A header's columns under one rule set: each input's columns (by id or by label, in the rule
+    set's order), the claim and finding columns of each indicator and deduction item, and the
+    columns the rule set does not know (a row with something in one goes to the full path)."""
+
+    def __init__(self, fixed: _Fixed, rules: RuleSet, lr: LeanRules, rates: tuple[str, ...]):
+        by_label = input_headers(rules)
+        columns: dict[str, list[int]] = {spec.name: [] for spec in lr.inputs}
+        self.strangers: list[int] = []
+        for i, name in fixed.inputs:
+            if name in rules.inputs:
+                columns[name].append(i)
+            elif not _INPUT_NAME.match(name) and normalize_phrase(name) in by_label:
+                columns[by_label[normalize_phrase(name)]].append(i)
+            else:
+                self.strangers.append(i)
+        # (name, its one column or -1, all its columns when it has several, spec, the check its
+        # declaration makes of a plain number: at least a minimum, none, or another)
+        self.inputs = []
+        for spec in lr.inputs:
+            found = columns[spec.name]
+            if spec.flag or spec.maximum is not None or (spec.count and spec.minimum is None):
+                check = _OTHER
+            elif spec.count:
+                check = _WHOLE_AT_LEAST
+            else:
+                check = _ANY if spec.minimum is None else _AT_LEAST
+            self.inputs.append((spec.name, found[0] if len(found) == 1 else -1, tuple(found), spec, check, spec.minimum))
+        claims = dict((k, i) for i, k in fixed.claims)
+        findings = dict((k, i) for i, k in fixed.findings)
+        self.indicator_claims = []
+        for ind in rules.indicators:
+            found = tuple(claims[k] for k in (ind.id, ind.name) if k in claims)
+            self.indicator_claims.append((found[0] if len(found) == 1 else -1, found))
+        self.deduction_claims = [tuple(claims[k] for k in (d.id, d.name) if k in claims) for d in rules.deductions]
+        self.counts = [tuple(findings[k] for k in (d.id, d.name) if k in findings) for d in rules.deductions]
+        keys = {k for ind in rules.indicators for k in (ind.id, ind.name)} | {k for d in rules.deductions for k in (d.id, d.name)}
+        self.strangers += [i for k, i in claims.items() if k not in keys]
+        deduction_keys = {k for d in rules.deductions for k in (d.id, d.name)}
+        self.strangers += [i for k, i in findings.items() if k not in deduction_keys]
+        self.rates = [
+            (label, fixed.index[f"{RATE_PREFIX}{label}"], fixed.index[f"{RATE_PREFIX}{label}:numerator"],
+             fixed.index[f"{RATE_PREFIX}{label}:denominator"])
+            for label in rates
+        ]
+
+
+class TableReader:
+    """Scores case-table rows on the lean path, straight from their cells."""
+
+    def __init__(self, library: RuleLibrary, lean: LeanEngine):
+        self.library = library
+        self.lean = lean
+        self._fixed: dict[tuple[str, ...], _Fixed] = {}
+        self._plans: dict[tuple, _Plan] = {}
+        self._rules: dict[tuple, RuleSet | None] = {}
+        self.taken = 0
+        self.left = 0
+
+    def summary(self, row: TableRow) -> SheetSummary | object | None:
+        """The row's summary; None when the full path must read it (`row_to_case`), `TRACED`
+        when it read fine but must be scored on the traced path."""
+        try:
+            got = self._summary(row)
+        except Fallback:
+            self.lean.fallbacks += 1
+            return TRACED
+        if got is None:
+            self.left += 1
+        else:
+            self.taken += 1
+            self.lean.lean += 1
+        return got
+
+    def _summary(self, row: TableRow) -> SheetSummary | None:
+        header = row.header
+        fixed = self._fixed.get(header.columns)
+        if fixed is None:
+            fixed = self._fixed[header.columns] = _Fixed(header.columns)
+        cells = row.cells
+        if len(cells) != fixed.width or not fixed.usable:
+            return None
+        cell = _Cells(cells, fixed.fixed)
+        case_id, unit, title = cell.get("case_id"), cell.get("unit"), cell.get("title")
+        region = tuple(part.strip() for part in cell.get("region").split("/") if part.strip())
+        written_year = cell.get("year")
+        sheet_type, named = cell.get("sheet_type") or None, cell.get("rules") or None
+        sheet_id = cell.get("sheet_id") or "sheet"
+        if not region or not _YEAR.fullmatch(written_year) or not 1990 <= int(written_year) <= 2100:
+            return None
+        if (sheet_type is None and named is None) or not _SHEET_ID.fullmatch(sheet_id):
+            return None
+        year = int(written_year)
+        claimed_total = cell.get("claimed_total")
+        if claimed_total:
+            if not _PLAIN.fullmatch(claimed_total):
+                return None
+            claimed_total = Decimal(claimed_total)
+        else:
+            claimed_total = None
+        rules = self._choose(named, sheet_type, region, year)
+        if rules is None:
+            return None
+        lr = self.lean.rules(rules, year)
+        if not lr.available:
+            raise Fallback
+        key = (header.columns, header.rates, rules.path, rules.sha256, year)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = _Plan(fixed, rules, lr, header.rates)
+        for i in plan.strangers:
+            if cells[i].strip():
+                return None
+        where = f"{row.where}#{sheet_id}"
+        found = Findings()
+        x: dict = {}
+        states: dict = {}
+        known = _NUMBERS
+        for name, column, columns, spec, check, minimum in plan.inputs:
+            if column >= 0:
+                text = cells[column].strip()
+            else:
+                text = ""
+                for i in columns:
+                    written = cells[i].strip()
+                    if written:
+                        if text:
+                            return None  # the same input in two columns: the case model says so
+                        text = written
+            if not text:
+                spec.absent(x, states, found, where)
+                continue
+            value = known.get(text)
+            if value is None:
+                value = _number(text)
+            if value is None:
+                low = text.lower()
+                if low in UNDISCLOSED:
+                    states[name] = "undisclosed"
+                    continue
+                value = _FLAGS.get(low)
+                if value is None:
+                    return None
+            elif check == _ANY or check == _AT_LEAST and value >= minimum or (
+                    check == _WHOLE_AT_LEAST and value >= minimum and "." not in text):
+                x[name] = value  # what the declaration's check would pass, without calling it
+                continue
+            problem = spec.problem(value)
+            if problem:
+                found.add(invalid_input(name, spec.decl, problem, where))
+                states[name] = "invalid"
+            else:
+                x[name] = value
+        claims = []
+        for column, columns in plan.indicator_claims:
+            claimed = cells[column].strip() if column >= 0 else _first(cells, columns)
+            if not claimed:
+                claims.append(None)
+                continue
+            value = known.get(claimed)
+            if value is None:
+                value = _number(claimed)
+                if value is None:
+                    return None
+            claims.append(value)
+        claimed_deductions = ZERO
+        for columns in plan.deduction_claims:
+            claimed = _first(cells, columns)
+            if claimed is not None:
+                value = known.get(claimed)
+                if value is None:
+                    value = _number(claimed)
+                    if value is None:
+                        return None
+                claimed_deductions += abs(value)
+        counts = []
+        for columns in plan.counts:
+            count = _first(cells, columns)
+            if count is None or count.lower() in UNDISCLOSED:
+                counts.append(None)
+            elif _WHOLE.fullmatch(count):
+                counts.append(Decimal(count))
+            else:
+                return None  # not a count: the case model or the key check says why
+        rates = []
+        for label, stated, numerator, denominator in plan.rates:
+            parts = cells[stated].strip(), cells[numerator].strip(), cells[denominator].strip()
+            if not any(parts):
+                continue
+            if not all(parts) or not _PLAIN.fullmatch(parts[1]) or not _PLAIN.fullmatch(parts[2]):
+                return None
+            rates.append(_Rate(label, parts[0], Decimal(parts[1]), Decimal(parts[2])))
+        facts = SheetFacts(sheet_id, title, region, year, None, sheet_type, named, claimed_total)
+        lean = self.lean.evaluate(lr, facts, x, states, found, where, claims, counts, claimed_deductions, rates)
+        return lean_summary(lean, row.where, case_id, unit, sheet_id, title, rules, row.line)
+
+    def _choose(self, named: str | None, sheet_type: str | None, region: tuple[str, ...], year: int) -> RuleSet | None:
+        """The rule set `diff.choose_rules` gives the row; None when it cannot give one."""
+        key = (named, sheet_type, region, year)
+        if key not in self._rules:
+            try:
+                chosen = self.library.find(named, year) if named else self.library.select(region, year, sheet_type)
+            except ScoringError:
+                chosen = None
+            self._rules[key] = chosen
+        return self._rules[key]
+
+
+class _Cells:
+    """The fixed columns of one row, stripped as the case model reads them."""
+
+    __slots__ = ("cells", "index")
+
+    def __init__(self, cells: tuple[str, ...], index: dict[str, int | None]):
+        self.cells = cells
+        self.index = index
+
+    def get(self, name: str) -> str:
+        i = self.index[name]
+        return "" if i is None else self.cells[i].strip()
+
+
+# Plain numbers already read (a table repeats many: counts, 0.00, round amounts), cleared when large.
+_NUMBERS: dict[str, Decimal] = {}
+_NUMBERS_KEPT = 1 << 16
+_ANY, _AT_LEAST, _WHOLE_AT_LEAST, _OTHER = 0, 1, 2, 3
+
+
+def _number(text: str) -> Decimal | None:
+    """A cell written as a plain number, as `numbers.to_decimal` reads it; None for anything else."""
+    if not _PLAIN.fullmatch(text):
+        return None
+    if len(_NUMBERS) >= _NUMBERS_KEPT:
+        _NUMBERS.clear()
+    value = _NUMBERS[text] = Decimal(text)
+    return value
+
+
+def _first(cells: tuple[str, ...], columns: tuple[int, ...]) -> str | None:
+    """The first non-empty of a key's columns (by id, then by printed name), stripped."""
+    for i in columns:
+        text = cells[i].strip()
+        if text:
+            return text
+    return None

@@ -1,0 +1,150 @@
+"""Compiled rule libraries kept on disk, keyed by the rule files' content.
+
+Loading a folder of rule files reads, validates and compiles every file.  What that gives depends
+only on the files' bytes and their paths as shown, on this program's loading code and on the
+Python running it; so it is kept, pickled, in the user's cache folder under a key made from all
+of these (SHA-256), and a later run that finds the same files reads it back instead.  A file that
+changes — or the loading code, or the Python — changes the key: the old entry is simply never
+used again, and the oldest entries are removed once there are more than `KEEP`.
+
+Where: ``$SCORING_CACHE_DIR``, else ``$XDG_CACHE_HOME/scoring``, else ``~/.cache/scoring``
+(``%LOCALAPPDATA%\\scoring\\cache`` on Windows).  ``SCORING_CACHE=off`` turns it off.
+
+Reading a pickle can run code, so the cache is trusted exactly as far as the user's own files
+are: on POSIX an entry is read only when it and its folder belong to the user and nobody else
+can write to them; the folder is made 0700, each entry is written 0600 to a temporary file and
+renamed into place, so two processes writing at once each leave a complete file and a reader
+sees one or the other.  Anything that cannot be read back — a truncated or corrupted entry, one
+written by another version — is ignored and rebuilt.  The cache never changes a result: an
+entry holds what the loader made from exactly the bytes the key covers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from pathlib import Path
+
+FORMAT = 1
+KEEP = 32
+PREFIX = "rules-"
+SUFFIX = ".pickle"
+# The modules whose code decides what loading a rule file gives: their source is in the key.
+_LOADER_MODULES = (
+    "rule_loader.py", "rules.py", "expressions.py", "rule_inherit.py", "rule_ranges.py", "values.py", "numbers.py",
+    "errors.py", "rule_cache.py",
+)
+_code_fingerprint: str | None = None
+
+
+def cache_dir() -> Path | None:
+    """The folder entries are kept in, or None when the cache is off."""
+    if os.environ.get("SCORING_CACHE", "").strip().lower() in {"off", "0", "no", "false"}:
+        return None
+    chosen = os.environ.get("SCORING_CACHE_DIR", "").strip()
+    if chosen:
+        return Path(chosen)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) / "scoring" / "cache" if base else None
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".cache") / "scoring"
+
+
+def _code() -> str:
+    """A fingerprint of the loading code and of what pickles it: this program's loader modules,
+    the Python and pydantic versions."""
+    global _code_fingerprint
+    if _code_fingerprint is None:
+        import pydantic
+
+        digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{pydantic.VERSION}".encode())
+        here = Path(__file__).resolve().parent
+        for name in _LOADER_MODULES:
+            try:
+                digest.update(name.encode() + b"\0" + (here / name).read_bytes())
+            except OSError:
+                digest.update(name.encode() + b"\0?")
+        _code_fingerprint = digest.hexdigest()
+    return _code_fingerprint
+
+
+def library_key(directory: str, files: list[tuple[str, bytes | None]]) -> str:
+    """The key of a folder's library: its files as shown and their contents (None: unreadable)."""
+    digest = hashlib.sha256(_code().encode() + b"\0" + directory.encode("utf-8", "surrogateescape"))
+    for shown, data in files:
+        digest.update(b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(hashlib.sha256(data).digest() if data is not None else b"?")
+    return digest.hexdigest()
+
+
+def _private(path: Path) -> bool:
+    """Whether only this user can have written ``path`` (always true where there are no owners)."""
+    if not hasattr(os, "getuid"):
+        return True
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    import stat
+
+    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not stat.S_ISLNK(st.st_mode)
+
+
+def load(key: str) -> object | None:
+    """The entry stored under ``key``, or None (none, not ours alone, unreadable, corrupted)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    path = folder / f"{PREFIX}{key}{SUFFIX}"
+    if not _private(folder) or not _private(path):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 - a broken entry is rebuilt, never a failed run
+        return None
+
+
+def store(key: str, value: object) -> None:
+    """Keep ``value`` under ``key``; silently does nothing when the folder cannot be used."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    import tempfile  # only a run that writes an entry needs it
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not _private(folder):
+            return
+        fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=folder)  # 0600
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, folder / f"{PREFIX}{key}{SUFFIX}")
+        except BaseException:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+            raise
+        _tidy(folder)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return
+
+
+def _tidy(folder: Path) -> None:
+    """Remove the oldest entries beyond `KEEP` (another process may be removing them too)."""
+    entries = []
+    for path in folder.glob(f"{PREFIX}*{SUFFIX}"):
+        try:
+            entries.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    for _, path in sorted(entries, reverse=True)[KEEP:]:
+        try:
+            path.unlink()
+        except OSError:
+            pass

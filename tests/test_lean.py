@@ -1,0 +1,110 @@
+"""The lean path (generated code, no trace) gives exactly what the traced path gives.
+
+A sample of the corpus bench/run.py checks in full: generated sheets of every kind with injected
+errors, an edge variant of each, rows written the way people write them, every shipped rule
+set's worked examples as complete sheets with random claims, and every shipped case.  Every line's
+value to the last digit, every status, the totals and grades, every error and warning word for
+word and the batch summary row must be the same (bench/equality.py says exactly what is held).
+No timing here: speed is bench/run.py's business.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import CASES, run_cli
+from scoring.codegen import CodegenError, _Emitter, generate, verify
+from scoring.lean import LeanEngine
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # `bench` is a folder of the checkout, not an installed package
+
+from bench import equality  # noqa: E402
+
+COUNT = 240
+
+
+@pytest.fixture(scope="module")
+def checked(library):
+    return equality.run(library, COUNT, seed=13)
+
+
+def test_both_paths_agree_on_the_sample(checked):
+    tally = checked.tally
+    assert tally.ok, f"{tally.disagreeing} sheets disagree:\n" + "\n".join(tally.first)
+    assert tally.sheets > COUNT * 2
+    assert tally.lean > tally.sheets * 0.7, tally.describe()  # the lean path scored most of them itself
+    assert tally.read_lean > tally.table_rows * 0.5, tally.describe()  # straight from the cells
+    assert tally.refused > 0  # rows the case model refuses, refused the same way
+
+
+def test_every_shipped_rule_set_and_case_went_through_the_lean_path(checked, library):
+    used = {key[0] for key in checked.lean._bound}
+    assert used == {r.path for r in library.rule_sets}
+    assert checked.lean.lean > 0 and checked.lean.fallbacks > 0  # both roads were taken
+    assert len(list(CASES.glob("*.toml"))) > 10
+
+
+def test_a_disagreement_is_caught(library, monkeypatch):
+    """A lean path that is wrong by one cent on one indicator fails the comparison."""
+    lean = LeanEngine()
+    rules = library.find("sichuan.dept-overall", 2024)
+    bound = lean.rules(rules, 2024)
+    real = bound.score
+
+    def off_by_a_cent(x, weights):
+        out, capped = real(x, weights)
+        if isinstance(out[0], Decimal):
+            out[0] -= Decimal("0.01")
+        return out, capped
+
+    monkeypatch.setattr(bound, "score", off_by_a_cent)
+    checker = equality.Checker(library)
+    checker.lean = lean
+    checker.reader.lean = lean
+    equality.run(library, 40, seed=2, checker=checker)
+    assert not checker.tally.ok
+    assert any("duty_performance" in line or "summary" in line for line in checker.tally.first)
+
+
+def test_generated_code_passes_its_whitelist_and_a_tampered_one_does_not(library):
+    for rules in library.rule_sets:
+        made = generate(rules)
+        verify(made.source, set(made.constants) | set(made.parameters))
+        assert made.lean
+    source = generate(library.find("sichuan.dept-overall", 2024)).source
+    for tampered in (
+        source + "\nimport os\n",
+        source.replace("x['duty_targets_met']", "x.__class__", 1),
+        source.replace("_abs(", "open(", 1),
+        source + "\n_k0 = [c for c in ()]\n",
+        source.replace("out[0] = ", "out[0] = (lambda: 1)() or ", 1),
+    ):
+        with pytest.raises(CodegenError):
+            verify(tampered, set())
+
+
+@pytest.mark.parametrize("attack", [
+    "a.__class__", "__import__('os')", "open('x')", "[x for x in a]", "(lambda: 1)()", "a[0]", "f'{a}'", "a << 2",
+    "'a'", "a // 2", "a @ b", "getattr(a, 'b')", "round(a, ndigits=2)",
+])
+def test_the_emitter_refuses_any_tree_a_vetted_expression_cannot_hold(attack):
+    """The third wall: even an unvetted tree handed to the emitter never becomes code."""
+    with pytest.raises(CodegenError):
+        _Emitter().expr(ast.parse(attack, mode="eval").body, lambda name: f"x[{name!r}]")
+
+
+def test_formulas_compile_prints_the_generated_code():
+    proc = run_cli("formulas", "compile", "sichuan.dept-overall@2024.1")
+    assert proc.returncode == 0, proc.stderr
+    assert "def score(x, W):" in proc.stdout and "def checks(x):" in proc.stdout
+    assert "regional_asset_change_avg" in proc.stdout and "-4.63" in proc.stdout  # the parameter bound for the year
+    compile(proc.stdout, "<printed>", "exec")  # what is printed is Python
+    missing = run_cli("formulas", "compile", "no.such-rules")
+    assert missing.returncode == 2 and "没有规则集" in missing.stderr

@@ -1,0 +1,123 @@
+"""Compiled rule libraries cached on disk: the same library as loading the files, invalidated
+when a file changes, safe with two processes writing at once, never broken by a bad entry."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import textwrap
+from decimal import Decimal
+
+import pytest
+
+from conftest import FORMULAS
+from scoring import rule_cache
+from scoring.rule_loader import RuleLibrary, load_rule_dir
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SCORING_CACHE_DIR", str(folder))
+    monkeypatch.delenv("SCORING_CACHE", raising=False)
+    return folder
+
+
+@pytest.fixture
+def rules(tmp_path):
+    folder = tmp_path / "rules"
+    shutil.copytree(FORMULAS, folder)
+    return folder
+
+
+def _entries(folder):
+    return sorted(folder.glob("rules-*.pickle"))
+
+
+def test_a_warm_cache_gives_the_library_loading_gives(cache, rules):
+    fresh = load_rule_dir(rules)
+    assert len(_entries(cache)) == 1
+    warm = load_rule_dir(rules)
+    assert warm is not fresh and warm.directory == rules and not warm.failures
+    assert [(r.ref, r.sha256, r.path) for r in warm.rule_sets] == [(r.ref, r.sha256, r.path) for r in fresh.rule_sets]
+    assert [r.indicators for r in warm.rule_sets] == [r.indicators for r in fresh.rule_sets]
+    assert oct(cache.stat().st_mode & 0o777) == "0o700" and oct(_entries(cache)[0].stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_changed_file_is_loaded_afresh(cache, rules):
+    before = load_rule_dir(rules).find("sichuan.dept-overall@2024.1")
+    path = rules / "sichuan" / "dept-overall-2024.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('value = "-4.63"', 'value = "-5.10"'), encoding="utf-8")
+    after = load_rule_dir(rules).find("sichuan.dept-overall@2024.1")
+    assert after.sha256 != before.sha256
+    assert after.parameters["regional_asset_change_avg"].values[0].value == Decimal("-5.10")
+    assert len(_entries(cache)) == 2
+    path.write_text(path.read_text(encoding="utf-8") + "\n[[indicators]]\n", encoding="utf-8")  # now broken
+    broken = load_rule_dir(rules)
+    assert broken.failures and len(_entries(cache)) == 2  # a folder with failures is never cached
+
+
+def test_a_corrupt_or_foreign_entry_is_ignored(cache, rules):
+    expected = [r.sha256 for r in load_rule_dir(rules).rule_sets]
+    entry = _entries(cache)[0]
+    for damage in (b"", b"not a pickle", entry.read_bytes()[:100], pickle.dumps("something else")):
+        entry.write_bytes(damage)
+        assert [r.sha256 for r in load_rule_dir(rules).rule_sets] == expected
+        assert isinstance(pickle.loads(entry.read_bytes()), RuleLibrary)  # rebuilt and stored again
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_an_entry_others_could_have_written_is_not_read(cache, rules):
+    count = len(load_rule_dir(rules).rule_sets)
+    entry = _entries(cache)[0]
+    entry.write_bytes(pickle.dumps(RuleLibrary(rules, [], [])))  # what an intruder would plant
+    os.chmod(entry, 0o600)
+    assert load_rule_dir(rules).rule_sets == []  # read: it is the user's own file
+    entry.write_bytes(pickle.dumps(RuleLibrary(rules, [], [])))
+    os.chmod(entry, 0o666)  # anyone could have written it: not read
+    assert len(load_rule_dir(rules).rule_sets) == count
+    entry.write_bytes(pickle.dumps(RuleLibrary(rules, [], [])))
+    os.chmod(entry, 0o600)
+    os.chmod(cache, 0o777)  # anyone could have replaced it: not read
+    assert len(load_rule_dir(rules).rule_sets) == count
+
+
+def test_the_cache_can_be_turned_off(cache, rules, monkeypatch):
+    monkeypatch.setenv("SCORING_CACHE", "off")
+    load_rule_dir(rules)
+    assert not cache.exists()
+
+
+def test_concurrent_writers_each_leave_a_complete_entry(cache, rules):
+    """Several processes load the same new folder at once, repeatedly, with the cache empty: each
+    run succeeds with the right library, and what is left in the cache reads back."""
+    script = textwrap.dedent(f"""
+        import sys
+        from scoring.rule_loader import load_rule_dir
+        lib = load_rule_dir({str(rules)!r})
+        assert not lib.failures and len(lib.rule_sets) == {len(load_rule_dir(rules).rule_sets)}
+        print(",".join(r.sha256[:8] for r in lib.rule_sets))
+    """)
+    env = {**os.environ, "SCORING_CACHE_DIR": str(cache)}
+    for _ in range(3):
+        shutil.rmtree(cache)
+        procs = [subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for _ in range(4)]
+        results = [p.communicate(timeout=120) for p in procs]
+        assert all(p.returncode == 0 for p in procs), [err for _, err in results]
+        assert len({out for out, _ in results}) == 1
+        assert len(_entries(cache)) == 1 and not list(cache.glob(".tmp-*"))
+        assert isinstance(pickle.loads(_entries(cache)[0].read_bytes()), RuleLibrary)
+
+
+def test_the_key_covers_the_files_their_paths_and_the_code():
+    files = [("a.toml", b"x = 1"), ("b.toml", b"y = 2")]
+    key = rule_cache.library_key("rules", files)
+    assert key == rule_cache.library_key("rules", list(files))
+    assert key != rule_cache.library_key("rules", [("a.toml", b"x = 2"), ("b.toml", b"y = 2")])
+    assert key != rule_cache.library_key("rules", [("c.toml", b"x = 1"), ("b.toml", b"y = 2")])
+    assert key != rule_cache.library_key("other", files)
+    assert key != rule_cache.library_key("rules", [("a.toml", None), ("b.toml", b"y = 2")])
