@@ -14,19 +14,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from .batch_summary import DIFFERING, IndicatorLine, SheetSummary, summary_of
 from .case_table import TableBlock, TableRow, block_rows, known_labels, read_blocks, read_table, row_to_case
-from .cases import WORKBOOK_SUFFIXES, Case, load_case, read_json
+from .cases import WORKBOOK_SUFFIXES, Case, load_case
 from .diff import report_loaded, sheet_rules
 from .engine import Engine
+from .errors import ScoringError
+from .files.reading import display_path, read_json, read_toml
 from .lean import LeanEngine
 from .lean_table import TRACED, TableReader
-from .errors import ScoringError
 from .numbers import fmt
 from .pool import Lost, default_jobs, ordered_map
 from .render import reason
-from .batch_summary import DIFFERING, IndicatorLine, SheetSummary, summary_of
 from .results import SEVERITY_ORDER, CaseReport, SheetDiff
-from .rule_loader import RuleLibrary, display_path, load_rule_dir, read_toml
+from .rule_loader import RuleLibrary, load_rule_dir
 
 CASE_SUFFIXES = frozenset({".toml", ".json"}) | WORKBOOK_SUFFIXES  # .xls/.ods fail with "请另存为 .xlsx"
 # Seconds one submission may take before its worker is stopped; a real sheet takes milliseconds.

@@ -90,8 +90,8 @@ def batch(
 
 def _write(path: Path, write) -> None:
     """Stream the output into place by the output rules: an interrupted run leaves no half file."""
-    from .atomic import open_output
     from .errors import ScoringError
+    from .files.writing import open_output
 
     try:
         with open_output(path, "w", encoding="utf-8", newline="") as handle:
@@ -138,7 +138,7 @@ def generate(
     except (ScoringError, ValueError, GeneratorError) as exc:
         _fail(str(exc))
     except OSError as exc:
-        from .os_errors import describe
+        from .files.os_errors import describe
 
         _fail(f"{getattr(exc, 'filename', None) or ''}：{describe(exc)}".lstrip("："))
     finally:

@@ -25,9 +25,12 @@ from pydantic import ValidationError
 
 from .cases import Case
 from .errors import ScoringError
-from .input_limits import MAX_TABLE_LINE_BYTES, megabytes
-from .os_errors import describe
-from .rule_loader import RuleLibrary, display_path, normalize_phrase, pydantic_problems
+from .files.limits import MAX_TABLE_LINE_BYTES, megabytes
+from .files.os_errors import describe
+from .files.reading import display_path
+from .numbers import normalize_phrase
+from .problems import pydantic_problems
+from .rule_loader import RuleLibrary
 from .rules import RuleSet
 
 # Columns with a fixed meaning; every other unprefixed column is an input of the rule set.

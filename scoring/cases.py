@@ -6,7 +6,6 @@ source does not disclose is written ``{ undisclosed = true }`` and is never inve
 
 from __future__ import annotations
 
-import json
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -15,10 +14,9 @@ from typing import Any
 from pydantic import Field, PrivateAttr, ValidationError, model_validator
 
 from .errors import FileError, ScoringError
-from .input_limits import read_limited
-from .os_errors import describe
+from .files.reading import display_path, read_json, read_toml
 from .numbers import NumberError, to_decimal
-from .rule_loader import decode_text, display_path, pydantic_problems, read_toml
+from .problems import pydantic_problems
 from .rules import Strict
 
 
@@ -250,39 +248,3 @@ def load_case(path: Path | str) -> tuple[Case, str]:
     if duplicated:
         raise ScoringError(f"{path}: sheets: 表 id 重复：{'、'.join(duplicated)}")
     return case, display_path(path)
-
-
-def read_json(path: Path) -> dict:
-    """Read a JSON case with exact decimals; syntax errors name the file, line and column."""
-    try:
-        raw = read_limited(path)
-    except OSError as exc:
-        raise ScoringError(f"{path}: 无法读取文件（{describe(exc)}）") from None
-    try:
-        data = json.loads(decode_text(raw, path), parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
-    except json.JSONDecodeError as exc:
-        raise ScoringError(f"{path}: JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}") from None
-    except RecursionError:
-        raise ScoringError(f"{path}: JSON 嵌套过深，无法读取") from None
-    except ValueError as exc:
-        raise ScoringError(f"{path}: JSON 格式错误：{exc}") from None
-    try:
-        # a lone surrogate ("\ud800") is valid JSON but no text: it would fail every output later
-        json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
-    except UnicodeEncodeError:
-        raise ScoringError(f"{path}: JSON 中含有无效的字符（孤立的代理码点，如 \\ud800）") from None
-    except RecursionError:
-        raise ScoringError(f"{path}: JSON 嵌套过深，无法读取") from None
-    if not isinstance(data, dict):
-        raise ScoringError(f"{path}: JSON 顶层应为对象")
-    return data
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
-    # TOML refuses a repeated key; JSON silently keeps the last one, which would hide a typo.
-    out: dict = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"键“{key}”重复")
-        out[key] = value
-    return out

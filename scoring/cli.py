@@ -129,9 +129,9 @@ def output_format(given: Optional[str], out: Optional[Path], available: tuple[st
 
 
 def write_file(out: Path, data: bytes) -> None:
-    """Write one output file by the output rules (scoring/atomic.py), or stop with exit code 2."""
-    from .atomic import write_output
+    """Write one output file by the output rules (scoring/files/writing.py), or stop with exit code 2."""
     from .errors import ScoringError
+    from .files.writing import write_output
 
     try:
         write_output(out, data)
@@ -141,8 +141,8 @@ def write_file(out: Path, data: bytes) -> None:
 
 def check_outputs(outputs: list[Optional[Path]], inputs: list[Path]) -> None:
     """Before any work: every output can be written and none of them is an input."""
-    from .atomic import check_not_input, check_output
     from .errors import ScoringError
+    from .files.writing import check_not_input, check_output
 
     given = [o for o in outputs if o is not None]
     try:
@@ -538,7 +538,7 @@ def import_workbook(
         check_outputs([out], [workbook])
     from pydantic import ValidationError
 
-    from .rule_loader import pydantic_problems
+    from .problems import pydantic_problems
 
     try:
         data = read_workbook(workbook)

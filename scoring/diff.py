@@ -17,16 +17,7 @@ from .engine import Engine
 from .errors import ScoringError
 from .grades import grade_of, grade_span, rank, read_grade, span_text
 from .numbers import fmt, round_half_up
-from .results import (
-    CaseReport,
-    Comparison,
-    Finding,
-    IndicatorDiff,
-    IndicatorResult,
-    SheetDiff,
-    SheetResult,
-    TotalDiff,
-)
+from .results import CaseReport, Comparison, Finding, IndicatorDiff, IndicatorResult, SheetDiff, SheetResult, TotalDiff
 from .rule_loader import RuleLibrary
 from .rules import RuleSet
 

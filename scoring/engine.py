@@ -14,18 +14,9 @@ from .cases import Figure, Sheet
 from .errors import FileError, FileProblem
 from .expressions import EvaluationError, Evaluator, Expression
 from .numbers import MAX_FIGURE_TEXT, fmt, is_too_large, round_half_up
-from .results import (
-    DeductionResult,
-    Finding,
-    IndicatorResult,
-    InputUse,
-    PartResult,
-    RuleRef,
-    SheetResult,
-    ValueUse,
-)
 from .rates import stated_rate_findings
 from .recorder import FULL, NULL, Recorder
+from .results import DeductionResult, Finding, IndicatorResult, InputUse, PartResult, RuleRef, SheetResult, ValueUse
 from .row_structure import RowPlan, plan_rows
 from .rows import RowScorer
 from .rules import CompiledPart, Deduction, Indicator, InputDecl, RuleSet

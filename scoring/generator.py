@@ -22,9 +22,9 @@ from .cases import Case, StatedRate
 from .diff import choose_rules
 from .errors import ScoringError
 from .lean import LeanEngine
-from .numbers import decimals_of, fmt, round_half_up
+from .numbers import decimals_of, fmt, normalize_phrase, round_half_up
 from .rates import consistent
-from .rule_loader import RuleLibrary, normalize_phrase
+from .rule_loader import RuleLibrary
 from .synthetic_data import (
     ACHIEVED_PHRASES,
     COUNT_ROWS,

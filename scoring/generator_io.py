@@ -19,13 +19,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import OutputError, Staged, interrupts_deferred, place_file
 from .case_table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX
-from .lean import LeanEngine
+from .files.os_errors import describe
+from .files.reading import display_path
+from .files.writing import OutputError, Staged, interrupts_deferred, place_file
 from .generator import ERROR_CLASSES, FORMULA_RULES, GeneratorError, Settings, Submission, make_submission
+from .lean import LeanEngine
 from .pool import Lost, default_jobs, ordered_map
-from .os_errors import describe
-from .rule_loader import RuleSet, display_path, load_rule_dir
+from .rule_loader import RuleSet, load_rule_dir
 
 FORMULA_RATES = ("预算执行率", "采购执行率")
 

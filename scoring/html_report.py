@@ -15,7 +15,7 @@ from collections.abc import Callable
 from html import escape
 
 from .batch import BatchResult, IndicatorLine, SheetSummary
-from .batch_render import counts_line, rules_line, severity_label, signed, summary_row, SUMMARY_HEADERS
+from .batch_render import SUMMARY_HEADERS, counts_line, rules_line, severity_label, signed, summary_row
 from .numbers import fmt
 from .render import STATUS_LABELS
 from .svg_charts import STATUS_COLORS, dumbbells, histogram, scatter

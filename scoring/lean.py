@@ -47,7 +47,6 @@ from .diff import (
     sheet_rules,
     year_unknown,
 )
-from .grades import span_text
 from .engine import (
     Engine,
     cap,
@@ -62,6 +61,7 @@ from .engine import (
     weight_findings,
 )
 from .expressions import SANDBOX_CONTEXT, Evaluator, evaluation_failure, finite_result
+from .grades import span_text
 from .rates import stated_rate_findings
 from .recorder import NULL
 from .results import Comparison, Finding, IndicatorResult

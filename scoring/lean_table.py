@@ -21,10 +21,11 @@ from decimal import Decimal
 
 from .batch_summary import SheetSummary
 from .case_table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX, UNDISCLOSED, TableRow, input_headers
+from .engine import invalid_input
 from .errors import ScoringError
 from .lean import ZERO, Fallback, Findings, LeanEngine, LeanRules, SheetFacts, lean_summary
-from .engine import invalid_input
-from .rule_loader import RuleLibrary, normalize_phrase
+from .numbers import normalize_phrase
+from .rule_loader import RuleLibrary
 from .rules import RuleSet
 
 # What `numbers.to_decimal` reads as Decimal(text) directly; below 10^15, never a percentage.

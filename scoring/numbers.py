@@ -33,6 +33,11 @@ def normalize_text(text: str) -> str:
     return text.translate(_FULLWIDTH).translate(_MINUS_SIGNS).strip()
 
 
+def normalize_phrase(text: str) -> str:
+    """Fold a printed phrase for lookup: full-width to ASCII, no blanks, no trailing 。."""
+    return normalize_text(text).replace(" ", "").rstrip("。.；;")
+
+
 def to_decimal(value: object) -> Decimal:
     """Turn a TOML/JSON scalar or a written figure ("253.87", "１,２３４.５", "-38%") into a Decimal.
 

@@ -27,8 +27,8 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
-import sys
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator

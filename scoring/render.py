@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from tabulate import tabulate
 
-from .grades import span_text
 from . import __version__
+from .grades import span_text
 from .numbers import fmt, round_half_up
 from .results import CaseReport, IndicatorDiff, IndicatorResult, SheetDiff
 

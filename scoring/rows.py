@@ -14,10 +14,9 @@ from decimal import Decimal
 
 from .cases import Row
 from .expressions import EvaluationError, Evaluator
-from .numbers import fmt, round_half_up
+from .numbers import fmt, normalize_phrase, round_half_up
 from .recorder import FULL, Recorder
 from .results import Finding, IndicatorResult, InputUse, PartResult, ValueUse
-from .rule_loader import normalize_phrase
 from .rules import CompiledMethod, CompiledRows
 from .values import ParsedValue, Reading, ValueParseError, fold, parse_value
 

@@ -34,7 +34,7 @@ SUFFIX = ".pickle"
 # The modules whose code decides what loading a rule file gives: their source is in the key.
 _LOADER_MODULES = (
     "rule_loader.py", "rules.py", "expressions.py", "rule_inherit.py", "rule_ranges.py", "values.py", "numbers.py",
-    "errors.py", "rule_cache.py",
+    "errors.py", "problems.py", "files/reading.py", "files/limits.py", "rule_cache.py",
 )
 _code_fingerprint: str | None = None
 

@@ -10,9 +10,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
-import tomllib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -21,29 +18,21 @@ from pydantic import ValidationError
 
 from . import rule_cache
 from .errors import FileError, FileProblem, ScoringError
-from .input_limits import read_limited
-from .os_errors import describe
+from .expressions import RESERVED_NAMES, EvaluationError, Evaluator, Expression, ExpressionError, compile_expression
+from .files.limits import read_limited
+from .files.reading import decode_text, display_path, read_toml
+from .numbers import fmt, normalize_phrase
+from .problems import pydantic_problems, with_line
 from .rule_inherit import ref_of, resolve
 from .rule_ranges import reach_problems
-from .expressions import (
-    RESERVED_NAMES,
-    EvaluationError,
-    Evaluator,
-    Expression,
-    ExpressionError,
-    compile_expression,
-)
-from .numbers import fmt, normalize_text
-from .values import Reading, UnitMeaning, fold
-from .validation_messages import error_message
 from .rules import (
     Band,
     CompiledBand,
     CompiledCheck,
     CompiledMethod,
-    CompiledRows,
     CompiledNotApplicable,
     CompiledPart,
+    CompiledRows,
     CompiledValue,
     Deduction,
     Indicator,
@@ -52,6 +41,7 @@ from .rules import (
     RuleFile,
     RuleSet,
 )
+from .values import Reading, UnitMeaning, fold
 
 # Points every command at another rule folder when --rules-dir is not given.
 RULES_DIR_VARIABLE = "SCORING_RULES_DIR"
@@ -78,40 +68,6 @@ MAX_VALUE_CHAIN = 50
 ROW_NAMES = frozenset({"target", "actual", "weight", "met"})
 
 
-def normalize_phrase(text: str) -> str:
-    """Fold a printed phrase for lookup: full-width to ASCII, no blanks, no trailing 。."""
-    return normalize_text(text).replace(" ", "").rstrip("。.；;")
-
-
-def display_path(path: Path) -> str:
-    """The path relative to the working directory when it lies below it, else as is."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def read_toml(path: Path, raw: bytes | None = None) -> dict:
-    """Read a TOML file (or its bytes, already read) with exact decimals; syntax errors name the
-    file and line."""
-    if raw is None:
-        try:
-            raw = read_limited(path)
-        except OSError as exc:
-            raise ScoringError(f"{path}: 无法读取文件（{describe(exc)}）") from None
-    text = decode_text(raw, path)
-    try:
-        return tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        message = re.sub(r"\(at line (\d+), column (\d+)\)", r"（第 \1 行第 \2 列）", str(exc))
-        message = re.sub(r"\(at end of document\)", "（在文件末尾）", message)
-        raise ScoringError(f"{path}: TOML 格式错误：{message}") from None
-    except RecursionError:
-        raise ScoringError(f"{path}: TOML 嵌套过深，无法读取") from None
-    except ValueError as exc:  # e.g. an integer of thousands of digits
-        raise ScoringError(f"{path}: TOML 中有无法读取的值（{str(exc)[:120]}）") from None
-
-
 # Any figure in a rule file is far below 10^15; anything above is a typo or an attack.
 MAX_RULE_DIGITS = 15
 
@@ -128,38 +84,6 @@ def huge_numbers(data: object, key: str = "") -> list[str]:
         if not value.is_finite() or (not value.is_zero() and value.adjusted() >= MAX_RULE_DIGITS):
             return [key]
     return []
-
-
-def decode_text(raw: bytes, path: Path) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), falling back to GB18030 (GBK superset)."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError:
-        raise ScoringError(f"{path}: 文件既不是 UTF-8 也不是 GBK 编码，无法读取") from None
-
-
-def pydantic_problems(path: str, exc: ValidationError) -> list[FileProblem]:
-    """Turn pydantic's errors into file/key problems with Chinese messages."""
-    return [FileProblem(path, _key_path(err["loc"]), error_message(err)) for err in exc.errors()]
-
-
-def _key_path(loc: Iterable[object]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            # pydantic names the branch of a union it tried ("bool", "Cap"); that is noise here
-            if part in {"bool", "Cap", "decimal", "function-after[_period_in_order()]"}:
-                continue
-            out += ("." if out else "") + str(part)
-    return out or "(文件)"
 
 
 def load_rule_file(path: Path | str, search_dir: Path | str | None = None) -> RuleSet:
@@ -258,75 +182,6 @@ def _source_text(path: Path) -> str:
         return decode_text(read_limited(path), path)
     except (OSError, ScoringError):
         return ""
-
-
-def with_line(problem: FileProblem, text: str) -> FileProblem:
-    """Add the line a key stands on, found in the file's text, to a problem's key."""
-    line = locate_line(text, problem.key)
-    if line is None or "第" in problem.key:
-        return problem
-    return FileProblem(problem.path, f"{problem.key}（第 {line} 行）", problem.message)
-
-
-_SEGMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?(?:\(([^)]*)\))?")
-
-
-def locate_line(text: str, key: str) -> int | None:
-    """Best effort: the line where ``key`` (e.g. ``indicators[3](x).bands[0].upper``) is written.
-
-    TOML parsers give no positions for keys, so this walks the text: an ``(id)`` jumps to the
-    line ``id = "…"``, ``name[n]`` to the n-th table header of that array after the current
-    position, and the last segment to the first ``name =`` line after it.
-    """
-    if not text or not key:
-        return None
-    lines = text.splitlines()
-    pos = 0
-    found = None
-    segments = [seg for seg in key.split(".") if seg]
-    prefix = ""
-    for i, seg in enumerate(segments):
-        m = _SEGMENT.fullmatch(seg)
-        if not m:
-            return found
-        name, index, ident = m.groups()
-        prefix = f"{prefix}.{name}" if prefix else name
-        if ident:
-            hit = _find(lines, pos, lambda ln: re.match(rf'\s*id\s*=\s*"{re.escape(ident)}"', ln))
-            if hit is None:
-                return found
-            pos = found = hit
-            continue
-        if index is not None:
-            header = re.compile(rf"\s*\[\[\s*(?:[A-Za-z_.]*\.)?{re.escape(name)}\s*\]\]")
-            hit, seen = None, -1
-            for n in range(pos, len(lines)):
-                if header.match(lines[n]):
-                    seen += 1
-                    if seen == int(index):
-                        hit = n
-                        break
-            if hit is None:
-                return found
-            pos = found = hit
-            continue
-        table = _find(lines, pos, lambda ln: re.match(rf"\s*\[\s*{re.escape(prefix)}\s*\]", ln))
-        if table is not None and i < len(segments) - 1:
-            pos = found = table
-            continue
-        hit = _find(lines, pos, lambda ln: re.match(rf'\s*"?{re.escape(name)}"?\s*=', ln))
-        if hit is not None:
-            pos = found = hit
-        elif table is not None:
-            pos = found = table
-    return None if found is None else found + 1
-
-
-def _find(lines: list[str], start: int, pred) -> int | None:
-    for n in range(start, len(lines)):
-        if pred(lines[n]):
-            return n
-    return None
 
 
 @dataclass

@@ -13,9 +13,9 @@ from pathlib import Path
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
-from .atomic import write_output
 from .errors import ScoringError
-from .rule_loader import decode_text
+from .files.reading import decode_text
+from .files.writing import write_output
 from .rules import RuleSet
 
 

@@ -20,12 +20,24 @@ from openpyxl.utils import get_column_letter
 
 from .cases import WORKBOOK_SUFFIXES
 from .errors import FileError, FileProblem, ScoringError
-from .input_limits import MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_PARTS, MAX_WORKBOOK_UNPACKED, megabytes
+from .files.limits import MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_PARTS, MAX_WORKBOOK_UNPACKED, megabytes
+from .files.os_errors import describe
 from .numbers import MAX_FIGURE_TEXT, NumberError, is_too_large, to_decimal
-from .os_errors import describe
 from .xlsx_form import (
-    AUX_LABELS, BUDGET_HEADERS, BUDGET_LINES, DEDUCTION_HEADERS, EXTRA_GROUP_HEADER, GROUP_HEADERS, HEAD_LABELS, HEADERS,
-    RATE_HEADERS, RATE_LABEL, SIGN_LABELS, SUBTOTAL_HEADERS, UNDISCLOSED, parse_key,
+    AUX_LABELS,
+    BUDGET_HEADERS,
+    BUDGET_LINES,
+    DEDUCTION_HEADERS,
+    EXTRA_GROUP_HEADER,
+    GROUP_HEADERS,
+    HEAD_LABELS,
+    HEADERS,
+    RATE_HEADERS,
+    RATE_LABEL,
+    SIGN_LABELS,
+    SUBTOTAL_HEADERS,
+    UNDISCLOSED,
+    parse_key,
 )
 from .xlsx_template import META, META_SHEET
 

@@ -12,13 +12,14 @@ import shutil
 import subprocess
 import sys
 
-from conftest import CASES, FORMULAS, ROOT, run_cli, shipped_sheet_count
 from scoring.batch_render import CSV_COLUMNS
 from scoring.diff import report_case
-from scoring.render import report_dict
 from scoring.pool import ordered_map
 from scoring.progress import Progress
+from scoring.render import report_dict
 from scoring.results import SEVERITY_ORDER
+
+from conftest import CASES, FORMULAS, ROOT, run_cli, shipped_sheet_count
 
 HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
 XINJIANG = CASES / "xinjiang-changji-shgzb-2024.toml"

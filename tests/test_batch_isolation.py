@@ -9,8 +9,9 @@ import time
 
 import pytest
 
-from conftest import CASES, run_cli
 import scoring.batch as batch
+
+from conftest import CASES, run_cli
 
 
 @pytest.fixture

@@ -11,11 +11,12 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import SEED004_CASE, run_cli
 from scoring.case_table import TableHeader, TableRow, known_labels, read_table, row_to_case
 from scoring.diff import report_loaded
 from scoring.engine import Engine
 from scoring.errors import ScoringError
+
+from conftest import SEED004_CASE, run_cli
 
 HEADER = ["case_id", "unit", "region", "year", "rules", "sheet_id", "title", "claimed_total",
           "budget_initial", "budget", "executed", "claim:execution", "claim:预算执行率",

@@ -7,9 +7,10 @@ import re
 
 import pytest
 
+from scoring.files.os_errors import describe
+from scoring.problems import error_message
+
 from conftest import SEED004_CASE, run_cli
-from scoring.os_errors import describe
-from scoring.validation_messages import error_message
 
 COMMANDS = [
     ("score",), ("diff",), ("explain",), ("template",), ("import",), ("batch",), ("generate",),

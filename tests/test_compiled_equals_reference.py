@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from conftest import run_cli
 from scoring.cases import load_case
 from scoring.diff import report_loaded
 from scoring.engine import Engine
 from scoring.expressions import Evaluator, ExpressionError, compile_expression
 from scoring.render import report_dict
+
+from conftest import run_cli
 
 
 def test_generated_corpus_scores_identically(tmp_path, library):

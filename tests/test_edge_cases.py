@@ -12,12 +12,13 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import run_cli
 from scoring.cases import Case
 from scoring.diff import report_loaded
 from scoring.engine import Engine
 from scoring.errors import FileError
 from scoring.numbers import fmt, round_half_up
+
+from conftest import run_cli
 
 NATIONAL = "national.project@2020.1"
 SICHUAN = "sichuan.dept-overall@2024.1"

@@ -13,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from conftest import CASES, FORMULAS, run_cli
 from scoring.case_writer import case_to_toml
 from scoring.cases import Case, load_case
 from scoring.xlsx_template import build_template
+
+from conftest import CASES, FORMULAS, run_cli
 
 # Every character a TOML string must escape, and the ones that break naive quoting.
 NASTY = "".join(chr(c) for c in range(0x20)) + "\x7f" + '"\\\'""" \'\'\' #[x] = {} \u2028 中文 ＂ \r\n'

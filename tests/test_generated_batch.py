@@ -19,12 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
 from scoring.batch import run_batch
 from scoring.batch_render import summary_dict
 from scoring.generator import ERROR_CLASSES, ROW_RULES
 from scoring.html_report import outside_references
 from scoring.numbers import decimals_of
+
+from conftest import ROOT, run_cli
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import render_report  # noqa: E402

@@ -24,7 +24,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
 from scoring.cases import Case, Sheet
 from scoring.codegen import generate
 from scoring.engine import Engine
@@ -32,6 +31,8 @@ from scoring.errors import FileError
 from scoring.expressions import EvaluationError, Evaluator, Expression, compile_expression
 from scoring.lean import Fallback, LeanEngine
 from scoring.rule_loader import RuleLibrary, load_rule_file
+
+from conftest import ROOT, run_cli
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 CORPUS = sorted(HOSTILE.glob("*.toml"))

@@ -1,10 +1,13 @@
 """Hostile rule and case files that once crashed the loader: each is refused with a message
 (rule files) or exits 2 (case files), and huge intermediate values are shown, not crashed on."""
 import json
+
 import pytest
-from conftest import ROOT, run_cli
+
 from scoring.errors import ScoringError
 from scoring.rule_loader import load_rule_file
+
+from conftest import ROOT, run_cli
 
 HEAD = (ROOT / "tests" / "hostile" / "attr_class.toml").read_text(encoding="utf-8").split("[[indicators]]")[0]
 INDICATOR = '[[indicators]]\nid = "x"\nname = "指标X"\nweight = 10\nrule_text = "测试"\n'

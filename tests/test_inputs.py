@@ -19,14 +19,14 @@ from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
-
 from typer.testing import CliRunner
 
-from conftest import ROOT, SEED004_CASE, run_cli
-from scoring.cli import app
 from scoring.case_writer import case_to_toml
-from scoring.input_limits import MAX_TEXT_FILE_BYTES, MAX_WORKBOOK_UNPACKED
-from scoring.xlsx_template import INFO, INPUTS, META, RATES, ROWS, SCORES, SUBTOTALS, build_template, fill_template
+from scoring.cli import app
+from scoring.files.limits import MAX_TEXT_FILE_BYTES, MAX_WORKBOOK_UNPACKED
+from scoring.xlsx_template import INFO, INPUTS, RATES, ROWS, SCORES, SUBTOTALS, build_template, fill_template
+
+from conftest import ROOT, SEED004_CASE, run_cli
 
 RULES = "sichuan.dept-overall@2024.1"
 RUNNER = CliRunner()

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, FORMULAS, ROOT, run_cli, shipped_sheet_count
 from scoring import __version__
+
+from conftest import CASES, FORMULAS, ROOT, run_cli, shipped_sheet_count
 
 SHIPPED = sorted(path.relative_to(FORMULAS).as_posix() for path in FORMULAS.rglob("*.toml"))
 HUNAN = "hunan-miluo-shgzb-2024.toml"

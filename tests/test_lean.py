@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, run_cli
 from scoring.codegen import CodegenError, _Emitter, generate, verify
 from scoring.lean import LeanEngine
+
+from conftest import CASES, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:

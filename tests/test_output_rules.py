@@ -1,4 +1,4 @@
-"""Outputs people can trust: every output goes through one writer (scoring/atomic.py) that replaces
+"""Outputs people can trust: every output goes through one writer (scoring/files/writing.py) that replaces
 a regular file atomically keeping its mode, writes a symlink's target, writes through a FIFO, and
 refuses a directory; the format follows the extension; batch checks its outputs first and leaves
 them alone when nothing was scored; Ctrl-C stops with "已中断" and exit 130, outputs intact."""
@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from scoring.files.writing import OutputError, check_output, open_output, write_output
+
 from conftest import CASES, ROOT, SEED004_CASE, run_cli
-from scoring.atomic import OutputError, check_output, open_output, write_output
 
 HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
 

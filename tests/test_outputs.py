@@ -14,10 +14,11 @@ import sys
 import pytest
 from openpyxl import load_workbook
 
-from conftest import CASES, ROOT, run_cli, shipped_sheet_count
 from scoring import __version__
 from scoring.batch_render import CSV_COLUMNS as BATCH_COLUMNS
 from scoring.render import CSV_COLUMNS, SEVERITY_LABELS, STATUS_LABELS
+
+from conftest import CASES, ROOT, run_cli, shipped_sheet_count
 
 HUNAN = str(CASES / "hunan-miluo-shgzb-2024.toml")
 TOOL = f"scoring {__version__}"

@@ -10,8 +10,9 @@ import time
 
 import scoring.batch as batch
 import scoring.pool as pool
-from conftest import CASES, shipped_sheet_count
 from scoring.pool import Lost, default_start_method, ordered_map
+
+from conftest import CASES, shipped_sheet_count
 
 _STATE = {"init": 0, "parent": None}
 

@@ -11,13 +11,13 @@ import shutil
 import subprocess
 
 import pytest
+from test_xlsx import shipped_sheets
 
 from scoring.cases import Case
 from scoring.diff import report_loaded
 from scoring.engine import Engine
 from scoring.xlsx_export import scored_workbook
 from scoring.xlsx_template import build_template
-from test_xlsx import shipped_sheets
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice 未安装：打印版面（PDF 页数）未检查")
 SUINING = "sichuan-suining-anju-jxb-2024"

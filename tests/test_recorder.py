@@ -7,11 +7,12 @@ import dataclasses
 
 import pytest
 
-from conftest import CASES
 from scoring.cases import load_case
 from scoring.diff import choose_rules
 from scoring.engine import Engine, resolved_parameters
 from scoring.recorder import FULL, NULL
+
+from conftest import CASES
 
 TRACE = {"inputs", "values", "notes"}
 

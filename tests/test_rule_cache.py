@@ -13,9 +13,10 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FORMULAS
 from scoring import rule_cache
 from scoring.rule_loader import RuleLibrary, load_rule_dir
+
+from conftest import FORMULAS
 
 
 @pytest.fixture

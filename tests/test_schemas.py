@@ -13,8 +13,9 @@ import tomllib
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import CASES, FORMULAS, ROOT
 from scoring.schemas import CASE_FILE, RULE_FILE, dumps, schemas
+
+from conftest import CASES, FORMULAS, ROOT
 
 SCHEMAS = ROOT / "schemas"
 REGENERATE = "python scripts/make_schemas.py"

@@ -19,10 +19,11 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from conftest import CASES
 from scoring.cli import app
 from scoring.rule_loader import load_rule_dir
 from scoring.xlsx_template import HEADERS, INFO, INFO_FIELDS, META, ROWS, SCORES, build_template, fill_template
+
+from conftest import CASES
 
 RUNNER = CliRunner()
 # (rule set, case file, index of the sheet that uses it)

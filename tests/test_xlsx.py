@@ -13,7 +13,6 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from conftest import CASES, run_cli, shipped_sheet_count
 from scoring.cases import Case, load_case
 from scoring.diff import choose_rules, report_loaded
 from scoring.engine import Engine
@@ -21,6 +20,8 @@ from scoring.errors import FileError, ScoringError
 from scoring.render import report_dict
 from scoring.xlsx_form import parse_key
 from scoring.xlsx_template import META, build_template
+
+from conftest import CASES, run_cli, shipped_sheet_count
 
 HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
 SUINING = CASES / "sichuan-suining-anju-jxb-2024.toml"

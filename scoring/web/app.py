@@ -27,9 +27,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from . import bureau, service, storage
-from .security import (
-    CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, BodyLimit, Guard, check_token, csrf_ok, login_redirect, session_value,
-)
+from .security import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, BodyLimit, Guard, check_token, csrf_ok, login_redirect, session_value
 
 HERE = Path(__file__).resolve().parent
 STATUS_NAMES = {**service.STATUS_LABELS, "failed": "无法复核"}

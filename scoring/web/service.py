@@ -26,18 +26,20 @@ from ..case_table import TableRow, read_table, row_to_case
 from ..case_writer import case_to_toml
 from ..cases import Case, Figure, load_case
 from ..diff import choose_rules, report_loaded, sheet_rules
+from ..docx_review import batch_review, case_review, docx_bytes
 from ..engine import Engine
 from ..errors import FileError, ScoringError
+from ..files.reading import display_path
 from ..lean import LeanEngine, lean_summary
 from ..numbers import NumberError, fmt, to_decimal
+from ..problems import pydantic_problems
 from ..render import SEVERITY_LABELS, STATUS_LABELS, csv_safe, reason, render_explain, report_dict  # noqa: F401 - csv_safe: for the app
 from ..render_rules import render_rule_set
 from ..results import CaseReport, SheetDiff
 from ..rule_diff import diff_rule_sets
-from ..rule_loader import RuleLibrary, default_rules_dir, display_path, load_rule_dir, pydantic_problems
+from ..rule_loader import RuleLibrary, default_rules_dir, load_rule_dir
 from ..rules import RuleSet
 from ..svg_charts import dumbbells, histogram, scatter
-from ..docx_review import batch_review, case_review, docx_bytes
 from ..xlsx_export import scored_workbook
 from ..xlsx_template import build_template
 

@@ -24,8 +24,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import (
-    Boolean, Column, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
-    and_, create_engine, event, func, or_, select,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    and_,
+    create_engine,
+    event,
+    func,
+    or_,
+    select,
 )
 from sqlalchemy.engine import Engine as DbEngine
 

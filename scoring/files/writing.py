@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .errors import ScoringError
+from ..errors import ScoringError
 from .os_errors import describe
 
 # Paths that name an open file descriptor of this process rather than a file (/dev/stdout …):

@@ -1,13 +1,22 @@
-"""Pydantic's validation errors in Chinese, by error type.
+"""Problems in input files, in the words and at the places a rule author or finance officer reads.
 
 Pydantic writes its messages in English ("Input should be a valid integer"); case files, rule
 files and command-line values are all validated by pydantic, so every error type that their
 models can raise is translated here from the error's type and context, never from its text.
+Each becomes a `FileProblem` at its key (``indicators[3].weight``), and where the file's text is
+at hand, the line the key is written on is added (TOML parsers give no positions for keys).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .errors import FileProblem
+
+if TYPE_CHECKING:  # pydantic is imported by the models; the command line's messages need only the table
+    from pydantic import ValidationError
 
 _TEMPLATES = {
     "missing": "缺少必填项",
@@ -100,3 +109,90 @@ def error_message(error: dict) -> str:
         return template.format(**values)
     except (KeyError, IndexError):
         return template.split("{")[0].rstrip("（，") or f"值无效（错误类型 {kind}）"
+
+
+def pydantic_problems(path: str, exc: ValidationError) -> list[FileProblem]:
+    """Turn pydantic's errors into file/key problems with Chinese messages."""
+    return [FileProblem(path, _key_path(err["loc"]), error_message(err)) for err in exc.errors()]
+
+
+def _key_path(loc: Iterable[object]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            # pydantic names the branch of a union it tried ("bool", "Cap"); that is noise here
+            if part in {"bool", "Cap", "decimal", "function-after[_period_in_order()]"}:
+                continue
+            out += ("." if out else "") + str(part)
+    return out or "(文件)"
+
+
+def with_line(problem: FileProblem, text: str) -> FileProblem:
+    """Add the line a key stands on, found in the file's text, to a problem's key."""
+    line = locate_line(text, problem.key)
+    if line is None or "第" in problem.key:
+        return problem
+    return FileProblem(problem.path, f"{problem.key}（第 {line} 行）", problem.message)
+
+
+_SEGMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?(?:\(([^)]*)\))?")
+
+
+def locate_line(text: str, key: str) -> int | None:
+    """Best effort: the line where ``key`` (e.g. ``indicators[3](x).bands[0].upper``) is written.
+
+    TOML parsers give no positions for keys, so this walks the text: an ``(id)`` jumps to the
+    line ``id = "…"``, ``name[n]`` to the n-th table header of that array after the current
+    position, and the last segment to the first ``name =`` line after it.
+    """
+    if not text or not key:
+        return None
+    lines = text.splitlines()
+    pos = 0
+    found = None
+    segments = [seg for seg in key.split(".") if seg]
+    prefix = ""
+    for i, seg in enumerate(segments):
+        m = _SEGMENT.fullmatch(seg)
+        if not m:
+            return found
+        name, index, ident = m.groups()
+        prefix = f"{prefix}.{name}" if prefix else name
+        if ident:
+            hit = _find(lines, pos, lambda ln: re.match(rf'\s*id\s*=\s*"{re.escape(ident)}"', ln))
+            if hit is None:
+                return found
+            pos = found = hit
+            continue
+        if index is not None:
+            header = re.compile(rf"\s*\[\[\s*(?:[A-Za-z_.]*\.)?{re.escape(name)}\s*\]\]")
+            hit, seen = None, -1
+            for n in range(pos, len(lines)):
+                if header.match(lines[n]):
+                    seen += 1
+                    if seen == int(index):
+                        hit = n
+                        break
+            if hit is None:
+                return found
+            pos = found = hit
+            continue
+        table = _find(lines, pos, lambda ln: re.match(rf"\s*\[\s*{re.escape(prefix)}\s*\]", ln))
+        if table is not None and i < len(segments) - 1:
+            pos = found = table
+            continue
+        hit = _find(lines, pos, lambda ln: re.match(rf'\s*"?{re.escape(name)}"?\s*=', ln))
+        if hit is not None:
+            pos = found = hit
+        elif table is not None:
+            pos = found = table
+    return None if found is None else found + 1
+
+
+def _find(lines: list[str], start: int, pred) -> int | None:
+    for n in range(start, len(lines)):
+        if pred(lines[n]):
+            return n
+    return None

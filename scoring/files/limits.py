@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ScoringError
+from ..errors import ScoringError
 
 MIB = 1024 * 1024
 # A case file holds a few sheets of figures: ~10 KB; the largest shipped rule file is ~40 KB.
