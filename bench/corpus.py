@@ -22,7 +22,7 @@ from scoring.diff import report_loaded
 from scoring.engine import Engine
 from scoring.errors import ScoringError
 from scoring.results import SheetDiff
-from scoring.rule_loader import RuleLibrary
+from scoring.rules.library import RuleLibrary
 
 from .agreement import Tally, compare_sheet
 from .handwritten import INPUTS, RowError, TableReader, score

@@ -39,7 +39,7 @@ from scoring.generator import Settings, make_submission
 from scoring.generator_io import table_cells, table_columns
 from scoring.lean import Fallback, LeanEngine, from_traced, lean_summary
 from scoring.lean_table import TRACED, TableReader
-from scoring.rule_loader import RuleLibrary
+from scoring.rules.library import RuleLibrary
 
 from .corpus import edge_variant
 

@@ -522,7 +522,7 @@ def _short_file(filename: str) -> str:
 _LOAD_SNIPPET = """
 import json, time
 t0 = time.perf_counter()
-from scoring.rule_loader import load_rule_dir
+from scoring.rules.library import load_rule_dir
 t1 = time.perf_counter()
 lib = load_rule_dir()
 t2 = time.perf_counter()
@@ -532,7 +532,7 @@ print(json.dumps({"import": t1 - t0, "load": t2 - t1, "sets": len(lib.rule_sets)
 
 def cli_times(scoring: list[str], repeats: int, results: dict) -> None:
     """Median wall times of the commands a person waits for, and of loading the rule files."""
-    from scoring.rule_loader import load_rule_dir
+    from scoring.rules.library import load_rule_dir
 
     results["python_start"], _, _ = median_wall([sys.executable, "-c", "pass"], repeats)
     results["help"], results["help_all"], _ = median_wall([*scoring, "--help"], repeats)
@@ -608,7 +608,7 @@ def main(argv: list[str] | None = None) -> int:
     # make every command compile the sources again).
     os.environ["SCORING_CACHE_DIR"] = str(out / "cache")
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "scoring")], capture_output=True, check=False)
-    from scoring.rule_loader import load_rule_dir
+    from scoring.rules.library import load_rule_dir
 
     info = machine()
     load_before = os.getloadavg()

@@ -27,7 +27,7 @@ from .numbers import fmt
 from .pool import Lost, default_jobs, ordered_map
 from .render import reason
 from .results import SEVERITY_ORDER, CaseReport, SheetDiff
-from .rule_loader import RuleLibrary, load_rule_dir
+from .rules.library import RuleLibrary, load_rule_dir
 
 CASE_SUFFIXES = frozenset({".toml", ".json"}) | WORKBOOK_SUFFIXES  # .xls/.ods fail with "请另存为 .xlsx"
 # Seconds one submission may take before its worker is stopped; a real sheet takes milliseconds.

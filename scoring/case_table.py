@@ -30,8 +30,8 @@ from .files.os_errors import describe
 from .files.reading import display_path
 from .numbers import normalize_phrase
 from .problems import pydantic_problems
-from .rule_loader import RuleLibrary
-from .rules import RuleSet
+from .rules.library import RuleLibrary
+from .rules.model import RuleSet
 
 # Columns with a fixed meaning; every other unprefixed column is an input of the rule set.
 CASE_COLUMNS = ("case_id", "unit", "region", "year", "sheet_type", "rules", "sheet_id", "title", "claimed_total", "source")

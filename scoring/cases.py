@@ -17,7 +17,7 @@ from .errors import FileError, ScoringError
 from .files.reading import display_path, read_json, read_toml
 from .numbers import NumberError, to_decimal
 from .problems import pydantic_problems
-from .rules import Strict
+from .rules.schema import Strict
 
 
 def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None) -> Any:

@@ -68,7 +68,7 @@ def _fail(message: str, code: int = 2) -> None:
 
 def _library(rules_dir: Optional[Path]):
     from .errors import ScoringError
-    from .rule_loader import load_rule_dir
+    from .rules.library import load_rule_dir
 
     try:
         library = load_rule_dir(rules_dir)
@@ -318,7 +318,7 @@ def formulas_diff(
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
     """比较两个规则集（继承展开后）：新增、删除、修改的指标、参数、输入和词表。"""
-    from .rule_diff import diff_rule_sets
+    from .rules.changes import diff_rule_sets
 
     library = _library(rules_dir)
     a, b = _find(library, old), _find(library, new)
@@ -343,8 +343,8 @@ def formulas_new(
     import datetime as dt
 
     from .errors import ScoringError
-    from .rule_loader import load_rule_file
-    from .rule_new import new_version
+    from .rules.library import load_rule_file
+    from .rules.versions import new_version
 
     library = _library(rules_dir)
     rule_set = _find(library, ref)
@@ -371,7 +371,7 @@ def formulas_validate(
 ) -> None:
     """严格校验规则文件；来源文件自身的错误（如分组标题分值不符）作为警告报告。"""
     from .errors import ScoringError
-    from .rule_loader import load_rule_dir, load_rule_file
+    from .rules.library import load_rule_dir, load_rule_file
 
     loaded, failures = [], []
     if paths:
@@ -403,7 +403,7 @@ def formulas_test(
 ) -> None:
     """运行规则文件内置的测试样例（[[tests]]），逐条列出期望值与实际值不符之处。"""
     from .errors import ScoringError
-    from .rule_tests import run_rule_tests
+    from .rules.golden import run_rule_tests
 
     library = _library(rules_dir)
     if ref:
@@ -432,8 +432,8 @@ def formulas_compile(
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
     """显示由规则集（经过校验的表达式）生成的 Python 代码：批量复核（batch）逐表计分时运行的就是这段代码。"""
-    from .codegen import CodegenError, generate, listing
     from .engine import resolved_parameters
+    from .rules.codegen import CodegenError, generate, listing
 
     rule_set = _find(_library(rules_dir), ref)
     fy = rule_set.info.fiscal_years

@@ -18,8 +18,8 @@ from .errors import ScoringError
 from .grades import grade_of, grade_span, rank, read_grade, span_text
 from .numbers import fmt, round_half_up
 from .results import CaseReport, Comparison, Finding, IndicatorDiff, IndicatorResult, SheetDiff, SheetResult, TotalDiff
-from .rule_loader import RuleLibrary
-from .rules import RuleSet
+from .rules.library import RuleLibrary
+from .rules.model import RuleSet
 
 
 def compare(
@@ -519,7 +519,7 @@ def year_unknown(rules: RuleSet, where: str) -> Finding:
 
 def rule_source_findings(rules: RuleSet) -> list[Finding]:
     """The rule set's own source defects (a printed group weight that does not add up), on every sheet it scores."""
-    return [Finding("info", "rule_source_defect", w.split(": ", 2)[-1], f"{rules.path}") for w in rules.warnings]
+    return [Finding("info", "rule_source_defect", p.message, rules.path) for p in rules.source_defects]
 
 
 def report_loaded(

@@ -12,14 +12,15 @@ from decimal import Decimal
 
 from .cases import Figure, Sheet
 from .errors import FileError, FileProblem
-from .expressions import EvaluationError, Evaluator, Expression
 from .numbers import MAX_FIGURE_TEXT, fmt, is_too_large, round_half_up
 from .rates import stated_rate_findings
 from .recorder import FULL, NULL, Recorder
 from .results import DeductionResult, Finding, IndicatorResult, InputUse, PartResult, RuleRef, SheetResult, ValueUse
 from .row_structure import RowPlan, plan_rows
 from .rows import RowScorer
-from .rules import CompiledPart, Deduction, Indicator, InputDecl, RuleSet
+from .rules.expressions import EvaluationError, Evaluator, Expression
+from .rules.model import CompiledPart, Deduction, Indicator, RuleSet
+from .rules.schema import InputDecl
 
 
 class _Unavailable(Exception):

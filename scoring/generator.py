@@ -24,7 +24,7 @@ from .errors import ScoringError
 from .lean import LeanEngine
 from .numbers import decimals_of, fmt, normalize_phrase, round_half_up
 from .rates import consistent
-from .rule_loader import RuleLibrary
+from .rules.library import RuleLibrary
 from .synthetic_data import (
     ACHIEVED_PHRASES,
     COUNT_ROWS,

@@ -26,7 +26,8 @@ from .files.writing import OutputError, Staged, interrupts_deferred, place_file
 from .generator import ERROR_CLASSES, FORMULA_RULES, GeneratorError, Settings, Submission, make_submission
 from .lean import LeanEngine
 from .pool import Lost, default_jobs, ordered_map
-from .rule_loader import RuleSet, load_rule_dir
+from .rules.library import load_rule_dir
+from .rules.model import RuleSet
 
 FORMULA_RATES = ("预算执行率", "采购执行率")
 

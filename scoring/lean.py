@@ -31,7 +31,6 @@ from decimal import Decimal, localcontext
 
 from .batch_summary import DIFFERING, SheetSummary, by_severity, summary_of, worst_status
 from .cases import Case, Sheet
-from .codegen import Generated, bind, generate
 from .diff import (
     STATUS_SEVERITY,
     LineSums,
@@ -60,14 +59,16 @@ from .engine import (
     unavailable_reason,
     weight_findings,
 )
-from .expressions import SANDBOX_CONTEXT, Evaluator, evaluation_failure, finite_result
 from .grades import span_text
 from .rates import stated_rate_findings
 from .recorder import NULL
 from .results import Comparison, Finding, IndicatorResult
 from .row_structure import RowPlan, plan_rows
 from .rows import RowScorer
-from .rules import InputDecl, RuleSet
+from .rules.codegen import Generated, bind, generate
+from .rules.expressions import SANDBOX_CONTEXT, Evaluator, evaluation_failure, finite_result
+from .rules.model import RuleSet
+from .rules.schema import InputDecl
 
 ZERO = Decimal(0)
 

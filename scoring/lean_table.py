@@ -25,8 +25,8 @@ from .engine import invalid_input
 from .errors import ScoringError
 from .lean import ZERO, Fallback, Findings, LeanEngine, LeanRules, SheetFacts, lean_summary
 from .numbers import normalize_phrase
-from .rule_loader import RuleLibrary
-from .rules import RuleSet
+from .rules.library import RuleLibrary
+from .rules.model import RuleSet
 
 # What `numbers.to_decimal` reads as Decimal(text) directly; below 10^15, never a percentage.
 _PLAIN = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?")

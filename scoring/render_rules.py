@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .numbers import fmt
-from .rules import CompiledPart, RuleSet
+from .rules.model import CompiledPart, RuleSet
 
 
 def region_text(rs: RuleSet) -> str:

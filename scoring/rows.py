@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .cases import Row
-from .expressions import EvaluationError, Evaluator
 from .numbers import fmt, normalize_phrase, round_half_up
 from .recorder import FULL, Recorder
 from .results import Finding, IndicatorResult, InputUse, PartResult, ValueUse
-from .rules import CompiledMethod, CompiledRows
+from .rules.expressions import EvaluationError, Evaluator
+from .rules.model import CompiledMethod, CompiledRows
 from .values import ParsedValue, Reading, ValueParseError, fold, parse_value
 
 # A method id that means "decided by the written values", usable in rule_names and select.

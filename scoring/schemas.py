@@ -14,7 +14,7 @@ import copy
 import json
 from typing import Any
 
-from .rule_inherit import REMOVABLE
+from .rules.inherit import REMOVABLE
 
 RULE_FILE = "rule-file.schema.json"
 CASE_FILE = "case-file.schema.json"
@@ -25,7 +25,7 @@ _SCALAR = {"type": ["number", "string", "boolean"]}
 
 def rule_file_schema() -> dict[str, Any]:
     """The schema of a rule file (formulas/**/*.toml)."""
-    from .rules import RuleFile
+    from .rules.schema import RuleFile
 
     schema = RuleFile.model_json_schema()
     defs = schema["$defs"]

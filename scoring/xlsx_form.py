@@ -31,8 +31,8 @@ from .grades import span_text
 from .numbers import fmt
 from .render import STATUS_LABELS, TOOL, reason, total_note
 from .results import IndicatorDiff, SheetDiff
-from .rule_loader import required_inputs
-from .rules import RuleSet
+from .rules.compiler import required_inputs
+from .rules.model import RuleSet
 
 FONT = "宋体"  # what official forms are printed in; LibreOffice substitutes a CJK serif font where it is absent
 UNDISCLOSED = "未披露"

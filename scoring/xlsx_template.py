@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from . import __version__
 from .render import TOOL
-from .rules import RuleSet
+from .rules.model import RuleSet
 from .xlsx_form import UNDISCLOSED, FormWriter, page_setup
 
 META, HELP = "_规则", "填写说明"

@@ -13,7 +13,7 @@ import pytest
 
 from scoring.cases import Sheet
 from scoring.engine import Engine
-from scoring.rule_loader import load_rule_dir
+from scoring.rules.library import load_rule_dir
 
 # The compiled-rules cache of this test session (and of every CLI it runs) lives in its own folder,
 # never in the user's; tests of the cache itself point it elsewhere.

@@ -9,8 +9,8 @@ from decimal import Decimal
 from scoring.cases import load_case
 from scoring.diff import report_loaded
 from scoring.engine import Engine
-from scoring.expressions import Evaluator, ExpressionError, compile_expression
 from scoring.render import report_dict
+from scoring.rules.expressions import Evaluator, ExpressionError, compile_expression
 
 from conftest import run_cli
 

@@ -230,7 +230,7 @@ def test_huge_figures_through_the_cli(tmp_path):
 
 
 def test_results_beyond_the_sandbox_range_stop_with_a_message():
-    from scoring.expressions import EvaluationError, Evaluator, compile_expression
+    from scoring.rules.expressions import EvaluationError, Evaluator, compile_expression
 
     # an intermediate value of 10^500 (built from plausible figures through a chain of values)
     expr = compile_expression("v * v", {"v"}.__contains__)

@@ -25,12 +25,12 @@ from pathlib import Path
 import pytest
 
 from scoring.cases import Case, Sheet
-from scoring.codegen import generate
 from scoring.engine import Engine
 from scoring.errors import FileError
-from scoring.expressions import EvaluationError, Evaluator, Expression, compile_expression
 from scoring.lean import Fallback, LeanEngine
-from scoring.rule_loader import RuleLibrary, load_rule_file
+from scoring.rules.codegen import generate
+from scoring.rules.expressions import EvaluationError, Evaluator, Expression, compile_expression
+from scoring.rules.library import RuleLibrary, load_rule_file
 
 from conftest import ROOT, run_cli
 

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from scoring.errors import ScoringError
-from scoring.rule_loader import load_rule_file
+from scoring.rules.library import load_rule_file
 
 from conftest import ROOT, run_cli
 

@@ -32,7 +32,7 @@ from scoring.errors import ScoringError
 from scoring.generator import Settings, make_submission
 from scoring.lean import LeanEngine
 from scoring.render import STATUS_LABELS, render_diff, report_dict, to_csv
-from scoring.rule_loader import load_rule_dir
+from scoring.rules.library import load_rule_dir
 
 from conftest import CASES, FORMULAS
 

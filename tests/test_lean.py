@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from scoring.codegen import CodegenError, _Emitter, generate, verify
 from scoring.lean import LeanEngine
+from scoring.rules.codegen import CodegenError, _Emitter, generate, verify
 
 from conftest import CASES, run_cli
 

@@ -26,7 +26,7 @@ from scoring.engine import Engine
 from scoring.errors import ScoringError
 from scoring.numbers import NumberError, to_decimal
 from scoring.render import FORMATS, render_diff, render_explain, render_score
-from scoring.rule_loader import load_rule_dir
+from scoring.rules.library import load_rule_dir
 from scoring.values import ParsedValue, ValueParseError
 from scoring.values import parse_value as parse_with
 

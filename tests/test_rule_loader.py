@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from scoring.errors import FileError, ScoringError
-from scoring.rule_loader import load_rule_dir, load_rule_file
+from scoring.rules.library import load_rule_dir, load_rule_file
 
 from conftest import FORMULAS
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scoring.rule_loader import load_rule_dir
+from scoring.rules.library import load_rule_dir
 from scoring.values import ParsedValue, UnknownComparator, ValueParseError
 from scoring.values import parse_value as parse_with
 

@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from scoring.cli import app
-from scoring.rule_loader import load_rule_dir
+from scoring.rules.library import load_rule_dir
 from scoring.xlsx_template import HEADERS, INFO, INFO_FIELDS, META, ROWS, SCORES, build_template, fill_template
 
 from conftest import CASES

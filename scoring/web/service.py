@@ -36,9 +36,9 @@ from ..problems import pydantic_problems
 from ..render import SEVERITY_LABELS, STATUS_LABELS, csv_safe, reason, render_explain, report_dict  # noqa: F401 - csv_safe: for the app
 from ..render_rules import render_rule_set
 from ..results import CaseReport, SheetDiff
-from ..rule_diff import diff_rule_sets
-from ..rule_loader import RuleLibrary, default_rules_dir, load_rule_dir
-from ..rules import RuleSet
+from ..rules.changes import diff_rule_sets
+from ..rules.library import RuleLibrary, default_rules_dir, load_rule_dir
+from ..rules.model import RuleSet
 from ..svg_charts import dumbbells, histogram, scatter
 from ..xlsx_export import scored_workbook
 from ..xlsx_template import build_template

@@ -12,9 +12,10 @@ from __future__ import annotations
 import ast
 from decimal import Decimal, DecimalException
 
+from ..numbers import fmt
 from .expressions import Expression
-from .numbers import fmt
-from .rules import CompiledPart, Indicator, InputDecl, Parameter
+from .model import CompiledPart, Indicator
+from .schema import InputDecl, Parameter
 
 INF = Decimal("Infinity")
 Interval = tuple[Decimal, Decimal]

@@ -8,14 +8,15 @@ from decimal import Decimal, InvalidOperation
 
 from pydantic import ValidationError
 
-from .cases import Case
-from .diff import report_loaded
-from .engine import Engine
-from .errors import ScoringError
-from .numbers import fmt
-from .results import IndicatorDiff
-from .rule_loader import RuleLibrary
-from .rules import GoldenTest, RuleSet
+from ..cases import Case
+from ..diff import report_loaded
+from ..engine import Engine
+from ..errors import ScoringError
+from ..numbers import fmt
+from ..results import IndicatorDiff
+from .library import RuleLibrary
+from .model import RuleSet
+from .schema import GoldenTest
 
 
 @dataclass

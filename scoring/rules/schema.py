@@ -1,7 +1,8 @@
 """The formula-file model: what a rule file may say, validated strictly (unknown keys refused).
 
-These are the raw, as-written models; `rule_loader` turns them into a `RuleSet` with every
-expression compiled and every cross-reference checked.  See formulas/README.md for the format.
+These are the raw, as-written models; `rules.compiler` turns them into a `RuleSet`
+(`rules.model`) with every expression compiled and every cross-reference checked.  See
+formulas/README.md for the format.
 """
 
 from __future__ import annotations
@@ -11,9 +12,6 @@ from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
-from .expressions import Expression
-from .values import Reading
 
 IDENT = r"^[A-Za-z_][A-Za-z0-9_]*$"
 
@@ -378,176 +376,3 @@ class RuleFile(Strict):
     reading: ReadingDecl = ReadingDecl()
     grades: list[GradeBand] = []
     tests: list[GoldenTest] = []
-
-
-# ---------------------------------------------------------------------------
-# Compiled forms, produced by the loader.  Plain frozen objects, no validation left to do.
-# ---------------------------------------------------------------------------
-
-
-class CompiledModel(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
-
-
-class CompiledBand(CompiledModel):
-    lower: Expression | None
-    lower_inclusive: bool
-    upper: Expression | None
-    upper_inclusive: bool
-    score: Expression
-    label: str
-
-    def describe(self) -> str:
-        """The band as an interval, e.g. "(N, 0.8 * N]"."""
-        if self.label:
-            return self.label
-        low = "(-∞" if self.lower is None else ("[" if self.lower_inclusive else "(") + str(self.lower)
-        high = "+∞)" if self.upper is None else str(self.upper) + ("]" if self.upper_inclusive else ")")
-        return f"{low}, {high}"
-
-
-class CompiledNotApplicable(CompiledModel):
-    when: Expression
-    score: Expression | None  # None: left to an evaluator's judgement
-    reason: str
-
-
-class CompiledCheck(CompiledModel):
-    expr: Expression
-    message: str
-    severity: str
-
-
-class CompiledMethod(CompiledModel):
-    id: str
-    label: str
-    rule_text: str
-    reads: str
-    comparator: str | None
-    score: Expression | None
-    judgement_unless_met: bool
-    overshoot: Expression | None
-
-
-class CompiledRows(CompiledModel):
-    weight: Decimal | None
-    rule_text: str
-    decision: str
-    select: dict[str, str]
-    rule_names: dict[str, str]
-    methods: dict[str, CompiledMethod]
-    tiers: dict[str, Tier]
-    vocabulary: dict[str, str]
-    text_equal_to_target: str | None
-    overshoot_threshold: Decimal | None
-    strength: tuple[tuple[str, int], ...]  # (word, level), longest word first
-    weaker_tier: str | None
-    reached_tier: str | None
-    no_comparator_zero: str | None
-    no_comparator_groups: dict[str, str]
-
-
-class CompiledPart(CompiledModel):
-    id: str
-    name: str
-    weight: Decimal
-    score: Expression | None
-    band_on: Expression | None
-    bands: tuple[CompiledBand, ...]
-    not_applicable: tuple[CompiledNotApplicable, ...]
-    cap_min: Decimal | None
-    cap_max: Decimal | None
-
-
-class CompiledValue(CompiledModel):
-    name: str
-    label: str
-    expr: Expression
-
-
-class Indicator(CompiledModel):
-    id: str
-    name: str
-    group: tuple[str, ...]
-    weight: Decimal
-    rule_text: str
-    description: str
-    decision: str
-    values: tuple[CompiledValue, ...]
-    parts: tuple[CompiledPart, ...]
-    cap_min: Decimal | None
-    cap_max: Decimal | None
-    rounding: int
-    single: bool  # True when the file gave no parts: the indicator is its own single part
-    weight_adjustable: bool = False
-
-
-class Deduction(CompiledModel):
-    id: str
-    name: str
-    group: tuple[str, ...]
-    per_finding: Decimal
-    max_deduction: Decimal | None
-    rule_text: str
-    description: str
-
-
-class RuleSet(CompiledModel):
-    """A loaded, validated rule set: what the engine evaluates."""
-
-    info: RuleSetInfo
-    path: str
-    sha256: str
-    groups: tuple[Group, ...]
-    inputs: dict[str, InputDecl]
-    parameters: dict[str, Parameter]
-    indicators: tuple[Indicator, ...]
-    deductions: tuple[Deduction, ...]
-    checks: tuple[CompiledCheck, ...]
-    rows: CompiledRows | None
-    reading: Reading
-    required_inputs: frozenset[str]  # inputs some indicator's formula reads: missing ones are errors
-    grades: tuple[GradeBand, ...]
-    tests: tuple[GoldenTest, ...]
-    extends: tuple[str, ...]  # the chain of rule sets this one inherits from, nearest first
-    resolved: dict  # the resolved rule set as plain data: what the hash is taken over
-    warnings: tuple[str, ...]
-
-    @property
-    def id(self) -> str:
-        return self.info.id
-
-    @property
-    def version(self) -> str:
-        return self.info.version
-
-    @property
-    def region_path(self) -> tuple[str, ...]:
-        """The region as a path from province down; () for national rules."""
-        return region_path(self.info.region)
-
-    @property
-    def ref(self) -> str:
-        """``id@version``, the way users name a rule set."""
-        return f"{self.info.id}@{self.info.version}"
-
-    def indicator(self, key: str) -> Indicator | None:
-        """Find an indicator by id or by its printed Chinese name."""
-        for ind in self.indicators:
-            if key in (ind.id, ind.name):
-                return ind
-        return None
-
-    def deduction(self, key: str) -> Deduction | None:
-        """Find a deduction item by id or printed name."""
-        for item in self.deductions:
-            if key in (item.id, item.name):
-                return item
-        return None
-
-
-def region_path(region: str | list[str]) -> tuple[str, ...]:
-    """Normalise a rule file's region: "全国" or [] → (); "四川省" → ("四川省",)."""
-    if isinstance(region, str):
-        return () if region in ("全国", "") else (region,)
-    return tuple(r for r in region if r not in ("全国", ""))

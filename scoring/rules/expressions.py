@@ -36,7 +36,7 @@ from decimal import (
 import simpleeval
 from simpleeval import SimpleEval
 
-from .numbers import round_half_up
+from ..numbers import round_half_up
 
 MAX_EXPRESSION_LENGTH = 2000
 MAX_DEPTH = 40
@@ -162,7 +162,7 @@ class Expression:
     ``run`` is the same vetted tree compiled to a Python function of one argument, the name
     lookup; it is what evaluation calls.  ``tree`` stays for simpleeval, the reference evaluator,
     and for the code generator.  Both are built from the source on first use: a rule library
-    read back from the cache (`rule_cache`) holds only the sources `compile_expression` vetted
+    read back from the cache (`rules.cache`) holds only the sources `compile_expression` vetted
     when the files were first loaded.  An Expression built any other way (``vetted`` false) is
     never compiled: simpleeval alone walks it, behind its own wall.
     """

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .rules import RuleSet
+from .model import RuleSet
 
 FIELD_LABELS = {
     "name": "名称", "group": "分组", "weight": "分值", "score": "计分公式", "bands": "分档表",

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import copy
 
-from .errors import FileProblem
+from ..errors import FileProblem
 
 _KEYED_LISTS = {"indicators": "id", "deductions": "id", "groups": "path", "checks": "expr"}
 _DICTS = ("inputs", "parameters")

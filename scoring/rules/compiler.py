@@ -1,65 +1,32 @@
-"""Loading formula files: TOML → validated `RuleFile` → compiled, cross-checked `RuleSet`.
+"""Compiling a formula file: its TOML data → validated `RuleFile` → compiled, cross-checked `RuleSet`.
 
-Every problem is reported with the file and the key it concerns; all problems of a file are
-collected before failing, so a rule author fixes them in one pass.
+Every problem is reported with the file and the key it concerns (and the line the key stands
+on); all problems of a file are collected before failing, so a rule author fixes them in one
+pass.  Finding the files, inheritance between them and choosing a rule set for a sheet are
+`rules.library`'s.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import rule_cache
-from .errors import FileError, FileProblem, ScoringError
+from ..errors import FileError, FileProblem, ScoringError
+from ..files.limits import read_limited
+from ..files.reading import decode_text, display_path
+from ..numbers import fmt, normalize_phrase
+from ..problems import pydantic_problems, with_line
+from ..values import Reading, UnitMeaning, fold
 from .expressions import RESERVED_NAMES, EvaluationError, Evaluator, Expression, ExpressionError, compile_expression
-from .files.limits import read_limited
-from .files.reading import decode_text, display_path, read_toml
-from .numbers import fmt, normalize_phrase
-from .problems import pydantic_problems, with_line
-from .rule_inherit import ref_of, resolve
-from .rule_ranges import reach_problems
-from .rules import (
-    Band,
-    CompiledBand,
-    CompiledCheck,
-    CompiledMethod,
-    CompiledNotApplicable,
-    CompiledPart,
-    CompiledRows,
-    CompiledValue,
-    Deduction,
-    Indicator,
-    IndicatorDecl,
-    PartDecl,
-    RuleFile,
-    RuleSet,
-)
-from .values import Reading, UnitMeaning, fold
-
-# Points every command at another rule folder when --rules-dir is not given.
-RULES_DIR_VARIABLE = "SCORING_RULES_DIR"
-
-
-def shipped_rules_dir() -> Path:
-    """The rule files shipped with the tool (the package `scoring.formulas`): the checkout's
-    formulas/ in an editable install, the installed copy otherwise."""
-    from importlib.resources import files
-
-    # Installed packages are plain folders (pip never installs zipped), so this is a real path.
-    return Path(str(files("scoring.formulas")))
-
-
-def default_rules_dir() -> Path:
-    """The rule folder used when none is given: $SCORING_RULES_DIR, else the shipped rule files."""
-    chosen = os.environ.get(RULES_DIR_VARIABLE, "").strip()
-    return Path(chosen) if chosen else shipped_rules_dir()
+from .inherit import resolve
+from .model import CompiledBand, CompiledCheck, CompiledMethod, CompiledNotApplicable, CompiledPart, CompiledRows, CompiledValue, Deduction, Indicator, RuleSet
+from .ranges import reach_problems
+from .schema import Band, IndicatorDecl, PartDecl, RuleFile
 
 # The longest chain of intermediate values one may reference through the others.
 MAX_VALUE_CHAIN = 50
@@ -86,32 +53,7 @@ def huge_numbers(data: object, key: str = "") -> list[str]:
     return []
 
 
-def load_rule_file(path: Path | str, search_dir: Path | str | None = None) -> RuleSet:
-    """Load, validate and compile one formula file. Raises FileError / ScoringError.
-
-    A file that extends another finds its parent among the rule files under ``search_dir``
-    (default: `default_rules_dir`).
-    """
-    path = Path(path)
-    raw = read_toml(path)
-    by_ref: dict[str, tuple[str, dict]] = {}
-    if raw.get("extends") is not None:
-        folder = Path(search_dir) if search_dir is not None else default_rules_dir()
-        if folder.is_dir():
-            for other in sorted(folder.rglob("*.toml")):
-                if other.resolve() == path.resolve():
-                    continue
-                try:
-                    other_raw = read_toml(other)
-                except ScoringError:
-                    continue
-                ref = ref_of(other_raw)
-                if ref:
-                    by_ref.setdefault(ref, (display_path(other), other_raw))
-    return _compile_raw(path, raw, by_ref)
-
-
-def _compile_raw(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]) -> RuleSet:
+def compile_rule_file(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]) -> RuleSet:
     shown = display_path(path)
     if "remove" in raw and "extends" not in raw:
         raise FileError(shown, [FileProblem(shown, "remove", "只有继承其他规则集（extends）的文件才能删除条目")])
@@ -191,7 +133,7 @@ class _Compiler:
     chain: tuple[str, ...] = ()
     problems: list[FileProblem] = field(default_factory=list)
     evaluator: Evaluator = field(default_factory=Evaluator)
-    warnings: list[str] = field(default_factory=list)
+    defects: list[FileProblem] = field(default_factory=list)  # of the source document, not of the file
 
     def problem(self, key: str, message: str) -> None:
         self.problems.append(FileProblem(self.path, key, message))
@@ -265,7 +207,7 @@ class _Compiler:
             inputs=m.inputs, parameters=m.parameters, indicators=tuple(indicators),
             deductions=tuple(deductions), checks=tuple(checks), rows=rows, reading=reading,
             required_inputs=required_inputs(indicators, m.inputs), grades=tuple(m.grades), tests=tuple(m.tests),
-            extends=self.chain, resolved=resolved, warnings=tuple(self.warnings),
+            extends=self.chain, resolved=resolved, source_defects=tuple(self.defects),
         )
 
     def _check_grades(self) -> None:
@@ -594,10 +536,11 @@ class _Compiler:
                 continue
             actual = sum((d.weight for d in lines), Decimal(0))
             if actual != g.printed_weight:
-                self.warnings.append(
-                    f"{self.path}: groups[{i}]: 来源文件的分组标题“{'/'.join(g.path)}（{fmt(g.printed_weight)}分）”"
-                    f"与其下各指标分值合计 {fmt(actual)} 分不符（来源文件自身的错误，已按各指标分值计分）"
-                )
+                self.defects.append(FileProblem(
+                    self.path, f"groups[{i}]",
+                    f"来源文件的分组标题“{'/'.join(g.path)}（{fmt(g.printed_weight)}分）”"
+                    f"与其下各指标分值合计 {fmt(actual)} 分不符（来源文件自身的错误，已按各指标分值计分）",
+                ))
 
 
 def required_inputs(indicators: list[Indicator], inputs: dict) -> frozenset[str]:
@@ -639,130 +582,3 @@ def content_hash(resolved: dict) -> str:
     split by inheritance don't change it; any rule, weight, text or parameter does."""
     canonical = json.dumps(resolved, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-@dataclass
-class RuleLibrary:
-    """Every rule set found in a folder, and the files that could not be loaded."""
-
-    directory: Path
-    rule_sets: list[RuleSet]
-    failures: list[ScoringError]
-
-    def find(self, ref: str, year: int | None = None, evaluated: dt.date | None = None) -> RuleSet:
-        """Find ``id`` or ``id@version``; with a bare id, the version that governs ``year``."""
-        rule_id, _, version = ref.partition("@")
-        candidates = [r for r in self.rule_sets if r.id == rule_id and (not version or r.version == version)]
-        if not candidates:
-            known = "、".join(sorted({r.ref for r in self.rule_sets})) or "（无）"
-            raise ScoringError(f"规则目录 {self.directory} 中没有规则集 {ref}；已有：{known}")
-        if not version and (year is not None or evaluated is not None):
-            in_effect = [r for r in candidates if governs(r, year, evaluated)]
-            if not in_effect:
-                raise ScoringError(f"规则集 {rule_id} 没有适用于 {_year_text(year)} 的版本；已有：{_listing(candidates)}")
-            candidates = in_effect
-        if len(candidates) > 1:
-            raise ScoringError(f"规则集 {ref} 有多个版本同时适用：{_listing(candidates)}；请用 ID@版本 指明")
-        return candidates[0]
-
-    def select(self, region: list[str] | tuple[str, ...], year: int | None, sheet_type: str, evaluated: dt.date | None = None) -> RuleSet:
-        """The rule set for a sheet: its sheet type, governing fiscal ``year`` (and in force on the
-        evaluation date, when the sheet gives one), for the most specific region that contains the
-        unit's (county → city → province → national).  With the year unknown, the one rule set
-        that could apply, or an error listing them."""
-        region = tuple(region)
-        typed = [r for r in self.rule_sets if r.info.sheet_type == sheet_type]
-        if not typed:
-            kinds = "、".join(sorted({r.info.sheet_type for r in self.rule_sets})) or "（无）"
-            raise ScoringError(f"没有表类型为“{sheet_type}”的规则集；已有的表类型：{kinds}")
-        matching = [r for r in typed if region[: len(r.region_path)] == r.region_path]
-        dated = [r for r in matching if governs(r, year, evaluated)]
-        if not dated:
-            where = "/".join(region) or "全国"
-            raise ScoringError(f"没有适用于 {where} {_year_text(year)}“{sheet_type}”的规则集；该表类型的规则集有：{_listing(typed)}")
-        if year is None and len(dated) > 1:
-            # a provincial set for some years and the national one for all: which governs depends
-            # on the year, so the year must be known
-            raise ScoringError(f"案例未写明年度，{'/'.join(region)}“{sheet_type}”可能适用的规则集有：{_listing(dated)}；请补上 year，或用 rules = \"ID@版本\" 指明")
-        depth = max(len(r.region_path) for r in dated)
-        best = [r for r in dated if len(r.region_path) == depth]
-        if len(best) > 1:
-            raise ScoringError(f"{'/'.join(region)} {_year_text(year)}“{sheet_type}”有多个同样适用的规则集：{_listing(best)}；请在案例中用 rules = \"ID@版本\" 指明，或用 --rules")
-        return best[0]
-
-
-def governs(rule_set: RuleSet, year: int | None, evaluated: dt.date | None = None) -> bool:
-    """Whether the rule set governs sheets of fiscal ``year`` (any year when unknown) evaluated on
-    ``evaluated`` (a rule cannot govern an evaluation made before it was issued)."""
-    info = rule_set.info
-    if evaluated is not None and evaluated < info.effective_from:
-        return False
-    return year is None or info.governs_fiscal_year(year)
-
-
-def in_effect_in(rule_set: RuleSet, year: int) -> bool:
-    """Whether the rule set governs sheets of fiscal ``year``."""
-    return rule_set.info.governs_fiscal_year(year)
-
-
-def _year_text(year: int | None) -> str:
-    return "年度不明时" if year is None else f"{year} 年"
-
-
-def _listing(rule_sets: list[RuleSet]) -> str:
-    return "、".join(
-        f"{r.ref}（{'/'.join(r.region_path) or '全国'}，{r.info.effective_from}～{r.info.effective_to or ''}）" for r in rule_sets
-    )
-
-
-def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
-    """Load every ``*.toml`` under ``directory`` (default: `default_rules_dir`), resolving
-    inheritance between them. A file that cannot be used is listed in ``failures``; the others load."""
-    if directory is None:
-        directory = default_rules_dir()
-        if not directory.is_dir() and os.environ.get(RULES_DIR_VARIABLE, "").strip():
-            raise ScoringError(f"规则目录 {directory}（环境变量 {RULES_DIR_VARIABLE}）不存在")
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise ScoringError(f"规则目录 {directory} 不存在")
-    files: list[tuple[Path, bytes | None]] = []
-    for path in sorted(directory.rglob("*.toml")):
-        try:
-            files.append((path, read_limited(path)))
-        except (OSError, ScoringError):
-            files.append((path, None))  # read again by the loader, which reports why it cannot be
-    key = rule_cache.library_key(str(directory), [(display_path(path), data) for path, data in files])
-    cached = rule_cache.load(key)
-    if isinstance(cached, RuleLibrary):
-        cached.directory = directory
-        return cached
-    library = _load_files(directory, files)
-    if not library.failures:  # a folder being fixed is loaded afresh each time, and its messages with it
-        rule_cache.store(key, library)
-    return library
-
-
-def _load_files(directory: Path, files: list[tuple[Path, bytes | None]]) -> RuleLibrary:
-    raws: list[tuple[Path, dict]] = []
-    failures: list[ScoringError] = []
-    for path, data in files:
-        try:
-            raws.append((path, read_toml(path, data)))
-        except ScoringError as exc:
-            failures.append(exc)
-    by_ref: dict[str, tuple[str, dict]] = {}
-    for path, raw in raws:
-        ref = ref_of(raw)
-        if ref and ref not in by_ref:
-            by_ref[ref] = (display_path(path), raw)
-    rule_sets = []
-    for path, raw in raws:
-        try:
-            rule_sets.append(_compile_raw(path, raw, by_ref))
-        except ScoringError as exc:
-            failures.append(exc)
-    refs = [r.ref for r in rule_sets]
-    for ref in sorted({r for r in refs if refs.count(r) > 1}):
-        paths = "、".join(r.path for r in rule_sets if r.ref == ref)
-        failures.append(ScoringError(f"规则集 {ref} 在多个文件中重复定义：{paths}"))
-    return RuleLibrary(directory, rule_sets, failures)

@@ -31,11 +31,9 @@ FORMAT = 1
 KEEP = 32
 PREFIX = "rules-"
 SUFFIX = ".pickle"
-# The modules whose code decides what loading a rule file gives: their source is in the key.
-_LOADER_MODULES = (
-    "rule_loader.py", "rules.py", "expressions.py", "rule_inherit.py", "rule_ranges.py", "values.py", "numbers.py",
-    "errors.py", "problems.py", "files/reading.py", "files/limits.py", "rule_cache.py",
-)
+# The modules whose code decides what loading a rule file gives: their source is in the key
+# (every module of scoring/rules/, and these, relative to scoring/).
+_LOADER_MODULES = ("values.py", "numbers.py", "errors.py", "problems.py", "files/reading.py", "files/limits.py")
 _code_fingerprint: str | None = None
 
 
@@ -61,10 +59,11 @@ def _code() -> str:
         import pydantic
 
         digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{pydantic.VERSION}".encode())
-        here = Path(__file__).resolve().parent
-        for name in _LOADER_MODULES:
+        package = Path(__file__).resolve().parent.parent
+        rules = sorted(f"rules/{path.name}" for path in (package / "rules").glob("*.py"))
+        for name in (*rules, *_LOADER_MODULES):
             try:
-                digest.update(name.encode() + b"\0" + (here / name).read_bytes())
+                digest.update(name.encode() + b"\0" + (package / name).read_bytes())
             except OSError:
                 digest.update(name.encode() + b"\0?")
         _code_fingerprint = digest.hexdigest()

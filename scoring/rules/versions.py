@@ -13,10 +13,10 @@ from pathlib import Path
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
-from .errors import ScoringError
-from .files.reading import decode_text
-from .files.writing import write_output
-from .rules import RuleSet
+from ..errors import ScoringError
+from ..files.reading import decode_text
+from ..files.writing import write_output
+from .model import RuleSet
 
 
 @dataclass
@@ -105,7 +105,7 @@ def _parse(source: Path) -> tomlkit.TOMLDocument:
 def _refuse_inside_package(target: Path) -> None:
     """The shipped rule files of an installed tool live inside the package; a new version is the
     user's own file and belongs in their own folder (an upgrade would remove it)."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # scoring/, which holds scoring.formulas
     if target.resolve().is_relative_to(package):
         raise ScoringError(
             f"新文件 {target} 会写在程序的安装目录中（升级时会被删除）：请用 --out 指定自己的规则目录中的文件，"

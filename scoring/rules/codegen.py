@@ -37,9 +37,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from ..numbers import round_half_up
 from .expressions import FUNCTIONS, SANDBOX_CONTEXT, _mod, _power
-from .numbers import round_half_up
-from .rules import CompiledPart, Indicator, RuleSet
+from .model import CompiledPart, Indicator, RuleSet
 
 ARGS_SCORE = ("x", "W")
 ROW_ARGS = ("target", "actual", "weight", "met")

@@ -1,0 +1,187 @@
+"""The rule library: every rule set in a folder of formula files, and the choice of the one that
+governs a sheet (by id and version, or by sheet type, region and year).
+
+A folder is loaded once per process, and its compiled rule sets are cached on disk between
+processes (`rules.cache`); a file that cannot be used is listed with its reason and the others
+still load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ScoringError
+from ..files.limits import read_limited
+from ..files.reading import display_path, read_toml
+from . import cache
+from .compiler import compile_rule_file
+from .inherit import ref_of
+from .model import RuleSet
+
+# Points every command at another rule folder when --rules-dir is not given.
+RULES_DIR_VARIABLE = "SCORING_RULES_DIR"
+
+
+def shipped_rules_dir() -> Path:
+    """The rule files shipped with the tool (the package `scoring.formulas`): the checkout's
+    formulas/ in an editable install, the installed copy otherwise."""
+    from importlib.resources import files
+
+    # Installed packages are plain folders (pip never installs zipped), so this is a real path.
+    return Path(str(files("scoring.formulas")))
+
+
+def default_rules_dir() -> Path:
+    """The rule folder used when none is given: $SCORING_RULES_DIR, else the shipped rule files."""
+    chosen = os.environ.get(RULES_DIR_VARIABLE, "").strip()
+    return Path(chosen) if chosen else shipped_rules_dir()
+
+
+def load_rule_file(path: Path | str, search_dir: Path | str | None = None) -> RuleSet:
+    """Load, validate and compile one formula file. Raises FileError / ScoringError.
+
+    A file that extends another finds its parent among the rule files under ``search_dir``
+    (default: `default_rules_dir`).
+    """
+    path = Path(path)
+    raw = read_toml(path)
+    by_ref: dict[str, tuple[str, dict]] = {}
+    if raw.get("extends") is not None:
+        folder = Path(search_dir) if search_dir is not None else default_rules_dir()
+        if folder.is_dir():
+            for other in sorted(folder.rglob("*.toml")):
+                if other.resolve() == path.resolve():
+                    continue
+                try:
+                    other_raw = read_toml(other)
+                except ScoringError:
+                    continue
+                ref = ref_of(other_raw)
+                if ref:
+                    by_ref.setdefault(ref, (display_path(other), other_raw))
+    return compile_rule_file(path, raw, by_ref)
+
+
+@dataclass
+class RuleLibrary:
+    """Every rule set found in a folder, and the files that could not be loaded."""
+
+    directory: Path
+    rule_sets: list[RuleSet]
+    failures: list[ScoringError]
+
+    def find(self, ref: str, year: int | None = None, evaluated: dt.date | None = None) -> RuleSet:
+        """Find ``id`` or ``id@version``; with a bare id, the version that governs ``year``."""
+        rule_id, _, version = ref.partition("@")
+        candidates = [r for r in self.rule_sets if r.id == rule_id and (not version or r.version == version)]
+        if not candidates:
+            known = "、".join(sorted({r.ref for r in self.rule_sets})) or "（无）"
+            raise ScoringError(f"规则目录 {self.directory} 中没有规则集 {ref}；已有：{known}")
+        if not version and (year is not None or evaluated is not None):
+            in_effect = [r for r in candidates if governs(r, year, evaluated)]
+            if not in_effect:
+                raise ScoringError(f"规则集 {rule_id} 没有适用于 {_year_text(year)} 的版本；已有：{_listing(candidates)}")
+            candidates = in_effect
+        if len(candidates) > 1:
+            raise ScoringError(f"规则集 {ref} 有多个版本同时适用：{_listing(candidates)}；请用 ID@版本 指明")
+        return candidates[0]
+
+    def select(self, region: list[str] | tuple[str, ...], year: int | None, sheet_type: str, evaluated: dt.date | None = None) -> RuleSet:
+        """The rule set for a sheet: its sheet type, governing fiscal ``year`` (and in force on the
+        evaluation date, when the sheet gives one), for the most specific region that contains the
+        unit's (county → city → province → national).  With the year unknown, the one rule set
+        that could apply, or an error listing them."""
+        region = tuple(region)
+        typed = [r for r in self.rule_sets if r.info.sheet_type == sheet_type]
+        if not typed:
+            kinds = "、".join(sorted({r.info.sheet_type for r in self.rule_sets})) or "（无）"
+            raise ScoringError(f"没有表类型为“{sheet_type}”的规则集；已有的表类型：{kinds}")
+        matching = [r for r in typed if region[: len(r.region_path)] == r.region_path]
+        dated = [r for r in matching if governs(r, year, evaluated)]
+        if not dated:
+            where = "/".join(region) or "全国"
+            raise ScoringError(f"没有适用于 {where} {_year_text(year)}“{sheet_type}”的规则集；该表类型的规则集有：{_listing(typed)}")
+        if year is None and len(dated) > 1:
+            # a provincial set for some years and the national one for all: which governs depends
+            # on the year, so the year must be known
+            raise ScoringError(f"案例未写明年度，{'/'.join(region)}“{sheet_type}”可能适用的规则集有：{_listing(dated)}；请补上 year，或用 rules = \"ID@版本\" 指明")
+        depth = max(len(r.region_path) for r in dated)
+        best = [r for r in dated if len(r.region_path) == depth]
+        if len(best) > 1:
+            raise ScoringError(f"{'/'.join(region)} {_year_text(year)}“{sheet_type}”有多个同样适用的规则集：{_listing(best)}；请在案例中用 rules = \"ID@版本\" 指明，或用 --rules")
+        return best[0]
+
+
+def governs(rule_set: RuleSet, year: int | None, evaluated: dt.date | None = None) -> bool:
+    """Whether the rule set governs sheets of fiscal ``year`` (any year when unknown) evaluated on
+    ``evaluated`` (a rule cannot govern an evaluation made before it was issued)."""
+    info = rule_set.info
+    if evaluated is not None and evaluated < info.effective_from:
+        return False
+    return year is None or info.governs_fiscal_year(year)
+
+
+def _year_text(year: int | None) -> str:
+    return "年度不明时" if year is None else f"{year} 年"
+
+
+def _listing(rule_sets: list[RuleSet]) -> str:
+    return "、".join(
+        f"{r.ref}（{'/'.join(r.region_path) or '全国'}，{r.info.effective_from}～{r.info.effective_to or ''}）" for r in rule_sets
+    )
+
+
+def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
+    """Load every ``*.toml`` under ``directory`` (default: `default_rules_dir`), resolving
+    inheritance between them. A file that cannot be used is listed in ``failures``; the others load."""
+    if directory is None:
+        directory = default_rules_dir()
+        if not directory.is_dir() and os.environ.get(RULES_DIR_VARIABLE, "").strip():
+            raise ScoringError(f"规则目录 {directory}（环境变量 {RULES_DIR_VARIABLE}）不存在")
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ScoringError(f"规则目录 {directory} 不存在")
+    files: list[tuple[Path, bytes | None]] = []
+    for path in sorted(directory.rglob("*.toml")):
+        try:
+            files.append((path, read_limited(path)))
+        except (OSError, ScoringError):
+            files.append((path, None))  # read again by the loader, which reports why it cannot be
+    key = cache.library_key(str(directory), [(display_path(path), data) for path, data in files])
+    cached = cache.load(key)
+    if isinstance(cached, RuleLibrary):
+        cached.directory = directory
+        return cached
+    library = _load_files(directory, files)
+    if not library.failures:  # a folder being fixed is loaded afresh each time, and its messages with it
+        cache.store(key, library)
+    return library
+
+
+def _load_files(directory: Path, files: list[tuple[Path, bytes | None]]) -> RuleLibrary:
+    raws: list[tuple[Path, dict]] = []
+    failures: list[ScoringError] = []
+    for path, data in files:
+        try:
+            raws.append((path, read_toml(path, data)))
+        except ScoringError as exc:
+            failures.append(exc)
+    by_ref: dict[str, tuple[str, dict]] = {}
+    for path, raw in raws:
+        ref = ref_of(raw)
+        if ref and ref not in by_ref:
+            by_ref[ref] = (display_path(path), raw)
+    rule_sets = []
+    for path, raw in raws:
+        try:
+            rule_sets.append(compile_rule_file(path, raw, by_ref))
+        except ScoringError as exc:
+            failures.append(exc)
+    refs = [r.ref for r in rule_sets]
+    for ref in sorted({r for r in refs if refs.count(r) > 1}):
+        paths = "、".join(r.path for r in rule_sets if r.ref == ref)
+        failures.append(ScoringError(f"规则集 {ref} 在多个文件中重复定义：{paths}"))
+    return RuleLibrary(directory, rule_sets, failures)
