@@ -16,8 +16,8 @@ import random
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from scoring.case_table import TableHeader, TableRow, parse_header, row_to_case
-from scoring.cases import Case
+from scoring.cases.model import Case
+from scoring.cases.table import TableHeader, TableRow, parse_header, row_to_case
 from scoring.diff import report_loaded
 from scoring.engine import Engine
 from scoring.errors import ScoringError

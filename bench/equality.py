@@ -30,8 +30,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from scoring.batch_summary import summary_of
-from scoring.case_table import TableRow, known_labels, parse_header, row_to_case
-from scoring.cases import Case, load_case
+from scoring.cases.load import load_case
+from scoring.cases.model import Case
+from scoring.cases.table import TableRow, known_labels, parse_header, row_to_case
 from scoring.diff import report_loaded, sheet_rules
 from scoring.engine import Engine
 from scoring.errors import ScoringError

@@ -322,7 +322,7 @@ def check_summary(summary: Path, hands: list, expected: int, tally: Tally, label
 def in_process_dept(path: Path, library, results: dict) -> tuple[list, list]:
     """Parse and score the department table in this process, each step timed on its own
     (the CSV tokenizing itself is left out on both sides: it is the same `csv` module)."""
-    from scoring.case_table import TableRow, read_table, row_to_case
+    from scoring.cases.table import TableRow, read_table, row_to_case
     from scoring.diff import choose_rules, report_loaded
     from scoring.engine import Engine
 
@@ -360,7 +360,7 @@ def in_process_dept(path: Path, library, results: dict) -> tuple[list, list]:
 
 def in_process_rows(folder: Path, library, results: dict) -> None:
     """Load and score the project case files in this process, each step timed on its own."""
-    from scoring.cases import load_case
+    from scoring.cases.load import load_case
     from scoring.diff import choose_rules, report_loaded
     from scoring.engine import Engine
 
@@ -406,7 +406,7 @@ def in_process_lean(path: Path, library, hand_inputs: list, hands: list, results
     """The lean path on the department table, one core: the generated code scoring what the
     hand-written code scores (its totals checked against the hand-written ones), and a whole
     row read, scored, compared with its claims and summarised, as a batch worker does it."""
-    from scoring.case_table import TableRow, known_labels, read_table
+    from scoring.cases.table import TableRow, known_labels, read_table
     from scoring.lean import LeanEngine
     from scoring.lean_table import TableReader
 
@@ -436,7 +436,7 @@ def in_process_lean(path: Path, library, hand_inputs: list, hands: list, results
 
 def in_process_lean_rows(folder: Path, library, results: dict) -> None:
     """The lean path on the project case files, one core: each sheet's summary row."""
-    from scoring.cases import load_case
+    from scoring.cases.load import load_case
     from scoring.diff import sheet_rules
     from scoring.lean import LeanEngine
 
@@ -888,8 +888,8 @@ def _cpu_note(r: Run, n: int) -> str:
 def run_profiles(library, dept_csv: Path, rows_dir: Path, out: Path) -> None:
     """cProfile the one-core engine runs and a batch worker's per-row work, in-process."""
     from scoring.batch import summarize
-    from scoring.case_table import TableRow, read_table, row_to_case
-    from scoring.cases import load_case
+    from scoring.cases.load import load_case
+    from scoring.cases.table import TableRow, read_table, row_to_case
     from scoring.diff import report_loaded
     from scoring.engine import Engine
 

@@ -15,8 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from .batch_summary import DIFFERING, IndicatorLine, SheetSummary, summary_of
-from .case_table import TableBlock, TableRow, block_rows, known_labels, read_blocks, read_table, row_to_case
-from .cases import WORKBOOK_SUFFIXES, Case, load_case
+from .cases.load import WORKBOOK_SUFFIXES, load_case
+from .cases.model import Case
+from .cases.table import TableBlock, TableRow, block_rows, known_labels, read_blocks, read_table, row_to_case
 from .diff import report_loaded, sheet_rules
 from .engine import Engine
 from .errors import ScoringError

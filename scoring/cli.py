@@ -85,7 +85,7 @@ def _report(case: Path, rules_dir: Optional[Path], rules: Optional[str], expect_
 
 def _scored_case(case: Path, rules_dir: Optional[Path], rules: Optional[str], expect_hash: Optional[list[str]] = None):
     """The case, the rule library and the report: what every output needs."""
-    from .cases import load_case
+    from .cases.load import load_case
     from .diff import report_loaded
     from .engine import Engine
     from .errors import ScoringError
@@ -484,7 +484,7 @@ def _table_header(rule_set, out: Optional[Path]) -> None:
     import csv
     import io
 
-    from .case_table import template_header
+    from .cases.table import template_header
     from .render import CSV_BOM
 
     buffer = io.StringIO()
@@ -507,7 +507,7 @@ def _table_header(rule_set, out: Optional[Path]) -> None:
 
 def _fill(rule_set, case_path: Path, library) -> tuple[dict, dict]:
     """The case and the sheet (plain data) of ``case_path`` that ``rule_set`` scores."""
-    from .cases import load_case
+    from .cases.load import load_case
     from .diff import choose_rules
     from .errors import ScoringError
 
@@ -528,8 +528,8 @@ def import_workbook(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="写出的案例文件（.toml）；省略则输出到屏幕"),
 ) -> None:
     """把填好的 Excel 模板转换为案例文件（TOML）；单元格有误时按“工作表!单元格”指出。"""
-    from .case_writer import case_to_toml
-    from .cases import Case
+    from .cases.model import Case
+    from .cases.writer import case_to_toml
     from .errors import ScoringError
     from .xlsx_import import read_workbook
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from .cases import Case, Claim, Sheet, load_case
+from .cases.load import load_case
+from .cases.model import Case, Claim, Sheet
 from .engine import Engine
 from .errors import ScoringError
 from .grades import grade_of, grade_span, rank, read_grade, span_text

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
-from .cases import Figure, Sheet
+from .cases.model import Figure, Sheet
 from .errors import FileError, FileProblem
 from .numbers import MAX_FIGURE_TEXT, fmt, is_too_large, round_half_up
 from .rates import stated_rate_findings

@@ -18,7 +18,7 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .cases import Case, StatedRate
+from .cases.model import Case, StatedRate
 from .diff import choose_rules
 from .errors import ScoringError
 from .lean import LeanEngine

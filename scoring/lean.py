@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from .batch_summary import DIFFERING, SheetSummary, by_severity, summary_of, worst_status
-from .cases import Case, Sheet
+from .cases.model import Case, Sheet
 from .diff import (
     STATUS_SEVERITY,
     LineSums,

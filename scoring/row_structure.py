@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .cases import Row, Sheet
+from .cases.model import Row, Sheet
 from .numbers import fmt
 from .results import Finding
 from .values import ParsedValue, Reading, ValueParseError, parse_value

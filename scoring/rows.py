@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .cases import Row
+from .cases.model import Row
 from .numbers import fmt, normalize_phrase, round_half_up
 from .recorder import FULL, Recorder
 from .results import Finding, IndicatorResult, InputUse, PartResult, ValueUse

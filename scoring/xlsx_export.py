@@ -14,7 +14,7 @@ from collections.abc import Callable
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from .cases import Case
+from .cases.model import Case
 from .render import SEVERITY_LABELS, TOOL
 from .results import CaseReport, Finding
 from .rules.model import RuleSet

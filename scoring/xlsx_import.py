@@ -18,7 +18,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from .cases import WORKBOOK_SUFFIXES
+from .cases.load import WORKBOOK_SUFFIXES
 from .errors import FileError, FileProblem, ScoringError
 from .files.limits import MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_PARTS, MAX_WORKBOOK_UNPACKED, megabytes
 from .files.os_errors import describe

@@ -3,7 +3,7 @@
     python scripts/make_schemas.py          # write schemas/*.schema.json
     python scripts/make_schemas.py --check  # exit 1 if a checked-in schema is out of date
 
-Run it after changing scoring/rules.py or scoring/cases.py and commit the result;
+Run it after changing scoring/rules/schema.py or scoring/cases/model.py and commit the result;
 tests/test_schemas.py fails until the schemas match the models.
 """
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring.cases import Sheet
+from scoring.cases.model import Sheet
 from scoring.engine import Engine
 from scoring.rules.library import load_rule_dir
 

@@ -215,8 +215,8 @@ def test_a_report_explains_its_sheets_by_scoring_them_again_on_the_traced_path(t
     """A batch keeps no explanation: the report's per-unit lines are worked out when it is
     written, and are what the traced path gives the same sheets (case files and table rows)."""
     from scoring.batch import explain, run_batch, summarize
-    from scoring.case_table import TableRow, known_labels, read_table, row_to_case
-    from scoring.cases import load_case
+    from scoring.cases.load import load_case
+    from scoring.cases.table import TableRow, known_labels, read_table, row_to_case
     from scoring.diff import report_loaded
     from scoring.engine import Engine
     from scoring.html_report import render_html

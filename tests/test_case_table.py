@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from scoring.case_table import TableHeader, TableRow, known_labels, read_table, row_to_case
+from scoring.cases.table import TableHeader, TableRow, known_labels, read_table, row_to_case
 from scoring.diff import report_loaded
 from scoring.engine import Engine
 from scoring.errors import ScoringError

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from scoring.cases import load_case
+from scoring.cases.load import load_case
 from scoring.diff import report_loaded
 from scoring.engine import Engine
 from scoring.render import report_dict

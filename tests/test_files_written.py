@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from scoring.case_writer import case_to_toml
-from scoring.cases import Case, load_case
+from scoring.cases.load import load_case
+from scoring.cases.model import Case
+from scoring.cases.writer import case_to_toml
 from scoring.xlsx_template import build_template
 
 from conftest import CASES, FORMULAS, run_cli

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring.cases import Case, Sheet
+from scoring.cases.model import Case, Sheet
 from scoring.engine import Engine
 from scoring.errors import FileError
 from scoring.lean import Fallback, LeanEngine

@@ -21,7 +21,7 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from scoring.case_writer import case_to_toml
+from scoring.cases.writer import case_to_toml
 from scoring.cli import app
 from scoring.files.limits import MAX_TEXT_FILE_BYTES, MAX_WORKBOOK_UNPACKED
 from scoring.xlsx_template import INFO, INPUTS, RATES, ROWS, SCORES, SUBTOTALS, build_template, fill_template

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from scoring.cases import Case
+from scoring.cases.model import Case
 from scoring.cli import app
 from scoring.diff import report_loaded
 from scoring.engine import Engine

@@ -13,7 +13,7 @@ import subprocess
 import pytest
 from test_xlsx import shipped_sheets
 
-from scoring.cases import Case
+from scoring.cases.model import Case
 from scoring.diff import report_loaded
 from scoring.engine import Engine
 from scoring.xlsx_export import scored_workbook

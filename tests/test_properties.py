@@ -20,7 +20,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
-from scoring.cases import Sheet
+from scoring.cases.model import Sheet
 from scoring.diff import diff_sheet, report_case
 from scoring.engine import Engine
 from scoring.errors import ScoringError
@@ -104,7 +104,7 @@ def test_any_scalar_becomes_a_decimal_or_a_number_error(value):
 
 # Lone surrogates ("\\ud800", valid in a JSON escape) are left out of whole case files: pydantic
 # cannot encode them and load_case lets its UnicodeEncodeError escape — a known defect of
-# scoring/cases.py, reported for its owner to fix.  The value parser above does get them.
+# scoring/cases/model.py, reported for its owner to fix.  The value parser above does get them.
 case_notation = st.lists(st.sampled_from([f for f in FRAGMENTS if f != "\ud800"]), max_size=8).map("".join)
 case_text = st.one_of(st.text(st.characters(blacklist_categories=("Cs",)), max_size=40), case_notation)
 number_text = st.one_of(

@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from scoring.cases import load_case
+from scoring.cases.load import load_case
 from scoring.diff import choose_rules
 from scoring.engine import Engine, resolved_parameters
 from scoring.recorder import FULL, NULL

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from scoring.cases import Case
+from scoring.cases.model import Case
 from scoring.diff import report_loaded
 from scoring.engine import Engine
 from scoring.errors import FileError

@@ -13,7 +13,8 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from scoring.cases import Case, load_case
+from scoring.cases.load import load_case
+from scoring.cases.model import Case
 from scoring.diff import choose_rules, report_loaded
 from scoring.engine import Engine
 from scoring.errors import FileError, ScoringError

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from pydantic import ValidationError
 
-from ..cases import Case
+from ..cases.model import Case
 from ..diff import report_loaded
 from ..engine import Engine
 from ..errors import ScoringError

@@ -22,9 +22,10 @@ from pydantic import ValidationError
 
 from ..batch import DIFFERING, BatchResult, IndicatorLine, Problem, SheetSummary, sort_key
 from ..batch_render import signed  # noqa: F401 - the app formats deltas through this module
-from ..case_table import TableRow, read_table, row_to_case
-from ..case_writer import case_to_toml
-from ..cases import Case, Figure, load_case
+from ..cases.load import load_case
+from ..cases.model import Case, Figure
+from ..cases.table import TableRow, read_table, row_to_case
+from ..cases.writer import case_to_toml
 from ..diff import choose_rules, report_loaded, sheet_rules
 from ..docx_review import batch_review, case_review, docx_bytes
 from ..engine import Engine

@@ -1,4 +1,4 @@
-"""Case files: a unit's submission — its figures, each with where it came from, and its claimed scores.
+"""The case model: a unit's submission — its figures, each with where it came from, and its claimed scores.
 
 A case holds one or more sheets; each sheet names the rule set it is scored under.  A figure the
 source does not disclose is written ``{ undisclosed = true }`` and is never invented.
@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from pydantic import Field, PrivateAttr, ValidationError, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
-from .errors import FileError, ScoringError
-from .files.reading import display_path, read_json, read_toml
-from .numbers import NumberError, to_decimal
-from .problems import pydantic_problems
-from .rules.schema import Strict
+from ..numbers import NumberError, to_decimal
+from ..rules.schema import Strict
 
 
 def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None) -> Any:
@@ -220,31 +216,3 @@ class Case(Strict):
     format: int = 1
     case: CaseInfo
     sheets: list[Sheet] = Field(min_length=1)
-
-
-# Spreadsheets are read by the workbook importer: .xlsx, and the formats it refuses with a message
-# ("请另存为 .xlsx") instead of an encoding error from the TOML reader.
-WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".et", ".numbers", ".xlsb"})
-
-
-def load_case(path: Path | str) -> tuple[Case, str]:
-    """Read and validate a case file (TOML, JSON of the same shape, or a filled-in .xlsx
-    template); returns the case and the path as shown in messages. Raises ScoringError naming
-    the file and the place."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix in WORKBOOK_SUFFIXES:
-        from .xlsx_import import read_workbook  # openpyxl is only needed for workbooks; it refuses .xls/.ods by name
-
-        data = read_workbook(path)
-    else:
-        data = read_json(path) if suffix == ".json" else read_toml(path)
-    try:
-        case = Case.model_validate(data)
-    except ValidationError as exc:
-        raise FileError(str(path), pydantic_problems(str(path), exc)) from None
-    ids = [s.id for s in case.sheets]
-    duplicated = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicated:
-        raise ScoringError(f"{path}: sheets: 表 id 重复：{'、'.join(duplicated)}")
-    return case, display_path(path)

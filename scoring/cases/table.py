@@ -23,15 +23,15 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .cases import Case
-from .errors import ScoringError
-from .files.limits import MAX_TABLE_LINE_BYTES, megabytes
-from .files.os_errors import describe
-from .files.reading import display_path
-from .numbers import normalize_phrase
-from .problems import pydantic_problems
-from .rules.library import RuleLibrary
-from .rules.model import RuleSet
+from ..errors import ScoringError
+from ..files.limits import MAX_TABLE_LINE_BYTES, megabytes
+from ..files.os_errors import describe
+from ..files.reading import display_path
+from ..numbers import normalize_phrase
+from ..problems import pydantic_problems
+from ..rules.library import RuleLibrary
+from ..rules.model import RuleSet
+from .model import Case
 
 # Columns with a fixed meaning; every other unprefixed column is an input of the rule set.
 CASE_COLUMNS = ("case_id", "unit", "region", "year", "sheet_type", "rules", "sheet_id", "title", "claimed_total", "source")
@@ -356,7 +356,7 @@ def row_to_case(row: TableRow, library: RuleLibrary | None = None) -> Case:
 def _labels_to_ids(case: Case, library: RuleLibrary, where: str) -> Case:
     """Rename the inputs a row names by label to the ids of the rule set the row is scored under.
     A row whose rules cannot be chosen is left as it is: scoring it reports why."""
-    from .diff import choose_rules
+    from ..diff import choose_rules
 
     sheet = case.sheets[0]
     try:

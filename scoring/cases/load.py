@@ -1,0 +1,39 @@
+"""Loading a case file — TOML, JSON of the same shape, or a filled-in workbook — into a validated `Case`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..errors import FileError, ScoringError
+from ..files.reading import display_path, read_json, read_toml
+from ..problems import pydantic_problems
+from .model import Case
+
+# Spreadsheets are read by the workbook importer: .xlsx, and the formats it refuses with a message
+# ("请另存为 .xlsx") instead of an encoding error from the TOML reader.
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".et", ".numbers", ".xlsb"})
+
+
+def load_case(path: Path | str) -> tuple[Case, str]:
+    """Read and validate a case file (TOML, JSON of the same shape, or a filled-in .xlsx
+    template); returns the case and the path as shown in messages. Raises ScoringError naming
+    the file and the place."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
+        from ..xlsx_import import read_workbook  # openpyxl is only needed for workbooks; it refuses .xls/.ods by name
+
+        data = read_workbook(path)
+    else:
+        data = read_json(path) if suffix == ".json" else read_toml(path)
+    try:
+        case = Case.model_validate(data)
+    except ValidationError as exc:
+        raise FileError(str(path), pydantic_problems(str(path), exc)) from None
+    ids = [s.id for s in case.sheets]
+    duplicated = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicated:
+        raise ScoringError(f"{path}: sheets: 表 id 重复：{'、'.join(duplicated)}")
+    return case, display_path(path)
