@@ -324,7 +324,7 @@ def in_process_dept(path: Path, library, results: dict) -> tuple[list, list]:
     (the CSV tokenizing itself is left out on both sides: it is the same `csv` module)."""
     from scoring.cases.table import TableRow, read_table, row_to_case
     from scoring.diff import choose_rules, report_loaded
-    from scoring.engine import Engine
+    from scoring.engine.engine import Engine
 
     engine = Engine()
     entries = [e for e in read_table(path) if isinstance(e, TableRow)]
@@ -362,7 +362,7 @@ def in_process_rows(folder: Path, library, results: dict) -> None:
     """Load and score the project case files in this process, each step timed on its own."""
     from scoring.cases.load import load_case
     from scoring.diff import choose_rules, report_loaded
-    from scoring.engine import Engine
+    from scoring.engine.engine import Engine
 
     engine = Engine()
     paths = sorted(folder.glob("gen-*.json"))
@@ -391,7 +391,7 @@ def lean_total(lr, rules, inputs: dict, findings) -> tuple:
     floored at 0, half-up to 2 decimals) — no claim compared, no summary, as there."""
     from decimal import ROUND_HALF_UP, Decimal
 
-    from scoring.engine import deduction_points
+    from scoring.engine.engine import deduction_points
 
     out, _ = lr.score(inputs, lr.weights)
     scores = tuple(v if v.__class__ is Decimal else None for v in out)
@@ -407,8 +407,8 @@ def in_process_lean(path: Path, library, hand_inputs: list, hands: list, results
     hand-written code scores (its totals checked against the hand-written ones), and a whole
     row read, scored, compared with its claims and summarised, as a batch worker does it."""
     from scoring.cases.table import TableRow, known_labels, read_table
-    from scoring.lean import LeanEngine
-    from scoring.lean_table import TableReader
+    from scoring.engine.lean import LeanEngine
+    from scoring.engine.lean_table import TableReader
 
     lean = LeanEngine()
     reader = TableReader(library, lean)
@@ -438,7 +438,7 @@ def in_process_lean_rows(folder: Path, library, results: dict) -> None:
     """The lean path on the project case files, one core: each sheet's summary row."""
     from scoring.cases.load import load_case
     from scoring.diff import sheet_rules
-    from scoring.lean import LeanEngine
+    from scoring.engine.lean import LeanEngine
 
     lean = LeanEngine()
     cases = [load_case(p) for p in sorted(folder.glob("gen-*.json"))]
@@ -891,7 +891,7 @@ def run_profiles(library, dept_csv: Path, rows_dir: Path, out: Path) -> None:
     from scoring.cases.load import load_case
     from scoring.cases.table import TableRow, read_table, row_to_case
     from scoring.diff import report_loaded
-    from scoring.engine import Engine
+    from scoring.engine.engine import Engine
 
     say("\n== profile: engine + diff (report_loaded), one core, in-process ==")
     engine = Engine()

@@ -19,15 +19,15 @@ from .cases.load import WORKBOOK_SUFFIXES, load_case
 from .cases.model import Case
 from .cases.table import TableBlock, TableRow, block_rows, known_labels, read_blocks, read_table, row_to_case
 from .diff import report_loaded, sheet_rules
-from .engine import Engine
+from .engine.engine import Engine
+from .engine.lean import LeanEngine
+from .engine.lean_table import TRACED, TableReader
+from .engine.results import SEVERITY_ORDER, CaseReport, SheetDiff
 from .errors import ScoringError
 from .files.reading import display_path, read_json, read_toml
-from .lean import LeanEngine
-from .lean_table import TRACED, TableReader
 from .numbers import fmt
 from .pool import Lost, default_jobs, ordered_map
 from .render import reason
-from .results import SEVERITY_ORDER, CaseReport, SheetDiff
 from .rules.library import RuleLibrary, load_rule_dir
 
 CASE_SUFFIXES = frozenset({".toml", ".json"}) | WORKBOOK_SUFFIXES  # .xls/.ods fail with "请另存为 .xlsx"

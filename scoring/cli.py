@@ -87,7 +87,7 @@ def _scored_case(case: Path, rules_dir: Optional[Path], rules: Optional[str], ex
     """The case, the rule library and the report: what every output needs."""
     from .cases.load import load_case
     from .diff import report_loaded
-    from .engine import Engine
+    from .engine.engine import Engine
     from .errors import ScoringError
 
     library = _library(rules_dir)
@@ -432,7 +432,7 @@ def formulas_compile(
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
     """显示由规则集（经过校验的表达式）生成的 Python 代码：批量复核（batch）逐表计分时运行的就是这段代码。"""
-    from .engine import resolved_parameters
+    from .engine.engine import resolved_parameters
     from .rules.codegen import CodegenError, generate, listing
 
     rule_set = _find(_library(rules_dir), ref)

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from .cases.load import load_case
 from .cases.model import Case, Claim, Sheet
-from .engine import Engine
+from .engine.engine import Engine
+from .engine.results import CaseReport, Comparison, Finding, IndicatorDiff, IndicatorResult, SheetDiff, SheetResult, TotalDiff
 from .errors import ScoringError
 from .grades import grade_of, grade_span, rank, read_grade, span_text
 from .numbers import fmt, round_half_up
-from .results import CaseReport, Comparison, Finding, IndicatorDiff, IndicatorResult, SheetDiff, SheetResult, TotalDiff
 from .rules.library import RuleLibrary
 from .rules.model import RuleSet
 

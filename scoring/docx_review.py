@@ -23,10 +23,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from .batch import BatchResult, SheetSummary
+from .engine.results import CaseReport, IndicatorDiff, SheetDiff
 from .grades import span_text
 from .numbers import fmt
 from .render import SEVERITY_LABELS, STATUS_LABELS, TOOL, reason, rules_total_text, total_note
-from .results import CaseReport, IndicatorDiff, SheetDiff
 
 FONT = "宋体"
 HEADING_FONT = "黑体"

@@ -20,10 +20,10 @@ from decimal import Decimal
 
 from .cases.model import Case, StatedRate
 from .diff import choose_rules
+from .engine.lean import LeanEngine
+from .engine.rates import consistent
 from .errors import ScoringError
-from .lean import LeanEngine
 from .numbers import decimals_of, fmt, normalize_phrase, round_half_up
-from .rates import consistent
 from .rules.library import RuleLibrary
 from .synthetic_data import (
     ACHIEVED_PHRASES,

@@ -15,9 +15,9 @@ from decimal import Decimal
 from tabulate import tabulate
 
 from . import __version__
+from .engine.results import CaseReport, IndicatorDiff, IndicatorResult, SheetDiff
 from .grades import span_text
 from .numbers import fmt, round_half_up
-from .results import CaseReport, IndicatorDiff, IndicatorResult, SheetDiff
 
 # The one table of status words: terminal tables, CSV, workbooks and the HTML report all use it.
 STATUS_LABELS = {

@@ -15,8 +15,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from .cases.model import Case
+from .engine.results import CaseReport, Finding
 from .render import SEVERITY_LABELS, TOOL
-from .results import CaseReport, Finding
 from .rules.model import RuleSet
 from .xlsx_form import FONT, STATUS_FILLS, FormWriter, page_setup
 from .xlsx_template import sheet_name, write_meta

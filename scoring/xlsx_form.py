@@ -27,10 +27,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .engine.results import IndicatorDiff, SheetDiff
 from .grades import span_text
 from .numbers import fmt
 from .render import STATUS_LABELS, TOOL, reason, total_note
-from .results import IndicatorDiff, SheetDiff
 from .rules.compiler import required_inputs
 from .rules.model import RuleSet
 

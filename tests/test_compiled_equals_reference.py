@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from scoring.cases.load import load_case
 from scoring.diff import report_loaded
-from scoring.engine import Engine
+from scoring.engine.engine import Engine
 from scoring.render import report_dict
 from scoring.rules.expressions import Evaluator, ExpressionError, compile_expression
 

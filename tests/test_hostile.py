@@ -25,9 +25,9 @@ from pathlib import Path
 import pytest
 
 from scoring.cases.model import Case, Sheet
-from scoring.engine import Engine
+from scoring.engine.engine import Engine
+from scoring.engine.lean import Fallback, LeanEngine
 from scoring.errors import FileError
-from scoring.lean import Fallback, LeanEngine
 from scoring.rules.codegen import generate
 from scoring.rules.expressions import EvaluationError, Evaluator, Expression, compile_expression
 from scoring.rules.library import RuleLibrary, load_rule_file

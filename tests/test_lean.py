@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring.lean import LeanEngine
+from scoring.engine.lean import LeanEngine
 from scoring.rules.codegen import CodegenError, _Emitter, generate, verify
 
 from conftest import CASES, run_cli

@@ -15,7 +15,7 @@ from test_xlsx import shipped_sheets
 
 from scoring.cases.model import Case
 from scoring.diff import report_loaded
-from scoring.engine import Engine
+from scoring.engine.engine import Engine
 from scoring.xlsx_export import scored_workbook
 from scoring.xlsx_template import build_template
 

@@ -9,8 +9,8 @@ import pytest
 
 from scoring.cases.load import load_case
 from scoring.diff import choose_rules
-from scoring.engine import Engine, resolved_parameters
-from scoring.recorder import FULL, NULL
+from scoring.engine.engine import Engine, resolved_parameters
+from scoring.engine.trace import FULL, NULL
 
 from conftest import CASES
 

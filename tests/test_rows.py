@@ -9,7 +9,7 @@ import pytest
 
 from scoring.cases.model import Case
 from scoring.diff import report_loaded
-from scoring.engine import Engine
+from scoring.engine.engine import Engine
 from scoring.errors import FileError
 
 D = Decimal

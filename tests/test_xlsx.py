@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from scoring.cases.load import load_case
 from scoring.cases.model import Case
 from scoring.diff import choose_rules, report_loaded
-from scoring.engine import Engine
+from scoring.engine.engine import Engine
 from scoring.errors import FileError, ScoringError
 from scoring.render import report_dict
 from scoring.xlsx_form import parse_key

@@ -33,7 +33,7 @@ PREFIX = "rules-"
 SUFFIX = ".pickle"
 # The modules whose code decides what loading a rule file gives: their source is in the key
 # (every module of scoring/rules/, and these, relative to scoring/).
-_LOADER_MODULES = ("values.py", "numbers.py", "errors.py", "problems.py", "files/reading.py", "files/limits.py")
+_LOADER_MODULES = ("engine/readings.py", "numbers.py", "errors.py", "problems.py", "files/reading.py", "files/limits.py")
 _code_fingerprint: str | None = None
 
 

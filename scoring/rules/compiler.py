@@ -16,12 +16,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..engine.readings import Reading, UnitMeaning, fold
 from ..errors import FileError, FileProblem, ScoringError
 from ..files.limits import read_limited
 from ..files.reading import decode_text, display_path
 from ..numbers import fmt, normalize_phrase
 from ..problems import pydantic_problems, with_line
-from ..values import Reading, UnitMeaning, fold
 from .expressions import RESERVED_NAMES, EvaluationError, Evaluator, Expression, ExpressionError, compile_expression
 from .inherit import resolve
 from .model import CompiledBand, CompiledCheck, CompiledMethod, CompiledNotApplicable, CompiledPart, CompiledRows, CompiledValue, Deduction, Indicator, RuleSet

@@ -10,10 +10,10 @@ from pydantic import ValidationError
 
 from ..cases.model import Case
 from ..diff import report_loaded
-from ..engine import Engine
+from ..engine.engine import Engine
+from ..engine.results import IndicatorDiff
 from ..errors import ScoringError
 from ..numbers import fmt
-from ..results import IndicatorDiff
 from .library import RuleLibrary
 from .model import RuleSet
 from .schema import GoldenTest

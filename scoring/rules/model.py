@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
+from ..engine.readings import Reading
 from ..errors import FileProblem
-from ..values import Reading
 from .expressions import Expression
 from .schema import GoldenTest, GradeBand, Group, InputDecl, Parameter, RuleSetInfo, Tier
 

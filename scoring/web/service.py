@@ -28,15 +28,15 @@ from ..cases.table import TableRow, read_table, row_to_case
 from ..cases.writer import case_to_toml
 from ..diff import choose_rules, report_loaded, sheet_rules
 from ..docx_review import batch_review, case_review, docx_bytes
-from ..engine import Engine
+from ..engine.engine import Engine
+from ..engine.lean import LeanEngine, lean_summary
+from ..engine.results import CaseReport, SheetDiff
 from ..errors import FileError, ScoringError
 from ..files.reading import display_path
-from ..lean import LeanEngine, lean_summary
 from ..numbers import NumberError, fmt, to_decimal
 from ..problems import pydantic_problems
 from ..render import SEVERITY_LABELS, STATUS_LABELS, csv_safe, reason, render_explain, report_dict  # noqa: F401 - csv_safe: for the app
 from ..render_rules import render_rule_set
-from ..results import CaseReport, SheetDiff
 from ..rules.changes import diff_rule_sets
 from ..rules.library import RuleLibrary, default_rules_dir, load_rule_dir
 from ..rules.model import RuleSet

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .cases.model import Row, Sheet
-from .numbers import fmt
+from ..cases.model import Row, Sheet
+from ..numbers import fmt
+from .readings import ParsedValue, Reading, ValueParseError, parse_value
 from .results import Finding
-from .values import ParsedValue, Reading, ValueParseError, parse_value
 
 
 @dataclass(frozen=True)

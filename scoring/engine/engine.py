@@ -10,17 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
-from .cases.model import Figure, Sheet
-from .errors import FileError, FileProblem
-from .numbers import MAX_FIGURE_TEXT, fmt, is_too_large, round_half_up
+from ..cases.model import Figure, Sheet
+from ..errors import FileError, FileProblem
+from ..numbers import MAX_FIGURE_TEXT, fmt, is_too_large, round_half_up
+from ..rules.expressions import EvaluationError, Evaluator, Expression
+from ..rules.model import CompiledPart, Deduction, Indicator, RuleSet
+from ..rules.schema import InputDecl
 from .rates import stated_rate_findings
-from .recorder import FULL, NULL, Recorder
 from .results import DeductionResult, Finding, IndicatorResult, InputUse, PartResult, RuleRef, SheetResult, ValueUse
 from .row_structure import RowPlan, plan_rows
 from .rows import RowScorer
-from .rules.expressions import EvaluationError, Evaluator, Expression
-from .rules.model import CompiledPart, Deduction, Indicator, RuleSet
-from .rules.schema import InputDecl
+from .trace import FULL, NULL, Recorder
 
 
 class _Unavailable(Exception):
@@ -187,7 +187,7 @@ def resolved_parameters(rules: RuleSet, year: int | None) -> dict[str, ValueUse 
 
 class Engine:
     """Scores sheets. Holds one evaluator, reused for every sheet and expression, and the
-    recorder evaluation reports to (`recorder.FULL`, the trace, unless told otherwise)."""
+    recorder evaluation reports to (`trace.FULL`, the trace, unless told otherwise)."""
 
     def __init__(self, recorder: Recorder = FULL) -> None:
         self.evaluator = Evaluator()

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .cases.model import Row
-from .numbers import fmt, normalize_phrase, round_half_up
-from .recorder import FULL, Recorder
+from ..cases.model import Row
+from ..numbers import fmt, normalize_phrase, round_half_up
+from ..rules.expressions import EvaluationError, Evaluator
+from ..rules.model import CompiledMethod, CompiledRows
+from .readings import ParsedValue, Reading, ValueParseError, fold, parse_value
 from .results import Finding, IndicatorResult, InputUse, PartResult, ValueUse
-from .rules.expressions import EvaluationError, Evaluator
-from .rules.model import CompiledMethod, CompiledRows
-from .values import ParsedValue, Reading, ValueParseError, fold, parse_value
+from .trace import FULL, Recorder
 
 # A method id that means "decided by the written values", usable in rule_names and select.
 BY_VALUES = "by_comparator"

@@ -5,7 +5,7 @@ show: every input an indicator read (with its source and state), every intermedi
 parameter with its value, the method a row was scored by, the expression and band each part
 took, and the notes on caps and rounding.  The null one (`NULL`) records nothing: scores,
 states, reasons and findings are the same, only the explanation is left out, so a batch or a
-what-if that never shows it does not pay for it.  `scoring.lean` goes further for batches: its
+what-if that never shows it does not pay for it.  `engine.lean` goes further for batches: its
 generated code has no recorder at all.
 """
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from .cases.model import StatedRate
-from .numbers import NumberError, decimals_of, fmt, round_half_up, to_decimal
+from ..cases.model import StatedRate
+from ..numbers import NumberError, decimals_of, fmt, round_half_up, to_decimal
 from .results import Finding
 
 HUNDRED = Decimal(100)

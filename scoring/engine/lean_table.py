@@ -19,14 +19,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .batch_summary import SheetSummary
-from .cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX, UNDISCLOSED, TableRow, input_headers
+from ..batch_summary import SheetSummary
+from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX, UNDISCLOSED, TableRow, input_headers
+from ..errors import ScoringError
+from ..numbers import normalize_phrase
+from ..rules.library import RuleLibrary
+from ..rules.model import RuleSet
 from .engine import invalid_input
-from .errors import ScoringError
 from .lean import ZERO, Fallback, Findings, LeanEngine, LeanRules, SheetFacts, lean_summary
-from .numbers import normalize_phrase
-from .rules.library import RuleLibrary
-from .rules.model import RuleSet
 
 # What `numbers.to_decimal` reads as Decimal(text) directly; below 10^15, never a percentage.
 _PLAIN = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?")

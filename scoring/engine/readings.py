@@ -37,7 +37,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from .numbers import MAX_FIGURE_TEXT, NumberError, is_too_large, normalize_text, to_decimal
+from ..numbers import MAX_FIGURE_TEXT, NumberError, is_too_large, normalize_text, to_decimal
 
 Comparator = Literal[">=", "<=", "=", ">", "<"]
 Kind = Literal["number", "date", "text", "none"]

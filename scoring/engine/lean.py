@@ -29,9 +29,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from .batch_summary import DIFFERING, SheetSummary, by_severity, summary_of, worst_status
-from .cases.model import Case, Sheet
-from .diff import (
+from ..batch_summary import DIFFERING, SheetSummary, by_severity, summary_of, worst_status
+from ..cases.model import Case, Sheet
+from ..diff import (
     STATUS_SEVERITY,
     LineSums,
     _claim,
@@ -46,6 +46,11 @@ from .diff import (
     sheet_rules,
     year_unknown,
 )
+from ..grades import span_text
+from ..rules.codegen import Generated, bind, generate
+from ..rules.expressions import SANDBOX_CONTEXT, Evaluator, evaluation_failure, finite_result
+from ..rules.model import RuleSet
+from ..rules.schema import InputDecl
 from .engine import (
     Engine,
     cap,
@@ -59,16 +64,11 @@ from .engine import (
     unavailable_reason,
     weight_findings,
 )
-from .grades import span_text
 from .rates import stated_rate_findings
-from .recorder import NULL
 from .results import Comparison, Finding, IndicatorResult
 from .row_structure import RowPlan, plan_rows
 from .rows import RowScorer
-from .rules.codegen import Generated, bind, generate
-from .rules.expressions import SANDBOX_CONTEXT, Evaluator, evaluation_failure, finite_result
-from .rules.model import RuleSet
-from .rules.schema import InputDecl
+from .trace import NULL
 
 ZERO = Decimal(0)
 
