@@ -18,10 +18,10 @@ from pathlib import Path
 
 from scoring.cases.model import Case
 from scoring.cases.table import TableHeader, TableRow, parse_header, row_to_case
-from scoring.diff import report_loaded
 from scoring.engine.engine import Engine
 from scoring.engine.results import SheetDiff
 from scoring.errors import ScoringError
+from scoring.review.pipeline import report_loaded
 from scoring.rules.library import RuleLibrary
 
 from .agreement import Tally, compare_sheet

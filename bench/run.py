@@ -323,8 +323,8 @@ def in_process_dept(path: Path, library, results: dict) -> tuple[list, list]:
     """Parse and score the department table in this process, each step timed on its own
     (the CSV tokenizing itself is left out on both sides: it is the same `csv` module)."""
     from scoring.cases.table import TableRow, read_table, row_to_case
-    from scoring.diff import choose_rules, report_loaded
     from scoring.engine.engine import Engine
+    from scoring.review.pipeline import choose_rules, report_loaded
 
     engine = Engine()
     entries = [e for e in read_table(path) if isinstance(e, TableRow)]
@@ -361,8 +361,8 @@ def in_process_dept(path: Path, library, results: dict) -> tuple[list, list]:
 def in_process_rows(folder: Path, library, results: dict) -> None:
     """Load and score the project case files in this process, each step timed on its own."""
     from scoring.cases.load import load_case
-    from scoring.diff import choose_rules, report_loaded
     from scoring.engine.engine import Engine
+    from scoring.review.pipeline import choose_rules, report_loaded
 
     engine = Engine()
     paths = sorted(folder.glob("gen-*.json"))
@@ -437,8 +437,8 @@ def in_process_lean(path: Path, library, hand_inputs: list, hands: list, results
 def in_process_lean_rows(folder: Path, library, results: dict) -> None:
     """The lean path on the project case files, one core: each sheet's summary row."""
     from scoring.cases.load import load_case
-    from scoring.diff import sheet_rules
     from scoring.engine.lean import LeanEngine
+    from scoring.review.pipeline import sheet_rules
 
     lean = LeanEngine()
     cases = [load_case(p) for p in sorted(folder.glob("gen-*.json"))]
@@ -890,8 +890,8 @@ def run_profiles(library, dept_csv: Path, rows_dir: Path, out: Path) -> None:
     from scoring.batch import summarize
     from scoring.cases.load import load_case
     from scoring.cases.table import TableRow, read_table, row_to_case
-    from scoring.diff import report_loaded
     from scoring.engine.engine import Engine
+    from scoring.review.pipeline import report_loaded
 
     say("\n== profile: engine + diff (report_loaded), one core, in-process ==")
     engine = Engine()

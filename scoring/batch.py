@@ -18,7 +18,6 @@ from .batch_summary import DIFFERING, IndicatorLine, SheetSummary, summary_of
 from .cases.load import WORKBOOK_SUFFIXES, load_case
 from .cases.model import Case
 from .cases.table import TableBlock, TableRow, block_rows, known_labels, read_blocks, read_table, row_to_case
-from .diff import report_loaded, sheet_rules
 from .engine.engine import Engine
 from .engine.lean import LeanEngine
 from .engine.lean_table import TRACED, TableReader
@@ -28,6 +27,7 @@ from .files.reading import display_path, read_json, read_toml
 from .numbers import fmt
 from .pool import Lost, default_jobs, ordered_map
 from .render import reason
+from .review.pipeline import report_loaded, sheet_rules
 from .rules.library import RuleLibrary, load_rule_dir
 
 CASE_SUFFIXES = frozenset({".toml", ".json"}) | WORKBOOK_SUFFIXES  # .xls/.ods fail with "请另存为 .xlsx"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .engine.results import SEVERITY_ORDER, SheetDiff
-from .grades import span_text
+from .review.grades import span_text
 
 # From the most to the least alarming: a sheet's worst status is the first of these it has.
 STATUS_RANK = {"invalid": 0, "over": 1, "unverifiable": 2, "incomplete": 3, "under": 4, "unclaimed": 5, "match": 6}

@@ -86,9 +86,9 @@ def _report(case: Path, rules_dir: Optional[Path], rules: Optional[str], expect_
 def _scored_case(case: Path, rules_dir: Optional[Path], rules: Optional[str], expect_hash: Optional[list[str]] = None):
     """The case, the rule library and the report: what every output needs."""
     from .cases.load import load_case
-    from .diff import report_loaded
     from .engine.engine import Engine
     from .errors import ScoringError
+    from .review.pipeline import report_loaded
 
     library = _library(rules_dir)
     try:
@@ -508,8 +508,8 @@ def _table_header(rule_set, out: Optional[Path]) -> None:
 def _fill(rule_set, case_path: Path, library) -> tuple[dict, dict]:
     """The case and the sheet (plain data) of ``case_path`` that ``rule_set`` scores."""
     from .cases.load import load_case
-    from .diff import choose_rules
     from .errors import ScoringError
+    from .review.pipeline import choose_rules
 
     try:
         case, _ = load_case(case_path)

@@ -24,9 +24,9 @@ from docx.shared import Cm, Pt, RGBColor
 
 from .batch import BatchResult, SheetSummary
 from .engine.results import CaseReport, IndicatorDiff, SheetDiff
-from .grades import span_text
 from .numbers import fmt
 from .render import SEVERITY_LABELS, STATUS_LABELS, TOOL, reason, rules_total_text, total_note
+from .review.grades import span_text
 
 FONT = "宋体"
 HEADING_FONT = "黑体"

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .cases.model import Case, StatedRate
-from .diff import choose_rules
 from .engine.lean import LeanEngine
 from .engine.rates import consistent
 from .errors import ScoringError
 from .numbers import decimals_of, fmt, normalize_phrase, round_half_up
+from .review.pipeline import choose_rules
 from .rules.library import RuleLibrary
 from .synthetic_data import (
     ACHIEVED_PHRASES,

@@ -16,8 +16,8 @@ from tabulate import tabulate
 
 from . import __version__
 from .engine.results import CaseReport, IndicatorDiff, IndicatorResult, SheetDiff
-from .grades import span_text
 from .numbers import fmt, round_half_up
+from .review.grades import span_text
 
 # The one table of status words: terminal tables, CSV, workbooks and the HTML report all use it.
 STATUS_LABELS = {

@@ -28,9 +28,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .engine.results import IndicatorDiff, SheetDiff
-from .grades import span_text
 from .numbers import fmt
 from .render import STATUS_LABELS, TOOL, reason, total_note
+from .review.grades import span_text
 from .rules.compiler import required_inputs
 from .rules.model import RuleSet
 

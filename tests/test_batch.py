@@ -13,11 +13,11 @@ import subprocess
 import sys
 
 from scoring.batch_render import CSV_COLUMNS
-from scoring.diff import report_case
 from scoring.engine.results import SEVERITY_ORDER
 from scoring.pool import ordered_map
 from scoring.progress import Progress
 from scoring.render import report_dict
+from scoring.review.pipeline import report_case
 
 from conftest import CASES, FORMULAS, ROOT, run_cli, shipped_sheet_count
 
@@ -217,9 +217,9 @@ def test_a_report_explains_its_sheets_by_scoring_them_again_on_the_traced_path(t
     from scoring.batch import explain, run_batch, summarize
     from scoring.cases.load import load_case
     from scoring.cases.table import TableRow, known_labels, read_table, row_to_case
-    from scoring.diff import report_loaded
     from scoring.engine.engine import Engine
     from scoring.html_report import render_html
+    from scoring.review.pipeline import report_loaded
 
     table = tmp_path / "dept.csv"
     made = run_cli("generate", "--csv", str(table), "--kinds", "formula", "--count", "60", "--seed", "4", "--quiet")

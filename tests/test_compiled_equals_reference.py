@@ -7,9 +7,9 @@ import json
 from decimal import Decimal
 
 from scoring.cases.load import load_case
-from scoring.diff import report_loaded
 from scoring.engine.engine import Engine
 from scoring.render import report_dict
+from scoring.review.pipeline import report_loaded
 from scoring.rules.expressions import Evaluator, ExpressionError, compile_expression
 
 from conftest import run_cli

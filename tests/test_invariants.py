@@ -26,12 +26,12 @@ from typer.testing import CliRunner
 
 from scoring.cases.model import Case
 from scoring.cli import app
-from scoring.diff import report_loaded
 from scoring.engine.engine import Engine
 from scoring.engine.lean import LeanEngine
 from scoring.errors import ScoringError
 from scoring.generator import Settings, make_submission
 from scoring.render import STATUS_LABELS, render_diff, report_dict, to_csv
+from scoring.review.pipeline import report_loaded
 from scoring.rules.library import load_rule_dir
 
 from conftest import CASES, FORMULAS

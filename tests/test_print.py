@@ -14,8 +14,8 @@ import pytest
 from test_xlsx import shipped_sheets
 
 from scoring.cases.model import Case
-from scoring.diff import report_loaded
 from scoring.engine.engine import Engine
+from scoring.review.pipeline import report_loaded
 from scoring.xlsx_export import scored_workbook
 from scoring.xlsx_template import build_template
 

@@ -21,13 +21,14 @@ from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
 from scoring.cases.model import Sheet
-from scoring.diff import diff_sheet, report_case
 from scoring.engine.engine import Engine
 from scoring.engine.readings import ParsedValue, ValueParseError
 from scoring.engine.readings import parse_value as parse_with
 from scoring.errors import ScoringError
 from scoring.numbers import NumberError, to_decimal
 from scoring.render import FORMATS, render_diff, render_explain, render_score
+from scoring.review.compare import diff_sheet
+from scoring.review.pipeline import report_case
 from scoring.rules.library import load_rule_dir
 
 from conftest import FORMULAS

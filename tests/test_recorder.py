@@ -8,9 +8,9 @@ import dataclasses
 import pytest
 
 from scoring.cases.load import load_case
-from scoring.diff import choose_rules
 from scoring.engine.engine import Engine, resolved_parameters
 from scoring.engine.trace import FULL, NULL
+from scoring.review.pipeline import choose_rules
 
 from conftest import CASES
 

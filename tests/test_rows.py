@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 
 from scoring.cases.model import Case
-from scoring.diff import report_loaded
 from scoring.engine.engine import Engine
 from scoring.errors import FileError
+from scoring.review.pipeline import report_loaded
 
 D = Decimal
 

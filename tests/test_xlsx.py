@@ -15,10 +15,10 @@ from openpyxl import load_workbook
 
 from scoring.cases.load import load_case
 from scoring.cases.model import Case
-from scoring.diff import choose_rules, report_loaded
 from scoring.engine.engine import Engine
 from scoring.errors import FileError, ScoringError
 from scoring.render import report_dict
+from scoring.review.pipeline import choose_rules, report_loaded
 from scoring.xlsx_form import parse_key
 from scoring.xlsx_template import META, build_template
 

@@ -356,7 +356,7 @@ def row_to_case(row: TableRow, library: RuleLibrary | None = None) -> Case:
 def _labels_to_ids(case: Case, library: RuleLibrary, where: str) -> Case:
     """Rename the inputs a row names by label to the ids of the rule set the row is scored under.
     A row whose rules cannot be chosen is left as it is: scoring it reports why."""
-    from ..diff import choose_rules
+    from ..review.pipeline import choose_rules
 
     sheet = case.sheets[0]
     try:

@@ -31,22 +31,9 @@ from decimal import Decimal, localcontext
 
 from ..batch_summary import DIFFERING, SheetSummary, by_severity, summary_of, worst_status
 from ..cases.model import Case, Sheet
-from ..diff import (
-    STATUS_SEVERITY,
-    LineSums,
-    _claim,
-    _indicator_findings,
-    compare,
-    compare_line,
-    line_finding,
-    pinned_rules_findings,
-    report_loaded,
-    rule_source_findings,
-    settle_total,
-    sheet_rules,
-    year_unknown,
-)
-from ..grades import span_text
+from ..review.compare import STATUS_SEVERITY, LineSums, _claim, _indicator_findings, compare, compare_line, line_finding, settle_total
+from ..review.grades import span_text
+from ..review.pipeline import pinned_rules_findings, report_loaded, rule_source_findings, sheet_rules, year_unknown
 from ..rules.codegen import Generated, bind, generate
 from ..rules.expressions import SANDBOX_CONTEXT, Evaluator, evaluation_failure, finite_result
 from ..rules.model import RuleSet

@@ -9,11 +9,11 @@ from decimal import Decimal, InvalidOperation
 from pydantic import ValidationError
 
 from ..cases.model import Case
-from ..diff import report_loaded
 from ..engine.engine import Engine
 from ..engine.results import IndicatorDiff
 from ..errors import ScoringError
 from ..numbers import fmt
+from ..review.pipeline import report_loaded
 from .library import RuleLibrary
 from .model import RuleSet
 from .schema import GoldenTest

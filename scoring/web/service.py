@@ -26,7 +26,6 @@ from ..cases.load import load_case
 from ..cases.model import Case, Figure
 from ..cases.table import TableRow, read_table, row_to_case
 from ..cases.writer import case_to_toml
-from ..diff import choose_rules, report_loaded, sheet_rules
 from ..docx_review import batch_review, case_review, docx_bytes
 from ..engine.engine import Engine
 from ..engine.lean import LeanEngine, lean_summary
@@ -37,6 +36,7 @@ from ..numbers import NumberError, fmt, to_decimal
 from ..problems import pydantic_problems
 from ..render import SEVERITY_LABELS, STATUS_LABELS, csv_safe, reason, render_explain, report_dict  # noqa: F401 - csv_safe: for the app
 from ..render_rules import render_rule_set
+from ..review.pipeline import choose_rules, report_loaded, sheet_rules
 from ..rules.changes import diff_rule_sets
 from ..rules.library import RuleLibrary, default_rules_dir, load_rule_dir
 from ..rules.model import RuleSet

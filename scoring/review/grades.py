@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .numbers import normalize_text
-from .rules.schema import GradeBand
+from ..numbers import normalize_text
+from ..rules.schema import GradeBand
 
 
 def grade_of(value: Decimal, bands: tuple[GradeBand, ...]) -> str | None:

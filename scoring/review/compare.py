@@ -1,26 +1,21 @@
-"""Claimed against computed: statuses, deltas and findings for every indicator and total.
+"""Claimed against computed: statuses, deltas and findings for every line and total of a sheet.
 
 A claim matches when it is within the rule set's ``claim_tolerance`` (0.05 by default) of the
 computed score: 2.8 against 2.81 matches, 9.2 against 9.01 is over, 6 against 5.71 is over by
 0.29.  Where the rules allow a range (unverifiable parts, qualitative tiers), the computed score
 is the value in the range nearest the claim.  The computed total is the rules' own; a claimed
-total may differ from it by what its lines' tolerated differences add up to, and no more.
+total may differ from it by what its lines' tolerated differences add up to, and no more.  Both
+evaluation paths settle totals with `LineSums` and `settle_total`.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
-from .cases.load import load_case
-from .cases.model import Case, Claim, Sheet
-from .engine.engine import Engine
-from .engine.results import CaseReport, Comparison, Finding, IndicatorDiff, IndicatorResult, SheetDiff, SheetResult, TotalDiff
-from .errors import ScoringError
+from ..cases.model import Claim, Sheet
+from ..engine.results import Comparison, Finding, IndicatorDiff, IndicatorResult, SheetDiff, SheetResult, TotalDiff
+from ..numbers import fmt, round_half_up
 from .grades import grade_of, grade_span, rank, read_grade, span_text
-from .numbers import fmt, round_half_up
-from .rules.library import RuleLibrary
-from .rules.model import RuleSet
 
 
 def compare(
@@ -443,109 +438,3 @@ def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Dec
             f"即使全部得满分，合计最多 {fmt(parts_sum + room)} 分，低于填报的总分 {fmt(claimed_total)} 分",
             place,
         ))
-
-
-def report_case(
-    path: Path | str, library: RuleLibrary, engine: Engine | None = None,
-    rules_override: str | None = None, expect_hashes: list[str] | None = None,
-) -> CaseReport:
-    """Load a case file and score and compare every sheet in it. Raises ScoringError if unusable."""
-    case, shown = load_case(path)
-    return report_loaded(case, shown, library, engine or Engine(), rules_override, expect_hashes)
-
-
-def choose_rules(library: RuleLibrary, case: Case, sheet: Sheet, rules_override: str | None = None) -> RuleSet:
-    """The rule set a sheet is scored under: ``--rules`` if given, else the sheet's own ``rules``,
-    else the one in effect for the case's region and year and the sheet's type."""
-    ref = rules_override or sheet.rules
-    if ref:
-        return library.find(ref, case.case.year, case.case.evaluated)
-    return library.select(case.case.region, case.case.year, sheet.sheet_type, case.case.evaluated)
-
-
-def sheet_rules(library: RuleLibrary, case: Case, sheet: Sheet, where: str, rules_override: str | None = None) -> RuleSet:
-    """`choose_rules`, with the sheet named in the error when no rule set can be chosen."""
-    try:
-        return choose_rules(library, case, sheet, rules_override)
-    except ScoringError as exc:
-        raise ScoringError(f"{where}: 规则：{exc}") from None
-
-
-def pin_findings(case: Case, sheet: Sheet, rules: RuleSet, where: str, override: bool) -> list[Finding]:
-    """Rules named by the case (or ``--rules``) that were written for another region or another
-    year still score the sheet, with a warning: the choice is the user's, but it is visible."""
-    if not (override or sheet.rules):
-        return []
-    return pinned_rules_findings(tuple(case.case.region), case.case.year, case.case.evaluated, sheet.sheet_type, rules, where, override)
-
-
-def pinned_rules_findings(region: tuple[str, ...], year: int | None, evaluated, sheet_type: str | None, rules: RuleSet,
-                          where: str, override: bool) -> list[Finding]:
-    """`pin_findings` on the plain values of a sheet whose rules were named."""
-    how = "命令行 --rules" if override else "案例"
-    out = []
-    if region[: len(rules.region_path)] != rules.region_path:
-        out.append(Finding(
-            "warning", "rules_other_region",
-            f"{how}指定的规则集 {rules.ref} 适用于 {'/'.join(rules.region_path)}，而本单位在 {'/'.join(region)}", f"{where}.rules",
-        ))
-    if year is not None and not rules.info.governs_fiscal_year(year):
-        out.append(Finding(
-            "warning", "rules_other_year", f"{how}指定的规则集 {rules.ref} 不适用于 {year} 年度（{_years(rules)}）", f"{where}.rules",
-        ))
-    if evaluated is not None and evaluated < rules.info.effective_from:
-        out.append(Finding(
-            "warning", "rules_other_year",
-            f"{how}指定的规则集 {rules.ref} 自 {rules.info.effective_from} 起施行，晚于评价日期 {evaluated}", f"{where}.rules",
-        ))
-    if sheet_type and sheet_type != rules.info.sheet_type:
-        out.append(Finding(
-            "info", "rules_other_sheet_type",
-            f"表类型为“{sheet_type}”，{how}指定的规则集 {rules.ref} 是“{rules.info.sheet_type}”的规则", f"{where}.rules",
-        ))
-    return out
-
-
-def _years(rules: RuleSet) -> str:
-    fy = rules.info.fiscal_years
-    if fy is not None:
-        return f"适用 {fy.first}～{fy.last or ''} 年度"
-    return f"有效期 {rules.info.effective_from}～{rules.info.effective_to or ''}"
-
-
-def year_unknown(rules: RuleSet, where: str) -> Finding:
-    """A sheet of a case without a year, scored under the one rule set that could apply."""
-    return Finding("info", "year_unknown", f"案例未写明年度：按唯一可能适用的规则集 {rules.ref} 计分；未写年份的日期无法读取", f"{where}.year")
-
-
-def rule_source_findings(rules: RuleSet) -> list[Finding]:
-    """The rule set's own source defects (a printed group weight that does not add up), on every sheet it scores."""
-    return [Finding("info", "rule_source_defect", p.message, rules.path) for p in rules.source_defects]
-
-
-def report_loaded(
-    case: Case, path: str, library: RuleLibrary, engine: Engine,
-    rules_override: str | None = None, expect_hashes: list[str] | None = None,
-) -> CaseReport:
-    """Score and compare an already loaded case. With ``expect_hashes``, refuse (ScoringError)
-    any sheet whose rule set's sha256 does not start with one of them."""
-    findings: list[Finding] = []
-    sheets = []
-    for sheet in case.sheets:
-        where = f"{path}#{sheet.id}"
-        rules = sheet_rules(library, case, sheet, where, rules_override)
-        if expect_hashes is not None and not any(rules.sha256.startswith(h.lower()) for h in expect_hashes):
-            raise ScoringError(
-                f"{where}: 规则已变更：{rules.ref} 现在的 sha256 为 {rules.sha256}，与 --expect-hash 指定的 "
-                f"{'、'.join(expect_hashes)} 不符；拒绝计分。请核对规则文件的改动（scoring formulas diff），确认后更新所记录的哈希"
-            )
-        result = engine.score_sheet(sheet, rules, where, case.case.year)
-        own = pin_findings(case, sheet, rules, where, rules_override is not None) + list(result.findings)
-        if case.case.year is None:
-            own.insert(0, year_unknown(rules, where))
-        own.extend(rule_source_findings(rules))
-        sheet_diff = diff_sheet(result, sheet, where, own)
-        sheet_diff.findings = own
-        findings.extend(own)
-        sheets.append(sheet_diff)
-    return CaseReport(case.case.id, case.case.unit, path, sheets, findings)
