@@ -21,9 +21,10 @@ from .cases.table import TableBlock, TableRow, block_rows, known_labels, read_bl
 from .engine.engine import Engine
 from .engine.lean import LeanEngine
 from .engine.lean_table import TRACED, TableReader
-from .engine.results import SEVERITY_ORDER, CaseReport, SheetDiff
+from .engine.results import CaseReport, SheetDiff
 from .errors import ScoringError
 from .files.reading import display_path, read_json, read_toml
+from .findings import SEVERITY_ORDER
 from .numbers import fmt
 from .pool import Lost, default_jobs, ordered_map
 from .render import reason

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .engine.results import SEVERITY_ORDER, SheetDiff
+from .engine.results import SheetDiff
+from .findings import SEVERITY_ORDER
 from .review.grades import span_text
 
 # From the most to the least alarming: a sheet's worst status is the first of these it has.

@@ -16,6 +16,7 @@ from html import escape
 
 from .batch import BatchResult, IndicatorLine, SheetSummary
 from .batch_render import SUMMARY_HEADERS, counts_line, rules_line, severity_label, signed, summary_row
+from .findings import label as finding_label
 from .numbers import fmt
 from .render import STATUS_LABELS
 from .svg_charts import STATUS_COLORS, dumbbells, histogram, scatter
@@ -24,37 +25,6 @@ MAX_TABLE_ROWS = 2000
 # Gives the differing lines of the sheets a report explains, in their order.
 Explainer = Callable[[list[SheetSummary]], list[tuple[IndicatorLine, ...]]]
 MAX_DETAILED_SHEETS = 500
-CODE_LABELS = {
-    "claim_over": "单项自评高于应得分",
-    "total_over": "总分自评高于应得分",
-    "claim_invalid": "自评超出分值范围",
-    "sum_mismatch": "各项合计与总分（小计）不符",
-    "stated_rate_mismatch": "所述比率与金额不符",
-    "missing_input": "缺少规则需要的数字",
-    "invalid_input": "数字无效",
-    "inconsistent_inputs": "数字互相矛盾",
-    "unverifiable": "无法核验",
-    "rule_error": "无法按规则计算",
-    "capped": "按公式超出上下限",
-    "overshoot": "完成值远超指标值",
-    "weights_mismatch": "各行分值合计不符",
-    "subtotal_weight_mismatch": "分组分值与各项不符",
-    "subtotal_empty": "小计下没有指标",
-    "unknown_row_rule": "赋分规则未知",
-    "unreadable_value": "数值无法识读",
-    "stated_rate_unreadable": "所述比率无法识读",
-    "stated_rate_zero_base": "比率分母为零",
-    "unknown_comparator": "比较符号未知",
-    "unit_mismatch": "单位不一致且无换算",
-    "weight_fixed": "所印分值与规则不符",
-    "weight_invalid": "所印分值无效",
-    "parent_mismatch": "父行与其下各行不符",
-    "subtotal_over_weight": "小计超过分组分值",
-    "grade_changed": "等级与规则不符",
-    "grade_inconsistent": "所写等级与总分不符",
-    "rules_other_region": "指定的规则属于其他地区",
-    "rules_other_year": "指定的规则不适用于该年度",
-}
 _STYLE = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px 32px;color:#212121;background:#fff}
 h1{font-size:26px;margin:0 0 6px}h2{font-size:20px;margin:28px 0 10px;border-bottom:2px solid #e0e0e0;padding-bottom:4px}
@@ -138,7 +108,7 @@ def _finding_table(sheets: list[SheetSummary]) -> str:
     if not by_code:
         return '<p class="note">没有错误或警告级的发现。</p>'
     rows = "".join(
-        f'<tr class="{severity[code]}"><td>{escape(CODE_LABELS.get(code, code))}</td><td>{escape(severity_label(severity[code]))}</td><td class="n">{n}</td></tr>'
+        f'<tr class="{severity[code]}"><td>{escape(finding_label(code))}</td><td>{escape(severity_label(severity[code]))}</td><td class="n">{n}</td></tr>'
         for code, n in sorted(by_code.items(), key=lambda kv: (severity[kv[0]] != "error", -kv[1], kv[0]))
     )
     return f"<table><tr><th>发现</th><th>级别</th><th>表数</th></tr>{rows}</table>"

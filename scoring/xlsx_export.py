@@ -15,7 +15,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from .cases.model import Case
-from .engine.results import CaseReport, Finding
+from .engine.results import CaseReport
+from .findings import finding
 from .render import SEVERITY_LABELS, TOOL
 from .rules.model import RuleSet
 from .xlsx_form import FONT, STATUS_FILLS, FormWriter, page_setup
@@ -63,7 +64,7 @@ def _findings(ws, report: CaseReport, rule_sets: dict[str, RuleSet]) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center")
     for letter in ("E", "F"):  # technical: the finding's code and its place in the case file
         ws.column_dimensions[letter].hidden = True
-    findings = report.findings or [Finding("info", "none", "未发现问题。", "")]
+    findings = report.findings or [finding("none", "未发现问题。", "")]
     for f in findings:
         sheet, place = finding_place(f.where, titles, rule_sets)
         ws.append([SEVERITY_LABELS[f.severity], sheet, place, f.message, f.code, f.where])

@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 from scoring.batch_render import CSV_COLUMNS
-from scoring.engine.results import SEVERITY_ORDER
+from scoring.findings import SEVERITY_ORDER
 from scoring.pool import ordered_map
 from scoring.progress import Progress
 from scoring.render import report_dict

@@ -12,12 +12,13 @@ from decimal import Decimal
 
 from ..cases.model import Figure, Sheet
 from ..errors import FileError, FileProblem
+from ..findings import Finding, finding
 from ..numbers import MAX_FIGURE_TEXT, fmt, is_too_large, round_half_up
 from ..rules.expressions import EvaluationError, Evaluator, Expression
 from ..rules.model import CompiledPart, Deduction, Indicator, RuleSet
 from ..rules.schema import InputDecl
 from .rates import stated_rate_findings
-from .results import DeductionResult, Finding, IndicatorResult, InputUse, PartResult, RuleRef, SheetResult, ValueUse
+from .results import DeductionResult, IndicatorResult, InputUse, PartResult, RuleRef, SheetResult, ValueUse
 from .row_structure import RowPlan, plan_rows
 from .rows import RowScorer
 from .trace import FULL, NULL, Recorder
@@ -64,12 +65,12 @@ class _Inputs:
 
 def missing_input(name: str, decl: InputDecl, where: str) -> Finding:
     """A required input the case neither gives nor marks undisclosed."""
-    return Finding("error", "missing_input", f"缺少输入“{decl.label}”（{name}）：案例文件未给出，也未标明未披露", f"{where}.inputs.{name}")
+    return finding("missing_input", f"缺少输入“{decl.label}”（{name}）：案例文件未给出，也未标明未披露", f"{where}.inputs.{name}")
 
 
 def invalid_input(name: str, decl: InputDecl, problem: str, where: str) -> Finding:
     """A figure its declaration refuses (see `input_problem`)."""
-    return Finding("error", "invalid_input", f"输入“{decl.label}”（{name}）{problem}", f"{where}.inputs.{name}")
+    return finding("invalid_input", f"输入“{decl.label}”（{name}）{problem}", f"{where}.inputs.{name}")
 
 
 def input_problem(decl: InputDecl, value: Decimal | bool | None, percent_sign: bool = False) -> str:
@@ -237,7 +238,7 @@ class Engine:
             except (_Unavailable, EvaluationError):
                 continue  # nothing to check against
             if not ok:
-                out.append(Finding(check.severity, "inconsistent_inputs", f"{check.message}（{check.expr}）", f"{where}.inputs"))
+                out.append(finding("inconsistent_inputs", f"{check.message}（{check.expr}）", f"{where}.inputs", severity=check.severity))
         return out
 
     def _indicator(self, ind: Indicator, scope: _Scope, where: str, findings: list[Finding], weight: Decimal) -> IndicatorResult:
@@ -256,12 +257,11 @@ class Engine:
         for part in parts:
             label = ind.name if ind.single else f"{ind.name}·{part.name}"
             if part.state == "error":
-                findings.append(Finding("error", "rule_error", f"{label}：无法按规则计算：{part.reason}", place))
+                findings.append(finding("rule_error", f"{label}：无法按规则计算：{part.reason}", place))
             elif part.raw is not None and part.raw != part.score:
                 bound = "上限" if part.raw > part.score else "下限"
-                findings.append(Finding(
-                    "info", "capped",
-                    f"{label}：按公式得 {fmt(round_half_up(part.raw, ind.rounding))} 分，超出{bound}，按 {fmt(part.score)} 分计",
+                findings.append(finding(
+                    "capped", f"{label}：按公式得 {fmt(round_half_up(part.raw, ind.rounding))} 分，超出{bound}，按 {fmt(part.score)} 分计",
                     place,
                 ))
         known = [p.score for p in parts if p.score is not None]
@@ -432,14 +432,13 @@ def indicator_weights(sheet: Sheet, rules: RuleSet, where: str, findings: list[F
             continue
         place = f"{where}.weights.{ind.id}"
         if printed <= 0:
-            findings.append(Finding("error", "weight_invalid", f"{ind.name}：表中所印分值 {fmt(printed)} 分不是正数，按规则的 {fmt(ind.weight)} 分计分", place))
+            findings.append(finding("weight_invalid", f"{ind.name}：表中所印分值 {fmt(printed)} 分不是正数，按规则的 {fmt(ind.weight)} 分计分", place))
         elif ind.weight_adjustable:
             weights[ind.id] = printed
-            findings.append(Finding("info", "weight_adjusted", f"{ind.name}：按表中所印分值 {fmt(printed)} 分计分（规则默认 {fmt(ind.weight)} 分，允许各地调整）", place))
+            findings.append(finding("weight_adjusted", f"{ind.name}：按表中所印分值 {fmt(printed)} 分计分（规则默认 {fmt(ind.weight)} 分，允许各地调整）", place))
         else:
-            findings.append(Finding(
-                "error", "weight_fixed",
-                f"{ind.name}：表中所印分值 {fmt(printed)} 分，与规则规定的 {fmt(ind.weight)} 分不符；该分值不允许调整，按 {fmt(ind.weight)} 分计分",
+            findings.append(finding(
+                "weight_fixed", f"{ind.name}：表中所印分值 {fmt(printed)} 分，与规则规定的 {fmt(ind.weight)} 分不符；该分值不允许调整，按 {fmt(ind.weight)} 分计分",
                 place,
             ))
     return weights
@@ -469,15 +468,13 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
     total = indicators_total + sum(covered, Decimal(0))
     expected = rules.info.total
     if sheet.complete and not uncovered and total != expected:
-        return [Finding(
-            "error", "weights_mismatch",
-            f"各项分值合计 {fmt(total)} 分（其中规则指标 {fmt(indicators_total)} 分、各行 {fmt(total - indicators_total)} 分），与满分 {fmt(expected)} 分不符",
+        return [finding(
+            "weights_mismatch", f"各项分值合计 {fmt(total)} 分（其中规则指标 {fmt(indicators_total)} 分、各行 {fmt(total - indicators_total)} 分），与满分 {fmt(expected)} 分不符",
             f"{where}.rows",
         )]
     if not sheet.complete and total > expected:
-        return [Finding(
-            "error", "weights_mismatch",
-            f"已列出各项的分值合计 {fmt(total)} 分，已超过满分 {fmt(expected)} 分",
+        return [finding(
+            "weights_mismatch", f"已列出各项的分值合计 {fmt(total)} 分，已超过满分 {fmt(expected)} 分",
             f"{where}.rows",
         )]
     return []

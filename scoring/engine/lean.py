@@ -31,6 +31,7 @@ from decimal import Decimal, localcontext
 
 from ..batch_summary import DIFFERING, SheetSummary, by_severity, summary_of, worst_status
 from ..cases.model import Case, Sheet
+from ..findings import Finding, finding
 from ..review.compare import STATUS_SEVERITY, LineSums, _claim, _indicator_findings, compare, compare_line, line_finding, settle_total
 from ..review.grades import span_text
 from ..review.pipeline import pinned_rules_findings, report_loaded, rule_source_findings, sheet_rules, year_unknown
@@ -52,7 +53,7 @@ from .engine import (
     weight_findings,
 )
 from .rates import stated_rate_findings
-from .results import Comparison, Finding, IndicatorResult
+from .results import Comparison, IndicatorResult
 from .row_structure import RowPlan, plan_rows
 from .rows import RowScorer
 from .trace import NULL
@@ -367,7 +368,7 @@ class LeanEngine:
         try:
             for k in lr.checks(x):
                 check = rules.checks[k]
-                found.add(Finding(check.severity, "inconsistent_inputs", f"{check.message}（{check.expr}）", f"{where}.inputs"))
+                found.add(finding("inconsistent_inputs", f"{check.message}（{check.expr}）", f"{where}.inputs", severity=check.severity))
         except Exception as exc:
             raise Fallback from exc
         if rates:

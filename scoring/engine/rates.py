@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from ..cases.model import StatedRate
+from ..findings import Finding, finding
 from ..numbers import NumberError, decimals_of, fmt, round_half_up, to_decimal
-from .results import Finding
 
 HUNDRED = Decimal(100)
 
@@ -83,17 +83,16 @@ def stated_rate_findings(rates: Iterable[StatedRate], where: str) -> list[Findin
         try:
             fits = consistent(rate)
         except NumberError as exc:
-            out.append(Finding("warning", "stated_rate_unreadable", f"{rate.label}：{exc}", place))
+            out.append(finding("stated_rate_unreadable", f"{rate.label}：{exc}", place))
             continue
         if fits is None:
-            out.append(Finding("warning", "stated_rate_zero_base", f"{rate.label}：分母为 0，无法验算所述比率 {rate.stated}", place))
+            out.append(finding("stated_rate_zero_base", f"{rate.label}：分母为 0，无法验算所述比率 {rate.stated}", place))
         elif not fits:
             low, high = rate_range(rate.numerator, rate.denominator)
             exact = round_half_up(rate.numerator / rate.denominator * HUNDRED, 2)
             span = f"{fmt(round_half_up(low, 2))}%～{fmt(round_half_up(high, 2))}%" if high is not None else f"不低于 {fmt(round_half_up(low, 2))}%"
-            out.append(Finding(
-                "warning", "stated_rate_mismatch",
-                f"{rate.label}：文件写 {rate.stated}，按 {fmt(rate.numerator)} ÷ {fmt(rate.denominator)} 计算为 {fmt(exact)}%"
+            out.append(finding(
+                "stated_rate_mismatch", f"{rate.label}：文件写 {rate.stated}，按 {fmt(rate.numerator)} ÷ {fmt(rate.denominator)} 计算为 {fmt(exact)}%"
                 f"（两数按所印精度可得 {span}）",
                 place,
             ))

@@ -1,5 +1,5 @@
 """What evaluation produces: computed scores with the full trace of how each was reached,
-then the comparison with the claims.  Plain data; rendering lives in `render`."""
+then the comparison with the claims.  Plain data; rendering lives in `output`."""
 
 from __future__ import annotations
 
@@ -7,27 +7,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-Severity = Literal["error", "warning", "info"]
+from ..findings import CLAIM_CODES, SEVERITY_ORDER, Finding, Severity
+
 # "incomplete": a partial sheet's total, which no full-sheet verdict can be given for.
 Status = Literal["match", "over", "under", "invalid", "unverifiable", "unclaimed", "incomplete"]
 PartState = Literal["scored", "not_applicable", "judgement", "unverifiable", "error"]
-
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-# Findings about the claims a sheet makes, as opposed to its figures and rules: `score` shows
-# what the rules give and leaves these to `diff`.
-CLAIM_CODES = frozenset({
-    "claim_over", "claim_under", "claim_invalid", "total_over", "total_under", "unclaimed",
-    "unverifiable", "sum_mismatch", "subtotal_over_weight", "grade_changed", "grade_inconsistent",
-})
-
-
-@dataclass(frozen=True)
-class Finding:
-    severity: Severity
-    code: str
-    message: str
-    where: str
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..cases.model import Row, Sheet
+from ..findings import Finding, finding
 from ..numbers import fmt
 from .readings import ParsedValue, Reading, ValueParseError, parse_value
-from .results import Finding
 
 
 @dataclass(frozen=True)
@@ -71,9 +71,8 @@ def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, find
             continue
         if is_placeholder(row) and row.id not in children:
             plan.placeholders.append(i)
-            findings.append(Finding(
-                "info", "placeholder_row",
-                f"{row.name or '/'.join(row.group) or '（无名称）'}：空行（未填指标值、完成值、分值和得分），已跳过，不计分",
+            findings.append(finding(
+                "placeholder_row", f"{row.name or '/'.join(row.group) or '（无名称）'}：空行（未填指标值、完成值、分值和得分），已跳过，不计分",
                 f"{where}.rows[{i}]",
             ))
             continue
@@ -93,9 +92,8 @@ def _check_parent(sheet: Sheet, parent: ParentRow, reading: Reading, year: int |
     if parent.scored_children and row.weight is not None and all(k.weight is not None for k in kids):
         total = sum((k.weight for k in kids), Decimal(0))
         if total != row.weight:
-            findings.append(Finding(
-                "error", "parent_mismatch",
-                f"{row.name}：分值 {fmt(row.weight)} 分，与其下各行分值合计 {fmt(total)} 分不符", place,
+            findings.append(finding(
+                "parent_mismatch", f"{row.name}：分值 {fmt(row.weight)} 分，与其下各行分值合计 {fmt(total)} 分不符", place, severity="error",
             ))
     for label, attr in (("年度指标值", "target"), ("实际完成值", "actual")):
         own = _number(getattr(row, attr), reading, year)
@@ -104,17 +102,15 @@ def _check_parent(sheet: Sheet, parent: ParentRow, reading: Reading, year: int |
             continue  # worded or missing figures: nothing to add up
         units = sorted({p.unit or "" for p in parts})
         if len(units) > 1:
-            findings.append(Finding(
-                "warning", "parent_mismatch",
-                f"{row.name}：{label}“{getattr(row, attr)}”由单位不同的各行（{'、'.join(p.raw for p in parts)}）相加而来，单位不同的数不能相加",
+            findings.append(finding(
+                "parent_mismatch", f"{row.name}：{label}“{getattr(row, attr)}”由单位不同的各行（{'、'.join(p.raw for p in parts)}）相加而来，单位不同的数不能相加",
                 place,
             ))
             continue
         total = sum((p.number for p in parts), Decimal(0))
         if (own.unit or "") == units[0] and total != own.number:
-            findings.append(Finding(
-                "warning", "parent_mismatch",
-                f"{row.name}：{label}“{getattr(row, attr)}”与其下各行合计 {fmt(total)}{units[0]} 不符", place,
+            findings.append(finding(
+                "parent_mismatch", f"{row.name}：{label}“{getattr(row, attr)}”与其下各行合计 {fmt(total)}{units[0]} 不符", place,
             ))
 
 

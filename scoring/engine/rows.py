@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..cases.model import Row
+from ..findings import Finding, finding
 from ..numbers import fmt, normalize_phrase, round_half_up
 from ..rules.expressions import EvaluationError, Evaluator
 from ..rules.model import CompiledMethod, CompiledRows
 from .readings import ParsedValue, Reading, ValueParseError, fold, parse_value
-from .results import Finding, IndicatorResult, InputUse, PartResult, ValueUse
+from .results import IndicatorResult, InputUse, PartResult, ValueUse
 from .trace import FULL, Recorder
 
 # A method id that means "decided by the written values", usable in rule_names and select.
@@ -111,8 +112,7 @@ class RowScorer:
         try:
             return parse_value(text, self.reading, where=f"{row.name}“{label}”", year=self.year)
         except ValueParseError as exc:
-            severity = "error" if exc.code == "unknown_comparator" else "warning"
-            raise _Unreadable(str(exc), Finding(severity, exc.code, f"{exc}，该行无法核验", place)) from None
+            raise _Unreadable(str(exc), finding(exc.code, f"{exc}，该行无法核验", place)) from None
 
     def _declared_method(self, row: Row, place: str) -> CompiledMethod | None:
         """The method the row's 赋分规则 or 指标性质 column names, if any."""
@@ -120,7 +120,7 @@ class RowScorer:
             chosen = self.rules.rule_names.get(normalize_phrase(row.rule))
             if chosen is None:
                 why = f"赋分规则“{row.rule}”不在规则文件的 rows.rule_names 中"
-                raise _Unreadable(why, Finding("warning", "unknown_row_rule", f"{row.name}：{why}", place))
+                raise _Unreadable(why, finding("unknown_row_rule", f"{row.name}：{why}", place))
             if chosen != BY_VALUES:
                 return self.rules.methods[chosen]
         nature = (row.nature or "").strip()
@@ -131,9 +131,9 @@ class RowScorer:
             probe = parse_or_none(nature, self.reading)
             if probe == "unknown_comparator":
                 why = f"指标性质“{nature}”是规则文件未说明的比较符号"
-                raise _Unreadable(why, Finding("error", "unknown_comparator", f"{row.name}：{why}，该行无法核验", place))
+                raise _Unreadable(why, finding("unknown_comparator", f"{row.name}：{why}，该行无法核验", place))
             why = f"指标性质“{nature}”不在规则文件的 rows.select 中"
-            raise _Unreadable(why, Finding("warning", "unknown_row_rule", f"{row.name}：{why}", place))
+            raise _Unreadable(why, finding("unknown_row_rule", f"{row.name}：{why}", place))
         return None
 
     # -- evaluation ------------------------------------------------------------------------
@@ -283,11 +283,11 @@ class RowScorer:
             converted = self._same_unit(target, actual)
             if isinstance(converted, str):
                 part.reason = converted
-                findings.append(Finding("warning", "unit_mismatch", f"{row.name}：{converted}，该行无法核验", place))
+                findings.append(finding("unit_mismatch", f"{row.name}：{converted}，该行无法核验", place))
                 return outcome
             t, a, note = converted
             if note:
-                findings.append(Finding("info", "unit_converted", f"{row.name}：{note}", place))
+                findings.append(finding("unit_converted", f"{row.name}：{note}", place))
         met = _met(target.comparator or method.comparator or ("<=" if wanted == "date" else ">="), a, t)
         if self.recorder.traced:
             self.recorder.value(values, ValueUse("met", "是否达到年度指标值", met, "value"))
@@ -309,7 +309,7 @@ class RowScorer:
         except EvaluationError as exc:
             part.state = "error"
             part.reason = str(exc)
-            findings.append(Finding("error", "rule_error", f"{row.name}：无法按规则计算：{exc}", place))
+            findings.append(finding("rule_error", f"{row.name}：无法按规则计算：{exc}", place))
             return outcome
         if method.overshoot is not None and met and self.rules.overshoot_threshold is not None:
             try:
@@ -320,9 +320,8 @@ class RowScorer:
             if deviation is not None:
                 self.recorder.value(values, ValueUse("overshoot", "超出年度指标值的幅度（%）", deviation, "value"))
                 if deviation >= self.rules.overshoot_threshold:
-                    findings.append(Finding(
-                        "warning", "overshoot",
-                        f"{row.name}：完成值“{actual.raw}”超出年度指标值“{target.raw}”{fmt(round_half_up(deviation, 2))}%，"
+                    findings.append(finding(
+                        "overshoot", f"{row.name}：完成值“{actual.raw}”超出年度指标值“{target.raw}”{fmt(round_half_up(deviation, 2))}%，"
                         f"可能是指标值设定偏低；规则允许据此酌情扣分，本工具不自行扣分，请评价人判断",
                         place,
                     ))
@@ -330,7 +329,7 @@ class RowScorer:
         part.raw = Decimal(raw)
         part.score = min(max(part.raw, Decimal(0)), weight)
         if part.score != part.raw:
-            findings.append(Finding("info", "capped", f"{row.name}：按公式得 {fmt(round_half_up(part.raw, 2))} 分，超出该项分值范围，按 {fmt(part.score)} 分计", place))
+            findings.append(finding("capped", f"{row.name}：按公式得 {fmt(round_half_up(part.raw, 2))} 分，超出该项分值范围，按 {fmt(part.score)} 分计", place))
         return outcome
 
     def _same_unit(self, target: ParsedValue, actual: ParsedValue):

@@ -13,7 +13,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..cases.model import Claim, Sheet
-from ..engine.results import Comparison, Finding, IndicatorDiff, IndicatorResult, SheetDiff, SheetResult, TotalDiff
+from ..engine.results import Comparison, IndicatorDiff, IndicatorResult, SheetDiff, SheetResult, TotalDiff
+from ..findings import KINDS, Finding, finding
 from ..numbers import fmt, round_half_up
 from .grades import grade_of, grade_span, rank, read_grade, span_text
 
@@ -103,9 +104,8 @@ def _parent_findings(result: SheetResult, sheet: Sheet, where: str, findings: li
         claims = [sheet.rows[k].claimed for k in parent.children if sheet.rows[k].claimed is not None]
         total = sum(claims, Decimal(0))
         if total != parent.row.claimed:
-            findings.append(Finding(
-                "error", "sum_mismatch",
-                f"{parent.row.name}：自评 {fmt(parent.row.claimed)} 分，与其下各行自评得分合计 {fmt(total)} 分不符",
+            findings.append(finding(
+                "sum_mismatch", f"{parent.row.name}：自评 {fmt(parent.row.claimed)} 分，与其下各行自评得分合计 {fmt(total)} 分不符",
                 f"{where}.rows[{parent.index}]",
             ))
 
@@ -124,30 +124,28 @@ def _subtotal_findings(sheet: Sheet, complete: bool, rows: list[IndicatorDiff], 
         ]
         if not members:
             if complete:
-                findings.append(Finding("error", "subtotal_empty", f"小计“{label}”下没有任何指标（分组名称与各行不一致？）", place))
+                findings.append(finding("subtotal_empty", f"小计“{label}”下没有任何指标（分组名称与各行不一致？）", place))
             continue
         claims = [r.comparison.claimed for r in members if r.comparison.claimed is not None]
         claimed_sum = sum(claims, Decimal(0))
         if sub.claimed is not None and (claimed_sum != sub.claimed if complete else claimed_sum > sub.claimed):
-            findings.append(Finding(
-                "error", "sum_mismatch",
-                f"{label}：各项自评得分合计 {fmt(claimed_sum)} 分，与所填小计 {fmt(sub.claimed)} 分不符（相差 {fmt(sub.claimed - claimed_sum)} 分）",
+            findings.append(finding(
+                "sum_mismatch", f"{label}：各项自评得分合计 {fmt(claimed_sum)} 分，与所填小计 {fmt(sub.claimed)} 分不符（相差 {fmt(sub.claimed - claimed_sum)} 分）",
                 place,
             ))
         if sub.weight is not None:
             for what, value in (("所填小计", sub.claimed), ("各项自评得分合计", claimed_sum if claims else None)):
                 if value is not None and value > sub.weight:
-                    findings.append(Finding(
-                        "error", "subtotal_over_weight", f"{label}：{what} {fmt(value)} 分，超过分组标题印的分值 {fmt(sub.weight)} 分", place,
+                    findings.append(finding(
+                        "subtotal_over_weight", f"{label}：{what} {fmt(value)} 分，超过分组标题印的分值 {fmt(sub.weight)} 分", place,
                     ))
                     break
         weights = [r.result.weight for r in members]
         if sub.weight is not None and all(w is not None for w in weights):
             total_weight = sum(weights, Decimal(0))
             if total_weight != sub.weight if complete else total_weight > sub.weight:
-                findings.append(Finding(
-                    "warning", "subtotal_weight_mismatch",
-                    f"{label}：分组标题印的分值 {fmt(sub.weight)} 分，与其下各项分值合计 {fmt(total_weight)} 分不符",
+                findings.append(finding(
+                    "subtotal_weight_mismatch", f"{label}：分组标题印的分值 {fmt(sub.weight)} 分，与其下各项分值合计 {fmt(total_weight)} 分不符",
                     place,
                 ))
 
@@ -157,8 +155,9 @@ def _has_bounds(ind: IndicatorResult) -> bool:
     return ind.interval or (not any(p.state == "error" for p in ind.parts) and any(p.score is not None for p in ind.parts))
 
 
-# What each status of a line says, and how loud: both evaluation paths report from this table.
-STATUS_SEVERITY = {"over": "error", "invalid": "error", "under": "info", "unverifiable": "warning", "unclaimed": "info", "match": None}
+# The finding each status of a line gives, and so how loud it is: both evaluation paths report from these.
+STATUS_CODES = {"over": "claim_over", "invalid": "claim_invalid", "under": "claim_under", "unverifiable": "unverifiable", "unclaimed": "unclaimed"}
+STATUS_SEVERITY = {"match": None, **{status: KINDS[code].severity for status, code in STATUS_CODES.items()}}
 
 
 def _indicator_findings(ind: IndicatorResult, cmp: Comparison, where: str) -> list[Finding]:
@@ -178,22 +177,21 @@ def line_finding(name: str, weight: Decimal | None, ranged: bool, status: str, c
                  delta: Decimal | None, low: Decimal | None, high: Decimal | None, reasons: str, where: str) -> Finding:
     """The finding a line's comparison gives (any status but "match"; see STATUS_SEVERITY).
     ``ranged``: the bounds come from the disclosed parts only, not from the rules' own range."""
-    severity = STATUS_SEVERITY[status]
     if status == "over":
         rule = f"按已披露部分最多可得 {fmt(computed)} 分" if ranged else f"按规则应得 {fmt(computed)} 分"
-        return Finding(severity, "claim_over", f"{name}：自评 {fmt(claimed)} 分，{rule}，高出 {fmt(delta)} 分", where)
+        return finding("claim_over", f"{name}：自评 {fmt(claimed)} 分，{rule}，高出 {fmt(delta)} 分", where)
     if status == "invalid":
         span = f"[0, {fmt(weight)}]" if weight is not None else "[0, +∞)"
-        return Finding(severity, "claim_invalid", f"{name}：自评 {fmt(claimed)} 分超出该项分值范围 {span}", where)
+        return finding("claim_invalid", f"{name}：自评 {fmt(claimed)} 分超出该项分值范围 {span}", where)
     if status == "under":
         rule = f"按已披露部分至少应得 {fmt(computed)} 分" if ranged else f"按规则应得 {fmt(computed)} 分"
-        return Finding(severity, "claim_under", f"{name}：自评 {fmt(claimed)} 分，{rule}，少计 {fmt(-delta)} 分", where)
+        return finding("claim_under", f"{name}：自评 {fmt(claimed)} 分，{rule}，少计 {fmt(-delta)} 分", where)
     if status == "unverifiable":
         bound = ""
         if low is not None:
             bound = f"；按已披露部分，得分应在 {fmt(low)}～{fmt(high)} 分之间"
-        return Finding(severity, "unverifiable", f"{name}：无法核验自评 {fmt(claimed)} 分——{reasons}{bound}", where)
-    return Finding(severity, "unclaimed", f"{name}：表中未填自评得分", where)
+        return finding("unverifiable", f"{name}：无法核验自评 {fmt(claimed)} 分——{reasons}{bound}", where)
+    return finding("unclaimed", f"{name}：表中未填自评得分", where)
 
 
 class LineSums:
@@ -307,9 +305,8 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         else:
             deducted += amount
     if undisclosed:
-        findings.append(Finding(
-            "info", "deductions_undisclosed",
-            f"扣分项（{'、'.join(undisclosed)}）的发现问题数未披露，总分未计这些扣分", f"{where}.findings",
+        findings.append(finding(
+            "deductions_undisclosed", f"扣分项（{'、'.join(undisclosed)}）的发现问题数未披露，总分未计这些扣分", f"{where}.findings",
         ))
 
     def floor(x: Decimal) -> Decimal:
@@ -323,15 +320,15 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         cmp = Comparison(None, computed, low, high, "unclaimed" if complete else "incomplete", None, tolerance)
     elif claimed_total < 0 or claimed_total > total_weight:
         cmp = Comparison(claimed_total, computed, low, high, "invalid", claimed_total - computed, tolerance)
-        findings.append(Finding("error", "claim_invalid", f"总分：自评 {fmt(claimed_total)} 分超出满分 {fmt(total_weight)}", place))
+        findings.append(finding("claim_invalid", f"总分：自评 {fmt(claimed_total)} 分超出满分 {fmt(total_weight)}", place))
     elif not complete:
         cmp = _partial_total(claimed_total, computed, low, high, tolerance, place, findings)
     elif not weights_consistent:
         # the printed weights do not add up to the sheet's total (weights_mismatch): no total
         # the rules give can be held against the claimed one
         cmp = Comparison(claimed_total, computed, low, high, "unverifiable", None, tolerance)
-        findings.append(Finding(
-            "warning", "unverifiable", f"总分：各项分值合计与满分不符，无法核验自评总分 {fmt(claimed_total)} 分", place,
+        findings.append(finding(
+            "unverifiable", f"总分：各项分值合计与满分不符，无法核验自评总分 {fmt(claimed_total)} 分", place,
         ))
     else:
         delta = claimed_total - computed
@@ -341,9 +338,9 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         shown = fmt(computed)
         if status == "over":
             explained = f"（各行在容差内的差额只能解释 {fmt(allow_up)} 分）" if allow_up else ""
-            findings.append(Finding("error", "total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {shown} 分，高出 {fmt(delta)} 分{explained}", place))
+            findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {shown} 分，高出 {fmt(delta)} 分{explained}", place))
         elif status == "under":
-            findings.append(Finding("info", "total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {shown} 分，少计 {fmt(-delta)} 分", place))
+            findings.append(finding("total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {shown} 分，少计 {fmt(-delta)} 分", place))
     parts_sum = None
     if sums.any_claimed:
         parts_sum = sums.claimed - claimed_deductions
@@ -375,21 +372,19 @@ def _grade_findings(bands: tuple, total_weight: Decimal, weights_consistent: boo
         claimed = read_grade(written, bands)
         if claimed is None:
             known = "、".join(b.label for b in bands)
-            findings.append(Finding("warning", "grade_inconsistent", f"等级：表中写“{written}”，不是规则规定的等级（{known}）", place))
+            findings.append(finding("grade_inconsistent", f"等级：表中写“{written}”，不是规则规定的等级（{known}）", place))
         elif claimed_total is not None and 0 <= claimed_total <= total_weight and grade_of(claimed_total, bands) != claimed:
-            findings.append(Finding(
-                "warning", "grade_inconsistent",
-                f"等级：表中写“{written}”，而自评总分 {fmt(claimed_total)} 分应为“{grade_of(claimed_total, bands)}”", place,
+            findings.append(finding(
+                "grade_inconsistent", f"等级：表中写“{written}”，而自评总分 {fmt(claimed_total)} 分应为“{grade_of(claimed_total, bands)}”", place,
             ))
     elif claimed_total is not None and 0 <= claimed_total <= total_weight:
         claimed = grade_of(claimed_total, bands)
     allowed = grade_span(low - margin, high + margin, bands) if margin else span
     if claimed is not None and span and weights_consistent and claimed not in allowed:
         higher = rank(claimed, bands) > rank(span[-1], bands)
-        findings.append(Finding(
-            "error" if higher else "info", "grade_changed",
-            f"等级：自评为“{claimed}”，按规则应为“{span_text(span)}”" + ("，自评等级偏高" if higher else "，自评等级偏低"),
-            place,
+        findings.append(finding(
+            "grade_changed", f"等级：自评为“{claimed}”，按规则应为“{span_text(span)}”" + ("，自评等级偏高" if higher else "，自评等级偏低"),
+            place, severity="error" if higher else "info",
         ))
     return span, claimed
 
@@ -399,15 +394,14 @@ def _partial_total(claimed: Decimal, computed: Decimal, low: Decimal, high: Deci
     """A partial sheet gets no full-sheet verdict, unless its claimed total lies beyond anything
     the unseen part could make up."""
     if claimed - high > tolerance:
-        findings.append(Finding(
-            "error", "total_over",
-            f"总分：自评 {fmt(claimed)} 分；本表只录入了一部分，即使未录入的部分全部得满分，按规则最多可得 {fmt(high)} 分，高出 {fmt(claimed - high)} 分",
+        findings.append(finding(
+            "total_over", f"总分：自评 {fmt(claimed)} 分；本表只录入了一部分，即使未录入的部分全部得满分，按规则最多可得 {fmt(high)} 分，高出 {fmt(claimed - high)} 分",
             place,
         ))
         return Comparison(claimed, high, low, high, "over", claimed - high, tolerance)
     if low - claimed > tolerance:
-        findings.append(Finding(
-            "info", "total_under", f"总分：自评 {fmt(claimed)} 分，低于已录入部分按规则至少可得的 {fmt(low)} 分", place,
+        findings.append(finding(
+            "total_under", f"总分：自评 {fmt(claimed)} 分，低于已录入部分按规则至少可得的 {fmt(low)} 分", place,
         ))
         return Comparison(claimed, low, low, high, "under", claimed - low, tolerance)
     return Comparison(claimed, computed, low, high, "incomplete", None, tolerance)
@@ -420,21 +414,18 @@ def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Dec
     if claimed_total is None:
         return
     if complete and parts_sum != claimed_total:
-        findings.append(Finding(
-            "error", "sum_mismatch",
-            f"总分：各指标自评得分合计 {fmt(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt(claimed_total - parts_sum)} 分）",
+        findings.append(finding(
+            "sum_mismatch", f"总分：各指标自评得分合计 {fmt(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt(claimed_total - parts_sum)} 分）",
             place,
         ))
     elif not complete and parts_sum > claimed_total:
-        findings.append(Finding(
-            "error", "sum_mismatch",
-            f"总分：已录入各项的自评得分合计 {fmt(parts_sum)} 分，已超过填报的总分 {fmt(claimed_total)} 分",
+        findings.append(finding(
+            "sum_mismatch", f"总分：已录入各项的自评得分合计 {fmt(parts_sum)} 分，已超过填报的总分 {fmt(claimed_total)} 分",
             place,
         ))
     elif not complete and room is not None and parts_sum + room < claimed_total:
-        findings.append(Finding(
-            "error", "sum_mismatch",
-            f"总分：已录入各项自评得分合计 {fmt(parts_sum)} 分，未录入或未填得分的部分分值共 {fmt(room)} 分，"
+        findings.append(finding(
+            "sum_mismatch", f"总分：已录入各项自评得分合计 {fmt(parts_sum)} 分，未录入或未填得分的部分分值共 {fmt(room)} 分，"
             f"即使全部得满分，合计最多 {fmt(parts_sum + room)} 分，低于填报的总分 {fmt(claimed_total)} 分",
             place,
         ))

@@ -9,8 +9,9 @@ from pathlib import Path
 from ..cases.load import load_case
 from ..cases.model import Case, Sheet
 from ..engine.engine import Engine
-from ..engine.results import CaseReport, Finding
+from ..engine.results import CaseReport
 from ..errors import ScoringError
+from ..findings import Finding, finding
 from ..rules.library import RuleLibrary
 from ..rules.model import RuleSet
 from .compare import diff_sheet
@@ -56,23 +57,20 @@ def pinned_rules_findings(region: tuple[str, ...], year: int | None, evaluated, 
     how = "命令行 --rules" if override else "案例"
     out = []
     if region[: len(rules.region_path)] != rules.region_path:
-        out.append(Finding(
-            "warning", "rules_other_region",
-            f"{how}指定的规则集 {rules.ref} 适用于 {'/'.join(rules.region_path)}，而本单位在 {'/'.join(region)}", f"{where}.rules",
+        out.append(finding(
+            "rules_other_region", f"{how}指定的规则集 {rules.ref} 适用于 {'/'.join(rules.region_path)}，而本单位在 {'/'.join(region)}", f"{where}.rules",
         ))
     if year is not None and not rules.info.governs_fiscal_year(year):
-        out.append(Finding(
-            "warning", "rules_other_year", f"{how}指定的规则集 {rules.ref} 不适用于 {year} 年度（{_years(rules)}）", f"{where}.rules",
+        out.append(finding(
+            "rules_other_year", f"{how}指定的规则集 {rules.ref} 不适用于 {year} 年度（{_years(rules)}）", f"{where}.rules",
         ))
     if evaluated is not None and evaluated < rules.info.effective_from:
-        out.append(Finding(
-            "warning", "rules_other_year",
-            f"{how}指定的规则集 {rules.ref} 自 {rules.info.effective_from} 起施行，晚于评价日期 {evaluated}", f"{where}.rules",
+        out.append(finding(
+            "rules_other_year", f"{how}指定的规则集 {rules.ref} 自 {rules.info.effective_from} 起施行，晚于评价日期 {evaluated}", f"{where}.rules",
         ))
     if sheet_type and sheet_type != rules.info.sheet_type:
-        out.append(Finding(
-            "info", "rules_other_sheet_type",
-            f"表类型为“{sheet_type}”，{how}指定的规则集 {rules.ref} 是“{rules.info.sheet_type}”的规则", f"{where}.rules",
+        out.append(finding(
+            "rules_other_sheet_type", f"表类型为“{sheet_type}”，{how}指定的规则集 {rules.ref} 是“{rules.info.sheet_type}”的规则", f"{where}.rules",
         ))
     return out
 
@@ -86,12 +84,12 @@ def _years(rules: RuleSet) -> str:
 
 def year_unknown(rules: RuleSet, where: str) -> Finding:
     """A sheet of a case without a year, scored under the one rule set that could apply."""
-    return Finding("info", "year_unknown", f"案例未写明年度：按唯一可能适用的规则集 {rules.ref} 计分；未写年份的日期无法读取", f"{where}.year")
+    return finding("year_unknown", f"案例未写明年度：按唯一可能适用的规则集 {rules.ref} 计分；未写年份的日期无法读取", f"{where}.year")
 
 
 def rule_source_findings(rules: RuleSet) -> list[Finding]:
     """The rule set's own source defects (a printed group weight that does not add up), on every sheet it scores."""
-    return [Finding("info", "rule_source_defect", p.message, rules.path) for p in rules.source_defects]
+    return [finding("rule_source_defect", p.message, rules.path) for p in rules.source_defects]
 
 
 def report_loaded(

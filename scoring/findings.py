@@ -1,0 +1,113 @@
+"""Findings: what a review reports about a sheet, each under a code declared once, here.
+
+A finding is a severity, a code, a message in Chinese and the place it concerns.  The registry
+below is the only place a code's severity and its Chinese label are decided: every call site
+names the code and gets its severity from here (`finding`), and every report that names a kind
+of finding — the HTML report's table of finding types, the web app — prints the label from here.
+A few kinds are sometimes louder or quieter than usual, and say so: `grade_changed` is an error
+when the claimed grade is higher than the rules give and only information when it is lower; a
+rule file's own consistency check (`inconsistent_inputs`) declares whether it is an error or a
+warning; a parent row whose children's weights do not add up to its own is an error, its figures
+not adding up a warning.
+
+``claim``: the finding is about the claims a sheet makes, not about its figures or its rules;
+`score` shows what the rules give and leaves these to `diff`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    code: str
+    message: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of finding: its code, its severity, its label for people, and whether it is about claims."""
+
+    code: str
+    severity: Severity
+    label: str
+    claim: bool = False
+    also: tuple[Severity, ...] = ()  # other severities a call site may give it, for the reason it states
+
+
+KINDS: dict[str, Kind] = {kind.code: kind for kind in (
+    # claims against what the rules give
+    Kind("claim_over", "error", "单项自评高于应得分", claim=True),
+    Kind("claim_under", "info", "单项自评低于应得分", claim=True),
+    Kind("claim_invalid", "error", "自评超出分值范围", claim=True),
+    Kind("unverifiable", "warning", "无法核验", claim=True),
+    Kind("unclaimed", "info", "未填自评得分", claim=True),
+    Kind("total_over", "error", "总分自评高于应得分", claim=True),
+    Kind("total_under", "info", "总分自评低于应得分", claim=True),
+    Kind("sum_mismatch", "error", "各项合计与总分（小计）不符", claim=True),
+    Kind("subtotal_over_weight", "error", "小计超过分组分值", claim=True),
+    Kind("grade_changed", "error", "等级与规则不符", claim=True, also=("info",)),
+    Kind("grade_inconsistent", "warning", "所写等级与总分不符", claim=True),
+    # the sheet's printed structure
+    Kind("subtotal_empty", "error", "小计下没有指标"),
+    Kind("subtotal_weight_mismatch", "warning", "分组分值与各项不符"),
+    Kind("weights_mismatch", "error", "各行分值合计不符"),
+    Kind("weight_fixed", "error", "所印分值与规则不符"),
+    Kind("weight_invalid", "error", "所印分值无效"),
+    Kind("weight_adjusted", "info", "按表中所印分值计分"),
+    Kind("parent_mismatch", "warning", "父行与其下各行不符", also=("error",)),
+    Kind("placeholder_row", "info", "空行已跳过"),
+    Kind("deductions_undisclosed", "info", "扣分情况未披露"),
+    # figures
+    Kind("missing_input", "error", "缺少规则需要的数字"),
+    Kind("invalid_input", "error", "数字无效"),
+    Kind("inconsistent_inputs", "error", "数字互相矛盾", also=("warning",)),
+    Kind("stated_rate_mismatch", "warning", "所述比率与金额不符"),
+    Kind("stated_rate_unreadable", "warning", "所述比率无法识读"),
+    Kind("stated_rate_zero_base", "warning", "比率分母为零"),
+    # target/actual rows
+    Kind("unreadable_value", "warning", "数值无法识读"),
+    Kind("unknown_comparator", "error", "比较符号未知"),
+    Kind("unknown_row_rule", "warning", "赋分规则未知"),
+    Kind("unit_mismatch", "warning", "单位不一致且无换算"),
+    Kind("unit_converted", "info", "单位已换算"),
+    Kind("overshoot", "warning", "完成值远超指标值"),
+    # the rules
+    Kind("rule_error", "error", "无法按规则计算"),
+    Kind("capped", "info", "按公式超出上下限"),
+    Kind("rule_source_defect", "info", "规则来源文件自身的错误"),
+    Kind("rules_other_region", "warning", "指定的规则属于其他地区"),
+    Kind("rules_other_year", "warning", "指定的规则不适用于该年度"),
+    Kind("rules_other_sheet_type", "info", "指定的规则属于其他表类型"),
+    Kind("year_unknown", "info", "案例未写明年度"),
+    # the line a findings table shows when there is nothing to report
+    Kind("none", "info", "未发现问题"),
+)}
+
+# Findings about the claims a sheet makes: `score` leaves them to `diff`.
+CLAIM_CODES = frozenset(kind.code for kind in KINDS.values() if kind.claim)
+
+
+def finding(code: str, message: str, where: str, severity: Severity | None = None) -> Finding:
+    """A finding of the registered kind ``code``, at its registered severity, or at ``severity``
+    where the kind allows it (`Kind.also`).  An unregistered code or a severity the kind does not
+    allow is a programming error (KeyError, ValueError), never a finding people see."""
+    kind = KINDS[code]
+    if severity is None or severity == kind.severity:
+        return Finding(kind.severity, code, message, where)
+    if severity not in kind.also:
+        raise ValueError(f"finding {code} cannot be of severity {severity}")
+    return Finding(severity, code, message, where)
+
+
+def label(code: str) -> str:
+    """The Chinese name of a kind of finding (a code not registered is shown as it is)."""
+    kind = KINDS.get(code)
+    return kind.label if kind is not None else code
