@@ -26,8 +26,9 @@ from .errors import ScoringError
 from .files.reading import display_path, read_json, read_toml
 from .findings import SEVERITY_ORDER
 from .numbers import fmt
+from .output.labels import signed
+from .output.reasons import line_computed, reason
 from .pool import Lost, default_jobs, ordered_map
-from .render import reason
 from .review.pipeline import report_loaded, sheet_rules
 from .rules.library import RuleLibrary, load_rule_dir
 
@@ -273,15 +274,10 @@ def summarize(report: CaseReport, sd: SheetDiff, details: bool = False) -> Sheet
 
 def _line(row) -> IndicatorLine:
     ind, c = row.result, row.comparison
-    if ind.interval or (c.computed is None and c.low is not None):
-        computed = f"{fmt(c.low)}～{fmt(c.high)}"
-    else:
-        computed = fmt(c.computed) or ""
-    delta = "" if c.delta is None else ("+" if c.delta > 0 else "") + fmt(c.delta)
     why = reason(ind)
     if not why and ind.verifiable and ind.weight is not None and ind.computed == ind.weight:
         why = f"按规则应得满分 {fmt(ind.weight)} 分"  # nothing lost, so `reason` has nothing to say
-    return IndicatorLine(ind.name, fmt(ind.weight) or "未印出", fmt(c.claimed) or "", computed, delta, c.status, why)
+    return IndicatorLine(ind.name, fmt(ind.weight) or "未印出", fmt(c.claimed) or "", line_computed(row) or "", signed(c.delta), c.status, why)
 
 
 def explain(sheets: list[SheetSummary], rules_dir: Path | str | None = None) -> list[tuple[IndicatorLine, ...]]:

@@ -36,13 +36,14 @@ def batch(
     有错误级发现（高报、超出分值、合计不符、缺少数字等）或有文件无法读取时退出码为 1，没有任何表可以复核时为 2。
     """
     from .batch import run_batch
-    from .batch_render import FORMATS, counts_line, write_summary
     from .errors import ScoringError
+    from .output.formats import FORMATS, names, writer
+    from .output.summary import counts_line
     from .progress import Progress
 
-    format = output_format(format, out, FORMATS)
+    format = output_format(format, out, names("summary"))
     if report is not None:
-        output_format("html", report, ("html",))
+        output_format("html", report, ("html",))  # --report is the HTML report
     # Every output is checked before hours of scoring, not found unwritable after them.
     check_outputs([out, report, docx], [p for p in paths if p.is_file()])
     _library(rules_dir)  # an unusable rule folder stops here (exit 2); unusable rule files are named
@@ -59,24 +60,23 @@ def batch(
     finally:
         progress.close()
     # Nothing scored (exit 2): earlier summaries and reports stay as they were.
+    summary = writer(format, "summary")
     if out is not None and result.sheets:
-        _write(out, lambda handle: write_summary(result, format, handle))
-    elif out is None and format == "csv":
+        _write(out, lambda handle: summary(result, handle))
+    elif out is None and FORMATS[format].spreadsheet:
         with utf8_stdout() as stdout:
-            write_summary(result, format, stdout)
+            summary(result, stdout)
     elif out is None:
-        write_summary(result, format, sys.stdout)
+        summary(result, sys.stdout)
+    # the sheets a document explains are re-scored on the traced path now: the batch kept no explanation
+    from .batch import explain
+
+    details = lambda sheets: explain(sheets, rules_dir)  # noqa: E731
     if report is not None and result.sheets:
-        from .batch import explain
-        from .html_report import render_html
-
-        # the sheets it explains are re-scored on the traced path now: the batch kept no explanation
-        _write(report, lambda handle: handle.write(render_html(result, explain=lambda sheets: explain(sheets, rules_dir))))
+        html = writer("html", "batch")(result, details)
+        _write(report, lambda handle: handle.write(html))
     if docx is not None and result.sheets:
-        from .batch import explain
-        from .docx_review import batch_review, docx_bytes
-
-        write_file(docx, docx_bytes(batch_review(result, explain=lambda sheets: explain(sheets, rules_dir))))
+        write_file(docx, writer("docx", "batch")(result, details))
     # Failures must reach a person even when the summary went to a file or to a program.
     if out is not None or format in ("json", "csv"):
         for problem in result.failures:

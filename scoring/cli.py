@@ -53,7 +53,6 @@ Format = typer.Option(
     None, "--format", "-f",
     help="输出格式：table、json、csv、markdown；xlsx（复核表）、docx（复核意见，Word）须配合 --out（不区分大小写；省略则按 --out 的扩展名，否则为 table）",
 )
-FILE_FORMATS = ("xlsx", "docx")  # written to a file only: a terminal shows nothing of them
 Out = typer.Option(None, "--out", "-o", help="写入文件（整体替换，中断不会留下半个文件；符号链接写入其目标，FIFO 和设备直接写入）；省略则输出到屏幕")
 ExpectHash = typer.Option(
     None, "--expect-hash",
@@ -106,21 +105,16 @@ def _check_hashes(hashes: Optional[list[str]]) -> None:
             _fail(f"--expect-hash “{h}”不是 sha256（应为 12 到 64 位十六进制）")
 
 
-# What an output file's extension says it holds; an extension not listed here implies nothing.
-_EXTENSION_FORMATS = {
-    ".xlsx": "xlsx", ".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown",
-    ".html": "html", ".htm": "html", ".toml": "toml", ".xls": "xls", ".ods": "ods", ".docx": "docx",
-}
-
-
 def output_format(given: Optional[str], out: Optional[Path], available: tuple[str, ...], default: str = "table") -> str:
     """The format to write: ``given`` (any case), else the one ``out``'s extension implies, else
     ``default``.  A format that is not available, or that contradicts the extension, is refused."""
     name = given.strip().lower() if given is not None else None
     if name is not None and name not in available:
         _fail(f"未知的输出格式 {given}；可用：{'、'.join(available)}")
+    from .output.formats import implied_by
+
     suffix = out.suffix.lower() if out is not None else ""
-    implied = _EXTENSION_FORMATS.get(suffix)
+    implied = implied_by(suffix) if suffix else None
     if implied is not None and name is not None and implied != name:
         _fail(f"输出格式 {name} 与输出文件 {out} 的扩展名 {suffix} 矛盾；请改用 --format {implied}，或换一个扩展名")
     if implied is not None and implied not in available:
@@ -156,10 +150,10 @@ def check_outputs(outputs: list[Optional[Path]], inputs: list[Path]) -> None:
 
 
 def _check_format(fmt_name: Optional[str], out: Optional[Path], case: Path) -> str:
-    from .render import FORMATS
+    from .output.formats import FORMATS, names
 
-    name = output_format(fmt_name, out, (*FORMATS, *FILE_FORMATS))
-    if name in FILE_FORMATS and out is None:
+    name = output_format(fmt_name, out, names("diff"))
+    if FORMATS[name].binary and out is None:
         _fail(f"{name} 格式须用 --out 指定输出文件")
     check_outputs([out], [case])
     return name
@@ -180,32 +174,20 @@ def utf8_stdout() -> Iterator[TextIO]:
         stream.detach()  # leaves sys.stdout's buffer open
 
 
-def _emit(scored, fmt_name: str, out: Optional[Path], render) -> None:
-    """Print the report, or write it to ``out`` by the output rules."""
+def _emit(scored, fmt_name: str, out: Optional[Path], view: str) -> None:
+    """Print the report (``view``: "score" or "diff"), or write it to ``out`` by the output rules."""
+    from .output.formats import FORMATS, CaseOutput, render_case
+
     case, library, report = scored
-    if fmt_name == "xlsx":
-        import io
-
-        from .xlsx_export import scored_workbook
-
-        buffer = io.BytesIO()
-        scored_workbook(report, case, library.find).save(buffer)
-        data = buffer.getvalue()
-    elif fmt_name == "docx":
-        from .docx_review import case_review, docx_bytes
-
-        data = docx_bytes(case_review(report, case))
-    else:
-        text = render(report, fmt_name)
-        if out is None:
-            if fmt_name == "csv":
-                with utf8_stdout() as stdout:
-                    stdout.write(text)
-            else:
-                sys.stdout.write(text)
-            return
-        data = text.encode("utf-8")
-    write_file(out, data)
+    data = render_case(CaseOutput(report, case, library.find), fmt_name, view)
+    if out is None:
+        if FORMATS[fmt_name].spreadsheet:
+            with utf8_stdout() as stdout:
+                stdout.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    write_file(out, data if isinstance(data, bytes) else data.encode("utf-8"))
     typer.echo(f"已写入 {out}", err=True)
 
 
@@ -219,19 +201,17 @@ def score(
     out: Optional[Path] = Out,
 ) -> None:
     """按规则计算每个指标的得分，并说明每一处失分的原因；不看自评得分。数字缺失、无效或互相矛盾、规则无法计算时退出码为 1。"""
-    from .render import render_score
-
-    report = _scored(case, rules_dir, rules, format, expect_hash, out, render_score)
+    report = _scored(case, rules_dir, rules, format, expect_hash, out, "score")
     if any(f.severity == "error" for f in report.rule_findings):
         raise typer.Exit(1)
 
 
-def _scored(case, rules_dir, rules, format, expect_hash, out, render):
+def _scored(case, rules_dir, rules, format, expect_hash, out, view: str):
     """What `score` and `diff` share: check the options, score, write; returns the report."""
     format = _check_format(format, out, case)
     _check_hashes(expect_hash)
     scored = _scored_case(case, rules_dir, rules, expect_hash)
-    _emit(scored, format, out, render)
+    _emit(scored, format, out, view)
     return scored[2]
 
 
@@ -245,9 +225,7 @@ def diff(
     out: Optional[Path] = Out,
 ) -> None:
     """逐项比较自评得分与按规则计算的得分；有高报、超出分值或合计不符时退出码为 1。"""
-    from .render import render_diff
-
-    report = _scored(case, rules_dir, rules, format, expect_hash, out, render_diff)
+    report = _scored(case, rules_dir, rules, format, expect_hash, out, "diff")
     if report.worst_severity == "error":
         raise typer.Exit(1)
 
@@ -260,7 +238,7 @@ def explain(
     rules: Optional[str] = RulesRef,
 ) -> None:
     """逐项说明计算过程：规则原文、每个输入及其来源、中间值、档位、上下限与舍入。"""
-    from .render import render_explain
+    from .output.text import render_explain
 
     report = _report(case, rules_dir, rules)
     if indicator is not None and not any(indicator in (r.result.id, r.result.name) for s in report.sheets for r in s.indicators):
@@ -274,7 +252,7 @@ def formulas_list(rules_dir: Optional[Path] = RulesDir) -> None:
     """列出规则目录中的全部规则集。"""
     from tabulate import tabulate
 
-    from .render_rules import region_text
+    from .output.rule_set import region_text
 
     library = _library(rules_dir)
     rows = [
@@ -293,7 +271,7 @@ def formulas_show(
     """显示一个规则集：指标、分值、公式、分档与特殊情形。"""
     import json
 
-    from .render_rules import render_rule_set
+    from .output.rule_set import render_rule_set
 
     rule_set = _find(_library(rules_dir), ref)
     if resolved:
@@ -456,7 +434,9 @@ def template(
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
     """生成某规则集的 Excel 填报模板（中文表头、指标行与分值、数字校验、锁定的标签单元格和填写说明），或案例表（CSV）的表头行。"""
-    format = output_format(format, out, ("xlsx", "csv"), default="xlsx")
+    from .output.formats import names, writer
+
+    format = output_format(format, out, names("template"), default="xlsx")
     if format == "xlsx" and out is None:
         _fail("xlsx 模板须用 --out 指定输出文件")
     if format == "csv" and fill is not None:
@@ -465,36 +445,20 @@ def template(
     library = _library(rules_dir)
     rule_set = _find(library, rules)
     if format == "csv":
-        _table_header(rule_set, out)
+        _table_header(rule_set, writer("csv", "template")(rule_set), out)
         return
-    import io
-
-    from .xlsx_template import build_template
-
     case_data, sheet_data = _fill(rule_set, fill, library) if fill is not None else (None, None)
-    wb = build_template(rule_set, case_data, sheet_data)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    write_file(out, buffer.getvalue())
+    write_file(out, writer("xlsx", "template")(rule_set, case_data, sheet_data))
     typer.echo(f"已生成 {out}（规则集 {rule_set.ref}）")
 
 
-def _table_header(rule_set, out: Optional[Path]) -> None:
-    """The header row of a case table for ``rule_set``, as CSV for spreadsheets (with a BOM)."""
-    import csv
-    import io
-
-    from .cases.table import template_header
-    from .render import CSV_BOM
-
-    buffer = io.StringIO()
-    buffer.write(CSV_BOM)
-    csv.writer(buffer).writerow(template_header(rule_set))
+def _table_header(rule_set, text: str, out: Optional[Path]) -> None:
+    """The header row of a case table for ``rule_set`` (CSV for spreadsheets, with a BOM), printed or written."""
     if out is None:
         with utf8_stdout() as stdout:
-            stdout.write(buffer.getvalue())
+            stdout.write(text)
     else:
-        write_file(out, buffer.getvalue().encode("utf-8"))
+        write_file(out, text.encode("utf-8"))
         typer.echo(f"已生成 {out}（规则集 {rule_set.ref} 的案例表表头）", err=True)
     typer.echo(
         f"每行一张表：“规则”列填 {rule_set.ref}；“地区”写作 省/市/县；文件未披露的数字填“未披露”，空白表示未填；"
@@ -529,12 +493,12 @@ def import_workbook(
 ) -> None:
     """把填好的 Excel 模板转换为案例文件（TOML）；单元格有误时按“工作表!单元格”指出。"""
     from .cases.model import Case
-    from .cases.writer import case_to_toml
     from .errors import ScoringError
+    from .output.formats import names, writer
     from .xlsx_import import read_workbook
 
     if out is not None:
-        output_format(None, out, ("toml",), default="toml")
+        output_format(None, out, names("case"), default="toml")
         check_outputs([out], [workbook])
     from pydantic import ValidationError
 
@@ -547,7 +511,7 @@ def import_workbook(
         _fail(str(exc))
     except ValidationError as exc:
         _fail("\n".join(str(p) for p in pydantic_problems(str(workbook), exc)))
-    text = case_to_toml(data, header=f"由 scoring import 从 {workbook.name} 转换")
+    text = writer("toml", "case")(data, header=f"由 scoring import 从 {workbook.name} 转换")
     if out is None:
         sys.stdout.write(text)
         return

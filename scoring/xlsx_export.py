@@ -17,7 +17,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from .cases.model import Case
 from .engine.results import CaseReport
 from .findings import finding
-from .render import SEVERITY_LABELS, TOOL
+from .output.labels import SEVERITY_LABELS, TOOL
 from .rules.model import RuleSet
 from .xlsx_form import FONT, STATUS_FILLS, FormWriter, page_setup
 from .xlsx_template import sheet_name, write_meta

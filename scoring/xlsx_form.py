@@ -29,7 +29,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .engine.results import IndicatorDiff, SheetDiff
 from .numbers import fmt
-from .render import STATUS_LABELS, TOOL, reason, total_note
+from .output.labels import STATUS_LABELS, TOOL
+from .output.reasons import reason, total_note
 from .review.grades import span_text
 from .rules.compiler import required_inputs
 from .rules.model import RuleSet

@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from . import __version__
-from .render import TOOL
+from .output.labels import TOOL
 from .rules.model import RuleSet
 from .xlsx_form import UNDISCLOSED, FormWriter, page_setup
 

@@ -12,11 +12,11 @@ import shutil
 import subprocess
 import sys
 
-from scoring.batch_render import CSV_COLUMNS
 from scoring.findings import SEVERITY_ORDER
+from scoring.output.data import report_dict
+from scoring.output.summary import CSV_COLUMNS
 from scoring.pool import ordered_map
 from scoring.progress import Progress
-from scoring.render import report_dict
 from scoring.review.pipeline import report_case
 
 from conftest import CASES, FORMULAS, ROOT, run_cli, shipped_sheet_count
@@ -218,7 +218,7 @@ def test_a_report_explains_its_sheets_by_scoring_them_again_on_the_traced_path(t
     from scoring.cases.load import load_case
     from scoring.cases.table import TableRow, known_labels, read_table, row_to_case
     from scoring.engine.engine import Engine
-    from scoring.html_report import render_html
+    from scoring.output.html_report import render_html
     from scoring.review.pipeline import report_loaded
 
     table = tmp_path / "dept.csv"

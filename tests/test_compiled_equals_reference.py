@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from scoring.cases.load import load_case
 from scoring.engine.engine import Engine
-from scoring.render import report_dict
+from scoring.output.data import report_dict
 from scoring.review.pipeline import report_loaded
 from scoring.rules.expressions import Evaluator, ExpressionError, compile_expression
 

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from scoring.batch import run_batch
-from scoring.batch_render import summary_dict
 from scoring.generator import ERROR_CLASSES, ROW_RULES
-from scoring.html_report import outside_references
 from scoring.numbers import decimals_of
+from scoring.output.html_report import outside_references
+from scoring.output.summary import summary_dict
 
 from conftest import ROOT, run_cli
 

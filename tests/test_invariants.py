@@ -30,7 +30,9 @@ from scoring.engine.engine import Engine
 from scoring.engine.lean import LeanEngine
 from scoring.errors import ScoringError
 from scoring.generator import Settings, make_submission
-from scoring.render import STATUS_LABELS, render_diff, report_dict, to_csv
+from scoring.output.data import report_dict, to_csv
+from scoring.output.formats import render_diff
+from scoring.output.labels import STATUS_LABELS
 from scoring.review.pipeline import report_loaded
 from scoring.rules.library import load_rule_dir
 

@@ -15,8 +15,9 @@ import pytest
 from openpyxl import load_workbook
 
 from scoring import __version__
-from scoring.batch_render import CSV_COLUMNS as BATCH_COLUMNS
-from scoring.render import CSV_COLUMNS, SEVERITY_LABELS, STATUS_LABELS
+from scoring.output.data import CSV_COLUMNS
+from scoring.output.labels import SEVERITY_LABELS, STATUS_LABELS
+from scoring.output.summary import CSV_COLUMNS as BATCH_COLUMNS
 
 from conftest import CASES, ROOT, run_cli, shipped_sheet_count
 

@@ -26,7 +26,9 @@ from scoring.engine.readings import ParsedValue, ValueParseError
 from scoring.engine.readings import parse_value as parse_with
 from scoring.errors import ScoringError
 from scoring.numbers import NumberError, to_decimal
-from scoring.render import FORMATS, render_diff, render_explain, render_score
+from scoring.output.formats import TEXT_FORMATS as FORMATS
+from scoring.output.formats import render_diff, render_score
+from scoring.output.text import render_explain
 from scoring.review.compare import diff_sheet
 from scoring.review.pipeline import report_case
 from scoring.rules.library import load_rule_dir

@@ -26,12 +26,14 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
+from ..output.data import csv_safe
+from ..output.labels import SEVERITY_LABELS, STATUS_LABELS, signed
 from . import bureau, service, storage
 from .security import CSRF_FIELD, CSRF_HEADER, SESSION_COOKIE, BodyLimit, Guard, check_token, csrf_ok, login_redirect, session_value
 
 HERE = Path(__file__).resolve().parent
-STATUS_NAMES = {**service.STATUS_LABELS, "failed": "无法复核"}
-SEVERITY_NAMES = {**service.SEVERITY_LABELS, None: "无", "none": "无"}
+STATUS_NAMES = {**STATUS_LABELS, "failed": "无法复核"}
+SEVERITY_NAMES = {**SEVERITY_LABELS, None: "无", "none": "无"}
 
 
 @dataclass
@@ -55,7 +57,7 @@ def create_app(settings: Settings) -> Starlette:
     rules.library()  # an unusable rule folder stops the start, with its message, not the first page
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(status_names=STATUS_NAMES, severity_names=SEVERITY_NAMES, fmt=service.fmt)
-    templates.env.filters["signed"] = lambda text: service.signed(service.number(text))
+    templates.env.filters["signed"] = lambda text: signed(service.number(text))
     engine = service.Engine()
     # The engine's evaluator is not shared between threads, and SQLite takes one writer at a time:
     # scoring and storing run one at a time, in a worker thread, so pages keep being served.
@@ -309,7 +311,7 @@ def create_app(settings: Settings) -> Starlette:
             writer = csv.writer(buffer)
             writer.writerow(header)
             for r in storage.iter_rows(db, f):
-                writer.writerow([service.csv_safe(c) if isinstance(c, str) else c for c in cells(r)])
+                writer.writerow([csv_safe(c) if isinstance(c, str) else c for c in cells(r)])
             return _attachment(buffer.getvalue().encode("utf-8"), "复核汇总.csv", "text/csv; charset=utf-8")
         if kind == "xlsx":
             from openpyxl import Workbook

@@ -21,28 +21,28 @@ from pathlib import Path, PurePosixPath
 from pydantic import ValidationError
 
 from ..batch import DIFFERING, BatchResult, IndicatorLine, Problem, SheetSummary, sort_key
-from ..batch_render import signed  # noqa: F401 - the app formats deltas through this module
 from ..cases.load import load_case
 from ..cases.model import Case, Figure
 from ..cases.table import TableRow, read_table, row_to_case
-from ..cases.writer import case_to_toml
-from ..docx_review import batch_review, case_review, docx_bytes
 from ..engine.engine import Engine
 from ..engine.lean import LeanEngine, lean_summary
 from ..engine.results import CaseReport, SheetDiff
 from ..errors import FileError, ScoringError
 from ..files.reading import display_path
 from ..numbers import NumberError, fmt, to_decimal
+from ..output.data import report_dict
+from ..output.docx import batch_review, docx_bytes
+from ..output.formats import CaseOutput, render_case, writer
+from ..output.labels import SEVERITY_LABELS, STATUS_LABELS
+from ..output.reasons import reason
+from ..output.rule_set import render_rule_set
+from ..output.svg_charts import dumbbells, histogram, scatter
+from ..output.text import render_explain
 from ..problems import pydantic_problems
-from ..render import SEVERITY_LABELS, STATUS_LABELS, csv_safe, reason, render_explain, report_dict  # noqa: F401 - csv_safe: for the app
-from ..render_rules import render_rule_set
 from ..review.pipeline import choose_rules, report_loaded, sheet_rules
 from ..rules.changes import diff_rule_sets
 from ..rules.library import RuleLibrary, default_rules_dir, load_rule_dir
 from ..rules.model import RuleSet
-from ..svg_charts import dumbbells, histogram, scatter
-from ..xlsx_export import scored_workbook
-from ..xlsx_template import build_template
 
 CASE_SUFFIXES = (".toml", ".json", ".xlsx")
 
@@ -438,29 +438,24 @@ def _what_if_line(decl, name: str, current, value, ind, score: Decimal) -> dict:
 
 def case_toml(case: Case, header: str = "由 scoring 网页填报导出") -> str:
     """The case as a case file (TOML), the way `scoring import` writes one."""
-    return case_to_toml(case.model_dump(mode="python", exclude_none=True), header=header)
+    return writer("toml", "case")(case.model_dump(mode="python", exclude_none=True), header=header)
 
 
 def workbook_bytes(report: CaseReport, case: Case, library: RuleLibrary) -> bytes:
     """The scored workbook (`scoring diff --format xlsx`)."""
-    buffer = io.BytesIO()
-    scored_workbook(report, case, library.find).save(buffer)
-    return buffer.getvalue()
+    return render_case(CaseOutput(report, case, library.find), "xlsx")
 
 
 def review_docx_bytes(report: CaseReport, case: Case) -> bytes:
     """The review a bureau sends (`scoring diff --format docx`), as a Word document."""
-    return docx_bytes(case_review(report, case))
+    return render_case(CaseOutput(report, case), "docx")
 
 
 def template_bytes(rule_set: RuleSet, case: Case) -> bytes:
     """The fill-in workbook of the rule set, filled with the case's first sheet: a unit can carry
     on in Excel and bring it back."""
     data = case.model_dump(mode="python", exclude_none=True)
-    wb = build_template(rule_set, data["case"], data["sheets"][0])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return writer("xlsx", "template")(rule_set, data["case"], data["sheets"][0])
 
 
 def report_for(case: Case, shown: str, library: RuleLibrary, engine: Engine) -> CaseReport:

@@ -11,8 +11,8 @@ import math
 from decimal import Decimal
 from html import escape
 
-from .batch import SheetSummary
-from .numbers import fmt
+from ..batch import SheetSummary
+from ..numbers import fmt
 
 STATUS_COLORS = {
     "over": "#c62828",

@@ -14,11 +14,11 @@ from collections import Counter
 from collections.abc import Callable
 from html import escape
 
-from .batch import BatchResult, IndicatorLine, SheetSummary
-from .batch_render import SUMMARY_HEADERS, counts_line, rules_line, severity_label, signed, summary_row
-from .findings import label as finding_label
-from .numbers import fmt
-from .render import STATUS_LABELS
+from ..batch import BatchResult, IndicatorLine, SheetSummary
+from ..findings import label as finding_label
+from ..numbers import fmt
+from .labels import STATUS_LABELS, severity_label, signed
+from .summary import SUMMARY_HEADERS, counts_line, rules_line, summary_row
 from .svg_charts import STATUS_COLORS, dumbbells, histogram, scatter
 
 MAX_TABLE_ROWS = 2000

@@ -9,26 +9,17 @@ version.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from typing import TextIO
 
 from tabulate import tabulate
 
-from . import __version__
-from .batch import BatchResult, SheetSummary
-from .numbers import fmt
-from .render import CSV_BOM, SEVERITY_LABELS, STATUS_LABELS, TOOL, csv_safe
+from .. import __version__
+from ..batch import BatchResult, SheetSummary
+from ..numbers import fmt
+from .data import CSV_BOM, csv_safe
+from .labels import STATUS_LABELS, TOOL, severity_label, signed
 
-FORMATS = ("table", "json", "csv", "markdown")
-COUNT_LABELS = {
-    "files": "文件",
-    "read": "读取",
-    "scored": "复核",
-    "failed": "失败",
-    "skipped": "跳过",
-    "with_errors": "有错误",
-}
 CSV_COLUMNS = [
     "文件", "案例编号", "单位", "表编号", "表名", "规则版本", "规则 sha256", "scoring 版本", "自评总分", "计算总分",
     "差额", "总分状态", "最差状态", "最高级别", "错误", "警告", "提示", "说明",
@@ -36,17 +27,6 @@ CSV_COLUMNS = [
 ]
 # What the severity column says of an input that could not be scored, or was not a submission.
 PROBLEM_LABELS = {"failed": "无法复核", "skipped": "已跳过"}
-
-
-def signed(value) -> str:
-    """A delta with its sign: +0.19, -1.00, 0.00."""
-    if value is None:
-        return ""
-    return ("+" if value > 0 else "") + fmt(value)
-
-
-def severity_label(severity: str | None) -> str:
-    return SEVERITY_LABELS.get(severity, "无") if severity else "无"
 
 
 def rules_line(result: BatchResult) -> str:
@@ -64,24 +44,6 @@ def counts_line(result: BatchResult) -> str:
     )
 
 
-def render_summary(result: BatchResult, fmt_name: str) -> str:
-    """The whole summary in one of FORMATS, as a string."""
-    buf = io.StringIO()
-    write_summary(result, fmt_name, buf)
-    return buf.getvalue()
-
-
-def write_summary(result: BatchResult, fmt_name: str, out: TextIO) -> None:
-    """Write the summary in one of FORMATS.  JSON and CSV are written row by row, so a summary of
-    a million sheets is never held as one string."""
-    if fmt_name == "json":
-        _write_json(result, out)
-    elif fmt_name == "csv":
-        _write_csv(result, out)
-    else:
-        out.write(_table(result, markdown=fmt_name == "markdown"))
-
-
 def summary_row(s: SheetSummary) -> list[str]:
     """The printed columns of one sheet's summary row."""
     name = s.title or s.sheet_id
@@ -93,6 +55,12 @@ def summary_row(s: SheetSummary) -> list[str]:
 
 
 SUMMARY_HEADERS = ["单位", "表", "规则版本", "自评总分", "计算总分", "差额", "最差状态", "最高级别", "错误", "警告", "等级", "自评等级"]
+
+
+def write_table(result: BatchResult, out: TextIO, markdown: bool = False) -> None:
+    """The summary for people on a terminal (or in markdown): the counts, the rule sets, a row per
+    sheet, then what failed or was skipped."""
+    out.write(_table(result, markdown))
 
 
 def _table(result: BatchResult, markdown: bool) -> str:
@@ -112,8 +80,9 @@ def _table(result: BatchResult, markdown: bool) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def _write_json(result: BatchResult, out: TextIO) -> None:
-    # What json.dumps(summary_dict(result)) gives, laid out one sheet per line.
+def write_json(result: BatchResult, out: TextIO) -> None:
+    """The summary for programs, as json.dumps(summary_dict(result)) gives it but laid out one sheet
+    per line and written row by row, so a summary of a million sheets is never held as one string."""
     parts = summary_dict(result, sheets=False)
     out.write("{\n")
     for i, (key, value) in enumerate(parts.items()):
@@ -164,7 +133,9 @@ def _sheet_dict(s: SheetSummary) -> dict:
     }
 
 
-def _write_csv(result: BatchResult, out: TextIO) -> None:
+def write_csv(result: BatchResult, out: TextIO) -> None:
+    """The summary for spreadsheets, row by row: a BOM, Chinese headers and status words; failed and
+    skipped inputs are rows too."""
     out.write(CSV_BOM)
     w = csv.writer(out)
     w.writerow(CSV_COLUMNS)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .numbers import fmt
-from .rules.model import CompiledPart, RuleSet
+from ..numbers import fmt
+from ..rules.model import CompiledPart, RuleSet
 
 
 def region_text(rs: RuleSet) -> str:

@@ -22,11 +22,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from .batch import BatchResult, SheetSummary
-from .engine.results import CaseReport, IndicatorDiff, SheetDiff
-from .numbers import fmt
-from .render import SEVERITY_LABELS, STATUS_LABELS, TOOL, reason, rules_total_text, total_note
-from .review.grades import span_text
+from ..batch import BatchResult, SheetSummary
+from ..engine.results import CaseReport, IndicatorDiff, SheetDiff
+from ..numbers import fmt
+from ..review.grades import span_text
+from .labels import SEVERITY_LABELS, STATUS_LABELS, TOOL, signed
+from .reasons import line_computed, reason, rules_total_text, total_note
 
 FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -102,7 +103,7 @@ def _sheet_section(doc, sd: SheetDiff) -> None:
         amount = "未披露" if d.deduction is None else ("-" + fmt(d.deduction) if d.deduction else "0")
         rows.append(((d.name, "扣分项", "", amount, "", "", "" if d.findings is None else f"发现问题 {fmt(d.findings)} 处"), None))
     t = sd.total.comparison
-    rows.append((("合计", fmt(sd.total.weight), fmt(t.claimed) or "未填", rules_total_text(sd), _signed(t.delta), STATUS_LABELS[t.status],
+    rows.append((("合计", fmt(sd.total.weight), fmt(t.claimed) or "未填", rules_total_text(sd), signed(t.delta), STATUS_LABELS[t.status],
                   total_note(sd)), t.status))
     _table(doc, INDICATOR_COLUMNS, rows, INDICATOR_WIDTHS, bold_last=True)
     _small(doc, f"规则文件校验码（sha256）{r.sha256}")
@@ -110,12 +111,9 @@ def _sheet_section(doc, sd: SheetDiff) -> None:
 
 def _indicator_row(row: IndicatorDiff) -> tuple[tuple[str, ...], str]:
     ind, c = row.result, row.comparison
-    if ind.interval or (c.computed is None and c.low is not None):
-        computed = f"{fmt(c.low)}～{fmt(c.high)}"
-    else:
-        computed = fmt(c.computed) or "无法核验"
+    computed = line_computed(row) or "无法核验"
     why = reason(ind) if c.status != "match" else ""
-    return (ind.name, fmt(ind.weight) or "未印出", fmt(c.claimed) or "未填", computed, _signed(c.delta), STATUS_LABELS[c.status], why), c.status
+    return (ind.name, fmt(ind.weight) or "未印出", fmt(c.claimed) or "未填", computed, signed(c.delta), STATUS_LABELS[c.status], why), c.status
 
 
 def _findings(doc, findings) -> None:
@@ -157,7 +155,7 @@ def batch_review(result: BatchResult, title: str = "预算绩效自评批量复�
     _paragraph(doc, f"共复核 {counts['scored']} 张表（{counts['read']} 份材料），其中 {len(with_errors)} 张有错误；"
                     f"无法复核 {counts['failed']} 项，跳过 {counts['skipped']} 个文件。", bold=True)
     if any(s.claimed is not None and s.computed is not None for s in sheets):
-        _paragraph(doc, f"有自评总分的表合计自评 {fmt(claimed)} 分，按规则合计 {fmt(computed)} 分，相差 {_signed(claimed - computed)} 分。")
+        _paragraph(doc, f"有自评总分的表合计自评 {fmt(claimed)} 分，按规则合计 {fmt(computed)} 分，相差 {signed(claimed - computed)} 分。")
     rules = "；".join(f"{ref}" for ref, _sha in result.rule_sets())
     if rules:
         _facts(doc, [("所用规则", rules)])
@@ -307,9 +305,3 @@ def _table(doc, headers: tuple[str, ...], rows: list[tuple[tuple[str, ...], str 
     for row in table.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = Cm(width)  # each cell, which Word lays out by
-
-
-def _signed(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    return ("+" if value > 0 else "") + fmt(value)

@@ -1,0 +1,43 @@
+"""The words every output prints for codes: statuses, severities and states of a part, one table
+each — terminal tables, markdown, CSV, workbooks, the Word review, the HTML report and the web
+app all print these (the labels of finding codes are the findings registry's) — and a signed
+difference as people read it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .. import __version__
+from ..numbers import fmt
+
+STATUS_LABELS = {
+    "match": "一致",
+    "over": "高报",
+    "under": "低报",
+    "invalid": "超出分值范围",
+    "unverifiable": "无法核验",
+    "unclaimed": "未填报",
+    "incomplete": "表不完整",
+}
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+PART_STATES = {
+    "scored": "按公式计分",
+    "not_applicable": "适用特殊情形",
+    "judgement": "需评价人判断",
+    "unverifiable": "无法核验",
+    "error": "计算出错",
+}
+# The tool and its version, as every output names it beside the rule hashes.
+TOOL = f"scoring {__version__}"
+
+
+def severity_label(severity: str | None) -> str:
+    """错误, 警告, 提示; 无 for a sheet without findings."""
+    return SEVERITY_LABELS.get(severity, "无") if severity else "无"
+
+
+def signed(value: Decimal | None) -> str:
+    """A difference with its sign: +0.19, -1.00, 0.00 ("" for none)."""
+    if value is None:
+        return ""
+    return ("+" if value > 0 else "") + fmt(value)

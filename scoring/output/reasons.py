@@ -1,0 +1,84 @@
+"""The sentences every output prints beside the figures: why a line lost points or could not be
+checked, what the rules give for a line or the whole sheet, and what the total line says."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..engine.results import IndicatorDiff, IndicatorResult, SheetDiff
+from ..numbers import fmt, round_half_up
+from ..review.grades import span_text
+from .labels import signed
+
+
+def short(value: object) -> str:
+    """A value as an explanation shows it: 是/否, a decimal to four places at most, text as is."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        # intermediate values can carry 28 digits; four decimals are plenty to read them
+        return fmt(round_half_up(value, 4).normalize())
+    return str(value)
+
+
+def reason(ind: IndicatorResult) -> str:
+    """A one-line reason for the points an indicator lost, or why it could not be checked."""
+    if ind.interval:
+        return "；".join(p.reason for p in ind.parts if p.reason)
+    if not ind.verifiable:
+        return "；".join(dict.fromkeys(p.reason for p in ind.parts if p.state in ("unverifiable", "judgement", "error")))
+    notes = []
+    for part in ind.parts:
+        label = "" if ind.single else f"{part.name}："
+        if part.state == "not_applicable":
+            notes.append(f"{label}{part.reason}")
+        elif part.score is not None and part.score < part.weight:
+            detail = f"落在档位“{part.band}”" if part.band else ""
+            notes.append(f"{label}得 {fmt(round_half_up(part.score, 2))}/{fmt(part.weight)} 分{('，' + detail) if detail else ''}")
+    if ind.computed is not None and ind.computed < ind.weight:
+        shown = "，".join(f"{v.label}＝{short(v.value)}" for v in ind.values if v.kind == "value")
+        lost = f"失 {fmt(ind.weight - ind.computed)} 分"
+        return "；".join(x for x in (lost, shown, *notes) if x)
+    return "；".join(notes)
+
+
+def line_computed(row: IndicatorDiff) -> str | None:
+    """What the rules give for a line beside its claim: the range where they allow one
+    ("8.00～10.00", also the bounds of a line only partly checkable), else the point (None: nothing)."""
+    ind, c = row.result, row.comparison
+    if ind.interval or (c.computed is None and c.low is not None):
+        return f"{fmt(c.low)}～{fmt(c.high)}"
+    return fmt(c.computed)
+
+
+def rules_total_text(sd: SheetDiff) -> str:
+    """What the rules give for the whole sheet, claims left out: a point, or the range."""
+    c = sd.total.comparison
+    if c.low == c.high:
+        return fmt(c.low)
+    return f"{fmt(c.low)}～{fmt(c.high)}"
+
+
+def total_note(sd: SheetDiff, with_claims: bool = True) -> str:
+    """What the total line says beside the figures: partial sheet, unverifiable points, range,
+    tolerance, deductions and grades (without ``with_claims``: what the rules give, claims left out)."""
+    t = sd.total
+    c = t.comparison
+    parts = []
+    if not t.complete:
+        parts.append(f"表不完整：只录入了部分指标，已核对 {fmt(t.checked_weight)} 分（满分 {fmt(t.weight)} 分），不对全表总分下结论")
+    elif t.unverified_weight:
+        counted = "，在其可能范围内按自评得分计入" if with_claims else ""
+        parts.append(f"其中 {fmt(t.unverified_weight)} 分的指标无法核验{counted}")
+    if c.low != c.high:
+        parts.append(f"按规则可能范围 {fmt(c.low)}～{fmt(c.high)}")
+    if with_claims and c.status == "match" and c.delta is not None and abs(c.delta) > sd.sheet.tolerance:
+        parts.append(f"差额 {signed(c.delta)} 在各行容差内差额累计（{fmt(t.allowance)}）之内")
+    if t.deductions:
+        parts.append(f"已扣 {fmt(t.deductions)} 分")
+    if t.grades:
+        grade = f"等级：按规则 {span_text(t.grades)}"
+        if with_claims and t.claimed_grade:
+            grade += f"，自评 {t.claimed_grade}"
+        parts.append(grade)
+    return "；".join(parts)

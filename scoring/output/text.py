@@ -1,0 +1,165 @@
+"""Reports for people on a terminal or in markdown: the computed sheet (`score`), claimed against
+computed (`diff`) and the calculation behind every indicator (`explain`).
+
+Headers and labels are Chinese, indicator names exactly as the forms print them; every report
+names the rule set (id, version, sha256) and the version of this tool.  JSON and CSV are
+`output.data`'s; which renderer a format uses is `output.formats`'.
+"""
+
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from ..engine.results import CaseReport, IndicatorDiff, IndicatorResult, SheetDiff
+from ..numbers import fmt
+from .labels import PART_STATES, SEVERITY_LABELS, STATUS_LABELS, TOOL, signed
+from .reasons import line_computed, reason, rules_total_text, short, total_note
+
+
+def _group(ind: IndicatorResult) -> str:
+    return "/".join(ind.group)
+
+
+# -- table / markdown ------------------------------------------------------------------------
+
+
+def render_score_text(report: CaseReport, markdown: bool = False) -> str:
+    """The computed sheet(s): one row per indicator with the reason for any point lost."""
+    fmt_name = "markdown" if markdown else "table"
+    tablefmt = "github" if markdown else "simple"
+    out = [_heading(report, fmt_name)]
+    for sd in report.sheets:
+        rows = [[_group(r.result), r.result.name, fmt(r.result.weight) or "未印出", _computed_text(r), reason(r.result)] for r in sd.indicators]
+        rows += _deduction_rows(sd, computed_only=True)
+        t = sd.total
+        rows.append(["", "合计", fmt(t.weight), rules_total_text(sd), total_note(sd, with_claims=False)])
+        out.append(_sheet_heading(sd, fmt_name))
+        out.append(tabulate(rows, headers=["分组", "指标", "分值", "计算得分", "说明"], tablefmt=tablefmt, disable_numparse=True))
+    out.append(_findings_block(report.rule_findings, fmt_name, levels=("error", "warning")))
+    return "\n\n".join(x for x in out if x) + "\n"
+
+
+def render_diff_text(report: CaseReport, markdown: bool = False) -> str:
+    """Claimed against computed, per indicator and in total, then every finding."""
+    fmt_name = "markdown" if markdown else "table"
+    tablefmt = "github" if markdown else "simple"
+    out = [_heading(report, fmt_name)]
+    for sd in report.sheets:
+        rows = []
+        for r in sd.indicators:
+            c = r.comparison
+            why = reason(r.result) if c.status != "match" else ""
+            rows.append([r.result.name, fmt(r.result.weight) or "未印出", fmt(c.claimed) or "", line_computed(r) or "", signed(c.delta), STATUS_LABELS[c.status], why])
+        rows += _deduction_rows(sd, computed_only=False)
+        t = sd.total.comparison
+        rows.append(["合计", fmt(sd.total.weight), fmt(t.claimed) or "", fmt(t.computed), signed(t.delta), STATUS_LABELS[t.status], total_note(sd)])
+        out.append(_sheet_heading(sd, fmt_name))
+        out.append(tabulate(rows, headers=["指标", "分值", "自评得分", "计算得分", "差额", "状态", "说明"], tablefmt=tablefmt, disable_numparse=True))
+    out.append(_findings_block(report.findings, fmt_name, levels=("error", "warning", "info")))
+    return "\n\n".join(x for x in out if x) + "\n"
+
+
+def _computed_text(row: IndicatorDiff) -> str:
+    ind, c = row.result, row.comparison
+    if ind.verifiable:
+        return fmt(ind.computed)
+    if ind.interval:
+        return f"{fmt(c.low)}～{fmt(c.high)}"
+    return "无法核验"
+
+
+def _deduction_rows(sd: SheetDiff, computed_only: bool) -> list[list[str]]:
+    rows = []
+    for d in sd.sheet.deductions:
+        amount = "未披露" if d.deduction is None else ("-" + fmt(d.deduction) if d.deduction else "0")
+        if computed_only:
+            rows.append(["/".join(d.group), d.name, "扣分项", amount, "" if d.findings is None else f"发现问题 {fmt(d.findings)} 处"])
+        else:
+            rows.append([d.name, "扣分项", "", amount, "", "", ""])
+    return rows
+
+
+def _heading(report: CaseReport, fmt_name: str) -> str:
+    title = f"{report.unit}（{report.path}）"
+    return f"# {title}" if fmt_name == "markdown" else title
+
+
+def _sheet_heading(sd: SheetDiff, fmt_name: str) -> str:
+    r = sd.sheet.rules
+    line = f"{sd.sheet.title} —— 规则 {r.id}@{r.version}（sha256 {r.sha256[:12]}），{TOOL}"
+    return f"## {line}" if fmt_name == "markdown" else line
+
+
+def _findings_block(findings: list, fmt_name: str, levels: tuple[str, ...]) -> str:
+    shown = [f for f in findings if f.severity in levels]
+    if not shown:
+        return ""
+    head = "## 发现" if fmt_name == "markdown" else "发现："
+    lines = [f"- [{SEVERITY_LABELS[f.severity]}] {f.message}（{f.where}）" for f in shown]
+    return "\n".join([head, *lines])
+
+
+# -- explain -----------------------------------------------------------------------------------
+
+def render_explain(report: CaseReport, key: str | None) -> str:
+    """Per indicator: rule text, each input with value and source, intermediate values, band,
+    not-applicable clause, caps and rounding, and the claim against the result."""
+    out = []
+    for sd in report.sheets:
+        rows = [row for row in sd.indicators if key is None or key in (row.result.id, row.result.name)]
+        if not rows:
+            continue
+        r = sd.sheet.rules
+        out.append(f"{sd.sheet.title} —— 规则 {r.id}@{r.version}（{r.path}，sha256 {r.sha256}），{TOOL}")
+        out.extend(_explain_indicator(row) for row in rows)
+    return "\n\n".join(out) + "\n"
+
+
+def _explain_indicator(row: IndicatorDiff) -> str:
+    ind, c = row.result, row.comparison
+    lines = [f"【{ind.name}】（{ind.id}，{'/'.join(ind.group)}，分值 {fmt(ind.weight) or '未印出'}）", f"  评分规则（原文）：{ind.rule_text}"]
+    if ind.decision:
+        lines.append(f"  本规则的取舍：{ind.decision}")
+    if ind.inputs:
+        lines.append("  输入：")
+        for u in ind.inputs:
+            state = {"given": "", "default": "（规则默认值）", "undisclosed": "（未披露）", "missing": "（缺失）", "invalid": "（无效）"}[u.state]
+            written = u.value is None and u.state == "given"  # a row's target or actual: the text as written
+            value = u.note if written else ("—" if u.value is None else short(u.value) + u.unit)
+            lines.append(f"    {u.label}（{u.name}）＝ {value}{state}")
+            if u.source:
+                lines.append(f"      来源：{u.source}")
+            if u.note and not written:
+                lines.append(f"      说明：{u.note}")
+    params = [v for v in ind.values if v.kind == "parameter"]
+    values = [v for v in ind.values if v.kind == "value"]
+    for v in params:
+        lines.append(f"  参数：{v.label}（{v.name}）＝ {short(v.value)}；来源：{v.source}")
+    for v in values:
+        lines.append(f"  中间值：{v.label}（{v.name}）＝ {short(v.value)}")
+    for p in ind.parts:
+        head = "  计分" if ind.single else f"  部分“{p.name}”（分值 {fmt(p.weight)}）"
+        detail = [PART_STATES[p.state]]
+        if p.band:
+            detail.append(f"匹配档位 {p.band}")
+        if p.expression:
+            detail.append(f"得分表达式 {p.expression}")
+        if p.raw is not None:
+            detail.append(f"得 {short(p.raw)}")
+        if p.raw is not None and p.score != p.raw:
+            detail.append(f"按上下限计为 {short(p.score)}")
+        if p.reason:
+            detail.append(p.reason)
+        lines.append(f"{head}：" + "；".join(detail))
+    for note in ind.notes:
+        lines.append(f"  {note}")
+    if ind.verifiable:
+        result = fmt(ind.computed)
+    elif ind.interval:
+        result = f"{fmt(c.low)}～{fmt(c.high)} 分（定性评级允许的区间）；按自评取区间内最接近的值 {fmt(c.computed)}"
+    else:
+        result = "无法核验" + (f"（可能范围 {fmt(c.low)}～{fmt(c.high)}）" if c.low is not None else "")
+    lines.append(f"  计算得分：{result}")
+    claim = fmt(c.claimed) if c.claimed is not None else "未填报"
+    lines.append(f"  自评得分：{claim}" + (f"（{row.claim_source}）" if row.claim_source else "") + f"；状态：{STATUS_LABELS[c.status]}" + (f"，差额 {signed(c.delta)}" if c.delta else ""))
+    return "\n".join(lines)

@@ -1,0 +1,53 @@
+"""The output formats registry (scoring/output/formats.py): one table the command line checks
+formats and extensions against and writes through, for cases, batches, templates and case files."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from scoring.batch import run_batch
+from scoring.cases.load import load_case
+from scoring.engine.engine import Engine
+from scoring.output.formats import FORMATS, TEXT_FORMATS, CaseOutput, implied_by, names, render_case, writer
+from scoring.review.pipeline import report_loaded
+
+from conftest import CASES, run_cli
+
+HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
+
+
+def test_each_extension_means_one_format():
+    extensions = [ext for f in FORMATS.values() for ext in f.extensions]
+    assert len(extensions) == len(set(extensions))
+    assert implied_by(".XLSX") == "xlsx" and implied_by(".htm") == "html" and implied_by(".txt") is None
+    assert names("diff") == ("table", "json", "csv", "markdown", "xlsx", "docx") == names("score")
+    assert names("summary") == TEXT_FORMATS == ("table", "json", "csv", "markdown")
+
+
+def test_every_format_writes_a_scored_case(library):
+    case, shown = load_case(HUNAN)
+    out = CaseOutput(report_loaded(case, shown, library, Engine()), case, library.find)
+    for name in names("diff"):
+        for view in ("score", "diff"):
+            data = render_case(out, name, view)
+            assert isinstance(data, bytes) == FORMATS[name].binary and data, (name, view)
+    assert json.loads(render_case(out, "json", "score")) == json.loads(render_case(out, "json", "diff"))
+    assert render_case(out, "csv").startswith("\ufeff")
+
+
+def test_the_command_line_offers_what_the_registry_serves(tmp_path):
+    refused = run_cli("diff", str(HUNAN), "--format", "yaml")
+    assert refused.returncode == 2 and "、".join(names("diff")) in refused.stderr
+    refused = run_cli("batch", str(HUNAN), "--format", "xlsx")
+    assert refused.returncode == 2 and "、".join(names("summary")) in refused.stderr
+    implied = run_cli("diff", str(HUNAN), "--out", str(tmp_path / "r.md"))
+    assert implied.returncode == 1 and (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# ")
+
+
+def test_batch_and_template_writers(library):
+    header = writer("csv", "template")(library.find("sichuan.dept-overall"))
+    assert header.startswith("\ufeff") and "案例编号" in header
+    buffer = io.StringIO()
+    writer("json", "summary")(run_batch([HUNAN], jobs=1, timeout=None), buffer)
+    assert json.loads(buffer.getvalue())["counts"]["scored"] == 1
