@@ -494,8 +494,8 @@ def import_workbook(
     """把填好的 Excel 模板转换为案例文件（TOML）；单元格有误时按“工作表!单元格”指出。"""
     from .cases.model import Case
     from .errors import ScoringError
+    from .excel.importer import read_workbook
     from .output.formats import names, writer
-    from .xlsx_import import read_workbook
 
     if out is not None:
         output_format(None, out, names("case"), default="toml")

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from scoring.cases.load import load_case
 from scoring.cases.model import Case
 from scoring.cases.writer import case_to_toml
-from scoring.xlsx_template import build_template
+from scoring.excel.template import build_template
 
 from conftest import CASES, FORMULAS, run_cli
 

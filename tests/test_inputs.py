@@ -23,8 +23,8 @@ from typer.testing import CliRunner
 
 from scoring.cases.writer import case_to_toml
 from scoring.cli import app
+from scoring.excel.template import INFO, INPUTS, RATES, ROWS, SCORES, SUBTOTALS, build_template, fill_template
 from scoring.files.limits import MAX_TEXT_FILE_BYTES, MAX_WORKBOOK_UNPACKED
-from scoring.xlsx_template import INFO, INPUTS, RATES, ROWS, SCORES, SUBTOTALS, build_template, fill_template
 
 from conftest import ROOT, SEED004_CASE, run_cli
 

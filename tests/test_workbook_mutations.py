@@ -20,8 +20,8 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from scoring.cli import app
+from scoring.excel.template import HEADERS, INFO, INFO_FIELDS, META, ROWS, SCORES, build_template, fill_template
 from scoring.rules.library import load_rule_dir
-from scoring.xlsx_template import HEADERS, INFO, INFO_FIELDS, META, ROWS, SCORES, build_template, fill_template
 
 from conftest import CASES
 

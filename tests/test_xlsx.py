@@ -17,10 +17,10 @@ from scoring.cases.load import load_case
 from scoring.cases.model import Case
 from scoring.engine.engine import Engine
 from scoring.errors import FileError, ScoringError
+from scoring.excel.form import parse_key
+from scoring.excel.template import META, build_template
 from scoring.output.data import report_dict
 from scoring.review.pipeline import choose_rules, report_loaded
-from scoring.xlsx_form import parse_key
-from scoring.xlsx_template import META, build_template
 
 from conftest import CASES, run_cli, shipped_sheet_count
 

@@ -23,7 +23,7 @@ def load_case(path: Path | str) -> tuple[Case, str]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
-        from ..xlsx_import import read_workbook  # openpyxl is only needed for workbooks; it refuses .xls/.ods by name
+        from ..excel.importer import read_workbook  # openpyxl is only needed for workbooks; it refuses .xls/.ods by name
 
         data = read_workbook(path)
     else:

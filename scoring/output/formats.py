@@ -87,7 +87,7 @@ def _csv(out: CaseOutput) -> str:
 def _scored_workbook(out: CaseOutput) -> bytes:
     import io
 
-    from ..xlsx_export import scored_workbook
+    from ..excel.export import scored_workbook
 
     buffer = io.BytesIO()
     scored_workbook(out.report, out.case, out.find).save(buffer)
@@ -136,7 +136,7 @@ def _batch_review(result: BatchResult, explain: Callable | None) -> bytes:
 def _template_workbook(rule_set: RuleSet, case: dict | None = None, sheet: dict | None = None) -> bytes:
     import io
 
-    from ..xlsx_template import build_template
+    from ..excel.template import build_template
 
     buffer = io.BytesIO()
     build_template(rule_set, case, sheet).save(buffer)

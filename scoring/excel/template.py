@@ -1,7 +1,7 @@
 """Fill-in workbooks for a rule set (`scoring template`): the official form, blank or filled from
 a case (the same workbook a unit would hand in).
 
-Sheets: the form itself (`xlsx_form`: heading, budget, indicator table, 扣分项, 总分 and 等级,
+Sheets: the form itself (`excel.form`: heading, budget, indicator table, 扣分项, 总分 and 等级,
 signatures; below the print area whether the sheet is complete, its source, group subtotals and
 stated rates), 填写说明, and the hidden 规则 sheet: the case and sheet ids, each form sheet's
 rule set (id@version and sha256), so an import is scored by the same rules, and the version of the
@@ -17,10 +17,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from . import __version__
-from .output.labels import TOOL
-from .rules.model import RuleSet
-from .xlsx_form import UNDISCLOSED, FormWriter, page_setup
+from .. import __version__
+from ..output.labels import TOOL
+from ..rules.model import RuleSet
+from .form import UNDISCLOSED, FormWriter, page_setup
 
 META, HELP = "_规则", "填写说明"
 # The rows of the hidden sheet: ("scoring", version), ("case", id), then one ("sheet", worksheet,

@@ -1,5 +1,5 @@
 """The scored workbook (`scoring diff --format xlsx`): each sheet of the case in the official form
-(`xlsx_form`) with the review columns beside the claims — 计算得分, 差额, 状态, 说明 — and the
+(`excel.form`) with the review columns beside the claims — 计算得分, 差额, 状态, 说明 — and the
 over-claims highlighted, then the findings in plain Chinese.
 
 It is itself a valid input: correct a claim and run `scoring diff` on it for the new verdict.
@@ -14,13 +14,13 @@ from collections.abc import Callable
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from .cases.model import Case
-from .engine.results import CaseReport
-from .findings import finding
-from .output.labels import SEVERITY_LABELS, TOOL
-from .rules.model import RuleSet
-from .xlsx_form import FONT, STATUS_FILLS, FormWriter, page_setup
-from .xlsx_template import sheet_name, write_meta
+from ..cases.model import Case
+from ..engine.results import CaseReport
+from ..findings import finding
+from ..output.labels import SEVERITY_LABELS, TOOL
+from ..rules.model import RuleSet
+from .form import FONT, STATUS_FILLS, FormWriter, page_setup
+from .template import sheet_name, write_meta
 
 FINDINGS = "复核发现"
 FINDING_COLUMNS = [("级别", 7), ("表", 22), ("位置", 30), ("内容", 90), ("代码", 4), ("原始位置", 4)]

@@ -18,12 +18,12 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from .cases.load import WORKBOOK_SUFFIXES
-from .errors import FileError, FileProblem, ScoringError
-from .files.limits import MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_PARTS, MAX_WORKBOOK_UNPACKED, megabytes
-from .files.os_errors import describe
-from .numbers import MAX_FIGURE_TEXT, NumberError, is_too_large, to_decimal
-from .xlsx_form import (
+from ..cases.load import WORKBOOK_SUFFIXES
+from ..errors import FileError, FileProblem, ScoringError
+from ..files.limits import MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_PARTS, MAX_WORKBOOK_UNPACKED, megabytes
+from ..files.os_errors import describe
+from ..numbers import MAX_FIGURE_TEXT, NumberError, is_too_large, to_decimal
+from .form import (
     AUX_LABELS,
     BUDGET_HEADERS,
     BUDGET_LINES,
@@ -39,7 +39,7 @@ from .xlsx_form import (
     UNDISCLOSED,
     parse_key,
 )
-from .xlsx_template import META, META_SHEET
+from .template import META, META_SHEET
 
 # Formats a person may hand in instead of .xlsx; the importer reads none of them.
 UNSUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES - {".xlsx", ".xlsm"}

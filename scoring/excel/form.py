@@ -27,13 +27,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .engine.results import IndicatorDiff, SheetDiff
-from .numbers import fmt
-from .output.labels import STATUS_LABELS, TOOL
-from .output.reasons import reason, total_note
-from .review.grades import span_text
-from .rules.compiler import required_inputs
-from .rules.model import RuleSet
+from ..engine.results import IndicatorDiff, SheetDiff
+from ..numbers import fmt
+from ..output.labels import STATUS_LABELS, TOOL
+from ..output.reasons import reason, total_note
+from ..review.grades import span_text
+from ..rules.compiler import required_inputs
+from ..rules.model import RuleSet
 
 FONT = "宋体"  # what official forms are printed in; LibreOffice substitutes a CJK serif font where it is absent
 UNDISCLOSED = "未披露"
