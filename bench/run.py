@@ -596,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
         args.size, args.big, args.big_base = min(args.size, 300), min(args.big, 1200), min(args.big_base, 300)
         args.repeats, args.batch_repeats = min(args.repeats, 3), 1
     if args.size <= 200:
-        parser.error("--size must be above 200: smaller batches are not spread over the cores (scoring/pool.py)")
+        parser.error("--size must be above 200: smaller batches are not spread over the cores (scoring/batch/pool.py)")
     args.big_base = min(args.big_base, args.big)
     out: Path = args.out.resolve()
     gen = out / "gen"
@@ -887,7 +887,7 @@ def _cpu_note(r: Run, n: int) -> str:
 
 def run_profiles(library, dept_csv: Path, rows_dir: Path, out: Path) -> None:
     """cProfile the one-core engine runs and a batch worker's per-row work, in-process."""
-    from scoring.batch import summarize
+    from scoring.batch.run import summarize
     from scoring.cases.load import load_case
     from scoring.cases.table import TableRow, read_table, row_to_case
     from scoring.engine.engine import Engine

@@ -35,7 +35,7 @@ def batch(
 
     有错误级发现（高报、超出分值、合计不符、缺少数字等）或有文件无法读取时退出码为 1，没有任何表可以复核时为 2。
     """
-    from .batch import run_batch
+    from .batch.run import run_batch
     from .errors import ScoringError
     from .output.formats import FORMATS, names, writer
     from .output.summary import counts_line
@@ -69,7 +69,7 @@ def batch(
     elif out is None:
         summary(result, sys.stdout)
     # the sheets a document explains are re-scored on the traced path now: the batch kept no explanation
-    from .batch import explain
+    from .batch.run import explain
 
     details = lambda sheets: explain(sheets, rules_dir)  # noqa: E731
     if report is not None and result.sheets:
@@ -118,9 +118,9 @@ def generate(
     自评得分由真实的计分引擎算出，总分为各项之和；注入的错误类别：高报、超出分值、合计不符、所述比率错误、缺少数字、定性用语不在词表中。同一 --seed 生成完全相同的输出。
     """
     from .errors import ScoringError
-    from .generator import KINDS, GeneratorError, Settings
-    from .generator_io import generate as run_generate
     from .progress import Progress
+    from .synthetic.generator import KINDS, GeneratorError, Settings
+    from .synthetic.writer import generate as run_generate
 
     chosen = tuple(k.strip() for k in kinds.split(",") if k.strip())
     unknown = [k for k in chosen if k not in KINDS]

@@ -12,10 +12,10 @@ import shutil
 import subprocess
 import sys
 
+from scoring.batch.pool import ordered_map
 from scoring.findings import SEVERITY_ORDER
 from scoring.output.data import report_dict
 from scoring.output.summary import CSV_COLUMNS
-from scoring.pool import ordered_map
 from scoring.progress import Progress
 from scoring.review.pipeline import report_case
 
@@ -214,7 +214,7 @@ def test_ordered_map_keeps_order_uses_workers_and_initializes_each_once():
 def test_a_report_explains_its_sheets_by_scoring_them_again_on_the_traced_path(tmp_path, library):
     """A batch keeps no explanation: the report's per-unit lines are worked out when it is
     written, and are what the traced path gives the same sheets (case files and table rows)."""
-    from scoring.batch import explain, run_batch, summarize
+    from scoring.batch.run import explain, run_batch, summarize
     from scoring.cases.load import load_case
     from scoring.cases.table import TableRow, known_labels, read_table, row_to_case
     from scoring.engine.engine import Engine

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-import scoring.batch as batch
+import scoring.batch.run as batch
 
 from conftest import CASES, run_cli
 

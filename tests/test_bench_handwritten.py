@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from scoring.engine.lean import LeanEngine
-from scoring.generator import Settings, make_submission
-from scoring.generator_io import table_cells, table_columns
+from scoring.synthetic.generator import Settings, make_submission
+from scoring.synthetic.writer import table_cells, table_columns
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:

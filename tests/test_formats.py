@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import json
 
-from scoring.batch import run_batch
+from scoring.batch.run import run_batch
 from scoring.cases.load import load_case
 from scoring.engine.engine import Engine
 from scoring.output.formats import FORMATS, TEXT_FORMATS, CaseOutput, implied_by, names, render_case, writer

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from scoring.batch import run_batch
-from scoring.generator import ERROR_CLASSES, ROW_RULES
+from scoring.batch.run import run_batch
 from scoring.numbers import decimals_of
 from scoring.output.html_report import outside_references
 from scoring.output.summary import summary_dict
+from scoring.synthetic.generator import ERROR_CLASSES, ROW_RULES
 
 from conftest import ROOT, run_cli
 

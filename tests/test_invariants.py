@@ -29,12 +29,12 @@ from scoring.cli import app
 from scoring.engine.engine import Engine
 from scoring.engine.lean import LeanEngine
 from scoring.errors import ScoringError
-from scoring.generator import Settings, make_submission
 from scoring.output.data import report_dict, to_csv
 from scoring.output.formats import render_diff
 from scoring.output.labels import STATUS_LABELS
 from scoring.review.pipeline import report_loaded
 from scoring.rules.library import load_rule_dir
+from scoring.synthetic.generator import Settings, make_submission
 
 from conftest import CASES, FORMULAS
 

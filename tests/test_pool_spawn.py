@@ -8,9 +8,9 @@ import multiprocessing
 import os
 import time
 
-import scoring.batch as batch
-import scoring.pool as pool
-from scoring.pool import Lost, default_start_method, ordered_map
+import scoring.batch.pool as pool
+import scoring.batch.run as batch
+from scoring.batch.pool import Lost, default_start_method, ordered_map
 
 from conftest import CASES, shipped_sheet_count
 

@@ -3,7 +3,7 @@
 `scoring batch` and `scoring generate` score through here; `score`, `diff` and `explain` keep the
 traced path (`engine.Engine` with the full recorder), and so does anything a person reads the
 explanation of: a batch report re-scores the sheets it explains on the traced path, when it
-writes them (`batch.explain`).
+writes them (`batch.run.explain`).
 
 For one sheet — a case file's `Sheet`, or a case-table row that `lean_table` read without
 building a case model — the lean path binds the inputs once; runs the rule set's generated
@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from ..batch_summary import DIFFERING, SheetSummary, by_severity, summary_of, worst_status
+from ..batch.summary import DIFFERING, SheetSummary, by_severity, summary_of, worst_status
 from ..cases.model import Case, Sheet
 from ..findings import Finding, finding
 from ..review.compare import STATUS_SEVERITY, LineSums, _claim, _indicator_findings, compare, compare_line, line_finding, settle_total

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..batch_summary import SheetSummary
+from ..batch.summary import SheetSummary
 from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX, UNDISCLOSED, TableRow, input_headers
 from ..errors import ScoringError
 from ..numbers import normalize_phrase

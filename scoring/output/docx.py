@@ -22,7 +22,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..batch import BatchResult, SheetSummary
+from ..batch.run import BatchResult
+from ..batch.summary import SheetSummary
 from ..engine.results import CaseReport, IndicatorDiff, SheetDiff
 from ..numbers import fmt
 from ..review.grades import span_text
@@ -144,7 +145,7 @@ def _signature(doc) -> None:
 def batch_review(result: BatchResult, title: str = "预算绩效自评批量复核汇总", explain=None) -> Document:
     """The summary of a batch: totals, counts by status and grade, the largest over-claims, one
     section per unit with errors, and what could not be scored.  ``explain`` gives the differing
-    lines of the sheets it explains (`batch.explain`), where the summary rows do not carry them."""
+    lines of the sheets it explains (`batch.run.explain`), where the summary rows do not carry them."""
     doc = _document()
     _title(doc, title)
     sheets = result.sheets

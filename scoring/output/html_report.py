@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Callable
 from html import escape
 
-from ..batch import BatchResult, IndicatorLine, SheetSummary
+from ..batch.run import BatchResult
+from ..batch.summary import IndicatorLine, SheetSummary
 from ..findings import label as finding_label
 from ..numbers import fmt
 from .labels import STATUS_LABELS, severity_label, signed
@@ -44,7 +45,7 @@ ul.findings{margin:4px 0 0;padding-left:20px;font-size:13px}li.error{color:#b71c
 
 def render_html(result: BatchResult, generated: dt.datetime | None = None, explain: Explainer | None = None) -> str:
     """The whole report: counts, charts, the summary table, per-unit explanations, failures.
-    ``explain`` gives the differing lines of the sheets the report explains (`batch.explain`:
+    ``explain`` gives the differing lines of the sheets the report explains (`batch.run.explain`:
     re-scored on the traced path now); without it, the lines the summaries carry, if any."""
     generated = generated or dt.datetime.now()
     sheets = result.sheets

@@ -15,7 +15,8 @@ from typing import TextIO
 from tabulate import tabulate
 
 from .. import __version__
-from ..batch import BatchResult, SheetSummary
+from ..batch.run import BatchResult
+from ..batch.summary import SheetSummary
 from ..numbers import fmt
 from .data import CSV_BOM, csv_safe
 from .labels import STATUS_LABELS, TOOL, severity_label, signed

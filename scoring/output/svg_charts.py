@@ -11,7 +11,7 @@ import math
 from decimal import Decimal
 from html import escape
 
-from ..batch import SheetSummary
+from ..batch.summary import SheetSummary
 from ..numbers import fmt
 
 STATUS_COLORS = {

@@ -20,7 +20,9 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import ValidationError
 
-from ..batch import DIFFERING, BatchResult, IndicatorLine, Problem, SheetSummary, sort_key
+from ..batch.collect import Problem
+from ..batch.run import BatchResult, sort_key
+from ..batch.summary import DIFFERING, IndicatorLine, SheetSummary
 from ..cases.load import load_case
 from ..cases.model import Case, Figure
 from ..cases.table import TableRow, read_table, row_to_case

@@ -1,6 +1,6 @@
 """A batch's summary row of one scored sheet, kept small: a batch may hold a million of them.
 
-Both evaluation paths give it: `summary_of` from a traced `SheetDiff`, `lean.lean_summary` from
+Both evaluation paths give it: `summary_of` from a traced `SheetDiff`, `engine.lean.lean_summary` from
 the lean path; the two are the same, field for field (tests/test_lean.py).
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .engine.results import SheetDiff
-from .findings import SEVERITY_ORDER
-from .review.grades import span_text
+from ..engine.results import SheetDiff
+from ..findings import SEVERITY_ORDER
+from ..review.grades import span_text
 
 # From the most to the least alarming: a sheet's worst status is the first of these it has.
 STATUS_RANK = {"invalid": 0, "over": 1, "unverifiable": 2, "incomplete": 3, "under": 4, "unclaimed": 5, "match": 6}

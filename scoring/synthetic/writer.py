@@ -19,15 +19,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX
-from .engine.lean import LeanEngine
-from .files.os_errors import describe
-from .files.reading import display_path
-from .files.writing import OutputError, Staged, interrupts_deferred, place_file
+from ..batch.pool import Lost, default_jobs, ordered_map
+from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX
+from ..engine.lean import LeanEngine
+from ..files.os_errors import describe
+from ..files.reading import display_path
+from ..files.writing import OutputError, Staged, interrupts_deferred, place_file
+from ..rules.library import load_rule_dir
+from ..rules.model import RuleSet
 from .generator import ERROR_CLASSES, FORMULA_RULES, GeneratorError, Settings, Submission, make_submission
-from .pool import Lost, default_jobs, ordered_map
-from .rules.library import load_rule_dir
-from .rules.model import RuleSet
 
 FORMULA_RATES = ("预算执行率", "采购执行率")
 

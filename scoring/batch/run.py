@@ -1,5 +1,6 @@
-"""Batch re-scoring: every submission found in files and folders, each sheet under the rules in
-effect for it, summarised one small row per sheet.
+"""Batch re-scoring: every submission found in files and folders (`batch.collect`), each sheet
+under the rules in effect for it, scored in worker processes (`batch.pool`) and summarised one
+small row per sheet (`batch.summary`).
 
 Inputs are case files (TOML/JSON) and case tables (CSV, one sheet per row, streamed).  A file,
 row or sheet that cannot be used becomes a `Problem` with its reason and everything else is still
@@ -14,36 +15,27 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .batch_summary import DIFFERING, IndicatorLine, SheetSummary, summary_of
-from .cases.load import WORKBOOK_SUFFIXES, load_case
-from .cases.model import Case
-from .cases.table import TableBlock, TableRow, block_rows, known_labels, read_blocks, read_table, row_to_case
-from .engine.engine import Engine
-from .engine.lean import LeanEngine
-from .engine.lean_table import TRACED, TableReader
-from .engine.results import CaseReport, SheetDiff
-from .errors import ScoringError
-from .files.reading import display_path, read_json, read_toml
-from .findings import SEVERITY_ORDER
-from .numbers import fmt
-from .output.labels import signed
-from .output.reasons import line_computed, reason
+from ..cases.load import load_case
+from ..cases.model import Case
+from ..cases.table import TableBlock, TableRow, block_rows, known_labels, read_blocks, read_table, row_to_case
+from ..engine.engine import Engine
+from ..engine.lean import LeanEngine
+from ..engine.lean_table import TRACED, TableReader
+from ..engine.results import CaseReport, SheetDiff
+from ..errors import ScoringError
+from ..files.reading import read_json, read_toml
+from ..findings import SEVERITY_ORDER
+from ..numbers import fmt
+from ..output.labels import signed
+from ..output.reasons import line_computed, reason
+from ..review.pipeline import report_loaded, sheet_rules
+from ..rules.library import RuleLibrary, load_rule_dir
+from .collect import InputFile, Problem, collect
 from .pool import Lost, default_jobs, ordered_map
-from .review.pipeline import report_loaded, sheet_rules
-from .rules.library import RuleLibrary, load_rule_dir
+from .summary import DIFFERING, IndicatorLine, SheetSummary, summary_of
 
-CASE_SUFFIXES = frozenset({".toml", ".json"}) | WORKBOOK_SUFFIXES  # .xls/.ods fail with "请另存为 .xlsx"
 # Seconds one submission may take before its worker is stopped; a real sheet takes milliseconds.
 DEFAULT_TIMEOUT = 60.0
-TABLE_SUFFIXES = frozenset({".csv"})
-
-
-@dataclass(frozen=True)
-class Problem:
-    """An input that could not be used (failed) or was not taken (skipped), with the reason."""
-
-    path: str
-    reason: str
 
 
 @dataclass
@@ -82,61 +74,6 @@ class BatchResult:
     def rule_sets(self) -> list[tuple[str, str]]:
         """The rule sets the sheets were scored under: (id@version, sha256), sorted."""
         return sorted({(s.rules, s.sha256) for s in self.sheets})
-
-
-# -- collecting the inputs ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class InputFile:
-    path: Path
-    shown: str
-    kind: str  # "case" | "table"
-    size: int
-
-
-@dataclass
-class Collected:
-    inputs: list[InputFile] = field(default_factory=list)
-    skipped: list[Problem] = field(default_factory=list)
-    failures: list[Problem] = field(default_factory=list)
-
-
-def collect(paths: Iterable[Path | str]) -> Collected:
-    """Expand files and folders (recursively, in name order) into the files to read.
-
-    Names starting with "." (version-control folders, editor files) are not looked at; any other
-    file that is not .toml/.json/.csv is listed as skipped.  A path that does not exist fails.
-    """
-    out = Collected()
-    seen: set[Path] = set()
-    for given in paths:
-        given = Path(given)
-        if given.is_dir():
-            found = sorted(p for p in given.rglob("*") if p.is_file() and not _hidden(p.relative_to(given)))
-        elif given.is_file():
-            found = [given]
-        else:
-            out.failures.append(Problem(display_path(given), f"{display_path(given)}: 文件或目录不存在"))
-            continue
-        for path in found:
-            key = path.resolve()
-            if key in seen:
-                continue
-            seen.add(key)
-            shown = display_path(path)
-            suffix = path.suffix.lower()
-            if suffix in CASE_SUFFIXES:
-                out.inputs.append(InputFile(path, shown, "case", path.stat().st_size))
-            elif suffix in TABLE_SUFFIXES:
-                out.inputs.append(InputFile(path, shown, "table", path.stat().st_size))
-            else:
-                out.skipped.append(Problem(shown, f"{shown}: 不是案例文件（只读取 .toml、.json 案例文件和 .csv 案例表）"))
-    return out
-
-
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
 
 
 # -- the work items and the worker -------------------------------------------------------------

@@ -18,14 +18,14 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .cases.model import Case, StatedRate
-from .engine.lean import LeanEngine
-from .engine.rates import consistent
-from .errors import ScoringError
-from .numbers import decimals_of, fmt, normalize_phrase, round_half_up
-from .review.pipeline import choose_rules
-from .rules.library import RuleLibrary
-from .synthetic_data import (
+from ..cases.model import Case, StatedRate
+from ..engine.lean import LeanEngine
+from ..engine.rates import consistent
+from ..errors import ScoringError
+from ..numbers import decimals_of, fmt, normalize_phrase, round_half_up
+from ..review.pipeline import choose_rules
+from ..rules.library import RuleLibrary
+from .data import (
     ACHIEVED_PHRASES,
     COUNT_ROWS,
     DEADLINE_ROWS,
