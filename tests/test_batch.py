@@ -13,10 +13,10 @@ import subprocess
 import sys
 
 from scoring.batch.pool import ordered_map
+from scoring.cli.progress import Progress
 from scoring.findings import SEVERITY_ORDER
 from scoring.output.data import report_dict
 from scoring.output.summary import CSV_COLUMNS
-from scoring.progress import Progress
 from scoring.review.pipeline import report_case
 
 from conftest import CASES, FORMULAS, ROOT, run_cli, shipped_sheet_count

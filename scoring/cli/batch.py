@@ -1,6 +1,6 @@
 """Command line for many submissions at once: `scoring batch` and `scoring generate`.
 
-Registered on the main `app` by the last line of `scoring/cli.py`.  Exit codes of `batch`: 0 no
+Exit codes of `batch`: 0 no
 error-level finding; 1 an error-level finding on some sheet, or an input that could not be read
 or scored; 2 nothing could be scored (or the options or rule folder are unusable).
 """
@@ -13,13 +13,12 @@ from typing import Optional
 
 import typer
 
-from .cli import RulesDir, _fail, _library, app, check_outputs, output_format, utf8_stdout, write_file
+from .common import RulesDir, check_outputs, fail, load_library, output_format, utf8_stdout, write_file
 
 Quiet = typer.Option(False, "--quiet", "-q", help="不在 stderr 显示进度")
 Jobs = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认：全部可用核心；1 表示顺序执行）")
 
 
-@app.command()
 def batch(
     paths: list[Path] = typer.Argument(..., metavar="案例", help="案例文件（.toml/.json）、案例表（.csv）或包含它们的目录"),
     format: Optional[str] = typer.Option(None, "--format", "-f", help="汇总格式：table、json、csv、markdown（不区分大小写；省略则按 --out 的扩展名，否则为 table）"),
@@ -35,10 +34,10 @@ def batch(
 
     有错误级发现（高报、超出分值、合计不符、缺少数字等）或有文件无法读取时退出码为 1，没有任何表可以复核时为 2。
     """
-    from .batch.run import run_batch
-    from .errors import ScoringError
-    from .output.formats import FORMATS, names, writer
-    from .output.summary import counts_line
+    from ..batch.run import run_batch
+    from ..errors import ScoringError
+    from ..output.formats import FORMATS, names, writer
+    from ..output.summary import counts_line
     from .progress import Progress
 
     format = output_format(format, out, names("summary"))
@@ -46,7 +45,7 @@ def batch(
         output_format("html", report, ("html",))  # --report is the HTML report
     # Every output is checked before hours of scoring, not found unwritable after them.
     check_outputs([out, report, docx], [p for p in paths if p.is_file()])
-    _library(rules_dir)  # an unusable rule folder stops here (exit 2); unusable rule files are named
+    load_library(rules_dir)  # an unusable rule folder stops here (exit 2); unusable rule files are named
     progress = Progress(1, "份", enabled=False if quiet else None)
 
     def on_progress(done: int, position: int, total: int) -> None:
@@ -56,7 +55,7 @@ def batch(
     try:
         result = run_batch(paths, rules_dir=rules_dir, jobs=jobs, on_progress=on_progress, timeout=timeout)
     except ScoringError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     finally:
         progress.close()
     # Nothing scored (exit 2): earlier summaries and reports stay as they were.
@@ -69,7 +68,7 @@ def batch(
     elif out is None:
         summary(result, sys.stdout)
     # the sheets a document explains are re-scored on the traced path now: the batch kept no explanation
-    from .batch.run import explain
+    from ..batch.run import explain
 
     details = lambda sheets: explain(sheets, rules_dir)  # noqa: E731
     if report is not None and result.sheets:
@@ -90,17 +89,16 @@ def batch(
 
 def _write(path: Path, write) -> None:
     """Stream the output into place by the output rules: an interrupted run leaves no half file."""
-    from .errors import ScoringError
-    from .files.writing import open_output
+    from ..errors import ScoringError
+    from ..files.writing import open_output
 
     try:
         with open_output(path, "w", encoding="utf-8", newline="") as handle:
             write(handle)
     except ScoringError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
-@app.command()
 def generate(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="写入案例文件（.json）的目录", file_okay=False),
     csv_file: Optional[Path] = typer.Option(None, "--csv", help="把公式计分的表（四川部门整体）写成一个案例表（CSV），而不是单个案例文件"),
@@ -117,17 +115,17 @@ def generate(
 
     自评得分由真实的计分引擎算出，总分为各项之和；注入的错误类别：高报、超出分值、合计不符、所述比率错误、缺少数字、定性用语不在词表中。同一 --seed 生成完全相同的输出。
     """
-    from .errors import ScoringError
+    from ..errors import ScoringError
+    from ..synthetic.generator import KINDS, GeneratorError, Settings
+    from ..synthetic.writer import generate as run_generate
     from .progress import Progress
-    from .synthetic.generator import KINDS, GeneratorError, Settings
-    from .synthetic.writer import generate as run_generate
 
     chosen = tuple(k.strip() for k in kinds.split(",") if k.strip())
     unknown = [k for k in chosen if k not in KINDS]
     if unknown or not chosen:
-        _fail(f"未知的表种类 {'、'.join(unknown) or '（空）'}；可用：{'、'.join(KINDS)}")
+        fail(f"未知的表种类 {'、'.join(unknown) or '（空）'}；可用：{'、'.join(KINDS)}")
     if out is None and csv_file is None:
-        _fail("需要 --out 目录或 --csv 文件")
+        fail("需要 --out 目录或 --csv 文件")
     if manifest is None:
         manifest = out / "manifest.json" if out is not None else csv_file.with_suffix(".manifest.json")
     progress = Progress(count, "张表", enabled=False if quiet else None)
@@ -136,11 +134,11 @@ def generate(
         summary = run_generate(count, settings, out, csv_file, manifest, rules_dir=rules_dir, jobs=jobs,
                                on_progress=lambda done: progress.update(done, done))
     except (ScoringError, ValueError, GeneratorError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     except OSError as exc:
-        from .files.os_errors import describe
+        from ..files.os_errors import describe
 
-        _fail(f"{getattr(exc, 'filename', None) or ''}：{describe(exc)}".lstrip("："))
+        fail(f"{getattr(exc, 'filename', None) or ''}：{describe(exc)}".lstrip("："))
     finally:
         progress.close()
     classes = "，".join(f"{cls} {n}" for cls, n in sorted(summary.by_class.items()))
@@ -149,3 +147,9 @@ def generate(
         f"无错 {summary.clean} 张，注入错误 {sum(summary.by_class.values())} 处（{classes or '无'}）；清单：{manifest}",
         err=True,
     )
+
+
+def register(app: typer.Typer) -> None:
+    """Add `batch` and `generate` to ``app``."""
+    app.command()(batch)
+    app.command()(generate)

@@ -169,7 +169,7 @@ def usage_error_message(exc: Any) -> str:
     if isinstance(exc, click_errors.BadParameter):
         cause = exc.__cause__
         if cause is not None and hasattr(cause, "errors"):
-            from .problems import error_message
+            from ..problems import error_message
 
             errors = cause.errors()
             detail = error_message(errors[0]) if errors else _message(exc.message)

@@ -1,0 +1,104 @@
+"""What every command shares: the --rules-dir option, loading the rule library, choosing a rule
+set, refusing with a message and exit code 2, checking and writing output files, and standard
+output for spreadsheets."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NoReturn, Optional, TextIO
+
+import typer
+
+RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认：环境变量 SCORING_RULES_DIR，否则随附的规则文件）", file_okay=False)
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Say what is wrong on stderr and stop with ``code`` (2: the input or the command line cannot be used)."""
+    typer.echo(f"错误：{message}", err=True)
+    raise typer.Exit(code)
+
+
+def load_library(rules_dir: Optional[Path]):
+    """The rule library of ``rules_dir`` (default: the shipped rule files); an unusable folder stops
+    with exit code 2, and each rule file that cannot be used is named on stderr."""
+    from ..errors import ScoringError
+    from ..rules.library import load_rule_dir
+
+    try:
+        library = load_rule_dir(rules_dir)
+    except ScoringError as exc:
+        fail(str(exc))
+    for failure in library.failures:
+        typer.echo(f"警告：规则文件无法使用，已跳过：{failure}", err=True)
+    return library
+
+
+def find_rule_set(library, ref: str):
+    """The rule set ``ref`` (id or id@version) names, or stop with exit code 2."""
+    from ..errors import ScoringError
+
+    try:
+        return library.find(ref)
+    except ScoringError as exc:
+        fail(str(exc))
+
+
+def output_format(given: Optional[str], out: Optional[Path], available: tuple[str, ...], default: str = "table") -> str:
+    """The format to write: ``given`` (any case), else the one ``out``'s extension implies, else
+    ``default``.  A format that is not available, or that contradicts the extension, is refused."""
+    name = given.strip().lower() if given is not None else None
+    if name is not None and name not in available:
+        fail(f"未知的输出格式 {given}；可用：{'、'.join(available)}")
+    from ..output.formats import implied_by
+
+    suffix = out.suffix.lower() if out is not None else ""
+    implied = implied_by(suffix) if suffix else None
+    if implied is not None and name is not None and implied != name:
+        fail(f"输出格式 {name} 与输出文件 {out} 的扩展名 {suffix} 矛盾；请改用 --format {implied}，或换一个扩展名")
+    if implied is not None and implied not in available:
+        fail(f"输出文件 {out} 的扩展名 {suffix} 表示 {implied} 格式，这里不能写出；可用：{'、'.join(available)}")
+    return name or implied or default
+
+
+def write_file(out: Path, data: bytes) -> None:
+    """Write one output file by the output rules (scoring/files/writing.py), or stop with exit code 2."""
+    from ..errors import ScoringError
+    from ..files.writing import write_output
+
+    try:
+        write_output(out, data)
+    except ScoringError as exc:
+        fail(str(exc))
+
+
+def check_outputs(outputs: list[Optional[Path]], inputs: list[Path]) -> None:
+    """Before any work: every output can be written and none of them is an input."""
+    from ..errors import ScoringError
+    from ..files.writing import check_not_input, check_output
+
+    given = [o for o in outputs if o is not None]
+    try:
+        for out in given:
+            check_output(out)
+            check_not_input(out, inputs)
+        for i, out in enumerate(given):
+            check_not_input(out, given[:i])
+    except ScoringError as exc:
+        fail(str(exc))
+
+
+@contextmanager
+def utf8_stdout() -> Iterator[TextIO]:
+    """Standard output as UTF-8 text with no newline translation, for CSV: the bytes are the same
+    whether they go to a file, a pipe or a console, whatever the system's code page."""
+    import io
+
+    sys.stdout.flush()
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+    try:
+        yield stream
+    finally:
+        stream.flush()
+        stream.detach()  # leaves sys.stdout's buffer open

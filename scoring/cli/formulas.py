@@ -1,0 +1,187 @@
+"""`scoring formulas …`: the rule files — list, show, diff two versions, start a new version,
+validate, run the worked examples, print the generated code."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .chinese import App
+from .common import RulesDir, fail, find_rule_set, load_library
+
+formulas_app = App(no_args_is_help=True, rich_markup_mode=None, help="规则文件：列出、查看、校验、测试、比较、新建版本。")
+
+
+@formulas_app.command("list")
+def formulas_list(rules_dir: Optional[Path] = RulesDir) -> None:
+    """列出规则目录中的全部规则集。"""
+    from tabulate import tabulate
+
+    from ..output.rule_set import region_text
+
+    library = load_library(rules_dir)
+    rows = [
+        [r.ref, r.info.title, region_text(r), r.info.sheet_type, f"{r.info.effective_from}～{r.info.effective_to or ''}", r.sha256[:12], r.path]
+        for r in library.rule_sets
+    ]
+    typer.echo(tabulate(rows, headers=["规则集", "名称", "地区", "表类型", "有效期", "sha256", "文件"], disable_numparse=True))
+
+
+@formulas_app.command("show")
+def formulas_show(
+    ref: str = typer.Argument(..., metavar="规则集", help="规则集 ID 或 ID@VERSION"),
+    rules_dir: Optional[Path] = RulesDir,
+    resolved: bool = typer.Option(False, "--resolved", help="输出继承展开后的完整规则集（JSON，即计算 sha256 的内容）"),
+) -> None:
+    """显示一个规则集：指标、分值、公式、分档与特殊情形。"""
+    import json
+
+    from ..output.rule_set import render_rule_set
+
+    rule_set = find_rule_set(load_library(rules_dir), ref)
+    if resolved:
+        sys.stdout.write(json.dumps(rule_set.resolved, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_rule_set(rule_set))
+
+
+@formulas_app.command("diff")
+def formulas_diff(
+    old: str = typer.Argument(..., metavar="原规则集", help="原规则集 ID@VERSION"),
+    new: str = typer.Argument(..., metavar="新规则集", help="新规则集 ID@VERSION"),
+    rules_dir: Optional[Path] = RulesDir,
+) -> None:
+    """比较两个规则集（继承展开后）：新增、删除、修改的指标、参数、输入和词表。"""
+    from ..rules.changes import diff_rule_sets
+
+    library = load_library(rules_dir)
+    a, b = find_rule_set(library, old), find_rule_set(library, new)
+    lines = diff_rule_sets(a, b)
+    typer.echo(f"{a.ref}（sha256 {a.sha256[:12]}）→ {b.ref}（sha256 {b.sha256[:12]}）")
+    if not lines:
+        typer.echo("  规则内容相同")
+    for line in lines:
+        typer.echo(f"  - {line}")
+
+
+@formulas_app.command("new")
+def formulas_new(
+    ref: str = typer.Argument(..., metavar="规则集", help="作为起点的规则集 ID@VERSION"),
+    version: str = typer.Option(..., "--version", help="新版本号，如 2025.1"),
+    effective_from: Optional[str] = typer.Option(None, "--effective-from", help="生效日期 YYYY-MM-DD（默认：原版本失效日期的次日）"),
+    effective_to: Optional[str] = typer.Option(None, "--effective-to", help="失效日期 YYYY-MM-DD（默认：生效后一年）"),
+    out: Optional[Path] = typer.Option(None, "--out", help="新文件路径（默认：原文件旁，年份替换）"),
+    rules_dir: Optional[Path] = RulesDir,
+) -> None:
+    """从已有版本复制出新版本的规则文件（改版本号和有效期，其余原样），再按新规则修改。"""
+    import datetime as dt
+
+    from ..errors import ScoringError
+    from ..rules.library import load_rule_file
+    from ..rules.versions import new_version
+
+    library = load_library(rules_dir)
+    rule_set = find_rule_set(library, ref)
+    try:
+        start = dt.date.fromisoformat(effective_from) if effective_from else None
+        end = dt.date.fromisoformat(effective_to) if effective_to else None
+    except ValueError:
+        given = "、".join(f"“{d}”" for d in (effective_from, effective_to) if d)
+        fail(f"日期格式应为 YYYY-MM-DD（如 2025-01-01），得到 {given}")
+    try:
+        made = new_version(rule_set, version, out, start, end)
+        loaded = load_rule_file(made.path, rules_dir)
+    except ScoringError as exc:
+        fail(str(exc))
+    typer.echo(f"已创建 {made.path}：{loaded.ref}，有效期 {made.effective_from}～{made.effective_to or ''}，sha256 {loaded.sha256[:12]}")
+    for line in made.reminders:
+        typer.echo(f"  - {line}")
+
+
+@formulas_app.command("validate")
+def formulas_validate(
+    paths: Optional[list[Path]] = typer.Argument(None, metavar="规则文件", help="要校验的规则文件；省略则校验规则目录中的全部文件"),
+    rules_dir: Optional[Path] = RulesDir,
+) -> None:
+    """严格校验规则文件；来源文件自身的错误（如分组标题分值不符）作为警告报告。"""
+    from ..errors import ScoringError
+    from ..rules.library import load_rule_dir, load_rule_file
+
+    loaded, failures = [], []
+    if paths:
+        for path in paths:
+            try:
+                loaded.append(load_rule_file(path))
+            except ScoringError as exc:
+                failures.append(exc)
+    else:
+        try:
+            library = load_rule_dir(rules_dir)
+        except ScoringError as exc:
+            fail(str(exc))
+        loaded, failures = library.rule_sets, library.failures
+    for rule_set in loaded:
+        typer.echo(f"通过：{rule_set.ref}（{rule_set.path}，{len(rule_set.indicators)} 个指标，{len(rule_set.deductions)} 个扣分项，sha256 {rule_set.sha256[:12]}）")
+        for warning in rule_set.warnings:
+            typer.echo(f"  警告（来源文件）：{warning}")
+    for failure in failures:
+        typer.echo(f"失败：{failure}", err=True)
+    if failures:
+        raise typer.Exit(1)
+
+
+@formulas_app.command("test")
+def formulas_test(
+    ref: Optional[str] = typer.Argument(None, metavar="规则集", help="规则集 ID 或 ID@VERSION；省略则测试全部"),
+    rules_dir: Optional[Path] = RulesDir,
+) -> None:
+    """运行规则文件内置的测试样例（[[tests]]），逐条列出期望值与实际值不符之处。"""
+    from ..errors import ScoringError
+    from ..rules.golden import run_rule_tests
+
+    library = load_library(rules_dir)
+    if ref:
+        try:
+            targets = [library.find(ref)] if "@" in ref else [r for r in library.rule_sets if r.id == ref] or [library.find(ref)]
+        except ScoringError as exc:
+            fail(str(exc))
+    else:
+        targets = library.rule_sets
+    failed = bool(library.failures)
+    for rule_set in targets:
+        report = run_rule_tests(rule_set, library)
+        mark = "通过" if report.ok else "失败"
+        typer.echo(f"{mark}：{rule_set.ref}（{rule_set.path}）{report.passed}/{len(rule_set.tests)} 个测试通过")
+        for line in report.failures + report.uncovered:
+            typer.echo(f"  - {line}")
+        failed = failed or not report.ok
+    if failed:
+        raise typer.Exit(1)
+
+
+@formulas_app.command("compile")
+def formulas_compile(
+    ref: str = typer.Argument(..., help="规则集 ID 或 ID@VERSION"),
+    year: Optional[int] = typer.Option(None, "--year", help="按哪一年度绑定参数（默认：规则集适用的第一个年度）"),
+    rules_dir: Optional[Path] = RulesDir,
+) -> None:
+    """显示由规则集（经过校验的表达式）生成的 Python 代码：批量复核（batch）逐表计分时运行的就是这段代码。"""
+    from ..engine.engine import resolved_parameters
+    from ..rules.codegen import CodegenError, generate, listing
+
+    rule_set = find_rule_set(load_library(rules_dir), ref)
+    fy = rule_set.info.fiscal_years
+    year = year if year is not None else (fy.first if fy is not None else rule_set.info.effective_from.year)
+    try:
+        made = generate(rule_set)
+    except CodegenError as exc:
+        fail(f"{rule_set.ref} 无法生成代码（只能按逐项记录的方式计分）：{exc}")
+    sys.stdout.write(listing(made, rule_set, year, resolved_parameters(rule_set, year)))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `formulas` command group to ``app``."""
+    app.add_typer(formulas_app, name="formulas")
