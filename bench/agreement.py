@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from scoring.engine.results import SheetDiff
+from scoring import SheetDiff
 
 from .handwritten import DEDUCTIONS, INDICATORS, HandScore
 

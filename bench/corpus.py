@@ -16,13 +16,8 @@ import random
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from scoring.cases.model import Case
+from scoring import Case, Engine, RuleLibrary, ScoringError, SheetDiff, report_loaded
 from scoring.cases.table import TableHeader, TableRow, parse_header, row_to_case
-from scoring.engine.engine import Engine
-from scoring.engine.results import SheetDiff
-from scoring.errors import ScoringError
-from scoring.review.pipeline import report_loaded
-from scoring.rules.library import RuleLibrary
 
 from .agreement import Tally, compare_sheet
 from .handwritten import INPUTS, RowError, TableReader, score

@@ -29,16 +29,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from scoring import Case, Engine, RuleLibrary, ScoringError, load_case, report_loaded
 from scoring.batch.summary import summary_of
-from scoring.cases.load import load_case
-from scoring.cases.model import Case
 from scoring.cases.table import TableRow, known_labels, parse_header, row_to_case
-from scoring.engine.engine import Engine
 from scoring.engine.lean import Fallback, LeanEngine, from_traced, lean_summary
 from scoring.engine.lean_table import TRACED, TableReader
-from scoring.errors import ScoringError
-from scoring.review.pipeline import report_loaded, sheet_rules
-from scoring.rules.library import RuleLibrary
+from scoring.review.pipeline import sheet_rules
 from scoring.synthetic.generator import Settings, make_submission
 from scoring.synthetic.writer import table_cells, table_columns
 

@@ -19,8 +19,8 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from simpleeval import SimpleEval
 
+from scoring import RuleSet
 from scoring.rules.expressions import FUNCTIONS
-from scoring.rules.model import RuleSet
 
 from .handwritten import CENT, CONTEXT, ZERO, HandScore
 

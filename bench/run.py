@@ -322,9 +322,9 @@ def check_summary(summary: Path, hands: list, expected: int, tally: Tally, label
 def in_process_dept(path: Path, library, results: dict) -> tuple[list, list]:
     """Parse and score the department table in this process, each step timed on its own
     (the CSV tokenizing itself is left out on both sides: it is the same `csv` module)."""
+    from scoring import Engine, report_loaded
     from scoring.cases.table import TableRow, read_table, row_to_case
-    from scoring.engine.engine import Engine
-    from scoring.review.pipeline import choose_rules, report_loaded
+    from scoring.review.pipeline import choose_rules
 
     engine = Engine()
     entries = [e for e in read_table(path) if isinstance(e, TableRow)]
@@ -360,9 +360,8 @@ def in_process_dept(path: Path, library, results: dict) -> tuple[list, list]:
 
 def in_process_rows(folder: Path, library, results: dict) -> None:
     """Load and score the project case files in this process, each step timed on its own."""
-    from scoring.cases.load import load_case
-    from scoring.engine.engine import Engine
-    from scoring.review.pipeline import choose_rules, report_loaded
+    from scoring import Engine, load_case, report_loaded
+    from scoring.review.pipeline import choose_rules
 
     engine = Engine()
     paths = sorted(folder.glob("gen-*.json"))
@@ -436,7 +435,7 @@ def in_process_lean(path: Path, library, hand_inputs: list, hands: list, results
 
 def in_process_lean_rows(folder: Path, library, results: dict) -> None:
     """The lean path on the project case files, one core: each sheet's summary row."""
-    from scoring.cases.load import load_case
+    from scoring import load_case
     from scoring.engine.lean import LeanEngine
     from scoring.review.pipeline import sheet_rules
 
@@ -522,7 +521,7 @@ def _short_file(filename: str) -> str:
 _LOAD_SNIPPET = """
 import json, time
 t0 = time.perf_counter()
-from scoring.rules.library import load_rule_dir
+from scoring import load_rule_dir
 t1 = time.perf_counter()
 lib = load_rule_dir()
 t2 = time.perf_counter()
@@ -532,7 +531,7 @@ print(json.dumps({"import": t1 - t0, "load": t2 - t1, "sets": len(lib.rule_sets)
 
 def cli_times(scoring: list[str], repeats: int, results: dict) -> None:
     """Median wall times of the commands a person waits for, and of loading the rule files."""
-    from scoring.rules.library import load_rule_dir
+    from scoring import load_rule_dir
 
     results["python_start"], _, _ = median_wall([sys.executable, "-c", "pass"], repeats)
     results["help"], results["help_all"], _ = median_wall([*scoring, "--help"], repeats)
@@ -608,7 +607,7 @@ def main(argv: list[str] | None = None) -> int:
     # make every command compile the sources again).
     os.environ["SCORING_CACHE_DIR"] = str(out / "cache")
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "scoring")], capture_output=True, check=False)
-    from scoring.rules.library import load_rule_dir
+    from scoring import load_rule_dir
 
     info = machine()
     load_before = os.getloadavg()
@@ -887,11 +886,9 @@ def _cpu_note(r: Run, n: int) -> str:
 
 def run_profiles(library, dept_csv: Path, rows_dir: Path, out: Path) -> None:
     """cProfile the one-core engine runs and a batch worker's per-row work, in-process."""
+    from scoring import Engine, load_case, report_loaded
     from scoring.batch.run import summarize
-    from scoring.cases.load import load_case
     from scoring.cases.table import TableRow, read_table, row_to_case
-    from scoring.engine.engine import Engine
-    from scoring.review.pipeline import report_loaded
 
     say("\n== profile: engine + diff (report_loaded), one core, in-process ==")
     engine = Engine()

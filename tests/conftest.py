@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring.cases.model import Sheet
-from scoring.engine.engine import Engine
-from scoring.rules.library import load_rule_dir
+from scoring import Engine, Sheet, load_rule_dir
 
 # The compiled-rules cache of this test session (and of every CLI it runs) lives in its own folder,
 # never in the user's; tests of the cache itself point it elsewhere.

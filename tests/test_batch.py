@@ -12,12 +12,12 @@ import shutil
 import subprocess
 import sys
 
+from scoring import report_case
 from scoring.batch.pool import ordered_map
 from scoring.cli.progress import Progress
 from scoring.findings import SEVERITY_ORDER
 from scoring.output.data import report_dict
 from scoring.output.summary import CSV_COLUMNS
-from scoring.review.pipeline import report_case
 
 from conftest import CASES, FORMULAS, ROOT, run_cli, shipped_sheet_count
 
@@ -214,12 +214,10 @@ def test_ordered_map_keeps_order_uses_workers_and_initializes_each_once():
 def test_a_report_explains_its_sheets_by_scoring_them_again_on_the_traced_path(tmp_path, library):
     """A batch keeps no explanation: the report's per-unit lines are worked out when it is
     written, and are what the traced path gives the same sheets (case files and table rows)."""
+    from scoring import Engine, load_case, report_loaded
     from scoring.batch.run import explain, run_batch, summarize
-    from scoring.cases.load import load_case
     from scoring.cases.table import TableRow, known_labels, read_table, row_to_case
-    from scoring.engine.engine import Engine
     from scoring.output.html_report import render_html
-    from scoring.review.pipeline import report_loaded
 
     table = tmp_path / "dept.csv"
     made = run_cli("generate", "--csv", str(table), "--kinds", "formula", "--count", "60", "--seed", "4", "--quiet")

@@ -11,10 +11,8 @@ from decimal import Decimal
 
 import pytest
 
+from scoring import Engine, ScoringError, report_loaded
 from scoring.cases.table import TableHeader, TableRow, known_labels, read_table, row_to_case
-from scoring.engine.engine import Engine
-from scoring.errors import ScoringError
-from scoring.review.pipeline import report_loaded
 
 from conftest import SEED004_CASE, run_cli
 

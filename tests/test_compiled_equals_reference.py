@@ -6,10 +6,8 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from scoring.cases.load import load_case
-from scoring.engine.engine import Engine
+from scoring import Engine, load_case, report_loaded
 from scoring.output.data import report_dict
-from scoring.review.pipeline import report_loaded
 from scoring.rules.expressions import Evaluator, ExpressionError, compile_expression
 
 from conftest import run_cli

@@ -12,11 +12,8 @@ from decimal import Decimal
 
 import pytest
 
-from scoring.cases.model import Case
-from scoring.engine.engine import Engine
-from scoring.errors import FileError
+from scoring import Case, Engine, FileError, report_loaded
 from scoring.numbers import fmt, round_half_up
-from scoring.review.pipeline import report_loaded
 
 from conftest import run_cli
 

@@ -13,8 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from scoring.cases.load import load_case
-from scoring.cases.model import Case
+from scoring import Case, load_case
 from scoring.cases.writer import case_to_toml
 from scoring.excel.template import build_template
 

@@ -6,11 +6,9 @@ from __future__ import annotations
 import io
 import json
 
+from scoring import Engine, load_case, report_loaded
 from scoring.batch.run import run_batch
-from scoring.cases.load import load_case
-from scoring.engine.engine import Engine
 from scoring.output.formats import FORMATS, TEXT_FORMATS, CaseOutput, implied_by, names, render_case, writer
-from scoring.review.pipeline import report_loaded
 
 from conftest import CASES, run_cli
 

@@ -24,13 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from scoring.cases.model import Case, Sheet
-from scoring.engine.engine import Engine
+from scoring import Case, Engine, FileError, RuleLibrary, Sheet, load_rule_file
 from scoring.engine.lean import Fallback, LeanEngine
-from scoring.errors import FileError
 from scoring.rules.codegen import generate
 from scoring.rules.expressions import EvaluationError, Evaluator, Expression, compile_expression
-from scoring.rules.library import RuleLibrary, load_rule_file
 
 from conftest import ROOT, run_cli
 

@@ -4,8 +4,7 @@ import json
 
 import pytest
 
-from scoring.errors import ScoringError
-from scoring.rules.library import load_rule_file
+from scoring import ScoringError, load_rule_file
 
 from conftest import ROOT, run_cli
 

@@ -24,16 +24,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from scoring.cases.model import Case
+from scoring import Case, Engine, ScoringError, load_rule_dir, report_loaded
 from scoring.cli import app
-from scoring.engine.engine import Engine
 from scoring.engine.lean import LeanEngine
-from scoring.errors import ScoringError
 from scoring.output.data import report_dict, to_csv
 from scoring.output.formats import render_diff
 from scoring.output.labels import STATUS_LABELS
-from scoring.review.pipeline import report_loaded
-from scoring.rules.library import load_rule_dir
 from scoring.synthetic.generator import Settings, make_submission
 
 from conftest import CASES, FORMULAS

@@ -13,11 +13,9 @@ import subprocess
 import pytest
 from test_xlsx import shipped_sheets
 
-from scoring.cases.model import Case
-from scoring.engine.engine import Engine
+from scoring import Case, Engine, report_loaded
 from scoring.excel.export import scored_workbook
 from scoring.excel.template import build_template
-from scoring.review.pipeline import report_loaded
 
 pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice 未安装：打印版面（PDF 页数）未检查")
 SUINING = "sichuan-suining-anju-jxb-2024"

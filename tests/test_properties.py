@@ -20,18 +20,14 @@ from decimal import Decimal
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
-from scoring.cases.model import Sheet
-from scoring.engine.engine import Engine
+from scoring import Engine, ScoringError, Sheet, load_rule_dir, report_case
 from scoring.engine.readings import ParsedValue, ValueParseError
 from scoring.engine.readings import parse_value as parse_with
-from scoring.errors import ScoringError
 from scoring.numbers import NumberError, to_decimal
 from scoring.output.formats import TEXT_FORMATS as FORMATS
 from scoring.output.formats import render_diff, render_score
 from scoring.output.text import render_explain
 from scoring.review.compare import diff_sheet
-from scoring.review.pipeline import report_case
-from scoring.rules.library import load_rule_dir
 
 from conftest import FORMULAS
 

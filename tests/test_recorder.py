@@ -7,8 +7,8 @@ import dataclasses
 
 import pytest
 
-from scoring.cases.load import load_case
-from scoring.engine.engine import Engine, resolved_parameters
+from scoring import Engine, load_case
+from scoring.engine.engine import resolved_parameters
 from scoring.engine.trace import FULL, NULL
 from scoring.review.pipeline import choose_rules
 

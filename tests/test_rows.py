@@ -7,10 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from scoring.cases.model import Case
-from scoring.engine.engine import Engine
-from scoring.errors import FileError
-from scoring.review.pipeline import report_loaded
+from scoring import Case, Engine, FileError, report_loaded
 
 D = Decimal
 

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 import pytest
 
+from scoring import RuleLibrary, load_rule_dir
 from scoring.rules import cache as rule_cache
-from scoring.rules.library import RuleLibrary, load_rule_dir
 
 from conftest import FORMULAS
 
@@ -97,7 +97,7 @@ def test_concurrent_writers_each_leave_a_complete_entry(cache, rules):
     run succeeds with the right library, and what is left in the cache reads back."""
     script = textwrap.dedent(f"""
         import sys
-        from scoring.rules.library import load_rule_dir
+        from scoring import load_rule_dir
         lib = load_rule_dir({str(rules)!r})
         assert not lib.failures and len(lib.rule_sets) == {len(load_rule_dir(rules).rule_sets)}
         print(",".join(r.sha256[:8] for r in lib.rule_sets))

@@ -6,8 +6,7 @@ import textwrap
 
 import pytest
 
-from scoring.errors import FileError, ScoringError
-from scoring.rules.library import load_rule_dir, load_rule_file
+from scoring import FileError, ScoringError, load_rule_dir, load_rule_file
 
 from conftest import FORMULAS
 

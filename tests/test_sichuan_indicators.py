@@ -135,7 +135,7 @@ def test_procurement_execution(score_indicator):
     ],
 )
 def test_project_count_indicators(score_indicator, indicator, bad_input):
-    from scoring.rules.library import load_rule_dir
+    from scoring import load_rule_dir
 
     weight = next(i.weight for i in load_rule_dir().find("sichuan.dept-overall").indicators if i.id == indicator)
     assert score_indicator(indicator, stage_projects=4, **{bad_input: 0}).computed == weight.quantize(D("0.01"))

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scoring import load_rule_dir
 from scoring.engine.readings import ParsedValue, UnknownComparator, ValueParseError
 from scoring.engine.readings import parse_value as parse_with
-from scoring.rules.library import load_rule_dir
 
 FORMULAS = __import__("pathlib").Path(__file__).resolve().parent.parent / "formulas"
 # The national rule file's [reading] vocabulary: what the words on a sheet mean is data.

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
+from scoring import load_rule_dir
 from scoring.cli import app
 from scoring.excel.template import HEADERS, INFO, INFO_FIELDS, META, ROWS, SCORES, build_template, fill_template
-from scoring.rules.library import load_rule_dir
 
 from conftest import CASES
 

@@ -13,14 +13,11 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from scoring.cases.load import load_case
-from scoring.cases.model import Case
-from scoring.engine.engine import Engine
-from scoring.errors import FileError, ScoringError
+from scoring import Case, Engine, FileError, ScoringError, load_case, report_loaded
 from scoring.excel.form import parse_key
 from scoring.excel.template import META, build_template
 from scoring.output.data import report_dict
-from scoring.review.pipeline import choose_rules, report_loaded
+from scoring.review.pipeline import choose_rules
 
 from conftest import CASES, run_cli, shipped_sheet_count
 
