@@ -1,4 +1,5 @@
-"""Shared fixtures: the shipped rule files and cases, and a way to score one indicator."""
+"""Shared fixtures: the shipped rule files and cases, and a way to score one indicator; and the
+collector that makes each worked example of a rule file (`[[tests]]`) a test of its own."""
 
 from __future__ import annotations
 
@@ -64,3 +65,61 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> 
     """Run the real CLI in a subprocess, as a user would; ``env`` adds to the environment."""
     environment = {**os.environ, **env} if env else None
     return subprocess.run([sys.executable, "-m", "scoring", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=environment)
+
+
+# -- the rule files' worked examples, one test each ------------------------------------------------
+
+
+class WorkedExamples:
+    """Put in a test module (``examples = WorkedExamples(FORMULAS)``), it is collected as one test
+    per worked example of every rule file under ``folder`` — named by the rule set and the
+    example, failing with what the example expects against what the rules give — and one test per
+    rule set that every indicator and row method has an example."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+
+class WorkedExample(pytest.Item):
+    def __init__(self, *, rule_set, index: int | None, library, **kwargs):
+        super().__init__(**kwargs)
+        self.rule_set, self.index, self.library = rule_set, index, library
+
+    def runtest(self) -> None:
+        from scoring.rules.golden import run_example, uncovered
+
+        if self.index is not None:
+            failures = run_example(self.rule_set, self.index, self.library)
+        else:  # coverage: every indicator and row method reached by some example
+            reached: set[str] = set()
+            for i in range(len(self.rule_set.tests)):
+                run_example(self.rule_set, i, self.library, reached=reached)
+            failures = uncovered(self.rule_set, reached) if self.rule_set.tests else ["没有任何内置测试（[[tests]]）"]
+        if failures:
+            raise ExampleFailed(failures)
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, ExampleFailed):
+            return f"{self.rule_set.path}: " + "\n".join(excinfo.value.args[0])
+        return super().repr_failure(excinfo, style)
+
+    def reportinfo(self):
+        return self.rule_set.path, None, self.name
+
+
+class ExampleFailed(Exception):
+    """What a worked example expects and what the rules give, where they differ."""
+
+
+def pytest_pycollect_makeitem(collector, name, obj):
+    if not isinstance(obj, WorkedExamples):
+        return None
+    library = load_rule_dir(obj.folder)
+    assert not library.failures, library.failures
+    items = []
+    for rule_set in library.rule_sets:
+        for i, test in enumerate(rule_set.tests):
+            items.append(WorkedExample.from_parent(collector, name=f"{rule_set.ref}::{test.name}", rule_set=rule_set, index=i, library=library))
+        items.append(WorkedExample.from_parent(collector, name=f"{rule_set.ref}::每个指标和逐行方法都有样例", rule_set=rule_set, index=None,
+                                               library=library))
+    return items

@@ -41,23 +41,38 @@ def run_rule_tests(rule_set: RuleSet, library: RuleLibrary, engine: Engine | Non
         report.failures.append("没有任何内置测试（[[tests]]）")
     reached: set[str] = set()
     for i, test in enumerate(rule_set.tests):
-        label = f"tests[{i}]“{test.name}”"
-        try:
-            failures = _run_one(rule_set, test, library, engine, f"{rule_set.path}#tests[{i}]", reached)
-        except (ScoringError, ValidationError) as exc:
-            failures = [f"无法运行：{_first_line(exc)}"]
+        failures = run_example(rule_set, i, library, engine, reached)
         if failures:
-            report.failures += [f"{label}：{f}" for f in failures]
+            report.failures += [f"{example_label(rule_set, i)}：{f}" for f in failures]
         else:
             report.passed += 1
-    for ind in rule_set.indicators:
-        if ind.id not in reached:
-            report.uncovered.append(f"指标“{ind.name}”（{ind.id}）没有任何内置测试给出期望得分")
-    if rule_set.rows is not None:
-        for method in rule_set.rows.methods.values():
-            if f"method:{method.label}" not in reached:
-                report.uncovered.append(f"逐行计分方法“{method.label}”没有任何内置测试用到")
+    report.uncovered = uncovered(rule_set, reached)
     return report
+
+
+def example_label(rule_set: RuleSet, index: int) -> str:
+    """How messages name a golden example: tests[3]“偏差 20%”."""
+    return f"tests[{index}]“{rule_set.tests[index].name}”"
+
+
+def run_example(rule_set: RuleSet, index: int, library: RuleLibrary, engine: Engine | None = None,
+                reached: set[str] | None = None) -> list[str]:
+    """Run golden example ``index`` of ``rule_set``: every difference between what it expects and
+    what the rules give ([]: it passes).  ``reached`` collects the indicators and row methods it sets
+    an expectation for (see `uncovered`)."""
+    test = rule_set.tests[index]
+    try:
+        return _run_one(rule_set, test, library, engine or Engine(), f"{rule_set.path}#tests[{index}]", set() if reached is None else reached)
+    except (ScoringError, ValidationError) as exc:
+        return [f"无法运行：{_first_line(exc)}"]
+
+
+def uncovered(rule_set: RuleSet, reached: set[str]) -> list[str]:
+    """The indicators no example expects a score of, and the row methods no example uses."""
+    out = [f"指标“{ind.name}”（{ind.id}）没有任何内置测试给出期望得分" for ind in rule_set.indicators if ind.id not in reached]
+    if rule_set.rows is not None:
+        out += [f"逐行计分方法“{m.label}”没有任何内置测试用到" for m in rule_set.rows.methods.values() if f"method:{m.label}" not in reached]
+    return out
 
 
 def _first_line(exc: Exception) -> str:
