@@ -33,6 +33,7 @@ from .xlsx_template import META, META_SHEET
 UNSUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES - {".xlsx", ".xlsm"}
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any encrypted workbook
 _SAVE_AS = "不支持此格式，请另存为 .xlsx"
+_FORBIDDEN_XML = "含有被禁止的 XML 内容（实体或 DTD 声明），可能是恶意文件"
 
 _ROW_FIELDS = {"name": "name", "nature": "nature", "target": "target", "unit": "unit", "actual": "actual", "rule": "rule",
                "deviation": "deviation", "source": "source", "note": "note"}
@@ -105,16 +106,18 @@ def _open(path: Path, shown: str, data_only: bool):
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
             mimetype = archive.read("mimetype")[:100] if "mimetype" in archive.namelist() else b""
+            if b"opendocument" in mimetype:
+                raise ScoringError(f"{shown}: 这是 OpenDocument（.ods）表格，{_SAVE_AS}")
+            unpacked = sum(part.file_size for part in parts)
+            if len(parts) > MAX_WORKBOOK_PARTS or unpacked > MAX_WORKBOOK_UNPACKED:
+                raise ScoringError(
+                    f"{shown}: 工作簿解压后有 {unpacked} 字节、{len(parts)} 个部件，超过上限（{megabytes(MAX_WORKBOOK_UNPACKED)}、"
+                    f"{MAX_WORKBOOK_PARTS} 个），拒绝读取（可能是“压缩炸弹”；填好的模板解压后约 100 KB）"
+                )
+            if any(_declares_dtd(archive, part) for part in parts):
+                raise ScoringError(f"{shown}: 不是可读取的 Excel 工作簿（{_FORBIDDEN_XML}）；{_SAVE_AS}")
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise ScoringError(f"{shown}: 不是可读取的 Excel 工作簿（文件损坏，或是其他格式改了扩展名）；{_SAVE_AS}") from None
-    if b"opendocument" in mimetype:
-        raise ScoringError(f"{shown}: 这是 OpenDocument（.ods）表格，{_SAVE_AS}")
-    unpacked = sum(part.file_size for part in parts)
-    if len(parts) > MAX_WORKBOOK_PARTS or unpacked > MAX_WORKBOOK_UNPACKED:
-        raise ScoringError(
-            f"{shown}: 工作簿解压后有 {unpacked} 字节、{len(parts)} 个部件，超过上限（{megabytes(MAX_WORKBOOK_UNPACKED)}、"
-            f"{MAX_WORKBOOK_PARTS} 个），拒绝读取（可能是“压缩炸弹”；填好的模板解压后约 100 KB）"
-        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl's notes (unsupported extensions …) are English and not the user's concern
@@ -123,11 +126,22 @@ def _open(path: Path, shown: str, data_only: bool):
         raise ScoringError(f"{shown}: 不是可读取的 Excel 工作簿（{_reason(exc)}）；{_SAVE_AS}") from None
 
 
+def _declares_dtd(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
+    """Whether an XML part declares a DTD or entities.  No Office part does; an XML bomb must.
+    Checked here, before any parser sees it, because which parser openpyxl uses depends on what
+    is installed (lxml, which python-docx brings, is used for some parts instead of defusedxml)."""
+    if not part.filename.endswith((".xml", ".rels", ".vml")):
+        return False
+    with archive.open(part) as handle:  # read no more than the part's stated size (bounded above)
+        data = handle.read()
+    return b"<!DOCTYPE" in data or b"<!ENTITY" in data
+
+
 def _reason(exc: Exception) -> str:
     cause: BaseException | None = exc
     while cause is not None:  # openpyxl wraps the parser's error in its own ValueError
         if type(cause).__module__.startswith("defusedxml"):
-            return "含有被禁止的 XML 内容（实体或 DTD 声明），可能是恶意文件"
+            return _FORBIDDEN_XML
         cause = cause.__cause__ or cause.__context__
     name = type(exc).__name__
     if isinstance(exc, KeyError):
