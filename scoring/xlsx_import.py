@@ -37,6 +37,7 @@ _FORBIDDEN_XML = "含有被禁止的 XML 内容（实体或 DTD 声明），可�
 
 _ROW_FIELDS = {"name": "name", "nature": "nature", "target": "target", "unit": "unit", "actual": "actual", "rule": "rule",
                "deviation": "deviation", "source": "source", "note": "note"}
+_SHARED_ROW_FIELDS = ("deviation", "source", "note")  # remarks one merged cell may give several rows
 
 
 def read_workbook(path: Path | str) -> dict:
@@ -155,6 +156,7 @@ class _FormReader:
     def __init__(self, ws, formulas, shown: str, problems: list[FileProblem]):
         self.ws, self.formulas, self.shown, self.problems = ws, formulas, shown, problems
         self.merged: dict[tuple[int, int], tuple[int, int]] = {}
+        self.ranges: dict[tuple[int, int], str] = {}  # the merged range each cell is in
         self.places: dict[str, tuple[int, int]] = {}  # where each heading field's value is
         self.spans: dict[tuple[int, int], int] = {}
         for rng in ws.merged_cells.ranges:
@@ -162,13 +164,25 @@ class _FormReader:
             for r in range(rng.min_row, rng.max_row + 1):
                 for c in range(rng.min_col, rng.max_col + 1):
                     self.merged[(r, c)] = (rng.min_row, rng.min_col)
+                    self.ranges[(r, c)] = rng.coord
 
     def problem(self, row: int, col: int, message: str) -> None:
         self.problems.append(FileProblem(self.shown, f"{self.ws.title}!{get_column_letter(col)}{row}", message))
 
-    def value(self, row: int, col: int) -> Any:
-        """A cell's value; a merged cell's is its range's top left.  A formula with no saved result
-        is a problem, not a blank."""
+    def covered(self, row: int, col: int) -> bool:
+        """Whether the cell is merged into a range it is not the top left of."""
+        return self.merged.get((row, col), (row, col)) != (row, col)
+
+    def value(self, row: int, col: int, shared: bool = False) -> Any:
+        """A cell's value.  A formula with no saved result is a problem, not a blank.
+
+        A cell merged under another is read as its range's top left only where the form merges
+        cells that way (``shared``: 一级/二级 labels over their rows, remarks).  Anywhere else the
+        merge has swallowed what the cell held — Excel keeps only the top left — and the top
+        left belongs to another line or column: reading it would fabricate, so it is a problem."""
+        if self.covered(row, col) and not shared:
+            self.problem(row, col, f"被合并进 {self.ranges[(row, col)]}（合并后只保留左上角的内容）：这里的内容无法读取，请取消合并后重新填写")
+            return None
         r, c = self.merged.get((row, col), (row, col))
         value = self.ws.cell(row=r, column=c).value
         if value is None:
@@ -177,9 +191,9 @@ class _FormReader:
                 self.problem(r, c, f"是公式（{written[:40]}），但文件中没有保存计算结果：请在 Excel 或 WPS 中打开并保存，或直接填写数值")
         return value
 
-    def text(self, row: int, col: int) -> str | None:
+    def text(self, row: int, col: int, shared: bool = False) -> str | None:
         cell = self.ws.cell(*self.merged.get((row, col), (row, col)))
-        value = self.value(row, col)
+        value = self.value(row, col, shared)
         if isinstance(value, float) and "%" in (cell.number_format or ""):
             return _float_text(round(value * 100, 10)) + "%"  # a rate typed as a percentage: 90.12%, as the form prints it
         return _text(value)
@@ -404,7 +418,7 @@ class _FormReader:
         out = {}
         for key in ("source", "note"):
             col = columns.get(HEADERS[key])
-            text = self.text(r, col) if col else None
+            text = self.text(r, col, shared=True) if col else None
             if text:
                 out[key] = text
         return out
@@ -446,18 +460,18 @@ class _FormReader:
     def _row(self, r: int, fields: dict, columns: dict, sheet: dict) -> None:
         name_col = columns[HEADERS["name"]]
         group_cols = sorted(c for h, c in columns.items() if h in (*GROUP_HEADERS, EXTRA_GROUP_HEADER))
-        values = {role: self.text(r, columns[HEADERS[role]]) for role in _ROW_FIELDS if HEADERS[role] in columns}
+        values = {role: self.text(r, columns[HEADERS[role]], shared=role in _SHARED_ROW_FIELDS) for role in _ROW_FIELDS if HEADERS[role] in columns}
         weight = self.number(r, columns[HEADERS["weight"]])
         claimed = self.number(r, columns[HEADERS["claim"]])
         filled = any(v for k, v in values.items() if k not in ("source", "note")) or weight is not None or claimed is not None
         if not filled and (fields.get("blank") or fields.get("inserted")):
             return  # an empty line of a blank template (it keeps its group labels), or one a person inserted
-        if not filled and not any(self.text(r, c) for c in group_cols):
+        if not filled and not any(self.text(r, c, shared=True) for c in group_cols):
             return
         if filled and not values.get("name"):
             self.problem(r, name_col, "这一行填了内容，但缺少三级指标名称")
             return
-        row: dict[str, Any] = {"group": [g for g in (self.text(r, c) for c in group_cols) if g]}
+        row: dict[str, Any] = {"group": [g for g in (self.text(r, c, shared=True) for c in group_cols) if g]}
         for key in ("id", "part_of"):
             if fields.get(key):
                 row[key] = fields[key]

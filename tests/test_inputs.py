@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
 from conftest import ROOT, SEED004_CASE, run_cli
-from form_support import filled_template, header_column, key_row, restructure, save_with_results
+from form_support import filled_template, header_column, key_row, merge, restructure, save_with_results
 from scoring.case_writer import case_to_toml
 from scoring.cli import app
 from scoring.input_limits import MAX_TEXT_FILE_BYTES, MAX_WORKBOOK_UNPACKED
@@ -299,3 +299,24 @@ def test_the_same_mistake_gets_the_same_exit_code_in_every_form(library, seed_sh
     assert codes == dict.fromkeys(paths, batch_code)
     codes = {form: RUNNER.invoke(app, ["diff", str(path), "--format", "json"]).exit_code for form, path in paths.items() if form != "csv"}
     assert codes == dict.fromkeys(codes, diff_code)
+
+
+# -- damage that used to be read as claims the workbook did not hold ------------------------------
+
+
+@pytest.mark.parametrize("across", [False, True])
+def test_cells_merged_over_a_claim_are_refused_naming_the_range(filled, across):
+    """Merged down over the next indicator's 得分, or from 分值 across 得分: Excel keeps only the
+    top left — another indicator's claim, or the weight — which must never be read as the claim."""
+    row, col, _ = _place(filled, "line", "得分", ind="budget_quality")
+    below = _place(filled, "line", "得分", ind="spending_progress")[0]
+    wb = load_workbook(filled)
+    if across:
+        merge(wb[FORM], row, col - 1, row, col)
+        swallowed, ref = f"{FORM}!{get_column_letter(col)}{row}", f"{get_column_letter(col - 1)}{row}:"
+    else:
+        merge(wb[FORM], row, col, below, col)
+        swallowed, ref = f"{FORM}!{get_column_letter(col)}{below}", f"{get_column_letter(col)}{row}:"
+    wb.save(filled)
+    done = _diff(filled)
+    assert done.returncode == 2 and swallowed in done.stderr and f"被合并进 {ref}" in done.stderr, done.stderr
