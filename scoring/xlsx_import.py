@@ -39,6 +39,29 @@ _ROW_FIELDS = {"name": "name", "nature": "nature", "target": "target", "unit": "
                "deviation": "deviation", "source": "source", "note": "note"}
 _SHARED_ROW_FIELDS = ("deviation", "source", "note")  # remarks one merged cell may give several rows
 
+_SOURCE_NOTE = (HEADERS["source"], HEADERS["note"])
+# Each block's headers the importer reads: (required, optional).
+_BLOCK_HEADERS = {
+    "rows": ((HEADERS["name"], HEADERS["target"], HEADERS["actual"], HEADERS["weight"], HEADERS["claim"]),
+             (*GROUP_HEADERS, EXTRA_GROUP_HEADER, HEADERS["nature"], HEADERS["unit"], HEADERS["rule"], HEADERS["deviation"], *_SOURCE_NOTE)),
+    "ind": ((HEADERS["name"], HEADERS["fig_value"], HEADERS["weight"], HEADERS["claim"]), _SOURCE_NOTE),
+    "budget": (BUDGET_HEADERS, ()),
+    "ded": ((DEDUCTION_HEADERS["count"], DEDUCTION_HEADERS["claim"]), _SOURCE_NOTE),
+    "sub": (SUBTOTAL_HEADERS, ()),
+    "rate": (RATE_HEADERS, ()),
+}
+# Each block's headers in the order every layout of the form prints them (xlsx_form.grid); 指标类别,
+# which repeats, and a formula table's 单位, whose place depends on the form, are left out.
+_REVIEW = (HEADERS["computed"], HEADERS["delta"], HEADERS["status"], HEADERS["explain"], *_SOURCE_NOTE)
+_HEADER_ORDER = {
+    "rows": (*GROUP_HEADERS, *(HEADERS[k] for k in ("name", "nature", "target", "unit", "actual", "rule", "weight", "claim", "deviation")), *_REVIEW),
+    "ind": (*GROUP_HEADERS, *(HEADERS[k] for k in ("name", "fig_label", "fig_value", "weight", "claim")), *_REVIEW),
+    "budget": (*BUDGET_HEADERS, *_REVIEW),
+    "ded": (*GROUP_HEADERS, HEADERS["name"], *DEDUCTION_HEADERS.values(), *_REVIEW),
+    "sub": SUBTOTAL_HEADERS,
+    "rate": RATE_HEADERS,
+}
+
 
 def read_workbook(path: Path | str) -> dict:
     """The case a workbook in the official form holds, as plain data for `Case.model_validate`."""
@@ -232,19 +255,31 @@ class _FormReader:
                         out[key] = line[len(label):].strip()
         return out
 
-    def header(self, row: int, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, int] | None:
-        """Header text → column of a block's header row; a required header that is missing is a problem."""
+    def header(self, row: int, required: tuple[str, ...], optional: tuple[str, ...] = (), order: tuple[str, ...] = ()) -> dict[str, int] | None:
+        """Header text → column of a block's header row.  A required header that is missing is a
+        problem; so is one of ``order`` (the form's headers, left to right) found twice or out of
+        its place — a swapped 分值/得分 would read weights as claims."""
         found: dict[str, int] = {}
+        placed: list[tuple[int, str]] = []  # (column, header) of the form's headers, left to right
         for col in range(2, self.ws.max_column + 1):
             if self.merged.get((row, col), (row, col)) != (row, col):
                 continue
             text = _text(self.ws.cell(row=row, column=col).value)
+            if text in order and text in found:
+                self.problem(row, col, f"表头“{text}”出现了两次（另一处在 {get_column_letter(found[text])}{row}）；这一部分无法读取")
+                return None
+            if text in order:
+                placed.append((col, text))
             if text and text not in found:
                 found[text] = col
         missing = [h for h in required if h not in found]
         if missing:
             self.problem(row, 2, f"表头缺少“{'”“'.join(missing)}”（被删除或改名）；这一部分无法读取")
             return None
+        for (_, before), (col, text) in zip(placed, placed[1:]):
+            if order.index(text) < order.index(before):
+                self.problem(row, col, f"表头“{text}”不应在“{before}”之后（表头被移动或调换）；这一部分无法读取")
+                return None
         return {h: c for h, c in found.items() if h in required or h in optional}
 
     def pairs(self, row: int, labels: dict[str, str]) -> dict[str, Any]:
@@ -323,21 +358,10 @@ class _FormReader:
         return {k: v for k, v in sheet.items() if v not in ({}, [])}, info
 
     def _block_header(self, block: str, r: int) -> dict[str, int] | None:
-        source_note = (HEADERS["source"], HEADERS["note"])
-        if block == "rows":
-            return self.header(r, (HEADERS["name"], HEADERS["target"], HEADERS["actual"], HEADERS["weight"], HEADERS["claim"]),
-                               (*GROUP_HEADERS, EXTRA_GROUP_HEADER, HEADERS["nature"], HEADERS["unit"], HEADERS["rule"], HEADERS["deviation"], *source_note))
-        if block == "ind":
-            return self.header(r, (HEADERS["name"], HEADERS["fig_value"], HEADERS["weight"], HEADERS["claim"]), source_note)
-        if block == "budget":
-            return self.header(r, BUDGET_HEADERS)
-        if block == "ded":
-            return self.header(r, (DEDUCTION_HEADERS["count"], DEDUCTION_HEADERS["claim"]), source_note)
-        if block == "sub":
-            return self.header(r, SUBTOTAL_HEADERS)
-        if block == "rate":
-            return self.header(r, RATE_HEADERS)
-        return None
+        if block not in _BLOCK_HEADERS:
+            return None
+        required, optional = _BLOCK_HEADERS[block]
+        return self.header(r, required, optional, _HEADER_ORDER[block])
 
     def _pairs(self, kind: str, r: int, sheet: dict, info: dict) -> None:
         labels = {"head": HEAD_LABELS, "sign": SIGN_LABELS, "aux": AUX_LABELS}[kind]

@@ -320,3 +320,25 @@ def test_cells_merged_over_a_claim_are_refused_naming_the_range(filled, across):
     wb.save(filled)
     done = _diff(filled)
     assert done.returncode == 2 and swallowed in done.stderr and f"被合并进 {ref}" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("edit, words", [
+    ("swap", "表头“分值”不应在“得分”之后"),  # read by header text, the weights would be the claims
+    ("twice", "表头“得分”出现了两次"),
+])
+def test_swapped_or_repeated_block_headers_are_refused_naming_the_cell(filled, edit, words):
+    ws = load_workbook(filled)[FORM]
+    head = key_row(ws, "ind:head")
+    weight, claim, label = (header_column(ws, "ind:head", h) for h in ("分值", "得分", "所用数据"))
+
+    def change(wb):
+        cells = wb[FORM][head]
+        if edit == "swap":
+            cells[weight - 1].value, cells[claim - 1].value = "得分", "分值"
+        else:
+            cells[label - 1].value = "得分"
+
+    _edit(filled, change)
+    done = _diff(filled)
+    cell = f"{FORM}!{get_column_letter(claim)}{head}"
+    assert done.returncode == 2 and cell in done.stderr and words in done.stderr, done.stderr
