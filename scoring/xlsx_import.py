@@ -39,6 +39,38 @@ _ROW_FIELDS = {"name": "name", "nature": "nature", "target": "target", "unit": "
                "deviation": "deviation", "source": "source", "note": "note"}
 _SHARED_ROW_FIELDS = ("deviation", "source", "note")  # remarks one merged cell may give several rows
 
+# Where each kind of row key belongs: the block it is in ("" before the first table, "end" after
+# the total).  The order is the form's (xlsx_form.FormWriter.write).
+_TABLES = ("", "budget", "rows", "ind")
+_KEY_PLACES = {
+    "title": ("",), "subtitle": ("",), "head": ("",),
+    "budget:head": _TABLES, "rows:head": _TABLES, "ind:head": _TABLES, "ded:head": _TABLES,
+    "budget:total": ("budget",), "budget:fiscal": ("budget",), "row": ("rows",), "line": ("ind",), "ded": ("ded",),
+    "total": ("rows", "ind", "ded"),
+    "grade": ("end",), "sign": ("end",), "aux:title": ("end",), "aux": ("end",), "sub:title": ("end",), "sub:head": ("end",),
+    "sub": ("sub",), "rate:title": ("sub",), "rate:head": ("sub",), "rate": ("rate",),
+}
+_ONCE = {"title", "subtitle", "total", "grade", "aux:title", "aux", "sub:title", "rate:title", "budget:total", "budget:fiscal"}
+# What the form prints in column B of a keyed line whose label is fixed.
+_KEY_LABELS = {"total": "总分", "grade": "等级", **{f"budget:{line}": label for line, (label, _) in BUDGET_LINES.items()}}
+# Blocks whose lines are found only by key, and the columns whose content a line without one would lose.
+_KEYED_BLOCKS = {
+    "budget": BUDGET_HEADERS,
+    "ind": (HEADERS["fig_value"], HEADERS["claim"]),
+    "ded": (DEDUCTION_HEADERS["count"], DEDUCTION_HEADERS["claim"]),
+}
+
+
+def _key_names(kind: str, fields: dict[str, str]) -> list[tuple]:
+    """What a row key names that only one row of a sheet may: a table, an indicator, a figure."""
+    if kind in _ONCE or kind.endswith(":head"):
+        return [(kind,)]
+    names = [(field, fields[field]) for field in ("ind", "fig") if kind == "line" and fields.get(field)]
+    if kind in ("ded", "row") and fields.get("id"):
+        names.append((kind, fields["id"]))
+    return names
+
+
 _SOURCE_NOTE = (HEADERS["source"], HEADERS["note"])
 # Each block's headers the importer reads: (required, optional).
 _BLOCK_HEADERS = {
@@ -314,7 +346,10 @@ class _FormReader:
             return sheet, info
         block, columns, main = "", None, None
         budget = None
+        first: dict[tuple, int] = {}  # each key that names one thing → the row it is first on
         for r, kind, fields in keys:
+            if kind and not self._key_fits(r, kind, fields, block, first):
+                continue
             if kind.endswith(":head"):
                 block = kind[:-5]
                 columns = self._block_header(block, r)
@@ -326,6 +361,8 @@ class _FormReader:
             if kind == "" and block in ("rows", "sub", "rate"):
                 kind, fields = {"rows": "row"}.get(block, block), {"inserted": "1"}  # a line a person inserted into the table
             elif kind == "":
+                if block in _KEYED_BLOCKS and columns:
+                    self._keyless(r, block, columns)
                 continue
             if kind == "title":
                 sheet["title"] = self.text(r, 2) or "自评表"
@@ -339,8 +376,9 @@ class _FormReader:
                 self._line(r, fields, columns, sheet)
             elif kind == "ded" and columns:
                 self._deduction(r, fields, columns, sheet)
-            elif kind == "total" and main:
-                claim = self.number(r, main[HEADERS["claim"]])
+            elif kind == "total":
+                block, columns = "end", None  # the indicator tables end at the total
+                claim = self.number(r, main[HEADERS["claim"]]) if main else None
                 if claim is not None:
                     sheet["claimed_total"] = {"score": claim, **self.comment(r, main[HEADERS["claim"]])}
             elif kind == "grade" and main:
@@ -356,6 +394,39 @@ class _FormReader:
                 row, col = self.places.get(key, (1, 2))
                 self.problem(row, col, f"缺少{what}")
         return {k: v for k, v in sheet.items() if v not in ({}, [])}, info
+
+    def _key_fits(self, r: int, kind: str, fields: dict, block: str, first: dict[tuple, int]) -> bool:
+        """Whether row ``r``'s key is one the form has, where the form has it, once, on a row that
+        prints what the key says.  Rows are found by these keys alone: a key typed over, moved or
+        copied to another row would read that row's cells as another line's claims."""
+        text = _text(self.ws.cell(row=r, column=1).value)
+        if kind not in _KEY_PLACES:
+            self.problem(r, 1, f"隐藏的 A 列中的行键“{text}”无法识别（A 列被改动）；请使用 scoring template 生成的表")
+            return False
+        if block not in _KEY_PLACES[kind]:
+            self.problem(r, 1, f"隐藏的 A 列中的行键“{text}”不应在这里（A 列被改动，或行被移到了别处）；请使用 scoring template 生成的表")
+            return False
+        for name in _key_names(kind, fields):
+            if name in first:
+                self.problem(r, 1, f"隐藏的 A 列中的行键“{text}”与第 {first[name]} 行重复（行被复制，或 A 列被改动）；请使用 scoring template 生成的表")
+                return False
+            first[name] = r
+        label = _KEY_LABELS.get(kind)
+        printed = _text(self.ws.cell(row=r, column=2).value)
+        if label is not None and printed != label:
+            self.problem(r, 2, f"这一行印的是“{printed or ''}”，与隐藏的 A 列中的行键（{label}）不符（A 列被改动，或行被移动）；请使用 scoring template 生成的表")
+            return False
+        return True
+
+    def _keyless(self, r: int, block: str, columns: dict[str, int]) -> None:
+        """A row without a key inside a block whose lines are found by key: empty, it is a row a
+        person inserted; holding a figure or a claim, its key was deleted and what it holds
+        cannot be placed — dropping it would score the sheet without it."""
+        for header in _KEYED_BLOCKS[block]:
+            col = columns[header]
+            if not self.covered(r, col) and _text(self.ws.cell(row=r, column=col).value) is not None:
+                self.problem(r, 1, f"这一行填有内容（{get_column_letter(col)}{r}），但隐藏的 A 列没有行键（被删除或改动），无法确定它属于哪一项；请使用 scoring template 生成的表")
+                return
 
     def _block_header(self, block: str, r: int) -> dict[str, int] | None:
         if block not in _BLOCK_HEADERS:

@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
 from conftest import ROOT, SEED004_CASE, run_cli
-from form_support import filled_template, header_column, key_row, merge, restructure, save_with_results
+from form_support import filled_template, header_column, key_row, key_rows, merge, restructure, save_with_results
 from scoring.case_writer import case_to_toml
 from scoring.cli import app
 from scoring.input_limits import MAX_TEXT_FILE_BYTES, MAX_WORKBOOK_UNPACKED
@@ -342,3 +342,30 @@ def test_swapped_or_repeated_block_headers_are_refused_naming_the_cell(filled, e
     done = _diff(filled)
     cell = f"{FORM}!{get_column_letter(claim)}{head}"
     assert done.returncode == 2 and cell in done.stderr and words in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("edit, words", [
+    ("typed over", "无法识别"),
+    ("deleted", "没有行键"),
+    ("copied", "重复"),
+    ("moved", "不应在这里"),
+    ("total moved", "这一行印的是“等级”"),
+])
+def test_a_changed_deleted_copied_or_moved_row_key_is_refused_naming_the_cell(filled, edit, words):
+    """Lines are found by the keys in hidden column A: before, a line whose key was typed over or
+    deleted was dropped (its figure and claim unread), a copied key read the copy's cells as the
+    original's, and the total read from whatever row held its key."""
+    ws = load_workbook(filled)[FORM]
+    line, ded = key_row(ws, "line", fig="budget_executed"), key_rows(ws, "ded")[0]
+    total, grade = key_row(ws, "total"), key_row(ws, "grade")
+    keys = {r: ws.cell(row=r, column=1).value for r in (line, ded, total)}
+    change, cell = {
+        "typed over": ({line: "预算编制质量"}, f"A{line}"),
+        "deleted": ({line: None}, f"A{line}"),
+        "copied": ({line + 1: keys[line]}, f"A{line + 1}"),
+        "moved": ({line: keys[ded], ded: None}, f"A{line}"),
+        "total moved": ({grade: keys[total], total: None}, f"B{grade}"),
+    }[edit]
+    _edit(filled, lambda wb: [wb[FORM].cell(row=r, column=1).__setattr__("value", v) for r, v in change.items()])
+    done = _diff(filled)
+    assert done.returncode == 2 and f"{FORM}!{cell}" in done.stderr and words in done.stderr, done.stderr
