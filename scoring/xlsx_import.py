@@ -5,7 +5,9 @@ Each form sheet is found through the hidden 规则 sheet and read by the row key
 column A and the header texts of its blocks.  Every cell that cannot be used is reported by sheet
 and address (e.g. 项目支出绩效自评表!H12) with what was expected; all problems of a workbook are
 reported together.  A sheet or header that is missing is named, never read as empty claims, and a
-formula cell without a saved result says so instead of reading as blank.
+formula cell without a saved result says so instead of reading as blank.  Damage that would read
+one line's cells as another's — a header swapped, a key typed over, copied or moved, a cell merged
+under another — is reported where it is, never read around.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from .numbers import MAX_FIGURE_TEXT, NumberError, is_too_large, to_decimal
 from .os_errors import describe
 from .xlsx_form import (
     AUX_LABELS, BUDGET_HEADERS, BUDGET_LINES, DEDUCTION_HEADERS, EXTRA_GROUP_HEADER, GROUP_HEADERS, HEAD_LABELS, HEADERS,
-    RATE_HEADERS, RATE_LABEL, SIGN_LABELS, SUBTOTAL_HEADERS, UNDISCLOSED, parse_key,
+    RATE_HEADERS, RATE_LABEL, SIGN_LABELS, SUBTOTAL_HEADERS, UNDISCLOSED, label_check, parse_key,
 )
 from .xlsx_template import META, META_SHEET
 
@@ -76,9 +78,9 @@ _SOURCE_NOTE = (HEADERS["source"], HEADERS["note"])
 _BLOCK_HEADERS = {
     "rows": ((HEADERS["name"], HEADERS["target"], HEADERS["actual"], HEADERS["weight"], HEADERS["claim"]),
              (*GROUP_HEADERS, EXTRA_GROUP_HEADER, HEADERS["nature"], HEADERS["unit"], HEADERS["rule"], HEADERS["deviation"], *_SOURCE_NOTE)),
-    "ind": ((HEADERS["name"], HEADERS["fig_value"], HEADERS["weight"], HEADERS["claim"]), _SOURCE_NOTE),
+    "ind": ((HEADERS["name"], HEADERS["fig_label"], HEADERS["fig_value"], HEADERS["weight"], HEADERS["claim"]), _SOURCE_NOTE),
     "budget": (BUDGET_HEADERS, ()),
-    "ded": ((DEDUCTION_HEADERS["count"], DEDUCTION_HEADERS["claim"]), _SOURCE_NOTE),
+    "ded": ((HEADERS["name"], DEDUCTION_HEADERS["count"], DEDUCTION_HEADERS["claim"]), _SOURCE_NOTE),
     "sub": (SUBTOTAL_HEADERS, ()),
     "rate": (RATE_HEADERS, ()),
 }
@@ -214,6 +216,7 @@ class _FormReader:
         self.ranges: dict[tuple[int, int], str] = {}  # the merged range each cell is in
         self.places: dict[str, tuple[int, int]] = {}  # where each heading field's value is
         self.spans: dict[tuple[int, int], int] = {}
+        self.checked = False  # whether the sheet's keys carry label checks (made since they do)
         for rng in ws.merged_cells.ranges:
             self.spans[(rng.min_row, rng.min_col)] = rng.max_col
             for r in range(rng.min_row, rng.max_row + 1):
@@ -336,6 +339,7 @@ class _FormReader:
         sheet: dict[str, Any] = {"inputs": {}, "claims": {}, "findings": {}, "rows": [], "subtotals": [], "stated_rates": []}
         info: dict[str, Any] = {}
         keys = [(r, *parse_key(ws.cell(row=r, column=1).value)) for r in range(1, ws.max_row + 1)]
+        self.checked = any("check" in fields for _, _, fields in keys)
         seen = {kind for _, kind, _ in keys}
         for needed, what in (("title", "表名"), ("head", "表头"), ("total", "总分行")):
             if needed not in seen:
@@ -518,7 +522,26 @@ class _FormReader:
                 out[key] = text
         return out
 
+    def _printed_as_keyed(self, r: int, fields: dict, columns: dict, label_header: str | None) -> bool:
+        """Whether line ``r`` prints what its key's check says (``label_check``): the name where
+        the line prints it (the top left of the name cell) and its figure's label."""
+        check = fields.get("check")
+        if check is None:
+            if self.checked:  # the other keys of the sheet carry checks: this one was typed in
+                self.problem(r, 1, "隐藏的 A 列中的行键缺少校验码（A 列被改动）；请使用 scoring template 生成的表")
+            return not self.checked  # a workbook made before keys carried checks is read as it was
+        name_col = columns[HEADERS["name"]]
+        name = "" if self.covered(r, name_col) else _text(self.ws.cell(row=r, column=name_col).value) or ""
+        label = (_text(self.ws.cell(row=r, column=columns[label_header]).value) or "") if label_header else ""
+        if label_check(name, label) == check:
+            return True
+        printed = "”“".join(t for t in (name, label) if t)
+        self.problem(r, 1, f"这一行印的是“{printed}”，与隐藏的 A 列中的行键不符（A 列被改动，或行被移动）；请使用 scoring template 生成的表")
+        return False
+
     def _line(self, r: int, fields: dict, columns: dict, sheet: dict) -> None:
+        if not self._printed_as_keyed(r, fields, columns, HEADERS["fig_label"]):
+            return
         name = fields.get("fig")
         if name:
             col = columns[HEADERS["fig_value"]]
@@ -536,7 +559,7 @@ class _FormReader:
 
     def _deduction(self, r: int, fields: dict, columns: dict, sheet: dict) -> None:
         ded = fields.get("id")
-        if not ded:
+        if not ded or not self._printed_as_keyed(r, fields, columns, None):
             return
         count_col, claim_col = columns[DEDUCTION_HEADERS["count"]], columns[DEDUCTION_HEADERS["claim"]]
         count = self.number(r, count_col, undisclosed=True)

@@ -369,3 +369,35 @@ def test_a_changed_deleted_copied_or_moved_row_key_is_refused_naming_the_cell(fi
     _edit(filled, lambda wb: [wb[FORM].cell(row=r, column=1).__setattr__("value", v) for r, v in change.items()])
     done = _diff(filled)
     assert done.returncode == 2 and f"{FORM}!{cell}" in done.stderr and words in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("edit", ["figures swapped", "deductions swapped", "typed without a check"])
+def test_keys_swapped_between_lines_are_refused_naming_the_cell(filled, edit):
+    """Two figures' keys swapped in hidden column A read each figure from the other's cell: 预算编制质量
+    was computed from the wrong figure (0 instead of 8) and reported as over-claimed, exit 1.  A
+    key carries a check of what its line prints, so the swap is noticed."""
+    ws = load_workbook(filled)[FORM]
+    if edit == "deductions swapped":
+        a, b = key_rows(ws, "ded")[:2]
+    else:
+        a, b = key_row(ws, "line", fig="duty_targets_met"), key_row(ws, "line", fig="budget_adjusted")
+    keys = {a: ws.cell(row=b, column=1).value, b: ws.cell(row=a, column=1).value}
+    if edit == "typed without a check":
+        keys = {a: "line|fig=duty_targets_met"}
+    _edit(filled, lambda wb: [wb[FORM].cell(row=r, column=1).__setattr__("value", v) for r, v in keys.items()])
+    done = _diff(filled)
+    words = "缺少校验码" if edit == "typed without a check" else "与隐藏的 A 列中的行键不符"
+    assert done.returncode == 2 and f"{FORM}!A{a}" in done.stderr and words in done.stderr, done.stderr
+
+
+def test_a_workbook_made_before_keys_carried_checks_is_read_as_before(filled):
+    before = _claims(_diff(filled))
+
+    def strip(wb):
+        for (cell,) in wb[FORM].iter_rows(min_col=1, max_col=1):
+            if isinstance(cell.value, str):
+                cell.value = re.sub(r"\|check=\w+", "", cell.value)
+
+    _edit(filled, strip)
+    done = _diff(filled)
+    assert done.returncode == 0 and _claims(done) == before
