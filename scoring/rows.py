@@ -22,7 +22,7 @@ from .values import ParsedValue, Reading, ValueParseError, fold, parse_value
 
 # A method id that means "decided by the written values", usable in rule_names and select.
 BY_VALUES = "by_comparator"
-_KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填"}
+_KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填", "any": "数值或日期"}
 
 
 @dataclass
