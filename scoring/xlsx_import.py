@@ -509,7 +509,9 @@ class _FormReader:
             executed, budget = sheet["inputs"].get("executed", {}).get("value"), sheet["inputs"].get("budget", {}).get("value")
             if executed is None or budget is None:
                 self.problem(r, columns[RATE_LABEL], "填了执行率，但全年预算数或全年执行数没有填写，无法核对")
-            else:
+            elif not (is_too_large(executed) or is_too_large(budget)):
+                # a figure past the bound is reported by the engine as an invalid input, as in every
+                # form of a case; the rate printed beside it is not checked against it
                 sheet["stated_rates"].append({"label": RATE_LABEL, "stated": rate, "numerator": executed, "denominator": budget,
                                               **{k: v for k, v in self.comment(r, columns[RATE_LABEL]).items() if k == "source"}})
 

@@ -23,8 +23,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
-from conftest import ROOT, SEED004_CASE, run_cli
-from form_support import filled_template, header_column, key_row, key_rows, merge, restructure, save_with_results
+from conftest import CASES, ROOT, SEED004_CASE, run_cli
+from form_support import filled_template, header_column, key_row, key_rows, merge, pinned_case, restructure, save_with_results
 from scoring.case_writer import case_to_toml
 from scoring.cli import app
 from scoring.input_limits import MAX_TEXT_FILE_BYTES, MAX_WORKBOOK_UNPACKED
@@ -401,3 +401,20 @@ def test_a_workbook_made_before_keys_carried_checks_is_read_as_before(filled):
     _edit(filled, strip)
     done = _diff(filled)
     assert done.returncode == 0 and _claims(done) == before
+
+
+def test_a_budget_figure_past_the_bound_gets_the_exit_code_it_gets_in_a_case_file(library, tmp_path):
+    """全年执行数 of 10^18 is an invalid input the engine reports (exit 1), as in TOML.  The rate
+    printed beside it (执行率) was checked against it as a stated rate and refused by validation
+    (exit 2) with a message naming no cell."""
+    case = CASES / "hunan-miluo-shgzb-2024.toml"
+    data = pinned_case(case, 0, "hunan.dept-overall@2024.1")
+    path = tmp_path / "hunan.xlsx"
+    filled_template(library.find("hunan.dept-overall@2024.1"), data).save(path)
+    ws = load_workbook(path).worksheets[0]
+    row, col = key_row(ws, "budget:total"), header_column(ws, "budget:head", "全年执行数")
+    _edit(path, lambda wb: wb.worksheets[0].cell(row=row, column=col).__setattr__("value", "1000000000000000000"))
+    data["sheets"][0]["inputs"]["executed"] = {"value": "1000000000000000000"}
+    toml = tmp_path / "hunan.toml"
+    toml.write_text(case_to_toml(data), encoding="utf-8")
+    assert _diff(path).returncode == _diff(toml).returncode == 1
