@@ -370,6 +370,8 @@ class _FormReader:
                     main = columns
                 if block == "budget":
                     budget = columns
+                if block == "ded" and columns and main:
+                    columns = self._under_main(r, columns, main)
                 continue
             if kind == "" and block in ("rows", "sub", "rate"):
                 kind, fields = {"rows": "row"}.get(block, block), {"inserted": "1"}  # a line a person inserted into the table
@@ -440,6 +442,18 @@ class _FormReader:
             if not self.covered(r, col) and _text(self.ws.cell(row=r, column=col).value) is not None:
                 self.problem(r, 1, f"这一行填有内容（{get_column_letter(col)}{r}），但隐藏的 A 列没有行键（被删除或改动），无法确定它属于哪一项；请使用 scoring template 生成的表")
                 return
+
+    def _under_main(self, r: int, columns: dict[str, int], main: dict[str, int]) -> dict[str, int] | None:
+        """扣分项's columns are the indicator table's (三级指标, the figures' column, 得分), and its
+        header row leaves the columns between blank: a header moved into a blank keeps its order
+        but would read an empty column.  Each must stand where the table above has its own."""
+        for header, above in ((HEADERS["name"], (HEADERS["name"],)), (DEDUCTION_HEADERS["count"], (HEADERS["fig_value"], HEADERS["actual"])),
+                              (DEDUCTION_HEADERS["claim"], (HEADERS["claim"],))):
+            col = next((main[h] for h in above if h in main), columns[header])
+            if columns[header] != col:
+                self.problem(r, columns[header], f"表头“{header}”应在 {get_column_letter(col)} 列，与上面指标表的“{next(h for h in above if h in main)}”对齐（表头被移动）；这一部分无法读取")
+                return None
+        return columns
 
     def _block_header(self, block: str, r: int) -> dict[str, int] | None:
         if block not in _BLOCK_HEADERS:

@@ -418,3 +418,19 @@ def test_a_budget_figure_past_the_bound_gets_the_exit_code_it_gets_in_a_case_fil
     toml = tmp_path / "hunan.toml"
     toml.write_text(case_to_toml(data), encoding="utf-8")
     assert _diff(path).returncode == _diff(toml).returncode == 1
+
+
+def test_a_header_moved_into_a_blank_of_the_deductions_header_is_refused(filled):
+    """扣分项's header row leaves blanks between 发现问题数 and 扣分: moved into one, 发现问题数 kept
+    its order and the counts were read from the empty column — every finding silently unread."""
+    ws = load_workbook(filled)[FORM]
+    head, count = key_row(ws, "ded:head"), header_column(ws, "ded:head", "发现问题数")
+    assert ws.cell(row=head, column=count + 1).value is None
+
+    def move(wb):
+        cells = wb[FORM][head]
+        cells[count].value, cells[count - 1].value = "发现问题数", None
+
+    _edit(filled, move)
+    done = _diff(filled)
+    assert done.returncode == 2 and f"{FORM}!{get_column_letter(count + 1)}{head}" in done.stderr and "对齐" in done.stderr, done.stderr
