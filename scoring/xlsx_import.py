@@ -447,11 +447,10 @@ class _FormReader:
         """扣分项's columns are the indicator table's (三级指标, the figures' column, 得分), and its
         header row leaves the columns between blank: a header moved into a blank keeps its order
         but would read an empty column.  Each must stand where the table above has its own."""
-        for header, above in ((HEADERS["name"], (HEADERS["name"],)), (DEDUCTION_HEADERS["count"], (HEADERS["fig_value"], HEADERS["actual"])),
-                              (DEDUCTION_HEADERS["claim"], (HEADERS["claim"],))):
-            col = next((main[h] for h in above if h in main), columns[header])
-            if columns[header] != col:
-                self.problem(r, columns[header], f"表头“{header}”应在 {get_column_letter(col)} 列，与上面指标表的“{next(h for h in above if h in main)}”对齐（表头被移动）；这一部分无法读取")
+        figures = HEADERS["fig_value"] if HEADERS["fig_value"] in main else HEADERS["actual"]
+        for header, above in ((HEADERS["name"], HEADERS["name"]), (DEDUCTION_HEADERS["count"], figures), (DEDUCTION_HEADERS["claim"], HEADERS["claim"])):
+            if columns[header] != main[above]:
+                self.problem(r, columns[header], f"表头“{header}”应在 {get_column_letter(main[above])} 列，与上面指标表的“{above}”对齐（表头被移动）；这一部分无法读取")
                 return None
         return columns
 
