@@ -45,11 +45,25 @@ def seed_sheet():
     return {"format": 1, "case": data["case"], "sheets": [sheet]}
 
 
+@pytest.fixture(scope="module")
+def template(library, seed_sheet) -> bytes:
+    """The template of the seed-004 sheet, filled in and saved."""
+    buffer = io.BytesIO()
+    filled_template(library.find(RULES), seed_sheet).save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def form(template):
+    """The form sheet of ``template``, to look places up in (never changed)."""
+    return load_workbook(io.BytesIO(template))[FORM]
+
+
 @pytest.fixture
-def filled(library, seed_sheet, tmp_path):
+def filled(template, tmp_path):
     """A filled template of the seed-004 sheet, saved; returns its path."""
     path = tmp_path / "filled.xlsx"
-    filled_template(library.find(RULES), seed_sheet).save(path)
+    path.write_bytes(template)
     return path
 
 
@@ -66,9 +80,8 @@ def _edit(path, change):
     return path
 
 
-def _place(path, kind: str, header: str, head: str = "ind:head", **fields) -> tuple[int, int, str]:
+def _place(ws, kind: str, header: str, head: str = "ind:head", **fields) -> tuple[int, int, str]:
     """Row, column and "sheet!cell" of the cell under ``header`` on the row keyed ``kind`` (with ``fields``)."""
-    ws = load_workbook(path)[FORM]
     row, col = key_row(ws, kind, **fields), header_column(ws, head, header)
     return row, col, f"{FORM}!{get_column_letter(col)}{row}"
 
@@ -117,18 +130,18 @@ def test_the_instructions_sheet_is_not_needed(filled):
     assert _diff(filled).returncode == 0
 
 
-def test_a_renamed_block_header_is_refused_naming_the_cell(filled):
-    row, col, ref = _place(filled, "ind:head", "得分")
+def test_a_renamed_block_header_is_refused_naming_the_cell(filled, form):
+    row, col, _ = _place(form, "ind:head", "得分")
     _edit(filled, lambda wb: wb[FORM].cell(row=row, column=col).__setattr__("value", "自评得分"))
     done = _diff(filled)
     assert done.returncode == 2 and f"{FORM}!B{row}" in done.stderr and "表头缺少“得分”" in done.stderr, done.stderr
 
 
-def test_inserted_rows_and_columns_are_read_as_before(filled):
+def test_inserted_rows_and_columns_are_read_as_before(filled, form):
     """Excel's own edits — a row inserted in the heading and in the indicator table, a column
     inserted in the table — move the keys and the headers with the cells they name."""
     before = _claims(_diff(filled))
-    line = _place(filled, "line", "数值", ind="spending_progress")[0]
+    line = _place(form, "line", "数值", ind="spending_progress")[0]
 
     def change(wb):
         restructure(wb[FORM], "row", line + 1, 1)
@@ -141,16 +154,16 @@ def test_inserted_rows_and_columns_are_read_as_before(filled):
     assert _claims(done) == before
 
 
-def test_a_formula_without_a_computed_value_says_so(filled):
-    row, col, ref = _place(filled, "line", "数值", fig="budget_executed")
+def test_a_formula_without_a_computed_value_says_so(filled, form):
+    row, col, ref = _place(form, "line", "数值", fig="budget_executed")
     _edit(filled, lambda wb: wb[FORM].cell(row=row, column=col).__setattr__("value", "=200+53.87"))
     done = _diff(filled)
     assert done.returncode == 2 and ref in done.stderr and "没有保存计算结果" in done.stderr, done.stderr
 
 
 @pytest.mark.parametrize("header, key", [("数值", {"fig": "budget_executed"}), ("得分", {"ind": "budget_quality"})])
-def test_a_formula_with_a_computed_value_is_read_as_that_value(filled, header, key):
-    row, col, _ = _place(filled, "line", header, **key)
+def test_a_formula_with_a_computed_value_is_read_as_that_value(filled, form, header, key):
+    row, col, _ = _place(form, "line", header, **key)
     wb = load_workbook(filled)
     original = wb[FORM].cell(row=row, column=col).value
     wb[FORM].cell(row=row, column=col).value = f"={original}*1"
@@ -242,7 +255,7 @@ def test_huge_case_files_and_lines_are_refused_within_bounds(tmp_path, seed_shee
 # -- the same mistake, the same exit code, whatever the form ------------------------------------
 
 
-def _forms(library, data, tmp_path, where: str, value: str) -> dict:
+def _forms(template, form, data, tmp_path, where: str, value: str) -> dict:
     """The one-sheet case ``data`` as TOML, JSON, xlsx and a case table (CSV), with ``value``
     written where ``where`` says: in the xlsx, typed into the form's cell as a person would."""
     data = _with(data, where, value)
@@ -253,9 +266,9 @@ def _forms(library, data, tmp_path, where: str, value: str) -> dict:
     paths["json"] = tmp_path / "case.json"
     paths["json"].write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
     paths["xlsx"] = tmp_path / "case.xlsx"
-    filled_template(library.find(RULES), _with(data, where, "0")).save(paths["xlsx"])
+    paths["xlsx"].write_bytes(template)
     key = {"fig": "budget_executed"} if where == "input" else {"ind": next(iter(sheet["claims"]))}
-    row, col, _ = _place(paths["xlsx"], "line", "数值" if where == "input" else "得分", **key)
+    row, col, _ = _place(form, "line", "数值" if where == "input" else "得分", **key)
     _edit(paths["xlsx"], lambda wb: wb[FORM].cell(row=row, column=col).__setattr__("value", value))
     inputs = {name: fig for name, fig in sheet["inputs"].items()}
     columns = ["case_id", "unit", "region", "year", "rules", "claimed_total", *inputs, *(f"claim:{k}" for k in sheet["claims"])]
@@ -292,8 +305,8 @@ def _with(data, where, value):
     ("claim", "九分", 2, 2),
     ("claim", "1000000000000000000", 2, 2),
 ])
-def test_the_same_mistake_gets_the_same_exit_code_in_every_form(library, seed_sheet, tmp_path, where, value, diff_code, batch_code):
-    paths = _forms(library, seed_sheet, tmp_path, where, value)
+def test_the_same_mistake_gets_the_same_exit_code_in_every_form(template, form, seed_sheet, tmp_path, where, value, diff_code, batch_code):
+    paths = _forms(template, form, seed_sheet, tmp_path, where, value)
     # typer's runner: the real command line in this process (a subprocess per form is slow)
     codes = {form: RUNNER.invoke(app, ["batch", str(path), "-q", "--format", "json", "--jobs", "1"]).exit_code for form, path in paths.items()}
     assert codes == dict.fromkeys(paths, batch_code)
@@ -305,11 +318,11 @@ def test_the_same_mistake_gets_the_same_exit_code_in_every_form(library, seed_sh
 
 
 @pytest.mark.parametrize("across", [False, True])
-def test_cells_merged_over_a_claim_are_refused_naming_the_range(filled, across):
+def test_cells_merged_over_a_claim_are_refused_naming_the_range(filled, form, across):
     """Merged down over the next indicator's 得分, or from 分值 across 得分: Excel keeps only the
     top left — another indicator's claim, or the weight — which must never be read as the claim."""
-    row, col, _ = _place(filled, "line", "得分", ind="budget_quality")
-    below = _place(filled, "line", "得分", ind="spending_progress")[0]
+    row, col, _ = _place(form, "line", "得分", ind="budget_quality")
+    below = _place(form, "line", "得分", ind="spending_progress")[0]
     wb = load_workbook(filled)
     if across:
         merge(wb[FORM], row, col - 1, row, col)
@@ -326,10 +339,9 @@ def test_cells_merged_over_a_claim_are_refused_naming_the_range(filled, across):
     ("swap", "表头“分值”不应在“得分”之后"),  # read by header text, the weights would be the claims
     ("twice", "表头“得分”出现了两次"),
 ])
-def test_swapped_or_repeated_block_headers_are_refused_naming_the_cell(filled, edit, words):
-    ws = load_workbook(filled)[FORM]
-    head = key_row(ws, "ind:head")
-    weight, claim, label = (header_column(ws, "ind:head", h) for h in ("分值", "得分", "所用数据"))
+def test_swapped_or_repeated_block_headers_are_refused_naming_the_cell(filled, form, edit, words):
+    head = key_row(form, "ind:head")
+    weight, claim, label = (header_column(form, "ind:head", h) for h in ("分值", "得分", "所用数据"))
 
     def change(wb):
         cells = wb[FORM][head]
@@ -351,14 +363,13 @@ def test_swapped_or_repeated_block_headers_are_refused_naming_the_cell(filled, e
     ("moved", "不应在这里"),
     ("total moved", "这一行印的是“等级”"),
 ])
-def test_a_changed_deleted_copied_or_moved_row_key_is_refused_naming_the_cell(filled, edit, words):
+def test_a_changed_deleted_copied_or_moved_row_key_is_refused_naming_the_cell(filled, form, edit, words):
     """Lines are found by the keys in hidden column A: before, a line whose key was typed over or
     deleted was dropped (its figure and claim unread), a copied key read the copy's cells as the
     original's, and the total read from whatever row held its key."""
-    ws = load_workbook(filled)[FORM]
-    line, ded = key_row(ws, "line", fig="budget_executed"), key_rows(ws, "ded")[0]
-    total, grade = key_row(ws, "total"), key_row(ws, "grade")
-    keys = {r: ws.cell(row=r, column=1).value for r in (line, ded, total)}
+    line, ded = key_row(form, "line", fig="budget_executed"), key_rows(form, "ded")[0]
+    total, grade = key_row(form, "total"), key_row(form, "grade")
+    keys = {r: form.cell(row=r, column=1).value for r in (line, ded, total)}
     change, cell = {
         "typed over": ({line: "预算编制质量"}, f"A{line}"),
         "deleted": ({line: None}, f"A{line}"),
@@ -372,16 +383,15 @@ def test_a_changed_deleted_copied_or_moved_row_key_is_refused_naming_the_cell(fi
 
 
 @pytest.mark.parametrize("edit", ["figures swapped", "deductions swapped", "typed without a check"])
-def test_keys_swapped_between_lines_are_refused_naming_the_cell(filled, edit):
+def test_keys_swapped_between_lines_are_refused_naming_the_cell(filled, form, edit):
     """Two figures' keys swapped in hidden column A read each figure from the other's cell: 预算编制质量
     was computed from the wrong figure (0 instead of 8) and reported as over-claimed, exit 1.  A
     key carries a check of what its line prints, so the swap is noticed."""
-    ws = load_workbook(filled)[FORM]
     if edit == "deductions swapped":
-        a, b = key_rows(ws, "ded")[:2]
+        a, b = key_rows(form, "ded")[:2]
     else:
-        a, b = key_row(ws, "line", fig="duty_targets_met"), key_row(ws, "line", fig="budget_adjusted")
-    keys = {a: ws.cell(row=b, column=1).value, b: ws.cell(row=a, column=1).value}
+        a, b = key_row(form, "line", fig="duty_targets_met"), key_row(form, "line", fig="budget_adjusted")
+    keys = {a: form.cell(row=b, column=1).value, b: form.cell(row=a, column=1).value}
     if edit == "typed without a check":
         keys = {a: "line|fig=duty_targets_met"}
     _edit(filled, lambda wb: [wb[FORM].cell(row=r, column=1).__setattr__("value", v) for r, v in keys.items()])
@@ -420,12 +430,11 @@ def test_a_budget_figure_past_the_bound_gets_the_exit_code_it_gets_in_a_case_fil
     assert _diff(path).returncode == _diff(toml).returncode == 1
 
 
-def test_a_header_moved_into_a_blank_of_the_deductions_header_is_refused(filled):
+def test_a_header_moved_into_a_blank_of_the_deductions_header_is_refused(filled, form):
     """扣分项's header row leaves blanks between 发现问题数 and 扣分: moved into one, 发现问题数 kept
     its order and the counts were read from the empty column — every finding silently unread."""
-    ws = load_workbook(filled)[FORM]
-    head, count = key_row(ws, "ded:head"), header_column(ws, "ded:head", "发现问题数")
-    assert ws.cell(row=head, column=count + 1).value is None
+    head, count = key_row(form, "ded:head"), header_column(form, "ded:head", "发现问题数")
+    assert form.cell(row=head, column=count + 1).value is None
 
     def move(wb):
         cells = wb[FORM][head]
