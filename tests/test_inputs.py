@@ -1,7 +1,8 @@
-"""Inputs that never fabricate: a workbook missing a sheet or a header, with a merged cell or an
-uncomputed formula is refused naming the place; .xls/.ods are told to be saved as .xlsx; zip and
-XML bombs, huge case files and endless CSV lines are refused within bounds; the same mistake gets
-the same exit code in TOML, JSON, xlsx and CSV."""
+"""Inputs that never fabricate: a workbook in the official form missing a sheet or a header, with
+an uncomputed formula, cells merged over a claim, or a hidden row key changed is refused naming
+the sheet and cell; .xls/.ods are told to be saved as .xlsx; zip and XML bombs, huge case files
+and endless CSV lines are refused within bounds; the same mistake gets the same exit code in TOML,
+JSON, xlsx and CSV."""
 
 from __future__ import annotations
 
@@ -18,17 +19,28 @@ import zipfile
 from decimal import Decimal
 
 import pytest
+from conftest import CASES, ROOT, SEED004_CASE, run_cli
+from form_support import (
+    filled_template,
+    header_column,
+    key_row,
+    key_rows,
+    merge,
+    pinned_case,
+    restructure,
+    save_with_results,
+)
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from typer.testing import CliRunner
 
 from scoring.cases.writer import case_to_toml
 from scoring.cli import app
-from scoring.excel.template import INFO, INPUTS, RATES, ROWS, SCORES, SUBTOTALS, build_template, fill_template
+from scoring.excel.template import HELP, META, build_template
 from scoring.files.limits import MAX_TEXT_FILE_BYTES, MAX_WORKBOOK_UNPACKED
 
-from conftest import ROOT, SEED004_CASE, run_cli
-
 RULES = "sichuan.dept-overall@2024.1"
+FORM = "部门整体支出绩效自评表"  # the worksheet of the form, as the template names it
 RUNNER = CliRunner()
 
 
@@ -42,14 +54,25 @@ def seed_sheet():
     return {"format": 1, "case": data["case"], "sheets": [sheet]}
 
 
+@pytest.fixture(scope="module")
+def template(library, seed_sheet) -> bytes:
+    """The template of the seed-004 sheet, filled in and saved."""
+    buffer = io.BytesIO()
+    filled_template(library.find(RULES), seed_sheet).save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def form(template):
+    """The form sheet of ``template``, to look places up in (never changed)."""
+    return load_workbook(io.BytesIO(template))[FORM]
+
+
 @pytest.fixture
-def filled(library, seed_sheet, tmp_path):
+def filled(template, tmp_path):
     """A filled template of the seed-004 sheet, saved; returns its path."""
-    rs = library.find(RULES)
-    wb = build_template(rs)
-    fill_template(wb, rs, seed_sheet["case"], seed_sheet["sheets"][0])
     path = tmp_path / "filled.xlsx"
-    wb.save(path)
+    path.write_bytes(template)
     return path
 
 
@@ -66,11 +89,26 @@ def _edit(path, change):
     return path
 
 
-def test_the_filled_template_scores_like_the_case(filled):
-    assert _diff(filled).returncode == 0
+def _place(ws, kind: str, header: str, head: str = "ind:head", **fields) -> tuple[int, int, str]:
+    """Row, column and "sheet!cell" of the cell under ``header`` on the row keyed ``kind`` (with ``fields``)."""
+    row, col = key_row(ws, kind, **fields), header_column(ws, head, header)
+    return row, col, f"{FORM}!{get_column_letter(col)}{row}"
 
 
-@pytest.mark.parametrize("sheet", [INPUTS, SCORES, SUBTOTALS, RATES, INFO])
+def _claims(done) -> dict[str, str | None]:
+    sheet = json.loads(done.stdout)["sheets"][0]
+    return {i["name"]: i["claimed"] for i in sheet["indicators"]} | {"总分": sheet["total"]["claimed"]}
+
+
+def test_the_filled_template_scores_like_the_case(filled, seed_sheet, tmp_path):
+    toml = tmp_path / "case.toml"
+    toml.write_text(case_to_toml(seed_sheet), encoding="utf-8")
+    done, original = _diff(filled), _diff(toml)
+    assert done.returncode == original.returncode == 0
+    assert _claims(done) == _claims(original)
+
+
+@pytest.mark.parametrize("sheet", [FORM, META])
 def test_a_deleted_sheet_is_refused_naming_it(filled, sheet):
     _edit(filled, lambda wb: wb.remove(wb[sheet]))
     done = _diff(filled)
@@ -78,67 +116,72 @@ def test_a_deleted_sheet_is_refused_naming_it(filled, sheet):
     assert done.stdout == "", "nothing is scored: never a fabricated over-claim"
 
 
-def test_a_renamed_sheet_is_refused_naming_the_missing_one(filled):
-    _edit(filled, lambda wb: setattr(wb[INPUTS], "title", "输入"))
+@pytest.mark.parametrize("sheet, name", [(FORM, "自评表"), (META, "规则")])
+def test_a_renamed_sheet_is_refused_naming_the_missing_one(filled, sheet, name):
+    _edit(filled, lambda wb: setattr(wb[sheet], "title", name))
     done = _diff(filled)
-    assert done.returncode == 2 and "缺少工作表“输入数据”" in done.stderr and "“输入”" in done.stderr
+    assert done.returncode == 2 and f"缺少{'隐藏的' if sheet == META else ''}工作表“{sheet}”" in done.stderr, done.stderr
+    if sheet == FORM:
+        assert "工作簿中有：自评表" in done.stderr
 
 
-def test_a_deleted_rows_sheet_is_refused(library, tmp_path):
-    rs = library.find("xinjiang.project@2024.1")
+def test_a_deleted_form_of_a_project_template_is_refused(library, tmp_path):
     path = tmp_path / "rows.xlsx"
-    wb = build_template(rs)
-    wb.remove(wb[ROWS])
+    wb = build_template(library.find("xinjiang.project@2024.1"))
+    wb.remove(wb["项目支出绩效自评表"])
     wb.save(path)
     done = _diff(path)
-    assert done.returncode == 2 and f"缺少工作表“{ROWS}”" in done.stderr
+    assert done.returncode == 2 and "缺少工作表“项目支出绩效自评表”" in done.stderr
 
 
-def test_a_moved_header_or_label_is_refused_naming_the_cell(filled):
-    _edit(filled, lambda wb: wb[SCORES].insert_cols(2))
+def test_the_instructions_sheet_is_not_needed(filled):
+    _edit(filled, lambda wb: wb.remove(wb[HELP]))
+    assert _diff(filled).returncode == 0
+
+
+def test_a_renamed_block_header_is_refused_naming_the_cell(filled, form):
+    row, col, _ = _place(form, "ind:head", "得分")
+    _edit(filled, lambda wb: wb[FORM].cell(row=row, column=col).__setattr__("value", "自评得分"))
     done = _diff(filled)
-    assert done.returncode == 2 and "自评得分!B1" in done.stderr and "表头应为“一级指标”" in done.stderr
+    assert done.returncode == 2 and f"{FORM}!B{row}" in done.stderr and "表头缺少“得分”" in done.stderr, done.stderr
 
 
-def test_an_inserted_row_in_basic_information_is_refused(filled):
-    _edit(filled, lambda wb: wb[INFO].insert_rows(3))
+def test_inserted_rows_and_columns_are_read_as_before(filled, form):
+    """Excel's own edits — a row inserted in the heading and in the indicator table, a column
+    inserted in the table — move the keys and the headers with the cells they name."""
+    before = _claims(_diff(filled))
+    line = _place(form, "line", "数值", ind="spending_progress")[0]
+
+    def change(wb):
+        restructure(wb[FORM], "row", line + 1, 1)
+        restructure(wb[FORM], "row", 4, 1)
+        restructure(wb[FORM], "col", 6, 1)
+
+    _edit(filled, change)
     done = _diff(filled)
-    assert done.returncode == 2 and "基本信息!A3" in done.stderr
-
-
-def test_merged_cells_are_refused_naming_the_range(filled):
-    _edit(filled, lambda wb: wb[SCORES].merge_cells("F2:F3"))
-    done = _diff(filled)
-    assert done.returncode == 2 and "自评得分!F2:F3" in done.stderr and "合并" in done.stderr
-
-
-def _input_row(path, name):
-    ws = load_workbook(path)[INPUTS]
-    return next(r for r in range(2, ws.max_row + 1) if ws[f"A{r}"].value == name)
-
-
-def test_a_formula_without_a_computed_value_says_so(filled):
-    row = _input_row(filled, "budget_executed")
-    _edit(filled, lambda wb: wb[INPUTS].__setitem__(f"E{row}", "=200+53.87"))
-    done = _diff(filled)
-    assert done.returncode == 2 and f"输入数据!E{row}" in done.stderr and "没有计算结果" in done.stderr
-
-
-def test_a_formula_with_a_computed_value_is_read_as_that_value(filled, tmp_path):
-    row = _input_row(filled, "budget_executed")
-    _edit(filled, lambda wb: wb[INPUTS].__setitem__(f"E{row}", "=200+53.87"))
-    # what Excel does on saving: keep the formula and its computed value
-    patched = tmp_path / "computed.xlsx"
-    with zipfile.ZipFile(filled) as source, zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            data = re.sub(rb"<f>200\+53\.87</f>\s*<v\s*/?>(?:</v>)?", b"<f>200+53.87</f><v>253.87</v>", data)
-            target.writestr(item, data)
-    done = _diff(patched)
     assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout)
-    quality = next(i for i in report["sheets"][0]["indicators"] if i["name"] == "预算编制质量")
+    assert _claims(done) == before
+
+
+def test_a_formula_without_a_computed_value_says_so(filled, form):
+    row, col, ref = _place(form, "line", "数值", fig="budget_executed")
+    _edit(filled, lambda wb: wb[FORM].cell(row=row, column=col).__setattr__("value", "=200+53.87"))
+    done = _diff(filled)
+    assert done.returncode == 2 and ref in done.stderr and "没有保存计算结果" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("header, key", [("数值", {"fig": "budget_executed"}), ("得分", {"ind": "budget_quality"})])
+def test_a_formula_with_a_computed_value_is_read_as_that_value(filled, form, header, key):
+    row, col, _ = _place(form, "line", header, **key)
+    wb = load_workbook(filled)
+    original = wb[FORM].cell(row=row, column=col).value
+    wb[FORM].cell(row=row, column=col).value = f"={original}*1"
+    save_with_results(wb, filled, {f"{original}*1": str(original)})  # what Excel saves: the formula and its result
+    done = _diff(filled)
+    assert done.returncode == 0, done.stderr
+    quality = next(i for i in json.loads(done.stdout)["sheets"][0]["indicators"] if i["name"] == "预算编制质量")
     assert quality["computed"] == "8.00", "253.87 of 253.87 executed, as in the case"
+    assert quality["claimed"] == "7"
 
 
 @pytest.mark.parametrize("name, content", [
@@ -198,9 +241,9 @@ def test_workbooks_are_not_read_without_defusedxml(filled):
 
 
 def test_a_sheet_with_too_many_rows_is_refused(filled):
-    _edit(filled, lambda wb: wb[SUBTOTALS].__setitem__("A5000", "x"))
+    _edit(filled, lambda wb: wb[FORM].__setitem__("B5000", "x"))
     done = _diff(filled)
-    assert done.returncode == 2 and "小计!A5000" in done.stderr and "超过上限" in done.stderr
+    assert done.returncode == 2 and f"工作表“{FORM}”有 5000 行" in done.stderr and "超过上限" in done.stderr
 
 
 def test_huge_case_files_and_lines_are_refused_within_bounds(tmp_path, seed_sheet):
@@ -221,19 +264,21 @@ def test_huge_case_files_and_lines_are_refused_within_bounds(tmp_path, seed_shee
 # -- the same mistake, the same exit code, whatever the form ------------------------------------
 
 
-def _forms(library, data, tmp_path) -> dict:
-    """The one-sheet case ``data`` as TOML, JSON, xlsx and a case table (CSV)."""
+def _forms(template, form, data, tmp_path, where: str, value: str) -> dict:
+    """The one-sheet case ``data`` as TOML, JSON, xlsx and a case table (CSV), with ``value``
+    written where ``where`` says: in the xlsx, typed into the form's cell as a person would."""
+    data = _with(data, where, value)
     sheet = data["sheets"][0]
     paths = {}
     paths["toml"] = tmp_path / "case.toml"
     paths["toml"].write_text(case_to_toml(data), encoding="utf-8")
     paths["json"] = tmp_path / "case.json"
     paths["json"].write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
-    rs = library.find(RULES)
-    wb = build_template(rs)
-    fill_template(wb, rs, data["case"], sheet)
     paths["xlsx"] = tmp_path / "case.xlsx"
-    wb.save(paths["xlsx"])
+    paths["xlsx"].write_bytes(template)
+    key = {"fig": "budget_executed"} if where == "input" else {"ind": next(iter(sheet["claims"]))}
+    row, col, _ = _place(form, "line", "数值" if where == "input" else "得分", **key)
+    _edit(paths["xlsx"], lambda wb: wb[FORM].cell(row=row, column=col).__setattr__("value", value))
     inputs = {name: fig for name, fig in sheet["inputs"].items()}
     columns = ["case_id", "unit", "region", "year", "rules", "claimed_total", *inputs, *(f"claim:{k}" for k in sheet["claims"])]
     cell = {"case_id": data["case"]["id"], "unit": data["case"]["unit"], "region": "/".join(data["case"]["region"]),
@@ -269,8 +314,8 @@ def _with(data, where, value):
     ("claim", "九分", 2, 2),
     ("claim", "1000000000000000000", 2, 2),
 ])
-def test_the_same_mistake_gets_the_same_exit_code_in_every_form(library, seed_sheet, tmp_path, where, value, diff_code, batch_code):
-    paths = _forms(library, _with(seed_sheet, where, value), tmp_path)
+def test_the_same_mistake_gets_the_same_exit_code_in_every_form(template, form, seed_sheet, tmp_path, where, value, diff_code, batch_code):
+    paths = _forms(template, form, seed_sheet, tmp_path, where, value)
     # typer's runner: the real command line in this process (a subprocess per form is slow)
     codes = {form: RUNNER.invoke(app, ["batch", str(path), "-q", "--format", "json", "--jobs", "1"]).exit_code for form, path in paths.items()}
     assert codes == dict.fromkeys(paths, batch_code)
@@ -278,12 +323,132 @@ def test_the_same_mistake_gets_the_same_exit_code_in_every_form(library, seed_sh
     assert codes == dict.fromkeys(codes, diff_code)
 
 
-@pytest.mark.parametrize("change, cell", [
-    (lambda ws: ws.__setitem__("A2", "九分"), "输入数据!A2"),
-    (lambda ws: ws.delete_rows(3), "输入数据!A3"),
-    (lambda ws: ws.insert_rows(4), "输入数据!A4"),
-])
-def test_a_changed_moved_or_deleted_code_is_refused_naming_the_cell(filled, change, cell):
-    _edit(filled, lambda wb: change(wb[INPUTS]))
+# -- damage that used to be read as claims the workbook did not hold ------------------------------
+
+
+@pytest.mark.parametrize("across", [False, True])
+def test_cells_merged_over_a_claim_are_refused_naming_the_range(filled, form, across):
+    """Merged down over the next indicator's 得分, or from 分值 across 得分: Excel keeps only the
+    top left — another indicator's claim, or the weight — which must never be read as the claim."""
+    row, col, _ = _place(form, "line", "得分", ind="budget_quality")
+    below = _place(form, "line", "得分", ind="spending_progress")[0]
+    wb = load_workbook(filled)
+    if across:
+        merge(wb[FORM], row, col - 1, row, col)
+        swallowed, ref = f"{FORM}!{get_column_letter(col)}{row}", f"{get_column_letter(col - 1)}{row}:"
+    else:
+        merge(wb[FORM], row, col, below, col)
+        swallowed, ref = f"{FORM}!{get_column_letter(col)}{below}", f"{get_column_letter(col)}{row}:"
+    wb.save(filled)
     done = _diff(filled)
-    assert done.returncode == 2 and cell in done.stderr and "请使用原模板" in done.stderr, done.stderr
+    assert done.returncode == 2 and swallowed in done.stderr and f"被合并进 {ref}" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("edit, words", [
+    ("swap", "表头“分值”不应在“得分”之后"),  # read by header text, the weights would be the claims
+    ("twice", "表头“得分”出现了两次"),
+])
+def test_swapped_or_repeated_block_headers_are_refused_naming_the_cell(filled, form, edit, words):
+    head = key_row(form, "ind:head")
+    weight, claim, label = (header_column(form, "ind:head", h) for h in ("分值", "得分", "所用数据"))
+
+    def change(wb):
+        cells = wb[FORM][head]
+        if edit == "swap":
+            cells[weight - 1].value, cells[claim - 1].value = "得分", "分值"
+        else:
+            cells[label - 1].value = "得分"
+
+    _edit(filled, change)
+    done = _diff(filled)
+    cell = f"{FORM}!{get_column_letter(claim)}{head}"
+    assert done.returncode == 2 and cell in done.stderr and words in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("edit, words", [
+    ("typed over", "无法识别"),
+    ("deleted", "没有行键"),
+    ("copied", "重复"),
+    ("moved", "不应在这里"),
+    ("total moved", "这一行印的是“等级”"),
+])
+def test_a_changed_deleted_copied_or_moved_row_key_is_refused_naming_the_cell(filled, form, edit, words):
+    """Lines are found by the keys in hidden column A: before, a line whose key was typed over or
+    deleted was dropped (its figure and claim unread), a copied key read the copy's cells as the
+    original's, and the total read from whatever row held its key."""
+    line, ded = key_row(form, "line", fig="budget_executed"), key_rows(form, "ded")[0]
+    total, grade = key_row(form, "total"), key_row(form, "grade")
+    keys = {r: form.cell(row=r, column=1).value for r in (line, ded, total)}
+    change, cell = {
+        "typed over": ({line: "预算编制质量"}, f"A{line}"),
+        "deleted": ({line: None}, f"A{line}"),
+        "copied": ({line + 1: keys[line]}, f"A{line + 1}"),
+        "moved": ({line: keys[ded], ded: None}, f"A{line}"),
+        "total moved": ({grade: keys[total], total: None}, f"B{grade}"),
+    }[edit]
+    _edit(filled, lambda wb: [wb[FORM].cell(row=r, column=1).__setattr__("value", v) for r, v in change.items()])
+    done = _diff(filled)
+    assert done.returncode == 2 and f"{FORM}!{cell}" in done.stderr and words in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("edit", ["figures swapped", "deductions swapped", "typed without a check"])
+def test_keys_swapped_between_lines_are_refused_naming_the_cell(filled, form, edit):
+    """Two figures' keys swapped in hidden column A read each figure from the other's cell: 预算编制质量
+    was computed from the wrong figure (0 instead of 8) and reported as over-claimed, exit 1.  A
+    key carries a check of what its line prints, so the swap is noticed."""
+    if edit == "deductions swapped":
+        a, b = key_rows(form, "ded")[:2]
+    else:
+        a, b = key_row(form, "line", fig="duty_targets_met"), key_row(form, "line", fig="budget_adjusted")
+    keys = {a: form.cell(row=b, column=1).value, b: form.cell(row=a, column=1).value}
+    if edit == "typed without a check":
+        keys = {a: "line|fig=duty_targets_met"}
+    _edit(filled, lambda wb: [wb[FORM].cell(row=r, column=1).__setattr__("value", v) for r, v in keys.items()])
+    done = _diff(filled)
+    words = "缺少校验码" if edit == "typed without a check" else "与隐藏的 A 列中的行键不符"
+    assert done.returncode == 2 and f"{FORM}!A{a}" in done.stderr and words in done.stderr, done.stderr
+
+
+def test_a_workbook_made_before_keys_carried_checks_is_read_as_before(filled):
+    before = _claims(_diff(filled))
+
+    def strip(wb):
+        for (cell,) in wb[FORM].iter_rows(min_col=1, max_col=1):
+            if isinstance(cell.value, str):
+                cell.value = re.sub(r"\|check=\w+", "", cell.value)
+
+    _edit(filled, strip)
+    done = _diff(filled)
+    assert done.returncode == 0 and _claims(done) == before
+
+
+def test_a_budget_figure_past_the_bound_gets_the_exit_code_it_gets_in_a_case_file(library, tmp_path):
+    """全年执行数 of 10^18 is an invalid input the engine reports (exit 1), as in TOML.  The rate
+    printed beside it (执行率) was checked against it as a stated rate and refused by validation
+    (exit 2) with a message naming no cell."""
+    case = CASES / "hunan-miluo-shgzb-2024.toml"
+    data = pinned_case(case, 0, "hunan.dept-overall@2024.1")
+    path = tmp_path / "hunan.xlsx"
+    filled_template(library.find("hunan.dept-overall@2024.1"), data).save(path)
+    ws = load_workbook(path).worksheets[0]
+    row, col = key_row(ws, "budget:total"), header_column(ws, "budget:head", "全年执行数")
+    _edit(path, lambda wb: wb.worksheets[0].cell(row=row, column=col).__setattr__("value", "1000000000000000000"))
+    data["sheets"][0]["inputs"]["executed"] = {"value": "1000000000000000000"}
+    toml = tmp_path / "hunan.toml"
+    toml.write_text(case_to_toml(data), encoding="utf-8")
+    assert _diff(path).returncode == _diff(toml).returncode == 1
+
+
+def test_a_header_moved_into_a_blank_of_the_deductions_header_is_refused(filled, form):
+    """扣分项's header row leaves blanks between 发现问题数 and 扣分: moved into one, 发现问题数 kept
+    its order and the counts were read from the empty column — every finding silently unread."""
+    head, count = key_row(form, "ded:head"), header_column(form, "ded:head", "发现问题数")
+    assert form.cell(row=head, column=count + 1).value is None
+
+    def move(wb):
+        cells = wb[FORM][head]
+        cells[count].value, cells[count - 1].value = "发现问题数", None
+
+    _edit(filled, move)
+    done = _diff(filled)
+    assert done.returncode == 2 and f"{FORM}!{get_column_letter(count + 1)}{head}" in done.stderr and "对齐" in done.stderr, done.stderr

@@ -237,3 +237,13 @@ def test_row_without_weight_is_unverifiable_and_adds_to_subtotals(library):
     assert statuses == ["match", "unverifiable", "unverifiable"]
     assert not any(f.severity == "error" for f in rep.findings)
     assert rep.sheets[0].total.comparison.status == "match"
+
+
+def test_a_worded_target_for_a_method_reading_figures_or_dates_is_unverifiable(library):
+    """直接赋分 reads a figure or a date, as the target is; a worded target ("是") raised a KeyError
+    in the reason (found by the workbook property test) instead of leaving the row unverifiable."""
+    rows = [{"name": "期限", "weight": 10, "rule": "直接赋分", "target": "是", "actual": "2024年11月21日", "claimed": "10"},
+            {"name": "其余", "weight": 90, "rule": "按照完成比例赋分", "target": "1", "actual": "1", "claimed": "90"}]
+    row = next(i for i in report(library, rows, rules="xinjiang.project").sheets[0].indicators if i.result.name == "期限")
+    assert row.comparison.status == "unverifiable"
+    assert row.result.parts[0].reason == "直接赋分要求数值或日期，年度指标值“是”为文字，实际完成值“2024年11月21日”为日期"

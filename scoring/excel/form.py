@@ -12,12 +12,15 @@ printed group subtotals and the stated rates.  Right of the print area, not prin
 source and note.
 
 Column A is hidden and holds each row's key ("row", "fig:budget", "total" …): technical names
-stay there, never where a person reads.  Blocks are read back by their header texts, so a renamed
-or deleted header is reported, never guessed around.
+stay there, never where a person reads.  The key of a line of the formula table or of 扣分项
+carries a check of what the line prints (`label_check`), so a key moved to another line is
+noticed.  Blocks are read back by their header texts, so a renamed, deleted or swapped header is
+reported, never guessed around.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -160,6 +163,13 @@ def budget_indicator(rule_set: RuleSet):
 def key_text(kind: str, **fields: str) -> str:
     """A row key: "kind|field=value|…"; values never hold "|" (they are identifiers)."""
     return "|".join([kind, *(f"{k}={v}" for k, v in fields.items() if v not in (None, ""))])
+
+
+def label_check(name: str, label: str) -> str:
+    """A digest of what a keyed line prints — the name of its indicator or 扣分项 where the line
+    prints it, the label of its figure — kept in its key.  The importer compares it with what the
+    line prints: a key moved or copied to another line is noticed, not read as that line's."""
+    return hashlib.sha256(f"{name.strip()}\n{label.strip()}".encode()).hexdigest()[:8]
 
 
 def parse_key(text: object) -> tuple[str, dict[str, str]]:
@@ -539,7 +549,10 @@ class FormWriter:
             for k, name in enumerate(names or [None]):
                 kind = "fig" if name is None or name not in self.first_figure_cell else "ref"
                 fields = {"ind": ind.id if (ind is not None and k == 0) else "", "fig" if kind == "fig" else "ref": name or ""}
-                r = self.next_row(key_text("line", **fields))
+                decl = self.rs.inputs[name] if name is not None else None
+                label = decl.label + (f"（可空：{decl.default_reason}）" if decl.default is not None and decl.default_reason else "") if decl else ""
+                printed = (ind.name if ind is not None else "其他数据") if k == 0 else ""  # the name is printed on the first line
+                r = self.next_row(key_text("line", **fields, check=label_check(printed, label)))
                 for col in other_cols:
                     self.put(r, col, None)
                 groups.append(list(ind.group) if ind is not None else ["其他数据"])
@@ -548,8 +561,6 @@ class FormWriter:
                         if col is not None:
                             self.put(r, col, "—" if role == "fig_value" else None, align="center")
                     continue
-                decl = self.rs.inputs[name]
-                label = decl.label + (f"（可空：{decl.default_reason}）" if decl.default is not None and decl.default_reason else "")
                 self.put(r, fc["fig_label"], label)
                 self.need(r, label, self.width_of(fc["fig_label"]))
                 if fc["fig_unit"] is not None:
@@ -606,7 +617,7 @@ class FormWriter:
         findings, claims = self.data.get("findings", {}), self.data.get("claims", {})
         start = self.row + 1
         for d in self.rs.deductions:
-            r = self.next_row(key_text("ded", id=d.id))
+            r = self.next_row(key_text("ded", id=d.id, check=label_check(d.name, "")))
             self.blank_form_cells(r, used)
             self.put(r, name_col, d.name)
             std = f"每处扣 {fmt(d.per_finding)} 分" + (f"，最多扣 {fmt(d.max_deduction)} 分" if d.max_deduction else "")

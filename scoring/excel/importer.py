@@ -5,7 +5,9 @@ Each form sheet is found through the hidden 规则 sheet and read by the row key
 column A and the header texts of its blocks.  Every cell that cannot be used is reported by sheet
 and address (e.g. 项目支出绩效自评表!H12) with what was expected; all problems of a workbook are
 reported together.  A sheet or header that is missing is named, never read as empty claims, and a
-formula cell without a saved result says so instead of reading as blank.
+formula cell without a saved result says so instead of reading as blank.  Damage that would read
+one line's cells as another's — a header swapped, a key typed over, copied or moved, a cell merged
+under another — is reported where it is, never read around.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from .form import (
     SIGN_LABELS,
     SUBTOTAL_HEADERS,
     UNDISCLOSED,
+    label_check,
     parse_key,
 )
 from .template import META, META_SHEET
@@ -45,17 +48,73 @@ from .template import META, META_SHEET
 UNSUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES - {".xlsx", ".xlsm"}
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any encrypted workbook
 _SAVE_AS = "不支持此格式，请另存为 .xlsx"
+_FORBIDDEN_XML = "含有被禁止的 XML 内容（实体或 DTD 声明），可能是恶意文件"
 
 _ROW_FIELDS = {"name": "name", "nature": "nature", "target": "target", "unit": "unit", "actual": "actual", "rule": "rule",
                "deviation": "deviation", "source": "source", "note": "note"}
+_SHARED_ROW_FIELDS = ("deviation", "source", "note")  # remarks one merged cell may give several rows
+
+# Where each kind of row key belongs: the block it is in ("" before the first table, "end" after
+# the total).  The order is the form's (xlsx_form.FormWriter.write).
+_TABLES = ("", "budget", "rows", "ind")
+_KEY_PLACES = {
+    "title": ("",), "subtitle": ("",), "head": ("",),
+    "budget:head": _TABLES, "rows:head": _TABLES, "ind:head": _TABLES, "ded:head": _TABLES,
+    "budget:total": ("budget",), "budget:fiscal": ("budget",), "row": ("rows",), "line": ("ind",), "ded": ("ded",),
+    "total": ("rows", "ind", "ded"),
+    "grade": ("end",), "sign": ("end",), "aux:title": ("end",), "aux": ("end",), "sub:title": ("end",), "sub:head": ("end",),
+    "sub": ("sub",), "rate:title": ("sub",), "rate:head": ("sub",), "rate": ("rate",),
+}
+_ONCE = {"title", "subtitle", "total", "grade", "aux:title", "aux", "sub:title", "rate:title", "budget:total", "budget:fiscal"}
+# What the form prints in column B of a keyed line whose label is fixed.
+_KEY_LABELS = {"total": "总分", "grade": "等级", **{f"budget:{line}": label for line, (label, _) in BUDGET_LINES.items()}}
+# Blocks whose lines are found only by key, and the columns whose content a line without one would lose.
+_KEYED_BLOCKS = {
+    "budget": BUDGET_HEADERS,
+    "ind": (HEADERS["fig_value"], HEADERS["claim"]),
+    "ded": (DEDUCTION_HEADERS["count"], DEDUCTION_HEADERS["claim"]),
+}
+
+
+def _key_names(kind: str, fields: dict[str, str]) -> list[tuple]:
+    """What a row key names that only one row of a sheet may: a table, an indicator, a figure."""
+    if kind in _ONCE or kind.endswith(":head"):
+        return [(kind,)]
+    names = [(field, fields[field]) for field in ("ind", "fig") if kind == "line" and fields.get(field)]
+    if kind in ("ded", "row") and fields.get("id"):
+        names.append((kind, fields["id"]))
+    return names
+
+
+_SOURCE_NOTE = (HEADERS["source"], HEADERS["note"])
+# Each block's headers the importer reads: (required, optional).
+_BLOCK_HEADERS = {
+    "rows": ((HEADERS["name"], HEADERS["target"], HEADERS["actual"], HEADERS["weight"], HEADERS["claim"]),
+             (*GROUP_HEADERS, EXTRA_GROUP_HEADER, HEADERS["nature"], HEADERS["unit"], HEADERS["rule"], HEADERS["deviation"], *_SOURCE_NOTE)),
+    "ind": ((HEADERS["name"], HEADERS["fig_label"], HEADERS["fig_value"], HEADERS["weight"], HEADERS["claim"]), _SOURCE_NOTE),
+    "budget": (BUDGET_HEADERS, ()),
+    "ded": ((HEADERS["name"], DEDUCTION_HEADERS["count"], DEDUCTION_HEADERS["claim"]), _SOURCE_NOTE),
+    "sub": (SUBTOTAL_HEADERS, ()),
+    "rate": (RATE_HEADERS, ()),
+}
+# Each block's headers in the order every layout of the form prints them (xlsx_form.grid); 指标类别,
+# which repeats, and a formula table's 单位, whose place depends on the form, are left out.
+_REVIEW = (HEADERS["computed"], HEADERS["delta"], HEADERS["status"], HEADERS["explain"], *_SOURCE_NOTE)
+_HEADER_ORDER = {
+    "rows": (*GROUP_HEADERS, *(HEADERS[k] for k in ("name", "nature", "target", "unit", "actual", "rule", "weight", "claim", "deviation")), *_REVIEW),
+    "ind": (*GROUP_HEADERS, *(HEADERS[k] for k in ("name", "fig_label", "fig_value", "weight", "claim")), *_REVIEW),
+    "budget": (*BUDGET_HEADERS, *_REVIEW),
+    "ded": (*GROUP_HEADERS, HEADERS["name"], *DEDUCTION_HEADERS.values(), *_REVIEW),
+    "sub": SUBTOTAL_HEADERS,
+    "rate": RATE_HEADERS,
+}
 
 
 def read_workbook(path: Path | str) -> dict:
     """The case a workbook in the official form holds, as plain data for `Case.model_validate`."""
     path = Path(path)
     shown = str(path)
-    wb = _open(path, shown, data_only=True)
-    formulas = _open(path, shown, data_only=False)
+    wb, formulas = _open(path, shown)
     if META not in wb.sheetnames:
         raise ScoringError(f"{shown}: 缺少隐藏的工作表“{META}”——这不是 scoring template 生成的模板或 scoring diff 生成的复核表")
     meta = [row for row in wb[META].iter_rows(values_only=True) if row and row[0]]
@@ -73,7 +132,7 @@ def read_workbook(path: Path | str) -> dict:
             raise ScoringError(f"{shown}: 缺少工作表“{title}”（被删除或改名）；工作簿中有：{'、'.join(wb.sheetnames)}")
         if wb[title].max_row > MAX_SHEET_ROWS:
             raise ScoringError(f"{shown}: 工作表“{title}”有 {wb[title].max_row} 行，超过上限 {MAX_SHEET_ROWS} 行")
-        reader = _FormReader(wb[title], formulas[title], shown, problems)
+        reader = _FormReader(wb[title], formulas.get(title, {}), shown, problems)
         sheet, info = reader.read()
         sheet = {"id": sheet_id, **sheet, "rules": rules}
         sheets.append(sheet)
@@ -90,9 +149,10 @@ def read_workbook(path: Path | str) -> dict:
     return {"case": case, "sheets": sheets}
 
 
-def _open(path: Path, shown: str, data_only: bool):
-    """Open the workbook for reading its values, after checking what it is and how much it
-    unpacks to: a zip bomb or an XML bomb is refused before any XML is parsed."""
+def _open(path: Path, shown: str) -> tuple[Any, dict[str, dict[tuple[int, int], str]]]:
+    """The workbook with the values its cells hold (a formula's saved result), and each sheet's
+    formulas by (row, column) — after checking what it is and how much it unpacks to: a zip bomb
+    or an XML bomb is refused before any XML is parsed."""
     import warnings
 
     import openpyxl
@@ -117,29 +177,51 @@ def _open(path: Path, shown: str, data_only: bool):
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
             mimetype = archive.read("mimetype")[:100] if "mimetype" in archive.namelist() else b""
+            if b"opendocument" in mimetype:
+                raise ScoringError(f"{shown}: 这是 OpenDocument（.ods）表格，{_SAVE_AS}")
+            unpacked = sum(part.file_size for part in parts)
+            if len(parts) > MAX_WORKBOOK_PARTS or unpacked > MAX_WORKBOOK_UNPACKED:
+                raise ScoringError(
+                    f"{shown}: 工作簿解压后有 {unpacked} 字节、{len(parts)} 个部件，超过上限（{megabytes(MAX_WORKBOOK_UNPACKED)}、"
+                    f"{MAX_WORKBOOK_PARTS} 个），拒绝读取（可能是“压缩炸弹”；填好的模板解压后约 100 KB）"
+                )
+            if any(_declares_dtd(archive, part) for part in parts):
+                raise ScoringError(f"{shown}: 不是可读取的 Excel 工作簿（{_FORBIDDEN_XML}）；{_SAVE_AS}")
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise ScoringError(f"{shown}: 不是可读取的 Excel 工作簿（文件损坏，或是其他格式改了扩展名）；{_SAVE_AS}") from None
-    if b"opendocument" in mimetype:
-        raise ScoringError(f"{shown}: 这是 OpenDocument（.ods）表格，{_SAVE_AS}")
-    unpacked = sum(part.file_size for part in parts)
-    if len(parts) > MAX_WORKBOOK_PARTS or unpacked > MAX_WORKBOOK_UNPACKED:
-        raise ScoringError(
-            f"{shown}: 工作簿解压后有 {unpacked} 字节、{len(parts)} 个部件，超过上限（{megabytes(MAX_WORKBOOK_UNPACKED)}、"
-            f"{MAX_WORKBOOK_PARTS} 个），拒绝读取（可能是“压缩炸弹”；填好的模板解压后约 100 KB）"
-        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl's notes (unsupported extensions …) are English and not the user's concern
-            return load_workbook(path, data_only=data_only, read_only=False)
+            values = load_workbook(path, data_only=True, read_only=False)
+            # the formulas only say which empty cells are uncomputed formulas: read-only mode reads
+            # them without laying out styles and merged cells, several times faster
+            written = load_workbook(path, data_only=False, read_only=True)
+            try:
+                formulas = {ws.title: {(c.row, c.column): c.value for row in ws.iter_rows() for c in row if getattr(c, "data_type", None) == "f"}
+                            for ws in written.worksheets}
+            finally:
+                written.close()
     except Exception as exc:  # openpyxl and defusedxml raise many types for a file that is not a workbook
         raise ScoringError(f"{shown}: 不是可读取的 Excel 工作簿（{_reason(exc)}）；{_SAVE_AS}") from None
+    return values, formulas
+
+
+def _declares_dtd(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:
+    """Whether an XML part declares a DTD or entities.  No Office part does; an XML bomb must.
+    Checked here, before any parser sees it, because which parser openpyxl uses depends on what
+    is installed (lxml, which python-docx brings, is used for some parts instead of defusedxml)."""
+    if not part.filename.endswith((".xml", ".rels", ".vml")):
+        return False
+    with archive.open(part) as handle:  # read no more than the part's stated size (bounded above)
+        data = handle.read()
+    return b"<!DOCTYPE" in data or b"<!ENTITY" in data
 
 
 def _reason(exc: Exception) -> str:
     cause: BaseException | None = exc
     while cause is not None:  # openpyxl wraps the parser's error in its own ValueError
         if type(cause).__module__.startswith("defusedxml"):
-            return "含有被禁止的 XML 内容（实体或 DTD 声明），可能是恶意文件"
+            return _FORBIDDEN_XML
         cause = cause.__cause__ or cause.__context__
     name = type(exc).__name__
     if isinstance(exc, KeyError):
@@ -150,34 +232,48 @@ def _reason(exc: Exception) -> str:
 class _FormReader:
     """One form sheet: its rows by key, its blocks by header."""
 
-    def __init__(self, ws, formulas, shown: str, problems: list[FileProblem]):
+    def __init__(self, ws, formulas: dict[tuple[int, int], str], shown: str, problems: list[FileProblem]):
         self.ws, self.formulas, self.shown, self.problems = ws, formulas, shown, problems
         self.merged: dict[tuple[int, int], tuple[int, int]] = {}
+        self.ranges: dict[tuple[int, int], str] = {}  # the merged range each cell is in
         self.places: dict[str, tuple[int, int]] = {}  # where each heading field's value is
         self.spans: dict[tuple[int, int], int] = {}
+        self.checked = False  # whether the sheet's keys carry label checks (made since they do)
         for rng in ws.merged_cells.ranges:
             self.spans[(rng.min_row, rng.min_col)] = rng.max_col
             for r in range(rng.min_row, rng.max_row + 1):
                 for c in range(rng.min_col, rng.max_col + 1):
                     self.merged[(r, c)] = (rng.min_row, rng.min_col)
+                    self.ranges[(r, c)] = rng.coord
 
     def problem(self, row: int, col: int, message: str) -> None:
         self.problems.append(FileProblem(self.shown, f"{self.ws.title}!{get_column_letter(col)}{row}", message))
 
-    def value(self, row: int, col: int) -> Any:
-        """A cell's value; a merged cell's is its range's top left.  A formula with no saved result
-        is a problem, not a blank."""
+    def covered(self, row: int, col: int) -> bool:
+        """Whether the cell is merged into a range it is not the top left of."""
+        return self.merged.get((row, col), (row, col)) != (row, col)
+
+    def value(self, row: int, col: int, shared: bool = False) -> Any:
+        """A cell's value.  A formula with no saved result is a problem, not a blank.
+
+        A cell merged under another is read as its range's top left only where the form merges
+        cells that way (``shared``: 一级/二级 labels over their rows, remarks).  Anywhere else the
+        merge has swallowed what the cell held — Excel keeps only the top left — and the top
+        left belongs to another line or column: reading it would fabricate, so it is a problem."""
+        if self.covered(row, col) and not shared:
+            self.problem(row, col, f"被合并进 {self.ranges[(row, col)]}（合并后只保留左上角的内容）：这里的内容无法读取，请取消合并后重新填写")
+            return None
         r, c = self.merged.get((row, col), (row, col))
         value = self.ws.cell(row=r, column=c).value
         if value is None:
-            written = self.formulas.cell(row=r, column=c).value
+            written = self.formulas.get((r, c))
             if isinstance(written, str) and written.startswith("="):
                 self.problem(r, c, f"是公式（{written[:40]}），但文件中没有保存计算结果：请在 Excel 或 WPS 中打开并保存，或直接填写数值")
         return value
 
-    def text(self, row: int, col: int) -> str | None:
+    def text(self, row: int, col: int, shared: bool = False) -> str | None:
         cell = self.ws.cell(*self.merged.get((row, col), (row, col)))
-        value = self.value(row, col)
+        value = self.value(row, col, shared)
         if isinstance(value, float) and "%" in (cell.number_format or ""):
             return _float_text(round(value * 100, 10)) + "%"  # a rate typed as a percentage: 90.12%, as the form prints it
         return _text(value)
@@ -216,19 +312,31 @@ class _FormReader:
                         out[key] = line[len(label):].strip()
         return out
 
-    def header(self, row: int, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict[str, int] | None:
-        """Header text → column of a block's header row; a required header that is missing is a problem."""
+    def header(self, row: int, required: tuple[str, ...], optional: tuple[str, ...] = (), order: tuple[str, ...] = ()) -> dict[str, int] | None:
+        """Header text → column of a block's header row.  A required header that is missing is a
+        problem; so is one of ``order`` (the form's headers, left to right) found twice or out of
+        its place — a swapped 分值/得分 would read weights as claims."""
         found: dict[str, int] = {}
+        placed: list[tuple[int, str]] = []  # (column, header) of the form's headers, left to right
         for col in range(2, self.ws.max_column + 1):
             if self.merged.get((row, col), (row, col)) != (row, col):
                 continue
             text = _text(self.ws.cell(row=row, column=col).value)
+            if text in order and text in found:
+                self.problem(row, col, f"表头“{text}”出现了两次（另一处在 {get_column_letter(found[text])}{row}）；这一部分无法读取")
+                return None
+            if text in order:
+                placed.append((col, text))
             if text and text not in found:
                 found[text] = col
         missing = [h for h in required if h not in found]
         if missing:
             self.problem(row, 2, f"表头缺少“{'”“'.join(missing)}”（被删除或改名）；这一部分无法读取")
             return None
+        for (_, before), (col, text) in zip(placed, placed[1:]):
+            if order.index(text) < order.index(before):
+                self.problem(row, col, f"表头“{text}”不应在“{before}”之后（表头被移动或调换）；这一部分无法读取")
+                return None
         return {h: c for h, c in found.items() if h in required or h in optional}
 
     def pairs(self, row: int, labels: dict[str, str]) -> dict[str, Any]:
@@ -253,6 +361,7 @@ class _FormReader:
         sheet: dict[str, Any] = {"inputs": {}, "claims": {}, "findings": {}, "rows": [], "subtotals": [], "stated_rates": []}
         info: dict[str, Any] = {}
         keys = [(r, *parse_key(ws.cell(row=r, column=1).value)) for r in range(1, ws.max_row + 1)]
+        self.checked = any("check" in fields for _, _, fields in keys)
         seen = {kind for _, kind, _ in keys}
         for needed, what in (("title", "表名"), ("head", "表头"), ("total", "总分行")):
             if needed not in seen:
@@ -263,7 +372,10 @@ class _FormReader:
             return sheet, info
         block, columns, main = "", None, None
         budget = None
+        first: dict[tuple, int] = {}  # each key that names one thing → the row it is first on
         for r, kind, fields in keys:
+            if kind and not self._key_fits(r, kind, fields, block, first):
+                continue
             if kind.endswith(":head"):
                 block = kind[:-5]
                 columns = self._block_header(block, r)
@@ -271,10 +383,14 @@ class _FormReader:
                     main = columns
                 if block == "budget":
                     budget = columns
+                if block == "ded" and columns and main:
+                    columns = self._under_main(r, columns, main)
                 continue
             if kind == "" and block in ("rows", "sub", "rate"):
                 kind, fields = {"rows": "row"}.get(block, block), {"inserted": "1"}  # a line a person inserted into the table
             elif kind == "":
+                if block in _KEYED_BLOCKS and columns:
+                    self._keyless(r, block, columns)
                 continue
             if kind == "title":
                 sheet["title"] = self.text(r, 2) or "自评表"
@@ -288,8 +404,9 @@ class _FormReader:
                 self._line(r, fields, columns, sheet)
             elif kind == "ded" and columns:
                 self._deduction(r, fields, columns, sheet)
-            elif kind == "total" and main:
-                claim = self.number(r, main[HEADERS["claim"]])
+            elif kind == "total":
+                block, columns = "end", None  # the indicator tables end at the total
+                claim = self.number(r, main[HEADERS["claim"]]) if main else None
                 if claim is not None:
                     sheet["claimed_total"] = {"score": claim, **self.comment(r, main[HEADERS["claim"]])}
             elif kind == "grade" and main:
@@ -306,22 +423,55 @@ class _FormReader:
                 self.problem(row, col, f"缺少{what}")
         return {k: v for k, v in sheet.items() if v not in ({}, [])}, info
 
+    def _key_fits(self, r: int, kind: str, fields: dict, block: str, first: dict[tuple, int]) -> bool:
+        """Whether row ``r``'s key is one the form has, where the form has it, once, on a row that
+        prints what the key says.  Rows are found by these keys alone: a key typed over, moved or
+        copied to another row would read that row's cells as another line's claims."""
+        text = _text(self.ws.cell(row=r, column=1).value)
+        if kind not in _KEY_PLACES:
+            self.problem(r, 1, f"隐藏的 A 列中的行键“{text}”无法识别（A 列被改动）；请使用 scoring template 生成的表")
+            return False
+        if block not in _KEY_PLACES[kind]:
+            self.problem(r, 1, f"隐藏的 A 列中的行键“{text}”不应在这里（A 列被改动，或行被移到了别处）；请使用 scoring template 生成的表")
+            return False
+        for name in _key_names(kind, fields):
+            if name in first:
+                self.problem(r, 1, f"隐藏的 A 列中的行键“{text}”与第 {first[name]} 行重复（行被复制，或 A 列被改动）；请使用 scoring template 生成的表")
+                return False
+            first[name] = r
+        label = _KEY_LABELS.get(kind)
+        printed = _text(self.ws.cell(row=r, column=2).value)
+        if label is not None and printed != label:
+            self.problem(r, 2, f"这一行印的是“{printed or ''}”，与隐藏的 A 列中的行键（{label}）不符（A 列被改动，或行被移动）；请使用 scoring template 生成的表")
+            return False
+        return True
+
+    def _keyless(self, r: int, block: str, columns: dict[str, int]) -> None:
+        """A row without a key inside a block whose lines are found by key: empty, it is a row a
+        person inserted; holding a figure or a claim, its key was deleted and what it holds
+        cannot be placed — dropping it would score the sheet without it."""
+        for header in _KEYED_BLOCKS[block]:
+            col = columns[header]
+            if not self.covered(r, col) and _text(self.ws.cell(row=r, column=col).value) is not None:
+                self.problem(r, 1, f"这一行填有内容（{get_column_letter(col)}{r}），但隐藏的 A 列没有行键（被删除或改动），无法确定它属于哪一项；请使用 scoring template 生成的表")
+                return
+
+    def _under_main(self, r: int, columns: dict[str, int], main: dict[str, int]) -> dict[str, int] | None:
+        """扣分项's columns are the indicator table's (三级指标, the figures' column, 得分), and its
+        header row leaves the columns between blank: a header moved into a blank keeps its order
+        but would read an empty column.  Each must stand where the table above has its own."""
+        figures = HEADERS["fig_value"] if HEADERS["fig_value"] in main else HEADERS["actual"]
+        for header, above in ((HEADERS["name"], HEADERS["name"]), (DEDUCTION_HEADERS["count"], figures), (DEDUCTION_HEADERS["claim"], HEADERS["claim"])):
+            if columns[header] != main[above]:
+                self.problem(r, columns[header], f"表头“{header}”应在 {get_column_letter(main[above])} 列，与上面指标表的“{above}”对齐（表头被移动）；这一部分无法读取")
+                return None
+        return columns
+
     def _block_header(self, block: str, r: int) -> dict[str, int] | None:
-        source_note = (HEADERS["source"], HEADERS["note"])
-        if block == "rows":
-            return self.header(r, (HEADERS["name"], HEADERS["target"], HEADERS["actual"], HEADERS["weight"], HEADERS["claim"]),
-                               (*GROUP_HEADERS, EXTRA_GROUP_HEADER, HEADERS["nature"], HEADERS["unit"], HEADERS["rule"], HEADERS["deviation"], *source_note))
-        if block == "ind":
-            return self.header(r, (HEADERS["name"], HEADERS["fig_value"], HEADERS["weight"], HEADERS["claim"]), source_note)
-        if block == "budget":
-            return self.header(r, BUDGET_HEADERS)
-        if block == "ded":
-            return self.header(r, (DEDUCTION_HEADERS["count"], DEDUCTION_HEADERS["claim"]), source_note)
-        if block == "sub":
-            return self.header(r, SUBTOTAL_HEADERS)
-        if block == "rate":
-            return self.header(r, RATE_HEADERS)
-        return None
+        if block not in _BLOCK_HEADERS:
+            return None
+        required, optional = _BLOCK_HEADERS[block]
+        return self.header(r, required, optional, _HEADER_ORDER[block])
 
     def _pairs(self, kind: str, r: int, sheet: dict, info: dict) -> None:
         labels = {"head": HEAD_LABELS, "sign": SIGN_LABELS, "aux": AUX_LABELS}[kind]
@@ -385,7 +535,9 @@ class _FormReader:
             executed, budget = sheet["inputs"].get("executed", {}).get("value"), sheet["inputs"].get("budget", {}).get("value")
             if executed is None or budget is None:
                 self.problem(r, columns[RATE_LABEL], "填了执行率，但全年预算数或全年执行数没有填写，无法核对")
-            else:
+            elif not (is_too_large(executed) or is_too_large(budget)):
+                # a figure past the bound is reported by the engine as an invalid input, as in every
+                # form of a case; the rate printed beside it is not checked against it
                 sheet["stated_rates"].append({"label": RATE_LABEL, "stated": rate, "numerator": executed, "denominator": budget,
                                               **{k: v for k, v in self.comment(r, columns[RATE_LABEL]).items() if k == "source"}})
 
@@ -402,12 +554,31 @@ class _FormReader:
         out = {}
         for key in ("source", "note"):
             col = columns.get(HEADERS[key])
-            text = self.text(r, col) if col else None
+            text = self.text(r, col, shared=True) if col else None
             if text:
                 out[key] = text
         return out
 
+    def _printed_as_keyed(self, r: int, fields: dict, columns: dict, label_header: str | None) -> bool:
+        """Whether line ``r`` prints what its key's check says (``label_check``): the name where
+        the line prints it (the top left of the name cell) and its figure's label."""
+        check = fields.get("check")
+        if check is None:
+            if self.checked:  # the other keys of the sheet carry checks: this one was typed in
+                self.problem(r, 1, "隐藏的 A 列中的行键缺少校验码（A 列被改动）；请使用 scoring template 生成的表")
+            return not self.checked  # a workbook made before keys carried checks is read as it was
+        name_col = columns[HEADERS["name"]]
+        name = "" if self.covered(r, name_col) else _text(self.ws.cell(row=r, column=name_col).value) or ""
+        label = (_text(self.ws.cell(row=r, column=columns[label_header]).value) or "") if label_header else ""
+        if label_check(name, label) == check:
+            return True
+        printed = "”“".join(t for t in (name, label) if t)
+        self.problem(r, 1, f"这一行印的是“{printed}”，与隐藏的 A 列中的行键不符（A 列被改动，或行被移动）；请使用 scoring template 生成的表")
+        return False
+
     def _line(self, r: int, fields: dict, columns: dict, sheet: dict) -> None:
+        if not self._printed_as_keyed(r, fields, columns, HEADERS["fig_label"]):
+            return
         name = fields.get("fig")
         if name:
             col = columns[HEADERS["fig_value"]]
@@ -425,7 +596,7 @@ class _FormReader:
 
     def _deduction(self, r: int, fields: dict, columns: dict, sheet: dict) -> None:
         ded = fields.get("id")
-        if not ded:
+        if not ded or not self._printed_as_keyed(r, fields, columns, None):
             return
         count_col, claim_col = columns[DEDUCTION_HEADERS["count"]], columns[DEDUCTION_HEADERS["claim"]]
         count = self.number(r, count_col, undisclosed=True)
@@ -444,18 +615,18 @@ class _FormReader:
     def _row(self, r: int, fields: dict, columns: dict, sheet: dict) -> None:
         name_col = columns[HEADERS["name"]]
         group_cols = sorted(c for h, c in columns.items() if h in (*GROUP_HEADERS, EXTRA_GROUP_HEADER))
-        values = {role: self.text(r, columns[HEADERS[role]]) for role in _ROW_FIELDS if HEADERS[role] in columns}
+        values = {role: self.text(r, columns[HEADERS[role]], shared=role in _SHARED_ROW_FIELDS) for role in _ROW_FIELDS if HEADERS[role] in columns}
         weight = self.number(r, columns[HEADERS["weight"]])
         claimed = self.number(r, columns[HEADERS["claim"]])
         filled = any(v for k, v in values.items() if k not in ("source", "note")) or weight is not None or claimed is not None
         if not filled and (fields.get("blank") or fields.get("inserted")):
             return  # an empty line of a blank template (it keeps its group labels), or one a person inserted
-        if not filled and not any(self.text(r, c) for c in group_cols):
+        if not filled and not any(self.text(r, c, shared=True) for c in group_cols):
             return
         if filled and not values.get("name"):
             self.problem(r, name_col, "这一行填了内容，但缺少三级指标名称")
             return
-        row: dict[str, Any] = {"group": [g for g in (self.text(r, c) for c in group_cols) if g]}
+        row: dict[str, Any] = {"group": [g for g in (self.text(r, c, shared=True) for c in group_cols) if g]}
         for key in ("id", "part_of"):
             if fields.get(key):
                 row[key] = fields[key]
