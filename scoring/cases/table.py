@@ -249,7 +249,8 @@ def _blocks(path: Path, shown: str, labels: Collection[str] | None) -> Iterator[
             if not data:
                 return
             if not data.endswith(b"\n"):
-                data += handle.readline()  # to the end of the line
+                # to the end of the line, bounded: an endless line is refused by block_rows
+                data += handle.readline(MAX_TABLE_LINE_BYTES + 1)
             offset += len(data)
             yield TableBlock(header, encoding, line, data, offset)
             line += data.count(b"\n")
@@ -265,6 +266,8 @@ def block_rows(block: TableBlock) -> Iterator[TableRow]:
         nonlocal physical
         for raw in block.data.splitlines(keepends=True) if b"\r" not in block.data else _lines_of(block.data):
             physical += 1
+            if len(raw) > MAX_TABLE_LINE_BYTES:
+                raise _line_too_long(shown, physical)
             try:
                 yield raw.decode(block.encoding)
             except UnicodeDecodeError:
@@ -279,6 +282,10 @@ def block_rows(block: TableBlock) -> Iterator[TableRow]:
                 yield TableRow(block.header, line, tuple(cells), block.end)
     except csv.Error as exc:
         raise ScoringError(f"{shown}:{start}: CSV 格式错误（{exc}），此后的行未读取") from None
+
+
+def _line_too_long(shown: str, line: int) -> ScoringError:
+    return ScoringError(f"{shown}:{line}: 该行超过 {megabytes(MAX_TABLE_LINE_BYTES)} 的上限，此后的行未读取")
 
 
 def _lines_of(data: bytes) -> list[bytes]:
@@ -455,7 +462,7 @@ class _DecodedLines:
         self.line += 1
         if len(raw) > MAX_TABLE_LINE_BYTES:
             # read in bounded pieces: one endless line must not fill the memory
-            raise ScoringError(f"{self.shown}:{self.line}: 该行超过 {megabytes(MAX_TABLE_LINE_BYTES)} 的上限，此后的行未读取")
+            raise _line_too_long(self.shown, self.line)
         try:
             text = raw.decode(self.encoding)
         except UnicodeDecodeError:
