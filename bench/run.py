@@ -174,7 +174,7 @@ def machine() -> dict:
     except OSError:
         pass
     try:
-        mem = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1]) * 1024
+        mem = int(next(ln for ln in Path("/proc/meminfo").read_text().splitlines() if ln.startswith("MemTotal")).split()[1]) * 1024
     except (OSError, StopIteration):
         mem = 0
     try:
@@ -496,11 +496,11 @@ def profile(label: str, fn: Callable[[], object], n: int, top: int, out: Path) -
         say(f"    {t / total * 100:5.1f}%  {t / n * 1e6:8.1f} µs/sheet  {name}")
     say(f"  top {top} functions by own time (tottime), then cumulative time per sheet:")
     rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:top]
-    for (filename, line, func), (cc, nc, tt, ct, _) in rows:
+    for (filename, line, func), (_cc, nc, tt, ct, _) in rows:
         say(f"    {tt / total * 100:5.1f}%  own {tt / n * 1e6:7.1f} µs  cum {ct / n * 1e6:8.1f} µs  {nc / n:8.1f} calls/sheet  {_short_file(filename)}:{line} {func}")
     say(f"  top {top} by cumulative time:")
     rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][3])[:top]
-    for (filename, line, func), (cc, nc, tt, ct, _) in rows:
+    for (filename, line, func), (_cc, nc, _tt, ct, _) in rows:
         say(f"    cum {ct / n * 1e6:8.1f} µs/sheet  {nc / n:8.1f} calls/sheet  {_short_file(filename)}:{line} {func}")
 
 
@@ -767,7 +767,8 @@ def main(argv: list[str] | None = None) -> int:
     say("\nRatios, one core (by CPU time; wall clock in brackets)")
     table([
         ("engine + diff ÷ hand-written score", f"{ratio_cpu:.4f} = 1 : {1 / ratio_cpu:,.1f}  ({ratio_wall:.4f})"),
-        ("engine only (score_sheet) ÷ hand-written score", f"{dept['score_only_cpu'] / dept['hand_cpu']:.4f} = 1 : {dept['hand_cpu'] / dept['score_only_cpu']:,.1f}  ({dept['score_only'] / dept['hand']:.4f})"),
+        ("engine only (score_sheet) ÷ hand-written score",
+         f"{dept['score_only_cpu'] / dept['hand_cpu']:.4f} = 1 : {dept['hand_cpu'] / dept['score_only_cpu']:,.1f}  ({dept['score_only'] / dept['hand']:.4f})"),
         ("parse + engine + diff ÷ hand-written parse + score", f"{dept['engine_end_to_end_cpu'] / dept['hand_end_to_end_cpu']:.4f}  ({dept['engine_end_to_end'] / dept['hand_end_to_end']:.4f})"),
         ("batch --jobs 1 ÷ hand-written parse + score", f"{rate(args.size, b['dept-j1'].wall) / dept['hand_end_to_end']:.4f}  (wall)"),
         ("engine + diff ÷ naive floor", f"{dept['engine_cpu'] / dept['naive_cpu']:.2f}  ({dept['engine'] / dept['naive']:.2f})"),
@@ -784,7 +785,8 @@ def main(argv: list[str] | None = None) -> int:
         (f"scoring diff {SEED004.name}", f"{fmt_s(cli['diff'])}  (median of {args.repeats}; fastest {fmt_s(min(cli['diff_all']))})"),
         ("scoring --help", f"{fmt_s(cli['help'])}  (fastest {fmt_s(min(cli['help_all']))})"),
         ("python -c pass (interpreter start-up, reference)", fmt_s(cli["python_start"])),
-        (f"load + validate all {cli['rule_sets']} rule sets, fresh process", f"{fmt_s(cli['rules_fresh'])}  (+ {fmt_s(cli['rules_fresh_import'])} importing; whole process {fmt_s(cli['rules_fresh_wall'])})"),
+        (f"load + validate all {cli['rule_sets']} rule sets, fresh process",
+         f"{fmt_s(cli['rules_fresh'])}  (+ {fmt_s(cli['rules_fresh_import'])} importing; whole process {fmt_s(cli['rules_fresh_wall'])})"),
         ("load + validate all rule sets, in-process, again", f"{fmt_s(cli['rules_in_process'])}  (first call in this process {fmt_s(results['first_rule_load'])})"),
     ], (52, 30))
     if big is not None:
@@ -799,7 +801,8 @@ def main(argv: list[str] | None = None) -> int:
     # -- targets --
     say("\nTargets")
     targets = [("engine ≥ 0.5 × hand-written (one core, CPU time)", ratio_cpu >= TARGET_RATIO,
-                f"{ratio_cpu:.4f} ×; the engine + diff needs to be {TARGET_RATIO / ratio_cpu:,.1f}× faster" if ratio_cpu < TARGET_RATIO else f"{ratio_cpu:.3f} ×, {ratio_cpu / TARGET_RATIO:.1f}× the target")]
+                f"{ratio_cpu:.4f} ×; the engine + diff needs to be {TARGET_RATIO / ratio_cpu:,.1f}× faster" if ratio_cpu < TARGET_RATIO
+                else f"{ratio_cpu:.3f} ×, {ratio_cpu / TARGET_RATIO:.1f}× the target")]
     if big is not None:
         seconds = big.wall * BIG_TARGET_SHEETS / args.big
         how = "measured" if args.big >= BIG_TARGET_SHEETS else f"projected linearly from {args.big:,} sheets"

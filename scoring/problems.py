@@ -161,7 +161,7 @@ def locate_line(text: str, key: str) -> int | None:
         name, index, ident = m.groups()
         prefix = f"{prefix}.{name}" if prefix else name
         if ident:
-            hit = _find(lines, pos, lambda ln: re.match(rf'\s*id\s*=\s*"{re.escape(ident)}"', ln))
+            hit = _find(lines, pos, lambda ln, ident=ident: re.match(rf'\s*id\s*=\s*"{re.escape(ident)}"', ln))
             if hit is None:
                 return found
             pos = found = hit
@@ -179,11 +179,11 @@ def locate_line(text: str, key: str) -> int | None:
                 return found
             pos = found = hit
             continue
-        table = _find(lines, pos, lambda ln: re.match(rf"\s*\[\s*{re.escape(prefix)}\s*\]", ln))
+        table = _find(lines, pos, lambda ln, prefix=prefix: re.match(rf"\s*\[\s*{re.escape(prefix)}\s*\]", ln))
         if table is not None and i < len(segments) - 1:
             pos = found = table
             continue
-        hit = _find(lines, pos, lambda ln: re.match(rf'\s*"?{re.escape(name)}"?\s*=', ln))
+        hit = _find(lines, pos, lambda ln, name=name: re.match(rf'\s*"?{re.escape(name)}"?\s*=', ln))
         if hit is not None:
             pos = found = hit
         elif table is not None:

@@ -66,7 +66,8 @@ def test_shipped_cases_json_agrees_with_diff_sheet_by_sheet(library):
         diff = report_dict(report_case(case, library))
         for sheet in diff["sheets"]:
             row = next(s for s in sheets if s["case_id"] == diff["case"] and s["sheet_id"] == sheet["id"])
-            assert (row["claimed_total"], row["computed_total"], row["delta"]) == (sheet["total"]["claimed"], sheet["total"]["computed"], sheet["total"]["delta"] if sheet["total"]["claimed"] else None)
+            total = sheet["total"]
+            assert (row["claimed_total"], row["computed_total"], row["delta"]) == (total["claimed"], total["computed"], total["delta"] if total["claimed"] else None)
             assert row["rules"] == f"{sheet['rules']['id']}@{sheet['rules']['version']}" and row["sha256"] == sheet["rules"]["sha256"]
             errors = [f for f in diff["findings"] if f["severity"] == "error" and f["where"].startswith(f"{row['path']}#{sheet['id']}")]
             assert row["findings_count"]["error"] == len(errors)

@@ -19,6 +19,15 @@ import zipfile
 from decimal import Decimal
 
 import pytest
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from typer.testing import CliRunner
+
+from scoring.cases.writer import case_to_toml
+from scoring.cli import app
+from scoring.excel.template import HELP, META, build_template
+from scoring.files.limits import MAX_TEXT_FILE_BYTES, MAX_WORKBOOK_UNPACKED
+
 from conftest import CASES, ROOT, SEED004_CASE, run_cli
 from form_support import (
     filled_template,
@@ -30,14 +39,6 @@ from form_support import (
     restructure,
     save_with_results,
 )
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from typer.testing import CliRunner
-
-from scoring.cases.writer import case_to_toml
-from scoring.cli import app
-from scoring.excel.template import HELP, META, build_template
-from scoring.files.limits import MAX_TEXT_FILE_BYTES, MAX_WORKBOOK_UNPACKED
 
 RULES = "sichuan.dept-overall@2024.1"
 FORM = "部门整体支出绩效自评表"  # the worksheet of the form, as the template names it

@@ -187,7 +187,9 @@ def test_dated_parameters_pick_the_year(tmp_path):
 
 def test_overlapping_parameter_periods_are_rejected(tmp_path):
     body = RULE.format(id="test.dated", version="1", region='["测试省"]', start="2023-01-01", end="2025-12-31", score="a / b * weight * k", extends="")
-    body += '[parameters.k]\nlabel = "系数"\n[[parameters.k.values]]\nvalue = "1"\neffective_from = 2023-01-01\nsource = "x"\n[[parameters.k.values]]\nvalue = "2"\neffective_from = 2024-01-01\nsource = "y"\n'
+    body += ('[parameters.k]\nlabel = "系数"\n'
+             '[[parameters.k.values]]\nvalue = "1"\neffective_from = 2023-01-01\nsource = "x"\n'
+             '[[parameters.k.values]]\nvalue = "2"\neffective_from = 2024-01-01\nsource = "y"\n')
     path = tmp_path / "overlap.toml"
     path.write_text(body, encoding="utf-8")
     proc = run_cli("formulas", "validate", str(path))

@@ -27,15 +27,6 @@ from io import BytesIO
 from pathlib import Path
 from unittest import mock
 
-from conftest import CASES
-from form_support import (
-    filled_template,
-    merge,
-    pinned_case,
-    restructure,
-    save_with_results,
-    write,
-)
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
@@ -51,6 +42,16 @@ from scoring.excel import importer as xlsx_import
 from scoring.excel.form import BUDGET_LINES, DEDUCTION_HEADERS, HEADERS, parse_key
 from scoring.excel.template import META, META_SHEET
 from scoring.numbers import NumberError, is_too_large, to_decimal
+
+from conftest import CASES
+from form_support import (
+    filled_template,
+    merge,
+    pinned_case,
+    restructure,
+    save_with_results,
+    write,
+)
 
 RUNNER = CliRunner()
 # (rule set, case file, sheet): a formula table with 扣分项; a budget block with target/actual

@@ -532,7 +532,7 @@ class LeanEngine:
         low = sum(known, ZERO)
         high = low + open_weight
         reasons = []
-        for p, s, w in zip(ind.parts, scores, why):
+        for s, w in zip(scores, why):
             if s is not None:
                 continue
             if isinstance(w, int):

@@ -538,7 +538,7 @@ class FormWriter:
         groups = []
         used_anywhere: set[str] = set()
         blocks = [(ind, [n for n in self.rs.inputs if n in required_inputs([ind], self.rs.inputs)]) for ind in indicators]
-        for ind, names in blocks:
+        for _, names in blocks:
             used_anywhere |= set(names)
         leftover = [n for n in self.rs.inputs if n not in used_anywhere and n not in {x for c in budget_inputs(self.rs).values() for x in c.values()}]
         if leftover:

@@ -120,7 +120,9 @@ def to_csv(report: CaseReport) -> str:
         rules = (report.case_id, sd.sheet.id, f"{r.id}@{r.version}", r.sha256, __version__)
         for row in sd.indicators:
             c = row.comparison
-            w.writerow([csv_safe(x) for x in (*rules, row.result.id, row.result.name, fmt(row.result.weight), fmt(c.claimed), fmt(c.computed), fmt(c.low), fmt(c.high), fmt(c.delta), STATUS_LABELS[c.status], reason(row.result))])
+            w.writerow([csv_safe(x) for x in (*rules, row.result.id, row.result.name, fmt(row.result.weight), fmt(c.claimed), fmt(c.computed),
+                                               fmt(c.low), fmt(c.high), fmt(c.delta), STATUS_LABELS[c.status], reason(row.result))])
         t = sd.total.comparison
-        w.writerow([csv_safe(x) for x in (*rules, "total", "合计", fmt(sd.total.weight), fmt(t.claimed), fmt(t.computed), fmt(t.low), fmt(t.high), fmt(t.delta), STATUS_LABELS[t.status], total_note(sd))])
+        w.writerow([csv_safe(x) for x in (*rules, "total", "合计", fmt(sd.total.weight), fmt(t.claimed), fmt(t.computed),
+                                           fmt(t.low), fmt(t.high), fmt(t.delta), STATUS_LABELS[t.status], total_note(sd))])
     return buf.getvalue()

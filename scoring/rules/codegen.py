@@ -257,7 +257,7 @@ class _Module:
                 self.values[(i, v.name)] = f"_v{i}_{k}"
         for i, ind in enumerate(self.rules.indicators):
             reads_weight = _values_reading_weight(ind)
-            for k, v in enumerate(ind.values):
+            for v in ind.values:
                 fn = self.values[(i, v.name)]
                 self.add(0, "")
                 self.add(0, f"def {fn}(x):")

@@ -401,7 +401,7 @@ class _Compiler:
             self.problem(f"{key}.bands", f"分档表没有覆盖 {fmt(edges[0][0])} 以下的值")
         if edges[-1][2] is not None:
             self.problem(f"{key}.bands", f"分档表没有覆盖 {fmt(edges[-1][2])} 以上的值")
-        for (lo1, _, hi1, hi1_inc, b1), (lo2, lo2_inc, _, _, b2) in zip(edges, edges[1:]):
+        for (_, _, hi1, hi1_inc, b1), (lo2, lo2_inc, _, _, b2) in zip(edges, edges[1:]):
             if hi1 is None or lo2 is None:
                 self.problem(f"{key}.bands", f"分档“{b1.describe()}”与“{b2.describe()}”重叠")
             elif hi1 < lo2 or (hi1 == lo2 and not hi1_inc and not lo2_inc):

@@ -40,7 +40,7 @@ def run_rule_tests(rule_set: RuleSet, library: RuleLibrary, engine: Engine | Non
     if not rule_set.tests:
         report.failures.append("没有任何内置测试（[[tests]]）")
     reached: set[str] = set()
-    for i, test in enumerate(rule_set.tests):
+    for i in range(len(rule_set.tests)):
         failures = run_example(rule_set, i, library, engine, reached)
         if failures:
             report.failures += [f"{example_label(rule_set, i)}：{f}" for f in failures]
