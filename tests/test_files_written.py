@@ -154,3 +154,4 @@ def test_formulas_new_leaves_a_document_number_in_the_title_alone(tmp_path):
     mismatch = run_cli("formulas", "new", "national.project@2020.1", "--version", "2023.1", "--effective-from", "2022-01-01",
                        "--out", str(tmp_path / "n.toml"), "--rules-dir", str(rules))
     assert mismatch.returncode == 0 and re.search(r"版本号 2023\.1 的年份与生效日期 2022-01-01 不一致", mismatch.stdout)
+

@@ -280,3 +280,23 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_a_group_of_outputs_lands_together_or_not_at_all(tmp_path):
+    from scoring.files.writing import staged_outputs
+
+    first, second = tmp_path / "s.csv", tmp_path / "r.html"
+    first.write_text("earlier summary", encoding="utf-8")
+    second.write_text("earlier report", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        with staged_outputs() as files:
+            files.open(first, "w", encoding="utf-8").write("new summary")
+            files.open(second, "w", encoding="utf-8").write("half a rep")
+            raise KeyboardInterrupt  # Ctrl-C while the report is still being written
+    assert (first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")) == ("earlier summary", "earlier report")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html", "s.csv"]
+    with staged_outputs() as files:
+        files.open(first, "w", encoding="utf-8").write("new summary")
+        files.open(second, "w", encoding="utf-8").write("new report")
+    assert (first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")) == ("new summary", "new report")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html", "s.csv"]

@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from .common import RulesDir, check_outputs, fail, load_library, output_format, utf8_stdout, write_file
+from .common import RulesDir, check_outputs, fail, load_library, output_format, utf8_stdout
 
 Quiet = typer.Option(False, "--quiet", "-q", help="不在 stderr 显示进度")
 Jobs = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认：全部可用核心；1 表示顺序执行）")
@@ -60,22 +60,13 @@ def batch(
         progress.close()
     # Nothing scored (exit 2): earlier summaries and reports stay as they were.
     summary = writer(format, "summary")
-    if out is not None and result.sheets:
-        _write(out, lambda handle: summary(result, handle))
-    elif out is None and FORMATS[format].spreadsheet:
+    if out is None and FORMATS[format].spreadsheet:
         with utf8_stdout() as stdout:
             summary(result, stdout)
     elif out is None:
         summary(result, sys.stdout)
-    # the sheets a document explains are re-scored on the traced path now: the batch kept no explanation
-    from ..batch.run import explain
-
-    details = lambda sheets: explain(sheets, rules_dir)  # noqa: E731
-    if report is not None and result.sheets:
-        html = writer("html", "batch")(result, details)
-        _write(report, lambda handle: handle.write(html))
-    if docx is not None and result.sheets:
-        write_file(docx, writer("docx", "batch")(result, details))
+    if result.sheets and any(p is not None for p in (out, report, docx)):
+        _write_files(result, format, out, report, docx, rules_dir)
     # Failures must reach a person even when the summary went to a file or to a program.
     if out is not None or format in ("json", "csv"):
         for problem in result.failures:
@@ -87,14 +78,25 @@ def batch(
     raise typer.Exit(result.exit_code)
 
 
-def _write(path: Path, write) -> None:
-    """Stream the output into place by the output rules: an interrupted run leaves no half file."""
+def _write_files(result, format: str, out: Optional[Path], report: Optional[Path], docx: Optional[Path], rules_dir: Optional[Path]) -> None:
+    """Write the summary, the report and the review together by the output rules: an interrupted
+    or failed run leaves every earlier file as it was, never a new summary beside an old report."""
+    from ..batch.run import explain
     from ..errors import ScoringError
-    from ..files.writing import open_output
+    from ..files.writing import staged_outputs
+    from ..output.formats import writer
 
+    # the sheets a document explains are re-scored on the traced path now: the batch kept no explanation
+    details = lambda sheets: explain(sheets, rules_dir)  # noqa: E731
     try:
-        with open_output(path, "w", encoding="utf-8", newline="") as handle:
-            write(handle)
+        with staged_outputs() as files:
+            if out is not None:
+                writer(format, "summary")(result, files.open(out, "w", encoding="utf-8", newline=""))
+            if report is not None:
+                html = writer("html", "batch")(result, details)
+                files.open(report, "w", encoding="utf-8", newline="").write(html)
+            if docx is not None:
+                files.open(docx).write(writer("docx", "batch")(result, details))
     except ScoringError as exc:
         fail(str(exc))
 

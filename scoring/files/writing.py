@@ -268,3 +268,48 @@ def interrupts_deferred() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
     if caught:
         raise KeyboardInterrupt
+
+
+class OutputGroup:
+    """Several outputs of one run that land together (`staged_outputs`)."""
+
+    def __init__(self) -> None:
+        self._staged: list[Staged] = []
+
+    def open(self, path: Path | str, mode: str = "wb", encoding: str | None = None, newline: str | None = None) -> IO:
+        """A handle to write ``path`` through; it is put in place with the others."""
+        staged = Staged(path, mode, encoding, newline)
+        self._staged.append(staged)
+        return staged.handle
+
+    def _discard(self) -> None:
+        for staged in self._staged:
+            staged.discard()
+
+
+@contextmanager
+def staged_outputs() -> Iterator[OutputGroup]:
+    """Write several outputs (a batch's summary, report and review) and put them all in place
+    when the block ends, Ctrl-C held back meanwhile; on an error or an interrupt before that,
+    every one of them is discarded and the earlier files stay as they were."""
+    group = OutputGroup()
+    try:
+        yield group
+        for staged in group._staged:
+            staged.handle.flush()
+    except OSError as exc:
+        group._discard()
+        if not group._staged:
+            raise
+        # outputs are written one after another: the failing one is the last opened
+        raise _fail(group._staged[-1].plan.given, describe(exc)) from None
+    except BaseException:
+        group._discard()
+        raise
+    with interrupts_deferred():
+        try:
+            for staged in group._staged:
+                staged.commit()
+        except BaseException:
+            group._discard()
+            raise
