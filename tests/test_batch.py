@@ -110,14 +110,14 @@ def test_unreadable_file_among_good_ones_is_named_and_the_rest_scored(tmp_path):
     done = run_cli("batch", str(inbox), "--format", "json")
     assert done.returncode == 1, done.stderr
     summary = _json(done)
-    assert summary["counts"] == {"files": 5, "read": 3, "scored": 4, "failed": 2, "skipped": 2, "with_errors": 1}
+    assert summary["counts"] == {"files": 5, "read": 4, "scored": 4, "failed": 2, "skipped": 2, "with_errors": 1}  # t2 is read, and fails when its budget is read under its rules
     assert sorted((s["case_id"], s["sheet_id"]) for s in summary["sheets"]) == [
         ("hunan-miluo-shgzb-2024", "dept-overall"), ("t1", "sheet"), ("xinjiang-changji-shgzb-2024", "project-kaiban"), ("xinjiang-changji-shgzb-2024", "unit-overall"),
     ]
     failures = {f["path"].rsplit("/", 1)[-1]: f["reason"] for f in summary["failures"]}
-    assert set(failures) == {"broken.toml", "table.csv:3"}
+    assert set(failures) == {"broken.toml", "table.csv:3#sheet"}
     assert "TOML 格式错误" in failures["broken.toml"]
-    assert "budget" in failures["table.csv:3"] and "一百" in failures["table.csv:3"]
+    assert "budget" in failures["table.csv:3#sheet"] and "一百" in failures["table.csv:3#sheet"]
     skipped = sorted(p["path"].rsplit("/", 1)[-1] for p in summary["skipped"])
     assert skipped == ["notes.txt", "rules.toml"]
     assert "broken.toml" in done.stderr  # named to the person running it, not only in the JSON

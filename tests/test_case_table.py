@@ -97,7 +97,7 @@ def test_bad_rows_fail_alone_with_their_line_and_column(tmp_path):
     path.write_text(text, encoding="utf-8")
     _header, good, bad, short, after = _entries(path)
     assert row_to_case(good).case.id == "t1" and row_to_case(after).case.id == "after"
-    with pytest.raises(ScoringError, match=r"t\.csv:3: budget: .*12,3x"):
+    with pytest.raises(ScoringError, match=r"t\.csv:3: .*“12,3x”不是数字"):
         row_to_case(bad)
     with pytest.raises(ScoringError, match=r"t\.csv:4: 该行有 5 列，表头有 16 列"):
         row_to_case(short)

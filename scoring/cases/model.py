@@ -38,6 +38,10 @@ class Figure(Strict):
 
     value: Decimal | bool | None = None
     undisclosed: bool = False
+    # The figure as the form prints it when that is not a plain number: with a unit ("1,250.5万元")
+    # or a "not given" mark ("/", "不适用").  Only the sheet's rule set knows its units and marks, so
+    # the engine reads it (engine/figures.py) before scoring.
+    written: str | None = None
     source: str = ""
     note: str = ""
     _percent: bool = PrivateAttr(default=False)  # written with a % sign: wrong for an amount
@@ -47,7 +51,14 @@ class Figure(Strict):
     def _shorthand(cls, data: Any, handler) -> Any:
         # `budget = "253.87"` is shorthand for `budget = { value = "253.87" }`
         written = data.get("value") if isinstance(data, dict) else data
-        figure = handler(_read_numbers(data, ("value",), shorthand="value"))
+        try:
+            prepared = _read_numbers(data, ("value",), shorthand="value")
+        except ValueError:
+            if not isinstance(written, str) or not written.strip():
+                raise
+            # not a plain number: kept as written, for the rule set's vocabulary to read
+            prepared = {**(data if isinstance(data, dict) else {}), "value": None, "written": written}
+        figure = handler(prepared)
         figure._percent = isinstance(written, str) and written.rstrip().endswith(("%", "％"))
         return figure
 
@@ -58,9 +69,12 @@ class Figure(Strict):
 
     @model_validator(mode="after")
     def _value_or_undisclosed(self) -> Figure:
-        if self.undisclosed and self.value is not None:
+        given = self.value is not None or self.written is not None
+        if self.undisclosed and given:
             raise ValueError("同时给出了数值和 undisclosed = true")
-        if not self.undisclosed and self.value is None:
+        if self.value is not None and self.written is not None:
+            raise ValueError("同时给出了 value 和 written")
+        if not self.undisclosed and not given:
             raise ValueError("缺少数值（未披露的数字请写 undisclosed = true）")
         return self
 

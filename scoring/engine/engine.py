@@ -17,6 +17,7 @@ from ..numbers import MAX_FIGURE_TEXT, fmt, is_too_large, round_half_up
 from ..rules.expressions import EvaluationError, Evaluator, Expression
 from ..rules.model import CompiledPart, Deduction, Indicator, RuleSet
 from ..rules.schema import InputDecl
+from .figures import read_figures
 from .rates import stated_rate_findings
 from .results import DeductionResult, IndicatorResult, InputUse, PartResult, RuleRef, SheetResult, ValueUse
 from .row_structure import RowPlan, plan_rows
@@ -199,6 +200,7 @@ class Engine:
         ``year`` completes dates written without one ("12月10日前"); ``recorder`` (default: the
         engine's) decides whether the explanation is recorded — the scores are the same either way."""
         recorder = self.recorder if recorder is None else recorder
+        sheet = read_figures(sheet, rules, where)  # the same sheet unless a figure is written with a unit or a mark
         check_keys(sheet, rules, where)
         inputs = _Inputs(sheet, rules, where)
         parameters = resolved_parameters(rules, year)

@@ -306,7 +306,7 @@ class LeanEngine:
         ScoringError (FileError) for keys its rules do not know, as the traced path does."""
         info = case.case
         lr = self.rules(rules, info.year)
-        if not lr.available or not sheet.complete or sheet.subtotals or any(row.part_of for row in sheet.rows):
+        if not lr.available or not sheet.complete or sheet.subtotals or any(row.part_of for row in sheet.rows) or _written(sheet):
             raise Fallback
         check_keys(sheet, rules, where)
         facts = SheetFacts(
@@ -548,6 +548,11 @@ def _write_back(sums: LineSums, known, checked, computed, low, high, claimed, un
     sums.known_weight, sums.checked, sums.claimed, sums.unclaimed_weight = known, checked, claimed, unclaimed_weight
     sums.allow_up, sums.allow_down, sums.any_claimed = allow_up, allow_down, any_claimed
     sums.computed, sums.low, sums.high = computed, low, high
+
+
+def _written(sheet: Sheet) -> bool:
+    # figures written with a unit or a "not given" mark are read on the traced path (engine/figures.py)
+    return any(f.written is not None for f in (*sheet.inputs.values(), *sheet.findings.values()))
 
 
 def _alone(case: Case, sheet: Sheet) -> Case:

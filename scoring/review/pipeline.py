@@ -9,6 +9,7 @@ from pathlib import Path
 from ..cases.load import load_case
 from ..cases.model import Case, Sheet
 from ..engine.engine import Engine
+from ..engine.figures import read_figures
 from ..engine.results import CaseReport
 from ..errors import ScoringError
 from ..findings import Finding, finding
@@ -108,6 +109,7 @@ def report_loaded(
                 f"{where}: 规则已变更：{rules.ref} 现在的 sha256 为 {rules.sha256}，与 --expect-hash 指定的 "
                 f"{'、'.join(expect_hashes)} 不符；拒绝计分。请核对规则文件的改动（scoring formulas diff），确认后更新所记录的哈希"
             )
+        sheet = read_figures(sheet, rules, where)
         result = engine.score_sheet(sheet, rules, where, case.case.year)
         own = pin_findings(case, sheet, rules, where, rules_override is not None) + list(result.findings)
         if case.case.year is None:

@@ -1,0 +1,76 @@
+"""Input figures written as the form prints them — "1,250.5万元", "12505000元", "/", "不适用" —
+read with the sheet's rule set: its "not given" marks make the figure undisclosed, its units and
+conversions turn the figure into the unit the input is declared in.  Anything else stops the sheet
+with a message naming the place, as a figure that is not a number does in any other form.
+
+The case model keeps such a figure as written (`Figure.written`), because only the rule set knows
+its vocabulary; both evaluation paths read the sheet through `read_figures` first.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..cases.model import Figure, Sheet
+from ..errors import FileError, FileProblem
+from ..rules.model import RuleSet
+from ..rules.schema import InputDecl
+from .readings import Reading, ValueParseError, parse_value
+
+
+def read_figures(sheet: Sheet, rules: RuleSet, where: str) -> Sheet:
+    """``sheet`` with every written figure of its inputs and deduction counts read under
+    ``rules`` (the same sheet when none is written, which is the usual case).  Raises FileError
+    naming each figure that cannot be read."""
+    if not any(f.written is not None for f in (*sheet.inputs.values(), *sheet.findings.values())):
+        return sheet
+    problems: list[FileProblem] = []
+    inputs = {name: _read(fig, rules.inputs.get(name), rules.reading, where, f"inputs.{name}", problems) for name, fig in sheet.inputs.items()}
+    findings = {name: _read(fig, None, rules.reading, where, f"findings.{name}", problems) for name, fig in sheet.findings.items()}
+    if problems:
+        raise FileError(where, problems)
+    return sheet.model_copy(update={"inputs": inputs, "findings": findings})
+
+
+def _read(fig: Figure, decl: InputDecl | None, reading: Reading, where: str, key: str, problems: list[FileProblem]) -> Figure:
+    text = fig.written
+    if text is None:
+        return fig
+    try:
+        parsed = parse_value(text, reading)
+    except ValueParseError:
+        problems.append(FileProblem(where, key, f"“{text}”不是数字"))
+        return fig
+    if parsed.kind == "none":
+        note = f"表中印为“{text}”" + (f"；{fig.note}" if fig.note else "")
+        return Figure(undisclosed=True, source=fig.source, note=note)
+    if parsed.kind != "number" or parsed.comparator is not None or parsed.approximate:
+        problems.append(FileProblem(where, key, f"“{text}”不是数字"))
+        return fig
+    value = _in_unit(parsed.number, parsed.unit, decl, reading)
+    if value is None:
+        wanted = f"“{decl.unit}”" if decl is not None and decl.unit else "无单位的数"
+        problems.append(FileProblem(where, key, f"“{text}”的单位“{parsed.unit}”不能换算成{wanted}（规则文件 [reading.units] 未给出换算）"))
+        return fig
+    return Figure(value=value, source=fig.source, note=fig.note)
+
+
+def _in_unit(number: Decimal, unit: str | None, decl: InputDecl | None, reading: Reading) -> Decimal | None:
+    """``number`` (written in ``unit``) in the input's declared unit, or None when the rule file
+    declares no way there.  A count of findings (no declaration) takes any unit it is written in."""
+    if unit is None or decl is None:
+        return number
+    wanted = reading.unit(decl.unit) if decl.unit else None
+    if wanted is None or unit == wanted:
+        return number if wanted is not None or unit in reading.known_units else None
+    base, factor = reading.to_base(unit)
+    wanted_base, wanted_factor = reading.to_base(wanted)
+    if base != wanted_base:
+        return None
+    return _trimmed(number * factor / wanted_factor)
+
+
+def _trimmed(value: Decimal) -> Decimal:
+    """Without the zeros a conversion appends: 12505000 元 is 1250.5 万元, not 1250.5000."""
+    exponent = value.normalize().as_tuple().exponent
+    return value.quantize(Decimal(1).scaleb(min(exponent, 0))) if isinstance(exponent, int) else value
