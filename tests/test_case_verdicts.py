@@ -27,7 +27,7 @@ def row(s, name):
 
 
 @pytest.fixture(scope="module")
-def hunan():
+def miluo():
     return diff(CASES / "hunan-miluo-shgzb-2024.toml")
 
 
@@ -37,12 +37,12 @@ def suining():
 
 
 @pytest.fixture(scope="module")
-def xinjiang():
+def changji():
     return diff(CASES / "xinjiang-changji-shgzb-2024.toml")
 
 
 @pytest.fixture(scope="module")
-def leshan():
+def jinkouhe():
     return diff(CASES / "sichuan-leshan-jinkouhe-zzb-2024.toml")
 
 
@@ -51,8 +51,8 @@ def panzhihua():
     return diff(CASES / "sichuan-panzhihua-shgzb-2024.toml")
 
 
-def test_miluo_execution_over_claimed(hunan):
-    code, report = hunan
+def test_miluo_execution_over_claimed(miluo):
+    code, report = miluo
     assert code == 1  # the execution row is over-claimed
     s = sheet(report, "dept-overall")
     execution = row(s, "预算执行率")
@@ -75,8 +75,8 @@ def test_suining_project_sheets(suining):
     assert all(i["status"] == "match" for i in xc["indicators"])
 
 
-def test_changji_every_row_matches(xinjiang):
-    code, report = xinjiang
+def test_changji_every_row_matches(changji):
+    code, report = changji
     assert code == 0
     for s in report["sheets"]:
         assert all(i["status"] == "match" for i in s["indicators"]), s["id"]
@@ -85,8 +85,8 @@ def test_changji_every_row_matches(xinjiang):
     assert satisfaction["computed"] == "10.00"
 
 
-def test_jinkouhe_budget_execution_only(leshan):
-    code, report = leshan
+def test_jinkouhe_budget_execution_only(jinkouhe):
+    code, report = jinkouhe
     assert code == 0
     scores = [row(s, "预算执行率")["computed"] for s in report["sheets"]]
     assert scores[:4] == ["3.82", "9.99", "10.00", "9.26"]
