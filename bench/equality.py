@@ -174,7 +174,7 @@ def _refusal(exc: Exception) -> str:
 
 
 def differences(expected, got) -> list[str]:
-    """What differs between two sheets in the lean path's form (`lean.LeanSheet`)."""
+    """What differs between two sheets in the lean path's form (`engine.lean.LeanSheet`)."""
     problems = []
     for name in ("ids", "names", "groups", "weights", "roundings"):
         if getattr(expected, name) != getattr(got, name):

@@ -3,7 +3,7 @@
 
     python scripts/screenshot_web.py            # writes docs/web.png (the fill-in form) and docs/web-review.png (the bureau's summary)
 
-Starts `scoring serve` on a free loopback port with a throw-away data folder, opens the seed-003
+Starts `scoring serve` on a free loopback port with a throw-away data folder, opens the Miluo
 case (中共汨罗市委社会工作部) in the fill-in form and changes one figure, uploads the shipped cases
 and a generated case table for the summary page, and screenshots both pages in Debian's chromium
 through Playwright.  Needs `pip install -e '.[test]'` and `apt-get install -y chromium fonts-noto-cjk`.

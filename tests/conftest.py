@@ -21,8 +21,9 @@ os.environ["SCORING_CACHE_DIR"] = tempfile.mkdtemp(prefix="scoring-test-cache-")
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"
 FORMULAS = ROOT / "formulas"
-SEEDS = ROOT.parent / "shared" / "seeds"
-SEED004_CASE = CASES / "sichuan-suining-anju-jxb-2024.toml"
+# The Suining case: a Sichuan unit's whole 2024 report — its 部门整体支出绩效自评表 (formula type,
+# sichuan.dept-overall) and two project sheets (rows, sichuan.project).
+SUINING_CASE = CASES / "sichuan-suining-anju-jxb-2024.toml"
 
 
 @pytest.fixture(scope="session")

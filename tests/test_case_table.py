@@ -14,7 +14,7 @@ import pytest
 from scoring import Engine, ScoringError, report_loaded
 from scoring.cases.table import TableHeader, TableRow, known_labels, read_table, row_to_case
 
-from conftest import SEED004_CASE, run_cli
+from conftest import SUINING_CASE, run_cli
 
 HEADER = ["case_id", "unit", "region", "year", "rules", "sheet_id", "title", "claimed_total",
           "budget_initial", "budget", "executed", "claim:execution", "claim:预算执行率",
@@ -213,7 +213,7 @@ def test_template_header_round_trips_through_batch(tmp_path, library):
     assert "财政拨款预算执行数（万元）" in header and "claim:预算编制质量" in header and "finding:财务管理制度" in header
 
     rs = library.find("sichuan.dept-overall@2024.1")
-    data = tomllib.loads(SEED004_CASE.read_text(encoding="utf-8"), parse_float=Decimal)
+    data = tomllib.loads(SUINING_CASE.read_text(encoding="utf-8"), parse_float=Decimal)
     case, sheet = data["case"], next(s for s in data["sheets"] if s["id"] == "dept-overall")
     by_header = {"案例编号": case["id"], "单位": case["unit"], "地区": "/".join(case["region"]), "年度": str(case["year"]),
                  "规则": rs.ref, "表名": sheet["title"], "自评总分": sheet["claimed_total"]["score"]}
@@ -237,7 +237,7 @@ def test_template_header_round_trips_through_batch(tmp_path, library):
     batch = json.loads(run_cli("batch", str(table), "--format", "json").stdout)
     assert batch["counts"]["failed"] == 0 and len(batch["sheets"]) == 1
     scored = batch["sheets"][0]
-    diff = json.loads(run_cli("diff", str(SEED004_CASE), "--format", "json").stdout)
+    diff = json.loads(run_cli("diff", str(SUINING_CASE), "--format", "json").stdout)
     expected = next(s for s in diff["sheets"] if s["id"] == "dept-overall")
     assert (scored["claimed_total"], scored["computed_total"]) == (expected["total"]["claimed"], expected["total"]["computed"]) == ("98.6", "99.60")
     assert scored["sha256"] == expected["rules"]["sha256"]

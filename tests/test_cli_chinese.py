@@ -10,7 +10,7 @@ import pytest
 from scoring.files.os_errors import describe
 from scoring.problems import error_message
 
-from conftest import SEED004_CASE, run_cli
+from conftest import SUINING_CASE, run_cli
 
 COMMANDS = [
     ("score",), ("diff",), ("explain",), ("template",), ("import",), ("batch",), ("generate",),
@@ -45,18 +45,18 @@ def test_no_arguments_shows_the_help_in_chinese():
 
 @pytest.mark.parametrize("args, expected", [
     (("diff",), "错误：缺少参数 案例文件"),
-    (("diff", str(SEED004_CASE), "--nope"), "错误：没有选项 --nope"),
-    (("diff", str(SEED004_CASE), "--form", "json"), "错误：没有选项 --form（是否想用 --format？）"),
+    (("diff", str(SUINING_CASE), "--nope"), "错误：没有选项 --nope"),
+    (("diff", str(SUINING_CASE), "--form", "json"), "错误：没有选项 --form（是否想用 --format？）"),
     (("batch", "cases", "--jobs", "x"), "错误：--jobs / -j 的值无效：应为整数，得到“x”"),
     (("batch", "cases", "--jobs", "0"), "错误：--jobs / -j 的值无效：应大于或等于 1"),
     (("generate", "--error-rate", "2", "--out", "x"), "错误：--error-rate 的值无效：应小于或等于 1"),
-    (("diff", str(SEED004_CASE), "extra"), "错误：多余的参数：extra"),
+    (("diff", str(SUINING_CASE), "extra"), "错误：多余的参数：extra"),
     (("nosuch",), "错误：没有命令“nosuch”"),
     (("formulas", "nosuch"), "错误：没有命令“nosuch”"),
     (("template", "sichuan.project", "--out"), "错误：选项 --out 需要一个值"),
     (("template", "sichuan.project"), "错误：xlsx 模板须用 --out 指定输出文件"),
     (("formulas", "new", "national.project@2020.1"), "错误：缺少选项 --version"),
-    (("generate", "--out", str(SEED004_CASE)), "是文件，应为目录"),
+    (("generate", "--out", str(SUINING_CASE)), "是文件，应为目录"),
 ])
 def test_usage_errors_are_chinese(args, expected):
     done = run_cli(*args)

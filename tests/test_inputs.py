@@ -28,7 +28,7 @@ from scoring.cli import app
 from scoring.excel.template import HELP, META, build_template
 from scoring.files.limits import MAX_TEXT_FILE_BYTES, MAX_WORKBOOK_UNPACKED
 
-from conftest import CASES, ROOT, SEED004_CASE, run_cli
+from conftest import CASES, ROOT, SUINING_CASE, run_cli
 from form_support import (
     filled_template,
     header_column,
@@ -46,9 +46,9 @@ RUNNER = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def seed_sheet():
-    """The seed-004 department sheet as plain data, naming its rules."""
-    data = tomllib.loads(SEED004_CASE.read_text(encoding="utf-8"), parse_float=Decimal)
+def suining_sheet():
+    """The Suining department sheet as plain data, naming its rules."""
+    data = tomllib.loads(SUINING_CASE.read_text(encoding="utf-8"), parse_float=Decimal)
     sheet = copy.deepcopy(data["sheets"][0])
     sheet.pop("sheet_type", None)
     sheet["rules"] = RULES
@@ -56,10 +56,10 @@ def seed_sheet():
 
 
 @pytest.fixture(scope="module")
-def template(library, seed_sheet) -> bytes:
-    """The template of the seed-004 sheet, filled in and saved."""
+def template(library, suining_sheet) -> bytes:
+    """The template of the Suining department sheet, filled in and saved."""
     buffer = io.BytesIO()
-    filled_template(library.find(RULES), seed_sheet).save(buffer)
+    filled_template(library.find(RULES), suining_sheet).save(buffer)
     return buffer.getvalue()
 
 
@@ -71,7 +71,7 @@ def form(template):
 
 @pytest.fixture
 def filled(template, tmp_path):
-    """A filled template of the seed-004 sheet, saved; returns its path."""
+    """A filled template of the Suining department sheet, saved; returns its path."""
     path = tmp_path / "filled.xlsx"
     path.write_bytes(template)
     return path
@@ -101,9 +101,9 @@ def _claims(done) -> dict[str, str | None]:
     return {i["name"]: i["claimed"] for i in sheet["indicators"]} | {"总分": sheet["total"]["claimed"]}
 
 
-def test_the_filled_template_scores_like_the_case(filled, seed_sheet, tmp_path):
+def test_the_filled_template_scores_like_the_case(filled, suining_sheet, tmp_path):
     toml = tmp_path / "case.toml"
-    toml.write_text(case_to_toml(seed_sheet), encoding="utf-8")
+    toml.write_text(case_to_toml(suining_sheet), encoding="utf-8")
     done, original = _diff(filled), _diff(toml)
     assert done.returncode == original.returncode == 0
     assert _claims(done) == _claims(original)
@@ -247,10 +247,10 @@ def test_a_sheet_with_too_many_rows_is_refused(filled):
     assert done.returncode == 2 and f"工作表“{FORM}”有 5000 行" in done.stderr and "超过上限" in done.stderr
 
 
-def test_huge_case_files_and_lines_are_refused_within_bounds(tmp_path, seed_sheet):
+def test_huge_case_files_and_lines_are_refused_within_bounds(tmp_path, suining_sheet):
     padding = "#" + "x" * 1000 + "\n"
     big = tmp_path / "big.toml"
-    big.write_text(case_to_toml(seed_sheet) + padding * (MAX_TEXT_FILE_BYTES // len(padding) + 1), encoding="utf-8")
+    big.write_text(case_to_toml(suining_sheet) + padding * (MAX_TEXT_FILE_BYTES // len(padding) + 1), encoding="utf-8")
     done = run_cli("diff", str(big))
     assert done.returncode == 2 and "上限" in done.stderr
     big_json = tmp_path / "big.json"
@@ -315,8 +315,8 @@ def _with(data, where, value):
     ("claim", "九分", 2, 2),
     ("claim", "1000000000000000000", 2, 2),
 ])
-def test_the_same_mistake_gets_the_same_exit_code_in_every_form(template, form, seed_sheet, tmp_path, where, value, diff_code, batch_code):
-    paths = _forms(template, form, seed_sheet, tmp_path, where, value)
+def test_the_same_mistake_gets_the_same_exit_code_in_every_form(template, form, suining_sheet, tmp_path, where, value, diff_code, batch_code):
+    paths = _forms(template, form, suining_sheet, tmp_path, where, value)
     # typer's runner: the real command line in this process (a subprocess per form is slow)
     codes = {form: RUNNER.invoke(app, ["batch", str(path), "-q", "--format", "json", "--jobs", "1"]).exit_code for form, path in paths.items()}
     assert codes == dict.fromkeys(paths, batch_code)

@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 
 from scoring.files.writing import OutputError, check_output, open_output, write_output
 
-from conftest import CASES, ROOT, SEED004_CASE, run_cli
+from conftest import CASES, ROOT, SUINING_CASE, run_cli
 
 HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
 
@@ -39,7 +39,7 @@ def _mode(path: Path) -> int:
 
 def test_a_new_output_gets_the_umask_mode_and_a_replaced_one_keeps_its_mode(tmp_path):
     new = tmp_path / "new.json"
-    done = _with_umask(0o022, "diff", str(SEED004_CASE), "--format", "json", "--out", str(new))
+    done = _with_umask(0o022, "diff", str(SUINING_CASE), "--format", "json", "--out", str(new))
     assert done.returncode == 0, done.stderr
     assert _mode(new) == 0o644
     assert json.loads(new.read_text(encoding="utf-8"))["sheets"]
@@ -47,7 +47,7 @@ def test_a_new_output_gets_the_umask_mode_and_a_replaced_one_keeps_its_mode(tmp_
     kept.write_text("old", encoding="utf-8")
     os.chmod(kept, 0o640)
     inode = os.stat(kept).st_ino
-    done = _with_umask(0o022, "diff", str(SEED004_CASE), "--format", "json", "--out", str(kept))
+    done = _with_umask(0o022, "diff", str(SUINING_CASE), "--format", "json", "--out", str(kept))
     assert done.returncode == 0, done.stderr
     assert _mode(kept) == 0o640
     assert os.stat(kept).st_ino != inode, "replaced by a rename, not rewritten in place"
@@ -62,7 +62,7 @@ def test_a_symlink_is_followed_and_its_target_written(tmp_path):
     os.chmod(target, 0o600)
     link = tmp_path / "link.md"
     link.symlink_to(target)
-    done = run_cli("diff", str(SEED004_CASE), "--out", str(link))
+    done = run_cli("diff", str(SUINING_CASE), "--out", str(link))
     assert done.returncode == 0, done.stderr
     assert link.is_symlink() and os.readlink(link) == str(target)
     assert "预算编制质量" in target.read_text(encoding="utf-8")
@@ -70,7 +70,7 @@ def test_a_symlink_is_followed_and_its_target_written(tmp_path):
     # a dangling link: its target is created
     dangling = tmp_path / "dangling.json"
     dangling.symlink_to(tmp_path / "real" / "made.json")
-    assert run_cli("diff", str(SEED004_CASE), "--out", str(dangling)).returncode == 0
+    assert run_cli("diff", str(SUINING_CASE), "--out", str(dangling)).returncode == 0
     assert dangling.is_symlink() and json.loads((tmp_path / "real" / "made.json").read_text(encoding="utf-8"))
 
 
@@ -85,7 +85,7 @@ def _read_fifo(path: Path, into: list[bytes]) -> threading.Thread:
 
 
 @pytest.mark.parametrize("command", [
-    ("diff", str(SEED004_CASE), "--format", "json"),
+    ("diff", str(SUINING_CASE), "--format", "json"),
     ("batch", str(CASES), "--format", "json", "-q"),
     ("import", "WORKBOOK"),
 ])
@@ -111,7 +111,7 @@ def test_a_fifo_is_written_through_not_replaced(tmp_path, command):
 
 
 def test_a_directory_is_refused_with_a_clear_message(tmp_path):
-    for args in (("diff", str(SEED004_CASE)), ("batch", str(CASES), "-q"), ("import", str(tmp_path / "x.xlsx"))):
+    for args in (("diff", str(SUINING_CASE)), ("batch", str(CASES), "-q"), ("import", str(tmp_path / "x.xlsx"))):
         done = run_cli(*args, "--out", str(tmp_path))
         assert done.returncode == 2
         assert f"无法写入 {tmp_path}：是目录" in done.stderr, done.stderr
@@ -145,25 +145,25 @@ def test_format_follows_the_extension_and_is_case_insensitive(tmp_path):
     assert done.returncode == 1, done.stderr
     assert load_workbook(book).sheetnames, "an .xlsx extension alone writes a workbook"
     upper = tmp_path / "r.JSON"
-    assert run_cli("diff", str(SEED004_CASE), "--out", str(upper)).returncode == 0
+    assert run_cli("diff", str(SUINING_CASE), "--out", str(upper)).returncode == 0
     assert json.loads(upper.read_text(encoding="utf-8"))
-    assert json.loads(run_cli("diff", str(SEED004_CASE), "--format", "JSON").stdout)
-    contradiction = run_cli("diff", str(SEED004_CASE), "--format", "json", "--out", str(tmp_path / "x.xlsx"))
+    assert json.loads(run_cli("diff", str(SUINING_CASE), "--format", "JSON").stdout)
+    contradiction = run_cli("diff", str(SUINING_CASE), "--format", "json", "--out", str(tmp_path / "x.xlsx"))
     assert contradiction.returncode == 2 and "矛盾" in contradiction.stderr
     assert not (tmp_path / "x.xlsx").exists()
     summary = run_cli("batch", str(CASES), "--out", str(tmp_path / "s.csv"), "-q")
     assert summary.returncode == 1 and (tmp_path / "s.csv").read_text(encoding="utf-8-sig").startswith("文件,")
     assert run_cli("batch", str(CASES), "--out", str(tmp_path / "s.xlsx"), "-q").returncode == 2
     assert run_cli("batch", str(CASES), "--report", str(tmp_path / "r.csv"), "-q").returncode == 2
-    assert run_cli("diff", str(SEED004_CASE), "--format", "yaml").returncode == 2
+    assert run_cli("diff", str(SUINING_CASE), "--format", "yaml").returncode == 2
 
 
 def test_an_output_that_is_the_input_is_refused(tmp_path):
     case = tmp_path / "case"  # no extension: read as TOML, and no format implied for the output
-    case.write_bytes(SEED004_CASE.read_bytes())
+    case.write_bytes(SUINING_CASE.read_bytes())
     done = run_cli("score", str(case), "--out", str(case))
     assert done.returncode == 2 and "就是输入文件" in done.stderr
-    assert case.read_bytes() == SEED004_CASE.read_bytes()
+    assert case.read_bytes() == SUINING_CASE.read_bytes()
 
 
 def test_batch_checks_its_outputs_before_scoring(tmp_path):

@@ -151,6 +151,19 @@ def test_inheritance_overrides_adds_and_removes(tmp_path):
     assert digest[:12] in listed.stdout, "the hash is the sha256 of the resolved rule set as printed"
 
 
+def test_validating_one_file_finds_its_parent_in_the_rules_folder_given(tmp_path):
+    """A rule author validates the file they are writing against their own folder: the parent it
+    extends is looked for there (--rules-dir), not among the shipped rule files."""
+    rule(tmp_path, "parent.toml", id="test.parent", region='"全国"')
+    child = tmp_path / "child.toml"
+    child.write_text('format = 1\nextends = "test.parent@2024.1"\n[rule_set]\nid = "test.child"\nversion = "2024.1"\n', encoding="utf-8")
+    proc = run_cli("formulas", "validate", str(child), "--rules-dir", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    assert "通过：test.child@2024.1" in proc.stdout
+    alone = run_cli("formulas", "validate", str(child))  # the shipped folder has no test.parent
+    assert alone.returncode == 1 and "找不到被继承的规则集 test.parent@2024.1" in alone.stderr
+
+
 def test_inheritance_errors(tmp_path):
     (tmp_path / "orphan.toml").write_text('extends = "nowhere@1"\n[rule_set]\nid = "test.orphan"\nversion = "1"\n', encoding="utf-8")
     (tmp_path / "loop_a.toml").write_text('extends = "test.b@1"\n[rule_set]\nid = "test.a"\nversion = "1"\n', encoding="utf-8")

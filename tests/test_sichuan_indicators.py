@@ -120,7 +120,7 @@ def test_sme_support(score_indicator):
 
 def test_procurement_execution(score_indicator):
     assert score_indicator("procurement_execution", procurement_paid="0.74", procurement_budget="0.74", procurement_savings=0).computed == D("3.00")
-    # seed 000's figures: 32.18 ÷ 34.38 × 3 = 2.808…
+    # the Panzhihua case's figures: 32.18 ÷ 34.38 × 3 = 2.808…
     assert score_indicator("procurement_execution", procurement_paid="32.18", procurement_budget="34.38", procurement_savings=0).computed == D("2.81")
     na = score_indicator("procurement_execution", procurement_paid=0, procurement_budget=0, procurement_savings=0)
     assert na.computed == D("3.00") and na.parts[0].state == "not_applicable"

@@ -20,7 +20,7 @@ import pytest
 pytest.importorskip("starlette", reason="网页组件未安装（pip install -e '.[web]'）")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright 未安装（pip install -e '.[test]'）")
 
-from web_support import HUNAN, ROOT, SEED004, copy_rules, swap_sichuan_weights  # noqa: E402
+from web_support import HUNAN, ROOT, SUINING, copy_rules, swap_sichuan_weights  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 pytestmark = pytest.mark.skipif(
@@ -131,7 +131,7 @@ def test_upload_a_batch_with_a_broken_file(server, page, tmp_path):
     broken = tmp_path / "损坏的表.json"
     broken.write_text('{"case": {"id": "x",', encoding="utf-8")
     page.goto(f"{server['url']}/review")
-    page.set_input_files("#upload input[type=file]", [str(HUNAN), str(SEED004), str(broken)])
+    page.set_input_files("#upload input[type=file]", [str(HUNAN), str(SUINING), str(broken)])
     page.click("#upload button")
     sync_api.expect(page.locator("h1")).to_contain_text("次上传")
     sync_api.expect(page.locator("#failed")).to_contain_text("损坏的表.json")

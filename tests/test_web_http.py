@@ -25,7 +25,7 @@ from scoring.web.app import Settings, create_app  # noqa: E402
 from scoring.web.service import Limits  # noqa: E402
 
 from conftest import run_cli  # noqa: E402
-from web_support import HUNAN, SEED004, case_table, copy_rules, csrf_of, swap_sichuan_weights, zipped  # noqa: E402
+from web_support import HUNAN, SUINING, case_table, copy_rules, csrf_of, swap_sichuan_weights, zipped  # noqa: E402
 
 
 def make_client(tmp_path, **settings) -> TestClient:
@@ -205,7 +205,7 @@ def test_opening_a_broken_file_names_it(client):
 def test_upload_many_with_a_broken_file_and_recognise_duplicates(client, tmp_path):
     files = [
         ("汨罗.toml", HUNAN.read_bytes()),
-        ("安居.toml", SEED004.read_bytes()),
+        ("安居.toml", SUINING.read_bytes()),
         ("坏文件.json", b'{"case": {"id": 1,'),
         ("表.csv", case_table(4)),
         ("打包.zip", zipped({"内/汨罗副本.json": json.dumps(tomllib.loads(HUNAN.read_text(encoding="utf-8")), ensure_ascii=False).encode(),
@@ -216,7 +216,7 @@ def test_upload_many_with_a_broken_file_and_recognise_duplicates(client, tmp_pat
     text = response.text
     assert "坏文件.json" in text and "JSON 格式错误" in text
     assert "打包.zip/说明.txt" in text and "不是可复核的文件" in text
-    # 1 + 3 sheets of seed 004 + 4 table rows + 1 from the zip
+    # 1 (Miluo) + 3 sheets of the Suining case + 4 table rows + 1 from the zip
     assert db_count(tmp_path, "submissions") == 7
     assert db_count(tmp_path, "results") == 9
     with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:
@@ -280,7 +280,7 @@ def test_a_crash_mid_upload_stores_nothing(tmp_path, monkeypatch):
             return real(conn, *args)
 
         monkeypatch.setattr(storage, "stored_sheets", crash_on_second)
-        response = upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SEED004.read_bytes())])
+        response = upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SUINING.read_bytes())])
         assert response.status_code == 500
         assert len(calls) == 2
         for table in ("submissions", "results", "uploads", "files"):
@@ -337,7 +337,7 @@ def test_explanation_page_is_what_explain_prints(client):
 
 
 def test_word_review_of_a_sheet_and_of_the_bureau_summary(client):
-    upload(client, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SEED004.read_bytes())])
+    upload(client, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SUINING.read_bytes())])
     row = next(r for r in storage.iter_rows(client.app.state.db, storage.Filters()) if r["unit"] == "中共汨罗市委社会工作部")
     page = client.get(f"/review/sheets/{row['id']}")
     link = f"/review/submissions/{row['submission_id']}/review.docx"
@@ -371,7 +371,7 @@ def test_an_explanation_is_worked_out_when_asked_for_never_stored(tmp_path):
     plainly when that version is no longer in the rules folder."""
     rules = copy_rules(tmp_path / "rules")
     with make_client(tmp_path, rules_dir=rules) as c:
-        upload(c, [("安居.toml", SEED004.read_bytes())])
+        upload(c, [("安居.toml", SUINING.read_bytes())])
         with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:
             details = [storage.unpack(d) for (d,) in conn.execute("SELECT detail FROM results")]
         assert details and all(d == {} for d in details)
@@ -390,7 +390,7 @@ def test_an_explanation_is_worked_out_when_asked_for_never_stored(tmp_path):
 def test_rescore_after_a_rule_change_lists_old_beside_new(tmp_path):
     rules = copy_rules(tmp_path / "rules")
     with make_client(tmp_path, rules_dir=rules) as c:
-        upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SEED004.read_bytes())])
+        upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SUINING.read_bytes())])
         token = token_of(c)
         unchanged = c.post("/review/rescore", data={"csrf_token": token})
         assert "没有任何表的结论或计算总分发生变化" in unchanged.text

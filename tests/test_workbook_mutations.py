@@ -38,7 +38,7 @@ from typer.testing import CliRunner
 
 from scoring import load_rule_dir
 from scoring.cli import app
-from scoring.excel import importer as xlsx_import
+from scoring.excel import importer
 from scoring.excel.form import BUDGET_LINES, DEDUCTION_HEADERS, HEADERS, parse_key
 from scoring.excel.template import META, META_SHEET
 from scoring.numbers import NumberError, is_too_large, to_decimal
@@ -423,7 +423,7 @@ def test_a_damaged_workbook_is_refused_naming_the_place_or_scored_on_what_it_hol
     for _ in range(data.draw(st.integers(1, 3))):
         data.draw(damage(d))
     read: list[dict] = []
-    real_read = xlsx_import.read_workbook
+    real_read = importer.read_workbook
 
     def spy(path):
         read.append(real_read(path))
@@ -432,7 +432,7 @@ def test_a_damaged_workbook_is_refused_naming_the_place_or_scored_on_what_it_hol
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "damaged.xlsx"
         save_with_results(d.wb, path, d.cached)
-        with mock.patch.object(xlsx_import, "read_workbook", spy):
+        with mock.patch.object(importer, "read_workbook", spy):
             result = RUNNER.invoke(app, ["diff", str(path), "--format", "json"])
         assert isinstance(result.exception, (SystemExit, type(None))), (d.edits, repr(result.exception))
         assert "Traceback" not in result.output, (d.edits, result.output)

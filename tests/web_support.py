@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FORMULAS = ROOT / "formulas"
 CASES = ROOT / "cases"
 HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
-SEED004 = CASES / "sichuan-suining-anju-jxb-2024.toml"
+SUINING = CASES / "sichuan-suining-anju-jxb-2024.toml"
 CITIES = [("湖南省", "岳阳市"), ("湖南省", "长沙市"), ("四川省", "遂宁市"), ("四川省", "乐山市"), ("新疆维吾尔自治区", "昌吉回族自治州")]
 
 

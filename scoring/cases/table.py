@@ -7,7 +7,7 @@ The columns are documented in README.md ("Case tables (CSV)").  A column is name
 printed name (`claim:预算编制质量`).  `template_header` prints the header a bureau hands out.
 
 A table is read as a stream — one row at a time, never the whole file — so a table of a million
-sheets fits in memory.  Each row becomes an ordinary `scoring.cases.Case` with one sheet and goes
+sheets fits in memory.  Each row becomes an ordinary `scoring.Case` with one sheet and goes
 through the same validation as a case file; a row that cannot be used is reported with its line,
 and the rows after it are still read.
 """

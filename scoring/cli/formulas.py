@@ -114,7 +114,7 @@ def formulas_validate(
     if paths:
         for path in paths:
             try:
-                loaded.append(load_rule_file(path))
+                loaded.append(load_rule_file(path, rules_dir))  # a parent it extends is looked for in the rules folder
             except ScoringError as exc:
                 failures.append(exc)
     else:

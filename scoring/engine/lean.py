@@ -414,7 +414,7 @@ class LeanEngine:
     def _compare(self, lr: LeanRules, facts: SheetFacts, out: list, weights: tuple, states: dict, claims: list,
                  rows: list[IndicatorResult], sheet: Sheet | None, counts: list, claimed_deductions: Decimal,
                  weights_consistent: bool, where: str, found: Findings) -> LeanSheet:
-        """Every claim against the rules' value, the total and the grades, as `diff.diff_sheet`
+        """Every claim against the rules' value, the total and the grades, as `review.compare.diff_sheet`
         does, with a straight path for the lines the rules give a point score."""
         tolerance = lr.tolerance
         sums = LineSums(max(lr.digits, 2) if rows else lr.digits)

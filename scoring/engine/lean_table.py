@@ -1,6 +1,6 @@
 """Case-table rows straight into the lean path: no case model, no model validation per figure.
 
-`case_table.row_to_case` turns a row into a validated `Case` (every figure a pydantic model);
+`cases.table.row_to_case` turns a row into a validated `Case` (every figure a pydantic model);
 for a batch of a million rows that costs as much as the scoring.  `TableReader` reads a row the
 way a machine-written table writes it — plain numbers (``-12.5``, at most 15 digits before and
 after the point), the undisclosed marker, 是/否 flags, empty cells — straight into the inputs of
@@ -262,7 +262,7 @@ class TableReader:
         return lean_summary(lean, row.where, case_id, unit, sheet_id, title, rules, row.line)
 
     def _choose(self, named: str | None, sheet_type: str | None, region: tuple[str, ...], year: int) -> RuleSet | None:
-        """The rule set `diff.choose_rules` gives the row; None when it cannot give one."""
+        """The rule set `review.pipeline.choose_rules` gives the row; None when it cannot give one."""
         key = (named, sheet_type, region, year)
         if key not in self._rules:
             try:

@@ -1,6 +1,6 @@
 """The official form — 项目支出绩效自评表 / 部门整体支出绩效自评表 — on one worksheet: what
 `scoring template` hands out and, with the review columns beside the claims, what
-`scoring diff --format xlsx` hands back.  Both are read back by `xlsx_import`.
+`scoring diff --format xlsx` hands back.  Both are read back by `excel.importer`.
 
 Top to bottom: the title; the heading (单位名称, 项目名称, 主管部门, 实施单位, 年度, 地区); the budget
 block (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分) where the rules score budget execution;

@@ -55,7 +55,7 @@ _ROW_FIELDS = {"name": "name", "nature": "nature", "target": "target", "unit": "
 _SHARED_ROW_FIELDS = ("deviation", "source", "note")  # remarks one merged cell may give several rows
 
 # Where each kind of row key belongs: the block it is in ("" before the first table, "end" after
-# the total).  The order is the form's (xlsx_form.FormWriter.write).
+# the total).  The order is the form's (form.FormWriter.write).
 _TABLES = ("", "budget", "rows", "ind")
 _KEY_PLACES = {
     "title": ("",), "subtitle": ("",), "head": ("",),
@@ -97,7 +97,7 @@ _BLOCK_HEADERS = {
     "sub": (SUBTOTAL_HEADERS, ()),
     "rate": (RATE_HEADERS, ()),
 }
-# Each block's headers in the order every layout of the form prints them (xlsx_form.grid); 指标类别,
+# Each block's headers in the order every layout of the form prints them (form.grid); 指标类别,
 # which repeats, and a formula table's 单位, whose place depends on the form, are left out.
 _REVIEW = (HEADERS["computed"], HEADERS["delta"], HEADERS["status"], HEADERS["explain"], *_SOURCE_NOTE)
 _HEADER_ORDER = {

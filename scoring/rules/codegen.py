@@ -504,7 +504,7 @@ def verify(source: str, bound: set[str]) -> None:
 
 def bind(generated: Generated, rules: RuleSet, parameters: dict) -> dict | None:
     """Compile the generated module with its constants and the parameters of one fiscal year
-    (`engine.resolved_parameters`); None when a parameter it reads has no value that year (the
+    (`engine.engine.resolved_parameters`); None when a parameter it reads has no value that year (the
     traced path says why, per sheet)."""
     namespace: dict[str, object] = {"__builtins__": {}, **HELPERS, **generated.constants}
     for name, parameter in generated.parameters.items():

@@ -56,7 +56,7 @@ class RuleSetInfo(Strict):
     fiscal_years: FiscalYears | None = None
     total: Decimal = Field(gt=0)
     score_floor: Decimal | None = Decimal(0)
-    # A claim within this many points of the computed score matches (DOMAIN §4: half a unit of
+    # A claim within this many points of the computed score matches (by default half a unit of
     # the one decimal in which scores are customarily written).
     claim_tolerance: Decimal = Field(default=Decimal("0.05"), ge=0, le=10)
     source: Source
@@ -203,8 +203,9 @@ class UnitDecl(Strict):
 
 
 class ReadingDecl(Strict):
-    """How figures are written on the sheets these rules govern (DOMAIN §4): the vocabulary the
-    value parser reads targets and actuals with.  Every reading decision is here, not in code."""
+    """How figures are written on the sheets these rules govern: the vocabulary the value parser
+    reads targets and actuals with (formulas/README.md, "How figures are written").  Every reading
+    decision is here, not in code."""
 
     not_given: list[str] = []
     known_units: list[str] = []  # units seen alone in a cell are a split-cell fragment, not a phrase

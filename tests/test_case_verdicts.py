@@ -1,5 +1,6 @@
-"""Every source document as a case, through `scoring diff CASE --format json` in a subprocess:
-the recomputations DOMAIN.md records."""
+"""The five whole submissions in cases/ (a unit's self-evaluation report, every sheet of it), each
+through `scoring diff CASE --format json` in a subprocess, with the verdict the rules give; and
+every shipped case is usable."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import CASES, SEED004_CASE, run_cli
+from conftest import CASES, SUINING_CASE, run_cli
 
 
 def diff(case):
@@ -26,22 +27,22 @@ def row(s, name):
 
 
 @pytest.fixture(scope="module")
-def hunan():
+def miluo():
     return diff(CASES / "hunan-miluo-shgzb-2024.toml")
 
 
 @pytest.fixture(scope="module")
-def seed004():
-    return diff(SEED004_CASE)
+def suining():
+    return diff(SUINING_CASE)
 
 
 @pytest.fixture(scope="module")
-def xinjiang():
+def changji():
     return diff(CASES / "xinjiang-changji-shgzb-2024.toml")
 
 
 @pytest.fixture(scope="module")
-def leshan():
+def jinkouhe():
     return diff(CASES / "sichuan-leshan-jinkouhe-zzb-2024.toml")
 
 
@@ -50,8 +51,8 @@ def panzhihua():
     return diff(CASES / "sichuan-panzhihua-shgzb-2024.toml")
 
 
-def test_seed003_hunan(hunan):
-    code, report = hunan
+def test_miluo_execution_over_claimed(miluo):
+    code, report = miluo
     assert code == 1  # the execution row is over-claimed
     s = sheet(report, "dept-overall")
     execution = row(s, "预算执行率")
@@ -62,8 +63,8 @@ def test_seed003_hunan(hunan):
     assert any(f["code"] == "claim_over" and "预算执行率" in f["message"] for f in report["findings"])
 
 
-def test_seed004_projects(seed004):
-    code, report = seed004
+def test_suining_project_sheets(suining):
+    code, report = suining
     assert code == 0
     mbjx = sheet(report, "project-mbjx")
     execution = row(mbjx, "预算执行率")
@@ -74,8 +75,8 @@ def test_seed004_projects(seed004):
     assert all(i["status"] == "match" for i in xc["indicators"])
 
 
-def test_seed001_xinjiang(xinjiang):
-    code, report = xinjiang
+def test_changji_every_row_matches(changji):
+    code, report = changji
     assert code == 0
     for s in report["sheets"]:
         assert all(i["status"] == "match" for i in s["indicators"]), s["id"]
@@ -84,8 +85,8 @@ def test_seed001_xinjiang(xinjiang):
     assert satisfaction["computed"] == "10.00"
 
 
-def test_seed002_execution_only(leshan):
-    code, report = leshan
+def test_jinkouhe_budget_execution_only(jinkouhe):
+    code, report = jinkouhe
     assert code == 0
     scores = [row(s, "预算执行率")["computed"] for s in report["sheets"]]
     assert scores[:4] == ["3.82", "9.99", "10.00", "9.26"]
@@ -94,7 +95,7 @@ def test_seed002_execution_only(leshan):
     assert any("11.87" in f["message"] for f in report["findings"] if f["code"] == "capped")
 
 
-def test_seed000_consistency_only(panzhihua):
+def test_panzhihua_consistency_only(panzhihua):
     code, report = panzhihua
     assert code == 0
     s = report["sheets"][0]
@@ -104,7 +105,7 @@ def test_seed000_consistency_only(panzhihua):
     codes = [f["code"] for f in report["findings"]]
     assert "sum_mismatch" not in codes and "subtotal_empty" not in codes
     # 32.18 ÷ 34.38 = 93.60% at face value, but amounts printed to 0.01 allow 93.57%–93.63%:
-    # the stated 93.61% is consistent with them (DOMAIN §3), and no stated rate is reported
+    # the stated 93.61% is consistent with them (README.md, "Statuses"), and no stated rate is reported
     assert not [f for f in report["findings"] if f["code"].startswith("stated_rate")]
     # no weight is invented: every other line is unverifiable with no weight
     others = [i for i in s["indicators"] if i["name"] != "采购执行率"]
@@ -112,7 +113,7 @@ def test_seed000_consistency_only(panzhihua):
 
 
 def test_explain_qualitative_row_shows_phrase_tier_and_interval():
-    proc = run_cli("explain", str(SEED004_CASE), "督办效果")
+    proc = run_cli("explain", str(SUINING_CASE), "督办效果")
     assert proc.returncode == 0, proc.stderr
     assert "落地生效" in proc.stdout and "达成年度指标" in proc.stdout and "8.00～10.00" in proc.stdout
 

@@ -1,4 +1,4 @@
-"""Tests for scoring.values: targets and actuals as the seed sheets write them."""
+"""The value parser (scoring/engine/readings.py): targets and actuals as real sheets write them."""
 
 from __future__ import annotations
 
@@ -24,8 +24,9 @@ def parse_value(text, **kwargs):
 
 D = Decimal
 
-# (text, comparator, number, unit, approximate) — strings taken from seeds 001, 003, 004.
-SEED_NUMBERS = [
+# (text, comparator, number, unit, approximate) — strings as the shipped Changji, Miluo and Suining
+# cases print them.
+PRINTED_NUMBERS = [
     ("600次以上", ">=", D("600"), "次", False),
     (">=105期", ">=", D("105"), "期", False),
     (">=3次", ">=", D("3"), "次", False),
@@ -61,8 +62,8 @@ SEED_NUMBERS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "comparator", "number", "unit", "approximate"), SEED_NUMBERS)
-def test_seed_numbers(text, comparator, number, unit, approximate):
+@pytest.mark.parametrize(("text", "comparator", "number", "unit", "approximate"), PRINTED_NUMBERS)
+def test_numbers_as_sheets_print_them(text, comparator, number, unit, approximate):
     value = parse_value(text)
     assert value.kind == "number"
     written = (value.comparator, value.number, value.unit, value.approximate)

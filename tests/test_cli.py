@@ -1,4 +1,5 @@
-"""The seed-004 department case end to end through the real CLI, and the CLI's exit codes."""
+"""`score`, `diff`, `explain` and `formulas` through the real CLI on the Suining department case
+(sichuan.dept-overall@2024.1), and the exit codes of `diff`."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ import re
 
 import pytest
 
-from conftest import SEED004_CASE, run_cli
+from conftest import SUINING_CASE, run_cli
 
 
 @pytest.fixture(scope="module")
 def diff_json():
-    proc = run_cli("diff", str(SEED004_CASE), "--format", "json")
+    proc = run_cli("diff", str(SUINING_CASE), "--format", "json")
     assert proc.returncode == 0, proc.stderr  # an under-claim is not an error
     return json.loads(proc.stdout)
 
@@ -23,7 +24,7 @@ def rows(report):
     return {i["name"]: i for i in report["sheets"][0]["indicators"]}
 
 
-def test_seed004_claims_against_the_rules(diff_json):
+def test_diff_claims_against_the_rules(diff_json):
     r = rows(diff_json)
     assert (r["预算编制质量"]["claimed"], r["预算编制质量"]["computed"], r["预算编制质量"]["status"]) == ("7", "8.00", "under")
     assert r["预算编制质量"]["delta"] == "-1.00"
@@ -33,7 +34,7 @@ def test_seed004_claims_against_the_rules(diff_json):
     assert r["严控一般性支出"]["status"] == "unverifiable" and r["严控一般性支出"]["computed"] is None
 
 
-def test_seed004_total_and_rule_identity(diff_json):
+def test_diff_total_and_rule_identity(diff_json):
     sheet = diff_json["sheets"][0]
     total = sheet["total"]
     assert total["claimed"] == "98.6" and total["weight"] == "100"
@@ -45,8 +46,8 @@ def test_seed004_total_and_rule_identity(diff_json):
     assert {f["severity"] for f in diff_json["findings"]} <= {"warning", "info"}
 
 
-def test_seed004_explain_budget_quality():
-    proc = run_cli("explain", str(SEED004_CASE), "预算编制质量")
+def test_explain_budget_quality():
+    proc = run_cli("explain", str(SUINING_CASE), "预算编制质量")
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert out.count("253.87") >= 2
@@ -56,7 +57,7 @@ def test_seed004_explain_budget_quality():
 
 
 def test_explain_unknown_indicator_exits_2():
-    proc = run_cli("explain", str(SEED004_CASE), "不存在的指标")
+    proc = run_cli("explain", str(SUINING_CASE), "不存在的指标")
     assert proc.returncode == 2 and "没有指标“不存在的指标”" in proc.stderr
 
 
@@ -77,7 +78,7 @@ def test_formulas_list_and_show():
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
 def test_score_and_diff_formats(fmt):
     for command in ("score", "diff"):
-        proc = run_cli(command, str(SEED004_CASE), "--format", fmt)
+        proc = run_cli(command, str(SUINING_CASE), "--format", fmt)
         assert proc.returncode == 0, proc.stderr
         assert "预算编制质量" in proc.stdout
     if fmt == "csv":
@@ -88,12 +89,12 @@ def test_score_and_diff_formats(fmt):
 
 
 def test_unknown_format_exits_2():
-    proc = run_cli("diff", str(SEED004_CASE), "--format", "xml")
+    proc = run_cli("diff", str(SUINING_CASE), "--format", "xml")
     assert proc.returncode == 2 and "未知的输出格式" in proc.stderr
 
 
 def _write_case(tmp_path, claims: dict, total: str, extra: str = "") -> str:
-    text = SEED004_CASE.read_text(encoding="utf-8")
+    text = SUINING_CASE.read_text(encoding="utf-8")
     head, _, _ = text.partition("[sheets.claims]")
     head = head.replace('claimed_total = { score = "98.6"', f'claimed_total = {{ score = "{total}"')
     body = "[sheets.claims]\n" + "".join(f'{k} = "{v}"\n' for k, v in claims.items()) + extra
@@ -163,14 +164,14 @@ def test_the_rule_sets_tolerance_decides_a_match(tmp_path):
 )
 def test_unusable_case_exits_2_with_file_and_place(tmp_path, mutate, message):
     path = tmp_path / "bad.toml"
-    path.write_text(mutate(SEED004_CASE.read_text(encoding="utf-8")), encoding="utf-8")
+    path.write_text(mutate(SUINING_CASE.read_text(encoding="utf-8")), encoding="utf-8")
     proc = run_cli("diff", str(path))
     assert proc.returncode == 2, proc.stdout
     assert message in proc.stderr and "bad.toml" in proc.stderr
 
 
 def test_missing_figure_is_an_error_finding_and_the_rest_is_scored(tmp_path):
-    text = re.sub(r"\[sheets\.inputs\.budget_adjusted\]\n(.+\n)+", "", SEED004_CASE.read_text(encoding="utf-8"))
+    text = re.sub(r"\[sheets\.inputs\.budget_adjusted\]\n(.+\n)+", "", SUINING_CASE.read_text(encoding="utf-8"))
     path = tmp_path / "missing.toml"
     path.write_text(text, encoding="utf-8")
     proc = run_cli("diff", str(path), "--format", "json")
@@ -184,7 +185,7 @@ def test_missing_figure_is_an_error_finding_and_the_rest_is_scored(tmp_path):
 def test_rules_dir_option_uses_another_folder(tmp_path):
     proc = run_cli("formulas", "validate", "--rules-dir", str(tmp_path))
     assert proc.returncode == 0 and proc.stdout == ""
-    proc = run_cli("diff", str(SEED004_CASE), "--rules-dir", str(tmp_path))
+    proc = run_cli("diff", str(SUINING_CASE), "--rules-dir", str(tmp_path))
     assert proc.returncode == 2 and "没有表类型为“部门整体支出绩效自评表”的规则集" in proc.stderr
 
 
