@@ -7,6 +7,7 @@ import csv
 import html
 import io
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -25,7 +26,16 @@ from scoring.web.app import Settings, create_app  # noqa: E402
 from scoring.web.service import Limits  # noqa: E402
 
 from conftest import run_cli  # noqa: E402
-from web_support import HUNAN, SEED004, case_table, copy_rules, csrf_of, swap_sichuan_weights, zipped  # noqa: E402
+from web_support import (  # noqa: E402
+    HUNAN,
+    SEED004,
+    case_table,
+    copy_rules,
+    csrf_of,
+    raise_sichuan_top_grade,
+    swap_sichuan_weights,
+    zipped,
+)
 
 
 def make_client(tmp_path, **settings) -> TestClient:
@@ -393,7 +403,7 @@ def test_rescore_after_a_rule_change_lists_old_beside_new(tmp_path):
         upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SEED004.read_bytes())])
         token = token_of(c)
         unchanged = c.post("/review/rescore", data={"csrf_token": token})
-        assert "没有任何表的结论或计算总分发生变化" in unchanged.text
+        assert "没有任何表的结论、计算总分或等级发生变化" in unchanged.text
         swap_sichuan_weights(rules)
         run = c.post("/review/rescore", data={"csrf_token": token})
         assert run.status_code == 200
@@ -406,6 +416,127 @@ def test_rescore_after_a_rule_change_lists_old_beside_new(tmp_path):
         shas = conn.execute("SELECT DISTINCT rules_sha256 FROM results WHERE rules_id = 'sichuan.dept-overall'").fetchall()
         current = conn.execute("SELECT count(*) FROM results WHERE current").fetchone()[0]
     assert len(shas) == 2 and current == 4  # history keeps the old rules' result; one current result per sheet
+
+
+def batch_grades(*paths) -> dict[tuple[str, str], tuple[str, str]]:
+    """(unit, sheet id) → (grade, claimed grade) as `scoring batch` gives them."""
+    result = run_cli("batch", *map(str, paths), "--format", "json", "--quiet", "--jobs", "1")
+    return {(s["unit"], s["sheet_id"]): (s["grade"] or "", s["claimed_grade"] or "") for s in json.loads(result.stdout)["sheets"]}
+
+
+def stored_grades(tmp_path) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:
+        rows = conn.execute("SELECT unit, sheet_id, grade, claimed_grade FROM results JOIN submissions ON submissions.id = submission_id "
+                            "WHERE current AND submissions.kind = 'toml'").fetchall()
+    return {(unit, sheet): (grade, claimed) for unit, sheet, grade, claimed in rows}
+
+
+def summary_units(page: str) -> list[str]:
+    """The units the summary table lists, in its order."""
+    table = page.split('id="summary"')[1].split("</table>")[0]
+    return [html.unescape(u) for u in re.findall(r'<a href="/review/sheets/\d+">([^<]+)</a>', table)]
+
+
+def test_grades_are_stored_shown_filtered_and_exported(client, tmp_path):
+    upload(client, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SEED004.read_bytes()), ("表.csv", case_table(6))])
+    expected = batch_grades(HUNAN, SEED004)
+    assert stored_grades(tmp_path) == expected  # the grades `scoring batch` gives, rule ranges ("中～优") included
+    assert expected[("中共遂宁市安居区委目标绩效管理办公室", "project-mbjx")] == ("优", "优")
+    with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:
+        table_grades = {g for (g,) in conn.execute("SELECT grade FROM results JOIN submissions ON submissions.id = submission_id "
+                                                   "WHERE submissions.kind = 'csv-row'")}
+    assert table_grades and "" not in table_grades and None not in table_grades
+
+    page = client.get("/review")
+    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', page.text.split('name="grade"')[1].split("</select>")[0])
+    values = [v for v, _ in options]
+    assert values[0] == "" and set(values[1:]) == table_grades | {g for g, _ in expected.values()}
+    assert values.index("优") < values.index("良～优") < values.index("中～优")  # best first, a range after its best grade
+    assert '<td class="grade">中～优<div class="hint claimed-grade">自评 优</div></td>' in page.text
+
+    only = client.get("/review", params={"grade": "优"})
+    assert "共 1 张表" in only.text and summary_units(only.text) == ["中共遂宁市安居区委目标绩效管理办公室"]
+    assert '<option value="优" selected>优</option>' in only.text
+    ranged = client.get("/review", params={"grade": "中～优", "region": "湖南省"})
+    assert "共 1 张表" in ranged.text and summary_units(ranged.text) == ["中共汨罗市委社会工作部"]
+    assert "共 0 张表" in client.get("/review", params={"grade": "优", "region": "湖南省"}).text
+    assert "共 0 张表" in client.get("/review", params={"grade": "unrecorded"}).text
+
+    exported = list(csv.reader(io.StringIO(client.get("/review/export.csv", params={"grade": "良～优"}).content.decode("utf-8-sig"))))
+    header = exported[0]
+    assert header[header.index("等级"):header.index("等级") + 2] == ["等级", "自评等级"]
+    assert len(exported) > 1 and {r[header.index("等级")] for r in exported[1:]} == {"良～优"}
+    assert ["安居.toml", "良～优", "优"] in [[r[header.index("文件")], r[header.index("等级")], r[header.index("自评等级")]] for r in exported[1:]]
+    everything = list(csv.reader(io.StringIO(client.get("/review/export.csv").content.decode("utf-8-sig"))))[1:]
+    assert {(r[header.index("单位")], r[header.index("等级")], r[header.index("自评等级")]) for r in everything if r[1].endswith(".toml")} == \
+        {(unit, *grades) for (unit, _sheet), grades in expected.items()}
+    ws = load_workbook(io.BytesIO(client.get("/review/export.xlsx", params={"grade": "优"}).content)).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][header.index("等级")] == "等级" and [(r[header.index("等级")], r[header.index("自评等级")]) for r in rows[1:]] == [("优", "优")]
+    text = docx_text(client.get("/review/export.docx", params={"grade": "中～优"}).content)
+    assert "按规则等级" in text and "中～优" in text and "共复核 1 张表" in text
+    charts = client.get("/review/charts", params={"grade": "优"})
+    assert "<td>优</td><td class=\"n\">1</td>" in charts.text.split('id="grades"')[1]
+
+
+def test_rescore_lists_a_changed_grade_old_beside_new(tmp_path):
+    rules = copy_rules(tmp_path / "rules")
+    with make_client(tmp_path, rules_dir=rules) as c:
+        upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SEED004.read_bytes())])
+        raise_sichuan_top_grade(rules)  # 优 from 95 points: the 90–100 of 目标绩效督查营商管理经费 is now 良～优
+        run = c.post("/review/rescore", data={"csrf_token": token_of(c)})
+        assert '<b id="changed-count">1</b>' in run.text
+        table = run.text.split('id="changes"')[1].split("</table>")[0]
+        assert table.count("<tr>") == 2
+        assert "目标绩效督查营商管理经费" in table and "<td>等级</td>" in table  # only the grade moved, not the verdict or total
+        assert '<td class="old-grade">优</td>' in table and '<td class="new-grade">良～优</td>' in table
+        assert "<td>优</td></tr>" in table  # the claimed grade, unchanged
+        assert "共 0 张表" in c.get("/review", params={"grade": "优"}).text
+        both = c.get("/review", params={"grade": "良～优", "rules": "sichuan.project@2024.1"})  # 信创项目资金 was 良～优 already
+        assert "共 2 张表" in both.text
+    assert stored_grades(tmp_path)[("中共遂宁市安居区委目标绩效管理办公室", "project-mbjx")] == ("良～优", "优")
+    assert batch_grades(SEED004)[("中共遂宁市安居区委目标绩效管理办公室", "project-mbjx")] == ("优", "优")  # the shipped rules
+
+
+# The columns of `results` before grades were recorded: a database written then must still open.
+RESULTS_BEFORE_GRADES = [
+    "id", "submission_id", "run_id", "current", "sheet_id", "title", "rules_id", "rules_version", "rules_sha256", "claimed",
+    "computed", "low", "high", "delta", "claimed_key", "computed_key", "delta_key", "total_status", "worst_status", "worst_severity",
+    "severity_rank", "errors", "warnings", "failure", "detail", "scored_at",
+]
+
+
+def test_a_database_from_before_grades_opens_and_records_them(tmp_path):
+    rules = copy_rules(tmp_path / "rules")
+    with make_client(tmp_path, rules_dir=rules) as c:
+        upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SEED004.read_bytes()), ("表.csv", case_table(3))])
+    fresh = stored_grades(tmp_path)
+    db = tmp_path / "data" / "scoring.db"
+    with sqlite3.connect(db) as conn:  # the file as the previous version wrote it
+        conn.execute("ALTER TABLE results DROP COLUMN grade")
+        conn.execute("ALTER TABLE results DROP COLUMN claimed_grade")
+        assert [r[1] for r in conn.execute("PRAGMA table_info(results)")] == RESULTS_BEFORE_GRADES
+    swap_sichuan_weights(rules)  # the Suining department sheet's rules have changed since it was stored
+
+    with make_client(tmp_path, rules_dir=rules) as c:
+        assert c.app.state.upgrade == {"added": ["results.grade", "results.claimed_grade"], "graded": 6, "ungraded": 1}
+        upgraded = stored_grades(tmp_path)
+        dept = ("中共遂宁市安居区委目标绩效管理办公室", "dept-overall")
+        assert upgraded[dept] == (None, None)  # not recorded: its stored result was scored under other rules
+        assert {k: v for k, v in upgraded.items() if k != dept} == {k: v for k, v in fresh.items() if k != dept}
+        page = c.get("/review")
+        assert page.status_code == 200 and '<option value="unrecorded">未记录</option>' in page.text
+        unrecorded = c.get("/review", params={"grade": "unrecorded"})
+        assert "共 1 张表" in unrecorded.text and '<td class="grade">未记录</td>' in unrecorded.text
+        exported = list(csv.reader(io.StringIO(c.get("/review/export.csv", params={"grade": "unrecorded"}).content.decode("utf-8-sig"))))
+        assert exported[1][exported[0].index("等级")] == "未记录"
+        run = c.post("/review/rescore", data={"csrf_token": token_of(c)})
+        table = run.text.split('id="changes"')[1].split("</table>")[0]
+        # its verdict changed with the rules; an unrecorded grade is not reported as a change
+        assert table.count("<tr>") == 2 and "<td>结论</td>" in table and '<td class="old-grade">未记录</td>' in table
+        assert None not in {g for g, _ in stored_grades(tmp_path).values()}
+    with make_client(tmp_path, rules_dir=rules) as c:
+        assert c.app.state.upgrade["added"] == []  # upgraded once
 
 
 def test_rule_page_and_diff_between_versions(tmp_path):

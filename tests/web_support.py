@@ -34,6 +34,17 @@ def swap_sichuan_weights(rules_dir: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def raise_sichuan_top_grade(rules_dir: Path) -> None:
+    """A rule correction that moves only a grade's edge: Sichuan project sheets are 优 from 95
+    points, no longer from 90 (the national grades they inherit, replaced whole)."""
+    path = rules_dir / "sichuan" / "project-2024.toml"
+    text = path.read_text(encoding="utf-8")
+    assert "[[grades]]" not in text
+    bands = [("优", "lower = 95"), ("良", "lower = 80\nupper = 95"), ("中", "lower = 60\nupper = 80"), ("差", "upper = 60")]
+    text += "".join(f'\n[[grades]]\nlabel = "{label}"\n{edges}\n' for label, edges in bands)
+    path.write_text(text, encoding="utf-8")
+
+
 def case_table(rows: int, seed: int = 1) -> bytes:
     """A case table (CSV) of national project sheets: budget, execution and claims vary."""
     rnd = random.Random(seed)

@@ -35,6 +35,7 @@ from ..numbers import NumberError, fmt, to_decimal
 from ..output.data import report_dict
 from ..output.docx import batch_review, docx_bytes
 from ..output.formats import CaseOutput, render_case, writer
+from ..output.html_report import grade_table
 from ..output.labels import SEVERITY_LABELS, STATUS_LABELS
 from ..output.reasons import reason
 from ..output.rule_set import render_rule_set
@@ -646,6 +647,8 @@ class ScoredSheet:
     worst_severity: str | None = None
     errors: int = 0
     warnings: int = 0
+    grade: str = ""  # the grade the rules give ("良～优" for a range); "" when they declare none
+    claimed_grade: str = ""  # the grade the sheet states, else its claimed total's
     failure: str = ""  # the sheet could not be scored (unknown rules, unusable keys)
     detail: dict = field(default_factory=dict)  # the explanation: no longer stored (explain_result), kept for older rows
 
@@ -670,7 +673,7 @@ def score_case(case: Case, shown: str, library: RuleLibrary, engine: Engine) -> 
         out.append(ScoredSheet(
             sheet.id, sheet.title, rules.id, rules.version, rules.sha256,
             s.claimed, s.computed, t.low, t.high, s.delta, s.total_status, s.worst_status, s.worst_severity,
-            s.errors, s.warnings, "",
+            s.errors, s.warnings, s.grade, s.claimed_grade,
         ))
     return out
 
@@ -706,13 +709,15 @@ def explain_result(stored: dict, library: RuleLibrary, engine: Engine) -> dict:
 
 
 def stored_summary(r: dict, detail: dict | None = None, order: int = 0) -> SheetSummary:
-    """A stored result as a batch summary row; with its ``detail`` (the stored explanation), also
-    its grade, its differing indicators and its findings."""
-    findings, lines, grade, claimed_grade = (), (), "", ""
+    """A stored result as a batch summary row, with its grades; with its ``detail`` (the
+    explanation), also its differing indicators and its findings."""
+    findings, lines = (), ()
+    grade, claimed_grade = r.get("grade") or "", r.get("claimed_grade") or ""
     if detail:
         sheet = detail.get("sheet", {})
         total = sheet.get("total", {})
-        grade, claimed_grade = total.get("grade") or "", total.get("claimed_grade") or ""
+        if r.get("grade") is None:  # stored before grades were recorded: the explanation has them
+            grade, claimed_grade = total.get("grade") or "", total.get("claimed_grade") or ""
         findings = tuple((f["severity"], f["code"], f["message"], f["where"]) for f in detail.get("findings", []) if f["severity"] != "info")
         lines = tuple(IndicatorLine(i["name"], i["weight"] or "未印出", i["claimed"] or "", i.get("shown") or i["computed"] or "",
                                     i["delta"] or "", i["status"], i.get("reason") or "")
@@ -728,9 +733,11 @@ def stored_summary(r: dict, detail: dict | None = None, order: int = 0) -> Sheet
 
 def batch_charts(rows: Iterable[dict]) -> dict:
     """The batch report's charts (inline SVG) for stored results: the scatter of claimed against
-    computed totals, the largest differences, the distribution of differences."""
+    computed totals, the largest differences, the distribution of differences; and its table of
+    grades."""
     sheets = [stored_summary(r) for r in rows]
-    return {"count": len(sheets), "scatter": scatter(sheets), "dumbbells": dumbbells(sheets), "histogram": histogram(sheets)}
+    return {"count": len(sheets), "scatter": scatter(sheets), "dumbbells": dumbbells(sheets), "histogram": histogram(sheets),
+            "grades": grade_table(sheets)}
 
 
 def bureau_review_bytes(rows: Iterable[dict], detail_of) -> bytes:
