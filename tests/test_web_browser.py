@@ -142,6 +142,21 @@ def test_upload_a_batch_with_a_broken_file(server, page, tmp_path):
     sync_api.expect(page.locator("#summary")).to_contain_text("中共汨罗市委社会工作部")
 
 
+def test_filter_the_summary_by_grade(server, page):
+    page.goto(f"{server['url']}/review")
+    summary = page.locator("#summary")
+    sync_api.expect(summary).to_contain_text("中～优")  # 汨罗's grade: a range, as some indicators cannot be checked
+    page.select_option("#filters select[name=grade]", label="优")
+    page.click("#filters button")
+    sync_api.expect(page.locator("#filters select[name=grade]")).to_have_value("优")
+    sync_api.expect(page.locator("h2", has_text="张表")).to_have_text("汇总（共 1 张表）")
+    sync_api.expect(summary.locator("tr")).to_have_count(2)
+    sync_api.expect(summary).to_contain_text("目标绩效督查营商管理经费")
+    sync_api.expect(summary).not_to_contain_text("中共汨罗市委社会工作部")
+    # the exports and charts follow the filter (their content is checked in the HTTP tests)
+    assert "grade=%E4%BC%98" in page.locator(".exports a", has_text="CSV").get_attribute("href")
+
+
 def test_open_an_explanation(server, page):
     page.goto(f"{server['url']}/review")
     page.click("#summary >> text=中共汨罗市委社会工作部")
