@@ -21,14 +21,16 @@ pytest.importorskip("starlette", reason="网页组件未安装（pip install -e 
 from openpyxl import load_workbook  # noqa: E402
 from starlette.testclient import TestClient  # noqa: E402
 
-from scoring.web import storage  # noqa: E402
+from scoring.web import bureau, storage  # noqa: E402
 from scoring.web.app import Settings, create_app  # noqa: E402
 from scoring.web.service import Limits  # noqa: E402
 
-from conftest import run_cli  # noqa: E402
+from conftest import run_cli, shipped_sheet_count  # noqa: E402
 from web_support import (  # noqa: E402
+    CASES,
     HUNAN,
     SEED004,
+    as_before_grades,
     case_table,
     copy_rules,
     csrf_of,
@@ -240,6 +242,14 @@ def test_upload_many_with_a_broken_file_and_recognise_duplicates(client, tmp_pat
     assert db_count(tmp_path, "submissions") == 7
     # nothing is left behind in the data folder's private workspace
     assert list((tmp_path / "data" / "incoming").iterdir()) == []
+
+
+def test_every_shipped_case_is_stored_with_the_grades_batch_gives(client, tmp_path):
+    cases = sorted(CASES.glob("*.toml"))
+    response = upload(client, [(path.name, path.read_bytes()) for path in cases])
+    assert response.status_code == 200, response.text  # a case that prints no fiscal year among them
+    assert db_count(tmp_path, "results") == shipped_sheet_count()
+    assert stored_grades(tmp_path) == batch_grades(*cases)
 
 
 def test_upload_names_from_the_client_are_never_paths(client, tmp_path):
@@ -498,12 +508,7 @@ def test_rescore_lists_a_changed_grade_old_beside_new(tmp_path):
     assert batch_grades(SEED004)[("中共遂宁市安居区委目标绩效管理办公室", "project-mbjx")] == ("优", "优")  # the shipped rules
 
 
-# The columns of `results` before grades were recorded: a database written then must still open.
-RESULTS_BEFORE_GRADES = [
-    "id", "submission_id", "run_id", "current", "sheet_id", "title", "rules_id", "rules_version", "rules_sha256", "claimed",
-    "computed", "low", "high", "delta", "claimed_key", "computed_key", "delta_key", "total_status", "worst_status", "worst_severity",
-    "severity_rank", "errors", "warnings", "failure", "detail", "scored_at",
-]
+YEARLESS = CASES / "yunnan-chuxiong-nanhua-yejunchejian.toml"  # prints no fiscal year
 
 
 def test_a_database_from_before_grades_opens_and_records_them(tmp_path):
@@ -512,14 +517,15 @@ def test_a_database_from_before_grades_opens_and_records_them(tmp_path):
         upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SEED004.read_bytes()), ("表.csv", case_table(3))])
     fresh = stored_grades(tmp_path)
     db = tmp_path / "data" / "scoring.db"
-    with sqlite3.connect(db) as conn:  # the file as the previous version wrote it
-        conn.execute("ALTER TABLE results DROP COLUMN grade")
-        conn.execute("ALTER TABLE results DROP COLUMN claimed_grade")
-        assert [r[1] for r in conn.execute("PRAGMA table_info(results)")] == RESULTS_BEFORE_GRADES
+    as_before_grades(db)
+    with sqlite3.connect(db) as conn:
+        assert "grade" not in {r[1] for r in conn.execute("PRAGMA table_info(results)")}
+        assert conn.execute("SELECT count(*) FROM results").fetchone()[0] == 7
     swap_sichuan_weights(rules)  # the Suining department sheet's rules have changed since it was stored
 
     with make_client(tmp_path, rules_dir=rules) as c:
-        assert c.app.state.upgrade == {"added": ["results.grade", "results.claimed_grade"], "graded": 6, "ungraded": 1}
+        assert c.app.state.upgrade == {"added": ["results.grade", "results.claimed_grade"], "relaxed": ["submissions.year"],
+                                       "graded": 6, "ungraded": 1}
         upgraded = stored_grades(tmp_path)
         dept = ("中共遂宁市安居区委目标绩效管理办公室", "dept-overall")
         assert upgraded[dept] == (None, None)  # not recorded: its stored result was scored under other rules
@@ -530,13 +536,44 @@ def test_a_database_from_before_grades_opens_and_records_them(tmp_path):
         assert "共 1 张表" in unrecorded.text and '<td class="grade">未记录</td>' in unrecorded.text
         exported = list(csv.reader(io.StringIO(c.get("/review/export.csv", params={"grade": "unrecorded"}).content.decode("utf-8-sig"))))
         assert exported[1][exported[0].index("等级")] == "未记录"
+        # the old file refused a submission that prints no fiscal year; the upgraded one takes it
+        assert "已保存并复核" in upload(c, [("南华.toml", YEARLESS.read_bytes())]).text
         run = c.post("/review/rescore", data={"csrf_token": token_of(c)})
         table = run.text.split('id="changes"')[1].split("</table>")[0]
         # its verdict changed with the rules; an unrecorded grade is not reported as a change
         assert table.count("<tr>") == 2 and "<td>结论</td>" in table and '<td class="old-grade">未记录</td>' in table
         assert None not in {g for g, _ in stored_grades(tmp_path).values()}
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert {"ix_submissions_region", "ix_results_current", "ix_results_submission"} <= {
+            n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert conn.execute("SELECT year FROM submissions WHERE filename = '南华.toml'").fetchone() == (None,)
     with make_client(tmp_path, rules_dir=rules) as c:
-        assert c.app.state.upgrade["added"] == []  # upgraded once
+        assert (c.app.state.upgrade["added"], c.app.state.upgrade["relaxed"]) == ([], [])  # upgraded once
+
+
+def test_an_interrupted_upgrade_is_undone_and_done_again(tmp_path, monkeypatch):
+    with make_client(tmp_path) as c:
+        upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SEED004.read_bytes())])
+    as_before_grades(tmp_path / "data" / "scoring.db")
+
+    def crash(*_args):
+        raise RuntimeError("断电")
+
+    with monkeypatch.context() as m:
+        m.setattr(bureau, "record_grades", crash)
+        with pytest.raises(RuntimeError, match="断电"):
+            make_client(tmp_path)
+    with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:  # nothing of the upgrade is left
+        assert "grade" not in {r[1] for r in conn.execute("PRAGMA table_info(results)")}
+        assert [r[3] for r in conn.execute("PRAGMA table_info(submissions)") if r[1] == "year"] == [1]  # still NOT NULL
+        assert conn.execute("SELECT count(*) FROM submissions").fetchone()[0] == 2
+        assert {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} == {
+            "uploads", "files", "submissions", "results", "changes"}
+    with make_client(tmp_path) as c:
+        assert c.app.state.upgrade["graded"] == 4
+        assert "共 1 张表" in c.get("/review", params={"grade": "优"}).text
 
 
 def test_rule_page_and_diff_between_versions(tmp_path):

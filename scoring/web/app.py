@@ -56,14 +56,15 @@ def create_app(settings: Settings) -> Starlette:
     rules = service.Rules(settings.rules_dir)
     rules.library()  # an unusable rule folder stops the start, with its message, not the first page
     engine = service.Engine()
-    upgrade = {"added": [], "graded": 0, "ungraded": 0}
+    upgrade = {"graded": 0, "ungraded": 0}
 
     def fill(conn, added: list[str]) -> None:
         if "results.grade" in added:
             # a database of a version that did not record grades: recorded now wherever that is exact
             upgrade["graded"], upgrade["ungraded"] = bureau.record_grades(conn, rules, engine)
 
-    upgrade["added"] = storage.upgrade(db, fill)
+    done = storage.upgrade(db, fill)
+    upgrade.update(added=done.added, relaxed=done.relaxed)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(status_names=STATUS_NAMES, severity_names=SEVERITY_NAMES, fmt=service.fmt, grade_text=grade_text)
     templates.env.filters["signed"] = lambda text: signed(service.number(text))

@@ -10,8 +10,9 @@ Tables:
   explanation, when scored; the latest of each sheet is ``current``.
 * ``changes``: what a re-score run changed (old result beside new).
 
-A database written by an older version is brought up to date when it is opened: columns added
-since (all nullable) are added to its tables (``upgrade``); NULL in them means "not recorded".
+A database written by an older version is brought up to date when it is opened (``upgrade``):
+columns added since (all nullable; NULL in them means "not recorded") are added, and columns that
+may now be NULL lose their NOT NULL.
 
 Scores are stored as their decimal text (exact) beside a scaled integer used only for sorting
 and filtering.  Every write happens in one transaction: an upload is stored whole or not at all.
@@ -23,7 +24,7 @@ import datetime as dt
 import json
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -45,10 +46,10 @@ from sqlalchemy import (
     inspect,
     or_,
     select,
-    text,
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.engine import Engine as DbEngine
+from sqlalchemy.schema import CreateTable
 
 metadata = MetaData()
 
@@ -76,7 +77,7 @@ submissions = Table(
     Column("region", String(300), nullable=False),
     Column("province", String(100), nullable=False),
     Column("city", String(100), nullable=False),
-    Column("year", Integer, nullable=False),
+    Column("year", Integer),  # NULL: the submission does not print its fiscal year
     Column("case_json", Text, nullable=False),
     Column("uploaded_at", DateTime, nullable=False),
 )
@@ -161,27 +162,80 @@ def open_database(url: str) -> DbEngine:
     return engine
 
 
-def upgrade(engine: DbEngine, fill: Callable[[Connection, list[str]], object] | None = None) -> list[str]:
-    """Add the columns a database written by an older version lacks (every column added since the
-    first version is nullable, so old rows read as "not recorded"); then ``fill(conn, added)``
-    records what it can in them — all in one transaction, so an interrupted upgrade is done again
-    at the next start.  Returns the columns added, as "table.column"."""
-    added = []
-    preparer = engine.dialect.identifier_preparer
-    with engine.begin() as conn:
-        for table in metadata.sorted_tables:
-            present = {c["name"] for c in inspect(conn).get_columns(table.name)}
-            for column in table.columns:
-                if column.name in present:
-                    continue
-                if not column.nullable:
-                    raise RuntimeError(f"数据库表 {table.name} 缺少必填列 {column.name}，无法自动升级")
-                conn.execute(text(f"ALTER TABLE {preparer.format_table(table)} ADD COLUMN "
-                                  f"{preparer.format_column(column)} {column.type.compile(engine.dialect)}"))
-                added.append(f"{table.name}.{column.name}")
-        if added and fill is not None:
-            fill(conn, added)
-    return added
+@dataclass
+class Upgraded:
+    """What ``upgrade`` changed, as "table.column"."""
+
+    added: list[str] = field(default_factory=list)
+    relaxed: list[str] = field(default_factory=list)  # NOT NULL dropped
+
+
+def upgrade(engine: DbEngine, fill: Callable[[Connection, list[str]], object] | None = None) -> Upgraded:
+    """Bring the tables of a database written by an older version up to date: add the columns it
+    lacks (every column added since the first version is nullable, so old rows read as "not
+    recorded") and drop NOT NULL where a column may now be empty; then ``fill(conn, added)`` records
+    what it can in the new columns.  All in one transaction, DDL included, so an interrupted
+    upgrade is done again at the next start."""
+    sqlite = engine.dialect.name == "sqlite"
+    done = Upgraded()
+    with engine.connect() as conn:
+        if sqlite:
+            # a table rebuilt below is dropped and renamed under the references to it: foreign keys
+            # are checked once at the end instead; BEGIN explicitly, as the driver would leave DDL
+            # outside the transaction
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            for table in metadata.sorted_tables:
+                added, relaxed = _upgrade_table(conn, table, sqlite)
+                done.added += added
+                done.relaxed += relaxed
+            if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                raise RuntimeError("数据库升级后外键不一致，已撤销升级")
+            if done.added and fill is not None:
+                fill(conn, done.added)
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
+    return done
+
+
+def _upgrade_table(conn: Connection, table: Table, sqlite: bool) -> tuple[list[str], list[str]]:
+    """Add ``table``'s missing columns and drop the NOT NULLs the schema no longer has; returns
+    the columns added and those relaxed."""
+    present = {c["name"]: c for c in inspect(conn).get_columns(table.name)}
+    missing = [c for c in table.columns if c.name not in present]
+    relaxed = [c for c in table.columns if c.name in present and c.nullable and not present[c.name]["nullable"]]
+    for column in missing:
+        if not column.nullable:
+            raise RuntimeError(f"数据库表 {table.name} 缺少必填列 {column.name}，无法自动升级")
+    preparer = conn.dialect.identifier_preparer
+    name = preparer.format_table(table)
+    if relaxed and sqlite:
+        # SQLite cannot change a column's constraints: the table is made again and its rows copied
+        fresh = preparer.quote(f"{table.name}_upgraded")
+        ddl = str(CreateTable(table).compile(dialect=conn.dialect)).strip()
+        if not ddl.startswith(f"CREATE TABLE {name} ("):
+            raise RuntimeError(f"无法升级数据库表 {table.name}：无法识别的建表语句")
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {fresh}")
+        conn.exec_driver_sql(ddl.replace(f"CREATE TABLE {name} (", f"CREATE TABLE {fresh} (", 1))
+        kept = ", ".join(preparer.format_column(c) for c in table.columns if c.name in present)
+        conn.exec_driver_sql(f"INSERT INTO {fresh} ({kept}) SELECT {kept} FROM {name}")
+        conn.exec_driver_sql(f"DROP TABLE {name}")
+        conn.exec_driver_sql(f"ALTER TABLE {fresh} RENAME TO {name}")
+        for index in table.indexes:
+            index.create(conn)
+    else:
+        for column in missing:
+            conn.exec_driver_sql(f"ALTER TABLE {name} ADD COLUMN {preparer.format_column(column)} {column.type.compile(conn.dialect)}")
+        for column in relaxed:
+            conn.exec_driver_sql(f"ALTER TABLE {name} ALTER COLUMN {preparer.format_column(column)} DROP NOT NULL")
+    return [f"{table.name}.{c.name}" for c in missing], [f"{table.name}.{c.name}" for c in relaxed]
 
 
 def now() -> dt.datetime:
