@@ -6,12 +6,14 @@ The tests run in order: the upload feeds the explanation and the re-score."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.request
 from pathlib import Path
 
@@ -20,6 +22,9 @@ import pytest
 pytest.importorskip("starlette", reason="网页组件未安装（pip install -e '.[web]'）")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright 未安装（pip install -e '.[test]'）")
 
+from scoring.output.labels import STATUS_LABELS  # noqa: E402
+
+from conftest import run_cli  # noqa: E402
 from web_support import HUNAN, ROOT, SEED004, copy_rules, swap_sichuan_weights  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
@@ -125,6 +130,59 @@ def test_fill_a_sheet_and_watch_the_score_change(server, page):
     sync_api.expect(page.locator("#total-computed")).not_to_have_text(before)
     added.locator("button").click()
     sync_api.expect(page.locator("#total-computed")).to_have_text(before)
+
+
+# Shipped cases whose sheets need more than figures and claims: printed weights that govern
+# (weights.execution), 其中… rows and a partial transcription, a 赋分规则 column, a claimed grade
+# written "优秀", no fiscal year printed.
+OPENED = ["sichuan-suining-anju-shichangjianguan-2021.toml", "anhui-suzhou-xiaoxian-zhangzhuangzhai-2023.toml",
+          "xinjiang-changji-shgzb-2024.toml", "sichuan-panzhihua-shgzb-2024.toml", "yunnan-chuxiong-nanhua-yejunchejian.toml"]
+
+
+def test_opened_cases_score_in_the_form_as_the_cli_scores_them(server, page):
+    for name in OPENED:
+        path = ROOT / "cases" / name
+        total = json.loads(run_cli("diff", str(path), "--format", "json").stdout)["sheets"][0]["total"]
+        page.goto(f"{server['url']}/fill")
+        page.set_input_files("form[action='/fill/open'] input[type=file]", str(path))
+        page.click("form[action='/fill/open'] button")
+        sync_api.expect(page.locator(".notice")).to_contain_text(f"已打开 {name}")
+        _scored(page)
+        sync_api.expect(page.locator("#total-computed")).to_have_text(total["computed"])
+        sync_api.expect(page.locator("#total-range")).to_have_text(f"{total['low']}～{total['high']}" if total["low"] != total["high"] else "")
+        sync_api.expect(page.locator("#total-status")).to_have_text(STATUS_LABELS[total["status"]])
+        if total["grades"]:
+            sync_api.expect(page.locator("#total-grade")).to_have_text(total["grade"])
+    # the last one prints no year and claims no grade; what the official form's heading and signature hold is kept
+    assert page.locator("input[name='year']").input_value() == ""
+
+
+def test_printed_weight_claimed_grade_and_signature(server, page):
+    page.goto(f"{server['url']}/fill/sichuan.project@2024.1?region=四川省/遂宁市&year=2024")
+    page.fill("#in-budget", "100")
+    page.fill("#in-executed", "90")
+    page.fill("#claim-execution", "9")
+    execution = page.locator("tr[data-indicator='execution']")
+    sync_api.expect(execution.locator(".computed")).to_have_text("9.00")
+    page.fill("input[name='weight:execution']", "20")  # the sheet prints 20 points for 预算执行率 (allowed to differ)
+    sync_api.expect(execution.locator(".computed")).to_have_text("18.00")
+    page.fill("input[name='claimed_total']", "18")
+    page.fill("input[name='claimed_grade']", "优")
+    sync_api.expect(page.locator("input[name='claimed_grade']")).to_have_class("claim over")
+    sync_api.expect(page.locator("#findings")).to_contain_text("等级：自评为“优”")
+    page.fill("input[name='claimed_grade']", "差")
+    sync_api.expect(page.locator("input[name='claimed_grade']")).to_have_class("claim match")
+    for name, value in (("unit", "测试单位"), ("project", "测试项目"), ("preparer", "张三"), ("reviewer", "李四"), ("phone", "0825-1234567"),
+                        ("evaluated", "2025-03-31")):
+        page.fill(f"input[name='{name}']", value)
+    _scored(page)
+    with page.expect_download() as download:
+        page.click("#download button[value='toml']")
+    case = tomllib.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    sheet = case["sheets"][0]
+    assert (sheet["weights"], sheet["claimed_grade"]["grade"], sheet["project"], sheet["preparer"], sheet["reviewer"], sheet["phone"]) == (
+        {"execution": "20"}, "差", "测试项目", "张三", "李四", "0825-1234567")
+    assert case["case"]["evaluated"].isoformat() == "2025-03-31"
 
 
 def test_upload_a_batch_with_a_broken_file(server, page, tmp_path):

@@ -162,6 +162,34 @@ def test_rows_are_scored_and_a_broken_form_says_where(client):
     assert broken["errors"] == ["预算执行率 的自评得分：“九点二”不是数字", "绩效指标第 1 行“分值”：“十”不是数字"]
 
 
+def test_printed_weights_claimed_grade_and_the_forms_heading(client):
+    data = hunan_form(weights={"execution": "20"}, claimed_grade="优秀", claimed_total="95", department="中共汨罗市委",
+                      preparer="张三", reviewer="李四", phone="0730-5222222", evaluated="2025-03-31")
+    answer = score(client, data)
+    execution = answer["sheet"]["indicators"][0]
+    assert (execution["weight"], execution["computed"]) == ("20", "18.02")  # 预算执行率's weight may be adjusted: the printed one counts
+    assert answer["sheet"]["total"]["claimed_grade"] == "优"  # 优秀 is one of 优's spellings
+    codes = {f["code"]: f["message"] for f in answer["findings"]}
+    assert "weight_adjusted" in codes and codes["grade_changed"].startswith("等级：自评为“优”")
+    token = token_of(client, "/fill")
+    saved = client.post("/fill/download", data={"csrf_token": token, "kind": "toml", "payload": json.dumps(data, ensure_ascii=False)})
+    case = tomllib.loads(saved.text)
+    sheet = case["sheets"][0]
+    assert (case["case"]["department"], case["case"]["evaluated"].isoformat()) == ("中共汨罗市委", "2025-03-31")
+    assert (sheet["preparer"], sheet["reviewer"], sheet["phone"], sheet["weights"], sheet["claimed_grade"]["grade"]) == (
+        "张三", "李四", "0730-5222222", {"execution": "20"}, "优秀")
+    # the official-form workbook carries them too: opened again, the form gets them back
+    template = client.post("/fill/download", data={"csrf_token": token, "kind": "template", "payload": json.dumps(data, ensure_ascii=False)})
+    reopened = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("填报.xlsx", template.content)})
+    values = json.loads(html.unescape(reopened.text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))["values"]
+    assert (values["preparer"], values["phone"], values["department"], values["claimed_grade"], values["weights"]) == (
+        "张三", "0730-5222222", "中共汨罗市委", "优秀", {"execution": "20"})
+
+    wrong = score(client, hunan_form(weights={"execution": "二十"}, claimed_total="95"))
+    assert wrong["errors"] == ["预算执行率 的分值：“二十”不是数字"]
+    assert score(client, hunan_form(evaluated="2025-13-01"))["errors"] == ["填报日期应为“年-月-日”，如 2025-03-31，得到“2025-13-01”"]
+
+
 def test_score_endpoint_requires_the_csrf_header(client):
     client.get("/fill")
     response = client.post("/api/score", json=hunan_form())

@@ -473,11 +473,7 @@ def grade_text(grade: str | None) -> str:
 def _grade_options(present: set, library) -> list[tuple[str, str]]:
     """The grade filter's choices, (value, label): the grades stored, best first in the order the
     rule sets declare them (a range after the grades it spans up to), then 无等级 and 未记录."""
-    order: list[str] = []
-    for rule_set in library.rule_sets:
-        for band in sorted(rule_set.grades, key=lambda b: (b.lower is None, -(b.lower or 0))):
-            if band.label not in order:
-                order.append(band.label)
+    order = service.grade_labels(library.rule_sets)
 
     def key(grade: str) -> tuple:
         parts = grade.split("～")
