@@ -22,9 +22,11 @@ import pytest
 pytest.importorskip("starlette", reason="网页组件未安装（pip install -e '.[web]'）")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright 未安装（pip install -e '.[test]'）")
 
+from typer.testing import CliRunner  # noqa: E402
+
+from scoring.cli import app as cli  # noqa: E402
 from scoring.output.labels import STATUS_LABELS  # noqa: E402
 
-from conftest import run_cli  # noqa: E402
 from web_support import HUNAN, ROOT, SEED004, copy_rules, swap_sichuan_weights  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
@@ -142,7 +144,7 @@ OPENED = ["sichuan-suining-anju-shichangjianguan-2021.toml", "anhui-suzhou-xiaox
 def test_opened_cases_score_in_the_form_as_the_cli_scores_them(server, page):
     for name in OPENED:
         path = ROOT / "cases" / name
-        total = json.loads(run_cli("diff", str(path), "--format", "json").stdout)["sheets"][0]["total"]
+        total = json.loads(CliRunner().invoke(cli, ["diff", str(path), "--format", "json"]).stdout)["sheets"][0]["total"]
         page.goto(f"{server['url']}/fill")
         page.set_input_files("form[action='/fill/open'] input[type=file]", str(path))
         page.click("form[action='/fill/open'] button")

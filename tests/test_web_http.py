@@ -20,7 +20,9 @@ pytest.importorskip("starlette", reason="网页组件未安装（pip install -e 
 
 from openpyxl import load_workbook  # noqa: E402
 from starlette.testclient import TestClient  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
 
+from scoring.cli import app as cli  # noqa: E402
 from scoring.web import bureau, storage  # noqa: E402
 from scoring.web.app import Settings, create_app  # noqa: E402
 from scoring.web.service import Limits  # noqa: E402
@@ -458,7 +460,7 @@ def test_rescore_after_a_rule_change_lists_old_beside_new(tmp_path):
 
 def batch_grades(*paths) -> dict[tuple[str, str], tuple[str, str]]:
     """(unit, sheet id) → (grade, claimed grade) as `scoring batch` gives them."""
-    result = run_cli("batch", *map(str, paths), "--format", "json", "--quiet", "--jobs", "1")
+    result = CliRunner().invoke(cli, ["batch", *map(str, paths), "--format", "json", "--quiet", "--jobs", "1"])
     return {(s["unit"], s["sheet_id"]): (s["grade"] or "", s["claimed_grade"] or "") for s in json.loads(result.stdout)["sheets"]}
 
 
