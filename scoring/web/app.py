@@ -226,7 +226,11 @@ def create_app(settings: Settings) -> Starlette:
         pages = max(1, -(-total // f.per_page))
         query = {k: v for k, v in request.query_params.items() if k != "page"}
         facets = storage.facets(db)
-        facets["grades"] = _grade_options(facets["grades"], rules.library())
+        try:
+            order = service.grade_labels(rules.library().rule_sets)
+        except service.ScoringError:  # the rules folder is unusable just now: the stored history still shows
+            order = []
+        facets["grades"] = _grade_options(facets["grades"], order)
         return page(request, "review.html", title="复核汇总", rows=rows, total=total, f=f, pages=pages, facets=facets,
                     rollup=storage.rollup(db, f), uploads=storage.recent_uploads(db), query=query,
                     base_query=urlencode({k: v for k, v in query.items() if k not in ("sort", "desc")}),
@@ -470,10 +474,9 @@ def grade_text(grade: str | None) -> str:
     return UNRECORDED_GRADE if grade is None else grade
 
 
-def _grade_options(present: set, library) -> list[tuple[str, str]]:
-    """The grade filter's choices, (value, label): the grades stored, best first in the order the
-    rule sets declare them (a range after the grades it spans up to), then 无等级 and 未记录."""
-    order = service.grade_labels(library.rule_sets)
+def _grade_options(present: set, order: list[str]) -> list[tuple[str, str]]:
+    """The grade filter's choices, (value, label): the grades stored, best first in ``order`` (the
+    rule sets' grades; a range after the grades it spans up to), then 无等级 and 未记录."""
 
     def key(grade: str) -> tuple:
         parts = grade.split("～")
