@@ -6,12 +6,14 @@ The tests run in order: the upload feeds the explanation and the re-score."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.request
 from pathlib import Path
 
@@ -19,6 +21,11 @@ import pytest
 
 pytest.importorskip("starlette", reason="网页组件未安装（pip install -e '.[web]'）")
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright 未安装（pip install -e '.[test]'）")
+
+from typer.testing import CliRunner  # noqa: E402
+
+from scoring.cli import app as cli  # noqa: E402
+from scoring.output.labels import STATUS_LABELS  # noqa: E402
 
 from web_support import HUNAN, ROOT, SUINING, copy_rules, swap_sichuan_weights  # noqa: E402
 
@@ -127,6 +134,59 @@ def test_fill_a_sheet_and_watch_the_score_change(server, page):
     sync_api.expect(page.locator("#total-computed")).to_have_text(before)
 
 
+# Shipped cases whose sheets need more than figures and claims: printed weights that govern
+# (weights.execution), 其中… rows and a partial transcription, a 赋分规则 column, a claimed grade
+# written "优秀", no fiscal year printed.
+OPENED = ["sichuan-suining-anju-shichangjianguan-2021.toml", "anhui-suzhou-xiaoxian-zhangzhuangzhai-2023.toml",
+          "xinjiang-changji-shgzb-2024.toml", "sichuan-panzhihua-shgzb-2024.toml", "yunnan-chuxiong-nanhua-yejunchejian.toml"]
+
+
+def test_opened_cases_score_in_the_form_as_the_cli_scores_them(server, page):
+    for name in OPENED:
+        path = ROOT / "cases" / name
+        total = json.loads(CliRunner().invoke(cli, ["diff", str(path), "--format", "json"]).stdout)["sheets"][0]["total"]
+        page.goto(f"{server['url']}/fill")
+        page.set_input_files("form[action='/fill/open'] input[type=file]", str(path))
+        page.click("form[action='/fill/open'] button")
+        sync_api.expect(page.locator(".notice")).to_contain_text(f"已打开 {name}")
+        _scored(page)
+        sync_api.expect(page.locator("#total-computed")).to_have_text(total["computed"])
+        sync_api.expect(page.locator("#total-range")).to_have_text(f"{total['low']}～{total['high']}" if total["low"] != total["high"] else "")
+        sync_api.expect(page.locator("#total-status")).to_have_text(STATUS_LABELS[total["status"]])
+        if total["grades"]:
+            sync_api.expect(page.locator("#total-grade")).to_have_text(total["grade"])
+    # the last one prints no year and claims no grade; what the official form's heading and signature hold is kept
+    assert page.locator("input[name='year']").input_value() == ""
+
+
+def test_printed_weight_claimed_grade_and_signature(server, page):
+    page.goto(f"{server['url']}/fill/sichuan.project@2024.1?region=四川省/遂宁市&year=2024")
+    page.fill("#in-budget", "100")
+    page.fill("#in-executed", "90")
+    page.fill("#claim-execution", "9")
+    execution = page.locator("tr[data-indicator='execution']")
+    sync_api.expect(execution.locator(".computed")).to_have_text("9.00")
+    page.fill("input[name='weight:execution']", "20")  # the sheet prints 20 points for 预算执行率 (allowed to differ)
+    sync_api.expect(execution.locator(".computed")).to_have_text("18.00")
+    page.fill("input[name='claimed_total']", "18")
+    page.fill("input[name='claimed_grade']", "优")
+    sync_api.expect(page.locator("input[name='claimed_grade']")).to_have_class("claim over")
+    sync_api.expect(page.locator("#findings")).to_contain_text("等级：自评为“优”")
+    page.fill("input[name='claimed_grade']", "差")
+    sync_api.expect(page.locator("input[name='claimed_grade']")).to_have_class("claim match")
+    for name, value in (("unit", "测试单位"), ("project", "测试项目"), ("preparer", "张三"), ("reviewer", "李四"), ("phone", "0825-1234567"),
+                        ("evaluated", "2025-03-31")):
+        page.fill(f"input[name='{name}']", value)
+    _scored(page)
+    with page.expect_download() as download:
+        page.click("#download button[value='toml']")
+    case = tomllib.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    sheet = case["sheets"][0]
+    assert (sheet["weights"], sheet["claimed_grade"]["grade"], sheet["project"], sheet["preparer"], sheet["reviewer"], sheet["phone"]) == (
+        {"execution": "20"}, "差", "测试项目", "张三", "李四", "0825-1234567")
+    assert case["case"]["evaluated"].isoformat() == "2025-03-31"
+
+
 def test_upload_a_batch_with_a_broken_file(server, page, tmp_path):
     broken = tmp_path / "损坏的表.json"
     broken.write_text('{"case": {"id": "x",', encoding="utf-8")
@@ -140,6 +200,21 @@ def test_upload_a_batch_with_a_broken_file(server, page, tmp_path):
     page.click("text=查看汇总")
     sync_api.expect(page.locator("h2").first).to_contain_text("上传自评表")
     sync_api.expect(page.locator("#summary")).to_contain_text("中共汨罗市委社会工作部")
+
+
+def test_filter_the_summary_by_grade(server, page):
+    page.goto(f"{server['url']}/review")
+    summary = page.locator("#summary")
+    sync_api.expect(summary).to_contain_text("中～优")  # 汨罗's grade: a range, as some indicators cannot be checked
+    page.select_option("#filters select[name=grade]", label="优")
+    page.click("#filters button")
+    sync_api.expect(page.locator("#filters select[name=grade]")).to_have_value("优")
+    sync_api.expect(page.locator("h2", has_text="张表")).to_have_text("汇总（共 1 张表）")
+    sync_api.expect(summary.locator("tr")).to_have_count(2)
+    sync_api.expect(summary).to_contain_text("目标绩效督查营商管理经费")
+    sync_api.expect(summary).not_to_contain_text("中共汨罗市委社会工作部")
+    # the exports and charts follow the filter (their content is checked in the HTTP tests)
+    assert "grade=%E4%BC%98" in page.locator(".exports a", has_text="CSV").get_attribute("href")
 
 
 def test_open_an_explanation(server, page):

@@ -7,6 +7,7 @@ import csv
 import html
 import io
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -19,13 +20,26 @@ pytest.importorskip("starlette", reason="网页组件未安装（pip install -e 
 
 from openpyxl import load_workbook  # noqa: E402
 from starlette.testclient import TestClient  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
 
-from scoring.web import storage  # noqa: E402
+from scoring.cli import app as cli  # noqa: E402
+from scoring.web import bureau, storage  # noqa: E402
 from scoring.web.app import Settings, create_app  # noqa: E402
 from scoring.web.service import Limits  # noqa: E402
 
-from conftest import run_cli  # noqa: E402
-from web_support import HUNAN, SUINING, case_table, copy_rules, csrf_of, swap_sichuan_weights, zipped  # noqa: E402
+from conftest import run_cli, shipped_sheet_count  # noqa: E402
+from web_support import (  # noqa: E402
+    CASES,
+    HUNAN,
+    SUINING,
+    as_before_grades,
+    case_table,
+    copy_rules,
+    csrf_of,
+    raise_sichuan_top_grade,
+    swap_sichuan_weights,
+    zipped,
+)
 
 
 def make_client(tmp_path, **settings) -> TestClient:
@@ -150,6 +164,34 @@ def test_rows_are_scored_and_a_broken_form_says_where(client):
     assert broken["errors"] == ["预算执行率 的自评得分：“九点二”不是数字", "绩效指标第 1 行“分值”：“十”不是数字"]
 
 
+def test_printed_weights_claimed_grade_and_the_forms_heading(client):
+    data = hunan_form(weights={"execution": "20"}, claimed_grade="优秀", claimed_total="95", department="中共汨罗市委",
+                      preparer="张三", reviewer="李四", phone="0730-5222222", evaluated="2025-03-31")
+    answer = score(client, data)
+    execution = answer["sheet"]["indicators"][0]
+    assert (execution["weight"], execution["computed"]) == ("20", "18.02")  # 预算执行率's weight may be adjusted: the printed one counts
+    assert answer["sheet"]["total"]["claimed_grade"] == "优"  # 优秀 is one of 优's spellings
+    codes = {f["code"]: f["message"] for f in answer["findings"]}
+    assert "weight_adjusted" in codes and codes["grade_changed"].startswith("等级：自评为“优”")
+    token = token_of(client, "/fill")
+    saved = client.post("/fill/download", data={"csrf_token": token, "kind": "toml", "payload": json.dumps(data, ensure_ascii=False)})
+    case = tomllib.loads(saved.text)
+    sheet = case["sheets"][0]
+    assert (case["case"]["department"], case["case"]["evaluated"].isoformat()) == ("中共汨罗市委", "2025-03-31")
+    assert (sheet["preparer"], sheet["reviewer"], sheet["phone"], sheet["weights"], sheet["claimed_grade"]["grade"]) == (
+        "张三", "李四", "0730-5222222", {"execution": "20"}, "优秀")
+    # the official-form workbook carries them too: opened again, the form gets them back
+    template = client.post("/fill/download", data={"csrf_token": token, "kind": "template", "payload": json.dumps(data, ensure_ascii=False)})
+    reopened = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("填报.xlsx", template.content)})
+    values = json.loads(html.unescape(reopened.text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))["values"]
+    assert (values["preparer"], values["phone"], values["department"], values["claimed_grade"], values["weights"]) == (
+        "张三", "0730-5222222", "中共汨罗市委", "优秀", {"execution": "20"})
+
+    wrong = score(client, hunan_form(weights={"execution": "二十"}, claimed_total="95"))
+    assert wrong["errors"] == ["预算执行率 的分值：“二十”不是数字"]
+    assert score(client, hunan_form(evaluated="2025-13-01"))["errors"] == ["填报日期应为“年-月-日”，如 2025-03-31，得到“2025-13-01”"]
+
+
 def test_score_endpoint_requires_the_csrf_header(client):
     client.get("/fill")
     response = client.post("/api/score", json=hunan_form())
@@ -230,6 +272,14 @@ def test_upload_many_with_a_broken_file_and_recognise_duplicates(client, tmp_pat
     assert db_count(tmp_path, "submissions") == 7
     # nothing is left behind in the data folder's private workspace
     assert list((tmp_path / "data" / "incoming").iterdir()) == []
+
+
+def test_every_shipped_case_is_stored_with_the_grades_batch_gives(client, tmp_path):
+    cases = sorted(CASES.glob("*.toml"))
+    response = upload(client, [(path.name, path.read_bytes()) for path in cases])
+    assert response.status_code == 200, response.text  # a case that prints no fiscal year among them
+    assert db_count(tmp_path, "results") == shipped_sheet_count()
+    assert stored_grades(tmp_path) == batch_grades(*cases)
 
 
 def test_upload_names_from_the_client_are_never_paths(client, tmp_path):
@@ -393,7 +443,7 @@ def test_rescore_after_a_rule_change_lists_old_beside_new(tmp_path):
         upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SUINING.read_bytes())])
         token = token_of(c)
         unchanged = c.post("/review/rescore", data={"csrf_token": token})
-        assert "没有任何表的结论或计算总分发生变化" in unchanged.text
+        assert "没有任何表的结论、计算总分或等级发生变化" in unchanged.text
         swap_sichuan_weights(rules)
         run = c.post("/review/rescore", data={"csrf_token": token})
         assert run.status_code == 200
@@ -406,6 +456,154 @@ def test_rescore_after_a_rule_change_lists_old_beside_new(tmp_path):
         shas = conn.execute("SELECT DISTINCT rules_sha256 FROM results WHERE rules_id = 'sichuan.dept-overall'").fetchall()
         current = conn.execute("SELECT count(*) FROM results WHERE current").fetchone()[0]
     assert len(shas) == 2 and current == 4  # history keeps the old rules' result; one current result per sheet
+
+
+def batch_grades(*paths) -> dict[tuple[str, str], tuple[str, str]]:
+    """(unit, sheet id) → (grade, claimed grade) as `scoring batch` gives them."""
+    result = CliRunner().invoke(cli, ["batch", *map(str, paths), "--format", "json", "--quiet", "--jobs", "1"])
+    return {(s["unit"], s["sheet_id"]): (s["grade"] or "", s["claimed_grade"] or "") for s in json.loads(result.stdout)["sheets"]}
+
+
+def stored_grades(tmp_path) -> dict[tuple[str, str], tuple[str | None, str | None]]:
+    with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:
+        rows = conn.execute("SELECT unit, sheet_id, grade, claimed_grade FROM results JOIN submissions ON submissions.id = submission_id "
+                            "WHERE current AND submissions.kind = 'toml'").fetchall()
+    return {(unit, sheet): (grade, claimed) for unit, sheet, grade, claimed in rows}
+
+
+def summary_units(page: str) -> list[str]:
+    """The units the summary table lists, in its order."""
+    table = page.split('id="summary"')[1].split("</table>")[0]
+    return [html.unescape(u) for u in re.findall(r'<a href="/review/sheets/\d+">([^<]+)</a>', table)]
+
+
+def test_grades_are_stored_shown_filtered_and_exported(client, tmp_path):
+    upload(client, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SUINING.read_bytes()), ("表.csv", case_table(6))])
+    expected = batch_grades(HUNAN, SUINING)
+    assert stored_grades(tmp_path) == expected  # the grades `scoring batch` gives, rule ranges ("中～优") included
+    assert expected[("中共遂宁市安居区委目标绩效管理办公室", "project-mbjx")] == ("优", "优")
+    with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:
+        table_grades = {g for (g,) in conn.execute("SELECT grade FROM results JOIN submissions ON submissions.id = submission_id "
+                                                   "WHERE submissions.kind = 'csv-row'")}
+    assert table_grades and "" not in table_grades and None not in table_grades
+
+    page = client.get("/review")
+    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', page.text.split('name="grade"')[1].split("</select>")[0])
+    values = [v for v, _ in options]
+    assert values[0] == "" and set(values[1:]) == table_grades | {g for g, _ in expected.values()}
+    assert values.index("优") < values.index("良～优") < values.index("中～优")  # best first, a range after its best grade
+    assert '<td class="grade">中～优<div class="hint claimed-grade">自评 优</div></td>' in page.text
+
+    only = client.get("/review", params={"grade": "优"})
+    assert "共 1 张表" in only.text and summary_units(only.text) == ["中共遂宁市安居区委目标绩效管理办公室"]
+    assert '<option value="优" selected>优</option>' in only.text
+    ranged = client.get("/review", params={"grade": "中～优", "region": "湖南省"})
+    assert "共 1 张表" in ranged.text and summary_units(ranged.text) == ["中共汨罗市委社会工作部"]
+    assert "共 0 张表" in client.get("/review", params={"grade": "优", "region": "湖南省"}).text
+    assert "共 0 张表" in client.get("/review", params={"grade": "unrecorded"}).text
+
+    exported = list(csv.reader(io.StringIO(client.get("/review/export.csv", params={"grade": "良～优"}).content.decode("utf-8-sig"))))
+    header = exported[0]
+    assert header[header.index("等级"):header.index("等级") + 2] == ["等级", "自评等级"]
+    assert len(exported) > 1 and {r[header.index("等级")] for r in exported[1:]} == {"良～优"}
+    assert ["安居.toml", "良～优", "优"] in [[r[header.index("文件")], r[header.index("等级")], r[header.index("自评等级")]] for r in exported[1:]]
+    everything = list(csv.reader(io.StringIO(client.get("/review/export.csv").content.decode("utf-8-sig"))))[1:]
+    assert {(r[header.index("单位")], r[header.index("等级")], r[header.index("自评等级")]) for r in everything if r[1].endswith(".toml")} == \
+        {(unit, *grades) for (unit, _sheet), grades in expected.items()}
+    ws = load_workbook(io.BytesIO(client.get("/review/export.xlsx", params={"grade": "优"}).content)).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][header.index("等级")] == "等级" and [(r[header.index("等级")], r[header.index("自评等级")]) for r in rows[1:]] == [("优", "优")]
+    text = docx_text(client.get("/review/export.docx", params={"grade": "中～优"}).content)
+    assert "按规则等级" in text and "中～优" in text and "共复核 1 张表" in text
+    charts = client.get("/review/charts", params={"grade": "优"})
+    assert "<td>优</td><td class=\"n\">1</td>" in charts.text.split('id="grades"')[1]
+
+
+def test_rescore_lists_a_changed_grade_old_beside_new(tmp_path):
+    rules = copy_rules(tmp_path / "rules")
+    with make_client(tmp_path, rules_dir=rules) as c:
+        upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SUINING.read_bytes())])
+        raise_sichuan_top_grade(rules)  # 优 from 95 points: the 90–100 of 目标绩效督查营商管理经费 is now 良～优
+        run = c.post("/review/rescore", data={"csrf_token": token_of(c)})
+        assert '<b id="changed-count">1</b>' in run.text
+        table = run.text.split('id="changes"')[1].split("</table>")[0]
+        assert table.count("<tr>") == 2
+        assert "目标绩效督查营商管理经费" in table and "<td>等级</td>" in table  # only the grade moved, not the verdict or total
+        assert '<td class="old-grade">优</td>' in table and '<td class="new-grade">良～优</td>' in table
+        assert "<td>优</td></tr>" in table  # the claimed grade, unchanged
+        assert "共 0 张表" in c.get("/review", params={"grade": "优"}).text
+        both = c.get("/review", params={"grade": "良～优", "rules": "sichuan.project@2024.1"})  # 信创项目资金 was 良～优 already
+        assert "共 2 张表" in both.text
+    assert stored_grades(tmp_path)[("中共遂宁市安居区委目标绩效管理办公室", "project-mbjx")] == ("良～优", "优")
+    assert batch_grades(SUINING)[("中共遂宁市安居区委目标绩效管理办公室", "project-mbjx")] == ("优", "优")  # the shipped rules
+
+
+YEARLESS = CASES / "yunnan-chuxiong-nanhua-yejunchejian.toml"  # prints no fiscal year
+
+
+def test_a_database_from_before_grades_opens_and_records_them(tmp_path):
+    rules = copy_rules(tmp_path / "rules")
+    with make_client(tmp_path, rules_dir=rules) as c:
+        upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SUINING.read_bytes()), ("表.csv", case_table(3))])
+    fresh = stored_grades(tmp_path)
+    db = tmp_path / "data" / "scoring.db"
+    as_before_grades(db)
+    with sqlite3.connect(db) as conn:
+        assert "grade" not in {r[1] for r in conn.execute("PRAGMA table_info(results)")}
+        assert conn.execute("SELECT count(*) FROM results").fetchone()[0] == 7
+    swap_sichuan_weights(rules)  # the Suining department sheet's rules have changed since it was stored
+
+    with make_client(tmp_path, rules_dir=rules) as c:
+        assert c.app.state.upgrade == {"added": ["results.grade", "results.claimed_grade"], "relaxed": ["submissions.year"],
+                                       "graded": 6, "ungraded": 1}
+        upgraded = stored_grades(tmp_path)
+        dept = ("中共遂宁市安居区委目标绩效管理办公室", "dept-overall")
+        assert upgraded[dept] == (None, None)  # not recorded: its stored result was scored under other rules
+        assert {k: v for k, v in upgraded.items() if k != dept} == {k: v for k, v in fresh.items() if k != dept}
+        page = c.get("/review")
+        assert page.status_code == 200 and '<option value="unrecorded">未记录</option>' in page.text
+        unrecorded = c.get("/review", params={"grade": "unrecorded"})
+        assert "共 1 张表" in unrecorded.text and '<td class="grade">未记录</td>' in unrecorded.text
+        exported = list(csv.reader(io.StringIO(c.get("/review/export.csv", params={"grade": "unrecorded"}).content.decode("utf-8-sig"))))
+        assert exported[1][exported[0].index("等级")] == "未记录"
+        # the old file refused a submission that prints no fiscal year; the upgraded one takes it
+        assert "已保存并复核" in upload(c, [("南华.toml", YEARLESS.read_bytes())]).text
+        run = c.post("/review/rescore", data={"csrf_token": token_of(c)})
+        table = run.text.split('id="changes"')[1].split("</table>")[0]
+        # its verdict changed with the rules; an unrecorded grade is not reported as a change
+        assert table.count("<tr>") == 2 and "<td>结论</td>" in table and '<td class="old-grade">未记录</td>' in table
+        assert None not in {g for g, _ in stored_grades(tmp_path).values()}
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert {"ix_submissions_region", "ix_results_current", "ix_results_submission"} <= {
+            n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert conn.execute("SELECT year FROM submissions WHERE filename = '南华.toml'").fetchone() == (None,)
+    with make_client(tmp_path, rules_dir=rules) as c:
+        assert (c.app.state.upgrade["added"], c.app.state.upgrade["relaxed"]) == ([], [])  # upgraded once
+
+
+def test_an_interrupted_upgrade_is_undone_and_done_again(tmp_path, monkeypatch):
+    with make_client(tmp_path) as c:
+        upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SUINING.read_bytes())])
+    as_before_grades(tmp_path / "data" / "scoring.db")
+
+    def crash(*_args):
+        raise RuntimeError("断电")
+
+    with monkeypatch.context() as m:
+        m.setattr(bureau, "record_grades", crash)
+        with pytest.raises(RuntimeError, match="断电"):
+            make_client(tmp_path)
+    with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:  # nothing of the upgrade is left
+        assert "grade" not in {r[1] for r in conn.execute("PRAGMA table_info(results)")}
+        assert [r[3] for r in conn.execute("PRAGMA table_info(submissions)") if r[1] == "year"] == [1]  # still NOT NULL
+        assert conn.execute("SELECT count(*) FROM submissions").fetchone()[0] == 2
+        assert {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")} == {
+            "uploads", "files", "submissions", "results", "changes"}
+    with make_client(tmp_path) as c:
+        assert c.app.state.upgrade["graded"] == 4
+        assert "共 1 张表" in c.get("/review", params={"grade": "优"}).text
 
 
 def test_rule_page_and_diff_between_versions(tmp_path):

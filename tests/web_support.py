@@ -6,6 +6,7 @@ import io
 import random
 import re
 import shutil
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -32,6 +33,33 @@ def swap_sichuan_weights(rules_dir: Path) -> None:
     assert duty in text and quality in text
     text = text.replace(duty, duty.replace("weight = 10", "weight = 8")).replace(quality, quality.replace("weight = 8", "weight = 10"))
     path.write_text(text, encoding="utf-8")
+
+
+def raise_sichuan_top_grade(rules_dir: Path) -> None:
+    """A rule correction that moves only a grade's edge: Sichuan project sheets are 优 from 95
+    points, no longer from 90 (the national grades they inherit, replaced whole)."""
+    path = rules_dir / "sichuan" / "project-2024.toml"
+    text = path.read_text(encoding="utf-8")
+    assert "[[grades]]" not in text
+    bands = [("优", "lower = 95"), ("良", "lower = 80\nupper = 95"), ("中", "lower = 60\nupper = 80"), ("差", "upper = 60")]
+    text += "".join(f'\n[[grades]]\nlabel = "{label}"\n{edges}\n' for label, edges in bands)
+    path.write_text(text, encoding="utf-8")
+
+
+def as_before_grades(db: Path) -> None:
+    """Turn the database file ``db`` into one the version before grades were recorded wrote: its
+    tables made from that version's schema (web_schema_before_grades.sql), the rows copied over."""
+    new = db.with_name("current.db")
+    db.rename(new)
+    with sqlite3.connect(db) as conn:
+        conn.executescript((Path(__file__).parent / "web_schema_before_grades.sql").read_text(encoding="utf-8"))
+        conn.execute("ATTACH DATABASE ? AS current", (str(new),))
+        tables = [t for (t,) in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' ORDER BY rowid")]
+        for table in tables:
+            columns = ", ".join(r[1] for r in conn.execute(f"PRAGMA main.table_info({table})"))
+            conn.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM current.{table}")
+    conn.close()
+    new.unlink()
 
 
 def case_table(rows: int, seed: int = 1) -> bytes:

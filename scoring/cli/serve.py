@@ -54,6 +54,13 @@ def serve(
         fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - a database URL or folder that can't be used: say which
         fail(f"无法启动：{type(exc).__name__}: {exc}")
+    upgrade = application.state.upgrade
+    if upgrade["added"] or upgrade["relaxed"]:
+        changed = [f"新增 {'、'.join(upgrade['added'])}"] if upgrade["added"] else []
+        changed += [f"{'、'.join(upgrade['relaxed'])} 可为空"] if upgrade["relaxed"] else []
+        graded = f"；{upgrade['graded']} 张表已补记等级" if "results.grade" in upgrade["added"] else ""
+        left = f"，{upgrade['ungraded']} 张表的规则已变，等级待“按现行规则重新复核全部”后记录" if upgrade["ungraded"] else ""
+        typer.echo(f"数据库已升级（{'；'.join(changed)}）{graded}{left}", err=True)
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"复核服务已启动：http://{shown}:{port}/ （数据目录 {data}；按 Ctrl+C 停止）", err=True)
     uvicorn.run(application, host=host, port=port, log_level="warning", access_log=False)

@@ -76,7 +76,7 @@ def render_html(result: BatchResult, generated: dt.datetime | None = None, expla
         '<div class="charts">',
         f"<figure><figcaption>各表总分差额（自评 − 计算）的分布</figcaption>{histogram(sheets)}</figure>",
         f"<figure><figcaption>各类发现涉及的表数</figcaption>{_finding_table(sheets)}</figure>",
-        f"<figure><figcaption>按规则的等级（自评等级不同的表数）</figcaption>{_grade_table(sheets)}</figure>",
+        f"<figure><figcaption>按规则的等级（自评等级不同的表数）</figcaption>{grade_table(sheets)}</figure>",
         "</div>",
         "<h2>汇总（按严重程度排序，同级按高报幅度）</h2>",
         _summary_table(sheets),
@@ -115,7 +115,7 @@ def _finding_table(sheets: list[SheetSummary]) -> str:
     return f"<table><tr><th>发现</th><th>级别</th><th>表数</th></tr>{rows}</table>"
 
 
-def _grade_table(sheets: list[SheetSummary]) -> str:
+def grade_table(sheets: list[SheetSummary]) -> str:
     """How many sheets the rules put in each grade (a range where something could not be checked),
     and how many of them claim another grade."""
     by_grade: Counter = Counter(s.grade or "无等级" for s in sheets)

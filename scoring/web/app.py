@@ -55,10 +55,19 @@ def create_app(settings: Settings) -> Starlette:
     db = storage.open_database(url)
     rules = service.Rules(settings.rules_dir)
     rules.library()  # an unusable rule folder stops the start, with its message, not the first page
-    templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals.update(status_names=STATUS_NAMES, severity_names=SEVERITY_NAMES, fmt=service.fmt)
-    templates.env.filters["signed"] = lambda text: signed(service.number(text))
     engine = service.Engine()
+    upgrade = {"graded": 0, "ungraded": 0}
+
+    def fill(conn, added: list[str]) -> None:
+        if "results.grade" in added:
+            # a database of a version that did not record grades: recorded now wherever that is exact
+            upgrade["graded"], upgrade["ungraded"] = bureau.record_grades(conn, rules, engine)
+
+    done = storage.upgrade(db, fill)
+    upgrade.update(added=done.added, relaxed=done.relaxed)
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals.update(status_names=STATUS_NAMES, severity_names=SEVERITY_NAMES, fmt=service.fmt, grade_text=grade_text)
+    templates.env.filters["signed"] = lambda text: signed(service.number(text))
     # The engine's evaluator is not shared between threads, and SQLite takes one writer at a time:
     # scoring and storing run one at a time, in a worker thread, so pages keep being served.
     work_lock = threading.Lock()
@@ -208,7 +217,7 @@ def create_app(settings: Settings) -> Starlette:
                 return default
 
         return storage.Filters(region=q.get("region", ""), status=q.get("status", ""), severity=q.get("severity", ""),
-                               rules=q.get("rules", ""), q=q.get("q", "").strip(), sort=q.get("sort", "severity"),
+                               rules=q.get("rules", ""), grade=q.get("grade", ""), q=q.get("q", "").strip(), sort=q.get("sort", "severity"),
                                desc=q.get("desc") == "1", page=integer("page", 1, 1, 10 ** 6), per_page=integer("per_page", 50, 10, 500))
 
     async def review(request: Request):
@@ -216,7 +225,13 @@ def create_app(settings: Settings) -> Starlette:
         rows, total = storage.page(db, f)
         pages = max(1, -(-total // f.per_page))
         query = {k: v for k, v in request.query_params.items() if k != "page"}
-        return page(request, "review.html", title="复核汇总", rows=rows, total=total, f=f, pages=pages, facets=storage.facets(db),
+        facets = storage.facets(db)
+        try:
+            order = service.grade_labels(rules.library().rule_sets)
+        except service.ScoringError:  # the rules folder is unusable just now: the stored history still shows
+            order = []
+        facets["grades"] = _grade_options(facets["grades"], order)
+        return page(request, "review.html", title="复核汇总", rows=rows, total=total, f=f, pages=pages, facets=facets,
                     rollup=storage.rollup(db, f), uploads=storage.recent_uploads(db), query=query,
                     base_query=urlencode({k: v for k, v in query.items() if k not in ("sort", "desc")}),
                     export_query=urlencode(query), statuses=STATUS_NAMES)
@@ -297,13 +312,14 @@ def create_app(settings: Settings) -> Starlette:
         kind = request.path_params["kind"]
         f = _filters(request)
         header = ["编号", "文件", "单位", "地区", "年度", "表", "规则集", "规则版本", "规则 sha256", "自评总分", "计算总分", "下限", "上限",
-                  "差额", "总分状态", "最差状态", "最高级别", "错误数", "警告数", "无法复核的原因", "复核时间"]
+                  "差额", "总分状态", "最差状态", "最高级别", "错误数", "警告数", "等级", "自评等级", "无法复核的原因", "复核时间"]
 
         def cells(r: dict) -> list:
             return [r["id"], r["filename"], r["unit"], r["region"], r["year"], r["title"], r["rules_id"], r["rules_version"],
                     r["rules_sha256"], r["claimed"] or "", r["computed"] or "", r["low"] or "", r["high"] or "", r["delta"] or "",
                     STATUS_NAMES.get(r["total_status"], r["total_status"]), STATUS_NAMES.get(r["worst_status"], r["worst_status"]),
-                    SEVERITY_NAMES.get(r["worst_severity"], ""), r["errors"], r["warnings"], r["failure"], str(r["scored_at"])]
+                    SEVERITY_NAMES.get(r["worst_severity"], ""), r["errors"], r["warnings"], grade_text(r["grade"]),
+                    r["claimed_grade"] or "", r["failure"], str(r["scored_at"])]
 
         if kind == "csv":
             buffer = io.StringIO()
@@ -418,6 +434,7 @@ def create_app(settings: Settings) -> Starlette:
     app.add_middleware(BodyLimit, limit=settings.limits.request_bytes)
     app.state.db = db
     app.state.settings = settings
+    app.state.upgrade = upgrade
     return app
 
 
@@ -447,6 +464,30 @@ def _text_cell(ws, value):
         cell.data_type = "s"
         return cell
     return value
+
+
+UNRECORDED_GRADE = "未记录"  # how a result stored before grades were recorded shows its grade
+
+
+def grade_text(grade: str | None) -> str:
+    """A stored grade as shown: "" when the rules declare none, 未记录 when it was not recorded."""
+    return UNRECORDED_GRADE if grade is None else grade
+
+
+def _grade_options(present: set, order: list[str]) -> list[tuple[str, str]]:
+    """The grade filter's choices, (value, label): the grades stored, best first in ``order`` (the
+    rule sets' grades; a range after the grades it spans up to), then 无等级 and 未记录."""
+
+    def key(grade: str) -> tuple:
+        parts = grade.split("～")
+        return tuple(order.index(p) if p in order else len(order) for p in reversed(parts)), grade
+
+    out = [(g, g) for g in sorted((g for g in present if g), key=key)]
+    if "" in present:
+        out.append((storage.NO_GRADE, "无等级"))
+    if None in present:
+        out.append((storage.UNRECORDED, UNRECORDED_GRADE))
+    return out
 
 
 def _sheet_types(library) -> list[str]:

@@ -8,6 +8,7 @@ JSON, templates and the database.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -35,6 +36,7 @@ from ..numbers import NumberError, fmt, to_decimal
 from ..output.data import report_dict
 from ..output.docx import batch_review, docx_bytes
 from ..output.formats import CaseOutput, render_case, writer
+from ..output.html_report import grade_table
 from ..output.labels import SEVERITY_LABELS, STATUS_LABELS
 from ..output.reasons import reason
 from ..output.rule_set import render_rule_set
@@ -96,9 +98,20 @@ def rule_choices(library: RuleLibrary) -> list[dict]:
     return out
 
 
+def grade_labels(rule_sets: Iterable[RuleSet]) -> list[str]:
+    """The result grades the rule sets declare, best first ("优", "良", "中", "差")."""
+    labels: list[str] = []
+    for rule_set in rule_sets:
+        for band in sorted(rule_set.grades, key=lambda b: (b.lower is None, -(b.lower or 0))):
+            if band.label not in labels:
+                labels.append(band.label)
+    return labels
+
+
 def form_model(rule_set: RuleSet) -> dict:
-    """What the fill-in form shows for a rule set: the figures, the indicator lines, the deduction
-    items and whether the sheet has target/actual rows."""
+    """What the fill-in form shows for a rule set: the figures, the indicator lines (with the
+    weights a sheet may print otherwise), the deduction items, the result grades, and whether the
+    sheet has target/actual rows (and the 赋分规则 they may name)."""
     return {
         "ref": rule_set.ref,
         "title": rule_set.info.title,
@@ -113,15 +126,18 @@ def form_model(rule_set: RuleSet) -> dict:
             for n, d in rule_set.inputs.items()
         ],
         "indicators": [
-            {"id": i.id, "name": i.name, "group": list(i.group), "weight": fmt(i.weight), "rule_text": i.rule_text}
+            {"id": i.id, "name": i.name, "group": list(i.group), "weight": fmt(i.weight), "rule_text": i.rule_text,
+             "adjustable": i.weight_adjustable}
             for i in rule_set.indicators
         ],
         "deductions": [
             {"id": d.id, "name": d.name, "group": list(d.group), "per_finding": fmt(d.per_finding), "rule_text": d.rule_text}
             for d in rule_set.deductions
         ],
+        "grades": grade_labels([rule_set]),
         "rows": rule_set.rows is not None,
         "row_rule_text": rule_set.rows.rule_text if rule_set.rows is not None else "",
+        "rule_names": list(rule_set.rows.rule_names) if rule_set.rows is not None else [],
     }
 
 
@@ -156,13 +172,25 @@ def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
     except ScoringError as exc:
         raise FormError([str(exc)]) from None
     messages = []
-    try:
-        year = int(_text(data.get("year")) or rule_set.info.effective_from.year)
-    except ValueError:
-        messages.append(f"年度应为四位数字，得到“{_text(data.get('year'))}”")
-        year = rule_set.info.effective_from.year
+    year = None  # left blank: the sheet does not print its fiscal year (scored, with a warning, as a case file is)
+    if _text(data.get("year")):
+        try:
+            year = int(_text(data.get("year")))
+        except ValueError:
+            messages.append(f"年度应为四位数字，得到“{_text(data.get('year'))}”")
     region = [p.strip() for p in _text(data.get("region")).split("/") if p.strip()] or list(rule_set.region_path) or ["全国"]
+    evaluated = _text(data.get("evaluated"))
+    if evaluated:
+        try:
+            dt.date.fromisoformat(evaluated)
+        except ValueError:
+            messages.append(f"填报日期应为“年-月-日”，如 2025-03-31，得到“{evaluated}”")
     sheet: dict = {"id": "sheet", "title": _text(data.get("title")) or rule_set.info.sheet_type, "rules": rule_set.ref}
+    for key in SHEET_HEAD:
+        if _text(data.get(key)):
+            sheet[key] = _text(data.get(key))
+    if data.get("complete") is False:
+        sheet["complete"] = False  # a transcription of part of the sheet, carried from an opened case file
     inputs = {}
     for name, fig in _mapping(data, "inputs").items():
         if not isinstance(fig, dict) or name not in rule_set.inputs:
@@ -182,12 +210,16 @@ def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
     sheet["findings"] = {k: {"value": _text(v)} for k, v in _mapping(data, "findings").items() if _text(v)}
     if _text(data.get("claimed_total")):
         sheet["claimed_total"] = {"score": _text(data.get("claimed_total"))}
+    if _text(data.get("claimed_grade")):
+        sheet["claimed_grade"] = {"grade": _text(data.get("claimed_grade"))}
+    # the weights the sheet prints, where it prints another than the rules' (blank: as the rules)
+    sheet["weights"] = {k: _text(v) for k, v in _mapping(data, "weights").items() if _text(v)}
     rows = []
     for row in data.get("rows") if isinstance(data.get("rows"), list) else []:
-        if not isinstance(row, dict) or not _text(row.get("name")):
+        if not isinstance(row, dict) or not any(_text(row.get(key)) for key in (*ROW_LABELS, "group1", "group2")):
             continue
-        entry = {"name": _text(row["name"]), "group": [g for g in (_text(row.get("group1")), _text(row.get("group2"))) if g]}
-        for key in ("nature", "rule", "target", "unit", "actual", "weight", "claimed"):
+        entry = {"name": _text(row.get("name")), "group": [g for g in (_text(row.get("group1")), _text(row.get("group2"))) if g]}
+        for key in ("nature", "rule", "target", "unit", "actual", "weight", "claimed", *ROW_CARRIED):
             if _text(row.get(key)):
                 entry[key] = _text(row.get(key))
         rows.append(entry)
@@ -197,8 +229,13 @@ def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
         # carried from an opened case file: the form does not edit them, but they are still checked
         if isinstance(data.get(key), list):
             sheet[key] = data[key]
-    raw = {"case": {"id": _text(data.get("case_id")) or "web", "unit": _text(data.get("unit")) or "（未填单位名称）",
-                    "region": region, "year": year, "source": _text(data.get("source")) or "网页填报"}, "sheets": [sheet]}
+    info = {"id": _text(data.get("case_id")) or "web", "unit": _text(data.get("unit")) or "（未填单位名称）",
+            "region": region, "year": year, "source": _text(data.get("source")) or "网页填报"}
+    if _text(data.get("department")):
+        info["department"] = _text(data.get("department"))
+    if evaluated:
+        info["evaluated"] = evaluated
+    raw = {"case": info, "sheets": [sheet]}
     if messages:
         raise FormError(messages)
     try:
@@ -207,15 +244,23 @@ def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
         raise FormError([_form_problem(p.key, p.message, rule_set) for p in pydantic_problems("表单", exc)]) from None
 
 
+# The official form's heading and signature fields that belong to the sheet (主管部门 and 填报日期
+# belong to the case): 项目名称, 实施单位, 填报人, 审核人, 联系电话.
+SHEET_HEAD = ("project", "implementer", "preparer", "reviewer", "phone")
+# What a row of an opened case file carries that the form does not show: its id and the row it is
+# part of (其中… rows), the 偏差原因 column, where it was read — kept so the sheet scores as the file does.
+ROW_CARRIED = ("id", "part_of", "deviation", "source", "note")
 ROW_LABELS = {"group": "分组", "name": "三级指标", "nature": "指标性质", "rule": "赋分规则", "target": "年度指标值", "unit": "度量单位",
-              "actual": "实际完成值", "weight": "分值", "claimed": "得分"}
+              "actual": "实际完成值", "weight": "分值", "claimed": "得分", "id": "行编号", "part_of": "所属行"}
 
 
 def _form_problem(key: str, message: str, rule_set: RuleSet | None = None) -> str:
     """A validation problem in words of the form: "绩效指标第 3 行“分值”：…", "预算执行率 的自评得分：…"."""
     key = key.removeprefix("sheets[0].").removeprefix("表单#sheet: ").removeprefix("表单#sheet")
-    head, _, rest = key.partition(".")
     field, sep, detail = message.partition(": ")
+    if sep and field.startswith("weights.") and not key.partition(".")[2]:  # the sheet's validator names the weight
+        key, message = field, detail
+    head, _, rest = key.partition(".")
     if head.startswith("rows["):
         index = int(head[5:-1]) + 1
         if not rest and sep and field in ROW_LABELS:  # a row's validator names the field in its message
@@ -228,8 +273,13 @@ def _form_problem(key: str, message: str, rule_set: RuleSet | None = None) -> st
     if head == "inputs" and rest:
         decl = rule_set.inputs.get(rest) if rule_set else None
         return f"{decl.label if decl else rest}：{message}"
+    if head == "weights" and rest:
+        target = rule_set and rule_set.indicator(rest)
+        return f"{target.name if target else rest} 的分值：{message}"
     if head == "claimed_total":
         return f"自评总分：{message}"
+    if head == "claimed_grade":
+        return f"自评等级：{message}"
     return f"{key}：{message}" if key else message
 
 
@@ -241,8 +291,14 @@ def form_values(case: Case, sheet_id: str | None, library: RuleLibrary) -> dict:
         "rules": rule_set.ref, "unit": case.case.unit, "region": "/".join(case.case.region), "year": case.case.year,
         "case_id": case.case.id, "source": case.case.source, "title": sheet.title,
         "claimed_total": _plain(sheet.claimed_total.score) if sheet.claimed_total else "",
-        "inputs": {}, "claims": {}, "findings": {}, "rows": [],
+        "claimed_grade": sheet.claimed_grade.grade if sheet.claimed_grade else "",
+        "department": case.case.department, "evaluated": case.case.evaluated.isoformat() if case.case.evaluated else "",
+        **{key: getattr(sheet, key) for key in SHEET_HEAD}, "complete": sheet.complete,
+        "inputs": {}, "claims": {}, "findings": {}, "weights": {}, "rows": [],
     }
+    for key, weight in sheet.weights.items():
+        target = rule_set.indicator(key)
+        data["weights"][target.id if target else key] = _plain(weight)
     for name, fig in sheet.inputs.items():
         value = fig.value
         data["inputs"][name] = {"undisclosed": fig.undisclosed,
@@ -257,7 +313,8 @@ def form_values(case: Case, sheet_id: str | None, library: RuleLibrary) -> dict:
         group = list(row.group) + ["", ""]
         data["rows"].append({"group1": group[0], "group2": group[1], "name": row.name, "nature": row.nature or "",
                              "rule": row.rule or "", "target": row.target or "", "unit": row.unit or "",
-                             "actual": row.actual or "", "weight": _plain(row.weight), "claimed": _plain(row.claimed)})
+                             "actual": row.actual or "", "weight": _plain(row.weight), "claimed": _plain(row.claimed),
+                             **{key: getattr(row, key) or "" for key in ROW_CARRIED}})
     dumped = sheet.model_dump(mode="json", exclude_none=True)
     data["subtotals"] = dumped.get("subtotals", [])
     data["stated_rates"] = dumped.get("stated_rates", [])
@@ -646,6 +703,8 @@ class ScoredSheet:
     worst_severity: str | None = None
     errors: int = 0
     warnings: int = 0
+    grade: str = ""  # the grade the rules give ("良～优" for a range); "" when they declare none
+    claimed_grade: str = ""  # the grade the sheet states, else its claimed total's
     failure: str = ""  # the sheet could not be scored (unknown rules, unusable keys)
     detail: dict = field(default_factory=dict)  # the explanation: no longer stored (explain_result), kept for older rows
 
@@ -670,7 +729,7 @@ def score_case(case: Case, shown: str, library: RuleLibrary, engine: Engine) -> 
         out.append(ScoredSheet(
             sheet.id, sheet.title, rules.id, rules.version, rules.sha256,
             s.claimed, s.computed, t.low, t.high, s.delta, s.total_status, s.worst_status, s.worst_severity,
-            s.errors, s.warnings, "",
+            s.errors, s.warnings, s.grade, s.claimed_grade,
         ))
     return out
 
@@ -706,13 +765,15 @@ def explain_result(stored: dict, library: RuleLibrary, engine: Engine) -> dict:
 
 
 def stored_summary(r: dict, detail: dict | None = None, order: int = 0) -> SheetSummary:
-    """A stored result as a batch summary row; with its ``detail`` (the stored explanation), also
-    its grade, its differing indicators and its findings."""
-    findings, lines, grade, claimed_grade = (), (), "", ""
+    """A stored result as a batch summary row, with its grades; with its ``detail`` (the
+    explanation), also its differing indicators and its findings."""
+    findings, lines = (), ()
+    grade, claimed_grade = r.get("grade") or "", r.get("claimed_grade") or ""
     if detail:
         sheet = detail.get("sheet", {})
         total = sheet.get("total", {})
-        grade, claimed_grade = total.get("grade") or "", total.get("claimed_grade") or ""
+        if r.get("grade") is None:  # stored before grades were recorded: the explanation has them
+            grade, claimed_grade = total.get("grade") or "", total.get("claimed_grade") or ""
         findings = tuple((f["severity"], f["code"], f["message"], f["where"]) for f in detail.get("findings", []) if f["severity"] != "info")
         lines = tuple(IndicatorLine(i["name"], i["weight"] or "未印出", i["claimed"] or "", i.get("shown") or i["computed"] or "",
                                     i["delta"] or "", i["status"], i.get("reason") or "")
@@ -728,9 +789,11 @@ def stored_summary(r: dict, detail: dict | None = None, order: int = 0) -> Sheet
 
 def batch_charts(rows: Iterable[dict]) -> dict:
     """The batch report's charts (inline SVG) for stored results: the scatter of claimed against
-    computed totals, the largest differences, the distribution of differences."""
+    computed totals, the largest differences, the distribution of differences; and its table of
+    grades."""
     sheets = [stored_summary(r) for r in rows]
-    return {"count": len(sheets), "scatter": scatter(sheets), "dumbbells": dumbbells(sheets), "histogram": histogram(sheets)}
+    return {"count": len(sheets), "scatter": scatter(sheets), "dumbbells": dumbbells(sheets), "histogram": histogram(sheets),
+            "grades": grade_table(sheets)}
 
 
 def bureau_review_bytes(rows: Iterable[dict], detail_of) -> bytes:

@@ -10,6 +10,10 @@ Tables:
   explanation, when scored; the latest of each sheet is ``current``.
 * ``changes``: what a re-score run changed (old result beside new).
 
+A database written by an older version is brought up to date when it is opened (``upgrade``):
+columns added since (all nullable; NULL in them means "not recorded") are added, and columns that
+may now be NULL lose their NOT NULL.
+
 Scores are stored as their decimal text (exact) beside a scaled integer used only for sorting
 and filtering.  Every write happens in one transaction: an upload is stored whole or not at all.
 """
@@ -20,7 +24,7 @@ import datetime as dt
 import json
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -39,10 +43,13 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    inspect,
     or_,
     select,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.engine import Engine as DbEngine
+from sqlalchemy.schema import CreateTable
 
 metadata = MetaData()
 
@@ -70,7 +77,7 @@ submissions = Table(
     Column("region", String(300), nullable=False),
     Column("province", String(100), nullable=False),
     Column("city", String(100), nullable=False),
-    Column("year", Integer, nullable=False),
+    Column("year", Integer),  # NULL: the submission does not print its fiscal year
     Column("case_json", Text, nullable=False),
     Column("uploaded_at", DateTime, nullable=False),
 )
@@ -107,6 +114,10 @@ results = Table(
     Column("severity_rank", Integer, nullable=False),
     Column("errors", Integer, nullable=False),
     Column("warnings", Integer, nullable=False),
+    # the grade the rules give ("优", "良～优" for a range, "" when the rules declare none) and the
+    # grade the sheet claims ("" when none); NULL: scored before grades were recorded
+    Column("grade", String(40)),
+    Column("claimed_grade", String(40)),
     Column("failure", Text, nullable=False, default=""),
     Column("detail", LargeBinary, nullable=False),  # zlib-compressed JSON: the explanation
     Column("scored_at", DateTime, nullable=False),
@@ -124,6 +135,8 @@ changes = Table(
     Column("what", String(200), nullable=False),
 )
 
+NO_GRADE = "none"  # the grade filter's value for sheets whose rules declare no grades (or not scored)
+UNRECORDED = "unrecorded"  # … and for results stored before grades were recorded
 SCALE = 10 ** 6  # sort keys: scores carry at most six decimals
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2, None: 3}
 SORTS = {
@@ -135,7 +148,8 @@ SORTS = {
 
 
 def open_database(url: str) -> DbEngine:
-    """Connect and create the tables if they are missing."""
+    """Connect and create the tables if they are missing (``upgrade`` then brings the tables of an
+    older version's database up to date)."""
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         @event.listens_for(engine, "connect")
@@ -146,6 +160,82 @@ def open_database(url: str) -> DbEngine:
             cur.close()
     metadata.create_all(engine)
     return engine
+
+
+@dataclass
+class Upgraded:
+    """What ``upgrade`` changed, as "table.column"."""
+
+    added: list[str] = field(default_factory=list)
+    relaxed: list[str] = field(default_factory=list)  # NOT NULL dropped
+
+
+def upgrade(engine: DbEngine, fill: Callable[[Connection, list[str]], object] | None = None) -> Upgraded:
+    """Bring the tables of a database written by an older version up to date: add the columns it
+    lacks (every column added since the first version is nullable, so old rows read as "not
+    recorded") and drop NOT NULL where a column may now be empty; then ``fill(conn, added)`` records
+    what it can in the new columns.  All in one transaction, DDL included, so an interrupted
+    upgrade is done again at the next start."""
+    sqlite = engine.dialect.name == "sqlite"
+    done = Upgraded()
+    with engine.connect() as conn:
+        if sqlite:
+            # a table rebuilt below is dropped and renamed under the references to it: foreign keys
+            # are checked once at the end instead; BEGIN explicitly, as the driver would leave DDL
+            # outside the transaction
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            for table in metadata.sorted_tables:
+                added, relaxed = _upgrade_table(conn, table, sqlite)
+                done.added += added
+                done.relaxed += relaxed
+            if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                raise RuntimeError("数据库升级后外键不一致，已撤销升级")
+            if done.added and fill is not None:
+                fill(conn, done.added)
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
+    return done
+
+
+def _upgrade_table(conn: Connection, table: Table, sqlite: bool) -> tuple[list[str], list[str]]:
+    """Add ``table``'s missing columns and drop the NOT NULLs the schema no longer has; returns
+    the columns added and those relaxed."""
+    present = {c["name"]: c for c in inspect(conn).get_columns(table.name)}
+    missing = [c for c in table.columns if c.name not in present]
+    relaxed = [c for c in table.columns if c.name in present and c.nullable and not present[c.name]["nullable"]]
+    for column in missing:
+        if not column.nullable:
+            raise RuntimeError(f"数据库表 {table.name} 缺少必填列 {column.name}，无法自动升级")
+    preparer = conn.dialect.identifier_preparer
+    name = preparer.format_table(table)
+    if relaxed and sqlite:
+        # SQLite cannot change a column's constraints: the table is made again and its rows copied
+        fresh = preparer.quote(f"{table.name}_upgraded")
+        ddl = str(CreateTable(table).compile(dialect=conn.dialect)).strip()
+        if not ddl.startswith(f"CREATE TABLE {name} ("):
+            raise RuntimeError(f"无法升级数据库表 {table.name}：无法识别的建表语句")
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {fresh}")
+        conn.exec_driver_sql(ddl.replace(f"CREATE TABLE {name} (", f"CREATE TABLE {fresh} (", 1))
+        kept = ", ".join(preparer.format_column(c) for c in table.columns if c.name in present)
+        conn.exec_driver_sql(f"INSERT INTO {fresh} ({kept}) SELECT {kept} FROM {name}")
+        conn.exec_driver_sql(f"DROP TABLE {name}")
+        conn.exec_driver_sql(f"ALTER TABLE {fresh} RENAME TO {name}")
+        for index in table.indexes:
+            index.create(conn)
+    else:
+        for column in missing:
+            conn.exec_driver_sql(f"ALTER TABLE {name} ADD COLUMN {preparer.format_column(column)} {column.type.compile(conn.dialect)}")
+        for column in relaxed:
+            conn.exec_driver_sql(f"ALTER TABLE {name} ALTER COLUMN {preparer.format_column(column)} DROP NOT NULL")
+    return [f"{table.name}.{c.name}" for c in missing], [f"{table.name}.{c.name}" for c in relaxed]
 
 
 def now() -> dt.datetime:
@@ -179,7 +269,8 @@ def result_values(submission_id: int, run_id: int, sheet, at: dt.datetime) -> di
         "total_status": sheet.total_status or "failed", "worst_status": sheet.worst_status or "failed",
         "worst_severity": sheet.worst_severity if not sheet.failure else "error",
         "severity_rank": -1 if sheet.failure else SEVERITY_RANK[sheet.worst_severity],
-        "errors": sheet.errors, "warnings": sheet.warnings, "failure": sheet.failure,
+        "errors": sheet.errors, "warnings": sheet.warnings, "grade": sheet.grade, "claimed_grade": sheet.claimed_grade,
+        "failure": sheet.failure,
         "detail": pack(sheet.detail), "scored_at": at,
     }
 
@@ -252,6 +343,7 @@ class Filters:
     status: str = ""
     severity: str = ""
     rules: str = ""
+    grade: str = ""  # a grade as stored ("优", "良～优"); NO_GRADE or UNRECORDED for the rows without one
     q: str = ""
     sort: str = "severity"
     desc: bool = False
@@ -266,6 +358,9 @@ class Filters:
             conds.append(results.c.worst_status == self.status if self.status != "total_over" else results.c.total_status == "over")
         if self.severity:
             conds.append(results.c.worst_severity == self.severity if self.severity != "none" else results.c.worst_severity.is_(None))
+        if self.grade:
+            conds.append(results.c.grade.is_(None) if self.grade == UNRECORDED
+                         else results.c.grade == ("" if self.grade == NO_GRADE else self.grade))
         if self.rules:
             rule_id, _, version = self.rules.partition("@")
             conds.append(results.c.rules_id == rule_id)
@@ -289,7 +384,8 @@ SUMMARY_COLUMNS = [
     submissions.c.region, submissions.c.year, results.c.sheet_id, results.c.title, results.c.rules_id,
     results.c.rules_version, results.c.rules_sha256, results.c.claimed, results.c.computed, results.c.low,
     results.c.high, results.c.delta, results.c.total_status, results.c.worst_status, results.c.worst_severity,
-    results.c.errors, results.c.warnings, results.c.failure, results.c.scored_at, submissions.c.uploaded_at,
+    results.c.errors, results.c.warnings, results.c.grade, results.c.claimed_grade, results.c.failure, results.c.scored_at,
+    submissions.c.uploaded_at,
 ]
 
 
@@ -342,7 +438,8 @@ def rollup(db: DbEngine, f: Filters) -> list[dict]:
 
 
 def facets(db: DbEngine) -> dict:
-    """The values the filters offer: regions (province and city) and rule sets in use."""
+    """The values the filters offer: regions (province and city), rule sets in use and the grades
+    stored (None among them: results stored before grades were recorded)."""
     with db.connect() as conn:
         regions = set()
         for r in conn.execute(select(submissions.c.province, submissions.c.city).distinct()):
@@ -351,8 +448,9 @@ def facets(db: DbEngine) -> dict:
                 regions.add(f"{r.province}/{r.city}")
         rules = [f"{r.rules_id}@{r.rules_version}" for r in conn.execute(
             select(results.c.rules_id, results.c.rules_version).where(results.c.current.is_(True), results.c.rules_id != "").distinct())]
+        grades = set(conn.execute(select(results.c.grade).where(results.c.current.is_(True)).distinct()).scalars())
         counts = conn.execute(select(func.count()).select_from(results).where(results.c.current.is_(True))).scalar_one()
-    return {"regions": sorted(r for r in regions if r), "rules": sorted(rules), "count": counts}
+    return {"regions": sorted(r for r in regions if r), "rules": sorted(rules), "grades": grades, "count": counts}
 
 
 def result(db: DbEngine, result_id: int) -> dict | None:
@@ -367,7 +465,8 @@ def result(db: DbEngine, result_id: int) -> dict | None:
         out["detail"] = unpack(out["detail"])
         out["history"] = [dict(r._mapping) for r in conn.execute(
             select(results.c.id, results.c.rules_id, results.c.rules_version, results.c.rules_sha256, results.c.computed,
-                   results.c.total_status, results.c.worst_severity, results.c.scored_at, results.c.current)
+                   results.c.total_status, results.c.worst_severity, results.c.grade, results.c.claimed_grade,
+                   results.c.scored_at, results.c.current)
             .where(results.c.submission_id == out["submission_id"], results.c.sheet_id == out["sheet_id"]).order_by(results.c.id))]
         return out
 
@@ -415,7 +514,7 @@ def _current_cases(conn, chunk: int = 200) -> Iterator[dict]:
         by_sub: dict[int, list[dict]] = {i: [] for i in ids}
         for r in conn.execute(select(results.c.id, results.c.submission_id, results.c.sheet_id, results.c.computed, results.c.low,
                                      results.c.high, results.c.total_status, results.c.worst_status,
-                                     results.c.worst_severity, results.c.failure)
+                                     results.c.worst_severity, results.c.grade, results.c.claimed_grade, results.c.failure)
                               .where(results.c.submission_id.in_(ids), results.c.current.is_(True))):
             by_sub[r.submission_id].append(dict(r._mapping))
         for s in subs:
@@ -447,6 +546,40 @@ def rescore(db: DbEngine, score: Callable[[dict], tuple[list, list[str]]]) -> in
     return run_id
 
 
+def fill_grades(conn: Connection, grades_of: Callable[[dict], dict[int, tuple[str, str]]], chunk: int = 200) -> tuple[int, int]:
+    """Record, on ``conn`` (in the caller's transaction), the grades of the current results stored
+    before grades were; earlier results stay as they were recorded.  ``grades_of(submission)`` gets
+    a submission with ``results``, its current results that lack a grade, and gives (grade, claimed
+    grade) per result id it can vouch for.  Returns how many results got their grades and how many
+    still lack them."""
+    lacking = and_(results.c.current.is_(True), results.c.grade.is_(None), results.c.failure == "")
+    filled = left = last = 0
+    while True:
+        ids = list(conn.execute(select(results.c.submission_id).where(lacking, results.c.submission_id > last).distinct()
+                                .order_by(results.c.submission_id).limit(chunk)).scalars())
+        if not ids:
+            return filled, left
+        by_sub: dict[int, list[dict]] = {i: [] for i in ids}
+        for r in conn.execute(select(results.c.id, results.c.submission_id, results.c.sheet_id, results.c.rules_sha256,
+                                     results.c.computed, results.c.low, results.c.high, results.c.total_status)
+                              .where(lacking, results.c.submission_id.in_(ids))):
+            by_sub[r.submission_id].append(dict(r._mapping))
+        subs = conn.execute(select(submissions.c.id, submissions.c.filename, submissions.c.case_json)
+                            .where(submissions.c.id.in_(ids))).all()
+        for row in subs:
+            sub = dict(row._mapping)
+            sub["results"] = by_sub[sub["id"]]
+            found = grades_of(sub)
+            for r in sub["results"]:
+                if r["id"] in found:
+                    grade, claimed = found[r["id"]]
+                    conn.execute(results.update().where(results.c.id == r["id"]).values(grade=grade, claimed_grade=claimed))
+                    filled += 1
+                else:
+                    left += 1
+        last = ids[-1]
+
+
 def run_changes(db: DbEngine, run_id: int) -> list[dict]:
     """The changes a re-score run recorded, old beside new."""
     old = results.alias("old")
@@ -457,9 +590,10 @@ def run_changes(db: DbEngine, run_id: int) -> list[dict]:
                    new.c.title, new.c.sheet_id,
                    old.c.rules_id.label("old_rules_id"), old.c.rules_version.label("old_version"), old.c.rules_sha256.label("old_sha"),
                    old.c.computed.label("old_computed"), old.c.total_status.label("old_status"), old.c.worst_severity.label("old_severity"),
-                   old.c.claimed.label("claimed"),
+                   old.c.claimed.label("claimed"), old.c.grade.label("old_grade"), old.c.claimed_grade.label("old_claimed_grade"),
                    new.c.rules_id.label("new_rules_id"), new.c.rules_version.label("new_version"), new.c.rules_sha256.label("new_sha"),
-                   new.c.computed.label("new_computed"), new.c.total_status.label("new_status"), new.c.worst_severity.label("new_severity"))
+                   new.c.computed.label("new_computed"), new.c.total_status.label("new_status"), new.c.worst_severity.label("new_severity"),
+                   new.c.grade.label("new_grade"), new.c.claimed_grade.label("new_claimed_grade"))
             .select_from(changes.join(new, changes.c.new_id == new.c.id).outerjoin(old, changes.c.old_id == old.c.id)
                          .join(submissions, new.c.submission_id == submissions.c.id))
             .where(changes.c.run_id == run_id).order_by(changes.c.id))

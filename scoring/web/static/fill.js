@@ -10,16 +10,23 @@
   var rowsTable = document.getElementById("rows");
   var timer = null, controller = null, sent = 0;
   var ROW_FIELDS = ["group1", "group2", "name", "nature", "target", "unit", "actual", "weight", "claimed"];
-  var ROW_LABELS = {group1: "一级指标", group2: "二级指标", name: "三级指标", nature: "指标性质", target: "年度指标值",
+  if (model.rule_names.length) ROW_FIELDS.splice(4, 0, "rule");  // the 赋分规则 column of forms that print one
+  var ROW_LABELS = {group1: "一级指标", group2: "二级指标", name: "三级指标", nature: "指标性质", rule: "赋分规则", target: "年度指标值",
     unit: "度量单位", actual: "实际完成值", weight: "分值", claimed: "自评得分"};
+  // kept from an opened file, not shown: a row's id and the row it is part of, its 偏差原因, where it was read
+  var ROW_CARRIED = ["id", "part_of", "deviation", "source", "note"];
+  var HEAD = ["unit", "region", "year", "title", "department", "project", "implementer", "preparer", "reviewer", "phone",
+    "evaluated", "claimed_total", "claimed_grade"];
 
   function field(name) { return form.elements.namedItem(name); }
   function setText(el, text) { if (el) el.textContent = text == null ? "" : text; }
 
   // -- filling the form from the values it was opened with ------------------------------------
-  ["unit", "region", "year", "title", "claimed_total"].forEach(function (k) {
+  HEAD.forEach(function (k) {
     if (field(k) && values[k] != null) field(k).value = values[k];
   });
+  field("partial").checked = values.complete === false;
+  Object.keys(values.weights || {}).forEach(function (id) { if (field("weight:" + id)) field("weight:" + id).value = values.weights[id]; });
   Object.keys(values.inputs || {}).forEach(function (name) {
     var fig = values.inputs[name];
     if (field("in:" + name)) field("in:" + name).value = fig.value || "";
@@ -39,10 +46,14 @@
       input.setAttribute("aria-label", ROW_LABELS[k]);
       input.size = k === "name" ? 24 : (k === "weight" || k === "claimed" || k === "nature" || k === "unit") ? 5 : 10;
       if (k === "claimed") input.className = "claim";
+      if (k === "rule") input.setAttribute("list", "rule-names");
       input.value = (row && row[k]) || "";
       td.appendChild(input);
       tr.appendChild(td);
     });
+    var carried = {};
+    ROW_CARRIED.forEach(function (k) { if (row && row[k]) carried[k] = row[k]; });
+    tr.setAttribute("data-carried", JSON.stringify(carried));
     ["computed n", "status", "reason"].forEach(function (c) { var td = document.createElement("td"); td.className = c; tr.appendChild(td); });
     var td = document.createElement("td");
     var remove = document.createElement("button");
@@ -65,10 +76,15 @@
 
   // -- what the server is sent -----------------------------------------------------------------
   function collect() {
-    var data = {rules: model.ref, unit: field("unit").value, region: field("region").value, year: field("year").value,
-      title: field("title").value, claimed_total: field("claimed_total").value, case_id: values.case_id || "",
-      source: values.source || "", inputs: {}, claims: {}, findings: {}, rows: [],
-      subtotals: values.subtotals || [], stated_rates: values.stated_rates || []};
+    var data = {rules: model.ref, case_id: values.case_id || "", source: values.source || "", complete: !field("partial").checked,
+      inputs: {}, claims: {}, findings: {}, rows: [], subtotals: values.subtotals || [], stated_rates: values.stated_rates || [],
+      // printed weights the form has no field for (an opened file's, for indicators whose weight is fixed)
+      weights: Object.assign({}, values.weights || {})};
+    HEAD.forEach(function (k) { data[k] = field(k) ? field(k).value : (values[k] || ""); });
+    model.indicators.forEach(function (i) {
+      var weight = field("weight:" + i.id);
+      if (weight) data.weights[i.id] = weight.value;
+    });
     model.inputs.forEach(function (i) {
       var undisclosed = field("undisclosed:" + i.name);
       data.inputs[i.name] = {value: field("in:" + i.name).value, undisclosed: !!(undisclosed && undisclosed.checked)};
@@ -84,10 +100,15 @@
     if (rowsTable) {
       var n = 0;
       rowsTable.querySelectorAll("tr.row").forEach(function (tr) {
-        var row = {};
-        tr.querySelectorAll("input[data-field]").forEach(function (input) { row[input.getAttribute("data-field")] = input.value; });
-        // the engine names rows row1, row2 … in the order of the rows sent (blank rows are not sent)
-        if (row.name.trim()) { data.rows.push(row); tr.setAttribute("data-indicator", "row" + (++n)); }
+        var row = JSON.parse(tr.getAttribute("data-carried") || "{}");
+        var blank = Object.keys(row).length === 0;
+        tr.querySelectorAll("input[data-field]").forEach(function (input) {
+          row[input.getAttribute("data-field")] = input.value;
+          if (input.value.trim()) blank = false;
+        });
+        // the engine names rows by their id, else row1, row2 … in the order of the rows sent (blank rows are not
+        // sent; a row with figures but no name is, as the printed form's empty rows are checked too)
+        if (!blank) { data.rows.push(row); n++; tr.setAttribute("data-indicator", row.id || "row" + n); }
         else { tr.removeAttribute("data-indicator"); clearRow(tr); }
       });
     }
@@ -160,10 +181,20 @@
     var note = [];
     if (t.unverified_weight && t.unverified_weight !== "0") note.push("其中 " + t.unverified_weight + " 分的指标无法核验，按自评得分计入");
     if (t.deductions && t.deductions !== "0") note.push("已扣 " + t.deductions + " 分");
-    if (t.grade) note.push("等级：按规则 " + t.grade + (t.claimed_grade ? "，自评 " + t.claimed_grade : ""));
+    var gradeCell = document.getElementById("total-grade");
+    if (gradeCell) setText(gradeCell, t.grade || "");
+    else if (t.grade) note.push("等级：按规则 " + t.grade + (t.claimed_grade ? "，自评 " + t.claimed_grade : ""));
     setText(document.getElementById("total-note"), note.join("；"));
     document.getElementById("total").querySelector("tr:last-child").className = "st-" + t.status;
     mark(field("claimed_total"), t.status, (messages.total || []).join("；"));
+    if (field("claimed_grade")) {
+      // a grade above the rules' is an error; one below them, or that is no grade of the rules, is not
+      var gradeFindings = answer.findings.filter(function (f) { return f.code === "grade_changed" || f.code === "grade_inconsistent"; });
+      var gradeStatus = !field("claimed_grade").value.trim() || !t.grade ? "" :
+        gradeFindings.some(function (f) { return f.severity === "error"; }) ? "over" :
+        gradeFindings.some(function (f) { return f.code === "grade_changed"; }) ? "under" : gradeFindings.length ? "invalid" : "match";
+      mark(field("claimed_grade"), gradeStatus, gradeFindings.map(function (f) { return f.message; }).join("；"));
+    }
 
     var list = document.getElementById("findings");
     list.textContent = "";
