@@ -247,3 +247,18 @@ def test_a_report_explains_its_sheets_by_scoring_them_again_on_the_traced_path(t
     for lines in got[:20]:
         for line in lines:
             assert line.name in html and (not line.reason or line.reason.replace("<", "&lt;") in html)
+
+
+def test_the_reports_grade_table_counts_a_claim_inside_the_rules_range_as_no_other_grade():
+    import dataclasses
+
+    from scoring.batch.run import run_batch
+    from scoring.output.html_report import grade_table
+
+    sheet = next(s for s in run_batch([CASES / "hunan-miluo-shgzb-2024.toml"], jobs=1, timeout=None).sheets)
+    inside = dataclasses.replace(sheet, grade="中～优", grades=("中", "良", "优"), claimed_grade="良")
+    outside = dataclasses.replace(inside, claimed_grade="差")
+    stored = dataclasses.replace(inside, grades=())  # a row that kept only the range's text: its ends count
+    assert "<td>中～优</td><td class=\"n\">1</td><td class=\"n\">0</td>" in grade_table([inside])
+    assert "<td>中～优</td><td class=\"n\">2</td><td class=\"n\">1</td>" in grade_table([inside, outside])
+    assert "<td>中～优</td><td class=\"n\">1</td><td class=\"n\">1</td>" in grade_table([stored])

@@ -55,6 +55,7 @@ class SheetSummary:
     findings: tuple[tuple[str, str, str, str], ...]  # (severity, code, message, where), errors and warnings only
     grade: str = ""  # the grade (or range of grades) the rules give, "良～优"
     claimed_grade: str = ""
+    grades: tuple[str, ...] = ()  # every grade in that range, lowest first: ("中", "良", "优") for "中～优"
     differing: bool = False  # some line's claim is over, under or invalid: the report explains it
     line: int = 0  # the table line the sheet was read from (0: a case file)
     details: tuple[IndicatorLine, ...] = ()  # filled only by `summarize(..., details=True)`
@@ -99,6 +100,7 @@ def summary_of(path: str, case_id: str, unit: str, sd: SheetDiff, line: int = 0)
         unverified_weight=sd.total.unverified_weight,
         grade=span_text(sd.total.grades),
         claimed_grade=sd.total.claimed_grade or "",
+        grades=sd.total.grades,
         differing=any(r.comparison.status in DIFFERING for r in sd.indicators),
         line=line,
         findings=tuple(

@@ -608,6 +608,6 @@ def lean_summary(lean: LeanSheet, path: str, case_id: str, unit: str, sheet_id: 
         worst_severity="error" if errors else "warning" if warnings else "info" if found.infos else None,
         errors=errors, warnings=warnings, infos=found.infos, unverified_weight=lean.unverified_weight,
         findings=tuple((f.severity, f.code, f.message, f.where) for f in sorted(found.kept, key=by_severity)),
-        grade=span_text(lean.grades), claimed_grade=lean.claimed_grade or "",
+        grade=span_text(lean.grades), claimed_grade=lean.claimed_grade or "", grades=lean.grades,
         differing=any(status in DIFFERING for status in lean.statuses[:-1]), line=line,
     )

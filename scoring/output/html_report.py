@@ -119,7 +119,9 @@ def grade_table(sheets: list[SheetSummary]) -> str:
     """How many sheets the rules put in each grade (a range where something could not be checked),
     and how many of them claim another grade."""
     by_grade: Counter = Counter(s.grade or "无等级" for s in sheets)
-    changed: Counter = Counter(s.grade or "无等级" for s in sheets if s.claimed_grade and s.claimed_grade not in s.grade.split("～"))
+    # a claim inside the range ("良" where the rules allow "中～优") is not another grade; a row
+    # that kept only the range's text (a stored result) has its two ends
+    changed: Counter = Counter(s.grade or "无等级" for s in sheets if s.claimed_grade and s.claimed_grade not in (s.grades or s.grade.split("～")))
     if not sheets:
         return '<p class="note">没有复核任何表。</p>'
     rows = "".join(
