@@ -1,6 +1,9 @@
-"""What every command shares: the --rules-dir option, loading the rule library, choosing a rule
-set, refusing with a message and exit code 2, checking and writing output files, and standard
-output for spreadsheets."""
+"""What every command shares: loading the rule library, choosing a rule set, refusing with a
+message and exit code 2, checking and writing output files, and standard output for spreadsheets.
+
+Nothing here imports typer: `score` and `diff` in their common forms run without the parser
+(`cli.direct`), and these helpers with them.  The options the commands share are in `cli.options`.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +13,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn, Optional, TextIO
 
-import typer
+# The exit code of a command interrupted with Ctrl-C ("已中断").
+INTERRUPTED = 130
 
-RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认：环境变量 SCORING_RULES_DIR，否则随附的规则文件）", file_okay=False)
+
+def say(message: str) -> None:
+    """One line for the person at the terminal, on stderr (progress notes, warnings, errors)."""
+    sys.stderr.write(f"{message}\n")
+    sys.stderr.flush()
+
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Say what is wrong on stderr and stop with ``code`` (2: the input or the command line cannot be used)."""
-    typer.echo(f"错误：{message}", err=True)
-    raise typer.Exit(code)
+    say(f"错误：{message}")
+    raise SystemExit(code)
 
 
 def load_library(rules_dir: Optional[Path]):
@@ -31,7 +40,7 @@ def load_library(rules_dir: Optional[Path]):
     except ScoringError as exc:
         fail(str(exc))
     for failure in library.failures:
-        typer.echo(f"警告：规则文件无法使用，已跳过：{failure}", err=True)
+        say(f"警告：规则文件无法使用，已跳过：{failure}")
     return library
 
 

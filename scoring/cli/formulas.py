@@ -10,7 +10,8 @@ from typing import Optional
 import typer
 
 from .chinese import App
-from .common import RulesDir, fail, find_rule_set, load_library
+from .common import fail, find_rule_set, load_library
+from .options import RulesDir
 
 formulas_app = App(no_args_is_help=True, rich_markup_mode=None, help="规则文件：列出、查看、校验、测试、比较、新建版本。")
 
