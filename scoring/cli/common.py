@@ -84,10 +84,12 @@ def write_file(out: Path, data: bytes) -> None:
 
 def check_outputs(outputs: list[Optional[Path]], inputs: list[Path]) -> None:
     """Before any work: every output can be written and none of them is an input."""
+    given = [o for o in outputs if o is not None]
+    if not given:
+        return  # printing only: nothing to check, and the writer's modules need not load
     from ..errors import ScoringError
     from ..files.writing import check_not_input, check_output
 
-    given = [o for o in outputs if o is not None]
     try:
         for out in given:
             check_output(out)
