@@ -1,6 +1,6 @@
-"""`score` and `diff` without the parser (scoring/cli/direct.py): the command lines it takes give
-exactly what typer gives — output, messages, exit code, files — and it leaves every other
-command line to typer."""
+"""`score`, `diff` and `explain` without the parser (scoring/cli/direct.py): the command lines it
+takes give exactly what typer gives — output, messages, exit code, files — and it leaves every
+other command line to typer."""
 
 from __future__ import annotations
 
@@ -26,10 +26,12 @@ def through_typer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 def test_plain_command_lines_are_read_as_typer_reads_them():
     case = str(SEED004_CASE)
-    assert parse(["diff", case]) == {"view": "diff", "case": SEED004_CASE, "expect_hash": []}
+    assert parse(["diff", case]) == {"command": "diff", "view": "diff", "case": SEED004_CASE, "expect_hash": []}
     assert parse(["score", "-f", "json", case, "--rules=sichuan.dept-overall", "--format", "csv"]) == {
-        "view": "score", "case": SEED004_CASE, "format": "csv", "rules": "sichuan.dept-overall", "expect_hash": [],
+        "command": "score", "view": "score", "case": SEED004_CASE, "format": "csv", "rules": "sichuan.dept-overall", "expect_hash": [],
     }
+    assert parse(["explain", case, "预算编制质量", "--rules", "x"]) == {"command": "explain", "case": SEED004_CASE, "indicator": "预算编制质量", "rules": "x"}
+    assert parse(["explain", case]) == {"command": "explain", "case": SEED004_CASE, "indicator": None}
     parsed = parse(["diff", "--expect-hash", "abcdefabcdef", case, "--expect-hash=123456789012", "-o", "x.json", "--rules-dir", str(ROOT / "formulas")])
     assert parsed["expect_hash"] == ["abcdefabcdef", "123456789012"]
     assert parsed["out"] == Path("x.json") and parsed["rules_dir"] == ROOT / "formulas"
@@ -37,8 +39,10 @@ def test_plain_command_lines_are_read_as_typer_reads_them():
 
 @pytest.mark.parametrize("args", [
     [],
-    ["explain", "CASE"],
     ["batch", "CASE"],
+    ["explain", "CASE", "预算编制质量", "more"],
+    ["explain", "CASE", "--format", "json"],  # not an option of explain
+    ["diff", ""],
     ["diff"],  # no case
     ["diff", "CASE", "CASE"],  # two
     ["diff", "--help"],
@@ -75,6 +79,9 @@ def test_shell_completion_is_left_to_typer(monkeypatch):
     ["diff", str(SEED004_CASE), "--format", "nonsense"],
     ["diff", str(SEED004_CASE), "--format", "xlsx"],  # needs --out
     ["diff", str(SEED004_CASE), "--rules-dir", "no-such-folder"],
+    ["explain", str(SEED004_CASE)],
+    ["explain", str(SEED004_CASE), "预算编制质量"],
+    ["explain", str(SEED004_CASE), "不存在的指标"],  # exit 2
 ])
 def test_direct_and_typer_give_the_same(args):
     direct, typer_run = run_cli(*args), through_typer(*args)

@@ -1,11 +1,12 @@
-"""`scoring score` and `scoring diff` in their common forms, run without the command-line parser.
+"""`scoring score`, `diff` and `explain` in their common forms, run without the command-line parser.
 
 Loading typer (and the click and pydantic type adapters it builds every option with) costs more
 than scoring a case; someone running `scoring diff case.toml` waits for it on every call.  So
-`main` first offers the arguments here: a command line made only of `score` or `diff`, one case
-file, and that command's own options, each with a plain value (``--format json``, ``-f json``,
-``--format=json``), runs `cli.reviewing` directly.  Anything else — help, completion, a typo, an
-option given oddly, a path the parser would refuse — is left to the parser, so every message and
+`main` first offers the arguments here: a command line made only of `score`, `diff` or
+`explain`, its arguments (the case file; for `explain`, an indicator) and that command's own
+options, each with a plain value (``--format json``, ``-f json``, ``--format=json``), runs
+`cli.reviewing` directly.  Anything else — help, completion, a typo, an option given oddly, an
+empty argument, a path the parser would refuse — is left to the parser, so every message and
 exit code reads exactly as it does through typer.
 """
 
@@ -16,31 +17,36 @@ import stat
 import sys
 from pathlib import Path
 
-COMMANDS = ("score", "diff")
-# The options of `score` and `diff` (cli/review.py) and the keyword each fills.
+# The options of each command (cli/review.py) and the keyword each fills; how many arguments it takes.
+_REVIEW = {"--rules-dir": "rules_dir", "--rules": "rules"}
 _OPTIONS = {
-    "--rules-dir": "rules_dir", "--rules": "rules", "--format": "format", "-f": "format",
-    "--out": "out", "-o": "out", "--expect-hash": "expect_hash",
+    "score": {**_REVIEW, "--format": "format", "-f": "format", "--out": "out", "-o": "out", "--expect-hash": "expect_hash"},
+    "explain": _REVIEW,
 }
+_OPTIONS["diff"] = _OPTIONS["score"]
+_ARGUMENTS = {"score": (1, 1), "diff": (1, 1), "explain": (1, 2)}  # the case; for explain, an indicator
 _PATHS = ("rules_dir", "out")
 
 
 def parse(args: list[str]) -> dict | None:
-    """The command and keyword arguments of a plain `score`/`diff` command line, or None when the
-    parser must read it."""
-    if not args or args[0] not in COMMANDS or os.environ.get("_SCORING_COMPLETE"):
+    """The command and keyword arguments of a plain `score`, `diff` or `explain` command line, or
+    None when the parser must read it."""
+    if not args or args[0] not in _OPTIONS or os.environ.get("_SCORING_COMPLETE"):
         return None
     if os.name == "nt" and any(c in a for a in args for c in "*?["):
         return None  # click expands wildcards on Windows
-    options: dict = {"expect_hash": []}
-    cases: list[str] = []
+    command, known = args[0], _OPTIONS[args[0]]
+    options: dict = {"expect_hash": []} if "--expect-hash" in known else {}
+    arguments: list[str] = []
     tokens = iter(args[1:])
     for token in tokens:
         if not token.startswith("-"):
-            cases.append(token)
+            if not token:
+                return None  # an empty argument: whatever the parser makes of it
+            arguments.append(token)
             continue
         name, equals, value = token.partition("=")
-        key = _OPTIONS.get(name)
+        key = known.get(name)
         if key is None or (equals and not name.startswith("--")):
             return None
         if not equals:
@@ -51,14 +57,17 @@ def parse(args: list[str]) -> dict | None:
             options[key].append(value)
         else:
             options[key] = value  # given twice: the last one counts, as with the parser
-    if len(cases) != 1 or not _plain_path(cases[0], directory=False):
+    fewest, most = _ARGUMENTS[command]
+    if not fewest <= len(arguments) <= most or not _plain_path(arguments[0], directory=False):
         return None
     for key in _PATHS:
         if key in options:
             if not _plain_path(options[key], directory=key == "rules_dir"):
                 return None
             options[key] = Path(options[key])
-    return {"view": args[0], "case": Path(cases[0]), **options}
+    if command == "explain":
+        return {"command": command, "case": Path(arguments[0]), "indicator": arguments[1] if len(arguments) > 1 else None, **options}
+    return {"command": command, "view": command, "case": Path(arguments[0]), **options}
 
 
 def _plain_path(value: str, directory: bool) -> bool:
@@ -76,16 +85,17 @@ def _plain_path(value: str, directory: bool) -> bool:
 
 
 def run(args: list[str]) -> None:
-    """Run a plain `score`/`diff` command line and exit; return without doing anything when the
-    parser must read it."""
+    """Run a plain `score`, `diff` or `explain` command line and exit; return without doing
+    anything when the parser must read it."""
     parsed = parse(args)
     if parsed is None:
         return
     from .common import INTERRUPTED
-    from .reviewing import score_or_diff
+    from .reviewing import explain_case, score_or_diff
 
+    command = parsed.pop("command")
     try:
-        code = score_or_diff(**parsed)
+        code = explain_case(**parsed) if command == "explain" else score_or_diff(**parsed)
     except KeyboardInterrupt:
         sys.stderr.write("已中断\n")
         code = INTERRUPTED

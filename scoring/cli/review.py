@@ -8,15 +8,13 @@ that cannot be evaluated); 2 the input cannot be used.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from .common import fail
 from .options import RulesDir
-from .reviewing import score_or_diff, scored_case
+from .reviewing import explain_case, score_or_diff
 
 RulesRef = typer.Option(None, "--rules", help="指定规则集 ID 或 ID@VERSION，覆盖案例中写的规则")
 Format = typer.Option(
@@ -65,13 +63,7 @@ def explain(
     rules: Optional[str] = RulesRef,
 ) -> None:
     """逐项说明计算过程：规则原文、每个输入及其来源、中间值、档位、上下限与舍入。"""
-    from ..output.text import render_explain
-
-    report = scored_case(case, rules_dir, rules)[2]
-    if indicator is not None and not any(indicator in (r.result.id, r.result.name) for s in report.sheets for r in s.indicators):
-        names = "、".join(dict.fromkeys(r.result.name for s in report.sheets for r in s.indicators))
-        fail(f"案例中没有指标“{indicator}”；可用：{names}")
-    sys.stdout.write(render_explain(report, indicator))
+    explain_case(case, indicator, rules_dir, rules)
 
 
 def register(app: typer.Typer) -> None:

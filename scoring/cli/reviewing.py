@@ -78,3 +78,16 @@ def score_or_diff(view: str, case: Path, rules_dir: Optional[Path] = None, rules
     if view == "score":
         return 1 if any(f.severity == "error" for f in report.rule_findings) else 0
     return 1 if report.worst_severity == "error" else 0
+
+
+def explain_case(case: Path, indicator: Optional[str] = None, rules_dir: Optional[Path] = None, rules: Optional[str] = None) -> int:
+    """`scoring explain`: the calculation behind every indicator of the case, or behind
+    ``indicator`` (its id or printed name; one the case does not have stops with exit code 2)."""
+    from ..output.text import render_explain
+
+    report = scored_case(case, rules_dir, rules)[2]
+    if indicator is not None and not any(indicator in (r.result.id, r.result.name) for s in report.sheets for r in s.indicators):
+        names = "、".join(dict.fromkeys(r.result.name for s in report.sheets for r in s.indicators))
+        fail(f"案例中没有指标“{indicator}”；可用：{names}")
+    sys.stdout.write(render_explain(report, indicator))
+    return 0
