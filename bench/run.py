@@ -529,6 +529,51 @@ t2 = time.perf_counter()
 print(json.dumps({"import": t1 - t0, "load": t2 - t1, "sets": len(lib.rule_sets), "failures": [str(f) for f in lib.failures]}))
 """
 
+# What `scoring diff <seed-004>` does, step by step in a fresh process, each step timed: the
+# libraries first (pydantic, and importlib.metadata, which pydantic's plugin discovery imports on
+# the first validation), then the project's modules, then the work.  The steps add up to what the
+# command does after the interpreter has started (the command also prints, and exits).
+_DIFF_STAGES = """
+import json, sys, time
+marks = [("start", time.perf_counter())]
+def mark(name):
+    marks.append((name, time.perf_counter()))
+import pydantic.main
+from pydantic import ConfigDict, Field, PrivateAttr, field_validator, model_validator
+mark("pydantic")
+import importlib.metadata
+mark("importlib.metadata (pydantic's plugin discovery)")
+import scoring.cli.direct, scoring.cli.reviewing, scoring.output.formats, scoring.cases.load
+mark("scoring: command line, case model, rule file model")
+import scoring.engine.engine, scoring.review.pipeline, scoring.output.text
+mark("scoring: engine, review, rules library, text output")
+from scoring.cases.load import load_case
+from scoring.engine.engine import Engine
+from scoring.output.formats import CaseOutput, render_case
+from scoring.review.pipeline import report_loaded
+from scoring.rules.library import load_rule_dir
+library = load_rule_dir()
+mark("work: rule library from the cache")
+case, shown = load_case(sys.argv[1])
+mark("work: case file read and validated")
+report = report_loaded(case, shown, library, Engine())
+mark("work: scored on the traced path and compared")
+render_case(CaseOutput(report, case, library.find), "table", "diff")
+mark("work: table rendered")
+print(json.dumps([(name, t - marks[i][1]) for i, (name, t) in enumerate(marks[1:])]))
+"""
+
+
+def diff_stages(repeats: int) -> list[tuple[str, float]]:
+    """The median time of each step of `_DIFF_STAGES` over ``repeats`` fresh processes."""
+    runs = []
+    for _ in range(repeats):
+        r = run([sys.executable, "-c", _DIFF_STAGES, SEED004], cwd=ROOT)
+        if r.returncode != 0:
+            raise BenchError(f"timing the steps of a diff failed:\n{r.tail()}")
+        runs.append(json.loads(r.stdout.strip().splitlines()[-1]))
+    return [(name, statistics.median(run_[i][1] for run_ in runs)) for i, (name, _) in enumerate(runs[0])]
+
 
 def cli_times(scoring: list[str], repeats: int, results: dict) -> None:
     """Median wall times of the commands a person waits for, and of loading the rule files."""
@@ -541,6 +586,7 @@ def cli_times(scoring: list[str], repeats: int, results: dict) -> None:
     results["diff_cpu"] = statistics.median(r.cpu for r in diffs)
     if "履职效能" not in diffs[-1].stdout:
         raise BenchError(f"scoring diff {SEED004.name}: unexpected output:\n{diffs[-1].tail()}")
+    results["diff_stages"] = diff_stages(repeats)
     loads, imports, walls = [], [], []
     for _ in range(repeats):
         r = run([sys.executable, "-c", _LOAD_SNIPPET], cwd=ROOT)
@@ -878,6 +924,8 @@ def wall_times(cli: dict, repeats: int, results: dict) -> None:
          f"{fmt_s(cli['rules_fresh'])}  (+ {fmt_s(cli['rules_fresh_import'])} importing; whole process {fmt_s(cli['rules_fresh_wall'])})"),
         ("load + validate all rule sets, in-process, again", f"{fmt_s(cli['rules_in_process'])}  (first call in this process {fmt_s(results['first_rule_load'])})"),
     ], (52, 30))
+    say(f"\nWhere scoring diff's time goes after the interpreter has started (median of {repeats} fresh processes, step by step)")
+    table([(name, fmt_s(seconds)) for name, seconds in cli["diff_stages"]] + [("sum", fmt_s(sum(s for _, s in cli["diff_stages"])))], (52, 30))
 
 
 def command_targets(cli: dict) -> list[tuple[str, bool, str]]:
