@@ -1,7 +1,8 @@
 """The command line, `scoring` (also `python -m scoring`).
 
-`main` runs a plain `score`, `diff` or `explain` without loading the parser (`direct`); every other command
-line goes to the typer application (`application.app`), which `from scoring.cli import app` gives.
+`main` runs a plain `score`, `diff` or `explain` without loading the parser (`direct`); every
+other command line goes to the typer application (`application.app`), which
+`from scoring.cli import app` gives.
 """
 
 from __future__ import annotations

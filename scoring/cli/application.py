@@ -45,4 +45,3 @@ def _options(
 # In the order `scoring --help` lists them (command groups after commands).
 for group in (review, forms, serve, batch, formulas):
     group.register(app)
-

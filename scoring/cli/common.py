@@ -1,8 +1,8 @@
 """What every command shares: loading the rule library, choosing a rule set, refusing with a
 message and exit code 2, checking and writing output files, and standard output for spreadsheets.
 
-Nothing here imports typer: `score` and `diff` in their common forms run without the parser
-(`cli.direct`), and these helpers with them.  The options the commands share are in `cli.options`.
+Nothing here imports typer: `score`, `diff` and `explain` in their common forms run without the
+parser (`cli.direct`), and these helpers with them.  The options the commands share are in `cli.options`.
 """
 
 from __future__ import annotations
