@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import statistics
 import subprocess
 import threading
@@ -40,7 +41,7 @@ class Run:
     returncode: int
     stdout: str
     stderr: str
-    cpu: float | None = None  # user + system seconds of the command and its reaped children (with /usr/bin/time)
+    cpu: float | None = None  # user + system seconds of the command and its reaped children
     max_rss: int = 0  # bytes
     tree_rss: int = 0  # bytes
     tree_pss: int = 0  # bytes
@@ -141,8 +142,10 @@ def run(cmd: Sequence[str], cwd: Path | None = None, sample: bool = False, inter
     killer = threading.Timer(timeout, proc.kill) if timeout is not None else None
     if killer:
         killer.start()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc.wait()
     wall = time.perf_counter() - start
+    reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
     if killer:
         killer.cancel()
     stop.set()
@@ -152,7 +155,8 @@ def run(cmd: Sequence[str], cwd: Path | None = None, sample: bool = False, inter
         t.join()
     stderr = "".join(err_parts)
     max_rss = peak["hwm"]
-    cpu = None
+    # the command's CPU time as this process reaped it (commands are run one at a time)
+    cpu = reaped.ru_utime + reaped.ru_stime - children.ru_utime - children.ru_stime
     if timed:
         head, _, mark = stderr.rstrip("\n").rpartition("\n")
         if mark.startswith(_TIME_MARK):
@@ -167,11 +171,16 @@ def run(cmd: Sequence[str], cwd: Path | None = None, sample: bool = False, inter
 
 def median_wall(cmd: Sequence[str], times: int, cwd: Path | None = None, ok: Sequence[int] = (0,)) -> tuple[float, list[float], Run]:
     """Median wall time of ``times`` runs; raises RuntimeError if a run exits outside ``ok``."""
-    walls = []
-    last = None
+    runs = repeat(cmd, times, cwd, ok)
+    return statistics.median(r.wall for r in runs), [r.wall for r in runs], runs[-1]
+
+
+def repeat(cmd: Sequence[str], times: int, cwd: Path | None = None, ok: Sequence[int] = (0,)) -> list[Run]:
+    """``times`` runs of ``cmd``, one after the other; raises RuntimeError if one exits outside ``ok``."""
+    runs = []
     for _ in range(times):
         last = run(cmd, cwd=cwd)
         if last.returncode not in ok:
             raise RuntimeError(f"{' '.join(cmd)} exited {last.returncode}:\n{last.tail()}")
-        walls.append(last.wall)
-    return statistics.median(walls), walls, last
+        runs.append(last)
+    return runs

@@ -212,6 +212,26 @@ def test_ordered_map_keeps_order_uses_workers_and_initializes_each_once():
     assert {r[1] for r in small} == {os.getpid()}
 
 
+def test_workers_start_before_the_input_is_read_ahead():
+    """Forked workers share, and each counts again, every page the parent holds when they start:
+    the parent reads no further than it must before starting them (one heavy item to decide
+    whether a pool is worth it; nothing at all when a timeout makes the pool certain)."""
+    import multiprocessing
+
+    workers_at_pull: list[int] = []
+
+    def heavy(n: int):
+        for i in range(n):
+            workers_at_pull.append(len(multiprocessing.active_children()))
+            yield i
+
+    assert [r[0] for r in ordered_map(_where, heavy(6), 2, _init, timeout=60, weigh=lambda _: 1 << 16)] == list(range(6))
+    assert workers_at_pull[0] == 2
+    workers_at_pull.clear()
+    assert [r[0] for r in ordered_map(_where, heavy(6), 2, _init, weigh=lambda _: 1 << 16)] == list(range(6))
+    assert workers_at_pull[:2] == [0, 2]  # the first item decided it; the second was read with the workers running
+
+
 def test_a_report_explains_its_sheets_by_scoring_them_again_on_the_traced_path(tmp_path, library):
     """A batch keeps no explanation: the report's per-unit lines are worked out when it is
     written, and are what the traced path gives the same sheets (case files and table rows)."""

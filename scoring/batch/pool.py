@@ -126,18 +126,29 @@ def ordered_map(
     """Yield ``fn(item)`` for every item, in input order, or a `Lost` for an item whose worker
     died or ran past ``timeout`` seconds.
 
-    Without a timeout, with ``jobs`` <= 1 or with no more than ``threshold`` items, the work runs
-    here (after one call of the initializer) and nothing is isolated; otherwise it is spread over
-    ``jobs`` supervised worker processes, started with ``start_method`` (default:
+    Without a timeout, with ``jobs`` <= 1 or with items worth no more than ``threshold``, the work
+    runs here (after one call of the initializer) and nothing is isolated; otherwise it is spread
+    over ``jobs`` supervised worker processes, started with ``start_method`` (default:
     `default_start_method`).  ``weigh(item)`` says how many ordinary items one item is worth
     (a block of table rows): a worker is handed about `_CHUNK_PER_WORKER` worth at a time.
     """
     items = iter(items)
-    head = list(itertools.islice(items, threshold + 1))
-    if timeout is None and (jobs <= 1 or len(head) <= threshold):
-        initializer(*initargs)
-        yield from map(fn, itertools.chain(head, items))
-        return
+    head: list = []
+    if timeout is None:
+        # Read only as far as the choice needs: forked workers share every page the parent holds
+        # when they start, and each of them counts it again (a read-ahead of 200 blocks of table
+        # rows was 100 MiB in each worker of a million-row batch).
+        worth = 0
+        if jobs > 1:
+            for item in items:
+                head.append(item)
+                worth += weigh(item) if weigh else 1
+                if worth > threshold:
+                    break
+        if jobs <= 1 or worth <= threshold:
+            initializer(*initargs)
+            yield from map(fn, itertools.chain(head, items))
+            return
     context = multiprocessing.get_context(start_method or default_start_method())
     yield from _supervised(fn, enumerate(itertools.chain(head, items)), max(1, jobs), initializer, initargs, timeout, context, weigh)
 

@@ -13,7 +13,8 @@ from typing import Optional
 
 import typer
 
-from .common import RulesDir, check_outputs, fail, load_library, output_format, utf8_stdout
+from .common import check_outputs, fail, load_library, output_format, utf8_stdout
+from .options import RulesDir
 
 Quiet = typer.Option(False, "--quiet", "-q", help="不在 stderr 显示进度")
 Jobs = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认：全部可用核心；1 表示顺序执行）")

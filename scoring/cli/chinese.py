@@ -22,12 +22,12 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from .common import INTERRUPTED
+
 try:  # typer ≥ 0.22 carries its own copy of click
     from typer._click import exceptions as click_errors
 except ImportError:  # pragma: no cover - older typer on the real click
     from click import exceptions as click_errors
-
-INTERRUPTED = 130
 
 _HEADINGS = {"Arguments": "参数", "Options": "选项", "Commands": "命令", "Usage": "用法"}
 _PLACEHOLDERS = {

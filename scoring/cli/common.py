@@ -1,6 +1,9 @@
-"""What every command shares: the --rules-dir option, loading the rule library, choosing a rule
-set, refusing with a message and exit code 2, checking and writing output files, and standard
-output for spreadsheets."""
+"""What every command shares: loading the rule library, choosing a rule set, refusing with a
+message and exit code 2, checking and writing output files, and standard output for spreadsheets.
+
+Nothing here imports typer: `score`, `diff` and `explain` in their common forms run without the
+parser (`cli.direct`), and these helpers with them.  The options the commands share are in `cli.options`.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +13,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn, Optional, TextIO
 
-import typer
+# The exit code of a command interrupted with Ctrl-C ("已中断").
+INTERRUPTED = 130
 
-RulesDir = typer.Option(None, "--rules-dir", help="规则文件目录（默认：环境变量 SCORING_RULES_DIR，否则随附的规则文件）", file_okay=False)
+
+def say(message: str) -> None:
+    """One line for the person at the terminal, on stderr (progress notes, warnings, errors)."""
+    sys.stderr.write(f"{message}\n")
+    sys.stderr.flush()
+
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Say what is wrong on stderr and stop with ``code`` (2: the input or the command line cannot be used)."""
-    typer.echo(f"错误：{message}", err=True)
-    raise typer.Exit(code)
+    say(f"错误：{message}")
+    raise SystemExit(code)
 
 
 def load_library(rules_dir: Optional[Path]):
@@ -31,7 +40,7 @@ def load_library(rules_dir: Optional[Path]):
     except ScoringError as exc:
         fail(str(exc))
     for failure in library.failures:
-        typer.echo(f"警告：规则文件无法使用，已跳过：{failure}", err=True)
+        say(f"警告：规则文件无法使用，已跳过：{failure}")
     return library
 
 
@@ -75,10 +84,12 @@ def write_file(out: Path, data: bytes) -> None:
 
 def check_outputs(outputs: list[Optional[Path]], inputs: list[Path]) -> None:
     """Before any work: every output can be written and none of them is an input."""
+    given = [o for o in outputs if o is not None]
+    if not given:
+        return  # printing only: nothing to check, and the writer's modules need not load
     from ..errors import ScoringError
     from ..files.writing import check_not_input, check_output
 
-    given = [o for o in outputs if o is not None]
     try:
         for out in given:
             check_output(out)

@@ -9,7 +9,8 @@ from typing import Optional
 
 import typer
 
-from .common import RulesDir, check_outputs, fail, find_rule_set, load_library, output_format, utf8_stdout, write_file
+from .common import check_outputs, fail, find_rule_set, load_library, output_format, utf8_stdout, write_file
+from .options import RulesDir
 
 
 def template(

@@ -8,13 +8,13 @@ that cannot be evaluated); 2 the input cannot be used.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from .common import RulesDir, check_outputs, fail, load_library, output_format, utf8_stdout, write_file
+from .options import RulesDir
+from .reviewing import explain_case, score_or_diff
 
 RulesRef = typer.Option(None, "--rules", help="指定规则集 ID 或 ID@VERSION，覆盖案例中写的规则")
 Format = typer.Option(
@@ -28,60 +28,6 @@ ExpectHash = typer.Option(
 )
 
 
-def _report(case: Path, rules_dir: Optional[Path], rules: Optional[str], expect_hash: Optional[list[str]] = None):
-    return _scored_case(case, rules_dir, rules, expect_hash)[2]
-
-
-def _scored_case(case: Path, rules_dir: Optional[Path], rules: Optional[str], expect_hash: Optional[list[str]] = None):
-    """The case, the rule library and the report: what every output needs."""
-    from ..cases.load import load_case
-    from ..engine.engine import Engine
-    from ..errors import ScoringError
-    from ..review.pipeline import report_loaded
-
-    library = load_library(rules_dir)
-    try:
-        loaded, shown = load_case(case)
-        return loaded, library, report_loaded(loaded, shown, library, Engine(), rules, expect_hash or None)
-    except ScoringError as exc:
-        fail(str(exc))
-
-
-def _check_hashes(hashes: Optional[list[str]]) -> None:
-    import re
-
-    for h in hashes or []:
-        if not re.fullmatch(r"[0-9a-fA-F]{12,64}", h):
-            fail(f"--expect-hash “{h}”不是 sha256（应为 12 到 64 位十六进制）")
-
-
-def _check_format(fmt_name: Optional[str], out: Optional[Path], case: Path) -> str:
-    from ..output.formats import FORMATS, names
-
-    name = output_format(fmt_name, out, names("diff"))
-    if FORMATS[name].binary and out is None:
-        fail(f"{name} 格式须用 --out 指定输出文件")
-    check_outputs([out], [case])
-    return name
-
-
-def _emit(scored, fmt_name: str, out: Optional[Path], view: str) -> None:
-    """Print the report (``view``: "score" or "diff"), or write it to ``out`` by the output rules."""
-    from ..output.formats import FORMATS, CaseOutput, render_case
-
-    case, library, report = scored
-    data = render_case(CaseOutput(report, case, library.find), fmt_name, view)
-    if out is None:
-        if FORMATS[fmt_name].spreadsheet:
-            with utf8_stdout() as stdout:
-                stdout.write(data)
-        else:
-            sys.stdout.write(data)
-        return
-    write_file(out, data if isinstance(data, bytes) else data.encode("utf-8"))
-    typer.echo(f"已写入 {out}", err=True)
-
-
 def score(
     case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
     rules_dir: Optional[Path] = RulesDir,
@@ -91,18 +37,9 @@ def score(
     out: Optional[Path] = Out,
 ) -> None:
     """按规则计算每个指标的得分，并说明每一处失分的原因；不看自评得分。数字缺失、无效或互相矛盾、规则无法计算时退出码为 1。"""
-    report = _scored(case, rules_dir, rules, format, expect_hash, out, "score")
-    if any(f.severity == "error" for f in report.rule_findings):
-        raise typer.Exit(1)
-
-
-def _scored(case, rules_dir, rules, format, expect_hash, out, view: str):
-    """What `score` and `diff` share: check the options, score, write; returns the report."""
-    format = _check_format(format, out, case)
-    _check_hashes(expect_hash)
-    scored = _scored_case(case, rules_dir, rules, expect_hash)
-    _emit(scored, format, out, view)
-    return scored[2]
+    code = score_or_diff("score", case, rules_dir, rules, format, expect_hash, out)
+    if code:
+        raise typer.Exit(code)
 
 
 def diff(
@@ -114,9 +51,9 @@ def diff(
     out: Optional[Path] = Out,
 ) -> None:
     """逐项比较自评得分与按规则计算的得分；有高报、超出分值或合计不符时退出码为 1。"""
-    report = _scored(case, rules_dir, rules, format, expect_hash, out, "diff")
-    if report.worst_severity == "error":
-        raise typer.Exit(1)
+    code = score_or_diff("diff", case, rules_dir, rules, format, expect_hash, out)
+    if code:
+        raise typer.Exit(code)
 
 
 def explain(
@@ -126,13 +63,7 @@ def explain(
     rules: Optional[str] = RulesRef,
 ) -> None:
     """逐项说明计算过程：规则原文、每个输入及其来源、中间值、档位、上下限与舍入。"""
-    from ..output.text import render_explain
-
-    report = _report(case, rules_dir, rules)
-    if indicator is not None and not any(indicator in (r.result.id, r.result.name) for s in report.sheets for r in s.indicators):
-        names = "、".join(dict.fromkeys(r.result.name for s in report.sheets for r in s.indicators))
-        fail(f"案例中没有指标“{indicator}”；可用：{names}")
-    sys.stdout.write(render_explain(report, indicator))
+    explain_case(case, indicator, rules_dir, rules)
 
 
 def register(app: typer.Typer) -> None:

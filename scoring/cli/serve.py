@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from .common import RulesDir, fail
+from .common import fail
+from .options import RulesDir
 
 
 def serve(

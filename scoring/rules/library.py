@@ -17,8 +17,6 @@ from ..errors import ScoringError
 from ..files.limits import read_limited
 from ..files.reading import display_path, read_toml
 from . import cache
-from .compiler import compile_rule_file
-from .inherit import ref_of
 from .model import RuleSet
 
 # Points every command at another rule folder when --rules-dir is not given.
@@ -46,6 +44,9 @@ def load_rule_file(path: Path | str, search_dir: Path | str | None = None) -> Ru
     A file that extends another finds its parent among the rule files under ``search_dir``
     (default: `default_rules_dir`).
     """
+    from .compiler import compile_rule_file
+    from .inherit import ref_of
+
     path = Path(path)
     raw = read_toml(path)
     by_ref: dict[str, tuple[str, dict]] = {}
@@ -162,6 +163,10 @@ def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
 
 
 def _load_files(directory: Path, files: list[tuple[Path, bytes | None]]) -> RuleLibrary:
+    # Only a folder not in the cache is compiled: a cached library needs none of the compiler.
+    from .compiler import compile_rule_file
+    from .inherit import ref_of
+
     raws: list[tuple[Path, dict]] = []
     failures: list[ScoringError] = []
     for path, data in files:

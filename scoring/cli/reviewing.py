@@ -1,0 +1,93 @@
+"""What `score`, `diff` and `explain` do once their options are read: check the options, score the
+case on the traced path, print or write the result, and the exit code.
+
+No typer here: the commands in `cli.review` and the parser-free path of `cli.direct` both call
+these, so a diff gives the same output, messages and exit code however it was parsed.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Optional
+
+from .common import check_outputs, fail, load_library, output_format, say, utf8_stdout, write_file
+
+
+def scored_case(case: Path, rules_dir: Optional[Path], rules: Optional[str], expect_hash: Optional[list[str]] = None):
+    """The case, the rule library and the report: what every output needs."""
+    from ..cases.load import load_case
+    from ..engine.engine import Engine
+    from ..errors import ScoringError
+    from ..review.pipeline import report_loaded
+
+    library = load_library(rules_dir)
+    try:
+        loaded, shown = load_case(case)
+        return loaded, library, report_loaded(loaded, shown, library, Engine(), rules, expect_hash or None)
+    except ScoringError as exc:
+        fail(str(exc))
+
+
+def check_hashes(hashes: Optional[list[str]]) -> None:
+    """Every --expect-hash is a (prefix of a) sha256, or stop with exit code 2."""
+    for h in hashes or []:
+        if not re.fullmatch(r"[0-9a-fA-F]{12,64}", h):
+            fail(f"--expect-hash “{h}”不是 sha256（应为 12 到 64 位十六进制）")
+
+
+def check_format(fmt_name: Optional[str], out: Optional[Path], case: Path) -> str:
+    """The output format of a score or diff, checked against ``out``; the output is checked writable."""
+    from ..output.formats import FORMATS, names
+
+    name = output_format(fmt_name, out, names("diff"))
+    if FORMATS[name].binary and out is None:
+        fail(f"{name} 格式须用 --out 指定输出文件")
+    check_outputs([out], [case])
+    return name
+
+
+def emit(scored, fmt_name: str, out: Optional[Path], view: str) -> None:
+    """Print the report (``view``: "score" or "diff"), or write it to ``out`` by the output rules."""
+    from ..output.formats import FORMATS, CaseOutput, render_case
+
+    case, library, report = scored
+    data = render_case(CaseOutput(report, case, library.find), fmt_name, view)
+    if out is None:
+        if FORMATS[fmt_name].spreadsheet:
+            with utf8_stdout() as stdout:
+                stdout.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    write_file(out, data if isinstance(data, bytes) else data.encode("utf-8"))
+    say(f"已写入 {out}")
+
+
+def score_or_diff(view: str, case: Path, rules_dir: Optional[Path] = None, rules: Optional[str] = None, format: Optional[str] = None,
+                  expect_hash: Optional[list[str]] = None, out: Optional[Path] = None) -> int:
+    """`scoring score` (``view`` "score") or `scoring diff` ("diff"): check the options, score,
+    print or write; returns the exit code — 1 when `score` finds a figure missing, invalid or
+    contradictory or a rule that cannot be evaluated, or `diff` any error-level finding; else 0."""
+    format = check_format(format, out, case)
+    check_hashes(expect_hash)
+    scored = scored_case(case, rules_dir, rules, expect_hash)
+    emit(scored, format, out, view)
+    report = scored[2]
+    if view == "score":
+        return 1 if any(f.severity == "error" for f in report.rule_findings) else 0
+    return 1 if report.worst_severity == "error" else 0
+
+
+def explain_case(case: Path, indicator: Optional[str] = None, rules_dir: Optional[Path] = None, rules: Optional[str] = None) -> int:
+    """`scoring explain`: the calculation behind every indicator of the case, or behind
+    ``indicator`` (its id or printed name; one the case does not have stops with exit code 2)."""
+    from ..output.text import render_explain
+
+    report = scored_case(case, rules_dir, rules)[2]
+    if indicator is not None and not any(indicator in (r.result.id, r.result.name) for s in report.sheets for r in s.indicators):
+        names = "、".join(dict.fromkeys(r.result.name for s in report.sheets for r in s.indicators))
+        fail(f"案例中没有指标“{indicator}”；可用：{names}")
+    sys.stdout.write(render_explain(report, indicator))
+    return 0

@@ -1,0 +1,109 @@
+"""`score`, `diff` and `explain` without the parser (scoring/cli/direct.py): the command lines it
+takes give exactly what typer gives — output, messages, exit code, files — and it leaves every
+other command line to typer."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scoring.cli.direct import parse
+
+from conftest import CASES, ROOT, SEED004_CASE, run_cli
+
+# The same command line through the typer application, never the direct path.
+THROUGH_TYPER = "import sys; from scoring.cli.application import app; from scoring.cli.chinese import run; run(app, prog_name='scoring')"
+OVER_CLAIM = CASES / "hunan-miluo-shgzb-2024.toml"  # exits 1 (tests/snapshots/exit-codes.json)
+
+
+def through_typer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", THROUGH_TYPER, *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_plain_command_lines_are_read_as_typer_reads_them():
+    case = str(SEED004_CASE)
+    assert parse(["diff", case]) == {"command": "diff", "view": "diff", "case": SEED004_CASE, "expect_hash": []}
+    assert parse(["score", "-f", "json", case, "--rules=sichuan.dept-overall", "--format", "csv"]) == {
+        "command": "score", "view": "score", "case": SEED004_CASE, "format": "csv", "rules": "sichuan.dept-overall", "expect_hash": [],
+    }
+    assert parse(["explain", case, "预算编制质量", "--rules", "x"]) == {"command": "explain", "case": SEED004_CASE, "indicator": "预算编制质量", "rules": "x"}
+    assert parse(["explain", case]) == {"command": "explain", "case": SEED004_CASE, "indicator": None}
+    parsed = parse(["diff", "--expect-hash", "abcdefabcdef", case, "--expect-hash=123456789012", "-o", "x.json", "--rules-dir", str(ROOT / "formulas")])
+    assert parsed["expect_hash"] == ["abcdefabcdef", "123456789012"]
+    assert parsed["out"] == Path("x.json") and parsed["rules_dir"] == ROOT / "formulas"
+
+
+@pytest.mark.parametrize("args", [
+    [],
+    ["batch", "CASE"],
+    ["explain", "CASE", "预算编制质量", "more"],
+    ["explain", "CASE", "--format", "json"],  # not an option of explain
+    ["diff", ""],
+    ["diff"],  # no case
+    ["diff", "CASE", "CASE"],  # two
+    ["diff", "--help"],
+    ["diff", "CASE", "--help"],
+    ["diff", "CASE", "--formt", "json"],  # a typo: typer suggests the option
+    ["diff", "CASE", "--format"],  # no value
+    ["diff", "CASE", "--format", ""],
+    ["diff", "CASE", "-f=json"],  # click reads "=json" as the value
+    ["diff", "CASE", "--rules", "--format"],
+    ["diff", "--", "CASE"],
+    ["diff", "-"],
+    ["diff", "CASE", "--rules-dir", "CASE"],  # a file given as the folder: typer's message
+    ["--version"],
+    ["--help"],
+])
+def test_everything_else_is_left_to_typer(args):
+    assert parse([str(SEED004_CASE) if a == "CASE" else a for a in args]) is None
+
+
+def test_shell_completion_is_left_to_typer(monkeypatch):
+    monkeypatch.setenv("_SCORING_COMPLETE", "complete_bash")
+    assert parse(["diff", str(SEED004_CASE)]) is None
+
+
+@pytest.mark.parametrize("args", [
+    ["diff", str(SEED004_CASE)],
+    ["diff", str(SEED004_CASE), "--format", "json"],
+    ["score", "-f", "markdown", str(SEED004_CASE)],
+    ["diff", str(OVER_CLAIM)],  # exit 1
+    ["diff", "cases/no-such-case.toml"],  # exit 2, the loader's message
+    ["diff", str(SEED004_CASE), "--expect-hash", "xyz"],
+    ["diff", str(SEED004_CASE), "--expect-hash", "000000000000"],  # rules changed: refused
+    ["diff", str(SEED004_CASE), "--rules", "no.such.rules"],
+    ["diff", str(SEED004_CASE), "--format", "nonsense"],
+    ["diff", str(SEED004_CASE), "--format", "xlsx"],  # needs --out
+    ["diff", str(SEED004_CASE), "--rules-dir", "no-such-folder"],
+    ["explain", str(SEED004_CASE)],
+    ["explain", str(SEED004_CASE), "预算编制质量"],
+    ["explain", str(SEED004_CASE), "不存在的指标"],  # exit 2
+])
+def test_direct_and_typer_give_the_same(args):
+    direct, typer_run = run_cli(*args), through_typer(*args)
+    assert (direct.returncode, direct.stdout, direct.stderr) == (typer_run.returncode, typer_run.stdout, typer_run.stderr)
+
+
+def test_written_files_are_the_same(tmp_path):
+    for name, run in (("direct", run_cli), ("typer", through_typer)):
+        done = run("diff", str(OVER_CLAIM), "-o", str(tmp_path / f"{name}.json"))
+        assert done.returncode == 1 and done.stderr == f"已写入 {tmp_path / f'{name}.json'}\n"
+    assert (tmp_path / "direct.json").read_bytes() == (tmp_path / "typer.json").read_bytes()
+
+
+def test_a_plain_diff_loads_no_parser_and_no_workbook_modules():
+    code = (
+        "import sys\n"
+        f"sys.argv = ['scoring', 'diff', {str(SEED004_CASE)!r}]\n"
+        "from scoring.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "heavy = ('typer', 'click', 'rich', 'openpyxl', 'docx', 'jinja2', 'sqlalchemy', 'tomlkit', 'starlette')\n"
+        "print(code, sorted(m for m in heavy if m in sys.modules), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ})
+    assert "履职效能" in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "0 []"
