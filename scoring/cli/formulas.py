@@ -19,15 +19,16 @@ formulas_app = App(no_args_is_help=True, rich_markup_mode=None, help="规则文�
 @formulas_app.command("list")
 def formulas_list(rules_dir: Optional[Path] = RulesDir) -> None:
     """列出规则目录中的全部规则集。"""
+    from tabulate import tabulate
+
     from ..output.rule_set import region_text
-    from ..output.table import text_table
 
     library = load_library(rules_dir)
     rows = [
         [r.ref, r.info.title, region_text(r), r.info.sheet_type, f"{r.info.effective_from}～{r.info.effective_to or ''}", r.sha256[:12], r.path]
         for r in library.rule_sets
     ]
-    typer.echo(text_table(rows, ["规则集", "名称", "地区", "表类型", "有效期", "sha256", "文件"]))
+    typer.echo(tabulate(rows, headers=["规则集", "名称", "地区", "表类型", "有效期", "sha256", "文件"], disable_numparse=True))
 
 
 @formulas_app.command("show")

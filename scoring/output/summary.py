@@ -12,13 +12,14 @@ import csv
 import json
 from typing import TextIO
 
+from tabulate import tabulate
+
 from .. import __version__
 from ..batch.run import BatchResult
 from ..batch.summary import SheetSummary
 from ..numbers import fmt
 from .data import CSV_BOM, csv_safe
 from .labels import STATUS_LABELS, TOOL, severity_label, signed
-from .table import text_table
 
 CSV_COLUMNS = [
     "文件", "案例编号", "单位", "表编号", "表名", "规则版本", "规则 sha256", "scoring 版本", "自评总分", "计算总分",
@@ -64,6 +65,7 @@ def write_table(result: BatchResult, out: TextIO, markdown: bool = False) -> Non
 
 
 def _table(result: BatchResult, markdown: bool) -> str:
+    tablefmt = "github" if markdown else "simple"
     out = []
     if markdown:
         out.append("# 预算绩效自评复核汇总")
@@ -71,7 +73,7 @@ def _table(result: BatchResult, markdown: bool) -> str:
     out.append(rules_line(result))
     if result.sheets:
         rows = [summary_row(s) for s in result.sheets]
-        out.append(text_table(rows, SUMMARY_HEADERS, markdown))
+        out.append(tabulate(rows, headers=SUMMARY_HEADERS, tablefmt=tablefmt, disable_numparse=True))
     for title, problems in (("无法读取或复核", result.failures), ("已跳过", result.skipped)):
         if problems:
             head = f"## {title}" if markdown else f"{title}："

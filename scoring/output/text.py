@@ -8,11 +8,12 @@ names the rule set (id, version, sha256) and the version of this tool.  JSON and
 
 from __future__ import annotations
 
+from tabulate import tabulate
+
 from ..engine.results import CaseReport, IndicatorDiff, IndicatorResult, SheetDiff
 from ..numbers import fmt
 from .labels import PART_STATES, SEVERITY_LABELS, STATUS_LABELS, TOOL, signed
 from .reasons import line_computed, reason, rules_total_text, short, total_note
-from .table import text_table
 
 
 def _group(ind: IndicatorResult) -> str:
@@ -25,6 +26,7 @@ def _group(ind: IndicatorResult) -> str:
 def render_score_text(report: CaseReport, markdown: bool = False) -> str:
     """The computed sheet(s): one row per indicator with the reason for any point lost."""
     fmt_name = "markdown" if markdown else "table"
+    tablefmt = "github" if markdown else "simple"
     out = [_heading(report, fmt_name)]
     for sd in report.sheets:
         rows = [[_group(r.result), r.result.name, fmt(r.result.weight) or "未印出", _computed_text(r), reason(r.result)] for r in sd.indicators]
@@ -32,7 +34,7 @@ def render_score_text(report: CaseReport, markdown: bool = False) -> str:
         t = sd.total
         rows.append(["", "合计", fmt(t.weight), rules_total_text(sd), total_note(sd, with_claims=False)])
         out.append(_sheet_heading(sd, fmt_name))
-        out.append(text_table(rows, ["分组", "指标", "分值", "计算得分", "说明"], markdown))
+        out.append(tabulate(rows, headers=["分组", "指标", "分值", "计算得分", "说明"], tablefmt=tablefmt, disable_numparse=True))
     out.append(_findings_block(report.rule_findings, fmt_name, levels=("error", "warning")))
     return "\n\n".join(x for x in out if x) + "\n"
 
@@ -40,6 +42,7 @@ def render_score_text(report: CaseReport, markdown: bool = False) -> str:
 def render_diff_text(report: CaseReport, markdown: bool = False) -> str:
     """Claimed against computed, per indicator and in total, then every finding."""
     fmt_name = "markdown" if markdown else "table"
+    tablefmt = "github" if markdown else "simple"
     out = [_heading(report, fmt_name)]
     for sd in report.sheets:
         rows = []
@@ -51,7 +54,7 @@ def render_diff_text(report: CaseReport, markdown: bool = False) -> str:
         t = sd.total.comparison
         rows.append(["合计", fmt(sd.total.weight), fmt(t.claimed) or "", fmt(t.computed), signed(t.delta), STATUS_LABELS[t.status], total_note(sd)])
         out.append(_sheet_heading(sd, fmt_name))
-        out.append(text_table(rows, ["指标", "分值", "自评得分", "计算得分", "差额", "状态", "说明"], markdown))
+        out.append(tabulate(rows, headers=["指标", "分值", "自评得分", "计算得分", "差额", "状态", "说明"], tablefmt=tablefmt, disable_numparse=True))
     out.append(_findings_block(report.findings, fmt_name, levels=("error", "warning", "info")))
     return "\n\n".join(x for x in out if x) + "\n"
 
