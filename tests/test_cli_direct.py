@@ -13,7 +13,7 @@ import pytest
 
 from scoring.cli.direct import parse
 
-from conftest import CASES, ROOT, SEED004_CASE, run_cli
+from conftest import CASES, ROOT, SUINING_CASE, run_cli
 
 # The same command line through the typer application, never the direct path.
 THROUGH_TYPER = "import sys; from scoring.cli.application import app; from scoring.cli.chinese import run; run(app, prog_name='scoring')"
@@ -25,13 +25,13 @@ def through_typer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 
 def test_plain_command_lines_are_read_as_typer_reads_them():
-    case = str(SEED004_CASE)
-    assert parse(["diff", case]) == {"command": "diff", "view": "diff", "case": SEED004_CASE, "expect_hash": []}
+    case = str(SUINING_CASE)
+    assert parse(["diff", case]) == {"command": "diff", "view": "diff", "case": SUINING_CASE, "expect_hash": []}
     assert parse(["score", "-f", "json", case, "--rules=sichuan.dept-overall", "--format", "csv"]) == {
-        "command": "score", "view": "score", "case": SEED004_CASE, "format": "csv", "rules": "sichuan.dept-overall", "expect_hash": [],
+        "command": "score", "view": "score", "case": SUINING_CASE, "format": "csv", "rules": "sichuan.dept-overall", "expect_hash": [],
     }
-    assert parse(["explain", case, "预算编制质量", "--rules", "x"]) == {"command": "explain", "case": SEED004_CASE, "indicator": "预算编制质量", "rules": "x"}
-    assert parse(["explain", case]) == {"command": "explain", "case": SEED004_CASE, "indicator": None}
+    assert parse(["explain", case, "预算编制质量", "--rules", "x"]) == {"command": "explain", "case": SUINING_CASE, "indicator": "预算编制质量", "rules": "x"}
+    assert parse(["explain", case]) == {"command": "explain", "case": SUINING_CASE, "indicator": None}
     parsed = parse(["diff", "--expect-hash", "abcdefabcdef", case, "--expect-hash=123456789012", "-o", "x.json", "--rules-dir", str(ROOT / "formulas")])
     assert parsed["expect_hash"] == ["abcdefabcdef", "123456789012"]
     assert parsed["out"] == Path("x.json") and parsed["rules_dir"] == ROOT / "formulas"
@@ -59,29 +59,29 @@ def test_plain_command_lines_are_read_as_typer_reads_them():
     ["--help"],
 ])
 def test_everything_else_is_left_to_typer(args):
-    assert parse([str(SEED004_CASE) if a == "CASE" else a for a in args]) is None
+    assert parse([str(SUINING_CASE) if a == "CASE" else a for a in args]) is None
 
 
 def test_shell_completion_is_left_to_typer(monkeypatch):
     monkeypatch.setenv("_SCORING_COMPLETE", "complete_bash")
-    assert parse(["diff", str(SEED004_CASE)]) is None
+    assert parse(["diff", str(SUINING_CASE)]) is None
 
 
 @pytest.mark.parametrize("args", [
-    ["diff", str(SEED004_CASE)],
-    ["diff", str(SEED004_CASE), "--format", "json"],
-    ["score", "-f", "markdown", str(SEED004_CASE)],
+    ["diff", str(SUINING_CASE)],
+    ["diff", str(SUINING_CASE), "--format", "json"],
+    ["score", "-f", "markdown", str(SUINING_CASE)],
     ["diff", str(OVER_CLAIM)],  # exit 1
     ["diff", "cases/no-such-case.toml"],  # exit 2, the loader's message
-    ["diff", str(SEED004_CASE), "--expect-hash", "xyz"],
-    ["diff", str(SEED004_CASE), "--expect-hash", "000000000000"],  # rules changed: refused
-    ["diff", str(SEED004_CASE), "--rules", "no.such.rules"],
-    ["diff", str(SEED004_CASE), "--format", "nonsense"],
-    ["diff", str(SEED004_CASE), "--format", "xlsx"],  # needs --out
-    ["diff", str(SEED004_CASE), "--rules-dir", "no-such-folder"],
-    ["explain", str(SEED004_CASE)],
-    ["explain", str(SEED004_CASE), "预算编制质量"],
-    ["explain", str(SEED004_CASE), "不存在的指标"],  # exit 2
+    ["diff", str(SUINING_CASE), "--expect-hash", "xyz"],
+    ["diff", str(SUINING_CASE), "--expect-hash", "000000000000"],  # rules changed: refused
+    ["diff", str(SUINING_CASE), "--rules", "no.such.rules"],
+    ["diff", str(SUINING_CASE), "--format", "nonsense"],
+    ["diff", str(SUINING_CASE), "--format", "xlsx"],  # needs --out
+    ["diff", str(SUINING_CASE), "--rules-dir", "no-such-folder"],
+    ["explain", str(SUINING_CASE)],
+    ["explain", str(SUINING_CASE), "预算编制质量"],
+    ["explain", str(SUINING_CASE), "不存在的指标"],  # exit 2
 ])
 def test_direct_and_typer_give_the_same(args):
     direct, typer_run = run_cli(*args), through_typer(*args)
@@ -98,7 +98,7 @@ def test_written_files_are_the_same(tmp_path):
 def test_a_plain_diff_loads_no_parser_and_no_workbook_modules():
     code = (
         "import sys\n"
-        f"sys.argv = ['scoring', 'diff', {str(SEED004_CASE)!r}]\n"
+        f"sys.argv = ['scoring', 'diff', {str(SUINING_CASE)!r}]\n"
         "from scoring.cli import main\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
         "heavy = ('typer', 'click', 'rich', 'openpyxl', 'docx', 'jinja2', 'sqlalchemy', 'tomlkit', 'starlette')\n"
