@@ -442,8 +442,13 @@ def in_process_lean_rows(folder: Path, library, results: dict) -> None:
 
     lean = LeanEngine()
     cases = [load_case(p) for p in sorted(folder.glob("gen-*.json"))]
+    first = cases[0]
 
     def score(part: list) -> None:
+        if part[0] is first:
+            # every pass over the sheets starts with the row memos empty, as a batch of them
+            # would: a text is read from the memo only when an earlier sheet of the pass wrote it
+            lean.forget()
         for case, shown in part:
             sheet = case.sheets[0]
             lean.summary(case, sheet, shown, sheet_rules(library, case, sheet, shown), library)

@@ -270,6 +270,12 @@ class LeanEngine:
             bound = self._bound[key] = LeanRules(rules, generated, year)
         return bound
 
+    def forget(self) -> None:
+        """Forget what the row scorers have read (their memos), keeping the generated code and
+        its bindings: the next sheets are scored as a batch's first sheets are."""
+        for bound in self._bound.values():
+            bound.rows = None
+
     # -- from a case model ---------------------------------------------------------------------
 
     def summary(self, case: Case, sheet: Sheet, shown: str, rules: RuleSet, library, line: int = 0) -> SheetSummary:
