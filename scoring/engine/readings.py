@@ -32,9 +32,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from typing import Literal
 
 from ..numbers import MAX_FIGURE_TEXT, NumberError, is_too_large, normalize_text, to_decimal
@@ -90,6 +92,22 @@ class Reading:
     date_before: tuple[str, ...] = ()  # "前", "之前": by that date, inclusive
     date_neutral: tuple[str, ...] = ()  # "完成", "完工": the date of completion, no comparator
 
+    @cached_property
+    def date_words(self) -> tuple[str, ...]:
+        """The words around a date, longest first ("之前" before "前")."""
+        return tuple(sorted((*self.date_before, *self.date_neutral), key=len, reverse=True))
+
+    @cached_property
+    def prefixes_by_first(self) -> dict[str, tuple[tuple[str, Comparator], ...]]:
+        """`prefixes` by the character they start with, each list in `prefixes`' order ("" for
+        a text none of them starts with)."""
+        return _by_char(self.prefixes, 0)
+
+    @cached_property
+    def suffixes_by_last(self) -> dict[str, tuple[tuple[str, Comparator], ...]]:
+        """`suffixes` by the character they end with, as `prefixes_by_first`."""
+        return _by_char(self.suffixes, -1)
+
     def unit(self, written: str | None) -> str | None:
         """The canonical spelling of a written unit ("百分比" → "%")."""
         if not written:
@@ -115,6 +133,15 @@ class Reading:
             factor *= meaning.factor if meaning.factor is not None else Decimal(1)
             unit = meaning.into
         return unit, factor
+
+
+def _by_char(spellings: tuple[tuple[str, Comparator], ...], at: int) -> dict[str, tuple[tuple[str, Comparator], ...]]:
+    """The spellings a text whose character ``at`` is c can start (end) with, for every c, in
+    their order; an empty spelling (none is declared, but it would match anything) is in every list."""
+    chars = {word[at] for word, _ in spellings if word}
+    out = {c: tuple(s for s in spellings if not s[0] or s[0][at] == c) for c in chars}
+    out[""] = tuple(s for s in spellings if not s[0])
+    return out
 
 
 class ValueParseError(ValueError):
@@ -189,7 +216,10 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     compact = "".join(cleaned.split())
     if not compact or compact in reading.not_given:
         return not_given(where, text)
-    unknown = ValueParseError(where, text, f"无法识别的写法“{text}”")
+    # the error is made only when raised: building it for every cell cost more than reading one
+    def unknown() -> ValueParseError:
+        return ValueParseError(where, text, f"无法识别的写法“{text}”")
+
     comparator, body = _split_prefix(compact, reading)
     if comparator is None and body and _looks_like_comparator(body[0]):
         raise UnknownComparator(where, text, f"无法识别的比较符号“{body[0]}”（“{text}”）；请在规则文件的 [reading.comparators] 中说明其含义")
@@ -208,7 +238,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     comparator = _merge(comparator, suffix_comparator, unknown)
     match = _NUMBER.fullmatch(body)
     if not match:
-        raise unknown
+        raise unknown()
     figure, rest = match.groups()
     loose = next((w for w in reading.loose if rest.startswith(w)), None)
     if loose:
@@ -220,7 +250,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     if remark and (remark[1] in reading.known_units or remark[1] in reading.units):
         rest = remark[1]
     if rest and not _is_unit(rest, reading):
-        raise unknown
+        raise unknown()
     number = to_decimal(figure)
     if is_too_large(number):
         raise ValueParseError(where, text, f"数值过大“{text[:40]}”（绝对值应小于 {MAX_FIGURE_TEXT}）")
@@ -246,36 +276,36 @@ def _is_unit(rest: str, reading: Reading) -> bool:
 
 
 def _split_prefix(body: str, reading: Reading) -> tuple[Comparator | None, str]:
-    for word, comparator in reading.prefixes:
+    for word, comparator in reading.prefixes_by_first.get(body[:1], reading.prefixes_by_first[""]):
         if body.startswith(word):
             return comparator, body[len(word):]
     return None, body
 
 
 def _split_suffix(body: str, reading: Reading) -> tuple[Comparator | None, str]:
-    for word, comparator in reading.suffixes:
+    for word, comparator in reading.suffixes_by_last.get(body[-1:], reading.suffixes_by_last[""]):
         if body.endswith(word):
             return comparator, body[: -len(word)]
     return None, body
 
 
-def _merge(first: Comparator | None, second: Comparator | None, error: ValueParseError) -> Comparator | None:
+def _merge(first: Comparator | None, second: Comparator | None, error: Callable[[], ValueParseError]) -> Comparator | None:
     # "≥600次以上" is redundant but consistent; "≤600次以上" cannot be read either way.
     if first and second and first != second:
-        raise error
+        raise error()
     return first or second
 
 
 def _date_value(
     text: str, body: str, comparator: Comparator | None, where: str, year: int | None,
-    reading: Reading, unknown: ValueParseError,
+    reading: Reading, unknown: Callable[[], ValueParseError],
 ) -> ParsedValue | None:
     """A date or deadline, or None when the text is not shaped like one."""
     before = False
     trimmed = True
     while trimmed:  # "2021年12月底前完成": strip the words around the date, in any order
         trimmed = False
-        for word in sorted((*reading.date_before, *reading.date_neutral), key=len, reverse=True):
+        for word in reading.date_words:
             if body.endswith(word) and len(body) > len(word):
                 before = before or word in reading.date_before
                 body = body[: -len(word)]
