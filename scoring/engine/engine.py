@@ -406,6 +406,8 @@ def _brief(value: Decimal) -> str:
 def _too_large(sheet: Sheet, where: str) -> list[FileProblem]:
     """Scores, weights and counts the diff adds up must be plausible numbers: 10^15 or more is a
     slip (or an attack on the arithmetic), and the case cannot be used until it is corrected."""
+    if not any(isinstance(v, Decimal) and is_too_large(v) for v in _sheet_numbers(sheet)):
+        return []  # the usual case: no place named, no message made
     numbers: list[tuple[str, object]] = [("claimed_total", sheet.claimed_total.score if sheet.claimed_total else None)]
     numbers += [(f"claims.{key}", claim.score) for key, claim in sheet.claims.items()]
     numbers += [(f"findings.{key}", fig.value) for key, fig in sheet.findings.items()]
@@ -421,6 +423,26 @@ def _too_large(sheet: Sheet, where: str) -> list[FileProblem]:
         for key, value in numbers
         if isinstance(value, Decimal) and is_too_large(value)
     ]
+
+
+def _sheet_numbers(sheet: Sheet):
+    """Every number `_too_large` checks, without its place."""
+    if sheet.claimed_total:
+        yield sheet.claimed_total.score
+    for claim in sheet.claims.values():
+        yield claim.score
+    for fig in sheet.findings.values():
+        yield fig.value
+    for row in sheet.rows:
+        yield row.weight
+        yield row.claimed
+    for sub in sheet.subtotals:
+        yield sub.claimed
+        yield sub.weight
+    yield from sheet.weights.values()
+    for rate in sheet.stated_rates:
+        yield rate.numerator
+        yield rate.denominator
 
 
 def indicator_weights(sheet: Sheet, rules: RuleSet, where: str, findings: list[Finding]) -> dict[str, Decimal]:
