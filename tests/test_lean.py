@@ -109,3 +109,44 @@ def test_formulas_compile_prints_the_generated_code():
     compile(proc.stdout, "<printed>", "exec")  # what is printed is Python
     missing = run_cli("formulas", "compile", "no.such-rules")
     assert missing.returncode == 2 and "没有规则集" in missing.stderr
+
+
+_ROWS = [
+    {"weight": "20", "group": ["产出指标", "数量指标"], "name": "开展专题调研", "target": "≥20次", "actual": "22次", "claimed": "20"},
+    {"weight": "10", "group": ["产出指标", "质量指标"], "name": "设备完好率", "target": ">=97%", "actual": "96%", "claimed": "10"},
+    {"weight": "10", "group": ["产出指标", "成本指标"], "name": "项目成本控制", "target": "≤191.32万元", "actual": "182.94次", "claimed": "10"},
+    {"weight": "20", "group": ["效益指标", "可持续影响指标"], "name": "持续发挥作用", "target": "达到预期", "actual": "完成", "claimed": "25"},
+    {"weight": "10", "group": ["满意度指标", "服务对象满意度指标"], "name": "服务对象满意度", "target": "不少于85%", "actual": "81%", "claimed": "9.53"},
+    {"weight": "10", "group": ["满意度指标", "服务对象满意度指标"], "name": "群众满意度", "target": "≥90%", "actual": "约九成"},
+]
+
+
+def test_rows_printed_alike_are_scored_once_and_placed_where_they_stand(library, tmp_path, monkeypatch):
+    """A row printed alike on several sheets (name, cells, weight) is scored from the row
+    scorer's memo: each keeps its own id, its findings name its own sheet and place, and the
+    sheet is what the traced path gives; the memo never holds more than its bound."""
+    import json
+
+    from scoring import load_case
+    from scoring.engine.lean import _LeanRowScorer
+
+    monkeypatch.setattr(_LeanRowScorer, "KEEP", 4)
+    checker = equality.Checker(library)
+    for n, order in enumerate(([0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [2, 0, 5, 1, 3, 4], [3, 3, 1, 1, 2, 2])):
+        rows = [dict(_ROWS[i], **({"id": f"r{n}{k}"} if k % 2 else {})) for k, i in enumerate(order)]
+        case = {
+            "format": 1,
+            "case": {"id": f"memo-{n}", "unit": "某县信访局", "region": ["四川省", "攀枝花市", "米易县"], "year": 2024, "source": "测试"},
+            "sheets": [{"id": "project-1", "title": "专项经费", "rules": "national.project",
+                        "inputs": {"budget_initial": "142.86", "budget": "191.32", "executed": "182.94"},
+                        "claims": {"execution": "9.56"}, "rows": rows, "claimed_total": "95"}],
+        }
+        path = tmp_path / f"memo-{n}.json"
+        path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+        checker.case(*load_case(path))
+    tally = checker.tally
+    assert tally.ok, "\n".join(tally.first)
+    assert tally.lean == 4
+    scorers = [bound.rows for bound in checker.lean._bound.values() if bound.rows is not None]
+    assert sum(s.hits for s in scorers) > 0
+    assert all(len(s._scored) <= 4 and len(s._read) <= 4 and len(s._targets) <= 4 for s in scorers)

@@ -129,36 +129,83 @@ class LeanRules:
         self.rows: RowScorer | None = None  # made on first use, kept with what it has read
 
 
+class _Memo(dict):
+    """A dict that holds at most ``size`` entries: the oldest goes when a new one comes (a batch
+    of a million distinct rows keeps only the latest ``size`` in memory)."""
+
+    __slots__ = ("size",)
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def keep(self, key, value) -> None:
+        """Remember ``value`` for ``key``, forgetting the oldest entry if the memo is full."""
+        if len(self) >= self.size:
+            del self[next(iter(self))]
+        self[key] = value
+
+
 class _LeanRowScorer(RowScorer):
-    """The row scorer with the null recorder, keeping what it has read: targets and actuals a
-    batch's rows write alike ("≥95%", "100%", "按时完成") are read once per rule set and year.
-    Reading is a pure function of the text (and of the rule set's vocabulary and the year, which
-    a scorer is for), and only what reads is kept: an unreadable text is read again, and says so
-    with its row's name."""
+    """The row scorer with the null recorder, keeping what it has read and scored: targets and
+    actuals a batch's rows write alike ("≥95%", "100%", "按时完成") are read once per rule set and
+    year, and a row printed alike on many sheets (the same name, cells and weight: "服务对象满意度",
+    "≥90%", "95%", 10) is scored once.  Reading and scoring a row are pure functions of its cells
+    (and of the rule set's vocabulary, methods and the year, which a scorer is for); only what
+    reads is kept of the texts, so an unreadable text is read again and says so with its row's
+    name.  Each memo is bounded (`KEEP` entries)."""
 
     KEEP = 1 << 15
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
-        self._read: dict[str, object] = {}
-        self._targets: dict[tuple, str | None] = {}
+        self._read = _Memo(self.KEEP)
+        self._targets = _Memo(self.KEEP)
+        self._scored = _Memo(self.KEEP)
+        self.hits = 0
+
+    def score(self, row, index, where, findings, weight=None):
+        """`RowScorer.score`, from the memo when a row with the same cells and weight was scored
+        before: the result is rebuilt with this row's id and its findings with this row's place
+        (nothing else of either depends on where the row stands)."""
+        weight = row.weight if weight is None else weight
+        # str(weight): 10 and 10.0 are equal Decimals but print differently in the findings
+        key = (row.name, row.target, row.nature, row.unit, row.actual, row.rule, tuple(row.group),
+               None if weight is None else str(weight))
+        known = self._scored.get(key)
+        place = f"{where}.rows[{index}]({row.name})"
+        if known is None:
+            noted: list[Finding] = []
+            result = super().score(row, index, where, noted, weight)
+            findings.extend(noted)
+            if all(f.where == place for f in noted):  # every finding of a row is at the row
+                self._scored.keep(key, (result, tuple((f.severity, f.code, f.message) for f in noted)))
+            return result
+        self.hits += 1
+        model, noted = known
+        for severity, code, message in noted:
+            findings.append(Finding(severity, code, message, place))
+        row_id = row.id or f"row{index + 1}"
+        return IndicatorResult(
+            id=row_id, name=model.name, group=model.group, weight=model.weight, rule_text=model.rule_text,
+            decision=model.decision, rounding=model.rounding, single=True, parts=list(model.parts), inputs=[], values=[],
+            raw=model.raw, computed=model.computed, low_raw=model.low_raw, high_raw=model.high_raw, interval=model.interval,
+        )
 
     def _parse(self, text, row, label, place):
         found = self._read.get(text)
         if found is None:
             found = super()._parse(text, row, label, place)
-            if len(self._read) >= self.KEEP:
-                self._read.clear()
-            self._read[text] = found
+            self._read.keep(text, found)
         return found
 
     def _target_text(self, row):
         key = (row.target, row.nature, row.unit)
-        if key not in self._targets:
-            if len(self._targets) >= self.KEEP:
-                self._targets.clear()
-            self._targets[key] = super()._target_text(row)
-        return self._targets[key]
+        found = self._targets.get(key, self)
+        if found is self:
+            found = super()._target_text(row)
+            self._targets.keep(key, found)
+        return found
 
 
 class _GeneratedMethods(Evaluator):
@@ -271,8 +318,8 @@ class LeanEngine:
         return bound
 
     def forget(self) -> None:
-        """Forget what the row scorers have read (their memos), keeping the generated code and
-        its bindings: the next sheets are scored as a batch's first sheets are."""
+        """Forget what the row scorers have read and scored (their memos), keeping the generated
+        code and its bindings: the next sheets are scored as a batch's first sheets are."""
         for bound in self._bound.values():
             bound.rows = None
 
@@ -495,7 +542,27 @@ class LeanEngine:
         if rows:
             row_claims = {row.id or f"row{i + 1}": row.claimed for i, row in enumerate(sheet.rows) if row.claimed is not None}
             for ind in rows:
-                cmp = compare_line(ind, row_claims.get(ind.id), tolerance)
+                claimed = row_claims.get(ind.id)
+                computed = ind.computed
+                if computed is not None and claimed is not None and ZERO <= claimed <= ind.weight:
+                    # a scored row's claim: compare_line on a point, inline (a scored row has a
+                    # weight, and its computed score is its raw one rounded to 2 decimals, as
+                    # compare rounds it)
+                    delta = claimed - computed
+                    if delta > tolerance:
+                        status = "over"
+                        kept.append(line_finding(ind.name, ind.weight, False, status, claimed, computed, delta, computed, computed,
+                                                 "", f"{where}.{ind.id}"))
+                    elif -delta > tolerance:
+                        status = "under"
+                        infos += 1
+                    else:
+                        status = "match"
+                    sums.add_point(ind.weight, computed, claimed, status, delta)
+                    statuses.append(status)
+                    values.append(computed)
+                    continue
+                cmp = compare_line(ind, claimed, tolerance)
                 for f in _indicator_findings(ind, cmp, f"{where}.{ind.id}"):
                     if f.severity == "info":
                         infos += 1
