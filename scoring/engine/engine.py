@@ -476,7 +476,8 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
         return []
     covered: list[Decimal] = []
     uncovered = False
-    rows = [r for r in results if r.id not in {i.id for i in rules.indicators}]
+    rule_ids = {i.id for i in rules.indicators}  # once, not once per line
+    rows = [r for r in results if r.id not in rule_ids]
     groups_used: set[tuple[str, ...]] = set()
     for r in rows:
         if r.weight is not None:
@@ -488,7 +489,7 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
         elif group not in groups_used:
             groups_used.add(group)
             covered.append(next(s.weight for s in sheet.subtotals if tuple(s.group) == group))
-    indicators_total = sum((r.weight for r in results if r.id in {i.id for i in rules.indicators}), Decimal(0))
+    indicators_total = sum((r.weight for r in results if r.id in rule_ids), Decimal(0))
     total = indicators_total + sum(covered, Decimal(0))
     expected = rules.info.total
     if sheet.complete and not uncovered and total != expected:
