@@ -5,6 +5,7 @@
     python bench/run.py --quick            # a smoke test (small sizes)
     python bench/run.py --size 5000 --big 1000000 --profile
     python bench/run.py --cli-only --repeats 20   # only the command wall times (scoring diff …)
+    python bench/run.py --rows-only        # only the project sheets in-process: traced engine against lean path
 
 One run measures and prints, each figure with its unit:
 
@@ -646,6 +647,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-big", action="store_true", help="skip the large run")
     parser.add_argument("--cli-only", action="store_true",
                         help="only the command wall times (scoring diff, --help, loading the rule files) and their targets; results in OUT/results-cli.json")
+    parser.add_argument("--rows-only", action="store_true",
+                        help="only the project sheets in-process, one core (traced engine and lean path) and the lean path's "
+                             "ratio target; results in OUT/results-rows.json")
     args = parser.parse_args(argv)
     if args.quick:
         args.size, args.big, args.big_base = min(args.size, 300), min(args.big, 1200), min(args.big_base, 300)
@@ -677,6 +681,8 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"machine": info, "args": {k: str(v) for k, v in vars(args).items()}, "first_rule_load": time.perf_counter() - start}
     if args.cli_only:
         return cli_only(scoring, args, results, out, load_before)
+    if args.rows_only:
+        return rows_only(gen, args, library, results, out, load_before)
     failures: list[str] = []
     agreement: dict[str, Tally] = {}
 
@@ -960,6 +966,33 @@ def cli_only(scoring: list[str], args: argparse.Namespace, results: dict, out: P
     results["targets"] = [{"target": name, "met": ok, "margin": margin} for name, ok, margin in targets]
     (out / "results-cli.json").write_text(json.dumps(results, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
     say(f"\n(figures saved to {out / 'results-cli.json'})")
+    return 0
+
+
+def rows_only(gen: Path, args: argparse.Namespace, library, results: dict, out: Path, load_before: tuple[float, ...]) -> int:
+    """`--rows-only`: the project sheets in-process, one core, the traced engine against the lean
+    path, and the lean path's target on them; nothing else (no batch, no equality run)."""
+    say("\n== inputs (scoring generate; cached in OUT/gen) ==")
+    rows_dir = gen / f"rows-s{args.seed}-n{args.size}"
+    kept = generate_rows(rows_dir, args.size, args.seed, library)
+    say(f"  {rows_dir.relative_to(out)}: {sum(kept.values()):,} project sheets ({', '.join(f'{k} {v:,}' for k, v in sorted(kept.items()))})")
+    say("\n== in-process, one core (median of chunks of 250 sheets; wall clock, and by CPU time) ==")
+    rows_res: dict = {}
+    in_process_rows(rows_dir, library, rows_res)
+    say(f"  project sheets: parse {fmt_pair(rows_res, 'parse')}, engine + diff {fmt_pair(rows_res, 'engine')}, engine only {fmt_pair(rows_res, 'score_only')} sheets/s")
+    in_process_lean_rows(rows_dir, library, rows_res)
+    say(f"  lean path: project sheets {fmt_pair(rows_res, 'lean')} sheets/s ({rows_res['lean_fallbacks']:,} handed to the traced path)")
+    results["rows"] = rows_res
+    say(f"\nload average {load_before[0]:.2f} at start → {os.getloadavg()[0]:.2f} at end")
+    lean_rows = rows_res["lean_cpu"] / rows_res["engine_cpu"]
+    targets = [(f"lean path ≥ {TARGET_LEAN_ROWS:.0f} × traced engine (projects, one core)", lean_rows >= TARGET_LEAN_ROWS,
+                f"{lean_rows:.1f} × ({fmt_rate(rows_res['lean_cpu'])} against {fmt_rate(rows_res['engine_cpu'])}; "
+                f"wall clock {rows_res['lean'] / rows_res['engine']:.1f} ×)")]
+    say("\nTargets")
+    table([(name, verdict(ok, margin)) for name, ok, margin in targets], (52, 30))
+    results["targets"] = [{"target": name, "met": ok, "margin": margin} for name, ok, margin in targets]
+    (out / "results-rows.json").write_text(json.dumps(results, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    say(f"\n(figures saved to {out / 'results-rows.json'})")
     return 0
 
 
