@@ -960,12 +960,16 @@ def cli_only(scoring: list[str], args: argparse.Namespace, results: dict, out: P
     results["cli"] = cli
     say(f"\nload average {load_before[0]:.2f} at start → {os.getloadavg()[0]:.2f} at end")
     wall_times(cli, args.repeats, results)
-    targets = command_targets(cli)
+    return finish_part(command_targets(cli), results, out / "results-cli.json")
+
+
+def finish_part(targets: list[tuple[str, bool, str]], results: dict, path: Path) -> int:
+    """The end of a partial run: its targets printed MET or MISSED, its figures saved to ``path``."""
     say("\nTargets")
     table([(name, verdict(ok, margin)) for name, ok, margin in targets], (52, 30))
     results["targets"] = [{"target": name, "met": ok, "margin": margin} for name, ok, margin in targets]
-    (out / "results-cli.json").write_text(json.dumps(results, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
-    say(f"\n(figures saved to {out / 'results-cli.json'})")
+    path.write_text(json.dumps(results, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    say(f"\n(figures saved to {path})")
     return 0
 
 
@@ -988,12 +992,7 @@ def rows_only(gen: Path, args: argparse.Namespace, library, results: dict, out: 
     targets = [(f"lean path ≥ {TARGET_LEAN_ROWS:.0f} × traced engine (projects, one core)", lean_rows >= TARGET_LEAN_ROWS,
                 f"{lean_rows:.1f} × ({fmt_rate(rows_res['lean_cpu'])} against {fmt_rate(rows_res['engine_cpu'])}; "
                 f"wall clock {rows_res['lean'] / rows_res['engine']:.1f} ×)")]
-    say("\nTargets")
-    table([(name, verdict(ok, margin)) for name, ok, margin in targets], (52, 30))
-    results["targets"] = [{"target": name, "met": ok, "margin": margin} for name, ok, margin in targets]
-    (out / "results-rows.json").write_text(json.dumps(results, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
-    say(f"\n(figures saved to {out / 'results-rows.json'})")
-    return 0
+    return finish_part(targets, results, out / "results-rows.json")
 
 
 def fmt_pair(results: dict, key: str) -> str:
