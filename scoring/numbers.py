@@ -33,6 +33,13 @@ def normalize_text(text: str) -> str:
     return text.translate(_FULLWIDTH).translate(_MINUS_SIGNS).strip()
 
 
+def folding_after(table: dict) -> dict[int, str]:
+    """One translation table that does ``table`` and then `normalize_text`'s folding (not its
+    strip): a text translated once by it is what the three translations make of it."""
+    keys = set(table) | set(_FULLWIDTH) | set(_MINUS_SIGNS)
+    return {k: chr(k).translate(table).translate(_FULLWIDTH).translate(_MINUS_SIGNS) for k in keys}
+
+
 def normalize_phrase(text: str) -> str:
     """Fold a printed phrase for lookup: full-width to ASCII, no blanks, no trailing 。."""
     return normalize_text(text).replace(" ", "").rstrip("。.；;")

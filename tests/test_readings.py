@@ -328,3 +328,24 @@ def test_any_text_parses_or_is_refused_deterministically(text, year):
     if isinstance(outcomes[0], ParsedValue):
         assert outcomes[0].raw == text
         assert (outcomes[0].number is not None) == (outcomes[0].kind == "number")
+
+
+def test_unit_verdicts_are_remembered_within_a_bound(monkeypatch):
+    """Whether the word after a figure is a unit is remembered per vocabulary, for a bounded
+    number of words: a batch of ever new wording cannot grow it without limit, and a word read
+    after the memo is full reads as it did before."""
+    import dataclasses
+
+    from scoring.engine import readings
+
+    monkeypatch.setattr(readings, "_UNIT_MEMO", 3)
+    reading = dataclasses.replace(READING)  # a fresh vocabulary: nothing remembered yet
+    words = ["次", "个村", "万元", "平方米", "人次", "公里"]
+    first = [parse_with(f"12{w}", reading) for w in words]
+    assert len(reading.unit_verdicts) == 3
+    assert [parse_with(f"12{w}", reading) for w in words] == first
+    assert [parse_with(f"12{w}", READING) for w in words] == first
+    with pytest.raises(ValueParseError):
+        parse_with("12次左右", reading)  # a vague word is never a unit, remembered or not
+    with pytest.raises(ValueParseError):
+        parse_with("12次左右", reading)
