@@ -184,7 +184,7 @@ class _LeanRowScorer(RowScorer):
         self.hits += 1
         model, noted = known
         for severity, code, message in noted:
-            findings.append(Finding(severity, code, message, place))
+            findings.append(finding(code, message, place, severity))
         row_id = row.id or f"row{index + 1}"
         return IndicatorResult(
             id=row_id, name=model.name, group=model.group, weight=model.weight, rule_text=model.rule_text,
