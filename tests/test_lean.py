@@ -128,6 +128,7 @@ def test_rows_printed_alike_are_scored_once_and_placed_where_they_stand(library,
     import json
 
     from scoring import load_case
+    from scoring.cases.model import Row
     from scoring.engine.lean import _LeanRowScorer
 
     monkeypatch.setattr(_LeanRowScorer, "KEEP", 4)
@@ -147,6 +148,22 @@ def test_rows_printed_alike_are_scored_once_and_placed_where_they_stand(library,
     tally = checker.tally
     assert tally.ok, "\n".join(tally.first)
     assert tally.lean == 4
+    # row by row, what the memo gives is what scoring the row afresh gives, down to its part
+    from scoring.engine.lean import _GeneratedMethods
+    from scoring.engine.rows import RowScorer
+    from scoring.engine.trace import NULL
+
+    rules = library.find("national.project", 2024)
+    bound = checker.lean.rules(rules, 2024)
+    fresh = RowScorer(rules.rows, rules.reading, _GeneratedMethods(bound.methods), 2024, NULL)
+    hits = bound.rows.hits
+    for index, cells in enumerate([*_ROWS, dict(_ROWS[2], id="x1"), dict(_ROWS[2], id="x2"), dict(_ROWS[5], name="row13")]):
+        row = Row.model_validate(cells)
+        for at in (index, index + 20):  # the second time from the memo, at another place
+            memo_found, fresh_found = [], []
+            assert bound.rows.score(row, at, "w", memo_found) == fresh.score(row, at, "w", fresh_found)
+            assert memo_found == fresh_found
+    assert bound.rows.hits > hits + 6
     scorers = [bound.rows for bound in checker.lean._bound.values() if bound.rows is not None]
     assert sum(s.hits for s in scorers) > 0
     assert all(len(s._scored) <= 4 and len(s._read) <= 4 and len(s._targets) <= 4 for s in scorers)

@@ -26,7 +26,7 @@ parts of other rows, group subtotals, a partial sheet), is scored on the traced 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 
 from ..batch.summary import DIFFERING, SheetSummary, by_severity, summary_of, worst_status
@@ -169,16 +169,19 @@ class _LeanRowScorer(RowScorer):
         before: the result is rebuilt with this row's id and its findings with this row's place
         (nothing else of either depends on where the row stands)."""
         weight = row.weight if weight is None else weight
-        # str(weight): 10 and 10.0 are equal Decimals but print differently in the findings
+        # str(weight): 10 and 10.0 are equal Decimals but print differently in the findings;
+        # whether the row has an id: its part is named by it, else by the row's name or number
         key = (row.name, row.target, row.nature, row.unit, row.actual, row.rule, tuple(row.group),
-               None if weight is None else str(weight))
+               None if weight is None else str(weight), not row.id)
         known = self._scored.get(key)
         place = f"{where}.rows[{index}]({row.name})"
         if known is None:
             noted: list[Finding] = []
             result = super().score(row, index, where, noted, weight)
             findings.extend(noted)
-            if all(f.where == place for f in noted):  # every finding of a row is at the row
+            # kept when every finding is at the row and the part's name says how it was made
+            # (a row without an id named "row3" at row 3 would leave that open)
+            if all(f.where == place for f in noted) and (row.id or result.id != row.name):
                 self._scored.keep(key, (result, tuple((f.severity, f.code, f.message) for f in noted)))
             return result
         self.hits += 1
@@ -186,9 +189,12 @@ class _LeanRowScorer(RowScorer):
         for severity, code, message in noted:
             findings.append(finding(code, message, place, severity))
         row_id = row.id or f"row{index + 1}"
+        part = model.parts[0]  # a row is its one part, named by the row's id, else its name or number
+        part_id = row.id or (row.name if part.id == row.name else row_id)
         return IndicatorResult(
             id=row_id, name=model.name, group=model.group, weight=model.weight, rule_text=model.rule_text,
-            decision=model.decision, rounding=model.rounding, single=True, parts=list(model.parts), inputs=[], values=[],
+            decision=model.decision, rounding=model.rounding, single=True,
+            parts=[part if part.id == part_id else replace(part, id=part_id)], inputs=[], values=[],
             raw=model.raw, computed=model.computed, low_raw=model.low_raw, high_raw=model.high_raw, interval=model.interval,
         )
 
