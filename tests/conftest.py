@@ -3,6 +3,7 @@ collector that makes each worked example of a rule file (`[[tests]]`) a test of 
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -66,6 +67,13 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> 
     """Run the real CLI in a subprocess, as a user would; ``env`` adds to the environment."""
     environment = {**os.environ, **env} if env else None
     return subprocess.run([sys.executable, "-m", "scoring", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=environment)
+
+
+@functools.cache
+def shipped_diff(name: str) -> subprocess.CompletedProcess:
+    """`scoring diff cases/NAME --format json` through the real CLI in a subprocess, run once per
+    test process: several test modules read the shipped cases' verdicts, and none changes a case file."""
+    return run_cli("diff", str(CASES / name), "--format", "json")
 
 
 # -- the rule files' worked examples, one test each ------------------------------------------------

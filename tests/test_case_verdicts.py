@@ -10,16 +10,16 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import CASES, SUINING_CASE, run_cli
+from conftest import CASES, SUINING_CASE, run_cli, shipped_diff
 
 D = Decimal
 
 
 @pytest.fixture(scope="module")
 def shipped() -> dict[str, subprocess.CompletedProcess]:
-    """`scoring diff CASE --format json` of every shipped case, run once for this module's tests:
-    each case file's process, by the file's name."""
-    return {case.name: run_cli("diff", str(case), "--format", "json") for case in sorted(CASES.glob("*.toml"))}
+    """`scoring diff CASE --format json` of every shipped case, run once for this module's tests
+    (and test_real_tables'): each case file's process, by the file's name."""
+    return {case.name: shipped_diff(case.name) for case in sorted(CASES.glob("*.toml"))}
 
 
 def diff(shipped, name):
