@@ -3,6 +3,7 @@ collector that makes each worked example of a rule file (`[[tests]]`) a test of 
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -66,6 +67,28 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> 
     """Run the real CLI in a subprocess, as a user would; ``env`` adds to the environment."""
     environment = {**os.environ, **env} if env else None
     return subprocess.run([sys.executable, "-m", "scoring", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=environment)
+
+
+@functools.cache
+def shipped_diff(name: str) -> subprocess.CompletedProcess:
+    """`scoring diff cases/NAME --format json` through the real CLI in a subprocess, run once per
+    test process: several test modules read the shipped cases' verdicts, and none changes a case file."""
+    return run_cli("diff", str(CASES / name), "--format", "json")
+
+
+# -- the order of the modules -----------------------------------------------------------------------
+
+# The suite runs on two workers, each taking whole modules (pyproject.toml: --dist loadfile, in
+# collection order).  A long module that starts last keeps one worker busy while the other has
+# nothing left, so the longest modules (measured with --durations, ~8–17 s each) go first; the
+# rest keep their order.  Only the order changes: every module runs whole, on one worker.
+LONGEST_FIRST = ("test_xlsx", "test_output_rules", "test_inputs", "test_install", "test_web_browser", "test_workbook_mutations", "test_print",
+                 "test_rule_versions")
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.stem, len(rank)))  # stable: the order within a module stays
 
 
 # -- the rule files' worked examples, one test each ------------------------------------------------

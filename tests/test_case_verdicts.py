@@ -1,19 +1,29 @@
 """The five whole submissions in cases/ (a unit's self-evaluation report, every sheet of it), each
 through `scoring diff CASE --format json` in a subprocess, with the verdict the rules give; and
-every shipped case is usable."""
+every shipped case is usable and agrees with itself (one run of each case serves every test here)."""
 
 from __future__ import annotations
 
 import json
+import subprocess
 from decimal import Decimal
 
 import pytest
 
-from conftest import CASES, SUINING_CASE, run_cli
+from conftest import CASES, SUINING_CASE, run_cli, shipped_diff
+
+D = Decimal
 
 
-def diff(case):
-    proc = run_cli("diff", str(case), "--format", "json")
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, subprocess.CompletedProcess]:
+    """`scoring diff CASE --format json` of every shipped case, run once for this module's tests
+    (and test_real_tables'): each case file's process, by the file's name."""
+    return {case.name: shipped_diff(case.name) for case in sorted(CASES.glob("*.toml"))}
+
+
+def diff(shipped, name):
+    proc = shipped[name]
     assert proc.returncode in (0, 1), proc.stderr
     return proc.returncode, json.loads(proc.stdout)
 
@@ -27,28 +37,28 @@ def row(s, name):
 
 
 @pytest.fixture(scope="module")
-def miluo():
-    return diff(CASES / "hunan-miluo-shgzb-2024.toml")
+def miluo(shipped):
+    return diff(shipped, "hunan-miluo-shgzb-2024.toml")
 
 
 @pytest.fixture(scope="module")
-def suining():
-    return diff(SUINING_CASE)
+def suining(shipped):
+    return diff(shipped, SUINING_CASE.name)
 
 
 @pytest.fixture(scope="module")
-def changji():
-    return diff(CASES / "xinjiang-changji-shgzb-2024.toml")
+def changji(shipped):
+    return diff(shipped, "xinjiang-changji-shgzb-2024.toml")
 
 
 @pytest.fixture(scope="module")
-def jinkouhe():
-    return diff(CASES / "sichuan-leshan-jinkouhe-zzb-2024.toml")
+def jinkouhe(shipped):
+    return diff(shipped, "sichuan-leshan-jinkouhe-zzb-2024.toml")
 
 
 @pytest.fixture(scope="module")
-def panzhihua():
-    return diff(CASES / "sichuan-panzhihua-shgzb-2024.toml")
+def panzhihua(shipped):
+    return diff(shipped, "sichuan-panzhihua-shgzb-2024.toml")
 
 
 def test_miluo_execution_over_claimed(miluo):
@@ -118,7 +128,23 @@ def test_explain_qualitative_row_shows_phrase_tier_and_interval():
     assert "落地生效" in proc.stdout and "达成年度指标" in proc.stdout and "8.00～10.00" in proc.stdout
 
 
-def test_every_shipped_case_is_usable():
-    for case in sorted(CASES.glob("*.toml")):
-        proc = run_cli("diff", str(case), "--format", "json")
-        assert proc.returncode in (0, 1), (case.name, proc.stderr)
+def test_every_shipped_case_is_usable(shipped):
+    assert len(shipped) == len(list(CASES.glob("*.toml")))
+    for name, proc in shipped.items():
+        assert proc.returncode in (0, 1), (name, proc.stderr)
+
+
+def test_every_shipped_case_agrees_with_itself(shipped):
+    for name, proc in shipped.items():
+        doc = json.loads(proc.stdout)
+        for s in doc["sheets"]:
+            t = s["total"]
+            if t["computed"] is not None:
+                assert D(t["low"]) <= D(t["computed"]) <= D(t["high"]), (name, s["id"])
+            assert D(t["unverified_weight"]) >= 0 and D(t["checked_weight"]) >= 0, (name, s["id"])
+            for item in [*s["indicators"], t]:
+                if item["status"] == "match" and item["delta"] is not None:
+                    assert abs(D(item["delta"])) <= D(item["tolerance"]), (name, s["id"], item.get("name"))
+                if item["status"] in ("over", "under"):
+                    assert (D(item["delta"]) > 0) == (item["status"] == "over"), (name, item.get("name"))
+                    assert abs(D(item["delta"])) > D(item["tolerance"])

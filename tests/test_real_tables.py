@@ -13,12 +13,12 @@ from functools import cache
 
 import pytest
 
-from conftest import CASES, run_cli
+from conftest import CASES, run_cli, shipped_diff
 
 
 @cache
 def diff(name: str) -> tuple[int, dict]:
-    proc = run_cli("diff", str(CASES / name), "--format", "json")
+    proc = shipped_diff(name)
     assert proc.returncode in (0, 1), proc.stderr
     return proc.returncode, json.loads(proc.stdout)
 

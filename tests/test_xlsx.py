@@ -19,7 +19,7 @@ from scoring.excel.template import META, build_template
 from scoring.output.data import report_dict
 from scoring.review.pipeline import choose_rules
 
-from conftest import CASES, run_cli, shipped_sheet_count
+from conftest import CASES, run_cli, shipped_diff, shipped_sheet_count
 
 HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
 SUINING = CASES / "sichuan-suining-anju-jxb-2024.toml"
@@ -63,6 +63,19 @@ def _filled(rs, data):
 
 def _rows(ws, kind: str) -> list[int]:
     return [r for r in range(1, ws.max_row + 1) if parse_key(ws.cell(row=r, column=1).value)[0] == kind]
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory):
+    """`scoring diff CASE --format xlsx --out …` of the Hunan and the Suining case through the
+    real CLI, run once for the tests here that read a scored workbook (none writes to it):
+    the process and the workbook, by the case file."""
+    folder = tmp_path_factory.mktemp("scored")
+    made = {}
+    for case in (HUNAN, SUINING):
+        out = folder / f"{case.stem}.xlsx"
+        made[case] = run_cli("diff", str(case), "--format", "xlsx", "--out", str(out)), out
+    return made
 
 
 def _column(ws, header_kind: str, header: str) -> int:
@@ -155,9 +168,9 @@ def test_template_of_a_formula_rule_set_prints_the_figures_each_indicator_uses(l
 
 
 @pytest.mark.parametrize("case", [HUNAN, SUINING], ids=["rows", "formula"])
-def test_print_setup_and_fonts(case, tmp_path):
-    out = tmp_path / "scored.xlsx"
-    assert run_cli("diff", str(case), "--format", "xlsx", "--out", str(out)).returncode in (0, 1)
+def test_print_setup_and_fonts(case, tmp_path, scored):
+    proc, out = scored[case]
+    assert proc.returncode in (0, 1)
     made = tmp_path / "template.xlsx"
     assert run_cli("template", "sichuan.dept-overall" if case == SUINING else "hunan.dept-overall", "--out", str(made), "--fill", str(case)).returncode == 0
     for book in (out, made):
@@ -176,9 +189,8 @@ def test_print_setup_and_fonts(case, tmp_path):
         assert form.print_title_rows, "the table's header repeats on every page"
 
 
-def test_scored_workbook_is_the_form_with_review_columns(tmp_path):
-    out = tmp_path / "scored.xlsx"
-    proc = run_cli("diff", str(HUNAN), "--format", "xlsx", "--out", str(out))
+def test_scored_workbook_is_the_form_with_review_columns(scored):
+    proc, out = scored[HUNAN]
     assert proc.returncode == 1 and out.exists()
     ws = load_workbook(out).worksheets[0]
     budget = _rows(ws, "budget:total")[0]
@@ -197,9 +209,8 @@ def test_scored_workbook_is_the_form_with_review_columns(tmp_path):
     assert run_cli("diff", str(HUNAN), "--format", "xlsx").returncode == 2  # needs --out
 
 
-def test_no_identifier_where_a_person_reads(library, tmp_path):
-    out = tmp_path / "scored.xlsx"
-    run_cli("diff", str(SUINING), "--format", "xlsx", "--out", str(out))
+def test_no_identifier_where_a_person_reads(library, scored):
+    _, out = scored[SUINING]
     wb = load_workbook(out)
     rs = library.find("sichuan.dept-overall@2024.1")
     forbidden = [rs.sha256[:12], "sichuan.dept-overall", "dept-overall", "claim_over", "rule_source_defect", "unverifiable", ".toml"]
@@ -215,11 +226,10 @@ def test_no_identifier_where_a_person_reads(library, tmp_path):
     assert any(rs.sha256 in str(c.value) for row in wb[META].iter_rows() for c in row)
 
 
-def test_scored_workbook_is_an_input_correct_a_claim_and_diff_again(tmp_path):
-    out = tmp_path / "scored.xlsx"
-    run_cli("diff", str(HUNAN), "--format", "xlsx", "--out", str(out))
+def test_scored_workbook_is_an_input_correct_a_claim_and_diff_again(tmp_path, scored):
+    _, out = scored[HUNAN]
     again = run_cli("diff", str(out), "--format", "json")
-    original = run_cli("diff", str(HUNAN), "--format", "json")
+    original = shipped_diff(HUNAN.name)
     assert again.returncode == original.returncode == 1
     strip = lambda p: [(i["name"], i["claimed"], i["computed"], i["status"]) for i in json.loads(p.stdout)["sheets"][0]["indicators"]]  # noqa: E731
     assert strip(again) == strip(original)
@@ -231,7 +241,7 @@ def test_scored_workbook_is_an_input_correct_a_claim_and_diff_again(tmp_path):
     ws.cell(row=_rows(ws, "budget:total")[0], column=col["得分"]).value = "9.01"
     main = _column(ws, "rows:head", "得分")
     ws.cell(row=_rows(ws, "total")[0], column=main).value = "98.01"
-    corrected = tmp_path / "corrected.xlsx"
+    corrected = tmp_path / "corrected.xlsx"  # a copy: the scored workbook itself stays as written
     wb.save(corrected)
     proc = run_cli("diff", str(corrected), "--format", "json")
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -241,13 +251,12 @@ def test_scored_workbook_is_an_input_correct_a_claim_and_diff_again(tmp_path):
     assert not [f for f in report["findings"] if f["severity"] == "error"]
 
 
-def test_scored_workbook_of_a_case_with_several_sheets_reads_back_every_sheet(tmp_path):
-    out = tmp_path / "scored.xlsx"
-    run_cli("diff", str(SUINING), "--format", "xlsx", "--out", str(out))
+def test_scored_workbook_of_a_case_with_several_sheets_reads_back_every_sheet(scored):
+    _, out = scored[SUINING]
     case, _ = load_case(out)
     original, _ = load_case(SUINING)
     assert [s.id for s in case.sheets] == [s.id for s in original.sheets]
-    a, b = run_cli("diff", str(out), "--format", "json"), run_cli("diff", str(SUINING), "--format", "json")
+    a, b = run_cli("diff", str(out), "--format", "json"), shipped_diff(SUINING.name)
     totals = lambda p: [s["total"] for s in json.loads(p.stdout)["sheets"]]  # noqa: E731
     assert totals(a) == totals(b)
 
@@ -337,9 +346,8 @@ def test_a_workbook_without_the_rules_sheet_is_refused(tmp_path):
     assert META in str(info.value)
 
 
-def test_findings_sheet_is_chinese_and_printable(tmp_path):
-    out = tmp_path / "scored.xlsx"
-    run_cli("diff", str(HUNAN), "--format", "xlsx", "--out", str(out))
+def test_findings_sheet_is_chinese_and_printable(scored):
+    _, out = scored[HUNAN]
     ws = load_workbook(out)["复核发现"]
     assert [ws.cell(row=1, column=c).value for c in range(1, 5)] == ["级别", "表", "位置", "内容"]
     assert ws.column_dimensions["E"].hidden and ws.column_dimensions["F"].hidden  # the code and the raw place
