@@ -195,9 +195,11 @@ def test_batch_leaves_earlier_outputs_alone_when_nothing_could_be_scored(tmp_pat
 
 
 def _start(*args: str) -> subprocess.Popen:
-    # A session of its own, so the interrupt can go to the whole group as a terminal sends it.
+    # A session of its own, so the interrupt can go to the whole group as a terminal sends it; and
+    # Ctrl-C's default action, which a test runner started in the background inherits as ignored.
     return subprocess.Popen([sys.executable, "-m", "scoring", *args], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def _children(pid: int) -> list[str]:
@@ -227,6 +229,10 @@ def big_table(tmp_path_factory):
     table = folder / "t.csv"
     done = run_cli("generate", "--csv", str(table), "--kinds", "formula", "-n", "4000", "-q")
     assert done.returncode == 0, done.stderr
+    # ten times over: a batch of 40,000 rows runs for seconds on any machine, so the interrupt
+    # lands while it scores (4,000 took about a second here)
+    header, *rows = table.read_text(encoding="utf-8").splitlines(keepends=True)
+    table.write_text(header + "".join(rows) * 10, encoding="utf-8")
     return table
 
 
