@@ -17,7 +17,8 @@ an edge variant of each (`bench.corpus.edge_variant` for the formula sheets' tab
 negative figures, undisclosed values, missing weights, claims beyond their weight …), every
 shipped rule set's own worked examples (``[[tests]]``) as complete sheets with random claims, and
 every shipped case.  Table rows are read both by the lean path's reader (`lean_table`) and by
-the case model, as `scoring batch` reads them.
+the case model, as `scoring batch` reads them; the formula sheets' rows twice, under a header by
+ids and under one naming figures by label and printed name, some in two columns (`labelled_table`).
 """
 
 from __future__ import annotations
@@ -292,6 +293,49 @@ def written_variant(header: list[str], cells: list[str], rng: random.Random) -> 
     return out
 
 
+def labelled_table(library: RuleLibrary, header: list[str], rows: list[list[str]], rng: random.Random) -> tuple[list[str], list[list[str]]]:
+    """The same rows under a header as people write one: some inputs named by their label
+    (with or without the unit) and some claims by the indicator's printed name, a few of them in
+    two columns, by id and by name.  Each row writes such a figure in one of its columns, the
+    other, or now and then both (which the case model refuses)."""
+    rules = library.find("sichuan.dept-overall", 2024)
+    names = {ind.id: ind.name for ind in rules.indicators} | {d.id: d.name for d in rules.deductions}
+    out: list[str] = []
+    pairs: list[tuple[int, int]] = []  # (column by id, column by name) of a figure written in two
+    for column in header:
+        claim = column.startswith("claim:") and column[len("claim:"):] in names
+        decl = rules.inputs.get(column)
+        if not claim and decl is None:
+            out.append(column)
+            continue
+        named = f"claim:{names[column[len('claim:'):]]}" if claim else rng.choice((decl.label, f"{decl.label}（{decl.unit}）" if decl.unit else decl.label))
+        how = rng.random()
+        if how < 0.3:
+            out.append(named)  # by name only
+        elif how < 0.5:
+            out.append(column)
+            out.append(named)  # by id and by name
+            pairs.append((len(out) - 2, len(out) - 1))
+        else:
+            out.append(column)
+    by_id = {a for a, _ in pairs}
+    table = []
+    for cells in rows:
+        spread = []
+        for cell in cells:
+            spread.append(cell)
+            if len(spread) - 1 in by_id:
+                spread.append("")  # its column by name, next to it
+        for a, b in pairs:
+            how = rng.random()
+            if how < 0.4:
+                spread[a], spread[b] = "", spread[a]  # written in the column by name
+            elif how < 0.41 and spread[a].strip():
+                spread[b] = spread[a]  # in both
+        table.append(spread)
+    return out, table
+
+
 def worked_examples(library: RuleLibrary, rng: random.Random) -> Iterator[tuple[Case, str]]:
     """Each shipped rule set's worked examples (``[[tests]]``) as complete sheets, with random claims."""
     for rule_set in library.rule_sets:
@@ -341,6 +385,10 @@ def run(library: RuleLibrary, count: int, seed: int, checker: Checker | None = N
     variants = [edge_variant(header, cells, rng) for cells in rows] + [written_variant(header, cells, rng) for cells in rows]
     for line, cells in enumerate([*rows, *variants], start=2):
         checker.table_row(TableRow(table, line, tuple(cells), 0))
+    named_header, named_rows = labelled_table(library, header, rows, rng)
+    named = parse_header("labelled.csv", named_header, known_labels(library))
+    for line, cells in enumerate(named_rows, start=2):
+        checker.table_row(TableRow(named, line, tuple(cells), 0))
     for i, data in enumerate([*cases, *(row_variant(c, rng) for c in cases)]):
         try:
             case = Case.model_validate(data)

@@ -124,6 +124,10 @@ def fmt(value: Decimal | None) -> str | None:
         return None
     if value.is_zero():
         value = abs(value)  # never print "-0.00"
+    if value.is_finite():
+        text = str(value)
+        if "E" not in text:
+            return text  # already positional, as format(value, "f") writes it (and cheaper)
     if not value.is_finite() or abs(value.as_tuple().exponent) > 100:
         return "0" if value.is_zero() else str(value)  # "1E+999999999", not a billion zeros
     return format(value, "f")

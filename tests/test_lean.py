@@ -101,6 +101,41 @@ def test_the_emitter_refuses_any_tree_a_vetted_expression_cannot_hold(attack):
         _Emitter().expr(ast.parse(attack, mode="eval").body, lambda name: f"x[{name!r}]")
 
 
+def test_the_table_reader_code_holds_column_positions_and_made_up_names_only(library):
+    """The code written out per case-table header: nothing of the header or the rule file becomes
+    code, whatever the columns are called (inputs by id and by label, claims by id and by name,
+    a column nobody knows); its names are its own, bound to objects."""
+    from scoring.cases.table import TableRow, known_labels, parse_header
+    from scoring.engine.lean_table import TableReader
+    from scoring.engine.table_code import reader_source
+    from scoring.synthetic.writer import table_columns
+
+    rules = library.find("sichuan.dept-overall", 2024)
+    columns = table_columns(rules)
+    hostile = "claim:x'); __import__('os').system('id'); ('"
+    label = rules.inputs["budget_executed"].label
+    header = [*columns, label, f"claim:{rules.indicators[0].name}", hostile]
+    table = parse_header("t.csv", header, known_labels(library))
+    reader = TableReader(library, LeanEngine())
+    fixed = {"case_id": "c1", "unit": "某单位", "region": "四川省/遂宁市/安居区", "year": "2024", "sheet_type": rules.info.sheet_type}
+    reader.summary(TableRow(table, 2, tuple(fixed.get(column, "") for column in header), 0))
+    (plan,) = reader._plans.values()
+    assert any(column < 0 for _, column, *_ in plan.inputs) and any(column < 0 and found for column, found in plan.indicator_claims)
+    source, bound = reader_source(plan.inputs, plan.indicator_claims)
+    assert hostile not in source and label not in source
+    own = {"c", "x", "states", "found", "where", "t", "v", "KNOWN", "NUMBER", "READ", "ONE", "FIRST", *bound,
+           *(f"c{k}" for k in range(len(plan.indicator_claims)))}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Name):
+            assert node.id in own, node.id
+        elif isinstance(node, ast.Constant):
+            assert node.value is None or type(node.value) is int or node.value in ("", "."), node.value
+        elif isinstance(node, ast.Attribute):
+            assert node.attr == "strip"
+        assert not isinstance(node, (ast.Import, ast.ImportFrom, ast.Lambda, ast.comprehension, ast.Call)) or (
+            isinstance(node, ast.Call) and (isinstance(node.func, ast.Name) or node.func.attr == "strip"))
+
+
 def test_formulas_compile_prints_the_generated_code():
     proc = run_cli("formulas", "compile", "sichuan.dept-overall@2024.1")
     assert proc.returncode == 0, proc.stderr

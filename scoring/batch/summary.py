@@ -6,8 +6,9 @@ the lean path; the two are the same, field for field (tests/test_lean.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
+from operator import attrgetter
 
 from ..engine.results import SheetDiff
 from ..findings import SEVERITY_ORDER
@@ -60,6 +61,14 @@ class SheetSummary:
     line: int = 0  # the table line the sheet was read from (0: a case file)
     details: tuple[IndicatorLine, ...] = ()  # filled only by `summarize(..., details=True)`
     order: int = 0  # position in the input; ties in the sort keep it
+
+    def __reduce__(self) -> tuple:
+        # A batch sends every summary from its worker to the parent: pickled as the tuple of its
+        # fields, a summary costs each side a third of what the dataclass's own state does.
+        return (SheetSummary, _summary_fields(self))
+
+
+_summary_fields = attrgetter(*(f.name for f in fields(SheetSummary)))
 
 
 def worst_status(statuses) -> str:

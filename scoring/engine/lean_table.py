@@ -4,7 +4,8 @@
 for a batch of a million rows that costs as much as the scoring.  `TableReader` reads a row the
 way a machine-written table writes it — plain numbers (``-12.5``, at most 15 digits before and
 after the point), the undisclosed marker, 是/否 flags, empty cells — straight into the inputs of
-the rule set's generated code, with the column plan worked out once per header and rule set.
+the rule set's generated code, with the column plan worked out once per header and rule set, and
+its inputs and claims read by code written out for that plan (`table_code`).
 
 It takes a row only where it knows the result is the one `row_to_case` and the traced checks
 would give: anything else — a figure written with a thousands separator, a percent sign or
@@ -27,6 +28,7 @@ from ..rules.library import RuleLibrary
 from ..rules.model import RuleSet
 from .engine import invalid_input
 from .lean import ZERO, Fallback, Findings, LeanEngine, LeanRules, SheetFacts, lean_summary
+from .table_code import ANY, AT_LEAST, OTHER, WHOLE_AT_LEAST, compile_reader
 
 # What `numbers.to_decimal` reads as Decimal(text) directly; below 10^15, never a percentage.
 _PLAIN = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?")
@@ -87,11 +89,11 @@ class _Plan:
         for spec in lr.inputs:
             found = columns[spec.name]
             if spec.flag or spec.maximum is not None or (spec.count and spec.minimum is None):
-                check = _OTHER
+                check = OTHER
             elif spec.count:
-                check = _WHOLE_AT_LEAST
+                check = WHOLE_AT_LEAST
             else:
-                check = _ANY if spec.minimum is None else _AT_LEAST
+                check = ANY if spec.minimum is None else AT_LEAST
             self.inputs.append((spec.name, found[0] if len(found) == 1 else -1, tuple(found), spec, check, spec.minimum))
         claims = dict((k, i) for i, k in fixed.claims)
         findings = dict((k, i) for i, k in fixed.findings)
@@ -100,6 +102,8 @@ class _Plan:
             found = tuple(claims[k] for k in (ind.id, ind.name) if k in claims)
             self.indicator_claims.append((found[0] if len(found) == 1 else -1, found))
         self.deduction_claims = [tuple(claims[k] for k in (d.id, d.name) if k in claims) for d in rules.deductions]
+        # the inputs and the indicators' claims, read by code written out for this header
+        self.read = compile_reader(self.inputs, self.indicator_claims, _HELPERS)
         self.counts = [tuple(findings[k] for k in (d.id, d.name) if k in findings) for d in rules.deductions]
         keys = {k for ind in rules.indicators for k in (ind.id, ind.name)} | {k for d in rules.deductions for k in (d.id, d.name)}
         self.strangers += [i for k, i in claims.items() if k not in keys]
@@ -182,54 +186,10 @@ class TableReader:
         found = Findings()
         x: dict = {}
         states: dict = {}
+        claims = plan.read(cells, x, states, found, where)
+        if claims is None:
+            return None
         known = _NUMBERS
-        for name, column, columns, spec, check, minimum in plan.inputs:
-            if column >= 0:
-                text = cells[column].strip()
-            else:
-                text = ""
-                for i in columns:
-                    written = cells[i].strip()
-                    if written:
-                        if text:
-                            return None  # the same input in two columns: the case model says so
-                        text = written
-            if not text:
-                spec.absent(x, states, found, where)
-                continue
-            value = known.get(text)
-            if value is None:
-                value = _number(text)
-            if value is None:
-                low = text.lower()
-                if low in UNDISCLOSED:
-                    states[name] = "undisclosed"
-                    continue
-                value = _FLAGS.get(low)
-                if value is None:
-                    return None
-            elif check == _ANY or check == _AT_LEAST and value >= minimum or (
-                    check == _WHOLE_AT_LEAST and value >= minimum and "." not in text):
-                x[name] = value  # what the declaration's check would pass, without calling it
-                continue
-            problem = spec.problem(value)
-            if problem:
-                found.add(invalid_input(name, spec.decl, problem, where))
-                states[name] = "invalid"
-            else:
-                x[name] = value
-        claims = []
-        for column, columns in plan.indicator_claims:
-            claimed = cells[column].strip() if column >= 0 else _first(cells, columns)
-            if not claimed:
-                claims.append(None)
-                continue
-            value = known.get(claimed)
-            if value is None:
-                value = _number(claimed)
-                if value is None:
-                    return None
-            claims.append(value)
         claimed_deductions = ZERO
         for columns in plan.deduction_claims:
             claimed = _first(cells, columns)
@@ -290,7 +250,6 @@ class _Cells:
 # Plain numbers already read (a table repeats many: counts, 0.00, round amounts), cleared when large.
 _NUMBERS: dict[str, Decimal] = {}
 _NUMBERS_KEPT = 1 << 16
-_ANY, _AT_LEAST, _WHOLE_AT_LEAST, _OTHER = 0, 1, 2, 3
 
 
 def _number(text: str) -> Decimal | None:
@@ -303,6 +262,46 @@ def _number(text: str) -> Decimal | None:
     return value
 
 
+def _read_input(text: str, name: str, spec, check: int, minimum, x: dict, states: dict, found: Findings, where: str) -> bool:
+    """One input's cell (stripped, not empty) into ``x`` (usable) or ``states`` (undisclosed,
+    invalid, with its finding), as `row_to_case` and the engine's checks read it; False when
+    only the full path can read it."""
+    value = _NUMBERS.get(text)
+    if value is None:
+        value = _number(text)
+    if value is None:
+        low = text.lower()
+        if low in UNDISCLOSED:
+            states[name] = "undisclosed"
+            return True
+        value = _FLAGS.get(low)
+        if value is None:
+            return False
+    elif check == ANY or check == AT_LEAST and value >= minimum or (check == WHOLE_AT_LEAST and value >= minimum and "." not in text):
+        x[name] = value  # what the declaration's check would pass, without calling it
+        return True
+    problem = spec.problem(value)
+    if problem:
+        found.add(invalid_input(name, spec.decl, problem, where))
+        states[name] = "invalid"
+    else:
+        x[name] = value
+    return True
+
+
+def _one_of(cells: tuple[str, ...], columns: tuple[int, ...]) -> str | None:
+    """An input's one non-empty cell among its columns (by id, by label), stripped; "" when all
+    are empty; None when two are filled (the case model says so)."""
+    text = ""
+    for i in columns:
+        written = cells[i].strip()
+        if written:
+            if text:
+                return None
+            text = written
+    return text
+
+
 def _first(cells: tuple[str, ...], columns: tuple[int, ...]) -> str | None:
     """The first non-empty of a key's columns (by id, then by printed name), stripped."""
     for i in columns:
@@ -310,3 +309,6 @@ def _first(cells: tuple[str, ...], columns: tuple[int, ...]) -> str | None:
         if text:
             return text
     return None
+
+
+_HELPERS = {"KNOWN": _NUMBERS.get, "NUMBER": _number, "READ": _read_input, "ONE": _one_of, "FIRST": _first}

@@ -140,12 +140,16 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
     out.write(CSV_BOM)
     w = csv.writer(out)
     w.writerow(CSV_COLUMNS)
+    safe = csv_safe
     for s in result.sheets:
-        w.writerow([csv_safe(x) for x in (
-            s.path, s.case_id, s.unit, s.sheet_id, s.title, s.rules, s.sha256, __version__, fmt(s.claimed), fmt(s.computed),
-            fmt(s.delta), STATUS_LABELS[s.total_status], STATUS_LABELS[s.worst_status], severity_label(s.worst_severity),
-            s.errors, s.warnings, s.infos, "；".join(msg for _sev, _code, msg, _where in s.findings), s.grade, s.claimed_grade,
-        )])
+        # only text from a submission or a rule file can read as a formula: the hash, the
+        # version, numbers (a negative one stays a number), labels and counts are left alone
+        w.writerow((
+            safe(s.path), safe(s.case_id), safe(s.unit), safe(s.sheet_id), safe(s.title), safe(s.rules), s.sha256, __version__,
+            fmt(s.claimed), fmt(s.computed), fmt(s.delta), STATUS_LABELS[s.total_status], STATUS_LABELS[s.worst_status],
+            severity_label(s.worst_severity), s.errors, s.warnings, s.infos,
+            safe("；".join(msg for _sev, _code, msg, _where in s.findings)), safe(s.grade), safe(s.claimed_grade),
+        ))
     # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
         for p in problems:
