@@ -243,3 +243,48 @@ def test_template_header_round_trips_through_batch(tmp_path, library):
     assert scored["sha256"] == expected["rules"]["sha256"]
     errors = [f for f in diff["findings"] if f["where"].startswith(f"{diff['path']}#dept-overall") and f["severity"] != "info"]
     assert sorted(f["code"] for f in scored["findings"]) == sorted(f["code"] for f in errors)
+
+
+def _rows_of(entries) -> list:
+    out = []
+    try:
+        for entry in entries:
+            if isinstance(entry, TableRow):
+                out.append((entry.line, entry.cells))
+    except ScoringError as exc:
+        out.append(str(exc))
+    return out
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_blocks_give_the_rows_read_table_gives(tmp_path, encoding):
+    """A table without quotes is handed to workers in blocks of lines, split at the commas: every
+    block gives the rows, lines and cells the csv module reads, line by line, from the same
+    file — whatever the line ends (\\n, \\r\\n, a lone \\r), blank lines, whitespace of every kind,
+    a NUL or a line in another encoding."""
+    import random
+
+    from scoring.cases.table import TableBlock, block_rows, read_blocks
+
+    rnd = random.Random(11)
+    pieces = ["a", "1.5", " ", "\t", "\u3000", "中文", "\x0b", "\x0c", "\x1c", "\u2028", "\x85", ",", ",", ",", ""]
+    for trial in range(150):
+        lines = []
+        for _ in range(rnd.randint(1, 40)):
+            lines.append("".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))))
+        ends = [rnd.choice(["\n", "\n", "\r\n", "\r\n", "\r\n"] if trial % 5 else ["\n", "\r\n", "\r"]) for _ in lines]
+        body = "".join(line + end for line, end in zip(lines, ends))
+        data = ("case_id,unit,region,year,sheet_type\r\n" + body).encode(encoding, errors="replace")
+        if trial % 17 == 0:
+            data += b"x,\x00,y\n"
+        if trial % 23 == 0:
+            data += b"x,\xff\xfe,y\n" if encoding == "utf-8" else b"x,\x80,y\n"
+        path = tmp_path / f"t{trial}.csv"
+        path.write_bytes(data)
+        expected = _rows_of(read_table(path))
+        blocks = read_blocks(path)
+        got = []
+        for entry in blocks:
+            if isinstance(entry, TableBlock):
+                got += _rows_of(block_rows(entry))
+        assert got == expected, (trial, data)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -261,6 +261,32 @@ def block_rows(block: TableBlock) -> Iterator[TableRow]:
     line that is not in the file's encoding, a malformed line), after the rows before it."""
     shown = block.header.path
     physical = block.first_line - 1
+    if len(block.data) <= MAX_TABLE_LINE_BYTES:
+        # the common block: no line can be too long, and decoded at once unless some line is
+        # not in the encoding (then line by line below, to name it); split at \n only, as a
+        # file's readline splits it (\n is never part of a UTF-8 or GB18030 character), a \r
+        # before it being the line's end as the csv module reads it
+        try:
+            text = block.data.decode(block.encoding)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and "\r" in text:
+            ends = text.count("\r\n")
+            text = text.replace("\r\n", "\n") if text.count("\r") == ends else None  # a lone \r: the csv module decides
+        if text is not None:
+            lines = text.split("\n")
+            if "\0" in text or max(map(len, lines)) > csv.field_size_limit():
+                yield from _block_rows(block, lines, shown)  # for the csv module's own message
+                return
+            # a block holds no quote (`read_blocks`), so a record is its line split at the commas
+            header, first, end = block.header, block.first_line, block.end
+            for i, line in enumerate(lines):
+                cells = line.split(",")
+                for c in cells:
+                    if c and not c.isspace():
+                        yield TableRow(header, first + i, tuple(cells), end)
+                        break
+            return
 
     def decoded() -> Iterator[str]:
         nonlocal physical
@@ -273,7 +299,11 @@ def block_rows(block: TableBlock) -> Iterator[TableRow]:
             except UnicodeDecodeError:
                 raise ScoringError(f"{shown}:{physical}: 该行不是 {block.encoding} 编码，无法读取；此后的行未读取") from None
 
-    reader = csv.reader(decoded(), strict=True)
+    yield from _block_rows(block, decoded(), shown)
+
+
+def _block_rows(block: TableBlock, lines: Iterable[str], shown: str) -> Iterator[TableRow]:
+    reader = csv.reader(lines, strict=True)
     start = block.first_line
     try:
         for cells in reader:
@@ -281,7 +311,7 @@ def block_rows(block: TableBlock) -> Iterator[TableRow]:
             if any(c.strip() for c in cells):
                 yield TableRow(block.header, line, tuple(cells), block.end)
     except csv.Error as exc:
-        raise ScoringError(f"{shown}:{start}: CSV 格式错误（{exc}），此后的行未读取") from None
+        raise ScoringError(f"{shown}:{start}: CSV 格式错误（{_csv_problem(exc)}），此后的行未读取") from None
 
 
 def _line_too_long(shown: str, line: int) -> ScoringError:

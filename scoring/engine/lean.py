@@ -286,11 +286,8 @@ class LeanSheet:
     ``(low, high, interval)`` of the range the rules allow, or None — and its claim's status;
     the deductions; the total's comparison; the findings."""
 
-    ids: list[str]
-    names: list[str]
-    groups: list[tuple[str, ...]]
+    lines: list  # what each line's id, name, group and rounding are read from (an indicator or a row's result)
     weights: list[Decimal | None]
-    roundings: list[int]
     values: list
     statuses: list[str]
     deductions: list[Decimal | None]
@@ -299,6 +296,23 @@ class LeanSheet:
     grades: tuple[str, ...]
     claimed_grade: str | None
     findings: Findings
+
+    # Read only by the generator and the equality check: a batch's summary needs none of them.
+    @property
+    def ids(self) -> list[str]:
+        return [line.id for line in self.lines]
+
+    @property
+    def names(self) -> list[str]:
+        return [line.name for line in self.lines]
+
+    @property
+    def groups(self) -> list[tuple[str, ...]]:
+        return [line.group for line in self.lines]
+
+    @property
+    def roundings(self) -> list[int]:
+        return [line.rounding for line in self.lines]
 
 
 class LeanEngine:
@@ -589,12 +603,8 @@ class LeanEngine:
         )
         found.extend(settled)
         statuses.append(total.comparison.status)
-        ids = [ind.id for ind in indicators] + [r.id for r in rows]
         return LeanSheet(
-            ids=ids, names=[ind.name for ind in indicators] + [r.name for r in rows],
-            groups=[ind.group for ind in indicators] + [r.group for r in rows],
-            weights=list(weights) + [r.weight for r in rows], roundings=[ind.rounding for ind in indicators] + [r.rounding for r in rows],
-            values=values, statuses=statuses, deductions=deductions, total=total.comparison,
+            lines=[*indicators, *rows], weights=[*weights, *(r.weight for r in rows)], values=values, statuses=statuses, deductions=deductions, total=total.comparison,
             unverified_weight=total.unverified_weight, grades=total.grades, claimed_grade=total.claimed_grade, findings=found,
         )
 
@@ -650,9 +660,7 @@ def from_traced(sd) -> LeanSheet:
         values.append(ind.computed if ind.verifiable else (c.low, c.high, ind.interval) if c.low is not None else None)
     total = sd.total
     return LeanSheet(
-        ids=[r.result.id for r in sd.indicators], names=[r.result.name for r in sd.indicators],
-        groups=[r.result.group for r in sd.indicators], weights=[r.result.weight for r in sd.indicators],
-        roundings=[r.result.rounding for r in sd.indicators], values=values,
+        lines=[r.result for r in sd.indicators], weights=[r.result.weight for r in sd.indicators], values=values,
         statuses=[r.comparison.status for r in sd.indicators] + [total.comparison.status],
         deductions=[d.deduction for d in sd.sheet.deductions], total=total.comparison, unverified_weight=total.unverified_weight,
         grades=total.grades, claimed_grade=total.claimed_grade, findings=found,

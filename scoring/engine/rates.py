@@ -44,9 +44,24 @@ def rate_range(numerator: Decimal, denominator: Decimal) -> tuple[Decimal, Decim
     return low, high
 
 
-def stated_readings(stated: str) -> list[tuple[str, Decimal, Decimal]]:
+# Readings of rates already seen (a batch's sheets print the same few thousand rates), kept up to
+# `_READINGS_KEPT` texts; a text that is not a rate is read again, to raise again.
+_READINGS: dict[str, tuple[tuple[str, Decimal, Decimal], ...]] = {}
+_READINGS_KEPT = 1 << 14
+
+
+def stated_readings(stated: str) -> tuple[tuple[str, Decimal, Decimal], ...]:
     """The ways a printed rate may be meant: (how, lowest, highest) in percent, covering both a
     rounded and a truncated last digit.  Raises NumberError for text that is not a rate."""
+    found = _READINGS.get(stated)
+    if found is None:
+        if len(_READINGS) >= _READINGS_KEPT:
+            _READINGS.clear()
+        found = _READINGS[stated] = _readings(stated)
+    return found
+
+
+def _readings(stated: str) -> tuple[tuple[str, Decimal, Decimal], ...]:
     text = stated.strip()
     value = to_decimal(text)
     digits = decimals_of(value)
@@ -58,7 +73,7 @@ def stated_readings(stated: str) -> list[tuple[str, Decimal, Decimal]]:
     if not text.endswith(("%", "％")):
         value, unit = value * HUNDRED, unit * HUNDRED
         readings.append(("小数", value - unit / 2, value + unit))
-    return readings
+    return tuple(readings)
 
 
 def consistent(rate: StatedRate) -> bool | None:
@@ -67,7 +82,15 @@ def consistent(rate: StatedRate) -> bool | None:
     readings = stated_readings(rate.stated)
     if rate.denominator == 0:
         return rate.numerator == 0 and any(low <= 0 <= high for _, low, high in readings) or None
-    low, high = rate_range(rate.numerator, rate.denominator)
+    numerator, denominator = rate.numerator, rate.denominator
+    if numerator >= 0 and denominator > 0:
+        # the amounts' own quotient lies in the range they allow (rounding is monotone): a
+        # reading that holds it fits, without working the range out
+        exact = numerator / denominator * HUNDRED
+        for _, lo, hi in readings:
+            if lo <= exact <= hi:
+                return True
+    low, high = rate_range(numerator, denominator)
     for _, lo, hi in readings:
         if hi >= low and (high is None or lo <= high):
             return True
