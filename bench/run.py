@@ -159,20 +159,24 @@ def paired(process_a: Callable[[list], object], items_a: list, process_b: Callab
     and its partner a few milliseconds apart see the same machine."""
     ratios: list[float] = []
     spent = 0.0
-    for _ in range(max_passes):
+    for n in range(max_passes):
         for i in range(0, len(items_a), chunk):
-            c0 = time.process_time()
             w0 = time.perf_counter()
-            process_a(items_a[i:i + chunk])
-            a = time.process_time() - c0
-            c1 = time.process_time()
-            process_b(items_b[i:i + chunk])
-            b = time.process_time() - c1
+            # each side goes first every other pass: neither always meets the other's leftovers
+            order = ((process_a, items_a), (process_b, items_b)) if n % 2 == 0 else ((process_b, items_b), (process_a, items_a))
+            spent_cpu = []
+            for process, items in order:
+                c0 = time.process_time()
+                process(items[i:i + chunk])
+                spent_cpu.append(time.process_time() - c0)
+            a, b = spent_cpu if n % 2 == 0 else spent_cpu[::-1]
             spent += time.perf_counter() - w0
             if a > 0 and b > 0:
                 ratios.append(b / a)
-        if spent >= min_total:
+        if spent >= min_total and n % 2 == 1:
             break
+    if not ratios:
+        raise BenchError("paired(): no chunk took measurable CPU time")
     return statistics.median(ratios)
 
 
@@ -466,6 +470,7 @@ def in_process_lean(path: Path, library, hand_inputs: list, hands: list, results
 def in_process_lean_rows(folder: Path, library, results: dict) -> None:
     """The lean path on the project case files, one core: each sheet's summary row."""
     from scoring import Engine, load_case, report_loaded
+    from scoring.engine import rates
     from scoring.engine.lean import LeanEngine
     from scoring.review.pipeline import sheet_rules
 
@@ -477,7 +482,9 @@ def in_process_lean_rows(folder: Path, library, results: dict) -> None:
         if part[0] is first:
             # every pass over the sheets starts with the row memos empty, as a batch of them
             # would: a text is read from the memo only when an earlier sheet of the pass wrote it
+            # (the stated rates' readings too, which the traced path shares)
             lean.forget()
+            rates.forget()
         for case, shown in part:
             sheet = case.sheets[0]
             lean.summary(case, sheet, shown, sheet_rules(library, case, sheet, shown), library)
@@ -487,6 +494,8 @@ def in_process_lean_rows(folder: Path, library, results: dict) -> None:
     engine = Engine()
 
     def traced(part: list) -> None:
+        if part[0] is first:
+            rates.forget()
         for case, shown in part:
             report_loaded(case, shown, library, engine)
 

@@ -282,3 +282,35 @@ def test_the_reports_grade_table_counts_a_claim_inside_the_rules_range_as_no_oth
     assert "<td>中～优</td><td class=\"n\">1</td><td class=\"n\">0</td>" in grade_table([inside])
     assert "<td>中～优</td><td class=\"n\">2</td><td class=\"n\">1</td>" in grade_table([inside, outside])
     assert "<td>中～优</td><td class=\"n\">1</td><td class=\"n\">1</td>" in grade_table([stored])
+
+
+def test_a_summary_row_comes_back_whole_from_a_worker():
+    """Workers send summary rows pickled as the tuple of their fields: every field, default or
+    not, comes back, and so does a subclass with a field of its own."""
+    import dataclasses
+    import pickle
+    from decimal import Decimal
+
+    from scoring.batch.summary import IndicatorLine, SheetSummary
+
+    summary = SheetSummary(
+        path="a.csv:2", case_id="c-1", unit="某局", sheet_id="s", title="部门整体", rules="x@1", sha256="ab" * 32,
+        claimed=Decimal("95.50"), computed=Decimal("93.1"), delta=Decimal("2.40"), total_status="over", worst_status="over",
+        worst_severity="error", errors=1, warnings=2, infos=3, unverified_weight=Decimal("4.0"),
+        findings=(("error", "total_over", "总分：高出 2.40 分", "a.csv:2#s.total"),), grade="良～优", claimed_grade="优",
+        grades=("良", "优"), differing=True, line=2, details=(IndicatorLine("履职效能", "10", "9", "8", "+1.00", "over", "因为"),), order=7,
+    )
+    assert all(getattr(summary, f.name) != f.default for f in dataclasses.fields(SheetSummary))  # every field set
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        back = pickle.loads(pickle.dumps(summary, protocol=protocol))
+        assert back == summary and type(back) is SheetSummary
+
+    @dataclasses.dataclass(slots=True)
+    class Wider(SheetSummary):
+        extra: str = "多一列"
+
+    Wider.__qualname__ = "Wider"
+    globals()["Wider"] = Wider  # pickle finds a class by its module and name
+    wide = Wider(**{f.name: getattr(summary, f.name) for f in dataclasses.fields(SheetSummary)}, extra="另一值")
+    back = pickle.loads(pickle.dumps(wide))
+    assert back == wide and back.extra == "另一值"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
@@ -236,3 +236,59 @@ def test_sichuan_scores_stay_within_their_weights(data):
         assert 0 <= bound <= sichuan.info.total, total
     # the same figures always give the same result
     assert engine.score_sheet(sheet, sichuan, "test", 2024) == result
+
+
+def _fits_by_range(rate) -> bool | None:
+    """`rates.consistent` without its shortcut: the stated readings against the amounts' range."""
+    from scoring.engine.rates import rate_range, stated_readings
+
+    readings = stated_readings(rate.stated)
+    if rate.denominator == 0:
+        return rate.numerator == 0 and any(low <= 0 <= high for _, low, high in readings) or None
+    low, high = rate_range(rate.numerator, rate.denominator)
+    return any(hi >= low and (high is None or lo <= high) for _, lo, hi in readings)
+
+
+_amount = st.builds(
+    lambda whole, digits, decimals: Decimal(f"{whole}.{digits:0{decimals}d}") if decimals else Decimal(whole),
+    st.integers(min_value=0, max_value=10**16), st.integers(min_value=0, max_value=10**30), st.integers(min_value=0, max_value=30),
+).filter(lambda d: len(d.as_tuple().digits) <= 40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(numerator=_amount, denominator=_amount, shift=st.integers(min_value=-3, max_value=3), decimals=st.integers(min_value=0, max_value=30),
+       percent=st.booleans())
+def test_a_stated_rate_fits_exactly_when_its_readings_meet_the_range_of_its_amounts(numerator, denominator, shift, decimals, percent):
+    """The shortcut (the amounts' own quotient inside a reading) never changes a verdict, however
+    many digits the amounts and the stated rate carry: near the quotient, off by a few units of
+    the last printed digit, as a percentage or a fraction."""
+    from scoring.cases.model import StatedRate
+    from scoring.engine.rates import consistent
+
+    if denominator == 0:
+        return
+    with localcontext() as exact:
+        exact.prec = 120  # the stated rate written near the quotient, to as many digits as asked
+        unit = Decimal(1).scaleb(-decimals)
+        stated = (numerator / denominator * (100 if percent else 1)).quantize(unit) + shift * unit
+    rate = StatedRate(label="执行率", stated=f"{stated:f}%" if percent else f"{stated:f}", numerator=numerator, denominator=denominator)
+
+    def verdict(check):
+        try:
+            return check(rate)
+        except NumberError as exc:
+            return str(exc)
+
+    assert verdict(consistent) == verdict(_fits_by_range)
+
+
+def test_long_amounts_are_held_to_their_range_not_their_quotient():
+    """Amounts of 30 significant digits: the ends of their range are rounded, so the shortcut is
+    not taken and the rate is reported as the range says (found in review)."""
+    from scoring.cases.model import StatedRate
+    from scoring.engine.rates import stated_rate_findings
+
+    for numerator, denominator in (("100000000000000.000000000000000", "100000000000000.000000000000040"),
+                                   ("1.000000000000000000000000000000", "1.000000000000000000000000000400")):
+        rate = StatedRate(label="执行率", stated="99.99999999999999999999999996%", numerator=numerator, denominator=denominator)
+        assert [f.code for f in stated_rate_findings([rate], "w")] == ["stated_rate_mismatch"]

@@ -6,6 +6,7 @@ the lean path; the two are the same, field for field (tests/test_lean.py).
 
 from __future__ import annotations
 
+import copyreg
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from operator import attrgetter
@@ -65,6 +66,9 @@ class SheetSummary:
     def __reduce__(self) -> tuple:
         # A batch sends every summary from its worker to the parent: pickled as the tuple of its
         # fields, a summary costs each side a third of what the dataclass's own state does.
+        # (A subclass may have fields of its own: it is pickled as dataclasses pickle it.)
+        if type(self) is not SheetSummary:
+            return (copyreg.__newobj__, (type(self),), self.__getstate__())
         return (SheetSummary, _summary_fields(self))
 
 

@@ -20,6 +20,10 @@ from ..numbers import NumberError, decimals_of, fmt, round_half_up, to_decimal
 HUNDRED = Decimal(100)
 
 
+# below 10^12 with at most 14 decimals: the amount ± half a unit has at most 28 digits
+_SHORT = Decimal(10) ** 12
+_SHORT_DECIMALS = 14
+
 _HALF_UNITS: dict[int, Decimal] = {}
 _UNITS: dict[int, Decimal] = {}
 
@@ -48,6 +52,11 @@ def rate_range(numerator: Decimal, denominator: Decimal) -> tuple[Decimal, Decim
 # `_READINGS_KEPT` texts; a text that is not a rate is read again, to raise again.
 _READINGS: dict[str, tuple[tuple[str, Decimal, Decimal], ...]] = {}
 _READINGS_KEPT = 1 << 14
+
+
+def forget() -> None:
+    """Forget the readings kept so far (the benchmark starts every pass over its sheets with none)."""
+    _READINGS.clear()
 
 
 def stated_readings(stated: str) -> tuple[tuple[str, Decimal, Decimal], ...]:
@@ -83,9 +92,12 @@ def consistent(rate: StatedRate) -> bool | None:
     if rate.denominator == 0:
         return rate.numerator == 0 and any(low <= 0 <= high for _, low, high in readings) or None
     numerator, denominator = rate.numerator, rate.denominator
-    if numerator >= 0 and denominator > 0:
-        # the amounts' own quotient lies in the range they allow (rounding is monotone): a
-        # reading that holds it fits, without working the range out
+    if _SHORT > numerator >= 0 and _SHORT > denominator > 0 and decimals_of(numerator) <= _SHORT_DECIMALS \
+            and decimals_of(denominator) <= _SHORT_DECIMALS:
+        # the amounts' own quotient lies in the range they allow: a reading that holds it fits,
+        # without working the range out.  Only for amounts whose range ends (± half a unit of
+        # the last digit) are exact in 28 digits, so that the computed ends keep their order
+        # with the quotient (rounding the quotients themselves is monotone)
         exact = numerator / denominator * HUNDRED
         for _, lo, hi in readings:
             if lo <= exact <= hi:
