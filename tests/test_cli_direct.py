@@ -107,3 +107,22 @@ def test_a_plain_diff_loads_no_parser_and_no_workbook_modules():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ})
     assert "履职效能" in done.stdout
     assert done.stderr.strip().splitlines()[-1] == "0 []"
+
+
+def test_a_diff_from_the_cache_loads_no_rule_file_format(tmp_path):
+    """With the rule library cached, a diff reads it back with the declarations a compiled rule
+    set keeps (`rules.declarations`): the rest of the file format and the compiler stay unloaded.
+    The first run, with the cache cold, compiles the rule files and loads both."""
+    code = (
+        "import sys\n"
+        f"sys.argv = ['scoring', 'diff', {str(SUINING_CASE)!r}]\n"
+        "from scoring.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "print(code, sorted(m for m in ('scoring.rules.schema', 'scoring.rules.compiler') if m in sys.modules), file=sys.stderr)"
+    )
+    env = {**os.environ, "SCORING_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("SCORING_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, env=env) for _ in range(2)]
+    assert all("履职效能" in run.stdout for run in runs)
+    assert runs[0].stderr.strip().splitlines()[-1] == "0 ['scoring.rules.compiler', 'scoring.rules.schema']"
+    assert runs[1].stderr.strip().splitlines()[-1] == "0 []"

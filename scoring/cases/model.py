@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import Field, PrivateAttr, model_validator
 
 from ..numbers import NumberError, to_decimal
-from ..rules.schema import Strict
+from ..rules.declarations import Strict
 
 
 def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None) -> Any:

@@ -14,9 +14,9 @@ from ..cases.model import Figure, Sheet
 from ..errors import FileError, FileProblem
 from ..findings import Finding, finding
 from ..numbers import MAX_FIGURE_TEXT, fmt, is_too_large, round_half_up
+from ..rules.declarations import InputDecl
 from ..rules.expressions import EvaluationError, Evaluator, Expression
 from ..rules.model import CompiledPart, Deduction, Indicator, RuleSet
-from ..rules.schema import InputDecl
 from .figures import read_figures
 from .rates import stated_rate_findings
 from .results import DeductionResult, IndicatorResult, InputUse, PartResult, RuleRef, SheetResult, ValueUse

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from ..cases.model import Figure, Sheet
 from ..errors import FileError, FileProblem
+from ..rules.declarations import InputDecl
 from ..rules.model import RuleSet
-from ..rules.schema import InputDecl
 from .readings import Reading, ValueParseError, parse_value
 
 

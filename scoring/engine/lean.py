@@ -36,9 +36,9 @@ from ..review.compare import STATUS_SEVERITY, LineSums, _claim, _indicator_findi
 from ..review.grades import span_text
 from ..review.pipeline import pinned_rules_findings, report_loaded, rule_source_findings, sheet_rules, year_unknown
 from ..rules.codegen import Generated, bind, generate
+from ..rules.declarations import InputDecl
 from ..rules.expressions import SANDBOX_CONTEXT, Evaluator, evaluation_failure, finite_result
 from ..rules.model import RuleSet
-from ..rules.schema import InputDecl
 from .engine import (
     Engine,
     cap,

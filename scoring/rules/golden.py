@@ -14,9 +14,9 @@ from ..engine.results import IndicatorDiff
 from ..errors import ScoringError
 from ..numbers import fmt
 from ..review.pipeline import report_loaded
+from .declarations import GoldenTest
 from .library import RuleLibrary
 from .model import RuleSet
-from .schema import GoldenTest
 
 
 @dataclass

@@ -12,8 +12,8 @@ from pydantic import BaseModel, ConfigDict
 
 from ..engine.readings import Reading
 from ..errors import FileProblem
+from .declarations import GoldenTest, GradeBand, Group, InputDecl, Parameter, RuleSetInfo, Tier
 from .expressions import Expression
-from .schema import GoldenTest, GradeBand, Group, InputDecl, Parameter, RuleSetInfo, Tier
 
 
 class CompiledModel(BaseModel):

@@ -13,9 +13,9 @@ import ast
 from decimal import Decimal, DecimalException
 
 from ..numbers import fmt
+from .declarations import InputDecl, Parameter
 from .expressions import Expression
 from .model import CompiledPart, Indicator
-from .schema import InputDecl, Parameter
 
 INF = Decimal("Infinity")
 Interval = tuple[Decimal, Decimal]

@@ -7,149 +7,25 @@ formulas/README.md for the format.
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-IDENT = r"^[A-Za-z_][A-Za-z0-9_]*$"
-
-
-class Strict(BaseModel):
-    """Base for every file model: unknown keys are an error, never ignored."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Source(Strict):
-    document: str
-    clause: str = ""
-    notes: str = ""
-
-
-class FiscalYears(Strict):
-    """The fiscal years (预算年度) whose sheets a rule set governs, both ends included."""
-
-    first: int = Field(ge=1990, le=2100)
-    last: int | None = Field(default=None, ge=1990, le=2100)
-    reason: str = ""
-
-    @model_validator(mode="after")
-    def _in_order(self) -> "FiscalYears":
-        if self.last is not None and self.last < self.first:
-            raise ValueError("fiscal_years.last 早于 fiscal_years.first")
-        return self
-
-
-class RuleSetInfo(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
-    version: str = Field(min_length=1)
-    title: str
-    region: str | list[str]  # "全国" (or []) for national rules; ["四川省", "攀枝花市"] for a city
-    sheet_type: str
-    effective_from: dt.date
-    effective_to: dt.date | None = None
-    # Which sheets the rules govern: by default the fiscal years of the effective period; a rule
-    # in force from a date governs every sheet self-evaluated after it, which can include the
-    # previous fiscal year's (财预〔2020〕10号 of 2020-02-25 governs fiscal-year 2019 sheets).
-    fiscal_years: FiscalYears | None = None
-    total: Decimal = Field(gt=0)
-    score_floor: Decimal | None = Decimal(0)
-    # A claim within this many points of the computed score matches (by default half a unit of
-    # the one decimal in which scores are customarily written).
-    claim_tolerance: Decimal = Field(default=Decimal("0.05"), ge=0, le=10)
-    source: Source
-
-    def governs_fiscal_year(self, year: int) -> bool:
-        """Whether sheets of fiscal ``year`` fall under these rules."""
-        if self.fiscal_years is not None:
-            last = self.fiscal_years.last
-            return self.fiscal_years.first <= year and (last is None or year <= last)
-        return self.effective_from.year <= year and (self.effective_to is None or self.effective_to.year >= year)
-
-    @field_validator("effective_to")
-    @classmethod
-    def _period_in_order(cls, value: dt.date | None, info) -> dt.date | None:
-        start = info.data.get("effective_from")
-        if value is not None and start is not None and value < start:
-            raise ValueError("effective_to 早于 effective_from")
-        return value
-
-
-class Group(Strict):
-    """A printed group header (一级/二级指标) and the subtotal the source prints for it."""
-
-    path: list[str] = Field(min_length=1)
-    printed_weight: Decimal | None = None
-
-
-class InputDecl(Strict):
-    label: str
-    unit: str = ""
-    type: Literal["amount", "count", "percent", "ratio", "flag"]
-    min: Decimal | None = None
-    max: Decimal | None = None
-    default: Decimal | bool | None = None
-    default_reason: str = ""
-    notes: str = ""
-
-
-class DatedValue(Strict):
-    """One value of a parameter, with the period it is in effect and where it comes from."""
-
-    value: Decimal
-    effective_from: dt.date
-    effective_to: dt.date | None = None
-    source: str
-
-
-class Parameter(Strict):
-    """A figure the rules take from outside the unit (e.g. a regional average), never written
-    inside an expression.  Either one undated ``value`` or dated ``values``."""
-
-    label: str
-    unit: str = ""
-    value: Decimal | None = None
-    source: str = ""
-    values: list[DatedValue] = []
-
-    @model_validator(mode="after")
-    def _one_form(self) -> "Parameter":
-        if (self.value is None) == (not self.values):
-            raise ValueError("参数须给出 value（不分年度）或 values（分年度的值），且只能给出一种")
-        if self.value is not None and not self.source:
-            raise ValueError("参数的 value 必须写明来源（source）")
-        periods = sorted(self.values, key=lambda v: v.effective_from)
-        for a, b in zip(periods, periods[1:]):
-            if a.effective_to is None or a.effective_to >= b.effective_from:
-                raise ValueError(f"参数的分年度值有效期重叠（{a.effective_from} 起与 {b.effective_from} 起）")
-        return self
-
-    def value_for(self, year: int) -> DatedValue | None:
-        """The value in effect at any time in ``year``; an undated value is always in effect."""
-        if self.value is not None:
-            return DatedValue(value=self.value, effective_from=dt.date(1900, 1, 1), source=self.source)
-        for v in self.values:
-            if v.effective_from.year <= year and (v.effective_to is None or v.effective_to.year >= year):
-                return v
-        return None
-
-
-class GoldenTest(Strict):
-    """A worked example kept in the rule file: inputs (and rows) → expected indicator scores.
-
-    ``expect`` maps an indicator id or name (or a row's id) to "8.00", "unverifiable" or an
-    interval "8.00..10.00"; inputs left out are undisclosed, unless the rule gives a default.
-    """
-
-    name: str
-    year: int | None = None
-    inputs: dict[str, object] = {}
-    findings: dict[str, object] = {}
-    rows: list[dict[str, object]] = []
-    expect: dict[str, str] = Field(min_length=1)
-    total: str | None = None
+from .declarations import (  # noqa: F401 - the file format's models, re-exported with the rest of it
+    IDENT,
+    DatedValue,
+    FiscalYears,
+    GoldenTest,
+    GradeBand,
+    Group,
+    InputDecl,
+    Parameter,
+    RuleSetInfo,
+    Source,
+    Strict,
+    Tier,
+)
 
 
 class ValueDecl(Strict):
@@ -257,15 +133,6 @@ class RowMethod(Strict):
     overshoot: str | None = None
 
 
-class Tier(Strict):
-    """A qualitative grade and the share of the weight it allows, e.g. 达成年度指标: 80%–100%."""
-
-    id: str = Field(pattern=IDENT)
-    label: str
-    low: Decimal = Field(ge=0, le=1)
-    high: Decimal = Field(ge=0, le=1)
-
-
 class RowRules(Strict):
     """Rules for sheets scored row by row (一级/二级/三级指标 with target, actual, weight, claim)."""
 
@@ -341,15 +208,6 @@ class DeductionDecl(Strict):
     max_deduction: Decimal | None = Field(default=None, gt=0)
     rule_text: str
     description: str = ""
-
-
-class GradeBand(Strict):
-    """A result grade and the totals it covers: ``lower`` included, ``upper`` not (优: lower 90)."""
-
-    label: str = Field(min_length=1)
-    lower: Decimal | None = None
-    upper: Decimal | None = None
-    aliases: list[str] = []  # other ways sheets write it: "优秀" for 优
 
 
 class RuleFile(Strict):
