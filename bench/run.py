@@ -594,7 +594,7 @@ mark("pydantic")
 import importlib.metadata
 mark("importlib.metadata (pydantic's plugin discovery)")
 import scoring.cli.direct, scoring.cli.reviewing, scoring.output.formats, scoring.cases.load
-mark("scoring: command line, case model, rule file model")
+mark("scoring: command line, case model, rule declarations")
 import scoring.engine.engine, scoring.review.pipeline, scoring.output.text
 mark("scoring: engine, review, rules library, text output")
 from scoring.cases.load import load_case
