@@ -26,10 +26,12 @@ RULES_DIR_VARIABLE = "SCORING_RULES_DIR"
 def shipped_rules_dir() -> Path:
     """The rule files shipped with the tool (the package `scoring.formulas`): the checkout's
     formulas/ in an editable install, the installed copy otherwise."""
-    from importlib.resources import files
+    from .. import formulas
 
-    # Installed packages are plain folders (pip never installs zipped), so this is a real path.
-    return Path(str(files("scoring.formulas")))
+    # Installed packages are plain folders (pip never installs zipped), so the package's folder is
+    # the rule folder: what importlib.resources would say, without importing it (6 ms, a third of
+    # reading the cached rule library)
+    return Path(formulas.__file__).parent
 
 
 def default_rules_dir() -> Path:
