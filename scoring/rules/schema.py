@@ -2,7 +2,9 @@
 
 These are the raw, as-written models; `rules.compiler` turns them into a `RuleSet`
 (`rules.model`) with every expression compiled and every cross-reference checked.  See
-formulas/README.md for the format.
+formulas/README.md for the format.  The models a compiled rule set keeps as written (its heading,
+inputs, parameters, groups, tiers, grades, worked examples) are in `rules.declarations`, and
+re-exported here with the rest.
 """
 
 from __future__ import annotations
