@@ -191,12 +191,7 @@ class _LeanRowScorer(RowScorer):
         row_id = row.id or f"row{index + 1}"
         part = model.parts[0]  # a row is its one part, named by the row's id, else its name or number
         part_id = row.id or (row.name if part.id == row.name else row_id)
-        return IndicatorResult(
-            id=row_id, name=model.name, group=model.group, weight=model.weight, rule_text=model.rule_text,
-            decision=model.decision, rounding=model.rounding, single=True,
-            parts=[part if part.id == part_id else replace(part, id=part_id)], inputs=[], values=[],
-            raw=model.raw, computed=model.computed, low_raw=model.low_raw, high_raw=model.high_raw, interval=model.interval,
-        )
+        return _rebuilt(model, row_id, [part if part.id == part_id else replace(part, id=part_id)])
 
     def _parse(self, text, row, label, place):
         found = self._read.get(text)
@@ -212,6 +207,15 @@ class _LeanRowScorer(RowScorer):
             found = super()._target_text(row)
             self._targets.keep(key, found)
         return found
+
+
+def _rebuilt(model: IndicatorResult, row_id: str, parts: list) -> IndicatorResult:
+    """A scored row's result again, under another id and parts, with its own (empty) lists: the
+    fields copied as they are, which costs a fraction of the dataclass's keyword constructor."""
+    result = object.__new__(IndicatorResult)
+    result.__dict__.update(model.__dict__)
+    result.id, result.parts, result.inputs, result.values, result.notes = row_id, parts, [], [], []
+    return result
 
 
 class _GeneratedMethods(Evaluator):

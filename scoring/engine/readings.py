@@ -50,6 +50,7 @@ _FOLD |= {0x3000: 0x20}
 # _FOLD, then numbers.normalize_text's folding: one pass over the text instead of three
 _FOLD_ALL = folding_after(_FOLD)
 _TRAILING = re.compile(r"[\s。]+$")  # blanks and a full stop after the value
+_ANY_DIGIT = re.compile(r"\d")
 
 # re.ASCII: only 0-9 are digits here; other Unicode digits fall through to an error.
 _NUMBER = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)", re.ASCII | re.DOTALL)
@@ -124,13 +125,29 @@ class Reading:
         meaning = self.units.get(written)
         return meaning.canonical if meaning else written
 
+    @cached_property
+    def comparator_verdicts(self) -> dict[str, Comparator | None]:
+        """`comparator` of the cells met so far (a 指标性质 column repeats a handful of words)."""
+        return {}
+
     def comparator(self, written: str) -> Comparator | None:
         """A whole cell that is only a comparator (the 指标性质 column), or None."""
+        known = self.comparator_verdicts
+        if written in known:
+            return known[written]
         text = fold(written)
+        found = None
         for spelling, comparator in self.prefixes:
             if text == spelling:
-                return comparator
-        return None
+                found = comparator
+                break
+        if len(known) < _UNIT_MEMO:
+            known[written] = found
+        return found
+
+    def starts_with_comparator(self, text: str) -> bool:
+        """Whether a folded, blank-free text starts with one of the comparator spellings."""
+        return _split_prefix(text, self)[0] is not None
 
     def to_base(self, unit: str | None) -> tuple[str | None, Decimal]:
         """Follow the declared conversions: (base unit, factor into it)."""
@@ -233,7 +250,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     if comparator is None and body and _looks_like_comparator(body[0]):
         raise UnknownComparator(where, text, f"无法识别的比较符号“{body[0]}”（“{text}”）；请在规则文件的 [reading.comparators] 中说明其含义")
 
-    if not any(ch.isdigit() for ch in cleaned):
+    # \d finds the usual digits at C speed; str.isdigit also takes "²" and the like, so a text
+    # without a \d is asked the slow way (the verdict must stay isdigit's)
+    if not _ANY_DIGIT.search(cleaned) and not any(ch.isdigit() for ch in cleaned):
         _, rest = _split_suffix(body, reading)
         if not rest or rest in reading.known_units or rest in reading.units or rest in ("%", "‰") or comparator is not None:
             raise ValueParseError(where, text, f"缺少数值“{text}”")
@@ -323,7 +342,7 @@ def _date_value(
 ) -> ParsedValue | None:
     """A date or deadline, or None when the text is not shaped like one."""
     before = False
-    trimmed = True
+    trimmed = body.endswith(reading.date_words)  # str.endswith takes the tuple: most texts end with none
     while trimmed:  # "2021年12月底前完成": strip the words around the date, in any order
         trimmed = False
         for word in reading.date_words:

@@ -100,8 +100,7 @@ class RowScorer:
         text = row.target
         nature = (row.nature or "").strip()
         if nature and self.reading.comparator(nature):
-            written = "".join(fold(text).split())
-            if not any(written.startswith(p) for p, _ in self.reading.prefixes):
+            if not self.reading.starts_with_comparator("".join(fold(text).split())):
                 text = nature + text
         unit = (row.unit or "").strip()
         if unit and unit not in text and "".join(text.split()) not in self.reading.not_given:
@@ -169,8 +168,9 @@ class RowScorer:
         if method is None or (actual.kind == "text" and method.reads != "text"):
             method = self._by_values(row, target, actual)
         outcome.method = method
-        self.recorder.value(values, ValueUse("method", "计分方法", method.label, "value"), first=True)
-        self.recorder.part(part, method.score)
+        if self.recorder.traced:  # the null recorder would drop what is built for it
+            self.recorder.value(values, ValueUse("method", "计分方法", method.label, "value"), first=True)
+            self.recorder.part(part, method.score)
         if weight is None:
             part.reason = "文件未印出该项分值"
             return outcome
@@ -318,7 +318,8 @@ class RowScorer:
                 # a target of 0 has no relative overshoot; the warning is skipped, the score stands
                 deviation = None
             if deviation is not None:
-                self.recorder.value(values, ValueUse("overshoot", "超出年度指标值的幅度（%）", deviation, "value"))
+                if self.recorder.traced:
+                    self.recorder.value(values, ValueUse("overshoot", "超出年度指标值的幅度（%）", deviation, "value"))
                 if deviation >= self.rules.overshoot_threshold:
                     findings.append(finding(
                         "overshoot", f"{row.name}：完成值“{actual.raw}”超出年度指标值“{target.raw}”{fmt(round_half_up(deviation, 2))}%，"
