@@ -466,7 +466,7 @@ class LeanEngine:
         if sheet is not None and sheet.rows:
             rows, plan = self._rows(lr, sheet, facts.year, where, found)
         weights_consistent = True
-        if rows:
+        if sheet is not None and sheet.rows:  # as the traced path: even when no row is scored (placeholders only)
             lines = [_WeightLine(ind.id, w, ind.group) for ind, w in zip(lr.indicators, weights)] + rows
             problems = weight_findings(sheet, rules, lines, plan, where)
             found.extend(problems)
