@@ -12,8 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from scoring import Case
+from scoring import Case, Engine, report_loaded
+from scoring.cases.table import TableRow, known_labels, parse_header, row_to_case
 from scoring.engine.lean import LeanEngine
+from scoring.engine.lean_table import TableReader
+from scoring.errors import ScoringError
+from scoring.synthetic.writer import table_columns
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -60,3 +64,70 @@ def test_weights_are_checked_on_a_complete_sheet_whose_only_rows_are_placeholder
     messages = [f.message for f in lean.findings.kept]
     assert "各项分值合计 10 分（其中规则指标 10 分、各行 0 分），与满分 100 分不符" in messages
     assert lean.total.status == ("unverifiable" if claimed_total else "unclaimed")
+
+
+# -- a claim or a deduction count in two columns, by id and by printed name ------------------------
+
+
+@pytest.fixture(scope="module")
+def two_columns(library):
+    """A case-table header with one indicator's claim and one deduction item's count written both
+    by id and by printed name, and a generated row under it (both extra columns empty)."""
+    rules = library.find("sichuan.dept-overall", 2024)
+    header, rows, _ = equality.generated(library, 8, seed=5)
+    indicator, deduction = rules.indicators[0], rules.deductions[0]
+    header = [*header, f"claim:{indicator.name}", f"finding:{deduction.name}"]
+    assert header[:-2] == table_columns(rules)
+    table = parse_header("two.csv", header, known_labels(library))
+    cells = list(rows[0]) + ["", ""]
+    cells[header.index(f"claim:{indicator.id}")] = "5"
+    cells[header.index(f"finding:{deduction.id}")] = "1"
+    return table, header, cells, indicator, deduction
+
+
+def _row(two_columns, **written) -> TableRow:
+    table, header, cells, *_ = two_columns
+    cells = list(cells)
+    for column, text in written.items():
+        cells[header.index(column)] = text
+    return TableRow(table, 2, tuple(cells), 0)
+
+
+def _check_row(library, row: TableRow) -> equality.Equality:
+    checker = equality.Checker(library)
+    checker.table_row(row)
+    assert checker.tally.ok, "\n".join(checker.tally.first)
+    return checker.tally
+
+
+@pytest.mark.parametrize("kind, text, refusal", [
+    ("claim", "/", "“/”不是数字"),
+    ("claim", "9999999999999999", "不是可信的数字"),
+    ("finding", "-1", "发现问题数应为非负整数"),
+    ("finding", "1.5", "发现问题数应为非负整数"),
+    ("finding", "是", "发现问题数应为非负整数"),
+    ("finding", "abc", "“abc”不是数字"),
+])
+def test_a_second_column_of_the_same_key_that_the_case_model_refuses_refuses_the_row(library, two_columns, kind, text, refusal):
+    """The lean reader read only the first filled column of a claim or count written in two
+    (by id and by printed name) and scored the row; the case model reads both and refuses the
+    row for the one it cannot use, so the lean reader must leave such a row to it."""
+    *_, indicator, deduction = two_columns
+    column = f"claim:{indicator.name}" if kind == "claim" else f"finding:{deduction.name}"
+    row = _row(two_columns, **{column: text})
+    reader = TableReader(library, LeanEngine())
+    assert reader.summary(row) is None  # left to the full path
+    with pytest.raises(ScoringError, match=refusal):
+        report_loaded(row_to_case(row, library), row.where, library, Engine())
+    tally = _check_row(library, row)
+    assert tally.read_lean == 0 and tally.lean == 0  # refused by both, or scored on the traced path only to be refused
+
+
+@pytest.mark.parametrize("kind, text", [("claim", "4.5"), ("claim", ""), ("finding", "2"), ("finding", "undisclosed"), ("finding", "")])
+def test_a_second_column_the_case_model_accepts_is_still_read_straight_from_the_cells(library, two_columns, kind, text):
+    """Where both columns can be used, the one by id counts, on both paths, and the lean reader
+    still takes the row itself."""
+    *_, indicator, deduction = two_columns
+    column = f"claim:{indicator.name}" if kind == "claim" else f"finding:{deduction.name}"
+    tally = _check_row(library, _row(two_columns, **{column: text}))
+    assert tally.read_lean == 1 and tally.lean == 1

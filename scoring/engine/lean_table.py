@@ -193,7 +193,9 @@ class TableReader:
         claimed_deductions = ZERO
         for columns in plan.deduction_claims:
             claimed = _first(cells, columns)
-            if claimed is not None:
+            if claimed is None:
+                return None  # a second column the case model refuses
+            if claimed:
                 value = known.get(claimed)
                 if value is None:
                     value = _number(claimed)
@@ -202,8 +204,10 @@ class TableReader:
                 claimed_deductions += abs(value)
         counts = []
         for columns in plan.counts:
-            count = _first(cells, columns)
-            if count is None or count.lower() in UNDISCLOSED:
+            count = _first(cells, columns, _count)
+            if count is None:
+                return None  # a second column the case model or the key check refuses
+            if not count or count.lower() in UNDISCLOSED:
                 counts.append(None)
             elif _WHOLE.fullmatch(count):
                 counts.append(Decimal(count))
@@ -302,13 +306,25 @@ def _one_of(cells: tuple[str, ...], columns: tuple[int, ...]) -> str | None:
     return text
 
 
-def _first(cells: tuple[str, ...], columns: tuple[int, ...]) -> str | None:
-    """The first non-empty of a key's columns (by id, then by printed name), stripped."""
+def _first(cells: tuple[str, ...], columns: tuple[int, ...], fits=_PLAIN.fullmatch) -> str | None:
+    """The first non-empty of a key's columns (by id, then by printed name), stripped, for the
+    caller to read; "" when all are empty.  None when a later one is filled with what ``fits``
+    refuses: the case model reads every column of a key, not only the one that counts, and
+    refuses the row for any of them (a claim "/" beside the same claim by id)."""
+    text = ""
     for i in columns:
-        text = cells[i].strip()
-        if text:
-            return text
-    return None
+        written = cells[i].strip()
+        if written:
+            if not text:
+                text = written
+            elif not fits(written):
+                return None
+    return text
+
+
+def _count(text: str) -> bool:
+    """A deduction item's count as `engine.check_keys` passes it: undisclosed, or a whole number."""
+    return text.lower() in UNDISCLOSED or _WHOLE.fullmatch(text) is not None
 
 
 _HELPERS = {"KNOWN": _NUMBERS.get, "NUMBER": _number, "READ": _read_input, "ONE": _one_of, "FIRST": _first}

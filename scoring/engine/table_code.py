@@ -65,7 +65,7 @@ def reader_source(inputs: list[tuple], claims: list[tuple[int, tuple[int, ...]]]
             lines.append(f"    t = c[{int(column)}].strip()")
         else:
             bound[f"f{k}"] = tuple(columns)
-            lines.append(f"    t = FIRST(c, f{k}) or ''")
+            lines += [f"    t = FIRST(c, f{k})", "    if t is None:", "        return None"]
         lines += [
             "    if t:",
             f"        c{k} = KNOWN(t)",
