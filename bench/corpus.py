@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import random
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
 
 from scoring import Case, Engine, RuleLibrary, ScoringError, SheetDiff, report_loaded
@@ -99,6 +100,135 @@ def edge_variant(header: Sequence[str], cells: Sequence[str], rng: random.Random
 
 
 _INPUT_COLUMNS = frozenset(INPUTS)
+
+# -- cells written as people write them (bench/fuzz.py mutates with these too) ---------------
+
+FULLWIDTH = str.maketrans("0123456789.-+%,", "０１２３４５６７８９．－＋％，")
+BLANKS = ("\u00a0", "\u3000", " ", "\t", "\u2002")
+NOT_GIVEN = ("/", "／", "—", "－", "-", "--", "——", "N/A", "n/a", "无", "不适用", "空", "无数据", "", " ", "未披露", "undisclosed",
+             "UNDISCLOSED", "Undisclosed")
+UNITS = ("万元", "元", "%", "％", "个", "人次", "次", "项", "人", "户", "亩", "平方米", "米", "公里", "天", "家", "台", "批", "期", "场")
+COMPARATORS = ("≥", "≤", "＝", "=", ">", "<", "＞", "＜", ">=", "<=", "≧", "≦", "═", "﹦", "不低于", "不超过", "不少于", "不高于",
+               "大于", "小于", "")
+
+
+def fullwidth(text: str) -> str:
+    return text.translate(FULLWIDTH)
+
+
+def thousands(text: str) -> str:
+    """1234567.5 → 1,234,567.5 (only for a plain number)."""
+    try:
+        value = Decimal(text)
+    except Exception:  # noqa: BLE001
+        return text
+    if not value.is_finite():
+        return text
+    sign, _, rest = text.rpartition("-")
+    whole, dot, frac = rest.partition(".")
+    if not whole.isdigit():
+        return text
+    grouped = f"{int(whole):,}"
+    return f"{'-' if sign or text.startswith('-') else ''}{grouped}{dot}{frac}"
+
+
+def padded(text: str, rng: random.Random) -> str:
+    return rng.choice(BLANKS) * rng.randint(0, 2) + text + rng.choice(BLANKS) * rng.randint(0, 2)
+
+
+def realistic_cell(text: str, rng: random.Random) -> str:
+    """A figure written as people write it: the same number, or a near miss."""
+    kind = rng.randrange(22)
+    if kind == 0:
+        return fullwidth(text)
+    if kind == 1:
+        return thousands(text)
+    if kind == 2:
+        return text + rng.choice(UNITS)
+    if kind == 3:
+        return padded(text, rng)
+    if kind == 4:
+        return rng.choice(NOT_GIVEN)
+    if kind == 5:
+        return "-" + text.lstrip("-") if not text.startswith("-") else text[1:]
+    if kind == 6:
+        return "－" + text.lstrip("-")
+    if kind == 7:
+        return "−" + text.lstrip("-")  # U+2212
+    if kind == 8:
+        try:
+            value = Decimal(text)
+            return str(value.quantize(Decimal("0.01"))) if rng.random() < 0.5 else str(value.normalize())
+        except Exception:  # noqa: BLE001
+            return text
+    if kind == 9:
+        return rng.choice(("0", "0.00", "0.0", "-0", "-0.00", "00", "000.50", "+0"))
+    if kind == 10:
+        return "+" + text
+    if kind == 11:
+        return text + "%"
+    if kind == 12:
+        return rng.choice(("1e3", "1E2", "Infinity", "NaN", "nan", "inf", "0x10", "1_000", "½", "٣", "３３", "1 000", "1.000,5"))
+    if kind == 13:
+        return text.replace(".", "．")
+    if kind == 14:
+        return text + "." if "." not in text else text.rstrip("0")
+    if kind == 15:
+        return "." + text.split(".")[-1] if "." in text else text
+    if kind == 16:
+        return rng.choice(("是", "否", "true", "false", "TRUE", "False", " 是", "Yes"))
+    if kind == 17:
+        return rng.choice(("9" * 15, "9" * 16, "999999999999999.99", "0." + "0" * 14 + "1", "1" + "0" * 14, "-" + "9" * 15,
+                           "123456789012345.123456789012345", "1234567890123456"))
+    if kind == 18:
+        return rng.choice(COMPARATORS[:6]) + text
+    if kind == 19:
+        return "约" + text
+    if kind == 20:
+        return text + "\n"
+    return text
+
+
+def realistic_variant(header: list[str], cells: list[str], rng: random.Random) -> list[str]:
+    """A copy of a case-table row with one to four cells written as people write them (full-width digits
+    and signs, thousands separators, units, blanks and NBSPs, "/", "—", "无", "未披露", signs, flags, near
+    misses) and, for the fixed columns, years, regions, sheet types and stated rates as forms print them."""
+    out = list(cells)
+    for _ in range(rng.randint(1, 4)):
+        column = rng.randrange(len(header))
+        name = header[column]
+        text = out[column]
+        if name == "year":
+            out[column] = rng.choice(("２０２４", "2024年", " 2024 ", "2024\u00a0", "2024.0", "2024", "2023", "2025", "2019"))
+        elif name == "region":
+            out[column] = rng.choice(("四川省／遂宁市／安居区", " 四川省 / 遂宁市 / 安居区 ", "四川省/遂宁市/安居区/", "四川/遂宁", "四川省",
+                                      "湖南省/岳阳市/汨罗市", "新疆维吾尔自治区/昌吉州", "四川省/攀枝花市"))
+        elif name == "sheet_type":
+            out[column] = rng.choice(("部门整体支出绩效自评表", " 部门整体支出绩效自评表 ", "部门整体支出绩效自评报告", "项目支出绩效自评表", "单位整体支出绩效自评表"))
+        elif name == "rules":
+            out[column] = rng.choice(("sichuan.dept-overall", "sichuan.dept-overall@2024.1", " sichuan.dept-overall ", "", "national.project"))
+        elif name == "sheet_id":
+            out[column] = rng.choice(("dept", " dept ", "表1", "dept overall", "dept.2024", "-", "_"))
+        elif name == "claimed_total":
+            out[column] = rng.choice((realistic_cell(text or "95.5", rng), "98.6", "100", "101", "-1", "", "９８．６", "98.6分", "优"))
+        elif name.startswith("stated_rate:") and rng.random() < 0.7:  # all three parts, as a form prints them
+            label = name[len("stated_rate:"):].split(":")[0]
+            numerator, denominator = rng.choice((("31.69", "32.4"), ("338.31", "329.77"), ("0", "0"), ("0.00", "0.00"), ("111.27", "123.47"),
+                                                 ("32.18", "34.38"), ("3.36", "3.36"), ("1,250.5", "1300"), ("31.69万元", "32.4")))
+            stated = rng.choice(("97.80%", "97.81%", "97.8", "0.978", "102.59%", "0.00%", "90.12%", "93.61%", "100.00%", "100%", "９７.８％", "/"))
+            for part, text in (("", stated), (":numerator", numerator), (":denominator", denominator)):
+                if f"stated_rate:{label}{part}" in header:
+                    out[header.index(f"stated_rate:{label}{part}")] = text
+        elif name.startswith("stated_rate:"):
+            if name.endswith(("numerator", "denominator")):
+                out[column] = realistic_cell(text or "31.69", rng)
+            else:
+                out[column] = rng.choice(("97.80%", "97.8", "0.978", "97.81%", "９７.８％", "100%", "0.00%", "/", "", text + "%", fullwidth(text)))
+        else:
+            out[column] = realistic_cell(text, rng) if text else rng.choice(("", "", "/", "0", "0.00", " ", "未披露"))
+    return out
+
+
 
 
 class EngineSide:

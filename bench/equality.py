@@ -18,7 +18,10 @@ negative figures, undisclosed values, missing weights, claims beyond their weigh
 shipped rule set's own worked examples (``[[tests]]``) as complete sheets with random claims, and
 every shipped case.  Table rows are read both by the lean path's reader (`lean_table`) and by
 the case model, as `scoring batch` reads them; the formula sheets' rows twice, under a header by
-ids and under one naming figures by label and printed name, some in two columns (`labelled_table`).
+ids and under one naming figures by label and printed name, some in two columns (`labelled_table`),
+and some with cells written as people write them (`bench.corpus.realistic_variant`); the worked
+examples of every rule set also as rows under that rule set's own header (`worked_example_rows`).
+bench/fuzz.py mutates far more sheets the same ways, for a longer search.
 """
 
 from __future__ import annotations
@@ -32,14 +35,14 @@ from pathlib import Path
 
 from scoring import Case, Engine, RuleLibrary, ScoringError, load_case, report_loaded
 from scoring.batch.summary import summary_of
-from scoring.cases.table import TableRow, known_labels, parse_header, row_to_case
+from scoring.cases.table import CLAIM_PREFIX, TableRow, known_labels, parse_header, row_to_case
 from scoring.engine.lean import Fallback, LeanEngine, from_traced, lean_summary
 from scoring.engine.lean_table import TRACED, TableReader
 from scoring.review.pipeline import sheet_rules
 from scoring.synthetic.generator import Settings, make_submission
 from scoring.synthetic.writer import table_cells, table_columns
 
-from .corpus import edge_variant
+from .corpus import edge_variant, realistic_variant
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"
@@ -233,7 +236,8 @@ _TARGETS = ("≥95%", ">=95", "≤180万元", "=12次", "12次", "0次", "2024�
 
 
 def row_variant(case: dict, rng: random.Random) -> dict:
-    """A copy of a row sheet's case data with one to four rows moved to a corner of the rules."""
+    """A copy of a row sheet's case data with one to four rows moved to a corner of the rules
+    (or emptied to printed placeholders)."""
     data = json.loads(json.dumps(case))
     sheet = data["sheets"][0]
     rows = sheet.get("rows") or []
@@ -241,8 +245,12 @@ def row_variant(case: dict, rng: random.Random) -> dict:
         if not rows:
             break
         row = rng.choice(rows)
-        kind = rng.randrange(9)
-        if kind == 0:
+        kind = rng.randrange(10)
+        if kind == 9:  # a printed row with nothing in it (skipped), now and then every row of the sheet
+            for placeholder in (rows if rng.random() < 0.3 else [row]):
+                for key in ("target", "actual", "weight", "claimed", "nature"):
+                    placeholder.pop(key, None)
+        elif kind == 0:
             row["actual"] = rng.choice(_ACTUALS)
         elif kind == 1:
             row["target"] = rng.choice(_TARGETS)
@@ -295,20 +303,22 @@ def written_variant(header: list[str], cells: list[str], rng: random.Random) -> 
 
 def labelled_table(library: RuleLibrary, header: list[str], rows: list[list[str]], rng: random.Random) -> tuple[list[str], list[list[str]]]:
     """The same rows under a header as people write one: some inputs named by their label
-    (with or without the unit) and some claims by the indicator's printed name, a few of them in
-    two columns, by id and by name.  Each row writes such a figure in one of its columns, the
-    other, or now and then both (which the case model refuses)."""
+    (with or without the unit) and some claims and deduction counts by the printed name, a few of
+    them in two columns, by id and by name.  Each row writes such a figure in one of its columns,
+    the other, or now and then both (which the case model refuses for an input, and for a claim or
+    count whose second column holds a mark such as "/")."""
     rules = library.find("sichuan.dept-overall", 2024)
     names = {ind.id: ind.name for ind in rules.indicators} | {d.id: d.name for d in rules.deductions}
     out: list[str] = []
     pairs: list[tuple[int, int]] = []  # (column by id, column by name) of a figure written in two
+    keyed: set[int] = set()  # columns by name of a claim or a count (not of an input)
     for column in header:
-        claim = column.startswith("claim:") and column[len("claim:"):] in names
+        prefix = next((p for p in ("claim:", "finding:") if column.startswith(p) and column[len(p):] in names), None)
         decl = rules.inputs.get(column)
-        if not claim and decl is None:
+        if prefix is None and decl is None:
             out.append(column)
             continue
-        named = f"claim:{names[column[len('claim:'):]]}" if claim else rng.choice((decl.label, f"{decl.label}（{decl.unit}）" if decl.unit else decl.label))
+        named = f"{prefix}{names[column[len(prefix):]]}" if prefix else rng.choice((decl.label, f"{decl.label}（{decl.unit}）" if decl.unit else decl.label))
         how = rng.random()
         if how < 0.3:
             out.append(named)  # by name only
@@ -316,6 +326,8 @@ def labelled_table(library: RuleLibrary, header: list[str], rows: list[list[str]
             out.append(column)
             out.append(named)  # by id and by name
             pairs.append((len(out) - 2, len(out) - 1))
+            if prefix:
+                keyed.add(len(out) - 1)
         else:
             out.append(column)
     by_id = {a for a, _ in pairs}
@@ -332,6 +344,8 @@ def labelled_table(library: RuleLibrary, header: list[str], rows: list[list[str]
                 spread[a], spread[b] = "", spread[a]  # written in the column by name
             elif how < 0.41 and spread[a].strip():
                 spread[b] = spread[a]  # in both
+            elif how < 0.43 and b in keyed and spread[a].strip():
+                spread[b] = rng.choice(("/", "—", "-1", "1.5", "是"))  # a claim or count in both, the second a mark the model refuses
         table.append(spread)
     return out, table
 
@@ -369,6 +383,33 @@ def worked_examples(library: RuleLibrary, rng: random.Random) -> Iterator[tuple[
                 continue
 
 
+def worked_example_rows(library: RuleLibrary, rng: random.Random) -> Iterator[TableRow]:
+    """Each shipped rule set's worked examples without target/actual rows as rows of a case table
+    under the rule set's own header (`table_columns`: a bureau's table of budget-only project
+    sheets, say), with random claims, each once as written and once with cells written as people
+    write them (`corpus.realistic_variant`)."""
+    labels = known_labels(library)
+    for rule_set in library.rule_sets:
+        header = table_columns(rule_set)
+        table = parse_header(f"{rule_set.id}.csv", header, labels)
+        line = 1
+        for test in rule_set.tests:
+            if test.rows:
+                continue
+            cell = {"case_id": f"example-{line}", "unit": test.name, "region": "/".join(rule_set.region_path or ("河北省", "邯郸市")),
+                    "year": str(test.year or rule_set.info.effective_from.year), "rules": rule_set.ref, "sheet_id": "test", "title": test.name}
+            for name, figure in test.inputs.items():
+                value = figure.get("value", "undisclosed" if figure.get("undisclosed") else "") if isinstance(figure, dict) else figure
+                cell[name] = ("是" if value else "否") if isinstance(value, bool) else str(value)
+            for ind in rule_set.indicators:
+                if rng.random() < 0.8:
+                    cell[f"{CLAIM_PREFIX}{ind.id}"] = str(round(Decimal(rng.uniform(-0.5, float(ind.weight) + 0.5)), rng.choice((0, 1, 2))))
+            cells = [cell.get(column, "") for column in header]
+            for written in (cells, realistic_variant(header, cells, rng)):
+                line += 1
+                yield TableRow(table, line, tuple(written), 0)
+
+
 def shipped_cases() -> Iterator[tuple[Case, str]]:
     """Every case in cases/."""
     for path in sorted(CASES.glob("*.toml")):
@@ -383,6 +424,7 @@ def run(library: RuleLibrary, count: int, seed: int, checker: Checker | None = N
     header, rows, cases = generated(library, count, seed)
     table = parse_header("generated.csv", header, known_labels(library))
     variants = [edge_variant(header, cells, rng) for cells in rows] + [written_variant(header, cells, rng) for cells in rows]
+    variants += [realistic_variant(header, cells, rng) for cells in rows[::2]]
     for line, cells in enumerate([*rows, *variants], start=2):
         checker.table_row(TableRow(table, line, tuple(cells), 0))
     named_header, named_rows = labelled_table(library, header, rows, rng)
@@ -397,6 +439,8 @@ def run(library: RuleLibrary, count: int, seed: int, checker: Checker | None = N
         checker.case(case, f"generated-{i}.json")
     for case, shown in worked_examples(library, rng):
         checker.case(case, shown)
+    for row in worked_example_rows(library, rng):
+        checker.table_row(row)
     for case, shown in shipped_cases():
         checker.case(case, shown)
     return checker
