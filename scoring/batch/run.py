@@ -267,15 +267,9 @@ def _items(inputs: list[InputFile], labels: frozenset[str]) -> Iterator[_FileIte
             yield _FileItem(str(inp.path), inp.shown, base + inp.size)
         else:
             try:
-                blocks = read_blocks(inp.path, labels)
-                if blocks is None:  # a quoted field somewhere: row by row
-                    for entry in read_table(inp.path, labels):
-                        if isinstance(entry, TableRow):
-                            yield _RowItem(entry, base + entry.offset)
-                else:
-                    for entry in blocks:
-                        if isinstance(entry, TableBlock):
-                            yield _BlockItem(entry, base + entry.end)
+                for entry in read_blocks(inp.path, labels):
+                    if isinstance(entry, TableBlock):
+                        yield _BlockItem(entry, base + entry.end)
             except ScoringError as exc:
                 yield _FailedItem(Problem(inp.shown, str(exc)), base + inp.size)
         base += inp.size

@@ -202,8 +202,8 @@ BLOCK_BYTES = 1 << 19
 @dataclass(frozen=True)
 class TableBlock:
     """Consecutive lines of a table, as bytes, for a worker to read (`block_rows`): what a batch
-    hands out instead of one row at a time when the file has no quoted field, so that no field
-    can span lines and a block boundary is a line boundary."""
+    hands out instead of one row at a time.  A block ends where a record ends: at the end of a
+    line, and never inside a quoted field that goes on in the next line."""
 
     header: TableHeader
     encoding: str
@@ -212,34 +212,37 @@ class TableBlock:
     end: int  # bytes of the file read once this block is complete
 
 
-def read_blocks(path: Path | str, labels: Collection[str] | None = None) -> Iterator[TableHeader | TableBlock] | None:
-    """Stream a case table as its header, then blocks of lines (`TableBlock`), or None when the
-    file holds a quoted field anywhere: such a file is read row by row (`read_table`).  Raises
-    ScoringError as `read_table` does for the file and the header."""
+def read_blocks(path: Path | str, labels: Collection[str] | None = None) -> Iterator[TableHeader | TableBlock]:
+    """Stream a case table as its header, then blocks of lines (`TableBlock`) that give, read by
+    `block_rows`, the rows `read_table` gives.  Raises ScoringError as `read_table` does for the
+    file and the header."""
     path = Path(path)
     shown = display_path(path)
     try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(BLOCK_BYTES):
-                if b'"' in chunk:
-                    return None
+        handle = path.open("rb")
     except OSError as exc:
-        raise ScoringError(f"{shown}: 无法读取文件（{exc.strerror or exc}）") from None
-    return _blocks(path, shown, labels)
+        raise ScoringError(f"{shown}: 无法读取文件（{describe(exc)}）") from None
+    return _blocks(handle, shown, labels)
 
 
-def _blocks(path: Path, shown: str, labels: Collection[str] | None) -> Iterator[TableHeader | TableBlock]:
-    with path.open("rb") as handle:
+def _blocks(handle, shown: str, labels: Collection[str] | None) -> Iterator[TableHeader | TableBlock]:
+    with handle:
         encoding = _sniff_encoding(handle.read(_SNIFF_BYTES))
         handle.seek(0)
         lines = _DecodedLines(handle, encoding, shown)
+        reader = csv.reader(lines, strict=True)
         header = None
-        for cells in csv.reader(lines, strict=True):  # no quotes: a record is a line
-            if any(c.strip() for c in cells):
-                if lines.line == 1 and cells:
-                    cells[0] = cells[0].lstrip("\ufeff")
-                header = parse_header(shown, cells, labels)
-                break
+        start = 1
+        try:
+            for cells in reader:  # as read_table reads the header
+                line, start = start, reader.line_num + 1
+                if any(c.strip() for c in cells):
+                    if line == 1 and cells:
+                        cells[0] = cells[0].lstrip("\ufeff")
+                    header = parse_header(shown, cells, labels)
+                    break
+        except csv.Error as exc:
+            raise ScoringError(f"{shown}:{start}: CSV 格式错误（{_csv_problem(exc)}），此后的行未读取") from None
         if header is None:
             raise ScoringError(f"{shown}: 表格为空，没有表头")
         yield header
@@ -251,9 +254,47 @@ def _blocks(path: Path, shown: str, labels: Collection[str] | None) -> Iterator[
             if not data.endswith(b"\n"):
                 # to the end of the line, bounded: an endless line is refused by block_rows
                 data += handle.readline(MAX_TABLE_LINE_BYTES + 1)
+            if b'"' in data:
+                data = _whole_records(data, handle, encoding)
             offset += len(data)
             yield TableBlock(header, encoding, line, data, offset)
             line += data.count(b"\n")
+
+
+def _whole_records(data: bytes, handle, encoding: str) -> bytes:
+    """``data`` (whole lines, starting where a record starts) with the lines after it that a
+    quoted field open at its end goes on into (a cell written over several lines), read as the
+    csv module reads them.  Where the csv module refuses something first (a line not in the
+    encoding or too long, malformed quoting, a cell over the size limit, a quote still open at
+    the end of the file), the block ends as it is: `block_rows` stops there with the same words."""
+    lines = _lines_of(data)
+    # lines before the first quote are whole records: only a quote opens a field over lines
+    first = data.find(b'"')
+    skip = data.count(b"\n", 0, first)
+    pending = lines[skip:]  # from the start of the record the reading is in
+    while True:
+        texts = []
+        for raw in pending:
+            if len(raw) > MAX_TABLE_LINE_BYTES:
+                return data
+            try:
+                texts.append(raw.decode(encoding))
+            except UnicodeDecodeError:
+                return data
+        reader = csv.reader(texts, strict=True)
+        begun = 0  # index in `pending` of the line the current record started at
+        try:
+            for _ in reader:
+                begun = reader.line_num
+            return data
+        except csv.Error as exc:
+            if str(exc) != "unexpected end of data":
+                return data
+        more = handle.readline(MAX_TABLE_LINE_BYTES + 1)
+        if not more:
+            return data
+        data += more
+        pending = pending[begun:] + [more]
 
 
 def block_rows(block: TableBlock) -> Iterator[TableRow]:
@@ -261,7 +302,8 @@ def block_rows(block: TableBlock) -> Iterator[TableRow]:
     line that is not in the file's encoding, a malformed line), after the rows before it."""
     shown = block.header.path
     physical = block.first_line - 1
-    if len(block.data) <= MAX_TABLE_LINE_BYTES:
+    # a block with a quote is read by the csv module, line by line, as read_table reads it
+    if len(block.data) <= MAX_TABLE_LINE_BYTES and b'"' not in block.data:
         # the common block: no line can be too long, and decoded at once unless some line is
         # not in the encoding (then line by line below, to name it); split at \n only, as a
         # file's readline splits it (\n is never part of a UTF-8 or GB18030 character), a \r
@@ -278,7 +320,7 @@ def block_rows(block: TableBlock) -> Iterator[TableRow]:
             if "\0" in text or max(map(len, lines)) > csv.field_size_limit():
                 yield from _block_rows(block, lines, shown)  # for the csv module's own message
                 return
-            # a block holds no quote (`read_blocks`), so a record is its line split at the commas
+            # no quote in the block, so a record is its line split at the commas
             header, first, end = block.header, block.first_line, block.end
             for i, line in enumerate(lines):
                 cells = line.split(",")
