@@ -318,3 +318,21 @@ def test_blocks_give_the_rows_read_table_gives(tmp_path, encoding, block_bytes, 
         stops.update(entry for entry in got if isinstance(entry, str))
     # the ways a table stops reading were met (a NUL stops it only where the csv module refuses one: before Python 3.11)
     assert all(any(word in stop for stop in stops) for word in ("单元格过长", "换行符", "编码", "CSV 格式错误")), stops
+
+
+def test_a_quoted_cell_of_many_lines_across_a_block_end_is_read_once(tmp_path):
+    """A cell of 60,000 short lines that a block's end cuts through joins the block a block's
+    worth at a time (read again per line, it would take hours), and gives what read_table gives."""
+    from scoring.cases import table as tables
+    from scoring.cases.table import TableBlock, block_rows, read_blocks
+
+    head = "case_id,unit,region,year,sheet_type\n"
+    row = "c1,某单位,四川省/遂宁市,2024,部门整体支出绩效自评表\n"
+    filler = row * (tables.BLOCK_BYTES // len(row.encode()) - 5)
+    data = head + filler + 'c2,"' + "行\n" * 60_000 + '",四川省,2024,部门整体支出绩效自评表\n' + row
+    path = tmp_path / "t.csv"
+    path.write_text(data, encoding="utf-8")
+    blocks = [e for e in read_blocks(path) if isinstance(e, TableBlock)]
+    got = [r for b in blocks for r in _rows_of(block_rows(b))]
+    assert got == _rows_of(read_table(path))
+    assert got[-2][1][1] == "行\n" * 60_000 and got[-1][0] == filler.count("\n") + 60_003

@@ -290,11 +290,15 @@ def _whole_records(data: bytes, handle, encoding: str) -> bytes:
         except csv.Error as exc:
             if str(exc) != "unexpected end of data":
                 return data
-        more = handle.readline(MAX_TABLE_LINE_BYTES + 1)
+        # a block's worth more, not a line: a cell of a hundred thousand short lines must not be
+        # read again once per line
+        more = handle.read(BLOCK_BYTES)
         if not more:
             return data
+        if not more.endswith(b"\n"):
+            more += handle.readline(MAX_TABLE_LINE_BYTES + 1)
         data += more
-        pending = pending[begun:] + [more]
+        pending = pending[begun:] + _lines_of(more)
 
 
 def block_rows(block: TableBlock) -> Iterator[TableRow]:
