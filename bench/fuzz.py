@@ -60,7 +60,8 @@ def table_rows(library: RuleLibrary, checker: Checker, count: int, seed: int) ->
     rules = library.find("sichuan.dept-overall", 2024)
     extra = []
     for d in rules.deductions:
-        if f"finding:{d.id}" in named_header and rng.random() < 0.6:
+        # (labelled_table may already have written one by name: a header names a column once)
+        if f"finding:{d.id}" in named_header and f"finding:{d.name}" not in named_header and rng.random() < 0.6:
             extra.append((named_header.index(f"finding:{d.id}"), f"finding:{d.name}"))
     for position, name in extra:
         named_header.append(name)

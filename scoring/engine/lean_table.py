@@ -7,10 +7,15 @@ after the point), the undisclosed marker, 是/否 flags, empty cells — straigh
 the rule set's generated code, with the column plan worked out once per header and rule set, and
 its inputs and claims read by code written out for that plan (`table_code`).
 
+An input or a stated rate's amounts written as a form prints a number — with thousands
+separators (spreadsheets export "1,234.56"), full-width digits, a percent sign — are read by
+`numbers.to_decimal`, as the case model reads them, and checked as the engine checks such a
+figure (a percent sign on an amount is a finding).
+
 It takes a row only where it knows the result is the one `row_to_case` and the traced checks
-would give: anything else — a figure written with a thousands separator, a percent sign or
-full-width digits, a year or sheet id the case model would refuse, a column its rule set does not
-know, a rate with a missing part, a rule set that cannot be chosen — is left to the full path
+would give: anything else — a figure written with a unit or a "not given" mark, a claim or count
+not written plainly, a year or sheet id the case model would refuse, a column its rule set does
+not know, a rate with a missing part, a rule set that cannot be chosen — is left to the full path
 (`read` returns None), so every message reads the same.
 """
 
@@ -23,10 +28,10 @@ from decimal import Decimal
 from ..batch.summary import SheetSummary
 from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX, UNDISCLOSED, TableRow, input_headers
 from ..errors import ScoringError
-from ..numbers import normalize_phrase
+from ..numbers import NumberError, is_too_large, normalize_phrase, to_decimal
 from ..rules.library import RuleLibrary
 from ..rules.model import RuleSet
-from .engine import invalid_input
+from .engine import input_problem, invalid_input
 from .lean import ZERO, Fallback, Findings, LeanEngine, LeanRules, SheetFacts, lean_summary
 from .table_code import ANY, AT_LEAST, OTHER, WHOLE_AT_LEAST, compile_reader
 
@@ -218,9 +223,12 @@ class TableReader:
             parts = cells[stated].strip(), cells[numerator].strip(), cells[denominator].strip()
             if not any(parts):
                 continue
-            if not all(parts) or not _PLAIN.fullmatch(parts[1]) or not _PLAIN.fullmatch(parts[2]):
+            if not all(parts):
                 return None
-            rates.append(_Rate(label, parts[0], Decimal(parts[1]), Decimal(parts[2])))
+            numerator, denominator = _amount(parts[1]), _amount(parts[2])
+            if numerator is None or denominator is None:
+                return None
+            rates.append(_Rate(label, parts[0], numerator, denominator))
         facts = SheetFacts(sheet_id, title, region, year, None, sheet_type, named, claimed_total)
         lean = self.lean.evaluate(lr, facts, x, states, found, where, claims, counts, claimed_deductions, rates)
         return lean_summary(lean, row.where, case_id, unit, sheet_id, title, rules, row.line)
@@ -266,6 +274,23 @@ def _number(text: str) -> Decimal | None:
     return value
 
 
+def _amount(text: str) -> Decimal | None:
+    """A stated rate's amount (stripped, not empty) as the case model reads it: a plain number,
+    or one `numbers.to_decimal` reads ("1,234.56"); None for anything else, and for a figure of
+    10^15 or more, which the full path refuses with its place."""
+    value = _NUMBERS.get(text)
+    if value is None:
+        value = _number(text)
+    if value is None:
+        try:
+            value = to_decimal(text)
+        except NumberError:
+            return None
+        if is_too_large(value):
+            return None
+    return value
+
+
 def _read_input(text: str, name: str, spec, check: int, minimum, x: dict, states: dict, found: Findings, where: str) -> bool:
     """One input's cell (stripped, not empty) into ``x`` (usable) or ``states`` (undisclosed,
     invalid, with its finding), as `row_to_case` and the engine's checks read it; False when
@@ -280,7 +305,17 @@ def _read_input(text: str, name: str, spec, check: int, minimum, x: dict, states
             return True
         value = _FLAGS.get(low)
         if value is None:
-            return False
+            try:
+                value = to_decimal(text)  # "1,234.56", "１２３", "95%": as the case model reads it
+            except NumberError:
+                return False  # a unit or a "not given" mark: read by the rule set's words (engine/figures.py)
+            problem = input_problem(spec.decl, value, text.endswith(("%", "％")))
+            if problem:
+                found.add(invalid_input(name, spec.decl, problem, where))
+                states[name] = "invalid"
+            else:
+                x[name] = value
+            return True
     elif check == ANY or check == AT_LEAST and value >= minimum or (check == WHOLE_AT_LEAST and value >= minimum and "." not in text):
         x[name] = value  # what the declaration's check would pass, without calling it
         return True
