@@ -202,3 +202,24 @@ def test_rows_printed_alike_are_scored_once_and_placed_where_they_stand(library,
     scorers = [bound.rows for bound in checker.lean._bound.values() if bound.rows is not None]
     assert sum(s.hits for s in scorers) > 0
     assert all(len(s._scored) <= 4 and len(s._read) <= 4 and len(s._targets) <= 4 for s in scorers)
+
+
+def test_partial_sheets_subtotals_and_parent_rows_are_scored_on_the_lean_path(library):
+    """Real sheets print group subtotals and rows that are parts of other rows, and many
+    transcriptions are partial: the lean path scores such sheets itself (with the traced path's
+    own functions for their structure) and agrees with the traced path on every shipped one."""
+    from scoring import load_case
+
+    checker = equality.Checker(library)
+    seen = {"partial": 0, "subtotals": 0, "parent rows": 0}
+    for path in sorted(CASES.glob("*.toml")):
+        case, shown = load_case(path)
+        for sheet in case.sheets:
+            before = checker.tally.lean
+            checker.case(case.model_copy(update={"sheets": [sheet]}), shown)
+            if checker.tally.lean > before:
+                seen["partial"] += not sheet.complete
+                seen["subtotals"] += bool(sheet.subtotals)
+                seen["parent rows"] += any(row.part_of for row in sheet.rows)
+    assert checker.tally.ok, "\n".join(checker.tally.first)
+    assert seen["partial"] >= 10 and seen["subtotals"] >= 5 and seen["parent rows"] >= 1, seen

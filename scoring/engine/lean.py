@@ -16,11 +16,13 @@ generator).
 It gives what the traced path gives, to the last digit of every score and the last word of every
 error and warning: tests/test_lean.py compares both on a sample of the generated corpus (every
 shipped rule set, edge variants, injected errors) and on every shipped case, and bench/run.py on
-the whole corpus.  What it does not reproduce, it hands over whole: a sheet on which the
-generated code raises (an arithmetic failure, whose message names the expression; a parameter
-without a value for the year), or whose printed structure it does not handle (rows that are
-parts of other rows, group subtotals, a partial sheet), is scored on the traced path
-(`LeanEngine.fallbacks` counts them).
+the whole corpus.  Printed structure is checked as the traced path checks it, by the same
+functions: rows that are parts of other rows (`row_structure.plan_rows`, `review.compare.parent_findings`),
+group subtotals (`review.compare.subtotal_findings`), a partial sheet's total.  What it does not
+reproduce, it hands over whole: a sheet on which the generated code raises (an arithmetic
+failure, whose message names the expression; a parameter without a value for the year), or
+whose figures are written with a unit or a "not given" mark (`engine/figures.py` reads those
+by the rule set's words), is scored on the traced path (`LeanEngine.fallbacks` counts them).
 """
 
 from __future__ import annotations
@@ -32,7 +34,18 @@ from decimal import Decimal, localcontext
 from ..batch.summary import DIFFERING, SheetSummary, by_severity, summary_of, worst_status
 from ..cases.model import Case, Sheet
 from ..findings import Finding, finding
-from ..review.compare import STATUS_SEVERITY, LineSums, _claim, _indicator_findings, compare, compare_line, line_finding, settle_total
+from ..review.compare import (
+    STATUS_SEVERITY,
+    LineSums,
+    _claim,
+    _indicator_findings,
+    compare,
+    compare_line,
+    line_finding,
+    parent_findings,
+    settle_total,
+    subtotal_findings,
+)
 from ..review.grades import span_text
 from ..review.pipeline import pinned_rules_findings, report_loaded, rule_source_findings, sheet_rules, year_unknown
 from ..rules.codegen import Generated, bind, generate
@@ -281,6 +294,7 @@ class SheetFacts:
     named_rules: str | None  # the rule set the sheet names, if it names one
     claimed_total: Decimal | None
     claimed_grade: str | None = None
+    complete: bool = True  # False: only part of the sheet is transcribed (a case file says so)
 
 
 @dataclass(slots=True)
@@ -383,13 +397,13 @@ class LeanEngine:
         ScoringError (FileError) for keys its rules do not know, as the traced path does."""
         info = case.case
         lr = self.rules(rules, info.year)
-        if not lr.available or not sheet.complete or sheet.subtotals or any(row.part_of for row in sheet.rows) or _written(sheet):
+        if not lr.available or _written(sheet):
             raise Fallback
         check_keys(sheet, rules, where)
         facts = SheetFacts(
             sheet.id, sheet.title, tuple(info.region), info.year, info.evaluated, sheet.sheet_type, sheet.rules,
             sheet.claimed_total.score if sheet.claimed_total else None,
-            sheet.claimed_grade.grade if sheet.claimed_grade is not None else None,
+            sheet.claimed_grade.grade if sheet.claimed_grade is not None else None, sheet.complete,
         )
         found = Findings()
         x, states = self._bind_figures(lr, sheet, where, found)
@@ -474,7 +488,7 @@ class LeanEngine:
         if facts.year is None:
             found.add(year_unknown(rules, where))
         found.infos += lr.source_infos
-        return self._compare(lr, facts, out, weights, states, claims, rows, sheet, counts, claimed_deductions,
+        return self._compare(lr, facts, out, weights, states, claims, rows, plan, sheet, counts, claimed_deductions,
                              weights_consistent, where, found)
 
     def _rows(self, lr: LeanRules, sheet: Sheet, year: int | None, where: str, found: Findings):
@@ -489,7 +503,7 @@ class LeanEngine:
         return results, plan
 
     def _compare(self, lr: LeanRules, facts: SheetFacts, out: list, weights: tuple, states: dict, claims: list,
-                 rows: list[IndicatorResult], sheet: Sheet | None, counts: list, claimed_deductions: Decimal,
+                 rows: list[IndicatorResult], plan: RowPlan, sheet: Sheet | None, counts: list, claimed_deductions: Decimal,
                  weights_consistent: bool, where: str, found: Findings) -> LeanSheet:
         """Every claim against the rules' value, the total and the grades, as `review.compare.diff_sheet`
         does, with a straight path for the lines the rules give a point score."""
@@ -563,6 +577,7 @@ class LeanEngine:
                 unclaimed_weight, allow_up, allow_down, any_claimed = sums.unclaimed_weight, sums.allow_up, sums.allow_down, sums.any_claimed
             statuses.append(status)
         _write_back(sums, known, checked, computed, low, high, claimed_sum, unclaimed_weight, allow_up, allow_down, any_claimed)
+        row_claims = {}
         if rows:
             row_claims = {row.id or f"row{i + 1}": row.claimed for i, row in enumerate(sheet.rows) if row.claimed is not None}
             for ind in rows:
@@ -597,11 +612,20 @@ class LeanEngine:
                 statuses.append(cmp.status)
                 values.append(ind.computed if ind.verifiable else (cmp.low, cmp.high, ind.interval) if cmp.low is not None else None)
         found.infos += infos
+        if sheet is not None and (plan.parents or sheet.subtotals):
+            # after every line's findings and before the total's, as review.compare.diff_sheet reports them
+            structure: list[Finding] = []
+            parent_findings(plan.parents, sheet, where, structure)
+            if sheet.subtotals:
+                lines = [(ind.id, ind.name, ind.group, w, c) for ind, w, c in zip(indicators, weights, claims)]
+                lines += [(r.id, r.name, r.group, r.weight, row_claims.get(r.id)) for r in rows]
+                subtotal_findings(sheet, facts.complete, lines, where, structure)
+            found.extend(structure)
         rules = lr.rules
         deductions = [deduction_points(d, n) for d, n in zip(rules.deductions, counts)]
         settled: list[Finding] = []
         total = settle_total(
-            sums, rules.info.total, rules.info.score_floor, tolerance, True, weights_consistent,
+            sums, rules.info.total, rules.info.score_floor, tolerance, facts.complete, weights_consistent,
             [(d.name, amount) for d, amount in zip(rules.deductions, deductions)], claimed_deductions,
             facts.claimed_total, rules.grades, facts.claimed_grade, where, settled,
         )

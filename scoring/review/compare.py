@@ -76,8 +76,10 @@ def diff_sheet(result: SheetResult, sheet: Sheet, where: str, findings: list[Fin
         cmp = compare_line(ind, claim.score if claim else None, tolerance)
         rows.append(IndicatorDiff(ind, cmp, claim.source if claim else ""))
         findings.extend(_indicator_findings(ind, cmp, f"{where}.{ind.id}"))
-    _parent_findings(result, sheet, where, findings)
-    _subtotal_findings(sheet, result.complete, rows, where, findings)
+    parent_findings(result.parents, sheet, where, findings)
+    if sheet.subtotals:
+        lines = [(r.result.id, r.result.name, r.result.group, r.result.weight, r.comparison.claimed) for r in rows]
+        subtotal_findings(sheet, result.complete, lines, where, findings)
     total = _total(result, sheet, rows, where, findings)
     return SheetDiff(result, rows, total)
 
@@ -96,9 +98,10 @@ def compare_line(ind: IndicatorResult, claimed: Decimal | None, tolerance: Decim
     return compare(claimed, None, None, ind.weight, ind.rounding, tolerance)
 
 
-def _parent_findings(result: SheetResult, sheet: Sheet, where: str, findings: list[Finding]) -> None:
-    """A parent row whose children carry the scores: its claimed score must be theirs added up."""
-    for parent in result.parents:
+def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Finding]) -> None:
+    """A parent row whose children carry the scores (``parents``: `row_structure.ParentRow`): its
+    claimed score must be theirs added up."""
+    for parent in parents:
         if not parent.scored_children or parent.row.claimed is None:
             continue
         claims = [sheet.rows[k].claimed for k in parent.children if sheet.rows[k].claimed is not None]
@@ -110,23 +113,24 @@ def _parent_findings(result: SheetResult, sheet: Sheet, where: str, findings: li
             ))
 
 
-def _subtotal_findings(sheet: Sheet, complete: bool, rows: list[IndicatorDiff], where: str, findings: list[Finding]) -> None:
+def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: str, findings: list[Finding]) -> None:
     """Printed group subtotals: claimed scores must add up and stay within the group's printed
     weight; printed group weights are checked against their rows' weights.  On a partial sheet
-    only what the visible rows already exceed can be an error."""
+    only what the visible rows already exceed can be an error.  ``lines``: every line of the
+    sheet in order, as (id, name, group, weight, claimed score or None)."""
     for i, sub in enumerate(sheet.subtotals):
         place = f"{where}.subtotals[{i}]"
         label = "/".join(sub.group)
         included = set(sub.includes)
         members = [
-            r for r in rows
-            if tuple(r.result.group[: len(sub.group)]) == tuple(sub.group) or r.result.id in included or r.result.name in included
+            line for line in lines
+            if tuple(line[2][: len(sub.group)]) == tuple(sub.group) or line[0] in included or line[1] in included
         ]
         if not members:
             if complete:
                 findings.append(finding("subtotal_empty", f"小计“{label}”下没有任何指标（分组名称与各行不一致？）", place))
             continue
-        claims = [r.comparison.claimed for r in members if r.comparison.claimed is not None]
+        claims = [line[4] for line in members if line[4] is not None]
         claimed_sum = sum(claims, Decimal(0))
         if sub.claimed is not None and (claimed_sum != sub.claimed if complete else claimed_sum > sub.claimed):
             findings.append(finding(
@@ -140,7 +144,7 @@ def _subtotal_findings(sheet: Sheet, complete: bool, rows: list[IndicatorDiff], 
                         "subtotal_over_weight", f"{label}：{what} {fmt(value)} 分，超过分组标题印的分值 {fmt(sub.weight)} 分", place,
                     ))
                     break
-        weights = [r.result.weight for r in members]
+        weights = [line[3] for line in members]
         if sub.weight is not None and all(w is not None for w in weights):
             total_weight = sum(weights, Decimal(0))
             if total_weight != sub.weight if complete else total_weight > sub.weight:
