@@ -16,13 +16,13 @@ generator).
 It gives what the traced path gives, to the last digit of every score and the last word of every
 error and warning: tests/test_lean.py compares both on a sample of the generated corpus (every
 shipped rule set, edge variants, injected errors) and on every shipped case, and bench/run.py on
-the whole corpus.  Printed structure is checked as the traced path checks it, by the same
-functions: rows that are parts of other rows (`row_structure.plan_rows`, `review.compare.parent_findings`),
-group subtotals (`review.compare.subtotal_findings`), a partial sheet's total.  What it does not
-reproduce, it hands over whole: a sheet on which the generated code raises (an arithmetic
-failure, whose message names the expression; a parameter without a value for the year), or
-whose figures are written with a unit or a "not given" mark (`engine/figures.py` reads those
-by the rule set's words), is scored on the traced path (`LeanEngine.fallbacks` counts them).
+the whole corpus.  What the sheet prints is read and checked by the traced path's own functions:
+figures written with a unit or a "not given" mark (`figures.read_figures`), rows that are parts
+of other rows (`row_structure.plan_rows`, `review.compare.parent_findings`), group subtotals
+(`review.compare.subtotal_findings`), a partial sheet's total.  What it does not reproduce, it
+hands over whole: a sheet on which the generated code raises (an arithmetic failure, whose
+message names the expression; a parameter without a value for the year) is scored on the
+traced path (`LeanEngine.fallbacks` counts them).
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ from .engine import (
     unavailable_reason,
     weight_findings,
 )
+from .figures import read_figures
 from .rates import stated_rate_findings
 from .results import Comparison, IndicatorResult
 from .row_structure import RowPlan, plan_rows
@@ -397,8 +398,9 @@ class LeanEngine:
         ScoringError (FileError) for keys its rules do not know, as the traced path does."""
         info = case.case
         lr = self.rules(rules, info.year)
-        if not lr.available or _written(sheet):
+        if not lr.available:
             raise Fallback
+        sheet = read_figures(sheet, rules, where)  # figures written with a unit or a mark, as the traced path reads them first
         check_keys(sheet, rules, where)
         facts = SheetFacts(
             sheet.id, sheet.title, tuple(info.region), info.year, info.evaluated, sheet.sheet_type, sheet.rules,
@@ -665,11 +667,6 @@ def _write_back(sums: LineSums, known, checked, computed, low, high, claimed, un
     sums.known_weight, sums.checked, sums.claimed, sums.unclaimed_weight = known, checked, claimed, unclaimed_weight
     sums.allow_up, sums.allow_down, sums.any_claimed = allow_up, allow_down, any_claimed
     sums.computed, sums.low, sums.high = computed, low, high
-
-
-def _written(sheet: Sheet) -> bool:
-    # figures written with a unit or a "not given" mark are read on the traced path (engine/figures.py)
-    return any(f.written is not None for f in (*sheet.inputs.values(), *sheet.findings.values()))
 
 
 def _alone(case: Case, sheet: Sheet) -> Case:
