@@ -321,8 +321,8 @@ def test_blocks_give_the_rows_read_table_gives(tmp_path, encoding, block_bytes, 
 
 
 def test_a_quoted_cell_of_many_lines_across_a_block_end_is_read_once(tmp_path):
-    """A cell of 60,000 short lines that a block's end cuts through joins the block a block's
-    worth at a time (read again per line, it would take hours), and gives what read_table gives."""
+    """A cell of 60,000 short lines that a block's end cuts through joins the block, read once
+    (read again per line, it would take hours), and gives what read_table gives."""
     from scoring.cases import table as tables
     from scoring.cases.table import TableBlock, block_rows, read_blocks
 
@@ -336,3 +336,37 @@ def test_a_quoted_cell_of_many_lines_across_a_block_end_is_read_once(tmp_path):
     got = [r for b in blocks for r in _rows_of(block_rows(b))]
     assert got == _rows_of(read_table(path))
     assert got[-2][1][1] == "行\n" * 60_000 and got[-1][0] == filler.count("\n") + 60_003
+
+
+def test_a_record_over_many_lines_across_a_block_end_is_read_once(tmp_path, monkeypatch):
+    """A quoted field open at a block's end makes the block take the lines it goes on into, each
+    read once by the csv module: a record over many short lines (a cell of blank lines, or `","`
+    line after line) read again from its start for every line it takes would make one table of a
+    few MB keep the batch reading for hours."""
+    from scoring.cases import table as tables
+    from scoring.cases.table import TableBlock, block_rows, read_blocks
+
+    monkeypatch.setattr(tables, "BLOCK_BYTES", 64)
+    lines = 3000
+    head = b"case_id,unit,region,year,sheet_type\n" + b"a,b,c,2024,d\n" * 4
+    path = tmp_path / "t.csv"
+    path.write_bytes(head + b'x,"\n' + b'","\n' * lines + b'"\n' + b"z,1\n")
+    pulled = 0
+    reader = csv.reader
+
+    def counting(rows, **options):
+        def each():
+            nonlocal pulled
+            for row in rows:
+                pulled += 1
+                yield row
+        return reader(each(), **options)
+
+    monkeypatch.setattr(csv, "reader", counting)
+    blocks = [entry for entry in read_blocks(path) if isinstance(entry, TableBlock)]
+    monkeypatch.setattr(csv, "reader", reader)
+    assert pulled < 2 * lines  # header and one pass over the rest (reading again from the record's start: ~lines²/2)
+    got = [(row.line, row.cells) for block in blocks for row in block_rows(block)]
+    assert got == [(entry.line, entry.cells) for entry in read_table(path) if isinstance(entry, TableRow)]
+    assert [line for line, _ in got] == [2, 3, 4, 5, 6, lines + 8]
+    assert len(got[-2][1]) == lines + 2

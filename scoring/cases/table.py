@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -267,38 +268,37 @@ def _whole_records(data: bytes, handle, encoding: str) -> bytes:
     csv module reads them.  Where the csv module refuses something first (a line not in the
     encoding or too long, malformed quoting, a cell over the size limit, a quote still open at
     the end of the file), the block ends as it is: `block_rows` stops there with the same words."""
-    lines = _lines_of(data)
     # lines before the first quote are whole records: only a quote opens a field over lines
-    first = data.find(b'"')
-    skip = data.count(b"\n", 0, first)
-    pending = lines[skip:]  # from the start of the record the reading is in
-    while True:
-        texts = []
-        for raw in pending:
+    pending = _lines_of(data)[data.count(b"\n", 0, data.find(b'"')):]
+    more = bytearray()  # not a list of lines: a record of millions of short lines fits
+
+    def texts() -> Iterator[str]:
+        # the block's lines, then the file's while the reader asks for them: one reader, each
+        # line decoded and parsed once (reading again from the record's start for every line
+        # a field goes on into was quadratic in the lines of a field or record over many lines)
+        for i in itertools.count():
+            if i < len(pending):
+                raw = pending[i]
+            else:
+                raw = handle.readline(MAX_TABLE_LINE_BYTES + 1)
+                if not raw:
+                    return
+                more.extend(raw)  # in the block even where refused: block_rows names it
             if len(raw) > MAX_TABLE_LINE_BYTES:
-                return data
+                return
             try:
-                texts.append(raw.decode(encoding))
+                yield raw.decode(encoding)
             except UnicodeDecodeError:
-                return data
-        reader = csv.reader(texts, strict=True)
-        begun = 0  # index in `pending` of the line the current record started at
-        try:
-            for _ in reader:
-                begun = reader.line_num
-            return data
-        except csv.Error as exc:
-            if str(exc) != "unexpected end of data":
-                return data
-        # a block's worth more, not a line: a cell of a hundred thousand short lines must not be
-        # read again once per line
-        more = handle.read(BLOCK_BYTES)
-        if not more:
-            return data
-        if not more.endswith(b"\n"):
-            more += handle.readline(MAX_TABLE_LINE_BYTES + 1)
-        data += more
-        pending = pending[begun:] + _lines_of(more)
+                return
+
+    reader = csv.reader(texts(), strict=True)
+    try:
+        for _ in reader:
+            if reader.line_num >= len(pending):
+                break  # a record ends at or after the block's end: the block ends with it
+    except csv.Error:
+        pass  # refused (or a quote open at the end of what could be read): block_rows says why
+    return data + more
 
 
 def block_rows(block: TableBlock) -> Iterator[TableRow]:
