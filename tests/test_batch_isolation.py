@@ -4,6 +4,7 @@ results never mix submissions; outputs are written in one piece."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 
@@ -71,3 +72,29 @@ def test_summary_and_report_are_written_atomically(tmp_path):
     # an output folder that doesn't exist: the run fails cleanly and writes nothing
     proc = run_cli("batch", str(CASES), "--format", "csv", "--out", str(tmp_path / "missing" / "s.csv"), "-q")
     assert proc.returncode == 2 and "无法写入" in proc.stderr
+
+
+def test_a_lost_block_that_stops_its_table_stops_it_when_read_again(tmp_path, monkeypatch):
+    """A block whose worker crashed is read again row by row; where the block holds a line the
+    table cannot be read beyond, no row after that line is scored, as when the block is not lost."""
+    from scoring.cases import table as tables
+
+    rows = [f"c{i},单位,四川省,2024,dept\n" for i in range(2, 12)]
+    rows[1] = "crash,单位,四川省,2024,dept\n"
+    rows[3] = "bad\rline,单位,四川省,2024,dept\n"  # line 5: a lone \r in an unquoted cell
+    path = tmp_path / "t.csv"
+    path.write_text("case_id,unit,region,year,sheet_type\n" + "".join(rows), encoding="utf-8")
+    monkeypatch.setattr(tables, "BLOCK_BYTES", len("".join(rows[:4]).encode()) - 1)  # lines 2–5, then 6–11
+    real = batch._score_row
+
+    def faulty(row, out):
+        if row.cells[0] == "crash":
+            os._exit(7)  # forked workers inherit the fault
+        real(row, out)
+
+    monkeypatch.setattr(batch, "_score_row", faulty)
+    result = batch.run_batch([path], jobs=2, timeout=30)
+    named = {int(m) for text in [s.path for s in result.sheets] + [p.path for p in result.failures] for m in re.findall(r"t\.csv:(\d+)", text)}
+    assert named == {2, 3, 4}  # line 5 stops the table: its problem names the file
+    assert any("意外退出" in p.reason for p in result.failures)
+    assert any(p.reason.endswith("t.csv:5: CSV 格式错误（未加引号的单元格中有换行符），此后的行未读取") for p in result.failures)

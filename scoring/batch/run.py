@@ -106,6 +106,7 @@ class _BlockItem:
 class _FailedItem:
     problem: Problem
     offset: int
+    stops: str | None = None  # the table whose reading stops here, as `_ItemResult.stopped`
 
 
 @dataclass
@@ -134,6 +135,7 @@ def _score_item(item: _FileItem | _RowItem | _BlockItem | _FailedItem) -> _ItemR
     out = _ItemResult(item.offset, source=item.row.header.path if isinstance(item, _RowItem) else getattr(item, "shown", ""))
     if isinstance(item, _FailedItem):
         out.failures.append(item.problem)
+        out.stopped = item.stops
         return out
     if isinstance(item, _BlockItem):
         try:
@@ -316,7 +318,8 @@ def _results(results: Iterator, jobs: int, initargs: tuple, timeout: float | Non
             try:
                 rows.extend(_RowItem(row, block.offset) for row in block_rows(block.block))
             except ScoringError as exc:
-                rows.append(_FailedItem(Problem(block.shown, str(exc)), block.offset))
+                # the table stops here as it would have in the lost block: no later block is read
+                rows.append(_FailedItem(Problem(block.shown, str(exc)), block.offset, stops=block.shown))
             yield from ordered_map(_score_item, rows, jobs, _init_worker, initargs, threshold=0, timeout=timeout)
             continue
         yield result
