@@ -310,16 +310,13 @@ def _read_input(text: str, name: str, spec, check: int, minimum, x: dict, states
             except NumberError:
                 return False  # a unit or a "not given" mark: read by the rule set's words (engine/figures.py)
             problem = input_problem(spec.decl, value, text.endswith(("%", "％")))
-            if problem:
-                found.add(invalid_input(name, spec.decl, problem, where))
-                states[name] = "invalid"
-            else:
-                x[name] = value
-            return True
+        else:
+            problem = spec.problem(value)
     elif check == ANY or check == AT_LEAST and value >= minimum or (check == WHOLE_AT_LEAST and value >= minimum and "." not in text):
         x[name] = value  # what the declaration's check would pass, without calling it
         return True
-    problem = spec.problem(value)
+    else:
+        problem = spec.problem(value)
     if problem:
         found.add(invalid_input(name, spec.decl, problem, where))
         states[name] = "invalid"
