@@ -449,7 +449,7 @@ class LeanEngine:
         """Score a sheet whose inputs are bound (``x`` usable, ``states`` of the others, the
         input findings already in ``found``): the claims of the rule set's indicators in their
         order, the finding counts of its deduction items.  ``sheet`` (a case model) only for
-        printed weights and rows."""
+        printed weights, rows, parent rows and subtotals."""
         rules = lr.rules
         pinned = pinned_rules_findings(facts.region, facts.year, facts.evaluated, facts.sheet_type, rules, where, False) if facts.named_rules else ()
         # the traced path reports the pinned rules first, then what scoring finds
