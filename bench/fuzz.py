@@ -8,9 +8,10 @@ Two kinds of input are mutated:
   write them (full-width digits and signs, thousands separators, units inside cells, "/", "—",
   "无", "不适用", blanks and NBSPs around a figure, comparators in a 指标性质 column or inside the
   target, dates, negative figures, printed weights that differ from the rules, claims above
-  the weight, totals that do not add up, grade words), with the structure a partial
-  transcription carries (``complete = false``, subtotals, 其中 rows) sometimes removed so that
-  the lean path takes the sheet;
+  the weight, totals that do not add up, grade words), and their printed structure changed:
+  made complete or partial, group subtotals added (with weights, claims, rule indicators they
+  include) or removed, rows made parts of others (其中 rows) or not, deduction counts written
+  with a unit or a mark;
 * case-table rows: generated formula sheets, under a header by ids and one by label and printed
   name (some figures in two columns, deduction counts and claims too), and rows under every
   shipped rule set's own header (budget-only project sheets, say), with cells rewritten the same
@@ -136,16 +137,19 @@ def mutate_case(data: dict, rng: random.Random, pool: list[dict]) -> dict:
     data = copy.deepcopy(data)
     sheet = rng.choice(data["sheets"])
     data["sheets"] = [sheet]
-    if rng.random() < 0.7:  # the lean path's ground: a complete sheet without printed structure
+    if rng.random() < 0.5:  # complete, with its printed structure now and then removed
         sheet["complete"] = True
-        if rng.random() < 0.8:
+        if rng.random() < 0.5:
             sheet.pop("subtotals", None)
         for row in sheet.get("rows", []):
-            if rng.random() < 0.8:
+            if rng.random() < 0.5:
                 row.pop("part_of", None)
     rows = sheet.setdefault("rows", []) if "rows" in sheet else None
     for _ in range(rng.randint(1, 6)):
-        kind = rng.randrange(20)
+        kind = rng.randrange(24)
+        if kind >= 20:
+            mutate_structure(sheet, rows, rng)
+            continue
         if kind == 16:  # the year not visible (dates without one cannot be completed), or another
             data["case"]["year"] = rng.choice((None, 2020, 2021, 2022, 2023, 2024, 2025))
             if data["case"]["year"] is None:
@@ -199,6 +203,36 @@ def mutate_case(data: dict, rng: random.Random, pool: list[dict]) -> dict:
                 {"label": "执行率", "stated": rng.choice(("97.80%", "97.8", "0.978", "100%", "０", "102.59%", "/")),
                  "numerator": rng.choice(("31.69", "0", "338.31")), "denominator": rng.choice(("32.4", "0", "329.77"))})
     return data
+
+
+def mutate_structure(sheet: dict, rows: list | None, rng: random.Random) -> None:
+    """What a sheet prints besides its lines: complete or partial, a group subtotal (with its
+    weight, its claim, rule indicators it includes), a row made part of another, a deduction
+    count written with a unit or a mark."""
+    kind = rng.randrange(4)
+    if kind == 0:
+        sheet["complete"] = not sheet.get("complete", True)
+    elif kind == 1:
+        groups = sorted({tuple(row.get("group", [])[: rng.randint(1, 2)]) for row in rows or []} - {()})
+        group = list(rng.choice(groups)) if groups and rng.random() < 0.9 else [rng.choice(("产出指标", "项目管理", "无此分组"))]
+        subtotal: dict = {"group": group}
+        if rng.random() < 0.7:
+            subtotal["weight"] = rng.choice(("50", "30", "20", "10", "40", "0", "15.5"))
+        if rng.random() < 0.7:
+            subtotal["claimed"] = rng.choice(("50", "29", "20", "9.5", "45", "0", "60"))
+        if rng.random() < 0.3:
+            subtotal["includes"] = [rng.choice(("execution", "预算执行率", "budget_quality"))]
+        sheet.setdefault("subtotals", []).append(subtotal)
+    elif kind == 2 and rows and len(rows) > 1:
+        parent, child = rng.sample(rows, 2)
+        parent.setdefault("id", f"p{rng.randrange(99)}")
+        child["part_of"] = parent["id"] if rng.random() < 0.9 else "no-such-row"
+        if rng.random() < 0.5:
+            child["group"] = list(parent.get("group", []))
+    elif kind == 3:
+        findings = sheet.setdefault("findings", {})
+        key = rng.choice(sorted(findings)) if findings and rng.random() < 0.6 else rng.choice(("finance_rules", "财务管理制度", "funds_use"))
+        findings[key] = {"value": rng.choice(("2个", "/", "不适用", "2,000", "1万个", "2.0个", "０", "3项", "2%"))}
 
 
 def mutate_row(row: dict, rng: random.Random, pool: list[dict]) -> None:
