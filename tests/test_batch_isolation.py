@@ -74,17 +74,24 @@ def test_summary_and_report_are_written_atomically(tmp_path):
     assert proc.returncode == 2 and "无法写入" in proc.stderr
 
 
-def test_a_lost_block_that_stops_its_table_stops_it_when_read_again(tmp_path, monkeypatch):
+@pytest.mark.parametrize("line5, named, says", [
+    # a line not in the file's encoding: the table cannot be read beyond it
+    (b"bad\xff,\xe5\x8d\x95\xe4\xbd\x8d,x,2024,dept\n", {2, 3, 4}, "t.csv:5: 该行不是 utf-8 编码，无法读取；此后的行未读取"),
+    # a lone \r in an unquoted cell: the csv module refuses the record, the table is read on
+    ("bad\rline,单位,四川省,2024,dept\n".encode(), set(range(2, 12)), "t.csv:5: CSV 格式错误（未加引号的单元格中有换行符），该行未读取"),
+])
+def test_a_lost_block_is_read_again_as_it_would_have_been_read(tmp_path, monkeypatch, line5, named, says):
     """A block whose worker crashed is read again row by row; where the block holds a line the
-    table cannot be read beyond, no row after that line is scored, as when the block is not lost."""
+    table cannot be read beyond, no row after that line is scored, and a record refused alone is
+    reported alone, as when the block is not lost."""
     from scoring.cases import table as tables
 
-    rows = [f"c{i},单位,四川省,2024,dept\n" for i in range(2, 12)]
-    rows[1] = "crash,单位,四川省,2024,dept\n"
-    rows[3] = "bad\rline,单位,四川省,2024,dept\n"  # line 5: a lone \r in an unquoted cell
+    rows = [f"c{i},单位,四川省,2024,dept\n".encode() for i in range(2, 12)]
+    rows[1] = "crash,单位,四川省,2024,dept\n".encode()
+    rows[3] = line5
     path = tmp_path / "t.csv"
-    path.write_text("case_id,unit,region,year,sheet_type\n" + "".join(rows), encoding="utf-8")
-    monkeypatch.setattr(tables, "BLOCK_BYTES", len("".join(rows[:4]).encode()) - 1)  # lines 2–5, then 6–11
+    path.write_bytes(b"case_id,unit,region,year,sheet_type\n" + b"".join(rows))
+    monkeypatch.setattr(tables, "BLOCK_BYTES", len(b"".join(rows[:4])) - 1)  # lines 2–5, then 6–11
     real = batch._score_row
 
     def faulty(row, out):
@@ -94,7 +101,7 @@ def test_a_lost_block_that_stops_its_table_stops_it_when_read_again(tmp_path, mo
 
     monkeypatch.setattr(batch, "_score_row", faulty)
     result = batch.run_batch([path], jobs=2, timeout=30)
-    named = {int(m) for text in [s.path for s in result.sheets] + [p.path for p in result.failures] for m in re.findall(r"t\.csv:(\d+)", text)}
-    assert named == {2, 3, 4}  # line 5 stops the table: its problem names the file
+    found = {int(m) for text in [s.path for s in result.sheets] + [p.path for p in result.failures] for m in re.findall(r"t\.csv:(\d+)", text)}
+    assert found == named
     assert any("意外退出" in p.reason for p in result.failures)
-    assert any(p.reason.endswith("t.csv:5: CSV 格式错误（未加引号的单元格中有换行符），此后的行未读取") for p in result.failures)
+    assert any(p.reason.endswith(says) for p in result.failures)

@@ -12,7 +12,8 @@ from decimal import Decimal
 import pytest
 
 from scoring import Engine, ScoringError, report_loaded
-from scoring.cases.table import TableHeader, TableRow, known_labels, read_table, row_to_case
+from scoring.cases.table import TableHeader, TableProblem, TableRow, known_labels, read_table, row_to_case
+from scoring.files.reading import display_path
 
 from conftest import SUINING_CASE, run_cli
 
@@ -251,6 +252,8 @@ def _rows_of(entries) -> list:
         for entry in entries:
             if isinstance(entry, TableRow):
                 out.append((entry.line, entry.cells))
+            elif isinstance(entry, TableProblem):
+                out.append((entry.line, entry.message))
     except ScoringError as exc:
         out.append(str(exc))
     return out
@@ -274,6 +277,7 @@ def test_blocks_give_the_rows_read_table_gives(tmp_path, encoding, block_bytes, 
         monkeypatch.setattr(tables, "BLOCK_BYTES", block_bytes)
     limit = csv.field_size_limit()
     stops: set[str] = set()
+    refused: set[str] = set()
 
     rnd = random.Random(11)
     pieces = ["a", "1.5", " ", "\t", "\u3000", "中文", "\x0b", "\x0c", "\x1c", "\u2028", "\x85", ",", ",", ",", "", "长" * 45]
@@ -316,8 +320,10 @@ def test_blocks_give_the_rows_read_table_gives(tmp_path, encoding, block_bytes, 
             csv.field_size_limit(limit)
         assert got == expected, (trial, data)
         stops.update(entry for entry in got if isinstance(entry, str))
-    # the ways a table stops reading were met (a NUL stops it only where the csv module refuses one: before Python 3.11)
-    assert all(any(word in stop for stop in stops) for word in ("单元格过长", "换行符", "编码", "CSV 格式错误")), stops
+        refused.update(entry[1] for entry in got if isinstance(entry, tuple) and isinstance(entry[1], str))
+    # the ways a table stops reading were met, and the ways a record is refused (the table read on)
+    assert all(any(word in stop for stop in stops) for word in ("编码", "CSV 格式错误")), stops
+    assert all(any(word in problem for problem in refused) for word in ("单元格过长", "换行符", "引号没有正确闭合", "右引号后")), refused
 
 
 def test_a_quoted_cell_of_many_lines_across_a_block_end_is_read_once(tmp_path):
@@ -370,3 +376,96 @@ def test_a_record_over_many_lines_across_a_block_end_is_read_once(tmp_path, monk
     assert got == [(entry.line, entry.cells) for entry in read_table(path) if isinstance(entry, TableRow)]
     assert [line for line, _ in got] == [2, 3, 4, 5, 6, lines + 8]
     assert len(got[-2][1]) == lines + 2
+
+
+def _both_readers(path) -> list:
+    """What read_table gives, checked equal to what the blocks give (blocks of 64 bytes)."""
+    from scoring.cases import table as tables
+    from scoring.cases.table import TableBlock, block_rows, read_blocks
+
+    expected = _rows_of(read_table(path))
+    block_bytes, tables.BLOCK_BYTES = tables.BLOCK_BYTES, 64
+    try:
+        got = [r for b in read_blocks(path) if isinstance(b, TableBlock) for r in _rows_of(block_rows(b))]
+    finally:
+        tables.BLOCK_BYTES = block_bytes
+    assert got == expected
+    return got
+
+
+def test_a_record_the_csv_module_refuses_is_reported_and_the_table_read_on(tmp_path):
+    """A stray quote fails its own row, named by its line, and no other: a quote closed with text
+    after it (`"十四五"规划`) is refused on its line; a quote never closed takes the lines after it
+    only until the csv module refuses the record, and they are read again as rows of their own."""
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "case_id,unit,region,year,sheet_type\n"
+        "a,单位,四川省,2024,表\n"
+        'b,"十四五"规划,四川省,2024,表\n'  # 3
+        'c,"未闭合,四川省,2024,表\n'  # 4: open until line 6's quote, which a character follows
+        "d,单位,四川省,2024,表\n"
+        'e,"单位"x,四川省,2024,表\n'  # 6
+        'f,"两行\n单元格",四川省,2024,表\n'  # 7–8: a cell over two lines, as spreadsheets write it
+        'g,"到文件末尾也未闭合\n'  # 9
+        "h,单位,四川省,2024,表\n",
+        encoding="utf-8",
+    )
+    got = _both_readers(path)
+    refused = "CSV 格式错误（右引号后应紧跟逗号或换行），该行未读取"
+    assert [(line, cells[0] if isinstance(cells, tuple) else cells.split(": ", 1)[1]) for line, cells in got] == [
+        (2, "a"), (3, refused), (4, "CSV 格式错误（引号没有正确闭合，引号内的内容延续到了后面的行），该行未读取"),
+        (5, "d"), (6, refused), (7, "f"), (9, "CSV 格式错误（引号没有正确闭合，引号内的内容延续到了后面的行），该行未读取"), (10, "h"),
+    ]
+    assert got[5][1][1] == "两行\n单元格"
+
+
+def test_a_quote_left_open_takes_one_megabyte_at_most(tmp_path):
+    """A quote never closed, before lines that keep a quoted field going (`","` line after line),
+    makes one record grow no further than a line may: it is refused past 1 MB, and every line
+    after it is read again as a row of its own."""
+    from scoring.files.limits import MAX_TABLE_LINE_BYTES
+
+    many = MAX_TABLE_LINE_BYTES // 4 + 10
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"case_id,unit,region,year,sheet_type\n" + b'x,"\n' + b'","\n' * many + b"z,1\n")
+    got = _both_readers(path)
+    assert got[0] == (2, f"{display_path(path)}:2: CSV 格式错误（引号没有正确闭合，引号内的内容延续到了后面的行），该行未读取")
+    assert len(got) == many + 2 and got[1] == (3, (",",)) and got[-1] == (many + 3, ("z", "1"))
+
+
+def test_records_read_each_line_at_most_twice(monkeypatch):
+    """A refused record's lines are read again, never a third time, however quotes are strewn:
+    a table of stray quotes is read in time linear in its size."""
+    import random
+
+    from scoring.cases import table as tables
+
+    given = 0
+    real = tables._Lines.__next__
+
+    def counting(self):
+        nonlocal given
+        text = real(self)
+        given += 1
+        return text
+
+    monkeypatch.setattr(tables._Lines, "__next__", counting)
+    rnd = random.Random(5)
+    pieces = ['"', '""', '"""', ",", "a", 'a""', '","', '"a', 'a"', " ", "\r", "中"]
+    for trial in range(3000):
+        lines = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6))) + "\n" for _ in range(rnd.randint(1, 30))]
+        pulled = given = 0
+
+        def source(lines=lines):
+            nonlocal pulled
+            for text in lines:
+                pulled += 1
+                yield text
+
+        records = list(tables._records(tables._Lines(source()), 1))
+        assert pulled == len(lines)  # the file is read once: what is read again is kept
+        assert given <= 2 * len(lines), (trial, lines)
+        # the records follow each other from the first line to the last
+        starts = [line for line, _, _ in records]
+        assert starts[0] == 1 and records[-1][1] == len(lines) + 1, (trial, lines)
+        assert all(following == nxt for (_, following, _), nxt in zip(records, starts[1:])), (trial, lines)

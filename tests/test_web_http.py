@@ -274,6 +274,15 @@ def test_upload_many_with_a_broken_file_and_recognise_duplicates(client, tmp_pat
     assert list((tmp_path / "data" / "incoming").iterdir()) == []
 
 
+def test_an_uploaded_table_with_a_stray_quote_keeps_its_other_rows(client, tmp_path):
+    lines = case_table(4).decode("utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].replace(",测试单位", ',"测试单位', 1)  # line 3: a quote never closed
+    response = upload(client, [("表.csv", "".join(lines).encode("utf-8"))])
+    assert response.status_code == 200
+    assert "表.csv:3: CSV 格式错误（引号没有正确闭合，引号内的内容延续到了后面的行），该行未读取" in response.text
+    assert db_count(tmp_path, "submissions") == 3  # lines 2, 4 and 5, which the open quote had taken
+
+
 def test_every_shipped_case_is_stored_with_the_grades_batch_gives(client, tmp_path):
     cases = sorted(CASES.glob("*.toml"))
     response = upload(client, [(path.name, path.read_bytes()) for path in cases])

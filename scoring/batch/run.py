@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..cases.load import load_case
 from ..cases.model import Case
-from ..cases.table import TableBlock, TableRow, block_rows, known_labels, read_blocks, read_table, row_to_case
+from ..cases.table import TableBlock, TableProblem, TableRow, block_rows, known_labels, read_blocks, read_table, row_to_case
 from ..engine.engine import Engine
 from ..engine.lean import LeanEngine
 from ..engine.lean_table import TRACED, TableReader
@@ -140,7 +140,10 @@ def _score_item(item: _FileItem | _RowItem | _BlockItem | _FailedItem) -> _ItemR
     if isinstance(item, _BlockItem):
         try:
             for row in block_rows(item.block):
-                _score_row(row, out)
+                if isinstance(row, TableProblem):
+                    out.failures.append(Problem(row.where, row.message))
+                else:
+                    _score_row(row, out)
         except ScoringError as exc:  # the rows before it are scored, none after it is read
             out.failures.append(Problem(item.shown, str(exc)))
             out.stopped = item.shown
@@ -316,7 +319,8 @@ def _results(results: Iterator, jobs: int, initargs: tuple, timeout: float | Non
             block = result.item
             rows: list = []
             try:
-                rows.extend(_RowItem(row, block.offset) for row in block_rows(block.block))
+                rows.extend(_FailedItem(Problem(row.where, row.message), block.offset) if isinstance(row, TableProblem)
+                            else _RowItem(row, block.offset) for row in block_rows(block.block))
             except ScoringError as exc:
                 # the table stops here as it would have in the lost block: no later block is read
                 rows.append(_FailedItem(Problem(block.shown, str(exc)), block.offset, stops=block.shown))

@@ -83,6 +83,21 @@ class TableRow:
         return f"{self.header.path}:{self.line}"
 
 
+@dataclass(frozen=True)
+class TableProblem:
+    """A record the csv module refuses (a quote not closed as CSV requires, a cell over its size
+    limit): reported with the line it starts at, in place of its row; the table is read on from
+    the next line."""
+
+    header: TableHeader
+    line: int
+    message: str  # names the file and the line
+
+    @property
+    def where(self) -> str:
+        return f"{self.header.path}:{self.line}"
+
+
 def input_headers(rule_set: RuleSet) -> dict[str, str]:
     """Every way a header may name an input of ``rule_set`` as people read it — its label, and
     its label with the unit (`财政拨款预算执行数（万元）`) — folded by `normalize_phrase`, to the
@@ -159,11 +174,13 @@ def parse_header(path: str, columns: list[str], labels: Collection[str] | None =
     return TableHeader(path, tuple(columns), tuple(rates), tuple(shown))
 
 
-def read_table(path: Path | str, labels: Collection[str] | None = None) -> Iterator[TableHeader | TableRow]:
-    """Stream a case table: first its header, then each non-blank row in file order.
+def read_table(path: Path | str, labels: Collection[str] | None = None) -> Iterator[TableHeader | TableRow | TableProblem]:
+    """Stream a case table: first its header, then each non-blank row in file order, and a
+    `TableProblem` in place of a record the csv module refuses (the next line is read as the start
+    of the next record).
 
     Raises ScoringError when the file cannot be opened or its header is unusable, and — after
-    yielding every row before it — when a line cannot be decoded or the CSV is malformed.
+    yielding every row before it — when a line cannot be decoded or is over the length limit.
     ``labels``: as for `parse_header`.
     """
     path = Path(path)
@@ -176,25 +193,140 @@ def read_table(path: Path | str, labels: Collection[str] | None = None) -> Itera
         encoding = _sniff_encoding(handle.read(_SNIFF_BYTES))
         handle.seek(0)
         lines = _DecodedLines(handle, encoding, shown)
-        reader = csv.reader(lines, strict=True)
         header: TableHeader | None = None
-        start = 1
-        try:
-            for cells in reader:
-                line, start = start, reader.line_num + 1
-                if not any(c.strip() for c in cells):
-                    continue  # a blank line is no submission
-                if header is None:
-                    if line == 1 and cells:
-                        cells[0] = cells[0].lstrip("\ufeff")
-                    header = parse_header(shown, cells, labels)
+        for line, _, cells in _records(_Lines(lines), 1):
+            if header is None:
+                header = _header_of(shown, line, cells, labels)
+                if header is not None:
                     yield header
-                    continue
+            elif cells.__class__ is str:
+                yield TableProblem(header, line, _malformed(shown, line, cells))
+            elif any(c.strip() for c in cells):  # a blank line is no submission
                 yield TableRow(header, line, tuple(cells), lines.offset)
-        except csv.Error as exc:
-            raise ScoringError(f"{shown}:{start}: CSV 格式错误（{_csv_problem(exc)}），此后的行未读取") from None
         if header is None:
             raise ScoringError(f"{shown}: 表格为空，没有表头")
+
+
+def _header_of(shown: str, line: int, cells: list[str] | str, labels: Collection[str] | None) -> TableHeader | None:
+    """The header, from the table's first non-blank record; None for a blank line before it."""
+    if cells.__class__ is str:  # no row can be read without the header
+        raise ScoringError(f"{shown}:{line}: CSV 格式错误（{cells}），此后的行未读取")
+    if not any(c.strip() for c in cells):
+        return None
+    if line == 1 and cells:
+        cells[0] = cells[0].lstrip("\ufeff")
+    return parse_header(shown, cells, labels)
+
+
+def _malformed(shown: str, line: int, problem: str) -> str:
+    return f"{shown}:{line}: CSV 格式错误（{problem}），该行未读取"
+
+
+class _RecordTooLong(Exception):
+    """A record over lines has grown past what one line may hold."""
+
+
+class _Lines:
+    """The lines the csv module reads, keeping those of the record being read, so that a record
+    it refuses can give back the lines after its first, to be read again (`give_back`).
+
+    A line the source cannot give (not in the file's encoding, over the length limit) ends the
+    lines, as the end of the file would: the lines before it are still read as records (a quote
+    open at it makes its record one the csv module refuses), then `stop` is raised."""
+
+    __slots__ = ("source", "again", "alone", "lone", "record", "size", "asked", "ended", "stop")
+
+    def __init__(self, source: Iterator[str]):
+        self.source = source
+        self.again: list[str] = []  # lines to read again, the next one last
+        self.alone = 0  # how many of them, the next ones, are each a record of its own
+        self.lone = False  # the record being read is one of those: it ends with its line
+        self.record: list[str] = []
+        self.size = 0
+        self.asked = 0  # lines the csv module asked for in this record: more than one, a quote went on
+        self.ended = False  # the lines ended in this record (the file, a refused line, a line read alone)
+        self.stop: ScoringError | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        self.asked += 1
+        if self.lone:
+            self.ended = True
+            raise StopIteration
+        if self.again:
+            text = self.again.pop()
+            if self.alone:
+                self.alone -= 1
+                self.lone = True
+        elif self.stop is not None:
+            self.ended = True
+            raise StopIteration
+        else:
+            try:
+                text = next(self.source)
+            except StopIteration:
+                self.ended = True
+                raise
+            except ScoringError as exc:
+                self.stop, self.ended = exc, True
+                raise StopIteration from None
+        self.record.append(text)
+        self.size += len(text)
+        if self.size > MAX_TABLE_LINE_BYTES and self.asked > 1:
+            # a quote left open: without a bound, the rest of the file would become one record
+            raise _RecordTooLong
+        return text
+
+    def taken(self) -> int:
+        """A record was read: how many lines it took."""
+        count = len(self.record)
+        self.record, self.size, self.asked, self.lone, self.ended = [], 0, 0, False, False
+        return count
+
+    def give_back(self) -> bool:
+        """A record was refused: the lines after its first are read again.  Those it took whole,
+        inside a quote that went on, are read each as a record of its own (read again as they
+        came, a line that closes a quote and opens another, `a","b`, would open a record as long
+        as the one refused, and so on for each: quadratic); the line it was refused in, read
+        again as it came.  Whether a quote in it went on past its first line."""
+        over, record = self.asked > 1, self.record
+        if over and len(record) > 1:
+            whole = record[1:] if self.ended else record[1:-1]
+            self.again.extend(reversed(record[1 + len(whole):]))
+            self.again.extend(reversed(whole))
+            self.alone += len(whole)
+        self.record, self.size, self.asked, self.lone, self.ended = [], 0, 0, False, False
+        return over
+
+
+def _records(lines: _Lines, first: int) -> Iterator[tuple[int, int, list[str] | str]]:
+    """The CSV records of ``lines``, the first at line ``first``, as (the line the record starts
+    at, the line the next one starts at, its cells); for a record the csv module refuses, what is
+    wrong with it instead of cells, and the next record starts on its second line.
+
+    Every reader of a case table reads it through here, so that a table read whole and a table
+    read in blocks give the same rows: a block ends where a record ends and no line is waiting
+    to be read alone (``lines.alone == 0``).  What is wrong depends on the record's first line
+    only (a quote open at its end, whatever the lines after it hold, is one problem), so that a
+    block's end, cutting such a record short, does not change the words.  A line is read at
+    most twice.  Raises the source's ScoringError after the records before its line."""
+    line = first
+    while True:
+        reader = csv.reader(lines, strict=True)
+        try:
+            for cells in reader:
+                following = line + lines.taken()
+                yield line, following, cells
+                line = following
+            break
+        except (csv.Error, _RecordTooLong) as exc:
+            over = lines.give_back()
+            yield line, line + 1, _QUOTE_NOT_CLOSED if over else _csv_problem(exc)
+            line += 1
+    if lines.stop is not None:
+        raise lines.stop
 
 
 BLOCK_BYTES = 1 << 19
@@ -231,23 +363,17 @@ def _blocks(handle, shown: str, labels: Collection[str] | None) -> Iterator[Tabl
         encoding = _sniff_encoding(handle.read(_SNIFF_BYTES))
         handle.seek(0)
         lines = _DecodedLines(handle, encoding, shown)
-        reader = csv.reader(lines, strict=True)
         header = None
-        start = 1
-        try:
-            for cells in reader:  # as read_table reads the header
-                line, start = start, reader.line_num + 1
-                if any(c.strip() for c in cells):
-                    if line == 1 and cells:
-                        cells[0] = cells[0].lstrip("\ufeff")
-                    header = parse_header(shown, cells, labels)
-                    break
-        except csv.Error as exc:
-            raise ScoringError(f"{shown}:{start}: CSV 格式错误（{_csv_problem(exc)}），此后的行未读取") from None
+        for line, following, cells in _records(_Lines(lines), 1):  # as read_table reads the header
+            header = _header_of(shown, line, cells, labels)
+            if header is not None:
+                # a header read whole gives back no line: the file's next line is the record after it
+                line = following
+                break
         if header is None:
             raise ScoringError(f"{shown}: 表格为空，没有表头")
         yield header
-        line, offset = lines.line + 1, lines.offset
+        offset = lines.offset
         while True:
             data = handle.read(BLOCK_BYTES)
             if not data:
@@ -256,34 +382,34 @@ def _blocks(handle, shown: str, labels: Collection[str] | None) -> Iterator[Tabl
                 # to the end of the line, bounded: an endless line is refused by block_rows
                 data += handle.readline(MAX_TABLE_LINE_BYTES + 1)
             if b'"' in data:
-                data = _whole_records(data, handle, encoding)
+                data = _whole_records(data, handle, encoding, offset)
             offset += len(data)
             yield TableBlock(header, encoding, line, data, offset)
             line += data.count(b"\n")
 
 
-def _whole_records(data: bytes, handle, encoding: str) -> bytes:
-    """``data`` (whole lines, starting where a record starts) with the lines after it that a
-    quoted field open at its end goes on into (a cell written over several lines), read as the
-    csv module reads them.  Where the csv module refuses something first (a line not in the
-    encoding or too long, malformed quoting, a cell over the size limit, a quote still open at
-    the end of the file), the block ends as it is: `block_rows` stops there with the same words."""
-    # lines before the first quote are whole records: only a quote opens a field over lines
-    pending = _lines_of(data)[data.count(b"\n", 0, data.find(b'"')):]
-    more = bytearray()  # not a list of lines: a record of millions of short lines fits
+def _whole_records(data: bytes, handle, encoding: str, offset: int) -> bytes:
+    """``data`` (whole lines from the file's byte ``offset``, starting where a record starts),
+    ending where a record of `_records` ends: with the lines after it that a quoted field open at
+    its end goes on into (a cell written over several lines), and the handle put back at the
+    block's end.  Where the lines cannot be read on (a line not in the encoding or too long, the
+    end of the file), the block takes what was read: `block_rows` stops there with the same words."""
+    lines = _lines_of(data)
+    # lines before the first quote are records of their own: only a quote opens a field over lines
+    first = data.count(b"\n", 0, data.find(b'"'))
+    more: list[bytes] = []
 
     def texts() -> Iterator[str]:
-        # the block's lines, then the file's while the reader asks for them: one reader, each
-        # line decoded and parsed once (reading again from the record's start for every line
-        # a field goes on into was quadratic in the lines of a field or record over many lines)
-        for i in itertools.count():
-            if i < len(pending):
-                raw = pending[i]
+        # the block's lines, then the file's while the records ask for them: each line decoded
+        # once, and read at most twice (`_records`)
+        for i in itertools.count(first):
+            if i < len(lines):
+                raw = lines[i]
             else:
                 raw = handle.readline(MAX_TABLE_LINE_BYTES + 1)
                 if not raw:
                     return
-                more.extend(raw)  # in the block even where refused: block_rows names it
+                more.append(raw)  # in the block even where refused: block_rows names it
             if len(raw) > MAX_TABLE_LINE_BYTES:
                 return
             try:
@@ -291,19 +417,21 @@ def _whole_records(data: bytes, handle, encoding: str) -> bytes:
             except UnicodeDecodeError:
                 return
 
-    reader = csv.reader(texts(), strict=True)
-    try:
-        for _ in reader:
-            if reader.line_num >= len(pending):
-                break  # a record ends at or after the block's end: the block ends with it
-    except csv.Error:
-        pass  # refused (or a quote open at the end of what could be read): block_rows says why
-    return data + more
+    records = _Lines(texts())
+    for _, following, _ in _records(records, first):
+        if following >= len(lines) and not records.alone:
+            # a record ends at or after the block's end: the block ends with it, and the lines
+            # read past it (a refused record's, read again as the next block's) go back
+            block = data + b"".join(more[:following - len(lines)])
+            handle.seek(offset + len(block))
+            return block
+    return data + b"".join(more)
 
 
-def block_rows(block: TableBlock) -> Iterator[TableRow]:
-    """The rows of a block, as `read_table` gives them; raises ScoringError where it would (a
-    line that is not in the file's encoding, a malformed line), after the rows before it."""
+def block_rows(block: TableBlock) -> Iterator[TableRow | TableProblem]:
+    """The rows of a block, as `read_table` gives them (a `TableProblem` for a record the csv
+    module refuses); raises ScoringError where it would (a line that is not in the file's
+    encoding, or too long), after the rows before it."""
     shown = block.header.path
     physical = block.first_line - 1
     # a block with a quote is read by the csv module, line by line, as read_table reads it
@@ -322,7 +450,7 @@ def block_rows(block: TableBlock) -> Iterator[TableRow]:
         if text is not None:
             lines = text.split("\n")
             if "\0" in text or max(map(len, lines)) > csv.field_size_limit():
-                yield from _block_rows(block, lines, shown)  # for the csv module's own message
+                yield from _block_rows(block, lines)  # for the csv module's own message
                 return
             # no quote in the block, so a record is its line split at the commas
             header, first, end = block.header, block.first_line, block.end
@@ -345,19 +473,16 @@ def block_rows(block: TableBlock) -> Iterator[TableRow]:
             except UnicodeDecodeError:
                 raise ScoringError(f"{shown}:{physical}: 该行不是 {block.encoding} 编码，无法读取；此后的行未读取") from None
 
-    yield from _block_rows(block, decoded(), shown)
+    yield from _block_rows(block, decoded())
 
 
-def _block_rows(block: TableBlock, lines: Iterable[str], shown: str) -> Iterator[TableRow]:
-    reader = csv.reader(lines, strict=True)
-    start = block.first_line
-    try:
-        for cells in reader:
-            line, start = start, block.first_line + reader.line_num
-            if any(c.strip() for c in cells):
-                yield TableRow(block.header, line, tuple(cells), block.end)
-    except csv.Error as exc:
-        raise ScoringError(f"{shown}:{start}: CSV 格式错误（{_csv_problem(exc)}），此后的行未读取") from None
+def _block_rows(block: TableBlock, lines: Iterable[str]) -> Iterator[TableRow | TableProblem]:
+    header, shown = block.header, block.header.path
+    for line, _, cells in _records(_Lines(iter(lines)), block.first_line):
+        if cells.__class__ is str:
+            yield TableProblem(header, line, _malformed(shown, line, cells))
+        elif any(c.strip() for c in cells):
+            yield TableRow(header, line, tuple(cells), block.end)
 
 
 def _line_too_long(shown: str, line: int) -> ScoringError:
@@ -464,11 +589,15 @@ def _labels_to_ids(case: Case, library: RuleLibrary, where: str) -> Case:
 # The csv module's messages, in the words of the rest of the tool.
 _CSV_PROBLEMS = (
     ("field larger than field limit", "单元格过长（超过 128 KB）"),
-    ("unexpected end of data", "引号没有闭合，文件就结束了"),
     ("new-line character seen in unquoted field", "未加引号的单元格中有换行符"),
     ("expected after", "右引号后应紧跟逗号或换行"),
     ("line contains nul", "行中有空字符（NUL），可能不是文本文件"),
 )
+
+
+# A quote open at the end of a record's first line, whatever followed (the end of the file, a
+# character after the closing quote, a record grown past the limit): the one problem it is.
+_QUOTE_NOT_CLOSED = "引号没有正确闭合，引号内的内容延续到了后面的行"
 
 
 def _csv_problem(exc: csv.Error) -> str:

@@ -26,7 +26,7 @@ from ..batch.run import BatchResult, sort_key
 from ..batch.summary import DIFFERING, IndicatorLine, SheetSummary
 from ..cases.load import load_case
 from ..cases.model import Case, Figure
-from ..cases.table import TableRow, read_table, row_to_case
+from ..cases.table import TableProblem, TableRow, read_table, row_to_case
 from ..engine.engine import Engine
 from ..engine.lean import LeanEngine, lean_summary
 from ..engine.results import CaseReport, SheetDiff
@@ -658,6 +658,8 @@ def _tempdir(workdir: Path) -> str:
 def _read_table(shown: str, path: Path, loaded: list, failed: list) -> None:
     try:
         for entry in read_table(path):
+            if isinstance(entry, TableProblem):
+                failed.append(Failed(f"{shown}:{entry.line}", _reword(entry.message, path, shown)))
             if not isinstance(entry, TableRow):
                 continue
             where = f"{shown}:{entry.line}"
