@@ -348,14 +348,15 @@ class TableBlock:
 def read_blocks(path: Path | str, labels: Collection[str] | None = None) -> Iterator[TableHeader | TableBlock]:
     """Stream a case table as its header, then blocks of lines (`TableBlock`) that give, read by
     `block_rows`, the rows `read_table` gives.  Raises ScoringError as `read_table` does for the
-    file and the header."""
+    file and the header.  The file is opened when the first entry is asked for, and closed when
+    the last has been given or the iterator is closed."""
     path = Path(path)
     shown = display_path(path)
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise ScoringError(f"{shown}: 无法读取文件（{describe(exc)}）") from None
-    return _blocks(handle, shown, labels)
+    yield from _blocks(handle, shown, labels)
 
 
 def _blocks(handle, shown: str, labels: Collection[str] | None) -> Iterator[TableHeader | TableBlock]:
