@@ -105,3 +105,41 @@ def test_a_lost_block_is_read_again_as_it_would_have_been_read(tmp_path, monkeyp
     assert found == named
     assert any("意外退出" in p.reason for p in result.failures)
     assert any(p.reason.endswith(says) for p in result.failures)
+
+
+def test_a_lost_block_past_where_its_table_stopped_is_dropped_as_it_would_have_been(tmp_path, monkeypatch):
+    """A table stops at a line it cannot be read beyond (line 3, in the first block); the rows of
+    a later block are then dropped, whether its worker ran it or crashed on it and it was read
+    again row by row: neither the crash, nor a record refused in it, nor its own stop is reported."""
+    from scoring.cases import table as tables
+
+    row = "{},中共汨罗市委社会工作部,湖南省/岳阳市/汨罗市,2024,hunan.dept-overall,dept,部门整体支出绩效自评表,9.2,0,123.47,111.27,9.2\n"
+    rows = [
+        row.format("c2").encode(),
+        b"bad\xff" + b"x" * 1000 + row.format("c3").encode(),  # 3: not UTF-8, the table stops
+        row.format("crash").encode(),  # 4: the second block starts here
+        row.format('c5,"未闭合').encode(),  # 5: refused alone
+        row.format("c6").encode(),
+        b"bad\xfe" + row.format("c7").encode(),  # 7: would stop the table here
+    ]
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"case_id,unit,region,year,rules,sheet_id,title,claimed_total,budget_initial,budget,executed,claim:execution\n" + b"".join(rows))
+    monkeypatch.setattr(tables, "BLOCK_BYTES", len(b"".join(rows[:2])) - 1)
+    assert [b.first_line for b in tables.read_blocks(path) if isinstance(b, tables.TableBlock)] == [2, 4]  # lines 2–3, then 4–7
+    real = batch._score_row
+
+    def run(crash: bool) -> tuple[list, list]:
+        def faulty(row, out):
+            if crash and row.cells[0] == "crash":
+                os._exit(7)  # forked workers inherit the fault
+            real(row, out)
+
+        monkeypatch.setattr(batch, "_score_row", faulty)
+        result = batch.run_batch([path], jobs=2, timeout=30)
+        return [s.path for s in result.sheets], [p.reason for p in result.failures]
+
+    crashed = run(True)
+    assert crashed == run(False)
+    sheets, reasons = crashed
+    assert [s.rsplit(":", 1)[1] for s in sheets] == ["2"]
+    assert len(reasons) == 1 and reasons[0].endswith("t.csv:3: 该行不是 utf-8 编码，无法读取；此后的行未读取")

@@ -107,6 +107,9 @@ class _FailedItem:
     problem: Problem
     offset: int
     stops: str | None = None  # the table whose reading stops here, as `_ItemResult.stopped`
+    # the table a problem (or the stop) of a lost block read again belongs to: dropped, as the
+    # block's rows are, when that table stopped in an earlier block
+    shown: str = ""
 
 
 @dataclass
@@ -132,7 +135,7 @@ def _init_worker(rules_dir: str | None) -> None:
 
 
 def _score_item(item: _FileItem | _RowItem | _BlockItem | _FailedItem) -> _ItemResult:
-    out = _ItemResult(item.offset, source=item.row.header.path if isinstance(item, _RowItem) else getattr(item, "shown", ""))
+    out = _ItemResult(item.offset, source=_source(item))
     if isinstance(item, _FailedItem):
         out.failures.append(item.problem)
         out.stopped = item.stops
@@ -163,6 +166,11 @@ def _score_item(item: _FileItem | _RowItem | _BlockItem | _FailedItem) -> _ItemR
     out.read = 1
     _score_case(case, shown, out)
     return out
+
+
+def _source(item: _FileItem | _RowItem | _BlockItem | _FailedItem) -> str:
+    """The input an item comes from, as `_ItemResult.source`."""
+    return item.row.header.path if isinstance(item, _RowItem) else item.shown
 
 
 def _score_row(row: TableRow, out: _ItemResult) -> None:
@@ -319,11 +327,11 @@ def _results(results: Iterator, jobs: int, initargs: tuple, timeout: float | Non
             block = result.item
             rows: list = []
             try:
-                rows.extend(_FailedItem(Problem(row.where, row.message), block.offset) if isinstance(row, TableProblem)
+                rows.extend(_FailedItem(Problem(row.where, row.message), block.offset, shown=block.shown) if isinstance(row, TableProblem)
                             else _RowItem(row, block.offset) for row in block_rows(block.block))
             except ScoringError as exc:
                 # the table stops here as it would have in the lost block: no later block is read
-                rows.append(_FailedItem(Problem(block.shown, str(exc)), block.offset, stops=block.shown))
+                rows.append(_FailedItem(Problem(block.shown, str(exc)), block.offset, stops=block.shown, shown=block.shown))
             yield from ordered_map(_score_item, rows, jobs, _init_worker, initargs, threshold=0, timeout=timeout)
             continue
         yield result
@@ -377,6 +385,8 @@ def run_batch(
     pooled = ordered_map(_score_item, items, jobs, _init_worker, initargs, timeout=timeout, weigh=_weigh)
     for result in _results(pooled, jobs, initargs, timeout):
         if isinstance(result, Lost):
+            if _source(result.item) in stopped:
+                continue  # a row of a lost block read again, past where its table stopped
             shown = result.item.shown if isinstance(result.item, _FileItem) else getattr(getattr(result.item, "row", None), "where", "?")
             failures.append(Problem(shown, f"{shown}: {result.reason}"))
             continue
