@@ -413,8 +413,8 @@ def test_a_record_the_csv_module_refuses_is_reported_and_the_table_read_on(tmp_p
     got = _both_readers(path)
     refused = "CSV 格式错误（右引号后应紧跟逗号或换行），该行未读取"
     assert [(line, cells[0] if isinstance(cells, tuple) else cells.split(": ", 1)[1]) for line, cells in got] == [
-        (2, "a"), (3, refused), (4, "CSV 格式错误（引号没有正确闭合，引号内的内容延续到了后面的行），该行未读取"),
-        (5, "d"), (6, refused), (7, "f"), (9, "CSV 格式错误（引号没有正确闭合，引号内的内容延续到了后面的行），该行未读取"), (10, "h"),
+        (2, "a"), (3, refused), (4, "CSV 格式错误（引号内的内容从这一行跨到后面的行后无法读取：引号没有正确闭合，或内容过长），该行未读取"),
+        (5, "d"), (6, refused), (7, "f"), (9, "CSV 格式错误（引号内的内容从这一行跨到后面的行后无法读取：引号没有正确闭合，或内容过长），该行未读取"), (10, "h"),
     ]
     assert got[5][1][1] == "两行\n单元格"
 
@@ -429,7 +429,7 @@ def test_a_quote_left_open_takes_one_megabyte_at_most(tmp_path):
     path = tmp_path / "t.csv"
     path.write_bytes(b"case_id,unit,region,year,sheet_type\n" + b'x,"\n' + b'","\n' * many + b"z,1\n")
     got = _both_readers(path)
-    assert got[0] == (2, f"{display_path(path)}:2: CSV 格式错误（引号没有正确闭合，引号内的内容延续到了后面的行），该行未读取")
+    assert got[0] == (2, f"{display_path(path)}:2: CSV 格式错误（引号内的内容从这一行跨到后面的行后无法读取：引号没有正确闭合，或内容过长），该行未读取")
     assert len(got) == many + 2 and got[1] == (3, (",",)) and got[-1] == (many + 3, ("z", "1"))
 
 

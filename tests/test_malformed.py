@@ -200,7 +200,7 @@ def test_an_unterminated_quote_in_a_case_table_fails_its_row_alone(tmp_path):
     after = CSV_ROW.replace("t1,中共汨罗市委社会工作部", "t3,汨罗市委社会工作部")
     proc, out = _batch(tmp_path, CSV_HEADER + CSV_ROW + 't2,"中共,湖南省,2024,hunan.dept-overall,dept,表,9.2,0,1,1,9.2\n' + after)
     assert proc.returncode == 1
-    assert "table.csv:3: CSV 格式错误（引号没有正确闭合，引号内的内容延续到了后面的行），该行未读取" in out
+    assert "table.csv:3: CSV 格式错误（引号内的内容从这一行跨到后面的行后无法读取：引号没有正确闭合，或内容过长），该行未读取" in out
     assert "读取 2 份" in out and "中共汨罗市委社会工作部" in out, "the good row before it is still scored"
     assert "\n汨罗市委社会工作部" in out, "and the row after it, which the open quote had taken"
 

@@ -279,7 +279,7 @@ def test_an_uploaded_table_with_a_stray_quote_keeps_its_other_rows(client, tmp_p
     lines[2] = lines[2].replace(",测试单位", ',"测试单位', 1)  # line 3: a quote never closed
     response = upload(client, [("表.csv", "".join(lines).encode("utf-8"))])
     assert response.status_code == 200
-    assert "表.csv:3: CSV 格式错误（引号没有正确闭合，引号内的内容延续到了后面的行），该行未读取" in response.text
+    assert "表.csv:3: CSV 格式错误（引号内的内容从这一行跨到后面的行后无法读取：引号没有正确闭合，或内容过长），该行未读取" in response.text
     assert db_count(tmp_path, "submissions") == 3  # lines 2, 4 and 5, which the open quote had taken
 
 

@@ -276,6 +276,7 @@ class _Lines:
         self.size += len(text)
         if self.size > MAX_TABLE_LINE_BYTES and self.asked > 1:
             # a quote left open: without a bound, the rest of the file would become one record
+            # (counted in characters: a record of lines each within the bytes a line may have)
             raise _RecordTooLong
         return text
 
@@ -597,8 +598,9 @@ _CSV_PROBLEMS = (
 
 
 # A quote open at the end of a record's first line, whatever followed (the end of the file, a
-# character after the closing quote, a record grown past the limit): the one problem it is.
-_QUOTE_NOT_CLOSED = "引号没有正确闭合，引号内的内容延续到了后面的行"
+# character after the closing quote, a cell or a record grown past its limit): the one problem it
+# is, as the lines after the first may be cut short by a block's end.
+_QUOTE_NOT_CLOSED = "引号内的内容从这一行跨到后面的行后无法读取：引号没有正确闭合，或内容过长"
 
 
 def _csv_problem(exc: csv.Error) -> str:
