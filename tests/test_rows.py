@@ -49,6 +49,10 @@ def one(library, **row):
         ("=4", "5", "8.00"),  # equal, unmet: smaller ÷ larger
         ("2024年12月31日前", "2024年11月21日", "10.00"),  # deadline met
         ("2024年12月31日前", "2024年12月31日", "10.00"),  # 前 includes the day itself
+        ("15个工作日内", "10个工作日", "10.00"),  # 内 after a duration: within, as 以内
+        ("15个工作日内", "10个工作日内", "10.00"),
+        ("10个工作日内", "12个工作日内", "8.33"),  # late: reverse, target ÷ actual × weight
+        ("24小时内", "30小时", "8.00"),
     ],
 )
 def test_quantitative_rows(library, target, actual, expected):
@@ -107,6 +111,11 @@ def test_unknown_phrase_is_unverifiable_never_full_marks(library):
         ("有所提升", "显著提升", "8.00", "10.00", "match"),    # stronger wording reaches it
         ("有所改善", "有所改善", "8.00", "10.00", "match"),
         ("效果明显", "达成预期指标", "8.00", "10.00", "match"),  # a phrase saying the target was reached
+        ("明显改善", "无明显改善", "0.00", "6.00", "over"),  # the negated effect: not reached, little effect
+        ("有所提升", "没有明显提升", "0.00", "6.00", "over"),
+        ("有所改善", "未改善", "0.00", "6.00", "over"),
+        ("较好", "较好", "8.00", "10.00", "match"),  # the very words of the target: reached, whatever the word alone grades
+        ("一般", "一般", "8.00", "10.00", "match"),
     ],
 )
 def test_qualitative_wording_has_strength(library, target, actual, low, high, status):
@@ -124,6 +133,21 @@ def test_a_worded_actual_against_a_figure_is_unverifiable(library):
     row, rep = one(library, target="≥95%", actual="完成", claimed="10")
     assert row.comparison.status == "unverifiable"
     assert "文字无法与之比较" in row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("target", "actual"), [("100%", "无差错"), ("≥95%", "零投诉"), ("≥98%", "无遗漏"), ("≥3次", "无")])
+def test_none_against_a_figure_to_reach_is_not_zero(library, target, actual):
+    """"无差错" against "准确率100%" says the rate was reached, not that it was 0%: the row is left
+    to the evaluator, as any wording against a figure, rather than scored 0 and its claim called too high."""
+    row, _ = one(library, target=target, actual=actual, claimed="10")
+    assert row.comparison.status == "unverifiable", row.result.parts[0].reason
+    assert "文字无法与之比较" in row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("target", "actual"), [("≤1起", "无安全事故"), ("0次", "未发生"), ("<2%", "无差错")])
+def test_none_against_what_a_target_bounds_from_above_is_zero(library, target, actual):
+    row, _ = one(library, target=target, actual=actual, claimed="10")
+    assert (row.comparison.status, row.result.computed) == ("match", D("10.00")), row.result.parts[0].reason
 
 
 def test_unknown_notation_is_named_with_row_and_text(library):

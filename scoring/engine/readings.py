@@ -254,6 +254,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     # without a \d is asked the slow way (the verdict must stay isdigit's)
     if not _ANY_DIGIT.search(cleaned) and not any(ch.isdigit() for ch in cleaned):
         _, rest = _split_suffix(body, reading)
+        if len(body) - len(rest) == 1 and rest:
+            rest = body  # "年内", "月内": a phrase (within the year), not a unit after a missing figure
         if not rest or rest in reading.known_units or rest in reading.units or rest in ("%", "‰") or comparator is not None:
             raise ValueParseError(where, text, f"缺少数值“{text}”")
         return ParsedValue(text, "text", None, None, None, None, cleaned)

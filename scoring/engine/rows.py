@@ -182,10 +182,22 @@ class RowScorer:
         """A worded actual against a figure: "无安全事故" against "≤1起" is 0; anything else
         ("完成" against "≤30万元") says nothing the figure can be checked with."""
         text = normalize_phrase(actual.text or actual.raw)
-        if self._says_none(text):
+        if self._says_none(text) and self._counts_what_is_none(row, target):
             self.recorder.value(values, ValueUse("none", "完成值读作", f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
             return ParsedValue(actual.raw, "number", None, Decimal(0), target.unit, None, None)
         raise _Unreadable(f"实际完成值“{actual.raw}”是文字，年度指标值“{target.raw}”是{_KINDS[target.kind]}，文字无法与之比较")
+
+    def _counts_what_is_none(self, row: Row, target: ParsedValue) -> bool:
+        """Whether "none" is a figure against ``target``: a target that is none itself ("0次") or
+        bounds from above what it counts ("≤1起").  Against a figure to reach ("准确率100%",
+        "满意度≥95%"), "无差错" or "零投诉" says something else than 0%."""
+        if target.number == 0:
+            return True
+        comparator = target.comparator
+        if comparator is None:
+            chosen = self._no_comparator(row, target)
+            comparator = self.rules.methods[chosen].comparator if chosen is not None else None
+        return comparator in ("<=", "<")
 
     def _says_none(self, text: str) -> bool:
         none = next((w for w in self.reading.none_words if text.startswith(w)), None)
@@ -231,8 +243,12 @@ class RowScorer:
         phrase = normalize_phrase(actual.text or actual.raw)
         tier_id = self.rules.vocabulary.get(phrase)
         how = "词表"
-        if tier_id is None and self.rules.text_equal_to_target and row.target is not None and normalize_phrase(row.target) == phrase:
-            tier_id, how = self.rules.text_equal_to_target, "完成值与指标值相同"
+        equal = self.rules.text_equal_to_target
+        if equal and row.target is not None and normalize_phrase(row.target) == phrase and (
+                tier_id is None or self.rules.tiers[equal].high > self.rules.tiers[tier_id].high):
+            # "较好" against "较好": the target asked for no more than was done, whatever the
+            # word alone would be graded
+            tier_id, how = equal, "完成值与指标值相同"
         if self.rules.strength and row.target is not None:
             wanted, got = self._strength(normalize_phrase(row.target)), self._strength(phrase)
             if wanted is not None and got is not None and got[1] > wanted[1]:
