@@ -53,10 +53,34 @@ def one(library, **row):
         ("15个工作日内", "10个工作日内", "10.00"),
         ("10个工作日内", "12个工作日内", "8.33"),  # late: reverse, target ÷ actual × weight
         ("24小时内", "30小时", "8.00"),
+        ("≥95%", "0.98", "10.00"),  # a rate written as a fraction: 98% (reading.fraction_of_percent)
+        ("≥95%", "0.9", "9.47"),
+        ("≥0.95", "90%", "9.47"),
+        ("≥2%", "0.5", "2.50"),  # against a small percentage a bare 0.5 may be 0.5%: taken as written
     ],
 )
 def test_quantitative_rows(library, target, actual, expected):
     row, _ = one(library, target=target, actual=actual, claimed="10")
+    assert row.result.computed == D(expected), row.result.parts[0].reason
+
+
+def test_a_fraction_read_as_a_percentage_says_so(library):
+    row, rep = one(library, target="≥95%", actual="0.98", claimed="10")
+    assert [f.message for f in rep.findings if f.code == "unit_converted"] == ["测试行：完成值“0.98”是以小数写的比率，按 98.00% 与指标值“≥95%”比较"]
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "group", "expected"),
+    [
+        ("12个月", "10个月", "时效指标", "10.00"),  # a bare duration in 时效: the time it may take, lower is better
+        ("10个月", "12个月", "时效指标", "8.33"),
+        ("30天", "25天", "时效指标", "10.00"),
+        ("100%", "98%", "时效指标", "9.80"),  # a 时效 rate is still higher is better
+        ("40小时", "30小时", "数量指标", "7.50"),  # hours of training: more is better outside 时效
+    ],
+)
+def test_a_bare_duration_in_a_timeliness_row_is_lower_is_better(library, target, actual, group, expected):
+    row, _ = one(library, target=target, actual=actual, group=["产出指标", group], claimed="10")
     assert row.result.computed == D(expected), row.result.parts[0].reason
 
 

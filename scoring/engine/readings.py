@@ -95,6 +95,7 @@ class Reading:
     none_words: tuple[str, ...] = ()
     date_before: tuple[str, ...] = ()  # "前", "之前": by that date, inclusive
     date_neutral: tuple[str, ...] = ()  # "完成", "完工": the date of completion, no comparator
+    fraction_of_percent: Decimal | None = None  # "0.98" against "≥95%": 98% (rows._same_unit)
 
     @cached_property
     def date_words(self) -> tuple[str, ...]:

@@ -228,14 +228,18 @@ class RowScorer:
 
     def _no_comparator(self, row: Row, target: ParsedValue) -> str | None:
         """A target written without a comparator: "0次" means none at all; a 成本指标 row is lower
-        is better — as the rule file says (rows.no_comparator)."""
+        is better, and so is a duration in a 时效指标 row ("12个月": the time the work may take) —
+        as the rule file says (rows.no_comparator)."""
         if target.number == 0 and self.rules.no_comparator_zero:
             return self.rules.no_comparator_zero
+        durations = self.rules.no_comparator_durations
         for level in row.group:
             name = normalize_phrase(level)
             for pattern, method in self.rules.no_comparator_groups.items():
                 if pattern in name:
                     return method
+            if durations and target.unit in durations[1] and any(pattern in name for pattern in durations[0]):
+                return durations[2]
         return None
 
     def _qualitative(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse]) -> _Outcome:
@@ -358,12 +362,27 @@ class RowScorer:
         tu, au = target.unit, actual.unit
         t, a = target.number, actual.number
         if tu == au or not tu or not au:
-            return t, a, ""
+            return self._fraction(target, actual) or (t, a, "")
         tb, tf = self.reading.to_base(tu)
         ab, af = self.reading.to_base(au)
         if tb is not None and tb == ab:
             return t * tf, a * af, f"指标值单位“{tu}”与完成值单位“{au}”不同，已按规则文件声明的换算统一为“{tb}”比较"
         return f"单位不一致（指标值“{target.written_unit or tu}”，完成值“{actual.written_unit or au}”），规则文件未声明两者的换算，无法比较"
+
+
+    def _fraction(self, target: ParsedValue, actual: ParsedValue):
+        """A rate written as a fraction against one written as a percentage ("0.98" against
+        "≥95%"): the fraction in percent, and a note saying so; None when neither is (the rule
+        file's `reading.fraction_of_percent`: the least percentage a fraction is read against)."""
+        least = self.reading.fraction_of_percent
+        if least is None or (target.unit == "%") == (actual.unit == "%"):
+            return None
+        t, a = target.number, actual.number
+        if target.unit == "%" and not actual.unit and t >= least and 0 < a <= 1:
+            return t, a * 100, f"完成值“{actual.raw}”是以小数写的比率，按 {fmt(a * 100)}% 与指标值“{target.raw}”比较"
+        if actual.unit == "%" and not target.unit and a >= least and 0 < t <= 1:
+            return t * 100, a, f"指标值“{target.raw}”是以小数写的比率，按 {fmt(t * 100)}% 与完成值“{actual.raw}”比较"
+        return None
 
 
 def parse_or_none(text: str, reading: Reading) -> str | None:

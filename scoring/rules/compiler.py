@@ -262,6 +262,7 @@ class _Compiler:
             none_words=tuple(sorted((fold(w) for w in r.none_words), key=len, reverse=True)),
             date_before=tuple(fold(w) for w in r.date_before),
             date_neutral=tuple(fold(w) for w in r.date_neutral),
+            fraction_of_percent=r.fraction_of_percent,
         )
 
     # -- indicators --------------------------------------------------------------------
@@ -505,7 +506,9 @@ class _Compiler:
                 self.problem("rows.strength.levels", f"程度词“{dup}”出现在多个等级中")
             strength = sorted(((normalize_phrase(w), i) for i, level in enumerate(r.strength.levels) for w in level), key=lambda wl: -len(wl[0]))
         nc = r.no_comparator
-        for key, mid in [("zero", nc.zero), *((f"groups.{g}", m) for g, m in nc.groups.items())]:
+        durations = nc.durations
+        for key, mid in [("zero", nc.zero), *((f"groups.{g}", m) for g, m in nc.groups.items()),
+                         ("durations.method", durations.method if durations else None)]:
             if mid is not None and mid not in r.methods:
                 self.problem(f"rows.no_comparator.{key}", f"没有名为 {mid} 的方法（rows.methods）")
         if len(self.problems) > start:
@@ -522,6 +525,9 @@ class _Compiler:
             reached_tier=r.strength.reached if r.strength else None,
             no_comparator_zero=nc.zero,
             no_comparator_groups={normalize_phrase(g): m for g, m in nc.groups.items()},
+            no_comparator_durations=(
+                tuple(normalize_phrase(g) for g in durations.groups), frozenset(normalize_phrase(u) for u in durations.units), durations.method,
+            ) if durations else None,
         )
 
     # -- groups ------------------------------------------------------------------------

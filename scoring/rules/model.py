@@ -76,6 +76,8 @@ class CompiledRows(CompiledModel):
     reached_tier: str | None
     no_comparator_zero: str | None
     no_comparator_groups: dict[str, str]
+    # (groups, units, method): a bare duration in one of those groups
+    no_comparator_durations: tuple[tuple[str, ...], frozenset[str], str] | None = None
 
 
 class CompiledPart(CompiledModel):

@@ -95,6 +95,9 @@ class ReadingDecl(Strict):
     none_words: list[str] = []
     date_before: list[str] = []
     date_neutral: list[str] = []
+    # A figure from 0 to 1 without a unit, against a percentage of at least this, is a fraction:
+    # "0.98" against "≥95%" is 98% (None: never read so).
+    fraction_of_percent: Decimal | None = None
 
 
 class Strength(Strict):
@@ -108,12 +111,23 @@ class Strength(Strict):
     reached: str
 
 
+class NoComparatorDurations(Strict):
+    """A target written as a bare duration in certain groups (“12个月” in 时效指标): the time the
+    work may take, read with ``method``."""
+
+    groups: list[str]
+    units: list[str]
+    method: str
+
+
 class NoComparator(Strict):
     """The method of a numeric target written without a comparator: by default ``rows.select.none``;
-    a target of 0 (“0次”: none at all) and rows in certain groups (成本指标) are read otherwise."""
+    a target of 0 (“0次”: none at all), rows in certain groups (成本指标) and durations in certain
+    groups (时效指标) are read otherwise."""
 
     zero: str | None = None
     groups: dict[str, str] = {}
+    durations: NoComparatorDurations | None = None
 
 
 class RowMethod(Strict):
