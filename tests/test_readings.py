@@ -154,6 +154,25 @@ def test_dates(text, year, comparator, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "comparator", "number", "unit"),
+    [
+        ("达到95%", ">=", D("95"), "%"),
+        ("达95%以上", ">=", D("95"), "%"),
+        ("控制在50万元以内", "<=", D("50"), "万元"),
+        ("控制在10%", "<=", D("10"), "%"),
+        ("15个工作日内", "<=", D("15"), "个工作日"),
+        ("全年≥12次", ">=", D("12"), "次"),  # a filler word, then a comparator
+        ("完成100%", None, D("100"), "%"),
+        ("平均95%", None, D("95"), "%"),
+        ("累计完成12次", None, D("12"), "次"),
+    ],
+)
+def test_words_around_a_figure(text, comparator, number, unit):
+    value = parse_value(text)
+    assert (value.kind, value.comparator, value.number, value.unit) == ("number", comparator, number, unit)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("完成", "完成"),
@@ -170,6 +189,9 @@ def test_dates(text, year, comparator, expected):
         ("促进作用", "促进作用"),
         ("年底前", "年底前"),
         ("年内", "年内"),
+        ("达到预期", "达到预期"),  # a word comparator before wording: a phrase, not a figure left out
+        ("控制在预算内", "控制在预算内"),
+        ("达标", "达标"),
         ("三次", "三次"),
         ("  完成预期目标。 ", "完成预期目标"),
         ("较满意（优）", "较满意(优)"),

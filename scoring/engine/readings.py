@@ -96,6 +96,7 @@ class Reading:
     date_before: tuple[str, ...] = ()  # "前", "之前": by that date, inclusive
     date_neutral: tuple[str, ...] = ()  # "完成", "完工": the date of completion, no comparator
     fraction_of_percent: Decimal | None = None  # "0.98" against "≥95%": 98% (rows._same_unit)
+    fillers: tuple[str, ...] = ()  # "完成100%", "平均95%": words before a figure that say nothing of it
 
     @cached_property
     def date_words(self) -> tuple[str, ...]:
@@ -248,6 +249,11 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         return ValueParseError(where, text, f"无法识别的写法“{text}”")
 
     comparator, body = _split_prefix(compact, reading)
+    if comparator is None and reading.fillers and _ANY_DIGIT.search(compact):
+        # "完成100%", "平均95%", "全年≥12次": a word before the figure that says nothing of it
+        filler = next((w for w in reading.fillers if compact.startswith(w)), None)
+        if filler is not None:
+            comparator, body = _split_prefix(compact[len(filler):], reading)
     if comparator is None and body and _looks_like_comparator(body[0]):
         raise UnknownComparator(where, text, f"无法识别的比较符号“{body[0]}”（“{text}”）；请在规则文件的 [reading.comparators] 中说明其含义")
 
@@ -257,7 +263,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         _, rest = _split_suffix(body, reading)
         if len(body) - len(rest) == 1 and rest:
             rest = body  # "年内", "月内": a phrase (within the year), not a unit after a missing figure
-        if not rest or rest in reading.known_units or rest in reading.units or rest in ("%", "‰") or comparator is not None:
+        # a sign with no figure ("≥次") is a figure left out; a word ("达到预期", "控制在预算内") a phrase
+        signed = comparator is not None and not any(ch.isalpha() for ch in compact[: len(compact) - len(body)])
+        if not rest or rest in reading.known_units or rest in reading.units or rest in ("%", "‰") or signed:
             raise ValueParseError(where, text, f"缺少数值“{text}”")
         return ParsedValue(text, "text", None, None, None, None, cleaned)
 

@@ -263,6 +263,7 @@ class _Compiler:
             date_before=tuple(fold(w) for w in r.date_before),
             date_neutral=tuple(fold(w) for w in r.date_neutral),
             fraction_of_percent=r.fraction_of_percent,
+            fillers=tuple(sorted((fold(w) for w in r.fillers), key=len, reverse=True)),
         )
 
     # -- indicators --------------------------------------------------------------------

@@ -98,6 +98,8 @@ class ReadingDecl(Strict):
     # A figure from 0 to 1 without a unit, against a percentage of at least this, is a fraction:
     # "0.98" against "≥95%" is 98% (None: never read so).
     fraction_of_percent: Decimal | None = None
+    # Words before a figure that say nothing of it: "完成100%", "平均95%", "全年≥12次".
+    fillers: list[str] = []
 
 
 class Strength(Strict):
