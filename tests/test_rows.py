@@ -70,18 +70,28 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
 
 
 @pytest.mark.parametrize(
-    ("target", "actual", "group", "expected"),
+    ("target", "actual", "group", "name", "expected"),
     [
-        ("12个月", "10个月", "时效指标", "10.00"),  # a bare duration in 时效: the time it may take, lower is better
-        ("10个月", "12个月", "时效指标", "8.33"),
-        ("30天", "25天", "时效指标", "10.00"),
-        ("100%", "98%", "时效指标", "9.80"),  # a 时效 rate is still higher is better
-        ("40小时", "30小时", "数量指标", "7.50"),  # hours of training: more is better outside 时效
+        ("12个月", "10个月", "时效指标", "完成时间", "10.00"),  # a bare limit in 时效: the time it may take, lower is better
+        ("10个月", "12个月", "时效指标", "完成时间", "8.33"),
+        ("30天", "25天", "时效指标", "办结时限", "10.00"),
+        ("180日历天", "170日历天", "时效指标", "工期", "10.00"),
+        ("7天", "3天", "时效指标", "公示期", "4.29"),  # a least duration, not a limit: more is better
+        ("100%", "98%", "时效指标", "资金拨付及时率", "9.80"),  # a 时效 rate is still higher is better
+        ("40小时", "30小时", "数量指标", "培训用时", "7.50"),  # hours of training: more is better outside 时效
     ],
 )
-def test_a_bare_duration_in_a_timeliness_row_is_lower_is_better(library, target, actual, group, expected):
-    row, _ = one(library, target=target, actual=actual, group=["产出指标", group], claimed="10")
+def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, actual, group, name, expected):
+    row, _ = one(library, name=name, target=target, actual=actual, group=["产出指标", group], claimed="10")
     assert row.result.computed == D(expected), row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [("2024年", "2024年11月", "10.00"), ("2024年内", "2024年", "10.00"),
+                                                            ("2024年", "2025年", None), ("2024年度", "2025年3月", None)])
+def test_a_year_is_a_deadline_at_year_precision(library, target, actual, expected):
+    """"2024年" is a date to the year, not 2024 of a unit 年: a later year is late, and left to the evaluator."""
+    row, _ = one(library, target=target, actual=actual, group=["产出指标", "时效指标"], claimed="10")
+    assert row.result.computed == (None if expected is None else D(expected)), row.result.parts[0].reason
 
 
 def test_missed_deadline_is_left_to_judgement(library):
@@ -138,6 +148,9 @@ def test_unknown_phrase_is_unverifiable_never_full_marks(library):
         ("明显改善", "无明显改善", "0.00", "6.00", "over"),  # the negated effect: not reached, little effect
         ("有所提升", "没有明显提升", "0.00", "6.00", "over"),
         ("有所改善", "未改善", "0.00", "6.00", "over"),
+        ("明显改善", "改善不明显", "0.00", "6.00", "over"),  # the negated level, wherever its word stands
+        ("显著提升", "效果不显著", "0.00", "6.00", "over"),
+        ("明显改善", "未见明显改善", "0.00", "6.00", "over"),
         ("较好", "较好", "8.00", "10.00", "match"),  # the very words of the target: reached, whatever the word alone grades
         ("一般", "一般", "8.00", "10.00", "match"),
     ],
@@ -159,18 +172,31 @@ def test_a_worded_actual_against_a_figure_is_unverifiable(library):
     assert "文字无法与之比较" in row.result.parts[0].reason
 
 
-@pytest.mark.parametrize(("target", "actual"), [("100%", "无差错"), ("≥95%", "零投诉"), ("≥98%", "无遗漏"), ("≥3次", "无")])
-def test_none_against_a_figure_to_reach_is_not_zero(library, target, actual):
-    """"无差错" against "准确率100%" says the rate was reached, not that it was 0%: the row is left
-    to the evaluator, as any wording against a figure, rather than scored 0 and its claim called too high."""
+@pytest.mark.parametrize(("target", "actual"), [("100%", "无差错"), ("≥95%", "零投诉"), ("≥98%", "无遗漏"), ("95%以上", "无投诉"),
+                                               ("≤1起", "无法统计"), ("0起", "零星发生")])
+def test_none_against_a_rate_to_reach_is_not_zero(library, target, actual):
+    """"无差错" against "准确率100%" says the rate was reached, not that it was 0%; "无法统计" and
+    "零星发生" say no none at all: the row is left to the evaluator, as any wording against a
+    figure, rather than scored and its claim called too high (or matched)."""
     row, _ = one(library, target=target, actual=actual, claimed="10")
     assert row.comparison.status == "unverifiable", row.result.parts[0].reason
     assert "文字无法与之比较" in row.result.parts[0].reason
 
 
-@pytest.mark.parametrize(("target", "actual"), [("≤1起", "无安全事故"), ("0次", "未发生"), ("<2%", "无差错")])
-def test_none_against_what_a_target_bounds_from_above_is_zero(library, target, actual):
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("≤1起", "无安全事故", "10.00"), ("0次", "未发生", "10.00"), ("<2%", "无差错", "10.00"),
+    ("≥3次", "无", "0.00"),  # a count to reach, none done
+])
+def test_none_against_a_count_or_an_upper_bound_is_zero(library, target, actual, expected):
     row, _ = one(library, target=target, actual=actual, claimed="10")
+    assert row.result.computed == D(expected), row.result.parts[0].reason
+
+
+def test_none_in_a_row_the_form_marks_reverse_is_zero(library):
+    """The Sichuan form's 指标性质 column says lower is better: "无投诉" against 5 (%) is 0%."""
+    rows = [{"name": "投诉率", "group": ["效益指标", "社会效益指标"], "nature": "反向", "target": "5", "unit": "%", "actual": "无投诉",
+             "weight": 10, "claimed": "10"}, {"name": "其余", "weight": 80, "target": "1", "actual": "1"}]
+    row = report(library, rows, rules="sichuan.project").sheets[0].indicators[1]
     assert (row.comparison.status, row.result.computed) == ("match", D("10.00")), row.result.parts[0].reason
 
 

@@ -57,6 +57,7 @@ _NUMBER = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)", re.ASCI
 _DATE = re.compile(
     r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<end>底|末))?"
     r"|(?P<ey>\d{4})年(?:底|末)"  # "2023年底": the year's last month
+    r"|(?P<yy>\d{4})年度?"  # "2024年", "2024年内": the year alone
     r"|(?P<iy>\d{4})(?P<sep>[-./])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2}))",
     re.ASCII,
 )
@@ -93,6 +94,7 @@ class Reading:
     units: dict[str, UnitMeaning] = field(default_factory=dict)
     known_units: frozenset[str] = frozenset()
     none_words: tuple[str, ...] = ()
+    none_exceptions: tuple[str, ...] = ()  # "无法统计": starts with a none word, says no none
     date_before: tuple[str, ...] = ()  # "前", "之前": by that date, inclusive
     date_neutral: tuple[str, ...] = ()  # "完成", "完工": the date of completion, no comparator
     fraction_of_percent: Decimal | None = None  # "0.98" against "≥95%": 98% (rows._same_unit)
@@ -204,7 +206,7 @@ class ParsedValue:
     date: date | None
     text: str | None
     approximate: bool = False
-    precision: Literal["day", "month"] = "day"
+    precision: Literal["day", "month", "year"] = "day"
     written_unit: str | None = None
 
     @property
@@ -366,6 +368,12 @@ def _date_value(
     if not match:
         return None
     comparator = _merge(comparator, "<=" if before else None, unknown)
+    if match["yy"]:
+        try:
+            when = date(int(match["yy"]), 1, 1)
+        except ValueError as exc:
+            raise ValueParseError(where, text, f"日期不存在“{text}”") from exc
+        return ParsedValue(text, "date", comparator, None, None, when, None, precision="year")
     if match["iy"]:
         parts = [match["iy"], match["im"], match["id"]]
     elif match["ey"]:

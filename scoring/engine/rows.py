@@ -164,7 +164,7 @@ class RowScorer:
         if actual.kind == "text" and target is not None and target.kind == "number" and not qualitative:
             # a worded actual against a deadline ("按时完成") is graded by its wording; against a
             # figure it says nothing the figure can be checked with
-            actual = self._worded_actual(row, actual, target, values)
+            actual = self._worded_actual(row, actual, target, values, method)
         if method is None or (actual.kind == "text" and method.reads != "text"):
             method = self._by_values(row, target, actual)
         outcome.method = method
@@ -178,22 +178,24 @@ class RowScorer:
             return self._qualitative(row, weight, actual, outcome, values)
         return self._quantitative(row, weight, method, target, actual, outcome, place, findings, values)
 
-    def _worded_actual(self, row: Row, actual: ParsedValue, target: ParsedValue, values: list[ValueUse]) -> ParsedValue:
+    def _worded_actual(self, row: Row, actual: ParsedValue, target: ParsedValue, values: list[ValueUse],
+                       method: CompiledMethod | None) -> ParsedValue:
         """A worded actual against a figure: "无安全事故" against "≤1起" is 0; anything else
         ("完成" against "≤30万元") says nothing the figure can be checked with."""
         text = normalize_phrase(actual.text or actual.raw)
-        if self._says_none(text) and self._counts_what_is_none(row, target):
+        if self._says_none(text) and self._counts_what_is_none(row, target, method):
             self.recorder.value(values, ValueUse("none", "完成值读作", f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
             return ParsedValue(actual.raw, "number", None, Decimal(0), target.unit, None, None)
         raise _Unreadable(f"实际完成值“{actual.raw}”是文字，年度指标值“{target.raw}”是{_KINDS[target.kind]}，文字无法与之比较")
 
-    def _counts_what_is_none(self, row: Row, target: ParsedValue) -> bool:
-        """Whether "none" is a figure against ``target``: a target that is none itself ("0次") or
-        bounds from above what it counts ("≤1起").  Against a figure to reach ("准确率100%",
-        "满意度≥95%"), "无差错" or "零投诉" says something else than 0%."""
-        if target.number == 0:
+    def _counts_what_is_none(self, row: Row, target: ParsedValue, method: CompiledMethod | None) -> bool:
+        """Whether "none" is a figure against ``target``: against a count ("≥3次": none done) or a
+        target that bounds from above what it counts ("≤1起", "0次", a row the form marks 反向).
+        Against a rate to reach ("准确率100%", "满意度≥95%"), "无差错" or "零投诉" says something
+        else than 0%."""
+        if target.unit not in ("%", "‰") or target.number == 0:
             return True
-        comparator = target.comparator
+        comparator = target.comparator or (method.comparator if method is not None else None)
         if comparator is None:
             chosen = self._no_comparator(row, target)
             comparator = self.rules.methods[chosen].comparator if chosen is not None else None
@@ -201,7 +203,7 @@ class RowScorer:
 
     def _says_none(self, text: str) -> bool:
         none = next((w for w in self.reading.none_words if text.startswith(w)), None)
-        if none is None:
+        if none is None or text.startswith(self.reading.none_exceptions):
             return False
         # "无明显改善" is graded wording, not "none": the longer strength word wins
         return not any(text.startswith(w) and len(w) > len(none) for w, _ in self.rules.strength)
@@ -238,7 +240,8 @@ class RowScorer:
             for pattern, method in self.rules.no_comparator_groups.items():
                 if pattern in name:
                     return method
-            if durations and target.unit in durations[1] and any(pattern in name for pattern in durations[0]):
+            if durations and target.unit in durations[1] and any(pattern in name for pattern in durations[0]) and (
+                    not durations[3] or any(word in normalize_phrase(row.name) for word in durations[3])):
                 return durations[2]
         return None
 
@@ -257,6 +260,8 @@ class RowScorer:
             wanted, got = self._strength(normalize_phrase(row.target)), self._strength(phrase)
             if wanted is not None and got is not None and got[1] > wanted[1]:
                 weaker = self.rules.weaker_tier
+                if self.rules.negated_tier and got[1] == self.rules.strength_levels - 1:
+                    weaker = self.rules.negated_tier  # "未改善", "改善不明显": the effect the target asks for is not there
                 if tier_id is None or self.rules.tiers[tier_id].high > self.rules.tiers[weaker].high:
                     tier_id = weaker
                 how = f"程度“{got[0]}”弱于指标值的“{wanted[0]}”"
@@ -401,7 +406,9 @@ def _text_value(text: str) -> ParsedValue:
 
 def _date_number(value: ParsedValue, other: ParsedValue) -> Decimal:
     """A date as a number to compare: the day, or the month when either side gives only a month
-    ("2023年10月" against "2023年12月")."""
+    ("2023年10月" against "2023年12月"), or the year when either gives only a year ("2024年")."""
+    if "year" in (value.precision, other.precision):
+        return Decimal(value.date.year)
     if "month" in (value.precision, other.precision):
         return Decimal(value.date.year * 12 + value.date.month)
     return Decimal(value.date.toordinal())

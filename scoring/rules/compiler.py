@@ -260,6 +260,7 @@ class _Compiler:
             units=units,
             known_units=frozenset(fold(u) for u in r.known_units),
             none_words=tuple(sorted((fold(w) for w in r.none_words), key=len, reverse=True)),
+            none_exceptions=tuple(fold(w) for w in r.none_exceptions),
             date_before=tuple(fold(w) for w in r.date_before),
             date_neutral=tuple(fold(w) for w in r.date_neutral),
             fraction_of_percent=r.fraction_of_percent,
@@ -499,8 +500,8 @@ class _Compiler:
             self.problem("rows.text_equal_to_target", f"没有名为 {r.text_equal_to_target} 的档次（rows.tiers）")
         strength: list[tuple[str, int]] = []
         if r.strength is not None:
-            for name in ("weaker", "reached"):
-                if getattr(r.strength, name) not in tiers:
+            for name in ("weaker", "reached", "negated"):
+                if getattr(r.strength, name) is not None and getattr(r.strength, name) not in tiers:
                     self.problem(f"rows.strength.{name}", f"没有名为 {getattr(r.strength, name)} 的档次（rows.tiers）")
             words = [normalize_phrase(w) for level in r.strength.levels for w in level]
             for dup in sorted({w for w in words if words.count(w) > 1}):
@@ -528,7 +529,10 @@ class _Compiler:
             no_comparator_groups={normalize_phrase(g): m for g, m in nc.groups.items()},
             no_comparator_durations=(
                 tuple(normalize_phrase(g) for g in durations.groups), frozenset(normalize_phrase(u) for u in durations.units), durations.method,
+                tuple(normalize_phrase(n) for n in durations.names),
             ) if durations else None,
+            negated_tier=r.strength.negated if r.strength else None,
+            strength_levels=len(r.strength.levels) if r.strength else 0,
         )
 
     # -- groups ------------------------------------------------------------------------

@@ -93,6 +93,8 @@ class ReadingDecl(Strict):
     vague: list[str] = []
     units: dict[str, UnitDecl] = {}
     none_words: list[str] = []
+    # words that start with a none word and do not say none: "无法统计", "零星发生"
+    none_exceptions: list[str] = []
     date_before: list[str] = []
     date_neutral: list[str] = []
     # A figure from 0 to 1 without a unit, against a percentage of at least this, is a fraction:
@@ -111,6 +113,8 @@ class Strength(Strict):
     levels: list[list[str]] = Field(min_length=2)
     weaker: str
     reached: str
+    # an actual worded at the weakest level (未改善, 改善不明显) against a stronger target: this tier
+    negated: str | None = None
 
 
 class NoComparatorDurations(Strict):
@@ -120,6 +124,8 @@ class NoComparatorDurations(Strict):
     groups: list[str]
     units: list[str]
     method: str
+    # and whose name says a limit (时限, 办结 …): "公示期 7天" is a least duration, not a limit
+    names: list[str] = []
 
 
 class NoComparator(Strict):
