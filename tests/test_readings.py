@@ -165,6 +165,10 @@ def test_dates(text, year, comparator, expected):
         ("完成100%", None, D("100"), "%"),
         ("平均95%", None, D("95"), "%"),
         ("累计完成12次", None, D("12"), "次"),
+        ("20个工作日内完成", "<=", D("20"), "个工作日"),  # and after it
+        ("5个工作日内办结", "<=", D("5"), "个工作日"),
+        ("24小时内响应", "<=", D("24"), "小时"),
+        ("100%完成", None, D("100"), "%"),
     ],
 )
 def test_words_around_a_figure(text, comparator, number, unit):

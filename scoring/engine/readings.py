@@ -251,11 +251,15 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         return ValueParseError(where, text, f"无法识别的写法“{text}”")
 
     comparator, body = _split_prefix(compact, reading)
-    if comparator is None and reading.fillers and _ANY_DIGIT.search(compact):
-        # "完成100%", "平均95%", "全年≥12次": a word before the figure that says nothing of it
-        filler = next((w for w in reading.fillers if compact.startswith(w)), None)
+    if reading.fillers and _ANY_DIGIT.search(compact):
+        # "完成100%", "平均95%", "全年≥12次": a word before the figure that says nothing of it;
+        # "5个工作日内办结", "100%完成": one after it
+        filler = next((w for w in reading.fillers if compact.startswith(w)), None) if comparator is None else None
         if filler is not None:
             comparator, body = _split_prefix(compact[len(filler):], reading)
+        filler = next((w for w in reading.fillers if body.endswith(w) and len(body) > len(w)), None)
+        if filler is not None:
+            body = body[: -len(filler)]
     if comparator is None and body and _looks_like_comparator(body[0]):
         raise UnknownComparator(where, text, f"无法识别的比较符号“{body[0]}”（“{text}”）；请在规则文件的 [reading.comparators] 中说明其含义")
 
