@@ -196,6 +196,7 @@ def test_words_around_a_figure(text, comparator, number, unit):
         ("达到预期", "达到预期"),  # a word comparator before wording: a phrase, not a figure left out
         ("控制在预算内", "控制在预算内"),
         ("达标", "达标"),
+        ("达到", "达到"),
         ("三次", "三次"),
         ("  完成预期目标。 ", "完成预期目标"),
         ("较满意（优）", "较满意(优)"),

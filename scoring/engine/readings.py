@@ -269,9 +269,10 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         _, rest = _split_suffix(body, reading)
         if len(body) - len(rest) == 1 and rest:
             rest = body  # "年内", "月内": a phrase (within the year), not a unit after a missing figure
-        # a sign with no figure ("≥次") is a figure left out; a word ("达到预期", "控制在预算内") a phrase
-        signed = comparator is not None and not any(ch.isalpha() for ch in compact[: len(compact) - len(body)])
-        if not rest or rest in reading.known_units or rest in reading.units or rest in ("%", "‰") or signed:
+        # a sign with no figure ("≥次") is a figure left out; a word ("达到预期", "控制在预算内",
+        # "达到" alone) begins a phrase
+        worded = comparator is not None and any(ch.isalpha() for ch in compact[: len(compact) - len(body)])
+        if not worded and (not rest or rest in reading.known_units or rest in reading.units or rest in ("%", "‰") or comparator is not None):
             raise ValueParseError(where, text, f"缺少数值“{text}”")
         return ParsedValue(text, "text", None, None, None, None, cleaned)
 

@@ -183,23 +183,26 @@ class RowScorer:
         """A worded actual against a figure: "无安全事故" against "≤1起" is 0; anything else
         ("完成" against "≤30万元") says nothing the figure can be checked with."""
         text = normalize_phrase(actual.text or actual.raw)
-        if self._says_none(text) and self._counts_what_is_none(row, target, method):
+        if self._says_none(text) and self._counts_what_is_none(row, target, method, text):
             self.recorder.value(values, ValueUse("none", "完成值读作", f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
             return ParsedValue(actual.raw, "number", None, Decimal(0), target.unit, None, None)
         raise _Unreadable(f"实际完成值“{actual.raw}”是文字，年度指标值“{target.raw}”是{_KINDS[target.kind]}，文字无法与之比较")
 
-    def _counts_what_is_none(self, row: Row, target: ParsedValue, method: CompiledMethod | None) -> bool:
-        """Whether "none" is a figure against ``target``: against a count ("≥3次": none done) or a
-        target that bounds from above what it counts ("≤1起", "0次", a row the form marks 反向).
-        Against a rate to reach ("准确率100%", "满意度≥95%"), "无差错" or "零投诉" says something
-        else than 0%."""
-        if target.unit not in ("%", "‰") or target.number == 0:
+    def _counts_what_is_none(self, row: Row, target: ParsedValue, method: CompiledMethod | None, text: str) -> bool:
+        """Whether "none" is a figure against ``target``: a target that is none itself or bounds
+        from above what it counts ("0次", "≤1起", a row the form marks 反向), or a count to reach
+        against a bare none word ("无" against "≥3次": none done).  Against a rate or a score to
+        reach ("准确率100%", "满意度≥90分", "≥95"), "无差错" or "零投诉" says something else than 0,
+        and so does "无异常" against "≥12次" (it names another thing than the one counted)."""
+        if target.number == 0:
             return True
         comparator = target.comparator or (method.comparator if method is not None else None)
         if comparator is None:
             chosen = self._no_comparator(row, target)
             comparator = self.rules.methods[chosen].comparator if chosen is not None else None
-        return comparator in ("<=", "<")
+        if comparator in ("<=", "<"):
+            return True
+        return text in self.reading.none_words and target.unit is not None and target.unit not in ("%", "‰", "分")
 
     def _says_none(self, text: str) -> bool:
         none = next((w for w in self.reading.none_words if text.startswith(w)), None)
@@ -240,8 +243,8 @@ class RowScorer:
             for pattern, method in self.rules.no_comparator_groups.items():
                 if pattern in name:
                     return method
-            if durations and target.unit in durations[1] and any(pattern in name for pattern in durations[0]) and (
-                    not durations[3] or any(word in normalize_phrase(row.name) for word in durations[3])):
+            if durations and target.unit in durations[1] and any(pattern in name for pattern in durations[0]) and not any(
+                    word in normalize_phrase(row.name) for word in durations[3]):
                 return durations[2]
         return None
 
@@ -257,7 +260,14 @@ class RowScorer:
             # word alone would be graded
             tier_id, how = equal, "完成值与指标值相同"
         if self.rules.strength and row.target is not None:
-            wanted, got = self._strength(normalize_phrase(row.target)), self._strength(phrase)
+            wanted, found = self._strength(normalize_phrase(row.target)), self._strengths(phrase)
+            got = found[0] if found else None
+            if wanted is not None and len({level for _, level in found}) > 1:
+                # "有所提升，但不明显", "无明显问题，满意度明显提升": wording both ways
+                part.state = "judgement"
+                part.reason = (f"完成值“{actual.raw}”的措辞有强有弱（{'、'.join(f'“{w}”' for w, _ in found)}），"
+                               f"无法与指标值“{row.target}”比较强弱，需评价人判断")
+                return outcome
             if wanted is not None and got is not None and got[1] > wanted[1]:
                 weaker = self.rules.weaker_tier
                 if self.rules.negated_tier and got[1] == self.rules.strength_levels - 1:
@@ -293,6 +303,16 @@ class RowScorer:
                 return word, level
         return None
 
+    def _strengths(self, text: str) -> list[tuple[str, int]]:
+        """Every strength word in a phrase, longest first, each word's text taken out before the
+        shorter ones are looked for ("不明显" holds no "明显" of its own)."""
+        found = []
+        for word, level in self.rules.strength:
+            if word in text:
+                found.append((word, level))
+                text = text.replace(word, "\0")
+        return found
+
     def _quantitative(self, row, weight, method, target, actual, outcome, place, findings, values) -> _Outcome:
         part = outcome.part
         if target is None:
@@ -303,6 +323,11 @@ class RowScorer:
             part.reason = f"{method.label}要求{_KINDS[wanted]}，年度指标值“{target.raw}”为{_KINDS[target.kind]}，实际完成值“{actual.raw}”为{_KINDS[actual.kind]}"
             return outcome
         if wanted == "date":
+            if actual.precision == "year" and target.precision != "year" and actual.date.year == target.date.year \
+                    and (target.date.month, target.date.day if target.precision == "day" else 31) != (12, 31):
+                part.state = "judgement"
+                part.reason = f"实际完成值“{actual.raw}”只写到年份，无法判断是否在期限“{target.raw}”之内，需评价人判断"
+                return outcome
             t, a = _date_number(target, actual), _date_number(actual, target)
         else:
             converted = self._same_unit(target, actual)

@@ -529,7 +529,7 @@ class _Compiler:
             no_comparator_groups={normalize_phrase(g): m for g, m in nc.groups.items()},
             no_comparator_durations=(
                 tuple(normalize_phrase(g) for g in durations.groups), frozenset(normalize_phrase(u) for u in durations.units), durations.method,
-                tuple(normalize_phrase(n) for n in durations.names),
+                tuple(normalize_phrase(n) for n in durations.unless_names),
             ) if durations else None,
             negated_tier=r.strength.negated if r.strength else None,
             strength_levels=len(r.strength.levels) if r.strength else 0,

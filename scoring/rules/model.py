@@ -76,7 +76,7 @@ class CompiledRows(CompiledModel):
     reached_tier: str | None
     no_comparator_zero: str | None
     no_comparator_groups: dict[str, str]
-    # (groups, units, method, names): a bare duration in one of those groups, in a row so named
+    # (groups, units, method, unless_names): a bare duration in one of those groups, in a row not so named
     no_comparator_durations: tuple[tuple[str, ...], frozenset[str], str, tuple[str, ...]] | None = None
     negated_tier: str | None = None
     strength_levels: int = 0

@@ -124,8 +124,8 @@ class NoComparatorDurations(Strict):
     groups: list[str]
     units: list[str]
     method: str
-    # and whose name says a limit (时限, 办结 …): "公示期 7天" is a least duration, not a limit
-    names: list[str] = []
+    # unless the row's name says a least duration ("公示期 7天", "培训时长"): higher is better there
+    unless_names: list[str] = []
 
 
 class NoComparator(Strict):
