@@ -169,6 +169,12 @@ def test_dates(text, year, comparator, expected):
         ("5个工作日内办结", "<=", D("5"), "个工作日"),
         ("24小时内响应", "<=", D("24"), "小时"),
         ("100%完成", None, D("100"), "%"),
+        ("100%按时完成", None, D("100"), "%"),
+        ("≥完成95%", ">=", D("95"), "%"),  # a split cell: the comparator column, then the target
+        ("完成率100%", None, D("100"), "%"),  # the quantity's own name before its figure
+        ("及时办结率≥95%", ">=", D("95"), "%"),
+        ("满意度95%", None, D("95"), "%"),
+        ("达标率95%", None, D("95"), "%"),
     ],
 )
 def test_words_around_a_figure(text, comparator, number, unit):
@@ -197,6 +203,8 @@ def test_words_around_a_figure(text, comparator, number, unit):
         ("控制在预算内", "控制在预算内"),
         ("达标", "达标"),
         ("达到", "达到"),
+        ("完成率", "完成率"),
+        ("满意度较高", "满意度较高"),
         ("三次", "三次"),
         ("  完成预期目标。 ", "完成预期目标"),
         ("较满意（优）", "较满意(优)"),

@@ -99,6 +99,14 @@ class Reading:
     date_neutral: tuple[str, ...] = ()  # "完成", "完工": the date of completion, no comparator
     fraction_of_percent: Decimal | None = None  # "0.98" against "≥95%": 98% (rows._same_unit)
     fillers: tuple[str, ...] = ()  # "完成100%", "平均95%": words before a figure that say nothing of it
+    quantity_names: tuple[str, ...] = ()  # "率", "度": the last character of a quantity's name before its figure
+
+    @cached_property
+    def quantity_name(self) -> re.Pattern:
+        """A quantity's name written before its figure ("完成率", "满意度"), up to one of
+        `quantity_names`, followed by a figure or a comparator sign."""
+        ends = "|".join(re.escape(w) for w in self.quantity_names)
+        return re.compile(rf"([^\W\d_]{{1,12}}?(?:{ends}))(?=[0-9.+\-<>=≥≤≧≦⩾⩽])")
 
     @cached_property
     def date_words(self) -> tuple[str, ...]:
@@ -250,16 +258,11 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     def unknown() -> ValueParseError:
         return ValueParseError(where, text, f"无法识别的写法“{text}”")
 
-    comparator, body = _split_prefix(compact, reading)
-    if reading.fillers and _ANY_DIGIT.search(compact):
-        # "完成100%", "平均95%", "全年≥12次": a word before the figure that says nothing of it;
-        # "5个工作日内办结", "100%完成": one after it
-        filler = next((w for w in reading.fillers if compact.startswith(w)), None) if comparator is None else None
-        if filler is not None:
-            comparator, body = _split_prefix(compact[len(filler):], reading)
-        filler = next((w for w in reading.fillers if body.endswith(w) and len(body) > len(w)), None)
-        if filler is not None:
-            body = body[: -len(filler)]
+    figure = _ANY_DIGIT.search(compact) is not None
+    named = reading.quantity_name.match(compact) if figure and reading.quantity_names else None
+    comparator, body = _split_prefix(compact[len(named[1]):] if named else compact, reading)
+    if figure and reading.fillers:
+        body, comparator = _around_figure(body, comparator, reading)
     if comparator is None and body and _looks_like_comparator(body[0]):
         raise UnknownComparator(where, text, f"无法识别的比较符号“{body[0]}”（“{text}”）；请在规则文件的 [reading.comparators] 中说明其含义")
 
@@ -338,6 +341,21 @@ def _split_prefix(body: str, reading: Reading) -> tuple[Comparator | None, str]:
         if body.startswith(word):
             return comparator, body[len(word):]
     return None, body
+
+
+def _around_figure(body: str, comparator: Comparator | None, reading: Reading) -> tuple[str, Comparator | None]:
+    """``body`` without the words around its figure that say nothing of it, and the comparator
+    written after a word before it: "完成100%", "全年≥12次", "≥完成95%" (a split cell),
+    "5个工作日内办结", "100%按时完成"."""
+    word = next((w for w in reading.fillers if body.startswith(w) and len(body) > len(w)), None)
+    if word is not None:
+        body = body[len(word):]
+        if comparator is None:
+            comparator, body = _split_prefix(body, reading)
+    word = next((w for w in reading.fillers if body.endswith(w) and len(body) > len(w)), None)
+    if word is not None:
+        body = body[: -len(word)]
+    return body, comparator
 
 
 def _split_suffix(body: str, reading: Reading) -> tuple[Comparator | None, str]:

@@ -265,6 +265,7 @@ class _Compiler:
             date_neutral=tuple(fold(w) for w in r.date_neutral),
             fraction_of_percent=r.fraction_of_percent,
             fillers=tuple(sorted((fold(w) for w in r.fillers), key=len, reverse=True)),
+            quantity_names=tuple(fold(w) for w in r.quantity_names),
         )
 
     # -- indicators --------------------------------------------------------------------

@@ -102,6 +102,8 @@ class ReadingDecl(Strict):
     fraction_of_percent: Decimal | None = None
     # Words before a figure that say nothing of it: "完成100%", "平均95%", "全年≥12次".
     fillers: list[str] = []
+    # The last characters of a quantity's name written before its figure: "完成率100%", "满意度≥95%".
+    quantity_names: list[str] = []
 
 
 class Strength(Strict):
