@@ -259,7 +259,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         return ValueParseError(where, text, f"无法识别的写法“{text}”")
 
     figure = _ANY_DIGIT.search(compact) is not None
-    named = reading.quantity_name.match(compact) if figure and reading.quantity_names else None
+    # a quantity's name begins with a letter: a figure or a sign first (most cells) cannot have one
+    named = reading.quantity_name.match(compact) if figure and reading.quantity_names and compact[0].isalpha() else None
     comparator, body = _split_prefix(compact[len(named[1]):] if named else compact, reading)
     if figure and reading.fillers:
         body, comparator = _around_figure(body, comparator, reading)
@@ -268,7 +269,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
 
     # \d finds the usual digits at C speed; str.isdigit also takes "²" and the like, so a text
     # without a \d is asked the slow way (the verdict must stay isdigit's)
-    if not _ANY_DIGIT.search(cleaned) and not any(ch.isdigit() for ch in cleaned):
+    if not figure and not any(ch.isdigit() for ch in cleaned):
         _, rest = _split_suffix(body, reading)
         if len(body) - len(rest) == 1 and rest:
             rest = body  # "年内", "月内": a phrase (within the year), not a unit after a missing figure
@@ -347,14 +348,18 @@ def _around_figure(body: str, comparator: Comparator | None, reading: Reading) -
     """``body`` without the words around its figure that say nothing of it, and the comparator
     written after a word before it: "完成100%", "全年≥12次", "≥完成95%" (a split cell),
     "5个工作日内办结", "100%按时完成"."""
-    word = next((w for w in reading.fillers if body.startswith(w) and len(body) > len(w)), None)
-    if word is not None:
-        body = body[len(word):]
-        if comparator is None:
-            comparator, body = _split_prefix(body, reading)
-    word = next((w for w in reading.fillers if body.endswith(w) and len(body) > len(w)), None)
-    if word is not None:
-        body = body[: -len(word)]
+    fillers = reading.fillers
+    # str.startswith takes the tuple, at C speed: most figures have no filler word around them
+    if body.startswith(fillers):
+        word = next((w for w in fillers if body.startswith(w) and len(body) > len(w)), None)
+        if word is not None:
+            body = body[len(word):]
+            if comparator is None:
+                comparator, body = _split_prefix(body, reading)
+    if body.endswith(fillers):
+        word = next((w for w in fillers if body.endswith(w) and len(body) > len(w)), None)
+        if word is not None:
+            body = body[: -len(word)]
     return body, comparator
 
 
