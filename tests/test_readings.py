@@ -175,6 +175,8 @@ def test_dates(text, year, comparator, expected):
         ("及时办结率≥95%", ">=", D("95"), "%"),
         ("满意度95%", None, D("95"), "%"),
         ("达标率95%", None, D("95"), "%"),
+        ("年度预算执行率≥90%", ">=", D("90"), "%"),
+        ("故障率≤1%", "<=", D("1"), "%"),  # a name that says lower is better, before a comparator that says so too
     ],
 )
 def test_words_around_a_figure(text, comparator, number, unit):
@@ -235,6 +237,10 @@ def test_text_phrases(text, expected):
         "组织支部党员开展学习675场次。",
         "٣次",
         "m²",
+        "每季度≥1次",  # a period before the figure: four a year, not read as one
+        "季度3次",
+        "故障率1%",  # the name says lower is better and nothing after it does: not read as a rate to reach
+        "下降率3%",
     ],
 )
 def test_unknown_notations_are_refused(text):

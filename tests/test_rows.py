@@ -79,6 +79,7 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
         ("15天", "10天", "时效指标", "资金拨付及时性", "10.00"),
         ("12个月", "10个月", "时效指标", "项目建设进度", "10.00"),
         ("7天", "3天", "时效指标", "公示期", "4.29"),  # a least duration, not a limit: more is better
+        ("300天", "200天", "时效指标", "巡护天数", "6.67"),
         ("40小时", "20小时", "时效指标", "培训时长", "5.00"),
         ("100%", "98%", "时效指标", "资金拨付及时率", "9.80"),  # a 时效 rate is still higher is better
         ("40小时", "30小时", "数量指标", "培训用时", "7.50"),  # hours of training: more is better outside 时效
@@ -92,7 +93,8 @@ def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, ac
 @pytest.mark.parametrize(("target", "actual", "expected"), [("2024年", "2024年11月", "10.00"), ("2024年内", "2024年", "10.00"),
                                                             ("2024年", "2025年", None), ("2024年度", "2025年3月", None),
                                                             ("2024年12月31日前", "2024年", "10.00"), ("2024年6月", "2023年", "10.00"),
-                                                            ("2024年6月30日前", "2024年", None)])  # done in 2024: before June 30?
+                                                            ("2024年6月30日前", "2024年", None),  # done in 2024: before June 30?
+                                                            ("2024年6月15日前", "2024年6月", None), ("2024年6月30日前", "2024年6月", "10.00")])
 def test_a_year_is_a_deadline_at_year_precision(library, target, actual, expected):
     """"2024年" is a date to the year, not 2024 of a unit 年: a later year is late, and left to the evaluator."""
     row, _ = one(library, target=target, actual=actual, group=["产出指标", "时效指标"], claimed="10")
@@ -157,6 +159,10 @@ def test_unknown_phrase_is_unverifiable_never_full_marks(library):
         ("显著提升", "效果不显著", "0.00", "6.00", "over"),
         ("明显改善", "未见明显改善", "0.00", "6.00", "over"),
         ("显著提升", "为未来发展奠定基础", "None", "None", "unverifiable"),  # 未 of 未来 negates nothing
+        ("显著提升", "未显著提升", "0.00", "6.00", "over"),
+        ("有所提升", "提升不太明显", "0.00", "6.00", "over"),
+        ("明显改善", "未能明显改善", "0.00", "6.00", "over"),
+        ("有所提升", "有所提升，效果明显", "8.00", "10.00", "match"),  # two reaching words: the strongest
         ("有所提升", "有所提升，但不明显", "None", "None", "unverifiable"),  # wording both ways: the evaluator
         ("明显提升", "无明显问题，群众满意度明显提升", "None", "None", "unverifiable"),
         ("较好", "较好", "8.00", "10.00", "match"),  # the very words of the target: reached, whatever the word alone grades

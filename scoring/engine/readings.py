@@ -100,6 +100,8 @@ class Reading:
     fraction_of_percent: Decimal | None = None  # "0.98" against "≥95%": 98% (rows._same_unit)
     fillers: tuple[str, ...] = ()  # "完成100%", "平均95%": words before a figure that say nothing of it
     quantity_names: tuple[str, ...] = ()  # "率", "度": the last character of a quantity's name before its figure
+    not_quantity_names: tuple[str, ...] = ()  # "季度": a name ending in a period, never left out
+    lower_quantity_names: tuple[str, ...] = ()  # "故障": a name that says lower is better, left out only before a comparator
 
     @cached_property
     def quantity_name(self) -> re.Pattern:
@@ -261,6 +263,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     figure = _ANY_DIGIT.search(compact) is not None
     # a quantity's name begins with a letter: a figure or a sign first (most cells) cannot have one
     named = reading.quantity_name.match(compact) if figure and reading.quantity_names and compact[0].isalpha() else None
+    if named and not _is_quantity_name(named[1], compact[len(named[1])], reading):
+        named = None
     comparator, body = _split_prefix(compact[len(named[1]):] if named else compact, reading)
     if figure and reading.fillers:
         body, comparator = _around_figure(body, comparator, reading)
@@ -342,6 +346,15 @@ def _split_prefix(body: str, reading: Reading) -> tuple[Comparator | None, str]:
         if body.startswith(word):
             return comparator, body[len(word):]
     return None, body
+
+
+def _is_quantity_name(name: str, following: str, reading: Reading) -> bool:
+    """Whether the word before a figure names the quantity and can be left out: not a period
+    ("每季度≥1次": four a year), and a name that says lower is better ("故障率1%") only before a
+    written comparator, which keeps the direction."""
+    if name.endswith(reading.not_quantity_names):
+        return False
+    return not (following.isdigit() or following == ".") or not any(word in name for word in reading.lower_quantity_names)
 
 
 def _around_figure(body: str, comparator: Comparator | None, reading: Reading) -> tuple[str, Comparator | None]:

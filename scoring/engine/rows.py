@@ -9,6 +9,7 @@ unverifiable with its reason — never a guessed score.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -261,8 +262,9 @@ class RowScorer:
             tier_id, how = equal, "完成值与指标值相同"
         if self.rules.strength and row.target is not None:
             wanted, found = self._strength(normalize_phrase(row.target)), self._strengths(phrase)
-            got = found[0] if found else None
-            if wanted is not None and len({level for _, level in found}) > 1:
+            negation = self.rules.strength_levels - 1
+            got = min(found, key=lambda wl: wl[1]) if found else None  # "有所提升，效果明显": the strongest
+            if wanted is not None and any(level == negation for _, level in found) and any(level != negation for _, level in found):
                 # "有所提升，但不明显", "无明显问题，满意度明显提升": wording both ways
                 part.state = "judgement"
                 part.reason = (f"完成值“{actual.raw}”的措辞有强有弱（{'、'.join(f'“{w}”' for w, _ in found)}），"
@@ -323,10 +325,10 @@ class RowScorer:
             part.reason = f"{method.label}要求{_KINDS[wanted]}，年度指标值“{target.raw}”为{_KINDS[target.kind]}，实际完成值“{actual.raw}”为{_KINDS[actual.kind]}"
             return outcome
         if wanted == "date":
-            if actual.precision == "year" and target.precision != "year" and actual.date.year == target.date.year \
-                    and (target.date.month, target.date.day if target.precision == "day" else 31) != (12, 31):
+            if _within_not_by(actual, target):
                 part.state = "judgement"
-                part.reason = f"实际完成值“{actual.raw}”只写到年份，无法判断是否在期限“{target.raw}”之内，需评价人判断"
+                part.reason = (f"实际完成值“{actual.raw}”只写到{'年份' if actual.precision == 'year' else '月份'}，"
+                               f"无法判断是否在期限“{target.raw}”之内，需评价人判断")
                 return outcome
             t, a = _date_number(target, actual), _date_number(actual, target)
         else:
@@ -427,6 +429,25 @@ def parse_or_none(text: str, reading: Reading) -> str | None:
 def _text_value(text: str) -> ParsedValue:
     """A qualitative row's actual is wording, whatever digits the narrative contains."""
     return ParsedValue(raw=text, kind="text", comparator=None, number=None, unit=None, date=None, text=text.strip())
+
+
+_COARSENESS = {"day": 0, "month": 1, "year": 2}
+
+
+def _within_not_by(actual: ParsedValue, target: ParsedValue) -> bool:
+    """An actual written to the year or the month ("2024年", "2024年6月") in the same period as a
+    finer deadline that is not the period's end ("2024年6月30日前", "2024年6月15日前"): whether it
+    was done by then cannot be told."""
+    if _COARSENESS[actual.precision] <= _COARSENESS[target.precision]:
+        return False
+    done, due = actual.date, target.date
+    if actual.precision == "year":
+        if done.year != due.year:
+            return False
+        return (due.month, due.day if target.precision == "day" else 31) != (12, 31)
+    if (done.year, done.month) != (due.year, due.month):
+        return False
+    return due.day != calendar.monthrange(due.year, due.month)[1]
 
 
 def _date_number(value: ParsedValue, other: ParsedValue) -> Decimal:

@@ -266,6 +266,8 @@ class _Compiler:
             fraction_of_percent=r.fraction_of_percent,
             fillers=tuple(sorted((fold(w) for w in r.fillers), key=len, reverse=True)),
             quantity_names=tuple(fold(w) for w in r.quantity_names),
+            not_quantity_names=tuple(fold(w) for w in r.not_quantity_names),
+            lower_quantity_names=tuple(fold(w) for w in r.lower_quantity_names),
         )
 
     # -- indicators --------------------------------------------------------------------

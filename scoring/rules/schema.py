@@ -104,6 +104,10 @@ class ReadingDecl(Strict):
     fillers: list[str] = []
     # The last characters of a quantity's name written before its figure: "完成率100%", "满意度≥95%".
     quantity_names: list[str] = []
+    # ... but not a name ending in one of these (a period: "每季度≥1次" is four a year)
+    not_quantity_names: list[str] = []
+    # ... and a name holding one of these ("故障率1%" says lower is better) only before a comparator sign
+    lower_quantity_names: list[str] = []
 
 
 class Strength(Strict):
