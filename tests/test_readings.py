@@ -177,6 +177,10 @@ def test_dates(text, year, comparator, expected):
         ("达标率95%", None, D("95"), "%"),
         ("年度预算执行率≥90%", ">=", D("90"), "%"),
         ("故障率≤1%", "<=", D("1"), "%"),  # a name that says lower is better, before a comparator that says so too
+        ("故障率1%以下", "<=", D("1"), "%"),
+        ("差错率0", None, D("0"), None),  # or a figure of none
+        ("投诉处理率100%", None, D("100"), "%"),  # a rate to reach, though 投诉 is in it
+        ("年度≥1次", ">=", D("1"), "次"),  # the year's own count (a quarter's is not read: 每季度≥1次)
     ],
 )
 def test_words_around_a_figure(text, comparator, number, unit):
@@ -240,7 +244,7 @@ def test_text_phrases(text, expected):
         "每季度≥1次",  # a period before the figure: four a year, not read as one
         "季度3次",
         "故障率1%",  # the name says lower is better and nothing after it does: not read as a rate to reach
-        "下降率3%",
+        "偏离度5%",
     ],
 )
 def test_unknown_notations_are_refused(text):

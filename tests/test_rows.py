@@ -80,6 +80,7 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
         ("12个月", "10个月", "时效指标", "项目建设进度", "10.00"),
         ("7天", "3天", "时效指标", "公示期", "4.29"),  # a least duration, not a limit: more is better
         ("300天", "200天", "时效指标", "巡护天数", "6.67"),
+        ("15天", "10天", "时效指标", "资金拨付天数", "10.00"),  # a limit, though it counts days
         ("40小时", "20小时", "时效指标", "培训时长", "5.00"),
         ("100%", "98%", "时效指标", "资金拨付及时率", "9.80"),  # a 时效 rate is still higher is better
         ("40小时", "30小时", "数量指标", "培训用时", "7.50"),  # hours of training: more is better outside 时效

@@ -51,6 +51,7 @@ _FOLD |= {0x3000: 0x20}
 _FOLD_ALL = folding_after(_FOLD)
 _TRAILING = re.compile(r"[\s。]+$")  # blanks and a full stop after the value
 _ANY_DIGIT = re.compile(r"\d")
+_ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a text
 
 # re.ASCII: only 0-9 are digits here; other Unicode digits fall through to an error.
 _NUMBER = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)", re.ASCII | re.DOTALL)
@@ -101,7 +102,7 @@ class Reading:
     fillers: tuple[str, ...] = ()  # "完成100%", "平均95%": words before a figure that say nothing of it
     quantity_names: tuple[str, ...] = ()  # "率", "度": the last character of a quantity's name before its figure
     not_quantity_names: tuple[str, ...] = ()  # "季度": a name ending in a period, never left out
-    lower_quantity_names: tuple[str, ...] = ()  # "故障": a name that says lower is better, left out only before a comparator
+    lower_quantity_names: tuple[str, ...] = ()  # "故障率": a name ending so says lower is better (`_is_quantity_name`)
 
     @cached_property
     def quantity_name(self) -> re.Pattern:
@@ -263,7 +264,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     figure = _ANY_DIGIT.search(compact) is not None
     # a quantity's name begins with a letter: a figure or a sign first (most cells) cannot have one
     named = reading.quantity_name.match(compact) if figure and reading.quantity_names and compact[0].isalpha() else None
-    if named and not _is_quantity_name(named[1], compact[len(named[1])], reading):
+    if named and not _is_quantity_name(named[1], compact[len(named[1]):], reading):
         named = None
     comparator, body = _split_prefix(compact[len(named[1]):] if named else compact, reading)
     if figure and reading.fillers:
@@ -348,13 +349,16 @@ def _split_prefix(body: str, reading: Reading) -> tuple[Comparator | None, str]:
     return None, body
 
 
-def _is_quantity_name(name: str, following: str, reading: Reading) -> bool:
-    """Whether the word before a figure names the quantity and can be left out: not a period
-    ("每季度≥1次": four a year), and a name that says lower is better ("故障率1%") only before a
-    written comparator, which keeps the direction."""
+def _is_quantity_name(name: str, rest: str, reading: Reading) -> bool:
+    """Whether the word before a figure (``rest``) names the quantity and can be left out: not a
+    period ("每季度≥1次": four a year), and a name that says lower is better ("故障率1%") only
+    where the text says the direction anyway: a comparator before or after the figure
+    ("故障率≤1%", "故障率1%以下"), or a figure of 0 ("差错率0")."""
     if name.endswith(reading.not_quantity_names):
         return False
-    return not (following.isdigit() or following == ".") or not any(word in name for word in reading.lower_quantity_names)
+    if not name.endswith(reading.lower_quantity_names) or not (rest[0].isdigit() or rest[0] == "."):
+        return True
+    return _ZERO.match(rest) is not None or _split_suffix(rest, reading)[0] is not None
 
 
 def _around_figure(body: str, comparator: Comparator | None, reading: Reading) -> tuple[str, Comparator | None]:

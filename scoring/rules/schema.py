@@ -106,7 +106,7 @@ class ReadingDecl(Strict):
     quantity_names: list[str] = []
     # ... but not a name ending in one of these (a period: "每季度≥1次" is four a year)
     not_quantity_names: list[str] = []
-    # ... and a name holding one of these ("故障率1%" says lower is better) only before a comparator sign
+    # ... and a name ending in one of these ("故障率1%" says lower is better) only where a comparator or 0 says so too
     lower_quantity_names: list[str] = []
 
 
