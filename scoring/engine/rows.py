@@ -272,7 +272,7 @@ class RowScorer:
                 return outcome
             if wanted is not None and got is not None and got[1] > wanted[1]:
                 weaker = self.rules.weaker_tier
-                if self.rules.negated_tier and got[1] == self.rules.strength_levels - 1:
+                if self.rules.negated_tier and got[1] == negation:
                     weaker = self.rules.negated_tier  # "未改善", "改善不明显": the effect the target asks for is not there
                 if tier_id is None or self.rules.tiers[tier_id].high > self.rules.tiers[weaker].high:
                     tier_id = weaker
@@ -400,7 +400,6 @@ class RowScorer:
         if tb is not None and tb == ab:
             return t * tf, a * af, f"指标值单位“{tu}”与完成值单位“{au}”不同，已按规则文件声明的换算统一为“{tb}”比较"
         return f"单位不一致（指标值“{target.written_unit or tu}”，完成值“{actual.written_unit or au}”），规则文件未声明两者的换算，无法比较"
-
 
     def _fraction(self, target: ParsedValue, actual: ParsedValue):
         """A rate written as a fraction against one written as a percentage ("0.98" against
