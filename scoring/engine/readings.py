@@ -96,6 +96,7 @@ class Reading:
     known_units: frozenset[str] = frozenset()
     none_words: tuple[str, ...] = ()
     none_exceptions: tuple[str, ...] = ()  # "无法统计": starts with a none word, says no none
+    rate_units: frozenset[str] = frozenset()  # "%", "分": a figure to reach in one is no count ("无差错" is not 0%)
     date_before: tuple[str, ...] = ()  # "前", "之前": by that date, inclusive
     date_neutral: tuple[str, ...] = ()  # "完成", "完工": the date of completion, no comparator
     fraction_of_percent: Decimal | None = None  # "0.98" against "≥95%": 98% (rows._same_unit)

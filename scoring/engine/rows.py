@@ -203,7 +203,7 @@ class RowScorer:
             comparator = self.rules.methods[chosen].comparator if chosen is not None else None
         if comparator in ("<=", "<"):
             return True
-        return text in self.reading.none_words and target.unit is not None and target.unit not in ("%", "‰", "分")
+        return text in self.reading.none_words and target.unit is not None and target.unit not in self.reading.rate_units
 
     def _says_none(self, text: str) -> bool:
         none = next((w for w in self.reading.none_words if text.startswith(w)), None)

@@ -261,6 +261,7 @@ class _Compiler:
             known_units=frozenset(fold(u) for u in r.known_units),
             none_words=tuple(sorted((fold(w) for w in r.none_words), key=len, reverse=True)),
             none_exceptions=tuple(fold(w) for w in r.none_exceptions),
+            rate_units=frozenset(fold(u) for u in r.rate_units),
             date_before=tuple(fold(w) for w in r.date_before),
             date_neutral=tuple(fold(w) for w in r.date_neutral),
             fraction_of_percent=r.fraction_of_percent,

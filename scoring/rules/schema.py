@@ -95,6 +95,8 @@ class ReadingDecl(Strict):
     none_words: list[str] = []
     # words that start with a none word and do not say none: "无法统计", "零星发生"
     none_exceptions: list[str] = []
+    # units of a rate or a score: a none word is no figure against one to reach ("无差错" against "100%")
+    rate_units: list[str] = []
     date_before: list[str] = []
     date_neutral: list[str] = []
     # A figure from 0 to 1 without a unit, against a percentage of at least this, is a fraction:
