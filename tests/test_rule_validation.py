@@ -326,3 +326,8 @@ def test_a_rows_weight_that_is_not_positive_or_above_the_total_is_refused(tmp_pa
 
 def test_the_shipped_rule_files_still_load(library):
     assert len(library.rule_sets) == len(list(FORMULAS.rglob("*.toml"))) and not library.failures
+
+
+def test_a_fraction_threshold_must_be_positive(tmp_path):
+    text = problems(tmp_path, INDICATOR + 'score = "a"\n[reading]\nfraction_of_percent = -5\n')
+    assert "reading.fraction_of_percent" in text and "应大于 0" in text

@@ -101,7 +101,7 @@ class ReadingDecl(Strict):
     date_neutral: list[str] = []
     # A figure from 0 to 1 without a unit, against a percentage of at least this, is a fraction:
     # "0.98" against "≥95%" is 98% (None: never read so).
-    fraction_of_percent: Decimal | None = None
+    fraction_of_percent: Decimal | None = Field(default=None, gt=0)
     # Words before a figure that say nothing of it: "完成100%", "平均95%", "全年≥12次".
     fillers: list[str] = []
     # The last characters of a quantity's name written before its figure: "完成率100%", "满意度≥95%".
