@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scoring import load_rule_dir
-from scoring.engine.readings import ParsedValue, UnknownComparator, ValueParseError
+from scoring.engine.readings import ParsedValue, UnknownComparator, ValueParseError, year_month
 from scoring.engine.readings import parse_value as parse_with
 
 FORMULAS = __import__("pathlib").Path(__file__).resolve().parent.parent / "formulas"
@@ -145,12 +145,25 @@ def test_is_percent():
         ("２０２４年１２月３１日前", None, "<=", date(2024, 12, 31)),
         ("=2024年11月21日", None, "=", date(2024, 11, 21)),
         ("≤2024年12月31日", None, "<=", date(2024, 12, 31)),
+        ("2024-06", None, None, date(2024, 6, 1)),  # a year and month with a dash or a slash: a month
+        ("2024/6前", None, "<=", date(2024, 6, 1)),
+        ("2024.12前", None, "<=", date(2024, 12, 1)),  # with a dot, only where a date word says it is a date
+        ("2024.06之前", None, "<=", date(2024, 6, 1)),
     ],
 )
 def test_dates(text, year, comparator, expected):
     value = parse_value(text, year=year)
     assert (value.kind, value.comparator, value.date) == ("date", comparator, expected)
     assert value.number is None and value.unit is None and value.text is None
+
+
+def test_a_dotted_year_and_month_alone_is_a_number():
+    """"2024.06" alone may be an amount; the row reads it as a month only against a date."""
+    assert (parse_value("2024.06").kind, parse_value("2024.06").number) == ("number", D("2024.06"))
+    assert year_month(parse_value("2024.06")).date == date(2024, 6, 1)
+    assert year_month(parse_value("2024.6")).precision == "month"
+    assert year_month(parse_value("2024.13")) is None and year_month(parse_value("2024.06万元")) is None
+    assert year_month(parse_value("1024.06")) is None
 
 
 @pytest.mark.parametrize(
@@ -181,11 +194,24 @@ def test_dates(text, year, comparator, expected):
         ("差错率0", None, D("0"), None),  # or a figure of none
         ("投诉处理率100%", None, D("100"), "%"),  # a rate to reach, though 投诉 is in it
         ("年度≥1次", ">=", D("1"), "次"),  # the year's own count (a quarter's is not read: 每季度≥1次)
+        ("合格率不低于95%", ">=", D("95"), "%"),  # a comparator word after the name
+        ("完成率达到100%", ">=", D("100"), "%"),
+        ("故障率低于1%", "<", D("1"), "%"),
+        ("≥满意度95%", ">=", D("95"), "%"),  # a split cell's comparator before the name
+        ("100%完成率", None, D("100"), "%"),  # the name after the figure's unit
+        ("95%满意度", None, D("95"), "%"),
     ],
 )
 def test_words_around_a_figure(text, comparator, number, unit):
     value = parse_value(text)
     assert (value.kind, value.comparator, value.number, value.unit) == ("number", comparator, number, unit)
+
+
+@pytest.mark.parametrize(("text", "named"), [("完成率100%", "完成率"), ("合格率不低于95%", "合格率"), ("100%完成率", "完成率"),
+                                             ("≥满意度95%", "满意度"), ("95%", None), ("30摄氏度", None)])
+def test_the_quantity_name_written_with_a_figure_is_kept(text, named):
+    """The row holds the name against its own (rows._check_named)."""
+    assert parse_value(text).named == named
 
 
 @pytest.mark.parametrize(
@@ -244,6 +270,7 @@ def test_text_phrases(text, expected):
         "每季度≥1次",  # a period before the figure: four a year, not read as one
         "季度3次",
         "故障率1%",  # the name says lower is better and nothing after it does: not read as a rate to reach
+        "1%故障率",
         "偏离度5%",
     ],
 )

@@ -57,6 +57,14 @@ def one(library, **row):
         ("≥95%", "0.9", "9.47"),
         ("≥0.95", "90%", "9.47"),
         ("≥2%", "0.5", "2.50"),  # against a small percentage a bare 0.5 may be 0.5%: taken as written
+        ("≥95%", "1.02", "10.00"),  # a fraction above 1 (reading.fraction_below): 102%
+        ("≥95%", "2.5", "0.26"),  # 2.5 is no fraction: 2.5%
+        ("2024年12月前", "2024.10", "10.00"),  # a dotted year and month against a date: October 2024
+        ("2024.12前", "2024.10", "10.00"),
+        ("2024-12前", "2024-12", "10.00"),
+        ("≤2500万元", "2024.10", "10.00"),  # against an amount it is an amount
+        ("合格率不低于95%", "96%", "10.00"),
+        ("≥95%", "96%合格率", "10.00"),
     ],
 )
 def test_quantitative_rows(library, target, actual, expected):
@@ -84,11 +92,62 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
         ("40小时", "20小时", "时效指标", "培训时长", "5.00"),
         ("100%", "98%", "时效指标", "资金拨付及时率", "9.80"),  # a 时效 rate is still higher is better
         ("40小时", "30小时", "数量指标", "培训用时", "7.50"),  # hours of training: more is better outside 时效
+        ("12个月", "10个月", "时效指标", "监测时间", "8.33"),  # kept up for a year: a least duration
+        ("30分钟", "20分钟", "时效指标", "应急响应时间", "10.00"),
+        ("7天", "7天", "时效指标", "公示期限", "10.00"),  # a least duration and a limit at once: met when equal
+        ("7天", "10天", "时效指标", "公示期限", None),  # else the evaluator's
+        ("12个月", "14个月", "时效指标", "培训完成时限", None),
     ],
 )
 def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, actual, group, name, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["产出指标", group], claimed="10")
+    assert row.result.computed == (None if expected is None else D(expected)), row.result.parts[0].reason
+    if expected is None:
+        assert row.result.parts[0].state == "judgement"
+        assert "既可读作完成所用的时间（越短越好），又可读作持续的时间（越长越好）" in row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "actual", "expected"),
+    [
+        ("设备故障率", "1%", "0.5%", "10.00"),  # a row named as lower is better: a bare target is at most
+        ("设备故障率", "1%", "2%", "5.00"),
+        ("差错率（%）", "1", "2", "5.00"),
+        ("设备故障率", "≤1%", "故障率0.5%", "10.00"),  # the name again in the actual, against an upper bound
+        ("设备故障率", "故障率≤1%", "故障率2%", "5.00"),
+        ("投诉处理率", "100%", "98%", "9.80"),  # a rate to reach, though 投诉 is in its name
+    ],
+)
+def test_a_row_named_lower_is_better(library, name, target, actual, expected):
+    row, _ = one(library, name=name, target=target, actual=actual, claimed="10")
     assert row.result.computed == D(expected), row.result.parts[0].reason
+
+
+def test_a_lower_is_better_name_against_a_rate_to_reach_is_not_read(library):
+    row, rep = one(library, name="设备完好率", target="≥95%", actual="故障率0.5%", claimed="10")
+    assert row.comparison.status == "unverifiable"
+    assert [f.code for f in rep.findings if f.where.endswith("(设备完好率)")] == ["unreadable_value"]
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "actual", "expected"),
+    [
+        ("营业收入增长率", "≥2%", "下降率3%", None),  # another quantity than the row counts: not its figure
+        ("测试行", "增长率≥5%", "降低率3%", None),  # the target names the quantity
+        ("能耗下降率", "≥2%", "下降率3%", "10.00"),
+        ("服务对象满意度", "≥90%", "群众满意度95%", "10.00"),  # the stem's last two characters: 满意
+        ("及时办结率", "≥90%", "及时率95%", "10.00"),
+        ("工程质量", "≥95%", "合格率96%", "10.00"),  # a row that names no quantity: the actual's name is the only one
+        ("测试行", "≥95%", "完成率100%", "10.00"),
+        ("培训次数", "≥1次", "年度≥1次", "10.00"),  # 年度 names no quantity
+    ],
+)
+def test_an_actual_naming_another_quantity_is_not_compared(library, name, target, actual, expected):
+    row, _ = one(library, name=name, target=target, actual=actual, claimed="10")
+    assert row.result.computed == (None if expected is None else D(expected)), row.result.parts[0].reason
+    if expected is None:
+        assert row.comparison.status == "unverifiable"
+        assert row.result.parts[0].reason.endswith("所计的量不同，无法比较")
 
 
 @pytest.mark.parametrize(("target", "actual", "expected"), [("2024年", "2024年11月", "10.00"), ("2024年内", "2024年", "10.00"),

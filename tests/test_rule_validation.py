@@ -331,3 +331,23 @@ def test_the_shipped_rule_files_still_load(library):
 def test_a_fraction_threshold_must_be_positive(tmp_path):
     text = problems(tmp_path, INDICATOR + 'score = "a"\n[reading]\nfraction_of_percent = -5\n')
     assert "reading.fraction_of_percent" in text and "应大于 0" in text
+
+
+def test_a_fraction_bound_above_one_must_be_above_one(tmp_path):
+    text = problems(tmp_path, INDICATOR + 'score = "a"\n[reading]\nfraction_below = 1\n')
+    assert "reading.fraction_below" in text and "应大于 1" in text
+
+
+METHOD = ROWS.format(weight=90).replace('score = "weight"', 'reads = "number"\nscore = "weight"')
+
+
+@pytest.mark.parametrize(("extra", "place", "message"), [
+    ('judgement_reason = "交评价人"\n', "rows.methods.m.judgement_reason", "只有 judgement_unless_met = true 的方法才有交评价人判断的理由"),
+    ('[rows.no_comparator]\nlower_quantity_names = "nope"\n', "rows.no_comparator.lower_quantity_names", "没有名为 nope 的方法"),
+    ('[rows.no_comparator.durations]\ngroups = ["时效"]\nunits = ["天"]\nmethod = "m"\nnames = ["完成"]\notherwise = "nope"\n',
+     "rows.no_comparator.durations.otherwise", "没有名为 nope 的方法"),
+])
+def test_row_reading_declarations_name_what_they_need(tmp_path, extra, place, message):
+    body = METHOD.replace('score = "weight"\n', 'score = "weight"\n' + extra) if extra.startswith("judgement") else METHOD + extra
+    text = problems(tmp_path, INDICATOR + 'score = "a"\n' + body, ROWS_HEAD)
+    assert place in text and message in text, text

@@ -59,9 +59,13 @@ _DATE = re.compile(
     r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<end>底|末))?"
     r"|(?P<ey>\d{4})年(?:底|末)"  # "2023年底": the year's last month
     r"|(?P<yy>\d{4})年度?"  # "2024年", "2024年内": the year alone
-    r"|(?P<iy>\d{4})(?P<sep>[-./])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2}))",
+    r"|(?P<iy>\d{4})(?P<sep>[-./])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})"
+    r"|(?P<ay>\d{4})[-/](?P<am>\d{1,2}))",  # "2024-06", "2024/6": a month ("2024.06" is also a number)
     re.ASCII,
 )
+# "2024.06": a year and month with a dot, read as one where a date word says so ("2024.12前") or
+# the other side of the row is a date; alone it is a number
+_DOTTED_MONTH = re.compile(r"((?:19|20)\d{2})\.(\d{1,2})", re.ASCII)
 # "95%（含）", "12次(累计)": a known unit with a remark in brackets after it
 _REMARK = re.compile(r"(.+?)[（(][^（()）]*[)）]")
 # A unit is a short word: ideographs, letters and the signs units are written with.
@@ -100,6 +104,7 @@ class Reading:
     date_before: tuple[str, ...] = ()  # "前", "之前": by that date, inclusive
     date_neutral: tuple[str, ...] = ()  # "完成", "完工": the date of completion, no comparator
     fraction_of_percent: Decimal | None = None  # "0.98" against "≥95%": 98% (rows._same_unit)
+    fraction_below: Decimal | None = None  # "1.02" too, when above 1 and below this: 102%
     fillers: tuple[str, ...] = ()  # "完成100%", "平均95%": words before a figure that say nothing of it
     quantity_names: tuple[str, ...] = ()  # "率", "度": the last character of a quantity's name before its figure
     not_quantity_names: tuple[str, ...] = ()  # "季度": a name ending in a period, never left out
@@ -108,9 +113,17 @@ class Reading:
     @cached_property
     def quantity_name(self) -> re.Pattern:
         """A quantity's name written before its figure ("完成率", "满意度"), up to one of
-        `quantity_names`, followed by a figure or a comparator sign."""
+        `quantity_names`, followed by a figure, a comparator sign or a comparator word
+        ("合格率不低于95%")."""
         ends = "|".join(re.escape(w) for w in self.quantity_names)
-        return re.compile(rf"([^\W\d_]{{1,12}}?(?:{ends}))(?=[0-9.+\-<>=≥≤≧≦⩾⩽])")
+        words = "".join(f"|{re.escape(w)}" for w in sorted({w for w, _ in self.prefixes if w[:1].isalpha()}, key=len, reverse=True))
+        return re.compile(rf"([^\W\d_]{{1,12}}?(?:{ends}))(?=[0-9.+\-<>=≥≤≧≦⩾⩽]{words})")
+
+    @cached_property
+    def quantity_name_after(self) -> re.Pattern:
+        """A unit followed by a quantity's name ("%完成率" of "100%完成率"): the unit, and the name."""
+        ends = "|".join(re.escape(w) for w in self.quantity_names)
+        return re.compile(rf"(.{{0,{MAX_UNIT_LENGTH}}}?)([^\W\d_]{{1,12}}(?:{ends}))")
 
     @cached_property
     def date_words(self) -> tuple[str, ...]:
@@ -220,6 +233,7 @@ class ParsedValue:
     approximate: bool = False
     precision: Literal["day", "month", "year"] = "day"
     written_unit: str | None = None
+    named: str | None = None  # the quantity's name written with the figure ("完成率" of "完成率100%")
 
     @property
     def is_percent(self) -> bool:
@@ -268,6 +282,13 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     if named and not _is_quantity_name(named[1], compact[len(named[1]):], reading):
         named = None
     comparator, body = _split_prefix(compact[len(named[1]):] if named else compact, reading)
+    if comparator is not None and named is None and figure and reading.quantity_names and body[:1].isalpha():
+        # "≥满意度95%": a split cell's comparator before the name
+        named = reading.quantity_name.match(body)
+        if named and not _is_quantity_name(named[1], body[len(named[1]):], reading):
+            named = None
+        if named:
+            body = body[len(named[1]):]
     if figure and reading.fillers:
         body, comparator = _around_figure(body, comparator, reading)
     if comparator is None and body and _looks_like_comparator(body[0]):
@@ -301,6 +322,11 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         rest = rest[len(loose):]
         # "600余次" already says "at least"; any other written comparator contradicts it.
         comparator = _merge(comparator, ">=", unknown)
+    name = named[1] if named else None
+    if rest and name is None and reading.quantity_names and rest.endswith(reading.quantity_names):
+        rest, name = _name_after(rest, reading)
+        if name is not None and comparator is None and name.endswith(reading.lower_quantity_names):
+            raise unknown()  # "1%故障率": as "故障率1%"
     written = rest
     remark = _REMARK.fullmatch(rest) if rest and rest not in reading.units else None
     if remark and (remark[1] in reading.known_units or remark[1] in reading.units):
@@ -312,7 +338,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         raise ValueParseError(where, text, f"数值过大“{text[:40]}”（绝对值应小于 {MAX_FIGURE_TEXT}）")
     return ParsedValue(
         text, "number", comparator, number, reading.unit(rest) or None, None, None,
-        approximate=bool(loose), written_unit=written or None,
+        approximate=bool(loose), written_unit=written or None, named=name,
     )
 
 
@@ -362,6 +388,20 @@ def _is_quantity_name(name: str, rest: str, reading: Reading) -> bool:
     return _ZERO.match(rest) is not None or _split_suffix(rest, reading)[0] is not None
 
 
+def _name_after(rest: str, reading: Reading) -> tuple[str, str | None]:
+    """The unit and the quantity's name of what follows a figure, when it is a unit and a name
+    ("100%完成率", "95%满意度"); else ``rest`` as it is."""
+    match = reading.quantity_name_after.fullmatch(rest)
+    if match is None:
+        return rest, None
+    unit, name = match.groups()
+    if not (unit in reading.known_units or unit in reading.units or unit in ("%", "‰")):
+        return rest, None  # "30摄氏度" is a unit; a name follows a unit only
+    if name.endswith(reading.not_quantity_names):
+        return rest, None
+    return unit, name
+
+
 def _around_figure(body: str, comparator: Comparator | None, reading: Reading) -> tuple[str, Comparator | None]:
     """``body`` without the words around its figure that say nothing of it, and the comparator
     written after a word before it: "完成100%", "全年≥12次", "≥完成95%" (a split cell),
@@ -401,6 +441,7 @@ def _date_value(
 ) -> ParsedValue | None:
     """A date or deadline, or None when the text is not shaped like one."""
     before = False
+    original = body
     trimmed = body.endswith(reading.date_words)  # str.endswith takes the tuple: most texts end with none
     while trimmed:  # "2021年12月底前完成": strip the words around the date, in any order
         trimmed = False
@@ -412,7 +453,10 @@ def _date_value(
                 break
     match = _DATE.fullmatch(body)
     if not match:
-        return None
+        dotted = _DOTTED_MONTH.fullmatch(body) if body != original else None
+        if dotted is None:
+            return None
+        return _month_value(text, comparator if not before else _merge(comparator, "<=", unknown), dotted, where)
     comparator = _merge(comparator, "<=" if before else None, unknown)
     if match["yy"]:
         try:
@@ -422,6 +466,8 @@ def _date_value(
         return ParsedValue(text, "date", comparator, None, None, when, None, precision="year")
     if match["iy"]:
         parts = [match["iy"], match["im"], match["id"]]
+    elif match["ay"]:
+        parts = [match["ay"], match["am"], None]
     elif match["ey"]:
         parts = [match["ey"], 12, None]
     elif match["y"] or year is not None:
@@ -434,3 +480,22 @@ def _date_value(
     except (ValueError, OverflowError) as exc:
         raise ValueParseError(where, text, f"日期不存在“{text}”") from exc
     return ParsedValue(text, "date", comparator, None, None, when, None, precision=precision)
+
+
+def _month_value(text: str, comparator: Comparator | None, dotted: re.Match, where: str) -> ParsedValue:
+    try:
+        when = date(int(dotted[1]), int(dotted[2]), 1)
+    except ValueError as exc:
+        raise ValueParseError(where, text, f"日期不存在“{text}”") from exc
+    return ParsedValue(text, "date", comparator, None, None, when, None, precision="month")
+
+
+def year_month(value: ParsedValue) -> ParsedValue | None:
+    """A bare figure written as a year and month with a dot ("2024.06", "2024.6"), as a month, for
+    a row whose other side is a date; None for any other value."""
+    if value.kind != "number" or value.unit is not None or value.approximate or value.named:
+        return None
+    dotted = _DOTTED_MONTH.fullmatch("".join(fold(value.raw).split()))
+    if dotted is None or not 1 <= int(dotted[2]) <= 12:
+        return None
+    return _month_value(value.raw, value.comparator, dotted, "")

@@ -10,7 +10,8 @@ unverifiable with its reason — never a guessed score.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..cases.model import Row
@@ -18,12 +19,14 @@ from ..findings import Finding, finding
 from ..numbers import fmt, normalize_phrase, round_half_up
 from ..rules.expressions import EvaluationError, Evaluator
 from ..rules.model import CompiledMethod, CompiledRows
-from .readings import ParsedValue, Reading, ValueParseError, fold, parse_value
+from .readings import ParsedValue, Reading, ValueParseError, fold, parse_value, year_month
 from .results import IndicatorResult, InputUse, PartResult, ValueUse
 from .trace import FULL, Recorder
 
 # A method id that means "decided by the written values", usable in rule_names and select.
 BY_VALUES = "by_comparator"
+# "设备故障率（%）": a remark in brackets after a row's name
+_REMARK_AT_END = re.compile(r"[（(][^（()）]*[)）]$")
 _KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填", "any": "数值或日期"}
 
 
@@ -146,7 +149,12 @@ class RowScorer:
             part.reason = "文件未给出指标值和完成值" if row.target is None else "文件未给出实际完成值"
             return outcome
         qualitative = method is not None and method.reads == "text"
-        actual = _text_value(row.actual) if qualitative else self._parse(row.actual, row, "实际完成值", place)
+        try:
+            actual = _text_value(row.actual) if qualitative else self._parse(row.actual, row, "实际完成值", place)
+        except _Unreadable:
+            actual = self._lower_named(row, method, place)
+            if actual is None:
+                raise
         if actual.kind == "none" or (qualitative and "".join(row.actual.split()) in self.reading.not_given):
             part.reason = f"实际完成值未填（“{row.actual.strip()}”）"
             return outcome
@@ -162,6 +170,10 @@ class RowScorer:
         if target is not None and target.kind == "none":
             part.reason = f"年度指标值未填（“{row.target.strip()}”）"
             return outcome
+        self._check_named(row, actual, target)
+        if target is not None and actual.kind != target.kind and "date" in (actual.kind, target.kind):
+            # "2024.06" against "2024年12月前": a year and month written with a dot, as the other side is a date
+            target, actual = year_month(target) or target, year_month(actual) or actual
         if actual.kind == "text" and target is not None and target.kind == "number" and not qualitative:
             # a worded actual against a deadline ("按时完成") is graded by its wording; against a
             # figure it says nothing the figure can be checked with
@@ -178,6 +190,60 @@ class RowScorer:
         if method.reads == "text":
             return self._qualitative(row, weight, actual, outcome, values)
         return self._quantitative(row, weight, method, target, actual, outcome, place, findings, values)
+
+    def _lower_named(self, row: Row, method: CompiledMethod | None, place: str) -> ParsedValue | None:
+        """An actual that names a quantity lower is better without saying so again ("故障率0.5%"),
+        against a target that bounds it from above ("≤1%", "故障率≤1%", a row marked 反向): the
+        figure after the name.  None where it is not such an actual (the reading stands refused)."""
+        reading = self.reading
+        if not reading.lower_quantity_names or not reading.quantity_names:
+            return None
+        text = "".join(fold(row.actual).split())
+        named = reading.quantity_name.match(text) if text[:1].isalpha() else None
+        if named is None or not named[1].endswith(reading.lower_quantity_names):
+            return None
+        target_text = self._target_text(row)
+        if target_text is None:
+            return None
+        try:
+            target = self._parse(target_text, row, "年度指标值", place)
+        except _Unreadable:
+            return None
+        if target.kind != "number" or self._direction(row, target, method) not in ("<=", "<"):
+            return None
+        value = self._parse(text[len(named[1]):], row, "实际完成值", place)
+        return replace(value, raw=row.actual, named=named[1]) if value.kind == "number" else None
+
+    def _check_named(self, row: Row, actual: ParsedValue, target: ParsedValue | None) -> None:
+        """An actual written with a quantity's name ("下降率3%") against a row that names the
+        quantity it counts (its name ends in one, "营业收入增长率", or its target has one,
+        "增长率≥2%") is that row's figure only when the row's name or target holds the actual's
+        name's stem ("下降" of "下降率") or the stem's last two characters ("满意" of "群众满意度").
+        A stem of one character ("年度") names no quantity of its own."""
+        named = actual.named
+        if not named:
+            return
+        reading = self.reading
+        end = next((w for w in reading.quantity_names if named.endswith(w)), "")
+        stem = named[: len(named) - len(end)]
+        if len(stem) < 2:
+            return
+        name = _REMARK_AT_END.sub("", "".join(fold(row.name or "").split()))
+        if not name.endswith(reading.quantity_names) and (target is None or not target.named):
+            return  # the row names no quantity: the actual's name is the only one
+        about = name + "".join(fold(target.raw if target is not None else "").split())
+        if stem in about or stem[-2:] in about:
+            return
+        raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，与指标“{row.name}”所计的量不同，无法比较")
+
+    def _direction(self, row: Row, target: ParsedValue, method: CompiledMethod | None) -> str | None:
+        """The comparator a numeric target holds the actual to: written, the declared method's, or
+        the one a bare target is read with (rows.no_comparator)."""
+        comparator = target.comparator or (method.comparator if method is not None else None)
+        if comparator is None:
+            chosen = self._no_comparator(row, target)
+            comparator = self.rules.methods[chosen].comparator if chosen is not None else None
+        return comparator
 
     def _worded_actual(self, row: Row, actual: ParsedValue, target: ParsedValue, values: list[ValueUse],
                        method: CompiledMethod | None) -> ParsedValue:
@@ -197,11 +263,7 @@ class RowScorer:
         and so does "无异常" against "≥12次" (it names another thing than the one counted)."""
         if target.number == 0:
             return True
-        comparator = target.comparator or (method.comparator if method is not None else None)
-        if comparator is None:
-            chosen = self._no_comparator(row, target)
-            comparator = self.rules.methods[chosen].comparator if chosen is not None else None
-        if comparator in ("<=", "<"):
+        if self._direction(row, target, method) in ("<=", "<"):
             return True
         return text in self.reading.none_words and target.unit is not None and target.unit not in self.reading.rate_units
 
@@ -233,20 +295,28 @@ class RowScorer:
         return self.rules.methods[chosen]
 
     def _no_comparator(self, row: Row, target: ParsedValue) -> str | None:
-        """A target written without a comparator: "0次" means none at all; a 成本指标 row is lower
-        is better, and so is a duration in a 时效指标 row ("12个月": the time the work may take) —
-        as the rule file says (rows.no_comparator)."""
-        if target.number == 0 and self.rules.no_comparator_zero:
-            return self.rules.no_comparator_zero
-        durations = self.rules.no_comparator_durations
+        """A target written without a comparator: "0次" means none at all; a row named as lower
+        is better ("设备故障率") and a 成本指标 row are lower is better, and so is the time a
+        时效指标 row's work may take ("完成时限 12个月") — as the rule file says (rows.no_comparator)."""
+        rules = self.rules
+        if target.number == 0 and rules.no_comparator_zero:
+            return rules.no_comparator_zero
+        if rules.no_comparator_lower and self.reading.lower_quantity_names and row.name:
+            if _REMARK_AT_END.sub("", "".join(fold(row.name).split())).endswith(self.reading.lower_quantity_names):
+                return rules.no_comparator_lower
+        durations = rules.no_comparator_durations
         for level in row.group:
             name = normalize_phrase(level)
-            for pattern, method in self.rules.no_comparator_groups.items():
+            for pattern, method in rules.no_comparator_groups.items():
                 if pattern in name:
                     return method
-            if durations and target.unit in durations[1] and any(pattern in name for pattern in durations[0]) and not any(
-                    word in normalize_phrase(row.name) for word in durations[3]):
-                return durations[2]
+            if durations and target.unit in durations.units and any(pattern in name for pattern in durations.groups):
+                row_name = normalize_phrase(row.name or "")
+                if not any(word in row_name for word in durations.unless_names):
+                    return durations.method
+                if durations.otherwise and any(word in row_name for word in durations.names):
+                    return durations.otherwise  # "公示期限": a least duration and the time taken
+                return None
         return None
 
     def _qualitative(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse]) -> _Outcome:
@@ -355,7 +425,7 @@ class RowScorer:
         try:
             if not met and method.judgement_unless_met:
                 part.state = "judgement"
-                part.reason = f"未达到年度指标值，{method.label}未规定计分，需评价人判断"
+                part.reason = method.judgement_reason or f"未达到年度指标值，{method.label}未规定计分，需评价人判断"
                 return outcome
             raw = self.evaluator.evaluate(method.score, names)
         except EvaluationError as exc:
@@ -409,11 +479,18 @@ class RowScorer:
         if least is None or (target.unit == "%") == (actual.unit == "%"):
             return None
         t, a = target.number, actual.number
-        if target.unit == "%" and not actual.unit and t >= least and 0 < a <= 1:
+        if target.unit == "%" and not actual.unit and t >= least and self._is_fraction(a):
             return t, a * 100, f"完成值“{actual.raw}”是以小数写的比率，按 {fmt(a * 100)}% 与指标值“{target.raw}”比较"
-        if actual.unit == "%" and not target.unit and a >= least and 0 < t <= 1:
+        if actual.unit == "%" and not target.unit and a >= least and self._is_fraction(t):
             return t * 100, a, f"指标值“{target.raw}”是以小数写的比率，按 {fmt(t * 100)}% 与完成值“{actual.raw}”比较"
         return None
+
+
+    def _is_fraction(self, figure: Decimal) -> bool:
+        """Whether a bare figure against a percentage is a fraction: above 0, and up to 1 or below
+        `reading.fraction_below` ("1.02": 102%)."""
+        below = self.reading.fraction_below
+        return 0 < figure <= 1 or (below is not None and 1 < figure < below)
 
 
 def parse_or_none(text: str, reading: Reading) -> str | None:

@@ -24,7 +24,7 @@ from ..numbers import fmt, normalize_phrase
 from ..problems import pydantic_problems, with_line
 from .expressions import RESERVED_NAMES, EvaluationError, Evaluator, Expression, ExpressionError, compile_expression
 from .inherit import resolve
-from .model import CompiledBand, CompiledCheck, CompiledMethod, CompiledNotApplicable, CompiledPart, CompiledRows, CompiledValue, Deduction, Indicator, RuleSet
+from .model import CompiledBand, CompiledCheck, CompiledDurations, CompiledMethod, CompiledNotApplicable, CompiledPart, CompiledRows, CompiledValue, Deduction, Indicator, RuleSet
 from .ranges import reach_problems
 from .schema import Band, IndicatorDecl, PartDecl, RuleFile
 
@@ -265,6 +265,7 @@ class _Compiler:
             date_before=tuple(fold(w) for w in r.date_before),
             date_neutral=tuple(fold(w) for w in r.date_neutral),
             fraction_of_percent=r.fraction_of_percent,
+            fraction_below=r.fraction_below,
             fillers=tuple(sorted((fold(w) for w in r.fillers), key=len, reverse=True)),
             quantity_names=tuple(fold(w) for w in r.quantity_names),
             not_quantity_names=tuple(fold(w) for w in r.not_quantity_names),
@@ -482,8 +483,10 @@ class _Compiler:
             methods[mid] = CompiledMethod(
                 id=mid, label=method.label, rule_text=method.rule_text, reads=method.reads, comparator=method.comparator,
                 score=compiled.get("score"), judgement_unless_met=method.judgement_unless_met,
-                overshoot=compiled.get("overshoot"),
+                overshoot=compiled.get("overshoot"), judgement_reason=method.judgement_reason,
             )
+            if method.judgement_reason is not None and not method.judgement_unless_met:
+                self.problem(f"{key}.judgement_reason", "只有 judgement_unless_met = true 的方法才有交评价人判断的理由")
         for key, mid in r.select.items():
             if mid != "by_comparator" and mid not in r.methods:
                 self.problem(f"rows.select.{key}", f"没有名为 {mid} 的方法（rows.methods），也不是 by_comparator")
@@ -514,7 +517,9 @@ class _Compiler:
         nc = r.no_comparator
         durations = nc.durations
         for key, mid in [("zero", nc.zero), *((f"groups.{g}", m) for g, m in nc.groups.items()),
-                         ("durations.method", durations.method if durations else None)]:
+                         ("durations.method", durations.method if durations else None),
+                         ("durations.otherwise", durations.otherwise if durations else None),
+                         ("lower_quantity_names", nc.lower_quantity_names)]:
             if mid is not None and mid not in r.methods:
                 self.problem(f"rows.no_comparator.{key}", f"没有名为 {mid} 的方法（rows.methods）")
         if len(self.problems) > start:
@@ -531,10 +536,13 @@ class _Compiler:
             reached_tier=r.strength.reached if r.strength else None,
             no_comparator_zero=nc.zero,
             no_comparator_groups={normalize_phrase(g): m for g, m in nc.groups.items()},
-            no_comparator_durations=(
-                tuple(normalize_phrase(g) for g in durations.groups), frozenset(normalize_phrase(u) for u in durations.units), durations.method,
-                tuple(normalize_phrase(n) for n in durations.unless_names),
+            no_comparator_durations=CompiledDurations(
+                groups=tuple(normalize_phrase(g) for g in durations.groups),
+                units=frozenset(normalize_phrase(u) for u in durations.units), method=durations.method,
+                unless_names=tuple(normalize_phrase(n) for n in durations.unless_names),
+                names=tuple(normalize_phrase(n) for n in durations.names), otherwise=durations.otherwise,
             ) if durations else None,
+            no_comparator_lower=nc.lower_quantity_names,
             negated_tier=r.strength.negated if r.strength else None,
             strength_levels=len(r.strength.levels) if r.strength else 0,
         )

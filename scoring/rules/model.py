@@ -58,6 +58,20 @@ class CompiledMethod(CompiledModel):
     score: Expression | None
     judgement_unless_met: bool
     overshoot: Expression | None
+    judgement_reason: str | None = None
+
+
+class CompiledDurations(CompiledModel):
+    """A bare duration in one of ``groups`` (`rows.no_comparator.durations`): read with ``method``,
+    as the default in a row whose name says a least duration (``unless_names``), with ``otherwise``
+    in one whose name also says the time taken (``names``)."""
+
+    groups: tuple[str, ...]
+    units: frozenset[str]
+    method: str
+    unless_names: tuple[str, ...]
+    names: tuple[str, ...] = ()
+    otherwise: str | None = None
 
 
 class CompiledRows(CompiledModel):
@@ -76,8 +90,8 @@ class CompiledRows(CompiledModel):
     reached_tier: str | None
     no_comparator_zero: str | None
     no_comparator_groups: dict[str, str]
-    # (groups, units, method, unless_names): a bare duration in one of those groups, in a row not so named
-    no_comparator_durations: tuple[tuple[str, ...], frozenset[str], str, tuple[str, ...]] | None = None
+    no_comparator_durations: CompiledDurations | None = None
+    no_comparator_lower: str | None = None  # the method of a row named as lower is better ("故障率")
     negated_tier: str | None = None
     strength_levels: int = 0
 

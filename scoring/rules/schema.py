@@ -102,6 +102,8 @@ class ReadingDecl(Strict):
     # A figure from 0 to 1 without a unit, against a percentage of at least this, is a fraction:
     # "0.98" against "≥95%" is 98% (None: never read so).
     fraction_of_percent: Decimal | None = Field(default=None, gt=0)
+    # ... and so is one above 1 and below this ("1.02": 102%); None: up to 1 only
+    fraction_below: Decimal | None = Field(default=None, gt=1)
     # Words before a figure that say nothing of it: "完成100%", "平均95%", "全年≥12次".
     fillers: list[str] = []
     # The last characters of a quantity's name written before its figure: "完成率100%", "满意度≥95%".
@@ -134,6 +136,10 @@ class NoComparatorDurations(Strict):
     method: str
     # unless the row's name says a least duration ("公示期 7天", "培训时长"): higher is better there
     unless_names: list[str] = []
+    # ... and a name that says both a least duration and the time taken ("公示期限": the time the
+    # notice is up, or a limit?) is read with ``otherwise`` (a method id), when given
+    names: list[str] = []
+    otherwise: str | None = None
 
 
 class NoComparator(Strict):
@@ -144,6 +150,8 @@ class NoComparator(Strict):
     zero: str | None = None
     groups: dict[str, str] = {}
     durations: NoComparatorDurations | None = None
+    # the method of a row whose name ends in a `reading.lower_quantity_names` word ("设备故障率 1%")
+    lower_quantity_names: str | None = None
 
 
 class RowMethod(Strict):
@@ -162,6 +170,9 @@ class RowMethod(Strict):
     comparator: ComparatorCode | None = None
     score: str | None = None
     judgement_unless_met: bool = False
+    # why an unmet row is left to the evaluator, as a sheet's reader is told (default: not met, and
+    # the method gives no score)
+    judgement_reason: str | None = None
     overshoot: str | None = None
 
 
