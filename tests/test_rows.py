@@ -328,6 +328,19 @@ def test_xinjiang_rule_column_picks_the_method(library):
     assert any(f.code == "unknown_row_rule" and "酌情赋分" in f.message for f in rep.findings)
 
 
+@pytest.mark.parametrize(("group", "name", "target", "actual", "expected"), [
+    ("成本指标", "项目成本", "50万元", "45万元", "10.00"),  # a bare cost under 直接赋分: at most, as rows.no_comparator says
+    ("成本指标", "项目成本", "50万元", "55万元", "0.00"),
+    ("时效指标", "完成时限", "30天", "25天", "10.00"),
+    ("数量指标", "培训人数", "100人", "90人", "0.00"),  # a count: at least
+])
+def test_a_rule_column_method_without_a_direction_reads_a_bare_figure_as_the_rows_say(library, group, name, target, actual, expected):
+    rows = [{"name": name, "group": ["产出指标", group], "weight": 10, "rule": "直接赋分", "target": target, "actual": actual, "claimed": "10"},
+            {"name": "其余", "weight": 80, "target": "1", "actual": "1"}]
+    row = report(library, rows, rules="xinjiang.project").sheets[0].indicators[1]
+    assert row.result.computed == D(expected), row.result.parts[0].reason
+
+
 def test_row_weights_must_add_up(library):
     rep = report(library, [{"name": "a", "weight": 50, "target": "1", "actual": "1"}])
     assert any(f.code == "weights_mismatch" and f.severity == "error" for f in rep.findings)

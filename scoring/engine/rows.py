@@ -410,7 +410,10 @@ class RowScorer:
             t, a, note = converted
             if note:
                 findings.append(finding("unit_converted", f"{row.name}：{note}", place))
-        met = _met(target.comparator or method.comparator or ("<=" if wanted == "date" else ">="), a, t)
+        # a method a 赋分规则 column names may say no direction ("直接赋分"): a bare figure then
+        # reads as rows.no_comparator says ("项目成本 50万元": at most)
+        direction = self._direction(row, target, method) if wanted == "number" else target.comparator or method.comparator
+        met = _met(direction or ("<=" if wanted == "date" else ">="), a, t)
         if self.recorder.traced:
             self.recorder.value(values, ValueUse("met", "是否达到年度指标值", met, "value"))
             if wanted == "number" and t != 0:
