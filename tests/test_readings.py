@@ -149,6 +149,7 @@ def test_is_percent():
         ("2024/6前", None, "<=", date(2024, 6, 1)),
         ("2024.12前", None, "<=", date(2024, 12, 1)),  # with a dot, only where a date word says it is a date
         ("2024.06之前", None, "<=", date(2024, 6, 1)),
+        ("2024.10完成", None, None, date(2024, 10, 1)),  # though 完成 is also a word around a figure
     ],
 )
 def test_dates(text, year, comparator, expected):
@@ -200,6 +201,9 @@ def test_a_dotted_year_and_month_alone_is_a_number():
         ("≥满意度95%", ">=", D("95"), "%"),  # a split cell's comparator before the name
         ("100%完成率", None, D("100"), "%"),  # the name after the figure's unit
         ("95%满意度", None, D("95"), "%"),
+        ("95%以上满意度", ">=", D("95"), "%"),  # a comparator between the unit and the name
+        ("1%以下故障率", "<=", D("1"), "%"),
+        ("年度达标率100%", None, D("100"), "%"),
     ],
 )
 def test_words_around_a_figure(text, comparator, number, unit):

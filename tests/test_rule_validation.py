@@ -342,12 +342,9 @@ METHOD = ROWS.format(weight=90).replace('score = "weight"', 'reads = "number"\ns
 
 
 @pytest.mark.parametrize(("extra", "place", "message"), [
-    ('judgement_reason = "交评价人"\n', "rows.methods.m.judgement_reason", "只有 judgement_unless_met = true 的方法才有交评价人判断的理由"),
     ('[rows.no_comparator]\nlower_quantity_names = "nope"\n', "rows.no_comparator.lower_quantity_names", "没有名为 nope 的方法"),
-    ('[rows.no_comparator.durations]\ngroups = ["时效"]\nunits = ["天"]\nmethod = "m"\nnames = ["完成"]\notherwise = "nope"\n',
-     "rows.no_comparator.durations.otherwise", "没有名为 nope 的方法"),
+    ('[reading]\nopposite_quantity_words = [["增长"]]\n', "reading.opposite_quantity_words", ""),
 ])
 def test_row_reading_declarations_name_what_they_need(tmp_path, extra, place, message):
-    body = METHOD.replace('score = "weight"\n', 'score = "weight"\n' + extra) if extra.startswith("judgement") else METHOD + extra
-    text = problems(tmp_path, INDICATOR + 'score = "a"\n' + body, ROWS_HEAD)
+    text = problems(tmp_path, INDICATOR + 'score = "a"\n' + METHOD + extra, ROWS_HEAD)
     assert place in text and message in text, text

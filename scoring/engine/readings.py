@@ -109,21 +109,24 @@ class Reading:
     quantity_names: tuple[str, ...] = ()  # "率", "度": the last character of a quantity's name before its figure
     not_quantity_names: tuple[str, ...] = ()  # "季度": a name ending in a period, never left out
     lower_quantity_names: tuple[str, ...] = ()  # "故障率": a name ending so says lower is better (`_is_quantity_name`)
+    opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
     @cached_property
     def quantity_name(self) -> re.Pattern:
         """A quantity's name written before its figure ("完成率", "满意度"), up to one of
         `quantity_names`, followed by a figure, a comparator sign or a comparator word
-        ("合格率不低于95%")."""
+        ("合格率不低于95%").  The longest such name: "年度达标率100%" is 达标率's, not a 年度 "达"."""
         ends = "|".join(re.escape(w) for w in self.quantity_names)
         words = "".join(f"|{re.escape(w)}" for w in sorted({w for w, _ in self.prefixes if w[:1].isalpha()}, key=len, reverse=True))
-        return re.compile(rf"([^\W\d_]{{1,12}}?(?:{ends}))(?=[0-9.+\-<>=≥≤≧≦⩾⩽]{words})")
+        return re.compile(rf"([^\W\d_]{{1,12}}(?:{ends}))(?=[0-9.+\-<>=≥≤≧≦⩾⩽]{words})")
 
     @cached_property
     def quantity_name_after(self) -> re.Pattern:
-        """A unit followed by a quantity's name ("%完成率" of "100%完成率"): the unit, and the name."""
+        """A unit followed by a quantity's name ("%完成率" of "100%完成率"), maybe with a comparator
+        between them ("%以上满意度"): the unit, the comparator's spelling, the name."""
         ends = "|".join(re.escape(w) for w in self.quantity_names)
-        return re.compile(rf"(.{{0,{MAX_UNIT_LENGTH}}}?)([^\W\d_]{{1,12}}(?:{ends}))")
+        suffixes = "|".join(re.escape(w) for w, _ in self.suffixes if w)
+        return re.compile(rf"(.{{0,{MAX_UNIT_LENGTH}}}?)({suffixes})?([^\W\d_]{{1,12}}(?:{ends}))")
 
     @cached_property
     def date_words(self) -> tuple[str, ...]:
@@ -307,7 +310,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             raise ValueParseError(where, text, f"缺少数值“{text}”")
         return ParsedValue(text, "text", None, None, None, None, cleaned)
 
-    dated = _date_value(text, body, comparator, where, year, reading, unknown)
+    dated = _date_value(text, body, comparator, where, year, reading, unknown, compact.endswith(reading.date_words))
     if dated is not None:
         return dated
 
@@ -324,7 +327,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         comparator = _merge(comparator, ">=", unknown)
     name = named[1] if named else None
     if rest and name is None and reading.quantity_names and rest.endswith(reading.quantity_names):
-        rest, name = _name_after(rest, reading)
+        rest, name, after = _name_after(rest, reading)
+        comparator = _merge(comparator, after, unknown)
         if name is not None and comparator is None and name.endswith(reading.lower_quantity_names):
             raise unknown()  # "1%故障率": as "故障率1%"
     written = rest
@@ -388,18 +392,18 @@ def _is_quantity_name(name: str, rest: str, reading: Reading) -> bool:
     return _ZERO.match(rest) is not None or _split_suffix(rest, reading)[0] is not None
 
 
-def _name_after(rest: str, reading: Reading) -> tuple[str, str | None]:
-    """The unit and the quantity's name of what follows a figure, when it is a unit and a name
-    ("100%完成率", "95%满意度"); else ``rest`` as it is."""
+def _name_after(rest: str, reading: Reading) -> tuple[str, str | None, Comparator | None]:
+    """The unit, the quantity's name and the comparator of what follows a figure, when it is a
+    unit and a name ("100%完成率", "95%以上满意度"); else ``rest`` as it is."""
     match = reading.quantity_name_after.fullmatch(rest)
     if match is None:
-        return rest, None
-    unit, name = match.groups()
+        return rest, None, None
+    unit, written, name = match.groups()
     if not (unit in reading.known_units or unit in reading.units or unit in ("%", "‰")):
-        return rest, None  # "30摄氏度" is a unit; a name follows a unit only
+        return rest, None, None  # "30摄氏度" is a unit; a name follows a unit only
     if name.endswith(reading.not_quantity_names):
-        return rest, None
-    return unit, name
+        return rest, None, None
+    return unit, name, dict(reading.suffixes).get(written) if written else None
 
 
 def _around_figure(body: str, comparator: Comparator | None, reading: Reading) -> tuple[str, Comparator | None]:
@@ -437,9 +441,10 @@ def _merge(first: Comparator | None, second: Comparator | None, error: Callable[
 
 def _date_value(
     text: str, body: str, comparator: Comparator | None, where: str, year: int | None,
-    reading: Reading, unknown: Callable[[], ValueParseError],
+    reading: Reading, unknown: Callable[[], ValueParseError], worded: bool = False,
 ) -> ParsedValue | None:
-    """A date or deadline, or None when the text is not shaped like one."""
+    """A date or deadline, or None when the text is not shaped like one.  ``worded``: the text
+    ends with a date word ("2024.10完成"), though the words around a figure took it off ``body``."""
     before = False
     original = body
     trimmed = body.endswith(reading.date_words)  # str.endswith takes the tuple: most texts end with none
@@ -453,7 +458,7 @@ def _date_value(
                 break
     match = _DATE.fullmatch(body)
     if not match:
-        dotted = _DOTTED_MONTH.fullmatch(body) if body != original else None
+        dotted = _DOTTED_MONTH.fullmatch(body) if worded or body != original else None
         if dotted is None:
             return None
         return _month_value(text, comparator if not before else _merge(comparator, "<=", unknown), dotted, where)

@@ -200,7 +200,11 @@ class RowScorer:
             return None
         text = "".join(fold(row.actual).split())
         named = reading.quantity_name.match(text) if text[:1].isalpha() else None
-        if named is None or not named[1].endswith(reading.lower_quantity_names):
+        if named is not None and named[1].endswith(reading.lower_quantity_names):
+            name, figure = named[1], text[len(named[1]):]
+        elif (after := _lower_after(text, reading)) is not None:
+            figure, name = after  # "0.5%故障率"
+        else:
             return None
         target_text = self._target_text(row)
         if target_text is None:
@@ -211,30 +215,28 @@ class RowScorer:
             return None
         if target.kind != "number" or self._direction(row, target, method) not in ("<=", "<"):
             return None
-        value = self._parse(text[len(named[1]):], row, "实际完成值", place)
-        return replace(value, raw=row.actual, named=named[1]) if value.kind == "number" else None
+        value = self._parse(figure, row, "实际完成值", place)
+        return replace(value, raw=row.actual, named=name) if value.kind == "number" else None
 
     def _check_named(self, row: Row, actual: ParsedValue, target: ParsedValue | None) -> None:
-        """An actual written with a quantity's name ("下降率3%") against a row that names the
-        quantity it counts (its name ends in one, "营业收入增长率", or its target has one,
-        "增长率≥2%") is that row's figure only when the row's name or target holds the actual's
-        name's stem ("下降" of "下降率") or the stem's last two characters ("满意" of "群众满意度").
-        A stem of one character ("年度") names no quantity of its own."""
+        """An actual written with a quantity's name is no figure of a row that counts a quantity
+        going the other way: its name and the row's name or target hold words the rule file pairs
+        as opposite ("下降率3%" against "营业收入增长率" or "增长率≥2%", `opposite_quantity_words`),
+        or one name says lower is better and the other names a rate to reach ("投诉率0%" against
+        "投诉处理率").  Other names are taken as the row's own ("正确率" for "准确率")."""
         named = actual.named
         if not named:
             return
         reading = self.reading
-        end = next((w for w in reading.quantity_names if named.endswith(w)), "")
-        stem = named[: len(named) - len(end)]
-        if len(stem) < 2:
-            return
         name = _REMARK_AT_END.sub("", "".join(fold(row.name or "").split()))
-        if not name.endswith(reading.quantity_names) and (target is None or not target.named):
-            return  # the row names no quantity: the actual's name is the only one
         about = name + "".join(fold(target.raw if target is not None else "").split())
-        if stem in about or stem[-2:] in about:
-            return
-        raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，与指标“{row.name}”所计的量不同，无法比较")
+        for first, second in reading.opposite_quantity_words:
+            for said, other in ((first, second), (second, first)):
+                if said in named and other in about and said not in about:
+                    raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，与指标“{row.name}”所计的量方向相反，无法比较")
+        lower = reading.lower_quantity_names
+        if lower and name.endswith(reading.quantity_names) and name.endswith(lower) != named.endswith(lower):
+            raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，与指标“{row.name}”所计的量一个越低越好、一个越高越好，无法比较")
 
     def _direction(self, row: Row, target: ParsedValue, method: CompiledMethod | None) -> str | None:
         """The comparator a numeric target holds the actual to: written, the declared method's, or
@@ -312,11 +314,10 @@ class RowScorer:
                     return method
             if durations and target.unit in durations.units and any(pattern in name for pattern in durations.groups):
                 row_name = normalize_phrase(row.name or "")
-                if not any(word in row_name for word in durations.unless_names):
-                    return durations.method
-                if durations.otherwise and any(word in row_name for word in durations.names):
-                    return durations.otherwise  # "公示期限": a least duration and the time taken
-                return None
+                least, taken = _last_end(row_name, durations.unless_names), _last_end(row_name, durations.names)
+                # the word that ends last is the name's head: "培训时长" is a least duration,
+                # "培训完成时限" and "应急值守响应时间" the time the work may take
+                return None if least > taken else durations.method
         return None
 
     def _qualitative(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse]) -> _Outcome:
@@ -402,7 +403,7 @@ class RowScorer:
                 return outcome
             t, a = _date_number(target, actual), _date_number(actual, target)
         else:
-            converted = self._same_unit(target, actual)
+            converted = self._same_unit(target, actual, self._direction(row, target, method))
             if isinstance(converted, str):
                 part.reason = converted
                 findings.append(finding("unit_mismatch", f"{row.name}：{converted}，该行无法核验", place))
@@ -428,7 +429,7 @@ class RowScorer:
         try:
             if not met and method.judgement_unless_met:
                 part.state = "judgement"
-                part.reason = method.judgement_reason or f"未达到年度指标值，{method.label}未规定计分，需评价人判断"
+                part.reason = f"未达到年度指标值，{method.label}未规定计分，需评价人判断"
                 return outcome
             raw = self.evaluator.evaluate(method.score, names)
         except EvaluationError as exc:
@@ -458,7 +459,7 @@ class RowScorer:
             findings.append(finding("capped", f"{row.name}：按公式得 {fmt(round_half_up(part.raw, 2))} 分，超出该项分值范围，按 {fmt(part.score)} 分计", place))
         return outcome
 
-    def _same_unit(self, target: ParsedValue, actual: ParsedValue):
+    def _same_unit(self, target: ParsedValue, actual: ParsedValue, direction: str | None = None):
         """Bring both figures to one unit; a string explains why they cannot be compared.
 
         Figures in the same unit compare directly; a figure without a unit takes the other's;
@@ -467,14 +468,14 @@ class RowScorer:
         tu, au = target.unit, actual.unit
         t, a = target.number, actual.number
         if tu == au or not tu or not au:
-            return self._fraction(target, actual) or (t, a, "")
+            return self._fraction(target, actual, direction) or (t, a, "")
         tb, tf = self.reading.to_base(tu)
         ab, af = self.reading.to_base(au)
         if tb is not None and tb == ab:
             return t * tf, a * af, f"指标值单位“{tu}”与完成值单位“{au}”不同，已按规则文件声明的换算统一为“{tb}”比较"
         return f"单位不一致（指标值“{target.written_unit or tu}”，完成值“{actual.written_unit or au}”），规则文件未声明两者的换算，无法比较"
 
-    def _fraction(self, target: ParsedValue, actual: ParsedValue):
+    def _fraction(self, target: ParsedValue, actual: ParsedValue, direction: str | None):
         """A rate written as a fraction against one written as a percentage ("0.98" against
         "≥95%"): the fraction in percent, and a note saying so; None when neither is (the rule
         file's `reading.fraction_of_percent`: the least percentage a fraction is read against)."""
@@ -482,18 +483,38 @@ class RowScorer:
         if least is None or (target.unit == "%") == (actual.unit == "%"):
             return None
         t, a = target.number, actual.number
-        if target.unit == "%" and not actual.unit and t >= least and self._is_fraction(a):
+        if target.unit == "%" and not actual.unit and t >= least and self._is_fraction(a, direction):
             return t, a * 100, f"完成值“{actual.raw}”是以小数写的比率，按 {fmt(a * 100)}% 与指标值“{target.raw}”比较"
-        if actual.unit == "%" and not target.unit and a >= least and self._is_fraction(t):
+        if actual.unit == "%" and not target.unit and a >= least and self._is_fraction(t, None):
             return t * 100, a, f"指标值“{target.raw}”是以小数写的比率，按 {fmt(t * 100)}% 与完成值“{actual.raw}”比较"
         return None
 
 
-    def _is_fraction(self, figure: Decimal) -> bool:
-        """Whether a bare figure against a percentage is a fraction: above 0, and up to 1 or below
-        `reading.fraction_below` ("1.02": 102%)."""
+    def _is_fraction(self, figure: Decimal, direction: str | None) -> bool:
+        """Whether a bare figure against a percentage is a fraction: above 0, and up to 1, or
+        below `reading.fraction_below` ("1.02": 102%) as an actual held to a least rate (against a
+        cap, "1.2" against "≤60%" may as well be 1.2%)."""
         below = self.reading.fraction_below
-        return 0 < figure <= 1 or (below is not None and 1 < figure < below)
+        return 0 < figure <= 1 or (below is not None and direction in (">=", ">") and 1 < figure < below)
+
+
+def _last_end(name: str, words: tuple[str, ...]) -> tuple[int, int]:
+    """Where the last of ``words`` in ``name`` ends, and its length (the longer word wins a tie);
+    (-1, 0) when none is in it."""
+    found = [(i + len(w), len(w)) for w in words if (i := name.rfind(w)) >= 0]
+    return max(found, default=(-1, 0))
+
+
+def _lower_after(text: str, reading: Reading) -> tuple[str, str] | None:
+    """A figure followed by a name saying lower is better ("0.5%故障率"): the figure, the name."""
+    for word in reading.lower_quantity_names:
+        if text.endswith(word):
+            head = text[: -len(word)]
+            start = len(head)
+            while start > 0 and head[start - 1].isalpha() and len(head) - start < 12:
+                start -= 1
+            return (head[:start], head[start:] + word) if start else None
+    return None
 
 
 def parse_or_none(text: str, reading: Reading) -> str | None:

@@ -270,6 +270,7 @@ class _Compiler:
             quantity_names=tuple(fold(w) for w in r.quantity_names),
             not_quantity_names=tuple(fold(w) for w in r.not_quantity_names),
             lower_quantity_names=tuple(fold(w) for w in r.lower_quantity_names),
+            opposite_quantity_words=tuple((fold(a), fold(b)) for a, b in r.opposite_quantity_words),
         )
 
     # -- indicators --------------------------------------------------------------------
@@ -483,10 +484,8 @@ class _Compiler:
             methods[mid] = CompiledMethod(
                 id=mid, label=method.label, rule_text=method.rule_text, reads=method.reads, comparator=method.comparator,
                 score=compiled.get("score"), judgement_unless_met=method.judgement_unless_met,
-                overshoot=compiled.get("overshoot"), judgement_reason=method.judgement_reason,
+                overshoot=compiled.get("overshoot"),
             )
-            if method.judgement_reason is not None and not method.judgement_unless_met:
-                self.problem(f"{key}.judgement_reason", "只有 judgement_unless_met = true 的方法才有交评价人判断的理由")
         for key, mid in r.select.items():
             if mid != "by_comparator" and mid not in r.methods:
                 self.problem(f"rows.select.{key}", f"没有名为 {mid} 的方法（rows.methods），也不是 by_comparator")
@@ -518,7 +517,6 @@ class _Compiler:
         durations = nc.durations
         for key, mid in [("zero", nc.zero), *((f"groups.{g}", m) for g, m in nc.groups.items()),
                          ("durations.method", durations.method if durations else None),
-                         ("durations.otherwise", durations.otherwise if durations else None),
                          ("lower_quantity_names", nc.lower_quantity_names)]:
             if mid is not None and mid not in r.methods:
                 self.problem(f"rows.no_comparator.{key}", f"没有名为 {mid} 的方法（rows.methods）")
@@ -540,7 +538,7 @@ class _Compiler:
                 groups=tuple(normalize_phrase(g) for g in durations.groups),
                 units=frozenset(normalize_phrase(u) for u in durations.units), method=durations.method,
                 unless_names=tuple(normalize_phrase(n) for n in durations.unless_names),
-                names=tuple(normalize_phrase(n) for n in durations.names), otherwise=durations.otherwise,
+                names=tuple(normalize_phrase(n) for n in durations.names),
             ) if durations else None,
             no_comparator_lower=nc.lower_quantity_names,
             negated_tier=r.strength.negated if r.strength else None,

@@ -58,20 +58,18 @@ class CompiledMethod(CompiledModel):
     score: Expression | None
     judgement_unless_met: bool
     overshoot: Expression | None
-    judgement_reason: str | None = None
 
 
 class CompiledDurations(CompiledModel):
     """A bare duration in one of ``groups`` (`rows.no_comparator.durations`): read with ``method``,
-    as the default in a row whose name says a least duration (``unless_names``), with ``otherwise``
-    in one whose name also says the time taken (``names``)."""
+    as the default in a row whose name says a least duration (``unless_names``) unless a word
+    saying the time taken (``names``) ends later in the name."""
 
     groups: tuple[str, ...]
     units: frozenset[str]
     method: str
     unless_names: tuple[str, ...]
     names: tuple[str, ...] = ()
-    otherwise: str | None = None
 
 
 class CompiledRows(CompiledModel):

@@ -112,6 +112,9 @@ class ReadingDecl(Strict):
     not_quantity_names: list[str] = []
     # ... and a name ending in one of these ("故障率1%" says lower is better) only where a comparator or 0 says so too
     lower_quantity_names: list[str] = []
+    # Pairs of words that name quantities going opposite ways ("增长", "下降"): an actual named with
+    # one ("下降率3%") is no figure of a row or target named with the other ("营业收入增长率").
+    opposite_quantity_words: list[tuple[str, str]] = []
 
 
 class Strength(Strict):
@@ -136,10 +139,9 @@ class NoComparatorDurations(Strict):
     method: str
     # unless the row's name says a least duration ("公示期 7天", "培训时长"): higher is better there
     unless_names: list[str] = []
-    # ... and a name that says both a least duration and the time taken ("公示期限": the time the
-    # notice is up, or a limit?) is read with ``otherwise`` (a method id), when given
+    # ... except where a word saying the time taken comes later in the name ("培训完成时限": the
+    # name's last word is its head)
     names: list[str] = []
-    otherwise: str | None = None
 
 
 class NoComparator(Strict):
@@ -170,9 +172,6 @@ class RowMethod(Strict):
     comparator: ComparatorCode | None = None
     score: str | None = None
     judgement_unless_met: bool = False
-    # why an unmet row is left to the evaluator, as a sheet's reader is told (default: not met, and
-    # the method gives no score)
-    judgement_reason: str | None = None
     overshoot: str | None = None
 
 
