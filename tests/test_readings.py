@@ -149,7 +149,6 @@ def test_is_percent():
         ("2024/6前", None, "<=", date(2024, 6, 1)),
         ("2024.12前", None, "<=", date(2024, 12, 1)),  # with a dot, only where a date word says it is a date
         ("2024.06之前", None, "<=", date(2024, 6, 1)),
-        ("2024.10完成", None, None, date(2024, 10, 1)),  # though 完成 is also a word around a figure
     ],
 )
 def test_dates(text, year, comparator, expected):
@@ -159,12 +158,20 @@ def test_dates(text, year, comparator, expected):
 
 
 def test_a_dotted_year_and_month_alone_is_a_number():
-    """"2024.06" alone may be an amount; the row reads it as a month only against a date."""
-    assert (parse_value("2024.06").kind, parse_value("2024.06").number) == ("number", D("2024.06"))
-    assert year_month(parse_value("2024.06")).date == date(2024, 6, 1)
-    assert year_month(parse_value("2024.6")).precision == "month"
-    assert year_month(parse_value("2024.13")) is None and year_month(parse_value("2024.06万元")) is None
-    assert year_month(parse_value("1024.06")) is None
+    """"2024.06" alone may be an amount, and so may "2024.10完成" (完成 stands beside amounts too):
+    the row reads them as a month only against a date."""
+    for text in ("2024.06", "2024.06完成", "2023.5内"):
+        assert parse_value(text).kind == "number", text
+    assert year_month(parse_value("2024.06"), READING).date == date(2024, 6, 1)
+    assert year_month(parse_value("2024.10已完成"), READING).date == date(2024, 10, 1)
+    assert year_month(parse_value("2024.10竣工"), READING).date == date(2024, 10, 1)
+    assert year_month(parse_value("2024.6"), READING).precision == "month"
+    for text in ("2024.13", "2024.06万元", "1024.06", "1200/12"):
+        try:
+            value = parse_value(text)
+        except ValueParseError:
+            continue
+        assert year_month(value, READING) is None, text
 
 
 @pytest.mark.parametrize(
@@ -204,6 +211,7 @@ def test_a_dotted_year_and_month_alone_is_a_number():
         ("95%以上满意度", ">=", D("95"), "%"),  # a comparator between the unit and the name
         ("1%以下故障率", "<=", D("1"), "%"),
         ("年度达标率100%", None, D("100"), "%"),
+        ("90分满意度", None, D("90"), "分"),
     ],
 )
 def test_words_around_a_figure(text, comparator, number, unit):

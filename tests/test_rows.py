@@ -64,6 +64,8 @@ def one(library, **row):
         ("2024.12前", "2024.10", "10.00"),
         ("2024-12前", "2024-12", "10.00"),
         ("2024年12月前", "2024.10完成", "10.00"),
+        ("2024年12月前", "2024.10竣工", "10.00"),
+        ("≥2000", "2023.5完成", "10.00"),  # an amount, against an amount
         ("≤2500万元", "2024.10", "10.00"),  # against an amount it is an amount
         ("合格率不低于95%", "96%", "10.00"),
         ("≥95%", "96%合格率", "10.00"),
@@ -99,7 +101,9 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
         ("24个月", "36个月", "时效指标", "质保期限", "10.00"),
         ("30分钟", "20分钟", "时效指标", "应急值守响应时间", "10.00"),  # the word that ends last is the head
         ("3个月", "2个月", "时效指标", "培训完成时限", "10.00"),
-        ("3天", "2天", "时效指标", "平均办件时长", "10.00"),  # 时长 alone says neither
+        ("3天", "2天", "时效指标", "平均办件时长", "10.00"),  # 时长 after a word saying the time taken
+        ("24小时", "20小时", "时效指标", "每日供水时长", "8.33"),  # … else how long something runs
+        ("24个月", "12个月", "时效指标", "工程质保期（竣工验收后）", "5.00"),  # a remark in brackets is no head
     ],
 )
 def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, actual, group, name, expected):
@@ -113,6 +117,9 @@ def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, ac
         ("设备故障率", "1%", "0.5%", "10.00"),  # a row named as lower is better: a bare target is at most
         ("设备故障率", "1%", "2%", "5.00"),
         ("差错率（%）", "1", "2", "5.00"),
+        ("窗口服务无差错率", "100%", "99%", "9.90"),  # a negated name: a rate to reach
+        ("降低发病率", "10%", "12%", "10.00"),
+        ("无人机故障率", "5%", "3%", "10.00"),  # 无人机 is no negation
         ("设备故障率", "≤1%", "故障率0.5%", "10.00"),  # the name again in the actual, against an upper bound
         ("设备故障率", "故障率≤1%", "故障率2%", "5.00"),
         ("设备故障率", "1%", "0.5%故障率", "10.00"),  # or after its figure
@@ -133,10 +140,14 @@ def test_a_lower_is_better_name_against_a_rate_to_reach_is_not_read(library):
 @pytest.mark.parametrize(
     ("name", "target", "actual", "expected"),
     [
-        ("营业收入增长率", "≥2%", "下降率3%", "方向相反"),  # a quantity going the other way: not the row's figure
-        ("营业收入增长率", "≥2%", "负增长率3%", "方向相反"),
-        ("测试行", "增长率≥5%", "降低率3%", "方向相反"),  # the target names the quantity
-        ("投诉处理率", "100%", "投诉率0%", "一个越低越好、一个越高越好"),
+        ("营业收入增长率", "≥2%", "下降率3%", "负数"),  # a quantity going the other way: −3%, which misses the target
+        ("营业收入增长率", "≥2%", "负增长率3%", "负数"),
+        ("测试行", "增长率≥5%", "降低率3%", "负数"),  # the target names the quantity
+        ("门诊次均费用增长率", "≤5%", "下降率2%", "10.00"),  # −2% is within a cap on growth
+        ("化肥使用量减少率", "≥5%", "增长率-6%", "10.00"),
+        ("投诉处理率", "100%", "投诉率0%", "一个越低越好、一个越高越好"),  # lower is better against a rate to reach
+        ("设备维护", "完好率≥95%", "故障率低于2%", "一个越低越好、一个越高越好"),  # … the target's
+        ("项目成本超支率", "≤5%", "节约率3%", "一个越低越好、一个越高越好"),
         ("能耗下降率", "≥2%", "降低率3%", "10.00"),  # the same way, in other words
         ("数据准确率", "≥98%", "正确率99%", "10.00"),
         ("服务对象满意度", "≥90%", "群众满意度95%", "10.00"),
@@ -146,13 +157,26 @@ def test_a_lower_is_better_name_against_a_rate_to_reach_is_not_read(library):
         ("培训次数", "≥1次", "年度≥1次", "10.00"),
     ],
 )
-def test_an_actual_naming_a_quantity_going_the_other_way_is_not_compared(library, name, target, actual, expected):
+def test_an_actual_naming_another_quantity(library, name, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, claimed="10")
     if expected[0].isdigit():
         assert row.result.computed == D(expected), row.result.parts[0].reason
     else:
         assert row.comparison.status == "unverifiable"
-        assert expected in row.result.parts[0].reason and row.result.parts[0].reason.endswith("无法比较")
+        assert expected in row.result.parts[0].reason, row.result.parts[0].reason
+
+
+def test_an_opposite_name_is_read_as_the_negative_and_says_so(library):
+    row, _ = one(library, name="门诊次均费用增长率", target="≤5%", actual="下降率2%", claimed="10")
+    assert [v.value for v in row.result.values if v.name == "opposite"] == ["-2%（“下降率2%”与指标所计的量方向相反）"]
+
+
+def test_an_actual_bounded_the_other_way_cannot_show_the_target_met(library):
+    row, _ = one(library, name="巡查覆盖率", target="≥90%", actual="覆盖率低于95%", claimed="10")
+    assert row.comparison.status == "unverifiable"
+    assert row.result.parts[0].reason == "实际完成值“覆盖率低于95%”只给出上限（低于），无法判断是否达到年度指标值“≥90%”"
+    same_way, _ = one(library, name="故障率", target="≤5%", actual="<3%", claimed="10")
+    assert same_way.result.computed == D("10.00")
 
 
 @pytest.mark.parametrize(("target", "actual", "expected"), [("2024年", "2024年11月", "10.00"), ("2024年内", "2024年", "10.00"),
@@ -336,6 +360,7 @@ def test_xinjiang_rule_column_picks_the_method(library):
 @pytest.mark.parametrize(("group", "name", "target", "actual", "expected"), [
     ("成本指标", "项目成本", "50万元", "45万元", "10.00"),  # a bare cost under 直接赋分: at most, as rows.no_comparator says
     ("成本指标", "项目成本", "50万元", "55万元", "0.00"),
+    ("成本指标", "成本节约率", "5%", "8%", "10.00"),  # a rate goes the way its name says, not its group's
     ("时效指标", "完成时限", "30天", "25天", "10.00"),
     ("数量指标", "培训人数", "100人", "90人", "0.00"),  # a count: at least
 ])

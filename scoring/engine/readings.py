@@ -60,11 +60,12 @@ _DATE = re.compile(
     r"|(?P<ey>\d{4})年(?:底|末)"  # "2023年底": the year's last month
     r"|(?P<yy>\d{4})年度?"  # "2024年", "2024年内": the year alone
     r"|(?P<iy>\d{4})(?P<sep>[-./])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})"
-    r"|(?P<ay>\d{4})[-/](?P<am>\d{1,2}))",  # "2024-06", "2024/6": a month ("2024.06" is also a number)
+    r"|(?P<ay>(?:19|20)\d{2})[-/](?P<am>\d{1,2}))",  # "2024-06", "2024/6": a month ("2024.06" is also a number)
     re.ASCII,
 )
-# "2024.06": a year and month with a dot, read as one where a date word says so ("2024.12前") or
-# the other side of the row is a date; alone it is a number
+# "2024.06": a year and month with a dot, read as one where a word saying "by" follows it
+# ("2024.12前") or the other side of the row is a date; alone (or "2024.10完成", "2023.5内") it is a
+# number: 完成 and 内 also stand beside amounts
 _DOTTED_MONTH = re.compile(r"((?:19|20)\d{2})\.(\d{1,2})", re.ASCII)
 # "95%（含）", "12次(累计)": a known unit with a remark in brackets after it
 _REMARK = re.compile(r"(.+?)[（(][^（()）]*[)）]")
@@ -108,7 +109,8 @@ class Reading:
     fillers: tuple[str, ...] = ()  # "完成100%", "平均95%": words before a figure that say nothing of it
     quantity_names: tuple[str, ...] = ()  # "率", "度": the last character of a quantity's name before its figure
     not_quantity_names: tuple[str, ...] = ()  # "季度": a name ending in a period, never left out
-    lower_quantity_names: tuple[str, ...] = ()  # "故障率": a name ending so says lower is better (`_is_quantity_name`)
+    lower_quantity_names: tuple[str, ...] = ()  # "故障率": a name ending so says lower is better (`is_lower_name`)
+    lower_name_reversers: tuple[str, ...] = ()  # "无", "降低": before such a name, a rate to reach ("无差错率")
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
     @cached_property
@@ -122,11 +124,16 @@ class Reading:
 
     @cached_property
     def quantity_name_after(self) -> re.Pattern:
-        """A unit followed by a quantity's name ("%完成率" of "100%完成率"), maybe with a comparator
-        between them ("%以上满意度"): the unit, the comparator's spelling, the name."""
+        """A quantity's name after a figure's unit ("完成率" of "100%完成率"), maybe after a
+        comparator ("以上满意度"): the comparator's spelling, the name."""
         ends = "|".join(re.escape(w) for w in self.quantity_names)
         suffixes = "|".join(re.escape(w) for w, _ in self.suffixes if w)
-        return re.compile(rf"(.{{0,{MAX_UNIT_LENGTH}}}?)({suffixes})?([^\W\d_]{{1,12}}(?:{ends}))")
+        return re.compile(rf"({suffixes})?([^\W\d_]{{1,12}}(?:{ends}))")
+
+    @cached_property
+    def suffix_comparators(self) -> dict[str, Comparator]:
+        """`suffixes` by spelling."""
+        return dict(self.suffixes)
 
     @cached_property
     def date_words(self) -> tuple[str, ...]:
@@ -310,7 +317,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             raise ValueParseError(where, text, f"缺少数值“{text}”")
         return ParsedValue(text, "text", None, None, None, None, cleaned)
 
-    dated = _date_value(text, body, comparator, where, year, reading, unknown, compact.endswith(reading.date_words))
+    dated = _date_value(text, body, comparator, where, year, reading, unknown)
     if dated is not None:
         return dated
 
@@ -329,7 +336,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     if rest and name is None and reading.quantity_names and rest.endswith(reading.quantity_names):
         rest, name, after = _name_after(rest, reading)
         comparator = _merge(comparator, after, unknown)
-        if name is not None and comparator is None and name.endswith(reading.lower_quantity_names):
+        if name is not None and comparator is None and is_lower_name(name, reading):
             raise unknown()  # "1%故障率": as "故障率1%"
     written = rest
     remark = _REMARK.fullmatch(rest) if rest and rest not in reading.units else None
@@ -387,23 +394,23 @@ def _is_quantity_name(name: str, rest: str, reading: Reading) -> bool:
     ("故障率≤1%", "故障率1%以下"), or a figure of 0 ("差错率0")."""
     if name.endswith(reading.not_quantity_names):
         return False
-    if not name.endswith(reading.lower_quantity_names) or not (rest[0].isdigit() or rest[0] == "."):
+    if not is_lower_name(name, reading) or not (rest[0].isdigit() or rest[0] == "."):
         return True
     return _ZERO.match(rest) is not None or _split_suffix(rest, reading)[0] is not None
 
 
 def _name_after(rest: str, reading: Reading) -> tuple[str, str | None, Comparator | None]:
     """The unit, the quantity's name and the comparator of what follows a figure, when it is a
-    unit and a name ("100%完成率", "95%以上满意度"); else ``rest`` as it is."""
-    match = reading.quantity_name_after.fullmatch(rest)
-    if match is None:
-        return rest, None, None
-    unit, written, name = match.groups()
-    if not (unit in reading.known_units or unit in reading.units or unit in ("%", "‰")):
-        return rest, None, None  # "30摄氏度" is a unit; a name follows a unit only
-    if name.endswith(reading.not_quantity_names):
-        return rest, None, None
-    return unit, name, dict(reading.suffixes).get(written) if written else None
+    known unit and a name ("100%完成率", "95%以上满意度", "90分满意度"); else ``rest`` as it is
+    ("30摄氏度" is a unit: a name follows a unit only)."""
+    for end in range(1, min(len(rest), MAX_UNIT_LENGTH) + 1):
+        unit = rest[:end]
+        if not (unit in reading.known_units or unit in reading.units or unit in ("%", "‰")):
+            continue
+        match = reading.quantity_name_after.fullmatch(rest[end:])
+        if match is not None and not match[2].endswith(reading.not_quantity_names):
+            return unit, match[2], reading.suffix_comparators.get(match[1]) if match[1] else None
+    return rest, None, None
 
 
 def _around_figure(body: str, comparator: Comparator | None, reading: Reading) -> tuple[str, Comparator | None]:
@@ -441,12 +448,10 @@ def _merge(first: Comparator | None, second: Comparator | None, error: Callable[
 
 def _date_value(
     text: str, body: str, comparator: Comparator | None, where: str, year: int | None,
-    reading: Reading, unknown: Callable[[], ValueParseError], worded: bool = False,
+    reading: Reading, unknown: Callable[[], ValueParseError],
 ) -> ParsedValue | None:
-    """A date or deadline, or None when the text is not shaped like one.  ``worded``: the text
-    ends with a date word ("2024.10完成"), though the words around a figure took it off ``body``."""
+    """A date or deadline, or None when the text is not shaped like one."""
     before = False
-    original = body
     trimmed = body.endswith(reading.date_words)  # str.endswith takes the tuple: most texts end with none
     while trimmed:  # "2021年12月底前完成": strip the words around the date, in any order
         trimmed = False
@@ -458,10 +463,10 @@ def _date_value(
                 break
     match = _DATE.fullmatch(body)
     if not match:
-        dotted = _DOTTED_MONTH.fullmatch(body) if worded or body != original else None
+        dotted = _DOTTED_MONTH.fullmatch(body) if before else None
         if dotted is None:
             return None
-        return _month_value(text, comparator if not before else _merge(comparator, "<=", unknown), dotted, where)
+        return _month_value(text, _merge(comparator, "<=", unknown), dotted, where)
     comparator = _merge(comparator, "<=" if before else None, unknown)
     if match["yy"]:
         try:
@@ -495,12 +500,32 @@ def _month_value(text: str, comparator: Comparator | None, dotted: re.Match, whe
     return ParsedValue(text, "date", comparator, None, None, when, None, precision="month")
 
 
-def year_month(value: ParsedValue) -> ParsedValue | None:
-    """A bare figure written as a year and month with a dot ("2024.06", "2024.6"), as a month, for
-    a row whose other side is a date; None for any other value."""
-    if value.kind != "number" or value.unit is not None or value.approximate or value.named:
+def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
+    """A figure written as a year and month with a dot ("2024.06", "2024.10已完成", "2024.12内",
+    "2024.10竣工"), as a month, for a row whose other side is a date; None for any other value."""
+    if value.kind != "number" or value.approximate or value.named:
         return None
-    dotted = _DOTTED_MONTH.fullmatch("".join(fold(value.raw).split()))
+    text = _TRAILING.sub("", "".join(fold(value.raw).split()))
+    words = (*reading.date_words, *reading.fillers)
+    while text.endswith(words):  # "完成", "已完成", "竣工", "内": words a number kept around it, or as its unit
+        text = text[: -max(len(w) for w in words if text.endswith(w))]
+    for word, _ in reading.prefixes_by_first.get(text[:1], ()):
+        if text.startswith(word):  # "≤2024.12": its comparator is the value's already
+            text = text[len(word):]
+            break
+    dotted = _DOTTED_MONTH.fullmatch(text)
     if dotted is None or not 1 <= int(dotted[2]) <= 12:
         return None
     return _month_value(value.raw, value.comparator, dotted, "")
+
+
+def is_lower_name(name: str, reading: Reading) -> bool:
+    """Whether a quantity's name says lower is better: it ends in one of `lower_quantity_names`
+    ("设备故障率"), with none of `lower_name_reversers` before that word ("无差错率", "降低发病率",
+    "不返贫率" are rates to reach; a reverser of one character counts only right before the word,
+    so "无人机故障率" is lower is better)."""
+    words = [w for w in reading.lower_quantity_names if name.endswith(w)]
+    if not words:
+        return False
+    head = name[: -len(max(words, key=len))]
+    return not any(head.endswith(word) if len(word) == 1 else word in head for word in reading.lower_name_reversers)

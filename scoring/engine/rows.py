@@ -18,8 +18,8 @@ from ..cases.model import Row
 from ..findings import Finding, finding
 from ..numbers import fmt, normalize_phrase, round_half_up
 from ..rules.expressions import EvaluationError, Evaluator
-from ..rules.model import CompiledMethod, CompiledRows
-from .readings import ParsedValue, Reading, ValueParseError, fold, parse_value, year_month
+from ..rules.model import CompiledDurations, CompiledMethod, CompiledRows
+from .readings import ParsedValue, Reading, ValueParseError, fold, is_lower_name, parse_value, year_month
 from .results import IndicatorResult, InputUse, PartResult, ValueUse
 from .trace import FULL, Recorder
 
@@ -27,6 +27,9 @@ from .trace import FULL, Recorder
 BY_VALUES = "by_comparator"
 # "设备故障率（%）": a remark in brackets after a row's name
 _REMARK_AT_END = re.compile(r"[（(][^（()）]*[)）]$")
+# which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
+_BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
+_BOUND_WORDS = {">=": "下限（不低于）", ">": "下限（高于）", "<=": "上限（不高于）", "<": "上限（低于）"}
 _KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填", "any": "数值或日期"}
 
 
@@ -170,10 +173,10 @@ class RowScorer:
         if target is not None and target.kind == "none":
             part.reason = f"年度指标值未填（“{row.target.strip()}”）"
             return outcome
-        self._check_named(row, actual, target)
+        actual = self._check_named(row, actual, target, values)
         if target is not None and actual.kind != target.kind and "date" in (actual.kind, target.kind):
             # "2024.06" against "2024年12月前": a year and month written with a dot, as the other side is a date
-            target, actual = year_month(target) or target, year_month(actual) or actual
+            target, actual = year_month(target, self.reading) or target, year_month(actual, self.reading) or actual
         if actual.kind == "text" and target is not None and target.kind == "number" and not qualitative:
             # a worded actual against a deadline ("按时完成") is graded by its wording; against a
             # figure it says nothing the figure can be checked with
@@ -200,7 +203,7 @@ class RowScorer:
             return None
         text = "".join(fold(row.actual).split())
         named = reading.quantity_name.match(text) if text[:1].isalpha() else None
-        if named is not None and named[1].endswith(reading.lower_quantity_names):
+        if named is not None and is_lower_name(named[1], reading):
             name, figure = named[1], text[len(named[1]):]
         elif (after := _lower_after(text, reading)) is not None:
             figure, name = after  # "0.5%故障率"
@@ -215,28 +218,36 @@ class RowScorer:
             return None
         if target.kind != "number" or self._direction(row, target, method) not in ("<=", "<"):
             return None
-        value = self._parse(figure, row, "实际完成值", place)
+        try:
+            value = self._parse(figure, row, "实际完成值", place)
+        except _Unreadable:
+            return None  # the cell's own text is what the message quotes
         return replace(value, raw=row.actual, named=name) if value.kind == "number" else None
 
-    def _check_named(self, row: Row, actual: ParsedValue, target: ParsedValue | None) -> None:
-        """An actual written with a quantity's name is no figure of a row that counts a quantity
-        going the other way: its name and the row's name or target hold words the rule file pairs
-        as opposite ("下降率3%" against "营业收入增长率" or "增长率≥2%", `opposite_quantity_words`),
-        or one name says lower is better and the other names a rate to reach ("投诉率0%" against
-        "投诉处理率").  Other names are taken as the row's own ("正确率" for "准确率")."""
+    def _check_named(self, row: Row, actual: ParsedValue, target: ParsedValue | None, values: list[ValueUse]) -> ParsedValue:
+        """An actual written with a quantity's name, as the row's figure.  A name going the other
+        way from the row's name or target (words the rule file pairs as opposite,
+        `opposite_quantity_words`: "下降率3%" against "营业收入增长率" or "增长率≤5%") gives the
+        negative figure (−3%).  One saying lower is better against one naming a rate to reach
+        ("投诉率0%" against "投诉处理率", "故障率1%" against "完好率≥95%") is no figure of the row.
+        Other names are taken as the row's own ("正确率" for "准确率")."""
         named = actual.named
-        if not named:
-            return
+        if not named or actual.kind != "number":
+            return actual
         reading = self.reading
-        name = _REMARK_AT_END.sub("", "".join(fold(row.name or "").split()))
-        about = name + "".join(fold(target.raw if target is not None else "").split())
+        name = _row_name(row)
+        about = name + ("".join(fold(target.raw).split()) if target is not None else "")
         for first, second in reading.opposite_quantity_words:
             for said, other in ((first, second), (second, first)):
                 if said in named and other in about and said not in about:
-                    raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，与指标“{row.name}”所计的量方向相反，无法比较")
-        lower = reading.lower_quantity_names
-        if lower and name.endswith(reading.quantity_names) and name.endswith(lower) != named.endswith(lower):
+                    self.recorder.value(values, ValueUse("opposite", "完成值读作", f"{fmt(-actual.number)}{actual.written_unit or ''}"
+                                                         f"（“{actual.raw}”与指标所计的量方向相反）", "value"))
+                    return replace(actual, number=-actual.number, named=None)
+        names = [n for n in (name if name.endswith(reading.quantity_names) else None, target.named if target is not None else None) if n]
+        lower = is_lower_name(named, reading)
+        if any(is_lower_name(n, reading) != lower for n in names):
             raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，与指标“{row.name}”所计的量一个越低越好、一个越高越好，无法比较")
+        return actual
 
     def _direction(self, row: Row, target: ParsedValue, method: CompiledMethod | None) -> str | None:
         """The comparator a numeric target holds the actual to: written, the declared method's, or
@@ -303,21 +314,19 @@ class RowScorer:
         rules = self.rules
         if target.number == 0 and rules.no_comparator_zero:
             return rules.no_comparator_zero
-        if rules.no_comparator_lower and self.reading.lower_quantity_names and row.name:
-            if _REMARK_AT_END.sub("", "".join(fold(row.name).split())).endswith(self.reading.lower_quantity_names):
-                return rules.no_comparator_lower
+        row_name = _row_name(row)
+        if rules.no_comparator_lower and is_lower_name(row_name, self.reading):
+            return rules.no_comparator_lower
+        by_group = not (rules.no_comparator_rates_by_name and self.reading.quantity_names and row_name.endswith(self.reading.quantity_names))
         durations = rules.no_comparator_durations
         for level in row.group:
             name = normalize_phrase(level)
-            for pattern, method in rules.no_comparator_groups.items():
-                if pattern in name:
-                    return method
+            if by_group:
+                for pattern, method in rules.no_comparator_groups.items():
+                    if pattern in name:
+                        return method
             if durations and target.unit in durations.units and any(pattern in name for pattern in durations.groups):
-                row_name = normalize_phrase(row.name or "")
-                least, taken = _last_end(row_name, durations.unless_names), _last_end(row_name, durations.names)
-                # the word that ends last is the name's head: "培训时长" is a least duration,
-                # "培训完成时限" and "应急值守响应时间" the time the work may take
-                return None if least > taken else durations.method
+                return None if _least_duration(row_name, durations) else durations.method
         return None
 
     def _qualitative(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse]) -> _Outcome:
@@ -395,6 +404,14 @@ class RowScorer:
         if target.kind != wanted or actual.kind != wanted:
             part.reason = f"{method.label}要求{_KINDS[wanted]}，年度指标值“{target.raw}”为{_KINDS[target.kind]}，实际完成值“{actual.raw}”为{_KINDS[actual.kind]}"
             return outcome
+        # a method a 赋分规则 column names may say no direction ("直接赋分"): a bare figure then
+        # reads as rows.no_comparator says ("项目成本 50万元": at most)
+        direction = (self._direction(row, target, method) if wanted == "number" else target.comparator or method.comparator) or (
+            "<=" if wanted == "date" else ">=")
+        if _BOUNDS.get(actual.comparator, direction[0]) != direction[0] and direction[0] in _BOUNDS.values():
+            # "覆盖率低于95%" against "≥90%": at most 95% says nothing of reaching 90%
+            part.reason = f"实际完成值“{actual.raw}”只给出{_BOUND_WORDS[actual.comparator]}，无法判断是否达到年度指标值“{target.raw}”"
+            return outcome
         if wanted == "date":
             if _within_not_by(actual, target):
                 part.state = "judgement"
@@ -403,7 +420,7 @@ class RowScorer:
                 return outcome
             t, a = _date_number(target, actual), _date_number(actual, target)
         else:
-            converted = self._same_unit(target, actual, self._direction(row, target, method))
+            converted = self._same_unit(target, actual, direction)
             if isinstance(converted, str):
                 part.reason = converted
                 findings.append(finding("unit_mismatch", f"{row.name}：{converted}，该行无法核验", place))
@@ -411,10 +428,7 @@ class RowScorer:
             t, a, note = converted
             if note:
                 findings.append(finding("unit_converted", f"{row.name}：{note}", place))
-        # a method a 赋分规则 column names may say no direction ("直接赋分"): a bare figure then
-        # reads as rows.no_comparator says ("项目成本 50万元": at most)
-        direction = self._direction(row, target, method) if wanted == "number" else target.comparator or method.comparator
-        met = _met(direction or ("<=" if wanted == "date" else ">="), a, t)
+        met = _met(direction, a, t)
         if self.recorder.traced:
             self.recorder.value(values, ValueUse("met", "是否达到年度指标值", met, "value"))
             if wanted == "number" and t != 0:
@@ -498,6 +512,22 @@ class RowScorer:
         return 0 < figure <= 1 or (below is not None and direction in (">=", ">") and 1 < figure < below)
 
 
+def _row_name(row: Row) -> str:
+    """A row's name folded, without blanks or a remark in brackets at its end ("质保期（竣工验收后）")."""
+    return _REMARK_AT_END.sub("", "".join(fold(row.name or "").split()))
+
+
+def _least_duration(name: str, durations: CompiledDurations) -> bool:
+    """Whether a 时效 row's name says a least duration: the word of `unless_names` or `names` that
+    ends last is the name's head ("培训时长" is least, "培训完成时限" and "应急值守响应时间" the time
+    the work may take); a head of `least_heads` ("供水时长") is least when no word of `names` is in
+    the name ("办理时长" is not)."""
+    least, taken = _last_end(name, durations.unless_names), _last_end(name, durations.names)
+    if least > taken:
+        return True
+    return taken == (-1, 0) and name.endswith(durations.least_heads)
+
+
 def _last_end(name: str, words: tuple[str, ...]) -> tuple[int, int]:
     """Where the last of ``words`` in ``name`` ends, and its length (the longer word wins a tie);
     (-1, 0) when none is in it."""
@@ -513,7 +543,8 @@ def _lower_after(text: str, reading: Reading) -> tuple[str, str] | None:
             start = len(head)
             while start > 0 and head[start - 1].isalpha() and len(head) - start < 12:
                 start -= 1
-            return (head[:start], head[start:] + word) if start else None
+            name = head[start:] + word
+            return (head[:start], name) if start and is_lower_name(name, reading) else None
     return None
 
 

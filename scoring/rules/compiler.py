@@ -271,6 +271,7 @@ class _Compiler:
             not_quantity_names=tuple(fold(w) for w in r.not_quantity_names),
             lower_quantity_names=tuple(fold(w) for w in r.lower_quantity_names),
             opposite_quantity_words=tuple((fold(a), fold(b)) for a, b in r.opposite_quantity_words),
+            lower_name_reversers=tuple(fold(w) for w in r.lower_name_reversers),
         )
 
     # -- indicators --------------------------------------------------------------------
@@ -539,8 +540,10 @@ class _Compiler:
                 units=frozenset(normalize_phrase(u) for u in durations.units), method=durations.method,
                 unless_names=tuple(normalize_phrase(n) for n in durations.unless_names),
                 names=tuple(normalize_phrase(n) for n in durations.names),
+                least_heads=tuple(normalize_phrase(n) for n in durations.least_heads),
             ) if durations else None,
             no_comparator_lower=nc.lower_quantity_names,
+            no_comparator_rates_by_name=nc.rates_by_name,
             negated_tier=r.strength.negated if r.strength else None,
             strength_levels=len(r.strength.levels) if r.strength else 0,
         )

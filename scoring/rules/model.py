@@ -63,13 +63,15 @@ class CompiledMethod(CompiledModel):
 class CompiledDurations(CompiledModel):
     """A bare duration in one of ``groups`` (`rows.no_comparator.durations`): read with ``method``,
     as the default in a row whose name says a least duration (``unless_names``) unless a word
-    saying the time taken (``names``) ends later in the name."""
+    saying the time taken (``names``) ends later in the name, or ends with a head that says one
+    (``least_heads``) and holds no such word."""
 
     groups: tuple[str, ...]
     units: frozenset[str]
     method: str
     unless_names: tuple[str, ...]
     names: tuple[str, ...] = ()
+    least_heads: tuple[str, ...] = ()
 
 
 class CompiledRows(CompiledModel):
@@ -90,6 +92,7 @@ class CompiledRows(CompiledModel):
     no_comparator_groups: dict[str, str]
     no_comparator_durations: CompiledDurations | None = None
     no_comparator_lower: str | None = None  # the method of a row named as lower is better ("故障率")
+    no_comparator_rates_by_name: bool = False  # a row named as a rate ("成本节约率") takes no method from its group
     negated_tier: str | None = None
     strength_levels: int = 0
 

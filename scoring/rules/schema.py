@@ -112,8 +112,10 @@ class ReadingDecl(Strict):
     not_quantity_names: list[str] = []
     # ... and a name ending in one of these ("故障率1%" says lower is better) only where a comparator or 0 says so too
     lower_quantity_names: list[str] = []
+    # ... unless one of these stands before it: "无差错率", "降低发病率", "不返贫率" are rates to reach
+    lower_name_reversers: list[str] = []
     # Pairs of words that name quantities going opposite ways ("增长", "下降"): an actual named with
-    # one ("下降率3%") is no figure of a row or target named with the other ("营业收入增长率").
+    # one ("下降率3%") is the negative of a row's or target's named with the other ("营业收入增长率": −3%).
     opposite_quantity_words: list[tuple[str, str]] = []
 
 
@@ -142,6 +144,9 @@ class NoComparatorDurations(Strict):
     # ... except where a word saying the time taken comes later in the name ("培训完成时限": the
     # name's last word is its head)
     names: list[str] = []
+    # Heads that say a least duration only when no word of ``names`` is in the name: "供水时长" is
+    # the time water runs, "办理时长" the time the work took
+    least_heads: list[str] = []
 
 
 class NoComparator(Strict):
@@ -154,6 +159,9 @@ class NoComparator(Strict):
     durations: NoComparatorDurations | None = None
     # the method of a row whose name ends in a `reading.lower_quantity_names` word ("设备故障率 1%")
     lower_quantity_names: str | None = None
+    # a row whose name ends in a quantity's name (`reading.quantity_names`: "成本节约率") takes no
+    # method from ``groups``: its name says which way it goes
+    rates_by_name: bool = False
 
 
 class RowMethod(Strict):
