@@ -503,7 +503,6 @@ class RowScorer:
             return t * 100, a, f"指标值“{target.raw}”是以小数写的比率，按 {fmt(t * 100)}% 与完成值“{actual.raw}”比较"
         return None
 
-
     def _is_fraction(self, figure: Decimal, direction: str | None) -> bool:
         """Whether a bare figure against a percentage is a fraction: above 0, and up to 1, or
         below `reading.fraction_below` ("1.02": 102%) as an actual held to a least rate (against a
