@@ -51,7 +51,7 @@ def one(library, **row):
         ("2024年12月31日前", "2024年12月31日", "10.00"),  # 前 includes the day itself
         ("15个工作日内", "10个工作日", "10.00"),  # 内 after a duration: within, as 以内
         ("15个工作日内", "10个工作日内", "10.00"),
-        ("10个工作日内", "12个工作日内", "8.33"),  # late: reverse, target ÷ actual × weight
+        ("10个工作日内", "12个工作日", "8.33"),  # late: reverse, target ÷ actual × weight
         ("24小时内", "30小时", "8.00"),
         ("≥95%", "0.98", "10.00"),  # a rate written as a fraction: 98% (reading.fraction_of_percent)
         ("≥95%", "0.9", "9.47"),
@@ -104,6 +104,7 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
         ("3天", "2天", "时效指标", "平均办件时长", "10.00"),  # 时长 after a word saying the time taken
         ("24小时", "20小时", "时效指标", "每日供水时长", "8.33"),  # … else how long something runs
         ("24个月", "12个月", "时效指标", "工程质保期（竣工验收后）", "5.00"),  # a remark in brackets is no head
+        ("48小时", "60小时", "时效指标", "货物通关时长", "8.00"),
     ],
 )
 def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, actual, group, name, expected):
@@ -144,6 +145,9 @@ def test_a_lower_is_better_name_against_a_rate_to_reach_is_not_read(library):
         ("营业收入增长率", "≥2%", "负增长率3%", "负数"),
         ("测试行", "增长率≥5%", "降低率3%", "负数"),  # the target names the quantity
         ("门诊次均费用增长率", "≤5%", "下降率2%", "10.00"),  # −2% is within a cap on growth
+        ("门诊费用增长率", "≤0%", "下降率≥3%", "10.00"),  # a fall of at least 3%: growth at most −3%
+        ("营业收入增长率", "≥-5%", "下降率≥3%", "上限（不高于 -3%）"),  # … which cannot show growth of at least −5%
+        ("能耗下降率", "≥3%", "负增长率4%", "10.00"),  # 负增长 is the pair word, not its 增长
         ("化肥使用量减少率", "≥5%", "增长率-6%", "10.00"),
         ("投诉处理率", "100%", "投诉率0%", "一个越低越好、一个越高越好"),  # lower is better against a rate to reach
         ("设备维护", "完好率≥95%", "故障率低于2%", "一个越低越好、一个越高越好"),  # … the target's
@@ -166,6 +170,25 @@ def test_an_actual_naming_another_quantity(library, name, target, actual, expect
         assert expected in row.result.parts[0].reason, row.result.parts[0].reason
 
 
+def test_a_duration_whose_name_says_neither_way_is_the_evaluators_unless_equal(library):
+    """"某项工作时长": how long it ran, or how long it took?  Met when equal, else not guessed."""
+    row, _ = one(library, name="某项工作时长", target="24小时", actual="20小时", group=["产出指标", "时效指标"], claimed="10")
+    assert row.comparison.status == "unverifiable" and row.result.parts[0].state == "judgement"
+    equal, _ = one(library, name="某项工作时长", target="24小时", actual="24小时", group=["产出指标", "时效指标"], claimed="10")
+    assert equal.result.computed == D("10.00")
+
+
+@pytest.mark.parametrize(("group", "target", "actual", "expected"), [
+    ("时效指标", "2024.6完成", "2024.10完成", None),  # both dotted months: four months late
+    ("时效指标", "2024.12", "2025.1", None),  # in a 时效 row
+    ("时效指标", "2024.12", "2024.10", "10.00"),
+    ("成本指标", "2000.5", "2010.3", "9.95"),  # amounts that look so elsewhere stay amounts
+])
+def test_two_dotted_months_compare_as_months(library, group, target, actual, expected):
+    row, _ = one(library, name="项目完工时间", target=target, actual=actual, group=["产出指标", group], claimed="10")
+    assert row.result.computed == (None if expected is None else D(expected)), row.result.parts[0].reason
+
+
 def test_an_opposite_name_is_read_as_the_negative_and_says_so(library):
     row, _ = one(library, name="门诊次均费用增长率", target="≤5%", actual="下降率2%", claimed="10")
     assert [v.value for v in row.result.values if v.name == "opposite"] == ["-2%（“下降率2%”与指标所计的量方向相反）"]
@@ -174,9 +197,24 @@ def test_an_opposite_name_is_read_as_the_negative_and_says_so(library):
 def test_an_actual_bounded_the_other_way_cannot_show_the_target_met(library):
     row, _ = one(library, name="巡查覆盖率", target="≥90%", actual="覆盖率低于95%", claimed="10")
     assert row.comparison.status == "unverifiable"
-    assert row.result.parts[0].reason == "实际完成值“覆盖率低于95%”只给出上限（低于），无法判断是否达到年度指标值“≥90%”"
+    assert row.result.parts[0].reason == "实际完成值“覆盖率低于95%”只给出上限（低于 95%），无法判断是否达到年度指标值“≥90%”"
     same_way, _ = one(library, name="故障率", target="≤5%", actual="<3%", claimed="10")
     assert same_way.result.computed == D("10.00")
+    equal, _ = one(library, name="发放人数", target="=500人", actual="不超过500人", claimed="10")
+    assert equal.comparison.status == "unverifiable"
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "claimed", "low", "high", "status"), [
+    ("巡查覆盖率", "≥90%", "覆盖率低于85%", "10", "0", "9.44", "over"),  # a proven miss: at best the score at the bound
+    ("巡查覆盖率", "≥90%", "覆盖率低于85%", "9", "0", "9.44", "match"),
+    ("设备故障率", "≤3%", "超过5%", "10", "0", "6.00", "over"),
+    ("巡查覆盖率", "≥90%", "≥85%", "9.5", "9.44", "10", "match"),  # at least a miss: between its score and the weight
+    ("办结时限", "10个工作日内", "12个工作日内", "8", "8.33", "10", "under"),  # within 12 days may be within 10
+])
+def test_a_bounded_actual_scores_between_what_the_bound_allows(library, name, target, actual, claimed, low, high, status):
+    row, _ = one(library, name=name, target=target, actual=actual, claimed=claimed)
+    c = row.comparison
+    assert (c.status, round(c.low, 2), round(c.high, 2)) == (status, D(low), D(high)), row.result.parts[0].reason
 
 
 @pytest.mark.parametrize(("target", "actual", "expected"), [("2024年", "2024年11月", "10.00"), ("2024年内", "2024年", "10.00"),
@@ -360,7 +398,8 @@ def test_xinjiang_rule_column_picks_the_method(library):
 @pytest.mark.parametrize(("group", "name", "target", "actual", "expected"), [
     ("成本指标", "项目成本", "50万元", "45万元", "10.00"),  # a bare cost under 直接赋分: at most, as rows.no_comparator says
     ("成本指标", "项目成本", "50万元", "55万元", "0.00"),
-    ("成本指标", "成本节约率", "5%", "8%", "10.00"),  # a rate goes the way its name says, not its group's
+    ("成本指标", "成本节约率", "5%", "8%", "10.00"),  # a rate to reach goes the way its name says, not its group's
+    ("成本指标", "材料损耗率", "3%", "5%", "0.00"),  # … a cost rate the group's way
     ("时效指标", "完成时限", "30天", "25天", "10.00"),
     ("数量指标", "培训人数", "100人", "90人", "0.00"),  # a count: at least
 ])

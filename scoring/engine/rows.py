@@ -29,7 +29,10 @@ BY_VALUES = "by_comparator"
 _REMARK_AT_END = re.compile(r"[（(][^（()）]*[)）]$")
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
-_BOUND_WORDS = {">=": "下限（不低于）", ">": "下限（高于）", "<=": "上限（不高于）", "<": "上限（低于）"}
+_TRAILING_BLANKS = re.compile(r"[\s。]+$")
+_FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
+_COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
+_BOUND_WORDS = {">=": "下限（不低于", ">": "下限（高于", "<=": "上限（不高于", "<": "上限（低于"}
 _KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填", "any": "数值或日期"}
 
 
@@ -177,6 +180,8 @@ class RowScorer:
         if target is not None and actual.kind != target.kind and "date" in (actual.kind, target.kind):
             # "2024.06" against "2024年12月前": a year and month written with a dot, as the other side is a date
             target, actual = year_month(target, self.reading) or target, year_month(actual, self.reading) or actual
+        elif target is not None and target.kind == actual.kind == "number":
+            target, actual = self._dotted_months(row, target, actual)
         if actual.kind == "text" and target is not None and target.kind == "number" and not qualitative:
             # a worded actual against a deadline ("按时完成") is graded by its wording; against a
             # figure it says nothing the figure can be checked with
@@ -224,6 +229,21 @@ class RowScorer:
             return None  # the cell's own text is what the message quotes
         return replace(value, raw=row.actual, named=name) if value.kind == "number" else None
 
+    def _dotted_months(self, row: Row, target: ParsedValue, actual: ParsedValue) -> tuple[ParsedValue, ParsedValue]:
+        """Two figures that are both a year and month with a dot ("2024.6完成" against
+        "2024.10完成", "2024.12" against "2025.1" in a 时效指标 row) as months, where a date word
+        follows one of them or the row's group is one whose bare durations the rule file reads
+        (rows.no_comparator.durations.groups); else as they are (amounts may look so)."""
+        months = year_month(target, self.reading), year_month(actual, self.reading)
+        if None in months:
+            return target, actual
+        words = self.reading.date_words
+        dated = any(_TRAILING_BLANKS.sub("", "".join(fold(v.raw).split())).endswith(words) for v in (target, actual))
+        durations = self.rules.no_comparator_durations
+        if not dated and not (durations and any(p in normalize_phrase(level) for level in row.group for p in durations.groups)):
+            return target, actual
+        return months
+
     def _check_named(self, row: Row, actual: ParsedValue, target: ParsedValue | None, values: list[ValueUse]) -> ParsedValue:
         """An actual written with a quantity's name, as the row's figure.  A name going the other
         way from the row's name or target (words the rule file pairs as opposite,
@@ -237,12 +257,15 @@ class RowScorer:
         reading = self.reading
         name = _row_name(row)
         about = name + ("".join(fold(target.raw).split()) if target is not None else "")
+        said = _outermost([w for pair in reading.opposite_quantity_words for w in pair if w in named])  # "负增长", not its "增长"
         for first, second in reading.opposite_quantity_words:
-            for said, other in ((first, second), (second, first)):
-                if said in named and other in about and said not in about:
-                    self.recorder.value(values, ValueUse("opposite", "完成值读作", f"{fmt(-actual.number)}{actual.written_unit or ''}"
+            for one, other in ((first, second), (second, first)):
+                if one in said and other in about and one not in about:
+                    negated = replace(actual, number=-actual.number, named=None, comparator=_FLIP.get(actual.comparator, actual.comparator))
+                    self.recorder.value(values, ValueUse("opposite", "完成值读作", f"{_COMPARATOR_SIGNS.get(negated.comparator, '')}"
+                                                         f"{fmt(negated.number)}{actual.written_unit or ''}"
                                                          f"（“{actual.raw}”与指标所计的量方向相反）", "value"))
-                    return replace(actual, number=-actual.number, named=None)
+                    return negated
         names = [n for n in (name if name.endswith(reading.quantity_names) else None, target.named if target is not None else None) if n]
         lower = is_lower_name(named, reading)
         if any(is_lower_name(n, reading) != lower for n in names):
@@ -317,7 +340,7 @@ class RowScorer:
         row_name = _row_name(row)
         if rules.no_comparator_lower and is_lower_name(row_name, self.reading):
             return rules.no_comparator_lower
-        by_group = not (rules.no_comparator_rates_by_name and self.reading.quantity_names and row_name.endswith(self.reading.quantity_names))
+        by_group = not row_name.endswith(rules.no_comparator_group_exceptions)
         durations = rules.no_comparator_durations
         for level in row.group:
             name = normalize_phrase(level)
@@ -326,7 +349,7 @@ class RowScorer:
                     if pattern in name:
                         return method
             if durations and target.unit in durations.units and any(pattern in name for pattern in durations.groups):
-                return None if _least_duration(row_name, durations) else durations.method
+                return _duration_method(row_name, durations)
         return None
 
     def _qualitative(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse]) -> _Outcome:
@@ -408,10 +431,10 @@ class RowScorer:
         # reads as rows.no_comparator says ("项目成本 50万元": at most)
         direction = (self._direction(row, target, method) if wanted == "number" else target.comparator or method.comparator) or (
             "<=" if wanted == "date" else ">=")
-        if _BOUNDS.get(actual.comparator, direction[0]) != direction[0] and direction[0] in _BOUNDS.values():
-            # "覆盖率低于95%" against "≥90%": at most 95% says nothing of reaching 90%
-            part.reason = f"实际完成值“{actual.raw}”只给出{_BOUND_WORDS[actual.comparator]}，无法判断是否达到年度指标值“{target.raw}”"
-            return outcome
+        # an actual written with a comparator ("≥95%", "低于85%") is a bound, not a figure
+        bound = _BOUNDS.get(actual.comparator)
+        if bound is not None and (direction[0] not in "<>" or (wanted == "date" and bound != direction[0])):
+            return self._unknown_by_bound(actual, target, outcome)
         if wanted == "date":
             if _within_not_by(actual, target):
                 part.state = "judgement"
@@ -428,15 +451,18 @@ class RowScorer:
             t, a, note = converted
             if note:
                 findings.append(finding("unit_converted", f"{row.name}：{note}", place))
+        if bound is not None and bound != direction[0] and _could_meet(direction, actual.comparator, a, t):
+            return self._unknown_by_bound(actual, target, outcome)  # "覆盖率低于95%" against "≥90%"
         met = _met(direction, a, t)
         if self.recorder.traced:
             self.recorder.value(values, ValueUse("met", "是否达到年度指标值", met, "value"))
             if wanted == "number" and t != 0:
                 self.recorder.value(values, ValueUse("completion", "完成率（%）", a / t * 100, "value"))
         names = {"target": t, "actual": a, "weight": weight, "met": met}
-        if not met and wanted == "number" and (t < 0 or a < 0):
+        if not met and wanted == "number" and (t < 0 or a < 0) and not method.score.names.isdisjoint(("target", "actual")):
             # actual ÷ target on a negative figure rewards missing the target (−10 ÷ −5 = 200%):
             # a share of the weight means nothing there, so the evaluator decides, not the formula
+            # (one that scores a miss alike whatever the figures, "weight if met else 0", still scores)
             part.state = "judgement"
             part.reason = "未达到年度指标值，且指标值或完成值为负数，按完成比例计分没有意义，需评价人判断"
             return outcome
@@ -466,11 +492,26 @@ class RowScorer:
                         f"可能是指标值设定偏低；规则允许据此酌情扣分，本工具不自行扣分，请评价人判断",
                         place,
                     ))
+        if bound is not None and wanted == "number" and not (met and bound == direction[0]):
+            # at least as good as a figure that misses: between its score and the weight; at most
+            # as good as one that misses ("超过5%" against "≤3%"): between 0 and its score
+            at = min(max(Decimal(raw), Decimal(0)), weight)
+            low, high = (at, weight) if bound == direction[0] else (Decimal(0), at)
+            part.state = "scored"
+            part.reason = (f"实际完成值“{actual.raw}”只给出{_bound(actual)}，"
+                           f"得分在 {fmt(round_half_up(low, 2))}～{fmt(round_half_up(high, 2))} 分之间")
+            outcome.low, outcome.high, outcome.interval = low, high, True
+            return outcome
         part.state = "scored"
         part.raw = Decimal(raw)
         part.score = min(max(part.raw, Decimal(0)), weight)
         if part.score != part.raw:
             findings.append(finding("capped", f"{row.name}：按公式得 {fmt(round_half_up(part.raw, 2))} 分，超出该项分值范围，按 {fmt(part.score)} 分计", place))
+        return outcome
+
+    @staticmethod
+    def _unknown_by_bound(actual: ParsedValue, target: ParsedValue, outcome: _Outcome) -> _Outcome:
+        outcome.part.reason = f"实际完成值“{actual.raw}”只给出{_bound(actual)}，无法判断是否达到年度指标值“{target.raw}”"
         return outcome
 
     def _same_unit(self, target: ParsedValue, actual: ParsedValue, direction: str | None = None):
@@ -511,20 +552,43 @@ class RowScorer:
         return 0 < figure <= 1 or (below is not None and direction in (">=", ">") and 1 < figure < below)
 
 
+def _bound(value: ParsedValue) -> str:
+    """A bounded actual as the reason says it: "上限（低于 85%）", "上限（不高于 -3%）" for "下降率≥3%"."""
+    shown = value.raw if value.kind == "date" else f"{fmt(value.number)}{value.written_unit or ''}"
+    return f"{_BOUND_WORDS[value.comparator]} {shown}）"
+
+
+def _could_meet(direction: str, bound: str, a: Decimal, t: Decimal) -> bool:
+    """Whether an actual bounded by ``a`` the other way from the target ("<95" against "≥90") may
+    still meet it."""
+    strict = bound in ("<", ">") or direction in ("<", ">")
+    if direction[0] == ">":
+        return a > t if strict else a >= t
+    return a < t if strict else a <= t
+
+
 def _row_name(row: Row) -> str:
     """A row's name folded, without blanks or a remark in brackets at its end ("质保期（竣工验收后）")."""
     return _REMARK_AT_END.sub("", "".join(fold(row.name or "").split()))
 
 
-def _least_duration(name: str, durations: CompiledDurations) -> bool:
-    """Whether a 时效 row's name says a least duration: the word of `unless_names` or `names` that
-    ends last is the name's head ("培训时长" is least, "培训完成时限" and "应急值守响应时间" the time
-    the work may take); a head of `least_heads` ("供水时长") is least when no word of `names` is in
-    the name ("办理时长" is not)."""
+def _duration_method(name: str, durations: CompiledDurations) -> str | None:
+    """The method of a bare duration in a 时效 row, by its name: the word of `unless_names` (a
+    least duration: None, the default) or `names` (the time taken: `method`) that ends last is the
+    name's head ("培训时长" is least, "培训完成时限" and "应急值守响应时间" the time the work may
+    take); a name ending in a head that says neither ("时长") and holding no such word is `unclear`;
+    any other name is the time taken."""
     least, taken = _last_end(name, durations.unless_names), _last_end(name, durations.names)
     if least > taken:
-        return True
-    return taken == (-1, 0) and name.endswith(durations.least_heads)
+        return None
+    if least == taken and durations.unclear and name.endswith(durations.unclear_heads):
+        return durations.unclear  # both (-1, 0): "路灯亮灯时长" or "货物通关时长"?
+    return durations.method
+
+
+def _outermost(words: list[str]) -> set[str]:
+    """The words not inside a longer one of them ("负增长" and "增长": only "负增长")."""
+    return {w for w in words if not any(w != other and w in other for other in words)}
 
 
 def _last_end(name: str, words: tuple[str, ...]) -> tuple[int, int]:

@@ -518,6 +518,7 @@ class _Compiler:
         durations = nc.durations
         for key, mid in [("zero", nc.zero), *((f"groups.{g}", m) for g, m in nc.groups.items()),
                          ("durations.method", durations.method if durations else None),
+                         ("durations.unclear", durations.unclear if durations else None),
                          ("lower_quantity_names", nc.lower_quantity_names)]:
             if mid is not None and mid not in r.methods:
                 self.problem(f"rows.no_comparator.{key}", f"没有名为 {mid} 的方法（rows.methods）")
@@ -540,10 +541,10 @@ class _Compiler:
                 units=frozenset(normalize_phrase(u) for u in durations.units), method=durations.method,
                 unless_names=tuple(normalize_phrase(n) for n in durations.unless_names),
                 names=tuple(normalize_phrase(n) for n in durations.names),
-                least_heads=tuple(normalize_phrase(n) for n in durations.least_heads),
+                unclear_heads=tuple(normalize_phrase(n) for n in durations.unclear_heads), unclear=durations.unclear,
             ) if durations else None,
             no_comparator_lower=nc.lower_quantity_names,
-            no_comparator_rates_by_name=nc.rates_by_name,
+            no_comparator_group_exceptions=tuple(fold(n) for n in nc.group_exceptions),
             negated_tier=r.strength.negated if r.strength else None,
             strength_levels=len(r.strength.levels) if r.strength else 0,
         )

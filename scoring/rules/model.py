@@ -63,15 +63,16 @@ class CompiledMethod(CompiledModel):
 class CompiledDurations(CompiledModel):
     """A bare duration in one of ``groups`` (`rows.no_comparator.durations`): read with ``method``,
     as the default in a row whose name says a least duration (``unless_names``) unless a word
-    saying the time taken (``names``) ends later in the name, or ends with a head that says one
-    (``least_heads``) and holds no such word."""
+    saying the time taken (``names``) ends later in the name, and with ``unclear`` in one that
+    ends with a head saying neither (``unclear_heads``) and holds no word of either."""
 
     groups: tuple[str, ...]
     units: frozenset[str]
     method: str
     unless_names: tuple[str, ...]
     names: tuple[str, ...] = ()
-    least_heads: tuple[str, ...] = ()
+    unclear_heads: tuple[str, ...] = ()
+    unclear: str | None = None
 
 
 class CompiledRows(CompiledModel):
@@ -92,7 +93,7 @@ class CompiledRows(CompiledModel):
     no_comparator_groups: dict[str, str]
     no_comparator_durations: CompiledDurations | None = None
     no_comparator_lower: str | None = None  # the method of a row named as lower is better ("故障率")
-    no_comparator_rates_by_name: bool = False  # a row named as a rate ("成本节约率") takes no method from its group
+    no_comparator_group_exceptions: tuple[str, ...] = ()  # rates to reach ("成本节约率") take no method from their group
     negated_tier: str | None = None
     strength_levels: int = 0
 

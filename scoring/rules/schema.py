@@ -144,9 +144,11 @@ class NoComparatorDurations(Strict):
     # ... except where a word saying the time taken comes later in the name ("培训完成时限": the
     # name's last word is its head)
     names: list[str] = []
-    # Heads that say a least duration only when no word of ``names`` is in the name: "供水时长" is
-    # the time water runs, "办理时长" the time the work took
-    least_heads: list[str] = []
+    # Heads that say neither ("时长": "供水时长" is how long water runs, "通关时长" how long the work
+    # took): a name ending in one, with no word of ``names`` or ``unless_names``, is read with
+    # ``unclear`` (a method id)
+    unclear_heads: list[str] = []
+    unclear: str | None = None
 
 
 class NoComparator(Strict):
@@ -159,9 +161,9 @@ class NoComparator(Strict):
     durations: NoComparatorDurations | None = None
     # the method of a row whose name ends in a `reading.lower_quantity_names` word ("设备故障率 1%")
     lower_quantity_names: str | None = None
-    # a row whose name ends in a quantity's name (`reading.quantity_names`: "成本节约率") takes no
+    # a row whose name ends in one of these rates to reach ("成本节约率", "资金到位率") takes no
     # method from ``groups``: its name says which way it goes
-    rates_by_name: bool = False
+    group_exceptions: list[str] = []
 
 
 class RowMethod(Strict):
