@@ -453,7 +453,9 @@ class RowScorer:
                 findings.append(finding("unit_converted", f"{row.name}：{note}", place))
         if bound is not None and bound != direction[0] and _could_meet(direction, actual.comparator, a, t):
             return self._unknown_by_bound(actual, target, outcome)  # "覆盖率低于95%" against "≥90%"
-        met = _met(direction, a, t)
+        # an actual bounded the other way that cannot meet the target missed it, even at its bound
+        # ("低于95%" against "≥95%")
+        met = _met(direction, a, t) and not (bound is not None and bound != direction[0])
         if self.recorder.traced:
             self.recorder.value(values, ValueUse("met", "是否达到年度指标值", met, "value"))
             if wanted == "number" and t != 0:
