@@ -478,3 +478,11 @@ def test_a_worded_target_for_a_method_reading_figures_or_dates_is_unverifiable(l
     row = next(i for i in report(library, rows, rules="xinjiang.project").sheets[0].indicators if i.result.name == "期限")
     assert row.comparison.status == "unverifiable"
     assert row.result.parts[0].reason == "直接赋分要求数值或日期，年度指标值“是”为文字，实际完成值“2024年11月21日”为日期"
+
+
+def test_a_bound_that_cannot_meet_the_target_is_a_miss_even_at_the_bound(library):
+    """"低于90%" against "90%" under 直接赋分 ("weight if met else 0"): 0, not the weight."""
+    rows = [{"name": "巡查覆盖率", "group": ["产出指标", "质量指标"], "weight": 10, "rule": "直接赋分", "target": "90%",
+             "actual": "低于90%", "claimed": "10"}, {"name": "其余", "weight": 80, "target": "1", "actual": "1"}]
+    row = report(library, rows, rules="xinjiang.project").sheets[0].indicators[1]
+    assert (row.comparison.status, row.comparison.low, row.comparison.high) == ("over", D("0.00"), D("0.00"))
