@@ -120,7 +120,9 @@ def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, ac
         ("差错率（%）", "1", "2", "5.00"),
         ("窗口服务无差错率", "100%", "99%", "9.90"),  # a negated name: a rate to reach
         ("降低发病率", "10%", "12%", "10.00"),
-        ("无人机故障率", "5%", "3%", "10.00"),  # 无人机 is no negation
+        ("无人机故障率", "5%", "3%", "10.00"),  # 无人机 is no negation (reading.not_reversers)
+        ("不良反应发生率", "2%", "3%", "6.67"),
+        ("工程施工无安全事故发生率", "100%", "96%", "9.60"),  # the negation need not stand right before the word
         ("设备故障率", "≤1%", "故障率0.5%", "10.00"),  # the name again in the actual, against an upper bound
         ("设备故障率", "故障率≤1%", "故障率2%", "5.00"),
         ("设备故障率", "1%", "0.5%故障率", "10.00"),  # or after its figure

@@ -111,6 +111,7 @@ class Reading:
     not_quantity_names: tuple[str, ...] = ()  # "季度": a name ending in a period, never left out
     lower_quantity_names: tuple[str, ...] = ()  # "故障率": a name ending so says lower is better (`is_lower_name`)
     lower_name_reversers: tuple[str, ...] = ()  # "无", "降低": before such a name, a rate to reach ("无差错率")
+    not_reversers: tuple[str, ...] = ()  # "无人机", "不良": words that begin with a reverser and negate nothing
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
     @cached_property
@@ -522,10 +523,12 @@ def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
 def is_lower_name(name: str, reading: Reading) -> bool:
     """Whether a quantity's name says lower is better: it ends in one of `lower_quantity_names`
     ("设备故障率"), with none of `lower_name_reversers` before that word ("无差错率", "降低发病率",
-    "不返贫率" are rates to reach; a reverser of one character counts only right before the word,
-    so "无人机故障率" is lower is better)."""
+    "工程施工无安全事故发生率" are rates to reach), words of `not_reversers` aside ("无人机故障率",
+    "不良反应发生率" are lower is better)."""
     words = [w for w in reading.lower_quantity_names if name.endswith(w)]
     if not words:
         return False
     head = name[: -len(max(words, key=len))]
-    return not any(head.endswith(word) if len(word) == 1 else word in head for word in reading.lower_name_reversers)
+    for word in reading.not_reversers:
+        head = head.replace(word, "\0")
+    return not any(word in head for word in reading.lower_name_reversers)
