@@ -105,6 +105,8 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
         ("24小时", "20小时", "时效指标", "每日供水时长", "8.33"),  # … else how long something runs
         ("24个月", "12个月", "时效指标", "工程质保期（竣工验收后）", "5.00"),  # a remark in brackets is no head
         ("48小时", "60小时", "时效指标", "货物通关时长", "8.00"),
+        ("3天", "5天", "时效指标", "培训通知下发时间", "6.00"),  # only the word right before the head says what it is
+        ("6个月", "8个月", "时效指标", "课程开发周期", "7.50"),
     ],
 )
 def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, actual, group, name, expected):
@@ -120,9 +122,9 @@ def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, ac
         ("差错率（%）", "1", "2", "5.00"),
         ("窗口服务无差错率", "100%", "99%", "9.90"),  # a negated name: a rate to reach
         ("降低发病率", "10%", "12%", "10.00"),
-        ("无人机故障率", "5%", "3%", "10.00"),  # 无人机 is no negation (reading.not_reversers)
+        ("无人机故障率", "5%", "3%", "10.00"),  # 无人机 is no negation: one character counts only right before the word
+        ("不动产登记差错率", "1%", "0.5%", "10.00"),
         ("不良反应发生率", "2%", "3%", "6.67"),
-        ("工程施工无安全事故发生率", "100%", "96%", "9.60"),  # the negation need not stand right before the word
         ("设备故障率", "≤1%", "故障率0.5%", "10.00"),  # the name again in the actual, against an upper bound
         ("设备故障率", "故障率≤1%", "故障率2%", "5.00"),
         ("设备故障率", "1%", "0.5%故障率", "10.00"),  # or after its figure
@@ -184,6 +186,8 @@ def test_a_duration_whose_name_says_neither_way_is_the_evaluators_unless_equal(l
     ("时效指标", "2024.6完成", "2024.10完成", None),  # both dotted months: four months late
     ("时效指标", "2024.12", "2025.1", None),  # in a 时效 row
     ("时效指标", "2024.12", "2024.10", "10.00"),
+    ("数量指标", "2024.6底前", "2024.7", None),  # 底 and 月 make a dotted month a date wherever it stands
+    ("数量指标", "2024.12月前", "2024.11", "10.00"),
     ("成本指标", "2000.5", "2010.3", "9.95"),  # amounts that look so elsewhere stay amounts
 ])
 def test_two_dotted_months_compare_as_months(library, group, target, actual, expected):
@@ -212,6 +216,7 @@ def test_an_actual_bounded_the_other_way_cannot_show_the_target_met(library):
     ("设备故障率", "≤3%", "超过5%", "10", "0", "6.00", "over"),
     ("巡查覆盖率", "≥90%", "≥85%", "9.5", "9.44", "10", "match"),  # at least a miss: between its score and the weight
     ("办结时限", "10个工作日内", "12个工作日内", "8", "8.33", "10", "under"),  # within 12 days may be within 10
+    ("补助标准", "=300元/人", "低于280元/人", "10", "0", "9.33", "over"),  # a bound that excludes an "=" target
 ])
 def test_a_bounded_actual_scores_between_what_the_bound_allows(library, name, target, actual, claimed, low, high, status):
     row, _ = one(library, name=name, target=target, actual=actual, claimed=claimed)
@@ -402,6 +407,7 @@ def test_xinjiang_rule_column_picks_the_method(library):
     ("成本指标", "项目成本", "50万元", "55万元", "0.00"),
     ("成本指标", "成本节约率", "5%", "8%", "10.00"),  # a rate to reach goes the way its name says, not its group's
     ("成本指标", "材料损耗率", "3%", "5%", "0.00"),  # … a cost rate the group's way
+    ("成本指标", "政府采购节支率", "5%", "6%", "10.00"),
     ("时效指标", "完成时限", "30天", "25天", "10.00"),
     ("数量指标", "培训人数", "100人", "90人", "0.00"),  # a count: at least
 ])
@@ -488,3 +494,8 @@ def test_a_bound_that_cannot_meet_the_target_is_a_miss_even_at_the_bound(library
              "actual": "低于90%", "claimed": "10"}, {"name": "其余", "weight": 80, "target": "1", "actual": "1"}]
     row = report(library, rows, rules="xinjiang.project").sheets[0].indicators[1]
     assert (row.comparison.status, row.comparison.low, row.comparison.high) == ("over", D("0.00"), D("0.00"))
+
+
+def test_a_claim_above_an_interval_is_over_what_the_rules_allow_at_most(library):
+    _, rep = one(library, name="巡查覆盖率", target="≥90%", actual="覆盖率低于85%", claimed="10")
+    assert [f.message for f in rep.findings if f.code == "claim_over"] == ["巡查覆盖率：自评 10 分，按规则最多可得 9.44 分，高出 0.56 分"]

@@ -63,10 +63,10 @@ _DATE = re.compile(
     r"|(?P<ay>(?:19|20)\d{2})[-/](?P<am>\d{1,2}))",  # "2024-06", "2024/6": a month ("2024.06" is also a number)
     re.ASCII,
 )
-# "2024.06": a year and month with a dot, read as one where a word saying "by" follows it
-# ("2024.12前") or the other side of the row is a date; alone (or "2024.10完成", "2023.5内") it is a
-# number: 完成 and 内 also stand beside amounts
-_DOTTED_MONTH = re.compile(r"((?:19|20)\d{2})\.(\d{1,2})", re.ASCII)
+# "2024.06": a year and month with a dot, read as one where 月, 底 or a word saying "by" follows it
+# ("2024.6月底", "2024.12前") or the other side of the row is a date; alone (or "2024.10完成",
+# "2023.5内") it is a number: 完成 and 内 also stand beside amounts
+_DOTTED_MONTH = re.compile(r"((?:19|20)\d{2})\.(\d{1,2})(月?(?:底|末)|月)?", re.ASCII)
 # "95%（含）", "12次(累计)": a known unit with a remark in brackets after it
 _REMARK = re.compile(r"(.+?)[（(][^（()）]*[)）]")
 # A unit is a short word: ideographs, letters and the signs units are written with.
@@ -111,7 +111,6 @@ class Reading:
     not_quantity_names: tuple[str, ...] = ()  # "季度": a name ending in a period, never left out
     lower_quantity_names: tuple[str, ...] = ()  # "故障率": a name ending so says lower is better (`is_lower_name`)
     lower_name_reversers: tuple[str, ...] = ()  # "无", "降低": before such a name, a rate to reach ("无差错率")
-    not_reversers: tuple[str, ...] = ()  # "无人机", "不良": words that begin with a reverser and negate nothing
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
     @cached_property
@@ -464,8 +463,8 @@ def _date_value(
                 break
     match = _DATE.fullmatch(body)
     if not match:
-        dotted = _DOTTED_MONTH.fullmatch(body) if before else None
-        if dotted is None:
+        dotted = _DOTTED_MONTH.fullmatch(body)
+        if dotted is None or not (before or dotted[3]):  # "2024.6月底", "2024.12前" are dates; "2024.06" alone may be an amount
             return None
         return _month_value(text, _merge(comparator, "<=", unknown), dotted, where)
     comparator = _merge(comparator, "<=" if before else None, unknown)
@@ -522,13 +521,11 @@ def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
 
 def is_lower_name(name: str, reading: Reading) -> bool:
     """Whether a quantity's name says lower is better: it ends in one of `lower_quantity_names`
-    ("设备故障率"), with none of `lower_name_reversers` before that word ("无差错率", "降低发病率",
-    "工程施工无安全事故发生率" are rates to reach), words of `not_reversers` aside ("无人机故障率",
-    "不良反应发生率" are lower is better)."""
+    ("设备故障率"), not negated by one of `lower_name_reversers` — a word of one character right
+    before it ("无差错率", "不返贫率"), a longer one anywhere before it ("降低发病率").  "无人机故障率"
+    and "不动产登记差错率" stay lower is better: their 无 and 不 negate nothing."""
     words = [w for w in reading.lower_quantity_names if name.endswith(w)]
     if not words:
         return False
     head = name[: -len(max(words, key=len))]
-    for word in reading.not_reversers:
-        head = head.replace(word, "\0")
-    return not any(word in head for word in reading.lower_name_reversers)
+    return not any(head.endswith(word) if len(word) == 1 else word in head for word in reading.lower_name_reversers)

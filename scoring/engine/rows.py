@@ -433,7 +433,7 @@ class RowScorer:
             "<=" if wanted == "date" else ">=")
         # an actual written with a comparator ("≥95%", "低于85%") is a bound, not a figure
         bound = _BOUNDS.get(actual.comparator)
-        if bound is not None and (direction[0] not in "<>" or (wanted == "date" and bound != direction[0])):
+        if bound is not None and wanted == "date" and bound != direction[0]:
             return self._unknown_by_bound(actual, target, outcome)
         if wanted == "date":
             if _within_not_by(actual, target):
@@ -499,11 +499,13 @@ class RowScorer:
             # as good as one that misses ("超过5%" against "≤3%"): between 0 and its score
             at = min(max(Decimal(raw), Decimal(0)), weight)
             low, high = (at, weight) if bound == direction[0] else (Decimal(0), at)
-            part.state = "scored"
-            part.reason = (f"实际完成值“{actual.raw}”只给出{_bound(actual)}，"
-                           f"得分在 {fmt(round_half_up(low, 2))}～{fmt(round_half_up(high, 2))} 分之间")
-            outcome.low, outcome.high, outcome.interval = low, high, True
-            return outcome
+            if low != high:
+                part.state = "scored"
+                part.reason = (f"实际完成值“{actual.raw}”只给出{_bound(actual)}，"
+                               f"得分在 {fmt(round_half_up(low, 2))}～{fmt(round_half_up(high, 2))} 分之间")
+                outcome.low, outcome.high, outcome.interval = low, high, True
+                return outcome
+            raw = low  # "低于85%" against "90%" under 直接赋分: 0, whatever the actual was
         part.state = "scored"
         part.raw = Decimal(raw)
         part.score = min(max(part.raw, Decimal(0)), weight)
@@ -561,8 +563,10 @@ def _bound(value: ParsedValue) -> str:
 
 
 def _could_meet(direction: str, bound: str, a: Decimal, t: Decimal) -> bool:
-    """Whether an actual bounded by ``a`` the other way from the target ("<95" against "≥90") may
-    still meet it."""
+    """Whether an actual bounded by ``a`` the other way from the target ("<95" against "≥90"), or
+    bounded at all against "=" ("<280" against "=300"), may still meet it."""
+    if direction == "=":
+        return (t < a if bound == "<" else t <= a) if bound[0] == "<" else (t > a if bound == ">" else t >= a)
     strict = bound in ("<", ">") or direction in ("<", ">")
     if direction[0] == ">":
         return a > t if strict else a >= t
@@ -575,29 +579,23 @@ def _row_name(row: Row) -> str:
 
 
 def _duration_method(name: str, durations: CompiledDurations) -> str | None:
-    """The method of a bare duration in a 时效 row, by its name: the word of `unless_names` (a
-    least duration: None, the default) or `names` (the time taken: `method`) that ends last is the
-    name's head ("培训时长" is least, "培训完成时限" and "应急值守响应时间" the time the work may
-    take); a name ending in a head that says neither ("时长") and holding no such word is `unclear`;
-    any other name is the time taken."""
-    least, taken = _last_end(name, durations.unless_names), _last_end(name, durations.names)
-    if least > taken:
+    """The method of a bare duration in a 时效 row, by how its name ends: a least duration (None,
+    the default) where it ends with a word of `unless_names`, maybe before one of `heads`
+    ("公示期", "培训时长", "质保期限"; not "培训通知下发时间"); `unclear` where it ends with a head
+    that says neither way ("时长") with no word of `names` right before it ("系统在线时长"); else
+    the time the work may take (`method`: "培训完成时限", "货物通关时长")."""
+    head = next((h for h in durations.heads if name.endswith(h)), "")
+    stem = name[: len(name) - len(head)]
+    if name.endswith(durations.unless_names) or (head and stem.endswith(durations.unless_names)):
         return None
-    if least == taken and durations.unclear and name.endswith(durations.unclear_heads):
-        return durations.unclear  # both (-1, 0): "路灯亮灯时长" or "货物通关时长"?
+    if durations.unclear and head in durations.unclear_heads and not stem.endswith(durations.names):
+        return durations.unclear
     return durations.method
 
 
 def _outermost(words: list[str]) -> set[str]:
     """The words not inside a longer one of them ("负增长" and "增长": only "负增长")."""
     return {w for w in words if not any(w != other and w in other for other in words)}
-
-
-def _last_end(name: str, words: tuple[str, ...]) -> tuple[int, int]:
-    """Where the last of ``words`` in ``name`` ends, and its length (the longer word wins a tie);
-    (-1, 0) when none is in it."""
-    found = [(i + len(w), len(w)) for w in words if (i := name.rfind(w)) >= 0]
-    return max(found, default=(-1, 0))
 
 
 def _lower_after(text: str, reading: Reading) -> tuple[str, str] | None:

@@ -156,7 +156,7 @@ def _explain_indicator(row: IndicatorDiff) -> str:
     if ind.verifiable:
         result = fmt(ind.computed)
     elif ind.interval:
-        result = f"{fmt(c.low)}～{fmt(c.high)} 分（定性评级允许的区间）；按自评取区间内最接近的值 {fmt(c.computed)}"
+        result = f"{fmt(c.low)}～{fmt(c.high)} 分（规则允许的区间）；按自评取区间内最接近的值 {fmt(c.computed)}"
     else:
         result = "无法核验" + (f"（可能范围 {fmt(c.low)}～{fmt(c.high)}）" if c.low is not None else "")
     lines.append(f"  计算得分：{result}")

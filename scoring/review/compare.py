@@ -180,15 +180,17 @@ def unverifiable_reasons(parts) -> str:
 def line_finding(name: str, weight: Decimal | None, ranged: bool, status: str, claimed: Decimal | None, computed: Decimal | None,
                  delta: Decimal | None, low: Decimal | None, high: Decimal | None, reasons: str, where: str) -> Finding:
     """The finding a line's comparison gives (any status but "match"; see STATUS_SEVERITY).
-    ``ranged``: the bounds come from the disclosed parts only, not from the rules' own range."""
+    ``ranged``: the bounds come from the disclosed parts only, not from the rules' own range (a
+    tier's, or one a bounded actual allows: "按规则最多可得")."""
+    spread = low is not None and high is not None and low != high
     if status == "over":
-        rule = f"按已披露部分最多可得 {fmt(computed)} 分" if ranged else f"按规则应得 {fmt(computed)} 分"
+        rule = f"按已披露部分最多可得 {fmt(computed)} 分" if ranged else f"按规则最多可得 {fmt(computed)} 分" if spread else f"按规则应得 {fmt(computed)} 分"
         return finding("claim_over", f"{name}：自评 {fmt(claimed)} 分，{rule}，高出 {fmt(delta)} 分", where)
     if status == "invalid":
         span = f"[0, {fmt(weight)}]" if weight is not None else "[0, +∞)"
         return finding("claim_invalid", f"{name}：自评 {fmt(claimed)} 分超出该项分值范围 {span}", where)
     if status == "under":
-        rule = f"按已披露部分至少应得 {fmt(computed)} 分" if ranged else f"按规则应得 {fmt(computed)} 分"
+        rule = f"按已披露部分至少应得 {fmt(computed)} 分" if ranged else f"按规则至少应得 {fmt(computed)} 分" if spread else f"按规则应得 {fmt(computed)} 分"
         return finding("claim_under", f"{name}：自评 {fmt(claimed)} 分，{rule}，少计 {fmt(-delta)} 分", where)
     if status == "unverifiable":
         bound = ""

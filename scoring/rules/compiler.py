@@ -272,7 +272,6 @@ class _Compiler:
             lower_quantity_names=tuple(fold(w) for w in r.lower_quantity_names),
             opposite_quantity_words=tuple((fold(a), fold(b)) for a, b in r.opposite_quantity_words),
             lower_name_reversers=tuple(fold(w) for w in r.lower_name_reversers),
-            not_reversers=tuple(fold(w) for w in r.not_reversers),
         )
 
     # -- indicators --------------------------------------------------------------------
@@ -542,6 +541,7 @@ class _Compiler:
                 units=frozenset(normalize_phrase(u) for u in durations.units), method=durations.method,
                 unless_names=tuple(normalize_phrase(n) for n in durations.unless_names),
                 names=tuple(normalize_phrase(n) for n in durations.names),
+                heads=tuple(sorted((normalize_phrase(n) for n in durations.heads), key=len, reverse=True)),
                 unclear_heads=tuple(normalize_phrase(n) for n in durations.unclear_heads), unclear=durations.unclear,
             ) if durations else None,
             no_comparator_lower=nc.lower_quantity_names,

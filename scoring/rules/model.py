@@ -62,15 +62,16 @@ class CompiledMethod(CompiledModel):
 
 class CompiledDurations(CompiledModel):
     """A bare duration in one of ``groups`` (`rows.no_comparator.durations`): read with ``method``,
-    as the default in a row whose name says a least duration (``unless_names``) unless a word
-    saying the time taken (``names``) ends later in the name, and with ``unclear`` in one that
-    ends with a head saying neither (``unclear_heads``) and holds no word of either."""
+    as the default in a row whose name ends with a least duration (``unless_names``, maybe before
+    one of ``heads``), and with ``unclear`` in one ending with a head that says neither
+    (``unclear_heads``) with no word of ``unless_names`` or ``names`` right before it."""
 
     groups: tuple[str, ...]
     units: frozenset[str]
     method: str
     unless_names: tuple[str, ...]
     names: tuple[str, ...] = ()
+    heads: tuple[str, ...] = ()
     unclear_heads: tuple[str, ...] = ()
     unclear: str | None = None
 

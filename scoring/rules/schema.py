@@ -114,8 +114,6 @@ class ReadingDecl(Strict):
     lower_quantity_names: list[str] = []
     # ... unless one of these stands before it: "无差错率", "降低发病率", "不返贫率" are rates to reach
     lower_name_reversers: list[str] = []
-    # ... words that begin with one and negate nothing: "无人机故障率", "不良反应发生率"
-    not_reversers: list[str] = []
     # Pairs of words that name quantities going opposite ways ("增长", "下降"): an actual named with
     # one ("下降率3%") is the negative of a row's or target's named with the other ("营业收入增长率": −3%).
     opposite_quantity_words: list[tuple[str, str]] = []
@@ -141,15 +139,17 @@ class NoComparatorDurations(Strict):
     groups: list[str]
     units: list[str]
     method: str
-    # unless the row's name says a least duration ("公示期 7天", "培训时长"): higher is better there
+    # unless the row's name says a least duration: it ends with one of these ("公示期", "监测时间"),
+    # or with one of these and one of ``heads`` ("培训时长", "质保期限", "每日供水时长")
     unless_names: list[str] = []
-    # ... except where a word saying the time taken comes later in the name ("培训完成时限": the
-    # name's last word is its head)
-    names: list[str] = []
+    # the words a duration's name ends with ("时长", "时间", "期限", "期"): the word right before one
+    # says what the duration is ("培训通知下发时间" is the time taken, though it names 培训)
+    heads: list[str] = []
     # Heads that say neither ("时长": "供水时长" is how long water runs, "通关时长" how long the work
-    # took): a name ending in one, with no word of ``names`` or ``unless_names``, is read with
-    # ``unclear`` (a method id)
+    # took): a name ending in one, with no word of ``unless_names`` or ``names`` right before it, is
+    # read with ``unclear`` (a method id)
     unclear_heads: list[str] = []
+    names: list[str] = []
     unclear: str | None = None
 
 
