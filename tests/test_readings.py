@@ -166,7 +166,7 @@ def test_a_dotted_year_and_month_alone_is_a_number():
     assert year_month(parse_value("2024.10已完成"), READING).date == date(2024, 10, 1)
     assert year_month(parse_value("2024.10竣工"), READING).date == date(2024, 10, 1)
     assert year_month(parse_value("2024.6"), READING).precision == "month"
-    for text in ("2024.13", "2024.06万元", "1024.06", "1200/12"):
+    for text in ("2024.13", "2024.06万元", "1024.06", "1200/12", "2023-24"):
         try:
             value = parse_value(text)
         except ValueParseError:
@@ -283,6 +283,7 @@ def test_text_phrases(text, expected):
         "季度3次",
         "故障率1%",  # the name says lower is better and nothing after it does: not read as a rate to reach
         "1%故障率",
+        "2023-24",  # a school year, not a month 24
         "偏离度5%",
     ],
 )

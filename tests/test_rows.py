@@ -107,6 +107,8 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
         ("48小时", "60小时", "时效指标", "货物通关时长", "8.00"),
         ("3天", "5天", "时效指标", "培训通知下发时间", "6.00"),  # only the word right before the head says what it is
         ("6个月", "8个月", "时效指标", "课程开发周期", "7.50"),
+        ("180天", "165天", "时效指标", "驻村帮扶时间", "9.17"),  # a least word with no time-taken word after it
+        ("7天", "5天", "时效指标", "项目公示公告期", "7.14"),
     ],
 )
 def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, actual, group, name, expected):
@@ -125,6 +127,9 @@ def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, ac
         ("无人机故障率", "5%", "3%", "10.00"),  # 无人机 is no negation: one character counts only right before the word
         ("不动产登记差错率", "1%", "0.5%", "10.00"),
         ("不良反应发生率", "2%", "3%", "6.67"),
+        ("工程施工无安全事故发生率", "100%", "96%", "9.60"),  # a none word before the event it negates
+        ("不可移动文物安全事故发生率", "1%", "0.5%", "10.00"),  # … not a 不 far before it
+        ("不良贷款率", "2%", "1%", "10.00"),
         ("设备故障率", "≤1%", "故障率0.5%", "10.00"),  # the name again in the actual, against an upper bound
         ("设备故障率", "故障率≤1%", "故障率2%", "5.00"),
         ("设备故障率", "1%", "0.5%故障率", "10.00"),  # or after its figure
@@ -408,6 +413,7 @@ def test_xinjiang_rule_column_picks_the_method(library):
     ("成本指标", "成本节约率", "5%", "8%", "10.00"),  # a rate to reach goes the way its name says, not its group's
     ("成本指标", "材料损耗率", "3%", "5%", "0.00"),  # … a cost rate the group's way
     ("成本指标", "政府采购节支率", "5%", "6%", "10.00"),
+    ("成本指标", "成本降低额", "10万元", "12万元", "10.00"),
     ("时效指标", "完成时限", "30天", "25天", "10.00"),
     ("数量指标", "培训人数", "100人", "90人", "0.00"),  # a count: at least
 ])
@@ -499,3 +505,9 @@ def test_a_bound_that_cannot_meet_the_target_is_a_miss_even_at_the_bound(library
 def test_a_claim_above_an_interval_is_over_what_the_rules_allow_at_most(library):
     _, rep = one(library, name="巡查覆盖率", target="≥90%", actual="覆盖率低于85%", claimed="10")
     assert [f.message for f in rep.findings if f.code == "claim_over"] == ["巡查覆盖率：自评 10 分，按规则最多可得 9.44 分，高出 0.56 分"]
+
+
+def test_a_date_bound_that_may_miss_the_deadline_is_unverifiable(library):
+    row, _ = one(library, name="项目完成时间", target="2024年12月前", actual="2025年2月前", group=["产出指标", "时效指标"], claimed="10")
+    assert row.comparison.status == "unverifiable"
+    assert row.result.parts[0].reason == "实际完成值“2025年2月前”只给出上限（不晚于 2025年2月），无法判断是否达到年度指标值“2024年12月前”"

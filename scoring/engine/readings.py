@@ -111,6 +111,7 @@ class Reading:
     not_quantity_names: tuple[str, ...] = ()  # "季度": a name ending in a period, never left out
     lower_quantity_names: tuple[str, ...] = ()  # "故障率": a name ending so says lower is better (`is_lower_name`)
     lower_name_reversers: tuple[str, ...] = ()  # "无", "降低": before such a name, a rate to reach ("无差错率")
+    negated_events: tuple[str, ...] = ()  # "事故": "无安全事故发生率" negates the event before the word
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
     @cached_property
@@ -466,7 +467,7 @@ def _date_value(
         dotted = _DOTTED_MONTH.fullmatch(body)
         if dotted is None or not (before or dotted[3]):  # "2024.6月底", "2024.12前" are dates; "2024.06" alone may be an amount
             return None
-        return _month_value(text, _merge(comparator, "<=", unknown), dotted, where)
+        return _month_value(text, _merge(comparator, "<=" if before else None, unknown), dotted, where)
     comparator = _merge(comparator, "<=" if before else None, unknown)
     if match["yy"]:
         try:
@@ -477,6 +478,8 @@ def _date_value(
     if match["iy"]:
         parts = [match["iy"], match["im"], match["id"]]
     elif match["ay"]:
+        if not 1 <= int(match["am"]) <= 12:
+            return None  # "2023-24" (a school year) is no month: refused as an unknown notation
         parts = [match["ay"], match["am"], None]
     elif match["ey"]:
         parts = [match["ey"], 12, None]
@@ -521,11 +524,26 @@ def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
 
 def is_lower_name(name: str, reading: Reading) -> bool:
     """Whether a quantity's name says lower is better: it ends in one of `lower_quantity_names`
-    ("设备故障率"), not negated by one of `lower_name_reversers` — a word of one character right
-    before it ("无差错率", "不返贫率"), a longer one anywhere before it ("降低发病率").  "无人机故障率"
-    and "不动产登记差错率" stay lower is better: their 无 and 不 negate nothing."""
+    ("设备故障率"), not negated by one of `lower_name_reversers` — a longer one anywhere before it
+    ("降低发病率"), one of one character right before it ("无差错率", "不返贫率"), or a none word
+    (`none_words`) before a short name of one of `negated_events` right before it ("无安全事故发生率").
+    "无人机故障率", "不动产登记差错率" and "不可移动文物安全事故发生率" stay lower is better: their
+    无 and 不 negate nothing."""
     words = [w for w in reading.lower_quantity_names if name.endswith(w)]
     if not words:
         return False
     head = name[: -len(max(words, key=len))]
-    return not any(head.endswith(word) if len(word) == 1 else word in head for word in reading.lower_name_reversers)
+    for word in reading.lower_name_reversers:
+        if len(word) > 1:
+            if word in head:
+                return False
+            continue
+        if head.endswith(word):
+            return False
+        at = head.rfind(word)
+        if word in reading.none_words and at >= 0 and len(head) - at - 1 <= _EVENT_NAME_LENGTH and head.endswith(reading.negated_events):
+            return False  # "无安全事故": none of the event (not "不良事故": 不良 is a word of its own)
+    return True
+
+
+_EVENT_NAME_LENGTH = 4  # "安全事故", "质量事故": the event a negation before it names

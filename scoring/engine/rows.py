@@ -33,6 +33,7 @@ _TRAILING_BLANKS = re.compile(r"[\s。]+$")
 _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
 _COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 _BOUND_WORDS = {">=": "下限（不低于", ">": "下限（高于", "<=": "上限（不高于", "<": "上限（低于"}
+_DATE_BOUND_WORDS = {">=": "下限（不早于", ">": "下限（晚于", "<=": "上限（不晚于", "<": "上限（早于"}
 _KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填", "any": "数值或日期"}
 
 
@@ -232,13 +233,14 @@ class RowScorer:
     def _dotted_months(self, row: Row, target: ParsedValue, actual: ParsedValue) -> tuple[ParsedValue, ParsedValue]:
         """Two figures that are both a year and month with a dot ("2024.6完成" against
         "2024.10完成", "2024.12" against "2025.1" in a 时效指标 row) as months, where a date word
-        follows one of them or the row's group is one whose bare durations the rule file reads
-        (rows.no_comparator.durations.groups); else as they are (amounts may look so)."""
+        follows both or the row's group is one whose bare durations the rule file reads
+        (rows.no_comparator.durations.groups); else as they are (amounts look so: "2024.5"
+        against "2025.3完成" in 完成投资（万元）)."""
         months = year_month(target, self.reading), year_month(actual, self.reading)
         if None in months:
             return target, actual
         words = self.reading.date_words
-        dated = any(_TRAILING_BLANKS.sub("", "".join(fold(v.raw).split())).endswith(words) for v in (target, actual))
+        dated = all(_TRAILING_BLANKS.sub("", "".join(fold(v.raw).split())).endswith(words) for v in (target, actual))
         durations = self.rules.no_comparator_durations
         if not dated and not (durations and any(p in normalize_phrase(level) for level in row.group for p in durations.groups)):
             return target, actual
@@ -433,7 +435,9 @@ class RowScorer:
             "<=" if wanted == "date" else ">=")
         # an actual written with a comparator ("≥95%", "低于85%") is a bound, not a figure
         bound = _BOUNDS.get(actual.comparator)
-        if bound is not None and wanted == "date" and bound != direction[0]:
+        if bound is not None and wanted == "date" and (
+                bound != direction[0] or not _met(direction, _date_number(actual, target), _date_number(target, actual))):
+            # "2025年2月前" against "2024年12月前": done by February, maybe by December
             return self._unknown_by_bound(actual, target, outcome)
         if wanted == "date":
             if _within_not_by(actual, target):
@@ -557,9 +561,13 @@ class RowScorer:
 
 
 def _bound(value: ParsedValue) -> str:
-    """A bounded actual as the reason says it: "上限（低于 85%）", "上限（不高于 -3%）" for "下降率≥3%"."""
-    shown = value.raw if value.kind == "date" else f"{fmt(value.number)}{value.written_unit or ''}"
-    return f"{_BOUND_WORDS[value.comparator]} {shown}）"
+    """A bounded actual as the reason says it: "上限（低于 85%）", "上限（不高于 -3%）" for "下降率≥3%",
+    "上限（不晚于 2025年2月）" for "2025.2前"."""
+    if value.kind == "date":
+        when = value.date
+        shown = {"year": f"{when.year}年", "month": f"{when.year}年{when.month}月"}.get(value.precision, f"{when.year}年{when.month}月{when.day}日")
+        return f"{_DATE_BOUND_WORDS[value.comparator]} {shown}）"
+    return f"{_BOUND_WORDS[value.comparator]} {fmt(value.number)}{value.written_unit or ''}）"
 
 
 def _could_meet(direction: str, bound: str, a: Decimal, t: Decimal) -> bool:
@@ -579,18 +587,25 @@ def _row_name(row: Row) -> str:
 
 
 def _duration_method(name: str, durations: CompiledDurations) -> str | None:
-    """The method of a bare duration in a 时效 row, by how its name ends: a least duration (None,
-    the default) where it ends with a word of `unless_names`, maybe before one of `heads`
-    ("公示期", "培训时长", "质保期限"; not "培训通知下发时间"); `unclear` where it ends with a head
-    that says neither way ("时长") with no word of `names` right before it ("系统在线时长"); else
-    the time the work may take (`method`: "培训完成时限", "货物通关时长")."""
+    """The method of a bare duration in a 时效 row, by its name without its head (`heads`: 时长,
+    时间, 期 …): the word of `unless_names` (a least duration: None, the default) or `names` (the
+    time taken: `method`) that ends last decides ("驻村帮扶时间", "培训时长", "公示期" are least;
+    "培训通知下发时间", "培训完成时限" the time the work may take).  With neither, a head that says
+    neither way (`unclear_heads`: "系统在线时长") is `unclear`, and any other the time taken."""
     head = next((h for h in durations.heads if name.endswith(h)), "")
     stem = name[: len(name) - len(head)]
-    if name.endswith(durations.unless_names) or (head and stem.endswith(durations.unless_names)):
+    least, taken = _last_end(stem, durations.unless_names), _last_end(stem, durations.names)
+    if least > taken:
         return None
-    if durations.unclear and head in durations.unclear_heads and not stem.endswith(durations.names):
-        return durations.unclear
+    if least == taken and durations.unclear and head in durations.unclear_heads:
+        return durations.unclear  # neither word: (-1, 0) both
     return durations.method
+
+
+def _last_end(text: str, words: tuple[str, ...]) -> tuple[int, int]:
+    """Where the last of ``words`` in ``text`` ends, and its length (the longer word wins a tie);
+    (-1, 0) when none is in it."""
+    return max(((i + len(w), len(w)) for w in words if (i := text.rfind(w)) >= 0), default=(-1, 0))
 
 
 def _outermost(words: list[str]) -> set[str]:

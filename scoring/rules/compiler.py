@@ -272,6 +272,7 @@ class _Compiler:
             lower_quantity_names=tuple(fold(w) for w in r.lower_quantity_names),
             opposite_quantity_words=tuple((fold(a), fold(b)) for a, b in r.opposite_quantity_words),
             lower_name_reversers=tuple(fold(w) for w in r.lower_name_reversers),
+            negated_events=tuple(fold(w) for w in r.negated_events),
         )
 
     # -- indicators --------------------------------------------------------------------

@@ -114,6 +114,8 @@ class ReadingDecl(Strict):
     lower_quantity_names: list[str] = []
     # ... unless one of these stands before it: "无差错率", "降低发病率", "不返贫率" are rates to reach
     lower_name_reversers: list[str] = []
+    # ... and events a one-character reverser negates a few characters before the word ("无安全事故发生率")
+    negated_events: list[str] = []
     # Pairs of words that name quantities going opposite ways ("增长", "下降"): an actual named with
     # one ("下降率3%") is the negative of a row's or target's named with the other ("营业收入增长率": −3%).
     opposite_quantity_words: list[tuple[str, str]] = []
