@@ -109,6 +109,8 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
         ("6个月", "8个月", "时效指标", "课程开发周期", "7.50"),
         ("180天", "165天", "时效指标", "驻村帮扶时间", "9.17"),  # a least word with no time-taken word after it
         ("7天", "5天", "时效指标", "项目公示公告期", "7.14"),
+        ("3天", "5天", "时效指标", "跟踪回访时间", "6.00"),
+        ("30天", "40天", "时效指标", "播出设备采购周期", "7.50"),
     ],
 )
 def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, actual, group, name, expected):
@@ -130,6 +132,7 @@ def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, ac
         ("工程施工无安全事故发生率", "100%", "96%", "9.60"),  # a none word before the event it negates
         ("不可移动文物安全事故发生率", "1%", "0.5%", "10.00"),  # … not a 不 far before it
         ("不良贷款率", "2%", "1%", "10.00"),
+        ("减少审批环节后投诉率", "1%", "2%", "5.00"),  # the reduction is of something else
         ("设备故障率", "≤1%", "故障率0.5%", "10.00"),  # the name again in the actual, against an upper bound
         ("设备故障率", "故障率≤1%", "故障率2%", "5.00"),
         ("设备故障率", "1%", "0.5%故障率", "10.00"),  # or after its figure

@@ -524,19 +524,19 @@ def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
 
 def is_lower_name(name: str, reading: Reading) -> bool:
     """Whether a quantity's name says lower is better: it ends in one of `lower_quantity_names`
-    ("设备故障率"), not negated by one of `lower_name_reversers` — a longer one anywhere before it
-    ("降低发病率"), one of one character right before it ("无差错率", "不返贫率"), or a none word
-    (`none_words`) before a short name of one of `negated_events` right before it ("无安全事故发生率").
-    "无人机故障率", "不动产登记差错率" and "不可移动文物安全事故发生率" stay lower is better: their
-    无 and 不 negate nothing."""
+    ("设备故障率"), not negated by one of `lower_name_reversers` — a longer one at most two
+    characters before that word ("降低发病率", "降低学生辍学率"), one of one character right before it
+    ("无差错率", "不返贫率"), or a none word (`none_words`) before a short name of one of
+    `negated_events` right before it ("无安全事故发生率").  "无人机故障率", "不动产登记差错率",
+    "不可移动文物安全事故发生率" and "减少审批环节后投诉率" stay lower is better."""
     words = [w for w in reading.lower_quantity_names if name.endswith(w)]
     if not words:
         return False
     head = name[: -len(max(words, key=len))]
     for word in reading.lower_name_reversers:
         if len(word) > 1:
-            if word in head:
-                return False
+            if word in head[-len(word) - _REVERSER_REACH:]:
+                return False  # "降低学生辍学率"; not "减少审批环节后投诉率": it reduces something else
             continue
         if head.endswith(word):
             return False
@@ -547,3 +547,4 @@ def is_lower_name(name: str, reading: Reading) -> bool:
 
 
 _EVENT_NAME_LENGTH = 4  # "安全事故", "质量事故": the event a negation before it names
+_REVERSER_REACH = 2  # "降低学生辍学率": the characters a longer reverser may stand before the word
