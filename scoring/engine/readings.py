@@ -506,9 +506,9 @@ def _month_value(text: str, comparator: Comparator | None, dotted: re.Match, whe
 def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
     """A figure written as a year and month with a dot ("2024.06", "2024.10已完成", "2024.12内",
     "2024.10竣工"), as a month, for a row whose other side is a date; None for any other value."""
-    if value.kind != "number" or value.approximate or value.named:
-        return None
-    text = _TRAILING.sub("", "".join(fold(value.raw).split()))
+    if value.kind != "number" or value.approximate or value.named or ("." not in value.raw and "．" not in value.raw):
+        return None  # most figures have no dot: asked for every row whose two figures are numbers
+    text = strip_trailing("".join(fold(value.raw).split()))
     words = (*reading.date_words, *reading.fillers)
     while text.endswith(words):  # "完成", "已完成", "竣工", "内": words a number kept around it, or as its unit
         text = text[: -max(len(w) for w in words if text.endswith(w))]
@@ -520,6 +520,11 @@ def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
     if dotted is None or not 1 <= int(dotted[2]) <= 12:
         return None
     return _month_value(value.raw, value.comparator, dotted, "")
+
+
+def strip_trailing(text: str) -> str:
+    """``text`` without the blanks and full stop after a value."""
+    return _TRAILING.sub("", text)
 
 
 def is_lower_name(name: str, reading: Reading) -> bool:

@@ -19,7 +19,7 @@ from ..findings import Finding, finding
 from ..numbers import fmt, normalize_phrase, round_half_up
 from ..rules.expressions import EvaluationError, Evaluator
 from ..rules.model import CompiledDurations, CompiledMethod, CompiledRows
-from .readings import ParsedValue, Reading, ValueParseError, fold, is_lower_name, parse_value, year_month
+from .readings import ParsedValue, Reading, ValueParseError, fold, is_lower_name, parse_value, strip_trailing, year_month
 from .results import IndicatorResult, InputUse, PartResult, ValueUse
 from .trace import FULL, Recorder
 
@@ -29,7 +29,6 @@ BY_VALUES = "by_comparator"
 _REMARK_AT_END = re.compile(r"[（(][^（()）]*[)）]$")
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
-_TRAILING_BLANKS = re.compile(r"[\s。]+$")
 _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
 _COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 _BOUND_WORDS = {">=": "下限（不低于", ">": "下限（高于", "<=": "上限（不高于", "<": "上限（低于"}
@@ -240,7 +239,7 @@ class RowScorer:
         if None in months:
             return target, actual
         words = self.reading.date_words
-        dated = all(_TRAILING_BLANKS.sub("", "".join(fold(v.raw).split())).endswith(words) for v in (target, actual))
+        dated = all(strip_trailing("".join(fold(v.raw).split())).endswith(words) for v in (target, actual))
         durations = self.rules.no_comparator_durations
         if not dated and not (durations and any(p in normalize_phrase(level) for level in row.group for p in durations.groups)):
             return target, actual
