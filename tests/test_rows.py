@@ -133,6 +133,9 @@ def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, ac
         ("不可移动文物安全事故发生率", "1%", "0.5%", "10.00"),  # … not a 不 far before it
         ("不良贷款率", "2%", "1%", "10.00"),
         ("减少审批环节后投诉率", "1%", "2%", "5.00"),  # the reduction is of something else
+        ("降低孕产妇死亡率", "5%", "6%", "10.00"),
+        ("降低学生辍学率", "5%", "6%", "10.00"),
+        ("杜绝安全事故发生率", "2%", "1%", "5.00"),
         ("设备故障率", "≤1%", "故障率0.5%", "10.00"),  # the name again in the actual, against an upper bound
         ("设备故障率", "故障率≤1%", "故障率2%", "5.00"),
         ("设备故障率", "1%", "0.5%故障率", "10.00"),  # or after its figure

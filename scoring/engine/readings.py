@@ -529,27 +529,24 @@ def strip_trailing(text: str) -> str:
 
 def is_lower_name(name: str, reading: Reading) -> bool:
     """Whether a quantity's name says lower is better: it ends in one of `lower_quantity_names`
-    ("设备故障率"), not negated by one of `lower_name_reversers` — a longer one at most two
-    characters before that word ("降低发病率", "降低学生辍学率"), one of one character right before it
-    ("无差错率", "不返贫率"), or a none word (`none_words`) before a short name of one of
-    `negated_events` right before it ("无安全事故发生率").  "无人机故障率", "不动产登记差错率",
-    "不可移动文物安全事故发生率" and "减少审批环节后投诉率" stay lower is better."""
+    ("设备故障率"), not negated by one of `lower_name_reversers` — a longer one at most three
+    characters before that word ("降低发病率", "降低孕产妇死亡率"), one of one character right before
+    it ("无差错率", "不返贫率"), or a none word (`none_words`) before a short name of one of
+    `negated_events` right before it ("无安全事故发生率", "杜绝安全事故发生率").  "无人机故障率",
+    "不动产登记差错率", "不可移动文物安全事故发生率" and "减少审批环节后投诉率" stay lower is better."""
     words = [w for w in reading.lower_quantity_names if name.endswith(w)]
     if not words:
         return False
     head = name[: -len(max(words, key=len))]
     for word in reading.lower_name_reversers:
-        if len(word) > 1:
-            if word in head[-len(word) - _REVERSER_REACH:]:
-                return False  # "降低学生辍学率"; not "减少审批环节后投诉率": it reduces something else
-            continue
-        if head.endswith(word):
-            return False
+        reach = _REVERSER_REACH if len(word) > 1 else 0
+        if word in head[max(len(head) - len(word) - reach, 0):]:
+            return False  # "无差错率", "降低孕产妇死亡率"; not "减少审批环节后投诉率": it reduces something else
         at = head.rfind(word)
-        if word in reading.none_words and at >= 0 and len(head) - at - 1 <= _EVENT_NAME_LENGTH and head.endswith(reading.negated_events):
-            return False  # "无安全事故": none of the event (not "不良事故": 不良 is a word of its own)
+        if word in reading.none_words and at >= 0 and len(head) - at - len(word) <= _EVENT_NAME_LENGTH and head.endswith(reading.negated_events):
+            return False  # "无安全事故", "杜绝安全事故": none of the event (not "不良事故": 不良 is a word of its own)
     return True
 
 
 _EVENT_NAME_LENGTH = 4  # "安全事故", "质量事故": the event a negation before it names
-_REVERSER_REACH = 2  # "降低学生辍学率": the characters a longer reverser may stand before the word
+_REVERSER_REACH = 3  # "降低孕产妇死亡率": the characters a reverser of two or more may stand before the word
