@@ -62,9 +62,9 @@ class CompiledMethod(CompiledModel):
 
 class CompiledDurations(CompiledModel):
     """A bare duration in one of ``groups`` (`rows.no_comparator.durations`): read with ``method``,
-    as the default in a row whose name ends with a least duration (``unless_names``, maybe before
-    one of ``heads``), and with ``unclear`` in one ending with a head that says neither
-    (``unclear_heads``) with no word of ``unless_names`` or ``names`` right before it."""
+    as the default where the name without its head (``heads``) has a least duration
+    (``unless_names``) as its last word of either list, and with ``unclear`` where it ends with a
+    head that says neither (``unclear_heads``) and has no word of ``unless_names`` or ``names``."""
 
     groups: tuple[str, ...]
     units: frozenset[str]

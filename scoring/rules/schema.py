@@ -114,7 +114,7 @@ class ReadingDecl(Strict):
     lower_quantity_names: list[str] = []
     # ... unless one of these stands before it: "无差错率", "降低发病率", "不返贫率" are rates to reach
     lower_name_reversers: list[str] = []
-    # ... and events a one-character reverser negates a few characters before the word ("无安全事故发生率")
+    # ... and events a none word negates a few characters before the word ("无安全事故发生率")
     negated_events: list[str] = []
     # Pairs of words that name quantities going opposite ways ("增长", "下降"): an actual named with
     # one ("下降率3%") is the negative of a row's or target's named with the other ("营业收入增长率": −3%).
@@ -141,17 +141,15 @@ class NoComparatorDurations(Strict):
     groups: list[str]
     units: list[str]
     method: str
-    # unless the row's name says a least duration: it ends with one of these ("公示期", "监测时间"),
-    # or with one of these and one of ``heads`` ("培训时长", "质保期限", "每日供水时长")
+    # unless the row's name without its head (``heads``: "时长", "时间", "期") has, as its last word
+    # of this list or ``names``, one of these least durations ("公示期", "培训时长", "驻村帮扶时间")
     unless_names: list[str] = []
-    # the words a duration's name ends with ("时长", "时间", "期限", "期"): the word right before one
-    # says what the duration is ("培训通知下发时间" is the time taken, though it names 培训)
     heads: list[str] = []
-    # Heads that say neither ("时长": "供水时长" is how long water runs, "通关时长" how long the work
-    # took): a name ending in one, with no word of ``unless_names`` or ``names`` right before it, is
-    # read with ``unclear`` (a method id)
-    unclear_heads: list[str] = []
+    # words saying the time taken: the last one decides against an earlier least word ("培训通知下发时间")
     names: list[str] = []
+    # heads that say neither way ("时长": "供水时长" is how long water runs, "通关时长" how long the
+    # work took): a name ending in one, with no word of either list, is read with ``unclear`` (a method id)
+    unclear_heads: list[str] = []
     unclear: str | None = None
 
 
