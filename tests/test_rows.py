@@ -111,6 +111,9 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
         ("7天", "5天", "时效指标", "项目公示公告期", "7.14"),
         ("3天", "5天", "时效指标", "跟踪回访时间", "6.00"),
         ("30天", "40天", "时效指标", "播出设备采购周期", "7.50"),
+        ("30分钟", "40分钟", "时效指标", "群众等待服务时长", "7.50"),  # a wait, whatever is waited for
+        ("30分钟", "20分钟", "时效指标", "群众等待服务时长", "10.00"),
+        ("15分钟", "20分钟", "时效指标", "排队等候时间", "7.50"),
     ],
 )
 def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, actual, group, name, expected):
@@ -133,6 +136,11 @@ def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, ac
         ("不可移动文物安全事故发生率", "1%", "0.5%", "10.00"),  # … not a 不 far before it
         ("不良贷款率", "2%", "1%", "10.00"),
         ("减少审批环节后投诉率", "1%", "2%", "5.00"),  # the reduction is of something else
+        ("降低成本后返工率", "5%", "8%", "6.25"),  # … and does not reach across 后
+        ("设备故障率控制", "1%", "2%", "5.00"),  # the name goes on after the quantity's
+        ("设备故障率控制", "1%", "0.5%", "10.00"),
+        ("安全事故发生率情况", "0.1%", "0.3%", "3.33"),
+        ("高血压控制率", "60%", "50%", "8.33"),  # a rate of control, to reach
         ("降低孕产妇死亡率", "5%", "6%", "10.00"),
         ("降低学生辍学率", "5%", "6%", "10.00"),
         ("杜绝安全事故发生率", "2%", "1%", "5.00"),

@@ -112,6 +112,8 @@ class Reading:
     lower_quantity_names: tuple[str, ...] = ()  # "故障率": a name ending so says lower is better (`is_lower_name`)
     lower_name_reversers: tuple[str, ...] = ()  # "无", "降低": before such a name, a rate to reach ("无差错率")
     negated_events: tuple[str, ...] = ()  # "事故": "无安全事故发生率" negates the event before the word
+    lower_name_tails: tuple[str, ...] = ()  # "控制": "设备故障率控制" is still the failure rate
+    lower_name_breaks: tuple[str, ...] = ()  # "后": a reverser across it reduces something else ("降低成本后返工率")
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
     @cached_property
@@ -529,18 +531,23 @@ def strip_trailing(text: str) -> str:
 
 def is_lower_name(name: str, reading: Reading) -> bool:
     """Whether a quantity's name says lower is better: it ends in one of `lower_quantity_names`
-    ("设备故障率"), not negated by one of `lower_name_reversers` — a longer one at most three
-    characters before that word ("降低发病率", "降低孕产妇死亡率"), one of one character right before
-    it ("无差错率", "不返贫率"), or a none word (`none_words`) before a short name of one of
-    `negated_events` right before it ("无安全事故发生率", "杜绝安全事故发生率").  "无人机故障率",
-    "不动产登记差错率", "不可移动文物安全事故发生率" and "减少审批环节后投诉率" stay lower is better."""
+    ("设备故障率"), or does so before one of `lower_name_tails` ("设备故障率控制"), not negated by
+    one of `lower_name_reversers` — a longer one at most three characters before that word
+    ("降低发病率", "降低孕产妇死亡率") with none of `lower_name_breaks` between them ("降低成本后返工率"
+    reduces the cost), one of one character right before it ("无差错率", "不返贫率"), or a none word
+    (`none_words`) before a short name of one of `negated_events` right before it ("无安全事故发生率",
+    "杜绝安全事故发生率").  "无人机故障率", "不动产登记差错率", "不可移动文物安全事故发生率" and
+    "减少审批环节后投诉率" stay lower is better."""
+    tail = next((t for t in reading.lower_name_tails if name.endswith(t) and len(t) < len(name)), "")
+    name = name[: len(name) - len(tail)]  # "设备故障率控制": the quantity is the failure rate
     words = [w for w in reading.lower_quantity_names if name.endswith(w)]
     if not words:
         return False
     head = name[: -len(max(words, key=len))]
     for word in reading.lower_name_reversers:
         reach = _REVERSER_REACH if len(word) > 1 else 0
-        if word in head[max(len(head) - len(word) - reach, 0):]:
+        at = head.rfind(word, max(len(head) - len(word) - reach, 0))
+        if at >= 0 and not any(b in head[at + len(word):] for b in reading.lower_name_breaks):
             return False  # "无差错率", "降低孕产妇死亡率"; not "减少审批环节后投诉率": it reduces something else
         at = head.rfind(word)
         if word in reading.none_words and at >= 0 and len(head) - at - len(word) <= _EVENT_NAME_LENGTH and head.endswith(reading.negated_events):

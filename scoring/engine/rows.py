@@ -589,10 +589,13 @@ def _duration_method(name: str, durations: CompiledDurations) -> str | None:
     """The method of a bare duration in a 时效 row, by its name without its head (`heads`: 时长,
     时间, 期 …): the word of `unless_names` (a least duration: None, the default) or `names` (the
     time taken: `method`) that ends last decides ("驻村帮扶时间", "培训时长", "公示期" are least;
-    "培训通知下发时间", "培训完成时限" the time the work may take).  With neither, a head that says
+    "培训通知下发时间", "培训完成时限" the time the work may take); a wait (`waits`) anywhere in it is
+    the time taken ("群众等待服务时长").  With neither, a head that says
     neither way (`unclear_heads`: "系统在线时长") is `unclear`, and any other the time taken."""
     head = next((h for h in durations.heads if name.endswith(h)), "")
     stem = name[: len(name) - len(head)]
+    if any(w in stem for w in durations.waits):
+        return durations.method  # "群众等待服务时长": the wait for the service, wherever the service stands
     least, taken = _last_end(stem, durations.unless_names), _last_end(stem, durations.names)
     if least > taken:
         return None

@@ -273,6 +273,8 @@ class _Compiler:
             opposite_quantity_words=tuple((fold(a), fold(b)) for a, b in r.opposite_quantity_words),
             lower_name_reversers=tuple(fold(w) for w in r.lower_name_reversers),
             negated_events=tuple(fold(w) for w in r.negated_events),
+            lower_name_tails=tuple(sorted((fold(w) for w in r.lower_name_tails), key=len, reverse=True)),
+            lower_name_breaks=tuple(fold(w) for w in r.lower_name_breaks),
         )
 
     # -- indicators --------------------------------------------------------------------
@@ -542,6 +544,7 @@ class _Compiler:
                 units=frozenset(normalize_phrase(u) for u in durations.units), method=durations.method,
                 unless_names=tuple(normalize_phrase(n) for n in durations.unless_names),
                 names=tuple(normalize_phrase(n) for n in durations.names),
+                waits=tuple(normalize_phrase(n) for n in durations.waits),
                 heads=tuple(sorted((normalize_phrase(n) for n in durations.heads), key=len, reverse=True)),
                 unclear_heads=tuple(normalize_phrase(n) for n in durations.unclear_heads), unclear=durations.unclear,
             ) if durations else None,

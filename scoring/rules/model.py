@@ -63,7 +63,7 @@ class CompiledMethod(CompiledModel):
 class CompiledDurations(CompiledModel):
     """A bare duration in one of ``groups`` (`rows.no_comparator.durations`): read with ``method``,
     as the default where the name without its head (``heads``) has a least duration
-    (``unless_names``) as its last word of either list, and with ``unclear`` where it ends with a
+    (``unless_names``) as its last word of either list and no wait (``waits``) in it, and with ``unclear`` where it ends with a
     head that says neither (``unclear_heads``) and has no word of ``unless_names`` or ``names``."""
 
     groups: tuple[str, ...]
@@ -71,6 +71,7 @@ class CompiledDurations(CompiledModel):
     method: str
     unless_names: tuple[str, ...]
     names: tuple[str, ...] = ()
+    waits: tuple[str, ...] = ()
     heads: tuple[str, ...] = ()
     unclear_heads: tuple[str, ...] = ()
     unclear: str | None = None

@@ -116,6 +116,10 @@ class ReadingDecl(Strict):
     lower_name_reversers: list[str] = []
     # ... and events a none word negates a few characters before the word ("无安全事故发生率")
     negated_events: list[str] = []
+    # ... a reverser does not reach across one of these: "降低成本后返工率" reduces the cost
+    lower_name_breaks: list[str] = []
+    # Words a row's name may end in after its quantity's name: "设备故障率控制" is lower is better.
+    lower_name_tails: list[str] = []
     # Pairs of words that name quantities going opposite ways ("增长", "下降"): an actual named with
     # one ("下降率3%") is the negative of a row's or target's named with the other ("营业收入增长率": −3%).
     opposite_quantity_words: list[tuple[str, str]] = []
@@ -147,6 +151,8 @@ class NoComparatorDurations(Strict):
     heads: list[str] = []
     # words saying the time taken: the last one decides against an earlier least word ("培训通知下发时间")
     names: list[str] = []
+    # words saying the time is a wait: wherever they stand, a limit ("群众等待服务时长" waits for the service)
+    waits: list[str] = []
     # heads that say neither way ("时长": "供水时长" is how long water runs, "通关时长" how long the
     # work took): a name ending in one, with no word of either list, is read with ``unclear`` (a method id)
     unclear_heads: list[str] = []
