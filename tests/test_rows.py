@@ -155,6 +155,37 @@ def test_a_row_named_lower_is_better(library, name, target, actual, expected):
     assert row.result.computed == D(expected), row.result.parts[0].reason
 
 
+@pytest.mark.parametrize(
+    ("group", "target", "actual", "expected"),
+    [
+        ("满意度指标", "≥90%", "达到85%", "9.44"),  # what was reached, not "at least 85%"
+        ("满意度指标", "≥90%", "满意度达85%", "9.44"),
+        ("满意度指标", "≥90%", "已达到95%", "10.00"),
+        ("满意度指标", "达到90%", "实现88%", "9.78"),  # before a target's figure 达到 is still ≥
+        ("满意度指标", "≥90%", "达到85%以上", "9.44～10.00"),  # 以上 still makes it a bound
+        ("数量指标", "≥500人", "达到450人", "9.00"),
+        ("时效指标", "30分钟到达", "35分钟到达", "8.57"),  # a word after a duration is a remark
+        ("时效指标", "30分钟到达", "20分钟到达", "10.00"),
+        ("时效指标", "10个工作日内拨付", "5个工作日拨付", "10.00"),
+        ("时效指标", "180天完工", "200天完工", "9.00"),
+        ("时效指标", "24小时内处置", "36小时处置", "6.67"),
+        ("质量指标", "100%", "95%合格", "9.50"),
+        ("质量指标", "100%", "100%未完成", "unit_mismatch"),  # … unless it may change what the figure says
+        ("数量指标", "≥3个村", "5个乡镇", "unit_mismatch"),  # after a counted unit the word is what is counted
+    ],
+)
+def test_words_around_an_actuals_figure(library, group, target, actual, expected):
+    row, rep = one(library, target=target, actual=actual, group=["产出指标", group], claimed="10")
+    result = row.result
+    if expected == "unit_mismatch":
+        assert row.comparison.status == "unverifiable"
+        assert "unit_mismatch" in {f.code for f in rep.findings}
+    elif "～" in expected:
+        assert f"{result.low_raw:.2f}～{result.high_raw:.2f}" == expected
+    else:
+        assert result.computed == D(expected), result.parts[0].reason
+
+
 def test_a_lower_is_better_name_against_a_rate_to_reach_is_not_read(library):
     row, rep = one(library, name="设备完好率", target="≥95%", actual="故障率0.5%", claimed="10")
     assert row.comparison.status == "unverifiable"

@@ -208,10 +208,11 @@ class _LeanRowScorer(RowScorer):
         return _rebuilt(model, row_id, [part if part.id == part_id else replace(part, id=part_id)])
 
     def _parse(self, text, row, label, place):
-        found = self._read.get(text)
+        key = (text, label)  # an actual reads some words otherwise than a target ("达到85%")
+        found = self._read.get(key)
         if found is None:
             found = super()._parse(text, row, label, place)
-            self._read.keep(text, found)
+            self._read.keep(key, found)
         return found
 
     def _target_text(self, row):

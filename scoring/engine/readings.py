@@ -107,6 +107,9 @@ class Reading:
     fraction_of_percent: Decimal | None = None  # "0.98" against "≥95%": 98% (rows._same_unit)
     fraction_below: Decimal | None = None  # "1.02" too, when above 1 and below this: 102%
     fillers: tuple[str, ...] = ()  # "完成100%", "平均95%": words before a figure that say nothing of it
+    reached: tuple[str, ...] = ()  # "达到": before an actual's figure, the figure reached (no bound)
+    remark_units: tuple[str, ...] = ()  # "分钟": a word after one is a remark ("30分钟到达") ...
+    remark_refusers: tuple[str, ...] = ()  # ... unless it holds one of these ("100%未完成")
     quantity_names: tuple[str, ...] = ()  # "率", "度": the last character of a quantity's name before its figure
     not_quantity_names: tuple[str, ...] = ()  # "季度": a name ending in a period, never left out
     lower_quantity_names: tuple[str, ...] = ()  # "故障率": a name ending so says lower is better (`is_lower_name`)
@@ -264,11 +267,13 @@ def not_given(where: str, text: str) -> ParsedValue:
     return ParsedValue(text, "none", None, None, None, None, None)
 
 
-def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "", year: int | None = None) -> ParsedValue:
+def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "", year: int | None = None,
+                actual: bool = False) -> ParsedValue:
     """Parse a target or an actual as a form writes it, with the rule file's vocabulary.
 
     ``where`` names the place for error messages (e.g. 绩效指标第3行“实际完成值”);
-    ``year`` supplies the year of a date written without one ("12月10日前").
+    ``year`` supplies the year of a date written without one ("12月10日前"); ``actual``: the
+    text is an actual, where a word saying the figure was reached (`reached`: "达到85%") is no bound.
     A blank cell or a "not given" marker gives kind "none".  Raises ValueParseError for any
     notation it does not know, UnknownComparator for a comparator sign it does not know.
     """
@@ -294,7 +299,12 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     named = reading.quantity_name.match(compact) if figure and reading.quantity_names and compact[0].isalpha() else None
     if named and not _is_quantity_name(named[1], compact[len(named[1]):], reading):
         named = None
-    comparator, body = _split_prefix(compact[len(named[1]):] if named else compact, reading)
+    body = compact[len(named[1]):] if named else compact
+    if actual and figure and body.startswith(reading.reached):
+        # "达到85%", "满意度达85%", "已达到85%": what was reached, not "at least"
+        word = next(w for w in reading.reached if body.startswith(w))
+        body = body[len(word):] if len(body) > len(word) else body
+    comparator, body = _split_prefix(body, reading)
     if comparator is not None and named is None and figure and reading.quantity_names and body[:1].isalpha():
         # "≥满意度95%": a split cell's comparator before the name
         named = reading.quantity_name.match(body)
@@ -345,6 +355,11 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     remark = _REMARK.fullmatch(rest) if rest and rest not in reading.units else None
     if remark and (remark[1] in reading.known_units or remark[1] in reading.units):
         rest = remark[1]
+    elif rest and reading.remark_units and rest not in reading.units and rest not in reading.known_units:
+        unit, after = _unit_before_remark(rest, reading)
+        if unit is not None:
+            rest = written = unit  # "30分钟到达", "10个工作日内拨付": the word after the unit is a remark
+            comparator = _merge(comparator, after, unknown)
     if rest and not _is_unit(rest, reading):
         raise unknown()
     number = to_decimal(figure)
@@ -354,6 +369,29 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         text, "number", comparator, number, reading.unit(rest) or None, None, None,
         approximate=bool(loose), written_unit=written or None, named=name,
     )
+
+
+def _unit_before_remark(rest: str, reading: Reading) -> tuple[str | None, Comparator | None]:
+    """What follows a figure, read as one of `remark_units`, maybe a comparator written after it
+    ("内", "以内"), and a word of letters only that is a remark ("到达", "拨付", "合格"): the unit
+    and the comparator; (None, None) when it is not so written, or the word holds one of
+    `remark_refusers` ("100%未完成", "12个月以上待建")."""
+    for unit in reading.remark_units:
+        if not rest.startswith(unit) or len(rest) == len(unit):
+            continue
+        after, comparator = rest[len(unit):], None
+        for word, meaning in reading.suffixes:
+            if word and after.startswith(word) and len(after) > len(word):
+                after, comparator = after[len(word):], meaning
+                break
+        if (len(after) <= _REMARK_LENGTH and all(ch.isalpha() and not ch.isascii() for ch in after)
+                and not any(w in after for w in reading.remark_refusers)):
+            return unit, comparator
+        return None, None
+    return None, None
+
+
+_REMARK_LENGTH = 6  # "已全部拨付到位": a remark after a unit is a short word; longer text is not read
 
 
 def _looks_like_comparator(ch: str) -> bool:

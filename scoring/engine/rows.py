@@ -25,6 +25,7 @@ from .trace import FULL, Recorder
 
 # A method id that means "decided by the written values", usable in rule_names and select.
 BY_VALUES = "by_comparator"
+ACTUAL = "实际完成值"  # the actual's label in messages; parsed as an actual (`parse_value`'s ``actual``)
 # "设备故障率（%）": a remark in brackets after a row's name
 _REMARK_AT_END = re.compile(r"[（(][^（()）]*[)）]$")
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
@@ -73,7 +74,7 @@ class RowScorer:
         uses: list[InputUse] = []
         values: list[ValueUse] = []
         if self.recorder.traced:
-            for name, label, text in (("target", "年度指标值", self._target_text(row)), ("actual", "实际完成值", row.actual)):
+            for name, label, text in (("target", "年度指标值", self._target_text(row)), ("actual", ACTUAL, row.actual)):
                 if text is not None:
                     uses.append(InputUse(name, label, "", None, row.source, "given", text))
         try:
@@ -119,7 +120,7 @@ class RowScorer:
 
     def _parse(self, text: str, row: Row, label: str, place: str) -> ParsedValue:
         try:
-            return parse_value(text, self.reading, where=f"{row.name}“{label}”", year=self.year)
+            return parse_value(text, self.reading, where=f"{row.name}“{label}”", year=self.year, actual=label == ACTUAL)
         except ValueParseError as exc:
             raise _Unreadable(str(exc), finding(exc.code, f"{exc}，该行无法核验", place)) from None
 
@@ -156,7 +157,7 @@ class RowScorer:
             return outcome
         qualitative = method is not None and method.reads == "text"
         try:
-            actual = _text_value(row.actual) if qualitative else self._parse(row.actual, row, "实际完成值", place)
+            actual = _text_value(row.actual) if qualitative else self._parse(row.actual, row, ACTUAL, place)
         except _Unreadable:
             actual = self._lower_named(row, method, place)
             if actual is None:
@@ -224,7 +225,7 @@ class RowScorer:
         if target.kind != "number" or self._direction(row, target, method) not in ("<=", "<"):
             return None
         try:
-            value = self._parse(figure, row, "实际完成值", place)
+            value = self._parse(figure, row, ACTUAL, place)
         except _Unreadable:
             return None  # the cell's own text is what the message quotes
         return replace(value, raw=row.actual, named=name) if value.kind == "number" else None

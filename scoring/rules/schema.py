@@ -106,6 +106,14 @@ class ReadingDecl(Strict):
     fraction_below: Decimal | None = Field(default=None, gt=1)
     # Words before a figure that say nothing of it: "完成100%", "平均95%", "全年≥12次".
     fillers: list[str] = []
+    # Words before an actual's figure saying it was reached: "达到85%", "满意度达85%" is 85%, not a
+    # lower bound (before a target's figure, a comparator word keeps its meaning: "达到90%" is ≥ 90%).
+    reached: list[str] = []
+    # Units after which a word is a remark, not part of the unit: "30分钟到达", "10个工作日内拨付",
+    # "100%合格" (not a counted unit: "3个村" against "5个乡镇" are different things) ...
+    remark_units: list[str] = []
+    # ... unless the word holds one of these, which could change what the figure says ("100%未完成")
+    remark_refusers: list[str] = []
     # The last characters of a quantity's name written before its figure: "完成率100%", "满意度≥95%".
     quantity_names: list[str] = []
     # ... but not a name ending in one of these (a period: "每季度≥1次" is four a year)
