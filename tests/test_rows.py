@@ -224,11 +224,15 @@ def test_an_actual_naming_another_quantity(library, name, target, actual, expect
         assert expected in row.result.parts[0].reason, row.result.parts[0].reason
 
 
-def test_a_duration_whose_name_says_neither_way_is_the_evaluators_unless_equal(library):
-    """"某项工作时长": how long it ran, or how long it took?  Met when equal, else not guessed."""
-    row, _ = one(library, name="某项工作时长", target="24小时", actual="20小时", group=["产出指标", "时效指标"], claimed="10")
-    assert row.comparison.status == "unverifiable" and row.result.parts[0].state == "judgement"
-    equal, _ = one(library, name="某项工作时长", target="24小时", actual="24小时", group=["产出指标", "时效指标"], claimed="10")
+@pytest.mark.parametrize("name", ["某项工作时长", "热线开通时间", "路灯照明时间"])
+def test_a_duration_whose_name_says_neither_way_is_the_evaluators_unless_equal(library, name):
+    """"某项工作时长", "热线开通时间": how long it ran, or how long it took?  Met when equal, else
+    not guessed, and the reason does not say which way it missed."""
+    row, _ = one(library, name=name, target="24小时", actual="20小时", group=["产出指标", "时效指标"], claimed="10")
+    part = row.result.parts[0]
+    assert row.comparison.status == "unverifiable" and part.state == "judgement"
+    assert part.reason.startswith("与年度指标值不同，"), part.reason
+    equal, _ = one(library, name=name, target="24小时", actual="24小时", group=["产出指标", "时效指标"], claimed="10")
     assert equal.result.computed == D("10.00")
 
 

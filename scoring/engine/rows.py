@@ -475,7 +475,9 @@ class RowScorer:
         try:
             if not met and method.judgement_unless_met:
                 part.state = "judgement"
-                part.reason = f"未达到年度指标值，{method.label}未规定计分，需评价人判断"
+                # against "=" a miss may lie either side: "未达到" would say which
+                missed = "与年度指标值不同" if direction == "=" else "未达到年度指标值"
+                part.reason = f"{missed}，{method.label}未规定计分，需评价人判断"
                 return outcome
             raw = self.evaluator.evaluate(method.score, names)
         except EvaluationError as exc:
