@@ -70,6 +70,23 @@ def test_claim_by_printed_name(tmp_path, library):
     assert execution.comparison.status == "match"
 
 
+def test_scores_written_with_their_unit(tmp_path, library):
+    """Forms print scores as "9.2分": a claim and a claimed total so written read as the figure,
+    on the table's lean path and in the case model alike; anything else before 分 is still refused."""
+    path = tmp_path / "t.csv"
+    path.write_text(_csv([_row(claim="9.2分", total="9.2 分"), _row(case_id="t2", claim="九分")]), encoding="utf-8")
+    _header, row, words = _entries(path)
+    sd = _score(library, row)
+    execution = next(r for r in sd.indicators if r.result.id == "execution")
+    assert (execution.comparison.claimed, execution.comparison.status) == (Decimal("9.2"), "over")
+    assert sd.total.comparison.claimed == Decimal("9.2")
+    with pytest.raises(ScoringError, match="“九”不是数字"):
+        row_to_case(words)
+    result = run_cli("batch", str(path), "--format", "json")
+    sheets = json.loads(result.stdout)["sheets"]
+    assert [s["claimed_total"] for s in sheets] == ["9.2"] and result.returncode == 1  # the second row fails
+
+
 def test_empty_cell_is_missing_and_undisclosed_is_unverifiable(tmp_path, library):
     path = tmp_path / "t.csv"
     path.write_text(_csv([_row(executed="", rate=""), _row(case_id="t2", executed="未披露", rate=""), _row(case_id="t3", executed="undisclosed", rate="")]), encoding="utf-8")

@@ -560,3 +560,8 @@ def test_a_date_bound_that_may_miss_the_deadline_is_unverifiable(library):
     row, _ = one(library, name="项目完成时间", target="2024年12月前", actual="2025年2月前", group=["产出指标", "时效指标"], claimed="10")
     assert row.comparison.status == "unverifiable"
     assert row.result.parts[0].reason == "实际完成值“2025年2月前”只给出上限（不晚于 2025年2月），无法判断是否达到年度指标值“2024年12月前”"
+
+
+def test_a_rows_weight_and_claim_written_with_their_unit(library):
+    row, _ = one(library, target="≥100次", actual="80次", weight="10分", claimed="9.4分")
+    assert (row.result.weight, row.comparison.claimed, row.comparison.status) == (D("10"), D("9.4"), "over")

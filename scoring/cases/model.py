@@ -16,9 +16,10 @@ from ..numbers import NumberError, to_decimal
 from ..rules.declarations import Strict
 
 
-def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None) -> Any:
+def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None, points: bool = False) -> Any:
     """Figures written as text ("253.87", "９０％") under ``keys`` become Decimals; with
-    ``shorthand``, a bare value stands for ``{shorthand: value}``."""
+    ``shorthand``, a bare value stands for ``{shorthand: value}``; with ``points``, the figures are
+    scores or weights, which forms often print with their unit ("9.4分")."""
     if shorthand is not None and not isinstance(data, dict):
         data = {shorthand: data}
     if not isinstance(data, dict):
@@ -26,8 +27,11 @@ def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None
     data = dict(data)
     for key in keys:
         if isinstance(data.get(key), str):
+            text = data[key]
+            if points and text.strip().endswith("分") and len(text.strip()) > 1:
+                text = text.strip()[:-1]  # the message, if any, quotes the figure without its unit
             try:
-                data[key] = to_decimal(data[key])
+                data[key] = to_decimal(text)
             except NumberError as exc:
                 raise ValueError(str(exc) if shorthand else f"{key}: {exc}") from None
     return data
@@ -88,7 +92,7 @@ class Claim(Strict):
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
-        return _read_numbers(data, ("score",), shorthand="score")
+        return _read_numbers(data, ("score",), shorthand="score", points=True)
 
 
 class GradeClaim(Strict):
@@ -124,7 +128,7 @@ class Row(Strict):
     @model_validator(mode="before")
     @classmethod
     def _numbers(cls, data: Any) -> Any:
-        data = _read_numbers(data, ("weight", "claimed"))
+        data = _read_numbers(data, ("weight", "claimed"), points=True)
         if isinstance(data, dict):
             for key in ("target", "actual"):
                 # a target written as a bare TOML number is still the text the form printed
@@ -149,7 +153,7 @@ class Subtotal(Strict):
     @model_validator(mode="before")
     @classmethod
     def _numbers(cls, data: Any) -> Any:
-        return _read_numbers(data, ("claimed", "weight"))
+        return _read_numbers(data, ("claimed", "weight"), points=True)
 
 
 class StatedRate(Strict):
