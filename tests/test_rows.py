@@ -111,6 +111,7 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
         ("7天", "5天", "时效指标", "项目公示公告期", "7.14"),
         ("3天", "5天", "时效指标", "跟踪回访时间", "6.00"),
         ("30天", "40天", "时效指标", "播出设备采购周期", "7.50"),
+        ("24小时", "30小时", "时效指标", "应急物资调拨时间", "8.00"),
         ("30分钟", "40分钟", "时效指标", "群众等待服务时长", "7.50"),  # a wait, whatever is waited for
         ("30分钟", "20分钟", "时效指标", "群众等待服务时长", "10.00"),
         ("15分钟", "20分钟", "时效指标", "排队等候时间", "7.50"),
@@ -184,6 +185,39 @@ def test_words_around_an_actuals_figure(library, group, target, actual, expected
         assert f"{result.low_raw:.2f}～{result.high_raw:.2f}" == expected
     else:
         assert result.computed == D(expected), result.parts[0].reason
+
+
+@pytest.mark.parametrize(
+    ("group", "target", "actual", "expected"),
+    [
+        ("数量指标", "≥2000平方米", "1800㎡", "9.00"),  # other spellings of one unit
+        ("数量指标", "≥12场次", "12场", "10.00"),
+        ("数量指标", "≥500人", "450名", "9.00"),
+        ("数量指标", "≥1万人", "9000人", "9.00"),  # 万 before a counted unit: declared conversions
+        ("数量指标", "≥1.2万人次", "12000人次", "10.00"),
+        ("质量指标", "≤0.5%", "8‰", "6.25"),
+        ("时效指标", "≤2小时", "30分钟", "10.00"),
+        ("时效指标", "3天内", "96小时", "7.50"),
+        ("时效指标", "15日", "20天", "7.50"),
+        ("经济成本指标", "≤300元/㎡", "320元/平方米", "9.38"),  # a unit per another converts as its first part
+        ("经济成本指标", "≤120万元/公里", "1300000元/公里", "9.23"),
+        ("数量指标", "≥5公里", "实际完成4.5公里", "9.00"),  # words before the figure that say nothing of it
+        ("数量指标", "≥10座", "已建成8座", "8.00"),
+        ("满意度指标", "≥90%", "满意度为85%", "9.44"),
+        ("满意度指标", "≥90%", "满意度：96%", "10.00"),
+        ("数量指标", "每年不少于2次", "1次", "5.00"),
+        ("时效指标", "不晚于2024年12月31日", "2024年11月30日", "10.00"),
+        ("质量指标", "故障率为≤1%", "0.5%", "10.00"),
+        ("质量指标", "故障率为1%", "0.5%", "unreadable"),  # the filler says no direction: as "故障率1%"
+    ],
+)
+def test_units_and_words_the_national_vocabulary_reads(library, group, target, actual, expected):
+    row, rep = one(library, target=target, actual=actual, group=["产出指标", group], claimed="10")
+    if expected == "unreadable":
+        assert row.comparison.status == "unverifiable"
+        assert "unreadable_value" in {f.code for f in rep.findings}
+    else:
+        assert row.result.computed == D(expected), row.result.parts[0].reason
 
 
 def test_a_lower_is_better_name_against_a_rate_to_reach_is_not_read(library):

@@ -70,7 +70,7 @@ _DOTTED_MONTH = re.compile(r"((?:19|20)\d{2})\.(\d{1,2})(月?(?:底|末)|月)?",
 # "95%（含）", "12次(累计)": a known unit with a remark in brackets after it
 _REMARK = re.compile(r"(.+?)[（(][^（()）]*[)）]")
 # A unit is a short word: ideographs, letters and the signs units are written with.
-_UNIT = re.compile(r"[^\W\d_]|[%‰°²³/()（）·]", re.UNICODE)
+_UNIT = re.compile(r"[^\W\d_]|[%‰°²³㎡㎥㎞/()（）·]", re.UNICODE)
 MAX_UNIT_LENGTH = 8
 
 
@@ -122,10 +122,12 @@ class Reading:
     @cached_property
     def quantity_name(self) -> re.Pattern:
         """A quantity's name written before its figure ("完成率", "满意度"), up to one of
-        `quantity_names`, followed by a figure, a comparator sign or a comparator word
-        ("合格率不低于95%").  The longest such name: "年度达标率100%" is 达标率's, not a 年度 "达"."""
+        `quantity_names`, followed by a figure, a comparator sign, a comparator word
+        ("合格率不低于95%") or a filler ("满意度为85%").  The longest such name: "年度达标率100%" is 达标率's, not a 年度 "达"."""
         ends = "|".join(re.escape(w) for w in self.quantity_names)
-        words = "".join(f"|{re.escape(w)}" for w in sorted({w for w, _ in self.prefixes if w[:1].isalpha()}, key=len, reverse=True))
+        # a comparator word or a filler may stand between the name and its figure: "满意度为85%"
+        said = {w for w, _ in self.prefixes if w[:1].isalpha()} | {w for w in self.fillers if not w[:1].isdigit()}
+        words = "".join(f"|{re.escape(w)}" for w in sorted(said, key=len, reverse=True))
         return re.compile(rf"([^\W\d_]{{1,12}}(?:{ends}))(?=[0-9.+\-<>=≥≤≧≦⩾⩽]{words})")
 
     @cached_property
@@ -195,7 +197,13 @@ class Reading:
         return _split_prefix(text, self)[0] is not None
 
     def to_base(self, unit: str | None) -> tuple[str | None, Decimal]:
-        """Follow the declared conversions: (base unit, factor into it)."""
+        """Follow the declared conversions: (base unit, factor into it).  A unit per another that
+        is not declared itself ("元/人", "万元/公里") converts as its first part does, per the
+        second's own spelling ("元/㎡" is "万元/平方米" × 0.0001)."""
+        if unit is not None and unit not in self.units and "/" in unit.strip("/"):
+            part, per = unit.split("/", 1)
+            base, factor = self.to_base(self.unit(part))
+            return f"{base}/{self.unit(per)}", factor
         factor = Decimal(1)
         seen = set()
         while unit is not None and unit in self.units and self.units[unit].into and unit not in seen:
@@ -435,6 +443,8 @@ def _is_quantity_name(name: str, rest: str, reading: Reading) -> bool:
     ("故障率≤1%", "故障率1%以下"), or a figure of 0 ("差错率0")."""
     if name.endswith(reading.not_quantity_names):
         return False
+    said = next((w for w in reading.fillers if rest.startswith(w) and len(rest) > len(w)), "")
+    rest = rest[len(said):]  # "故障率为1%": the filler says nothing of the direction either
     if not is_lower_name(name, reading) or not (rest[0].isdigit() or rest[0] == "."):
         return True
     return _ZERO.match(rest) is not None or _split_suffix(rest, reading)[0] is not None
