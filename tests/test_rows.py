@@ -397,6 +397,37 @@ def test_qualitative_wording_has_strength(library, target, actual, low, high, st
     assert (str(c.low), str(c.high), c.status) == (low, high, status)
 
 
+@pytest.mark.parametrize(
+    ("target", "actual", "low", "high", "how"),
+    [
+        ("按期完成", "未按期完成", "0.00", "6.00", "完成值是指标值“按期完成”的否定"),  # the target's words negated
+        ("及时", "不及时", "0.00", "6.00", "完成值是指标值“及时”的否定"),
+        ("有效提升", "未有效提升", "0.00", "6.00", "完成值是指标值“有效提升”的否定"),
+        ("无重大安全事故", "未发生重大安全事故", "8.00", "10.00", "完成值与指标值同样说没有发生"),  # none of the same thing
+        ("无重大安全事故", "无", "8.00", "10.00", "完成值与指标值同样说没有发生"),
+        ("不发生", "未发生", "8.00", "10.00", "完成值与指标值同样说没有发生"),
+        ("全覆盖", "实现全覆盖", "8.00", "10.00", "完成值包含指标值“全覆盖”"),  # the target's words and more
+        ("合格", "验收合格", "8.00", "10.00", "完成值包含指标值“合格”"),
+        ("完成", "已全部完成", "8.00", "10.00", "完成值包含指标值“完成”"),
+        ("完成", "计划年底完成", "None", "None", ""),  # … unless what it adds qualifies them
+        ("合格", "验收不合格", "None", "None", ""),
+        ("无投诉", "无安全事故", "None", "None", ""),  # none of another thing
+    ],
+)
+def test_wording_read_against_the_targets_own_words(library, target, actual, low, high, how):
+    row, _ = one(library, target=target, actual=actual, claimed="10")
+    c = row.comparison
+    assert (str(c.low), str(c.high)) == (low, high), row.result.parts[0].reason
+    assert how in row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [("无", "0", "10.00"), ("无", "0次", "10.00"), ("无", "1起", "0.00"),
+                                                            ("无污染事件", "2起", "0.00"), ("无投诉", "95%", "None")])
+def test_a_target_saying_none_against_a_figure_is_zero(library, target, actual, expected):
+    row, _ = one(library, target=target, actual=actual, group=["成本指标", "生态环境成本指标"], claimed="10")
+    assert str(row.result.computed) == expected, row.result.parts[0].reason
+
+
 def test_a_strength_the_actual_does_not_state_is_left_to_the_evaluator(library):
     row, _ = one(library, target="显著提升", actual="提升", claimed="10")
     assert row.comparison.status == "unverifiable" and "评价人" in row.result.parts[0].reason
@@ -499,12 +530,16 @@ def test_xinjiang_rule_column_picks_the_method(library):
     ("成本指标", "成本降低额", "10万元", "12万元", "10.00"),
     ("时效指标", "完成时限", "30天", "25天", "10.00"),
     ("数量指标", "培训人数", "100人", "90人", "0.00"),  # a count: at least
+    ("时效指标", "热线开通时间", "24小时", "24小时", "10.00"),  # a duration that says neither way: met when equal …
+    ("时效指标", "热线开通时间", "24小时", "20小时", "None"),  # … else the evaluator's, not 0
 ])
 def test_a_rule_column_method_without_a_direction_reads_a_bare_figure_as_the_rows_say(library, group, name, target, actual, expected):
     rows = [{"name": name, "group": ["产出指标", group], "weight": 10, "rule": "直接赋分", "target": target, "actual": actual, "claimed": "10"},
             {"name": "其余", "weight": 80, "target": "1", "actual": "1"}]
     row = report(library, rows, rules="xinjiang.project").sheets[0].indicators[1]
-    assert row.result.computed == D(expected), row.result.parts[0].reason
+    assert str(row.result.computed) == expected, row.result.parts[0].reason
+    if expected == "None":
+        assert row.result.parts[0].reason == "与年度指标值不同，时效指标（时长，越短越好还是越长越好不明），需评价人判断"
 
 
 def test_row_weights_must_add_up(library):

@@ -34,6 +34,8 @@ _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
 _COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 _BOUND_WORDS = {">=": "下限（不低于", ">": "下限（高于", "<=": "上限（不高于", "<": "上限（低于"}
 _DATE_BOUND_WORDS = {">=": "下限（不早于", ">": "下限（晚于", "<=": "上限（不晚于", "<": "上限（早于"}
+# the ways of grading wording a reason names (the vocabulary's own, or equal wording, goes without saying)
+_SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值与指标值同样")
 _KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填", "any": "数值或日期"}
 
 
@@ -187,6 +189,8 @@ class RowScorer:
             # a worded actual against a deadline ("按时完成") is graded by its wording; against a
             # figure it says nothing the figure can be checked with
             actual = self._worded_actual(row, actual, target, values, method)
+        elif target is not None and target.kind == "text" and actual.kind == "number" and not qualitative:
+            target = self._worded_target(target, actual, values)
         if method is None or (actual.kind == "text" and method.reads != "text"):
             method = self._by_values(row, target, actual)
         outcome.method = method
@@ -283,6 +287,16 @@ class RowScorer:
             comparator = self.rules.methods[chosen].comparator if chosen is not None else None
         return comparator
 
+    def _unclear_direction(self, row: Row, target: ParsedValue, method: CompiledMethod) -> CompiledMethod | None:
+        """The method rows.no_comparator reads a bare target with, where a method that says no
+        direction (Xinjiang's 直接赋分) reads it and that method leaves a miss to the evaluator
+        ("热线开通时间 24小时": only a figure equal to it is met); else None."""
+        if target.comparator is not None or method.comparator is not None or method.judgement_unless_met:
+            return None
+        chosen = self._no_comparator(row, target)
+        found = self.rules.methods[chosen] if chosen is not None else None
+        return found if found is not None and found.judgement_unless_met else None
+
     def _worded_actual(self, row: Row, actual: ParsedValue, target: ParsedValue, values: list[ValueUse],
                        method: CompiledMethod | None) -> ParsedValue:
         """A worded actual against a figure: "无安全事故" against "≤1起" is 0; anything else
@@ -292,6 +306,17 @@ class RowScorer:
             self.recorder.value(values, ValueUse("none", "完成值读作", f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
             return ParsedValue(actual.raw, "number", None, Decimal(0), target.unit, None, None)
         raise _Unreadable(f"实际完成值“{actual.raw}”是文字，年度指标值“{target.raw}”是{_KINDS[target.kind]}，文字无法与之比较")
+
+    def _worded_target(self, target: ParsedValue, actual: ParsedValue, values: list[ValueUse]) -> ParsedValue:
+        """A target that says none against a figure: "无" or "无污染事件" against "0" or "1起" is 0
+        of what the actual counts, so none at all is met and one is a miss; against a rate or a
+        score ("无投诉" against "95%") only an actual of 0 reads so.  Any other worded target
+        stays text, which a figure cannot be checked against."""
+        text = normalize_phrase(target.text or target.raw)
+        if self._says_none(text) and (actual.number == 0 or actual.unit not in self.reading.rate_units):
+            self.recorder.value(values, ValueUse("none", "指标值读作", f"0{actual.written_unit or ''}（“{target.raw}”）", "value"))
+            return ParsedValue(target.raw, "number", None, Decimal(0), actual.unit, None, None)
+        return target
 
     def _counts_what_is_none(self, row: Row, target: ParsedValue, method: CompiledMethod | None, text: str) -> bool:
         """Whether "none" is a figure against ``target``: a target that is none itself or bounds
@@ -365,6 +390,8 @@ class RowScorer:
             # "较好" against "较好": the target asked for no more than was done, whatever the
             # word alone would be graded
             tier_id, how = equal, "完成值与指标值相同"
+        if tier_id is None and row.target is not None:
+            tier_id, how = self._against_target_words(normalize_phrase(row.target), phrase)
         if self.rules.strength and row.target is not None:
             wanted, found = self._strength(normalize_phrase(row.target)), self._strengths(phrase)
             negation = self.rules.strength_levels - 1
@@ -399,9 +426,36 @@ class RowScorer:
             self.recorder.value(values, ValueUse("tier", f"评级（{how}）", f"{tier.label}（分值的 {share}）", "value"))
             self.recorder.part(part, band=f"{tier.label}：{fmt(low.normalize())}～{fmt(high.normalize())} 分")
         part.state = "scored"
-        part.reason = f"“{actual.raw}”评为“{tier.label}”" + (f"（{how}）" if how.startswith("程度") else "")
+        part.reason = f"“{actual.raw}”评为“{tier.label}”" + (f"（{how}）" if how.startswith(_SAID_HOW) else "")
         outcome.low, outcome.high, outcome.interval = low, high, True
         return outcome
+
+    def _against_target_words(self, target: str, phrase: str) -> tuple[str | None, str]:
+        """The tier of a worded actual the vocabulary does not know, read against the target's
+        own words (rows.target_words), and how; (None, "") when they say nothing of it."""
+        rules = self.rules
+        for word in rules.target_negations:
+            if phrase == word + target:
+                return rules.target_negated_tier, f"完成值是指标值“{target}”的否定"
+        equal = rules.text_equal_to_target
+        if equal is None:
+            return None, ""
+        if rules.none_alike and self._says_none(target) and self._says_none(phrase):
+            said, wanted = self._none_of(phrase), self._none_of(target)
+            if said == wanted or not said or not wanted:
+                return equal, "完成值与指标值同样说没有发生"
+        unless = rules.contained_unless
+        if unless is not None and len(target) > 1 and target in phrase and phrase != target:
+            added = phrase.replace(target, "", 1)
+            if not any(w in added for w in unless) and not any(w in added for w in rules.target_negations):
+                return equal, f"完成值包含指标值“{target}”"
+        return None, ""
+
+    def _none_of(self, text: str) -> str:
+        """What a text that says none (`_says_none`) says there was none of: "重大安全事故" of
+        "未发生重大安全事故"; "" for a none word alone."""
+        word = max((w for w in self.reading.none_words if text.startswith(w)), key=len)
+        return text[len(word):]
 
     def _strength(self, text: str) -> tuple[str, int] | None:
         """The strongest-matching strength word in a phrase and its level (0 = strongest)."""
@@ -473,11 +527,13 @@ class RowScorer:
             part.reason = "未达到年度指标值，且指标值或完成值为负数，按完成比例计分没有意义，需评价人判断"
             return outcome
         try:
-            if not met and method.judgement_unless_met:
+            unclear = self._unclear_direction(row, target, method) if not met and wanted == "number" else None
+            if not met and (method.judgement_unless_met or unclear is not None):
                 part.state = "judgement"
                 # against "=" a miss may lie either side: "未达到" would say which
                 missed = "与年度指标值不同" if direction == "=" else "未达到年度指标值"
-                part.reason = f"{missed}，{method.label}未规定计分，需评价人判断"
+                part.reason = (f"{missed}，{method.label}未规定计分，需评价人判断" if unclear is None
+                               else f"{missed}，{unclear.label}，需评价人判断")
                 return outcome
             raw = self.evaluator.evaluate(method.score, names)
         except EvaluationError as exc:

@@ -520,6 +520,14 @@ class _Compiler:
             for dup in sorted({w for w in words if words.count(w) > 1}):
                 self.problem("rows.strength.levels", f"程度词“{dup}”出现在多个等级中")
             strength = sorted(((normalize_phrase(w), i) for i, level in enumerate(r.strength.levels) for w in level), key=lambda wl: -len(wl[0]))
+        words = r.target_words
+        if words is not None:
+            if words.negated is not None and words.negated not in tiers:
+                self.problem("rows.target_words.negated", f"没有名为 {words.negated} 的档次（rows.tiers）")
+            if words.negations and words.negated is None:
+                self.problem("rows.target_words.negated", "写了 negations，却没有写否定时评为哪一档（negated）")
+            if (words.none_alike or words.contained_unless is not None) and r.text_equal_to_target is None:
+                self.problem("rows.target_words", "none_alike 与 contained_unless 按 rows.text_equal_to_target 的档次评级，须先写明该档次")
         nc = r.no_comparator
         durations = nc.durations
         for key, mid in [("zero", nc.zero), *((f"groups.{g}", m) for g, m in nc.groups.items()),
@@ -554,6 +562,11 @@ class _Compiler:
             no_comparator_lower=nc.lower_quantity_names,
             no_comparator_group_exceptions=tuple(fold(n) for n in nc.group_exceptions),
             negated_tier=r.strength.negated if r.strength else None,
+            target_negations=tuple(sorted((normalize_phrase(w) for w in words.negations), key=len, reverse=True)) if words else (),
+            target_negated_tier=words.negated if words else None,
+            none_alike=bool(words and words.none_alike),
+            contained_unless=tuple(normalize_phrase(w) for w in words.contained_unless)
+            if words and words.contained_unless is not None else None,
             strength_levels=len(r.strength.levels) if r.strength else 0,
         )
 

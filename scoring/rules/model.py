@@ -98,6 +98,11 @@ class CompiledRows(CompiledModel):
     no_comparator_group_exceptions: tuple[str, ...] = ()  # rates to reach ("成本节约率") take no method from their group
     negated_tier: str | None = None
     strength_levels: int = 0
+    # rows.target_words: a worded actual against the target's own words (`TargetWords`)
+    target_negations: tuple[str, ...] = ()  # longest first
+    target_negated_tier: str | None = None
+    none_alike: bool = False
+    contained_unless: tuple[str, ...] | None = None
 
 
 class CompiledPart(CompiledModel):

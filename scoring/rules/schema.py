@@ -201,6 +201,21 @@ class RowMethod(Strict):
     overshoot: str | None = None
 
 
+class TargetWords(Strict):
+    """How a worded actual reads against the target's own words, where the vocabulary has no
+    tier for it: the target's words after one of ``negations`` ("未按期完成" against "按期完成")
+    are the tier ``negated``; two texts saying none of the same thing ("未发生重大安全事故", or
+    just "无", against "无重大安全事故") are the tier ``rows.text_equal_to_target`` when
+    ``none_alike``; and so is an actual holding the target's words and more ("已全部完成"
+    against "完成", "实现全覆盖" against "全覆盖") unless what it adds holds one of
+    ``contained_unless`` ("基本完成", "尚未完成"); None: not read so."""
+
+    negations: list[str] = []
+    negated: str | None = None
+    none_alike: bool = False
+    contained_unless: list[str] | None = None
+
+
 class RowRules(Strict):
     """Rules for sheets scored row by row (一级/二级/三级指标 with target, actual, weight, claim)."""
 
@@ -215,6 +230,7 @@ class RowRules(Strict):
     text_equal_to_target: str | None = None
     overshoot_threshold: Decimal | None = None
     strength: Strength | None = None
+    target_words: TargetWords | None = None
     no_comparator: NoComparator = NoComparator()
 
 
