@@ -428,6 +428,21 @@ def test_a_target_saying_none_against_a_figure_is_zero(library, target, actual, 
     assert str(row.result.computed) == expected, row.result.parts[0].reason
 
 
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("全覆盖", "98%", "9.80"),  # words standing for a figure (reading.figure_words)
+    ("≥95%", "全覆盖", "10.00"),
+    ("100%", "实现全覆盖", "10.00"),
+    ("≥10个", "全覆盖", "None"),  # 100% of what? not a count
+    ("每月1次", "每月1次", "8.00～10.00"),  # the target's very words, though neither reads: 达成年度指标
+    ("每月1次", "每季度1次", "None"),
+])
+def test_words_standing_for_a_figure_and_the_targets_very_words(library, target, actual, expected):
+    row, _ = one(library, target=target, actual=actual, claimed="10")
+    result = row.result
+    got = f"{row.comparison.low}～{row.comparison.high}" if result.interval else str(result.computed)
+    assert got == expected, result.parts[0].reason
+
+
 def test_a_strength_the_actual_does_not_state_is_left_to_the_evaluator(library):
     row, _ = one(library, target="显著提升", actual="提升", claimed="10")
     assert row.comparison.status == "unverifiable" and "评价人" in row.result.parts[0].reason

@@ -108,6 +108,7 @@ class Reading:
     fraction_below: Decimal | None = None  # "1.02" too, when above 1 and below this: 102%
     fillers: tuple[str, ...] = ()  # "完成100%", "平均95%": words before a figure that say nothing of it
     reached: tuple[str, ...] = ()  # "达到": before an actual's figure, the figure reached (no bound)
+    figure_words: dict[str, str] = field(default_factory=dict)  # "全覆盖": "100%", by normalized phrase
     remark_units: tuple[str, ...] = ()  # "分钟": a word after one is a remark ("30分钟到达") ...
     remark_refusers: tuple[str, ...] = ()  # ... unless it holds one of these ("100%未完成")
     quantity_names: tuple[str, ...] = ()  # "率", "度": the last character of a quantity's name before its figure

@@ -36,6 +36,7 @@ _BOUND_WORDS = {">=": "下限（不低于", ">": "下限（高于", "<=": "上�
 _DATE_BOUND_WORDS = {">=": "下限（不早于", ">": "下限（晚于", "<=": "上限（不晚于", "<": "上限（早于"}
 # the ways of grading wording a reason names (the vocabulary's own, or equal wording, goes without saying)
 _SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值与指标值同样")
+_ACTUAL_READ = "完成值读作"  # the label of what an actual's wording was read as
 _KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填", "any": "数值或日期"}
 
 
@@ -162,7 +163,9 @@ class RowScorer:
             actual = _text_value(row.actual) if qualitative else self._parse(row.actual, row, ACTUAL, place)
         except _Unreadable:
             actual = self._lower_named(row, method, place)
-            if actual is None:
+            if actual is None and row.target is not None and normalize_phrase(row.actual) == normalize_phrase(row.target):
+                actual = _text_value(row.actual)  # "每月1次" against "每月1次": the target's very words, graded as wording
+            elif actual is None:
                 raise
         if actual.kind == "none" or (qualitative and "".join(row.actual.split()) in self.reading.not_given):
             part.reason = f"实际完成值未填（“{row.actual.strip()}”）"
@@ -268,7 +271,7 @@ class RowScorer:
             for one, other in ((first, second), (second, first)):
                 if one in said and other in about and one not in about:
                     negated = replace(actual, number=-actual.number, named=None, comparator=_FLIP.get(actual.comparator, actual.comparator))
-                    self.recorder.value(values, ValueUse("opposite", "完成值读作", f"{_COMPARATOR_SIGNS.get(negated.comparator, '')}"
+                    self.recorder.value(values, ValueUse("opposite", _ACTUAL_READ, f"{_COMPARATOR_SIGNS.get(negated.comparator, '')}"
                                                          f"{fmt(negated.number)}{actual.written_unit or ''}"
                                                          f"（“{actual.raw}”与指标所计的量方向相反）", "value"))
                     return negated
@@ -287,6 +290,19 @@ class RowScorer:
             comparator = self.rules.methods[chosen].comparator if chosen is not None else None
         return comparator
 
+    def _figure_word(self, value: ParsedValue, text: str, values: list[ValueUse], label: str) -> ParsedValue | None:
+        """A worded value that stands for a figure (reading.figure_words: "全覆盖" is 100%, and in an
+        actual "实现全覆盖", after a word of reading.reached), as that figure; None for any other wording."""
+        words = self.reading.figure_words
+        figure = words.get(text)
+        if figure is None and label == _ACTUAL_READ:
+            figure = next((words[text[len(w):]] for w in self.reading.reached if text.startswith(w) and text[len(w):] in words), None)
+        if figure is None:
+            return None
+        parsed = replace(parse_value(figure, self.reading), raw=value.raw)
+        self.recorder.value(values, ValueUse("figure_word", label, f"{figure}（“{value.raw}”）", "value"))
+        return parsed
+
     def _unclear_direction(self, row: Row, target: ParsedValue, method: CompiledMethod) -> CompiledMethod | None:
         """The method rows.no_comparator reads a bare target with, where a method that says no
         direction (Xinjiang's 直接赋分) reads it and that method leaves a miss to the evaluator
@@ -302,8 +318,11 @@ class RowScorer:
         """A worded actual against a figure: "无安全事故" against "≤1起" is 0; anything else
         ("完成" against "≤30万元") says nothing the figure can be checked with."""
         text = normalize_phrase(actual.text or actual.raw)
+        figure = self._figure_word(actual, text, values, _ACTUAL_READ)
+        if figure is not None:
+            return figure
         if self._says_none(text) and self._counts_what_is_none(row, target, method, text):
-            self.recorder.value(values, ValueUse("none", "完成值读作", f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
+            self.recorder.value(values, ValueUse("none", _ACTUAL_READ, f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
             return ParsedValue(actual.raw, "number", None, Decimal(0), target.unit, None, None)
         raise _Unreadable(f"实际完成值“{actual.raw}”是文字，年度指标值“{target.raw}”是{_KINDS[target.kind]}，文字无法与之比较")
 
@@ -313,6 +332,9 @@ class RowScorer:
         score ("无投诉" against "95%") only an actual of 0 reads so.  Any other worded target
         stays text, which a figure cannot be checked against."""
         text = normalize_phrase(target.text or target.raw)
+        figure = self._figure_word(target, text, values, "指标值读作")
+        if figure is not None:
+            return figure
         if self._says_none(text) and (actual.number == 0 or actual.unit not in self.reading.rate_units):
             self.recorder.value(values, ValueUse("none", "指标值读作", f"0{actual.written_unit or ''}（“{target.raw}”）", "value"))
             return ParsedValue(target.raw, "number", None, Decimal(0), actual.unit, None, None)

@@ -268,6 +268,7 @@ class _Compiler:
             fraction_below=r.fraction_below,
             fillers=tuple(sorted((fold(w) for w in r.fillers), key=len, reverse=True)),
             reached=tuple(sorted((fold(w) for w in r.reached), key=len, reverse=True)),
+            figure_words={normalize_phrase(w): figure for w, figure in r.figure_words.items()},
             remark_units=tuple(sorted((fold(w) for w in r.remark_units), key=len, reverse=True)),
             remark_refusers=tuple(fold(w) for w in r.remark_refusers),
             quantity_names=tuple(fold(w) for w in r.quantity_names),

@@ -108,6 +108,8 @@ class ReadingDecl(Strict):
     fillers: list[str] = []
     # Words before an actual's figure saying it was reached: "达到85%", "满意度达85%" is 85%, not a
     # lower bound (before a target's figure, a comparator word keeps its meaning: "达到90%" is ≥ 90%).
+    # Words that stand for a figure: "全覆盖" is 100% against "≥95%" (and a target "全覆盖" against "98%")
+    figure_words: dict[str, str] = {}
     reached: list[str] = []
     # Units after which a word is a remark, not part of the unit: "30分钟到达", "10个工作日内拨付",
     # "100%合格" (not a counted unit: "3个村" against "5个乡镇" are different things) ...
