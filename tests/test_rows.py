@@ -220,6 +220,20 @@ def test_units_and_words_the_national_vocabulary_reads(library, group, target, a
         assert row.result.computed == D(expected), row.result.parts[0].reason
 
 
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("2024年上半年", "2024年6月30日", "10.00"),  # a part of the year, as the month it ends with
+    ("2024年上半年", "2024年8月", "None"),  # late: the deadline method leaves it to the evaluator
+    ("年底前完成", "2024年11月", "10.00"),  # in the case's year
+    ("第四季度", "2024年11月", "10.00"),
+    ("2024年三季度前", "2024年9月", "10.00"),
+    ("2024年12月31日前", "2024年上半年", "10.00"),
+    ("上半年开工", "2024年3月开工", "10.00"),
+])
+def test_parts_of_the_year_are_dates(library, target, actual, expected):
+    row, _ = one(library, name="项目完成时间", target=target, actual=actual, group=["产出指标", "时效指标"], claimed="10")
+    assert str(row.result.computed) == expected, row.result.parts[0].reason
+
+
 def test_a_lower_is_better_name_against_a_rate_to_reach_is_not_read(library):
     row, rep = one(library, name="设备完好率", target="≥95%", actual="故障率0.5%", claimed="10")
     assert row.comparison.status == "unverifiable"

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -104,6 +104,7 @@ class Reading:
     rate_units: frozenset[str] = frozenset()  # "%", "分": a figure to reach in one is no count ("无差错" is not 0%)
     date_before: tuple[str, ...] = ()  # "前", "之前": by that date, inclusive
     date_neutral: tuple[str, ...] = ()  # "完成", "完工": the date of completion, no comparator
+    date_phrases: dict[str, str] = field(default_factory=dict)  # "上半年": "6月底", a part of the year as its last month
     fraction_of_percent: Decimal | None = None  # "0.98" against "≥95%": 98% (rows._same_unit)
     fraction_below: Decimal | None = None  # "1.02" too, when above 1 and below this: 102%
     fillers: tuple[str, ...] = ()  # "完成100%", "平均95%": words before a figure that say nothing of it
@@ -143,6 +144,24 @@ class Reading:
     def suffix_comparators(self) -> dict[str, Comparator]:
         """`suffixes` by spelling."""
         return dict(self.suffixes)
+
+    @cached_property
+    def date_phrase(self) -> re.Pattern | None:
+        """A text that starts with a part of the year (`date_phrases`), maybe after its year
+        ("2024年上半年"): the year, the phrase; None when none is declared."""
+        if not self.date_phrases:
+            return None
+        phrases = "|".join(re.escape(w) for w in sorted(self.date_phrases, key=len, reverse=True))
+        return re.compile(rf"(?:(\d{{4}})年)?({phrases})")
+
+    def dated_phrase(self, text: str) -> str | None:
+        """``text`` with a part of the year it starts with written as its last month ("2024年上半年"
+        is "2024年6月底", "年底前完成" "12月底前完成"); None when it starts with none."""
+        pattern = self.date_phrase
+        match = pattern.match(text) if pattern is not None else None
+        if match is None:
+            return None
+        return (f"{match[1]}年" if match[1] else "") + self.date_phrases[match[2]] + text[match.end():]
 
     @cached_property
     def date_words(self) -> tuple[str, ...]:
@@ -337,6 +356,14 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         worded = comparator is not None and any(ch.isalpha() for ch in compact[: len(compact) - len(body)])
         if not worded and (not rest or rest in reading.known_units or rest in reading.units or rest in ("%", "‰") or comparator is not None):
             raise ValueParseError(where, text, f"缺少数值“{text}”")
+        dated = reading.dated_phrase(body) if reading.date_phrases and comparator is None else None
+        if dated is not None:
+            try:  # "年底前完成", "上半年": a deadline in the case's year; anything else stays wording
+                found = parse_value(dated, reading, where=where, year=year, actual=actual)
+            except ValueParseError:
+                found = None
+            if found is not None and found.kind == "date":
+                return replace(found, raw=text)
         return ParsedValue(text, "text", None, None, None, None, cleaned)
 
     dated = _date_value(text, body, comparator, where, year, reading, unknown)
@@ -503,6 +530,7 @@ def _date_value(
     reading: Reading, unknown: Callable[[], ValueParseError],
 ) -> ParsedValue | None:
     """A date or deadline, or None when the text is not shaped like one."""
+    body = reading.dated_phrase(body) or body if reading.date_phrases else body  # "2024年上半年": by June 2024
     before = False
     trimmed = body.endswith(reading.date_words)  # str.endswith takes the tuple: most texts end with none
     while trimmed:  # "2021年12月底前完成": strip the words around the date, in any order

@@ -264,6 +264,7 @@ class _Compiler:
             rate_units=frozenset(fold(u) for u in r.rate_units),
             date_before=tuple(fold(w) for w in r.date_before),
             date_neutral=tuple(fold(w) for w in r.date_neutral),
+            date_phrases={fold(w): fold(month) for w, month in r.date_phrases.items()},
             fraction_of_percent=r.fraction_of_percent,
             fraction_below=r.fraction_below,
             fillers=tuple(sorted((fold(w) for w in r.fillers), key=len, reverse=True)),

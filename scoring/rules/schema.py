@@ -99,6 +99,9 @@ class ReadingDecl(Strict):
     rate_units: list[str] = []
     date_before: list[str] = []
     date_neutral: list[str] = []
+    # Words naming a part of the year, as the month it ends with: "上半年" is "6月底", "第四季度" "12月底"
+    # ("2024年上半年", "年底前完成", "三季度前")
+    date_phrases: dict[str, str] = {}
     # A figure from 0 to 1 without a unit, against a percentage of at least this, is a fraction:
     # "0.98" against "≥95%" is 98% (None: never read so).
     fraction_of_percent: Decimal | None = Field(default=None, gt=0)
