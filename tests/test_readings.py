@@ -201,7 +201,8 @@ def test_a_dotted_year_and_month_alone_is_a_number():
         ("故障率1%以下", "<=", D("1"), "%"),
         ("差错率0", None, D("0"), None),  # or a figure of none
         ("投诉处理率100%", None, D("100"), "%"),  # a rate to reach, though 投诉 is in it
-        ("年度≥1次", ">=", D("1"), "次"),  # the year's own count (a quarter's is not read: 每季度≥1次)
+        ("年度≥1次", ">=", D("1"), "次"),  # the year's own count
+        ("每季度≥1次", ">=", D("1"), "次/季度"),  # a frequency (reading.per_words)
         ("合格率不低于95%", ">=", D("95"), "%"),  # a comparator word after the name
         ("完成率达到100%", ">=", D("100"), "%"),
         ("故障率低于1%", "<", D("1"), "%"),
@@ -279,7 +280,7 @@ def test_text_phrases(text, expected):
         "组织支部党员开展学习675场次。",
         "٣次",
         "m²",
-        "每季度≥1次",  # a period before the figure: four a year, not read as one
+        "每季度≥一次",  # a frequency needs a figure
         "季度3次",
         "故障率1%",  # the name says lower is better and nothing after it does: not read as a rate to reach
         "1%故障率",

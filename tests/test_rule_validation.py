@@ -347,7 +347,7 @@ METHOD = ROWS.format(weight=90).replace('score = "weight"', 'reads = "number"\ns
     ('[rows.target_words]\nnegations = ["未"]\n', "rows.target_words.negated", "却没有写否定时评为哪一档"),
     ('[rows.target_words]\nnegations = ["未"]\nnegated = "nope"\n', "rows.target_words.negated", "没有名为 nope 的档次"),
     ('[rows.target_words]\nnone_alike = true\n', "rows.target_words", "须先写明该档次"),
-    ('[rows.target_words]\ncontained_unless = []\n', "rows.target_words", "须先写明该档次"),
+    ('[rows.target_words]\ncontained_with = ["已"]\n', "rows.target_words", "须先写明该档次"),
 ])
 def test_row_reading_declarations_name_what_they_need(tmp_path, extra, place, message):
     text = problems(tmp_path, INDICATOR + 'score = "a"\n' + METHOD + extra, ROWS_HEAD)

@@ -111,7 +111,7 @@ class Reading:
     reached: tuple[str, ...] = ()  # "达到": before an actual's figure, the figure reached (no bound)
     figure_words: dict[str, str] = field(default_factory=dict)  # "全覆盖": "100%", by normalized phrase
     remark_units: tuple[str, ...] = ()  # "分钟": a word after one is a remark ("30分钟到达") ...
-    remark_refusers: tuple[str, ...] = ()  # ... unless it holds one of these ("100%未完成")
+    remarks: tuple[str, ...] = ()  # ... made of these words ("到达", "拨付", "合格"), longest first
     quantity_names: tuple[str, ...] = ()  # "率", "度": the last character of a quantity's name before its figure
     not_quantity_names: tuple[str, ...] = ()  # "季度": a name ending in a period, never left out
     lower_quantity_names: tuple[str, ...] = ()  # "故障率": a name ending so says lower is better (`is_lower_name`)
@@ -119,6 +119,9 @@ class Reading:
     negated_events: tuple[str, ...] = ()  # "事故": "无安全事故发生率" negates the event before the word
     lower_name_tails: tuple[str, ...] = ()  # "控制": "设备故障率控制" is still the failure rate
     lower_name_breaks: tuple[str, ...] = ()  # "后": a reverser across it reduces something else ("降低成本后返工率")
+    lower_name_break_words: tuple[str, ...] = ()  # "术后": a break inside a word is none
+    named_fillers: tuple[tuple[str, str], ...] = ()  # ("已拨付", "拨付"): dropped where the row's name holds the second
+    per_words: tuple[tuple[str, str], ...] = ()  # ("每月", "月"): "每月1次" is 1 次/月
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
     @cached_property
@@ -318,6 +321,16 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     compact = "".join(cleaned.split())
     if not compact or compact in reading.not_given:
         return not_given(where, text)
+    if reading.per_words and compact.startswith(tuple(w for w, _ in reading.per_words)):
+        per = _per_word(compact, reading)
+        if per is not None:  # "每月1次": 1 次/月
+            try:
+                found = parse_value(compact[len(per[0]):], reading, where=where, year=year, actual=actual)
+            except ValueParseError:
+                found = None  # the message quotes the whole cell
+            if found is not None and found.kind == "number" and found.unit:
+                return replace(found, raw=text, unit=f"{found.unit}/{per[1]}", written_unit=f"{found.written_unit or found.unit}/{per[1]}")
+            raise ValueParseError(where, text, f"无法识别的写法“{text}”")
     # the error is made only when raised: building it for every cell cost more than reading one
     def unknown() -> ValueParseError:
         return ValueParseError(where, text, f"无法识别的写法“{text}”")
@@ -409,9 +422,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
 
 def _unit_before_remark(rest: str, reading: Reading) -> tuple[str | None, Comparator | None]:
     """What follows a figure, read as one of `remark_units`, maybe a comparator written after it
-    ("内", "以内"), and a word of letters only that is a remark ("到达", "拨付", "合格"): the unit
-    and the comparator; (None, None) when it is not so written, or the word holds one of
-    `remark_refusers` ("100%未完成", "12个月以上待建")."""
+    ("内", "以内"), and a remark made of `remarks` ("到达", "拨付", "已完工", "合格"): the unit and
+    the comparator; (None, None) when it is not so written ("15%自付", "24小时在线", "100%计划"
+    say what the figure is of)."""
     for unit in reading.remark_units:
         if not rest.startswith(unit) or len(rest) == len(unit):
             continue
@@ -420,14 +433,33 @@ def _unit_before_remark(rest: str, reading: Reading) -> tuple[str | None, Compar
             if word and after.startswith(word) and len(after) > len(word):
                 after, comparator = after[len(word):], meaning
                 break
-        if (len(after) <= _REMARK_LENGTH and all(ch.isalpha() and not ch.isascii() for ch in after)
-                and not any(w in after for w in reading.remark_refusers)):
+        if made_of(after, reading.remarks):
             return unit, comparator
         return None, None
     return None, None
 
 
-_REMARK_LENGTH = 6  # "已全部拨付到位": a remark after a unit is a short word; longer text is not read
+def made_of(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` (not empty) is nothing but ``words`` one after another ("已全部" of "已"
+    and "全部"); blanks and punctuation between them count for nothing."""
+    text = "".join(ch for ch in text if ch.isalnum())
+    if not text:
+        return False
+    reach = {0}  # the positions some run of words ends at
+    for i in range(len(text)):
+        if i in reach:
+            reach.update(i + len(w) for w in words if w and text.startswith(w, i))
+    return len(text) in reach
+
+
+def _per_word(compact: str, reading: Reading) -> tuple[str, str] | None:
+    """The frequency word a text starts with before a figure or a comparator ("每月1次",
+    "每月不少于1次"), and the period it is per; None when there is none."""
+    for word, period in reading.per_words:  # longest first: "每季度" before "每季"
+        rest = compact[len(word):]
+        if compact.startswith(word) and rest and (rest[0].isdigit() or _split_prefix(rest, reading)[0] is not None):
+            return word, period
+    return None
 
 
 def _looks_like_comparator(ch: str) -> bool:
@@ -624,7 +656,10 @@ def is_lower_name(name: str, reading: Reading) -> bool:
     for word in reading.lower_name_reversers:
         reach = _REVERSER_REACH if len(word) > 1 else 0
         at = head.rfind(word, max(len(head) - len(word) - reach, 0))
-        if at >= 0 and not any(b in head[at + len(word):] for b in reading.lower_name_breaks):
+        between = head[at + len(word):]
+        for part in reading.lower_name_break_words:
+            between = between.replace(part, "")  # "降低术后死亡率": 后 of 术后 breaks nothing
+        if at >= 0 and not any(b in between for b in reading.lower_name_breaks):
             return False  # "无差错率", "降低孕产妇死亡率"; not "减少审批环节后投诉率": it reduces something else
         at = head.rfind(word)
         if word in reading.none_words and at >= 0 and len(head) - at - len(word) <= _EVENT_NAME_LENGTH and head.endswith(reading.negated_events):

@@ -19,7 +19,7 @@ from ..findings import Finding, finding
 from ..numbers import fmt, normalize_phrase, round_half_up
 from ..rules.expressions import EvaluationError, Evaluator
 from ..rules.model import CompiledDurations, CompiledMethod, CompiledRows
-from .readings import ParsedValue, Reading, ValueParseError, fold, is_lower_name, parse_value, strip_trailing, year_month
+from .readings import ParsedValue, Reading, ValueParseError, fold, is_lower_name, made_of, parse_value, strip_trailing, year_month
 from .results import IndicatorResult, InputUse, PartResult, ValueUse
 from .trace import FULL, Recorder
 
@@ -28,6 +28,7 @@ BY_VALUES = "by_comparator"
 ACTUAL = "实际完成值"  # the actual's label in messages; parsed as an actual (`parse_value`'s ``actual``)
 # "设备故障率（%）": a remark in brackets after a row's name
 _REMARK_AT_END = re.compile(r"[（(][^（()）]*[)）]$")
+_BARE_FIGURE = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?")  # a target cell with a figure and nothing else
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
 _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
@@ -35,7 +36,7 @@ _COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 _BOUND_WORDS = {">=": "下限（不低于", ">": "下限（高于", "<=": "上限（不高于", "<": "上限（低于"}
 _DATE_BOUND_WORDS = {">=": "下限（不早于", ">": "下限（晚于", "<=": "上限（不晚于", "<": "上限（早于"}
 # the ways of grading wording a reason names (the vocabulary's own, or equal wording, goes without saying)
-_SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值与指标值同样")
+_SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值与指标值同样", "完成值“")  # and "完成值与指标值同样是否定的"
 _ACTUAL_READ = "完成值读作"  # the label of what an actual's wording was read as
 _KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填", "any": "数值或日期"}
 
@@ -119,7 +120,35 @@ class RowScorer:
         unit = (row.unit or "").strip()
         if unit and unit not in text and "".join(text.split()) not in self.reading.not_given:
             text = text + unit
+        elif not unit and (named := self._name_unit(row)) and _BARE_FIGURE.fullmatch("".join(fold(text).split())):
+            text = text + named  # "任务完成时限(月)" | "10": 10个月
         return text
+
+    def _name_unit(self, row: Row) -> str | None:
+        """The unit a row's name gives in brackets at its end ("任务完成时限(月)", "资金拨付时限（工作日）"),
+        in its canonical spelling ("月" after a figure is 个月); None when it gives none."""
+        remark = _REMARK_AT_END.search("".join(fold(row.name or "").split()))
+        if remark is None:
+            return None
+        written = remark[0][1:-1]
+        reading = self.reading
+        if written in reading.known_units or written in reading.units or written in ("%", "‰"):
+            return reading.unit(written)
+        return None
+
+    def _parse_actual(self, row: Row, place: str) -> ParsedValue:
+        """The actual, without a word before its figure that names what the row's name counts
+        (reading.named_fillers: "已拨付90%" in 资金拨付率)."""
+        text = row.actual
+        if self.reading.named_fillers:
+            compact = "".join(fold(text).split())
+            name = _row_name(row)
+            for word, named in self.reading.named_fillers:  # longest first
+                rest = compact[len(word):]
+                # before the figure itself: "覆盖率低于95%" holds a quantity's name, not a filler
+                if compact.startswith(word) and rest and named in name and (rest[0].isdigit() or self.reading.starts_with_comparator(rest)):
+                    return replace(self._parse(rest, row, ACTUAL, place), raw=text)
+        return self._parse(text, row, ACTUAL, place)
 
     def _parse(self, text: str, row: Row, label: str, place: str) -> ParsedValue:
         try:
@@ -160,12 +189,10 @@ class RowScorer:
             return outcome
         qualitative = method is not None and method.reads == "text"
         try:
-            actual = _text_value(row.actual) if qualitative else self._parse(row.actual, row, ACTUAL, place)
+            actual = _text_value(row.actual) if qualitative else self._parse_actual(row, place)
         except _Unreadable:
             actual = self._lower_named(row, method, place)
-            if actual is None and row.target is not None and normalize_phrase(row.actual) == normalize_phrase(row.target):
-                actual = _text_value(row.actual)  # "每月1次" against "每月1次": the target's very words, graded as wording
-            elif actual is None:
+            if actual is None:
                 raise
         if actual.kind == "none" or (qualitative and "".join(row.actual.split()) in self.reading.not_given):
             part.reason = f"实际完成值未填（“{row.actual.strip()}”）"
@@ -193,7 +220,7 @@ class RowScorer:
             # figure it says nothing the figure can be checked with
             actual = self._worded_actual(row, actual, target, values, method)
         elif target is not None and target.kind == "text" and actual.kind == "number" and not qualitative:
-            target = self._worded_target(target, actual, values)
+            target = self._worded_target(row, target, actual, values)
         if method is None or (actual.kind == "text" and method.reads != "text"):
             method = self._by_values(row, target, actual)
         outcome.method = method
@@ -290,6 +317,16 @@ class RowScorer:
             comparator = self.rules.methods[chosen].comparator if chosen is not None else None
         return comparator
 
+    def _counts_harm(self, row: Row) -> bool:
+        """Whether a row counts something to avoid: under a group rows.no_comparator reads as
+        lower is better (成本), named as lower is better, or naming an event a none word negates."""
+        name = _row_name(row)
+        if is_lower_name(name, self.reading) or any(w in name for w in self.reading.negated_events):
+            return True
+        levels = [normalize_phrase(level) for level in row.group]
+        return any(p in level for level in levels for p, m in self.rules.no_comparator_groups.items()
+                   if self.rules.methods[m].comparator in ("<=", "<"))
+
     def _figure_word(self, value: ParsedValue, text: str, values: list[ValueUse], label: str) -> ParsedValue | None:
         """A worded value that stands for a figure (reading.figure_words: "全覆盖" is 100%, and in an
         actual "实现全覆盖", after a word of reading.reached), as that figure; None for any other wording."""
@@ -326,16 +363,17 @@ class RowScorer:
             return ParsedValue(actual.raw, "number", None, Decimal(0), target.unit, None, None)
         raise _Unreadable(f"实际完成值“{actual.raw}”是文字，年度指标值“{target.raw}”是{_KINDS[target.kind]}，文字无法与之比较")
 
-    def _worded_target(self, target: ParsedValue, actual: ParsedValue, values: list[ValueUse]) -> ParsedValue:
-        """A target that says none against a figure: "无" or "无污染事件" against "0" or "1起" is 0
-        of what the actual counts, so none at all is met and one is a miss; against a rate or a
-        score ("无投诉" against "95%") only an actual of 0 reads so.  Any other worded target
-        stays text, which a figure cannot be checked against."""
+    def _worded_target(self, row: Row, target: ParsedValue, actual: ParsedValue, values: list[ValueUse]) -> ParsedValue:
+        """A target that says none against a figure: "无" against "0" is met; against "1起" it is 0
+        of what the actual counts, a miss, where the row counts something to avoid (a 成本 group,
+        a name saying lower is better, an event of `reading.negated_events`: "环境污染事件"); in
+        "培训人数" a "无" says no target was set.  Against a rate or a score ("无投诉" against
+        "95%") only an actual of 0 reads so.  Any other worded target stays text."""
         text = normalize_phrase(target.text or target.raw)
         figure = self._figure_word(target, text, values, "指标值读作")
         if figure is not None:
             return figure
-        if self._says_none(text) and (actual.number == 0 or actual.unit not in self.reading.rate_units):
+        if self._says_none(text) and (actual.number == 0 or (actual.unit not in self.reading.rate_units and self._counts_harm(row))):
             self.recorder.value(values, ValueUse("none", "指标值读作", f"0{actual.written_unit or ''}（“{target.raw}”）", "value"))
             return ParsedValue(target.raw, "number", None, Decimal(0), actual.unit, None, None)
         return target
@@ -397,7 +435,9 @@ class RowScorer:
                 for pattern, method in rules.no_comparator_groups.items():
                     if pattern in name:
                         return method
-            if durations and target.unit in durations.units and any(pattern in name for pattern in durations.groups):
+            if durations and any(pattern in name for pattern in durations.groups) and (
+                    target.unit in durations.units or (target.unit is None and row_name.endswith(durations.heads))):
+                # a duration, or a bare figure in a row named as one ("项目实施周期" | "12")
                 return _duration_method(row_name, durations)
         return None
 
@@ -407,13 +447,18 @@ class RowScorer:
         tier_id = self.rules.vocabulary.get(phrase)
         how = "词表"
         equal = self.rules.text_equal_to_target
-        if equal and row.target is not None and normalize_phrase(row.target) == phrase and (
+        answers = self._answers(phrase)
+        if answers and equal and row.target is not None and normalize_phrase(row.target) == phrase and (
                 tier_id is None or self.rules.tiers[equal].high > self.rules.tiers[tier_id].high):
             # "较好" against "较好": the target asked for no more than was done, whatever the
             # word alone would be graded
             tier_id, how = equal, "完成值与指标值相同"
-        if tier_id is None and row.target is not None:
-            tier_id, how = self._against_target_words(normalize_phrase(row.target), phrase)
+        if answers and row.target is not None:
+            ranked = self._ranked(normalize_phrase(row.target), phrase, tier_id)
+            if ranked is not None:
+                tier_id, how = ranked
+        if tier_id is None and answers and row.target is not None:
+            tier_id, how = self._against_target_words(normalize_phrase(row.target), phrase, _row_name(row))
         if self.rules.strength and row.target is not None:
             wanted, found = self._strength(normalize_phrase(row.target)), self._strengths(phrase)
             negation = self.rules.strength_levels - 1
@@ -452,25 +497,54 @@ class RowScorer:
         outcome.low, outcome.high, outcome.interval = low, high, True
         return outcome
 
-    def _against_target_words(self, target: str, phrase: str) -> tuple[str | None, str]:
+    def _answers(self, phrase: str) -> bool:
+        """Whether a worded actual says anything the target's words can be held against: not a
+        placeholder or a pointer elsewhere (rows.no_answers: "详见附件", "待定", "XX", "一"), not a
+        unit alone (a split cell: "人", "%"), and not without a letter or a digit ("**", "……")."""
+        rules = self.rules
+        if not any(ch.isalnum() for ch in phrase) or phrase in self.reading.known_units or phrase in rules.no_answers:
+            return False
+        return not any(len(w) > 1 and w in phrase for w in rules.no_answers)
+
+    def _ranked(self, target: str, phrase: str, tier_id: str | None) -> tuple[str, str] | None:
+        """A worded actual ranked below its target in one of rows.ranks ("合格" against "优秀",
+        "满意" against "非常满意"): the tier `rows.strength.weaker`, or `negated` for the lowest
+        rank ("不合格"), unless the vocabulary already grades it lower; None otherwise."""
+        rules = self.rules
+        for ranks in rules.ranks:
+            if target in ranks and phrase in ranks and ranks.index(phrase) > ranks.index(target):
+                lowest = ranks.index(phrase) == len(ranks) - 1
+                found = rules.negated_tier if lowest and rules.negated_tier else rules.weaker_tier
+                if found is None:
+                    return None
+                if tier_id is not None and rules.tiers[tier_id].high <= rules.tiers[found].high:
+                    return None
+                return found, f"完成值“{phrase}”低于指标值的“{target}”"
+        return None
+
+    def _against_target_words(self, target: str, phrase: str, row_name: str) -> tuple[str | None, str]:
         """The tier of a worded actual the vocabulary does not know, read against the target's
         own words (rows.target_words), and how; (None, "") when they say nothing of it."""
         rules = self.rules
         for word in rules.target_negations:
-            if phrase == word + target:
+            # "未按期完成" against "按期完成", "未及时到位" against "及时"
+            if phrase.startswith(word + target) and (phrase == word + target or made_of(phrase[len(word + target):], rules.contained_with)):
                 return rules.target_negated_tier, f"完成值是指标值“{target}”的否定"
         equal = rules.text_equal_to_target
         if equal is None:
             return None, ""
         if rules.none_alike and self._says_none(target) and self._says_none(phrase):
             said, wanted = self._none_of(phrase), self._none_of(target)
-            if said == wanted or not said or not wanted:
+            # a bare "无" against "无社会成本" in 社会成本: none of what the row names; not
+            # "没有及时处置" in 负面舆情, which says something else was not done
+            if said == wanted or not said or (not wanted and _shares_a_word(said, row_name)):
                 return equal, "完成值与指标值同样说没有发生"
-        unless = rules.contained_unless
-        if unless is not None and len(target) > 1 and target in phrase and phrase != target:
-            added = phrase.replace(target, "", 1)
-            if not any(w in added for w in unless) and not any(w in added for w in rules.target_negations):
-                return equal, f"完成值包含指标值“{target}”"
+        negated = [w for w in rules.target_negations if target.startswith(w) and len(target) > len(w)]
+        if negated and any(phrase == w + target[len(negated[0]):] for w in rules.target_negations):
+            return equal, "完成值与指标值同样是否定的"  # "未增加群众负担" against "不增加群众负担"
+        if rules.contained_with and len(target) > 1 and target in phrase and phrase != target:
+            if made_of(phrase.replace(target, "", 1), rules.contained_with):
+                return equal, f"完成值包含指标值“{target}”"  # "已全部完成", "验收合格", "实现全覆盖"
         return None, ""
 
     def _none_of(self, text: str) -> str:
@@ -664,6 +738,12 @@ def _could_meet(direction: str, bound: str, a: Decimal, t: Decimal) -> bool:
 def _row_name(row: Row) -> str:
     """A row's name folded, without blanks or a remark in brackets at its end ("质保期（竣工验收后）")."""
     return _REMARK_AT_END.sub("", "".join(fold(row.name or "").split()))
+
+
+def _shares_a_word(text: str, name: str) -> bool:
+    """Whether ``text`` and a row's ``name`` have two characters in a row in common ("不良影响"
+    and "对生态环境的影响")."""
+    return any(text[i:i + 2] in name for i in range(len(text) - 1))
 
 
 def _duration_method(name: str, durations: CompiledDurations) -> str | None:

@@ -271,7 +271,7 @@ class _Compiler:
             reached=tuple(sorted((fold(w) for w in r.reached), key=len, reverse=True)),
             figure_words={normalize_phrase(w): figure for w, figure in r.figure_words.items()},
             remark_units=tuple(sorted((fold(w) for w in r.remark_units), key=len, reverse=True)),
-            remark_refusers=tuple(fold(w) for w in r.remark_refusers),
+            remarks=tuple(sorted((fold(w) for w in r.remarks), key=len, reverse=True)),
             quantity_names=tuple(fold(w) for w in r.quantity_names),
             not_quantity_names=tuple(fold(w) for w in r.not_quantity_names),
             lower_quantity_names=tuple(fold(w) for w in r.lower_quantity_names),
@@ -280,6 +280,9 @@ class _Compiler:
             negated_events=tuple(fold(w) for w in r.negated_events),
             lower_name_tails=tuple(sorted((fold(w) for w in r.lower_name_tails), key=len, reverse=True)),
             lower_name_breaks=tuple(fold(w) for w in r.lower_name_breaks),
+            lower_name_break_words=tuple(fold(w) for w in r.lower_name_break_words),
+            named_fillers=tuple(sorted(((fold(w), fold(n)) for w, n in r.named_fillers.items()), key=lambda wn: -len(wn[0]))),
+            per_words=tuple(sorted(((fold(w), fold(u)) for w, u in r.per_words.items()), key=lambda wu: -len(wu[0]))),
         )
 
     # -- indicators --------------------------------------------------------------------
@@ -528,8 +531,10 @@ class _Compiler:
                 self.problem("rows.target_words.negated", f"没有名为 {words.negated} 的档次（rows.tiers）")
             if words.negations and words.negated is None:
                 self.problem("rows.target_words.negated", "写了 negations，却没有写否定时评为哪一档（negated）")
-            if (words.none_alike or words.contained_unless is not None) and r.text_equal_to_target is None:
-                self.problem("rows.target_words", "none_alike 与 contained_unless 按 rows.text_equal_to_target 的档次评级，须先写明该档次")
+            if (words.none_alike or words.contained_with) and r.text_equal_to_target is None:
+                self.problem("rows.target_words", "none_alike 与 contained_with 按 rows.text_equal_to_target 的档次评级，须先写明该档次")
+        if r.ranks and r.strength is None:
+            self.problem("rows.ranks", "排位低于指标值时评为 rows.strength.weaker 的档次，须先写明 rows.strength")
         nc = r.no_comparator
         durations = nc.durations
         for key, mid in [("zero", nc.zero), *((f"groups.{g}", m) for g, m in nc.groups.items()),
@@ -567,8 +572,9 @@ class _Compiler:
             target_negations=tuple(sorted((normalize_phrase(w) for w in words.negations), key=len, reverse=True)) if words else (),
             target_negated_tier=words.negated if words else None,
             none_alike=bool(words and words.none_alike),
-            contained_unless=tuple(normalize_phrase(w) for w in words.contained_unless)
-            if words and words.contained_unless is not None else None,
+            contained_with=tuple(sorted((normalize_phrase(w) for w in words.contained_with), key=len, reverse=True)) if words else (),
+            no_answers=frozenset(normalize_phrase(w) for w in r.no_answers),
+            ranks=tuple(tuple(normalize_phrase(w) for w in ranks) for ranks in r.ranks),
             strength_levels=len(r.strength.levels) if r.strength else 0,
         )
 

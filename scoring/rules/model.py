@@ -102,7 +102,9 @@ class CompiledRows(CompiledModel):
     target_negations: tuple[str, ...] = ()  # longest first
     target_negated_tier: str | None = None
     none_alike: bool = False
-    contained_unless: tuple[str, ...] | None = None
+    contained_with: tuple[str, ...] = ()
+    no_answers: frozenset[str] = frozenset()
+    ranks: tuple[tuple[str, ...], ...] = ()
 
 
 class CompiledPart(CompiledModel):

@@ -111,14 +111,20 @@ class ReadingDecl(Strict):
     fillers: list[str] = []
     # Words before an actual's figure saying it was reached: "达到85%", "满意度达85%" is 85%, not a
     # lower bound (before a target's figure, a comparator word keeps its meaning: "达到90%" is ≥ 90%).
+    # Words before an actual's figure naming what it counts, left out where the row's name holds the
+    # word they map to: "已拨付90%" in 资金拨付率 ("已拨付" = "拨付"), not "支出45万元" in 成本节约额
+    named_fillers: dict[str, str] = {}
+    # Words making a figure a frequency: "每月1次" is 1 次/月 ("每月" = "月")
+    per_words: dict[str, str] = {}
     # Words that stand for a figure: "全覆盖" is 100% against "≥95%" (and a target "全覆盖" against "98%")
     figure_words: dict[str, str] = {}
     reached: list[str] = []
     # Units after which a word is a remark, not part of the unit: "30分钟到达", "10个工作日内拨付",
     # "100%合格" (not a counted unit: "3个村" against "5个乡镇" are different things) ...
     remark_units: list[str] = []
-    # ... unless the word holds one of these, which could change what the figure says ("100%未完成")
-    remark_refusers: list[str] = []
+    # ... when it is made of these words ("到达", "拨付", "已", "完工"): "15%自付", "24小时在线", "100%计划"
+    # say what the figure is of, and are not read
+    remarks: list[str] = []
     # The last characters of a quantity's name written before its figure: "完成率100%", "满意度≥95%".
     quantity_names: list[str] = []
     # ... but not a name ending in one of these (a period: "每季度≥1次" is four a year)
@@ -131,6 +137,8 @@ class ReadingDecl(Strict):
     negated_events: list[str] = []
     # ... a reverser does not reach across one of these: "降低成本后返工率" reduces the cost
     lower_name_breaks: list[str] = []
+    # ... unless it is part of one of these words ("降低术后死亡率")
+    lower_name_break_words: list[str] = []
     # Words a row's name may end in after its quantity's name: "设备故障率控制" is lower is better.
     lower_name_tails: list[str] = []
     # Pairs of words that name quantities going opposite ways ("增长", "下降"): an actual named with
@@ -212,13 +220,13 @@ class TargetWords(Strict):
     are the tier ``negated``; two texts saying none of the same thing ("未发生重大安全事故", or
     just "无", against "无重大安全事故") are the tier ``rows.text_equal_to_target`` when
     ``none_alike``; and so is an actual holding the target's words and more ("已全部完成"
-    against "完成", "实现全覆盖" against "全覆盖") unless what it adds holds one of
-    ``contained_unless`` ("基本完成", "尚未完成"); None: not read so."""
+    against "完成", "实现全覆盖" against "全覆盖") when what it adds is made of ``contained_with``
+    ("已", "全部", "验收", "实现"), not "延期完成", "完成一半" or "需进一步提升"."""
 
     negations: list[str] = []
     negated: str | None = None
     none_alike: bool = False
-    contained_unless: list[str] | None = None
+    contained_with: list[str] = []
 
 
 class RowRules(Strict):
@@ -236,6 +244,11 @@ class RowRules(Strict):
     overshoot_threshold: Decimal | None = None
     strength: Strength | None = None
     target_words: TargetWords | None = None
+    # Wording that answers nothing ("详见附件", "待定", "XX"): never held against the target's words
+    no_answers: list[str] = []
+    # Words ranked from best to worst ("优秀", "良好", "合格", "不合格"): an actual ranked below its
+    # target is rows.strength.weaker (the lowest rank: rows.strength.negated)
+    ranks: list[list[str]] = []
     no_comparator: NoComparator = NoComparator()
 
 
