@@ -204,6 +204,33 @@ def test_rows_printed_alike_are_scored_once_and_placed_where_they_stand(library,
     assert all(len(s._scored) <= 4 and len(s._read) <= 4 and len(s._targets) <= 4 for s in scorers)
 
 
+def test_the_row_memos_keep_apart_what_reads_otherwise(library):
+    """The lean row scorer's memos give what scoring afresh gives where the same cell reads
+    otherwise: a target's unit taken from the row's name ("任务完成时限(月)" | "10"), and a text
+    read as a target ("达到85%": at least 85%) and as an actual (85%)."""
+    from scoring.cases.model import Row
+    from scoring.engine.lean import LeanEngine, _GeneratedMethods, _LeanRowScorer
+    from scoring.engine.rows import RowScorer
+    from scoring.engine.trace import NULL
+
+    rules = library.find("national.project", 2024)
+    bound = LeanEngine().rules(rules, 2024)
+    memo = _LeanRowScorer(rules.rows, rules.reading, _GeneratedMethods(bound.methods), 2024, NULL)
+    fresh = RowScorer(rules.rows, rules.reading, _GeneratedMethods(bound.methods), 2024, NULL)
+    timely = ["产出指标", "时效指标"]
+    rows = [
+        {"name": "任务完成时限(月)", "group": timely, "target": "10", "actual": "12", "weight": "10"},
+        {"name": "任务完成量", "group": timely, "target": "10", "actual": "12", "weight": "10"},
+        {"name": "满意度", "group": ["满意度指标", "服务对象满意度指标"], "target": "达到85%", "actual": "≥90%", "weight": "10"},
+        {"name": "满意度", "group": ["满意度指标", "服务对象满意度指标"], "target": "≥90%", "actual": "达到85%", "weight": "10"},
+    ]
+    for index, cells in enumerate(rows):
+        row = Row.model_validate(cells)
+        memo_found, fresh_found = [], []
+        assert memo.score(row, index, "w", memo_found) == fresh.score(row, index, "w", fresh_found), cells
+        assert memo_found == fresh_found
+
+
 def test_partial_sheets_subtotals_and_parent_rows_are_scored_on_the_lean_path(library):
     """Real sheets print group subtotals and rows that are parts of other rows, and many
     transcriptions are partial: the lean path scores such sheets itself (with the traced path's

@@ -216,7 +216,8 @@ class _LeanRowScorer(RowScorer):
         return found
 
     def _target_text(self, row):
-        key = (row.target, row.nature, row.unit)
+        # the name too: a unit in brackets ending it is the target's unit ("任务完成时限(月)")
+        key = (row.target, row.nature, row.unit, row.name)
         found = self._targets.get(key, self)
         if found is self:
             found = super()._target_text(row)
