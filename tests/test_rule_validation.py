@@ -348,6 +348,10 @@ METHOD = ROWS.format(weight=90).replace('score = "weight"', 'reads = "number"\ns
     ('[rows.target_words]\nnegations = ["未"]\nnegated = "nope"\n', "rows.target_words.negated", "没有名为 nope 的档次"),
     ('[rows.target_words]\nnone_alike = true\n', "rows.target_words", "须先写明该档次"),
     ('[rows.target_words]\ncontained_with = ["已"]\n', "rows.target_words", "须先写明该档次"),
+    ('[rows.methods.direct]\nlabel = "直接赋分"\nreads = "any"\nscore = "weight if met else actual / target * weight"\ntext_met = ["nope"]\n',
+     "rows.methods.direct.text_met", "没有名为 nope 的档次"),
+    ('[rows.methods.direct]\nlabel = "直接赋分"\nreads = "any"\nscore = "weight if met else actual / target * weight"\ntext_met = ["nope"]\n',
+     "rows.methods.direct.text_met", "只能使用 weight 与 met"),
 ])
 def test_row_reading_declarations_name_what_they_need(tmp_path, extra, place, message):
     text = problems(tmp_path, INDICATOR + 'score = "a"\n' + METHOD + extra, ROWS_HEAD)

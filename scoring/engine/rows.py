@@ -48,6 +48,7 @@ class _Outcome:
     low: Decimal | None = None
     high: Decimal | None = None
     interval: bool = False
+    tier: str | None = None  # the tier a worded actual was graded
 
 
 class _Unreadable(Exception):
@@ -221,8 +222,11 @@ class RowScorer:
             actual = self._worded_actual(row, actual, target, values, method)
         elif target is not None and target.kind == "text" and actual.kind == "number" and not qualitative:
             target = self._worded_target(row, target, actual, values)
+        declared = method
         if method is None or (actual.kind == "text" and method.reads != "text"):
             method = self._by_values(row, target, actual)
+            if declared is not None and declared.text_met and actual.kind == "text" and method.reads == "text":
+                method = declared  # 直接赋分 on wording: the tier says whether the target is met, the method scores it
         outcome.method = method
         if self.recorder.traced:  # the null recorder would drop what is built for it
             self.recorder.value(values, ValueUse("method", "计分方法", method.label, "value"), first=True)
@@ -232,7 +236,29 @@ class RowScorer:
             return outcome
         if method.reads == "text":
             return self._qualitative(row, weight, actual, outcome, values)
+        if actual.kind == "text" and method.text_met:
+            return self._met_by_wording(row, weight, method, actual, outcome, values)
         return self._quantitative(row, weight, method, target, actual, outcome, place, findings, values)
+
+    def _met_by_wording(self, row: Row, weight: Decimal, method: CompiledMethod, actual: ParsedValue, outcome: _Outcome,
+                        values: list[ValueUse]) -> _Outcome:
+        """A worded actual under a method that scores whether the target is met (Xinjiang's
+        直接赋分: "未达到不得分"): graded as wording, a tier of the method's `text_met` meets the
+        target and any other misses it, and the method's score gives the points."""
+        graded = self._qualitative(row, weight, actual, outcome, values)
+        part = graded.part
+        if graded.tier is None:
+            return graded  # not graded: unverifiable, or the evaluator's, as the wording path says
+        met = graded.tier in method.text_met
+        raw = self.evaluator.evaluate(method.score, {"target": Decimal(0), "actual": Decimal(0), "weight": weight, "met": met})
+        label = self.rules.tiers[graded.tier].label
+        part.score = raw
+        part.reason = f"“{actual.raw}”评为“{label}”，{'达到' if met else '未达到'}指标值；{method.rule_text or method.label}"
+        if self.recorder.traced:
+            self.recorder.value(values, ValueUse("met", "是否达到年度指标值", met, "value"))
+        graded.low = graded.high = None
+        graded.interval = False
+        return graded
 
     def _lower_named(self, row: Row, method: CompiledMethod | None, place: str) -> ParsedValue | None:
         """An actual that names a quantity lower is better without saying so again ("故障率0.5%"),
@@ -494,7 +520,7 @@ class RowScorer:
             self.recorder.part(part, band=f"{tier.label}：{fmt(low.normalize())}～{fmt(high.normalize())} 分")
         part.state = "scored"
         part.reason = f"“{actual.raw}”评为“{tier.label}”" + (f"（{how}）" if how.startswith(_SAID_HOW) else "")
-        outcome.low, outcome.high, outcome.interval = low, high, True
+        outcome.low, outcome.high, outcome.interval, outcome.tier = low, high, True, tier_id
         return outcome
 
     def _answers(self, phrase: str) -> bool:

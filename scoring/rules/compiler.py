@@ -493,10 +493,16 @@ class _Compiler:
                     compiled[field_name] = compile_expression(source, row_names)
                 except ExpressionError as exc:
                     self.problem(f"{key}.{field_name}", str(exc) + "（逐行方法只能使用 target、actual、weight、met）")
+            if method.text_met:
+                unknown = [t for t in method.text_met if t not in {tier.id for tier in r.tiers}]
+                if unknown:
+                    self.problem(f"{key}.text_met", f"没有名为 {'、'.join(unknown)} 的档次（rows.tiers）")
+                if method.reads == "text" or (compiled.get("score") is not None and not compiled["score"].names.isdisjoint(("target", "actual"))):
+                    self.problem(f"{key}.text_met", "按评级判断是否达到时，计分表达式只能使用 weight 与 met（定性方法不用 text_met）")
             methods[mid] = CompiledMethod(
                 id=mid, label=method.label, rule_text=method.rule_text, reads=method.reads, comparator=method.comparator,
                 score=compiled.get("score"), judgement_unless_met=method.judgement_unless_met,
-                overshoot=compiled.get("overshoot"),
+                overshoot=compiled.get("overshoot"), text_met=tuple(method.text_met),
             )
         for key, mid in r.select.items():
             if mid != "by_comparator" and mid not in r.methods:

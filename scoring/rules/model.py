@@ -58,6 +58,7 @@ class CompiledMethod(CompiledModel):
     score: Expression | None
     judgement_unless_met: bool
     overshoot: Expression | None
+    text_met: tuple[str, ...] = ()  # tiers at which a worded actual meets the target (RowMethod.text_met)
 
 
 class CompiledDurations(CompiledModel):

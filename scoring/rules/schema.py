@@ -212,6 +212,10 @@ class RowMethod(Strict):
     score: str | None = None
     judgement_unless_met: bool = False
     overshoot: str | None = None
+    # tiers (rows.tiers) at which a worded actual meets the target under this method, scored with
+    # ``score`` (which may then read only ``weight`` and ``met``): 直接赋分 on "达成" gives full
+    # marks and on any other tier none; without it, wording is graded by the tiers' ranges
+    text_met: list[str] = []
 
 
 class TargetWords(Strict):
