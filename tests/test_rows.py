@@ -165,9 +165,9 @@ def test_a_row_named_lower_is_better(library, name, target, actual, expected):
         ("满意度指标", "达到90%", "实现88%", "9.78"),  # before a target's figure 达到 is still ≥
         ("满意度指标", "≥90%", "达到85%以上", "9.44～10.00"),  # 以上 still makes it a bound
         ("数量指标", "≥500人", "达到450人", "9.00"),
-        ("时效指标", "30分钟到达", "35分钟到达", "8.57"),  # a word after a duration is a remark
+        ("时效指标", "30分钟到达", "35分钟到达", "8.57"),  # a word after a duration is a remark (arriving fits any row)
         ("时效指标", "30分钟到达", "20分钟到达", "10.00"),
-        ("时效指标", "10个工作日内拨付", "5个工作日拨付", "10.00"),
+        ("时效指标", "10个工作日内拨付", "5个工作日拨付", "10.00"),  # the row, 资金拨付时间, names 拨付
         ("时效指标", "180天完工", "200天完工", "9.00"),
         ("时效指标", "24小时内处置", "36小时处置", "6.67"),
         ("质量指标", "100%", "95%合格", "9.50"),
@@ -176,7 +176,9 @@ def test_a_row_named_lower_is_better(library, name, target, actual, expected):
     ],
 )
 def test_words_around_an_actuals_figure(library, group, target, actual, expected):
-    row, rep = one(library, target=target, actual=actual, group=["产出指标", group], claimed="10")
+    # a remark after a unit must be about what the row's name counts
+    name = {"5个工作日拨付": "资金拨付时间", "36小时处置": "突发事件处置时间", "95%合格": "验收合格率"}.get(actual, "测试行")
+    row, rep = one(library, name=name, target=target, actual=actual, group=["产出指标", group], claimed="10")
     result = row.result
     if expected == "unit_mismatch":
         assert row.comparison.status == "unverifiable"
@@ -709,6 +711,24 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("工作质量", "质量指标", "是", "否", "0.00～6.00"),
     ("垃圾无害化处理率", "生态环境成本指标", "100%", "95%", "9.50"),  # a rate to reach, though under 成本
     ("投诉次数", "社会效益指标", "少于3次", "2次", "10.00"),
+    # review E: yes-or-no answers, days of a month, harm, remarks, named fillers, ranks
+    ("是否发生安全责任事故", "社会效益指标", "否", "是", "0.00～6.00"),
+    ("是否发生安全责任事故", "社会效益指标", "否", "否", "8.00～10.00"),
+    ("是否存在违规违纪问题", "质量指标", "无", "否", "8.00～10.00"),
+    ("补贴发放时间", "时效指标", "每月10日前", "每月12日前", "None"),  # a day of each month, no frequency
+    ("事故应急演练次数", "数量指标", "无", "2次", "None"),  # counts drills: "无" set no target
+    ("安全隐患", "质量指标", "无", "3处", "0.00"),
+    ("成本节约额", "经济成本指标", "无", "5万元", "None"),  # a saving is to reach, though under 成本
+    ("投诉办结率", "质量指标", "≥95%", "100%受理", "None"),  # received is not settled
+    ("故障修复时间", "时效指标", "≤48小时", "24小时响应", "None"),
+    ("应急响应时间", "时效指标", "≤30分钟", "20分钟到达", "10.00"),  # arriving ends a response
+    ("年度支出结余率", "经济成本指标", "≤5%", "支出95%", "None"),  # the name holds 支出 but counts what is left
+    ("问题整改", "质量指标", "无", "无整改", "None"),  # none done, not none of a harm
+    ("对生态环境的影响", "生态效益指标", "无", "无不良影响", "8.00～10.00"),
+    ("工程质量", "质量指标", "好", "较差", "0.00～6.00"),
+    ("项目总成本(万元)", "经济成本指标", "90", "950000元", "9.47"),  # the name's unit, as the actual's converts
+    ("覆盖乡镇(个)", "数量指标", "12", "12个乡镇", "10.00"),  # an actual in another unit gives the target its own
+    ("资金未到位率", "质量指标", "5%", "3%", "10.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -216,8 +216,9 @@ class _LeanRowScorer(RowScorer):
         return found
 
     def _target_text(self, row):
-        # the name too: a unit in brackets ending it is the target's unit ("任务完成时限(月)")
-        key = (row.target, row.nature, row.unit, row.name)
+        # the name and the actual too: a unit in brackets ending the name is the target's unit
+        # ("任务完成时限(月)"), where the actual is bare or in a unit converting with it
+        key = (row.target, row.nature, row.unit, row.name, row.actual)
         found = self._targets.get(key, self)
         if found is self:
             found = super()._target_text(row)

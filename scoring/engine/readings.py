@@ -122,6 +122,11 @@ class Reading:
     lower_name_break_words: tuple[str, ...] = ()  # "术后": a break inside a word is none
     named_fillers: tuple[tuple[str, str], ...] = ()  # ("已拨付", "拨付"): dropped where the row's name holds the second
     per_words: tuple[tuple[str, str], ...] = ()  # ("每月", "月"): "每月1次" is 1 次/月
+    quantity_suffixes: tuple[str, ...] = ()  # "率", "人数": after a named filler's word ending a row's name
+    date_units: frozenset[str] = frozenset()  # "年": a unit in brackets ending a name that is a date's
+    finishing_remarks: tuple[str, ...] = ()  # "完工": after a duration, whatever the row's name
+    remark_fillers: frozenset[str] = frozenset()  # characters of a remark that name no step ("已", "全", "部")
+    harm_words: tuple[str, ...] = ()  # "事件", "隐患": a name ending so counts something to avoid
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
     @cached_property
@@ -281,6 +286,7 @@ class ParsedValue:
     precision: Literal["day", "month", "year"] = "day"
     written_unit: str | None = None
     named: str | None = None  # the quantity's name written with the figure ("完成率" of "完成率100%")
+    remark: str | None = None  # a remark after its unit ("到达" of "30分钟到达"): the row says whether it fits
 
     @property
     def is_percent(self) -> bool:
@@ -328,7 +334,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
                 found = parse_value(compact[len(per[0]):], reading, where=where, year=year, actual=actual)
             except ValueParseError:
                 found = None  # the message quotes the whole cell
-            if found is not None and found.kind == "number" and found.unit:
+            # "每月10日前" is a day of each month, no frequency
+            if found is not None and found.kind == "number" and found.unit and (found.written_unit or "")[:1] not in ("日", "号"):
                 return replace(found, raw=text, unit=f"{found.unit}/{per[1]}", written_unit=f"{found.written_unit or found.unit}/{per[1]}")
             raise ValueParseError(where, text, f"无法识别的写法“{text}”")
     # the error is made only when raised: building it for every cell cost more than reading one
@@ -401,11 +408,12 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         if name is not None and comparator is None and is_lower_name(name, reading):
             raise unknown()  # "1%故障率": as "故障率1%"
     written = rest
+    said = None
     remark = _REMARK.fullmatch(rest) if rest and rest not in reading.units else None
     if remark and (remark[1] in reading.known_units or remark[1] in reading.units):
         rest = remark[1]
     elif rest and reading.remark_units and rest not in reading.units and rest not in reading.known_units:
-        unit, after = _unit_before_remark(rest, reading)
+        unit, after, said = _unit_before_remark(rest, reading)
         if unit is not None:
             rest = written = unit  # "30分钟到达", "10个工作日内拨付": the word after the unit is a remark
             comparator = _merge(comparator, after, unknown)
@@ -416,14 +424,14 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         raise ValueParseError(where, text, f"数值过大“{text[:40]}”（绝对值应小于 {MAX_FIGURE_TEXT}）")
     return ParsedValue(
         text, "number", comparator, number, reading.unit(rest) or None, None, None,
-        approximate=bool(loose), written_unit=written or None, named=name,
+        approximate=bool(loose), written_unit=written or None, named=name, remark=said,
     )
 
 
-def _unit_before_remark(rest: str, reading: Reading) -> tuple[str | None, Comparator | None]:
+def _unit_before_remark(rest: str, reading: Reading) -> tuple[str | None, Comparator | None, str | None]:
     """What follows a figure, read as one of `remark_units`, maybe a comparator written after it
-    ("内", "以内"), and a remark made of `remarks` ("到达", "拨付", "已完工", "合格"): the unit and
-    the comparator; (None, None) when it is not so written ("15%自付", "24小时在线", "100%计划"
+    ("内", "以内"), and a remark made of `remarks` ("到达", "拨付", "已完工", "合格"): the unit, the
+    comparator and the remark; Nones when it is not so written ("15%自付", "24小时在线", "100%计划"
     say what the figure is of)."""
     for unit in reading.remark_units:
         if not rest.startswith(unit) or len(rest) == len(unit):
@@ -434,9 +442,9 @@ def _unit_before_remark(rest: str, reading: Reading) -> tuple[str | None, Compar
                 after, comparator = after[len(word):], meaning
                 break
         if made_of(after, reading.remarks):
-            return unit, comparator
-        return None, None
-    return None, None
+            return unit, comparator, after
+        return None, None, None
+    return None, None, None
 
 
 def made_of(text: str, words: tuple[str, ...]) -> bool:

@@ -29,6 +29,7 @@ ACTUAL = "实际完成值"  # the actual's label in messages; parsed as an actua
 # "设备故障率（%）": a remark in brackets after a row's name
 _REMARK_AT_END = re.compile(r"[（(][^（()）]*[)）]$")
 _BARE_FIGURE = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?")  # a target cell with a figure and nothing else
+_TRAILING_UNIT = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?([^\d]*)")  # a figure, and what follows it
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
 _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
@@ -36,7 +37,7 @@ _COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 _BOUND_WORDS = {">=": "下限（不低于", ">": "下限（高于", "<=": "上限（不高于", "<": "上限（低于"}
 _DATE_BOUND_WORDS = {">=": "下限（不早于", ">": "下限（晚于", "<=": "上限（不晚于", "<": "上限（早于"}
 # the ways of grading wording a reason names (the vocabulary's own, or equal wording, goes without saying)
-_SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值与指标值同样", "完成值“")  # and "完成值与指标值同样是否定的"
+_SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值与指标值同样", "完成值“", "完成值与指标值回答")
 _ACTUAL_READ = "完成值读作"  # the label of what an actual's wording was read as
 _KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填", "any": "数值或日期"}
 
@@ -121,9 +122,21 @@ class RowScorer:
         unit = (row.unit or "").strip()
         if unit and unit not in text and "".join(text.split()) not in self.reading.not_given:
             text = text + unit
-        elif not unit and (named := self._name_unit(row)) and _BARE_FIGURE.fullmatch("".join(fold(text).split())):
-            text = text + named  # "任务完成时限(月)" | "10": 10个月
+        elif not unit and (named := self._name_unit(row)) and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and self._in_unit_of(row, named):
+            text = text + named  # "任务完成时限(月)" | "10" | "12": 10个月
         return text
+
+    def _in_unit_of(self, row: Row, unit: str) -> bool:
+        """Whether a row's actual is bare or written in a unit that converts with ``unit``
+        ("项目总成本(万元)" | "90" | "950000元"); an actual in another unit gives the target its
+        own ("覆盖乡镇(个)" | "12" | "12个乡镇")."""
+        written = _TRAILING_UNIT.fullmatch("".join(fold(row.actual or "").split()))
+        if written is None:
+            return False
+        if not written[1]:
+            return True
+        reading = self.reading
+        return reading.to_base(reading.unit(written[1]))[0] == reading.to_base(unit)[0]
 
     def _name_unit(self, row: Row) -> str | None:
         """The unit a row's name gives in brackets at its end ("任务完成时限(月)", "资金拨付时限（工作日）"),
@@ -133,6 +146,8 @@ class RowScorer:
             return None
         written = remark[0][1:-1]
         reading = self.reading
+        if written in reading.date_units:
+            return None  # "项目完成时间(年)" | "2024": a year, not 2024 years
         if written in reading.known_units or written in reading.units or written in ("%", "‰"):
             return reading.unit(written)
         return None
@@ -146,16 +161,45 @@ class RowScorer:
             name = _row_name(row)
             for word, named in self.reading.named_fillers:  # longest first
                 rest = compact[len(word):]
-                # before the figure itself: "覆盖率低于95%" holds a quantity's name, not a filler
-                if compact.startswith(word) and rest and named in name and (rest[0].isdigit() or self.reading.starts_with_comparator(rest)):
-                    return replace(self._parse(rest, row, ACTUAL, place), raw=text)
-        return self._parse(text, row, ACTUAL, place)
+                # before the figure itself ("覆盖率低于95%" holds a quantity's name), in a row named
+                # for it ("资金拨付率", "培训人数"; not "年度支出结余率", "受益群众满意度")
+                if (compact.startswith(word) and rest and _named_for(name, named, self.reading.quantity_suffixes)
+                        and (rest[0].isdigit() or self.reading.starts_with_comparator(rest))):
+                    return replace(self._read_cell(rest, row, ACTUAL, place), raw=text)
+        return self._read_cell(text, row, ACTUAL, place)
 
     def _parse(self, text: str, row: Row, label: str, place: str) -> ParsedValue:
+        """A cell read by the vocabulary alone (the lean path keeps what reads, by text and label)."""
         try:
             return parse_value(text, self.reading, where=f"{row.name}“{label}”", year=self.year, actual=label == ACTUAL)
         except ValueParseError as exc:
             raise _Unreadable(str(exc), finding(exc.code, f"{exc}，该行无法核验", place)) from None
+
+    def _read_cell(self, text: str, row: Row, label: str, place: str) -> ParsedValue:
+        """A cell read, with what its row says of a remark after its unit (`_remark_fits`)."""
+        value = self._parse(text, row, label, place)
+        if value.remark is not None and not self._remark_fits(value, row):
+            why = f"{row.name}“{label}”：“{text}”中的“{value.remark}”与指标名称所计的不是同一件事，无法比较"
+            raise _Unreadable(why, finding("unreadable_value", f"{why}，该行无法核验", place))
+        return value
+
+    def _remark_fits(self, value: ParsedValue, row: Row) -> bool:
+        """Whether a remark after a figure's unit is about what the row counts.  After a rate, it
+        shares a character with the row's name ("100%合格" in 验收合格率; not "100%受理" in 投诉办结率
+        or "95%覆盖" in 群众满意度).  After a duration, a word of reading.finishing_remarks fits any
+        row ("180天完工"), and any other fits unless the name says another step the time is for
+        (a word of rows.no_comparator.durations.names it shares no character with: "24小时响应"
+        in 故障修复时间; "24小时内响应" in 服务及时性 fits)."""
+        remark, reading = value.remark, self.reading
+        name = _row_name(row)
+        core = "".join(ch for ch in remark if ch not in reading.remark_fillers)
+        shares = any(ch in name for ch in core)
+        if value.unit in reading.rate_units:
+            return shares
+        if shares or made_of(remark, reading.finishing_remarks):
+            return True
+        durations = self.rules.no_comparator_durations
+        return not (durations and any(w in name for w in durations.names))
 
     def _declared_method(self, row: Row, place: str) -> CompiledMethod | None:
         """The method the row's 赋分规则 or 指标性质 column names, if any."""
@@ -202,7 +246,7 @@ class RowScorer:
         target_text = self._target_text(row)
         if target_text is not None and not qualitative:
             try:
-                target = self._parse(target_text, row, "年度指标值", place)
+                target = self._read_cell(target_text, row, "年度指标值", place)
             except _Unreadable:
                 if actual.kind != "text":
                     raise
@@ -279,13 +323,13 @@ class RowScorer:
         if target_text is None:
             return None
         try:
-            target = self._parse(target_text, row, "年度指标值", place)
+            target = self._read_cell(target_text, row, "年度指标值", place)
         except _Unreadable:
             return None
         if target.kind != "number" or self._direction(row, target, method) not in ("<=", "<"):
             return None
         try:
-            value = self._parse(figure, row, ACTUAL, place)
+            value = self._read_cell(figure, row, ACTUAL, place)
         except _Unreadable:
             return None  # the cell's own text is what the message quotes
         return replace(value, raw=row.actual, named=name) if value.kind == "number" else None
@@ -344,11 +388,15 @@ class RowScorer:
         return comparator
 
     def _counts_harm(self, row: Row) -> bool:
-        """Whether a row counts something to avoid: under a group rows.no_comparator reads as
-        lower is better (成本), named as lower is better, or naming an event a none word negates."""
+        """Whether a row counts something to avoid: its name ends with one of reading.harm_words
+        ("环境污染事件", "安全隐患"; not "事故应急演练次数", which counts drills) or says lower is
+        better, or it stands under a group rows.no_comparator reads as lower is better (成本) and
+        is not one of its rates or amounts to reach ("成本节约额")."""
         name = _row_name(row)
-        if is_lower_name(name, self.reading) or any(w in name for w in self.reading.negated_events):
+        if name.endswith(self.reading.harm_words) or is_lower_name(name, self.reading):
             return True
+        if name.endswith(self.rules.no_comparator_group_exceptions):
+            return False
         levels = [normalize_phrase(level) for level in row.group]
         return any(p in level for level in levels for p, m in self.rules.no_comparator_groups.items()
                    if self.rules.methods[m].comparator in ("<=", "<"))
@@ -475,12 +523,12 @@ class RowScorer:
         equal = self.rules.text_equal_to_target
         answers = self._answers(phrase)
         if answers and equal and row.target is not None and normalize_phrase(row.target) == phrase and (
-                tier_id is None or self.rules.tiers[equal].high > self.rules.tiers[tier_id].high):
+                tier_id is None or (self.rules.tiers[equal].high > self.rules.tiers[tier_id].high and tier_id != self.rules.target_negated_tier)):
             # "较好" against "较好": the target asked for no more than was done, whatever the
-            # word alone would be graded
+            # word alone would be graded (but "未完成" against "未完成" is no target reached)
             tier_id, how = equal, "完成值与指标值相同"
         if answers and row.target is not None:
-            ranked = self._ranked(normalize_phrase(row.target), phrase, tier_id)
+            ranked = self._ranked(normalize_phrase(row.target), phrase, tier_id) or self._yes_no(normalize_phrase(row.target), phrase)
             if ranked is not None:
                 tier_id, how = ranked
         if tier_id is None and answers and row.target is not None:
@@ -528,9 +576,10 @@ class RowScorer:
         placeholder or a pointer elsewhere (rows.no_answers: "详见附件", "待定", "XX", "一"), not a
         unit alone (a split cell: "人", "%"), and not without a letter or a digit ("**", "……")."""
         rules = self.rules
-        if not any(ch.isalnum() for ch in phrase) or phrase in self.reading.known_units or phrase in rules.no_answers:
+        if not any(ch.isalnum() for ch in phrase) or phrase in self.reading.known_units:
             return False
-        return not any(len(w) > 1 and w in phrase for w in rules.no_answers)
+        # a word of one character only alone ("一": a dash read as one; "一般" answers)
+        return not (phrase in rules.no_answers or phrase.startswith(tuple(w for w in rules.no_answers if len(w) > 1)))
 
     def _ranked(self, target: str, phrase: str, tier_id: str | None) -> tuple[str, str] | None:
         """A worded actual ranked below its target in one of rows.ranks ("合格" against "优秀",
@@ -548,6 +597,18 @@ class RowScorer:
                 return found, f"完成值“{phrase}”低于指标值的“{target}”"
         return None
 
+    def _yes_no(self, target: str, phrase: str) -> tuple[str, str] | None:
+        """An answer to a yes-or-no target (rows.yes_no: "是"/"有" against "否"/"无"): the same
+        answer reaches it (rows.text_equal_to_target), the other not (rows.target_words.negated);
+        "是否发生安全事故" asks 否 as well as 是.  None when either is no such answer."""
+        rules = self.rules
+        sides = [next((i for i, words in enumerate(rules.yes_no) if text in words), None) for text in (target, phrase)]
+        if None in sides or rules.text_equal_to_target is None or rules.target_negated_tier is None:
+            return None
+        if sides[0] == sides[1]:
+            return rules.text_equal_to_target, "完成值与指标值回答相同"
+        return rules.target_negated_tier, f"完成值“{phrase}”与指标值“{target}”回答相反"
+
     def _against_target_words(self, target: str, phrase: str, row_name: str) -> tuple[str | None, str]:
         """The tier of a worded actual the vocabulary does not know, read against the target's
         own words (rows.target_words), and how; (None, "") when they say nothing of it."""
@@ -561,9 +622,9 @@ class RowScorer:
             return None, ""
         if rules.none_alike and self._says_none(target) and self._says_none(phrase):
             said, wanted = self._none_of(phrase), self._none_of(target)
-            # a bare "无" against "无社会成本" in 社会成本: none of what the row names; not
-            # "没有及时处置" in 负面舆情, which says something else was not done
-            if said == wanted or not said or (not wanted and _shares_a_word(said, row_name)):
+            # a bare "无" against "无社会成本", "无不良影响": none of a harm; not "没有及时处置",
+            # "无整改" or "无监测数据", which say something was not done
+            if said == wanted or not said or (not wanted and said.endswith(self.reading.harm_words)):
                 return equal, "完成值与指标值同样说没有发生"
         negated = [w for w in rules.target_negations if target.startswith(w) and len(target) > len(w)]
         if negated and any(phrase == w + target[len(negated[0]):] for w in rules.target_negations):
@@ -766,10 +827,11 @@ def _row_name(row: Row) -> str:
     return _REMARK_AT_END.sub("", "".join(fold(row.name or "").split()))
 
 
-def _shares_a_word(text: str, name: str) -> bool:
-    """Whether ``text`` and a row's ``name`` have two characters in a row in common ("不良影响"
-    and "对生态环境的影响")."""
-    return any(text[i:i + 2] in name for i in range(len(text) - 1))
+def _named_for(name: str, word: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether a row's name ends with ``word``, maybe followed by one of ``suffixes`` ("拨付率",
+    "培训人数")."""
+    at = name.rfind(word)
+    return at >= 0 and (name[at + len(word):] == "" or name[at + len(word):] in suffixes)
 
 
 def _duration_method(name: str, durations: CompiledDurations) -> str | None:

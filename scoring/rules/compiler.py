@@ -283,6 +283,11 @@ class _Compiler:
             lower_name_break_words=tuple(fold(w) for w in r.lower_name_break_words),
             named_fillers=tuple(sorted(((fold(w), fold(n)) for w, n in r.named_fillers.items()), key=lambda wn: -len(wn[0]))),
             per_words=tuple(sorted(((fold(w), fold(u)) for w, u in r.per_words.items()), key=lambda wu: -len(wu[0]))),
+            quantity_suffixes=tuple(fold(w) for w in r.quantity_suffixes),
+            date_units=frozenset(fold(w) for w in r.date_units),
+            finishing_remarks=tuple(sorted((fold(w) for w in r.finishing_remarks), key=len, reverse=True)),
+            remark_fillers=frozenset("".join(fold(w) for w in r.remark_fillers)),
+            harm_words=tuple(fold(w) for w in r.harm_words),
         )
 
     # -- indicators --------------------------------------------------------------------
@@ -579,8 +584,9 @@ class _Compiler:
             target_negated_tier=words.negated if words else None,
             none_alike=bool(words and words.none_alike),
             contained_with=tuple(sorted((normalize_phrase(w) for w in words.contained_with), key=len, reverse=True)) if words else (),
-            no_answers=frozenset(normalize_phrase(w) for w in r.no_answers),
+            no_answers=tuple(normalize_phrase(w) for w in r.no_answers),
             ranks=tuple(tuple(normalize_phrase(w) for w in ranks) for ranks in r.ranks),
+            yes_no=tuple(frozenset(normalize_phrase(w) for w in side) for side in r.yes_no),
             strength_levels=len(r.strength.levels) if r.strength else 0,
         )
 

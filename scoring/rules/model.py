@@ -104,8 +104,9 @@ class CompiledRows(CompiledModel):
     target_negated_tier: str | None = None
     none_alike: bool = False
     contained_with: tuple[str, ...] = ()
-    no_answers: frozenset[str] = frozenset()
+    no_answers: tuple[str, ...] = ()  # a phrase starting with one answers nothing
     ranks: tuple[tuple[str, ...], ...] = ()
+    yes_no: tuple[frozenset[str], ...] = ()  # (the yes answers, the no answers)
 
 
 class CompiledPart(CompiledModel):

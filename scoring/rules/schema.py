@@ -116,6 +116,18 @@ class ReadingDecl(Strict):
     named_fillers: dict[str, str] = {}
     # Words making a figure a frequency: "每月1次" is 1 次/月 ("每月" = "月")
     per_words: dict[str, str] = {}
+    # What may follow a named filler's word at the end of the row's name ("资金拨付率", "培训人数")
+    quantity_suffixes: list[str] = []
+    # A unit in brackets ending a row's name that is a date's ("项目完成时间(年)": a year, not years)
+    date_units: list[str] = []
+    # Remarks after a duration that say the work was finished, whatever the row's name ("180天完工");
+    # any other remark must share a character with the name (not "100%受理" in 投诉办结率) ...
+    finishing_remarks: list[str] = []
+    # ... leaving out these, which say nothing of the step ("已", "全部")
+    remark_fillers: list[str] = []
+    # Words a row's name ends with when it counts something to avoid ("环境污染事件", "安全隐患"):
+    # a target "无" against a figure is then 0, and a bare "无" takes "无X" of such an X
+    harm_words: list[str] = []
     # Words that stand for a figure: "全覆盖" is 100% against "≥95%" (and a target "全覆盖" against "98%")
     figure_words: dict[str, str] = {}
     reached: list[str] = []
@@ -253,6 +265,9 @@ class RowRules(Strict):
     # Words ranked from best to worst ("优秀", "良好", "合格", "不合格"): an actual ranked below its
     # target is rows.strength.weaker (the lowest rank: rows.strength.negated)
     ranks: list[list[str]] = []
+    # Answers to a yes-or-no target, the yes side first: the same side reaches it, the other not
+    # ("否" against "否" in 是否发生安全事故; "是" against "否")
+    yes_no: list[list[str]] = []
     no_comparator: NoComparator = NoComparator()
 
 
