@@ -729,6 +729,18 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("项目总成本(万元)", "经济成本指标", "90", "950000元", "9.47"),  # the name's unit, as the actual's converts
     ("覆盖乡镇(个)", "数量指标", "12", "12个乡镇", "10.00"),  # an actual in another unit gives the target its own
     ("资金未到位率", "质量指标", "5%", "3%", "10.00"),
+    # review F: handling a harm is work done; a harm counted; a remark after a rate is the rate's own word
+    ("排查安全隐患", "社会效益指标", "无", "35处", "None"),
+    ("安全生产事故发生数", "社会效益指标", "无", "1起", "0.00"),
+    ("安全事故", "社会效益指标", "无", "无安全事故发生", "8.00～10.00"),
+    ("安全事故", "社会效益指标", "无", "全年无安全事故", "8.00～10.00"),
+    ("投诉处理满意度", "满意度指标", "≥90%", "100%处理", "None"),
+    ("资金到位率", "质量指标", "100%", "100%拨付到位", "10.00"),
+    ("资金到位率", "质量指标", "100%", "到位90%", "9.00"),
+    ("整改完成率", "质量指标", "100%", "100%整改", "10.00"),
+    ("受益人口数量", "社会效益指标", "90人", "受益90人", "10.00"),
+    ("项目完成时间", "时效指标", "2024", "2024年", "10.00"),  # a bare year against a year
+    ("项目完成时间(年)", "时效指标", "2024", "2024年", "10.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -126,7 +126,9 @@ class Reading:
     date_units: frozenset[str] = frozenset()  # "年": a unit in brackets ending a name that is a date's
     finishing_remarks: tuple[str, ...] = ()  # "完工": after a duration, whatever the row's name
     remark_fillers: frozenset[str] = frozenset()  # characters of a remark that name no step ("已", "全", "部")
-    harm_words: tuple[str, ...] = ()  # "事件", "隐患": a name ending so counts something to avoid
+    harm_words: tuple[str, ...] = ()  # "事件", "隐患": a name ending so counts something to avoid ...
+    harm_counts: tuple[str, ...] = ()  # ... maybe before one of these ("发生数", "次数", "现象")
+    harm_handling: tuple[str, ...] = ()  # ... unless it counts work done about it ("排查", "化解")
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
     @cached_property
@@ -220,6 +222,17 @@ class Reading:
             known[written] = found
         return found
 
+    def names_harm(self, name: str) -> bool:
+        """Whether a name (or what a none word negates) is of something to avoid: it ends with one
+        of `harm_words`, maybe before one of `harm_counts` ("环境污染事件", "安全事故发生数",
+        "违规违纪行为"), and no word of `harm_handling` stands before it ("排查安全隐患",
+        "化解信访矛盾" count work done)."""
+        for count in ("", *self.harm_counts):
+            stem = name[: len(name) - len(count)] if count else name
+            if (not count or name.endswith(count)) and stem.endswith(self.harm_words):
+                return not any(w in stem for w in self.harm_handling)
+        return False
+
     def starts_with_comparator(self, text: str) -> bool:
         """Whether a folded, blank-free text starts with one of the comparator spellings."""
         return _split_prefix(text, self)[0] is not None
@@ -292,6 +305,15 @@ class ParsedValue:
     def is_percent(self) -> bool:
         """True when the figure was written as a percentage (carried as its number)."""
         return self.unit == "%"
+
+
+# "质保期（竣工验收后）", "设备故障率（%）": a remark in brackets after a row's name
+REMARK_AT_END = re.compile(r"[（(][^（()）]*[)）]$")
+
+
+def bare_name(name: str) -> str:
+    """A row's name folded, without blanks or a remark in brackets at its end ("质保期（竣工验收后）")."""
+    return REMARK_AT_END.sub("", "".join(fold(name).split()))
 
 
 def fold(text: str) -> str:
@@ -639,6 +661,16 @@ def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
     if dotted is None or not 1 <= int(dotted[2]) <= 12:
         return None
     return _month_value(value.raw, value.comparator, dotted, "")
+
+
+def bare_year(value: ParsedValue) -> ParsedValue | None:
+    """A bare whole figure that is a year ("2024"), as that year, for a row whose other side is a
+    date ("2024" against "2024年"); None for any other value."""
+    if value.kind != "number" or value.unit or value.approximate or value.named or value.number != value.number.to_integral_value():
+        return None
+    if not 1990 <= value.number <= 2100 or not value.raw.strip().isdigit():
+        return None
+    return ParsedValue(value.raw, "date", value.comparator, None, None, date(int(value.number), 1, 1), None, precision="year")
 
 
 def strip_trailing(text: str) -> str:

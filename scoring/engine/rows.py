@@ -2,9 +2,10 @@
 
 The rule file says how each kind of row is scored (`[rows]`) and how figures are written
 (`[reading]`); this module picks a row's method, reads its target and actual with the value
-parser, and evaluates the method.  A notation the parser does not know, a phrase the vocabulary
-lacks, a pair of units without a declared conversion, or a missing weight makes the row
-unverifiable with its reason — never a guessed score.
+parser, and evaluates the method (a worded actual is graded by `wording.WordingGrader`).  A
+notation the parser does not know, a phrase the vocabulary lacks, a pair of units without a
+declared conversion, or a missing weight makes the row unverifiable with its reason — never a
+guessed score.
 """
 
 from __future__ import annotations
@@ -19,15 +20,27 @@ from ..findings import Finding, finding
 from ..numbers import fmt, normalize_phrase, round_half_up
 from ..rules.expressions import EvaluationError, Evaluator
 from ..rules.model import CompiledDurations, CompiledMethod, CompiledRows
-from .readings import ParsedValue, Reading, ValueParseError, fold, is_lower_name, made_of, parse_value, strip_trailing, year_month
+from .readings import (
+    REMARK_AT_END,
+    ParsedValue,
+    Reading,
+    ValueParseError,
+    bare_name,
+    bare_year,
+    fold,
+    is_lower_name,
+    made_of,
+    parse_value,
+    strip_trailing,
+    year_month,
+)
 from .results import IndicatorResult, InputUse, PartResult, ValueUse
 from .trace import FULL, Recorder
+from .wording import WordingGrader
 
 # A method id that means "decided by the written values", usable in rule_names and select.
 BY_VALUES = "by_comparator"
 ACTUAL = "实际完成值"  # the actual's label in messages; parsed as an actual (`parse_value`'s ``actual``)
-# "设备故障率（%）": a remark in brackets after a row's name
-_REMARK_AT_END = re.compile(r"[（(][^（()）]*[)）]$")
 _BARE_FIGURE = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?")  # a target cell with a figure and nothing else
 _TRAILING_UNIT = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?([^\d]*)")  # a figure, and what follows it
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
@@ -36,8 +49,6 @@ _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
 _COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 _BOUND_WORDS = {">=": "下限（不低于", ">": "下限（高于", "<=": "上限（不高于", "<": "上限（低于"}
 _DATE_BOUND_WORDS = {">=": "下限（不早于", ">": "下限（晚于", "<=": "上限（不晚于", "<": "上限（早于"}
-# the ways of grading wording a reason names (the vocabulary's own, or equal wording, goes without saying)
-_SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值与指标值同样", "完成值“", "完成值与指标值回答")
 _ACTUAL_READ = "完成值读作"  # the label of what an actual's wording was read as
 _KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填", "any": "数值或日期"}
 
@@ -61,7 +72,7 @@ class _Unreadable(Exception):
         self.finding = finding
 
 
-class RowScorer:
+class RowScorer(WordingGrader):
     """Scores the rows of one sheet under one rule set's `[rows]` rules and `[reading]` vocabulary."""
 
     def __init__(self, rules: CompiledRows, reading: Reading, evaluator: Evaluator, year: int | None, recorder: Recorder = FULL):
@@ -123,7 +134,8 @@ class RowScorer:
         if unit and unit not in text and "".join(text.split()) not in self.reading.not_given:
             text = text + unit
         elif not unit and (named := self._name_unit(row)) and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and self._in_unit_of(row, named):
-            text = text + named  # "任务完成时限(月)" | "10" | "12": 10个月
+            # "任务完成时限(月)" | "10" | "12": 10个月; "项目完成时间(年)" | "2024" | "2024年": the year
+            text = text + named
         return text
 
     def _in_unit_of(self, row: Row, unit: str) -> bool:
@@ -133,6 +145,8 @@ class RowScorer:
         written = _TRAILING_UNIT.fullmatch("".join(fold(row.actual or "").split()))
         if written is None:
             return False
+        if unit in self.reading.date_units:
+            return written[1] == unit  # a year: only against an actual written as one ("2024" | "2024" stay figures)
         if not written[1]:
             return True
         reading = self.reading
@@ -141,13 +155,13 @@ class RowScorer:
     def _name_unit(self, row: Row) -> str | None:
         """The unit a row's name gives in brackets at its end ("任务完成时限(月)", "资金拨付时限（工作日）"),
         in its canonical spelling ("月" after a figure is 个月); None when it gives none."""
-        remark = _REMARK_AT_END.search("".join(fold(row.name or "").split()))
+        remark = REMARK_AT_END.search("".join(fold(row.name or "").split()))
         if remark is None:
             return None
         written = remark[0][1:-1]
         reading = self.reading
         if written in reading.date_units:
-            return None  # "项目完成时间(年)" | "2024": a year, not 2024 years
+            return written  # "项目完成时间(年)": a year, where the actual is one (`_in_unit_of`)
         if written in reading.known_units or written in reading.units or written in ("%", "‰"):
             return reading.unit(written)
         return None
@@ -195,7 +209,12 @@ class RowScorer:
         core = "".join(ch for ch in remark if ch not in reading.remark_fillers)
         shares = any(ch in name for ch in core)
         if value.unit in reading.rate_units:
-            return shares
+            # the rate's own words: "100%合格" in 验收合格率, "100%拨付到位" in 资金到位率, "100%整改"
+            # in 整改完成率; not "100%处理" in 投诉处理满意度 or "100%验收" in 项目验收合格率
+            stem = name[:-1] if name.endswith(reading.quantity_names) else name
+            if any(stem.endswith(remark[i:]) for i in range(max(len(remark) - 1, 1))):
+                return True
+            return stem.endswith(reading.finishing_remarks) and core in stem
         if shares or made_of(remark, reading.finishing_remarks):
             return True
         durations = self.rules.no_comparator_durations
@@ -258,6 +277,7 @@ class RowScorer:
         if target is not None and actual.kind != target.kind and "date" in (actual.kind, target.kind):
             # "2024.06" against "2024年12月前": a year and month written with a dot, as the other side is a date
             target, actual = year_month(target, self.reading) or target, year_month(actual, self.reading) or actual
+            target, actual = bare_year(target) or target, bare_year(actual) or actual  # "2024" against "2024年"
         elif target is not None and target.kind == actual.kind == "number":
             target, actual = self._dotted_months(row, target, actual)
         if actual.kind == "text" and target is not None and target.kind == "number" and not qualitative:
@@ -283,26 +303,6 @@ class RowScorer:
         if actual.kind == "text" and method.text_met:
             return self._met_by_wording(row, weight, method, actual, outcome, values)
         return self._quantitative(row, weight, method, target, actual, outcome, place, findings, values)
-
-    def _met_by_wording(self, row: Row, weight: Decimal, method: CompiledMethod, actual: ParsedValue, outcome: _Outcome,
-                        values: list[ValueUse]) -> _Outcome:
-        """A worded actual under a method that scores whether the target is met (Xinjiang's
-        直接赋分: "未达到不得分"): graded as wording, a tier of the method's `text_met` meets the
-        target and any other misses it, and the method's score gives the points."""
-        graded = self._qualitative(row, weight, actual, outcome, values)
-        part = graded.part
-        if graded.tier is None:
-            return graded  # not graded: unverifiable, or the evaluator's, as the wording path says
-        met = graded.tier in method.text_met
-        raw = self.evaluator.evaluate(method.score, {"target": Decimal(0), "actual": Decimal(0), "weight": weight, "met": met})
-        label = self.rules.tiers[graded.tier].label
-        part.score = raw
-        part.reason = f"“{actual.raw}”评为“{label}”，{'达到' if met else '未达到'}指标值；{method.rule_text or method.label}"
-        if self.recorder.traced:
-            self.recorder.value(values, ValueUse("met", "是否达到年度指标值", met, "value"))
-        graded.low = graded.high = None
-        graded.interval = False
-        return graded
 
     def _lower_named(self, row: Row, method: CompiledMethod | None, place: str) -> ParsedValue | None:
         """An actual that names a quantity lower is better without saying so again ("故障率0.5%"),
@@ -388,12 +388,12 @@ class RowScorer:
         return comparator
 
     def _counts_harm(self, row: Row) -> bool:
-        """Whether a row counts something to avoid: its name ends with one of reading.harm_words
-        ("环境污染事件", "安全隐患"; not "事故应急演练次数", which counts drills) or says lower is
-        better, or it stands under a group rows.no_comparator reads as lower is better (成本) and
-        is not one of its rates or amounts to reach ("成本节约额")."""
+        """Whether a row counts something to avoid: its name names a harm (`Reading.names_harm`:
+        "环境污染事件", "安全事故发生数"; not "事故应急演练次数" or "排查安全隐患", which count work
+        done) or says lower is better, or it stands under a group rows.no_comparator reads as lower
+        is better (成本) and is not one of its rates or amounts to reach ("成本节约额")."""
         name = _row_name(row)
-        if name.endswith(self.reading.harm_words) or is_lower_name(name, self.reading):
+        if self.reading.names_harm(name) or is_lower_name(name, self.reading):
             return True
         if name.endswith(self.rules.no_comparator_group_exceptions):
             return False
@@ -439,10 +439,9 @@ class RowScorer:
 
     def _worded_target(self, row: Row, target: ParsedValue, actual: ParsedValue, values: list[ValueUse]) -> ParsedValue:
         """A target that says none against a figure: "无" against "0" is met; against "1起" it is 0
-        of what the actual counts, a miss, where the row counts something to avoid (a 成本 group,
-        a name saying lower is better, an event of `reading.negated_events`: "环境污染事件"); in
-        "培训人数" a "无" says no target was set.  Against a rate or a score ("无投诉" against
-        "95%") only an actual of 0 reads so.  Any other worded target stays text."""
+        of what the actual counts, a miss, where the row counts something to avoid (`_counts_harm`:
+        "环境污染事件"); in "培训人数" a "无" says no target was set.  Against a rate or a score
+        ("无投诉" against "95%") only an actual of 0 reads so.  Any other worded target stays text."""
         text = normalize_phrase(target.text or target.raw)
         figure = self._figure_word(target, text, values, "指标值读作")
         if figure is not None:
@@ -514,148 +513,6 @@ class RowScorer:
                 # a duration, or a bare figure in a row named as one ("项目实施周期" | "12")
                 return _duration_method(row_name, durations)
         return None
-
-    def _qualitative(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse]) -> _Outcome:
-        part = outcome.part
-        phrase = normalize_phrase(actual.text or actual.raw)
-        tier_id = self.rules.vocabulary.get(phrase)
-        how = "词表"
-        equal = self.rules.text_equal_to_target
-        answers = self._answers(phrase)
-        if answers and equal and row.target is not None and normalize_phrase(row.target) == phrase and (
-                tier_id is None or (self.rules.tiers[equal].high > self.rules.tiers[tier_id].high and tier_id != self.rules.target_negated_tier)):
-            # "较好" against "较好": the target asked for no more than was done, whatever the
-            # word alone would be graded (but "未完成" against "未完成" is no target reached)
-            tier_id, how = equal, "完成值与指标值相同"
-        if answers and row.target is not None:
-            ranked = self._ranked(normalize_phrase(row.target), phrase, tier_id) or self._yes_no(normalize_phrase(row.target), phrase)
-            if ranked is not None:
-                tier_id, how = ranked
-        if tier_id is None and answers and row.target is not None:
-            tier_id, how = self._against_target_words(normalize_phrase(row.target), phrase, _row_name(row))
-        if self.rules.strength and row.target is not None:
-            wanted, found = self._strength(normalize_phrase(row.target)), self._strengths(phrase)
-            negation = self.rules.strength_levels - 1
-            got = min(found, key=lambda wl: wl[1]) if found else None  # "有所提升，效果明显": the strongest
-            if wanted is not None and any(level == negation for _, level in found) and any(level != negation for _, level in found):
-                # "有所提升，但不明显", "无明显问题，满意度明显提升": wording both ways
-                part.state = "judgement"
-                part.reason = (f"完成值“{actual.raw}”的措辞有强有弱（{'、'.join(f'“{w}”' for w, _ in found)}），"
-                               f"无法与指标值“{row.target}”比较强弱，需评价人判断")
-                return outcome
-            if wanted is not None and got is not None and got[1] > wanted[1]:
-                weaker = self.rules.weaker_tier
-                if self.rules.negated_tier and got[1] == negation:
-                    weaker = self.rules.negated_tier  # "未改善", "改善不明显": the effect the target asks for is not there
-                if tier_id is None or self.rules.tiers[tier_id].high > self.rules.tiers[weaker].high:
-                    tier_id = weaker
-                how = f"程度“{got[0]}”弱于指标值的“{wanted[0]}”"
-            elif wanted is not None and got is not None and tier_id is None:
-                tier_id, how = self.rules.reached_tier, f"程度“{got[0]}”不弱于指标值的“{wanted[0]}”"
-            elif wanted is not None and got is None and tier_id is None:
-                part.state = "judgement"
-                part.reason = f"指标值“{row.target}”有程度要求（“{wanted[0]}”），完成值“{actual.raw}”无法与之比较强弱，需评价人判断"
-                return outcome
-        if tier_id is None:
-            part.reason = f"完成值“{actual.raw}”不在规则词表中，无法评级"
-            return outcome
-        tier = self.rules.tiers[tier_id]
-        low, high = tier.low * weight, tier.high * weight
-        if self.recorder.traced:
-            self.recorder.value(values, ValueUse("phrase", "完成情况用语", actual.raw, "value"))
-            share = f"{fmt((tier.low * 100).normalize())}%～{fmt((tier.high * 100).normalize())}%"
-            self.recorder.value(values, ValueUse("tier", f"评级（{how}）", f"{tier.label}（分值的 {share}）", "value"))
-            self.recorder.part(part, band=f"{tier.label}：{fmt(low.normalize())}～{fmt(high.normalize())} 分")
-        part.state = "scored"
-        part.reason = f"“{actual.raw}”评为“{tier.label}”" + (f"（{how}）" if how.startswith(_SAID_HOW) else "")
-        outcome.low, outcome.high, outcome.interval, outcome.tier = low, high, True, tier_id
-        return outcome
-
-    def _answers(self, phrase: str) -> bool:
-        """Whether a worded actual says anything the target's words can be held against: not a
-        placeholder or a pointer elsewhere (rows.no_answers: "详见附件", "待定", "XX", "一"), not a
-        unit alone (a split cell: "人", "%"), and not without a letter or a digit ("**", "……")."""
-        rules = self.rules
-        if not any(ch.isalnum() for ch in phrase) or phrase in self.reading.known_units:
-            return False
-        # a word of one character only alone ("一": a dash read as one; "一般" answers)
-        return not (phrase in rules.no_answers or phrase.startswith(tuple(w for w in rules.no_answers if len(w) > 1)))
-
-    def _ranked(self, target: str, phrase: str, tier_id: str | None) -> tuple[str, str] | None:
-        """A worded actual ranked below its target in one of rows.ranks ("合格" against "优秀",
-        "满意" against "非常满意"): the tier `rows.strength.weaker`, or `negated` for the lowest
-        rank ("不合格"), unless the vocabulary already grades it lower; None otherwise."""
-        rules = self.rules
-        for ranks in rules.ranks:
-            if target in ranks and phrase in ranks and ranks.index(phrase) > ranks.index(target):
-                lowest = ranks.index(phrase) == len(ranks) - 1
-                found = rules.negated_tier if lowest and rules.negated_tier else rules.weaker_tier
-                if found is None:
-                    return None
-                if tier_id is not None and rules.tiers[tier_id].high <= rules.tiers[found].high:
-                    return None
-                return found, f"完成值“{phrase}”低于指标值的“{target}”"
-        return None
-
-    def _yes_no(self, target: str, phrase: str) -> tuple[str, str] | None:
-        """An answer to a yes-or-no target (rows.yes_no: "是"/"有" against "否"/"无"): the same
-        answer reaches it (rows.text_equal_to_target), the other not (rows.target_words.negated);
-        "是否发生安全事故" asks 否 as well as 是.  None when either is no such answer."""
-        rules = self.rules
-        sides = [next((i for i, words in enumerate(rules.yes_no) if text in words), None) for text in (target, phrase)]
-        if None in sides or rules.text_equal_to_target is None or rules.target_negated_tier is None:
-            return None
-        if sides[0] == sides[1]:
-            return rules.text_equal_to_target, "完成值与指标值回答相同"
-        return rules.target_negated_tier, f"完成值“{phrase}”与指标值“{target}”回答相反"
-
-    def _against_target_words(self, target: str, phrase: str, row_name: str) -> tuple[str | None, str]:
-        """The tier of a worded actual the vocabulary does not know, read against the target's
-        own words (rows.target_words), and how; (None, "") when they say nothing of it."""
-        rules = self.rules
-        for word in rules.target_negations:
-            # "未按期完成" against "按期完成", "未及时到位" against "及时"
-            if phrase.startswith(word + target) and (phrase == word + target or made_of(phrase[len(word + target):], rules.contained_with)):
-                return rules.target_negated_tier, f"完成值是指标值“{target}”的否定"
-        equal = rules.text_equal_to_target
-        if equal is None:
-            return None, ""
-        if rules.none_alike and self._says_none(target) and self._says_none(phrase):
-            said, wanted = self._none_of(phrase), self._none_of(target)
-            # a bare "无" against "无社会成本", "无不良影响": none of a harm; not "没有及时处置",
-            # "无整改" or "无监测数据", which say something was not done
-            if said == wanted or not said or (not wanted and said.endswith(self.reading.harm_words)):
-                return equal, "完成值与指标值同样说没有发生"
-        negated = [w for w in rules.target_negations if target.startswith(w) and len(target) > len(w)]
-        if negated and any(phrase == w + target[len(negated[0]):] for w in rules.target_negations):
-            return equal, "完成值与指标值同样是否定的"  # "未增加群众负担" against "不增加群众负担"
-        if rules.contained_with and len(target) > 1 and target in phrase and phrase != target:
-            if made_of(phrase.replace(target, "", 1), rules.contained_with):
-                return equal, f"完成值包含指标值“{target}”"  # "已全部完成", "验收合格", "实现全覆盖"
-        return None, ""
-
-    def _none_of(self, text: str) -> str:
-        """What a text that says none (`_says_none`) says there was none of: "重大安全事故" of
-        "未发生重大安全事故"; "" for a none word alone."""
-        word = max((w for w in self.reading.none_words if text.startswith(w)), key=len)
-        return text[len(word):]
-
-    def _strength(self, text: str) -> tuple[str, int] | None:
-        """The strongest-matching strength word in a phrase and its level (0 = strongest)."""
-        for word, level in self.rules.strength:  # longest first: "无明显" before "明显"
-            if word in text:
-                return word, level
-        return None
-
-    def _strengths(self, text: str) -> list[tuple[str, int]]:
-        """Every strength word in a phrase, longest first, each word's text taken out before the
-        shorter ones are looked for ("不明显" holds no "明显" of its own)."""
-        found = []
-        for word, level in self.rules.strength:
-            if word in text:
-                found.append((word, level))
-                text = text.replace(word, "\0")
-        return found
 
     def _quantitative(self, row, weight, method, target, actual, outcome, place, findings, values) -> _Outcome:
         part = outcome.part
@@ -823,8 +680,8 @@ def _could_meet(direction: str, bound: str, a: Decimal, t: Decimal) -> bool:
 
 
 def _row_name(row: Row) -> str:
-    """A row's name folded, without blanks or a remark in brackets at its end ("质保期（竣工验收后）")."""
-    return _REMARK_AT_END.sub("", "".join(fold(row.name or "").split()))
+    """A row's name folded, without blanks or a remark in brackets at its end (`readings.bare_name`)."""
+    return bare_name(row.name or "")
 
 
 def _named_for(name: str, word: str, suffixes: tuple[str, ...]) -> bool:

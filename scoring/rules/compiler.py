@@ -288,6 +288,8 @@ class _Compiler:
             finishing_remarks=tuple(sorted((fold(w) for w in r.finishing_remarks), key=len, reverse=True)),
             remark_fillers=frozenset("".join(fold(w) for w in r.remark_fillers)),
             harm_words=tuple(fold(w) for w in r.harm_words),
+            harm_counts=tuple(sorted((fold(w) for w in r.harm_counts), key=len, reverse=True)),
+            harm_handling=tuple(fold(w) for w in r.harm_handling),
         )
 
     # -- indicators --------------------------------------------------------------------

@@ -128,6 +128,10 @@ class ReadingDecl(Strict):
     # Words a row's name ends with when it counts something to avoid ("环境污染事件", "安全隐患"):
     # a target "无" against a figure is then 0, and a bare "无" takes "无X" of such an X
     harm_words: list[str] = []
+    # ... maybe before one of these ("安全事故发生数", "违规违纪行为"), unless one of `harm_handling`
+    # stands before it: "排查安全隐患", "化解信访矛盾" count work done about a harm
+    harm_counts: list[str] = []
+    harm_handling: list[str] = []
     # Words that stand for a figure: "全覆盖" is 100% against "≥95%" (and a target "全覆盖" against "98%")
     figure_words: dict[str, str] = {}
     reached: list[str] = []

@@ -1,0 +1,196 @@
+"""Grading a row's worded actual: through the rule file's vocabulary and tiers (达成, 部分达成,
+未达成), and against the target's own words — the same words, the same words negated, a rank
+below the target's, the other answer to a yes-or-no target, wording of weaker strength, a none
+of the same thing, the target's words and more (rows.target_words).  A phrase none of these
+grade leaves the row unverifiable with its reason.
+
+`WordingGrader` is the part of `rows.RowScorer` that does this; it reads the scorer's
+``rules`` (CompiledRows), ``reading``, ``recorder`` and ``evaluator``, and its `_says_none`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ..numbers import fmt, normalize_phrase
+from .readings import ParsedValue, bare_name, made_of
+from .results import ValueUse
+
+if TYPE_CHECKING:
+    from ..cases.model import Row
+    from ..rules.model import CompiledMethod
+    from .rows import _Outcome
+
+# the ways of grading wording a reason names (the vocabulary's own, or equal wording, goes without saying)
+_SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值与指标值同样", "完成值“", "完成值与指标值回答")
+
+
+class WordingGrader:
+    """Grades worded actuals for `rows.RowScorer` (see the module's docstring)."""
+
+    def _met_by_wording(self, row: Row, weight: Decimal, method: CompiledMethod, actual: ParsedValue, outcome: _Outcome,
+                        values: list[ValueUse]) -> _Outcome:
+        """A worded actual under a method that scores whether the target is met (Xinjiang's
+        直接赋分: "未达到不得分"): graded as wording, a tier of the method's `text_met` meets the
+        target and any other misses it, and the method's score gives the points."""
+        graded = self._qualitative(row, weight, actual, outcome, values)
+        part = graded.part
+        if graded.tier is None:
+            return graded  # not graded: unverifiable, or the evaluator's, as the wording path says
+        met = graded.tier in method.text_met
+        raw = self.evaluator.evaluate(method.score, {"target": Decimal(0), "actual": Decimal(0), "weight": weight, "met": met})
+        label = self.rules.tiers[graded.tier].label
+        part.score = raw
+        part.reason = f"“{actual.raw}”评为“{label}”，{'达到' if met else '未达到'}指标值；{method.rule_text or method.label}"
+        if self.recorder.traced:
+            self.recorder.value(values, ValueUse("met", "是否达到年度指标值", met, "value"))
+        graded.low = graded.high = None
+        graded.interval = False
+        return graded
+
+    def _qualitative(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse]) -> _Outcome:
+        part = outcome.part
+        phrase = normalize_phrase(actual.text or actual.raw)
+        tier_id = self.rules.vocabulary.get(phrase)
+        how = "词表"
+        equal = self.rules.text_equal_to_target
+        answers = self._answers(phrase)
+        if answers and equal and row.target is not None and normalize_phrase(row.target) == phrase and (
+                tier_id is None or (self.rules.tiers[equal].high > self.rules.tiers[tier_id].high and tier_id != self.rules.target_negated_tier)):
+            # "较好" against "较好": the target asked for no more than was done, whatever the
+            # word alone would be graded (but "未完成" against "未完成" is no target reached)
+            tier_id, how = equal, "完成值与指标值相同"
+        if answers and row.target is not None:
+            ranked = self._ranked(normalize_phrase(row.target), phrase, tier_id) or self._yes_no(normalize_phrase(row.target), phrase)
+            if ranked is not None:
+                tier_id, how = ranked
+        if tier_id is None and answers and row.target is not None:
+            tier_id, how = self._against_target_words(normalize_phrase(row.target), phrase, bare_name(row.name or ""))
+        if self.rules.strength and row.target is not None:
+            wanted, found = self._strength(normalize_phrase(row.target)), self._strengths(phrase)
+            negation = self.rules.strength_levels - 1
+            got = min(found, key=lambda wl: wl[1]) if found else None  # "有所提升，效果明显": the strongest
+            if wanted is not None and any(level == negation for _, level in found) and any(level != negation for _, level in found):
+                # "有所提升，但不明显", "无明显问题，满意度明显提升": wording both ways
+                part.state = "judgement"
+                part.reason = (f"完成值“{actual.raw}”的措辞有强有弱（{'、'.join(f'“{w}”' for w, _ in found)}），"
+                               f"无法与指标值“{row.target}”比较强弱，需评价人判断")
+                return outcome
+            if wanted is not None and got is not None and got[1] > wanted[1]:
+                weaker = self.rules.weaker_tier
+                if self.rules.negated_tier and got[1] == negation:
+                    weaker = self.rules.negated_tier  # "未改善", "改善不明显": the effect the target asks for is not there
+                if tier_id is None or self.rules.tiers[tier_id].high > self.rules.tiers[weaker].high:
+                    tier_id = weaker
+                how = f"程度“{got[0]}”弱于指标值的“{wanted[0]}”"
+            elif wanted is not None and got is not None and tier_id is None:
+                tier_id, how = self.rules.reached_tier, f"程度“{got[0]}”不弱于指标值的“{wanted[0]}”"
+            elif wanted is not None and got is None and tier_id is None:
+                part.state = "judgement"
+                part.reason = f"指标值“{row.target}”有程度要求（“{wanted[0]}”），完成值“{actual.raw}”无法与之比较强弱，需评价人判断"
+                return outcome
+        if tier_id is None:
+            part.reason = f"完成值“{actual.raw}”不在规则词表中，无法评级"
+            return outcome
+        tier = self.rules.tiers[tier_id]
+        low, high = tier.low * weight, tier.high * weight
+        if self.recorder.traced:
+            self.recorder.value(values, ValueUse("phrase", "完成情况用语", actual.raw, "value"))
+            share = f"{fmt((tier.low * 100).normalize())}%～{fmt((tier.high * 100).normalize())}%"
+            self.recorder.value(values, ValueUse("tier", f"评级（{how}）", f"{tier.label}（分值的 {share}）", "value"))
+            self.recorder.part(part, band=f"{tier.label}：{fmt(low.normalize())}～{fmt(high.normalize())} 分")
+        part.state = "scored"
+        part.reason = f"“{actual.raw}”评为“{tier.label}”" + (f"（{how}）" if how.startswith(_SAID_HOW) else "")
+        outcome.low, outcome.high, outcome.interval, outcome.tier = low, high, True, tier_id
+        return outcome
+
+    def _answers(self, phrase: str) -> bool:
+        """Whether a worded actual says anything the target's words can be held against: not a
+        placeholder or a pointer elsewhere (rows.no_answers: "详见附件", "待定", "XX", "一"), not a
+        unit alone (a split cell: "人", "%"), and not without a letter or a digit ("**", "……")."""
+        rules = self.rules
+        if not any(ch.isalnum() for ch in phrase) or phrase in self.reading.known_units:
+            return False
+        # a word of one character only alone ("一": a dash read as one; "一般" answers)
+        return not (phrase in rules.no_answers or phrase.startswith(tuple(w for w in rules.no_answers if len(w) > 1)))
+
+    def _ranked(self, target: str, phrase: str, tier_id: str | None) -> tuple[str, str] | None:
+        """A worded actual ranked below its target in one of rows.ranks ("合格" against "优秀",
+        "满意" against "非常满意"): the tier `rows.strength.weaker`, or `negated` for the lowest
+        rank ("不合格"), unless the vocabulary already grades it lower; None otherwise."""
+        rules = self.rules
+        for ranks in rules.ranks:
+            if target in ranks and phrase in ranks and ranks.index(phrase) > ranks.index(target):
+                lowest = ranks.index(phrase) == len(ranks) - 1
+                found = rules.negated_tier if lowest and rules.negated_tier else rules.weaker_tier
+                if found is None:
+                    return None
+                if tier_id is not None and rules.tiers[tier_id].high <= rules.tiers[found].high:
+                    return None
+                return found, f"完成值“{phrase}”低于指标值的“{target}”"
+        return None
+
+    def _yes_no(self, target: str, phrase: str) -> tuple[str, str] | None:
+        """An answer to a yes-or-no target (rows.yes_no: "是"/"有" against "否"/"无"): the same
+        answer reaches it (rows.text_equal_to_target), the other not (rows.target_words.negated);
+        "是否发生安全事故" asks 否 as well as 是.  None when either is no such answer."""
+        rules = self.rules
+        sides = [next((i for i, words in enumerate(rules.yes_no) if text in words), None) for text in (target, phrase)]
+        if None in sides or rules.text_equal_to_target is None or rules.target_negated_tier is None:
+            return None
+        if sides[0] == sides[1]:
+            return rules.text_equal_to_target, "完成值与指标值回答相同"
+        return rules.target_negated_tier, f"完成值“{phrase}”与指标值“{target}”回答相反"
+
+    def _against_target_words(self, target: str, phrase: str, row_name: str) -> tuple[str | None, str]:
+        """The tier of a worded actual the vocabulary does not know, read against the target's
+        own words (rows.target_words), and how; (None, "") when they say nothing of it."""
+        rules = self.rules
+        for word in rules.target_negations:
+            # "未按期完成" against "按期完成", "未及时到位" against "及时"
+            if phrase.startswith(word + target) and (phrase == word + target or made_of(phrase[len(word + target):], rules.contained_with)):
+                return rules.target_negated_tier, f"完成值是指标值“{target}”的否定"
+        equal = rules.text_equal_to_target
+        if equal is None:
+            return None, ""
+        # "全年无安全事故": a filler before the none word says nothing of it
+        filler = next((w for w in self.reading.fillers if phrase.startswith(w) and len(phrase) > len(w)), "")
+        told = phrase[len(filler):]
+        if rules.none_alike and self._says_none(target) and self._says_none(told):
+            said, wanted = self._none_of(told), self._none_of(target)
+            # a bare "无" against "无社会成本", "无不良影响": none of a harm; not "没有及时处置",
+            # "无整改" or "无监测数据", which say something was not done; "无安全事故" against
+            # "无事故" names the same thing more closely
+            if said == wanted or not said or (wanted and said.endswith(wanted)) or (not wanted and self.reading.names_harm(said)):
+                return equal, "完成值与指标值同样说没有发生"
+        negated = [w for w in rules.target_negations if target.startswith(w) and len(target) > len(w)]
+        if negated and any(phrase == w + target[len(negated[0]):] for w in rules.target_negations):
+            return equal, "完成值与指标值同样是否定的"  # "未增加群众负担" against "不增加群众负担"
+        if rules.contained_with and len(target) > 1 and target in phrase and phrase != target:
+            if made_of(phrase.replace(target, "", 1), rules.contained_with):
+                return equal, f"完成值包含指标值“{target}”"  # "已全部完成", "验收合格", "实现全覆盖"
+        return None, ""
+
+    def _none_of(self, text: str) -> str:
+        """What a text that says none (`_says_none`) says there was none of: "重大安全事故" of
+        "未发生重大安全事故"; "" for a none word alone."""
+        word = max((w for w in self.reading.none_words if text.startswith(w)), key=len)
+        return text[len(word):]
+
+    def _strength(self, text: str) -> tuple[str, int] | None:
+        """The strongest-matching strength word in a phrase and its level (0 = strongest)."""
+        for word, level in self.rules.strength:  # longest first: "无明显" before "明显"
+            if word in text:
+                return word, level
+        return None
+
+    def _strengths(self, text: str) -> list[tuple[str, int]]:
+        """Every strength word in a phrase, longest first, each word's text taken out before the
+        shorter ones are looked for ("不明显" holds no "明显" of its own)."""
+        found = []
+        for word, level in self.rules.strength:
+            if word in text:
+                found.append((word, level))
+                text = text.replace(word, "\0")
+        return found
