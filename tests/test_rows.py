@@ -741,6 +741,16 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("受益人口数量", "社会效益指标", "90人", "受益90人", "10.00"),
     ("项目完成时间", "时效指标", "2024", "2024年", "10.00"),  # a bare year against a year
     ("项目完成时间(年)", "时效指标", "2024", "2024年", "10.00"),
+    # review G: a step before a finishing word; none at all covers none of the major ones
+    ("资金拨付率", "质量指标", "100%", "100%拨付到位", "10.00"),
+    ("整改完成率", "质量指标", "100%", "100%整改到位", "10.00"),
+    ("受理投诉办结率", "质量指标", "100%", "100%受理", "None"),
+    ("安全事故", "社会效益指标", "无重大安全事故", "无安全事故", "8.00～10.00"),
+    ("安全事故", "社会效益指标", "无安全事故", "无重大安全事故", "None"),
+    ("解决群众信访问题", "社会效益指标", "无", "30个", "None"),
+    ("培训期间安全事故", "社会效益指标", "无", "1起", "0.00"),
+    ("是否发生安全事故", "社会效益指标", "否", "未发生", "8.00～10.00"),
+    ("服务质量", "质量指标", "优", "良好", "6.00～8.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -225,12 +225,15 @@ class Reading:
     def names_harm(self, name: str) -> bool:
         """Whether a name (or what a none word negates) is of something to avoid: it ends with one
         of `harm_words`, maybe before one of `harm_counts` ("环境污染事件", "安全事故发生数",
-        "违规违纪行为"), and no word of `harm_handling` stands before it ("排查安全隐患",
-        "化解信访矛盾" count work done)."""
+        "违规违纪行为"), and no word of `harm_handling` stands before it ("排查安全隐患", "解决群众
+        信访问题", "审结案件" count work done).  Where a handling word only names where the harm
+        happened ("污水处理厂安全事故") the row is not read as one: left to the evaluator, never a
+        miss the sheet did not report."""
         for count in ("", *self.harm_counts):
             stem = name[: len(name) - len(count)] if count else name
             if (not count or name.endswith(count)) and stem.endswith(self.harm_words):
-                return not any(w in stem for w in self.harm_handling)
+                harm = max((w for w in self.harm_words if stem.endswith(w)), key=len)
+                return not any(w in stem[: len(stem) - len(harm)] for w in self.harm_handling)
         return False
 
     def starts_with_comparator(self, text: str) -> bool:

@@ -210,11 +210,15 @@ class RowScorer(WordingGrader):
         shares = any(ch in name for ch in core)
         if value.unit in reading.rate_units:
             # the rate's own words: "100%合格" in 验收合格率, "100%拨付到位" in 资金到位率, "100%整改"
-            # in 整改完成率; not "100%处理" in 投诉处理满意度 or "100%验收" in 项目验收合格率
+            # in 整改完成率; not "100%处理" in 投诉处理满意度, "100%验收" in 项目验收合格率 or "100%受理"
+            # in 受理投诉办结率
             stem = name[:-1] if name.endswith(reading.quantity_names) else name
-            if any(stem.endswith(remark[i:]) for i in range(max(len(remark) - 1, 1))):
+            step = remark  # "拨付到位", "整改完毕": the step, before the words saying it was finished
+            while step.endswith(reading.finishing_remarks) and len(step) > max(len(w) for w in reading.finishing_remarks if step.endswith(w)):
+                step = step[: -max(len(w) for w in reading.finishing_remarks if step.endswith(w))]
+            if any(stem.endswith(told[i:]) for told in {remark, step} for i in range(max(len(told) - 1, 1))):
                 return True
-            return stem.endswith(reading.finishing_remarks) and core in stem
+            return any(stem.endswith(step + w) for w in reading.finishing_remarks)  # "100%整改到位" in 整改完成率
         if shares or made_of(remark, reading.finishing_remarks):
             return True
         durations = self.rules.no_comparator_durations

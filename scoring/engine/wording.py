@@ -160,9 +160,10 @@ class WordingGrader:
         if rules.none_alike and self._says_none(target) and self._says_none(told):
             said, wanted = self._none_of(told), self._none_of(target)
             # a bare "无" against "无社会成本", "无不良影响": none of a harm; not "没有及时处置",
-            # "无整改" or "无监测数据", which say something was not done; "无安全事故" against
-            # "无事故" names the same thing more closely
-            if said == wanted or not said or (wanted and said.endswith(wanted)) or (not wanted and self.reading.names_harm(said)):
+            # "无整改" or "无监测数据", which say something was not done (nor "无重大安全事故"
+            # against "无安全事故": none of the major ones only)
+            # ("无安全事故" against "无重大安全事故": none at all, so none of the major ones either)
+            if said == wanted or not said or (wanted and wanted.endswith(said)) or (not wanted and self.reading.names_harm(said)):
                 return equal, "完成值与指标值同样说没有发生"
         negated = [w for w in rules.target_negations if target.startswith(w) and len(target) > len(w)]
         if negated and any(phrase == w + target[len(negated[0]):] for w in rules.target_negations):
