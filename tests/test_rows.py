@@ -751,6 +751,14 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("培训期间安全事故", "社会效益指标", "无", "1起", "0.00"),
     ("是否发生安全事故", "社会效益指标", "否", "未发生", "8.00～10.00"),
     ("服务质量", "质量指标", "优", "良好", "6.00～8.00"),
+    # review H: a harm counted against a bare target is at most; a comparator and unit in the name's brackets
+    ("重大食品安全监管责任事故发生数", "社会效益指标", "1次", "2次", "5.00"),
+    ("群众投诉次数", "社会效益指标", "5次", "2次", "10.00"),
+    ("食品抽检不合格批次", "质量指标", "10批次", "12批次", "8.33"),
+    ("投诉件数(≤件)", "社会效益指标", "5", "8", "6.25"),
+    ("排污沟(≥米)", "数量指标", "50", "0.045公里", "9.00"),
+    ("带动农户增收(≥**万元)", "经济效益指标", "10", "80000元", "8.00"),
+    ("绩效监控有效性", "质量指标", "一", "持续有效", "None"),  # a dash read as 一: no target given
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -136,6 +136,10 @@ class RowScorer(WordingGrader):
         elif not unit and (named := self._name_unit(row)) and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and self._in_unit_of(row, named):
             # "任务完成时限(月)" | "10" | "12": 10个月; "项目完成时间(年)" | "2024" | "2024年": the year
             text = text + named
+        if not nature and _BARE_FIGURE.fullmatch("".join(fold(text).split())):
+            said = self._name_comparator(row)
+            if said:
+                text = said + text  # "投诉件数(≤件)" | "5": at most 5, as sheets print the comparator in the name
         return text
 
     def _in_unit_of(self, row: Row, unit: str) -> bool:
@@ -152,14 +156,30 @@ class RowScorer(WordingGrader):
         reading = self.reading
         return reading.to_base(reading.unit(written[1]))[0] == reading.to_base(unit)[0]
 
+    def _name_comparator(self, row: Row) -> str | None:
+        """The comparator a row's name prints in brackets at its end, before a unit or a blank for
+        the figure ("投诉件数(≤件)", "病死率(≤**%)", "建设面积(≥**平方米)"); None when it prints none."""
+        remark = REMARK_AT_END.search("".join(fold(row.name or "").split()))
+        if remark is None:
+            return None
+        inside = remark[0][1:-1]
+        for word, _ in self.reading.prefixes_by_first.get(inside[:1], ()):
+            if inside.startswith(word) and not word[:1].isalpha():  # a sign, not a word: "(≥**平方米)"
+                return word
+        return None
+
     def _name_unit(self, row: Row) -> str | None:
-        """The unit a row's name gives in brackets at its end ("任务完成时限(月)", "资金拨付时限（工作日）"),
-        in its canonical spelling ("月" after a figure is 个月); None when it gives none."""
+        """The unit a row's name gives in brackets at its end ("任务完成时限(月)", "资金拨付时限（工作日）",
+        after a comparator and the form's blank: "建设面积(≥**平方米)"), in its canonical spelling
+        ("月" after a figure is 个月); None when it gives none."""
         remark = REMARK_AT_END.search("".join(fold(row.name or "").split()))
         if remark is None:
             return None
         written = remark[0][1:-1]
         reading = self.reading
+        said = self._name_comparator(row)
+        written = written[len(said):] if said else written
+        written = written.lstrip("*＊")  # "(≥**平方米)": the form's blank for the figure
         if written in reading.date_units:
             return written  # "项目完成时间(年)": a year, where the actual is one (`_in_unit_of`)
         if written in reading.known_units or written in reading.units or written in ("%", "‰"):
@@ -502,8 +522,8 @@ class RowScorer(WordingGrader):
         if target.number == 0 and rules.no_comparator_zero:
             return rules.no_comparator_zero
         row_name = _row_name(row)
-        if rules.no_comparator_lower and is_lower_name(row_name, self.reading):
-            return rules.no_comparator_lower
+        if rules.no_comparator_lower and (is_lower_name(row_name, self.reading) or self.reading.names_harm(row_name)):
+            return rules.no_comparator_lower  # "设备故障率 1%", "责任事故发生数 1次", "群众投诉次数 5次": at most
         by_group = not row_name.endswith(rules.no_comparator_group_exceptions)
         durations = rules.no_comparator_durations
         for level in row.group:
