@@ -26,6 +26,12 @@ def report(library, rows, rules="national.project", inputs=None, claims=None, to
     return report_loaded(Case.model_validate(data), "test.toml", library, Engine())
 
 
+def _shown(row) -> str:
+    """A scored row as the tests write what they expect: "8.00～10.00" for a range, else the
+    computed score ("None" when there is none)."""
+    return f"{row.comparison.low}～{row.comparison.high}" if row.result.interval else str(row.result.computed)
+
+
 def one(library, **row):
     row = {"name": "测试行", "weight": 10, **row}
     rep = report(library, [row, {"name": "其余", "weight": 80, "target": "1", "actual": "1"}])
@@ -460,8 +466,7 @@ def test_a_target_saying_none_against_a_figure_is_zero(library, target, actual, 
 def test_words_standing_for_a_figure_frequencies_and_placeholders(library, target, actual, expected):
     row, _ = one(library, target=target, actual=actual, claimed="10")
     result = row.result
-    got = f"{row.comparison.low}～{row.comparison.high}" if result.interval else str(result.computed)
-    assert got == expected, result.parts[0].reason
+    assert _shown(row) == expected, result.parts[0].reason
 
 
 def test_a_strength_the_actual_does_not_state_is_left_to_the_evaluator(library):
@@ -763,5 +768,4 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
     result = row.result
-    got = f"{row.comparison.low}～{row.comparison.high}" if result.interval else str(result.computed)
-    assert got == expected, result.parts[0].reason
+    assert _shown(row) == expected, result.parts[0].reason
