@@ -121,7 +121,8 @@ class Reading:
     lower_name_breaks: tuple[str, ...] = ()  # "后": a reverser across it reduces something else ("降低成本后返工率")
     lower_name_break_words: tuple[str, ...] = ()  # "术后": a break inside a word is none
     named_fillers: tuple[tuple[str, str], ...] = ()  # ("已拨付", "拨付"): dropped where the row's name holds the second
-    per_words: tuple[tuple[str, str], ...] = ()  # ("每月", "月"): "每月1次" is 1 次/月
+    per_words: tuple[tuple[str, str], ...] = ()  # ("每月", "月"): "每月1次" is 1 次/月 ...
+    days_of_month: tuple[str, ...] = ()  # ... but "每月10日前" is a day of each month ("日", "号")
     quantity_suffixes: tuple[str, ...] = ()  # "率", "人数": after a named filler's word ending a row's name
     date_units: frozenset[str] = frozenset()  # "年": a unit in brackets ending a name that is a date's
     finishing_remarks: tuple[str, ...] = ()  # "完工": after a duration, whatever the row's name
@@ -360,7 +361,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             except ValueParseError:
                 found = None  # the message quotes the whole cell
             # "每月10日前" is a day of each month, no frequency
-            if found is not None and found.kind == "number" and found.unit and (found.written_unit or "")[:1] not in ("日", "号"):
+            if found is not None and found.kind == "number" and found.unit and not (found.written_unit or "").startswith(reading.days_of_month):
                 return replace(found, raw=text, unit=f"{found.unit}/{per[1]}", written_unit=f"{found.written_unit or found.unit}/{per[1]}")
             raise ValueParseError(where, text, f"无法识别的写法“{text}”")
     # the error is made only when raised: building it for every cell cost more than reading one

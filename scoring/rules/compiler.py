@@ -284,6 +284,7 @@ class _Compiler:
             named_fillers=tuple(sorted(((fold(w), fold(n)) for w, n in r.named_fillers.items()), key=lambda wn: -len(wn[0]))),
             per_words=tuple(sorted(((fold(w), fold(u)) for w, u in r.per_words.items()), key=lambda wu: -len(wu[0]))),
             quantity_suffixes=tuple(fold(w) for w in r.quantity_suffixes),
+            days_of_month=tuple(fold(w) for w in r.days_of_month),
             date_units=frozenset(fold(w) for w in r.date_units),
             finishing_remarks=tuple(sorted((fold(w) for w in r.finishing_remarks), key=len, reverse=True)),
             remark_fillers=frozenset("".join(fold(w) for w in r.remark_fillers)),

@@ -116,6 +116,8 @@ class ReadingDecl(Strict):
     named_fillers: dict[str, str] = {}
     # Words making a figure a frequency: "每月1次" is 1 次/月 ("每月" = "月")
     per_words: dict[str, str] = {}
+    # ... but a figure after one in a unit starting with one of these is a day of each month ("每月10日前")
+    days_of_month: list[str] = []
     # What may follow a named filler's word at the end of the row's name ("资金拨付率", "培训人数")
     quantity_suffixes: list[str] = []
     # A unit in brackets ending a row's name that is a date's ("项目完成时间(年)": a year, not years)
