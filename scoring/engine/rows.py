@@ -234,8 +234,8 @@ class RowScorer(WordingGrader):
             # in 受理投诉办结率
             stem = name[:-1] if name.endswith(reading.quantity_names) else name
             step = remark  # "拨付到位", "整改完毕": the step, before the words saying it was finished
-            while step.endswith(reading.finishing_remarks) and len(step) > max(len(w) for w in reading.finishing_remarks if step.endswith(w)):
-                step = step[: -max(len(w) for w in reading.finishing_remarks if step.endswith(w))]
+            while end := next((w for w in reading.finishing_remarks if step.endswith(w) and len(step) > len(w)), ""):
+                step = step[: -len(end)]  # finishing_remarks: longest first
             if any(stem.endswith(told[i:]) for told in {remark, step} for i in range(max(len(told) - 1, 1))):
                 return True
             return any(stem.endswith(step + w) for w in reading.finishing_remarks)  # "100%整改到位" in 整改完成率
