@@ -82,6 +82,22 @@ def test_quantitative_rows(library, target, actual, expected):
     assert row.result.computed == D(expected), row.result.parts[0].reason
 
 
+@pytest.mark.parametrize(
+    ("name", "target", "actual", "expected"),
+    [
+        ("群众满意度", "≥90", "0.95", "10.00"),  # a row named as a percentage (reading.percent_names): 95%
+        ("群众满意度", "≥90", "0.85", "9.44"),
+        ("资金到位率", "100", "1", "10.00"),
+        ("资金到位率", "0.95", "96", "10.00"),  # the target as the fraction
+        ("培训人数", "≥90", "0.95", "0.11"),  # a count, not a percentage: as written
+        ("设备故障率", "≤5", "0.5", "10.00"),  # against a small percentage 0.5 may be 0.5%: as written
+    ],
+)
+def test_bare_fractions_in_rows_named_as_percentages(library, name, target, actual, expected):
+    row, _ = one(library, name=name, target=target, actual=actual, claimed="10")
+    assert row.result.computed == D(expected), row.result.parts[0].reason
+
+
 def test_a_fraction_read_as_a_percentage_says_so(library):
     row, rep = one(library, target="≥95%", actual="0.98", claimed="10")
     assert [f.message for f in rep.findings if f.code == "unit_converted"] == ["测试行：完成值“0.98”是以小数写的比率，按 98.00% 与指标值“≥95%”比较"]
@@ -764,6 +780,13 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("排污沟(≥米)", "数量指标", "50", "0.045公里", "9.00"),
     ("带动农户增收(≥**万元)", "经济效益指标", "10", "80000元", "8.00"),
     ("绩效监控有效性", "质量指标", "一", "持续有效", "None"),  # a dash read as 一: no target given
+    # session 24: the name's comparator also where its unit is the name's or the target's own
+    ("种母猪(≤头)", "数量指标", "20", "18", "10.00"),
+    ("种母猪(≤头)", "数量指标", "20头", "25头", "8.00"),
+    ("种母猪(≤头)", "数量指标", "20头以上", "18头", "9.00"),  # the target's own comparator wins
+    ("病死率(≤**%)", "质量指标", "5", "8", "6.25"),
+    # a bare fraction in a row named as a percentage
+    ("受益群众满意度(≥**%)", "满意度指标", "90", "0.95", "10.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

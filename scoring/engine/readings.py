@@ -107,6 +107,7 @@ class Reading:
     date_phrases: dict[str, str] = field(default_factory=dict)  # "上半年": "6月底", a part of the year as its last month
     fraction_of_percent: Decimal | None = None  # "0.98" against "≥95%": 98% (rows._same_unit)
     fraction_below: Decimal | None = None  # "1.02" too, when above 1 and below this: 102%
+    percent_names: tuple[str, ...] = ()  # "满意度", "率": a row named so counts a percentage, bare or not
     fillers: tuple[str, ...] = ()  # "完成100%", "平均95%": words before a figure that say nothing of it
     reached: tuple[str, ...] = ()  # "达到": before an actual's figure, the figure reached (no bound)
     figure_words: dict[str, str] = field(default_factory=dict)  # "全覆盖": "100%", by normalized phrase

@@ -133,14 +133,26 @@ class RowScorer(WordingGrader):
         unit = (row.unit or "").strip()
         if unit and unit not in text and "".join(text.split()) not in self.reading.not_given:
             text = text + unit
-        elif not unit and (named := self._name_unit(row)) and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and self._in_unit_of(row, named):
+        elif not unit and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and (named := self._name_unit(row)) and self._in_unit_of(row, named):
             # "任务完成时限(月)" | "10" | "12": 10个月; "项目完成时间(年)" | "2024" | "2024年": the year
             text = text + named
-        if not nature and _BARE_FIGURE.fullmatch("".join(fold(text).split())):
+        if not nature and self._plain_figure("".join(fold(text).split())):
             said = self._name_comparator(row)
             if said:
-                text = said + text  # "投诉件数(≤件)" | "5": at most 5, as sheets print the comparator in the name
+                # "投诉件数(≤件)" | "5", "种母猪(≤头)" | "20头": at most 5, at most 20头, as sheets
+                # print the comparator (and the unit) in the name
+                text = said + text
         return text
+
+    def _plain_figure(self, compact: str) -> bool:
+        """Whether a target is a figure with nothing but maybe a unit: no comparator of its own
+        before it ("≥20") or after it ("20头以上"), no words."""
+        written = _TRAILING_UNIT.fullmatch(compact)
+        if written is None or not (compact[:1].isdigit() or compact[:1] == "-"):
+            return False
+        unit = written[1]
+        reading = self.reading
+        return not unit or unit in reading.known_units or unit in reading.units or unit in ("%", "‰")
 
     def _in_unit_of(self, row: Row, unit: str) -> bool:
         """Whether a row's actual is bare or written in a unit that converts with ``unit``
@@ -565,7 +577,7 @@ class RowScorer(WordingGrader):
                 return outcome
             t, a = _date_number(target, actual), _date_number(actual, target)
         else:
-            converted = self._same_unit(target, actual, direction)
+            converted = self._same_unit(target, actual, direction, row)
             if isinstance(converted, str):
                 part.reason = converted
                 findings.append(finding("unit_mismatch", f"{row.name}：{converted}，该行无法核验", place))
@@ -644,7 +656,7 @@ class RowScorer(WordingGrader):
         outcome.part.reason = f"实际完成值“{actual.raw}”只给出{_bound(actual)}，无法判断是否达到年度指标值“{target.raw}”"
         return outcome
 
-    def _same_unit(self, target: ParsedValue, actual: ParsedValue, direction: str | None = None):
+    def _same_unit(self, target: ParsedValue, actual: ParsedValue, direction: str | None = None, row: Row | None = None):
         """Bring both figures to one unit; a string explains why they cannot be compared.
 
         Figures in the same unit compare directly; a figure without a unit takes the other's;
@@ -653,24 +665,27 @@ class RowScorer(WordingGrader):
         tu, au = target.unit, actual.unit
         t, a = target.number, actual.number
         if tu == au or not tu or not au:
-            return self._fraction(target, actual, direction) or (t, a, "")
+            percent = row is not None and not tu and not au and _row_name(row).endswith(self.reading.percent_names)
+            return self._fraction(target, actual, direction, percent) or (t, a, "")
         tb, tf = self.reading.to_base(tu)
         ab, af = self.reading.to_base(au)
         if tb is not None and tb == ab:
             return t * tf, a * af, f"指标值单位“{tu}”与完成值单位“{au}”不同，已按规则文件声明的换算统一为“{tb}”比较"
         return f"单位不一致（指标值“{target.written_unit or tu}”，完成值“{actual.written_unit or au}”），规则文件未声明两者的换算，无法比较"
 
-    def _fraction(self, target: ParsedValue, actual: ParsedValue, direction: str | None):
+    def _fraction(self, target: ParsedValue, actual: ParsedValue, direction: str | None, percent: bool = False):
         """A rate written as a fraction against one written as a percentage ("0.98" against
         "≥95%"): the fraction in percent, and a note saying so; None when neither is (the rule
-        file's `reading.fraction_of_percent`: the least percentage a fraction is read against)."""
+        file's `reading.fraction_of_percent`: the least percentage a fraction is read against).
+        With ``percent`` (two bare figures in a row named as a percentage, `reading.percent_names`),
+        either figure may be the percentage ("群众满意度" | "≥90" | "0.95")."""
         least = self.reading.fraction_of_percent
-        if least is None or (target.unit == "%") == (actual.unit == "%"):
+        if least is None or ((target.unit == "%") == (actual.unit == "%") and not percent):
             return None
         t, a = target.number, actual.number
-        if target.unit == "%" and not actual.unit and t >= least and self._is_fraction(a, direction):
+        if (target.unit == "%" or percent) and not actual.unit and t >= least and self._is_fraction(a, direction):
             return t, a * 100, f"完成值“{actual.raw}”是以小数写的比率，按 {fmt(a * 100)}% 与指标值“{target.raw}”比较"
-        if actual.unit == "%" and not target.unit and a >= least and self._is_fraction(t, None):
+        if (actual.unit == "%" or percent) and not target.unit and a >= least and self._is_fraction(t, None):
             return t * 100, a, f"指标值“{target.raw}”是以小数写的比率，按 {fmt(t * 100)}% 与完成值“{actual.raw}”比较"
         return None
 

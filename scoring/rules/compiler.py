@@ -267,6 +267,7 @@ class _Compiler:
             date_phrases={fold(w): fold(month) for w, month in r.date_phrases.items()},
             fraction_of_percent=r.fraction_of_percent,
             fraction_below=r.fraction_below,
+            percent_names=tuple(fold(w) for w in r.percent_names),
             fillers=_longest_first(fold(w) for w in r.fillers),
             reached=_longest_first(fold(w) for w in r.reached),
             figure_words={normalize_phrase(w): figure for w, figure in r.figure_words.items()},

@@ -107,6 +107,9 @@ class ReadingDecl(Strict):
     fraction_of_percent: Decimal | None = Field(default=None, gt=0)
     # ... and so is one above 1 and below this ("1.02": 102%); None: up to 1 only
     fraction_below: Decimal | None = Field(default=None, gt=1)
+    # A row named so counts a percentage ("群众满意度", "资金到位率"): its bare figures are percentages,
+    # so one of them written as a fraction is read as above ("≥90" against "0.95": 95%)
+    percent_names: list[str] = []
     # Words before a figure that say nothing of it: "完成100%", "平均95%", "全年≥12次".
     fillers: list[str] = []
     # Words before an actual's figure saying it was reached: "达到85%", "满意度达85%" is 85%, not a
