@@ -98,6 +98,26 @@ def test_bare_fractions_in_rows_named_as_percentages(library, name, target, actu
     assert row.result.computed == D(expected), row.result.parts[0].reason
 
 
+@pytest.mark.parametrize(
+    ("target", "actual", "expected"),
+    [
+        ("90", "900000元", "None"),  # 90元 against 900000元, or 90万元: the unit is in doubt (reading.bare_unit_doubt)
+        ("≥8400", "0.84万元", "None"),
+        ("50", "0.05公里", "None"),
+        ("≤30万元", "320000", "None"),  # the bare figure may be the actual
+        ("≤100", "98万元", "10.00"),  # near enough in the borrowed unit: taken
+        ("≥100", "8万元", "0.80"),  # a miss, but no other unit brings them near
+        ("≤90", "0.95亿元", "10.00"),  # no unit brings them near either: taken as written
+        ("≤2", "90分钟", "None"),  # 2 minutes, or 2 hours
+    ],
+)
+def test_a_bare_figure_far_off_in_the_borrowed_unit_and_near_in_another_is_not_read(library, target, actual, expected):
+    row, rep = one(library, name="项目总投入", target=target, actual=actual, claimed="10")
+    assert str(row.result.computed) == expected, row.result.parts[0].reason
+    if expected == "None":
+        assert "未写单位" in row.result.parts[0].reason and any(f.code == "unit_mismatch" for f in rep.findings)
+
+
 def test_a_fraction_read_as_a_percentage_says_so(library):
     row, rep = one(library, target="≥95%", actual="0.98", claimed="10")
     assert [f.message for f in rep.findings if f.code == "unit_converted"] == ["测试行：完成值“0.98”是以小数写的比率，按 98.00% 与指标值“≥95%”比较"]

@@ -338,6 +338,11 @@ def test_a_fraction_bound_above_one_must_be_above_one(tmp_path):
     assert "reading.fraction_below" in text and "应大于 1" in text
 
 
+def test_a_bare_unit_doubt_needs_near_within_far(tmp_path):
+    text = problems(tmp_path, INDICATOR + 'score = "a"\n[reading]\nbare_unit_doubt = { far = 2, near = 10 }\n')
+    assert "reading.bare_unit_doubt" in text and "near 应小于 far" in text
+
+
 METHOD = ROWS.format(weight=90).replace('score = "weight"', 'reads = "number"\nscore = "weight"')
 
 

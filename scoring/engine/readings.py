@@ -108,6 +108,7 @@ class Reading:
     fraction_of_percent: Decimal | None = None  # "0.98" against "≥95%": 98% (rows._same_unit)
     fraction_below: Decimal | None = None  # "1.02" too, when above 1 and below this: 102%
     percent_names: tuple[str, ...] = ()  # "满意度", "率": a row named so counts a percentage, bare or not
+    bare_unit_doubt: tuple[Decimal, Decimal] | None = None  # (far, near): when a bare figure's borrowed unit is in doubt
     fillers: tuple[str, ...] = ()  # "完成100%", "平均95%": words before a figure that say nothing of it
     reached: tuple[str, ...] = ()  # "达到": before an actual's figure, the figure reached (no bound)
     figure_words: dict[str, str] = field(default_factory=dict)  # "全覆盖": "100%", by normalized phrase
@@ -241,6 +242,19 @@ class Reading:
     def starts_with_comparator(self, text: str) -> bool:
         """Whether a folded, blank-free text starts with one of the comparator spellings."""
         return _split_prefix(text, self)[0] is not None
+
+    @cached_property
+    def unit_families(self) -> dict[str, tuple[tuple[str, Decimal], ...]]:
+        """The units that convert into one another, by the unit they convert into: each as
+        (unit, factor into it), one unit per factor ("万元": ("万元", 1), ("元", 0.0001), ("亿元", 10000))."""
+        families: dict[str, dict[Decimal, str]] = {}
+        for written, meaning in self.units.items():
+            if meaning.into is None:
+                continue
+            base, factor = self.to_base(written)
+            family = families.setdefault(base, {Decimal(1): base})
+            family.setdefault(factor, meaning.canonical)
+        return {base: tuple((unit, factor) for factor, unit in family.items()) for base, family in families.items()}
 
     def to_base(self, unit: str | None) -> tuple[str | None, Decimal]:
         """Follow the declared conversions: (base unit, factor into it).  A unit per another that

@@ -666,12 +666,32 @@ class RowScorer(WordingGrader):
         t, a = target.number, actual.number
         if tu == au or not tu or not au:
             percent = row is not None and not tu and not au and _row_name(row).endswith(self.reading.percent_names)
-            return self._fraction(target, actual, direction, percent) or (t, a, "")
+            return self._fraction(target, actual, direction, percent) or (tu != au and self._unit_in_doubt(target, actual)) or (t, a, "")
         tb, tf = self.reading.to_base(tu)
         ab, af = self.reading.to_base(au)
         if tb is not None and tb == ab:
             return t * tf, a * af, f"指标值单位“{tu}”与完成值单位“{au}”不同，已按规则文件声明的换算统一为“{tb}”比较"
         return f"单位不一致（指标值“{target.written_unit or tu}”，完成值“{actual.written_unit or au}”），规则文件未声明两者的换算，无法比较"
+
+    def _unit_in_doubt(self, target: ParsedValue, actual: ParsedValue) -> str | None:
+        """Why a bare figure cannot take the other's unit (`reading.bare_unit_doubt`): read so the
+        two differ more than ``far`` times, while in another unit of that unit's family they differ
+        less than ``near`` times ("90" against "900000元": 90万元?); None when it can."""
+        doubt = self.reading.bare_unit_doubt
+        bare, written = (target, actual) if not target.unit else (actual, target)
+        if doubt is None or bare.number is None or written.number is None or bare.number <= 0 or written.number <= 0:
+            return None
+        far, near = doubt
+        base, factor = self.reading.to_base(written.unit)
+        family = self.reading.unit_families.get(base, ())
+        if len(family) < 2 or 1 / far <= written.number / bare.number <= far:
+            return None
+        for unit, other in family:
+            if other != factor and 1 / near <= written.number * factor / (bare.number * other) <= near:
+                label, other_label = ("指标值", "完成值") if bare is target else ("完成值", "指标值")
+                return (f"{label}“{bare.raw}”未写单位：按{other_label}“{written.raw}”的单位读两者相差悬殊，"
+                        f"按“{unit}”读则相近，单位无法确定，无法比较")
+        return None
 
     def _fraction(self, target: ParsedValue, actual: ParsedValue, direction: str | None, percent: bool = False):
         """A rate written as a fraction against one written as a percentage ("0.98" against

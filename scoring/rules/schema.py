@@ -62,6 +62,19 @@ class Check(Strict):
 ComparatorCode = Literal[">=", "<=", "=", ">", "<"]
 
 
+class BareUnitDoubt(Strict):
+    """When a bare figure's borrowed unit is in doubt (`ReadingDecl.bare_unit_doubt`)."""
+
+    far: Decimal = Field(gt=1)
+    near: Decimal = Field(gt=1)
+
+    @model_validator(mode="after")
+    def _near_within_far(self) -> "BareUnitDoubt":
+        if self.near >= self.far:
+            raise ValueError("near 应小于 far")
+        return self
+
+
 class UnitDecl(Strict):
     """A written unit: another spelling of a unit (``same_as = "%"`` for 百分比), or a unit that
     converts into another by a declared factor (``into = "万元"``, ``factor = 0.0001`` for 元)."""
@@ -107,6 +120,11 @@ class ReadingDecl(Strict):
     fraction_of_percent: Decimal | None = Field(default=None, gt=0)
     # ... and so is one above 1 and below this ("1.02": 102%); None: up to 1 only
     fraction_below: Decimal | None = Field(default=None, gt=1)
+    # A bare figure takes the other figure's unit, unless the two then differ more than `far`
+    # times while in another unit the rule file converts with it they differ less than `near`
+    # times ("90" against "900000元" may be 90万元): the row is then not read, the unit is unclear.
+    # None: always taken.
+    bare_unit_doubt: "BareUnitDoubt | None" = None
     # A row named so counts a percentage ("群众满意度", "资金到位率"): its bare figures are percentages,
     # so one of them written as a fraction is read as above ("≥90" against "0.95": 95%)
     percent_names: list[str] = []
