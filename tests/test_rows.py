@@ -807,6 +807,14 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("病死率(≤**%)", "质量指标", "5", "8", "6.25"),
     # a bare fraction in a row named as a percentage
     ("受益群众满意度(≥**%)", "满意度指标", "90", "0.95", "10.00"),
+    # the row's own name (or its end) before a figure says nothing of it ...
+    ("务工人员年人均增收", "经济效益指标", "人均增收≥8400元", "8400元", "10.00"),
+    ("务工人员年人均增收", "经济效益指标", "≥8400元", "人均增收8000元", "9.52"),
+    ("食品安全监管人员培训", "数量指标", "培训2次", "培训1次", "5.00"),
+    ("村集体经济收入增长率", "经济效益指标", "≥10%", "增长8%", "8.00"),
+    # ... but a quantity's name is read as one, which knows the names that go the other way
+    ("产品不合格率", "质量指标", "≤2%", "合格率99%", "None"),
+    ("无差错率", "质量指标", "100%", "差错率0.5%", "None"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -125,7 +125,7 @@ class RowScorer(WordingGrader):
         度量单位 column its unit (Sichuan: "≥" | "12" | "次")."""
         if row.target is None:
             return None
-        text = row.target
+        text = self._without_name(row.target, row) or row.target
         nature = (row.nature or "").strip()
         if nature and self.reading.comparator(nature):
             if not self.reading.starts_with_comparator("".join(fold(text).split())):
@@ -212,7 +212,28 @@ class RowScorer(WordingGrader):
                 if (compact.startswith(word) and rest and _named_for(name, named, self.reading.quantity_suffixes)
                         and (rest[0].isdigit() or self.reading.starts_with_comparator(rest))):
                     return replace(self._read_cell(rest, row, ACTUAL, place), raw=text)
+        rest = self._without_name(text, row)
+        if rest is not None:
+            return replace(self._read_cell(rest, row, ACTUAL, place), raw=text)
         return self._read_cell(text, row, ACTUAL, place)
+
+    def _without_name(self, text: str, row: Row) -> str | None:
+        """A cell without the row's own name (or its end) written before its figure or comparator
+        ("人均增收8000元" in 务工人员年人均增收, "培训2次" in 监管人员培训); None when it starts with no
+        such word.  Two characters at least: one may be anything."""
+        compact = "".join(fold(text).split())
+        if not compact[:1].isalpha():
+            return None
+        name = _row_name(row)
+        for end in range(min(len(compact) - 1, len(name) + 4), 1, -1):  # the longest first
+            head, rest = compact[:end], compact[end:]
+            # a quantity's name ("故障率0.5%", "合格率99%") is the quantity reading's, which knows
+            # the names that go the other way ("合格率" in 产品不合格率, "差错率" in 无差错率)
+            if (head.isalpha() and not head.endswith(self.reading.quantity_names)
+                    and (rest[0].isdigit() or self.reading.starts_with_comparator(rest))
+                    and _named_for(name, head, self.reading.quantity_suffixes)):
+                return rest
+        return None
 
     def _parse(self, text: str, row: Row, label: str, place: str) -> ParsedValue:
         """A cell read by the vocabulary alone (the lean path keeps what reads, by text and label)."""
