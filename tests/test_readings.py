@@ -149,6 +149,10 @@ def test_is_percent():
         ("2024/6前", None, "<=", date(2024, 6, 1)),
         ("2024.12前", None, "<=", date(2024, 12, 1)),  # with a dot, only where a date word says it is a date
         ("2024.06之前", None, "<=", date(2024, 6, 1)),
+        ("截至2024年12月31日", None, "<=", date(2024, 12, 31)),  # by that day (截至, and its common misspelling 截止)
+        ("截止12月31日", 2024, "<=", date(2024, 12, 31)),
+        ("已于2024年11月完成", None, None, date(2024, 11, 1)),
+        ("年内完成", 2024, None, date(2024, 12, 1)),  # the case's year, by its last month
     ],
 )
 def test_dates(text, year, comparator, expected):
@@ -276,7 +280,7 @@ def test_text_phrases(text, expected):
         "≤600次以上",
         "不超过600余次",
         "≥=5",
-        "截至2024年12月31日",
+        "2024年12月31日截至",
         "组织支部党员开展学习675场次。",
         "٣次",
         "m²",

@@ -815,6 +815,35 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     # ... but a quantity's name is read as one, which knows the names that go the other way
     ("产品不合格率", "质量指标", "≤2%", "合格率99%", "None"),
     ("无差错率", "质量指标", "100%", "差错率0.5%", "None"),
+    # review J: a change the other way is 未达成, however strong (rows.strength.opposites)
+    ("群众安全感满意度", "社会效益指标", "有所提升", "有所下降", "0.00～6.00"),
+    ("生态环境质量", "生态效益指标", "明显改善", "明显恶化", "0.00～6.00"),
+    ("生产成本", "经济效益指标", "降低", "有所提高", "0.00～6.00"),
+    ("群众满意度", "社会效益指标", "有所提升", "投诉有所下降，满意度有所提升", "8.00～10.00"),  # names the target's change too
+    # ... an effect still to come is the evaluator's (rows.strength.hedges)
+    ("群众满意度", "社会效益指标", "有所提升", "有待进一步提高", "None"),
+    ("干部业务能力", "可持续影响指标", "有所提升", "与预期有一定差距", "None"),
+    ("管理制度", "质量指标", "进一步完善", "计划进一步完善", "None"),
+    # ... a target asking for no noticeable effect
+    ("对周边环境影响", "生态效益指标", "无明显负面影响", "有明显负面影响", "0.00～6.00"),
+    ("对周边环境影响", "生态效益指标", "无明显负面影响", "无", "8.00～10.00"),
+    ("耕地质量", "生态效益指标", "无明显下降", "有所下降", "None"),
+    ("耕地质量", "生态效益指标", "无明显下降", "明显改善", "8.00～10.00"),  # no fall asked: a rise meets it
+    ("耕地质量", "生态效益指标", "不下降", "有所提升", "8.00～10.00"),
+    ("基层治理能力", "社会效益指标", "全面提升", "有所提升", "6.00～8.00"),
+    # ... a date of another step than the one the deadline is for (reading.date_steps)
+    ("项目完成时间", "时效指标", "2024年12月31日前", "2024年11月开工", "None"),
+    ("项目开工时间", "时效指标", "2024年6月底前", "2024年5月开工", "10.00"),
+    ("项目完成时间", "时效指标", "2024年12月31日前", "已于2024年11月完成", "10.00"),
+    ("项目完成时间", "时效指标", "年内完成", "2024年10月", "10.00"),
+    ("项目完成时间", "时效指标", "截止2024年12月31日", "2024年11月", "10.00"),
+    # ... years are durations too, and overrun rates are at most
+    ("项目实施周期", "时效指标", "1年", "2年", "5.00"),
+    ("项目实施周期", "时效指标", "1年", "14个月", "8.57"),
+    ("质保期", "时效指标", "2年", "1年", "5.00"),  # a least duration
+    ("办件超时率", "时效指标", "2%", "4%", "5.00"),
+    ("二氧化硫排放量", "生态效益指标", "100吨", "110吨", "9.09"),
+    ("培训次数", "数量指标", "≥2次/年", "1次", "5.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

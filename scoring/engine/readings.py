@@ -104,6 +104,7 @@ class Reading:
     rate_units: frozenset[str] = frozenset()  # "%", "分": a figure to reach in one is no count ("无差错" is not 0%)
     date_before: tuple[str, ...] = ()  # "前", "之前": by that date, inclusive
     date_neutral: tuple[str, ...] = ()  # "完成", "完工": the date of completion, no comparator
+    date_steps: tuple[str, ...] = ()  # "开工", "启动": a date of that step, not of completion
     date_phrases: dict[str, str] = field(default_factory=dict)  # "上半年": "6月底", a part of the year as its last month
     fraction_of_percent: Decimal | None = None  # "0.98" against "≥95%": 98% (rows._same_unit)
     fraction_below: Decimal | None = None  # "1.02" too, when above 1 and below this: 102%

@@ -144,6 +144,15 @@ class RowScorer(WordingGrader):
                 text = said + text
         return text
 
+    def _other_step(self, row: Row) -> str | None:
+        """The step an actual's date is of when it is not the one the row's deadline is for
+        (reading.date_steps: "2024年11月开工" in 项目完成时间, but not in 项目开工时间); None otherwise."""
+        actual = "".join(fold(row.actual or "").split()).rstrip("。")
+        step = next((w for w in self.reading.date_steps if actual.endswith(w)), None)
+        if step is None or step in _row_name(row) or step in (row.target or ""):
+            return None
+        return step
+
     def _plain_figure(self, compact: str) -> bool:
         """Whether a target is a figure with nothing but maybe a unit: no comparator of its own
         before it ("≥20") or after it ("20头以上"), no words."""
@@ -591,6 +600,10 @@ class RowScorer(WordingGrader):
             # "2025年2月前" against "2024年12月前": done by February, maybe by December
             return self._unknown_by_bound(actual, target, outcome)
         if wanted == "date":
+            step = self._other_step(row)
+            if step is not None:
+                part.reason = f"实际完成值“{actual.raw}”是“{step}”的日期，指标“{row.name}”的期限“{target.raw}”不是这一步的，无法比较"
+                return outcome
             if _within_not_by(actual, target):
                 part.state = "judgement"
                 part.reason = (f"实际完成值“{actual.raw}”只写到{'年份' if actual.precision == 'year' else '月份'}，"

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .rows import _Outcome
 
 # the ways of grading wording a reason names (the vocabulary's own, or equal wording, goes without saying)
-_SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值与指标值同样", "完成值“", "完成值与指标值回答")
+_SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值与指标值同样", "完成值“", "完成值与指标值回答", "完成值的", "完成值说")
 
 
 class WordingGrader:
@@ -68,9 +68,46 @@ class WordingGrader:
         if tier_id is None and answers and row.target is not None:
             tier_id, how = self._against_target_words(normalize_phrase(row.target), phrase, bare_name(row.name or ""))
         if self.rules.strength and row.target is not None:
-            wanted, found = self._strength(normalize_phrase(row.target)), self._strengths(phrase)
+            target = normalize_phrase(row.target)
+            wanted, found = self._strength(target), self._strengths(phrase)
             negation = self.rules.strength_levels - 1
             got = min(found, key=lambda wl: wl[1]) if found else None  # "有所提升，效果明显": the strongest
+            # a target asking for no change ("无明显下降", "不下降") is met by the opposite one
+            opposite = self._opposite(target, phrase) if wanted is None or wanted[1] != negation else None
+            if opposite is not None and self.rules.negated_tier is not None:
+                # "有所下降" against "有所提升", "明显恶化" against "明显改善": moved the wrong way,
+                # however strongly
+                tier_id, how = self.rules.negated_tier, f"完成值的“{opposite[1]}”与指标值的“{opposite[0]}”方向相反"
+                found = []
+                wanted = None
+            hedge = next((w for w in self.rules.hedges if w in phrase), None)
+            if hedge is not None and (wanted is not None or found):
+                # "有待进一步提高", "与预期有一定差距", "计划进一步提升": the effect is still to come
+                part.state = "judgement"
+                part.reason = (f"完成值“{actual.raw}”含“{hedge}”，说的是尚待改进或计划中的效果，"
+                               f"无法与指标值“{row.target}”比较，需评价人判断")
+                return outcome
+            if wanted is not None and wanted[1] == negation:
+                # a target asking for the absence of an effect ("无明显负面影响", "无明显下降")
+                effect = target.replace(wanted[0], "", 1)
+                same = bool(effect) and effect in phrase
+                if same and found and all(level != negation for _, level in found):
+                    if got[1] != 0:
+                        part.state = "judgement"
+                        part.reason = f"指标值“{row.target}”要求没有明显的“{effect}”，完成值“{actual.raw}”说有一定的“{effect}”，需评价人判断"
+                        return outcome
+                    tier_id = self.rules.negated_tier or self.rules.weaker_tier  # "有明显负面影响": the effect is there
+                    how = f"完成值说有“{got[0]}”的“{effect}”，正是指标值“{row.target}”所要避免的"
+                elif not same and effect and self._opposite(effect, phrase) is not None and self.rules.text_equal_to_target is not None:
+                    tier_id, how = self.rules.text_equal_to_target, f"完成值说的是与“{effect}”相反的变化，达到指标值的要求"  # "明显改善"
+                elif not found and self._says_none(phrase) and self.rules.text_equal_to_target is not None:
+                    tier_id, how = self.rules.text_equal_to_target, "完成值说没有发生，达到指标值的要求"  # "无", "无负面影响"
+                elif found and all(level != negation for _, level in found):
+                    part.state = "judgement"
+                    part.reason = f"指标值“{row.target}”要求没有明显的“{effect}”，完成值“{actual.raw}”说的是别的变化，需评价人判断"
+                    return outcome
+                found = [] if tier_id is not None else found
+                wanted = None if tier_id is not None else wanted
             if wanted is not None and any(level == negation for _, level in found) and any(level != negation for _, level in found):
                 # "有所提升，但不明显", "无明显问题，满意度明显提升": wording both ways
                 part.state = "judgement"
@@ -172,6 +209,19 @@ class WordingGrader:
             if made_of(phrase.replace(target, "", 1), rules.contained_with):
                 return equal, f"完成值包含指标值“{target}”"  # "已全部完成", "验收合格", "实现全覆盖"
         return None, ""
+
+    def _opposite(self, target: str, phrase: str) -> tuple[str, str] | None:
+        """The change a target asks for and the opposite change a worded actual names instead
+        (rows.strength.opposites: "有所下降" against "有所提升"); None when the actual names the
+        target's own change too, or no opposite of it."""
+        negations = self.rules.target_negations
+        for first, second in self.rules.opposites:
+            for wanted, other in ((first, second), (second, first)):
+                if wanted in target and other not in target and other in phrase and wanted not in phrase:
+                    if target[:target.index(wanted)].endswith(negations):
+                        return None  # "不下降", "未降低": no change that way is asked for
+                    return wanted, other
+        return None
 
     def _none_of(self, text: str) -> str:
         """What a text that says none (`_says_none`) says there was none of: "重大安全事故" of

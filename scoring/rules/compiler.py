@@ -264,6 +264,7 @@ class _Compiler:
             rate_units=frozenset(fold(u) for u in r.rate_units),
             date_before=tuple(fold(w) for w in r.date_before),
             date_neutral=tuple(fold(w) for w in r.date_neutral),
+            date_steps=tuple(fold(w) for w in r.date_steps),
             date_phrases={fold(w): fold(month) for w, month in r.date_phrases.items()},
             fraction_of_percent=r.fraction_of_percent,
             fraction_below=r.fraction_below,
@@ -559,6 +560,8 @@ class _Compiler:
                          ("lower_quantity_names", nc.lower_quantity_names)]:
             if mid is not None and mid not in r.methods:
                 self.problem(f"rows.no_comparator.{key}", f"没有名为 {mid} 的方法（rows.methods）")
+        if r.strength is not None and r.strength.opposites and r.strength.negated is None:
+            self.problem("rows.strength.opposites", "方向相反的完成值评为 rows.strength.negated 的档次，须先写明该档次")
         if len(self.problems) > start:
             return None
         return CompiledRows(
@@ -593,6 +596,8 @@ class _Compiler:
             ranks=tuple(tuple(normalize_phrase(w) for w in ranks) for ranks in r.ranks),
             yes_no=tuple(frozenset(normalize_phrase(w) for w in side) for side in r.yes_no),
             strength_levels=len(r.strength.levels) if r.strength else 0,
+            opposites=tuple((normalize_phrase(a), normalize_phrase(b)) for a, b in r.strength.opposites) if r.strength else (),
+            hedges=_longest_first(normalize_phrase(w) for w in r.strength.hedges) if r.strength else (),
         )
 
     # -- groups ------------------------------------------------------------------------

@@ -107,6 +107,8 @@ class CompiledRows(CompiledModel):
     no_answers: tuple[str, ...] = ()  # a phrase starting with one answers nothing
     ranks: tuple[tuple[str, ...], ...] = ()
     yes_no: tuple[frozenset[str], ...] = ()  # (the yes answers, the no answers)
+    opposites: tuple[tuple[str, str], ...] = ()  # ("提升", "下降"): changes going opposite ways (rows.strength)
+    hedges: tuple[str, ...] = ()  # "有待", "差距": wording that says the effect is still to come (rows.strength)
 
 
 class CompiledPart(CompiledModel):

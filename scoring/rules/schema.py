@@ -112,6 +112,9 @@ class ReadingDecl(Strict):
     rate_units: list[str] = []
     date_before: list[str] = []
     date_neutral: list[str] = []
+    # Words after a date that date a step other than the work's completion ("2024年11月开工"): such a
+    # date answers a deadline only where the row's name or target names the step
+    date_steps: list[str] = []
     # Words naming a part of the year, as the month it ends with: "上半年" is "6月底", "第四季度" "12月底"
     # ("2024年上半年", "年底前完成", "三季度前")
     date_phrases: dict[str, str] = {}
@@ -196,6 +199,21 @@ class Strength(Strict):
     reached: str
     # an actual worded at the weakest level (未改善, 改善不明显) against a stronger target: this tier
     negated: str | None = None
+    # Changes that go opposite ways ("提升"/"下降", "改善"/"恶化"): an actual naming the other one of a
+    # pair than its target, and not the target's, moved the wrong way ("有所下降" against "有所提升"):
+    # the `negated` tier, whatever its strength
+    opposites: list[list[str]] = []
+    # Words saying the effect is still to come or fell short ("有待", "仍需", "计划", "差距", "不足"): an
+    # actual holding one, against a target with strength, is worded both ways and left to the evaluator
+    hedges: list[str] = []
+
+    @field_validator("opposites")
+    @classmethod
+    def _pairs(cls, pairs: list[list[str]]) -> list[list[str]]:
+        for pair in pairs:
+            if len(pair) != 2 or pair[0] == pair[1]:
+                raise ValueError(f"每组须是两个不同的词：{pair}")
+        return pairs
 
 
 class NoComparatorDurations(Strict):
