@@ -844,6 +844,21 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("办件超时率", "时效指标", "2%", "4%", "5.00"),
     ("二氧化硫排放量", "生态效益指标", "100吨", "110吨", "9.09"),
     ("培训次数", "数量指标", "≥2次/年", "1次", "5.00"),
+    # review I: a numeral after a figure is no unit (reading.multipliers) ...
+    ("培训人次（人次）", "数量指标", "≥1.2万", "9600", "8.00"),
+    ("出栏生猪", "数量指标", "≥12000", "1.5万", "10.00"),
+    ("项目总成本", "成本指标", "≤500000", "55万", "9.09"),
+    ("项目总成本", "成本指标", "≤50万元", "55万", "9.09"),  # the other's unit starts with it: 55万元
+    ("出栏生猪", "数量指标", "≥1.2万头", "9600头", "8.00"),  # before a unit nothing declares: that many of it
+    ("带动增收", "经济效益指标", "≥20千元", "1.5万元", "7.50"),
+    ("出栏生猪", "数量指标", "≥1.2万头", "9600", "None"),  # 9600万头 or 9600头: in doubt
+    # ... the unit in the name's brackets is a bare actual's too, and a unit in brackets is that unit
+    ("道路长度（米）", "数量指标", "≥5公里", "4500", "9.00"),
+    ("项目总成本（元）", "成本指标", "≤55万元", "500000", "10.00"),
+    ("项目总成本（万元）", "成本指标", "≤50万", "55", "9.09"),
+    ("服务对象满意度", "满意度指标", "≥90(%)", "85%", "9.44"),
+    ("培训人数", "数量指标", "≥120人", "100（人）", "8.33"),
+    ("服务对象满意度", "满意度指标", "90%以上（含）", "85%", "9.44"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

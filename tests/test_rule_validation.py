@@ -338,6 +338,11 @@ def test_a_fraction_bound_above_one_must_be_above_one(tmp_path):
     assert "reading.fraction_below" in text and "应大于 1" in text
 
 
+def test_a_multiplier_must_multiply(tmp_path):
+    text = problems(tmp_path, INDICATOR + 'score = "a"\n[reading]\nmultipliers = { "万" = 1 }\n')
+    assert "reading.multipliers" in text and "倍数应大于 1" in text
+
+
 def test_a_bare_unit_doubt_needs_near_within_far(tmp_path):
     text = problems(tmp_path, INDICATOR + 'score = "a"\n[reading]\nbare_unit_doubt = { far = 2, near = 10 }\n')
     assert "reading.bare_unit_doubt" in text and "near 应小于 far" in text

@@ -110,6 +110,7 @@ class Reading:
     fraction_below: Decimal | None = None  # "1.02" too, when above 1 and below this: 102%
     percent_names: tuple[str, ...] = ()  # "满意度", "率": a row named so counts a percentage, bare or not
     bare_unit_doubt: tuple[Decimal, Decimal] | None = None  # (far, near): when a bare figure's borrowed unit is in doubt
+    multipliers: tuple[tuple[str, Decimal], ...] = ()  # ("万", 10000): a numeral after a figure, longest first
     fillers: tuple[str, ...] = ()  # "完成100%", "平均95%": words before a figure that say nothing of it
     reached: tuple[str, ...] = ()  # "达到": before an actual's figure, the figure reached (no bound)
     figure_words: dict[str, str] = field(default_factory=dict)  # "全覆盖": "100%", by normalized phrase
@@ -204,7 +205,13 @@ class Reading:
         if not written:
             return None
         meaning = self.units.get(written)
+        if meaning is None and written[:1] == "(" and written[-1:] == ")" and self.is_unit(written[1:-1]):
+            return self.unit(written[1:-1])  # "90(%)", "100（人）": the unit in brackets
         return meaning.canonical if meaning else written
+
+    def is_unit(self, written: str) -> bool:
+        """Whether a word is a unit the vocabulary knows (declared, or seen alone in a cell)."""
+        return written in self.units or written in self.known_units or written in ("%", "‰")
 
     @cached_property
     def comparator_verdicts(self) -> dict[str, Comparator | None]:
@@ -272,7 +279,22 @@ class Reading:
             meaning = self.units[unit]
             factor *= meaning.factor if meaning.factor is not None else Decimal(1)
             unit = meaning.into
+        if unit is not None and unit not in self.units and unit not in self.unit_bases:
+            # "万头", "千人": a numeral before a unit nothing declares is that many of it
+            for word, times in self.multipliers:
+                if unit.startswith(word) and len(unit) > len(word):
+                    base, more = self.to_base(self.unit(unit[len(word):]))
+                    return base, factor * times * more
         return unit, factor
+
+    @cached_property
+    def unit_bases(self) -> frozenset[str]:
+        """The units declared conversions go into ("万元"): never read as a numeral before a unit."""
+        return frozenset(meaning.into for meaning in self.units.values() if meaning.into)
+
+    def multiplier(self, unit: str | None) -> Decimal | None:
+        """What a numeral written alone after a figure multiplies it by ("1.2万": 10000); None for a unit."""
+        return next((times for word, times in self.multipliers if word == unit), None)
 
 
 def _by_char(spellings: tuple[tuple[str, Comparator], ...], at: int) -> dict[str, tuple[tuple[str, Comparator], ...]]:

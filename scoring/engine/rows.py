@@ -167,14 +167,21 @@ class RowScorer(WordingGrader):
         """Whether a row's actual is bare or written in a unit that converts with ``unit``
         ("项目总成本(万元)" | "90" | "950000元"); an actual in another unit gives the target its
         own ("覆盖乡镇(个)" | "12" | "12个乡镇")."""
-        written = _TRAILING_UNIT.fullmatch("".join(fold(row.actual or "").split()))
+        return self._written_in(row.actual, unit, True)
+
+    def _written_in(self, text: str | None, unit: str, bare: bool) -> bool:
+        """Whether a figure's cell is in a unit that converts with ``unit`` (or is the numeral
+        that unit starts with: "55万" and 万元); ``bare``: what a figure without a unit is."""
+        written = _TRAILING_UNIT.fullmatch("".join(fold(text or "").split()))
         if written is None:
             return False
         if unit in self.reading.date_units:
             return written[1] == unit  # a year: only against an actual written as one ("2024" | "2024" stay figures)
         if not written[1]:
-            return True
+            return bare
         reading = self.reading
+        if reading.multiplier(written[1]) is not None and unit.startswith(written[1]):
+            return True
         return reading.to_base(reading.unit(written[1]))[0] == reading.to_base(unit)[0]
 
     def _name_comparator(self, row: Row) -> str | None:
@@ -211,6 +218,10 @@ class RowScorer(WordingGrader):
         """The actual, without a word before its figure that names what the row's name counts
         (reading.named_fillers: "已拨付90%" in 资金拨付率)."""
         text = row.actual
+        named = None if (row.unit or "").strip() else self._name_unit(row)
+        if named and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and self._written_in(row.target, named, False):
+            # "道路长度（米）" | "≥5公里" | "4500": 4500米 (a bare target takes the name's unit in `_target_text`)
+            return replace(self._read_cell(text + named, row, ACTUAL, place), raw=text)
         if self.reading.named_fillers:
             compact = "".join(fold(text).split())
             name = _row_name(row)
@@ -696,6 +707,8 @@ class RowScorer(WordingGrader):
         Figures in the same unit compare directly; a figure without a unit takes the other's;
         different units compare only through a conversion the rule file declares.
         """
+        if target.unit != actual.unit and self.reading.multipliers:
+            target, actual = self._numerals(target, actual), self._numerals(actual, target)
         tu, au = target.unit, actual.unit
         t, a = target.number, actual.number
         if tu == au or not tu or not au:
@@ -707,6 +720,17 @@ class RowScorer(WordingGrader):
             return t * tf, a * af, f"指标值单位“{tu}”与完成值单位“{au}”不同，已按规则文件声明的换算统一为“{tb}”比较"
         return f"单位不一致（指标值“{target.written_unit or tu}”，完成值“{actual.written_unit or au}”），规则文件未声明两者的换算，无法比较"
 
+    def _numerals(self, value: ParsedValue, other: ParsedValue) -> ParsedValue:
+        """A figure written with a numeral alone after it (reading.multipliers: "1.2万", "5千") as
+        the bare figure it is (12000), or in the other figure's unit where that unit starts with
+        the numeral ("55万" against "≤50万元": 55万元)."""
+        times = self.reading.multiplier(value.unit)
+        if times is None or value.number is None:
+            return value
+        if other.unit and other.unit.startswith(value.unit):
+            return replace(value, unit=other.unit)
+        return replace(value, number=value.number * times, unit=None)
+
     def _unit_in_doubt(self, target: ParsedValue, actual: ParsedValue) -> str | None:
         """Why a bare figure cannot take the other's unit (`reading.bare_unit_doubt`): read so the
         two differ more than ``far`` times, while in another unit of that unit's family they differ
@@ -717,7 +741,10 @@ class RowScorer(WordingGrader):
             return None
         far, near = doubt
         base, factor = self.reading.to_base(written.unit)
-        family = self.reading.unit_families.get(base, ())
+        family = self.reading.unit_families.get(base) or ((written.unit, factor),)
+        # "万头" is no declared unit, but "头" is the one it is a numeral of
+        family += tuple((written.unit[len(word):], factor / times) for word, times in self.reading.multipliers
+                        if written.unit.startswith(word) and len(written.unit) > len(word))
         if len(family) < 2 or 1 / far <= written.number / bare.number <= far:
             return None
         for unit, other in family:

@@ -270,6 +270,7 @@ class _Compiler:
             fraction_below=r.fraction_below,
             percent_names=tuple(fold(w) for w in r.percent_names),
             bare_unit_doubt=(r.bare_unit_doubt.far, r.bare_unit_doubt.near) if r.bare_unit_doubt else None,
+            multipliers=tuple(sorted(((fold(w), times) for w, times in r.multipliers.items()), key=lambda wt: -len(wt[0]))),
             fillers=_longest_first(fold(w) for w in r.fillers),
             reached=_longest_first(fold(w) for w in r.reached),
             figure_words={normalize_phrase(w): figure for w, figure in r.figure_words.items()},

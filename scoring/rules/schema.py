@@ -128,6 +128,17 @@ class ReadingDecl(Strict):
     # times ("90" against "900000元" may be 90万元): the row is then not read, the unit is unclear.
     # None: always taken.
     bare_unit_doubt: "BareUnitDoubt | None" = None
+    # Numerals written after a figure: "1.2万" is 12000, "5千" 5000 (a bare figure); before a unit no
+    # conversion declares, that many of it ("1.2万头" is 12000头)
+    multipliers: dict[str, Decimal] = {}
+
+    @field_validator("multipliers")
+    @classmethod
+    def _positive(cls, multipliers: dict[str, Decimal]) -> dict[str, Decimal]:
+        for word, times in multipliers.items():
+            if times <= 1:
+                raise ValueError(f"“{word}”的倍数应大于 1，得到 {times}")
+        return multipliers
     # A row named so counts a percentage ("群众满意度", "资金到位率"): its bare figures are percentages,
     # so one of them written as a fraction is read as above ("≥90" against "0.95": 95%)
     percent_names: list[str] = []
