@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scoring import load_rule_dir
-from scoring.engine.readings import ParsedValue, UnknownComparator, ValueParseError, year_month
+from scoring.engine.readings import ParsedValue, UnknownComparator, ValueParseError, chinese_number, year_month
 from scoring.engine.readings import parse_value as parse_with
 
 FORMULAS = __import__("pathlib").Path(__file__).resolve().parent.parent / "formulas"
@@ -161,6 +161,30 @@ def test_dates(text, year, comparator, expected):
     assert value.number is None and value.unit is None and value.text is None
 
 
+@pytest.mark.parametrize(
+    ("text", "comparator", "number", "unit"),
+    [
+        ("三次", None, "3", "次"),
+        ("不少于两次", ">=", "2", "次"),
+        ("一百二十人", None, "120", "人"),
+        ("十五个工作日内", "<=", "15", "个工作日"),
+        ("两万人", None, "20000", "人"),
+        ("百分之九十五", None, "95", "%"),
+        ("百分百", None, "100", "%"),
+        ("九成以上", ">=", "90", "%"),
+        ("81%；", None, "81", "%"),  # a stray semicolon or comma after the value
+    ],
+)
+def test_chinese_numerals_are_figures(text, comparator, number, unit):
+    value = parse_value(text)
+    assert (value.kind, value.comparator, value.number, value.unit, value.raw) == ("number", comparator, Decimal(number), unit, text)
+
+
+@pytest.mark.parametrize(("run", "expected"), [("十五", 15), ("一百零五", 105), ("三千零五", 3005), ("二三", None), ("三千五", None)])
+def test_chinese_numbers(run, expected):
+    assert chinese_number(run) == expected
+
+
 def test_a_dotted_year_and_month_alone_is_a_number():
     """"2024.06" alone may be an amount, and so may "2024.10完成" (完成 stands beside amounts too):
     the row reads them as a month only against a date."""
@@ -254,7 +278,8 @@ def test_the_quantity_name_written_with_a_figure_is_kept(text, named):
         ("达到", "达到"),
         ("完成率", "完成率"),
         ("满意度较高", "满意度较高"),
-        ("三次", "三次"),
+        ("一户一档", "一户一档"),  # numerals in a name, not a figure
+        ("十佳", "十佳"),
         ("  完成预期目标。 ", "完成预期目标"),
         ("较满意（优）", "较满意(优)"),
     ],
@@ -284,7 +309,7 @@ def test_text_phrases(text, expected):
         "组织支部党员开展学习675场次。",
         "٣次",
         "m²",
-        "每季度≥一次",  # a frequency needs a figure
+        "每季度≥若干次",  # a frequency needs a figure
         "季度3次",
         "故障率1%",  # the name says lower is better and nothing after it does: not read as a rate to reach
         "1%故障率",

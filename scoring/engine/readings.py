@@ -49,7 +49,14 @@ _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD |= {0x3000: 0x20}
 # _FOLD, then numbers.normalize_text's folding: one pass over the text instead of three
 _FOLD_ALL = folding_after(_FOLD)
-_TRAILING = re.compile(r"[\s。]+$")  # blanks and a full stop after the value
+_TRAILING = re.compile(r"[\s。;,、.]+$")  # blanks and a full stop (or a stray comma) after the value
+# Chinese numerals: digits, the small units within a section, the sections
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10000, "亿": 100000000}
+_CN_RUN = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
+# "百分之九十五", "百分之95", "百分百": a percentage; "九成": 90%
+_CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)|百分百|(?<![零〇一二两三四五六七八九十百千])([一二三四五六七八九十])成")
 _ANY_DIGIT = re.compile(r"\d")
 _ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a text
 
@@ -391,6 +398,13 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     compact = "".join(cleaned.split())
     if not compact or compact in reading.not_given:
         return not_given(where, text)
+    if _ANY_DIGIT.search(compact) is None:
+        written = _arabic(compact, reading)
+        if written is not None:  # "三个", "不少于两次", "一百二十人", "百分之九十五", "九成以上"
+            try:
+                return replace(parse_value(written, reading, where=where, year=year, actual=actual), raw=text)
+            except ValueParseError:
+                pass  # "八成以上群众满意": wording with a numeral in it, read as it is written
     if reading.per_words and compact.startswith(tuple(w for w, _ in reading.per_words)):
         per = _per_word(compact, reading)
         if per is not None:  # "每月1次": 1 次/月
@@ -703,6 +717,60 @@ def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
     if dotted is None or not 1 <= int(dotted[2]) <= 12:
         return None
     return _month_value(value.raw, value.comparator, dotted, "")
+
+
+def chinese_number(run: str) -> int | None:
+    """A whole number written in Chinese numerals ("十五", "一百二十", "两万", "三千零五"); None for a
+    run that is no such number ("二三": two or three; "三千五": 3500 or 3005 — colloquial, unsaid)."""
+    total = section = number = 0
+    last = ""
+    for ch in run:
+        if ch in _CN_DIGITS:
+            if last == "digit" and number and _CN_DIGITS[ch]:
+                return None
+            number, last = _CN_DIGITS[ch], "digit"
+        elif ch in _CN_SMALL:
+            if last == "small" or (last == "" and ch != "十"):
+                return None
+            section += (number if last == "digit" else 1) * _CN_SMALL[ch]
+            number, last = 0, "small"
+        else:
+            section += number
+            if not section:
+                return None
+            total += section * _CN_BIG[ch]
+            section = number = 0
+            last = "big"
+    if last == "digit" and number and len(run) > 1 and run[-2] in "百千万亿":
+        return None  # "三千五", "一百二": the colloquial tail leaves the place unsaid
+    return total + section + number
+
+
+def _arabic(compact: str, reading: Reading) -> str | None:
+    """A cell with a figure in Chinese numerals in Arabic ones, where the numerals stand for a
+    figure: a percentage ("百分之九十五", "九成以上"), or a run of numerals right after a comparator
+    word or at the start and followed by a unit the vocabulary knows ("三个", "不少于两次",
+    "十五个工作日内"); None otherwise ("一户一档", "十佳", "四好农村路" are names)."""
+    percent = _CN_PERCENT.search(compact)
+    if percent is not None:
+        if percent[1] is not None:
+            value = percent[1] if percent[1][0].isdigit() else chinese_number(percent[1])
+        else:
+            value = 100 if percent[2] is None else chinese_number(percent[2]) * 10
+        if value is None:
+            return None
+        return compact[: percent.start()] + f"{value}%" + compact[percent.end():]
+    run = _CN_RUN.search(compact)
+    if run is None:
+        return None
+    head, rest = compact[: run.start()], compact[run.end():]
+    if head and not any(head == w for w, _ in reading.prefixes) and head not in reading.fillers:
+        return None
+    _, unit = _split_suffix(rest, reading) if rest else (None, rest)
+    if not unit or not reading.is_unit(unit):
+        return None
+    value = chinese_number(run[0])
+    return None if value is None else f"{head}{value}{rest}"
 
 
 def bare_year(value: ParsedValue) -> ParsedValue | None:
