@@ -859,6 +859,38 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("服务对象满意度", "满意度指标", "≥90(%)", "85%", "9.44"),
     ("培训人数", "数量指标", "≥120人", "100（人）", "8.33"),
     ("服务对象满意度", "满意度指标", "90%以上（含）", "85%", "9.44"),
+    # review K (over-reach of the above): a bare figure against a lone numeral takes the reading that is near
+    ("项目总成本", "成本指标", "≤50万", "55", "9.09"),  # 55万
+    ("村集体经济增收", "经济效益指标", "≥5万", "6", "10.00"),
+    ("培训人次", "数量指标", "≥1.2万", "300", "None"),  # 300 or 300万: far either way
+    # ... a fraction in a row named as a percentage stays one
+    ("资金到位率（%）", "质量指标", "100%", "1", "10.00"),
+    ("服务对象满意度指标", "满意度指标", "≥90", "0.95", "10.00"),
+    ("病床周转率", "社会效益指标", "≥50", "0.9", "0.18"),  # times, not a percentage
+    # ... opposite changes only of the same thing; none of the harm, clause by clause
+    ("群众满意度", "社会效益指标", "有所提升", "群众投诉量明显下降", "8.00～10.00"),
+    ("群众健康水平", "社会效益指标", "降低传染病发病率", "群众健康水平明显提高", "None"),
+    ("服务对象满意度", "满意度指标", "满意度有所提升", "满意度有所下降", "0.00～6.00"),
+    ("对周边环境影响", "生态效益指标", "无明显负面影响", "无负面影响，环境明显改善", "8.00～10.00"),
+    ("对周边环境影响", "生态效益指标", "无明显负面影响", "未产生负面影响，生态环境明显改善", "8.00～10.00"),
+    ("干部能力", "可持续影响指标", "显著提升", "全面开展培训，干部能力有所提升", "6.00～8.00"),
+    ("困难群众生活", "社会效益指标", "有所提高", "困难群众生活水平明显提高", "8.00～10.00"),  # 困难 is no hedge here
+    ("城乡收入差距", "社会效益指标", "逐步缩小", "城乡居民收入差距明显缩小", "8.00～10.00"),
+    # ... work done on a harm is more is better; a life in years is a least duration; a count is no frequency
+    ("治理水土流失面积", "数量指标", "10平方公里", "8平方公里", "8.00"),
+    ("整改超期率", "时效指标", "2%", "4%", "5.00"),
+    ("设施设备使用年限", "时效指标", "10年", "8年", "8.00"),
+    ("开展培训次数", "数量指标", "≥12次", "1", "0.83"),
+    # review L: a figure with a remark saying it is no result yet; durations by name in any group; harms
+    ("新建村级服务站", "数量指标", "≥20个", "20个（在建）", "None"),
+    ("培训人数", "数量指标", "≥200人", "200人（计划）", "None"),
+    ("服务对象满意度", "满意度指标", "≥90%", "85%（未达标）", "9.44"),
+    ("故障处理时间", "质量指标", "24小时", "36小时", "6.67"),
+    ("群众平均等待时间", "社会效益指标", "15分钟", "10分钟", "10.00"),
+    ("培训用时", "数量指标", "40小时", "30小时", "7.50"),  # hours of training outside 时效: more is better
+    ("森林火灾次数", "生态效益指标", "3次", "5次", "6.00"),
+    ("学生辍学人数", "社会效益指标", "5人", "8人", "6.25"),
+    ("资金结余率", "质量指标", "5%", "8%", "6.25"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

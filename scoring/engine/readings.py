@@ -116,6 +116,7 @@ class Reading:
     fraction_of_percent: Decimal | None = None  # "0.98" against "≥95%": 98% (rows._same_unit)
     fraction_below: Decimal | None = None  # "1.02" too, when above 1 and below this: 102%
     percent_names: tuple[str, ...] = ()  # "满意度", "率": a row named so counts a percentage, bare or not
+    not_percent_names: tuple[str, ...] = ()  # "周转率", "功率": ... but not a row named so
     bare_unit_doubt: tuple[Decimal, Decimal] | None = None  # (far, near): when a bare figure's borrowed unit is in doubt
     multipliers: tuple[tuple[str, Decimal], ...] = ()  # ("万", 10000): a numeral after a figure, longest first
     fillers: tuple[str, ...] = ()  # "完成100%", "平均95%": words before a figure that say nothing of it
@@ -138,6 +139,7 @@ class Reading:
     date_units: frozenset[str] = frozenset()  # "年": a unit in brackets ending a name that is a date's
     finishing_remarks: tuple[str, ...] = ()  # "完工": after a duration, whatever the row's name
     remark_fillers: frozenset[str] = frozenset()  # characters of a remark that name no step ("已", "全", "部")
+    unfinished_remarks: tuple[str, ...] = ()  # "在建", "计划": in brackets after a figure, it is no result yet
     harm_words: tuple[str, ...] = ()  # "事件", "隐患": a name ending so counts something to avoid ...
     harm_counts: tuple[str, ...] = ()  # ... maybe before one of these ("发生数", "次数", "现象")
     harm_handling: tuple[str, ...] = ()  # ... unless it counts work done about it ("排查", "化解")
@@ -489,6 +491,10 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     said = None
     remark = _REMARK.fullmatch(rest) if rest and rest not in reading.units else None
     if remark and (remark[1] in reading.known_units or remark[1] in reading.units):
+        unfinished = next((w for w in reading.unfinished_remarks if w in rest[len(remark[1]):]), None)
+        if unfinished is not None:
+            # "20个（在建）", "200人（计划）", "100%（未拨付）": the figure is no result yet
+            raise ValueParseError(where, text, f"“{text}”括号中注明“{unfinished}”，该数不是已完成的结果")
         rest = remark[1]
     elif rest and reading.remark_units and rest not in reading.units and rest not in reading.known_units:
         unit, after, said = _unit_before_remark(rest, reading)
@@ -790,7 +796,8 @@ def strip_trailing(text: str) -> str:
 
 def is_lower_name(name: str, reading: Reading) -> bool:
     """Whether a quantity's name says lower is better: it ends in one of `lower_quantity_names`
-    ("设备故障率"), or does so before one of `lower_name_tails` ("设备故障率控制"), not negated by
+    ("设备故障率"), or does so before one of `lower_name_tails` ("设备故障率控制"), not done work on
+    (`harm_handling` before it: "治理水土流失面积"), and not negated by
     one of `lower_name_reversers` — a longer one at most three characters before that word
     ("降低发病率", "降低孕产妇死亡率") with none of `lower_name_breaks` between them ("降低成本后返工率"
     reduces the cost), one of one character right before it ("无差错率", "不返贫率"), or a none word
@@ -814,6 +821,12 @@ def is_lower_name(name: str, reading: Reading) -> bool:
         at = head.rfind(word)
         if word in reading.none_words and at >= 0 and len(head) - at - len(word) <= _EVENT_NAME_LENGTH and head.endswith(reading.negated_events):
             return False  # "无安全事故", "杜绝安全事故": none of the event (not "不良事故": 不良 is a word of its own)
+    for word in reading.harm_handling if not name.endswith("率") else ():
+        # work done on an amount of it ("治理水土流失面积", "削减排放量"; a rate of the work, "整改超期率",
+        # is still the failures'), unless across a break
+        at = head.rfind(word)
+        if at >= 0 and word not in reading.lower_name_reversers and not any(b in head[at + len(word):] for b in reading.lower_name_breaks):
+            return False
     return True
 
 

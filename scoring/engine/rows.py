@@ -169,6 +169,11 @@ class RowScorer(WordingGrader):
         own ("覆盖乡镇(个)" | "12" | "12个乡镇")."""
         return self._written_in(row.actual, unit, True)
 
+    def _scaled_target(self, row: Row) -> bool:
+        """Whether a row's target cell is a figure with a numeral alone after it ("1.2万", "≥50万")."""
+        written = _TRAILING_UNIT.fullmatch("".join(fold(row.target or "").split()))
+        return written is not None and self.reading.multiplier(written[1]) is not None
+
     def _written_in(self, text: str | None, unit: str, bare: bool) -> bool:
         """Whether a figure's cell is in a unit that converts with ``unit`` (or is the numeral
         that unit starts with: "55万" and 万元); ``bare``: what a figure without a unit is."""
@@ -218,8 +223,14 @@ class RowScorer(WordingGrader):
         """The actual, without a word before its figure that names what the row's name counts
         (reading.named_fillers: "已拨付90%" in 资金拨付率)."""
         text = row.actual
-        named = None if (row.unit or "").strip() else self._name_unit(row)
-        if named and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and self._written_in(row.target, named, False):
+        column = (row.unit or "").strip()
+        if column and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and self._scaled_target(row):
+            # Sichuan "1.2万" | 人次 | "9600": the 度量单位 column is the bare actual's unit too, where the
+            # target carries its own numeral (9600人次 against 1.2万人次)
+            return replace(self._read_cell(text + column, row, ACTUAL, place), raw=text)
+        named = None if column else self._name_unit(row)
+        # not a rate's: a bare figure against one may be a fraction ("资金到位率（%）" | "100%" | "1")
+        if named and named not in ("%", "‰") and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and self._written_in(row.target, named, False):
             # "道路长度（米）" | "≥5公里" | "4500": 4500米 (a bare target takes the name's unit in `_target_text`)
             return replace(self._read_cell(text + named, row, ACTUAL, place), raw=text)
         if self.reading.named_fillers:
@@ -589,6 +600,10 @@ class RowScorer(WordingGrader):
                     target.unit in durations.units or (target.unit is None and row_name.endswith(durations.heads))):
                 # a duration, or a bare figure in a row named as one ("项目实施周期" | "12")
                 return _duration_method(row_name, durations)
+        if durations and target.unit in durations.units and _names_time_taken(row_name, durations):
+            # in any group, a duration the name says is the time a step took ("故障处理时间" under 质量指标,
+            # "群众平均等待时间" under 社会效益指标): as in 时效
+            return durations.method
         return None
 
     def _quantitative(self, row, weight, method, target, actual, outcome, place, findings, values) -> _Outcome:
@@ -708,17 +723,55 @@ class RowScorer(WordingGrader):
         different units compare only through a conversion the rule file declares.
         """
         if target.unit != actual.unit and self.reading.multipliers:
-            target, actual = self._numerals(target, actual), self._numerals(actual, target)
+            scaled = self._lone_numeral(target, actual)
+            if isinstance(scaled, str):
+                return scaled
+            target, actual = scaled or (self._numerals(target, actual), self._numerals(actual, target))
         tu, au = target.unit, actual.unit
         t, a = target.number, actual.number
         if tu == au or not tu or not au:
-            percent = row is not None and not tu and not au and _row_name(row).endswith(self.reading.percent_names)
+            percent = row is not None and not tu and not au and self._named_percent(row)
             return self._fraction(target, actual, direction, percent) or (tu != au and self._unit_in_doubt(target, actual)) or (t, a, "")
         tb, tf = self.reading.to_base(tu)
         ab, af = self.reading.to_base(au)
         if tb is not None and tb == ab:
             return t * tf, a * af, f"指标值单位“{tu}”与完成值单位“{au}”不同，已按规则文件声明的换算统一为“{tb}”比较"
         return f"单位不一致（指标值“{target.written_unit or tu}”，完成值“{actual.written_unit or au}”），规则文件未声明两者的换算，无法比较"
+
+    def _lone_numeral(self, target: ParsedValue, actual: ParsedValue):
+        """A figure with a numeral alone after it against a bare one ("≤50万" against "55", "≥1.2万"
+        against "9600"): the bare figure may be plain or in the numeral's scale.  The reading that
+        brings the two within `reading.bare_unit_doubt`'s ``far`` of each other, when only one does
+        ((target, actual) with both bare or both in the numeral); a string saying why the row is not
+        read when both or neither do; None when the figures are not so written."""
+        target_scaled = not actual.unit
+        scaled, plain = (target, actual) if target_scaled else (actual, target)
+        times = self.reading.multiplier(scaled.unit)
+        if times is None or plain.unit or scaled.number is None or plain.number is None:
+            return None
+        if self.reading.bare_unit_doubt is None or scaled.number <= 0 or plain.number <= 0:
+            return None
+        far = self.reading.bare_unit_doubt[0]
+        as_plain = 1 / far <= plain.number / (scaled.number * times) <= far
+        as_scaled = 1 / far <= plain.number / scaled.number <= far
+        if as_plain == as_scaled:
+            return (f"“{plain.raw}”未写单位，与“{scaled.raw}”按原数或按“{scaled.unit}”读"
+                    f"{'都相近' if as_plain else '都相差悬殊'}，单位无法确定，无法比较")
+        if as_plain:
+            scaled = replace(scaled, number=scaled.number * times, unit=None)  # "9600" against "1.2万": 12000
+        else:
+            plain = replace(plain, unit=scaled.unit)  # "55" against "50万": 55万
+        return (scaled, plain) if target_scaled else (plain, scaled)
+
+    def _named_percent(self, row: Row) -> bool:
+        """Whether a row's name says it counts a percentage (reading.percent_names, maybe before a
+        tail of lower_name_tails: "服务对象满意度指标", "群众满意度调查"; not reading.not_percent_names:
+        "病床周转率", "设备额定功率")."""
+        reading = self.reading
+        name = _row_name(row)
+        tail = next((t for t in reading.lower_name_tails if name.endswith(t) and len(t) < len(name)), "")
+        name = name[: len(name) - len(tail)]
+        return name.endswith(reading.percent_names) and not name.endswith(reading.not_percent_names)
 
     def _numerals(self, value: ParsedValue, other: ParsedValue) -> ParsedValue:
         """A figure written with a numeral alone after it (reading.multipliers: "1.2万", "5千") as
@@ -745,6 +798,9 @@ class RowScorer(WordingGrader):
         # "万头" is no declared unit, but "头" is the one it is a numeral of
         family += tuple((written.unit[len(word):], factor / times) for word, times in self.reading.multipliers
                         if written.unit.startswith(word) and len(written.unit) > len(word))
+        # a frequency is no reading of a bare count ("≥12次" against "1": not once a month)
+        periods = {period for _, period in self.reading.per_words}
+        family = tuple((unit, f) for unit, f in family if unit == written.unit or unit.partition("/")[2] not in periods)
         if len(family) < 2 or 1 / far <= written.number / bare.number <= far:
             return None
         for unit, other in family:
@@ -828,6 +884,17 @@ def _duration_method(name: str, durations: CompiledDurations) -> str | None:
     if least == taken and durations.unclear and head in durations.unclear_heads:
         return durations.unclear  # neither word: (-1, 0) both
     return durations.method
+
+
+def _names_time_taken(name: str, durations: CompiledDurations) -> bool:
+    """Whether a row's name outside 时效 says plainly that its duration is the time a step took: a
+    wait anywhere in it, or a word of `names` and none of `unless_names` ("故障处理时间"; not
+    "培训用时", hours of training, nor "培训时长", "质保期")."""
+    head = next((h for h in durations.heads if name.endswith(h)), "")
+    stem = name[: len(name) - len(head)]
+    if any(w in stem for w in durations.waits):
+        return True
+    return _last_end(stem, durations.names)[0] >= 0 and _last_end(stem, durations.unless_names)[0] < 0
 
 
 def _last_end(text: str, words: tuple[str, ...]) -> tuple[int, int]:

@@ -10,6 +10,7 @@ grade leaves the row unverifiable with its reason.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
     from ..rules.model import CompiledMethod
     from .rows import _Outcome
 
+# the clauses of a worded cell
+_CLAUSES = re.compile(r"[,，;；。、]")
+# verbs between a none word and the effect it denies ("未产生负面影响", "没有造成不良影响")
+_BRINGS = ("产生", "造成", "带来", "出现", "发生", "有")
 # the ways of grading wording a reason names (the vocabulary's own, or equal wording, goes without saying)
 _SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值与指标值同样", "完成值“", "完成值与指标值回答", "完成值的", "完成值说")
 
@@ -70,17 +75,21 @@ class WordingGrader:
         if self.rules.strength and row.target is not None:
             target = normalize_phrase(row.target)
             wanted, found = self._strength(target), self._strengths(phrase)
+            if wanted is not None and self.rules.scope_words:
+                change = target.replace(wanted[0], "", 1)  # "全面开展培训，干部能力有所提升": 有所, not 全面
+                found = [(w, level) for w, level in found if w not in self.rules.scope_words or (change and w + change in phrase)]
             negation = self.rules.strength_levels - 1
             got = min(found, key=lambda wl: wl[1]) if found else None  # "有所提升，效果明显": the strongest
             # a target asking for no change ("无明显下降", "不下降") is met by the opposite one
-            opposite = self._opposite(target, phrase) if wanted is None or wanted[1] != negation else None
+            name = bare_name(row.name or "")
+            opposite = self._opposite(target, phrase, name) if wanted is None or wanted[1] != negation else None
             if opposite is not None and self.rules.negated_tier is not None:
                 # "有所下降" against "有所提升", "明显恶化" against "明显改善": moved the wrong way,
                 # however strongly
                 tier_id, how = self.rules.negated_tier, f"完成值的“{opposite[1]}”与指标值的“{opposite[0]}”方向相反"
                 found = []
                 wanted = None
-            hedge = next((w for w in self.rules.hedges if w in phrase), None)
+            hedge = next((w for w in self.rules.hedges if w in phrase), None) if phrase != target else None
             if hedge is not None and (wanted is not None or found):
                 # "有待进一步提高", "与预期有一定差距", "计划进一步提升": the effect is still to come
                 part.state = "judgement"
@@ -88,17 +97,22 @@ class WordingGrader:
                                f"无法与指标值“{row.target}”比较，需评价人判断")
                 return outcome
             if wanted is not None and wanted[1] == negation:
-                # a target asking for the absence of an effect ("无明显负面影响", "无明显下降")
+                # a target asking for the absence of an effect ("无明显负面影响", "无明显下降"), read clause
+                # by clause: "无负面影响，环境明显改善" denies the effect, and its 明显 is the improvement's
                 effect = target.replace(wanted[0], "", 1)
-                same = bool(effect) and effect in phrase
-                if same and found and all(level != negation for _, level in found):
-                    if got[1] != 0:
-                        part.state = "judgement"
-                        part.reason = f"指标值“{row.target}”要求没有明显的“{effect}”，完成值“{actual.raw}”说有一定的“{effect}”，需评价人判断"
-                        return outcome
+                told = [c for c in _CLAUSES.split(phrase) if effect and effect in c]
+                stated = [c for c in told if not self._denies(c, effect)]
+                strong = self._strengths("，".join(stated))
+                if told and not stated and self.rules.text_equal_to_target is not None:
+                    tier_id, how = self.rules.text_equal_to_target, f"完成值说没有“{effect}”，达到指标值的要求"
+                elif stated and strong and all(level == 0 for _, level in strong):
                     tier_id = self.rules.negated_tier or self.rules.weaker_tier  # "有明显负面影响": the effect is there
-                    how = f"完成值说有“{got[0]}”的“{effect}”，正是指标值“{row.target}”所要避免的"
-                elif not same and effect and self._opposite(effect, phrase) is not None and self.rules.text_equal_to_target is not None:
+                    how = f"完成值说有“{strong[0][0]}”的“{effect}”，正是指标值“{row.target}”所要避免的"
+                elif stated:
+                    part.state = "judgement"
+                    part.reason = f"指标值“{row.target}”要求没有明显的“{effect}”，完成值“{actual.raw}”说有这样的影响，需评价人判断"
+                    return outcome
+                elif effect and self._opposite(effect, phrase, name) is not None and self.rules.text_equal_to_target is not None:
                     tier_id, how = self.rules.text_equal_to_target, f"完成值说的是与“{effect}”相反的变化，达到指标值的要求"  # "明显改善"
                 elif not found and self._says_none(phrase) and self.rules.text_equal_to_target is not None:
                     tier_id, how = self.rules.text_equal_to_target, "完成值说没有发生，达到指标值的要求"  # "无", "无负面影响"
@@ -210,18 +224,45 @@ class WordingGrader:
                 return equal, f"完成值包含指标值“{target}”"  # "已全部完成", "验收合格", "实现全覆盖"
         return None, ""
 
-    def _opposite(self, target: str, phrase: str) -> tuple[str, str] | None:
-        """The change a target asks for and the opposite change a worded actual names instead
-        (rows.strength.opposites: "有所下降" against "有所提升"); None when the actual names the
-        target's own change too, or no opposite of it."""
+    def _opposite(self, target: str, phrase: str, name: str) -> tuple[str, str] | None:
+        """The change a target asks for and the opposite change a worded actual names instead, of
+        the same thing (rows.strength.opposites: "有所下降" against "有所提升", "满意度有所下降" against
+        "满意度有所提升"); None when the actual names the target's own change too, no opposite of it,
+        or the opposite of another thing ("投诉量明显下降" against 群众满意度's "有所提升")."""
         negations = self.rules.target_negations
         for first, second in self.rules.opposites:
             for wanted, other in ((first, second), (second, first)):
                 if wanted in target and other not in target and other in phrase and wanted not in phrase:
                     if target[:target.index(wanted)].endswith(negations):
                         return None  # "不下降", "未降低": no change that way is asked for
-                    return wanted, other
+                    return (wanted, other) if self._same_thing(target.replace(wanted, "", 1), phrase, other, name) else None
         return None
+
+    def _denies(self, clause: str, effect: str) -> bool:
+        """Whether a clause naming ``effect`` says there was none of it ("无负面影响", "未产生负面影响",
+        "对环境无不良影响")."""
+        before = clause[:clause.index(effect)]
+        for verb in _BRINGS:
+            if before.endswith(verb):
+                before = before[: -len(verb)]  # "未产生负面影响"
+                break
+        negation = self.rules.strength_levels - 1
+        denials = (*self.reading.none_words, *self.rules.target_negations, *(w for w, level in self.rules.strength if level == negation))
+        return before.endswith(denials)  # "无负面影响", "未产生负面影响", "无明显负面影响"
+
+    def _same_thing(self, about: str, phrase: str, verb: str, name: str) -> bool:
+        """Whether the clause of ``phrase`` holding ``verb`` speaks of what the target's words
+        around its verb (``about``: "传染病发病率" of "降低传染病发病率"; else the row's ``name``) speak
+        of: it names nothing else before the verb ("有所下降"), or names that thing ("满意度有所下降"
+        against "满意度有所提升"; not "群众健康水平明显提高" against "降低传染病发病率")."""
+        clause = next(c for c in _CLAUSES.split(phrase) if verb in c)
+        subject = clause[:clause.index(verb)]
+        for word, _ in self.rules.strength:
+            subject, about = subject.replace(word, ""), about.replace(word, "")
+        if not subject:
+            return True
+        about = about or name
+        return bool(about) and (subject in about or about in subject)
 
     def _none_of(self, text: str) -> str:
         """What a text that says none (`_says_none`) says there was none of: "重大安全事故" of

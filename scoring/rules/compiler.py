@@ -269,7 +269,9 @@ class _Compiler:
             fraction_of_percent=r.fraction_of_percent,
             fraction_below=r.fraction_below,
             percent_names=tuple(fold(w) for w in r.percent_names),
+            not_percent_names=tuple(fold(w) for w in r.not_percent_names),
             bare_unit_doubt=(r.bare_unit_doubt.far, r.bare_unit_doubt.near) if r.bare_unit_doubt else None,
+            unfinished_remarks=tuple(fold(w) for w in r.unfinished_remarks),
             multipliers=tuple(sorted(((fold(w), times) for w, times in r.multipliers.items()), key=lambda wt: -len(wt[0]))),
             fillers=_longest_first(fold(w) for w in r.fillers),
             reached=_longest_first(fold(w) for w in r.reached),
@@ -599,6 +601,7 @@ class _Compiler:
             strength_levels=len(r.strength.levels) if r.strength else 0,
             opposites=tuple((normalize_phrase(a), normalize_phrase(b)) for a, b in r.strength.opposites) if r.strength else (),
             hedges=_longest_first(normalize_phrase(w) for w in r.strength.hedges) if r.strength else (),
+            scope_words=tuple(normalize_phrase(w) for w in r.strength.scope_words) if r.strength else (),
         )
 
     # -- groups ------------------------------------------------------------------------

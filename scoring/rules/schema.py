@@ -131,6 +131,9 @@ class ReadingDecl(Strict):
     # Numerals written after a figure: "1.2万" is 12000, "5千" 5000 (a bare figure); before a unit no
     # conversion declares, that many of it ("1.2万头" is 12000头)
     multipliers: dict[str, Decimal] = {}
+    # Words in brackets after a figure that say it is no result yet: "20个（在建）", "200人（计划）",
+    # "100%（未拨付）" are not read (a remark that only describes the figure is left out: "85%（抽样）")
+    unfinished_remarks: list[str] = []
 
     @field_validator("multipliers")
     @classmethod
@@ -142,6 +145,8 @@ class ReadingDecl(Strict):
     # A row named so counts a percentage ("群众满意度", "资金到位率"): its bare figures are percentages,
     # so one of them written as a fraction is read as above ("≥90" against "0.95": 95%)
     percent_names: list[str] = []
+    # ... but not one named so: "病床周转率" counts times, "设备额定功率" watts
+    not_percent_names: list[str] = []
     # Words before a figure that say nothing of it: "完成100%", "平均95%", "全年≥12次".
     fillers: list[str] = []
     # Words before an actual's figure saying it was reached: "达到85%", "满意度达85%" is 85%, not a
@@ -217,6 +222,9 @@ class Strength(Strict):
     # Words saying the effect is still to come or fell short ("有待", "仍需", "计划", "差距", "不足"): an
     # actual holding one, against a target with strength, is worded both ways and left to the evaluator
     hedges: list[str] = []
+    # Words of `levels` that in an actual qualify the target's change only right before it: "全面提升"
+    # is strong, but the 全面 of "全面开展培训，干部能力有所提升" is the training's
+    scope_words: list[str] = []
 
     @field_validator("opposites")
     @classmethod
