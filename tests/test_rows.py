@@ -891,6 +891,15 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("森林火灾次数", "生态效益指标", "3次", "5次", "6.00"),
     ("学生辍学人数", "社会效益指标", "5人", "8人", "6.25"),
     ("资金结余率", "质量指标", "5%", "8%", "6.25"),
+    ("刑事案件发案率", "社会效益指标", "3‰", "2.5‰", "10.00"),
+    # ... a target of a rank and words around it asks for at least that rank (rows.rank_floor_words)
+    ("工程质量等级", "质量指标", "良好及以上", "合格", "6.00～8.00"),
+    ("工程质量等级", "质量指标", "≥良好", "合格", "6.00～8.00"),
+    ("工程质量等级", "质量指标", "达到优良标准", "合格", "6.00～8.00"),
+    ("工程质量等级", "质量指标", "良好及以上", "优秀", "8.00～10.00"),
+    ("年度考核等次", "社会效益指标", "优秀或良好", "合格", "6.00～8.00"),
+    ("服务质量", "满意度指标", "满意以上", "较满意", "6.00～8.00"),
+    ("考核结果", "质量指标", "合格以上", "不合格", "0.00～6.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -67,7 +67,8 @@ class WordingGrader:
             # word alone would be graded (but "未完成" against "未完成" is no target reached)
             tier_id, how = equal, "完成值与指标值相同"
         if answers and row.target is not None:
-            ranked = self._ranked(normalize_phrase(row.target), phrase, tier_id) or self._yes_no(normalize_phrase(row.target), phrase)
+            floor = self._rank_floor(normalize_phrase(row.target), phrase)
+            ranked = self._ranked(floor, phrase, tier_id) or self._yes_no(normalize_phrase(row.target), phrase)
             if ranked is not None:
                 tier_id, how = ranked
         if tier_id is None and answers and row.target is not None:
@@ -181,6 +182,27 @@ class WordingGrader:
                     return None
                 return found, f"完成值“{phrase}”低于指标值的“{target}”"
         return None
+
+    def _rank_floor(self, target: str, phrase: str) -> str:
+        """The least rank a target asks for, in a ranking the actual ``phrase`` is in: the target
+        itself, or the lowest rank it names with nothing but `rank_floor_words` and comparator words
+        around ("良好及以上", "≥良好", "达到优良标准", "优秀或良好": 良好)."""
+        rules = self.rules
+        if not rules.rank_floor_words or any(target in ranks for ranks in rules.ranks):
+            return target
+        words = (*rules.rank_floor_words, *(w for w, _ in self.reading.prefixes), *(w for w, _ in self.reading.suffixes))
+        for ranks in rules.ranks:
+            if phrase not in ranks:
+                continue
+            rest, named = target, []
+            for rank in sorted(ranks, key=len, reverse=True):
+                if rank in rest:
+                    named.append(rank)
+                    rest = rest.replace(rank, "\0")
+            rest = rest.replace("\0", "")
+            if named and (not any(ch.isalnum() for ch in rest) or made_of(rest, words)):
+                return max(named, key=ranks.index)
+        return target
 
     def _yes_no(self, target: str, phrase: str) -> tuple[str, str] | None:
         """An answer to a yes-or-no target (rows.yes_no: "是"/"有" against "否"/"无"): the same

@@ -597,6 +597,7 @@ class _Compiler:
             contained_with=_longest_first(normalize_phrase(w) for w in words.contained_with) if words else (),
             no_answers=tuple(normalize_phrase(w) for w in r.no_answers),
             ranks=tuple(tuple(normalize_phrase(w) for w in ranks) for ranks in r.ranks),
+            rank_floor_words=_longest_first(normalize_phrase(w) for w in r.rank_floor_words),
             yes_no=tuple(frozenset(normalize_phrase(w) for w in side) for side in r.yes_no),
             strength_levels=len(r.strength.levels) if r.strength else 0,
             opposites=tuple((normalize_phrase(a), normalize_phrase(b)) for a, b in r.strength.opposites) if r.strength else (),

@@ -106,6 +106,7 @@ class CompiledRows(CompiledModel):
     contained_with: tuple[str, ...] = ()
     no_answers: tuple[str, ...] = ()  # a phrase starting with one answers nothing
     ranks: tuple[tuple[str, ...], ...] = ()
+    rank_floor_words: tuple[str, ...] = ()  # "及以上", "或", "标准": a target of a rank and these asks for at least it
     yes_no: tuple[frozenset[str], ...] = ()  # (the yes answers, the no answers)
     opposites: tuple[tuple[str, str], ...] = ()  # ("提升", "下降"): changes going opposite ways (rows.strength)
     hedges: tuple[str, ...] = ()  # "有待", "差距": wording that says the effect is still to come (rows.strength)

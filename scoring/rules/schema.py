@@ -329,6 +329,9 @@ class RowRules(Strict):
     # Words ranked from best to worst ("优秀", "良好", "合格", "不合格"): an actual ranked below its
     # target is rows.strength.weaker (the lowest rank: rows.strength.negated)
     ranks: list[list[str]] = []
+    # A target naming a rank with these words around it asks for at least that rank ("良好及以上", "达到优良
+    # 标准", "优秀或良好": 良好); comparator words (以上, 不低于, 达到) count as these too
+    rank_floor_words: list[str] = []
     # Answers to a yes-or-no target, the yes side first: the same side reaches it, the other not
     # ("否" against "否" in 是否发生安全事故; "是" against "否")
     yes_no: list[list[str]] = []
