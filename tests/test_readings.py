@@ -153,6 +153,11 @@ def test_is_percent():
         ("截止12月31日", 2024, "<=", date(2024, 12, 31)),
         ("已于2024年11月完成", None, None, date(2024, 11, 1)),
         ("年内完成", 2024, None, date(2024, 12, 1)),  # the case's year, by its last month
+        ("2024年1月-12月", None, None, date(2024, 12, 1)),  # a period: read by its end
+        ("2024年1-12月", None, None, date(2024, 12, 1)),
+        ("2024年1月至2024年12月", None, None, date(2024, 12, 1)),
+        ("1-12月", 2024, None, date(2024, 12, 1)),
+        ("2024年3月-2025年3月", None, None, date(2025, 3, 1)),
     ],
 )
 def test_dates(text, year, comparator, expected):

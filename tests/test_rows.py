@@ -900,6 +900,9 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("年度考核等次", "社会效益指标", "优秀或良好", "合格", "6.00～8.00"),
     ("服务质量", "满意度指标", "满意以上", "较满意", "6.00～8.00"),
     ("考核结果", "质量指标", "合格以上", "不合格", "0.00～6.00"),
+    # ... a period written as a range is read by its end
+    ("项目实施期", "时效指标", "2024年1月-12月", "2024年1月-12月", "10.00"),
+    ("项目完成时间", "时效指标", "2024年12月31日前", "2024年4月-12月", "10.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -50,6 +50,9 @@ _FOLD |= {0x3000: 0x20}
 # _FOLD, then numbers.normalize_text's folding: one pass over the text instead of three
 _FOLD_ALL = folding_after(_FOLD)
 _TRAILING = re.compile(r"[\s。;,、.]+$")  # blanks and a full stop (or a stray comma) after the value
+# A period written as a range: a start with a month (or a dotted year and month) and an end
+_RANGE = re.compile(r"(?P<start>(?:\d{4}年)?\d{1,2}月?|\d{4}年\d{1,2}月\d{1,2}日|\d{4}\.\d{1,2})(?:-|—|–|~|～|至|到)(?P<end>.+)")
+_END_OF_RANGE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:底|末)?|\d{4}\.\d{1,2}")
 # Chinese numerals: digits, the small units within a section, the sections
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -400,6 +403,12 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     compact = "".join(cleaned.split())
     if not compact or compact in reading.not_given:
         return not_given(where, text)
+    ended = _range_end(compact)
+    if ended is not None:  # "2024年1月-12月", "2024.01-2024.12": a period, read by its end
+        try:
+            return replace(parse_value(ended, reading, where=where, year=year, actual=actual), raw=text)
+        except ValueParseError:
+            pass
     if _ANY_DIGIT.search(compact) is None:
         written = _arabic(compact, reading)
         if written is not None:  # "三个", "不少于两次", "一百二十人", "百分之九十五", "九成以上"
@@ -723,6 +732,22 @@ def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
     if dotted is None or not 1 <= int(dotted[2]) <= 12:
         return None
     return _month_value(value.raw, value.comparator, dotted, "")
+
+
+def _range_end(compact: str) -> str | None:
+    """The end of a period written as a range of months or dates ("2024年1月-12月", "2024年1-12月",
+    "2024年1月至2024年12月", "2024.01-2024.12", "1-12月"), with the start's year where the end has
+    none; None for any other text ("3-5次" and "2023-24" are no periods)."""
+    match = _RANGE.fullmatch(compact)
+    if match is None:
+        return None
+    start, end = match["start"], match["end"]
+    if _END_OF_RANGE.fullmatch(end) is None:
+        return None
+    if "年" not in end and not re.match(r"\d{4}\.", end):
+        year = re.match(r"(\d{4})[年.]", start)
+        return f"{year[1]}年{end}" if year else end
+    return end
 
 
 def chinese_number(run: str) -> int | None:
