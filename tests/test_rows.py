@@ -903,6 +903,11 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     # ... a period written as a range is read by its end
     ("项目实施期", "时效指标", "2024年1月-12月", "2024年1月-12月", "10.00"),
     ("项目完成时间", "时效指标", "2024年12月31日前", "2024年4月-12月", "10.00"),
+    # ... an actual's figure before a remark after a comma, where the remark says nothing of it
+    ("开展职业技能培训人次", "数量指标", "≥500人次", "480人次，偏差原因：受台风天气影响部分培训取消", "9.60"),
+    ("资金拨付率", "质量指标", "100%", "96.5%，剩余资金已结转下年使用", "9.65"),
+    ("新建污水处理站", "数量指标", "3座", "3座，在建", "None"),
+    ("群众满意度", "满意度指标", "≥90%", "满意度95%，合格率98%", "None"),  # two figures: which one is not said
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -50,6 +50,9 @@ _FOLD |= {0x3000: 0x20}
 # _FOLD, then numbers.normalize_text's folding: one pass over the text instead of three
 _FOLD_ALL = folding_after(_FOLD)
 _TRAILING = re.compile(r"[\s。;,、.]+$")  # blanks and a full stop (or a stray comma) after the value
+# A comma or semicolon between clauses (not a thousands separator: "1,200")
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|；|，")
+_NUMBER_IN_TEXT = re.compile(r"\d+(?:\.\d+)?")
 # A period written as a range: a start with a month (or a dotted year and month) and an end
 _RANGE = re.compile(r"(?P<start>(?:\d{4}年)?\d{1,2}月?|\d{4}年\d{1,2}月\d{1,2}日|\d{4}\.\d{1,2})(?:-|—|–|~|～|至|到)(?P<end>.+)")
 _END_OF_RANGE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:底|末)?|\d{4}\.\d{1,2}")
@@ -403,6 +406,10 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     compact = "".join(cleaned.split())
     if not compact or compact in reading.not_given:
         return not_given(where, text)
+    if actual and _CLAUSE_BREAK.search(compact):
+        first = _figure_before_remark(compact, reading, where, year)
+        if first is not None:  # "480人次，偏差原因：受天气影响", "20个，均已投入使用"
+            return replace(first, raw=text)
     ended = _range_end(compact)
     if ended is not None:  # "2024年1月-12月", "2024.01-2024.12": a period, read by its end
         try:
@@ -732,6 +739,26 @@ def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
     if dotted is None or not 1 <= int(dotted[2]) <= 12:
         return None
     return _month_value(value.raw, value.comparator, dotted, "")
+
+
+def _figure_before_remark(compact: str, reading: Reading, where: str, year: int | None) -> ParsedValue | None:
+    """An actual's figure followed by a remark after a comma or a semicolon ("480人次，偏差原因：受台风
+    影响", "96.5%，剩余资金已结转下年使用"): the figure, where the remark says nothing of it — no
+    figure in its unit ("满意度95%，合格率98%" holds two), no word of `unfinished_remarks` ("3座，在建",
+    "186人，计划200人"); None otherwise."""
+    at = _CLAUSE_BREAK.search(compact)
+    head, remark = compact[: at.start()], compact[at.end():]
+    try:
+        first = parse_value(head, reading, where=where, year=year, actual=True)
+    except ValueParseError:
+        return None
+    if first.kind != "number" or not remark or any(w in remark for w in reading.unfinished_remarks):
+        return None
+    unit = first.written_unit or ""
+    for figure in _NUMBER_IN_TEXT.finditer(remark):
+        if not unit or remark[figure.end():].startswith(unit):
+            return None  # another figure of the same kind: which one is the actual is not said
+    return first
 
 
 def _range_end(compact: str) -> str | None:
