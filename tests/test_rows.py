@@ -913,3 +913,13 @@ def test_general_reading_rules_do_not_over_reach(library, name, group, target, a
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
     result = row.result
     assert _shown(row) == expected, result.parts[0].reason
+
+
+def test_a_qualitative_row_holding_dates_is_read_as_its_deadline(library):
+    """Sichuan marks some 时效 rows 定性 and writes dates in them."""
+    for actual, expected in (("2024年11月", "10.00"), ("2025年2月", "None")):
+        row = {"name": "项目完成时间", "group": ["产出指标", "时效指标"], "nature": "定性", "target": "2024年12月31日前",
+               "actual": actual, "weight": 10, "claimed": "10"}
+        rest = {"name": "其余", "group": ["产出指标", "数量指标"], "weight": 80, "target": "1", "actual": "1"}
+        shown = _shown(report(library, [row, rest], rules="sichuan.project", inputs={"budget": "100", "executed": "100"}).sheets[0].indicators[1])
+        assert shown == expected

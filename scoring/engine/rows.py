@@ -308,6 +308,14 @@ class RowScorer(WordingGrader):
         durations = self.rules.no_comparator_durations
         return not (durations and any(w in name for w in durations.names))
 
+    def _dated_both(self, row: Row, place: str) -> bool:
+        """Whether a row's target and actual both read as dates."""
+        try:
+            return (self._parse(row.target, row, "年度指标值", place).kind == "date"
+                    and self._parse(row.actual, row, ACTUAL, place).kind == "date")
+        except _Unreadable:
+            return False
+
     def _declared_method(self, row: Row, place: str) -> CompiledMethod | None:
         """The method the row's 赋分规则 or 指标性质 column names, if any."""
         if row.rule:
@@ -340,6 +348,9 @@ class RowScorer(WordingGrader):
             part.reason = "文件未给出指标值和完成值" if row.target is None else "文件未给出实际完成值"
             return outcome
         qualitative = method is not None and method.reads == "text"
+        if qualitative and row.target is not None and "date" in self.rules.select and self._dated_both(row, place):
+            # a 时效 row marked 定性 that holds dates ("2024年12月31日前" | "2024年11月"): the deadline they are
+            method, qualitative = self.rules.methods[self.rules.select["date"]], False
         try:
             actual = _text_value(row.actual) if qualitative else self._parse_actual(row, place)
         except _Unreadable:
