@@ -908,6 +908,8 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("资金拨付率", "质量指标", "100%", "96.5%，剩余资金已结转下年使用", "9.65"),
     ("新建污水处理站", "数量指标", "3座", "3座，在建", "None"),
     ("群众满意度", "满意度指标", "≥90%", "满意度95%，合格率98%", "None"),  # two figures: which one is not said
+    ("受益人口", "社会效益指标", "≥1万人", "1.2万余人", "10.00"),  # a numeral, then 余: more than 12000人
+    ("培训人数", "数量指标", "≥10000人", "1万余人", "10.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

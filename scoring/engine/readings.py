@@ -492,6 +492,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     if not match:
         raise unknown()
     figure, rest = match.groups()
+    scale = next(((w, times) for w, times in reading.multipliers if rest.startswith(w) and any(rest.startswith(w + x) for x in reading.loose)), None)
+    if scale is not None:  # "1万余人", "1.2万多人次": about 10000人 or more
+        figure, rest = format((to_decimal(figure) * scale[1]).normalize(), "f"), rest[len(scale[0]):]
     loose = next((w for w in reading.loose if rest.startswith(w)), None)
     if loose:
         rest = rest[len(loose):]
