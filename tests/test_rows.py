@@ -910,6 +910,30 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("群众满意度", "满意度指标", "≥90%", "满意度95%，合格率98%", "None"),  # two figures: which one is not said
     ("受益人口", "社会效益指标", "≥1万人", "1.2万余人", "10.00"),  # a numeral, then 余: more than 12000人
     ("培训人数", "数量指标", "≥10000人", "1万余人", "10.00"),
+    # review M (over-reach of the second batch): a fall of a good thing is opposed however it is worded
+    ("农民收入", "经济效益指标", "农民收入有所提高", "农户收入有所下降", "0.00～6.00"),
+    ("空气质量", "生态效益指标", "生态环境有所改善", "主要污染物排放量有所下降", "8.00～10.00"),  # a harm falling
+    ("村集体经济收入", "经济效益指标", "村集体经济收入稳步增长", "扭转了收入下滑局面", "None"),  # no miss: the evaluator's
+    # ... a denial anywhere before the effect in its clause, and an effect "不明显", meet "无明显负面影响"
+    ("对周边环境影响", "生态效益指标", "无明显负面影响", "未产生明显负面影响", "8.00～10.00"),
+    ("对周边环境影响", "生态效益指标", "无明显负面影响", "项目实施未对环境造成明显负面影响", "8.00～10.00"),
+    ("对周边环境影响", "生态效益指标", "无明显负面影响", "负面影响不明显", "8.00～10.00"),
+    # ... work done on a harm, limits named with 使用, patrol hours, time saved, a step's years
+    ("拆除违建面积", "数量指标", "10000平方米", "8000平方米", "8.00"),
+    ("劝返辍学人数", "数量指标", "20人", "18人", "9.00"),
+    ("资金使用时限", "时效指标", "12个月", "15个月", "8.00"),
+    ("每日巡查时长", "质量指标", "8小时", "6小时", "7.50"),
+    ("审批时限压缩天数", "社会效益指标", "5天", "7天", "10.00"),
+    ("养护巡查间隔时间", "时效指标", "7天", "5天", "10.00"),
+    ("项目建设年限", "时效指标", "2年", "3年", "6.67"),
+    ("设计使用年限", "时效指标", "20年", "30年", "10.00"),
+    # ... remarks: words, not parts of words; a plan figure in brackets explains
+    ("培训人数", "数量指标", "≥200人", "186人（计划200人）", "9.30"),
+    ("计生家庭奖励扶助", "数量指标", "≥500人", "520人（计划生育家庭奖励扶助）", "10.00"),
+    ("资金拨付率", "质量指标", "100%", "100%（无待拨付资金）", "10.00"),
+    # ... hedges that are results; a lone numeral read far either way is not read
+    ("服务能力", "可持续影响指标", "显著提升", "服务能力显著提升，为下一步工作奠定了坚实基础", "8.00～10.00"),
+    ("受益人口", "社会效益指标", "≥1万", "9.5", "None"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -510,7 +510,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     said = None
     remark = _REMARK.fullmatch(rest) if rest and rest not in reading.units else None
     if remark and (remark[1] in reading.known_units or remark[1] in reading.units):
-        unfinished = next((w for w in reading.unfinished_remarks if w in rest[len(remark[1]):]), None)
+        note = rest[len(remark[1]):]
+        # a word of them, not negated ("无待拨付资金", "不存在未兑付情况" say it is done)
+        unfinished = next((w for w in reading.unfinished_remarks if w in note and not note[: note.index(w)].endswith(reading.none_words)), None)
         if unfinished is not None:
             # "20个（在建）", "200人（计划）", "100%（未拨付）": the figure is no result yet
             raise ValueParseError(where, text, f"“{text}”括号中注明“{unfinished}”，该数不是已完成的结果")

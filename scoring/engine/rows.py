@@ -169,6 +169,22 @@ class RowScorer(WordingGrader):
         own ("覆盖乡镇(个)" | "12" | "12个乡镇")."""
         return self._written_in(row.actual, unit, True)
 
+    def _near(self, actual: ParsedValue, row: Row, place: str) -> bool:
+        """Whether an actual is within `reading.bare_unit_doubt`'s ``near`` of the row's target, in
+        the unit both convert into (True where the rule file declares no doubt)."""
+        doubt = self.reading.bare_unit_doubt
+        if doubt is None:
+            return True
+        try:
+            target = self._read_cell(self._target_text(row), row, "年度指标值", place)
+        except _Unreadable:
+            return True
+        tb, tf = self.reading.to_base(target.unit)
+        ab, af = self.reading.to_base(actual.unit)
+        if tb != ab or not target.number or not actual.number or target.number <= 0 or actual.number <= 0:
+            return True
+        return 1 / doubt[1] <= actual.number * af / (target.number * tf) <= doubt[1]
+
     def _scaled_target(self, row: Row) -> bool:
         """Whether a row's target cell is a figure with a numeral alone after it ("1.2万", "≥50万")."""
         written = _TRAILING_UNIT.fullmatch("".join(fold(row.target or "").split()))
@@ -226,8 +242,11 @@ class RowScorer(WordingGrader):
         column = (row.unit or "").strip()
         if column and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and self._scaled_target(row):
             # Sichuan "1.2万" | 人次 | "9600": the 度量单位 column is the bare actual's unit too, where the
-            # target carries its own numeral (9600人次 against 1.2万人次)
-            return replace(self._read_cell(text + column, row, ACTUAL, place), raw=text)
+            # target carries its own numeral (9600人次 against 1.2万人次) and that reading is the near one
+            # ("50万" | 元 | "55" is 55万元, as the target is written)
+            appended = self._read_cell(text + column, row, ACTUAL, place)
+            if self._near(appended, row, place):
+                return replace(appended, raw=text)
         named = None if column else self._name_unit(row)
         # not a rate's: a bare figure against one may be a fraction ("资金到位率（%）" | "100%" | "1")
         if named and named not in ("%", "‰") and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and self._written_in(row.target, named, False):
@@ -752,7 +771,7 @@ class RowScorer(WordingGrader):
     def _lone_numeral(self, target: ParsedValue, actual: ParsedValue):
         """A figure with a numeral alone after it against a bare one ("≤50万" against "55", "≥1.2万"
         against "9600"): the bare figure may be plain or in the numeral's scale.  The reading that
-        brings the two within `reading.bare_unit_doubt`'s ``far`` of each other, when only one does
+        brings the two within `reading.bare_unit_doubt`'s ``near`` of each other, when only one does
         ((target, actual) with both bare or both in the numeral); a string saying why the row is not
         read when both or neither do; None when the figures are not so written."""
         target_scaled = not actual.unit
@@ -762,12 +781,12 @@ class RowScorer(WordingGrader):
             return None
         if self.reading.bare_unit_doubt is None or scaled.number <= 0 or plain.number <= 0:
             return None
-        far = self.reading.bare_unit_doubt[0]
-        as_plain = 1 / far <= plain.number / (scaled.number * times) <= far
-        as_scaled = 1 / far <= plain.number / scaled.number <= far
+        near = self.reading.bare_unit_doubt[1]
+        as_plain = 1 / near <= plain.number / (scaled.number * times) <= near
+        as_scaled = 1 / near <= plain.number / scaled.number <= near
         if as_plain == as_scaled:
             return (f"“{plain.raw}”未写单位，与“{scaled.raw}”按原数或按“{scaled.unit}”读"
-                    f"{'都相近' if as_plain else '都相差悬殊'}，单位无法确定，无法比较")
+                    f"{'都相近' if as_plain else '都不相近'}，单位无法确定，无法比较")
         if as_plain:
             scaled = replace(scaled, number=scaled.number * times, unit=None)  # "9600" against "1.2万": 12000
         else:
@@ -887,6 +906,8 @@ def _duration_method(name: str, durations: CompiledDurations) -> str | None:
     neither way (`unclear_heads`: "系统在线时长") is `unclear`, and any other the time taken."""
     head = next((h for h in durations.heads if name.endswith(h)), "")
     stem = name[: len(name) - len(head)]
+    if (head in durations.least_heads and not stem.endswith(durations.names)) or any(w in name for w in durations.saved):
+        return None  # "设计使用年限": a life (not "项目建设年限"); "审批时限压缩天数": time saved
     if any(w in stem for w in durations.waits):
         return durations.method  # "群众等待服务时长": the wait for the service, wherever the service stands
     least, taken = _last_end(stem, durations.unless_names), _last_end(stem, durations.names)
@@ -903,6 +924,8 @@ def _names_time_taken(name: str, durations: CompiledDurations) -> bool:
     "培训用时", hours of training, nor "培训时长", "质保期")."""
     head = next((h for h in durations.heads if name.endswith(h)), "")
     stem = name[: len(name) - len(head)]
+    if (head in durations.least_heads and not stem.endswith(durations.names)) or any(w in name for w in durations.saved):
+        return False
     if any(w in stem for w in durations.waits):
         return True
     return _last_end(stem, durations.names)[0] >= 0 and _last_end(stem, durations.unless_names)[0] < 0

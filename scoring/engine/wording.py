@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..numbers import fmt, normalize_phrase
-from .readings import ParsedValue, bare_name, made_of
+from .readings import ParsedValue, bare_name, is_lower_name, made_of
 from .results import ValueUse
 
 if TYPE_CHECKING:
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 
 # the clauses of a worded cell
 _CLAUSES = re.compile(r"[,，;；。、]")
-# verbs between a none word and the effect it denies ("未产生负面影响", "没有造成不良影响")
-_BRINGS = ("产生", "造成", "带来", "出现", "发生", "有")
 # the ways of grading wording a reason names (the vocabulary's own, or equal wording, goes without saying)
 _SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值与指标值同样", "完成值“", "完成值与指标值回答", "完成值的", "完成值说")
 
@@ -104,6 +102,8 @@ class WordingGrader:
                 told = [c for c in _CLAUSES.split(phrase) if effect and effect in c]
                 stated = [c for c in told if not self._denies(c, effect)]
                 strong = self._strengths("，".join(stated))
+                if stated and strong and all(level == negation for _, level in strong):
+                    stated = []  # "负面影响不明显": none to speak of
                 if told and not stated and self.rules.text_equal_to_target is not None:
                     tier_id, how = self.rules.text_equal_to_target, f"完成值说没有“{effect}”，达到指标值的要求"
                 elif stated and strong and all(level == 0 for _, level in strong):
@@ -257,34 +257,39 @@ class WordingGrader:
                 if wanted in target and other not in target and other in phrase and wanted not in phrase:
                     if target[:target.index(wanted)].endswith(negations):
                         return None  # "不下降", "未降低": no change that way is asked for
-                    return (wanted, other) if self._same_thing(target.replace(wanted, "", 1), phrase, other, name) else None
+                    return (wanted, other) if self._opposed(target.replace(wanted, "", 1), phrase, other, name) else None
         return None
 
     def _denies(self, clause: str, effect: str) -> bool:
         """Whether a clause naming ``effect`` says there was none of it ("无负面影响", "未产生负面影响",
         "对环境无不良影响")."""
         before = clause[:clause.index(effect)]
-        for verb in _BRINGS:
-            if before.endswith(verb):
-                before = before[: -len(verb)]  # "未产生负面影响"
-                break
         negation = self.rules.strength_levels - 1
         denials = (*self.reading.none_words, *self.rules.target_negations, *(w for w, level in self.rules.strength if level == negation))
-        return before.endswith(denials)  # "无负面影响", "未产生负面影响", "无明显负面影响"
+        # "无负面影响", "未产生明显负面影响", "不存在明显负面影响", "项目实施未对环境造成明显负面影响"
+        return any(w in before for w in denials)
 
-    def _same_thing(self, about: str, phrase: str, verb: str, name: str) -> bool:
-        """Whether the clause of ``phrase`` holding ``verb`` speaks of what the target's words
-        around its verb (``about``: "传染病发病率" of "降低传染病发病率"; else the row's ``name``) speak
-        of: it names nothing else before the verb ("有所下降"), or names that thing ("满意度有所下降"
-        against "满意度有所提升"; not "群众健康水平明显提高" against "降低传染病发病率")."""
+    def _opposed(self, about: str, phrase: str, verb: str, name: str) -> bool:
+        """Whether the actual's opposite ``verb`` moves things the other way from the target: a
+        change of a harm goes the other way from the change of a good ("群众投诉量明显下降" is what
+        群众满意度's "有所提升" asks; "群众健康水平明显提高" what "降低传染病发病率" asks), so the two are
+        opposed unless exactly one of them is of a harm.  ``about``: the target's words around its
+        verb, else the row's ``name``; the actual's subject: its clause's words before the verb, else
+        the target's."""
         clause = next(c for c in _CLAUSES.split(phrase) if verb in c)
         subject = clause[:clause.index(verb)]
+        if any(w in subject for w in self.rules.reversals):
+            return False  # "扭转了收入下滑局面", "有效遏制生态恶化": the opposite change stopped
         for word, _ in self.rules.strength:
             subject, about = subject.replace(word, ""), about.replace(word, "")
-        if not subject:
-            return True
         about = about or name
-        return bool(about) and (subject in about or about in subject)
+        subject = subject or about
+        return self._of_harm(subject) == self._of_harm(about)
+
+    def _of_harm(self, words: str) -> bool:
+        """Whether words name something to keep down: a harm (`reading.names_harm`: "群众投诉量",
+        "生产成本") or a quantity lower is better of ("主要污染物排放量", "传染病发病率")."""
+        return self.reading.names_harm(words) or is_lower_name(words, self.reading)
 
     def _none_of(self, text: str) -> str:
         """What a text that says none (`_says_none`) says there was none of: "重大安全事故" of

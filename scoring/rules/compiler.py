@@ -587,6 +587,8 @@ class _Compiler:
                 waits=tuple(normalize_phrase(n) for n in durations.waits),
                 heads=_longest_first(normalize_phrase(n) for n in durations.heads),
                 unclear_heads=tuple(normalize_phrase(n) for n in durations.unclear_heads), unclear=durations.unclear,
+                least_heads=tuple(normalize_phrase(n) for n in durations.least_heads),
+                saved=tuple(normalize_phrase(n) for n in durations.saved),
             ) if durations else None,
             no_comparator_lower=nc.lower_quantity_names,
             no_comparator_group_exceptions=tuple(fold(n) for n in nc.group_exceptions),
@@ -603,6 +605,7 @@ class _Compiler:
             opposites=tuple((normalize_phrase(a), normalize_phrase(b)) for a, b in r.strength.opposites) if r.strength else (),
             hedges=_longest_first(normalize_phrase(w) for w in r.strength.hedges) if r.strength else (),
             scope_words=tuple(normalize_phrase(w) for w in r.strength.scope_words) if r.strength else (),
+            reversals=tuple(normalize_phrase(w) for w in r.strength.reversals) if r.strength else (),
         )
 
     # -- groups ------------------------------------------------------------------------

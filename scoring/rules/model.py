@@ -76,6 +76,8 @@ class CompiledDurations(CompiledModel):
     heads: tuple[str, ...] = ()
     unclear_heads: tuple[str, ...] = ()
     unclear: str | None = None
+    least_heads: tuple[str, ...] = ()  # "年限", "寿命": a life, always least
+    saved: tuple[str, ...] = ()  # "压缩", "缩短": time saved, more is better
 
 
 class CompiledRows(CompiledModel):
@@ -111,6 +113,7 @@ class CompiledRows(CompiledModel):
     opposites: tuple[tuple[str, str], ...] = ()  # ("提升", "下降"): changes going opposite ways (rows.strength)
     hedges: tuple[str, ...] = ()  # "有待", "差距": wording that says the effect is still to come (rows.strength)
     scope_words: tuple[str, ...] = ()  # "全面": an actual's strength only right before the target's change
+    reversals: tuple[str, ...] = ()  # "扭转", "遏制": before an opposite change, it was stopped
 
 
 class CompiledPart(CompiledModel):

@@ -225,6 +225,8 @@ class Strength(Strict):
     # Words of `levels` that in an actual qualify the target's change only right before it: "全面提升"
     # is strong, but the 全面 of "全面开展培训，干部能力有所提升" is the training's
     scope_words: list[str] = []
+    # Words before an opposite change that stop it ("扭转了收入下滑局面", "遏制生态恶化"): no opposite
+    reversals: list[str] = []
 
     @field_validator("opposites")
     @classmethod
@@ -254,6 +256,10 @@ class NoComparatorDurations(Strict):
     # work took): a name ending in one, with no word of either list, is read with ``unclear`` (a method id)
     unclear_heads: list[str] = []
     unclear: str | None = None
+    # heads that name a life, always least ("设计使用年限", "设备使用寿命")
+    least_heads: list[str] = []
+    # words saying the time was saved, more is better ("审批时限压缩天数", "缩短群众等待时间")
+    saved: list[str] = []
 
 
 class NoComparator(Strict):
