@@ -1,0 +1,140 @@
+"""Bringing a row's target and actual to one unit before they are compared: the rule file's
+conversions (元 and 万元), a bare figure taking the other's unit unless that is in doubt ("90"
+against "900000元"), numerals written alone after a figure ("1.2万", "≤50万" against "55"), and
+rates written as fractions ("0.98" against "≥95%").
+
+`UnitMatcher` is the part of `rows.RowScorer` that does this; it reads the scorer's ``reading``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ..numbers import fmt
+from .readings import ParsedValue, bare_name
+
+if TYPE_CHECKING:
+    from ..cases.model import Row
+
+
+class UnitMatcher:
+    """Brings figures to one unit for `rows.RowScorer` (see the module's docstring)."""
+
+    def _same_unit(self, target: ParsedValue, actual: ParsedValue, direction: str | None = None, row: Row | None = None):
+        """Bring both figures to one unit; a string explains why they cannot be compared.
+
+        Figures in the same unit compare directly; a figure without a unit takes the other's;
+        different units compare only through a conversion the rule file declares.
+        """
+        if target.unit != actual.unit and self.reading.multipliers:
+            scaled = self._lone_numeral(target, actual)
+            if isinstance(scaled, str):
+                return scaled
+            target, actual = scaled or (self._numerals(target, actual), self._numerals(actual, target))
+        tu, au = target.unit, actual.unit
+        t, a = target.number, actual.number
+        if tu == au or not tu or not au:
+            percent = row is not None and not tu and not au and self._named_percent(row)
+            return self._fraction(target, actual, direction, percent) or (tu != au and self._unit_in_doubt(target, actual)) or (t, a, "")
+        tb, tf = self.reading.to_base(tu)
+        ab, af = self.reading.to_base(au)
+        if tb is not None and tb == ab:
+            return t * tf, a * af, f"指标值单位“{tu}”与完成值单位“{au}”不同，已按规则文件声明的换算统一为“{tb}”比较"
+        return f"单位不一致（指标值“{target.written_unit or tu}”，完成值“{actual.written_unit or au}”），规则文件未声明两者的换算，无法比较"
+
+    def _lone_numeral(self, target: ParsedValue, actual: ParsedValue):
+        """A figure with a numeral alone after it against a bare one ("≤50万" against "55", "≥1.2万"
+        against "9600"): the bare figure may be plain or in the numeral's scale.  The reading that
+        brings the two within `reading.bare_unit_doubt`'s ``near`` of each other, when only one does
+        ((target, actual) with both bare or both in the numeral); a string saying why the row is not
+        read when both or neither do; None when the figures are not so written."""
+        target_scaled = not actual.unit
+        scaled, plain = (target, actual) if target_scaled else (actual, target)
+        times = self.reading.multiplier(scaled.unit)
+        if times is None or plain.unit or scaled.number is None or plain.number is None:
+            return None
+        if self.reading.bare_unit_doubt is None or scaled.number <= 0 or plain.number <= 0:
+            return None
+        near = self.reading.bare_unit_doubt[1]
+        as_plain = 1 / near <= plain.number / (scaled.number * times) <= near
+        as_scaled = 1 / near <= plain.number / scaled.number <= near
+        if as_plain == as_scaled:
+            return (f"“{plain.raw}”未写单位，与“{scaled.raw}”按原数或按“{scaled.unit}”读"
+                    f"{'都相近' if as_plain else '都不相近'}，单位无法确定，无法比较")
+        if as_plain:
+            scaled = replace(scaled, number=scaled.number * times, unit=None)  # "9600" against "1.2万": 12000
+        else:
+            plain = replace(plain, unit=scaled.unit)  # "55" against "50万": 55万
+        return (scaled, plain) if target_scaled else (plain, scaled)
+
+    def _named_percent(self, row: Row) -> bool:
+        """Whether a row's name says it counts a percentage (reading.percent_names, maybe before a
+        tail of lower_name_tails: "服务对象满意度指标", "群众满意度调查"; not reading.not_percent_names:
+        "病床周转率", "设备额定功率")."""
+        reading = self.reading
+        name = bare_name(row.name or "")
+        tail = next((t for t in reading.lower_name_tails if name.endswith(t) and len(t) < len(name)), "")
+        name = name[: len(name) - len(tail)]
+        return name.endswith(reading.percent_names) and not name.endswith(reading.not_percent_names)
+
+    def _numerals(self, value: ParsedValue, other: ParsedValue) -> ParsedValue:
+        """A figure written with a numeral alone after it (reading.multipliers: "1.2万", "5千") as
+        the bare figure it is (12000), or in the other figure's unit where that unit starts with
+        the numeral ("55万" against "≤50万元": 55万元)."""
+        times = self.reading.multiplier(value.unit)
+        if times is None or value.number is None:
+            return value
+        if other.unit and other.unit.startswith(value.unit):
+            return replace(value, unit=other.unit)
+        return replace(value, number=value.number * times, unit=None)
+
+    def _unit_in_doubt(self, target: ParsedValue, actual: ParsedValue) -> str | None:
+        """Why a bare figure cannot take the other's unit (`reading.bare_unit_doubt`): read so the
+        two differ more than ``far`` times, while in another unit of that unit's family they differ
+        less than ``near`` times ("90" against "900000元": 90万元?); None when it can."""
+        doubt = self.reading.bare_unit_doubt
+        bare, written = (target, actual) if not target.unit else (actual, target)
+        if doubt is None or bare.number is None or written.number is None or bare.number <= 0 or written.number <= 0:
+            return None
+        far, near = doubt
+        base, factor = self.reading.to_base(written.unit)
+        family = self.reading.unit_families.get(base) or ((written.unit, factor),)
+        # "万头" is no declared unit, but "头" is the one it is a numeral of
+        family += tuple((written.unit[len(word):], factor / times) for word, times in self.reading.multipliers
+                        if written.unit.startswith(word) and len(written.unit) > len(word))
+        # a frequency is no reading of a bare count ("≥12次" against "1": not once a month)
+        periods = {period for _, period in self.reading.per_words}
+        family = tuple((unit, f) for unit, f in family if unit == written.unit or unit.partition("/")[2] not in periods)
+        if len(family) < 2 or 1 / far <= written.number / bare.number <= far:
+            return None
+        for unit, other in family:
+            if other != factor and 1 / near <= written.number * factor / (bare.number * other) <= near:
+                label, other_label = ("指标值", "完成值") if bare is target else ("完成值", "指标值")
+                return (f"{label}“{bare.raw}”未写单位：按{other_label}“{written.raw}”的单位读两者相差悬殊，"
+                        f"按“{unit}”读则相近，单位无法确定，无法比较")
+        return None
+
+    def _fraction(self, target: ParsedValue, actual: ParsedValue, direction: str | None, percent: bool = False):
+        """A rate written as a fraction against one written as a percentage ("0.98" against
+        "≥95%"): the fraction in percent, and a note saying so; None when neither is (the rule
+        file's `reading.fraction_of_percent`: the least percentage a fraction is read against).
+        With ``percent`` (two bare figures in a row named as a percentage, `reading.percent_names`),
+        either figure may be the percentage ("群众满意度" | "≥90" | "0.95")."""
+        least = self.reading.fraction_of_percent
+        if least is None or ((target.unit == "%") == (actual.unit == "%") and not percent):
+            return None
+        t, a = target.number, actual.number
+        if (target.unit == "%" or percent) and not actual.unit and t >= least and self._is_fraction(a, direction):
+            return t, a * 100, f"完成值“{actual.raw}”是以小数写的比率，按 {fmt(a * 100)}% 与指标值“{target.raw}”比较"
+        if (actual.unit == "%" or percent) and not target.unit and a >= least and self._is_fraction(t, None):
+            return t * 100, a, f"指标值“{target.raw}”是以小数写的比率，按 {fmt(t * 100)}% 与完成值“{actual.raw}”比较"
+        return None
+
+    def _is_fraction(self, figure: Decimal, direction: str | None) -> bool:
+        """Whether a bare figure against a percentage is a fraction: above 0, and up to 1, or
+        below `reading.fraction_below` ("1.02": 102%) as an actual held to a least rate (against a
+        cap, "1.2" against "≤60%" may as well be 1.2%)."""
+        below = self.reading.fraction_below
+        return 0 < figure <= 1 or (below is not None and direction in (">=", ">") and 1 < figure < below)
