@@ -934,6 +934,27 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     # ... hedges that are results; a lone numeral read far either way is not read
     ("服务能力", "可持续影响指标", "显著提升", "服务能力显著提升，为下一步工作奠定了坚实基础", "8.00～10.00"),
     ("受益人口", "社会效益指标", "≥1万", "9.5", "None"),
+    # review N (over-reach of the third batch): a handling word acts on the harm right after it, not across
+    # whose harm it is (reading.harm_owners)
+    ("监测对象返贫人数", "社会效益指标", "10人", "15人", "6.67"),
+    ("援助项目安全事故发生数", "社会效益指标", "1起", "3起", "3.33"),
+    ("追回经济损失金额", "经济效益指标", "100万元", "90万元", "9.00"),
+    # ... time saved only where the name ends in it; a period between two is a limit, or the evaluator's
+    ("压缩后审批时限", "时效指标", "5个工作日", "7个工作日", "7.14"),
+    ("平均办理时间缩短", "社会效益指标", "2天", "1天", "5.00"),
+    ("设备检修周期", "时效指标", "30天", "60天", "5.00"),
+    ("巡查周期", "时效指标", "7天", "10天", "None"),
+    ("投资回收年限", "经济效益指标", "8年", "10年", "8.00"),
+    # ... more opposite pairs; forecasts are no results
+    ("生产成本", "经济效益指标", "生产成本有所降低", "生产成本有所上升", "0.00～6.00"),
+    ("农民负担", "经济效益指标", "农民负担有所减轻", "农民负担有所加重", "0.00～6.00"),
+    ("群众出行条件", "社会效益指标", "群众出行条件显著改善", "项目建成后将显著改善群众出行条件", "None"),
+    # ... "N余" is below the next step of its last digit; remarks saying not done, negated or not
+    ("受益人数", "社会效益指标", "≥1.5万人", "1万余人", "6.67～10.00"),  # 10000 to 20000: could be met
+    ("培训人次", "数量指标", "≥1000人次", "600余人次", "6.00～7.00"),
+    ("道路硬化", "数量指标", "≥10公里", "10公里，还没有完工", "None"),
+    ("资金拨付率", "时效指标", "100%", "100%（无尚未拨付资金）", "10.00"),
+    ("培训人次", "数量指标", "≥500人次", "480人次。偏差原因：疫情影响", "9.60"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

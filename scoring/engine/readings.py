@@ -51,7 +51,7 @@ _FOLD |= {0x3000: 0x20}
 _FOLD_ALL = folding_after(_FOLD)
 _TRAILING = re.compile(r"[\s。;,、.]+$")  # blanks and a full stop (or a stray comma) after the value
 # A comma or semicolon between clauses (not a thousands separator: "1,200")
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|；|，")
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|；|，|。")
 _NUMBER_IN_TEXT = re.compile(r"\d+(?:\.\d+)?")
 # A period written as a range: a start with a month (or a dotted year and month) and an end
 _RANGE = re.compile(r"(?P<start>(?:\d{4}年)?\d{1,2}月?|\d{4}年\d{1,2}月\d{1,2}日|\d{4}\.\d{1,2})(?:-|—|–|~|～|至|到)(?P<end>.+)")
@@ -149,6 +149,7 @@ class Reading:
     harm_words: tuple[str, ...] = ()  # "事件", "隐患": a name ending so counts something to avoid ...
     harm_counts: tuple[str, ...] = ()  # ... maybe before one of these ("发生数", "次数", "现象")
     harm_handling: tuple[str, ...] = ()  # ... unless it counts work done about it ("排查", "化解")
+    harm_owners: tuple[str, ...] = ()  # ... and not whose harm it is ("对象", "项目", "设备": "监测对象返贫人数")
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
     @cached_property
@@ -259,7 +260,30 @@ class Reading:
             stem = name[: len(name) - len(count)] if count else name
             if (not count or name.endswith(count)) and stem.endswith(self.harm_words):
                 harm = max((w for w in self.harm_words if stem.endswith(w)), key=len)
-                return not any(w in stem[: len(stem) - len(harm)] for w in self.harm_handling)
+                return not self.handles(stem, len(stem) - len(harm))
+        return False
+
+    def unfinished(self, remark: str) -> str | None:
+        """The word of `unfinished_remarks` in a remark after a figure, not negated before it ("在建" of
+        "（在建）"; none in "（无尚未拨付资金）", "不存在未到位情况")."""
+        for word in self.unfinished_remarks:
+            at = remark.find(word)
+            if at >= 0 and not any(none in remark[:at] for none in self.none_words):
+                return word
+        return None
+
+    def handles(self, name: str, at: int) -> bool:
+        """Whether a word of `harm_handling` acts on what stands at ``at`` in a name: it comes
+        before it, no more than a few characters away ("追回经济损失", "解决群众信访问题"), and no word
+        of `harm_owners` stands between them — "监测对象返贫人数", "援助项目安全事故", "监测设备故障次数"
+        count the harms of those monitored, of the project, of the equipment."""
+        for word in self.harm_handling:
+            start = name.rfind(word, 0, at)
+            if start < 0:
+                continue
+            gap = name[start + len(word): at]
+            if len(gap) <= _HANDLING_REACH and not any(owner in gap for owner in self.harm_owners):
+                return True
         return False
 
     def starts_with_comparator(self, text: str) -> bool:
@@ -510,9 +534,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     said = None
     remark = _REMARK.fullmatch(rest) if rest and rest not in reading.units else None
     if remark and (remark[1] in reading.known_units or remark[1] in reading.units):
-        note = rest[len(remark[1]):]
-        # a word of them, not negated ("无待拨付资金", "不存在未兑付情况" say it is done)
-        unfinished = next((w for w in reading.unfinished_remarks if w in note and not note[: note.index(w)].endswith(reading.none_words)), None)
+        unfinished = reading.unfinished(rest[len(remark[1]):])
         if unfinished is not None:
             # "20个（在建）", "200人（计划）", "100%（未拨付）": the figure is no result yet
             raise ValueParseError(where, text, f"“{text}”括号中注明“{unfinished}”，该数不是已完成的结果")
@@ -757,7 +779,7 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
         first = parse_value(head, reading, where=where, year=year, actual=True)
     except ValueParseError:
         return None
-    if first.kind != "number" or not remark or any(w in remark for w in reading.unfinished_remarks):
+    if first.kind != "number" or not remark or reading.unfinished(remark) is not None:
         return None
     unit = first.written_unit or ""
     for figure in _NUMBER_IN_TEXT.finditer(remark):
@@ -878,14 +900,13 @@ def is_lower_name(name: str, reading: Reading) -> bool:
         at = head.rfind(word)
         if word in reading.none_words and at >= 0 and len(head) - at - len(word) <= _EVENT_NAME_LENGTH and head.endswith(reading.negated_events):
             return False  # "无安全事故", "杜绝安全事故": none of the event (not "不良事故": 不良 is a word of its own)
-    for word in reading.harm_handling if not name.endswith("率") else ():
+    if not name.endswith("率") and reading.handles(head, len(head)):
         # work done on an amount of it ("治理水土流失面积", "削减排放量"; a rate of the work, "整改超期率",
-        # is still the failures'), unless across a break
-        at = head.rfind(word)
-        if at >= 0 and word not in reading.lower_name_reversers and not any(b in head[at + len(word):] for b in reading.lower_name_breaks):
-            return False
+        # is still the failures'; not "监测设备故障次数": the equipment's)
+        return False
     return True
 
 
+_HANDLING_REACH = 4  # "解决群众信访问题": the characters a handling word may stand before the harm it acts on
 _EVENT_NAME_LENGTH = 4  # "安全事故", "质量事故": the event a negation before it names
 _REVERSER_REACH = 3  # "降低孕产妇死亡率": the characters a reverser of two or more may stand before the word

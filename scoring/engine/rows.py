@@ -728,6 +728,15 @@ class RowScorer(WordingGrader, UnitMatcher):
             # as good as one that misses ("超过5%" against "≤3%"): between 0 and its score
             at = min(max(Decimal(raw), Decimal(0)), weight)
             low, high = (at, weight) if bound == direction[0] else (Decimal(0), at)
+            if actual.approximate and bound == direction[0] and actual.number:
+                # "600余人次", "1万余人": more than 600, but fewer than 700 — below a target above that,
+                # the score stops short of the weight
+                upper = (actual.number + _next_step(actual.number)) * (a / actual.number)
+                try:
+                    score = self.evaluator.evaluate(method.score, {**names, "actual": upper, "met": _met(direction, upper, t)})
+                    high = min(max(Decimal(score), Decimal(0)), weight)
+                except EvaluationError:
+                    pass  # the bound alone, as before
             if low != high:
                 part.state = "scored"
                 part.reason = (f"实际完成值“{actual.raw}”只给出{_bound(actual)}，"
@@ -790,7 +799,11 @@ def _duration_method(name: str, durations: CompiledDurations) -> str | None:
     neither way (`unclear_heads`: "系统在线时长") is `unclear`, and any other the time taken."""
     head = next((h for h in durations.heads if name.endswith(h)), "")
     stem = name[: len(name) - len(head)]
-    if (head in durations.least_heads and not stem.endswith(durations.names)) or any(w in name for w in durations.saved):
+    if head in durations.limit_heads:
+        # "设备检修周期": the time between two, a limit; "巡查周期", "培训周期" may as well be how long one lasts
+        least_wins = _last_end(stem, durations.unless_names) > _last_end(stem, durations.names)
+        return (durations.unclear or durations.method) if least_wins else durations.method
+    if (head in durations.least_heads and not stem.endswith(durations.names)) or _saves_time(name, durations):
         return None  # "设计使用年限": a life (not "项目建设年限"); "审批时限压缩天数": time saved
     if any(w in stem for w in durations.waits):
         return durations.method  # "群众等待服务时长": the wait for the service, wherever the service stands
@@ -808,11 +821,29 @@ def _names_time_taken(name: str, durations: CompiledDurations) -> bool:
     "培训用时", hours of training, nor "培训时长", "质保期")."""
     head = next((h for h in durations.heads if name.endswith(h)), "")
     stem = name[: len(name) - len(head)]
-    if (head in durations.least_heads and not stem.endswith(durations.names)) or any(w in name for w in durations.saved):
+    if (head in durations.least_heads and not stem.endswith(durations.names)) or _saves_time(name, durations):
         return False
+    if head in durations.limit_heads and _last_end(stem, durations.unless_names) <= _last_end(stem, durations.names):
+        return True  # "设备检修周期": the time between two
     if any(w in stem for w in durations.waits):
         return True
     return _last_end(stem, durations.names)[0] >= 0 and _last_end(stem, durations.unless_names)[0] < 0
+
+
+def _next_step(figure: Decimal) -> Decimal:
+    """One unit of a figure's last written digit: what "N余" stays below N plus (600 → 100, 12000 → 1000)."""
+    return Decimal(1).scaleb(figure.normalize().as_tuple().exponent)
+
+
+def _saves_time(name: str, durations: CompiledDurations) -> bool:
+    """Whether a name counts time saved: it ends in a count of time (`saved_heads`) and holds a word
+    of `saved` not followed by 后 or 至 ("审批时限压缩天数", "节省群众办事时间"; not "压缩后审批时限",
+    "节约用水改造工程工期")."""
+    if name.endswith(durations.saved):
+        return True  # "平均办理时间缩短"
+    if not name.endswith(durations.saved_heads):
+        return False
+    return any((at := name.find(w)) >= 0 and name[at + len(w): at + len(w) + 1] not in ("后", "至") for w in durations.saved)
 
 
 def _last_end(text: str, words: tuple[str, ...]) -> tuple[int, int]:

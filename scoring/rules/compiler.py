@@ -297,6 +297,7 @@ class _Compiler:
             harm_words=tuple(fold(w) for w in r.harm_words),
             harm_counts=_longest_first(fold(w) for w in r.harm_counts),
             harm_handling=tuple(fold(w) for w in r.harm_handling),
+            harm_owners=tuple(fold(w) for w in r.harm_owners),
         )
 
     # -- indicators --------------------------------------------------------------------
@@ -589,6 +590,8 @@ class _Compiler:
                 unclear_heads=tuple(normalize_phrase(n) for n in durations.unclear_heads), unclear=durations.unclear,
                 least_heads=tuple(normalize_phrase(n) for n in durations.least_heads),
                 saved=tuple(normalize_phrase(n) for n in durations.saved),
+                saved_heads=tuple(normalize_phrase(n) for n in durations.saved_heads),
+                limit_heads=tuple(normalize_phrase(n) for n in durations.limit_heads),
             ) if durations else None,
             no_comparator_lower=nc.lower_quantity_names,
             no_comparator_group_exceptions=tuple(fold(n) for n in nc.group_exceptions),

@@ -77,7 +77,9 @@ class CompiledDurations(CompiledModel):
     unclear_heads: tuple[str, ...] = ()
     unclear: str | None = None
     least_heads: tuple[str, ...] = ()  # "年限", "寿命": a life, always least
-    saved: tuple[str, ...] = ()  # "压缩", "缩短": time saved, more is better
+    saved: tuple[str, ...] = ()  # "压缩", "缩短": time saved, more is better ...
+    saved_heads: tuple[str, ...] = ()  # ... where the name ends in one of these ("天数", "时间")
+    limit_heads: tuple[str, ...] = ()  # "周期", "间隔": a period between two things, a limit
 
 
 class CompiledRows(CompiledModel):

@@ -174,6 +174,9 @@ class ReadingDecl(Strict):
     # stands before it: "排查安全隐患", "化解信访矛盾" count work done about a harm
     harm_counts: list[str] = []
     harm_handling: list[str] = []
+    # ... unless one of these stands between the handling word and the harm, saying whose harm it is:
+    # "监测对象返贫人数", "援助项目安全事故", "监测设备故障次数" count harms
+    harm_owners: list[str] = []
     # Words that stand for a figure: "全覆盖" is 100% against "≥95%" (and a target "全覆盖" against "98%")
     figure_words: dict[str, str] = {}
     reached: list[str] = []
@@ -258,8 +261,12 @@ class NoComparatorDurations(Strict):
     unclear: str | None = None
     # heads that name a life, always least ("设计使用年限", "设备使用寿命")
     least_heads: list[str] = []
-    # words saying the time was saved, more is better ("审批时限压缩天数", "缩短群众等待时间")
+    # words saying the time was saved, more is better ("审批时限压缩天数", "缩短群众等待时间") where the
+    # name ends in one of ``saved_heads`` ("天数", "时间"); not "压缩后审批时限"
     saved: list[str] = []
+    saved_heads: list[str] = []
+    # heads of a period between two things: a limit whatever the name says ("巡查周期")
+    limit_heads: list[str] = []
 
 
 class NoComparator(Strict):
