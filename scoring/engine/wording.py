@@ -96,33 +96,13 @@ class WordingGrader:
                                f"无法与指标值“{row.target}”比较，需评价人判断")
                 return outcome
             if wanted is not None and wanted[1] == negation:
-                # a target asking for the absence of an effect ("无明显负面影响", "无明显下降"), read clause
-                # by clause: "无负面影响，环境明显改善" denies the effect, and its 明显 is the improvement's
-                effect = target.replace(wanted[0], "", 1)
-                told = [c for c in _CLAUSES.split(phrase) if effect and effect in c]
-                stated = [c for c in told if not self._denies(c, effect)]
-                strong = self._strengths("，".join(stated))
-                if stated and strong and all(level == negation for _, level in strong):
-                    stated = []  # "负面影响不明显": none to speak of
-                if told and not stated and self.rules.text_equal_to_target is not None:
-                    tier_id, how = self.rules.text_equal_to_target, f"完成值说没有“{effect}”，达到指标值的要求"
-                elif stated and strong and all(level == 0 for _, level in strong):
-                    tier_id = self.rules.negated_tier or self.rules.weaker_tier  # "有明显负面影响": the effect is there
-                    how = f"完成值说有“{strong[0][0]}”的“{effect}”，正是指标值“{row.target}”所要避免的"
-                elif stated:
-                    part.state = "judgement"
-                    part.reason = f"指标值“{row.target}”要求没有明显的“{effect}”，完成值“{actual.raw}”说有这样的影响，需评价人判断"
+                absence = self._absence(row, target, wanted, phrase, found, actual, name)
+                if absence is not None and absence[0] is None:
+                    part.state, part.reason = "judgement", absence[1]
                     return outcome
-                elif effect and self._opposite(effect, phrase, name) is not None and self.rules.text_equal_to_target is not None:
-                    tier_id, how = self.rules.text_equal_to_target, f"完成值说的是与“{effect}”相反的变化，达到指标值的要求"  # "明显改善"
-                elif not found and self._says_none(phrase) and self.rules.text_equal_to_target is not None:
-                    tier_id, how = self.rules.text_equal_to_target, "完成值说没有发生，达到指标值的要求"  # "无", "无负面影响"
-                elif found and all(level != negation for _, level in found):
-                    part.state = "judgement"
-                    part.reason = f"指标值“{row.target}”要求没有明显的“{effect}”，完成值“{actual.raw}”说的是别的变化，需评价人判断"
-                    return outcome
-                found = [] if tier_id is not None else found
-                wanted = None if tier_id is not None else wanted
+                if absence is not None:
+                    tier_id, how = absence
+                    found, wanted = [], None
             if wanted is not None and any(level == negation for _, level in found) and any(level != negation for _, level in found):
                 # "有所提升，但不明显", "无明显问题，满意度明显提升": wording both ways
                 part.state = "judgement"
@@ -247,10 +227,11 @@ class WordingGrader:
         return None, ""
 
     def _opposite(self, target: str, phrase: str, name: str) -> tuple[str, str] | None:
-        """The change a target asks for and the opposite change a worded actual names instead, of
-        the same thing (rows.strength.opposites: "有所下降" against "有所提升", "满意度有所下降" against
-        "满意度有所提升"); None when the actual names the target's own change too, no opposite of it,
-        or the opposite of another thing ("投诉量明显下降" against 群众满意度's "有所提升")."""
+        """The change a target asks for and the opposite change a worded actual names instead
+        (rows.strength.opposites: "有所下降" against "有所提升", "农户收入有所下降" against "农民收入有所
+        提高"); None when the actual names the target's own change too, no opposite of it, or one
+        that goes the target's way all the same (`_opposed`: "投诉量明显下降" against 群众满意度's
+        "有所提升")."""
         negations = self.rules.target_negations
         for first, second in self.rules.opposites:
             for wanted, other in ((first, second), (second, first)):
@@ -258,6 +239,36 @@ class WordingGrader:
                     if target[:target.index(wanted)].endswith(negations):
                         return None  # "不下降", "未降低": no change that way is asked for
                     return (wanted, other) if self._opposed(target.replace(wanted, "", 1), phrase, other, name) else None
+        return None
+
+    def _absence(self, row: Row, target: str, wanted: tuple[str, int], phrase: str, found: list, actual: ParsedValue,
+                 name: str) -> tuple[str | None, str] | None:
+        """A worded actual against a target asking for the absence of an effect ("无明显负面影响",
+        "无明显下降"), read clause by clause ("无负面影响，环境明显改善" denies the effect, and its 明显 is
+        the improvement's): (tier, how); (None, why) where the evaluator must judge; None where the
+        wording says nothing of it."""
+        rules = self.rules
+        negation = rules.strength_levels - 1
+        equal = rules.text_equal_to_target
+        effect = target.replace(wanted[0], "", 1)
+        told = [c for c in _CLAUSES.split(phrase) if effect and effect in c]
+        stated = [c for c in told if not self._denies(c, effect)]
+        strong = self._strengths("，".join(stated))
+        if stated and strong and all(level == negation for _, level in strong):
+            stated = []  # "负面影响不明显": none to speak of
+        if told and not stated and equal is not None:
+            return equal, f"完成值说没有“{effect}”，达到指标值的要求"
+        if stated and strong and all(level == 0 for _, level in strong):
+            # "有明显负面影响": the effect is there
+            return rules.negated_tier or rules.weaker_tier, f"完成值说有“{strong[0][0]}”的“{effect}”，正是指标值“{row.target}”所要避免的"
+        if stated:
+            return None, f"指标值“{row.target}”要求没有明显的“{effect}”，完成值“{actual.raw}”说有这样的影响，需评价人判断"
+        if effect and equal is not None and self._opposite(effect, phrase, name) is not None:
+            return equal, f"完成值说的是与“{effect}”相反的变化，达到指标值的要求"  # "明显改善" against "无明显下降"
+        if not found and equal is not None and self._says_none(phrase):
+            return equal, "完成值说没有发生，达到指标值的要求"  # "无", "无负面影响"
+        if found and all(level != negation for _, level in found):
+            return None, f"指标值“{row.target}”要求没有明显的“{effect}”，完成值“{actual.raw}”说的是别的变化，需评价人判断"
         return None
 
     def _denies(self, clause: str, effect: str) -> bool:
