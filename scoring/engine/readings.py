@@ -50,7 +50,7 @@ _FOLD |= {0x3000: 0x20}
 # _FOLD, then numbers.normalize_text's folding: one pass over the text instead of three
 _FOLD_ALL = folding_after(_FOLD)
 _TRAILING = re.compile(r"[\s。;,、.]+$")  # blanks and a full stop (or a stray comma) after the value
-# A comma or semicolon between clauses (not a thousands separator: "1,200")
+# A comma, semicolon or full stop between clauses (not a thousands separator: "1,200")
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|；|，|。")
 _NUMBER_IN_TEXT = re.compile(r"\d+(?:\.\d+)?")
 # A period written as a range: a start with a month (or a dotted year and month) and an end
@@ -769,7 +769,7 @@ def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
 
 
 def _figure_before_remark(compact: str, reading: Reading, where: str, year: int | None) -> ParsedValue | None:
-    """An actual's figure followed by a remark after a comma or a semicolon ("480人次，偏差原因：受台风
+    """An actual's figure followed by a remark after a comma, a semicolon or a full stop ("480人次，偏差原因：受台风
     影响", "96.5%，剩余资金已结转下年使用"): the figure, where the remark says nothing of it — no
     figure in its unit ("满意度95%，合格率98%" holds two), no word of `unfinished_remarks` ("3座，在建",
     "186人，计划200人"); None otherwise."""
@@ -900,7 +900,7 @@ def is_lower_name(name: str, reading: Reading) -> bool:
         at = head.rfind(word)
         if word in reading.none_words and at >= 0 and len(head) - at - len(word) <= _EVENT_NAME_LENGTH and head.endswith(reading.negated_events):
             return False  # "无安全事故", "杜绝安全事故": none of the event (not "不良事故": 不良 is a word of its own)
-    if not name.endswith("率") and reading.handles(head, len(head)):
+    if not name.endswith(reading.quantity_names) and reading.handles(head, len(head)):
         # work done on an amount of it ("治理水土流失面积", "削减排放量"; a rate of the work, "整改超期率",
         # is still the failures'; not "监测设备故障次数": the equipment's)
         return False

@@ -160,9 +160,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         written = _TRAILING_UNIT.fullmatch(compact)
         if written is None or not (compact[:1].isdigit() or compact[:1] == "-"):
             return False
-        unit = written[1]
-        reading = self.reading
-        return not unit or unit in reading.known_units or unit in reading.units or unit in ("%", "‰")
+        return not written[1] or self.reading.is_unit(written[1])
 
     def _in_unit_of(self, row: Row, unit: str) -> bool:
         """Whether a row's actual is bare or written in a unit that converts with ``unit``
@@ -232,7 +230,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         written = written.lstrip("*＊")  # "(≥**平方米)": the form's blank for the figure
         if written in reading.date_units:
             return written  # "项目完成时间(年)": a year, where the actual is one (`_in_unit_of`)
-        if written in reading.known_units or written in reading.units or written in ("%", "‰"):
+        if reading.is_unit(written):
             return reading.unit(written)
         return None
 
