@@ -911,7 +911,9 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("受益人口", "社会效益指标", "≥1万人", "1.2万余人", "10.00"),  # a numeral, then 余: more than 12000人
     ("培训人数", "数量指标", "≥10000人", "1万余人", "10.00"),
     # review M (over-reach of the second batch): a fall of a good thing is opposed however it is worded
-    ("农民收入", "经济效益指标", "农民收入有所提高", "农户收入有所下降", "0.00～6.00"),
+    ("农民收入", "经济效益指标", "农民收入有所提高", "农户收入有所下降", "None"),  # another wording: never 达成
+    ("农民收入", "经济效益指标", "农民收入有所提高", "农民收入有所下降", "0.00～6.00"),
+    ("化肥使用", "生态效益指标", "减少化肥使用量", "有机肥使用量增加", "None"),  # another thing
     ("空气质量", "生态效益指标", "生态环境有所改善", "主要污染物排放量有所下降", "8.00～10.00"),  # a harm falling
     ("村集体经济收入", "经济效益指标", "村集体经济收入稳步增长", "扭转了收入下滑局面", "None"),  # no miss: the evaluator's
     # ... a denial anywhere before the effect in its clause, and an effect "不明显", meet "无明显负面影响"
@@ -947,6 +949,12 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("投资回收年限", "经济效益指标", "8年", "10年", "8.00"),
     # ... more opposite pairs; forecasts are no results
     ("生产成本", "经济效益指标", "生产成本有所降低", "生产成本有所上升", "0.00～6.00"),
+    ("水土流失", "生态效益指标", "水土流失有所减轻", "水土流失有所扩大", "0.00～6.00"),
+    ("人居环境", "社会效益指标", "人居环境明显改善", "竣工后会明显改善人居环境", "None"),
+    # review O: rectifying acts on harms whoever's they are; a word acting on people or things does not
+    ("整改项目安全隐患数", "数量指标", "100个", "80个", "8.00"),
+    ("监测系统故障次数", "质量指标", "3次", "6次", "5.00"),
+    ("道路硬化", "数量指标", "≥10公里", "10公里（无安全事故，2公里在建）", "None"),
     ("农民负担", "经济效益指标", "农民负担有所减轻", "农民负担有所加重", "0.00～6.00"),
     ("群众出行条件", "社会效益指标", "群众出行条件显著改善", "项目建成后将显著改善群众出行条件", "None"),
     # ... "N余" is below the next step of its last digit; remarks saying not done, negated or not

@@ -149,7 +149,8 @@ class Reading:
     harm_words: tuple[str, ...] = ()  # "事件", "隐患": a name ending so counts something to avoid ...
     harm_counts: tuple[str, ...] = ()  # ... maybe before one of these ("发生数", "次数", "现象")
     harm_handling: tuple[str, ...] = ()  # ... unless it counts work done about it ("排查", "化解")
-    harm_owners: tuple[str, ...] = ()  # ... and not whose harm it is ("对象", "项目", "设备": "监测对象返贫人数")
+    harm_owners: tuple[str, ...] = ()  # ... and not whose harm it is ("对象", "项目", "设备": "监测对象返贫人数") ...
+    owned_handling: tuple[str, ...] = ()  # ... for the words that act on people or things ("监测", "援助")
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
     @cached_property
@@ -264,12 +265,13 @@ class Reading:
         return False
 
     def unfinished(self, remark: str) -> str | None:
-        """The word of `unfinished_remarks` in a remark after a figure, not negated before it ("在建" of
-        "（在建）"; none in "（无尚未拨付资金）", "不存在未到位情况")."""
-        for word in self.unfinished_remarks:
-            at = remark.find(word)
-            if at >= 0 and not any(none in remark[:at] for none in self.none_words):
-                return word
+        """The word of `unfinished_remarks` in a remark after a figure, not negated before it in its
+        clause ("在建" of "（在建）" and of "（无安全事故，2公里在建）"; none in "（无尚未拨付资金）")."""
+        for clause in _CLAUSE_BREAK.split(remark):
+            for word in self.unfinished_remarks:
+                at = clause.find(word)
+                if at >= 0 and not any(none in clause[:at] for none in self.none_words):
+                    return word
         return None
 
     def handles(self, name: str, at: int) -> bool:
@@ -282,6 +284,8 @@ class Reading:
             if start < 0:
                 continue
             gap = name[start + len(word): at]
+            if word not in self.owned_handling:
+                return True  # "整改巡视巡察反馈问题", "整改项目安全隐患": rectifying acts on harms
             if len(gap) <= _HANDLING_REACH and not any(owner in gap for owner in self.harm_owners):
                 return True
         return False

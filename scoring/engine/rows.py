@@ -821,8 +821,6 @@ def _names_time_taken(name: str, durations: CompiledDurations) -> bool:
     stem = name[: len(name) - len(head)]
     if (head in durations.least_heads and not stem.endswith(durations.names)) or _saves_time(name, durations):
         return False
-    if head in durations.limit_heads and _last_end(stem, durations.unless_names) <= _last_end(stem, durations.names):
-        return True  # "设备检修周期": the time between two
     if any(w in stem for w in durations.waits):
         return True
     return _last_end(stem, durations.names)[0] >= 0 and _last_end(stem, durations.unless_names)[0] < 0
@@ -834,14 +832,14 @@ def _next_step(figure: Decimal) -> Decimal:
 
 
 def _saves_time(name: str, durations: CompiledDurations) -> bool:
-    """Whether a name counts time saved: it ends in a count of time (`saved_heads`) and holds a word
-    of `saved` not followed by 后 or 至 ("审批时限压缩天数", "节省群众办事时间"; not "压缩后审批时限",
-    "节约用水改造工程工期")."""
+    """Whether a name counts time saved: it ends in a word of `saved` or in a count of time
+    (`saved_heads`) after one not followed by one of `saved_breaks` ("审批时限压缩天数", "节省群众办事
+    时间", "平均办理时间缩短"; not "压缩后审批时限", "节约用水改造工程工期")."""
     if name.endswith(durations.saved):
-        return True  # "平均办理时间缩短"
+        return True
     if not name.endswith(durations.saved_heads):
         return False
-    return any((at := name.find(w)) >= 0 and name[at + len(w): at + len(w) + 1] not in ("后", "至") for w in durations.saved)
+    return any((at := name.find(w)) >= 0 and not name.startswith(durations.saved_breaks, at + len(w)) for w in durations.saved)
 
 
 def _last_end(text: str, words: tuple[str, ...]) -> tuple[int, int]:

@@ -82,6 +82,11 @@ class WordingGrader:
             # a target asking for no change ("无明显下降", "不下降") is met by the opposite one
             name = bare_name(row.name or "")
             opposite = self._opposite(target, phrase, name) if wanted is None or wanted[1] != negation else None
+            if opposite is not None and not opposite[0]:
+                part.state = "judgement"
+                part.reason = (f"完成值“{actual.raw}”说的“{opposite[1]}”与指标值“{row.target}”所说的不是同一件事，"
+                               f"无法判断是否达到，需评价人判断")
+                return outcome
             if opposite is not None and self.rules.negated_tier is not None:
                 # "有所下降" against "有所提升", "明显恶化" against "明显改善": moved the wrong way,
                 # however strongly
@@ -238,7 +243,8 @@ class WordingGrader:
                 if wanted in target and other not in target and other in phrase and wanted not in phrase:
                     if target[:target.index(wanted)].endswith(negations):
                         return None  # "不下降", "未降低": no change that way is asked for
-                    return (wanted, other) if self._opposed(target.replace(wanted, "", 1), phrase, other, name) else None
+                    opposed = self._opposed(target.replace(wanted, "", 1), phrase, other, name)
+                    return (wanted, other) if opposed else ("", other) if opposed is None else None
         return None
 
     def _absence(self, row: Row, target: str, wanted: tuple[str, int], phrase: str, found: list, actual: ParsedValue,
@@ -263,7 +269,7 @@ class WordingGrader:
             return rules.negated_tier or rules.weaker_tier, f"完成值说有“{strong[0][0]}”的“{effect}”，正是指标值“{row.target}”所要避免的"
         if stated:
             return None, f"指标值“{row.target}”要求没有明显的“{effect}”，完成值“{actual.raw}”说有这样的影响，需评价人判断"
-        if effect and equal is not None and self._opposite(effect, phrase, name) is not None:
+        if effect and equal is not None and (self._opposite(effect, phrase, name) or ("",))[0]:
             return equal, f"完成值说的是与“{effect}”相反的变化，达到指标值的要求"  # "明显改善" against "无明显下降"
         if not found and equal is not None and self._says_none(phrase):
             return equal, "完成值说没有发生，达到指标值的要求"  # "无", "无负面影响"
@@ -280,7 +286,7 @@ class WordingGrader:
         # "无负面影响", "未产生明显负面影响", "不存在明显负面影响", "项目实施未对环境造成明显负面影响"
         return any(w in before for w in denials)
 
-    def _opposed(self, about: str, phrase: str, verb: str, name: str) -> bool:
+    def _opposed(self, about: str, phrase: str, verb: str, name: str) -> bool | None:
         """Whether the actual's opposite ``verb`` moves things the other way from the target: a
         change of a harm goes the other way from the change of a good ("群众投诉量明显下降" is what
         群众满意度's "有所提升" asks; "群众健康水平明显提高" what "降低传染病发病率" asks), so the two are
@@ -295,7 +301,11 @@ class WordingGrader:
             subject, about = subject.replace(word, ""), about.replace(word, "")
         about = about or name
         subject = subject or about
-        return self._of_harm(subject) == self._of_harm(about)
+        if self._of_harm(subject) != self._of_harm(about):
+            return False
+        # of one polarity: the same thing ("满意度有所下降" against "满意度有所提升"), or one the wording
+        # does not relate ("有机肥使用量增加" against "减少化肥使用量"): None, the evaluator's
+        return True if subject in about or about in subject else None
 
     def _of_harm(self, words: str) -> bool:
         """Whether words name something to keep down: a harm (`reading.names_harm`: "群众投诉量",

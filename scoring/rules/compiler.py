@@ -298,6 +298,7 @@ class _Compiler:
             harm_counts=_longest_first(fold(w) for w in r.harm_counts),
             harm_handling=tuple(fold(w) for w in r.harm_handling),
             harm_owners=tuple(fold(w) for w in r.harm_owners),
+            owned_handling=tuple(fold(w) for w in r.owned_handling),
         )
 
     # -- indicators --------------------------------------------------------------------
@@ -591,6 +592,7 @@ class _Compiler:
                 least_heads=tuple(normalize_phrase(n) for n in durations.least_heads),
                 saved=tuple(normalize_phrase(n) for n in durations.saved),
                 saved_heads=tuple(normalize_phrase(n) for n in durations.saved_heads),
+                saved_breaks=tuple(normalize_phrase(n) for n in durations.saved_breaks),
                 limit_heads=tuple(normalize_phrase(n) for n in durations.limit_heads),
             ) if durations else None,
             no_comparator_lower=nc.lower_quantity_names,

@@ -79,6 +79,7 @@ class CompiledDurations(CompiledModel):
     least_heads: tuple[str, ...] = ()  # "年限", "寿命": a life, always least
     saved: tuple[str, ...] = ()  # "压缩", "缩短": time saved, more is better ...
     saved_heads: tuple[str, ...] = ()  # ... where the name ends in one of these ("天数", "时间")
+    saved_breaks: tuple[str, ...] = ()  # ... and not right before these ("后": "压缩后审批时限")
     limit_heads: tuple[str, ...] = ()  # "周期", "间隔": a period between two things, a limit
 
 

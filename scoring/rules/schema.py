@@ -177,6 +177,9 @@ class ReadingDecl(Strict):
     # ... unless one of these stands between the handling word and the harm, saying whose harm it is:
     # "监测对象返贫人数", "援助项目安全事故", "监测设备故障次数" count harms
     harm_owners: list[str] = []
+    # the words of harm_handling the owners stop (they act on people or things: "监测", "援助"), and only
+    # within a few characters; the others act on harms ("整改项目安全隐患", "排查整治农村道路交通安全隐患")
+    owned_handling: list[str] = []
     # Words that stand for a figure: "全覆盖" is 100% against "≥95%" (and a target "全覆盖" against "98%")
     figure_words: dict[str, str] = {}
     reached: list[str] = []
@@ -265,6 +268,8 @@ class NoComparatorDurations(Strict):
     # name ends in one of ``saved_heads`` ("天数", "时间"); not "压缩后审批时限"
     saved: list[str] = []
     saved_heads: list[str] = []
+    # ... but not right before one of these: "压缩后审批时限" is the limit after the cut
+    saved_breaks: list[str] = []
     # heads of a period between two things: a limit whatever the name says ("巡查周期")
     limit_heads: list[str] = []
 
