@@ -955,6 +955,14 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("整改项目安全隐患数", "数量指标", "100个", "80个", "8.00"),
     ("监测系统故障次数", "质量指标", "3次", "6次", "5.00"),
     ("道路硬化", "数量指标", "≥10公里", "10公里（无安全事故，2公里在建）", "None"),
+    # review P: not across a harm after the work or of a facility; a verb's object is its subject when it
+    # leads its clause; the opposite change of the target's own thing is found in any clause
+    ("整改后仍存在问题数", "质量指标", "2个", "5个", "4.00"),
+    ("综合治理工程施工安全事故发生数", "社会效益指标", "1起", "3起", "3.33"),
+    ("返贫风险", "社会效益指标", "降低返贫风险", "加大帮扶力度，无返贫", "None"),
+    ("旅游收入", "经济效益指标", "旅游收入明显增长", "游客数量明显下降，旅游收入下滑", "0.00～6.00"),
+    ("设备质保", "数量指标", "≥10台", "10台（尚在质保期内）", "10.00"),
+    ("就业机会", "社会效益指标", "明显增多", "就业机会明显增多", "8.00～10.00"),
     ("农民负担", "经济效益指标", "农民负担有所减轻", "农民负担有所加重", "0.00～6.00"),
     ("群众出行条件", "社会效益指标", "群众出行条件显著改善", "项目建成后将显著改善群众出行条件", "None"),
     # ... "N余" is below the next step of its last digit; remarks saying not done, negated or not

@@ -149,8 +149,9 @@ class Reading:
     harm_words: tuple[str, ...] = ()  # "事件", "隐患": a name ending so counts something to avoid ...
     harm_counts: tuple[str, ...] = ()  # ... maybe before one of these ("发生数", "次数", "现象")
     harm_handling: tuple[str, ...] = ()  # ... unless it counts work done about it ("排查", "化解")
-    harm_owners: tuple[str, ...] = ()  # ... and not whose harm it is ("对象", "项目", "设备": "监测对象返贫人数") ...
-    owned_handling: tuple[str, ...] = ()  # ... for the words that act on people or things ("监测", "援助")
+    harm_owners: tuple[str, ...] = ()  # ... and not across whose harm it is ("设备", "后": "监测设备故障次数")
+    owned_handling: tuple[str, ...] = ()  # words of work acting on people or things ("监测", "援助") ...
+    harm_holders: tuple[str, ...] = ()  # ... which these also stop ("对象", "项目": "监测对象返贫人数")
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
     @cached_property
@@ -284,9 +285,11 @@ class Reading:
             if start < 0:
                 continue
             gap = name[start + len(word): at]
+            if any(owner in gap for owner in self.harm_owners):
+                continue  # "整改后仍存在问题", "综合治理工程施工安全事故": another's harm, or one after the work
             if word not in self.owned_handling:
                 return True  # "整改巡视巡察反馈问题", "整改项目安全隐患": rectifying acts on harms
-            if len(gap) <= _HANDLING_REACH and not any(owner in gap for owner in self.harm_owners):
+            if len(gap) <= _HANDLING_REACH and not any(holder in gap for holder in self.harm_holders):
                 return True
         return False
 

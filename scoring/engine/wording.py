@@ -238,14 +238,18 @@ class WordingGrader:
         that goes the target's way all the same (`_opposed`: "投诉量明显下降" against 群众满意度's
         "有所提升")."""
         negations = self.rules.target_negations
+        unrelated = None
         for first, second in self.rules.opposites:
             for wanted, other in ((first, second), (second, first)):
                 if wanted in target and other not in target and other in phrase and wanted not in phrase:
                     if target[:target.index(wanted)].endswith(negations):
                         return None  # "不下降", "未降低": no change that way is asked for
                     opposed = self._opposed(target.replace(wanted, "", 1), phrase, other, name)
-                    return (wanted, other) if opposed else ("", other) if opposed is None else None
-        return None
+                    if opposed:
+                        return wanted, other  # "游客数量明显下降，旅游收入下滑": the 下滑 of 旅游收入
+                    if opposed is None:
+                        unrelated = unrelated or ("", other)
+        return unrelated
 
     def _absence(self, row: Row, target: str, wanted: tuple[str, int], phrase: str, found: list, actual: ParsedValue,
                  name: str) -> tuple[str | None, str] | None:
@@ -299,6 +303,8 @@ class WordingGrader:
             return False  # "扭转了收入下滑局面", "有效遏制生态恶化": the opposite change stopped
         for word, _ in self.rules.strength:
             subject, about = subject.replace(word, ""), about.replace(word, "")
+        if not subject:
+            subject = clause[clause.index(verb) + len(verb):]  # "加大帮扶力度": what the verb acts on
         about = about or name
         subject = subject or about
         if self._of_harm(subject) != self._of_harm(about):

@@ -299,6 +299,7 @@ class _Compiler:
             harm_handling=tuple(fold(w) for w in r.harm_handling),
             harm_owners=tuple(fold(w) for w in r.harm_owners),
             owned_handling=tuple(fold(w) for w in r.owned_handling),
+            harm_holders=tuple(fold(w) for w in r.harm_holders),
         )
 
     # -- indicators --------------------------------------------------------------------

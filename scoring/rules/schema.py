@@ -177,9 +177,11 @@ class ReadingDecl(Strict):
     # ... unless one of these stands between the handling word and the harm, saying whose harm it is:
     # "监测对象返贫人数", "援助项目安全事故", "监测设备故障次数" count harms
     harm_owners: list[str] = []
-    # the words of harm_handling the owners stop (they act on people or things: "监测", "援助"), and only
-    # within a few characters; the others act on harms ("整改项目安全隐患", "排查整治农村道路交通安全隐患")
+    # words of harm_handling that act on people or things ("监测", "援助"): only within a few characters
+    # of the harm, and not across one of ``harm_holders`` ("监测对象返贫人数", "援助项目安全事故"); the others
+    # act on harms wherever they stand ("整改项目安全隐患", "排查整治农村道路交通安全隐患")
     owned_handling: list[str] = []
+    harm_holders: list[str] = []
     # Words that stand for a figure: "全覆盖" is 100% against "≥95%" (and a target "全覆盖" against "98%")
     figure_words: dict[str, str] = {}
     reached: list[str] = []
