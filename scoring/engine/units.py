@@ -23,10 +23,13 @@ class UnitMatcher:
     """Brings figures to one unit for `rows.RowScorer` (see the module's docstring)."""
 
     def _same_unit(self, target: ParsedValue, actual: ParsedValue, direction: str | None = None, row: Row | None = None):
-        """Bring both figures to one unit; a string explains why they cannot be compared.
+        """Bring both figures to one unit: (target, actual, a note for the findings, or ""); a string
+        explains why they cannot be compared.
 
-        Figures in the same unit compare directly; a figure without a unit takes the other's;
-        different units compare only through a conversion the rule file declares.
+        A numeral written alone after a figure is read first (`_lone_numeral`, `_numerals`).  Figures
+        in the same unit compare directly; a figure without a unit takes the other's, unless that
+        is in doubt (`_unit_in_doubt`), and a rate written as a fraction is read as one
+        (`_fraction`); different units compare only through a conversion the rule file declares.
         """
         if target.unit != actual.unit and self.reading.multipliers:
             scaled = self._lone_numeral(target, actual)
