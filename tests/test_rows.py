@@ -958,7 +958,18 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     # review P: not across a harm after the work or of a facility; a verb's object is its subject when it
     # leads its clause; the opposite change of the target's own thing is found in any clause
     ("整改后仍存在问题数", "质量指标", "2个", "5个", "4.00"),
-    ("综合治理工程施工安全事故发生数", "社会效益指标", "1起", "3起", "3.33"),
+    ("污水处理设施故障次数", "质量指标", "2次", "5次", "4.00"),  # a facility's name: its faults
+    # review Q: rectifying problems of a works is work ("综合治理工程施工安全事故" reads so too: left alone)
+    ("整改工程质量问题数", "质量指标", "20个", "12个", "6.00"),
+    ("排查整治施工现场安全隐患数", "社会效益指标", "50处", "30处", "6.00"),
+    ("节约单位运行成本", "经济效益指标", "10万元", "5万元", "5.00"),
+    ("处理设备故障次数", "数量指标", "100次", "80次", "8.00"),  # the word of work starts the name: work on faults
+    ("整改设施安全隐患", "数量指标", "30处", "20处", "6.67"),
+    ("开展培训期间安全事故发生数", "质量指标", "1起", "2起", "5.00"),  # a harm during the work
+    ("监测设备故障次数", "质量指标", "3次", "6次", "5.00"),
+    ("旅游收入", "经济效益指标", "旅游收入明显增长", "游客数量明显增长，旅游收入下滑", "0.00～6.00"),
+    ("道路硬化", "数量指标", "≥10公里", "10公里（尚在施工）", "None"),
+    ("群众出行", "社会效益指标", "明显改善", "可明显改善群众出行条件", "None"),
     ("返贫风险", "社会效益指标", "降低返贫风险", "加大帮扶力度，无返贫", "None"),
     ("旅游收入", "经济效益指标", "旅游收入明显增长", "游客数量明显下降，旅游收入下滑", "0.00～6.00"),
     ("设备质保", "数量指标", "≥10台", "10台（尚在质保期内）", "10.00"),

@@ -149,7 +149,8 @@ class Reading:
     harm_words: tuple[str, ...] = ()  # "事件", "隐患": a name ending so counts something to avoid ...
     harm_counts: tuple[str, ...] = ()  # ... maybe before one of these ("发生数", "次数", "现象")
     harm_handling: tuple[str, ...] = ()  # ... unless it counts work done about it ("排查", "化解")
-    harm_owners: tuple[str, ...] = ()  # ... and not across whose harm it is ("设备", "后": "监测设备故障次数")
+    harm_owners: tuple[str, ...] = ()  # ... and not across these ("后", "期间": "整改后仍存在问题数")
+    harm_facilities: tuple[str, ...] = ()  # ... nor inside a facility's name ("污水处理设施故障次数")
     owned_handling: tuple[str, ...] = ()  # words of work acting on people or things ("监测", "援助") ...
     harm_holders: tuple[str, ...] = ()  # ... which these also stop ("对象", "项目": "监测对象返贫人数")
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
@@ -276,17 +277,20 @@ class Reading:
         return None
 
     def handles(self, name: str, at: int) -> bool:
-        """Whether a word of `harm_handling` acts on what stands at ``at`` in a name: it comes
-        before it, no more than a few characters away ("追回经济损失", "解决群众信访问题"), and no word
-        of `harm_owners` stands between them — "监测对象返贫人数", "援助项目安全事故", "监测设备故障次数"
-        count the harms of those monitored, of the project, of the equipment."""
+        """Whether a word of `harm_handling` acts on what stands at ``at`` in a name: it comes before
+        it, not across a word of `harm_owners` ("整改后仍存在问题" counts harms) nor inside a facility's
+        name (a word of `harm_facilities` right after it, and words before it: "污水处理设施故障");
+        a word of `owned_handling` only a few characters away and not across one of `harm_holders`
+        ("追回经济损失" is work; "监测对象返贫人数", "援助项目安全事故" count harms)."""
         for word in self.harm_handling:
             start = name.rfind(word, 0, at)
             if start < 0:
                 continue
             gap = name[start + len(word): at]
             if any(owner in gap for owner in self.harm_owners):
-                continue  # "整改后仍存在问题", "综合治理工程施工安全事故": another's harm, or one after the work
+                continue  # "整改后仍存在问题", "开展培训期间安全事故": a harm after or during the work
+            if start > 0 and gap.startswith(self.harm_facilities):
+                continue  # "污水处理设施故障": the word of work is part of a facility's name
             if word not in self.owned_handling:
                 return True  # "整改巡视巡察反馈问题", "整改项目安全隐患": rectifying acts on harms
             if len(gap) <= _HANDLING_REACH and not any(holder in gap for holder in self.harm_holders):

@@ -241,13 +241,17 @@ class WordingGrader:
         unrelated = None
         for first, second in self.rules.opposites:
             for wanted, other in ((first, second), (second, first)):
-                if wanted in target and other not in target and other in phrase and wanted not in phrase:
-                    if target[:target.index(wanted)].endswith(negations):
-                        return None  # "不下降", "未降低": no change that way is asked for
-                    opposed = self._opposed(target.replace(wanted, "", 1), phrase, other, name)
+                if wanted not in target or other in target or other not in phrase:
+                    continue
+                if target[:target.index(wanted)].endswith(negations):
+                    return None  # "不下降", "未降低": no change that way is asked for
+                for clause in _CLAUSES.split(phrase):
+                    if other not in clause or wanted in clause:
+                        continue  # "投诉有所下降，满意度有所提升": each clause for itself
+                    opposed = self._opposed(target.replace(wanted, "", 1), clause, other, name)
                     if opposed:
-                        return wanted, other  # "游客数量明显下降，旅游收入下滑": the 下滑 of 旅游收入
-                    if opposed is None:
+                        return wanted, other  # "游客数量明显增长，旅游收入下滑": the 下滑 of 旅游收入
+                    if opposed is None and wanted not in phrase:
                         unrelated = unrelated or ("", other)
         return unrelated
 
@@ -290,14 +294,13 @@ class WordingGrader:
         # "无负面影响", "未产生明显负面影响", "不存在明显负面影响", "项目实施未对环境造成明显负面影响"
         return any(w in before for w in denials)
 
-    def _opposed(self, about: str, phrase: str, verb: str, name: str) -> bool | None:
+    def _opposed(self, about: str, clause: str, verb: str, name: str) -> bool | None:
         """Whether the actual's opposite ``verb`` moves things the other way from the target: a
         change of a harm goes the other way from the change of a good ("群众投诉量明显下降" is what
         群众满意度's "有所提升" asks; "群众健康水平明显提高" what "降低传染病发病率" asks), so the two are
         opposed unless exactly one of them is of a harm.  ``about``: the target's words around its
         verb, else the row's ``name``; the actual's subject: its clause's words before the verb, else
         the target's."""
-        clause = next(c for c in _CLAUSES.split(phrase) if verb in c)
         subject = clause[:clause.index(verb)]
         if any(w in subject for w in self.rules.reversals):
             return False  # "扭转了收入下滑局面", "有效遏制生态恶化": the opposite change stopped

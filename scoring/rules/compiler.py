@@ -298,6 +298,7 @@ class _Compiler:
             harm_counts=_longest_first(fold(w) for w in r.harm_counts),
             harm_handling=tuple(fold(w) for w in r.harm_handling),
             harm_owners=tuple(fold(w) for w in r.harm_owners),
+            harm_facilities=tuple(fold(w) for w in r.harm_facilities),
             owned_handling=tuple(fold(w) for w in r.owned_handling),
             harm_holders=tuple(fold(w) for w in r.harm_holders),
         )

@@ -174,9 +174,11 @@ class ReadingDecl(Strict):
     # stands before it: "排查安全隐患", "化解信访矛盾" count work done about a harm
     harm_counts: list[str] = []
     harm_handling: list[str] = []
-    # ... unless one of these stands between the handling word and the harm, saying whose harm it is:
-    # "监测对象返贫人数", "援助项目安全事故", "监测设备故障次数" count harms
+    # ... unless one of these stands between them, dating the harm after or during the work
+    # ("整改后仍存在问题数", "开展培训期间安全事故"), or one of ``harm_facilities`` right after a handling word
+    # that does not start the name, which makes it part of a facility's ("污水处理设施故障次数")
     harm_owners: list[str] = []
+    harm_facilities: list[str] = []
     # words of harm_handling that act on people or things ("监测", "援助"): only within a few characters
     # of the harm, and not across one of ``harm_holders`` ("监测对象返贫人数", "援助项目安全事故"); the others
     # act on harms wherever they stand ("整改项目安全隐患", "排查整治农村道路交通安全隐患")
