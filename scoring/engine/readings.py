@@ -287,7 +287,10 @@ class Reading:
             if start < 0:
                 continue
             gap = name[start + len(word): at]
-            if any(owner in gap for owner in self.harm_owners):
+            dated = gap
+            for part in self.lower_name_break_words:
+                dated = dated.replace(part, "")  # "排查节后复工企业安全隐患": 节后 dates the hazards, not the work
+            if any(owner in dated for owner in self.harm_owners):
                 continue  # "整改后仍存在问题", "开展培训期间安全事故": a harm after or during the work
             if start > 0 and gap.startswith(self.harm_facilities):
                 continue  # "污水处理设施故障": the word of work is part of a facility's name

@@ -302,8 +302,8 @@ class WordingGrader:
         verb, else the row's ``name``; the actual's subject: its clause's words before the verb, else
         the target's."""
         subject = clause[:clause.index(verb)]
-        if any(w in subject for w in self.rules.reversals):
-            return False  # "扭转了收入下滑局面", "有效遏制生态恶化": the opposite change stopped
+        if any(w in clause for w in self.rules.reversals):
+            return False  # "扭转了收入下滑局面", "下降趋势得到遏制", "解决了收入下降问题": the change stopped
         for word, _ in self.rules.strength:
             subject, about = subject.replace(word, ""), about.replace(word, "")
         if not subject:
