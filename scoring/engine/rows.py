@@ -795,14 +795,13 @@ def _duration_method(name: str, durations: CompiledDurations) -> str | None:
     "培训通知下发时间", "培训完成时限" the time the work may take); a wait (`waits`) anywhere in it is
     the time taken ("群众等待服务时长").  With neither, a head that says
     neither way (`unclear_heads`: "系统在线时长") is `unclear`, and any other the time taken."""
-    head = next((h for h in durations.heads if name.endswith(h)), "")
-    stem = name[: len(name) - len(head)]
+    head, stem = _head_and_stem(name, durations)
     if head in durations.limit_heads:
         # "设备检修周期": the time between two, a limit; "巡查周期", "培训周期" may as well be how long one lasts
         least_wins = _last_end(stem, durations.unless_names) > _last_end(stem, durations.names)
         return (durations.unclear or durations.method) if least_wins else durations.method
-    if (head in durations.least_heads and not stem.endswith(durations.names)) or _saves_time(name, durations):
-        return None  # "设计使用年限": a life (not "项目建设年限"); "审批时限压缩天数": time saved
+    if _life_or_saved(name, head, stem, durations):
+        return None
     if any(w in stem for w in durations.waits):
         return durations.method  # "群众等待服务时长": the wait for the service, wherever the service stands
     least, taken = _last_end(stem, durations.unless_names), _last_end(stem, durations.names)
@@ -817,13 +816,24 @@ def _names_time_taken(name: str, durations: CompiledDurations) -> bool:
     """Whether a row's name outside 时效 says plainly that its duration is the time a step took: a
     wait anywhere in it, or a word of `names` and none of `unless_names` ("故障处理时间"; not
     "培训用时", hours of training, nor "培训时长", "质保期")."""
-    head = next((h for h in durations.heads if name.endswith(h)), "")
-    stem = name[: len(name) - len(head)]
-    if (head in durations.least_heads and not stem.endswith(durations.names)) or _saves_time(name, durations):
+    head, stem = _head_and_stem(name, durations)
+    if _life_or_saved(name, head, stem, durations):
         return False
     if any(w in stem for w in durations.waits):
         return True
     return _last_end(stem, durations.names)[0] >= 0 and _last_end(stem, durations.unless_names)[0] < 0
+
+
+def _head_and_stem(name: str, durations: CompiledDurations) -> tuple[str, str]:
+    """A row's name as its duration head (`heads`: "时间", "期限"; "" for none) and what stands before it."""
+    head = next((h for h in durations.heads if name.endswith(h)), "")
+    return head, name[: len(name) - len(head)]
+
+
+def _life_or_saved(name: str, head: str, stem: str, durations: CompiledDurations) -> bool:
+    """Whether a duration is no limit by its name: a life ("设计使用年限", not a step's: "项目建设年限")
+    or time saved ("审批时限压缩天数")."""
+    return (head in durations.least_heads and not stem.endswith(durations.names)) or _saves_time(name, durations)
 
 
 def _next_step(figure: Decimal) -> Decimal:

@@ -272,7 +272,7 @@ class _Compiler:
             not_percent_names=tuple(fold(w) for w in r.not_percent_names),
             bare_unit_doubt=(r.bare_unit_doubt.far, r.bare_unit_doubt.near) if r.bare_unit_doubt else None,
             unfinished_remarks=tuple(fold(w) for w in r.unfinished_remarks),
-            multipliers=tuple(sorted(((fold(w), times) for w, times in r.multipliers.items()), key=lambda wt: -len(wt[0]))),
+            multipliers=by_length(r.multipliers.items()),
             fillers=_longest_first(fold(w) for w in r.fillers),
             reached=_longest_first(fold(w) for w in r.reached),
             figure_words={normalize_phrase(w): figure for w, figure in r.figure_words.items()},
