@@ -51,7 +51,7 @@ _FOLD |= {0x3000: 0x20}
 _FOLD_ALL = folding_after(_FOLD)
 _TRAILING = re.compile(r"[\s。;,、.]+$")  # blanks and a full stop (or a stray comma) after the value
 # A comma, semicolon or full stop between clauses (not a thousands separator: "1,200")
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|；|，|。")
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|；|，|。")
 _NUMBER_IN_TEXT = re.compile(r"\d+(?:\.\d+)?")
 # A period written as a range: a start with a month (or a dotted year and month) and an end
 _RANGE = re.compile(r"(?P<start>(?:\d{4}年)?\d{1,2}月?|\d{4}年\d{1,2}月\d{1,2}日|\d{4}\.\d{1,2})(?:-|—|–|~|～|至|到)(?P<end>.+)")
@@ -146,6 +146,7 @@ class Reading:
     finishing_remarks: tuple[str, ...] = ()  # "完工": after a duration, whatever the row's name
     remark_fillers: frozenset[str] = frozenset()  # characters of a remark that name no step ("已", "全", "部")
     unfinished_remarks: tuple[str, ...] = ()  # "在建", "计划": in brackets after a figure, it is no result yet
+    unfinished_exceptions: tuple[str, ...] = ()  # "尚在保修": holds one of them, says a state
     harm_words: tuple[str, ...] = ()  # "事件", "隐患": a name ending so counts something to avoid ...
     harm_counts: tuple[str, ...] = ()  # ... maybe before one of these ("发生数", "次数", "现象")
     harm_handling: tuple[str, ...] = ()  # ... unless it counts work done about it ("排查", "化解")
@@ -268,8 +269,11 @@ class Reading:
 
     def unfinished(self, remark: str) -> str | None:
         """The word of `unfinished_remarks` in a remark after a figure, not negated before it in its
-        clause ("在建" of "（在建）" and of "（无安全事故，2公里在建）"; none in "（无尚未拨付资金）")."""
-        for clause in _CLAUSE_BREAK.split(remark):
+        clause ("在建" of "（在建）" and of "（无安全事故，2公里在建）"; none in "（无尚未拨付资金）", nor
+        in one of `unfinished_exceptions`: "（尚在保修期内）")."""
+        for clause in CLAUSE_BREAK.split(remark):
+            for state in self.unfinished_exceptions:
+                clause = clause.replace(state, "\0")
             for word in self.unfinished_remarks:
                 at = clause.find(word)
                 if at >= 0 and not any(none in clause[:at] for none in self.none_words):
@@ -444,7 +448,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     compact = "".join(cleaned.split())
     if not compact or compact in reading.not_given:
         return not_given(where, text)
-    if actual and _CLAUSE_BREAK.search(compact):
+    if actual and CLAUSE_BREAK.search(compact):
         first = _figure_before_remark(compact, reading, where, year)
         if first is not None:  # "480人次，偏差原因：受天气影响", "20个，均已投入使用"
             return replace(first, raw=text)
@@ -787,7 +791,7 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
     影响", "96.5%，剩余资金已结转下年使用"): the figure, where the remark says nothing of it — no
     figure in its unit ("满意度95%，合格率98%" holds two), no word of `unfinished_remarks` ("3座，在建",
     "186人，计划200人"); None otherwise."""
-    at = _CLAUSE_BREAK.search(compact)
+    at = CLAUSE_BREAK.search(compact)
     head, remark = compact[: at.start()], compact[at.end():]
     try:
         first = parse_value(head, reading, where=where, year=year, actual=True)

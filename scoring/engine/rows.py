@@ -21,6 +21,7 @@ from ..numbers import fmt, normalize_phrase, round_half_up
 from ..rules.expressions import EvaluationError, Evaluator
 from ..rules.model import CompiledDurations, CompiledMethod, CompiledRows
 from .readings import (
+    CLAUSE_BREAK,
     REMARK_AT_END,
     ParsedValue,
     Reading,
@@ -372,7 +373,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         try:
             actual = _text_value(row.actual) if qualitative else self._parse_actual(row, place)
         except _Unreadable:
-            actual = self._lower_named(row, method, place)
+            actual = self._lower_named(row, method, place) or self._narrative(row, place)
             if actual is None:
                 raise
         if actual.kind == "none" or (qualitative and "".join(row.actual.split()) in self.reading.not_given):
@@ -450,6 +451,30 @@ class RowScorer(WordingGrader, UnitMatcher):
         except _Unreadable:
             return None  # the cell's own text is what the message quotes
         return replace(value, raw=row.actual, named=name) if value.kind == "number" else None
+
+    def _narrative(self, row: Row, place: str) -> ParsedValue | None:
+        """An actual holding a figure no reading takes, against a target worded with strength
+        ("空气质量明显改善" | "空气质量明显改善，PM2.5浓度下降15%"): wording, as a qualitative row's
+        actual is, for the strength of its words to be graded against the target's.  None where the
+        target holds a figure or no strength ("无" | "无安全事故，有1起轻微事故" says what a figure
+        says, and stays unread)."""
+        target_text = self._target_text(row)
+        if target_text is None or any(c.isdigit() for c in fold(target_text)) or not self._strong(target_text):
+            return None
+        if not any(self._strong(clause) and not any(c.isdigit() for c in clause) for clause in CLAUSE_BREAK.split(fold(row.actual))):
+            return None  # "计划2025年服务能力显著提升": the figure is in the clause the wording is
+        try:
+            target = self._read_cell(target_text, row, "年度指标值", place)
+        except _Unreadable:
+            return None
+        if target.kind != "text" or self.reading.unfinished(fold(row.actual)) is not None:
+            return None  # "效果明显，预计户均增收2000元": the figure is a forecast, the row the evaluator's
+        return _text_value(row.actual)
+
+    def _strong(self, text: str) -> bool:
+        """Whether a text holds a strength word that is no negation ("明显", "有所")."""
+        negation = self.rules.strength_levels - 1
+        return any(w in normalize_phrase(text) for w, level in self.rules.strength if level != negation)
 
     def _dotted_months(self, row: Row, target: ParsedValue, actual: ParsedValue) -> tuple[ParsedValue, ParsedValue]:
         """Two figures that are both a year and month with a dot ("2024.6完成" against

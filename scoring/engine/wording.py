@@ -93,7 +93,7 @@ class WordingGrader:
                 tier_id, how = self.rules.negated_tier, f"完成值的“{opposite[1]}”与指标值的“{opposite[0]}”方向相反"
                 found = []
                 wanted = None
-            hedge = next((w for w in self.rules.hedges if w in phrase), None) if phrase != target else None
+            hedge = (next((w for w in self.rules.hedges if w in phrase), None) or self._forecast(phrase)) if phrase != target else None
             if hedge is not None and (wanted is not None or found):
                 # "有待进一步提高", "与预期有一定差距", "计划进一步提升": the effect is still to come
                 part.state = "judgement"
@@ -226,9 +226,16 @@ class WordingGrader:
         negated = [w for w in rules.target_negations if target.startswith(w) and len(target) > len(w)]
         if negated and any(phrase == w + target[len(negated[0]):] for w in rules.target_negations):
             return equal, "完成值与指标值同样是否定的"  # "未增加群众负担" against "不增加群众负担"
-        if rules.contained_with and len(target) > 1 and target in phrase and phrase != target:
-            if made_of(phrase.replace(target, "", 1), rules.contained_with):
-                return equal, f"完成值包含指标值“{target}”"  # "已全部完成", "验收合格", "实现全覆盖"
+        bare = phrase
+        for particle in rules.particles:
+            if particle not in target:
+                bare = bare.replace(particle, "")  # "促进了村集体经济发展" against "促进村集体经济发展"
+        if bare != phrase and bare == target:
+            return equal, "完成值与指标值相同"
+        for said in dict.fromkeys((phrase, bare)):
+            if rules.contained_with and len(target) > 1 and target in said and said != target:
+                if made_of(said.replace(target, "", 1), rules.contained_with):
+                    return equal, f"完成值包含指标值“{target}”"  # "已全部完成", "验收合格", "实现全覆盖"
         return None, ""
 
     def _opposite(self, target: str, phrase: str, name: str) -> tuple[str, str] | None:
@@ -326,6 +333,24 @@ class WordingGrader:
         "未发生重大安全事故"; "" for a none word alone."""
         word = max((w for w in self.reading.none_words if text.startswith(w)), key=len)
         return text[len(word):]
+
+    def _forecast(self, text: str) -> str | None:
+        """A forecast made of parts (`rows.strength.forecasts`): a modal, right after it a strength
+        word that is no negation, and right after that a change of `opposites` ("可显著改善", "会明显
+        增加", "能够逐步改善"), unless the modal ends a word of `modal_words` ("就业机会明显提升",
+        "社会认可明显提高"); the three words."""
+        negation = self.rules.strength_levels - 1
+        changes = {w for pair in self.rules.opposites for w in pair}
+        for modal in self.rules.forecasts:
+            at = text.find(modal)
+            while at >= 0:
+                end = at + len(modal)
+                word = next((w for w, level in self.rules.strength if level != negation and text.startswith(w, end)), None)
+                change = word and next((c for c in changes if text.startswith(c, end + len(word))), None)
+                if change and not any(text.endswith(w, 0, end) for w in self.rules.modal_words):
+                    return modal + word + change
+                at = text.find(modal, at + 1)
+        return None
 
     def _strength(self, text: str) -> tuple[str, int] | None:
         """The strongest-matching strength word in a phrase and its level (0 = strongest)."""

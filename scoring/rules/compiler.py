@@ -272,6 +272,7 @@ class _Compiler:
             not_percent_names=tuple(fold(w) for w in r.not_percent_names),
             bare_unit_doubt=(r.bare_unit_doubt.far, r.bare_unit_doubt.near) if r.bare_unit_doubt else None,
             unfinished_remarks=tuple(fold(w) for w in r.unfinished_remarks),
+            unfinished_exceptions=tuple(fold(w) for w in r.unfinished_exceptions),
             multipliers=by_length(r.multipliers.items()),
             fillers=_longest_first(fold(w) for w in r.fillers),
             reached=_longest_first(fold(w) for w in r.reached),
@@ -549,6 +550,10 @@ class _Compiler:
             for dup in sorted({w for w in words if words.count(w) > 1}):
                 self.problem("rows.strength.levels", f"程度词“{dup}”出现在多个等级中")
             strength = sorted(((normalize_phrase(w), i) for i, level in enumerate(r.strength.levels) for w in level), key=lambda wl: -len(wl[0]))
+            modals = tuple(normalize_phrase(w) for w in r.strength.forecasts)
+            for word in r.strength.modal_words:
+                if not normalize_phrase(word).endswith(modals):
+                    self.problem("rows.strength.modal_words", f"“{word}”不以 rows.strength.forecasts 中的词结尾，不起作用")
         words = r.target_words
         if words is not None:
             if words.negated is not None and words.negated not in tiers:
@@ -604,6 +609,7 @@ class _Compiler:
             target_negated_tier=words.negated if words else None,
             none_alike=bool(words and words.none_alike),
             contained_with=_longest_first(normalize_phrase(w) for w in words.contained_with) if words else (),
+            particles=tuple(normalize_phrase(w) for w in words.particles) if words else (),
             no_answers=tuple(normalize_phrase(w) for w in r.no_answers),
             ranks=tuple(tuple(normalize_phrase(w) for w in ranks) for ranks in r.ranks),
             rank_floor_words=_longest_first(normalize_phrase(w) for w in r.rank_floor_words),
@@ -613,6 +619,8 @@ class _Compiler:
             hedges=_longest_first(normalize_phrase(w) for w in r.strength.hedges) if r.strength else (),
             scope_words=tuple(normalize_phrase(w) for w in r.strength.scope_words) if r.strength else (),
             reversals=tuple(normalize_phrase(w) for w in r.strength.reversals) if r.strength else (),
+            forecasts=_longest_first(normalize_phrase(w) for w in r.strength.forecasts) if r.strength else (),
+            modal_words=tuple(normalize_phrase(w) for w in r.strength.modal_words) if r.strength else (),
         )
 
     # -- groups ------------------------------------------------------------------------

@@ -109,6 +109,7 @@ class CompiledRows(CompiledModel):
     target_negated_tier: str | None = None
     none_alike: bool = False
     contained_with: tuple[str, ...] = ()
+    particles: tuple[str, ...] = ()  # "了": an actual's, between the target's words ("促进了…发展")
     no_answers: tuple[str, ...] = ()  # a phrase starting with one answers nothing
     ranks: tuple[tuple[str, ...], ...] = ()
     rank_floor_words: tuple[str, ...] = ()  # "及以上", "或", "标准": a target of a rank and these asks for at least it
@@ -117,6 +118,8 @@ class CompiledRows(CompiledModel):
     hedges: tuple[str, ...] = ()  # "有待", "差距": wording that says the effect is still to come (rows.strength)
     scope_words: tuple[str, ...] = ()  # "全面": an actual's strength only right before the target's change
     reversals: tuple[str, ...] = ()  # "扭转", "遏制": before an opposite change, it was stopped
+    forecasts: tuple[str, ...] = ()  # "可", "会": before a strength word, the effect is still to come (rows.strength)
+    modal_words: tuple[str, ...] = ()  # "机会", "认可": words ending in one of `forecasts`, which then is none
 
 
 class CompiledPart(CompiledModel):

@@ -134,6 +134,8 @@ class ReadingDecl(Strict):
     # Words in brackets after a figure that say it is no result yet: "20个（在建）", "200人（计划）",
     # "100%（未拨付）" are not read (a remark that only describes the figure is left out: "85%（抽样）")
     unfinished_remarks: list[str] = []
+    # ... but not these, which hold such a word and describe a state: "10台（尚在保修期内）"
+    unfinished_exceptions: list[str] = []
 
     @field_validator("multipliers")
     @classmethod
@@ -237,6 +239,12 @@ class Strength(Strict):
     scope_words: list[str] = []
     # Words before an opposite change that stop it ("扭转了收入下滑局面", "遏制生态恶化"): no opposite
     reversals: list[str] = []
+    # Forecasts made of parts: one of `forecasts` ("可", "会", "能够"), right after it a strength word
+    # of a level that is no negation and right after that a change of `opposites` ("可显著改善", "会明显
+    # 增加", "能够逐步改善") says the effect is still to come, as a hedge does; unless the modal ends one
+    # of `modal_words` ("就业机会明显提升", "社会认可明显提高")
+    forecasts: list[str] = []
+    modal_words: list[str] = []
 
     @field_validator("opposites")
     @classmethod
@@ -323,12 +331,15 @@ class TargetWords(Strict):
     just "无", against "无重大安全事故") are the tier ``rows.text_equal_to_target`` when
     ``none_alike``; and so is an actual holding the target's words and more ("已全部完成"
     against "完成", "实现全覆盖" against "全覆盖") when what it adds is made of ``contained_with``
-    ("已", "全部", "验收", "实现"), not "延期完成", "完成一半" or "需进一步提升"."""
+    ("已", "全部", "验收", "实现"), not "延期完成", "完成一半" or "需进一步提升".  ``particles``
+    ("了") an actual may put between the target's words, where the target has none: "促进了村集体经济
+    发展" against "促进村集体经济发展"."""
 
     negations: list[str] = []
     negated: str | None = None
     none_alike: bool = False
     contained_with: list[str] = []
+    particles: list[str] = []
 
 
 class RowRules(Strict):
