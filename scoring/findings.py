@@ -64,6 +64,7 @@ KINDS: dict[str, Kind] = {kind.code: kind for kind in (
     Kind("weight_adjusted", "info", "按表中所印分值计分"),
     Kind("parent_mismatch", "warning", "父行与其下各行不符", also=("error",)),
     Kind("placeholder_row", "info", "空行已跳过"),
+    Kind("rows_missing", "info", "未录入逐行指标"),
     Kind("deductions_undisclosed", "info", "扣分情况未披露"),
     # figures
     Kind("missing_input", "error", "缺少规则需要的数字"),

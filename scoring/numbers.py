@@ -45,6 +45,17 @@ def normalize_phrase(text: str) -> str:
     return normalize_text(text).replace(" ", "").rstrip("。.；;")
 
 
+# What a score or weight cell prints when it gives none (DOMAIN: "/", "—", "不适用" …): the cell is blank.
+# Figures are read with their rule set's own "not given" words (engine/figures.py); a score or a
+# weight is read before any rule set is chosen, so it knows these.
+NOT_GIVEN_POINTS = frozenset({"/", "／", "—", "－", "-", "--", "——", "N/A", "n/a", "NA", "不适用"})
+
+
+def is_not_given(value: object) -> bool:
+    """Whether a score or weight cell is written as one of `NOT_GIVEN_POINTS` ("/", "—")."""
+    return isinstance(value, str) and "".join(value.split()) in NOT_GIVEN_POINTS
+
+
 def to_decimal(value: object) -> Decimal:
     """Turn a TOML/JSON scalar or a written figure ("253.87", "１,２３４.５", "-38%") into a Decimal.
 

@@ -102,7 +102,7 @@ def _check_row(library, row: TableRow) -> equality.Equality:
 
 
 @pytest.mark.parametrize("kind, text, refusal", [
-    ("claim", "/", "“/”不是数字"),
+    ("claim", "abc", "“abc”不是数字"),
     ("claim", "9999999999999999", "不是可信的数字"),
     ("finding", "-1", "发现问题数应为非负整数"),
     ("finding", "1.5", "发现问题数应为非负整数"),

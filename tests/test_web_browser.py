@@ -169,9 +169,11 @@ def test_printed_weight_claimed_grade_and_signature(server, page):
     page.fill("input[name='weight:execution']", "20")  # the sheet prints 20 points for 预算执行率 (allowed to differ)
     sync_api.expect(execution.locator(".computed")).to_have_text("18.00")
     page.fill("input[name='claimed_total']", "18")
+    # no row entered yet: the sheet is a partial one, so its grade may be any; a grade its own claimed
+    # total does not reach is still marked
     page.fill("input[name='claimed_grade']", "优")
-    sync_api.expect(page.locator("input[name='claimed_grade']")).to_have_class("claim over")
-    sync_api.expect(page.locator("#findings")).to_contain_text("等级：自评为“优”")
+    sync_api.expect(page.locator("input[name='claimed_grade']")).to_have_class("claim invalid")
+    sync_api.expect(page.locator("#findings")).to_contain_text("等级：表中写“优”，而自评总分 18 分应为“差”")
     page.fill("input[name='claimed_grade']", "差")
     sync_api.expect(page.locator("input[name='claimed_grade']")).to_have_class("claim match")
     for name, value in (("unit", "测试单位"), ("project", "测试项目"), ("preparer", "张三"), ("reviewer", "李四"), ("phone", "0825-1234567"),

@@ -86,22 +86,24 @@ def test_a_case_table_cell_is_read_as_a_case_file_figure_is(tmp_path):
 
 
 def test_the_marks_are_the_rule_files_vocabulary(tmp_path):
-    # the Sichuan department rules declare no "not given" marks: "/" is not a figure there ...
+    # the Sichuan department rules declare "/" a "not given" mark: a count so written is undisclosed ...
     text = SICHUAN.read_text(encoding="utf-8")
     changed = text.replace('finance_rules = { undisclosed = true, note = "附表1 扣分项留空，文件未报告相关问题" }', 'finance_rules = "/"', 1)
     assert changed != text
     case = tmp_path / "case.toml"
     case.write_text(changed, encoding="utf-8")
-    done, _ = _diff(case)
-    assert done.returncode == 2 and "case.toml#dept-overall: findings.finance_rules: “/”不是数字" in done.stderr
-    # ... until their [reading] declares it: then the count is undisclosed, as if written so
+    marked = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
+    plain = json.loads(run_cli("diff", str(SICHUAN), "--format", "json").stdout)
+    assert marked["sheets"][0]["total"] == plain["sheets"][0]["total"]
+    # ... and without it in their [reading], "/" is not a figure there
     rules = tmp_path / "formulas"
     shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("*.py", "*.md"))
     sichuan = rules / "sichuan" / "dept-overall-2024.toml"
-    sichuan.write_text(sichuan.read_text(encoding="utf-8") + '\n[reading]\nnot_given = ["/"]\n', encoding="utf-8")
-    marked = json.loads(run_cli("diff", str(case), "--format", "json", "--rules-dir", str(rules)).stdout)
-    plain = json.loads(run_cli("diff", str(SICHUAN), "--format", "json", "--rules-dir", str(rules)).stdout)
-    assert marked["sheets"][0]["total"] == plain["sheets"][0]["total"]
+    written = sichuan.read_text(encoding="utf-8")
+    start = written.index("not_given = [")
+    sichuan.write_text(written[:start] + 'not_given = ["未公开"]' + written[written.index("]", start) + 1:], encoding="utf-8")
+    done = run_cli("diff", str(case), "--rules-dir", str(rules))
+    assert done.returncode == 2 and "case.toml#dept-overall: findings.finance_rules: “/”不是数字" in done.stderr
 
 
 def test_a_figure_is_given_once():

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from ..numbers import NumberError, to_decimal
+from ..numbers import NumberError, is_not_given, to_decimal
 from ..rules.declarations import Strict
 
 
@@ -26,6 +26,9 @@ def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None
         return data
     data = dict(data)
     for key in keys:
+        if points and is_not_given(data.get(key)):
+            data[key] = None  # "/" in a score or weight cell: none printed
+            continue
         if isinstance(data.get(key), str):
             text = data[key]
             if points and text.strip().endswith("分") and len(text.strip()) > 1:
@@ -81,6 +84,21 @@ class Figure(Strict):
         if not self.undisclosed and not given:
             raise ValueError("缺少数值（未披露的数字请写 undisclosed = true）")
         return self
+
+
+def _without_not_given(data: dict) -> dict:
+    """A sheet's claims, claimed total and printed weights written "/" (`numbers.NOT_GIVEN_POINTS`)
+    left out, as cells left blank are."""
+    def given(value: Any) -> bool:
+        return not is_not_given(value.get("score") if isinstance(value, dict) else value)
+
+    out = dict(data)
+    for key in ("claims", "weights"):
+        if isinstance(out.get(key), dict):
+            out[key] = {k: v for k, v in out[key].items() if given(v)}
+    if "claimed_total" in out and not given(out["claimed_total"]):
+        out["claimed_total"] = None
+    return out
 
 
 class Claim(Strict):
@@ -199,6 +217,8 @@ class Sheet(Strict):
     @model_validator(mode="before")
     @classmethod
     def _weights(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = _without_not_given(data)
         if isinstance(data, dict) and isinstance(data.get("weights"), dict):
             data = dict(data)
             weights = {}

@@ -7,6 +7,7 @@ and an undisclosed figure makes unverifiable only what really depends on it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
@@ -162,6 +163,30 @@ class _Scope(Mapping):
         return Decimal(value)
 
 
+def _zeros(scope: _Scope, message: str) -> str:
+    """After a division by zero, the figures read that are zero, by their labels, for finance staff
+    who read the form's words and not the expression ("（“上年一般性支出财政拨款年初预算”为 0）")."""
+    if "除以零" not in message:
+        return ""
+    # what was read, whatever the recorder keeps: the message is the same on every path
+    zeros = [scope.rules.inputs[name].label for name, value in scope.cache.items()
+             if name in scope.rules.inputs and re.search(rf"\b{re.escape(name)}\b", message)
+             and not isinstance(value, bool) and value == 0]
+    return f"（{'、'.join(f'“{label}”' for label in zeros)}为 0）" if zeros else ""
+
+
+def _declared_values(scope: _Scope) -> None:
+    """Every value the indicator declares, for the explanation and the reason for points lost,
+    whether or not the score read it ("执行率" beside "executed / budget * weight"): evaluated where
+    its inputs are there, and left out where they are not or it cannot be computed (a zero budget)."""
+    for name in scope.value_decls:
+        if name not in scope.cache:
+            try:
+                scope[name]
+            except (_Unavailable, EvaluationError, ArithmeticError):
+                continue
+
+
 # Parameters resolved per (rule set content, fiscal year): the same for every sheet of that year.
 _PARAMETERS: dict[tuple[str, int | None], dict[str, ValueUse | str]] = {}
 
@@ -222,12 +247,16 @@ class Engine:
         weight_problems = weight_findings(sheet, rules, indicators, plan, where)
         findings += weight_problems
         deductions = [_deduction(d, sheet) for d in rules.deductions]
+        complete = sheet.complete
+        if complete and not sheet.rows and rules.rows is not None:
+            complete = False
+            findings.append(rows_missing(rules, where))
         return SheetResult(
             id=sheet.id, title=sheet.title,
             rules=RuleRef(rules.id, rules.version, rules.sha256, rules.path, rules.info.title),
             total_weight=rules.info.total, score_floor=rules.info.score_floor,
             indicators=indicators, deductions=deductions, findings=findings,
-            tolerance=rules.info.claim_tolerance, complete=sheet.complete, parents=plan.parents,
+            tolerance=rules.info.claim_tolerance, complete=complete, parents=plan.parents,
             weights_consistent=not weight_problems, grade_bands=rules.grades,
         )
 
@@ -250,6 +279,8 @@ class Engine:
             compiled_parts = tuple(p.model_copy(update={"weight": weight, "cap_max": weight}) for p in ind.parts)
             cap_max = weight
         parts = [self._part(part, scope) for part in compiled_parts]
+        if scope.recorder.traced:
+            _declared_values(scope)
         result = IndicatorResult(
             id=ind.id, name=ind.name, group=ind.group, weight=weight, rule_text=ind.rule_text,
             decision=ind.decision, rounding=ind.rounding, single=ind.single, parts=parts,
@@ -310,7 +341,7 @@ class Engine:
             return out
         except EvaluationError as exc:
             out.state = "error"
-            out.reason = str(exc)
+            out.reason = str(exc) + _zeros(scope, str(exc))
             return out
         out.raw = raw
         out.score = cap(raw, part.cap_min, part.cap_max)
@@ -466,6 +497,14 @@ def indicator_weights(sheet: Sheet, rules: RuleSet, where: str, findings: list[F
                 place,
             ))
     return weights
+
+
+def rows_missing(rules: RuleSet, where: str) -> Finding:
+    """A sheet under rules that score rows, with no row transcribed (a case table holds none): the
+    rows' share of the total is not there to be checked, so the sheet is scored as a partial one,
+    never as one whose rows all scored 0."""
+    share = rules.info.total - sum((ind.weight for ind in rules.indicators), Decimal(0))
+    return finding("rows_missing", f"本表未录入逐行绩效指标（约 {fmt(share)} 分），按未录入完整的表核验：只核对已录入的部分", f"{where}.rows")
 
 
 def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], plan: RowPlan, where: str) -> list[Finding]:

@@ -62,6 +62,7 @@ from .engine import (
     invalid_input,
     missing_input,
     resolved_parameters,
+    rows_missing,
     unavailable_reason,
     weight_findings,
 )
@@ -454,6 +455,9 @@ class LeanEngine:
         order, the finding counts of its deduction items.  ``sheet`` (a case model) only for
         printed weights, rows, parent rows and subtotals."""
         rules = lr.rules
+        if facts.complete and rules.rows is not None and not (sheet is not None and sheet.rows):
+            facts.complete = False  # as the traced path: rows that are not there are not scored 0
+            found.add(rows_missing(rules, where))
         pinned = pinned_rules_findings(facts.region, facts.year, facts.evaluated, facts.sheet_type, rules, where, False) if facts.named_rules else ()
         # the traced path reports the pinned rules first, then what scoring finds
         head = found
@@ -620,11 +624,11 @@ class LeanEngine:
         if sheet is not None and (plan.parents or sheet.subtotals):
             # after every line's findings and before the total's, as review.compare.diff_sheet reports them
             structure: list[Finding] = []
-            parent_findings(plan.parents, sheet, where, structure)
+            parent_findings(plan.parents, sheet, where, structure, tolerance)
             if sheet.subtotals:
                 lines = [(ind.id, ind.name, ind.group, w, c) for ind, w, c in zip(indicators, weights, claims)]
                 lines += [(r.id, r.name, r.group, r.weight, row_claims.get(r.id)) for r in rows]
-                subtotal_findings(sheet, facts.complete, lines, where, structure)
+                subtotal_findings(sheet, facts.complete, lines, where, structure, tolerance)
             found.extend(structure)
         rules = lr.rules
         deductions = [deduction_points(d, n) for d, n in zip(rules.deductions, counts)]

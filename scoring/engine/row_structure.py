@@ -15,7 +15,7 @@ from decimal import Decimal
 from ..cases.model import Row, Sheet
 from ..findings import Finding, finding
 from ..numbers import fmt
-from .readings import ParsedValue, Reading, ValueParseError, parse_value
+from .readings import ParsedValue, Reading, ValueParseError, fold, parse_value
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,12 @@ class RowPlan:
     placeholders: list[int] = field(default_factory=list)
 
 
-def is_placeholder(row: Row) -> bool:
-    """A printed row with nothing in it: no target, actual, weight or score."""
-    return row.target is None and row.actual is None and row.weight is None and row.claimed is None
+def is_placeholder(row: Row, reading: Reading) -> bool:
+    """A printed row with nothing in it: no target, actual, weight or score, or only the rule set's
+    "not given" marks in them (a row printed "/ | / | / | /")."""
+    def empty(text: str | None) -> bool:
+        return text is None or "".join(fold(text).split()) in reading.not_given
+    return empty(row.target) and empty(row.actual) and row.weight is None and row.claimed is None
 
 
 def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, findings: list[Finding]) -> RowPlan:
@@ -69,7 +72,7 @@ def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, find
     for i, row in enumerate(sheet.rows):
         if i in component or i in parent_out:
             continue
-        if is_placeholder(row) and row.id not in children:
+        if is_placeholder(row, reading) and row.id not in children:
             plan.placeholders.append(i)
             findings.append(finding(
                 "placeholder_row", f"{row.name or '/'.join(row.group) or '（无名称）'}：空行（未填指标值、完成值、分值和得分），已跳过，不计分",

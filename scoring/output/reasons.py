@@ -73,7 +73,8 @@ def total_note(sd: SheetDiff, with_claims: bool = True) -> str:
     if c.low != c.high:
         parts.append(f"按规则可能范围 {fmt(c.low)}～{fmt(c.high)}")
     if with_claims and c.status == "match" and c.delta is not None and abs(c.delta) > sd.sheet.tolerance:
-        parts.append(f"差额 {signed(c.delta)} 在各行容差内差额累计（{fmt(t.allowance)}）之内")
+        allowed = sd.sheet.tolerance + t.allowance
+        parts.append(f"差额 {signed(c.delta)} 在容差 {fmt(sd.sheet.tolerance)} 加各行在容差内的差额 {fmt(t.allowance)}（共 {fmt(allowed)}）之内")
     if t.deductions:
         parts.append(f"已扣 {fmt(t.deductions)} 分")
     if t.grades:

@@ -51,11 +51,18 @@ def summary_row(s: SheetSummary) -> list[str]:
     return [
         s.unit, name, s.rules, fmt(s.claimed) or "未填", fmt(s.computed) or "", signed(s.delta),
         STATUS_LABELS[s.worst_status], severity_label(s.worst_severity), str(s.errors), str(s.warnings),
-        s.grade, s.claimed_grade,
+        s.grade, s.claimed_grade, _source(s),
     ]
 
 
-SUMMARY_HEADERS = ["单位", "表", "规则版本", "自评总分", "计算总分", "差额", "最差状态", "最高级别", "错误", "警告", "等级", "自评等级"]
+def _source(s: SheetSummary) -> str:
+    """Where the sheet came from, short enough for a table: the file's name, the table's line, the
+    sheet's id ("汇总.csv:8", "案例.toml#A"); two submissions of one unit differ here."""
+    path = s.path.replace("\\", "/").rsplit("/", 1)[-1]
+    return path if s.line else f"{path}#{s.sheet_id}"
+
+
+SUMMARY_HEADERS = ["单位", "表", "规则版本", "自评总分", "计算总分", "差额", "最差状态", "最高级别", "错误", "警告", "等级", "自评等级", "来源"]
 
 
 def write_table(result: BatchResult, out: TextIO, markdown: bool = False) -> None:

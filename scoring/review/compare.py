@@ -76,10 +76,10 @@ def diff_sheet(result: SheetResult, sheet: Sheet, where: str, findings: list[Fin
         cmp = compare_line(ind, claim.score if claim else None, tolerance)
         rows.append(IndicatorDiff(ind, cmp, claim.source if claim else ""))
         findings.extend(_indicator_findings(ind, cmp, f"{where}.{ind.id}"))
-    parent_findings(result.parents, sheet, where, findings)
+    parent_findings(result.parents, sheet, where, findings, tolerance)
     if sheet.subtotals:
         lines = [(r.result.id, r.result.name, r.result.group, r.result.weight, r.comparison.claimed) for r in rows]
-        subtotal_findings(sheet, result.complete, lines, where, findings)
+        subtotal_findings(sheet, result.complete, lines, where, findings, tolerance)
     total = _total(result, sheet, rows, where, findings)
     return SheetDiff(result, rows, total)
 
@@ -98,26 +98,28 @@ def compare_line(ind: IndicatorResult, claimed: Decimal | None, tolerance: Decim
     return compare(claimed, None, None, ind.weight, ind.rounding, tolerance)
 
 
-def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Finding]) -> None:
+def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Finding], tolerance: Decimal) -> None:
     """A parent row whose children carry the scores (``parents``: `row_structure.ParentRow`): its
-    claimed score must be theirs added up."""
+    claimed score must be theirs added up, within ``tolerance`` (a sum written to one decimal)."""
     for parent in parents:
         if not parent.scored_children or parent.row.claimed is None:
             continue
         claims = [sheet.rows[k].claimed for k in parent.children if sheet.rows[k].claimed is not None]
         total = sum(claims, Decimal(0))
-        if total != parent.row.claimed:
+        if abs(total - parent.row.claimed) > tolerance:
             findings.append(finding(
                 "sum_mismatch", f"{parent.row.name}：自评 {fmt(parent.row.claimed)} 分，与其下各行自评得分合计 {fmt(total)} 分不符",
                 f"{where}.rows[{parent.index}]",
             ))
 
 
-def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: str, findings: list[Finding]) -> None:
-    """Printed group subtotals: claimed scores must add up and stay within the group's printed
-    weight; printed group weights are checked against their rows' weights.  On a partial sheet
-    only what the visible rows already exceed can be an error.  ``lines``: every line of the
-    sheet in order, as (id, name, group, weight, claimed score or None)."""
+def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: str, findings: list[Finding],
+                      tolerance: Decimal) -> None:
+    """Printed group subtotals: claimed scores must add up (within ``tolerance``: a subtotal written
+    to one decimal) and stay within the group's printed weight; printed group weights are checked
+    against their rows' weights.  On a partial sheet only what the visible rows already exceed can
+    be an error.  ``lines``: every line of the sheet in order, as (id, name, group, weight, claimed
+    score or None)."""
     for i, sub in enumerate(sheet.subtotals):
         place = f"{where}.subtotals[{i}]"
         label = "/".join(sub.group)
@@ -132,7 +134,7 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
             continue
         claims = [line[4] for line in members if line[4] is not None]
         claimed_sum = sum(claims, Decimal(0))
-        if sub.claimed is not None and (claimed_sum != sub.claimed if complete else claimed_sum > sub.claimed):
+        if sub.claimed is not None and (abs(claimed_sum - sub.claimed) > tolerance if complete else claimed_sum - sub.claimed > tolerance):
             findings.append(finding(
                 "sum_mismatch", f"{label}：各项自评得分合计 {fmt(claimed_sum)} 分，与所填小计 {fmt(sub.claimed)} 分不符（相差 {fmt(sub.claimed - claimed_sum)} 分）",
                 place,
@@ -352,10 +354,11 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         parts_sum = sums.claimed - claimed_deductions
         # what lines not seen or not claimed could still add: nothing known when a weight is not
         room = None if sums.unknown_weight or sums.unclaimed_unknown else unseen + sums.unclaimed_weight
-        _parts_findings(claimed_total, parts_sum, room, complete, place, findings)
-    # a claimed total that matches within its tolerance may sit across a grade's edge (90 for 89.97)
-    margin = cmp.tolerance if cmp.status == "match" else Decimal(0)
-    grades, grade = _grade_findings(grade_bands, total_weight, weights_consistent, claimed_grade, low, high, margin,
+        _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings)
+    # a claimed total that matches within its tolerance may sit across a grade's edge (90 for 89.97),
+    # and its grade with it; a grade the claimed total itself does not reach may not
+    reach = claimed_total if cmp.status == "match" else None
+    grades, grade = _grade_findings(grade_bands, total_weight, weights_consistent, claimed_grade, low, high, reach,
                                     claimed_total, place, findings)
     return TotalDiff(
         total_weight, cmp, unverified, deducted, parts_sum,
@@ -365,11 +368,11 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
 
 
 def _grade_findings(bands: tuple, total_weight: Decimal, weights_consistent: bool, written: str | None, low: Decimal,
-                    high: Decimal, margin: Decimal, claimed_total: Decimal | None, place: str,
+                    high: Decimal, reach: Decimal | None, claimed_total: Decimal | None, place: str,
                     findings: list[Finding]) -> tuple[tuple[str, ...], str | None]:
     """The grades the rules' total allows, and the sheet's claimed grade (``written`` on it, or its
-    claimed total's); a claimed grade outside what re-scoring allows (``margin`` either side, where
-    the claimed total matched within its tolerance) is a finding."""
+    claimed total's); a claimed grade outside what re-scoring allows (up to ``reach``, the claimed
+    total where it matched within its tolerance) is a finding."""
     if not bands:
         return (), None
     span = grade_span(low, high, bands)
@@ -385,7 +388,7 @@ def _grade_findings(bands: tuple, total_weight: Decimal, weights_consistent: boo
             ))
     elif claimed_total is not None and 0 <= claimed_total <= total_weight:
         claimed = grade_of(claimed_total, bands)
-    allowed = grade_span(low - margin, high + margin, bands) if margin else span
+    allowed = grade_span(min(low, reach), max(high, reach), bands) if reach is not None else span
     if claimed is not None and span and weights_consistent and claimed not in allowed:
         higher = rank(claimed, bands) > rank(span[-1], bands)
         findings.append(finding(
@@ -414,22 +417,23 @@ def _partial_total(claimed: Decimal, computed: Decimal, low: Decimal, high: Deci
 
 
 def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Decimal | None, complete: bool,
-                    place: str, findings: list[Finding]) -> None:
-    """The claimed total against the claims of its lines: equal on a complete sheet; on a partial
-    one, at least the visible claims and at most what unseen or unclaimed lines could add."""
+                    tolerance: Decimal, place: str, findings: list[Finding]) -> None:
+    """The claimed total against the claims of its lines: equal within ``tolerance`` on a complete
+    sheet (91.1 written for lines adding to 91.07: the customary one decimal); on a partial one, at
+    least the visible claims and at most what unseen or unclaimed lines could add."""
     if claimed_total is None:
         return
-    if complete and parts_sum != claimed_total:
+    if complete and abs(parts_sum - claimed_total) > tolerance:
         findings.append(finding(
             "sum_mismatch", f"总分：各指标自评得分合计 {fmt(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt(claimed_total - parts_sum)} 分）",
             place,
         ))
-    elif not complete and parts_sum > claimed_total:
+    elif not complete and parts_sum - claimed_total > tolerance:
         findings.append(finding(
             "sum_mismatch", f"总分：已录入各项的自评得分合计 {fmt(parts_sum)} 分，已超过填报的总分 {fmt(claimed_total)} 分",
             place,
         ))
-    elif not complete and room is not None and parts_sum + room < claimed_total:
+    elif not complete and room is not None and claimed_total - (parts_sum + room) > tolerance:
         findings.append(finding(
             "sum_mismatch", f"总分：已录入各项自评得分合计 {fmt(parts_sum)} 分，未录入或未填得分的部分分值共 {fmt(room)} 分，"
             f"即使全部得满分，合计最多 {fmt(parts_sum + room)} 分，低于填报的总分 {fmt(claimed_total)} 分",

@@ -57,7 +57,7 @@ def pinned_rules_findings(region: tuple[str, ...], year: int | None, evaluated, 
     """`pin_findings` on the plain values of a sheet whose rules were named."""
     how = "命令行 --rules" if override else "案例"
     out = []
-    if region[: len(rules.region_path)] != rules.region_path:
+    if not rules.covers(tuple(region)):
         out.append(finding(
             "rules_other_region", f"{how}指定的规则集 {rules.ref} 适用于 {'/'.join(rules.region_path)}，而本单位在 {'/'.join(region)}", f"{where}.rules",
         ))
@@ -69,7 +69,7 @@ def pinned_rules_findings(region: tuple[str, ...], year: int | None, evaluated, 
         out.append(finding(
             "rules_other_year", f"{how}指定的规则集 {rules.ref} 自 {rules.info.effective_from} 起施行，晚于评价日期 {evaluated}", f"{where}.rules",
         ))
-    if sheet_type and sheet_type != rules.info.sheet_type:
+    if sheet_type and not rules.info.names_sheet_type(sheet_type):
         out.append(finding(
             "rules_other_sheet_type", f"表类型为“{sheet_type}”，{how}指定的规则集 {rules.ref} 是“{rules.info.sheet_type}”的规则", f"{where}.rules",
         ))

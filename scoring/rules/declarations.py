@@ -49,6 +49,8 @@ class RuleSetInfo(Strict):
     title: str
     region: str | list[str]  # "全国" (or []) for national rules; ["四川省", "攀枝花市"] for a city
     sheet_type: str
+    # Other titles of the same form: "单位整体支出绩效自评表" is "部门整体支出绩效自评表"
+    sheet_type_aliases: list[str] = []
     effective_from: dt.date
     effective_to: dt.date | None = None
     # Which sheets the rules govern: by default the fiscal years of the effective period; a rule
@@ -61,6 +63,10 @@ class RuleSetInfo(Strict):
     # the one decimal in which scores are customarily written).
     claim_tolerance: Decimal = Field(default=Decimal("0.05"), ge=0, le=10)
     source: Source
+
+    def names_sheet_type(self, sheet_type: str) -> bool:
+        """Whether a sheet of ``sheet_type`` is the form these rules score (by its title or an alias)."""
+        return sheet_type == self.sheet_type or sheet_type in self.sheet_type_aliases
 
     def governs_fiscal_year(self, year: int) -> bool:
         """Whether sheets of fiscal ``year`` fall under these rules."""

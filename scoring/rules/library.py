@@ -98,11 +98,11 @@ class RuleLibrary:
         unit's (county → city → province → national).  With the year unknown, the one rule set
         that could apply, or an error listing them."""
         region = tuple(region)
-        typed = [r for r in self.rule_sets if r.info.sheet_type == sheet_type]
+        typed = [r for r in self.rule_sets if r.info.names_sheet_type(sheet_type)]
         if not typed:
             kinds = "、".join(sorted({r.info.sheet_type for r in self.rule_sets})) or "（无）"
             raise ScoringError(f"没有表类型为“{sheet_type}”的规则集；已有的表类型：{kinds}")
-        matching = [r for r in typed if region[: len(r.region_path)] == r.region_path]
+        matching = [r for r in typed if r.covers(region)]
         dated = [r for r in matching if governs(r, year, evaluated)]
         if not dated:
             where = "/".join(region) or "全国"

@@ -213,6 +213,12 @@ class RuleSet(CompiledModel):
         """``id@version``, the way users name a rule set."""
         return f"{self.info.id}@{self.info.version}"
 
+    def covers(self, region: tuple[str, ...]) -> bool:
+        """Whether a unit in ``region`` (province first) lies in the rule set's region, however
+        either writes the names ("新疆" is "新疆维吾尔自治区", "攀枝花" is "攀枝花市")."""
+        path = self.region_path
+        return len(region) >= len(path) and all(region_key(a) == region_key(b) for a, b in zip(region, path))
+
     def indicator(self, key: str) -> Indicator | None:
         """Find an indicator by id or by its printed Chinese name."""
         for ind in self.indicators:
@@ -233,3 +239,17 @@ def region_path(region: str | list[str]) -> tuple[str, ...]:
     if isinstance(region, str):
         return () if region in ("全国", "") else (region,)
     return tuple(r for r in region if r not in ("全国", ""))
+
+
+# Endings an administrative name may be written with or without: "新疆维吾尔自治区" is "新疆" and
+# "四川省" "四川".  Counties' 县/区 stay: "朝阳区" and "朝阳县" are different places.
+_REGION_ENDINGS = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+
+
+def region_key(name: str) -> str:
+    """A region's name without the ending it may be written with or without."""
+    name = "".join(name.split())
+    for ending in _REGION_ENDINGS:
+        if name.endswith(ending) and len(name) - len(ending) >= 2:
+            return name[: -len(ending)]
+    return name

@@ -1,0 +1,171 @@
+"""Whole sheets as a finance bureau receives them: how the sheet's own sums, marks, titles and
+region names are read (outside review rounds S and T of session 25).  Each sheet goes through the
+real CLI with the shipped rule files."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import CASES, run_cli
+
+# A national project sheet whose every line matches: 114.37 of 120 spent (9.53) and 90 points of rows.
+ROWS = """
+[[sheets.rows]]
+group = ["产出指标", "数量指标"]
+name = "新建村级文化活动室"
+target = "≥12个"
+actual = "12个"
+weight = 40
+claimed = {c1}
+
+[[sheets.rows]]
+group = ["效益指标", "社会效益指标"]
+name = "受益群众人数"
+target = "≥5000人"
+actual = "5200人"
+weight = 40
+claimed = 40
+
+[[sheets.rows]]
+group = ["满意度指标", "服务对象满意度指标"]
+name = "群众满意度"
+target = "≥90%"
+actual = "95%"
+weight = 10
+claimed = 10
+"""
+
+
+def _project(tmp_path, total: str = "99.53", rows: str = ROWS, c1: str = "40", region: str = '["吉林省", "延边朝鲜族自治州", "敦化市"]',
+             sheet_type: str = "项目支出绩效自评表", execution: str = '"9.53"', extra: str = "") -> dict:
+    case = tmp_path / "case.toml"
+    case.write_text(f"""format = 1
+[case]
+id = "t"
+unit = "测试单位"
+region = {region}
+year = 2024
+source = "test sheet"
+
+[[sheets]]
+id = "A"
+title = "测试项目"
+sheet_type = "{sheet_type}"
+claimed_total = {total}
+{extra}
+[sheets.inputs]
+budget = "120"
+executed = "114.37"
+
+[sheets.claims]
+execution = {execution}
+""" + rows.format(c1=c1), encoding="utf-8")
+    done = run_cli("diff", str(case), "--format", "json")
+    assert "Traceback" not in done.stderr, done.stderr
+    report = json.loads(done.stdout) if done.stdout.strip() else {}
+    return {"exit": done.returncode, "stderr": done.stderr, "report": report,
+            "codes": [f["code"] for f in report.get("findings", [])], "sheet": (report.get("sheets") or [{}])[0]}
+
+
+def _ref(sheet: dict) -> str:
+    return f"{sheet['rules']['id']}@{sheet['rules']['version']}"
+
+
+def test_a_total_written_to_one_decimal_is_the_sum_of_its_lines(tmp_path):
+    """99.5 for lines adding to 99.53 is the customary one decimal, not a slip in the sum."""
+    for total in ('"99.5"', '"99.53"', '"99.55"'):
+        got = _project(tmp_path, total=total)
+        assert got["exit"] == 0 and "sum_mismatch" not in got["codes"], (total, got["codes"])
+    slipped = _project(tmp_path, total='"98.53"')  # a point off: an error of the sum, and under
+    assert "sum_mismatch" in slipped["codes"]
+
+
+def test_a_sheet_without_rows_under_row_rules_is_a_partial_one(tmp_path):
+    """The rows' 90 points were never entered (a case table holds no rows): no verdict on the
+    whole sheet, and never "over by 90"."""
+    got = _project(tmp_path, rows="")
+    total = got["sheet"]["total"]
+    assert got["exit"] == 0 and total["status"] == "incomplete", total
+    assert "rows_missing" in got["codes"] and "total_over" not in got["codes"] and "grade_changed" not in got["codes"]
+
+
+def test_a_claimed_grade_the_claimed_total_does_not_reach_is_too_high(tmp_path):
+    """A total within the tolerance may carry a grade across its edge only as far as the claimed
+    total itself goes: 89.99 claimed and computed is 良, and 优 claimed beside it is too high."""
+    low = ROWS.replace('actual = "5200人"\nweight = 40\nclaimed = 40', 'actual = "3807.5人"\nweight = 40\nclaimed = 30.46')
+    got = _project(tmp_path, total='"89.99"', rows=low, extra='claimed_grade = "优"')  # 9.53 + 40 + 30.46 + 10
+    assert got["sheet"]["total"]["computed"] == "89.99", got["sheet"]["total"]
+    assert "grade_changed" in got["codes"] and got["exit"] == 1
+
+
+def test_not_given_marks_in_score_and_weight_cells_are_blank(tmp_path):
+    """"/" printed in a claim, a weight or the claimed total is a cell left blank, not a file to refuse."""
+    placeholder = '\n[[sheets.rows]]\ngroup = ["效益指标", "经济效益指标"]\nname = "/"\ntarget = "/"\nactual = "/"\nweight = "/"\nclaimed = "—"\n'
+    got = _project(tmp_path, execution='"/"', rows=ROWS + placeholder)
+    assert got["exit"] in (0, 1) and got["sheet"], got["stderr"]
+    execution = next(line for line in got["sheet"]["indicators"] if line["id"] == "execution")
+    assert execution["status"] == "unclaimed"
+    assert "placeholder_row" in got["codes"]
+    blank_total = _project(tmp_path, total='"/"')
+    assert blank_total["sheet"]["total"]["status"] == "unclaimed"
+
+
+def test_a_short_province_name_selects_the_provinces_rules(tmp_path):
+    """"四川" is 四川省 and "新疆" 新疆维吾尔自治区: the province's rules, not the national ones."""
+    for region, rules in (('["四川", "遂宁市", "安居区"]', "sichuan.project@2024.1"), ('["新疆", "伊犁州", "伊宁县"]', "xinjiang.project@2024.1"),
+                          ('["四川省", "遂宁", "安居区"]', "sichuan.project@2024.1"), ('["吉林省"]', "national.project@2020.1")):
+        got = _project(tmp_path, region=region)
+        assert _ref(got["sheet"]) == rules, (region, got["sheet"].get("rules"))
+
+
+def test_other_titles_of_a_form_select_its_rules(tmp_path):
+    """A Xinjiang sheet titled 部门整体 is the 单位整体 form its rules score; a project sheet titled
+    绩效目标自评表 is the project form."""
+    xinjiang = (CASES / "xinjiang-changji-shgzb-2024.toml").read_text(encoding="utf-8")
+    assert 'sheet_type = "单位整体支出绩效自评表"' in xinjiang
+    case = tmp_path / "x.toml"
+    case.write_text(xinjiang.replace('sheet_type = "单位整体支出绩效自评表"', 'sheet_type = "部门整体支出绩效自评表"'), encoding="utf-8")
+    renamed = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
+    shipped = json.loads(run_cli("diff", str(CASES / "xinjiang-changji-shgzb-2024.toml"), "--format", "json").stdout)
+    assert _ref(renamed["sheets"][0]) == "xinjiang.unit-overall@2024.1"
+    assert renamed["sheets"][0]["total"] == shipped["sheets"][0]["total"]
+    got = _project(tmp_path, sheet_type="项目绩效目标自评表")
+    assert got["exit"] == 0 and _ref(got["sheet"]) == "national.project@2020.1"
+
+
+def test_sichuan_department_figures_written_with_a_mark_or_in_yuan(tmp_path):
+    """The Sichuan department rules read "未公开" and "/" as undisclosed and 元 as 万元/10000."""
+    text = (CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8")
+    plain = json.loads(run_cli("diff", str(CASES / "sichuan-suining-anju-jxb-2024.toml"), "--format", "json").stdout)
+    budget = re.search(r'\[sheets.inputs.budget_adjusted\]\nvalue = "253.87"', text)
+    assert budget, "the shipped case writes budget_adjusted as a plain figure"
+    yuan = text.replace(budget.group(0), '[sheets.inputs.budget_adjusted]\nvalue = "2538700元"', 1)
+    case = tmp_path / "y.toml"
+    case.write_text(yuan, encoding="utf-8")
+    done = run_cli("diff", str(case), "--format", "json")
+    assert json.loads(done.stdout)["sheets"][0]["total"] == plain["sheets"][0]["total"], done.stderr
+    marked = text.replace(budget.group(0), '[sheets.inputs.budget_adjusted]\nvalue = "未公开"', 1)
+    case.write_text(marked, encoding="utf-8")
+    done = run_cli("diff", str(case), "--format", "json")
+    assert done.returncode in (0, 1), done.stderr
+    quality = next(line for line in json.loads(done.stdout)["sheets"][0]["indicators"] if line["id"] == "budget_quality")
+    assert quality["status"] in ("unverifiable", "unclaimed") and "未披露" in quality["reason"]
+
+
+def test_a_division_by_zero_names_the_figure_that_is_zero(tmp_path):
+    """Finance staff read the form's words: the input whose zero leaves a rule undefined, by its label."""
+    assert _project(tmp_path)["exit"] == 0
+    case = tmp_path / "case.toml"
+    case.write_text(case.read_text(encoding="utf-8").replace('budget = "120"', 'budget = "0"'), encoding="utf-8")
+    report = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
+    messages = [f["message"] for f in report["findings"] if f["code"] == "rule_error"]
+    assert messages and all("（“全年预算数”为 0）" in m for m in messages), messages
+
+
+def test_the_reason_for_points_lost_names_the_declared_rate(tmp_path):
+    """预算执行率 loses 0.47: its reason says the rate it was computed from."""
+    _project(tmp_path)
+    done = run_cli("score", str(tmp_path / "case.toml"))
+    line = next(text for text in done.stdout.splitlines() if text.startswith("预算执行率"))
+    assert "失 0.47 分；预算执行率＝0.9531；得 9.53/10 分" in line
