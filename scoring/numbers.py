@@ -48,7 +48,7 @@ def normalize_phrase(text: str) -> str:
 # What a score or weight cell prints when it gives none (DOMAIN: "/", "—", "不适用" …): the cell is blank.
 # Figures are read with their rule set's own "not given" words (engine/figures.py); a score or a
 # weight is read before any rule set is chosen, so it knows these.
-NOT_GIVEN_POINTS = frozenset({"/", "／", "—", "－", "-", "--", "——", "N/A", "n/a", "NA", "不适用"})
+NOT_GIVEN_POINTS = frozenset({"/", "／", "—", "－", "-", "--", "——", "N/A", "n/a", "NA", "不适用", "空", "未填", "未填写"})
 
 
 def is_not_given(value: object) -> bool:

@@ -133,7 +133,7 @@ class _Scope(Mapping):
             decl = self.value_decls[name]
             value = self.evaluator.evaluate(decl.expr, self)
             if self.recorder.traced:
-                self.recorder.value(self.used_values, ValueUse(name, decl.label, value, "value"))
+                self.recorder.value(self.used_values, ValueUse(name, decl.label, value, "value", percent=decl.percent))
         elif name in self.parameters:
             resolved = self.parameters[name]
             if isinstance(resolved, str):
@@ -230,11 +230,13 @@ class Engine:
         inputs = _Inputs(sheet, rules, where)
         parameters = resolved_parameters(rules, year)
         findings = list(inputs.findings)
-        findings += self._checks(rules, inputs, where, parameters)
+        doubts: dict[str, str] = {}  # indicator id → the failed check that leaves it unscored
+        findings += self._checks(rules, inputs, where, parameters, doubts)
         findings += stated_rate_findings(sheet.stated_rates, where)
         weights = indicator_weights(sheet, rules, where, findings)
         indicators = [
-            self._indicator(ind, _Scope(rules, inputs, ind, self.evaluator, parameters, recorder), where, findings, weights[ind.id])
+            self._indicator(ind, _Scope(rules, inputs, ind, self.evaluator, parameters, recorder), where, findings, weights[ind.id],
+                            doubts.get(ind.id))
             for ind in rules.indicators
         ]
         plan = plan_rows(sheet, rules.reading, year, where, findings) if sheet.rows else RowPlan()
@@ -244,13 +246,13 @@ class Engine:
                 scorer.score(row, i, where, findings, plan.weights.get(i))
                 for i, row in enumerate(sheet.rows) if i in plan.scored
             ]
-        weight_problems = weight_findings(sheet, rules, indicators, plan, where)
+        complete = sheet.complete
+        if complete and not plan.scored and rules.rows is not None:
+            complete = False
+            findings.append(rows_missing(rules, weights.values(), where))
+        weight_problems = weight_findings(sheet, rules, indicators, plan, where, complete)
         findings += weight_problems
         deductions = [_deduction(d, sheet) for d in rules.deductions]
-        complete = sheet.complete
-        if complete and not sheet.rows and rules.rows is not None:
-            complete = False
-            findings.append(rows_missing(rules, where))
         return SheetResult(
             id=sheet.id, title=sheet.title,
             rules=RuleRef(rules.id, rules.version, rules.sha256, rules.path, rules.info.title),
@@ -260,7 +262,9 @@ class Engine:
             weights_consistent=not weight_problems, grade_bands=rules.grades,
         )
 
-    def _checks(self, rules: RuleSet, inputs: _Inputs, where: str, parameters: dict) -> list[Finding]:
+    def _checks(self, rules: RuleSet, inputs: _Inputs, where: str, parameters: dict, doubts: dict[str, str]) -> list[Finding]:
+        """The findings of the rule set's failed checks; each failed check's `unverifiable`
+        indicators go into ``doubts`` with its message."""
         out = []
         for check in rules.checks:
             scope = _Scope(rules, inputs, None, self.evaluator, parameters, NULL)
@@ -270,15 +274,21 @@ class Engine:
                 continue  # nothing to check against
             if not ok:
                 out.append(finding("inconsistent_inputs", f"{check.message}（{check.expr}）", f"{where}.inputs", severity=check.severity))
+                for ind in check.unverifiable:
+                    doubts.setdefault(ind, check.message)
         return out
 
-    def _indicator(self, ind: Indicator, scope: _Scope, where: str, findings: list[Finding], weight: Decimal) -> IndicatorResult:
+    def _indicator(self, ind: Indicator, scope: _Scope, where: str, findings: list[Finding], weight: Decimal,
+                   doubt: str | None = None) -> IndicatorResult:
         cap_min, cap_max = ind.cap_min, ind.cap_max
         compiled_parts = ind.parts
         if weight != ind.weight:  # the sheet's printed weight, where the rules let it govern
             compiled_parts = tuple(p.model_copy(update={"weight": weight, "cap_max": weight}) for p in ind.parts)
             cap_max = weight
-        parts = [self._part(part, scope) for part in compiled_parts]
+        if doubt is not None:  # a failed check says the figures it reads cannot be trusted
+            parts = [PartResult(part.id, part.name, part.weight, "unverifiable", reason=doubt) for part in compiled_parts]
+        else:
+            parts = [self._part(part, scope) for part in compiled_parts]
         if scope.recorder.traced:
             _declared_values(scope)
         result = IndicatorResult(
@@ -499,18 +509,20 @@ def indicator_weights(sheet: Sheet, rules: RuleSet, where: str, findings: list[F
     return weights
 
 
-def rows_missing(rules: RuleSet, where: str) -> Finding:
-    """A sheet under rules that score rows, with no row transcribed (a case table holds none): the
-    rows' share of the total is not there to be checked, so the sheet is scored as a partial one,
-    never as one whose rows all scored 0."""
-    share = rules.info.total - sum((ind.weight for ind in rules.indicators), Decimal(0))
+def rows_missing(rules: RuleSet, weights, where: str) -> Finding:
+    """A sheet under rules that score rows, with no row transcribed or only placeholders (a case
+    table holds none): the rows' share of the total is not there to be checked, so the sheet is
+    scored as a partial one, never as one whose rows all scored 0.  ``weights``: the rule
+    indicators' weights in force on the sheet (printed ones where they govern)."""
+    share = max(rules.info.total - sum(weights, Decimal(0)), Decimal(0))
     return finding("rows_missing", f"本表未录入逐行绩效指标（约 {fmt(share)} 分），按未录入完整的表核验：只核对已录入的部分", f"{where}.rows")
 
 
-def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], plan: RowPlan, where: str) -> list[Finding]:
+def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], plan: RowPlan, where: str,
+                    complete: bool) -> list[Finding]:
     """The sheet's weights must add up to its total: every line's printed (or group-given) weight,
-    with a weighted group header standing for its unweighted rows.  On a partial sheet only an
-    excess can be seen."""
+    with a weighted group header standing for its unweighted rows.  On a partial sheet
+    (``complete`` false) only an excess can be seen."""
     if not sheet.rows:
         return []
     covered: list[Decimal] = []
@@ -531,12 +543,12 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
     indicators_total = sum((r.weight for r in results if r.id in rule_ids), Decimal(0))
     total = indicators_total + sum(covered, Decimal(0))
     expected = rules.info.total
-    if sheet.complete and not uncovered and total != expected:
+    if complete and not uncovered and total != expected:
         return [finding(
             "weights_mismatch", f"各项分值合计 {fmt(total)} 分（其中规则指标 {fmt(indicators_total)} 分、各行 {fmt(total - indicators_total)} 分），与满分 {fmt(expected)} 分不符",
             f"{where}.rows",
         )]
-    if not sheet.complete and total > expected:
+    if not complete and total > expected:
         return [finding(
             "weights_mismatch", f"已列出各项的分值合计 {fmt(total)} 分，已超过满分 {fmt(expected)} 分",
             f"{where}.rows",

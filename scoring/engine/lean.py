@@ -69,7 +69,7 @@ from .engine import (
 from .figures import read_figures
 from .rates import stated_rate_findings
 from .results import Comparison, IndicatorResult
-from .row_structure import RowPlan, plan_rows
+from .row_structure import RowPlan, indicator_rows, plan_rows
 from .rows import RowScorer
 from .trace import NULL
 
@@ -405,6 +405,7 @@ class LeanEngine:
         if not lr.available:
             raise Fallback
         sheet = read_figures(sheet, rules, where)  # figures written with a unit or a mark, as the traced path reads them first
+        sheet, folded = indicator_rows(sheet, rules, where)
         check_keys(sheet, rules, where)
         facts = SheetFacts(
             sheet.id, sheet.title, tuple(info.region), info.year, info.evaluated, sheet.sheet_type, sheet.rules,
@@ -412,17 +413,17 @@ class LeanEngine:
             sheet.claimed_grade.grade if sheet.claimed_grade is not None else None, sheet.complete,
         )
         found = Findings()
+        found.extend(folded)
         x, states = self._bind_figures(lr, sheet, where, found)
         claims = [_claimed(sheet, ind.id, ind.name) for ind in lr.indicators]
         counts = []
-        claimed_deductions = ZERO
+        deduction_claims = []
         for d in rules.deductions:
             fig = sheet.findings.get(d.id) or sheet.findings.get(d.name)
             counts.append(None if fig is None or fig.undisclosed or isinstance(fig.value, bool) else fig.value)
             claim = _claim(sheet, d.id, d.name)
-            if claim is not None:
-                claimed_deductions += abs(claim.score)
-        return self.evaluate(lr, facts, x, states, found, where, claims, counts, claimed_deductions,
+            deduction_claims.append(None if claim is None else abs(claim.score))
+        return self.evaluate(lr, facts, x, states, found, where, claims, counts, deduction_claims,
                              rates=sheet.stated_rates, sheet=sheet)
 
     def _bind_figures(self, lr: LeanRules, sheet: Sheet, where: str, found: Findings) -> tuple[dict, dict]:
@@ -449,15 +450,12 @@ class LeanEngine:
     # -- the evaluation, however the sheet was read ----------------------------------------------
 
     def evaluate(self, lr: LeanRules, facts: SheetFacts, x: dict, states: dict, found: Findings, where: str,
-                 claims: list, counts: list, claimed_deductions: Decimal, rates=(), sheet: Sheet | None = None) -> LeanSheet:
+                 claims: list, counts: list, deduction_claims: list, rates=(), sheet: Sheet | None = None) -> LeanSheet:
         """Score a sheet whose inputs are bound (``x`` usable, ``states`` of the others, the
         input findings already in ``found``): the claims of the rule set's indicators in their
         order, the finding counts of its deduction items.  ``sheet`` (a case model) only for
         printed weights, rows, parent rows and subtotals."""
         rules = lr.rules
-        if facts.complete and rules.rows is not None and not (sheet is not None and sheet.rows):
-            facts.complete = False  # as the traced path: rows that are not there are not scored 0
-            found.add(rows_missing(rules, where))
         pinned = pinned_rules_findings(facts.region, facts.year, facts.evaluated, facts.sheet_type, rules, where, False) if facts.named_rules else ()
         # the traced path reports the pinned rules first, then what scoring finds
         head = found
@@ -468,6 +466,8 @@ class LeanEngine:
         try:
             for k in lr.checks(x):
                 check = rules.checks[k]
+                if check.unverifiable:
+                    raise Fallback  # the indicators it leaves unscored: the traced path scores the sheet
                 found.add(finding("inconsistent_inputs", f"{check.message}（{check.expr}）", f"{where}.inputs", severity=check.severity))
         except Exception as exc:
             raise Fallback from exc
@@ -488,16 +488,19 @@ class LeanEngine:
         plan = RowPlan()
         if sheet is not None and sheet.rows:
             rows, plan = self._rows(lr, sheet, facts.year, where, found)
+        if facts.complete and rules.rows is not None and not plan.scored:
+            facts.complete = False  # as the traced path: rows that are not there are not scored 0
+            found.add(rows_missing(rules, weights, where))
         weights_consistent = True
         if sheet is not None and sheet.rows:  # as the traced path: even when no row is scored (placeholders only)
             lines = [_WeightLine(ind.id, w, ind.group) for ind, w in zip(lr.indicators, weights)] + rows
-            problems = weight_findings(sheet, rules, lines, plan, where)
+            problems = weight_findings(sheet, rules, lines, plan, where, facts.complete)
             found.extend(problems)
             weights_consistent = not problems
         if facts.year is None:
             found.add(year_unknown(rules, where))
         found.infos += lr.source_infos
-        return self._compare(lr, facts, out, weights, states, claims, rows, plan, sheet, counts, claimed_deductions,
+        return self._compare(lr, facts, out, weights, states, claims, rows, plan, sheet, counts, deduction_claims,
                              weights_consistent, where, found)
 
     def _rows(self, lr: LeanRules, sheet: Sheet, year: int | None, where: str, found: Findings):
@@ -512,7 +515,7 @@ class LeanEngine:
         return results, plan
 
     def _compare(self, lr: LeanRules, facts: SheetFacts, out: list, weights: tuple, states: dict, claims: list,
-                 rows: list[IndicatorResult], plan: RowPlan, sheet: Sheet | None, counts: list, claimed_deductions: Decimal,
+                 rows: list[IndicatorResult], plan: RowPlan, sheet: Sheet | None, counts: list, deduction_claims: list,
                  weights_consistent: bool, where: str, found: Findings) -> LeanSheet:
         """Every claim against the rules' value, the total and the grades, as `review.compare.diff_sheet`
         does, with a straight path for the lines the rules give a point score."""
@@ -635,7 +638,7 @@ class LeanEngine:
         settled: list[Finding] = []
         total = settle_total(
             sums, rules.info.total, rules.info.score_floor, tolerance, facts.complete, weights_consistent,
-            [(d.name, amount) for d, amount in zip(rules.deductions, deductions)], claimed_deductions,
+            [(d.name, amount, claimed) for d, amount, claimed in zip(rules.deductions, deductions, deduction_claims)],
             facts.claimed_total, rules.grades, facts.claimed_grade, where, settled,
         )
         found.extend(settled)

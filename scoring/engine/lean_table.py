@@ -32,7 +32,7 @@ from ..numbers import NumberError, is_too_large, normalize_phrase, to_decimal
 from ..rules.library import RuleLibrary
 from ..rules.model import RuleSet
 from .engine import input_problem, invalid_input
-from .lean import ZERO, Fallback, Findings, LeanEngine, LeanRules, SheetFacts, lean_summary
+from .lean import Fallback, Findings, LeanEngine, LeanRules, SheetFacts, lean_summary
 from .table_code import ANY, AT_LEAST, OTHER, WHOLE_AT_LEAST, compile_reader
 
 # What `numbers.to_decimal` reads as Decimal(text) directly; below 10^15, never a percentage.
@@ -195,18 +195,20 @@ class TableReader:
         if claims is None:
             return None
         known = _NUMBERS
-        claimed_deductions = ZERO
+        deduction_claims = []
         for columns in plan.deduction_claims:
             claimed = _first(cells, columns)
             if claimed is None:
                 return None  # a second column the case model refuses
+            value = None
             if claimed:
                 value = known.get(claimed)
                 if value is None:
                     value = _number(claimed)
                     if value is None:
                         return None
-                claimed_deductions += abs(value)
+                value = abs(value)
+            deduction_claims.append(value)
         counts = []
         for columns in plan.counts:
             count = _first(cells, columns, _count)
@@ -230,7 +232,7 @@ class TableReader:
                 return None
             rates.append(_Rate(label, parts[0], numerator, denominator))
         facts = SheetFacts(sheet_id, title, region, year, None, sheet_type, named, claimed_total)
-        lean = self.lean.evaluate(lr, facts, x, states, found, where, claims, counts, claimed_deductions, rates)
+        lean = self.lean.evaluate(lr, facts, x, states, found, where, claims, counts, deduction_claims, rates)
         return lean_summary(lean, row.where, case_id, unit, sheet_id, title, rules, row.line)
 
     def _choose(self, named: str | None, sheet_type: str | None, region: tuple[str, ...], year: int) -> RuleSet | None:

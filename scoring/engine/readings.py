@@ -146,7 +146,8 @@ class Reading:
     finishing_remarks: tuple[str, ...] = ()  # "完工": after a duration, whatever the row's name
     remark_fillers: frozenset[str] = frozenset()  # characters of a remark that name no step ("已", "全", "部")
     unfinished_remarks: tuple[str, ...] = ()  # "在建", "计划": in brackets after a figure, it is no result yet
-    unfinished_exceptions: tuple[str, ...] = ()  # "尚在保修": holds one of them, says a state
+    unfinished_exceptions: tuple[str, ...] = ()  # "仍在保修": holds one of them, says a state
+    short_words: tuple[str, ...] = ()  # "仅", "不足": the figure in a worded actual falls short
     harm_words: tuple[str, ...] = ()  # "事件", "隐患": a name ending so counts something to avoid ...
     harm_counts: tuple[str, ...] = ()  # ... maybe before one of these ("发生数", "次数", "现象")
     harm_handling: tuple[str, ...] = ()  # ... unless it counts work done about it ("排查", "化解")
@@ -270,7 +271,7 @@ class Reading:
     def unfinished(self, remark: str) -> str | None:
         """The word of `unfinished_remarks` in a remark after a figure, not negated before it in its
         clause ("在建" of "（在建）" and of "（无安全事故，2公里在建）"; none in "（无尚未拨付资金）", nor
-        in one of `unfinished_exceptions`: "（尚在保修期内）")."""
+        in one of `unfinished_exceptions`: "（仍在保修期内）")."""
         for clause in CLAUSE_BREAK.split(remark):
             for state in self.unfinished_exceptions:
                 clause = clause.replace(state, "\0")

@@ -36,6 +36,7 @@ class ValueUse:
     value: object
     kind: Literal["value", "parameter"]
     source: str = ""
+    percent: bool = False  # a ratio shown as a percentage (0.9531 → 95.31%)
 
 
 @dataclass

@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..cases.model import Row, Sheet
+from ..cases.model import Claim, Row, Sheet
 from ..findings import Finding, finding
-from ..numbers import fmt
+from ..numbers import fmt, normalize_phrase
+from ..rules.model import RuleSet
 from .readings import ParsedValue, Reading, ValueParseError, fold, parse_value
 
 
@@ -46,6 +47,42 @@ def is_placeholder(row: Row, reading: Reading) -> bool:
     def empty(text: str | None) -> bool:
         return text is None or "".join(fold(text).split()) in reading.not_given
     return empty(row.target) and empty(row.actual) and row.weight is None and row.claimed is None
+
+
+def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, list[Finding]]:
+    """``sheet`` with the rows that print a rule indicator scored from its figures taken out: a
+    form that prints 预算执行率 as its last row (Hebei) beside the budget block prints one line, not
+    two.  The row's claim and weight become the indicator's where the sheet gives it none; the row
+    stays a row where the sheet gives no figures to score the indicator from."""
+    if not sheet.rows or rules.rows is None or not sheet.inputs:
+        return sheet, []
+    rule_names = {normalize_phrase(ind.name): ind.id for ind in rules.indicators}
+    named = {i: rule_names[normalize_phrase(row.name)] for i, row in enumerate(sheet.rows)
+             if row.name and not row.part_of and normalize_phrase(row.name) in rule_names
+             and not (row.id and any(r.part_of == row.id for r in sheet.rows))}
+    if not named or any(row.weight is None for row in sheet.rows if not row.part_of):
+        return sheet, []
+    # Only where the weights say so: the sheet's weights exceed its total by these rows' and add up
+    # without them.  A unit's own "预算执行率 ≥90%" among its 质量指标, weighted inside the 90 points
+    # of rows, is an indicator of its own.
+    printed = sum((row.weight for row in sheet.rows if not row.part_of), Decimal(0))
+    rule_weights = sum((sheet.weights.get(ind.id, sheet.weights.get(ind.name, ind.weight)) for ind in rules.indicators), Decimal(0))
+    if printed + rule_weights - sum((sheet.rows[i].weight for i in named), Decimal(0)) != rules.info.total:
+        return sheet, []
+    keep, claims, weights, found = [], dict(sheet.claims), dict(sheet.weights), []
+    for i, row in enumerate(sheet.rows):
+        ind = named.get(i)
+        if ind is None:
+            keep.append(row)
+            continue
+        if row.claimed is not None and not any(k in claims for k in (ind, row.name)):
+            claims[ind] = Claim(score=row.claimed, source=row.source or f"rows[{i}]")
+        if row.weight is not None and ind not in weights and row.name not in weights:
+            weights[ind] = row.weight
+        found.append(finding("indicator_row", f"{row.name}：该行即规则指标“{row.name}”（按表中金额计分），不作为指标行重复计分", f"{where}.rows[{i}]"))
+    if not found:
+        return sheet, []
+    return sheet.model_copy(update={"rows": keep, "claims": claims, "weights": weights}), found
 
 
 def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, findings: list[Finding]) -> RowPlan:
@@ -80,6 +117,7 @@ def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, find
             ))
             continue
         plan.scored.append(i)
+    _duplicates(sheet, plan.scored, where, findings)
     for sub in sheet.subtotals:
         if sub.weight is None:
             continue
@@ -87,6 +125,22 @@ def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, find
         if len(members) == 1 and not sub.includes and sheet.rows[members[0]].weight is None:
             plan.weights[members[0]] = sub.weight  # a group of one row: the header's weight is the row's
     return plan
+
+
+def _duplicates(sheet: Sheet, scored: list[int], where: str, findings: list[Finding]) -> None:
+    """A row printed twice, cell for cell, under the same heading (a line copied by mistake): both
+    are scored as printed, and the sheet's weights say whether the total holds them."""
+    seen: dict[tuple, int] = {}
+    for i in scored:
+        row = sheet.rows[i]
+        if not row.name:
+            continue
+        key = (tuple(row.group), row.name, row.target, row.actual, row.weight, row.nature, row.unit, row.rule)
+        first = seen.setdefault(key, i)
+        if first != i:
+            findings.append(finding(
+                "duplicate_row", f"{row.name}：与第 {first + 1} 行完全相同（分组、指标值、完成值和分值），是否重复录入？", f"{where}.rows[{i}]",
+            ))
 
 
 def _check_parent(sheet: Sheet, parent: ParentRow, reading: Reading, year: int | None, place: str, findings: list[Finding]) -> None:

@@ -461,8 +461,16 @@ class RowScorer(WordingGrader, UnitMatcher):
         target_text = self._target_text(row)
         if target_text is None or any(c.isdigit() for c in fold(target_text)) or not self._strong(target_text):
             return None
-        if not any(self._strong(clause) and not any(c.isdigit() for c in clause) for clause in CLAUSE_BREAK.split(fold(row.actual))):
-            return None  # "计划2025年服务能力显著提升": the figure is in the clause the wording is
+        text = fold(row.actual)
+        if any(w in text for w in self.reading.short_words):
+            return None  # "满意度仅为75%": the figure says the wording falls short
+        target = normalize_phrase(target_text)
+        changes = [w for pair in self.rules.opposites for w in pair if w in target]
+        if not any(self._strong(clause) and not any(c.isdigit() for c in clause) and (not changes or any(w in clause for w in changes))
+                   for clause in CLAUSE_BREAK.split(text)):
+            # "计划2025年服务能力显著提升": the figure is in the clause the wording is; "宣传力度明显加大":
+            # the clause with strength changes something else than the target
+            return None
         try:
             target = self._read_cell(target_text, row, "年度指标值", place)
         except _Unreadable:

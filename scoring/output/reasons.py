@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..engine.results import IndicatorDiff, IndicatorResult, SheetDiff
+from ..engine.results import IndicatorDiff, IndicatorResult, SheetDiff, ValueUse
 from ..numbers import fmt, round_half_up
 from ..review.grades import span_text
 from .labels import signed
@@ -19,6 +19,13 @@ def short(value: object) -> str:
         # intermediate values can carry 28 digits; four decimals are plenty to read them
         return fmt(round_half_up(value, 4).normalize())
     return str(value)
+
+
+def shown_value(v: ValueUse) -> str:
+    """An intermediate value as people read it: a ratio declared a percentage as one (95.31%)."""
+    if v.percent and isinstance(v.value, Decimal):
+        return f"{fmt(round_half_up(v.value * 100, 2))}%"
+    return short(v.value)
 
 
 def reason(ind: IndicatorResult) -> str:
@@ -36,7 +43,7 @@ def reason(ind: IndicatorResult) -> str:
             detail = f"落在档位“{part.band}”" if part.band else ""
             notes.append(f"{label}得 {fmt(round_half_up(part.score, 2))}/{fmt(part.weight)} 分{('，' + detail) if detail else ''}")
     if ind.computed is not None and ind.computed < ind.weight:
-        shown = "，".join(f"{v.label}＝{short(v.value)}" for v in ind.values if v.kind == "value")
+        shown = "，".join(f"{v.label}＝{shown_value(v)}" for v in ind.values if v.kind == "value")
         lost = f"失 {fmt(ind.weight - ind.computed)} 分"
         return "；".join(x for x in (lost, shown, *notes) if x)
     return "；".join(notes)

@@ -13,7 +13,7 @@ from tabulate import tabulate
 from ..engine.results import CaseReport, IndicatorDiff, IndicatorResult, SheetDiff
 from ..numbers import fmt
 from .labels import PART_STATES, SEVERITY_LABELS, STATUS_LABELS, TOOL, signed
-from .reasons import line_computed, reason, rules_total_text, short, total_note
+from .reasons import line_computed, reason, rules_total_text, short, shown_value, total_note
 
 
 def _group(ind: IndicatorResult) -> str:
@@ -136,7 +136,7 @@ def _explain_indicator(row: IndicatorDiff) -> str:
     for v in params:
         lines.append(f"  参数：{v.label}（{v.name}）＝ {short(v.value)}；来源：{v.source}")
     for v in values:
-        lines.append(f"  中间值：{v.label}（{v.name}）＝ {short(v.value)}")
+        lines.append(f"  中间值：{v.label}（{v.name}）＝ {shown_value(v)}")
     for p in ind.parts:
         head = "  计分" if ind.single else f"  部分“{p.name}”（分值 {fmt(p.weight)}）"
         detail = [PART_STATES[p.state]]

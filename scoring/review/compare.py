@@ -98,6 +98,16 @@ def compare_line(ind: IndicatorResult, claimed: Decimal | None, tolerance: Decim
     return compare(claimed, None, None, ind.weight, ind.rounding, tolerance)
 
 
+def sum_differs(written: Decimal, parts: Decimal, tolerance: Decimal) -> str | None:
+    """How far a written sum (a total, a subtotal, a parent row's claim) is from the sum of its
+    parts' claims: None when it is that sum written to its own decimals (91.1 for 91.07, 90 for
+    89.99); a warning within ``tolerance`` that no rounding explains (99.58 for 99.53); beyond it,
+    an error."""
+    if written == parts or written == round_half_up(parts, max(0, -written.as_tuple().exponent)):
+        return None
+    return "warning" if abs(written - parts) <= tolerance else "error"
+
+
 def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Finding], tolerance: Decimal) -> None:
     """A parent row whose children carry the scores (``parents``: `row_structure.ParentRow`): its
     claimed score must be theirs added up, within ``tolerance`` (a sum written to one decimal)."""
@@ -106,10 +116,11 @@ def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Find
             continue
         claims = [sheet.rows[k].claimed for k in parent.children if sheet.rows[k].claimed is not None]
         total = sum(claims, Decimal(0))
-        if abs(total - parent.row.claimed) > tolerance:
+        severity = sum_differs(parent.row.claimed, total, tolerance)
+        if severity:
             findings.append(finding(
                 "sum_mismatch", f"{parent.row.name}：自评 {fmt(parent.row.claimed)} 分，与其下各行自评得分合计 {fmt(total)} 分不符",
-                f"{where}.rows[{parent.index}]",
+                f"{where}.rows[{parent.index}]", severity,
             ))
 
 
@@ -134,10 +145,13 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
             continue
         claims = [line[4] for line in members if line[4] is not None]
         claimed_sum = sum(claims, Decimal(0))
-        if sub.claimed is not None and (abs(claimed_sum - sub.claimed) > tolerance if complete else claimed_sum - sub.claimed > tolerance):
+        severity = None
+        if sub.claimed is not None:
+            severity = sum_differs(sub.claimed, claimed_sum, tolerance) if complete else "error" if claimed_sum - sub.claimed > tolerance else None
+        if severity:
             findings.append(finding(
                 "sum_mismatch", f"{label}：各项自评得分合计 {fmt(claimed_sum)} 分，与所填小计 {fmt(sub.claimed)} 分不符（相差 {fmt(sub.claimed - claimed_sum)} 分）",
-                place,
+                place, severity,
             ))
         if sub.weight is not None:
             for what, value in (("所填小计", sub.claimed), ("各项自评得分合计", claimed_sum if claims else None)):
@@ -280,34 +294,41 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
     for row in rows:
         c, ind = row.comparison, row.result
         sums.add(ind.weight, ind.checkable, ind.verifiable, ind.interval, ind.computed, c.low, c.high, c.claimed, c.status, c.delta)
-    claimed_deductions = Decimal(0)
-    for d in result.deductions:
-        claim = _claim(sheet, d.id, d.name)
-        if claim is not None:
-            claimed_deductions += abs(claim.score)
+    claimed = [_claim(sheet, d.id, d.name) for d in result.deductions]
     return settle_total(
         sums, result.total_weight, result.score_floor, result.tolerance, result.complete, result.weights_consistent,
-        [(d.name, d.deduction) for d in result.deductions], claimed_deductions,
+        [(d.name, d.deduction, None if c is None else abs(c.score)) for d, c in zip(result.deductions, claimed)],
         sheet.claimed_total.score if sheet.claimed_total else None, result.grade_bands,
         sheet.claimed_grade.grade if sheet.claimed_grade is not None else None, where, findings,
     )
 
 
 def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | None, tolerance: Decimal, complete: bool,
-                 weights_consistent: bool, deductions: list[tuple[str, Decimal | None]], claimed_deductions: Decimal,
+                 weights_consistent: bool, deductions: list[tuple[str, Decimal | None, Decimal | None]],
                  claimed_total: Decimal | None, grade_bands: tuple, claimed_grade: str | None, where: str,
                  findings: list[Finding]) -> TotalDiff:
     """The sheet's total from its lines' sums: deductions (name, points or None when the count is
-    not disclosed) taken off, floored and rounded; the claimed total held against it; the claims'
-    sum against the claimed total; the grades.  Appends the findings."""
+    not disclosed, and the points the sheet claims for it or None) held against their claims, taken
+    off, floored and rounded; the claimed total held against it; the claims' sum against the
+    claimed total; the grades.  Appends the findings."""
     unseen = max(total_weight - sums.known_weight, Decimal(0))
     high = sums.high
     if sums.unknown_weight or not complete:
         high += unseen  # lines without a printed weight, or not transcribed, share what is left
     unverified = max(total_weight - sums.checked, Decimal(0))
-    deducted = Decimal(0)
+    deducted = claimed_deductions = Decimal(0)
     undisclosed = []
-    for name, amount in deductions:
+    for name, amount, claimed in deductions:
+        claimed_deductions += claimed or 0
+        if amount is None and claimed:
+            # the count is not disclosed, but the sheet owns to this much: at least that is owed
+            amount = claimed
+            findings.append(finding("deduction_as_claimed", f"扣分项“{name}”的发现问题数未披露，按自评扣 {fmt(claimed)} 分计", f"{where}.findings"))
+        elif amount is not None and claimed is not None and amount - claimed > tolerance:
+            findings.append(finding(
+                "deduction_short", f"扣分项“{name}”：按发现问题数应扣 {fmt(amount)} 分，自评扣 {fmt(claimed)} 分，少扣 {fmt(amount - claimed)} 分",
+                f"{where}.findings",
+            ))
         if amount is None:
             undisclosed.append(name)
         else:
@@ -418,15 +439,16 @@ def _partial_total(claimed: Decimal, computed: Decimal, low: Decimal, high: Deci
 
 def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Decimal | None, complete: bool,
                     tolerance: Decimal, place: str, findings: list[Finding]) -> None:
-    """The claimed total against the claims of its lines: equal within ``tolerance`` on a complete
-    sheet (91.1 written for lines adding to 91.07: the customary one decimal); on a partial one, at
-    least the visible claims and at most what unseen or unclaimed lines could add."""
+    """The claimed total against the claims of its lines: their sum on a complete sheet, as
+    `sum_differs` holds it (91.1 written for lines adding to 91.07 is that sum); on a partial one,
+    at least the visible claims and at most what unseen or unclaimed lines could add."""
     if claimed_total is None:
         return
-    if complete and abs(parts_sum - claimed_total) > tolerance:
+    severity = sum_differs(claimed_total, parts_sum, tolerance) if complete else None
+    if severity:
         findings.append(finding(
             "sum_mismatch", f"总分：各指标自评得分合计 {fmt(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt(claimed_total - parts_sum)} 分）",
-            place,
+            place, severity,
         ))
     elif not complete and parts_sum - claimed_total > tolerance:
         findings.append(finding(

@@ -11,6 +11,7 @@ from ..cases.model import Case, Sheet
 from ..engine.engine import Engine
 from ..engine.figures import read_figures
 from ..engine.results import CaseReport
+from ..engine.row_structure import indicator_rows
 from ..errors import ScoringError
 from ..findings import Finding, finding
 from ..rules.library import RuleLibrary
@@ -33,7 +34,28 @@ def choose_rules(library: RuleLibrary, case: Case, sheet: Sheet, rules_override:
     ref = rules_override or sheet.rules
     if ref:
         return library.find(ref, case.case.year, case.case.evaluated)
-    return library.select(case.case.region, case.case.year, sheet.sheet_type, case.case.evaluated)
+    rules = library.select(case.case.region, case.case.year, sheet.sheet_type, case.case.evaluated)
+    _figures_of_other_rules(library, sheet, rules, case.case.year)
+    return rules
+
+
+def _figures_of_other_rules(library: RuleLibrary, sheet: Sheet, rules: RuleSet, year: int | None) -> None:
+    """A sheet whose figures are mostly another rule set's of its form (Sichuan's figures on a 2025
+    sheet, when Sichuan's rules cover 2024 only) is refused in one sentence naming that rule set and
+    what it covers, rather than with a line for every figure the chosen rules do not know."""
+    unknown = [name for name in sheet.inputs if name not in rules.inputs]
+    if not unknown or 2 * len(unknown) <= len(sheet.inputs):
+        return
+    owner = next((r for r in library.rule_sets if r is not rules and r.info.names_sheet_type(sheet.sheet_type or "")
+                  and all(name in r.inputs for name in sheet.inputs)), None)
+    if owner is None:
+        return
+    raise ScoringError(
+        f"本表的数字（{'、'.join(f'“{owner.inputs[name].label}”' for name in unknown[:3])}{'等' if len(unknown) > 3 else ''}"
+        f"共 {len(unknown)} 项）是规则集 {owner.ref}"
+        f"（{'/'.join(owner.region_path) or '全国'}，{_years(owner)}）所用的，而按本单位的地区和 {year if year is not None else '未写明的'} 年度"
+        f"选用的是 {rules.ref}：{owner.ref} 不适用于本表。请核对年度和地区，或用 rules = \"ID@版本\" 指明规则集"
+    )
 
 
 def sheet_rules(library: RuleLibrary, case: Case, sheet: Sheet, where: str, rules_override: str | None = None) -> RuleSet:
@@ -110,8 +132,9 @@ def report_loaded(
                 f"{'、'.join(expect_hashes)} 不符；拒绝计分。请核对规则文件的改动（scoring formulas diff），确认后更新所记录的哈希"
             )
         sheet = read_figures(sheet, rules, where)
+        sheet, folded = indicator_rows(sheet, rules, where)
         result = engine.score_sheet(sheet, rules, where, case.case.year)
-        own = pin_findings(case, sheet, rules, where, rules_override is not None) + list(result.findings)
+        own = pin_findings(case, sheet, rules, where, rules_override is not None) + folded + list(result.findings)
         if case.case.year is None:
             own.insert(0, year_unknown(rules, where))
         own.extend(rule_source_findings(rules))

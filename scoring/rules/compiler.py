@@ -175,9 +175,14 @@ class _Compiler:
         input_names = set(m.inputs) | set(m.parameters)
         for i, c in enumerate(m.checks):
             try:
-                checks.append(CompiledCheck(expr=compile_expression(c.expr, input_names.__contains__), message=c.message, severity=c.severity))
+                checks.append(CompiledCheck(expr=compile_expression(c.expr, input_names.__contains__), message=c.message, severity=c.severity,
+                                            unverifiable=tuple(c.unverifiable)))
             except ExpressionError as exc:
                 self.problem(f"checks[{i}].expr", str(exc))
+            known = {ind.id for ind in m.indicators}
+            for name in c.unverifiable:
+                if name not in known:
+                    self.problem(f"checks[{i}].unverifiable", f"没有 id 为 {name} 的指标")
 
         rows = self._rows() if m.rows is not None else None
         total = sum((d.weight for d in m.indicators), Decimal(0))
@@ -273,6 +278,7 @@ class _Compiler:
             bare_unit_doubt=(r.bare_unit_doubt.far, r.bare_unit_doubt.near) if r.bare_unit_doubt else None,
             unfinished_remarks=tuple(fold(w) for w in r.unfinished_remarks),
             unfinished_exceptions=tuple(fold(w) for w in r.unfinished_exceptions),
+            short_words=tuple(fold(w) for w in r.short_words),
             multipliers=by_length(r.multipliers.items()),
             fillers=_longest_first(fold(w) for w in r.fillers),
             reached=_longest_first(fold(w) for w in r.reached),
@@ -327,7 +333,7 @@ class _Compiler:
         for v in decl.values:
             e = expr(f"{key}.values.{v.name}", v.expr)
             if e is not None:
-                values.append(CompiledValue(name=v.name, label=v.label, expr=e))
+                values.append(CompiledValue(name=v.name, label=v.label, expr=e, percent=v.percent))
         self._check_cycles(key, values)
 
         own_rule = decl.score is not None or decl.bands or decl.band_on is not None or decl.not_applicable

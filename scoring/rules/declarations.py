@@ -9,6 +9,8 @@ a command that scores from the cache never loads the rest of the file format.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from decimal import Decimal
 from typing import Literal
 
@@ -65,8 +67,11 @@ class RuleSetInfo(Strict):
     source: Source
 
     def names_sheet_type(self, sheet_type: str) -> bool:
-        """Whether a sheet of ``sheet_type`` is the form these rules score (by its title or an alias)."""
-        return sheet_type == self.sheet_type or sheet_type in self.sheet_type_aliases
+        """Whether a sheet of ``sheet_type`` is the form these rules score (by its title or an
+        alias), however its brackets are typed and with or without its year ("项目支出绩效自评表
+        （2024年度）", "部门(单位)整体支出绩效自评表")."""
+        key = title_key(sheet_type)
+        return any(key == title_key(t) for t in (self.sheet_type, *self.sheet_type_aliases))
 
     def governs_fiscal_year(self, year: int) -> bool:
         """Whether sheets of fiscal ``year`` fall under these rules."""
@@ -175,3 +180,13 @@ class GradeBand(Strict):
     lower: Decimal | None = None
     upper: Decimal | None = None
     aliases: list[str] = []  # other ways sheets write it: "优秀" for 优
+
+
+_YEAR_SUFFIX = re.compile(r"\(\d{4}年度?\)$")
+
+
+def title_key(title: str) -> str:
+    """A form's title as titles are compared: full-width forms folded, spaces and a trailing
+    "（2024年度）" left out."""
+    text = "".join(unicodedata.normalize("NFKC", title).split())
+    return _YEAR_SUFFIX.sub("", text)

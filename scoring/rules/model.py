@@ -47,6 +47,7 @@ class CompiledCheck(CompiledModel):
     expr: Expression
     message: str
     severity: str
+    unverifiable: tuple[str, ...] = ()  # indicator ids left unscored when the check fails
 
 
 class CompiledMethod(CompiledModel):
@@ -138,6 +139,7 @@ class CompiledValue(CompiledModel):
     name: str
     label: str
     expr: Expression
+    percent: bool = False  # shown as a percentage (ValueDecl.percent)
 
 
 class Indicator(CompiledModel):
@@ -243,7 +245,7 @@ def region_path(region: str | list[str]) -> tuple[str, ...]:
 
 # Endings an administrative name may be written with or without: "新疆维吾尔自治区" is "新疆" and
 # "四川省" "四川".  Counties' 县/区 stay: "朝阳区" and "朝阳县" are different places.
-_REGION_ENDINGS = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+_REGION_ENDINGS = ("维吾尔族自治区", "维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
 
 
 def region_key(name: str) -> str:

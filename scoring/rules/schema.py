@@ -36,6 +36,8 @@ class ValueDecl(Strict):
     name: str = Field(pattern=IDENT)
     label: str
     expr: str
+    # a ratio shown as a percentage, as finance staff read rates: 0.9531 is shown 95.31%
+    percent: bool = False
 
 
 class NotApplicable(Strict):
@@ -57,6 +59,9 @@ class Check(Strict):
     expr: str
     message: str
     severity: Literal["error", "warning"] = "error"
+    # Indicators (ids) that cannot be scored when the check fails: the figures it finds
+    # contradictory are what they read (a 元/万元 slip between 执行数 and 预算数)
+    unverifiable: list[str] = []
 
 
 ComparatorCode = Literal[">=", "<=", "=", ">", "<"]
@@ -134,8 +139,11 @@ class ReadingDecl(Strict):
     # Words in brackets after a figure that say it is no result yet: "20个（在建）", "200人（计划）",
     # "100%（未拨付）" are not read (a remark that only describes the figure is left out: "85%（抽样）")
     unfinished_remarks: list[str] = []
-    # ... but not these, which hold such a word and describe a state: "10台（尚在保修期内）"
+    # ... but not these, which hold such a word and describe a state: "10台（仍在保修期内）"
     unfinished_exceptions: list[str] = []
+    # Words saying a figure falls short ("满意度仅为75%", "不足"): an actual holding one is not read
+    # for its wording alone against a worded target
+    short_words: list[str] = []
 
     @field_validator("multipliers")
     @classmethod
