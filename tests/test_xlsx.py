@@ -278,6 +278,38 @@ def test_text_in_a_number_cell_is_named_by_sheet_and_cell(library, tmp_path):
     assert proc.returncode == 2 and ref in proc.stderr
 
 
+def test_cells_typed_as_people_type_them(library, tmp_path):
+    """A percentage pasted from a spreadsheet (-0.05 shown as -5.00%), an amount with its unit
+    ("253.87万元"), a claim with its 分 ("3分") and "/" in a claim are read as they show."""
+    rs = library.find("sichuan.dept-overall@2024.1")
+    plain_wb = _filled(rs, _pinned(SUINING, rs))
+    plain_path = tmp_path / "plain.xlsx"
+    plain_wb.save(plain_path)
+    plain = report_loaded(*load_case(plain_path), library, Engine())
+    wb = _filled(rs, _pinned(SUINING, rs))
+    ws = wb.worksheets[0]
+    value = _column(ws, "ind:head", "数值")
+    lines = {ws.cell(row=r, column=1).value: r for r in _rows(ws, "line")}
+    rate_row = next(r for key, r in lines.items() if "fig=asset_change_rate" in key)
+    amount_row = next(r for key, r in lines.items() if "fig=budget_executed" in key)
+    rate = ws.cell(row=rate_row, column=value)
+    assert Decimal(str(rate.value)) == Decimal("-38")
+    rate.value, rate.number_format = -0.38, "0.00%"
+    ws.cell(row=amount_row, column=value).value = f"{ws.cell(row=amount_row, column=value).value}万元"
+    claim_col = _column(ws, "ind:head", "得分")
+    claims = [r for key, r in lines.items() if "|ind=" in key and ws.cell(row=r, column=claim_col).value not in (None, "")]
+    ws.cell(row=claims[0], column=claim_col).value = f"{ws.cell(row=claims[0], column=claim_col).value}分"
+    ws.cell(row=claims[1], column=claim_col).value = "/"
+    path = tmp_path / "typed.xlsx"
+    wb.save(path)
+    typed = report_loaded(*load_case(path), library, Engine())
+    assert typed.sheets[0].total.comparison.computed == plain.sheets[0].total.comparison.computed
+    by_id = {r.result.id: r for r in typed.sheets[0].indicators}
+    first = next(r for r in typed.sheets[0].indicators if r.comparison.claimed is not None)
+    assert first.comparison.claimed == plain.sheets[0].indicators[0].comparison.claimed
+    assert any(r.comparison.status == "unclaimed" for r in by_id.values())
+
+
 def _pinned(path, rs):
     data = _raw(path)
     sheet = data["sheets"][0]

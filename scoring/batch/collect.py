@@ -67,7 +67,7 @@ def collect(paths: Iterable[Path | str]) -> Collected:
             elif suffix in TABLE_SUFFIXES:
                 out.inputs.append(InputFile(path, shown, "table", path.stat().st_size))
             else:
-                out.skipped.append(Problem(shown, f"{shown}: 不是案例文件（只读取 .toml、.json 案例文件和 .csv 案例表）"))
+                out.skipped.append(Problem(shown, f"{shown}: 不是案例文件（只读取 .toml、.json 案例文件、.xlsx 填报工作簿和 .csv 案例表）"))
     return out
 
 

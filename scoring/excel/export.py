@@ -90,6 +90,7 @@ def _units(text: str) -> int:
 
 
 _ROW = re.compile(r"^rows\[(\d+)\](?:\((.*)\))?$")
+_ROW_LINE = re.compile(r"^row(\d+)$")  # a scored row's line, named by its place when it has no id
 _ITEM = re.compile(r"^(subtotals|stated_rates)\[(\d+)\]")
 
 
@@ -107,6 +108,9 @@ def finding_place(where: str, titles: dict[str, str], rule_sets: dict[str, RuleS
     if m:
         name = m.group(2)
         return title, f"绩效指标第 {int(m.group(1)) + 1} 行" + (f"“{name}”" if name else "")
+    m = _ROW_LINE.match(detail)
+    if m:
+        return title, f"绩效指标第 {int(m.group(1))} 行"
     m = _ITEM.match(detail)
     if m:
         what = "分组小计" if m.group(1) == "subtotals" else "文中比率"

@@ -13,6 +13,7 @@ under another — is reported where it is, never read around.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +25,7 @@ from ..cases.load import WORKBOOK_SUFFIXES
 from ..errors import FileError, FileProblem, ScoringError
 from ..files.limits import MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_PARTS, MAX_WORKBOOK_UNPACKED, megabytes
 from ..files.os_errors import describe
-from ..numbers import MAX_FIGURE_TEXT, NumberError, is_too_large, to_decimal
+from ..numbers import MAX_FIGURE_TEXT, NumberError, is_not_given, is_too_large, to_decimal
 from .form import (
     AUX_LABELS,
     BUDGET_HEADERS,
@@ -43,6 +44,9 @@ from .form import (
     parse_key,
 )
 from .template import META, META_SHEET
+
+# A figure typed with its unit ("253.87万元", "1,234,700 元"): kept as written, as a case file keeps it.
+_WRITTEN_FIGURE = re.compile(r"[-+－＋]?[0-9０-９][0-9０-９,，.．]*\s*[^\s0-9０-９,，.．%％]{1,4}")
 
 # Formats a person may hand in instead of .xlsx; the importer reads none of them.
 UNSUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES - {".xlsx", ".xlsm"}
@@ -278,12 +282,21 @@ class _FormReader:
             return _float_text(round(value * 100, 10)) + "%"  # a rate typed as a percentage: 90.12%, as the form prints it
         return _text(value)
 
-    def number(self, row: int, col: int, undisclosed: bool = False) -> Decimal | None | str:
+    def number(self, row: int, col: int, undisclosed: bool = False, points: bool = False) -> Decimal | None | str:
+        """A cell's number; with ``undisclosed``, the mark for a figure not disclosed; with
+        ``points`` (a claim, weight or total), "/" is a blank cell and "9.5分" is 9.5, as the case
+        model reads them."""
         value = self.value(row, col)
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if undisclosed and isinstance(value, str) and value.strip() == UNDISCLOSED:
             return UNDISCLOSED
+        if points and isinstance(value, str):
+            if is_not_given(value):
+                return None
+            text = value.strip()
+            if text.endswith("分") and len(text) > 1:
+                value = text[:-1]
         if isinstance(value, bool):
             self.problem(row, col, f"应为数字，得到“{value}”")
             return None
@@ -406,7 +419,7 @@ class _FormReader:
                 self._deduction(r, fields, columns, sheet)
             elif kind == "total":
                 block, columns = "end", None  # the indicator tables end at the total
-                claim = self.number(r, main[HEADERS["claim"]]) if main else None
+                claim = self.number(r, main[HEADERS["claim"]], points=True) if main else None
                 if claim is not None:
                     sheet["claimed_total"] = {"score": claim, **self.comment(r, main[HEADERS["claim"]])}
             elif kind == "grade" and main:
@@ -524,10 +537,10 @@ class _FormReader:
         ind = fields.get("ind")
         if not ind:
             return
-        weight = self.number(r, columns["分值"])
+        weight = self.number(r, columns["分值"], points=True)
         if weight is not None and fields.get("w") and weight != Decimal(fields["w"]):
             sheet.setdefault("weights", {})[ind] = weight
-        claim = self.number(r, columns["得分"])
+        claim = self.number(r, columns["得分"], points=True)
         if claim is not None:
             sheet["claims"][ind] = {"score": claim, **self.comment(r, columns["得分"])}
         rate = self.text(r, columns[RATE_LABEL])
@@ -542,6 +555,16 @@ class _FormReader:
                                               **{k: v for k, v in self.comment(r, columns[RATE_LABEL]).items() if k == "source"}})
 
     def _figure(self, r: int, col: int, name: str, sheet: dict, extra: dict) -> None:
+        cell = self.ws.cell(*self.merged.get((r, col), (r, col)))
+        value = self.value(r, col)
+        if isinstance(value, float) and "%" in (cell.number_format or ""):
+            # a percentage pasted from a spreadsheet (-0.05 shown as -5.00%) is -5%, as it shows
+            sheet["inputs"][name] = {"value": self.text(r, col), **extra}
+            return
+        if isinstance(value, str) and (_WRITTEN_FIGURE.fullmatch(value.strip()) or is_not_given(value)):
+            # "253.87万元", "/": written as the form prints it, for the rule set's words to read
+            sheet["inputs"][name] = {"value": value.strip(), **extra}
+            return
         number = self.number(r, col, undisclosed=True)
         if number is None:
             return
@@ -590,7 +613,7 @@ class _FormReader:
         ind = fields.get("ind")
         if ind:
             col = columns[HEADERS["claim"]]
-            claim = self.number(r, col)
+            claim = self.number(r, col, points=True)
             if claim is not None:
                 sheet["claims"][ind] = {"score": claim, **{k: v for k, v in self.comment(r, col).items() if k == "source"}}
 
@@ -608,7 +631,7 @@ class _FormReader:
                 self.problem(r, count_col, f"发现问题数应为非负整数，得到“{self.value(r, count_col)}”")
             else:
                 sheet["findings"][ded] = {"value": count, **extra}
-        claim = self.number(r, claim_col)
+        claim = self.number(r, claim_col, points=True)
         if claim is not None:
             sheet["claims"][ded] = {"score": claim, **{k: v for k, v in self.comment(r, claim_col).items() if k == "source"}}
 
@@ -616,8 +639,8 @@ class _FormReader:
         name_col = columns[HEADERS["name"]]
         group_cols = sorted(c for h, c in columns.items() if h in (*GROUP_HEADERS, EXTRA_GROUP_HEADER))
         values = {role: self.text(r, columns[HEADERS[role]], shared=role in _SHARED_ROW_FIELDS) for role in _ROW_FIELDS if HEADERS[role] in columns}
-        weight = self.number(r, columns[HEADERS["weight"]])
-        claimed = self.number(r, columns[HEADERS["claim"]])
+        weight = self.number(r, columns[HEADERS["weight"]], points=True)
+        claimed = self.number(r, columns[HEADERS["claim"]], points=True)
         filled = any(v for k, v in values.items() if k not in ("source", "note")) or weight is not None or claimed is not None
         if not filled and (fields.get("blank") or fields.get("inserted")):
             return  # an empty line of a blank template (it keeps its group labels), or one a person inserted
@@ -643,7 +666,7 @@ class _FormReader:
     def _subtotal(self, r: int, fields: dict, columns: dict, sheet: dict) -> None:
         group_col, claimed_col, weight_col, source_col = (columns[h] for h in SUBTOTAL_HEADERS)
         group = [g.strip() for g in (self.text(r, group_col) or "").split("/") if g.strip()]
-        claimed, weight, source = self.number(r, claimed_col), self.number(r, weight_col), self.text(r, source_col)
+        claimed, weight, source = self.number(r, claimed_col, points=True), self.number(r, weight_col, points=True), self.text(r, source_col)
         if not group and claimed is None and weight is None and not source:
             return
         if not group:
