@@ -8,7 +8,7 @@ and an undisclosed figure makes unverifiable only what really depends on it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 
 from ..cases.model import Figure, Sheet
@@ -509,7 +509,7 @@ def indicator_weights(sheet: Sheet, rules: RuleSet, where: str, findings: list[F
     return weights
 
 
-def rows_missing(rules: RuleSet, weights, where: str) -> Finding:
+def rows_missing(rules: RuleSet, weights: Iterable[Decimal], where: str) -> Finding:
     """A sheet under rules that score rows, with no row transcribed or only placeholders (a case
     table holds none): the rows' share of the total is not there to be checked, so the sheet is
     scored as a partial one, never as one whose rows all scored 0.  ``weights``: the rule

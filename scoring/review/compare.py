@@ -110,7 +110,7 @@ def sum_differs(written: Decimal, parts: Decimal, tolerance: Decimal) -> str | N
 
 def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Finding], tolerance: Decimal) -> None:
     """A parent row whose children carry the scores (``parents``: `row_structure.ParentRow`): its
-    claimed score must be theirs added up, within ``tolerance`` (a sum written to one decimal)."""
+    claimed score must be theirs added up, as `sum_differs` holds a written sum."""
     for parent in parents:
         if not parent.scored_children or parent.row.claimed is None:
             continue
@@ -126,8 +126,8 @@ def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Find
 
 def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: str, findings: list[Finding],
                       tolerance: Decimal) -> None:
-    """Printed group subtotals: claimed scores must add up (within ``tolerance``: a subtotal written
-    to one decimal) and stay within the group's printed weight; printed group weights are checked
+    """Printed group subtotals: claimed scores must add up (as `sum_differs` holds a written sum)
+    and stay within the group's printed weight; printed group weights are checked
     against their rows' weights.  On a partial sheet only what the visible rows already exceed can
     be an error.  ``lines``: every line of the sheet in order, as (id, name, group, weight, claimed
     score or None)."""
