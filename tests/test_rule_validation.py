@@ -366,7 +366,16 @@ METHOD = ROWS.format(weight=90).replace('score = "weight"', 'reads = "number"\ns
      "rows.methods.direct.text_met", "没有名为 nope 的档次"),
     ('[rows.methods.direct]\nlabel = "直接赋分"\nreads = "any"\nscore = "weight if met else actual / target * weight"\ntext_met = ["nope"]\n',
      "rows.methods.direct.text_met", "只能使用 weight 与 met"),
+    ('[rows.strength]\nlevels = [["明显"], ["有所"]]\nweaker = "w"\nreached = "r"\nforecasts = ["会"]\nmodal_words = ["机会", "认可"]\n',
+     "rows.strength.modal_words", "“认可”不以 rows.strength.forecasts 中的词结尾"),
+    ('[reading]\nharm_handling = ["整改"]\n[reading.handling_objects]\n"维修" = ["故障"]\n',
+     "reading.handling_objects.维修", "不在 reading.harm_handling 中"),
 ])
 def test_row_reading_declarations_name_what_they_need(tmp_path, extra, place, message):
     text = problems(tmp_path, INDICATOR + 'score = "a"\n' + METHOD + extra, ROWS_HEAD)
     assert place in text and message in text, text
+
+
+def test_a_check_may_leave_only_indicators_the_rules_have_unscored(tmp_path):
+    text = problems(tmp_path, INDICATOR + 'score = "a"\n[[checks]]\nexpr = "a >= 0"\nmessage = "m"\nunverifiable = ["nope"]\n')
+    assert "checks[0].unverifiable" in text and "没有 id 为 nope 的指标" in text

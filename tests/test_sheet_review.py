@@ -220,6 +220,15 @@ def test_a_zero_budget_is_not_also_over_spending(tmp_path):
     assert "除以零" in messages and "超预算支出" not in messages
 
 
+def test_a_rule_indicator_row_weighted_as_the_city_form_prints_it_is_folded_too(tmp_path):
+    """预算执行率 printed as a 20-point row beside 80 points of rows, named with its unit."""
+    rows = ROWS.replace("weight = 40\nclaimed = {c1}", "weight = 30\nclaimed = 30").replace("weight = 40\nclaimed = 40", "weight = 40\nclaimed = 40")
+    rows += '\n[[sheets.rows]]\ngroup = ["预算执行率"]\nname = "预算执行率（%）"\ntarget = "100%"\nactual = "95.31%"\nweight = 20\nclaimed = "19.06"\n'
+    got = _project(tmp_path, rows=rows, execution='"/"', total='"99.06"')
+    assert "indicator_row" in got["codes"] and "weights_mismatch" not in got["codes"], got["codes"]
+    assert got["sheet"]["total"]["computed"] == "99.06" and got["exit"] == 0
+
+
 def test_a_row_printing_a_rule_indicator_beside_its_figures_is_one_line(tmp_path):
     """The Hebei form prints 预算执行率 as its last row; beside the budget block it is the same line,
     scored once from the figures, with the row's claim where the sheet gives no other."""
@@ -271,5 +280,10 @@ def test_a_yuan_wan_slip_leaves_execution_unverifiable(tmp_path):
     case.write_text(case.read_text(encoding="utf-8").replace('budget = "120"', 'budget = "1143700"'), encoding="utf-8")
     report = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
     execution = next(line for line in report["sheets"][0]["indicators"] if line["id"] == "execution")
-    assert execution["status"] == "unverifiable" and "千倍" in execution["reason"]
+    assert execution["status"] == "unverifiable" and "一万倍" in execution["reason"]
     assert "claim_over" not in [f["code"] for f in report["findings"]]
+    # a project that barely spent is no slip: read in the other unit it would have spent 600%
+    case.write_text(case.read_text(encoding="utf-8").replace('budget = "1143700"', 'budget = "5000"').replace('executed = "114.37"', 'executed = "3"'),
+                    encoding="utf-8")
+    report = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
+    assert "claim_over" in [f["code"] for f in report["findings"]]

@@ -147,7 +147,8 @@ class Reading:
     remark_fillers: frozenset[str] = frozenset()  # characters of a remark that name no step ("已", "全", "部")
     unfinished_remarks: tuple[str, ...] = ()  # "在建", "计划": in brackets after a figure, it is no result yet
     unfinished_exceptions: tuple[str, ...] = ()  # "仍在保修": holds one of them, says a state
-    short_words: tuple[str, ...] = ()  # "仅", "不足": the figure in a worded actual falls short
+    short_words: tuple[str, ...] = ()  # "仅", "未达": the figure in a worded actual falls short ...
+    short_exceptions: tuple[str, ...] = ()  # ... but not "不仅", "仅用"
     harm_words: tuple[str, ...] = ()  # "事件", "隐患": a name ending so counts something to avoid ...
     harm_counts: tuple[str, ...] = ()  # ... maybe before one of these ("发生数", "次数", "现象")
     harm_handling: tuple[str, ...] = ()  # ... unless it counts work done about it ("排查", "化解")
@@ -155,6 +156,7 @@ class Reading:
     harm_facilities: tuple[str, ...] = ()  # ... nor inside a facility's name ("污水处理设施故障次数")
     owned_handling: tuple[str, ...] = ()  # words of work acting on people or things ("监测", "援助") ...
     harm_holders: tuple[str, ...] = ()  # ... which these also stop ("对象", "项目": "监测对象返贫人数")
+    handling_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "维修": the harms it mends ("故障", "损坏")
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
     @cached_property
@@ -299,6 +301,9 @@ class Reading:
                 continue  # "整改后仍存在问题", "开展培训期间安全事故": a harm after or during the work
             if start > 0 and gap.startswith(self.harm_facilities):
                 continue  # "污水处理设施故障": the word of work is part of a facility's name
+            objects = self.handling_objects.get(word)
+            if objects is not None and not any(o in name[start + len(word):] for o in objects):
+                continue  # "维修质量投诉": repair's own complaints, not damage it mends
             if word not in self.owned_handling:
                 return True  # "整改巡视巡察反馈问题", "整改项目安全隐患": rectifying acts on harms
             if len(gap) <= _HANDLING_REACH and not any(holder in gap for holder in self.harm_holders):

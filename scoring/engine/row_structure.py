@@ -9,6 +9,7 @@ only row, and checks the printed sums of figures; claims are checked later, by t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -57,17 +58,19 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
     if not sheet.rows or rules.rows is None or not sheet.inputs:
         return sheet, []
     rule_names = {normalize_phrase(ind.name): ind.id for ind in rules.indicators}
-    named = {i: rule_names[normalize_phrase(row.name)] for i, row in enumerate(sheet.rows)
-             if row.name and not row.part_of and normalize_phrase(row.name) in rule_names
-             and not (row.id and any(r.part_of == row.id for r in sheet.rows))}
-    if not named or any(row.weight is None for row in sheet.rows if not row.part_of):
+    lines = [i for i, row in enumerate(sheet.rows) if not row.part_of and not is_placeholder(row, rules.reading)]
+    named = {i: rule_names[key] for i in lines if (key := _name_key(sheet.rows[i].name)) in rule_names
+             and not (sheet.rows[i].id and any(r.part_of == sheet.rows[i].id for r in sheet.rows))}
+    if not named or len(set(named.values())) < len(named) or any(sheet.rows[i].weight is None for i in lines):
         return sheet, []
-    # Only where the weights say so: the sheet's weights exceed its total by these rows' and add up
-    # without them.  A unit's own "预算执行率 ≥90%" among its 质量指标, weighted inside the 90 points
-    # of rows, is an indicator of its own.
-    printed = sum((row.weight for row in sheet.rows if not row.part_of), Decimal(0))
-    rule_weights = sum((sheet.weights.get(ind.id, sheet.weights.get(ind.name, ind.weight)) for ind in rules.indicators), Decimal(0))
-    if printed + rule_weights - sum((sheet.rows[i].weight for i in named), Decimal(0)) != rules.info.total:
+    # Only where the weights say so: with each such row's weight as its indicator's, the sheet's
+    # weights add up to its total ("预算执行率" printed 20 beside 80 points of rows).  A unit's own
+    # "预算执行率 ≥90%" among its 质量指标, weighted inside the 90 points of rows, is an indicator of its own.
+    folded = {ind: sheet.rows[i].weight for i, ind in named.items()}
+    rows_weight = sum((sheet.rows[i].weight for i in lines if i not in named), Decimal(0))
+    rule_weights = sum((folded.get(ind.id, sheet.weights.get(ind.id, sheet.weights.get(ind.name, ind.weight))) for ind in rules.indicators),
+                       Decimal(0))
+    if rows_weight + rule_weights != rules.info.total:
         return sheet, []
     keep, claims, weights, found = [], dict(sheet.claims), dict(sheet.weights), []
     for i, row in enumerate(sheet.rows):
@@ -83,6 +86,15 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
     if not found:
         return sheet, []
     return sheet.model_copy(update={"rows": keep, "claims": claims, "weights": weights}), found
+
+
+_UNIT_IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def _name_key(name: str) -> str:
+    """A row's name as rule indicators' names are compared: folded, without a unit in brackets
+    ("预算执行率（%）")."""
+    return normalize_phrase(_UNIT_IN_BRACKETS.sub("", (name or "").strip()))
 
 
 def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, findings: list[Finding]) -> RowPlan:

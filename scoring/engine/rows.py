@@ -462,14 +462,17 @@ class RowScorer(WordingGrader, UnitMatcher):
         if target_text is None or any(c.isdigit() for c in fold(target_text)) or not self._strong(target_text):
             return None
         text = fold(row.actual)
-        if any(w in text for w in self.reading.short_words):
-            return None  # "满意度仅为75%": the figure says the wording falls short
-        target = normalize_phrase(target_text)
-        changes = [w for pair in self.rules.opposites for w in pair if w in target]
-        if not any(self._strong(clause) and not any(c.isdigit() for c in clause) and (not changes or any(w in clause for w in changes))
+        plain = text
+        for word in self.reading.short_exceptions:
+            plain = plain.replace(word, "\0")
+        if any(w in plain for w in self.reading.short_words):
+            return None  # "满意度仅为75%": the figure says the wording falls short (not "仅用3个月")
+        changes = {w for pair in self.rules.opposites for w in pair}
+        worded = any(w in normalize_phrase(target_text) for w in changes)
+        if not any(self._strong(clause) and not any(c.isdigit() for c in clause) and (not worded or any(w in clause for w in changes))
                    for clause in CLAUSE_BREAK.split(text)):
-            # "计划2025年服务能力显著提升": the figure is in the clause the wording is; "宣传力度明显加大":
-            # the clause with strength changes something else than the target
+            # "计划2025年服务能力显著提升": the figure is in the clause the wording is; against a target
+            # worded as a change, a clause that names none ("投入力度明显") says nothing of it
             return None
         try:
             target = self._read_cell(target_text, row, "年度指标值", place)

@@ -95,7 +95,8 @@ _SOURCE_NOTE = (HEADERS["source"], HEADERS["note"])
 _BLOCK_HEADERS = {
     "rows": ((HEADERS["name"], HEADERS["target"], HEADERS["actual"], HEADERS["weight"], HEADERS["claim"]),
              (*GROUP_HEADERS, EXTRA_GROUP_HEADER, HEADERS["nature"], HEADERS["unit"], HEADERS["rule"], HEADERS["deviation"], *_SOURCE_NOTE)),
-    "ind": ((HEADERS["name"], HEADERS["fig_label"], HEADERS["fig_value"], HEADERS["weight"], HEADERS["claim"]), _SOURCE_NOTE),
+    "ind": ((HEADERS["name"], HEADERS["fig_label"], HEADERS["fig_value"], HEADERS["weight"], HEADERS["claim"]),
+            (HEADERS["fig_unit"], *_SOURCE_NOTE)),
     "budget": (BUDGET_HEADERS, ()),
     "ded": ((HEADERS["name"], DEDUCTION_HEADERS["count"], DEDUCTION_HEADERS["claim"]), _SOURCE_NOTE),
     "sub": (SUBTOTAL_HEADERS, ()),
@@ -548,18 +549,23 @@ class _FormReader:
             executed, budget = sheet["inputs"].get("executed", {}).get("value"), sheet["inputs"].get("budget", {}).get("value")
             if executed is None or budget is None:
                 self.problem(r, columns[RATE_LABEL], "填了执行率，但全年预算数或全年执行数没有填写，无法核对")
+            elif isinstance(executed, str) or isinstance(budget, str):
+                pass  # a figure written with its unit or a mark: the rule set reads it; the rate is not held against it
             elif not (is_too_large(executed) or is_too_large(budget)):
                 # a figure past the bound is reported by the engine as an invalid input, as in every
                 # form of a case; the rate printed beside it is not checked against it
                 sheet["stated_rates"].append({"label": RATE_LABEL, "stated": rate, "numerator": executed, "denominator": budget,
                                               **{k: v for k, v in self.comment(r, columns[RATE_LABEL]).items() if k == "source"}})
 
-    def _figure(self, r: int, col: int, name: str, sheet: dict, extra: dict) -> None:
+    def _figure(self, r: int, col: int, name: str, sheet: dict, extra: dict, percent: bool = False) -> None:
+        """An input's cell into the case: a number, the undisclosed mark, or (kept as written, for
+        the rule set's words to read) a figure with its unit or a not-given mark.  ``percent``: the
+        line prints the unit %, so a number in a percentage-formatted cell is read as it shows."""
         cell = self.ws.cell(*self.merged.get((r, col), (r, col)))
         value = self.value(r, col)
-        if isinstance(value, float) and "%" in (cell.number_format or ""):
-            # a percentage pasted from a spreadsheet (-0.05 shown as -5.00%) is -5%, as it shows
-            sheet["inputs"][name] = {"value": self.text(r, col), **extra}
+        if percent and isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+            # a percentage pasted from a spreadsheet (-0.05 shown as -5.00%) is -5, as it shows
+            sheet["inputs"][name] = {"value": _float_text(round(value * 100, 10)), **extra}
             return
         if isinstance(value, str) and (_WRITTEN_FIGURE.fullmatch(value.strip()) or is_not_given(value)):
             # "253.87万元", "/": written as the form prints it, for the rule set's words to read
@@ -609,7 +615,9 @@ class _FormReader:
             if isinstance(value, str) and value.strip() in ("是", "否"):
                 sheet["inputs"][name] = {"value": value.strip() == "是", **self._extra(r, columns)}
             else:
-                self._figure(r, col, name, sheet, self._extra(r, columns))
+                unit_col = columns.get(HEADERS["fig_unit"])
+                percent = unit_col is not None and (_text(self.ws.cell(row=r, column=unit_col).value) or "").strip() in ("%", "％")
+                self._figure(r, col, name, sheet, self._extra(r, columns), percent)
         ind = fields.get("ind")
         if ind:
             col = columns[HEADERS["claim"]]

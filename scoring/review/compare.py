@@ -318,6 +318,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     unverified = max(total_weight - sums.checked, Decimal(0))
     deducted = claimed_deductions = Decimal(0)
     undisclosed = []
+    short = []
     for name, amount, claimed in deductions:
         claimed_deductions += claimed or 0
         if amount is None and claimed:
@@ -325,7 +326,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
             amount = claimed
             findings.append(finding("deduction_as_claimed", f"扣分项“{name}”的发现问题数未披露，按自评扣 {fmt(claimed)} 分计", f"{where}.findings"))
         elif amount is not None and claimed is not None and amount - claimed > tolerance:
-            findings.append(finding(
+            short.append(finding(
                 "deduction_short", f"扣分项“{name}”：按发现问题数应扣 {fmt(amount)} 分，自评扣 {fmt(claimed)} 分，少扣 {fmt(amount - claimed)} 分",
                 f"{where}.findings",
             ))
@@ -333,6 +334,8 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
             undisclosed.append(name)
         else:
             deducted += amount
+    if score_floor is None or sums.computed - deducted >= score_floor:
+        findings.extend(short)  # where the floor stops the deductions ("扣完为止"), fewer is what they took
     if undisclosed:
         findings.append(finding(
             "deductions_undisclosed", f"扣分项（{'、'.join(undisclosed)}）的发现问题数未披露，总分未计这些扣分", f"{where}.findings",

@@ -255,6 +255,9 @@ class _Compiler:
                         break
                     seen.add(base)
                     base = units[base].into
+        for word in r.handling_objects:
+            if word not in r.harm_handling:
+                self.problem(f"reading.handling_objects.{word}", f"“{word}”不在 reading.harm_handling 中，不起作用")
         by_length = lambda pairs: tuple(sorted(((fold(k), v) for k, v in pairs), key=lambda kv: -len(kv[0])))  # noqa: E731
         return Reading(
             prefixes=by_length(r.comparators.items()),
@@ -279,6 +282,7 @@ class _Compiler:
             unfinished_remarks=tuple(fold(w) for w in r.unfinished_remarks),
             unfinished_exceptions=tuple(fold(w) for w in r.unfinished_exceptions),
             short_words=tuple(fold(w) for w in r.short_words),
+            short_exceptions=tuple(fold(w) for w in r.short_exceptions),
             multipliers=by_length(r.multipliers.items()),
             fillers=_longest_first(fold(w) for w in r.fillers),
             reached=_longest_first(fold(w) for w in r.reached),
@@ -308,6 +312,7 @@ class _Compiler:
             harm_facilities=tuple(fold(w) for w in r.harm_facilities),
             owned_handling=tuple(fold(w) for w in r.owned_handling),
             harm_holders=tuple(fold(w) for w in r.harm_holders),
+            handling_objects={fold(k): tuple(fold(w) for w in v) for k, v in r.handling_objects.items()},
         )
 
     # -- indicators --------------------------------------------------------------------

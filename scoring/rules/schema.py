@@ -144,6 +144,7 @@ class ReadingDecl(Strict):
     # Words saying a figure falls short ("满意度仅为75%", "不足"): an actual holding one is not read
     # for its wording alone against a worded target
     short_words: list[str] = []
+    short_exceptions: list[str] = []  # ... but not these ("不仅", "仅用3个月")
 
     @field_validator("multipliers")
     @classmethod
@@ -194,6 +195,11 @@ class ReadingDecl(Strict):
     # act on harms wherever they stand ("整改项目安全隐患", "排查整治农村道路交通安全隐患")
     owned_handling: list[str] = []
     harm_holders: list[str] = []
+    # Words of `harm_handling` that act only on some harms: repair mends damage ("维修设施故障数",
+    # "维修设施损坏问题" count work), not the repair work's own complaints or quality problems
+    # ("维修质量投诉", "修缮工程质量问题数" count harms): the word acts where one of its objects
+    # follows it in the name
+    handling_objects: dict[str, list[str]] = {}
     # Words that stand for a figure: "全覆盖" is 100% against "≥95%" (and a target "全覆盖" against "98%")
     figure_words: dict[str, str] = {}
     reached: list[str] = []
