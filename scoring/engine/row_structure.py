@@ -47,7 +47,7 @@ def is_placeholder(row: Row, reading: Reading) -> bool:
     "not given" marks in them (a row printed "/ | / | / | /")."""
     def empty(text: str | None) -> bool:
         return text is None or "".join(fold(text).split()) in reading.not_given
-    return empty(row.target) and empty(row.actual) and row.weight is None and row.claimed is None
+    return row.weight is None and row.claimed is None and empty(row.target) and empty(row.actual)
 
 
 def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, list[Finding]]:
@@ -58,9 +58,13 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
     if not sheet.rows or rules.rows is None or not sheet.inputs:
         return sheet, []
     rule_names = {normalize_phrase(ind.name): ind.id for ind in rules.indicators}
+    printed = tuple(ind.name for ind in rules.indicators)
+    named = {i: rule_names[key] for i, row in enumerate(sheet.rows)
+             if row.name and any(n in row.name for n in printed) and (key := _name_key(row.name)) in rule_names}
+    if not named:
+        return sheet, []  # the common case: no row prints a rule indicator's name
     lines = [i for i, row in enumerate(sheet.rows) if not row.part_of and not is_placeholder(row, rules.reading)]
-    named = {i: rule_names[key] for i in lines if (key := _name_key(sheet.rows[i].name)) in rule_names
-             and not (sheet.rows[i].id and any(r.part_of == sheet.rows[i].id for r in sheet.rows))}
+    named = {i: ind for i, ind in named.items() if i in lines and not (sheet.rows[i].id and any(r.part_of == sheet.rows[i].id for r in sheet.rows))}
     if not named or len(set(named.values())) < len(named) or any(sheet.rows[i].weight is None for i in lines):
         return sheet, []
     # Only where the weights say so: with each such row's weight as its indicator's, the sheet's
