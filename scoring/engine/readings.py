@@ -157,6 +157,7 @@ class Reading:
     owned_handling: tuple[str, ...] = ()  # words of work acting on people or things ("监测", "援助") ...
     harm_holders: tuple[str, ...] = ()  # ... which these also stop ("对象", "项目": "监测对象返贫人数")
     handling_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "维修": the harms it mends ("故障", "损坏")
+    handling_object_breaks: tuple[str, ...] = ()  # "施工", "质量": between such a word and its harm, the harm is the work's own
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
     @cached_property
@@ -302,8 +303,8 @@ class Reading:
             if start > 0 and gap.startswith(self.harm_facilities):
                 continue  # "污水处理设施故障": the word of work is part of a facility's name
             objects = self.handling_objects.get(word)
-            if objects is not None and not any(o in name[start + len(word):] for o in objects):
-                continue  # "维修质量投诉": repair's own complaints, not damage it mends
+            if objects is not None and (not name.startswith(objects, at) or any(w in gap for w in self.handling_object_breaks)):
+                continue  # "维修质量投诉", "维修施工安全隐患": the repair's own harms, not damage it mends
             if word not in self.owned_handling:
                 return True  # "整改巡视巡察反馈问题", "整改项目安全隐患": rectifying acts on harms
             if len(gap) <= _HANDLING_REACH and not any(holder in gap for holder in self.harm_holders):

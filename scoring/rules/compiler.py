@@ -313,6 +313,7 @@ class _Compiler:
             owned_handling=tuple(fold(w) for w in r.owned_handling),
             harm_holders=tuple(fold(w) for w in r.harm_holders),
             handling_objects={fold(k): tuple(fold(w) for w in v) for k, v in r.handling_objects.items()},
+            handling_object_breaks=tuple(fold(w) for w in r.handling_object_breaks),
         )
 
     # -- indicators --------------------------------------------------------------------

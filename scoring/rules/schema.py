@@ -195,11 +195,12 @@ class ReadingDecl(Strict):
     # act on harms wherever they stand ("整改项目安全隐患", "排查整治农村道路交通安全隐患")
     owned_handling: list[str] = []
     harm_holders: list[str] = []
-    # Words of `harm_handling` that act only on some harms: repair mends damage ("维修设施故障数",
-    # "维修设施损坏问题" count work), not the repair work's own complaints or quality problems
-    # ("维修质量投诉", "修缮工程质量问题数" count harms): the word acts where one of its objects
-    # follows it in the name
+    # Words of `harm_handling` that act only on some harms: repair mends damage ("维修设施故障数"
+    # counts work), not the repair work's own complaints or quality problems ("维修质量投诉",
+    # "修缮工程质量问题数" count harms): the word acts where the harm counted is one of its objects,
+    # and not across one of `handling_object_breaks` ("维修施工安全隐患数" counts the works' hazards)
     handling_objects: dict[str, list[str]] = {}
+    handling_object_breaks: list[str] = []
     # Words that stand for a figure: "全覆盖" is 100% against "≥95%" (and a target "全覆盖" against "98%")
     figure_words: dict[str, str] = {}
     reached: list[str] = []
