@@ -1009,6 +1009,8 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("维修质量投诉", "质量指标", "5件", "8件", "6.25"),
     ("维修设施故障数", "数量指标", "20个", "25个", "10.00"),  # damage repair mends: work (reading.handling_objects)
     ("维修施工安全隐患数", "质量指标", "5处", "8处", "6.25"),  # the repair works' own hazards (review X)
+    ("维修后故障复发次数", "质量指标", "5次", "8次", "6.25"),  # a recurrence is a harm ...
+    ("戒毒人员未复发人数", "社会效益指标", "100人", "90人", "9.00"),  # ... and those without it are not (harm_negations)
     ("新建村级服务站", "数量指标", "≥10个", "10个（其中3个仍在抓紧施工）", "None"),
     ("服务能力", "社会效益指标", "明显提升", "服务能力明显提升，但覆盖率不足60%", "None"),
     ("技能水平", "社会效益指标", "明显提升", "学员会明显提升技能水平", "None"),  # a person's 会 is the modal (review W)

@@ -157,6 +157,7 @@ class Reading:
     owned_handling: tuple[str, ...] = ()  # words of work acting on people or things ("监测", "援助") ...
     harm_holders: tuple[str, ...] = ()  # ... which these also stop ("对象", "项目": "监测对象返贫人数")
     handling_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "维修": the harms it mends ("故障", "损坏")
+    harm_negations: tuple[str, ...] = ()  # "无", "未": right before a harm word, those without it ("无复发户数")
     handling_object_breaks: tuple[str, ...] = ()  # "施工", "质量": between such a word and its harm, the harm is the work's own
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
 
@@ -268,6 +269,8 @@ class Reading:
             stem = name[: len(name) - len(count)] if count else name
             if (not count or name.endswith(count)) and stem.endswith(self.harm_words):
                 harm = max((w for w in self.harm_words if stem.endswith(w)), key=len)
+                if stem[: len(stem) - len(harm)].endswith(self.harm_negations):
+                    return False  # "无复发户数", "未复发人数": those without the harm
                 return not self.handles(stem, len(stem) - len(harm))
         return False
 

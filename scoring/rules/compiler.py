@@ -314,6 +314,7 @@ class _Compiler:
             harm_holders=tuple(fold(w) for w in r.harm_holders),
             handling_objects={fold(k): tuple(fold(w) for w in v) for k, v in r.handling_objects.items()},
             handling_object_breaks=tuple(fold(w) for w in r.handling_object_breaks),
+            harm_negations=tuple(fold(w) for w in r.harm_negations),
         )
 
     # -- indicators --------------------------------------------------------------------

@@ -201,6 +201,8 @@ class ReadingDecl(Strict):
     # and not across one of `handling_object_breaks` ("维修施工安全隐患数" counts the works' hazards)
     handling_objects: dict[str, list[str]] = {}
     handling_object_breaks: list[str] = []
+    # Words right before a harm word that count those without it ("无复发户数", "未复发人数"): no harm
+    harm_negations: list[str] = []
     # Words that stand for a figure: "全覆盖" is 100% against "≥95%" (and a target "全覆盖" against "98%")
     figure_words: dict[str, str] = {}
     reached: list[str] = []
