@@ -204,6 +204,11 @@ def test_scored_workbook_is_the_form_with_review_columns(scored):
     assert ws.cell(row=budget, column=col["说明"]).value
     total = _rows(ws, "total")[0]
     assert ws.cell(row=total, column=col["差额"]).number_format == "+0.00;-0.00;0.00"
+    # the point the difference is measured from, as diff prints it; the range is in 说明
+    expected = json.loads(shipped_diff(HUNAN.name).stdout)["sheets"][0]["total"]
+    assert expected["low"] != expected["high"]
+    assert ws.cell(row=total, column=col["计算得分"]).value == pytest.approx(float(expected["computed"]))
+    assert f"按规则可能范围 {expected['low']}～{expected['high']}" in ws.cell(row=total, column=col["说明"]).value
     grade = _rows(ws, "grade")[0]
     assert ws.cell(row=grade, column=col["计算得分"]).value == "中～优"
     assert run_cli("diff", str(HUNAN), "--format", "xlsx").returncode == 2  # needs --out

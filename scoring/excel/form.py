@@ -667,7 +667,8 @@ class FormWriter:
         self.annotate(r, self.col["claim"], claimed.get("source") if isinstance(claimed, dict) else None)
         if self.review is not None:
             sd = self.review
-            if t.low == t.high or t.low is None:
+            if t.computed is not None or t.low is None:
+                # the point the difference is measured from; the range, where there is one, is in 说明
                 self.put(r, self.col["computed"], t.computed, align="right", bold=True, number_format=SCORE_FORMAT, fill=fill)
             else:
                 self.put(r, self.col["computed"], f"{fmt(t.low)}～{fmt(t.high)}", align="center", bold=True, fill=fill)
