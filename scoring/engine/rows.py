@@ -467,7 +467,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             plain = plain.replace(word, "\0")
         if any(w in plain for w in self.reading.short_words):
             return None  # "满意度仅为75%": the figure says the wording falls short (not "仅用3个月")
-        changes = {w for pair in self.rules.opposites for w in pair}
+        changes = self.rules.change_words
         worded = any(w in normalize_phrase(target_text) for w in changes)
         if not any(self._strong(clause) and not any(c.isdigit() for c in clause) and (not worded or any(w in clause for w in changes))
                    for clause in CLAUSE_BREAK.split(text)):

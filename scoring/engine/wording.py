@@ -340,7 +340,7 @@ class WordingGrader:
         增加", "能够逐步改善"), unless the modal ends a word of `modal_words` ("就业机会明显提升",
         "社会认可明显提高"); the three words."""
         negation = self.rules.strength_levels - 1
-        changes = {w for pair in self.rules.opposites for w in pair}
+        changes = self.rules.change_words
         for modal in self.rules.forecasts:
             at = text.find(modal)
             while at >= 0:

@@ -629,6 +629,7 @@ class _Compiler:
             yes_no=tuple(frozenset(normalize_phrase(w) for w in side) for side in r.yes_no),
             strength_levels=len(r.strength.levels) if r.strength else 0,
             opposites=tuple((normalize_phrase(a), normalize_phrase(b)) for a, b in r.strength.opposites) if r.strength else (),
+            change_words=tuple(dict.fromkeys(normalize_phrase(w) for pair in r.strength.opposites for w in pair)) if r.strength else (),
             hedges=_longest_first(normalize_phrase(w) for w in r.strength.hedges) if r.strength else (),
             scope_words=tuple(normalize_phrase(w) for w in r.strength.scope_words) if r.strength else (),
             reversals=tuple(normalize_phrase(w) for w in r.strength.reversals) if r.strength else (),
