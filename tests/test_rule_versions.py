@@ -8,6 +8,11 @@ import json
 import shutil
 import textwrap
 
+import pytest
+
+from scoring import load_rule_dir
+from scoring.errors import ScoringError
+
 from conftest import CASES, FORMULAS, run_cli
 
 RULE = """
@@ -114,6 +119,22 @@ def test_no_match_and_ties_list_the_candidates(tmp_path):
     assert "test.one@2024.1" in tie.stderr and "test.two@2024.1" in tie.stderr
     none = run_cli("diff", str(case(tmp_path, 2019)), "--rules-dir", str(tmp_path))
     assert none.returncode == 2 and "没有适用于" in none.stderr and "test.one@2024.1" in none.stderr
+
+
+def test_a_batch_asking_the_same_question_gets_the_same_answer(tmp_path):
+    # select remembers its answers: a refusal is raised again, word for word, each time it is asked
+    rule(tmp_path, "one.toml", id="test.one")
+    rule(tmp_path, "two.toml", id="test.two", region='["别的省"]')
+    library = load_rule_dir(tmp_path)
+    first = library.select(["测试省"], 2024, "测试表")
+    assert library.select(("测试省",), 2024, "测试表") is first and first.id == "test.one"
+    assert library.select(["别的省"], 2024, "测试表").id == "test.two"
+    refusals = []
+    for _ in range(2):
+        with pytest.raises(ScoringError) as caught:
+            library.select(["测试省"], 2019, "测试表")
+        refusals.append(str(caught.value))
+    assert refusals[0] == refusals[1] and "没有适用于" in refusals[0] and "test.one@2024.1" in refusals[0]
 
 
 def test_inheritance_overrides_adds_and_removes(tmp_path):

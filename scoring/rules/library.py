@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ScoringError
@@ -75,6 +75,9 @@ class RuleLibrary:
     directory: Path
     rule_sets: list[RuleSet]
     failures: list[ScoringError]
+    # select's answers by region, year, sheet type and evaluation date: a batch asks the same few
+    # questions for every sheet, and each answer folds every rule set's titles and regions
+    _selected: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def find(self, ref: str, year: int | None = None, evaluated: dt.date | None = None) -> RuleSet:
         """Find ``id`` or ``id@version``; with a bare id, the version that governs ``year``."""
@@ -98,6 +101,20 @@ class RuleLibrary:
         unit's (county → city → province → national).  With the year unknown, the one rule set
         that could apply, or an error listing them."""
         region = tuple(region)
+        key = (region, year, sheet_type, evaluated)
+        known = self._selected.get(key)
+        if known is None:
+            try:
+                known = self._select(region, year, sheet_type, evaluated)
+            except ScoringError as exc:
+                known = str(exc)
+            if len(self._selected) < 4096:  # regions and titles are few; a hostile batch's are not
+                self._selected[key] = known
+        if isinstance(known, str):
+            raise ScoringError(known)
+        return known
+
+    def _select(self, region: tuple[str, ...], year: int | None, sheet_type: str, evaluated: dt.date | None) -> RuleSet:
         typed = [r for r in self.rule_sets if r.info.names_sheet_type(sheet_type)]
         if not typed:
             kinds = "、".join(sorted({r.info.sheet_type for r in self.rule_sets})) or "（无）"
