@@ -259,6 +259,23 @@ def test_partial_sheets_subtotals_and_parent_rows_are_scored_on_the_lean_path(li
     assert all(seen.values()), seen  # each kind of structure met on the lean path
 
 
+def test_unmarked_qizhong_rows_are_read_alike_on_both_paths(library):
+    """The shipped sheets whose "其中…" rows name their parent, with ``part_of`` taken away (as a
+    workbook or a case table prints them): both paths find the same components."""
+    from scoring import load_case
+
+    checker = equality.Checker(library)
+    stripped = 0
+    for path in sorted(CASES.glob("*.toml")):
+        case, shown = load_case(path)
+        sheets = [sheet.model_copy(update={"rows": [row.model_copy(update={"part_of": None}) for row in sheet.rows]})
+                  for sheet in case.sheets if any(row.part_of for row in sheet.rows)]
+        if sheets:
+            stripped += len(sheets)
+            checker.case(case.model_copy(update={"sheets": sheets}), shown)
+    assert stripped and checker.tally.ok, "\n".join(checker.tally.first)
+
+
 def test_a_figure_written_with_its_unit_is_read_on_the_lean_path(library):
     """A case file's figure written as the form prints it ("1,044.98万元", "/") is read by
     figures.read_figures on the lean path too, as the traced path reads it, not handed over."""

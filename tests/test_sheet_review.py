@@ -287,3 +287,50 @@ def test_a_yuan_wan_slip_leaves_execution_unverifiable(tmp_path):
                     encoding="utf-8")
     report = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
     assert "claim_over" in [f["code"] for f in report["findings"]]
+
+
+def _zhangzhuang(tmp_path, edit=lambda text: text) -> dict:
+    """The shipped Anhui sheet (real table 03) as a workbook, a case table or the web form would
+    give it: its "其中…" rows printed as they stand, without ``part_of``."""
+    text = (CASES / "anhui-suzhou-xiaoxian-zhangzhuangzhai-2023.toml").read_text(encoding="utf-8")
+    case = tmp_path / "zz.toml"
+    case.write_text(edit(re.sub(r'(?m)^part_of = ".*"\n', "", text)), encoding="utf-8")
+    done = run_cli("diff", str(case), "--format", "json")
+    assert "Traceback" not in done.stderr, done.stderr
+    report = json.loads(done.stdout)
+    return {"exit": done.returncode, "sheet": report["sheets"][0], "findings": report["findings"]}
+
+
+def test_qizhong_rows_without_weight_are_parts_of_the_row_above(tmp_path):
+    """Unmarked "其中…" rows under a ★ row are its components, as the shipped case's part_of says:
+    the same lines, total and verdict, the parts added up against the row, and each named."""
+    shipped = json.loads(run_cli("diff", str(CASES / "anhui-suzhou-xiaoxian-zhangzhuangzhai-2023.toml"), "--format", "json").stdout)
+    got = _zhangzhuang(tmp_path)
+    assert got["exit"] == 0
+    line = lambda sheet: [(i["name"], i["computed"], i["status"]) for i in sheet["indicators"]]  # noqa: E731
+    assert line(got["sheet"]) == line(shipped["sheets"][0]) and got["sheet"]["total"] == shipped["sheets"][0]["total"]
+    codes = [f["code"] for f in got["findings"]]
+    assert codes.count("component_row") == 7 and "weights_mismatch" not in codes
+    mixed = [f for f in got["findings"] if f["code"] == "parent_mismatch"]  # 192只 printed for 180只 + 12头
+    assert len(mixed) == 2 and all("★补助家畜家禽养殖数量" in f["message"] for f in mixed)
+    parts = [f["message"] for f in got["findings"] if f["code"] == "component_row"]
+    assert parts[0].startswith("其中桃树种植面积：是上一行“★补助各类瓜果蔬菜种植面积”的组成部分")
+
+
+def test_qizhong_rows_with_a_weight_or_under_another_group_stay_rows(tmp_path):
+    """A "其中…" row printing its own weight and score is a line of its own (and no parent to the
+    "其中…" rows after it); one under another group heading than the row above belongs to no row."""
+    weighted = _zhangzhuang(tmp_path, lambda t: t.replace('name = "其中羊养殖数量"\n', 'name = "其中羊养殖数量"\nweight = 5\nclaimed = 5\n', 1))
+    names = [i["name"] for i in weighted["sheet"]["indicators"]]
+    assert "其中羊养殖数量" in names and "其中猪养殖数量" in names and "其中桃树种植面积" not in names
+    regrouped = _zhangzhuang(tmp_path, lambda t: t.replace('group = ["产出指标", "数量指标"]\nname = "其中鱼塘养殖面积"',
+                                                           'group = ["产出指标", "质量指标"]\nname = "其中鱼塘养殖面积"', 1))
+    assert "其中鱼塘养殖面积" in [i["name"] for i in regrouped["sheet"]["indicators"]]
+
+
+def test_a_group_header_stands_for_its_rows_when_one_row_prints_no_weight(tmp_path):
+    """产出指标 printed 50 over rows of 20, 10 and 10 and one row whose weight cell is blank: the group
+    is 50 points, not 50 more beside its rows' 40."""
+    got = _zhangzhuang(tmp_path, lambda t: t.replace('name = "其中', 'name = "另'))
+    codes = [f["code"] for f in got["findings"]]
+    assert "weights_mismatch" not in codes and "component_row" not in codes and got["exit"] == 0, codes

@@ -529,17 +529,24 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
     uncovered = False
     rule_ids = {i.id for i in rules.indicators}  # once, not once per line
     rows = [r for r in results if r.id not in rule_ids]
-    groups_used: set[tuple[str, ...]] = set()
+    # A weighted group header with an unweighted row under it stands for its whole group: its rows'
+    # own weights are inside it ("产出指标 50 分" over rows of 20, 10, 10 and one printed without
+    # one is 50 points, not 90); whether they add up to it is the subtotals' check
+    headers: dict[tuple[str, ...], Decimal] = {}
     for r in rows:
         if r.weight is not None:
-            covered.append(r.weight)
             continue
-        group = next((tuple(s.group) for s in sheet.subtotals if s.weight is not None and tuple(r.group[: len(s.group)]) == tuple(s.group)), None)
-        if group is None:
+        header = next((s for s in sheet.subtotals if s.weight is not None and tuple(r.group[: len(s.group)]) == tuple(s.group)), None)
+        if header is None:
             uncovered = True
-        elif group not in groups_used:
-            groups_used.add(group)
-            covered.append(next(s.weight for s in sheet.subtotals if tuple(s.group) == group))
+        else:
+            headers.setdefault(tuple(header.group), header.weight)
+    # a header inside another one that stands for its group is part of it
+    headers = {g: w for g, w in headers.items() if not any(o != g and g[: len(o)] == o for o in headers)}
+    covered.extend(headers.values())
+    for r in rows:
+        if r.weight is not None and not any(tuple(r.group[: len(g)]) == g for g in headers):
+            covered.append(r.weight)
     indicators_total = sum((r.weight for r in results if r.id in rule_ids), Decimal(0))
     total = indicators_total + sum(covered, Decimal(0))
     expected = rules.info.total

@@ -160,6 +160,7 @@ class Reading:
     harm_negations: tuple[str, ...] = ()  # "无", "未": right before a harm word, those without it ("无复发户数")
     handling_object_breaks: tuple[str, ...] = ()  # "施工", "质量": between such a word and its harm, the harm is the work's own
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
+    component_words: tuple[str, ...] = ()  # "其中": a row so named, with no weight or score, is a part of the row above
 
     @cached_property
     def quantity_name(self) -> re.Pattern:

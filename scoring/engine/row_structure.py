@@ -50,6 +50,37 @@ def is_placeholder(row: Row, reading: Reading) -> bool:
     return row.weight is None and row.claimed is None and empty(row.target) and empty(row.actual)
 
 
+def component_rows(sheet: Sheet, reading: Reading) -> dict[int, int]:
+    """The rows that are components of the row above them without saying so by ``part_of``, by
+    index, with their parent's: a row named "其中…" (`reading.component_words`) with no weight and no
+    score of its own, under a row of the same heading that is neither a placeholder nor a part (the
+    "其中…" rows printed one after another under a ★ row all belong to it).  Workbooks, case tables
+    and the web form print such rows as they stand; a case file may also name the parent."""
+    words = reading.component_words
+    if not words or not any(row.name for row in sheet.rows):
+        return {}
+    found: dict[int, int] = {}
+    parent: int | None = None
+    for i, row in enumerate(sheet.rows):
+        name = "".join(fold(row.name or "").split())
+        if name.startswith(words):
+            if (parent is not None and row.part_of is None and row.weight is None and row.claimed is None
+                    and _same_heading(tuple(row.group), tuple(sheet.rows[parent].group))):
+                found[i] = parent
+            else:
+                parent = None  # a weighted "其中…" row is a line of its own, and no parent to the next
+            continue
+        parent = None if row.part_of or is_placeholder(row, reading) else i
+    return found
+
+
+def _same_heading(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two rows stand under the same heading, one maybe printing fewer of its levels (a
+    workbook's 二级指标 cell left blank under the row it continues)."""
+    shorter = min(len(one), len(other))
+    return one[:shorter] == other[:shorter]
+
+
 def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, list[Finding]]:
     """``sheet`` with the rows that print a rule indicator scored from its figures taken out: a
     form that prints 预算执行率 as its last row (Hebei) beside the budget block prints one line, not
@@ -63,8 +94,10 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
              if row.name and any(n in row.name for n in printed) and (key := _name_key(row.name)) in rule_names}
     if not named:
         return sheet, []  # the common case: no row prints a rule indicator's name
-    lines = [i for i, row in enumerate(sheet.rows) if not row.part_of and not is_placeholder(row, rules.reading)]
-    named = {i: ind for i, ind in named.items() if i in lines and not (sheet.rows[i].id and any(r.part_of == sheet.rows[i].id for r in sheet.rows))}
+    parts = component_rows(sheet, rules.reading)
+    lines = [i for i, row in enumerate(sheet.rows) if not row.part_of and i not in parts and not is_placeholder(row, rules.reading)]
+    named = {i: ind for i, ind in named.items()
+             if i in lines and i not in parts.values() and not (sheet.rows[i].id and any(r.part_of == sheet.rows[i].id for r in sheet.rows))}
     if not named or len(set(named.values())) < len(named) or any(sheet.rows[i].weight is None for i in lines):
         return sheet, []
     # Only where the weights say so: with each such row's weight as its indicator's, the sheet's
@@ -108,10 +141,18 @@ def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, find
     for i, row in enumerate(sheet.rows):
         if row.part_of:
             children.setdefault(row.part_of, []).append(i)
+    inferred: dict[int, list[int]] = {}
+    for child, parent_index in component_rows(sheet, reading).items():
+        inferred.setdefault(parent_index, []).append(child)
+        row = sheet.rows[child]
+        findings.append(finding(
+            "component_row", f"{row.name}：是上一行“{sheet.rows[parent_index].name}”的组成部分（“其中”行，未印分值和得分），不单独计分",
+            f"{where}.rows[{child}]",
+        ))
     component: set[int] = set()
     parent_out: set[int] = set()
     for i, row in enumerate(sheet.rows):
-        kids = tuple(children.get(row.id or "", ()))
+        kids = tuple(sorted((*children.get(row.id or "", ()), *inferred.get(i, ()))))
         if not kids:
             continue
         scored_children = any(sheet.rows[k].weight is not None or sheet.rows[k].claimed is not None for k in kids)

@@ -315,6 +315,7 @@ class _Compiler:
             handling_objects={fold(k): tuple(fold(w) for w in v) for k, v in r.handling_objects.items()},
             handling_object_breaks=tuple(fold(w) for w in r.handling_object_breaks),
             harm_negations=tuple(fold(w) for w in r.harm_negations),
+            component_words=_longest_first(fold(w) for w in r.component_words),
         )
 
     # -- indicators --------------------------------------------------------------------

@@ -203,6 +203,9 @@ class ReadingDecl(Strict):
     handling_object_breaks: list[str] = []
     # Words right before a harm word that count those without it ("无复发户数", "未复发人数"): no harm
     harm_negations: list[str] = []
+    # A row's name beginning with one of these ("其中桃树种植面积", "其中：财政拨款"), with no weight and no
+    # score of its own, names a component of the row above it, as `part_of` would
+    component_words: list[str] = []
     # Words that stand for a figure: "全覆盖" is 100% against "≥95%" (and a target "全覆盖" against "98%")
     figure_words: dict[str, str] = {}
     reached: list[str] = []
