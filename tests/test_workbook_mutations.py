@@ -425,8 +425,8 @@ def test_a_damaged_workbook_is_refused_naming_the_place_or_scored_on_what_it_hol
     read: list[dict] = []
     real_read = importer.read_workbook
 
-    def spy(path):
-        read.append(real_read(path))
+    def spy(path, lines=None):
+        read.append(real_read(path, lines))
         return read[-1]
 
     with tempfile.TemporaryDirectory() as folder:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import tomllib
 from decimal import Decimal
 
@@ -125,6 +126,27 @@ def test_cli_template_import_and_diff(tmp_path):
     assert via_xlsx.returncode == via_toml.returncode == original.returncode == 1
     rows = lambda proc: [(i["name"], i["computed"], i["status"]) for i in json.loads(proc.stdout)["sheets"][0]["indicators"]]  # noqa: E731
     assert rows(via_xlsx) == rows(via_toml) == rows(original)
+
+
+def test_findings_of_a_workbook_name_the_worksheet_row(tmp_path):
+    """A person diffing a workbook is pointed at the worksheet and the line holding what a finding
+    is about, not at the case's internal names ("#sheet.row2"); JSON keeps the internal place."""
+    book = tmp_path / "hunan.xlsx"
+    assert run_cli("template", "hunan.dept-overall", "--out", str(book), "--fill", str(HUNAN)).returncode == 0
+    text = run_cli("diff", str(book))
+    ws = load_workbook(book).worksheets[0]
+    title, total = ws.title, _rows(ws, "total")[0]
+    placed = re.findall(r"^- \[.+?\] (.+?)：.*（[^（]*hunan\.xlsx：工作表“(.+?)”第 (\d+) 行）$", text.stdout, re.M)
+    assert placed and len(placed) == text.stdout.count("\n- ["), text.stdout
+    for subject, sheet, row in placed:
+        cells = " ".join(str(c.value) for c in ws[int(row)] if c.value is not None)
+        subject = subject.split("“")[0]  # 规范行业协会商会发展“实际完成值”
+        # a row's name; a rule indicator's line (its claim on the budget line: "ind=execution"); the total
+        held = subject in cells or "ind=" in str(ws.cell(row=int(row), column=1).value) or (subject in ("总分", "等级") and int(row) == total)
+        assert sheet == title and held, (subject, row, cells)
+    assert "#" not in text.stdout.split("发现：")[1]
+    report = json.loads(run_cli("diff", str(book), "--format", "json").stdout)
+    assert all("#" in f["where"] for f in report["findings"])
 
 
 def test_blank_template_is_the_official_form(library, tmp_path):

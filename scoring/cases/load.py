@@ -25,13 +25,17 @@ def load_case(path: Path | str) -> tuple[Case, str]:
     if suffix in WORKBOOK_SUFFIXES:
         from ..excel.importer import read_workbook  # openpyxl is only needed for workbooks; it refuses .xls/.ods by name
 
-        data = read_workbook(path)
+        lines: dict = {}
+        data = read_workbook(path, lines)
     else:
+        lines = {}
         data = read_json(path) if suffix == ".json" else read_toml(path)
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:
         raise FileError(str(path), pydantic_problems(str(path), exc)) from None
+    for sheet in case.sheets:
+        sheet._lines = lines.get(sheet.id)
     ids = [s.id for s in case.sheets]
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:

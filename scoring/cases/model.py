@@ -213,6 +213,9 @@ class Sheet(Strict):
     subtotals: list[Subtotal] = []
     stated_rates: list[StatedRate] = []
     notes: str = ""
+    # A sheet read from a workbook: its worksheet, and the row each of its things was read from
+    # ("rows[0]", "execution", "inputs.budget", "total"), to place findings where a person looks
+    _lines: tuple[str, dict[str, int]] | None = PrivateAttr(default=None)
 
     @model_validator(mode="before")
     @classmethod

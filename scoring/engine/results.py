@@ -178,6 +178,25 @@ class CaseReport:
     path: str
     sheets: list[SheetDiff]
     findings: list[Finding]
+    # sheets read from a workbook, by their place ("w18.xlsx#sheet"): the worksheet and the row each
+    # of the sheet's things was read from (`Sheet._lines`)
+    lines: dict[str, tuple[str, dict[str, int]]] = field(default_factory=dict)
+
+    def place(self, where: str) -> str:
+        """Where a finding is, as its reader finds it: in a workbook, the worksheet and its row
+        ("w18.xlsx：工作表“自评表”第 12 行"); in a case file, the file's own names."""
+        for sheet, (worksheet, rows) in self.lines.items():
+            if where != sheet and not where.startswith(sheet + "."):
+                continue
+            detail, row = where[len(sheet) + 1:], None
+            # the longest name the place starts with, ending where the name does ("rows[1](名称)", "claims.execution")
+            for name in sorted(rows, key=len, reverse=True):
+                if detail == name or (detail.startswith(name) and detail[len(name)] in ".(["):
+                    row = rows[name]
+                    break
+            file = sheet.rsplit("#", 1)[0]
+            return f"{file}：工作表“{worksheet}”" + (f"第 {row} 行" if row is not None else "")
+        return where
 
     @property
     def worst_severity(self) -> Severity | None:

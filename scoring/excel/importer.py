@@ -115,8 +115,10 @@ _HEADER_ORDER = {
 }
 
 
-def read_workbook(path: Path | str) -> dict:
-    """The case a workbook in the official form holds, as plain data for `Case.model_validate`."""
+def read_workbook(path: Path | str, lines: dict | None = None) -> dict:
+    """The case a workbook in the official form holds, as plain data for `Case.model_validate`;
+    ``lines``, if given, gets each sheet's worksheet and the row each of its things was read from
+    (by sheet id: ``(worksheet title, {"rows[0]": 12, "execution": 9, …})``)."""
     path = Path(path)
     shown = str(path)
     wb, formulas = _open(path, shown)
@@ -141,6 +143,8 @@ def read_workbook(path: Path | str) -> dict:
         sheet, info = reader.read()
         sheet = {"id": sheet_id, **sheet, "rules": rules}
         sheets.append(sheet)
+        if lines is not None:
+            lines[sheet_id] = (title, reader.lines)
         for key, value in info.items():
             case_info.setdefault(key, value)
     if problems:
@@ -244,6 +248,7 @@ class _FormReader:
         self.places: dict[str, tuple[int, int]] = {}  # where each heading field's value is
         self.spans: dict[tuple[int, int], int] = {}
         self.checked = False  # whether the sheet's keys carry label checks (made since they do)
+        self.lines: dict[str, int] = {}  # the worksheet row each thing of the case was read from ("rows[2]", "execution")
         for rng in ws.merged_cells.ranges:
             self.spans[(rng.min_row, rng.min_col)] = rng.max_col
             for r in range(rng.min_row, rng.max_row + 1):
@@ -390,6 +395,7 @@ class _FormReader:
         for r, kind, fields in keys:
             if kind and not self._key_fits(r, kind, fields, block, first):
                 continue
+            before = {key: len(sheet[key]) for key in ("rows", "subtotals", "stated_rates")}
             if kind.endswith(":head"):
                 block = kind[:-5]
                 columns = self._block_header(block, r)
@@ -431,11 +437,34 @@ class _FormReader:
                 self._subtotal(r, fields, columns, sheet)
             elif kind == "rate" and block == "rate" and columns:
                 self._rate(r, columns, sheet)
+            self._note_lines(r, kind, fields, sheet, before)
         for key, what in (("unit", "单位名称"), ("region", "地区（如 四川省/遂宁市/安居区）")):
             if not info.get(key):
                 row, col = self.places.get(key, (1, 2))
                 self.problem(row, col, f"缺少{what}")
         return {k: v for k, v in sheet.items() if v not in ({}, [])}, info
+
+    def _note_lines(self, r: int, kind: str, fields: dict, sheet: dict, before: dict[str, int]) -> None:
+        """Remember the worksheet row of what line ``r`` gave (``before``: how many rows, subtotals
+        and stated rates the sheet had): a finding is placed by the line a person sees in the
+        workbook, not by the case's internal names."""
+        lines = self.lines
+        for key, count in before.items():
+            if len(sheet[key]) > count:
+                lines[f"{key}[{count}]"] = r
+                if key == "rows":
+                    lines[f"row{count + 1}"] = r  # a row without an id is named by its place
+                    if sheet["rows"][count].get("id"):
+                        lines.setdefault(sheet["rows"][count]["id"], r)
+        named = fields.get("ind") or fields.get("fig") or (fields.get("id") if kind == "ded" else None)
+        if named:
+            for key in (named, f"claims.{named}", f"inputs.{named}", f"findings.{named}", f"weights.{named}"):
+                lines.setdefault(key, r)
+        if kind.startswith("budget:"):
+            lines.setdefault("inputs", r)
+        if kind in ("total", "grade"):
+            lines.setdefault("total", r)
+            lines.setdefault("claimed_total", r)
 
     def _key_fits(self, r: int, kind: str, fields: dict, block: str, first: dict[tuple, int]) -> bool:
         """Whether row ``r``'s key is one the form has, where the form has it, once, on a row that

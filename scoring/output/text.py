@@ -35,7 +35,7 @@ def render_score_text(report: CaseReport, markdown: bool = False) -> str:
         rows.append(["", "合计", fmt(t.weight), rules_total_text(sd), total_note(sd, with_claims=False)])
         out.append(_sheet_heading(sd, fmt_name))
         out.append(tabulate(rows, headers=["分组", "指标", "分值", "计算得分", "说明"], tablefmt=tablefmt, disable_numparse=True))
-    out.append(_findings_block(report.rule_findings, fmt_name, levels=("error", "warning")))
+    out.append(_findings_block(report.rule_findings, fmt_name, levels=("error", "warning"), place=report.place))
     return "\n\n".join(x for x in out if x) + "\n"
 
 
@@ -55,7 +55,7 @@ def render_diff_text(report: CaseReport, markdown: bool = False) -> str:
         rows.append(["合计", fmt(sd.total.weight), fmt(t.claimed) or "", fmt(t.computed), signed(t.delta), STATUS_LABELS[t.status], total_note(sd)])
         out.append(_sheet_heading(sd, fmt_name))
         out.append(tabulate(rows, headers=["指标", "分值", "自评得分", "计算得分", "差额", "状态", "说明"], tablefmt=tablefmt, disable_numparse=True))
-    out.append(_findings_block(report.findings, fmt_name, levels=("error", "warning", "info")))
+    out.append(_findings_block(report.findings, fmt_name, levels=("error", "warning", "info"), place=report.place))
     return "\n\n".join(x for x in out if x) + "\n"
 
 
@@ -90,12 +90,12 @@ def _sheet_heading(sd: SheetDiff, fmt_name: str) -> str:
     return f"## {line}" if fmt_name == "markdown" else line
 
 
-def _findings_block(findings: list, fmt_name: str, levels: tuple[str, ...]) -> str:
+def _findings_block(findings: list, fmt_name: str, levels: tuple[str, ...], place=lambda where: where) -> str:
     shown = [f for f in findings if f.severity in levels]
     if not shown:
         return ""
     head = "## 发现" if fmt_name == "markdown" else "发现："
-    lines = [f"- [{SEVERITY_LABELS[f.severity]}] {f.message}（{f.where}）" for f in shown]
+    lines = [f"- [{SEVERITY_LABELS[f.severity]}] {f.message}（{place(f.where)}）" for f in shown]
     return "\n".join([head, *lines])
 
 

@@ -123,8 +123,10 @@ def report_loaded(
     any sheet whose rule set's sha256 does not start with one of them."""
     findings: list[Finding] = []
     sheets = []
+    lines = {}
     for sheet in case.sheets:
         where = f"{path}#{sheet.id}"
+        read_from = sheet._lines
         rules = sheet_rules(library, case, sheet, where, rules_override)
         if expect_hashes is not None and not any(rules.sha256.startswith(h.lower()) for h in expect_hashes):
             raise ScoringError(
@@ -133,6 +135,11 @@ def report_loaded(
             )
         sheet = read_figures(sheet, rules, where)
         sheet, folded = indicator_rows(sheet, rules, where)
+        if read_from is not None:
+            worksheet, rows = read_from
+            if folded:  # rows were taken out: a row's number no longer names its line
+                rows = {k: v for k, v in rows.items() if not (k.startswith("rows[") or k.startswith("row"))}
+            lines[where] = (worksheet, rows)
         result = engine.score_sheet(sheet, rules, where, case.case.year)
         own = pin_findings(case, sheet, rules, where, rules_override is not None) + folded + list(result.findings)
         if case.case.year is None:
@@ -142,4 +149,4 @@ def report_loaded(
         sheet_diff.findings = own
         findings.extend(own)
         sheets.append(sheet_diff)
-    return CaseReport(case.case.id, case.case.unit, path, sheets, findings)
+    return CaseReport(case.case.id, case.case.unit, path, sheets, findings, lines)
