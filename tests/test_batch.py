@@ -110,7 +110,7 @@ def test_unreadable_file_among_good_ones_is_named_and_the_rest_scored(tmp_path):
     done = run_cli("batch", str(inbox), "--format", "json")
     assert done.returncode == 1, done.stderr
     summary = _json(done)
-    assert summary["counts"] == {"files": 5, "read": 4, "scored": 4, "failed": 2, "skipped": 2, "with_errors": 1}  # t2 is read, and fails when its budget is read under its rules
+    assert summary["counts"] == {"files": 6, "read": 4, "scored": 4, "failed": 2, "skipped": 2, "with_errors": 1}  # t2 is read, and fails when its budget is read under its rules
     assert sorted((s["case_id"], s["sheet_id"]) for s in summary["sheets"]) == [
         ("hunan-miluo-shgzb-2024", "dept-overall"), ("t1", "sheet"), ("xinjiang-changji-shgzb-2024", "project-kaiban"), ("xinjiang-changji-shgzb-2024", "unit-overall"),
     ]
@@ -123,6 +123,28 @@ def test_unreadable_file_among_good_ones_is_named_and_the_rest_scored(tmp_path):
     assert "broken.toml" in done.stderr  # named to the person running it, not only in the JSON
     table_out = run_cli("batch", str(inbox)).stdout
     assert "无法读取或复核：" in table_out and "broken.toml" in table_out and "已跳过：" in table_out
+
+
+def test_a_submission_that_vanished_or_arrived_empty_is_counted_as_failed(tmp_path):
+    """Every entry named like a submission is accounted for: a link whose file is gone, a pipe, an
+    empty file are failures naming why (exit 1), and only a file that shows itself to be
+    something else (a rule file) is skipped."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(HUNAN, inbox)
+    (inbox / "02_vanished.toml").symlink_to(tmp_path / "gone.toml")
+    os.mkfifo(inbox / "03_pipe.toml")
+    (inbox / "04_empty.toml").write_text("", encoding="utf-8")
+    (inbox / "05_empty.json").write_text("{}", encoding="utf-8")
+    shutil.copy(FORMULAS / "hunan" / "dept-overall-2024.toml", inbox / "06_rules.toml")
+    done = run_cli("batch", str(inbox), "--format", "json")
+    assert done.returncode == 1, done.stderr
+    summary = _json(done)
+    assert summary["counts"]["files"] == 6 and summary["counts"]["skipped"] == 1 and summary["counts"]["failed"] == 4
+    failures = {f["path"].rsplit("/", 1)[-1]: f["reason"] for f in summary["failures"]}
+    assert "链接指向的文件不存在" in failures["02_vanished.toml"] and "不是普通文件" in failures["03_pipe.toml"]
+    assert all("文件是空的" in failures[name] for name in ("04_empty.toml", "05_empty.json"))
+    assert [p["path"].rsplit("/", 1)[-1] for p in summary["skipped"]] == ["06_rules.toml"]
 
 
 def test_a_sheet_naming_unknown_rules_fails_alone(tmp_path):

@@ -144,10 +144,13 @@ def test_utf16_or_binary_is_refused_as_an_unknown_encoding(tmp_path):
         _refused(run_cli("diff", str(case)), case, "既不是 UTF-8 也不是 GBK")
 
 
-def test_an_empty_case_file_lists_what_is_missing(tmp_path):
+def test_an_empty_case_file_is_said_to_be_empty_and_a_part_missing_is_named(tmp_path):
     case = tmp_path / "case.toml"
-    case.write_bytes(b"")
-    _refused(run_cli("diff", str(case)), case, "case: 缺少必填项", "sheets: 缺少必填项")
+    for text in ("", "format = 1\n"):
+        case.write_text(text, encoding="utf-8")
+        _refused(run_cli("diff", str(case)), case, "文件是空的")
+    case.write_text('[case]\nid = "x"\nunit = "单位"\nregion = ["湖南省"]\nsource = "s"\n', encoding="utf-8")
+    _refused(run_cli("diff", str(case)), case, "sheets: 缺少必填项")
 
 
 def test_a_missing_file_or_a_folder_is_refused(tmp_path):

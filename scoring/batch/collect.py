@@ -49,9 +49,13 @@ def collect(paths: Iterable[Path | str]) -> Collected:
     for given in paths:
         given = Path(given)
         if given.is_dir():
-            found = sorted(p for p in given.rglob("*") if p.is_file() and not _hidden(p.relative_to(given)))
+            # every entry but a folder: a link whose file is gone or a pipe named like a case is a
+            # submission that cannot be read, to be counted, not passed over
+            found = sorted(p for p in given.rglob("*") if not p.is_dir() and not _hidden(p.relative_to(given)))
         elif given.is_file():
             found = [given]
+        elif given.exists() or given.is_symlink():
+            found = [given]  # a pipe, a device, a link to nothing: refused below with what it is
         else:
             out.failures.append(Problem(display_path(given), f"{display_path(given)}: 文件或目录不存在"))
             continue
@@ -62,13 +66,30 @@ def collect(paths: Iterable[Path | str]) -> Collected:
             seen.add(key)
             shown = display_path(path)
             suffix = path.suffix.lower()
-            if suffix in CASE_SUFFIXES:
-                out.inputs.append(InputFile(path, shown, "case", path.stat().st_size))
-            elif suffix in TABLE_SUFFIXES:
-                out.inputs.append(InputFile(path, shown, "table", path.stat().st_size))
+            kind = "case" if suffix in CASE_SUFFIXES else "table" if suffix in TABLE_SUFFIXES else None
+            if kind is not None:
+                unreadable = _not_a_file(path)
+                if unreadable:
+                    out.failures.append(Problem(shown, f"{shown}: 无法读取：{unreadable}"))
+                    continue
+                try:
+                    out.inputs.append(InputFile(path, shown, kind, path.stat().st_size))
+                except OSError as exc:  # gone between the listing and now
+                    out.failures.append(Problem(shown, f"{shown}: 无法读取：{exc.strerror or exc}"))
             else:
                 out.skipped.append(Problem(shown, f"{shown}: 不是案例文件（只读取 .toml、.json 案例文件、.xlsx 填报工作簿和 .csv 案例表）"))
     return out
+
+
+def _not_a_file(path: Path) -> str:
+    """Why an entry named like a submission is no file to read ("" when it is one)."""
+    if path.is_file():
+        return ""
+    if path.is_symlink() and not path.exists():
+        return "链接指向的文件不存在（文件在列出后被移走或删除？）"
+    if not path.exists():
+        return "文件已不存在（在列出后被移走或删除？）"
+    return "不是普通文件（管道、设备或套接字），未读取"
 
 
 def _hidden(relative: Path) -> bool:

@@ -188,13 +188,19 @@ def _score_row(row: TableRow, out: _ItemResult) -> None:
     _score_case(case, row.where, out, line=row.line, traced=got is TRACED)
 
 
+# Keys by which a TOML/JSON file in a batch's folder shows itself to be something else than a
+# submission: a rule file (rule_set, indicators, extends) or a generator's manifest (generator).
+_OTHER_FILES = ("rule_set", "indicators", "extends", "generator")
+
+
 def _not_a_case(path: Path) -> bool:
-    """A TOML/JSON file with neither `case` nor `sheets` is something else (a rule file, a manifest)."""
+    """A TOML/JSON file with neither `case` nor `sheets` that holds what a rule file or a manifest
+    holds is something else, skipped; an empty one is a submission that did not arrive whole."""
     try:
         data = read_json(path) if path.suffix.lower() == ".json" else read_toml(path)
     except ScoringError:
         return False
-    return isinstance(data, dict) and "case" not in data and "sheets" not in data
+    return isinstance(data, dict) and "case" not in data and "sheets" not in data and any(k in data for k in _OTHER_FILES)
 
 
 def _score_case(case: Case, shown: str, out: _ItemResult, line: int = 0, traced: bool = False) -> None:
@@ -403,4 +409,6 @@ def run_batch(
         if on_progress is not None:
             on_progress(len(sheets), result.offset, total_bytes)
     order_summaries(sheets)
-    return BatchResult(sheets, failures, skipped, len(collected.inputs), read)
+    # every entry found counts, those refused or skipped on sight too ("共 N 个文件")
+    found = len(collected.inputs) + len(collected.failures) + len(collected.skipped)
+    return BatchResult(sheets, failures, skipped, found, read)

@@ -30,6 +30,8 @@ def load_case(path: Path | str) -> tuple[Case, str]:
     else:
         lines = {}
         data = read_json(path) if suffix == ".json" else read_toml(path)
+    if isinstance(data, dict) and not set(data) - {"format"}:
+        raise ScoringError(f"{path}: 文件是空的（没有 [case] 和 [[sheets]]）：文件未写完或未保存？")
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:
