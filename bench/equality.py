@@ -99,7 +99,7 @@ class Checker:
                 traced = _refusal(exc)
             try:
                 rules = sheet_rules(self.library, case, sheet, label)
-                lean = self.lean.sheet(case, sheet, rules, label)
+                lean = self.lean.sheet(case, sheet, rules, label, self.library)
                 lean_row = lean_summary(lean, shown, case.case.id, case.case.unit, sheet.id, sheet.title, rules, line)
             except Fallback:
                 self.tally.sheets += 1
@@ -158,7 +158,7 @@ class Checker:
         problems = [f"summary {name}: traced {getattr(expected, name)!r}, lean {getattr(got, name)!r}"
                     for name in expected.__slots__ if getattr(expected, name) != getattr(got, name)]
         # the lines too, through the case model (the reader's lines are the same code from here on)
-        lean = self.lean.sheet(case, sheet, sheet_rules(self.library, case, sheet, f"{row.where}#{sheet.id}"), f"{row.where}#{sheet.id}") \
+        lean = self.lean.sheet(case, sheet, sheet_rules(self.library, case, sheet, f"{row.where}#{sheet.id}"), f"{row.where}#{sheet.id}", self.library) \
             if self._lean_takes(case) else None
         if lean is not None:
             problems += differences(from_traced(traced), lean)

@@ -137,6 +137,44 @@ def test_a_batch_asking_the_same_question_gets_the_same_answer(tmp_path):
     assert refusals[0] == refusals[1] and "没有适用于" in refusals[0] and "test.one@2024.1" in refusals[0]
 
 
+def test_a_sheet_whose_own_rule_file_is_broken_is_refused_not_scored_under_the_national_rules(tmp_path):
+    """A slip in the Hunan rule file (a syntax error below its heading, or weights that do not
+    add up) leaves the Hunan sheet unscored, naming the file; it never falls back to the national
+    rules, and the other provinces' sheets are still scored."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    hunan = rules / "hunan" / "dept-overall-2024.toml"
+    good = hunan.read_text(encoding="utf-8")
+    lines = good.splitlines()
+    slip = next(i for i, line in enumerate(lines) if line.startswith("[[indicators]]"))
+    for broken in ("\n".join(lines[:slip] + ["= 不是 TOML"] + lines[slip:]) + "\n", good.replace("weight = 10", "weight = 12", 1)):
+        hunan.write_text(broken, encoding="utf-8")
+        done = run_cli("diff", str(CASES / "hunan-miluo-shgzb-2024.toml"), "--rules-dir", str(rules))
+        assert done.returncode == 2, done.stdout
+        assert "适用于本表的规则文件" in done.stderr and "dept-overall-2024.toml（hunan.dept-overall，湖南省）无法使用" in done.stderr
+        assert "national.dept-overall" not in done.stdout
+        batch = json.loads(run_cli("batch", str(CASES), "--rules-dir", str(rules), "--format", "json").stdout)
+        assert [f["path"].rsplit("/", 1)[-1] for f in batch["failures"]] == ["hunan-miluo-shgzb-2024.toml#dept-overall"]
+        assert any(s["rules"].startswith("sichuan.dept-overall") for s in batch["sheets"])
+    named = run_cli("diff", str(CASES / "sichuan-suining-anju-jxb-2024.toml"), "--rules", "hunan.dept-overall", "--rules-dir", str(rules))
+    assert named.returncode == 2 and "规则集 hunan.dept-overall 的规则文件" in named.stderr
+
+
+def test_a_sheet_scored_under_broader_rules_than_its_provinces_says_so(tmp_path):
+    """A Hunan sheet of 2025, after Hunan's 2024 rules, falls to the national rules with a warning
+    (its province's rules for that year are likely missing); a Sichuan sheet of 2023, before
+    Sichuan's own rules, with a note."""
+    later = tmp_path / "hunan-2025.toml"
+    later.write_text((CASES / "hunan-miluo-shgzb-2024.toml").read_text(encoding="utf-8").replace("\nyear = 2024\n", "\nyear = 2025\n"), encoding="utf-8")
+    report = diff_json(str(later))
+    told = [f for f in report["findings"] if f["code"] == "rules_fallback"]
+    assert report["sheets"][0]["rules"]["id"] == "national.dept-overall"
+    assert [f["severity"] for f in told] == ["warning"] and "hunan.dept-overall@2024.1" in told[0]["message"]
+    earlier = diff_json(str(CASES / "sichuan-suining-daying-sifa-2023.toml"))
+    assert {f["severity"] for f in earlier["findings"] if f["code"] == "rules_fallback"} == {"info"}
+    assert not [f for f in diff_json(str(CASES / "hunan-miluo-shgzb-2024.toml"))["findings"] if f["code"] == "rules_fallback"]
+
+
 def test_inheritance_overrides_adds_and_removes(tmp_path):
     rule(tmp_path, "parent.toml", id="test.parent", region='"全国"')
     child = tmp_path / "child.toml"

@@ -47,7 +47,7 @@ from ..review.compare import (
     subtotal_findings,
 )
 from ..review.grades import span_text
-from ..review.pipeline import pinned_rules_findings, report_loaded, rule_source_findings, sheet_rules, year_unknown
+from ..review.pipeline import fallback_findings, pinned_rules_findings, report_loaded, rule_source_findings, sheet_rules, year_unknown
 from ..rules.codegen import Generated, bind, generate
 from ..rules.declarations import InputDecl
 from ..rules.expressions import SANDBOX_CONTEXT, Evaluator, evaluation_failure, finite_result
@@ -300,6 +300,7 @@ class SheetFacts:
     claimed_total: Decimal | None
     claimed_grade: str | None = None
     complete: bool = True  # False: only part of the sheet is transcribed (a case file says so)
+    chosen: tuple = ()  # what is said of rules chosen by region and year (`pipeline.fallback_findings`)
 
 
 @dataclass(slots=True)
@@ -373,7 +374,7 @@ class LeanEngine:
         for it; ``line``: of the table it was read from), on the lean path or, where it does not
         go, the traced one."""
         try:
-            lean = self.sheet(case, sheet, rules, f"{shown}#{sheet.id}")
+            lean = self.sheet(case, sheet, rules, f"{shown}#{sheet.id}", library)
         except Fallback:
             return self.traced_summary(case, sheet, shown, library, line)
         self.lean += 1
@@ -390,16 +391,18 @@ class LeanEngine:
         same form where the lean one does not go."""
         rules = sheet_rules(library, case, sheet, f"{shown}#{sheet.id}")
         try:
-            found = self.sheet(case, sheet, rules, f"{shown}#{sheet.id}")
+            found = self.sheet(case, sheet, rules, f"{shown}#{sheet.id}", library)
         except Fallback:
             self.fallbacks += 1
             return from_traced(report_loaded(_alone(case, sheet), shown, library, self.traced).sheets[0])
         self.lean += 1
         return found
 
-    def sheet(self, case: Case, sheet: Sheet, rules: RuleSet, where: str) -> LeanSheet:
+    def sheet(self, case: Case, sheet: Sheet, rules: RuleSet, where: str, library=None) -> LeanSheet:
         """Score one sheet of a loaded case; raises Fallback where the lean path does not go,
-        ScoringError (FileError) for keys its rules do not know, as the traced path does."""
+        ScoringError (FileError) for keys its rules do not know, as the traced path does.  With
+        ``library`` (the one the rules were chosen from), rules chosen by region and year of a
+        broader region than the sheet's own are said (`pipeline.fallback_findings`)."""
         info = case.case
         lr = self.rules(rules, info.year)
         if not lr.available:
@@ -411,6 +414,7 @@ class LeanEngine:
             sheet.id, sheet.title, tuple(info.region), info.year, info.evaluated, sheet.sheet_type, sheet.rules,
             sheet.claimed_total.score if sheet.claimed_total else None,
             sheet.claimed_grade.grade if sheet.claimed_grade is not None else None, sheet.complete,
+            () if sheet.rules or library is None else tuple(fallback_findings(library, tuple(info.region), info.year, sheet.sheet_type, rules, where)),
         )
         found = Findings()
         found.extend(folded)
@@ -456,7 +460,7 @@ class LeanEngine:
         order, the finding counts of its deduction items.  ``sheet`` (a case model) only for
         printed weights, rows, parent rows and subtotals."""
         rules = lr.rules
-        pinned = pinned_rules_findings(facts.region, facts.year, facts.evaluated, facts.sheet_type, rules, where, False) if facts.named_rules else ()
+        pinned = pinned_rules_findings(facts.region, facts.year, facts.evaluated, facts.sheet_type, rules, where, False) if facts.named_rules else facts.chosen
         # the traced path reports the pinned rules first, then what scoring finds
         head = found
         found = Findings()

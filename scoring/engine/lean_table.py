@@ -29,6 +29,7 @@ from ..batch.summary import SheetSummary
 from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX, UNDISCLOSED, TableRow, input_headers
 from ..errors import ScoringError
 from ..numbers import NumberError, is_too_large, normalize_phrase, to_decimal
+from ..review.pipeline import fallback_findings
 from ..rules.library import RuleLibrary
 from ..rules.model import RuleSet
 from .engine import input_problem, invalid_input
@@ -231,7 +232,8 @@ class TableReader:
             if numerator is None or denominator is None:
                 return None
             rates.append(_Rate(label, parts[0], numerator, denominator))
-        facts = SheetFacts(sheet_id, title, region, year, None, sheet_type, named, claimed_total)
+        chosen = () if named else tuple(fallback_findings(self.library, region, year, sheet_type, rules, where))
+        facts = SheetFacts(sheet_id, title, region, year, None, sheet_type, named, claimed_total, chosen=chosen)
         lean = self.lean.evaluate(lr, facts, x, states, found, where, claims, counts, deduction_claims, rates)
         return lean_summary(lean, row.where, case_id, unit, sheet_id, title, rules, row.line)
 

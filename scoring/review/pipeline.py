@@ -66,12 +66,31 @@ def sheet_rules(library: RuleLibrary, case: Case, sheet: Sheet, where: str, rule
         raise ScoringError(f"{where}: 规则：{exc}") from None
 
 
-def pin_findings(case: Case, sheet: Sheet, rules: RuleSet, where: str, override: bool) -> list[Finding]:
+def pin_findings(case: Case, sheet: Sheet, rules: RuleSet, where: str, override: bool, library: RuleLibrary) -> list[Finding]:
     """Rules named by the case (or ``--rules``) that were written for another region or another
-    year still score the sheet, with a warning: the choice is the user's, but it is visible."""
+    year still score the sheet, with a warning: the choice is the user's, but it is visible.  Rules
+    chosen by region and year that are of a broader region than its own form's rules, because
+    those do not govern its year, are said too (`fallback_findings`)."""
     if not (override or sheet.rules):
-        return []
+        return fallback_findings(library, tuple(case.case.region), case.case.year, sheet.sheet_type, rules, where)
     return pinned_rules_findings(tuple(case.case.region), case.case.year, case.case.evaluated, sheet.sheet_type, rules, where, override)
+
+
+def fallback_findings(library: RuleLibrary, region: tuple[str, ...], year: int | None, sheet_type: str | None, rules: RuleSet,
+                      where: str) -> list[Finding]:
+    """A sheet scored under rules of a broader region than rule sets of its form that cover its
+    unit but not its year: a warning naming them and the years they govern where the sheet is of
+    a later year than they govern (Hunan's 2024 rules, a 2025 sheet: its province's rules for
+    that year are likely missing from the folder), a note where it is of an earlier one (a 2023
+    Sichuan sheet, before Sichuan's own rules)."""
+    own = library.narrower_rules(region, sheet_type, rules) if sheet_type else ()
+    if not own or year is None:
+        return []
+    place = "/".join(own[0].region_path)
+    told = f"{place}的规则集 {'、'.join(f'{r.ref}（{_years(r)}）' for r in own)}不适用于 {year} 年度，本表按 {rules.ref}（{'/'.join(rules.region_path) or '全国'}）计分"
+    if all(r.info.effective_from.year > year for r in own):
+        return [finding("rules_fallback", told, f"{where}.rules", "info")]
+    return [finding("rules_fallback", f"{told}；如 {place} 已有 {year} 年度的规则，请将其规则文件加入规则目录", f"{where}.rules")]
 
 
 def pinned_rules_findings(region: tuple[str, ...], year: int | None, evaluated, sheet_type: str | None, rules: RuleSet,
@@ -141,7 +160,7 @@ def report_loaded(
                 rows = {k: v for k, v in rows.items() if not (k.startswith("rows[") or k.startswith("row"))}
             lines[where] = (worksheet, rows)
         result = engine.score_sheet(sheet, rules, where, case.case.year)
-        own = pin_findings(case, sheet, rules, where, rules_override is not None) + folded + list(result.findings)
+        own = pin_findings(case, sheet, rules, where, rules_override is not None, library) + folded + list(result.findings)
         if case.case.year is None:
             own.insert(0, year_unknown(rules, where))
         own.extend(rule_source_findings(rules))

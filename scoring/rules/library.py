@@ -17,7 +17,7 @@ from ..errors import ScoringError
 from ..files.limits import read_limited
 from ..files.reading import display_path, read_toml
 from . import cache
-from .model import RuleSet
+from .model import RuleSet, region_covers, region_path
 
 # Points every command at another rule folder when --rules-dir is not given.
 RULES_DIR_VARIABLE = "SCORING_RULES_DIR"
@@ -68,6 +68,33 @@ def load_rule_file(path: Path | str, search_dir: Path | str | None = None) -> Ru
     return compile_rule_file(path, raw, by_ref)
 
 
+@dataclass(frozen=True)
+class BrokenRuleFile:
+    """A rule file that could not be used, with what its heading says of the sheets it is for (its
+    lines read one by one where the file does not parse as a whole; None where it says nothing
+    readable): a sheet it would govern is refused naming it, never scored under a broader
+    region's rules instead."""
+
+    path: str
+    reason: str
+    id: str | None = None
+    region: tuple[str, ...] | None = None
+    titles: frozenset[str] = frozenset()  # its sheet type and aliases, as `title_key` compares them
+    first_year: int | None = None
+    last_year: int | None = None
+
+    def would_govern(self, region: tuple[str, ...], year: int | None, sheet_type: str) -> bool:
+        """Whether the file, had it loaded, could be the rule set of such a sheet."""
+        from .declarations import title_key
+
+        return (self.region is not None and region_covers(self.region, region) and title_key(sheet_type) in self.titles
+                and (year is None or ((self.first_year is None or self.first_year <= year) and (self.last_year is None or year <= self.last_year))))
+
+    @property
+    def named(self) -> str:
+        return f"规则文件 {self.path}（{self.id or '规则集编号不明'}，{'/'.join(self.region or ()) or '全国'}）"
+
+
 @dataclass
 class RuleLibrary:
     """Every rule set found in a folder, and the files that could not be loaded."""
@@ -75,6 +102,8 @@ class RuleLibrary:
     directory: Path
     rule_sets: list[RuleSet]
     failures: list[ScoringError]
+    # the files among the failures that could still be told apart by their heading
+    broken: list[BrokenRuleFile] = field(default_factory=list)
     # select's answers by region, year, sheet type and evaluation date: a batch asks the same few
     # questions for every sheet, and each answer folds every rule set's titles and regions
     _selected: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -84,6 +113,9 @@ class RuleLibrary:
         rule_id, _, version = ref.partition("@")
         candidates = [r for r in self.rule_sets if r.id == rule_id and (not version or r.version == version)]
         if not candidates:
+            broken = next((b for b in self.broken if b.id == rule_id), None)
+            if broken is not None:
+                raise ScoringError(f"规则集 {ref} 的{broken.named}无法使用：{broken.reason}")
             known = "、".join(sorted({r.ref for r in self.rule_sets})) or "（无）"
             raise ScoringError(f"规则目录 {self.directory} 中没有规则集 {ref}；已有：{known}")
         if not version and (year is not None or evaluated is not None):
@@ -94,6 +126,20 @@ class RuleLibrary:
         if len(candidates) > 1:
             raise ScoringError(f"规则集 {ref} 有多个版本同时适用：{_listing(candidates)}；请用 ID@版本 指明")
         return candidates[0]
+
+    def narrower_rules(self, region: tuple[str, ...], sheet_type: str, chosen: RuleSet) -> tuple[RuleSet, ...]:
+        """The rule sets of ``sheet_type`` covering ``region`` for a narrower region than
+        ``chosen`` (which select passed over: they do not govern the sheet's year), the most
+        specific first."""
+        key = ("narrower", tuple(region), sheet_type, chosen.path, chosen.sha256)
+        known = self._selected.get(key)
+        if known is None:
+            depth = len(chosen.region_path)
+            known = tuple(sorted((r for r in self.rule_sets if len(r.region_path) > depth and r.covers(tuple(region))
+                                  and r.info.names_sheet_type(sheet_type)), key=lambda r: (-len(r.region_path), r.ref)))
+            if len(self._selected) < 4096:
+                self._selected[key] = known
+        return known
 
     def select(self, region: list[str] | tuple[str, ...], year: int | None, sheet_type: str, evaluated: dt.date | None = None) -> RuleSet:
         """The rule set for a sheet: its sheet type, governing fiscal ``year`` (and in force on the
@@ -121,6 +167,12 @@ class RuleLibrary:
             raise ScoringError(f"没有表类型为“{sheet_type}”的规则集；已有的表类型：{kinds}")
         matching = [r for r in typed if r.covers(region)]
         dated = [r for r in matching if governs(r, year, evaluated)]
+        depth = max((len(r.region_path) for r in dated), default=-1)
+        shadowing = next((b for b in self.broken if b.would_govern(region, year, sheet_type) and len(b.region) > depth), None)
+        if shadowing is not None:
+            # the province's own file is broken: scoring the sheet under the national rules instead
+            # would give a verdict under rules that are not its own
+            raise ScoringError(f"适用于本表的{shadowing.named}无法使用：{shadowing.reason}；本表未计分，请改正该规则文件后再复核")
         if not dated:
             where = "/".join(region) or "全国"
             raise ScoringError(f"没有适用于 {where} {_year_text(year)}“{sheet_type}”的规则集；该表类型的规则集有：{_listing(typed)}")
@@ -128,7 +180,6 @@ class RuleLibrary:
             # a provincial set for some years and the national one for all: which governs depends
             # on the year, so the year must be known
             raise ScoringError(f"案例未写明年度，{'/'.join(region)}“{sheet_type}”可能适用的规则集有：{_listing(dated)}；请补上 year，或用 rules = \"ID@版本\" 指明")
-        depth = max(len(r.region_path) for r in dated)
         best = [r for r in dated if len(r.region_path) == depth]
         if len(best) > 1:
             raise ScoringError(f"{'/'.join(region)} {_year_text(year)}“{sheet_type}”有多个同样适用的规则集：{_listing(best)}；请在案例中用 rules = \"ID@版本\" 指明，或用 --rules")
@@ -188,11 +239,13 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]]) -> Rule
 
     raws: list[tuple[Path, dict]] = []
     failures: list[ScoringError] = []
+    broken: list[BrokenRuleFile] = []
     for path, data in files:
         try:
             raws.append((path, read_toml(path, data)))
         except ScoringError as exc:
             failures.append(exc)
+            broken.append(_broken(path, data, None, exc))
     by_ref: dict[str, tuple[str, dict]] = {}
     for path, raw in raws:
         ref = ref_of(raw)
@@ -204,8 +257,50 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]]) -> Rule
             rule_sets.append(compile_rule_file(path, raw, by_ref))
         except ScoringError as exc:
             failures.append(exc)
+            broken.append(_broken(path, None, raw, exc))
     refs = [r.ref for r in rule_sets]
     for ref in sorted({r for r in refs if refs.count(r) > 1}):
         paths = "、".join(r.path for r in rule_sets if r.ref == ref)
         failures.append(ScoringError(f"规则集 {ref} 在多个文件中重复定义：{paths}"))
-    return RuleLibrary(directory, rule_sets, failures)
+    return RuleLibrary(directory, rule_sets, failures, [b for b in broken if b.region is not None])
+
+
+def _broken(path: Path, data: bytes | None, raw: dict | None, exc: ScoringError) -> BrokenRuleFile:
+    """What a rule file that cannot be used says of the sheets it is for: its [rule_set] heading,
+    from the parsed file, or line by line where the file does not parse (a slip further down
+    leaves the heading readable)."""
+    import tomllib
+
+    from .declarations import title_key
+
+    heading = raw.get("rule_set") if isinstance(raw, dict) else None
+    if not isinstance(heading, dict):
+        heading = {}
+        try:
+            text = (data if data is not None else path.read_bytes()).decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        table = ""
+        for line in text.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("["):
+                table = stripped.strip("[] ")
+                continue
+            if table == "rule_set" and "=" in stripped:
+                try:
+                    heading.update(tomllib.loads(stripped))
+                except tomllib.TOMLDecodeError:
+                    continue
+    def year(key: str) -> int | None:
+        value = heading.get(key)
+        return value.year if isinstance(value, dt.date) else None
+    region = heading.get("region")
+    titles = [t for t in (heading.get("sheet_type"), *(heading.get("sheet_type_aliases") or ())) if isinstance(t, str)]
+    reason = str(exc)
+    shown = display_path(path)
+    reason = reason[len(shown) + 2:] if reason.startswith(shown + ": ") else reason
+    return BrokenRuleFile(
+        shown, reason, heading.get("id") if isinstance(heading.get("id"), str) else None,
+        region_path(region) if isinstance(region, (str, list)) and all(isinstance(r, str) for r in region) else None,
+        frozenset(title_key(t) for t in titles), year("effective_from"), year("effective_to"),
+    )

@@ -219,8 +219,7 @@ class RuleSet(CompiledModel):
     def covers(self, region: tuple[str, ...]) -> bool:
         """Whether a unit in ``region`` (province first) lies in the rule set's region, however
         either writes the names ("新疆" is "新疆维吾尔自治区", "攀枝花" is "攀枝花市")."""
-        path = self.region_path
-        return len(region) >= len(path) and all(region_key(a) == region_key(b) for a, b in zip(region, path))
+        return region_covers(self.region_path, region)
 
     def indicator(self, key: str) -> Indicator | None:
         """Find an indicator by id or by its printed Chinese name."""
@@ -247,6 +246,11 @@ def region_path(region: str | list[str]) -> tuple[str, ...]:
 # Endings an administrative name may be written with or without: "新疆维吾尔自治区" is "新疆" and
 # "四川省" "四川".  Counties' 县/区 stay: "朝阳区" and "朝阳县" are different places.
 _REGION_ENDINGS = ("维吾尔族自治区", "维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+
+
+def region_covers(path: tuple[str, ...], region: tuple[str, ...]) -> bool:
+    """Whether a unit in ``region`` lies in the region ``path`` (both province first)."""
+    return len(region) >= len(path) and all(region_key(a) == region_key(b) for a, b in zip(region, path))
 
 
 def region_key(name: str) -> str:
