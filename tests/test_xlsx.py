@@ -337,6 +337,46 @@ def test_cells_typed_as_people_type_them(library, tmp_path):
     assert any(r.comparison.status == "unclaimed" for r in by_id.values())
 
 
+def test_an_amount_typed_as_a_percentage_is_an_error_as_in_every_form(library, tmp_path):
+    """"253.87%" typed (or formatted) in an amount's cell is the same error as in a case file or a
+    table row, at that cell's line, never read as 253.87."""
+    rs = library.find("sichuan.dept-overall@2024.1")
+    for typed in ("253.87%", 2.5387):
+        wb = _filled(rs, _pinned(SUINING, rs))
+        ws = wb.worksheets[0]
+        value = _column(ws, "ind:head", "数值")
+        row = next(r for r in _rows(ws, "line") if "fig=budget_executed" in ws.cell(row=r, column=1).value)
+        cell = ws.cell(row=row, column=value)
+        cell.value = typed
+        if not isinstance(typed, str):
+            cell.number_format = "0.00%"
+        path = tmp_path / "percent.xlsx"
+        wb.save(path)
+        done = run_cli("diff", str(path))
+        assert done.returncode == 1, done.stdout
+        assert f"写成了百分数“253.87%”，金额不能带百分号（{path}：工作表“{ws.title}”第 {row} 行）" in done.stdout
+
+
+def test_a_rate_printed_beside_a_blank_or_undisclosed_amount_leaves_the_rest_scored(library, tmp_path):
+    """执行率 filled in while 全年执行数 is blank or "未披露": the figure is missing or undisclosed,
+    said at its line, and the sheet is scored (it was refused whole)."""
+    rs = library.find("hunan.dept-overall@2024.1")
+    for written, code in ((None, "missing_input"), ("未披露", None)):
+        wb = _filled(rs, _pinned(HUNAN, rs))
+        ws = wb.worksheets[0]
+        head = _rows(ws, "budget:head")[0]
+        col = {ws.cell(row=head, column=c).value: c for c in range(2, ws.max_column + 1)}
+        ws.cell(row=_rows(ws, "budget:total")[0], column=col["全年执行数"]).value = written
+        path = tmp_path / "blank.xlsx"
+        wb.save(path)
+        done = run_cli("diff", str(path), "--format", "json")
+        assert done.returncode in (0, 1), done.stderr
+        report = json.loads(done.stdout)
+        execution = next(i for i in report["sheets"][0]["indicators"] if i["id"] == "execution")
+        assert execution["status"] == "unverifiable" and len(report["sheets"][0]["indicators"]) > 5
+        assert code is None or code in [f["code"] for f in report["findings"]]
+
+
 def _pinned(path, rs):
     data = _raw(path)
     sheet = data["sheets"][0]

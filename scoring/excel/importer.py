@@ -456,10 +456,17 @@ class _FormReader:
                     lines[f"row{count + 1}"] = r  # a row without an id is named by its place
                     if sheet["rows"][count].get("id"):
                         lines.setdefault(sheet["rows"][count]["id"], r)
-        named = fields.get("ind") or fields.get("fig") or (fields.get("id") if kind == "ded" else None)
-        if named:
-            for key in (named, f"claims.{named}", f"inputs.{named}", f"findings.{named}", f"weights.{named}"):
+        if fields.get("ind"):  # an indicator's line: its claim, its printed weight
+            for key in (fields["ind"], f"claims.{fields['ind']}", f"weights.{fields['ind']}"):
                 lines.setdefault(key, r)
+        if fields.get("fig"):  # a figure's line
+            lines.setdefault(f"inputs.{fields['fig']}", r)
+        if kind == "ded" and fields.get("id"):  # a deduction item's line: its count, its claim
+            for key in (fields["id"], f"claims.{fields['id']}", f"findings.{fields['id']}"):
+                lines.setdefault(key, r)
+        for name in fields.get("in", "").split(","):  # the budget lines' figures
+            if name:
+                lines.setdefault(f"inputs.{name}", r)
         if kind.startswith("budget:"):
             lines.setdefault("inputs", r)
         if kind in ("total", "grade"):
@@ -563,7 +570,7 @@ class _FormReader:
         present = set(fields.get("in", "").split(","))
         for header, name in BUDGET_LINES[line][1].items():
             if name in present:
-                self._figure(r, columns[header], name, sheet, self.comment(r, columns[header]))
+                self._figure(r, columns[header], name, sheet, self.comment(r, columns[header]), amount=True)
         ind = fields.get("ind")
         if not ind:
             return
@@ -577,7 +584,7 @@ class _FormReader:
         if rate:
             executed, budget = sheet["inputs"].get("executed", {}).get("value"), sheet["inputs"].get("budget", {}).get("value")
             if executed is None or budget is None:
-                self.problem(r, columns[RATE_LABEL], "填了执行率，但全年预算数或全年执行数没有填写，无法核对")
+                pass  # a figure left blank or undisclosed: the engine says so at the figure; the rate has nothing to be held against
             elif isinstance(executed, str) or isinstance(budget, str):
                 pass  # a figure written with its unit or a mark: the rule set reads it; the rate is not held against it
             elif not (is_too_large(executed) or is_too_large(budget)):
@@ -586,10 +593,12 @@ class _FormReader:
                 sheet["stated_rates"].append({"label": RATE_LABEL, "stated": rate, "numerator": executed, "denominator": budget,
                                               **{k: v for k, v in self.comment(r, columns[RATE_LABEL]).items() if k == "source"}})
 
-    def _figure(self, r: int, col: int, name: str, sheet: dict, extra: dict, percent: bool = False) -> None:
+    def _figure(self, r: int, col: int, name: str, sheet: dict, extra: dict, percent: bool = False, amount: bool = False) -> None:
         """An input's cell into the case: a number, the undisclosed mark, or (kept as written, for
         the rule set's words to read) a figure with its unit or a not-given mark.  ``percent``: the
-        line prints the unit %, so a number in a percentage-formatted cell is read as it shows."""
+        line prints the unit %, so a number in a percentage-formatted cell is read as it shows;
+        ``amount``: the figure is in a unit other than % (the budget block's amounts, a line printing
+        万元 or 个), which a percentage never is."""
         cell = self.ws.cell(*self.merged.get((r, col), (r, col)))
         value = self.value(r, col)
         if percent and isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
@@ -600,6 +609,13 @@ class _FormReader:
             # "253.87万元", "/": written as the form prints it, for the rule set's words to read
             sheet["inputs"][name] = {"value": value.strip(), **extra}
             return
+        if not percent and (amount or isinstance(value, str)):
+            shown = self.text(r, col)
+            if shown and shown.strip().endswith(("%", "％")):
+                # an amount typed or formatted as a percentage ("253.87%"): kept as shown, so the case
+                # model sees the sign and the engine reports it, as for a case file or a table row
+                sheet["inputs"][name] = {"value": shown.strip(), **extra}
+                return
         number = self.number(r, col, undisclosed=True)
         if number is None:
             return
@@ -645,8 +661,10 @@ class _FormReader:
                 sheet["inputs"][name] = {"value": value.strip() == "是", **self._extra(r, columns)}
             else:
                 unit_col = columns.get(HEADERS["fig_unit"])
-                percent = unit_col is not None and (_text(self.ws.cell(row=r, column=unit_col).value) or "").strip() in ("%", "％")
-                self._figure(r, col, name, sheet, self._extra(r, columns), percent)
+                unit = (_text(self.ws.cell(row=r, column=unit_col).value) or "").strip() if unit_col is not None else ""
+                percent = unit in ("%", "％")
+                # a line printing another unit (万元, 个) holds no percentage: one shown there is a slip
+                self._figure(r, col, name, sheet, self._extra(r, columns), percent, amount=bool(unit) and not percent)
         ind = fields.get("ind")
         if ind:
             col = columns[HEADERS["claim"]]
