@@ -153,6 +153,31 @@ def test_an_empty_case_file_is_said_to_be_empty_and_a_part_missing_is_named(tmp_
     _refused(run_cli("diff", str(case)), case, "sheets: 缺少必填项")
 
 
+def test_a_score_with_a_percent_sign_a_negative_weight_or_a_later_format_is_refused(tmp_path):
+    """"19%" for a score, a row weight of −20 and a case file of a format this tool does not know
+    are refused at their key, never read as 19 points, [0, −20] or format 1."""
+    base = (CASES / "hunan-miluo-shgzb-2024.toml").read_text(encoding="utf-8")
+    case = tmp_path / "case.toml"
+    for edit, said in (
+        (lambda t: t.replace('score = "9.2"', 'score = "9.2%"', 1), "“9.2%”带百分号：得分和分值应写分数"),
+        (lambda t: t.replace("weight = 10", "weight = -10", 1), "weight: 应大于或等于 0"),
+        (lambda t: "format = 2\n" + t.replace("format = 1\n", "", 1), "本工具只读取 format = 1 的案例文件"),
+    ):
+        changed = edit(base)
+        assert changed != base
+        case.write_text(changed, encoding="utf-8")
+        _refused(run_cli("diff", str(case)), case, said)
+
+
+def test_a_case_table_or_another_kind_of_file_given_to_diff_is_named(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("case_id,unit\n", encoding="utf-8")
+    _refused(run_cli("diff", str(table)), table, "这是案例表", "scoring batch")
+    notes = tmp_path / "readme.txt"
+    notes.write_text("收件记录\n", encoding="utf-8")
+    _refused(run_cli("diff", str(notes)), notes, "不是 .toml、.json 案例文件或 .xlsx 填报工作簿")
+
+
 def test_a_missing_file_or_a_folder_is_refused(tmp_path):
     _refused(run_cli("diff", str(tmp_path / "nowhere.toml")), tmp_path / "nowhere.toml", "无法读取文件")
     folder = tmp_path / "folder.toml"

@@ -27,9 +27,18 @@ def load_case(path: Path | str) -> tuple[Case, str]:
 
         lines: dict = {}
         data = read_workbook(path, lines)
+    elif suffix == ".csv":
+        raise ScoringError(f"{path}: 这是案例表（.csv，每行一张表），请用 scoring batch {path.name} 复核；"
+                           "diff、score、explain 读取 .toml、.json 案例文件和 .xlsx 填报工作簿")
     else:
         lines = {}
-        data = read_json(path) if suffix == ".json" else read_toml(path)
+        try:
+            data = read_json(path) if suffix == ".json" else read_toml(path)
+        except ScoringError as exc:
+            if suffix == ".toml":
+                raise
+            # "readme.txt": a file of another kind, read as TOML only because it might be one
+            raise ScoringError(f"{exc}（{path.name} 不是 .toml、.json 案例文件或 .xlsx 填报工作簿）") from None
     if isinstance(data, dict) and not set(data) - {"format"}:
         raise ScoringError(f"{path}: 文件是空的（没有 [case] 和 [[sheets]]）：文件未写完或未保存？")
     try:

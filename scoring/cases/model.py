@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from ..numbers import NumberError, is_not_given, to_decimal
 from ..rules.declarations import Strict
@@ -33,6 +33,10 @@ def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None
             text = data[key]
             if points and text.strip().endswith("分") and len(text.strip()) > 1:
                 text = text.strip()[:-1]  # the message, if any, quotes the figure without its unit
+            if points and text.strip().endswith(("%", "％")):
+                # "19%" for a score: a share of the weight to some writers, points to others
+                message = f"“{data[key]}”带百分号：得分和分值应写分数，不能写百分数"
+                raise ValueError(message if shorthand else f"{key}: {message}")
             try:
                 data[key] = to_decimal(text)
             except NumberError as exc:
@@ -137,7 +141,7 @@ class Row(Strict):
     target: str | None = None  # 年度指标值 / 指标值 / 目标值, verbatim
     unit: str | None = None  # 度量单位 column, when the form has one
     actual: str | None = None  # 实际完成值 / 完成值 / 业绩值, verbatim (or the figure taken from a narrative, with source)
-    weight: Decimal | None = None  # 分值 / 权重; None when the document does not print it
+    weight: Decimal | None = Field(default=None, ge=0)  # 分值 / 权重; None when the document does not print it
     claimed: Decimal | None = None  # 得分
     deviation: str = ""  # 偏差原因分析及改进措施, as the form states it
     source: str = ""
@@ -164,7 +168,7 @@ class Subtotal(Strict):
 
     group: list[str] = Field(min_length=1)
     claimed: Decimal | None = None
-    weight: Decimal | None = None
+    weight: Decimal | None = Field(default=None, ge=0)
     includes: list[str] = []
     source: str = ""
 
@@ -230,6 +234,8 @@ class Sheet(Strict):
                     weights[key] = to_decimal(value) if isinstance(value, str) else value
                 except NumberError as exc:
                     raise ValueError(f"weights.{key}: {exc}") from None
+                if isinstance(weights[key], (int, Decimal)) and not isinstance(weights[key], bool) and weights[key] < 0:
+                    raise ValueError(f"weights.{key}: 分值应大于或等于 0，得到 {value}")
             data["weights"] = weights
         return data
 
@@ -257,3 +263,11 @@ class Case(Strict):
     format: int = 1
     case: CaseInfo
     sheets: list[Sheet] = Field(min_length=1)
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: int) -> int:
+        # a later format is refused by name, never read as this one
+        if value != 1:
+            raise ValueError(f"本工具只读取 format = 1 的案例文件，此文件写的是 format = {value}（由更新版本的工具写成？）")
+        return value

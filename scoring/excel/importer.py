@@ -297,6 +297,9 @@ class _FormReader:
             return None
         if undisclosed and isinstance(value, str) and value.strip() == UNDISCLOSED:
             return UNDISCLOSED
+        if points and (self.text(row, col) or "").strip().endswith(("%", "％")):
+            self.problem(row, col, f"“{self.text(row, col)}”带百分号：得分和分值应写分数，不能写百分数")
+            return None
         if points and isinstance(value, str):
             if is_not_given(value):
                 return None
