@@ -39,7 +39,7 @@ def test_shipped_cases_table_exits_1_for_the_hunan_over_claim():
     assert done.returncode == 1, done.stderr
     files, sheets = _shipped()
     assert f"共 {files} 个文件：读取 {files} 份，复核 {sheets} 张表（其中" in done.stdout
-    assert "失败 0 项，跳过 0 个文件" in done.stdout
+    assert "失败 0 项，跳过 0 项" in done.stdout
     lines = done.stdout.splitlines()
     # the Hunan sheet, whose 预算执行率 claim 9.2 is above the computed 9.01, is among the errors
     hunan = next(line for line in lines if line.startswith("中共汨罗市委社会工作部"))

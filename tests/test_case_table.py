@@ -200,8 +200,10 @@ def test_a_label_the_rules_of_the_row_do_not_have_fails_that_row_naming_the_colu
 def test_unknown_labels_and_the_same_input_twice_are_named(tmp_path, library):
     path = tmp_path / "t.csv"
     path.write_text(_csv([], [*CN_HEADER, "全年预算金额"]), encoding="utf-8")
+    (header,) = read_table(path, known_labels(library))
+    assert header.ignored == ("全年预算金额",)  # a column of the bureau's own, or a misspelt label: not read, said once
     with pytest.raises(ScoringError, match="列名“全年预算金额”既不是固定列"):
-        list(read_table(path, known_labels(library)))
+        list(read_table(path))  # with no labels to go by, every unknown column is refused
     twice = tmp_path / "twice.csv"
     twice.write_text(_csv([["t", "u", "湖南省", "2024", "hunan.dept-overall", "t", "", "1", "1", "0", "", "2"]], [*CN_HEADER, "budget"]), encoding="utf-8")
     _header, row = read_table(twice, known_labels(library))
@@ -211,6 +213,22 @@ def test_unknown_labels_and_the_same_input_twice_are_named(tmp_path, library):
     fixed_twice.write_text(_csv([], [*CN_HEADER, "unit"]), encoding="utf-8")
     with pytest.raises(ScoringError, match="列名“unit”重复（与“单位”是同一列）"):
         list(read_table(fixed_twice, known_labels(library)))
+
+
+def test_a_column_of_the_bureaus_own_costs_that_column_not_the_table(tmp_path):
+    """A 备注 column added to a table, and a label typed with ASCII brackets ("(万元)"): every row is
+    scored, the 备注 column is said once as not read, and "(万元)" is "（万元）"."""
+    header = [*CN_HEADER[:7], "全年预算数(万元)", *CN_HEADER[8:], "备注"]
+    rows = [["t1", "中共汨罗市委社会工作部", "湖南省/岳阳市/汨罗市", "2024", "hunan.dept-overall", "部门整体支出绩效自评表", "9.2",
+             "123.47", "111.27", "0", "9.2", "已电话核实"],
+            ["t2", "中共汨罗市委社会工作部", "湖南省/岳阳市/汨罗市", "2024", "hunan.dept-overall", "部门整体支出绩效自评表", "9.01",
+             "123.47", "111.27", "0", "9.01", ""]]
+    path = tmp_path / "t.csv"
+    path.write_text(_csv(rows, header), encoding="utf-8")
+    done = run_cli("batch", str(path), "--format", "json")
+    summary = json.loads(done.stdout)
+    assert [s["computed_total"] for s in summary["sheets"]] == ["9.01", "9.01"] and not summary["failures"], done.stderr
+    assert [p["reason"] for p in summary["skipped"]] == [f"{display_path(path)}: 列“备注”不是固定列、claim:/finding:/stated_rate: 列，也不是任何规则集的输入名或输入标签，该列未读取（各行照常复核）"]
 
 
 def test_a_bad_cell_is_named_by_the_header_as_written(tmp_path, library):

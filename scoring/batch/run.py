@@ -279,7 +279,8 @@ def _differing(sd: SheetDiff) -> tuple[IndicatorLine, ...]:
 # -- running -----------------------------------------------------------------------------------
 
 
-def _items(inputs: list[InputFile], labels: frozenset[str]) -> Iterator[_FileItem | _RowItem | _FailedItem]:
+def _items(inputs: list[InputFile], labels: frozenset[str], skipped: list[Problem]) -> Iterator[_FileItem | _RowItem | _FailedItem]:
+    """The work items of the inputs; a table's columns no rule set reads go to ``skipped``."""
     base = 0
     for inp in inputs:
         if inp.kind == "case":
@@ -289,6 +290,10 @@ def _items(inputs: list[InputFile], labels: frozenset[str]) -> Iterator[_FileIte
                 for entry in read_blocks(inp.path, labels):
                     if isinstance(entry, TableBlock):
                         yield _BlockItem(entry, base + entry.end)
+                    elif entry.ignored:
+                        names = "、".join(f"“{name}”" for name in entry.ignored)
+                        skipped.append(Problem(inp.shown, f"{inp.shown}: 列{names}不是固定列、claim:/finding:/stated_rate: 列，"
+                                                          "也不是任何规则集的输入名或输入标签，该列未读取（各行照常复核）"))
             except ScoringError as exc:
                 yield _FailedItem(Problem(inp.shown, str(exc)), base + inp.size)
         base += inp.size
@@ -386,7 +391,7 @@ def run_batch(
     jobs = default_jobs() if jobs is None else jobs
     initargs = (None if rules_dir is None else str(rules_dir),)
     shared = _Shared()
-    items = _items(collected.inputs, known_labels(library))  # case-table headers may name inputs by label
+    items = _items(collected.inputs, known_labels(library), skipped)  # case-table headers may name inputs by label
     stopped: set[str] = set()
     pooled = ordered_map(_score_item, items, jobs, _init_worker, initargs, timeout=timeout, weigh=_weigh)
     for result in _results(pooled, jobs, initargs, timeout):

@@ -47,6 +47,8 @@ RULE_COLUMNS = ("sheet_type", "rules")  # at least one: the sheet's type picks t
 CLAIM_PREFIX = "claim:"
 FINDING_PREFIX = "finding:"
 RATE_PREFIX = "stated_rate:"
+# A column no rule set reads (a bureau's 备注, 审核人, 联系电话): kept under this prefix, read by nothing
+IGNORED_PREFIX = "ignored:"
 RATE_PARTS = ("numerator", "denominator")
 # A cell saying the document does not disclose the figure (never the same as an empty cell).
 UNDISCLOSED = frozenset({"undisclosed", "未披露"})
@@ -63,6 +65,7 @@ class TableHeader:
     columns: tuple[str, ...]  # fixed columns by their id; inputs, claims and findings as written
     rates: tuple[str, ...]  # labels of the stated rates, in column order
     shown: tuple[str, ...] = ()  # the names as the header writes them, for messages
+    ignored: tuple[str, ...] = ()  # the columns no rule set reads, as written (their cells are not read)
 
     def name(self, column: str) -> str:
         """A column as the table's header writes it."""
@@ -98,15 +101,21 @@ class TableProblem:
         return f"{self.header.path}:{self.line}"
 
 
+def label_key(name: str) -> str:
+    """A column's name as labels are compared: `normalize_phrase`, and brackets however typed
+    ("(万元)" as most keyboards type it is "（万元）")."""
+    return normalize_phrase(name).replace("(", "（").replace(")", "）")
+
+
 def input_headers(rule_set: RuleSet) -> dict[str, str]:
     """Every way a header may name an input of ``rule_set`` as people read it — its label, and
-    its label with the unit (`财政拨款预算执行数（万元）`) — folded by `normalize_phrase`, to the
-    input's id."""
+    its label with the unit (`财政拨款预算执行数（万元）`) — folded by `label_key`, to the input's
+    id."""
     out: dict[str, str] = {}
     for name, decl in rule_set.inputs.items():
-        out[normalize_phrase(decl.label)] = name
+        out[label_key(decl.label)] = name
         if decl.unit:
-            out[normalize_phrase(f"{decl.label}（{decl.unit}）")] = name
+            out[label_key(f"{decl.label}（{decl.unit}）")] = name
     return out
 
 
@@ -136,6 +145,7 @@ def parse_header(path: str, columns: list[str], labels: Collection[str] | None =
     problems = []
     seen: dict[str, str] = {}
     rates: list[str] = []
+    ignored: list[str] = []
     for i, (name, written) in enumerate(zip(columns, shown), start=1):
         if not name:
             problems.append(f"第 {i} 列没有列名")
@@ -158,8 +168,13 @@ def parse_header(path: str, columns: list[str], labels: Collection[str] | None =
                 else:
                     rates.append(label)
         elif not name.startswith((CLAIM_PREFIX, FINDING_PREFIX)) and not _INPUT_NAME.match(name):
-            if labels is None or normalize_phrase(name) not in labels:
+            if labels is None:
                 problems.append(f"列名“{name}”既不是固定列，也不是 claim:/finding:/stated_rate: 列，也不是规则文件中的输入名或输入标签")
+            elif label_key(name) not in labels:
+                # a column of the bureau's own (备注, 审核人): said once, its cells not read; the
+                # rows are still scored (a misspelt figure's label leaves that figure missing, said on each row)
+                ignored.append(written)
+                columns[i - 1] = f"{IGNORED_PREFIX}{name}"
     for required in REQUIRED_COLUMNS:
         if required not in seen:
             problems.append(f"缺少必需的列“{required}”（{_FIXED_NAMES[required]}）")
@@ -171,7 +186,7 @@ def parse_header(path: str, columns: list[str], labels: Collection[str] | None =
                 problems.append(f"比率“{label}”缺少列“{RATE_PREFIX}{label}:{part}”")
     if problems:
         raise ScoringError(f"{path}: 表头：" + "；".join(problems))
-    return TableHeader(path, tuple(columns), tuple(rates), tuple(shown))
+    return TableHeader(path, tuple(columns), tuple(rates), tuple(shown), tuple(ignored))
 
 
 def read_table(path: Path | str, labels: Collection[str] | None = None) -> Iterator[TableHeader | TableRow | TableProblem]:
@@ -513,7 +528,7 @@ def row_to_case(row: TableRow, library: RuleLibrary | None = None) -> Case:
     claims: dict[str, dict] = {}
     findings: dict[str, dict] = {}
     for name, value in cell.items():
-        if not value or name in CASE_COLUMNS or name.startswith(RATE_PREFIX):
+        if not value or name in CASE_COLUMNS or name.startswith((RATE_PREFIX, IGNORED_PREFIX)):
             continue
         if name.startswith(CLAIM_PREFIX):
             claims[name[len(CLAIM_PREFIX):].strip()] = {"score": value}
@@ -578,7 +593,7 @@ def _labels_to_ids(case: Case, library: RuleLibrary, where: str) -> Case:
     given: dict[str, str] = {}
     problems = []
     for name, figure in sheet.inputs.items():
-        key = name if name in rule_set.inputs else by_label.get(normalize_phrase(name), name)
+        key = name if name in rule_set.inputs else by_label.get(label_key(name), name)
         if key in given:
             problems.append(f"{where}: {name}: 与列“{given[key]}”是同一个输入（{key}）")
         given.setdefault(key, name)

@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..batch.summary import SheetSummary
-from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX, UNDISCLOSED, TableRow, input_headers
+from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, IGNORED_PREFIX, RATE_PREFIX, UNDISCLOSED, TableRow, input_headers, label_key
 from ..errors import ScoringError
-from ..numbers import NumberError, is_too_large, normalize_phrase, to_decimal
+from ..numbers import NumberError, is_too_large, to_decimal
 from ..review.pipeline import fallback_findings
 from ..rules.library import RuleLibrary
 from ..rules.model import RuleSet
@@ -64,7 +64,7 @@ class _Fixed:
         index = {name: i for i, name in enumerate(columns)}
         self.width = len(columns)
         self.fixed = {name: index.get(name) for name in CASE_COLUMNS}
-        self.inputs = [(i, c) for i, c in enumerate(columns) if c not in CASE_COLUMNS and not c.startswith((CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX))]
+        self.inputs = [(i, c) for i, c in enumerate(columns) if c not in CASE_COLUMNS and not c.startswith((CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX, IGNORED_PREFIX))]
         self.claims = [(i, c[len(CLAIM_PREFIX):].strip()) for i, c in enumerate(columns) if c.startswith(CLAIM_PREFIX)]
         self.findings = [(i, c[len(FINDING_PREFIX):].strip()) for i, c in enumerate(columns) if c.startswith(FINDING_PREFIX)]
         self.index = index
@@ -85,8 +85,8 @@ class _Plan:
         for i, name in fixed.inputs:
             if name in rules.inputs:
                 columns[name].append(i)
-            elif not _INPUT_NAME.match(name) and normalize_phrase(name) in by_label:
-                columns[by_label[normalize_phrase(name)]].append(i)
+            elif not _INPUT_NAME.match(name) and label_key(name) in by_label:
+                columns[by_label[label_key(name)]].append(i)
             else:
                 self.strangers.append(i)
         # (name, its one column or -1, all its columns when it has several, spec, the check its

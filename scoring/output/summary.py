@@ -41,7 +41,7 @@ def counts_line(result: BatchResult) -> str:
     c = result.counts()
     return (
         f"共 {c['files']} 个文件：读取 {c['read']} 份，复核 {c['scored']} 张表（其中 {c['with_errors']} 张有错误），"
-        f"失败 {c['failed']} 项，跳过 {c['skipped']} 个文件"
+        f"失败 {c['failed']} 项，跳过 {c['skipped']} 项"
     )
 
 
