@@ -231,6 +231,27 @@ def test_a_column_of_the_bureaus_own_costs_that_column_not_the_table(tmp_path):
     assert [p["reason"] for p in summary["skipped"]] == [f"{display_path(path)}: 列“备注”不是固定列、claim:/finding:/stated_rate: 列，也不是任何规则集的输入名或输入标签，该列未读取（各行照常复核）"]
 
 
+def test_tables_as_other_programs_save_them_are_named_or_read(tmp_path, library):
+    """A table saved with semicolons or tabs, or as UTF-16 ("Unicode 文本"), is refused saying how to
+    save it; fixed columns in capitals and a region written with "-" or "，" are read."""
+    for separator, said in ((";", "分号"), ("\t", "制表符")):
+        path = tmp_path / "sep.csv"
+        path.write_text(separator.join(HEADER) + "\n", encoding="utf-8")
+        with pytest.raises(ScoringError, match=f"列之间用的是{said}"):
+            list(read_table(path, known_labels(library)))
+    utf16 = tmp_path / "u16.csv"
+    utf16.write_text(",".join(HEADER) + "\n", encoding="utf-16")
+    with pytest.raises(ScoringError, match="UTF-16"):
+        list(read_table(utf16, known_labels(library)))
+    header = ["CASE_ID", "Unit", "REGION", "Year", "Sheet_Type", "budget", "executed", "budget_initial"]
+    rows = [["t1", "中共汨罗市委社会工作部", region, "2024", "部门整体支出绩效自评表", "123.47", "111.27", "0"]
+            for region in ("湖南省-岳阳市-汨罗市", "湖南省，岳阳市，汨罗市", "湖南省 岳阳市 汨罗市")]
+    path = tmp_path / "caps.csv"
+    path.write_text(_csv(rows, header), encoding="utf-8")
+    summary = json.loads(run_cli("batch", str(path), "--format", "json").stdout)
+    assert [s["rules"] for s in summary["sheets"]] == ["hunan.dept-overall@2024.1"] * 3, summary["failures"]
+
+
 def test_a_bad_cell_is_named_by_the_header_as_written(tmp_path, library):
     path = tmp_path / "t.csv"
     path.write_text(_csv([["t", "u", "湖南省", "二〇二四", "hunan.dept-overall", "t", "", "1", "1", "0", ""]], CN_HEADER), encoding="utf-8")

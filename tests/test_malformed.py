@@ -169,6 +169,17 @@ def test_a_score_with_a_percent_sign_a_negative_weight_or_a_later_format_is_refu
         _refused(run_cli("diff", str(case)), case, said)
 
 
+def test_a_figure_written_as_an_empty_string_is_missing_as_a_blank_cell_is(tmp_path):
+    base = (CASES / "hunan-miluo-shgzb-2024.toml").read_text(encoding="utf-8")
+    case = tmp_path / "case.toml"
+    changed = base.replace('[sheets.inputs.executed]\nvalue = "111.27"', '[sheets.inputs.executed]\nvalue = ""', 1)
+    assert changed != base
+    case.write_text(changed, encoding="utf-8")
+    done = run_cli("diff", str(case), "--format", "json")
+    assert done.returncode == 1, done.stderr
+    assert "missing_input" in [f["code"] for f in json.loads(done.stdout)["findings"]]
+
+
 def test_a_case_table_or_another_kind_of_file_given_to_diff_is_named(tmp_path):
     table = tmp_path / "t.csv"
     table.write_text("case_id,unit\n", encoding="utf-8")

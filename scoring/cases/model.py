@@ -7,6 +7,7 @@ source does not disclose is written ``{ undisclosed = true }`` and is never inve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +15,15 @@ from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from ..numbers import NumberError, is_not_given, to_decimal
 from ..rules.declarations import Strict
+
+# What people put between 省, 市 and 县 when they write a region on one line: "四川省/遂宁市/安居区",
+# "四川省-南充市-南部县", "四川省，达州市，通川区", "四川省 遂宁市"
+_REGION_SEPARATORS = re.compile(r"[/／、，,;；\s\-－—]+")
+
+
+def region_parts(text: str) -> list[str]:
+    """A region written on one line, province first, as its parts."""
+    return [part for part in _REGION_SEPARATORS.split(text.strip()) if part]
 
 
 def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None, points: bool = False) -> Any:
@@ -92,11 +102,17 @@ class Figure(Strict):
 
 def _without_not_given(data: dict) -> dict:
     """A sheet's claims, claimed total and printed weights written "/" (`numbers.NOT_GIVEN_POINTS`)
-    left out, as cells left blank are."""
+    left out, as cells left blank are, and its figures written "" (blank: missing)."""
     def given(value: Any) -> bool:
         return not is_not_given(value.get("score") if isinstance(value, dict) else value)
 
     out = dict(data)
+    if isinstance(out.get("inputs"), dict):
+        # value = "" is a cell left blank, as in a table or a workbook: the figure is missing
+        def blank(value: Any) -> bool:
+            written = value.get("value", None) if isinstance(value, dict) and not value.get("undisclosed") else value
+            return isinstance(written, str) and not written.strip()
+        out["inputs"] = {k: v for k, v in out["inputs"].items() if not blank(v)}
     for key in ("claims", "weights"):
         if isinstance(out.get(key), dict):
             out[key] = {k: v for k, v in out[key].items() if given(v)}

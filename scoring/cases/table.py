@@ -32,7 +32,7 @@ from ..numbers import normalize_phrase
 from ..problems import pydantic_problems
 from ..rules.library import RuleLibrary
 from ..rules.model import RuleSet
-from .model import Case
+from .model import Case, region_parts
 
 # Columns with a fixed meaning; every other unprefixed column is an input of the rule set.
 CASE_COLUMNS = ("case_id", "unit", "region", "year", "sheet_type", "rules", "sheet_id", "title", "claimed_total", "source")
@@ -42,6 +42,7 @@ FIXED_LABELS = {
     "表编号": "sheet_id", "表名": "title", "自评总分": "claimed_total", "来源": "source",
 }
 _FIXED_NAMES = {column: label for label, column in FIXED_LABELS.items()}
+_FIXED_BY_LOWER = {column: column for column in _FIXED_NAMES}
 REQUIRED_COLUMNS = ("case_id", "unit", "region", "year")
 RULE_COLUMNS = ("sheet_type", "rules")  # at least one: the sheet's type picks the rules in effect, or name them
 CLAIM_PREFIX = "claim:"
@@ -141,7 +142,11 @@ def parse_header(path: str, columns: list[str], labels: Collection[str] | None =
     ``labels`` (see `known_labels`) are the input labels a column may use instead of an id;
     without them only ids are accepted."""
     shown = [c.strip() for c in columns]
-    columns = [FIXED_LABELS.get(name, name) for name in shown]
+    if len(shown) == 1 and (";" in shown[0] or "\t" in shown[0]):
+        separator = "分号" if ";" in shown[0] else "制表符"
+        raise ScoringError(f"{path}: 表头只有一列，列之间用的是{separator}：请另存为“CSV（逗号分隔）”后再复核")
+    # fixed columns by id whatever their letters' case ("CASE_ID"), or by their Chinese name
+    columns = [FIXED_LABELS.get(name, _FIXED_BY_LOWER.get(name.lower(), name)) for name in shown]
     problems = []
     seen: dict[str, str] = {}
     rates: list[str] = []
@@ -205,7 +210,7 @@ def read_table(path: Path | str, labels: Collection[str] | None = None) -> Itera
     except OSError as exc:
         raise ScoringError(f"{shown}: 无法读取文件（{describe(exc)}）") from None
     with handle:
-        encoding = _sniff_encoding(handle.read(_SNIFF_BYTES))
+        encoding = _sniff_encoding(handle.read(_SNIFF_BYTES), shown)
         handle.seek(0)
         lines = _DecodedLines(handle, encoding, shown)
         header: TableHeader | None = None
@@ -377,7 +382,7 @@ def read_blocks(path: Path | str, labels: Collection[str] | None = None) -> Iter
 
 def _blocks(handle, shown: str, labels: Collection[str] | None) -> Iterator[TableHeader | TableBlock]:
     with handle:
-        encoding = _sniff_encoding(handle.read(_SNIFF_BYTES))
+        encoding = _sniff_encoding(handle.read(_SNIFF_BYTES), shown)
         handle.seek(0)
         lines = _DecodedLines(handle, encoding, shown)
         header = None
@@ -562,7 +567,7 @@ def row_to_case(row: TableRow, library: RuleLibrary | None = None) -> Case:
         "case": {
             "id": cell["case_id"],
             "unit": cell["unit"],
-            "region": [part.strip() for part in cell["region"].split("/") if part.strip()],
+            "region": region_parts(cell["region"]),
             "year": cell["year"],
             "source": cell.get("source") or f"表格 {where}",
         },
@@ -650,11 +655,14 @@ def _column_of(key: str) -> str:
     return key
 
 
-def _sniff_encoding(head: bytes) -> str:
+def _sniff_encoding(head: bytes, shown: str) -> str:
     """UTF-8 (with or without BOM), else GB18030 — as case files are read.  When the start of the
-    file is neither, UTF-8 is assumed and the first line that is not says so."""
+    file is neither, UTF-8 is assumed and the first line that is not says so.  UTF-16 (Excel's
+    "Unicode 文本") is refused naming what to save it as."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8"  # the BOM itself is dropped from the first line
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ScoringError(f"{shown}: 这是 UTF-16 编码的文本（Excel、WPS 的“Unicode 文本”），不是 CSV：请另存为“CSV UTF-8（逗号分隔）”后再复核")
     for encoding in ("utf-8", "gb18030"):
         try:
             codecs.getincrementaldecoder(encoding)().decode(head, final=False)

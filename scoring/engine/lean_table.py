@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..batch.summary import SheetSummary
+from ..cases.model import region_parts
 from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, IGNORED_PREFIX, RATE_PREFIX, UNDISCLOSED, TableRow, input_headers, label_key
 from ..errors import ScoringError
 from ..numbers import NumberError, is_too_large, to_decimal
@@ -159,7 +160,7 @@ class TableReader:
             return None
         cell = _Cells(cells, fixed.fixed)
         case_id, unit, title = cell.get("case_id"), cell.get("unit"), cell.get("title")
-        region = tuple(part.strip() for part in cell.get("region").split("/") if part.strip())
+        region = tuple(region_parts(cell.get("region")))
         written_year = cell.get("year")
         sheet_type, named = cell.get("sheet_type") or None, cell.get("rules") or None
         sheet_id = cell.get("sheet_id") or "sheet"

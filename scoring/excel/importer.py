@@ -22,6 +22,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from ..cases.load import WORKBOOK_SUFFIXES
+from ..cases.model import region_parts
 from ..errors import FileError, FileProblem, ScoringError
 from ..files.limits import MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_PARTS, MAX_WORKBOOK_UNPACKED, megabytes
 from ..files.os_errors import describe
@@ -532,7 +533,7 @@ class _FormReader:
             self.places[key] = (row, col)
             text = self.text(row, col)
             if key in ("unit", "department", "region", "source") and text:
-                info[key] = [p.strip() for p in text.split("/") if p.strip()] if key == "region" else text
+                info[key] = region_parts(text) if key == "region" else text
             elif key == "year":
                 if text:
                     try:
