@@ -40,6 +40,25 @@ def test_review_of_one_sheet(tmp_path):
     assert report["sheets"][0]["rules"]["sha256"] in text  # the rule file's fingerprint, in small print
 
 
+def test_a_review_is_written_for_every_shipped_case_whatever_its_totals_status(tmp_path, library):
+    """Totals that are 表不完整 or 无法核验 beside a claimed total have no difference to print: the
+    review says what can be said (it crashed on abs(None) for three shipped cases)."""
+    from scoring import Engine, load_case, report_loaded
+    from scoring.output.docx import case_review, docx_bytes
+
+    statuses = set()
+    for path in sorted(CASES.glob("*.toml")):
+        case, shown = load_case(path)
+        report = report_loaded(case, shown, library, Engine())
+        out = tmp_path / f"{path.stem}.docx"
+        out.write_bytes(docx_bytes(case_review(report, case)))
+        text, _ = _text(out)
+        for sd in report.sheets:
+            statuses.add((sd.total.comparison.status, sd.total.comparison.claimed is not None))
+            assert sd.sheet.title in text
+    assert {("incomplete", True), ("match", True), ("under", True)} <= statuses, statuses
+
+
 def test_docx_needs_an_output_file():
     proc = run_cli("diff", str(HUNAN), "--format", "docx")
     assert proc.returncode == 2 and "--out" in proc.stderr

@@ -86,9 +86,14 @@ def sheet_verdict(sd: SheetDiff) -> str:
     span = rules_total_text(sd)
     text = verdict(c.claimed, fmt(c.computed) if c.computed is not None else span, differing, span if c.low != c.high else "")
     if c.claimed is not None:
-        text += {"over": f"总分高报 {fmt(c.delta)} 分。", "under": f"总分低报 {fmt(abs(c.delta))} 分。", "match": "总分与规则相符。",
-                 "incomplete": "表不完整，不对总分下结论。", "unverifiable": "部分指标无法核验，总分无法确认。",
-                 "invalid": "总分超出满分。"}.get(c.status, "")
+        # only the sentence of the status: a total that cannot be checked has no difference to print
+        if c.status == "over" and c.delta is not None:
+            text += f"总分高报 {fmt(c.delta)} 分。"
+        elif c.status == "under" and c.delta is not None:
+            text += f"总分低报 {fmt(abs(c.delta))} 分。"
+        else:
+            text += {"over": "总分高报。", "under": "总分低报。", "match": "总分与规则相符。", "incomplete": "表不完整，不对总分下结论。",
+                     "unverifiable": "部分指标无法核验，总分无法确认。", "invalid": "总分超出满分。"}.get(c.status, "")
     if t.grades:
         text += f"等级：按规则为 {span_text(t.grades)}" + (f"，自评为 {t.claimed_grade}" if t.claimed_grade else "") + "。"
     return text
