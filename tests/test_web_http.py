@@ -110,6 +110,11 @@ def test_choosing_rules_by_region_year_and_sheet_type(client):
     assert national.headers["location"].startswith("/fill/national.dept-overall@2020.1")  # no Guangdong rules
     wrong = client.get("/fill", params={"region": "广东省", "year": "2018", "sheet_type": "部门整体支出绩效自评表"})
     assert wrong.status_code == 400 and "没有适用于 广东省 2018 年" in wrong.text
+    numerals = client.get("/fill", params={"region": "广东省", "year": "二〇二四", "sheet_type": "部门整体支出绩效自评表"})
+    assert numerals.status_code == 400 and "年度应为四位数字，如 2024" in numerals.text and "invalid literal" not in numerals.text
+    # Hunan's rules cover 2024: a 2025 Hunan sheet is filled under the national ones, and the page says so
+    later = client.get("/fill", params={"region": "湖南省-岳阳市-汨罗市", "year": "2025", "sheet_type": "部门整体支出绩效自评表"})
+    assert later.status_code == 200 and "湖南省的规则集 hunan.dept-overall@2024.1" in later.text and "不适用于 2025 年度" in later.text
 
 
 def test_unknown_rule_set_is_a_chinese_404(client):
@@ -162,6 +167,16 @@ def test_rows_are_scored_and_a_broken_form_says_where(client):
     broken = score(client, hunan_form(claims={"execution": "九点二"}, rows=[{**rows[0], "weight": "十"}]))
     assert not broken["ok"]
     assert broken["errors"] == ["预算执行率 的自评得分：“九点二”不是数字", "绩效指标第 1 行“分值”：“十”不是数字"]
+
+
+def test_deleting_a_parent_row_in_the_form_leaves_its_parts_standing(client):
+    """An opened sheet's "其中…" rows name their parent row; the parent deleted in the form, they are
+    no longer refused as "没有 id 为 … 的其他行": the sheet is still scored."""
+    rows = [{"group1": "产出指标", "group2": "数量指标", "name": "其中桃树种植面积", "target": "1.5亩", "actual": "1.5亩", "part_of": "planting"},
+            {"group1": "产出指标", "group2": "数量指标", "name": "培训次数", "target": "≥10次", "actual": "10次", "weight": "10", "claimed": "10"}]
+    answer = score(client, hunan_form(rows=rows))
+    assert answer["ok"], answer
+    assert any(i["name"] == "培训次数" and i["status"] == "match" for i in answer["sheet"]["indicators"])
 
 
 def test_printed_weights_claimed_grade_and_the_forms_heading(client):

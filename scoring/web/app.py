@@ -117,8 +117,8 @@ def create_app(settings: Settings) -> Starlette:
         q = request.query_params
         if q.get("sheet_type") and q.get("year"):
             try:
-                ref = service.choose_sheet_rules(library, q.get("region", ""), int(q["year"]), q["sheet_type"])
-            except (service.ScoringError, ValueError) as exc:
+                ref = service.choose_sheet_rules(library, q.get("region", ""), service.year_of(q["year"]), q["sheet_type"])
+            except service.ScoringError as exc:
                 return page(request, "choose.html", status=400, title="选择规则", choices=service.rule_choices(library),
                             sheet_types=_sheet_types(library), error=str(exc), query=q)
             return RedirectResponse(f"/fill/{quote(ref, safe='@')}?" + urlencode({"region": q.get("region", ""), "year": q["year"]}), status_code=303)
@@ -135,7 +135,9 @@ def create_app(settings: Settings) -> Starlette:
         q = request.query_params
         values = {"rules": rule_set.ref, "region": q.get("region") or "/".join(rule_set.region_path),
                   "year": q.get("year") or rule_set.info.effective_from.year}
-        return _fill_page(request, rule_set, {"values": values, "sheets": [], "sheet": ""})
+        # rules chosen for a region and year its own province's rules do not cover: said, not silent
+        notice = service.fallback_notice(library, str(values["region"]), str(values["year"]), rule_set)
+        return _fill_page(request, rule_set, {"values": values, "sheets": [], "sheet": ""}, notice)
 
     def _fill_page(request: Request, rule_set, opened: dict, notice: str = "") -> HTMLResponse:
         model = service.form_model(rule_set)

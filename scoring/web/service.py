@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import threading
+import unicodedata
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from ..batch.collect import Problem
 from ..batch.run import BatchResult, sort_key
 from ..batch.summary import DIFFERING, IndicatorLine, SheetSummary
 from ..cases.load import load_case
-from ..cases.model import Case, Figure
+from ..cases.model import Case, Figure, region_parts
 from ..cases.table import TableProblem, TableRow, read_table, row_to_case
 from ..engine.engine import Engine
 from ..engine.lean import LeanEngine, lean_summary
@@ -175,10 +176,10 @@ def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
     year = None  # left blank: the sheet does not print its fiscal year (scored, with a warning, as a case file is)
     if _text(data.get("year")):
         try:
-            year = int(_text(data.get("year")))
-        except ValueError:
-            messages.append(f"年度应为四位数字，得到“{_text(data.get('year'))}”")
-    region = [p.strip() for p in _text(data.get("region")).split("/") if p.strip()] or list(rule_set.region_path) or ["全国"]
+            year = year_of(_text(data.get("year")))
+        except ScoringError as exc:
+            messages.append(str(exc))
+    region = region_parts(_text(data.get("region"))) or list(rule_set.region_path) or ["全国"]
     evaluated = _text(data.get("evaluated"))
     if evaluated:
         try:
@@ -223,6 +224,12 @@ def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
             if _text(row.get(key)):
                 entry[key] = _text(row.get(key))
         rows.append(entry)
+    ids = {row["id"] for row in rows if row.get("id")}
+    for row in rows:
+        if row.get("part_of") and row["part_of"] not in ids:
+            # its parent row was deleted in the form: the row stands on its own ("其中…" rows are
+            # still taken as the parts of the row above them, as in any form)
+            del row["part_of"]
     if rows:
         sheet["rows"] = rows
     for key in ("subtotals", "stated_rates"):
@@ -872,7 +879,31 @@ def rule_versions_diff(library: RuleLibrary, old: str, new: str) -> dict:
     return {"old": a.ref, "new": b.ref, "old_sha": a.sha256, "new_sha": b.sha256, "lines": diff_rule_sets(a, b)}
 
 
+def year_of(text: str) -> int:
+    """A year typed in a form ("2024", "２０２４"); ScoringError in the form's words otherwise."""
+    folded = unicodedata.normalize("NFKC", text or "").strip().removesuffix("年")
+    if not (len(folded) == 4 and folded.isascii() and folded.isdigit()):
+        raise ScoringError(f"年度应为四位数字，如 2024（填的是“{text}”）")
+    return int(folded)
+
+
+def _region(region: str) -> list[str]:
+    return [p for p in region_parts(region) if p != "全国"]
+
+
 def choose_sheet_rules(library: RuleLibrary, region: str, year: int, sheet_type: str) -> str:
     """The ref of the rule set in effect for a region, year and sheet type (raises ScoringError)."""
-    parts = [p.strip() for p in region.split("/") if p.strip() and p.strip() != "全国"]
-    return library.select(parts, year, sheet_type).ref
+    return library.select(_region(region), year, sheet_type).ref
+
+
+def fallback_notice(library: RuleLibrary, region: str, year: str, rule_set) -> str:
+    """What the fill page says of rules of a broader region than the unit's own province's, which
+    do not cover the year ("" when there are none), as `pipeline.fallback_findings` says it."""
+    try:
+        year_number = year_of(year)
+    except ScoringError:
+        return ""
+    from ..review.pipeline import fallback_findings
+
+    told = fallback_findings(library, tuple(_region(region)), year_number, rule_set.info.sheet_type, rule_set, "")
+    return told[0].message if told else ""
