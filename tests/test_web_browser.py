@@ -134,6 +134,33 @@ def test_fill_a_sheet_and_watch_the_score_change(server, page):
     sync_api.expect(page.locator("#total-computed")).to_have_text(before)
 
 
+def test_an_unreadable_cell_greys_the_results_and_a_refused_download_keeps_the_form(server, page):
+    """A cell that cannot be read leaves the last results greyed out and said to be stale (they
+    were shown as current); a download refused for it says why on the page, and nothing typed is
+    lost; once the cell is mended the results are current again and the download is a file."""
+    url = f"{server['url']}/fill/hunan.dept-overall@2024.1?region=湖南省/岳阳市/汨罗市&year=2024"
+    page.goto(url)
+    page.fill("#in-budget", "100")
+    page.fill("#in-executed", "90")
+    _scored(page)
+    first = page.locator("#rows tr.row").first
+    for field, value in (("name", "培训次数"), ("target", "≥10次"), ("actual", "8次"), ("weight", "十"), ("claimed", "10")):
+        first.locator(f"input[data-field='{field}']").fill(value)
+    sync_api.expect(page.locator("#errors")).to_contain_text("“十”不是数字")
+    sync_api.expect(page.locator("#sheet")).to_have_class("stale")
+    sync_api.expect(page.locator("#busy")).to_contain_text("未重新计算")
+    page.click("#download button[value='xlsx']")
+    sync_api.expect(page.locator("#busy")).to_have_text("未能下载，见下")
+    assert "/fill/hunan.dept-overall" in page.url and page.input_value("#in-executed") == "90"  # the same page, as typed
+    sync_api.expect(page.locator("#errors")).to_contain_text("无法下载：绩效指标第 1 行“分值”：“十”不是数字")
+    first.locator("input[data-field='weight']").fill("10")
+    _scored(page)
+    sync_api.expect(page.locator("#sheet")).not_to_have_class("stale")
+    with page.expect_download() as got:
+        page.click("#download button[value='toml']")
+    assert got.value.suggested_filename.endswith(".toml")
+
+
 # Shipped cases whose sheets need more than figures and claims: printed weights that govern
 # (weights.execution), 其中… rows and a partial transcription, a 赋分规则 column, a claimed grade
 # written "优秀", no fiscal year printed.

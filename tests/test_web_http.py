@@ -249,6 +249,20 @@ def test_open_a_case_then_download_it_as_toml_and_workbooks(client, tmp_path):
     assert '"executed": {"undisclosed": false, "value": "111.27"}' in html.unescape(reopened.text)
 
 
+def test_a_figure_written_with_its_unit_is_opened_as_written(client):
+    """"123.47万元" in an opened case file is shown in its field as written and scored as the file
+    is (the field was left empty, and the sheet scored as if the figure were missing)."""
+    token = token_of(client, "/fill")
+    text = HUNAN.read_text(encoding="utf-8").replace('[sheets.inputs.budget]\nvalue = "123.47"', '[sheets.inputs.budget]\nvalue = "123.47万元"', 1)
+    assert "123.47万元" in text
+    page = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("汨罗.toml", text.encode("utf-8"))})
+    boot = json.loads(html.unescape(page.text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))
+    assert boot["values"]["inputs"]["budget"]["value"] == "123.47万元"
+    answer = score(client, boot["values"])
+    execution = next(i for i in answer["sheet"]["indicators"] if i["id"] == "execution")
+    assert execution["computed"] == "9.01", execution
+
+
 def test_opening_a_broken_file_names_it(client):
     token = token_of(client, "/fill")
     response = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("坏.toml", b"[case\nid = 1")})

@@ -308,8 +308,10 @@ def form_values(case: Case, sheet_id: str | None, library: RuleLibrary) -> dict:
         data["weights"][target.id if target else key] = _plain(weight)
     for name, fig in sheet.inputs.items():
         value = fig.value
-        data["inputs"][name] = {"undisclosed": fig.undisclosed,
-                                "value": ("是" if value else "否") if isinstance(value, bool) else _plain(value)}
+        # a figure written as the form printed it ("253.87万元", "二百五十三") stays as written, for
+        # the form to score and show as the file does, never emptied
+        shown = fig.written if value is None and fig.written else ("是" if value else "否") if isinstance(value, bool) else _plain(value)
+        data["inputs"][name] = {"undisclosed": fig.undisclosed, "value": shown}
     for key, claim in sheet.claims.items():
         target = rule_set.indicator(key) or rule_set.deduction(key)
         data["claims"][target.id if target else key] = _plain(claim.score)

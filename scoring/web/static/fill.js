@@ -143,14 +143,22 @@
     }
   }
 
+  function showErrors(messages) {
+    var errors = document.getElementById("errors");
+    errors.hidden = false;
+    errors.textContent = "";
+    messages.forEach(function (e) { var p = document.createElement("div"); p.textContent = e; errors.appendChild(p); });
+  }
+
   function show(answer) {
     var errors = document.getElementById("errors");
     if (!answer.ok) {
-      errors.hidden = false;
-      errors.textContent = "";
-      answer.errors.forEach(function (e) { var p = document.createElement("div"); p.textContent = e; errors.appendChild(p); });
+      // what is shown was worked out from figures no longer on screen: greyed out and said so
+      showErrors(answer.errors);
+      form.classList.add("stale");
       return;
     }
+    form.classList.remove("stale");
     errors.hidden = true;
     var sheet = answer.sheet;
     var messages = {};
@@ -230,7 +238,7 @@
       .then(function (answer) {
         if (id !== sent) return;  // a newer change is on its way
         show(answer);
-        setText(document.getElementById("busy"), "已按当前数字计算");
+        setText(document.getElementById("busy"), answer.ok ? "已按当前数字计算" : "有无法读取的内容（见下），未重新计算：灰色的是上次可计算时的结果");
         form.setAttribute("data-scored", String(id));
       })
       .catch(function (e) {
@@ -247,8 +255,38 @@
   form.addEventListener("input", schedule);
   form.addEventListener("change", schedule);
   form.addEventListener("submit", function (e) { e.preventDefault(); });
-  document.getElementById("download").addEventListener("submit", function () {
-    this.elements.namedItem("payload").value = JSON.stringify(collect());
+  // Downloads are fetched, so that a refusal ("绩效指标第 1 行“分值”：“十”不是数字") is shown on this
+  // page instead of replacing it, and nothing typed is lost; without scripts the form posts as usual.
+  var downloadForm = document.getElementById("download");
+  downloadForm.addEventListener("submit", function (e) {
+    downloadForm.elements.namedItem("payload").value = JSON.stringify(collect());
+    if (!window.fetch || !window.FormData || !window.URL || !e.submitter) return;
+    e.preventDefault();
+    var body = new FormData(downloadForm);
+    body.set("kind", e.submitter.value);
+    setText(document.getElementById("busy"), "正在生成下载文件…");
+    fetch(downloadForm.action, {method: "POST", body: body, credentials: "same-origin"})
+      .then(function (r) {
+        var disposition = r.headers.get("Content-Disposition") || "";
+        if (r.ok && disposition.indexOf("attachment") >= 0) {
+          return r.blob().then(function (blob) {
+            var match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+            var link = document.createElement("a");
+            link.href = URL.createObjectURL(blob);
+            link.download = match ? decodeURIComponent(match[1]) : "下载";
+            document.body.appendChild(link);
+            link.click();
+            setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+            setText(document.getElementById("busy"), "已下载 " + link.download);
+          });
+        }
+        return r.text().then(function (html) {
+          var said = new DOMParser().parseFromString(html, "text/html").querySelector(".error-box");
+          showErrors([said ? said.textContent.trim() : "无法下载（服务器返回 " + r.status + "）"]);
+          setText(document.getElementById("busy"), "未能下载，见下");
+        });
+      })
+      .catch(function (err) { setText(document.getElementById("busy"), "无法连接服务器：" + err.message); });
   });
   score();
 })();
