@@ -156,7 +156,31 @@ def test_what_if_on_a_formula_sheet_with_bands_and_deviation(client):
     texts = [w["text"] for w in answer["what_if"]]
     # 预算编制质量 counts deviation both ways: the engine finds the nearest figure that earns full marks
     assert "财政拨款预算执行数 再增加 9.94 万元（即 99.94 万元），预算编制质量 可得满分 8 分（+0.80 分）" in texts
-    assert any(t.startswith("部门人均资产变化率Y 减少 3.63 %（即 -4.63 %），人均资产变化率 可得满分 3 分") for t in texts)
+    assert any(t.startswith("部门人均资产变化率Y 减少 3.63 个百分点（即 -4.63%），人均资产变化率 可得满分 3 分") for t in texts)
+
+
+def test_no_hint_proposes_a_figure_the_sheets_own_checks_refuse_or_that_costs_the_sheet(client):
+    """On a Sichuan 部门整体 sheet one count feeds several indicators and checks: a figure that gains
+    one indicator but breaks a check (fewer 阶段项目 than those that met their targets) or lowers
+    the others more (300 阶段项目) is not proposed; every hint, typed in, keeps the sheet's errors
+    and raises the sum of its indicators."""
+    counts = {"stage_projects": "10", "stage_no_exante": "1", "stage_target_mismatch": "0", "stage_late_registered": "0",
+              "stage_misdirected": "0", "adjust_needed": "2", "adjust_missed": "1", "annual_projects": "5", "annual_low_balance": "4",
+              "stage_low_balance": "8", "stage_quantity_met": "9", "quantity_completed": "20", "quantity_within_30": "18", "stage_benefit_met": "10"}
+    data = {"rules": "sichuan.dept-overall@2024.1", "region": "四川省/遂宁市", "year": "2024",
+            "inputs": {name: {"value": value} for name, value in counts.items()}}
+    answer = score(client, data)
+    assert answer["what_if"]
+    def standing(ans):
+        return (sum(Decimal(i["computed"]) for i in ans["sheet"]["indicators"] if i["computed"]),
+                {(f["code"], f["where"]) for f in ans["findings"] if f["severity"] == "error"})
+    total, errors = standing(answer)
+    for hint in answer["what_if"]:
+        changed = {**data, "inputs": {**data["inputs"], hint["input"]: {"value": hint["value"]}}}
+        after, after_errors = standing(score(client, changed))
+        assert after_errors <= errors and after > total, hint["text"]
+    texts = " ".join(w["text"] for w in answer["what_if"])
+    assert "即 300 个" not in texts and "部门预算阶段项目（含一次性项目）总数 减少" not in texts
 
 
 def test_rows_are_scored_and_a_broken_form_says_where(client):

@@ -392,6 +392,7 @@ def figure_what_if(case: Case, rule_set: RuleSet, engine: Engine, sd: SheetDiff)
     """
     sheet = case.sheets[0]
     out = []
+    standing = _Standing(engine, rule_set, sheet, case.case.year)
     for row in sd.indicators:
         ind = row.result
         if not ind.verifiable or ind.weight is None or ind.computed >= ind.weight or rule_set.indicator(ind.id) is None:
@@ -408,8 +409,45 @@ def figure_what_if(case: Case, rule_set: RuleSet, engine: Engine, sd: SheetDiff)
             if found is None:
                 continue
             value, score = found
-            out.append(_what_if_line(decl, use.name, use.value, value, ind, score))
+            # the whole sheet with that value: a figure the rule file's own checks refuse beside
+            # the others, or one that costs other indicators more than it gains, is no advice
+            net = standing.gain(use.name, use.value, value)
+            if net is None or net <= 0:
+                continue
+            out.append(_what_if_line(decl, use.name, use.value, value, ind, score, net))
     return out
+
+
+class _Standing:
+    """The whole sheet under a change of one figure: the sum of its indicators' scores (the low
+    end of each range) and the errors it gives, against the sheet as it is."""
+
+    def __init__(self, engine: Engine, rules: RuleSet, sheet, year: int | None):
+        self.engine, self.rules, self.year = engine, rules, year
+        self.inputs = dict(sheet.inputs)
+        self.sheet = sheet.model_copy(update={"claims": {}, "claimed_total": None, "claimed_grade": None})
+        self.now = self._score(None, None)
+
+    def _score(self, name: str | None, value) -> tuple[Decimal, frozenset] | None:
+        inputs = dict(self.inputs)
+        if name is not None:
+            inputs[name] = Figure(value=value)
+        try:
+            result = self.engine.score_sheet(self.sheet.model_copy(update={"inputs": inputs}), self.rules, "what-if", self.year)
+        except ScoringError:
+            return None
+        total = sum((ind.computed if ind.computed is not None else ind.low_raw or Decimal(0) for ind in result.indicators), Decimal(0))
+        return total, frozenset((f.code, f.where) for f in result.findings if f.severity == "error")
+
+    def gain(self, name: str, current, value) -> Decimal | None:
+        """How much the sheet's indicators gain with ``name`` at ``value``; None where that gives
+        an error the sheet does not have now."""
+        if self.now is None:
+            return None
+        after = self._score(name, value)
+        if after is None or not after[1] <= self.now[1]:
+            return None
+        return after[0] - self.now[0]
 
 
 class _Probe:
@@ -486,7 +524,7 @@ def _flag_gain(probe: _Probe, current: bool) -> tuple[bool, Decimal] | None:
     return (not current), other
 
 
-def _what_if_line(decl, name: str, current, value, ind, score: Decimal) -> dict:
+def _what_if_line(decl, name: str, current, value, ind, score: Decimal, net: Decimal | None = None) -> dict:
     full = score == ind.weight
     gain = score - ind.computed
     outcome = f"{ind.name} 可得满分 {fmt(ind.weight)} 分" if full else f"{ind.name} 可得 {fmt(score)} 分（仅改这一项数字所能达到的最高分）"
@@ -496,8 +534,12 @@ def _what_if_line(decl, name: str, current, value, ind, score: Decimal) -> dict:
     else:
         change = value - current
         verb = "再增加" if change > 0 else "减少"
-        text = f"{decl.label} {verb} {fmt(abs(change))} {decl.unit}（即 {fmt(value)} {decl.unit}），{outcome}（+{fmt(gain)} 分）".replace(" ）", "）")
+        # a rate changes by percentage points ("减少 1.63 个百分点（即 -4.63%）"), never by "1.63 %"
+        by = f"{fmt(abs(change))} 个百分点（即 {fmt(value)}%）" if decl.unit == "%" else f"{fmt(abs(change))} {decl.unit}（即 {fmt(value)} {decl.unit}）"
+        text = f"{decl.label} {verb} {by}，{outcome}（+{fmt(gain)} 分）".replace(" ）", "）")
         shown = fmt(value)
+    if net is not None and net != gain:
+        text += f"；其他指标随之变化，全表合计 +{fmt(net)} 分"  # the figure feeds other indicators too
     return {"input": name, "indicator": ind.id, "value": shown, "score": fmt(score), "gain": fmt(gain), "full": full, "text": text}
 
 
