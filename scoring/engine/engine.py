@@ -163,16 +163,20 @@ class _Scope(Mapping):
         return Decimal(value)
 
 
-def _zeros(scope: _Scope, message: str) -> str:
-    """After a division by zero, the figures read that are zero, by their labels, for finance staff
-    who read the form's words and not the expression ("（“上年一般性支出财政拨款年初预算”为 0）")."""
+def _failure_reason(scope: _Scope, message: str) -> str:
+    """Why a part could not be computed, in the form's words: after a division by zero, the figures
+    read that are zero, by their labels ("“全年预算数”为 0（规则的公式要除以它，出现除以零）"), for
+    finance staff who read the form and not the expression (which `explain` shows); any other
+    failure as the evaluator words it."""
     if "除以零" not in message:
-        return ""
+        return message
     # what was read, whatever the recorder keeps: the message is the same on every path
     zeros = [scope.rules.inputs[name].label for name, value in scope.cache.items()
              if name in scope.rules.inputs and re.search(rf"\b{re.escape(name)}\b", message)
              and not isinstance(value, bool) and value == 0]
-    return f"（{'、'.join(f'“{label}”' for label in zeros)}为 0）" if zeros else ""
+    if not zeros:
+        return message
+    return f"{'、'.join(f'“{label}”' for label in zeros)}为 0（规则的公式要除以它，出现除以零）"
 
 
 def _declared_values(scope: _Scope) -> None:
@@ -273,7 +277,8 @@ class Engine:
             except (_Unavailable, EvaluationError):
                 continue  # nothing to check against
             if not ok:
-                out.append(finding("inconsistent_inputs", f"{check.message}（{check.expr}）", f"{where}.inputs", severity=check.severity))
+                # the rule file's own words; its expression is for rule authors (formulas test, explain)
+                out.append(finding("inconsistent_inputs", check.message, f"{where}.inputs", severity=check.severity))
                 for ind in check.unverifiable:
                     doubts.setdefault(ind, check.message)
         return out
@@ -351,7 +356,7 @@ class Engine:
             return out
         except EvaluationError as exc:
             out.state = "error"
-            out.reason = str(exc) + _zeros(scope, str(exc))
+            out.reason = _failure_reason(scope, str(exc))
             return out
         out.raw = raw
         out.score = cap(raw, part.cap_min, part.cap_max)
