@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # pydantic is imported by the models; the command line's mess
 
 _TEMPLATES = {
     "missing": "缺少必填项",
-    "extra_forbidden": "未知的键（拼写错误？格式说明见 formulas/README.md）",
+    # one message for case files and rule files: each kind's format is described in README.md
+    "extra_forbidden": "未知的键（拼写错误？各键的含义见 README.md）",
     "string_type": "应为文本",
     "string_unicode": "文本中含有无效的字符",
     "string_too_short": "至少要有 {min_length} 个字符",

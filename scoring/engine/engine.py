@@ -87,7 +87,7 @@ def _check_value(decl: InputDecl, value: Decimal | bool | None) -> str:
     if decl.type == "flag":
         return "" if isinstance(value, bool) else f"应为是/否（true/false），得到 {value}"
     if isinstance(value, bool):
-        return f"应为数字，得到 {value}"
+        return f"应为数字，得到“{'是' if value else '否'}”"
     if is_too_large(value):
         return f"为 {_brief(value)}，绝对值达到或超过 {MAX_FIGURE_TEXT}，不是可信的数字（单位或小数点有误？）"
     if decl.min is not None and value < decl.min:

@@ -512,7 +512,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     if figure and reading.fillers:
         body, comparator = _around_figure(body, comparator, reading)
     if comparator is None and body and _looks_like_comparator(body[0]):
-        raise UnknownComparator(where, text, f"无法识别的比较符号“{body[0]}”（“{text}”）；请在规则文件的 [reading.comparators] 中说明其含义")
+        raise UnknownComparator(where, text, f"无法识别的比较符号“{body[0]}”（“{text}”）：请写成 ≥、≤、＞、＜、＝ 或“不低于”等；"
+                                             "如确是另一种写法，请规则维护人员在规则文件的 [reading.comparators] 中说明其含义")
 
     # \d finds the usual digits at C speed; str.isdigit also takes "²" and the like, so a text
     # without a \d is asked the slow way (the verdict must stay isdigit's)
