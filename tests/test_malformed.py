@@ -189,6 +189,21 @@ def test_a_case_table_or_another_kind_of_file_given_to_diff_is_named(tmp_path):
     _refused(run_cli("diff", str(notes)), notes, "不是 .toml、.json 案例文件或 .xlsx 填报工作簿")
 
 
+def test_a_sheet_that_cannot_be_used_is_refused_alone_and_the_others_are_shown(tmp_path):
+    """One sheet of the Suining case whose region is misspelt beyond recognition (泗川省): its
+    figures are Sichuan's, so it is refused naming why; the two project sheets are still scored
+    and shown, and the exit code says part of the input could not be used."""
+    text = (CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8").replace('"四川省", "遂宁市"', '"泗川省", "遂宁市"', 1)
+    case = tmp_path / "case.toml"
+    case.write_text(text, encoding="utf-8")
+    done = run_cli("diff", str(case), "--format", "json")
+    assert done.returncode == 2, done.stderr
+    report = json.loads(done.stdout)
+    assert [s["id"] for s in report["sheets"]] == ["project-mbjx", "project-xinchuang"]
+    refused = [f for f in report["findings"] if f["code"] == "sheet_refused"]
+    assert len(refused) == 1 and refused[0]["where"].endswith("#dept-overall") and "sichuan.dept-overall@2024.1" in refused[0]["message"]
+
+
 def test_a_missing_file_or_a_folder_is_refused(tmp_path):
     _refused(run_cli("diff", str(tmp_path / "nowhere.toml")), tmp_path / "nowhere.toml", "无法读取文件")
     folder = tmp_path / "folder.toml"

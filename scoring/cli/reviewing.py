@@ -68,13 +68,21 @@ def emit(scored, fmt_name: str, out: Optional[Path], view: str) -> None:
 def score_or_diff(view: str, case: Path, rules_dir: Optional[Path] = None, rules: Optional[str] = None, format: Optional[str] = None,
                   expect_hash: Optional[list[str]] = None, out: Optional[Path] = None) -> int:
     """`scoring score` (``view`` "score") or `scoring diff` ("diff"): check the options, score,
-    print or write; returns the exit code — 1 when `score` finds a figure missing, invalid or
-    contradictory or a rule that cannot be evaluated, or `diff` any error-level finding; else 0."""
+    print or write; returns the exit code — 2 when a sheet of the case cannot be used (the others
+    are still shown), 1 when `score` finds a figure missing, invalid or contradictory or a rule
+    that cannot be evaluated, or `diff` any error-level finding; else 0."""
     format = check_format(format, out, case)
     check_hashes(expect_hash)
     scored = scored_case(case, rules_dir, rules, expect_hash)
     emit(scored, format, out, view)
     report = scored[2]
+    refused = [f for f in report.findings if f.code == "sheet_refused"]
+    if refused:
+        # a sheet of the case cannot be used: the others are shown, and the person is told on
+        # stderr as for any input that cannot be used
+        for f in refused:
+            say(f"错误：{f.where}: {f.message}（本案例的其他表已复核）")
+        return 2
     if view == "score":
         return 1 if any(f.severity == "error" for f in report.rule_findings) else 0
     return 1 if report.worst_severity == "error" else 0

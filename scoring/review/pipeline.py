@@ -10,7 +10,7 @@ from ..cases.load import load_case
 from ..cases.model import Case, Sheet
 from ..engine.engine import Engine
 from ..engine.figures import read_figures
-from ..engine.results import CaseReport
+from ..engine.results import CaseReport, SheetDiff
 from ..engine.row_structure import indicator_rows
 from ..errors import ScoringError
 from ..findings import Finding, finding
@@ -139,33 +139,72 @@ def report_loaded(
     rules_override: str | None = None, expect_hashes: list[str] | None = None,
 ) -> CaseReport:
     """Score and compare an already loaded case. With ``expect_hashes``, refuse (ScoringError)
-    any sheet whose rule set's sha256 does not start with one of them."""
+    any sheet whose rule set's sha256 does not start with one of them.
+
+    A sheet that cannot be used (no rule set for it, a key its rules do not know) is refused
+    alone, as a `sheet_refused` error naming why, and the case's other sheets are still scored;
+    ScoringError only when no sheet can be."""
     findings: list[Finding] = []
+    refused: list[Finding] = []
+    first: ScoringError | None = None
     sheets = []
     lines = {}
     for sheet in case.sheets:
         where = f"{path}#{sheet.id}"
-        read_from = sheet._lines
-        rules = sheet_rules(library, case, sheet, where, rules_override)
-        if expect_hashes is not None and not any(rules.sha256.startswith(h.lower()) for h in expect_hashes):
-            raise ScoringError(
-                f"{where}: 规则已变更：{rules.ref} 现在的 sha256 为 {rules.sha256}，与 --expect-hash 指定的 "
-                f"{'、'.join(expect_hashes)} 不符；拒绝计分。请核对规则文件的改动（scoring formulas diff），确认后更新所记录的哈希"
-            )
-        sheet = read_figures(sheet, rules, where)
-        sheet, folded = indicator_rows(sheet, rules, where)
-        if read_from is not None:
-            worksheet, rows = read_from
-            if folded:  # rows were taken out: a row's number no longer names its line
-                rows = {k: v for k, v in rows.items() if not (k.startswith("rows[") or k.startswith("row"))}
-            lines[where] = (worksheet, rows)
-        result = engine.score_sheet(sheet, rules, where, case.case.year)
-        own = pin_findings(case, sheet, rules, where, rules_override is not None, library) + folded + list(result.findings)
-        if case.case.year is None:
-            own.insert(0, year_unknown(rules, where))
-        own.extend(rule_source_findings(rules))
-        sheet_diff = diff_sheet(result, sheet, where, own)
-        sheet_diff.findings = own
-        findings.extend(own)
+        rules = _checked_rules(library, case, sheet, where, rules_override, expect_hashes)
+        try:
+            if rules is None:
+                rules = sheet_rules(library, case, sheet, where, rules_override)
+            sheet_diff, placed = _report_sheet(case, sheet, rules, where, library, engine, rules_override)
+        except ScoringError as exc:
+            if len(case.sheets) == 1:
+                raise
+            first = first or exc
+            said = str(exc)
+            refused.append(finding("sheet_refused", said[len(where) + 2:] if said.startswith(where + ": ") else said, where))
+            continue
+        if placed is not None:
+            lines[where] = placed
+        findings.extend(sheet_diff.findings)
         sheets.append(sheet_diff)
-    return CaseReport(case.case.id, case.case.unit, path, sheets, findings, lines)
+    if not sheets and first is not None:
+        raise first
+    return CaseReport(case.case.id, case.case.unit, path, sheets, refused + findings, lines)
+
+
+def _checked_rules(library: RuleLibrary, case: Case, sheet: Sheet, where: str, rules_override: str | None,
+                   expect_hashes: list[str] | None) -> RuleSet | None:
+    """With ``expect_hashes``, the sheet's rules, refusing the whole case (ScoringError) when their
+    hash is not one expected: a changed rule file stops the command, it is not one sheet's matter."""
+    if expect_hashes is None:
+        return None
+    rules = sheet_rules(library, case, sheet, where, rules_override)
+    if not any(rules.sha256.startswith(h.lower()) for h in expect_hashes):
+        raise ScoringError(
+            f"{where}: 规则已变更：{rules.ref} 现在的 sha256 为 {rules.sha256}，与 --expect-hash 指定的 "
+            f"{'、'.join(expect_hashes)} 不符；拒绝计分。请核对规则文件的改动（scoring formulas diff），确认后更新所记录的哈希"
+        )
+    return rules
+
+
+def _report_sheet(case: Case, sheet: Sheet, rules: RuleSet, where: str, library: RuleLibrary, engine: Engine,
+                  rules_override: str | None) -> tuple[SheetDiff, tuple | None]:
+    """One sheet scored and compared, with its findings; and where a workbook's sheet was read
+    from (`Sheet._lines`), as `CaseReport.lines` keeps it."""
+    read_from = sheet._lines
+    sheet = read_figures(sheet, rules, where)
+    sheet, folded = indicator_rows(sheet, rules, where)
+    placed = None
+    if read_from is not None:
+        worksheet, rows = read_from
+        if folded:  # rows were taken out: a row's number no longer names its line
+            rows = {k: v for k, v in rows.items() if not (k.startswith("rows[") or k.startswith("row"))}
+        placed = (worksheet, rows)
+    result = engine.score_sheet(sheet, rules, where, case.case.year)
+    own = pin_findings(case, sheet, rules, where, rules_override is not None, library) + folded + list(result.findings)
+    if case.case.year is None:
+        own.insert(0, year_unknown(rules, where))
+    own.extend(rule_source_findings(rules))
+    sheet_diff = diff_sheet(result, sheet, where, own)
+    sheet_diff.findings = own
+    return sheet_diff, placed
