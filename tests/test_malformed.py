@@ -99,7 +99,15 @@ def test_broken_toml_case_names_file_line_and_column(tmp_path):
 def test_duplicate_key_in_a_toml_case_names_the_line(tmp_path):
     case = tmp_path / "case.toml"
     case.write_text(HUNAN.read_text(encoding="utf-8").replace("[sheets.inputs.budget]\n", '[sheets.inputs.budget]\nvalue = "1"\n', 1), encoding="utf-8")
-    _refused(run_cli("score", str(case)), case, "TOML 格式错误", "Cannot overwrite a value", "第")
+    _refused(run_cli("score", str(case)), case, "TOML 格式错误", "同一个键“value”写了两次", "第")
+
+
+def test_toml_errors_are_said_in_chinese_and_chinese_punctuation_is_named(tmp_path):
+    """Case files are typed by hand with a Chinese input method: “” for quotes, ＝ for =."""
+    case = tmp_path / "case.toml"
+    case.write_text(HUNAN.read_text(encoding="utf-8").replace('unit = "中共汨罗市委社会工作部"', "unit = “中共汨罗市委社会工作部”", 1), encoding="utf-8")
+    said = _refused(run_cli("diff", str(case)), case, "TOML 格式错误：值无效（文字须用英文双引号括起", "有中文标点 “”")
+    assert "Invalid" not in said
 
 
 def test_duplicate_table_in_a_toml_case_is_refused(tmp_path):

@@ -50,13 +50,64 @@ def read_toml(path: Path, raw: bytes | None = None) -> dict:
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        message = re.sub(r"\(at line (\d+), column (\d+)\)", r"（第 \1 行第 \2 列）", str(exc))
-        message = re.sub(r"\(at end of document\)", "（在文件末尾）", message)
-        raise ScoringError(f"{path}: TOML 格式错误：{message}") from None
+        raise ScoringError(f"{path}: TOML 格式错误：{toml_problem(str(exc), text)}") from None
     except RecursionError:
         raise ScoringError(f"{path}: TOML 嵌套过深，无法读取") from None
     except ValueError as exc:  # e.g. an integer of thousands of digits
         raise ScoringError(f"{path}: TOML 中有无法读取的值（{str(exc)[:120]}）") from None
+
+
+# tomllib's messages in the words of the people who type case files by hand (the key's or the
+# table's name, where tomllib gives one, is kept as it is)
+_TOML_MESSAGES = (
+    ("Cannot overwrite a value", "同一个键写了两次"),
+    ("Escaped character is not a Unicode scalar value", "转义字符无效"),
+    ("Expected '=' after a key in a key/value pair", "键的后面应是英文等号“=”"),
+    ("Expected ']' at the end of a table declaration", "表名的末尾缺少“]”"),
+    ("Expected ']]' at the end of an array declaration", "表名的末尾缺少“]]”"),
+    ("Expected newline or end of document after a statement", "一行只能写一项，这一项的后面应换行"),
+    ("Invalid date or datetime", "日期无效（应写成 2025-03-31）"),
+    ("Invalid hex value", "十六进制转义无效"),
+    ("Invalid initial character for a key part", "键名以无效的字符开头"),
+    ("Invalid statement", "无法识别的内容（应为“键 = 值”或“[表名]”）"),
+    ("Invalid value", "值无效（文字须用英文双引号括起，如 unit = \"某局\"）"),
+    ("Unclosed array", "列表缺少结尾的“]”"),
+    ("Unclosed inline table", "花括号缺少结尾的“}”"),
+    ("Unescaped '\\' in a string", "文字中的反斜杠“\\”须写成“\\\\”"),
+    ("Unterminated string", "文字缺少结尾的英文引号"),
+    ("Cannot declare", "重复定义"),
+    ("Duplicate inline table key", "花括号中同一个键写了两次"),
+    ("Illegal character", "非法字符"),
+    ("Found invalid character", "无效的字符"),
+)
+# Punctuation a Chinese input method types where TOML needs its ASCII form: the commonest cause of
+# a hand-typed case file that will not read
+_FULL_WIDTH = {"“": '"', "”": '"', "‘": "'", "’": "'", "，": ",", "：": ":", "；": ";", "＝": "=", "（": "(", "）": ")",
+               "【": "[", "】": "]", "［": "[", "］": "]", "｛": "{", "｝": "}", "。": ".", "　": " "}
+
+
+def toml_problem(message: str, text: str) -> str:
+    """A tomllib error in Chinese, with its line and column, and the full-width punctuation on that
+    line named when there is some ("第 5 行有中文引号“，请改为英文引号\"")."""
+    place = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    said = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+    for english, chinese in _TOML_MESSAGES:
+        if said.startswith(english):
+            said = chinese + said[len(english):]
+            break
+    if place is None:
+        return f"{said}（在文件末尾）" if "end of document" in message else said
+    line_no, column = int(place[1]), int(place[2])
+    lines = text.splitlines()
+    line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+    if said == "同一个键写了两次" and "=" in line:
+        said = f"同一个键“{line.split('=', 1)[0].strip()}”写了两次"  # tomllib does not say which
+    out = f"{said}（第 {line_no} 行第 {column} 列）"
+    marks = [ch for ch in dict.fromkeys(line) if ch in _FULL_WIDTH]
+    if marks:
+        out += "；第 {} 行有中文标点 {}，TOML 中请改用英文标点 {}".format(
+            line_no, "".join(marks), " ".join(_FULL_WIDTH[ch].strip() or "空格" for ch in marks))
+    return out
 
 
 def read_json(path: Path) -> dict:
