@@ -35,7 +35,7 @@ def load_case(path: Path | str) -> tuple[Case, str]:
         try:
             data = read_json(path) if suffix == ".json" else read_toml(path)
         except ScoringError as exc:
-            if suffix == ".toml":
+            if suffix in (".toml", ".json"):
                 raise
             # "readme.txt": a file of another kind, read as TOML only because it might be one
             raise ScoringError(f"{exc}（{path.name} 不是 .toml、.json 案例文件或 .xlsx 填报工作簿）") from None

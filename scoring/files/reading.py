@@ -102,12 +102,29 @@ def toml_problem(message: str, text: str) -> str:
     line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
     if said == "同一个键写了两次" and "=" in line:
         said = f"同一个键“{line.split('=', 1)[0].strip()}”写了两次"  # tomllib does not say which
-    out = f"{said}（第 {line_no} 行第 {column} 列）"
+    return f"{said}（第 {line_no} 行第 {column} 列）{_punctuation(text, line_no)}"
+
+
+def _punctuation(text: str, line_no: int) -> str:
+    """The full-width punctuation on a line, with what to type instead ("" when there is none)."""
+    lines = text.splitlines()
+    line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
     marks = [ch for ch in dict.fromkeys(line) if ch in _FULL_WIDTH]
-    if marks:
-        out += "；第 {} 行有中文标点 {}，TOML 中请改用英文标点 {}".format(
-            line_no, "".join(marks), " ".join(_FULL_WIDTH[ch].strip() or "空格" for ch in marks))
-    return out
+    if not marks:
+        return ""
+    return "；第 {} 行有中文标点 {}，请改用英文标点 {}".format(line_no, "".join(marks), " ".join(_FULL_WIDTH[ch].strip() or "空格" for ch in marks))
+
+
+_JSON_MESSAGES = (
+    ("Expecting value", "此处应为一个值（文字须用英文双引号括起）"),
+    ("Expecting property name enclosed in double quotes", "键名须用英文双引号括起"),
+    ("Expecting ',' delimiter", "缺少英文逗号“,”"),
+    ("Expecting ':' delimiter", "键名后缺少英文冒号“:”"),
+    ("Unterminated string", "文字缺少结尾的英文引号"),
+    ("Extra data", "内容结束后还有多余的内容"),
+    ("Invalid control character", "文字中有控制字符"),
+    ("Invalid \\escape", "无效的转义字符"),
+)
 
 
 def read_json(path: Path) -> dict:
@@ -116,10 +133,12 @@ def read_json(path: Path) -> dict:
         raw = read_limited(path)
     except OSError as exc:
         raise ScoringError(f"{path}: 无法读取文件（{describe(exc)}）") from None
+    text = decode_text(raw, path)
     try:
-        data = json.loads(decode_text(raw, path), parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
+        data = json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
-        raise ScoringError(f"{path}: JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}") from None
+        said = next((chinese for english, chinese in _JSON_MESSAGES if exc.msg.startswith(english)), exc.msg)
+        raise ScoringError(f"{path}: JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列：{said}{_punctuation(text, exc.lineno)}") from None
     except RecursionError:
         raise ScoringError(f"{path}: JSON 嵌套过深，无法读取") from None
     except ValueError as exc:
