@@ -212,6 +212,15 @@ def test_a_sheet_that_cannot_be_used_is_refused_alone_and_the_others_are_shown(t
     assert len(refused) == 1 and refused[0]["where"].endswith("#dept-overall") and "sichuan.dept-overall@2024.1" in refused[0]["message"]
 
 
+def test_rules_of_another_form_named_for_a_sheet_are_refused_in_one_sentence():
+    """--rules naming the Hunan rules for the Suining case: its 部门整体 sheet's 42 figures, 23
+    claims and deduction counts are said once, not in 70 lines."""
+    done = run_cli("diff", str(CASES / "sichuan-suining-anju-jxb-2024.toml"), "--rules", "hunan.dept-overall")
+    assert done.returncode == 2
+    about = [line for line in done.stderr.splitlines() if "#dept-overall" in line]
+    assert len(about) == 1 and "本表 42 项数字中有 42 项" in about[0] and "不是规则集 hunan.dept-overall@2024.1 的输入" in about[0], done.stderr
+
+
 def test_a_missing_file_or_a_folder_is_refused(tmp_path):
     _refused(run_cli("diff", str(tmp_path / "nowhere.toml")), tmp_path / "nowhere.toml", "无法读取文件")
     folder = tmp_path / "folder.toml"

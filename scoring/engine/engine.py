@@ -406,15 +406,24 @@ def _deduction(d: Deduction, sheet: Sheet) -> DeductionResult:
 def check_keys(sheet: Sheet, rules: RuleSet, where: str) -> None:
     """Every key a case uses must mean something under its rules: a typo is an error, not a silent 0."""
     problems = []
-    for name in sheet.inputs:
-        if name not in rules.inputs:
-            problems.append(FileProblem(where, f"inputs.{name}", f"规则集 {rules.ref} 没有名为 {name} 的输入"))
+    unknown = [name for name in sheet.inputs if name not in rules.inputs]
+    other_form = len(unknown) > 3 and 2 * len(unknown) > len(sheet.inputs)
+    if other_form:
+        # most of the figures are another rule set's (--rules naming the wrong one): one sentence,
+        # not a line for each of dozens of figures, claims and deduction items
+        shown = "、".join(unknown[:3])
+        problems.append(FileProblem(where, "inputs", f"本表 {len(sheet.inputs)} 项数字中有 {len(unknown)} 项（{shown} 等）不是规则集 {rules.ref} 的输入："
+                                                     f"本表不是 {rules.ref} 所评的表？请核对 rules 或 --rules"))
+        unknown = []
+    for name in unknown:
+        problems.append(FileProblem(where, f"inputs.{name}", f"规则集 {rules.ref} 没有名为 {name} 的输入"))
     for key in sheet.claims:
-        if rules.indicator(key) is None and rules.deduction(key) is None:
+        if rules.indicator(key) is None and rules.deduction(key) is None and not other_form:
             problems.append(FileProblem(where, f"claims.{key}", f"规则集 {rules.ref} 没有名为 {key} 的指标或扣分项"))
     for key, fig in sheet.findings.items():
         if rules.deduction(key) is None:
-            problems.append(FileProblem(where, f"findings.{key}", f"规则集 {rules.ref} 没有名为 {key} 的扣分项"))
+            if not other_form:
+                problems.append(FileProblem(where, f"findings.{key}", f"规则集 {rules.ref} 没有名为 {key} 的扣分项"))
         elif not fig.undisclosed and (isinstance(fig.value, bool) or fig.value < 0 or fig.value != fig.value.to_integral_value()):
             problems.append(FileProblem(where, f"findings.{key}", "发现问题数应为非负整数"))
     problems += _too_large(sheet, where)
