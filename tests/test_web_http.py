@@ -27,7 +27,7 @@ from scoring.web import bureau, storage  # noqa: E402
 from scoring.web.app import Settings, create_app  # noqa: E402
 from scoring.web.service import Limits  # noqa: E402
 
-from conftest import run_cli, shipped_sheet_count  # noqa: E402
+from conftest import FORMULAS, run_cli, shipped_sheet_count  # noqa: E402
 from web_support import (  # noqa: E402
     CASES,
     HUNAN,
@@ -326,6 +326,24 @@ def test_upload_many_with_a_broken_file_and_recognise_duplicates(client, tmp_pat
     assert db_count(tmp_path, "submissions") == 7
     # nothing is left behind in the data folder's private workspace
     assert list((tmp_path / "data" / "incoming").iterdir()) == []
+
+
+def test_an_upload_reads_the_template_header_keeps_zip_folders_and_names_what_it_leaves(client, tmp_path):
+    """The header `scoring template --format csv` hands out (Chinese labels) is read as in a batch;
+    a zip's folders are kept in the names shown (2023/表.toml and 2024/表.toml are two files); a
+    member named with ".." and a rule file are each said in one line, never passed over."""
+    header = run_cli("template", "hunan.dept-overall", "--format", "csv").stdout.removeprefix("\ufeff").splitlines()[0].split(",")
+    row = {"案例编号": "t1", "单位": "某局", "地区": "湖南省/岳阳市/汨罗市", "年度": "2024", "规则": "hunan.dept-overall",
+           "全年预算数（万元）": "100", "全年执行数（万元）": "90", "年初预算数（万元）": "0"}
+    table = (",".join(header) + "\n" + ",".join(row.get(h, "") for h in header) + "\n").encode("utf-8")
+    archive = zipped({"2023/表.toml": HUNAN.read_bytes(), "2024/表.toml": HUNAN.read_bytes().replace(b"98.2", b"98.3"),
+                      "../逃逸.toml": HUNAN.read_bytes(), "规则.toml": (FORMULAS / "hunan" / "dept-overall-2024.toml").read_bytes()})
+    response = upload(client, [("模板表.csv", table), ("县里.zip", archive)])
+    assert response.status_code == 200, response.text
+    text = html.unescape(response.text)
+    assert "模板表.csv:2" in text and "县里.zip/2023/表.toml" in text and "县里.zip/2024/表.toml" in text
+    assert "县里.zip/逃逸.toml：压缩包中的文件名含“..”" in text
+    assert "县里.zip/规则.toml：不是案例文件" in text and "未知的键" not in text
 
 
 def test_an_uploaded_table_with_a_stray_quote_keeps_its_other_rows(client, tmp_path):

@@ -155,7 +155,7 @@ def _score_item(item: _FileItem | _RowItem | _BlockItem | _FailedItem) -> _ItemR
         try:
             case, shown = load_case(item.path)
         except ScoringError as exc:
-            if _not_a_case(Path(item.path)):
+            if not_a_case(Path(item.path)):
                 out.skipped.append(Problem(item.shown, f"{item.shown}: 不是案例文件（既没有 case 也没有 sheets，如规则文件或清单）"))
             else:
                 out.failures.append(Problem(item.shown, str(exc)))
@@ -193,7 +193,7 @@ def _score_row(row: TableRow, out: _ItemResult) -> None:
 _OTHER_FILES = ("rule_set", "indicators", "extends", "generator")
 
 
-def _not_a_case(path: Path) -> bool:
+def not_a_case(path: Path) -> bool:
     """A TOML/JSON file with neither `case` nor `sheets` that holds what a rule file or a manifest
     holds is something else, skipped; an empty one is a submission that did not arrive whole."""
     try:

@@ -340,7 +340,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         if row.rule:
             chosen = self.rules.rule_names.get(normalize_phrase(row.rule))
             if chosen is None:
-                why = f"赋分规则“{row.rule}”不在规则文件的 rows.rule_names 中"
+                why = f"赋分规则“{row.rule}”不是规则文件（rows.rule_names）中的写法；可写：{'、'.join(self.rules.rule_names)}"
                 raise _Unreadable(why, finding("unknown_row_rule", f"{row.name}：{why}", place))
             if chosen != BY_VALUES:
                 return self.rules.methods[chosen]
@@ -353,7 +353,8 @@ class RowScorer(WordingGrader, UnitMatcher):
             if probe == "unknown_comparator":
                 why = f"指标性质“{nature}”是规则文件未说明的比较符号"
                 raise _Unreadable(why, finding("unknown_comparator", f"{row.name}：{why}，该行无法核验", place))
-            why = f"指标性质“{nature}”不在规则文件的 rows.select 中"
+            words = "、".join(k for k in self.rules.select if not k.isascii())
+            why = f"指标性质“{nature}”不是规则文件（rows.select）中的写法；可写 ≥、≤、＝ 等比较符号" + (f"或：{words}" if words else "")
             raise _Unreadable(why, finding("unknown_row_rule", f"{row.name}：{why}", place))
         return None
 

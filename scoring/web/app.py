@@ -150,7 +150,7 @@ def create_app(settings: Settings) -> Starlette:
         if not isinstance(upload, UploadFile) or not upload.filename:
             return error_page(request, "请选择要打开的案例文件（.toml、.json）或填好的工作簿（.xlsx）。")
         data = await upload.read(settings.limits.file_bytes + 1)
-        loaded, failed = await work(service.read_uploads, [(upload.filename, data)], settings.data_dir / "incoming", settings.limits)
+        loaded, failed = await work(service.read_uploads, [(upload.filename, data)], settings.data_dir / "incoming", settings.limits, rules.library())
         if failed or not loaded or loaded[0].kind == "csv-row":
             reason = failed[0].reason if failed else "请打开一个案例文件或工作簿（案例表 .csv 请在“复核”页上传）。"
             return error_page(request, reason)

@@ -26,8 +26,8 @@ class UploadOutcome:
 def take_upload(db: DbEngine, files: list[tuple[str, bytes]], workdir: Path, rules: service.Rules, engine, limits: service.Limits) -> UploadOutcome:
     """Read, score and store every submission in ``files``; a file that cannot be read is listed
     with its reason and the others are still stored; content already stored is recognised."""
-    loaded, failed = service.read_uploads(files, workdir, limits)
     library = rules.library()
+    loaded, failed = service.read_uploads(files, workdir, limits, library)
     known = storage.existing(db, (item.content_hash for item in loaded))
     outcome = UploadOutcome(None, failed=[{"name": f.shown, "reason": f.reason} for f in failed])
     new: list[storage.NewSubmission] = []

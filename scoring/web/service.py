@@ -23,11 +23,11 @@ from pathlib import Path, PurePosixPath
 from pydantic import ValidationError
 
 from ..batch.collect import Problem
-from ..batch.run import BatchResult, sort_key
+from ..batch.run import BatchResult, not_a_case, sort_key
 from ..batch.summary import DIFFERING, IndicatorLine, SheetSummary
 from ..cases.load import load_case
 from ..cases.model import Case, Figure, region_parts
-from ..cases.table import TableProblem, TableRow, read_table, row_to_case
+from ..cases.table import TableProblem, TableRow, known_labels, read_table, row_to_case
 from ..engine.engine import Engine
 from ..engine.lean import LeanEngine, lean_summary
 from ..engine.results import CaseReport, SheetDiff
@@ -614,10 +614,19 @@ def safe_name(name: str) -> str:
     return cleaned[:120] or "未命名"
 
 
-def read_uploads(files: list[tuple[str, bytes]], workdir: Path, limits: Limits) -> tuple[list[Loaded], list[Failed]]:
+def _member_name(name: str) -> str:
+    """A zip member's path as shown (its folders kept: "2023/表.xlsx" and "2024/表.xlsx" are two
+    files), each part cleaned as `safe_name` cleans a name; only ever shown."""
+    parts = [safe_name(p) for p in PurePosixPath(name.replace("\\", "/")).parts if p not in ("", "/", ".", "..")]
+    return "/".join(parts) or "未命名"
+
+
+def read_uploads(files: list[tuple[str, bytes]], workdir: Path, limits: Limits, library: RuleLibrary | None = None) -> tuple[list[Loaded], list[Failed]]:
     """Read every uploaded file (and every member of an uploaded zip).  A file that cannot be used
     becomes a Failed with its reason; the others are read.  Files are handed to the readers
-    through a private folder inside ``workdir`` under names this function makes, and removed."""
+    through a private folder inside ``workdir`` under names this function makes, and removed.
+    With ``library``, case tables may name their columns by the rule files' labels (the header
+    `scoring template --format csv` hands out), as in a batch."""
     loaded: list[Loaded] = []
     failed: list[Failed] = []
     for name, data in files:
@@ -626,30 +635,37 @@ def read_uploads(files: list[tuple[str, bytes]], workdir: Path, limits: Limits) 
         if len(data) > limits.file_bytes:
             failed.append(Failed(shown, f"{shown}：文件过大（{len(data)} 字节，每个文件最多 {limits.file_bytes} 字节）"))
         elif suffix == ".zip":
-            _read_zip(shown, data, workdir, limits, loaded, failed)
+            _read_zip(shown, data, workdir, limits, loaded, failed, library)
         else:
-            _read_one(shown, data, workdir, loaded, failed)
+            _read_one(shown, data, workdir, loaded, failed, library)
     return loaded, failed
 
 
-def _read_zip(shown: str, data: bytes, workdir: Path, limits: Limits, loaded: list, failed: list) -> None:
+def _read_zip(shown: str, data: bytes, workdir: Path, limits: Limits, loaded: list, failed: list, library: RuleLibrary | None = None) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = [m for m in archive.infolist() if not m.is_dir()]
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         failed.append(Failed(shown, f"{shown}：不是可读取的 zip 压缩包（{exc}）"))
         return
-    members = [m for m in members if not any(part.startswith((".", "__MACOSX")) for part in PurePosixPath(m.filename).parts)]
+    for m in members:
+        if ".." in PurePosixPath(m.filename.replace("\\", "/")).parts:
+            # a name climbing out of the archive: never unpacked, and said
+            inner = f"{shown}/{_member_name(m.filename)}"
+            failed.append(Failed(inner, f"{inner}：压缩包中的文件名含“..”（指向压缩包以外），未解压"))
+    # names starting with "." and macOS's __MACOSX folder are not submissions (as in a batch's folders)
+    members = [m for m in members if not any(part.startswith((".", "__MACOSX")) for part in PurePosixPath(m.filename.replace("\\", "/")).parts)]
     total = sum(m.file_size for m in members)
     if len(members) > limits.zip_members:
-        failed.append(Failed(shown, f"{shown}：压缩包内文件过多（{len(members)} 个，最多 {limits.zip_members} 个），未解压"))
+        failed.append(Failed(shown, f"{shown}：压缩包内文件过多（{len(members)} 个，最多 {limits.zip_members} 个），未解压；"
+                                    f"请分成每包不超过 {limits.zip_members} 个文件的几个压缩包上传"))
         return
     if total > limits.zip_total:
         failed.append(Failed(shown, f"{shown}：压缩包解压后过大（{total} 字节，最多 {limits.zip_total} 字节），未解压"))
         return
     inflated = 0
     for m in members:
-        inner = f"{shown}/{safe_name(m.filename)}"
+        inner = f"{shown}/{_member_name(m.filename)}"
         if inflated > limits.zip_total:
             failed.append(Failed(inner, f"{inner}：压缩包实际解压的内容已超过 {limits.zip_total} 字节（文件头所记大小不实），其余文件未解压"))
             break
@@ -669,10 +685,10 @@ def _read_zip(shown: str, data: bytes, workdir: Path, limits: Limits, loaded: li
         if len(content) > limits.file_bytes:
             failed.append(Failed(inner, f"{inner}：解压后过大（超过 {limits.file_bytes} 字节）"))
             continue
-        _read_one(inner, content, workdir, loaded, failed)
+        _read_one(inner, content, workdir, loaded, failed, library)
 
 
-def _read_one(shown: str, data: bytes, workdir: Path, loaded: list, failed: list) -> None:
+def _read_one(shown: str, data: bytes, workdir: Path, loaded: list, failed: list, library: RuleLibrary | None = None) -> None:
     suffix = PurePosixPath(shown).suffix.lower()
     if suffix not in (*CASE_SUFFIXES, ".csv"):
         failed.append(Failed(shown, f"{shown}：不是可复核的文件（只接受 .toml、.json、.xlsx 案例文件，.csv 案例表，或它们的 .zip 压缩包）"))
@@ -683,12 +699,15 @@ def _read_one(shown: str, data: bytes, workdir: Path, loaded: list, failed: list
     try:
         path.write_bytes(data)
         if suffix == ".csv":
-            _read_table(shown, path, loaded, failed)
+            _read_table(shown, path, loaded, failed, library)
         else:
             try:
                 case, _ = load_case(path)
             except ScoringError as exc:
-                failed.append(Failed(shown, _reword(str(exc), path, shown)))
+                if not_a_case(path):  # a rule file or a generator's manifest: one line, as a batch skips it
+                    failed.append(Failed(shown, f"{shown}：不是案例文件（既没有 case 也没有 sheets，是规则文件或清单？），未复核"))
+                else:
+                    failed.append(Failed(shown, _reword(str(exc), path, shown)))
                 return
             except Exception as exc:  # noqa: BLE001 - a hostile file must not cost the rest of the upload
                 failed.append(Failed(shown, f"{shown}：无法读取（{type(exc).__name__}: {exc}）"))
@@ -706,16 +725,16 @@ def _tempdir(workdir: Path) -> str:
     return tempfile.mkdtemp(prefix="upload-", dir=workdir)
 
 
-def _read_table(shown: str, path: Path, loaded: list, failed: list) -> None:
+def _read_table(shown: str, path: Path, loaded: list, failed: list, library: RuleLibrary | None = None) -> None:
     try:
-        for entry in read_table(path):
+        for entry in read_table(path, known_labels(library) if library is not None else None):
             if isinstance(entry, TableProblem):
                 failed.append(Failed(f"{shown}:{entry.line}", _reword(entry.message, path, shown)))
             if not isinstance(entry, TableRow):
                 continue
             where = f"{shown}:{entry.line}"
             try:
-                case = row_to_case(entry)
+                case = row_to_case(entry, library)
             except ScoringError as exc:
                 failed.append(Failed(where, _reword(str(exc), path, shown)))
                 continue

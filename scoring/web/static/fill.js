@@ -187,8 +187,9 @@
     setText(document.getElementById("total-range"), t.low != null && t.low !== t.high ? t.low + "～" + t.high : "");
     setText(document.getElementById("total-status"), t.status_label);
     var note = [];
-    if (t.unverified_weight && t.unverified_weight !== "0") note.push("其中 " + t.unverified_weight + " 分的指标无法核验，按自评得分计入");
-    if (t.deductions && t.deductions !== "0") note.push("已扣 " + t.deductions + " 分");
+    // numbers come as text ("0.00"): compared as numbers
+    if (t.unverified_weight && Number(t.unverified_weight) !== 0) note.push("其中 " + t.unverified_weight + " 分的指标无法核验，按自评得分计入");
+    if (t.deductions && Number(t.deductions) !== 0) note.push("已扣 " + t.deductions + " 分");
     var gradeCell = document.getElementById("total-grade");
     if (gradeCell) setText(gradeCell, t.grade || "");
     else if (t.grade) note.push("等级：按规则 " + t.grade + (t.claimed_grade ? "，自评 " + t.claimed_grade : ""));
@@ -206,7 +207,17 @@
 
     var list = document.getElementById("findings");
     list.textContent = "";
-    answer.findings.filter(function (f) { return f.severity !== "info" || f.code === "claim_under" || f.code === "total_under"; })
+    var shown = answer.findings.filter(function (f) { return f.severity !== "info" || f.code === "claim_under" || f.code === "total_under"; });
+    // a form being filled in has many figures not typed yet: one line for them, not one each
+    var blank = shown.filter(function (f) { return f.code === "missing_input"; });
+    if (blank.length > 3) {
+      shown = shown.filter(function (f) { return f.code !== "missing_input"; });
+      var first = document.createElement("li");
+      first.className = "error";
+      first.textContent = "［错误］还有 " + blank.length + " 项数字未填（未披露的请勾选“未披露”）";
+      list.appendChild(first);
+    }
+    shown
       .forEach(function (f) {
         var li = document.createElement("li");
         li.className = f.severity;
