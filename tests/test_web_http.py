@@ -119,7 +119,8 @@ def test_choosing_rules_by_region_year_and_sheet_type(client):
 
 def test_unknown_rule_set_is_a_chinese_404(client):
     response = client.get("/fill/nowhere@1")
-    assert response.status_code == 404 and "没有规则集 nowhere@1" in response.text
+    assert response.status_code == 404 and "规则目录中没有规则集 nowhere@1" in response.text
+    assert "/formulas" not in response.text  # the server's folders are not shown to other machines
 
 
 # -- the department form ---------------------------------------------------------------------------

@@ -84,7 +84,7 @@ def create_app(settings: Settings) -> Starlette:
         return templates.TemplateResponse(request, name, {"csrf": request.state.csrf, **context}, status_code=status)
 
     def error_page(request: Request, message: str, status: int = 400) -> HTMLResponse:
-        return page(request, "error.html", status=status, title="出错了", message=message)
+        return page(request, "error.html", status=status, title="出错了", message=rules.public(message))
 
     async def form_checked(request: Request, **limits):
         form = await request.form(**limits)
@@ -120,7 +120,7 @@ def create_app(settings: Settings) -> Starlette:
                 ref = service.choose_sheet_rules(library, q.get("region", ""), service.year_of(q["year"]), q["sheet_type"])
             except service.ScoringError as exc:
                 return page(request, "choose.html", status=400, title="选择规则", choices=service.rule_choices(library),
-                            sheet_types=_sheet_types(library), error=str(exc), query=q)
+                            sheet_types=_sheet_types(library), error=rules.public(str(exc)), query=q)
             return RedirectResponse(f"/fill/{quote(ref, safe='@')}?" + urlencode({"region": q.get("region", ""), "year": q["year"]}), status_code=303)
         return page(request, "choose.html", title="选择规则", choices=service.rule_choices(library), sheet_types=_sheet_types(library),
                     error="", query=q)

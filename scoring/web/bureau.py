@@ -29,7 +29,7 @@ def take_upload(db: DbEngine, files: list[tuple[str, bytes]], workdir: Path, rul
     library = rules.library()
     loaded, failed = service.read_uploads(files, workdir, limits, library)
     known = storage.existing(db, (item.content_hash for item in loaded))
-    outcome = UploadOutcome(None, failed=[{"name": f.shown, "reason": f.reason} for f in failed])
+    outcome = UploadOutcome(None, failed=[{"name": f.shown, "reason": rules.public(f.reason)} for f in failed])
     new: list[storage.NewSubmission] = []
     seen: dict[str, str] = {}
     for item in loaded:

@@ -65,6 +65,12 @@ class Rules:
         self._stamp: tuple | None = None
         self._library: RuleLibrary | None = None
 
+    def public(self, message: str) -> str:
+        """A message for a browser without the server's folders in it: "规则目录 /srv/…/formulas 中
+        没有规则集 X" is "规则目录中没有规则集 X" to people on other machines."""
+        folder = str(self.directory or default_rules_dir())
+        return message.replace(f"规则目录 {folder} 中", "规则目录中").replace(folder, "规则目录")
+
     def _fingerprint(self) -> tuple:
         folder = self.directory or default_rules_dir()
         entries = []
