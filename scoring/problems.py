@@ -130,6 +130,27 @@ def _key_path(loc: Iterable[object]) -> str:
     return out or "(文件)"
 
 
+def paired_typos(problems: list[FileProblem]) -> list[FileProblem]:
+    """A required key reported missing beside an unknown key of the same table that is spelt
+    nearly like it ("weigth" for weight) are one mistake: said once, at the unknown key, naming
+    the key meant, instead of a "缺少必填项" pointing at some other line."""
+    import difflib
+
+    missing = {p.key: p for p in problems if p.message == _TEMPLATES["missing"]}
+    out, used = [], set()
+    for p in problems:
+        if p.message.startswith("未知的键"):
+            parent, _, name = p.key.rpartition(".")
+            candidates = {k.rpartition(".")[2]: k for k in missing if k.rpartition(".")[0] == parent and k not in used}
+            meant = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+            if meant:
+                used.add(candidates[meant[0]])
+                out.append(FileProblem(p.path, p.key, f"未知的键（是否应为 {meant[0]}？{meant[0]} 是必填项）"))
+                continue
+        out.append(p)
+    return [p for p in out if p.key not in used]
+
+
 def with_line(problem: FileProblem, text: str) -> FileProblem:
     """Add the line a key stands on, found in the file's text, to a problem's key."""
     line = locate_line(text, problem.key)

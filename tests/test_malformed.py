@@ -221,6 +221,14 @@ def test_rules_of_another_form_named_for_a_sheet_are_refused_in_one_sentence():
     assert len(about) == 1 and "本表 42 项数字中有 42 项" in about[0] and "不是规则集 hunan.dept-overall@2024.1 的输入" in about[0], done.stderr
 
 
+def test_a_misspelt_required_key_is_said_once_naming_the_key_meant(tmp_path):
+    """"unti" for unit: one line at the misspelt key ("是否应为 unit？"), not "unit: 缺少必填项" besides."""
+    case = tmp_path / "case.toml"
+    case.write_text(HUNAN.read_text(encoding="utf-8").replace("\nunit = ", "\nunti = ", 1), encoding="utf-8")
+    said = _refused(run_cli("diff", str(case)), case, "case.unti: 未知的键（是否应为 unit？unit 是必填项）")
+    assert "缺少必填项" not in said
+
+
 def test_a_missing_file_or_a_folder_is_refused(tmp_path):
     _refused(run_cli("diff", str(tmp_path / "nowhere.toml")), tmp_path / "nowhere.toml", "无法读取文件")
     folder = tmp_path / "folder.toml"

@@ -79,6 +79,11 @@ def test_unknown_key_is_rejected_with_its_path(tmp_path):
     assert "indicators[0].scroe" in text and "未知的键" in text
 
 
+def test_a_misspelt_required_key_of_a_rule_file_names_the_key_meant(tmp_path):
+    text = problems(tmp_path, INDICATOR.replace("weight = ", "weigth = ", 1) + 'score = "a / b * weigth"\n')
+    assert "indicators[0].weigth" in text and "是否应为 weight？" in text and "indicators[0].weight" not in text, text
+
+
 def test_unknown_key_in_rule_set_header(tmp_path):
     text = problems(tmp_path, INDICATOR + 'score = "a"\n', head=HEAD.replace('total = 10', 'total = 10\ntotl = 3'))
     assert "rule_set.totl" in text

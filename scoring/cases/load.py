@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from ..errors import FileError, ScoringError
 from ..files.reading import display_path, read_json, read_toml
-from ..problems import pydantic_problems
+from ..problems import paired_typos, pydantic_problems
 from .model import Case
 
 # Spreadsheets are read by the workbook importer: .xlsx, and the formats it refuses with a message
@@ -44,7 +44,7 @@ def load_case(path: Path | str) -> tuple[Case, str]:
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:
-        raise FileError(str(path), pydantic_problems(str(path), exc)) from None
+        raise FileError(str(path), paired_typos(pydantic_problems(str(path), exc))) from None
     for sheet in case.sheets:
         sheet._lines = lines.get(sheet.id)
     ids = [s.id for s in case.sheets]

@@ -21,7 +21,7 @@ from ..errors import FileError, FileProblem, ScoringError
 from ..files.limits import read_limited
 from ..files.reading import decode_text, display_path
 from ..numbers import fmt, normalize_phrase
-from ..problems import pydantic_problems, with_line
+from ..problems import paired_typos, pydantic_problems, with_line
 from .expressions import RESERVED_NAMES, EvaluationError, Evaluator, Expression, ExpressionError, compile_expression
 from .inherit import resolve
 from .model import CompiledBand, CompiledCheck, CompiledDurations, CompiledMethod, CompiledNotApplicable, CompiledPart, CompiledRows, CompiledValue, Deduction, Indicator, RuleSet
@@ -71,7 +71,7 @@ def compile_rule_file(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]
     except ValidationError as exc:
         # a weight already refused above is not refused a second time in pydantic's words
         refused = {p.key for p in weights}
-        found = weights + [p for p in pydantic_problems(shown, exc) if p.key not in refused]
+        found = weights + paired_typos([p for p in pydantic_problems(shown, exc) if p.key not in refused])
         raise FileError(shown, [with_line(p, text) for p in found]) from None
     if weights:
         raise FileError(shown, [with_line(p, text) for p in weights])
