@@ -192,3 +192,11 @@ def test_rules_dir_option_uses_another_folder(tmp_path):
 def test_console_script_help_is_chinese():
     proc = run_cli("--help")
     assert proc.returncode == 0 and "自评得分" in proc.stdout
+
+
+def test_an_output_name_no_format_writes_is_refused(tmp_path):
+    """"--out 复核.pdf" wrote a text table into a file named .pdf; a name no format writes needs --format."""
+    done = run_cli("diff", str(SUINING_CASE), "--out", str(tmp_path / "复核.pdf"))
+    assert done.returncode == 2 and "无法从输出文件" in done.stderr and not (tmp_path / "复核.pdf").exists()
+    assert run_cli("diff", str(SUINING_CASE), "--out", str(tmp_path / "复核.txt")).returncode in (0, 1)
+

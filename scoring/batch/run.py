@@ -287,13 +287,17 @@ def _items(inputs: list[InputFile], labels: frozenset[str], skipped: list[Proble
             yield _FileItem(str(inp.path), inp.shown, base + inp.size)
         else:
             try:
+                blocks = 0
                 for entry in read_blocks(inp.path, labels):
                     if isinstance(entry, TableBlock):
+                        blocks += 1
                         yield _BlockItem(entry, base + entry.end)
                     elif entry.ignored:
                         names = "、".join(f"“{name}”" for name in entry.ignored)
                         skipped.append(Problem(inp.shown, f"{inp.shown}: 列{names}不是固定列、claim:/finding:/stated_rate: 列，"
                                                           "也不是任何规则集的输入名或输入标签，该列未读取（各行照常复核）"))
+                if not blocks:
+                    skipped.append(Problem(inp.shown, f"{inp.shown}: 表格只有表头，没有数据行"))
             except ScoringError as exc:
                 yield _FailedItem(Problem(inp.shown, str(exc)), base + inp.size)
         base += inp.size

@@ -68,7 +68,14 @@ def output_format(given: Optional[str], out: Optional[Path], available: tuple[st
         fail(f"输出格式 {name} 与输出文件 {out} 的扩展名 {suffix} 矛盾；请改用 --format {implied}，或换一个扩展名")
     if implied is not None and implied not in available:
         fail(f"输出文件 {out} 的扩展名 {suffix} 表示 {implied} 格式，这里不能写出；可用：{'、'.join(available)}")
+    if implied is None and name is None and suffix not in _PLAIN_TEXT_SUFFIXES:
+        # "--out 复核.pdf": no format writes that, and a text table under that name is no PDF
+        fail(f"无法从输出文件 {out} 的扩展名 {suffix} 判断要写的格式；请用 --format 指定（可用：{'、'.join(available)}），或换一个扩展名")
     return name or implied or default
+
+
+# Output names whose text any format's plain table suits when no --format is given
+_PLAIN_TEXT_SUFFIXES = ("", ".txt", ".text", ".log", ".out")
 
 
 def write_file(out: Path, data: bytes) -> None:
