@@ -288,6 +288,17 @@ def test_a_figure_written_with_its_unit_is_opened_as_written(client):
     assert execution["computed"] == "9.01", execution
 
 
+def test_a_stated_rate_carried_from_an_opened_file_follows_the_figures_it_was_printed_beside(client):
+    """The Miluo file prints 执行率 90.12% beside 111.27 ÷ 123.47; 全年执行数 changed to 120 in the form,
+    the rate is checked against 120 ÷ 123.47 (it was checked against the 111.27 it was opened with)."""
+    token = token_of(client, "/fill")
+    page = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("汨罗.toml", HUNAN.read_bytes())})
+    values = json.loads(html.unescape(page.text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))["values"]
+    values["inputs"]["executed"]["value"] = "120"
+    said = [f["message"] for f in score(client, values)["findings"] if f["code"] == "stated_rate_mismatch"]
+    assert said and "按 120 ÷ 123.47 计算为 97.19%" in said[0]
+
+
 def test_opening_a_broken_file_names_it(client):
     token = token_of(client, "/fill")
     response = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("坏.toml", b"[case\nid = 1")})

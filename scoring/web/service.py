@@ -242,6 +242,8 @@ def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
         # carried from an opened case file: the form does not edit them, but they are still checked
         if isinstance(data.get(key), list):
             sheet[key] = data[key]
+    if isinstance(sheet.get("stated_rates"), list):
+        sheet["stated_rates"] = [r for r in (_retied(rate, sheet["inputs"]) for rate in sheet["stated_rates"]) if r is not None]
     info = {"id": _text(data.get("case_id")) or "web", "unit": _text(data.get("unit")) or "（未填单位名称）",
             "region": region, "year": year, "source": _text(data.get("source")) or "网页填报"}
     if _text(data.get("department")):
@@ -296,6 +298,41 @@ def _form_problem(key: str, message: str, rule_set: RuleSet | None = None) -> st
     return f"{key}：{message}" if key else message
 
 
+# A stated rate carried by the form names the figures it was printed beside (found by their values
+# when the file is opened), so that it is checked against those figures as they are typed now
+_TIES = {"numerator": "numerator_from", "denominator": "denominator_from"}
+
+
+def _tied(rate: dict, sheet) -> dict:
+    """A stated rate of an opened sheet, with the inputs its amounts are (by value)."""
+    out = dict(rate)
+    for part, tie in _TIES.items():
+        amount = rate.get(part)
+        name = next((n for n, fig in sheet.inputs.items() if isinstance(fig.value, Decimal) and not isinstance(fig.value, bool)
+                     and amount is not None and fig.value == Decimal(str(amount))), None)
+        if name is not None:
+            out[tie] = name
+    return out
+
+
+def _retied(rate: object, inputs: dict) -> dict | None:
+    """A carried stated rate with its amounts taken from the figures it was printed beside, as the
+    form now holds them; None where one of them is no longer given (nothing to check it against)."""
+    if not isinstance(rate, dict):
+        return rate  # refused by the case model, which says why
+    out = {k: v for k, v in rate.items() if k not in _TIES.values()}
+    for part, tie in _TIES.items():
+        name = rate.get(tie)
+        if not isinstance(name, str):
+            continue
+        figure = inputs.get(name)
+        value = figure.get("value") if isinstance(figure, dict) and not figure.get("undisclosed") else None
+        if value in (None, ""):
+            return None
+        out[part] = value
+    return out
+
+
 def form_values(case: Case, sheet_id: str | None, library: RuleLibrary) -> dict:
     """An opened case (file or workbook) as the form's values: the sheet ``sheet_id`` or the first."""
     sheet = next((s for s in case.sheets if s.id == sheet_id), case.sheets[0])
@@ -332,7 +369,7 @@ def form_values(case: Case, sheet_id: str | None, library: RuleLibrary) -> dict:
                              **{key: getattr(row, key) or "" for key in ROW_CARRIED}})
     dumped = sheet.model_dump(mode="json", exclude_none=True)
     data["subtotals"] = dumped.get("subtotals", [])
-    data["stated_rates"] = dumped.get("stated_rates", [])
+    data["stated_rates"] = [_tied(rate, sheet) for rate in dumped.get("stated_rates", [])]
     return {"values": data, "sheets": [{"id": s.id, "title": s.title} for s in case.sheets], "sheet": sheet.id}
 
 
