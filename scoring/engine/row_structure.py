@@ -57,7 +57,8 @@ def component_rows(sheet: Sheet, reading: Reading) -> dict[int, int]:
     "其中…" rows printed one after another under a ★ row all belong to it).  Workbooks, case tables
     and the web form print such rows as they stand; a case file may also name the parent."""
     words = reading.component_words
-    if not words or not any(row.name for row in sheet.rows):
+    # the common case, on every row sheet of a batch: no row's name holds such a word at all
+    if not words or not any(row.name and any(w in row.name for w in words) for row in sheet.rows):
         return {}
     found: dict[int, int] = {}
     parent: int | None = None
