@@ -186,6 +186,20 @@ def test_opened_cases_score_in_the_form_as_the_cli_scores_them(server, page):
     assert page.locator("input[name='year']").input_value() == ""
 
 
+def test_each_sheet_of_a_file_of_several_can_be_filled_and_scores_as_the_cli_scores_it(server, page):
+    path = ROOT / "cases" / "sichuan-suining-anju-jxb-2024.toml"
+    report = json.loads(CliRunner().invoke(cli, ["diff", str(path), "--format", "json"]).stdout)
+    page.goto(f"{server['url']}/fill")
+    page.set_input_files("form[action='/fill/open'] input[type=file]", str(path))
+    page.click("form[action='/fill/open'] button")
+    _scored(page)
+    for sheet in report["sheets"][1:]:
+        page.select_option("#switch select[name='sheet']", sheet["id"])
+        sync_api.expect(page.locator(".notice")).to_contain_text(f"当前为“{sheet['title']}”")
+        _scored(page)
+        sync_api.expect(page.locator("#total-computed")).to_have_text(sheet["total"]["computed"])
+
+
 def test_printed_weight_claimed_grade_and_signature(server, page):
     page.goto(f"{server['url']}/fill/sichuan.project@2024.1?region=四川省/遂宁市&year=2024")
     page.fill("#in-budget", "100")

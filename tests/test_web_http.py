@@ -299,6 +299,31 @@ def test_a_stated_rate_carried_from_an_opened_file_follows_the_figures_it_was_pr
     assert said and "按 120 ÷ 123.47 计算为 97.19%" in said[0]
 
 
+def test_a_file_of_several_sheets_keeps_them_all_and_each_can_be_filled(client):
+    """The Jinkouhe file holds five sheets: the form shows one and a choice of the others; a
+    download keeps all five, the one edited with its edits, and switching keeps them too."""
+    path = next(p for p in CASES.glob("sichuan-leshan-jinkouhe-*.toml"))
+    original = tomllib.loads(path.read_text(encoding="utf-8"))
+    token = token_of(client, "/fill")
+    page = client.post("/fill/open", data={"csrf_token": token}, files={"file": (path.name, path.read_bytes())})
+    assert 'id="switch"' in page.text and page.text.count("<option value=") >= len(original["sheets"])
+    boot = lambda r: json.loads(html.unescape(r.text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))  # noqa: E731
+    values = boot(page)["values"]
+    assert len(values["others"]) == len(original["sheets"]) - 1
+    values["claimed_total"] = "66.6"
+    saved = tomllib.loads(client.post("/fill/download", data={"csrf_token": token, "kind": "toml", "payload": json.dumps(values, ensure_ascii=False)}).text)
+    assert [s["id"] for s in saved["sheets"]] == [s["id"] for s in original["sheets"]]
+    first = saved["sheets"][0]
+    assert first["claimed_total"]["score"] == "66.6"
+    assert [(s["title"], s.get("claimed_total")) for s in saved["sheets"][1:]] == [(s["title"], s.get("claimed_total")) for s in original["sheets"][1:]]
+    second = original["sheets"][1]
+    switched = client.post("/fill/switch", data={"csrf_token": token, "sheet": second["id"], "payload": json.dumps(values, ensure_ascii=False)})
+    assert switched.status_code == 200 and f"当前为“{second['title']}”" in switched.text
+    again = boot(switched)["values"]
+    kept = next(o["sheet"] for o in again["others"] if o["sheet"]["id"] == original["sheets"][0]["id"])
+    assert kept["claimed_total"]["score"] == "66.6"  # the edit of the sheet left behind is kept
+
+
 def test_opening_a_broken_file_names_it(client):
     token = token_of(client, "/fill")
     response = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("坏.toml", b"[case\nid = 1")})

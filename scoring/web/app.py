@@ -164,6 +164,25 @@ def create_app(settings: Settings) -> Starlette:
         notice = f"已打开 {loaded[0].shown}" + (f"（共 {len(case.sheets)} 张表，当前为“{case.sheets[0].title}”）" if len(case.sheets) > 1 else "")
         return _fill_page(request, rule_set, opened, notice)
 
+    async def switch_sheet(request: Request):
+        """Another sheet of an opened file, the edits of the one in the form kept in the file."""
+        form = await form_checked(request, max_files=0, max_fields=10)
+        try:
+            data = json.loads(str(form.get("payload", "")))
+        except ValueError:
+            return error_page(request, "表单数据无法读取")
+        library = rules.library()
+        try:
+            case, _ = service.case_from_form(data, library, with_others=True)
+            opened = service.form_values(case, str(form.get("sheet") or "") or None, library)
+            rule_set = library.find(opened["values"]["rules"])
+        except service.FormError as exc:
+            return error_page(request, "无法切换：" + "；".join(exc.messages))
+        except service.ScoringError as exc:
+            return error_page(request, f"无法切换：{exc}")
+        title = next((s["title"] for s in opened["sheets"] if s["id"] == opened["sheet"]), "")
+        return _fill_page(request, rule_set, opened, f"当前为“{title}”（本文件共 {len(case.sheets)} 张表）")
+
     async def api_score(request: Request):
         if not csrf_ok(request, request.headers.get(CSRF_HEADER)):
             return JSONResponse({"ok": False, "errors": ["页面已过期（CSRF 校验失败），请刷新页面。"]}, status_code=403)
@@ -182,7 +201,8 @@ def create_app(settings: Settings) -> Starlette:
             return error_page(request, "表单数据无法读取")
         library = rules.library()
         try:
-            case, rule_set = service.case_from_form(data, library)
+            # an opened file's other sheets go into every download but the one-sheet template
+            case, rule_set = service.case_from_form(data, library, with_others=kind != "template")
         except service.FormError as exc:
             return error_page(request, "无法下载：" + "；".join(exc.messages))
         name = (case.case.unit or "自评表").replace("/", "_")
@@ -411,6 +431,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/fill", choose),
         Route("/fill/open", open_file, methods=["POST"]),
         Route("/fill/download", download, methods=["POST"]),
+        Route("/fill/switch", switch_sheet, methods=["POST"]),
         Route("/fill/{ref:path}", fill),
         Route("/api/score", api_score, methods=["POST"]),
         Route("/review", review),

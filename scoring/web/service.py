@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 import threading
 import unicodedata
 import zipfile
@@ -169,8 +170,10 @@ def _mapping(data: dict, key: str) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
-    """The case the form describes (one sheet), validated like a case file; raises FormError."""
+def case_from_form(data: dict, library: RuleLibrary, with_others: bool = False) -> tuple[Case, RuleSet]:
+    """The case the form describes, validated like a case file; raises FormError.  Its first sheet
+    is the one in the form; with ``with_others``, an opened file's other sheets (carried by the form,
+    not shown) stand where they stood in the file — a download never drops them."""
     if not isinstance(data, dict):
         raise FormError(["表单数据格式不正确"])
     ref = _text(data.get("rules"))
@@ -192,7 +195,9 @@ def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
             dt.date.fromisoformat(evaluated)
         except ValueError:
             messages.append(f"填报日期应为“年-月-日”，如 2025-03-31，得到“{evaluated}”")
-    sheet: dict = {"id": "sheet", "title": _text(data.get("title")) or rule_set.info.sheet_type, "rules": rule_set.ref}
+    sheet_id = _text(data.get("sheet_id"))
+    sheet: dict = {"id": sheet_id if re.fullmatch(r"[A-Za-z0-9_.-]+", sheet_id) else "sheet",
+                   "title": _text(data.get("title")) or rule_set.info.sheet_type, "rules": rule_set.ref}
     for key in SHEET_HEAD:
         if _text(data.get(key)):
             sheet[key] = _text(data.get(key))
@@ -250,7 +255,12 @@ def case_from_form(data: dict, library: RuleLibrary) -> tuple[Case, RuleSet]:
         info["department"] = _text(data.get("department"))
     if evaluated:
         info["evaluated"] = evaluated
-    raw = {"case": info, "sheets": [sheet]}
+    sheets = [sheet]
+    if with_others and isinstance(data.get("others"), list):
+        for other in data["others"]:
+            if isinstance(other, dict) and isinstance(other.get("sheet"), dict) and isinstance(other.get("at"), int):
+                sheets.insert(max(0, min(other["at"], len(sheets))), other["sheet"])
+    raw = {"case": info, "sheets": sheets}
     if messages:
         raise FormError(messages)
     try:
@@ -368,6 +378,9 @@ def form_values(case: Case, sheet_id: str | None, library: RuleLibrary) -> dict:
                              "actual": row.actual or "", "weight": _plain(row.weight), "claimed": _plain(row.claimed),
                              **{key: getattr(row, key) or "" for key in ROW_CARRIED}})
     dumped = sheet.model_dump(mode="json", exclude_none=True)
+    data["sheet_id"] = sheet.id
+    # the file's other sheets, carried untouched by the form so that a download keeps them
+    data["others"] = [{"at": i, "sheet": s.model_dump(mode="json", exclude_none=True)} for i, s in enumerate(case.sheets) if s is not sheet]
     data["subtotals"] = dumped.get("subtotals", [])
     data["stated_rates"] = [_tied(rate, sheet) for rate in dumped.get("stated_rates", [])]
     return {"values": data, "sheets": [{"id": s.id, "title": s.title} for s in case.sheets], "sheet": sheet.id}
@@ -605,8 +618,8 @@ def review_docx_bytes(report: CaseReport, case: Case) -> bytes:
 
 
 def template_bytes(rule_set: RuleSet, case: Case) -> bytes:
-    """The fill-in workbook of the rule set, filled with the case's first sheet: a unit can carry
-    on in Excel and bring it back."""
+    """The fill-in workbook of the rule set, filled with the case's first sheet (the form's): a
+    unit can carry on in Excel and bring it back."""
     data = case.model_dump(mode="python", exclude_none=True)
     return writer("xlsx", "template")(rule_set, data["case"], data["sheets"][0])
 

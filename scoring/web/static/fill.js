@@ -77,6 +77,7 @@
   // -- what the server is sent -----------------------------------------------------------------
   function collect() {
     var data = {rules: model.ref, case_id: values.case_id || "", source: values.source || "", complete: !field("partial").checked,
+      sheet_id: values.sheet_id || "", others: values.others || [],
       inputs: {}, claims: {}, findings: {}, rows: [], subtotals: values.subtotals || [], stated_rates: values.stated_rates || [],
       // printed weights the form has no field for (an opened file's, for indicators whose weight is fixed)
       weights: Object.assign({}, values.weights || {})};
@@ -268,6 +269,14 @@
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   // Downloads are fetched, so that a refusal ("绩效指标第 1 行“分值”：“十”不是数字") is shown on this
   // page instead of replacing it, and nothing typed is lost; without scripts the form posts as usual.
+  var switchForm = document.getElementById("switch");
+  if (switchForm) {
+    // another sheet of the opened file: this one's edits go with it, as a download would keep them
+    switchForm.elements.namedItem("sheet").addEventListener("change", function () {
+      switchForm.elements.namedItem("payload").value = JSON.stringify(collect());
+      switchForm.submit();
+    });
+  }
   var downloadForm = document.getElementById("download");
   downloadForm.addEventListener("submit", function (e) {
     downloadForm.elements.namedItem("payload").value = JSON.stringify(collect());
