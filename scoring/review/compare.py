@@ -183,6 +183,9 @@ STATUS_SEVERITY = {"match": None, **{status: KINDS[code].severity for status, co
 def _indicator_findings(ind: IndicatorResult, cmp: Comparison, where: str) -> list[Finding]:
     if STATUS_SEVERITY[cmp.status] is None:
         return []
+    unscored = [p for p in ind.parts if p.state not in ("scored", "not_applicable")]
+    if cmp.status == "unverifiable" and unscored and all(p.state == "error" for p in unscored):
+        return []  # the rule could not be computed: its rule_error says why, once, as an error
     reasons = unverifiable_reasons(ind.parts) if cmp.status == "unverifiable" else ""
     return [line_finding(ind.name, ind.weight, not ind.verifiable and not ind.interval, cmp.status, cmp.claimed, cmp.computed,
                          cmp.delta, cmp.low, cmp.high, reasons, where)]
