@@ -20,14 +20,26 @@ FIELD_LABELS = {
     "title": "标题", "region": "地区", "sheet_type": "表类型", "effective_from": "生效日期",
     "effective_to": "失效日期", "total": "满分", "score_floor": "总分下限", "printed_weight": "所印分值",
     "text_equal_to_target": "完成值与指标值文字相同时的评级", "overshoot_threshold": "超额提示阈值（%）",
+    "document": "文件", "clause": "条款", "fiscal_years": "适用年度", "first": "起始年度", "last": "终止年度",
+    "reason": "理由", "sheet_type_aliases": "表类型的其他写法", "claim_tolerance": "容差",
 }
 
 
 def _show(value: Any) -> str:
+    """A value of a rule file as a reader of the diff reads it: text in quotes, a list of texts
+    joined (“四川省/遂宁市”), a table as its fields by name ("文件“…”；条款“…”"), never JSON."""
     if isinstance(value, str):
         return f"“{value}”"
     if value is None:
         return "（无）"
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return f"“{'/'.join(value)}”" if value else "（无）"
+    if isinstance(value, dict):
+        return "；".join(f"{FIELD_LABELS.get(k, k)} {_show(v)}" for k, v in value.items() if v is not None) or "（无）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (int, float)):
+        return str(value)
     return json.dumps(value, ensure_ascii=False)
 
 
