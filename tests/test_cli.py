@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import SUINING_CASE, run_cli
+from conftest import CASES, SUINING_CASE, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -199,4 +199,9 @@ def test_an_output_name_no_format_writes_is_refused(tmp_path):
     done = run_cli("diff", str(SUINING_CASE), "--out", str(tmp_path / "复核.pdf"))
     assert done.returncode == 2 and "无法从输出文件" in done.stderr and not (tmp_path / "复核.pdf").exists()
     assert run_cli("diff", str(SUINING_CASE), "--out", str(tmp_path / "复核.txt")).returncode in (0, 1)
+
+
+def test_explain_of_a_name_nearly_right_suggests_the_name_meant():
+    done = run_cli("explain", str(CASES / "hunan-miluo-shgzb-2024.toml"), "预算执行")
+    assert done.returncode == 2 and "是否想用 预算执行率？" in done.stderr
 

@@ -95,7 +95,12 @@ def explain_case(case: Path, indicator: Optional[str] = None, rules_dir: Optiona
 
     report = scored_case(case, rules_dir, rules)[2]
     if indicator is not None and not any(indicator in (r.result.id, r.result.name) for s in report.sheets for r in s.indicators):
-        names = "、".join(dict.fromkeys(r.result.name for s in report.sheets for r in s.indicators))
-        fail(f"案例中没有指标“{indicator}”；可用：{names}")
+        import difflib
+
+        known = list(dict.fromkeys(n for s in report.sheets for r in s.indicators for n in (r.result.name, r.result.id)))
+        # the names nearest what was typed first ("预算执行" → 预算执行率), then every name, shortened
+        near = [n for n in known if indicator in n] or difflib.get_close_matches(indicator, known, n=3, cutoff=0.5)
+        names = "、".join(n if len(n) <= 24 else n[:24] + "…" for n in dict.fromkeys(r.result.name for s in report.sheets for r in s.indicators))
+        fail(f"案例中没有指标“{indicator}”" + (f"；是否想用 {'、'.join(near[:3])}？" if near else "") + f"；可用：{names}")
     sys.stdout.write(render_explain(report, indicator))
     return 0
