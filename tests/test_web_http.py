@@ -484,7 +484,7 @@ def test_summary_sorts_filters_pages_rolls_up_and_exports(client, tmp_path):
     exported = client.get("/review/export.csv", params={"region": "四川省"})
     assert exported.content.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["编号", "文件", "单位"] and len(rows) == 1 + 92
+    assert rows[0][:4] == ["编号", "复核记录号", "文件", "单位"] and len(rows) == 1 + 92
     xlsx = client.get("/review/export.xlsx")
     ws = load_workbook(io.BytesIO(xlsx.content)).active
     assert ws.max_row == 231
@@ -626,7 +626,7 @@ def test_grades_are_stored_shown_filtered_and_exported(client, tmp_path):
     assert len(exported) > 1 and {r[header.index("等级")] for r in exported[1:]} == {"良～优"}
     assert ["安居.toml", "良～优", "优"] in [[r[header.index("文件")], r[header.index("等级")], r[header.index("自评等级")]] for r in exported[1:]]
     everything = list(csv.reader(io.StringIO(client.get("/review/export.csv").content.decode("utf-8-sig"))))[1:]
-    assert {(r[header.index("单位")], r[header.index("等级")], r[header.index("自评等级")]) for r in everything if r[1].endswith(".toml")} == \
+    assert {(r[header.index("单位")], r[header.index("等级")], r[header.index("自评等级")]) for r in everything if r[header.index("文件")].endswith(".toml")} == \
         {(unit, *grades) for (unit, _sheet), grades in expected.items()}
     ws = load_workbook(io.BytesIO(client.get("/review/export.xlsx", params={"grade": "优"}).content)).active
     rows = list(ws.iter_rows(values_only=True))

@@ -333,11 +333,12 @@ def create_app(settings: Settings) -> Starlette:
     async def export(request: Request):
         kind = request.path_params["kind"]
         f = _filters(request)
-        header = ["编号", "文件", "单位", "地区", "年度", "表", "规则集", "规则版本", "规则 sha256", "自评总分", "计算总分", "下限", "上限",
+        # 编号 is the submission's, as the summary page shows it; a re-score gives a new 复核记录号
+        header = ["编号", "复核记录号", "文件", "单位", "地区", "年度", "表", "规则集", "规则版本", "规则 sha256", "自评总分", "计算总分", "下限", "上限",
                   "差额", "总分状态", "最差状态", "最高级别", "错误数", "警告数", "等级", "自评等级", "无法复核的原因", "复核时间"]
 
         def cells(r: dict) -> list:
-            return [r["id"], r["filename"], r["unit"], r["region"], r["year"], r["title"], r["rules_id"], r["rules_version"],
+            return [r["submission_id"], r["id"], r["filename"], r["unit"], r["region"], r["year"], r["title"], r["rules_id"], r["rules_version"],
                     r["rules_sha256"], r["claimed"] or "", r["computed"] or "", r["low"] or "", r["high"] or "", r["delta"] or "",
                     STATUS_NAMES.get(r["total_status"], r["total_status"]), STATUS_NAMES.get(r["worst_status"], r["worst_status"]),
                     SEVERITY_NAMES.get(r["worst_severity"], ""), r["errors"], r["warnings"], grade_text(r["grade"]),
