@@ -200,10 +200,14 @@ def test_a_label_the_rules_of_the_row_do_not_have_fails_that_row_naming_the_colu
 def test_unknown_labels_and_the_same_input_twice_are_named(tmp_path, library):
     path = tmp_path / "t.csv"
     path.write_text(_csv([], [*CN_HEADER, "全年预算金额"]), encoding="utf-8")
-    (header,) = read_table(path, known_labels(library))
-    assert header.ignored == ("全年预算金额",)  # a column of the bureau's own, or a misspelt label: not read, said once
-    with pytest.raises(ScoringError, match="列名“全年预算金额”既不是固定列"):
-        list(read_table(path))  # with no labels to go by, every unknown column is refused
+    with pytest.raises(ScoringError, match="列名“全年预算金额”.*与“全年预算数”相近"):  # a misspelt label: refused, naming the one meant
+        list(read_table(path, known_labels(library)))
+    own = tmp_path / "own.csv"
+    own.write_text(_csv([], [*CN_HEADER, "审核人"]), encoding="utf-8")
+    (header,) = read_table(own, known_labels(library))
+    assert header.ignored == ("审核人",)  # a column of the bureau's own: not read, said once
+    with pytest.raises(ScoringError, match="列名“审核人”既不是固定列"):
+        list(read_table(own))  # with no labels to go by, every unknown column is refused
     twice = tmp_path / "twice.csv"
     twice.write_text(_csv([["t", "u", "湖南省", "2024", "hunan.dept-overall", "t", "", "1", "1", "0", "", "2"]], [*CN_HEADER, "budget"]), encoding="utf-8")
     _header, row = read_table(twice, known_labels(library))
@@ -229,6 +233,19 @@ def test_a_column_of_the_bureaus_own_costs_that_column_not_the_table(tmp_path):
     summary = json.loads(done.stdout)
     assert [s["computed_total"] for s in summary["sheets"]] == ["9.01", "9.01"] and not summary["failures"], done.stderr
     assert [p["reason"] for p in summary["skipped"]] == [f"{display_path(path)}: 列“备注”不是固定列、claim:/finding:/stated_rate: 列，也不是任何规则集的输入名或输入标签，该列未读取（各行照常复核）"]
+
+
+def test_a_column_meant_for_the_rules_but_misnamed_refuses_the_table_naming_it(tmp_path, library):
+    """A claim typed without claim: ("预算执行率" holding 9.2), "自评得分", a printed rate ("执行率（%）")
+    and a misspelt label ("全年执行额（万元）") are slips in columns meant for the rules: refused naming
+    the column and what it is like, never passed over (which lost the claim and said on every row
+    that a figure typed in was missing)."""
+    for column, said in (("预算执行率", "是指标名称"), ("自评得分", "像是得分列"), ("执行率（%）", "像是比率列"),
+                         ("全年执行额（万元）", "与“全年执行数（万元）”相近")):
+        path = tmp_path / "t.csv"
+        path.write_text(_csv([], [*CN_HEADER, column]), encoding="utf-8")
+        with pytest.raises(ScoringError, match=said):
+            list(read_table(path, known_labels(library)))
 
 
 def test_tables_as_other_programs_save_them_are_named_or_read(tmp_path, library):

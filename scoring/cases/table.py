@@ -120,9 +120,45 @@ def input_headers(rule_set: RuleSet) -> dict[str, str]:
     return out
 
 
-def known_labels(library: RuleLibrary) -> frozenset[str]:
-    """The input headers of every rule set in ``library``, folded: what a header may use besides ids."""
-    return frozenset(label for rule_set in library.rule_sets for label in input_headers(rule_set))
+class KnownLabels(frozenset):
+    """The input labels a header may use besides ids (folded by `label_key`), and — to tell a
+    column of the bureau's own from a slip in one meant for the rules — the printed names of
+    the indicators and deduction items (``names``)."""
+
+    names: frozenset = frozenset()
+
+
+def known_labels(library: RuleLibrary) -> KnownLabels:
+    """The input headers of every rule set in ``library``, folded: what a header may use besides
+    ids; with the indicators' and deduction items' names."""
+    known = KnownLabels(label for rule_set in library.rule_sets for label in input_headers(rule_set))
+    known.names = frozenset(label_key(item.name) for rule_set in library.rule_sets for item in (*rule_set.indicators, *rule_set.deductions))
+    return known
+
+
+# Words of a score or a claim: a column holding them is meant for the rules, never the bureau's own
+_SCORE_WORDS = ("得分", "分值", "自评", "总分", "扣分", "评分")
+
+
+def _meant_for_the_rules(name: str, labels: Collection[str]) -> str | None:
+    """Why a column in words that is no input label still looks meant for the rules (a claim
+    typed without claim:, a label misspelt), naming what it is like; None for a column of the
+    bureau's own (备注, 审核人, 联系电话)."""
+    import difflib
+
+    key = label_key(name)
+    if any(w in key for w in _SCORE_WORDS):
+        return "像是得分列：指标的自评得分请写“claim:指标名称”列，自评总分写“自评总分”列"
+    names = getattr(labels, "names", frozenset())
+    if key in names:
+        return f"“{name}”是指标名称：它的自评得分请写“claim:{name}”列"
+    if key.endswith("率") or "率（" in key or "率(" in key:
+        return "像是比率列：表中所印的比率请写“stated_rate:名称”列，并给出“stated_rate:名称:numerator”“stated_rate:名称:denominator”两列"
+    candidates = [*labels, *names, *FIXED_LABELS]
+    near = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6) or [c for c in candidates if len(key) >= 3 and len(c) >= 3 and (key in c or c in key)]
+    if near:
+        return f"与“{near[0]}”相近：是否写错了？"
+    return None
 
 
 def template_header(rule_set: RuleSet) -> list[str]:
@@ -176,8 +212,11 @@ def parse_header(path: str, columns: list[str], labels: Collection[str] | None =
             if labels is None:
                 problems.append(f"列名“{name}”既不是固定列，也不是 claim:/finding:/stated_rate: 列，也不是规则文件中的输入名或输入标签")
             elif label_key(name) not in labels:
-                # a column of the bureau's own (备注, 审核人): said once, its cells not read; the
-                # rows are still scored (a misspelt figure's label leaves that figure missing, said on each row)
+                meant = _meant_for_the_rules(name, labels)
+                if meant is not None:  # a slip in a column for the rules: refused naming it, never passed over
+                    problems.append(f"列名“{name}”不是固定列、claim:/finding:/stated_rate: 列，也不是输入名或输入标签；{meant}")
+                    continue
+                # a column of the bureau's own (备注, 审核人): said once, its cells not read; the rows are still scored
                 ignored.append(written)
                 columns[i - 1] = f"{IGNORED_PREFIX}{name}"
     for required in REQUIRED_COLUMNS:

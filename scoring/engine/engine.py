@@ -557,6 +557,15 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
             headers.setdefault(tuple(header.group), header.weight)
     # a header inside another one that stands for its group is part of it
     headers = {g: w for g, w in headers.items() if not any(o != g and g[: len(o)] == o for o in headers)}
+    # ... but it is a ceiling on the weights printed under it: rows of 20, 20 and 20 beside a blank
+    # under 产出指标 50 contradict it, whatever the claims
+    for g, weight in headers.items():
+        printed = sum((r.weight for r in rows if r.weight is not None and tuple(r.group[: len(g)]) == g), Decimal(0))
+        if printed > weight:
+            return [finding(
+                "weights_mismatch", f"“{'/'.join(g)}”所印分值 {fmt(weight)} 分，其下已印分值的各行已合计 {fmt(printed)} 分，超过了它",
+                f"{where}.rows",
+            )]
     covered.extend(headers.values())
     for r in rows:
         if r.weight is not None and not any(tuple(r.group[: len(g)]) == g for g in headers):
