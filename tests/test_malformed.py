@@ -156,7 +156,7 @@ def test_an_empty_case_file_is_said_to_be_empty_and_a_part_missing_is_named(tmp_
     case = tmp_path / "case.toml"
     for text in ("", "format = 1\n"):
         case.write_text(text, encoding="utf-8")
-        _refused(run_cli("diff", str(case)), case, "文件是空的")
+        _refused(run_cli("diff", str(case)), case, "文件中没有案例内容")
     case.write_text('[case]\nid = "x"\nunit = "单位"\nregion = ["湖南省"]\nsource = "s"\n', encoding="utf-8")
     _refused(run_cli("diff", str(case)), case, "sheets: 缺少必填项")
 
@@ -227,6 +227,22 @@ def test_a_misspelt_required_key_is_said_once_naming_the_key_meant(tmp_path):
     case.write_text(HUNAN.read_text(encoding="utf-8").replace("\nunit = ", "\nunti = ", 1), encoding="utf-8")
     said = _refused(run_cli("diff", str(case)), case, "case.unti: 未知的键（是否应为 unit？unit 是必填项）")
     assert "缺少必填项" not in said
+
+
+def test_rules_forced_on_the_command_line_score_only_the_sheets_of_their_form(tmp_path):
+    """--rules hunan.dept-overall on a case of a 部门整体 sheet and a project sheet: the project sheet
+    gets no verdict under a 部门整体 rule set; it is refused, naming the forms."""
+    hunan = tomllib.loads((CASES / "hunan-miluo-shgzb-2024.toml").read_text(encoding="utf-8"))
+    suining = tomllib.loads((CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8"))
+    hunan["sheets"].append(next(s for s in suining["sheets"] if s["sheet_type"] == "项目支出绩效自评表"))
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps(hunan, ensure_ascii=False, default=str), encoding="utf-8")
+    done = run_cli("diff", str(case), "--rules", "hunan.dept-overall", "--format", "json")
+    assert done.returncode == 2, done.stderr
+    report = json.loads(done.stdout)
+    assert [s["id"] for s in report["sheets"]] == ["dept-overall"]
+    refused = [f["message"] for f in report["findings"] if f["code"] == "sheet_refused"]
+    assert len(refused) == 1 and "是“部门整体支出绩效自评表”的规则，本表是“项目支出绩效自评表”" in refused[0]
 
 
 def test_a_missing_file_or_a_folder_is_refused(tmp_path):

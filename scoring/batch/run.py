@@ -156,7 +156,7 @@ def _score_item(item: _FileItem | _RowItem | _BlockItem | _FailedItem) -> _ItemR
             case, shown = load_case(item.path)
         except ScoringError as exc:
             if not_a_case(Path(item.path)):
-                out.skipped.append(Problem(item.shown, f"{item.shown}: 不是案例文件（既没有 case 也没有 sheets，如规则文件或清单）"))
+                out.skipped.append(Problem(item.shown, f"{item.shown}: 不是案例文件（既没有 case 也没有 sheets，如规则文件、清单或其他程序的文件）"))
             else:
                 out.failures.append(Problem(item.shown, str(exc)))
             return out
@@ -194,13 +194,22 @@ _OTHER_FILES = ("rule_set", "indicators", "extends", "generator")
 
 
 def not_a_case(path: Path) -> bool:
-    """A TOML/JSON file with neither `case` nor `sheets` that holds what a rule file or a manifest
-    holds is something else, skipped; an empty one is a submission that did not arrive whole."""
+    """A TOML/JSON file with neither `case` nor `sheets` is something else, skipped, when it holds
+    what a rule file or a manifest holds or nothing a case file has (a pyproject.toml, a
+    package.json); one that is empty, or whose keys are a case file's misspelt ([cas], [[sheet]]),
+    is a submission that did not arrive whole, and fails."""
+    import difflib
+
     try:
         data = read_json(path) if path.suffix.lower() == ".json" else read_toml(path)
     except ScoringError:
         return False
-    return isinstance(data, dict) and "case" not in data and "sheets" not in data and any(k in data for k in _OTHER_FILES)
+    if not isinstance(data, dict) or "case" in data or "sheets" in data:
+        return False
+    if any(k in data for k in _OTHER_FILES):
+        return True
+    keys = [k for k in data if k != "format"]
+    return bool(keys) and not any(difflib.get_close_matches(k, ("case", "sheets"), n=1, cutoff=0.6) for k in keys)
 
 
 def _score_case(case: Case, shown: str, out: _ItemResult, line: int = 0, traced: bool = False) -> None:

@@ -40,7 +40,7 @@ def load_case(path: Path | str) -> tuple[Case, str]:
             # "readme.txt": a file of another kind, read as TOML only because it might be one
             raise ScoringError(f"{exc}（{path.name} 不是 .toml、.json 案例文件或 .xlsx 填报工作簿）") from None
     if isinstance(data, dict) and not set(data) - {"format"}:
-        raise ScoringError(f"{path}: 文件是空的（没有 [case] 和 [[sheets]]）：文件未写完或未保存？")
+        raise ScoringError(f"{path}: 文件中没有案例内容（没有 [case] 和 [[sheets]]）：文件是空的、未写完或未保存？")
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:

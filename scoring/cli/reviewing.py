@@ -65,6 +65,10 @@ def emit(scored, fmt_name: str, out: Optional[Path], view: str) -> None:
     say(f"已写入 {out}")
 
 
+# Outputs that stand for the whole case: never written without one of its sheets
+_EVERY_SHEET_FORMATS = ("xlsx", "csv")
+
+
 def score_or_diff(view: str, case: Path, rules_dir: Optional[Path] = None, rules: Optional[str] = None, format: Optional[str] = None,
                   expect_hash: Optional[list[str]] = None, out: Optional[Path] = None) -> int:
     """`scoring score` (``view`` "score") or `scoring diff` ("diff"): check the options, score,
@@ -74,14 +78,18 @@ def score_or_diff(view: str, case: Path, rules_dir: Optional[Path] = None, rules
     format = check_format(format, out, case)
     check_hashes(expect_hash)
     scored = scored_case(case, rules_dir, rules, expect_hash)
-    emit(scored, format, out, view)
     report = scored[2]
     refused = [f for f in report.findings if f.code == "sheet_refused"]
+    # a sheet of the case cannot be used: the others are shown, and the person is told on stderr
+    # as for any input that cannot be used
+    for f in refused:
+        say(f"错误：{f.where}: {f.message}（本案例的其他表已复核）")
+    if refused and format in _EVERY_SHEET_FORMATS:
+        # a scored workbook is read back as the case, and a CSV is read as the whole result: one
+        # without a sheet would pass for a case that never had it
+        fail(f"{format} 输出须包含案例的每一张表，而有 {len(refused)} 张表无法复核：未写出；请先改正这些表，或改用 json、table 等格式查看其余各表")
+    emit(scored, format, out, view)
     if refused:
-        # a sheet of the case cannot be used: the others are shown, and the person is told on
-        # stderr as for any input that cannot be used
-        for f in refused:
-            say(f"错误：{f.where}: {f.message}（本案例的其他表已复核）")
         return 2
     if view == "score":
         return 1 if any(f.severity == "error" for f in report.rule_findings) else 0

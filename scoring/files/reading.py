@@ -70,7 +70,7 @@ _TOML_MESSAGES = (
     ("Invalid hex value", "十六进制转义无效"),
     ("Invalid initial character for a key part", "键名以无效的字符开头"),
     ("Invalid statement", "无法识别的内容（应为“键 = 值”或“[表名]”）"),
-    ("Invalid value", "值无效（文字须用英文双引号括起，如 unit = \"某局\"）"),
+    ("Invalid value", "值无效（文字须用英文双引号括起，如 \"某局\"）"),
     ("Unclosed array", "列表缺少结尾的“]”"),
     ("Unclosed inline table", "花括号缺少结尾的“}”"),
     ("Unescaped '\\' in a string", "文字中的反斜杠“\\”须写成“\\\\”"),
@@ -109,6 +109,9 @@ def _punctuation(text: str, line_no: int) -> str:
     """The full-width punctuation on a line, with what to type instead ("" when there is none)."""
     lines = text.splitlines()
     line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+    # text inside well-formed quotes is the file's to hold ("“两新”组织"): only punctuation outside
+    # them is a slip of the input method
+    line = re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'', "", line)
     marks = [ch for ch in dict.fromkeys(line) if ch in _FULL_WIDTH]
     if not marks:
         return ""

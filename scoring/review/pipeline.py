@@ -73,6 +73,10 @@ def pin_findings(case: Case, sheet: Sheet, rules: RuleSet, where: str, override:
     those do not govern its year, are said too (`fallback_findings`)."""
     if not (override or sheet.rules):
         return fallback_findings(library, tuple(case.case.region), case.case.year, sheet.sheet_type, rules, where)
+    if override and sheet.sheet_type and not rules.info.names_sheet_type(sheet.sheet_type):
+        # --rules is for the sheets of its form: another form's sheet given a verdict under it would
+        # look authoritative and mean nothing (a case's own rules = "…" is its author's choice, kept)
+        raise ScoringError(f"{where}: 命令行 --rules 指定的规则集 {rules.ref} 是“{rules.info.sheet_type}”的规则，本表是“{sheet.sheet_type}”：不按它计分")
     return pinned_rules_findings(tuple(case.case.region), case.case.year, case.case.evaluated, sheet.sheet_type, rules, where, override)
 
 
