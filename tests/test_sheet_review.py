@@ -334,3 +334,26 @@ def test_a_group_header_stands_for_its_rows_when_one_row_prints_no_weight(tmp_pa
     got = _zhangzhuang(tmp_path, lambda t: t.replace('name = "其中', 'name = "另'))
     codes = [f["code"] for f in got["findings"]]
     assert "weights_mismatch" not in codes and "component_row" not in codes and got["exit"] == 0, codes
+
+
+def _with_parts(tmp_path, parent: tuple[str, str], parts: list[tuple[str, str]]) -> list[dict]:
+    """The ROWS sheet with a 其中 list under its first row (target, actual of the parent and parts)."""
+    head = ROWS.replace('target = "≥12个"\nactual = "12个"', f'target = "{parent[0]}"\nactual = "{parent[1]}"', 1)
+    first_end = head.index("\n[[sheets.rows]]", 5)
+    extra = "".join(f'\n[[sheets.rows]]\ngroup = ["产出指标", "数量指标"]\nname = "其中第{i}部分"\ntarget = "{t}"\nactual = "{a}"\n'
+                    for i, (t, a) in enumerate(parts, start=1))
+    got = _project(tmp_path, rows=head[:first_end] + extra + head[first_end:])
+    return [f for f in got["report"]["findings"] if f["code"] == "parent_mismatch"]
+
+
+def test_qizhong_parts_are_added_up_only_where_they_can_be(tmp_path):
+    """"其中" is "of which": rates and upper bounds are never added up, a shorter list is a note
+    (the parts listed may be some of them), and only parts adding up to more than the whole are
+    a warning."""
+    assert _with_parts(tmp_path, ("≥95%", "96%"), [("≥95%", "96%"), ("≥95%", "95%")]) == []
+    assert _with_parts(tmp_path, ("≤100万元", "90万元"), [("≤60万元", "50万元"), ("≤50万元", "40万元")]) == []
+    shorter = _with_parts(tmp_path, ("≥12个", "12个"), [("≥5个", "5个")])
+    assert {f["severity"] for f in shorter} == {"info"} and "列示可能不全" in shorter[0]["message"]
+    more = _with_parts(tmp_path, ("≥12个", "12个"), [("≥8个", "8个"), ("≥7个", "7个")])
+    assert {f["severity"] for f in more} == {"warning"} and "各部分多于整体" in more[0]["message"]
+

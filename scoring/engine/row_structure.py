@@ -215,6 +215,10 @@ def _check_parent(sheet: Sheet, parent: ParentRow, reading: Reading, year: int |
         parts = [_number(getattr(k, attr), reading, year) for k in kids]
         if own is None or any(p is None for p in parts):
             continue  # worded or missing figures: nothing to add up
+        if any(p.unit in reading.rate_units or p.comparator in ("<=", "<") for p in (own, *parts)):
+            # rates and averages do not add up ("≥95%" over two "≥95%"), nor do upper bounds on parts
+            # have to add up to the bound on the whole
+            continue
         units = sorted({p.unit or "" for p in parts})
         if len(units) > 1:
             findings.append(finding(
@@ -223,9 +227,16 @@ def _check_parent(sheet: Sheet, parent: ParentRow, reading: Reading, year: int |
             ))
             continue
         total = sum((p.number for p in parts), Decimal(0))
-        if (own.unit or "") == units[0] and total != own.number:
+        if (own.unit or "") != units[0] or total == own.number:
+            continue
+        if total > own.number:
             findings.append(finding(
-                "parent_mismatch", f"{row.name}：{label}“{getattr(row, attr)}”与其下各行合计 {fmt(total)}{units[0]} 不符", place,
+                "parent_mismatch", f"{row.name}：{label}“{getattr(row, attr)}”与其下各行合计 {fmt(total)}{units[0]} 不符：各部分多于整体", place,
+            ))
+        else:
+            # "其中" is "of which": the parts listed may be some of them
+            findings.append(finding(
+                "parent_mismatch", f"{row.name}：{label}“{getattr(row, attr)}”，其下所列各行合计 {fmt(total)}{units[0]}，少于它（列示可能不全）", place, "info",
             ))
 
 
