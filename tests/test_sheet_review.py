@@ -241,6 +241,16 @@ def test_a_row_printing_a_rule_indicator_beside_its_figures_is_one_line(tmp_path
     assert (execution["claimed"], execution["status"]) == ("9.53", "match")
 
 
+def test_a_rule_indicator_row_with_its_qizhong_row_is_still_one_line(tmp_path):
+    """The Hebei 预算执行率 row with "其中：财政资金执行率" under it: the row is the indicator's line and
+    its component goes with it (execution was counted twice: weights 110)."""
+    execution_row = ('\n[[sheets.rows]]\ngroup = ["预算执行率"]\nname = "预算执行率"\ntarget = "100%"\nactual = "95.31%"\nweight = 10\nclaimed = "9.53"\n'
+                     '\n[[sheets.rows]]\ngroup = ["预算执行率"]\nname = "其中：财政资金执行率"\ntarget = "100%"\nactual = "100%"\n')
+    got = _project(tmp_path, rows=ROWS + execution_row, execution='"9.53"')
+    assert got["exit"] == 0 and "indicator_row" in got["codes"] and "weights_mismatch" not in got["codes"], got["codes"]
+    assert got["sheet"]["total"]["computed"] == "99.53"
+
+
 def test_a_sheet_of_placeholder_rows_only_is_a_partial_one(tmp_path):
     """Rows printed with nothing but "/" (or names only) are no more transcribed than no rows."""
     slashes = "".join(f'\n[[sheets.rows]]\ngroup = ["产出指标", "数量指标"]\nname = "指标{i}"\ntarget = "/"\nactual = "/"\nweight = "/"\nclaimed = "/"\n'

@@ -98,7 +98,7 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
     parts = component_rows(sheet, rules.reading)
     lines = [i for i, row in enumerate(sheet.rows) if not row.part_of and i not in parts and not is_placeholder(row, rules.reading)]
     named = {i: ind for i, ind in named.items()
-             if i in lines and i not in parts.values() and not (sheet.rows[i].id and any(r.part_of == sheet.rows[i].id for r in sheet.rows))}
+             if i in lines and not (sheet.rows[i].id and any(r.part_of == sheet.rows[i].id for r in sheet.rows))}
     if not named or len(set(named.values())) < len(named) or any(sheet.rows[i].weight is None for i in lines):
         return sheet, []
     # Only where the weights say so: with each such row's weight as its indicator's, the sheet's
@@ -114,7 +114,8 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
     for i, row in enumerate(sheet.rows):
         ind = named.get(i)
         if ind is None:
-            keep.append(row)
+            if parts.get(i) not in named:  # a "其中…" row of a folded line goes with it: the budget block details it
+                keep.append(row)
             continue
         if row.claimed is not None and not any(k in claims for k in (ind, row.name)):
             claims[ind] = Claim(score=row.claimed, source=row.source or f"rows[{i}]")
