@@ -158,6 +158,15 @@ def test_a_sheet_whose_own_rule_file_is_broken_is_refused_not_scored_under_the_n
         assert any(s["rules"].startswith("sichuan.dept-overall") for s in batch["sheets"])
     named = run_cli("diff", str(CASES / "sichuan-suining-anju-jxb-2024.toml"), "--rules", "hunan.dept-overall", "--rules-dir", str(rules))
     assert named.returncode == 2 and "规则集 hunan.dept-overall 的规则文件" in named.stderr
+    # the only file of a form, and a file whose region comes from the one it extends
+    hunan.write_text(good, encoding="utf-8")
+    for path, case in ((rules / "sichuan" / "panzhihua-dept-report-2024.toml", "sichuan-panzhihua-shgzb-2024.toml"),
+                       (rules / "xinjiang" / "unit-overall-2024.toml", "xinjiang-changji-shgzb-2024.toml")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text + "\n= 不是 TOML\n", encoding="utf-8")
+        done = run_cli("diff", str(CASES / case), "--rules-dir", str(rules), "--format", "json")
+        assert done.returncode == 2 and f"适用于本表的规则文件 {path}" in done.stderr, done.stderr
+        path.write_text(text, encoding="utf-8")
 
 
 def test_a_sheet_scored_under_broader_rules_than_its_provinces_says_so(tmp_path):

@@ -82,6 +82,7 @@ class BrokenRuleFile:
     titles: frozenset[str] = frozenset()  # its sheet type and aliases, as `title_key` compares them
     first_year: int | None = None
     last_year: int | None = None
+    extends: str | None = None  # the rule set it extends, whose heading fills what its own leaves out
 
     def would_govern(self, region: tuple[str, ...], year: int | None, sheet_type: str) -> bool:
         """Whether the file, had it loaded, could be the rule set of such a sheet."""
@@ -163,6 +164,9 @@ class RuleLibrary:
     def _select(self, region: tuple[str, ...], year: int | None, sheet_type: str, evaluated: dt.date | None) -> RuleSet:
         typed = [r for r in self.rule_sets if r.info.names_sheet_type(sheet_type)]
         if not typed:
+            broken = next((b for b in self.broken if b.would_govern(region, year, sheet_type)), None)
+            if broken is not None:  # the only rule file of the form is broken: say so, not "no such form"
+                raise ScoringError(f"适用于本表的{broken.named}无法使用：{broken.reason}；本表未计分，请改正该规则文件后再复核")
             kinds = "、".join(sorted({r.info.sheet_type for r in self.rule_sets})) or "（无）"
             raise ScoringError(f"没有表类型为“{sheet_type}”的规则集；已有的表类型：{kinds}")
         matching = [r for r in typed if r.covers(region)]
@@ -262,7 +266,24 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]]) -> Rule
     for ref in sorted({r for r in refs if refs.count(r) > 1}):
         paths = "、".join(r.path for r in rule_sets if r.ref == ref)
         failures.append(ScoringError(f"规则集 {ref} 在多个文件中重复定义：{paths}"))
+    broken = [_completed(b, by_ref) for b in broken]
     return RuleLibrary(directory, rule_sets, failures, [b for b in broken if b.region is not None])
+
+
+def _completed(broken: BrokenRuleFile, by_ref: dict[str, tuple[str, dict]]) -> BrokenRuleFile:
+    """A broken file's heading with what it leaves to the rule set it extends (a Xinjiang 单位整体
+    file takes its region and years from xinjiang.project)."""
+    import dataclasses
+
+    parent = by_ref.get(broken.extends or "")
+    if parent is None:
+        return broken
+    inherited = _broken(Path(parent[0]), None, parent[1], ScoringError(""))
+    return dataclasses.replace(
+        broken, region=broken.region if broken.region is not None else inherited.region,
+        titles=broken.titles or inherited.titles, first_year=broken.first_year or inherited.first_year,
+        last_year=broken.last_year or inherited.last_year,
+    )
 
 
 def _broken(path: Path, data: bytes | None, raw: dict | None, exc: ScoringError) -> BrokenRuleFile:
@@ -274,6 +295,7 @@ def _broken(path: Path, data: bytes | None, raw: dict | None, exc: ScoringError)
     from .declarations import title_key
 
     heading = raw.get("rule_set") if isinstance(raw, dict) else None
+    extends = raw.get("extends") if isinstance(raw, dict) else None
     if not isinstance(heading, dict):
         heading = {}
         try:
@@ -286,11 +308,15 @@ def _broken(path: Path, data: bytes | None, raw: dict | None, exc: ScoringError)
             if stripped.startswith("["):
                 table = stripped.strip("[] ")
                 continue
-            if table == "rule_set" and "=" in stripped:
+            if table in ("", "rule_set") and "=" in stripped:
                 try:
-                    heading.update(tomllib.loads(stripped))
+                    found = tomllib.loads(stripped)
                 except tomllib.TOMLDecodeError:
                     continue
+                if table == "rule_set":
+                    heading.update(found)
+                elif isinstance(found.get("extends"), str):
+                    extends = found["extends"]
     def year(key: str) -> int | None:
         value = heading.get(key)
         return value.year if isinstance(value, dt.date) else None
@@ -303,4 +329,5 @@ def _broken(path: Path, data: bytes | None, raw: dict | None, exc: ScoringError)
         shown, reason, heading.get("id") if isinstance(heading.get("id"), str) else None,
         region_path(region) if isinstance(region, (str, list)) and all(isinstance(r, str) for r in region) else None,
         frozenset(title_key(t) for t in titles), year("effective_from"), year("effective_to"),
+        extends if isinstance(extends, str) else None,
     )
