@@ -139,14 +139,16 @@ def test_a_submission_that_vanished_or_arrived_empty_is_counted_as_failed(tmp_pa
     shutil.copy(FORMULAS / "hunan" / "dept-overall-2024.toml", inbox / "06_rules.toml")
     (inbox / "07_pyproject.toml").write_text("[tool.black]\nline-length = 100\n", encoding="utf-8")  # another program's file
     (inbox / "08_misspelt.toml").write_text('[cas]\nid = "x"\n', encoding="utf-8")  # a case file's keys misspelt: broken
+    (inbox / "09_link.toml").symlink_to(inbox / HUNAN.name)  # the same submission again: scored once, and said
     done = run_cli("batch", str(inbox), "--format", "json")
     assert done.returncode == 1, done.stderr
     summary = _json(done)
-    assert summary["counts"]["files"] == 8 and summary["counts"]["skipped"] == 2 and summary["counts"]["failed"] == 5
+    assert summary["counts"]["files"] == 9 and summary["counts"]["skipped"] == 3 and summary["counts"]["failed"] == 5
     failures = {f["path"].rsplit("/", 1)[-1]: f["reason"] for f in summary["failures"]}
     assert "链接指向的文件不存在" in failures["02_vanished.toml"] and "不是普通文件" in failures["03_pipe.toml"]
     assert all("文件中没有案例内容" in failures[name] for name in ("04_empty.toml", "05_empty.json"))
-    assert [p["path"].rsplit("/", 1)[-1] for p in summary["skipped"]] == ["06_rules.toml", "07_pyproject.toml"]
+    assert [p["path"].rsplit("/", 1)[-1] for p in summary["skipped"]] == ["09_link.toml", "06_rules.toml", "07_pyproject.toml"]
+    assert "是同一个文件（链接）" in summary["skipped"][0]["reason"]
     assert "cas: 未知的键" in failures["08_misspelt.toml"]
 
 

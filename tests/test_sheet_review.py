@@ -330,6 +330,8 @@ def test_qizhong_rows_without_weight_are_parts_of_the_row_above(tmp_path):
 def test_qizhong_rows_with_a_weight_or_under_another_group_stay_rows(tmp_path):
     """A "其中…" row printing its own weight and score is a line of its own (and no parent to the
     "其中…" rows after it); one under another group heading than the row above belongs to no row."""
+    bracketed = _zhangzhuang(tmp_path, lambda t: t.replace('name = "其中桃树种植面积"', 'name = "（其中）桃树种植面积"', 1))
+    assert "（其中）桃树种植面积" not in [i["name"] for i in bracketed["sheet"]["indicators"]]  # "（其中）" is 其中 too
     weighted = _zhangzhuang(tmp_path, lambda t: t.replace('name = "其中羊养殖数量"\n', 'name = "其中羊养殖数量"\nweight = 5\nclaimed = 5\n', 1))
     names = [i["name"] for i in weighted["sheet"]["indicators"]]
     assert "其中羊养殖数量" in names and "其中猪养殖数量" in names and "其中桃树种植面积" not in names

@@ -45,13 +45,15 @@ def collect(paths: Iterable[Path | str]) -> Collected:
     file that is not .toml/.json/.csv is listed as skipped.  A path that does not exist fails.
     """
     out = Collected()
-    seen: set[Path] = set()
+    seen: dict[Path, str] = {}
     for given in paths:
         given = Path(given)
         if given.is_dir():
             # every entry but a folder: a link whose file is gone or a pipe named like a case is a
             # submission that cannot be read, to be counted, not passed over
-            found = sorted(p for p in given.rglob("*") if not p.is_dir() and not _hidden(p.relative_to(given)))
+            # links after files, so that a link to a file of the folder is the one said to be its copy
+            found = sorted((p for p in given.rglob("*") if not p.is_dir() and not _hidden(p.relative_to(given))),
+                           key=lambda p: (p.is_symlink(), p))
         elif given.is_file():
             found = [given]
         elif given.exists() or given.is_symlink():
@@ -61,10 +63,12 @@ def collect(paths: Iterable[Path | str]) -> Collected:
             continue
         for path in found:
             key = path.resolve()
-            if key in seen:
-                continue
-            seen.add(key)
             shown = display_path(path)
+            if key in seen:
+                if seen[key] != shown:  # a link to a file already taken (the same path given twice says nothing)
+                    out.skipped.append(Problem(shown, f"{shown}: 与 {seen[key]} 是同一个文件（链接），只复核一次"))
+                continue
+            seen[key] = shown
             suffix = path.suffix.lower()
             kind = "case" if suffix in CASE_SUFFIXES else "table" if suffix in TABLE_SUFFIXES else None
             if kind is not None:

@@ -21,9 +21,26 @@ from ..rules.declarations import Strict
 _REGION_SEPARATORS = re.compile(r"[/／、，,;；\s\-－—]+")
 
 
+# A region written with no separator at all ("湖南省岳阳市汨罗市"): split after the province's ending
+# (or a municipality's name), then after the city's
+_PROVINCE = re.compile(r"(.+?(?:省|自治区|特别行政区)|北京市|天津市|上海市|重庆市)")
+_CITY = re.compile(r"(.+?(?:市|自治州|盟|地区))")
+
+
 def region_parts(text: str) -> list[str]:
     """A region written on one line, province first, as its parts."""
-    return [part for part in _REGION_SEPARATORS.split(text.strip()) if part]
+    parts = [part for part in _REGION_SEPARATORS.split(text.strip()) if part]
+    if len(parts) != 1:
+        return parts
+    whole = parts[0]
+    province = _PROVINCE.match(whole)
+    if province is None or province.end() == len(whole):
+        return parts
+    rest = whole[province.end():]
+    city = _CITY.match(rest)
+    if city is None or city.end() == len(rest):
+        return [province[1], rest]
+    return [province[1], city[1], rest[city.end():]]
 
 
 def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None, points: bool = False) -> Any:

@@ -63,7 +63,7 @@ def component_rows(sheet: Sheet, reading: Reading) -> dict[int, int]:
     found: dict[int, int] = {}
     parent: int | None = None
     for i, row in enumerate(sheet.rows):
-        name = "".join(fold(row.name or "").split())
+        name = "".join(fold(row.name or "").split()).lstrip("（(【[〔")  # "（其中）干部培训人次"
         if name.startswith(words):
             if (parent is not None and row.part_of is None and row.weight is None and row.claimed is None
                     and _same_heading(tuple(row.group), tuple(sheet.rows[parent].group))):
