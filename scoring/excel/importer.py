@@ -574,7 +574,7 @@ class _FormReader:
         present = set(fields.get("in", "").split(","))
         for header, name in BUDGET_LINES[line][1].items():
             if name in present:
-                self._figure(r, columns[header], name, sheet, self.comment(r, columns[header]), amount=True)
+                self._figure(r, columns[header], name, sheet, self.comment(r, columns[header]))
         ind = fields.get("ind")
         if not ind:
             return
@@ -597,12 +597,10 @@ class _FormReader:
                 sheet["stated_rates"].append({"label": RATE_LABEL, "stated": rate, "numerator": executed, "denominator": budget,
                                               **{k: v for k, v in self.comment(r, columns[RATE_LABEL]).items() if k == "source"}})
 
-    def _figure(self, r: int, col: int, name: str, sheet: dict, extra: dict, percent: bool = False, amount: bool = False) -> None:
+    def _figure(self, r: int, col: int, name: str, sheet: dict, extra: dict, percent: bool = False) -> None:
         """An input's cell into the case: a number, the undisclosed mark, or (kept as written, for
         the rule set's words to read) a figure with its unit or a not-given mark.  ``percent``: the
-        line prints the unit %, so a number in a percentage-formatted cell is read as it shows;
-        ``amount``: the figure is in a unit other than % (the budget block's amounts, a line printing
-        万元 or 个), which a percentage never is."""
+        line prints the unit %, so a number in a percentage-formatted cell is read as it shows."""
         cell = self.ws.cell(*self.merged.get((r, col), (r, col)))
         value = self.value(r, col)
         if percent and isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
@@ -613,13 +611,13 @@ class _FormReader:
             # "253.87万元", "/": written as the form prints it, for the rule set's words to read
             sheet["inputs"][name] = {"value": value.strip(), **extra}
             return
-        if not percent and (amount or isinstance(value, str)):
-            shown = self.text(r, col)
-            if shown and shown.strip().endswith(("%", "％")):
-                # an amount typed or formatted as a percentage ("253.87%"): kept as shown, so the case
-                # model sees the sign and the engine reports it, as for a case file or a table row
-                sheet["inputs"][name] = {"value": shown.strip(), **extra}
-                return
+        if not percent and isinstance(value, str) and value.strip().endswith(("%", "％")):
+            # an amount typed as a percentage ("253.87%"): kept as written, so the case model sees the
+            # sign and the engine reports it, as for a case file or a table row.  A number in a cell
+            # formatted as a percentage is read as the number it is (the format copied from the 执行率
+            # column beside it shows 40.73 as "4073%"; review W of session 25)
+            sheet["inputs"][name] = {"value": value.strip(), **extra}
+            return
         number = self.number(r, col, undisclosed=True)
         if number is None:
             return
@@ -665,10 +663,8 @@ class _FormReader:
                 sheet["inputs"][name] = {"value": value.strip() == "是", **self._extra(r, columns)}
             else:
                 unit_col = columns.get(HEADERS["fig_unit"])
-                unit = (_text(self.ws.cell(row=r, column=unit_col).value) or "").strip() if unit_col is not None else ""
-                percent = unit in ("%", "％")
-                # a line printing another unit (万元, 个) holds no percentage: one shown there is a slip
-                self._figure(r, col, name, sheet, self._extra(r, columns), percent, amount=bool(unit) and not percent)
+                percent = unit_col is not None and (_text(self.ws.cell(row=r, column=unit_col).value) or "").strip() in ("%", "％")
+                self._figure(r, col, name, sheet, self._extra(r, columns), percent)
         ind = fields.get("ind")
         if ind:
             col = columns[HEADERS["claim"]]
