@@ -164,12 +164,19 @@ def create_app(settings: Settings) -> Starlette:
         notice = f"已打开 {loaded[0].shown}" + (f"（共 {len(case.sheets)} 张表，当前为“{case.sheets[0].title}”）" if len(case.sheets) > 1 else "")
         return _fill_page(request, rule_set, opened, notice)
 
-    async def switch_sheet(request: Request):
-        """Another sheet of an opened file, the edits of the one in the form kept in the file."""
+    async def posted_form(request: Request):
+        """A form's fields (CSRF checked) and its payload (the form's values as JSON; None when
+        they cannot be read)."""
         form = await form_checked(request, max_files=0, max_fields=10)
         try:
-            data = json.loads(str(form.get("payload", "")))
+            return form, json.loads(str(form.get("payload", "")))
         except ValueError:
+            return form, None
+
+    async def switch_sheet(request: Request):
+        """Another sheet of an opened file, the edits of the one in the form kept in the file."""
+        form, data = await posted_form(request)
+        if data is None:
             return error_page(request, "表单数据无法读取")
         library = rules.library()
         try:
@@ -193,11 +200,9 @@ def create_app(settings: Settings) -> Starlette:
         return JSONResponse(await work(service.score_form, data, rules.library(), engine))
 
     async def download(request: Request):
-        form = await form_checked(request, max_files=0, max_fields=10)
+        form, data = await posted_form(request)
         kind = str(form.get("kind", ""))
-        try:
-            data = json.loads(str(form.get("payload", "")))
-        except ValueError:
+        if data is None:
             return error_page(request, "表单数据无法读取")
         library = rules.library()
         try:
