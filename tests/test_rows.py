@@ -1041,3 +1041,12 @@ def test_a_qualitative_row_holding_dates_is_read_as_its_deadline(library):
         rest = {"name": "其余", "group": ["产出指标", "数量指标"], "weight": 80, "target": "1", "actual": "1"}
         shown = _shown(report(library, [row, rest], rules="sichuan.project", inputs={"budget": "100", "executed": "100"}).sheets[0].indicators[1])
         assert shown == expected
+
+
+def test_a_not_given_mark_in_the_nature_or_rule_column_is_no_nature_or_rule(library):
+    """"/" printed in 指标性质 or 赋分规则 is a cell left blank: the row is scored by its figures."""
+    for extra in ({"nature": "/"}, {"rule": "/"}):
+        row, _ = one(library, target="≥10次", actual="10次", claimed=10, **extra)
+        assert (str(row.result.computed), row.comparison.status) == ("10.00", "match"), extra
+    unknown, _ = one(library, target="≥10次", actual="10次", claimed=10, rule="按评判等级赋分")
+    assert "规则集没有“赋分规则”一列" in unknown.result.parts[0].reason  # national rules name none: said so

@@ -337,15 +337,18 @@ class RowScorer(WordingGrader, UnitMatcher):
 
     def _declared_method(self, row: Row, place: str) -> CompiledMethod | None:
         """The method the row's 赋分规则 or 指标性质 column names, if any."""
-        if row.rule:
+        blank = self.reading.not_given  # "/" in the 赋分规则 or 指标性质 column: none printed
+        if row.rule and "".join(row.rule.split()) not in blank:
             chosen = self.rules.rule_names.get(normalize_phrase(row.rule))
             if chosen is None:
-                why = f"赋分规则“{row.rule}”不是规则文件（rows.rule_names）中的写法；可写：{'、'.join(self.rules.rule_names)}"
+                known = "、".join(self.rules.rule_names)
+                why = (f"赋分规则“{row.rule}”不是规则文件（rows.rule_names）中的写法；可写：{known}" if known
+                       else f"规则集没有“赋分规则”一列（rows.rule_names），不能按“{row.rule}”计分")
                 raise _Unreadable(why, finding("unknown_row_rule", f"{row.name}：{why}", place))
             if chosen != BY_VALUES:
                 return self.rules.methods[chosen]
         nature = (row.nature or "").strip()
-        if nature and self.reading.comparator(nature) is None:
+        if nature and "".join(nature.split()) not in blank and self.reading.comparator(nature) is None:
             chosen = self.rules.select.get(normalize_phrase(nature))
             if chosen is not None:
                 return None if chosen == BY_VALUES else self.rules.methods[chosen]
