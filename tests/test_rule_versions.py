@@ -182,6 +182,14 @@ def test_a_sheet_scored_under_broader_rules_than_its_provinces_says_so(tmp_path)
     earlier = diff_json(str(CASES / "sichuan-suining-daying-sifa-2023.toml"))
     assert {f["severity"] for f in earlier["findings"] if f["code"] == "rules_fallback"} == {"info"}
     assert not [f for f in diff_json(str(CASES / "hunan-miluo-shgzb-2024.toml"))["findings"] if f["code"] == "rules_fallback"]
+    # a province written nearly as one whose rules exist: a slip, likely; a real province near it is none
+    slip = tmp_path / "slip.toml"
+    slip.write_text((CASES / "hunan-miluo-shgzb-2024.toml").read_text(encoding="utf-8").replace('"湖南省"', '"胡南省"'), encoding="utf-8")
+    said = [f for f in diff_json(str(slip))["findings"] if f["code"] == "rules_fallback"]
+    assert len(said) == 1 and "地区“胡南省”与规则集 hunan.dept-overall@2024.1 的地区“湖南省”相近" in said[0]["message"]
+    real = tmp_path / "hubei.toml"
+    real.write_text(slip.read_text(encoding="utf-8").replace('"胡南省"', '"湖北省"'), encoding="utf-8")
+    assert not [f for f in diff_json(str(real))["findings"] if f["code"] == "rules_fallback"]
 
 
 def test_inheritance_overrides_adds_and_removes(tmp_path):

@@ -88,6 +88,14 @@ def fallback_findings(library: RuleLibrary, region: tuple[str, ...], year: int |
     that year are likely missing from the folder), a note where it is of an earlier one (a 2023
     Sichuan sheet, before Sichuan's own rules)."""
     own = library.narrower_rules(region, sheet_type, rules) if sheet_type else ()
+    if not own:
+        near = library.near_regions(region, sheet_type, rules) if sheet_type else ()
+        if near:
+            # "胡南省": a province written nearly as one whose rules exist, scored under broader rules
+            return [finding(
+                "rules_fallback", f"地区“{region[0]}”与规则集 {'、'.join(r.ref for r in near)} 的地区“{near[0].region_path[0]}”相近，是否写错了？"
+                f"本表按 {rules.ref}（{'/'.join(rules.region_path) or '全国'}）计分", f"{where}.rules",
+            )]
     if not own or year is None:
         return []
     place = "/".join(own[0].region_path)

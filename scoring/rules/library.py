@@ -142,6 +142,27 @@ class RuleLibrary:
                 self._selected[key] = known
         return known
 
+    def near_regions(self, region: tuple[str, ...], sheet_type: str, chosen: RuleSet) -> tuple[RuleSet, ...]:
+        """The rule sets of ``sheet_type`` more specific than ``chosen`` whose province is written
+        nearly as the unit's but not the same ("胡南省" beside hunan's 湖南省): a slip, likely."""
+        if not region:
+            return ()
+        key = ("near", tuple(region), sheet_type, chosen.path, chosen.sha256)
+        known = self._selected.get(key)
+        if known is None:
+            import difflib
+
+            from .model import PROVINCES, region_key
+
+            unit = region_key(region[0])
+            known = () if unit in PROVINCES else tuple(
+                r for r in self.rule_sets if len(r.region_path) > len(chosen.region_path) and r.info.names_sheet_type(sheet_type)
+                and region_key(r.region_path[0]) != unit
+                and difflib.SequenceMatcher(None, region_key(r.region_path[0]), unit).ratio() >= 0.5)
+            if len(self._selected) < 4096:
+                self._selected[key] = known
+        return known
+
     def select(self, region: list[str] | tuple[str, ...], year: int | None, sheet_type: str, evaluated: dt.date | None = None) -> RuleSet:
         """The rule set for a sheet: its sheet type, governing fiscal ``year`` (and in force on the
         evaluation date, when the sheet gives one), for the most specific region that contains the
