@@ -341,3 +341,12 @@ def test_a_summary_row_comes_back_whole_from_a_worker():
     wide = Wider(**{f.name: getattr(summary, f.name) for f in dataclasses.fields(SheetSummary)}, extra="另一值")
     back = pickle.loads(pickle.dumps(wide))
     assert back == wide and back.extra == "另一值"
+
+
+def test_a_cell_over_several_lines_keeps_the_summary_table_one_line_a_sheet(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text('case_id,unit,region,year,rules,budget,executed,budget_initial\n'
+                     't1,"中共汨罗市委\n社会工作部",湖南省/岳阳市/汨罗市,2024,hunan.dept-overall,100,90,0\n', encoding="utf-8")
+    lines = run_cli("batch", str(table)).stdout.splitlines()
+    assert any("中共汨罗市委 社会工作部" in line and "t.csv:2" in line for line in lines)
+

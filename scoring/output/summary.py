@@ -79,7 +79,8 @@ def _table(result: BatchResult, markdown: bool) -> str:
     out.append(counts_line(result))
     out.append(rules_line(result))
     if result.sheets:
-        rows = [summary_row(s) for s in result.sheets]
+        # a cell written over several lines (a unit's name from a spreadsheet) would break the table's lines
+        rows = [[" ".join(str(cell).split()) if isinstance(cell, str) else cell for cell in summary_row(s)] for s in result.sheets]
         out.append(tabulate(rows, headers=SUMMARY_HEADERS, tablefmt=tablefmt, disable_numparse=True))
     for title, problems in (("无法读取或复核", result.failures), ("已跳过", result.skipped)):
         if problems:
