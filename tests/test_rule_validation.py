@@ -8,7 +8,7 @@ import pytest
 
 from scoring import FileError, ScoringError, load_rule_dir, load_rule_file
 
-from conftest import FORMULAS
+from conftest import FORMULAS, run_cli
 
 HEAD = """
 format = 1
@@ -384,3 +384,14 @@ def test_row_reading_declarations_name_what_they_need(tmp_path, extra, place, me
 def test_a_check_may_leave_only_indicators_the_rules_have_unscored(tmp_path):
     text = problems(tmp_path, INDICATOR + 'score = "a"\n[[checks]]\nexpr = "a >= 0"\nmessage = "m"\nunverifiable = ["nope"]\n')
     assert "checks[0].unverifiable" in text and "没有 id 为 nope 的指标" in text
+
+
+def test_validate_exit_codes_say_which_failure_it_was(tmp_path):
+    """0 every file passes, 1 one fails its checks, 2 one cannot be read (as every command)."""
+    assert run_cli("formulas", "validate", str(FORMULAS / "hunan" / "dept-overall-2024.toml")).returncode == 0
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[rule_set\n", encoding="utf-8")
+    assert run_cli("formulas", "validate", str(broken)).returncode == 1
+    missing = run_cli("formulas", "validate", str(tmp_path / "nowhere.toml"))
+    assert missing.returncode == 2 and "无法读取文件" in missing.stderr
+

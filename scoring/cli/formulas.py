@@ -107,13 +107,16 @@ def formulas_validate(
     paths: Optional[list[Path]] = typer.Argument(None, metavar="规则文件", help="要校验的规则文件；省略则校验规则目录中的全部文件"),
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
-    """严格校验规则文件；来源文件自身的错误（如分组标题分值不符）作为警告报告。"""
+    """严格校验规则文件；来源文件自身的错误（如分组标题分值不符）作为警告报告。
+    退出码：0 全部通过，1 有文件未通过校验，2 有文件无法读取（不存在、是文件夹）。"""
     from ..errors import ScoringError
     from ..rules.library import load_rule_dir, load_rule_file
 
     loaded, failures = [], []
+    unreadable = False
     if paths:
         for path in paths:
+            unreadable = unreadable or not path.is_file()  # as every command: an input that cannot be read is exit 2
             try:
                 loaded.append(load_rule_file(path, rules_dir))  # a parent it extends is looked for in the rules folder
             except ScoringError as exc:
@@ -130,6 +133,8 @@ def formulas_validate(
             typer.echo(f"  警告（来源文件）：{warning}")
     for failure in failures:
         typer.echo(f"失败：{failure}", err=True)
+    if unreadable:
+        raise typer.Exit(2)
     if failures:
         raise typer.Exit(1)
 
