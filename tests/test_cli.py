@@ -205,3 +205,13 @@ def test_explain_of_a_name_nearly_right_suggests_the_name_meant():
     done = run_cli("explain", str(CASES / "hunan-miluo-shgzb-2024.toml"), "预算执行")
     assert done.returncode == 2 and "是否想用 预算执行率？" in done.stderr
 
+
+def test_text_places_count_a_sheets_rows_from_one_whichever_way_the_finding_names_them():
+    """rows[7](name) and row8 are the same 8th row: the text output says 第 8 行 for both (JSON
+    keeps the internal places)."""
+    path = CASES / "anhui-suzhou-xiaoxian-zhangzhuangzhai-2023.toml"
+    text = run_cli("diff", str(path)).stdout
+    assert "#project 第 8 行“★补助家畜家禽养殖数量”" in text and ".rows[" not in text and ".row" not in text
+    report = json.loads(run_cli("diff", str(path), "--format", "json").stdout)
+    assert any(f["where"].endswith("#project.rows[7](★补助家畜家禽养殖数量)") for f in report["findings"])
+

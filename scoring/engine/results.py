@@ -3,6 +3,7 @@ then the comparison with the claims.  Plain data; rendering lives in `output`.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -169,6 +170,11 @@ class SheetDiff:
     findings: list[Finding] = field(default_factory=list)  # this sheet's share of the case's findings
 
 
+# A finding at a target/actual row, named by its place in the list (rows[7], from 0) or by the
+# line it gives (row8, from 1)
+_ROW_PLACE = re.compile(r"(.+#[A-Za-z0-9_.-]+?)\.(?:rows\[(\d+)\](?:\((.*)\))?|row(\d+))")
+
+
 @dataclass
 class CaseReport:
     """Everything `score`, `diff` and `explain` show for one case file."""
@@ -184,7 +190,9 @@ class CaseReport:
 
     def place(self, where: str) -> str:
         """Where a finding is, as its reader finds it: in a workbook, the worksheet and its row
-        ("w18.xlsx：工作表“自评表”第 12 行"); in a case file, the file's own names."""
+        ("w18.xlsx：工作表“自评表”第 12 行"); in a case file, the file's own names, a target/actual
+        row counted from 1 whichever way the place names it ("#project 第 8 行“★补助…”" for both
+        rows[7](…) and row8)."""
         for sheet, (worksheet, rows) in self.lines.items():
             if where != sheet and not where.startswith(sheet + "."):
                 continue
@@ -196,7 +204,12 @@ class CaseReport:
                     break
             file = sheet.rsplit("#", 1)[0]
             return f"{file}：工作表“{worksheet}”" + (f"第 {row} 行" if row is not None else "")
-        return where
+        counted = _ROW_PLACE.fullmatch(where)
+        if counted is None:
+            return where
+        head, index, name, number = counted.groups()
+        line = int(index) + 1 if index is not None else int(number)
+        return f"{head} 第 {line} 行" + (f"“{name}”" if name else "")
 
     @property
     def worst_severity(self) -> Severity | None:
