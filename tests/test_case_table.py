@@ -241,11 +241,23 @@ def test_a_column_meant_for_the_rules_but_misnamed_refuses_the_table_naming_it(t
     the column and what it is like, never passed over (which lost the claim and said on every row
     that a figure typed in was missing)."""
     for column, said in (("预算执行率", "是指标名称"), ("自评得分", "像是得分列"), ("执行率（%）", "像是比率列"),
-                         ("全年执行额（万元）", "与“全年执行数（万元）”相近")):
+                         ("全年执行额（万元）", "与“全年执行数（万元）”相近"), ("执行数", "与“全年执行数")):
         path = tmp_path / "t.csv"
         path.write_text(_csv([], [*CN_HEADER, column]), encoding="utf-8")
         with pytest.raises(ScoringError, match=said):
             list(read_table(path, known_labels(library)))
+    # a bureau's own columns, however near a short fixed name or a score word they begin with, are its own
+    own = ["资金来源", "数据来源", "主管单位", "单位编码", "地区编码", "绩效目标", "存在问题", "年度目标", "自评日期", "自评人",
+           "评分人", "扣分原因", "得分说明"]
+    path = tmp_path / "own.csv"
+    path.write_text(_csv([], [*CN_HEADER, *own]), encoding="utf-8")
+    (header,) = read_table(path, known_labels(library))
+    assert header.ignored == tuple(own)
+    # claim: however it is typed
+    typed = tmp_path / "typed.csv"
+    typed.write_text(_csv([], [*CN_HEADER[:-1], "claim：预算执行率"]), encoding="utf-8")
+    (header,) = read_table(typed, known_labels(library))
+    assert header.columns[-1] == "claim:预算执行率"
 
 
 def test_tables_as_other_programs_save_them_are_named_or_read(tmp_path, library):
@@ -262,11 +274,11 @@ def test_tables_as_other_programs_save_them_are_named_or_read(tmp_path, library)
         list(read_table(utf16, known_labels(library)))
     header = ["CASE_ID", "Unit", "REGION", "Year", "Sheet_Type", "budget", "executed", "budget_initial"]
     rows = [["t1", "中共汨罗市委社会工作部", region, "2024", "部门整体支出绩效自评表", "123.47", "111.27", "0"]
-            for region in ("湖南省-岳阳市-汨罗市", "湖南省，岳阳市，汨罗市", "湖南省 岳阳市 汨罗市", "湖南省岳阳市汨罗市")]
+            for region in ("湖南省-岳阳市-汨罗市", "湖南省，岳阳市，汨罗市", "湖南省 岳阳市 汨罗市", "湖南省岳阳市汨罗市", "湖南岳阳市汨罗市")]
     path = tmp_path / "caps.csv"
     path.write_text(_csv(rows, header), encoding="utf-8")
     summary = json.loads(run_cli("batch", str(path), "--format", "json").stdout)
-    assert [s["rules"] for s in summary["sheets"]] == ["hunan.dept-overall@2024.1"] * 4, summary["failures"]
+    assert [s["rules"] for s in summary["sheets"]] == ["hunan.dept-overall@2024.1"] * 5, summary["failures"]
 
 
 def test_a_bad_cell_is_named_by_the_header_as_written(tmp_path, library):

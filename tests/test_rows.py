@@ -1045,7 +1045,7 @@ def test_a_qualitative_row_holding_dates_is_read_as_its_deadline(library):
 
 def test_a_not_given_mark_in_the_nature_or_rule_column_is_no_nature_or_rule(library):
     """"/" printed in 指标性质 or 赋分规则 is a cell left blank: the row is scored by its figures."""
-    for extra in ({"nature": "/"}, {"rule": "/"}):
+    for extra in ({"nature": "/"}, {"rule": "/"}, {"nature": "／"}, {"rule": "——"}):
         row, _ = one(library, target="≥10次", actual="10次", claimed=10, **extra)
         assert (str(row.result.computed), row.comparison.status) == ("10.00", "match"), extra
     unknown, _ = one(library, target="≥10次", actual="10次", claimed=10, rule="按评判等级赋分")

@@ -167,6 +167,18 @@ def test_a_sheet_whose_own_rule_file_is_broken_is_refused_not_scored_under_the_n
         done = run_cli("diff", str(CASES / case), "--rules-dir", str(rules), "--format", "json")
         assert done.returncode == 2 and f"适用于本表的规则文件 {path}" in done.stderr, done.stderr
         path.write_text(text, encoding="utf-8")
+    # a slip on the heading's own line, and the file an intact one extends broken
+    for path, edit, case, governed in (
+        (rules / "sichuan" / "project-2024.toml", lambda t: t.replace('region = ["四川省"]', 'region = ["四川省"', 1),
+         "sichuan-suining-anju-jxb-2024.toml", "project-mbjx"),
+        (rules / "xinjiang" / "project-2024.toml", lambda t: t + "\n= 不是 TOML\n", "xinjiang-changji-shgzb-2024.toml", "unit-overall"),
+    ):
+        text = path.read_text(encoding="utf-8")
+        assert edit(text) != text
+        path.write_text(edit(text), encoding="utf-8")
+        done = run_cli("diff", str(CASES / case), "--rules-dir", str(rules), "--format", "json")
+        assert done.returncode == 2 and f"#{governed}" in done.stderr and "适用于本表的规则文件" in done.stderr, done.stderr
+        path.write_text(text, encoding="utf-8")
 
 
 def test_a_sheet_scored_under_broader_rules_than_its_provinces_says_so(tmp_path):

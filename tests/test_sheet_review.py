@@ -369,3 +369,15 @@ def test_qizhong_parts_are_added_up_only_where_they_can_be(tmp_path):
     more = _with_parts(tmp_path, ("≥12个", "12个"), [("≥8个", "8个"), ("≥7个", "7个")])
     assert {f["severity"] for f in more} == {"warning"} and "各部分多于整体" in more[0]["message"]
 
+
+def test_every_weighted_header_over_an_unweighted_row_is_a_ceiling_whatever_the_order(tmp_path):
+    """数量指标 20 over a row of 25 and one without a weight, inside 产出指标 50: the inner header is
+    exceeded, whichever header the sheet lists first (only the outer one was checked)."""
+    rows = ROWS.replace("weight = 40\nclaimed = {c1}", "weight = 25\nclaimed = 25") + (
+        '\n[[sheets.rows]]\ngroup = ["产出指标", "数量指标"]\nname = "宣传次数"\ntarget = "≥2次"\nactual = "2次"\nclaimed = 5\n')
+    for order in (("产出指标",), ("产出指标", "数量指标")), (("产出指标", "数量指标"), ("产出指标",)):
+        extra = "".join(f'[[sheets.subtotals]]\ngroup = {list(g)!r}\nweight = {50 if len(g) == 1 else 20}\n'.replace("'", '"') for g in order)
+        got = _project(tmp_path, rows=rows, extra=extra)
+        said = [f["message"] for f in got["report"]["findings"] if f["code"] == "weights_mismatch"]
+        assert said and "“产出指标/数量指标”所印分值 20 分，其下已印分值的各行已合计 25 分" in said[0], (order, got["codes"])
+

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from ..numbers import NumberError, is_not_given, to_decimal
+from ..regions import PROVINCES
 from ..rules.declarations import Strict
 
 # What people put between 省, 市 and 县 when they write a region on one line: "四川省/遂宁市/安居区",
@@ -22,8 +23,9 @@ _REGION_SEPARATORS = re.compile(r"[/／、，,;；\s\-－—]+")
 
 
 # A region written with no separator at all ("湖南省岳阳市汨罗市"): split after the province's ending
-# (or a municipality's name), then after the city's
-_PROVINCE = re.compile(r"(.+?(?:省|自治区|特别行政区)|北京市|天津市|上海市|重庆市)")
+# (or a municipality's name, or a province's name written short: "湖南岳阳市"), then after the city's
+_PROVINCE = re.compile(r"(.+?(?:省|自治区|特别行政区)|北京市|天津市|上海市|重庆市|"
+                       + "|".join(sorted(PROVINCES, key=len, reverse=True)) + ")")
 _CITY = re.compile(r"(.+?(?:市|自治州|盟|地区))")
 
 

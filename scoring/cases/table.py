@@ -43,6 +43,7 @@ FIXED_LABELS = {
 }
 _FIXED_NAMES = {column: label for label, column in FIXED_LABELS.items()}
 _FIXED_BY_LOWER = {column: column for column in _FIXED_NAMES}
+_PREFIXED = re.compile(r"^(claim|finding|stated_rate)\s*[:：]\s*", re.IGNORECASE)
 REQUIRED_COLUMNS = ("case_id", "unit", "region", "year")
 RULE_COLUMNS = ("sheet_type", "rules")  # at least one: the sheet's type picks the rules in effect, or name them
 CLAIM_PREFIX = "claim:"
@@ -136,8 +137,10 @@ def known_labels(library: RuleLibrary) -> KnownLabels:
     return known
 
 
-# Words of a score or a claim: a column holding them is meant for the rules, never the bureau's own
-_SCORE_WORDS = ("得分", "分值", "自评", "总分", "扣分", "评分")
+# Words ending the name of a column of scores: meant for the rules ("自评得分", "预算执行率得分"), where
+# one beginning with them is the bureau's own ("自评日期", "得分说明", "扣分原因")
+_SCORE_WORDS = ("得分", "分值", "总分", "扣分", "评分", "自评分")
+_RATE_ENDING = re.compile(r"率(?:[（(][^（()）]*[)）])?$")
 
 
 def _meant_for_the_rules(name: str, labels: Collection[str]) -> str | None:
@@ -147,15 +150,19 @@ def _meant_for_the_rules(name: str, labels: Collection[str]) -> str | None:
     import difflib
 
     key = label_key(name)
-    if any(w in key for w in _SCORE_WORDS):
+    if key.endswith(_SCORE_WORDS):
         return "像是得分列：指标的自评得分请写“claim:指标名称”列，自评总分写“自评总分”列"
     names = getattr(labels, "names", frozenset())
     if key in names:
         return f"“{name}”是指标名称：它的自评得分请写“claim:{name}”列"
-    if key.endswith("率") or "率（" in key or "率(" in key:
+    if _RATE_ENDING.search(key):
         return "像是比率列：表中所印的比率请写“stated_rate:名称”列，并给出“stated_rate:名称:numerator”“stated_rate:名称:denominator”两列"
-    candidates = [*labels, *names, *FIXED_LABELS]
-    near = difflib.get_close_matches(key, candidates, n=1, cutoff=0.6) or [c for c in candidates if len(key) >= 3 and len(c) >= 3 and (key in c or c in key)]
+    # a label or name nearly right ("全年执行额（万元）"), or one with a word added ("全年预算数合计"):
+    # only against names long enough that being near them means something (not 单位, 地区, 来源)
+    candidates = [c for c in (*labels, *names, *FIXED_LABELS) if len(c) >= 4]
+    near = difflib.get_close_matches(key, candidates, n=1, cutoff=0.7) if len(key) >= 4 else []
+    # ... or a label with a word left out ("执行数" for 全年执行数), where the label is little longer
+    near = near or [c for c in candidates if c in key] or [c for c in candidates if len(key) >= 3 and key in c and len(c) <= len(key) + 3]
     if near:
         return f"与“{near[0]}”相近：是否写错了？"
     return None
@@ -181,8 +188,10 @@ def parse_header(path: str, columns: list[str], labels: Collection[str] | None =
     if len(shown) == 1 and (";" in shown[0] or "\t" in shown[0]):
         separator = "分号" if ";" in shown[0] else "制表符"
         raise ScoringError(f"{path}: 表头只有一列，列之间用的是{separator}：请另存为“CSV（逗号分隔）”后再复核")
-    # fixed columns by id whatever their letters' case ("CASE_ID"), or by their Chinese name
-    columns = [FIXED_LABELS.get(name, _FIXED_BY_LOWER.get(name.lower(), name)) for name in shown]
+    # fixed columns by id whatever their letters' case ("CASE_ID"), or by their Chinese name; the
+    # claim:/finding:/stated_rate: prefixes in any case and with a full-width colon ("claim：")
+    columns = [_PREFIXED.sub(lambda m: m[1].lower() + ":", FIXED_LABELS.get(name, _FIXED_BY_LOWER.get(name.lower(), name)), count=1)
+               for name in shown]
     problems = []
     seen: dict[str, str] = {}
     rates: list[str] = []

@@ -557,13 +557,18 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
             headers.setdefault(tuple(header.group), header.weight)
     # a header inside another one that stands for its group is part of it
     headers = {g: w for g, w in headers.items() if not any(o != g and g[: len(o)] == o for o in headers)}
-    # ... but it is a ceiling on the weights printed under it: rows of 20, 20 and 20 beside a blank
-    # under 产出指标 50 contradict it, whatever the claims
-    for g, weight in headers.items():
-        printed = sum((r.weight for r in rows if r.weight is not None and tuple(r.group[: len(g)]) == g), Decimal(0))
-        if printed > weight:
+    # ... and every weighted header with an unweighted row under it (the inner ones too, in whatever
+    # order the sheet lists them) is a ceiling on the weights printed under it: rows of 20, 20 and 20
+    # beside a blank under 产出指标 50 contradict it, whatever the claims
+    for sub in sheet.subtotals:
+        g = tuple(sub.group)
+        under = [r for r in rows if tuple(r.group[: len(g)]) == g]
+        if sub.weight is None or all(r.weight is not None for r in under):
+            continue
+        printed = sum((r.weight for r in under if r.weight is not None), Decimal(0))
+        if printed > sub.weight:
             return [finding(
-                "weights_mismatch", f"“{'/'.join(g)}”所印分值 {fmt(weight)} 分，其下已印分值的各行已合计 {fmt(printed)} 分，超过了它",
+                "weights_mismatch", f"“{'/'.join(g)}”所印分值 {fmt(sub.weight)} 分，其下已印分值的各行已合计 {fmt(printed)} 分，超过了它",
                 f"{where}.rows",
             )]
     covered.extend(headers.values())

@@ -63,7 +63,8 @@ def component_rows(sheet: Sheet, reading: Reading) -> dict[int, int]:
     found: dict[int, int] = {}
     parent: int | None = None
     for i, row in enumerate(sheet.rows):
-        name = "".join(fold(row.name or "").split()).lstrip("（(【[〔")  # "（其中）干部培训人次"
+        # "（其中）干部培训人次", "1.其中：…": brackets and numbering before the word
+        name = _NUMBERING.sub("", "".join(fold(row.name or "").split())).lstrip("（(【[〔")
         if name.startswith(words):
             if (parent is not None and row.part_of is None and row.weight is None and row.claimed is None
                     and _same_heading(tuple(row.group), tuple(sheet.rows[parent].group))):
@@ -73,6 +74,9 @@ def component_rows(sheet: Sheet, reading: Reading) -> dict[int, int]:
             continue
         parent = None if row.part_of or is_placeholder(row, reading) else i
     return found
+
+
+_NUMBERING = re.compile(r"^(?:[0-9]+|[一二三四五六七八九十]+)[.、．)）]")
 
 
 def _same_heading(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
@@ -216,9 +220,9 @@ def _check_parent(sheet: Sheet, parent: ParentRow, reading: Reading, year: int |
         parts = [_number(getattr(k, attr), reading, year) for k in kids]
         if own is None or any(p is None for p in parts):
             continue  # worded or missing figures: nothing to add up
-        if any(p.unit in reading.rate_units or p.comparator in ("<=", "<") for p in (own, *parts)):
-            # rates and averages do not add up ("≥95%" over two "≥95%"), nor do upper bounds on parts
-            # have to add up to the bound on the whole
+        if any(p.unit in reading.rate_units or p.comparator not in (None, "=") for p in (own, *parts)):
+            # rates and averages do not add up ("≥95%" over two "≥95%"), and bounds need not: parts of
+            # at least 300 each under a whole of at least 500, or at most 60 and 50 under at most 100
             continue
         units = sorted({p.unit or "" for p in parts})
         if len(units) > 1:

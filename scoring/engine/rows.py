@@ -337,8 +337,8 @@ class RowScorer(WordingGrader, UnitMatcher):
 
     def _declared_method(self, row: Row, place: str) -> CompiledMethod | None:
         """The method the row's 赋分规则 or 指标性质 column names, if any."""
-        blank = self.reading.not_given  # "/" in the 赋分规则 or 指标性质 column: none printed
-        if row.rule and "".join(row.rule.split()) not in blank:
+        blank = self.reading.not_given  # "/" (or "／", "—") in the 赋分规则 or 指标性质 column: none printed
+        if row.rule and "".join(fold(row.rule).split()) not in blank:
             chosen = self.rules.rule_names.get(normalize_phrase(row.rule))
             if chosen is None:
                 known = "、".join(self.rules.rule_names)
@@ -348,7 +348,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             if chosen != BY_VALUES:
                 return self.rules.methods[chosen]
         nature = (row.nature or "").strip()
-        if nature and "".join(nature.split()) not in blank and self.reading.comparator(nature) is None:
+        if nature and "".join(fold(nature).split()) not in blank and self.reading.comparator(nature) is None:
             chosen = self.rules.select.get(normalize_phrase(nature))
             if chosen is not None:
                 return None if chosen == BY_VALUES else self.rules.methods[chosen]

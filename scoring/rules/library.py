@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,7 +153,8 @@ class RuleLibrary:
         if known is None:
             import difflib
 
-            from .model import PROVINCES, region_key
+            from ..regions import PROVINCES
+            from .model import region_key
 
             unit = region_key(region[0])
             known = () if unit in PROVINCES else tuple(
@@ -287,19 +289,42 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]]) -> Rule
     for ref in sorted({r for r in refs if refs.count(r) > 1}):
         paths = "、".join(r.path for r in rule_sets if r.ref == ref)
         failures.append(ScoringError(f"规则集 {ref} 在多个文件中重复定义：{paths}"))
-    broken = [_completed(b, by_ref) for b in broken]
+    broken = [_completed(b, by_ref, broken) for b in broken]
     return RuleLibrary(directory, rule_sets, failures, [b for b in broken if b.region is not None])
 
 
-def _completed(broken: BrokenRuleFile, by_ref: dict[str, tuple[str, dict]]) -> BrokenRuleFile:
+def _loosely(line: str) -> dict:
+    """A heading line that does not parse, read for what it names: region = ["四川省" (unclosed),
+    sheet_type = 部门整体支出绩效自评表 (unquoted); {} for anything else."""
+    key, _, value = line.partition("=")
+    key = key.strip()
+    if key not in ("region", "sheet_type", "id", "extends"):
+        return {}
+    quoted = re.findall(r'"([^"]*)"', value)
+    if key == "region":
+        return {key: quoted or [value.strip(" [],'\"")]} if (quoted or value.strip(" [],'\"")) else {}
+    text = quoted[0] if quoted else value.split("#", 1)[0].strip(" '\"")
+    return {key: text} if text else {}
+
+
+def _completed(broken: BrokenRuleFile, by_ref: dict[str, tuple[str, dict]], others: list[BrokenRuleFile]) -> BrokenRuleFile:
     """A broken file's heading with what it leaves to the rule set it extends (a Xinjiang 单位整体
-    file takes its region and years from xinjiang.project)."""
+    file takes its region and years from xinjiang.project), read from that file — or from what
+    could be read of it where it is broken too."""
+    if not broken.extends:
+        return broken
+    parent = by_ref.get(broken.extends)
+    if parent is not None:
+        return _filled_from(broken, _broken(Path(parent[0]), None, parent[1], ScoringError("")))
+    parent_id = broken.extends.partition("@")[0]
+    unreadable = next((b for b in others if b is not broken and b.id == parent_id), None)
+    return broken if unreadable is None else _filled_from(broken, unreadable)
+
+
+def _filled_from(broken: BrokenRuleFile, inherited: BrokenRuleFile) -> BrokenRuleFile:
+    """``broken``'s heading with what it leaves out taken from ``inherited``'s."""
     import dataclasses
 
-    parent = by_ref.get(broken.extends or "")
-    if parent is None:
-        return broken
-    inherited = _broken(Path(parent[0]), None, parent[1], ScoringError(""))
     return dataclasses.replace(
         broken, region=broken.region if broken.region is not None else inherited.region,
         titles=broken.titles or inherited.titles, first_year=broken.first_year or inherited.first_year,
@@ -333,7 +358,7 @@ def _broken(path: Path, data: bytes | None, raw: dict | None, exc: ScoringError)
                 try:
                     found = tomllib.loads(stripped)
                 except tomllib.TOMLDecodeError:
-                    continue
+                    found = _loosely(stripped)  # the slip may be on this very line: region = ["四川省"
                 if table == "rule_set":
                     heading.update(found)
                 elif isinstance(found.get("extends"), str):

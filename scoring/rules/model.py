@@ -248,15 +248,6 @@ def region_path(region: str | list[str]) -> tuple[str, ...]:
 _REGION_ENDINGS = ("维吾尔族自治区", "维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
 
 
-# The provincial-level divisions, by `region_key`: a unit's province that is one of them is a place,
-# however near another's name it is written (湖北 beside 湖南); one that is none is likely a slip (胡南)
-PROVINCES = frozenset((
-    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西",
-    "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃",
-    "青海", "宁夏", "新疆", "台湾", "香港", "澳门",
-))
-
-
 def region_covers(path: tuple[str, ...], region: tuple[str, ...]) -> bool:
     """Whether a unit in ``region`` lies in the region ``path`` (both province first)."""
     return len(region) >= len(path) and all(region_key(a) == region_key(b) for a, b in zip(region, path))
