@@ -87,7 +87,8 @@ def score_or_diff(view: str, case: Path, rules_dir: Optional[Path] = None, rules
     if refused and format in _EVERY_SHEET_FORMATS:
         # a scored workbook is read back as the case, and a CSV is read as the whole result: one
         # without a sheet would pass for a case that never had it
-        fail(f"{format} 输出须包含案例的每一张表，而有 {len(refused)} 张表无法复核：未写出；请先改正这些表，或改用 json、table 等格式查看其余各表")
+        fail(f"{format} 输出须包含案例的每一张表，而有 {len(refused)} 张表无法复核（原因见上）：未写出；"
+             "请先改正这些表（或去掉不适用于它们的 --rules），或改用 json、table 等格式查看其余各表")
     emit(scored, format, out, view)
     if refused:
         return 2

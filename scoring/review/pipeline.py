@@ -73,10 +73,6 @@ def pin_findings(case: Case, sheet: Sheet, rules: RuleSet, where: str, override:
     those do not govern its year, are said too (`fallback_findings`)."""
     if not (override or sheet.rules):
         return fallback_findings(library, tuple(case.case.region), case.case.year, sheet.sheet_type, rules, where)
-    if override and sheet.sheet_type and not rules.info.names_sheet_type(sheet.sheet_type):
-        # --rules is for the sheets of its form: another form's sheet given a verdict under it would
-        # look authoritative and mean nothing (a case's own rules = "…" is its author's choice, kept)
-        raise ScoringError(f"{where}: 命令行 --rules 指定的规则集 {rules.ref} 是“{rules.info.sheet_type}”的规则，本表是“{sheet.sheet_type}”：不按它计分")
     return pinned_rules_findings(tuple(case.case.region), case.case.year, case.case.evaluated, sheet.sheet_type, rules, where, override)
 
 
@@ -204,6 +200,10 @@ def _report_sheet(case: Case, sheet: Sheet, rules: RuleSet, where: str, library:
     """One sheet scored and compared, with its findings; and where a workbook's sheet was read
     from (`Sheet._lines`), as `CaseReport.lines` keeps it."""
     read_from = sheet._lines
+    if rules_override is not None and sheet.sheet_type and not rules.info.names_sheet_type(sheet.sheet_type):
+        # --rules is for the sheets of its form: another form's sheet given a verdict under it would
+        # look authoritative and mean nothing (a case's own rules = "…" is its author's choice, kept)
+        raise ScoringError(f"{where}: 命令行 --rules 指定的规则集 {rules.ref} 是“{rules.info.sheet_type}”的规则，本表是“{sheet.sheet_type}”：不按它计分")
     sheet = read_figures(sheet, rules, where)
     sheet, folded = indicator_rows(sheet, rules, where)
     placed = None
