@@ -241,7 +241,7 @@ def test_a_column_meant_for_the_rules_but_misnamed_refuses_the_table_naming_it(t
     the column and what it is like, never passed over (which lost the claim and said on every row
     that a figure typed in was missing)."""
     for column, said in (("预算执行率", "是指标名称"), ("自评得分", "像是得分列"), ("执行率（%）", "像是比率列"),
-                         ("全年执行额（万元）", "与“全年执行数（万元）”相近"), ("执行数", "与“全年执行数")):
+                         ("全年执行额（万元）", "与“全年执行数（万元）”"), ("执行数", "“全年执行数”")):
         path = tmp_path / "t.csv"
         path.write_text(_csv([], [*CN_HEADER, column]), encoding="utf-8")
         with pytest.raises(ScoringError, match=said):

@@ -159,12 +159,13 @@ def _meant_for_the_rules(name: str, labels: Collection[str]) -> str | None:
         return "像是比率列：表中所印的比率请写“stated_rate:名称”列，并给出“stated_rate:名称:numerator”“stated_rate:名称:denominator”两列"
     # a label or name nearly right ("全年执行额（万元）"), or one with a word added ("全年预算数合计"):
     # only against names long enough that being near them means something (not 单位, 地区, 来源)
-    candidates = [c for c in (*labels, *names, *FIXED_LABELS) if len(c) >= 4]
-    near = difflib.get_close_matches(key, candidates, n=1, cutoff=0.7) if len(key) >= 4 else []
+    # (sorted: the labels are a set, and the message must not depend on its order)
+    candidates = sorted({c for c in (*labels, *names, *FIXED_LABELS) if len(c) >= 4}, key=lambda c: (len(c), c))
+    near = difflib.get_close_matches(key, candidates, n=3, cutoff=0.7) if len(key) >= 4 else []
     # ... or a label with a word left out ("执行数" for 全年执行数), where the label is little longer
     near = near or [c for c in candidates if c in key] or [c for c in candidates if len(key) >= 3 and key in c and len(c) <= len(key) + 3]
     if near:
-        return f"与“{near[0]}”相近：是否写错了？"
+        return f"与{'、'.join(f'“{c}”' for c in near[:3])}相近：是否写错了？"
     return None
 
 
