@@ -82,7 +82,8 @@ def fallback_findings(library: RuleLibrary, region: tuple[str, ...], year: int |
     unit but not its year: a warning naming them and the years they govern where the sheet is of
     a later year than they govern (Hunan's 2024 rules, a 2025 sheet: its province's rules for
     that year are likely missing from the folder), a note where it is of an earlier one (a 2023
-    Sichuan sheet, before Sichuan's own rules)."""
+    Sichuan sheet, before Sichuan's own rules).  Where no rule set of the form covers the unit, a
+    warning if its province is written nearly as one some rule set covers (胡南省 beside 湖南省)."""
     own = library.narrower_rules(region, sheet_type, rules) if sheet_type else ()
     if not own:
         near = library.near_regions(region, sheet_type, rules) if sheet_type else ()
