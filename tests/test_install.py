@@ -69,6 +69,10 @@ def test_the_wheel_carries_the_rule_files_and_runs_outside_the_checkout(installe
     assert "site-packages" in listed.stdout and str(ROOT) not in listed.stdout  # the installed copy, not the checkout
     for path in SHIPPED:
         assert f"scoring/formulas/{path}" in listed.stdout.replace(os.sep, "/")
+    # the ledger of released versions travels with them: validate checks each against it
+    validated = _run([scoring, "formulas", "validate"], cwd=tmp_path, env=env)
+    assert validated.returncode == 0 and "未发布" not in validated.stdout, validated.stdout + validated.stderr
+    assert list(installed.parent.glob("lib/python*/site-packages/scoring/formulas/versions.lock"))
 
     diff = _run([scoring, "diff", HUNAN, "--format", "json"], cwd=tmp_path, env=env)
     assert diff.returncode == 1, diff.stderr  # the Hunan over-claim on 预算执行率

@@ -380,3 +380,88 @@ def test_problems_name_the_line(tmp_path):
     proc = run_cli("formulas", "validate", str(path))
     line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("scroe"))
     assert proc.returncode == 1 and f"indicators[0].scroe（第 {line} 行）" in proc.stderr
+
+
+# -- released versions: formulas/versions.lock ----------------------------------------------------
+
+
+def test_every_shipped_rule_set_is_released_with_the_content_it_has():
+    """The guard on the shipped rules: each rule set is listed in formulas/versions.lock with the
+    hash of its content, so an edit to a released version without a new version fails here."""
+    library = load_rule_dir(FORMULAS)
+    assert not library.failures
+    assert sorted(library.released) == sorted(r.ref for r in library.rule_sets)
+    changed = [f"{r.ref}: {r.released} → {r.sha256}" for r in library.rule_sets if r.modified_since_release]
+    assert not changed, "a released rule version was edited; make a new version (scoring formulas new) instead:\n" + "\n".join(changed)
+
+
+def test_a_released_version_edited_in_place_is_said_on_every_sheet_and_fails_validation(tmp_path):
+    """A released rule file whose content changed under the same id@version: `formulas validate`
+    fails naming it, and every sheet it scores says so, on the traced path (diff) and on the lean
+    path (batch) alike; the sheets of the other rule sets say nothing."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    sichuan = rules / "sichuan" / "dept-overall-2024.toml"
+    sichuan.write_text(sichuan.read_text(encoding="utf-8").replace('title = "', 'title = "（改）', 1), encoding="utf-8")
+    validated = run_cli("formulas", "validate", "--rules-dir", str(rules))
+    assert validated.returncode == 1
+    assert "规则集 sichuan.dept-overall@2024.1 的内容与已发布的版本不同（versions.lock 登记的 sha256 为 b8a7cf2b47b3" in validated.stderr
+    assert "通过：hunan.dept-overall@2024.1" in validated.stdout and "通过：sichuan.dept-overall@2024.1" not in validated.stdout
+    one = run_cli("formulas", "validate", str(sichuan), "--rules-dir", str(rules))
+    assert one.returncode == 1 and "与已发布的版本不同" in one.stderr
+
+    suining = CASES / "sichuan-suining-anju-jxb-2024.toml"
+    done = json.loads(run_cli("diff", str(suining), "--rules-dir", str(rules), "--format", "json").stdout)
+    said = {s["id"]: [f for f in done["findings"] if f["code"] == "rules_modified" and f"#{s['id']}." in f["where"]] for s in done["sheets"]}
+    assert [f["severity"] for f in said["dept-overall"]] == ["warning"]
+    assert len(said) == 3 and not any(v for k, v in said.items() if k != "dept-overall")  # sichuan.project is as released
+    batch = json.loads(run_cli("batch", str(suining), "--rules-dir", str(rules), "--format", "json").stdout)
+    dept = next(s for s in batch["sheets"] if s["sheet_id"] == "dept-overall")
+    assert [f["message"] for f in dept["findings"] if f["code"] == "rules_modified"] == [f["message"] for f in said["dept-overall"]]
+
+    # both paths alike, the table row's lean reader included
+    from bench import equality
+    from scoring import load_case
+    from scoring.cases.table import TableRow, known_labels, read_table
+
+    library = load_rule_dir(rules)
+    assert library.find("sichuan.dept-overall@2024.1").modified_since_release
+    checker = equality.Checker(library)
+    case, shown = load_case(suining)
+    checker.case(case, shown)
+    table = tmp_path / "rows.csv"
+    assert run_cli("generate", "--csv", str(table), "--kinds", "formula", "--count", "5", "--seed", "3", "--rules-dir", str(rules)).returncode == 0
+    for row in read_table(table, known_labels(library)):
+        if isinstance(row, TableRow):
+            checker.table_row(row)
+    assert checker.tally.ok and checker.tally.lean, "\n".join(checker.tally.first)
+
+
+def test_a_draft_version_scores_as_usual_and_validate_gives_the_line_that_releases_it(tmp_path):
+    """A version the ledger does not list is a draft: no finding, and `formulas validate` prints
+    the ledger line to add when it is released; a malformed ledger line fails validation, named
+    by its line, and an edit to the ledger takes effect at once (it is part of the cache key)."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    ledger = rules / "versions.lock"
+    listed = ledger.read_text(encoding="utf-8")
+    hunan = next(line for line in listed.splitlines() if line.startswith("hunan."))
+    ledger.write_text(listed.replace(hunan + "\n", ""), encoding="utf-8")
+    hunan_file = rules / "hunan" / "dept-overall-2024.toml"
+    hunan_file.write_text(hunan_file.read_text(encoding="utf-8").replace('title = "', 'title = "（草稿）', 1), encoding="utf-8")
+    validated = run_cli("formulas", "validate", "--rules-dir", str(rules))
+    assert validated.returncode == 0, validated.stderr
+    sha = load_rule_dir(rules).find("hunan.dept-overall@2024.1").sha256
+    assert f"未发布：versions.lock 未登记此版本；发布时加入这一行：hunan.dept-overall@2024.1  {sha}" in validated.stdout
+    done = json.loads(run_cli("diff", str(CASES / "hunan-miluo-shgzb-2024.toml"), "--rules-dir", str(rules), "--format", "json").stdout)
+    assert not any(f["code"] == "rules_modified" for f in done["findings"])
+
+    # released with its old hash again: said at once, though the folder's rule files are unchanged
+    ledger.write_text(listed, encoding="utf-8")
+    done = json.loads(run_cli("diff", str(CASES / "hunan-miluo-shgzb-2024.toml"), "--rules-dir", str(rules), "--format", "json").stdout)
+    assert any(f["code"] == "rules_modified" for f in done["findings"])
+
+    ledger.write_text(listed + "xinjiang.project@2024.1 abc\n", encoding="utf-8")
+    broken = run_cli("formulas", "validate", "--rules-dir", str(rules))
+    line = len(listed.splitlines()) + 1
+    assert broken.returncode == 1 and f"versions.lock 第 {line} 行：“xinjiang.project@2024.1 abc”应为“规则集编号@版本 sha256”" in broken.stderr

@@ -82,6 +82,7 @@ def formulas_new(
 
     from ..errors import ScoringError
     from ..rules.library import load_rule_file
+    from ..rules.released import LEDGER
     from ..rules.versions import new_version
 
     library = load_library(rules_dir)
@@ -100,6 +101,7 @@ def formulas_new(
     typer.echo(f"已创建 {made.path}：{loaded.ref}，有效期 {made.effective_from}～{made.effective_to or ''}，sha256 {loaded.sha256[:12]}")
     for line in made.reminders:
         typer.echo(f"  - {line}")
+    typer.echo(f"  - 新版本改定、发布后，在规则目录的 {LEDGER} 中登记它（scoring formulas validate 会打印要加入的一行）；已登记的版本不应再改动")
 
 
 @formulas_app.command("validate")
@@ -110,10 +112,13 @@ def formulas_validate(
     """严格校验规则文件；来源文件自身的错误（如分组标题分值不符）作为警告报告。
     退出码：0 全部通过，1 有文件未通过校验，2 有文件无法读取（不存在、是文件夹）。"""
     from ..errors import ScoringError
-    from ..rules.library import load_rule_dir, load_rule_file
+    from ..files.reading import display_path
+    from ..rules.library import default_rules_dir, load_rule_dir, load_rule_file
+    from ..rules.released import LEDGER, ledger_path, modified_message, parse_ledger, read_ledger_bytes
 
     loaded, failures = [], []
     unreadable = False
+    folder = rules_dir if rules_dir is not None else default_rules_dir()
     if paths:
         for path in paths:
             unreadable = unreadable or not path.is_file()  # as every command: an input that cannot be read is exit 2
@@ -121,16 +126,28 @@ def formulas_validate(
                 loaded.append(load_rule_file(path, rules_dir))  # a parent it extends is looked for in the rules folder
             except ScoringError as exc:
                 failures.append(exc)
+        # a file is held to the ledger of the folder it is validated against
+        ledger = read_ledger_bytes(folder)
+        released, problems = parse_ledger(ledger, display_path(ledger_path(folder)))
+        failures.extend(problems)
     else:
         try:
             library = load_rule_dir(rules_dir)
         except ScoringError as exc:
             fail(str(exc))
-        loaded, failures = library.rule_sets, library.failures
+        loaded, failures, released = library.rule_sets, list(library.failures), library.released
+        ledger = read_ledger_bytes(folder)
     for rule_set in loaded:
+        sha = released.get(rule_set.ref)
+        if sha is not None and sha != rule_set.sha256:
+            failures.append(ScoringError(f"{rule_set.path}: {modified_message(rule_set.ref, sha, rule_set.sha256)}"))
+            continue
         typer.echo(f"通过：{rule_set.ref}（{rule_set.path}，{len(rule_set.indicators)} 个指标，{len(rule_set.deductions)} 个扣分项，sha256 {rule_set.sha256[:12]}）")
         for warning in rule_set.warnings:
             typer.echo(f"  警告（来源文件）：{warning}")
+        if ledger is not None and sha is None:
+            # a draft: said with the line that releases it, so the hash is copied, never typed
+            typer.echo(f"  未发布：{LEDGER} 未登记此版本；发布时加入这一行：{rule_set.ref}  {rule_set.sha256}")
     for failure in failures:
         typer.echo(f"失败：{failure}", err=True)
     if unreadable:

@@ -47,7 +47,7 @@ from ..review.compare import (
     subtotal_findings,
 )
 from ..review.grades import span_text
-from ..review.pipeline import fallback_findings, pinned_rules_findings, report_loaded, rule_source_findings, sheet_rules, year_unknown
+from ..review.pipeline import fallback_findings, pinned_rules_findings, release_findings, report_loaded, rule_source_findings, sheet_rules, year_unknown
 from ..rules.codegen import Generated, bind, generate
 from ..rules.declarations import InputDecl
 from ..rules.expressions import SANDBOX_CONTEXT, Evaluator, evaluation_failure, finite_result
@@ -461,6 +461,8 @@ class LeanEngine:
         printed weights, rows, parent rows and subtotals."""
         rules = lr.rules
         pinned = pinned_rules_findings(facts.region, facts.year, facts.evaluated, facts.sheet_type, rules, where, False) if facts.named_rules else facts.chosen
+        if rules.modified_since_release:
+            pinned = [*pinned, *release_findings(rules, where)]
         # the traced path reports the pinned rules first, then what scoring finds
         head = found
         found = Findings()

@@ -16,6 +16,7 @@ from ..errors import ScoringError
 from ..findings import Finding, finding
 from ..rules.library import RuleLibrary
 from ..rules.model import RuleSet
+from ..rules.released import modified_message
 from .compare import diff_sheet
 
 
@@ -138,6 +139,14 @@ def year_unknown(rules: RuleSet, where: str) -> Finding:
     return finding("year_unknown", f"案例未写明年度：按唯一可能适用的规则集 {rules.ref} 计分；未写年份的日期无法读取", f"{where}.year")
 
 
+def release_findings(rules: RuleSet, where: str) -> list[Finding]:
+    """A released version whose content has changed since (`rules.released`): its scores are not
+    the released rules' scores, however they are labelled."""
+    if not rules.modified_since_release:
+        return []
+    return [finding("rules_modified", modified_message(rules.ref, rules.released, rules.sha256), f"{where}.rules")]
+
+
 def rule_source_findings(rules: RuleSet) -> list[Finding]:
     """The rule set's own source defects (a printed group weight that does not add up), on every sheet it scores."""
     return [finding("rule_source_defect", p.message, rules.path) for p in rules.source_defects]
@@ -214,7 +223,7 @@ def _report_sheet(case: Case, sheet: Sheet, rules: RuleSet, where: str, library:
             rows = {k: v for k, v in rows.items() if not (k.startswith("rows[") or k.startswith("row"))}
         placed = (worksheet, rows)
     result = engine.score_sheet(sheet, rules, where, case.case.year)
-    own = pin_findings(case, sheet, rules, where, rules_override is not None, library) + folded + list(result.findings)
+    own = pin_findings(case, sheet, rules, where, rules_override is not None, library) + release_findings(rules, where) + folded + list(result.findings)
     if case.case.year is None:
         own.insert(0, year_unknown(rules, where))
     own.extend(rule_source_findings(rules))

@@ -19,6 +19,7 @@ from ..files.limits import read_limited
 from ..files.reading import display_path, read_toml
 from . import cache
 from .model import RuleSet, region_covers, region_path
+from .released import ledger_path, parse_ledger, read_ledger_bytes
 
 # Points every command at another rule folder when --rules-dir is not given.
 RULES_DIR_VARIABLE = "SCORING_RULES_DIR"
@@ -106,6 +107,8 @@ class RuleLibrary:
     failures: list[ScoringError]
     # the files among the failures that could still be told apart by their heading
     broken: list[BrokenRuleFile] = field(default_factory=list)
+    # the released versions the folder's ledger lists (id@version → sha256; `rules.released`)
+    released: dict[str, str] = field(default_factory=dict)
     # select's answers by region, year, sheet type and evaluation date: a batch asks the same few
     # questions for every sheet, and each answer folds every rule set's titles and regions
     _selected: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -248,18 +251,22 @@ def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
             files.append((path, read_limited(path)))
         except (OSError, ScoringError):
             files.append((path, None))  # read again by the loader, which reports why it cannot be
-    key = cache.library_key(str(directory), [(display_path(path), data) for path, data in files])
+    ledger = read_ledger_bytes(directory)
+    keyed = [(display_path(path), data) for path, data in files]
+    if ledger is not None:
+        keyed.append((display_path(ledger_path(directory)), ledger))
+    key = cache.library_key(str(directory), keyed)
     cached = cache.load(key)
     if isinstance(cached, RuleLibrary):
         cached.directory = directory
         return cached
-    library = _load_files(directory, files)
+    library = _load_files(directory, files, ledger)
     if not library.failures:  # a folder being fixed is loaded afresh each time, and its messages with it
         cache.store(key, library)
     return library
 
 
-def _load_files(directory: Path, files: list[tuple[Path, bytes | None]]) -> RuleLibrary:
+def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger: bytes | None = None) -> RuleLibrary:
     # Only a folder not in the cache is compiled: a cached library needs none of the compiler.
     from .compiler import compile_rule_file
     from .inherit import ref_of
@@ -289,8 +296,11 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]]) -> Rule
     for ref in sorted({r for r in refs if refs.count(r) > 1}):
         paths = "、".join(r.path for r in rule_sets if r.ref == ref)
         failures.append(ScoringError(f"规则集 {ref} 在多个文件中重复定义：{paths}"))
+    released, problems = parse_ledger(ledger, display_path(ledger_path(directory)))
+    failures.extend(problems)
+    rule_sets = [r.model_copy(update={"released": released[r.ref]}) if r.ref in released else r for r in rule_sets]
     broken = [_completed(b, by_ref, broken) for b in broken]
-    return RuleLibrary(directory, rule_sets, failures, [b for b in broken if b.region is not None])
+    return RuleLibrary(directory, rule_sets, failures, [b for b in broken if b.region is not None], released=released)
 
 
 def _loosely(line: str) -> dict:

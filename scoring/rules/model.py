@@ -192,6 +192,14 @@ class RuleSet(CompiledModel):
     # Defects of the source document the rules were transcribed from (a printed group weight that
     # does not add up): the file is valid, and every sheet it scores reports them.
     source_defects: tuple[FileProblem, ...]
+    # The sha256 this id@version was released with, where the folder's ledger lists it
+    # (`rules.released`): content that no longer has it is said on every sheet it scores.
+    released: str | None = None
+
+    @property
+    def modified_since_release(self) -> bool:
+        """Whether this version was released with other content than it has now."""
+        return self.released is not None and self.released != self.sha256
 
     @property
     def id(self) -> str:
