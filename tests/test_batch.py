@@ -152,6 +152,27 @@ def test_a_submission_that_vanished_or_arrived_empty_is_counted_as_failed(tmp_pa
     assert "cas: 未知的键" in failures["08_misspelt.toml"]
 
 
+def test_a_submission_sent_twice_is_scored_once_and_said(tmp_path):
+    """The same bytes under another name, in another folder or as a hard link are one submission:
+    scored once, each copy listed as skipped naming the file it repeats; a file that differs by a
+    byte is its own submission, and empty files still fail each on their own."""
+    inbox = tmp_path / "inbox"
+    (inbox / "resent").mkdir(parents=True)
+    shutil.copy(HUNAN, inbox / "a.toml")
+    shutil.copy(HUNAN, inbox / "resent" / "a-again.toml")
+    os.link(inbox / "a.toml", inbox / "b-hardlink.toml")
+    text = HUNAN.read_text(encoding="utf-8")
+    (inbox / "c-other.toml").write_text(text.replace('id = "hunan-miluo-shgzb-2024"', 'id = "hunan-miluo-shgzb-2024x"', 1), encoding="utf-8")
+    (inbox / "d-empty.toml").write_text("", encoding="utf-8")
+    (inbox / "e-empty.toml").write_text("", encoding="utf-8")
+    summary = _json(run_cli("batch", str(inbox), "--format", "json"))
+    assert summary["counts"]["files"] == 6 and summary["counts"]["scored"] == 2 and summary["counts"]["failed"] == 2
+    assert sorted(s["path"].rsplit("/", 1)[-1] for s in summary["sheets"]) == ["a.toml", "c-other.toml"]
+    copies = {p["path"].rsplit("/", 1)[-1]: p["reason"] for p in summary["skipped"]}
+    assert sorted(copies) == ["a-again.toml", "b-hardlink.toml"]
+    assert all(f"与 {inbox / 'a.toml'} 内容完全相同（重复提交或副本），只复核一次" in reason for reason in copies.values()), copies
+
+
 def test_a_sheet_naming_unknown_rules_fails_alone(tmp_path):
     text = XINJIANG.read_text(encoding="utf-8").replace('sheet_type = "项目支出绩效自评表"', 'rules = "xinjiang.nosuch"')
     assert "xinjiang.nosuch" in text

@@ -19,8 +19,10 @@ from conftest import CASES, run_cli
 def folder(tmp_path):
     for name in ("hunan-miluo-shgzb-2024.toml", "xinjiang-changji-shgzb-2024.toml", "sichuan-panzhihua-shgzb-2024.toml"):
         shutil.copy(CASES / name, tmp_path / name)
-    shutil.copy(CASES / "hunan-miluo-shgzb-2024.toml", tmp_path / "crash.toml")
-    shutil.copy(CASES / "hunan-miluo-shgzb-2024.toml", tmp_path / "hang.toml")
+    # each its own submission (the same bytes twice would be scored once)
+    text = (CASES / "hunan-miluo-shgzb-2024.toml").read_text(encoding="utf-8")
+    (tmp_path / "crash.toml").write_text(text + "# crash\n", encoding="utf-8")
+    (tmp_path / "hang.toml").write_text(text + "# hang\n", encoding="utf-8")
     return tmp_path
 
 

@@ -82,7 +82,43 @@ def collect(paths: Iterable[Path | str]) -> Collected:
                     out.failures.append(Problem(shown, f"{shown}: 无法读取：{exc.strerror or exc}"))
             else:
                 out.skipped.append(Problem(shown, f"{shown}: 不是案例文件（只读取 .toml、.json 案例文件、.xlsx 填报工作簿和 .csv 案例表）"))
+    _drop_copies(out)
     return out
+
+
+def _drop_copies(out: Collected) -> None:
+    """A submission that arrived twice (sent again under another name, a hard link, a copy in
+    another folder) is scored once: a file with the same bytes as one before it is listed as its
+    copy.  Only files of equal size are read to compare them, so a batch of distinct files reads
+    nothing more."""
+    import hashlib
+
+    by_size: dict[int, list[InputFile]] = {}
+    for inp in out.inputs:
+        if inp.size:  # an empty file fails on its own, however many there are
+            by_size.setdefault(inp.size, []).append(inp)
+    copies: dict[int, str] = {}  # id of the copy → the file it repeats
+    for same_size in by_size.values():
+        if len(same_size) < 2:
+            continue
+        first: dict[bytes, InputFile] = {}
+        for inp in same_size:
+            digest = hashlib.sha256()
+            try:
+                with inp.path.open("rb") as handle:
+                    while block := handle.read(1 << 20):
+                        digest.update(block)
+            except OSError:
+                continue  # read again, and refused with its reason, when its turn comes
+            earlier = first.setdefault(digest.digest(), inp)
+            if earlier is not inp:
+                copies[id(inp)] = earlier.shown
+    if not copies:
+        return
+    for inp in out.inputs:
+        if id(inp) in copies:
+            out.skipped.append(Problem(inp.shown, f"{inp.shown}: 与 {copies[id(inp)]} 内容完全相同（重复提交或副本），只复核一次"))
+    out.inputs = [inp for inp in out.inputs if id(inp) not in copies]
 
 
 def _not_a_file(path: Path) -> str:
