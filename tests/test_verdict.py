@@ -76,7 +76,14 @@ def test_the_computed_total_is_the_rules_never_a_claim(tmp_path):
     line = doc["sheets"][0]["indicators"][1]
     assert (line["computed"], line["status"], line["delta"]) == ("5.71", "over", "0.29") and code == 1
     t = doc["sheets"][0]["total"]
-    assert t["computed"] == "14.71" and D(t["low"]) <= D(t["computed"]) <= D(t["high"])
+    # 10 + 10 printed points of "100": the rules give no total, only what the lines add up to
+    assert (t["computed"], t["low"], t["high"], t["status"]) == (None, None, None, "unverifiable")
+    assert (t["lines_weight"], t["lines_sum"], t["grade"]) == ("20", ["14.71", "14.71"], None)
+    rows.append({"group": ["效益指标"], "name": "其余", "weight": 80, "target": "≥1", "actual": "1", "claimed": "80"})
+    path = write_case(tmp_path, rows, sheet='claimed_total = "95"\nclaims = { execution = "9" }', inputs='budget = "100"\nexecuted = "90"')
+    code, doc = diff_json(path)
+    t = doc["sheets"][0]["total"]
+    assert t["computed"] == "94.71" and D(t["low"]) <= D(t["computed"]) <= D(t["high"]) and t["lines_sum"] is None
 
 
 def test_table_status_delta_and_explanation_agree(tmp_path):

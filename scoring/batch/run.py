@@ -27,7 +27,7 @@ from ..files.reading import read_json, read_toml
 from ..findings import SEVERITY_ORDER
 from ..numbers import fmt
 from ..output.labels import signed
-from ..output.reasons import line_computed, reason
+from ..output.reasons import line_computed, line_reason
 from ..review.pipeline import report_loaded, sheet_rules
 from ..rules.library import RuleLibrary, load_rule_dir
 from .collect import InputFile, Problem, collect
@@ -239,7 +239,7 @@ def summarize(report: CaseReport, sd: SheetDiff, details: bool = False) -> Sheet
 
 def _line(row) -> IndicatorLine:
     ind, c = row.result, row.comparison
-    why = reason(ind)
+    why = line_reason(row)
     if not why and ind.verifiable and ind.weight is not None and ind.computed == ind.weight:
         why = f"按规则应得满分 {fmt(ind.weight)} 分"  # nothing lost, so `reason` has nothing to say
     return IndicatorLine(ind.name, fmt(ind.weight) or "未印出", fmt(c.claimed) or "", line_computed(row) or "", signed(c.delta), c.status, why)

@@ -160,6 +160,10 @@ class TotalDiff:
     allowance: Decimal = Decimal(0)  # differences of lines that matched within the tolerance
     grades: tuple[str, ...] = ()  # the grades the rules' total range allows, lowest first
     claimed_grade: str | None = None  # the grade the sheet states, else its claimed total's
+    # printed weights that do not add up to the total: their sum, and what the lines' scores add
+    # up to (low, high), said beside a total the rules cannot give
+    lines_weight: Decimal | None = None
+    lines_sum: tuple[Decimal, Decimal] | None = None
 
 
 @dataclass

@@ -33,7 +33,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..engine.results import IndicatorDiff, SheetDiff
 from ..numbers import fmt
 from ..output.labels import STATUS_LABELS, TOOL
-from ..output.reasons import reason, total_note
+from ..output.reasons import line_reason, total_note
 from ..review.grades import span_text
 from ..rules.compiler import required_inputs
 from ..rules.model import RuleSet
@@ -785,7 +785,7 @@ class FormWriter:
             self.put(r, self.col["computed"], c.computed, down=down, align="right", number_format=SCORE_FORMAT, fill=fill)
         self.put(r, self.col["delta"], c.delta, down=down, align="right", number_format=DELTA_FORMAT, fill=fill)
         self.put(r, self.col["status"], STATUS_LABELS[c.status], down=down, align="center", fill=fill)
-        why = reason(ind)
+        why = line_reason(diff)
         if c.status in ("over", "invalid") and not why and ind.computed is not None:
             why = f"按规则应得 {fmt(ind.computed)} 分"
         self.put(r, self.col["explain"], why or None, down=down, fill=fill)

@@ -75,6 +75,10 @@ def report_dict(report: CaseReport) -> dict:
                 "grade": span_text(t.grades) or None,
                 "grades": list(t.grades),
                 "claimed_grade": t.claimed_grade,
+                # printed weights that do not add up to the total: no total by the rules
+                # (computed, low, high are null), only their sum and what the lines add up to
+                "lines_weight": fmt(t.lines_weight),
+                "lines_sum": [fmt(x) for x in t.lines_sum] if t.lines_sum is not None else None,
             },
         })
     return {

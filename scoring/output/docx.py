@@ -28,7 +28,7 @@ from ..engine.results import CaseReport, IndicatorDiff, SheetDiff
 from ..numbers import fmt
 from ..review.grades import span_text
 from .labels import SEVERITY_LABELS, STATUS_LABELS, TOOL, signed
-from .reasons import line_computed, reason, rules_total_text, total_note
+from .reasons import line_computed, line_reason, rules_total_text, total_note
 
 FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -72,9 +72,13 @@ def verdict(claimed: Decimal | None, computed: str, lines: Iterable[tuple[str, s
     allow, where something could not be checked."""
     shown = f"{computed} 分" + (f"（可能范围 {span} 分）" if span and span != computed else "")
     head = f"自评 {fmt(claimed)} 分，按规则应得 {shown}" if claimed is not None else f"未填报自评总分，按规则应得 {shown}"
+    return head + _differing_text(lines) + "。"
+
+
+def _differing_text(lines: Iterable[tuple[str, str, Decimal | None]]) -> str:
     parts = [f"{name} {STATUS_LABELS[status]} {fmt(abs(delta))} 分" if delta is not None and status in ("over", "under") else f"{name} {STATUS_LABELS[status]}"
              for name, status, delta in lines]
-    return head + ("，其中 " + "，".join(parts) if parts else "") + "。"
+    return "，其中 " + "，".join(parts) if parts else ""
 
 
 def sheet_verdict(sd: SheetDiff) -> str:
@@ -84,6 +88,13 @@ def sheet_verdict(sd: SheetDiff) -> str:
     differing = [(r.result.name or "（未命名指标）", r.comparison.status, r.comparison.delta) for r in sd.indicators
                  if r.comparison.status in ("over", "under", "invalid")]
     span = rules_total_text(sd)
+    if c.low is None:
+        # printed weights that do not add up: the rules give no total to set beside the claim
+        claimed = f"自评 {fmt(c.claimed)} 分" if c.claimed is not None else "未填报自评总分"
+        text = f"{claimed}；{total_note(sd, with_claims=False)}{_differing_text(differing)}。"
+        if t.claimed_grade:
+            text += f"自评等级 {t.claimed_grade}，无法按规则核定。"
+        return text
     text = verdict(c.claimed, fmt(c.computed) if c.computed is not None else span, differing, span if c.low != c.high else "")
     if c.claimed is not None:
         # only the sentence of the status: a total that cannot be checked has no difference to print
@@ -118,8 +129,7 @@ def _sheet_section(doc, sd: SheetDiff) -> None:
 def _indicator_row(row: IndicatorDiff) -> tuple[tuple[str, ...], str]:
     ind, c = row.result, row.comparison
     computed = line_computed(row) or "无法核验"
-    why = reason(ind) if c.status != "match" else ""
-    return (ind.name, fmt(ind.weight) or "未印出", fmt(c.claimed) or "未填", computed, signed(c.delta), STATUS_LABELS[c.status], why), c.status
+    return (ind.name, fmt(ind.weight) or "未印出", fmt(c.claimed) or "未填", computed, signed(c.delta), STATUS_LABELS[c.status], line_reason(row)), c.status
 
 
 def _findings(doc, findings) -> None:

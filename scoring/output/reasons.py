@@ -49,6 +49,19 @@ def reason(ind: IndicatorResult) -> str:
     return "；".join(notes)
 
 
+def line_reason(row: IndicatorDiff) -> str:
+    """What a line of a comparison says beside its figures: why it lost points or could not be
+    checked, whatever its status (a claim that matches does not explain a loss), and a claim
+    outside the line's range as such."""
+    why = reason(row.result)
+    c = row.comparison
+    if c.status == "invalid" and c.claimed is not None:
+        weight = row.result.weight
+        bound = f"自评 {fmt(c.claimed)} 分超出该项分值范围 0～{fmt(weight)} 分" if weight is not None else f"自评 {fmt(c.claimed)} 分为负数"
+        why = "；".join(x for x in (bound, why) if x)
+    return why
+
+
 def line_computed(row: IndicatorDiff) -> str | None:
     """What the rules give for a line beside its claim: the range where they allow one
     ("8.00～10.00", also the bounds of a line only partly checkable), else the point (None: nothing)."""
@@ -59,8 +72,11 @@ def line_computed(row: IndicatorDiff) -> str | None:
 
 
 def rules_total_text(sd: SheetDiff) -> str:
-    """What the rules give for the whole sheet, claims left out: a point, or the range."""
+    """What the rules give for the whole sheet, claims left out: a point, or the range ("无法核验"
+    where they give none: printed weights that do not add up to the total)."""
     c = sd.total.comparison
+    if c.low is None:
+        return "无法核验"
     if c.low == c.high:
         return fmt(c.low)
     return f"{fmt(c.low)}～{fmt(c.high)}"
@@ -72,12 +88,16 @@ def total_note(sd: SheetDiff, with_claims: bool = True) -> str:
     t = sd.total
     c = t.comparison
     parts = []
+    if t.lines_sum is not None:
+        low, high = t.lines_sum
+        got = fmt(low) if low == high else f"{fmt(low)}～{fmt(high)}"
+        parts.append(f"各项分值合计 {fmt(t.lines_weight)} 分，与满分 {fmt(t.weight)} 分不符，总分和等级无法按规则核定（各项按规则得分合计 {got} 分）")
     if not t.complete:
         parts.append(f"表不完整：只录入了部分指标，已核对 {fmt(t.checked_weight)} 分（满分 {fmt(t.weight)} 分），不对全表总分下结论")
-    elif t.unverified_weight:
+    elif t.unverified_weight and t.lines_sum is None:
         counted = "，在其可能范围内按自评得分计入" if with_claims else ""
         parts.append(f"其中 {fmt(t.unverified_weight)} 分的指标无法核验{counted}")
-    if c.low != c.high:
+    if c.low is not None and c.low != c.high:
         parts.append(f"按规则可能范围 {fmt(c.low)}～{fmt(c.high)}")
     if with_claims and c.status == "match" and c.delta is not None and abs(c.delta) > sd.sheet.tolerance:
         allowed = sd.sheet.tolerance + t.allowance

@@ -13,7 +13,7 @@ from tabulate import tabulate
 from ..engine.results import CaseReport, IndicatorDiff, IndicatorResult, SheetDiff
 from ..numbers import fmt
 from .labels import PART_STATES, SEVERITY_LABELS, STATUS_LABELS, TOOL, signed
-from .reasons import line_computed, reason, rules_total_text, short, shown_value, total_note
+from .reasons import line_computed, line_reason, reason, rules_total_text, short, shown_value, total_note
 
 
 def _group(ind: IndicatorResult) -> str:
@@ -48,11 +48,11 @@ def render_diff_text(report: CaseReport, markdown: bool = False) -> str:
         rows = []
         for r in sd.indicators:
             c = r.comparison
-            why = reason(r.result) if c.status != "match" else ""
-            rows.append([r.result.name, fmt(r.result.weight) or "未印出", fmt(c.claimed) or "", line_computed(r) or "", signed(c.delta), STATUS_LABELS[c.status], why])
+            rows.append([r.result.name, fmt(r.result.weight) or "未印出", fmt(c.claimed) or "", line_computed(r) or "", signed(c.delta), STATUS_LABELS[c.status],
+                         line_reason(r)])
         rows += _deduction_rows(sd, computed_only=False)
         t = sd.total.comparison
-        rows.append(["合计", fmt(sd.total.weight), fmt(t.claimed) or "", fmt(t.computed), signed(t.delta), STATUS_LABELS[t.status], total_note(sd)])
+        rows.append(["合计", fmt(sd.total.weight), fmt(t.claimed) or "", fmt(t.computed) or rules_total_text(sd), signed(t.delta), STATUS_LABELS[t.status], total_note(sd)])
         out.append(_sheet_heading(sd, fmt_name))
         out.append(tabulate(rows, headers=["指标", "分值", "自评得分", "计算得分", "差额", "状态", "说明"], tablefmt=tablefmt, disable_numparse=True))
     out.append(_findings_block(report.findings, fmt_name, levels=("error", "warning", "info"), place=report.place))

@@ -351,17 +351,22 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     low, high = round_half_up(floor(sums.low - deducted), digits), round_half_up(floor(high - deducted), digits)
     computed = min(max(round_half_up(floor(sums.computed - deducted), digits), low), high)
     place = f"{where}.total"
+    lines_sum = None
+    if complete and not weights_consistent:
+        # The printed weights do not add up to the sheet's total (weights_mismatch): the lines'
+        # scores add up to something out of another total (110 of "100"), which is no total the
+        # rules give, nor a grade; it is kept as the lines' sum, and the total is unverifiable.
+        lines_sum = (low, high)
+        low = high = computed = None
     if claimed_total is None:
         cmp = Comparison(None, computed, low, high, "unclaimed" if complete else "incomplete", None, tolerance)
     elif claimed_total < 0 or claimed_total > total_weight:
-        cmp = Comparison(claimed_total, computed, low, high, "invalid", claimed_total - computed, tolerance)
+        cmp = Comparison(claimed_total, computed, low, high, "invalid", None if computed is None else claimed_total - computed, tolerance)
         findings.append(finding("claim_invalid", f"总分：自评 {fmt(claimed_total)} 分超出满分 {fmt(total_weight)}", place))
     elif not complete:
         cmp = _partial_total(claimed_total, computed, low, high, tolerance, place, findings)
-    elif not weights_consistent:
-        # the printed weights do not add up to the sheet's total (weights_mismatch): no total
-        # the rules give can be held against the claimed one
-        cmp = Comparison(claimed_total, computed, low, high, "unverifiable", None, tolerance)
+    elif lines_sum is not None:
+        cmp = Comparison(claimed_total, None, None, None, "unverifiable", None, tolerance)
         findings.append(finding(
             "unverifiable", f"总分：各项分值合计与满分不符，无法核验自评总分 {fmt(claimed_total)} 分", place,
         ))
@@ -390,7 +395,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     return TotalDiff(
         total_weight, cmp, unverified, deducted, parts_sum,
         checked_weight=sums.checked, complete=complete, allowance=allow_up if cmp.delta and cmp.delta > 0 else allow_down,
-        grades=grades, claimed_grade=grade,
+        grades=grades, claimed_grade=grade, lines_weight=None if lines_sum is None else sums.known_weight, lines_sum=lines_sum,
     )
 
 
@@ -402,7 +407,8 @@ def _grade_findings(bands: tuple, total_weight: Decimal, weights_consistent: boo
     total where it matched within its tolerance) is a finding."""
     if not bands:
         return (), None
-    span = grade_span(low, high, bands)
+    # no grade by the rules where they give no total (printed weights that do not add up)
+    span = grade_span(low, high, bands) if low is not None else ()
     claimed = None
     if written is not None:
         claimed = read_grade(written, bands)
@@ -415,7 +421,7 @@ def _grade_findings(bands: tuple, total_weight: Decimal, weights_consistent: boo
             ))
     elif claimed_total is not None and 0 <= claimed_total <= total_weight:
         claimed = grade_of(claimed_total, bands)
-    allowed = grade_span(min(low, reach), max(high, reach), bands) if reach is not None else span
+    allowed = grade_span(min(low, reach), max(high, reach), bands) if reach is not None and low is not None else span
     if claimed is not None and span and weights_consistent and claimed not in allowed:
         higher = rank(claimed, bands) > rank(span[-1], bands)
         findings.append(finding(

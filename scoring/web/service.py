@@ -40,7 +40,7 @@ from ..output.docx import batch_review, docx_bytes
 from ..output.formats import CaseOutput, render_case, writer
 from ..output.html_report import grade_table
 from ..output.labels import SEVERITY_LABELS, STATUS_LABELS
-from ..output.reasons import reason
+from ..output.reasons import line_reason
 from ..output.rule_set import render_rule_set
 from ..output.svg_charts import dumbbells, histogram, scatter
 from ..output.text import render_explain
@@ -423,7 +423,7 @@ def sheet_payload(report: CaseReport, sd: SheetDiff) -> dict:
         ind["status_label"] = STATUS_LABELS.get(c.status, c.status)
         ind["range"] = bool(row.result.interval or (c.computed is None and c.low is not None))
         ind["shown"] = f"{fmt(c.low)}～{fmt(c.high)}" if ind["range"] else (fmt(c.computed) or "无法核验")
-        ind["reason"] = reason(row.result)
+        ind["reason"] = line_reason(row)
         # the sheet's heading line (rules and hash) is shown once on the page, not under every indicator
         ind["explain"] = render_explain(CaseReport(report.case_id, report.unit, report.path, [sd], []), row.result.id).strip().split("\n", 1)[-1].lstrip()
     total = sheet["total"]

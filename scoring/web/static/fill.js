@@ -184,10 +184,16 @@
       setText(tr.querySelector(".reason"), d.findings == null ? "发现问题数未填，不计扣分" : "发现问题 " + d.findings + " 处");
     });
     var t = sheet.total;
-    setText(document.getElementById("total-computed"), t.computed);
+    var note = [];
+    if (t.lines_sum) {
+      // the weights typed so far do not add up to the total: the lines' sum, said as such
+      setText(document.getElementById("total-computed"), t.lines_sum[0] === t.lines_sum[1] ? t.lines_sum[0] : t.lines_sum[0] + "～" + t.lines_sum[1]);
+      note.push("各项分值合计 " + t.lines_weight + " 分，与满分 " + t.weight + " 分不符：上为各项得分合计，总分和等级无法按规则核定");
+    } else {
+      setText(document.getElementById("total-computed"), t.computed);
+    }
     setText(document.getElementById("total-range"), t.low != null && t.low !== t.high ? t.low + "～" + t.high : "");
     setText(document.getElementById("total-status"), t.status_label);
-    var note = [];
     // numbers come as text ("0.00"): compared as numbers
     if (t.unverified_weight && Number(t.unverified_weight) !== 0) note.push("其中 " + t.unverified_weight + " 分的指标无法核验，按自评得分计入");
     if (t.deductions && Number(t.deductions) !== 0) note.push("已扣 " + t.deductions + " 分");
