@@ -323,7 +323,7 @@ def test_a_duration_whose_name_says_neither_way_is_the_evaluators_unless_equal(l
     row, _ = one(library, name=name, target="24小时", actual="20小时", group=["产出指标", "时效指标"], claimed="10")
     part = row.result.parts[0]
     assert row.comparison.status == "unverifiable" and part.state == "judgement"
-    assert part.reason.startswith("与年度指标值不同，"), part.reason
+    assert part.reason.startswith("完成值“20小时”不等于年度指标值“24小时”，"), part.reason
     equal, _ = one(library, name=name, target="24小时", actual="24小时", group=["产出指标", "时效指标"], claimed="10")
     assert equal.result.computed == D("10.00")
 
@@ -418,10 +418,24 @@ def test_text_equal_to_its_target_reaches_the_declared_tier(library):
     assert row.comparison.status == "match" and "完成值与指标值相同" in str(row.result.values)
 
 
+@pytest.mark.parametrize(
+    ("actual", "low", "high"),
+    [("部分达成并具有一定效果", "6.00", "8.00"), ("未达成且效果较差", "0.00", "6.00"), ("达成年度指标", "8.00", "10.00")],
+)
+def test_an_actual_written_as_a_tier_of_the_rules_is_that_tier(library, actual, low, high):
+    """The national rule's own tiers, written word for word as the actual, grade the row: a unit
+    owning to 部分达成 while claiming full marks is over (it read as an unknown phrase)."""
+    row, rep = one(library, nature="定性", target="保障", actual=actual, claimed="10")
+    c = row.comparison
+    assert (c.low, c.high) == (D(low), D(high))
+    assert c.status == ("match" if high == "10.00" else "over")
+    assert row.result.parts[0].reason == f"完成值为规则的档次“{actual}”"
+
+
 def test_unknown_phrase_is_unverifiable_never_full_marks(library):
     row, rep = one(library, target="落地生效", actual="效果一般", claimed="10")
     assert row.comparison.status == "unverifiable"
-    assert "不在规则词表中" in row.result.parts[0].reason
+    assert "未写明完成程度，无法评级" in row.result.parts[0].reason
     assert any(f.code == "unverifiable" and "效果一般" in f.message for f in rep.findings)
 
 
@@ -616,7 +630,7 @@ def test_a_rule_column_method_without_a_direction_reads_a_bare_figure_as_the_row
     row = report(library, rows, rules="xinjiang.project").sheets[0].indicators[1]
     assert str(row.result.computed) == expected, row.result.parts[0].reason
     if expected == "None":
-        assert row.result.parts[0].reason == "与年度指标值不同，时效指标（时长，越短越好还是越长越好不明），需评价人判断"
+        assert row.result.parts[0].reason == "完成值“20小时”不等于年度指标值“24小时”，时效指标（时长，越短越好还是越长越好不明），需评价人判断"
 
 
 def test_row_weights_must_add_up(library):

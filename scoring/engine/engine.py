@@ -67,7 +67,7 @@ class _Inputs:
 
 def missing_input(name: str, decl: InputDecl, where: str) -> Finding:
     """A required input the case neither gives nor marks undisclosed."""
-    return finding("missing_input", f"缺少输入“{decl.label}”（{name}）：表中未填写，也未标明未披露", f"{where}.inputs.{name}")
+    return finding("missing_input", f"缺少输入“{decl.label}”：表中未填写，也未标明未披露", f"{where}.inputs.{name}")
 
 
 def invalid_input(name: str, decl: InputDecl, problem: str, where: str) -> Finding:

@@ -735,8 +735,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             unclear = self._unclear_direction(row, target, method) if not met and wanted == "number" else None
             if not met and (method.judgement_unless_met or unclear is not None):
                 part.state = "judgement"
-                # against "=" a miss may lie either side: "未达到" would say which
-                missed = "与年度指标值不同" if direction == "=" else "未达到年度指标值"
+                missed = _missed(direction, wanted, actual, target)
                 part.reason = (f"{missed}，{method.label}未规定计分，需评价人判断" if unclear is None
                                else f"{missed}，{unclear.label}，需评价人判断")
                 return outcome
@@ -785,6 +784,11 @@ class RowScorer(WordingGrader, UnitMatcher):
         part.state = "scored"
         part.raw = Decimal(raw)
         part.score = min(max(part.raw, Decimal(0)), weight)
+        if not met and weight:
+            # the figures compared and what the rule made of them, as the officer checks them
+            # (a trace's 完成率 is actual ÷ target, which a ≤ target does not score by)
+            share = fmt(round_half_up(part.score / weight * 100, 2))
+            part.reason = f"{_missed(direction, wanted, actual, target)}，得分为分值的 {share}%"
         if part.score != part.raw:
             findings.append(finding("capped", f"{row.name}：按公式得 {fmt(round_half_up(part.raw, 2))} 分，超出该项分值范围，按 {fmt(part.score)} 分计", place))
         return outcome
@@ -957,6 +961,16 @@ def _date_number(value: ParsedValue, other: ParsedValue) -> Decimal:
     if "month" in (value.precision, other.precision):
         return Decimal(value.date.year * 12 + value.date.month)
     return Decimal(value.date.toordinal())
+
+
+def _missed(direction: str, kind: str, actual: ParsedValue, target: ParsedValue) -> str:
+    """How an actual missed its target, naming both as the sheet writes them: "完成值“20”未达到
+    年度指标值“≥550”", "完成值“60万元”超过年度指标值“≤50万元”", "完成日期“2023年8月15日”晚于期限“2023年6月30日前”"."""
+    if kind == "date":
+        side = "晚于期限" if direction[0] == "<" else "早于" if direction[0] == ">" else "不是"
+        return f"完成日期“{actual.raw}”{side}“{target.raw}”"
+    side = "未达到" if direction[0] == ">" else "超过" if direction[0] == "<" else "不等于"
+    return f"完成值“{actual.raw}”{side}年度指标值“{target.raw}”"
 
 
 def _met(comparator: str, actual: Decimal, target: Decimal) -> bool:

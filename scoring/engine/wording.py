@@ -128,7 +128,10 @@ class WordingGrader:
                 part.reason = f"指标值“{row.target}”有程度要求（“{wanted[0]}”），完成值“{actual.raw}”无法与之比较强弱，需评价人判断"
                 return outcome
         if tier_id is None:
-            part.reason = f"完成值“{actual.raw}”不在规则词表中，无法评级"
+            # said in the officer's terms: what to write instead, from the rule file's own tiers
+            named = "”“".join(t.label for t in self.rules.tiers.values())
+            part.reason = (f"完成值“{actual.raw}”未写明完成程度，无法评级：可写“{named}”，"
+                           f"或写出可与指标值比较的数量")
             return outcome
         tier = self.rules.tiers[tier_id]
         low, high = tier.low * weight, tier.high * weight
@@ -138,7 +141,10 @@ class WordingGrader:
             self.recorder.value(values, ValueUse("tier", f"评级（{how}）", f"{tier.label}（分值的 {share}）", "value"))
             self.recorder.part(part, band=f"{tier.label}：{fmt(low.normalize())}～{fmt(high.normalize())} 分")
         part.state = "scored"
-        part.reason = f"“{actual.raw}”评为“{tier.label}”" + (f"（{how}）" if how.startswith(_SAID_HOW) else "")
+        if phrase == normalize_phrase(tier.label):
+            part.reason = f"完成值为规则的档次“{tier.label}”"
+        else:
+            part.reason = f"“{actual.raw}”评为“{tier.label}”" + (f"（{how}）" if how.startswith(_SAID_HOW) else "")
         outcome.low, outcome.high, outcome.interval, outcome.tier = low, high, True, tier_id
         return outcome
 

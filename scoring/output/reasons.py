@@ -28,6 +28,13 @@ def shown_value(v: ValueUse) -> str:
     return short(v.value)
 
 
+def _brief(v: ValueUse) -> str:
+    """An intermediate value as a reason shows it: to two decimals (an explanation keeps four)."""
+    if not v.percent and isinstance(v.value, Decimal) and not isinstance(v.value, bool):
+        return fmt(round_half_up(v.value, 2).normalize())
+    return shown_value(v)
+
+
 def reason(ind: IndicatorResult) -> str:
     """A one-line reason for the points an indicator lost, or why it could not be checked."""
     if ind.interval:
@@ -43,7 +50,10 @@ def reason(ind: IndicatorResult) -> str:
             detail = f"落在档位“{part.band}”" if part.band else ""
             notes.append(f"{label}得 {fmt(round_half_up(part.score, 2))}/{fmt(part.weight)} 分{('，' + detail) if detail else ''}")
     if ind.computed is not None and ind.computed < ind.weight:
-        shown = "，".join(f"{v.label}＝{shown_value(v)}" for v in ind.values if v.kind == "value")
+        # a part that says how it was scored (a row: the figures compared) says it in words; the
+        # others show their intermediate values
+        said = [p.reason for p in ind.parts if p.state == "scored" and p.reason]
+        shown = "；".join(said) if said else "，".join(f"{v.label}＝{_brief(v)}" for v in ind.values if v.kind == "value")
         lost = f"失 {fmt(ind.weight - ind.computed)} 分"
         return "；".join(x for x in (lost, shown, *notes) if x)
     return "；".join(notes)

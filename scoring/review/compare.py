@@ -424,8 +424,11 @@ def _grade_findings(bands: tuple, total_weight: Decimal, weights_consistent: boo
     allowed = grade_span(min(low, reach), max(high, reach), bands) if reach is not None and low is not None else span
     if claimed is not None and span and weights_consistent and claimed not in allowed:
         higher = rank(claimed, bands) > rank(span[-1], bands)
+        # a sheet that writes no grade has the one its claimed total falls in: said as such, not as
+        # a grade the unit wrote
+        own = f"自评为“{claimed}”" if written is not None else f"自评总分 {fmt(claimed_total)} 分对应“{claimed}”"
         findings.append(finding(
-            "grade_changed", f"等级：自评为“{claimed}”，按规则应为“{span_text(span)}”" + ("，自评等级偏高" if higher else "，自评等级偏低"),
+            "grade_changed", f"等级：{own}，按规则应为“{span_text(span)}”" + ("，自评等级偏高" if higher else "，自评等级偏低"),
             place, severity="error" if higher else "info",
         ))
     return span, claimed

@@ -595,7 +595,9 @@ class _Compiler:
             select={normalize_phrase(k): v for k, v in r.select.items()},
             rule_names={normalize_phrase(k): v for k, v in r.rule_names.items()},
             methods=methods, tiers=tiers,
-            vocabulary={normalize_phrase(k): v for k, v in r.vocabulary.items()},
+            # a tier's own name, written as the actual ("部分达成并具有一定效果"), is that tier,
+            # unless the file's vocabulary says otherwise
+            vocabulary={**{normalize_phrase(t.label): tid for tid, t in tiers.items()}, **{normalize_phrase(k): v for k, v in r.vocabulary.items()}},
             text_equal_to_target=r.text_equal_to_target, overshoot_threshold=r.overshoot_threshold,
             strength=tuple(strength),
             weaker_tier=r.strength.weaker if r.strength else None,
