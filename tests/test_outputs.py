@@ -123,3 +123,30 @@ def test_batch_outputs_name_rules_and_tool(tmp_path):
     assert TOOL in table and "hunan.dept-overall@2024.1（sha256 " in table
     printed = run_cli("batch", str(CASES), "--format", "csv")
     assert printed.stdout.startswith("\ufeff文件,")
+
+
+def test_a_deduction_line_shows_its_claim_its_status_and_why(tmp_path):
+    """A deduction item on diff's table and in the Word review: the points the sheet deducts, the
+    points its findings cost, the difference, the status and the reason; the total line says which
+    deductions were not disclosed (the range leaves them out)."""
+    text = (CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8")
+    text = text.replace('funds_use = { undisclosed = true, note = "附表1 扣分项留空" }', 'funds_use = "2"')
+    text = text.replace('realized_effect = { score = "5", source = "附表1 实现效果 自评得分5" }',
+                        'realized_effect = { score = "5", source = "附表1 实现效果 自评得分5" }\nfunds_use = "-1"')
+    case = tmp_path / "deductions.toml"
+    case.write_text(text, encoding="utf-8")
+    done = run_cli("diff", str(case))
+    line = next(x for x in done.stdout.splitlines() if x.startswith("资金使用规范"))
+    assert re.split(r"\s{2,}", line) == ["资金使用规范", "扣分项", "-1", "-2", "+1", STATUS_LABELS["over"],
+                                         "发现问题 2 处，每处扣 1 分，应扣 2 分；自评扣 1 分，少扣 1 分"]
+    total = next(x for x in done.stdout.splitlines() if x.startswith("合计"))
+    assert "扣分项（财务管理制度、财务岗位设置、预算绩效存在问题、被评价部门配合度）发现问题数未披露，未计扣分" in total
+    data = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
+    funds = next(d for d in data["sheets"][0]["deductions"] if d["id"] == "funds_use")
+    assert (funds["claimed"], funds["deduction"]) == ("1", "2")
+    out = tmp_path / "review.docx"
+    assert run_cli("diff", str(case), "--format", "docx", "--out", str(out)).returncode in (0, 1)
+    import docx
+
+    cells = [[c.text for c in row.cells] for table in docx.Document(str(out)).tables for row in table.rows]
+    assert ["资金使用规范", "扣分项", "-1", "-2", "+1", STATUS_LABELS["over"], "发现问题 2 处，每处扣 1 分，应扣 2 分；自评扣 1 分，少扣 1 分"] in cells

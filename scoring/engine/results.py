@@ -94,6 +94,7 @@ class DeductionResult:
     findings: Decimal | None  # None: the count is not disclosed
     source: str
     deduction: Decimal | None
+    claimed: Decimal | None = None  # the points the sheet deducts itself (set by the comparison)
 
 
 @dataclass

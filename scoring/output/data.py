@@ -55,7 +55,8 @@ def report_dict(report: CaseReport) -> dict:
             "rules": {"id": r.id, "version": r.version, "sha256": r.sha256, "title": r.title, "claim_tolerance": fmt(sd.sheet.tolerance)},
             "indicators": [_indicator_json(row) for row in sd.indicators],
             "deductions": [
-                {"id": d.id, "name": d.name, "per_finding": fmt(d.per_finding), "findings": fmt(d.findings), "deduction": fmt(d.deduction)}
+                {"id": d.id, "name": d.name, "per_finding": fmt(d.per_finding), "findings": fmt(d.findings), "deduction": fmt(d.deduction),
+                 "claimed": fmt(d.claimed)}
                 for d in sd.sheet.deductions
             ],
             "total": {

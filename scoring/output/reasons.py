@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..engine.results import IndicatorDiff, IndicatorResult, SheetDiff, ValueUse
+from ..engine.results import DeductionResult, IndicatorDiff, IndicatorResult, SheetDiff, ValueUse
 from ..numbers import fmt, round_half_up
 from ..review.grades import span_text
 from .labels import signed
@@ -54,6 +54,10 @@ def reason(ind: IndicatorResult) -> str:
         # others show their intermediate values
         said = [p.reason for p in ind.parts if p.state == "scored" and p.reason]
         shown = "；".join(said) if said else "，".join(f"{v.label}＝{_brief(v)}" for v in ind.values if v.kind == "value")
+        if not shown:
+            # a formula over the sheet's own figures (决策程序: 4 − 2 ÷ 4 × 4): the figures it read
+            shown = "，".join(f"{u.label}＝{short(u.value)}{u.unit if not isinstance(u.value, bool) else ''}" for u in ind.inputs
+                             if u.state in ("given", "default") and u.value is not None)
         lost = f"失 {fmt(ind.weight - ind.computed)} 分"
         return "；".join(x for x in (lost, shown, *notes) if x)
     return "；".join(notes)
@@ -70,6 +74,34 @@ def line_reason(row: IndicatorDiff) -> str:
         bound = f"自评 {fmt(c.claimed)} 分超出该项分值范围 0～{fmt(weight)} 分" if weight is not None else f"自评 {fmt(c.claimed)} 分为负数"
         why = "；".join(x for x in (bound, why) if x)
     return why
+
+
+def deduction_reason(d: DeductionResult) -> str:
+    """What a deduction item's line says: the findings counted and what they cost, and the
+    points the sheet deducts itself where they differ."""
+    if d.findings is None:
+        told = "发现问题数未披露，未计扣分"
+        return told + (f"；自评扣 {fmt(d.claimed)} 分" if d.claimed else "")
+    told = f"发现问题 {fmt(d.findings)} 处"
+    if d.deduction:
+        told += f"，每处扣 {fmt(d.per_finding)} 分，应扣 {fmt(d.deduction)} 分"
+    if d.claimed is not None and d.deduction is not None and d.claimed != d.deduction:
+        told += f"；自评扣 {fmt(d.claimed)} 分，{'少扣' if d.claimed < d.deduction else '多扣'} {fmt(abs(d.deduction - d.claimed))} 分"
+    return told
+
+
+def deduction_status(d: DeductionResult, tolerance: Decimal) -> str:
+    """The status of a deduction item's claim ("" where there is nothing to compare): deducting
+    less than the findings cost claims a higher score (over)."""
+    if d.claimed is None or d.deduction is None:
+        return ""
+    delta = d.deduction - d.claimed
+    return "over" if delta > tolerance else "under" if -delta > tolerance else "match"
+
+
+def deduction_text(points: Decimal | None) -> str:
+    """A deduction as its line shows it: "-2", "0", or "未披露"."""
+    return "未披露" if points is None else ("-" + fmt(points) if points else "0")
 
 
 def line_computed(row: IndicatorDiff) -> str | None:
@@ -114,6 +146,10 @@ def total_note(sd: SheetDiff, with_claims: bool = True) -> str:
         parts.append(f"差额 {signed(c.delta)} 在容差 {fmt(sd.sheet.tolerance)} 加各行在容差内的差额 {fmt(t.allowance)}（共 {fmt(allowed)}）之内")
     if t.deductions:
         parts.append(f"已扣 {fmt(t.deductions)} 分")
+    unknown = [d.name for d in sd.sheet.deductions if d.findings is None and not d.claimed]
+    if unknown:
+        # the range above leaves them out: a deduction not disclosed can still lower the total
+        parts.append(f"扣分项（{'、'.join(unknown)}）发现问题数未披露，未计扣分")
     if t.grades:
         grade = f"等级：按规则 {span_text(t.grades)}"
         if with_claims and t.claimed_grade:

@@ -298,6 +298,8 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
         c, ind = row.comparison, row.result
         sums.add(ind.weight, ind.checkable, ind.verifiable, ind.interval, ind.computed, c.low, c.high, c.claimed, c.status, c.delta)
     claimed = [_claim(sheet, d.id, d.name) for d in result.deductions]
+    for d, c in zip(result.deductions, claimed):
+        d.claimed = None if c is None else abs(c.score)  # shown on the deduction's line
     return settle_total(
         sums, result.total_weight, result.score_floor, result.tolerance, result.complete, result.weights_consistent,
         [(d.name, d.deduction, None if c is None else abs(c.score)) for d, c in zip(result.deductions, claimed)],
