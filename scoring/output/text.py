@@ -60,12 +60,11 @@ def render_diff_text(report: CaseReport, markdown: bool = False) -> str:
 
 
 def _computed_text(row: IndicatorDiff) -> str:
-    ind, c = row.result, row.comparison
+    ind = row.result
     if ind.verifiable:
         return fmt(ind.computed)
-    if ind.interval:
-        return f"{fmt(c.low)}～{fmt(c.high)}"
-    return "无法核验"
+    # a range where the rules allow one, or the bounds of a line only partly checkable, as diff shows them
+    return line_computed(row) or "无法核验"
 
 
 def _deduction_rows(sd: SheetDiff, computed_only: bool) -> list[list[str]]:
