@@ -40,6 +40,7 @@ from sqlalchemy import (
     Table,
     Text,
     and_,
+    case,
     create_engine,
     event,
     func,
@@ -50,6 +51,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.engine import Engine as DbEngine
 from sqlalchemy.schema import CreateTable
+
+from ..batch.summary import STATUS_RANK
 
 metadata = MetaData()
 
@@ -142,7 +145,9 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2, None: 3}
 SORTS = {
     "unit": submissions.c.unit, "region": submissions.c.region, "rules": results.c.rules_id,
     "claimed": results.c.claimed_key, "computed": results.c.computed_key, "delta": results.c.delta_key,
-    "status": results.c.worst_status, "severity": results.c.severity_rank, "scored": results.c.scored_at,
+    # by how alarming the status is (高报 before 低报 before 一致), not by its code's spelling
+    "status": case(STATUS_RANK, value=results.c.worst_status, else_=len(STATUS_RANK)),
+    "severity": results.c.severity_rank, "scored": results.c.scored_at,
     "id": submissions.c.id,
 }
 
