@@ -161,7 +161,7 @@ def test_a_division_by_zero_names_the_figure_that_is_zero(tmp_path):
     case.write_text(case.read_text(encoding="utf-8").replace('budget = "120"', 'budget = "0"'), encoding="utf-8")
     report = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
     messages = [f["message"] for f in report["findings"] if f["code"] == "rule_error"]
-    assert messages and all("“全年预算数”为 0（规则的公式要除以它" in m and "budget" not in m for m in messages), messages
+    assert messages and all("“全年预算数”为 0，计分公式要除以它，不能除以零" in m and "budget" not in m for m in messages), messages
 
 
 def test_the_reason_for_points_lost_names_the_declared_rate(tmp_path):

@@ -165,7 +165,7 @@ class _Scope(Mapping):
 
 def _failure_reason(scope: _Scope, message: str) -> str:
     """Why a part could not be computed, in the form's words: after a division by zero, the figures
-    read that are zero, by their labels ("“全年预算数”为 0（规则的公式要除以它，出现除以零）"), for
+    read that are zero, by their labels ("“全年预算数”为 0，计分公式要除以它，不能除以零：请核对表中的数字"), for
     finance staff who read the form and not the expression (which `explain` shows); any other
     failure as the evaluator words it."""
     if "除以零" not in message:
@@ -176,7 +176,7 @@ def _failure_reason(scope: _Scope, message: str) -> str:
              and not isinstance(value, bool) and value == 0]
     if not zeros:
         return message
-    return f"{'、'.join(f'“{label}”' for label in zeros)}为 0（规则的公式要除以它，出现除以零）"
+    return f"{'、'.join(f'“{label}”' for label in zeros)}为 0，计分公式要除以它，不能除以零：请核对表中的数字"
 
 
 def _declared_values(scope: _Scope) -> None:
