@@ -265,7 +265,7 @@ def test_code_and_format_strings_in_rows_are_shown_verbatim_never_run(tmp_path):
         out[command] = proc.stdout
     # code in a target or an actual is wording like any other: a phrase the rules cannot score
     assert "年度指标值“__import__('os').system" in out["diff"] and "是文字" in out["diff"]
-    assert "未写明完成程度" in out["explain"] or "文字无法与之比较" in out["explain"]
+    assert "不是规则词表中的说法" in out["explain"] or "文字无法与之比较" in out["explain"]
     assert not (tmp_path / MARKER).exists()
 
 

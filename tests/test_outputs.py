@@ -141,6 +141,11 @@ def test_a_deduction_line_shows_its_claim_its_status_and_why(tmp_path):
                                          "发现问题 2 处，每处扣 1 分，应扣 2 分；自评扣 1 分，少扣 1 分"]
     total = next(x for x in done.stdout.splitlines() if x.startswith("合计"))
     assert "扣分项（财务管理制度、财务岗位设置、预算绩效存在问题、被评价部门配合度）发现问题数未披露，未计扣分" in total
+    # a count not disclosed beside a deduction the sheet takes itself: the total takes it, and the line says so
+    owned = tmp_path / "owned.toml"
+    owned.write_text(text.replace('funds_use = "2"', 'funds_use = { undisclosed = true }'), encoding="utf-8")
+    line = next(x for x in run_cli("diff", str(owned)).stdout.splitlines() if x.startswith("资金使用规范"))
+    assert line.endswith("发现问题数未披露，按自评扣 1 分计"), line
     data = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
     funds = next(d for d in data["sheets"][0]["deductions"] if d["id"] == "funds_use")
     assert (funds["claimed"], funds["deduction"]) == ("1", "2")

@@ -435,7 +435,7 @@ def test_an_actual_written_as_a_tier_of_the_rules_is_that_tier(library, actual, 
 def test_unknown_phrase_is_unverifiable_never_full_marks(library):
     row, rep = one(library, target="落地生效", actual="效果一般", claimed="10")
     assert row.comparison.status == "unverifiable"
-    assert "未写明完成程度，无法评级" in row.result.parts[0].reason
+    assert "不是规则词表中的说法，无法评级" in row.result.parts[0].reason
     assert any(f.code == "unverifiable" and "效果一般" in f.message for f in rep.findings)
 
 
@@ -1082,3 +1082,30 @@ def test_a_figure_after_a_verb_and_the_rows_name_is_read(library, name, target, 
     two-character lead before the row's own name is read past, as the name alone is."""
     row, _ = one(library, name=name, target=target, actual=actual, claimed="10")
     assert str(row.result.computed) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(
+    ("actual", "low", "high"),
+    [
+        ("部分达成并具有一定效果，有所提升", "6.00", "8.00"),  # the rules' own tier name settles it before strength words
+        ("该项目部分达成并具有一定效果", "6.00", "8.00"),
+        ("未达成且效果较差，下年度改进", "0.00", "6.00"),
+    ],
+)
+def test_an_actual_holding_a_tier_name_is_that_tier(library, actual, low, high):
+    row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
+    assert (row.comparison.low, row.comparison.high, row.comparison.status) == (D(low), D(high), "over")
+    assert "完成值含规则的档次名" in row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("actual", ["部分达成年度指标", "未达成年度指标", "基本达成年度指标"])
+def test_a_tier_name_negated_or_qualified_is_not_that_tier(library, actual):
+    """"部分达成年度指标" holds 达成年度指标 but does not say it."""
+    row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
+    assert "完成值含规则的档次名" not in (row.result.parts[0].reason or "")
+    assert row.comparison.high is None or row.comparison.high < D("10")
+
+
+def test_a_tier_name_equal_to_the_target_is_still_that_tier(library):
+    row, _ = one(library, nature="定性", target="未达成且效果较差", actual="未达成且效果较差", claimed="10")
+    assert (row.comparison.low, row.comparison.high) == (D("0.00"), D("6.00"))

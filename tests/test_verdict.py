@@ -276,3 +276,23 @@ def test_a_claimed_total_matching_within_the_tolerance_keeps_its_grade(tmp_path)
     t = doc["sheets"][0]["total"]
     assert (t["computed"], t["status"], t["grade"]) == ("89.97", "match", "良")
     assert not [f for f in doc["findings"] if f["code"] == "grade_changed"]
+
+
+def test_weights_printed_rounded_add_up_at_their_precision(tmp_path):
+    """Three thirds of 20 printed as 6.67 add up to 100.01: the sheet's weights are 100 at the
+    precision they are printed in, so it keeps its total and grade; two weights each a cent off
+    (6.68, 100.03 in all) are a slip, as before."""
+    rows: list[dict] = []
+    for _ in range(7):
+        row(rows, weight=10, target="≥1", actual="1", claimed="10")
+    for _ in range(3):
+        row(rows, weight=6.67, target="≥1", actual="1", claimed="6.67")
+    sheet = 'claimed_total = "100"\nclaims = { execution = "10" }'
+    code, doc = diff_json(write_case(tmp_path, rows, sheet=sheet, inputs='budget = "100"\nexecuted = "100"'))
+    t = doc["sheets"][0]["total"]
+    assert not [f for f in doc["findings"] if f["code"] == "weights_mismatch"], doc["findings"]
+    assert (t["computed"], t["status"], t["grade"], t["lines_sum"]) == ("100.01", "match", "优", None), t
+    rows[-1]["weight"] = rows[-2]["weight"] = 6.68
+    code, doc = diff_json(write_case(tmp_path, rows, sheet=sheet, inputs='budget = "100"\nexecuted = "100"'))
+    assert [f["code"] for f in doc["findings"] if f["code"] == "weights_mismatch"] == ["weights_mismatch"]
+    assert doc["sheets"][0]["total"]["computed"] is None

@@ -41,6 +41,8 @@ def load_library(rules_dir: Optional[Path]):
         fail(str(exc))
     for failure in library.failures:
         say(f"警告：规则文件无法使用，已跳过：{failure}")
+    for problem in library.ledger_problems:
+        say(f"警告：已发布版本登记有误：{problem}")
     return library
 
 

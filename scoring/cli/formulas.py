@@ -135,7 +135,7 @@ def formulas_validate(
             library = load_rule_dir(rules_dir)
         except ScoringError as exc:
             fail(str(exc))
-        loaded, failures, released = library.rule_sets, list(library.failures), library.released
+        loaded, failures, released = library.rule_sets, [*library.failures, *library.ledger_problems], library.released
         ledger = read_ledger_bytes(folder)
     for rule_set in loaded:
         sha = released.get(rule_set.ref)

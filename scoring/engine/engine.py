@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..cases.model import Figure, Sheet
 from ..errors import FileError, FileProblem
 from ..findings import Finding, finding
-from ..numbers import MAX_FIGURE_TEXT, fmt, is_too_large, round_half_up
+from ..numbers import MAX_FIGURE_TEXT, decimals_of, fmt, is_too_large, round_half_up
 from ..rules.declarations import InputDecl
 from ..rules.expressions import EvaluationError, Evaluator, Expression
 from ..rules.model import CompiledPart, Deduction, Indicator, RuleSet
@@ -532,6 +532,12 @@ def rows_missing(rules: RuleSet, weights: Iterable[Decimal], where: str) -> Find
     return finding("rows_missing", f"本表未录入逐行绩效指标（约 {fmt(share)} 分），按未录入完整的表核验：只核对已录入的部分", f"{where}.rows")
 
 
+def rounding_allowance(weights: Iterable[Decimal]) -> Decimal:
+    """How far printed weights may add up from what they stand for by being written rounded: half
+    a unit of the last decimal of each written with decimals (6.67: 0.005); whole points are exact."""
+    return sum((Decimal(5).scaleb(-decimals_of(w) - 1) for w in weights if decimals_of(w)), Decimal(0))
+
+
 def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], plan: RowPlan, where: str,
                     complete: bool) -> list[Finding]:
     """The sheet's weights must add up to its total: every line's printed (or group-given) weight,
@@ -566,7 +572,7 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
         if sub.weight is None or all(r.weight is not None for r in under):
             continue
         printed = sum((r.weight for r in under if r.weight is not None), Decimal(0))
-        if printed > sub.weight:
+        if printed - sub.weight > rounding_allowance(r.weight for r in under if r.weight is not None):
             return [finding(
                 "weights_mismatch", f"“{'/'.join(g)}”所印分值 {fmt(sub.weight)} 分，其下已印分值的各行已合计 {fmt(printed)} 分，超过了它",
                 f"{where}.rows",
@@ -575,15 +581,18 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
     for r in rows:
         if r.weight is not None and not any(tuple(r.group[: len(g)]) == g for g in headers):
             covered.append(r.weight)
-    indicators_total = sum((r.weight for r in results if r.id in rule_ids), Decimal(0))
+    indicators = [r.weight for r in results if r.id in rule_ids]
+    indicators_total = sum(indicators, Decimal(0))
     total = indicators_total + sum(covered, Decimal(0))
     expected = rules.info.total
-    if complete and not uncovered and total != expected:
+    # weights printed rounded (three thirds of 20 as 6.67) add up to the total at their precision
+    slack = rounding_allowance([*indicators, *covered])
+    if complete and not uncovered and abs(total - expected) > slack:
         return [finding(
             "weights_mismatch", f"各项分值合计 {fmt(total)} 分（其中规则指标 {fmt(indicators_total)} 分、各行 {fmt(total - indicators_total)} 分），与满分 {fmt(expected)} 分不符",
             f"{where}.rows",
         )]
-    if not complete and total > expected:
+    if not complete and total - expected > slack:
         return [finding(
             "weights_mismatch", f"已列出各项的分值合计 {fmt(total)} 分，已超过满分 {fmt(expected)} 分",
             f"{where}.rows",

@@ -979,7 +979,9 @@ def _missed(direction: str, kind: str, actual: ParsedValue, target: ParsedValue)
         side = "晚于期限" if direction[0] == "<" else "早于" if direction[0] == ">" else "不是"
         return f"完成日期“{actual.raw}”{side}“{target.raw}”"
     side = "未达到" if direction[0] == ">" else "超过" if direction[0] == "<" else "不等于"
-    return f"完成值“{actual.raw}”{side}年度指标值“{target.raw}”"
+    # a target in words ("无", "无重大安全事故") says how it was read
+    read = f"（读作 {fmt(target.number)}{target.unit or ''}）" if target.number is not None and not any(c.isdigit() for c in target.raw) else ""
+    return f"完成值“{actual.raw}”{side}年度指标值“{target.raw}”{read}"
 
 
 def _met(comparator: str, actual: Decimal, target: Decimal) -> bool:

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 
 # the clauses of a worded cell
 _CLAUSES = re.compile(r"[,，;；。、]")
+# words before a tier's name that change what it says ("未达成年度指标", "部分达成年度指标")
+_QUALIFYING = ("未", "没", "不", "无", "非", "部分", "基本", "大部分", "尚", "接近", "近")
 # the ways of grading wording a reason names (the vocabulary's own, or equal wording, goes without saying)
-_SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值与指标值同样", "完成值“", "完成值与指标值回答", "完成值的", "完成值说")
+_SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值含", "完成值与指标值同样", "完成值“", "完成值与指标值回答", "完成值的", "完成值说")
 
 
 class WordingGrader:
@@ -45,7 +47,8 @@ class WordingGrader:
         raw = self.evaluator.evaluate(method.score, {"target": Decimal(0), "actual": Decimal(0), "weight": weight, "met": met})
         label = self.rules.tiers[graded.tier].label
         part.score = raw
-        part.reason = f"“{actual.raw}”评为“{label}”，{'达到' if met else '未达到'}指标值；{method.rule_text or method.label}"
+        part.band = ""  # the tier's range is not what the method scored
+        part.reason = f"“{actual.raw}”评为“{label}”，{'达到' if met else '未达到'}指标值；{(method.rule_text or method.label).rstrip('。')}"
         if self.recorder.traced:
             self.recorder.value(values, ValueUse("met", "是否达到年度指标值", met, "value"))
         graded.low = graded.high = None
@@ -57,13 +60,24 @@ class WordingGrader:
         phrase = normalize_phrase(actual.text or actual.raw)
         tier_id = self.rules.vocabulary.get(phrase)
         how = "词表"
+        if tier_id is None:
+            named = self._tier_named(phrase)
+            if named is not None:
+                # "部分达成并具有一定效果，有所提升": the unit grades itself in the rules' own words,
+                # which settle the tier before any strength word is weighed
+                tier_id, how = named, "完成值含规则的档次名"
+                return self._graded(row, weight, actual, outcome, values, tier_id, how)
         equal = self.rules.text_equal_to_target
         answers = self._answers(phrase)
-        if answers and equal and row.target is not None and normalize_phrase(row.target) == phrase and (
+        # a tier's own name is that tier, whatever the target says (it may be the same words)
+        own_name = tier_id is not None and phrase == normalize_phrase(self.rules.tiers[tier_id].label)
+        if answers and equal and not own_name and row.target is not None and normalize_phrase(row.target) == phrase and (
                 tier_id is None or (self.rules.tiers[equal].high > self.rules.tiers[tier_id].high and tier_id != self.rules.target_negated_tier)):
             # "较好" against "较好": the target asked for no more than was done, whatever the
             # word alone would be graded (but "未完成" against "未完成" is no target reached)
             tier_id, how = equal, "完成值与指标值相同"
+        if own_name:
+            return self._graded(row, weight, actual, outcome, values, tier_id, how)
         if answers and row.target is not None:
             floor = self._rank_floor(normalize_phrase(row.target), phrase)
             ranked = self._ranked(floor, phrase, tier_id) or self._yes_no(normalize_phrase(row.target), phrase)
@@ -130,9 +144,30 @@ class WordingGrader:
         if tier_id is None:
             # said in the officer's terms: what to write instead, from the rule file's own tiers
             named = "”“".join(t.label for t in self.rules.tiers.values())
-            part.reason = (f"完成值“{actual.raw}”未写明完成程度，无法评级：可写“{named}”，"
-                           f"或写出可与指标值比较的数量")
+            part.reason = (f"完成值“{actual.raw}”不是规则词表中的说法，无法评级：规则的档次为“{named}”，"
+                           f"可按其中之一填写，或写出可与指标值比较的数量")
             return outcome
+        return self._graded(row, weight, actual, outcome, values, tier_id, how)
+
+    def _tier_named(self, phrase: str) -> str | None:
+        """The one tier whose own name a worded actual holds, neither negated nor qualified
+        ("未达成年度指标", "部分达成年度指标" do not say 达成年度指标); None where it holds none,
+        or more than one."""
+        found = set()
+        for tier_id, tier in self.rules.tiers.items():
+            label = normalize_phrase(tier.label)
+            at = phrase.find(label)
+            while at >= 0:
+                if not phrase[:at].endswith(_QUALIFYING):
+                    found.add(tier_id)
+                    break
+                at = phrase.find(label, at + 1)
+        return found.pop() if len(found) == 1 else None
+
+    def _graded(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse], tier_id: str,
+                how: str) -> _Outcome:
+        part = outcome.part
+        phrase = normalize_phrase(actual.text or actual.raw)
         tier = self.rules.tiers[tier_id]
         low, high = tier.low * weight, tier.high * weight
         if self.recorder.traced:

@@ -28,13 +28,6 @@ def shown_value(v: ValueUse) -> str:
     return short(v.value)
 
 
-def _brief(v: ValueUse) -> str:
-    """An intermediate value as a reason shows it: to two decimals (an explanation keeps four)."""
-    if not v.percent and isinstance(v.value, Decimal) and not isinstance(v.value, bool):
-        return fmt(round_half_up(v.value, 2).normalize())
-    return shown_value(v)
-
-
 def reason(ind: IndicatorResult) -> str:
     """A one-line reason for the points an indicator lost, or why it could not be checked."""
     if ind.interval:
@@ -53,7 +46,7 @@ def reason(ind: IndicatorResult) -> str:
         # a part that says how it was scored (a row: the figures compared) says it in words; the
         # others show their intermediate values
         said = [p.reason for p in ind.parts if p.state == "scored" and p.reason]
-        shown = "；".join(said) if said else "，".join(f"{v.label}＝{_brief(v)}" for v in ind.values if v.kind == "value")
+        shown = "；".join(said) if said else "，".join(f"{v.label}＝{shown_value(v)}" for v in ind.values if v.kind == "value")
         if not shown:
             # a formula over the sheet's own figures (决策程序: 4 − 2 ÷ 4 × 4): the figures it read
             shown = "，".join(f"{u.label}＝{short(u.value)}{u.unit if not isinstance(u.value, bool) else ''}" for u in ind.inputs
@@ -80,8 +73,8 @@ def deduction_reason(d: DeductionResult) -> str:
     """What a deduction item's line says: the findings counted and what they cost, and the
     points the sheet deducts itself where they differ."""
     if d.findings is None:
-        told = "发现问题数未披露，未计扣分"
-        return told + (f"；自评扣 {fmt(d.claimed)} 分" if d.claimed else "")
+        # what the total did: the sheet's own deduction where it owns to one (deduction_as_claimed)
+        return f"发现问题数未披露，按自评扣 {fmt(d.claimed)} 分计" if d.claimed else "发现问题数未披露，未计扣分"
     told = f"发现问题 {fmt(d.findings)} 处"
     if d.deduction:
         told += f"，每处扣 {fmt(d.per_finding)} 分，应扣 {fmt(d.deduction)} 分"

@@ -107,8 +107,10 @@ class RuleLibrary:
     failures: list[ScoringError]
     # the files among the failures that could still be told apart by their heading
     broken: list[BrokenRuleFile] = field(default_factory=list)
-    # the released versions the folder's ledger lists (id@version → sha256; `rules.released`)
+    # the released versions the folder's ledger lists (id@version → sha256; `rules.released`), and
+    # the ledger's lines that could not be read (no rule file is skipped for them)
     released: dict[str, str] = field(default_factory=dict)
+    ledger_problems: list[ScoringError] = field(default_factory=list)
     # select's answers by region, year, sheet type and evaluation date: a batch asks the same few
     # questions for every sheet, and each answer folds every rule set's titles and regions
     _selected: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -261,7 +263,7 @@ def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
         cached.directory = directory
         return cached
     library = _load_files(directory, files, ledger)
-    if not library.failures:  # a folder being fixed is loaded afresh each time, and its messages with it
+    if not library.failures and not library.ledger_problems:  # a folder being fixed is loaded afresh each time, and its messages with it
         cache.store(key, library)
     return library
 
@@ -297,10 +299,10 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
         paths = "、".join(r.path for r in rule_sets if r.ref == ref)
         failures.append(ScoringError(f"规则集 {ref} 在多个文件中重复定义：{paths}"))
     released, problems = parse_ledger(ledger, display_path(ledger_path(directory)))
-    failures.extend(problems)
     rule_sets = [r.model_copy(update={"released": released[r.ref]}) if r.ref in released else r for r in rule_sets]
     broken = [_completed(b, by_ref, broken) for b in broken]
-    return RuleLibrary(directory, rule_sets, failures, [b for b in broken if b.region is not None], released=released)
+    return RuleLibrary(directory, rule_sets, failures, [b for b in broken if b.region is not None], released=released,
+                       ledger_problems=problems)
 
 
 def _loosely(line: str) -> dict:

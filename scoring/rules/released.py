@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import ScoringError
 
 LEDGER = "versions.lock"
-_LINE = re.compile(r"(?P<ref>[^\s@]+@[^\s@]+)\s+(?P<sha>[0-9a-f]{64})")
+_LINE = re.compile(r"(?P<ref>[^\s@]+@[^\s@]+)\s+(?P<sha>[0-9a-fA-F]{64})")
 
 
 def ledger_path(directory: Path) -> Path:
@@ -48,7 +48,10 @@ def parse_ledger(data: bytes | None, shown: str) -> tuple[dict[str, str], list[S
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return {}, [ScoringError(f"{shown}: 不是 UTF-8 文本，已发布版本无法核对")]
+        try:
+            text = data.decode("gb18030")  # saved by a Chinese editor's default
+        except UnicodeDecodeError:
+            return {}, [ScoringError(f"{shown}: 不是 UTF-8 或 GBK 文本，无法读取，已发布的版本均未核对")]
     released: dict[str, str] = {}
     problems: list[ScoringError] = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -58,10 +61,10 @@ def parse_ledger(data: bytes | None, shown: str) -> tuple[dict[str, str], list[S
         match = _LINE.fullmatch(content)
         if match is None:
             problems.append(ScoringError(
-                f"{shown} 第 {number} 行：“{content}”应为“规则集编号@版本 sha256”（sha256 为 64 位小写十六进制数，见 scoring formulas validate 的输出）"
+                f"{shown} 第 {number} 行：“{content}”应为“规则集编号@版本 sha256”（sha256 为 64 位十六进制数，见 scoring formulas validate 的输出）；该版本未核对"
             ))
             continue
-        ref, sha = match["ref"], match["sha"]
+        ref, sha = match["ref"], match["sha"].lower()  # hash tools print either case
         if released.get(ref, sha) != sha:
             problems.append(ScoringError(f"{shown} 第 {number} 行：{ref} 已在前面以另一个 sha256 登记过"))
             continue
