@@ -132,6 +132,11 @@ def test_fill_a_sheet_and_watch_the_score_change(server, page):
     sync_api.expect(page.locator("#total-computed")).not_to_have_text(before)
     added.locator("button").click()
     sync_api.expect(page.locator("#total-computed")).to_have_text(before)
+    # a group header's printed weight, typed in its own table: the rows under it are held to it
+    header = page.locator("#subtotals tr.subtotal").first
+    header.locator("input[data-field='group']").fill("产出指标")
+    header.locator("input[data-field='weight']").fill("5")
+    sync_api.expect(page.locator("#findings")).to_contain_text("产出指标：分组标题印的分值 5 分，与其下各项分值合计 10 分不符")
 
 
 def test_an_unreadable_cell_greys_the_results_and_a_refused_download_keeps_the_form(server, page):

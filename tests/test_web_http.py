@@ -194,6 +194,21 @@ def test_rows_are_scored_and_a_broken_form_says_where(client):
     assert broken["errors"] == ["预算执行率 的自评得分：“九点二”不是数字", "绩效指标第 1 行“分值”：“十”不是数字"]
 
 
+def test_a_group_header_typed_in_the_form_is_checked_against_its_rows(client):
+    """The form's table of group headers ("产出指标（30分）", its subtotal): the rows under it are
+    held to it, as a workbook's or a case file's are; a header with figures and no group says where."""
+    rows = [{"group1": "产出指标", "group2": "数量指标", "name": "培训次数", "target": "≥10次", "actual": "10次", "weight": "20", "claimed": "20"},
+            {"group1": "产出指标", "group2": "质量指标", "name": "合格率", "target": "≥90%", "actual": "95%", "weight": "20", "claimed": "20"}]
+    answer = score(client, hunan_form(rows=rows, subtotals=[{"group": "产出指标", "weight": "30", "claimed": "40"}, {"group": "效益指标"}]))
+    messages = [f["message"] for f in answer["findings"]]
+    assert "产出指标：分组标题印的分值 30 分，与其下各项分值合计 40 分不符" in messages
+    assert "产出指标：所填小计 40 分，超过分组标题印的分值 30 分" in messages
+    two_levels = score(client, hunan_form(rows=rows, subtotals=[{"group": "产出指标/数量指标", "weight": "20"}]))
+    assert not [m for m in (f["message"] for f in two_levels["findings"]) if "分组标题" in m]
+    broken = score(client, hunan_form(rows=rows, subtotals=[{"group": " ", "weight": "30"}]))
+    assert not broken["ok"] and broken["errors"] == ["分组标题第 1 行“分组”：至少要有 1 项"]
+
+
 def test_deleting_a_parent_row_in_the_form_leaves_its_parts_standing(client):
     """An opened sheet's "其中…" rows name their parent row; the parent deleted in the form, they are
     no longer refused as "没有 id 为 … 的其他行": the sheet is still scored."""

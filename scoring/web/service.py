@@ -243,10 +243,12 @@ def case_from_form(data: dict, library: RuleLibrary, with_others: bool = False) 
             del row["part_of"]
     if rows:
         sheet["rows"] = rows
-    for key in ("subtotals", "stated_rates"):
+    if isinstance(data.get("subtotals"), list):
+        # the group headers' printed weights and subtotals, as the form's table gives them ("产出指标/数量指标")
+        sheet["subtotals"] = [sub for sub in map(_subtotal, data["subtotals"]) if sub is not None]
+    if isinstance(data.get("stated_rates"), list):
         # carried from an opened case file: the form does not edit them, but they are still checked
-        if isinstance(data.get(key), list):
-            sheet[key] = data[key]
+        sheet["stated_rates"] = data["stated_rates"]
     if isinstance(sheet.get("stated_rates"), list):
         sheet["stated_rates"] = [r for r in (_retied(rate, sheet["inputs"]) for rate in sheet["stated_rates"]) if r is not None]
     info = {"id": _text(data.get("case_id")) or "web", "unit": _text(data.get("unit")) or "（未填单位名称）",
@@ -291,6 +293,10 @@ def _form_problem(key: str, message: str, rule_set: RuleSet | None = None) -> st
         if not rest and sep and field in ROW_LABELS:  # a row's validator names the field in its message
             rest, message = field, detail
         return f"绩效指标第 {index} 行" + (f"“{ROW_LABELS.get(rest, rest)}”" if rest else "") + f"：{message}"
+    if head.startswith("subtotals["):
+        index = int(head[10:-1]) + 1
+        what = {"group": "分组", "weight": "分值", "claimed": "小计得分"}.get(rest, rest)
+        return f"分组标题第 {index} 行" + (f"“{what}”" if what else "") + f"：{message}"
     if head in ("claims", "findings") and rest:
         target = rule_set and (rule_set.indicator(rest) or rule_set.deduction(rest))
         what = "自评得分" if head == "claims" else "发现问题数"
@@ -323,6 +329,24 @@ def _tied(rate: dict, sheet) -> dict:
         if name is not None:
             out[tie] = name
     return out
+
+
+def _subtotal(sub: object) -> dict | None:
+    """A group header as the form sends it (its group written "一级/二级", blank figures left out),
+    as a case file holds it; None for a line with no figure.  A line with figures and no group is
+    kept, for the case model to refuse naming it."""
+    if not isinstance(sub, dict):
+        return None
+    group = sub.get("group")
+    parts = [g.strip() for g in group.split("/")] if isinstance(group, str) else group if isinstance(group, list) else []
+    out: dict = {"group": [g for g in parts if isinstance(g, str) and g.strip()]}
+    for key in ("weight", "claimed"):
+        if _text(sub.get(key)):
+            out[key] = _text(sub.get(key))
+    for key in ("includes", "source"):
+        if sub.get(key):
+            out[key] = sub[key]
+    return out if "weight" in out or "claimed" in out else None
 
 
 def _retied(rate: object, inputs: dict) -> dict | None:

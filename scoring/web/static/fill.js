@@ -66,6 +66,44 @@
     rowsTable.appendChild(tr);
     return tr;
   }
+  // -- group headers that print a weight or a subtotal ("产出指标（50分）") --------------------------
+  var subtotalsTable = document.getElementById("subtotals");
+  var SUBTOTAL_FIELDS = {group: "分组", weight: "分值", claimed: "小计得分（自评）"};
+  function addSubtotal(sub) {
+    var tr = document.createElement("tr");
+    tr.className = "subtotal";
+    Object.keys(SUBTOTAL_FIELDS).forEach(function (k) {
+      var td = document.createElement("td");
+      var input = document.createElement("input");
+      input.setAttribute("data-field", k);
+      input.setAttribute("aria-label", SUBTOTAL_FIELDS[k]);
+      input.size = k === "group" ? 24 : 6;
+      var value = sub && sub[k];
+      input.value = value == null ? "" : (Array.isArray(value) ? value.join("/") : value);
+      td.appendChild(input);
+      tr.appendChild(td);
+    });
+    // what an opened file says of it that the form does not show (the indicators it includes, its source)
+    var carried = {};
+    ["includes", "source"].forEach(function (k) { if (sub && sub[k]) carried[k] = sub[k]; });
+    tr.setAttribute("data-carried", JSON.stringify(carried));
+    var td = document.createElement("td");
+    var remove = document.createElement("button");
+    remove.type = "button";
+    remove.textContent = "删除";
+    remove.addEventListener("click", function () { tr.remove(); schedule(); });
+    td.appendChild(remove);
+    tr.appendChild(td);
+    subtotalsTable.appendChild(tr);
+    return tr;
+  }
+  if (subtotalsTable) {
+    (values.subtotals && values.subtotals.length ? values.subtotals : [{}]).forEach(addSubtotal);
+    document.getElementById("add-subtotal").addEventListener("click", function () {
+      addSubtotal({}).querySelector("input").focus();
+    });
+  }
+
   if (rowsTable) {
     (values.rows && values.rows.length ? values.rows : [{}, {}, {}]).forEach(addRow);
     document.getElementById("add-row").addEventListener("click", function () {
@@ -78,7 +116,7 @@
   function collect() {
     var data = {rules: model.ref, case_id: values.case_id || "", source: values.source || "", complete: !field("partial").checked,
       sheet_id: values.sheet_id || "", others: values.others || [],
-      inputs: {}, claims: {}, findings: {}, rows: [], subtotals: values.subtotals || [], stated_rates: values.stated_rates || [],
+      inputs: {}, claims: {}, findings: {}, rows: [], subtotals: subtotalsTable ? [] : (values.subtotals || []), stated_rates: values.stated_rates || [],
       // printed weights the form has no field for (an opened file's, for indicators whose weight is fixed)
       weights: Object.assign({}, values.weights || {})};
     HEAD.forEach(function (k) { data[k] = field(k) ? field(k).value : (values[k] || ""); });
@@ -98,6 +136,17 @@
       var found = field("finding:" + d.id);
       if (found && found.value.trim()) data.findings[d.id] = found.value;
     });
+    if (subtotalsTable) {
+      subtotalsTable.querySelectorAll("tr.subtotal").forEach(function (tr) {
+        var sub = JSON.parse(tr.getAttribute("data-carried") || "{}");
+        var blank = true;
+        tr.querySelectorAll("input[data-field]").forEach(function (input) {
+          sub[input.getAttribute("data-field")] = input.value;
+          if (input.value.trim()) blank = false;
+        });
+        if (!blank) data.subtotals.push(sub);
+      });
+    }
     if (rowsTable) {
       var n = 0;
       rowsTable.querySelectorAll("tr.row").forEach(function (tr) {
