@@ -1066,22 +1066,13 @@ def test_a_not_given_mark_in_the_nature_or_rule_column_is_no_nature_or_rule(libr
     assert "规则集没有“赋分规则”一列" in unknown.result.parts[0].reason  # national rules name none: said so
 
 
-@pytest.mark.parametrize(
-    ("name", "target", "actual", "expected"),
-    [
-        ("培训次数", "≥10次", "完成培训20次", "10.00"),  # a verb before the name's own words
-        ("培训次数", "≥10次", "完成培训5次", "5.00"),
-        ("重大安全事故", "无重大安全事故", "发生重大安全事故2起", "0.00"),  # owned to, not hidden as unreadable
-        ("宣传活动次数", "≥12次", "开展宣传活动12次", "10.00"),
-        ("培训次数", "≥10次", "未完成培训20次", "None"),  # a negation is never skipped over
-        ("安全生产事故", "0起", "发生安全事故2起", "None"),  # another quantity's words: unread, as before
-    ],
-)
-def test_a_figure_after_a_verb_and_the_rows_name_is_read(library, name, target, actual, expected):
-    """A unit writes what it did before the figure ("完成培训20次", "发生重大安全事故2起"): a
-    two-character lead before the row's own name is read past, as the name alone is."""
-    row, _ = one(library, name=name, target=target, actual=actual, claimed="10")
-    assert str(row.result.computed) == expected, row.result.parts[0].reason
+@pytest.mark.parametrize("actual", ["增加培训20次", "减少安全事故2起", "尚未培训20次", "原定培训20次，因疫情取消", "完成培训20次"])
+def test_words_before_the_rows_name_are_not_read_past(library, actual):
+    """What stands before the row's own name may change what the figure says (增加, 减少, 尚未, 原定 …):
+    such a cell is left to the evaluator, never read as the count (review AE: a two-character lead
+    read past turned plans, changes and shortfalls into the figure)."""
+    row, _ = one(library, name="培训次数", target="≥10次", actual=actual, claimed="10")
+    assert row.result.computed is None and row.comparison.status == "unverifiable", row.result.parts[0].reason
 
 
 @pytest.mark.parametrize(

@@ -275,19 +275,14 @@ class RowScorer(WordingGrader, UnitMatcher):
         if not compact[:1].isalpha():
             return None
         name = _row_name(row)
-        # the name may follow a two-character verb ("完成培训20次" in 培训次数, "发生重大安全事故2起"
-        # in 重大安全事故), never a negation ("未完成培训20次" says something else)
-        leads = (0, 2) if compact[:1] not in _NEGATING and compact[:2].isalpha() else (0,)
-        for lead in leads:
-            said = compact[lead:]
-            for end in range(min(len(said) - 1, len(name) + 4), 1, -1):  # the longest first
-                head, rest = said[:end], said[end:]
-                # a quantity's name ("故障率0.5%", "合格率99%") is the quantity reading's, which knows
-                # the names that go the other way ("合格率" in 产品不合格率, "差错率" in 无差错率)
-                if (head.isalpha() and not head.endswith(self.reading.quantity_names)
-                        and (rest[0].isdigit() or self.reading.starts_with_comparator(rest))
-                        and _named_for(name, head, self.reading.quantity_suffixes)):
-                    return rest
+        for end in range(min(len(compact) - 1, len(name) + 4), 1, -1):  # the longest first
+            head, rest = compact[:end], compact[end:]
+            # a quantity's name ("故障率0.5%", "合格率99%") is the quantity reading's, which knows
+            # the names that go the other way ("合格率" in 产品不合格率, "差错率" in 无差错率)
+            if (head.isalpha() and not head.endswith(self.reading.quantity_names)
+                    and (rest[0].isdigit() or self.reading.starts_with_comparator(rest))
+                    and _named_for(name, head, self.reading.quantity_suffixes)):
+                return rest
         return None
 
     def _parse(self, text: str, row: Row, label: str, place: str) -> ParsedValue:
@@ -828,10 +823,6 @@ def _could_meet(direction: str, bound: str, a: Decimal, t: Decimal) -> bool:
 def _row_name(row: Row) -> str:
     """A row's name folded, without blanks or a remark in brackets at its end (`readings.bare_name`)."""
     return bare_name(row.name or "")
-
-
-# characters that, first in a cell, negate what follows
-_NEGATING = frozenset("未无没不非否")
 
 
 def _named_for(name: str, word: str, suffixes: tuple[str, ...]) -> bool:
