@@ -148,7 +148,7 @@ def test_execution_above_budget_is_a_deviation_where_the_rule_says_so(library):
 def test_division_by_zero_in_an_intermediate_value_is_a_rule_error(library):
     sd, codes, worst = report(library, SICHUAN, sichuan_inputs(library, budget_executed="0", budget_adjusted="0"))
     row = line(sd, "budget_quality")
-    assert row.result.computed is None and "出现除以零" in row.result.parts[0].reason
+    assert row.result.computed is None and "不能除以零" in row.result.parts[0].reason
     assert any(m.startswith("error: 预算编制质量：无法按规则计算") for m in codes["rule_error"]) and worst == "error"
 
 

@@ -291,8 +291,14 @@ def test_weights_printed_rounded_add_up_at_their_precision(tmp_path):
     code, doc = diff_json(write_case(tmp_path, rows, sheet=sheet, inputs='budget = "100"\nexecuted = "100"'))
     t = doc["sheets"][0]["total"]
     assert not [f for f in doc["findings"] if f["code"] == "weights_mismatch"], doc["findings"]
-    assert (t["computed"], t["status"], t["grade"], t["lines_sum"]) == ("100.01", "match", "优", None), t
+    assert (t["computed"], t["status"], t["grade"], t["lines_sum"]) == ("100.00", "match", "优", None), t  # never above the full mark
     rows[-1]["weight"] = rows[-2]["weight"] = 6.68
     code, doc = diff_json(write_case(tmp_path, rows, sheet=sheet, inputs='budget = "100"\nexecuted = "100"'))
     assert [f["code"] for f in doc["findings"] if f["code"] == "weights_mismatch"] == ["weights_mismatch"]
     assert doc["sheets"][0]["total"]["computed"] is None
+    # halves are exact, not rounded: eighteen weights of 5 and two of 4.5 beside the execution's 10 are 109 …
+    halves: list[dict] = []
+    for weight in [4.5] * 2 + [5] * 16:
+        row(halves, weight=weight, target="≥1", actual="1", claimed=str(weight))
+    code, doc = diff_json(write_case(tmp_path, halves, sheet=sheet, inputs='budget = "100"\nexecuted = "100"'))
+    assert [f["code"] for f in doc["findings"] if f["code"] == "weights_mismatch"] == ["weights_mismatch"]  # 99, not 100

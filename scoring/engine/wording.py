@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 
 # the clauses of a worded cell
 _CLAUSES = re.compile(r"[,，;；。、]")
-# words before a tier's name that change what it says ("未达成年度指标", "部分达成年度指标")
-_QUALIFYING = ("未", "没", "不", "无", "非", "部分", "基本", "大部分", "尚", "接近", "近")
 # the ways of grading wording a reason names (the vocabulary's own, or equal wording, goes without saying)
 _SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值含", "完成值与指标值同样", "完成值“", "完成值与指标值回答", "完成值的", "完成值说")
 
@@ -150,18 +148,13 @@ class WordingGrader:
         return self._graded(row, weight, actual, outcome, values, tier_id, how)
 
     def _tier_named(self, phrase: str) -> str | None:
-        """The one tier whose own name a worded actual holds, neither negated nor qualified
-        ("未达成年度指标", "部分达成年度指标" do not say 达成年度指标); None where it holds none,
-        or more than one."""
-        found = set()
-        for tier_id, tier in self.rules.tiers.items():
-            label = normalize_phrase(tier.label)
-            at = phrase.find(label)
-            while at >= 0:
-                if not phrase[:at].endswith(_QUALIFYING):
-                    found.add(tier_id)
-                    break
-                at = phrase.find(label, at + 1)
+        """The one tier whose own name opens a clause of a worded actual ("部分达成并具有一定效果，
+        有所提升"); None where no clause opens with one, or clauses open with two.  Only at a
+        clause's start: before it, anything may turn it round ("未能达成年度指标", "尚未完全达成…",
+        "预计达成…")."""
+        clauses = [c for c in _CLAUSES.split(phrase) if c]
+        found = {tier_id for tier_id, tier in self.rules.tiers.items()
+                 for label in (normalize_phrase(tier.label),) for c in clauses if c.startswith(label)}
         return found.pop() if len(found) == 1 else None
 
     def _graded(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse], tier_id: str,

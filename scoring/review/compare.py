@@ -350,8 +350,8 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         return max(x, score_floor) if score_floor is not None else x
 
     digits, allow_up, allow_down = sums.digits, sums.allow_up, sums.allow_down
+    # never above the full mark: weights printed rounded (3 × 6.67) may add up to a cent more
     low, high = round_half_up(floor(sums.low - deducted), digits), round_half_up(floor(high - deducted), digits)
-    computed = min(max(round_half_up(floor(sums.computed - deducted), digits), low), high)
     place = f"{where}.total"
     lines_sum = None
     if complete and not weights_consistent:
@@ -360,6 +360,11 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         # rules give, nor a grade; it is kept as the lines' sum, and the total is unverifiable.
         lines_sum = (low, high)
         low = high = computed = None
+    else:
+        # never above the full mark: weights printed rounded (3 × 6.67) may add up to a cent more
+        full = round_half_up(total_weight, digits)
+        low, high = min(low, full), min(high, full)
+        computed = min(max(round_half_up(floor(sums.computed - deducted), digits), low), high)
     if claimed_total is None:
         cmp = Comparison(None, computed, low, high, "unclaimed" if complete else "incomplete", None, tolerance)
     elif claimed_total < 0 or claimed_total > total_weight:

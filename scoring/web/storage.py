@@ -146,7 +146,7 @@ SORTS = {
     "unit": submissions.c.unit, "region": submissions.c.region, "rules": results.c.rules_id,
     "claimed": results.c.claimed_key, "computed": results.c.computed_key, "delta": results.c.delta_key,
     # by how alarming the status is (高报 before 低报 before 一致), not by its code's spelling
-    "status": case(STATUS_RANK, value=results.c.worst_status, else_=len(STATUS_RANK)),
+    "status": case({"failed": -1, **STATUS_RANK}, value=results.c.worst_status, else_=len(STATUS_RANK)),  # 无法复核 first
     "severity": results.c.severity_rank, "scored": results.c.scored_at,
     "id": submissions.c.id,
 }
