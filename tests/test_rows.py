@@ -1079,7 +1079,7 @@ def test_words_before_the_rows_name_are_not_read_past(library, actual):
     ("actual", "low", "high"),
     [
         ("部分达成并具有一定效果，有所提升", "6.00", "8.00"),  # the rules' own tier name settles it before strength words
-        ("基本完成，部分达成并具有一定效果", "6.00", "8.00"),  # a clause of its own
+        ("部分达成并具有一定效果。群众满意", "6.00", "8.00"),
         ("未达成且效果较差，下年度改进", "0.00", "6.00"),
     ],
 )
@@ -1090,13 +1090,21 @@ def test_an_actual_holding_a_tier_name_is_that_tier(library, actual, low, high):
 
 
 @pytest.mark.parametrize("actual", ["部分达成年度指标", "未达成年度指标", "基本达成年度指标", "未能达成年度指标", "尚未完全达成年度指标",
-                                    "预计达成年度指标", "没有达成年度指标"])
+                                    "预计达成年度指标", "没有达成年度指标", "有所提升，未达成且效果较差的情况已整改"])
 def test_a_tier_name_negated_or_qualified_is_not_that_tier(library, actual):
     """"部分达成年度指标", "未能达成年度指标" hold 达成年度指标 but do not say it: only a clause that
     opens with a tier's name is that tier (review AE: a negation two characters before it was missed)."""
     row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
     assert "完成值含规则的档次名" not in (row.result.parts[0].reason or "")
     assert row.comparison.high is None or row.comparison.high < D("10")
+
+
+@pytest.mark.parametrize("actual", ["达成年度指标及部分达成并具有一定效果", "达成年度指标但未达成且效果较差", "达成年度指标，但效果较差"])
+def test_two_tier_names_or_the_top_one_do_not_settle_the_tier(library, actual):
+    """A text naming two tiers, or opening with the top one and saying more, is graded as any
+    wording is (the top tier's name is no admission, and two names contradict each other)."""
+    row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
+    assert "完成值含规则的档次名" not in (row.result.parts[0].reason or "")
 
 
 def test_a_tier_name_equal_to_the_target_is_still_that_tier(library):

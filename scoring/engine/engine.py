@@ -534,9 +534,10 @@ def rows_missing(rules: RuleSet, weights: Iterable[Decimal], where: str) -> Find
 
 def rounding_allowance(weights: Iterable[Decimal]) -> Decimal:
     """How far printed weights may add up from what they stand for by being written rounded: half
-    a unit of the last decimal of each that is a rounded fraction (6.67 for 20/3: 0.005).  Whole
-    points, halves and tenths written out (4.5, 12.5, 30.00: a last digit of 0 or 5) are exact."""
-    return sum((Decimal(5).scaleb(-decimals_of(w) - 1) for w in weights if decimals_of(w) and str(w)[-1] not in "05"), Decimal(0))
+    a unit of the last decimal of each that is a rounded fraction, written to two decimals or more
+    (6.67 for 20/3, 14.29 for 100/7: 0.005).  Whole points, tenths, halves and quarters (2.9, 4.5,
+    12.25, 30.00) are exact."""
+    return sum((Decimal(5).scaleb(-decimals_of(w) - 1) for w in weights if decimals_of(w) >= 2 and str(w)[-1] not in "05"), Decimal(0))
 
 
 def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], plan: RowPlan, where: str,

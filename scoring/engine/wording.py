@@ -148,14 +148,21 @@ class WordingGrader:
         return self._graded(row, weight, actual, outcome, values, tier_id, how)
 
     def _tier_named(self, phrase: str) -> str | None:
-        """The one tier whose own name opens a clause of a worded actual ("部分达成并具有一定效果，
-        有所提升"); None where no clause opens with one, or clauses open with two.  Only at a
-        clause's start: before it, anything may turn it round ("未能达成年度指标", "尚未完全达成…",
-        "预计达成…")."""
-        clauses = [c for c in _CLAUSES.split(phrase) if c]
-        found = {tier_id for tier_id, tier in self.rules.tiers.items()
-                 for label in (normalize_phrase(tier.label),) for c in clauses if c.startswith(label)}
-        return found.pop() if len(found) == 1 else None
+        """The tier a worded actual owns to by opening with its name ("部分达成并具有一定效果，有所
+        提升"), where that is below the top tier; None otherwise.  Only at the start: before a
+        name, anything may turn it round ("未能达成年度指标", "预计达成…"), and a later clause may use
+        it as a noun ("…，未达成且效果较差的情况已整改").  Never the top tier ("达成年度指标，但效果
+        较差" says more than its name), and never where the text names two tiers."""
+        tiers = self.rules.tiers
+        named = [tier_id for tier_id, tier in tiers.items() if normalize_phrase(tier.label) in phrase]
+        if len(named) != 1:
+            return None
+        tier_id = named[0]
+        first = _CLAUSES.split(phrase, 1)[0]
+        top = max(t.high for t in tiers.values())
+        if not first.startswith(normalize_phrase(tiers[tier_id].label)) or tiers[tier_id].high >= top:
+            return None
+        return tier_id
 
     def _graded(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse], tier_id: str,
                 how: str) -> _Outcome:
