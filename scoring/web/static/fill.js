@@ -55,6 +55,11 @@
     ROW_CARRIED.forEach(function (k) { if (row && row[k]) carried[k] = row[k]; });
     tr.setAttribute("data-carried", JSON.stringify(carried));
     ["computed n", "status", "reason"].forEach(function (c) { var td = document.createElement("td"); td.className = c; tr.appendChild(td); });
+    appendRemovable(rowsTable, tr);
+    return tr;
+  }
+  // a line's delete button, and the line put in its table
+  function appendRemovable(table, tr) {
     var td = document.createElement("td");
     var remove = document.createElement("button");
     remove.type = "button";
@@ -63,8 +68,7 @@
     remove.addEventListener("click", function () { tr.remove(); schedule(); });
     td.appendChild(remove);
     tr.appendChild(td);
-    rowsTable.appendChild(tr);
-    return tr;
+    table.appendChild(tr);
   }
   // -- group headers that print a weight or a subtotal ("产出指标（50分）") --------------------------
   var subtotalsTable = document.getElementById("subtotals");
@@ -87,14 +91,7 @@
     var carried = {};
     ["includes", "source"].forEach(function (k) { if (sub && sub[k]) carried[k] = sub[k]; });
     tr.setAttribute("data-carried", JSON.stringify(carried));
-    var td = document.createElement("td");
-    var remove = document.createElement("button");
-    remove.type = "button";
-    remove.textContent = "删除";
-    remove.addEventListener("click", function () { tr.remove(); schedule(); });
-    td.appendChild(remove);
-    tr.appendChild(td);
-    subtotalsTable.appendChild(tr);
+    appendRemovable(subtotalsTable, tr);
     return tr;
   }
   if (subtotalsTable) {
