@@ -302,3 +302,18 @@ def test_weights_printed_rounded_add_up_at_their_precision(tmp_path):
         row(halves, weight=weight, target="≥1", actual="1", claimed=str(weight))
     code, doc = diff_json(write_case(tmp_path, halves, sheet=sheet, inputs='budget = "100"\nexecuted = "100"'))
     assert [f["code"] for f in doc["findings"] if f["code"] == "weights_mismatch"] == ["weights_mismatch"]  # 99, not 100
+
+
+def test_a_partial_sheet_whose_weights_already_exceed_the_total_gets_no_total(tmp_path):
+    """Lines printed worth 101 of a 100-point form, on a partial transcription: the weights are
+    wrong whatever is missing, so the rules give no total and no grade (it was capped or shown as 101)."""
+    rows: list[dict] = []
+    for weight in [4.5] * 19 + [5.5]:
+        row(rows, weight=weight, target="≥1", actual="1", claimed=str(weight))
+    path = write_case(tmp_path, rows, sheet='complete = false\nclaims = { execution = "10" }', inputs='budget = "100"\nexecuted = "100"')
+    code, doc = diff_json(path)
+    t = doc["sheets"][0]["total"]
+    assert (t["computed"], t["grade"], t["lines_weight"], t["lines_sum"]) == (None, None, "101.0", ["101.00", "101.00"]), t
+    assert "weights_mismatch" in {f["code"] for f in doc["findings"]} and code == 1
+    line = next(x for x in run_cli("diff", str(path)).stdout.splitlines() if x.startswith("合计"))
+    assert "各项分值合计 101.0 分，已超过满分 100 分（表不完整），总分和等级无法按规则核定" in line

@@ -126,14 +126,15 @@ def total_note(sd: SheetDiff, with_claims: bool = True) -> str:
     if t.lines_sum is not None:
         low, high = t.lines_sum
         got = fmt(low) if low == high else f"{fmt(low)}～{fmt(high)}"
-        parts.append(f"各项分值合计 {fmt(t.lines_weight)} 分，与满分 {fmt(t.weight)} 分不符，总分和等级无法按规则核定（各项按规则得分合计 {got} 分）")
-    if not t.complete:
+        against = f"与满分 {fmt(t.weight)} 分不符" if t.complete else f"已超过满分 {fmt(t.weight)} 分（表不完整）"
+        parts.append(f"各项分值合计 {fmt(t.lines_weight)} 分，{against}，总分和等级无法按规则核定（各项按规则得分合计 {got} 分）")
+    elif not t.complete:
         # "只录入了部分指标" only where some of the points are not among the lines (a sheet cut off
         # before its last claims has every line and not every claim)
         what = "表中有部分内容未录入" if t.checked_weight >= t.weight else "只录入了部分指标"
         checked = fmt(t.checked_weight.normalize()) if t.checked_weight == t.checked_weight.to_integral_value() else fmt(t.checked_weight)
         parts.append(f"表不完整：{what}，已核对 {checked} 分（满分 {fmt(t.weight)} 分），不对全表总分下结论")
-    elif t.unverified_weight and t.lines_sum is None:
+    elif t.unverified_weight:
         counted = "，在其可能范围内按自评得分计入" if with_claims else ""
         parts.append(f"其中 {fmt(t.unverified_weight)} 分的指标无法核验{counted}")
     if c.low is not None and c.low != c.high:

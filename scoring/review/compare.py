@@ -354,7 +354,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     low, high = round_half_up(floor(sums.low - deducted), digits), round_half_up(floor(high - deducted), digits)
     place = f"{where}.total"
     lines_sum = None
-    if complete and not weights_consistent:
+    if not weights_consistent:  # on a partial sheet: its printed weights already exceed the total
         # The printed weights do not add up to the sheet's total (weights_mismatch): the lines'
         # scores add up to something out of another total (110 of "100"), which is no total the
         # rules give, nor a grade; it is kept as the lines' sum, and the total is unverifiable.
@@ -370,13 +370,13 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     elif claimed_total < 0 or claimed_total > total_weight:
         cmp = Comparison(claimed_total, computed, low, high, "invalid", None if computed is None else claimed_total - computed, tolerance)
         findings.append(finding("claim_invalid", f"总分：自评 {fmt(claimed_total)} 分超出满分 {fmt(total_weight)}", place))
-    elif not complete:
-        cmp = _partial_total(claimed_total, computed, low, high, tolerance, place, findings)
     elif lines_sum is not None:
         cmp = Comparison(claimed_total, None, None, None, "unverifiable", None, tolerance)
         findings.append(finding(
             "unverifiable", f"总分：各项分值合计与满分不符，无法核验自评总分 {fmt(claimed_total)} 分", place,
         ))
+    elif not complete:
+        cmp = _partial_total(claimed_total, computed, low, high, tolerance, place, findings)
     else:
         delta = claimed_total - computed
         status = "over" if delta > tolerance + allow_up else "under" if -delta > tolerance + allow_down else "match"
