@@ -127,8 +127,7 @@ def formulas_validate(
             except ScoringError as exc:
                 failures.append(exc)
         # a file is held to the ledger of the folder it is validated against
-        ledger = read_ledger_bytes(folder)
-        released, problems = parse_ledger(ledger, display_path(ledger_path(folder)))
+        released, problems = parse_ledger(read_ledger_bytes(folder), display_path(ledger_path(folder)))
         failures.extend(problems)
     else:
         try:
@@ -136,7 +135,7 @@ def formulas_validate(
         except ScoringError as exc:
             fail(str(exc))
         loaded, failures, released = library.rule_sets, [*library.failures, *library.ledger_problems], library.released
-        ledger = read_ledger_bytes(folder)
+    has_ledger = ledger_path(folder).is_file()
     for rule_set in loaded:
         sha = released.get(rule_set.ref)
         if sha is not None and sha != rule_set.sha256:
@@ -145,7 +144,7 @@ def formulas_validate(
         typer.echo(f"通过：{rule_set.ref}（{rule_set.path}，{len(rule_set.indicators)} 个指标，{len(rule_set.deductions)} 个扣分项，sha256 {rule_set.sha256[:12]}）")
         for warning in rule_set.warnings:
             typer.echo(f"  警告（来源文件）：{warning}")
-        if ledger is not None and sha is None:
+        if has_ledger and sha is None:
             # a draft: said with the line that releases it, so the hash is copied, never typed
             typer.echo(f"  未发布：{LEDGER} 未登记此版本；发布时加入这一行：{rule_set.ref}  {rule_set.sha256}")
     for failure in failures:

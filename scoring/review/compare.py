@@ -350,14 +350,14 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         return max(x, score_floor) if score_floor is not None else x
 
     digits, allow_up, allow_down = sums.digits, sums.allow_up, sums.allow_down
-    # never above the full mark: weights printed rounded (3 × 6.67) may add up to a cent more
     low, high = round_half_up(floor(sums.low - deducted), digits), round_half_up(floor(high - deducted), digits)
     place = f"{where}.total"
     lines_sum = None
-    if not weights_consistent:  # on a partial sheet: its printed weights already exceed the total
-        # The printed weights do not add up to the sheet's total (weights_mismatch): the lines'
-        # scores add up to something out of another total (110 of "100"), which is no total the
-        # rules give, nor a grade; it is kept as the lines' sum, and the total is unverifiable.
+    if not weights_consistent:
+        # The printed weights do not add up to the sheet's total (weights_mismatch; on a partial
+        # sheet, they already exceed it): the lines' scores add up to something out of another
+        # total (110 of "100"), which is no total the rules give, nor a grade; it is kept as the
+        # lines' sum, and the total is unverifiable.
         lines_sum = (low, high)
         low = high = computed = None
     else:
