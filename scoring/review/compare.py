@@ -370,6 +370,9 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     elif claimed_total < 0 or claimed_total > total_weight:
         cmp = Comparison(claimed_total, computed, low, high, "invalid", None if computed is None else claimed_total - computed, tolerance)
         findings.append(finding("claim_invalid", f"总分：自评 {fmt(claimed_total)} 分超出满分 {fmt(total_weight)}", place))
+    elif lines_sum is not None and not complete:
+        # a partial sheet gets no full-sheet verdict; its weights' error is said on its own
+        cmp = Comparison(claimed_total, None, None, None, "incomplete", None, tolerance)
     elif lines_sum is not None:
         cmp = Comparison(claimed_total, None, None, None, "unverifiable", None, tolerance)
         findings.append(finding(
