@@ -1066,7 +1066,7 @@ def test_a_not_given_mark_in_the_nature_or_rule_column_is_no_nature_or_rule(libr
     assert "规则集没有“赋分规则”一列" in unknown.result.parts[0].reason  # national rules name none: said so
 
 
-@pytest.mark.parametrize("actual", ["增加培训20次", "减少安全事故2起", "尚未培训20次", "原定培训20次，因疫情取消", "完成培训20次"])
+@pytest.mark.parametrize("actual", ["增加培训20次", "减少安全事故2起", "尚未培训20次", "原定培训20次，因疫情取消", "开展培训20次"])
 def test_words_before_the_rows_name_are_not_read_past(library, actual):
     """What stands before the row's own name may change what the figure says (增加, 减少, 尚未, 原定 …):
     such a cell is left to the evaluator, never read as the count (review AE: a two-character lead
@@ -1075,12 +1075,39 @@ def test_words_before_the_rows_name_are_not_read_past(library, actual):
     assert row.result.computed is None and row.comparison.status == "unverifiable", row.result.parts[0].reason
 
 
+@pytest.mark.parametrize(("name", "target", "actual", "computed"), [
+    ("培训次数", "≥10次", "完成培训20次", "10.00"),
+    ("培训次数", "≥10次", "累计完成培训5次", "5.00"),
+    ("重大安全事故", "0起", "发生重大安全事故2起", "0.00"),
+])
+def test_the_rows_name_after_words_that_say_nothing_of_the_figure_is_read_past(library, name, target, actual, computed):
+    """reading.fillers before the row's name ("完成", "累计完成", "发生") say nothing of the figure
+    (review AF: "发生重大安全事故2起" claimed at full marks passed with exit 0 once no lead was read)."""
+    row, _ = one(library, name=name, target=target, actual=actual, claimed="10")
+    assert str(row.result.computed) == computed, row.result.parts[0].reason
+
+
 @pytest.mark.parametrize(
     ("actual", "low", "high"),
     [
         ("部分达成并具有一定效果，有所提升", "6.00", "8.00"),  # the rules' own tier name settles it before strength words
         ("部分达成并具有一定效果。群众满意", "6.00", "8.00"),
         ("未达成且效果较差，下年度改进", "0.00", "6.00"),
+        # a lead that does not turn it round (review AF: "该项目…" sent it to the strength words,
+        # whose 一定 — of the tier's own name — read it as achieved)
+        ("该项目部分达成并具有一定效果", "6.00", "8.00"),
+        ("总体部分达成并具有一定效果", "6.00", "8.00"),
+        ("1、部分达成并具有一定效果", "6.00", "8.00"),
+        ("仅部分达成", "6.00", "8.00"),
+        # the name's head, the words before its 并/且
+        ("部分达成并有一定效果", "6.00", "8.00"),
+        ("部分达成，有一定效果", "6.00", "8.00"),
+        ("部分达成年度指标", "6.00", "8.00"),  # the name read first is meant
+        ("未达成年度指标", "0.00", "6.00"),
+        # the top tier negated, and nothing more
+        ("未能达成年度指标", "0.00", "6.00"),
+        ("没有达成年度指标", "0.00", "6.00"),
+        ("尚未达成年度指标", "0.00", "6.00"),
     ],
 )
 def test_an_actual_holding_a_tier_name_is_that_tier(library, actual, low, high):
@@ -1089,14 +1116,30 @@ def test_an_actual_holding_a_tier_name_is_that_tier(library, actual, low, high):
     assert "完成值含规则的档次名" in row.result.parts[0].reason
 
 
-@pytest.mark.parametrize("actual", ["部分达成年度指标", "未达成年度指标", "基本达成年度指标", "未能达成年度指标", "尚未完全达成年度指标",
-                                    "预计达成年度指标", "没有达成年度指标", "有所提升，未达成且效果较差的情况已整改"])
-def test_a_tier_name_negated_or_qualified_is_not_that_tier(library, actual):
-    """"部分达成年度指标", "未能达成年度指标" hold 达成年度指标 but do not say it: only a clause that
-    opens with a tier's name is that tier (review AE: a negation two characters before it was missed)."""
+@pytest.mark.parametrize("actual", ["已达成年度指标", "全部达成年度指标", "均已达成年度指标"])
+def test_the_top_tier_with_words_that_only_confirm_it_is_that_tier(library, actual):
+    """"已/全部/均已 + 达成年度指标" says the name and nothing more (rows.target_words.contained_with)."""
+    row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
+    assert (row.comparison.low, row.comparison.high, row.comparison.status) == (D("8.00"), D("10.00"), "match")
+
+
+@pytest.mark.parametrize("actual", ["基本达成年度指标", "尚未完全达成年度指标", "预计达成年度指标"])
+def test_a_qualified_top_tier_name_is_not_that_tier(library, actual):
+    """"基本达成年度指标", "预计达成年度指标" hold 达成年度指标 but do not say it (review AE: a
+    qualifier before it was missed)."""
     row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
     assert "完成值含规则的档次名" not in (row.result.parts[0].reason or "")
     assert row.comparison.high is None or row.comparison.high < D("10")
+
+
+@pytest.mark.parametrize("actual", ["不存在未达成且效果较差的情况", "有所提升，未达成且效果较差的情况已整改", "未达成且效果较差的情况已全部整改到位",
+                                    "预计部分达成并具有一定效果"])
+def test_a_tier_name_denied_or_used_as_a_noun_is_the_evaluators(library, actual):
+    """A tier's name the unit does not grade itself by — denied, forecast, or "…的情况" — is
+    neither that tier nor read for strength (review AF: "不存在未达成…" was graded failed)."""
+    row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
+    assert row.result.parts[0].state == "judgement" and row.comparison.status == "unverifiable"
+    assert "提到规则的档次" in row.result.parts[0].reason
 
 
 @pytest.mark.parametrize("actual", ["达成年度指标及部分达成并具有一定效果", "达成年度指标但未达成且效果较差", "达成年度指标，但效果较差"])

@@ -275,14 +275,21 @@ class RowScorer(WordingGrader, UnitMatcher):
         if not compact[:1].isalpha():
             return None
         name = _row_name(row)
-        for end in range(min(len(compact) - 1, len(name) + 4), 1, -1):  # the longest first
-            head, rest = compact[:end], compact[end:]
-            # a quantity's name ("故障率0.5%", "合格率99%") is the quantity reading's, which knows
-            # the names that go the other way ("合格率" in 产品不合格率, "差错率" in 无差错率)
-            if (head.isalpha() and not head.endswith(self.reading.quantity_names)
-                    and (rest[0].isdigit() or self.reading.starts_with_comparator(rest))
-                    and _named_for(name, head, self.reading.quantity_suffixes)):
-                return rest
+        # the name may follow words that say nothing of the figure (reading.fillers: "完成培训20次",
+        # "累计完成培训20次" in 培训次数, "发生重大安全事故2起" in 重大安全事故); no other lead, which may
+        # turn it round ("增加培训20次", "尚未培训20次", "原定培训20次")
+        fillers = self.reading.fillers
+        leads = [0, *(k for k in range(1, min(len(compact) - 2, 7)) if compact[:k].isalpha() and made_of(compact[:k], fillers))]
+        for lead in leads:
+            said = compact[lead:]
+            for end in range(min(len(said) - 1, len(name) + 4), 1, -1):  # the longest first
+                head, rest = said[:end], said[end:]
+                # a quantity's name ("故障率0.5%", "合格率99%") is the quantity reading's, which knows
+                # the names that go the other way ("合格率" in 产品不合格率, "差错率" in 无差错率)
+                if (head.isalpha() and not head.endswith(self.reading.quantity_names)
+                        and (rest[0].isdigit() or self.reading.starts_with_comparator(rest))
+                        and _named_for(name, head, self.reading.quantity_suffixes)):
+                    return rest
         return None
 
     def _parse(self, text: str, row: Row, label: str, place: str) -> ParsedValue:

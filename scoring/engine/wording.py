@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 
 # the clauses of a worded cell
 _CLAUSES = re.compile(r"[,，;；。、]")
+# what joins a tier's label to what it adds: "部分达成并具有一定效果" is named by "部分达成"
+_TIER_HEAD = re.compile(r"[并且，,]")
+# words before a tier's name that leave it unsettled, besides the rule file's negations, modals and
+# hedges: "预计部分达成", "力争部分达成", "是否部分达成"
+_UNSETTLED = ("无", "非", "否", "预计", "预期", "计划", "拟", "争取", "力争", "有望", "希望", "如果", "若")
 # the ways of grading wording a reason names (the vocabulary's own, or equal wording, goes without saying)
 _SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值含", "完成值与指标值同样", "完成值“", "完成值与指标值回答", "完成值的", "完成值说")
 
@@ -59,12 +64,16 @@ class WordingGrader:
         tier_id = self.rules.vocabulary.get(phrase)
         how = "词表"
         if tier_id is None:
-            named = self._tier_named(phrase)
+            named, mention = self._tier_named(phrase)
             if named is not None:
                 # "部分达成并具有一定效果，有所提升": the unit grades itself in the rules' own words,
                 # which settle the tier before any strength word is weighed
                 tier_id, how = named, "完成值含规则的档次名"
                 return self._graded(row, weight, actual, outcome, values, tier_id, how)
+            if mention is not None:
+                part.state = "judgement"
+                part.reason = f"完成值“{actual.raw}”提到规则的档次“{mention[0]}”，但{mention[1]}，不是以它自评，需评价人判断"
+                return outcome
         equal = self.rules.text_equal_to_target
         answers = self._answers(phrase)
         # a tier's own name is that tier, whatever the target says (it may be the same words)
@@ -85,7 +94,11 @@ class WordingGrader:
             tier_id, how = self._against_target_words(normalize_phrase(row.target), phrase, bare_name(row.name or ""))
         if self.rules.strength and row.target is not None:
             target = normalize_phrase(row.target)
-            wanted, found = self._strength(target), self._strengths(phrase)
+            # the rules' own tier names are no strength claim: the 一定 of "…并具有一定效果"
+            plain = phrase
+            for tier in self.rules.tiers.values():
+                plain = plain.replace(normalize_phrase(tier.label), "，")
+            wanted, found = self._strength(target), self._strengths(plain)
             if wanted is not None and self.rules.scope_words:
                 change = target.replace(wanted[0], "", 1)  # "全面开展培训，干部能力有所提升": 有所, not 全面
                 found = [(w, level) for w, level in found if w not in self.rules.scope_words or (change and w + change in phrase)]
@@ -147,22 +160,57 @@ class WordingGrader:
             return outcome
         return self._graded(row, weight, actual, outcome, values, tier_id, how)
 
-    def _tier_named(self, phrase: str) -> str | None:
-        """The tier a worded actual owns to by opening with its name ("部分达成并具有一定效果，有所
-        提升"), where that is below the top tier; None otherwise.  Only at the start: before a
-        name, anything may turn it round ("未能达成年度指标", "预计达成…"), and a later clause may use
-        it as a noun ("…，未达成且效果较差的情况已整改").  Never the top tier ("达成年度指标，但效果
-        较差" says more than its name), and never where the text names two tiers."""
-        tiers = self.rules.tiers
-        named = [tier_id for tier_id, tier in tiers.items() if normalize_phrase(tier.label) in phrase]
-        if len(named) != 1:
-            return None
-        tier_id = named[0]
-        first = _CLAUSES.split(phrase, 1)[0]
-        top = max(t.high for t in tiers.values())
-        if not first.startswith(normalize_phrase(tiers[tier_id].label)) or tiers[tier_id].high >= top:
-            return None
-        return tier_id
+    def _tier_named(self, phrase: str) -> tuple[str | None, tuple[str, str] | None]:
+        """The tier a worded actual owns to by naming it, and else the tier's label and how the
+        text names it without owning to it; (None, None) where it names none, or two.
+
+        A tier is named by its label or by its label's head, the words before its first "并"/"且"
+        ("部分达成并有一定效果", "1.部分达成，有一定效果"); where two names overlap the first one
+        read is meant ("部分达成年度指标", "未达成年度指标").  A tier below the top one is owned to
+        wherever it stands, unless the words before it in its clause turn it round or leave it
+        unsettled ("不存在…", "预计…", "尚未…") or it is used as a noun ("…的情况已整改"): a mention
+        the evaluator weighs.  The top tier's name settles nothing where the text says more after
+        it ("达成年度指标，但效果较差"): it is that tier only with at most words of
+        `rows.target_words.contained_with` before it ("已达成年度指标"), and the negated tier with a
+        negation only ("未能达成年度指标", "没有达成年度指标")."""
+        rules = self.rules
+        tiers = rules.tiers
+        matches = []  # (start, end, tier id)
+        for tier_id, tier in tiers.items():
+            label = normalize_phrase(tier.label)
+            head = _TIER_HEAD.split(label, 1)[0]
+            for name in dict.fromkeys((label, head)):
+                if len(name) < 2:
+                    continue
+                at = phrase.find(name)
+                while at >= 0:
+                    matches.append((at, at + len(name), tier_id))
+                    at = phrase.find(name, at + 1)
+        matches.sort(key=lambda m: (m[0], -m[1]))
+        kept: list[tuple[int, int, str]] = []
+        for m in matches:
+            if not kept or m[0] >= kept[-1][1]:
+                kept.append(m)
+        if len({tier_id for _, _, tier_id in kept}) != 1:
+            return None, None
+        start, end, tier_id = kept[0]
+        lead = _CLAUSES.split(phrase[:start])[-1]
+        tail = phrase[end:].strip("。.！! ")
+        label = tiers[tier_id].label
+        if tiers[tier_id].high >= max(t.high for t in tiers.values()):
+            if tail:
+                return None, None
+            if not lead or made_of(lead, rules.contained_with):
+                return tier_id, None
+            if lead in rules.target_negations and rules.target_negated_tier is not None:
+                return rules.target_negated_tier, None
+            return None, None
+        unsettled = (*rules.target_negations, *_UNSETTLED, *rules.forecasts, *rules.hedges)
+        if tail.startswith("的"):
+            return None, (label, "说的是“…的情况”")
+        if any(w in lead for w in unsettled):
+            return None, (label, f"前面有“{lead}”")
+        return tier_id, None
 
     def _graded(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse], tier_id: str,
                 how: str) -> _Outcome:
