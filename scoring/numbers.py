@@ -6,6 +6,7 @@ Every money amount and score in the project is a ``decimal.Decimal``; floats nev
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 # Full-width digits, signs and punctuation that appear in scanned or hand-typed forms.
@@ -129,6 +130,12 @@ def decimals_of(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+def fmt_sum(value: Decimal) -> str:
+    """A sum of written figures without the zeros adding left on it: "101" of 9.5 + … + 91.5
+    (101.0), "99.9" of 33.30 × 3; as `fmt`, never with an exponent."""
+    return fmt(value.normalize())
+
+
 def fmt(value: Decimal | None) -> str | None:
     """Render a Decimal as plain positional text (no exponent), or None."""
     if value is None:
@@ -142,3 +149,47 @@ def fmt(value: Decimal | None) -> str | None:
     if not value.is_finite() or abs(value.as_tuple().exponent) > 100:
         return "0" if value.is_zero() else str(value)  # "1E+999999999", not a billion zeros
     return format(value, "f")
+
+
+def rounding_allowance(weights: Iterable[Decimal]) -> Decimal:
+    """How far printed weights may add up from what they stand for by being written rounded.
+
+    A weight of two decimals or more not ending in 0 or 5 is a rounded fraction by its look (6.67,
+    33.33, 14.29): half a unit of its last decimal.  Any other is one only as a share of a whole
+    split evenly (three thirds of 20 as 6.7, eleven elevenths of 50 as 4.55), which errs by what its
+    shares add up beyond the whole: where its rows together come near a whole or half point that,
+    split among them and rounded at the weight's decimals, gives it back.  Shares that already add
+    up to a whole or half point (19 × 4.5, 30 × 2.9) are exact, and so is any other weight."""
+    counts: dict[Decimal, int] = {}
+    for w in weights:
+        counts[w] = counts.get(w, 0) + 1
+    slack = Decimal(0)
+    for w, count in counts.items():
+        places = decimals_of(w)
+        if places == 0:
+            continue
+        if places >= 2 and str(w)[-1] not in "05":
+            # a rounded fraction by its look (33.33, 23.33, 14.29): whatever whole it is a share of
+            slack += count * Decimal(5).scaleb(-places - 1)
+            continue
+        # the largest split first: three shares of 6.7 in one group and two in another are one
+        # whole of 20 and two shares of nothing known
+        while count >= 2:
+            err = next((e for k in range(count, 1, -1) if (e := _split_error(w, k, places)) is not None), None)
+            if err is None:
+                break
+            slack += err[1]
+            count -= err[0]
+    return slack
+
+
+def _split_error(w: Decimal, k: int, places: int) -> tuple[int, Decimal] | None:
+    """(k, how far k shares of ``w`` add up beyond their whole) where k rounded shares of a whole
+    or half point print as ``w`` (0 where k of them are a whole: 2 × 4.5); None otherwise."""
+    together = w * k
+    if together * 2 == (together * 2).to_integral_value():
+        return k, Decimal(0)  # a whole or half point: 2 × 4.5, 19 × 4.5
+    for whole in dict.fromkeys((together.to_integral_value(), (together * 2).to_integral_value() / 2)):
+        if round_half_up(whole / k, places) == w:
+            return k, abs(together - whole)
+    return None

@@ -313,7 +313,7 @@ def test_a_partial_sheet_whose_weights_already_exceed_the_total_gets_no_total(tm
     path = write_case(tmp_path, rows, sheet='complete = false\nclaims = { execution = "10" }', inputs='budget = "100"\nexecuted = "100"')
     code, doc = diff_json(path)
     t = doc["sheets"][0]["total"]
-    assert (t["computed"], t["grade"], t["lines_weight"], t["lines_sum"]) == (None, None, "101.0", ["101.00", "101.00"]), t
+    assert (t["computed"], t["grade"], t["lines_weight"], t["lines_sum"]) == (None, None, "101", ["101.00", "101.00"]), t
     assert "weights_mismatch" in {f["code"] for f in doc["findings"]} and code == 1
     line = next(x for x in run_cli("diff", str(path)).stdout.splitlines() if x.startswith("合计"))
-    assert "各项分值合计 101.0 分，已超过满分 100 分（表不完整），总分和等级无法按规则核定" in line
+    assert "已列出各项分值合计 101 分，已超过满分 100 分，总分和等级无法按规则核定" in line

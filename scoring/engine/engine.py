@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..cases.model import Figure, Sheet
 from ..errors import FileError, FileProblem
 from ..findings import Finding, finding
-from ..numbers import MAX_FIGURE_TEXT, decimals_of, fmt, is_too_large, round_half_up
+from ..numbers import MAX_FIGURE_TEXT, decimals_of, fmt, fmt_sum, is_too_large, round_half_up, rounding_allowance
 from ..rules.declarations import InputDecl
 from ..rules.expressions import EvaluationError, Evaluator, Expression
 from ..rules.model import CompiledPart, Deduction, Indicator, RuleSet
@@ -532,14 +532,6 @@ def rows_missing(rules: RuleSet, weights: Iterable[Decimal], where: str) -> Find
     return finding("rows_missing", f"本表未录入逐行绩效指标（约 {fmt(share)} 分），按未录入完整的表核验：只核对已录入的部分", f"{where}.rows")
 
 
-def rounding_allowance(weights: Iterable[Decimal]) -> Decimal:
-    """How far printed weights may add up from what they stand for by being written rounded: half
-    a unit of the last decimal of each that is a rounded fraction, written to two decimals or more
-    (6.67 for 20/3, 14.29 for 100/7: 0.005).  Whole points, tenths, halves and quarters (2.9, 4.5,
-    12.25, 30.00) are exact."""
-    return sum((Decimal(5).scaleb(-decimals_of(w) - 1) for w in weights if decimals_of(w) >= 2 and str(w)[-1] not in "05"), Decimal(0))
-
-
 def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], plan: RowPlan, where: str,
                     complete: bool) -> list[Finding]:
     """The sheet's weights must add up to its total: every line's printed (or group-given) weight,
@@ -568,7 +560,7 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
     # ... and every weighted header with an unweighted row under it (the inner ones too, in whatever
     # order the sheet lists them) is a ceiling on the weights printed under it: rows of 20, 20 and 20
     # beside a blank under 产出指标 50 contradict it, whatever the claims
-    for sub in sheet.subtotals:
+    for i, sub in enumerate(sheet.subtotals):
         g = tuple(sub.group)
         under = [r for r in rows if tuple(r.group[: len(g)]) == g]
         if sub.weight is None or all(r.weight is not None for r in under):
@@ -576,8 +568,8 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
         printed = sum((r.weight for r in under if r.weight is not None), Decimal(0))
         if printed - sub.weight > rounding_allowance(r.weight for r in under if r.weight is not None):
             return [finding(
-                "weights_mismatch", f"“{'/'.join(g)}”所印分值 {fmt(sub.weight)} 分，其下已印分值的各行已合计 {fmt(printed)} 分，超过了它",
-                f"{where}.rows",
+                "weights_mismatch", f"“{'/'.join(g)}”所印分值 {fmt(sub.weight)} 分，其下已印分值的各行已合计 {fmt_sum(printed)} 分，超过了它",
+                f"{where}.subtotals[{i}]",
             )]
     covered.extend(headers.values())
     for r in rows:
@@ -591,12 +583,12 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
     slack = rounding_allowance([*indicators, *covered])
     if complete and not uncovered and abs(total - expected) > slack:
         return [finding(
-            "weights_mismatch", f"各项分值合计 {fmt(total)} 分（其中规则指标 {fmt(indicators_total)} 分、各行 {fmt(total - indicators_total)} 分），与满分 {fmt(expected)} 分不符",
+            "weights_mismatch", f"各项分值合计 {fmt_sum(total)} 分（其中规则指标 {fmt_sum(indicators_total)} 分、各行 {fmt_sum(total - indicators_total)} 分），与满分 {fmt(expected)} 分不符",
             f"{where}.rows",
         )]
     if not complete and total - expected > slack:
         return [finding(
-            "weights_mismatch", f"已列出各项的分值合计 {fmt(total)} 分，已超过满分 {fmt(expected)} 分",
+            "weights_mismatch", f"已列出各项的分值合计 {fmt_sum(total)} 分，已超过满分 {fmt(expected)} 分",
             f"{where}.rows",
         )]
     return []

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from .. import __version__
 from ..engine.results import CaseReport, IndicatorDiff
-from ..numbers import fmt
+from ..numbers import fmt, fmt_sum
 from ..review.grades import span_text
 from .labels import STATUS_LABELS
 from .reasons import reason, total_note
@@ -78,7 +78,7 @@ def report_dict(report: CaseReport) -> dict:
                 "claimed_grade": t.claimed_grade,
                 # printed weights that do not add up to the total: no total by the rules
                 # (computed, low, high are null), only their sum and what the lines add up to
-                "lines_weight": fmt(t.lines_weight),
+                "lines_weight": None if t.lines_weight is None else fmt_sum(t.lines_weight),
                 "lines_sum": [fmt(x) for x in t.lines_sum] if t.lines_sum is not None else None,
             },
         })

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..engine.results import DeductionResult, IndicatorDiff, IndicatorResult, SheetDiff, ValueUse
-from ..numbers import fmt, round_half_up
+from ..numbers import fmt, fmt_sum, round_half_up
 from ..review.grades import span_text
 from .labels import signed
 
@@ -126,8 +126,15 @@ def total_note(sd: SheetDiff, with_claims: bool = True) -> str:
     if t.lines_sum is not None:
         low, high = t.lines_sum
         got = fmt(low) if low == high else f"{fmt(low)}～{fmt(high)}"
-        against = f"与满分 {fmt(t.weight)} 分不符" if t.complete else f"已超过满分 {fmt(t.weight)} 分（表不完整）"
-        parts.append(f"各项分值合计 {fmt(t.lines_weight)} 分，{against}，总分和等级无法按规则核定（各项按规则得分合计 {got} 分）")
+        # a group header below its rows' weights is the problem, not the sheet's sum
+        header = next((f for f in sd.findings if f.code == "weights_mismatch" and ".subtotals[" in f.where), None)
+        if header is not None:
+            problem = header.message
+        elif t.complete:
+            problem = f"各项分值合计 {fmt_sum(t.lines_weight)} 分，与满分 {fmt(t.weight)} 分不符"
+        else:
+            problem = f"已列出各项分值合计 {fmt_sum(t.lines_weight)} 分，已超过满分 {fmt(t.weight)} 分"
+        parts.append(f"{problem}，总分和等级无法按规则核定（各项按规则得分合计 {got} 分）")
     elif not t.complete:
         # "只录入了部分指标" only where some of the points are not among the lines (a sheet cut off
         # before its last claims has every line and not every claim)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from ..cases.model import Claim, Sheet
 from ..engine.results import Comparison, IndicatorDiff, IndicatorResult, SheetDiff, SheetResult, TotalDiff
 from ..findings import KINDS, Finding, finding
-from ..numbers import fmt, round_half_up
+from ..numbers import fmt, fmt_sum, round_half_up, rounding_allowance
 from .grades import grade_of, grade_span, rank, read_grade, span_text
 
 
@@ -119,7 +119,7 @@ def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Find
         severity = sum_differs(parent.row.claimed, total, tolerance)
         if severity:
             findings.append(finding(
-                "sum_mismatch", f"{parent.row.name}：自评 {fmt(parent.row.claimed)} 分，与其下各行自评得分合计 {fmt(total)} 分不符",
+                "sum_mismatch", f"{parent.row.name}：自评 {fmt(parent.row.claimed)} 分，与其下各行自评得分合计 {fmt_sum(total)} 分不符",
                 f"{where}.rows[{parent.index}]", severity,
             ))
 
@@ -150,12 +150,14 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
             severity = sum_differs(sub.claimed, claimed_sum, tolerance) if complete else "error" if claimed_sum - sub.claimed > tolerance else None
         if severity:
             findings.append(finding(
-                "sum_mismatch", f"{label}：各项自评得分合计 {fmt(claimed_sum)} 分，与所填小计 {fmt(sub.claimed)} 分不符（相差 {fmt(sub.claimed - claimed_sum)} 分）",
+                "sum_mismatch", f"{label}：各项自评得分合计 {fmt_sum(claimed_sum)} 分，与所填小计 {fmt(sub.claimed)} 分不符（相差 {fmt_sum(sub.claimed - claimed_sum)} 分）",
                 place, severity,
             ))
+        # shares of the group's points printed rounded (3 × 16.7 under 50) add up at their precision
+        slack = rounding_allowance(line[3] for line in members if line[3] is not None)
         if sub.weight is not None:
             for what, value in (("所填小计", sub.claimed), ("各项自评得分合计", claimed_sum if claims else None)):
-                if value is not None and value > sub.weight:
+                if value is not None and value > sub.weight + slack:
                     findings.append(finding(
                         "subtotal_over_weight", f"{label}：{what} {fmt(value)} 分，超过分组标题印的分值 {fmt(sub.weight)} 分", place,
                     ))
@@ -163,9 +165,9 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
         weights = [line[3] for line in members]
         if sub.weight is not None and all(w is not None for w in weights):
             total_weight = sum(weights, Decimal(0))
-            if total_weight != sub.weight if complete else total_weight > sub.weight:
+            if abs(total_weight - sub.weight) > slack if complete else total_weight - sub.weight > slack:
                 findings.append(finding(
-                    "subtotal_weight_mismatch", f"{label}：分组标题印的分值 {fmt(sub.weight)} 分，与其下各项分值合计 {fmt(total_weight)} 分不符",
+                    "subtotal_weight_mismatch", f"{label}：分组标题印的分值 {fmt(sub.weight)} 分，与其下各项分值合计 {fmt_sum(total_weight)} 分不符",
                     place,
                 ))
 
@@ -320,7 +322,10 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     high = sums.high
     if sums.unknown_weight or not complete:
         high += unseen  # lines without a printed weight, or not transcribed, share what is left
-    unverified = max(total_weight - sums.checked, Decimal(0))
+    # a complete sheet whose printed weights add up (within their rounding: 3 × 33.3) leaves no
+    # points out of its lines: only its lines can be unverifiable
+    whole = sums.known_weight if complete and weights_consistent and not sums.unknown_weight else total_weight
+    unverified = max(min(whole, total_weight) - sums.checked, Decimal(0))
     deducted = claimed_deductions = Decimal(0)
     undisclosed = []
     short = []
@@ -358,7 +363,9 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         # sheet, they already exceed it): the lines' scores add up to something out of another
         # total (110 of "100"), which is no total the rules give, nor a grade; it is kept as the
         # lines' sum, and the total is unverifiable.
-        lines_sum = (low, high)
+        # what the lines themselves add up to: not the room of a partial sheet's missing part
+        lines_high = sums.high + (unseen if sums.unknown_weight else 0)
+        lines_sum = (low, round_half_up(floor(lines_high - deducted), digits))
         low = high = computed = None
     else:
         # never above the full mark: weights printed rounded (3 × 6.67) may add up to a cent more
@@ -472,17 +479,17 @@ def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Dec
     severity = sum_differs(claimed_total, parts_sum, tolerance) if complete else None
     if severity:
         findings.append(finding(
-            "sum_mismatch", f"总分：各指标自评得分合计 {fmt(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt(claimed_total - parts_sum)} 分）",
+            "sum_mismatch", f"总分：各指标自评得分合计 {fmt_sum(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt_sum(claimed_total - parts_sum)} 分）",
             place, severity,
         ))
     elif not complete and parts_sum - claimed_total > tolerance:
         findings.append(finding(
-            "sum_mismatch", f"总分：已录入各项的自评得分合计 {fmt(parts_sum)} 分，已超过填报的总分 {fmt(claimed_total)} 分",
+            "sum_mismatch", f"总分：已录入各项的自评得分合计 {fmt_sum(parts_sum)} 分，已超过填报的总分 {fmt(claimed_total)} 分",
             place,
         ))
     elif not complete and room is not None and claimed_total - (parts_sum + room) > tolerance:
         findings.append(finding(
-            "sum_mismatch", f"总分：已录入各项自评得分合计 {fmt(parts_sum)} 分，未录入或未填得分的部分分值共 {fmt(room)} 分，"
-            f"即使全部得满分，合计最多 {fmt(parts_sum + room)} 分，低于填报的总分 {fmt(claimed_total)} 分",
+            "sum_mismatch", f"总分：已录入各项自评得分合计 {fmt_sum(parts_sum)} 分，未录入或未填得分的部分分值共 {fmt(room)} 分，"
+            f"即使全部得满分，合计最多 {fmt_sum(parts_sum + room)} 分，低于填报的总分 {fmt(claimed_total)} 分",
             place,
         ))
