@@ -154,42 +154,48 @@ def fmt(value: Decimal | None) -> str | None:
 def rounding_allowance(weights: Iterable[Decimal]) -> Decimal:
     """How far printed weights may add up from what they stand for by being written rounded.
 
-    A weight of two decimals or more not ending in 0 or 5 is a rounded fraction by its look (6.67,
-    33.33, 14.29): half a unit of its last decimal.  Any other is one only as a share of a whole
-    split evenly (three thirds of 20 as 6.7, eleven elevenths of 50 as 4.55), which errs by what its
-    shares add up beyond the whole: where its rows together come near a whole or half point that,
-    split among them and rounded at the weight's decimals, gives it back.  Shares that already add
-    up to a whole or half point (19 × 4.5, 30 × 2.9) are exact, and so is any other weight."""
+    Whole and half points (4.5), and the shares of one weight adding up to a whole (30 × 2.9), are
+    exact.  A weight of two decimals or more not ending in 0 or 5 is a rounded fraction by its look
+    (6.67, 33.33, 14.29): half a unit of its last decimal.  One that is a third of a whole rounded
+    (33.3, 23.3, 6.7) errs by as much as it is off that third.  Any other is one only as a share of
+    a whole split evenly (seven sevenths of 90 as 12.9, eleven elevenths of 50 as 4.55), which errs
+    by what its shares add up beyond the whole: where its rows together come near a whole number
+    of points that, split among them and rounded at the weight's decimals, gives it back."""
     counts: dict[Decimal, int] = {}
     for w in weights:
         counts[w] = counts.get(w, 0) + 1
-    slack = Decimal(0)
+    slack = thirds = Decimal(0)  # thirds' errors are added up in thirds, exactly: 3 × (1/30) is 0.1
     for w, count in counts.items():
         places = decimals_of(w)
-        if places == 0:
-            continue
+        together = w * count
+        if w * 2 == (w * 2).to_integral_value() or together == together.to_integral_value():
+            continue  # whole and half points, and shares adding up to a whole, are exact: 4.5, 30 × 2.9
         if places >= 2 and str(w)[-1] not in "05":
             # a rounded fraction by its look (33.33, 23.33, 14.29): whatever whole it is a share of
             slack += count * Decimal(5).scaleb(-places - 1)
             continue
-        # the largest split first: three shares of 6.7 in one group and two in another are one
-        # whole of 20 and two shares of nothing known
+        whole = round_half_up(w * 3, 0)
+        if round_half_up(whole / 3, places) == w:
+            # a third of some whole (33.3 and 23.3 of 100 and 70), the commonest split
+            thirds += count * abs(w * 3 - whole)
+            continue
+        # the largest split first, then what is left (seven of 12.9 are 90, two more nothing known)
         while count >= 2:
             err = next((e for k in range(count, 1, -1) if (e := _split_error(w, k, places)) is not None), None)
             if err is None:
                 break
             slack += err[1]
             count -= err[0]
-    return slack
+    return slack + thirds / 3
 
 
 def _split_error(w: Decimal, k: int, places: int) -> tuple[int, Decimal] | None:
     """(k, how far k shares of ``w`` add up beyond their whole) where k rounded shares of a whole
-    or half point print as ``w`` (0 where k of them are a whole: 2 × 4.5); None otherwise."""
+    number of points print as ``w`` (0 where they add up to it: 30 × 2.9); None otherwise."""
     together = w * k
-    if together * 2 == (together * 2).to_integral_value():
-        return k, Decimal(0)  # a whole or half point: 2 × 4.5, 19 × 4.5
-    for whole in dict.fromkeys((together.to_integral_value(), (together * 2).to_integral_value() / 2)):
-        if round_half_up(whole / k, places) == w:
-            return k, abs(together - whole)
+    whole = round_half_up(together, 0)
+    if together == whole:
+        return k, Decimal(0)
+    if round_half_up(whole / k, places) == w:
+        return k, abs(together - whole)
     return None

@@ -44,3 +44,31 @@ def test_fmt_never_prints_negative_zero_or_exponents():
     assert fmt(Decimal("-0.00")) == "0.00"
     assert fmt(Decimal("1E+1")) == "10"
     assert fmt(None) is None
+
+
+@pytest.mark.parametrize(("weights", "slack"), [
+    (["6.67"] * 3, "0.015"),  # two decimals not ending in 0 or 5: half a cent each, whatever the whole
+    (["33.33", "33.33", "23.33"], "0.015"),
+    (["6.7"] * 3, "0.1"),  # one decimal: three thirds of 20
+    (["33.3"] * 3, "0.1"),
+    (["12.9"] * 7, "0.3"),  # sevenths of 90
+    (["4.55"] * 11, "0.05"),  # ends in 5, yet elevenths of 50
+    (["33.3", "33.3", "23.3"], "0.1"),  # thirds of 100 and of 70
+    (["6.7"] * 5, str(Decimal("0.5") / 3)),  # thirds, each off by 1/30
+    (["12.9"] * 9, "0.1"),  # nine ninths of 116, the largest split read
+    (["4.5"] * 19, "0"),  # halves add up to a half point: exact
+    (["2.9"] * 30, "0"),  # 87: exact
+    (["10.1", "9.9", "10.8"], "0"),  # no split: as printed
+    (["30.00"] * 3, "0"),
+    (["20", "30"], "0"),
+])
+def test_rounding_allowance_is_what_rounded_shares_of_a_whole_can_err_by(weights, slack):
+    from scoring.numbers import rounding_allowance
+
+    assert rounding_allowance(Decimal(w) for w in weights) == Decimal(slack)
+
+
+def test_a_sum_prints_without_the_zeros_adding_left():
+    from scoring.numbers import fmt_sum
+
+    assert [fmt_sum(Decimal(x)) for x in ("101.0", "99.90", "100.01", "100", "-1.0")] == ["101", "99.9", "100.01", "100", "-1"]

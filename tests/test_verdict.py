@@ -317,3 +317,35 @@ def test_a_partial_sheet_whose_weights_already_exceed_the_total_gets_no_total(tm
     assert "weights_mismatch" in {f["code"] for f in doc["findings"]} and code == 1
     line = next(x for x in run_cli("diff", str(path)).stdout.splitlines() if x.startswith("合计"))
     assert "已列出各项分值合计 101 分，已超过满分 100 分，总分和等级无法按规则核定" in line
+
+
+def test_weights_printed_rounded_to_one_decimal_keep_the_total_and_leave_nothing_unverifiable(tmp_path):
+    """Three thirds of 10 printed as 3.3 beside 80 and the execution's 10 (99.9) are the full 100
+    at one decimal (review AF: a weights error, no total and exit 1); nothing of it is "无法核验"."""
+    rows: list[dict] = []
+    for _ in range(8):
+        row(rows, weight=10, target="≥1", actual="1", claimed="10")
+    for _ in range(3):
+        row(rows, weight="3.3", target="≥1", actual="1", claimed="3.3")
+    sheet = 'claimed_total = "99.9"\nclaims = { execution = "10" }'
+    code, doc = diff_json(write_case(tmp_path, rows, sheet=sheet, inputs='budget = "100"\nexecuted = "100"'))
+    t = doc["sheets"][0]["total"]
+    assert (code, t["computed"], t["status"], t["grade"], Decimal(t["unverified_weight"])) == (0, "99.90", "match", "优", 0), t
+    assert not [f for f in doc["findings"] if f["code"] == "weights_mismatch"]
+
+
+def test_a_group_header_below_its_rows_weights_is_said_on_the_total_line(tmp_path):
+    """产出指标 printed 30 over rows of 20, 20 and one without a weight: the header is what is wrong,
+    not the sheet's sum (review AF: "各项分值合计 100 分，与满分 100 分不符")."""
+    rows: list[dict] = []
+    for _ in range(2):
+        row(rows, weight=20, target="≥1", actual="1", claimed="20")
+    row(rows, weight=None, target="≥1", actual="1", claimed="8")
+    rows[-1].pop("weight")
+    for _ in range(6):
+        row(rows, weight=10, target="≥1", actual="1", claimed="10", group=["效益指标", "社会效益指标"])
+    sheet = 'claimed_total = "98"\nclaims = { execution = "10" }\n[[sheets.subtotals]]\ngroup = ["产出指标"]\nweight = "30"'
+    path = write_case(tmp_path, rows, sheet=sheet, inputs='budget = "100"\nexecuted = "100"')
+    line = next(x for x in run_cli("diff", str(path)).stdout.splitlines() if x.startswith("合计"))
+    assert "“产出指标”所印分值 30 分，其下已印分值的各行已合计 40 分，超过了它，总分和等级无法按规则核定" in line, line
+    assert "与满分 100 分不符" not in line

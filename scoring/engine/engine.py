@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..cases.model import Figure, Sheet
 from ..errors import FileError, FileProblem
 from ..findings import Finding, finding
-from ..numbers import MAX_FIGURE_TEXT, decimals_of, fmt, fmt_sum, is_too_large, round_half_up, rounding_allowance
+from ..numbers import MAX_FIGURE_TEXT, fmt, fmt_sum, is_too_large, round_half_up, rounding_allowance
 from ..rules.declarations import InputDecl
 from ..rules.expressions import EvaluationError, Evaluator, Expression
 from ..rules.model import CompiledPart, Deduction, Indicator, RuleSet
