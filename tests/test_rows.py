@@ -1153,3 +1153,16 @@ def test_two_tier_names_or_the_top_one_do_not_settle_the_tier(library, actual):
 def test_a_tier_name_equal_to_the_target_is_still_that_tier(library):
     row, _ = one(library, nature="定性", target="未达成且效果较差", actual="未达成且效果较差", claimed="10")
     assert (row.comparison.low, row.comparison.high) == (D("0.00"), D("6.00"))
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "status"), [
+    ("安全生产事故", "无", "发生安全事故", "over"),  # an accident owned to, against none: the other answer
+    ("安全生产事故", "无重大安全事故", "发生重大安全事故", "over"),
+    ("安全生产事故", "无", "未发生安全事故", "match"),
+    ("安全生产事故", "无重大安全事故", "发生一般安全事故", "unverifiable"),  # another harm than the target's
+    ("安全生产事故", "无", "存在安全隐患", "unverifiable"),  # another harm than the row's
+])
+def test_an_answer_before_a_harm_answers_a_yes_or_no_target(library, name, target, actual, status):
+    """"发生安全事故" answers 有 to a target of 无 (review AE: unverifiable, and exit 0 on full marks)."""
+    row, _ = one(library, name=name, target=target, actual=actual, claimed="10")
+    assert row.comparison.status == status, row.result.parts[0].reason

@@ -87,7 +87,7 @@ class WordingGrader:
             return self._graded(row, weight, actual, outcome, values, tier_id, how)
         if answers and row.target is not None:
             floor = self._rank_floor(normalize_phrase(row.target), phrase)
-            ranked = self._ranked(floor, phrase, tier_id) or self._yes_no(normalize_phrase(row.target), phrase)
+            ranked = self._ranked(floor, phrase, tier_id) or self._yes_no(normalize_phrase(row.target), phrase, bare_name(row.name or ""))
             if ranked is not None:
                 tier_id, how = ranked
         if tier_id is None and answers and row.target is not None:
@@ -278,17 +278,41 @@ class WordingGrader:
                 return max(named, key=ranks.index)
         return target
 
-    def _yes_no(self, target: str, phrase: str) -> tuple[str, str] | None:
+    def _yes_no(self, target: str, phrase: str, name: str) -> tuple[str, str] | None:
         """An answer to a yes-or-no target (rows.yes_no: "是"/"有" against "否"/"无"): the same
         answer reaches it (rows.text_equal_to_target), the other not (rows.target_words.negated);
-        "是否发生安全事故" asks 否 as well as 是.  None when either is no such answer."""
+        "是否发生安全事故" asks 否 as well as 是, and "发生安全事故" answers 有 (`_answer`).  None when
+        either is no such answer, or the two name different harms."""
         rules = self.rules
-        sides = [next((i for i, words in enumerate(rules.yes_no) if text in words), None) for text in (target, phrase)]
-        if None in sides or rules.text_equal_to_target is None or rules.target_negated_tier is None:
+        (side_t, of_t), (side_p, of_p) = self._answer(target), self._answer(phrase)
+        if side_t is None or side_p is None or rules.text_equal_to_target is None or rules.target_negated_tier is None:
             return None
-        if sides[0] == sides[1]:
+        if of_t or of_p:
+            # a harm said: only the other answer is read here (the same one is `_against_target_words`'
+            # none alike), of the same harm ("发生一般事故" against "无重大事故" is not), and against a
+            # bare "无" of the harm the row is named for ("存在安全隐患" in 安全生产事故 is not)
+            said = of_t or of_p
+            word = max((w for w in self.reading.harm_words if said.endswith(w)), key=len, default=None)
+            if side_t == side_p or (of_t and of_p and of_t != of_p) or (not (of_t and of_p) and (word is None or word not in name)):
+                return None
+        if side_t == side_p:
             return rules.text_equal_to_target, "完成值与指标值回答相同"
         return rules.target_negated_tier, f"完成值“{phrase}”与指标值“{target}”回答相反"
+
+    def _answer(self, text: str) -> tuple[int | None, str]:
+        """Which side of rows.yes_no a text answers, and of what: the answer alone ("有", "无"), or
+        one before a harm (reading.harm_words) it says of ("发生安全事故", "未发生重大安全事故": 0 or
+        1, and the harm); (None, "") otherwise."""
+        for i, words in enumerate(self.rules.yes_no):
+            if text in words:
+                return i, ""
+        found = [(i, w) for i, words in enumerate(self.rules.yes_no) for w in words if text.startswith(w)]
+        if found:
+            i, word = max(found, key=lambda iw: len(iw[1]))  # "未发生" before "发生"
+            harm = text[len(word):]
+            if harm.isalpha() and self.reading.names_harm(harm):
+                return i, harm
+        return None, ""
 
     def _against_target_words(self, target: str, phrase: str, row_name: str) -> tuple[str | None, str]:
         """The tier of a worded actual the vocabulary does not know, read against the target's
