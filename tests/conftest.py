@@ -11,6 +11,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+import forked_cli
 import pytest
 
 from scoring import Engine, Sheet, load_rule_dir
@@ -63,10 +64,14 @@ def shipped_sheet_count() -> int:
     return sum(len(tomllib.loads(path.read_text(encoding="utf-8"))["sheets"]) for path in CASES.glob("*.toml"))
 
 
-def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """Run the real CLI in a subprocess, as a user would; ``env`` adds to the environment."""
-    environment = {**os.environ, **env} if env else None
-    return subprocess.run([sys.executable, "-m", "scoring", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=environment)
+def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, fresh: bool = False) -> subprocess.CompletedProcess:
+    """Run the real CLI in a process of its own, as a user would; ``env`` adds to the environment.
+    The process is forked from one that has already imported the CLI (`forked_cli`), or, with
+    ``fresh``, started from nothing (`python -m scoring`)."""
+    environment = {**os.environ, **env} if env else dict(os.environ)
+    if fresh:
+        return subprocess.run([sys.executable, "-m", "scoring", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=environment)
+    return forked_cli.run(list(args), Path(cwd), environment, timeout=120)
 
 
 @functools.cache

@@ -1,0 +1,150 @@
+"""The real CLI in a process of its own, without paying for its imports every time.
+
+Most of the suite's time went to starting `python -m scoring` some 500 times: each start imports
+pydantic, the engine and the typer application (~0.3 s) before doing a few milliseconds of work.
+Here one helper process per test worker imports them once and, for every command line, forks: the
+child takes the environment, the working directory and the arguments it is given, writes its
+output to files and exits with the command's exit code — a process of its own that has done
+nothing but the imports a fresh one does first.  Nothing runs in the test process itself.
+
+`run` is the client (conftest.run_cli); started as a script, this module is the server.  A test
+that must see a process start from nothing (its imports, `python -m`) runs one itself.
+"""
+
+from __future__ import annotations
+
+import atexit
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# what `python -m scoring diff` and the typer application import before they work
+PRELOAD = ("scoring.cli", "scoring.cli.direct", "scoring.cli.reviewing", "scoring.cli.application", "scoring.engine.engine",
+           "scoring.review.pipeline", "scoring.output.text", "scoring.output.formats", "scoring.cases.load", "scoring.rules.library")
+
+
+class _Server:
+    """The helper process of this test worker, started on first use."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, __file__], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8", cwd=ROOT,
+        )
+        self.lock = threading.Lock()
+
+    def ask(self, request: dict) -> dict:
+        with self.lock:
+            self.process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
+            self.process.stdin.flush()
+            line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError("the CLI's helper process ended")
+        return json.loads(line)
+
+
+_server: _Server | None = None
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
+    """`python -m scoring ARGS` in ``cwd`` with exactly ``env``, as `subprocess.run` with
+    ``capture_output=True, text=True`` returns it (stdin empty)."""
+    global _server
+    if _server is None or _server.process.poll() is not None:
+        _server = _Server()
+    with tempfile.TemporaryDirectory(prefix="scoring-cli-") as folder:
+        out, err = Path(folder) / "out", Path(folder) / "err"
+        answer = _server.ask({"args": args, "cwd": str(cwd), "env": env, "out": str(out), "err": str(err), "timeout": timeout})
+        stdout, stderr = (p.read_text(encoding="utf-8", errors="replace") if p.exists() else "" for p in (out, err))
+    command = [sys.executable, "-m", "scoring", *args]
+    if answer["code"] is None:
+        raise subprocess.TimeoutExpired(command, timeout, stdout, stderr)
+    # as text=True reads a pipe: universal newlines
+    return subprocess.CompletedProcess(command, answer["code"], stdout.replace("\r\n", "\n"), stderr.replace("\r\n", "\n"))
+
+
+def _child(request: dict, encoding: str) -> int:
+    """In the forked child: become the command's process and run it; its exit code."""
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    for fd, path in ((1, request["out"]), (2, request["err"])):
+        os.dup2(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), fd)
+    # the streams a fresh interpreter opens on these descriptors: not a terminal, so block-buffered
+    sys.stdin = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, "r", closefd=False)), encoding=encoding)
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding=encoding)
+    sys.stderr = io.TextIOWrapper(io.BufferedWriter(io.FileIO(2, "w", closefd=False)), encoding=encoding,
+                                  errors="backslashreplace", line_buffering=True)
+    os.environ.clear()
+    os.environ.update(request["env"])
+    os.chdir(request["cwd"])
+    sys.argv = [str(ROOT / "scoring" / "__main__.py"), *request["args"]]
+    code = 0
+    try:
+        from scoring.cli import main
+
+        main()
+    except SystemExit as exc:
+        if exc.code is None:
+            code = 0
+        elif isinstance(exc.code, int):
+            code = exc.code
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
+    except BaseException:  # as the interpreter reports an uncaught exception
+        traceback.print_exc()
+        code = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    return code
+
+
+def _serve() -> None:
+    """The helper process: preload, then one forked child per request line on stdin."""
+    sys.path.insert(0, str(ROOT))  # `python -m scoring` from the checkout imports the checkout
+    for name in PRELOAD:
+        try:
+            __import__(name)
+        except Exception:  # noqa: BLE001 — a module that fails to import fails in the child, as it would
+            pass
+    encoding = sys.stdout.encoding
+    requests, answers = sys.stdin, sys.stdout
+    for line in requests:
+        request = json.loads(line)
+        answers.flush()
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                code = _child(request, encoding)
+            finally:
+                os._exit(code & 0xFF if code >= 0 else 1)
+        deadline = time.monotonic() + request["timeout"]
+        code = None
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                code = os.waitstatus_to_exitcode(status)
+                break
+            if time.monotonic() > deadline:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+                break
+            time.sleep(0.002)
+        answers.write(json.dumps({"code": code}) + "\n")
+        answers.flush()
+
+
+if __name__ == "__main__":
+    _serve()
