@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from typing import NamedTuple
 
 # Full-width digits, signs and punctuation that appear in scanned or hand-typed forms.
 _FULLWIDTH = str.maketrans(
@@ -151,51 +152,68 @@ def fmt(value: Decimal | None) -> str | None:
     return format(value, "f")
 
 
-def rounding_allowance(weights: Iterable[Decimal]) -> Decimal:
-    """How far printed weights may add up from what they stand for by being written rounded.
+class WeightRounding(NamedTuple):
+    """What printed weights may be off by for being written rounded: ``shift``, how much equal
+    shares of wholes add up beyond them (3 × 6.7 of 20: +0.1; 3 × 3.3 of 10: −0.1), and ``slack``,
+    as much either way for weights rounded by their look (6.67, 33.33: half a unit each)."""
 
-    Whole and half points (4.5), and the shares of one weight adding up to a whole (30 × 2.9), are
-    exact.  A weight of two decimals or more not ending in 0 or 5 is a rounded fraction by its look
-    (6.67, 33.33, 14.29): half a unit of its last decimal.  One that is a third of a whole rounded
-    (33.3, 23.3, 6.7) errs by as much as it is off that third.  Any other is one only as a share of
-    a whole split evenly (seven sevenths of 90 as 12.9, eleven elevenths of 50 as 4.55), which errs
-    by what its shares add up beyond the whole: where its rows together come near a whole number
-    of points that, split among them and rounded at the weight's decimals, gives it back."""
+    shift: Decimal
+    slack: Decimal
+
+    def adds_up(self, total: Decimal, expected: Decimal) -> bool:
+        """Whether weights adding up to ``total`` stand for ``expected``: as printed, or as the
+        wholes their equal shares are of."""
+        return abs(total - expected) <= self.slack or abs(total - self.shift - expected) <= self.slack
+
+    def exceeds(self, total: Decimal, ceiling: Decimal) -> bool:
+        """Whether weights adding up to ``total`` exceed ``ceiling`` read either way."""
+        return min(total, total - self.shift) - ceiling > self.slack
+
+    @property
+    def most(self) -> Decimal:
+        """The most a sum of these weights may be off."""
+        return abs(self.shift) + self.slack
+
+
+def rounding_allowance(weights: Iterable[Decimal]) -> WeightRounding:
+    """How printed weights may be off for being written rounded (`WeightRounding`).
+
+    Whole and half points (4.5) are exact, and so are equal weights adding up to a whole (30 ×
+    2.9).  A weight of two decimals or more not ending in 0 or 5 is a rounded fraction by its look
+    (6.67, 33.33, 14.29): half a unit of its last decimal either way.  Equal weights are the shares
+    of a whole split evenly where they come near a whole number of points that, split among them and
+    rounded at their decimals, gives them back (three thirds of 20 as 6.7, seven sevenths of 90 as
+    12.9, eleven elevenths of 50 as 4.55): they are off by what they add beyond it, in that
+    direction.  Any other weight is taken as printed: 10.3, 9.3 and 10.8 are 30.4."""
     counts: dict[Decimal, int] = {}
     for w in weights:
         counts[w] = counts.get(w, 0) + 1
-    slack = thirds = Decimal(0)  # thirds' errors are added up in thirds, exactly: 3 × (1/30) is 0.1
+    shift = slack = Decimal(0)
     for w, count in counts.items():
         places = decimals_of(w)
         together = w * count
         if w * 2 == (w * 2).to_integral_value() or together == together.to_integral_value():
-            continue  # whole and half points, and shares adding up to a whole, are exact: 4.5, 30 × 2.9
+            continue
         if places >= 2 and str(w)[-1] not in "05":
-            # a rounded fraction by its look (33.33, 23.33, 14.29): whatever whole it is a share of
             slack += count * Decimal(5).scaleb(-places - 1)
             continue
-        whole = round_half_up(w * 3, 0)
-        if round_half_up(whole / 3, places) == w:
-            # a third of some whole (33.3 and 23.3 of 100 and 70), the commonest split
-            thirds += count * abs(w * 3 - whole)
-            continue
-        # the largest split first, then what is left (seven of 12.9 are 90, two more nothing known)
+        # the largest split first, then what is left (seven of 12.9 are 90, two more taken as printed)
         while count >= 2:
-            err = next((e for k in range(count, 1, -1) if (e := _split_error(w, k, places)) is not None), None)
-            if err is None:
+            split = next((e for k in range(count, 1, -1) if (e := _split_error(w, k, places)) is not None), None)
+            if split is None:
                 break
-            slack += err[1]
-            count -= err[0]
-    return slack + thirds / 3
+            shift += split[1]
+            count -= split[0]
+    return WeightRounding(shift, slack)
 
 
 def _split_error(w: Decimal, k: int, places: int) -> tuple[int, Decimal] | None:
-    """(k, how far k shares of ``w`` add up beyond their whole) where k rounded shares of a whole
+    """(k, what k shares of ``w`` add up beyond their whole) where k rounded shares of a whole
     number of points print as ``w`` (0 where they add up to it: 30 × 2.9); None otherwise."""
     together = w * k
     whole = round_half_up(together, 0)
     if together == whole:
         return k, Decimal(0)
     if round_half_up(whole / k, places) == w:
-        return k, abs(together - whole)
+        return k, together - whole
     return None

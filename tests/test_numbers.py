@@ -46,26 +46,33 @@ def test_fmt_never_prints_negative_zero_or_exponents():
     assert fmt(None) is None
 
 
-@pytest.mark.parametrize(("weights", "slack"), [
-    (["6.67"] * 3, "0.015"),  # two decimals not ending in 0 or 5: half a cent each, whatever the whole
-    (["33.33", "33.33", "23.33"], "0.015"),
-    (["6.7"] * 3, "0.1"),  # one decimal: three thirds of 20
-    (["33.3"] * 3, "0.1"),
-    (["12.9"] * 7, "0.3"),  # sevenths of 90
-    (["4.55"] * 11, "0.05"),  # ends in 5, yet elevenths of 50
-    (["33.3", "33.3", "23.3"], "0.1"),  # thirds of 100 and of 70
-    (["6.7"] * 5, str(Decimal("0.5") / 3)),  # thirds, each off by 1/30
-    (["12.9"] * 9, "0.1"),  # nine ninths of 116, the largest split read
-    (["4.5"] * 19, "0"),  # halves add up to a half point: exact
-    (["2.9"] * 30, "0"),  # 87: exact
-    (["10.1", "9.9", "10.8"], "0"),  # no split: as printed
-    (["30.00"] * 3, "0"),
-    (["20", "30"], "0"),
+@pytest.mark.parametrize(("weights", "shift", "slack"), [
+    (["6.67"] * 3, "0", "0.015"),  # two decimals not ending in 0 or 5: half a cent either way
+    (["33.33", "33.33", "23.33"], "0", "0.015"),
+    (["6.7"] * 3, "0.1", "0"),  # equal shares of a whole: three thirds of 20, 0.1 over it
+    (["3.3"] * 3, "-0.1", "0"),  # … of 10, 0.1 under it
+    (["6.7"] * 3 + ["3.3"] * 3, "0", "0"),  # the two cancel: nothing to allow
+    (["12.9"] * 7, "0.3", "0"),  # sevenths of 90
+    (["4.55"] * 11, "0.05", "0"),  # ends in 5, yet elevenths of 50
+    (["12.9"] * 9, "0.1", "0"),  # nine ninths of 116, the largest split read
+    (["4.5"] * 19, "0", "0"),  # halves: exact
+    (["2.9"] * 30, "0", "0"),  # 87: exact
+    (["10.3", "9.3", "10.8"], "0", "0"),  # no split: as printed
+    (["30.00"] * 3, "0", "0"),
 ])
-def test_rounding_allowance_is_what_rounded_shares_of_a_whole_can_err_by(weights, slack):
+def test_rounding_allowance_is_what_rounded_shares_of_a_whole_can_be_off(weights, shift, slack):
     from scoring.numbers import rounding_allowance
 
-    assert rounding_allowance(Decimal(w) for w in weights) == Decimal(slack)
+    assert rounding_allowance(Decimal(w) for w in weights) == (Decimal(shift), Decimal(slack))
+
+
+def test_rounded_weights_add_up_as_printed_or_as_their_wholes_but_not_past_them():
+    from scoring.numbers import rounding_allowance
+
+    thirds = rounding_allowance([Decimal("3.3")] * 3)  # 9.9 standing for 10
+    assert thirds.adds_up(Decimal("99.9"), Decimal(100)) and thirds.adds_up(Decimal("100"), Decimal(100))
+    assert not thirds.adds_up(Decimal("99.8"), Decimal(100))  # a slip of 0.1 beside them is still one
+    assert not thirds.exceeds(Decimal("100"), Decimal(100)) and thirds.exceeds(Decimal("100.2"), Decimal(100))
 
 
 def test_a_sum_prints_without_the_zeros_adding_left():

@@ -1113,7 +1113,41 @@ def test_the_rows_name_after_words_that_say_nothing_of_the_figure_is_read_past(l
 def test_an_actual_holding_a_tier_name_is_that_tier(library, actual, low, high):
     row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
     assert (row.comparison.low, row.comparison.high, row.comparison.status) == (D(low), D(high), "over")
-    assert "完成值含规则的档次名" in row.result.parts[0].reason
+    reason = row.result.parts[0].reason
+    assert "完成值含规则的档次名" in reason or "完成值说“部分达成”" in reason, reason
+
+
+@pytest.mark.parametrize("actual", ["社会效益部分达成", "群众认可度部分达成", "预期目标部分达成", "部分达成的原因是资金到位较晚"])
+def test_a_tier_name_after_words_that_merely_hold_a_modal_is_owned(library, actual):
+    """Only words right before the name deny or forecast it (review AG: the 会 of 社会效益, the 可 of
+    认可度, 预期 and 计划 as nouns sent these to the evaluator)."""
+    row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
+    assert (row.comparison.low, row.comparison.high) == (D("6.00"), D("8.00")), row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("actual", "low", "high"), [
+    ("未达成", "0.00", "6.00"),  # the failed tier's head alone, or as a clause of its own
+    ("未达成，效果较差", "0.00", "6.00"),
+    ("未达成且效果差", "0.00", "6.00"),
+    ("部分达成的原因是资金未到位", "6.00", "8.00"),  # an admission with its reason
+])
+def test_a_tier_said_with_its_reason_or_in_a_clause_of_its_own_is_that_tier(library, actual, low, high):
+    row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
+    assert (row.comparison.low, row.comparison.high) == (D(low), D(high)), row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("actual", ["无未达成事项", "未出现未达成情况", "未达成且效果较差的问题不存在", "部分达成的指标已整改到位", "预计全年部分达成"])
+def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, actual):
+    row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
+    assert row.result.parts[0].state == "judgement" and "提到规则的档次" in row.result.parts[0].reason, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("actual", ["部分未达成", "个别指标未达成", "未达成协议的2件已引导诉讼", "不可抗力导致未达成"])
+def test_a_negation_of_reaching_something_is_not_the_failed_tier_by_its_name(library, actual):
+    """"未达成" is no name of 未达成且效果较差: it may be of a part, or of an agreement (review AG)."""
+    row, _ = one(library, nature="定性", target="达到预期", actual=actual, claimed="10")
+    reason = row.result.parts[0].reason or ""
+    assert "档次名" not in reason and "完成值说" not in reason, reason
 
 
 @pytest.mark.parametrize("actual", ["已达成年度指标", "全部达成年度指标", "均已达成年度指标"])
@@ -1166,3 +1200,10 @@ def test_an_answer_before_a_harm_answers_a_yes_or_no_target(library, name, targe
     """"发生安全事故" answers 有 to a target of 无 (review AE: unverifiable, and exit 0 on full marks)."""
     row, _ = one(library, name=name, target=target, actual=actual, claimed="10")
     assert row.comparison.status == status, row.result.parts[0].reason
+
+
+def test_a_word_of_the_name_after_its_negation_is_not_the_rows_count(library):
+    """"完成整改问题5个" in 未整改问题数 counts the problems put right, not those left (review AG:
+    read as 5 left, a false loss of 6 points)."""
+    row, _ = one(library, name="未整改问题数", target="0个", actual="完成整改问题5个", claimed="10")
+    assert row.result.computed is None and row.comparison.status == "unverifiable", row.result.parts[0].reason

@@ -254,7 +254,7 @@ class Engine:
         if complete and not plan.scored and rules.rows is not None:
             complete = False
             findings.append(rows_missing(rules, weights.values(), where))
-        weight_problems = weight_findings(sheet, rules, indicators, plan, where, complete)
+        weight_problems, weights_rounding = weight_findings(sheet, rules, indicators, plan, where, complete)
         findings += weight_problems
         deductions = [_deduction(d, sheet) for d in rules.deductions]
         return SheetResult(
@@ -263,7 +263,7 @@ class Engine:
             total_weight=rules.info.total, score_floor=rules.info.score_floor,
             indicators=indicators, deductions=deductions, findings=findings,
             tolerance=rules.info.claim_tolerance, complete=complete, parents=plan.parents,
-            weights_consistent=not weight_problems, grade_bands=rules.grades,
+            weights_consistent=not weight_problems, weights_rounding=weights_rounding, grade_bands=rules.grades,
         )
 
     def _checks(self, rules: RuleSet, inputs: _Inputs, where: str, parameters: dict, doubts: dict[str, str]) -> list[Finding]:
@@ -533,12 +533,14 @@ def rows_missing(rules: RuleSet, weights: Iterable[Decimal], where: str) -> Find
 
 
 def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], plan: RowPlan, where: str,
-                    complete: bool) -> list[Finding]:
+                    complete: bool) -> tuple[list[Finding], Decimal]:
     """The sheet's weights must add up to its total: every line's printed (or group-given) weight,
     with a weighted group header standing for its unweighted rows.  On a partial sheet
-    (``complete`` false) only an excess can be seen."""
+    (``complete`` false) only an excess can be seen.  With the findings, the most the weights'
+    sum may be off for being printed rounded (3 × 6.7 for 20: 0.1), which a claimed total may be
+    off as well."""
     if not sheet.rows:
-        return []
+        return [], Decimal(0)
     covered: list[Decimal] = []
     uncovered = False
     rule_ids = {i.id for i in rules.indicators}  # once, not once per line
@@ -566,11 +568,11 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
         if sub.weight is None or all(r.weight is not None for r in under):
             continue
         printed = sum((r.weight for r in under if r.weight is not None), Decimal(0))
-        if printed - sub.weight > rounding_allowance(r.weight for r in under if r.weight is not None):
+        if rounding_allowance(r.weight for r in under if r.weight is not None).exceeds(printed, sub.weight):
             return [finding(
                 "weights_mismatch", f"“{'/'.join(g)}”所印分值 {fmt(sub.weight)} 分，其下已印分值的各行已合计 {fmt_sum(printed)} 分，超过了它",
                 f"{where}.subtotals[{i}]",
-            )]
+            )], Decimal(0)
     covered.extend(headers.values())
     for r in rows:
         if r.weight is not None and not any(tuple(r.group[: len(g)]) == g for g in headers):
@@ -579,16 +581,16 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
     indicators_total = sum(indicators, Decimal(0))
     total = indicators_total + sum(covered, Decimal(0))
     expected = rules.info.total
-    # weights printed rounded (three thirds of 20 as 6.67) add up to the total at their precision
-    slack = rounding_allowance([*indicators, *covered])
-    if complete and not uncovered and abs(total - expected) > slack:
+    # weights printed rounded (three thirds of 20 as 6.7) add up to the total at their precision
+    rounding = rounding_allowance([*indicators, *covered])
+    if complete and not uncovered and not rounding.adds_up(total, expected):
         return [finding(
             "weights_mismatch", f"各项分值合计 {fmt_sum(total)} 分（其中规则指标 {fmt_sum(indicators_total)} 分、各行 {fmt_sum(total - indicators_total)} 分），与满分 {fmt(expected)} 分不符",
             f"{where}.rows",
-        )]
-    if not complete and total - expected > slack:
+        )], Decimal(0)
+    if not complete and rounding.exceeds(total, expected):
         return [finding(
             "weights_mismatch", f"已列出各项的分值合计 {fmt_sum(total)} 分，已超过满分 {fmt(expected)} 分",
             f"{where}.rows",
-        )]
-    return []
+        )], Decimal(0)
+    return [], rounding.most

@@ -497,17 +497,17 @@ class LeanEngine:
         if facts.complete and rules.rows is not None and not plan.scored:
             facts.complete = False  # as the traced path: rows that are not there are not scored 0
             found.add(rows_missing(rules, weights, where))
-        weights_consistent = True
+        weights_consistent, rounding = True, Decimal(0)
         if sheet is not None and sheet.rows:  # as the traced path: even when no row is scored (placeholders only)
             lines = [_WeightLine(ind.id, w, ind.group) for ind, w in zip(lr.indicators, weights)] + rows
-            problems = weight_findings(sheet, rules, lines, plan, where, facts.complete)
+            problems, rounding = weight_findings(sheet, rules, lines, plan, where, facts.complete)
             found.extend(problems)
             weights_consistent = not problems
         if facts.year is None:
             found.add(year_unknown(rules, where))
         found.infos += lr.source_infos
         return self._compare(lr, facts, out, weights, states, claims, rows, plan, sheet, counts, deduction_claims,
-                             weights_consistent, where, found)
+                             weights_consistent, rounding, where, found)
 
     def _rows(self, lr: LeanRules, sheet: Sheet, year: int | None, where: str, found: Findings):
         rules = lr.rules
@@ -522,7 +522,7 @@ class LeanEngine:
 
     def _compare(self, lr: LeanRules, facts: SheetFacts, out: list, weights: tuple, states: dict, claims: list,
                  rows: list[IndicatorResult], plan: RowPlan, sheet: Sheet | None, counts: list, deduction_claims: list,
-                 weights_consistent: bool, where: str, found: Findings) -> LeanSheet:
+                 weights_consistent: bool, rounding: Decimal, where: str, found: Findings) -> LeanSheet:
         """Every claim against the rules' value, the total and the grades, as `review.compare.diff_sheet`
         does, with a straight path for the lines the rules give a point score."""
         tolerance = lr.tolerance
@@ -645,7 +645,7 @@ class LeanEngine:
         total = settle_total(
             sums, rules.info.total, rules.info.score_floor, tolerance, facts.complete, weights_consistent,
             [(d.name, amount, claimed) for d, amount, claimed in zip(rules.deductions, deductions, deduction_claims)],
-            facts.claimed_total, rules.grades, facts.claimed_grade, where, settled,
+            facts.claimed_total, rules.grades, facts.claimed_grade, where, settled, rounding,
         )
         found.extend(settled)
         statuses.append(total.comparison.status)

@@ -288,7 +288,8 @@ class RowScorer(WordingGrader, UnitMatcher):
                 # the names that go the other way ("合格率" in 产品不合格率, "差错率" in 无差错率)
                 if (head.isalpha() and not head.endswith(self.reading.quantity_names)
                         and (rest[0].isdigit() or self.reading.starts_with_comparator(rest))
-                        and _named_for(name, head, self.reading.quantity_suffixes)):
+                        and _named_for(name, head, self.reading.quantity_suffixes)
+                        and not name[: name.rfind(head)].endswith(_NEGATING)):  # "整改问题5个" in 未整改问题数: the others
                     return rest
         return None
 
@@ -830,6 +831,10 @@ def _could_meet(direction: str, bound: str, a: Decimal, t: Decimal) -> bool:
 def _row_name(row: Row) -> str:
     """A row's name folded, without blanks or a remark in brackets at its end (`readings.bare_name`)."""
     return bare_name(row.name or "")
+
+
+# characters that, right before a word of a row's name, make it count the others ("未整改问题数")
+_NEGATING = tuple("未无没不非否")
 
 
 def _named_for(name: str, word: str, suffixes: tuple[str, ...]) -> bool:

@@ -27,9 +27,15 @@ if TYPE_CHECKING:
 _CLAUSES = re.compile(r"[,，;；。、]")
 # what joins a tier's label to what it adds: "部分达成并具有一定效果" is named by "部分达成"
 _TIER_HEAD = re.compile(r"[并且，,]")
-# words before a tier's name that leave it unsettled, besides the rule file's negations, modals and
-# hedges: "预计部分达成", "力争部分达成", "是否部分达成"
-_UNSETTLED = ("无", "非", "否", "预计", "预期", "计划", "拟", "争取", "力争", "有望", "希望", "如果", "若")
+# words before a tier's name that leave it unsettled, besides the rule file's hedges: "预计全年部分
+# 达成", "力争部分达成", "是否部分达成" — and, besides its modals, right before it only, being also
+# part of other words ("年度计划部分达成", "无…"): "计划部分达成", "无未达成事项"
+_UNSETTLED = ("预计", "争取", "力争", "有望", "希望", "如果", "是否")
+_UNSETTLED_BEFORE = ("无", "非", "否", "计划", "拟", "若")
+# what may stand between a negation and a tier's name it denies: "不存在", "未出现", "没有"
+_BEING = ("", "存在", "出现", "发生", "有")
+# words after "…的" that say it was put right: "未达成且效果较差的情况已整改"
+_REMEDIES = ("整改", "纠正", "改正", "消除", "杜绝")
 # the ways of grading wording a reason names (the vocabulary's own, or equal wording, goes without saying)
 _SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值含", "完成值与指标值同样", "完成值“", "完成值与指标值回答", "完成值的", "完成值说")
 
@@ -64,12 +70,11 @@ class WordingGrader:
         tier_id = self.rules.vocabulary.get(phrase)
         how = "词表"
         if tier_id is None:
-            named, mention = self._tier_named(phrase)
+            named, how, mention = self._tier_named(phrase)
             if named is not None:
                 # "部分达成并具有一定效果，有所提升": the unit grades itself in the rules' own words,
                 # which settle the tier before any strength word is weighed
-                tier_id, how = named, "完成值含规则的档次名"
-                return self._graded(row, weight, actual, outcome, values, tier_id, how)
+                return self._graded(row, weight, actual, outcome, values, named, how)
             if mention is not None:
                 part.state = "judgement"
                 part.reason = f"完成值“{actual.raw}”提到规则的档次“{mention[0]}”，但{mention[1]}，不是以它自评，需评价人判断"
@@ -94,10 +99,13 @@ class WordingGrader:
             tier_id, how = self._against_target_words(normalize_phrase(row.target), phrase, bare_name(row.name or ""))
         if self.rules.strength and row.target is not None:
             target = normalize_phrase(row.target)
-            # the rules' own tier names are no strength claim: the 一定 of "…并具有一定效果"
+            # the rules' own tier names are no strength claim: the 一定 of "…并具有一定效果" (only
+            # those holding one: "未达成年度指标" keeps its 未达)
             plain = phrase
             for tier in self.rules.tiers.values():
-                plain = plain.replace(normalize_phrase(tier.label), "，")
+                label = normalize_phrase(tier.label)
+                if label in plain and self._strengths(label):
+                    plain = plain.replace(label, "，")
             wanted, found = self._strength(target), self._strengths(plain)
             if wanted is not None and self.rules.scope_words:
                 change = target.replace(wanted[0], "", 1)  # "全面开展培训，干部能力有所提升": 有所, not 全面
@@ -160,19 +168,21 @@ class WordingGrader:
             return outcome
         return self._graded(row, weight, actual, outcome, values, tier_id, how)
 
-    def _tier_named(self, phrase: str) -> tuple[str | None, tuple[str, str] | None]:
-        """The tier a worded actual owns to by naming it, and else the tier's label and how the
-        text names it without owning to it; (None, None) where it names none, or two.
+    def _tier_named(self, phrase: str) -> tuple[str | None, str, tuple[str, str] | None]:
+        """The tier a worded actual owns to by naming it and how it names it, and else the tier's
+        label and why the text, naming it, does not own to it; (None, "", None) where it names
+        none, or two.
 
-        A tier is named by its label or by its label's head, the words before its first "并"/"且"
-        ("部分达成并有一定效果", "1.部分达成，有一定效果"); where two names overlap the first one
-        read is meant ("部分达成年度指标", "未达成年度指标").  A tier below the top one is owned to
-        wherever it stands, unless the words before it in its clause turn it round or leave it
-        unsettled ("不存在…", "预计…", "尚未…") or it is used as a noun ("…的情况已整改"): a mention
-        the evaluator weighs.  The top tier's name settles nothing where the text says more after
-        it ("达成年度指标，但效果较差"): it is that tier only with at most words of
+        A tier is named by its label, or by its head — the words before its first "并"/"且" — where
+        that is no negation of anything ("部分达成，有一定效果"; not "未达成", which may be of an
+        agreement, or of a part: "部分未达成"); where two names overlap the first one read is meant
+        ("部分达成年度指标").  A tier below the top one is owned to wherever it stands ("该项目部分达
+        成…", "1、部分达成…"), unless the words right before it deny or forecast it ("不存在…", "预
+        计…", "力争…") or what follows says it was put right ("…的情况已整改"): a mention the
+        evaluator weighs.  The top tier's name settles nothing where the text says more after it
+        ("达成年度指标，但效果较差"): it is that tier only with at most words of
         `rows.target_words.contained_with` before it ("已达成年度指标"), and the negated tier with a
-        negation only ("未能达成年度指标", "没有达成年度指标")."""
+        negation only ("未达成年度指标", "没有达成年度指标")."""
         rules = self.rules
         tiers = rules.tiers
         matches = []  # (start, end, tier id)
@@ -186,31 +196,51 @@ class WordingGrader:
                 while at >= 0:
                     matches.append((at, at + len(name), tier_id))
                     at = phrase.find(name, at + 1)
+        # a negation's head overlapped by another name is that name's negation: "未达成年度指标"
+        negating = [m for m in matches if phrase[m[0]:m[1]].startswith(rules.target_negations)
+                    and phrase[m[0]:m[1]] != normalize_phrase(tiers[m[2]].label)]
+        matches = [m for m in matches if m not in negating or not any(o[2] != m[2] and o[0] < m[1] and m[0] < o[1] for o in matches)]
         matches.sort(key=lambda m: (m[0], -m[1]))
         kept: list[tuple[int, int, str]] = []
         for m in matches:
             if not kept or m[0] >= kept[-1][1]:
                 kept.append(m)
         if len({tier_id for _, _, tier_id in kept}) != 1:
-            return None, None
+            return None, "", None
         start, end, tier_id = kept[0]
         lead = _CLAUSES.split(phrase[:start])[-1]
         tail = phrase[end:].strip("。.！! ")
         label = tiers[tier_id].label
+        said = phrase[start:end]
+        how = "完成值含规则的档次名" if said == normalize_phrase(label) else f"完成值说“{said}”"
+        # a head that is a negation ("未达成") may be of anything — a part ("部分未达成"), an
+        # agreement ("未达成协议") — and names the tier only as a clause of its own ("未达成，效果较
+        # 差", "未达成且效果差"); a denial of it is still one
+        loose = (said != normalize_phrase(label) and said.startswith(rules.target_negations)
+                 and bool(lead or (tail and not _CLAUSES.match(tail) and not _TIER_HEAD.match(tail))))
         if tiers[tier_id].high >= max(t.high for t in tiers.values()):
             if tail:
-                return None, None
+                return None, "", None
             if not lead or made_of(lead, rules.contained_with):
-                return tier_id, None
+                return tier_id, how, None
             if lead in rules.target_negations and rules.target_negated_tier is not None:
-                return rules.target_negated_tier, None
-            return None, None
-        unsettled = (*rules.target_negations, *_UNSETTLED, *rules.forecasts, *rules.hedges)
-        if tail.startswith("的"):
-            return None, (label, "说的是“…的情况”")
-        if any(w in lead for w in unsettled):
-            return None, (label, f"前面有“{lead}”")
-        return tier_id, None
+                return rules.target_negated_tier, how, None
+            return None, "", None
+        # a negation, maybe of being there ("不存在", "未出现"), or a word that is no more than a
+        # modal right before it ("可", "将"; not the 会 of 社会效益), or a forecast or hedge before it
+        denied = next((n + v for n in rules.target_negations for v in _BEING if lead.endswith(n + v)), None)
+        unsettled = (denied or next((w for w in (*_UNSETTLED_BEFORE, *rules.forecasts) if lead.endswith(w)), None)
+                     or next((w for w in (*_UNSETTLED, *rules.hedges) if w in lead), None))
+        if unsettled:
+            return None, "", (label, f"前面有“{unsettled}”")
+        # "…的情况已整改", "…的问题不存在": what follows puts it right, or denies it
+        denials = (n + v for n in rules.target_negations for v in _BEING if v)
+        remedied = tail.startswith("的") and next((w for w in (*_REMEDIES, *rules.reversals, *denials) if w in tail), None)
+        if remedied:
+            return None, "", (label, f"后面说“{remedied}”")
+        if loose:
+            return None, "", None
+        return tier_id, how, None
 
     def _graded(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse], tier_id: str,
                 how: str) -> _Outcome:

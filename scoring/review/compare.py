@@ -154,10 +154,10 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
                 place, severity,
             ))
         # shares of the group's points printed rounded (3 × 16.7 under 50) add up at their precision
-        slack = rounding_allowance(line[3] for line in members if line[3] is not None)
+        rounding = rounding_allowance(line[3] for line in members if line[3] is not None)
         if sub.weight is not None:
             for what, value in (("所填小计", sub.claimed), ("各项自评得分合计", claimed_sum if claims else None)):
-                if value is not None and value > sub.weight + slack:
+                if value is not None and value - sub.weight > rounding.most:
                     findings.append(finding(
                         "subtotal_over_weight", f"{label}：{what} {fmt(value)} 分，超过分组标题印的分值 {fmt(sub.weight)} 分", place,
                     ))
@@ -165,7 +165,7 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
         weights = [line[3] for line in members]
         if sub.weight is not None and all(w is not None for w in weights):
             total_weight = sum(weights, Decimal(0))
-            if abs(total_weight - sub.weight) > slack if complete else total_weight - sub.weight > slack:
+            if not rounding.adds_up(total_weight, sub.weight) if complete else rounding.exceeds(total_weight, sub.weight):
                 findings.append(finding(
                     "subtotal_weight_mismatch", f"{label}：分组标题印的分值 {fmt(sub.weight)} 分，与其下各项分值合计 {fmt_sum(total_weight)} 分不符",
                     place,
@@ -306,14 +306,14 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
         sums, result.total_weight, result.score_floor, result.tolerance, result.complete, result.weights_consistent,
         [(d.name, d.deduction, None if c is None else abs(c.score)) for d, c in zip(result.deductions, claimed)],
         sheet.claimed_total.score if sheet.claimed_total else None, result.grade_bands,
-        sheet.claimed_grade.grade if sheet.claimed_grade is not None else None, where, findings,
+        sheet.claimed_grade.grade if sheet.claimed_grade is not None else None, where, findings, result.weights_rounding,
     )
 
 
 def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | None, tolerance: Decimal, complete: bool,
                  weights_consistent: bool, deductions: list[tuple[str, Decimal | None, Decimal | None]],
                  claimed_total: Decimal | None, grade_bands: tuple, claimed_grade: str | None, where: str,
-                 findings: list[Finding]) -> TotalDiff:
+                 findings: list[Finding], rounding: Decimal = Decimal(0)) -> TotalDiff:
     """The sheet's total from its lines' sums: deductions (name, points or None when the count is
     not disclosed, and the points the sheet claims for it or None) held against their claims, taken
     off, floored and rounded; the claimed total held against it; the claims' sum against the
@@ -354,7 +354,9 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     def floor(x: Decimal) -> Decimal:
         return max(x, score_floor) if score_floor is not None else x
 
-    digits, allow_up, allow_down = sums.digits, sums.allow_up, sums.allow_down
+    # a claimed total may also be off by what the weights are, printed rounded (3 × 3.3 of 10: 100
+    # for lines of 99.9)
+    digits, allow_up, allow_down = sums.digits, sums.allow_up + rounding, sums.allow_down + rounding
     low, high = round_half_up(floor(sums.low - deducted), digits), round_half_up(floor(high - deducted), digits)
     place = f"{where}.total"
     lines_sum = None
@@ -394,7 +396,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         cmp = Comparison(claimed_total, computed, low, high, status, delta, margin)
         shown = fmt(computed)
         if status == "over":
-            explained = f"（各行在容差内的差额只能解释 {fmt(allow_up)} 分）" if allow_up else ""
+            explained = _explained(allow_up - rounding, rounding)
             findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {shown} 分，高出 {fmt(delta)} 分{explained}", place))
         elif status == "under":
             findings.append(finding("total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {shown} 分，少计 {fmt(-delta)} 分", place))
@@ -411,9 +413,17 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
                                     claimed_total, place, findings)
     return TotalDiff(
         total_weight, cmp, unverified, deducted, parts_sum,
-        checked_weight=sums.checked, complete=complete, allowance=allow_up if cmp.delta and cmp.delta > 0 else allow_down,
+        checked_weight=sums.checked, complete=complete, allowance=(allow_up if cmp.delta and cmp.delta > 0 else allow_down) - rounding,
+        rounding=rounding,
         grades=grades, claimed_grade=grade, lines_weight=None if lines_sum is None else sums.known_weight, lines_sum=lines_sum,
     )
+
+
+def _explained(lines: Decimal, rounding: Decimal) -> str:
+    """What may explain a claimed total above the rules' own, said beside the excess: the lines'
+    differences within the tolerance, the weights' rounding."""
+    parts = ([f"各行在容差内的差额 {fmt(lines)} 分"] if lines else []) + ([f"所印分值的舍入 {fmt_sum(rounding)} 分"] if rounding else [])
+    return f"（{'和'.join(parts)}只能解释 {fmt_sum(lines + rounding)} 分）" if parts else ""
 
 
 def _grade_findings(bands: tuple, total_weight: Decimal, weights_consistent: bool, written: str | None, low: Decimal,
