@@ -15,8 +15,10 @@ from conftest import CASES, SUINING_CASE, run_cli
 
 @pytest.fixture(scope="module")
 def diff_json():
-    proc = run_cli("diff", str(SUINING_CASE), "--format", "json")
+    # from nothing, as `python -m scoring` starts on a user's machine (the rest of the suite forks)
+    proc = run_cli("diff", str(SUINING_CASE), "--format", "json", fresh=True)
     assert proc.returncode == 0, proc.stderr  # an under-claim is not an error
+    assert json.loads(proc.stdout) == json.loads(run_cli("diff", str(SUINING_CASE), "--format", "json").stdout)
     return json.loads(proc.stdout)
 
 
