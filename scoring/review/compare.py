@@ -150,7 +150,7 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
             severity = sum_differs(sub.claimed, claimed_sum, tolerance) if complete else "error" if claimed_sum - sub.claimed > tolerance else None
         if severity:
             findings.append(finding(
-                "sum_mismatch", f"{label}：各项自评得分合计 {fmt_sum(claimed_sum)} 分，与所填小计 {fmt(sub.claimed)} 分不符（相差 {fmt_sum(sub.claimed - claimed_sum)} 分）",
+                "sum_mismatch", f"{label}：各项自评得分合计 {fmt_sum(claimed_sum)} 分，与所填小计 {fmt(sub.claimed)} 分不符（相差 {fmt_sum(abs(sub.claimed - claimed_sum))} 分）",
                 place, severity,
             ))
         # shares of the group's points printed rounded (3 × 16.7 under 50) add up at their precision
@@ -385,7 +385,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     elif lines_sum is not None:
         cmp = Comparison(claimed_total, None, None, None, "unverifiable", None, tolerance)
         findings.append(finding(
-            "unverifiable", f"总分：各项分值合计与满分不符，无法核验自评总分 {fmt(claimed_total)} 分", place,
+            "unverifiable", f"总分：所印分值有误，总分无法按规则核定，无法核验自评总分 {fmt(claimed_total)} 分", place,
         ))
     elif not complete:
         cmp = _partial_total(claimed_total, computed, low, high, tolerance, place, findings)
@@ -489,7 +489,7 @@ def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Dec
     severity = sum_differs(claimed_total, parts_sum, tolerance) if complete else None
     if severity:
         findings.append(finding(
-            "sum_mismatch", f"总分：各指标自评得分合计 {fmt_sum(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt_sum(claimed_total - parts_sum)} 分）",
+            "sum_mismatch", f"总分：各指标自评得分合计 {fmt_sum(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt_sum(abs(claimed_total - parts_sum))} 分）",
             place, severity,
         ))
     elif not complete and parts_sum - claimed_total > tolerance:
