@@ -1207,3 +1207,11 @@ def test_a_word_of_the_name_after_its_negation_is_not_the_rows_count(library):
     read as 5 left, a false loss of 6 points)."""
     row, _ = one(library, name="未整改问题数", target="0个", actual="完成整改问题5个", claimed="10")
     assert row.result.computed is None and row.comparison.status == "unverifiable", row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("actual", ["部分未达成", "个别指标未达成", "年度目标基本达成，部分指标未达成", "部分村组未达到"])
+def test_a_negation_of_a_part_only_is_the_weaker_tier(library, actual):
+    """"部分指标未达成" missed in part: 部分达成, not 未达成 (review AG W6: 0–6, a false over-claim
+    of 4 points against a claim of 8)."""
+    row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="8")
+    assert (row.comparison.low, row.comparison.high, row.comparison.status) == (D("6.00"), D("8.00"), "match"), row.result.parts[0].reason

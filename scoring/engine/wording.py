@@ -40,6 +40,18 @@ _REMEDIES = ("整改", "纠正", "改正", "消除", "杜绝")
 _SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值含", "完成值与指标值同样", "完成值“", "完成值与指标值回答", "完成值的", "完成值说")
 
 
+# words before a negation in its clause that say it is of a part only: "部分指标未达成"
+_PARTS = ("部分", "个别", "少数", "极个别", "一些", "少量")
+
+
+def _of_a_part(text: str, word: str) -> str | None:
+    """The word of `_PARTS` standing before ``word`` in its clause ("部分" of "年度目标基本达成，
+    部分指标未达成"), where there is one; None otherwise."""
+    at = text.find(word)
+    clause = _CLAUSES.split(text[:at])[-1] if at >= 0 else ""
+    return next((p for p in _PARTS if p in clause), None)
+
+
 class WordingGrader:
     """Grades worded actuals for `rows.RowScorer` (see the module's docstring)."""
 
@@ -149,11 +161,13 @@ class WordingGrader:
                 return outcome
             if wanted is not None and got is not None and got[1] > wanted[1]:
                 weaker = self.rules.weaker_tier
-                if self.rules.negated_tier and got[1] == negation:
+                partly = got[1] == negation and _of_a_part(plain, got[0])
+                if self.rules.negated_tier and got[1] == negation and not partly:
                     weaker = self.rules.negated_tier  # "未改善", "改善不明显": the effect the target asks for is not there
                 if tier_id is None or self.rules.tiers[tier_id].high > self.rules.tiers[weaker].high:
                     tier_id = weaker
-                how = f"程度“{got[0]}”弱于指标值的“{wanted[0]}”"
+                # "部分指标未达到", "个别村组未达": missed in part, the rest reached
+                how = f"完成值说的是{partly}“{got[0]}”" if partly else f"程度“{got[0]}”弱于指标值的“{wanted[0]}”"
             elif wanted is not None and got is not None and tier_id is None:
                 tier_id, how = self.rules.reached_tier, f"程度“{got[0]}”不弱于指标值的“{wanted[0]}”"
             elif wanted is not None and got is None and tier_id is None:
