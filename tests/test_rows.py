@@ -1215,3 +1215,11 @@ def test_a_negation_of_a_part_only_is_the_weaker_tier(library, actual):
     of 4 points against a claim of 8)."""
     row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="8")
     assert (row.comparison.low, row.comparison.high, row.comparison.status) == (D("6.00"), D("8.00"), "match"), row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("actual", ["基本达成年度指标", "未完全达成年度指标", "没有全部达成年度指标"])
+def test_the_top_tier_reached_in_the_main_only_is_the_weaker_tier(library, actual):
+    """"基本达成年度指标" is graded as the vocabulary grades "基本完成": 部分达成 (review AG #16:
+    unverifiable)."""
+    row, _ = one(library, nature="定性", target="达到预期", actual=actual, claimed="10")
+    assert (row.comparison.low, row.comparison.high, row.comparison.status) == (D("6.00"), D("8.00"), "over"), row.result.parts[0].reason

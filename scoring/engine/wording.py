@@ -32,6 +32,9 @@ _TIER_HEAD = re.compile(r"[并且，,]")
 # part of other words ("年度计划部分达成", "无…"): "计划部分达成", "无未达成事项"
 _UNSETTLED = ("预计", "争取", "力争", "有望", "希望", "如果", "是否")
 _UNSETTLED_BEFORE = ("无", "非", "否", "计划", "拟", "若")
+# words before the top tier's name that say it was reached in the main, not in full: "基本达成年度
+# 指标", "未完全达成年度指标" (as the vocabulary grades "基本完成")
+_SHORT_OF_ALL = ("基本", "大部分", "大体", "未完全", "未全部", "没有完全", "没有全部", "不完全", "尚未完全", "尚未全部")
 # what may stand between a negation and a tier's name it denies: "不存在", "未出现", "没有"
 _BEING = ("", "存在", "出现", "发生", "有")
 # words after "…的" that say it was put right: "未达成且效果较差的情况已整改"
@@ -195,8 +198,9 @@ class WordingGrader:
         计…", "力争…") or what follows says it was put right ("…的情况已整改"): a mention the
         evaluator weighs.  The top tier's name settles nothing where the text says more after it
         ("达成年度指标，但效果较差"): it is that tier only with at most words of
-        `rows.target_words.contained_with` before it ("已达成年度指标"), and the negated tier with a
-        negation only ("未达成年度指标", "没有达成年度指标")."""
+        `rows.target_words.contained_with` before it ("已达成年度指标"), the negated tier with a
+        negation only ("未达成年度指标", "没有达成年度指标"), and the weaker tier after words that
+        fall short of all of it ("基本达成年度指标", "未完全达成年度指标")."""
         rules = self.rules
         tiers = rules.tiers
         matches = []  # (start, end, tier id)
@@ -239,6 +243,8 @@ class WordingGrader:
                 return tier_id, how, None
             if lead in rules.target_negations and rules.target_negated_tier is not None:
                 return rules.target_negated_tier, how, None
+            if lead.endswith(_SHORT_OF_ALL) and rules.weaker_tier is not None:
+                return rules.weaker_tier, f"完成值说“{next(w for w in _SHORT_OF_ALL if lead.endswith(w))}{said}”", None
             return None, "", None
         # a negation, maybe of being there ("不存在", "未出现"), or a word that is no more than a
         # modal right before it ("可", "将"; not the 会 of 社会效益), or a forecast or hedge before it
