@@ -69,7 +69,7 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, fre
     The process is forked from one that has already imported the CLI (`forked_cli`), or, with
     ``fresh``, started from nothing (`python -m scoring`)."""
     environment = {**os.environ, **env} if env else dict(os.environ)
-    if fresh:
+    if fresh or not hasattr(os, "fork"):  # Windows has no fork: a fresh process each time
         return subprocess.run([sys.executable, "-m", "scoring", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=environment)
     return forked_cli.run(list(args), Path(cwd), environment, timeout=120)
 
