@@ -153,26 +153,23 @@ def fmt(value: Decimal | None) -> str | None:
 
 
 class WeightRounding(NamedTuple):
-    """What printed weights may be off by for being written rounded: ``shift``, how much equal
-    shares of wholes add up beyond them (3 × 6.7 of 20: +0.1; 3 × 3.3 of 10: −0.1), and ``slack``,
-    as much either way for weights rounded by their look (6.67, 33.33: half a unit each)."""
+    """What printed weights may be off by for being written rounded: ``shifts``, how much they add
+    up beyond the wholes they stand for under each reading of them (none; equal shares of a whole,
+    3 × 6.7 of 20: +0.1; thirds, 3.3 of 10/3: −1/30 each), and ``slack``, as much either way for
+    weights rounded by their look (6.67, 33.33: half a unit each)."""
 
-    shift: Decimal
+    shifts: tuple[Decimal, ...]
     slack: Decimal
 
-    def adds_up(self, total: Decimal, expected: Decimal) -> bool:
-        """Whether weights adding up to ``total`` stand for ``expected``: as printed, or as the
-        wholes their equal shares are of."""
-        return abs(total - expected) <= self.slack or abs(total - self.shift - expected) <= self.slack
+    def reading(self, total: Decimal, expected: Decimal) -> Decimal | None:
+        """The shift under which weights adding up to ``total`` stand for ``expected`` (the
+        smallest), or None where no reading makes them add up."""
+        fits = [s for s in self.shifts if abs(total - s - expected) <= self.slack]
+        return min(fits, key=abs) if fits else None
 
     def exceeds(self, total: Decimal, ceiling: Decimal) -> bool:
-        """Whether weights adding up to ``total`` exceed ``ceiling`` read either way."""
-        return min(total, total - self.shift) - ceiling > self.slack
-
-    @property
-    def most(self) -> Decimal:
-        """The most a sum of these weights may be off."""
-        return abs(self.shift) + self.slack
+        """Whether weights adding up to ``total`` exceed ``ceiling`` under every reading."""
+        return min(total - s for s in self.shifts) - ceiling > self.slack
 
 
 def rounding_allowance(weights: Iterable[Decimal]) -> WeightRounding:
@@ -180,15 +177,18 @@ def rounding_allowance(weights: Iterable[Decimal]) -> WeightRounding:
 
     Whole and half points (4.5) are exact, and so are equal weights adding up to a whole (30 ×
     2.9).  A weight of two decimals or more not ending in 0 or 5 is a rounded fraction by its look
-    (6.67, 33.33, 14.29): half a unit of its last decimal either way.  Equal weights are the shares
-    of a whole split evenly where they come near a whole number of points that, split among them and
-    rounded at their decimals, gives them back (three thirds of 20 as 6.7, seven sevenths of 90 as
-    12.9, eleven elevenths of 50 as 4.55): they are off by what they add beyond it, in that
-    direction.  Any other weight is taken as printed: 10.3, 9.3 and 10.8 are 30.4."""
+    (6.67, 33.33, 14.29): half a unit of its last decimal either way.  Other weights are read two
+    ways besides as printed: equal weights as the shares of a whole split evenly, where they come
+    near a whole number of points that, split among them and rounded at their decimals, gives them
+    back (three thirds of 20 as 6.7, seven sevenths of 90 as 12.9, eleven elevenths of 50 as 4.55);
+    and one-decimal weights that are thirds rounded as those thirds (33.3 and 23.3 of 100 and 70,
+    13 × 6.7 and 3.3 of 90).  Each reading is off by what its weights add up beyond what they
+    stand for, in that direction: 10.3, 9.3 and 10.8 beside a 39.9 are 99.9 as printed and 100.07
+    as thirds, 100 neither way."""
     counts: dict[Decimal, int] = {}
     for w in weights:
         counts[w] = counts.get(w, 0) + 1
-    shift = slack = Decimal(0)
+    split = slack = thirds = others = Decimal(0)  # thirds' errors are added up in thirds, exactly
     for w, count in counts.items():
         places = decimals_of(w)
         together = w * count
@@ -198,13 +198,20 @@ def rounding_allowance(weights: Iterable[Decimal]) -> WeightRounding:
             slack += count * Decimal(5).scaleb(-places - 1)
             continue
         # the largest split first, then what is left (seven of 12.9 are 90, two more taken as printed)
-        while count >= 2:
-            split = next((e for k in range(count, 1, -1) if (e := _split_error(w, k, places)) is not None), None)
-            if split is None:
+        off, left = Decimal(0), count
+        while left >= 2:
+            share = next((e for k in range(left, 1, -1) if (e := _split_error(w, k, places)) is not None), None)
+            if share is None:
                 break
-            shift += split[1]
-            count -= split[0]
-    return WeightRounding(shift, slack)
+            off += share[1]
+            left -= share[0]
+        split += off
+        third = round_half_up(w * 3, 0)
+        if places == 1 and round_half_up(third / 3, 1) == w:
+            thirds += count * (w * 3 - third)
+        else:
+            others += off  # read as thirds where they are, as equal shares where not
+    return WeightRounding(tuple(dict.fromkeys((Decimal(0), split, thirds / 3 + others))), slack)
 
 
 def _split_error(w: Decimal, k: int, places: int) -> tuple[int, Decimal] | None:

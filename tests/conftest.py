@@ -67,9 +67,10 @@ def shipped_sheet_count() -> int:
 def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, fresh: bool = False) -> subprocess.CompletedProcess:
     """Run the real CLI in a process of its own, as a user would; ``env`` adds to the environment.
     The process is forked from one that has already imported the CLI (`forked_cli`), or, with
-    ``fresh``, started from nothing (`python -m scoring`)."""
+    ``fresh``, with an environment the interpreter reads at start-up set otherwise, or where
+    there is no fork (Windows), started from nothing (`python -m scoring`)."""
     environment = {**os.environ, **env} if env else dict(os.environ)
-    if fresh or not hasattr(os, "fork"):  # Windows has no fork: a fresh process each time
+    if fresh or not forked_cli.forkable(environment):
         return subprocess.run([sys.executable, "-m", "scoring", *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=environment)
     return forked_cli.run(list(args), Path(cwd), environment, timeout=120)
 

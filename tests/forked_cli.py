@@ -53,9 +53,21 @@ class _Server:
 _server: _Server | None = None
 
 
+# what the interpreter itself reads at start-up, before any import: a command line given other
+# values than the test process has must start from nothing (the helper started with these)
+STARTUP = ("PYTHONPATH", "PYTHONHOME", "PYTHONIOENCODING", "PYTHONUTF8", "PYTHONSAFEPATH", "PYTHONWARNINGS", "PYTHONHASHSEED",
+           "PYTHONDONTWRITEBYTECODE", "PYTHONNOUSERSITE", "PYTHONUSERBASE", "LANG", "LC_ALL", "LC_CTYPE")
+
+
+def forkable(env: dict[str, str]) -> bool:
+    """Whether a command line with ``env`` may run forked: the interpreter would start as the
+    helper did (`STARTUP`), and the system can fork."""
+    return hasattr(os, "fork") and all(env.get(k) == os.environ.get(k) for k in STARTUP)
+
+
 def run(args: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
     """`python -m scoring ARGS` in ``cwd`` with exactly ``env``, as `subprocess.run` with
-    ``capture_output=True, text=True`` returns it (stdin empty)."""
+    ``capture_output=True, text=True`` returns it (stdin empty).  Only where `forkable`."""
     global _server
     if _server is None or _server.process.poll() is not None:
         _server = _Server()
@@ -70,12 +82,12 @@ def run(args: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subp
     return subprocess.CompletedProcess(command, answer["code"], stdout.replace("\r\n", "\n"), stderr.replace("\r\n", "\n"))
 
 
-def _child(request: dict, encoding: str) -> int:
+def _child(request: dict, encoding: str, path: list[str]) -> int:
     """In the forked child: become the command's process and run it; its exit code."""
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
-    for fd, path in ((1, request["out"]), (2, request["err"])):
-        os.dup2(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), fd)
+    for fd, file in ((1, request["out"]), (2, request["err"])):
+        os.dup2(os.open(file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), fd)
     # the streams a fresh interpreter opens on these descriptors: not a terminal, so block-buffered
     sys.stdin = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, "r", closefd=False)), encoding=encoding)
     sys.stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding=encoding)
@@ -84,6 +96,7 @@ def _child(request: dict, encoding: str) -> int:
     os.environ.clear()
     os.environ.update(request["env"])
     os.chdir(request["cwd"])
+    sys.path[:] = [request["cwd"], *path]  # as `python -m` puts the working folder first
     sys.argv = [str(ROOT / "scoring" / "__main__.py"), *request["args"]]
     code = 0
     try:
@@ -112,6 +125,7 @@ def _child(request: dict, encoding: str) -> int:
 
 def _serve() -> None:
     """The helper process: preload, then one forked child per request line on stdin."""
+    path = sys.path[1:]  # without this script's folder
     sys.path.insert(0, str(ROOT))  # `python -m scoring` from the checkout imports the checkout
     for name in PRELOAD:
         try:
@@ -127,9 +141,9 @@ def _serve() -> None:
         if pid == 0:
             code = 1
             try:
-                code = _child(request, encoding)
+                code = _child(request, encoding, path)
             finally:
-                os._exit(code & 0xFF if code >= 0 else 1)
+                os._exit(code & 0xFF)  # as the interpreter: sys.exit(-1) is 255
         deadline = time.monotonic() + request["timeout"]
         code = None
         while True:

@@ -6,7 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -217,3 +220,13 @@ def test_text_places_count_a_sheets_rows_from_one_whichever_way_the_finding_name
     report = json.loads(run_cli("diff", str(path), "--format", "json").stdout)
     assert any(f["where"].endswith("#project.rows[7](★补助家畜家禽养殖数量)") for f in report["findings"])
 
+
+
+def test_an_output_that_cannot_write_chinese_gets_utf8_and_one_that_can_keeps_its_own():
+    """An English Windows writes cp1252 to a redirected file, a C locale ASCII: the report is
+    written in UTF-8 instead of stopping at its first character (review AH); GBK is kept."""
+    ascii_run = run_cli("diff", str(SUINING_CASE), env={"PYTHONIOENCODING": "ascii"})
+    assert ascii_run.returncode == 0 and "预算编制质量" in ascii_run.stdout, ascii_run.stderr
+    gbk = subprocess.run([sys.executable, "-m", "scoring", "diff", str(SUINING_CASE)], capture_output=True,
+                         env={**os.environ, "PYTHONIOENCODING": "gbk"}, timeout=120)
+    assert "预算编制质量" in gbk.stdout.decode("gbk")

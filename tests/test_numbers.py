@@ -46,33 +46,46 @@ def test_fmt_never_prints_negative_zero_or_exponents():
     assert fmt(None) is None
 
 
-@pytest.mark.parametrize(("weights", "shift", "slack"), [
-    (["6.67"] * 3, "0", "0.015"),  # two decimals not ending in 0 or 5: half a cent either way
-    (["33.33", "33.33", "23.33"], "0", "0.015"),
-    (["6.7"] * 3, "0.1", "0"),  # equal shares of a whole: three thirds of 20, 0.1 over it
-    (["3.3"] * 3, "-0.1", "0"),  # … of 10, 0.1 under it
-    (["6.7"] * 3 + ["3.3"] * 3, "0", "0"),  # the two cancel: nothing to allow
-    (["12.9"] * 7, "0.3", "0"),  # sevenths of 90
-    (["4.55"] * 11, "0.05", "0"),  # ends in 5, yet elevenths of 50
-    (["12.9"] * 9, "0.1", "0"),  # nine ninths of 116, the largest split read
-    (["4.5"] * 19, "0", "0"),  # halves: exact
-    (["2.9"] * 30, "0", "0"),  # 87: exact
-    (["10.3", "9.3", "10.8"], "0", "0"),  # no split: as printed
-    (["30.00"] * 3, "0", "0"),
+@pytest.mark.parametrize(("weights", "whole", "shift"), [
+    (["6.67"] * 3, "20", "0"),  # two decimals not ending in 0 or 5: within half a cent each, as printed
+    (["33.33", "33.33", "23.33"], "90", "0"),
+    (["6.7"] * 3, "20", "0.1"),  # equal shares of a whole (or thirds): 0.1 over it
+    (["3.3"] * 3, "10", "-0.1"),  # … 0.1 under it
+    (["33.3", "33.3", "23.3"], "90", "-0.1"),  # thirds of 100 and of 70
+    (["6.7"] * 13 + ["3.3"], "90", "0.4"),  # thirds of 20 and of 10
+    (["12.9"] * 7, "90", "0.3"),  # sevenths of 90
+    (["4.55"] * 11, "50", "0.05"),  # ends in 5, yet elevenths of 50
+    (["6.7"] * 3 + ["3.3"] * 3, "30", "0"),  # the two cancel: as printed
+    (["4.5"] * 19, "85.5", "0"),  # halves: exact
+    (["2.9"] * 30, "87", "0"),
+    (["10.3", "9.3", "10.8"], "30.4", "0"),  # as printed
 ])
-def test_rounding_allowance_is_what_rounded_shares_of_a_whole_can_be_off(weights, shift, slack):
+def test_rounded_weights_stand_for_their_whole(weights, whole, shift):
     from scoring.numbers import rounding_allowance
 
-    assert rounding_allowance(Decimal(w) for w in weights) == (Decimal(shift), Decimal(slack))
+    got = rounding_allowance(Decimal(w) for w in weights).reading(sum((Decimal(w) for w in weights), Decimal(0)), Decimal(whole))
+    assert got is not None and round(got, 4) == Decimal(shift)
 
 
-def test_rounded_weights_add_up_as_printed_or_as_their_wholes_but_not_past_them():
+@pytest.mark.parametrize(("weights", "whole"), [
+    (["4.5"] * 19 + ["4"], "90"),  # 89.5: halves are exact (review AE)
+    (["2.9"] * 30 + ["12"], "100"),  # 99
+    (["10.3", "9.3", "10.8", "39.9"], "70.4"),  # a typo beside weights that look like thirds (review AG)
+    (["6.7"] * 3 + ["3.3"] * 3 + ["19.8"], "50"),  # roundings that cancel leave the slip a slip
+    (["3.4"] * 3, "10"),
+])
+def test_a_slip_is_not_read_away_as_rounding(weights, whole):
     from scoring.numbers import rounding_allowance
 
-    thirds = rounding_allowance([Decimal("3.3")] * 3)  # 9.9 standing for 10
-    assert thirds.adds_up(Decimal("99.9"), Decimal(100)) and thirds.adds_up(Decimal("100"), Decimal(100))
-    assert not thirds.adds_up(Decimal("99.8"), Decimal(100))  # a slip of 0.1 beside them is still one
-    assert not thirds.exceeds(Decimal("100"), Decimal(100)) and thirds.exceeds(Decimal("100.2"), Decimal(100))
+    rounding = rounding_allowance(Decimal(w) for w in weights)
+    assert rounding.reading(sum((Decimal(w) for w in weights), Decimal(0)), Decimal(whole)) is None
+
+
+def test_rounded_weights_exceed_a_ceiling_only_under_every_reading():
+    from scoring.numbers import rounding_allowance
+
+    thirds = rounding_allowance([Decimal("6.7")] * 3)  # 20.1 standing for 20
+    assert not thirds.exceeds(Decimal("20.1"), Decimal(20)) and thirds.exceeds(Decimal("20.3"), Decimal(20))
 
 
 def test_a_sum_prints_without_the_zeros_adding_left():

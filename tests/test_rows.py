@@ -1142,12 +1142,21 @@ def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, ac
     assert row.result.parts[0].state == "judgement" and "提到规则的档次" in row.result.parts[0].reason, row.result.parts[0].reason
 
 
-@pytest.mark.parametrize("actual", ["部分未达成", "个别指标未达成", "未达成协议的2件已引导诉讼", "不可抗力导致未达成"])
-def test_a_negation_of_reaching_something_is_not_the_failed_tier_by_its_name(library, actual):
-    """"未达成" is no name of 未达成且效果较差: it may be of a part, or of an agreement (review AG)."""
+@pytest.mark.parametrize(("actual", "low", "high"), [
+    ("部分未达成", "6.00", "8.00"),  # of a part: the weaker tier
+    ("个别指标未达成", "6.00", "8.00"),
+    ("不可抗力导致未达成", "0.00", "6.00"),  # of the targets, with its cause (review AH: unverifiable, exit 0)
+    ("年度指标未达成", "0.00", "6.00"),
+    ("未达成预期指标", "0.00", "6.00"),
+    ("未达成（完成率50%）", "0.00", "6.00"),
+    ("未达成协议的2件已引导诉讼", None, None),  # of an agreement: no tier at all (review AG)
+])
+def test_a_negation_of_reaching_is_read_by_what_it_is_of(library, actual, low, high):
+    """"未达成" is the failed tier's head: of the targets it is that tier, of a part the weaker
+    one, of anything else none."""
     row, _ = one(library, nature="定性", target="达到预期", actual=actual, claimed="10")
-    reason = row.result.parts[0].reason or ""
-    assert "档次名" not in reason and "完成值说" not in reason, reason
+    got = (row.comparison.low, row.comparison.high)
+    assert got == ((D(low), D(high)) if low else (None, None)), row.result.parts[0].reason
 
 
 @pytest.mark.parametrize("actual", ["已达成年度指标", "全部达成年度指标", "均已达成年度指标"])

@@ -14,6 +14,7 @@ def main() -> None:
     """Console entry point: parser messages, help and Ctrl-C in Chinese (`cli.chinese`).
     One program name however it is started (`scoring`, `python -m scoring`), so that shell
     completion is installed for, and answers to, the command people type."""
+    _speak_chinese()
     from . import direct
 
     direct.run(sys.argv[1:])  # exits when it ran the command
@@ -21,6 +22,20 @@ def main() -> None:
     from .chinese import run
 
     run(app, prog_name="scoring")
+
+
+def _speak_chinese() -> None:
+    """Write UTF-8 where the output's encoding cannot write Chinese (an English Windows' cp1252
+    when redirected to a file, PYTHONIOENCODING=ascii, a C locale): every report is Chinese, and
+    such a stream would stop it at the first character.  An encoding that can (UTF-8, GBK) is kept."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        try:
+            "预算绩效自评".encode(encoding or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(encoding="utf-8")
 
 
 def __getattr__(name: str) -> object:

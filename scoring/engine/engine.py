@@ -533,14 +533,15 @@ def rows_missing(rules: RuleSet, weights: Iterable[Decimal], where: str) -> Find
 
 
 def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult], plan: RowPlan, where: str,
-                    complete: bool) -> tuple[list[Finding], Decimal]:
+                    complete: bool) -> tuple[list[Finding], tuple[Decimal, Decimal]]:
     """The sheet's weights must add up to its total: every line's printed (or group-given) weight,
     with a weighted group header standing for its unweighted rows.  On a partial sheet
-    (``complete`` false) only an excess can be seen.  With the findings, the most the weights'
-    sum may be off for being printed rounded (3 × 6.7 for 20: 0.1), which a claimed total may be
-    off as well."""
+    (``complete`` false) only an excess can be seen.  With the findings, how far a claimed total
+    may be above and below the lines' sum for the weights being printed rounded (3 × 3.3 for 10:
+    0.1 above)."""
+    none = (Decimal(0), Decimal(0))
     if not sheet.rows:
-        return [], Decimal(0)
+        return [], none
     covered: list[Decimal] = []
     uncovered = False
     rule_ids = {i.id for i in rules.indicators}  # once, not once per line
@@ -572,7 +573,7 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
             return [finding(
                 "weights_mismatch", f"“{'/'.join(g)}”所印分值 {fmt(sub.weight)} 分，其下已印分值的各行已合计 {fmt_sum(printed)} 分，超过了它",
                 f"{where}.subtotals[{i}]",
-            )], Decimal(0)
+            )], none
     covered.extend(headers.values())
     for r in rows:
         if r.weight is not None and not any(tuple(r.group[: len(g)]) == g for g in headers):
@@ -583,14 +584,15 @@ def weight_findings(sheet: Sheet, rules: RuleSet, results: list[IndicatorResult]
     expected = rules.info.total
     # weights printed rounded (three thirds of 20 as 6.7) add up to the total at their precision
     rounding = rounding_allowance([*indicators, *covered])
-    if complete and not uncovered and not rounding.adds_up(total, expected):
+    shift = rounding.reading(total, expected) if complete and not uncovered else Decimal(0)
+    if shift is None:
         return [finding(
             "weights_mismatch", f"各项分值合计 {fmt_sum(total)} 分（其中规则指标 {fmt_sum(indicators_total)} 分、各行 {fmt_sum(total - indicators_total)} 分），与满分 {fmt(expected)} 分不符",
             f"{where}.rows",
-        )], Decimal(0)
+        )], none
     if not complete and rounding.exceeds(total, expected):
         return [finding(
             "weights_mismatch", f"已列出各项的分值合计 {fmt_sum(total)} 分，已超过满分 {fmt(expected)} 分",
             f"{where}.rows",
-        )], Decimal(0)
-    return [], rounding.most
+        )], none
+    return [], (max(-shift, Decimal(0)) + rounding.slack, max(shift, Decimal(0)) + rounding.slack)

@@ -497,7 +497,7 @@ class LeanEngine:
         if facts.complete and rules.rows is not None and not plan.scored:
             facts.complete = False  # as the traced path: rows that are not there are not scored 0
             found.add(rows_missing(rules, weights, where))
-        weights_consistent, rounding = True, Decimal(0)
+        weights_consistent, rounding = True, (Decimal(0), Decimal(0))
         if sheet is not None and sheet.rows:  # as the traced path: even when no row is scored (placeholders only)
             lines = [_WeightLine(ind.id, w, ind.group) for ind, w in zip(lr.indicators, weights)] + rows
             problems, rounding = weight_findings(sheet, rules, lines, plan, where, facts.complete)
@@ -522,7 +522,7 @@ class LeanEngine:
 
     def _compare(self, lr: LeanRules, facts: SheetFacts, out: list, weights: tuple, states: dict, claims: list,
                  rows: list[IndicatorResult], plan: RowPlan, sheet: Sheet | None, counts: list, deduction_claims: list,
-                 weights_consistent: bool, rounding: Decimal, where: str, found: Findings) -> LeanSheet:
+                 weights_consistent: bool, rounding: tuple[Decimal, Decimal], where: str, found: Findings) -> LeanSheet:
         """Every claim against the rules' value, the total and the grades, as `review.compare.diff_sheet`
         does, with a straight path for the lines the rules give a point score."""
         tolerance = lr.tolerance

@@ -121,7 +121,8 @@ class SheetResult:
     tolerance: Decimal = Decimal("0.05")  # the rule set's claim_tolerance
     complete: bool = True  # False: only part of the sheet is transcribed
     weights_consistent: bool = True  # False: the printed weights do not add up to the total
-    weights_rounding: Decimal = Decimal(0)  # how far their sum may be off for being printed rounded
+    # how far a claimed total may be above and below the lines' sum for the weights being printed rounded
+    weights_rounding: tuple[Decimal, Decimal] = (Decimal(0), Decimal(0))
     grade_bands: tuple = ()  # rules.GradeBand: the rule set's result grades
     parents: list = field(default_factory=list)  # row_structure.ParentRow: rows that sum others
 
@@ -160,7 +161,7 @@ class TotalDiff:
     checked_weight: Decimal = Decimal(0)  # points of lines the rules score (a point or a range)
     complete: bool = True
     allowance: Decimal = Decimal(0)  # differences of lines that matched within the tolerance
-    rounding: Decimal = Decimal(0)  # how far the printed weights' sum may be off for being rounded
+    rounding: Decimal = Decimal(0)  # how far the claim may be off its way for the weights being printed rounded
     grades: tuple[str, ...] = ()  # the grades the rules' total range allows, lowest first
     claimed_grade: str | None = None  # the grade the sheet states, else its claimed total's
     # printed weights that do not add up to the total: their sum, and what the lines' scores add

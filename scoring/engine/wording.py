@@ -30,8 +30,10 @@ _TIER_HEAD = re.compile(r"[并且，,]")
 # words before a tier's name that leave it unsettled, besides the rule file's hedges: "预计全年部分
 # 达成", "力争部分达成", "是否部分达成" — and, besides its modals, right before it only, being also
 # part of other words ("年度计划部分达成", "无…"): "计划部分达成", "无未达成事项"
-_UNSETTLED = ("预计", "争取", "力争", "有望", "希望", "如果", "是否")
-_UNSETTLED_BEFORE = ("无", "非", "否", "计划", "拟", "若")
+_UNSETTLED = ("预计", "力争", "有望", "如果", "是否")
+_UNSETTLED_BEFORE = ("无", "非", "否", "拟", "若", "争取", "希望")
+# what a failed tier's negated head ("未达成") may be followed by and still be of the targets
+_OF_TARGETS = ("预期", "年度", "目标", "指标", "绩效", "效果", "计划", "任务", "（", "(", "的")
 # words before the top tier's name that say it was reached in the main, not in full: "基本达成年度
 # 指标", "未完全达成年度指标" (as the vocabulary grades "基本完成")
 _SHORT_OF_ALL = ("基本", "大部分", "大体", "未完全", "未全部", "没有完全", "没有全部", "不完全", "尚未完全", "尚未全部")
@@ -45,6 +47,17 @@ _SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值含", "完�
 
 # words before a negation in its clause that say it is of a part only: "部分指标未达成"
 _PARTS = ("部分", "个别", "少数", "极个别", "一些", "少量")
+
+
+def _remedied(after: str, words: tuple[str, ...]) -> str | None:
+    """The word of ``words`` (put right, denied) that the text after "…的" opens with, past a
+    short noun and an adverb ("情况已整改", "问题不存在"); None where there is none, or a reason
+    stands first ("原因是没有足够资金")."""
+    for word in words:
+        at = after.find(word)
+        if 0 <= at <= 5 and not any(w in after[:at] for w in ("原因", "是", "因")):
+            return word
+    return None
 
 
 def _of_a_part(text: str, word: str) -> str | None:
@@ -231,11 +244,13 @@ class WordingGrader:
         label = tiers[tier_id].label
         said = phrase[start:end]
         how = "完成值含规则的档次名" if said == normalize_phrase(label) else f"完成值说“{said}”"
-        # a head that is a negation ("未达成") may be of anything — a part ("部分未达成"), an
-        # agreement ("未达成协议") — and names the tier only as a clause of its own ("未达成，效果较
-        # 差", "未达成且效果差"); a denial of it is still one
-        loose = (said != normalize_phrase(label) and said.startswith(rules.target_negations)
-                 and bool(lead or (tail and not _CLAUSES.match(tail) and not _TIER_HEAD.match(tail))))
+        # a head that is a negation ("未达成") may be of anything: of targets ("年度指标未达成",
+        # "未达成预期目标", "未达成（完成率50%）"), and then it names the tier, of a part only
+        # ("部分指标未达成": the weaker tier), or of something else ("未达成协议": no tier at all);
+        # a denial of it is still one
+        negated_head = said != normalize_phrase(label) and said.startswith(rules.target_negations)
+        part = negated_head and _of_a_part(lead + said, said)
+        loose = negated_head and bool(tail) and not (_CLAUSES.match(tail) or _TIER_HEAD.match(tail) or tail.startswith(_OF_TARGETS))
         if tiers[tier_id].high >= max(t.high for t in tiers.values()):
             if tail:
                 return None, "", None
@@ -249,17 +264,20 @@ class WordingGrader:
         # a negation, maybe of being there ("不存在", "未出现"), or a word that is no more than a
         # modal right before it ("可", "将"; not the 会 of 社会效益), or a forecast or hedge before it
         denied = next((n + v for n in rules.target_negations for v in _BEING if lead.endswith(n + v)), None)
-        unsettled = (denied or next((w for w in (*_UNSETTLED_BEFORE, *rules.forecasts) if lead.endswith(w)), None)
+        modal = next((w for w in rules.forecasts if lead.endswith(w) and not lead.endswith(rules.modal_words)), None)
+        unsettled = (denied or modal or next((w for w in _UNSETTLED_BEFORE if lead.endswith(w)), None)
                      or next((w for w in (*_UNSETTLED, *rules.hedges) if w in lead), None))
         if unsettled:
             return None, "", (label, f"前面有“{unsettled}”")
-        # "…的情况已整改", "…的问题不存在": what follows puts it right, or denies it
-        denials = (n + v for n in rules.target_negations for v in _BEING if v)
-        remedied = tail.startswith("的") and next((w for w in (*_REMEDIES, *rules.reversals, *denials) if w in tail), None)
+        # "…的情况已整改", "…的问题不存在": what follows puts it right, or denies it — right after the
+        # thing it names, not in a reason ("…的原因是没有足够资金")
+        remedied = tail.startswith("的") and _remedied(tail[1:], (*_REMEDIES, *rules.reversals, *(n + v for n in rules.target_negations for v in _BEING if v)))
         if remedied:
             return None, "", (label, f"后面说“{remedied}”")
         if loose:
             return None, "", None
+        if part and rules.weaker_tier is not None:
+            return rules.weaker_tier, f"完成值说的是{part}“{said}”", None
         return tier_id, how, None
 
     def _graded(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse], tier_id: str,

@@ -148,8 +148,9 @@ def total_note(sd: SheetDiff, with_claims: bool = True) -> str:
         parts.append(f"按规则可能范围 {fmt(c.low)}～{fmt(c.high)}")
     if with_claims and c.status == "match" and c.delta is not None and abs(c.delta) > sd.sheet.tolerance:
         allowed = sd.sheet.tolerance + t.allowance + t.rounding
-        besides = ([f"各行在容差内的差额 {fmt(t.allowance)}"] if t.allowance else []) + ([f"所印分值的舍入 {fmt_sum(t.rounding)}"] if t.rounding else [])
-        parts.append(f"差额 {signed(c.delta)} 在容差 {fmt(sd.sheet.tolerance)} 加{'和'.join(besides)}（共 {fmt_sum(allowed)}）之内")
+        rounding = round_half_up(t.rounding, 2)  # a third's share (1/30) said to the cent
+        besides = ([f"各行在容差内的差额 {fmt(t.allowance)}"] if t.allowance else []) + ([f"所印分值的舍入 {fmt(rounding)}"] if t.rounding else [])
+        parts.append(f"差额 {signed(c.delta)} 在容差 {fmt(sd.sheet.tolerance)} 加{'和'.join(besides)}（共 {fmt(round_half_up(allowed, 2))}）之内")
     if t.deductions:
         parts.append(f"已扣 {fmt(t.deductions)} 分")
     unknown = [d.name for d in sd.sheet.deductions if d.findings is None and not d.claimed]

@@ -157,7 +157,7 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
         rounding = rounding_allowance(line[3] for line in members if line[3] is not None)
         if sub.weight is not None:
             for what, value in (("所填小计", sub.claimed), ("各项自评得分合计", claimed_sum if claims else None)):
-                if value is not None and value - sub.weight > rounding.most:
+                if value is not None and value - sub.weight > max(rounding.shifts) + rounding.slack:
                     findings.append(finding(
                         "subtotal_over_weight", f"{label}：{what} {fmt(value)} 分，超过分组标题印的分值 {fmt(sub.weight)} 分", place,
                     ))
@@ -165,7 +165,7 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
         weights = [line[3] for line in members]
         if sub.weight is not None and all(w is not None for w in weights):
             total_weight = sum(weights, Decimal(0))
-            if not rounding.adds_up(total_weight, sub.weight) if complete else rounding.exceeds(total_weight, sub.weight):
+            if rounding.reading(total_weight, sub.weight) is None if complete else rounding.exceeds(total_weight, sub.weight):
                 findings.append(finding(
                     "subtotal_weight_mismatch", f"{label}：分组标题印的分值 {fmt(sub.weight)} 分，与其下各项分值合计 {fmt_sum(total_weight)} 分不符",
                     place,
@@ -313,7 +313,7 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
 def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | None, tolerance: Decimal, complete: bool,
                  weights_consistent: bool, deductions: list[tuple[str, Decimal | None, Decimal | None]],
                  claimed_total: Decimal | None, grade_bands: tuple, claimed_grade: str | None, where: str,
-                 findings: list[Finding], rounding: Decimal = Decimal(0)) -> TotalDiff:
+                 findings: list[Finding], rounding: tuple[Decimal, Decimal] = (Decimal(0), Decimal(0))) -> TotalDiff:
     """The sheet's total from its lines' sums: deductions (name, points or None when the count is
     not disclosed, and the points the sheet claims for it or None) held against their claims, taken
     off, floored and rounded; the claimed total held against it; the claims' sum against the
@@ -356,7 +356,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
 
     # a claimed total may also be off by what the weights are, printed rounded (3 × 3.3 of 10: 100
     # for lines of 99.9)
-    digits, allow_up, allow_down = sums.digits, sums.allow_up + rounding, sums.allow_down + rounding
+    digits, allow_up, allow_down = sums.digits, sums.allow_up + rounding[0], sums.allow_down + rounding[1]
     low, high = round_half_up(floor(sums.low - deducted), digits), round_half_up(floor(high - deducted), digits)
     place = f"{where}.total"
     lines_sum = None
@@ -396,7 +396,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         cmp = Comparison(claimed_total, computed, low, high, status, delta, margin)
         shown = fmt(computed)
         if status == "over":
-            explained = _explained(allow_up - rounding, rounding)
+            explained = _explained(allow_up - rounding[0], rounding[0])
             findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {shown} 分，高出 {fmt(delta)} 分{explained}", place))
         elif status == "under":
             findings.append(finding("total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {shown} 分，少计 {fmt(-delta)} 分", place))
@@ -413,8 +413,9 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
                                     claimed_total, place, findings)
     return TotalDiff(
         total_weight, cmp, unverified, deducted, parts_sum,
-        checked_weight=sums.checked, complete=complete, allowance=(allow_up if cmp.delta and cmp.delta > 0 else allow_down) - rounding,
-        rounding=rounding,
+        checked_weight=sums.checked, complete=complete,
+        allowance=allow_up - rounding[0] if cmp.delta and cmp.delta > 0 else allow_down - rounding[1],
+        rounding=rounding[0] if cmp.delta and cmp.delta > 0 else rounding[1],
         grades=grades, claimed_grade=grade, lines_weight=None if lines_sum is None else sums.known_weight, lines_sum=lines_sum,
     )
 
@@ -422,8 +423,9 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
 def _explained(lines: Decimal, rounding: Decimal) -> str:
     """What may explain a claimed total above the rules' own, said beside the excess: the lines'
     differences within the tolerance, the weights' rounding."""
-    parts = ([f"各行在容差内的差额 {fmt(lines)} 分"] if lines else []) + ([f"所印分值的舍入 {fmt_sum(rounding)} 分"] if rounding else [])
-    return f"（{'和'.join(parts)}只能解释 {fmt_sum(lines + rounding)} 分）" if parts else ""
+    cents = round_half_up(rounding, 2)  # a third's share (1/30) said to the cent
+    parts = ([f"各行在容差内的差额 {fmt(lines)} 分"] if lines else []) + ([f"所印分值的舍入 {fmt(cents)} 分"] if rounding else [])
+    return f"（{'和'.join(parts)}只能解释 {fmt(round_half_up(lines + rounding, 2))} 分）" if parts else ""
 
 
 def _grade_findings(bands: tuple, total_weight: Decimal, weights_consistent: bool, written: str | None, low: Decimal,
