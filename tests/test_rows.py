@@ -1211,10 +1211,11 @@ def test_an_answer_before_a_harm_answers_a_yes_or_no_target(library, name, targe
     assert row.comparison.status == status, row.result.parts[0].reason
 
 
-def test_a_word_of_the_name_after_its_negation_is_not_the_rows_count(library):
-    """"完成整改问题5个" in 未整改问题数 counts the problems put right, not those left (review AG:
-    read as 5 left, a false loss of 6 points)."""
-    row, _ = one(library, name="未整改问题数", target="0个", actual="完成整改问题5个", claimed="10")
+@pytest.mark.parametrize("name", ["未整改问题数", "待整改问题数", "剩余整改问题数"])
+def test_a_word_of_the_name_after_its_negation_is_not_the_rows_count(library, name):
+    """"完成整改问题5个" in 未整改问题数 counts the problems put right, not those left (reviews AG,
+    AH: read as 5 left, a false loss of 6 points)."""
+    row, _ = one(library, name=name, target="0个", actual="完成整改问题5个", claimed="10")
     assert row.result.computed is None and row.comparison.status == "unverifiable", row.result.parts[0].reason
 
 

@@ -833,8 +833,9 @@ def _row_name(row: Row) -> str:
     return bare_name(row.name or "")
 
 
-# characters that, right before a word of a row's name, make it count the others ("未整改问题数")
-_NEGATING = tuple("未无没不非否")
+# what, right before a word of a row's name, makes it count the others ("未整改问题数", "待整改问题数",
+# "剩余整改问题数")
+_NEGATING = (*"未无没不非否待", "剩余")
 
 
 def _named_for(name: str, word: str, suffixes: tuple[str, ...]) -> bool:
