@@ -53,23 +53,29 @@ class _Server:
 _server: _Server | None = None
 
 
-# what the interpreter itself reads at start-up, before any import: a command line given other
-# values than the test process has must start from nothing (the helper started with these)
-STARTUP = ("PYTHONPATH", "PYTHONHOME", "PYTHONIOENCODING", "PYTHONUTF8", "PYTHONSAFEPATH", "PYTHONWARNINGS", "PYTHONHASHSEED",
-           "PYTHONDONTWRITEBYTECODE", "PYTHONNOUSERSITE", "PYTHONUSERBASE", "LANG", "LC_ALL", "LC_CTYPE")
+def _startup(env: dict[str, str]) -> dict[str, str]:
+    """What of an environment the interpreter itself reads at start-up, before any import: every
+    PYTHON… variable (PYTHONPATH, PYTHONIOENCODING, PYTHONOPTIMIZE …) and the locale."""
+    return {k: v for k, v in env.items() if k.startswith("PYTHON") or k in ("LANG", "LANGUAGE") or k.startswith("LC_")}
+
+
+# the helper starts with the test process's environment as it is when the first command line runs
+_started_with: dict[str, str] | None = None
 
 
 def forkable(env: dict[str, str]) -> bool:
-    """Whether a command line with ``env`` may run forked: the interpreter would start as the
-    helper did (`STARTUP`), and the system can fork."""
-    return hasattr(os, "fork") and all(env.get(k) == os.environ.get(k) for k in STARTUP)
+    """Whether a command line with ``env`` may run forked: the system can fork, and the
+    interpreter would start as the helper did (a test that set PYTHONPATH or the locale, by
+    monkeypatch or by ``env``, gets a fresh process)."""
+    return hasattr(os, "fork") and _startup(env) == (_started_with if _started_with is not None else _startup(dict(os.environ)))
 
 
 def run(args: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
     """`python -m scoring ARGS` in ``cwd`` with exactly ``env``, as `subprocess.run` with
     ``capture_output=True, text=True`` returns it (stdin empty).  Only where `forkable`."""
-    global _server
+    global _server, _started_with
     if _server is None or _server.process.poll() is not None:
+        _started_with = _startup(dict(os.environ))
         _server = _Server()
     with tempfile.TemporaryDirectory(prefix="scoring-cli-") as folder:
         out, err = Path(folder) / "out", Path(folder) / "err"

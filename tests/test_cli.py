@@ -227,6 +227,10 @@ def test_an_output_that_cannot_write_chinese_gets_utf8_and_one_that_can_keeps_it
     written in UTF-8 instead of stopping at its first character (review AH); GBK is kept."""
     ascii_run = run_cli("diff", str(SUINING_CASE), env={"PYTHONIOENCODING": "ascii"})
     assert ascii_run.returncode == 0 and "预算编制质量" in ascii_run.stdout, ascii_run.stderr
+    missing = run_cli("diff", "不存在的表.toml", env={"PYTHONIOENCODING": "ascii"})  # stderr keeps its handler
+    assert missing.returncode == 2 and "不存在的表.toml" in missing.stderr, missing.stderr
+    chosen = run_cli("diff", str(SUINING_CASE), env={"PYTHONIOENCODING": "ascii:backslashreplace"})  # the user's choice stands
+    assert chosen.returncode == 0 and "\\u9884" in chosen.stdout
     gbk = subprocess.run([sys.executable, "-m", "scoring", "diff", str(SUINING_CASE)], capture_output=True,
                          env={**os.environ, "PYTHONIOENCODING": "gbk"}, timeout=120)
     assert "预算编制质量" in gbk.stdout.decode("gbk")

@@ -1136,7 +1136,10 @@ def test_a_tier_said_with_its_reason_or_in_a_clause_of_its_own_is_that_tier(libr
     assert (row.comparison.low, row.comparison.high) == (D(low), D(high)), row.result.parts[0].reason
 
 
-@pytest.mark.parametrize("actual", ["无未达成事项", "未出现未达成情况", "未达成且效果较差的问题不存在", "部分达成的指标已整改到位", "预计全年部分达成"])
+@pytest.mark.parametrize("actual", ["无未达成事项", "未出现未达成情况", "未达成且效果较差的问题不存在", "部分达成的指标已整改到位", "预计全年部分达成",
+                                    # review AI: none failed, put right, planned, a condition
+                                    "未达成指标：无", "未达成指标0个", "未达成目标的情况已整改", "部分达成的情况目前已经整改完毕",
+                                    "计划年内部分达成", "争取年内部分达成", "如未达成，将扣减绩效"])
 def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, actual):
     row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
     assert row.result.parts[0].state == "judgement" and "提到规则的档次" in row.result.parts[0].reason, row.result.parts[0].reason
@@ -1150,6 +1153,8 @@ def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, ac
     ("未达成预期指标", "0.00", "6.00"),
     ("未达成（完成率50%）", "0.00", "6.00"),
     ("未达成协议的2件已引导诉讼", None, None),  # of an agreement: no tier at all (review AG)
+    ("大部分未达成", "0.00", "6.00"),  # most, not a part (review AI)
+    ("部分资金未到位导致未达成", "0.00", "6.00"),  # the part is of the cause
 ])
 def test_a_negation_of_reaching_is_read_by_what_it_is_of(library, actual, low, high):
     """"未达成" is the failed tier's head: of the targets it is that tier, of a part the weaker
@@ -1211,12 +1216,14 @@ def test_an_answer_before_a_harm_answers_a_yes_or_no_target(library, name, targe
     assert row.comparison.status == status, row.result.parts[0].reason
 
 
-@pytest.mark.parametrize("name", ["未整改问题数", "待整改问题数", "剩余整改问题数"])
+@pytest.mark.parametrize("name", ["未整改问题数", "待整改问题数"])
 def test_a_word_of_the_name_after_its_negation_is_not_the_rows_count(library, name):
     """"完成整改问题5个" in 未整改问题数 counts the problems put right, not those left (reviews AG,
-    AH: read as 5 left, a false loss of 6 points)."""
+    AH: read as 5 left, a false loss of 6 points); "游客3000人次" in 接待游客人次 is its count (review AI)."""
     row, _ = one(library, name=name, target="0个", actual="完成整改问题5个", claimed="10")
     assert row.result.computed is None and row.comparison.status == "unverifiable", row.result.parts[0].reason
+    visitors, _ = one(library, name="接待游客人次", target="≥2000人次", actual="游客3000人次", claimed="10")
+    assert str(visitors.result.computed) == "10.00", visitors.result.parts[0].reason
 
 
 @pytest.mark.parametrize("actual", ["部分未达成", "个别指标未达成", "年度目标基本达成，部分指标未达成", "部分村组未达到"])

@@ -26,16 +26,19 @@ def main() -> None:
 
 def _speak_chinese() -> None:
     """Write UTF-8 where the output's encoding cannot write Chinese (an English Windows' cp1252
-    when redirected to a file, PYTHONIOENCODING=ascii, a C locale): every report is Chinese, and
-    such a stream would stop it at the first character.  An encoding that can (UTF-8, GBK) is kept."""
+    when redirected to a file, PYTHONIOENCODING=ascii): every report is Chinese, and such a stream
+    would stop it at the first character.  An encoding that can (UTF-8, GBK) is kept, and so is
+    one whose errors the user chose ("ascii:backslashreplace"); stderr keeps its own handler."""
     for stream in (sys.stdout, sys.stderr):
-        encoding = getattr(stream, "encoding", None)
+        encoding, errors = getattr(stream, "encoding", None), getattr(stream, "errors", None)
+        if stream is sys.stdout and errors != "strict":
+            continue
         try:
             "预算绩效自评".encode(encoding or "utf-8")
         except (UnicodeEncodeError, LookupError):
             reconfigure = getattr(stream, "reconfigure", None)
             if reconfigure is not None:
-                reconfigure(encoding="utf-8")
+                reconfigure(encoding="utf-8", errors=errors)  # without errors, reconfigure makes it strict
 
 
 def __getattr__(name: str) -> object:

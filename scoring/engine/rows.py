@@ -289,7 +289,7 @@ class RowScorer(WordingGrader, UnitMatcher):
                 if (head.isalpha() and not head.endswith(self.reading.quantity_names)
                         and (rest[0].isdigit() or self.reading.starts_with_comparator(rest))
                         and _named_for(name, head, self.reading.quantity_suffixes)
-                        and not name[: name.rfind(head)].endswith(_NEGATING)):  # "整改问题5个" in 未整改问题数: the others
+                        and not _counts_the_others(name[: name.rfind(head)])):  # "整改问题5个" in 未整改问题数
                     return rest
         return None
 
@@ -833,9 +833,10 @@ def _row_name(row: Row) -> str:
     return bare_name(row.name or "")
 
 
-# what, right before a word of a row's name, makes it count the others ("未整改问题数", "待整改问题数",
-# "剩余整改问题数")
-_NEGATING = (*"未无没不非否待", "剩余")
+def _counts_the_others(before: str) -> bool:
+    """Whether what a row's name has before a word makes it count the others: a negation right
+    before it ("未整改问题数"), or a name that opens with 待 ("待整改问题数"; not 接待, 等待)."""
+    return before.endswith(tuple("未无没不非否")) or before == "待"
 
 
 def _named_for(name: str, word: str, suffixes: tuple[str, ...]) -> bool:

@@ -31,9 +31,16 @@ _TIER_HEAD = re.compile(r"[并且，,]")
 # 达成", "力争部分达成", "是否部分达成" — and, besides its modals, right before it only, being also
 # part of other words ("年度计划部分达成", "无…"): "计划部分达成", "无未达成事项"
 _UNSETTLED = ("预计", "力争", "有望", "如果", "是否")
-_UNSETTLED_BEFORE = ("无", "非", "否", "拟", "若", "争取", "希望")
+_UNSETTLED_BEFORE = ("无", "非", "否", "拟", "若", "如")
+# … and these anywhere before it, but as the nouns of "按计划", "年度计划", "希望小学", "希望工程"
+_PLANS = ("计划", "争取", "希望")
+_NOT_PLANS_BEFORE = ("按", "年度", "原")
+_NOT_PLANS_AFTER = ("小学", "工程")
+# what says none after the targets a negated head is of: "未达成指标：无", "未达成指标0个"
+_NONE_AFTER = re.compile(r"^[：:为]?\s*(无|零|0(?![.\d])[个项条]?)")
 # what a failed tier's negated head ("未达成") may be followed by and still be of the targets
-_OF_TARGETS = ("预期", "年度", "目标", "指标", "绩效", "效果", "计划", "任务", "（", "(", "的")
+_TARGET_NOUNS = ("预期", "年度", "目标", "指标", "绩效", "效果", "计划", "任务")
+_OF_TARGETS = (*_TARGET_NOUNS, "（", "(", "的")
 # words before the top tier's name that say it was reached in the main, not in full: "基本达成年度
 # 指标", "未完全达成年度指标" (as the vocabulary grades "基本完成")
 _SHORT_OF_ALL = ("基本", "大部分", "大体", "未完全", "未全部", "没有完全", "没有全部", "不完全", "尚未完全", "尚未全部")
@@ -55,17 +62,22 @@ def _remedied(after: str, words: tuple[str, ...]) -> str | None:
     stands first ("原因是没有足够资金")."""
     for word in words:
         at = after.find(word)
-        if 0 <= at <= 5 and not any(w in after[:at] for w in ("原因", "是", "因")):
+        if 0 <= at <= 8 and not any(w in after[:at] for w in ("原因", "是", "因")):
             return word
     return None
 
 
 def _of_a_part(text: str, word: str) -> str | None:
-    """The word of `_PARTS` standing before ``word`` in its clause ("部分" of "年度目标基本达成，
-    部分指标未达成"), where there is one; None otherwise."""
+    """The word of `_PARTS` standing before ``word`` in its clause and saying it is of a part
+    ("部分" of "年度目标基本达成，部分指标未达成"), where there is one; None otherwise — also where it
+    says most ("大部分未达成") or is of another negation before ``word`` ("部分资金未到位导致未达成")."""
     at = text.find(word)
     clause = _CLAUSES.split(text[:at])[-1] if at >= 0 else ""
-    return next((p for p in _PARTS if p in clause), None)
+    for part in _PARTS:
+        where = clause.find(part)
+        if where >= 0 and not clause[:where].endswith("大") and not any(n in clause[where + len(part):] for n in "未不没"):
+            return part
+    return None
 
 
 class WordingGrader:
@@ -251,6 +263,10 @@ class WordingGrader:
         negated_head = said != normalize_phrase(label) and said.startswith(rules.target_negations)
         part = negated_head and _of_a_part(lead + said, said)
         loose = negated_head and bool(tail) and not (_CLAUSES.match(tail) or _TIER_HEAD.match(tail) or tail.startswith(_OF_TARGETS))
+        # what follows the targets it is of: "未达成指标：无", "未达成指标0个", "未达成目标的情况已整改"
+        after = tail
+        while negated_head and after.startswith(_TARGET_NOUNS):
+            after = after[len(next(w for w in _TARGET_NOUNS if after.startswith(w))):]
         if tiers[tier_id].high >= max(t.high for t in tiers.values()):
             if tail:
                 return None, "", None
@@ -265,15 +281,20 @@ class WordingGrader:
         # modal right before it ("可", "将"; not the 会 of 社会效益), or a forecast or hedge before it
         denied = next((n + v for n in rules.target_negations for v in _BEING if lead.endswith(n + v)), None)
         modal = next((w for w in rules.forecasts if lead.endswith(w) and not lead.endswith(rules.modal_words)), None)
-        unsettled = (denied or modal or next((w for w in _UNSETTLED_BEFORE if lead.endswith(w)), None)
+        plan = next((w for w in _PLANS if (at := lead.find(w)) >= 0 and not lead[:at].endswith(_NOT_PLANS_BEFORE)
+                     and not lead[at + len(w):].startswith(_NOT_PLANS_AFTER)), None)
+        unsettled = (denied or modal or plan or next((w for w in _UNSETTLED_BEFORE if lead.endswith(w)), None)
                      or next((w for w in (*_UNSETTLED, *rules.hedges) if w in lead), None))
         if unsettled:
             return None, "", (label, f"前面有“{unsettled}”")
         # "…的情况已整改", "…的问题不存在": what follows puts it right, or denies it — right after the
-        # thing it names, not in a reason ("…的原因是没有足够资金")
-        remedied = tail.startswith("的") and _remedied(tail[1:], (*_REMEDIES, *rules.reversals, *(n + v for n in rules.target_negations for v in _BEING if v)))
+        # thing it names, not in a reason ("…的原因是没有足够资金"); "未达成指标：无" says none failed
+        remedied = after.startswith("的") and _remedied(after[1:], (*_REMEDIES, *rules.reversals, *(n + v for n in rules.target_negations for v in _BEING if v)))
         if remedied:
             return None, "", (label, f"后面说“{remedied}”")
+        none = negated_head and _NONE_AFTER.match(after)
+        if none:
+            return None, "", (label, f"后面说“{none.group(0)}”")
         if loose:
             return None, "", None
         if part and rules.weaker_tier is not None:

@@ -155,9 +155,11 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
             ))
         # shares of the group's points printed rounded (3 × 16.7 under 50) add up at their precision
         rounding = rounding_allowance(line[3] for line in members if line[3] is not None)
+        # the reading under which the rows' weights stand for the header's (3 × 3.4 stand for none of 10)
+        fit = rounding.reading(sum((line[3] for line in members if line[3] is not None), Decimal(0)), sub.weight) if sub.weight is not None else None
         if sub.weight is not None:
             for what, value in (("所填小计", sub.claimed), ("各项自评得分合计", claimed_sum if claims else None)):
-                if value is not None and value - sub.weight > max(rounding.shifts) + rounding.slack:
+                if value is not None and value - sub.weight > max(fit or 0, 0) + rounding.slack:
                     findings.append(finding(
                         "subtotal_over_weight", f"{label}：{what} {fmt(value)} 分，超过分组标题印的分值 {fmt(sub.weight)} 分", place,
                     ))
