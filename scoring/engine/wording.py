@@ -32,9 +32,10 @@ _TIER_HEAD = re.compile(r"[并且，,]")
 # part of other words ("年度计划部分达成", "无…"): "计划部分达成", "无未达成事项"
 _UNSETTLED = ("预计", "力争", "有望", "如果", "是否")
 _UNSETTLED_BEFORE = ("无", "非", "否", "拟", "若", "如")
-# … and these anywhere before it, but as the nouns of "按计划", "年度计划", "希望小学", "希望工程"
+# … and these opening the words before it, a time between ("计划年内部分达成", "争取年底前…"); not
+# after other words, where they are nouns or means ("年度工作计划部分达成", "通过争取上级支持…"), nor
+# as "希望小学", "希望工程"
 _PLANS = ("计划", "争取", "希望")
-_NOT_PLANS_BEFORE = ("按", "年度", "原")
 _NOT_PLANS_AFTER = ("小学", "工程")
 # what says none after the targets a negated head is of: "未达成指标：无", "未达成指标0个"
 _NONE_AFTER = re.compile(r"^[：:为]?\s*(无|零|0(?![.\d])[个项条]?)")
@@ -281,8 +282,7 @@ class WordingGrader:
         # modal right before it ("可", "将"; not the 会 of 社会效益), or a forecast or hedge before it
         denied = next((n + v for n in rules.target_negations for v in _BEING if lead.endswith(n + v)), None)
         modal = next((w for w in rules.forecasts if lead.endswith(w) and not lead.endswith(rules.modal_words)), None)
-        plan = next((w for w in _PLANS if (at := lead.find(w)) >= 0 and not lead[:at].endswith(_NOT_PLANS_BEFORE)
-                     and not lead[at + len(w):].startswith(_NOT_PLANS_AFTER)), None)
+        plan = next((w for w in _PLANS if lead.startswith(w) and not lead[len(w):].startswith(_NOT_PLANS_AFTER)), None)
         unsettled = (denied or modal or plan or next((w for w in _UNSETTLED_BEFORE if lead.endswith(w)), None)
                      or next((w for w in (*_UNSETTLED, *rules.hedges) if w in lead), None))
         if unsettled:
