@@ -1,8 +1,14 @@
 """Grading a row's worded actual: through the rule file's vocabulary and tiers (达成, 部分达成,
-未达成), and against the target's own words — the same words, the same words negated, a rank
-below the target's, the other answer to a yes-or-no target, wording of weaker strength, a none
-of the same thing, the target's words and more (rows.target_words).  A phrase none of these
-grade leaves the row unverifiable with its reason.
+未达成) — a text naming a tier grades itself, unless it denies, forecasts or puts it right
+(`WordingGrader._tier_named`) — and against the target's own words: the same words, the same
+words negated, a rank below the target's, the other answer to a yes-or-no target ("发生安全事故"
+against 无), wording of weaker strength (of a part only: the weaker tier), a none of the same
+thing, the target's words and more (rows.target_words).  A phrase none of these grade leaves the
+row unverifiable with its reason.
+
+The Chinese words these readings turn on that are grammar rather than a province's rules (negation
+of being, plans, parts, remedies) are the module's constants; the rule file's lists (negations,
+modals, hedges, reversals, contained_with) are used wherever they say the same.
 
 `WordingGrader` is the part of `rows.RowScorer` that does this; it reads the scorer's
 ``rules`` (CompiledRows), ``reading``, ``recorder`` and ``evaluator``, and its `_says_none`.
