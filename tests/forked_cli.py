@@ -88,7 +88,7 @@ def run(args: list[str], cwd: Path, env: dict[str, str], timeout: float) -> subp
     return subprocess.CompletedProcess(command, answer["code"], stdout.replace("\r\n", "\n"), stderr.replace("\r\n", "\n"))
 
 
-def _child(request: dict, encoding: str, path: list[str]) -> int:
+def _child(request: dict, encoding: str, errors: str, path: list[str]) -> int:
     """In the forked child: become the command's process and run it; its exit code."""
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
@@ -96,7 +96,7 @@ def _child(request: dict, encoding: str, path: list[str]) -> int:
         os.dup2(os.open(file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), fd)
     # the streams a fresh interpreter opens on these descriptors: not a terminal, so block-buffered
     sys.stdin = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, "r", closefd=False)), encoding=encoding)
-    sys.stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding=encoding)
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding=encoding, errors=errors)
     sys.stderr = io.TextIOWrapper(io.BufferedWriter(io.FileIO(2, "w", closefd=False)), encoding=encoding,
                                   errors="backslashreplace", line_buffering=True)
     os.environ.clear()
@@ -138,7 +138,7 @@ def _serve() -> None:
             __import__(name)
         except Exception:  # noqa: BLE001 — a module that fails to import fails in the child, as it would
             pass
-    encoding = sys.stdout.encoding
+    encoding, errors = sys.stdout.encoding, sys.stdout.errors  # as a fresh interpreter's, started alike
     requests, answers = sys.stdin, sys.stdout
     for line in requests:
         request = json.loads(line)
@@ -147,7 +147,7 @@ def _serve() -> None:
         if pid == 0:
             code = 1
             try:
-                code = _child(request, encoding, path)
+                code = _child(request, encoding, errors, path)
             finally:
                 os._exit(code & 0xFF)  # as the interpreter: sys.exit(-1) is 255
         deadline = time.monotonic() + request["timeout"]

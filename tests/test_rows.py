@@ -1126,6 +1126,11 @@ def test_a_tier_name_after_words_that_merely_hold_a_modal_is_owned(library, actu
 
 
 @pytest.mark.parametrize(("actual", "low", "high"), [
+    # a remedy negated or still to come is none (review AJ); a plan word before a noun is no plan
+    ("部分达成的问题尚未得到解决", "6.00", "8.00"),
+    ("部分达成的问题将在下年度整改", "6.00", "8.00"),
+    ("计划任务部分达成", "6.00", "8.00"),
+    ("争取资金后部分达成", "6.00", "8.00"),
     ("未达成", "0.00", "6.00"),  # the failed tier's head alone, or as a clause of its own
     ("未达成，效果较差", "0.00", "6.00"),
     ("未达成且效果差", "0.00", "6.00"),
@@ -1155,6 +1160,9 @@ def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, ac
     ("未达成协议的2件已引导诉讼", None, None),  # of an agreement: no tier at all (review AG)
     ("大部分未达成", "0.00", "6.00"),  # most, not a part (review AI)
     ("部分资金未到位导致未达成", "0.00", "6.00"),  # the part is of the cause
+    ("个别指标因资金不到位未达成", "6.00", "8.00"),  # a part of the targets, whatever the cause (review AJ)
+    ("大部分指标已达成但部分未达成", "6.00", "8.00"),
+    ("未达成目标无明显成效", "0.00", "6.00"),  # 无 of something else, not "none failed"
 ])
 def test_a_negation_of_reaching_is_read_by_what_it_is_of(library, actual, low, high):
     """"未达成" is the failed tier's head: of the targets it is that tier, of a part the weaker
@@ -1216,7 +1224,7 @@ def test_an_answer_before_a_harm_answers_a_yes_or_no_target(library, name, targe
     assert row.comparison.status == status, row.result.parts[0].reason
 
 
-@pytest.mark.parametrize("name", ["未整改问题数", "待整改问题数"])
+@pytest.mark.parametrize("name", ["未整改问题数", "待整改问题数", "剩余整改问题数"])
 def test_a_word_of_the_name_after_its_negation_is_not_the_rows_count(library, name):
     """"完成整改问题5个" in 未整改问题数 counts the problems put right, not those left (reviews AG,
     AH: read as 5 left, a false loss of 6 points); "游客3000人次" in 接待游客人次 is its count (review AI)."""
@@ -1224,6 +1232,8 @@ def test_a_word_of_the_name_after_its_negation_is_not_the_rows_count(library, na
     assert row.result.computed is None and row.comparison.status == "unverifiable", row.result.parts[0].reason
     visitors, _ = one(library, name="接待游客人次", target="≥2000人次", actual="游客3000人次", claimed="10")
     assert str(visitors.result.computed) == "10.00", visitors.result.parts[0].reason
+    labour, _ = one(library, name="剩余劳动力转移人数", target="≥200人", actual="劳动力转移300人", claimed="10")
+    assert str(labour.result.computed) == "10.00", labour.result.parts[0].reason
 
 
 @pytest.mark.parametrize("actual", ["部分未达成", "个别指标未达成", "年度目标基本达成，部分指标未达成", "部分村组未达到"])

@@ -31,7 +31,7 @@ def _speak_chinese() -> None:
     one whose errors the user chose ("ascii:backslashreplace"); stderr keeps its own handler."""
     for stream in (sys.stdout, sys.stderr):
         encoding, errors = getattr(stream, "encoding", None), getattr(stream, "errors", None)
-        if stream is sys.stdout and errors != "strict":
+        if stream is sys.stdout and errors not in ("strict", "surrogateescape"):  # a C locale's is surrogateescape
             continue
         try:
             "预算绩效自评".encode(encoding or "utf-8")

@@ -289,7 +289,7 @@ class RowScorer(WordingGrader, UnitMatcher):
                 if (head.isalpha() and not head.endswith(self.reading.quantity_names)
                         and (rest[0].isdigit() or self.reading.starts_with_comparator(rest))
                         and _named_for(name, head, self.reading.quantity_suffixes)
-                        and not _counts_the_others(name[: name.rfind(head)])):  # "整改问题5个" in 未整改问题数
+                        and not _counts_the_others(name[: name.rfind(head)], head)):  # "整改问题5个" in 未整改问题数
                     return rest
         return None
 
@@ -833,10 +833,17 @@ def _row_name(row: Row) -> str:
     return bare_name(row.name or "")
 
 
-def _counts_the_others(before: str) -> bool:
-    """Whether what a row's name has before a word makes it count the others: a negation right
-    before it ("未整改问题数"), or a name that opens with 待 ("待整改问题数"; not 接待, 等待)."""
-    return before.endswith(tuple("未无没不非否")) or before == "待"
+def _counts_the_others(before: str, word: str) -> bool:
+    """Whether what a row's name has before ``word`` makes it count the others: a negation right
+    before it ("未整改问题数"), 待 ("待整改问题数", "亟待解决…"; not 接待, 等待), or 剩余 before things to
+    put right ("剩余整改问题数"; not 剩余劳动力)."""
+    return (before.endswith(tuple("未无没不非否"))
+            or (before.endswith("待") and not before.endswith(_NOT_PENDING))
+            or (before.endswith(("剩余", "遗留")) and any(w in word for w in ("整改", "问题", "隐患", "事项"))))
+
+
+# words ending in 待 that are no "still to do"
+_NOT_PENDING = ("接待", "等待", "招待", "期待", "款待", "对待", "优待", "看待", "善待", "虐待")
 
 
 def _named_for(name: str, word: str, suffixes: tuple[str, ...]) -> bool:

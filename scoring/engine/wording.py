@@ -38,13 +38,12 @@ _TIER_HEAD = re.compile(r"[并且，,]")
 # part of other words ("年度计划部分达成", "无…"): "计划部分达成", "无未达成事项"
 _UNSETTLED = ("预计", "力争", "有望", "如果", "是否")
 _UNSETTLED_BEFORE = ("无", "非", "否", "拟", "若", "如")
-# … and these opening the words before it, a time between ("计划年内部分达成", "争取年底前…"); not
-# after other words, where they are nouns or means ("年度工作计划部分达成", "通过争取上级支持…"), nor
-# as "希望小学", "希望工程"
+# … and these opening the words before it, nothing but a time between ("计划年内部分达成", "争取年
+# 底前…"); not after other words or before others, where they are nouns or means ("年度工作计划…",
+# "通过争取上级支持…", "计划任务部分达成", "希望小学…")
 _PLANS = ("计划", "争取", "希望")
-_NOT_PLANS_AFTER = ("小学", "工程")
 # what says none after the targets a negated head is of: "未达成指标：无", "未达成指标0个"
-_NONE_AFTER = re.compile(r"^[：:为]?\s*(无|零|0(?![.\d])[个项条]?)")
+_NONE_AFTER = re.compile(r"^[：:为]?\s*(无|零|0[个项条]?)(?=$|[，,。；;)）])")
 # what a failed tier's negated head ("未达成") may be followed by and still be of the targets
 _TARGET_NOUNS = ("预期", "年度", "目标", "指标", "绩效", "效果", "计划", "任务")
 _OF_TARGETS = (*_TARGET_NOUNS, "（", "(", "的")
@@ -61,6 +60,10 @@ _SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值含", "完�
 
 # words before a negation in its clause that say it is of a part only: "部分指标未达成"
 _PARTS = ("部分", "个别", "少数", "极个别", "一些", "少量")
+# what a part word may be of to be a part of the targets, whatever stands between
+_PART_OF = ("指标", "目标", "任务", "项目", "村", "乡镇", "单位", "地区")
+# a time that may stand between a plan word and the tier's name: "计划年内部分达成"
+_TIME_ONLY = re.compile(r"^(今年|年内|年底前?|年末|明年|下半年|近期|今后|\d{4}年(\d{1,2}月)?(底|前|内)?|\d{1,2}月(底|前)?)?$")
 
 
 def _remedied(after: str, words: tuple[str, ...]) -> str | None:
@@ -69,7 +72,8 @@ def _remedied(after: str, words: tuple[str, ...]) -> str | None:
     stands first ("原因是没有足够资金")."""
     for word in words:
         at = after.find(word)
-        if 0 <= at <= 8 and not any(w in after[:at] for w in ("原因", "是", "因")):
+        # not in a reason, and not negated or still to come ("尚未得到解决", "将在下年度整改")
+        if 0 <= at <= 8 and not any(w in after[:at] for w in ("原因", "是", "因", *"未没不将拟", "计划", "下年", "明年", "正在")):
             return word
     return None
 
@@ -82,8 +86,12 @@ def _of_a_part(text: str, word: str) -> str | None:
     clause = _CLAUSES.split(text[:at])[-1] if at >= 0 else ""
     for part in _PARTS:
         where = clause.find(part)
-        if where >= 0 and not clause[:where].endswith("大") and not any(n in clause[where + len(part):] for n in "未不没"):
-            return part
+        while where >= 0:
+            between = clause[where + len(part):]
+            # of the targets ("个别指标因资金不到位未达成"), or with no other negation between
+            if not clause[:where].endswith("大") and (between.startswith(_PART_OF) or not any(n in between for n in "未不没")):
+                return part
+            where = clause.find(part, where + 1)
     return None
 
 
@@ -288,7 +296,7 @@ class WordingGrader:
         # modal right before it ("可", "将"; not the 会 of 社会效益), or a forecast or hedge before it
         denied = next((n + v for n in rules.target_negations for v in _BEING if lead.endswith(n + v)), None)
         modal = next((w for w in rules.forecasts if lead.endswith(w) and not lead.endswith(rules.modal_words)), None)
-        plan = next((w for w in _PLANS if lead.startswith(w) and not lead[len(w):].startswith(_NOT_PLANS_AFTER)), None)
+        plan = next((w for w in _PLANS if lead.startswith(w) and _TIME_ONLY.match(lead[len(w):])), None)
         unsettled = (denied or modal or plan or next((w for w in _UNSETTLED_BEFORE if lead.endswith(w)), None)
                      or next((w for w in (*_UNSETTLED, *rules.hedges) if w in lead), None))
         if unsettled:
