@@ -1144,7 +1144,10 @@ def test_a_tier_said_with_its_reason_or_in_a_clause_of_its_own_is_that_tier(libr
 @pytest.mark.parametrize("actual", ["无未达成事项", "未出现未达成情况", "未达成且效果较差的问题不存在", "部分达成的指标已整改到位", "预计全年部分达成",
                                     # review AI: none failed, put right, planned, a condition
                                     "未达成指标：无", "未达成指标0个", "未达成目标的情况已整改", "部分达成的情况目前已经整改完毕",
-                                    "计划年内部分达成", "争取年内部分达成", "如未达成，将扣减绩效"])
+                                    "计划年内部分达成", "争取年内部分达成", "如未达成，将扣减绩效",
+                                    # review AK: times and conditions of a plan; remedies carried out; none, then why
+                                    "计划于年底前部分达成", "计划2024年6月底前部分达成", "计划资金到位后部分达成",
+                                    "部分达成的问题已按计划整改", "部分达成的不足之处已整改", "未达成指标：无（全部达成）"])
 def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, actual):
     row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
     assert row.result.parts[0].state == "judgement" and "提到规则的档次" in row.result.parts[0].reason, row.result.parts[0].reason
@@ -1163,6 +1166,8 @@ def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, ac
     ("个别指标因资金不到位未达成", "6.00", "8.00"),  # a part of the targets, whatever the cause (review AJ)
     ("大部分指标已达成但部分未达成", "6.00", "8.00"),
     ("未达成目标无明显成效", "0.00", "6.00"),  # 无 of something else, not "none failed"
+    ("部分项目资金未到位导致未达成", "0.00", "6.00"),  # a part of the cause (review AK)
+    ("因部分资金未到位未达成", "0.00", "6.00"),
 ])
 def test_a_negation_of_reaching_is_read_by_what_it_is_of(library, actual, low, high):
     """"未达成" is the failed tier's head: of the targets it is that tier, of a part the weaker
@@ -1234,6 +1239,8 @@ def test_a_word_of_the_name_after_its_negation_is_not_the_rows_count(library, na
     assert str(visitors.result.computed) == "10.00", visitors.result.parts[0].reason
     labour, _ = one(library, name="剩余劳动力转移人数", target="≥200人", actual="劳动力转移300人", claimed="10")
     assert str(labour.result.computed) == "10.00", labour.result.parts[0].reason
+    legacy, _ = one(library, name="历史遗留问题整改数", target="≥10个", actual="问题整改12个", claimed="10")
+    assert str(legacy.result.computed) == "10.00", legacy.result.parts[0].reason  # review AK
 
 
 @pytest.mark.parametrize("actual", ["部分未达成", "个别指标未达成", "年度目标基本达成，部分指标未达成", "部分村组未达到"])

@@ -835,11 +835,11 @@ def _row_name(row: Row) -> str:
 
 def _counts_the_others(before: str, word: str) -> bool:
     """Whether what a row's name has before ``word`` makes it count the others: a negation right
-    before it ("未整改问题数"), 待 ("待整改问题数", "亟待解决…"; not 接待, 等待), or 剩余 before things to
-    put right ("剩余整改问题数"; not 剩余劳动力)."""
+    before it ("未整改问题数"), 待 ("待整改问题数", "亟待解决…"; not 接待, 等待), or 剩余/遗留 before
+    putting right ("剩余整改问题数"; not 剩余劳动力, nor the 问题整改 of 历史遗留问题整改数)."""
     return (before.endswith(tuple("未无没不非否"))
             or (before.endswith("待") and not before.endswith(_NOT_PENDING))
-            or (before.endswith(("剩余", "遗留")) and any(w in word for w in ("整改", "问题", "隐患", "事项"))))
+            or (before.endswith(("剩余", "遗留")) and word.startswith(("整改", "化解", "销号", "解决", "处置"))))
 
 
 # words ending in 待 that are no "still to do"

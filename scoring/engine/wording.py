@@ -43,7 +43,7 @@ _UNSETTLED_BEFORE = ("无", "非", "否", "拟", "若", "如")
 # "通过争取上级支持…", "计划任务部分达成", "希望小学…")
 _PLANS = ("计划", "争取", "希望")
 # what says none after the targets a negated head is of: "未达成指标：无", "未达成指标0个"
-_NONE_AFTER = re.compile(r"^[：:为]?\s*(无|零|0[个项条]?)(?=$|[，,。；;)）])")
+_NONE_AFTER = re.compile(r"^[：:为]?\s*(无|零|0[个项条]?)(?=$|[\s，,。；;()（）])")
 # what a failed tier's negated head ("未达成") may be followed by and still be of the targets
 _TARGET_NOUNS = ("预期", "年度", "目标", "指标", "绩效", "效果", "计划", "任务")
 _OF_TARGETS = (*_TARGET_NOUNS, "（", "(", "的")
@@ -62,8 +62,15 @@ _SAID_HOW = ("程度", "完成值是", "完成值包含", "完成值含", "完�
 _PARTS = ("部分", "个别", "少数", "极个别", "一些", "少量")
 # what a part word may be of to be a part of the targets, whatever stands between
 _PART_OF = ("指标", "目标", "任务", "项目", "村", "乡镇", "单位", "地区")
+# … unless it is of a cause: "部分项目资金未到位导致未达成", "因部分资金未到位未达成"
+_CAUSED = ("导致", "致使", "造成", "使得")
+_BECAUSE = ("因", "由于", "因为")
 # a time that may stand between a plan word and the tier's name: "计划年内部分达成"
-_TIME_ONLY = re.compile(r"^(今年|年内|年底前?|年末|明年|下半年|近期|今后|\d{4}年(\d{1,2}月)?(底|前|内)?|\d{1,2}月(底|前)?)?$")
+_TIME_ONLY = re.compile(r"^[于在到]?(今年|年内|年底|年末|明年|下一?年度?|下半年|近期|今后|尽快|\d{4}年(\d{1,2}月)?|\d{1,2}月)?(底|末|内)?前?$")
+
+
+# what right before a remedy says it is not done: "尚未得到", "仍未", "将在下年度", "计划明年", "正在"
+_NOT_YET = re.compile(r"(未|没有?|不|尚未|仍未|还未|还没有?)(得到|予以|进行|完成)?$|(?<![已按])(将|拟|计划|正在|准备)[^已]{0,6}$")
 
 
 def _remedied(after: str, words: tuple[str, ...]) -> str | None:
@@ -72,8 +79,10 @@ def _remedied(after: str, words: tuple[str, ...]) -> str | None:
     stands first ("原因是没有足够资金")."""
     for word in words:
         at = after.find(word)
-        # not in a reason, and not negated or still to come ("尚未得到解决", "将在下年度整改")
-        if 0 <= at <= 8 and not any(w in after[:at] for w in ("原因", "是", "因", *"未没不将拟", "计划", "下年", "明年", "正在")):
+        # not in a reason, and not negated or still to come right before it ("尚未得到解决", "仍未整改",
+        # "将在下年度整改"; not the 不 of "不足之处已整改")
+        told = after[:at]
+        if 0 <= at <= 8 and not any(w in told for w in ("原因", "是", "因")) and not _NOT_YET.search(told):
             return word
     return None
 
@@ -87,9 +96,11 @@ def _of_a_part(text: str, word: str) -> str | None:
     for part in _PARTS:
         where = clause.find(part)
         while where >= 0:
-            between = clause[where + len(part):]
-            # of the targets ("个别指标因资金不到位未达成"), or with no other negation between
-            if not clause[:where].endswith("大") and (between.startswith(_PART_OF) or not any(n in between for n in "未不没")):
+            before, between = clause[:where], clause[where + len(part):]
+            # of the targets ("个别指标因资金不到位未达成"), or with no other negation between; never of
+            # a cause ("部分项目资金未到位导致未达成", "因部分资金未到位未达成")
+            cause = any(w in between for w in _CAUSED) or before.endswith(_BECAUSE)
+            if not before.endswith("大") and not cause and (between.startswith(_PART_OF) or not any(n in between for n in "未不没")):
                 return part
             where = clause.find(part, where + 1)
     return None
@@ -296,7 +307,8 @@ class WordingGrader:
         # modal right before it ("可", "将"; not the 会 of 社会效益), or a forecast or hedge before it
         denied = next((n + v for n in rules.target_negations for v in _BEING if lead.endswith(n + v)), None)
         modal = next((w for w in rules.forecasts if lead.endswith(w) and not lead.endswith(rules.modal_words)), None)
-        plan = next((w for w in _PLANS if lead.startswith(w) and _TIME_ONLY.match(lead[len(w):])), None)
+        # … or, for 计划 and 希望, a condition to come ("计划资金到位后部分达成"; "争取资金后" is a means)
+        plan = next((w for w in _PLANS if lead.startswith(w) and (_TIME_ONLY.match(lead[len(w):]) or (w != "争取" and lead.endswith("后")))), None)
         unsettled = (denied or modal or plan or next((w for w in _UNSETTLED_BEFORE if lead.endswith(w)), None)
                      or next((w for w in (*_UNSETTLED, *rules.hedges) if w in lead), None))
         if unsettled:
