@@ -1129,6 +1129,10 @@ def test_a_tier_name_after_words_that_merely_hold_a_modal_is_owned(library, actu
     # a remedy negated or still to come is none (review AJ); a plan word before a noun is no plan
     ("部分达成的问题尚未得到解决", "6.00", "8.00"),
     ("部分达成的问题将在下年度整改", "6.00", "8.00"),
+    ("部分达成的问题目前还没有整改", "6.00", "8.00"),  # 没有 denies the remedy, not the tier (review AJ)
+    ("部分达成的问题没有得到整改", "6.00", "8.00"),
+    ("若干指标部分达成", "6.00", "8.00"),  # 若 of 若干 and 如 of 如期 are no conditions
+    ("如期部分达成", "6.00", "8.00"),
     ("计划任务部分达成", "6.00", "8.00"),
     ("争取资金后部分达成", "6.00", "8.00"),
     ("未达成", "0.00", "6.00"),  # the failed tier's head alone, or as a clause of its own
@@ -1147,7 +1151,10 @@ def test_a_tier_said_with_its_reason_or_in_a_clause_of_its_own_is_that_tier(libr
                                     "计划年内部分达成", "争取年内部分达成", "如未达成，将扣减绩效",
                                     # review AK: times and conditions of a plan; remedies carried out; none, then why
                                     "计划于年底前部分达成", "计划2024年6月底前部分达成", "计划资金到位后部分达成",
-                                    "部分达成的问题已按计划整改", "部分达成的不足之处已整改", "未达成指标：无（全部达成）"])
+                                    "部分达成的问题已按计划整改", "部分达成的不足之处已整改", "未达成指标：无（全部达成）",
+                                    # reviews AJ and AK: none counted or said otherwise; a plan after a time; a condition with a time
+                                    "未达成指标数：0", "未达成的指标：无", "未达成指标：暂无", "未达成指标个数为零",
+                                    "下一步计划部分达成", "如年底前未达成，将扣减下年度资金"])
 def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, actual):
     row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
     assert row.result.parts[0].state == "judgement" and "提到规则的档次" in row.result.parts[0].reason, row.result.parts[0].reason
@@ -1162,6 +1169,7 @@ def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, ac
     ("未达成（完成率50%）", "0.00", "6.00"),
     ("未达成协议的2件已引导诉讼", None, None),  # of an agreement: no tier at all (review AG)
     ("大部分未达成", "0.00", "6.00"),  # most, not a part (review AI)
+    ("很大一部分未达成", "0.00", "6.00"),  # review AJ
     ("部分资金未到位导致未达成", "0.00", "6.00"),  # the part is of the cause
     ("个别指标因资金不到位未达成", "6.00", "8.00"),  # a part of the targets, whatever the cause (review AJ)
     ("大部分指标已达成但部分未达成", "6.00", "8.00"),
