@@ -582,9 +582,11 @@ print(json.dumps({"import": t1 - t0, "load": t2 - t1, "sets": len(lib.rule_sets)
 # What `scoring diff <the Suining case>` does, step by step in a fresh process, each step timed: the
 # libraries first (pydantic, and importlib.metadata, which pydantic's plugin discovery imports on
 # the first validation), then the project's modules, then the work.  The steps add up to what the
-# command does after the interpreter has started (the command also prints, and exits).
+# command does after the interpreter has started (the command also prints, and exits); as the
+# command does (cli/direct.py), the imports run with the collector off.
 _DIFF_STAGES = """
-import json, sys, time
+import gc, json, sys, time
+gc.disable()
 marks = [("start", time.perf_counter())]
 def mark(name):
     marks.append((name, time.perf_counter()))
@@ -596,6 +598,8 @@ mark("importlib.metadata (pydantic's plugin discovery)")
 import scoring.cli.direct, scoring.cli.reviewing, scoring.output.formats, scoring.cases.load
 mark("scoring: command line, case model, rule declarations")
 import scoring.engine.engine, scoring.review.pipeline, scoring.output.text
+gc.freeze()
+gc.enable()
 mark("scoring: engine, review, rules library, text output")
 from scoring.cases.load import load_case
 from scoring.engine.engine import Engine

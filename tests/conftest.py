@@ -3,8 +3,10 @@ collector that makes each worked example of a rule file (`[[tests]]`) a test of 
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -17,8 +19,9 @@ import pytest
 from scoring import Engine, Sheet, load_rule_dir
 
 # The compiled-rules cache of this test session (and of every CLI it runs) lives in its own folder,
-# never in the user's; tests of the cache itself point it elsewhere.
+# never in the user's, and goes with the process; tests of the cache itself point it elsewhere.
 os.environ["SCORING_CACHE_DIR"] = tempfile.mkdtemp(prefix="scoring-test-cache-")
+atexit.register(shutil.rmtree, os.environ["SCORING_CACHE_DIR"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"

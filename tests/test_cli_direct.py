@@ -99,14 +99,14 @@ def test_a_plain_diff_loads_no_parser_and_no_workbook_modules():
     code = (
         "import sys\n"
         f"sys.argv = ['scoring', 'diff', {str(SUINING_CASE)!r}]\n"
-        "from scoring.cli import main\n"
-        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
         "heavy = ('typer', 'click', 'rich', 'openpyxl', 'docx', 'jinja2', 'sqlalchemy', 'tomlkit', 'starlette')\n"
-        "print(code, sorted(m for m in heavy if m in sys.modules), file=sys.stderr)"
+        "atexit.register(lambda: print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr))\n"
+        "from scoring.cli import main\n"
+        "main()\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ})
+    done = subprocess.run([sys.executable, "-c", "import atexit\n" + code], cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ})
     assert "履职效能" in done.stdout
-    assert done.stderr.strip().splitlines()[-1] == "0 []"
+    assert (done.returncode, done.stderr.strip().splitlines()[-1]) == (0, "[]")
 
 
 def test_a_diff_from_the_cache_loads_no_rule_file_format(tmp_path):
@@ -116,13 +116,37 @@ def test_a_diff_from_the_cache_loads_no_rule_file_format(tmp_path):
     code = (
         "import sys\n"
         f"sys.argv = ['scoring', 'diff', {str(SUINING_CASE)!r}]\n"
+        "import atexit\n"
+        "atexit.register(lambda: print(sorted(m for m in ('scoring.rules.schema', 'scoring.rules.compiler') if m in sys.modules), file=sys.stderr))\n"
         "from scoring.cli import main\n"
-        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
-        "print(code, sorted(m for m in ('scoring.rules.schema', 'scoring.rules.compiler') if m in sys.modules), file=sys.stderr)"
+        "main()\n"
     )
     env = {**os.environ, "SCORING_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("SCORING_CACHE", None)
     runs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, env=env) for _ in range(2)]
-    assert all("履职效能" in run.stdout for run in runs)
-    assert runs[0].stderr.strip().splitlines()[-1] == "0 ['scoring.rules.compiler', 'scoring.rules.schema']"
-    assert runs[1].stderr.strip().splitlines()[-1] == "0 []"
+    assert all("履职效能" in run.stdout and run.returncode == 0 for run in runs)
+    assert runs[0].stderr.strip().splitlines()[-1] == "['scoring.rules.compiler', 'scoring.rules.schema']"
+    assert runs[1].stderr.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("args", [["explain", str(SUINING_CASE)], ["diff", str(OVER_CLAIM)], ["score", str(SUINING_CASE), "--format", "csv"]])
+def test_a_fresh_process_writes_everything_before_it_leaves(args):
+    """The direct path leaves without tearing the interpreter down (`direct._leave`): all of a
+    long output (explain of the Suining case is 45 KB, more than any buffer) reaches a pipe, exit
+    handlers run, and the exit code is the command's."""
+    code = "import atexit, sys\natexit.register(lambda: print('exit handlers ran', file=sys.stderr))\nfrom scoring.cli import main\nmain()\n"
+    fresh = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    typer_run = through_typer(*args)
+    assert fresh.stderr.endswith("exit handlers ran\n")
+    assert (fresh.returncode, fresh.stdout, fresh.stderr.removesuffix("exit handlers ran\n")) == (typer_run.returncode, typer_run.stdout, typer_run.stderr)
+    assert len(fresh.stdout) > 1000
+
+
+def test_a_reader_that_goes_away_is_exit_1_without_a_traceback():
+    """`scoring explain … | true`: the output cannot be written (the reader is gone before the
+    command writes; one that reads a line first may still leave the rest in the pipe's buffer)."""
+    with subprocess.Popen([sys.executable, "-m", "scoring", "explain", str(SUINING_CASE)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        proc.stdout.close()
+        stderr = proc.stderr.read().decode("utf-8")
+        assert proc.wait(timeout=120) == 1
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr

@@ -12,10 +12,12 @@ exit code reads exactly as it does through typer.
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 # The options of each command (cli/review.py) and the keyword each fills; how many arguments it takes.
 _REVIEW = {"--rules-dir": "rules_dir", "--rules": "rules"}
@@ -90,12 +92,23 @@ def run(args: list[str]) -> None:
     parsed = parse(args)
     if parsed is None:
         return
-    from .common import INTERRUPTED
-    from .reviewing import explain_case, score_or_diff
+    # The modules a command imports live until it exits: the collector's passes over them while
+    # they are made find nothing to free, and cost a tenth of a `scoring diff`.  So they are
+    # imported with it off, and frozen out of its sight; what the work makes is collected as usual.
+    gc.disable()
+    try:
+        from .common import INTERRUPTED
+        from .reviewing import explain_case, preload, score_or_diff
+
+        preload()
+    finally:
+        gc.freeze()
+        gc.enable()
 
     command = parsed.pop("command")
     try:
         code = explain_case(**parsed) if command == "explain" else score_or_diff(**parsed)
+        _flush()
     except KeyboardInterrupt:
         sys.stderr.write("已中断\n")
         code = INTERRUPTED
@@ -104,4 +117,27 @@ def run(args: list[str]) -> None:
         # without a traceback, and without another error when Python flushes stdout on exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 1
-    sys.exit(code)
+    _leave(code)
+
+
+def _flush() -> None:
+    """Write out what the command printed (a reader gone away raises BrokenPipeError here)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+
+
+def _leave(code: int) -> NoReturn:
+    """Exit with ``code`` without tearing the interpreter down.
+
+    Everything the command wrote is flushed (`_flush`) and its files are closed; what is left is
+    freeing every object of every module one by one, which costs a `scoring diff` a tenth of its
+    time and does nothing a person can see.  Exit handlers still run, as at a normal exit.  Where
+    the output cannot be flushed (a full disk), the interpreter's own exit reports it."""
+    import atexit
+
+    atexit._run_exitfuncs()  # what sys.exit would run first
+    try:
+        _flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    os._exit(code)

@@ -15,6 +15,16 @@ from typing import Optional
 from .common import check_outputs, fail, load_library, output_format, say, utf8_stdout, write_file
 
 
+def preload() -> None:
+    """Import what scoring a case and printing it as a table needs (the work imports them in turn
+    otherwise); `cli.direct` does this first, with the collector off."""
+    from ..cases import load  # noqa: F401
+    from ..engine import engine  # noqa: F401
+    from ..output import formats, text  # noqa: F401
+    from ..review import pipeline  # noqa: F401
+    from ..rules import library  # noqa: F401
+
+
 def scored_case(case: Path, rules_dir: Optional[Path], rules: Optional[str], expect_hash: Optional[list[str]] = None):
     """The case, the rule library and the report: what every output needs."""
     from ..cases.load import load_case
