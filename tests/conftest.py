@@ -19,9 +19,12 @@ import pytest
 from scoring import Engine, Sheet, load_rule_dir
 
 # The compiled-rules cache of this test session (and of every CLI it runs) lives in its own folder,
-# never in the user's, and goes with the process; tests of the cache itself point it elsewhere.
-os.environ["SCORING_CACHE_DIR"] = tempfile.mkdtemp(prefix="scoring-test-cache-")
-atexit.register(shutil.rmtree, os.environ["SCORING_CACHE_DIR"], ignore_errors=True)
+# never in the user's; tests of the cache itself point it elsewhere.  The session's first process
+# makes it and removes it at exit; its workers, and the processes they spawn, share it.
+if "_SCORING_TEST_CACHE" not in os.environ:
+    os.environ["_SCORING_TEST_CACHE"] = tempfile.mkdtemp(prefix="scoring-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["_SCORING_TEST_CACHE"], ignore_errors=True)
+os.environ["SCORING_CACHE_DIR"] = os.environ["_SCORING_TEST_CACHE"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "cases"

@@ -234,3 +234,20 @@ def test_an_output_that_cannot_write_chinese_gets_utf8_and_one_that_can_keeps_it
     gbk = subprocess.run([sys.executable, "-m", "scoring", "diff", str(SUINING_CASE)], capture_output=True,
                          env={**os.environ, "PYTHONIOENCODING": "gbk"}, timeout=120)
     assert "预算编制质量" in gbk.stdout.decode("gbk")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "cp936", "gb2312"])
+def test_a_gbk_output_writes_what_gbk_lacks_as_gb18030(tmp_path, encoding):
+    """Real sheets print m², ☑ and • (review AI), which GBK lacks: a Chinese Windows' redirected
+    output stopped there.  It is written as GB18030, whose bytes for everything GBK has are GBK's."""
+    case = tmp_path / "case.toml"
+    text = SUINING_CASE.read_text(encoding="utf-8")
+    unit = "中共遂宁市安居区委目标绩效管理办公室"
+    assert unit in text
+    case.write_text(text.replace(unit, unit + "•☑m²"), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "scoring", "diff", str(case)], capture_output=True,
+                          env={**os.environ, "PYTHONIOENCODING": encoding}, timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode("gb18030", "replace")
+    assert unit + "•☑m²" in done.stdout.decode("gb18030")
+    rest = done.stdout.replace("•☑m²".encode("gb18030"), b"")
+    assert "预算编制质量" in rest.decode("gbk")  # everything else is GBK's own bytes

@@ -7,6 +7,7 @@ other command line goes to the typer application (`application.app`), which
 
 from __future__ import annotations
 
+import codecs
 import sys
 
 
@@ -27,18 +28,25 @@ def main() -> None:
 def _speak_chinese() -> None:
     """Write UTF-8 where the output's encoding cannot write Chinese (an English Windows' cp1252
     when redirected to a file, PYTHONIOENCODING=ascii): every report is Chinese, and such a stream
-    would stop it at the first character.  An encoding that can (UTF-8, GBK) is kept, and so is
-    one whose errors the user chose ("ascii:backslashreplace"); stderr keeps its own handler."""
+    would stop it at the first character.  An encoding that can (UTF-8) is kept, GBK widened to
+    GB18030, its superset; an encoding whose errors the user chose ("ascii:backslashreplace") is
+    kept as it is; stderr keeps its own handler."""
     for stream in (sys.stdout, sys.stderr):
         encoding, errors = getattr(stream, "encoding", None), getattr(stream, "errors", None)
         if stream is sys.stdout and errors not in ("strict", "surrogateescape"):  # a C locale's is surrogateescape
             continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
         try:
             "预算绩效自评".encode(encoding or "utf-8")
         except (UnicodeEncodeError, LookupError):
-            reconfigure = getattr(stream, "reconfigure", None)
-            if reconfigure is not None:
-                reconfigure(encoding="utf-8", errors=errors)  # without errors, reconfigure makes it strict
+            reconfigure(encoding="utf-8", errors=errors)  # without errors, reconfigure makes it strict
+            continue
+        # GBK (a Chinese Windows' code page, redirected) lacks characters real sheets print (m², ☑,
+        # •) and would stop there; GB18030 writes every GBK character as GBK does, and the rest too
+        if codecs.lookup(encoding or "utf-8").name in ("gbk", "gb2312"):
+            reconfigure(encoding="gb18030", errors=errors)
 
 
 def __getattr__(name: str) -> object:
