@@ -72,9 +72,9 @@ _BECAUSE = ("因", "由于", "因为")
 _TIME_ONLY = re.compile(r"^[于在到]?(今年|年内|年底|年末|明年|下一?年度?|下半年|下一?步|下一?阶段|近期|今后|尽快|\d{4}年(\d{1,2}月)?|\d{1,2}月)?(底|末|内)?前?$")
 
 
-# what right before a remedy says it is not done: "尚未得到", "仍未", "将在下年度", "计划明年", "正在"
 # what may stand between a negation and the deed it negates: "没有得到整改", "未予纠正"
 _BEFORE_DEED = re.compile(r"^(得到|予以|予|进行|完成|被)")
+# what right before a remedy says it is not done: "尚未得到", "仍未", "将在下年度", "计划明年", "正在"
 _NOT_YET = re.compile(r"(未|没有?|不|尚未|仍未|还未|还没有?)(得到|予以|进行|完成)?$|(?<![已按])(将|拟|计划|正在|准备)[^已]{0,6}$")
 
 
