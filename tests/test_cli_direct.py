@@ -150,3 +150,21 @@ def test_a_reader_that_goes_away_is_exit_1_without_a_traceback():
         stderr = proc.stderr.read().decode("utf-8")
         assert proc.wait(timeout=120) == 1
     assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr
+
+
+def test_ctrl_c_while_the_modules_load_is_interrupted_not_a_traceback():
+    """Ctrl-C lands in the imports more often than in the work (they take most of a diff's time):
+    it says 已中断 and exits 130, as it does later (review AL: a traceback and -2 once the imports
+    moved ahead of the work)."""
+    code = (
+        "import sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'scoring.engine.engine':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "from scoring.cli import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, "diff", str(SUINING_CASE)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "已中断\n")

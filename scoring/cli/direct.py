@@ -92,21 +92,21 @@ def run(args: list[str]) -> None:
     parsed = parse(args)
     if parsed is None:
         return
-    # The modules a command imports live until it exits: the collector's passes over them while
-    # they are made find nothing to free, and cost a tenth of a `scoring diff`.  So they are
-    # imported with it off, and frozen out of its sight; what the work makes is collected as usual.
-    gc.disable()
-    try:
-        from .common import INTERRUPTED
-        from .reviewing import explain_case, preload, score_or_diff
-
-        preload()
-    finally:
-        gc.freeze()
-        gc.enable()
+    from .common import INTERRUPTED
 
     command = parsed.pop("command")
     try:
+        # The modules a command imports live until it exits: the collector's passes over them while
+        # they are made find nothing to free, and cost a tenth of a `scoring diff`.  So they are
+        # imported with it off, and frozen out of its sight; what the work makes is collected as usual.
+        gc.disable()
+        try:
+            from .reviewing import explain_case, preload, score_or_diff
+
+            preload()
+        finally:
+            gc.freeze()
+            gc.enable()
         code = explain_case(**parsed) if command == "explain" else score_or_diff(**parsed)
         _flush()
     except KeyboardInterrupt:
