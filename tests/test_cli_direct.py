@@ -168,3 +168,22 @@ def test_ctrl_c_while_the_modules_load_is_interrupted_not_a_traceback():
     )
     done = subprocess.run([sys.executable, "-c", code, "diff", str(SUINING_CASE)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stdout, done.stderr) == (130, "", "已中断\n")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["diff", str(SUINING_CASE)], ["explain", str(OVER_CLAIM), "预算执行率"]])  # more, and less, than a buffer
+def test_an_output_that_cannot_be_written_is_said_in_chinese(args):
+    """A full disk under the report: one line on stderr and exit 1, never a traceback (review AL)."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "scoring", *args], cwd=ROOT, stdout=full, stderr=subprocess.PIPE, text=True,
+                              timeout=120, env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"})
+    assert (done.returncode, done.stderr) == (1, "错误：无法写出结果（磁盘已满）\n")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closes a file descriptor")
+def test_a_closed_stderr_keeps_the_exit_code(tmp_path):
+    """`scoring diff CASE > out 2>&-`: nothing to say on stderr, and the diff's own exit code (review AL: 1)."""
+    with open(tmp_path / "out.txt", "w") as out:
+        done = subprocess.run([sys.executable, "-m", "scoring", "diff", str(SUINING_CASE)], cwd=ROOT, stdout=out,
+                              preexec_fn=lambda: os.close(2), timeout=120)
+    assert done.returncode == 0 and "履职效能" in (tmp_path / "out.txt").read_text(encoding="utf-8")

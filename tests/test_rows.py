@@ -1133,6 +1133,17 @@ def test_a_tier_name_after_words_that_merely_hold_a_modal_is_owned(library, actu
     ("部分达成的问题没有得到整改", "6.00", "8.00"),
     ("若干指标部分达成", "6.00", "8.00"),  # 若 of 若干 and 如 of 如期 are no conditions
     ("如期部分达成", "6.00", "8.00"),
+    ("如期建成后部分达成", "6.00", "8.00"),  # review AL
+    ("若干项目完工后部分达成", "6.00", "8.00"),
+    # the year's own plan, or a time that is no plan's, before 计划 (review AL)
+    ("2023年计划部分达成", "6.00", "8.00"),
+    ("在计划内部分达成", "6.00", "8.00"),
+    ("今年计划未达成", "0.00", "6.00"),
+    # a remedy negated however it is said (review AL)
+    ("部分达成的问题未予纠正", "6.00", "8.00"),
+    ("部分达成的问题没能整改", "6.00", "8.00"),
+    ("部分达成的问题未完全整改", "6.00", "8.00"),
+    ("部分达成的问题没有及时整改", "6.00", "8.00"),
     ("计划任务部分达成", "6.00", "8.00"),
     ("争取资金后部分达成", "6.00", "8.00"),
     ("未达成", "0.00", "6.00"),  # the failed tier's head alone, or as a clause of its own
@@ -1154,7 +1165,12 @@ def test_a_tier_said_with_its_reason_or_in_a_clause_of_its_own_is_that_tier(libr
                                     "部分达成的问题已按计划整改", "部分达成的不足之处已整改", "未达成指标：无（全部达成）",
                                     # reviews AJ and AK: none counted or said otherwise; a plan after a time; a condition with a time
                                     "未达成指标数：0", "未达成的指标：无", "未达成指标：暂无", "未达成指标个数为零",
-                                    "下一步计划部分达成", "如年底前未达成，将扣减下年度资金"])
+                                    "下一步计划部分达成", "如年底前未达成，将扣减下年度资金",
+                                    # review AL: a condition with 仍 before the name; none after 为：, 的情况, 的数量;
+                                    # a remedy carried out, however it is said
+                                    "如年底前仍未达成", "如下半年仍未达成，将扣减资金", "如资金到位后仍未达成",
+                                    "未达成指标为：无", "未达成指标数为：0", "未达成的情况：无", "未达成指标的数量：0", "未达成的指标有：无",
+                                    "部分达成的问题已按要求完成整改纠正", "部分达成的问题已组织开展整改解决"])
 def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, actual):
     row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
     assert row.result.parts[0].state == "judgement" and "提到规则的档次" in row.result.parts[0].reason, row.result.parts[0].reason
@@ -1170,6 +1186,7 @@ def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, ac
     ("未达成协议的2件已引导诉讼", None, None),  # of an agreement: no tier at all (review AG)
     ("大部分未达成", "0.00", "6.00"),  # most, not a part (review AI)
     ("很大一部分未达成", "0.00", "6.00"),  # review AJ
+    ("较大一部分未达成", "6.00", "8.00"),  # a fairly large part is still a part (review AL)
     ("部分资金未到位导致未达成", "0.00", "6.00"),  # the part is of the cause
     ("个别指标因资金不到位未达成", "6.00", "8.00"),  # a part of the targets, whatever the cause (review AJ)
     ("大部分指标已达成但部分未达成", "6.00", "8.00"),

@@ -28,9 +28,9 @@ def main() -> None:
 def _speak_chinese() -> None:
     """Write UTF-8 where the output's encoding cannot write Chinese (an English Windows' cp1252
     when redirected to a file, PYTHONIOENCODING=ascii): every report is Chinese, and such a stream
-    would stop it at the first character.  An encoding that can (UTF-8) is kept, GBK widened to
-    GB18030, its superset; an encoding whose errors the user chose ("ascii:backslashreplace") is
-    kept as it is; stderr keeps its own handler."""
+    would stop it at the first character.  An encoding that can (UTF-8) is kept, and GBK on stdout
+    widened to GB18030, its superset; an encoding whose errors the user chose
+    ("ascii:backslashreplace") is kept as it is; stderr keeps its own handler."""
     for stream in (sys.stdout, sys.stderr):
         encoding, errors = getattr(stream, "encoding", None), getattr(stream, "errors", None)
         if stream is sys.stdout and errors not in ("strict", "surrogateescape"):  # a C locale's is surrogateescape
@@ -44,8 +44,10 @@ def _speak_chinese() -> None:
             reconfigure(encoding="utf-8", errors=errors)  # without errors, reconfigure makes it strict
             continue
         # GBK (a Chinese Windows' code page, redirected) lacks characters real sheets print (m², ☑,
-        # •) and would stop there; GB18030 writes every GBK character as GBK does, and the rest too
-        if codecs.lookup(encoding or "utf-8").name in ("gbk", "gb2312"):
+        # •) and would stop the report there; GB18030 writes every GBK character as GBK does, and
+        # the rest too.  Messages on stderr never stop (backslashreplace): there a GBK reader is
+        # better served by "\u2022" than by GB18030's bytes for it
+        if stream is sys.stdout and codecs.lookup(encoding or "utf-8").name in ("gbk", "gb2312"):
             reconfigure(encoding="gb18030", errors=errors)
 
 

@@ -115,15 +115,31 @@ def run(args: list[str]) -> None:
     except BrokenPipeError:
         # the reader of the output went away (`scoring diff … | head`): as the parser does, exit 1
         # without a traceback, and without another error when Python flushes stdout on exit
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_output()
+        code = 1
+    except OSError as exc:
+        if exc.filename is not None:
+            raise  # not the output: a file the command itself should have reported
+        # the output cannot be written (a full disk, a device gone): said, and exit 1
+        from ..files.os_errors import describe
+
+        _drop_output()
+        sys.stderr.write(f"错误：无法写出结果（{describe(exc)}）\n")
         code = 1
     _leave(code)
 
 
+def _drop_output() -> None:
+    """Send what is left of stdout's buffer nowhere, so that exiting does not fail on it again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def _flush() -> None:
-    """Write out what the command printed (a reader gone away raises BrokenPipeError here)."""
-    sys.stdout.flush()
-    sys.stderr.flush()
+    """Write out what the command printed (a reader gone away raises BrokenPipeError here); a
+    stream closed before the command started (``2>&-``: None) has nothing to write."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
 
 
 def _leave(code: int) -> NoReturn:
@@ -132,7 +148,7 @@ def _leave(code: int) -> NoReturn:
     Everything the command wrote is flushed (`_flush`) and its files are closed; what is left is
     freeing every object of every module one by one, which costs a `scoring diff` a tenth of its
     time and does nothing a person can see.  Exit handlers still run, as at a normal exit.  Where
-    the output cannot be flushed (a full disk), the interpreter's own exit reports it."""
+    what they wrote cannot be flushed, the interpreter's own exit reports it."""
     import atexit
 
     atexit._run_exitfuncs()  # what sys.exit would run first

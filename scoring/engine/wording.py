@@ -42,11 +42,17 @@ _UNSETTLED_BEFORE = ("无", "非", "否", "拟", "若", "如")
 # 底前…"); not after other words or before others, where they are nouns or means ("年度工作计划…",
 # "通过争取上级支持…", "计划任务部分达成", "希望小学…")
 _PLANS = ("计划", "争取", "希望")
-# … and so do conditions, opening them with nothing but a time between ("如年底前未达成")
-_CONDITIONS = ("如果", "假如", "倘若", "如", "若")
+# … and so do conditions, opening them with nothing but a time between ("如年底前未达成", "如年底前仍未
+# 达成"), or a clause ending 后 ("如资金到位后…"); not the words these open ("如期", "若干")
+_CONDITIONS = ("如果", "假如", "倘若", "如若", "如", "若")
+_NOT_CONDITIONS = ("如期", "如实", "如今", "如何", "如此", "如数", "如同", "若干")
+# the times before a plan word that look ahead ("下一步计划…"); "2023年计划未达成" is that year's plan
+_AHEAD = re.compile(r"^(下一?步|下一?阶段|下一?年度?|明年|下半年|今后|近期)$")
+# what a plan or a condition may put between its time and the name: "如年底前仍未达成"
+_STILL = ("仍然", "依然", "依旧", "仍", "还")
 # what says none after the targets a negated head is of: "未达成指标：无", "未达成指标0个",
-# "未达成指标数：0", "未达成指标：暂无", "未达成指标个数为零"
-_NONE_AFTER = re.compile(r"^(个?数量?|项数|情况)?[：:为是]?\s*((暂|均|皆)?无|没有|零|0[个项条]?)(?=$|[\s，,。；;()（）])")
+# "未达成指标数：0", "未达成指标：暂无", "未达成指标个数为零", "未达成指标为：无", "未达成的情况：无"
+_NONE_AFTER = re.compile(r"^(的?(个?数量?|项数|情况))?\s*([为是]|有(?=\s*[：:]))?\s*[：:]?\s*((暂|均|皆)?无|没有|零|0[个项条]?)(?=$|[\s，,。；;()（）])")
 # what a failed tier's negated head ("未达成") may be followed by and still be of the targets
 _TARGET_NOUNS = ("预期", "年度", "目标", "指标", "绩效", "效果", "计划", "任务")
 _OF_TARGETS = (*_TARGET_NOUNS, "（", "(", "的")
@@ -69,16 +75,16 @@ _PART_OF = ("指标", "目标", "任务", "项目", "村", "乡镇", "单位", "
 _CAUSED = ("导致", "致使", "造成", "使得")
 _BECAUSE = ("因", "由于", "因为")
 # a time that may stand between a plan word and the tier's name: "计划年内部分达成"
-_TIME_ONLY = re.compile(r"^[于在到]?(今年|年内|年底|年末|明年|下一?年度?|下半年|下一?步|下一?阶段|近期|今后|尽快|\d{4}年(\d{1,2}月)?|\d{1,2}月)?(底|末|内)?前?$")
+_TIME_ONLY = re.compile(r"^[于在到]?(今年|年内|年底|年末|明年|下一?年度?|下半年|下一?步|下一?阶段|近期|今后|尽快|\d{4}年(\d{1,2}月)?|\d{1,2}月)(底|末|内)?前?$")
 
 
-# what may stand between a negation and the deed it negates: "没有得到整改", "未予纠正"
-_BEFORE_DEED = re.compile(r"^(得到|予以|予|进行|完成|被)")
+# what may stand between a negation and the deed it negates: "没有得到整改", "未予纠正", "没有及时整改"
+_BEFORE_DEED = re.compile(r"^(完全|及时|全部|彻底)?(得到|予以|予|进行|完成|被)?")
 # what right before a remedy says it is not done: "尚未得到", "仍未", "将在下年度", "计划明年", "正在"
-_NOT_YET = re.compile(r"(未|没有?|不|尚未|仍未|还未|还没有?)(得到|予以|进行|完成)?$|(?<![已按])(将|拟|计划|正在|准备)[^已]{0,6}$")
+_NOT_YET = re.compile(r"(未|没有?|不|尚未|仍未|还未|还没有?|没能|未能|无法|暂未)(完全|及时|全部|彻底)?(得到|予以|予|被|进行|完成)?$|(?<![已按])(将|拟|计划|正在|准备)[^已]{0,6}$")
 
 
-def _remedied(after: str, words: tuple[str, ...]) -> str | None:
+def _remedied(after: str, words: tuple[str, ...], denials: tuple[str, ...] = ()) -> str | None:
     """The word of ``words`` (put right, denied) that the text after "…的" opens with, past a
     short noun and an adverb ("情况已整改", "问题不存在"); None where there is none, or a reason
     stands first ("原因是没有足够资金")."""
@@ -87,17 +93,28 @@ def _remedied(after: str, words: tuple[str, ...]) -> str | None:
         # not in a reason, and not negated or still to come right before it ("尚未得到解决", "仍未整改",
         # "将在下年度整改"; not the 不 of "不足之处已整改")
         told = after[:at]
-        # … nor a negation of another word of them ("问题目前还没有整改": 没有 denies the remedy, not the tier)
-        denies = _BEFORE_DEED.sub("", after[at + len(word):], count=1).startswith(tuple(w for w in words if w != word))
+        # … nor, for a denial of ``denials``, a negation of a remedy ("问题目前还没有整改": 没有 denies the
+        # remedy, not the tier)
+        denies = word in denials and _BEFORE_DEED.sub("", after[at + len(word):], count=1).startswith(tuple(w for w in words if w not in denials))
         if 0 <= at <= 8 and not any(w in told for w in ("原因", "是", "因")) and not _NOT_YET.search(told) and not denies:
             return word
     return None
 
 
-def _opens_with(lead: str, word: str) -> bool:
-    """Whether ``word`` opens ``lead``, past a time at most ("下一步计划…", "计划…")."""
-    at = lead.find(word)
-    return at == 0 or (at > 0 and bool(_TIME_ONLY.match(lead[:at])))
+def _planned(lead: str) -> str | None:
+    """The word of `_PLANS` or `_CONDITIONS` that opens ``lead`` (a plan word may follow a time that
+    looks ahead: "下一步计划…") where what follows it is a time at most ("计划年内", "如年底前仍"), or a
+    clause ending 后 ("计划资金到位后", "如资金到位后"; not "争取资金后", a means); None otherwise."""
+    for word in (*_PLANS, *_CONDITIONS):
+        at = lead.find(word)
+        if at < 0 or (word in _CONDITIONS and (at or lead.startswith(_NOT_CONDITIONS))) or (at and not _AHEAD.match(lead[:at])):
+            continue
+        rest = lead[at + len(word):]
+        while rest.endswith(_STILL):
+            rest = rest[: -len(next(w for w in _STILL if rest.endswith(w)))]
+        if not rest or _TIME_ONLY.match(rest) or (word != "争取" and rest.endswith("后")):
+            return word
+    return None
 
 
 def _past_targets(text: str) -> str:
@@ -120,7 +137,7 @@ def _of_a_part(text: str, word: str) -> str | None:
             # of the targets ("个别指标因资金不到位未达成"), or with no other negation between; never of
             # a cause ("部分项目资金未到位导致未达成", "因部分资金未到位未达成")
             cause = any(w in between for w in _CAUSED) or before.endswith(_BECAUSE)
-            if not before.endswith(("大", "大一")) and not cause and (between.startswith(_PART_OF) or not any(n in between for n in "未不没")):
+            if not before.endswith(("大", "很大一", "极大一", "绝大一")) and not cause and (between.startswith(_PART_OF) or not any(n in between for n in "未不没")):
                 return part
             where = clause.find(part, where + 1)
     return None
@@ -325,21 +342,20 @@ class WordingGrader:
         # modal right before it ("可", "将"; not the 会 of 社会效益), or a forecast or hedge before it
         denied = next((n + v for n in rules.target_negations for v in _BEING if lead.endswith(n + v)), None)
         modal = next((w for w in rules.forecasts if lead.endswith(w) and not lead.endswith(rules.modal_words)), None)
-        # … or, for 计划 and 希望, a condition to come ("计划资金到位后部分达成"; "争取资金后" is a means);
-        # a time may come first ("下一步计划部分达成")
-        plan = next((w for w in (*_PLANS, *_CONDITIONS) if _opens_with(lead, w)
-                     and (_TIME_ONLY.match(lead[lead.find(w) + len(w):]) or (w != "争取" and lead.endswith("后")))), None)
+        # … or a plan or a condition opening the words before it ("计划年内部分达成", "如年底前未达成")
+        plan = _planned(lead)
         unsettled = (denied or modal or plan or next((w for w in _UNSETTLED_BEFORE if lead.endswith(w)), None)
                      or next((w for w in (*_UNSETTLED, *rules.hedges) if w in lead), None))
         if unsettled:
             return None, "", (label, f"前面有“{unsettled}”")
         # "…的情况已整改", "…的问题不存在": what follows puts it right, or denies it — right after the
         # thing it names, not in a reason ("…的原因是没有足够资金"); "未达成指标：无" says none failed
-        remedied = after.startswith("的") and _remedied(after[1:], (*_REMEDIES, *rules.reversals, *(n + v for n in rules.target_negations for v in _BEING if v)))
+        denials = tuple(n + v for n in rules.target_negations for v in _BEING if v)
+        remedied = after.startswith("的") and _remedied(after[1:], (*_REMEDIES, *rules.reversals, *denials), denials)
         if remedied:
             return None, "", (label, f"后面说“{remedied}”")
-        # … also past a 的 before them: "未达成的指标：无"
-        counted = _past_targets(tail[1:]) if tail.startswith("的") and tail[1:].startswith(_TARGET_NOUNS) else after
+        # … also past a 的 before them: "未达成的指标：无", "未达成的情况：无"
+        counted = _past_targets(tail[1:]) if tail.startswith("的") else after
         none = negated_head and _NONE_AFTER.match(counted)
         if none:
             return None, "", (label, f"后面说“{none.group(0)}”")
