@@ -1144,6 +1144,8 @@ def test_a_tier_name_after_words_that_merely_hold_a_modal_is_owned(library, actu
     ("部分达成的问题没能整改", "6.00", "8.00"),
     ("部分达成的问题未完全整改", "6.00", "8.00"),
     ("部分达成的问题没有及时整改", "6.00", "8.00"),
+    ("部分达成的问题未能按期整改", "6.00", "8.00"),  # review AM
+    ("如约建成后部分达成", "6.00", "8.00"),
     ("计划任务部分达成", "6.00", "8.00"),
     ("争取资金后部分达成", "6.00", "8.00"),
     ("未达成", "0.00", "6.00"),  # the failed tier's head alone, or as a clause of its own
@@ -1170,7 +1172,10 @@ def test_a_tier_said_with_its_reason_or_in_a_clause_of_its_own_is_that_tier(libr
                                     # a remedy carried out, however it is said
                                     "如年底前仍未达成", "如下半年仍未达成，将扣减资金", "如资金到位后仍未达成",
                                     "未达成指标为：无", "未达成指标数为：0", "未达成的情况：无", "未达成指标的数量：0", "未达成的指标有：无",
-                                    "部分达成的问题已按要求完成整改纠正", "部分达成的问题已组织开展整改解决"])
+                                    "部分达成的问题已按要求完成整改纠正", "部分达成的问题已组织开展整改解决",
+                                    # review AM: conditions opening with 如今年/如实施/如期限/如期末, a deadline before a plan
+                                    "如今年底前未达成", "如实施后未达成", "如期限届满后未达成", "如期末仍未达成", "若是年底前未达成",
+                                    "年底前计划部分达成", "未达成指标为零个", "未达成指标有0个", "未达成的项目：无"])
 def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, actual):
     row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
     assert row.result.parts[0].state == "judgement" and "提到规则的档次" in row.result.parts[0].reason, row.result.parts[0].reason
@@ -1187,6 +1192,9 @@ def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, ac
     ("大部分未达成", "0.00", "6.00"),  # most, not a part (review AI)
     ("很大一部分未达成", "0.00", "6.00"),  # review AJ
     ("较大一部分未达成", "6.00", "8.00"),  # a fairly large part is still a part (review AL)
+    ("较大部分未达成", "6.00", "8.00"),  # review AM
+    ("很大的一部分未达成", "0.00", "6.00"),
+    ("计划仍未达成", "0.00", "6.00"),  # the plan not reached: no plan to come (review AM)
     ("部分资金未到位导致未达成", "0.00", "6.00"),  # the part is of the cause
     ("个别指标因资金不到位未达成", "6.00", "8.00"),  # a part of the targets, whatever the cause (review AJ)
     ("大部分指标已达成但部分未达成", "6.00", "8.00"),

@@ -44,15 +44,16 @@ _UNSETTLED_BEFORE = ("无", "非", "否", "拟", "若", "如")
 _PLANS = ("计划", "争取", "希望")
 # … and so do conditions, opening them with nothing but a time between ("如年底前未达成", "如年底前仍未
 # 达成"), or a clause ending 后 ("如资金到位后…"); not the words these open ("如期", "若干")
-_CONDITIONS = ("如果", "假如", "倘若", "如若", "如", "若")
-_NOT_CONDITIONS = ("如期", "如实", "如今", "如何", "如此", "如数", "如同", "若干")
+_CONDITIONS = ("如果", "假如", "倘若", "如若", "若是", "如", "若")
+_NOT_CONDITIONS = re.compile(r"^(如期(?![限末间满])|如实(?![施行现])|如今(?!年)|如何|如此|如数|如同|如约|若干)")
 # the times before a plan word that look ahead ("下一步计划…"); "2023年计划未达成" is that year's plan
-_AHEAD = re.compile(r"^(下一?步|下一?阶段|下一?年度?|明年|下半年|今后|近期)$")
-# what a plan or a condition may put between its time and the name: "如年底前仍未达成"
+_AHEAD = re.compile(r"^(下一?步|下一?阶段|下一?年度?|明年|下半年|今后|近期|尽快|(年底|年末|\d{1,2}月底?)前)$")
+# what a condition may put between its time and the name: "如年底前仍未达成" (not a plan: "计划仍未达成"
+# says the plan is not reached)
 _STILL = ("仍然", "依然", "依旧", "仍", "还")
 # what says none after the targets a negated head is of: "未达成指标：无", "未达成指标0个",
 # "未达成指标数：0", "未达成指标：暂无", "未达成指标个数为零", "未达成指标为：无", "未达成的情况：无"
-_NONE_AFTER = re.compile(r"^(的?(个?数量?|项数|情况))?\s*([为是]|有(?=\s*[：:]))?\s*[：:]?\s*((暂|均|皆)?无|没有|零|0[个项条]?)(?=$|[\s，,。；;()（）])")
+_NONE_AFTER = re.compile(r"^(的?(个?数量?|项数|情况|项目|事项))?\s*([为是]|有(?=\s*[：:0零]))?\s*[：:]?\s*((暂|均|皆)?无|没有|[零0][个项条]?)(?=$|[\s，,。；;()（）])")
 # what a failed tier's negated head ("未达成") may be followed by and still be of the targets
 _TARGET_NOUNS = ("预期", "年度", "目标", "指标", "绩效", "效果", "计划", "任务")
 _OF_TARGETS = (*_TARGET_NOUNS, "（", "(", "的")
@@ -75,13 +76,13 @@ _PART_OF = ("指标", "目标", "任务", "项目", "村", "乡镇", "单位", "
 _CAUSED = ("导致", "致使", "造成", "使得")
 _BECAUSE = ("因", "由于", "因为")
 # a time that may stand between a plan word and the tier's name: "计划年内部分达成"
-_TIME_ONLY = re.compile(r"^[于在到]?(今年|年内|年底|年末|明年|下一?年度?|下半年|下一?步|下一?阶段|近期|今后|尽快|\d{4}年(\d{1,2}月)?|\d{1,2}月)(底|末|内)?前?$")
+_TIME_ONLY = re.compile(r"^[于在到]?(今年|年内|年底|年末|期末|明年|下一?年度?|下半年|下一?步|下一?阶段|近期|今后|尽快|\d{4}年(\d{1,2}月)?|\d{1,2}月)(底|末|内)?前?$")
 
 
 # what may stand between a negation and the deed it negates: "没有得到整改", "未予纠正", "没有及时整改"
 _BEFORE_DEED = re.compile(r"^(完全|及时|全部|彻底)?(得到|予以|予|进行|完成|被)?")
 # what right before a remedy says it is not done: "尚未得到", "仍未", "将在下年度", "计划明年", "正在"
-_NOT_YET = re.compile(r"(未|没有?|不|尚未|仍未|还未|还没有?|没能|未能|无法|暂未)(完全|及时|全部|彻底)?(得到|予以|予|被|进行|完成)?$|(?<![已按])(将|拟|计划|正在|准备)[^已]{0,6}$")
+_NOT_YET = re.compile(r"(未|没有?|不|尚未|仍未|还未|还没有?|没能|未能|无法|暂未)(完全|及时|全部|彻底|全面|按期|按时)?(得到|予以|予|被|进行|完成)?$|(?<![已按])(将|拟|计划|正在|准备)[^已]{0,6}$")
 
 
 def _remedied(after: str, words: tuple[str, ...], denials: tuple[str, ...] = ()) -> str | None:
@@ -107,10 +108,10 @@ def _planned(lead: str) -> str | None:
     clause ending 后 ("计划资金到位后", "如资金到位后"; not "争取资金后", a means); None otherwise."""
     for word in (*_PLANS, *_CONDITIONS):
         at = lead.find(word)
-        if at < 0 or (word in _CONDITIONS and (at or lead.startswith(_NOT_CONDITIONS))) or (at and not _AHEAD.match(lead[:at])):
+        if at < 0 or (word in _CONDITIONS and (at or _NOT_CONDITIONS.match(lead))) or (at and not _AHEAD.match(lead[:at])):
             continue
         rest = lead[at + len(word):]
-        while rest.endswith(_STILL):
+        while word in _CONDITIONS and rest.endswith(_STILL):
             rest = rest[: -len(next(w for w in _STILL if rest.endswith(w)))]
         if not rest or _TIME_ONLY.match(rest) or (word != "争取" and rest.endswith("后")):
             return word
@@ -122,6 +123,13 @@ def _past_targets(text: str) -> str:
     while text.startswith(_TARGET_NOUNS):
         text = text[len(next(w for w in _TARGET_NOUNS if text.startswith(w))):]
     return text
+
+
+def _most(before: str) -> bool:
+    """Whether the words before a part word make it most ("大部分", "很大一部分"); a fairly large
+    part is still a part ("较大一部分", "相当大部分")."""
+    before = before.removesuffix("一").removesuffix("的")
+    return before.endswith(("大", "很大", "极大", "绝大")) and not before.endswith(("较大", "相当大", "比较大"))
 
 
 def _of_a_part(text: str, word: str) -> str | None:
@@ -137,7 +145,7 @@ def _of_a_part(text: str, word: str) -> str | None:
             # of the targets ("个别指标因资金不到位未达成"), or with no other negation between; never of
             # a cause ("部分项目资金未到位导致未达成", "因部分资金未到位未达成")
             cause = any(w in between for w in _CAUSED) or before.endswith(_BECAUSE)
-            if not before.endswith(("大", "很大一", "极大一", "绝大一")) and not cause and (between.startswith(_PART_OF) or not any(n in between for n in "未不没")):
+            if not _most(before) and not cause and (between.startswith(_PART_OF) or not any(n in between for n in "未不没")):
                 return part
             where = clause.find(part, where + 1)
     return None
