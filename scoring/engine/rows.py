@@ -257,11 +257,17 @@ class RowScorer(WordingGrader, UnitMatcher):
             name = _row_name(row)
             for word, named in self.reading.named_fillers:  # longest first
                 rest = compact[len(word):]
+                if not (compact.startswith(word) and rest and _named_for(name, named, self.reading.quantity_suffixes)):
+                    continue
                 # before the figure itself ("覆盖率低于95%" holds a quantity's name), in a row named
                 # for it ("资金拨付率", "培训人数"; not "年度支出结余率", "受益群众满意度")
-                if (compact.startswith(word) and rest and _named_for(name, named, self.reading.quantity_suffixes)
-                        and (rest[0].isdigit() or self.reading.starts_with_comparator(rest))):
+                if rest[0].isdigit() or self.reading.starts_with_comparator(rest):
                     return replace(self._read_cell(rest, row, ACTUAL, place), raw=text)
+                # … or before what the name says it is done to, the name's words turned round
+                # ("发放宣传资料2000份" in 宣传资料发放数量, "培训农民300人次" in 农民培训人次)
+                figure = _after_object(rest, name[: name.rfind(named)], self.reading)
+                if figure is not None:
+                    return replace(self._read_cell(figure, row, ACTUAL, place), raw=text)
         rest = self._without_name(text, row)
         if rest is not None:
             return replace(self._read_cell(rest, row, ACTUAL, place), raw=text)
@@ -831,6 +837,17 @@ def _could_meet(direction: str, bound: str, a: Decimal, t: Decimal) -> bool:
 def _row_name(row: Row) -> str:
     """A row's name folded, without blanks or a remark in brackets at its end (`readings.bare_name`)."""
     return bare_name(row.name or "")
+
+
+def _after_object(rest: str, object_: str, reading) -> str | None:
+    """What follows the row name's object at the start of ``rest`` — its end, two characters at
+    least ("宣传资料", "资料" of 宣传资料) — where that is a figure or a comparator; None otherwise."""
+    for end in range(len(object_) - 2, -1, -1):  # the longest first
+        head = object_[end:]
+        if rest.startswith(head) and len(rest) > len(head):
+            after = rest[len(head):]
+            return after if after[0].isdigit() or reading.starts_with_comparator(after) else None
+    return None
 
 
 def _counts_the_others(before: str, word: str) -> bool:
