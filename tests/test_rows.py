@@ -1088,6 +1088,23 @@ def test_the_rows_name_after_words_that_say_nothing_of_the_figure_is_read_past(l
 
 
 @pytest.mark.parametrize(("name", "target", "actual", "status", "computed"), [
+    # the part is what the row counts: its figure, on both sides (review AN: the whole was credited)
+    ("建档立卡贫困户补贴发放户数", "≥100户", "发放补贴200户（其中建档立卡贫困户80户）", "over", "8.00"),
+    ("配套资金到位金额", "≥50万元", "到位资金80万元(含配套资金20万元)", "over", "4.00"),
+    ("建档立卡贫困户补贴发放户数", "≥200户（其中建档立卡贫困户≥80户）", "200户（其中建档立卡贫困户70户）", "over", "8.75"),
+    ("建档立卡贫困户补贴发放户数", "200户（其中建档立卡贫困户80户）", "200户（其中建档立卡贫困户80户）", "match", "10.00"),
+    ("贫困户补贴发放户数", "≥100户", "200户（其中贫困户80户，一般户120户）", "over", "8.00"),
+    # a part of something else, or of nothing named: a remark on the whole
+    ("补贴发放户数", "≥100户", "200户（其中贫困户80户）", "match", "10.00"),
+    ("资金到位金额", "≥50万元", "80万元(含20万元)", "match", "10.00"),
+    ("培训人次", "≥100人次", "120人次（2024年）", "match", "10.00"),
+])
+def test_a_bracketed_part_the_row_counts_is_read_for_it(library, name, target, actual, status, computed):
+    row, _ = one(library, name=name, target=target, actual=actual, claimed="10")
+    assert (row.comparison.status, None if row.result.computed is None else str(row.result.computed)) == (status, computed), row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "status", "computed"), [
     ("宣传资料发放数量", "≥1000份", "发放宣传资料2000份", "match", "10.00"),
     ("宣传资料发放数量", "≥1000份", "发放资料2000份", "match", "10.00"),  # the object's end
     ("宣传资料发放数量", "≥1000份", "已发放宣传资料800份", "over", "8.00"),

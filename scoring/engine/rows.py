@@ -127,7 +127,8 @@ class RowScorer(WordingGrader, UnitMatcher):
         度量单位 column its unit (Sichuan: "≥" | "12" | "次")."""
         if row.target is None:
             return None
-        text = self._without_name(row.target, row) or row.target
+        # the part the row counts, as the actual's is read (`_named_part`), or the cell without the row's name
+        text = _named_part(row.target, _row_name(row), self.reading.component_words) or self._without_name(row.target, row) or row.target
         nature = (row.nature or "").strip()
         if nature and self.reading.comparator(nature):
             if not self.reading.starts_with_comparator("".join(fold(text).split())):
@@ -239,6 +240,10 @@ class RowScorer(WordingGrader, UnitMatcher):
         """The actual, without a word before its figure that names what the row's name counts
         (reading.named_fillers: "已拨付90%" in 资金拨付率)."""
         text = row.actual
+        part = _named_part(text, _row_name(row), self.reading.component_words)
+        if part is not None:
+            # "200户（其中建档立卡贫困户80户）" in 建档立卡贫困户补贴发放户数: the part is what the row counts
+            return replace(self._read_cell(part, row, ACTUAL, place), raw=text)
         column = (row.unit or "").strip()
         if column and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and self._scaled_target(row):
             # Sichuan "1.2万" | 人次 | "9600": the 度量单位 column is the bare actual's unit too, where the
@@ -839,10 +844,31 @@ def _row_name(row: Row) -> str:
     return bare_name(row.name or "")
 
 
+# words opening a part of the figure before them, in brackets: "80万元(含配套资金20万元)" (besides
+# reading.component_words, "其中")
+_INCLUDES = ("包括", "包含", "含")
+# a bracketed part with its own figure: what it is of, and the figure ("（其中建档立卡贫困户80户）")
+_BRACKETED_PART = re.compile(r"[（(]([^（()）\d<>=≥≤]*?)[：:]?([<>=≥≤]{0,2}\d[^（()）,，;；、]*)[^（()）]*[)）]")
+
+
+def _named_part(text: str, name: str, component_words: tuple[str, ...]) -> str | None:
+    """The figure of a bracketed part of the cell's figure where the row's name holds what that
+    part is of ("200户（其中建档立卡贫困户80户）" in 建档立卡贫困户补贴发放户数: "80户"); None where there
+    is none, or the part is of something else than the row counts ("200户（其中贫困户80户）" in 补贴
+    发放户数 is 200户, the bracket a remark)."""
+    compact = "".join(fold(text).split())
+    match = _BRACKETED_PART.search(compact)
+    if match is None or not any(ch.isdigit() for ch in compact[: match.start()]):  # a part of a figure
+        return None
+    opening = next((w for w in (*component_words, *_INCLUDES) if match[1].startswith(w)), None)
+    of = match[1][len(opening):] if opening else ""
+    return match[2] if len(of) >= 2 and of in name else None
+
+
 def _after_object(rest: str, object_: str, reading) -> str | None:
     """What follows the row name's object at the start of ``rest`` — its end, two characters at
     least ("宣传资料", "资料" of 宣传资料) — where that is a figure or a comparator; None otherwise."""
-    for end in range(len(object_) - 2, -1, -1):  # the longest first
+    for end in range(len(object_) - 2, -1, -1):  # its last two characters, then more
         head = object_[end:]
         if rest.startswith(head) and len(rest) > len(head):
             after = rest[len(head):]
