@@ -127,8 +127,11 @@ class RowScorer(WordingGrader, UnitMatcher):
         度量单位 column its unit (Sichuan: "≥" | "12" | "次")."""
         if row.target is None:
             return None
-        # the part the row counts, as the actual's is read (`_named_part`), or the cell without the row's name
-        text = _named_part(row.target, _row_name(row), self.reading.component_words) or self._without_name(row.target, row) or row.target
+        # the part the row counts, where the actual gives one too (`_named_part`), or the cell without
+        # the row's name ("≥200户（其中…≥80户）" against a bare "150户" is read against the whole)
+        name, words = _row_name(row), self.reading.component_words
+        part = _named_part(row.target, name, words) if row.actual and _named_part(row.actual, name, words) else None
+        text = part or self._without_name(row.target, row) or row.target
         nature = (row.nature or "").strip()
         if nature and self.reading.comparator(nature):
             if not self.reading.starts_with_comparator("".join(fold(text).split())):
@@ -847,22 +850,39 @@ def _row_name(row: Row) -> str:
 # words opening a part of the figure before them, in brackets: "80万元(含配套资金20万元)" (besides
 # reading.component_words, "其中")
 _INCLUDES = ("包括", "包含", "含")
-# a bracketed part with its own figure: what it is of, and the figure ("（其中建档立卡贫困户80户）")
-_BRACKETED_PART = re.compile(r"[（(]([^（()）\d<>=≥≤]*?)[：:]?([<>=≥≤]{0,2}\d[^（()）,，;；、]*)[^（()）]*[)）]")
+# a figure and its unit, then a bracket ending the cell: "发放补贴200户（其中建档立卡贫困户80户）"
+_FIGURE_AND_BRACKET = re.compile(r"(?P<figure>\d[\d.,]*)(?P<unit>[^\d（()）]*)[（(](?P<inside>[^（()）]*)[)）]$")
+# one part inside it: what it is of, and its figure with its unit ("建档立卡贫困户80户", "≥80户")
+_PART = re.compile(r"(?P<of>[^\d<>=≥≤]*?)(?P<value>[<>=≥≤]{0,2}\d[\d.,]*(?P<unit>\D*))$")
+# what before the part's words in the row's name makes it count the others: 非贫困户, 未脱贫户
+_OTHERS = ("非", "未", "不", "无")
 
 
 def _named_part(text: str, name: str, component_words: tuple[str, ...]) -> str | None:
-    """The figure of a bracketed part of the cell's figure where the row's name holds what that
-    part is of ("200户（其中建档立卡贫困户80户）" in 建档立卡贫困户补贴发放户数: "80户"); None where there
-    is none, or the part is of something else than the row counts ("200户（其中贫困户80户）" in 补贴
-    发放户数 is 200户, the bracket a remark)."""
-    compact = "".join(fold(text).split())
-    match = _BRACKETED_PART.search(compact)
-    if match is None or not any(ch.isdigit() for ch in compact[: match.start()]):  # a part of a figure
+    """The figure of the part, in brackets right after the cell's figure, of what the row's name
+    counts ("200户（其中建档立卡贫困户80户）" in 建档立卡贫困户补贴发放户数: "80户"); None where there is
+    none: a part of something else ("200户（其中贫困户80户）" in 补贴发放户数, or in 非贫困户…), a part
+    in another unit ("100%（其中财政资金80万元）"), or parts the name counts two of ("（其中脱贫户200户、
+    监测户100户）" in 脱贫户和监测户帮扶户数: the whole)."""
+    match = _FIGURE_AND_BRACKET.search("".join(fold(text).split()))
+    if match is None:
         return None
-    opening = next((w for w in (*component_words, *_INCLUDES) if match[1].startswith(w)), None)
-    of = match[1][len(opening):] if opening else ""
-    return match[2] if len(of) >= 2 and of in name else None
+    inside = match["inside"]
+    opening = next((w for w in (*component_words, *_INCLUDES) if inside.startswith(w)), None)
+    if opening is None:
+        return None
+    named = []
+    for piece in re.split(r"[,，;；、]", inside[len(opening):].lstrip("：:")):
+        part = _PART.fullmatch(piece)
+        if part is None:
+            continue
+        of = part["of"]
+        at = name.find(of)
+        if len(of) >= 2 and at >= 0 and not name[:at].endswith(_OTHERS):
+            named.append(part)
+    if len(named) != 1 or named[0]["unit"] != match["unit"]:
+        return None
+    return named[0]["value"]
 
 
 def _after_object(rest: str, object_: str, reading) -> str | None:
