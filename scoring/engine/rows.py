@@ -864,6 +864,8 @@ def _named_part(text: str, name: str, component_words: tuple[str, ...]) -> str |
     none: a part of something else ("200户（其中贫困户80户）" in 补贴发放户数, or in 非贫困户…), a part
     in another unit ("100%（其中财政资金80万元）"), or parts the name counts two of ("（其中脱贫户200户、
     监测户100户）" in 脱贫户和监测户帮扶户数: the whole)."""
+    if "(" not in text and "（" not in text:
+        return None  # most cells: no bracket at all
     match = _FIGURE_AND_BRACKET.search("".join(fold(text).split()))
     if match is None:
         return None
