@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from ..cases.model import Row
 from ..findings import Finding, finding
-from ..numbers import fmt, normalize_phrase, round_half_up
+from ..numbers import NumberError, fmt, normalize_phrase, round_half_up, to_decimal
 from ..rules.expressions import EvaluationError, Evaluator
 from ..rules.model import CompiledDurations, CompiledMethod, CompiledRows
 from .readings import (
@@ -130,7 +130,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         # the part the row counts, where the actual gives one too (`_named_part`), or the cell without
         # the row's name ("≥200户（其中…≥80户）" against a bare "150户" is read against the whole)
         name, words = _row_name(row), self.reading.component_words
-        part = _named_part(row.target, name, words) if row.actual and _named_part(row.actual, name, words) else None
+        part = _named_part(row.target, name, words, target=True) if row.actual and _named_part(row.actual, name, words) else None
         text = part or self._without_name(row.target, row) or row.target
         nature = (row.nature or "").strip()
         if nature and self.reading.comparator(nature):
@@ -854,37 +854,40 @@ _INCLUDES = ("包括", "包含", "含")
 _FIGURE_AND_BRACKET = re.compile(r"(?P<figure>\d[\d.,]*)(?P<unit>[^\d（()）]*)[（(](?P<inside>[^（()）]*)[)）]$")
 # one part inside it: what it is of, and its figure with its unit ("建档立卡贫困户80户", "≥80户")
 _PART = re.compile(r"(?P<of>[^\d<>=≥≤]*?)(?P<value>[<>=≥≤]{0,2}\d[\d.,]*(?P<unit>\D*))$")
-# what before the part's words in the row's name makes it count the others: 非贫困户, 未脱贫户
-_OTHERS = ("非", "未", "不", "无")
 
 
-def _named_part(text: str, name: str, component_words: tuple[str, ...]) -> str | None:
-    """The figure of the part, in brackets right after the cell's figure, of what the row's name
-    counts ("200户（其中建档立卡贫困户80户）" in 建档立卡贫困户补贴发放户数: "80户"); None where there is
-    none: a part of something else ("200户（其中贫困户80户）" in 补贴发放户数, or in 非贫困户…), a part
-    in another unit ("100%（其中财政资金80万元）"), or parts the name counts two of ("（其中脱贫户200户、
-    监测户100户）" in 脱贫户和监测户帮扶户数: the whole)."""
+def _named_part(text: str, name: str, component_words: tuple[str, ...], target: bool = False) -> str | None:
+    """The figure of the part, in brackets right after the cell's one figure, of what the row's name
+    opens with ("200户（其中建档立卡贫困户80户）" in 建档立卡贫困户补贴发放户数: "80户"), in a target with
+    the whole's comparator where it has none of its own ("≤100万元（其中30万元）"); None where there is
+    none: a part of something else ("200户（其中贫困户80户）" in 补贴发放户数, in 非贫困户… or in 建档立卡
+    贫困户…, a broader word), in another unit ("100%（其中财政资金80万元）"), a share or a rate ("100%（其中中央60%、省级40%）"), more than the whole, parts the
+    name counts two of ("（其中脱贫户200户、监测户100户）" in 脱贫户和监测户帮扶户数: the whole), or a
+    part of a figure after another ("实际发放150户，计划200户（其中…80户）")."""
     if "(" not in text and "（" not in text:
         return None  # most cells: no bracket at all
-    match = _FIGURE_AND_BRACKET.search("".join(fold(text).split()))
-    if match is None:
+    compact = "".join(fold(text).split())
+    match = _FIGURE_AND_BRACKET.search(compact)
+    if match is None or match["unit"] in ("%", "‰") or any(ch.isdigit() for ch in compact[: match.start()]):
         return None
     inside = match["inside"]
     opening = next((w for w in (*component_words, *_INCLUDES) if inside.startswith(w)), None)
     if opening is None:
         return None
-    named = []
-    for piece in re.split(r"[,，;；、]", inside[len(opening):].lstrip("：:")):
-        part = _PART.fullmatch(piece)
-        if part is None:
-            continue
-        of = part["of"]
-        at = name.find(of)
-        if len(of) >= 2 and at >= 0 and not name[:at].endswith(_OTHERS):
-            named.append(part)
-    if len(named) != 1 or named[0]["unit"] != match["unit"]:
+    parts = [p for p in map(_PART.fullmatch, re.split(r"[,，;；、]", inside[len(opening):].lstrip("：:"))) if p and len(p["of"]) >= 2]
+    named = [p for p in parts if name.startswith(p["of"])]
+    if len(named) != 1 or sum(p["of"] in name for p in parts) != 1 or named[0]["unit"] != match["unit"]:
         return None
-    return named[0]["value"]
+    value = named[0]["value"]
+    try:
+        if to_decimal(value.lstrip("<>=≥≤")[: -len(match["unit"]) or None]) > to_decimal(match["figure"]):
+            return None  # a part above its whole is no part of it
+    except NumberError:
+        return None
+    whole_comparator = re.search(r"[<>=≥≤]{1,2}$", compact[: match.start()]) if target else None
+    if whole_comparator and not value.startswith(tuple("<>=≥≤")):
+        value = whole_comparator[0] + value  # "≤100万元（其中30万元）": at most 30万元
+    return value
 
 
 def _after_object(rest: str, object_: str, reading) -> str | None:
