@@ -127,11 +127,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         度量单位 column its unit (Sichuan: "≥" | "12" | "次")."""
         if row.target is None:
             return None
-        # the part the row counts, where the actual gives one too (`_named_part`), or the cell without
-        # the row's name ("≥200户（其中…≥80户）" against a bare "150户" is read against the whole)
-        name, words = _row_name(row), self.reading.component_words
-        part = _named_part(row.target, name, words, target=True) if row.actual and _named_part(row.actual, name, words) else None
-        text = part or self._without_name(row.target, row) or row.target
+        text = self._without_name(row.target, row) or row.target
         nature = (row.nature or "").strip()
         if nature and self.reading.comparator(nature):
             if not self.reading.starts_with_comparator("".join(fold(text).split())):
@@ -245,8 +241,11 @@ class RowScorer(WordingGrader, UnitMatcher):
         text = row.actual
         part = _named_part(text, _row_name(row), self.reading.component_words)
         if part is not None:
-            # "200户（其中建档立卡贫困户80户）" in 建档立卡贫困户补贴发放户数: the part is what the row counts
-            return replace(self._read_cell(part, row, ACTUAL, place), raw=text)
+            # "200户（其中建档立卡贫困户80户）" in 建档立卡贫困户补贴发放户数: the whole, or the part the name
+            # names?  Reviews AO–AQ found every rule for choosing misreading some wording; the
+            # evaluator chooses, and the whole is never credited unasked
+            why = f"{row.name}“{ACTUAL}”：“{text}”括号中另列的“{part}”正是指标名称所计的，无法确定完成值应取总数还是这一部分"
+            raise _Unreadable(why, finding("unreadable_value", f"{why}，该行无法核验", place))
         column = (row.unit or "").strip()
         if column and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and self._scaled_target(row):
             # Sichuan "1.2万" | 人次 | "9600": the 度量单位 column is the bare actual's unit too, where the
@@ -850,20 +849,22 @@ def _row_name(row: Row) -> str:
 # words opening a part of the figure before them, in brackets: "80万元(含配套资金20万元)" (besides
 # reading.component_words, "其中")
 _INCLUDES = ("包括", "包含", "含")
+# what after a part's words in a row's name makes the name count a group: "省级以上资金", "脱贫户等"
+_GROUPED = ("以上", "及以上", "以下", "及以下", "等", "及", "和", "与", "、", "以外", "外", "(", "（")
 # a figure and its unit, then a bracket ending the cell: "发放补贴200户（其中建档立卡贫困户80户）"
 _FIGURE_AND_BRACKET = re.compile(r"(?P<figure>\d[\d.,]*)(?P<unit>[^\d（()）]*)[（(](?P<inside>[^（()）]*)[)）]$")
 # one part inside it: what it is of, and its figure with its unit ("建档立卡贫困户80户", "≥80户")
 _PART = re.compile(r"(?P<of>[^\d<>=≥≤]*?)(?P<value>[<>=≥≤]{0,2}\d[\d.,]*(?P<unit>\D*))$")
 
 
-def _named_part(text: str, name: str, component_words: tuple[str, ...], target: bool = False) -> str | None:
-    """The figure of the part, in brackets right after the cell's one figure, of what the row's name
-    opens with ("200户（其中建档立卡贫困户80户）" in 建档立卡贫困户补贴发放户数: "80户"), in a target with
-    the whole's comparator where it has none of its own ("≤100万元（其中30万元）"); None where there is
-    none: a part of something else ("200户（其中贫困户80户）" in 补贴发放户数, in 非贫困户… or in 建档立卡
-    贫困户…, a broader word), in another unit ("100%（其中财政资金80万元）"), a share or a rate ("100%（其中中央60%、省级40%）"), more than the whole, parts the
-    name counts two of ("（其中脱贫户200户、监测户100户）" in 脱贫户和监测户帮扶户数: the whole), or a
-    part of a figure after another ("实际发放150户，计划200户（其中…80户）")."""
+def _named_part(text: str, name: str, component_words: tuple[str, ...]) -> str | None:
+    """The part, in brackets right after the cell's one figure, of what the row's name opens with
+    ("200户（其中建档立卡贫困户80户）" in 建档立卡贫困户补贴发放户数: "建档立卡贫困户80户"); None where there
+    is none: a part of something else ("200户（其中贫困户80户）" in 补贴发放户数, in 非贫困户… or in 建档立卡
+    贫困户…, a broader word), in another unit ("100%（其中财政资金80万元）"), a share or a rate ("100%（其中
+    中央60%、省级40%）"), more than the whole, parts the name counts two of ("（其中脱贫户200户、监测户
+    100户）" in 脱贫户和监测户帮扶户数), or a part of a figure after another ("实际发放150户，计划200户（其中…
+    80户）"): a remark on the whole."""
     if "(" not in text and "（" not in text:
         return None  # most cells: no bracket at all
     compact = "".join(fold(text).split())
@@ -875,19 +876,16 @@ def _named_part(text: str, name: str, component_words: tuple[str, ...], target: 
     if opening is None:
         return None
     parts = [p for p in map(_PART.fullmatch, re.split(r"[,，;；、]", inside[len(opening):].lstrip("：:"))) if p and len(p["of"]) >= 2]
-    named = [p for p in parts if name.startswith(p["of"])]
+    # … the name's opening words, not a group they open ("省级以上…", "脱贫户等…", "贫困户以外…")
+    named = [p for p in parts if name.startswith(p["of"]) and not name[len(p["of"]):].startswith(_GROUPED)]
     if len(named) != 1 or sum(p["of"] in name for p in parts) != 1 or named[0]["unit"] != match["unit"]:
         return None
-    value = named[0]["value"]
     try:
-        if to_decimal(value.lstrip("<>=≥≤")[: -len(match["unit"]) or None]) > to_decimal(match["figure"]):
+        if to_decimal(named[0]["value"].lstrip("<>=≥≤")[: -len(match["unit"]) or None]) > to_decimal(match["figure"]):
             return None  # a part above its whole is no part of it
     except NumberError:
         return None
-    whole_comparator = re.search(r"[<>=≥≤]{1,2}$", compact[: match.start()]) if target else None
-    if whole_comparator and not value.startswith(tuple("<>=≥≤")):
-        value = whole_comparator[0] + value  # "≤100万元（其中30万元）": at most 30万元
-    return value
+    return named[0][0]
 
 
 def _after_object(rest: str, object_: str, reading) -> str | None:
