@@ -1115,6 +1115,8 @@ def test_a_bracketed_part_of_what_the_row_counts_is_the_evaluators(library, name
     ("中央资金到位率", "100%", "100%（其中中央60%、省级40%）", "match", "10.00"),  # shares
     ("贫困户危房改造补助资金", "≥100万元", "120万元（其中贫困户40户）", "match", "10.00"),
     ("建档立卡贫困户补贴发放户数", "≥200户（其中建档立卡贫困户≥80户）", "150户", "over", "7.50"),  # a target's part: a remark
+    # the actual written as the target: met, whichever figure is meant
+    ("建档立卡贫困户补贴发放户数", "200户（其中建档立卡贫困户80户）", "200户（其中建档立卡贫困户80户）", "match", "10.00"),
     ("建档立卡贫困户补贴发放户数", "≥100户", "计划发放200户（其中建档立卡贫困户80户），实际发放150户", "unverifiable", None),
     ("资金到位金额", "≥50万元", "80万元(含20万元)", "match", "10.00"),
     ("培训人次", "≥100人次", "120人次（2024年）", "match", "10.00"),

@@ -240,7 +240,8 @@ class RowScorer(WordingGrader, UnitMatcher):
         (reading.named_fillers: "已拨付90%" in 资金拨付率)."""
         text = row.actual
         part = _named_part(text, _row_name(row), self.reading.component_words)
-        if part is not None:
+        # … unless the target is written the same: whichever figure is meant, it is met
+        if part is not None and "".join(fold(row.target or "").split()) != "".join(fold(text).split()):
             # "200户（其中建档立卡贫困户80户）" in 建档立卡贫困户补贴发放户数: the whole, or the part the name
             # names?  Reviews AO–AQ found every rule for choosing misreading some wording; the
             # evaluator chooses, and the whole is never credited unasked
