@@ -1040,6 +1040,19 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("带动增收", "经济效益指标", "带动群众增收效果明显", "效果明显，预计户均增收2000元", "None"),
     ("安全生产", "社会效益指标", "无", "无安全事故，有1起轻微事故", "None"),
     ("村集体经济", "社会效益指标", "促进村集体经济发展", "促进了村集体经济发展", "8.00～10.00"),
+    # session 30: the plan in a clause of its own beside the actual, in the same unit; the actual
+    # after the plan only where a word says it was done
+    ("宣传资料发放数量", "数量指标", "≥2000份", "计划2000份，实际1500份", "7.50"),
+    ("宣传资料发放数量", "数量指标", "≥2000份", "目标：2000份；完成1500份", "7.50"),
+    ("宣传资料发放数量", "数量指标", "≥2000份", "年度计划完成2000份，实际完成2100份", "10.00"),
+    ("宣传资料发放数量", "数量指标", "≥2000份", "原计划2000份，实际1500份，完成率75%", "7.50"),
+    ("培训人数", "数量指标", "≥200人", "186人，计划200人", "9.30"),
+    ("项目完成时间", "时效指标", "2024年12月", "计划2024年12月，实际2024年10月", "10.00"),
+    ("宣传资料发放数量", "数量指标", "≥2000份", "计划2000份，1500份", "None"),  # which is which is not said
+    ("宣传资料发放数量", "数量指标", "≥2000份", "计划2000份，实际1500册", "None"),  # another unit
+    ("宣传资料发放数量", "数量指标", "≥2000份", "计划2000份，实际≥1500份", "None"),
+    ("新建污水处理站", "数量指标", "3座", "3座，计划于年底完工", "None"),  # a plan for the work: not done yet
+    ("培训人数", "数量指标", "≥200人", "186人，计划200人，完成率93%", "None"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
@@ -1200,6 +1213,9 @@ def test_a_tier_name_after_words_that_merely_hold_a_modal_is_owned(library, actu
     ("部分达成的问题未完全整改", "6.00", "8.00"),
     ("部分达成的问题没有及时整改", "6.00", "8.00"),
     ("部分达成的问题未能按期整改", "6.00", "8.00"),  # review AM
+    ("部分达成的问题整改不到位", "6.00", "8.00"),  # a remedy said to fall short right after it (review AM)
+    ("部分未达成的指标整改不彻底", "6.00", "8.00"),
+    ("未达成且效果较差的情况纠正不力", "0.00", "6.00"),
     ("如约建成后部分达成", "6.00", "8.00"),
     ("计划任务部分达成", "6.00", "8.00"),
     ("争取资金后部分达成", "6.00", "8.00"),

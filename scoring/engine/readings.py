@@ -460,6 +460,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     if not compact or compact in reading.not_given:
         return not_given(where, text)
     if actual and CLAUSE_BREAK.search(compact):
+        done = _figure_beside_plan(compact, reading, where, year)
+        if done is not None:  # "计划2000份，实际1500份", "186人，计划200人"
+            return replace(done, raw=text)
         first = _figure_before_remark(compact, reading, where, year)
         if first is not None:  # "480人次，偏差原因：受天气影响", "20个，均已投入使用"
             return replace(first, raw=text)
@@ -816,6 +819,61 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
         if not unit or remark[figure.end():].startswith(unit):
             return None  # another figure of the same kind: which one is the actual is not said
     return first
+
+
+# Grammar, not vocabulary: words opening a clause that gives the plan an actual is held against
+# ("计划2000份", "目标：2000份"), and words opening a clause that says what was done ("实际1500份").
+_PLAN_WORDS = ("年度计划", "年初计划", "原计划", "计划", "原定", "年度目标", "目标值", "目标", "预期目标", "预期", "年度指标值", "指标值",
+               "应完成")
+_DONE_WORDS = ("实际完成", "实际", "已完成", "完成", "实现", "达到", "累计完成", "累计", "共")
+_PLAN_JOINERS = ("完成", "：", ":", "为")
+
+
+def _figure_beside_plan(compact: str, reading: Reading, where: str, year: int | None) -> ParsedValue | None:
+    """An actual written in two clauses with the plan it is held against: the plan first and the
+    actual opened by a word saying it was done ("计划2000份，实际1500份", "目标：2000份；完成1500份"), or
+    the actual first and the plan after it ("186人，计划200人").  The actual's figure, where both
+    clauses are a figure in the same unit (or both a date) and nothing else is written; None
+    otherwise (the plan second after a word of `unfinished_remarks` is no actual: "3座，计划于年底完工")."""
+    at = CLAUSE_BREAK.search(compact)
+    head, rest = compact[: at.start()], compact[at.end():]
+    if not rest:
+        return None
+    plan = _after_plan_word(head)
+    if plan is not None:
+        done, planned = rest, plan  # the actual's clause may have a remark after it, read as any actual's
+        if not done.startswith(_DONE_WORDS):
+            return None  # "计划2000份，1500份": which is which is not said
+    else:
+        planned = _after_plan_word(rest)
+        if CLAUSE_BREAK.search(rest):
+            return None
+        if planned is None or reading.unfinished(rest) is not None:
+            return None
+        done = head
+    try:
+        actual = parse_value(done, reading, where=where, year=year, actual=True)
+        target = parse_value(planned, reading, where=where, year=year)
+    except ValueParseError:
+        return None
+    if actual.kind not in ("number", "date") or actual.kind != target.kind or actual.comparator or target.comparator:
+        return None
+    if actual.unit != target.unit or actual.named or target.named or actual.remark or target.remark:
+        return None
+    return actual
+
+
+def _after_plan_word(clause: str) -> str | None:
+    """A clause without the plan word opening it (and 完成, a colon or 为 after it); None when no
+    plan word opens it or no figure follows."""
+    for word in _PLAN_WORDS:
+        if clause.startswith(word):
+            rest = clause[len(word):]
+            for joiner in _PLAN_JOINERS:  # in this order: "计划完成：2000份"
+                if rest.startswith(joiner):
+                    rest = rest[len(joiner):]
+            return rest if rest and rest[0].isdigit() else None
+    return None
 
 
 def _range_end(compact: str) -> str | None:

@@ -85,6 +85,11 @@ _BEFORE_DEED = re.compile(r"^(完全|及时|全部|彻底)?(得到|予以|予|�
 _NOT_YET = re.compile(r"(未|没有?|不|尚未|仍未|还未|还没有?|没能|未能|无法|暂未)(完全|及时|全部|彻底|全面|按期|按时)?(得到|予以|予|被|进行|完成)?$|(?<![已按])(将|拟|计划|正在|准备)[^已]{0,6}$")
 
 
+# what right after a remedy says it fell short: "整改不到位", "纠正不彻底", "整改工作滞后"
+_UNDONE_AFTER = re.compile(r"^(工作|措施)?(不到位|不彻底|不力|不及时|不够|不全面|不完全|未到位|未完成|未落实|没有到位|没到位|尚未完成|尚未到位|仍未到位|还未到位|"
+                           r"进展缓慢|滞后|效果不明显|效果不佳)")
+
+
 def _remedied(after: str, words: tuple[str, ...], denials: tuple[str, ...] = ()) -> str | None:
     """The word of ``words`` (put right, denied) that the text after "…的" opens with, past a
     short noun and an adverb ("情况已整改", "问题不存在"); None where there is none, or a reason
@@ -97,7 +102,9 @@ def _remedied(after: str, words: tuple[str, ...], denials: tuple[str, ...] = ())
         # … nor, for a denial of ``denials``, a negation of a remedy ("问题目前还没有整改": 没有 denies the
         # remedy, not the tier)
         denies = word in denials and _BEFORE_DEED.sub("", after[at + len(word):], count=1).startswith(tuple(w for w in words if w not in denials))
-        if 0 <= at <= 8 and not any(w in told for w in ("原因", "是", "因")) and not _NOT_YET.search(told) and not denies:
+        # … nor a remedy said to fall short right after it ("整改不到位")
+        short = word not in denials and _UNDONE_AFTER.match(after[at + len(word):])
+        if 0 <= at <= 8 and not any(w in told for w in ("原因", "是", "因")) and not _NOT_YET.search(told) and not denies and not short:
             return word
     return None
 
