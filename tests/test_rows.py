@@ -1216,6 +1216,7 @@ def test_a_tier_name_after_words_that_merely_hold_a_modal_is_owned(library, actu
     ("部分达成的问题整改不到位", "6.00", "8.00"),  # a remedy said to fall short right after it (review AM)
     ("部分未达成的指标整改不彻底", "6.00", "8.00"),
     ("未达成且效果较差的情况纠正不力", "0.00", "6.00"),
+    ("在规定时间内未达成", "0.00", "6.00"),  # a time without a condition is said of what happened
     ("如约建成后部分达成", "6.00", "8.00"),
     ("计划任务部分达成", "6.00", "8.00"),
     ("争取资金后部分达成", "6.00", "8.00"),
@@ -1246,6 +1247,8 @@ def test_a_tier_said_with_its_reason_or_in_a_clause_of_its_own_is_that_tier(libr
                                     "部分达成的问题已按要求完成整改纠正", "部分达成的问题已组织开展整改解决",
                                     # review AM: conditions opening with 如今年/如实施/如期限/如期末, a deadline before a plan
                                     "如今年底前未达成", "如实施后未达成", "如期限届满后未达成", "如期末仍未达成", "若是年底前未达成",
+                                    # session 30: a condition with a time set by another (review AM's B-findings)
+                                    "如在规定时间内仍未达成", "如在合同约定的工期内未达成",
                                     "年底前计划部分达成", "未达成指标为零个", "未达成指标有0个", "未达成的项目：无"])
 def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, actual):
     row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")

@@ -76,7 +76,9 @@ _PART_OF = ("指标", "目标", "任务", "项目", "村", "乡镇", "单位", "
 _CAUSED = ("导致", "致使", "造成", "使得")
 _BECAUSE = ("因", "由于", "因为")
 # a time that may stand between a plan word and the tier's name: "计划年内部分达成"
-_TIME_ONLY = re.compile(r"^[于在到]?(今年|年内|年底|年末|期末|明年|下一?年度?|下半年|下一?步|下一?阶段|近期|今后|尽快|\d{4}年(\d{1,2}月)?|\d{1,2}月)(底|末|内)?前?$")
+# … or a time set by another ("如在规定时间内", "如在合同约定的期限内")
+_TIME_ONLY = re.compile(r"^[于在到]?(今年|年内|年底|年末|期末|明年|下一?年度?|下半年|下一?步|下一?阶段|近期|今后|尽快|\d{4}年(\d{1,2}月)?|\d{1,2}月|"
+                        r"(合同)?(规定|约定|要求)的?(时间|期限|时限|工期))(底|末|内)?前?$")
 
 
 # what may stand between a negation and the deed it negates: "没有得到整改", "未予纠正", "没有及时整改"
