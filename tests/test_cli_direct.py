@@ -171,7 +171,11 @@ def test_ctrl_c_while_the_modules_load_is_interrupted_not_a_traceback():
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-@pytest.mark.parametrize("args", [["diff", str(SUINING_CASE)], ["explain", str(OVER_CLAIM), "预算执行率"]])  # more, and less, than a buffer
+@pytest.mark.parametrize("args", [
+    ["diff", str(SUINING_CASE)], ["explain", str(OVER_CLAIM), "预算执行率"],  # more, and less, than a buffer
+    # the parser's commands too (review AN: a traceback there)
+    ["formulas", "show", "national.project", "--resolved"], ["formulas", "show", "national.project"],
+])
 def test_an_output_that_cannot_be_written_is_said_in_chinese(args):
     """A full disk under the report: one line on stderr and exit 1, never a traceback (review AL)."""
     with open("/dev/full", "w") as full:

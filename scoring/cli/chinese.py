@@ -15,6 +15,7 @@ hooks replace them, neither depending on the English wording of a particular rel
 
 from __future__ import annotations
 
+import errno
 import re
 import sys
 from typing import Any
@@ -22,13 +23,15 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from .common import INTERRUPTED
+from .common import INTERRUPTED, drop_output, output_lost
 
 try:  # typer ≥ 0.22 carries its own copy of click
     from typer._click import exceptions as click_errors
 except ImportError:  # pragma: no cover - older typer on the real click
     from click import exceptions as click_errors
 
+# The errors of writing the output, not of any file a command names
+_OUTPUT_LOST = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG}
 _HEADINGS = {"Arguments": "参数", "Options": "选项", "Commands": "命令", "Usage": "用法"}
 _PLACEHOLDERS = {
     "str": "文本", "text": "文本", "int": "整数", "integer": "整数", "float": "数", "bool": "是/否",
@@ -197,6 +200,11 @@ def run(app: typer.Typer, prog_name: str | None = None) -> None:
     """Run ``app`` as the console command, with every word of its own in Chinese; exits."""
     try:
         code = app(standalone_mode=False, prog_name=prog_name)
+        if sys.stdout is not None:
+            sys.stdout.flush()  # here, where a full disk is said, not at exit, where it is a traceback
+    except BrokenPipeError:
+        drop_output()  # the reader went away: exit 1, as click does while the command runs
+        code = 1
     except KeyboardInterrupt:
         code = INTERRUPTED
     except click_errors.UsageError as exc:
@@ -207,6 +215,12 @@ def run(app: typer.Typer, prog_name: str | None = None) -> None:
     except click_errors.ClickException as exc:  # e.g. a file click itself failed to open
         typer.echo(f"错误：{_message(exc.format_message())}", err=True)
         code = exc.exit_code
+    except OSError as exc:
+        # the output cannot be written (`… > file` on a full disk): said in one line, as on the
+        # direct path; any other system error is a file a command should have reported by name
+        if exc.filename is not None or exc.errno not in _OUTPUT_LOST:
+            raise
+        code = output_lost(exc)
     if code == INTERRUPTED:
         # typer turns Ctrl-C into exit code 130; no command of ours exits with it otherwise
         typer.echo("已中断", err=True)

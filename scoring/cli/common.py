@@ -7,6 +7,7 @@ parser (`cli.direct`), and these helpers with them.  The options the commands sh
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +16,21 @@ from typing import NoReturn, Optional, TextIO
 
 # The exit code of a command interrupted with Ctrl-C ("已中断").
 INTERRUPTED = 130
+
+
+def output_lost(exc: OSError) -> int:
+    """Say that the output could not be written (``exc``: a full disk, a device gone) and send what
+    is left of stdout's buffer nowhere, so that exiting does not fail on it again; exit code 1."""
+    from ..files.os_errors import describe
+
+    drop_output()
+    sys.stderr.write(f"错误：无法写出结果（{describe(exc)}）\n")
+    return 1
+
+
+def drop_output() -> None:
+    """Point stdout at nothing: what is left in its buffer is never written."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def say(message: str) -> None:

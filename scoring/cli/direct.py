@@ -92,7 +92,7 @@ def run(args: list[str]) -> None:
     parsed = parse(args)
     if parsed is None:
         return
-    from .common import INTERRUPTED
+    from .common import INTERRUPTED, drop_output, output_lost
 
     command = parsed.pop("command")
     try:
@@ -115,23 +115,13 @@ def run(args: list[str]) -> None:
     except BrokenPipeError:
         # the reader of the output went away (`scoring diff … | head`): as the parser does, exit 1
         # without a traceback, and without another error when Python flushes stdout on exit
-        _drop_output()
+        drop_output()
         code = 1
     except OSError as exc:
         if exc.filename is not None:
             raise  # not the output: a file the command itself should have reported
-        # the output cannot be written (a full disk, a device gone): said, and exit 1
-        from ..files.os_errors import describe
-
-        _drop_output()
-        sys.stderr.write(f"错误：无法写出结果（{describe(exc)}）\n")
-        code = 1
+        code = output_lost(exc)  # a full disk, a device gone: said, and exit 1
     _leave(code)
-
-
-def _drop_output() -> None:
-    """Send what is left of stdout's buffer nowhere, so that exiting does not fail on it again."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _flush() -> None:
