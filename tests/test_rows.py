@@ -1053,6 +1053,11 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("宣传资料发放数量", "数量指标", "≥2000份", "计划2000份，实际≥1500份", "None"),
     ("新建污水处理站", "数量指标", "3座", "3座，计划于年底完工", "None"),  # a plan for the work: not done yet
     ("培训人数", "数量指标", "≥200人", "186人，计划200人，完成率93%", "None"),
+    # review AS: a start date before a plan is no completion; other words for the plan and the deed
+    ("项目完成时间", "时效指标", "2024年12月", "2024年3月开工，计划2024年12月完工", "None"),
+    ("项目完成时间", "时效指标", "2024年12月", "2024年11月，计划2024年12月完工", "None"),
+    ("培训人数", "数量指标", "≥200人", "目标值：200人，实际值：180人", "9.00"),
+    ("培训人数", "数量指标", "≥200人", "计划200人，实际一百八十人", "9.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
@@ -1217,6 +1222,9 @@ def test_a_tier_name_after_words_that_merely_hold_a_modal_is_owned(library, actu
     ("部分未达成的指标整改不彻底", "6.00", "8.00"),
     ("未达成且效果较差的情况纠正不力", "0.00", "6.00"),
     ("在规定时间内未达成", "0.00", "6.00"),  # a time without a condition is said of what happened
+    ("计划规定时间内未达成", "0.00", "6.00"),  # the plan set the time: no plan (review AS)
+    ("部分达成的问题整改仍不到位", "6.00", "8.00"),
+    ("部分达成的问题整改进度滞后", "6.00", "8.00"),
     ("如约建成后部分达成", "6.00", "8.00"),
     ("计划任务部分达成", "6.00", "8.00"),
     ("争取资金后部分达成", "6.00", "8.00"),
@@ -1249,6 +1257,10 @@ def test_a_tier_said_with_its_reason_or_in_a_clause_of_its_own_is_that_tier(libr
                                     "如今年底前未达成", "如实施后未达成", "如期限届满后未达成", "如期末仍未达成", "若是年底前未达成",
                                     # session 30: a condition with a time set by another (review AM's B-findings)
                                     "如在规定时间内仍未达成", "如在合同约定的工期内未达成",
+                                    # review AS: more times a condition holds; a shortfall put right after all, or a time
+                                    "如期限内未达成", "如超过规定时间仍未达成", "如在项目周期内未达成",
+                                    "部分达成的问题整改不到位的情况已消除", "部分达成的问题整改滞后，现已整改完毕",
+                                    "部分达成的问题整改滞后一个月完成",
                                     "年底前计划部分达成", "未达成指标为零个", "未达成指标有0个", "未达成的项目：无"])
 def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, actual):
     row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")

@@ -823,10 +823,12 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
 
 # Grammar, not vocabulary: words opening a clause that gives the plan an actual is held against
 # ("计划2000份", "目标：2000份"), and words opening a clause that says what was done ("实际1500份").
-_PLAN_WORDS = ("年度计划", "年初计划", "原计划", "计划", "原定", "年度目标", "目标值", "目标", "预期目标", "预期", "年度指标值", "指标值",
-               "应完成")
-_DONE_WORDS = ("实际完成", "实际", "已完成", "完成", "实现", "达到", "累计完成", "累计", "共")
-_PLAN_JOINERS = ("完成", "：", ":", "为")
+_PLAN_WORDS = ("年度计划", "年初计划", "原计划", "计划", "原定", "年度目标值", "年度目标", "目标任务", "目标值", "目标", "预期目标", "预期",
+               "年度指标值", "指标值", "应完成")
+_DONE_WORDS = ("实际完成", "实际值", "实际", "已完成", "完成", "实现", "达到", "累计完成", "累计", "共")
+_JOINERS = ("完成", "：", ":", "为")
+_BARE_DATE = re.compile(r"[\d年月日.\-/]+[底末]?")
+_CN_NUMERALS = "零〇一二两三四五六七八九十百千万"
 
 
 def _figure_beside_plan(compact: str, reading: Reading, where: str, year: int | None) -> ParsedValue | None:
@@ -839,16 +841,15 @@ def _figure_beside_plan(compact: str, reading: Reading, where: str, year: int | 
     head, rest = compact[: at.start()], compact[at.end():]
     if not rest:
         return None
-    plan = _after_plan_word(head)
+    plan = _after_word(head, _PLAN_WORDS)
     if plan is not None:
-        done, planned = rest, plan  # the actual's clause may have a remark after it, read as any actual's
-        if not done.startswith(_DONE_WORDS):
+        # the actual's clause may have a remark after it, read as any actual's
+        done, planned = _after_word(rest, _DONE_WORDS), plan
+        if done is None:
             return None  # "计划2000份，1500份": which is which is not said
     else:
-        planned = _after_plan_word(rest)
-        if CLAUSE_BREAK.search(rest):
-            return None
-        if planned is None or reading.unfinished(rest) is not None:
+        planned = _after_word(rest, _PLAN_WORDS)
+        if planned is None or CLAUSE_BREAK.search(rest) or reading.unfinished(rest) is not None:
             return None
         done = head
     try:
@@ -858,21 +859,23 @@ def _figure_beside_plan(compact: str, reading: Reading, where: str, year: int | 
         return None
     if actual.kind not in ("number", "date") or actual.kind != target.kind or actual.comparator or target.comparator:
         return None
+    if actual.kind == "date" and plan is None and not (_BARE_DATE.fullmatch(done) and _BARE_DATE.fullmatch(planned)):
+        return None  # "2024年3月开工，计划2024年12月完工": words by a date may say the step is still to come
     if actual.unit != target.unit or actual.named or target.named or actual.remark or target.remark:
         return None
     return actual
 
 
-def _after_plan_word(clause: str) -> str | None:
-    """A clause without the plan word opening it (and 完成, a colon or 为 after it); None when no
-    plan word opens it or no figure follows."""
-    for word in _PLAN_WORDS:
+def _after_word(clause: str, words: tuple[str, ...]) -> str | None:
+    """A clause without the word of ``words`` opening it (and 完成, a colon or 为 after it); None
+    when none opens it or no figure follows."""
+    for word in words:
         if clause.startswith(word):
             rest = clause[len(word):]
-            for joiner in _PLAN_JOINERS:  # in this order: "计划完成：2000份"
+            for joiner in _JOINERS:  # in this order: "计划完成：2000份"
                 if rest.startswith(joiner):
                     rest = rest[len(joiner):]
-            return rest if rest and rest[0].isdigit() else None
+            return rest if rest and (rest[0].isdigit() or rest[0] in _CN_NUMERALS) else None
     return None
 
 
