@@ -1058,6 +1058,8 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("项目完成时间", "时效指标", "2024年12月", "2024年11月，计划2024年12月完工", "None"),
     ("培训人数", "数量指标", "≥200人", "目标值：200人，实际值：180人", "9.00"),
     ("培训人数", "数量指标", "≥200人", "计划200人，实际一百八十人", "9.00"),
+    ("项目完成时间", "时效指标", "2024年12月", "2024年11月完工，计划2024年12月", "10.00"),  # review AT
+    ("培训人数", "数量指标", "≥200人", "实际完成值：180人，目标值：200人", "9.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
@@ -1225,6 +1227,12 @@ def test_a_tier_name_after_words_that_merely_hold_a_modal_is_owned(library, actu
     ("计划规定时间内未达成", "0.00", "6.00"),  # the plan set the time: no plan (review AS)
     ("部分达成的问题整改仍不到位", "6.00", "8.00"),
     ("部分达成的问题整改进度滞后", "6.00", "8.00"),
+    # review AT: a shortfall in a later mention, a delay that is no more, an order to put it right
+    ("部分达成的问题已整改，但整改不到位", "6.00", "8.00"),
+    ("部分达成的问题整改滞后半年", "6.00", "8.00"),
+    ("部分达成的问题整改不够深入", "6.00", "8.00"),
+    ("部分达成的问题整改不到位，已责令限期整改", "6.00", "8.00"),
+    ("计划在规定时间内未达成", "0.00", "6.00"),  # no one plans to miss a set time
     ("如约建成后部分达成", "6.00", "8.00"),
     ("计划任务部分达成", "6.00", "8.00"),
     ("争取资金后部分达成", "6.00", "8.00"),
@@ -1261,6 +1269,9 @@ def test_a_tier_said_with_its_reason_or_in_a_clause_of_its_own_is_that_tier(libr
                                     "如期限内未达成", "如超过规定时间仍未达成", "如在项目周期内未达成",
                                     "部分达成的问题整改不到位的情况已消除", "部分达成的问题整改滞后，现已整改完毕",
                                     "部分达成的问题整改滞后一个月完成",
+                                    # review AT: done after all, a plan within a set time, a condition's time run out
+                                    "部分达成的问题整改滞后，但年底前全部完成", "部分达成的问题整改不及时，已经处理完毕",
+                                    "计划在规定时间内部分达成", "如期限届满仍未达成",
                                     "年底前计划部分达成", "未达成指标为零个", "未达成指标有0个", "未达成的项目：无"])
 def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, actual):
     row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")

@@ -823,9 +823,9 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
 
 # Grammar, not vocabulary: words opening a clause that gives the plan an actual is held against
 # ("计划2000份", "目标：2000份"), and words opening a clause that says what was done ("实际1500份").
-_PLAN_WORDS = ("年度计划", "年初计划", "原计划", "计划", "原定", "年度目标值", "年度目标", "目标任务", "目标值", "目标", "预期目标", "预期",
-               "年度指标值", "指标值", "应完成")
-_DONE_WORDS = ("实际完成", "实际值", "实际", "已完成", "完成", "实现", "达到", "累计完成", "累计", "共")
+_PLAN_WORDS = ("年度计划", "年初计划", "原计划", "计划完成值", "计划值", "计划", "原定", "年度目标值", "年度目标", "目标任务", "目标值", "目标",
+               "预期目标", "预期", "年度指标值", "指标值", "应完成")
+_DONE_WORDS = ("实际完成值", "实际完成", "实际值", "实际", "已完成", "完成值", "完成", "实现", "达到", "累计完成", "累计", "共")
 _JOINERS = ("完成", "：", ":", "为")
 _BARE_DATE = re.compile(r"[\d年月日.\-/]+[底末]?")
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千万"
@@ -851,7 +851,7 @@ def _figure_beside_plan(compact: str, reading: Reading, where: str, year: int | 
         planned = _after_word(rest, _PLAN_WORDS)
         if planned is None or CLAUSE_BREAK.search(rest) or reading.unfinished(rest) is not None:
             return None
-        done = head
+        done = _after_word(head, _DONE_WORDS) or head  # "实际值：180人，目标值：200人"
     try:
         actual = parse_value(done, reading, where=where, year=year, actual=True)
         target = parse_value(planned, reading, where=where, year=year)
@@ -859,8 +859,10 @@ def _figure_beside_plan(compact: str, reading: Reading, where: str, year: int | 
         return None
     if actual.kind not in ("number", "date") or actual.kind != target.kind or actual.comparator or target.comparator:
         return None
-    if actual.kind == "date" and plan is None and not (_BARE_DATE.fullmatch(done) and _BARE_DATE.fullmatch(planned)):
-        return None  # "2024年3月开工，计划2024年12月完工": words by a date may say the step is still to come
+    if actual.kind == "date" and plan is None and (not _BARE_DATE.fullmatch(planned) or any(w in done for w in reading.date_steps)):
+        # "2024年3月开工，计划2024年12月完工": a plan naming its step says the step is still to come, and
+        # the date before it may be of another step
+        return None
     if actual.unit != target.unit or actual.named or target.named or actual.remark or target.remark:
         return None
     return actual

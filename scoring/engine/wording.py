@@ -78,9 +78,8 @@ _BECAUSE = ("因", "由于", "因为")
 # a time that may stand between a plan word and the tier's name: "计划年内部分达成"
 _TIME_ONLY = re.compile(r"^[于在到]?(今年|年内|年底|年末|期末|明年|下一?年度?|下半年|下一?步|下一?阶段|近期|今后|尽快|\d{4}年(\d{1,2}月)?|\d{1,2}月)(底|末|内)?前?$")
 # … or a time set by another, or a period, after a condition ("如在规定时间内", "如期限内", "如超过规定时间",
-# "如在项目周期内"); after a plan word only with 在/于 before it ("计划在规定时间内"; in "计划规定时间内" the
-# plan is what set the time)
-_SET_TIME = re.compile(r"^(?P<at>在|于|按|超过|超出)?(合同|项目|计划)?(规定|约定|要求)?的?(时间节点|时间|期限|时限|工期|周期)(之?内|以内)?前?$")
+# "如在项目周期内", "如期限届满"), and after a plan word with 在/于/按 before it ("计划在规定时间内部分达成")
+_SET_TIME = re.compile(r"^(?P<at>在|于|按|超过|超出)?(合同|项目|计划)?(规定|约定|要求)?的?(时间节点|时间|期限|时限|工期|周期)(之?内|以内|届满|到期)?前?$")
 
 
 # what may stand between a negation and the deed it negates: "没有得到整改", "未予纠正", "没有及时整改"
@@ -91,11 +90,12 @@ _NOT_YET = re.compile(r"(未|没有?|不|尚未|仍未|还未|还没有?|没能|
 
 # what right after a remedy says it fell short: "整改不到位", "纠正不彻底", "整改工作滞后"
 # ("整改不够彻底", "整改仍不到位"; not "整改不够一周就全部完成", "整改滞后一个月完成": a time, done)
-_UNDONE_AFTER = re.compile(r"^(工作|措施|进度|成效|效果)?(仍|还|尚)?(不到位|不彻底|不力|不及时|不够(彻底|及时|到位|有力|全面)|不全面|不完全|"
-                           r"未完全到位|未到位|未完成|未落实|没有到位|没到位|未完全|尚未完成|尚未到位|进展缓慢|滞后(?![一二三四五六七八九十两半\d])|"
-                           r"不明显|不佳|在进行中?|正在进行)")
-# … unless what follows says it was put right after all ("整改不到位的情况已消除", "整改滞后，现已整改完毕")
-_PUT_RIGHT_LATER = re.compile(r"已经?[^，,。；;]{0,6}?(整改|纠正|到位|完毕|完成|解决|消除)")
+_UNDONE_AFTER = re.compile(r"^(工作|措施|进度|成效|效果)?(仍|还|尚)?(不到位|不彻底|不力|不及时|不够(?![一二三四五六七八九十两半几\d])|不全面|不完全|"
+                           r"未完全到位|未到位|未完成|未落实|没有到位|没到位|未完全|尚未完成|尚未到位|进展缓慢|滞后|不明显|不佳|(正在|在)?进行中|正在进行)")
+# … unless what follows says it was put right after all, or done late ("整改不到位的情况已消除", "整改滞后，现已
+# 整改完毕", "整改滞后一个月完成"; not an order or a plan: "已责令限期整改", "已纳入下年度整改计划", nor "资金已到位")
+_PUT_RIGHT_LATER = re.compile(r"已经?(全部|基本|均)?(整改|纠正|消除|解决|处理)|已经?(全部|基本|均)?完成(整改|纠正)(?!的)|已经?(全部|均)到位|"
+                              r"(整改|纠正)(已经?)?(到位|完毕)|(全部|均)完成|[几一二三四五六七八九十两半\d]+个?(天|日|周|星期|月|年)(后|内)?(才|方)?完成")
 
 
 def _remedied(after: str, words: tuple[str, ...], denials: tuple[str, ...] = ()) -> str | None:
@@ -111,17 +111,19 @@ def _remedied(after: str, words: tuple[str, ...], denials: tuple[str, ...] = ())
         # remedy, not the tier)
         denies = word in denials and _BEFORE_DEED.sub("", after[at + len(word):], count=1).startswith(tuple(w for w in words if w not in denials))
         # … nor a remedy said to fall short right after it ("整改不到位")
-        following = after[at + len(word):]
-        short = word not in denials and _UNDONE_AFTER.match(following) and not _PUT_RIGHT_LATER.search(following)
+        # (after any of its mentions: "已整改，但整改不到位")
+        short = word not in denials and any(_UNDONE_AFTER.match(after[i + len(word):]) and not _PUT_RIGHT_LATER.search(after[i + len(word):])
+                                            for i in range(at, len(after)) if after.startswith(word, i))
         if 0 <= at <= 8 and not any(w in told for w in ("原因", "是", "因")) and not _NOT_YET.search(told) and not denies and not short:
             return word
     return None
 
 
-def _planned(lead: str) -> str | None:
+def _planned(lead: str, failed: bool = False) -> str | None:
     """The word of `_PLANS` or `_CONDITIONS` that opens ``lead`` (a plan word may follow a time that
     looks ahead: "下一步计划…") where what follows it is a time at most ("计划年内", "如年底前仍"), or a
-    clause ending 后 ("计划资金到位后", "如资金到位后"; not "争取资金后", a means); None otherwise."""
+    clause ending 后 ("计划资金到位后", "如资金到位后"; not "争取资金后", a means); None otherwise.
+    ``failed``: the name is a failure's ("未达成"), which is planned in no set time."""
     for word in (*_PLANS, *_CONDITIONS):
         at = lead.find(word)
         if at < 0 or (word in _CONDITIONS and (at or _NOT_CONDITIONS.match(lead))) or (at and not _AHEAD.match(lead[:at])):
@@ -130,7 +132,8 @@ def _planned(lead: str) -> str | None:
         while word in _CONDITIONS and rest.endswith(_STILL):
             rest = rest[: -len(next(w for w in _STILL if rest.endswith(w)))]
         set_time = _SET_TIME.match(rest)
-        if set_time and word in _PLANS and set_time["at"] not in ("在", "于"):
+        if set_time and word in _PLANS and (failed or set_time["at"] not in ("在", "于", "按")):
+            # "计划规定时间内…": the plan set the time; and no one plans to miss a set time
             set_time = None
         if not rest or _TIME_ONLY.match(rest) or set_time or (word != "争取" and rest.endswith("后")):
             return word
@@ -370,7 +373,7 @@ class WordingGrader:
         denied = next((n + v for n in rules.target_negations for v in _BEING if lead.endswith(n + v)), None)
         modal = next((w for w in rules.forecasts if lead.endswith(w) and not lead.endswith(rules.modal_words)), None)
         # … or a plan or a condition opening the words before it ("计划年内部分达成", "如年底前未达成")
-        plan = _planned(lead)
+        plan = _planned(lead, negated_head)
         unsettled = (denied or modal or plan or next((w for w in _UNSETTLED_BEFORE if lead.endswith(w)), None)
                      or next((w for w in (*_UNSETTLED, *rules.hedges) if w in lead), None))
         if unsettled:
