@@ -57,7 +57,7 @@ def rule_file_schema() -> dict[str, Any]:
 
 def case_file_schema() -> dict[str, Any]:
     """The schema of a case file (cases/*.toml, and the JSON form of the same shape)."""
-    from .cases.model import Case
+    from .cases.schema import Case
 
     schema = Case.model_json_schema()
     defs = schema["$defs"]

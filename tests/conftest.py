@@ -56,7 +56,7 @@ def score_indicator(sichuan):
         figures = {name: {"undisclosed": True} for name, decl in sichuan.inputs.items() if decl.default is None}
         for name, value in inputs.items():
             figures[name] = {"value": value if isinstance(value, bool) else Decimal(str(value))}
-        sheet = Sheet(id="t", title="t", rules=sichuan.ref, inputs=figures)
+        sheet = Sheet.model_validate({"id": "t", "title": "t", "rules": sichuan.ref, "inputs": figures})
         result = engine.score_sheet(sheet, sichuan, "test", 2024)
         return next(i for i in result.indicators if i.id == indicator_id)
 

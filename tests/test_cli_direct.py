@@ -110,8 +110,8 @@ def test_a_plain_diff_loads_no_parser_and_no_workbook_modules():
 
 
 def test_a_diff_from_the_cache_loads_no_rule_file_format(tmp_path):
-    """With the rule library cached, a diff reads it back with the declarations a compiled rule
-    set keeps (`rules.declarations`): the rest of the file format and the compiler stay unloaded.
+    """With the rule library cached, a diff reads it back with the plain declarations a compiled
+    rule set keeps (`rules.declared`): the file format and the compiler stay unloaded.
     The first run, with the cache cold, compiles the rule files and loads both."""
     code = (
         "import sys\n"

@@ -93,7 +93,7 @@ def test_hostile_rule_file_is_refused_or_stopped(path):
         return
     assert not isinstance(outcome, Exception), f"{path.name} should load and fail only on figures: {outcome}"
     rules = outcome
-    sheet = Sheet(id="t", title="t", rules=rules.ref, inputs={k: {"value": v} for k, v in figures.items()})
+    sheet = Sheet.model_validate({"id": "t", "title": "t", "rules": rules.ref, "inputs": {k: {"value": v} for k, v in figures.items()}})
     result, elapsed, peak = _bounded(lambda: Engine().score_sheet(sheet, rules, "hostile", 2024))
     assert elapsed < SECONDS and peak < MEGABYTES, (elapsed, peak)
     assert not isinstance(result, Exception), f"evaluation raised {result!r}"

@@ -216,10 +216,10 @@ def test_sichuan_scores_stay_within_their_weights(data):
             inputs[name] = {"value": value}
     findings = data.draw(st.dictionaries(st.sampled_from([d.id for d in sichuan.deductions]), st.integers(0, 1000).map(Decimal)), label="findings")
     claims = data.draw(st.dictionaries(st.sampled_from([i.id for i in sichuan.indicators]), st.decimals(min_value=-5, max_value=20, places=2)), label="claims")
-    sheet = Sheet(
+    sheet = Sheet.model_validate(dict(
         id="t", title="t", rules=sichuan.ref, inputs=inputs, claims={k: {"score": v} for k, v in claims.items()},
         findings={k: {"value": v} for k, v in findings.items()},
-    )
+    ))
 
     result = engine.score_sheet(sheet, sichuan, "test", 2024)
     for ind in result.indicators:
@@ -271,7 +271,7 @@ def test_a_stated_rate_fits_exactly_when_its_readings_meet_the_range_of_its_amou
         exact.prec = 120  # the stated rate written near the quotient, to as many digits as asked
         unit = Decimal(1).scaleb(-decimals)
         stated = (numerator / denominator * (100 if percent else 1)).quantize(unit) + shift * unit
-    rate = StatedRate(label="执行率", stated=f"{stated:f}%" if percent else f"{stated:f}", numerator=numerator, denominator=denominator)
+    rate = StatedRate.model_validate(dict(label="执行率", stated=f"{stated:f}%" if percent else f"{stated:f}", numerator=numerator, denominator=denominator))
 
     def verdict(check):
         try:
@@ -290,5 +290,5 @@ def test_long_amounts_are_held_to_their_range_not_their_quotient():
 
     for numerator, denominator in (("100000000000000.000000000000000", "100000000000000.000000000000040"),
                                    ("1.000000000000000000000000000000", "1.000000000000000000000000000400")):
-        rate = StatedRate(label="执行率", stated="99.99999999999999999999999996%", numerator=numerator, denominator=denominator)
+        rate = StatedRate.model_validate(dict(label="执行率", stated="99.99999999999999999999999996%", numerator=numerator, denominator=denominator))
         assert [f.code for f in stated_rate_findings([rate], "w")] == ["stated_rate_mismatch"]

@@ -51,7 +51,7 @@ def test_checked_in_schemas_match_the_models():
     for name, schema in schemas().items():
         path = SCHEMAS / name
         assert path.exists() and path.read_text(encoding="utf-8") == dumps(schema), (
-            f"schemas/{name} no longer matches the models (scoring/rules/schema.py, scoring/cases/model.py): "
+            f"schemas/{name} no longer matches the models (scoring/rules/schema.py, scoring/cases/schema.py): "
             f"run `{REGENERATE}` and commit the result"
         )
 

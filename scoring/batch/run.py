@@ -28,6 +28,7 @@ from ..findings import SEVERITY_ORDER
 from ..numbers import fmt
 from ..output.labels import signed
 from ..output.reasons import line_computed, line_reason
+from ..plain import replace
 from ..review.pipeline import report_loaded, sheet_rules
 from ..rules.library import RuleLibrary, load_rule_dir
 from .collect import InputFile, Problem, collect
@@ -261,7 +262,7 @@ def explain(sheets: list[SheetSummary], rules_dir: Path | str | None = None) -> 
         try:
             case, shown = load_case(s.path)
             sheet = next(sh for sh in case.sheets if sh.id == s.sheet_id)
-            single = case if len(case.sheets) == 1 else case.model_copy(update={"sheets": [sheet]})
+            single = case if len(case.sheets) == 1 else replace(case, sheets=[sheet])
             found[i] = _differing(report_loaded(single, shown, library, engine).sheets[0])
         except (ScoringError, StopIteration):
             continue

@@ -1,15 +1,16 @@
-"""Loading a case file — TOML, JSON of the same shape, or a filled-in workbook — into a validated `Case`."""
+"""Loading a case file — TOML, JSON of the same shape, or a filled-in workbook — into a validated `Case`.
+
+A well-formed file is read by the quick reader (`cases.quick`), without pydantic; anything it is
+not sure of is validated by the schema (`cases.schema`), which words every error."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from ..errors import FileError, ScoringError
 from ..files.reading import display_path, read_json, read_toml
-from ..problems import paired_typos, pydantic_problems
 from .model import Case
+from .quick import quick_case
 
 # Spreadsheets are read by the workbook importer: .xlsx, and the formats it refuses with a message
 # ("请另存为 .xlsx") instead of an encoding error from the TOML reader.
@@ -41,10 +42,9 @@ def load_case(path: Path | str) -> tuple[Case, str]:
             raise ScoringError(f"{exc}（{path.name} 不是 .toml、.json 案例文件或 .xlsx 填报工作簿）") from None
     if isinstance(data, dict) and not set(data) - {"format"}:
         raise ScoringError(f"{path}: 文件中没有案例内容（没有 [case] 和 [[sheets]]）：文件是空的、未写完或未保存？")
-    try:
-        case = Case.model_validate(data)
-    except ValidationError as exc:
-        raise FileError(str(path), paired_typos(pydantic_problems(str(path), exc))) from None
+    case = quick_case(data)
+    if case is None:
+        case = validated_case(data, str(path))
     for sheet in case.sheets:
         sheet._lines = lines.get(sheet.id)
     ids = [s.id for s in case.sheets]
@@ -52,3 +52,16 @@ def load_case(path: Path | str) -> tuple[Case, str]:
     if duplicated:
         raise ScoringError(f"{path}: sheets: 表 id 重复：{'、'.join(duplicated)}")
     return case, display_path(path)
+
+
+def validated_case(data: object, shown: str) -> Case:
+    """``data`` validated by the case schema (pydantic); raises FileError naming each problem."""
+    from pydantic import ValidationError
+
+    from ..problems import paired_typos, pydantic_problems
+    from .schema import validate_case
+
+    try:
+        return validate_case(data)
+    except ValidationError as exc:
+        raise FileError(shown, paired_typos(pydantic_problems(shown, exc))) from None

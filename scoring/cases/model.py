@@ -2,6 +2,12 @@
 
 A case holds one or more sheets; each sheet names the rule set it is scored under.  A figure the
 source does not disclose is written ``{ undisclosed = true }`` and is never invented.
+
+These are plain frozen objects (`scoring.plain`): what the engine, the outputs and everything else
+read.  A case file's data becomes them either through the schema (`cases.schema`: pydantic models
+of the same names, which validate and word every error) or, for a well-formed file, through the
+quick reader (`cases.quick`), which never imports pydantic and hands anything it is not sure of to
+the schema.  Both read the data with the helpers below (`_read_numbers`, `_figure_input`, …).
 """
 
 from __future__ import annotations
@@ -11,11 +17,9 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from pydantic import Field, PrivateAttr, field_validator, model_validator
-
 from ..numbers import NumberError, is_not_given, to_decimal
+from ..plain import Plain
 from ..regions import PROVINCES
-from ..rules.declarations import Strict
 
 # What people put between 省, 市 and 县 when they write a region on one line: "四川省/遂宁市/安居区",
 # "四川省-南充市-南部县", "四川省，达州市，通川区", "四川省 遂宁市"
@@ -73,50 +77,32 @@ def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None
     return data
 
 
-class Figure(Strict):
-    """One input figure as the case gives it."""
+def _figure_input(data: Any) -> tuple[Any, bool]:
+    """A figure's data as its fields take it, and whether it was written with a percent sign:
+    `budget = "253.87"` is shorthand for `budget = { value = "253.87" }`, and a value that is not
+    a plain number ("1,250.5万元", "/") is kept as written, for the rule set's vocabulary to read.
+    Raises ValueError for a value that is neither."""
+    written = data.get("value") if isinstance(data, dict) else data
+    try:
+        prepared = _read_numbers(data, ("value",), shorthand="value")
+    except ValueError:
+        if not isinstance(written, str) or not written.strip():
+            raise
+        # not a plain number: kept as written, for the rule set's vocabulary to read
+        prepared = {**(data if isinstance(data, dict) else {}), "value": None, "written": written}
+    return prepared, isinstance(written, str) and written.rstrip().endswith(("%", "％"))
 
-    value: Decimal | bool | None = None
-    undisclosed: bool = False
-    # The figure as the form prints it when that is not a plain number: with a unit ("1,250.5万元")
-    # or a "not given" mark ("/", "不适用").  Only the sheet's rule set knows its units and marks, so
-    # the engine reads it (engine/figures.py) before scoring.
-    written: str | None = None
-    source: str = ""
-    note: str = ""
-    _percent: bool = PrivateAttr(default=False)  # written with a % sign: wrong for an amount
 
-    @model_validator(mode="wrap")
-    @classmethod
-    def _shorthand(cls, data: Any, handler) -> Any:
-        # `budget = "253.87"` is shorthand for `budget = { value = "253.87" }`
-        written = data.get("value") if isinstance(data, dict) else data
-        try:
-            prepared = _read_numbers(data, ("value",), shorthand="value")
-        except ValueError:
-            if not isinstance(written, str) or not written.strip():
-                raise
-            # not a plain number: kept as written, for the rule set's vocabulary to read
-            prepared = {**(data if isinstance(data, dict) else {}), "value": None, "written": written}
-        figure = handler(prepared)
-        figure._percent = isinstance(written, str) and written.rstrip().endswith(("%", "％"))
-        return figure
-
-    @property
-    def percent_sign(self) -> bool:
-        """Whether the figure was written as a percentage ("12%")."""
-        return self._percent
-
-    @model_validator(mode="after")
-    def _value_or_undisclosed(self) -> Figure:
-        given = self.value is not None or self.written is not None
-        if self.undisclosed and given:
-            raise ValueError("同时给出了数值和 undisclosed = true")
-        if self.value is not None and self.written is not None:
-            raise ValueError("同时给出了 value 和 written")
-        if not self.undisclosed and not given:
-            raise ValueError("缺少数值（未披露的数字请写 undisclosed = true）")
-        return self
+def _figure_problem(value: Any, undisclosed: bool, written: Any) -> str | None:
+    """What is wrong with a figure's fields taken together, or None."""
+    given = value is not None or written is not None
+    if undisclosed and given:
+        return "同时给出了数值和 undisclosed = true"
+    if value is not None and written is not None:
+        return "同时给出了 value 和 written"
+    if not undisclosed and not given:
+        return "缺少数值（未披露的数字请写 undisclosed = true）"
+    return None
 
 
 def _without_not_given(data: dict) -> dict:
@@ -140,34 +126,111 @@ def _without_not_given(data: dict) -> dict:
     return out
 
 
-class Claim(Strict):
+def _sheet_input(data: Any) -> Any:
+    """A sheet's data as its fields take it: what is written "/" left out (`_without_not_given`)
+    and printed weights read as numbers.  Raises ValueError for a weight that is not one."""
+    if isinstance(data, dict):
+        data = _without_not_given(data)
+    if isinstance(data, dict) and isinstance(data.get("weights"), dict):
+        data = dict(data)
+        weights = {}
+        for key, value in data["weights"].items():
+            try:
+                weights[key] = to_decimal(value) if isinstance(value, str) else value
+            except NumberError as exc:
+                raise ValueError(f"weights.{key}: {exc}") from None
+            if isinstance(weights[key], (int, Decimal)) and not isinstance(weights[key], bool) and weights[key] < 0:
+                raise ValueError(f"weights.{key}: 分值应大于或等于 0，得到 {value}")
+        data["weights"] = weights
+    return data
+
+
+SHEET_RULES_OR_TYPE = "须写明 sheet_type（表类型，按地区和年度选用规则）或 rules（规则集 ID 或 ID@版本）"
+
+
+def _claim_input(data: Any) -> Any:
+    return _read_numbers(data, ("score",), shorthand="score", points=True)
+
+
+def _grade_input(data: Any) -> Any:
+    return {"grade": data} if isinstance(data, str) else data
+
+
+def _row_input(data: Any) -> Any:
+    data = _read_numbers(data, ("weight", "claimed"), points=True)
+    if isinstance(data, dict):
+        for key in ("target", "actual"):
+            # a target written as a bare TOML number is still the text the form printed
+            if isinstance(data.get(key), (int, Decimal)) and not isinstance(data.get(key), bool):
+                data[key] = str(data[key])
+    return data
+
+
+def _subtotal_input(data: Any) -> Any:
+    return _read_numbers(data, ("claimed", "weight"), points=True)
+
+
+def _rate_input(data: Any) -> Any:
+    return _read_numbers(data, ("numerator", "denominator"))
+
+
+def format_problem(value: int) -> str | None:
+    """A case file's format this tool cannot read, said; None for format 1."""
+    # a later format is refused by name, never read as this one
+    if value != 1:
+        return f"本工具只读取 format = 1 的案例文件，此文件写的是 format = {value}（由更新版本的工具写成？）"
+    return None
+
+
+class CaseObject(Plain):
+    """Base of the case's plain objects."""
+
+    @classmethod
+    def model_validate(cls, data: Any):
+        """Transitional, for tests and benchmarks: ``data`` validated by the schema model of the
+        same name (`cases.schema`) and made plain."""
+        from . import schema
+
+        return schema.validate(getattr(schema, cls.__name__), data)
+
+
+class Figure(CaseObject):
+    """One input figure as the case gives it."""
+
+    value: Decimal | bool | None = None
+    undisclosed: bool = False
+    # The figure as the form prints it when that is not a plain number: with a unit ("1,250.5万元")
+    # or a "not given" mark ("/", "不适用").  Only the sheet's rule set knows its units and marks, so
+    # the engine reads it (engine/figures.py) before scoring.
+    written: str | None = None
+    source: str = ""
+    note: str = ""
+    _percent: bool = False  # written with a % sign: wrong for an amount
+
+    @property
+    def percent_sign(self) -> bool:
+        """Whether the figure was written as a percentage ("12%")."""
+        return self._percent
+
+
+class Claim(CaseObject):
     """A claimed score as printed on the sheet; its written decimals are its precision."""
 
     score: Decimal
     source: str = ""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: Any) -> Any:
-        return _read_numbers(data, ("score",), shorthand="score", points=True)
 
-
-class GradeClaim(Strict):
+class GradeClaim(CaseObject):
     """The result grade a sheet states ("自评等级：优"), as written."""
 
-    grade: str = Field(min_length=1)
+    grade: str
     source: str = ""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: Any) -> Any:
-        return {"grade": data} if isinstance(data, str) else data
 
-
-class Row(Strict):
+class Row(CaseObject):
     """One 三级指标 row of a target/actual sheet, as printed."""
 
-    id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_.-]+$")
+    id: str | None = None
     group: list[str] = []
     name: str = ""  # empty for a printed row with no indicator in it (a placeholder)
     part_of: str | None = None  # id of the row this one is a part of (其中… rows, numbered children)
@@ -176,44 +239,28 @@ class Row(Strict):
     target: str | None = None  # 年度指标值 / 指标值 / 目标值, verbatim
     unit: str | None = None  # 度量单位 column, when the form has one
     actual: str | None = None  # 实际完成值 / 完成值 / 业绩值, verbatim (or the figure taken from a narrative, with source)
-    weight: Decimal | None = Field(default=None, ge=0)  # 分值 / 权重; None when the document does not print it
+    weight: Decimal | None = None  # 分值 / 权重; None when the document does not print it
     claimed: Decimal | None = None  # 得分
     deviation: str = ""  # 偏差原因分析及改进措施, as the form states it
     source: str = ""
     note: str = ""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _numbers(cls, data: Any) -> Any:
-        data = _read_numbers(data, ("weight", "claimed"), points=True)
-        if isinstance(data, dict):
-            for key in ("target", "actual"):
-                # a target written as a bare TOML number is still the text the form printed
-                if isinstance(data.get(key), (int, Decimal)) and not isinstance(data.get(key), bool):
-                    data[key] = str(data[key])
-        return data
 
-
-class Subtotal(Strict):
+class Subtotal(CaseObject):
     """A printed group subtotal: the claimed sum of a group's scores and/or its printed weight.
 
     ``includes`` names rule indicators the form prints inside this group (a 预算执行率 line under
     项目管理), so they count towards its subtotal and weight.
     """
 
-    group: list[str] = Field(min_length=1)
+    group: list[str]
     claimed: Decimal | None = None
-    weight: Decimal | None = Field(default=None, ge=0)
+    weight: Decimal | None = None
     includes: list[str] = []
     source: str = ""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _numbers(cls, data: Any) -> Any:
-        return _read_numbers(data, ("claimed", "weight"), points=True)
 
-
-class StatedRate(Strict):
+class StatedRate(CaseObject):
     """A rate the document states beside the amounts it is computed from, e.g. 执行率 90.12%."""
 
     label: str
@@ -222,16 +269,11 @@ class StatedRate(Strict):
     denominator: Decimal
     source: str = ""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _numbers(cls, data: Any) -> Any:
-        return _read_numbers(data, ("numerator", "denominator"))
 
-
-class Sheet(Strict):
+class Sheet(CaseObject):
     """One self-evaluation sheet of the case."""
 
-    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
+    id: str
     title: str
     sheet_type: str | None = None  # e.g. 部门整体支出绩效自评表: picks the rules in effect for region and year
     project: str = ""  # 项目名称 (project sheets)
@@ -254,55 +296,23 @@ class Sheet(Strict):
     notes: str = ""
     # A sheet read from a workbook: its worksheet, and the row each of its things was read from
     # ("rows[0]", "execution", "inputs.budget", "total"), to place findings where a person looks
-    _lines: tuple[str, dict[str, int]] | None = PrivateAttr(default=None)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _weights(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            data = _without_not_given(data)
-        if isinstance(data, dict) and isinstance(data.get("weights"), dict):
-            data = dict(data)
-            weights = {}
-            for key, value in data["weights"].items():
-                try:
-                    weights[key] = to_decimal(value) if isinstance(value, str) else value
-                except NumberError as exc:
-                    raise ValueError(f"weights.{key}: {exc}") from None
-                if isinstance(weights[key], (int, Decimal)) and not isinstance(weights[key], bool) and weights[key] < 0:
-                    raise ValueError(f"weights.{key}: 分值应大于或等于 0，得到 {value}")
-            data["weights"] = weights
-        return data
-
-    @model_validator(mode="after")
-    def _rules_or_type(self) -> "Sheet":
-        if self.rules is None and self.sheet_type is None:
-            raise ValueError("须写明 sheet_type（表类型，按地区和年度选用规则）或 rules（规则集 ID 或 ID@版本）")
-        return self
+    _lines: tuple[str, dict[str, int]] | None = None
 
 
-class CaseInfo(Strict):
+class CaseInfo(CaseObject):
     id: str
     unit: str
-    region: list[str] = Field(min_length=1)
-    year: int | None = Field(default=None, ge=1990, le=2100)  # the fiscal year evaluated; left out when not printed
+    region: list[str]
+    year: int | None = None  # the fiscal year evaluated; left out when not printed
     evaluated: dt.date | None = None  # 评价日期 / 填报日期, when the sheet gives it
     department: str = ""  # 主管部门, when the form names one
     source: str
     notes: str = ""
 
 
-class Case(Strict):
+class Case(CaseObject):
     """A whole case file."""
 
     format: int = 1
     case: CaseInfo
-    sheets: list[Sheet] = Field(min_length=1)
-
-    @field_validator("format")
-    @classmethod
-    def _known_format(cls, value: int) -> int:
-        # a later format is refused by name, never read as this one
-        if value != 1:
-            raise ValueError(f"本工具只读取 format = 1 的案例文件，此文件写的是 format = {value}（由更新版本的工具写成？）")
-        return value
+    sheets: list[Sheet]

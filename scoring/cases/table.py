@@ -29,10 +29,12 @@ from ..files.limits import MAX_TABLE_LINE_BYTES, megabytes
 from ..files.os_errors import describe
 from ..files.reading import display_path
 from ..numbers import normalize_phrase
+from ..plain import replace
 from ..problems import pydantic_problems
 from ..rules.library import RuleLibrary
 from ..rules.model import RuleSet
 from .model import Case, region_parts
+from .schema import validate_case
 
 # Columns with a fixed meaning; every other unprefixed column is an input of the rule set.
 CASE_COLUMNS = ("case_id", "unit", "region", "year", "sheet_type", "rules", "sheet_id", "title", "claimed_total", "source")
@@ -623,7 +625,7 @@ def row_to_case(row: TableRow, library: RuleLibrary | None = None) -> Case:
         "sheets": [sheet],
     }
     try:
-        case = Case.model_validate(data)
+        case = validate_case(data)
     except ValidationError as exc:
         problems = pydantic_problems(where, exc)
         raise ScoringError("；".join(f"{where}: {header.name(_column_of(p.key))}: {p.message}" for p in problems)) from None
@@ -654,7 +656,7 @@ def _labels_to_ids(case: Case, library: RuleLibrary, where: str) -> Case:
         inputs[key] = figure
     if problems:
         raise ScoringError("；".join(problems))
-    return case.model_copy(update={"sheets": [sheet.model_copy(update={"inputs": inputs})]})
+    return replace(case, sheets=[replace(sheet, inputs=inputs)])
 
 
 # The csv module's messages, in the words of the rest of the tool.

@@ -71,7 +71,9 @@ def _fill(rule_set, case_path: Path, library) -> tuple[dict, dict]:
         fail(str(exc))
     if sheet is None:
         fail(f"{case_path} 中没有使用 {rule_set.ref} 的表")
-    data = case.model_dump(mode="python", exclude_none=True)
+    from ..plain import dump
+
+    data = dump(case, "python", exclude_none=True)
     return data["case"], next(s for s in data["sheets"] if s["id"] == sheet.id)
 
 
@@ -80,7 +82,7 @@ def import_workbook(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="写出的案例文件（.toml）；省略则输出到屏幕"),
 ) -> None:
     """把填好的 Excel 模板转换为案例文件（TOML）；单元格有误时按“工作表!单元格”指出。"""
-    from ..cases.model import Case
+    from ..cases.schema import validate_case
     from ..errors import ScoringError
     from ..excel.importer import read_workbook
     from ..output.formats import names, writer
@@ -94,7 +96,7 @@ def import_workbook(
 
     try:
         data = read_workbook(workbook)
-        Case.model_validate(data)
+        validate_case(data)
     except ScoringError as exc:
         fail(str(exc))
     except ValidationError as exc:

@@ -15,7 +15,8 @@ from ..cases.model import Figure, Sheet
 from ..errors import FileError, FileProblem
 from ..findings import Finding, finding
 from ..numbers import MAX_FIGURE_TEXT, fmt, fmt_sum, is_too_large, round_half_up, rounding_allowance
-from ..rules.declarations import InputDecl
+from ..plain import replace
+from ..rules.declared import InputDecl
 from ..rules.expressions import EvaluationError, Evaluator, Expression
 from ..rules.model import CompiledPart, Deduction, Indicator, RuleSet
 from .figures import read_figures
@@ -288,7 +289,7 @@ class Engine:
         cap_min, cap_max = ind.cap_min, ind.cap_max
         compiled_parts = ind.parts
         if weight != ind.weight:  # the sheet's printed weight, where the rules let it govern
-            compiled_parts = tuple(p.model_copy(update={"weight": weight, "cap_max": weight}) for p in ind.parts)
+            compiled_parts = tuple(replace(p, weight=weight, cap_max=weight) for p in ind.parts)
             cap_max = weight
         if doubt is not None:  # a failed check says the figures it reads cannot be trusted
             parts = [PartResult(part.id, part.name, part.weight, "unverifiable", reason=doubt) for part in compiled_parts]

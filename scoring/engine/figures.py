@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from ..cases.model import Figure, Sheet
 from ..errors import FileError, FileProblem
-from ..rules.declarations import InputDecl
+from ..plain import replace
+from ..rules.declared import InputDecl
 from ..rules.model import RuleSet
 from .readings import Reading, ValueParseError, parse_value
 
@@ -29,7 +30,7 @@ def read_figures(sheet: Sheet, rules: RuleSet, where: str) -> Sheet:
     findings = {name: _read(fig, None, rules.reading, where, f"findings.{name}", problems) for name, fig in sheet.findings.items()}
     if problems:
         raise FileError(where, problems)
-    return sheet.model_copy(update={"inputs": inputs, "findings": findings})
+    return replace(sheet, inputs=inputs, findings=findings)
 
 
 def _read(fig: Figure, decl: InputDecl | None, reading: Reading, where: str, key: str, problems: list[FileProblem]) -> Figure:

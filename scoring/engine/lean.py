@@ -34,6 +34,7 @@ from decimal import Decimal, localcontext
 from ..batch.summary import DIFFERING, SheetSummary, by_severity, summary_of, worst_status
 from ..cases.model import Case, Sheet
 from ..findings import Finding, finding
+from ..plain import replace as plain_replace
 from ..review.compare import (
     STATUS_SEVERITY,
     LineSums,
@@ -49,7 +50,7 @@ from ..review.compare import (
 from ..review.grades import span_text
 from ..review.pipeline import fallback_findings, pinned_rules_findings, release_findings, report_loaded, rule_source_findings, sheet_rules, year_unknown
 from ..rules.codegen import Generated, bind, generate
-from ..rules.declarations import InputDecl
+from ..rules.declared import InputDecl
 from ..rules.expressions import SANDBOX_CONTEXT, Evaluator, evaluation_failure, finite_result
 from ..rules.model import RuleSet
 from .engine import (
@@ -687,7 +688,7 @@ def _write_back(sums: LineSums, known, checked, computed, low, high, claimed, un
 
 def _alone(case: Case, sheet: Sheet) -> Case:
     """The case with only this sheet (scored one at a time, so one sheet's failure costs no other)."""
-    return case if len(case.sheets) == 1 else case.model_copy(update={"sheets": [sheet]})
+    return case if len(case.sheets) == 1 else plain_replace(case, sheets=[sheet])
 
 
 def from_traced(sd) -> LeanSheet:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from ..cases.model import Claim, Row, Sheet
 from ..findings import Finding, finding
 from ..numbers import fmt, normalize_phrase
+from ..plain import replace
 from ..rules.model import RuleSet
 from .readings import ParsedValue, Reading, ValueParseError, fold, parse_value
 
@@ -128,7 +129,7 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
         found.append(finding("indicator_row", f"{row.name}：该行即规则指标“{row.name}”（按表中金额计分），不作为指标行重复计分", f"{where}.rows[{i}]"))
     if not found:
         return sheet, []
-    return sheet.model_copy(update={"rows": keep, "claims": claims, "weights": weights}), found
+    return replace(sheet, rows=keep, claims=claims, weights=weights), found
 
 
 _UNIT_IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]$")

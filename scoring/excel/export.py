@@ -18,6 +18,7 @@ from ..cases.model import Case
 from ..engine.results import CaseReport
 from ..findings import finding
 from ..output.labels import SEVERITY_LABELS, TOOL
+from ..plain import dump
 from ..rules.model import RuleSet
 from .form import FONT, STATUS_FILLS, FormWriter, page_setup
 from .template import sheet_name, write_meta
@@ -35,7 +36,7 @@ def scored_workbook(report: CaseReport, case: Case, rules_for: Callable[[str], R
     wb = Workbook()
     wb.remove(wb.active)
     wb.properties.creator = TOOL  # also in the file's properties, where a records system looks
-    data = case.model_dump(mode="python", exclude_none=True)
+    data = dump(case, "python", exclude_none=True)
     by_id = {s["id"]: s for s in data["sheets"]}
     used: set[str] = {FINDINGS}
     written = []

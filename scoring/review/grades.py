@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..numbers import normalize_text
-from ..rules.declarations import GradeBand
+from ..rules.declared import GradeBand
 
 
 def grade_of(value: Decimal, bands: tuple[GradeBand, ...]) -> str | None:

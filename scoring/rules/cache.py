@@ -27,13 +27,13 @@ import pickle
 import sys
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2  # 2: plain objects (`scoring.plain`), no pydantic models
 KEEP = 32
 PREFIX = "rules-"
 SUFFIX = ".pickle"
 # The modules whose code decides what loading a rule file gives: their source is in the key
 # (every module of scoring/rules/, and these, relative to scoring/).
-_LOADER_MODULES = ("engine/readings.py", "numbers.py", "errors.py", "problems.py", "files/reading.py", "files/limits.py")
+_LOADER_MODULES = ("engine/readings.py", "plain.py", "numbers.py", "errors.py", "problems.py", "files/reading.py", "files/limits.py")
 _code_fingerprint: str | None = None
 
 
@@ -53,12 +53,12 @@ def cache_dir() -> Path | None:
 
 def _code() -> str:
     """A fingerprint of the loading code and of what pickles it: this program's loader modules,
-    the Python and pydantic versions."""
+    the Python version, and pydantic's (which validates the files), read from its version module
+    without importing it: the entries hold plain objects (`scoring.plain`), and reading them back
+    must not cost a pydantic import."""
     global _code_fingerprint
     if _code_fingerprint is None:
-        import pydantic
-
-        digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{pydantic.VERSION}".encode())
+        digest = hashlib.sha256(f"{FORMAT}|{sys.version}".encode())
         package = Path(__file__).resolve().parent.parent
         rules = sorted(f"rules/{path.name}" for path in (package / "rules").glob("*.py"))
         for name in (*rules, *_LOADER_MODULES):
@@ -66,8 +66,22 @@ def _code() -> str:
                 digest.update(name.encode() + b"\0" + (package / name).read_bytes())
             except OSError:
                 digest.update(name.encode() + b"\0?")
+        digest.update(b"\0pydantic\0" + _pydantic_version())
         _code_fingerprint = digest.hexdigest()
     return _code_fingerprint
+
+
+def _pydantic_version() -> bytes:
+    """The bytes of pydantic's version module (b"?" where it cannot be found or read)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("pydantic")
+        if spec is None or spec.origin is None:
+            return b"?"
+        return (Path(spec.origin).parent / "version.py").read_bytes()
+    except (OSError, ImportError, ValueError):
+        return b"?"
 
 
 def library_key(directory: str, files: list[tuple[str, bytes | None]]) -> str:

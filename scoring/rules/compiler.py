@@ -22,6 +22,7 @@ from ..files.limits import read_limited
 from ..files.reading import decode_text, display_path
 from ..numbers import fmt, normalize_phrase
 from ..problems import paired_typos, pydantic_problems, with_line
+from .declared import plain_declaration
 from .expressions import RESERVED_NAMES, EvaluationError, Evaluator, Expression, ExpressionError, compile_expression
 from .inherit import resolve
 from .model import CompiledBand, CompiledCheck, CompiledDurations, CompiledMethod, CompiledNotApplicable, CompiledPart, CompiledRows, CompiledValue, Deduction, Indicator, RuleSet
@@ -208,10 +209,13 @@ class _Compiler:
             raise FileError(self.path, self.problems)
         resolved = resolved_data(m)
         return RuleSet(
-            info=m.rule_set, path=self.path, sha256=content_hash(resolved), groups=tuple(m.groups),
-            inputs=m.inputs, parameters=m.parameters, indicators=tuple(indicators),
+            # the declarations as plain objects (`rules.declared`): a cached rule set needs no pydantic
+            info=plain_declaration(m.rule_set), path=self.path, sha256=content_hash(resolved),
+            groups=plain_declaration(tuple(m.groups)), inputs=plain_declaration(m.inputs),
+            parameters=plain_declaration(m.parameters), indicators=tuple(indicators),
             deductions=tuple(deductions), checks=tuple(checks), rows=rows, reading=reading,
-            required_inputs=required_inputs(indicators, m.inputs), grades=tuple(m.grades), tests=tuple(m.tests),
+            required_inputs=required_inputs(indicators, m.inputs), grades=plain_declaration(tuple(m.grades)),
+            tests=plain_declaration(tuple(m.tests)),
             extends=self.chain, resolved=resolved, source_defects=tuple(self.defects),
         )
 
@@ -594,7 +598,7 @@ class _Compiler:
             weight=r.weight, rule_text=r.rule_text, decision=r.decision,
             select={normalize_phrase(k): v for k, v in r.select.items()},
             rule_names={normalize_phrase(k): v for k, v in r.rule_names.items()},
-            methods=methods, tiers=tiers,
+            methods=methods, tiers=plain_declaration(tiers),
             # a tier's own name, written as the actual ("部分达成并具有一定效果"), is that tier,
             # unless the file's vocabulary says otherwise
             vocabulary={**{normalize_phrase(t.label): tid for tid, t in tiers.items()}, **{normalize_phrase(k): v for k, v in r.vocabulary.items()}},

@@ -1,20 +1,21 @@
 """The parts of a formula file that a compiled rule set keeps as written: the rule set's heading
 (`RuleSetInfo`), its groups, input and parameter declarations, tiers, grades and worked examples.
 
-They are models of the file format (`rules.schema` validates a whole file with them) and stay in
-every `RuleSet` the compiler makes, so a cached rule library is read back with this module alone:
-a command that scores from the cache never loads the rest of the file format.
+They are models of the file format (`rules.schema` validates a whole file with them); the compiler
+turns them into their plain counterparts of the same names (`rules.declared`), which every
+`RuleSet` keeps, so a cached rule library is read back without pydantic.  The methods both kinds
+answer (`names_sheet_type`, `value_for`, …) are written once, in `rules.declared`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .declared import ParameterMethods, RuleSetInfoMethods, title_key  # noqa: F401 - title_key re-exported
 
 IDENT = r"^[A-Za-z_][A-Za-z0-9_]*$"
 
@@ -45,7 +46,7 @@ class FiscalYears(Strict):
         return self
 
 
-class RuleSetInfo(Strict):
+class RuleSetInfo(Strict, RuleSetInfoMethods):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     version: str = Field(min_length=1)
     title: str
@@ -65,20 +66,6 @@ class RuleSetInfo(Strict):
     # the one decimal in which scores are customarily written).
     claim_tolerance: Decimal = Field(default=Decimal("0.05"), ge=0, le=10)
     source: Source
-
-    def names_sheet_type(self, sheet_type: str) -> bool:
-        """Whether a sheet of ``sheet_type`` is the form these rules score (by its title or an
-        alias), however its brackets are typed and with or without its year ("项目支出绩效自评表
-        （2024年度）", "部门(单位)整体支出绩效自评表")."""
-        key = title_key(sheet_type)
-        return any(key == title_key(t) for t in (self.sheet_type, *self.sheet_type_aliases))
-
-    def governs_fiscal_year(self, year: int) -> bool:
-        """Whether sheets of fiscal ``year`` fall under these rules."""
-        if self.fiscal_years is not None:
-            last = self.fiscal_years.last
-            return self.fiscal_years.first <= year and (last is None or year <= last)
-        return self.effective_from.year <= year and (self.effective_to is None or self.effective_to.year >= year)
 
     @field_validator("effective_to")
     @classmethod
@@ -116,7 +103,7 @@ class DatedValue(Strict):
     source: str
 
 
-class Parameter(Strict):
+class Parameter(Strict, ParameterMethods):
     """A figure the rules take from outside the unit (e.g. a regional average), never written
     inside an expression.  Either one undated ``value`` or dated ``values``."""
 
@@ -138,14 +125,8 @@ class Parameter(Strict):
                 raise ValueError(f"参数的分年度值有效期重叠（{a.effective_from} 起与 {b.effective_from} 起）")
         return self
 
-    def value_for(self, year: int) -> DatedValue | None:
-        """The value in effect at any time in ``year``; an undated value is always in effect."""
-        if self.value is not None:
-            return DatedValue(value=self.value, effective_from=dt.date(1900, 1, 1), source=self.source)
-        for v in self.values:
-            if v.effective_from.year <= year and (v.effective_to is None or v.effective_to.year >= year):
-                return v
-        return None
+    def _dated_value(self, **values) -> "DatedValue":
+        return DatedValue(**values)
 
 
 class GoldenTest(Strict):
@@ -180,13 +161,3 @@ class GradeBand(Strict):
     lower: Decimal | None = None
     upper: Decimal | None = None
     aliases: list[str] = []  # other ways sheets write it: "优秀" for 优
-
-
-_YEAR_SUFFIX = re.compile(r"\(\d{4}年度?\)$")
-
-
-def title_key(title: str) -> str:
-    """A form's title as titles are compared: full-width forms folded, spaces and a trailing
-    "（2024年度）" left out."""
-    text = "".join(unicodedata.normalize("NFKC", title).split())
-    return _YEAR_SUFFIX.sub("", text)

@@ -8,13 +8,13 @@ from decimal import Decimal, InvalidOperation
 
 from pydantic import ValidationError
 
-from ..cases.model import Case
+from ..cases.schema import validate_case
 from ..engine.engine import Engine
 from ..engine.results import IndicatorDiff
 from ..errors import ScoringError
 from ..numbers import fmt
 from ..review.pipeline import report_loaded
-from .declarations import GoldenTest
+from .declared import GoldenTest
 from .library import RuleLibrary
 from .model import RuleSet
 
@@ -89,7 +89,7 @@ def _run_one(rule_set: RuleSet, test: GoldenTest, library: RuleLibrary, engine: 
             inputs[name] = {"undisclosed": True}
     findings = {d.id: test.findings.get(d.id, {"undisclosed": True}) for d in rule_set.deductions}
     year = test.year or rule_set.info.effective_from.year
-    case = Case.model_validate({
+    case = validate_case({
         "case": {"id": "rule-test", "unit": test.name, "region": list(rule_set.region_path) or ["全国"], "year": year, "source": where},
         "sheets": [{
             "id": "test", "title": test.name, "rules": rule_set.ref, "complete": False,

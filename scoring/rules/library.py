@@ -17,6 +17,7 @@ from pathlib import Path
 from ..errors import ScoringError
 from ..files.limits import read_limited
 from ..files.reading import display_path, read_toml
+from ..plain import replace
 from . import cache
 from .model import RuleSet, region_covers, region_path
 from .released import ledger_path, parse_ledger, read_ledger_bytes
@@ -88,7 +89,7 @@ class BrokenRuleFile:
 
     def would_govern(self, region: tuple[str, ...], year: int | None, sheet_type: str) -> bool:
         """Whether the file, had it loaded, could be the rule set of such a sheet."""
-        from .declarations import title_key
+        from .declared import title_key
 
         return (self.region is not None and region_covers(self.region, region) and title_key(sheet_type) in self.titles
                 and (year is None or ((self.first_year is None or self.first_year <= year) and (self.last_year is None or year <= self.last_year))))
@@ -299,7 +300,7 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
         paths = "、".join(r.path for r in rule_sets if r.ref == ref)
         failures.append(ScoringError(f"规则集 {ref} 在多个文件中重复定义：{paths}"))
     released, problems = parse_ledger(ledger, display_path(ledger_path(directory)))
-    rule_sets = [r.model_copy(update={"released": released[r.ref]}) if r.ref in released else r for r in rule_sets]
+    rule_sets = [replace(r, released=released[r.ref]) if r.ref in released else r for r in rule_sets]
     broken = [_completed(b, by_ref, broken) for b in broken]
     return RuleLibrary(directory, rule_sets, failures, [b for b in broken if b.region is not None], released=released,
                        ledger_problems=problems)
@@ -350,7 +351,7 @@ def _broken(path: Path, data: bytes | None, raw: dict | None, exc: ScoringError)
     leaves the heading readable)."""
     import tomllib
 
-    from .declarations import title_key
+    from .declared import title_key
 
     heading = raw.get("rule_set") if isinstance(raw, dict) else None
     extends = raw.get("extends") if isinstance(raw, dict) else None

@@ -1,23 +1,23 @@
 """Compiled rule sets: what the engine evaluates.
 
 Produced by `rules.compiler` from a validated `RuleFile` (`rules.schema`): every expression
-compiled and vetted, every cross-reference checked.  Plain frozen objects, no validation left to do.
+compiled and vetted, every cross-reference checked.  Plain frozen objects (`scoring.plain`), no
+validation left to do, read back from the on-disk cache without pydantic.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict
-
 from ..engine.readings import Reading
 from ..errors import FileProblem
-from .declarations import GoldenTest, GradeBand, Group, InputDecl, Parameter, RuleSetInfo, Tier
+from ..plain import Plain
+from .declared import GoldenTest, GradeBand, Group, InputDecl, Parameter, RuleSetInfo, Tier
 from .expressions import Expression
 
 
-class CompiledModel(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
+class CompiledModel(Plain):
+    """Base of the compiled objects: plain frozen objects (`scoring.plain`), no pydantic."""
 
 
 class CompiledBand(CompiledModel):

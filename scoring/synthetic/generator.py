@@ -18,11 +18,13 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..cases.model import Case, StatedRate
+from ..cases import schema
+from ..cases.schema import validate, validate_case
 from ..engine.lean import LeanEngine
 from ..engine.rates import consistent
 from ..errors import ScoringError
 from ..numbers import decimals_of, fmt, normalize_phrase, round_half_up
+from ..plain import replace
 from ..review.pipeline import choose_rules
 from ..rules.library import RuleLibrary
 from .data import (
@@ -399,7 +401,7 @@ class _Claimed:
     def __init__(self, data: dict, library: RuleLibrary, engine: LeanEngine):
         self.data = data
         self.sheet = data["sheets"][0]
-        case = Case.model_validate(data)
+        case = validate_case(data)
         self.rules = choose_rules(library, case, case.sheets[0])
         lean = engine.lines(case, case.sheets[0], data["case"]["id"], library)
         # what is said of the rules themselves (a released version edited since) is no flaw of the sheet
@@ -523,11 +525,11 @@ class _Claimed:
         i = rng.randrange(len(self.sheet["stated_rates"]))
         rate = self.sheet["stated_rates"][i]
         right = Decimal(rate["stated"].rstrip("%"))
-        model = StatedRate.model_validate(rate)
+        model = validate(schema.StatedRate, rate)
         for _ in range(100):
             # a slip a unit could make, far enough from the rate that its printed amounts allow
             wrong = right + Decimal(rng.choice((-1, 1)) * rng.randint(1, 80)) / 100
-            if wrong > 0 and not consistent(model.model_copy(update={"stated": f"{fmt(wrong)}%"})):
+            if wrong > 0 and not consistent(replace(model, stated=f"{fmt(wrong)}%")):
                 break
         else:
             raise GeneratorError(f"无法为“{rate['label']}”构造与金额不符的比率")

@@ -28,6 +28,7 @@ from ..batch.run import BatchResult, not_a_case, sort_key
 from ..batch.summary import DIFFERING, IndicatorLine, SheetSummary
 from ..cases.load import load_case
 from ..cases.model import Case, Figure, region_parts
+from ..cases.schema import validate_case
 from ..cases.table import TableProblem, TableRow, known_labels, read_table, row_to_case
 from ..engine.engine import Engine
 from ..engine.lean import LeanEngine, lean_summary
@@ -44,6 +45,7 @@ from ..output.reasons import line_reason
 from ..output.rule_set import render_rule_set
 from ..output.svg_charts import dumbbells, histogram, scatter
 from ..output.text import render_explain
+from ..plain import dump, dump_json, replace
 from ..problems import pydantic_problems
 from ..review.pipeline import choose_rules, report_loaded, sheet_rules
 from ..rules.changes import diff_rule_sets
@@ -266,7 +268,7 @@ def case_from_form(data: dict, library: RuleLibrary, with_others: bool = False) 
     if messages:
         raise FormError(messages)
     try:
-        return Case.model_validate(raw), rule_set
+        return validate_case(raw), rule_set
     except ValidationError as exc:
         raise FormError([_form_problem(p.key, p.message, rule_set) for p in pydantic_problems("表单", exc)]) from None
 
@@ -401,10 +403,10 @@ def form_values(case: Case, sheet_id: str | None, library: RuleLibrary) -> dict:
                              "rule": row.rule or "", "target": row.target or "", "unit": row.unit or "",
                              "actual": row.actual or "", "weight": _plain(row.weight), "claimed": _plain(row.claimed),
                              **{key: getattr(row, key) or "" for key in ROW_CARRIED}})
-    dumped = sheet.model_dump(mode="json", exclude_none=True)
+    dumped = dump(sheet, "json", exclude_none=True)
     data["sheet_id"] = sheet.id
     # the file's other sheets, carried untouched by the form so that a download keeps them
-    data["others"] = [{"at": i, "sheet": s.model_dump(mode="json", exclude_none=True)} for i, s in enumerate(case.sheets) if s is not sheet]
+    data["others"] = [{"at": i, "sheet": dump(s, "json", exclude_none=True)} for i, s in enumerate(case.sheets) if s is not sheet]
     data["subtotals"] = dumped.get("subtotals", [])
     data["stated_rates"] = [_tied(rate, sheet) for rate in dumped.get("stated_rates", [])]
     return {"values": data, "sheets": [{"id": s.id, "title": s.title} for s in case.sheets], "sheet": sheet.id}
@@ -477,7 +479,7 @@ def figure_what_if(case: Case, rule_set: RuleSet, engine: Engine, sd: SheetDiff)
         ind = row.result
         if not ind.verifiable or ind.weight is None or ind.computed >= ind.weight or rule_set.indicator(ind.id) is None:
             continue
-        single = rule_set.model_copy(update={"indicators": (rule_set.indicator(ind.id),), "deductions": ()})
+        single = replace(rule_set, indicators=(rule_set.indicator(ind.id),), deductions=())
         for use in ind.inputs:
             decl = rule_set.inputs.get(use.name)
             if decl is None or use.state not in ("given", "default"):
@@ -505,7 +507,7 @@ class _Standing:
     def __init__(self, engine: Engine, rules: RuleSet, sheet, year: int | None):
         self.engine, self.rules, self.year = engine, rules, year
         self.inputs = dict(sheet.inputs)
-        self.sheet = sheet.model_copy(update={"claims": {}, "claimed_total": None, "claimed_grade": None})
+        self.sheet = replace(sheet, claims={}, claimed_total=None, claimed_grade=None)
         self.now = self._score(None, None)
 
     def _score(self, name: str | None, value) -> tuple[Decimal, frozenset] | None:
@@ -513,7 +515,7 @@ class _Standing:
         if name is not None:
             inputs[name] = Figure(value=value)
         try:
-            result = self.engine.score_sheet(self.sheet.model_copy(update={"inputs": inputs}), self.rules, "what-if", self.year)
+            result = self.engine.score_sheet(replace(self.sheet, inputs=inputs), self.rules, "what-if", self.year)
         except ScoringError:
             return None
         total = sum((ind.computed if ind.computed is not None else ind.low_raw or Decimal(0) for ind in result.indicators), Decimal(0))
@@ -537,13 +539,13 @@ class _Probe:
     def __init__(self, engine: Engine, rules: RuleSet, sheet, year: int, name: str):
         self.engine, self.rules, self.year, self.name = engine, rules, year, name
         self.inputs = dict(sheet.inputs)
-        self.sheet = sheet.model_copy(update={"claims": {}, "findings": {}, "rows": [], "subtotals": [], "stated_rates": [], "claimed_total": None})
+        self.sheet = replace(sheet, claims={}, findings={}, rows=[], subtotals=[], stated_rates=[], claimed_total=None)
 
     def __call__(self, value) -> Decimal | None:
         inputs = dict(self.inputs)
         inputs[self.name] = Figure(value=value)
         try:
-            result = self.engine.score_sheet(self.sheet.model_copy(update={"inputs": inputs}), self.rules, "what-if", self.year)
+            result = self.engine.score_sheet(replace(self.sheet, inputs=inputs), self.rules, "what-if", self.year)
         except ScoringError:
             return None
         ind = result.indicators[0]
@@ -628,7 +630,7 @@ def _what_if_line(decl, name: str, current, value, ind, score: Decimal, net: Dec
 
 def case_toml(case: Case, header: str = "由 scoring 网页填报导出") -> str:
     """The case as a case file (TOML), the way `scoring import` writes one."""
-    return writer("toml", "case")(case.model_dump(mode="python", exclude_none=True), header=header)
+    return writer("toml", "case")(dump(case, "python", exclude_none=True), header=header)
 
 
 def workbook_bytes(report: CaseReport, case: Case, library: RuleLibrary) -> bytes:
@@ -644,7 +646,7 @@ def review_docx_bytes(report: CaseReport, case: Case) -> bytes:
 def template_bytes(rule_set: RuleSet, case: Case) -> bytes:
     """The fill-in workbook of the rule set, filled with the case's first sheet (the form's): a
     unit can carry on in Excel and bring it back."""
-    data = case.model_dump(mode="python", exclude_none=True)
+    data = dump(case, "python", exclude_none=True)
     return writer("xlsx", "template")(rule_set, data["case"], data["sheets"][0])
 
 
@@ -818,7 +820,7 @@ def _read_table(shown: str, path: Path, loaded: list, failed: list, library: Rul
             except ScoringError as exc:
                 failed.append(Failed(where, _reword(str(exc), path, shown)))
                 continue
-            case = case.model_copy(update={"case": case.case.model_copy(update={"source": _reword(case.case.source, path, shown)})})
+            case = replace(case, case=replace(case.case, source=_reword(case.case.source, path, shown)))
             # a row is the same submission wherever it stands: its header and cells, not the file name or line
             digest = hashlib.sha256(json.dumps([entry.header.columns, entry.cells], ensure_ascii=False).encode()).hexdigest()
             loaded.append(Loaded(where, "csv-row", digest, case))
@@ -899,7 +901,7 @@ def explain_result(stored: dict, library: RuleLibrary, engine: Engine) -> dict:
     sheet = next((s for s in case.sheets if s.id == stored["sheet_id"]), None)
     if sheet is None:
         raise ScoringError(f"提交的文件中没有表 {stored['sheet_id']}")
-    single = case if len(case.sheets) == 1 else case.model_copy(update={"sheets": [sheet]})
+    single = case if len(case.sheets) == 1 else replace(case, sheets=[sheet])
     ref = f"{stored['rules_id']}@{stored['rules_version']}"
     report = report_loaded(single, stored["filename"], library, engine)
     if report.sheets[0].sheet.rules.sha256 != stored["rules_sha256"]:
@@ -965,12 +967,12 @@ def bureau_review_bytes(rows: Iterable[dict], detail_of) -> bytes:
 
 def case_json(case: Case) -> str:
     """A case as stored: JSON with every figure as its written decimal string."""
-    return case.model_dump_json(exclude_none=True)
+    return dump_json(case, exclude_none=True)
 
 
 def case_from_json(text: str) -> Case:
     """A stored case, validated again."""
-    return Case.model_validate(json.loads(text, parse_float=Decimal))
+    return validate_case(json.loads(text, parse_float=Decimal))
 
 
 def number(text: str | None) -> Decimal | None:

@@ -1,0 +1,174 @@
+"""The quick case reader (`cases.quick`) against the case schema (`cases.schema`): on every
+shipped case and every generated one both give equal plain objects; on malformed data the quick
+reader gives up, so the schema words every error; and a plain `scoring diff` of a shipped case
+never imports pydantic."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import random
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from scoring.cases.quick import quick_case
+from scoring.cases.schema import validate_case
+from scoring.engine.lean import LeanEngine
+from scoring.files.reading import read_json, read_toml
+from scoring.synthetic.generator import Settings, make_submission
+
+from conftest import CASES, ROOT, SUINING_CASE
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # `bench` is a folder of the checkout, not an installed package
+
+SHIPPED = sorted(p for p in CASES.rglob("*") if p.suffix in (".toml", ".json"))
+
+
+def _read(path):
+    return read_json(path) if path.suffix == ".json" else read_toml(path)
+
+
+def _schema(data):
+    try:
+        return validate_case(copy.deepcopy(data))
+    except ValidationError:
+        return None
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.name for p in SHIPPED])
+def test_every_shipped_case_reads_the_same_quickly(path):
+    data = _read(path)
+    quick = quick_case(copy.deepcopy(data))
+    assert quick is not None, "the quick reader gave a shipped case up"
+    assert quick == validate_case(data)
+    assert [f._percent for s in quick.sheets for f in s.inputs.values()] == [f._percent for s in validate_case(data).sheets for f in s.inputs.values()]
+
+
+def test_every_generated_case_reads_the_same_quickly(library):
+    engine = LeanEngine()
+    for seed in (0, 7):
+        settings = Settings(seed=seed, error_rate=0.5)
+        for i in range(60):
+            data = make_submission(i, settings, library, engine).case
+            data = json.loads(json.dumps(data), parse_float=Decimal)  # as a JSON case file is read
+            quick = quick_case(copy.deepcopy(data))
+            assert quick is not None, (seed, i)
+            assert quick == validate_case(data), (seed, i)
+
+
+def _shipped_data():
+    return [_read(p) for p in SHIPPED]
+
+
+# Each a change that makes a shipped case malformed (the schema refuses it).
+MALFORMED = {
+    "unknown top key": lambda d: d.update(extra=1),
+    "later format": lambda d: d.update(format=2),
+    "no sheets": lambda d: d.update(sheets=[]),
+    "sheets not a list": lambda d: d.update(sheets={}),
+    "unknown case key": lambda d: d["case"].update(units="x"),
+    "region empty": lambda d: d["case"].update(region=[]),
+    "region as text": lambda d: d["case"].update(region="四川省"),
+    "year out of range": lambda d: d["case"].update(year=1800),
+    "date as text": lambda d: d["case"].update(evaluated="2024-13-01"),
+    "no source": lambda d: d["case"].pop("source"),
+    "unknown sheet key": lambda d: d["sheets"][0].update(claimz={}),
+    "bad sheet id": lambda d: d["sheets"][0].update(id="a b"),
+    "sheet id ending in a newline": lambda d: d["sheets"][0].update(id="a\n"),
+    "no rules nor type": lambda d: (d["sheets"][0].pop("rules", None), d["sheets"][0].pop("sheet_type", None)),
+    "negative weight": lambda d: d["sheets"][0].update(weights={"x": "-1"}),
+    "weight not a number": lambda d: d["sheets"][0].update(weights={"x": "abc"}),
+    "claim with a percent": lambda d: d["sheets"][0].update(claims={"x": "19%"}),
+    "claim not a number": lambda d: d["sheets"][0].update(claims={"x": "很好"}),
+    "total not a number": lambda d: d["sheets"][0].update(claimed_total="十分"),
+    "empty grade": lambda d: d["sheets"][0].update(claimed_grade=""),
+    "figure both value and undisclosed": lambda d: d["sheets"][0].update(inputs={"x": {"value": "1", "undisclosed": True}}),
+    "figure neither": lambda d: d["sheets"][0].update(inputs={"x": {"source": "表"}}),
+    "figure as a list": lambda d: d["sheets"][0].update(inputs={"x": [1]}),
+    "figure unknown key": lambda d: d["sheets"][0].update(inputs={"x": {"value": "1", "vaule": 2}}),
+    "infinite figure": lambda d: d["sheets"][0].update(inputs={"x": Decimal("inf")}),
+    "row unknown key": lambda d: d["sheets"][0].update(rows=[{"name": "x", "tagret": "1"}]),
+    "row negative weight": lambda d: d["sheets"][0].update(rows=[{"name": "x", "weight": -1}]),
+    "row bad id": lambda d: d["sheets"][0].update(rows=[{"id": "行 1", "name": "x"}]),
+    "row group as text": lambda d: d["sheets"][0].update(rows=[{"name": "x", "group": "产出指标"}]),
+    "subtotal without group": lambda d: d["sheets"][0].update(subtotals=[{"claimed": "3"}]),
+    "rate without denominator": lambda d: d["sheets"][0].update(stated_rates=[{"label": "执行率", "stated": "90%", "numerator": "9"}]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MALFORMED))
+def test_the_quick_reader_gives_a_malformed_case_up(name):
+    for data in _shipped_data():
+        MALFORMED[name](data)
+        assert _schema(data) is None, f"{name}: the schema accepts it (not a malformed case)"
+        assert quick_case(data) is None, name
+
+
+# Each a change the schema reads by coercing a value: the quick reader leaves it to the schema.
+COERCED = {
+    "complete as text": lambda d: d["sheets"][0].update(complete="yes"),
+    "format as text": lambda d: d.update(format="1"),
+    "year as text": lambda d: d["case"].update(year="2024"),
+    "float figure": lambda d: d["sheets"][0].update(inputs={"x": 1.5}),
+    "year as a decimal": lambda d: d["case"].update(year=Decimal("2024")),
+    "weight as a bool": lambda d: d["sheets"][0].update(weights={"x": True}),
+    "rows as a tuple": lambda d: d["sheets"][0].update(rows=tuple(d["sheets"][0].get("rows", ()))),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COERCED))
+def test_the_quick_reader_leaves_a_coerced_value_to_the_schema(name):
+    for data in _shipped_data():
+        COERCED[name](data)
+        assert quick_case(data) is None, name
+
+
+def test_on_fuzzed_cases_the_quick_reader_agrees_or_gives_up(library):
+    """bench/fuzz.py's mutations of the shipped and generated cases: where the schema refuses one
+    the quick reader gives it up; where the schema reads one the quick reader reads the same or
+    gives it up — here only where a date is written as text ("2024-03-01"), which the schema
+    parses and the quick reader leaves to it."""
+    from bench.equality import generated
+    from bench.fuzz import mutate_case, row_pool
+
+    rng = random.Random(15)
+    raw = [(p.name, _read(p)) for p in SHIPPED]
+    cases = generated(library, 30, 15)[2]
+    pool = row_pool(raw, cases)
+    bases = [data for _, data in raw] + cases
+    refused = given_up = 0
+    for _ in range(400):
+        mutated = mutate_case(rng.choice(bases), rng, pool)
+        expected = _schema(mutated)
+        quick = quick_case(copy.deepcopy(mutated))
+        refused += expected is None
+        if quick is None and expected is not None:
+            given_up += 1
+            assert isinstance(mutated["case"].get("evaluated"), str)
+        assert quick is None if expected is None else quick in (None, expected)
+    assert refused and given_up < 100, (refused, given_up)
+
+
+def test_a_plain_diff_imports_no_pydantic(tmp_path):
+    """With the rule library cached, a diff of a shipped case reads the cache and the case file
+    without pydantic (the first run compiles the rule files, which needs it)."""
+    code = (
+        "import sys, atexit\n"
+        f"sys.argv = ['scoring', 'diff', {str(SUINING_CASE)!r}]\n"
+        "atexit.register(lambda: print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core',"
+        " 'annotated_types', 'typing_inspection') or m == 'scoring.cases.schema'), file=sys.stderr))\n"
+        "from scoring.cli import main\n"
+        "main()\n"
+    )
+    env = {**os.environ, "SCORING_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("SCORING_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, env=env) for _ in range(2)]
+    assert all("履职效能" in run.stdout and run.returncode == 0 for run in runs)
+    assert "pydantic" in runs[0].stderr.strip().splitlines()[-1]
+    assert runs[1].stderr.strip().splitlines()[-1] == "[]"
