@@ -172,3 +172,23 @@ def test_a_plain_diff_imports_no_pydantic(tmp_path):
     assert all("履职效能" in run.stdout and run.returncode == 0 for run in runs)
     assert "pydantic" in runs[0].stderr.strip().splitlines()[-1]
     assert runs[1].stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_the_plain_objects_and_their_schema_models_declare_the_same_fields():
+    """Each case object is declared twice — plain (`cases.model`), and as its pydantic schema model
+    (`cases.schema`) — and the quick reader reads a third list: a field added to one and not the
+    others would be dropped or refused without a word, so the three are held to one another."""
+    from scoring.cases import model, quick, schema
+
+    readers = {"Figure": quick._FIGURE, "Row": quick._ROW, "Subtotal": quick._SUBTOTAL, "StatedRate": quick._RATE,
+               "Sheet": quick._SHEET, "CaseInfo": quick._INFO}
+    for name in ("Figure", "Claim", "GradeClaim", "Row", "Subtotal", "StatedRate", "Sheet", "CaseInfo", "Case"):
+        plain, pydantic_model = getattr(model, name), getattr(schema, name)
+        fields = pydantic_model.model_fields
+        assert plain._fields == tuple(fields), name
+        for field, info in fields.items():
+            if not info.is_required():
+                assert plain._defaults[field] == info.get_default(call_default_factory=True), f"{name}.{field}"
+        assert set(plain._privates) == set(pydantic_model.__private_attributes__), name
+        if name in readers:
+            assert set(readers[name]) == set(fields), name

@@ -122,3 +122,17 @@ def test_the_key_covers_the_files_their_paths_and_the_code():
     assert key != rule_cache.library_key("rules", [("c.toml", b"x = 1"), ("b.toml", b"y = 2")])
     assert key != rule_cache.library_key("other", files)
     assert key != rule_cache.library_key("rules", [("a.toml", None), ("b.toml", b"y = 2")])
+
+
+def test_the_plain_declarations_and_their_file_models_declare_the_same_fields():
+    """A compiled rule set keeps its declarations as plain objects (`rules.declared`) made from the
+    file format's pydantic models of the same names (`rules.declarations`), field by field: a
+    field added to the file model and not to its plain counterpart would be dropped without a word."""
+    from scoring.rules import declarations, declared
+
+    for name, plain in declared._PLAIN.items():
+        fields = getattr(declarations, name).model_fields
+        assert plain._fields == tuple(fields), name
+        for field, info in fields.items():
+            if not info.is_required():
+                assert plain._defaults[field] == info.get_default(call_default_factory=True), f"{name}.{field}"
