@@ -81,6 +81,14 @@ class Plain:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{n}={self.__dict__[n]!r}' for n in self._fields)})"
 
+    def __str__(self) -> str:
+        # as pydantic's models print: "id='s1' title='…'"
+        return " ".join(f"{n}={self.__dict__[n]!r}" for n in self._fields)
+
+    def __iter__(self):
+        """(name, value) of each field, as pydantic's models iterate: ``dict(obj)`` works."""
+        return ((n, self.__dict__[n]) for n in self._fields)
+
     # Transitional: the pydantic-style names the tests and benchmarks call (scoring/ itself uses
     # `replace` and `dump`).
     def model_copy(self: T, update: dict[str, Any] | None = None) -> T:

@@ -139,7 +139,10 @@ def _sheet_input(data: Any) -> Any:
                 weights[key] = to_decimal(value) if isinstance(value, str) else value
             except NumberError as exc:
                 raise ValueError(f"weights.{key}: {exc}") from None
-            if isinstance(weights[key], (int, Decimal)) and not isinstance(weights[key], bool) and weights[key] < 0:
+            weight = weights[key]
+            # (NaN and infinities are the schema's to refuse; NaN cannot even be compared)
+            finite = not isinstance(weight, Decimal) or weight.is_finite()
+            if isinstance(weight, (int, Decimal)) and not isinstance(weight, bool) and finite and weight < 0:
                 raise ValueError(f"weights.{key}: 分值应大于或等于 0，得到 {value}")
         data["weights"] = weights
     return data
@@ -187,8 +190,11 @@ class CaseObject(Plain):
 
     @classmethod
     def model_validate(cls, data: Any):
-        """Transitional, for tests and benchmarks: ``data`` validated by the schema model of the
-        same name (`cases.schema`) and made plain."""
+        """``data`` validated by the schema model of the same name (`cases.schema`) and made plain,
+        as pydantic's ``model_validate`` did when these were its models; an object of this class
+        is returned as it is."""
+        if isinstance(data, cls):
+            return data
         from . import schema
 
         return schema.validate(getattr(schema, cls.__name__), data)

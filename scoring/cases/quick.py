@@ -59,12 +59,17 @@ def quick_case(data: Any) -> Case | None:
 def _str(value: Any) -> str:
     if type(value) is not str:
         raise _Unsure
+    if not value.isascii():
+        try:
+            value.encode()  # a lone surrogate ("\ud800"): the schema refuses it
+        except UnicodeEncodeError:
+            raise _Unsure from None
     return value
 
 
 def _text(value: Any) -> str:
     """A string of at least one character."""
-    if type(value) is not str or not value:
+    if not _str(value):
         raise _Unsure
     return value
 
