@@ -15,9 +15,14 @@ The public API::
     case, shown = scoring.load_case("submission.xlsx")     # a case file (TOML, JSON) or a filled workbook
     report = scoring.report_loaded(case, shown, library, scoring.Engine())
 
-Every function raises `ScoringError` (a `FileError` for a rule or case file, with its problems)
-when its input cannot be used.  The names are imported on first use, so that importing a part of
-the package (the command line's `--help`) does not load them all.
+    case = scoring.Case.model_validate(data)              # a case from plain data (pydantic's ValidationError if bad)
+
+`Case`, `Sheet` and `RuleSet` are plain frozen objects (`scoring.plain`): building one with
+``Case(...)`` checks nothing, so data from outside goes through ``Case.model_validate``; copy one
+with ``model_copy(update={...})`` or `scoring.plain.replace`, and turn it into plain data with
+``model_dump()``.  Every function raises `ScoringError` (a `FileError` for a rule or case file,
+with its problems) when its input cannot be used.  The names are imported on first use, so that
+importing a part of the package (the command line's `--help`) does not load them all.
 """
 
 from __future__ import annotations
