@@ -1,15 +1,13 @@
 """The quick case reader (`cases.quick`) against the case schema (`cases.schema`): on every
 shipped case and every generated one both give equal plain objects; on malformed data the quick
-reader gives up, so the schema words every error; and a plain `scoring diff` of a shipped case
-never imports pydantic."""
+reader gives up, so the schema words every error (that a plain `scoring diff` of a shipped case
+imports no pydantic: tests/test_cli_direct.py)."""
 
 from __future__ import annotations
 
 import copy
 import json
-import os
 import random
-import subprocess
 import sys
 from decimal import Decimal
 
@@ -160,25 +158,6 @@ def test_on_fuzzed_cases_the_quick_reader_agrees_or_gives_up(library):
             assert isinstance(mutated["case"].get("evaluated"), str)
         assert quick is None if expected is None else (quick is None or _same(quick, expected))
     assert refused and given_up < 100, (refused, given_up)
-
-
-def test_a_plain_diff_imports_no_pydantic(tmp_path):
-    """With the rule library cached, a diff of a shipped case reads the cache and the case file
-    without pydantic (the first run compiles the rule files, which needs it)."""
-    code = (
-        "import sys, atexit\n"
-        f"sys.argv = ['scoring', 'diff', {str(SUINING_CASE)!r}]\n"
-        "atexit.register(lambda: print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core',"
-        " 'annotated_types', 'typing_inspection') or m == 'scoring.cases.schema'), file=sys.stderr))\n"
-        "from scoring.cli import main\n"
-        "main()\n"
-    )
-    env = {**os.environ, "SCORING_CACHE_DIR": str(tmp_path / "cache")}
-    env.pop("SCORING_CACHE", None)
-    runs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, env=env) for _ in range(2)]
-    assert all("履职效能" in run.stdout and run.returncode == 0 for run in runs)
-    assert "pydantic" in runs[0].stderr.strip().splitlines()[-1]
-    assert runs[1].stderr.strip().splitlines()[-1] == "[]"
 
 
 def test_the_plain_objects_and_their_schema_models_declare_the_same_fields():
