@@ -58,6 +58,12 @@ def is_not_given(value: object) -> bool:
     return isinstance(value, str) and "".join(value.split()) in NOT_GIVEN_POINTS
 
 
+def printable(text: object) -> str:
+    """``text`` as a message may quote it: a lone surrogate ("\ud800", which no file holds but a web
+    form's JSON may) escaped, since no message carrying one can be written or validated."""
+    return str(text).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def to_decimal(value: object) -> Decimal:
     """Turn a TOML/JSON scalar or a written figure ("253.87", "１,２３４.５", "-38%") into a Decimal.
 
@@ -84,11 +90,11 @@ def to_decimal(value: object) -> Decimal:
     if text.endswith("%"):
         text = text[:-1]
     if not text or not _NUMBER_RE.match(text) or text in {"+", "-", "."}:
-        raise NumberError(f"“{value}”不是数字")
+        raise NumberError(f"“{printable(value)}”不是数字")
     try:
         return Decimal(text.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the regex already filters
-        raise NumberError(f"“{value}”不是数字") from exc
+        raise NumberError(f"“{printable(value)}”不是数字") from exc
 
 
 _QUANTUM: dict[int, Decimal] = {}

@@ -187,6 +187,15 @@ def test_text_the_schema_refuses_is_given_up():
     assert _schema(copy.deepcopy(data)) is None and quick_case(data) is None
 
 
+@pytest.mark.parametrize("value", ["\ud800", "1\ud800%"])
+def test_a_lone_surrogate_in_a_figure_is_refused_not_a_crash(value):
+    """A message quoting it could not be made: it was a UnicodeEncodeError from pydantic (review AV's F5)."""
+    data = _read(SUINING_CASE)
+    data["sheets"][0]["claimed_total"] = value
+    with pytest.raises(ValidationError):
+        validate_case(data)
+
+
 def test_a_weight_that_is_no_number_is_refused_not_a_crash():
     """`weights = { x = nan }` was a decimal.InvalidOperation traceback (review AV): now the schema's message."""
     data = _read(SUINING_CASE)

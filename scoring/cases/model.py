@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ..numbers import NumberError, is_not_given, to_decimal
+from ..numbers import NumberError, is_not_given, printable, to_decimal
 from ..plain import Plain
 from ..regions import PROVINCES
 
@@ -68,7 +68,7 @@ def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None
                 text = text.strip()[:-1]  # the message, if any, quotes the figure without its unit
             if points and text.strip().endswith(("%", "％")):
                 # "19%" for a score: a share of the weight to some writers, points to others
-                message = f"“{data[key]}”带百分号：得分和分值应写分数，不能写百分数"
+                message = f"“{printable(data[key])}”带百分号：得分和分值应写分数，不能写百分数"
                 raise ValueError(message if shorthand else f"{key}: {message}")
             try:
                 data[key] = to_decimal(text)
