@@ -92,36 +92,18 @@ _NOT_YET = re.compile(r"(未|没有?|不|尚未|仍未|还未|还没有?|没能|
 # ("整改不够彻底", "整改仍不到位"; not "整改不够一周就全部完成", "整改滞后一个月完成": a time, done)
 _UNDONE_AFTER = re.compile(r"(工作|措施|进度|成效|效果)?(仍|还|尚)?(不到位|不彻底|不力|不及时|不够(?![一二三四五六七八九十两半几\d])|不全面|不完全|"
                            r"未完全到位|未到位|未完成|未落实|没有到位|没到位|未完全|尚未完成|尚未到位|进展缓慢|滞后|不明显|不佳|(正在|在)?进行中|正在进行)")
-# … unless anything after it says a deed was done after all, no negation, order or plan before it in
-# its clause: put right, or done late ("整改不到位的情况已消除", "整改滞后，现已整改完毕", "整改滞后一个月
-# 完成", "已按要求整改"; not "仍未整改到位", "已责令限期整改", "要求年底前整改到位", "计划2025年6月完成")
-_DEED_DONE = re.compile(r"已经?[^，,。；;]{0,8}?(整改|纠正|到位|完毕|完成|解决|消除|处理|落实)|(整改|纠正)(到位|完毕)|完成")
-_NOT_DONE = ("未", "没", "不", "需", "要求", "责令", "计划", "预计", "力争", "争取", "拟", "将", "下发", "纳入", "上报", "方案", "加大")
-_CLAUSE_BREAK = re.compile(r"[，,。；;]")
-_DENIED = ("不存在", "未发现", "没有", "未出现", "杜绝", "无")
+# … where nothing after the shortfall speaks of the deed again: "整改不到位的情况已消除", "整改滞后，现已
+# 整改完毕", "整改不到位，仍未整改到位" may each say it was done or not, and are left to the evaluator
+# (a definite tier for a remedy the sheet says was done would flag an over-claim; the evaluator is the
+# cautious reading)
+_DEED_WORDS = re.compile(r"整改|纠正|改正|到位|完毕|完成|解决|消除|处理|落实")
 
 
 def _falls_short(text: str, at: int) -> bool:
-    """Whether a remedy ending at ``at`` in ``text`` is said to fall short right after it, not
-    denied in its clause before it, and not done after all."""
+    """Whether a remedy ending at ``at`` in ``text`` is said to fall short right after it, with no
+    word of the deed after the shortfall."""
     shortfall = _UNDONE_AFTER.match(text, at)
-    if shortfall is None:
-        return False
-    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, at)]
-    if any(w in text[max([0, *breaks]):at] for w in _DENIED):
-        return False
-    return not _done_after(text, shortfall.end())
-
-
-def _done_after(text: str, start: int) -> bool:
-    """Whether ``text`` says, after ``start``, that a deed was done (`_DEED_DONE`) with no word of
-    `_NOT_DONE` before it in its clause or inside the saying ("已责令…整改")."""
-    for m in _DEED_DONE.finditer(text, start):
-        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())]
-        told = text[max([start, *breaks]):m.start()] + m.group(0)[:-2]
-        if not any(w in told.replace("按要求", "") for w in _NOT_DONE):
-            return True
-    return False
+    return shortfall is not None and _DEED_WORDS.search(text, shortfall.end()) is None
 
 
 def _remedied(after: str, words: tuple[str, ...], denials: tuple[str, ...] = ()) -> str | None:
@@ -136,9 +118,8 @@ def _remedied(after: str, words: tuple[str, ...], denials: tuple[str, ...] = ())
         # … nor, for a denial of ``denials``, a negation of a remedy ("问题目前还没有整改": 没有 denies the
         # remedy, not the tier)
         denies = word in denials and _BEFORE_DEED.sub("", after[at + len(word):], count=1).startswith(tuple(w for w in words if w not in denials))
-        # … nor a remedy said to fall short right after it ("整改不到位", also at a later mention: "已整改，
-        # 但整改不到位"; not one denied: "不存在整改不到位的情况"), unless done after all
-        short = word not in denials and any(_falls_short(after, i + len(word)) for i in range(at, len(after)) if after.startswith(word, i))
+        # … nor a remedy said to fall short right after it ("整改不到位")
+        short = word not in denials and _falls_short(after, at + len(word))
         if 0 <= at <= 8 and not any(w in told for w in ("原因", "是", "因")) and not _NOT_YET.search(told) and not denies and not short:
             return word
     return None
