@@ -148,6 +148,10 @@ def _sheet_input(data: Any) -> Any:
     return data
 
 
+# The constraints both readers hold a case to (`cases.schema` as pydantic fields, `cases.quick` by hand)
+ID_PATTERN = r"[A-Za-z0-9_.-]+"  # a sheet's or a row's id, whole
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # the fiscal years a case may be of
+
 SHEET_RULES_OR_TYPE = "须写明 sheet_type（表类型，按地区和年度选用规则）或 rules（规则集 ID 或 ID@版本）"
 
 

@@ -19,6 +19,9 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from .model import (
+    FIRST_YEAR,
+    ID_PATTERN,
+    LAST_YEAR,
     Case,
     CaseInfo,
     Claim,
@@ -39,7 +42,7 @@ from .model import (
     format_problem,
 )
 
-_ID = re.compile(r"[A-Za-z0-9_.-]+")
+_ID = re.compile(ID_PATTERN)
 
 
 class _Unsure(Exception):
@@ -105,7 +108,7 @@ def _points(value: Any) -> Decimal:
 
 
 def _year(value: Any) -> int:
-    if type(value) is not int or not 1990 <= value <= 2100:
+    if type(value) is not int or not FIRST_YEAR <= value <= LAST_YEAR:
         raise _Unsure
     return value
 

@@ -18,6 +18,9 @@ from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_valid
 from ..rules.declarations import Strict
 from . import model
 from .model import (
+    FIRST_YEAR,
+    ID_PATTERN,
+    LAST_YEAR,
     SHEET_RULES_OR_TYPE,
     _claim_input,
     _figure_input,
@@ -84,7 +87,7 @@ class GradeClaim(Strict):
 class Row(Strict):
     """One 三级指标 row of a target/actual sheet, as printed."""
 
-    id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_.-]+$")
+    id: str | None = Field(default=None, pattern=f"^{ID_PATTERN}$")
     group: list[str] = []
     name: str = ""
     part_of: str | None = None
@@ -142,7 +145,7 @@ class StatedRate(Strict):
 class Sheet(Strict):
     """One self-evaluation sheet of the case."""
 
-    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
+    id: str = Field(pattern=f"^{ID_PATTERN}$")
     title: str
     sheet_type: str | None = None
     project: str = ""
@@ -180,7 +183,7 @@ class CaseInfo(Strict):
     id: str
     unit: str
     region: list[str] = Field(min_length=1)
-    year: int | None = Field(default=None, ge=1990, le=2100)  # the fiscal year evaluated; left out when not printed
+    year: int | None = Field(default=None, ge=FIRST_YEAR, le=LAST_YEAR)  # the fiscal year evaluated; left out when not printed
     evaluated: dt.date | None = None  # 评价日期 / 填报日期, when the sheet gives it
     department: str = ""  # 主管部门, when the form names one
     source: str
