@@ -898,6 +898,10 @@ def main(argv: list[str] | None = None) -> int:
             ("max RSS of one process (/usr/bin/time %M)", fmt_mem(big.max_rss)),
             ("peak Σ RSS of the process tree (sampled)", fmt_mem(big.tree_rss)),
             ("peak Σ PSS of the process tree (sampled)", fmt_mem(big.tree_pss)),
+            # what the hand-written code alone would take for the target's rows on both cores, reading
+            # and scoring only (no summary, no parent): the floor this machine puts under the target
+            ("hand-written parse + score alone, both cores", f"{fmt_s(BIG_TARGET_SHEETS / dept['hand_end_to_end_cpu'] / 2)} for "
+                                                            f"{BIG_TARGET_SHEETS:,} sheets (its in-process rate by CPU time, on two cores)"),
         ], (52, 30))
 
     # -- targets --
