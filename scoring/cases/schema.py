@@ -34,6 +34,12 @@ from .model import (
 )
 
 
+def _before(read):
+    """A model validator that first reads the data with ``read`` (one of the model's helpers,
+    which the quick reader uses too)."""
+    return model_validator(mode="before")(classmethod(lambda cls, data: read(data)))
+
+
 class Figure(Strict):
     """One input figure as the case gives it."""
 
@@ -66,10 +72,7 @@ class Claim(Strict):
     score: Decimal
     source: str = ""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: Any) -> Any:
-        return _claim_input(data)
+    _read = _before(_claim_input)
 
 
 class GradeClaim(Strict):
@@ -78,10 +81,7 @@ class GradeClaim(Strict):
     grade: str = Field(min_length=1)
     source: str = ""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: Any) -> Any:
-        return _grade_input(data)
+    _read = _before(_grade_input)
 
 
 class Row(Strict):
@@ -102,10 +102,7 @@ class Row(Strict):
     source: str = ""
     note: str = ""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _numbers(cls, data: Any) -> Any:
-        return _row_input(data)
+    _read = _before(_row_input)
 
 
 class Subtotal(Strict):
@@ -121,10 +118,7 @@ class Subtotal(Strict):
     includes: list[str] = []
     source: str = ""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _numbers(cls, data: Any) -> Any:
-        return _subtotal_input(data)
+    _read = _before(_subtotal_input)
 
 
 class StatedRate(Strict):
@@ -136,10 +130,7 @@ class StatedRate(Strict):
     denominator: Decimal
     source: str = ""
 
-    @model_validator(mode="before")
-    @classmethod
-    def _numbers(cls, data: Any) -> Any:
-        return _rate_input(data)
+    _read = _before(_rate_input)
 
 
 class Sheet(Strict):
@@ -167,10 +158,7 @@ class Sheet(Strict):
     notes: str = ""
     _lines: tuple[str, dict[str, int]] | None = PrivateAttr(default=None)
 
-    @model_validator(mode="before")
-    @classmethod
-    def _weights(cls, data: Any) -> Any:
-        return _sheet_input(data)
+    _read = _before(_sheet_input)
 
     @model_validator(mode="after")
     def _rules_or_type(self) -> "Sheet":
