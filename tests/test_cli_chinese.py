@@ -20,7 +20,8 @@ COMMANDS = [
 # English that click, typer or pydantic would print
 ENGLISH = re.compile(
     r"Usage|Options|Arguments|Commands|Show this message|default:|required|Error|Missing|No such|Invalid|"
-    r"Try |for help|Got unexpected|requires|does not|is not|Input should|Value error|Aborted|env var"
+    r"Try |for help|Got unexpected|requires|does not|is not|Input should|Value error|Aborted|env var|"
+    r"completion for|the current shell"
 )
 
 
@@ -34,6 +35,13 @@ def test_help_is_chinese(command):
     assert done.returncode == 0
     assert done.stdout.startswith("用法：scoring ") or done.stdout.startswith("用法：python -m scoring ")
     assert "显示此帮助并退出。" in done.stdout
+    assert _english_left(done.stdout) == [], done.stdout
+
+
+def test_the_top_level_help_is_chinese_with_typers_completion_options():
+    done = run_cli("--help")
+    assert done.returncode == 0
+    assert "--install-completion  为当前 shell 安装命令补全。" in done.stdout
     assert _english_left(done.stdout) == [], done.stdout
 
 

@@ -45,7 +45,12 @@ _NOTES = (
     (re.compile(r"^required$"), "必填"),
     (re.compile(r"^env var: (.*)$", re.S), r"环境变量：\1"),
 )
-_HELP_TEXTS = {"Show this message and exit.": "显示此帮助并退出。"}
+_HELP_TEXTS = {
+    "Show this message and exit.": "显示此帮助并退出。",
+    # typer's options for shell completion (add_completion=True)
+    "Install completion for the current shell.": "为当前 shell 安装命令补全。",
+    "Show completion for the current shell, to copy it or customize the installation.": "显示当前 shell 的命令补全脚本，可复制或自行安装。",
+}
 # click's messages, for errors that carry no structured fields; the rest are worded from fields.
 _MESSAGES = (
     (re.compile(r"^Got unexpected extra arguments?(?:\(s\))? \((.*)\)$", re.S), "多余的参数：{0}"),
