@@ -81,3 +81,34 @@ def test_disagreement_is_reported(library, table):
         hw.SCORERS = original
     assert not tally.ok
     assert any("budget_quality" in line for line in tally.first)
+
+
+def test_both_cores_splits_the_table_and_reads_every_row_once(library, table, tmp_path):
+    """bench/halves.py, the large run's two processes without the batch: the halves hold every row
+    once (the split falls on a line's start), the hand-written halves compute the totals a serial
+    pass computes, and the lean halves take the rows a serial TableReader takes."""
+    import csv
+
+    import bench.handwritten as hw
+    from bench.halves import both_cores
+    from scoring.cases.table import TableRow, known_labels, read_table
+    from scoring.engine.lean_table import TableReader
+
+    header, rows = table
+    path = tmp_path / "t.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    reader = hw.TableReader(header)
+    totals = sum(hw.score(*reader.read(cells)).total is not None for cells in rows)
+    hand = both_cores(path, COUNT)
+    assert (hand.rows, hand.counted) == (COUNT, totals)
+    serial = TableReader(library, LeanEngine())
+    for entry in read_table(path, known_labels(library)):
+        if isinstance(entry, TableRow):
+            serial.summary(entry)
+    lean = both_cores(path, COUNT, library)
+    assert (lean.rows, lean.counted) == (COUNT, serial.taken)
+    with pytest.raises(RuntimeError, match="the halves hold 200 rows, the table 201"):
+        both_cores(path, COUNT + 1)
