@@ -1277,7 +1277,9 @@ def test_a_tier_said_with_its_reason_or_in_a_clause_of_its_own_is_that_tier(libr
                                     "部分达成的问题整改滞后一个季度完成", "部分达成的问题已全部整改，不存在整改不到位的情况",
                                     "部分达成的问题整改不到位，已按计划整改完毕", "部分达成的问题整改不到位，仍未整改到位",
                                     "部分达成的问题整改不到位，已责令限期整改", "部分达成的问题整改滞后，还需2个月完成",
-                                    "年底前计划部分达成", "未达成指标为零个", "未达成指标有0个", "未达成的项目：无"])
+                                    "年底前计划部分达成", "未达成指标为零个", "未达成指标有0个", "未达成的项目：无",
+                                    # session 31: 如 before 约定 opens a condition (如约 alone is "as agreed")
+                                    "如约定的期限内未达成", "如约定工期内仍未达成"])
 def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, actual):
     row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
     assert row.result.parts[0].state == "judgement" and "提到规则的档次" in row.result.parts[0].reason, row.result.parts[0].reason

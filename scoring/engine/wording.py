@@ -43,9 +43,10 @@ _UNSETTLED_BEFORE = ("无", "非", "否", "拟", "若", "如")
 # "通过争取上级支持…", "计划任务部分达成", "希望小学…")
 _PLANS = ("计划", "争取", "希望")
 # … and so do conditions, opening them with nothing but a time between ("如年底前未达成", "如年底前仍未
-# 达成"), or a clause ending 后 ("如资金到位后…"); not the words these open ("如期", "若干")
+# 达成"), or a clause ending 后 ("如资金到位后…"); not the words these open ("如期", "若干", "如约", but
+# "如约定的期限内" is 如 before 约定)
 _CONDITIONS = ("如果", "假如", "倘若", "如若", "若是", "如", "若")
-_NOT_CONDITIONS = re.compile(r"^(如期(?![限末间满])|如实(?![施行现])|如今(?!年)|如何|如此|如数|如同|如约|若干)")
+_NOT_CONDITIONS = re.compile(r"^(如期(?![限末间满])|如实(?![施行现])|如今(?!年)|如何|如此|如数|如同|如约(?!定)|若干)")
 # the times before a plan word that look ahead ("下一步计划…"); "2023年计划未达成" is that year's plan
 _AHEAD = re.compile(r"^(下一?步|下一?阶段|下一?年度?|明年|下半年|今后|近期|尽快|(年底|年末|\d{1,2}月底?)前)$")
 # what a condition may put between its time and the name: "如年底前仍未达成" (not a plan: "计划仍未达成"
