@@ -19,7 +19,9 @@ One run measures and prints, each figure with its unit:
   (bench/naive.py, the naive floor), on one core over the same sheets;
 * wall times of `scoring diff <the Suining case>`, `scoring --help`, and loading and validating
   every shipped rule file (in-process, and in a fresh process);
-* a large batch (`--big` sheets from one CSV, both cores): wall time and peak memory;
+* a large batch (`--big` sheets from one CSV, both cores): wall time and peak memory, and the same
+  CSV in two halves, two processes at once, without the batch (bench/halves.py): the hand-written
+  code and the lean path's own loop;
 * the lean path (generated code, no trace): the generated code scoring what the
   hand-written code scores, a whole table row read, scored, compared and summarised, and the
   project sheets' summaries, on one core; and the same Sichuan formulas as GoRules ZEN
