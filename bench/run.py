@@ -504,6 +504,17 @@ def in_process_lean_rows(folder: Path, library, results: dict) -> None:
 
     results["lean_vs_engine"] = paired(score, cases, traced, cases)
 
+    def warm(part: list) -> None:
+        for case, shown in part:
+            sheet = case.sheets[0]
+            lean.summary(case, sheet, shown, sheet_rules(library, case, sheet, shown), library)
+
+    # the same with the memos never emptied: after the first pass every text and row is read from
+    # them, so this is the lean path as if reading the cells cost nothing, the ceiling of the
+    # target above for this design (not how a batch runs: it meets each text afresh)
+    warm(cases)
+    results["lean_warm_vs_engine"] = paired(warm, cases, traced, cases)
+
 
 def zen_peer(hand_inputs: list, hands: list, results: dict) -> str | None:
     """The GoRules ZEN peer on the same sheets, one core; None when zen-engine is not installed."""
@@ -898,6 +909,7 @@ def main(argv: list[str] | None = None) -> int:
         ("lean row ÷ hand-written parse + score", f"{dept['lean_row_cpu'] / dept['hand_end_to_end_cpu']:.3f}  ({dept['lean_row'] / dept['hand_end_to_end']:.3f})"),
         ("lean path ÷ traced engine + diff, projects",
          f"{lean_rows:.2f} paired chunk for chunk; {rows_res['lean_cpu'] / rows_res['engine_cpu']:.2f} from the rates above  ({rows_res['lean'] / rows_res['engine']:.2f})"),
+        ("  the same, every text already read (memos warm)", f"{rows_res['lean_warm_vs_engine']:.2f} paired: the ceiling if reading cost nothing"),
         ("lean row ÷ traced parse + engine + diff, dept", f"{dept['lean_row_cpu'] / dept['engine_end_to_end_cpu']:.1f}  ({dept['lean_row'] / dept['engine_end_to_end']:.1f})"),
         *([("ZEN ÷ hand-written; lean path ÷ ZEN", f"{dept['zen_cpu'] / dept['hand_cpu']:.3f}; {dept['lean_cpu'] / dept['zen_cpu']:.2f}  (by CPU time)")] if "zen" in dept else []),
     ], (52, 30))
@@ -1057,7 +1069,7 @@ def rows_only(gen: Path, args: argparse.Namespace, library, results: dict, out: 
     lean_rows = rows_res["lean_vs_engine"]
     targets = [(f"lean path ≥ {TARGET_LEAN_ROWS:.0f} × traced engine (projects, one core)", lean_rows >= TARGET_LEAN_ROWS,
                 f"{lean_rows:.2f} × paired chunk for chunk ({fmt_rate(rows_res['lean_cpu'])} against {fmt_rate(rows_res['engine_cpu'])}; "
-                f"wall clock {rows_res['lean'] / rows_res['engine']:.1f} ×)")]
+                f"wall clock {rows_res['lean'] / rows_res['engine']:.1f} ×; with every text already read {rows_res['lean_warm_vs_engine']:.2f} ×)")]
     return finish_part(targets, results, out / "results-rows.json")
 
 
