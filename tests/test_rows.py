@@ -305,6 +305,18 @@ def test_a_lower_is_better_name_against_a_rate_to_reach_is_not_read(library):
         ("工程建设进度", "100%", "完成率100%", "10.00"),
         ("水质达标率", "≥95%", "年度达标率100%", "10.00"),  # the longest name: 年度达标率, not 年度 and "达"
         ("培训次数", "≥1次", "年度≥1次", "10.00"),
+        ("验收合格率", "≥95%", "考核合格率98%", "10.00"),  # another name sharing the row's words
+        # review AX: a rate of the lack of what the row counts, or of something else, is no figure of
+        # the row (before, "不满意率5%" scored 0.56 and called a claim of 10 too high)
+        ("服务对象满意度", "≥90%", "不满意率5%", "不是指标“服务对象满意度”所计的量"),
+        ("服务对象满意度", "≥90%", "不满意度5%", "不是指标“服务对象满意度”所计的量"),
+        ("出勤率", "≥95%", "缺勤率3%", "不是指标“出勤率”所计的量"),
+        ("检测准确率", "≥99%", "漏检率0.5%", "不是指标“检测准确率”所计的量"),
+        ("验收合格率", "≥95%", "返修率2%", "不是指标“验收合格率”所计的量"),
+        ("验收合格率", "≥95%", "不及格率2%", "不是指标“验收合格率”所计的量"),
+        ("人员稳定率", "≥90%", "离职率5%", "不是指标“人员稳定率”所计的量"),
+        ("服务对象满意度", "≥90%", "知晓率95%", "不是指标“服务对象满意度”所计的量"),
+        ("缺陷整改率", "100%", "缺陷整改率100%", "10.00"),  # the lack is the row's own quantity
     ],
 )
 def test_an_actual_naming_another_quantity(library, name, target, actual, expected):

@@ -555,6 +555,16 @@ class RowScorer(WordingGrader, UnitMatcher):
         lower = is_lower_name(named, reading)
         if any(is_lower_name(n, reading) != lower for n in names):
             raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，与指标“{row.name}”所计的量一个越低越好、一个越高越好，无法比较")
+        # Against a row named as a rate or degree, the name's own words ("不满意" of "不满意率"),
+        # written in the row's name or target, are the row's quantity; else the name counts another
+        # one where it says the lack of something ("不满意率", "缺勤率" against "出勤率", "漏检率") or
+        # shares no word with the row ("返修率" against "验收合格率", "知晓率" against "满意度"), and
+        # its figure is not the row's.  Still the row's: "正确率" for "准确率", "考核合格率" for
+        # "培训合格率", a direction's word ("负增长率" for "下降率"), a completion ("完成率" of a 进度).
+        stem = next((named[: -len(w)] for w in reading.quantity_names if named.endswith(w)), named)
+        if (name.endswith(reading.quantity_names) and not said and stem not in _DONE_RATES and stem not in about
+                and (stem.startswith(_LACKING) or not any(c in about for c in stem))):
+            raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，不是指标“{row.name}”所计的量，无法比较")
         return actual
 
     def _direction(self, row: Row, target: ParsedValue, method: CompiledMethod | None) -> str | None:
@@ -840,6 +850,13 @@ def _could_meet(direction: str, bound: str, a: Decimal, t: Decimal) -> bool:
     if direction[0] == ">":
         return a > t if strict else a >= t
     return a < t if strict else a <= t
+
+
+# what opens a quantity's name that counts the lack of something: "不满意率", "未达标率", "缺勤率",
+# "漏检率", "失业率", "误报率"
+_LACKING = ("不", "未", "非", "无", "没", "缺", "漏", "欠", "失", "误")
+# … and names saying how much of what the row counts was done, whatever it is named
+_DONE_RATES = ("完成", "达成", "实现", "执行")
 
 
 def _row_name(row: Row) -> str:
