@@ -1089,6 +1089,25 @@ def test_a_qualitative_row_holding_dates_is_read_as_its_deadline(library):
         assert shown == expected
 
 
+@pytest.mark.parametrize(("nature", "target", "actual", "expected"), [
+    ("≤", "≥95%", "90%", None),  # review AX: the column said at most, the target at least
+    ("＜", "≥95%", "96%", None),
+    ("≥", "≤5次", "3次", None),
+    ("≥", "≥95%", "90%", "9.47"),  # the same way: as written
+    ("≤", "95%", "90%", "10.00"),  # the column gives a bare target its comparator
+    ("=", "≥95%", "96%", "10.00"),  # an equal sign says no direction against the target's
+])
+def test_a_nature_column_going_the_other_way_from_the_target_is_not_guessed(library, nature, target, actual, expected):
+    row, rep = one(library, name="验收合格率", nature=nature, target=target, actual=actual, claimed="10")
+    if expected is None:
+        assert row.comparison.status == "unverifiable"
+        why = f"验收合格率：指标性质“{nature}”与年度指标值“{target}”的比较方向相反，无法确定按哪一个计分"
+        assert row.result.parts[0].reason == why
+        assert [f.message for f in rep.findings if f.code == "unreadable_value"] == [f"{why}，该行无法核验"]
+    else:
+        assert row.result.computed == D(expected), row.result.parts[0].reason
+
+
 def test_a_not_given_mark_in_the_nature_or_rule_column_is_no_nature_or_rule(library):
     """"/" printed in 指标性质 or 赋分规则 is a cell left blank: the row is scored by its figures."""
     for extra in ({"nature": "/"}, {"rule": "/"}, {"nature": "／"}, {"rule": "——"}):

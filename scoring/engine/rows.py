@@ -48,6 +48,7 @@ _TRAILING_UNIT = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?([^\d]*)")  # a fig
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
 _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
+_UPWARD = (">=", ">")
 _COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 _BOUND_WORDS = {">=": "下限（不低于", ">": "下限（高于", "<=": "上限（不高于", "<": "上限（低于"}
 _DATE_BOUND_WORDS = {">=": "下限（不早于", ">": "下限（晚于", "<=": "上限（不晚于", "<": "上限（早于"}
@@ -417,6 +418,8 @@ class RowScorer(WordingGrader, UnitMatcher):
         if target is not None and target.kind == "none":
             part.reason = f"年度指标值未填（“{row.target.strip()}”）"
             return outcome
+        if target is not None and target.comparator in _FLIP:
+            self._check_nature(row, target.comparator, place)
         actual = self._check_named(row, actual, target, values)
         if target is not None and actual.kind != target.kind and "date" in (actual.kind, target.kind):
             # "2024.06" against "2024年12月前": a year and month written with a dot, as the other side is a date
@@ -528,6 +531,16 @@ class RowScorer(WordingGrader, UnitMatcher):
         if not dated and not (durations and any(p in normalize_phrase(level) for level in row.group for p in durations.groups)):
             return target, actual
         return months
+
+    def _check_nature(self, row: Row, comparator: str, place: str) -> None:
+        """A 指标性质 column whose comparator goes the other way from the one the target writes itself
+        ("≤" | "≥95%"; `_target_text` keeps the target's): which one the unit meant is not for the
+        tool to guess."""
+        nature = (row.nature or "").strip()
+        said = self.reading.comparator(nature) if nature else None
+        if said in _FLIP and (said in _UPWARD) != (comparator in _UPWARD):
+            why = f"{row.name}：指标性质“{nature}”与年度指标值“{row.target.strip()}”的比较方向相反，无法确定按哪一个计分"
+            raise _Unreadable(why, finding("unreadable_value", f"{why}，该行无法核验", place))
 
     def _check_named(self, row: Row, actual: ParsedValue, target: ParsedValue | None, values: list[ValueUse]) -> ParsedValue:
         """An actual written with a quantity's name, as the row's figure.  A name going the other
