@@ -568,15 +568,12 @@ class RowScorer(WordingGrader, UnitMatcher):
         lower = is_lower_name(named, reading)
         if any(is_lower_name(n, reading) != lower for n in names):
             raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，与指标“{row.name}”所计的量一个越低越好、一个越高越好，无法比较")
-        # Against a row named as a rate or degree, the name's own words ("不满意" of "不满意率"),
-        # written in the row's name or target, are the row's quantity; else the name counts another
-        # one where it says the lack of something ("不满意率", "缺勤率" against "出勤率", "漏检率") or
-        # shares no word with the row ("返修率" against "验收合格率", "知晓率" against "满意度"), and
-        # its figure is not the row's.  Still the row's: "正确率" for "准确率", "考核合格率" for
-        # "培训合格率", a direction's word ("负增长率" for "下降率"), a completion ("完成率" of a 进度).
+        # A name counting the lack of what the row counts ("不满意率" against 满意度, "缺勤率" against
+        # 出勤率, "群众不满意率", "未按时办结率") is another quantity: its figure is not the row's.
+        # Other names are taken as the row's own: "办结率" for 完成率, "正确率" for 准确率 (reviews AX
+        # and AY: telling a synonym from another quantity by their characters misread both).
         stem = next((named[: -len(w)] for w in reading.quantity_names if named.endswith(w)), named)
-        if (name.endswith(reading.quantity_names) and not said and stem not in _DONE_RATES and stem not in about
-                and (stem.startswith(_LACKING) or not any(c in about for c in stem))):
+        if not said and _counts_a_lack(stem, name, about):
             raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，不是指标“{row.name}”所计的量，无法比较")
         return actual
 
@@ -865,11 +862,23 @@ def _could_meet(direction: str, bound: str, a: Decimal, t: Decimal) -> bool:
     return a < t if strict else a <= t
 
 
-# what opens a quantity's name that counts the lack of something: "不满意率", "未达标率", "缺勤率",
-# "漏检率", "失业率", "误报率"
+# what in a quantity's name says it counts the lack of something: "不满意率", "未按时办结率", "缺勤率",
+# "漏检率", "失学率", "误报率"; not in words of their own ("非常满意率")
 _LACKING = ("不", "未", "非", "无", "没", "缺", "漏", "欠", "失", "误")
-# … and names saying how much of what the row counts was done, whatever it is named
-_DONE_RATES = ("完成", "达成", "实现", "执行")
+_NOT_LACKING = ("非常",)
+
+
+def _counts_a_lack(stem: str, name: str, about: str) -> bool:
+    """Whether a quantity's name (``stem``, without 率/度) counts the lack of something the row's
+    name (``name``) and target (``about``: both) do not: a word of `_LACKING` in it whose two
+    characters the row does not write ("群众不满意" against 服务对象满意度; not "失能老人覆盖" against
+    失能老人护理服务覆盖率, nor "不满意" against 不满意率, where the word is the row's own), and that
+    does not open both names (an abbreviation: "非遗保护" of 非物质文化遗产保护率)."""
+    for i, c in enumerate(stem):
+        if (c in _LACKING and stem[i:i + 2] not in about and not stem.startswith(_NOT_LACKING, i)
+                and not (i == 0 and name.startswith(c))):
+            return True
+    return False
 
 
 def _row_name(row: Row) -> str:
