@@ -573,7 +573,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         # Other names are taken as the row's own: "办结率" for 完成率, "正确率" for 准确率 (reviews AX
         # and AY: telling a synonym from another quantity by their characters misread both).
         stem = next((named[: -len(w)] for w in reading.quantity_names if named.endswith(w)), named)
-        if not said and _counts_a_lack(stem, name, about):
+        if not said and _counts_a_lack(stem, about):
             raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，不是指标“{row.name}”所计的量，无法比较")
         return actual
 
@@ -862,21 +862,20 @@ def _could_meet(direction: str, bound: str, a: Decimal, t: Decimal) -> bool:
     return a < t if strict else a <= t
 
 
-# what in a quantity's name says it counts the lack of something: "不满意率", "未按时办结率", "缺勤率",
-# "漏检率", "失学率", "误报率"; not in words of their own ("非常满意率")
+# what in a quantity's name may say it counts the lack of something ("不满意率", "缺勤率", "漏检率")
 _LACKING = ("不", "未", "非", "无", "没", "缺", "漏", "欠", "失", "误")
-_NOT_LACKING = ("非常",)
 
 
-def _counts_a_lack(stem: str, name: str, about: str) -> bool:
-    """Whether a quantity's name (``stem``, without 率/度) counts the lack of something the row's
-    name (``name``) and target (``about``: both) do not: a word of `_LACKING` in it whose two
-    characters the row does not write ("群众不满意" against 服务对象满意度; not "失能老人覆盖" against
-    失能老人护理服务覆盖率, nor "不满意" against 不满意率, where the word is the row's own), and that
-    does not open both names (an abbreviation: "非遗保护" of 非物质文化遗产保护率)."""
+def _counts_a_lack(stem: str, about: str) -> bool:
+    """Whether a quantity's name (``stem``, without 率/度) negates what the row's name or target
+    (``about``) counts: a word of `_LACKING` followed by the rest of the name, which the row writes
+    ("不满意" and "群众不满意" against 服务对象满意度, "缺勤" against 出勤率, "未按时办结" against 事项按时办结率),
+    where the row does not write the word itself ("不满意" against 服务对象不满意率, "失能老人覆盖"
+    against 失能老人护理服务覆盖率).  A word of lack in a subject the row leaves out ("误工补贴发放",
+    "不动产登记", "非遗保护") negates nothing of the row (review AZ)."""
     for i, c in enumerate(stem):
-        if (c in _LACKING and stem[i:i + 2] not in about and not stem.startswith(_NOT_LACKING, i)
-                and not (i == 0 and name.startswith(c))):
+        rest = stem[i + 1:]
+        if c in _LACKING and rest and rest in about and stem[i:i + 2] not in about:
             return True
     return False
 
