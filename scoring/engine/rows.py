@@ -570,8 +570,8 @@ class RowScorer(WordingGrader, UnitMatcher):
             raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，与指标“{row.name}”所计的量一个越低越好、一个越高越好，无法比较")
         # A name counting the lack of what the row counts ("不满意率" against 满意度, "缺勤率" against
         # 出勤率, "群众不满意率", "未按时办结率") is another quantity: its figure is not the row's.
-        # Other names are taken as the row's own: "办结率" for 完成率, "正确率" for 准确率 (reviews AX
-        # and AY: telling a synonym from another quantity by their characters misread both).
+        # Other names are taken as the row's own: "办结率" for 完成率, "正确率" for 准确率 (reviews AX,
+        # AY and AZ: telling a synonym from another quantity by their characters misread both).
         stem = next((named[: -len(w)] for w in reading.quantity_names if named.endswith(w)), named)
         if not said and _counts_a_lack(stem, about):
             raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，不是指标“{row.name}”所计的量，无法比较")
