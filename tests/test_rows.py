@@ -329,6 +329,10 @@ def test_a_lower_is_better_name_against_a_rate_to_reach_is_not_read(library):
         ("非物质文化遗产保护率", "100%", "国家级非遗保护率100%", "10.00"),
         ("数据录入准确率", "≥99%", "无差错率99.5%", "10.00"),
         ("不动产登记服务满意度", "≥90%", "不满意率3%", "不是指标“不动产登记服务满意度”所计的量"),
+        # review BA: … nor a word ending in one that qualifies the row's own quantity
+        ("农民工工资案件办结率", "100%", "拖欠农民工工资案件办结率100%", "10.00"),
+        ("交通标志补设率", "100%", "交通标志缺失补设率100%", "10.00"),
+        ("学生劝返率", "100%", "流失学生劝返率100%", "10.00"),
     ],
 )
 def test_an_actual_naming_another_quantity(library, name, target, actual, expected):

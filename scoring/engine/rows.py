@@ -862,8 +862,13 @@ def _could_meet(direction: str, bound: str, a: Decimal, t: Decimal) -> bool:
     return a < t if strict else a <= t
 
 
-# what in a quantity's name may say it counts the lack of something ("不满意率", "缺勤率", "漏检率")
+# what in a quantity's name may say it counts the lack of something ("不满意率", "缺勤率", "漏检率") …
 _LACKING = ("不", "未", "非", "无", "没", "缺", "漏", "欠", "失", "误")
+# … except as the end of a word qualifying what follows ("拖欠农民工工资案件办结率", "流失学生劝返率",
+# "交通标志缺失补设率": of the row's own quantity, review BA)
+_LACK_ENDING = ("拖欠", "亏欠", "欠缺", "罚没", "淹没", "流失", "走失", "遗失", "丢失", "消失", "损失", "过失",
+                "空缺", "短缺", "紧缺", "稀缺", "残缺", "缺失", "泄漏", "渗漏", "疏漏", "遗漏", "错误", "延误",
+                "耽误", "三无")
 
 
 def _counts_a_lack(stem: str, about: str) -> bool:
@@ -875,7 +880,7 @@ def _counts_a_lack(stem: str, about: str) -> bool:
     "不动产登记", "非遗保护") negates nothing of the row (review AZ)."""
     for i, c in enumerate(stem):
         rest = stem[i + 1:]
-        if c in _LACKING and rest and rest in about and stem[i:i + 2] not in about:
+        if c in _LACKING and rest and rest in about and stem[i:i + 2] not in about and stem[i - 1:i + 1] not in _LACK_ENDING:
             return True
     return False
 
