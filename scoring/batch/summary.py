@@ -77,7 +77,14 @@ _summary_fields = attrgetter(*(f.name for f in fields(SheetSummary)))
 
 def worst_status(statuses) -> str:
     """The most alarming of a sheet's statuses (its lines' and its total's)."""
-    return min(statuses, key=STATUS_RANK.__getitem__)
+    present = set(statuses)  # a sheet's twenty lines have two or three statuses among them
+    for status in _RANKED:
+        if status in present:
+            return status
+    return min(statuses, key=STATUS_RANK.__getitem__)  # none: raises as an unknown status does
+
+
+_RANKED = tuple(sorted(STATUS_RANK, key=STATUS_RANK.__getitem__))
 
 
 def by_severity(finding) -> int:

@@ -75,6 +75,9 @@ from .rows import RowScorer
 from .trace import NULL
 
 ZERO = Decimal(0)
+# The plan of a sheet without target/actual rows, only ever read: one for all of them.
+_NO_ROWS = RowPlan()
+_PINS_KEPT = 1 << 12
 
 
 class Fallback(Exception):
@@ -143,6 +146,9 @@ class LeanRules:
         self.tolerance = rules.info.claim_tolerance
         self.source_infos = len(rule_source_findings(rules))
         self.rows: RowScorer | None = None  # made on first use, kept with what it has read
+        # (region, year, evaluation date, sheet type) of sheets naming these rules of which
+        # `pipeline.pinned_rules_findings` says nothing
+        self.pinned_quietly: set[tuple] = set()
 
 
 class _Memo(dict):
@@ -461,7 +467,16 @@ class LeanEngine:
         order, the finding counts of its deduction items.  ``sheet`` (a case model) only for
         printed weights, rows, parent rows and subtotals."""
         rules = lr.rules
-        pinned = pinned_rules_findings(facts.region, facts.year, facts.evaluated, facts.sheet_type, rules, where, False) if facts.named_rules else facts.chosen
+        pinned = facts.chosen
+        if facts.named_rules:
+            # nothing to say of named rules for most sheets; what decides it is the same for many
+            pins = (facts.region, facts.year, facts.evaluated, facts.sheet_type)
+            if pins not in lr.pinned_quietly:
+                pinned = pinned_rules_findings(facts.region, facts.year, facts.evaluated, facts.sheet_type, rules, where, False)
+                if not pinned:
+                    if len(lr.pinned_quietly) >= _PINS_KEPT:
+                        lr.pinned_quietly.clear()
+                    lr.pinned_quietly.add(pins)
         if rules.modified_since_release:
             pinned = [*pinned, *release_findings(rules, where)]
         # the traced path reports the pinned rules first, then what scoring finds
@@ -492,7 +507,7 @@ class LeanEngine:
             raise Fallback from exc
         found.infos += capped
         rows: list[IndicatorResult] = []
-        plan = RowPlan()
+        plan = _NO_ROWS
         if sheet is not None and sheet.rows:
             rows, plan = self._rows(lr, sheet, facts.year, where, found)
         if facts.complete and rules.rows is not None and not plan.scored:
@@ -534,19 +549,23 @@ class LeanEngine:
         infos = 0
         indicators = lr.indicators
         # LineSums.add_point inline, on locals written back before any other line is added: the
-        # same additions in the same order
+        # same additions in the same order.  Until a line other than a point is met (on most
+        # sheets, never), the checked weight is the known one and low and high are the computed
+        # sum, made of the same additions: only these two sums are kept, and the others taken
+        # from them when they part.
         known = checked = computed = low = high = claimed_sum = unclaimed_weight = allow_up = allow_down = ZERO
-        any_claimed = False
+        any_claimed = parted = False
         for i, result in enumerate(out):
             claimed = claims[i]
             weight = weights[i]
             if result.__class__ is Decimal:  # a point score: compare() on a point, inline
                 values.append(result)
                 known += weight
-                checked += weight
                 computed += result
-                low += result
-                high += result
+                if parted:
+                    checked += weight
+                    low += result
+                    high += result
                 if claimed is None:
                     status = "unclaimed"
                     infos += 1
@@ -574,6 +593,8 @@ class LeanEngine:
                             else:
                                 allow_down -= delta
             else:
+                if not parted:
+                    checked, low, high, parted = known, computed, computed, True
                 _write_back(sums, known, checked, computed, low, high, claimed_sum, unclaimed_weight, allow_up, allow_down, any_claimed)
                 ind = indicators[i]
                 low, high, bounded, reasons = self._partial(lr, i, weight, result, states)
@@ -595,6 +616,8 @@ class LeanEngine:
                 claimed_sum = sums.claimed
                 unclaimed_weight, allow_up, allow_down, any_claimed = sums.unclaimed_weight, sums.allow_up, sums.allow_down, sums.any_claimed
             statuses.append(status)
+        if not parted:
+            checked, low, high = known, computed, computed
         _write_back(sums, known, checked, computed, low, high, claimed_sum, unclaimed_weight, allow_up, allow_down, any_claimed)
         row_claims = {}
         if rows:
@@ -736,7 +759,7 @@ def lean_summary(lean: LeanSheet, path: str, case_id: str, unit: str, sheet_id: 
         total_status=total.status, worst_status=worst_status(lean.statuses),
         worst_severity="error" if errors else "warning" if warnings else "info" if found.infos else None,
         errors=errors, warnings=warnings, infos=found.infos, unverified_weight=lean.unverified_weight,
-        findings=tuple((f.severity, f.code, f.message, f.where) for f in sorted(found.kept, key=by_severity)),
+        findings=tuple((f.severity, f.code, f.message, f.where) for f in sorted(found.kept, key=by_severity)) if found.kept else (),
         grade=span_text(lean.grades), claimed_grade=lean.claimed_grade or "", grades=lean.grades,
-        differing=any(status in DIFFERING for status in lean.statuses[:-1]), line=line,
+        differing=not DIFFERING.isdisjoint(lean.statuses[:-1]), line=line,
     )

@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from ..batch.summary import SheetSummary
 from ..cases.model import region_parts
-from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, IGNORED_PREFIX, RATE_PREFIX, UNDISCLOSED, TableRow, input_headers, label_key
+from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, IGNORED_PREFIX, RATE_PREFIX, UNDISCLOSED, TableHeader, TableRow, input_headers, label_key
 from ..errors import ScoringError
 from ..numbers import NumberError, is_too_large, to_decimal
 from ..review.pipeline import fallback_findings
@@ -64,11 +64,13 @@ class _Fixed:
     def __init__(self, columns: tuple[str, ...]):
         index = {name: i for i, name in enumerate(columns)}
         self.width = len(columns)
-        self.fixed = {name: index.get(name) for name in CASE_COLUMNS}
         self.inputs = [(i, c) for i, c in enumerate(columns) if c not in CASE_COLUMNS and not c.startswith((CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX, IGNORED_PREFIX))]
         self.claims = [(i, c[len(CLAIM_PREFIX):].strip()) for i, c in enumerate(columns) if c.startswith(CLAIM_PREFIX)]
         self.findings = [(i, c[len(FINDING_PREFIX):].strip()) for i, c in enumerate(columns) if c.startswith(FINDING_PREFIX)]
         self.index = index
+        # where `_summary` finds the fixed columns it reads, in `_FIXED_READ` order: a column the
+        # header lacks points one past the row's last cell, at the empty text `_summary` puts there
+        self.read = tuple(len(columns) if index.get(name) is None else index[name] for name in _FIXED_READ)
         # two claim (or finding) columns naming the same key: the case model keeps the last
         # non-empty one; rare enough to leave to it
         self.usable = all(len({k for _, k in group}) == len(group) for group in (self.claims, self.findings))
@@ -131,7 +133,14 @@ class TableReader:
         self.lean = lean
         self._fixed: dict[tuple[str, ...], _Fixed] = {}
         self._plans: dict[tuple, _Plan] = {}
-        self._rules: dict[tuple, RuleSet | None] = {}
+        self._rules: dict[tuple, tuple[RuleSet | None, bool]] = {}
+        self._regions: dict[str, tuple[str, ...]] = {}
+        # The rows of a table (of a block a worker is given) share one header object: what is
+        # worked out for its columns is looked up by identity, not by hashing its column names
+        # once a row (`_for_header`).
+        self._header: object = None
+        self._header_fixed: _Fixed | None = None
+        self._header_plans: dict[tuple[int, int], tuple[RuleSet, _Plan]] = {}
         self.taken = 0
         self.left = 0
 
@@ -152,40 +161,46 @@ class TableReader:
 
     def _summary(self, row: TableRow) -> SheetSummary | None:
         header = row.header
-        fixed = self._fixed.get(header.columns)
-        if fixed is None:
-            fixed = self._fixed[header.columns] = _Fixed(header.columns)
+        if header is not self._header:
+            self._for_header(header)
+        fixed = self._header_fixed
         cells = row.cells
         if len(cells) != fixed.width or not fixed.usable:
             return None
-        cell = _Cells(cells, fixed.fixed)
-        case_id, unit, title = cell.get("case_id"), cell.get("unit"), cell.get("title")
-        region = tuple(region_parts(cell.get("region")))
-        written_year = cell.get("year")
-        sheet_type, named = cell.get("sheet_type") or None, cell.get("rules") or None
-        sheet_id = cell.get("sheet_id") or "sheet"
+        padded = (*cells, "")
+        case_id, unit, title, written_region, written_year, sheet_type, named, sheet_id, claimed_total = [padded[i].strip() for i in fixed.read]
+        region = self._regions.get(written_region)
+        if region is None:
+            if len(self._regions) >= _REGIONS_KEPT:
+                self._regions.clear()
+            region = self._regions[written_region] = tuple(region_parts(written_region))
+        sheet_type, named, sheet_id = sheet_type or None, named or None, sheet_id or "sheet"
         if not region or not _YEAR.fullmatch(written_year) or not 1990 <= int(written_year) <= 2100:
             return None
         if (sheet_type is None and named is None) or not _SHEET_ID.fullmatch(sheet_id):
             return None
         year = int(written_year)
-        claimed_total = cell.get("claimed_total")
         if claimed_total:
             if not _PLAIN.fullmatch(claimed_total):
                 return None
             claimed_total = Decimal(claimed_total)
         else:
             claimed_total = None
-        rules = self._choose(named, sheet_type, region, year)
+        rules, chosen_quietly = self._choose(named, sheet_type, region, year)
         if rules is None:
             return None
         lr = self.lean.rules(rules, year)
         if not lr.available:
             raise Fallback
-        key = (header.columns, header.rates, rules.path, rules.sha256, year)
-        plan = self._plans.get(key)
-        if plan is None:
-            plan = self._plans[key] = _Plan(fixed, rules, lr, header.rates)
+        known = self._header_plans.get((id(rules), year))
+        if known is not None and known[0] is rules:
+            plan = known[1]
+        else:
+            key = (header.columns, header.rates, rules.path, rules.sha256, year)
+            plan = self._plans.get(key)
+            if plan is None:
+                plan = self._plans[key] = _Plan(fixed, rules, lr, header.rates)
+            self._header_plans[id(rules), year] = (rules, plan)
         for i in plan.strangers:
             if cells[i].strip():
                 return None
@@ -233,36 +248,39 @@ class TableReader:
             if numerator is None or denominator is None:
                 return None
             rates.append(_Rate(label, parts[0], numerator, denominator))
-        chosen = () if named else tuple(fallback_findings(self.library, region, year, sheet_type, rules, where))
+        chosen = () if chosen_quietly else tuple(fallback_findings(self.library, region, year, sheet_type, rules, where))
         facts = SheetFacts(sheet_id, title, region, year, None, sheet_type, named, claimed_total, chosen=chosen)
         lean = self.lean.evaluate(lr, facts, x, states, found, where, claims, counts, deduction_claims, rates)
         return lean_summary(lean, row.where, case_id, unit, sheet_id, title, rules, row.line)
 
-    def _choose(self, named: str | None, sheet_type: str | None, region: tuple[str, ...], year: int) -> RuleSet | None:
-        """The rule set `review.pipeline.choose_rules` gives the row; None when it cannot give one."""
+    def _for_header(self, header: TableHeader) -> None:
+        """Make ``header`` the one the next rows are read under."""
+        fixed = self._fixed.get(header.columns)
+        if fixed is None:
+            fixed = self._fixed[header.columns] = _Fixed(header.columns)
+        self._header, self._header_fixed, self._header_plans = header, fixed, {}
+
+    def _choose(self, named: str | None, sheet_type: str | None, region: tuple[str, ...], year: int) -> tuple[RuleSet | None, bool]:
+        """The rule set `review.pipeline.choose_rules` gives the row, None when it cannot give one;
+        and whether nothing is said of the choice (`pipeline.fallback_findings`: rules named, or
+        chosen by region and year with nothing to say), which is the same for every row that
+        chooses alike."""
         key = (named, sheet_type, region, year)
-        if key not in self._rules:
+        known = self._rules.get(key)
+        if known is None:
             try:
                 chosen = self.library.find(named, year) if named else self.library.select(region, year, sheet_type)
             except ScoringError:
                 chosen = None
-            self._rules[key] = chosen
-        return self._rules[key]
+            quiet = chosen is None or bool(named) or not fallback_findings(self.library, region, year, sheet_type, chosen, "")
+            known = self._rules[key] = (chosen, quiet)
+        return known
 
 
-class _Cells:
-    """The fixed columns of one row, stripped as the case model reads them."""
-
-    __slots__ = ("cells", "index")
-
-    def __init__(self, cells: tuple[str, ...], index: dict[str, int | None]):
-        self.cells = cells
-        self.index = index
-
-    def get(self, name: str) -> str:
-        i = self.index[name]
-        return "" if i is None else self.cells[i].strip()
-
+# The fixed columns `_summary` reads, in its order.
+_FIXED_READ = ("case_id", "unit", "title", "region", "year", "sheet_type", "rules", "sheet_id", "claimed_total")
+# Regions as written, read into their parts: a table names the same few regions over and over.
+_REGIONS_KEPT = 1 << 12
 
 # Plain numbers already read (a table repeats many: counts, 0.00, round amounts), cleared when large.
 _NUMBERS: dict[str, Decimal] = {}

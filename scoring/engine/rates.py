@@ -114,12 +114,15 @@ def stated_rate_findings(rates: Iterable[StatedRate], where: str) -> list[Findin
     sheet's stated rates (or anything with their label, stated, numerator and denominator)."""
     out = []
     for i, rate in enumerate(rates):
-        place = f"{where}.stated_rates[{i}]"
         try:
             fits = consistent(rate)
+            if fits:
+                continue
         except NumberError as exc:
+            place = f"{where}.stated_rates[{i}]"
             out.append(finding("stated_rate_unreadable", f"{rate.label}：{exc}", place))
             continue
+        place = f"{where}.stated_rates[{i}]"
         if fits is None:
             out.append(finding("stated_rate_zero_base", f"{rate.label}：分母为 0，无法验算所述比率 {rate.stated}", place))
         elif not fits:

@@ -353,13 +353,15 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
             "deductions_undisclosed", f"扣分项（{'、'.join(undisclosed)}）的发现问题数未披露，总分未计这些扣分", f"{where}.findings",
         ))
 
-    def floor(x: Decimal) -> Decimal:
-        return max(x, score_floor) if score_floor is not None else x
-
+    # the lines' sums less the deductions, never below the floor: the lowest, the highest, and the
+    # value nearest the claims
+    low, high, nearest = sums.low - deducted, high - deducted, sums.computed - deducted
+    if score_floor is not None:
+        low, high, nearest = max(low, score_floor), max(high, score_floor), max(nearest, score_floor)
     # a claimed total may also be off by what the weights are, printed rounded (3 × 3.3 of 10: 100
     # for lines of 99.9)
     digits, allow_up, allow_down = sums.digits, sums.allow_up + rounding[0], sums.allow_down + rounding[1]
-    low, high = round_half_up(floor(sums.low - deducted), digits), round_half_up(floor(high - deducted), digits)
+    low, high = round_half_up(low, digits), round_half_up(high, digits)
     place = f"{where}.total"
     lines_sum = None
     if not weights_consistent:
@@ -368,14 +370,16 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         # total (110 of "100"), which is no total the rules give, nor a grade; it is kept as the
         # lines' sum, and the total is unverifiable.
         # what the lines themselves add up to: not the room of a partial sheet's missing part
-        lines_high = sums.high + (unseen if sums.unknown_weight else 0)
-        lines_sum = (low, round_half_up(floor(lines_high - deducted), digits))
+        lines_high = sums.high + (unseen if sums.unknown_weight else 0) - deducted
+        if score_floor is not None:
+            lines_high = max(lines_high, score_floor)
+        lines_sum = (low, round_half_up(lines_high, digits))
         low = high = computed = None
     else:
         # never above the full mark: weights printed rounded (3 × 6.67) may add up to a cent more
         full = round_half_up(total_weight, digits)
         low, high = min(low, full), min(high, full)
-        computed = min(max(round_half_up(floor(sums.computed - deducted), digits), low), high)
+        computed = min(max(round_half_up(nearest, digits), low), high)
     if claimed_total is None:
         cmp = Comparison(None, computed, low, high, "unclaimed" if complete else "incomplete", None, tolerance)
     elif claimed_total < 0 or claimed_total > total_weight:
@@ -396,12 +400,11 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         status = "over" if delta > tolerance + allow_up else "under" if -delta > tolerance + allow_down else "match"
         margin = tolerance + (allow_up if delta > 0 else allow_down)
         cmp = Comparison(claimed_total, computed, low, high, status, delta, margin)
-        shown = fmt(computed)
         if status == "over":
             explained = _explained(allow_up - rounding[0], rounding[0])
-            findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {shown} 分，高出 {fmt(delta)} 分{explained}", place))
+            findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分，高出 {fmt(delta)} 分{explained}", place))
         elif status == "under":
-            findings.append(finding("total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {shown} 分，少计 {fmt(-delta)} 分", place))
+            findings.append(finding("total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分，少计 {fmt(-delta)} 分", place))
     parts_sum = None
     if sums.any_claimed:
         parts_sum = sums.claimed - claimed_deductions
@@ -452,7 +455,9 @@ def _grade_findings(bands: tuple, total_weight: Decimal, weights_consistent: boo
             ))
     elif claimed_total is not None and 0 <= claimed_total <= total_weight:
         claimed = grade_of(claimed_total, bands)
-    allowed = grade_span(min(low, reach), max(high, reach), bands) if reach is not None and low is not None else span
+    allowed = span
+    if reach is not None and low is not None and not low <= reach <= high:
+        allowed = grade_span(min(low, reach), max(high, reach), bands)
     if claimed is not None and span and weights_consistent and claimed not in allowed:
         higher = rank(claimed, bands) > rank(span[-1], bands)
         # a sheet that writes no grade has the one its claimed total falls in: said as such, not as

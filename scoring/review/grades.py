@@ -25,11 +25,14 @@ def grade_span(low: Decimal | None, high: Decimal | None, bands: tuple[GradeBand
     """Every grade a total between ``low`` and ``high`` can have, from the lowest up."""
     if not bands or low is None or high is None:
         return ()
-    first, last = grade_of(low, bands), grade_of(high, bands)
-    labels = [b.label for b in _ascending(bands)]
+    first = grade_of(low, bands)
+    if low == high:  # a total the rules give to the point (most sheets): one grade
+        return () if first is None else (first,)
+    last = grade_of(high, bands)
+    labels = _labels(bands)
     if first not in labels or last not in labels:
         return ()
-    return tuple(labels[labels.index(first): labels.index(last) + 1])
+    return labels[labels.index(first): labels.index(last) + 1]
 
 
 def span_text(span: tuple[str, ...]) -> str:
@@ -48,15 +51,17 @@ def read_grade(text: str, bands: tuple[GradeBand, ...]) -> str | None:
 
 def rank(label: str, bands: tuple[GradeBand, ...]) -> int:
     """Position from the lowest grade up: a higher rank is a better grade."""
-    return [b.label for b in _ascending(bands)].index(label)
+    return _labels(bands).index(label)
 
 
-_ORDERS: dict[int, tuple[tuple[GradeBand, ...], list[GradeBand]]] = {}
+_ORDERS: dict[int, tuple[tuple[GradeBand, ...], tuple[str, ...]]] = {}
 
 
-def _ascending(bands: tuple[GradeBand, ...]) -> list[GradeBand]:
+def _labels(bands: tuple[GradeBand, ...]) -> tuple[str, ...]:
+    """The grades' labels from the lowest up."""
     # sorted once per rule set's grades (a batch asks for every sheet), kept with the tuple it is of
     found = _ORDERS.get(id(bands))
     if found is None or found[0] is not bands:
-        found = _ORDERS[id(bands)] = (bands, sorted(bands, key=lambda b: (b.lower is not None, b.lower or Decimal(0))))
+        ascending = sorted(bands, key=lambda b: (b.lower is not None, b.lower or Decimal(0)))
+        found = _ORDERS[id(bands)] = (bands, tuple(b.label for b in ascending))
     return found[1]
