@@ -19,13 +19,14 @@ from ..batch.run import BatchResult
 from ..batch.summary import SheetSummary
 from ..numbers import fmt
 from .data import CSV_BOM, csv_safe
-from .labels import STATUS_LABELS, TOOL, severity_label, signed
+from .labels import SEVERITY_LABELS, STATUS_LABELS, TOOL, severity_label, signed
 
 CSV_COLUMNS = [
     "文件", "案例编号", "单位", "表编号", "表名", "规则版本", "规则 sha256", "scoring 版本", "自评总分", "计算总分",
     "差额", "总分状态", "最差状态", "最高级别", "错误", "警告", "提示", "说明",
     "等级", "自评等级",
 ]
+_UNSEEN = object()
 # What the severity column says of an input that could not be scored, or was not a submission.
 PROBLEM_LABELS = {"failed": "无法复核", "skipped": "已跳过"}
 
@@ -148,15 +149,33 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
     out.write(CSV_BOM)
     w = csv.writer(out)
     w.writerow(CSV_COLUMNS)
-    safe = csv_safe
+    # Written once the batch is done, after every worker has stopped: the one part of a million-row
+    # batch no other core shares.  A batch repeats its units, titles, rule sets, grades and totals
+    # (held once each, `batch.run._Shared`): each is made safe or formatted once.
+    safe_of: dict[str, object] = {}
+    numbers: dict[int, str | None] = {id(None): None}  # by identity: every summary is alive here
+
+    def safe(text: str) -> object:
+        made = safe_of.get(text)
+        if made is None:
+            made = safe_of[text] = csv_safe(text)
+        return made
+
+    def number(value) -> str | None:
+        text = numbers.get(id(value), _UNSEEN)
+        if text is _UNSEEN:
+            text = numbers[id(value)] = fmt(value)
+        return text
+
+    labels, severities = STATUS_LABELS, {None: severity_label(None), **{k: severity_label(k) for k in SEVERITY_LABELS}}
     for s in result.sheets:
         # only text from a submission or a rule file can read as a formula: the hash, the
         # version, numbers (a negative one stays a number), labels and counts are left alone
         w.writerow((
-            safe(s.path), safe(s.case_id), safe(s.unit), safe(s.sheet_id), safe(s.title), safe(s.rules), s.sha256, __version__,
-            fmt(s.claimed), fmt(s.computed), fmt(s.delta), STATUS_LABELS[s.total_status], STATUS_LABELS[s.worst_status],
-            severity_label(s.worst_severity), s.errors, s.warnings, s.infos,
-            safe("；".join(msg for _sev, _code, msg, _where in s.findings)), safe(s.grade), safe(s.claimed_grade),
+            csv_safe(s.path), csv_safe(s.case_id), safe(s.unit), safe(s.sheet_id), safe(s.title), safe(s.rules), s.sha256, __version__,
+            number(s.claimed), number(s.computed), number(s.delta), labels[s.total_status], labels[s.worst_status],
+            severities[s.worst_severity], s.errors, s.warnings, s.infos,
+            csv_safe("；".join(msg for _sev, _code, msg, _where in s.findings)) if s.findings else "", safe(s.grade), safe(s.claimed_grade),
         ))
     # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
