@@ -114,7 +114,7 @@ def _cap(value: Decimal, weight: Decimal) -> Decimal:
 
 def _done(total: Decimal, weight: Decimal) -> Decimal:
     """The indicator's score: the parts' sum capped to [0, weight], rounded half-up to 2 decimals."""
-    return _cap(total, weight).quantize(CENT, rounding=ROUND_HALF_UP)
+    return _cap(total, weight).quantize(CENT, ROUND_HALF_UP)
 
 
 def _ratio_part(x: dict, part: str, whole: str, weight: Decimal) -> Decimal:
@@ -384,7 +384,7 @@ def score(inputs: dict, findings: Sequence[Decimal | None]) -> HandScore:
             total = sum(scores, ZERO) - sum(deductions, ZERO)
             if total < ZERO:
                 total = ZERO  # 扣完为止: the total never goes below 0
-            total = total.quantize(CENT, rounding=ROUND_HALF_UP)
+            total = total.quantize(CENT, ROUND_HALF_UP)
     return HandScore(scores, deductions, total)
 
 

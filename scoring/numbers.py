@@ -114,12 +114,12 @@ def round_half_up(value: Decimal, digits: int) -> Decimal:
         exponent = _QUANTUM.get(digits)
         if exponent is None:
             exponent = _QUANTUM.setdefault(digits, Decimal(1).scaleb(-digits))
-        return value.quantize(exponent, rounding=ROUND_HALF_UP)
+        return value.quantize(exponent, ROUND_HALF_UP)  # positional: a keyword costs the call twice over
     if needed > 1000:
         return value
     with localcontext() as ctx:
         ctx.prec = max(ctx.prec, needed)
-        return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+        return value.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
 
 
 def is_too_large(value: Decimal) -> bool:
