@@ -371,3 +371,55 @@ def test_a_cell_over_several_lines_keeps_the_summary_table_one_line_a_sheet(tmp_
     lines = run_cli("batch", str(table)).stdout.splitlines()
     assert any("中共汨罗市委 社会工作部" in line and "t.csv:2" in line for line in lines)
 
+
+
+def test_the_summary_csv_writes_each_cell_as_the_csv_module_would():
+    """write_csv puts each row's line together itself (the serial end of a million-row batch):
+    byte for byte what csv.writer writes for the same cells, whatever the text holds."""
+    import itertools
+    from decimal import Decimal
+
+    from scoring import __version__
+    from scoring.batch.run import BatchResult
+    from scoring.batch.summary import SheetSummary
+    from scoring.batch.collect import Problem
+    from scoring.numbers import fmt
+    from scoring.output.data import CSV_BOM, csv_safe
+    from scoring.output.labels import STATUS_LABELS, severity_label
+    from scoring.output.summary import PROBLEM_LABELS, write_csv
+
+    texts = ["", "平常", "a,b", 'say "hi"', "line\nbreak", "cr\ronly", "crlf\r\nend", "=SUM(A1)", "+1", "-1.00", "-x", "@home",
+             "全角，逗号", '"', ",", " lead", "trail ", "tab\there", "'already"]
+    numbers = [None, Decimal("0"), Decimal("-0.00"), Decimal("93.06"), Decimal("-1.50"), Decimal("1E+2"), Decimal("100.0")]
+    sheets = []
+    for i, (text, number) in enumerate(zip(itertools.cycle(texts), itertools.chain(numbers * 6, numbers))):
+        other = texts[(i * 7 + 3) % len(texts)]
+        findings = () if i % 3 == 0 else (("error", "total_over", text, "w"), ("warning", "x", other, "w"))
+        sheets.append(SheetSummary(
+            path=f"{other}.csv:{i}", case_id=text, unit=other, sheet_id=text, title=other, rules=text, sha256="ab" * 32,
+            claimed=number, computed=numbers[i % len(numbers)], delta=numbers[(i + 3) % len(numbers)],
+            total_status=["match", "over", "under", "unclaimed", "invalid", "unverifiable", "incomplete"][i % 7],
+            worst_status="over", worst_severity=[None, "error", "warning", "info"][i % 4], errors=i, warnings=0, infos=i % 5,
+            unverified_weight=Decimal(0), findings=findings, grade=text, claimed_grade=other,
+        ))
+    result = BatchResult(sheets, [Problem("bad,file.toml", '原因 "引号"')], [Problem("skip.txt", "跳过")], len(sheets) + 2, len(sheets))
+    written = io.StringIO(newline="")
+    write_csv(result, written)
+
+    expected = io.StringIO(newline="")
+    expected.write(CSV_BOM)
+    w = csv.writer(expected)
+    w.writerow(CSV_COLUMNS)
+    for s in sheets:
+        w.writerow((
+            csv_safe(s.path), csv_safe(s.case_id), csv_safe(s.unit), csv_safe(s.sheet_id), csv_safe(s.title), csv_safe(s.rules), s.sha256,
+            __version__, fmt(s.claimed), fmt(s.computed), fmt(s.delta), STATUS_LABELS[s.total_status], STATUS_LABELS[s.worst_status],
+            severity_label(s.worst_severity), s.errors, s.warnings, s.infos,
+            csv_safe("；".join(msg for _sev, _code, msg, _where in s.findings)), csv_safe(s.grade), csv_safe(s.claimed_grade),
+        ))
+    for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
+        for p in problems:
+            w.writerow([csv_safe(x) for x in (p.path, "", "", "", "", "", "", __version__, "", "", "", "", "", PROBLEM_LABELS[kind], "", "", "", p.reason, "", "")])
+    assert written.getvalue() == expected.getvalue()
+    rows = list(csv.reader(io.StringIO(written.getvalue().removeprefix(CSV_BOM))))
+    assert len(rows) == len(sheets) + 3 and rows[3][1] == "a,b" and rows[6][1] == "cr\ronly" and rows[8][1] == "'=SUM(A1)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from typing import TextIO
 
 from tabulate import tabulate
@@ -26,8 +27,17 @@ CSV_COLUMNS = [
     "差额", "总分状态", "最差状态", "最高级别", "错误", "警告", "提示", "说明",
     "等级", "自评等级",
 ]
-_UNSEEN = object()
 _CSV_ROWS_AT_ONCE = 4096
+# What makes csv.writer (excel dialect, minimal quoting) quote a cell: the delimiter, the quote
+# character, a character of the line terminator.
+_QUOTED = re.compile(r'[,"\r\n]').search
+
+
+def _cell(text: str) -> str:
+    """A text cell of a row of several, as csv.writer writes it."""
+    return text if _QUOTED(text) is None else '"' + text.replace('"', '""') + '"'
+
+
 # What the severity column says of an input that could not be scored, or was not a submission.
 PROBLEM_LABELS = {"failed": "无法复核", "skipped": "已跳过"}
 
@@ -151,34 +161,38 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
     w = csv.writer(out)
     w.writerow(CSV_COLUMNS)
     # Written once the batch is done, after every worker has stopped: the one part of a million-row
-    # batch no other core shares.  A batch repeats its units, titles, rule sets, grades and totals
-    # (held once each, `batch.run._Shared`): each is made safe or formatted once.
-    safe_of: dict[str, object] = {}
-    numbers: dict[int, str | None] = {id(None): None}  # by identity: every summary is alive here
+    # batch no other core shares.  So each row's line is put together here, cell by cell as the csv
+    # module writes them (`_cell`; tests/test_batch.py holds the two to the same bytes), and the
+    # lines written a few thousand at a time; and a batch repeats its units, titles, rule sets,
+    # grades and totals (held once each, `batch.run._Shared`): each is made safe and written, or
+    # formatted, once.
+    cells: dict[str, str] = {}
+    numbers: dict[int, str] = {id(None): ""}  # by identity: every summary is alive here
 
-    def safe(text: str) -> object:
-        made = safe_of.get(text)
+    def once(text: str) -> str:
+        made = cells.get(text)
         if made is None:
-            made = safe_of[text] = csv_safe(text)
+            made = cells[text] = _cell(csv_safe(text))
         return made
 
-    def number(value) -> str | None:
-        text = numbers.get(id(value), _UNSEEN)
-        if text is _UNSEEN:
-            text = numbers[id(value)] = fmt(value)
+    def number(value) -> str:
+        text = numbers.get(id(value))
+        if text is None:
+            text = numbers[id(value)] = fmt(value)  # digits, a point and a sign: never quoted
         return text
 
     labels, severities = STATUS_LABELS, {None: severity_label(None), **{k: severity_label(k) for k in SEVERITY_LABELS}}
+    version = _cell(__version__)
     sheets = result.sheets
-    for start in range(0, len(sheets), _CSV_ROWS_AT_ONCE):  # writerows: the csv module's own loop
+    for start in range(0, len(sheets), _CSV_ROWS_AT_ONCE):
         # only text from a submission or a rule file can read as a formula: the hash, the
         # version, numbers (a negative one stays a number), labels and counts are left alone
-        w.writerows([(
-            csv_safe(s.path), csv_safe(s.case_id), safe(s.unit), safe(s.sheet_id), safe(s.title), safe(s.rules), s.sha256, __version__,
+        out.write("".join([",".join((
+            _cell(csv_safe(s.path)), _cell(csv_safe(s.case_id)), once(s.unit), once(s.sheet_id), once(s.title), once(s.rules), s.sha256, version,
             number(s.claimed), number(s.computed), number(s.delta), labels[s.total_status], labels[s.worst_status],
-            severities[s.worst_severity], s.errors, s.warnings, s.infos,
-            csv_safe("；".join(msg for _sev, _code, msg, _where in s.findings)) if s.findings else "", safe(s.grade), safe(s.claimed_grade),
-        ) for s in sheets[start:start + _CSV_ROWS_AT_ONCE]])
+            severities[s.worst_severity], str(s.errors), str(s.warnings), str(s.infos),
+            _cell(csv_safe("；".join(msg for _sev, _code, msg, _where in s.findings))) if s.findings else "", once(s.grade), once(s.claimed_grade),
+        )) + "\r\n" for s in sheets[start:start + _CSV_ROWS_AT_ONCE]]))
     # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
         for p in problems:
