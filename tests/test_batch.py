@@ -260,6 +260,30 @@ def test_ordered_map_keeps_order_uses_workers_and_initializes_each_once():
     assert {r[1] for r in small} == {os.getpid()}
 
 
+def _collecting(item):
+    import gc
+
+    return item, gc.isenabled()
+
+
+def test_the_parent_pauses_its_cycle_collector_while_results_come_in_and_restores_it():
+    """The parent keeps every result and makes no cycles: its collector is off while they come in
+    (watched by the consumer between results), as it was afterwards; a worker collects as usual."""
+    import gc
+
+    seen = []
+    for item, worker_collects in ordered_map(_collecting, range(300), 2, _init, threshold=0):
+        seen.append((item, worker_collects, gc.isenabled()))
+    assert [s[0] for s in seen] == list(range(300)) and all(s[1] for s in seen)
+    assert not any(s[2] for s in seen) and gc.isenabled()
+    gc.disable()
+    try:
+        assert [r[0] for r in ordered_map(_collecting, range(300), 2, _init, threshold=0)] == list(range(300))
+        assert not gc.isenabled()  # left off, as it was found
+    finally:
+        gc.enable()
+
+
 def test_workers_start_before_the_input_is_read_ahead():
     """Forked workers share, and each counts again, every page the parent holds when they start:
     the parent reads no further than it must before starting them (one heavy item to decide

@@ -24,6 +24,7 @@ so both must be module-level functions and items and results must pickle.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import os
@@ -72,6 +73,7 @@ def _worker_main(conn: Connection, fn: Callable, initializer: Callable, initargs
     # Ctrl-C reaches every process of the terminal's group: the parent handles it and stops the
     # workers, so a worker ignores it rather than printing a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.enable()  # a worker forked while the parent collects results inherits its collector off
     initializer(*initargs)
     while True:
         try:
@@ -210,6 +212,14 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
 
     workers = [start() for _ in range(jobs)]
     finished = False
+    # The results kept here (a million summary rows) make no reference cycles, but the cyclic
+    # collector walks them all again each time they have grown by a quarter: 5.9 s of the parent's
+    # 15.4 s of CPU on a million-row batch (gc.callbacks), with the workers waiting for their next
+    # block while it runs.  It is off while results come in, and back as it was once they are in,
+    # with what is alive by then frozen (gc.freeze: still freed when no longer referred to, never
+    # walked again), or its first pass would walk the million rows still in its youngest generation.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         for w in workers:
             feed(w)
@@ -256,6 +266,9 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
             next_out += 1
         finished = True
     finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
         # After an error or Ctrl-C the workers are stopped at once, not waited for.
         for w in workers:
             try:
