@@ -404,9 +404,9 @@ def test_the_summary_csv_writes_each_cell_as_the_csv_module_would():
     from decimal import Decimal
 
     from scoring import __version__
+    from scoring.batch.collect import Problem
     from scoring.batch.run import BatchResult
     from scoring.batch.summary import SheetSummary
-    from scoring.batch.collect import Problem
     from scoring.numbers import fmt
     from scoring.output.data import CSV_BOM, csv_safe
     from scoring.output.labels import STATUS_LABELS, severity_label
