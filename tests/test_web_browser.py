@@ -94,8 +94,11 @@ def page(browser):
 
 
 def _scored(page) -> None:
-    """Wait until the form's latest change has been scored and shown."""
-    page.wait_for_function("() => { const f = document.getElementById('sheet'); return f.getAttribute('data-scored') && document.getElementById('busy').textContent === '已按当前数字计算'; }")
+    """Wait until the form's latest change has been scored and shown.  Asked while a page is still
+    being replaced (a sheet switched by its form), the document may have neither element yet: not
+    scored, asked again, not a script error."""
+    page.wait_for_function("() => { const f = document.getElementById('sheet'), b = document.getElementById('busy');"
+                           " return !!f && !!b && !!f.getAttribute('data-scored') && b.textContent === '已按当前数字计算'; }")
 
 
 def test_fill_a_sheet_and_watch_the_score_change(server, page):
