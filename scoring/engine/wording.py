@@ -47,6 +47,10 @@ _PLANS = ("计划", "争取", "希望")
 # "如约定的期限内" is 如 before 约定)
 _CONDITIONS = ("如果", "假如", "倘若", "如若", "若是", "如", "若")
 _NOT_CONDITIONS = re.compile(r"^(如期(?![限末间满])|如实(?![施行现])|如今(?!年)|如何|如此|如数|如同|如约(?!定)|若干)")
+# what a condition may follow, being what it is of: "项目如在规定时间内未达成", "该指标若年底前仍未达成"
+# (not the first character of a word: "例如", "比如", "不如", "一如既往")
+_CONDITION_SUBJECTS = frozenset({"项目", "本项目", "该项目", "此项目", "指标", "该指标", "本指标", "目标", "该目标", "绩效目标",
+                                 "任务", "该任务", "工程", "该工程", "本单位", "单位", "我单位"})
 # the times before a plan word that look ahead ("下一步计划…"); "2023年计划未达成" is that year's plan
 _AHEAD = re.compile(r"^(下一?步|下一?阶段|下一?年度?|明年|下半年|今后|近期|尽快|(年底|年末|\d{1,2}月底?)前)$")
 # what a condition may put between its time and the name: "如年底前仍未达成" (not a plan: "计划仍未达成"
@@ -128,12 +132,18 @@ def _remedied(after: str, words: tuple[str, ...], denials: tuple[str, ...] = ())
 
 def _planned(lead: str, failed: bool = False) -> str | None:
     """The word of `_PLANS` or `_CONDITIONS` that opens ``lead`` (a plan word may follow a time that
-    looks ahead: "下一步计划…") where what follows it is a time at most ("计划年内", "如年底前仍"), or a
+    looks ahead: "下一步计划…", a condition what it is of: "项目如…") where what follows it is a time at most ("计划年内", "如年底前仍"), or a
     clause ending 后 ("计划资金到位后", "如资金到位后"; not "争取资金后", a means); None otherwise.
     ``failed``: the name is a failure's ("未达成"), which is planned in no set time."""
     for word in (*_PLANS, *_CONDITIONS):
         at = lead.find(word)
-        if at < 0 or (word in _CONDITIONS and (at or _NOT_CONDITIONS.match(lead))) or (at and not _AHEAD.match(lead[:at])):
+        if at < 0:
+            continue
+        if word in _CONDITIONS:
+            # a condition opens the words, or follows what it is of ("项目如在规定时间内未达成")
+            if (at and lead[:at] not in _CONDITION_SUBJECTS) or _NOT_CONDITIONS.match(lead[at:]):
+                continue
+        elif at and not _AHEAD.match(lead[:at]):
             continue
         rest = lead[at + len(word):]
         while word in _CONDITIONS and rest.endswith(_STILL):
