@@ -1286,6 +1286,7 @@ def test_a_tier_name_after_words_that_merely_hold_a_modal_is_owned(library, actu
     ("未达成且效果差", "0.00", "6.00"),
     ("部分达成的原因是资金未到位", "6.00", "8.00"),  # an admission with its reason
     ("项目如期部分达成", "6.00", "8.00"),  # 如期 after what it is of: on time, no condition (session 32)
+    ("未达成指标：无法完成", "0.00", "6.00"),  # 无法 is no "none"
     ("项目如期完成但部分达成", "6.00", "8.00"),
 ])
 def test_a_tier_said_with_its_reason_or_in_a_clause_of_its_own_is_that_tier(library, actual, low, high):
@@ -1331,7 +1332,10 @@ def test_a_tier_said_with_its_reason_or_in_a_clause_of_its_own_is_that_tier(libr
                                     "如约定的期限内未达成", "如约定工期内仍未达成",
                                     # session 32: a condition after what it is of
                                     "项目如在规定时间内未达成", "该项目若年底前仍未达成", "指标如未达成，将扣减资金",
-                                    "本项目如果资金到位后仍未达成", "绩效目标如期限届满仍未达成"])
+                                    "本项目如果资金到位后仍未达成", "绩效目标如期限届满仍未达成",
+                                    # session 32: none, then all done, a blank between them (gone once folded)
+                                    "未达成指标：无 全部按期完成", "未达成指标：无　已全部完成", "未达成的指标：无 均按计划完成",
+                                    "未达成指标0个 全部完成"])
 def test_a_tier_denied_before_or_after_or_forecast_is_the_evaluators(library, actual):
     row, _ = one(library, nature="定性", target="有所提升", actual=actual, claimed="10")
     assert row.result.parts[0].state == "judgement" and "提到规则的档次" in row.result.parts[0].reason, row.result.parts[0].reason

@@ -57,8 +57,11 @@ _AHEAD = re.compile(r"^(下一?步|下一?阶段|下一?年度?|明年|下半年
 # says the plan is not reached)
 _STILL = ("仍然", "依然", "依旧", "仍", "还")
 # what says none after the targets a negated head is of: "未达成指标：无", "未达成指标0个",
-# "未达成指标数：0", "未达成指标：暂无", "未达成指标个数为零", "未达成指标为：无", "未达成的情况：无"
-_NONE_AFTER = re.compile(r"^(的?(个?数量?|项数|情况|项目|事项))?\s*([为是]|有(?=\s*[：:0零]))?\s*[：:]?\s*((暂|均|皆)?无|没有|[零0][个项条]?)(?=$|[\s，,。；;()（）])")
+# "未达成指标数：0", "未达成指标：暂无", "未达成指标个数为零", "未达成指标为：无", "未达成的情况：无" —
+# ending there, or where a clause saying all was done begins with no mark between, the blank that
+# stood there being gone from the folded text ("未达成指标：无 全部按期完成"; not "无法")
+_NONE_AFTER = re.compile(r"^(的?(个?数量?|项数|情况|项目|事项))?\s*([为是]|有(?=\s*[：:0零]))?\s*[：:]?\s*((暂|均|皆)?无|没有|[零0][个项条]?)"
+                         r"(?=$|[\s，,。；;()（）]|全部|全都|均|都|已|皆)")
 # what a failed tier's negated head ("未达成") may be followed by and still be of the targets
 _TARGET_NOUNS = ("预期", "年度", "目标", "指标", "绩效", "效果", "计划", "任务")
 _OF_TARGETS = (*_TARGET_NOUNS, "（", "(", "的")
