@@ -447,3 +447,25 @@ def test_the_summary_csv_writes_each_cell_as_the_csv_module_would():
     assert written.getvalue() == expected.getvalue()
     rows = list(csv.reader(io.StringIO(written.getvalue().removeprefix(CSV_BOM))))
     assert len(rows) == len(sheets) + 3 and rows[3][1] == "a,b" and rows[6][1] == "cr\ronly" and rows[8][1] == "'=SUM(A1)"
+
+
+def test_a_table_whose_file_name_is_not_utf8_is_summarised_not_a_crash(tmp_path):
+    """A file name in GBK bytes (zipped on Chinese Windows, unzipped on Linux) reaches the summary as
+    lone surrogates: the summary CSV writes it escaped, valid UTF-8, every row in it (review BB:
+    the CSV stopped with a UnicodeEncodeError at that row, to stdout and with --out)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / os.fsdecode(b"z\xb2\xe2\xca\xd4.csv")).write_text(  # "z测试.csv" in GBK
+        "case_id,unit,region,year,rules,budget_initial,budget,executed,claim:execution\n"
+        "t1,中共汨罗市委社会工作部,湖南省/岳阳市/汨罗市,2024,hunan.dept-overall,0,123.47,111.27,9.01\n",
+        encoding="utf-8",
+    )
+    shown = "z\\udcb2\\udce2\\udcca\\udcd4.csv:2"
+    printed = run_cli("batch", str(inbox), "--format", "csv")
+    assert printed.returncode == 0 and "Traceback" not in printed.stderr, printed.stderr
+    out = tmp_path / "summary.csv"
+    written = run_cli("batch", str(inbox), "--out", str(out))
+    assert written.returncode == 0 and "Traceback" not in written.stderr, written.stderr
+    for text in (printed.stdout, out.read_bytes().decode("utf-8-sig")):  # valid UTF-8 throughout
+        rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+        assert len(rows) == 2 and rows[1][0].endswith(shown) and rows[1][1] == "t1", rows
