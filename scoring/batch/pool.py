@@ -215,9 +215,7 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
     # The results kept here (a million summary rows) make no reference cycles, but the cyclic
     # collector walks them all again each time they have grown by a quarter: 5.9 s of the parent's
     # 15.4 s of CPU on a million-row batch (gc.callbacks), with the workers waiting for their next
-    # block while it runs.  It is off while results come in, and back as it was once they are in,
-    # with what is alive by then frozen (gc.freeze: still freed when no longer referred to, never
-    # walked again), or its first pass would walk the million rows still in its youngest generation.
+    # block while it runs.  It is off while results come in, and back as it was once they are in.
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -267,7 +265,6 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
         finished = True
     finally:
         if collecting:
-            gc.freeze()
             gc.enable()
         # After an error or Ctrl-C the workers are stopped at once, not waited for.
         for w in workers:
