@@ -451,8 +451,9 @@ def test_the_summary_csv_writes_each_cell_as_the_csv_module_would():
 
 def test_a_table_whose_file_name_is_not_utf8_is_summarised_not_a_crash(tmp_path):
     """A file name in GBK bytes (zipped on Chinese Windows, unzipped on Linux) reaches the summary as
-    lone surrogates: the summary CSV writes it escaped, valid UTF-8, every row in it (review BB:
-    the CSV stopped with a UnicodeEncodeError at that row, to stdout and with --out)."""
+    lone surrogates: every output writes it escaped, valid UTF-8, every row in it (review BB: the
+    CSV stopped with a UnicodeEncodeError at that row, to stdout and with --out; so did the JSON
+    summary and the report written to a file)."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / os.fsdecode(b"z\xb2\xe2\xca\xd4.csv")).write_text(  # "z测试.csv" in GBK
@@ -469,3 +470,10 @@ def test_a_table_whose_file_name_is_not_utf8_is_summarised_not_a_crash(tmp_path)
     for text in (printed.stdout, out.read_bytes().decode("utf-8-sig")):  # valid UTF-8 throughout
         rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
         assert len(rows) == 2 and rows[1][0].endswith(shown) and rows[1][1] == "t1", rows
+    # every file output alike: the JSON summary's escape reads back as the name it was, the report too
+    summary, report = tmp_path / "summary.json", tmp_path / "report.html"
+    done = run_cli("batch", str(inbox), "--out", str(summary), "--report", str(report))
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    (sheet,) = json.loads(summary.read_bytes().decode("utf-8"))["sheets"]
+    assert sheet["path"].endswith(os.fsdecode(b"z\xb2\xe2\xca\xd4.csv") + ":2")
+    assert shown in report.read_bytes().decode("utf-8")

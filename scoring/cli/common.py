@@ -132,7 +132,8 @@ def utf8_stdout() -> Iterator[TextIO]:
     import io
 
     sys.stdout.flush()
-    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+    # escaped where UTF-8 cannot hold it, as in an output file (`files.writing.Staged`)
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", errors="backslashreplace", newline="", write_through=True)
     try:
         yield stream
     finally:

@@ -166,7 +166,11 @@ class Staged:
             else:
                 fd, self._tmp = _temporary(self.plan.target)
                 _keep_mode_and_owner(fd, self.plan.existing)
-            self.handle: IO = os.fdopen(fd, mode, encoding=encoding, newline=newline)
+            # text that its encoding cannot hold is written escaped ("\udcb2"), never stops an
+            # output half-way: a file name in GBK bytes (unzipped on Linux) reaches a report as lone
+            # surrogates, which UTF-8 cannot hold (a JSON reader reads the escape back as they were)
+            errors = None if "b" in mode else "backslashreplace"
+            self.handle: IO = os.fdopen(fd, mode, encoding=encoding, errors=errors, newline=newline)
         except OSError as exc:
             self.discard()
             raise _fail(self.plan.given, describe(exc)) from None

@@ -18,7 +18,7 @@ from tabulate import tabulate
 from .. import __version__
 from ..batch.run import BatchResult
 from ..batch.summary import SheetSummary
-from ..numbers import fmt, printable
+from ..numbers import fmt
 from .data import CSV_BOM, csv_safe
 from .labels import SEVERITY_LABELS, STATUS_LABELS, TOOL, severity_label, signed
 
@@ -31,19 +31,11 @@ _CSV_ROWS_AT_ONCE = 4096
 # What makes csv.writer (excel dialect, minimal quoting) quote a cell: the delimiter, the quote
 # character, a character of the line terminator.
 _QUOTED = re.compile(r'[,"\r\n]').search
-_SURROGATE = re.compile("[\ud800-\udfff]").search
 
 
 def _cell(text: str) -> str:
     """A text cell of a row of several, as csv.writer writes it."""
     return text if _QUOTED(text) is None else '"' + text.replace('"', '""') + '"'
-
-
-def _writable(text: str) -> str:
-    """``text`` as a UTF-8 file can hold it: a file name that is not UTF-8 (GBK bytes unzipped on
-    Linux) reaches a summary as lone surrogates, which no UTF-8 file can hold, and is written
-    escaped (`numbers.printable`) rather than stopping the summary at its row."""
-    return printable(text) if _SURROGATE(text) else text
 
 
 # What the severity column says of an input that could not be scored, or was not a submission.
@@ -180,7 +172,7 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
     def once(text: str) -> str:
         made = cells.get(text)
         if made is None:
-            made = cells[text] = _cell(csv_safe(_writable(text)))
+            made = cells[text] = _cell(csv_safe(text))
         return made
 
     def number(value) -> str:
@@ -196,13 +188,13 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
         # only text from a submission or a rule file can read as a formula: the hash, the
         # version, numbers (a negative one stays a number), labels and counts are left alone
         out.write("".join([",".join((
-            _cell(csv_safe(_writable(s.path))), _cell(csv_safe(_writable(s.case_id))), once(s.unit), once(s.sheet_id), once(s.title), once(s.rules), s.sha256, version,
+            _cell(csv_safe(s.path)), _cell(csv_safe(s.case_id)), once(s.unit), once(s.sheet_id), once(s.title), once(s.rules), s.sha256, version,
             number(s.claimed), number(s.computed), number(s.delta), labels[s.total_status], labels[s.worst_status],
             severities[s.worst_severity], str(s.errors), str(s.warnings), str(s.infos),
-            _cell(csv_safe(_writable("；".join(msg for _sev, _code, msg, _where in s.findings)))) if s.findings else "", once(s.grade),
+            _cell(csv_safe("；".join(msg for _sev, _code, msg, _where in s.findings))) if s.findings else "", once(s.grade),
             once(s.claimed_grade),
         )) + "\r\n" for s in sheets[start:start + _CSV_ROWS_AT_ONCE]]))
     # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
         for p in problems:
-            w.writerow([csv_safe(_writable(x)) for x in (p.path, "", "", "", "", "", "", __version__, "", "", "", "", "", PROBLEM_LABELS[kind], "", "", "", p.reason, "", "")])
+            w.writerow([csv_safe(x) for x in (p.path, "", "", "", "", "", "", __version__, "", "", "", "", "", PROBLEM_LABELS[kind], "", "", "", p.reason, "", "")])
