@@ -265,13 +265,26 @@ def test_a_sheet_of_placeholder_rows_only_is_a_partial_one(tmp_path):
 
 def test_a_written_sum_no_rounding_explains_is_a_warning(tmp_path):
     """99.58 written for lines adding to 99.53: within the tolerance, but no rounding of 99.53 gives
-    it, so a warning; 99.5 is that sum to one decimal, no finding; a point off is an error."""
+    it, so a warning; 99.5 is that sum to one decimal, no finding; a point off is an error, and so
+    is 100: a whole number is that sum rounded, but 0.47 above it, and a written sum gets no wider
+    tolerance than a claim (DOMAIN §4)."""
     def sum_finding(total):
         got = _project(tmp_path, total=total)
         return [f["severity"] for f in got["report"]["findings"] if f["code"] == "sum_mismatch"]
     assert sum_finding('"99.58"') == ["warning"]
-    assert sum_finding('"99.5"') == [] and sum_finding('"100"') == []
-    assert sum_finding('"98.53"') == ["error"]
+    assert sum_finding('"99.5"') == []
+    assert sum_finding('"100"') == ["error"] and sum_finding('"98.53"') == ["error"]
+
+
+def test_a_subtotal_written_as_a_whole_number_gets_no_wider_tolerance(tmp_path):
+    """产出指标 printed 40 over its one row's claim of 39.55 is 0.45 above it: an error, as 40.0
+    would be; 40 over 39.98 is that sum rounded within the tolerance, no finding."""
+    def subtotal(written, c1):
+        extra = f'[[sheets.subtotals]]\ngroup = ["产出指标"]\nclaimed = {written}\n'
+        got = _project(tmp_path, c1=c1, total='"/"', extra=extra)
+        return [f["severity"] for f in got["report"]["findings"] if f["code"] == "sum_mismatch"]
+    assert subtotal('"40"', "39.55") == ["error"] and subtotal('"40.0"', "39.55") == ["error"]
+    assert subtotal('"40"', "39.98") == []
 
 
 def test_blank_marks_titles_and_region_spellings(tmp_path):

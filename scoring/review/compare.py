@@ -100,12 +100,16 @@ def compare_line(ind: IndicatorResult, claimed: Decimal | None, tolerance: Decim
 
 def sum_differs(written: Decimal, parts: Decimal, tolerance: Decimal) -> str | None:
     """How far a written sum (a total, a subtotal, a parent row's claim) is from the sum of its
-    parts' claims: None when it is that sum written to its own decimals (91.1 for 91.07, 90 for
-    89.99); a warning within ``tolerance`` that no rounding explains (99.58 for 99.53); beyond it,
-    an error."""
-    if written == parts or written == round_half_up(parts, max(0, -written.as_tuple().exponent)):
+    parts' claims: None when it is that sum, or that sum written to its own decimals within
+    ``tolerance`` (91.1 for 91.07, 90 for 89.99); a warning within ``tolerance`` that no rounding
+    explains (99.58 for 99.53); beyond it, an error, rounding or not (90 for 89.55: a whole number
+    gets no wider tolerance than a claim does, DOMAIN §4)."""
+    if written == parts:
         return None
-    return "warning" if abs(written - parts) <= tolerance else "error"
+    off = abs(written - parts)
+    if off > tolerance:
+        return "error"
+    return None if written == round_half_up(parts, max(0, -written.as_tuple().exponent)) else "warning"
 
 
 def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Finding], tolerance: Decimal) -> None:
