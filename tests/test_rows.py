@@ -950,6 +950,12 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("资金拨付率", "质量指标", "100%", "96.5%，剩余资金已结转下年使用", "9.65"),
     ("新建污水处理站", "数量指标", "3座", "3座，在建", "None"),
     ("群众满意度", "满意度指标", "≥90%", "满意度95%，合格率98%", "None"),  # two figures: which one is not said
+    # review BC: a comma inside a bracket is part of one remark on the figure, not a clause break
+    ("群众满意度", "满意度指标", "≥85%", "90.4%（问卷调查，有效问卷500份）", "10.00"),
+    ("设施正常运行率", "质量指标", "≥95%", "93%（受台风影响，部分停运）", "9.79"),
+    ("培训人数", "数量指标", "≥300人", "280人(受疫情影响,部分培训取消)", "9.33"),
+    ("资金拨付率", "质量指标", "100%", "96%（抽查），偏差原因：受台风影响", "9.60"),
+    ("道路硬化", "数量指标", "≥10公里", "10公里（已完工8公里，2公里在建）", "None"),
     ("受益人口", "社会效益指标", "≥1万人", "1.2万余人", "10.00"),  # a numeral, then 余: more than 12000人
     ("培训人数", "数量指标", "≥10000人", "1万余人", "10.00"),
     # review M (over-reach of the second batch): a fall of a good thing is opposed however it is worded

@@ -52,6 +52,20 @@ _FOLD_ALL = folding_after(_FOLD)
 _TRAILING = re.compile(r"[\s。;,、.]+$")  # blanks and a full stop (or a stray comma) after the value
 # A comma, semicolon or full stop between clauses (not a thousands separator: "1,200")
 CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|；|，|。")
+_OPENING, _CLOSING = "([【〔", ")]】〕"
+
+
+def clause_break(text: str) -> re.Match | None:
+    """The first clause break of ``text`` (folded) outside brackets: a bracket is one remark on
+    what it follows, whatever it holds ("93%（受台风影响，部分停运）" is one clause, "93%（抽查），
+    偏差原因：…" two)."""
+    at = CLAUSE_BREAK.search(text)
+    while at is not None:
+        head = text[: at.start()]
+        if sum(map(head.count, _OPENING)) <= sum(map(head.count, _CLOSING)):
+            return at
+        at = CLAUSE_BREAK.search(text, at.end())
+    return None
 _NUMBER_IN_TEXT = re.compile(r"\d+(?:\.\d+)?")
 # A period written as a range: a start with a month (or a dotted year and month) and an end
 _RANGE = re.compile(r"(?P<start>(?:\d{4}年)?\d{1,2}月?|\d{4}年\d{1,2}月\d{1,2}日|\d{4}\.\d{1,2})(?:-|—|–|~|～|至|到)(?P<end>.+)")
@@ -459,7 +473,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     compact = "".join(cleaned.split())
     if not compact or compact in reading.not_given:
         return not_given(where, text)
-    if actual and CLAUSE_BREAK.search(compact):
+    if actual and clause_break(compact):
         done = _figure_beside_plan(compact, reading, where, year)
         if done is not None:  # "计划2000份，实际1500份", "186人，计划200人"
             return replace(done, raw=text)
@@ -806,7 +820,7 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
     影响", "96.5%，剩余资金已结转下年使用"): the figure, where the remark says nothing of it — no
     figure in its unit ("满意度95%，合格率98%" holds two), no word of `unfinished_remarks` ("3座，在建",
     "186人，计划200人"); None otherwise."""
-    at = CLAUSE_BREAK.search(compact)
+    at = clause_break(compact)
     head, remark = compact[: at.start()], compact[at.end():]
     try:
         first = parse_value(head, reading, where=where, year=year, actual=True)
@@ -837,7 +851,7 @@ def _figure_beside_plan(compact: str, reading: Reading, where: str, year: int | 
     the actual first and the plan after it ("186人，计划200人").  The actual's figure, where both
     clauses are a figure in the same unit (or both a date) and nothing else is written; None
     otherwise (the plan second after a word of `unfinished_remarks` is no actual: "3座，计划于年底完工")."""
-    at = CLAUSE_BREAK.search(compact)
+    at = clause_break(compact)
     head, rest = compact[: at.start()], compact[at.end():]
     if not rest:
         return None
@@ -849,7 +863,7 @@ def _figure_beside_plan(compact: str, reading: Reading, where: str, year: int | 
             return None  # "计划2000份，1500份": which is which is not said
     else:
         planned = _after_word(rest, _PLAN_WORDS)
-        if planned is None or CLAUSE_BREAK.search(rest) or reading.unfinished(rest) is not None:
+        if planned is None or clause_break(rest) or reading.unfinished(rest) is not None:
             return None
         done = _after_word(head, _DONE_WORDS) or head  # "实际值：180人，目标值：200人"
     try:
