@@ -39,7 +39,8 @@ claimed = 10
 
 
 def _project(tmp_path, total: str = "99.53", rows: str = ROWS, c1: str = "40", region: str = '["吉林省", "延边朝鲜族自治州", "敦化市"]',
-             sheet_type: str = "项目支出绩效自评表", execution: str = '"9.53"', extra: str = "") -> dict:
+             sheet_type: str = "项目支出绩效自评表", execution: str = '"9.53"', extra: str = "",
+             inputs: str = 'budget = "120"\nexecuted = "114.37"\n') -> dict:
     case = tmp_path / "case.toml"
     case.write_text(f"""format = 1
 [case]
@@ -56,9 +57,7 @@ sheet_type = "{sheet_type}"
 claimed_total = {total}
 {extra}
 [sheets.inputs]
-budget = "120"
-executed = "114.37"
-
+{inputs}
 [sheets.claims]
 execution = {execution}
 """ + rows.format(c1=c1), encoding="utf-8")
@@ -239,6 +238,34 @@ def test_a_row_printing_a_rule_indicator_beside_its_figures_is_one_line(tmp_path
     unclaimed = _project(tmp_path, rows=ROWS + execution_row, execution='"/"')  # the claim is the row's
     execution = next(line for line in unclaimed["sheet"]["indicators"] if line["id"] == "execution")
     assert (execution["claimed"], execution["status"]) == ("9.53", "match")
+
+
+def test_the_one_row_under_a_heading_of_a_rule_indicators_name_is_that_indicator(tmp_path):
+    """Hebei's form prints 预算执行率 as a heading of its own over one row: that row is the rule
+    indicator whatever it is called, on a partial sheet, with weights printed rounded, or with no
+    budget block transcribed — never a second 10 points (review BD: weights 110, or 99.5 claimed on a
+    partial sheet called 0.5 over the most it could reach)."""
+    def execution_row(name, group='["预算执行率", "预算执行率"]'):
+        return f'\n[[sheets.rows]]\ngroup = {group}\nname = "{name}"\ntarget = "100%"\nactual = "95.31%"\nweight = 10\nclaimed = "9.53"\n'
+    for name in ("1.预算执行率", "项目预算执行率", "资金执行率", "预算执行率得分"):
+        got = _project(tmp_path, rows=execution_row(name) + ROWS, execution='"/"')
+        assert got["exit"] == 0 and "indicator_row" in got["codes"] and "weights_mismatch" not in got["codes"], (name, got["codes"])
+        assert got["sheet"]["total"]["computed"] == "99.53", name
+    # a partial sheet: the row and the first of three rows; 99.53 claimed is reachable
+    first_row = "\n[[sheets.rows]]" + ROWS.split("\n[[sheets.rows]]")[1]
+    partial = _project(tmp_path, rows=execution_row("预算执行率") + first_row, execution='"/"', extra="complete = false\n")
+    assert partial["exit"] == 0 and partial["sheet"]["total"]["status"] == "incomplete", partial["codes"]
+    assert "indicator_row" in partial["codes"] and "total_over" not in partial["codes"], partial["codes"]
+    # no budget block: the line cannot be scored (its figures are missing), but it is one line of
+    # 10 points, not a second
+    bare = _project(tmp_path, rows=execution_row("预算执行率") + ROWS, execution='"/"', inputs="")
+    assert "indicator_row" in bare["codes"] and "weights_mismatch" not in bare["codes"], bare["codes"]
+    assert "missing_input" in bare["codes"]
+    # a row named so under another heading is the unit's own indicator: weighted inside the 90
+    # points, it stays a row
+    inside = _project(tmp_path, rows=ROWS.replace("weight = 40\nclaimed = {c1}", "weight = 30\nclaimed = 30")
+                      + execution_row("预算执行率", group='["产出指标", "质量指标"]'), execution='"9.53"')
+    assert "indicator_row" not in inside["codes"], inside["codes"]
 
 
 def test_a_rule_indicator_row_with_its_qizhong_row_is_still_one_line(tmp_path):

@@ -90,31 +90,50 @@ def _same_heading(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
 def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, list[Finding]]:
     """``sheet`` with the rows that print a rule indicator scored from its figures taken out: a
     form that prints 预算执行率 as its last row (Hebei) beside the budget block prints one line, not
-    two.  The row's claim and weight become the indicator's where the sheet gives it none; the row
-    stays a row where the sheet gives no figures to score the indicator from."""
-    if not sheet.rows or rules.rows is None or not sheet.inputs:
+    two.  The row's claim and weight become the indicator's where the sheet gives it none.
+
+    A row printed under a heading of the indicator's own name (一级指标 "预算执行率", as Hebei's form
+    prints it) is that indicator whatever the row is called ("1.预算执行率", "项目预算执行率") and
+    however the sheet's weights add up (a partial sheet, weights printed rounded or on headers).  A
+    row only named so is folded only where the weights say so."""
+    if not sheet.rows or rules.rows is None:
         return sheet, []
     rule_names = {normalize_phrase(ind.name): ind.id for ind in rules.indicators}
     printed = tuple(ind.name for ind in rules.indicators)
-    named = {i: rule_names[key] for i, row in enumerate(sheet.rows)
-             if row.name and any(n in row.name for n in printed) and (key := _name_key(row.name)) in rule_names}
-    if not named:
+    by_name: dict[int, str] = {}
+    by_heading: dict[int, str] = {}
+    for i, row in enumerate(sheet.rows):
+        if row.name and any(n in row.name for n in printed) and (key := _name_key(row.name)) in rule_names:
+            by_name[i] = rule_names[key]
+        if row.group and any(n in row.group[0] for n in printed) and (key := _name_key(row.group[0])) in rule_names:
+            by_heading[i] = rule_names[key]
+    if not by_name and not by_heading:
         return sheet, []  # the common case: no row prints a rule indicator's name
     parts = component_rows(sheet, rules.reading)
     lines = [i for i, row in enumerate(sheet.rows) if not row.part_of and i not in parts and not is_placeholder(row, rules.reading)]
-    named = {i: ind for i, ind in named.items()
-             if i in lines and not (sheet.rows[i].id and any(r.part_of == sheet.rows[i].id for r in sheet.rows))}
-    if not named or len(set(named.values())) < len(named) or any(sheet.rows[i].weight is None for i in lines):
+
+    def usable(found: dict[int, str]) -> dict[int, str]:
+        return {i: ind for i, ind in found.items()
+                if i in lines and not (sheet.rows[i].id and any(r.part_of == sheet.rows[i].id for r in sheet.rows))}
+
+    by_name, by_heading = usable(by_name), usable(by_heading)
+    # the one line under a heading of an indicator's name is that indicator's, however it is called
+    sure = {i: ind for i, ind in by_heading.items() if list(by_heading.values()).count(ind) == 1}
+    named = {**{i: ind for i, ind in by_name.items() if ind not in sure.values()}, **sure}
+    if not named or len(set(named.values())) < len(named):
         return sheet, []
-    # Only where the weights say so: with each such row's weight as its indicator's, the sheet's
-    # weights add up to its total ("预算执行率" printed 20 beside 80 points of rows).  A unit's own
-    # "预算执行率 ≥90%" among its 质量指标, weighted inside the 90 points of rows, is an indicator of its own.
-    folded = {ind: sheet.rows[i].weight for i, ind in named.items()}
-    rows_weight = sum((sheet.rows[i].weight for i in lines if i not in named), Decimal(0))
-    rule_weights = sum((folded.get(ind.id, sheet.weights.get(ind.id, sheet.weights.get(ind.name, ind.weight))) for ind in rules.indicators),
-                       Decimal(0))
-    if rows_weight + rule_weights != rules.info.total:
-        return sheet, []
+    if not set(sure).issuperset(named):
+        # Only where the weights say so: with each such row's weight as its indicator's, the sheet's
+        # weights add up to its total ("预算执行率" printed 20 beside 80 points of rows).  A unit's own
+        # "预算执行率 ≥90%" among its 质量指标, weighted inside the 90 points of rows, is an indicator of its own.
+        if any(sheet.rows[i].weight is None for i in lines):
+            return sheet, []
+        folded = {ind: sheet.rows[i].weight for i, ind in named.items()}
+        rows_weight = sum((sheet.rows[i].weight for i in lines if i not in named), Decimal(0))
+        rule_weights = sum((folded.get(ind.id, sheet.weights.get(ind.id, sheet.weights.get(ind.name, ind.weight))) for ind in rules.indicators),
+                           Decimal(0))
+        if rows_weight + rule_weights != rules.info.total:
+            return sheet, []
     keep, claims, weights, found = [], dict(sheet.claims), dict(sheet.weights), []
     for i, row in enumerate(sheet.rows):
         ind = named.get(i)
@@ -126,19 +145,27 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
             claims[ind] = Claim(score=row.claimed, source=row.source or f"rows[{i}]")
         if row.weight is not None and ind not in weights and row.name not in weights:
             weights[ind] = row.weight
-        found.append(finding("indicator_row", f"{row.name}：该行即规则指标“{row.name}”（按表中金额计分），不作为指标行重复计分", f"{where}.rows[{i}]"))
+        shown = row.name or row.group[-1]
+        found.append(finding("indicator_row", f"{shown}：该行即规则指标“{_indicator_name(rules, ind)}”（按表中金额计分），不作为指标行重复计分",
+                             f"{where}.rows[{i}]"))
     if not found:
         return sheet, []
     return replace(sheet, rows=keep, claims=claims, weights=weights), found
+
+
+def _indicator_name(rules: RuleSet, ind_id: str) -> str:
+    return next(ind.name for ind in rules.indicators if ind.id == ind_id)
 
 
 _UNIT_IN_BRACKETS = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 def _name_key(name: str) -> str:
-    """A row's name as rule indicators' names are compared: folded, without a unit in brackets
-    ("预算执行率（%）")."""
-    return normalize_phrase(_UNIT_IN_BRACKETS.sub("", (name or "").strip()))
+    """A row's name or heading as rule indicators' names are compared: folded, without numbering
+    before it ("1.预算执行率", "四、预算执行率") nor a unit or weight in brackets after it ("预算执行率（%）",
+    "预算执行率（10分）")."""
+    name = _NUMBERING.sub("", "".join(fold(name or "").split()))
+    return normalize_phrase(_UNIT_IN_BRACKETS.sub("", name))
 
 
 def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, findings: list[Finding]) -> RowPlan:
