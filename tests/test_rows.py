@@ -1094,6 +1094,14 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("培训人数", "数量指标", "≥200人", "计划200人，实际一百八十人", "9.00"),
     ("项目完成时间", "时效指标", "2024年12月", "2024年11月完工，计划2024年12月", "10.00"),  # review AT
     ("培训人数", "数量指标", "≥200人", "实际完成值：180人，目标值：200人", "9.00"),
+    # review BC: an actual copying its target word for word reaches it, as a copied phrase does, even
+    # when the text holds a figure no reading takes; a copy with another figure is still unread
+    ("资金拨付时间", "时效指标", "每月10日前", "每月10日前", "8.00～10.00"),
+    ("补助标准", "成本指标", "按省定标准1.5万元/户", "按省定 标准1.5万元/户", "8.00～10.00"),
+    ("审批时限", "时效指标", "收到申请后15日内", "收到申请后12日内", "None"),
+    # ... and "±5%以内" is a band the reader does not take (unverifiable), no unknown comparator (an error)
+    ("预算执行偏差率", "质量指标", "±5%以内", "±5%以内", "8.00～10.00"),
+    ("预算执行偏差率", "质量指标", "±5%以内", "3%", "None"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
@@ -1456,3 +1464,13 @@ def test_the_top_tier_reached_in_the_main_only_is_the_weaker_tier(library, actua
     unverifiable)."""
     row, _ = one(library, nature="定性", target="达到预期", actual=actual, claimed="10")
     assert (row.comparison.low, row.comparison.high, row.comparison.status) == (D("6.00"), D("8.00"), "over"), row.result.parts[0].reason
+
+
+def test_a_band_around_a_figure_is_unread_not_an_unknown_comparator(library):
+    """"±5%以内" (a deviation band) is a notation the reader does not take: the row is unverifiable
+    with a warning, not an error-level unknown comparator that fails the sheet; "≠5%" still is one."""
+    _, rep = one(library, name="预算执行偏差率", target="±5%以内", actual="3%", group=["产出指标", "质量指标"], claimed="10")
+    codes = {f.code: f.severity for f in rep.findings}
+    assert codes.get("unreadable_value") == "warning" and "unknown_comparator" not in codes, codes
+    _, rep = one(library, name="预算执行偏差率", target="≠5%", actual="3%", group=["产出指标", "质量指标"], claimed="10")
+    assert any(f.code == "unknown_comparator" for f in rep.findings)

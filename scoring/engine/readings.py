@@ -645,8 +645,10 @@ def _per_word(compact: str, reading: Reading) -> tuple[str, str] | None:
 
 
 def _looks_like_comparator(ch: str) -> bool:
-    # Mathematical symbols (≠ ≈ ≒ ⩾ …) and the ASCII signs people type for them.
-    return ch in "<>=!~" or (unicodedata.category(ch) == "Sm" and ch != "+")
+    # Mathematical symbols (≠ ≈ ≒ ⩾ …) and the ASCII signs people type for them.  Not ± and ∓: a
+    # band around a figure ("±5%以内"), a known notation the reader does not take, not a comparator
+    # nobody declared.
+    return ch in "<>=!~" or (unicodedata.category(ch) == "Sm" and ch not in "+±∓")
 
 
 _UNIT_MEMO = 4096  # distinct words a Reading remembers the verdict on (units are few; text is not)

@@ -400,7 +400,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         try:
             actual = _text_value(row.actual) if qualitative else self._parse_actual(row, place)
         except _Unreadable:
-            actual = self._lower_named(row, method, place) or self._narrative(row, place)
+            actual = self._lower_named(row, method, place) or self._narrative(row, place) or self._copied(row)
             if actual is None:
                 raise
         if actual.kind == "none" or (qualitative and "".join(row.actual.split()) in self.reading.not_given):
@@ -509,6 +509,18 @@ class RowScorer(WordingGrader, UnitMatcher):
             return None
         if target.kind != "text" or self.reading.unfinished(fold(row.actual)) is not None:
             return None  # "效果明显，预计户均增收2000元": the figure is a forecast, the row the evaluator's
+        return _text_value(row.actual)
+
+    def _copied(self, row: Row) -> ParsedValue | None:
+        """An actual no reading takes that is its target word for word ("每月10日前" | "每月10日前",
+        "按省定标准1.5万元/户" twice): wording, for the rule file's `text_equal_to_target` to grade as it
+        grades a copied phrase without a figure.  None where they differ, or the rule file says
+        nothing of equal texts."""
+        if self.rules.text_equal_to_target is None:
+            return None
+        target_text = self._target_text(row)
+        if target_text is None or "".join(fold(target_text).split()) != "".join(fold(row.actual).split()):
+            return None
         return _text_value(row.actual)
 
     def _strong(self, text: str) -> bool:
