@@ -552,6 +552,16 @@ class WordingGrader:
             if rules.contained_with and len(target) > 1 and target in said and said != target:
                 if made_of(said.replace(target, "", 1), rules.contained_with):
                     return equal, f"完成值包含指标值“{target}”"  # "已全部完成", "验收合格", "实现全覆盖"
+        # "有所减少" against "减少", "农民收入明显增加" against "农民收入增加": the change the target asks
+        # for with no strength, said with any strength but a negation (a strength the target names is
+        # held against the actual's elsewhere: "有所增强" against "明显增强")
+        change = next((w for w in rules.change_words if target.endswith(w)), None)
+        if change is not None and not self._strengths(target):
+            subject = target[: len(target) - len(change)]
+            middle = phrase[len(subject): len(phrase) - len(change)]
+            said_with = (*(w for w, level in rules.strength if level < rules.strength_levels - 1), *rules.contained_with)
+            if len(phrase) > len(target) and phrase.startswith(subject) and phrase.endswith(change) and made_of(middle, said_with):
+                return equal, f"完成值“{phrase}”是指标值要求的“{change}”，指标值未要求程度"
         return None, ""
 
     def _opposite(self, target: str, phrase: str, name: str) -> tuple[str, str] | None:
