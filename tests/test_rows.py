@@ -1108,6 +1108,10 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("农民收入", "经济效益指标", "农民收入增加", "农民收入明显增加", "8.00～10.00"),
     ("服务能力", "可持续影响指标", "明显增强", "有所增强", "6.00～8.00"),  # weaker than the target asks
     ("人居环境", "社会效益指标", "改善", "有待改善", "None"),  # still to come
+    # review BC: a saving to reach in 成本指标 with its verb first, as with it last ("成本节约")
+    ("节约成本", "成本指标", "20万元", "25万元", "10.00"),
+    ("节约财政资金", "成本指标", "30万元", "42.6万元", "10.00"),
+    ("材料采购成本", "成本指标", "20万元", "25万元", "8.00"),  # a cost: at most
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

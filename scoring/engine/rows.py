@@ -606,7 +606,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         name = _row_name(row)
         if self.reading.names_harm(name) or is_lower_name(name, self.reading):
             return True
-        if name.endswith(self.rules.no_comparator_group_exceptions):
+        if self._to_reach(name):
             return False
         levels = [normalize_phrase(level) for level in row.group]
         return any(p in level for level in levels for p, m in self.rules.no_comparator_groups.items()
@@ -701,6 +701,13 @@ class RowScorer(WordingGrader, UnitMatcher):
             raise _Unreadable(f"规则文件未规定“{key}”类指标如何计分（rows.select）")
         return self.rules.methods[chosen]
 
+    def _to_reach(self, name: str) -> bool:
+        """Whether a row's name is one of rows.no_comparator.group_exceptions, a rate or amount to
+        reach that takes no method from its group ("成本节约率"): the name ends in one, or begins
+        with one, a verb before its object ("节约成本", "节约财政资金" as well as "成本节约")."""
+        words = self.rules.no_comparator_group_exceptions
+        return bool(words) and (name.endswith(words) or name.startswith(words))
+
     def _no_comparator(self, row: Row, target: ParsedValue) -> str | None:
         """A target written without a comparator: "0次" means none at all; a row named as lower
         is better ("设备故障率") and a 成本指标 row are lower is better, and so is the time a
@@ -711,7 +718,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         row_name = _row_name(row)
         if rules.no_comparator_lower and (is_lower_name(row_name, self.reading) or self.reading.names_harm(row_name)):
             return rules.no_comparator_lower  # "设备故障率 1%", "责任事故发生数 1次", "群众投诉次数 5次": at most
-        by_group = not row_name.endswith(rules.no_comparator_group_exceptions)
+        by_group = not self._to_reach(row_name)
         durations = rules.no_comparator_durations
         for level in row.group:
             name = normalize_phrase(level)
