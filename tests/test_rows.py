@@ -1112,6 +1112,11 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("节约成本", "成本指标", "20万元", "25万元", "10.00"),
     ("节约财政资金", "成本指标", "30万元", "42.6万元", "10.00"),
     ("材料采购成本", "成本指标", "20万元", "25万元", "8.00"),  # a cost: at most
+    # review BC: "12月" in a row whose name is a length of time is 12 months, not December
+    ("供水时长", "时效指标", "12月", "9月", "7.50"),
+    ("设施正常运行月数", "质量指标", "12月", "9月", "7.50"),
+    ("项目建设周期", "时效指标", "≤12月", "14月", "8.57"),
+    ("项目完成时间", "时效指标", "12月", "11月", "10.00"),  # a date's name: the month of the year
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
@@ -1484,3 +1489,12 @@ def test_a_band_around_a_figure_is_unread_not_an_unknown_comparator(library):
     assert codes.get("unreadable_value") == "warning" and "unknown_comparator" not in codes, codes
     _, rep = one(library, name="预算执行偏差率", target="≠5%", actual="3%", group=["产出指标", "质量指标"], claimed="10")
     assert any(f.code == "unknown_comparator" for f in rep.findings)
+
+
+def test_a_month_unit_column_in_a_period_row_is_months(library):
+    """项目实施周期 | ≤ | 12 | 度量单位 月 | 12: a period of 12 months against a limit of 12 (it was read
+    as December, against a bare 12: "时效指标（期限）要求日期"); 14 against it is over."""
+    for actual, expected in (("12", "10.00"), ("14", "8.57")):
+        row, _ = one(library, name="项目实施周期", nature="≤", target="12", unit="月", actual=actual,
+                     group=["产出指标", "时效指标"], claimed="10")
+        assert _shown(row) == expected, row.result.parts[0].reason

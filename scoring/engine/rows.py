@@ -44,6 +44,11 @@ from .wording import WordingGrader
 BY_VALUES = "by_comparator"
 ACTUAL = "实际完成值"  # the actual's label in messages; parsed as an actual (`parse_value`'s ``actual``)
 _BARE_FIGURE = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?")  # a target cell with a figure and nothing else
+# "12月", "≥12月", "全年12月": a number of months, or a month of the year?  (`RowScorer._months`)
+_BARE_MONTHS = re.compile(r"([^0-9]*?)([0-9]{1,3})月")
+# Heads of names whose figure may be a date as well as a length of time ("完成时间", "完成时限",
+# "服务期限", "合同到期", "填报日期"): a month there stays a month of the year.
+_DATE_HEADS = ("时间", "时限", "期限", "日期", "到期", "节点")
 _TRAILING_UNIT = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?([^\d]*)")  # a figure, and what follows it
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
@@ -145,7 +150,23 @@ class RowScorer(WordingGrader, UnitMatcher):
                 # "投诉件数(≤件)" | "5", "种母猪(≤头)" | "20头": at most 5, at most 20头, as sheets
                 # print the comparator (and the unit) in the name
                 text = said + text
-        return text
+        return self._months(row, text)
+
+    def _months(self, row: Row, text: str) -> str:
+        """A figure of months written "12月" (or "≥12" with 度量单位 "月") as "12个月" where the row's
+        name is a length of time (it ends with a head of rows.no_comparator.durations that is no
+        date's: "供水时长", "项目建设周期", "设施正常运行月数", "护林员聘用期"), where "12月" is not
+        December; ``text`` unchanged anywhere else."""
+        durations = self.rules.no_comparator_durations
+        if durations is None or "月" not in text:
+            return text
+        found = _BARE_MONTHS.fullmatch("".join(fold(text).split()))
+        if found is None:
+            return text
+        name = _row_name(row)
+        if name.endswith(_DATE_HEADS) or not name.endswith(durations.heads):
+            return text
+        return f"{found[1]}{found[2]}个月"
 
     def _other_step(self, row: Row) -> str | None:
         """The step an actual's date is of when it is not the one the row's deadline is for
@@ -280,6 +301,9 @@ class RowScorer(WordingGrader, UnitMatcher):
         rest = self._without_name(text, row)
         if rest is not None:
             return replace(self._read_cell(rest, row, ACTUAL, place), raw=text)
+        months = self._months(row, text)
+        if months is not text:
+            return replace(self._read_cell(months, row, ACTUAL, place), raw=text)  # "10月" of 供水时长: 10个月
         return self._read_cell(text, row, ACTUAL, place)
 
     def _without_name(self, text: str, row: Row) -> str | None:
