@@ -238,6 +238,10 @@ def test_a_row_printing_a_rule_indicator_beside_its_figures_is_one_line(tmp_path
     unclaimed = _project(tmp_path, rows=ROWS + execution_row, execution='"/"')  # the claim is the row's
     execution = next(line for line in unclaimed["sheet"]["indicators"] if line["id"] == "execution")
     assert (execution["claimed"], execution["status"]) == ("9.53", "match")
+    # the budget block claims 9.5 and the row 9.53: the block's is checked, and the other is said (review BD)
+    twice = _project(tmp_path, rows=ROWS + execution_row, execution='"9.5"', total='"99.5"')
+    said = [f for f in twice["report"]["findings"] if f["code"] == "indicator_row" and f["severity"] == "warning"]
+    assert said and "该行自评 9.53 分，与表中另填的“预算执行率”自评 9.5 分不同" in said[0]["message"], twice["codes"]
 
 
 def test_the_one_row_under_a_heading_of_a_rule_indicators_name_is_that_indicator(tmp_path):

@@ -141,13 +141,17 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
             if parts.get(i) not in named:  # a "其中…" row of a folded line goes with it: the budget block details it
                 keep.append(row)
             continue
-        if row.claimed is not None and not any(k in claims for k in (ind, row.name)):
+        shown, name = row.name or row.group[-1], _indicator_name(rules, ind)
+        found.append(finding("indicator_row", f"{shown}：该行即规则指标“{name}”（按表中金额计分），不作为指标行重复计分", f"{where}.rows[{i}]"))
+        kept = next((claims[k] for k in (ind, row.name) if k in claims), None)
+        if row.claimed is not None and kept is None:
             claims[ind] = Claim(score=row.claimed, source=row.source or f"rows[{i}]")
+        elif row.claimed is not None and kept.score != row.claimed:
+            # the sheet claims the line twice, differently: the one kept is said, the other not lost
+            found.append(finding("indicator_row", f"{shown}：该行自评 {fmt(row.claimed)} 分，与表中另填的“{name}”自评 {fmt(kept.score)} 分不同，"
+                                 f"按后者核对", f"{where}.rows[{i}]", "warning"))
         if row.weight is not None and ind not in weights and row.name not in weights:
             weights[ind] = row.weight
-        shown = row.name or row.group[-1]
-        found.append(finding("indicator_row", f"{shown}：该行即规则指标“{_indicator_name(rules, ind)}”（按表中金额计分），不作为指标行重复计分",
-                             f"{where}.rows[{i}]"))
     if not found:
         return sheet, []
     return replace(sheet, rows=keep, claims=claims, weights=weights), found
