@@ -74,7 +74,8 @@ def test_claim_by_printed_name(tmp_path, library):
 
 def test_scores_written_with_their_unit(tmp_path, library):
     """Forms print scores as "9.2分": a claim and a claimed total so written read as the figure,
-    on the table's lean path and in the case model alike; anything else before 分 is still refused."""
+    on the table's lean path and in the case model alike; anything else before 分 is still refused,
+    quoting the cell as written."""
     path = tmp_path / "t.csv"
     path.write_text(_csv([_row(claim="9.2分", total="9.2 分"), _row(case_id="t2", claim="九分")]), encoding="utf-8")
     _header, row, words = _entries(path)
@@ -82,7 +83,7 @@ def test_scores_written_with_their_unit(tmp_path, library):
     execution = next(r for r in sd.indicators if r.result.id == "execution")
     assert (execution.comparison.claimed, execution.comparison.status) == (Decimal("9.2"), "over")
     assert sd.total.comparison.claimed == Decimal("9.2")
-    with pytest.raises(ScoringError, match="“九”不是数字"):
+    with pytest.raises(ScoringError, match="“九分”不是数字"):  # the cell as written, not "九"
         row_to_case(words)
     result = run_cli("batch", str(path), "--format", "json")
     sheets = json.loads(result.stdout)["sheets"]

@@ -65,7 +65,7 @@ def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None
         if isinstance(data.get(key), str):
             text = data[key]
             if points and text.strip().endswith("分") and len(text.strip()) > 1:
-                text = text.strip()[:-1]  # the message, if any, quotes the figure without its unit
+                text = text.strip()[:-1]  # "9.4分": the figure without its unit
             if points and text.strip().endswith(("%", "％")):
                 # "19%" for a score: a share of the weight to some writers, points to others
                 message = f"“{printable(data[key])}”带百分号：得分和分值应写分数，不能写百分数"
@@ -73,7 +73,9 @@ def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None
             try:
                 data[key] = to_decimal(text)
             except NumberError as exc:
-                raise ValueError(str(exc) if shorthand else f"{key}: {exc}") from None
+                # the cell as written ("满分"), not what is left of it without its unit ("满")
+                said = f"“{printable(data[key])}”不是数字" if text != data[key] else str(exc)
+                raise ValueError(said if shorthand else f"{key}: {said}") from None
     return data
 
 
