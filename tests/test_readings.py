@@ -469,3 +469,11 @@ def test_unit_verdicts_are_remembered_within_a_bound(monkeypatch):
         parse_with("12次左右", reading)  # a vague word is never a unit, remembered or not
     with pytest.raises(ValueParseError):
         parse_with("12次左右", reading)
+
+
+def test_an_unfinished_remark_is_quoted_with_its_figure():
+    """"11个（计划12个，1个延期）": the message quotes "1个延期" as written, not the vocabulary's
+    "个延期" (review BC, D4)."""
+    reading = load_rule_dir(None).find("national.project", 2022).reading
+    with pytest.raises(ValueParseError, match="括号中注明“1个延期”"):
+        parse_with("11个（计划12个，1个延期）", reading, actual=True, year=2022)

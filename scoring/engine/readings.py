@@ -584,7 +584,12 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         unfinished = reading.unfinished(rest[len(remark[1]):])
         if unfinished is not None:
             # "20个（在建）", "200人（计划）", "100%（未拨付）": the figure is no result yet
-            raise ValueParseError(where, text, f"“{text}”括号中注明“{unfinished}”，该数不是已完成的结果")
+            said = rest[len(remark[1]):]
+            at = said.find(unfinished)
+            while at > 0 and said[at - 1].isdigit():
+                at -= 1  # "1个延期", not the vocabulary's "个延期"
+            said = said[at: said.find(unfinished) + len(unfinished)] if at >= 0 else unfinished
+            raise ValueParseError(where, text, f"“{text}”括号中注明“{said}”，该数不是已完成的结果")
         rest = remark[1]
     elif rest and reading.remark_units and rest not in reading.units and rest not in reading.known_units:
         unit, after, said = _unit_before_remark(rest, reading)
