@@ -1117,6 +1117,11 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("设施正常运行月数", "质量指标", "12月", "9月", "7.50"),
     ("项目建设周期", "时效指标", "≤12月", "14月", "8.57"),
     ("项目完成时间", "时效指标", "12月", "11月", "10.00"),  # a date's name: the month of the year
+    # review BC: the other answer about the very words the target asks of, harm or not
+    ("资金使用合规性", "质量指标", "无违规使用资金", "存在违规使用资金", "0.00～6.00"),
+    ("资金使用合规性", "质量指标", "无违规使用资金", "发生违规使用资金现象", "0.00～6.00"),
+    ("环境质量", "社会效益指标", "有明显改善", "没有明显改善", "0.00～6.00"),
+    ("资金使用合规性", "质量指标", "无违规使用资金", "无违规使用资金", "8.00～10.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

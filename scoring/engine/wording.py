@@ -487,6 +487,8 @@ class WordingGrader:
         "是否发生安全事故" asks 否 as well as 是, and "发生安全事故" answers 有 (`_answer`).  None when
         either is no such answer, or the two name different harms."""
         rules = self.rules
+        if rules.target_negated_tier is not None and self._other_answer(target, phrase):
+            return rules.target_negated_tier, f"完成值“{phrase}”与指标值“{target}”回答相反"
         (side_t, of_t), (side_p, of_p) = self._answer(target), self._answer(phrase)
         if side_t is None or side_p is None or rules.text_equal_to_target is None or rules.target_negated_tier is None:
             return None
@@ -501,6 +503,22 @@ class WordingGrader:
         if side_t == side_p:
             return rules.text_equal_to_target, "完成值与指标值回答相同"
         return rules.target_negated_tier, f"完成值“{phrase}”与指标值“{target}”回答相反"
+
+    def _other_answer(self, target: str, phrase: str) -> bool:
+        """Whether the actual gives the other answer (rows.yes_no) about the very words the target
+        asks of, harm or not, maybe followed by words of rows.target_words.contained_with: "存在违规使用
+        资金", "有违规使用资金" and "发生违规使用资金现象" against "无违规使用资金"."""
+        def answer(text: str) -> tuple[int, str] | None:
+            found = [(i, w) for i, words in enumerate(self.rules.yes_no) for w in words if text.startswith(w) and len(text) > len(w)]
+            if not found:
+                return None
+            i, word = max(found, key=lambda iw: len(iw[1]))  # "未发生" before "发生"
+            return i, text[len(word):]
+        asked, said = answer(target), answer(phrase)
+        if asked is None or said is None or asked[0] == said[0] or len(asked[1]) < 2 or not asked[1].isalpha():
+            return False
+        about, rest = asked[1], said[1]
+        return rest == about or (rest.startswith(about) and made_of(rest[len(about):], self.rules.contained_with))
 
     def _answer(self, text: str) -> tuple[int | None, str]:
         """Which side of rows.yes_no a text answers, and of what: the answer alone ("有", "无"), or
