@@ -1122,6 +1122,8 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("资金使用合规性", "质量指标", "无违规使用资金", "发生违规使用资金现象", "0.00～6.00"),
     ("环境质量", "社会效益指标", "有明显改善", "没有明显改善", "0.00～6.00"),
     ("资金使用合规性", "质量指标", "无违规使用资金", "无违规使用资金", "8.00～10.00"),
+    # review BC: two different words standing for figures are compared as the figures
+    ("低保对象覆盖率", "数量指标", "全覆盖", "应保尽保", "10.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -457,6 +457,14 @@ class RowScorer(WordingGrader, UnitMatcher):
             actual = self._worded_actual(row, actual, target, values, method)
         elif target is not None and target.kind == "text" and actual.kind == "number" and not qualitative:
             target = self._worded_target(row, target, actual, values)
+        elif (target is not None and target.kind == actual.kind == "text" and not qualitative
+              and normalize_phrase(target.text or target.raw) not in normalize_phrase(actual.text or actual.raw)
+              and self._figure_of(normalize_phrase(target.text or target.raw), "指标值读作") is not None
+              and self._figure_of(normalize_phrase(actual.text or actual.raw), _ACTUAL_READ) is not None):
+            # "应保尽保" against "全覆盖": two different words standing for figures, compared as the
+            # figures (the target's own word in the actual is graded as wording: "实现全覆盖")
+            target = self._figure_word(target, normalize_phrase(target.text or target.raw), values, "指标值读作")
+            actual = self._figure_word(actual, normalize_phrase(actual.text or actual.raw), values, _ACTUAL_READ)
         declared = method
         if method is None or (actual.kind == "text" and method.reads != "text"):
             method = self._by_values(row, target, actual)
@@ -636,13 +644,18 @@ class RowScorer(WordingGrader, UnitMatcher):
         return any(p in level for level in levels for p, m in self.rules.no_comparator_groups.items()
                    if self.rules.methods[m].comparator in ("<=", "<"))
 
-    def _figure_word(self, value: ParsedValue, text: str, values: list[ValueUse], label: str) -> ParsedValue | None:
-        """A worded value that stands for a figure (reading.figure_words: "全覆盖" is 100%, and in an
-        actual "实现全覆盖", after a word of reading.reached), as that figure; None for any other wording."""
+    def _figure_of(self, text: str, label: str) -> str | None:
+        """The figure a worded value stands for (reading.figure_words), as the rule file writes it."""
         words = self.reading.figure_words
         figure = words.get(text)
         if figure is None and label == _ACTUAL_READ:
             figure = next((words[text[len(w):]] for w in self.reading.reached if text.startswith(w) and text[len(w):] in words), None)
+        return figure
+
+    def _figure_word(self, value: ParsedValue, text: str, values: list[ValueUse], label: str) -> ParsedValue | None:
+        """A worded value that stands for a figure (reading.figure_words: "全覆盖" is 100%, and in an
+        actual "实现全覆盖", after a word of reading.reached), as that figure; None for any other wording."""
+        figure = self._figure_of(text, label)
         if figure is None:
             return None
         parsed = replace(parse_value(figure, self.reading), raw=value.raw)
