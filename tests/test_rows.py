@@ -1124,6 +1124,10 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("资金使用合规性", "质量指标", "无违规使用资金", "无违规使用资金", "8.00～10.00"),
     # review BC: two different words standing for figures are compared as the figures
     ("低保对象覆盖率", "数量指标", "全覆盖", "应保尽保", "10.00"),
+    # review BC: the target's words in the other order, and negated between them
+    ("项目验收", "质量指标", "通过验收", "验收未通过", "0.00～6.00"),
+    ("项目验收", "质量指标", "通过验收", "验收通过", "8.00～10.00"),
+    ("资金拨付", "质量指标", "及时拨付", "拨付不及时", "0.00～6.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -543,9 +543,14 @@ class WordingGrader:
             # "未按期完成" against "按期完成", "未及时到位" against "及时"
             if phrase.startswith(word + target) and (phrase == word + target or made_of(phrase[len(word + target):], rules.contained_with)):
                 return rules.target_negated_tier, f"完成值是指标值“{target}”的否定"
+            # "验收未通过" against "通过验收": what the target acts on first, its verb negated after it
+            if len(phrase) == len(word + target) and any(phrase == target[k:] + word + target[:k] for k in range(2, len(target) - 1)):
+                return rules.target_negated_tier, f"完成值是指标值“{target}”的否定"
         equal = rules.text_equal_to_target
         if equal is None:
             return None, ""
+        if len(phrase) == len(target) and any(phrase == target[k:] + target[:k] for k in range(2, len(target) - 1)):
+            return equal, "完成值与指标值是同样的词，次序不同"  # "验收通过" against "通过验收"
         # "全年无安全事故": a filler before the none word says nothing of it
         filler = next((w for w in self.reading.fillers if phrase.startswith(w) and len(phrase) > len(w)), "")
         told = phrase[len(filler):]
