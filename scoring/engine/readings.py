@@ -590,6 +590,10 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
                 at -= 1  # "1个延期", not the vocabulary's "个延期"
             said = said[at: said.find(unfinished) + len(unfinished)] if at >= 0 else unfinished
             raise ValueParseError(where, text, f"“{text}”括号中注明“{said}”，该数不是已完成的结果")
+        other = _result_in_remark(rest[len(remark[1]):], remark[1], reading)
+        if other is not None:
+            # "100%（抽查，合格率95%）", "100户（计划，已完成80户）": which figure is the result is not said
+            raise ValueParseError(where, text, f"“{text}”括号中另有“{other}”，无法确定完成值是哪一个")
         rest = remark[1]
     elif rest and reading.remark_units and rest not in reading.units and rest not in reading.known_units:
         unit, after, said = _unit_before_remark(rest, reading)
@@ -842,12 +846,31 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
     return first
 
 
+def _result_in_remark(remark: str, unit: str, reading: Reading) -> str | None:
+    """A figure in the unit ``unit`` in a bracketed remark after a figure, said to be what was done
+    or measured — after a word of `_DONE_WORDS` or one opening with 实 ("已完成80户", "实发950户") or a
+    quantity's name ("合格率95%") in its clause — as written; None where there is none.  A plan
+    ("计划200人"), a part ("其中新建6座") or a figure opening its clause ("20户因外出务工") explains the
+    figure before the bracket."""
+    for figure in _NUMBER_IN_TEXT.finditer(remark):
+        if not remark[figure.end():].startswith(unit):
+            continue
+        start = max(remark.rfind(mark, 0, figure.start()) for mark in "(（,，、;；")
+        lead = remark[start + 1: figure.start()]
+        if not lead or any(w in lead for w in _PLAN_WORDS) or lead.startswith(_PART_WORDS):
+            continue
+        if any(w in lead for w in _DONE_WORDS) or lead.startswith("实") or (reading.quantity_names and lead.endswith(reading.quantity_names)):
+            return lead + figure[0] + unit
+    return None
+
+
 # Grammar, not vocabulary: words opening a clause that gives the plan an actual is held against
 # ("计划2000份", "目标：2000份"), and words opening a clause that says what was done ("实际1500份").
 _PLAN_WORDS = ("年度计划", "年初计划", "原计划", "计划完成值", "计划值", "计划", "原定", "年度目标值", "年度目标", "目标任务", "目标值", "目标",
                "预期目标", "预期", "年度指标值", "指标值", "应完成")
 _DONE_WORDS = ("实际完成值", "实际完成", "实际值", "实际", "已完成", "完成值", "完成", "实现", "达到", "累计完成", "累计", "共")
 _JOINERS = ("完成", "：", ":", "为")
+_PART_WORDS = ("其中", "含", "包括", "包含")
 _BARE_DATE = re.compile(r"[\d年月日.\-/]+[底末]?")
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千万"
 
