@@ -47,8 +47,13 @@ _BARE_FIGURE = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?")  # a target cell w
 # "12月", "≥12月", "全年12月": a number of months, or a month of the year?  (`RowScorer._months`)
 _BARE_MONTHS = re.compile(r"([^0-9]*?)([0-9]{1,3})月")
 # Heads of names whose figure may be a date as well as a length of time ("完成时间", "完成时限",
-# "服务期限", "合同到期", "填报日期"): a month there stays a month of the year.
-_DATE_HEADS = ("时间", "时限", "期限", "日期", "到期", "节点")
+# "服务期限", "合同到期", "填报日期", "春季造林期", "二期", "时段"): a month there stays a month of the year.
+# A form's blank for a figure ("≥**人次", "XX人"), and words saying a figure is expected, not reached.
+_BLANKS = ("*", "＊", "XX", "xx", "××")
+_FORECASTS = ("预计", "预期", "计划", "拟")
+# The longest object a saving verb before it may take and still name the saving ("节约财政资金").
+_SAVED_OBJECT = 4
+_DATE_HEADS = ("时间", "时限", "期限", "日期", "到期", "节点", "期", "时段")
 _TRAILING_UNIT = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?([^\d]*)")  # a figure, and what follows it
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
@@ -155,8 +160,8 @@ class RowScorer(WordingGrader, UnitMatcher):
     def _months(self, row: Row, text: str) -> str:
         """A figure of months written "12月" (or "≥12" with 度量单位 "月") as "12个月" where the row's
         name is a length of time (it ends with a head of rows.no_comparator.durations that is no
-        date's: "供水时长", "项目建设周期", "设施正常运行月数", "护林员聘用期"), where "12月" is not
-        December; ``text`` unchanged anywhere else."""
+        date's: "供水时长", "项目建设周期", "设施正常运行月数"), where "12月" is not December;
+        ``text`` unchanged anywhere else."""
         durations = self.rules.no_comparator_durations
         if durations is None or "月" not in text:
             return text
@@ -164,7 +169,8 @@ class RowScorer(WordingGrader, UnitMatcher):
         if found is None:
             return text
         name = _row_name(row)
-        if name.endswith(_DATE_HEADS) or not name.endswith(durations.heads):
+        head = max((h for h in durations.heads if name.endswith(h)), key=len, default=None)
+        if head is None or head in _DATE_HEADS:  # "周期" is a length, though "期" may be a date's
             return text
         return f"{found[1]}{found[2]}个月"
 
@@ -551,7 +557,14 @@ class RowScorer(WordingGrader, UnitMatcher):
         if self.rules.text_equal_to_target is None:
             return None
         target_text = self._target_text(row)
-        if target_text is None or "".join(fold(target_text).split()) != "".join(fold(row.actual).split()):
+        compact = "".join(fold(row.actual).split())
+        if target_text is None or "".join(fold(target_text).split()) != compact:
+            return None
+        # a copy is no result where the text says it is none yet, or none at all: a plan, work under
+        # way, a forecast ("500人次（计划）", "20个（在建）", "预计户均增收2000元"), a form's blank ("≥**人次")
+        if self.reading.unfinished(compact) is not None or any(w in compact for w in (*self.rules.hedges, *_FORECASTS)):
+            return None
+        if any(mark in compact for mark in _BLANKS) or not self._answers(normalize_phrase(row.actual)):
             return None
         return _text_value(row.actual)
 
@@ -740,10 +753,17 @@ class RowScorer(WordingGrader, UnitMatcher):
 
     def _to_reach(self, name: str) -> bool:
         """Whether a row's name is one of rows.no_comparator.group_exceptions, a rate or amount to
-        reach that takes no method from its group ("成本节约率"): the name ends in one, or begins
-        with one, a verb before its object ("节约成本", "节约财政资金" as well as "成本节约")."""
+        reach that takes no method from its group ("成本节约率"): the name ends in one, or is one of
+        them that is a saving verb (rows.no_comparator.durations.saved) put before a short object
+        ("节约成本", "节约财政资金" as well as "成本节约"; not "节约用水改造工程费用", the cost of a works)."""
         words = self.rules.no_comparator_group_exceptions
-        return bool(words) and (name.endswith(words) or name.startswith(words))
+        if not words:
+            return False
+        if name.endswith(words):
+            return True
+        durations = self.rules.no_comparator_durations
+        verbs = tuple(w for w in words if durations is not None and w in durations.saved)
+        return any(name.startswith(w) and 0 < len(name) - len(w) <= _SAVED_OBJECT for w in verbs)
 
     def _no_comparator(self, row: Row, target: ParsedValue) -> str | None:
         """A target written without a comparator: "0次" means none at all; a row named as lower
