@@ -505,9 +505,9 @@ class WordingGrader:
         return rules.target_negated_tier, f"完成值“{phrase}”与指标值“{target}”回答相反"
 
     def _other_answer(self, target: str, phrase: str) -> bool:
-        """Whether the actual gives the other answer (rows.yes_no) about the very words the target
-        asks of, harm or not, maybe followed by words of rows.target_words.contained_with: "存在违规使用
-        资金", "有违规使用资金" and "发生违规使用资金现象" against "无违规使用资金"."""
+        """Whether the actual gives the yes answer (rows.yes_no) about the very words a target saying
+        none asks of, harm or not, maybe followed by words of rows.target_words.contained_with: "存在
+        违规使用资金", "有违规使用资金" and "发生违规使用资金现象" against "无违规使用资金"."""
         def answer(text: str) -> tuple[int, str] | None:
             found = [(i, w) for i, words in enumerate(self.rules.yes_no) for w in words if text.startswith(w) and len(text) > len(w)]
             if not found:
@@ -515,7 +515,10 @@ class WordingGrader:
             i, word = max(found, key=lambda iw: len(iw[1]))  # "未发生" before "发生"
             return i, text[len(word):]
         asked, said = answer(target), answer(phrase)
-        if asked is None or said is None or asked[0] == said[0] or len(asked[1]) < 2 or not asked[1].isalpha():
+        # a target saying none of something ("无…", "不存在…"): "有问题及时整改" asks no yes or no
+        if asked is None or said is None or asked[0] != len(self.rules.yes_no) - 1 or asked[0] == said[0]:
+            return False
+        if len(asked[1]) < 2 or not asked[1].isalpha():
             return False
         about, rest = asked[1], said[1]
         return rest == about or (rest.startswith(about) and made_of(rest[len(about):], self.rules.contained_with))
@@ -579,8 +582,10 @@ class WordingGrader:
         # for with no strength, said with any strength but a negation (a strength the target names is
         # held against the actual's elsewhere: "有所增强" against "明显增强")
         change = next((w for w in rules.change_words if target.endswith(w)), None)
-        if change is not None and not self._strengths(target):
-            subject = target[: len(target) - len(change)]
+        subject = target[: len(target) - len(change)] if change is not None else ""
+        # not a change the target forbids or stops ("耕地面积不减少", "防止返贫人口增加": rows.target_words
+        # negations and rows.strength.reversals)
+        if change is not None and not self._strengths(target) and not any(w in subject for w in (*rules.target_negations, *rules.reversals)):
             middle = phrase[len(subject): len(phrase) - len(change)]
             said_with = (*(w for w, level in rules.strength if level < rules.strength_levels - 1), *rules.contained_with)
             if len(phrase) > len(target) and phrase.startswith(subject) and phrase.endswith(change) and made_of(middle, said_with):
