@@ -1128,6 +1128,22 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("项目验收", "质量指标", "通过验收", "验收未通过", "0.00～6.00"),
     ("项目验收", "质量指标", "通过验收", "验收通过", "8.00～10.00"),
     ("资金拨付", "质量指标", "及时拨付", "拨付不及时", "0.00～6.00"),
+    # review BE (over-reach of the above): a bracket saying what was done holds a second result
+    ("验收合格率", "质量指标", "100%", "100%（抽查，合格率95%）", "None"),
+    ("改造户数", "数量指标", "100户", "100户（计划，已完成80户）", "None"),
+    ("公厕建设改造", "数量指标", "≥120座", "126座（其中新建6座，改造120座）", "10.00"),  # a part explains
+    # ... a copied plan, work under way, forecast or blank is no result
+    ("培训人次", "数量指标", "500人次（计划）", "500人次（计划）", "None"),
+    ("新建服务站", "数量指标", "20个（在建）", "20个（在建）", "None"),
+    ("户均增收", "经济效益指标", "预计户均增收2000元", "预计户均增收2000元", "None"),
+    ("培训人次", "数量指标", "≥**人次", "≥**人次", "None"),
+    # ... a change the target forbids or stops; a cost named after a saving; a season's month;
+    # "有" that asks no yes or no
+    ("耕地保护", "生态效益指标", "耕地面积不减少", "耕地面积不大幅减少", "None"),
+    ("防止返贫", "社会效益指标", "防止返贫人口增加", "防止返贫人口大幅增加", "None"),
+    ("节约用水改造工程费用", "成本指标", "50万元", "55万元", "9.09"),
+    ("春季造林期", "时效指标", "3月", "4月", "None"),
+    ("问题整改", "质量指标", "有问题及时整改", "无问题及时整改", "None"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -265,6 +265,11 @@ def test_the_one_row_under_a_heading_of_a_rule_indicators_name_is_that_indicator
     bare = _project(tmp_path, rows=execution_row("预算执行率") + ROWS, execution='"/"', inputs="")
     assert "indicator_row" in bare["codes"] and "weights_mismatch" not in bare["codes"], bare["codes"]
     assert "missing_input" in bare["codes"]
+    # under the heading, a row the weights show is the unit's own: its 10 inside the 90 points of
+    # rows, with the rule's 10 besides (review BE)
+    own = _project(tmp_path, rows=ROWS.replace("weight = 40\nclaimed = {c1}", "weight = 30\nclaimed = 30") + execution_row("资金拨付及时率"),
+                   execution='"9.53"', total='"99.06"')
+    assert own["exit"] == 0 and "indicator_row" not in own["codes"] and "weights_mismatch" not in own["codes"], own["codes"]
     # a row named so under another heading is the unit's own indicator: weighted inside the 90
     # points, it stays a row
     inside = _project(tmp_path, rows=ROWS.replace("weight = 40\nclaimed = {c1}", "weight = 30\nclaimed = 30")

@@ -122,18 +122,21 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
     named = {**{i: ind for i, ind in by_name.items() if ind not in sure.values()}, **sure}
     if not named or len(set(named.values())) < len(named):
         return sheet, []
-    if not set(sure).issuperset(named):
-        # Only where the weights say so: with each such row's weight as its indicator's, the sheet's
-        # weights add up to its total ("预算执行率" printed 20 beside 80 points of rows).  A unit's own
-        # "预算执行率 ≥90%" among its 质量指标, weighted inside the 90 points of rows, is an indicator of its own.
-        if any(sheet.rows[i].weight is None for i in lines):
-            return sheet, []
+    weighted = all(sheet.rows[i].weight is not None for i in lines)
+    if weighted:
+        # with each such row's weight as its indicator's, and with the rows all rows
         folded = {ind: sheet.rows[i].weight for i, ind in named.items()}
         rows_weight = sum((sheet.rows[i].weight for i in lines if i not in named), Decimal(0))
-        rule_weights = sum((folded.get(ind.id, sheet.weights.get(ind.id, sheet.weights.get(ind.name, ind.weight))) for ind in rules.indicators),
-                           Decimal(0))
-        if rows_weight + rule_weights != rules.info.total:
+        printed = [sheet.weights.get(ind.id, sheet.weights.get(ind.name, ind.weight)) for ind in rules.indicators]
+        adds_up = rows_weight + sum((folded.get(ind.id, w) for ind, w in zip(rules.indicators, printed)), Decimal(0)) == rules.info.total
+        apart = sum((sheet.rows[i].weight for i in lines), Decimal(0)) + sum(printed, Decimal(0)) == rules.info.total
+    if not set(sure).issuperset(named):
+        # Only where the weights say so ("预算执行率" printed 20 beside 80 points of rows).  A unit's own
+        # "预算执行率 ≥90%" among its 质量指标, weighted inside the 90 points of rows, is an indicator of its own.
+        if not weighted or not adds_up:
             return sheet, []
+    elif weighted and sheet.complete and apart and not adds_up:
+        return sheet, []  # under the heading, a row the weights show is the unit's own (the rule's 10 besides)
     keep, claims, weights, found = [], dict(sheet.claims), dict(sheet.weights), []
     for i, row in enumerate(sheet.rows):
         ind = named.get(i)
