@@ -98,18 +98,19 @@ def compare_line(ind: IndicatorResult, claimed: Decimal | None, tolerance: Decim
     return compare(claimed, None, None, ind.weight, ind.rounding, tolerance)
 
 
-def sum_differs(written: Decimal, parts: Decimal, tolerance: Decimal) -> str | None:
+def sum_differs(written: Decimal, parts: Decimal, tolerance: Decimal, rounded: str = "error") -> str | None:
     """How far a written sum (a total, a subtotal, a parent row's claim) is from the sum of its
     parts' claims: None when it is that sum, or that sum written to its own decimals within
     ``tolerance`` (91.1 for 91.07, 90 for 89.99); a warning within ``tolerance`` that no rounding
-    explains (99.58 for 99.53); beyond it, an error, rounding or not (90 for 89.55: a whole number
-    gets no wider tolerance than a claim does, DOMAIN §4)."""
+    explains (99.58 for 99.53); beyond it an error, and ``rounded`` where it is that sum rounded
+    (90 for 89.55: a whole number gets no wider tolerance than a claim does, DOMAIN §4; a claimed
+    total so written is an over-claim already, said once as such)."""
     if written == parts:
         return None
-    off = abs(written - parts)
-    if off > tolerance:
-        return "error"
-    return None if written == round_half_up(parts, max(0, -written.as_tuple().exponent)) else "warning"
+    explained = written == round_half_up(parts, max(0, -written.as_tuple().exponent))
+    if abs(written - parts) > tolerance:
+        return rounded if explained else "error"
+    return None if explained else "warning"
 
 
 def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Finding], tolerance: Decimal) -> None:
@@ -499,7 +500,7 @@ def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Dec
     at least the visible claims and at most what unseen or unclaimed lines could add."""
     if claimed_total is None:
         return
-    severity = sum_differs(claimed_total, parts_sum, tolerance) if complete else None
+    severity = sum_differs(claimed_total, parts_sum, tolerance, rounded="warning") if complete else None
     if severity:
         findings.append(finding(
             "sum_mismatch", f"总分：各指标自评得分合计 {fmt_sum(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt_sum(abs(claimed_total - parts_sum))} 分）",
