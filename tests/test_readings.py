@@ -477,3 +477,7 @@ def test_an_unfinished_remark_is_quoted_with_its_figure():
     reading = load_rule_dir(None).find("national.project", 2022).reading
     with pytest.raises(ValueParseError, match="括号中注明“1个延期”"):
         parse_with("11个（计划12个，1个延期）", reading, actual=True, year=2022)
+    with pytest.raises(ValueParseError, match="括号中注明“1个延期至”"):  # from its clause's start (review BE)
+        parse_with("11个（1个延期至2024年）", reading, actual=True, year=2022)
+    with pytest.raises(ValueParseError, match="括号中注明“计划”"):  # not "(计划)"
+        parse_with("200人（计划）", reading, actual=True, year=2022)

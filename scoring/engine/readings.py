@@ -586,9 +586,12 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             # "20个（在建）", "200人（计划）", "100%（未拨付）": the figure is no result yet
             said = rest[len(remark[1]):]
             at = said.find(unfinished)
-            while at > 0 and said[at - 1].isdigit():
-                at -= 1  # "1个延期", not the vocabulary's "个延期"
-            said = said[at: said.find(unfinished) + len(unfinished)] if at >= 0 else unfinished
+            if at >= 0:  # from where its clause begins: "1个延期", "1个延期至", not the vocabulary's "个延期"
+                start = max(said.rfind(mark, 0, at) for mark in "(（,，、;；")
+                said = said[start + 1: at + len(unfinished)]
+            else:
+                said = unfinished
+            said = said.strip("()（）") or said
             raise ValueParseError(where, text, f"“{text}”括号中注明“{said}”，该数不是已完成的结果")
         other = _result_in_remark(rest[len(remark[1]):], remark[1], reading)
         if other is not None:
