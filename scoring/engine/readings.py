@@ -66,6 +66,8 @@ def clause_break(text: str) -> re.Match | None:
             return at
         at = CLAUSE_BREAK.search(text, at.end())
     return None
+
+
 _NUMBER_IN_TEXT = re.compile(r"\d+(?:\.\d+)?")
 # A period written as a range: a start with a month (or a dotted year and month) and an end
 _RANGE = re.compile(r"(?P<start>(?:\d{4}年)?\d{1,2}月?|\d{4}年\d{1,2}月\d{1,2}日|\d{4}\.\d{1,2})(?:-|—|–|~|～|至|到)(?P<end>.+)")

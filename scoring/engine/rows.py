@@ -48,12 +48,12 @@ _BARE_FIGURE = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?")  # a target cell w
 _BARE_MONTHS = re.compile(r"([^0-9]*?)([0-9]{1,3})月")
 # Heads of names whose figure may be a date as well as a length of time ("完成时间", "完成时限",
 # "服务期限", "合同到期", "填报日期", "春季造林期", "二期", "时段"): a month there stays a month of the year.
+_DATE_HEADS = ("时间", "时限", "期限", "日期", "到期", "节点", "期", "时段")
 # A form's blank for a figure ("≥**人次", "XX人"), and words saying a figure is expected, not reached.
 _BLANKS = ("*", "＊", "XX", "xx", "××")
 _FORECASTS = ("预计", "预期", "计划", "拟")
 # The longest object a saving verb before it may take and still name the saving ("节约财政资金").
 _SAVED_OBJECT = 4
-_DATE_HEADS = ("时间", "时限", "期限", "日期", "到期", "节点", "期", "时段")
 _TRAILING_UNIT = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?([^\d]*)")  # a figure, and what follows it
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
