@@ -595,7 +595,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
                 said = unfinished
             said = said.strip("()（）") or said
             raise ValueParseError(where, text, f"“{text}”括号中注明“{said}”，该数不是已完成的结果")
-        other = _result_in_remark(rest[len(remark[1]):], remark[1], reading)
+        other = _result_in_remark(rest[len(remark[1]):], remark[1], figure, reading)
         if other is not None:
             # "100%（抽查，合格率95%）", "100户（计划，已完成80户）": which figure is the result is not said
             raise ValueParseError(where, text, f"“{text}”括号中另有“{other}”，无法确定完成值是哪一个")
@@ -851,21 +851,31 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
     return first
 
 
-def _result_in_remark(remark: str, unit: str, reading: Reading) -> str | None:
-    """A figure in the unit ``unit`` in a bracketed remark after a figure, said to be what was done
-    or measured — after a word of `_DONE_WORDS` or one opening with 实 ("已完成80户", "实发950户") or a
-    quantity's name ("合格率95%") in its clause — as written; None where there is none.  A plan
-    ("计划200人"), a part ("其中新建6座") or a figure opening its clause ("20户因外出务工") explains the
-    figure before the bracket."""
+def _result_in_remark(remark: str, unit: str, figure_before: str, reading: Reading) -> str | None:
+    """A second figure in the unit ``unit`` in a bracketed remark after a figure, as written; None
+    where there is none.  Which of two such figures is the result the bracket would have to say,
+    and it says so only of a plan ("计划200人"), or of the parts in a bracket opening with 其中 ("其中新建
+    6座，改造120座", "其中中央60%、省级40%"; not parts said to be done, "其中已验收80户", nor a rate after a
+    quantity's name: "其中合格率95%" is the rate measured), or by repeating the figure ("100%（合格率100%）"), or of how some were
+    done (`unfinished_exceptions`: "2个项目延期后已完成"); any other ("已验收80户", "80户已完工", "满意90%",
+    "20户因外出务工未入户") leaves the row to the evaluator."""
+    parts = remark.lstrip("(（").startswith(_PART_WORDS)  # "（其中新建6座，改造120座）", "（其中中央60%、省级40%）"
     for figure in _NUMBER_IN_TEXT.finditer(remark):
         if not remark[figure.end():].startswith(unit):
             continue
+        if to_decimal(figure[0]) == to_decimal(figure_before):
+            continue
         start = max(remark.rfind(mark, 0, figure.start()) for mark in "(（,，、;；")
         lead = remark[start + 1: figure.start()]
-        if not lead or any(w in lead for w in _PLAN_WORDS) or lead.startswith(_PART_WORDS):
+        end = min((at for at in (remark.find(mark, figure.end()) for mark in ")）,，、;；") if at >= 0), default=len(remark))
+        done = "已" in lead or lead.startswith("实") or any(w in lead for w in _DONE_WORDS)
+        # a rate after a quantity's name is measured, no share: "其中合格率95%"
+        done = done or bool(unit in reading.rate_units and reading.quantity_names and lead.endswith(reading.quantity_names))
+        if any(w in lead for w in _PLAN_WORDS) or (parts and not done):
             continue
-        if any(w in lead for w in _DONE_WORDS) or lead.startswith("实") or (reading.quantity_names and lead.endswith(reading.quantity_names)):
-            return lead + figure[0] + unit
+        if any(w in remark[figure.end(): end] for w in reading.unfinished_exceptions):
+            continue  # "2个项目延期后已完成": how some of them were done, all of them done
+        return lead + figure[0] + unit
     return None
 
 
