@@ -49,11 +49,13 @@ _BARE_MONTHS = re.compile(r"([^0-9]*?)([0-9]{1,3})月")
 # Heads of names whose figure may be a date as well as a length of time ("完成时间", "完成时限",
 # "服务期限", "合同到期", "填报日期", "春季造林期", "二期", "时段"): a month there stays a month of the year.
 _DATE_HEADS = ("时间", "时限", "期限", "日期", "到期", "节点", "期", "时段")
+_DATED = ("年", "日", "号", "底", "前", "旬", "初", "末", ".", "-", "/")  # words and marks of a date, not of months
 # A form's blank for a figure ("≥**人次", "XX人"), and words saying a figure is expected, not reached.
-_BLANKS = ("*", "＊", "XX", "xx", "××")
-_FORECASTS = ("预计", "预期", "计划", "拟")
-# The longest object a saving verb before it may take and still name the saving ("节约财政资金").
-_SAVED_OBJECT = 4
+_BLANKS = ("*", "＊", "×", "□", "○", "_", "…", "?", "？", "〇〇")
+_FORECASTS = ("预计", "预期", "计划", "拟", "估计", "力争", "争取", "力求", "将", "应", "目标", "指标")
+# What a saving verb before it saves, where the name is the saving ("节约财政资金", "节约成本"; not
+# "节约用电改造", "节约宣传经费", "节约用水补助": a works, a purpose's money, a subsidy).
+_MONEY = ("财政", "成本", "资金", "经费", "费用", "开支", "支出")
 _TRAILING_UNIT = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?([^\d]*)")  # a figure, and what follows it
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
@@ -172,6 +174,8 @@ class RowScorer(WordingGrader, UnitMatcher):
         head = max((h for h in durations.heads if name.endswith(h)), key=len, default=None)
         if head is None or head in _DATE_HEADS:  # "周期" is a length, though "期" may be a date's
             return text
+        if any(any(w in "".join(fold(cell or "").split()) for w in _DATED) for cell in (row.target, row.actual)):
+            return text  # "12月" against "11月20日" or "2023年10月": a month of the year after all
         return f"{found[1]}{found[2]}个月"
 
     def _other_step(self, row: Row) -> str | None:
@@ -560,8 +564,11 @@ class RowScorer(WordingGrader, UnitMatcher):
         compact = "".join(fold(row.actual).split())
         if target_text is None or "".join(fold(target_text).split()) != compact:
             return None
-        # a copy is no result where the text says it is none yet, or none at all: a plan, work under
-        # way, a forecast ("500人次（计划）", "20个（在建）", "预计户均增收2000元"), a form's blank ("≥**人次")
+        # only a text with a figure in it, which no reading takes, and nothing that says it is no
+        # result yet or none at all: a plan, an aim, work under way, a forecast ("500人次（计划）",
+        # "年度目标500人次", "20个（在建）", "预计户均增收2000元"), a form's blank ("≥X人次", "□人")
+        if not any(ch.isdigit() for ch in compact) or any(ch.isascii() and ch.isalpha() for ch in compact):
+            return None
         if self.reading.unfinished(compact) is not None or any(w in compact for w in (*self.rules.hedges, *_FORECASTS)):
             return None
         if any(mark in compact for mark in _BLANKS) or not self._answers(normalize_phrase(row.actual)):
@@ -754,8 +761,8 @@ class RowScorer(WordingGrader, UnitMatcher):
     def _to_reach(self, name: str) -> bool:
         """Whether a row's name is one of rows.no_comparator.group_exceptions, a rate or amount to
         reach that takes no method from its group ("成本节约率"): the name ends in one, or is one of
-        them that is a saving verb (rows.no_comparator.durations.saved) put before a short object
-        ("节约成本", "节约财政资金" as well as "成本节约"; not "节约用水改造工程费用", the cost of a works)."""
+        them that is a saving verb (rows.no_comparator.durations.saved) put before money (`_MONEY`:
+        "节约成本", "节约财政资金" as well as "成本节约"; not "节约用水改造工程费用", the cost of a works)."""
         words = self.rules.no_comparator_group_exceptions
         if not words:
             return False
@@ -763,7 +770,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             return True
         durations = self.rules.no_comparator_durations
         verbs = tuple(w for w in words if durations is not None and w in durations.saved)
-        return any(name.startswith(w) and 0 < len(name) - len(w) <= _SAVED_OBJECT for w in verbs)
+        return any(name.startswith(w) and made_of(name[len(w):], _MONEY) for w in verbs)
 
     def _no_comparator(self, row: Row, target: ParsedValue) -> str | None:
         """A target written without a comparator: "0次" means none at all; a row named as lower

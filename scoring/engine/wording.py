@@ -42,6 +42,8 @@ _UNSETTLED_BEFORE = ("无", "非", "否", "拟", "若", "如")
 # 底前…"); not after other words or before others, where they are nouns or means ("年度工作计划…",
 # "通过争取上级支持…", "计划任务部分达成", "希望小学…")
 _PLANS = ("计划", "争取", "希望")
+# Words before what changes that forbid the change ("杜绝返贫人口增加"), besides rows.strength.reversals.
+_FORBIDDING = ("杜绝", "严禁", "禁止", "不得", "不准", "严防", "零")
 # … and so do conditions, opening them with nothing but a time between ("如年底前未达成", "如年底前仍未
 # 达成"), or a clause ending 后 ("如资金到位后…"); not the words these open ("如期", "若干", "如约", but
 # "如约定的期限内" is 如 before 约定)
@@ -515,10 +517,11 @@ class WordingGrader:
             i, word = max(found, key=lambda iw: len(iw[1]))  # "未发生" before "发生"
             return i, text[len(word):]
         asked, said = answer(target), answer(phrase)
-        # a target saying none of something ("无…", "不存在…"): "有问题及时整改" asks no yes or no
-        if asked is None or said is None or asked[0] != len(self.rules.yes_no) - 1 or asked[0] == said[0]:
+        if asked is None or said is None or asked[0] == said[0] or len(asked[1]) < 2 or not asked[1].isalpha():
             return False
-        if len(asked[1]) < 2 or not asked[1].isalpha():
+        # a target saying none of something ("无…", "不存在…"), or the yes of an effect ("有较大提升",
+        # "有提升"): "有问题及时整改" asks no yes or no
+        if asked[0] != len(self.rules.yes_no) - 1 and not (self._strengths(asked[1]) or asked[1].endswith(self.rules.change_words)):
             return False
         about, rest = asked[1], said[1]
         return rest == about or (rest.startswith(about) and made_of(rest[len(about):], self.rules.contained_with))
@@ -583,9 +586,11 @@ class WordingGrader:
         # held against the actual's elsewhere: "有所增强" against "明显增强")
         change = next((w for w in rules.change_words if target.endswith(w)), None)
         subject = target[: len(target) - len(change)] if change is not None else ""
-        # not a change the target forbids or stops ("耕地面积不减少", "防止返贫人口增加": rows.target_words
-        # negations and rows.strength.reversals)
-        if change is not None and not self._strengths(target) and not any(w in subject for w in (*rules.target_negations, *rules.reversals)):
+        # not a change the target forbids or stops: a negation or none word right before it
+        # ("耕地面积不减少", "群众负担无增加"), a word forbidding or stopping it before what changes
+        # ("防止返贫人口增加", "杜绝…"; rows.strength.reversals and _FORBIDDING)
+        forbidden = subject.endswith((*rules.target_negations, *self.reading.none_words)) or subject.startswith((*rules.reversals, *_FORBIDDING))
+        if change is not None and not self._strengths(target) and not forbidden:
             middle = phrase[len(subject): len(phrase) - len(change)]
             said_with = (*(w for w, level in rules.strength if level < rules.strength_levels - 1), *rules.contained_with)
             if len(phrase) > len(target) and phrase.startswith(subject) and phrase.endswith(change) and made_of(middle, said_with):
