@@ -1094,13 +1094,13 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("培训人数", "数量指标", "≥200人", "计划200人，实际一百八十人", "9.00"),
     ("项目完成时间", "时效指标", "2024年12月", "2024年11月完工，计划2024年12月", "10.00"),  # review AT
     ("培训人数", "数量指标", "≥200人", "实际完成值：180人，目标值：200人", "9.00"),
-    # review BC: an actual copying its target word for word reaches it, as a copied phrase does, even
-    # when the text holds a figure no reading takes; a copy with another figure is still unread
-    ("资金拨付时间", "时效指标", "每月10日前", "每月10日前", "8.00～10.00"),
-    ("补助标准", "成本指标", "按省定标准1.5万元/户", "按省定 标准1.5万元/户", "8.00～10.00"),
-    ("审批时限", "时效指标", "收到申请后15日内", "收到申请后12日内", "None"),
+    # review BC: an actual copying a target that holds a figure no reading takes is still unread
+    # (taking it as reached was tried and reverted: reviews BE, BF and BG found plans, aims, blanks
+    # and future deadlines copied so, each time beyond the last list of words excluding them)
+    ("资金拨付时间", "时效指标", "每月10日前", "每月10日前", "None"),
+    ("培训人次", "数量指标", "年度任务500人次", "年度任务500人次", "None"),
     # ... and "±5%以内" is a band the reader does not take (unverifiable), no unknown comparator (an error)
-    ("预算执行偏差率", "质量指标", "±5%以内", "±5%以内", "8.00～10.00"),
+    ("预算执行偏差率", "质量指标", "±5%以内", "±5%以内", "None"),
     ("预算执行偏差率", "质量指标", "±5%以内", "3%", "None"),
     # review BC: the change a target asks for with no strength, said with one ("有所减少" against "减少")
     ("化肥农药使用量", "生态效益指标", "减少", "有所减少", "8.00～10.00"),
@@ -1132,11 +1132,6 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("验收合格率", "质量指标", "100%", "100%（抽查，合格率95%）", "None"),
     ("改造户数", "数量指标", "100户", "100户（计划，已完成80户）", "None"),
     ("公厕建设改造", "数量指标", "≥120座", "126座（其中新建6座，改造120座）", "10.00"),  # a part explains
-    # ... a copied plan, work under way, forecast or blank is no result
-    ("培训人次", "数量指标", "500人次（计划）", "500人次（计划）", "None"),
-    ("新建服务站", "数量指标", "20个（在建）", "20个（在建）", "None"),
-    ("户均增收", "经济效益指标", "预计户均增收2000元", "预计户均增收2000元", "None"),
-    ("培训人次", "数量指标", "≥**人次", "≥**人次", "None"),
     # ... a change the target forbids or stops; a cost named after a saving; a season's month;
     # "有" that asks no yes or no
     ("耕地保护", "生态效益指标", "耕地面积不减少", "耕地面积不大幅减少", "None"),
@@ -1150,9 +1145,8 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("改造户数", "数量指标", "100户", "100户（80户已完工）", "None"),
     ("验收合格率", "质量指标", "100%", "100%（其中合格率95%）", "None"),
     ("验收合格率", "质量指标", "100%", "100%（合格率100%）", "10.00"),
-    # ... a copied aim or blank; a change forbidden by 无 or 杜绝; the yes of an effect
-    ("培训人次", "数量指标", "年度目标500人次", "年度目标500人次", "None"),
-    ("培训人次", "数量指标", "≥X人次", "≥X人次", "None"),
+    # ... a change forbidden by 无, 杜绝 or 不得; the yes of an effect
+    ("耕地保护", "生态效益指标", "耕地面积不得减少", "耕地面积不得大幅减少", "None"),
     ("群众负担", "社会效益指标", "群众负担无增加", "群众负担无明显增加", "None"),
     ("返贫防控", "社会效益指标", "杜绝返贫人口增加", "杜绝返贫人口大幅增加", "None"),
     ("不动产登记", "社会效益指标", "不动产登记效率提高", "不动产登记效率有所提高", "8.00～10.00"),
@@ -1161,6 +1155,14 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("节约用电改造", "成本指标", "50万元", "55万元", "9.09"),
     ("节约宣传经费", "成本指标", "5万元", "6万元", "8.33"),
     ("资金拨付周期", "时效指标", "12月", "11月20日", "10.00"),
+    # review BG: a bracket explaining a shortfall, parts or a comparison leaves the first figure the result
+    ("群众满意度", "满意度指标", "≥95%", "92%（未达到95%的目标）", "9.68"),
+    ("补贴发放户数", "数量指标", "1000户", "950户（应发1000户）", "9.50"),
+    ("入户调查", "数量指标", "500户", "480户（20户因外出务工，无法入户）", "9.60"),
+    ("培训人次", "数量指标", "≥500人次", "520人次（线上300人次，线下220人次）", "10.00"),
+    ("群众满意度", "满意度指标", "≥90%", "96%（上年90%）", "10.00"),
+    ("补贴发放户数", "数量指标", "1000户", "1000户（应发1000户，实发950户）", "None"),
+    ("实施周期", "时效指标", "6个月", "7月", "None"),  # "7月" beside "6个月": July, or months?
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

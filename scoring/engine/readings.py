@@ -852,30 +852,25 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
 
 
 def _result_in_remark(remark: str, unit: str, figure_before: str, reading: Reading) -> str | None:
-    """A second figure in the unit ``unit`` in a bracketed remark after a figure, as written; None
-    where there is none.  Which of two such figures is the result the bracket would have to say,
-    and it says so only of a plan ("计划200人"), or of the parts in a bracket opening with 其中 ("其中新建
-    6座，改造120座", "其中中央60%、省级40%"; not parts said to be done, "其中已验收80户", nor a rate after a
-    quantity's name: "其中合格率95%" is the rate measured), or by repeating the figure ("100%（合格率100%）"), or of how some were
-    done (`unfinished_exceptions`: "2个项目延期后已完成"); any other ("已验收80户", "80户已完工", "满意90%",
-    "20户因外出务工未入户") leaves the row to the evaluator."""
-    parts = remark.lstrip("(（").startswith(_PART_WORDS)  # "（其中新建6座，改造120座）", "（其中中央60%、省级40%）"
+    """A second result in a bracketed remark after a figure: a figure in the same unit ``unit``
+    said to be what was done or measured — after a word saying it was done in its clause
+    ("已完成80户", "已验收80户", "实发950户", "实际完成92%"), or followed by one ("80户已完工"), or after a
+    quantity's name ("合格率95%", "其中合格率95%") — as written; None where there is none.  Other
+    figures explain the one before the bracket: a plan or a shortfall ("计划200人", "应发1000户",
+    "未达到95%的目标", "20户因外出务工未入户"), parts ("线上300人次，线下220人次", "其中新建6座"), a
+    comparison ("上年90%", "超额完成3场"), the same figure again ("100%（合格率100%）")."""
     for figure in _NUMBER_IN_TEXT.finditer(remark):
-        if not remark[figure.end():].startswith(unit):
-            continue
-        if to_decimal(figure[0]) == to_decimal(figure_before):
+        after = remark[figure.end():]
+        if not after.startswith(unit) or to_decimal(figure[0]) == to_decimal(figure_before):
             continue
         start = max(remark.rfind(mark, 0, figure.start()) for mark in "(（,，、;；")
         lead = remark[start + 1: figure.start()]
-        end = min((at for at in (remark.find(mark, figure.end()) for mark in ")）,，、;；") if at >= 0), default=len(remark))
-        done = "已" in lead or lead.startswith("实") or any(w in lead for w in _DONE_WORDS)
-        # a rate after a quantity's name is measured, no share: "其中合格率95%"
-        done = done or bool(unit in reading.rate_units and reading.quantity_names and lead.endswith(reading.quantity_names))
-        if any(w in lead for w in _PLAN_WORDS) or (parts and not done):
+        if any(w in lead for w in _PLAN_WORDS) or any(w in lead for w in _NOT_DONE):
             continue
-        if any(w in remark[figure.end(): end] for w in reading.unfinished_exceptions):
-            continue  # "2个项目延期后已完成": how some of them were done, all of them done
-        return lead + figure[0] + unit
+        named = bool(reading.quantity_names) and lead.endswith(reading.quantity_names)
+        done = "已" in lead or lead.startswith("实") or any(w in lead for w in _DONE_WORDS) or after[len(unit):].startswith("已")
+        if named or done:
+            return lead + figure[0] + unit
     return None
 
 
@@ -885,7 +880,8 @@ _PLAN_WORDS = ("年度计划", "年初计划", "原计划", "计划完成值", "
                "预期目标", "预期", "年度指标值", "指标值", "应完成")
 _DONE_WORDS = ("实际完成值", "实际完成", "实际值", "实际", "已完成", "完成值", "完成", "实现", "达到", "累计完成", "累计", "共")
 _JOINERS = ("完成", "：", ":", "为")
-_PART_WORDS = ("其中", "含", "包括", "包含")
+# Words before a figure in a bracket that make it no result: not reached, owed, beyond the result.
+_NOT_DONE = ("未", "没", "无", "尚", "应", "超额", "超出", "剩余", "差")
 _BARE_DATE = re.compile(r"[\d年月日.\-/]+[底末]?")
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千万"
 

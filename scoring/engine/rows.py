@@ -49,13 +49,11 @@ _BARE_MONTHS = re.compile(r"([^0-9]*?)([0-9]{1,3})月")
 # Heads of names whose figure may be a date as well as a length of time ("完成时间", "完成时限",
 # "服务期限", "合同到期", "填报日期", "春季造林期", "二期", "时段"): a month there stays a month of the year.
 _DATE_HEADS = ("时间", "时限", "期限", "日期", "到期", "节点", "期", "时段")
-_DATED = ("年", "日", "号", "底", "前", "旬", "初", "末", ".", "-", "/")  # words and marks of a date, not of months
-# A form's blank for a figure ("≥**人次", "XX人"), and words saying a figure is expected, not reached.
-_BLANKS = ("*", "＊", "×", "□", "○", "_", "…", "?", "？", "〇〇")
-_FORECASTS = ("预计", "预期", "计划", "拟", "估计", "力争", "争取", "力求", "将", "应", "目标", "指标")
+# Words and marks of a date, and 个月 (a sheet writing months so may mean July by "7月")
+_DATED = ("年", "日", "号", "底", "前", "旬", "初", "末", ".", "-", "/", "个月")
 # What a saving verb before it saves, where the name is the saving ("节约财政资金", "节约成本"; not
 # "节约用电改造", "节约宣传经费", "节约用水补助": a works, a purpose's money, a subsidy).
-_MONEY = ("财政", "成本", "资金", "经费", "费用", "开支", "支出")
+_MONEY = ("财政", "项目", "采购", "专项", "成本", "资金", "经费", "费用", "开支", "支出")
 _TRAILING_UNIT = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?([^\d]*)")  # a figure, and what follows it
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
@@ -175,7 +173,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         if head is None or head in _DATE_HEADS:  # "周期" is a length, though "期" may be a date's
             return text
         if any(any(w in "".join(fold(cell or "").split()) for w in _DATED) for cell in (row.target, row.actual)):
-            return text  # "12月" against "11月20日" or "2023年10月": a month of the year after all
+            return text  # "12月" against "11月20日", "2023年10月" or "6个月": a month of the year, or which is not said
         return f"{found[1]}{found[2]}个月"
 
     def _other_step(self, row: Row) -> str | None:
@@ -434,7 +432,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         try:
             actual = _text_value(row.actual) if qualitative else self._parse_actual(row, place)
         except _Unreadable:
-            actual = self._lower_named(row, method, place) or self._narrative(row, place) or self._copied(row)
+            actual = self._lower_named(row, method, place) or self._narrative(row, place)
             if actual is None:
                 raise
         if actual.kind == "none" or (qualitative and "".join(row.actual.split()) in self.reading.not_given):
@@ -551,28 +549,6 @@ class RowScorer(WordingGrader, UnitMatcher):
             return None
         if target.kind != "text" or self.reading.unfinished(fold(row.actual)) is not None:
             return None  # "效果明显，预计户均增收2000元": the figure is a forecast, the row the evaluator's
-        return _text_value(row.actual)
-
-    def _copied(self, row: Row) -> ParsedValue | None:
-        """An actual no reading takes that is its target word for word ("每月10日前" | "每月10日前",
-        "按省定标准1.5万元/户" twice): wording, for the rule file's `text_equal_to_target` to grade as it
-        grades a copied phrase without a figure.  None where they differ, or the rule file says
-        nothing of equal texts."""
-        if self.rules.text_equal_to_target is None:
-            return None
-        target_text = self._target_text(row)
-        compact = "".join(fold(row.actual).split())
-        if target_text is None or "".join(fold(target_text).split()) != compact:
-            return None
-        # only a text with a figure in it, which no reading takes, and nothing that says it is no
-        # result yet or none at all: a plan, an aim, work under way, a forecast ("500人次（计划）",
-        # "年度目标500人次", "20个（在建）", "预计户均增收2000元"), a form's blank ("≥X人次", "□人")
-        if not any(ch.isdigit() for ch in compact) or any(ch.isascii() and ch.isalpha() for ch in compact):
-            return None
-        if self.reading.unfinished(compact) is not None or any(w in compact for w in (*self.rules.hedges, *_FORECASTS)):
-            return None
-        if any(mark in compact for mark in _BLANKS) or not self._answers(normalize_phrase(row.actual)):
-            return None
         return _text_value(row.actual)
 
     def _strong(self, text: str) -> bool:

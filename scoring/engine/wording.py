@@ -42,8 +42,8 @@ _UNSETTLED_BEFORE = ("无", "非", "否", "拟", "若", "如")
 # 底前…"); not after other words or before others, where they are nouns or means ("年度工作计划…",
 # "通过争取上级支持…", "计划任务部分达成", "希望小学…")
 _PLANS = ("计划", "争取", "希望")
-# Words before what changes that forbid the change ("杜绝返贫人口增加"), besides rows.strength.reversals.
-_FORBIDDING = ("杜绝", "严禁", "禁止", "不得", "不准", "严防", "零")
+# Words before a change that forbid it ("杜绝返贫人口增加", "耕地面积不得减少"), besides rows.strength.reversals.
+_FORBIDDING = ("杜绝", "严禁", "禁止", "不得", "不准", "严防", "不再", "不能", "不应", "不致", "不会", "控制")
 # … and so do conditions, opening them with nothing but a time between ("如年底前未达成", "如年底前仍未
 # 达成"), or a clause ending 后 ("如资金到位后…"); not the words these open ("如期", "若干", "如约", but
 # "如约定的期限内" is 如 before 约定)
@@ -587,9 +587,9 @@ class WordingGrader:
         change = next((w for w in rules.change_words if target.endswith(w)), None)
         subject = target[: len(target) - len(change)] if change is not None else ""
         # not a change the target forbids or stops: a negation or none word right before it
-        # ("耕地面积不减少", "群众负担无增加"), a word forbidding or stopping it before what changes
-        # ("防止返贫人口增加", "杜绝…"; rows.strength.reversals and _FORBIDDING)
-        forbidden = subject.endswith((*rules.target_negations, *self.reading.none_words)) or subject.startswith((*rules.reversals, *_FORBIDDING))
+        # ("耕地面积不减少", "群众负担无增加"), a word forbidding or stopping it anywhere before it
+        # ("防止返贫人口增加", "耕地面积不得减少"; rows.strength.reversals and _FORBIDDING)
+        forbidden = subject.endswith((*rules.target_negations, *self.reading.none_words)) or any(w in subject for w in (*rules.reversals, *_FORBIDDING))
         if change is not None and not self._strengths(target) and not forbidden:
             middle = phrase[len(subject): len(phrase) - len(change)]
             said_with = (*(w for w, level in rules.strength if level < rules.strength_levels - 1), *rules.contained_with)
