@@ -404,6 +404,16 @@ class ValueParseError(ValueError):
         super().__init__(f"{where}：{detail}" if where else detail)
 
 
+class RivalResult(ValueParseError):
+    """An actual whose bracket holds a second figure in its unit that may be the result
+    (`_result_in_remark`); ``first`` is the cell read without the bracket, for a caller that knows
+    the target to use where the cell already falls short of it."""
+
+    def __init__(self, where: str, text: str, detail: str, first: ParsedValue) -> None:
+        super().__init__(where, text, detail)
+        self.first = first
+
+
 class UnknownComparator(ValueParseError):
     """A comparator-like sign the rule file's vocabulary does not list ("≠", "≈")."""
 
@@ -580,7 +590,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         if name is not None and comparator is None and is_lower_name(name, reading):
             raise unknown()  # "1%故障率": as "故障率1%"
     written = rest
-    said = None
+    said = rival = None
     remark = _REMARK.fullmatch(rest) if rest and rest not in reading.units else None
     if remark and (remark[1] in reading.known_units or remark[1] in reading.units):
         unfinished = reading.unfinished(rest[len(remark[1]):])
@@ -595,10 +605,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
                 said = unfinished
             said = said.strip("()（）") or said
             raise ValueParseError(where, text, f"“{text}”括号中注明“{said}”，该数不是已完成的结果")
-        other = _result_in_remark(rest[len(remark[1]):], remark[1], figure, reading)
-        if other is not None:
-            # "100%（抽查，合格率95%）", "100户（计划，已完成80户）": which figure is the result is not said
-            raise ValueParseError(where, text, f"“{text}”括号中另有“{other}”，无法确定完成值是哪一个")
+        rival = _result_in_remark(rest[len(remark[1]):], remark[1], figure, reading)
         rest = remark[1]
     elif rest and reading.remark_units and rest not in reading.units and rest not in reading.known_units:
         unit, after, said = _unit_before_remark(rest, reading)
@@ -610,10 +617,14 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     number = to_decimal(figure)
     if is_too_large(number):
         raise ValueParseError(where, text, f"数值过大“{text[:40]}”（绝对值应小于 {MAX_FIGURE_TEXT}）")
-    return ParsedValue(
+    value = ParsedValue(
         text, "number", comparator, number, reading.unit(rest) or None, None, None,
         approximate=bool(loose), written_unit=written or None, named=name, remark=said,
     )
+    if rival is not None:
+        # "100户（80户已完工）", "100%（抽查，合格率95%）": which figure is the result is not said
+        raise RivalResult(where, text, f"“{text}”括号中另有“{rival}”，无法确定完成值是哪一个", value)
+    return value
 
 
 def _unit_before_remark(rest: str, reading: Reading) -> tuple[str | None, Comparator | None, str | None]:
@@ -852,25 +863,35 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
 
 
 def _result_in_remark(remark: str, unit: str, figure_before: str, reading: Reading) -> str | None:
-    """A second result in a bracketed remark after a figure: a figure in the same unit ``unit``
-    said to be what was done or measured — after a word saying it was done in its clause
-    ("已完成80户", "已验收80户", "实发950户", "实际完成92%"), or followed by one ("80户已完工"), or after a
-    quantity's name ("合格率95%", "其中合格率95%") — as written; None where there is none.  Other
-    figures explain the one before the bracket: a plan or a shortfall ("计划200人", "应发1000户",
-    "未达到95%的目标", "20户因外出务工未入户"), parts ("线上300人次，线下220人次", "其中新建6座"), a
-    comparison ("上年90%", "超额完成3场"), the same figure again ("100%（合格率100%）")."""
-    for figure in _NUMBER_IN_TEXT.finditer(remark):
-        after = remark[figure.end():]
-        if not after.startswith(unit) or to_decimal(figure[0]) == to_decimal(figure_before):
+    """A second figure in the same unit ``unit`` in a bracketed remark after a figure, which may be
+    the result rather than the figure before it, as written; None where the bracket says plainly
+    that it is not.  Without the target a bracket's smaller figure cannot be told apart: "100户（完工
+    80户）" and "100户（尚有10户未完工）" say less was done than the cell, "80户（剩余20户明年完成）" explains a
+    cell already short; so only these explain: the same figure again ("100%（合格率100%）"), a larger
+    one (a plan, a target, a running total: "950户（应发1000户）", "92%（未达到95%的目标）", "累计完成36个"),
+    parts adding up to the cell ("线上300人次，线下220人次"; any after 其中 but a rate after a quantity's
+    name, "其中合格率95%"), and a comparison, standard or plan ("上年完成90%", "国家标准95%", "计划200人")."""
+    before = to_decimal(figure_before)
+    found = [f for f in _NUMBER_IN_TEXT.finditer(remark) if remark[f.end():].startswith(unit)]
+    if not found or sum((to_decimal(f[0]) for f in found), Decimal(0)) == before:
+        return None
+    parts = remark.lstrip("(（").startswith(_PART_WORDS)
+    for figure in found:
+        value = to_decimal(figure[0])
+        if value >= before:
             continue
         start = max(remark.rfind(mark, 0, figure.start()) for mark in "(（,，、;；")
         lead = remark[start + 1: figure.start()]
-        if any(w in lead for w in _PLAN_WORDS) or any(w in lead for w in _NOT_DONE):
-            continue
         named = bool(reading.quantity_names) and lead.endswith(reading.quantity_names)
-        done = "已" in lead or lead.startswith("实") or any(w in lead for w in _DONE_WORDS) or after[len(unit):].startswith("已")
-        if named or done:
-            return lead + figure[0] + unit
+        if any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not named):
+            continue
+        after = remark[figure.end() + len(unit):]
+        if after.startswith(("以上", "以下", "以内", "的目标", "的标准", "目标", "标准")):
+            continue  # a bound or a target restated: "达到省定标准95%以上", "达到95%的目标"
+        clause = after[: min((at for at in (after.find(mark) for mark in ")）,，、;；") if at >= 0), default=len(after))]
+        if any(w in clause for w in reading.unfinished_exceptions):
+            continue  # "2个项目延期后已完成": how some of them were done, all of them done
+        return lead + figure[0] + unit
     return None
 
 
@@ -880,8 +901,9 @@ _PLAN_WORDS = ("年度计划", "年初计划", "原计划", "计划完成值", "
                "预期目标", "预期", "年度指标值", "指标值", "应完成")
 _DONE_WORDS = ("实际完成值", "实际完成", "实际值", "实际", "已完成", "完成值", "完成", "实现", "达到", "累计完成", "累计", "共")
 _JOINERS = ("完成", "：", ":", "为")
-# Words before a figure in a bracket that make it no result: not reached, owed, beyond the result.
-_NOT_DONE = ("未", "没", "无", "尚", "应", "超额", "超出", "剩余", "差")
+_PART_WORDS = ("其中", "含", "包括", "包含")
+# Words before a figure in a bracket that hold it against another: another year, a standard, an average.
+_COMPARED = ("上年", "去年", "上一年", "同期", "比", "较", "标准", "平均", "全省", "全市", "全国", "全区", "全县")
 _BARE_DATE = re.compile(r"[\d年月日.\-/]+[底末]?")
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千万"
 

@@ -25,6 +25,7 @@ from .readings import (
     REMARK_AT_END,
     ParsedValue,
     Reading,
+    RivalResult,
     ValueParseError,
     bare_name,
     bare_year,
@@ -77,12 +78,14 @@ class _Outcome:
 
 
 class _Unreadable(Exception):
-    """A cell of the row cannot be read; carries the finding to report."""
+    """A cell of the row cannot be read; carries the finding to report, and for an actual with a
+    rival figure in its bracket (`readings.RivalResult`) the cell read without it (``first``)."""
 
-    def __init__(self, reason: str, finding: Finding | None = None):
+    def __init__(self, reason: str, finding: Finding | None = None, first: ParsedValue | None = None):
         super().__init__(reason)
         self.reason = reason
         self.finding = finding
+        self.first = first
 
 
 class RowScorer(WordingGrader, UnitMatcher):
@@ -345,7 +348,8 @@ class RowScorer(WordingGrader, UnitMatcher):
         try:
             return parse_value(text, self.reading, where=f"{row.name}“{label}”", year=self.year, actual=label == ACTUAL)
         except ValueParseError as exc:
-            raise _Unreadable(str(exc), finding(exc.code, f"{exc}，该行无法核验", place)) from None
+            first = exc.first if isinstance(exc, RivalResult) else None
+            raise _Unreadable(str(exc), finding(exc.code, f"{exc}，该行无法核验", place), first) from None
 
     def _read_cell(self, text: str, row: Row, label: str, place: str) -> ParsedValue:
         """A cell read, with what its row says of a remark after its unit (`_remark_fits`)."""
@@ -431,8 +435,8 @@ class RowScorer(WordingGrader, UnitMatcher):
             method, qualitative = self.rules.methods[self.rules.select["date"]], False
         try:
             actual = _text_value(row.actual) if qualitative else self._parse_actual(row, place)
-        except _Unreadable:
-            actual = self._lower_named(row, method, place) or self._narrative(row, place)
+        except _Unreadable as unread:
+            actual = self._lower_named(row, method, place) or self._narrative(row, place) or self._short_of_target(row, unread, method, place)
             if actual is None:
                 raise
         if actual.kind == "none" or (qualitative and "".join(row.actual.split()) in self.reading.not_given):
@@ -550,6 +554,28 @@ class RowScorer(WordingGrader, UnitMatcher):
         if target.kind != "text" or self.reading.unfinished(fold(row.actual)) is not None:
             return None  # "效果明显，预计户均增收2000元": the figure is a forecast, the row the evaluator's
         return _text_value(row.actual)
+
+    def _short_of_target(self, row: Row, unread: _Unreadable, method: CompiledMethod | None, place: str) -> ParsedValue | None:
+        """An actual whose bracket holds a second figure that may be the result, where the cell's own
+        figure already falls short of a target to reach in the same unit: "480户（20户因外出务工，无法入户）"
+        against 500户, "80户（剩余20户明年完成）" against 100户 — the bracket explains the shortfall, and
+        the cell's figure is the result.  None where the cell reaches the target ("100户（完工80户）"
+        against 100户: the bracket may say less was done) or no such target is read."""
+        first = unread.first
+        target_text = self._target_text(row)
+        if first is None or target_text is None:
+            return None
+        try:
+            target = self._read_cell(target_text, row, "年度指标值", place)
+        except _Unreadable:
+            return None
+        if target.kind != "number" or first.unit != target.unit or first.number >= target.number:
+            return None
+        try:  # the way the row is scored: a target to reach only
+            scored = method if method is not None and method.comparator is not None else self._by_values(row, target, first)
+        except _Unreadable:
+            return None
+        return first if scored.comparator in (">=", ">") else None
 
     def _strong(self, text: str) -> bool:
         """Whether a text holds a strength word that is no negation ("明显", "有所")."""
