@@ -1174,6 +1174,10 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("群众满意度", "满意度指标", "≥90%", "95%（非常满意率60%，满意率35%）", "10.00"),  # parts adding up
     ("培训人次", "数量指标", "≥500人次", "520人次（线上完成300人次，线下完成220人次）", "10.00"),
     ("培训人次", "数量指标", "≥500人次", "520人次（比上年增加20人次）", "10.00"),
+    # ... a change forbidden by 不许, 不出现 …; 控制 and 解决 heading a rate's name forbid nothing
+    ("群众负担", "社会效益指标", "群众负担不许增加", "群众负担不许明显增加", "None"),
+    ("环境质量", "生态效益指标", "环境质量不出现下降", "环境质量不出现明显下降", "None"),
+    ("血压控制", "社会效益指标", "高血压患者血压控制率提高", "高血压患者血压控制率明显提高", "8.00～10.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -42,8 +42,20 @@ _UNSETTLED_BEFORE = ("无", "非", "否", "拟", "若", "如")
 # 底前…"); not after other words or before others, where they are nouns or means ("年度工作计划…",
 # "通过争取上级支持…", "计划任务部分达成", "希望小学…")
 _PLANS = ("计划", "争取", "希望")
+def _outside_rates(word: str, text: str) -> bool:
+    """Whether ``word`` stands in ``text`` other than before 率 or 度, as the head of a rate's name
+    ("血压控制率", "矛盾纠纷解决率")."""
+    at = text.find(word)
+    while at >= 0:
+        if not text.startswith(("率", "度"), at + len(word)):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 # Words before a change that forbid it ("杜绝返贫人口增加", "耕地面积不得减少"), besides rows.strength.reversals.
-_FORBIDDING = ("杜绝", "严禁", "禁止", "不得", "不准", "严防", "不再", "不能", "不应", "不致", "不会", "控制")
+_FORBIDDING = ("杜绝", "严禁", "禁止", "不得", "不准", "不许", "不允许", "严防", "严控", "防范", "阻止", "不出现", "不再", "不能", "不应",
+               "不致", "不会", "控制")
 # … and so do conditions, opening them with nothing but a time between ("如年底前未达成", "如年底前仍未
 # 达成"), or a clause ending 后 ("如资金到位后…"); not the words these open ("如期", "若干", "如约", but
 # "如约定的期限内" is 如 before 约定)
@@ -588,8 +600,10 @@ class WordingGrader:
         subject = target[: len(target) - len(change)] if change is not None else ""
         # not a change the target forbids or stops: a negation or none word right before it
         # ("耕地面积不减少", "群众负担无增加"), a word forbidding or stopping it anywhere before it
-        # ("防止返贫人口增加", "耕地面积不得减少"; rows.strength.reversals and _FORBIDDING)
-        forbidden = subject.endswith((*rules.target_negations, *self.reading.none_words)) or any(w in subject for w in (*rules.reversals, *_FORBIDDING))
+        # ("防止返贫人口增加", "耕地面积不得减少"; rows.strength.reversals and _FORBIDDING), but not inside
+        # a rate's name ("血压控制率提高", "矛盾纠纷解决率提高")
+        forbidden = subject.endswith((*rules.target_negations, *self.reading.none_words)) or any(
+            _outside_rates(w, subject) for w in (*rules.reversals, *_FORBIDDING))
         if change is not None and not self._strengths(target) and not forbidden:
             middle = phrase[len(subject): len(phrase) - len(change)]
             said_with = (*(w for w, level in rules.strength if level < rules.strength_levels - 1), *rules.contained_with)
