@@ -1178,6 +1178,15 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("群众负担", "社会效益指标", "群众负担不许增加", "群众负担不许明显增加", "None"),
     ("环境质量", "生态效益指标", "环境质量不出现下降", "环境质量不出现明显下降", "None"),
     ("血压控制", "社会效益指标", "高血压患者血压控制率提高", "高血压患者血压控制率明显提高", "8.00～10.00"),
+    # review BI: the target settles a bracket's rival figures — every reading met, or a shortfall
+    # the bracket accounts for; a done figure after 含, a measured rate above a limit, a smaller
+    # measured rate below a target stay the evaluator's
+    ("新建村级服务站", "数量指标", "20个", "20个（含续建，实际新建16个）", "None"),
+    ("返工率", "质量指标", "≤5%", "3%（抽查，返工率8%）", "None"),
+    ("验收合格率", "质量指标", "≥95%", "92%（抽查，合格率90%）", "None"),
+    ("举办活动", "数量指标", "12场", "15场（超额完成3场）", "10.00"),
+    ("培训人次", "数量指标", "500人次", "520人次（20人次因故取消）", "10.00"),
+    ("人均培训成本", "成本指标", "500元", "450元（实际400元）", "10.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -405,13 +405,14 @@ class ValueParseError(ValueError):
 
 
 class RivalResult(ValueParseError):
-    """An actual whose bracket holds a second figure in its unit that may be the result
-    (`_result_in_remark`); ``first`` is the cell read without the bracket, for a caller that knows
-    the target to use where the cell already falls short of it."""
+    """An actual whose bracket holds figures in its unit that may be the result
+    (`_results_in_remark`): ``first`` is the cell read without the bracket, ``rivals`` those
+    figures and ``remark`` the bracket, for a caller that knows the target to settle."""
 
-    def __init__(self, where: str, text: str, detail: str, first: ParsedValue) -> None:
+    def __init__(self, where: str, text: str, detail: str, first: ParsedValue, rivals: tuple[Decimal, ...] = (),
+                 remark: str = "") -> None:
         super().__init__(where, text, detail)
-        self.first = first
+        self.first, self.rivals, self.remark = first, rivals, remark
 
 
 class UnknownComparator(ValueParseError):
@@ -590,7 +591,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         if name is not None and comparator is None and is_lower_name(name, reading):
             raise unknown()  # "1%故障率": as "故障率1%"
     written = rest
-    said = rival = None
+    said, rivals = None, []
     remark = _REMARK.fullmatch(rest) if rest and rest not in reading.units else None
     if remark and (remark[1] in reading.known_units or remark[1] in reading.units):
         unfinished = reading.unfinished(rest[len(remark[1]):])
@@ -605,7 +606,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
                 said = unfinished
             said = said.strip("()（）") or said
             raise ValueParseError(where, text, f"“{text}”括号中注明“{said}”，该数不是已完成的结果")
-        rival = _result_in_remark(rest[len(remark[1]):], remark[1], figure, reading)
+        rivals = _results_in_remark(rest[len(remark[1]):], remark[1], figure, reading)
         rest = remark[1]
     elif rest and reading.remark_units and rest not in reading.units and rest not in reading.known_units:
         unit, after, said = _unit_before_remark(rest, reading)
@@ -621,9 +622,10 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         text, "number", comparator, number, reading.unit(rest) or None, None, None,
         approximate=bool(loose), written_unit=written or None, named=name, remark=said,
     )
-    if rival is not None:
+    if rivals:
         # "100户（80户已完工）", "100%（抽查，合格率95%）": which figure is the result is not said
-        raise RivalResult(where, text, f"“{text}”括号中另有“{rival}”，无法确定完成值是哪一个", value)
+        raise RivalResult(where, text, f"“{text}”括号中另有“{rivals[0][0]}”，无法确定完成值是哪一个", value,
+                          tuple(v for _, v in rivals), remark[0])
     return value
 
 
@@ -862,37 +864,41 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
     return first
 
 
-def _result_in_remark(remark: str, unit: str, figure_before: str, reading: Reading) -> str | None:
-    """A second figure in the same unit ``unit`` in a bracketed remark after a figure, which may be
-    the result rather than the figure before it, as written; None where the bracket says plainly
-    that it is not.  Without the target a bracket's smaller figure cannot be told apart: "100户（完工
-    80户）" and "100户（尚有10户未完工）" say less was done than the cell, "80户（剩余20户明年完成）" explains a
-    cell already short; so only these explain: the same figure again ("100%（合格率100%）"), a larger
-    one (a plan, a target, a running total: "950户（应发1000户）", "92%（未达到95%的目标）", "累计完成36个"),
-    parts adding up to the cell ("线上300人次，线下220人次"; any after 其中 but a rate after a quantity's
-    name, "其中合格率95%"), and a comparison, standard or plan ("上年完成90%", "国家标准95%", "计划200人")."""
+def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Reading) -> list[tuple[str, Decimal]]:
+    """The figures in the same unit ``unit`` in a bracketed remark after a figure that may be the
+    result rather than the figure before it, each as written and as a number; empty where the
+    bracket says plainly that none is.  Without the target a smaller figure cannot be told apart
+    ("100户（完工80户）" says less was done; "80户（剩余20户明年完成）" explains a cell already short), so
+    every smaller one is kept, for the row scorer to settle against the target (`rows`), unless the
+    bracket explains: the same figure again, parts adding up to the cell ("线上300人次，线下220人次";
+    after 其中 or 含 unless said to be done: "含续建，实际新建16个"), a comparison, standard or plan
+    ("上年完成90%", "国家标准95%", "计划200人", "超额完成3场"), a bound or target restated ("95%以上",
+    "95%的目标"), how some were done (`unfinished_exceptions`).  A larger one is kept only where it
+    is said to be done or measured ("3%（抽查，返工率8%）"), not a plan or target ("应发1000户")."""
     before = to_decimal(figure_before)
     found = [f for f in _NUMBER_IN_TEXT.finditer(remark) if remark[f.end():].startswith(unit)]
     if not found or sum((to_decimal(f[0]) for f in found), Decimal(0)) == before:
-        return None
+        return []
     parts = remark.lstrip("(（").startswith(_PART_WORDS)
+    rivals = []
     for figure in found:
         value = to_decimal(figure[0])
-        if value >= before:
-            continue
         start = max(remark.rfind(mark, 0, figure.start()) for mark in "(（,，、;；")
         lead = remark[start + 1: figure.start()]
         named = bool(reading.quantity_names) and lead.endswith(reading.quantity_names)
-        if any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not named):
+        done = named or "已" in lead or lead.startswith(("实际", "实发", "实到", "实有")) or any(w in lead for w in _DONE_WORDS)
+        if value == before or any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not done):
             continue
+        if value > before and not done:
+            continue  # a plan or target ("应发1000户"), a running total
         after = remark[figure.end() + len(unit):]
         if after.startswith(("以上", "以下", "以内", "的目标", "的标准", "目标", "标准")):
             continue  # a bound or a target restated: "达到省定标准95%以上", "达到95%的目标"
         clause = after[: min((at for at in (after.find(mark) for mark in ")）,，、;；") if at >= 0), default=len(after))]
         if any(w in clause for w in reading.unfinished_exceptions):
             continue  # "2个项目延期后已完成": how some of them were done, all of them done
-        return lead + figure[0] + unit
-    return None
+        rivals.append((lead + figure[0] + unit, value))
+    return rivals
 
 
 # Grammar, not vocabulary: words opening a clause that gives the plan an actual is held against
@@ -903,7 +909,8 @@ _DONE_WORDS = ("实际完成值", "实际完成", "实际值", "实际", "已完
 _JOINERS = ("完成", "：", ":", "为")
 _PART_WORDS = ("其中", "含", "包括", "包含")
 # Words before a figure in a bracket that hold it against another: another year, a standard, an average.
-_COMPARED = ("上年", "去年", "上一年", "同期", "比", "较", "标准", "平均", "全省", "全市", "全国", "全区", "全县")
+_COMPARED = ("上年", "去年", "上一年", "同期", "比", "较", "标准", "平均", "全省", "全市", "全国", "全区", "全县", "超额", "超出", "超过",
+             "累计")
 _BARE_DATE = re.compile(r"[\d年月日.\-/]+[底末]?")
 _CN_NUMERALS = "零〇一二两三四五六七八九十百千万"
 

@@ -52,6 +52,8 @@ _BARE_MONTHS = re.compile(r"([^0-9]*?)([0-9]{1,3})月")
 _DATE_HEADS = ("时间", "时限", "期限", "日期", "到期", "节点", "期", "时段")
 # Words and marks of a date, and 个月 (a sheet writing months so may mean July by "7月")
 _DATED = ("年", "日", "号", "底", "前", "旬", "初", "末", ".", "-", "/", "个月")
+# Words of a bracket saying why a cell falls short of its target ("20户因外出务工，无法入户", "剩余20户明年完成").
+_SHORTFALL = ("剩余", "尚有", "未", "无法", "延期", "延至", "推迟", "取消", "因", "由于", "跨年")
 # What a saving verb before it saves, where the name is the saving ("节约财政资金", "节约成本"; not
 # "节约用电改造", "节约宣传经费", "节约用水补助": a works, a purpose's money, a subsidy).
 _MONEY = ("财政", "项目", "采购", "专项", "成本", "资金", "经费", "费用", "开支", "支出")
@@ -78,14 +80,14 @@ class _Outcome:
 
 
 class _Unreadable(Exception):
-    """A cell of the row cannot be read; carries the finding to report, and for an actual with a
-    rival figure in its bracket (`readings.RivalResult`) the cell read without it (``first``)."""
+    """A cell of the row cannot be read; carries the finding to report, and for an actual with
+    rival figures in its bracket the reading's account of them (``rival``: `readings.RivalResult`)."""
 
-    def __init__(self, reason: str, finding: Finding | None = None, first: ParsedValue | None = None):
+    def __init__(self, reason: str, finding: Finding | None = None, rival: RivalResult | None = None):
         super().__init__(reason)
         self.reason = reason
         self.finding = finding
-        self.first = first
+        self.rival = rival
 
 
 class RowScorer(WordingGrader, UnitMatcher):
@@ -348,8 +350,8 @@ class RowScorer(WordingGrader, UnitMatcher):
         try:
             return parse_value(text, self.reading, where=f"{row.name}“{label}”", year=self.year, actual=label == ACTUAL)
         except ValueParseError as exc:
-            first = exc.first if isinstance(exc, RivalResult) else None
-            raise _Unreadable(str(exc), finding(exc.code, f"{exc}，该行无法核验", place), first) from None
+            rival = exc if isinstance(exc, RivalResult) else None
+            raise _Unreadable(str(exc), finding(exc.code, f"{exc}，该行无法核验", place), rival) from None
 
     def _read_cell(self, text: str, row: Row, label: str, place: str) -> ParsedValue:
         """A cell read, with what its row says of a remark after its unit (`_remark_fits`)."""
@@ -436,7 +438,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         try:
             actual = _text_value(row.actual) if qualitative else self._parse_actual(row, place)
         except _Unreadable as unread:
-            actual = self._lower_named(row, method, place) or self._narrative(row, place) or self._short_of_target(row, unread, method, place)
+            actual = self._lower_named(row, method, place) or self._narrative(row, place) or self._rival_settled(row, unread, method, place)
             if actual is None:
                 raise
         if actual.kind == "none" or (qualitative and "".join(row.actual.split()) in self.reading.not_given):
@@ -555,27 +557,37 @@ class RowScorer(WordingGrader, UnitMatcher):
             return None  # "效果明显，预计户均增收2000元": the figure is a forecast, the row the evaluator's
         return _text_value(row.actual)
 
-    def _short_of_target(self, row: Row, unread: _Unreadable, method: CompiledMethod | None, place: str) -> ParsedValue | None:
-        """An actual whose bracket holds a second figure that may be the result, where the cell's own
-        figure already falls short of a target to reach in the same unit: "480户（20户因外出务工，无法入户）"
-        against 500户, "80户（剩余20户明年完成）" against 100户 — the bracket explains the shortfall, and
-        the cell's figure is the result.  None where the cell reaches the target ("100户（完工80户）"
-        against 100户: the bracket may say less was done) or no such target is read."""
-        first = unread.first
+    def _rival_settled(self, row: Row, unread: _Unreadable, method: CompiledMethod | None, place: str) -> ParsedValue | None:
+        """The cell's own figure of an actual whose bracket holds rival figures (`readings.RivalResult`),
+        where the target settles which is meant: every reading of it — the cell's figure, a rival,
+        the cell less a rival — meets a target to reach or stays within a limit ("520人次（20人次因故取消）"
+        against 500, "450元（实际400元）" against 500元 at most), or the cell falls short of a target to
+        reach and the bracket accounts for the gap ("480户（20户因外出务工，无法入户）" against 500户: 480 +
+        20; "80户（剩余20户明年完成）"; a word of shortfall, `_SHORTFALL`).  None otherwise ("100户（完工80户）"
+        against 100户, "92%（抽查，合格率90%）" against 95%: the evaluator's)."""
+        rival = unread.rival
         target_text = self._target_text(row)
-        if first is None or target_text is None:
+        if rival is None or target_text is None:
             return None
+        first = rival.first
         try:
             target = self._read_cell(target_text, row, "年度指标值", place)
-        except _Unreadable:
-            return None
-        if target.kind != "number" or first.unit != target.unit or first.number >= target.number:
-            return None
-        try:  # the way the row is scored: a target to reach only
             scored = method if method is not None and method.comparator is not None else self._by_values(row, target, first)
         except _Unreadable:
             return None
-        return first if scored.comparator in (">=", ">") else None
+        if target.kind != "number" or first.unit != target.unit:
+            return None
+        aim = target.number
+        shortfall = any(w in rival.remark for w in _SHORTFALL)  # a rival is then what is missing, not a result
+        readings = (first.number, *(() if shortfall else rival.rivals), *(first.number - r for r in rival.rivals))
+        if scored.comparator in (">=", ">"):
+            if all(v >= aim for v in readings):
+                return first
+            accounted = shortfall or any(first.number + r == aim for r in rival.rivals)
+            return first if first.number < aim and accounted else None
+        if scored.comparator in ("<=", "<") and all(v <= aim for v in (first.number, *rival.rivals)):
+            return first
+        return None
 
     def _strong(self, text: str) -> bool:
         """Whether a text holds a strength word that is no negation ("明显", "有所")."""
