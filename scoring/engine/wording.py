@@ -54,8 +54,8 @@ def _outside_rates(word: str, text: str) -> bool:
 
 
 # Words before a change that forbid it ("杜绝返贫人口增加", "耕地面积不得减少"), besides rows.strength.reversals.
-_FORBIDDING = ("杜绝", "严禁", "禁止", "不得", "不准", "不许", "不允许", "严防", "严控", "防范", "阻止", "不出现", "不再", "不能", "不应",
-               "不致", "不会", "控制")
+_FORBIDDING = ("杜绝", "严禁", "禁止", "制止", "切忌", "不得", "不准", "不许", "不允许", "严防", "严控", "防范", "阻止", "不出现", "不再",
+               "不能", "不应", "不致", "不会", "控制")
 # … and so do conditions, opening them with nothing but a time between ("如年底前未达成", "如年底前仍未
 # 达成"), or a clause ending 后 ("如资金到位后…"); not the words these open ("如期", "若干", "如约", but
 # "如约定的期限内" is 如 before 约定)
