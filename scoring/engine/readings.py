@@ -407,12 +407,11 @@ class ValueParseError(ValueError):
 class RivalResult(ValueParseError):
     """An actual whose bracket holds figures in its unit that may be the result
     (`_results_in_remark`): ``first`` is the cell read without the bracket, ``rivals`` those
-    figures and ``remark`` the bracket, for a caller that knows the target to settle."""
+    figures (`Rival`), for a caller that knows the target to settle."""
 
-    def __init__(self, where: str, text: str, detail: str, first: ParsedValue, rivals: tuple[Decimal, ...] = (),
-                 remark: str = "") -> None:
+    def __init__(self, where: str, text: str, detail: str, first: ParsedValue, rivals: tuple[Rival, ...] = ()) -> None:
         super().__init__(where, text, detail)
-        self.first, self.rivals, self.remark = first, rivals, remark
+        self.first, self.rivals = first, rivals
 
 
 class UnknownComparator(ValueParseError):
@@ -625,7 +624,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     if rivals:
         # "100户（80户已完工）", "100%（抽查，合格率95%）": which figure is the result is not said
         raise RivalResult(where, text, f"“{text}”括号中另有“{rivals[0][0]}”，无法确定完成值是哪一个", value,
-                          tuple(v for _, v in rivals), remark[0])
+                          tuple(r for _, r in rivals))
     return value
 
 
@@ -864,7 +863,7 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
     return first
 
 
-def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Reading) -> list[tuple[str, Decimal]]:
+def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Reading) -> list[tuple[str, Rival]]:
     """The figures in the same unit ``unit`` in a bracketed remark after a figure that may be the
     result rather than the figure before it, each as written and as a number; empty where the
     bracket says plainly that none is.  Without the target a smaller figure cannot be told apart
@@ -876,7 +875,8 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
     "95%的目标"), how some were done (`unfinished_exceptions`).  A larger one is kept only where it
     is said to be done or measured ("3%（抽查，返工率8%）"), not a plan or target ("应发1000户")."""
     before = to_decimal(figure_before)
-    found = [f for f in _NUMBER_IN_TEXT.finditer(remark) if remark[f.end():].startswith(unit)]
+    # not a day or a year of a date in the bracket ("已于11月25日完成", "2020年建成")
+    found = [f for f in _NUMBER_IN_TEXT.finditer(remark) if remark[f.end():].startswith(unit) and not _in_date(remark, f, unit)]
     if not found or sum((to_decimal(f[0]) for f in found), Decimal(0)) == before:
         return []
     parts = remark.lstrip("(（").startswith(_PART_WORDS)
@@ -897,8 +897,27 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
         clause = after[: min((at for at in (after.find(mark) for mark in ")）,，、;；") if at >= 0), default=len(after))]
         if any(w in clause for w in reading.unfinished_exceptions):
             continue  # "2个项目延期后已完成": how some of them were done, all of them done
-        rivals.append((lead + figure[0] + unit, value))
+        rivals.append((lead + figure[0] + unit, Rival(value, done or after.startswith("已"), lead + figure[0] + unit + clause)))
     return rivals
+
+
+def _in_date(remark: str, figure: re.Match, unit: str) -> bool:
+    """Whether a figure in a bracket is a day, month or year of a date written there, not a count in
+    the cell's unit of days, months or years ("11月25日", "2020年", "11月1日至5日")."""
+    if unit not in ("日", "天", "月", "年", "号"):
+        return False
+    clause_start = max(remark.rfind(mark, 0, figure.start()) for mark in "(（,，、;；")
+    return "月" in remark[clause_start + 1: figure.start()] or (unit == "年" and len(figure[0]) == 4)
+
+
+@dataclass(frozen=True)
+class Rival:
+    """A figure in a bracket that may be the result (`RivalResult`): its value, whether the bracket
+    says it was done or measured ("实际400元", "已竣工验收40户", "合格率90%"), and its clause, as written."""
+
+    value: Decimal
+    done: bool
+    clause: str
 
 
 # Grammar, not vocabulary: words opening a clause that gives the plan an actual is held against

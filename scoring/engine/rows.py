@@ -52,6 +52,8 @@ _BARE_MONTHS = re.compile(r"([^0-9]*?)([0-9]{1,3})月")
 _DATE_HEADS = ("时间", "时限", "期限", "日期", "到期", "节点", "期", "时段")
 # Words and marks of a date, and 个月 (a sheet writing months so may mean July by "7月")
 _DATED = ("年", "日", "号", "底", "前", "旬", "初", "末", ".", "-", "/", "个月")
+# A target's comparator and whether a figure meets it.
+_MEETS = {">=": lambda v, aim: v >= aim, ">": lambda v, aim: v > aim, "<=": lambda v, aim: v <= aim, "<": lambda v, aim: v < aim}
 # Words of a bracket saying why a cell falls short of its target ("20户因外出务工，无法入户", "剩余20户明年完成").
 _SHORTFALL = ("剩余", "尚有", "未", "无法", "延期", "延至", "推迟", "取消", "因", "由于", "跨年")
 # What a saving verb before it saves, where the name is the saving ("节约财政资金", "节约成本"; not
@@ -559,12 +561,13 @@ class RowScorer(WordingGrader, UnitMatcher):
 
     def _rival_settled(self, row: Row, unread: _Unreadable, method: CompiledMethod | None, place: str) -> ParsedValue | None:
         """The cell's own figure of an actual whose bracket holds rival figures (`readings.RivalResult`),
-        where the target settles which is meant: every reading of it — the cell's figure, a rival,
-        the cell less a rival — meets a target to reach or stays within a limit ("520人次（20人次因故取消）"
-        against 500, "450元（实际400元）" against 500元 at most), or the cell falls short of a target to
-        reach and the bracket accounts for the gap ("480户（20户因外出务工，无法入户）" against 500户: 480 +
-        20; "80户（剩余20户明年完成）"; a word of shortfall, `_SHORTFALL`).  None otherwise ("100户（完工80户）"
-        against 100户, "92%（抽查，合格率90%）" against 95%: the evaluator's)."""
+        where the target settles which is meant: every reading of it meets the target — the cell's
+        figure, a rival said to be done ("520人次（实际参训510人次）" against 500, "450元（实际400元）" against
+        500元 at most), the cell less any other rival to reach ("520人次（20人次因故取消）") or plus it
+        within a limit — or the cell falls short of a target to reach and a rival not said to be done
+        accounts for the gap ("480户（20户因外出务工，无法入户）" against 500户: 480 + 20, or a word of
+        shortfall in its clause, `_SHORTFALL`: "80户（剩余20户明年完成）").  None otherwise ("100户（完工
+        80户）" against 100户, "92%（抽查，合格率90%）" against 95%: the evaluator's)."""
         rival = unread.rival
         target_text = self._target_text(row)
         if rival is None or target_text is None:
@@ -575,18 +578,18 @@ class RowScorer(WordingGrader, UnitMatcher):
             scored = method if method is not None and method.comparator is not None else self._by_values(row, target, first)
         except _Unreadable:
             return None
-        if target.kind != "number" or first.unit != target.unit:
+        comparator = target.comparator or scored.comparator  # a written "＞500" is strict, whatever the method's
+        if target.kind != "number" or first.unit != target.unit or comparator not in _MEETS:
             return None
-        aim = target.number
-        shortfall = any(w in rival.remark for w in _SHORTFALL)  # a rival is then what is missing, not a result
-        readings = (first.number, *(() if shortfall else rival.rivals), *(first.number - r for r in rival.rivals))
-        if scored.comparator in (">=", ">"):
-            if all(v >= aim for v in readings):
-                return first
-            accounted = shortfall or any(first.number + r == aim for r in rival.rivals)
-            return first if first.number < aim and accounted else None
-        if scored.comparator in ("<=", "<") and all(v <= aim for v in (first.number, *rival.rivals)):
+        aim, cell, meets = target.number, first.number, _MEETS[comparator]
+        done = [r.value for r in rival.rivals if r.done]
+        other = [r for r in rival.rivals if not r.done]
+        towards = -1 if comparator in (">=", ">") else 1  # an undone rival is missing, or more to come
+        if all(meets(v, aim) for v in (cell, *done, *(cell + towards * r.value for r in other))):
             return first
+        if towards < 0 and cell < aim and other and not done:
+            if any(cell + r.value == aim or any(w in r.clause for w in _SHORTFALL) for r in other):
+                return first
         return None
 
     def _strong(self, text: str) -> bool:
