@@ -901,13 +901,19 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
     return rivals
 
 
+# What stands right before a day of a date: its month ("11月25日"), or the first day of a range ("1日至5日").
+_DATE_BEFORE = re.compile(r"(\d{1,2}月|\d{1,2}[日号](?:至|到|-|—|~|～))$")
+_DATE_RANGE = re.compile(r"[日号](?:至|到|-|—|~|～)\d")  # the first day of a range: "1日至5日"
+
+
 def _in_date(remark: str, figure: re.Match, unit: str) -> bool:
-    """Whether a figure in a bracket is a day, month or year of a date written there, not a count in
-    the cell's unit of days, months or years ("11月25日", "2020年", "11月1日至5日")."""
-    if unit not in ("日", "天", "月", "年", "号"):
+    """Whether a figure in a bracket is a day or year of a date written there, not a count in the
+    cell's unit of days or years ("11月25日", "2020年", "1日至5日"; not "12月实际培训15日")."""
+    if unit not in ("日", "月", "年", "号"):
         return False
-    clause_start = max(remark.rfind(mark, 0, figure.start()) for mark in "(（,，、;；")
-    return "月" in remark[clause_start + 1: figure.start()] or (unit == "年" and len(figure[0]) == 4)
+    before = remark[: figure.start()]
+    return (bool(_DATE_BEFORE.search(before)) or bool(_DATE_RANGE.match(remark, figure.end()))
+            or (unit == "年" and len(figure[0]) == 4))
 
 
 @dataclass(frozen=True)

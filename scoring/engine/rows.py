@@ -56,6 +56,8 @@ _DATED = ("年", "日", "号", "底", "前", "旬", "初", "末", ".", "-", "/",
 _MEETS = {">=": lambda v, aim: v >= aim, ">": lambda v, aim: v > aim, "<=": lambda v, aim: v <= aim, "<": lambda v, aim: v < aim}
 # Words of a bracket saying why a cell falls short of its target ("20户因外出务工，无法入户", "剩余20户明年完成").
 _SHORTFALL = ("剩余", "尚有", "未", "无法", "延期", "延至", "推迟", "取消", "因", "由于", "跨年")
+# Words of a bracket saying a figure is outside the cell's ("未含尾款8万元", "另需配套5万元").
+_OUTSIDE = ("未含", "不含", "另有", "另需", "另行", "尾款", "未支付", "未结算", "超支")
 # What a saving verb before it saves, where the name is the saving ("节约财政资金", "节约成本"; not
 # "节约用电改造", "节约宣传经费", "节约用水补助": a works, a purpose's money, a subsidy).
 _MONEY = ("财政", "项目", "采购", "专项", "成本", "资金", "经费", "费用", "开支", "支出")
@@ -582,13 +584,18 @@ class RowScorer(WordingGrader, UnitMatcher):
         if target.kind != "number" or first.unit != target.unit or comparator not in _MEETS:
             return None
         aim, cell, meets = target.number, first.number, _MEETS[comparator]
-        done = [r.value for r in rival.rivals if r.done]
-        other = [r for r in rival.rivals if not r.done]
-        towards = -1 if comparator in (">=", ">") else 1  # an undone rival is missing, or more to come
-        if all(meets(v, aim) for v in (cell, *done, *(cell + towards * r.value for r in other))):
+        # a rival whose clause says why it is missing is never a result ("20人次已取消")
+        missing = [r for r in rival.rivals if any(w in r.clause for w in _SHORTFALL)]
+        done = [r.value for r in rival.rivals if r.done and r not in missing]
+        other = [r for r in rival.rivals if not r.done or r in missing]
+        if comparator in (">=", ">"):
+            readings = (cell, *done, *(cell - r.value for r in other))  # an undone rival: what is missing
+        else:  # within a limit: a part of the cell as it is, one said to be outside it added ("未含尾款8万元")
+            readings = (cell, *done, *(cell + r.value if any(w in r.clause for w in _OUTSIDE) else r.value for r in other))
+        if all(meets(v, aim) for v in readings):
             return first
-        if towards < 0 and cell < aim and other and not done:
-            if any(cell + r.value == aim or any(w in r.clause for w in _SHORTFALL) for r in other):
+        if comparator in (">=", ">") and cell < aim and other and not done:
+            if any(cell + r.value == aim or r in missing for r in other):
                 return first
         return None
 
