@@ -865,7 +865,7 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
 
 def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Reading) -> list[tuple[str, Rival]]:
     """The figures in the same unit ``unit`` in a bracketed remark after a figure that may be the
-    result rather than the figure before it, each as written and as a number; empty where the
+    result rather than the figure before it, each as written and as a `Rival`; empty where the
     bracket says plainly that none is.  Without the target a smaller figure cannot be told apart
     ("100户（完工80户）" says less was done; "80户（剩余20户明年完成）" explains a cell already short), so
     every smaller one is kept, for the row scorer to settle against the target (`rows`), unless the
