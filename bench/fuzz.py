@@ -209,8 +209,23 @@ def mutate_structure(sheet: dict, rows: list | None, rng: random.Random) -> None
     """What a sheet prints besides its lines: complete or partial, a group subtotal (with its
     weight, its claim, rule indicators it includes), a row made part of another, a deduction
     count written with a unit or a mark."""
-    kind = rng.randrange(4)
-    if kind == 0:
+    kind = rng.randrange(5)
+    if kind == 4 and rows is not None:
+        # 预算执行率 printed as a row (Hebei's form), maybe without the amounts it is computed from:
+        # scored from the rate the row prints (`Engine._from_printed`)
+        rows.insert(rng.choice((0, len(rows))), {
+            "group": rng.choice((["预算执行率", "预算执行率"], ["预算执行率"], ["产出指标", "质量指标"])),
+            "name": rng.choice(("预算执行率", "1.预算执行率", "项目预算执行率", "预算执行率（%）")),
+            "target": rng.choice(("100%", "≥90%", "/")),
+            "actual": rng.choice(("95%", "95.31%", "100%", "105%", "0%", "≥95%", "95%（资金未到位）", "实际执行率95%", "/", "95")),
+            "weight": rng.choice(("10", "20", "/")), "claimed": rng.choice(("9.5", "10", "9.53", "19", "/"))})
+        inputs = sheet.get("inputs") or {}
+        for name in [n for n in ("budget", "executed") if n in inputs and rng.random() < 0.6]:
+            if rng.random() < 0.5:
+                inputs.pop(name)
+            else:
+                inputs[name] = {"written": "/"}
+    elif kind == 0:
         sheet["complete"] = not sheet.get("complete", True)
     elif kind == 1:
         groups = sorted({tuple(row.get("group", [])[: rng.randint(1, 2)]) for row in rows or []} - {()})

@@ -67,6 +67,7 @@ KINDS: dict[str, Kind] = {kind.code: kind for kind in (
     Kind("rows_missing", "info", "未录入逐行指标"),
     Kind("duplicate_row", "warning", "指标行重复"),
     Kind("indicator_row", "info", "指标行即规则指标", also=("warning",)),
+    Kind("printed_value", "warning", "按所印比率计分"),
     Kind("component_row", "info", "“其中”行不单独计分"),
     Kind("deductions_undisclosed", "info", "扣分情况未披露"),
     Kind("deduction_short", "error", "扣分少于规则", claim=True),

@@ -260,8 +260,7 @@ def test_the_one_row_under_a_heading_of_a_rule_indicators_name_is_that_indicator
     partial = _project(tmp_path, rows=execution_row("预算执行率") + first_row, execution='"/"', extra="complete = false\n")
     assert partial["exit"] == 0 and partial["sheet"]["total"]["status"] == "incomplete", partial["codes"]
     assert "indicator_row" in partial["codes"] and "total_over" not in partial["codes"], partial["codes"]
-    # no budget block: the line cannot be scored (its figures are missing), but it is one line of
-    # 10 points, not a second
+    # no budget block: one line of 10 points, not a second (scored from the rate it prints: below)
     bare = _project(tmp_path, rows=execution_row("预算执行率") + ROWS, execution='"/"', inputs="")
     assert "indicator_row" in bare["codes"] and "weights_mismatch" not in bare["codes"], bare["codes"]
     assert "missing_input" in bare["codes"]
@@ -275,6 +274,41 @@ def test_the_one_row_under_a_heading_of_a_rule_indicators_name_is_that_indicator
     inside = _project(tmp_path, rows=ROWS.replace("weight = 40\nclaimed = {c1}", "weight = 30\nclaimed = 30")
                       + execution_row("预算执行率", group='["产出指标", "质量指标"]'), execution='"9.53"')
     assert "indicator_row" not in inside["codes"], inside["codes"]
+
+
+def test_a_rule_indicator_row_without_its_amounts_is_scored_from_the_rate_it_prints(tmp_path, library):
+    """预算执行率 printed as a row, "100% | 95.31%", with the budget block blank or "/": the rule
+    scores 执行率 × 分值, and the rate is printed, so the line is 9.53 and a claim of 10 is 0.47 too
+    high (reviews BD B1, BF A6: it was 无法核验, the over-claim missed) — said to rest on the printed
+    rate.  Both paths give it (the lean path hands such sheets to the traced one)."""
+    def execution_row(actual, claimed="9.53"):
+        return (f'\n[[sheets.rows]]\ngroup = ["预算执行率", "预算执行率"]\nname = "预算执行率"\ntarget = "100%"\n'
+                f'actual = "{actual}"\nweight = 10\nclaimed = "{claimed}"\n')
+    for inputs in ("", 'budget = { written = "/" }\nexecuted = { written = "/" }\n', 'budget = "120"\n'):
+        right = _project(tmp_path, rows=execution_row("95.31%") + ROWS, execution='"/"', inputs=inputs)
+        execution = next(line for line in right["sheet"]["indicators"] if line["id"] == "execution")
+        assert (execution["computed"], execution["status"]) == ("9.53", "match"), (inputs, execution)
+        said = [f["message"] for f in right["report"]["findings"] if f["code"] == "printed_value"]
+        assert len(said) == 1 and "按表中该行所填预算执行率“95.31%”计分（未能用金额核对）" in said[0], said
+        over = _project(tmp_path, rows=execution_row("95.31%", "10") + ROWS, execution='"/"', inputs=inputs, total='"100"')
+        assert over["exit"] == 1 and "claim_over" in over["codes"], (inputs, over["codes"])
+        case = tmp_path / "case.toml"
+        lean = run_cli("batch", str(case), "--format", "json")
+        summary = json.loads(lean.stdout)["sheets"][0]
+        assert (summary["computed_total"], summary["total_status"]) == (over["sheet"]["total"]["computed"], over["sheet"]["total"]["status"])
+    # over-spent: capped at the weight, as from the amounts
+    capped = _project(tmp_path, rows=execution_row("105%", "10") + ROWS, execution='"/"', inputs="", total='"100"')
+    assert next(line for line in capped["sheet"]["indicators"] if line["id"] == "execution")["computed"] == "10.00"
+    assert "capped" in capped["codes"]
+    # with the amounts given they score it, not the printed rate
+    given = _project(tmp_path, rows=execution_row("80%") + ROWS, execution='"/"')
+    assert next(line for line in given["sheet"]["indicators"] if line["id"] == "execution")["computed"] == "9.53"
+    assert "printed_value" not in given["codes"]
+    # a rate that is not plainly the result stays unverifiable
+    for actual in ("≥95%", "95%（资金未到位）", "约95%", "95万元", "95", "/"):
+        got = _project(tmp_path, rows=execution_row(actual) + ROWS, execution='"/"', inputs="")
+        execution = next(line for line in got["sheet"]["indicators"] if line["id"] == "execution")
+        assert execution["computed"] is None and "printed_value" not in got["codes"], (actual, execution)
 
 
 def test_a_rule_indicator_row_with_its_qizhong_row_is_still_one_line(tmp_path):

@@ -309,6 +309,9 @@ class Sheet(CaseObject):
     # A sheet read from a workbook: its worksheet, and the row each of its things was read from
     # ("rows[0]", "execution", "inputs.budget", "total"), to place findings where a person looks
     _lines: tuple[str, dict[str, int]] | None = None
+    # A rule indicator's figure as the row folded into it prints it (`row_structure.indicator_rows`):
+    # indicator id → (the row's actual, its place), for scoring the indicator where its amounts are not given
+    _printed: dict[str, tuple[str, str]] | None = None
 
 
 class CaseInfo(CaseObject):

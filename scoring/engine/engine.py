@@ -17,10 +17,11 @@ from ..findings import Finding, finding
 from ..numbers import MAX_FIGURE_TEXT, fmt, fmt_sum, is_too_large, round_half_up, rounding_allowance
 from ..plain import replace
 from ..rules.declared import InputDecl
-from ..rules.expressions import EvaluationError, Evaluator, Expression
-from ..rules.model import CompiledPart, Deduction, Indicator, RuleSet
+from ..rules.expressions import EvaluationError, Evaluator, Expression, read_through
+from ..rules.model import CompiledPart, CompiledValue, Deduction, Indicator, RuleSet
 from .figures import read_figures
 from .rates import stated_rate_findings
+from .readings import ValueParseError, parse_value
 from .results import DeductionResult, IndicatorResult, InputUse, PartResult, RuleRef, SheetResult, ValueUse
 from .row_structure import RowPlan, plan_rows
 from .rows import RowScorer
@@ -239,9 +240,10 @@ class Engine:
         findings += self._checks(rules, inputs, where, parameters, doubts)
         findings += stated_rate_findings(sheet.stated_rates, where)
         weights = indicator_weights(sheet, rules, where, findings)
+        printed = sheet._printed or {}
         indicators = [
             self._indicator(ind, _Scope(rules, inputs, ind, self.evaluator, parameters, recorder), where, findings, weights[ind.id],
-                            doubts.get(ind.id))
+                            doubts.get(ind.id), printed.get(ind.id))
             for ind in rules.indicators
         ]
         plan = plan_rows(sheet, rules.reading, year, where, findings) if sheet.rows else RowPlan()
@@ -285,7 +287,7 @@ class Engine:
         return out
 
     def _indicator(self, ind: Indicator, scope: _Scope, where: str, findings: list[Finding], weight: Decimal,
-                   doubt: str | None = None) -> IndicatorResult:
+                   doubt: str | None = None, printed: tuple[str, str] | None = None) -> IndicatorResult:
         cap_min, cap_max = ind.cap_min, ind.cap_max
         compiled_parts = ind.parts
         if weight != ind.weight:  # the sheet's printed weight, where the rules let it govern
@@ -295,6 +297,8 @@ class Engine:
             parts = [PartResult(part.id, part.name, part.weight, "unverifiable", reason=doubt) for part in compiled_parts]
         else:
             parts = [self._part(part, scope) for part in compiled_parts]
+            if printed is not None and any(p.state == "unverifiable" for p in parts):
+                parts = self._from_printed(ind, compiled_parts, parts, scope, printed, findings)
         if scope.recorder.traced:
             _declared_values(scope)
         result = IndicatorResult(
@@ -327,6 +331,35 @@ class Engine:
             if result.computed != low_c:
                 scope.recorder.note(result, f"{fmt(low_c)} 四舍五入保留 {ind.rounding} 位小数为 {fmt(result.computed)}")
         return result
+
+    def _from_printed(self, ind: Indicator, compiled_parts, parts: list[PartResult], scope: _Scope, printed: tuple[str, str],
+                      findings: list[Finding]) -> list[PartResult]:
+        """``parts`` with those left unverifiable for want of the figures scored from the value the
+        sheet prints instead (a 预算执行率 row "95%" without its amounts: 9.5 of 10), where the part's
+        formula reads that value's expression ("executed / budget * weight" reads "executed / budget")."""
+        text, place = printed
+        got = printed_value(ind, text, scope.rules.reading)
+        if got is None:
+            return parts
+        decl, number = got
+        out = []
+        for compiled, part in zip(compiled_parts, parts):
+            through = None
+            if part.state == "unverifiable" and not compiled.bands and not compiled.not_applicable:
+                through = read_through(compiled.score, decl.expr, decl.name)
+            if through is None:
+                out.append(part)
+                continue
+            scope.cache[decl.name] = number
+            again = self._part(replace(compiled, score=through), scope)
+            del scope.cache[decl.name]
+            if again.state != "scored":
+                out.append(part)  # another figure is missing too: the first reason stands
+                continue
+            scope.recorder.value(scope.used_values, ValueUse(decl.name, decl.label, number, "value", "表中该行所填", percent=decl.percent))
+            findings.append(finding("printed_value", f"{ind.name}：{part.reason}，按表中该行所填{decl.label}“{text}”计分（未能用金额核对）", place))
+            out.append(again)
+        return out
 
     def _part(self, part: CompiledPart, scope: _Scope) -> PartResult:
         scope.weight = part.weight
@@ -375,6 +408,22 @@ class Engine:
                     continue
             return band
         raise EvaluationError(f"值 {fmt(x)} 不在任何分档内（分档表有空隙）")
+
+
+def printed_value(ind: Indicator, text: str, reading) -> tuple[CompiledValue, Decimal] | None:
+    """The indicator's one percentage value as a sheet prints it plainly ("95%" → 0.95 for 执行率),
+    or None: a figure with a comparator, a remark, a name or another unit is no such value."""
+    decls = [v for v in ind.values if v.percent]
+    if len(decls) != 1:
+        return None
+    try:
+        read = parse_value(text, reading, actual=True)
+    except ValueParseError:
+        return None
+    if (read.kind != "number" or read.comparator is not None or read.unit != "%" or read.number is None
+            or read.approximate or read.remark or read.named):
+        return None
+    return decls[0], read.number / 100
 
 
 def cap(value: Decimal, low: Decimal | None, high: Decimal | None) -> Decimal:

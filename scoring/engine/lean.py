@@ -505,6 +505,9 @@ class LeanEngine:
             out, capped = lr.score(x, weights)
         except Exception as exc:
             raise Fallback from exc
+        if sheet is not None and sheet._printed and any(
+                v.__class__ is not Decimal for v, ind in zip(out, lr.indicators) if ind.id in sheet._printed):
+            raise Fallback  # the traced path scores it from the value its folded row prints (`Engine._from_printed`)
         found.infos += capped
         rows: list[IndicatorResult] = []
         plan = _NO_ROWS

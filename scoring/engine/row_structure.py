@@ -90,7 +90,9 @@ def _same_heading(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
 def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, list[Finding]]:
     """``sheet`` with the rows that print a rule indicator scored from its figures taken out: a
     form that prints 预算执行率 as its last row (Hebei) beside the budget block prints one line, not
-    two.  The row's claim and weight become the indicator's where the sheet gives it none.
+    two.  The row's claim and weight become the indicator's where the sheet gives it none, and its
+    actual the indicator's printed figure (`Sheet._printed`: the engine scores from it where the
+    amounts are not given).
 
     A row printed under a heading of the indicator's own name (一级指标 "预算执行率", as Hebei's form
     prints it) is that indicator whatever the row is called ("1.预算执行率", "项目预算执行率") and
@@ -138,6 +140,7 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
     elif weighted and sheet.complete and apart and not adds_up:
         return sheet, []  # under the heading, a row the weights show is the unit's own (the rule's 10 besides)
     keep, claims, weights, found = [], dict(sheet.claims), dict(sheet.weights), []
+    printed: dict[str, tuple[str, str]] = {}
     for i, row in enumerate(sheet.rows):
         ind = named.get(i)
         if ind is None:
@@ -145,7 +148,7 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
                 keep.append(row)
             continue
         shown, name = row.name or row.group[-1], _indicator_name(rules, ind)
-        found.append(finding("indicator_row", f"{shown}：该行即规则指标“{name}”（按表中金额计分），不作为指标行重复计分", f"{where}.rows[{i}]"))
+        found.append(finding("indicator_row", f"{shown}：该行即规则指标“{name}”（按规则公式计分），不作为指标行重复计分", f"{where}.rows[{i}]"))
         kept = next((claims[k] for k in (ind, row.name) if k in claims), None)
         if row.claimed is not None and kept is None:
             claims[ind] = Claim(score=row.claimed, source=row.source or f"rows[{i}]")
@@ -155,9 +158,13 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
                                  f"按后者核对", f"{where}.rows[{i}]", "warning"))
         if row.weight is not None and ind not in weights and row.name not in weights:
             weights[ind] = row.weight
+        if row.actual is not None:
+            printed[ind] = (row.actual, f"{where}.rows[{i}]")
     if not found:
         return sheet, []
-    return replace(sheet, rows=keep, claims=claims, weights=weights), found
+    folded = replace(sheet, rows=keep, claims=claims, weights=weights)
+    folded._printed = printed or None
+    return folded, found
 
 
 def _indicator_name(rules: RuleSet, ind_id: str) -> str:

@@ -233,6 +233,40 @@ def compile_expression(source: str, declared: Callable[[str], bool]) -> Expressi
     return Expression(text, tree, frozenset(names), vetted=True)
 
 
+def read_through(expression: Expression, part: Expression, name: str) -> Expression | None:
+    """``expression`` with each occurrence of ``part`` (the same tree, however spaced or bracketed)
+    read as the name ``name`` — "executed / budget * weight" with "executed / budget" read as
+    "rate" is "rate * weight" — vetted again; None where it holds no such occurrence.  An
+    indicator is so scored from a value the sheet prints where the figures the value is computed
+    from are not given."""
+    source = _read_through(expression.source, part.source, name)
+    if source is None:
+        return None
+    return compile_expression(source, lambda n: n in expression.names or n == name)
+
+
+@functools.lru_cache(maxsize=256)
+def _read_through(source: str, part: str, name: str) -> str | None:
+    wanted = ast.dump(ast.parse(part, mode="eval").body)
+    spans: list[tuple[int, int]] = []
+
+    def walk(node: ast.AST) -> None:
+        if isinstance(node, ast.expr) and ast.dump(node) == wanted:
+            spans.append((node.col_offset, node.end_col_offset))  # the source is one line: vetted text
+            return
+        for child in ast.iter_child_nodes(node):
+            walk(child)
+
+    walk(ast.parse(source, mode="eval").body)
+    if not spans or "\n" in source:
+        return None
+    # the offsets count UTF-8 bytes; rule expressions are ASCII, but a name need not be
+    data = source.encode()
+    for start, end in sorted(spans, reverse=True):
+        data = data[:start] + name.encode() + data[end:]
+    return data.decode()
+
+
 # The compiled function's argument; a rule name can't begin with "_", so nothing can shadow it.
 _ARG = "__names"
 
