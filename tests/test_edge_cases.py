@@ -134,6 +134,18 @@ def test_execution_above_budget_is_capped_at_the_weight_and_flagged(library):
     assert worst == "warning"
 
 
+def test_a_unit_slip_is_not_also_over_spending_capped(library):
+    """86.5万元 written as "865000" against a budget of 85.12 reads as spending ten thousand times the
+    budget: the slip check leaves 预算执行率 unscored, so the over-spending check's "已按分值封顶" is
+    not said beside it (review BD C1); a real over-spend is still said."""
+    sd, codes, _ = report(library, NATIONAL, *execution("85.12", "865000"))
+    assert line(sd, "execution").result.computed is None
+    messages = codes["inconsistent_inputs"]
+    assert len(messages) == 1 and "相差约一万倍" in messages[0], messages
+    _, codes, _ = report(library, NATIONAL, *execution("80", "94.99"))
+    assert any("执行数超过预算数" in m for m in codes["inconsistent_inputs"])
+
+
 def test_execution_above_budget_is_a_deviation_where_the_rule_says_so(library):
     sd, _, _ = report(library, SICHUAN, sichuan_inputs(library, budget_executed="120", budget_adjusted="100"))
     assert line(sd, "budget_quality").result.computed == Decimal("6.40")  # |120 − 100| ÷ 100 = 0.2 → (1 − 0.2) × 8

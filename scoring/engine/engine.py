@@ -272,7 +272,7 @@ class Engine:
     def _checks(self, rules: RuleSet, inputs: _Inputs, where: str, parameters: dict, doubts: dict[str, str]) -> list[Finding]:
         """The findings of the rule set's failed checks; each failed check's `unverifiable`
         indicators go into ``doubts`` with its message."""
-        out = []
+        failed = []
         for check in rules.checks:
             scope = _Scope(rules, inputs, None, self.evaluator, parameters, NULL)
             try:
@@ -280,11 +280,16 @@ class Engine:
             except (_Unavailable, EvaluationError):
                 continue  # nothing to check against
             if not ok:
-                # the rule file's own words; its expression is for rule authors (formulas test, explain)
-                out.append(finding("inconsistent_inputs", check.message, f"{where}.inputs", severity=check.severity))
+                failed.append(check)
                 for ind in check.unverifiable:
                     doubts.setdefault(ind, check.message)
-        return out
+        # A check that leaves indicators unscored doubts the figures it reads: another failed check
+        # reading only those figures says nothing true of them (a 元/万元 slip is no 超预算支出
+        # "capped" at the weight, when nothing was scored: review BD C1)
+        doubted = [c.expr.names for c in failed if c.unverifiable]
+        return [finding("inconsistent_inputs", check.message, f"{where}.inputs", severity=check.severity)
+                for check in failed  # the rule file's own words; its expression is for rule authors (formulas test, explain)
+                if check.unverifiable or not any(check.expr.names <= names for names in doubted)]
 
     def _indicator(self, ind: Indicator, scope: _Scope, where: str, findings: list[Finding], weight: Decimal,
                    doubt: str | None = None, printed: tuple[str, str] | None = None) -> IndicatorResult:
