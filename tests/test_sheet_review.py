@@ -293,6 +293,9 @@ def test_a_rule_indicator_row_without_its_amounts_is_scored_from_the_rate_it_pri
         over = _project(tmp_path, rows=execution_row("95.31%", "10") + ROWS, execution='"/"', inputs=inputs, total='"100"')
         assert over["exit"] == 1 and "claim_over" in over["codes"], (inputs, over["codes"])
         case = tmp_path / "case.toml"
+        explained = run_cli("explain", str(case)).stdout
+        assert "中间值：预算执行率（rate）＝ 95.31%；来源：表中该行所填“95.31%”（未能用金额核对）" in explained
+        assert "得分表达式 rate * weight" in explained
         lean = run_cli("batch", str(case), "--format", "json")
         summary = json.loads(lean.stdout)["sheets"][0]
         assert (summary["computed_total"], summary["total_status"]) == (over["sheet"]["total"]["computed"], over["sheet"]["total"]["status"])

@@ -361,7 +361,8 @@ class Engine:
             if again.state != "scored":
                 out.append(part)  # another figure is missing too: the first reason stands
                 continue
-            scope.recorder.value(scope.used_values, ValueUse(decl.name, decl.label, number, "value", "表中该行所填", percent=decl.percent))
+            scope.recorder.value(scope.used_values, ValueUse(decl.name, decl.label, number, "value", f"表中该行所填“{text}”（未能用金额核对）",
+                                                                   percent=decl.percent))
             findings.append(finding("printed_value", f"{ind.name}：{part.reason}，按表中该行所填{decl.label}“{text}”计分（未能用金额核对）", place))
             out.append(again)
         return out

@@ -138,7 +138,7 @@ def _explain_indicator(row: IndicatorDiff) -> str:
     for v in params:
         lines.append(f"  参数：{v.label}（{v.name}）＝ {short(v.value)}；来源：{v.source}")
     for v in values:
-        lines.append(f"  中间值：{v.label}（{v.name}）＝ {shown_value(v)}")
+        lines.append(f"  中间值：{v.label}（{v.name}）＝ {shown_value(v)}" + (f"；来源：{v.source}" if v.source else ""))
     for p in ind.parts:
         head = "  计分" if ind.single else f"  部分“{p.name}”（分值 {fmt(p.weight)}）"
         detail = [PART_STATES[p.state]]
