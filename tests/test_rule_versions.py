@@ -99,6 +99,81 @@ def test_each_year_is_scored_by_its_own_version_and_rules_forces_the_other(tmp_p
     assert forced["sheets"][0]["indicators"][0]["computed"] == "8.00"
 
 
+def revision(tmp, name, version, revises, **kw):
+    path = rule(tmp, name, version=version, **kw)
+    text = path.read_text(encoding="utf-8").replace(f'version = "{version}"\n', f'version = "{version}"\nrevises = "{revises}"\n', 1)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_revision_is_chosen_wherever_the_version_it_corrects_would_be(tmp_path):
+    """A released version is never edited; a mistake in it is corrected by a new version that says
+    `revises`: chosen for the sheets both govern, the old one still there when named — where two
+    versions of one rule set governing the same year is otherwise a tie to be settled by name."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    rule(rules, "r1.toml", version="2024.1", score="a / b * weight * 0.5")
+    tie = run_cli("diff", str(case(tmp_path, 2024)), "--rules-dir", str(rules))
+    rule(rules, "r2.toml", version="2024.2", score="a / b * weight")
+    tie = run_cli("diff", str(case(tmp_path, 2024)), "--rules-dir", str(rules))
+    assert tie.returncode == 2 and "多个同样适用" in tie.stderr, tie.stderr
+    revision(rules, "r2.toml", "2024.2", "test.rules@2024.1", score="a / b * weight")
+    chosen = diff_json(str(case(tmp_path, 2024)), "--rules-dir", str(rules))
+    assert (chosen["sheets"][0]["rules"]["version"], chosen["sheets"][0]["indicators"][0]["computed"]) == ("2024.2", "8.00")
+    named = diff_json(str(case(tmp_path, 2024)), "--rules-dir", str(rules), "--rules", "test.rules@2024.1")
+    assert (named["sheets"][0]["rules"]["version"], named["sheets"][0]["indicators"][0]["computed"]) == ("2024.1", "4.00")
+    library = load_rule_dir(rules)
+    assert not library.failures and library.find("test.rules", 2024).version == "2024.2"
+    # a revision of the revision is chosen over both; two revisions of one version are a tie
+    revision(rules, "r3.toml", "2024.3", "test.rules@2024.2", score="a / b * weight * 0.25")
+    assert load_rule_dir(rules).select(["测试省"], 2024, "测试表").version == "2024.3"
+    revision(rules, "r3.toml", "2024.3", "test.rules@2024.1", score="a / b * weight * 0.25")
+    with pytest.raises(ScoringError, match="多个同样适用"):
+        load_rule_dir(rules).select(["测试省"], 2024, "测试表")
+
+
+def test_a_revision_that_extends_the_version_it_corrects_changes_only_what_it_says(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    rule(rules, "r1.toml", version="2024.1", score="a / b * weight * 0.5")
+    (rules / "r2.toml").write_text(textwrap.dedent("""
+        format = 1
+        extends = "test.rules@2024.1"
+        [rule_set]
+        id = "test.rules"
+        version = "2024.2"
+        revises = "test.rules@2024.1"
+
+        [[indicators]]
+        id = "x"
+        name = "指标X"
+        weight = 10
+        rule_text = "甲÷乙×10"
+        score = "a / b * weight"
+    """), encoding="utf-8")
+    library = load_rule_dir(rules)
+    assert not library.failures, library.failures
+    chosen = library.select(["测试省"], 2024, "测试表")
+    assert chosen.version == "2024.2" and chosen.info.revises == "test.rules@2024.1" and chosen.info.effective_to is not None
+
+
+@pytest.mark.parametrize("revises, said", [
+    ("other.rules@2024.1", "只能修订同一规则集的另一版本"),
+    ("test.rules", "只能修订同一规则集的另一版本"),
+    ("test.rules@2024.2", "本版本自己"),
+    ("test.rules@2023.1", "没有被修订的版本 test.rules@2023.1"),
+])
+def test_a_revision_must_name_another_version_of_its_own_rule_set(tmp_path, revises, said):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    rule(rules, "r1.toml", version="2024.1")
+    revision(rules, "r2.toml", "2024.2", revises)
+    done = run_cli("formulas", "validate", str(rules / "r2.toml"), "--rules-dir", str(rules))
+    library = load_rule_dir(rules)
+    assert done.returncode == 1 or library.failures, done.stdout + done.stderr
+    assert said in done.stdout + done.stderr + " ".join(map(str, library.failures)), (done.stdout, done.stderr, library.failures)
+
+
 def test_most_specific_region_wins(tmp_path):
     rule(tmp_path, "national.toml", id="test.national", region='"全国"', score="a / b * weight * 0.1")
     rule(tmp_path, "province.toml", id="test.province", region='["测试省"]', score="a / b * weight * 0.5")
@@ -372,6 +447,29 @@ def test_formulas_new_starts_the_next_version(tmp_path):
     assert "生效日期 “2024-01-01” → “2025-01-01”" in diff.stdout
     again = run_cli("formulas", "new", "sichuan.dept-overall@2024.1", "--version", "2025.1", "--rules-dir", str(rules))
     assert again.returncode == 2 and "已存在" in again.stderr
+
+
+def test_formulas_new_revision_corrects_a_released_version(tmp_path):
+    """A mistake found in released national rules: the copy keeps its period, says what it
+    revises, and scores the sheets the old one did; the old one still scores when named."""
+    rules = tmp_path / "formulas"
+    shutil.copytree(FORMULAS, rules)
+    proc = run_cli("formulas", "new", "national.project@2020.1", "--version", "2020.2", "--revision", "--rules-dir", str(rules))
+    assert proc.returncode == 0, proc.stderr
+    made = rules / "national" / "project-2020.2.toml"
+    text = made.read_text(encoding="utf-8")
+    assert 'revises = "national.project@2020.1"' in text and "effective_from = 2020-02-25" in text and "fiscal_years" in text
+    project = CASES / "yunnan-lincang-linxiang-linyeju-2023.toml"
+    chosen = diff_json(str(project), "--rules-dir", str(rules))
+    assert f"{chosen['sheets'][0]['rules']['id']}@{chosen['sheets'][0]['rules']['version']}" == "national.project@2020.2"
+    before = diff_json(str(project))
+    assert [i["computed"] for i in chosen["sheets"][0]["indicators"]] == [i["computed"] for i in before["sheets"][0]["indicators"]]
+    named = diff_json(str(project), "--rules-dir", str(rules), "--rules", "national.project@2020.1")
+    assert named["sheets"][0]["rules"]["version"] == "2020.1"
+    assert "national.project@2020.2（修订 national.project@2020.1）" in run_cli("formulas", "list", "--rules-dir", str(rules)).stdout
+    both = run_cli("formulas", "new", "national.project@2020.1", "--version", "2020.3", "--revision", "--effective-from", "2021-01-01",
+                   "--rules-dir", str(rules))
+    assert both.returncode == 2 and "沿用原版本的有效期" in both.stderr
 
 
 def test_problems_name_the_line(tmp_path):

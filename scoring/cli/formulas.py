@@ -25,7 +25,8 @@ def formulas_list(rules_dir: Optional[Path] = RulesDir) -> None:
 
     library = load_library(rules_dir)
     rows = [
-        [r.ref, r.info.title, region_text(r), r.info.sheet_type, f"{r.info.effective_from}～{r.info.effective_to or ''}", r.sha256[:12], r.path]
+        [r.ref + (f"（修订 {r.info.revises}）" if r.info.revises else ""), r.info.title, region_text(r), r.info.sheet_type,
+         f"{r.info.effective_from}～{r.info.effective_to or ''}", r.sha256[:12], r.path]
         for r in library.rule_sets
     ]
     typer.echo(tabulate(rows, headers=["规则集", "名称", "地区", "表类型", "有效期", "sha256", "文件"], disable_numparse=True))
@@ -74,7 +75,8 @@ def formulas_new(
     version: str = typer.Option(..., "--version", help="新版本号，如 2025.1"),
     effective_from: Optional[str] = typer.Option(None, "--effective-from", help="生效日期 YYYY-MM-DD（默认：原版本失效日期的次日）"),
     effective_to: Optional[str] = typer.Option(None, "--effective-to", help="失效日期 YYYY-MM-DD（默认：生效后一年）"),
-    out: Optional[Path] = typer.Option(None, "--out", help="新文件路径（默认：原文件旁，年份替换）"),
+    out: Optional[Path] = typer.Option(None, "--out", help="新文件路径（默认：原文件旁，年份替换；修订版本加版本号）"),
+    revision: bool = typer.Option(False, "--revision", help="修订已发布的版本：有效期不变，写明 revises，两者都适用的表按新版本计分"),
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
     """从已有版本复制出新版本的规则文件（改版本号和有效期，其余原样），再按新规则修改。"""
@@ -94,7 +96,9 @@ def formulas_new(
         given = "、".join(f"“{d}”" for d in (effective_from, effective_to) if d)
         fail(f"日期格式应为 YYYY-MM-DD（如 2025-01-01），得到 {given}")
     try:
-        made = new_version(rule_set, version, out, start, end)
+        if revision and (start or end):
+            fail("修订版本沿用原版本的有效期：--revision 不能与 --effective-from/--effective-to 同用")
+        made = new_version(rule_set, version, out, start, end, revision)
         loaded = load_rule_file(made.path, rules_dir)
     except ScoringError as exc:
         fail(str(exc))

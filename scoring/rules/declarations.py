@@ -60,6 +60,9 @@ class RuleSetInfo(Strict, RuleSetInfoMethods):
     # in force from a date governs every sheet self-evaluated after it, which can include the
     # previous fiscal year's (财预〔2020〕10号 of 2020-02-25 governs fiscal-year 2019 sheets).
     fiscal_years: FiscalYears | None = None
+    # The released version of the same rule set this one corrects ("national.project@2020.1"): where
+    # both govern a sheet, this one is chosen; the other is still there when named with its version.
+    revises: str | None = None
     total: Decimal = Field(gt=0)
     score_floor: Decimal | None = Decimal(0)
     # A claim within this many points of the computed score matches (by default half a unit of
@@ -74,6 +77,16 @@ class RuleSetInfo(Strict, RuleSetInfoMethods):
         if value is not None and start is not None and value < start:
             raise ValueError("effective_to 早于 effective_from")
         return value
+
+    @model_validator(mode="after")
+    def _revises_an_earlier_version(self) -> "RuleSetInfo":
+        if self.revises is not None:
+            rule_id, at, version = self.revises.partition("@")
+            if not at or not version or rule_id != self.id:
+                raise ValueError(f"revises 应写作“{self.id}@版本”：只能修订同一规则集的另一版本，写的是“{self.revises}”")
+            if version == self.version:
+                raise ValueError(f"revises 写的是本版本自己（{self.revises}）")
+        return self
 
 
 class Group(Strict):

@@ -71,6 +71,7 @@ class RuleSetInfo(Plain, RuleSetInfoMethods):
     effective_from: dt.date
     effective_to: dt.date | None = None
     fiscal_years: FiscalYears | None = None
+    revises: str | None = None
     total: Decimal
     score_floor: Decimal | None = Decimal(0)
     claim_tolerance: Decimal = Decimal("0.05")

@@ -5,7 +5,8 @@ validation, so the resolved rule set is validated — and hashed — as a whole.
 Merge rules, per section:
 
 * ``rule_set``: the child's keys override the parent's, each whole (a child's ``source`` replaces
-  the parent's); id and version are always the child's own, and ``fiscal_years`` is never inherited.
+  the parent's); id and version are always the child's own, and ``fiscal_years`` and ``revises``
+  are never inherited (a revision that extends the version it corrects restates the years).
 * ``inputs``, ``parameters``: by name; a child entry replaces the parent's entry whole.
 * ``indicators``, ``deductions``: by ``id``; ``groups`` by ``path``; ``checks`` by ``expr``; a child
   entry replaces the parent's in place, a new one is appended.
@@ -24,6 +25,8 @@ import copy
 
 from ..errors import FileProblem
 
+# keys of [rule_set] that describe the file itself, not the rules a child builds on
+_NOT_INHERITED = ("fiscal_years", "revises")
 _KEYED_LISTS = {"indicators": "id", "deductions": "id", "groups": "path", "checks": "expr"}
 _DICTS = ("inputs", "parameters")
 _ROW_DICTS = ("select", "rule_names", "methods", "vocabulary")
@@ -80,7 +83,7 @@ def merge(path: str, parent: dict, child: dict) -> tuple[dict, list[FileProblem]
         if key == "rule_set" and isinstance(value, dict) and isinstance(out.get("rule_set"), dict):
             # shallow: a child naming its own source replaces the parent's source whole; the
             # fiscal years a rule governs are never inherited (a 2024 form does not govern 2019)
-            parent_info = {k: v for k, v in out["rule_set"].items() if k != "fiscal_years"}
+            parent_info = {k: v for k, v in out["rule_set"].items() if k not in _NOT_INHERITED}
             out["rule_set"] = {**parent_info, **copy.deepcopy(value)}
         elif key in _DICTS and isinstance(value, dict):
             out[key] = {**out.get(key, {}), **value}

@@ -130,7 +130,7 @@ class RuleLibrary:
             in_effect = [r for r in candidates if governs(r, year, evaluated)]
             if not in_effect:
                 raise ScoringError(f"规则集 {rule_id} 没有适用于 {_year_text(year)} 的版本；已有：{_listing(candidates)}")
-            candidates = in_effect
+            candidates = unrevised(in_effect)
         if len(candidates) > 1:
             raise ScoringError(f"规则集 {ref} 有多个版本同时适用：{_listing(candidates)}；请用 ID@版本 指明")
         return candidates[0]
@@ -199,7 +199,7 @@ class RuleLibrary:
             kinds = "、".join(sorted({r.info.sheet_type for r in self.rule_sets})) or "（无）"
             raise ScoringError(f"没有表类型为“{sheet_type}”的规则集；已有的表类型：{kinds}")
         matching = [r for r in typed if r.covers(region)]
-        dated = [r for r in matching if governs(r, year, evaluated)]
+        dated = unrevised([r for r in matching if governs(r, year, evaluated)])
         depth = max((len(r.region_path) for r in dated), default=-1)
         shadowing = next((b for b in self.broken if b.would_govern(region, year, sheet_type) and len(b.region) > depth), None)
         if shadowing is not None:
@@ -217,6 +217,13 @@ class RuleLibrary:
         if len(best) > 1:
             raise ScoringError(f"{'/'.join(region)} {_year_text(year)}“{sheet_type}”有多个同样适用的规则集：{_listing(best)}；请在案例中用 rules = \"ID@版本\" 指明，或用 --rules")
         return best[0]
+
+
+def unrevised(rule_sets: list[RuleSet]) -> list[RuleSet]:
+    """``rule_sets`` less each one another of them revises (`revises`): a corrected version is
+    chosen wherever the version it corrects would have been, which stays there to be named."""
+    revised = {r.info.revises for r in rule_sets if r.info.revises}
+    return [r for r in rule_sets if r.ref not in revised] if revised else rule_sets
 
 
 def governs(rule_set: RuleSet, year: int | None, evaluated: dt.date | None = None) -> bool:
@@ -299,6 +306,11 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
     for ref in sorted({r for r in refs if refs.count(r) > 1}):
         paths = "、".join(r.path for r in rule_sets if r.ref == ref)
         failures.append(ScoringError(f"规则集 {ref} 在多个文件中重复定义：{paths}"))
+    unreadable = {b.id for b in broken if b.id}  # a broken file's version may be the one revised
+    for r in rule_sets:
+        if r.info.revises and r.info.revises not in refs and r.id not in unreadable:
+            failures.append(ScoringError(f"{r.path}: rule_set.revises：规则目录中没有被修订的版本 {r.info.revises}；"
+                                         f"已有：{'、'.join(x for x in sorted(set(refs)) if x.startswith(r.id + '@')) or '（无）'}"))
     released, problems = parse_ledger(ledger, display_path(ledger_path(directory)))
     rule_sets = [replace(r, released=released[r.ref]) if r.ref in released else r for r in rule_sets]
     broken = [_completed(b, by_ref, broken) for b in broken]

@@ -36,17 +36,20 @@ def _one_year_later(day: dt.date) -> dt.date:
 
 def new_version(
     rule_set: RuleSet, version: str, out: Path | None = None,
-    effective_from: dt.date | None = None, effective_to: dt.date | None = None,
+    effective_from: dt.date | None = None, effective_to: dt.date | None = None, revision: bool = False,
 ) -> NewVersion:
     """Copy ``rule_set``'s file with a new version, effective period and year in its title;
     returns what to edit next.  The copy is an edit of the file, not a rewrite: comments, layout
-    and everything else stay as the author wrote them."""
+    and everything else stay as the author wrote them.  A ``revision`` corrects ``rule_set``: it
+    keeps its period and says `revises`, and is chosen wherever ``rule_set`` would be."""
     year = re.fullmatch(r"(\d{4})\.[1-9]\d*", version)
     if not year:
         raise ScoringError(f"版本号“{version}”应写作“年份.序号”，如 2025.1")
     if version == rule_set.version:
         raise ScoringError(f"新版本号与原版本相同：{version}")
     old = rule_set.info
+    if revision:
+        return _revision(rule_set, version, out)
     if effective_from is None:
         if old.effective_to is None:
             raise ScoringError(f"{rule_set.ref} 没有失效日期，请用 --effective-from 指定新版本的生效日期")
@@ -57,12 +60,7 @@ def new_version(
         raise ScoringError("失效日期早于生效日期")
     source = Path(rule_set.path)
     target = out or source.with_name(_new_name(source, rule_set, effective_from))
-    _refuse_inside_package(target)
-    doc = _parse(source)
-    table = doc.get("rule_set")
-    if not isinstance(table, MutableMapping):
-        raise ScoringError(f"{source}: 规则文件中没有 [rule_set] 表")
-    table["version"] = version
+    doc, table = _heading(source, target, version)
     table["effective_from"] = effective_from
     if effective_to is not None:
         table["effective_to"] = effective_to
@@ -78,16 +76,30 @@ def new_version(
         reminders.append(f"标题“{title}”中没有“{old.effective_from.year}年”字样，未改动：请确认标题")
     if int(year.group(1)) != effective_from.year:
         reminders.append(f"版本号 {version} 的年份与生效日期 {effective_from} 不一致：请确认")
-    header = f"# 由 `scoring formulas new` 从 {rule_set.ref}（sha256 {rule_set.sha256[:12]}）复制而来，请按 {effective_from.year} 年的规则修改。\n"
-    if target.exists():
-        raise ScoringError(f"{target} 已存在，不覆盖；请用 --out 指定另一个文件名")
-    write_output(target, (header + tomlkit.dumps(doc)).encode("utf-8"))
+    _write(target, f"# 由 `scoring formulas new` 从 {rule_set.ref}（sha256 {rule_set.sha256[:12]}）复制而来，请按 {effective_from.year} 年的规则修改。\n", doc)
     for name, p in rule_set.parameters.items():
         if p.values and p.value_for(effective_from.year) is None:
             reminders.append(f"参数“{p.label}”（{name}）没有 {effective_from.year} 年的值：在 [[parameters.{name}.values]] 中添加，并写明来源")
     if rule_set.tests:
         reminders.append(f"内置测试（[[tests]]）已一并复制：规则改动后请同步修改期望值，并运行 scoring formulas test {rule_set.id}@{version}")
     return NewVersion(target, effective_from, effective_to, reminders)
+
+
+def _heading(source: Path, target: Path, version: str) -> tuple[tomlkit.TOMLDocument, MutableMapping]:
+    """The source file as an editable document for ``target``, and its [rule_set] with ``version``."""
+    _refuse_inside_package(target)
+    doc = _parse(source)
+    table = doc.get("rule_set")
+    if not isinstance(table, MutableMapping):
+        raise ScoringError(f"{source}: 规则文件中没有 [rule_set] 表")
+    table["version"] = version
+    return doc, table
+
+
+def _write(target: Path, header: str, doc: tomlkit.TOMLDocument) -> None:
+    if target.exists():
+        raise ScoringError(f"{target} 已存在，不覆盖；请用 --out 指定另一个文件名")
+    write_output(target, (header + tomlkit.dumps(doc)).encode("utf-8"))
 
 
 def _parse(source: Path) -> tomlkit.TOMLDocument:
@@ -111,6 +123,22 @@ def _refuse_inside_package(target: Path) -> None:
             f"新文件 {target} 会写在程序的安装目录中（升级时会被删除）：请用 --out 指定自己的规则目录中的文件，"
             "并用 --rules-dir 或环境变量 SCORING_RULES_DIR 指向该目录"
         )
+
+
+def _revision(rule_set: RuleSet, version: str, out: Path | None) -> NewVersion:
+    """The copy of a revision: the same rules, period and title, a new version that `revises` the old."""
+    source = Path(rule_set.path)
+    year = str(rule_set.info.effective_from.year)
+    named = source.stem.replace(year, version, 1) if year in source.stem and version.startswith(year) else f"{source.stem}-{version}"
+    target = out or source.with_name(named + source.suffix)  # project-2020.toml → project-2020.2.toml
+    doc, table = _heading(source, target, version)
+    table["revises"] = rule_set.ref
+    _write(target, f"# 由 `scoring formulas new --revision` 从 {rule_set.ref}（sha256 {rule_set.sha256[:12]}）复制而来：它的修订版本，"
+                   f"两者都适用的表按本版本计分。\n", doc)
+    reminders = [f"改正 {rule_set.ref} 的错误后，在 [rule_set].source 或文件开头注明改了什么、为什么；{rule_set.ref} 仍可用 --rules 指明"]
+    if rule_set.tests:
+        reminders.append(f"内置测试（[[tests]]）已一并复制：规则改动后请同步修改期望值，并运行 scoring formulas test {rule_set.id}@{version}")
+    return NewVersion(target, rule_set.info.effective_from, rule_set.info.effective_to, reminders)
 
 
 def _new_name(source: Path, rule_set: RuleSet, effective_from: dt.date) -> str:
