@@ -201,6 +201,30 @@ def test_a_sheet_of_a_year_its_provinces_rules_do_not_cover_is_refused_in_one_se
     assert "没有名为" not in done.stderr and len(done.stderr.splitlines()) <= 3, done.stderr
 
 
+def test_a_subtotal_copied_under_a_header_the_form_prints_wrong_is_no_error(tmp_path):
+    """The Sichuan form prints 项目绩效 35 over 44 points of lines (the rule file knows it): a unit
+    that copies the header and writes its lines' honest sum is not over the header (review BM A1:
+    an error, exit 1, on every honest workbook filling the template's subtotal block); another
+    header weight is still checked."""
+    path = CASES / "sichuan-suining-anju-jxb-2024.toml"
+    base = json.loads(run_cli("diff", str(path), "--format", "json").stdout)["sheets"][0]
+    claimed = sum(Decimal(i["claimed"]) for i in base["indicators"] if i["group"][0] == "项目绩效" and i["claimed"] is not None)
+    base_count = next(s for s in json.loads(run_cli("batch", str(path), "--format", "json").stdout)["sheets"] if s["sheet_id"] == base["id"])["findings_count"]
+    case = tmp_path / "sub.toml"
+    for weight, wrong in (("35", False), ("30", True)):
+        head, _, rest = path.read_text(encoding="utf-8").partition("\n[[sheets]]\n")  # the first sheet is the department's
+        first, _, others = rest.partition("\n[[sheets]]\n")
+        subtotal = f'\n[[sheets.subtotals]]\ngroup = ["项目绩效"]\nweight = "{weight}"\nclaimed = "{claimed}"\n'
+        case.write_text(f"{head}\n[[sheets]]\n{first}{subtotal}\n[[sheets]]\n{others}", encoding="utf-8")
+        done = run_cli("diff", str(case), "--format", "json")
+        codes = [f["code"] for f in json.loads(done.stdout)["findings"]]
+        assert ("subtotal_over_weight" in codes) is wrong and ("subtotal_weight_mismatch" in codes) is wrong, (weight, codes)
+        assert done.returncode == (1 if wrong else 0), (weight, done.returncode, codes)
+        lean = next(s for s in json.loads(run_cli("batch", str(case), "--format", "json").stdout)["sheets"] if s["sheet_id"] == base["id"])
+        assert lean["findings_count"]["error"] == base_count["error"] + wrong, (weight, lean)
+        assert lean["findings_count"]["warning"] == base_count["warning"] + wrong, (weight, lean)
+
+
 def test_a_row_printed_twice_is_pointed_out(tmp_path):
     """A line copied by mistake is scored as printed, with a warning naming the first copy."""
     twice = ROWS + ROWS[ROWS.index("[[sheets.rows]]\ngroup = [\"满意度指标\""):]

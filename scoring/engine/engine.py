@@ -267,6 +267,7 @@ class Engine:
             indicators=indicators, deductions=deductions, findings=findings,
             tolerance=rules.info.claim_tolerance, complete=complete, parents=plan.parents,
             weights_consistent=not weight_problems, weights_rounding=weights_rounding, grade_bands=rules.grades,
+            misprinted_groups=rules.misprinted_groups if sheet.subtotals else {},
         )
 
     def _checks(self, rules: RuleSet, inputs: _Inputs, where: str, parameters: dict, doubts: dict[str, str]) -> list[Finding]:

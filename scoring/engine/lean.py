@@ -664,7 +664,7 @@ class LeanEngine:
             if sheet.subtotals:
                 lines = [(ind.id, ind.name, ind.group, w, c) for ind, w, c in zip(indicators, weights, claims)]
                 lines += [(r.id, r.name, r.group, r.weight, row_claims.get(r.id)) for r in rows]
-                subtotal_findings(sheet, facts.complete, lines, where, structure, tolerance)
+                subtotal_findings(sheet, facts.complete, lines, where, structure, tolerance, lr.rules.misprinted_groups)
             found.extend(structure)
         rules = lr.rules
         deductions = [deduction_points(d, n) for d, n in zip(rules.deductions, counts)]

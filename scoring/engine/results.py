@@ -125,6 +125,7 @@ class SheetResult:
     weights_rounding: tuple[Decimal, Decimal] = (Decimal(0), Decimal(0))
     grade_bands: tuple = ()  # rules.GradeBand: the rule set's result grades
     parents: list = field(default_factory=list)  # row_structure.ParentRow: rows that sum others
+    misprinted_groups: dict = field(default_factory=dict)  # RuleSet.misprinted_groups: headers the form prints wrong
 
 
 @dataclass

@@ -16,6 +16,7 @@ from ..cases.model import Claim, Sheet
 from ..engine.results import Comparison, IndicatorDiff, IndicatorResult, SheetDiff, SheetResult, TotalDiff
 from ..findings import KINDS, Finding, finding
 from ..numbers import fmt, fmt_sum, round_half_up, rounding_allowance
+from ..plain import replace
 from .grades import grade_of, grade_span, rank, read_grade, span_text
 
 
@@ -79,7 +80,7 @@ def diff_sheet(result: SheetResult, sheet: Sheet, where: str, findings: list[Fin
     parent_findings(result.parents, sheet, where, findings, tolerance)
     if sheet.subtotals:
         lines = [(r.result.id, r.result.name, r.result.group, r.result.weight, r.comparison.claimed) for r in rows]
-        subtotal_findings(sheet, result.complete, lines, where, findings, tolerance)
+        subtotal_findings(sheet, result.complete, lines, where, findings, tolerance, result.misprinted_groups)
     total = _total(result, sheet, rows, where, findings)
     return SheetDiff(result, rows, total)
 
@@ -130,15 +131,18 @@ def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Find
 
 
 def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: str, findings: list[Finding],
-                      tolerance: Decimal) -> None:
+                      tolerance: Decimal, misprinted: dict | None = None) -> None:
     """Printed group subtotals: claimed scores must add up (as `sum_differs` holds a written sum)
     and stay within the group's printed weight; printed group weights are checked
     against their rows' weights.  On a partial sheet only what the visible rows already exceed can
     be an error.  ``lines``: every line of the sheet in order, as (id, name, group, weight, claimed
-    score or None)."""
+    score or None).  ``misprinted`` (`RuleSet.misprinted_groups`): a header printed with the weight
+    the rules know the form prints wrong is that error copied, and its lines' weights stand for it."""
     for i, sub in enumerate(sheet.subtotals):
         place = f"{where}.subtotals[{i}]"
         label = "/".join(sub.group)
+        if misprinted and sub.weight is not None and misprinted.get(tuple(sub.group)) == sub.weight:
+            sub = replace(sub, weight=None)  # the rule file's source defect says so, once, for every sheet
         included = set(sub.includes)
         members = [
             line for line in lines

@@ -215,6 +215,19 @@ class RuleSet(CompiledModel):
         return region_path(self.info.region)
 
     @property
+    def misprinted_groups(self) -> dict[tuple[str, ...], Decimal]:
+        """The group headers whose printed weight the rules know to be the source's own error (the
+        weights of the indicators under it add up to another), by path: a sheet copying the form
+        prints them so ("项目绩效 35" over 44 points of lines)."""
+        out = {}
+        for g in self.groups:
+            if g.printed_weight is not None:
+                lines = [d.weight for d in self.indicators if tuple(d.group[: len(g.path)]) == tuple(g.path)]
+                if lines and sum(lines, Decimal(0)) != g.printed_weight:
+                    out[tuple(g.path)] = g.printed_weight
+        return out
+
+    @property
     def warnings(self) -> tuple[str, ...]:
         """The source defects as `formulas validate` prints them: file, key and message."""
         return tuple(str(p) for p in self.source_defects)
