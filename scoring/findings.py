@@ -73,7 +73,7 @@ KINDS: dict[str, Kind] = {kind.code: kind for kind in (
     Kind("deduction_short", "error", "扣分少于规则", claim=True),
     Kind("deduction_as_claimed", "info", "扣分按自评计"),
     # figures
-    Kind("missing_input", "error", "缺少规则需要的数字"),
+    Kind("missing_input", "error", "缺少规则需要的数字", also=("info",)),
     Kind("invalid_input", "error", "数字无效"),
     Kind("inconsistent_inputs", "error", "数字互相矛盾", also=("warning",)),
     Kind("stated_rate_mismatch", "warning", "所述比率与金额不符"),

@@ -13,6 +13,7 @@ from decimal import Decimal
 import pytest
 
 from scoring import Case, Engine, FileError, report_loaded
+from scoring.engine.lean import LeanEngine
 from scoring.numbers import fmt, round_half_up
 
 from conftest import run_cli
@@ -82,6 +83,25 @@ def test_missing_budget_is_an_error_and_the_line_unverifiable(library):
     sd, codes, worst = report(library, NATIONAL, *execution(None, "5"))
     assert line(sd, "execution").comparison.status == "unverifiable"
     assert any("缺少输入“全年预算数”" in m for m in codes["missing_input"]) and worst == "error"
+
+
+def test_a_partial_sheet_leaves_out_what_was_not_transcribed_without_an_error(library):
+    """A transcription of the budget pages only (complete = false): the other indicators' figures
+    are not "表中未填写", they were not copied (review BM A4: 28 errors, exit 1, on a partial Sichuan
+    sheet whose every transcribed claim was right).  Said, as info; the lean path says the same."""
+    given = {"budget_executed": "8926.47", "budget_adjusted": "9000"}
+    inputs = {k: v for k, v in sichuan_inputs(library, **given).items() if k in given}
+    sd, codes, worst = report(library, SICHUAN, inputs, {"budget_quality": "7.93"}, complete=False)
+    assert line(sd, "budget_quality").comparison.status == "match"
+    said = codes["missing_input"]
+    assert said and all(m.startswith("info: 未录入输入“") and "表不完整，该部分未转录" in m for m in said), said
+    assert worst != "error"
+    _, codes, worst = report(library, SICHUAN, inputs, {"budget_quality": "7.93"})
+    assert all(m.startswith("error: 缺少输入") for m in codes["missing_input"]) and worst == "error"
+    case = Case.model_validate({"case": CASE_INFO, "sheets": [{"id": "s", "title": "测试表", "rules": SICHUAN, "inputs": inputs,
+                                                             "claims": {"budget_quality": "7.93"}, "complete": False}]})
+    lean = LeanEngine().summary(case, case.sheets[0], "case.toml", library.find(SICHUAN), library)
+    assert lean.errors == 0 and lean.worst_severity != "error", lean
 
 
 def test_undisclosed_budget_is_unverifiable_but_not_an_error(library):

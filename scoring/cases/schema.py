@@ -157,6 +157,7 @@ class Sheet(Strict):
     stated_rates: list[StatedRate] = []
     notes: str = ""
     _lines: tuple[str, dict[str, int]] | None = PrivateAttr(default=None)
+    _printed: dict[str, tuple[str, str]] | None = PrivateAttr(default=None)  # `model.Sheet._printed`
 
     _read = _before(_sheet_input)
 

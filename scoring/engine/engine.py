@@ -42,6 +42,7 @@ class _Inputs:
         self.rules = rules
         self.uses: dict[str, InputUse] = {}
         self.findings: list[Finding] = []
+        self.partial = not sheet.complete
         for name, decl in rules.inputs.items():
             self.uses[name] = self._bind(name, decl, sheet.inputs.get(name), where)
 
@@ -53,7 +54,7 @@ class _Inputs:
             if decl.default is not None:
                 return use(decl.default, "规则默认值", "default", decl.default_reason)
             if name in self.rules.required_inputs:
-                self.findings.append(missing_input(name, decl, where))
+                self.findings.append(missing_input(name, decl, where, self.partial))
             return use(None, "", "missing")
         if fig.undisclosed:
             return use(None, fig.source, "undisclosed", fig.note)
@@ -67,8 +68,11 @@ class _Inputs:
         return use(value, fig.source, "given", fig.note)
 
 
-def missing_input(name: str, decl: InputDecl, where: str) -> Finding:
-    """A required input the case neither gives nor marks undisclosed."""
+def missing_input(name: str, decl: InputDecl, where: str, partial: bool = False) -> Finding:
+    """A required input the case neither gives nor marks undisclosed: an error, but on a partial
+    sheet (``partial``) a part not transcribed, not a figure left blank."""
+    if partial:
+        return finding("missing_input", f"未录入输入“{decl.label}”：表不完整，该部分未转录", f"{where}.inputs.{name}", "info")
     return finding("missing_input", f"缺少输入“{decl.label}”：表中未填写，也未标明未披露", f"{where}.inputs.{name}")
 
 

@@ -96,13 +96,14 @@ class InputSpec:
     minimum: Decimal | None
     maximum: Decimal | None
 
-    def absent(self, x: dict, states: dict, found: "Findings", where: str) -> None:
-        """The input is not given: its default, or missing (an error where a formula needs it)."""
+    def absent(self, x: dict, states: dict, found: "Findings", where: str, partial: bool = False) -> None:
+        """The input is not given: its default, or missing (an error where a formula needs it, on
+        a sheet not said to be ``partial``)."""
         if self.decl.default is not None:
             x[self.name] = self.decl.default
             return
         if self.required:
-            found.add(missing_input(self.name, self.decl, where))
+            found.add(missing_input(self.name, self.decl, where, partial))
         states[self.name] = "missing"
 
     def problem(self, value: Decimal | bool) -> str:
@@ -446,7 +447,7 @@ class LeanEngine:
             name = spec.name
             fig = given.get(name)
             if fig is None:
-                spec.absent(x, states, found, where)
+                spec.absent(x, states, found, where, not sheet.complete)
             elif fig.undisclosed:
                 states[name] = "undisclosed"
             else:
