@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import textwrap
 
@@ -184,6 +185,27 @@ def test_most_specific_region_wins(tmp_path):
     assert other_city["sheets"][0]["rules"]["id"] == "test.province"
     elsewhere = diff_json(str(case(tmp_path, 2024, region='["别的省"]')), "--rules-dir", str(tmp_path))
     assert elsewhere["sheets"][0]["rules"]["id"] == "test.national"
+
+
+@pytest.mark.parametrize("region, rules, said", [
+    ('["新疆维吾尔自治区昌吉回族自治州昌吉市"]', "xinjiang.unit-overall", False),
+    ('["新疆维吾尔自治区/昌吉回族自治州/昌吉市"]', "xinjiang.unit-overall", False),
+    ('["昌吉回族自治州", "昌吉市"]', "national.dept-overall", True),
+])
+def test_a_region_written_in_one_element_or_without_its_province(tmp_path, region, rules, said):
+    """A case file's region typed as one string is split as a table's region cell is; one that does
+    not start with its province cannot select a province's rules, and says so (review BL D1: a
+    Xinjiang sheet fell to the national rules without a word, its over-claim gone)."""
+    text = (CASES / "xinjiang-changji-shgzb-2024.toml").read_text(encoding="utf-8")
+    case = tmp_path / "region.toml"
+    case.write_text(re.sub(r"(?ms)^region = \[.*?\]", lambda _: f"region = {region}", text, count=1), encoding="utf-8")
+    report = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
+    assert report["sheets"][0]["rules"]["id"] == rules
+    warned = [f["message"] for f in report["findings"] if f["code"] == "rules_fallback"]
+    assert bool(warned) is said and (not said or "不是从省级行政区写起的" in warned[0]), warned
+    sheet = report["sheets"][0]["id"]
+    lean = next(s for s in json.loads(run_cli("batch", str(case), "--format", "json").stdout)["sheets"] if s["sheet_id"] == sheet)
+    assert lean["rules"].startswith(rules + "@")
 
 
 def test_no_match_and_ties_list_the_candidates(tmp_path):

@@ -49,6 +49,15 @@ def region_parts(text: str) -> list[str]:
     return [province[1], city[1], rest[city.end():]]
 
 
+def case_region(region: list[str]) -> list[str]:
+    """A case's region as written: one element holding the whole path ("新疆维吾尔自治区伊犁哈萨克自治州
+    伊宁市", "四川省/凉山州/西昌市") is split as a table's region cell is (`region_parts`); a list of
+    several is the path already."""
+    if len(region) == 1:
+        return region_parts(region[0]) or region
+    return region
+
+
 def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None, points: bool = False) -> Any:
     """Figures written as text ("253.87", "９０％") under ``keys`` become Decimals; with
     ``shorthand``, a bare value stands for ``{shorthand: value}``; with ``points``, the figures are

@@ -39,6 +39,7 @@ from .model import (
     _row_input,
     _sheet_input,
     _subtotal_input,
+    case_region,
     format_problem,
 )
 
@@ -233,7 +234,7 @@ def _sheet(data: Any) -> Sheet:
 
 
 _INFO = {
-    "id": _str, "unit": _str, "region": _some_strings, "year": _optional(_year), "evaluated": _optional(_date),
+    "id": _str, "unit": _str, "region": lambda value: case_region(_some_strings(value)), "year": _optional(_year), "evaluated": _optional(_date),
     "department": _str, "source": _str, "notes": _str,
 }
 

@@ -178,6 +178,11 @@ class CaseInfo(Strict):
     source: str
     notes: str = ""
 
+    @field_validator("region")
+    @classmethod
+    def _region_path(cls, value: list[str]) -> list[str]:
+        return model.case_region(value)
+
 
 class Case(Strict):
     """A whole case file."""

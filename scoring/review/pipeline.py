@@ -14,8 +14,9 @@ from ..engine.results import CaseReport, SheetDiff
 from ..engine.row_structure import indicator_rows
 from ..errors import ScoringError
 from ..findings import Finding, finding
+from ..regions import PROVINCES
 from ..rules.library import RuleLibrary
-from ..rules.model import RuleSet
+from ..rules.model import RuleSet, region_key
 from ..rules.released import modified_message
 from .compare import diff_sheet
 
@@ -93,6 +94,14 @@ def fallback_findings(library: RuleLibrary, region: tuple[str, ...], year: int |
             return [finding(
                 "rules_fallback", f"地区“{region[0]}”与规则集 {'、'.join(r.ref for r in near)} 的地区“{near[0].region_path[0]}”相近，是否写错了？"
                 f"本表按 {rules.ref}（{'/'.join(rules.region_path) or '全国'}）计分", f"{where}.rules",
+            )]
+        provincial = library.provincial_rules(sheet_type, rules) if sheet_type and region and not rules.region_path else ()
+        if provincial and region_key(region[0]) not in PROVINCES and region[0] != "全国":
+            # "伊犁哈萨克自治州/伊宁市": a region not written from its province cannot select a province's rules
+            places = "、".join(dict.fromkeys(r.region_path[0] for r in provincial))
+            return [finding(
+                "rules_fallback", f"地区“{'/'.join(region)}”不是从省级行政区写起的，无法判断是否适用{places}等地的规则，本表按 {rules.ref}（全国）计分；"
+                f"请在地区中写明所在省份", f"{where}.rules",
             )]
     if not own or year is None:
         return []

@@ -149,6 +149,18 @@ class RuleLibrary:
                 self._selected[key] = known
         return known
 
+    def provincial_rules(self, sheet_type: str, chosen: RuleSet) -> tuple[RuleSet, ...]:
+        """The rule sets of ``sheet_type`` for a region narrower than ``chosen``'s, whatever the
+        unit's region: what a unit of a province could have been scored under."""
+        key = ("provincial", sheet_type, chosen.path, chosen.sha256)
+        known = self._selected.get(key)
+        if known is None:
+            depth = len(chosen.region_path)
+            known = tuple(r for r in self.rule_sets if len(r.region_path) > depth and r.info.names_sheet_type(sheet_type))
+            if len(self._selected) < 4096:
+                self._selected[key] = known
+        return known
+
     def near_regions(self, region: tuple[str, ...], sheet_type: str, chosen: RuleSet) -> tuple[RuleSet, ...]:
         """The rule sets of ``sheet_type`` more specific than ``chosen`` whose province is written
         nearly as the unit's but not the same ("胡南省" beside hunan's 湖南省): a slip, likely."""
