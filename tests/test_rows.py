@@ -1208,6 +1208,27 @@ def test_general_reading_rules_do_not_over_reach(library, name, group, target, a
     assert _shown(row) == expected, result.parts[0].reason
 
 
+@pytest.mark.parametrize(("target", "unit", "actual", "expected"), [
+    ("≥90", "%", "96.3（抽样调查）", "10.00"),  # review BL B3: the remark was read as the unit
+    ("≥12", "次", "12（已完成）", "10.00"),
+    ("≥1000", "人次", "1236（含线上）", "10.00"),
+    ("＝100", "%", "100（全部完成）", "10.00"),
+    ("≥100", "%", "96（抽样调查）", "9.60"),
+    ("≥12", "次", "12（在建）", None),  # not a result yet: refused, as "12次（在建）" is
+    ("≥100", "户", "100（完工80）", None),  # which figure is the result is not said
+    ("≥12", "次", "12（已于11月25日完成）", "10.00"),  # a date in the bracket is no rival
+    ("≥90", "%", "96.3(%)", "10.00"),  # a unit in brackets is the unit
+    ("≥5", "株", "6（株）", "10.00"),
+])
+def test_a_remark_after_a_bare_figure_in_a_split_column_form_is_no_unit(library, target, unit, actual, expected):
+    """Sichuan's form prints 度量单位 in a column of its own, so a 完成值 is a bare figure, sometimes
+    with a remark in brackets after it."""
+    row, _ = one(library, name="测试指标", nature="", target=target, unit=unit, actual=actual, claimed="10")
+    assert row.result.computed == (None if expected is None else Decimal(expected)), row.result.parts[0].reason
+    if expected is None:
+        assert "单位" not in row.result.parts[0].reason, row.result.parts[0].reason
+
+
 def test_a_qualitative_row_holding_dates_is_read_as_its_deadline(library):
     """Sichuan marks some 时效 rows 定性 and writes dates in them."""
     for actual, expected in (("2024年11月", "10.00"), ("2025年2月", "None")):

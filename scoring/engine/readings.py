@@ -98,6 +98,7 @@ _DATE = re.compile(
 _DOTTED_MONTH = re.compile(r"((?:19|20)\d{2})\.(\d{1,2})(月?(?:底|末)|月)?", re.ASCII)
 # "95%（含）", "12次(累计)": a known unit with a remark in brackets after it
 _REMARK = re.compile(r"(.+?)[（(][^（()）]*[)）]")
+_BARE_REMARK = re.compile(r"()[（(][^（()）]+[)）]")
 # A unit is a short word: ideographs, letters and the signs units are written with.
 _UNIT = re.compile(r"[^\W\d_]|[%‰°²³㎡㎥㎞/()（）·]", re.UNICODE)
 MAX_UNIT_LENGTH = 8
@@ -592,7 +593,10 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     written = rest
     said, rivals = None, []
     remark = _REMARK.fullmatch(rest) if rest and rest not in reading.units else None
-    if remark and (remark[1] in reading.known_units or remark[1] in reading.units):
+    if remark is None and _BARE_REMARK.fullmatch(rest) and not _bracketed_unit(rest, reading):
+        # "96.3（抽样调查）", "12（已完成）": a remark after a bare figure, its unit in a column of its own
+        remark = _BARE_REMARK.fullmatch(rest)
+    if remark and (not remark[1] or remark[1] in reading.known_units or remark[1] in reading.units):
         unfinished = reading.unfinished(rest[len(remark[1]):])
         if unfinished is not None:
             # "20个（在建）", "200人（计划）", "100%（未拨付）": the figure is no result yet
@@ -607,6 +611,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             raise ValueParseError(where, text, f"“{text}”括号中注明“{said}”，该数不是已完成的结果")
         rivals = _results_in_remark(rest[len(remark[1]):], remark[1], figure, reading)
         rest = remark[1]
+        written = written if rest else rest
     elif rest and reading.remark_units and rest not in reading.units and rest not in reading.known_units:
         unit, after, said = _unit_before_remark(rest, reading)
         if unit is not None:
@@ -626,6 +631,13 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         raise RivalResult(where, text, f"“{text}”括号中另有“{rivals[0][0]}”，无法确定完成值是哪一个", value,
                           tuple(r for _, r in rivals))
     return value
+
+
+def _bracketed_unit(rest: str, reading: Reading) -> bool:
+    """Whether a bracket after a bare figure holds its unit ("96.3(%)", "5（人）", "12(万元)"), not a
+    remark: a unit the rule file names or knows, or a sign."""
+    inner = rest[1:-1].strip()
+    return inner in reading.units or inner in reading.known_units or inner in ("%", "‰") or reading.unit(inner) in reading.unit_bases
 
 
 def _unit_before_remark(rest: str, reading: Reading) -> tuple[str | None, Comparator | None, str | None]:
@@ -876,7 +888,8 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
     is said to be done or measured ("3%（抽查，返工率8%）"), not a plan or target ("应发1000户")."""
     before = to_decimal(figure_before)
     # not a day or a year of a date in the bracket ("已于11月25日完成", "2020年建成")
-    found = [f for f in _NUMBER_IN_TEXT.finditer(remark) if remark[f.end():].startswith(unit) and not _in_date(remark, f, unit)]
+    found = [f for f in _NUMBER_IN_TEXT.finditer(remark) if remark[f.end():].startswith(unit) and not _in_date(remark, f, unit)
+             and (unit or remark[f.end(): f.end() + 1] not in _DATE_PARTS)]  # after a bare figure: not "11月25日"
     if not found or sum((to_decimal(f[0]) for f in found), Decimal(0)) == before:
         return []
     parts = remark.lstrip("(（").startswith(_PART_WORDS)
@@ -901,6 +914,7 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
     return rivals
 
 
+_DATE_PARTS = frozenset("年月日号时点")
 # What stands right before a day of a date: its month ("11月25日"), or the first day of a range ("1日至5日").
 _DATE_BEFORE = re.compile(r"(\d{1,2}月|\d{1,2}[日号](?:至|到|-|—|~|～))$")
 _DATE_RANGE = re.compile(r"[日号](?:至|到|-|—|~|～)\d")  # the first day of a range: "1日至5日"
