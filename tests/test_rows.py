@@ -1229,6 +1229,22 @@ def test_a_remark_after_a_bare_figure_in_a_split_column_form_is_no_unit(library,
         assert "单位" not in row.result.parts[0].reason, row.result.parts[0].reason
 
 
+@pytest.mark.parametrize(("name", "group", "nature", "target", "unit", "actual", "expected"), [
+    ("项目完成时间", "时效指标", "≤", "12", "月", "12", "10.00"),  # review BL B1: "date against number"
+    ("资金拨付时限", "时效指标", "≤", "6", "月", "5", "10.00"),
+    ("项目完成时间", "时效指标", "≤", "12", "月", "12月", "10.00"),
+    ("项目完成时间", "时效指标", "≤", "12", "月份", "12", "10.00"),
+    ("护林员服务月数", "数量指标", "≥", "12", "月", "12", "10.00"),  # a length of time: 12个月 on both
+    ("护林员服务月数", "数量指标", "≥", "12", "月", "10", "8.33"),
+    ("项目完成年度", "时效指标", "≤", "2024", "年", "2024", "10.00"),
+])
+def test_a_unit_column_that_makes_the_target_a_date_makes_a_bare_actual_one(library, name, group, nature, target, unit, actual, expected):
+    """Sichuan's 度量单位 column is the unit of both 指标值 and 完成值: "≤ | 12 | 月 | 12" is met read as
+    December or as 12 months, alike on both cells."""
+    row, _ = one(library, name=name, group=["产出指标", group], nature=nature, target=target, unit=unit, actual=actual, claimed="10")
+    assert str(row.result.computed) == expected, row.result.parts[0].reason
+
+
 def test_a_qualitative_row_holding_dates_is_read_as_its_deadline(library):
     """Sichuan marks some 时效 rows 定性 and writes dates in them."""
     for actual, expected in (("2024年11月", "10.00"), ("2025年2月", "None")):

@@ -294,6 +294,10 @@ class RowScorer(WordingGrader, UnitMatcher):
             appended = self._read_cell(text + column, row, ACTUAL, place)
             if self._near(appended, row, place):
                 return replace(appended, raw=text)
+        if column and _BARE_FIGURE.fullmatch("".join(fold(text).split())):
+            dated = self._dated_by_column(row, text + column, place)
+            if dated is not None:
+                return replace(dated, raw=text)
         named = None if column else self._name_unit(row)
         # not a rate's: a bare figure against one may be a fraction ("资金到位率（%）" | "100%" | "1")
         if named and named not in ("%", "‰") and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and self._written_in(row.target, named, False):
@@ -322,6 +326,19 @@ class RowScorer(WordingGrader, UnitMatcher):
         if months is not text:
             return replace(self._read_cell(months, row, ACTUAL, place), raw=text)  # "10月" of 供水时长: 10个月
         return self._read_cell(text, row, ACTUAL, place)
+
+    def _dated_by_column(self, row: Row, text: str, place: str) -> ParsedValue | None:
+        """A bare actual read with the 度量单位 column ``text`` has, where that column makes the target
+        a date and the actual one too ("≤" | "12" | "月" | "12": December, or 12 months, alike on both
+        cells; review BL B1); None otherwise (a figure against a figure keeps the target's unit)."""
+        try:
+            target = self._read_cell(self._target_text(row), row, "年度指标值", place)
+            if target.kind != "date":
+                return None
+            dated = self._read_cell(self._months(row, text), row, ACTUAL, place)
+        except _Unreadable:
+            return None
+        return dated if dated.kind == "date" else None
 
     def _without_name(self, text: str, row: Row) -> str | None:
         """A cell without the row's own name (or its end) written before its figure or comparator
