@@ -1245,6 +1245,23 @@ def test_a_unit_column_that_makes_the_target_a_date_makes_a_bare_actual_one(libr
     assert str(row.result.computed) == expected, row.result.parts[0].reason
 
 
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("基本满意及以上", "基本满意", "8.00～10.00"),  # review BL A2: 部分达成, the word's own tier
+    ("一般及以上", "较好", "8.00～10.00"),
+    ("较好及以上", "较好", "8.00～10.00"),
+    ("一般", "较好", "8.00～10.00"),  # above the rank asked for
+    ("良", "优", "8.00～10.00"),  # review BL B5: refused, the word not in the vocabulary
+    ("较好", "好", "8.00～10.00"),
+    ("基本满意", "比较满意", "8.00～10.00"),
+    ("优", "良", "6.00～8.00"),  # below it, as before
+    ("满意", "比较满意", "6.00～8.00"),
+    ("合格", "不合格", "0.00～6.00"),
+])
+def test_an_actual_at_or_above_the_rank_a_target_asks_for_reaches_it(library, target, actual, expected):
+    row, _ = one(library, name="服务质量", group=["产出指标", "质量指标"], target=target, actual=actual, claimed="10")
+    assert _shown(row) == expected, row.result.parts[0].reason
+
+
 def test_a_qualitative_row_holding_dates_is_read_as_its_deadline(library):
     """Sichuan marks some 时效 rows 定性 and writes dates in them."""
     for actual, expected in (("2024年11月", "10.00"), ("2025年2月", "None")):

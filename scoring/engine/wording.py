@@ -259,9 +259,15 @@ class WordingGrader:
             return self._graded(row, weight, actual, outcome, values, tier_id, how)
         if answers and row.target is not None:
             floor = self._rank_floor(normalize_phrase(row.target), phrase)
-            ranked = self._ranked(floor, phrase, tier_id) or self._yes_no(normalize_phrase(row.target), phrase, bare_name(row.name or ""))
-            if ranked is not None:
-                tier_id, how = ranked
+            if equal and self._at_least(floor, phrase) and (
+                    tier_id is None or (self.rules.tiers[equal].high > self.rules.tiers[tier_id].high and tier_id != self.rules.target_negated_tier)):
+                # "基本满意" against "基本满意及以上", "优" against "良": the rank asked for, or above it,
+                # as the same words would be (review BL A2, B5)
+                tier_id, how = equal, f"完成值“{phrase}”不低于指标值要求的“{floor}”"
+            else:
+                ranked = self._ranked(floor, phrase, tier_id) or self._yes_no(normalize_phrase(row.target), phrase, bare_name(row.name or ""))
+                if ranked is not None:
+                    tier_id, how = ranked
         if tier_id is None and answers and row.target is not None:
             tier_id, how = self._against_target_words(normalize_phrase(row.target), phrase, bare_name(row.name or ""))
         if self.rules.strength and row.target is not None:
@@ -473,6 +479,12 @@ class WordingGrader:
                     return None
                 return found, f"完成值“{phrase}”低于指标值的“{target}”"
         return None
+
+    def _at_least(self, floor: str, phrase: str) -> bool:
+        """Whether ``phrase`` is ``floor``'s rank or above it in one of rows.ranks (not the same text:
+        that is `text_equal_to_target`'s)."""
+        return phrase != floor and any(floor in ranks and phrase in ranks and ranks.index(phrase) < ranks.index(floor)
+                                       for ranks in self.rules.ranks) or (phrase == floor and any(phrase in ranks for ranks in self.rules.ranks))
 
     def _rank_floor(self, target: str, phrase: str) -> str:
         """The least rank a target asks for, in a ranking the actual ``phrase`` is in: the target
