@@ -161,6 +161,11 @@ def test_a_division_by_zero_names_the_figure_that_is_zero(tmp_path):
     report = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
     messages = [f["message"] for f in report["findings"] if f["code"] == "rule_error"]
     assert messages and all("“全年预算数”为 0，计分公式要除以它，不能除以零" in m and "budget" not in m for m in messages), messages
+    # nothing spent either: the figure divided by is named, not the one divided (review BM D)
+    case.write_text(case.read_text(encoding="utf-8").replace('executed = "114.37"', 'executed = "0"'), encoding="utf-8")
+    report = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
+    messages = [f["message"] for f in report["findings"] if f["code"] == "rule_error"]
+    assert messages and all("：“全年预算数”为 0，计分公式要除以它" in m and "全年执行数" not in m for m in messages), messages
 
 
 def test_the_reason_for_points_lost_names_the_declared_rate(tmp_path):

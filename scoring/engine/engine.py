@@ -177,12 +177,31 @@ def _failure_reason(scope: _Scope, message: str) -> str:
     if "除以零" not in message:
         return message
     # what was read, whatever the recorder keeps: the message is the same on every path
-    zeros = [scope.rules.inputs[name].label for name, value in scope.cache.items()
+    zeros = [name for name, value in scope.cache.items()
              if name in scope.rules.inputs and re.search(rf"\b{re.escape(name)}\b", message)
              and not isinstance(value, bool) and value == 0]
+    # the one divided by, where the expression says ("实际采购金额" is 0 too, but not divided by)
+    zeros = [scope.rules.inputs[name].label for name in ([n for n in zeros if n in _divisors(message)] or zeros)]
     if not zeros:
         return message
     return f"{'、'.join(f'“{label}”' for label in zeros)}为 0，计分公式要除以它，不能除以零：请核对表中的数字"
+
+
+def _divisors(message: str) -> frozenset[str]:
+    """The names read on the right of a division in the expression a message quotes ("“a / b *
+    weight”出现除以零": b), with those of the intermediate values they stand for not followed; empty
+    where none can be told (the zero figures named are then every one the expression reads)."""
+    import ast
+
+    quoted = re.search(r"“([^”]+)”", message)
+    try:
+        tree = ast.parse(quoted[1], mode="eval") if quoted else None
+    except (SyntaxError, ValueError):
+        return frozenset()
+    if tree is None:
+        return frozenset()
+    return frozenset(n.id for node in ast.walk(tree) if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Div, ast.FloorDiv, ast.Mod))
+                     for n in ast.walk(node.right) if isinstance(n, ast.Name))
 
 
 def _declared_values(scope: _Scope) -> None:
