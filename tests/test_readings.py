@@ -59,6 +59,10 @@ PRINTED_NUMBERS = [
     ("20余项", ">=", D("20"), "项", True),
     ("98.5", None, D("98.5"), None, False),
     ("0.12元", None, D("0.12"), "元", False),
+    # Xinjiang's forms put "=" before every figure; words after it say which way (review BL B6)
+    ("=90%以上", ">=", D("90"), "%", False),
+    ("=500余人次", ">=", D("500"), "人次", True),
+    ("＝95%以下", "<=", D("95"), "%", False),
 ]
 
 

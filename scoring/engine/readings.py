@@ -775,6 +775,8 @@ def _split_suffix(body: str, reading: Reading) -> tuple[Comparator | None, str]:
 def _merge(first: Comparator | None, second: Comparator | None, error: Callable[[], ValueParseError]) -> Comparator | None:
     # "≥600次以上" is redundant but consistent; "≤600次以上" cannot be read either way.
     if first and second and first != second:
+        if first == "=":
+            return second  # "=90%以上", "=500余人次": the "=" Xinjiang's forms put before every figure; the words say which way
         raise error()
     return first or second
 
