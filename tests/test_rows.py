@@ -1201,6 +1201,14 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("项目成本", "成本指标", "≤50万元", "45万元（设备购置30万元）", "10.00"),
     ("项目成本", "成本指标", "≤50万元", "45万元（未含尾款8万元）", "None"),
     ("集中培训天数", "时效指标", "5日", "5日（1日至5日）", "10.00"),
+    # a change asked for with a manner, not a strength: said with a strength (review BL B4)
+    ("老年人生活质量", "社会效益指标", "持续改善", "明显改善", "8.00～10.00"),
+    ("群众健身意识", "社会效益指标", "不断增强", "明显增强", "8.00～10.00"),
+    ("农民收入", "经济效益指标", "农民收入增加", "明显增加", "8.00～10.00"),
+    ("农民收入", "经济效益指标", "农民收入增加", "支出明显增加", "None"),
+    ("老年人生活质量", "社会效益指标", "持续改善", "明显恶化", "0.00～6.00"),
+    ("耕地保护", "生态效益指标", "耕地面积不减少", "明显减少", "None"),
+    ("老年人生活质量", "社会效益指标", "持续改善", "改善", "None"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -616,11 +616,16 @@ class WordingGrader:
         # a rate's name ("血压控制率提高", "矛盾纠纷解决率提高")
         forbidden = subject.endswith((*rules.target_negations, *self.reading.none_words)) or any(
             _outside_rates(w, subject) for w in (*rules.reversals, *_FORBIDDING))
-        if change is not None and not self._strengths(target) and not forbidden:
-            middle = phrase[len(subject): len(phrase) - len(change)]
+        if change is not None and not self._strengths(target) and not forbidden and phrase.endswith(change):
             said_with = (*(w for w, level in rules.strength if level < rules.strength_levels - 1), *rules.contained_with)
-            if len(phrase) > len(target) and phrase.startswith(subject) and phrase.endswith(change) and made_of(middle, said_with):
-                return equal, f"完成值“{phrase}”是指标值要求的“{change}”，指标值未要求程度"
+            # the actual may leave out what the target says before the change, from its start: the
+            # row's subject ("明显增加" against "农民收入增加") or its manner ("明显改善" against "持续改善",
+            # review BL B4), but says the change with a strength or a word of rows.target_words
+            for k in range(len(subject) + 1):
+                kept = subject[k:]
+                middle = phrase[len(kept): len(phrase) - len(change)]
+                if phrase.startswith(kept) and middle and made_of(middle, said_with):
+                    return equal, f"完成值“{phrase}”是指标值要求的“{change}”，指标值未要求程度"
         return None, ""
 
     def _opposite(self, target: str, phrase: str, name: str) -> tuple[str, str] | None:
