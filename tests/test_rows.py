@@ -1270,6 +1270,29 @@ def test_an_actual_at_or_above_the_rank_a_target_asks_for_reaches_it(library, ta
     assert _shown(row) == expected, row.result.parts[0].reason
 
 
+@pytest.mark.parametrize(("nature", "target", "unit", "actual", "expected"), [
+    ("定性", "≥95", "%", "98", "8.00～10.00"),  # review BL B2: refused unless the text was the target's
+    ("定性", "≥95%", "", "98%", "8.00～10.00"),
+    ("定性", "≥500人次", "", "520人次", "8.00～10.00"),
+    ("定性", "≤5万元", "", "4.8万元", "8.00～10.00"),
+    ("定性", "≥95%", "", "90%", "judgement"),  # short of it: how far is the evaluator's
+    ("定性", "100%", "", "98%", "judgement"),
+    ("定性", "≥95%", "", "95人", "None"),  # another unit: not compared
+])
+def test_a_row_marked_qualitative_that_holds_figures_reaches_its_target_by_them(library, nature, target, unit, actual, expected):
+    row, _ = one(library, name="质量", group=["产出指标", "质量指标"], nature=nature, target=target, unit=unit, actual=actual, claimed="10")
+    shown = "judgement" if row.result.parts[0].state == "judgement" else _shown(row)
+    assert shown == expected, row.result.parts[0].reason
+
+
+def test_a_row_graded_by_xinjiang_judgement_rule_that_holds_figures(library):
+    row = {"name": "调解成功率", "group": ["产出指标", "质量指标"], "rule": "按评判等级赋分", "target": ">=95%", "actual": "=97.3%",
+           "weight": 10, "claimed": "10"}
+    rest = {"name": "其余", "group": ["产出指标", "数量指标"], "rule": "直接赋分", "weight": 80, "target": "1", "actual": "1"}
+    shown = _shown(report(library, [row, rest], rules="xinjiang.project", inputs={"budget": "100", "executed": "100"}).sheets[0].indicators[1])
+    assert shown == "8.00～10.00"
+
+
 def test_a_qualitative_row_holding_dates_is_read_as_its_deadline(library):
     """Sichuan marks some 时效 rows 定性 and writes dates in them."""
     for actual, expected in (("2024年11月", "10.00"), ("2025年2月", "None")):

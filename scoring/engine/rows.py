@@ -417,6 +417,37 @@ class RowScorer(WordingGrader, UnitMatcher):
         except _Unreadable:
             return False
 
+    def _figures_both(self, row: Row, place: str) -> tuple[ParsedValue, ParsedValue] | None:
+        """A row's target and actual where both read as figures in one unit (the actual may be bare),
+        the target with a comparator or none; None otherwise."""
+        if row.target is None:
+            return None
+        try:
+            target = self._read_cell(self._target_text(row), row, "年度指标值", place)
+            actual = self._parse_actual(row, place)
+        except _Unreadable:
+            return None
+        if target.kind != "number" or actual.kind != "number" or actual.comparator not in (None, "="):
+            return None
+        if target.approximate or actual.approximate or (actual.unit is not None and actual.unit != target.unit):
+            return None
+        return target, actual
+
+    def _qualitative_figures(self, row: Row, weight: Decimal, actual: ParsedValue, figures: tuple[ParsedValue, ParsedValue],
+                             outcome: _Outcome, values: list[ValueUse]) -> _Outcome:
+        """A row marked 定性 (or graded by 评判等级) that holds figures ("定性" | "≥95%" | "97.3%"): met, it
+        reached its target, as the same words would (review BL B2); short of it, how far is the
+        evaluator's."""
+        target, done = figures
+        t, a = target.number, done.number
+        met = {">=": a >= t, ">": a > t, "<=": a <= t, "<": a < t, "=": a == t, None: a >= t}.get(target.comparator)
+        equal = self.rules.text_equal_to_target
+        if met and equal is not None:
+            return self._graded(row, weight, actual, outcome, values, equal, f"完成值“{row.actual}”达到指标值“{row.target}”")
+        outcome.part.state = "judgement"
+        outcome.part.reason = f"定性评价的完成值“{row.actual}”未达到指标值“{row.target}”，评为哪一档由评价人判断"
+        return outcome
+
     def _declared_method(self, row: Row, place: str) -> CompiledMethod | None:
         """The method the row's 赋分规则 or 指标性质 column names, if any."""
         blank = self.reading.not_given  # "/" (or "／", "—") in the 赋分规则 or 指标性质 column: none printed
@@ -513,6 +544,9 @@ class RowScorer(WordingGrader, UnitMatcher):
             part.reason = "文件未印出该项分值"
             return outcome
         if method.reads == "text":
+            figures = self._figures_both(row, place) if qualitative and declared is not None else None
+            if figures is not None:
+                return self._qualitative_figures(row, weight, actual, figures, outcome, values)
             return self._qualitative(row, weight, actual, outcome, values)
         if actual.kind == "text" and method.text_met:
             return self._met_by_wording(row, weight, method, actual, outcome, values)
