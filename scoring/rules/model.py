@@ -170,6 +170,10 @@ class Deduction(CompiledModel):
     description: str
 
 
+# RuleSet.misprinted_groups by content hash: asked for every sheet printing a subtotal
+_MISPRINTED: dict[str, dict[tuple[str, ...], Decimal]] = {}
+
+
 class RuleSet(CompiledModel):
     """A loaded, validated rule set: what the engine evaluates."""
 
@@ -219,13 +223,17 @@ class RuleSet(CompiledModel):
         """The group headers whose printed weight the rules know to be the source's own error (the
         weights of the indicators under it add up to another), by path: a sheet copying the form
         prints them so ("项目绩效 35" over 44 points of lines)."""
-        out = {}
-        for g in self.groups:
-            if g.printed_weight is not None:
-                lines = [d.weight for d in self.indicators if tuple(d.group[: len(g.path)]) == tuple(g.path)]
-                if lines and sum(lines, Decimal(0)) != g.printed_weight:
-                    out[tuple(g.path)] = g.printed_weight
-        return out
+        known = _MISPRINTED.get(self.sha256)
+        if known is None:
+            known = {}
+            for g in self.groups:
+                if g.printed_weight is not None:
+                    lines = [d.weight for d in self.indicators if tuple(d.group[: len(g.path)]) == tuple(g.path)]
+                    if lines and sum(lines, Decimal(0)) != g.printed_weight:
+                        known[tuple(g.path)] = g.printed_weight
+            if len(_MISPRINTED) < 256:
+                _MISPRINTED[self.sha256] = known
+        return known
 
     @property
     def warnings(self) -> tuple[str, ...]:
