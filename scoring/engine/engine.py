@@ -188,9 +188,9 @@ def _failure_reason(scope: _Scope, message: str) -> str:
 
 
 def _divisors(message: str) -> frozenset[str]:
-    """The names read on the right of a division in the expression a message quotes ("“a / b *
-    weight”出现除以零": b), with those of the intermediate values they stand for not followed; empty
-    where none can be told (the zero figures named are then every one the expression reads)."""
+    """The names on the right of a division in the expression a message quotes ("“a / b * weight”
+    出现除以零": b); empty where none can be told, and the zero figures named are then all those the
+    expression reads.  An intermediate value divided by is not followed into its own expression."""
     import ast
 
     quoted = re.search(r"“([^”]+)”", message)

@@ -611,7 +611,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             raise ValueParseError(where, text, f"“{text}”括号中注明“{said}”，该数不是已完成的结果")
         rivals = _results_in_remark(rest[len(remark[1]):], remark[1], figure, reading)
         rest = remark[1]
-        written = written if rest else rest
+        if not rest:
+            written = ""  # a bare figure's remark is no unit as written
     elif rest and reading.remark_units and rest not in reading.units and rest not in reading.known_units:
         unit, after, said = _unit_before_remark(rest, reading)
         if unit is not None:

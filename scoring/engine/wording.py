@@ -481,10 +481,8 @@ class WordingGrader:
         return None
 
     def _at_least(self, floor: str, phrase: str) -> bool:
-        """Whether ``phrase`` is ``floor``'s rank or above it in one of rows.ranks (not the same text:
-        that is `text_equal_to_target`'s)."""
-        return phrase != floor and any(floor in ranks and phrase in ranks and ranks.index(phrase) < ranks.index(floor)
-                                       for ranks in self.rules.ranks) or (phrase == floor and any(phrase in ranks for ranks in self.rules.ranks))
+        """Whether ``phrase`` is the rank ``floor`` or one above it in one of rows.ranks."""
+        return any(floor in ranks and phrase in ranks and ranks.index(phrase) <= ranks.index(floor) for ranks in self.rules.ranks)
 
     def _rank_floor(self, target: str, phrase: str) -> str:
         """The least rank a target asks for, in a ranking the actual ``phrase`` is in: the target
