@@ -98,6 +98,11 @@ def test_a_partial_sheet_leaves_out_what_was_not_transcribed_without_an_error(li
     assert worst != "error"
     _, codes, worst = report(library, SICHUAN, inputs, {"budget_quality": "7.93"})
     assert all(m.startswith("error: 缺少输入") for m in codes["missing_input"]) and worst == "error"
+    # a figure missing beside its indicator's claim and other figures is a blank, not a page left
+    # out (review BN D1)
+    _, codes, worst = report(library, SICHUAN, {"budget_executed": "8926.47"}, {"budget_quality": "7.93"}, complete=False)
+    blank = [m for m in codes["missing_input"] if "财政拨款调整预算数" in m]
+    assert blank and blank[0].startswith("error: 缺少输入") and worst == "error", codes["missing_input"]
     case = Case.model_validate({"case": CASE_INFO, "sheets": [{"id": "s", "title": "测试表", "rules": SICHUAN, "inputs": inputs,
                                                              "claims": {"budget_quality": "7.93"}, "complete": False}]})
     lean = LeanEngine().summary(case, case.sheets[0], "case.toml", library.find(SICHUAN), library)

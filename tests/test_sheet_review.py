@@ -328,6 +328,9 @@ def test_a_rule_indicator_row_without_its_amounts_is_scored_from_the_rate_it_pri
         lean = run_cli("batch", str(case), "--format", "json")
         summary = json.loads(lean.stdout)["sheets"][0]
         assert (summary["computed_total"], summary["total_status"]) == (over["sheet"]["total"]["computed"], over["sheet"]["total"]["status"])
+    # Xinjiang writes "=" before every figure
+    xinjiang = _project(tmp_path, rows=execution_row("=95.31%") + ROWS, execution='"/"', inputs="")
+    assert next(line for line in xinjiang["sheet"]["indicators"] if line["id"] == "execution")["computed"] == "9.53"
     # over-spent: capped at the weight, as from the amounts
     capped = _project(tmp_path, rows=execution_row("105%", "10") + ROWS, execution='"/"', inputs="", total='"100"')
     assert next(line for line in capped["sheet"]["indicators"] if line["id"] == "execution")["computed"] == "10.00"
@@ -337,7 +340,7 @@ def test_a_rule_indicator_row_without_its_amounts_is_scored_from_the_rate_it_pri
     assert next(line for line in given["sheet"]["indicators"] if line["id"] == "execution")["computed"] == "9.53"
     assert "printed_value" not in given["codes"]
     # a rate that is not plainly the result stays unverifiable
-    for actual in ("≥95%", "95%（资金未到位）", "约95%", "95万元", "95", "/"):
+    for actual in ("≥95%", "95%（资金未到位）", "约95%", "95万元", "95", "/", "80%（按年初预算）", "95%（财政拨款）"):
         got = _project(tmp_path, rows=execution_row(actual) + ROWS, execution='"/"', inputs="")
         execution = next(line for line in got["sheet"]["indicators"] if line["id"] == "execution")
         assert execution["computed"] is None and "printed_value" not in got["codes"], (actual, execution)

@@ -18,7 +18,7 @@ from ..numbers import MAX_FIGURE_TEXT, fmt, fmt_sum, is_too_large, round_half_up
 from ..plain import replace
 from ..rules.declared import InputDecl
 from ..rules.expressions import EvaluationError, Evaluator, Expression, read_through
-from ..rules.model import CompiledPart, CompiledValue, Deduction, Indicator, RuleSet
+from ..rules.model import CompiledPart, CompiledValue, Deduction, Indicator, RuleSet, required_inputs
 from .figures import read_figures
 from .rates import stated_rate_findings
 from .readings import ValueParseError, parse_value
@@ -42,7 +42,7 @@ class _Inputs:
         self.rules = rules
         self.uses: dict[str, InputUse] = {}
         self.findings: list[Finding] = []
-        self.partial = not sheet.complete
+        self.untranscribed = untranscribed(sheet, rules)
         for name, decl in rules.inputs.items():
             self.uses[name] = self._bind(name, decl, sheet.inputs.get(name), where)
 
@@ -54,7 +54,7 @@ class _Inputs:
             if decl.default is not None:
                 return use(decl.default, "规则默认值", "default", decl.default_reason)
             if name in self.rules.required_inputs:
-                self.findings.append(missing_input(name, decl, where, self.partial))
+                self.findings.append(missing_input(name, decl, where, name in self.untranscribed))
             return use(None, "", "missing")
         if fig.undisclosed:
             return use(None, fig.source, "undisclosed", fig.note)
@@ -68,9 +68,40 @@ class _Inputs:
         return use(value, fig.source, "given", fig.note)
 
 
+def untranscribed(sheet: Sheet, rules: RuleSet) -> frozenset[str]:
+    """The inputs of a partial sheet (complete = false) that belong to parts not transcribed: read
+    by no indicator of which the sheet gives a claim or another figure.  A figure missing beside
+    its indicator's claim or other figures is a blank, not a page left out (review BN D1)."""
+    if sheet.complete:
+        return frozenset()
+    given = sheet.inputs
+    touched: set[str] = set()
+    for ind in rules.indicators:
+        names = indicator_inputs(rules, ind.id)
+        if ind.id in sheet.claims or ind.name in sheet.claims or any(n in given for n in names):
+            touched |= names
+    return frozenset(rules.inputs) - touched
+
+
+# The inputs each indicator reads, by rule set content and indicator id
+_INDICATOR_INPUTS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def indicator_inputs(rules: RuleSet, ind_id: str) -> frozenset[str]:
+    """The inputs an indicator's formulas read, directly or through its intermediate values."""
+    key = (rules.sha256, ind_id)
+    known = _INDICATOR_INPUTS.get(key)
+    if known is None:
+        ind = next(i for i in rules.indicators if i.id == ind_id)
+        known = required_inputs([ind], rules.inputs)
+        if len(_INDICATOR_INPUTS) < 4096:
+            _INDICATOR_INPUTS[key] = known
+    return known
+
+
 def missing_input(name: str, decl: InputDecl, where: str, partial: bool = False) -> Finding:
     """A required input the case neither gives nor marks undisclosed: an error, but on a partial
-    sheet (``partial``) a part not transcribed, not a figure left blank."""
+    sheet where it belongs to a part not transcribed (``partial``: `untranscribed`) said as such."""
     if partial:
         return finding("missing_input", f"未录入输入“{decl.label}”：表不完整，该部分未转录", f"{where}.inputs.{name}", "info")
     return finding("missing_input", f"缺少输入“{decl.label}”：表中未填写，也未标明未披露", f"{where}.inputs.{name}")
@@ -450,8 +481,10 @@ def printed_value(ind: Indicator, text: str, reading) -> tuple[CompiledValue, De
         read = parse_value(text, reading, actual=True)
     except ValueParseError:
         return None
-    if (read.kind != "number" or read.comparator is not None or read.unit != "%" or read.number is None
-            or read.approximate or read.remark or read.named):
+    # "=95%": the "=" Xinjiang's forms put before every figure; "80%（按年初预算）": a remark may name
+    # another basis than the rule's (review BN A3)
+    if (read.kind != "number" or read.comparator not in (None, "=") or read.unit != "%" or read.written_unit != "%"
+            or read.number is None or read.approximate or read.remark or read.named):
         return None
     return decls[0], read.number / 100
 

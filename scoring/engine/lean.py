@@ -65,6 +65,7 @@ from .engine import (
     resolved_parameters,
     rows_missing,
     unavailable_reason,
+    untranscribed,
     weight_findings,
 )
 from .figures import read_figures
@@ -97,8 +98,8 @@ class InputSpec:
     maximum: Decimal | None
 
     def absent(self, x: dict, states: dict, found: "Findings", where: str, partial: bool = False) -> None:
-        """The input is not given: its default, or missing (an error where a formula needs it, on
-        a sheet not said to be ``partial``)."""
+        """The input is not given: its default, or missing (an error where a formula needs it,
+        unless it belongs to a part of a partial sheet not transcribed: ``partial``)."""
         if self.decl.default is not None:
             x[self.name] = self.decl.default
             return
@@ -443,11 +444,12 @@ class LeanEngine:
         x: dict = {}
         states: dict = {}
         given = sheet.inputs
+        left_out = untranscribed(sheet, lr.rules)
         for spec in lr.inputs:
             name = spec.name
             fig = given.get(name)
             if fig is None:
-                spec.absent(x, states, found, where, not sheet.complete)
+                spec.absent(x, states, found, where, name in left_out)
             elif fig.undisclosed:
                 states[name] = "undisclosed"
             else:

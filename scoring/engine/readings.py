@@ -593,7 +593,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     written = rest
     said, rivals = None, []
     remark = _REMARK.fullmatch(rest) if rest and rest not in reading.units else None
-    if remark is None and _BARE_REMARK.fullmatch(rest) and not _bracketed_unit(rest, reading):
+    if remark is None and _BARE_REMARK.fullmatch(rest) and _bare_remark(rest, reading):
         # "96.3（抽样调查）", "12（已完成）": a remark after a bare figure, its unit in a column of its own
         remark = _BARE_REMARK.fullmatch(rest)
     if remark and (not remark[1] or remark[1] in reading.known_units or remark[1] in reading.units):
@@ -634,11 +634,18 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     return value
 
 
-def _bracketed_unit(rest: str, reading: Reading) -> bool:
-    """Whether a bracket after a bare figure holds its unit ("96.3(%)", "5（人）", "12(万元)"), not a
-    remark: a unit the rule file names or knows, or a sign."""
+def _bare_remark(rest: str, reading: Reading) -> bool:
+    """Whether a bracket after a bare figure is a remark on it ("96.3（抽样调查）", "12（已完成）", "12（在建）"),
+    not its unit ("96.3(%)", "5（人）", "480000（公斤）", "12（万尾）"): words no unit is written with —
+    a word saying the figure is no result yet, or three characters or more that are no unit the rule
+    file names, knows or converts — and no figure (a scale or another unit may be in it: "4.8（满分5分）",
+    "96（抽查50户）"; review BN A1, A2)."""
     inner = rest[1:-1].strip()
-    return inner in reading.units or inner in reading.known_units or inner in ("%", "‰") or reading.unit(inner) in reading.unit_bases
+    if not inner or any(ch.isdigit() for ch in inner):
+        return False
+    if inner in reading.units or inner in reading.known_units or inner in ("%", "‰") or reading.unit(inner) in reading.unit_bases:
+        return False
+    return reading.unfinished(rest) is not None or len(inner) >= 3
 
 
 def _unit_before_remark(rest: str, reading: Reading) -> tuple[str | None, Comparator | None, str | None]:
@@ -891,8 +898,7 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
     is said to be done or measured ("3%（抽查，返工率8%）"), not a plan or target ("应发1000户")."""
     before = to_decimal(figure_before)
     # not a day or a year of a date in the bracket ("已于11月25日完成", "2020年建成")
-    found = [f for f in _NUMBER_IN_TEXT.finditer(remark) if remark[f.end():].startswith(unit) and not _in_date(remark, f, unit)
-             and (unit or remark[f.end(): f.end() + 1] not in _DATE_PARTS)]  # after a bare figure: not "11月25日"
+    found = [f for f in _NUMBER_IN_TEXT.finditer(remark) if remark[f.end():].startswith(unit) and not _in_date(remark, f, unit)]
     if not found or sum((to_decimal(f[0]) for f in found), Decimal(0)) == before:
         return []
     parts = remark.lstrip("(（").startswith(_PART_WORDS)
@@ -917,7 +923,6 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
     return rivals
 
 
-_DATE_PARTS = frozenset("年月日号时点")
 # What stands right before a day of a date: its month ("11月25日"), or the first day of a range ("1日至5日").
 _DATE_BEFORE = re.compile(r"(\d{1,2}月|\d{1,2}[日号](?:至|到|-|—|~|～))$")
 _DATE_RANGE = re.compile(r"[日号](?:至|到|-|—|~|～)\d")  # the first day of a range: "1日至5日"

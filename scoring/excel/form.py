@@ -35,8 +35,7 @@ from ..numbers import fmt
 from ..output.labels import STATUS_LABELS, TOOL
 from ..output.reasons import line_reason, total_note
 from ..review.grades import span_text
-from ..rules.compiler import required_inputs
-from ..rules.model import RuleSet
+from ..rules.model import RuleSet, required_inputs
 
 FONT = "宋体"  # what official forms are printed in; LibreOffice substitutes a CJK serif font where it is absent
 UNDISCLOSED = "未披露"

@@ -25,7 +25,7 @@ from ..problems import paired_typos, pydantic_problems, with_line
 from .declared import plain_declaration
 from .expressions import RESERVED_NAMES, EvaluationError, Evaluator, Expression, ExpressionError, compile_expression
 from .inherit import resolve
-from .model import CompiledBand, CompiledCheck, CompiledDurations, CompiledMethod, CompiledNotApplicable, CompiledPart, CompiledRows, CompiledValue, Deduction, Indicator, RuleSet
+from .model import CompiledBand, CompiledCheck, CompiledDurations, CompiledMethod, CompiledNotApplicable, CompiledPart, CompiledRows, CompiledValue, Deduction, Indicator, RuleSet, required_inputs
 from .ranges import reach_problems
 from .schema import Band, IndicatorDecl, PartDecl, RuleFile
 
@@ -661,26 +661,6 @@ class _Compiler:
                     f"来源文件的分组标题“{'/'.join(g.path)}（{fmt(g.printed_weight)}分）”"
                     f"与其下各指标分值合计 {fmt(actual)} 分不符（来源文件自身的错误，已按各指标分值计分）",
                 ))
-
-
-def required_inputs(indicators: list[Indicator], inputs: dict) -> frozenset[str]:
-    """The inputs some indicator's formula reads (directly or through its intermediate values).
-
-    An input only a consistency check reads, or none reads (年初预算数 on the national form), is
-    not required: a sheet that leaves it out has lost nothing the rules score.
-    """
-    names: set[str] = set()
-    for ind in indicators:
-        exprs = [v.expr for v in ind.values]
-        for part in ind.parts:
-            exprs += [e for e in (part.score, part.band_on) if e is not None]
-            for band in part.bands:
-                exprs += [e for e in (band.lower, band.upper, band.score) if e is not None]
-            for na in part.not_applicable:
-                exprs += [e for e in (na.when, na.score) if e is not None]
-        for e in exprs:
-            names |= e.names
-    return frozenset(n for n in names if n in inputs)
 
 
 def _cap_bounds(cap, weight: Decimal) -> tuple[Decimal | None, Decimal | None]:

@@ -289,3 +289,23 @@ def region_key(name: str) -> str:
         if name.endswith(ending) and len(name) - len(ending) >= 2:
             return name[: -len(ending)]
     return name
+
+
+def required_inputs(indicators: list[Indicator], inputs: dict) -> frozenset[str]:
+    """The inputs some indicator's formula reads (directly or through its intermediate values).
+
+    An input only a consistency check reads, or none reads (年初预算数 on the national form), is
+    not required: a sheet that leaves it out has lost nothing the rules score.
+    """
+    names: set[str] = set()
+    for ind in indicators:
+        exprs = [v.expr for v in ind.values]
+        for part in ind.parts:
+            exprs += [e for e in (part.score, part.band_on) if e is not None]
+            for band in part.bands:
+                exprs += [e for e in (band.lower, band.upper, band.score) if e is not None]
+            for na in part.not_applicable:
+                exprs += [e for e in (na.when, na.score) if e is not None]
+        for e in exprs:
+            names |= e.names
+    return frozenset(n for n in names if n in inputs)
