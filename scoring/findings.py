@@ -95,6 +95,7 @@ KINDS: dict[str, Kind] = {kind.code: kind for kind in (
     Kind("rules_other_sheet_type", "warning", "指定的规则属于其他表类型"),
     Kind("rules_fallback", "warning", "本地规则不适用于该年度，按上级规则计分", also=("info",)),
     Kind("rules_modified", "warning", "规则集内容与已发布的版本不同"),
+    Kind("rules_revision", "info", "按未发布的修订版本计分"),
     Kind("sheet_refused", "error", "该表无法复核（案例中其他表照常复核）"),
     Kind("year_unknown", "info", "案例未写明年度"),
     # the line a findings table shows when there is nothing to report

@@ -140,6 +140,10 @@ def formulas_validate(
             fail(str(exc))
         loaded, failures, released = library.rule_sets, [*library.failures, *library.ledger_problems], library.released
     has_ledger = ledger_path(folder).is_file()
+    try:
+        revised_by = {r.info.revises: r.ref for r in load_rule_dir(rules_dir).rule_sets if r.info.revises}
+    except ScoringError:
+        revised_by = {}
     for rule_set in loaded:
         sha = released.get(rule_set.ref)
         if sha is not None and sha != rule_set.sha256:
@@ -148,6 +152,10 @@ def formulas_validate(
         typer.echo(f"通过：{rule_set.ref}（{rule_set.path}，{len(rule_set.indicators)} 个指标，{len(rule_set.deductions)} 个扣分项，sha256 {rule_set.sha256[:12]}）")
         for warning in rule_set.warnings:
             typer.echo(f"  警告（来源文件）：{warning}")
+        for parent in (p for p in rule_set.extends if p in revised_by):
+            # a revision corrects the version it names only: those built on it keep the uncorrected rules
+            typer.echo(f"  提示：继承的 {parent} 已由 {revised_by[parent]} 修订，本规则集仍按未修订的 {parent} 计分；"
+                       f"如需同样的改正，请为它另立修订版本（scoring formulas new {rule_set.ref} --version … --revision）")
         if has_ledger and sha is None:
             # a draft: said with the line that releases it, so the hash is copied, never typed
             typer.echo(f"  未发布：{LEDGER} 未登记此版本；发布时加入这一行：{rule_set.ref}  {rule_set.sha256}")

@@ -480,7 +480,7 @@ class LeanEngine:
                     if len(lr.pinned_quietly) >= _PINS_KEPT:
                         lr.pinned_quietly.clear()
                     lr.pinned_quietly.add(pins)
-        if rules.modified_since_release:
+        if rules.modified_since_release or rules.unreleased_revision:
             pinned = [*pinned, *release_findings(rules, where)]
         # the traced path reports the pinned rules first, then what scoring finds
         head = found

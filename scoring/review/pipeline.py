@@ -150,7 +150,11 @@ def year_unknown(rules: RuleSet, where: str) -> Finding:
 
 def release_findings(rules: RuleSet, where: str) -> list[Finding]:
     """A released version whose content has changed since (`rules.released`): its scores are not
-    the released rules' scores, however they are labelled."""
+    the released rules' scores, however they are labelled; or a revision not yet released."""
+    if rules.unreleased_revision:
+        # a draft correction takes the revised version's sheets at once: said, so it is never silent
+        return [finding("rules_revision", f"本表按规则集 {rules.ref} 计分：它是 {rules.info.revises} 的修订版本，尚未登记发布"
+                                          f"（{rules.info.revises} 仍可用 --rules 指明）", f"{where}.rules")]
     if not rules.modified_since_release:
         return []
     return [finding("rules_modified", modified_message(rules.ref, rules.released, rules.sha256), f"{where}.rules")]

@@ -319,10 +319,11 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
         paths = "、".join(r.path for r in rule_sets if r.ref == ref)
         failures.append(ScoringError(f"规则集 {ref} 在多个文件中重复定义：{paths}"))
     unreadable = {b.id for b in broken if b.id}  # a broken file's version may be the one revised
-    for r in rule_sets:
-        if r.info.revises and r.info.revises not in refs and r.id not in unreadable:
-            failures.append(ScoringError(f"{r.path}: rule_set.revises：规则目录中没有被修订的版本 {r.info.revises}；"
-                                         f"已有：{'、'.join(x for x in sorted(set(refs)) if x.startswith(r.id + '@')) or '（无）'}"))
+    for r in [r for r in rule_sets if r.info.revises and r.info.revises not in refs and r.id not in unreadable]:
+        # skipped as the message says: kept, it would tie with the version it meant to revise
+        rule_sets.remove(r)
+        failures.append(ScoringError(f"{r.path}: rule_set.revises：规则目录中没有被修订的版本 {r.info.revises}；"
+                                     f"已有：{'、'.join(x for x in sorted(set(refs)) if x.startswith(r.id + '@')) or '（无）'}"))
     released, problems = parse_ledger(ledger, display_path(ledger_path(directory)))
     rule_sets = [replace(r, released=released[r.ref]) if r.ref in released else r for r in rule_sets]
     broken = [_completed(b, by_ref, broken) for b in broken]

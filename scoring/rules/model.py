@@ -206,6 +206,12 @@ class RuleSet(CompiledModel):
         return self.released is not None and self.released != self.sha256
 
     @property
+    def unreleased_revision(self) -> bool:
+        """Whether this version revises another (`revises`) and is not listed as released: it
+        scores the sheets the revised one would, and says so on each."""
+        return self.info.revises is not None and self.released is None
+
+    @property
     def id(self) -> str:
         return self.info.id
 
