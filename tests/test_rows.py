@@ -1296,6 +1296,18 @@ def test_a_row_graded_by_xinjiang_judgement_rule_that_holds_figures(library):
     assert shown == "8.00～10.00"
 
 
+@pytest.mark.parametrize(("rule", "target", "actual", "expected"), [
+    ("按评判等级赋分", "较满意", "=满意", "8.00～10.00"),  # the "=" before every 业绩值 says nothing (review BN)
+    ("按评判等级赋分", "满意", "=较满意", "6.00～8.00"),
+    ("直接赋分", "完成", "=完成", "10.00"),
+])
+def test_xinjiang_equals_before_wording_says_nothing(library, rule, target, actual, expected):
+    row = {"name": "测试", "group": ["产出指标", "质量指标"], "rule": rule, "target": target, "actual": actual, "weight": 10, "claimed": "10"}
+    rest = {"name": "其余", "group": ["产出指标", "数量指标"], "rule": "直接赋分", "weight": 80, "target": "1", "actual": "1"}
+    shown = _shown(report(library, [row, rest], rules="xinjiang.project", inputs={"budget": "100", "executed": "100"}).sheets[0].indicators[1])
+    assert shown == expected
+
+
 def test_a_qualitative_row_holding_dates_is_read_as_its_deadline(library):
     """Sichuan marks some 时效 rows 定性 and writes dates in them."""
     for actual, expected in (("2024年11月", "10.00"), ("2025年2月", "None")):

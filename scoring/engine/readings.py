@@ -532,6 +532,14 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         word = next(w for w in reading.reached if body.startswith(w))
         body = body[len(word):] if len(body) > len(word) else body
     comparator, body = _split_prefix(body, reading)
+    if comparator == "=" and body:
+        # Xinjiang's forms put "=" before every 业绩值: before a bound in words ("=不少于500人次") the
+        # words say which way; before wording ("=完成", "=有效提升") it says nothing
+        again, rest = _split_prefix(body, reading)
+        if again is not None:
+            comparator, body = again, rest
+        elif not figure and named is None and body[:1].isalpha():
+            return replace(parse_value(body, reading, where=where, year=year, actual=actual), raw=text)
     if comparator is not None and named is None and figure and reading.quantity_names and body[:1].isalpha():
         # "≥满意度95%": a split cell's comparator before the name
         named = reading.quantity_name.match(body)

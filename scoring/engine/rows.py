@@ -1219,8 +1219,12 @@ def parse_or_none(text: str, reading: Reading) -> str | None:
 
 
 def _text_value(text: str) -> ParsedValue:
-    """A qualitative row's actual is wording, whatever digits the narrative contains."""
-    return ParsedValue(raw=text, kind="text", comparator=None, number=None, unit=None, date=None, text=text.strip())
+    """A qualitative row's actual is wording, whatever digits the narrative contains; an "=" before
+    it (Xinjiang's forms put one before every 业绩值: "=满意") says nothing."""
+    words = text.strip()
+    if fold(words[:1]) == "=" and not any(ch.isdigit() for ch in words):
+        words = words[1:].strip()
+    return ParsedValue(raw=text, kind="text", comparator=None, number=None, unit=None, date=None, text=words)
 
 
 _COARSENESS = {"day": 0, "month": 1, "year": 2}
