@@ -103,6 +103,9 @@ def test_a_partial_sheet_leaves_out_what_was_not_transcribed_without_an_error(li
     _, codes, worst = report(library, SICHUAN, {"budget_executed": "8926.47"}, {"budget_quality": "7.93"}, complete=False)
     blank = [m for m in codes["missing_input"] if "财政拨款调整预算数" in m]
     assert blank and blank[0].startswith("error: 缺少输入") and worst == "error", codes["missing_input"]
+    # a claims table copied without the figures block: the claim is no figure of it (review BO)
+    _, codes, worst = report(library, SICHUAN, {}, {"budget_quality": "7.93"}, complete=False)
+    assert all(m.startswith("info: 未录入输入") for m in codes["missing_input"]) and worst != "error", codes["missing_input"]
     case = Case.model_validate({"case": CASE_INFO, "sheets": [{"id": "s", "title": "测试表", "rules": SICHUAN, "inputs": inputs,
                                                              "claims": {"budget_quality": "7.93"}, "complete": False}]})
     lean = LeanEngine().summary(case, case.sheets[0], "case.toml", library.find(SICHUAN), library)

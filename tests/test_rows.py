@@ -1204,7 +1204,10 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     # a change asked for with a manner, not a strength: said with a strength (review BL B4)
     ("老年人生活质量", "社会效益指标", "持续改善", "明显改善", "8.00～10.00"),
     ("群众健身意识", "社会效益指标", "不断增强", "明显增强", "8.00～10.00"),
-    ("农民收入", "经济效益指标", "农民收入增加", "明显增加", "8.00～10.00"),
+    ("农民收入", "经济效益指标", "农民收入增加", "明显增加", "None"),  # the subject left out may be another (review BO A4)
+    ("耕地保护", "生态效益指标", "撂荒耕地减少", "耕地明显减少", "None"),
+    ("土地保护", "生态效益指标", "减缓土地退化", "明显退化", "None"),  # a verb left out may reverse it (review BO A3)
+    ("农民收入", "经济效益指标", "农民收入增加", "农民收入明显增加", "8.00～10.00"),
     ("农民收入", "经济效益指标", "农民收入增加", "支出明显增加", "None"),
     ("老年人生活质量", "社会效益指标", "持续改善", "明显恶化", "0.00～6.00"),
     ("耕地保护", "生态效益指标", "耕地面积不减少", "明显减少", "None"),
@@ -1228,7 +1231,10 @@ def test_general_reading_rules_do_not_over_reach(library, name, group, target, a
     ("≥90", "%", "96.3(%)", "10.00"),  # a unit in brackets is the unit
     ("≥5", "株", "6（株）", "10.00"),
     ("≥500", "吨", "480000（公斤）", None),  # another unit in brackets is no remark (review BN A1)
-    ("≥100000", "尾", "12（万尾）", None),
+    ("≥100000", "尾", "12（万尾）", "10.00"),  # 12万尾, the unit in brackets
+    ("≥1000", "亩", "0.5（平方公里）", None),  # review BO A5
+    ("≥90", "%", "9.6（十分制）", None),
+    ("≥1000", "人次", "1200（累计）", "10.00"),
     ("≥100", "户", "320（户次）", None),
     ("≥90", "%", "4.8（满分5分）", None),  # a scale (review BN A2)
 ])
@@ -1267,6 +1273,7 @@ def test_a_unit_column_that_makes_the_target_a_date_makes_a_bare_actual_one(libr
     ("满意", "比较满意", "6.00～8.00"),
     ("合格", "不合格", "0.00～6.00"),
     ("≤一般", "好", "None"),  # a ceiling is no floor (review BN A4)
+    ("不低于良", "优", "8.00～10.00"),  # … and "不低于" is a floor, though it holds "低于" (review BO B2)
 ])
 def test_an_actual_at_or_above_the_rank_a_target_asks_for_reaches_it(library, target, actual, expected):
     row, _ = one(library, name="服务质量", group=["产出指标", "质量指标"], target=target, actual=actual, claimed="10")
@@ -1279,7 +1286,10 @@ def test_an_actual_at_or_above_the_rank_a_target_asks_for_reaches_it(library, ta
     ("定性", "≥500人次", "", "520人次", "8.00～10.00"),
     ("定性", "≤5万元", "", "4.8万元", "8.00～10.00"),
     ("定性", "≥95%", "", "90%", "judgement"),  # short of it: how far is the evaluator's
-    ("定性", "100%", "", "98%", "judgement"),
+    ("定性", "100%", "", "98%", "None"),  # no direction written: not guessed (review BO A1)
+    ("定性", "0起", "", "2起", "None"),
+    ("定性", "≤0起", "", "2起", "judgement"),
+    ("定性", "≥500", "万元", "4000000", "None"),  # a bare figure beside no unit column (review BO A2)
     ("定性", "≥95%", "", "95人", "None"),  # another unit: not compared
 ])
 def test_a_row_marked_qualitative_that_holds_figures_reaches_its_target_by_them(library, nature, target, unit, actual, expected):

@@ -70,15 +70,16 @@ class _Inputs:
 
 def untranscribed(sheet: Sheet, rules: RuleSet) -> frozenset[str]:
     """The inputs of a partial sheet (complete = false) that belong to parts not transcribed: read
-    by no indicator of which the sheet gives a claim or another figure.  A figure missing beside
-    its indicator's claim or other figures is a blank, not a page left out (review BN D1)."""
+    by no indicator of which the sheet gives another figure.  A figure missing beside its
+    indicator's other figures is a blank, not a page left out (review BN D1); a claim alone is not
+    its figures (a claims table copied without the figures block, review BO)."""
     if sheet.complete:
         return frozenset()
     given = sheet.inputs
     touched: set[str] = set()
     for ind in rules.indicators:
         names = indicator_inputs(rules, ind.id)
-        if ind.id in sheet.claims or ind.name in sheet.claims or any(n in given for n in names):
+        if any(n in given for n in names):
             touched |= names
     return frozenset(rules.inputs) - touched
 

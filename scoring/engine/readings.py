@@ -601,9 +601,12 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     written = rest
     said, rivals = None, []
     remark = _REMARK.fullmatch(rest) if rest and rest not in reading.units else None
-    if remark is None and _BARE_REMARK.fullmatch(rest) and _bare_remark(rest, reading):
-        # "96.3（抽样调查）", "12（已完成）": a remark after a bare figure, its unit in a column of its own
-        remark = _BARE_REMARK.fullmatch(rest)
+    if remark is None and _BARE_REMARK.fullmatch(rest):
+        if _bare_remark(rest, reading):
+            # "96.3（抽样调查）", "12（已完成）": a remark after a bare figure, its unit in a column of its own
+            remark = _BARE_REMARK.fullmatch(rest)
+        elif not any(ch.isdigit() for ch in rest):
+            rest = rest[1:-1].strip()  # "12（万尾）", "480000（公斤）": the unit, in brackets
     if remark and (not remark[1] or remark[1] in reading.known_units or remark[1] in reading.units):
         unfinished = reading.unfinished(rest[len(remark[1]):])
         if unfinished is not None:
@@ -643,17 +646,18 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
 
 
 def _bare_remark(rest: str, reading: Reading) -> bool:
-    """Whether a bracket after a bare figure is a remark on it ("96.3（抽样调查）", "12（已完成）", "12（在建）"),
-    not its unit ("96.3(%)", "5（人）", "480000（公斤）", "12（万尾）"): words no unit is written with —
-    a word saying the figure is no result yet, or three characters or more that are no unit the rule
-    file names, knows or converts — and no figure (a scale or another unit may be in it: "4.8（满分5分）",
-    "96（抽查50户）"; review BN A1, A2)."""
+    """Whether a bracket after a bare figure is a remark on it ("96.3（抽样调查）", "12（已完成）", "12（在建）",
+    "1236（含线上）"), not its unit ("96.3(%)", "480000（公斤）", "0.5（平方公里）", "9.6（十分制）"): no figure
+    in it (a scale or another unit may be: "4.8（满分5分）"), and a word saying how the figure was got,
+    that it is done, a part, or no result yet (reviews BN A1–A2, BO A5)."""
     inner = rest[1:-1].strip()
     if not inner or any(ch.isdigit() for ch in inner):
         return False
-    if inner in reading.units or inner in reading.known_units or inner in ("%", "‰") or reading.unit(inner) in reading.unit_bases:
-        return False
-    return reading.unfinished(rest) is not None or len(inner) >= 3
+    return reading.unfinished(rest) is not None or any(w in inner for w in (*_DONE_WORDS, *_PART_WORDS, *_MEASURED))
+
+
+# How a figure was got, said in a bracket after it: "96.3（抽样调查）", "98%（问卷）"
+_MEASURED = ("抽样", "抽查", "调查", "问卷", "测评", "测算", "统计", "核查", "验收", "评估")
 
 
 def _unit_before_remark(rest: str, reading: Reading) -> tuple[str | None, Comparator | None, str | None]:
@@ -779,6 +783,13 @@ def _around_figure(body: str, comparator: Comparator | None, reading: Reading) -
         if word is not None:
             body = body[: -len(word)]
     return body, comparator
+
+
+def bound_of(text: str, reading: Reading) -> Comparator | None:
+    """The comparator a text opens or closes with, longest spelling first ("不低于良": >=, "≤一般",
+    "一般以下": <=); None where it has none."""
+    compact = "".join(fold(text).split())
+    return _split_prefix(compact, reading)[0] or _split_suffix(compact, reading)[0]
 
 
 def _split_suffix(body: str, reading: Reading) -> tuple[Comparator | None, str]:

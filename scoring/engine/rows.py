@@ -429,8 +429,16 @@ class RowScorer(WordingGrader, UnitMatcher):
             return None
         if target.kind != "number" or actual.kind != "number" or actual.comparator not in (None, "="):
             return None
-        if target.approximate or actual.approximate or (actual.unit is not None and actual.unit != target.unit):
+        # the direction written, never guessed: "0起" against "2起" is no "at least" (review BO A1); one
+        # unit, the actual bare only beside a 度量单位 column both share ("4000000" against "≥500万元" is
+        # not 4000000万元, review BO A2)
+        if target.comparator is None or target.approximate or actual.approximate:
             return None
+        column = (row.unit or "").strip()
+        if actual.unit != target.unit and not (actual.unit is None and column):
+            return None
+        if actual.unit is None and not self._near(replace(actual, unit=target.unit), row, place):
+            return None  # "4000000" against "≥500" | 万元: which unit it is in is in doubt, as in a 定量 row
         return target, actual
 
     def _qualitative_figures(self, row: Row, weight: Decimal, actual: ParsedValue, figures: tuple[ParsedValue, ParsedValue],
@@ -440,7 +448,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         evaluator's."""
         target, done = figures
         t, a = target.number, done.number
-        met = {">=": a >= t, ">": a > t, "<=": a <= t, "<": a < t, "=": a == t, None: a >= t}.get(target.comparator)
+        met = {">=": a >= t, ">": a > t, "<=": a <= t, "<": a < t, "=": a == t}.get(target.comparator)
         equal = self.rules.text_equal_to_target
         if met and equal is not None:
             return self._graded(row, weight, actual, outcome, values, equal, f"完成值“{row.actual}”达到指标值“{row.target}”")

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..numbers import fmt, normalize_phrase
-from .readings import ParsedValue, bare_name, is_lower_name, made_of
+from .readings import ParsedValue, bare_name, bound_of, is_lower_name, made_of
 from .results import ValueUse
 
 if TYPE_CHECKING:
@@ -54,6 +54,8 @@ def _outside_rates(word: str, text: str) -> bool:
 
 
 # Words before a change that forbid it ("杜绝返贫人口增加", "耕地面积不得减少"), besides rows.strength.reversals.
+# Words saying how a change goes on, not how strong it is: "持续改善", "不断增强", "稳定增加"
+_MANNERS = ("持续", "不断", "稳定", "逐年", "继续", "逐渐", "日益", "切实", "有效", "长效", "常态化")
 _FORBIDDING = ("杜绝", "严禁", "禁止", "制止", "切忌", "不得", "不准", "不许", "不允许", "严防", "严控", "防范", "阻止", "不出现", "不再",
                "不能", "不应", "不致", "不会", "控制")
 # … and so do conditions, opening them with nothing but a time between ("如年底前未达成", "如年底前仍未
@@ -481,8 +483,9 @@ class WordingGrader:
         return None
 
     def _at_most(self, target: str) -> bool:
-        """Whether a target bounds a rank from above ("≤一般", "不高于一般"): no floor to reach (review BN A4)."""
-        return any(word and word in target for word, comparator in (*self.reading.prefixes, *self.reading.suffixes) if comparator in ("<=", "<"))
+        """Whether a target bounds a rank from above ("≤一般", "不高于一般"; not "不低于良"): no floor to
+        reach (reviews BN A4, BO B2)."""
+        return bound_of(target, self.reading) in ("<=", "<")
 
     def _at_least(self, floor: str, phrase: str) -> bool:
         """Whether ``phrase`` is the rank ``floor`` or one above it in one of rows.ranks."""
@@ -620,11 +623,10 @@ class WordingGrader:
             _outside_rates(w, subject) for w in (*rules.reversals, *_FORBIDDING))
         if change is not None and not self._strengths(target) and not forbidden and phrase.endswith(change):
             said_with = (*(w for w, level in rules.strength if level < rules.strength_levels - 1), *rules.contained_with)
-            # the actual may leave out what the target says before the change, from its start: the
-            # row's subject ("明显增加" against "农民收入增加") or its manner ("明显改善" against "持续改善",
-            # review BL B4), but says the change with a strength or a word of rows.target_words
-            for k in range(len(subject) + 1):
-                kept = subject[k:]
+            # the actual may leave out a manner the target says the change with ("明显改善" against
+            # "持续改善", review BL B4), nothing else: a subject left out may be another one
+            # ("耕地明显减少" against "撂荒耕地减少"), a verb left out may reverse it ("减缓土地退化", review BO)
+            for kept in dict.fromkeys((subject, "" if made_of(subject, _MANNERS) else subject)):
                 middle = phrase[len(kept): len(phrase) - len(change)]
                 if phrase.startswith(kept) and middle and made_of(middle, said_with):
                     return equal, f"完成值“{phrase}”是指标值要求的“{change}”，指标值未要求程度"
