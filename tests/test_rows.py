@@ -1212,6 +1212,8 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("老年人生活质量", "社会效益指标", "持续改善", "明显恶化", "0.00～6.00"),
     ("耕地保护", "生态效益指标", "耕地面积不减少", "明显减少", "None"),
     ("老年人生活质量", "社会效益指标", "持续改善", "改善", "None"),
+    ("交通拥堵", "社会效益指标", "有效缓解", "略有缓解", "None"),  # 有效 asks for more than a manner
+    ("人均补助", "成本指标", "≤300元", "310元（超标准）", "9.68"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
@@ -1235,6 +1237,7 @@ def test_general_reading_rules_do_not_over_reach(library, name, group, target, a
     ("≥1000", "亩", "0.5（平方公里）", None),  # review BO A5
     ("≥90", "%", "9.6（十分制）", None),
     ("≥1000", "人次", "1200（累计）", "10.00"),
+    ("≤300", "元", "310（超标准）", "9.68"),  # a remark comparing it with a standard
     ("≥100", "户", "320（户次）", None),
     ("≥90", "%", "4.8（满分5分）", None),  # a scale (review BN A2)
 ])

@@ -653,7 +653,7 @@ def _bare_remark(rest: str, reading: Reading) -> bool:
     inner = rest[1:-1].strip()
     if not inner or any(ch.isdigit() for ch in inner):
         return False
-    return reading.unfinished(rest) is not None or any(w in inner for w in (*_DONE_WORDS, *_PART_WORDS, *_MEASURED))
+    return reading.unfinished(rest) is not None or any(w in inner for w in (*_DONE_WORDS, *_PART_WORDS, *_COMPARED, *_MEASURED))
 
 
 # How a figure was got, said in a bracket after it: "96.3（抽样调查）", "98%（问卷）"

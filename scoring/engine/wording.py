@@ -55,7 +55,7 @@ def _outside_rates(word: str, text: str) -> bool:
 
 # Words before a change that forbid it ("杜绝返贫人口增加", "耕地面积不得减少"), besides rows.strength.reversals.
 # Words saying how a change goes on, not how strong it is: "持续改善", "不断增强", "稳定增加"
-_MANNERS = ("持续", "不断", "稳定", "逐年", "继续", "逐渐", "日益", "切实", "有效", "长效", "常态化")
+_MANNERS = ("持续", "不断", "稳定", "逐年", "继续", "逐渐", "日益", "长效", "常态化")
 _FORBIDDING = ("杜绝", "严禁", "禁止", "制止", "切忌", "不得", "不准", "不许", "不允许", "严防", "严控", "防范", "阻止", "不出现", "不再",
                "不能", "不应", "不致", "不会", "控制")
 # … and so do conditions, opening them with nothing but a time between ("如年底前未达成", "如年底前仍未
