@@ -1238,6 +1238,10 @@ def test_general_reading_rules_do_not_over_reach(library, name, group, target, a
     ("≥90", "%", "9.6（十分制）", None),
     ("≥1000", "人次", "1200（累计）", "10.00"),
     ("≤300", "元", "310（超标准）", "9.68"),  # a remark comparing it with a standard
+    ("≥1000", "亩", "800（公顷，累计）", "10.00"),  # a unit with a remark after it: the unit (review BP A1)
+    ("≥500", "吨", "520（千克，统计）", None),
+    ("≤1", "%", "5（千分比）", None),  # a unit holding a remark's word (review BP A2)
+    ("≥90", "分", "4.6（平均分）", None),
     ("≥100", "户", "320（户次）", None),
     ("≥90", "%", "4.8（满分5分）", None),  # a scale (review BN A2)
 ])
@@ -1313,6 +1317,9 @@ def test_a_row_graded_by_xinjiang_judgement_rule_that_holds_figures(library):
     ("按评判等级赋分", "较满意", "=满意", "8.00～10.00"),  # the "=" before every 业绩值 says nothing (review BN)
     ("按评判等级赋分", "满意", "=较满意", "6.00～8.00"),
     ("直接赋分", "完成", "=完成", "10.00"),
+    ("按评判等级赋分", "=无", "=无", "8.00～10.00"),  # on both sides alike (review BP B1)
+    ("直接赋分", "=是", "=是", "10.00"),
+    ("按评判等级赋分", "=不高于一般", "=好", "None"),  # a ceiling, behind the "=" too (review BP A3)
 ])
 def test_xinjiang_equals_before_wording_says_nothing(library, rule, target, actual, expected):
     row = {"name": "测试", "group": ["产出指标", "质量指标"], "rule": rule, "target": target, "actual": actual, "weight": 10, "claimed": "10"}

@@ -606,7 +606,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             # "96.3（抽样调查）", "12（已完成）": a remark after a bare figure, its unit in a column of its own
             remark = _BARE_REMARK.fullmatch(rest)
         elif not any(ch.isdigit() for ch in rest):
-            rest = rest[1:-1].strip()  # "12（万尾）", "480000（公斤）": the unit, in brackets
+            rest = _bracket_head(rest[1:-1])  # "12（万尾）", "48（小时，平均）": the unit, in brackets
     if remark and (not remark[1] or remark[1] in reading.known_units or remark[1] in reading.units):
         unfinished = reading.unfinished(rest[len(remark[1]):])
         if unfinished is not None:
@@ -647,13 +647,26 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
 
 def _bare_remark(rest: str, reading: Reading) -> bool:
     """Whether a bracket after a bare figure is a remark on it ("96.3（抽样调查）", "12（已完成）", "12（在建）",
-    "1236（含线上）"), not its unit ("96.3(%)", "480000（公斤）", "0.5（平方公里）", "9.6（十分制）"): no figure
-    in it (a scale or another unit may be: "4.8（满分5分）"), and a word saying how the figure was got,
-    that it is done, a part, or no result yet (reviews BN A1–A2, BO A5)."""
+    "1236（含线上）", "310（超标准）"), not its unit ("96.3(%)", "480000（公斤）", "0.5（平方公里）",
+    "5（千分比）", "4.6（平均分）", "48（小时，平均）"): no figure in it (a scale or another unit may be:
+    "4.8（满分5分）"), and its first clause no unit the rule file knows nor a word ending with one, but
+    opening with a word of how the figure was got, that it is done, a part or compared, or closing with
+    one of two characters or more (reviews BN A1–A2, BO A5, BP A1–A2)."""
     inner = rest[1:-1].strip()
     if not inner or any(ch.isdigit() for ch in inner):
         return False
-    return reading.unfinished(rest) is not None or any(w in inner for w in (*_DONE_WORDS, *_PART_WORDS, *_COMPARED, *_MEASURED))
+    if reading.unfinished(rest) is not None:
+        return True
+    head = _bracket_head(inner)
+    if head in reading.units or head in reading.known_units or head in ("%", "‰") or head.endswith(tuple(reading.known_units)):
+        return False
+    words = (*_DONE_WORDS, *_PART_WORDS, *_COMPARED, *_MEASURED)
+    return head.startswith(words) or head.endswith(tuple(w for w in words if len(w) > 1))
+
+
+def _bracket_head(inner: str) -> str:
+    """A bracket's first clause: "小时" of "小时，平均"."""
+    return re.split(r"[，,、;；]", inner, maxsplit=1)[0].strip()
 
 
 # How a figure was got, said in a bracket after it: "96.3（抽样调查）", "98%（问卷）"
@@ -789,6 +802,8 @@ def bound_of(text: str, reading: Reading) -> Comparator | None:
     """The comparator a text opens or closes with, longest spelling first ("不低于良": >=, "≤一般",
     "一般以下": <=); None where it has none."""
     compact = "".join(fold(text).split())
+    if compact[:1] == "=" and len(compact) > 1:
+        compact = compact[1:]  # "=不高于一般": the "=" Xinjiang's forms put before every cell
     return _split_prefix(compact, reading)[0] or _split_suffix(compact, reading)[0]
 
 

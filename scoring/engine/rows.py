@@ -18,6 +18,7 @@ from decimal import Decimal
 from ..cases.model import Row
 from ..findings import Finding, finding
 from ..numbers import NumberError, fmt, normalize_phrase, round_half_up, to_decimal
+from ..plain import replace as plain_replace
 from ..rules.expressions import EvaluationError, Evaluator
 from ..rules.model import CompiledDurations, CompiledMethod, CompiledRows
 from .readings import (
@@ -495,6 +496,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         if qualitative and row.target is not None and "date" in self.rules.select and self._dated_both(row, place):
             # a 时效 row marked 定性 that holds dates ("2024年12月31日前" | "2024年11月"): the deadline they are
             method, qualitative = self.rules.methods[self.rules.select["date"]], False
+        row = _without_equals(row)
         try:
             actual = _text_value(row.actual) if qualitative else self._parse_actual(row, place)
         except _Unreadable as unread:
@@ -1227,12 +1229,20 @@ def parse_or_none(text: str, reading: Reading) -> str | None:
 
 
 def _text_value(text: str) -> ParsedValue:
-    """A qualitative row's actual is wording, whatever digits the narrative contains; an "=" before
-    it (Xinjiang's forms put one before every 业绩值: "=满意") says nothing."""
-    words = text.strip()
-    if fold(words[:1]) == "=" and not any(ch.isdigit() for ch in words):
-        words = words[1:].strip()
-    return ParsedValue(raw=text, kind="text", comparator=None, number=None, unit=None, date=None, text=words)
+    """A qualitative row's actual is wording, whatever digits the narrative contains."""
+    return ParsedValue(raw=text, kind="text", comparator=None, number=None, unit=None, date=None, text=text.strip())
+
+
+def _without_equals(row: Row) -> Row:
+    """A row with the "=" Xinjiang's forms put before every cell taken from wording in its target
+    and actual ("=满意", "=无"): it says nothing, on both sides alike (review BP B1)."""
+    def bare(text: str | None) -> str | None:
+        if text is None:
+            return None
+        words = text.strip()
+        return words[1:].strip() if fold(words[:1]) == "=" and not any(ch.isdigit() for ch in words) else text
+    target, actual = bare(row.target), bare(row.actual)
+    return row if (target, actual) == (row.target, row.actual) else plain_replace(row, target=target, actual=actual)
 
 
 _COARSENESS = {"day": 0, "month": 1, "year": 2}
