@@ -1287,6 +1287,11 @@ def test_an_actual_at_or_above_the_rank_a_target_asks_for_reaches_it(library, ta
     assert _shown(row) == expected, row.result.parts[0].reason
 
 
+def test_a_rank_bounded_from_above_in_the_nature_column_is_no_floor(library):
+    row, _ = one(library, name="服务质量", group=["产出指标", "质量指标"], nature="≤", target="一般", actual="好", claimed="10")
+    assert _shown(row) != "8.00～10.00", row.result.parts[0].reason
+
+
 @pytest.mark.parametrize(("nature", "target", "unit", "actual", "expected"), [
     ("定性", "≥95", "%", "98", "8.00～10.00"),  # review BL B2: refused unless the text was the target's
     ("定性", "≥95%", "", "98%", "8.00～10.00"),

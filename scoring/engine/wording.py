@@ -261,7 +261,7 @@ class WordingGrader:
             return self._graded(row, weight, actual, outcome, values, tier_id, how)
         if answers and row.target is not None:
             floor = self._rank_floor(normalize_phrase(row.target), phrase)
-            if equal and self._at_least(floor, phrase) and not self._at_most(normalize_phrase(row.target)) and (
+            if equal and self._at_least(floor, phrase) and not self._at_most(normalize_phrase(row.target), row.nature) and (
                     tier_id is None or (self.rules.tiers[equal].high > self.rules.tiers[tier_id].high and tier_id != self.rules.target_negated_tier)):
                 # "基本满意" against "基本满意及以上", "优" against "良": the rank asked for, or above it,
                 # as the same words would be (review BL A2, B5)
@@ -482,10 +482,10 @@ class WordingGrader:
                 return found, f"完成值“{phrase}”低于指标值的“{target}”"
         return None
 
-    def _at_most(self, target: str) -> bool:
-        """Whether a target bounds a rank from above ("≤一般", "不高于一般"; not "不低于良"): no floor to
-        reach (reviews BN A4, BO B2)."""
-        return bound_of(target, self.reading) in ("<=", "<")
+    def _at_most(self, target: str, nature: str | None = None) -> bool:
+        """Whether a target bounds a rank from above ("≤一般", "不高于一般"; not "不低于良"), or its 指标性质
+        column does ("≤" | "一般"): no floor to reach (reviews BN A4, BO B2)."""
+        return bound_of(target, self.reading) in ("<=", "<") or bool(nature) and bound_of(nature, self.reading) in ("<=", "<")
 
     def _at_least(self, floor: str, phrase: str) -> bool:
         """Whether ``phrase`` is the rank ``floor`` or one above it in one of rows.ranks."""
