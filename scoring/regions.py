@@ -11,5 +11,5 @@ PROVINCES = frozenset((
     "青海", "宁夏", "新疆", "台湾", "香港", "澳门",
     # budgeted at provincial level with a finance bureau of its own, though named after 新疆: its
     # units are not the autonomous region's, however the region is written (review BN A5)
-    "新疆生产建设兵团",
+    "新疆生产建设兵团", "新疆建设兵团", "新疆兵团",
 ))

@@ -1213,6 +1213,8 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("耕地保护", "生态效益指标", "耕地面积不减少", "明显减少", "None"),
     ("老年人生活质量", "社会效益指标", "持续改善", "改善", "None"),
     ("交通拥堵", "社会效益指标", "有效缓解", "略有缓解", "None"),  # 有效 asks for more than a manner
+    ("安全事故", "社会效益指标", "持续减少", "发生减少", "None"),  # no strength said (review BP D1)
+    ("安全事故", "社会效益指标", "持续减少", "明显减少", "8.00～10.00"),
     ("人均补助", "成本指标", "≤300元", "310元（超标准）", "9.68"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):

@@ -196,6 +196,7 @@ def test_most_specific_region_wins(tmp_path):
     # 兵团 is budgeted apart from the autonomous region whose name it bears, however written (review BN A5)
     ('["新疆生产建设兵团第四师可克达拉市"]', "national.dept-overall", False),
     ('["新疆生产建设兵团", "第四师", "可克达拉市"]', "national.dept-overall", False),
+    ('["新疆兵团第四师可克达拉市"]', "national.dept-overall", False),  # its short names too (review BP C6)
 ])
 def test_a_region_written_in_one_element_or_without_its_province(tmp_path, region, rules, said):
     """A case file's region typed as one string is split as a table's region cell is; one that does

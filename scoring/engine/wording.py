@@ -626,9 +626,11 @@ class WordingGrader:
             # the actual may leave out a manner the target says the change with ("明显改善" against
             # "持续改善", review BL B4), nothing else: a subject left out may be another one
             # ("耕地明显减少" against "撂荒耕地减少"), a verb left out may reverse it ("减缓土地退化", review BO)
+            strengths = tuple(w for w, level in rules.strength if level < rules.strength_levels - 1)
             for kept in dict.fromkeys((subject, "" if made_of(subject, _MANNERS) else subject)):
                 middle = phrase[len(kept): len(phrase) - len(change)]
-                if phrase.startswith(kept) and middle and made_of(middle, said_with):
+                # with the manner left out, a strength must say the change ("发生减少" says none, review BP D1)
+                if phrase.startswith(kept) and middle and made_of(middle, said_with) and (kept == subject or any(w in middle for w in strengths)):
                     return equal, f"完成值“{phrase}”是指标值要求的“{change}”，指标值未要求程度"
         return None, ""
 
