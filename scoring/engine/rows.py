@@ -295,7 +295,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             appended = self._read_cell(text + column, row, ACTUAL, place)
             if self._near(appended, row, place):
                 return replace(appended, raw=text)
-        if column and _BARE_FIGURE.fullmatch("".join(fold(text).split())):
+        if column and any(ch in column for ch in _DATE_CHARS) and _BARE_FIGURE.fullmatch("".join(fold(text).split())):
             dated = self._dated_by_column(row, text + column, place)
             if dated is not None:
                 return replace(dated, raw=text)
@@ -1226,6 +1226,11 @@ def parse_or_none(text: str, reading: Reading) -> str | None:
     except ValueParseError as exc:
         return exc.code
     return None
+
+
+# What a 度量单位 column must hold for a bare figure with it to be a date ("月", "年底"): the target is
+# read a second time only then, not on every split-column row
+_DATE_CHARS = frozenset("年月日号末底季旬")
 
 
 def _text_value(text: str) -> ParsedValue:
