@@ -26,6 +26,14 @@ def copy_rules(target: Path) -> Path:
     return target
 
 
+def in_effect(rules_dir: Path, rule_id: str, year: int) -> Path:
+    """The file of the version of ``rule_id`` that scores ``year``'s sheets (a revision, where one
+    corrects the first release)."""
+    from scoring.rules.library import load_rule_dir
+
+    return Path(load_rule_dir(rules_dir).find(rule_id, year).path)
+
+
 def swap_sichuan_weights(rules_dir: Path) -> None:
     """A rule correction: 履职效能 10 → 8 points, 预算编制质量 8 → 10 (the total stays 100)."""
     path = rules_dir / "sichuan" / "dept-overall-2024.toml"
@@ -40,7 +48,7 @@ def swap_sichuan_weights(rules_dir: Path) -> None:
 def raise_sichuan_top_grade(rules_dir: Path) -> None:
     """A rule correction that moves only a grade's edge: Sichuan project sheets are 优 from 95
     points, no longer from 90 (the national grades they inherit, replaced whole)."""
-    path = rules_dir / "sichuan" / "project-2024.toml"
+    path = in_effect(rules_dir, "sichuan.project", 2024)
     text = path.read_text(encoding="utf-8")
     assert "[[grades]]" not in text
     bands = [("优", "lower = 95"), ("良", "lower = 80\nupper = 95"), ("中", "lower = 60\nupper = 80"), ("差", "upper = 60")]

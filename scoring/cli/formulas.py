@@ -152,8 +152,9 @@ def formulas_validate(
         typer.echo(f"通过：{rule_set.ref}（{rule_set.path}，{len(rule_set.indicators)} 个指标，{len(rule_set.deductions)} 个扣分项，sha256 {rule_set.sha256[:12]}）")
         for warning in rule_set.warnings:
             typer.echo(f"  警告（来源文件）：{warning}")
-        for parent in (p for p in rule_set.extends if p in revised_by):
+        for parent in (p for p in rule_set.extends if p in revised_by and rule_set.ref not in revised_by):
             # a revision corrects the version it names only: those built on it keep the uncorrected rules
+            # (one revised itself is replaced where it applied, and needs no word)
             typer.echo(f"  提示：继承的 {parent} 已由 {revised_by[parent]} 修订，本规则集仍按未修订的 {parent} 计分；"
                        f"如需同样的改正，请为它另立修订版本（scoring formulas new {rule_set.ref} --version … --revision）")
         if has_ledger and sha is None:

@@ -584,13 +584,21 @@ class RowScorer(WordingGrader, UnitMatcher):
             target = self._read_cell(target_text, row, "年度指标值", place)
         except _Unreadable:
             return None
-        if target.kind != "number" or self._direction(row, target, method) not in ("<=", "<"):
+        if target.kind != "number":
             return None
         try:
             value = self._read_cell(figure, row, ACTUAL, place)
         except _Unreadable:
             return None  # the cell's own text is what the message quotes
-        return replace(value, raw=row.actual, named=name) if value.kind == "number" else None
+        if value.kind != "number":
+            return None
+        value = replace(value, raw=row.actual, named=name)
+        if self._direction(row, target, method) not in ("<=", "<"):
+            # against a rate to reach ("故障率1%" in 设备完好率 ≥95%): said to be another quantity
+            # where the names tell it ("一个越低越好、一个越高越好"), else the cell stays unreadable
+            self._check_named(row, value, target, [])
+            return None
+        return value
 
     def _narrative(self, row: Row, place: str) -> ParsedValue | None:
         """An actual holding a figure no reading takes, against a target worded with strength

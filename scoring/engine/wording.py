@@ -472,8 +472,8 @@ class WordingGrader:
         rank ("不合格"), unless the vocabulary already grades it lower; None otherwise."""
         rules = self.rules
         for ranks in rules.ranks:
-            if target in ranks and phrase in ranks and ranks.index(phrase) > ranks.index(target):
-                lowest = ranks.index(phrase) == len(ranks) - 1
+            if target in ranks and phrase in ranks and ranks[phrase] > ranks[target]:
+                lowest = ranks[phrase] == max(ranks.values())
                 found = rules.negated_tier if lowest and rules.negated_tier else rules.weaker_tier
                 if found is None:
                     return None
@@ -489,7 +489,7 @@ class WordingGrader:
 
     def _at_least(self, floor: str, phrase: str) -> bool:
         """Whether ``phrase`` is the rank ``floor`` or one above it in one of rows.ranks."""
-        return any(floor in ranks and phrase in ranks and ranks.index(phrase) <= ranks.index(floor) for ranks in self.rules.ranks)
+        return any(floor in ranks and phrase in ranks and ranks[phrase] <= ranks[floor] for ranks in self.rules.ranks)
 
     def _rank_floor(self, target: str, phrase: str) -> str:
         """The least rank a target asks for, in a ranking the actual ``phrase`` is in: the target
@@ -509,7 +509,7 @@ class WordingGrader:
                     rest = rest.replace(rank, "\0")
             rest = rest.replace("\0", "")
             if named and (not any(ch.isalnum() for ch in rest) or made_of(rest, words)):
-                return max(named, key=ranks.index)
+                return max(named, key=ranks.__getitem__)
         return target
 
     def _yes_no(self, target: str, phrase: str, name: str) -> tuple[str, str] | None:

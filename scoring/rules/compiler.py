@@ -582,6 +582,13 @@ class _Compiler:
                 self.problem("rows.target_words", "none_alike 与 contained_with 按 rows.text_equal_to_target 的档次评级，须先写明该档次")
         if r.ranks and r.strength is None:
             self.problem("rows.ranks", "排位低于指标值时评为 rows.strength.weaker 的档次，须先写明 rows.strength")
+        for i, ranks in enumerate(r.ranks):
+            ranked = [normalize_phrase(w) for rank in ranks for w in ([rank] if isinstance(rank, str) else rank)]
+            twice = sorted({w for w in ranked if ranked.count(w) > 1})
+            if twice:
+                self.problem(f"rows.ranks[{i}]", f"“{'”“'.join(twice)}”在同一排位表中出现了不止一次：每个词只能有一个排位")
+            if not all(ranked) or any(not rank for rank in ranks):
+                self.problem(f"rows.ranks[{i}]", "排位表中有空词或空的同级词组")
         nc = r.no_comparator
         durations = nc.durations
         for key, mid in [("zero", nc.zero), *((f"groups.{g}", m) for g, m in nc.groups.items()),
@@ -631,7 +638,7 @@ class _Compiler:
             contained_with=_longest_first(normalize_phrase(w) for w in words.contained_with) if words else (),
             particles=tuple(normalize_phrase(w) for w in words.particles) if words else (),
             no_answers=tuple(normalize_phrase(w) for w in r.no_answers),
-            ranks=tuple(tuple(normalize_phrase(w) for w in ranks) for ranks in r.ranks),
+            ranks=tuple(_ranking(ranks) for ranks in r.ranks),
             rank_floor_words=_longest_first(normalize_phrase(w) for w in r.rank_floor_words),
             yes_no=tuple(frozenset(normalize_phrase(w) for w in side) for side in r.yes_no),
             strength_levels=len(r.strength.levels) if r.strength else 0,
@@ -687,6 +694,11 @@ def content_hash(resolved: dict) -> str:
     split by inheritance don't change it; any rule, weight, text or parameter does."""
     canonical = json.dumps(resolved, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _ranking(ranks: list) -> dict[str, int]:
+    """One of rows.ranks as word → rank (0 the best); the words of a list in it share one rank."""
+    return {normalize_phrase(w): i for i, rank in enumerate(ranks) for w in ([rank] if isinstance(rank, str) else rank)}
 
 
 def _longest_first(words) -> tuple[str, ...]:

@@ -92,7 +92,11 @@ class BrokenRuleFile:
         from .declared import title_key
 
         return (self.region is not None and region_covers(self.region, region) and title_key(sheet_type) in self.titles
-                and (year is None or ((self.first_year is None or self.first_year <= year) and (self.last_year is None or year <= self.last_year))))
+                and self.could_govern(year))
+
+    def could_govern(self, year: int | None) -> bool:
+        """Whether the file, had it loaded, could govern sheets of fiscal ``year`` (any, when unknown)."""
+        return year is None or ((self.first_year is None or self.first_year <= year) and (self.last_year is None or year <= self.last_year))
 
     @property
     def named(self) -> str:
@@ -126,11 +130,18 @@ class RuleLibrary:
                 raise ScoringError(f"规则集 {ref} 的{broken.named}无法使用：{broken.reason}")
             known = "、".join(sorted({r.ref for r in self.rule_sets})) or "（无）"
             raise ScoringError(f"规则目录 {self.directory} 中没有规则集 {ref}；已有：{known}")
+        unusable = None if version else next((b for b in self.broken if b.id == rule_id and b.could_govern(year)), None)
+        if unusable is not None:
+            # a version of it that cannot be read may be the one that governs (a revision, most
+            # likely): another version named for it would be a guess
+            raise ScoringError(f"规则集 {ref} 的{unusable.named}无法使用：{unusable.reason}；请改正该规则文件，或用 ID@版本 指明另一版本")
         if not version and (year is not None or evaluated is not None):
             in_effect = [r for r in candidates if governs(r, year, evaluated)]
             if not in_effect:
                 raise ScoringError(f"规则集 {rule_id} 没有适用于 {_year_text(year)} 的版本；已有：{_listing(candidates)}")
-            candidates = unrevised(in_effect)
+            candidates = in_effect
+        if not version:
+            candidates = unrevised(candidates)  # a bare id never names a version another corrects
         if len(candidates) > 1:
             raise ScoringError(f"规则集 {ref} 有多个版本同时适用：{_listing(candidates)}；请用 ID@版本 指明")
         return candidates[0]
@@ -143,7 +154,7 @@ class RuleLibrary:
         known = self._selected.get(key)
         if known is None:
             depth = len(chosen.region_path)
-            known = tuple(sorted((r for r in self.rule_sets if len(r.region_path) > depth and r.covers(tuple(region))
+            known = tuple(sorted((r for r in unrevised(self.rule_sets) if len(r.region_path) > depth and r.covers(tuple(region))
                                   and r.info.names_sheet_type(sheet_type)), key=lambda r: (-len(r.region_path), r.ref)))
             if len(self._selected) < 4096:
                 self._selected[key] = known
@@ -156,7 +167,7 @@ class RuleLibrary:
         known = self._selected.get(key)
         if known is None:
             depth = len(chosen.region_path)
-            known = tuple(r for r in self.rule_sets if len(r.region_path) > depth and r.info.names_sheet_type(sheet_type))
+            known = tuple(r for r in unrevised(self.rule_sets) if len(r.region_path) > depth and r.info.names_sheet_type(sheet_type))
             if len(self._selected) < 4096:
                 self._selected[key] = known
         return known
@@ -176,7 +187,7 @@ class RuleLibrary:
 
             unit = region_key(region[0])
             known = () if unit in PROVINCES else tuple(
-                r for r in self.rule_sets if len(r.region_path) > len(chosen.region_path) and r.info.names_sheet_type(sheet_type)
+                r for r in unrevised(self.rule_sets) if len(r.region_path) > len(chosen.region_path) and r.info.names_sheet_type(sheet_type)
                 and region_key(r.region_path[0]) != unit
                 and difflib.SequenceMatcher(None, region_key(r.region_path[0]), unit).ratio() >= 0.5)
             if len(self._selected) < 4096:
@@ -213,10 +224,13 @@ class RuleLibrary:
         matching = [r for r in typed if r.covers(region)]
         dated = unrevised([r for r in matching if governs(r, year, evaluated)])
         depth = max((len(r.region_path) for r in dated), default=-1)
-        shadowing = next((b for b in self.broken if b.would_govern(region, year, sheet_type) and len(b.region) > depth), None)
+        chosen_ids = {r.id for r in dated if len(r.region_path) == depth}
+        shadowing = next((b for b in self.broken if b.would_govern(region, year, sheet_type)
+                          and (len(b.region) > depth or (len(b.region) == depth and b.id in chosen_ids))), None)
         if shadowing is not None:
             # the province's own file is broken: scoring the sheet under the national rules instead
-            # would give a verdict under rules that are not its own
+            # would give a verdict under rules that are not its own; and a broken version of the
+            # very rule set chosen (a revision, most likely) may be the one that governs the sheet
             raise ScoringError(f"适用于本表的{shadowing.named}无法使用：{shadowing.reason}；本表未计分，请改正该规则文件后再复核")
         if not dated:
             where = "/".join(region) or "全国"

@@ -112,7 +112,7 @@ class CompiledRows(CompiledModel):
     contained_with: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()  # "了": an actual's, between the target's words ("促进了…发展")
     no_answers: tuple[str, ...] = ()  # a phrase starting with one answers nothing
-    ranks: tuple[tuple[str, ...], ...] = ()
+    ranks: tuple[dict[str, int], ...] = ()  # each ranking: word → its rank, 0 the best (words of one rank share it)
     rank_floor_words: tuple[str, ...] = ()  # "及以上", "或", "标准": a target of a rank and these asks for at least it
     yes_no: tuple[frozenset[str], ...] = ()  # (the yes answers, the no answers)
     opposites: tuple[tuple[str, str], ...] = ()  # ("提升", "下降"): changes going opposite ways (rows.strength)

@@ -380,8 +380,9 @@ class RowRules(Strict):
     # Wording that answers nothing ("详见附件", "待定", "XX"): never held against the target's words
     no_answers: list[str] = []
     # Words ranked from best to worst ("优秀", "良好", "合格", "不合格"): an actual ranked below its
-    # target is rows.strength.weaker (the lowest rank: rows.strength.negated)
-    ranks: list[list[str]] = []
+    # target is rows.strength.weaker (the lowest rank: rows.strength.negated).  A list in a ranking
+    # is one rank written in several words (["较满意", "比较满意"]: 较 and 比较 are the same degree)
+    ranks: list[list[str | list[str]]] = []
     # A target naming a rank with these words around it asks for at least that rank ("良好及以上", "达到优良
     # 标准", "优秀或良好": 良好); comparator words (以上, 不低于, 达到) count as these too
     rank_floor_words: list[str] = []

@@ -129,8 +129,13 @@ def _revision(rule_set: RuleSet, version: str, out: Path | None) -> NewVersion:
     """The copy of a revision: the same rules, period and title, a new version that `revises` the old."""
     source = Path(rule_set.path)
     year = str(rule_set.info.effective_from.year)
-    named = source.stem.replace(year, version, 1) if year in source.stem and version.startswith(year) else f"{source.stem}-{version}"
-    target = out or source.with_name(named + source.suffix)  # project-2020.toml → project-2020.2.toml
+    if rule_set.version in source.stem:
+        named = source.stem.replace(rule_set.version, version, 1)  # project-2020.2.toml → project-2020.3.toml
+    elif year in source.stem and version.startswith(year):
+        named = source.stem.replace(year, version, 1)  # project-2020.toml → project-2020.2.toml
+    else:
+        named = f"{source.stem}-{version}"
+    target = out or source.with_name(named + source.suffix)
     doc, table = _heading(source, target, version)
     table["revises"] = rule_set.ref
     _write(target, f"# 由 `scoring formulas new --revision` 从 {rule_set.ref}（sha256 {rule_set.sha256[:12]}）复制而来：它的修订版本，"
