@@ -610,6 +610,7 @@ class _Compiler:
             # unless the file's vocabulary says otherwise
             vocabulary={**{normalize_phrase(t.label): tid for tid, t in tiers.items()}, **{normalize_phrase(k): v for k, v in r.vocabulary.items()}},
             text_equal_to_target=r.text_equal_to_target, overshoot_threshold=r.overshoot_threshold,
+            prefix_comparators=frozenset(r.prefix_comparators),
             strength=tuple(strength),
             weaker_tier=r.strength.weaker if r.strength else None,
             reached_tier=r.strength.reached if r.strength else None,
@@ -682,11 +683,17 @@ def resolved_data(model: RuleFile) -> dict:
     """The resolved rule set as plain JSON-ready data, golden examples left out (they test the
     rules, they are not part of them)."""
     data = model.model_dump(mode="json", exclude={"tests"})
-    if data["rule_set"].get("revises") is None:
-        # a key added after versions were released: where a file does not say it, the hashes the
-        # versions were released with stand
-        del data["rule_set"]["revises"]
+    for (section, key), default in _ADDED_AFTER_RELEASE.items():
+        # keys added after versions were released: where a file leaves one at its default, the
+        # hashes the versions were released with stand
+        table = data.get(section)
+        if isinstance(table, dict) and key in table and table[key] == default:
+            del table[key]
     return data
+
+
+# (section, key) → the default a file that does not say the key has
+_ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): None, ("rows", "prefix_comparators"): []}
 
 
 def content_hash(resolved: dict) -> str:

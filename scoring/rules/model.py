@@ -122,6 +122,7 @@ class CompiledRows(CompiledModel):
     reversals: tuple[str, ...] = ()  # "扭转", "遏制": before an opposite change, it was stopped
     forecasts: tuple[str, ...] = ()  # "可", "会": before a strength word, the effect is still to come (rows.strength)
     modal_words: tuple[str, ...] = ()  # "机会", "认可": words ending in one of `forecasts`, which then is none
+    prefix_comparators: frozenset[str] = frozenset()  # before a target, they state nothing ("=1次" in Xinjiang's forms)
 
 
 class CompiledPart(CompiledModel):

@@ -369,6 +369,10 @@ class RowRules(Strict):
     rule_text: str = ""
     decision: str = ""
     select: dict[str, str] = {}
+    # Comparators a form prints before every figure it has no other comparator for (Xinjiang's
+    # system: "=1次", "=38.79万元", "=100%"): before a target they state nothing, and the figure
+    # is read as a bare one (rows.no_comparator, then select.none)
+    prefix_comparators: list[ComparatorCode] = []
     rule_names: dict[str, str] = {}
     methods: dict[str, RowMethod] = {}
     tiers: list[Tier] = []
