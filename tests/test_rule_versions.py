@@ -689,3 +689,16 @@ def test_a_ranking_names_each_word_once(tmp_path):
         path.write_text(text.replace(same, wrong), encoding="utf-8")
         done = run_cli("formulas", "validate", str(path), "--rules-dir", str(tmp_path))
         assert done.returncode == 1 and "rows.ranks[4]" in done.stderr and said in done.stderr, done.stderr
+
+
+def test_a_child_adds_no_comparator_groups_and_keeps_the_parents_settings():
+    """sichuan.project@2024.2 writes only [rows.no_comparator.groups]: the parent's groups, its "0"
+    rule, lower-is-better names, rates to reach and durations stay; the most specific group wins
+    (社会成本指标 under 成本指标), and a cost under 经济成本指标 stays at most."""
+    shown = run_cli("formulas", "show", "sichuan.project@2024.2", "--resolved")
+    nc = json.loads(shown.stdout)["rows"]["no_comparator"]
+    assert nc["groups"] == {"成本": "reverse", "社会成本": "direction_unclear", "生态环境成本": "direction_unclear"}
+    assert nc["zero"] == nc["lower_quantity_names"] == "reverse" and nc["group_exceptions"] and nc["durations"]
+    library = load_rule_dir(FORMULAS)
+    assert library.find("sichuan.project@2024.2").rows.no_comparator_groups == {
+        "社会成本": "direction_unclear", "生态环境成本": "direction_unclear", "成本": "reverse"}

@@ -878,14 +878,16 @@ class RowScorer(WordingGrader, UnitMatcher):
         row_name = _row_name(row)
         if rules.no_comparator_lower and (is_lower_name(row_name, self.reading) or self.reading.names_harm(row_name)):
             return rules.no_comparator_lower  # "设备故障率 1%", "责任事故发生数 1次", "群众投诉次数 5次": at most
-        by_group = not self._to_reach(row_name)
-        durations = rules.no_comparator_durations
-        for level in row.group:
-            name = normalize_phrase(level)
-            if by_group:
+        if not self._to_reach(row_name):
+            # the most specific level first (社会成本指标 under 成本指标), and in it the longest word
+            for level in reversed(row.group):
+                name = normalize_phrase(level)
                 for pattern, method in rules.no_comparator_groups.items():
                     if pattern in name:
                         return method
+        durations = rules.no_comparator_durations
+        for level in row.group:
+            name = normalize_phrase(level)
             if durations and any(pattern in name for pattern in durations.groups) and (
                     target.unit in durations.units or (target.unit is None and row_name.endswith(durations.heads))):
                 # a duration, or a bare figure in a row named as one ("项目实施周期" | "12")

@@ -615,7 +615,8 @@ class _Compiler:
             weaker_tier=r.strength.weaker if r.strength else None,
             reached_tier=r.strength.reached if r.strength else None,
             no_comparator_zero=nc.zero,
-            no_comparator_groups={normalize_phrase(g): m for g, m in nc.groups.items()},
+            # the longest first: the most specific group's word wins ("社会成本" in 社会成本指标, not "成本")
+            no_comparator_groups={normalize_phrase(g): nc.groups[g] for g in sorted(nc.groups, key=len, reverse=True)},
             no_comparator_durations=CompiledDurations(
                 groups=tuple(normalize_phrase(g) for g in durations.groups),
                 units=frozenset(normalize_phrase(u) for u in durations.units), method=durations.method,

@@ -12,6 +12,8 @@ Merge rules, per section:
   entry replaces the parent's in place, a new one is appended.
 * ``rows``: scalars override; ``select``, ``rule_names``, ``methods``, ``vocabulary`` merge by key;
   ``tiers`` by ``id``.
+* ``rows.no_comparator``: each setting the child writes replaces the parent's, and ``groups`` merge by
+  name.
 * ``reading``: ``comparators``, ``comparator_suffixes`` and ``units`` merge by key; a list (``not_given``,
   ``none_words`` …) written by the child replaces the parent's.
 * ``[remove]`` lists what the child drops: ``inputs``, ``parameters``, ``indicators``,
@@ -130,6 +132,12 @@ def _merge_rows(base: dict, over: dict) -> dict:
             out[key] = {**out.get(key, {}), **copy.deepcopy(value)}
         elif key == "tiers" and isinstance(value, list):
             out["tiers"] = _merge_keyed(out.get("tiers", []), value, "id")
+        elif key == "no_comparator" and isinstance(value, dict) and isinstance(out.get(key), dict):
+            # each setting the child writes replaces the parent's; its groups merge by name
+            merged = {**out[key], **copy.deepcopy(value)}
+            if isinstance(value.get("groups"), dict) and isinstance(out[key].get("groups"), dict):
+                merged["groups"] = {**out[key]["groups"], **copy.deepcopy(value["groups"])}
+            out[key] = merged
         else:
             out[key] = copy.deepcopy(value)
     return out
