@@ -20,7 +20,9 @@ Semantics, kept identical to the engine so the two can be compared digit for dig
   undisclosed, missing or invalid, when a clause leaves it to an evaluator's judgement, or when
   a formula cannot be computed on the figures (a division by zero): the engine reports no
   computed score in all three cases;
-* deductions: 1 point per finding, no cap per item; the total never goes below 0.
+* deductions: 1 point per finding, no cap per item; the total never goes below 0;
+* an amount about ten thousand times another it is held against (an amount in 元 in a 万元 column)
+  leaves its indicator unverifiable, as the checks of sichuan.dept-overall@2024.2 do (`_SLIPS`).
 
 Inputs are a plain ``dict`` of name → ``Decimal`` (``bool`` for the one flag) holding only the
 inputs that can be used: an undisclosed, missing or invalid input is simply absent, so reading it
@@ -374,10 +376,46 @@ class HandScore:
     total: Decimal | None  # Σ indicators − Σ deductions, floored at 0; None if any part is unknown
 
 
+# 元/万元 slips (sichuan.dept-overall@2024.2): two amounts about ten thousand times apart whose ratio is
+# an ordinary one once either is read in the other's unit leave an indicator unverifiable.
+_K1, _K15, _K6667, _K100 = Decimal(1000), Decimal(15000), Decimal(6667), Decimal(100000)
+_K2, _K200 = Decimal(2000), Decimal(200000)
+_SLIPS = (  # (the amount, the amount it is held against, the indicator, the spent-of-a-budget window or not)
+    ("budget_executed", "budget_adjusted", "budget_quality", True),
+    ("transfer_spent", "transfer_budget", "spending_progress", True),
+    ("bond_spent", "bond_budget", "spending_progress", True),
+    ("special_spent", "special_budget", "spending_progress", True),
+    ("procurement_paid", "procurement_budget", "procurement_execution", True),
+    ("dept_budget_total", "budget_adjusted", "year_end_balance", False),
+)
+
+
+def _slipped(x: dict) -> set[str]:
+    """The indicators a 元/万元 slip, or a balance above the budget it is part of, leaves unverifiable."""
+    out = set()
+    for a_name, b_name, indicator, spent in _SLIPS:
+        a, b = x.get(a_name), x.get(b_name)
+        if a is None or b is None or a == ZERO or b == ZERO:
+            continue
+        if spent:
+            slip = b * _K1 <= a <= b * _K15 or a * _K6667 <= b <= a * _K100
+        else:
+            slip = b * _K2 <= a <= b * _K200 or a * _K2 <= b <= a * _K200
+        if slip:
+            out.add(indicator)
+    unspent, total = x.get("year_end_unspent"), x.get("dept_budget_total")
+    if unspent is not None and total is not None and unspent > total:
+        out.add("year_end_balance")
+    return out
+
+
 def score(inputs: dict, findings: Sequence[Decimal | None]) -> HandScore:
     """Score one sheet from its usable inputs and its finding counts (DEDUCTIONS order)."""
     with localcontext(CONTEXT):
         scores = tuple([f(inputs) for f in SCORERS])
+        slipped = _slipped(inputs)
+        if slipped:
+            scores = tuple([None if name in slipped else s for name, s in zip(INDICATORS, scores)])
         deductions = tuple([None if n is None else n * ONE for n in findings])  # 1 point per finding
         total = None
         if None not in scores and None not in deductions:

@@ -92,6 +92,19 @@ class NaiveScorer:
         self.rules = rules
         self.parameters = {name: p.value_for(year).value for name, p in rules.parameters.items()}
         self.indicators = [(ind, {v.name: v.expr.source for v in ind.values}) for ind in rules.indicators]
+        self.blocking = [(check.expr.source, frozenset(check.unverifiable)) for check in rules.checks if check.unverifiable]
+
+    def _blocked(self, inputs: dict) -> frozenset[str]:
+        """The indicators the rule set's failed checks leave unverifiable (a check reading a figure
+        that cannot be used is not made)."""
+        out: frozenset[str] = frozenset()
+        for source, ids in self.blocking:
+            try:
+                if not _evaluate(source, _Names(inputs, self.parameters, {})):
+                    out |= ids
+            except (_Unavailable, ArithmeticError):
+                continue
+        return out
 
     def _part(self, part, names: _Names) -> Decimal | None:
         names.weight = part.weight
@@ -125,7 +138,11 @@ class NaiveScorer:
         """Score one sheet (same inputs and findings as `bench.handwritten.score`)."""
         scores = []
         with localcontext(CONTEXT):
+            blocked = self._blocked(inputs) if self.blocking else frozenset()
             for ind, values in self.indicators:
+                if ind.id in blocked:
+                    scores.append(None)
+                    continue
                 names = _Names(inputs, self.parameters, values)
                 total = ZERO
                 for part in ind.parts:

@@ -43,7 +43,8 @@ def library():
 
 @pytest.fixture(scope="session")
 def sichuan(library):
-    return library.find("sichuan.dept-overall@2024.1")
+    """The Sichuan department rules that score 2024 sheets (a revision, where one corrects the first release)."""
+    return library.find("sichuan.dept-overall", 2024)
 
 
 @pytest.fixture(scope="session")
@@ -68,6 +69,12 @@ def shipped_sheet_count() -> int:
     import tomllib
 
     return sum(len(tomllib.loads(path.read_text(encoding="utf-8"))["sheets"]) for path in CASES.glob("*.toml"))
+
+
+def in_effect(rules_dir: Path, rule_id: str, year: int) -> Path:
+    """The file of the version of ``rule_id`` that scores ``year``'s sheets (a revision, where one
+    corrects the first release): the one a test edits to change the rules a sheet gets."""
+    return Path(load_rule_dir(rules_dir).find(rule_id, year).path)
 
 
 def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, fresh: bool = False) -> subprocess.CompletedProcess:

@@ -296,12 +296,12 @@ def test_template_header_round_trips_through_batch(tmp_path, library):
     diff` scores the case file."""
     done = run_cli("template", "sichuan.dept-overall", "--format", "csv")
     assert done.returncode == 0, done.stderr
-    assert "sichuan.dept-overall@2024.1" in done.stderr  # what to write in the 规则 column
+    assert "sichuan.dept-overall@2024.2" in done.stderr  # what to write in the 规则 column: the version in effect
     header = next(csv.reader(io.StringIO(done.stdout.removeprefix("\ufeff"))))
     assert header[:7] == ["案例编号", "单位", "地区", "年度", "规则", "表名", "自评总分"]
     assert "财政拨款预算执行数（万元）" in header and "claim:预算编制质量" in header and "finding:财务管理制度" in header
 
-    rs = library.find("sichuan.dept-overall@2024.1")
+    rs = library.find("sichuan.dept-overall", 2024)  # the version the template names
     data = tomllib.loads(SUINING_CASE.read_text(encoding="utf-8"), parse_float=Decimal)
     case, sheet = data["case"], next(s for s in data["sheets"] if s["id"] == "dept-overall")
     by_header = {"案例编号": case["id"], "单位": case["unit"], "地区": "/".join(case["region"]), "年度": str(case["year"]),

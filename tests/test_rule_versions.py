@@ -14,7 +14,7 @@ import pytest
 from scoring import load_rule_dir
 from scoring.errors import ScoringError
 
-from conftest import CASES, FORMULAS, run_cli
+from conftest import CASES, FORMULAS, in_effect, run_cli
 
 RULE = """
 format = 1
@@ -541,12 +541,13 @@ def test_a_released_version_edited_in_place_is_said_on_every_sheet_and_fails_val
     path (batch) alike; the sheets of the other rule sets say nothing."""
     rules = tmp_path / "rules"
     shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
-    sichuan = rules / "sichuan" / "dept-overall-2024.toml"
+    released = load_rule_dir(FORMULAS).find("sichuan.dept-overall", 2024)  # the version in effect
+    sichuan = in_effect(rules, "sichuan.dept-overall", 2024)
     sichuan.write_text(sichuan.read_text(encoding="utf-8").replace('title = "', 'title = "（改）', 1), encoding="utf-8")
     validated = run_cli("formulas", "validate", "--rules-dir", str(rules))
     assert validated.returncode == 1
-    assert "规则集 sichuan.dept-overall@2024.1 的内容与已发布的版本不同（versions.lock 登记的 sha256 为 b8a7cf2b47b3" in validated.stderr
-    assert "通过：hunan.dept-overall@2024.1" in validated.stdout and "通过：sichuan.dept-overall@2024.1" not in validated.stdout
+    assert f"规则集 {released.ref} 的内容与已发布的版本不同（versions.lock 登记的 sha256 为 {released.sha256[:12]}" in validated.stderr
+    assert "通过：hunan.dept-overall@2024.1" in validated.stdout and f"通过：{released.ref}" not in validated.stdout
     one = run_cli("formulas", "validate", str(sichuan), "--rules-dir", str(rules))
     assert one.returncode == 1 and "与已发布的版本不同" in one.stderr
 
@@ -565,7 +566,7 @@ def test_a_released_version_edited_in_place_is_said_on_every_sheet_and_fails_val
     from scoring.cases.table import TableRow, known_labels, read_table
 
     library = load_rule_dir(rules)
-    assert library.find("sichuan.dept-overall@2024.1").modified_since_release
+    assert library.find(released.ref).modified_since_release
     checker = equality.Checker(library)
     case, shown = load_case(suining)
     checker.case(case, shown)

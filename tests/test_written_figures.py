@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from conftest import CASES, FORMULAS, run_cli, shipped_diff
+from conftest import CASES, FORMULAS, in_effect, run_cli, shipped_diff
 
 HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
 SICHUAN = CASES / "sichuan-suining-anju-jxb-2024.toml"
@@ -98,7 +98,7 @@ def test_the_marks_are_the_rule_files_vocabulary(tmp_path):
     # ... and without it in their [reading], "/" is not a figure there
     rules = tmp_path / "formulas"
     shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("*.py", "*.md"))
-    sichuan = rules / "sichuan" / "dept-overall-2024.toml"
+    sichuan = in_effect(rules, "sichuan.dept-overall", 2024)
     written = sichuan.read_text(encoding="utf-8")
     start = written.index("not_given = [")
     sichuan.write_text(written[:start] + 'not_given = ["未公开"]' + written[written.index("]", start) + 1:], encoding="utf-8")

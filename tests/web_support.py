@@ -10,6 +10,8 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
+from conftest import in_effect
+
 ROOT = Path(__file__).resolve().parent.parent
 FORMULAS = ROOT / "formulas"
 CASES = ROOT / "cases"
@@ -26,17 +28,9 @@ def copy_rules(target: Path) -> Path:
     return target
 
 
-def in_effect(rules_dir: Path, rule_id: str, year: int) -> Path:
-    """The file of the version of ``rule_id`` that scores ``year``'s sheets (a revision, where one
-    corrects the first release)."""
-    from scoring.rules.library import load_rule_dir
-
-    return Path(load_rule_dir(rules_dir).find(rule_id, year).path)
-
-
 def swap_sichuan_weights(rules_dir: Path) -> None:
     """A rule correction: 履职效能 10 → 8 points, 预算编制质量 8 → 10 (the total stays 100)."""
-    path = rules_dir / "sichuan" / "dept-overall-2024.toml"
+    path = in_effect(rules_dir, "sichuan.dept-overall", 2024)
     text = path.read_text(encoding="utf-8")
     duty = 'name = "履职效能"\ngroup = ["总体绩效", "履职效能"]\nweight = 10'
     quality = 'name = "预算编制质量"\ngroup = ["总体绩效", "预算管理"]\nweight = 8'

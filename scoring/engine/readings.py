@@ -539,7 +539,11 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         if again is not None:
             comparator, body = again, rest
         elif not figure and named is None and body[:1].isalpha():
-            return replace(parse_value(body, reading, where=where, year=year, actual=actual), raw=text)
+            try:
+                return replace(parse_value(body, reading, where=where, year=year, actual=actual), raw=text)
+            except ValueParseError as exc:
+                exc.text = text  # the cell as written, "=" and all
+                raise
     if comparator is not None and named is None and figure and reading.quantity_names and body[:1].isalpha():
         # "≥满意度95%": a split cell's comparator before the name
         named = reading.quantity_name.match(body)

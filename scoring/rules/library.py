@@ -297,9 +297,32 @@ def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
         cached.directory = directory
         return cached
     library = _load_files(directory, files, ledger)
+    library.rule_sets = _share_equal_parts(library.rule_sets)
     if not library.failures and not library.ledger_problems:  # a folder being fixed is loaded afresh each time, and its messages with it
         cache.store(key, library)
     return library
+
+
+def _share_equal_parts(rule_sets: list[RuleSet]) -> list[RuleSet]:
+    """The rule sets with equal readings, row rules and sections of their resolved data held as one
+    object each.  A revision and the rule sets built on one parent repeat them all; pickle keeps
+    one copy of an object however often it is referred to, so the cached library is read back in
+    the time of its distinct parts, not of every rule set's copies (they are never changed once
+    compiled)."""
+    import pickle
+
+    seen: dict[bytes, object] = {}
+
+    def one(value):
+        return seen.setdefault(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), value)
+
+    out = []
+    for r in rule_sets:
+        changes: dict = {name: one(getattr(r, name)) for name in ("reading", "rows") if getattr(r, name) is not None}
+        if isinstance(r.resolved, dict):
+            changes["resolved"] = {k: one(v) if isinstance(v, (dict, list)) and k != "rule_set" else v for k, v in r.resolved.items()}
+        out.append(replace(r, **changes))
+    return out
 
 
 def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger: bytes | None = None) -> RuleLibrary:
