@@ -518,8 +518,9 @@ class RowScorer(WordingGrader, UnitMatcher):
         if target is not None and target.kind == "none":
             part.reason = f"年度指标值未填（“{row.target.strip()}”）"
             return outcome
-        if target is not None and target.comparator in self.rules.prefix_comparators and target.kind == "number":
-            # the form's own prefix ("=1次" in Xinjiang's): the figure is read as written bare
+        if target is not None and target.comparator in self.rules.prefix_comparators and target.kind in ("number", "date"):
+            # the form's own prefix ("=1次", "=2024年12月31日" in Xinjiang's): the figure or the date is
+            # read as written bare (a date: a deadline)
             target = replace(target, comparator=None)
         if target is not None and target.comparator in _FLIP:
             self._check_nature(row, target.comparator, place)

@@ -282,9 +282,14 @@ class WordingGrader:
                 if label in plain and self._strengths(label):
                     plain = plain.replace(label, "，")
             wanted, found = self._strength(target), self._strengths(plain)
-            if wanted is not None and self.rules.scope_words:
-                change = target.replace(wanted[0], "", 1)  # "全面开展培训，干部能力有所提升": 有所, not 全面
-                found = [(w, level) for w, level in found if w not in self.rules.scope_words or (change and w + change in phrase)]
+            if wanted is not None and self.rules.scope_words and target != wanted[0]:
+                # "全面开展培训，干部能力有所提升": 有所, not 全面; "较大风险得到防控，能力有所提升": 有所, not 较大.
+                # A scope word counts right before or after the change the target names ("较大提升", "提升较大"),
+                # or before what follows the target's own strength word ("取得较大进展" against "取得一定进展")
+                after = target[target.index(wanted[0]) + len(wanted[0]):]
+                changes = [c for c in self.rules.change_words if c in target]
+                found = [(w, level) for w, level in found if w not in self.rules.scope_words
+                         or (after and w + after in phrase) or any(w + c in phrase or c + w in phrase for c in changes)]
             negation = self.rules.strength_levels - 1
             got = min(found, key=lambda wl: wl[1]) if found else None  # "有所提升，效果明显": the strongest
             # a target asking for no change ("无明显下降", "不下降") is met by the opposite one

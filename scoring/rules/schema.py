@@ -370,8 +370,8 @@ class RowRules(Strict):
     decision: str = ""
     select: dict[str, str] = {}
     # Comparators a form prints before every figure it has no other comparator for (Xinjiang's
-    # system: "=1次", "=38.79万元", "=100%"): before a target they state nothing, and the figure
-    # is read as a bare one (rows.no_comparator, then select.none)
+    # system: "=1次", "=38.79万元", "=2024年12月31日"): before a target they state nothing, and the
+    # figure is read as a bare one (rows.no_comparator, then select.none), the date as a deadline
     prefix_comparators: list[ComparatorCode] = []
     rule_names: dict[str, str] = {}
     methods: dict[str, RowMethod] = {}
