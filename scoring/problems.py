@@ -159,7 +159,8 @@ def with_line(problem: FileProblem, text: str) -> FileProblem:
     return FileProblem(problem.path, f"{problem.key}（第 {line} 行）", problem.message)
 
 
-_SEGMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?(?:\(([^)]*)\))?")
+# one segment of a problem's key path: a name, an index into its list, an id ("indicators[3](x)")
+KEY_SEGMENT = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?(?:\(([^)]*)\))?")
 
 
 def locate_line(text: str, key: str) -> int | None:
@@ -177,15 +178,15 @@ def locate_line(text: str, key: str) -> int | None:
     segments = [seg for seg in key.split(".") if seg]
     prefix = ""
     for i, seg in enumerate(segments):
-        m = _SEGMENT.fullmatch(seg)
+        m = KEY_SEGMENT.fullmatch(seg)
         if not m:
-            return found
+            return None if found is None else found + 1
         name, index, ident = m.groups()
         prefix = f"{prefix}.{name}" if prefix else name
         if ident:
             hit = _find(lines, pos, lambda ln, ident=ident: re.match(rf'\s*id\s*=\s*"{re.escape(ident)}"', ln))
             if hit is None:
-                return found
+                return None if found is None else found + 1
             pos = found = hit
             continue
         if index is not None:
@@ -198,7 +199,10 @@ def locate_line(text: str, key: str) -> int | None:
                         hit = n
                         break
             if hit is None:
-                return found
+                # an item of an inline array ("prefix_comparators = [\"==\"]"): the line of the key
+                hit = _find(lines, pos, lambda ln, name=name: re.match(rf'\s*"?{re.escape(name)}"?\s*=', ln))
+                found = found if hit is None else hit
+                return None if found is None else found + 1
             pos = found = hit
             continue
         table = _find(lines, pos, lambda ln, prefix=prefix: re.match(rf"\s*\[\s*{re.escape(prefix)}\s*\]", ln))

@@ -79,7 +79,7 @@ MALFORMED = {
     "sheets not a list": lambda d: d.update(sheets={}),
     "unknown case key": lambda d: d["case"].update(units="x"),
     "region empty": lambda d: d["case"].update(region=[]),
-    "region as text": lambda d: d["case"].update(region="四川省"),
+    "region as blank text": lambda d: d["case"].update(region="  "),
     "year out of range": lambda d: d["case"].update(year=1800),
     "date as text": lambda d: d["case"].update(evaluated="2024-13-01"),
     "no source": lambda d: d["case"].pop("source"),
@@ -132,6 +132,16 @@ def test_the_quick_reader_leaves_a_coerced_value_to_the_schema(name):
     for data in _shipped_data():
         COERCED[name](data)
         assert quick_case(data) is None, name
+
+
+@pytest.mark.parametrize("region", ["四川省遂宁市安居区", "四川省/遂宁市/安居区", "四川省"])
+def test_a_region_written_as_one_string_is_read_alike_by_both_readers(region):
+    """region = "四川省遂宁市安居区": the whole path in one string, split as a list of one is (review BQ D4)."""
+    for data in _shipped_data():
+        data["case"]["region"] = region
+        expected = _schema(data)
+        assert expected is not None and expected.case.region[0] == "四川省"
+        assert _same(quick_case(data), expected)
 
 
 def test_on_fuzzed_cases_the_quick_reader_agrees_or_gives_up(library):

@@ -395,3 +395,22 @@ def test_validate_exit_codes_say_which_failure_it_was(tmp_path):
     missing = run_cli("formulas", "validate", str(tmp_path / "nowhere.toml"))
     assert missing.returncode == 2 and "无法读取文件" in missing.stderr
 
+
+
+@pytest.mark.parametrize("spoiled, key", [
+    ('prefix_comparators = ["=="]', "rows.prefix_comparators[0]"),  # an item of an inline array: its key's line (review BQ D2)
+    ('ranks = [["好", "好"]]', "rows.ranks[0]"),
+])
+def test_a_problem_in_an_inline_array_names_the_line_of_its_key(tmp_path, spoiled, key):
+    text = (FORMULAS / "xinjiang" / "project-2024.2.toml").read_text(encoding="utf-8")
+    anchor = 'prefix_comparators = ["="]'
+    assert anchor in text
+    path = tmp_path / "xinjiang" / "project.toml"
+    path.parent.mkdir()
+    path.write_text(text.replace(anchor, spoiled), encoding="utf-8")
+    for parent in ("national/project-2020.2.toml",):
+        (tmp_path / parent).parent.mkdir(exist_ok=True)
+        (tmp_path / parent).write_bytes((FORMULAS / parent).read_bytes())
+    done = run_cli("formulas", "validate", str(path), "--rules-dir", str(tmp_path))
+    line = path.read_text(encoding="utf-8").splitlines().index(spoiled) + 1
+    assert done.returncode == 1 and f"{key}（第 {line} 行）" in done.stderr, done.stderr

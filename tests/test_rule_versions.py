@@ -198,6 +198,8 @@ def test_most_specific_region_wins(tmp_path):
 @pytest.mark.parametrize("region, rules, said", [
     ('["新疆维吾尔自治区昌吉回族自治州昌吉市"]', "xinjiang.unit-overall", False),
     ('["新疆维吾尔自治区/昌吉回族自治州/昌吉市"]', "xinjiang.unit-overall", False),
+    ('"新疆维吾尔自治区昌吉回族自治州昌吉市"', "xinjiang.unit-overall", False),  # a string, not a list (review BQ D4)
+    ('"昌吉回族自治州/昌吉市"', "national.dept-overall", True),
     ('["昌吉回族自治州", "昌吉市"]', "national.dept-overall", True),
     # 兵团 is budgeted apart from the autonomous region whose name it bears, however written (review BN A5)
     ('["新疆生产建设兵团第四师可克达拉市"]', "national.dept-overall", False),
@@ -703,3 +705,20 @@ def test_a_child_adds_no_comparator_groups_and_keeps_the_parents_settings():
     library = load_rule_dir(FORMULAS)
     assert library.find("sichuan.project@2024.2").rows.no_comparator_groups == {
         "社会成本": "direction_unclear", "生态环境成本": "direction_unclear", "成本": "reverse"}
+
+
+def test_a_mistake_in_a_parent_is_placed_in_the_parents_file(tmp_path):
+    """A spoiled value in national.project@2020.2 is reported for each rule set built on it at the
+    parent's file and line, not at some line of the child's own (review BQ D1)."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    parent = rules / "national" / "project-2020.2.toml"
+    text = parent.read_text(encoding="utf-8")
+    assert "\nweight = 90\n" in text
+    parent.write_text(text.replace("\nweight = 90\n", '\nweight = "ninety"\n', 1), encoding="utf-8")
+    line = parent.read_text(encoding="utf-8").splitlines().index('weight = "ninety"') + 1
+    done = run_cli("formulas", "validate", "--rules-dir", str(rules))
+    said = [x for x in done.stderr.splitlines() if "ninety" in x]
+    assert any(f"project-2020.2.toml: rows.weight（第 {line} 行）" in x for x in said), done.stderr
+    children = [x for x in said if "继承自" in x]
+    assert len(children) == 5 and all("rows.weight（继承自 " in x and f"national/project-2020.2.toml 第 {line} 行）" in x for x in children), said

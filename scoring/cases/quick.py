@@ -133,6 +133,11 @@ def _some_strings(value: Any) -> list[str]:
     return _strings(value)
 
 
+def _region(value: Any) -> list[str]:
+    """A case's region: a list of strings, or the whole path in one string, split as the case model does."""
+    return case_region(_some_strings([value] if isinstance(value, str) and value.strip() else value))
+
+
 def _optional(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return lambda value: None if value is None else read(value)
 
@@ -234,7 +239,7 @@ def _sheet(data: Any) -> Sheet:
 
 
 _INFO = {
-    "id": _str, "unit": _str, "region": lambda value: case_region(_some_strings(value)), "year": _optional(_year), "evaluated": _optional(_date),
+    "id": _str, "unit": _str, "region": _region, "year": _optional(_year), "evaluated": _optional(_date),
     "department": _str, "source": _str, "notes": _str,
 }
 

@@ -178,6 +178,12 @@ class CaseInfo(Strict):
     source: str
     notes: str = ""
 
+    @field_validator("region", mode="before")
+    @classmethod
+    def _region_text(cls, value: Any) -> Any:
+        # region = "四川省遂宁市安居区": the whole path in one string, as a workbook's cell holds it
+        return [value] if isinstance(value, str) and value.strip() else value
+
     @field_validator("region")
     @classmethod
     def _region_path(cls, value: list[str]) -> list[str]:

@@ -21,7 +21,7 @@ from ..errors import FileError, FileProblem, ScoringError
 from ..files.limits import read_limited
 from ..files.reading import decode_text, display_path
 from ..numbers import fmt, normalize_phrase
-from ..problems import paired_typos, pydantic_problems, with_line
+from ..problems import KEY_SEGMENT, locate_line, paired_typos, pydantic_problems, with_line
 from .declared import plain_declaration
 from .expressions import RESERVED_NAMES, EvaluationError, Evaluator, Expression, ExpressionError, compile_expression
 from .inherit import resolve
@@ -63,6 +63,9 @@ def compile_rule_file(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]
         raise FileError(shown, problems)
     data = {k: v for k, v in data.items() if k not in ("extends", "remove")}
     text = _source_text(path)
+
+    def with_line(problem: FileProblem, text: str) -> FileProblem:
+        return _placed(problem, raw, text, chain, by_ref)
     huge = huge_numbers({k: v for k, v in data.items() if k != "tests"})
     if huge:
         raise FileError(shown, [with_line(FileProblem(shown, k, "数字过大（绝对值应小于 10 的 15 次方）"), text) for k in huge])
@@ -80,6 +83,44 @@ def compile_rule_file(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]
         return _Compiler(shown, model, chain=tuple(chain)).compile()
     except FileError as exc:
         raise FileError(shown, [with_line(p, text) for p in exc.problems]) from None
+
+
+def _placed(problem: FileProblem, raw: dict, text: str, chain: list[str], by_ref: dict[str, tuple[str, dict]]) -> FileProblem:
+    """``problem`` with the line its key stands on: in this file where the file writes the key, else
+    in the file of the rule set it inherits the key from, named ("rows.weight（继承自
+    national/project-2020.2.toml 第 108 行）"): a child's own lines say nothing of a parent's mistake."""
+    if not chain or _written(raw, problem.key) is not False:
+        return with_line(problem, text)
+    for ref in chain:
+        parent_path, parent_raw = by_ref[ref]
+        if _written(parent_raw, problem.key) is not False:
+            line = locate_line(_source_text(Path(parent_path)), problem.key)
+            where = f"{parent_path} 第 {line} 行" if line is not None else parent_path
+            return FileProblem(problem.path, f"{problem.key}（继承自 {where}）", problem.message)
+    return with_line(problem, text)
+
+
+def _written(raw: dict, key: str) -> bool | None:
+    """Whether the raw table of a file writes ``key`` (a problem's key path, "rows.weight",
+    "indicators[0](x).score"): False when it certainly does not, None when it cannot be told (a
+    position in a list merged from several files)."""
+    node: object = raw
+    for seg in (s for s in key.split("（")[0].split(".") if s):
+        m = KEY_SEGMENT.fullmatch(seg)
+        if m is None or not isinstance(node, dict):
+            return None
+        name, index, ident = m.groups()
+        if name not in node:
+            return False
+        node = node[name]
+        if ident is not None:
+            items = [item for item in node if isinstance(item, dict) and item.get("id") == ident] if isinstance(node, list) else []
+            if not items:
+                return False
+            node = items[0]
+        elif index is not None:
+            return None
+    return True
 
 
 def weight_problems(shown: str, data: dict) -> list[FileProblem]:
