@@ -395,12 +395,12 @@ def _slipped(x: dict) -> set[str]:
     out = set()
     for a_name, b_name, indicator, spent in _SLIPS:
         a, b = x.get(a_name), x.get(b_name)
-        if a is None or b is None or a == ZERO or b == ZERO:
+        if a is None or b is None:
             continue
         if spent:
-            slip = b * _K1 <= a <= b * _K15 or a * _K6667 <= b <= a * _K100
+            slip = b * _K1 < a <= b * _K15 or a * _K6667 < b <= a * _K100
         else:
-            slip = b * _K2 <= a <= b * _K200 or a * _K2 <= b <= a * _K200
+            slip = b * _K2 < a <= b * _K200 or a * _K2 < b <= a * _K200
         if slip:
             out.add(indicator)
     unspent, total = x.get("year_end_unspent"), x.get("dept_budget_total")
