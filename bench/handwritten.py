@@ -391,7 +391,8 @@ _SLIPS = (  # (the amount, the amount it is held against, the indicator, the spe
 
 
 def _slipped(x: dict) -> set[str]:
-    """The indicators a 元/万元 slip, or a balance above the budget it is part of, leaves unverifiable."""
+    """The indicators a 元/万元 slip, a balance above the budget it is part of, procurement savings
+    above the procurement budget or a payment with none left leave unverifiable."""
     out = set()
     for a_name, b_name, indicator, spent in _SLIPS:
         a, b = x.get(a_name), x.get(b_name)
@@ -406,6 +407,9 @@ def _slipped(x: dict) -> set[str]:
     unspent, total = x.get("year_end_unspent"), x.get("dept_budget_total")
     if unspent is not None and total is not None and unspent > total:
         out.add("year_end_balance")
+    budget, savings, paid = x.get("procurement_budget"), x.get("procurement_savings"), x.get("procurement_paid")
+    if budget is not None and savings is not None and (savings > budget or (paid is not None and budget - savings <= ZERO and paid != ZERO)):
+        out.add("procurement_execution")  # savings above the budget; a payment with no budget left
     return out
 
 

@@ -694,17 +694,29 @@ def test_a_ranking_names_each_word_once(tmp_path):
         assert done.returncode == 1 and "rows.ranks[4]" in done.stderr and said in done.stderr, done.stderr
 
 
-def test_a_child_adds_no_comparator_groups_and_keeps_the_parents_settings():
-    """sichuan.project@2024.2 writes only [rows.no_comparator.groups]: the parent's groups, its "0"
-    rule, lower-is-better names, rates to reach and durations stay; the most specific group wins
-    (社会成本指标 under 成本指标), and a cost under 经济成本指标 stays at most."""
-    shown = run_cli("formulas", "show", "sichuan.project@2024.2", "--resolved")
+def test_a_child_adds_no_comparator_groups_and_keeps_the_parents_settings(tmp_path):
+    """A child writing only [rows.no_comparator.groups] adds to its parent's groups and keeps the
+    parent's "0" rule, lower-is-better names, rates to reach and durations; the most specific group
+    wins (社会成本指标 under 成本指标, national.project@2020.2), and a cost under 经济成本指标 stays at most."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py", "versions.lock"))
+    (rules / "child.toml").write_text(textwrap.dedent("""
+        format = 1
+        extends = "national.project@2020.2"
+        [rule_set]
+        id = "test.child"
+        version = "2024.1"
+        region = ["测试省"]
+        [rows.no_comparator.groups]
+        "运行成本" = "positive"
+    """), encoding="utf-8")
+    shown = run_cli("formulas", "show", "test.child@2024.1", "--resolved", "--rules-dir", str(rules))
     nc = json.loads(shown.stdout)["rows"]["no_comparator"]
-    assert nc["groups"] == {"成本": "reverse", "社会成本": "direction_unclear", "生态环境成本": "direction_unclear"}
+    assert nc["groups"] == {"成本": "reverse", "社会成本": "direction_unclear", "生态环境成本": "direction_unclear",
+                            "生态成本": "direction_unclear", "环境成本": "direction_unclear", "运行成本": "positive"}
     assert nc["zero"] == nc["lower_quantity_names"] == "reverse" and nc["group_exceptions"] and nc["durations"]
-    library = load_rule_dir(FORMULAS)
-    assert library.find("sichuan.project@2024.2").rows.no_comparator_groups == {
-        "社会成本": "direction_unclear", "生态环境成本": "direction_unclear", "成本": "reverse"}
+    groups = load_rule_dir(rules).find("test.child@2024.1").rows.no_comparator_groups
+    assert list(groups)[:2] == ["生态环境成本", "社会成本"] and list(groups)[-1] == "成本"  # the longest word first
 
 
 def test_a_mistake_in_a_parent_is_placed_in_the_parents_file(tmp_path):

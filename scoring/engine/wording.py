@@ -284,12 +284,14 @@ class WordingGrader:
             wanted, found = self._strength(target), self._strengths(plain)
             if wanted is not None and self.rules.scope_words and target != wanted[0]:
                 # "全面开展培训，干部能力有所提升": 有所, not 全面; "较大风险得到防控，能力有所提升": 有所, not 较大.
-                # A scope word counts right before or after the change the target names ("较大提升", "提升较大"),
-                # or before what follows the target's own strength word ("取得较大进展" against "取得一定进展")
-                after = target[target.index(wanted[0]) + len(wanted[0]):]
-                changes = [c for c in self.rules.change_words if c in target]
-                found = [(w, level) for w, level in found if w not in self.rules.scope_words
-                         or (after and w + after in phrase) or any(w + c in phrase or c + w in phrase for c in changes)]
+                # A scope word counts right beside what the target's strength word qualifies: the change it
+                # names ("较大提升", "有了较大的提升", "提升幅度较大"), what follows its strength word
+                # ("取得较大进展" against "取得一定进展"), or what precedes one that ends it ("发挥了较大作用"
+                # against "作用较大")
+                at = target.index(wanted[0])
+                before, after = target[:at], target[at + len(wanted[0]):]
+                anchors = [c for c in self.rules.change_words if c in target] + ([after] if after else [before] if before else [])
+                found = [(w, level) for w, level in found if w not in self.rules.scope_words or _beside(w, anchors, phrase)]
             negation = self.rules.strength_levels - 1
             got = min(found, key=lambda wl: wl[1]) if found else None  # "有所提升，效果明显": the strongest
             # a target asking for no change ("无明显下降", "不下降") is met by the opposite one
@@ -769,3 +771,16 @@ class WordingGrader:
                 found.append((word, level))
                 text = text.replace(word, "\0")
         return found
+
+
+# What may stand between a scope word and what it qualifies: "较大的提升", "较大地提升", "提升幅度较大".
+_BEFORE_GAPS = ("", "的", "地", "了")
+_AFTER_GAPS = ("", "幅度", "程度", "的幅度", "的程度", "得")
+
+
+def _beside(word: str, anchors: list[str], phrase: str) -> bool:
+    """Whether ``word`` stands right before or after one of ``anchors`` in ``phrase``, up to a
+    particle (`_BEFORE_GAPS`, `_AFTER_GAPS`)."""
+    return any(word + gap + anchor in phrase for anchor in anchors for gap in _BEFORE_GAPS) or any(
+        anchor + gap + word in phrase for anchor in anchors for gap in _AFTER_GAPS)
+
