@@ -696,8 +696,8 @@ def test_a_ranking_names_each_word_once(tmp_path):
 
 def test_a_child_adds_no_comparator_groups_and_keeps_the_parents_settings(tmp_path):
     """A child writing only [rows.no_comparator.groups] adds to its parent's groups and keeps the
-    parent's "0" rule, lower-is-better names, rates to reach and durations; the most specific group
-    wins (社会成本指标 under 成本指标, national.project@2020.2), and a cost under 经济成本指标 stays at most."""
+    parent's "0" rule, lower-is-better names, rates to reach and durations; the groups are looked
+    at longest word first (社会成本 before 成本)."""
     rules = tmp_path / "rules"
     shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py", "versions.lock"))
     (rules / "child.toml").write_text(textwrap.dedent("""

@@ -783,4 +783,3 @@ def _beside(word: str, anchors: list[str], phrase: str) -> bool:
     particle (`_BEFORE_GAPS`, `_AFTER_GAPS`)."""
     return any(word + gap + anchor in phrase for anchor in anchors for gap in _BEFORE_GAPS) or any(
         anchor + gap + word in phrase for anchor in anchors for gap in _AFTER_GAPS)
-

@@ -64,11 +64,12 @@ def compile_rule_file(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]
     data = {k: v for k, v in data.items() if k not in ("extends", "remove")}
     text = _source_text(path)
 
-    def with_line(problem: FileProblem, text: str) -> FileProblem:
+    def placed(problem: FileProblem) -> FileProblem:
         return _placed(problem, raw, text, chain, by_ref)
+
     huge = huge_numbers({k: v for k, v in data.items() if k != "tests"})
     if huge:
-        raise FileError(shown, [with_line(FileProblem(shown, k, "数字过大（绝对值应小于 10 的 15 次方）"), text) for k in huge])
+        raise FileError(shown, [placed(FileProblem(shown, k, "数字过大（绝对值应小于 10 的 15 次方）")) for k in huge])
     weights = weight_problems(shown, data)
     try:
         model = RuleFile.model_validate(data)
@@ -76,13 +77,13 @@ def compile_rule_file(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]
         # a weight already refused above is not refused a second time in pydantic's words
         refused = {p.key for p in weights}
         found = weights + paired_typos([p for p in pydantic_problems(shown, exc) if p.key not in refused])
-        raise FileError(shown, [with_line(p, text) for p in found]) from None
+        raise FileError(shown, [placed(p) for p in found]) from None
     if weights:
-        raise FileError(shown, [with_line(p, text) for p in weights])
+        raise FileError(shown, [placed(p) for p in weights])
     try:
         return _Compiler(shown, model, chain=tuple(chain)).compile()
     except FileError as exc:
-        raise FileError(shown, [with_line(p, text) for p in exc.problems]) from None
+        raise FileError(shown, [placed(p) for p in exc.problems]) from None
 
 
 def _placed(problem: FileProblem, raw: dict, text: str, chain: list[str], by_ref: dict[str, tuple[str, dict]]) -> FileProblem:
@@ -624,7 +625,7 @@ class _Compiler:
         if r.ranks and r.strength is None:
             self.problem("rows.ranks", "排位低于指标值时评为 rows.strength.weaker 的档次，须先写明 rows.strength")
         for i, ranks in enumerate(r.ranks):
-            ranked = [normalize_phrase(w) for rank in ranks for w in ([rank] if isinstance(rank, str) else rank)]
+            ranked = [normalize_phrase(w) for rank in ranks for w in _rank_words(rank)]
             twice = sorted({w for w in ranked if ranked.count(w) > 1})
             if twice:
                 self.problem(f"rows.ranks[{i}]", f"“{'”“'.join(twice)}”在同一排位表中出现了不止一次：每个词只能有一个排位")
@@ -747,7 +748,12 @@ def content_hash(resolved: dict) -> str:
 
 def _ranking(ranks: list) -> dict[str, int]:
     """One of rows.ranks as word → rank (0 the best); the words of a list in it share one rank."""
-    return {normalize_phrase(w): i for i, rank in enumerate(ranks) for w in ([rank] if isinstance(rank, str) else rank)}
+    return {normalize_phrase(w): i for i, rank in enumerate(ranks) for w in _rank_words(rank)}
+
+
+def _rank_words(rank: str | list[str]) -> list[str]:
+    """The words of one rank of rows.ranks: a word, or a list of words of one rank."""
+    return [rank] if isinstance(rank, str) else rank
 
 
 def _longest_first(words) -> tuple[str, ...]:
