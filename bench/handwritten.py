@@ -21,8 +21,10 @@ Semantics, kept identical to the engine so the two can be compared digit for dig
   a formula cannot be computed on the figures (a division by zero): the engine reports no
   computed score in all three cases;
 * deductions: 1 point per finding, no cap per item; the total never goes below 0;
-* an amount about ten thousand times another it is held against (an amount in 元 in a 万元 column)
-  leaves its indicator unverifiable, as the checks of sichuan.dept-overall@2024.2 do (`_SLIPS`).
+* an amount about ten thousand times another it is held against (an amount in 元 in a 万元 column),
+  a balance above the budget it is part of, or procurement savings above the budget or a payment
+  with none left leave the indicator unverifiable, as the checks of sichuan.dept-overall@2024.2
+  do (`_slipped`).
 
 Inputs are a plain ``dict`` of name → ``Decimal`` (``bool`` for the one flag) holding only the
 inputs that can be used: an undisclosed, missing or invalid input is simply absent, so reading it
