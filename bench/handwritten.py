@@ -410,7 +410,7 @@ def _slipped(x: dict) -> set[str]:
     if unspent is not None and total is not None and unspent > total:
         out.add("year_end_balance")
     budget, savings, paid = x.get("procurement_budget"), x.get("procurement_savings"), x.get("procurement_paid")
-    if budget is not None and savings is not None and (savings > budget or (paid is not None and budget - savings <= ZERO and paid != ZERO)):
+    if budget is not None and savings is not None and (savings > budget or (paid is not None and budget - savings == ZERO and paid != ZERO)):
         out.add("procurement_execution")  # savings above the budget; a payment with no budget left
     return out
 
