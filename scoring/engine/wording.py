@@ -281,11 +281,7 @@ class WordingGrader:
                 label = normalize_phrase(tier.label)
                 if label in plain and self._strengths(label):
                     plain = plain.replace(label, "，")
-            wanted = self._strength(target)
-            # a worded actual of several clauses: the strength of those about the row's own subject
-            # ("办件量有了较大的提升，满意度有所提升" in a 满意度 row: 有所)
-            plain = self._about_the_row(plain, bare_name(row.name or ""))
-            found = self._strengths(plain)
+            wanted, found = self._strength(target), self._strengths(plain)
             if wanted is not None and self.rules.scope_words and target != wanted[0]:
                 # "全面开展培训，干部能力有所提升": 有所, not 全面; "较大风险得到防控，能力有所提升": 有所, not 较大.
                 # A scope word counts right beside what the target's strength word qualifies: the change it
@@ -295,7 +291,11 @@ class WordingGrader:
                 at = target.index(wanted[0])
                 before, after = target[:at], target[at + len(wanted[0]):]
                 anchors = [c for c in self.rules.change_words if c in target] + ([after] if after else [before] if before else [])
-                found = [(w, level) for w, level in found if w not in self.rules.scope_words or _beside(w, anchors, plain)]
+                # … in the clauses about the row's own subject, where the actual has others ("办件量有了较大的
+                # 提升，满意度有所提升" in a 满意度 row: not 较大)
+                subject = self._about_the_row(plain, bare_name(row.name or ""))
+                found = [(w, level) for w, level in found
+                         if w not in self.rules.scope_words or w == plain or _beside(w, anchors, subject)]  # "较明显" alone: itself
             negation = self.rules.strength_levels - 1
             got = min(found, key=lambda wl: wl[1]) if found else None  # "有所提升，效果明显": the strongest
             # a target asking for no change ("无明显下降", "不下降") is met by the opposite one
@@ -769,7 +769,8 @@ class WordingGrader:
     def _about_the_row(self, phrase: str, name: str) -> str:
         """The clauses of a worded actual that name the row's subject (the last three characters of
         its name: "满意度", "治理效果" → "理效果"), where some clauses do and others do not and those
-        that do hold a strength word; else the whole actual."""
+        that do hold a strength word; else the whole actual.  Where a scope word counts (it may be
+        another subject's: "办件量提升较大"), not which strength words are read."""
         clauses = [c for c in _CLAUSES.split(phrase) if c]
         key = name[-3:]
         if len(clauses) < 2 or len(key) < 2:
