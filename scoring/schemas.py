@@ -67,6 +67,13 @@ def case_file_schema() -> dict[str, Any]:
     _or_bare(defs, "Figure", _SCALAR)  # budget = "253.87" for { value = "253.87" }
     _or_bare(defs, "GradeClaim", {"type": "string"})  # claimed_grade = "优" for { grade = "优" }
     _or_bare(defs, "Claim", {"type": ["number", "string"]})  # budget_quality = "7" for { score = "7" }
+    # region = "四川省遂宁市安居区": the whole path in one string, as a workbook's cell holds it
+    region = defs["CaseInfo"]["properties"]["region"]
+    defs["CaseInfo"]["properties"]["region"] = {
+        "anyOf": [{"type": "string", "minLength": 1}, {key: value for key, value in region.items() if key != "title"}],
+        "title": region.get("title", "Region"),
+        "description": "地区：从省到区县，写成一个字符串（\"四川省遂宁市安居区\"）或逐级的列表（[\"四川省\", \"遂宁市\", \"安居区\"]）",
+    }
     for key in ("target", "actual"):  # a target written as a bare number is the text the form printed
         defs["Row"]["properties"][key]["anyOf"].insert(0, {"type": "number"})
     return _finish(schema, "预算绩效自评案例文件（scoring）", "一个单位的自评材料：每个数字及其来源、各项自评得分。格式说明见 formulas/README.md。")

@@ -101,12 +101,15 @@ def test_case_file_mistakes_are_flagged_and_shorthands_accepted():
     sheet = good["sheets"][0]
     sheet["inputs"]["budget_executed"] = "253.87"  # shorthand for { value = "253.87" }
     sheet["claims"]["budget_quality"] = 7  # shorthand for { score = 7 }
+    good["case"]["region"] = "四川省遂宁市安居区"  # the region in one string, as the loaders read it
     assert _errors(CASE_FILE, good) == []
     mistakes = {
         "year as text": lambda d: d["case"].update(year="2024"),
         "typo in a figure": lambda d: d["sheets"][0]["inputs"].update(budget_adjusted={"vaule": "1"}),
         "sheet id with a blank": lambda d: d["sheets"][0].update(id="dept overall"),
         "no sheets": lambda d: d.update(sheets=[]),
+        "empty region": lambda d: d["case"].update(region=""),
+        "region as a number": lambda d: d["case"].update(region=510000),
         "unknown key in a row": lambda d: d["sheets"][1]["rows"][0].update(score="1"),
     }
     for what, change in mistakes.items():
