@@ -554,6 +554,16 @@ def test_a_strength_the_actual_does_not_state_is_left_to_the_evaluator(library):
     assert row.comparison.status == "unverifiable" and "评价人" in row.result.parts[0].reason
 
 
+def test_a_scope_word_passed_over_is_said_in_the_reason(library):
+    # the officer sees 较大 in the actual: the reason says why it did not count (review BT)
+    row, _ = one(library, name="群众满意度", target="有较大提升", actual="办件量有了较大的提升，满意度有所提升", claimed="10",
+                 group=["效益指标", "满意度指标"])
+    reason = row.result.parts[0].reason
+    assert "程度“有所”弱于指标值的“较大”" in reason and "完成值中的“较大”说的不是指标值所要求的这项变化" in reason
+    row, _ = one(library, name="群众满意度", target="有较大提升", actual="满意度有所提升", claimed="10", group=["效益指标", "满意度指标"])
+    assert "完成值中的" not in row.result.parts[0].reason
+
+
 def test_a_worded_actual_against_a_figure_is_unverifiable(library):
     row, rep = one(library, target="≥95%", actual="完成", claimed="10")
     assert row.comparison.status == "unverifiable"
@@ -1218,6 +1228,11 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("安全事故", "社会效益指标", "持续减少", "发生减少", "None"),  # no strength said (review BP D1)
     ("安全事故", "社会效益指标", "持续减少", "明显减少", "8.00～10.00"),
     ("人均补助", "成本指标", "≤300元", "310元（超标准）", "9.68"),
+    # the row's subject is its name's last Chinese characters, past a unit or figure after them
+    # (review BT A6): another subject's 较大 is not this row's
+    ("群众满意度%", "满意度指标", "有较大提升", "办件量有了较大的提升，满意度有所提升", "6.00～8.00"),
+    ("群众满意度90%", "满意度指标", "有较大提升", "办件量有了较大的提升，满意度有所提升", "6.00～8.00"),
+    ("群众满意度%", "满意度指标", "有较大提升", "办件量有所提升，满意度有了较大的提升", "8.00～10.00"),
 ])
 def test_general_reading_rules_do_not_over_reach(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")

@@ -272,6 +272,7 @@ class WordingGrader:
                     tier_id, how = ranked
         if tier_id is None and answers and row.target is not None:
             tier_id, how = self._against_target_words(normalize_phrase(row.target), phrase, bare_name(row.name or ""))
+        passed_over: list[str] = []
         if self.rules.strength and row.target is not None:
             target = normalize_phrase(row.target)
             # the rules' own tier names are no strength claim: the 一定 of "…并具有一定效果" (only
@@ -294,8 +295,11 @@ class WordingGrader:
                 # … in the clauses about the row's own subject, where the actual has others ("办件量有了较大的
                 # 提升，满意度有所提升" in a 满意度 row: not 较大)
                 subject = self._about_the_row(plain, bare_name(row.name or ""))
-                found = [(w, level) for w, level in found
-                         if w not in self.rules.scope_words or w == plain or _beside(w, anchors, subject)]  # "较明显" alone: itself
+                kept = [(w, level) for w, level in found
+                        if w not in self.rules.scope_words or w == plain or _beside(w, anchors, subject)]  # "较明显" alone: itself
+                # said in the reason: a finance officer reading "较大" in the actual asks why it did not count
+                passed_over = [w for w, _ in found if (w, _) not in kept]
+                found = kept
             negation = self.rules.strength_levels - 1
             got = min(found, key=lambda wl: wl[1]) if found else None  # "有所提升，效果明显": the strongest
             # a target asking for no change ("无明显下降", "不下降") is met by the opposite one
@@ -342,6 +346,8 @@ class WordingGrader:
                     tier_id = weaker
                 # "部分指标未达到", "个别村组未达": missed in part, the rest reached
                 how = f"完成值说的是{partly}“{got[0]}”" if partly else f"程度“{got[0]}”弱于指标值的“{wanted[0]}”"
+                if passed_over:
+                    how += f"；完成值中的{'、'.join(f'“{w}”' for w in passed_over)}说的不是指标值所要求的这项变化，不计为程度"
             elif wanted is not None and got is not None and tier_id is None:
                 tier_id, how = self.rules.reached_tier, f"程度“{got[0]}”不弱于指标值的“{wanted[0]}”"
             elif wanted is not None and got is None and tier_id is None:
@@ -767,12 +773,14 @@ class WordingGrader:
         return None
 
     def _about_the_row(self, phrase: str, name: str) -> str:
-        """The clauses of a worded actual that name the row's subject (the last three characters of
-        its name: "满意度", "治理效果" → "理效果"), where some clauses do and others do not and those
-        that do hold a strength word; else the whole actual.  Where a scope word counts (it may be
-        another subject's: "办件量提升较大"), not which strength words are read."""
+        """The clauses of a worded actual that name the row's subject (the last three Chinese
+        characters of its name: "满意度", "治理效果" → "理效果", "群众满意度%" → "满意度"), where some
+        clauses do and others do not and those that do hold a strength word; else the whole actual.
+        Where a scope word counts (it may be another subject's: "办件量提升较大"), not which strength
+        words are read."""
         clauses = [c for c in _CLAUSES.split(phrase) if c]
-        key = name[-3:]
+        subject = _SUBJECT.search(name)  # a unit or a figure after the name ("%", "90%") is not its subject
+        key = subject.group(1)[-3:] if subject else ""
         if len(clauses) < 2 or len(key) < 2:
             return phrase
         mine = [c for c in clauses if key in c]
@@ -792,6 +800,8 @@ class WordingGrader:
         return found
 
 
+# The Chinese characters that end a row's name, before a unit or figure printed after it.
+_SUBJECT = re.compile(r"([\u4e00-\u9fff]+)[^\u4e00-\u9fff]*$")
 # What may stand between a scope word and what it qualifies: "较大的提升", "较大地提升", "提升幅度较大".
 _BEFORE_GAPS = ("", "的", "地", "了")
 _AFTER_GAPS = ("", "幅度", "程度", "的幅度", "的程度", "得")
