@@ -143,6 +143,12 @@ def fmt_sum(value: Decimal) -> str:
     return fmt(value.normalize())
 
 
+def fmt_share(low: Decimal, high: Decimal) -> str:
+    """Shares of a weight (0.8, 1) as percentages to the hundredth: "80%", or "80%～100%"."""
+    low_text, high_text = (fmt_sum(round_half_up(share * 100, 2)) for share in (low, high))
+    return f"{low_text}%" if low_text == high_text else f"{low_text}%～{high_text}%"
+
+
 def fmt(value: Decimal | None) -> str | None:
     """Render a Decimal as plain positional text (no exponent), or None."""
     if value is None:

@@ -564,6 +564,23 @@ def test_a_scope_word_passed_over_is_said_in_the_reason(library):
     assert "完成值中的" not in row.result.parts[0].reason
 
 
+@pytest.mark.parametrize(("target", "actual", "said"), [
+    ("≥100次", "120次", "；按完成情况应得该项分值的 100%"),
+    ("≥100次", "80次", "；按完成情况应得该项分值的 80%"),
+    ("有所提升", "有所提升", "；按完成情况应得该项分值的 80%～100%"),
+    ("显著提升", "提升", ""),  # the evaluator's: no share
+    ("≥100次", "/", ""),  # not given: nothing to earn
+])
+def test_a_row_printed_without_a_weight_says_the_share_its_figures_earn(library, target, actual, said):
+    # a form printing weights only on its groups' headers: each row stays unverifiable, and says
+    # whether it reached its target (review BM B1)
+    row, _ = one(library, target=target, actual=actual, weight=None, claimed="5")
+    assert row.comparison.status == "unverifiable" and row.result.computed is None
+    reason = row.result.parts[0].reason
+    assert reason.startswith("文件未印出该项分值") or not said
+    assert reason == "文件未印出该项分值" + said or (not said and "按完成情况" not in reason)
+
+
 def test_a_worded_actual_against_a_figure_is_unverifiable(library):
     row, rep = one(library, target="≥95%", actual="完成", claimed="10")
     assert row.comparison.status == "unverifiable"
@@ -690,6 +707,70 @@ def test_subtotals_and_printed_group_weights(library):
     codes = {f.code: f for f in rep.findings}
     assert codes["sum_mismatch"].severity == "error" and "89" in codes["sum_mismatch"].message
     assert codes["subtotal_weight_mismatch"].severity == "warning"
+
+
+def _header_only(library, actuals, claims, complete=True, total=None):
+    """A sheet printing 50 points on its 产出指标 header over three rows without weights (review BM
+    B1), and 40 points of weighted 效益指标 rows; scored both ways, which must agree."""
+    import sys
+
+    from conftest import ROOT
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from bench import equality
+
+    rows = [{"name": f"产出{i + 1}", "group": ["产出指标", "数量指标"], "target": "≥100次", "actual": actual}
+            for i, actual in enumerate(actuals)]
+    for row, claimed in zip(rows, claims):
+        if claimed is not None:
+            row["claimed"] = claimed
+    rows.append({"name": "效益", "group": ["效益指标", "社会效益指标"], "weight": 40, "target": "≥90%", "actual": "95%", "claimed": "40"})
+    rep = report(library, rows, claims={"execution": "10"}, subtotals=[{"group": ["产出指标"], "weight": "50"}], complete=complete,
+                 total=total)
+    checker = equality.Checker(library)
+    checker.case(Case.model_validate({
+        "case": {"id": "t", "unit": "测试单位", "region": ["测试省"], "year": 2024, "source": "test"},
+        "sheets": [{"id": "s", "title": "测试表", "rules": "national.project", "complete": complete,
+                    "inputs": {"budget": "100", "executed": "100", "budget_initial": "100"}, "claims": {"execution": "10"},
+                    "rows": rows, "subtotals": [{"group": ["产出指标"], "weight": "50"}],
+                    **({"claimed_total": total} if total is not None else {})}],
+    }), "test.toml")
+    assert checker.tally.ok, "\n".join(checker.tally.first)
+    sheet = rep.sheets[0]
+    return sheet, {f.code: f for f in rep.findings}
+
+
+def test_a_group_whose_rows_print_no_weight_is_held_to_its_headers(library):
+    # every row met: the group's 50 points are certain, however they are split (review BM B1)
+    sheet, codes = _header_only(library, ["120次", "100次", "130次"], ["20", "15", "15"], total="100")
+    assert [r.comparison.status for r in sheet.indicators[1:4]] == ["unverifiable"] * 3
+    assert sheet.total.comparison.status == "match" and sheet.total.comparison.computed == Decimal(100)
+    assert sheet.total.unverified_weight == 0 and sheet.total.comparison.low == sheet.total.comparison.high
+    assert "group_over" not in codes and "group_under" not in codes
+    # each row earns 80%: the group at most 40, and claims of 50 are 10 too high
+    sheet, codes = _header_only(library, ["80次", "80次", "80次"], ["20", "15", "15"])
+    assert codes["group_over"].severity == "error"
+    assert codes["group_over"].message == ("产出指标：各行未印分值，按完成情况各应得其分值的 80%，分组 50 分最多应得 40.00 分；"
+                                           "各行自评合计 50 分，高出 10.00 分")
+    # rows earning 80% and 100%: anywhere from 40 to 50, and 45 claimed is within it
+    sheet, codes = _header_only(library, ["80次", "100次", "100次"], ["15", "15", "15"])
+    assert "group_over" not in codes and "group_under" not in codes
+    assert (sheet.total.comparison.low, sheet.total.comparison.high) == (Decimal("90.00"), Decimal("100.00"))
+    # every row met and 45 claimed: at least 50
+    sheet, codes = _header_only(library, ["100次", "100次", "100次"], ["15", "15", "15"])
+    assert codes["group_under"].severity == "info" and "至少应得 50.00 分" in codes["group_under"].message
+
+
+@pytest.mark.parametrize(("actuals", "claims", "complete"), [
+    (["100次", "100次", "100次"], ["20", "15", None], True),  # a row not claimed: what it adds is not known
+    (["100次", "100次", "显著"], ["20", "15", "15"], True),  # a row the reading cannot share out
+    (["100次", "100次", "100次"], ["20", "15", "15"], False),  # a partial sheet may show some of the group's rows
+])
+def test_a_group_is_held_to_its_header_only_where_all_its_rows_can_be(library, actuals, claims, complete):
+    sheet, codes = _header_only(library, actuals, claims, complete=complete)
+    assert "group_over" not in codes and "group_under" not in codes
+    assert sheet.total.comparison.high == Decimal("100.00") and sheet.total.unverified_weight >= 50
 
 
 def test_stated_rate_checked_against_the_range_its_amounts_allow(library):

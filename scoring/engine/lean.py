@@ -40,8 +40,10 @@ from ..review.compare import (
     LineSums,
     _claim,
     _indicator_findings,
+    add_groups,
     compare,
     compare_line,
+    header_groups,
     line_finding,
     parent_findings,
     settle_total,
@@ -626,8 +628,15 @@ class LeanEngine:
             checked, low, high = known, computed, computed
         _write_back(sums, known, checked, computed, low, high, claimed_sum, unclaimed_weight, allow_up, allow_down, any_claimed)
         row_claims = {}
+        lines: list[tuple] = []
+        groups: list = []
         if rows:
             row_claims = {row.id or f"row{i + 1}": row.claimed for i, row in enumerate(sheet.rows) if row.claimed is not None}
+            if sheet.subtotals:
+                lines = [(ind.id, ind.name, ind.group, w, c, None) for ind, w, c in zip(indicators, weights, claims)]
+                lines += [(r.id, r.name, r.group, r.weight, row_claims.get(r.id), r.share) for r in rows]
+                groups = header_groups(sheet, facts.complete, lines, tolerance, lr.rules.misprinted_groups)
+            grouped = frozenset().union(*(g.members for g in groups))
             for ind in rows:
                 claimed = row_claims.get(ind.id)
                 computed = ind.computed
@@ -655,19 +664,20 @@ class LeanEngine:
                         infos += 1
                     else:
                         kept.append(f)
-                sums.add(ind.weight, ind.checkable, ind.verifiable, ind.interval, ind.computed, cmp.low, cmp.high, cmp.claimed,
-                         cmp.status, cmp.delta)
+                if ind.id not in grouped:
+                    sums.add(ind.weight, ind.checkable, ind.verifiable, ind.interval, ind.computed, cmp.low, cmp.high, cmp.claimed,
+                             cmp.status, cmp.delta)
                 statuses.append(cmp.status)
                 values.append(ind.computed if ind.verifiable else (cmp.low, cmp.high, ind.interval) if cmp.low is not None else None)
+            add_groups(sums, sheet, groups)
         found.infos += infos
         if sheet is not None and (plan.parents or sheet.subtotals):
             # after every line's findings and before the total's, as review.compare.diff_sheet reports them
             structure: list[Finding] = []
             parent_findings(plan.parents, sheet, where, structure, tolerance)
             if sheet.subtotals:
-                lines = [(ind.id, ind.name, ind.group, w, c) for ind, w, c in zip(indicators, weights, claims)]
-                lines += [(r.id, r.name, r.group, r.weight, row_claims.get(r.id)) for r in rows]
-                subtotal_findings(sheet, facts.complete, lines, where, structure, tolerance, lr.rules.misprinted_groups)
+                lines = lines or [(ind.id, ind.name, ind.group, w, c, None) for ind, w, c in zip(indicators, weights, claims)]
+                subtotal_findings(sheet, facts.complete, lines, where, structure, tolerance, lr.rules.misprinted_groups, groups)
             found.extend(structure)
         rules = lr.rules
         deductions = [deduction_points(d, n) for d, n in zip(rules.deductions, counts)]

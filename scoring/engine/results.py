@@ -72,6 +72,9 @@ class IndicatorResult:
     high_raw: Decimal | None = Decimal(0)
     notes: list[str] = field(default_factory=list)  # caps applied, rounding applied
     interval: bool = False  # the rules allow a range [low_raw, high_raw] (a qualitative tier)
+    # a row printed without a weight: the least and most share of a weight its figures earn
+    # (`rows.RowScorer._share`), which its group's header weight is held to
+    share: tuple[Decimal, Decimal] | None = None
 
     @property
     def verifiable(self) -> bool:

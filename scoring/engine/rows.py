@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from ..cases.model import Row
 from ..findings import Finding, finding
-from ..numbers import NumberError, fmt, normalize_phrase, round_half_up, to_decimal
+from ..numbers import NumberError, fmt, fmt_share, normalize_phrase, round_half_up, to_decimal
 from ..plain import replace as plain_replace
 from ..rules.expressions import EvaluationError, Evaluator
 from ..rules.model import CompiledDurations, CompiledMethod, CompiledRows
@@ -82,6 +82,17 @@ class _Outcome:
     high: Decimal | None = None
     interval: bool = False
     tier: str | None = None  # the tier a worded actual was graded
+    share: tuple[Decimal, Decimal] | None = None  # a row without a weight: what share of one it earns
+
+
+def _share_text(share: tuple[Decimal, Decimal] | None) -> str:
+    """What a row printed without a weight says of the share its figures earn."""
+    return "" if share is None else f"；按完成情况应得该项分值的 {fmt_share(*share)}"
+
+
+# Two weights a row printed without one is scored out of aside, to say the share its figures earn
+# (the same share out of both: a method scoring in proportion to the weight).
+_TRIAL_WEIGHTS = (Decimal(100), Decimal(10))
 
 
 class _Unreadable(Exception):
@@ -128,7 +139,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             id=row_id, name=row.name, group=tuple(row.group), weight=weight,
             rule_text=(method.rule_text or method.label) if method else self.rules.rule_text,
             decision=self.rules.decision, rounding=2, single=True, parts=[outcome.part],
-            inputs=uses, values=values, interval=outcome.interval,
+            inputs=uses, values=values, interval=outcome.interval, share=outcome.share,
         )
         part = outcome.part
         if outcome.interval:
@@ -555,8 +566,15 @@ class RowScorer(WordingGrader, UnitMatcher):
             self.recorder.value(values, ValueUse("method", "计分方法", method.label, "value"), first=True)
             self.recorder.part(part, method.score)
         if weight is None:
-            part.reason = "文件未印出该项分值"
+            outcome.share = self._share(row, method, declared, qualitative, target, actual, place)
+            part.reason = "文件未印出该项分值" + _share_text(outcome.share)
             return outcome
+        return self._score_out_of(row, weight, method, declared, qualitative, target, actual, outcome, place, findings, values)
+
+    def _score_out_of(self, row: Row, weight: Decimal, method: CompiledMethod, declared: CompiledMethod | None, qualitative: bool,
+                      target: ParsedValue | None, actual: ParsedValue, outcome: _Outcome, place: str, findings: list[Finding],
+                      values: list[ValueUse]) -> _Outcome:
+        """The row scored out of ``weight`` by ``method``, its target and actual read."""
         if method.reads == "text":
             figures = self._figures_both(row, place) if qualitative and declared is not None else None
             if figures is not None:
@@ -565,6 +583,30 @@ class RowScorer(WordingGrader, UnitMatcher):
         if actual.kind == "text" and method.text_met:
             return self._met_by_wording(row, weight, method, actual, outcome, values)
         return self._quantitative(row, weight, method, target, actual, outcome, place, findings, values)
+
+    def _share(self, row: Row, method: CompiledMethod, declared: CompiledMethod | None, qualitative: bool,
+               target: ParsedValue | None, actual: ParsedValue, place: str) -> tuple[Decimal, Decimal] | None:
+        """For a row printed without a weight (on a form that prints it on its group's header): the
+        least and most share of its weight that its figures earn, whatever the weight is — the
+        officer sees which rows reached their targets, and a group whose rows all have one is
+        held to its header's weight (`review.compare.header_groups`).  None where there is no such
+        share (the method does not score in proportion to the weight, or the row is the
+        evaluator's).  Scored out of two weights aside, with what that finds set aside: the row
+        stays unverifiable."""
+        shares = []
+        for weight in _TRIAL_WEIGHTS:
+            trial = _Outcome(PartResult(row.id or row.name, row.name, weight, "unverifiable"))
+            try:
+                trial = self._score_out_of(row, weight, method, declared, qualitative, target, actual, trial, place, [], [])
+            except (_Unreadable, EvaluationError, ArithmeticError):
+                return None  # an aside: what the row cannot be scored for is said when its weight is printed
+            if trial.part.state != "scored":
+                return None
+            low, high = (trial.low, trial.high) if trial.interval else (trial.part.score, trial.part.score)
+            if low is None or high is None:
+                return None
+            shares.append((Decimal(low) / weight, Decimal(high) / weight))
+        return shares[0] if len(set(shares)) == 1 else None
 
     def _lower_named(self, row: Row, method: CompiledMethod | None, place: str) -> ParsedValue | None:
         """An actual that names a quantity lower is better without saying so again ("故障率0.5%"),

@@ -10,12 +10,13 @@ evaluation paths settle totals with `LineSums` and `settle_total`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..cases.model import Claim, Sheet
 from ..engine.results import Comparison, IndicatorDiff, IndicatorResult, SheetDiff, SheetResult, TotalDiff
 from ..findings import KINDS, Finding, finding
-from ..numbers import fmt, fmt_sum, round_half_up, rounding_allowance
+from ..numbers import fmt, fmt_share, fmt_sum, round_half_up, rounding_allowance
 from ..plain import replace
 from .grades import grade_of, grade_span, rank, read_grade, span_text
 
@@ -78,11 +79,69 @@ def diff_sheet(result: SheetResult, sheet: Sheet, where: str, findings: list[Fin
         rows.append(IndicatorDiff(ind, cmp, claim.source if claim else ""))
         findings.extend(_indicator_findings(ind, cmp, f"{where}.{ind.id}"))
     parent_findings(result.parents, sheet, where, findings, tolerance)
+    groups: list[HeaderGroup] = []
     if sheet.subtotals:
-        lines = [(r.result.id, r.result.name, r.result.group, r.result.weight, r.comparison.claimed) for r in rows]
-        subtotal_findings(sheet, result.complete, lines, where, findings, tolerance, result.misprinted_groups)
-    total = _total(result, sheet, rows, where, findings)
+        lines = [(r.result.id, r.result.name, r.result.group, r.result.weight, r.comparison.claimed, r.result.share) for r in rows]
+        groups = header_groups(sheet, result.complete, lines, tolerance, result.misprinted_groups)
+        subtotal_findings(sheet, result.complete, lines, where, findings, tolerance, result.misprinted_groups, groups)
+    total = _total(result, sheet, rows, where, findings, groups)
     return SheetDiff(result, rows, total)
+
+
+@dataclass(frozen=True)
+class HeaderGroup:
+    """A group of rows printed without weights under a header that prints the group's
+    (产出指标 30 over three rows): each row's claim stays unverifiable, but every row earns a
+    known share of whatever weight it has, so the group earns between its header's weight times
+    the least share and times the most (all rows met: the whole weight, however it is split).
+    The group is one line of the total, and its rows' claims added up are held to it."""
+
+    index: int  # of the subtotal that prints the header's weight
+    members: frozenset[str]  # the ids of its rows
+    comparison: Comparison  # the rows' claims added up (None: no row claims) against the group's range
+    shares: tuple[Decimal, Decimal]  # the least and the most share of a weight a row earns
+
+
+def header_groups(sheet: Sheet, complete: bool, lines: list[tuple], tolerance: Decimal, misprinted: dict | None = None) -> list[HeaderGroup]:
+    """The groups of ``sheet`` held to their headers' weights (`HeaderGroup`).  ``lines``: every line
+    of the sheet, as (id, name, group, weight, claimed score or None, share or None).  Only on a
+    ``complete`` sheet: a partial one may show some of a group's rows.  A header counts where it
+    prints a weight (not one the rule file knows the form misprints), names no rule indicator in
+    its group, is the deepest such header of every line under it, and stands over two or more
+    rows, none with a weight of its own and each with a share; its rows are all claimed or none is."""
+    if not complete:
+        return []
+    headers = [(i, tuple(sub.group)) for i, sub in enumerate(sheet.subtotals)
+               if sub.weight is not None and not sub.includes
+               and not (misprinted and misprinted.get(tuple(sub.group)) == sub.weight)]
+    if not headers:
+        return []
+    under: dict[int, list[tuple]] = {}
+    for line in lines:
+        group = tuple(line[2])
+        mine = [(len(g), i) for i, g in headers if group[: len(g)] == g]
+        if not mine:
+            continue
+        deepest = max(mine)
+        if [m for m in mine if m[0] == deepest[0]] != [deepest]:
+            return []  # two headers print the same group: which weight holds is not known
+        under.setdefault(deepest[1], []).append(line)
+    groups = []
+    for i, group in headers:
+        members = under.get(i, [])
+        if len(members) < 2 or len(members) != sum(1 for line in lines if tuple(line[2])[: len(group)] == group):
+            continue  # a header over deeper headers: their weights split it
+        if any(line[3] is not None or line[5] is None for line in members):
+            continue
+        claims = [line[4] for line in members]
+        if None in claims and any(c is not None for c in claims):
+            continue  # some rows claimed and others not: what the others would add is not known
+        weight = sheet.subtotals[i].weight
+        least, most = min(line[5][0] for line in members), max(line[5][1] for line in members)
+        claimed = None if claims[0] is None else sum(claims, Decimal(0))
+        cmp = compare(claimed, weight * least, weight * most, weight, 2, tolerance)
+        groups.append(HeaderGroup(i, frozenset(line[0] for line in members), cmp, (least, most)))
+    return groups
 
 
 def compare_line(ind: IndicatorResult, claimed: Decimal | None, tolerance: Decimal) -> Comparison:
@@ -131,13 +190,15 @@ def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Find
 
 
 def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: str, findings: list[Finding],
-                      tolerance: Decimal, misprinted: dict | None = None) -> None:
+                      tolerance: Decimal, misprinted: dict | None = None, groups: list[HeaderGroup] = ()) -> None:
     """Printed group subtotals: claimed scores must add up (as `sum_differs` holds a written sum)
     and stay within the group's printed weight; printed group weights are checked
     against their rows' weights.  On a partial sheet only what the visible rows already exceed can
     be an error.  ``lines``: every line of the sheet in order, as (id, name, group, weight, claimed
-    score or None).  ``misprinted`` (`RuleSet.misprinted_groups`): a header printed with the weight
-    the rules know the form prints wrong is that error copied, and its lines' weights stand for it."""
+    score or None, …).  ``misprinted`` (`RuleSet.misprinted_groups`): a header printed with the weight
+    the rules know the form prints wrong is that error copied, and its lines' weights stand for it.
+    ``groups`` (`header_groups`): the rows' claims of a group held to its header's weight, added up."""
+    held = {g.index: g for g in groups}
     for i, sub in enumerate(sheet.subtotals):
         place = f"{where}.subtotals[{i}]"
         label = "/".join(sub.group)
@@ -179,6 +240,20 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
             if rounding.reading(total_weight, sub.weight) is None if complete else rounding.exceeds(total_weight, sub.weight):
                 findings.append(finding(
                     "subtotal_weight_mismatch", f"{label}：分组标题印的分值 {fmt(sub.weight)} 分，与其下各项分值合计 {fmt_sum(total_weight)} 分不符",
+                    place,
+                ))
+        group = held.get(i)
+        if group is not None and group.comparison.status in ("over", "under"):
+            c = group.comparison
+            earned = f"{label}：各行未印分值，按完成情况各应得其分值的 {fmt_share(*group.shares)}"
+            if c.status == "over":
+                findings.append(finding(
+                    "group_over", f"{earned}，分组 {fmt(sub.weight)} 分最多应得 {fmt(c.high)} 分；各行自评合计 {fmt_sum(c.claimed)} 分，高出 {fmt(c.delta)} 分",
+                    place,
+                ))
+            else:
+                findings.append(finding(
+                    "group_under", f"{earned}，分组 {fmt(sub.weight)} 分至少应得 {fmt(c.low)} 分；各行自评合计 {fmt_sum(c.claimed)} 分，少计 {fmt(-c.delta)} 分",
                     place,
                 ))
 
@@ -305,11 +380,15 @@ class LineSums:
             self.unclaimed_weight += weight
 
 
-def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: str, findings: list[Finding]) -> TotalDiff:
+def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: str, findings: list[Finding],
+           groups: list[HeaderGroup] = ()) -> TotalDiff:
     sums = LineSums(max((r.result.rounding for r in rows), default=2))
+    grouped = frozenset().union(*(g.members for g in groups))
     for row in rows:
         c, ind = row.comparison, row.result
-        sums.add(ind.weight, ind.checkable, ind.verifiable, ind.interval, ind.computed, c.low, c.high, c.claimed, c.status, c.delta)
+        if ind.id not in grouped:
+            sums.add(ind.weight, ind.checkable, ind.verifiable, ind.interval, ind.computed, c.low, c.high, c.claimed, c.status, c.delta)
+    add_groups(sums, sheet, groups)
     claimed = [_claim(sheet, d.id, d.name) for d in result.deductions]
     for d, c in zip(result.deductions, claimed):
         d.claimed = None if c is None else abs(c.score)  # shown on the deduction's line
@@ -319,6 +398,15 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
         sheet.claimed_total.score if sheet.claimed_total else None, result.grade_bands,
         sheet.claimed_grade.grade if sheet.claimed_grade is not None else None, where, findings, result.weights_rounding,
     )
+
+
+def add_groups(sums: LineSums, sheet: Sheet, groups: list[HeaderGroup]) -> None:
+    """Each group held to its header's weight as one line of the total, in place of its rows."""
+    for g in groups:
+        c = g.comparison
+        point = c.low == c.high
+        sums.add(sheet.subtotals[g.index].weight, True, point, not point, c.low if point else None, c.low, c.high, c.claimed,
+                 c.status, c.delta)
 
 
 def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | None, tolerance: Decimal, complete: bool,
