@@ -1309,6 +1309,17 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("安全事故", "社会效益指标", "持续减少", "发生减少", "None"),  # no strength said (review BP D1)
     ("安全事故", "社会效益指标", "持续减少", "明显减少", "8.00～10.00"),
     ("人均补助", "成本指标", "≤300元", "310元（超标准）", "9.68"),
+    # dates written as a month and day with a dot, or with 月份 (review BU A1, B2, B5)
+    ("项目完成时间", "时效指标", "12.31前", "11.30", "10.00"),
+    ("补贴发放时间", "时效指标", "9.30前", "10.8", "None"),  # eight days late: the evaluator's
+    ("资金拨付时间", "时效指标", "10月份", "11月份", "None"),
+    ("项目完成时间", "时效指标", "12月份", "11月份", "10.00"),
+    ("项目完成时间", "时效指标", "6.30", "6.5", "10.00"),
+    ("项目完成时间", "时效指标", "6.30", "7.15", "None"),
+    ("项目完成时间", "时效指标", "2024年12月31日前", "12.20", "10.00"),
+    ("项目完成时间", "时效指标", "2024年12月", "2024年12月份", "10.00"),
+    ("办理时限", "时效指标", "≤1.5", "1.2", "10.00"),  # no day past the 9th: a length of time, as written
+    ("项目完成时间", "时效指标", "6.31前", "6.5", "None"),  # no such day
     # the row's subject is its name's last Chinese characters, past a unit or figure after them
     # (review BT A6): another subject's 较大 is not this row's
     ("群众满意度%", "满意度指标", "有较大提升", "办件量有了较大的提升，满意度有所提升", "6.00～8.00"),

@@ -85,7 +85,7 @@ _ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a t
 # re.ASCII: only 0-9 are digits here; other Unicode digits fall through to an error.
 _NUMBER = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)", re.ASCII | re.DOTALL)
 _DATE = re.compile(
-    r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<end>底|末))?"
+    r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:份|(?P<d>\d{1,2})[日号]|(?P<end>底|末))?"  # "12月份": December
     r"|(?P<ey>\d{4})年(?:底|末)"  # "2023年底": the year's last month
     r"|(?P<yy>\d{4})年度?"  # "2024年", "2024年内": the year alone
     r"|(?P<iy>\d{4})(?P<sep>[-./])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})"
@@ -96,6 +96,10 @@ _DATE = re.compile(
 # ("2024.6月底", "2024.12前") or the other side of the row is a date; alone (or "2024.10完成",
 # "2023.5内") it is a number: 完成 and 内 also stand beside amounts
 _DOTTED_MONTH = re.compile(r"((?:19|20)\d{2})\.(\d{1,2})(月?(?:底|末)|月)?", re.ASCII)
+# "12.31": a month and day with a dot, read as a day of the sheet's year where a word saying "by"
+# follows it ("9.30前") or the other side of the row is a date ("12.20" against "2024年12月31日前");
+# alone it is a number
+_MONTH_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})", re.ASCII)
 # "95%（含）", "12次(累计)": a known unit with a remark in brackets after it
 _REMARK = re.compile(r"(.+?)[（(][^（()）]*[)）]")
 _BARE_REMARK = re.compile(r"()[（(][^（()）]+[)）]")
@@ -846,9 +850,14 @@ def _date_value(
     match = _DATE.fullmatch(body)
     if not match:
         dotted = _DOTTED_MONTH.fullmatch(body)
-        if dotted is None or not (before or dotted[3]):  # "2024.6月底", "2024.12前" are dates; "2024.06" alone may be an amount
+        if dotted is not None and (before or dotted[3]):  # "2024.6月底", "2024.12前" are dates; "2024.06" alone may be an amount
+            return _month_value(text, _merge(comparator, "<=" if before else None, unknown), dotted, where)
+        day = _MONTH_DAY.fullmatch(body) if before else None  # "9.30前": by 30 September
+        if day is None:
             return None
-        return _month_value(text, _merge(comparator, "<=" if before else None, unknown), dotted, where)
+        if year is None:
+            raise ValueParseError(where, text, f"日期缺少年份“{text}”")
+        return _day_value(text, _merge(comparator, "<=", unknown), year, day, where)
     comparator = _merge(comparator, "<=" if before else None, unknown)
     if match["yy"]:
         try:
@@ -884,9 +893,17 @@ def _month_value(text: str, comparator: Comparator | None, dotted: re.Match, whe
     return ParsedValue(text, "date", comparator, None, None, when, None, precision="month")
 
 
-def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
-    """A figure written as a year and month with a dot ("2024.06", "2024.10已完成", "2024.12内",
-    "2024.10竣工"), as a month, for a row whose other side is a date; None for any other value."""
+def _day_value(text: str, comparator: Comparator | None, year: int, day: re.Match, where: str) -> ParsedValue:
+    try:
+        when = date(year, int(day[1]), int(day[2]))
+    except ValueError as exc:
+        raise ValueParseError(where, text, f"日期不存在“{text}”") from exc
+    return ParsedValue(text, "date", comparator, None, None, when, None, precision="day")
+
+
+def _dotted(value: ParsedValue, reading: Reading) -> str | None:
+    """The figure of a number written with a dot, without the date words, fillers and comparator
+    written around it ("≤2024.12完成": "2024.12"); None for a figure without a dot."""
     if value.kind != "number" or value.approximate or value.named or ("." not in value.raw and "．" not in value.raw):
         return None  # most figures have no dot: asked for every row whose two figures are numbers
     text = strip_trailing("".join(fold(value.raw).split()))
@@ -897,10 +914,31 @@ def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
         if text.startswith(word):  # "≤2024.12": its comparator is the value's already
             text = text[len(word):]
             break
-    dotted = _DOTTED_MONTH.fullmatch(text)
+    return text
+
+
+def year_month(value: ParsedValue, reading: Reading) -> ParsedValue | None:
+    """A figure written as a year and month with a dot ("2024.06", "2024.10已完成", "2024.12内",
+    "2024.10竣工"), as a month, for a row whose other side is a date; None for any other value."""
+    text = _dotted(value, reading)
+    dotted = None if text is None else _DOTTED_MONTH.fullmatch(text)
     if dotted is None or not 1 <= int(dotted[2]) <= 12:
         return None
     return _month_value(value.raw, value.comparator, dotted, "")
+
+
+def month_day(value: ParsedValue, reading: Reading, year: int | None) -> ParsedValue | None:
+    """A figure written as a month and day with a dot ("12.20", "10.8完成"), as that day of the
+    sheet's ``year``, for a row whose other side is a date; None for any other value, for a day
+    that does not exist ("6.31"), and without a year."""
+    text = _dotted(value, reading) if year is not None else None
+    day = None if text is None else _MONTH_DAY.fullmatch(text)
+    if day is None:
+        return None
+    try:
+        return _day_value(value.raw, value.comparator, year, day, "")
+    except ValueParseError:
+        return None
 
 
 def _figure_before_remark(compact: str, reading: Reading, where: str, year: int | None) -> ParsedValue | None:

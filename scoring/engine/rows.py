@@ -33,6 +33,7 @@ from .readings import (
     fold,
     is_lower_name,
     made_of,
+    month_day,
     parse_value,
     strip_trailing,
     year_month,
@@ -537,8 +538,10 @@ class RowScorer(WordingGrader, UnitMatcher):
             self._check_nature(row, target.comparator, place)
         actual = self._check_named(row, actual, target, values)
         if target is not None and actual.kind != target.kind and "date" in (actual.kind, target.kind):
-            # "2024.06" against "2024年12月前": a year and month written with a dot, as the other side is a date
-            target, actual = year_month(target, self.reading) or target, year_month(actual, self.reading) or actual
+            # "2024.06" against "2024年12月前": a year and month written with a dot, as the other side is a date;
+            # "12.20" against "2024年12月31日前", "10.8" against "9.30前": a month and day of the sheet's year
+            target, actual = (year_month(target, self.reading) or month_day(target, self.reading, self.year) or target,
+                              year_month(actual, self.reading) or month_day(actual, self.reading, self.year) or actual)
             target, actual = bare_year(target) or target, bare_year(actual) or actual  # "2024" against "2024年"
         elif target is not None and target.kind == actual.kind == "number":
             target, actual = self._dotted_months(row, target, actual)
@@ -721,13 +724,18 @@ class RowScorer(WordingGrader, UnitMatcher):
 
     def _dotted_months(self, row: Row, target: ParsedValue, actual: ParsedValue) -> tuple[ParsedValue, ParsedValue]:
         """Two figures that are both a year and month with a dot ("2024.6完成" against
-        "2024.10完成", "2024.12" against "2025.1" in a 时效指标 row) as months, where a date word
+        "2024.10完成", "2024.12" against "2025.1" in a 时效指标 row) as months, or both a month and
+        day ("6.30" against "6.5") as days of the sheet's year, where a date word
         follows both or the row's group is one whose bare durations the rule file reads
         (rows.no_comparator.durations.groups); else as they are (amounts look so: "2024.5"
         against "2025.3完成" in 完成投资（万元）)."""
         months = year_month(target, self.reading), year_month(actual, self.reading)
         if None in months:
-            return target, actual
+            # "6.30" against "6.5", "12.31" against "11.30" in a 时效指标 row: a month and day, where one of the
+            # days is past the 9th (a length of time is not written "6.30"; "1.5" against "1.2" may be one)
+            months = month_day(target, self.reading, self.year), month_day(actual, self.reading, self.year)
+            if None in months or all(m.date.day < 10 for m in months):
+                return target, actual
         words = self.reading.date_words
         dated = all(strip_trailing("".join(fold(v.raw).split())).endswith(words) for v in (target, actual))
         durations = self.rules.no_comparator_durations
