@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from ..cases.model import Row
 
 
+# The least factor between two units by which two bare figures far apart are taken for a slip of unit.
+_LARGE_STEP = Decimal(1000)
+
+
 class UnitMatcher:
     """Brings figures to one unit for `rows.RowScorer` (see the module's docstring)."""
 
@@ -40,7 +44,8 @@ class UnitMatcher:
         t, a = target.number, actual.number
         if tu == au or not tu or not au:
             percent = row is not None and not tu and not au and self._named_percent(row)
-            return self._fraction(target, actual, direction, percent) or (tu != au and self._unit_in_doubt(target, actual)) or (t, a, "")
+            return (self._fraction(target, actual, direction, percent) or (self._unit_in_doubt(target, actual) if tu != au else
+                    None if tu else self._both_bare_in_doubt(target, actual)) or (t, a, ""))
         tb, tf = self.reading.to_base(tu)
         ab, af = self.reading.to_base(au)
         if tb is not None and tb == ab:
@@ -124,15 +129,65 @@ class UnitMatcher:
         "≥95%"): the fraction in percent, and a note saying so; None when neither is (the rule
         file's `reading.fraction_of_percent`: the least percentage a fraction is read against).
         With ``percent`` (two bare figures in a row named as a percentage, `reading.percent_names`),
-        either figure may be the percentage ("群众满意度" | "≥90" | "0.95")."""
+        either figure may be the percentage ("群众满意度" | "≥90" | "0.95").  Against a smaller
+        percentage a fraction may as well be a percentage ("0.5" against "≥2%"), except where so
+        read it is far from the other figure (`reading.bare_unit_doubt`'s ``far``): then it is a
+        fraction where that brings it near (``near``: "0.55" against "≥45%" is 55%), and else the
+        row is not read ("0.05" against "≤2%": 0.05% or 5%)."""
         least = self.reading.fraction_of_percent
         if least is None or ((target.unit == "%") == (actual.unit == "%") and not percent):
             return None
         t, a = target.number, actual.number
-        if (target.unit == "%" or percent) and not actual.unit and t >= least and self._is_fraction(a, direction):
-            return t, a * 100, f"完成值“{actual.raw}”是以小数写的比率，按 {fmt(a * 100)}% 与指标值“{target.raw}”比较"
-        if (actual.unit == "%" or percent) and not target.unit and a >= least and self._is_fraction(t, None):
-            return t * 100, a, f"指标值“{target.raw}”是以小数写的比率，按 {fmt(t * 100)}% 与完成值“{actual.raw}”比较"
+        if (target.unit == "%" or percent) and not actual.unit and self._is_fraction(a, direction):
+            read = t >= least or self._far_unless_fraction(t, a)
+            if read is True:
+                return t, a * 100, f"完成值“{actual.raw}”是以小数写的比率，按 {fmt(a * 100)}% 与指标值“{target.raw}”比较"
+            return read
+        if (actual.unit == "%" or percent) and not target.unit and self._is_fraction(t, None):
+            read = a >= least or self._far_unless_fraction(a, t)
+            if read is True:
+                return t * 100, a, f"指标值“{target.raw}”是以小数写的比率，按 {fmt(t * 100)}% 与完成值“{actual.raw}”比较"
+            return read
+        return None
+
+    def _far_unless_fraction(self, rate: Decimal, fraction: Decimal) -> bool | str | None:
+        """A figure that may be a fraction (``fraction``) against a percentage below the least one
+        a fraction is read against (``rate``): True where read as a percentage the two are far
+        apart and as a fraction near; a string saying why the row is not read where they are far
+        apart either way; None where read as a percentage they are not far apart."""
+        doubt = self.reading.bare_unit_doubt
+        if doubt is None or rate <= 0 or fraction <= 0:
+            return None
+        far, near = doubt
+        if max(rate, fraction) / min(rate, fraction) <= far:
+            return None
+        as_fraction = fraction * 100
+        if max(rate, as_fraction) / min(rate, as_fraction) <= near:
+            return True
+        return (f"“{fmt(fraction)}”未写单位：按“%”读与“{fmt(rate)}%”相差悬殊，按小数写的比率读（{fmt(as_fraction)}%）也不相近，"
+                f"单位无法确定，无法比较")
+
+    def _both_bare_in_doubt(self, target: ParsedValue, actual: ParsedValue) -> str | None:
+        """Why two figures written without a unit are not compared: they differ more than
+        `reading.bare_unit_doubt`'s ``far`` times and within its ``near`` of a large factor between
+        two units the rule file converts ("≤50" against "486000": 万元 and 元, 10⁴ apart); None when
+        they are compared.  Only factors of a thousand and more: figures of one unit differ by
+        smaller ones (7 days, 15 亩, 60 minutes) as well."""
+        doubt = self.reading.bare_unit_doubt
+        t, a = target.number, actual.number
+        if doubt is None or t is None or a is None or t <= 0 or a <= 0:
+            return None
+        far, near = doubt
+        apart = max(t, a) / min(t, a)
+        if apart <= far:
+            return None
+        for family in self.reading.unit_families.values():
+            for unit, factor in family:
+                for smaller, other in family:
+                    step = factor / other
+                    if step >= _LARGE_STEP and 1 / near <= apart / step <= near:
+                        return (f"指标值“{target.raw}”与完成值“{actual.raw}”都未写单位，两者相差约 {fmt(step.normalize())} 倍，"
+                                f"可能一个按“{smaller}”、一个按“{unit}”填写，单位无法确定，无法比较")
         return None
 
     def _is_fraction(self, figure: Decimal, direction: str | None) -> bool:
