@@ -1324,6 +1324,10 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("农户参与率", "经济效益指标", "≥45%", "0.55", "10.00"),
     ("设备故障率", "质量指标", "≤2%", "0.05", "None"),  # 0.05% or 5%: not read
     ("抽检不合格率", "质量指标", "≤2%", "0.5", "10.00"),  # 0.5%, as before: near as it is
+    # words after a known unit saying the figure is no result yet, whichever side is bare (review BU A2)
+    ("新建村级服务站", "数量指标", "≥3", "3个在建", "None"),
+    ("补贴发放户数", "数量指标", "500", "500户未发放", "None"),
+    ("覆盖行政村", "数量指标", "≥3", "3个村", "10.00"),  # what is counted: read as before
     # two bare figures 10⁴ apart: 元 and 万元 (review BU A5)
     ("项目总成本", "成本指标", "≤50", "486000", "None"),
     ("带动农户增收", "经济效益指标", "≥500000", "48.6", "None"),

@@ -639,6 +639,12 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             comparator = _merge(comparator, after, unknown)
     if rest and not _is_unit(rest, reading):
         raise unknown()
+    if rest and reading.unfinished_remarks and not reading.is_unit(rest):
+        tail = _undone_after_unit(rest, reading)
+        if tail is not None:
+            # "3个在建": the words after a known unit say the figure is no result yet, whichever side
+            # is bare ("≥3" against it would take "个在建" for the unit)
+            raise ValueParseError(where, text, f"“{text}”在单位后注明“{tail}”，该数不是已完成的结果")
     number = to_decimal(figure)
     if is_too_large(number):
         raise ValueParseError(where, text, f"数值过大“{text[:40]}”（绝对值应小于 {MAX_FIGURE_TEXT}）")
@@ -679,6 +685,16 @@ def _bracket_head(inner: str) -> str:
 
 # How a figure was got, said in a bracket after it: "96.3（抽样调查）", "98%（问卷）"
 _MEASURED = ("抽样", "抽查", "调查", "问卷", "测评", "测算", "统计", "核查", "验收", "评估")
+
+
+def _undone_after_unit(rest: str, reading: Reading) -> str | None:
+    """What follows the longest unit the vocabulary knows at the start of ``rest``, where it holds
+    a word of `unfinished_remarks` ("个在建": "在建"); None otherwise ("个村": what is counted)."""
+    for end in range(len(rest) - 1, 0, -1):
+        if reading.is_unit(rest[:end]):
+            tail = rest[end:]
+            return tail if reading.unfinished(tail) is not None else None
+    return None
 
 
 def _unit_before_remark(rest: str, reading: Reading) -> tuple[str | None, Comparator | None, str | None]:
