@@ -640,11 +640,14 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     if rest and not _is_unit(rest, reading):
         raise unknown()
     if rest and reading.unfinished_remarks and not reading.is_unit(rest):
-        tail = _undone_after_unit(rest, reading)
-        if tail is not None:
+        undone = _undone_after_unit(rest, reading)
+        if undone is not None:
             # "3个在建": the words after a known unit say the figure is no result yet, whichever side
-            # is bare ("≥3" against it would take "个在建" for the unit)
-            raise ValueParseError(where, text, f"“{text}”在单位后注明“{tail}”，该数不是已完成的结果")
+            # is bare ("≥3" against it would take "个在建" for the unit); quoted as written, fillers
+            # and all ("100%未完成", not its "未")
+            unit, tail = undone
+            said = text.strip()[text.strip().find(unit) + len(unit):] if unit and unit in text else tail
+            raise ValueParseError(where, text, f"“{text}”在单位后注明“{said}”，该数不是已完成的结果")
     number = to_decimal(figure)
     if is_too_large(number):
         raise ValueParseError(where, text, f"数值过大“{text[:40]}”（绝对值应小于 {MAX_FIGURE_TEXT}）")
@@ -687,14 +690,24 @@ def _bracket_head(inner: str) -> str:
 _MEASURED = ("抽样", "抽查", "调查", "问卷", "测评", "测算", "统计", "核查", "验收", "评估")
 
 
-def _undone_after_unit(rest: str, reading: Reading) -> str | None:
-    """What follows the longest unit the vocabulary knows at the start of ``rest``, where it holds
-    a word of `unfinished_remarks` ("个在建": "在建"); None otherwise ("个村": what is counted)."""
+def _undone_after_unit(rest: str, reading: Reading) -> tuple[str, str] | None:
+    """The longest unit the vocabulary knows at the start of ``rest`` ("" after a bare figure: "3在建")
+    and what follows it, where that holds a word of `unfinished_remarks` ("个在建": "在建") or is a
+    negation whose verb was read as a filler ("3座未建成", "5个未完成": "未"); None otherwise ("个村":
+    what is counted)."""
+    unit, tail = "", rest
     for end in range(len(rest) - 1, 0, -1):
         if reading.is_unit(rest[:end]):
-            tail = rest[end:]
-            return tail if reading.unfinished(tail) is not None else None
+            unit, tail = rest[:end], rest[end:]
+            break
+    if reading.unfinished(tail) is not None or reading.unfinished(rest) is not None or tail in _NEGATED_FILLER:
+        return unit, tail
     return None
+
+
+# What is left after a figure's unit of a negated filler ("未建成", "未完成", "没有完成": 建成 and
+# 完成 are read as fillers): the figure was not done.
+_NEGATED_FILLER = frozenset({"未", "不", "没", "没有", "尚未", "暂未", "仍未", "还未", "还没"})
 
 
 def _unit_before_remark(rest: str, reading: Reading) -> tuple[str | None, Comparator | None, str | None]:
