@@ -1389,6 +1389,7 @@ def test_a_remark_after_a_bare_figure_in_a_split_column_form_is_no_unit(library,
     ("护林员服务月数", "数量指标", "≥", "12", "月", "12", "10.00"),  # a length of time: 12个月 on both
     ("护林员服务月数", "数量指标", "≥", "12", "月", "10", "8.33"),
     ("项目完成年度", "时效指标", "≤", "2024", "年", "2024", "10.00"),
+    ("项目完成时间", "时效指标", "≤", "12", "月", "12.5", "None"),  # 12.5 in 月 is no day (5 December)
 ])
 def test_a_unit_column_that_makes_the_target_a_date_makes_a_bare_actual_one(library, name, group, nature, target, unit, actual, expected):
     """Sichuan's 度量单位 column is the unit of both 指标值 and 完成值: "≤ | 12 | 月 | 12" is met read as

@@ -628,8 +628,8 @@ class LeanEngine:
             checked, low, high = known, computed, computed
         _write_back(sums, known, checked, computed, low, high, claimed_sum, unclaimed_weight, allow_up, allow_down, any_claimed)
         row_claims = {}
-        lines: list[tuple] = []
-        groups: list = []
+        lines: list[tuple] | tuple = ()  # no list made on the department rows of a batch, which have no rows
+        groups: list | tuple = ()
         if rows:
             row_claims = {row.id or f"row{i + 1}": row.claimed for i, row in enumerate(sheet.rows) if row.claimed is not None}
             if sheet.subtotals:

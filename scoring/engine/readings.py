@@ -960,7 +960,7 @@ def month_day(value: ParsedValue, reading: Reading, year: int | None) -> ParsedV
     """A figure written as a month and day with a dot ("12.20", "10.8完成"), as that day of the
     sheet's ``year``, for a row whose other side is a date; None for any other value, for a day
     that does not exist ("6.31"), and without a year."""
-    text = _dotted(value, reading) if year is not None else None
+    text = _dotted(value, reading) if year is not None and value.unit is None else None  # "12.5月": 12.5 months
     day = None if text is None else _MONTH_DAY.fullmatch(text)
     if day is None:
         return None

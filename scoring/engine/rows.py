@@ -540,8 +540,10 @@ class RowScorer(WordingGrader, UnitMatcher):
         if target is not None and actual.kind != target.kind and "date" in (actual.kind, target.kind):
             # "2024.06" against "2024年12月前": a year and month written with a dot, as the other side is a date;
             # "12.20" against "2024年12月31日前", "10.8" against "9.30前": a month and day of the sheet's year
-            target, actual = (year_month(target, self.reading) or month_day(target, self.reading, self.year) or target,
-                              year_month(actual, self.reading) or month_day(actual, self.reading, self.year) or actual)
+            # (not where a 度量单位 column gives the bare figure a unit: "12.5" in 月 is no day)
+            year = None if (row.unit or "").strip() else self.year
+            target, actual = (year_month(target, self.reading) or month_day(target, self.reading, year) or target,
+                              year_month(actual, self.reading) or month_day(actual, self.reading, year) or actual)
             target, actual = bare_year(target) or target, bare_year(actual) or actual  # "2024" against "2024年"
         elif target is not None and target.kind == actual.kind == "number":
             target, actual = self._dotted_months(row, target, actual)
@@ -733,7 +735,8 @@ class RowScorer(WordingGrader, UnitMatcher):
         if None in months:
             # "6.30" against "6.5", "12.31" against "11.30" in a 时效指标 row: a month and day, where one of the
             # days is past the 9th (a length of time is not written "6.30"; "1.5" against "1.2" may be one)
-            months = month_day(target, self.reading, self.year), month_day(actual, self.reading, self.year)
+            year = None if (row.unit or "").strip() else self.year  # figures in a 度量单位's unit are no days
+            months = month_day(target, self.reading, year), month_day(actual, self.reading, year)
             if None in months or all(m.date.day < 10 for m in months):
                 return target, actual
         words = self.reading.date_words
