@@ -1321,10 +1321,14 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("项目完成时间", "时效指标", "2024年12月31日前", "12.20", "10.00"),
     ("项目完成时间", "时效指标", "2024年12月", "2024年12月份", "10.00"),
     ("办理时限", "时效指标", "≤1.5", "1.2", "10.00"),  # no day past the 9th: a length of time, as written
+    ("平均办结时长", "时效指标", "≤1.25", "1.3", "9.62"),  # a length of time (review BV A2)
+    ("项目完成时间", "时效指标", "≤1.5", "1.25", "10.00"),  # a comparator: lengths of time (review BV B1)
     ("项目完成时间", "时效指标", "6.31前", "6.5", "None"),  # no such day
     # a fraction against a small percentage: a percentage, unless so read it is far off (review BU A4)
     ("农户参与率", "经济效益指标", "≥45%", "0.55", "10.00"),
-    ("设备故障率", "质量指标", "≤2%", "0.05", "None"),  # 0.05% or 5%: not read
+    ("示范覆盖率", "质量指标", "≥2%", "0.05", "None"),  # to reach: 0.05% or 5%, not read
+    ("差错率", "质量指标", "≤1%", "0.02", "10.00"),  # far under a ceiling is a good result (review BV A1)
+    ("投诉率", "质量指标", "≤5%", "0.3", "10.00"),  # (review BV B2)
     ("抽检不合格率", "质量指标", "≤2%", "0.5", "10.00"),  # 0.5%, as before: near as it is
     # words after a known unit saying the figure is no result yet, whichever side is bare (review BU A2)
     ("新建村级服务站", "数量指标", "≥3", "3个在建", "None"),
@@ -1338,6 +1342,7 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("项目总成本", "成本指标", "≤50", "486000", "None"),
     ("带动农户增收", "经济效益指标", "≥500000", "48.6", "None"),
     ("培训人次", "数量指标", "≥50", "120", "10.00"),  # far apart by no declared factor: compared
+    ("服务群众人次", "社会效益指标", "≥10", "12000", "10.00"),  # a thousand times: counts differ so (review BV B4)
     # the row's subject is its name's last Chinese characters, past a unit or figure after them
     # (review BT A6): another subject's 较大 is not this row's
     ("群众满意度%", "满意度指标", "有较大提升", "办件量有了较大的提升，满意度有所提升", "6.00～8.00"),

@@ -640,7 +640,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     if rest and not _is_unit(rest, reading):
         raise unknown()
     if rest and reading.unfinished_remarks and not reading.is_unit(rest):
-        undone = _undone_after_unit(rest, reading)
+        undone = _undone_after_unit(rest, text, reading)
         if undone is not None:
             # "3个在建": the words after a known unit say the figure is no result yet, whichever side
             # is bare ("≥3" against it would take "个在建" for the unit); quoted as written, fillers
@@ -690,17 +690,20 @@ def _bracket_head(inner: str) -> str:
 _MEASURED = ("抽样", "抽查", "调查", "问卷", "测评", "测算", "统计", "核查", "验收", "评估")
 
 
-def _undone_after_unit(rest: str, reading: Reading) -> tuple[str, str] | None:
+def _undone_after_unit(rest: str, text: str, reading: Reading) -> tuple[str, str] | None:
     """The longest unit the vocabulary knows at the start of ``rest`` ("" after a bare figure: "3在建")
     and what follows it, where that holds a word of `unfinished_remarks` ("个在建": "在建") or is a
-    negation whose verb was read as a filler ("3座未建成", "5个未完成": "未"); None otherwise ("个村":
-    what is counted)."""
+    negation whose verb was read as a filler ("3座未建成", "5个未完成": "未", though not where the
+    cell ``text`` says none happened: "0起未发生"); None otherwise ("个村": what is counted)."""
     unit, tail = "", rest
     for end in range(len(rest) - 1, 0, -1):
         if reading.is_unit(rest[:end]):
             unit, tail = rest[:end], rest[end:]
             break
-    if reading.unfinished(tail) is not None or reading.unfinished(rest) is not None or tail in _NEGATED_FILLER:
+    # the words after the unit are the whole remark, as in brackets ("3次未开展" as "3次（未开展）")
+    if any(reading.unfinished(words) is not None for words in (tail, rest, f"({tail})")):
+        return unit, tail
+    if tail in _NEGATED_FILLER and not text[text.rfind(tail):].startswith(reading.none_words):
         return unit, tail
     return None
 

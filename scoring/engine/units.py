@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     from ..cases.model import Row
 
 
-# The least factor between two units by which two bare figures far apart are taken for a slip of unit.
-_LARGE_STEP = Decimal(1000)
+# The least factor between two units by which two bare figures far apart are taken for a slip of
+# unit: 元 and 万元.  Counts of one unit differ by a thousand and more often enough ("≥10" | "12000" 人次).
+_LARGE_STEP = Decimal(10000)
 
 
 class UnitMatcher:
@@ -130,21 +131,23 @@ class UnitMatcher:
         file's `reading.fraction_of_percent`: the least percentage a fraction is read against).
         With ``percent`` (two bare figures in a row named as a percentage, `reading.percent_names`),
         either figure may be the percentage ("群众满意度" | "≥90" | "0.95").  Against a smaller
-        percentage a fraction may as well be a percentage ("0.5" against "≥2%"), except where so
-        read it is far from the other figure (`reading.bare_unit_doubt`'s ``far``): then it is a
-        fraction where that brings it near (``near``: "0.55" against "≥45%" is 55%), and else the
-        row is not read ("0.05" against "≤2%": 0.05% or 5%)."""
+        percentage a fraction may as well be a percentage ("0.5" against "≥2%"), except where, as a
+        rate to reach, so read it is far from the other figure (`reading.bare_unit_doubt`'s
+        ``far``): then it is a fraction where that brings it near (``near``: "0.55" against "≥45%"
+        is 55%), and else the row is not read ("0.05" against "≥2%").  Under a ceiling a figure far
+        below it is a good result ("0.02" against "≤1%")."""
         least = self.reading.fraction_of_percent
         if least is None or ((target.unit == "%") == (actual.unit == "%") and not percent):
             return None
         t, a = target.number, actual.number
         if (target.unit == "%" or percent) and not actual.unit and self._is_fraction(a, direction):
-            read = t >= least or self._far_unless_fraction(t, a)
+            # under a ceiling a figure far below it is a good result, not a slip ("0.02" against "≤1%")
+            read = t >= least or (direction in (">=", ">") and self._far_unless_fraction(t, a))
             if read is True:
                 return t, a * 100, f"完成值“{actual.raw}”是以小数写的比率，按 {fmt(a * 100)}% 与指标值“{target.raw}”比较"
             return read
         if (actual.unit == "%" or percent) and not target.unit and self._is_fraction(t, None):
-            read = a >= least or self._far_unless_fraction(a, t)
+            read = a >= least or (direction in (">=", ">") and self._far_unless_fraction(a, t))
             if read is True:
                 return t * 100, a, f"指标值“{target.raw}”是以小数写的比率，按 {fmt(t * 100)}% 与完成值“{actual.raw}”比较"
             return read
@@ -181,14 +184,18 @@ class UnitMatcher:
         apart = max(t, a) / min(t, a)
         if apart <= far:
             return None
+        pairs: dict[Decimal, list[str]] = {}  # the factor, and the units that far apart ("元”与“万元")
         for family in self.reading.unit_families.values():
             for unit, factor in family:
                 for smaller, other in family:
                     step = factor / other
                     if step >= _LARGE_STEP and 1 / near <= apart / step <= near:
-                        return (f"指标值“{target.raw}”与完成值“{actual.raw}”都未写单位，两者相差约 {fmt(step.normalize())} 倍，"
-                                f"可能一个按“{smaller}”、一个按“{unit}”填写，单位无法确定，无法比较")
-        return None
+                        pairs.setdefault(step, []).append(f"“{smaller}”与“{unit}”")
+        if not pairs:
+            return None
+        step = min(pairs, key=lambda f: abs(apart / f - 1))
+        return (f"指标值“{target.raw}”与完成值“{actual.raw}”都未写单位，两者相差约 {fmt(step.normalize())} 倍，"
+                f"可能是按不同单位填写的（如{'、'.join(pairs[step])}），单位无法确定，无法比较")
 
     def _is_fraction(self, figure: Decimal, direction: str | None) -> bool:
         """Whether a bare figure against a percentage is a fraction: above 0, and up to 1, or
