@@ -45,8 +45,12 @@ class UnitMatcher:
         t, a = target.number, actual.number
         if tu == au or not tu or not au:
             percent = row is not None and not tu and not au and self._named_percent(row)
-            return (self._fraction(target, actual, direction, percent) or (self._unit_in_doubt(target, actual) if tu != au else
-                    None if tu else self._both_bare_in_doubt(target, actual)) or (t, a, ""))
+            fraction = self._fraction(target, actual, direction, percent)
+            if fraction:
+                return fraction
+            if tu != au:  # one of them bare: it takes the other's unit, unless that is in doubt
+                return self._unit_in_doubt(target, actual) or (t, a, "")
+            return (not tu and self._both_bare_in_doubt(target, actual)) or (t, a, "")
         tb, tf = self.reading.to_base(tu)
         ab, af = self.reading.to_base(au)
         if tb is not None and tb == ab:
@@ -174,8 +178,8 @@ class UnitMatcher:
         """Why two figures written without a unit are not compared: they differ more than
         `reading.bare_unit_doubt`'s ``far`` times and within its ``near`` of a large factor between
         two units the rule file converts ("≤50" against "486000": 万元 and 元, 10⁴ apart); None when
-        they are compared.  Only factors of a thousand and more: figures of one unit differ by
-        smaller ones (7 days, 15 亩, 60 minutes) as well."""
+        they are compared.  Only factors of ten thousand and more (`_LARGE_STEP`): figures of one
+        unit differ by smaller ones (7 days, 15 亩, 60 minutes, a thousand 人次) as well."""
         doubt = self.reading.bare_unit_doubt
         t, a = target.number, actual.number
         if doubt is None or t is None or a is None or t <= 0 or a <= 0:
