@@ -711,7 +711,7 @@ def test_subtotals_and_printed_group_weights(library):
     assert codes["subtotal_weight_mismatch"].severity == "warning"
 
 
-def _header_only(library, actuals, claims, complete=True, total=None):
+def _header_only(library, actuals, claims, complete=True, total=None, subtotal=None):
     """A sheet printing 50 points on its 产出指标 header over three rows without weights (review BM
     B1), and 40 points of weighted 效益指标 rows; scored both ways, which must agree."""
     import sys
@@ -728,14 +728,14 @@ def _header_only(library, actuals, claims, complete=True, total=None):
         if claimed is not None:
             row["claimed"] = claimed
     rows.append({"name": "效益", "group": ["效益指标", "社会效益指标"], "weight": 40, "target": "≥90%", "actual": "95%", "claimed": "40"})
-    rep = report(library, rows, claims={"execution": "10"}, subtotals=[{"group": ["产出指标"], "weight": "50"}], complete=complete,
-                 total=total)
+    subtotals = [{"group": ["产出指标"], "weight": "50", **({"claimed": subtotal} if subtotal is not None else {})}]
+    rep = report(library, rows, claims={"execution": "10"}, subtotals=subtotals, complete=complete, total=total)
     checker = equality.Checker(library)
     checker.case(Case.model_validate({
         "case": {"id": "t", "unit": "测试单位", "region": ["测试省"], "year": 2024, "source": "test"},
         "sheets": [{"id": "s", "title": "测试表", "rules": "national.project", "complete": complete,
                     "inputs": {"budget": "100", "executed": "100", "budget_initial": "100"}, "claims": {"execution": "10"},
-                    "rows": rows, "subtotals": [{"group": ["产出指标"], "weight": "50"}],
+                    "rows": rows, "subtotals": subtotals,
                     **({"claimed_total": total} if total is not None else {})}],
     }), "test.toml")
     assert checker.tally.ok, "\n".join(checker.tally.first)
@@ -762,6 +762,12 @@ def test_a_group_whose_rows_print_no_weight_is_held_to_its_headers(library):
     # every row met and 45 claimed: at least 50
     sheet, codes = _header_only(library, ["100次", "100次", "100次"], ["15", "15", "15"])
     assert codes["group_under"].severity == "info" and "至少应得 50.00 分" in codes["group_under"].message
+    # no row claimed: the group's printed subtotal is its claim (review BV C)
+    sheet, codes = _header_only(library, ["100次", "100次", "100次"], [None, None, None], subtotal="45", total="95")
+    assert codes["group_under"].message.endswith("所填小计 45 分，少计 5.00 分")
+    assert sheet.total.comparison.status == "under" and sheet.total.comparison.computed == Decimal(100)
+    sheet, codes = _header_only(library, ["80次", "80次", "80次"], [None, None, None], subtotal="50", total="100")
+    assert codes["group_over"].severity == "error" and "所填小计 50 分，高出 10.00 分" in codes["group_over"].message
 
 
 @pytest.mark.parametrize(("actuals", "claims", "complete"), [
@@ -1322,6 +1328,9 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("项目完成时间", "时效指标", "2024年12月", "2024年12月份", "10.00"),
     ("办理时限", "时效指标", "≤1.5", "1.2", "10.00"),  # no day past the 9th: a length of time, as written
     ("平均办结时长", "时效指标", "≤1.25", "1.3", "9.62"),  # a length of time (review BV A2)
+    ("资金拨付及时性", "时效指标", "6.30", "7.20", "None"),  # late
+    ("资金拨付及时性", "时效指标", "6.30", "6.10", "10.00"),
+    ("补贴发放时间", "时效指标", "9.30日前", "10.8", "None"),  # late
     ("项目完成时间", "时效指标", "≤1.5", "1.25", "10.00"),  # a comparator: lengths of time (review BV B1)
     ("项目完成时间", "时效指标", "6.31前", "6.5", "None"),  # no such day
     # a fraction against a small percentage: a percentage, unless so read it is far off (review BU A4)

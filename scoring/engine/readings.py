@@ -99,7 +99,7 @@ _DOTTED_MONTH = re.compile(r"((?:19|20)\d{2})\.(\d{1,2})(月?(?:底|末)|月)?",
 # "12.31": a month and day with a dot, read as a day of the sheet's year where a word saying "by"
 # follows it ("9.30前") or the other side of the row is a date ("12.20" against "2024年12月31日前");
 # alone it is a number
-_MONTH_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})", re.ASCII)
+_MONTH_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})[日号]?", re.ASCII)  # "9.30日前" too
 # "95%（含）", "12次(累计)": a known unit with a remark in brackets after it
 _REMARK = re.compile(r"(.+?)[（(][^（()）]*[)）]")
 _BARE_REMARK = re.compile(r"()[（(][^（()）]+[)）]")

@@ -52,8 +52,9 @@ _BARE_MONTHS = re.compile(r"([^0-9]*?)([0-9]{1,3})月")
 # Heads of names whose figure may be a date as well as a length of time ("完成时间", "完成时限",
 # "服务期限", "合同到期", "填报日期", "春季造林期", "二期", "时段"): a month there stays a month of the year.
 _DATE_HEADS = ("时间", "时限", "期限", "日期", "到期", "节点", "期", "时段")
-# Ends of names whose bare figures written "6.30" may be days: "项目完成时间", "验收日期", "完工节点".
-_DAY_NAMES = ("时间", "日期", "节点")
+# Ends of names whose bare figures written "6.30" may be days: "项目完成时间", "验收日期", "完工节点",
+# "资金拨付及时性".
+_DAY_NAMES = ("时间", "日期", "节点", "及时性")
 # Words and marks of a date, and 个月 (a sheet writing months so may mean July by "7月")
 _DATED = ("年", "日", "号", "底", "前", "旬", "初", "末", ".", "-", "/", "个月")
 # A target's comparator and whether a figure meets it.
@@ -736,7 +737,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         months = year_month(target, self.reading), year_month(actual, self.reading)
         if None in months:
             # "6.30" against "6.5", "12.31" against "11.30" in a row named as the date of an event (项目完成时间,
-            # 资金拨付时间, 验收日期: a word of `date_neutral` before the name's end) with no comparator: a month
+            # 资金拨付及时性, 验收日期: a word of `date_neutral` before the name's end) with no comparator: a month
             # and day, where one of the days is past the 9th (lengths of time are written so too: "≤1.25" |
             # "1.3" in 平均办结时长, "1.5" | "1.15" in 平均处置时间)
             year = None if (row.unit or "").strip() else self.year  # figures in a 度量单位's unit are no days

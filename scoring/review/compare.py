@@ -98,8 +98,9 @@ class HeaderGroup:
 
     index: int  # of the subtotal that prints the header's weight
     members: frozenset[str]  # the ids of its rows
-    comparison: Comparison  # the rows' claims added up (None: no row claims) against the group's range
+    comparison: Comparison  # the rows' claims added up (or the group's printed subtotal) against its range
     shares: tuple[Decimal, Decimal]  # the least and the most share of a weight a row earns
+    by_subtotal: bool = False  # no row claims: the claim held is the printed subtotal's (None without one)
 
 
 def header_groups(sheet: Sheet, complete: bool, lines: list[tuple], tolerance: Decimal, misprinted: dict | None = None) -> list[HeaderGroup]:
@@ -108,7 +109,8 @@ def header_groups(sheet: Sheet, complete: bool, lines: list[tuple], tolerance: D
     ``complete`` sheet: a partial one may show some of a group's rows.  A header counts where it
     prints a weight (not one the rule file knows the form misprints), names no rule indicator in
     its group, is the deepest such header of every line under it, and stands over two or more
-    rows, none with a weight of its own and each with a share; its rows are all claimed or none is."""
+    rows, none with a weight of its own and each with a share; its rows are all claimed or none is
+    (then the group's printed subtotal, if any, is its claim)."""
     if not complete:
         return []
     headers = [(i, tuple(sub.group)) for i, sub in enumerate(sheet.subtotals)
@@ -138,9 +140,10 @@ def header_groups(sheet: Sheet, complete: bool, lines: list[tuple], tolerance: D
             continue  # some rows claimed and others not: what the others would add is not known
         weight = sheet.subtotals[i].weight
         least, most = min(line[5][0] for line in members), max(line[5][1] for line in members)
-        claimed = None if claims[0] is None else sum(claims, Decimal(0))
+        # no row claims: the subtotal printed for the group, where there is one, is its claim (review BV C)
+        claimed = sheet.subtotals[i].claimed if claims[0] is None else sum(claims, Decimal(0))
         cmp = compare(claimed, weight * least, weight * most, weight, 2, tolerance)
-        groups.append(HeaderGroup(i, frozenset(line[0] for line in members), cmp, (least, most)))
+        groups.append(HeaderGroup(i, frozenset(line[0] for line in members), cmp, (least, most), claims[0] is None))
     return groups
 
 
@@ -246,15 +249,14 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
         if group is not None and group.comparison.status in ("over", "under"):
             c = group.comparison
             earned = f"{label}：各行未印分值，按完成情况各应得其分值的 {fmt_share(*group.shares)}"
+            claimed = f"所填小计 {fmt(c.claimed)} 分" if group.by_subtotal else f"各行自评合计 {fmt_sum(c.claimed)} 分"
             if c.status == "over":
                 findings.append(finding(
-                    "group_over", f"{earned}，分组 {fmt(sub.weight)} 分最多应得 {fmt(c.high)} 分；各行自评合计 {fmt_sum(c.claimed)} 分，高出 {fmt(c.delta)} 分",
-                    place,
+                    "group_over", f"{earned}，分组 {fmt(sub.weight)} 分最多应得 {fmt(c.high)} 分；{claimed}，高出 {fmt(c.delta)} 分", place,
                 ))
             else:
                 findings.append(finding(
-                    "group_under", f"{earned}，分组 {fmt(sub.weight)} 分至少应得 {fmt(c.low)} 分；各行自评合计 {fmt_sum(c.claimed)} 分，少计 {fmt(-c.delta)} 分",
-                    place,
+                    "group_under", f"{earned}，分组 {fmt(sub.weight)} 分至少应得 {fmt(c.low)} 分；{claimed}，少计 {fmt(-c.delta)} 分", place,
                 ))
 
 
