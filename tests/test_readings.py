@@ -183,6 +183,12 @@ def test_dates(text, year, comparator, expected):
         ("百分百", None, "100", "%"),
         ("九成以上", ">=", "90", "%"),
         ("81%；", None, "81", "%"),  # a stray semicolon or comma after the value
+        ("二十余次", ">=", "20", "次"),  # more than: as "20余次"
+        ("三百多人", ">=", "300", "人"),
+        ("十余次", ">=", "10", "次"),
+        ("百余人", ">=", "100", "人"),  # a hundred and more, the 一 left out
+        ("千余人次", ">=", "1000", "人次"),
+        ("万余册", ">=", "10000", "册"),
     ],
 )
 def test_chinese_numerals_are_figures(text, comparator, number, unit):
@@ -193,6 +199,12 @@ def test_chinese_numerals_are_figures(text, comparator, number, unit):
 @pytest.mark.parametrize(("run", "expected"), [("十五", 15), ("一百零五", 105), ("三千零五", 3005), ("二三", None), ("三千五", None)])
 def test_chinese_numbers(run, expected):
     assert chinese_number(run) == expected
+
+
+@pytest.mark.parametrize("text", ["百人", "百余年历史", "千余"])
+def test_a_lone_hundred_or_thousand_is_a_figure_only_before_more_than(text):
+    """"百余人" is a hundred and more; "百人" alone is a name as often as a figure ("百人计划")."""
+    assert parse_value(text).kind == "text"
 
 
 def test_a_dotted_year_and_month_alone_is_a_number():

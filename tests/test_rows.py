@@ -247,6 +247,10 @@ def test_words_around_an_actuals_figure(library, group, target, actual, expected
         ("时效指标", "15日", "20天", "7.50"),
         ("经济成本指标", "≤300元/㎡", "320元/平方米", "9.38"),  # a unit per another converts as its first part
         ("经济成本指标", "≤120万元/公里", "1300000元/公里", "9.23"),
+        ("数量指标", "≥5公里", "4.5KM", "9.00"),  # Latin units in capitals: the declared lower-case ones
+        ("数量指标", "≥1000平方米", "900M²", "9.00"),
+        ("经济成本指标", "≤3000元/m²", "3200元/M2", "9.38"),  # a declared unit with a figure in it, per
+        ("经济成本指标", "≤0.3万元/m2", "3200元/㎡", "9.38"),
         ("数量指标", "≥5公里", "实际完成4.5公里", "9.00"),  # words before the figure that say nothing of it
         ("数量指标", "≥10座", "已建成8座", "8.00"),
         ("满意度指标", "≥90%", "满意度为85%", "9.44"),
@@ -623,6 +627,21 @@ def test_unknown_notation_is_named_with_row_and_text(library):
     assert row.comparison.status == "unverifiable"
     found = [f for f in rep.findings if f.code == "unreadable_value"]
     assert found and "调研次数" in found[0].message and "3-5次" in found[0].message
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "expected"), [
+    ("开展培训", "≥3次培训", "2次", "6.67"),  # the row's own object after the unit
+    ("开展培训", "≥3次", "3次培训", "10.00"),
+    ("覆盖行政村数", "≥50个", "40个村", "8.00"),
+    ("开展培训", "≥3次", "3次会议", "unit_mismatch"),  # another object than the row's
+    ("培训人次", "≥100人次", "80人", "unit_mismatch"),  # 次 is a unit: 人次 and 人 are two units
+])
+def test_the_object_a_row_counts_may_follow_the_unit(library, name, target, actual, expected):
+    row, rep = one(library, name=name, target=target, actual=actual, claimed="10")
+    if expected == "unit_mismatch":
+        assert row.comparison.status == "unverifiable" and "unit_mismatch" in {f.code for f in rep.findings}
+    else:
+        assert row.result.computed == D(expected), row.result.parts[0].reason
 
 
 def test_percent_against_count_cannot_be_compared(library):

@@ -251,14 +251,28 @@ class Reading:
         """The canonical spelling of a written unit ("百分比" → "%")."""
         if not written:
             return None
-        meaning = self.units.get(written)
+        meaning = self.declared(written)
         if meaning is None and written[:1] == "(" and written[-1:] == ")" and self.is_unit(written[1:-1]):
             return self.unit(written[1:-1])  # "90(%)", "100（人）": the unit in brackets
+        if meaning is None and "/" in written.strip("/"):
+            part, per = written.split("/", 1)  # "元/m²", "元/M2": as "元/平方米"
+            return f"{self.unit(part)}/{self.unit(per)}"
         return meaning.canonical if meaning else written
+
+    def declared(self, written: str) -> UnitMeaning | None:
+        """What the rule file declares a written unit to be; a unit in Latin capitals is the
+        lower-case one declared ("KM", "M²": "km", "m²"), since forms type either, where the rule
+        file declares no capitals of its own."""
+        meaning = self.units.get(written)
+        if meaning is None:
+            lower = written.lower()
+            if lower != written:
+                meaning = self.units.get(lower)
+        return meaning
 
     def is_unit(self, written: str) -> bool:
         """Whether a word is a unit the vocabulary knows (declared, or seen alone in a cell)."""
-        return written in self.units or written in self.known_units or written in ("%", "‰")
+        return written in self.units or written in self.known_units or written in ("%", "‰") or self.declared(written) is not None
 
     @cached_property
     def comparator_verdicts(self) -> dict[str, Comparator | None]:
@@ -775,10 +789,14 @@ def _is_unit(rest: str, reading: Reading) -> bool:
 
 
 def _unit_shape(rest: str, reading: Reading) -> bool:
-    if rest in reading.units:
+    if reading.declared(rest) is not None:
         return True
-    if len(rest) > MAX_UNIT_LENGTH or any(ch.isdigit() for ch in rest):
+    if len(rest) > MAX_UNIT_LENGTH:
         return False
+    if any(ch.isdigit() for ch in rest):
+        # "元/m2", "元/M²": a figure in a unit only as a declared unit per which another is counted
+        part, slash, per = rest.partition("/")
+        return bool(slash) and part.isalpha() and _unit_shape(part, reading) and reading.declared(per) is not None
     if any(word in rest for word in reading.vague) or any(rest.endswith(w) for w, _ in reading.suffixes):
         return False
     return all(_UNIT.fullmatch(ch) for ch in rest)
@@ -1184,9 +1202,14 @@ def _arabic(compact: str, reading: Reading) -> str | None:
     if head and not any(head == w for w, _ in reading.prefixes) and head not in reading.fillers:
         return None
     _, unit = _split_suffix(rest, reading) if rest else (None, rest)
+    loose = next((w for w in reading.loose if unit.startswith(w)), "") if unit else ""
+    unit = unit[len(loose):]  # "二十余次", "三百多人": more than the figure, as "20余次" is read
     if not unit or not reading.is_unit(unit):
         return None
-    value = chinese_number(run[0])
+    numerals = run[0]
+    if loose and (numerals in _CN_SMALL or numerals in _CN_BIG):
+        numerals = "一" + numerals  # "百余人", "千余人次", "万余册": a hundred, a thousand, ten thousand and more
+    value = chinese_number(numerals)
     return None if value is None else f"{head}{value}{rest}"
 
 

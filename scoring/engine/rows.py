@@ -1001,6 +1001,8 @@ class RowScorer(WordingGrader, UnitMatcher):
             t, a, note = converted
             if note:
                 findings.append(finding("unit_converted", f"{row.name}：{note}", place))
+                if self.recorder.traced:  # `explain` shows how the figures were read before the score
+                    self.recorder.value(values, ValueUse("compared_as", "比较时的读法", note, "value"))
         if bound is not None and bound != direction[0] and _could_meet(direction, actual.comparator, a, t):
             return self._unknown_by_bound(actual, target, outcome)  # "覆盖率低于95%" against "≥90%"
         # an actual bounded the other way that cannot meet the target missed it, even at its bound

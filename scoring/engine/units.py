@@ -55,6 +55,14 @@ class UnitMatcher:
         ab, af = self.reading.to_base(au)
         if tb is not None and tb == ab:
             return t * tf, a * af, f"指标值单位“{tu}”与完成值单位“{au}”不同，已按规则文件声明的换算统一为“{tb}”比较"
+        counted = row is not None and self._counted_object(tu, au, row)
+        if counted:  # "≥3次培训" against "2次": the row's own object after the unit
+            unit, word = counted
+            found = self._same_unit(replace(target, unit=unit), replace(actual, unit=unit), direction, row)
+            if isinstance(found, str):
+                return found
+            note = f"“{word}”是指标名称所述的对象，按单位“{unit}”比较"
+            return found[0], found[1], f"{found[2]}；{note}" if found[2] else note
         return f"单位不一致（指标值“{target.written_unit or tu}”，完成值“{actual.written_unit or au}”），规则文件未声明两者的换算，无法比较"
 
     def _lone_numeral(self, target: ParsedValue, actual: ParsedValue):
@@ -81,6 +89,19 @@ class UnitMatcher:
         else:
             plain = replace(plain, unit=scaled.unit)  # "55" against "50万": 55万
         return (scaled, plain) if target_scaled else (plain, scaled)
+
+    def _counted_object(self, tu: str, au: str, row: Row) -> tuple[str, str] | None:
+        """Where one figure's unit is the other's followed by what the row's name says is counted
+        ("次培训" against "次" in 开展培训, "个村" against "个" in 覆盖行政村数): (the unit, the
+        word after it); None otherwise.  The word must be no unit itself ("人次" against "人" are
+        two units)."""
+        longer, unit = (tu, au) if len(tu) > len(au) else (au, tu)
+        word = longer[len(unit):]
+        if not unit or not longer.startswith(unit) or not word.isalpha() or word[:1].isascii():
+            return None
+        if self.reading.is_unit(word) or any(word.startswith(u) for u in self.reading.known_units):
+            return None
+        return (unit, word) if word in bare_name(row.name or "") else None
 
     def _named_percent(self, row: Row) -> bool:
         """Whether a row's name says it counts a percentage (reading.percent_names, maybe before a
