@@ -321,6 +321,25 @@ class Reading:
                 at = clause.find(word)
                 if at >= 0 and not any(none in clause[:at] for none in self.none_words):
                     return word
+        if remark[:1] == "(" and remark[-1:] == ")":
+            return self._unfinished_after_cause(remark[1:-1])
+        return None
+
+    def _unfinished_after_cause(self, inner: str) -> str | None:
+        """A word listed in brackets ("(未举办)": the whole remark only) ending a remark that gives
+        its cause first ("因疫情未举办", "因故未开展", "受疫情影响取消"): the remark is still about the
+        whole figure where it holds no figure and no word of a part ("1期因疫情未举办", "其中…": a
+        part), and the word is not negated ("未停工")."""
+        if _ANY_DIGIT.search(inner) or any(word in inner for word in _PART_OF_WHOLE):
+            return None
+        if any(state in inner for state in self.unfinished_exceptions):
+            return None
+        for word in self.unfinished_remarks:
+            said = word[1:-1]
+            if word[:1] == "(" and word[-1:] == ")" and len(inner) > len(said) and inner.endswith(said):
+                cause = inner[: -len(said)]
+                if cause[-1] not in _NEGATIONS and not any(none in cause for none in self.none_words):
+                    return word  # not "（未出现取消）"
         return None
 
     def handles(self, name: str, at: int) -> bool:
@@ -508,7 +527,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         done = _figure_beside_plan(compact, reading, where, year)
         if done is not None:  # "计划2000份，实际1500份", "186人，计划200人"
             return replace(done, raw=text)
-        first = _figure_before_remark(compact, reading, where, year)
+        first = _figure_before_remark(compact, reading, where, year, text)
         if first is not None:  # "480人次，偏差原因：受天气影响", "20个，均已投入使用"
             return replace(first, raw=text)
     ended = _range_end(compact)
@@ -701,6 +720,11 @@ def _bracket_head(inner: str) -> str:
 
 
 # How a figure was got, said in a bracket after it: "96.3（抽样调查）", "98%（问卷）"
+# Words saying a remark is about a part of the figure ("（其中1期未举办）", "（部分未开展）")
+_PART_OF_WHOLE = ("其中", "部分", "余", "另有")
+# A character before a word that turns it round ("未停工", "不延期")
+_NEGATIONS = frozenset("未不没无非")
+
 _MEASURED = ("抽样", "抽查", "调查", "问卷", "测评", "测算", "统计", "核查", "验收", "评估")
 
 
@@ -714,8 +738,11 @@ def _undone_after_unit(rest: str, text: str, reading: Reading) -> tuple[str, str
         if reading.is_unit(rest[:end]):
             unit, tail = rest[:end], rest[end:]
             break
-    # the words after the unit are the whole remark, as in brackets ("3次未开展" as "3次（未开展）")
-    if any(reading.unfinished(words) is not None for words in (tail, rest, f"({tail})")):
+    # the words after the unit are the whole remark, as in brackets ("3次未开展" as "3次（未开展）"),
+    # and as the cell writes them, a filler and all ("3次拟开展": 开展 was read as a filler)
+    compact = "".join(fold(text).split())
+    written = compact[compact.find(unit) + len(unit):] if unit and unit in compact else tail
+    if any(reading.unfinished(words) is not None for words in {tail, rest, f"({tail})", written, f"({written})"}):
         return unit, tail
     if tail in _NEGATED_FILLER and not text[text.rfind(tail):].startswith(reading.none_words):
         return unit, tail
@@ -991,11 +1018,12 @@ def month_day(value: ParsedValue, reading: Reading, year: int | None) -> ParsedV
         return None
 
 
-def _figure_before_remark(compact: str, reading: Reading, where: str, year: int | None) -> ParsedValue | None:
+def _figure_before_remark(compact: str, reading: Reading, where: str, year: int | None, text: str) -> ParsedValue | None:
     """An actual's figure followed by a remark after a comma, a semicolon or a full stop ("480人次，偏差原因：受台风
     影响", "96.5%，剩余资金已结转下年使用"): the figure, where the remark says nothing of it — no
     figure in its unit ("满意度95%，合格率98%" holds two), no word of `unfinished_remarks` ("3座，在建",
-    "186人，计划200人"); None otherwise."""
+    "186人，计划200人"); None otherwise.  Raises ValueParseError where the remark, taken as a whole
+    as one in brackets would be, says the figure was not done ("4场，因疫情未举办")."""
     at = clause_break(compact)
     head, remark = compact[: at.start()], compact[at.end():]
     try:
@@ -1004,6 +1032,9 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
         return None
     if first.kind != "number" or not remark or reading.unfinished(remark) is not None:
         return None
+    whole = reading.unfinished(f"({remark})")
+    if whole is not None:
+        raise ValueParseError(where, text, f"“{text}”注明“{whole.strip('()')}”，该数不是已完成的结果")
     unit = first.written_unit or ""
     for figure in _NUMBER_IN_TEXT.finditer(remark):
         if not unit or remark[figure.end():].startswith(unit):
