@@ -354,6 +354,9 @@ def test_the_reports_grade_table_counts_a_claim_inside_the_rules_range_as_no_oth
     assert "<td>中～优</td><td class=\"n\">1</td><td class=\"n\">0</td>" in grade_table([inside])
     assert "<td>中～优</td><td class=\"n\">2</td><td class=\"n\">1</td>" in grade_table([inside, outside])
     assert "<td>中～优</td><td class=\"n\">1</td><td class=\"n\">1</td>" in grade_table([stored])
+    # no grade by the rules (weights that do not add up): nothing for a claimed grade to differ from (review BW A5)
+    ungraded = dataclasses.replace(inside, grade="", grades=(), claimed_grade="优")
+    assert "<td>无等级</td><td class=\"n\">1</td><td class=\"n\">0</td>" in grade_table([ungraded])
 
 
 def test_a_summary_row_comes_back_whole_from_a_worker():

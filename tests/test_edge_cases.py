@@ -316,3 +316,23 @@ def test_a_whole_number_claim_is_over_by_its_exact_difference(library):
 def test_a_negative_claim_with_decimals_is_invalid(library):
     sd, _, _ = report(library, NATIONAL, *execution("100", "90", "-0.001"))
     assert line(sd, "execution").comparison.status == "invalid"
+
+
+@pytest.mark.parametrize("claim", ["3", "0.5", None])
+def test_a_line_only_partly_checkable_shows_its_bounds_whatever_the_claim(tmp_path, claim):
+    """资产利用率 with its 办公设备 part given (12 of 20: 0.90 of 1.5) and its 办公家具 part not: the
+    rules give 0.90～2.40, and `score` (claims left out) and `diff` both say so, never the end of
+    the range nearest the claim (review BW A4: a claim of 3 showed 2.40, a claim of 0.5 showed 0.90)."""
+    from conftest import SUINING_CASE
+
+    text = SUINING_CASE.read_text(encoding="utf-8")
+    text = text.replace('[sheets.inputs.equipment_overage]\nundisclosed = true\n', '[sheets.inputs.equipment_overage]\nvalue = "12.00"\n')
+    text = text.replace('[sheets.inputs.equipment_total]\nundisclosed = true\n', '[sheets.inputs.equipment_total]\nvalue = "20.00"\n')
+    claimed = 'asset_utilization = { score = "3", source = "附表1 资产利用率 自评得分3" }\n'
+    assert claimed in text
+    text = text.replace(claimed, "" if claim is None else claimed.replace('"3"', f'"{claim}"', 1))
+    case = tmp_path / "case.toml"
+    case.write_text(text, encoding="utf-8")
+    for command in ("score", "diff"):
+        shown = [line for line in run_cli(command, str(case)).stdout.splitlines() if "资产利用率" in line and "：" not in line]
+        assert shown and all("0.90～2.40" in line for line in shown), (command, shown)

@@ -121,7 +121,8 @@ def grade_table(sheets: list[SheetSummary]) -> str:
     by_grade: Counter = Counter(s.grade or "无等级" for s in sheets)
     # a claim inside the range ("良" where the rules allow "中～优") is not another grade; a row
     # that kept only the range's text (a stored result) has its two ends
-    changed: Counter = Counter(s.grade or "无等级" for s in sheets if s.claimed_grade and s.claimed_grade not in (s.grades or s.grade.split("～")))
+    # a sheet the rules give no grade (its weights do not add up) has no grade to differ from (review BW A5)
+    changed: Counter = Counter(s.grade for s in sheets if s.grade and s.claimed_grade and s.claimed_grade not in (s.grades or s.grade.split("～")))
     if not sheets:
         return '<p class="note">没有复核任何表。</p>'
     rows = "".join(

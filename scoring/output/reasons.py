@@ -101,7 +101,9 @@ def line_computed(row: IndicatorDiff) -> str | None:
     """What the rules give for a line beside its claim: the range where they allow one
     ("8.00～10.00", also the bounds of a line only partly checkable), else the point (None: nothing)."""
     ind, c = row.result, row.comparison
-    if ind.interval or (c.computed is None and c.low is not None):
+    # a line only partly checkable is its bounds, whatever the claim: the point nearest the claim
+    # within them is what the claim is held to, not what the rules give (review BW A4)
+    if c.low is not None and (ind.interval or c.computed is None or (ind.computed is None and c.low != c.high)):
         return f"{fmt(c.low)}～{fmt(c.high)}"
     return fmt(c.computed)
 
