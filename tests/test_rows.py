@@ -418,8 +418,9 @@ def test_a_year_is_a_deadline_at_year_precision(library, target, actual, expecte
 
 
 def test_missed_deadline_is_left_to_judgement(library):
-    row, _ = one(library, target="2024年12月10日前", actual="2025年1月5日", claimed="10")
+    row, _ = one(library, target="2024年12月10日前", actual="2025年1月5日", claimed="8")
     assert row.comparison.status == "unverifiable" and row.result.parts[0].state == "judgement"
+    # full marks claimed on it are an over-claim: test_full_marks_claimed_on_a_missed_deadline_are_an_over_claim
 
 
 def test_execution_row_capped_with_a_warning(library):
@@ -1890,3 +1891,34 @@ def test_a_month_unit_column_in_a_period_row_is_months(library):
                      group=["产出指标", "时效指标"], claimed="10")
         assert _shown(row) == expected, row.result.parts[0].reason
 
+
+@pytest.mark.parametrize(("claimed", "status", "code"), [("10", "over", "claim_over"), ("8", "unverifiable", "unverifiable"), ("9.99", "unverifiable", "unverifiable")])
+def test_full_marks_claimed_on_a_missed_deadline_are_an_over_claim(library, claimed, status, code):
+    """The national rule gives a 时效 row full marks only within its deadline and leaves a late one to
+    the evaluator: how much less it earns is theirs to say, that it earns less is the rule's.  A full
+    claim on a row two months late is an over-claim (an error: `diff` exits 1); any claim below full
+    stays the evaluator's; the total counts the row below its weight (review BW A3)."""
+    rows = [{"name": "项目完成时间", "group": ["产出指标", "时效指标"], "target": "2024年10月31日前", "actual": "2024年12月20日",
+             "weight": 10, "claimed": claimed}, {"name": "其余", "weight": 80, "target": "1", "actual": "1", "claimed": "80"}]
+    rep = report(library, rows)
+    late = rep.sheets[0].indicators[1]
+    assert late.comparison.status == status
+    found = [f for f in rep.findings if f.code == code and "项目完成时间" in f.message]
+    assert len(found) == 1
+    if status == "over":
+        assert found[0].severity == "error" and "得分应低于 10 分" in found[0].message and "晚于期限" in found[0].message
+        assert (late.comparison.low, late.comparison.high) == (D("0.00"), D("9.99"))
+        assert rep.sheets[0].total.comparison.high == D("99.99")
+    # the lean path says the same, line by line, findings and total
+    import sys
+
+    from conftest import ROOT
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))  # `bench` is a folder of the checkout, as in test_lean
+    from bench import equality
+
+    checker = equality.Checker(library)
+    checker.case(Case.model_validate({"case": {"id": "t", "unit": "测试单位", "region": ["测试省"], "year": 2024, "source": "test"},
+                                      "sheets": [{"id": "s", "title": "测试表", "rules": "national.project",
+                                                  "inputs": {"budget": "100", "executed": "100"}, "rows": rows}]}), "test.toml")
+    assert checker.tally.ok, "\n".join(checker.tally.first)

@@ -51,6 +51,9 @@ class PartResult:
     reason: str = ""  # not-applicable reason, judgement reason, error text
     band: str = ""
     expression: str = ""
+    # a judgement below the weight: the rules give full marks only when the target is met, and it
+    # was not (a deadline missed); how much less is the evaluator's
+    short_of_weight: bool = False
 
 
 @dataclass
@@ -85,6 +88,12 @@ class IndicatorResult:
     def checkable(self) -> bool:
         """The rules give a point score or a range a claim can be held against."""
         return self.computed is not None or self.interval
+
+    @property
+    def short_of_weight(self) -> bool:
+        """Every part left to the evaluator, each below its weight (`PartResult.short_of_weight`):
+        whatever the evaluator decides, the line earns less than its weight."""
+        return self.weight is not None and bool(self.parts) and all(p.state == "judgement" and p.short_of_weight for p in self.parts)
 
 
 @dataclass

@@ -1027,6 +1027,9 @@ class RowScorer(WordingGrader, UnitMatcher):
                 missed = _missed(direction, wanted, actual, target)
                 part.reason = (f"{missed}，{method.label}未规定计分，需评价人判断" if unclear is None
                                else f"{missed}，{unclear.label}，需评价人判断")
+                # full marks only when met, and a miss is one (a deadline passed; not a figure of unclear
+                # direction that is only unequal): it earns less, however much (review BW A3)
+                part.short_of_weight = unclear is None and direction[0] in "<>"
                 return outcome
             raw = self.evaluator.evaluate(method.score, names)
         except EvaluationError as exc:
