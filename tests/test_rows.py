@@ -684,6 +684,8 @@ def test_xinjiang_rule_column_picks_the_method(library):
     rep = report(library, rows, rules="xinjiang.project")
     by_name = {r.result.name: r for r in rep.sheets[0].indicators}
     assert by_name["期限"].result.computed == D("0.00") and by_name["期限"].comparison.status == "over"
+    # a rule that scores a miss alike whatever the figures says so (review BW C4: 98% expected 9.8)
+    assert by_name["期限"].result.parts[0].reason.endswith("，按“直接赋分”未达到不得分"), by_name["期限"].result.parts[0].reason
     assert by_name["满意度"].result.computed == D("10.00")
     assert by_name["成本"].result.computed == D("10.00")
     assert by_name["运转"].comparison.status == "match"
@@ -1922,3 +1924,12 @@ def test_full_marks_claimed_on_a_missed_deadline_are_an_over_claim(library, clai
                                       "sheets": [{"id": "s", "title": "测试表", "rules": "national.project",
                                                   "inputs": {"budget": "100", "executed": "100"}, "rows": rows}]}), "test.toml")
     assert checker.tally.ok, "\n".join(checker.tally.first)
+
+
+@pytest.mark.parametrize(("target", "actual", "said"), [("≥3次", "", "实际完成值未填"), ("≥3次", "/", "实际完成值未填（“/”）"),
+                                                       ("", "3次", "年度指标值未填"), ("—", "3次", "年度指标值未填（“—”）")])
+def test_a_blank_cell_is_said_blank_and_a_marker_quoted(library, target, actual, said):
+    """An empty cell is "未填", not "未填（“”）" with nothing between the quotes (review BW D3); a
+    marker the form uses for "not given" is quoted as written."""
+    row, _ = one(library, name="开展培训", target=target, actual=actual, claimed="10")
+    assert row.comparison.status == "unverifiable" and row.result.parts[0].reason == said

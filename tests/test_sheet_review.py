@@ -169,11 +169,12 @@ def test_a_division_by_zero_names_the_figure_that_is_zero(tmp_path):
 
 
 def test_the_reason_for_points_lost_names_the_declared_rate(tmp_path):
-    """预算执行率 loses 0.47: its reason says the rate it was computed from."""
+    """预算执行率 loses 0.47: its reason says the rate it was computed from, and the figures that
+    made it (review BW C1: the officer finds the cell to correct)."""
     _project(tmp_path)
     done = run_cli("score", str(tmp_path / "case.toml"))
     line = next(text for text in done.stdout.splitlines() if text.startswith("预算执行率"))
-    assert "失 0.47 分；预算执行率＝95.31%；得 9.53/10 分" in line
+    assert "失 0.47 分；预算执行率＝95.31%（全年执行数＝114.37万元，全年预算数＝120万元）；得 9.53/10 分" in line
 
 
 def test_a_deduction_claimed_short_of_its_findings_is_an_over_claim(tmp_path):

@@ -519,7 +519,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             if actual is None:
                 raise
         if actual.kind == "none" or (qualitative and "".join(row.actual.split()) in self.reading.not_given):
-            part.reason = f"实际完成值未填（“{row.actual.strip()}”）"
+            part.reason = f"实际完成值未填（“{row.actual.strip()}”）" if row.actual.strip() else "实际完成值未填"
             return outcome
         target = None
         target_text = self._target_text(row)
@@ -531,7 +531,7 @@ class RowScorer(WordingGrader, UnitMatcher):
                     raise
                 # a narrative target ("组织7个村…") against a worded actual: graded by the wording
         if target is not None and target.kind == "none":
-            part.reason = f"年度指标值未填（“{row.target.strip()}”）"
+            part.reason = f"年度指标值未填（“{row.target.strip()}”）" if row.target.strip() else "年度指标值未填"
             return outcome
         if target is not None and target.comparator in self.rules.prefix_comparators and target.kind in ("number", "date"):
             # the form's own prefix ("=1次", "=2024年12月31日" in Xinjiang's): the figure or the date is
@@ -1080,7 +1080,12 @@ class RowScorer(WordingGrader, UnitMatcher):
             # the figures compared and what the rule made of them, as the officer checks them
             # (a trace's 完成率 is actual ÷ target, which a ≤ target does not score by)
             share = fmt(round_half_up(part.score / weight * 100, 2))
-            part.reason = f"{_missed(direction, wanted, actual, target)}，得分为分值的 {share}%"
+            # a rule that scores a miss alike whatever the figures ("weight if met else 0") says so:
+            # the officer expects 98% of the weight for 98% of the target (review BW C4)
+            alike = method.score.names.isdisjoint(("target", "actual"))
+            rule = (f"得分为分值的 {share}%" if not alike else f"按“{method.label}”未达到不得分" if not part.score
+                    else f"按“{method.label}”未达到得分值的 {share}%")
+            part.reason = f"{_missed(direction, wanted, actual, target)}，{rule}"
         if part.score != part.raw:
             findings.append(finding("capped", f"{row.name}：按公式得 {fmt(round_half_up(part.raw, 2))} 分，超出该项分值范围，按 {fmt(part.score)} 分计", place))
         return outcome

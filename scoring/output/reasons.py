@@ -28,6 +28,9 @@ def shown_value(v: ValueUse) -> str:
     return short(v.value)
 
 
+_FIGURES_BESIDE_A_RATE = 4  # more figures than this make a reason no one reads: `explain` lists them
+
+
 def reason(ind: IndicatorResult) -> str:
     """A one-line reason for the points an indicator lost, or why it could not be checked."""
     if ind.interval:
@@ -47,10 +50,14 @@ def reason(ind: IndicatorResult) -> str:
         # others show their intermediate values
         said = [p.reason for p in ind.parts if p.state == "scored" and p.reason]
         shown = "；".join(said) if said else "，".join(f"{v.label}＝{shown_value(v)}" for v in ind.values if v.kind == "value")
+        # the sheet's own figures a formula read (决策程序: 4 − 2 ÷ 4 × 4), beside the rate they make
+        # where they are few: the officer finds the cell to correct (review BW C1)
+        read = [f"{u.label}＝{short(u.value)}{u.unit if not isinstance(u.value, bool) else ''}" for u in ind.inputs
+                if u.state in ("given", "default") and u.value is not None]
         if not shown:
-            # a formula over the sheet's own figures (决策程序: 4 − 2 ÷ 4 × 4): the figures it read
-            shown = "，".join(f"{u.label}＝{short(u.value)}{u.unit if not isinstance(u.value, bool) else ''}" for u in ind.inputs
-                             if u.state in ("given", "default") and u.value is not None)
+            shown = "，".join(read)
+        elif not said and read and len(read) <= _FIGURES_BESIDE_A_RATE:
+            shown = f"{shown}（{'，'.join(read)}）"
         lost = f"失 {fmt(ind.weight - ind.computed)} 分"
         return "；".join(x for x in (lost, shown, *notes) if x)
     return "；".join(notes)
