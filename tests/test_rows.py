@@ -1933,3 +1933,16 @@ def test_a_blank_cell_is_said_blank_and_a_marker_quoted(library, target, actual,
     marker the form uses for "not given" is quoted as written."""
     row, _ = one(library, name="开展培训", target=target, actual=actual, claimed="10")
     assert row.comparison.status == "unverifiable" and row.result.parts[0].reason == said
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "status"), [
+    ("项目建设期", "6月", "12月", "unverifiable"),  # a bare month may be a length: "6个月"
+    ("运行月数", "10月", "2024.12", "unverifiable"),
+    ("项目完成时间", "12月底前", "2025年1月", "over"),  # a deadline word: late
+    ("项目完成时间", "第三季度", "2024年11月", "over"),
+])
+def test_only_a_target_written_as_a_deadline_makes_a_late_full_claim_an_over_claim(library, name, target, actual, status):
+    rows = [{"name": name, "group": ["产出指标", "时效指标"], "target": target, "actual": actual, "weight": 10, "claimed": "10"},
+            {"name": "其余", "weight": 80, "target": "1", "actual": "1", "claimed": "80"}]
+    late = report(library, rows).sheets[0].indicators[1]
+    assert late.result.parts[0].state == "judgement" and late.comparison.status == status, late.result.parts[0].reason

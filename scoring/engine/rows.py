@@ -67,6 +67,9 @@ _OUTSIDE = ("未含", "不含", "另有", "另需", "另行", "尾款", "未支�
 # "节约用电改造", "节约宣传经费", "节约用水补助": a works, a purpose's money, a subsidy).
 _MONEY = ("财政", "项目", "采购", "专项", "成本", "资金", "经费", "费用", "开支", "支出")
 _TRAILING_UNIT = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?([^\d]*)")  # a figure, and what follows it
+# A target written as a deadline: with its year, its day or a word of "by" ("2024年10月31日前", "12月底",
+# "9.30前", "第四季度", "年内"), not a bare month ("6月"), which a row may mean as a length of time
+_DEADLINE_WRITTEN = re.compile(r"(?:19|20)\d{2}|[日号前底末内季]|半年|\d\.\d")
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
 _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
@@ -1028,8 +1031,9 @@ class RowScorer(WordingGrader, UnitMatcher):
                 part.reason = (f"{missed}，{method.label}未规定计分，需评价人判断" if unclear is None
                                else f"{missed}，{unclear.label}，需评价人判断")
                 # full marks only when met, and a miss is one (a deadline passed; not a figure of unclear
-                # direction that is only unequal): it earns less, however much (review BW A3)
-                part.short_of_weight = unclear is None and direction[0] in "<>"
+                # direction that is only unequal, nor a bare "6月" that may be a length, "项目建设期 6月"):
+                # it earns less, however much (review BW A3)
+                part.short_of_weight = unclear is None and direction[0] in "<>" and (wanted != "date" or _DEADLINE_WRITTEN.search(target.raw) is not None)
                 return outcome
             raw = self.evaluator.evaluate(method.score, names)
         except EvaluationError as exc:
