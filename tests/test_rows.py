@@ -635,6 +635,9 @@ def test_unknown_notation_is_named_with_row_and_text(library):
     ("开展培训", "≥3次", "3次培训", "10.00"),
     ("覆盖行政村数", "≥50个", "40个村", "8.00"),
     ("开展培训", "≥3次", "3次会议", "unit_mismatch"),  # another object than the row's
+    ("实施项目数", "≥5个", "5个项目", "10.00"),  # 项 is a unit, 项目 no unit (review BX C3)
+    ("支持村集体经济项目数", "≥10个", "8个村", "unit_mismatch"),  # 村 qualifies what is counted (review BX A1)
+    ("学校食堂改造", "≥6个", "4个学校", "unit_mismatch"),
     ("培训人次", "≥100人次", "80人", "unit_mismatch"),  # 次 is a unit: 人次 and 人 are two units
 ])
 def test_the_object_a_row_counts_may_follow_the_unit(library, name, target, actual, expected):
@@ -1387,6 +1390,12 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("质量问题件数", "质量指标", "≤10件", "不足10件", "10.00"),
     ("垃圾清运量", "数量指标", "≥1000吨", "1200000公斤", "10.00"),
     ("蓄水量", "数量指标", "≥1000立方米", "1200方", "10.00"),
+    # … and what they must not catch (review BX)
+    ("安全事故发生次数", "质量指标", "0次", "未实施", "None"),  # not carrying out is no 0 accidents (A2)
+    ("培训场次", "数量指标", "≥4场", "4场（原定10月举办，推迟至11月）", "10.00"),  # moved within the year (B1)
+    ("培训场次", "数量指标", "≥4场", "4场（后续培训拟于2025年开展）", "10.00"),  # a further plan (B2)
+    ("培训场次", "数量指标", "≥4场", "4场（未因疫情取消）", "10.00"),  # negated (B3)
+    ("培训场次", "数量指标", "≥4场", "4场，均按计划举办，未因疫情取消", "10.00"),
     # two bare figures 10⁴ apart: 元 and 万元 (review BU A5)
     ("项目总成本", "成本指标", "≤50", "486000", "None"),
     ("带动农户增收", "经济效益指标", "≥500000", "48.6", "None"),
@@ -1908,7 +1917,8 @@ def test_full_marks_claimed_on_a_missed_deadline_are_an_over_claim(library, clai
     found = [f for f in rep.findings if f.code == code and "项目完成时间" in f.message]
     assert len(found) == 1
     if status == "over":
-        assert found[0].severity == "error" and "得分应低于 10 分" in found[0].message and "晚于期限" in found[0].message
+        assert found[0].severity == "error" and "该项应低于 10 分" in found[0].message and "晚于期限" in found[0].message
+        assert late.comparison.delta == D("0.01")  # the least the claim is over by
         assert (late.comparison.low, late.comparison.high) == (D("0.00"), D("9.99"))
         assert rep.sheets[0].total.comparison.high == D("99.99")
     # the lean path says the same, line by line, findings and total
@@ -1946,3 +1956,13 @@ def test_only_a_target_written_as_a_deadline_makes_a_late_full_claim_an_over_cla
             {"name": "其余", "weight": 80, "target": "1", "actual": "1", "claimed": "80"}]
     late = report(library, rows).sheets[0].indicators[1]
     assert late.result.parts[0].state == "judgement" and late.comparison.status == status, late.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("actual", "claimed", "status"), [("不足100人次", "10", "over"), ("不足100人次", "9.5", "match"), ("不到100人次", "10", "over")])
+def test_an_actual_bounded_short_of_the_target_never_earns_full_marks(library, actual, claimed, status):
+    """"不足100人次" against "≥100人次": fewer than the target, by however little: the score is below
+    the weight, so a full claim is an over-claim (review BX A3); any claim below it is within the range."""
+    row, rep = one(library, name="培训人次", target="≥100人次", actual=actual, claimed=claimed)
+    assert row.comparison.status == status, row.result.parts[0].reason
+    if status == "over":
+        assert any(f.code == "claim_over" and "该项应低于 10 分" in f.message for f in rep.findings)

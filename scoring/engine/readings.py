@@ -134,6 +134,7 @@ class Reading:
     units: dict[str, UnitMeaning] = field(default_factory=dict)
     known_units: frozenset[str] = frozenset()
     none_words: tuple[str, ...] = ()
+    undone_words: frozenset[str] = frozenset()  # "未开展" alone: none of a count of work to reach (only)
     none_exceptions: tuple[str, ...] = ()  # "无法统计": starts with a none word, says no none
     rate_units: frozenset[str] = frozenset()  # "%", "分": a figure to reach in one is no count ("无差错" is not 0%)
     date_before: tuple[str, ...] = ()  # "前", "之前": by that date, inclusive
@@ -329,7 +330,7 @@ class Reading:
         """A word listed in brackets ("(未举办)": the whole remark only) ending a remark that gives
         its cause first ("因疫情未举办", "因故未开展", "受疫情影响取消"): the remark is still about the
         whole figure where it holds no figure and no word of a part ("1期因疫情未举办", "其中…": a
-        part), and the word is not negated ("未停工")."""
+        part), and the cause is one clause with no negation in it ("未停工", "未因疫情取消")."""
         if _ANY_DIGIT.search(inner) or any(word in inner for word in _PART_OF_WHOLE):
             return None
         if any(state in inner for state in self.unfinished_exceptions):
@@ -338,8 +339,9 @@ class Reading:
             said = word[1:-1]
             if word[:1] == "(" and word[-1:] == ")" and len(inner) > len(said) and inner.endswith(said):
                 cause = inner[: -len(said)]
-                if cause[-1] not in _NEGATIONS and not any(none in cause for none in self.none_words):
-                    return word  # not "（未出现取消）"
+                # not "（未出现取消）", "（未因疫情取消）", "（均按计划举办，未因疫情取消）"
+                if not any(ch in _NEGATIONS for ch in cause) and CLAUSE_BREAK.search(cause) is None:
+                    return word
         return None
 
     def handles(self, name: str, at: int) -> bool:

@@ -51,8 +51,8 @@ class PartResult:
     reason: str = ""  # not-applicable reason, judgement reason, error text
     band: str = ""
     expression: str = ""
-    # a judgement below the weight: the rules give full marks only when the target is met, and it
-    # was not (a deadline missed); how much less is the evaluator's
+    # below the weight whatever else is unknown: the rules give full marks only when the target is
+    # met, and it was not (a deadline missed, left to the evaluator; "不足100人次" against "≥100人次")
     short_of_weight: bool = False
 
 
@@ -91,9 +91,9 @@ class IndicatorResult:
 
     @property
     def short_of_weight(self) -> bool:
-        """Every part left to the evaluator, each below its weight (`PartResult.short_of_weight`):
-        whatever the evaluator decides, the line earns less than its weight."""
-        return self.weight is not None and bool(self.parts) and all(p.state == "judgement" and p.short_of_weight for p in self.parts)
+        """Every part below its weight (`PartResult.short_of_weight`): whatever the evaluator decides
+        or the figure was, the line earns less than its weight."""
+        return self.weight is not None and bool(self.parts) and all(p.short_of_weight for p in self.parts)
 
 
 @dataclass

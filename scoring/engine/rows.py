@@ -863,7 +863,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         figure = self._figure_word(actual, text, values, _ACTUAL_READ)
         if figure is not None:
             return figure
-        if self._says_none(text) and self._counts_what_is_none(row, target, method, text):
+        if self._says_none(text) and self._counts_what_is_none(row, target, method, text) or self._none_done(row, target, method, text):
             self.recorder.value(values, ValueUse("none", _ACTUAL_READ, f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
             return ParsedValue(actual.raw, "number", None, Decimal(0), target.unit, None, None)
         raise _Unreadable(f"实际完成值“{actual.raw}”是文字，年度指标值“{target.raw}”是{_KINDS[target.kind]}，文字无法与之比较")
@@ -893,6 +893,13 @@ class RowScorer(WordingGrader, UnitMatcher):
         if self._direction(row, target, method) in ("<=", "<"):
             return True
         return text in self.reading.none_words and target.unit is not None and target.unit not in self.reading.rate_units
+
+    def _none_done(self, row: Row, target: ParsedValue, method: CompiledMethod | None, text: str) -> bool:
+        """Whether an actual saying the work was not done at all (`reading.undone_words`: "未开展")
+        is none of what the row counts: a count of work to reach ("≥12次"), not a harm or a ceiling
+        ("安全事故发生次数 0次": not carrying something out says nothing of accidents) nor a rate."""
+        return (text in self.reading.undone_words and target.unit is not None and target.unit not in self.reading.rate_units
+                and target.number != 0 and self._direction(row, target, method) in (">=", ">"))
 
     def _says_none(self, text: str) -> bool:
         none = next((w for w in self.reading.none_words if text.startswith(w)), None)
@@ -1074,6 +1081,12 @@ class RowScorer(WordingGrader, UnitMatcher):
                 part.state = "scored"
                 part.reason = (f"实际完成值“{actual.raw}”只给出{_bound(actual)}，"
                                f"得分在 {fmt(round_half_up(low, 2))}～{fmt(round_half_up(high, 2))} 分之间")
+                if bound != direction[0] and high == weight and bound in ("<", ">"):
+                    # "不足100人次" against "≥100人次": short of the target by however little, never
+                    # full marks (review BX A3)
+                    part.short_of_weight = True
+                    part.reason = (f"实际完成值“{actual.raw}”只给出{_bound(actual)}，未达到年度指标值“{target.raw}”，"
+                                   f"得分在 {fmt(round_half_up(low, 2))} 分以上、{fmt(weight)} 分以下")
                 outcome.low, outcome.high, outcome.interval = low, high, True
                 return outcome
             raw = low  # "低于85%" against "90%" under 直接赋分: 0, whatever the actual was

@@ -92,16 +92,18 @@ class UnitMatcher:
 
     def _counted_object(self, tu: str, au: str, row: Row) -> tuple[str, str] | None:
         """Where one figure's unit is the other's followed by what the row's name says is counted
-        ("次培训" against "次" in 开展培训, "个村" against "个" in 覆盖行政村数): (the unit, the
-        word after it); None otherwise.  The word must be no unit itself ("人次" against "人" are
-        two units)."""
+        ("次培训" against "次" in 开展培训, "个村" against "个" in 覆盖行政村数, "个项目" in 实施项目数):
+        (the unit, the word after it); None otherwise.  The word must end the name, maybe before a
+        word of quantity, and be no unit itself ("人次" against "人" are two units)."""
         longer, unit = (tu, au) if len(tu) > len(au) else (au, tu)
         word = longer[len(unit):]
-        if not unit or not longer.startswith(unit) or not word.isalpha() or word[:1].isascii():
+        if not unit or not longer.startswith(unit) or not word.isalpha() or word[:1].isascii() or self.reading.is_unit(word):
             return None
-        if self.reading.is_unit(word) or any(word.startswith(u) for u in self.reading.known_units):
-            return None
-        return (unit, word) if word in bare_name(row.name or "") else None
+        # what the name counts is its last word, maybe before a word of quantity ("覆盖行政村数", "培训次数",
+        # "实施项目数"); a word elsewhere in it qualifies another ("支持村集体经济项目数": 项目, not 村)
+        name = bare_name(row.name or "")
+        counted = name.endswith(word) or any(name.endswith(word + tail) for tail in (*self.reading.quantity_suffixes, "个数"))
+        return (unit, word) if counted else None
 
     def _named_percent(self, row: Row) -> bool:
         """Whether a row's name says it counts a percentage (reading.percent_names, maybe before a

@@ -154,9 +154,11 @@ def compare_line(ind: IndicatorResult, claimed: Decimal | None, tolerance: Decim
         return compare(claimed, ind.raw, ind.raw, ind.weight, ind.rounding, tolerance)
     if claimed is not None and claimed == ind.weight and ind.short_of_weight:
         # full marks claimed on a line the rules give less (a deadline missed): an over-claim,
-        # however much less the evaluator gives; the line counts below its weight in the total
-        below = ind.weight - Decimal(1).scaleb(-ind.rounding)
-        return Comparison(claimed, None, round_half_up(Decimal(0), ind.rounding), round_half_up(below, ind.rounding), "over", None, tolerance)
+        # however much less it earns; the line counts below its weight in the total, and the
+        # difference shown is the least there can be
+        below = round_half_up(ind.weight - Decimal(1).scaleb(-ind.rounding), ind.rounding)
+        low = ind.low_raw if ind.interval and ind.low_raw is not None else Decimal(0)
+        return Comparison(claimed, None, round_half_up(low, ind.rounding), below, "over", claimed - below, tolerance)
     if _has_bounds(ind):
         cmp = compare(claimed, ind.low_raw, ind.high_raw, ind.weight, ind.rounding, tolerance)
         if not ind.interval and cmp.status in ("match", "unclaimed"):
@@ -281,7 +283,10 @@ def _indicator_findings(ind: IndicatorResult, cmp: Comparison, where: str) -> li
     unscored = [p for p in ind.parts if p.state not in ("scored", "not_applicable")]
     if cmp.status == "unverifiable" and unscored and all(p.state == "error" for p in unscored):
         return []  # the rule could not be computed: its rule_error says why, once, as an error
-    reasons = unverifiable_reasons(ind.parts) if cmp.status == "unverifiable" or cmp.status == "over" and cmp.computed is None else ""
+    if cmp.status == "over" and cmp.computed is None:  # full marks on a line short of them: why it is short
+        reasons = "；".join(dict.fromkeys(p.reason for p in ind.parts if p.reason))
+    else:
+        reasons = unverifiable_reasons(ind.parts) if cmp.status == "unverifiable" else ""
     return [line_finding(ind.name, ind.weight, not ind.verifiable and not ind.interval, cmp.status, cmp.claimed, cmp.computed,
                          cmp.delta, cmp.low, cmp.high, reasons, where)]
 
@@ -298,8 +303,8 @@ def line_finding(name: str, weight: Decimal | None, ranged: bool, status: str, c
     tier's, or one a bounded actual allows: "按规则最多可得")."""
     spread = low is not None and high is not None and low != high
     if status == "over" and computed is None:  # full marks where the rules give less (`compare_line`)
-        return finding("claim_over", f"{name}：自评 {fmt(claimed)} 分为满分，但规则只在达到年度指标值时给满分——{reasons}；"
-                                     f"得分应低于 {fmt(weight)} 分", where)
+        return finding("claim_over", f"{name}：自评 {fmt(claimed)} 分为满分，但规则只在达到年度指标值时给满分（{reasons}），"
+                                     f"该项应低于 {fmt(weight)} 分，低多少由评价人判断", where)
     if status == "over":
         rule = f"按已披露部分最多可得 {fmt(computed)} 分" if ranged else f"按规则最多可得 {fmt(computed)} 分" if spread else f"按规则应得 {fmt(computed)} 分"
         return finding("claim_over", f"{name}：自评 {fmt(claimed)} 分，{rule}，高出 {fmt(delta)} 分", where)

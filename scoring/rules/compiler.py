@@ -314,6 +314,7 @@ class _Compiler:
             units=units,
             known_units=frozenset(fold(u) for u in r.known_units),
             none_words=_longest_first(fold(w) for w in r.none_words),
+            undone_words=frozenset("".join(fold(w).split()) for w in r.undone_words),
             none_exceptions=tuple(fold(w) for w in r.none_exceptions),
             rate_units=frozenset(fold(u) for u in r.rate_units),
             date_before=tuple(fold(w) for w in r.date_before),
@@ -736,7 +737,8 @@ def resolved_data(model: RuleFile) -> dict:
 
 
 # (section, key) → the default a file that does not say the key has
-_ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): None, ("rows", "prefix_comparators"): []}
+_ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): None, ("rows", "prefix_comparators"): [],
+                                                        ("reading", "undone_words"): []}
 
 
 def content_hash(resolved: dict) -> str:

@@ -111,6 +111,9 @@ class ReadingDecl(Strict):
     vague: list[str] = []
     units: dict[str, UnitDecl] = {}
     none_words: list[str] = []
+    # a whole actual saying the work was not done at all ("未开展"): none of a count of work to reach;
+    # no figure of a harm, a ceiling or a rate
+    undone_words: list[str] = []
     # words that start with a none word and do not say none: "无法统计", "零星发生"
     none_exceptions: list[str] = []
     # units of a rate or a score: a none word is no figure against one to reach ("无差错" against "100%")
