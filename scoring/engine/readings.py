@@ -330,7 +330,7 @@ class Reading:
         """A word listed in brackets ("(未举办)": the whole remark only) ending a remark that gives
         its cause first ("因疫情未举办", "因故未开展", "受疫情影响取消"): the remark is still about the
         whole figure where it holds no figure and no word of a part ("1期因疫情未举办", "其中…": a
-        part), and the cause is one clause with no negation in it ("未停工", "未因疫情取消")."""
+        part), and the cause is one clause with no negation in it ("未停工", "并非因疫情未举办")."""
         if _ANY_DIGIT.search(inner) or any(word in inner for word in _PART_OF_WHOLE):
             return None
         if any(state in inner for state in self.unfinished_exceptions):
@@ -339,7 +339,7 @@ class Reading:
             said = word[1:-1]
             if word[:1] == "(" and word[-1:] == ")" and len(inner) > len(said) and inner.endswith(said):
                 cause = inner[: -len(said)]
-                # not "（未出现取消）", "（未因疫情取消）", "（均按计划举办，未因疫情取消）"
+                # not "（未出现停工）", "（并非因疫情未举办）", "（均已举办，无因疫情未举办）"
                 if not any(ch in _NEGATIONS for ch in cause) and CLAUSE_BREAK.search(cause) is None:
                     return word
         return None
