@@ -328,7 +328,7 @@ class Reading:
 
     def _unfinished_after_cause(self, inner: str) -> str | None:
         """A word listed in brackets ("(未举办)": the whole remark only) ending a remark that gives
-        its cause first ("因疫情未举办", "因故未开展", "受疫情影响取消"): the remark is still about the
+        its cause first ("因疫情未举办", "因故未开展", "受疫情影响未举办"): the remark is still about the
         whole figure where it holds no figure and no word of a part ("1期因疫情未举办", "其中…": a
         part), and the cause is one clause with no negation in it ("未停工", "并非因疫情未举办")."""
         if _ANY_DIGIT.search(inner) or any(word in inner for word in _PART_OF_WHOLE):
@@ -721,12 +721,12 @@ def _bracket_head(inner: str) -> str:
     return re.split(r"[，,、;；]", inner, maxsplit=1)[0].strip()
 
 
-# How a figure was got, said in a bracket after it: "96.3（抽样调查）", "98%（问卷）"
 # Words saying a remark is about a part of the figure ("（其中1期未举办）", "（部分未开展）")
 _PART_OF_WHOLE = ("其中", "部分", "余", "另有")
-# A character before a word that turns it round ("未停工", "不延期")
+# Characters of a negation: in a remark's cause, it turns the remark round ("（未停工）", "（并非因疫情未举办）")
 _NEGATIONS = frozenset("未不没无非")
 
+# How a figure was got, said in a bracket after it: "96.3（抽样调查）", "98%（问卷）"
 _MEASURED = ("抽样", "抽查", "调查", "问卷", "测评", "测算", "统计", "核查", "验收", "评估")
 
 
