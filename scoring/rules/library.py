@@ -214,7 +214,13 @@ class RuleLibrary:
         return known
 
     def _select(self, region: tuple[str, ...], year: int | None, sheet_type: str, evaluated: dt.date | None) -> RuleSet:
-        typed = [r for r in self.rule_sets if r.info.names_sheet_type(sheet_type)]
+        # the rule sets of a sheet type, once per type: every region of a batch asks again, and each
+        # revision released adds a rule set to fold the titles of
+        typed = self._selected.get(("typed", sheet_type))
+        if typed is None:
+            typed = [r for r in self.rule_sets if r.info.names_sheet_type(sheet_type)]
+            if len(self._selected) < 4096:
+                self._selected[("typed", sheet_type)] = typed
         if not typed:
             broken = next((b for b in self.broken if b.would_govern(region, year, sheet_type)), None)
             if broken is not None:  # the only rule file of the form is broken: say so, not "no such form"
