@@ -387,18 +387,21 @@ def _pinned(path, rs):
     return data
 
 
-def test_bad_row_weight_is_named(library, tmp_path):
+@pytest.mark.parametrize(("written", "said"), [("十分", "应为数字"), (-3, "分值应大于或等于 0")])
+def test_bad_row_weight_is_named(library, tmp_path, written, said):
+    """A weight that is no number, or one below 0, is refused naming the cell (a negative one named
+    only "sheets[0].rows[8].weight", a place in no workbook: found by test_workbook_mutations)."""
     wb = build_template(library.find("sichuan.project@2024.1"))
     ws = wb.worksheets[0]
     row = _rows(ws, "row")[0]
     ws.cell(row=row, column=_column(ws, "rows:head", "三级指标")).value = "采购数量"
     weight = ws.cell(row=row, column=_column(ws, "rows:head", "分值"))
-    weight.value = "十分"
+    weight.value = written
     path = tmp_path / "rows.xlsx"
     wb.save(path)
     with pytest.raises(FileError) as info:
         load_case(path)
-    assert f"{ws.title}!{weight.coordinate}" in str(info.value)
+    assert f"{ws.title}!{weight.coordinate}" in str(info.value) and said in str(info.value)
 
 
 def test_missing_sheet_or_header_and_formula_without_result_are_named(library, tmp_path):

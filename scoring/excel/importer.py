@@ -324,6 +324,15 @@ class _FormReader:
             return None
         return number
 
+    def weight(self, row: int, col: int) -> Decimal | None:
+        """A printed weight (分值): `number` with ``points``, and below 0 a problem naming the cell,
+        as any other cell that cannot be read (the case model would name only "rows[8].weight")."""
+        weight = self.number(row, col, points=True)
+        if isinstance(weight, Decimal) and weight < 0:
+            self.problem(row, col, f"分值应大于或等于 0，得到 {weight}")
+            return None
+        return weight
+
     def comment(self, row: int, col: int) -> dict[str, str]:
         """The source and note written in a cell's comment ("来源：…", "说明：…")."""
         cell = self.ws.cell(*self.merged.get((row, col), (row, col)))
@@ -578,7 +587,7 @@ class _FormReader:
         ind = fields.get("ind")
         if not ind:
             return
-        weight = self.number(r, columns["分值"], points=True)
+        weight = self.weight(r, columns["分值"])
         if weight is not None and fields.get("w") and weight != Decimal(fields["w"]):
             sheet.setdefault("weights", {})[ind] = weight
         claim = self.number(r, columns["得分"], points=True)
@@ -694,7 +703,7 @@ class _FormReader:
         name_col = columns[HEADERS["name"]]
         group_cols = sorted(c for h, c in columns.items() if h in (*GROUP_HEADERS, EXTRA_GROUP_HEADER))
         values = {role: self.text(r, columns[HEADERS[role]], shared=role in _SHARED_ROW_FIELDS) for role in _ROW_FIELDS if HEADERS[role] in columns}
-        weight = self.number(r, columns[HEADERS["weight"]], points=True)
+        weight = self.weight(r, columns[HEADERS["weight"]])
         claimed = self.number(r, columns[HEADERS["claim"]], points=True)
         filled = any(v for k, v in values.items() if k not in ("source", "note")) or weight is not None or claimed is not None
         if not filled and (fields.get("blank") or fields.get("inserted")):
@@ -721,7 +730,7 @@ class _FormReader:
     def _subtotal(self, r: int, fields: dict, columns: dict, sheet: dict) -> None:
         group_col, claimed_col, weight_col, source_col = (columns[h] for h in SUBTOTAL_HEADERS)
         group = [g.strip() for g in (self.text(r, group_col) or "").split("/") if g.strip()]
-        claimed, weight, source = self.number(r, claimed_col, points=True), self.number(r, weight_col, points=True), self.text(r, source_col)
+        claimed, weight, source = self.number(r, claimed_col, points=True), self.weight(r, weight_col), self.text(r, source_col)
         if not group and claimed is None and weight is None and not source:
             return
         if not group:
