@@ -509,3 +509,19 @@ def test_every_weighted_header_over_an_unweighted_row_is_a_ceiling_whatever_the_
         said = [f["message"] for f in got["report"]["findings"] if f["code"] == "weights_mismatch"]
         assert said and "“产出指标/数量指标”所印分值 20 分，其下已印分值的各行已合计 25 分" in said[0], (order, got["codes"])
 
+
+
+def test_a_project_sheets_project_name_is_in_its_heading_and_summary_row(tmp_path):
+    """Two project sheets of one unit titled alike ("项目支出绩效自评表") are told apart by their
+    项目名称 in the diff's headings, the JSON and the batch summary (review BW C5); a title that
+    already holds the name is shown as it is."""
+    _project(tmp_path)
+    case = tmp_path / "case.toml"
+    text = case.read_text(encoding="utf-8").replace('title = "测试项目"', 'title = "项目支出绩效自评表"\nproject = "基本公共卫生服务补助资金"')
+    case.write_text(text, encoding="utf-8")
+    shown = "项目支出绩效自评表（基本公共卫生服务补助资金）"
+    assert shown in run_cli("diff", str(case)).stdout
+    assert json.loads(run_cli("diff", str(case), "--format", "json").stdout)["sheets"][0]["title"] == shown
+    assert json.loads(run_cli("batch", str(case), "--format", "json").stdout)["sheets"][0]["title"] == shown
+    case.write_text(text.replace('title = "项目支出绩效自评表"', 'title = "基本公共卫生服务补助资金"'), encoding="utf-8")
+    assert json.loads(run_cli("diff", str(case), "--format", "json").stdout)["sheets"][0]["title"] == "基本公共卫生服务补助资金"

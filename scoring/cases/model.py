@@ -322,6 +322,16 @@ class Sheet(CaseObject):
     # indicator id → (the row's actual, its place), for scoring the indicator where its amounts are not given
     _printed: dict[str, tuple[str, str]] | None = None
 
+    @property
+    def heading(self) -> str:
+        """The sheet's title as outputs name it: with its 项目名称 where the title does not hold it
+        ("项目支出绩效自评表（基本公共卫生服务补助资金）"), so two project sheets of one unit are told
+        apart in a heading, a summary row or a report (review BW C5)."""
+        project = self.project.strip()
+        if not project or project in self.title:
+            return self.title
+        return f"{self.title}（{project}）" if self.title.strip() else project
+
 
 class CaseInfo(CaseObject):
     id: str

@@ -316,7 +316,7 @@ class Engine:
         findings += weight_problems
         deductions = [_deduction(d, sheet) for d in rules.deductions]
         return SheetResult(
-            id=sheet.id, title=sheet.title,
+            id=sheet.id, title=sheet.heading,
             rules=RuleRef(rules.id, rules.version, rules.sha256, rules.path, rules.info.title),
             total_weight=rules.info.total, score_floor=rules.info.score_floor,
             indicators=indicators, deductions=deductions, findings=findings,

@@ -389,7 +389,7 @@ class LeanEngine:
         except Fallback:
             return self.traced_summary(case, sheet, shown, library, line)
         self.lean += 1
-        return lean_summary(lean, shown, case.case.id, case.case.unit, sheet.id, sheet.title, rules, line)
+        return lean_summary(lean, shown, case.case.id, case.case.unit, sheet.id, sheet.heading, rules, line)
 
     def traced_summary(self, case: Case, sheet: Sheet, shown: str, library, line: int = 0) -> SheetSummary:
         """The summary row of one sheet scored on the traced path (what the lean path hands over)."""

@@ -873,15 +873,15 @@ def score_case(case: Case, shown: str, library: RuleLibrary, engine: Engine) -> 
             rules = sheet_rules(library, case, sheet, f"{shown}#{sheet.id}")
             lean = _LEAN.lines(case, sheet, shown, library)
         except ScoringError as exc:
-            out.append(ScoredSheet(sheet.id, sheet.title, failure=str(exc)))
+            out.append(ScoredSheet(sheet.id, sheet.heading, failure=str(exc)))
             continue
         except Exception as exc:  # noqa: BLE001 - one broken sheet must not stop the others
-            out.append(ScoredSheet(sheet.id, sheet.title, failure=f"程序内部错误（请报告）：{type(exc).__name__}: {exc}"))
+            out.append(ScoredSheet(sheet.id, sheet.heading, failure=f"程序内部错误（请报告）：{type(exc).__name__}: {exc}"))
             continue
-        s = lean_summary(lean, shown, case.case.id, case.case.unit, sheet.id, sheet.title, rules)
+        s = lean_summary(lean, shown, case.case.id, case.case.unit, sheet.id, sheet.heading, rules)
         t = lean.total
         out.append(ScoredSheet(
-            sheet.id, sheet.title, rules.id, rules.version, rules.sha256,
+            sheet.id, sheet.heading, rules.id, rules.version, rules.sha256,
             s.claimed, s.computed, t.low, t.high, s.delta, s.total_status, s.worst_status, s.worst_severity,
             s.errors, s.warnings, s.grade, s.claimed_grade,
         ))
