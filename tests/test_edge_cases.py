@@ -334,5 +334,7 @@ def test_a_line_only_partly_checkable_shows_its_bounds_whatever_the_claim(tmp_pa
     case = tmp_path / "case.toml"
     case.write_text(text, encoding="utf-8")
     for command in ("score", "diff"):
-        shown = [line for line in run_cli(command, str(case)).stdout.splitlines() if "资产利用率" in line and "：" not in line]
+        shown = [line for line in run_cli(command, str(case)).stdout.splitlines() if "资产利用率" in line and not line.startswith("- [")]
         assert shown and all("0.90～2.40" in line for line in shown), (command, shown)
+        # the reason says what the scored part earned beside what the other lacks (review BW C3)
+        assert all("办公设备：得 0.90/1.5 分" in line for line in shown), (command, shown)

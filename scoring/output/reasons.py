@@ -36,7 +36,12 @@ def reason(ind: IndicatorResult) -> str:
     if ind.interval:
         return "；".join(p.reason for p in ind.parts if p.reason)
     if not ind.verifiable:
-        return "；".join(dict.fromkeys(p.reason for p in ind.parts if p.state in ("unverifiable", "judgement", "error")))
+        why = "；".join(dict.fromkeys(p.reason for p in ind.parts if p.state in ("unverifiable", "judgement", "error")))
+        # the parts that were scored, as the line's bounds come from them (review BW C3: "办公设备：得
+        # 0.90/1.5 分" beside what the other part lacks)
+        scored = [f"{p.name}：得 {fmt(round_half_up(p.score, 2))}/{fmt(p.weight)} 分" for p in ind.parts
+                  if not ind.single and p.state == "scored" and p.score is not None]
+        return "；".join(x for x in (why, *scored) if x)
     notes = []
     for part in ind.parts:
         label = "" if ind.single else f"{part.name}："
