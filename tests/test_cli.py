@@ -114,6 +114,8 @@ def test_over_claim_exits_1(tmp_path):
     assert proc.returncode == 1, proc.stdout
     report = json.loads(proc.stdout)
     assert rows(report)["预算编制质量"]["status"] == "invalid"
+    # said in the tables' words, not an interval's notation (review BW D4)
+    assert any(f["message"] == "预算编制质量：自评 8.5 分超出该项分值范围 0～8 分" for f in report["findings"]), report["findings"]
 
 
 def test_claim_above_computed_exits_1(tmp_path):

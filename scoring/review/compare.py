@@ -309,8 +309,10 @@ def line_finding(name: str, weight: Decimal | None, ranged: bool, status: str, c
         rule = f"按已披露部分最多可得 {fmt(computed)} 分" if ranged else f"按规则最多可得 {fmt(computed)} 分" if spread else f"按规则应得 {fmt(computed)} 分"
         return finding("claim_over", f"{name}：自评 {fmt(claimed)} 分，{rule}，高出 {fmt(delta)} 分", where)
     if status == "invalid":
-        span = f"[0, {fmt(weight)}]" if weight is not None else "[0, +∞)"
-        return finding("claim_invalid", f"{name}：自评 {fmt(claimed)} 分超出该项分值范围 {span}", where)
+        # in the words the tables use ("0～25 分"), not an interval's notation (review BW D4)
+        if weight is None:
+            return finding("claim_invalid", f"{name}：自评 {fmt(claimed)} 分为负数，得分不能低于 0 分", where)
+        return finding("claim_invalid", f"{name}：自评 {fmt(claimed)} 分超出该项分值范围 0～{fmt(weight)} 分", where)
     if status == "under":
         rule = f"按已披露部分至少应得 {fmt(computed)} 分" if ranged else f"按规则至少应得 {fmt(computed)} 分" if spread else f"按规则应得 {fmt(computed)} 分"
         return finding("claim_under", f"{name}：自评 {fmt(claimed)} 分，{rule}，少计 {fmt(-delta)} 分", where)
