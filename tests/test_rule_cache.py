@@ -48,6 +48,23 @@ def test_a_warm_cache_gives_the_library_loading_gives(cache, rules):
     assert oct(cache.stat().st_mode & 0o777) == "0o700" and oct(_entries(cache)[0].stat().st_mode & 0o777) == "0o600"
 
 
+def test_golden_examples_and_resolved_files_are_read_back_when_first_asked_for(cache, rules):
+    """The cached library leaves each rule set's tests and resolved file pickled until one is read
+    (`formulas test`, `show`, `diff` read them; scoring never does): what they read is what
+    loading the files gives, and a rule set compares, prints and pickles as a complete one."""
+    fresh = load_rule_dir(rules).rule_sets
+    warm = load_rule_dir(rules).rule_sets
+    assert all("tests" not in r.__dict__ and "resolved" not in r.__dict__ for r in warm)
+    sent = pickle.loads(pickle.dumps(warm[1]))  # as a batch sends a rule set to a worker
+    assert [r.tests for r in warm] == [r.tests for r in fresh] and any(r.tests for r in warm)
+    assert [r.resolved for r in warm] == [r.resolved for r in fresh]
+    assert sent.resolved == fresh[1].resolved and sent == fresh[1]
+    late = load_rule_dir(rules).rule_sets
+    assert late == fresh and "tests=(" in repr(load_rule_dir(rules).rule_sets[0]) and dict(late[2])["tests"] == fresh[2].tests
+    with pytest.raises(AttributeError):
+        late[0].no_such_field
+
+
 def test_a_changed_file_is_loaded_afresh(cache, rules):
     before = load_rule_dir(rules).find("sichuan.dept-overall@2024.1")
     path = rules / "sichuan" / "dept-overall-2024.toml"

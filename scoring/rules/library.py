@@ -19,7 +19,7 @@ from ..files.limits import read_limited
 from ..files.reading import display_path, read_toml
 from ..plain import replace
 from . import cache
-from .model import RuleSet, region_covers, region_path
+from .model import RuleSet, defer_bulky_fields, region_covers, region_path
 from .released import ledger_path, parse_ledger, read_ledger_bytes
 
 # Points every command at another rule folder when --rules-dir is not given.
@@ -305,7 +305,7 @@ def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
     library = _load_files(directory, files, ledger)
     library.rule_sets = _share_equal_parts(library.rule_sets)
     if not library.failures and not library.ledger_problems:  # a folder being fixed is loaded afresh each time, and its messages with it
-        cache.store(key, library)
+        cache.store(key, replace(library, rule_sets=defer_bulky_fields(library.rule_sets)))
     return library
 
 

@@ -7,6 +7,7 @@ validation left to do, read back from the on-disk cache without pydantic.
 
 from __future__ import annotations
 
+import pickle
 from decimal import Decimal
 
 from ..engine.readings import Reading
@@ -200,6 +201,40 @@ class RuleSet(CompiledModel):
     # The sha256 this id@version was released with, where the folder's ledger lists it
     # (`rules.released`): content that no longer has it is said on every sheet it scores.
     released: str | None = None
+    # Where `tests` and `resolved` are kept until first asked for, in a rule set read back from
+    # the cache (`defer_bulky_fields`): (the library's pickled fields, this rule set's index).
+    _deferred: tuple[DeferredFields, int] | None = None
+
+    def __getattr__(self, name: str):
+        # Called only for a name not in the instance: a deferred field, asked for the first time.
+        own = self.__dict__
+        deferred = own.get("_deferred")
+        if deferred is None or name not in DEFERRED_FIELDS:
+            raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+        holder, at = deferred
+        own.update(holder.values()[at])
+        own["_deferred"] = None
+        return own[name]
+
+    def _complete(self) -> RuleSet:
+        if self.__dict__.get("_deferred") is not None:
+            self.__getattr__(DEFERRED_FIELDS[0])
+        return self
+
+    # What reads the fields from the instance's dict reads them complete.
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, RuleSet):
+            other._complete()
+        return super(RuleSet, self._complete()).__eq__(other)
+
+    def __iter__(self):
+        return super(RuleSet, self._complete()).__iter__()
+
+    def __repr__(self) -> str:
+        return super(RuleSet, self._complete()).__repr__()
+
+    def __str__(self) -> str:
+        return super(RuleSet, self._complete()).__str__()
 
     @property
     def modified_since_release(self) -> bool:
@@ -270,6 +305,45 @@ class RuleSet(CompiledModel):
             if key in (item.id, item.name):
                 return item
         return None
+
+
+# The fields only `formulas test`, `formulas show` and `formulas diff` read (golden examples, the
+# resolved file): half of what the cached library holds, so reading it back in a fresh process
+# leaves them pickled until asked for.
+DEFERRED_FIELDS = ("tests", "resolved")
+
+
+class DeferredFields:
+    """The deferred fields of a library's rule sets, pickled as one blob and read back on the
+    first request: rule sets built on one parent share parts of them, which one blob keeps shared."""
+
+    __slots__ = ("_blob", "_values")
+
+    def __init__(self, blob: bytes) -> None:
+        self._blob = blob
+        self._values: list[dict] | None = None
+
+    def values(self) -> list[dict]:
+        """Each rule set's deferred fields, by its index."""
+        if self._values is None:
+            self._values = pickle.loads(self._blob)
+        return self._values
+
+    def __reduce__(self):
+        return DeferredFields, (self._blob,)
+
+
+def defer_bulky_fields(rule_sets: list[RuleSet]) -> list[RuleSet]:
+    """Copies of ``rule_sets`` that keep `DEFERRED_FIELDS` pickled until first read: what the
+    cache stores.  The copies give the same values as the originals for every field."""
+    holder = DeferredFields(pickle.dumps([{n: getattr(r, n) for n in DEFERRED_FIELDS} for r in rule_sets], pickle.HIGHEST_PROTOCOL))
+    out = []
+    for at, r in enumerate(rule_sets):
+        copy = object.__new__(RuleSet)
+        copy.__dict__.update((k, v) for k, v in r._complete().__dict__.items() if k not in DEFERRED_FIELDS)
+        copy.__dict__["_deferred"] = (holder, at)
+        out.append(copy)
+    return out
 
 
 def region_path(region: str | list[str]) -> tuple[str, ...]:
