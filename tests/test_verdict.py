@@ -349,3 +349,23 @@ def test_a_group_header_below_its_rows_weights_is_said_on_the_total_line(tmp_pat
     line = next(x for x in run_cli("diff", str(path)).stdout.splitlines() if x.startswith("合计"))
     assert "“产出指标”所印分值 30 分，其下已印分值的各行已合计 40 分，超过了它，总分和等级无法按规则核定" in line, line
     assert "与满分 100 分不符" not in line
+
+
+def test_a_partly_scored_indicator_leaves_only_its_open_parts_unverifiable(tmp_path):
+    """The Suining sheet's 支出执行进度 (9 points) has its 3-point part scored and two parts
+    undisclosed: 6 of its points, not 9, are "无法核验", in the table, the JSON and a batch's summary
+    alike (review BW B3: the whole indicator's weight was counted)."""
+    case = CASES / "sichuan-suining-anju-jxb-2024.toml"
+    code, doc = diff_json(case)
+    sheet = next(s for s in doc["sheets"] if s["id"] == "dept-overall")
+    progress = next(i for i in sheet["indicators"] if i["name"] == "支出执行进度")
+    assert (progress["low"], progress["high"]) == ("3.00", "9.00"), progress
+    t = sheet["total"]
+    assert (t["unverified_weight"], t["checked_weight"]) == ("45", "55"), t
+    table = run_cli("diff", str(case)).stdout
+    assert "其中 45 分的指标无法核验" in table
+    summary = tmp_path / "s.json"
+    batch = run_cli("batch", str(case), "--out", str(summary))
+    assert batch.returncode in (0, 1), batch.stderr
+    rows = [r for r in json.loads(summary.read_text(encoding="utf-8"))["sheets"] if r["sheet_id"] == "dept-overall"]
+    assert [r["unverified_weight"] for r in rows] == ["45"], rows

@@ -605,8 +605,8 @@ class LeanEngine:
                     checked, low, high, parted = known, computed, computed, True
                 _write_back(sums, known, checked, computed, low, high, claimed_sum, unclaimed_weight, allow_up, allow_down, any_claimed)
                 ind = indicators[i]
-                low, high, bounded, reasons = self._partial(lr, i, weight, result, states)
-                if bounded:
+                low, high, part_checked, reasons = self._partial(lr, i, weight, result, states)
+                if part_checked is not None:
                     cmp = compare(claimed, low, high, weight, ind.rounding, tolerance)
                     if cmp.status in ("match", "unclaimed"):
                         cmp = Comparison(cmp.claimed, None, cmp.low, cmp.high, "unverifiable" if claimed is not None else "unclaimed", None, tolerance)
@@ -619,7 +619,7 @@ class LeanEngine:
                 elif STATUS_SEVERITY[status] is not None:
                     kept.append(line_finding(ind.name, weight, True, status, cmp.claimed, cmp.computed, cmp.delta, cmp.low, cmp.high,
                                              reasons, where + lr.places[i]))
-                sums.add(weight, False, False, False, None, cmp.low, cmp.high, cmp.claimed, status, cmp.delta)
+                sums.add(weight, part_checked or ZERO, False, False, None, cmp.low, cmp.high, cmp.claimed, status, cmp.delta)
                 known, checked, computed, low, high = sums.known_weight, sums.checked, sums.computed, sums.low, sums.high
                 claimed_sum = sums.claimed
                 unclaimed_weight, allow_up, allow_down, any_claimed = sums.unclaimed_weight, sums.allow_up, sums.allow_down, sums.any_claimed
@@ -665,7 +665,7 @@ class LeanEngine:
                     else:
                         kept.append(f)
                 if ind.id not in grouped:
-                    sums.add(ind.weight, ind.checkable, ind.verifiable, ind.interval, ind.computed, cmp.low, cmp.high, cmp.claimed,
+                    sums.add(ind.weight, ind.checked_weight, ind.verifiable, ind.interval, ind.computed, cmp.low, cmp.high, cmp.claimed,
                              cmp.status, cmp.delta)
                 statuses.append(cmp.status)
                 values.append(ind.computed if ind.verifiable else (cmp.low, cmp.high, ind.interval) if cmp.low is not None else None)
@@ -696,8 +696,9 @@ class LeanEngine:
 
     def _partial(self, lr: LeanRules, i: int, weight: Decimal, result: tuple, states: dict):
         """An indicator some part of which was not scored, as `Engine._indicator` sums it: its
-        range capped to the indicator's bounds, whether a scored part bounds it, and why the
-        other parts were not scored."""
+        range capped to the indicator's bounds, the weight its scored parts check (None when no part
+        was scored: nothing bounds it; `IndicatorResult.checked_weight`), and why the other parts
+        were not scored."""
         scores, why = result
         ind = lr.indicators[i]
         adjusted = weight != ind.weight  # a printed weight: the one part and the cap follow it
@@ -714,7 +715,8 @@ class LeanEngine:
                 reasons.append(lr.reasons[w])
             else:
                 reasons.append(unavailable_reason(states.get(w, "missing"), lr.rules.inputs[w].label))
-        return cap(low, ind.cap_min, cap_max), cap(high, ind.cap_min, cap_max), bool(known), "；".join(dict.fromkeys(reasons))
+        checked = max(weight - open_weight, ZERO) if known else None
+        return cap(low, ind.cap_min, cap_max), cap(high, ind.cap_min, cap_max), checked, "；".join(dict.fromkeys(reasons))
 
 
 def _write_back(sums: LineSums, known, checked, computed, low, high, claimed, unclaimed_weight, allow_up, allow_down,

@@ -50,6 +50,9 @@ class PartResult:
     score: Decimal | None = None  # after the cap, unrounded
     reason: str = ""  # not-applicable reason, judgement reason, error text
     band: str = ""
+    # the band's edges as numbers where the rules write them as formulas ("0.8N＜Y≤0.5N": "大于
+    # -3.704% 且不超过 -2.315%"): the officer sees what the figure must reach (review BW C2)
+    band_range: str = ""
     expression: str = ""
     # below the weight whatever else is unknown: the rules give full marks only when the target is
     # met, and it was not (a deadline missed, left to the evaluator; "不足100人次" against "≥100人次")
@@ -88,6 +91,19 @@ class IndicatorResult:
     def checkable(self) -> bool:
         """The rules give a point score or a range a claim can be held against."""
         return self.computed is not None or self.interval
+
+    @property
+    def checked_weight(self) -> Decimal:
+        """How much of the weight the rules check: all of it for a point or a range; for a line
+        some parts of which were scored, the weight less the parts left open (the lean path's
+        `_partial` takes the same difference); none when nothing was scored."""
+        if self.weight is None:
+            return Decimal(0)
+        if self.checkable:
+            return self.weight
+        if all(p.score is None for p in self.parts):
+            return Decimal(0)
+        return max(self.weight - sum((p.weight for p in self.parts if p.score is None), Decimal(0)), Decimal(0))
 
     @property
     def short_of_weight(self) -> bool:

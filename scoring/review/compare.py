@@ -339,16 +339,16 @@ class LineSums:
         self.unknown_weight = self.any_claimed = self.unclaimed_unknown = False
         self.digits = digits
 
-    def add(self, weight: Decimal | None, checkable: bool, verifiable: bool, interval: bool, computed: Decimal | None,
+    def add(self, weight: Decimal | None, checked: Decimal, verifiable: bool, interval: bool, computed: Decimal | None,
             low: Decimal | None, high: Decimal | None, claimed: Decimal | None, status: str, delta: Decimal | None) -> None:
-        """One line: its weight, what the rules give (``computed`` for a point; else the
-        comparison's ``low``/``high``), its claim and the claim's status and delta."""
+        """One line: its weight and how much of it the rules check (`IndicatorResult.checked_weight`),
+        what the rules give (``computed`` for a point; else the comparison's ``low``/``high``), its
+        claim and the claim's status and delta."""
         if weight is None:
             self.unknown_weight = True
         else:
             self.known_weight += weight
-            if checkable:
-                self.checked += weight
+            self.checked += checked
         # what the rules allow: a point, a range, or [0, weight] when nothing is known
         if verifiable:
             low = high = computed
@@ -404,7 +404,7 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
     for row in rows:
         c, ind = row.comparison, row.result
         if ind.id not in grouped:
-            sums.add(ind.weight, ind.checkable, ind.verifiable, ind.interval, ind.computed, c.low, c.high, c.claimed, c.status, c.delta)
+            sums.add(ind.weight, ind.checked_weight, ind.verifiable, ind.interval, ind.computed, c.low, c.high, c.claimed, c.status, c.delta)
     add_groups(sums, sheet, groups)
     claimed = [_claim(sheet, d.id, d.name) for d in result.deductions]
     for d, c in zip(result.deductions, claimed):
@@ -422,7 +422,8 @@ def add_groups(sums: LineSums, sheet: Sheet, groups: list[HeaderGroup]) -> None:
     for g in groups:
         c = g.comparison
         point = c.low == c.high
-        sums.add(sheet.subtotals[g.index].weight, True, point, not point, c.low if point else None, c.low, c.high, c.claimed,
+        weight = sheet.subtotals[g.index].weight
+        sums.add(weight, weight, point, not point, c.low if point else None, c.low, c.high, c.claimed,
                  c.status, c.delta)
 
 
