@@ -82,6 +82,19 @@ def test_per_capita_assets_band_edges(score_indicator, y, expected):
     assert ind.computed == D(expected).quantize(D("0.01")), (y, ind.parts[0].band)
 
 
+def test_a_band_with_formula_edges_says_them_as_numbers(score_indicator):
+    """"0.8N＜Y≤0.5N" is read by the officer as the figures it stands for, in the figure's unit
+    (review BW C2); a band whose edges are numbers already shows them in its label."""
+    from scoring.output.reasons import reason
+
+    ind = score_indicator("per_capita_assets", asset_change_rate="-3.5")
+    assert (ind.parts[0].band, ind.parts[0].band_range) == ("0.8N＜Y≤0.5N", "大于 -3.704% 且不超过 -2.315%")
+    assert "落在档位“0.8N＜Y≤0.5N”（大于 -3.704% 且不超过 -2.315%）" in reason(ind)
+    assert score_indicator("per_capita_assets", asset_change_rate="-40").parts[0].band_range == "不超过 -4.63%"
+    ind = score_indicator("asset_revitalization", idle_assets_cur=7, total_assets_cur=100, idle_assets_prev=10, total_assets_prev=100)
+    assert (ind.parts[0].band, ind.parts[0].band_range) == ("60%＜变化率≤80%", "")
+
+
 def test_asset_utilization_parts(score_indicator):
     ind = score_indicator("asset_utilization", furniture_overage=5, furniture_total=10, equipment_overage=0, equipment_total=0)
     assert ind.computed == D("2.25")

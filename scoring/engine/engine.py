@@ -442,6 +442,8 @@ class Engine:
                 x = scope.number(part.band_on)
                 band = self._band(part, x, scope)
                 scope.recorder.part(out, band.score, band.describe() if scope.recorder.traced else "")
+                if scope.recorder.traced:
+                    out.band_range = _band_range(str(part.band_on), band, scope)
                 raw = scope.number(band.score)
             elif raw is None:
                 scope.recorder.part(out, part.score)
@@ -470,6 +472,32 @@ class Engine:
                     continue
             return band
         raise EvaluationError(f"值 {fmt(x)} 不在任何分档内（分档表有空隙）")
+
+
+def _band_range(name: str, band, scope: _Scope) -> str:
+    """The band's edges as numbers in the unit of the figure it is chosen on ("大于 -3.704% 且不超过
+    -2.315%"), where an edge is a formula ("0.8 * N"); "" where every edge is a number the band's
+    label already shows."""
+    edges = [(band.lower, "不低于" if band.lower_inclusive else "大于"), (band.upper, "不超过" if band.upper_inclusive else "低于")]
+    if all(e is None or _constant(str(e)) for e, _ in edges):
+        return ""
+    scale, unit = Decimal(1), ""
+    if name in scope.value_decls:
+        if scope.value_decls[name].percent:
+            scale, unit = Decimal(100), "%"
+    elif name in scope.rules.parameters:
+        unit = scope.rules.parameters[name].unit
+    elif name in scope.rules.inputs:
+        unit = scope.rules.inputs[name].unit
+    return " 且".join(f"{word} {fmt(round_half_up(scope.number(e) * scale, 4).normalize())}{unit}" for e, word in edges if e is not None)
+
+
+def _constant(text: str) -> bool:
+    try:
+        Decimal(text)
+    except ArithmeticError:
+        return False
+    return True
 
 
 def printed_value(ind: Indicator, text: str, reading) -> tuple[CompiledValue, Decimal] | None:

@@ -37,7 +37,7 @@ def _indicator_json(r: IndicatorDiff) -> dict:
         "tolerance": fmt(c.tolerance),
         "reason": reason(ind),
         "parts": [
-            {"id": p.id, "name": p.name, "weight": fmt(p.weight), "state": p.state, "score": fmt(p.score), "band": p.band or None, "reason": p.reason or None}
+            {"id": p.id, "name": p.name, "weight": fmt(p.weight), "state": p.state, "score": fmt(p.score), "band": p.band or None, "band_range": p.band_range or None, "reason": p.reason or None}
             for p in ind.parts
         ],
     }

@@ -48,7 +48,7 @@ def reason(ind: IndicatorResult) -> str:
         if part.state == "not_applicable":
             notes.append(f"{label}{part.reason}")
         elif part.score is not None and part.score < part.weight:
-            detail = f"落在档位“{part.band}”" if part.band else ""
+            detail = f"落在档位“{part.band}”" + (f"（{part.band_range}）" if part.band_range else "") if part.band else ""
             notes.append(f"{label}得 {fmt(round_half_up(part.score, 2))}/{fmt(part.weight)} 分{('，' + detail) if detail else ''}")
     if ind.computed is not None and ind.computed < ind.weight:
         # a part that says how it was scored (a row: the figures compared) says it in words; the

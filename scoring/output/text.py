@@ -143,7 +143,7 @@ def _explain_indicator(row: IndicatorDiff) -> str:
         head = "  计分" if ind.single else f"  部分“{p.name}”（分值 {fmt(p.weight)}）"
         detail = [PART_STATES[p.state]]
         if p.band:
-            detail.append(f"匹配档位 {p.band}")
+            detail.append(f"匹配档位 {p.band}" + (f"（{p.band_range}）" if p.band_range else ""))
         if p.expression:
             detail.append(f"得分表达式 {p.expression}")
         if p.raw is not None:
