@@ -369,3 +369,30 @@ def test_a_partly_scored_indicator_leaves_only_its_open_parts_unverifiable(tmp_p
     assert batch.returncode in (0, 1), batch.stderr
     rows = [r for r in json.loads(summary.read_text(encoding="utf-8"))["sheets"] if r["sheet_id"] == "dept-overall"]
     assert [r["unverified_weight"] for r in rows] == ["45"], rows
+
+
+def test_an_unclaimed_line_the_rules_cannot_check_may_hold_the_rest_of_the_claimed_total(tmp_path):
+    """A line left without a claim that the rules cannot check counts at its least (0) in the
+    computed total; a claimed total above it by no more than that line's weight is no over-claim
+    the rules can show (review BZ A1: "应得 79.01 分，高出 19.19 分" inside the range 73.01～99.01)."""
+    rows: list[dict] = []
+    for _ in range(8):
+        row(rows, target="≥1", actual="1", claimed="10")
+    row(rows, target="≥1", actual="详见绩效报告")  # unreadable, no claim
+    sheet = 'claimed_total = "99"\nclaims = { execution = "10" }'
+    code, doc = diff_json(write_case(tmp_path, rows, sheet=sheet, inputs='budget = "100"\nexecuted = "100"'))
+    t = doc["sheets"][0]["total"]
+    assert (t["computed"], t["status"], t["delta"]) == ("90.00", "unverifiable", None), t
+    assert any(f["code"] == "unverifiable" and "未填自评得分的指标中有 10 分无法核验" in f["message"] for f in doc["findings"])
+    assert "total_over" not in {f["code"] for f in doc["findings"]}
+    line = next(x for x in run_cli("diff", str(write_case(tmp_path, rows, sheet=sheet, inputs='budget = "100"\nexecuted = "100"'))).stdout.splitlines()
+                if x.startswith("合计"))
+    assert "（未填自评得分的按最低分计入）" in line
+    summary = tmp_path / "s.json"
+    assert run_cli("batch", str(tmp_path / "case.toml"), "--out", str(summary)).returncode in (0, 1)  # the lean path alike
+    assert [(r["computed_total"], r["total_status"]) for r in json.loads(summary.read_text(encoding="utf-8"))["sheets"]] == [("90.00", "unverifiable")]
+    # beyond what the unclaimed line could hold, the excess is an over-claim as before
+    rows[0]["actual"] = "0.5"
+    code, doc = diff_json(write_case(tmp_path, rows, sheet=sheet, inputs='budget = "100"\nexecuted = "100"'))
+    t = doc["sheets"][0]["total"]
+    assert (t["status"], code) == ("over", 1) and "total_over" in {f["code"] for f in doc["findings"]}, t

@@ -197,6 +197,8 @@ class TotalDiff:
     # up to (low, high), said beside a total the rules cannot give
     lines_weight: Decimal | None = None
     lines_sum: tuple[Decimal, Decimal] | None = None
+    # what the lines the rules cannot check and the sheet does not claim may add above their least
+    unclaimed_room: Decimal = Decimal(0)
 
 
 @dataclass

@@ -157,6 +157,8 @@ def total_note(sd: SheetDiff, with_claims: bool = True) -> str:
         parts.append(f"表不完整：{what}，已核对 {checked} 分（满分 {fmt(t.weight)} 分），不对全表总分下结论")
     elif t.unverified_weight:
         counted = "，在其可能范围内按自评得分计入" if with_claims else ""
+        if with_claims and t.unclaimed_room:
+            counted += "（未填自评得分的按最低分计入）"
         parts.append(f"其中 {fmt(t.unverified_weight)} 分的指标无法核验{counted}")
     if c.low is not None and c.low != c.high:
         parts.append(f"按规则可能范围 {fmt(c.low)}～{fmt(c.high)}")

@@ -330,12 +330,12 @@ class LineSums:
     checked, what lines matching within the tolerance explain, and the sum of the claims."""
 
     __slots__ = ("computed", "low", "high", "known_weight", "checked", "unknown_weight", "allow_up", "allow_down",
-                 "claimed", "any_claimed", "unclaimed_weight", "unclaimed_unknown", "digits")
+                 "claimed", "any_claimed", "unclaimed_weight", "unclaimed_unknown", "unclaimed_room", "digits")
 
     def __init__(self, digits: int = 2) -> None:
         zero = Decimal(0)
         self.computed = self.low = self.high = self.known_weight = self.checked = zero
-        self.allow_up = self.allow_down = self.claimed = self.unclaimed_weight = zero
+        self.allow_up = self.allow_down = self.claimed = self.unclaimed_weight = self.unclaimed_room = zero
         self.unknown_weight = self.any_claimed = self.unclaimed_unknown = False
         self.digits = digits
 
@@ -360,6 +360,10 @@ class LineSums:
             value = computed
         elif claimed is None:
             value = high if interval and high is not None else low
+            if high is not None:
+                # a line the rules cannot check and the sheet does not claim counts at its least:
+                # what it may still hold, the claimed total may hold too (review BZ A1)
+                self.unclaimed_room += high - value
         else:
             value = max(claimed, low)
             value = value if high is None else min(value, high)
@@ -515,7 +519,14 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         status = "over" if delta > tolerance + allow_up else "under" if -delta > tolerance + allow_down else "match"
         margin = tolerance + (allow_up if delta > 0 else allow_down)
         cmp = Comparison(claimed_total, computed, low, high, status, delta, margin)
-        if status == "over":
+        if status == "over" and delta <= margin + sums.unclaimed_room:
+            # the excess may be what the unclaimed lines hold: no over-claim the rules can show
+            cmp = Comparison(claimed_total, computed, low, high, "unverifiable", None, tolerance)
+            findings.append(finding(
+                "unverifiable", f"总分：自评 {fmt(claimed_total)} 分，高于按规则可核定的 {fmt(computed)} 分，但未填自评得分的指标中有 "
+                                f"{fmt(sums.unclaimed_room)} 分无法核验，无法判断总分是否高报", place,
+            ))
+        elif status == "over":
             explained = _explained(allow_up - rounding[0], rounding[0])
             findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分，高出 {fmt(delta)} 分{explained}", place))
         elif status == "under":
@@ -537,6 +548,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         allowance=allow_up - rounding[0] if cmp.delta and cmp.delta > 0 else allow_down - rounding[1],
         rounding=rounding[0] if cmp.delta and cmp.delta > 0 else rounding[1],
         grades=grades, claimed_grade=grade, lines_weight=None if lines_sum is None else sums.known_weight, lines_sum=lines_sum,
+        unclaimed_room=sums.unclaimed_room,
     )
 
 
