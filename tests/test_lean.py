@@ -294,3 +294,51 @@ def test_a_figure_written_with_its_unit_is_read_on_the_lean_path(library):
     checker.case(written, shown)
     assert checker.tally.ok, "\n".join(checker.tally.first)
     assert checker.tally.lean == 1  # scored on the lean path itself
+
+
+def test_a_rule_set_of_rows_only_is_compiled_and_scored_alike(tmp_path, monkeypatch):
+    """A region's form whose total is its indicator rows alone (the national execution indicator
+    removed) compiles to a module scoring no indicators, and a batch scores its sheets as diff does
+    (review BY D1: "程序内部错误（请报告）：CodegenError: generated code does not parse")."""
+    import shutil
+
+    from conftest import FORMULAS
+
+    rules = tmp_path / "formulas"
+    shutil.copytree(FORMULAS, rules)
+    (rules / "hubei").mkdir()
+    (rules / "hubei" / "rows-only-2020.toml").write_text(
+        'format = 1\nextends = "national.project@2020.4"\n\n[rule_set]\nid = "hubei.rows-only"\nversion = "2020.1"\n'
+        'title = "只有绩效指标的项目支出绩效自评表"\nregion = ["湖北省"]\nsheet_type = "项目支出绩效自评表"\n'
+        "effective_from = 2020-01-01\neffective_to = 2020-12-31\n\n"
+        '[rule_set.source]\ndocument = "测试"\nclause = "绩效指标合计100分"\n\n[rows]\nweight = 100\n\n'
+        '[remove]\nindicators = ["execution"]\n'
+        'checks = ["budget == 0 or executed == 0 or not (executed >= budget * 1000 and executed <= budget * 15000 '
+        'or budget >= executed * 6667 and budget <= executed * 100000)"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("SCORING_RULES_DIR", str(rules))
+    monkeypatch.setenv("SCORING_CACHE_DIR", str(tmp_path / "cache"))
+    rows = "".join(
+        f'[[sheets.rows]]\ngroup = ["产出指标", "数量指标"]\nname = "行{i}"\ntarget = "≥10件"\nactual = "{a}件"\nweight = 25\nclaimed = "25"\n'
+        for i, a in enumerate(("10", "12", "8", "10"))
+    )
+    case = tmp_path / "case.toml"
+    case.write_text(
+        'format = 1\n[case]\nid = "t"\nunit = "测试单位"\nregion = ["湖北省", "武汉市"]\nyear = 2020\nsource = "test"\n'
+        '[[sheets]]\nid = "p"\ntitle = "项目支出绩效自评表"\nsheet_type = "项目支出绩效自评表"\nclaimed_total = "100"\n'
+        '[sheets.inputs]\nbudget = "30"\nexecuted = "30"\n' + rows,
+        encoding="utf-8",
+    )
+    compiled = run_cli("formulas", "compile", "hubei.rows-only")
+    assert compiled.returncode == 0 and "out = [None] * 0" in compiled.stdout, compiled.stderr
+    diff = run_cli("diff", str(case), "--format", "json")
+    import json
+
+    traced = json.loads(diff.stdout)["sheets"][0]
+    summary = tmp_path / "s.json"
+    batch = run_cli("batch", str(case), "--out", str(summary))
+    assert batch.returncode == diff.returncode == 1, batch.stderr
+    row = json.loads(summary.read_text(encoding="utf-8"))["sheets"][0]
+    assert row["rules"] == "hubei.rows-only@2020.1" and "程序内部错误" not in batch.stderr
+    assert (row["computed_total"], row["total_status"]) == (traced["total"]["computed"], traced["total"]["status"]) == ("95.00", "over")

@@ -381,7 +381,8 @@ class _Module:
         self.add(0, "def score(x, W):")
         self.add(1, "nc = 0")
         self.add(1, f"out = [None] * {len(rules.indicators)}")
-        self.add(1, "with _localcontext(_SANDBOX):")
+        if rules.indicators:  # a rule set of rows only scores nothing here
+            self.add(1, "with _localcontext(_SANDBOX):")
         for i, ind in enumerate(rules.indicators):
             weight_name = f"w{i}" if ind.weight_adjustable else None
             self.add(2, _comment(f"{ind.id}: {ind.name} ({ind.weight})"))
