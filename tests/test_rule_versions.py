@@ -487,6 +487,36 @@ def test_formulas_new_starts_the_next_version(tmp_path):
     assert again.returncode == 2 and "已存在" in again.stderr
 
 
+def test_next_years_copy_of_a_revision_revises_nothing_and_a_new_id_starts_another_rule_set(tmp_path):
+    """Next year's copy of a revision (sichuan.project@2024.4) is named for its own version and
+    revises nothing: every 2025 sheet was told it was a revision of 2024.3 (review BY D2).  With
+    --id the copy is another rule set, written where --out says."""
+    rules = tmp_path / "formulas"
+    shutil.copytree(FORMULAS, rules)
+    proc = run_cli("formulas", "new", "sichuan.project@2024.4", "--version", "2025.1", "--rules-dir", str(rules))
+    assert proc.returncode == 0, proc.stderr
+    made = rules / "sichuan" / "project-2025.toml"
+    text = made.read_text(encoding="utf-8")
+    assert "revises" not in text.split("[rule_set.source]")[0] and 'version = "2025.1"' in text
+    assert "它的修订版本" not in text and text.startswith("# 由 `scoring formulas new` 从 sichuan.project@2024.4")
+    listed = run_cli("formulas", "list", "--rules-dir", str(rules)).stdout
+    assert "sichuan.project@2025.1" in listed and "sichuan.project@2025.1（修订" not in listed
+    (rules / "hebei").mkdir()
+    other = rules / "hebei" / "project-2020.toml"
+    base = ("formulas", "new", "national.project@2020.4", "--version", "2020.1", "--id", "hebei.project",
+            "--effective-from", "2020-01-01", "--effective-to", "2020-12-31", "--rules-dir", str(rules))
+    refused = run_cli(*base)
+    assert refused.returncode == 2 and "--out" in refused.stderr and not other.exists()
+    proc = run_cli(*base, "--out", str(other))
+    assert proc.returncode == 0, proc.stderr
+    assert "新规则集 hebei.project：请改写 [rule_set] 的 region" in proc.stdout and "formulas test hebei.project@2020.1" in proc.stdout
+    assert 'id = "hebei.project"' in other.read_text(encoding="utf-8")
+    assert "hebei.project@2020.1" in run_cli("formulas", "list", "--rules-dir", str(rules)).stdout
+    bad = run_cli("formulas", "new", "national.project@2020.4", "--version", "2020.9", "--id", "河北", "--out", str(tmp_path / "x.toml"),
+                  "--rules-dir", str(rules))
+    assert bad.returncode == 2 and "应由小写字母" in bad.stderr
+
+
 def test_formulas_new_revision_corrects_a_released_version(tmp_path):
     """A mistake found in released national rules: the copy keeps its period, says what it
     revises, and scores the sheets the old one did; the old one still scores when named."""

@@ -77,6 +77,7 @@ def formulas_new(
     effective_to: Optional[str] = typer.Option(None, "--effective-to", help="失效日期 YYYY-MM-DD（默认：生效后一年）"),
     out: Optional[Path] = typer.Option(None, "--out", help="新文件路径（默认：原文件旁，年份替换；修订版本加版本号）"),
     revision: bool = typer.Option(False, "--revision", help="修订已发布的版本：有效期不变，写明 revises，两者都适用的表按新版本计分"),
+    rule_id: Optional[str] = typer.Option(None, "--id", help="以此为起点另建一个规则集（如另一地区的表式），新规则集的 ID，如 hebei.project"),
     rules_dir: Optional[Path] = RulesDir,
 ) -> None:
     """从已有版本复制出新版本的规则文件（改版本号和有效期，其余原样），再按新规则修改。"""
@@ -98,7 +99,7 @@ def formulas_new(
     try:
         if revision and (start or end):
             fail("修订版本沿用原版本的有效期：--revision 不能与 --effective-from/--effective-to 同用")
-        made = new_version(rule_set, version, out, start, end, revision)
+        made = new_version(rule_set, version, out, start, end, revision, rule_id)
         loaded = load_rule_file(made.path, rules_dir)
     except ScoringError as exc:
         fail(str(exc))

@@ -37,11 +37,13 @@ def _one_year_later(day: dt.date) -> dt.date:
 def new_version(
     rule_set: RuleSet, version: str, out: Path | None = None,
     effective_from: dt.date | None = None, effective_to: dt.date | None = None, revision: bool = False,
+    rule_id: str | None = None,
 ) -> NewVersion:
     """Copy ``rule_set``'s file with a new version, effective period and year in its title;
     returns what to edit next.  The copy is an edit of the file, not a rewrite: comments, layout
     and everything else stay as the author wrote them.  A ``revision`` corrects ``rule_set``: it
-    keeps its period and says `revises`, and is chosen wherever ``rule_set`` would be."""
+    keeps its period and says `revises`, and is chosen wherever ``rule_set`` would be.  A
+    ``rule_id`` starts another rule set (another region's form) from this one's file."""
     year = re.fullmatch(r"(\d{4})\.[1-9]\d*", version)
     if not year:
         raise ScoringError(f"版本号“{version}”应写作“年份.序号”，如 2025.1")
@@ -49,7 +51,13 @@ def new_version(
         raise ScoringError(f"新版本号与原版本相同：{version}")
     old = rule_set.info
     if revision:
+        if rule_id is not None:
+            raise ScoringError("修订版本沿用原规则集的 ID：--revision 不能与 --id 同用")
         return _revision(rule_set, version, out)
+    if rule_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", rule_id):
+        raise ScoringError(f"规则集 ID“{rule_id}”应由小写字母、数字和 . _ - 组成，如 hebei.project")
+    if rule_id is not None and out is None:
+        raise ScoringError("另建规则集时请用 --out 指定新文件，如 formulas/hebei/project-2020.toml（另一地区的规则放在它自己的目录中）")
     if effective_from is None:
         if old.effective_to is None:
             raise ScoringError(f"{rule_set.ref} 没有失效日期，请用 --effective-from 指定新版本的生效日期")
@@ -59,14 +67,22 @@ def new_version(
     if effective_to is not None and effective_to < effective_from:
         raise ScoringError("失效日期早于生效日期")
     source = Path(rule_set.path)
-    target = out or source.with_name(_new_name(source, rule_set, effective_from))
+    target = out or source.with_name(_new_name(source, rule_set, version, effective_from))
     doc, table = _heading(source, target, version)
+    reminders = []
+    # next year's rules revise nothing: a `revises` copied from a revision would call every sheet
+    # they score a revision of last year's (review BY D2)
+    if "revises" in table:
+        del table["revises"]
+    if rule_id is not None and rule_id != rule_set.id:
+        table["id"] = rule_id
+        reminders.append(f"新规则集 {rule_id}：请改写 [rule_set] 的 region（省在前，如 [\"河北省\", \"邯郸市\"]）、title、sheet_type 和 "
+                         f"source，使之与所依据的文件一致；其余规则沿用 {rule_set.ref}，不同之处逐项修改")
     table["effective_from"] = effective_from
     if effective_to is not None:
         table["effective_to"] = effective_to
     elif "effective_to" in table:
         del table["effective_to"]
-    reminders = []
     title = str(table.get("title", old.title))
     # The year the title names ("（2024年度）"), not any four digits: "财预〔2020〕10号" is a document number.
     new_title = re.sub(rf"(?<!\d){old.effective_from.year}(?=\s*年)", str(effective_from.year), title)
@@ -81,7 +97,7 @@ def new_version(
         if p.values and p.value_for(effective_from.year) is None:
             reminders.append(f"参数“{p.label}”（{name}）没有 {effective_from.year} 年的值：在 [[parameters.{name}.values]] 中添加，并写明来源")
     if rule_set.tests:
-        reminders.append(f"内置测试（[[tests]]）已一并复制：规则改动后请同步修改期望值，并运行 scoring formulas test {rule_set.id}@{version}")
+        reminders.append(f"内置测试（[[tests]]）已一并复制：规则改动后请同步修改期望值，并运行 scoring formulas test {rule_id or rule_set.id}@{version}")
     return NewVersion(target, effective_from, effective_to, reminders)
 
 
@@ -99,7 +115,13 @@ def _heading(source: Path, target: Path, version: str) -> tuple[tomlkit.TOMLDocu
 def _write(target: Path, header: str, doc: tomlkit.TOMLDocument) -> None:
     if target.exists():
         raise ScoringError(f"{target} 已存在，不覆盖；请用 --out 指定另一个文件名")
-    write_output(target, (header + tomlkit.dumps(doc)).encode("utf-8"))
+    # the source's own "copied from" lines describe the source, not the copy (one called the copy
+    # a revision of another version); the authors' notes below them stay
+    text = "".join(line for line in tomlkit.dumps(doc).splitlines(keepends=True) if not line.startswith(_COPIED_FROM))
+    write_output(target, (header + text).encode("utf-8"))
+
+
+_COPIED_FROM = "# 由 `scoring formulas new"
 
 
 def _parse(source: Path) -> tomlkit.TOMLDocument:
@@ -146,7 +168,12 @@ def _revision(rule_set: RuleSet, version: str, out: Path | None) -> NewVersion:
     return NewVersion(target, rule_set.info.effective_from, rule_set.info.effective_to, reminders)
 
 
-def _new_name(source: Path, rule_set: RuleSet, effective_from: dt.date) -> str:
+def _new_name(source: Path, rule_set: RuleSet, version: str, effective_from: dt.date) -> str:
+    if rule_set.version in source.stem:
+        # a revision's file (project-2024.4.toml): named for the new version, project-2025.toml
+        # for a year's first
+        year, _, number = version.partition(".")
+        return source.name.replace(rule_set.version, year if number == "1" else version, 1)
     old_year = str(rule_set.info.effective_from.year)
     if old_year in source.stem:
         return source.name.replace(old_year, str(effective_from.year))
