@@ -232,6 +232,24 @@ def test_no_match_and_ties_list_the_candidates(tmp_path):
     assert none.returncode == 2 and "没有适用于" in none.stderr and "test.one@2024.1" in none.stderr
 
 
+def test_validate_names_rule_sets_that_would_tie_before_a_sheet_meets_them(tmp_path):
+    """Two versions (or two ids) of one region and sheet type governing one year: every such sheet
+    would be refused as ambiguous; `formulas validate` says so, with the years (review BY C3).  A
+    revision, or periods that only touch, is no tie."""
+    rule(tmp_path, "a.toml", version="2024.1", start="2024-01-01", end="2024-12-31")
+    rule(tmp_path, "b.toml", version="2025.1", start="2025-01-01", end="2025-12-31")
+    assert run_cli("formulas", "validate", "--rules-dir", str(tmp_path)).returncode == 0
+    rule(tmp_path, "b.toml", version="2024.2", start="2024-07-01", end="2025-06-30")
+    proc = run_cli("formulas", "validate", "--rules-dir", str(tmp_path))
+    assert proc.returncode == 1 and "test.rules@2024.1（测试省，2024-01-01～2024-12-31）、test.rules@2024.2" in proc.stderr, proc.stderr
+    assert "都适用于 2024 年的表：这些表将无法选定规则" in proc.stderr
+    revision(tmp_path, "b.toml", "2024.2", "test.rules@2024.1", start="2024-01-01", end="2024-12-31")
+    assert run_cli("formulas", "validate", "--rules-dir", str(tmp_path)).returncode == 0
+    rule(tmp_path, "c.toml", id="test.other", version="2020.1", start="2020-01-01", end="2030-12-31")
+    proc = run_cli("formulas", "validate", "--rules-dir", str(tmp_path))
+    assert proc.returncode == 1 and "都适用于 2024 年的表" in proc.stderr and "test.other@2020.1" in proc.stderr, proc.stderr
+
+
 def test_a_batch_asking_the_same_question_gets_the_same_answer(tmp_path):
     # select remembers its answers: a refusal is raised again, word for word, each time it is asked
     rule(tmp_path, "one.toml", id="test.one")
@@ -278,10 +296,15 @@ def test_a_sheet_whose_own_rule_file_is_broken_is_refused_not_scored_under_the_n
         done = run_cli("diff", str(CASES / case), "--rules-dir", str(rules), "--format", "json")
         assert done.returncode == 2 and f"适用于本表的规则文件 {path}" in done.stderr, done.stderr
         path.write_text(text, encoding="utf-8")
-    # a slip on the heading's own line, and the file an intact one extends broken
+    # a slip on the heading's own line, a period written backwards or a region with a number in it
+    # (review BY A1: scored under the national rules), and the file an intact one extends broken
     for path, edit, case, governed in (
         (rules / "sichuan" / "project-2024.toml", lambda t: t.replace('region = ["四川省"]', 'region = ["四川省"', 1),
          "sichuan-suining-anju-jxb-2024.toml", "project-mbjx"),
+        (rules / "hunan" / "dept-overall-2024.toml", lambda t: t.replace("effective_to = 2024-12-31", "effective_to = 2023-12-31", 1),
+         "hunan-miluo-shgzb-2024.toml", "dept-overall"),
+        (rules / "hunan" / "dept-overall-2024.toml", lambda t: t.replace('region = ["湖南省"]', 'region = ["湖南省", 5]', 1),
+         "hunan-miluo-shgzb-2024.toml", "dept-overall"),
         (rules / "xinjiang" / "project-2024.toml", lambda t: t + "\n= 不是 TOML\n", "xinjiang-changji-shgzb-2024.toml", "unit-overall"),
     ):
         text = path.read_text(encoding="utf-8")

@@ -118,7 +118,7 @@ def formulas_validate(
     退出码：0 全部通过，1 有文件未通过校验，2 有文件无法读取（不存在、是文件夹）。"""
     from ..errors import ScoringError
     from ..files.reading import display_path
-    from ..rules.library import default_rules_dir, load_rule_dir, load_rule_file
+    from ..rules.library import default_rules_dir, load_rule_dir, load_rule_file, ties
     from ..rules.released import LEDGER, ledger_path, modified_message, parse_ledger, read_ledger_bytes
 
     loaded, failures = [], []
@@ -139,7 +139,7 @@ def formulas_validate(
             library = load_rule_dir(rules_dir)
         except ScoringError as exc:
             fail(str(exc))
-        loaded, failures, released = library.rule_sets, [*library.failures, *library.ledger_problems], library.released
+        loaded, failures, released = library.rule_sets, [*library.failures, *library.ledger_problems, *ties(library.rule_sets)], library.released
     has_ledger = ledger_path(folder).is_file()
     try:
         revised_by = {r.info.revises: r.ref for r in load_rule_dir(rules_dir).rule_sets if r.info.revises}

@@ -251,6 +251,35 @@ class RuleLibrary:
         return best[0]
 
 
+def ties(rule_sets: list[RuleSet]) -> list[ScoringError]:
+    """Rule sets that would tie when a sheet is scored: of one sheet type and one region, both
+    governing a fiscal year, neither revising the other (`_select` refuses such a sheet).  Said
+    by `formulas validate`, so the author meets it, not a bureau scoring a sheet (review BY C3)."""
+    from .model import region_key
+
+    groups: dict[tuple, list[RuleSet]] = {}
+    for r in rule_sets:
+        groups.setdefault((r.info.sheet_type, tuple(region_key(x) for x in r.region_path)), []).append(r)
+    out = []
+    for (sheet_type, _), members in groups.items():
+        if len(members) < 2:
+            continue
+        firsts = [r.info.fiscal_years.first if r.info.fiscal_years is not None else r.info.effective_from.year for r in members]
+        years: dict[tuple[str, ...], list[int]] = {}
+        for year in range(min(firsts), max(firsts) + 2):
+            both = unrevised([r for r in members if r.info.governs_fiscal_year(year)])
+            if len(both) > 1:
+                years.setdefault(tuple(r.ref for r in both), []).append(year)
+        for refs, tied in years.items():
+            chosen = [r for r in members if r.ref in refs]
+            span = f"{tied[0]} 年" if len(tied) == 1 else f"{tied[0]}～{tied[-1]} 年" + ("及以后" if tied[-1] == max(firsts) + 1 else "")
+            out.append(ScoringError(
+                f"规则集 {_listing(chosen)}的地区和表类型（{sheet_type}）相同，都适用于 {span}的表：这些表将无法选定规则；"
+                "请改正其中一个文件的有效期（effective_from/effective_to、fiscal_years），或用 revises 写明修订关系"
+            ))
+    return out
+
+
 def unrevised(rule_sets: list[RuleSet]) -> list[RuleSet]:
     """``rule_sets`` less each one another of them revises (`revises`): a corrected version is
     chosen wherever the version it corrects would have been, which stays there to be named."""
@@ -452,9 +481,16 @@ def _broken(path: Path, data: bytes | None, raw: dict | None, exc: ScoringError)
     reason = str(exc)
     shown = display_path(path)
     reason = reason[len(shown) + 2:] if reason.startswith(shown + ": ") else reason
+    if isinstance(region, list):
+        # the names readable before a slip (["云南省", 5]): the file is at least for that province's sheets
+        readable = [r for r in region if isinstance(r, str)]
+        region = readable[: next((i for i, r in enumerate(region) if not isinstance(r, str)), len(region))] or None
+    first, last = year("effective_from"), year("effective_to")
+    if first is not None and last is not None and last < first:
+        first, last = last, first  # a period written backwards: either end may be the one meant (review BY A1)
     return BrokenRuleFile(
         shown, reason, heading.get("id") if isinstance(heading.get("id"), str) else None,
-        region_path(region) if isinstance(region, (str, list)) and all(isinstance(r, str) for r in region) else None,
-        frozenset(title_key(t) for t in titles), year("effective_from"), year("effective_to"),
+        region_path(region) if isinstance(region, (str, list)) else None,
+        frozenset(title_key(t) for t in titles), first, last,
         extends if isinstance(extends, str) else None,
     )
