@@ -173,6 +173,18 @@ def test_a_submission_sent_twice_is_scored_once_and_said(tmp_path):
     assert all(f"与 {inbox / 'a.toml'} 内容完全相同（重复提交或副本），只复核一次" in reason for reason in copies.values()), copies
 
 
+def test_of_two_equal_files_the_one_that_can_be_read_is_scored(tmp_path):
+    """A workbook handed in twice, once renamed “….xls”: the .xls is refused for its name, so the
+    copy kept is the .xlsx, whatever the names' order (review BZ A2: the submission was lost)."""
+    workbook = tmp_path / "a" / "自评表.xlsx"
+    workbook.parent.mkdir()
+    assert run_cli("template", "hunan.dept-overall", "--fill", str(HUNAN), "--out", str(workbook)).returncode == 0
+    (tmp_path / "0-另存为.xls").write_bytes(workbook.read_bytes())
+    summary = _json(run_cli("batch", str(tmp_path), "--format", "json"))
+    assert [s["path"].rsplit("/", 1)[-1] for s in summary["sheets"]] == ["自评表.xlsx"], summary
+    assert [p["path"].rsplit("/", 1)[-1] for p in summary["skipped"]] == ["0-另存为.xls"] and not summary["failures"]
+
+
 def test_a_sheet_naming_unknown_rules_fails_alone(tmp_path):
     text = XINJIANG.read_text(encoding="utf-8").replace('sheet_type = "项目支出绩效自评表"', 'rules = "xinjiang.nosuch"')
     assert "xinjiang.nosuch" in text

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cases.load import WORKBOOK_SUFFIXES
+from ..cases.load import UNSUPPORTED_SUFFIXES, WORKBOOK_SUFFIXES
 from ..files.reading import display_path
 
 CASE_SUFFIXES = frozenset({".toml", ".json"}) | WORKBOOK_SUFFIXES  # .xls/.ods fail with "请另存为 .xlsx"
@@ -102,7 +102,9 @@ def _drop_copies(out: Collected) -> None:
         if len(same_size) < 2:
             continue
         first: dict[bytes, InputFile] = {}
-        for inp in same_size:
+        # the copy kept is one whose name lets it be read: an .xlsx saved again as "….xls" (which
+        # is refused for its name) must not take the submission with it (review BZ A2)
+        for inp in sorted(same_size, key=lambda i: i.path.suffix.lower() in UNSUPPORTED_SUFFIXES):
             digest = hashlib.sha256()
             try:
                 with inp.path.open("rb") as handle:

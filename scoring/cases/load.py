@@ -15,6 +15,8 @@ from .quick import quick_case
 # Spreadsheets are read by the workbook importer: .xlsx, and the formats it refuses with a message
 # ("请另存为 .xlsx") instead of an encoding error from the TOML reader.
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".et", ".numbers", ".xlsb"})
+# Formats a person may hand in instead of .xlsx; the importer reads none of them.
+UNSUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES - {".xlsx", ".xlsm"}
 
 
 def load_case(path: Path | str) -> tuple[Case, str]:

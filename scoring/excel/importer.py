@@ -21,7 +21,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from ..cases.load import WORKBOOK_SUFFIXES
+from ..cases.load import UNSUPPORTED_SUFFIXES
 from ..cases.model import region_parts
 from ..errors import FileError, FileProblem, ScoringError
 from ..files.limits import MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_PARTS, MAX_WORKBOOK_UNPACKED, megabytes
@@ -49,8 +49,6 @@ from .template import META, META_SHEET
 # A figure typed with its unit ("253.87万元", "1,234,700 元"): kept as written, as a case file keeps it.
 _WRITTEN_FIGURE = re.compile(r"[-+－＋]?[0-9０-９][0-9０-９,，.．]*\s*[^\s0-9０-９,，.．%％]{1,4}")
 
-# Formats a person may hand in instead of .xlsx; the importer reads none of them.
-UNSUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES - {".xlsx", ".xlsm"}
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any encrypted workbook
 _SAVE_AS = "不支持此格式，请另存为 .xlsx"
 _FORBIDDEN_XML = "含有被禁止的 XML 内容（实体或 DTD 声明），可能是恶意文件"
