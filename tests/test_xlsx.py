@@ -432,6 +432,24 @@ def test_missing_sheet_or_header_and_formula_without_result_are_named(library, t
     assert "是公式" in str(info.value) and "没有保存计算结果" in str(info.value)
 
 
+def test_a_form_sheet_copied_inside_the_workbook_is_refused_naming_it(library, tmp_path):
+    """A clerk copies the form sheet (Excel names the copy “… (2)”) and fills it for a second
+    project: the template does not list it, so it would be left unread without a word (review BZ
+    A3); the workbook is refused naming it.  Other added sheets (notes) are no form."""
+    rs = library.find("hunan.dept-overall@2024.1")
+    wb = _filled(rs, _pinned(HUNAN, rs))
+    wb.create_sheet("备注").append(["title", "本表的说明"])
+    kept = tmp_path / "notes.xlsx"
+    wb.save(kept)
+    assert run_cli("diff", str(kept)).returncode in (0, 1)
+    copied = wb.copy_worksheet(wb.worksheets[0])
+    copied.title = "部门整体支出绩效自评表 (2)"
+    path = tmp_path / "copied.xlsx"
+    wb.save(path)
+    proc = run_cli("diff", str(path))
+    assert proc.returncode == 2 and "工作表“部门整体支出绩效自评表 (2)”是复制出的表" in proc.stderr, proc.stderr
+
+
 def test_not_a_workbook(tmp_path):
     path = tmp_path / "fake.xlsx"
     path.write_text("not a workbook", encoding="utf-8")

@@ -146,6 +146,7 @@ def read_workbook(path: Path | str, lines: dict | None = None) -> dict:
             lines[sheet_id] = (title, reader.lines)
         for key, value in info.items():
             case_info.setdefault(key, value)
+    _refuse_copied_forms(wb, [_text(row[1]) for row in listed], shown)
     if problems:
         raise FileError(shown, problems)
     unit, region = case_info.get("unit"), case_info.get("region") or []
@@ -155,6 +156,27 @@ def read_workbook(path: Path | str, lines: dict | None = None) -> dict:
         if case_info.get(key):
             case[key] = case_info[key]
     return {"case": case, "sheets": sheets}
+
+
+def _refuse_copied_forms(wb, forms: list[str], shown: str) -> None:
+    """A form sheet copied inside the workbook (Excel's “移动或复制 → 建立副本”: “项目支出绩效自评表 (2)”,
+    filled for a second project) is no sheet the template lists: read, it would be scored under
+    no rules; left unread without a word, a submission would be half-read (review BZ A3).  Told
+    by its hidden column A, which holds the form's row keys."""
+    keys = {title: {c.value for c in wb[title]["A"] if isinstance(c.value, str)} for title in forms if title in wb.sheetnames}
+    for ws in wb.worksheets:
+        if ws.title in keys or ws.title == META:
+            continue
+        column = [c.value for c in ws["A"][:_COPY_PROBE]]
+        if any(column and column[0] == "title" and len(own & set(column)) >= _COPY_KEYS for own in keys.values()):
+            raise ScoringError(
+                f"{shown}: 工作表“{ws.title}”是复制出的表，未列入本模板，无法复核；一个模板只填它自己的表，"
+                "另一个项目或另一张表请用 scoring template 另生成一个模板填写"
+            )
+
+
+_COPY_PROBE = 12  # the heading's and the budget block's keys are in the first rows
+_COPY_KEYS = 4
 
 
 def _open(path: Path, shown: str) -> tuple[Any, dict[str, dict[tuple[int, int], str]]]:
