@@ -380,6 +380,18 @@ def test_upload_many_with_a_broken_file_and_recognise_duplicates(client, tmp_pat
     assert list((tmp_path / "data" / "incoming").iterdir()) == []
 
 
+def test_a_sheet_naming_unknown_rules_fails_without_the_servers_folder(client, tmp_path):
+    """The failure of a sheet naming a rule set the server does not have is stored and shown to
+    the bureau: without the server's rules folder, with the ids it has, not every version (review BZ D1)."""
+    from scoring.rules.library import default_rules_dir
+
+    text = HUNAN.read_text(encoding="utf-8").replace('sheet_type = "部门整体支出绩效自评表"', 'rules = "guangdong.dept-overall"', 1)
+    assert "guangdong.dept-overall" in text
+    page = html.unescape(upload(client, [("广东.toml", text.encode("utf-8"))]).text)
+    assert "规则目录中没有规则集 guangdong.dept-overall；已有的规则集：hunan.dept-overall、" in page, page
+    assert str(default_rules_dir()) not in page and "hunan.dept-overall@2024.1" not in page
+
+
 def test_an_upload_reads_the_template_header_keeps_zip_folders_and_names_what_it_leaves(client, tmp_path):
     """The header `scoring template --format csv` hands out (Chinese labels) is read as in a batch;
     a zip's folders are kept in the names shown (2023/表.toml and 2024/表.toml are two files); a

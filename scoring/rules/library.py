@@ -128,8 +128,13 @@ class RuleLibrary:
             broken = next((b for b in self.broken if b.id == rule_id), None)
             if broken is not None:
                 raise ScoringError(f"规则集 {ref} 的{broken.named}无法使用：{broken.reason}")
-            known = "、".join(sorted({r.ref for r in self.rule_sets})) or "（无）"
-            raise ScoringError(f"规则目录 {self.directory} 中没有规则集 {ref}；已有：{known}")
+            # the versions of that id, else the ids, not every version of each: a bureau reads this
+            # in its summary (review BZ D1)
+            versions = sorted(r.ref for r in self.rule_sets if r.id == rule_id)
+            if versions:
+                raise ScoringError(f"规则目录 {self.directory} 中没有规则集 {ref}；{rule_id} 已有的版本：{'、'.join(versions)}")
+            known = "、".join(sorted({r.id for r in self.rule_sets})) or "（无）"
+            raise ScoringError(f"规则目录 {self.directory} 中没有规则集 {ref}；已有的规则集：{known}（各版本见 scoring formulas list）")
         unusable = None if version else next((b for b in self.broken if b.id == rule_id and b.could_govern(year)), None)
         if unusable is not None:
             # a version of it that cannot be read may be the one that governs (a revision, most

@@ -69,10 +69,8 @@ class Rules:
         self._library: RuleLibrary | None = None
 
     def public(self, message: str) -> str:
-        """A message for a browser without the server's folders in it: "规则目录 /srv/…/formulas 中
-        没有规则集 X" is "规则目录中没有规则集 X" to people on other machines."""
-        folder = str(self.directory or default_rules_dir())
-        return message.replace(f"规则目录 {folder} 中", "规则目录中").replace(folder, "规则目录")
+        """A message for a browser without the server's folders in it (`without_folder`)."""
+        return without_folder(message, self.directory or default_rules_dir())
 
     def _fingerprint(self) -> tuple:
         folder = self.directory or default_rules_dir()
@@ -863,6 +861,13 @@ class ScoredSheet:
     detail: dict = field(default_factory=dict)  # the explanation: no longer stored (explain_result), kept for older rows
 
 
+def without_folder(message: str, folder: Path | str) -> str:
+    """A message for a browser without the server's rules folder in it: "规则目录 /srv/…/formulas 中
+    没有规则集 X" is "规则目录中没有规则集 X" to people on other machines."""
+    folder = str(folder)
+    return message.replace(f"规则目录 {folder} 中", "规则目录中").replace(folder, "规则目录")
+
+
 def score_case(case: Case, shown: str, library: RuleLibrary, engine: Engine) -> list[ScoredSheet]:
     """Score every sheet of a case on its own, so one sheet with unknown rules does not cost
     its siblings (as `scoring batch` does), on the lean path: what is stored is the summary, and
@@ -873,7 +878,8 @@ def score_case(case: Case, shown: str, library: RuleLibrary, engine: Engine) -> 
             rules = sheet_rules(library, case, sheet, f"{shown}#{sheet.id}")
             lean = _LEAN.lines(case, sheet, shown, library)
         except ScoringError as exc:
-            out.append(ScoredSheet(sheet.id, sheet.heading, failure=str(exc)))
+            # kept and shown in the browser: a sheet naming unknown rules must not show the server's folders (review BZ D1)
+            out.append(ScoredSheet(sheet.id, sheet.heading, failure=without_folder(str(exc), library.directory)))
             continue
         except Exception as exc:  # noqa: BLE001 - one broken sheet must not stop the others
             out.append(ScoredSheet(sheet.id, sheet.heading, failure=f"程序内部错误（请报告）：{type(exc).__name__}: {exc}"))
