@@ -23,6 +23,7 @@ from conftest import CASES, FORMULAS, ROOT, run_cli, shipped_sheet_count
 
 HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
 XINJIANG = CASES / "xinjiang-changji-shgzb-2024.toml"
+UNIT_CHANGJI = "中共昌吉回族自治州委员会社会工作部"
 
 
 def _json(done: subprocess.CompletedProcess) -> dict:
@@ -194,6 +195,14 @@ def test_a_sheet_naming_unknown_rules_fails_alone(tmp_path):
     assert [s["sheet_id"] for s in summary["sheets"]] == ["unit-overall"]
     assert [f["path"].rsplit("#", 1)[-1] for f in summary["failures"]] == ["project-kaiban"]
     assert "xinjiang.nosuch" in summary["failures"][0]["reason"]
+    # the unit and case it is from, where they were read: the bureau knows whom to send it back to
+    failed = summary["failures"][0]
+    assert (failed["case_id"], failed["sheet_id"], failed["unit"]) == ("xinjiang-changji-shgzb-2024", "project-kaiban", UNIT_CHANGJI), failed
+    csv_out = tmp_path / "s.csv"
+    run_cli("batch", str(case), "--out", str(csv_out))
+    rows = list(csv.reader(io.StringIO(csv_out.read_text(encoding="utf-8-sig"))))
+    assert [(r[1], r[2], r[3]) for r in rows if r[13] == "无法复核"] == [("xinjiang-changji-shgzb-2024", UNIT_CHANGJI, "project-kaiban")]
+    assert f"{UNIT_CHANGJI}：" in run_cli("batch", str(case)).stdout
 
 
 def test_nothing_readable_exits_2(tmp_path):

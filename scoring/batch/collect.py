@@ -21,6 +21,11 @@ class Problem:
 
     path: str
     reason: str
+    # who it is from, where a case was read before it failed (a sheet naming unknown rules): the
+    # bureau sends it back to that unit without opening the file (review BZ C2)
+    case_id: str = ""
+    unit: str = ""
+    sheet_id: str = ""
 
 
 @dataclass(frozen=True)

@@ -225,9 +225,10 @@ def _score_case(case: Case, shown: str, out: _ItemResult, line: int = 0, traced:
             else:
                 out.sheets.append(lean.summary(case, sheet, shown, rules, library, line))
         except ScoringError as exc:
-            out.failures.append(Problem(f"{shown}#{sheet.id}", str(exc)))
+            out.failures.append(Problem(f"{shown}#{sheet.id}", str(exc), case.case.id, case.case.unit or "", sheet.id))
         except Exception as exc:  # noqa: BLE001 - one broken sheet must not stop a batch of thousands
-            out.failures.append(Problem(f"{shown}#{sheet.id}", f"{shown}#{sheet.id}: 程序内部错误（请报告）：{type(exc).__name__}: {exc}"))
+            out.failures.append(Problem(f"{shown}#{sheet.id}", f"{shown}#{sheet.id}: 程序内部错误（请报告）：{type(exc).__name__}: {exc}",
+                                        case.case.id, case.case.unit or "", sheet.id))
 
 
 def summarize(report: CaseReport, sd: SheetDiff, details: bool = False) -> SheetSummary:

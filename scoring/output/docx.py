@@ -203,7 +203,7 @@ def batch_review(result: BatchResult, title: str = "预算绩效自评批量复�
     if result.failures:
         _heading(doc, "无法复核的材料", level=2)
         for p in result.failures:
-            _paragraph(doc, f"• {p.reason}", size=9)
+            _paragraph(doc, f"• {p.unit + '：' if p.unit else ''}{p.reason}", size=9)
     _signature(doc)
     return doc
 

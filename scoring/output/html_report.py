@@ -181,7 +181,7 @@ def _details(sheets: list[SheetSummary], explain: Explainer | None) -> str:
 def _problems(title: str, problems) -> str:
     if not problems:
         return ""
-    items = "".join(f"<li>{escape(p.reason)}</li>" for p in problems)
+    items = "".join(f"<li>{escape(f'{p.unit}：' if p.unit else '')}{escape(p.reason)}</li>" for p in problems)
     return f"<h2>{escape(title)}</h2><ul>{items}</ul>"
 
 

@@ -97,7 +97,7 @@ def _table(result: BatchResult, markdown: bool) -> str:
     for title, problems in (("无法读取或复核", result.failures), ("已跳过", result.skipped)):
         if problems:
             head = f"## {title}" if markdown else f"{title}："
-            out.append("\n".join([head, *(f"- {p.reason}".replace("\n", "\n  ") for p in problems)]))
+            out.append("\n".join([head, *(f"- {p.unit + '：' if p.unit else ''}{p.reason}".replace("\n", "\n  ") for p in problems)]))
     return "\n\n".join(out) + "\n"
 
 
@@ -126,7 +126,8 @@ def summary_dict(result: BatchResult, sheets: bool = True) -> dict:
         "scoring_version": __version__,
         "rule_sets": [{"ref": ref, "sha256": sha} for ref, sha in result.rule_sets()],
         "sheets": [_sheet_dict(s) for s in result.sheets] if sheets else None,
-        "failures": [{"path": p.path, "reason": p.reason} for p in result.failures],
+        "failures": [{"path": p.path, "case_id": p.case_id or None, "unit": p.unit or None, "sheet_id": p.sheet_id or None,
+                      "reason": p.reason} for p in result.failures],
         "skipped": [{"path": p.path, "reason": p.reason} for p in result.skipped],
     }
 
@@ -197,4 +198,5 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
     # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
         for p in problems:
-            w.writerow([csv_safe(x) for x in (p.path, "", "", "", "", "", "", __version__, "", "", "", "", "", PROBLEM_LABELS[kind], "", "", "", p.reason, "", "")])
+            w.writerow([csv_safe(x) for x in (p.path, p.case_id, p.unit, p.sheet_id, "", "", "", __version__, "", "", "", "", "",
+                                              PROBLEM_LABELS[kind], "", "", "", p.reason, "", "")])
