@@ -174,6 +174,22 @@ def test_a_submission_sent_twice_is_scored_once_and_said(tmp_path):
     assert all(f"与 {inbox / 'a.toml'} 内容完全相同（重复提交或副本），只复核一次" in reason for reason in copies.values()), copies
 
 
+def test_two_files_of_one_name_in_two_folders_are_told_apart_in_the_table_and_report(tmp_path):
+    """第一批/自评表.toml and 第二批/自评表.toml: the table's and the report's 来源 name as many folders
+    as tell them apart; a name that occurs once stays short (review BZ C1)."""
+    for folder, claim in (("第一批", "98.2"), ("第二批", "98.3")):
+        (tmp_path / "收件" / folder).mkdir(parents=True)
+        text = HUNAN.read_text(encoding="utf-8").replace('score = "98.2", source = "附件2 总分行', f'score = "{claim}", source = "附件2 总分行', 1)
+        (tmp_path / "收件" / folder / "自评表.toml").write_text(text, encoding="utf-8")
+    shutil.copy(XINJIANG, tmp_path / "收件" / "昌吉.toml")
+    report = tmp_path / "r.html"
+    table = run_cli("batch", str(tmp_path / "收件"), "--report", str(report)).stdout
+    assert "第一批/自评表.toml#dept-overall" in table and "第二批/自评表.toml#dept-overall" in table, table
+    assert " 昌吉.toml#unit-overall" in table
+    page = report.read_text(encoding="utf-8")
+    assert "第一批/自评表.toml#dept-overall" in page and "第二批/自评表.toml#dept-overall" in page
+
+
 def test_of_two_equal_files_the_one_that_can_be_read_is_scored(tmp_path):
     """A workbook handed in twice, once renamed “….xls”: the .xls is refused for its name, so the
     copy kept is the .xlsx, whatever the names' order (review BZ A2: the submission was lost)."""

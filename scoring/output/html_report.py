@@ -19,7 +19,7 @@ from ..batch.summary import IndicatorLine, SheetSummary
 from ..findings import label as finding_label
 from ..numbers import fmt
 from .labels import STATUS_LABELS, severity_label, signed
-from .summary import SUMMARY_HEADERS, counts_line, rules_line, summary_row
+from .summary import SUMMARY_HEADERS, counts_line, rules_line, short_names, summary_row
 from .svg_charts import STATUS_COLORS, dumbbells, histogram, scatter
 
 MAX_TABLE_ROWS = 2000
@@ -138,8 +138,9 @@ def _summary_table(sheets: list[SheetSummary]) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in SUMMARY_HEADERS)
     numeric = {3, 4, 5, 8, 9}
     body = []
+    names = short_names(sheets)
     for s in sheets[:MAX_TABLE_ROWS]:
-        cells = "".join(f'<td class="n">{escape(c)}</td>' if i in numeric else f"<td>{escape(c)}</td>" for i, c in enumerate(summary_row(s)))
+        cells = "".join(f'<td class="n">{escape(c)}</td>' if i in numeric else f"<td>{escape(c)}</td>" for i, c in enumerate(summary_row(s, names)))
         body.append(f'<tr class="{s.worst_severity or ""}">{cells}</tr>')
     more = len(sheets) - MAX_TABLE_ROWS
     note = f'<p class="note">另有 {more} 张表未列出（见 --format csv/json 的完整汇总）。</p>' if more > 0 else ""

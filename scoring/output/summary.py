@@ -57,21 +57,47 @@ def counts_line(result: BatchResult) -> str:
     )
 
 
-def summary_row(s: SheetSummary) -> list[str]:
-    """The printed columns of one sheet's summary row."""
+def summary_row(s: SheetSummary, names: dict[str, str] | None = None) -> list[str]:
+    """The printed columns of one sheet's summary row (``names``: `short_names` of the batch's files)."""
     name = s.title or s.sheet_id
     return [
         s.unit, name, s.rules, fmt(s.claimed) or "未填", fmt(s.computed) or "", signed(s.delta),
         STATUS_LABELS[s.worst_status], severity_label(s.worst_severity), str(s.errors), str(s.warnings),
-        s.grade, s.claimed_grade, _source(s),
+        s.grade, s.claimed_grade, _source(s, names),
     ]
 
 
-def _source(s: SheetSummary) -> str:
+def _source(s: SheetSummary, names: dict[str, str] | None) -> str:
     """Where the sheet came from, short enough for a table: the file's name, the table's line, the
     sheet's id ("汇总.csv:8", "案例.toml#A"); two submissions of one unit differ here."""
-    path = s.path.replace("\\", "/").rsplit("/", 1)[-1]
+    path = (names or {}).get(s.path) or _parts(s.path)[-1]
     return path if s.line else f"{path}#{s.sheet_id}"
+
+
+def short_names(sheets: list[SheetSummary]) -> dict[str, str]:
+    """Each file of a batch by its name, with as many of its folders as tell it from another file
+    of the same name ("第一批/自评表.xlsx" and "第二批/自评表.xlsx", review BZ C1)."""
+    paths = {s.path for s in sheets}
+    by_name: dict[str, list[str]] = {}
+    for path in paths:
+        by_name.setdefault(_parts(path)[-1], []).append(path)
+    out = {}
+    for name, same in by_name.items():
+        if len(same) == 1:
+            out[same[0]] = name
+            continue
+        split = {path: _parts(path) for path in same}
+        for depth in range(2, max(len(parts) for parts in split.values()) + 1):
+            tails = {path: "/".join(parts[-depth:]) for path, parts in split.items()}
+            if len(set(tails.values())) == len(tails):
+                break
+        out.update(tails)
+    return out
+
+
+def _parts(path: str) -> list[str]:
+    # a table row's path is the file's and its line ("汇总.csv:8"): the line stays with the name
+    return path.replace("\\", "/").split("/")
 
 
 SUMMARY_HEADERS = ["单位", "表", "规则版本", "自评总分", "计算总分", "差额", "最差状态", "最高级别", "错误", "警告", "等级", "自评等级", "来源"]
@@ -92,7 +118,8 @@ def _table(result: BatchResult, markdown: bool) -> str:
     out.append(rules_line(result))
     if result.sheets:
         # a cell written over several lines (a unit's name from a spreadsheet) would break the table's lines
-        rows = [[" ".join(str(cell).split()) if isinstance(cell, str) else cell for cell in summary_row(s)] for s in result.sheets]
+        names = short_names(result.sheets)
+        rows = [[" ".join(str(cell).split()) if isinstance(cell, str) else cell for cell in summary_row(s, names)] for s in result.sheets]
         out.append(tabulate(rows, headers=SUMMARY_HEADERS, tablefmt=tablefmt, disable_numparse=True))
     for title, problems in (("无法读取或复核", result.failures), ("已跳过", result.skipped)):
         if problems:
