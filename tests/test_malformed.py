@@ -96,6 +96,23 @@ def test_broken_toml_case_names_file_line_and_column(tmp_path):
     _refused(run_cli("diff", str(case)), case, "TOML 格式错误", f"第 {line} 行第")
 
 
+def test_a_case_under_the_other_formats_name_or_cut_off_says_so(tmp_path):
+    """A TOML case saved as .json (or JSON as .toml) is told to change its extension, not to fix
+    punctuation in its first line; a file that stops mid-value is said to be cut off, not to have
+    an unquoted value (review BZ B1, B2)."""
+    text = HUNAN.read_text(encoding="utf-8")
+    as_json = tmp_path / "case.json"
+    as_json.write_text(text, encoding="utf-8")
+    said = _refused(run_cli("diff", str(as_json)), as_json, "文件内容是 TOML 格式，不是 JSON：请把扩展名改为 .toml")
+    assert "中文标点" not in said
+    as_toml = tmp_path / "data.toml"
+    as_toml.write_text(json.dumps(tomllib.loads(text), ensure_ascii=False), encoding="utf-8")
+    _refused(run_cli("diff", str(as_toml)), as_toml, "文件内容是 JSON 格式，不是 TOML：请把扩展名改为 .json")
+    cut = tmp_path / "cut.toml"
+    cut.write_text(text[: text.index('group = ["产出指标",') + len('group = ["产出指标",')], encoding="utf-8")
+    _refused(run_cli("diff", str(cut)), cut, "文件在末尾中断（未写完、未保存完整或传输不全？）")
+
+
 def test_duplicate_key_in_a_toml_case_names_the_line(tmp_path):
     case = tmp_path / "case.toml"
     case.write_text(HUNAN.read_text(encoding="utf-8").replace("[sheets.inputs.budget]\n", '[sheets.inputs.budget]\nvalue = "1"\n', 1), encoding="utf-8")

@@ -50,6 +50,8 @@ def read_toml(path: Path, raw: bytes | None = None) -> dict:
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
+        if text.lstrip().startswith("{") and _is_json(text):
+            raise ScoringError(f"{path}: 文件内容是 JSON 格式，不是 TOML：请把扩展名改为 .json") from None
         raise ScoringError(f"{path}: TOML 格式错误：{toml_problem(str(exc), text)}") from None
     except RecursionError:
         raise ScoringError(f"{path}: TOML 嵌套过深，无法读取") from None
@@ -96,7 +98,13 @@ def toml_problem(message: str, text: str) -> str:
             said = chinese + said[len(english):]
             break
     if place is None:
-        return f"{said}（在文件末尾）" if "end of document" in message else said
+        if "end of document" not in message:
+            return said
+        # what fails at the very end is most often a file that stops mid-value (["产出指标",): the
+        # file did not arrive whole, whatever tomllib says of the value (review BZ B2)
+        if text.rstrip() and text.rstrip()[-1] in ",[{=\"'":
+            return "文件在末尾中断（未写完、未保存完整或传输不全？）：最后一行没有写完"
+        return f"{said}（在文件末尾）"
     line_no, column = int(place[1]), int(place[2])
     lines = text.splitlines()
     line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
@@ -140,6 +148,8 @@ def read_json(path: Path) -> dict:
     try:
         data = json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
+        if _is_toml(text):  # a TOML case saved under a .json name: its punctuation is not what is wrong (review BZ B1)
+            raise ScoringError(f"{path}: 文件内容是 TOML 格式，不是 JSON：请把扩展名改为 .toml") from None
         said = next((chinese for english, chinese in _JSON_MESSAGES if exc.msg.startswith(english)), exc.msg)
         raise ScoringError(f"{path}: JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列：{said}{_punctuation(text, exc.lineno)}") from None
     except RecursionError:
@@ -156,6 +166,22 @@ def read_json(path: Path) -> dict:
     if not isinstance(data, dict):
         raise ScoringError(f"{path}: JSON 顶层应为对象")
     return data
+
+
+def _is_json(text: str) -> bool:
+    try:
+        return isinstance(json.loads(text), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _is_toml(text: str) -> bool:
+    """Whether text that is no JSON is a whole TOML document with a table in it."""
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return False
+    return any(isinstance(v, (dict, list)) for v in data.values())
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict:
