@@ -232,6 +232,21 @@ def test_no_match_and_ties_list_the_candidates(tmp_path):
     assert none.returncode == 2 and "没有适用于" in none.stderr and "test.one@2024.1" in none.stderr
 
 
+def test_a_child_for_another_region_states_its_own_start(tmp_path):
+    """A city's rules built on a province's: without its own effective_from it would take the
+    province's and govern years before it existed (review BY C2).  A child for the same region
+    (another sheet type built on a form, as Xinjiang's unit sheet is) may keep the parent's."""
+    rule(tmp_path, "province.toml", version="2020.1", start="2020-01-01", end="2030-12-31")
+    child = '\nformat = 1\nextends = "test.rules@2020.1"\n[rule_set]\nid = "test.city"\nversion = "2024.1"\nregion = {region}\n'
+    (tmp_path / "city.toml").write_text(child.format(region='["测试省", "测试市"]'), encoding="utf-8")
+    proc = run_cli("formulas", "validate", "--rules-dir", str(tmp_path))
+    assert proc.returncode == 1 and "city.toml: rule_set.effective_from: 另一地区的规则集须写明自己的生效日期（所继承的 test.rules 生效于 2020-01-01" in proc.stderr, proc.stderr
+    (tmp_path / "city.toml").write_text(child.format(region='["测试省", "测试市"]') + "effective_from = 2024-01-01\n", encoding="utf-8")
+    assert run_cli("formulas", "validate", "--rules-dir", str(tmp_path)).returncode == 0
+    (tmp_path / "city.toml").write_text(child.format(region='["测试省"]') + 'sheet_type = "另一种表"\n', encoding="utf-8")
+    assert run_cli("formulas", "validate", "--rules-dir", str(tmp_path)).returncode == 0
+
+
 def test_validate_names_rule_sets_that_would_tie_before_a_sheet_meets_them(tmp_path):
     """Two versions (or two ids) of one region and sheet type governing one year: every such sheet
     would be refused as ambiguous; `formulas validate` says so, with the years (review BY C3).  A
@@ -351,6 +366,7 @@ def test_inheritance_overrides_adds_and_removes(tmp_path):
         version = "2024.1"
         title = "子规则"
         region = ["测试省"]
+        effective_from = 2024-01-01
         total = 20
         [[indicators]]
         id = "y"
@@ -764,6 +780,7 @@ def test_a_child_adds_no_comparator_groups_and_keeps_the_parents_settings(tmp_pa
         id = "test.child"
         version = "2024.1"
         region = ["测试省"]
+        effective_from = 2020-02-25
         [rows.no_comparator.groups]
         "运行成本" = "positive"
     """), encoding="utf-8")

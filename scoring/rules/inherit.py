@@ -6,7 +6,8 @@ Merge rules, per section:
 
 * ``rule_set``: the child's keys override the parent's, each whole (a child's ``source`` replaces
   the parent's); id and version are always the child's own, and ``fiscal_years`` and ``revises``
-  are never inherited (a revision that extends the version it corrects restates the years).
+  are never inherited (a revision that extends the version it corrects restates the years); a
+  child for another region states its own ``effective_from``.
 * ``inputs``, ``parameters``: by name; a child entry replaces the parent's entry whole.
 * ``indicators``, ``deductions``: by ``id``; ``groups`` by ``path``; ``checks`` by ``expr``; a child
   entry replaces the parent's in place, a new one is appended.
@@ -86,6 +87,11 @@ def merge(path: str, parent: dict, child: dict) -> tuple[dict, list[FileProblem]
             # shallow: a child naming its own source replaces the parent's source whole; the
             # fiscal years a rule governs are never inherited (a 2024 form does not govern 2019)
             parent_info = {k: v for k, v in out["rule_set"].items() if k not in _NOT_INHERITED}
+            if "region" in value and value["region"] != parent_info.get("region") and "effective_from" not in value:
+                # another region's rules are in force from their own date: the parent's would
+                # silently make the 2022 Baoshan rules score 2020 sheets (review BY C2)
+                problems.append(FileProblem(path, "rule_set.effective_from", f"另一地区的规则集须写明自己的生效日期（所继承的 "
+                                            f"{parent_info.get('id')} 生效于 {parent_info.get('effective_from')}，不沿用）"))
             out["rule_set"] = {**parent_info, **copy.deepcopy(value)}
         elif key in _DICTS and isinstance(value, dict):
             out[key] = {**out.get(key, {}), **value}
