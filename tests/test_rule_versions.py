@@ -247,6 +247,24 @@ def test_a_child_for_another_region_states_its_own_start(tmp_path):
     assert run_cli("formulas", "validate", "--rules-dir", str(tmp_path)).returncode == 0
 
 
+@pytest.mark.parametrize(("region", "said"), [
+    ('["保山市", "云南省"]', "地区的第一级“保山市”不是省级行政区"),
+    ('["滇省", "保山市"]', "地区的第一级“滇省”不是省级行政区"),
+    ('"云南省保山市"', "地区“云南省保山市”写在一项中：应逐级分开写"),
+    ('["云南省", "保山市"]', None),
+    ('"全国"', None),
+])
+def test_validate_warns_of_a_region_no_sheet_is_written_with(tmp_path, region, said):
+    """A rule file's region that does not begin with a province-level division matches no sheet
+    whose region is written province first: its sheets would go to broader rules without a word
+    (review BY C1).  Validate warns; the file still loads."""
+    rule(tmp_path, "r.toml", region=region)
+    proc = run_cli("formulas", "validate", "--rules-dir", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    warned = [line for line in proc.stdout.splitlines() if line.startswith("  警告：地区")]
+    assert (warned[0].startswith(f"  警告：{said}") if said else not warned), warned
+
+
 def test_validate_names_rule_sets_that_would_tie_before_a_sheet_meets_them(tmp_path):
     """Two versions (or two ids) of one region and sheet type governing one year: every such sheet
     would be refused as ambiguous; `formulas validate` says so, with the years (review BY C3).  A

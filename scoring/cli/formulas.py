@@ -118,7 +118,7 @@ def formulas_validate(
     退出码：0 全部通过，1 有文件未通过校验，2 有文件无法读取（不存在、是文件夹）。"""
     from ..errors import ScoringError
     from ..files.reading import display_path
-    from ..rules.library import default_rules_dir, load_rule_dir, load_rule_file, ties
+    from ..rules.library import default_rules_dir, load_rule_dir, load_rule_file, region_doubt, ties
     from ..rules.released import LEDGER, ledger_path, modified_message, parse_ledger, read_ledger_bytes
 
     loaded, failures = [], []
@@ -153,6 +153,9 @@ def formulas_validate(
         typer.echo(f"通过：{rule_set.ref}（{rule_set.path}，{len(rule_set.indicators)} 个指标，{len(rule_set.deductions)} 个扣分项，sha256 {rule_set.sha256[:12]}）")
         for warning in rule_set.warnings:
             typer.echo(f"  警告（来源文件）：{warning}")
+        doubt = region_doubt(rule_set)
+        if doubt:
+            typer.echo(f"  警告：{doubt}")
         for parent in (p for p in rule_set.extends if p in revised_by and rule_set.ref not in revised_by):
             # a revision corrects the version it names only: those built on it keep the uncorrected rules
             # (one revised itself is replaced where it applied, and needs no word)

@@ -256,6 +256,23 @@ class RuleLibrary:
         return best[0]
 
 
+def region_doubt(rule_set: RuleSet) -> str:
+    """Why a rule set's region may be no place a sheet is from ("" when it is one): its first name
+    no province-level division ("保山市" before "云南省", "滇省", "云南省保山市" on one line).  No case
+    written as the README asks matches it, so its sheets go to broader rules without a word; said by
+    `formulas validate` (review BY C1), not refused: a made-up region is the test suite's own."""
+    from ..regions import PROVINCES
+    from .model import region_key
+
+    path = rule_set.region_path
+    if not path or region_key(path[0]) in PROVINCES:
+        return ""
+    if len(path) == 1 and any(path[0].startswith(p) for p in PROVINCES):
+        return f"地区“{path[0]}”写在一项中：应逐级分开写，省、市、县各为一项，如 [\"云南省\", \"保山市\"]，否则按省、市逐级写地区的表都不会选用本规则集"
+    return (f"地区的第一级“{path[0]}”不是省级行政区：地区应从省级行政区写起，逐级写下去，如 [\"云南省\", \"保山市\"]"
+            "（全国性的规则写 \"全国\"），否则按省、市逐级写地区的表都不会选用本规则集")
+
+
 def ties(rule_sets: list[RuleSet]) -> list[ScoringError]:
     """Rule sets that would tie when a sheet is scored: of one sheet type and one region, both
     governing a fiscal year, neither revising the other (`_select` refuses such a sheet).  Said
