@@ -826,3 +826,22 @@ def test_a_mistake_in_a_parent_is_placed_in_the_parents_file(tmp_path):
     assert any(f"project-2020.2.toml: rows.weight（第 {line} 行）" in x for x in said), done.stderr
     children = [x for x in said if "继承自" in x]
     assert len(children) == 5 and all("rows.weight（继承自 " in x and f"national/project-2020.2.toml 第 {line} 行）" in x for x in children), said
+
+
+def test_validate_holds_a_file_to_its_own_worked_examples(tmp_path):
+    """An inverted formula whose worked example fails passed validate, which printed the line to
+    release it (review BY C4): the file fails, naming the example, and is offered no release line."""
+    rules = tmp_path / "formulas"
+    shutil.copytree(FORMULAS, rules)
+    assert run_cli("formulas", "new", "hunan.dept-overall@2024.4", "--version", "2025.1", "--rules-dir", str(rules)).returncode == 0
+    made = rules / "hunan" / "dept-overall-2025.toml"
+    proc = run_cli("formulas", "validate", "--rules-dir", str(rules))
+    assert proc.returncode == 0 and "发布时加入这一行：hunan.dept-overall@2025.1" in proc.stdout, proc.stderr
+    text = made.read_text(encoding="utf-8")
+    first = text.index("[[tests]]")
+    expect = re.search(r'expect = \{ *(\w+) = "([0-9.]+)"', text[first:])
+    assert expect, "the first example expects a score"
+    made.write_text(text[:first] + text[first:].replace(expect.group(0), expect.group(0).replace(expect.group(2), "0.01"), 1), encoding="utf-8")
+    proc = run_cli("formulas", "validate", "--rules-dir", str(rules))
+    assert proc.returncode == 1 and "内置测试未通过：tests[0]" in proc.stderr and "期望 0.01" in proc.stderr, proc.stderr
+    assert "发布时加入这一行：hunan.dept-overall@2025.1" not in proc.stdout

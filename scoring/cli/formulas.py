@@ -142,13 +142,22 @@ def formulas_validate(
         loaded, failures, released = library.rule_sets, [*library.failures, *library.ledger_problems, *ties(library.rule_sets)], library.released
     has_ledger = ledger_path(folder).is_file()
     try:
-        revised_by = {r.info.revises: r.ref for r in load_rule_dir(rules_dir).rule_sets if r.info.revises}
+        whole = load_rule_dir(rules_dir)
     except ScoringError:
-        revised_by = {}
+        whole = None
+    revised_by = {r.info.revises: r.ref for r in whole.rule_sets if r.info.revises} if whole is not None else {}
+    in_folder = {(r.ref, r.sha256) for r in whole.rule_sets} if whole is not None else set()
     for rule_set in loaded:
         sha = released.get(rule_set.ref)
         if sha is not None and sha != rule_set.sha256:
             failures.append(ScoringError(f"{rule_set.path}: {modified_message(rule_set.ref, sha, rule_set.sha256)}"))
+            continue
+        # a file whose own worked examples fail is not valid rules, and is offered no release line
+        # (review BY C4: an inverted formula passed and was told how to release it)
+        failed = _failing_examples(rule_set, whole) if (rule_set.ref, rule_set.sha256) in in_folder else []
+        if failed:
+            failures.append(ScoringError(f"{rule_set.path}: 内置测试未通过：{failed[0]}" + (f"（共 {len(failed)} 处，" if len(failed) > 1 else "（")
+                                         + f"scoring formulas test {rule_set.ref} 逐条列出）"))
             continue
         typer.echo(f"通过：{rule_set.ref}（{rule_set.path}，{len(rule_set.indicators)} 个指标，{len(rule_set.deductions)} 个扣分项，sha256 {rule_set.sha256[:12]}）")
         for warning in rule_set.warnings:
@@ -170,6 +179,14 @@ def formulas_validate(
         raise typer.Exit(2)
     if failures:
         raise typer.Exit(1)
+
+
+def _failing_examples(rule_set, library) -> list[str]:
+    """What the rule set's golden examples find wrong (none written, or one not reached, is
+    `formulas test`'s to say: validate holds the file to the examples it has)."""
+    from ..rules.golden import example_label, run_example
+
+    return [f"{example_label(rule_set, i)}：{f}" for i in range(len(rule_set.tests)) for f in run_example(rule_set, i, library)]
 
 
 @formulas_app.command("test")
