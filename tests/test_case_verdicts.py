@@ -102,6 +102,8 @@ def test_jinkouhe_budget_execution_only(jinkouhe):
     assert scores[:4] == ["3.82", "9.99", "10.00", "9.26"]
     over = [f for f in report["findings"] if f["code"] == "inconsistent_inputs"]
     assert over and all(f["severity"] == "warning" and "超预算" in f["message"] for f in over)
+    # with the figures it read, in the form's words (review BW C6)
+    assert [f["message"].rsplit("（", 1)[-1] for f in over] == ["调整后预算数＝80万元，预算执行数＝94.99万元）"]
     assert any("11.87" in f["message"] for f in report["findings"] if f["code"] == "capped")
 
 

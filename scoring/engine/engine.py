@@ -343,7 +343,8 @@ class Engine:
         # reading only those figures says nothing true of them (a 元/万元 slip is no 超预算支出
         # "capped" at the weight, when nothing was scored: review BD C1)
         doubted = [c.expr.names for c in failed if c.unverifiable]
-        return [finding("inconsistent_inputs", check.message, f"{where}.inputs", severity=check.severity)
+        values = {n: u.value for n, u in inputs.uses.items() if u.state in ("given", "default")}
+        return [finding("inconsistent_inputs", check.said(rules.inputs, values), f"{where}.inputs", severity=check.severity)
                 for check in failed  # the rule file's own words; its expression is for rule authors (formulas test, explain)
                 if check.unverifiable or not any(check.expr.names <= names for names in doubted)]
 

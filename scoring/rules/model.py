@@ -50,6 +50,21 @@ class CompiledCheck(CompiledModel):
     severity: str
     unverifiable: tuple[str, ...] = ()  # indicator ids left unscored when the check fails
 
+    def said(self, inputs: dict, values) -> str:
+        """The failed check's message with the sheet's figures it read, in the order the rules
+        declare them ("…（全年预算数＝40万元，全年执行数＝46.5万元）"): the officer sees which
+        figures to look at (review BW C6).  ``values``: the usable inputs by name."""
+        from ..numbers import fmt
+
+        shown = []
+        for name, decl in inputs.items():
+            value = values.get(name) if name in self.expr.names else None
+            if value is None:
+                continue
+            text = ("是" if value else "否") if isinstance(value, bool) else f"{fmt(value)}{decl.unit}"
+            shown.append(f"{decl.label}＝{text}")
+        return f"{self.message}（{'，'.join(shown)}）" if shown else self.message
+
 
 class CompiledMethod(CompiledModel):
     id: str
