@@ -520,6 +520,11 @@ def test_summary_sorts_filters_pages_rolls_up_and_exports(client, tmp_path):
     xlsx = client.get("/review/export.xlsx")
     ws = load_workbook(io.BytesIO(xlsx.content)).active
     assert ws.max_row == 231
+    # scores are numbers the bureau can sort and sum, shown with their decimals (review BZ C4)
+    head = [c.value for c in ws[1]]
+    computed = [ws.cell(row=r, column=head.index("计算总分") + 1) for r in range(2, 232)]
+    assert all(isinstance(c.value, (int, float)) for c in computed if c.value is not None) and any(c.value for c in computed)
+    assert {c.number_format for c in computed if c.value is not None} == {"0.00"}
     charts = client.get("/review/charts")
     assert charts.text.count("<svg") == 3
 

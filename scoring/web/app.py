@@ -363,8 +363,9 @@ def create_app(settings: Settings) -> Starlette:
             wb = Workbook(write_only=True)
             ws = wb.create_sheet("复核汇总")
             ws.append(header)
+            scores = {header.index(h) for h in ("自评总分", "计算总分", "下限", "上限", "差额")}
             for r in storage.iter_rows(db, f):
-                ws.append([_text_cell(ws, c) for c in cells(r)])
+                ws.append([_number_cell(ws, c) if i in scores else _text_cell(ws, c) for i, c in enumerate(cells(r))])
             buffer = io.BytesIO()
             wb.save(buffer)
             return _attachment(buffer.getvalue(), "复核汇总.xlsx", XLSX)
@@ -482,6 +483,25 @@ def _script_json(data: object) -> str:
     """JSON safe inside a <script> element: no "</script>" or "<!--" can close it early."""
     text = json.dumps(data, ensure_ascii=False, default=str)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _number_cell(ws, value):
+    """A score as a number the spreadsheet sorts and sums (stored as text, "100.00" sorted before
+    "79.01": review BZ C4), shown with the decimals it was written with; "" stays empty."""
+    if not isinstance(value, str) or not value:
+        return value
+    from decimal import Decimal, InvalidOperation
+
+    from openpyxl.cell import WriteOnlyCell
+
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        return _text_cell(ws, value)
+    cell = WriteOnlyCell(ws, value=number)
+    places = -number.as_tuple().exponent if number.as_tuple().exponent < 0 else 0
+    cell.number_format = "0" if places == 0 else "0." + "0" * places
+    return cell
 
 
 def _text_cell(ws, value):
