@@ -480,10 +480,11 @@ def test_the_summary_csv_writes_each_cell_as_the_csv_module_would():
             __version__, fmt(s.claimed), fmt(s.computed), fmt(s.delta), STATUS_LABELS[s.total_status], STATUS_LABELS[s.worst_status],
             severity_label(s.worst_severity), s.errors, s.warnings, s.infos,
             csv_safe("；".join(msg for _sev, _code, msg, _where in s.findings)), csv_safe(s.grade), csv_safe(s.claimed_grade),
+            fmt(s.unverified_weight),
         ))
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
         for p in problems:
-            w.writerow([csv_safe(x) for x in (p.path, "", "", "", "", "", "", __version__, "", "", "", "", "", PROBLEM_LABELS[kind], "", "", "", p.reason, "", "")])
+            w.writerow([csv_safe(x) for x in (p.path, "", "", "", "", "", "", __version__, "", "", "", "", "", PROBLEM_LABELS[kind], "", "", "", p.reason, "", "", "")])
     assert written.getvalue() == expected.getvalue()
     rows = list(csv.reader(io.StringIO(written.getvalue().removeprefix(CSV_BOM))))
     assert len(rows) == len(sheets) + 3 and rows[3][1] == "a,b" and rows[6][1] == "cr\ronly" and rows[8][1] == "'=SUM(A1)"

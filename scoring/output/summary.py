@@ -25,7 +25,7 @@ from .labels import SEVERITY_LABELS, STATUS_LABELS, TOOL, severity_label, signed
 CSV_COLUMNS = [
     "文件", "案例编号", "单位", "表编号", "表名", "规则版本", "规则 sha256", "scoring 版本", "自评总分", "计算总分",
     "差额", "总分状态", "最差状态", "最高级别", "错误", "警告", "提示", "说明",
-    "等级", "自评等级",
+    "等级", "自评等级", "无法核验分值",
 ]
 _CSV_ROWS_AT_ONCE = 4096
 # What makes csv.writer (excel dialect, minimal quoting) quote a cell: the delimiter, the quote
@@ -220,10 +220,10 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
             number(s.claimed), number(s.computed), number(s.delta), labels[s.total_status], labels[s.worst_status],
             severities[s.worst_severity], str(s.errors), str(s.warnings), str(s.infos),
             _cell(csv_safe("；".join(msg for _sev, _code, msg, _where in s.findings))) if s.findings else "", once(s.grade),
-            once(s.claimed_grade),
+            once(s.claimed_grade), number(s.unverified_weight),
         )) + "\r\n" for s in sheets[start:start + _CSV_ROWS_AT_ONCE]]))
     # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
         for p in problems:
             w.writerow([csv_safe(x) for x in (p.path, p.case_id, p.unit, p.sheet_id, "", "", "", __version__, "", "", "", "", "",
-                                              PROBLEM_LABELS[kind], "", "", "", p.reason, "", "")])
+                                              PROBLEM_LABELS[kind], "", "", "", p.reason, "", "", "")])
