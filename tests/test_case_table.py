@@ -233,7 +233,8 @@ def test_a_column_of_the_bureaus_own_costs_that_column_not_the_table(tmp_path):
     done = run_cli("batch", str(path), "--format", "json")
     summary = json.loads(done.stdout)
     assert [s["computed_total"] for s in summary["sheets"]] == ["9.01", "9.01"] and not summary["failures"], done.stderr
-    assert [p["reason"] for p in summary["skipped"]] == [f"{display_path(path)}: 列“备注”不是固定列、claim:/finding:/stated_rate: 列，也不是任何规则集的输入名或输入标签，该列未读取（各行照常复核）"]
+    assert [p["reason"] for p in summary["skipped"]] == [
+        f"{display_path(path)}: 列“备注”不是固定列、“自评得分：”“发现问题数：”“所印比率：”列，也不是任何规则集的输入名或输入标签，该列未读取（各行照常复核）"]
 
 
 def test_a_column_meant_for_the_rules_but_misnamed_refuses_the_table_naming_it(tmp_path, library):
@@ -299,7 +300,9 @@ def test_template_header_round_trips_through_batch(tmp_path, library):
     assert "sichuan.dept-overall@2024.2" in done.stderr  # what to write in the 规则 column: the version in effect
     header = next(csv.reader(io.StringIO(done.stdout.removeprefix("\ufeff"))))
     assert header[:7] == ["案例编号", "单位", "地区", "年度", "规则", "表名", "自评总分"]
-    assert "财政拨款预算执行数（万元）" in header and "claim:预算编制质量" in header and "finding:财务管理制度" in header
+    # the claims' and findings' columns in Chinese (review BW D6); "claim:" and "finding:" are read alike
+    assert "财政拨款预算执行数（万元）" in header and "自评得分：预算编制质量" in header and "发现问题数：财务管理制度" in header
+    assert not [h for h in header if h.isascii() or "claim" in h or "finding" in h]
 
     rs = library.find("sichuan.dept-overall", 2024)  # the version the template names
     data = tomllib.loads(SUINING_CASE.read_text(encoding="utf-8"), parse_float=Decimal)
@@ -313,9 +316,9 @@ def test_template_header_round_trips_through_batch(tmp_path, library):
             by_header[f"{decl.label}（{decl.unit}）" if decl.unit else decl.label] = ("是" if value else "否") if isinstance(value, bool) else str(value)
     for key, claim in sheet["claims"].items():
         item = rs.indicator(key) or rs.deduction(key)
-        by_header[f"claim:{item.name}"] = str(claim["score"])
+        by_header[f"自评得分：{item.name}"] = str(claim["score"])
     for key, figure in sheet.get("findings", {}).items():
-        by_header[f"finding:{rs.deduction(key).name}"] = "未披露" if figure.get("undisclosed") else str(figure["value"])
+        by_header[f"发现问题数：{rs.deduction(key).name}"] = "未披露" if figure.get("undisclosed") else str(figure["value"])
     assert set(by_header) <= set(header)
     table = tmp_path / "表.csv"
     with table.open("w", encoding="utf-8-sig", newline="") as handle:

@@ -305,7 +305,7 @@ def _items(inputs: list[InputFile], labels: frozenset[str], skipped: list[Proble
                         yield _BlockItem(entry, base + entry.end)
                     elif entry.ignored:
                         names = "、".join(f"“{name}”" for name in entry.ignored)
-                        skipped.append(Problem(inp.shown, f"{inp.shown}: 列{names}不是固定列、claim:/finding:/stated_rate: 列，"
+                        skipped.append(Problem(inp.shown, f"{inp.shown}: 列{names}不是固定列、“自评得分：”“发现问题数：”“所印比率：”列，"
                                                           "也不是任何规则集的输入名或输入标签，该列未读取（各行照常复核）"))
                 if not blocks:
                     skipped.append(Problem(inp.shown, f"{inp.shown}: 表格只有表头，没有数据行"))

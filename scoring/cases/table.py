@@ -45,7 +45,11 @@ FIXED_LABELS = {
 }
 _FIXED_NAMES = {column: label for label, column in FIXED_LABELS.items()}
 _FIXED_BY_LOWER = {column: column for column in _FIXED_NAMES}
-_PREFIXED = re.compile(r"^(claim|finding|stated_rate)\s*[:：]\s*", re.IGNORECASE)
+_PREFIXED = re.compile(r"^(claim|finding|stated_rate|自评得分|发现问题数|所印比率)\s*[:：]\s*", re.IGNORECASE)
+# The prefixes as a header handed to finance staff writes them (the template's), each the same as
+# its id: "自评得分：履职效能" is "claim:履职效能" (review BW D6: English in a sheet for finance staff)
+_CHINESE_PREFIXES = {"自评得分": "claim", "发现问题数": "finding", "所印比率": "stated_rate"}
+CLAIM_HEADING, FINDING_HEADING = "自评得分：", "发现问题数："
 REQUIRED_COLUMNS = ("case_id", "unit", "region", "year")
 RULE_COLUMNS = ("sheet_type", "rules")  # at least one: the sheet's type picks the rules in effect, or name them
 CLAIM_PREFIX = "claim:"
@@ -153,12 +157,12 @@ def _meant_for_the_rules(name: str, labels: Collection[str]) -> str | None:
 
     key = label_key(name)
     if key.endswith(_SCORE_WORDS):
-        return "像是得分列：指标的自评得分请写“claim:指标名称”列，自评总分写“自评总分”列"
+        return "像是得分列：指标的自评得分请写“自评得分：指标名称”列，自评总分写“自评总分”列"
     names = getattr(labels, "names", frozenset())
     if key in names:
-        return f"“{name}”是指标名称：它的自评得分请写“claim:{name}”列"
+        return f"“{name}”是指标名称：它的自评得分请写“自评得分：{name}”列"
     if _RATE_ENDING.search(key):
-        return "像是比率列：表中所印的比率请写“stated_rate:名称”列，并给出“stated_rate:名称:numerator”“stated_rate:名称:denominator”两列"
+        return "像是比率列：表中所印的比率请写“所印比率：名称”列，并给出“所印比率：名称:numerator”“所印比率：名称:denominator”两列"
     # a label or name nearly right ("全年执行额（万元）"), or one with a word added ("全年预算数合计"):
     # only against names long enough that being near them means something (not 单位, 地区, 来源)
     # (sorted: the labels are a set, and the message must not depend on its order)
@@ -177,8 +181,8 @@ def template_header(rule_set: RuleSet) -> list[str]:
     deduction item and a finding count for every deduction item, by printed name."""
     fixed = [_FIXED_NAMES[c] for c in ("case_id", "unit", "region", "year", "rules", "title", "claimed_total")]
     inputs = [f"{d.label}（{d.unit}）" if d.unit else d.label for d in rule_set.inputs.values()]
-    claims = [f"{CLAIM_PREFIX}{item.name}" for item in (*rule_set.indicators, *rule_set.deductions)]
-    findings = [f"{FINDING_PREFIX}{item.name}" for item in rule_set.deductions]
+    claims = [f"{CLAIM_HEADING}{item.name}" for item in (*rule_set.indicators, *rule_set.deductions)]
+    findings = [f"{FINDING_HEADING}{item.name}" for item in rule_set.deductions]
     return [*fixed, *inputs, *claims, *findings]
 
 
@@ -192,8 +196,8 @@ def parse_header(path: str, columns: list[str], labels: Collection[str] | None =
         separator = "分号" if ";" in shown[0] else "制表符"
         raise ScoringError(f"{path}: 表头只有一列，列之间用的是{separator}：请另存为“CSV（逗号分隔）”后再复核")
     # fixed columns by id whatever their letters' case ("CASE_ID"), or by their Chinese name; the
-    # claim:/finding:/stated_rate: prefixes in any case and with a full-width colon ("claim：")
-    columns = [_PREFIXED.sub(lambda m: m[1].lower() + ":", FIXED_LABELS.get(name, _FIXED_BY_LOWER.get(name.lower(), name)), count=1)
+    # claim:/finding:/stated_rate: prefixes (or 自评得分：/发现问题数：/所印比率：) in any case and with either colon
+    columns = [_PREFIXED.sub(lambda m: _CHINESE_PREFIXES.get(m[1], m[1].lower()) + ":", FIXED_LABELS.get(name, _FIXED_BY_LOWER.get(name.lower(), name)), count=1)
                for name in shown]
     problems = []
     seen: dict[str, str] = {}
@@ -222,11 +226,11 @@ def parse_header(path: str, columns: list[str], labels: Collection[str] | None =
                     rates.append(label)
         elif not name.startswith((CLAIM_PREFIX, FINDING_PREFIX)) and not _INPUT_NAME.match(name):
             if labels is None:
-                problems.append(f"列名“{name}”既不是固定列，也不是 claim:/finding:/stated_rate: 列，也不是规则文件中的输入名或输入标签")
+                problems.append(f"列名“{name}”既不是固定列，也不是“自评得分：”“发现问题数：”“所印比率：”列，也不是规则文件中的输入名或输入标签")
             elif label_key(name) not in labels:
                 meant = _meant_for_the_rules(name, labels)
                 if meant is not None:  # a slip in a column for the rules: refused naming it, never passed over
-                    problems.append(f"列名“{name}”不是固定列、claim:/finding:/stated_rate: 列，也不是输入名或输入标签；{meant}")
+                    problems.append(f"列名“{name}”不是固定列、“自评得分：”“发现问题数：”“所印比率：”列，也不是输入名或输入标签；{meant}")
                     continue
                 # a column of the bureau's own (备注, 审核人): said once, its cells not read; the rows are still scored
                 ignored.append(written)
