@@ -137,7 +137,7 @@ def test_a_deduction_line_shows_its_claim_its_status_and_why(tmp_path):
     case.write_text(text, encoding="utf-8")
     done = run_cli("diff", str(case))
     line = next(x for x in done.stdout.splitlines() if x.startswith("资金使用规范"))
-    assert re.split(r"\s{2,}", line) == ["资金使用规范", "扣分项", "-1", "-2", "+1", STATUS_LABELS["over"],
+    assert re.split(r"\s{2,}", line) == ["资金使用规范", "扣分项", "-1", "-2.00", "+1.00", STATUS_LABELS["over"],
                                          "发现问题 2 处，每处扣 1 分，应扣 2 分；自评扣 1 分，少扣 1 分"]
     total = next(x for x in done.stdout.splitlines() if x.startswith("合计"))
     assert "扣分项（财务管理制度、财务岗位设置、预算绩效存在问题、被评价部门配合度）发现问题数未披露，未计扣分" in total
@@ -154,4 +154,4 @@ def test_a_deduction_line_shows_its_claim_its_status_and_why(tmp_path):
     import docx
 
     cells = [[c.text for c in row.cells] for table in docx.Document(str(out)).tables for row in table.rows]
-    assert ["资金使用规范", "扣分项", "-1", "-2", "+1", STATUS_LABELS["over"], "发现问题 2 处，每处扣 1 分，应扣 2 分；自评扣 1 分，少扣 1 分"] in cells
+    assert ["资金使用规范", "扣分项", "-1", "-2.00", "+1.00", STATUS_LABELS["over"], "发现问题 2 处，每处扣 1 分，应扣 2 分；自评扣 1 分，少扣 1 分"] in cells

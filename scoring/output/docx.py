@@ -28,7 +28,7 @@ from ..engine.results import CaseReport, IndicatorDiff, SheetDiff
 from ..numbers import fmt
 from ..review.grades import span_text
 from .labels import SEVERITY_LABELS, STATUS_LABELS, TOOL, signed
-from .reasons import deduction_reason, deduction_status, deduction_text, line_computed, line_reason, rules_total_text, total_note
+from .reasons import deduction_cells, deduction_reason, line_computed, line_reason, rules_total_text, total_note
 
 FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -117,11 +117,8 @@ def _sheet_section(doc, sd: SheetDiff) -> None:
     _paragraph(doc, sheet_verdict(sd), bold=True)
     rows = [_indicator_row(row) for row in sd.indicators]
     for d in sd.sheet.deductions:
-        claimed = "" if d.claimed is None else deduction_text(d.claimed)
-        delta = signed(d.deduction - d.claimed) if d.claimed is not None and d.deduction is not None else ""
-        status = deduction_status(d, sd.sheet.tolerance)
-        rows.append(((d.name, "扣分项", claimed, deduction_text(d.deduction), delta, STATUS_LABELS[status] if status else "", deduction_reason(d)),
-                     status or None))
+        claimed, computed, delta, status = deduction_cells(d, sd.sheet.tolerance)
+        rows.append(((d.name, "扣分项", claimed, computed, delta, STATUS_LABELS[status] if status else "", deduction_reason(d)), status or None))
     t = sd.total.comparison
     rows.append((("合计", fmt(sd.total.weight), fmt(t.claimed) or "未填", rules_total_text(sd), signed(t.delta), STATUS_LABELS[t.status],
                   total_note(sd)), t.status))

@@ -109,6 +109,16 @@ def deduction_text(points: Decimal | None) -> str:
     return "未披露" if points is None else ("-" + fmt(points) if points else "0")
 
 
+def deduction_cells(d: DeductionResult, tolerance: Decimal) -> tuple[str, str, str, str]:
+    """A deduction's claim (as written), what the rules deduct and the difference — both to two
+    decimals, as every other line's computed score and delta are (review BW D2: "-2" and "+1"
+    beside "+2.00") — and its status ("" where there is nothing to compare)."""
+    claimed = "" if d.claimed is None else deduction_text(d.claimed)
+    computed = "未披露" if d.deduction is None else ("-" + fmt(round_half_up(d.deduction, 2)) if d.deduction else "0.00")
+    delta = signed(round_half_up(d.deduction - d.claimed, 2)) if d.claimed is not None and d.deduction is not None else ""
+    return claimed, computed, delta, deduction_status(d, tolerance)
+
+
 def line_computed(row: IndicatorDiff) -> str | None:
     """What the rules give for a line beside its claim: the range where they allow one
     ("8.00～10.00", also the bounds of a line only partly checkable), else the point (None: nothing)."""

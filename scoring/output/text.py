@@ -13,7 +13,7 @@ from tabulate import tabulate
 from ..engine.results import CaseReport, IndicatorDiff, IndicatorResult, SheetDiff
 from ..numbers import fmt
 from .labels import PART_STATES, SEVERITY_LABELS, STATUS_LABELS, TOOL, signed
-from .reasons import deduction_reason, deduction_status, deduction_text, line_computed, line_reason, reason, rules_total_text, short, shown_value, total_note
+from .reasons import deduction_cells, deduction_reason, line_computed, line_reason, reason, rules_total_text, short, shown_value, total_note
 
 
 def _group(ind: IndicatorResult) -> str:
@@ -70,13 +70,10 @@ def _computed_text(row: IndicatorDiff) -> str:
 def _deduction_rows(sd: SheetDiff, computed_only: bool) -> list[list[str]]:
     rows = []
     for d in sd.sheet.deductions:
-        amount = deduction_text(d.deduction)
+        claimed, amount, delta, status = deduction_cells(d, sd.sheet.tolerance)
         if computed_only:
             rows.append(["/".join(d.group), d.name, "扣分项", amount, "" if d.findings is None else f"发现问题 {fmt(d.findings)} 处"])
         else:
-            claimed = "" if d.claimed is None else deduction_text(d.claimed)
-            delta = signed(d.deduction - d.claimed) if d.claimed is not None and d.deduction is not None else ""
-            status = deduction_status(d, sd.sheet.tolerance)
             rows.append([d.name, "扣分项", claimed, amount, delta, STATUS_LABELS[status] if status else "", deduction_reason(d)])
     return rows
 
