@@ -1919,6 +1919,7 @@ def test_full_marks_claimed_on_a_missed_deadline_are_an_over_claim(library, clai
     assert len(found) == 1
     if status == "over":
         assert found[0].severity == "error" and "该项应低于 10 分" in found[0].message and "晚于期限" in found[0].message
+        assert "晚于期限“2024年10月31日前”（晚 50 天）" in found[0].message  # what the evaluator weighs (review BW C7)
         assert late.comparison.delta == D("0.01")  # the least the claim is over by
         assert (late.comparison.low, late.comparison.high) == (D("0.00"), D("9.99"))
         assert rep.sheets[0].total.comparison.high == D("99.99")

@@ -1388,7 +1388,10 @@ def _missed(direction: str, kind: str, actual: ParsedValue, target: ParsedValue)
     年度指标值“≥550”", "完成值“60万元”超过年度指标值“≤50万元”", "完成日期“2023年8月15日”晚于期限“2023年6月30日前”"."""
     if kind == "date":
         side = "晚于期限" if direction[0] == "<" else "早于" if direction[0] == ">" else "不是"
-        return f"完成日期“{actual.raw}”{side}“{target.raw}”"
+        # by how many days, where both are days: what the evaluator weighs (review BW C7)
+        days = (actual.date - target.date).days if actual.date and target.date and actual.precision == target.precision == "day" else 0
+        late = f"（晚 {days} 天）" if direction[0] == "<" and days > 0 else f"（早 {-days} 天）" if direction[0] == ">" and days < 0 else ""
+        return f"完成日期“{actual.raw}”{side}“{target.raw}”{late}"
     side = "未达到" if direction[0] == ">" else "超过" if direction[0] == "<" else "不等于"
     # a target in words ("无", "无重大安全事故") says how it was read
     read = f"（读作 {fmt(target.number)}{target.unit or ''}）" if target.number is not None and not any(c.isdigit() for c in target.raw) else ""
