@@ -396,3 +396,15 @@ def test_an_unclaimed_line_the_rules_cannot_check_may_hold_the_rest_of_the_claim
     code, doc = diff_json(write_case(tmp_path, rows, sheet=sheet, inputs='budget = "100"\nexecuted = "100"'))
     t = doc["sheets"][0]["total"]
     assert (t["status"], code) == ("over", 1) and "total_over" in {f["code"] for f in doc["findings"]}, t
+
+
+def test_explain_shows_no_score_expression_for_a_part_it_did_not_score(tmp_path):
+    """A late deadline is left to the evaluator: explain must not print the met case's expression
+    ("得分表达式 weight", full marks) beside it (review BW D5); a scored row keeps its expression."""
+    rows = [{"group": ["产出指标", "时效指标"], "name": "完成时间", "weight": 10, "target": "2024年6月30日前", "actual": "2024年8月15日", "claimed": "8"},
+            {"group": ["产出指标", "数量指标"], "name": "培训人次", "weight": 80, "target": "≥100人次", "actual": "120人次", "claimed": "80"}]
+    path = write_case(tmp_path, rows, inputs='budget = "100"\nexecuted = "100"')
+    out = run_cli("explain", str(path)).stdout
+    late = out.split("【完成时间】", 1)[1].split("【", 1)[0]
+    assert "需评价人判断" in late and "（晚 46 天）" in late and "得分表达式" not in late, late
+    assert "得分表达式" in out.split("【培训人次】", 1)[1]

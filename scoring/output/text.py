@@ -141,7 +141,8 @@ def _explain_indicator(row: IndicatorDiff) -> str:
         detail = [PART_STATES[p.state]]
         if p.band:
             detail.append(f"匹配档位 {p.band}" + (f"（{p.band_range}）" if p.band_range else ""))
-        if p.expression:
+        if p.expression and p.state in ("scored", "not_applicable"):
+            # an expression that gave no score (a late deadline's "weight") would read as full marks (review BW D5)
             detail.append(f"得分表达式 {p.expression}")
         if p.raw is not None:
             detail.append(f"得 {short(p.raw)}")
