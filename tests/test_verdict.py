@@ -408,3 +408,5 @@ def test_explain_shows_no_score_expression_for_a_part_it_did_not_score(tmp_path)
     late = out.split("【完成时间】", 1)[1].split("【", 1)[0]
     assert "需评价人判断" in late and "（晚 46 天）" in late and "得分表达式" not in late, late
     assert "得分表达式" in out.split("【培训人次】", 1)[1]
+    # the rows' general decision once, at the first row; the next says where it is (review BW C8)
+    assert out.count("“完成值远高于指标值”的扣分属评价人判断") == 1 and "本规则的取舍：同【完成时间】" in out

@@ -110,15 +110,17 @@ def render_explain(report: CaseReport, key: str | None) -> str:
             continue
         r = sd.sheet.rules
         out.append(f"{sd.sheet.title} —— 规则 {r.id}@{r.version}（{r.path}，sha256 {r.sha256}），{TOOL}")
-        out.extend(_explain_indicator(row) for row in rows)
+        said: dict[str, str] = {}  # a decision every row shares is printed once, at the first (review BW C8)
+        out.extend(_explain_indicator(row, said) for row in rows)
     return "\n\n".join(out) + "\n"
 
 
-def _explain_indicator(row: IndicatorDiff) -> str:
+def _explain_indicator(row: IndicatorDiff, said: dict[str, str] | None = None) -> str:
     ind, c = row.result, row.comparison
     lines = [f"【{ind.name}】（{ind.id}，{'/'.join(ind.group)}，分值 {fmt(ind.weight) or '未印出'}）", f"  评分规则（原文）：{ind.rule_text}"]
     if ind.decision:
-        lines.append(f"  本规则的取舍：{ind.decision}")
+        first = ind.name if said is None else said.setdefault(ind.decision, ind.name)
+        lines.append(f"  本规则的取舍：{ind.decision}" if first == ind.name else f"  本规则的取舍：同【{first}】")
     if ind.inputs:
         lines.append("  输入：")
         for u in ind.inputs:
