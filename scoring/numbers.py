@@ -35,6 +35,16 @@ def normalize_text(text: str) -> str:
     return text.translate(_FULLWIDTH).translate(_MINUS_SIGNS).strip()
 
 
+_WRITTEN_YEAR = re.compile(r"(\d{4})\s*(?:年度?)?")
+
+
+def written_year(text: str) -> str:
+    """A year cell as people type it — "2024", "2024年", "2024年度", "２０２４" — as its four digits;
+    anything else as it was, for the reader to refuse naming it (review BZ)."""
+    match = _WRITTEN_YEAR.fullmatch(normalize_text(text))
+    return match[1] if match else text
+
+
 def folding_after(table: dict) -> dict[int, str]:
     """One translation table that does ``table`` and then `normalize_text`'s folding (not its
     strip): a text translated once by it is what the three translations make of it."""

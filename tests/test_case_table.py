@@ -124,6 +124,25 @@ def test_bad_rows_fail_alone_with_their_line_and_column(tmp_path):
         row_to_case(short)
 
 
+def test_a_year_typed_with_its_word_and_empty_cells_past_the_header_are_read(tmp_path):
+    """"2024年"/"2024年度" in the 年度 column is the year; the empty cells Excel leaves past the last
+    column are nothing (both refused the row: review BZ); a filled cell past it still fails."""
+    typed = _row(case_id="typed")
+    typed[3] = "2024年度"
+    text = _csv([typed, _row(case_id="trailing") + ["", " "], _row(case_id="extra") + ["x"]])
+    path = tmp_path / "t.csv"
+    path.write_text(text, encoding="utf-8")
+    _header, first, second, third = _entries(path)
+    assert (row_to_case(first).case.year, row_to_case(second).case.id) == (2024, "trailing")
+    with pytest.raises(ScoringError, match=r"t\.csv:4: 该行有 17 列，表头有 16 列"):
+        row_to_case(third)
+    bad = _row(case_id="bad")
+    bad[3] = "二〇二四年"
+    path.write_text(_csv([bad]), encoding="utf-8")
+    with pytest.raises(ScoringError, match="二〇二四年"):
+        row_to_case(_entries(path)[1])
+
+
 def test_header_problems_are_named(tmp_path):
     path = tmp_path / "t.csv"
     path.write_text(_csv([], ["case_id", "unit", "year", "rules", "budget", "budget", "stated_rate:执行率", "a b"]), encoding="utf-8")

@@ -28,7 +28,7 @@ from ..errors import ScoringError
 from ..files.limits import MAX_TABLE_LINE_BYTES, megabytes
 from ..files.os_errors import describe
 from ..files.reading import display_path
-from ..numbers import normalize_phrase
+from ..numbers import normalize_phrase, written_year
 from ..plain import replace
 from ..problems import pydantic_problems
 from ..rules.library import RuleLibrary
@@ -581,9 +581,14 @@ def row_to_case(row: TableRow, library: RuleLibrary | None = None) -> Case:
     """
     header = row.header
     where = row.where
-    if len(row.cells) != len(header.columns):
-        raise ScoringError(f"{where}: 该行有 {len(row.cells)} 列，表头有 {len(header.columns)} 列")
-    cell = {name: value.strip() for name, value in zip(header.columns, row.cells)}
+    cells = row.cells
+    if len(cells) > len(header.columns) and not "".join(cells[len(header.columns):]).strip():
+        cells = cells[: len(header.columns)]  # empty cells past the header's last column (Excel leaves them): nothing in them
+    if len(cells) != len(header.columns):
+        raise ScoringError(f"{where}: 该行有 {len(cells)} 列，表头有 {len(header.columns)} 列")
+    cell = {name: value.strip() for name, value in zip(header.columns, cells)}
+    if "year" in cell:
+        cell["year"] = written_year(cell["year"])
     inputs: dict[str, dict] = {}
     claims: dict[str, dict] = {}
     findings: dict[str, dict] = {}

@@ -26,7 +26,7 @@ from ..cases.model import region_parts
 from ..errors import FileError, FileProblem, ScoringError
 from ..files.limits import MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_PARTS, MAX_WORKBOOK_UNPACKED, megabytes
 from ..files.os_errors import describe
-from ..numbers import MAX_FIGURE_TEXT, NumberError, is_not_given, is_too_large, to_decimal
+from ..numbers import MAX_FIGURE_TEXT, NumberError, is_not_given, is_too_large, to_decimal, written_year
 from .form import (
     AUX_LABELS,
     BUDGET_HEADERS,
@@ -566,7 +566,7 @@ class _FormReader:
             elif key == "year":
                 if text:
                     try:
-                        info["year"] = int(Decimal(text))
+                        info["year"] = int(Decimal(written_year(text)))
                     except ArithmeticError:
                         self.problem(row, col, f"年度应为四位年份，得到“{text}”")
             elif key == "date":
