@@ -8,12 +8,13 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import CASES, SUINING_CASE, run_cli
+from conftest import CASES, FORMULAS, SUINING_CASE, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -66,11 +67,21 @@ def test_explain_unknown_indicator_exits_2():
     assert proc.returncode == 2 and "没有指标“不存在的指标”" in proc.stderr
 
 
-def test_formulas_validate_warns_about_the_source_and_exits_0():
+def test_formulas_validate_warns_about_the_source_and_exits_0(tmp_path):
+    """A draft's source defects are warned of one by one; a released version's, known when it was
+    released, in one line pointing to `formulas show`, which lists them (review BY D3: twelve lines
+    of the shipped files buried an author's own)."""
     proc = run_cli("formulas", "validate")
     assert proc.returncode == 0, proc.stderr
-    assert "履职效能（19分）" in proc.stdout and "合计 10 分" in proc.stdout
-    assert "目标实现（11分）" in proc.stdout and "合计 17 分" in proc.stdout
+    assert "  来源文件自身的错误 6 处（发布时已知；scoring formulas show sichuan.dept-overall@2024.2 列出）" in proc.stdout
+    assert "履职效能（19分）" not in proc.stdout
+    shown = run_cli("formulas", "show", "sichuan.dept-overall@2024.2").stdout
+    assert "履职效能（19分）" in shown and "合计 10 分" in shown and "目标实现（11分）" in shown and "合计 17 分" in shown
+    rules = tmp_path / "formulas"
+    shutil.copytree(FORMULAS, rules)
+    (rules / "versions.lock").write_text("", encoding="utf-8")  # nothing released: every defect said
+    drafts = run_cli("formulas", "validate", "--rules-dir", str(rules))
+    assert "警告（来源文件）" in drafts.stdout and "履职效能（19分）" in drafts.stdout and "合计 17 分" in drafts.stdout
 
 
 def test_formulas_list_and_show():

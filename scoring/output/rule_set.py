@@ -22,6 +22,9 @@ def render_rule_set(rs: RuleSet) -> str:
     ]
     if i.source.notes:
         lines.append(f"  说明：{i.source.notes}")
+    if rs.source_defects:
+        lines.append("\n来源文件自身的错误（已按规则文件的取舍计分）：")
+        lines.extend(f"  {p.key}：{p.message}" for p in rs.source_defects)
     if rs.parameters:
         lines.append("\n参数：")
         for name, p in rs.parameters.items():
