@@ -391,11 +391,19 @@ def test_an_unclaimed_line_the_rules_cannot_check_may_hold_the_rest_of_the_claim
     summary = tmp_path / "s.json"
     assert run_cli("batch", str(tmp_path / "case.toml"), "--out", str(summary)).returncode in (0, 1)  # the lean path alike
     assert [(r["computed_total"], r["total_status"]) for r in json.loads(summary.read_text(encoding="utf-8"))["sheets"]] == [("90.00", "unverifiable")]
-    # beyond what the unclaimed line could hold, the excess is an over-claim as before
+    # beyond what the unclaimed line could hold, the excess over its most is an over-claim (review CA C1):
+    # 85 computed with the line at 0, the total giving it 99 − 90 = 9 of its 10 points: at most 94
     rows[0]["actual"] = "0.5"
     code, doc = diff_json(write_case(tmp_path, rows, sheet=sheet, inputs='budget = "100"\nexecuted = "100"'))
     t = doc["sheets"][0]["total"]
-    assert (t["status"], code) == ("over", 1) and "total_over" in {f["code"] for f in doc["findings"]}, t
+    assert (t["status"], t["computed"], t["delta"], code) == ("over", "94.00", "5.00", 1), t
+    assert any("按规则最多应得 94.00 分（未填自评得分、无法核验的指标按其最高分计），高出 5.00 分" in f["message"] for f in doc["findings"])
+    # a claimed total that is its written claims' sum gives the unclaimed line nothing: the written
+    # lines' over-claim is the total's (review CA A1)
+    summed = 'claimed_total = "90"\nclaims = { execution = "10" }'
+    code, doc = diff_json(write_case(tmp_path, rows, sheet=summed, inputs='budget = "100"\nexecuted = "100"'))
+    t = doc["sheets"][0]["total"]
+    assert (t["status"], t["computed"], t["delta"], code) == ("over", "85.00", "5.00", 1), t
 
 
 def test_explain_shows_no_score_expression_for_a_part_it_did_not_score(tmp_path):

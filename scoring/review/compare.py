@@ -519,13 +519,23 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         status = "over" if delta > tolerance + allow_up else "under" if -delta > tolerance + allow_down else "match"
         margin = tolerance + (allow_up if delta > 0 else allow_down)
         cmp = Comparison(claimed_total, computed, low, high, status, delta, margin)
-        if status == "over" and delta <= margin + sums.unclaimed_room:
-            # the excess may be what the unclaimed lines hold: no over-claim the rules can show
+        # lines the rules cannot check and the sheet does not claim count at their least; what they
+        # may hold above it, the claimed total may hold too — as far as it gives them anything
+        # beyond the written claims (a total that is their sum gives them nothing: review CA A1)
+        room = min(sums.unclaimed_room, max(claimed_total - (sums.claimed - claimed_deductions), Decimal(0)))
+        most = min(round_half_up(computed + room, digits), high)
+        if status == "over" and claimed_total - most <= margin:
             cmp = Comparison(claimed_total, computed, low, high, "unverifiable", None, tolerance)
             findings.append(finding(
                 "unverifiable", f"总分：自评 {fmt(claimed_total)} 分，高于按规则可核定的 {fmt(computed)} 分，但未填自评得分的指标中有 "
                                 f"{fmt(sums.unclaimed_room)} 分无法核验，无法判断总分是否高报", place,
             ))
+        elif status == "over" and room:
+            # over by what is beyond the most those lines may hold, not by the distance to their least (review CA C1)
+            explained = _explained(allow_up - rounding[0], rounding[0])
+            cmp = Comparison(claimed_total, most, low, high, "over", claimed_total - most, margin)
+            findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则最多应得 {fmt(most)} 分（未填自评得分、无法核验的指标按其"
+                                                  f"最高分计），高出 {fmt(claimed_total - most)} 分{explained}", place))
         elif status == "over":
             explained = _explained(allow_up - rounding[0], rounding[0])
             findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分，高出 {fmt(delta)} 分{explained}", place))
