@@ -200,6 +200,13 @@ def test_of_two_equal_files_the_one_that_can_be_read_is_scored(tmp_path):
     summary = _json(run_cli("batch", str(tmp_path), "--format", "json"))
     assert [s["path"].rsplit("/", 1)[-1] for s in summary["sheets"]] == ["自评表.xlsx"], summary
     assert [p["path"].rsplit("/", 1)[-1] for p in summary["skipped"]] == ["0-另存为.xls"] and not summary["failures"]
+    # a TOML case saved again as ".json" likewise (review CA A2)
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    shutil.copy(HUNAN, cases / "汨罗.toml")
+    shutil.copy(HUNAN, cases / "汨罗.json")
+    summary = _json(run_cli("batch", str(cases), "--format", "json"))
+    assert [s["path"].rsplit("/", 1)[-1] for s in summary["sheets"]] == ["汨罗.toml"] and not summary["failures"], summary
 
 
 def test_a_sheet_naming_unknown_rules_fails_alone(tmp_path):

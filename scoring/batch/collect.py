@@ -106,18 +106,25 @@ def _drop_copies(out: Collected) -> None:
     for same_size in by_size.values():
         if len(same_size) < 2:
             continue
-        first: dict[bytes, InputFile] = {}
-        # the copy kept is one whose name lets it be read: an .xlsx saved again as "….xls" (which
-        # is refused for its name) must not take the submission with it (review BZ A2)
-        for inp in sorted(same_size, key=lambda i: i.path.suffix.lower() in UNSUPPORTED_SUFFIXES):
+        digests: list[tuple[bytes, str, InputFile]] = []
+        for inp in same_size:
             digest = hashlib.sha256()
             try:
                 with inp.path.open("rb") as handle:
-                    while block := handle.read(1 << 20):
+                    head = handle.read(1 << 20)
+                    block = head
+                    while block:
                         digest.update(block)
+                        block = handle.read(1 << 20)
             except OSError:
                 continue  # read again, and refused with its reason, when its turn comes
-            earlier = first.setdefault(digest.digest(), inp)
+            digests.append((digest.digest(), _written_as(head), inp))
+        # the copy kept is one whose name says what it holds: an .xlsx saved again as "….xls", a
+        # TOML case saved again as ".json", is refused for its name and must not take the
+        # submission with it (reviews BZ A2, CA A2)
+        first: dict[bytes, InputFile] = {}
+        for digest, _kind, inp in sorted(digests, key=lambda d: not _named_as(d[2], d[1])):
+            earlier = first.setdefault(digest, inp)
             if earlier is not inp:
                 copies[id(inp)] = earlier.shown
     if not copies:
@@ -126,6 +133,20 @@ def _drop_copies(out: Collected) -> None:
         if id(inp) in copies:
             out.skipped.append(Problem(inp.shown, f"{inp.shown}: 与 {copies[id(inp)]} 内容完全相同（重复提交或副本），只复核一次"))
     out.inputs = [inp for inp in out.inputs if id(inp) not in copies]
+
+
+def _written_as(head: bytes) -> str:
+    """What a file's first bytes say it is: a workbook (a zip), JSON, or text (TOML, CSV)."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return "workbook" if head.startswith(b"PK") else "json" if text.startswith(b"{") else "text"
+
+
+def _named_as(inp: InputFile, kind: str) -> bool:
+    """Whether the file's name is one its content is read under."""
+    suffix = inp.path.suffix.lower()
+    if kind == "workbook":
+        return suffix in WORKBOOK_SUFFIXES and suffix not in UNSUPPORTED_SUFFIXES
+    return suffix == ".json" if kind == "json" else suffix in (".toml", ".csv")
 
 
 def _not_a_file(path: Path) -> str:
