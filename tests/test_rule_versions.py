@@ -558,6 +558,14 @@ def test_next_years_copy_of_a_revision_revises_nothing_and_a_new_id_starts_anoth
     assert "它的修订版本" not in text and text.startswith("# 由 `scoring formulas new` 从 sichuan.project@2024.4")
     listed = run_cli("formulas", "list", "--rules-dir", str(rules)).stdout
     assert "sichuan.project@2025.1" in listed and "sichuan.project@2025.1（修订" not in listed
+    # the national rules' fiscal_years (2019, before their date) and revision notes describe the
+    # source: a copy keeping them governs 2019 on and ties with it (review CA A3)
+    proc = run_cli("formulas", "new", "national.project@2020.4", "--version", "2025.1", "--effective-from", "2025-01-01", "--rules-dir", str(rules))
+    assert proc.returncode == 0 and "national.project@2020.4 的 fiscal_years" in proc.stdout, proc.stderr
+    text = (rules / "national" / "project-2025.toml").read_text(encoding="utf-8")
+    assert "fiscal_years" not in text.split("[rule_set.source]")[0] and "# 修订（2020.4 相对 2020.3）" not in text
+    chosen = diff_json(str(CASES / "hebei-handan-chengan-minzheng-2020.toml"), "--rules-dir", str(rules))
+    assert chosen["sheets"][0]["rules"]["version"] == "2020.4"
     (rules / "hebei").mkdir()
     other = rules / "hebei" / "project-2020.toml"
     base = ("formulas", "new", "national.project@2020.4", "--version", "2020.1", "--id", "hebei.project",

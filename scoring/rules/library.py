@@ -294,7 +294,9 @@ def ties(rule_sets: list[RuleSet]) -> list[ScoringError]:
                 years.setdefault(tuple(r.ref for r in both), []).append(year)
         for refs, tied in years.items():
             chosen = [r for r in members if r.ref in refs]
-            span = f"{tied[0]} 年" if len(tied) == 1 else f"{tied[0]}～{tied[-1]} 年" + ("及以后" if tied[-1] == max(firsts) + 1 else "")
+            # the last year looked at stands for every later one: both govern it on, neither ends
+            span = (f"{tied[0]} 年及以后" if tied[-1] == max(firsts) + 1 else f"{tied[0]} 年" if len(tied) == 1
+                    else f"{tied[0]}～{tied[-1]} 年")
             out.append(ScoringError(
                 f"规则集 {_listing(chosen)}的地区和表类型（{sheet_type}）相同，都适用于 {span}的表：这些表将无法选定规则；"
                 "请改正其中一个文件的有效期（effective_from/effective_to、fiscal_years），或用 revises 写明修订关系"
