@@ -245,6 +245,9 @@ def test_a_child_for_another_region_states_its_own_start(tmp_path):
     assert run_cli("formulas", "validate", "--rules-dir", str(tmp_path)).returncode == 0
     (tmp_path / "city.toml").write_text(child.format(region='["测试省"]') + 'sheet_type = "另一种表"\n', encoding="utf-8")
     assert run_cli("formulas", "validate", "--rules-dir", str(tmp_path)).returncode == 0
+    # the same region written another way is no other region (review CA B3)
+    (tmp_path / "city.toml").write_text(child.format(region='"测试省"') + 'sheet_type = "另一种表"\n', encoding="utf-8")
+    assert run_cli("formulas", "validate", "--rules-dir", str(tmp_path)).returncode == 0
 
 
 @pytest.mark.parametrize(("region", "said"), [
@@ -281,6 +284,12 @@ def test_validate_names_rule_sets_that_would_tie_before_a_sheet_meets_them(tmp_p
     rule(tmp_path, "c.toml", id="test.other", version="2020.1", start="2020-01-01", end="2030-12-31")
     proc = run_cli("formulas", "validate", "--rules-dir", str(tmp_path))
     assert proc.returncode == 1 and "都适用于 2024 年的表" in proc.stderr and "test.other@2020.1" in proc.stderr, proc.stderr
+    # a form chosen by an alias ties as by its title (review CA B2)
+    (tmp_path / "c.toml").unlink()
+    alias = rule(tmp_path, "d.toml", id="test.alias", version="2024.1")
+    alias.write_text(alias.read_text(encoding="utf-8").replace('sheet_type = "测试表"', 'sheet_type = "另一表"\nsheet_type_aliases = ["测试表"]'), encoding="utf-8")
+    proc = run_cli("formulas", "validate", "--rules-dir", str(tmp_path))
+    assert proc.returncode == 1 and "test.alias@2024.1" in proc.stderr and "表类型（测试表）" in proc.stderr, proc.stderr
 
 
 def test_a_batch_asking_the_same_question_gets_the_same_answer(tmp_path):
@@ -346,6 +355,27 @@ def test_a_sheet_whose_own_rule_file_is_broken_is_refused_not_scored_under_the_n
         done = run_cli("diff", str(CASES / case), "--rules-dir", str(rules), "--format", "json")
         assert done.returncode == 2 and f"#{governed}" in done.stderr and "适用于本表的规则文件" in done.stderr, done.stderr
         path.write_text(text, encoding="utf-8")
+
+
+def test_a_draft_of_next_years_rules_left_with_last_years_end_stops_no_sheet_of_this_year(tmp_path):
+    """A copy of the 2024 file as 2025.1 from 2025-01-01 with effective_to still 2024-12-31 cannot
+    load; its start says what it is for, so this year's sheets are scored under 2024's rules, a 2025
+    sheet is refused naming it (review CA B4)."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    source = in_effect(rules, "sichuan.project", 2024)
+    text = source.read_text(encoding="utf-8")
+    draft = re.sub(r'(?m)^version = "[^"]+"', 'version = "2025.1"', text, count=1)
+    draft = re.sub(r'(?m)^revises = "[^"]+"\n', "", draft, count=1)
+    draft = re.sub(r"(?m)^effective_from = .*$", "effective_from = 2025-01-01", draft, count=1)
+    assert "effective_to = 2024-12-31" in draft
+    (rules / "sichuan" / "project-2025.toml").write_text(draft, encoding="utf-8")
+    done = diff_json(str(CASES / "sichuan-suining-anju-jxb-2024.toml"), "--rules-dir", str(rules))
+    assert {s["rules"]["id"] + "@" + s["rules"]["version"] for s in done["sheets"] if s["id"].startswith("project")} == {"sichuan.project@2024.4"}
+    later = tmp_path / "2025.toml"
+    later.write_text((CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8").replace("\nyear = 2024\n", "\nyear = 2025\n", 1), encoding="utf-8")
+    refused = json.loads(run_cli("batch", str(later), "--rules-dir", str(rules), "--format", "json").stdout)["failures"]
+    assert any("#project" in f["path"] and "可能适用于本表的规则文件" in f["reason"] and "project-2025.toml" in f["reason"] for f in refused), refused
 
 
 def test_a_sheet_scored_under_broader_rules_than_its_provinces_says_so(tmp_path):

@@ -87,7 +87,7 @@ def merge(path: str, parent: dict, child: dict) -> tuple[dict, list[FileProblem]
             # shallow: a child naming its own source replaces the parent's source whole; the
             # fiscal years a rule governs are never inherited (a 2024 form does not govern 2019)
             parent_info = {k: v for k, v in out["rule_set"].items() if k not in _NOT_INHERITED}
-            if "region" in value and value["region"] != parent_info.get("region") and "effective_from" not in value:
+            if "region" in value and not _same_region(value["region"], parent_info.get("region")) and "effective_from" not in value:
                 # another region's rules are in force from their own date: the parent's would
                 # silently make the 2022 Baoshan rules score 2020 sheets (review BY C2)
                 problems.append(FileProblem(path, "rule_set.effective_from", f"另一地区的规则集须写明自己的生效日期（所继承的 "
@@ -112,6 +112,19 @@ def merge(path: str, parent: dict, child: dict) -> tuple[dict, list[FileProblem]
             continue
         problems += _remove(path, out, key, names)
     return out, problems
+
+
+def _same_region(a: object, b: object) -> bool:
+    """Whether two raw regions name one place however written ("新疆维吾尔自治区" and ["新疆"]:
+    review CA B3); a value that is no region is its own."""
+    from .model import region_key, region_path
+
+    def path(value: object):
+        if isinstance(value, str) or (isinstance(value, list) and all(isinstance(x, str) for x in value)):
+            return tuple(region_key(x) for x in region_path(value))
+        return value
+
+    return a == b or path(a) == path(b)
 
 
 def _merge_keyed(base: list, over: list, key: str) -> list:

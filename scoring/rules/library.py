@@ -229,7 +229,7 @@ class RuleLibrary:
         if not typed:
             broken = next((b for b in self.broken if b.would_govern(region, year, sheet_type)), None)
             if broken is not None:  # the only rule file of the form is broken: say so, not "no such form"
-                raise ScoringError(f"适用于本表的{broken.named}无法使用：{broken.reason}；本表未计分，请改正该规则文件后再复核")
+                raise ScoringError(f"可能适用于本表的{broken.named}无法使用：{broken.reason}；本表未计分，请改正该规则文件后再复核")
             kinds = "、".join(sorted({r.info.sheet_type for r in self.rule_sets})) or "（无）"
             raise ScoringError(f"没有表类型为“{sheet_type}”的规则集；已有的表类型：{kinds}")
         matching = [r for r in typed if r.covers(region)]
@@ -242,7 +242,7 @@ class RuleLibrary:
             # the province's own file is broken: scoring the sheet under the national rules instead
             # would give a verdict under rules that are not its own; and a broken version of the
             # very rule set chosen (a revision, most likely) may be the one that governs the sheet
-            raise ScoringError(f"适用于本表的{shadowing.named}无法使用：{shadowing.reason}；本表未计分，请改正该规则文件后再复核")
+            raise ScoringError(f"可能适用于本表的{shadowing.named}无法使用：{shadowing.reason}；本表未计分，请改正该规则文件后再复核")
         if not dated:
             where = "/".join(region) or "全国"
             raise ScoringError(f"没有适用于 {where} {_year_text(year)}“{sheet_type}”的规则集；该表类型的规则集有：{_listing(typed)}")
@@ -277,15 +277,20 @@ def ties(rule_sets: list[RuleSet]) -> list[ScoringError]:
     """Rule sets that would tie when a sheet is scored: of one sheet type and one region, both
     governing a fiscal year, neither revising the other (`_select` refuses such a sheet).  Said
     by `formulas validate`, so the author meets it, not a bureau scoring a sheet (review BY C3)."""
+    from .declared import title_key
     from .model import region_key
 
+    # by every name a sheet may be chosen by: a form's aliases tie as its title does (review CA B2)
     groups: dict[tuple, list[RuleSet]] = {}
     for r in rule_sets:
-        groups.setdefault((r.info.sheet_type, tuple(region_key(x) for x in r.region_path)), []).append(r)
+        for name in dict.fromkeys(title_key(t) for t in (r.info.sheet_type, *r.info.sheet_type_aliases)):
+            groups.setdefault((name, tuple(region_key(x) for x in r.region_path)), []).append(r)
     out = []
-    for (sheet_type, _), members in groups.items():
+    said: set[tuple[str, ...]] = set()
+    for (name, _), members in groups.items():
         if len(members) < 2:
             continue
+        sheet_type = next((t for t in (members[0].info.sheet_type, *members[0].info.sheet_type_aliases) if title_key(t) == name), name)
         firsts = [r.info.fiscal_years.first if r.info.fiscal_years is not None else r.info.effective_from.year for r in members]
         years: dict[tuple[str, ...], list[int]] = {}
         for year in range(min(firsts), max(firsts) + 2):
@@ -293,6 +298,9 @@ def ties(rule_sets: list[RuleSet]) -> list[ScoringError]:
             if len(both) > 1:
                 years.setdefault(tuple(r.ref for r in both), []).append(year)
         for refs, tied in years.items():
+            if refs in said:
+                continue
+            said.add(refs)
             chosen = [r for r in members if r.ref in refs]
             # the last year looked at stands for every later one: both govern it on, neither ends
             span = (f"{tied[0]} 年及以后" if tied[-1] == max(firsts) + 1 else f"{tied[0]} 年" if len(tied) == 1
@@ -511,7 +519,9 @@ def _broken(path: Path, data: bytes | None, raw: dict | None, exc: ScoringError)
         region = readable[: next((i for i, r in enumerate(region) if not isinstance(r, str)), len(region))] or None
     first, last = year("effective_from"), year("effective_to")
     if first is not None and last is not None and last < first:
-        first, last = last, first  # a period written backwards: either end may be the one meant (review BY A1)
+        # a period written backwards: the start is what the file says it is for, the end the likelier
+        # slip (last year's left in a copy): it stops the sheets from its start on (reviews BY A1, CA B4)
+        last = None
     return BrokenRuleFile(
         shown, reason, heading.get("id") if isinstance(heading.get("id"), str) else None,
         region_path(region) if isinstance(region, (str, list)) else None,
