@@ -883,3 +883,8 @@ def test_validate_holds_a_file_to_its_own_worked_examples(tmp_path):
     proc = run_cli("formulas", "validate", "--rules-dir", str(rules))
     assert proc.returncode == 1 and "内置测试未通过：tests[0]" in proc.stderr and "期望 0.01" in proc.stderr, proc.stderr
     assert "发布时加入这一行：hunan.dept-overall@2025.1" not in proc.stdout
+    # a draft outside the folder, validated as a file, alike (review CA B1)
+    outside = tmp_path / "draft.toml"
+    made.rename(outside)
+    proc = run_cli("formulas", "validate", str(outside), "--rules-dir", str(rules))
+    assert proc.returncode == 1 and "内置测试未通过：tests[0]" in proc.stderr, proc.stderr

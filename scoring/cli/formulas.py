@@ -118,7 +118,7 @@ def formulas_validate(
     退出码：0 全部通过，1 有文件未通过校验，2 有文件无法读取（不存在、是文件夹）。"""
     from ..errors import ScoringError
     from ..files.reading import display_path
-    from ..rules.library import default_rules_dir, load_rule_dir, load_rule_file, region_doubt, ties
+    from ..rules.library import RuleLibrary, default_rules_dir, load_rule_dir, load_rule_file, region_doubt, ties
     from ..rules.released import LEDGER, ledger_path, modified_message, parse_ledger, read_ledger_bytes
 
     loaded, failures = [], []
@@ -154,7 +154,10 @@ def formulas_validate(
             continue
         # a file whose own worked examples fail is not valid rules, and is offered no release line
         # (review BY C4: an inverted formula passed and was told how to release it)
-        failed = _failing_examples(rule_set, whole) if (rule_set.ref, rule_set.sha256) in in_folder else []
+        # a draft outside the folder is held to its examples against the folder's other rules (review CA B1)
+        beside = whole if (rule_set.ref, rule_set.sha256) in in_folder or whole is None else RuleLibrary(
+            whole.directory, [*(r for r in whole.rule_sets if r.ref != rule_set.ref), rule_set], [])
+        failed = _failing_examples(rule_set, beside) if beside is not None else []
         if failed:
             failures.append(ScoringError(f"{rule_set.path}: 内置测试未通过：{failed[0]}" + (f"（共 {len(failed)} 处，" if len(failed) > 1 else "（")
                                          + f"scoring formulas test {rule_set.ref} 逐条列出）"))
