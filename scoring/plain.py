@@ -47,6 +47,11 @@ class Plain:
                 defaults[name] = cls.__dict__[name]
         cls._fields, cls._defaults, cls._privates = tuple(fields), defaults, privates
 
+    def _complete(self: T) -> T:
+        """The object with every field in its dict (a rule set read back from the cache keeps some
+        pickled until asked for: `rules.model.RuleSet`)."""
+        return self
+
     def __init__(self, **values: Any) -> None:
         own = self.__dict__
         defaults = self._defaults
@@ -110,7 +115,7 @@ def replace(obj: T, **changes: Any) -> T:
     if unknown:
         raise TypeError(f"{type(obj).__name__}: unknown field(s) {', '.join(map(repr, unknown))}")
     new = object.__new__(type(obj))
-    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(obj._complete().__dict__)
     new.__dict__.update(changes)
     return new
 
@@ -121,8 +126,9 @@ def dump(value: Any, mode: str = "python", exclude_none: bool = False) -> Any:
     dates in ISO form."""
     if isinstance(value, Plain):
         out = {}
+        own = value._complete().__dict__
         for name in value._fields:
-            item = value.__dict__[name]
+            item = own[name]
             if item is None and exclude_none:
                 continue
             out[name] = dump(item, mode, exclude_none)

@@ -108,6 +108,16 @@ def test_a_case_under_the_other_formats_name_or_cut_off_says_so(tmp_path):
     as_toml = tmp_path / "data.toml"
     as_toml.write_text(json.dumps(tomllib.loads(text), ensure_ascii=False), encoding="utf-8")
     _refused(run_cli("diff", str(as_toml)), as_toml, "文件内容是 JSON 格式，不是 TOML：请把扩展名改为 .json")
+    # a rule file is TOML only: no name to change to (review CA C2)
+    rule = tmp_path / "rules" / "r.toml"
+    rule.parent.mkdir()
+    rule.write_text(json.dumps(tomllib.loads((FORMULAS / "national" / "project-2020.toml").read_text(encoding="utf-8")), default=str), encoding="utf-8")
+    said = run_cli("formulas", "validate", str(rule)).stderr
+    assert "文件内容是 JSON 格式，不是 TOML：规则文件须用 TOML 格式书写" in said and "扩展名" not in said, said
+    # a string left open in a whole file is said so, not a file cut off (review CA C3)
+    open_string = tmp_path / "open.toml"
+    open_string.write_text(text.replace('unit = "中共汨罗市委社会工作部"', 'unit = """中共汨罗市委社会工作部', 1), encoding="utf-8")
+    _refused(run_cli("diff", str(open_string)), open_string, "文字缺少结尾的英文引号（在文件末尾）")
     cut = tmp_path / "cut.toml"
     cut.write_text(text[: text.index('group = ["产出指标",') + len('group = ["产出指标",')], encoding="utf-8")
     _refused(run_cli("diff", str(cut)), cut, "文件在末尾中断（未写完、未保存完整或传输不全？）")

@@ -63,6 +63,11 @@ def test_golden_examples_and_resolved_files_are_read_back_when_first_asked_for(c
     assert late == fresh and "tests=(" in repr(load_rule_dir(rules).rule_sets[0]) and dict(late[2])["tests"] == fresh[2].tests
     with pytest.raises(AttributeError):
         assert late[0].no_such_field is None
+    # the public API on a rule set read back: dumped whole, and a copy keeps the field it was given (review CA D1)
+    again = load_rule_dir(rules).rule_sets
+    assert again[0].model_dump()["tests"] == fresh[0].model_dump()["tests"]
+    copied = again[1].model_copy(update={"tests": ()})
+    assert copied.resolved == fresh[1].resolved and copied.tests == ()
 
 
 def test_a_changed_file_is_loaded_afresh(cache, rules):

@@ -816,3 +816,12 @@ def test_score_endpoint_survives_any_json(client):
         answer = client.post("/api/score", json=data, headers={"X-CSRF-Token": token})
         assert answer.status_code == 200, (data, answer.text)
         assert answer.json()["ok"] is False or data["rules"] == "hunan.dept-overall@2024.1"
+
+
+def test_the_servers_folder_is_taken_out_of_messages_as_a_path_only():
+    """A rules folder named "formulas" (relative, as --rules-dir formulas gives it) is also a word of
+    the advice "scoring formulas list": only the folder as a path is hidden (review CA C4)."""
+    from scoring.web.service import without_folder
+
+    said = "规则目录 formulas 中没有规则集 x；见 formulas/national/project-2020.toml（各版本见 scoring formulas list）"
+    assert without_folder(said, "formulas") == "规则目录中没有规则集 x；见 规则目录/national/project-2020.toml（各版本见 scoring formulas list）"

@@ -38,9 +38,10 @@ def decode_text(raw: bytes, path: Path) -> str:
         raise ScoringError(f"{path}: 文件既不是 UTF-8 也不是 GBK 编码，无法读取") from None
 
 
-def read_toml(path: Path, raw: bytes | None = None) -> dict:
+def read_toml(path: Path, raw: bytes | None = None, json_too: bool = True) -> dict:
     """Read a TOML file (or its bytes, already read) with exact decimals; syntax errors name the
-    file and line."""
+    file and line.  ``json_too``: the file might have been JSON (a case file), so JSON in it is told
+    to change its name; a rule file is TOML only."""
     if raw is None:
         try:
             raw = read_limited(path)
@@ -51,7 +52,8 @@ def read_toml(path: Path, raw: bytes | None = None) -> dict:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         if text.lstrip().startswith("{") and _is_json(text):
-            raise ScoringError(f"{path}: 文件内容是 JSON 格式，不是 TOML：请把扩展名改为 .json") from None
+            advice = "请把扩展名改为 .json" if json_too and path.suffix.lower() != ".json" else "规则文件须用 TOML 格式书写"
+            raise ScoringError(f"{path}: 文件内容是 JSON 格式，不是 TOML：{advice}") from None
         raise ScoringError(f"{path}: TOML 格式错误：{toml_problem(str(exc), text)}") from None
     except RecursionError:
         raise ScoringError(f"{path}: TOML 嵌套过深，无法读取") from None
@@ -102,7 +104,8 @@ def toml_problem(message: str, text: str) -> str:
             return said
         # what fails at the very end is most often a file that stops mid-value (["产出指标",): the
         # file did not arrive whole, whatever tomllib says of the value (review BZ B2)
-        if text.rstrip() and text.rstrip()[-1] in ",[{=\"'":
+        # (not a string left open: "文字缺少结尾的英文引号" says that better, review CA C3)
+        if text.rstrip() and text.rstrip()[-1] in ",[{=\"'" and not message.startswith("Unterminated string"):
             return "文件在末尾中断（未写完、未保存完整或传输不全？）：最后一行没有写完"
         return f"{said}（在文件末尾）"
     line_no, column = int(place[1]), int(place[2])

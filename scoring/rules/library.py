@@ -53,7 +53,7 @@ def load_rule_file(path: Path | str, search_dir: Path | str | None = None) -> Ru
     from .inherit import ref_of
 
     path = Path(path)
-    raw = read_toml(path)
+    raw = read_toml(path, json_too=False)
     by_ref: dict[str, tuple[str, dict]] = {}
     if raw.get("extends") is not None:
         folder = Path(search_dir) if search_dir is not None else default_rules_dir()
@@ -62,7 +62,7 @@ def load_rule_file(path: Path | str, search_dir: Path | str | None = None) -> Ru
                 if other.resolve() == path.resolve():
                     continue
                 try:
-                    other_raw = read_toml(other)
+                    other_raw = read_toml(other, json_too=False)
                 except ScoringError:
                     continue
                 ref = ref_of(other_raw)
@@ -402,7 +402,7 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
     broken: list[BrokenRuleFile] = []
     for path, data in files:
         try:
-            raws.append((path, read_toml(path, data)))
+            raws.append((path, read_toml(path, data, json_too=False)))
         except ScoringError as exc:
             failures.append(exc)
             broken.append(_broken(path, data, None, exc))

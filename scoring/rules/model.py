@@ -232,6 +232,7 @@ class RuleSet(CompiledModel):
         return own[name]
 
     def _complete(self) -> RuleSet:
+        # `plain.replace` and `plain.dump` read the dict: a copy must not refill a field it was given
         if self.__dict__.get("_deferred") is not None:
             self.__getattr__(DEFERRED_FIELDS[0])
         return self

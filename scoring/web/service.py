@@ -865,7 +865,9 @@ def without_folder(message: str, folder: Path | str) -> str:
     """A message for a browser without the server's rules folder in it: "规则目录 /srv/…/formulas 中
     没有规则集 X" is "规则目录中没有规则集 X" to people on other machines."""
     folder = str(folder)
-    return message.replace(f"规则目录 {folder} 中", "规则目录中").replace(folder, "规则目录")
+    # the folder as a path only (followed by a separator): a relative "formulas" is also a word of
+    # the advice "scoring formulas list" (review CA C4)
+    return re.sub(re.escape(folder) + r"(?=[/\\])", "规则目录", message.replace(f"规则目录 {folder} 中", "规则目录中"))
 
 
 def score_case(case: Case, shown: str, library: RuleLibrary, engine: Engine) -> list[ScoredSheet]:
