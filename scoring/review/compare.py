@@ -522,9 +522,11 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         # lines the rules cannot check and the sheet does not claim count at their least; what they
         # may hold above it, the claimed total may hold too — as far as it gives them anything
         # beyond the written claims (a total that is their sum gives them nothing: review CA A1)
-        room = min(sums.unclaimed_room, max(claimed_total - (sums.claimed - claimed_deductions), Decimal(0)))
-        most = min(round_half_up(computed + room, digits), high)
-        if status == "over" and claimed_total - most <= margin:
+        room = most = None
+        if status == "over" and sums.unclaimed_room:  # (worked out only here: a batch settles a million totals)
+            room = min(sums.unclaimed_room, max(claimed_total - (sums.claimed - claimed_deductions), Decimal(0)))
+            most = min(round_half_up(computed + room, digits), high)
+        if most is not None and claimed_total - most <= margin:
             cmp = Comparison(claimed_total, computed, low, high, "unverifiable", None, tolerance)
             findings.append(finding(
                 "unverifiable", f"总分：自评 {fmt(claimed_total)} 分，高于按规则可核定的 {fmt(computed)} 分，但未填自评得分的指标中有 "
