@@ -515,8 +515,7 @@ def _broken(path: Path, data: bytes | None, raw: dict | None, exc: ScoringError)
     reason = reason[len(shown) + 2:] if reason.startswith(shown + ": ") else reason
     if isinstance(region, list):
         # the names readable before a slip (["云南省", 5]): the file is at least for that province's sheets
-        readable = [r for r in region if isinstance(r, str)]
-        region = readable[: next((i for i, r in enumerate(region) if not isinstance(r, str)), len(region))] or None
+        region = region[: next((i for i, r in enumerate(region) if not isinstance(r, str)), len(region))] or None
     first, last = year("effective_from"), year("effective_to")
     if first is not None and last is not None and last < first:
         # a period written backwards: the start is what the file says it is for, the end the likelier
