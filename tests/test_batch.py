@@ -190,6 +190,24 @@ def test_two_files_of_one_name_in_two_folders_are_told_apart_in_the_table_and_re
     assert "第一批/自评表.toml#dept-overall" in page and "第二批/自评表.toml#dept-overall" in page
 
 
+def test_a_sheet_handed_in_twice_is_named_every_copy_scored(tmp_path):
+    """A corrected resubmission (same case, sheet, unit and title, one claim changed) and a table
+    row sent again are each scored, and named together as 重复提交 in the table, the JSON and the
+    report; rows of one case with other titles are not (review BZ A4)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(HUNAN, inbox / "重发.toml")
+    (inbox / "更正版.toml").write_text(HUNAN.read_text(encoding="utf-8").replace('score = "98.2"', 'score = "98.3"', 1), encoding="utf-8")
+    shutil.copy(XINJIANG, inbox / "昌吉.toml")
+    report = tmp_path / "r.html"
+    done = run_cli("batch", str(inbox), "--report", str(report))
+    said = "中共汨罗市委社会工作部“部门整体支出绩效自评表”（案例编号 hunan-miluo-shgzb-2024）出现 2 次：更正版.toml#dept-overall、重发.toml#dept-overall"
+    assert "重复提交：" in done.stdout and said in done.stdout, done.stdout
+    assert said in report.read_text(encoding="utf-8")
+    summary = _json(run_cli("batch", str(inbox), "--format", "json"))
+    assert summary["counts"]["scored"] == 4 and [(r["case_id"], len(r["paths"])) for r in summary["repeated"]] == [("hunan-miluo-shgzb-2024", 2)]
+
+
 def test_of_two_equal_files_the_one_that_can_be_read_is_scored(tmp_path):
     """A workbook handed in twice, once renamed “….xls”: the .xls is refused for its name, so the
     copy kept is the .xlsx, whatever the names' order (review BZ A2: the submission was lost)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 
 from ..cases.load import load_case
@@ -75,6 +76,29 @@ class BatchResult:
     def rule_sets(self) -> list[tuple[str, str]]:
         """The rule sets the sheets were scored under: (id@version, sha256), sorted."""
         return sorted({(s.rules, s.sha256) for s in self.sheets})
+
+    def repeats(self) -> list[list[SheetSummary]]:
+        """Sheets handed in more than once — one case id, sheet, unit and title from several files
+        or rows (a row sent again, a corrected resubmission) — each group in input order.  Every
+        one is scored; which counts is the bureau's to say (review BZ A4).  Found by sorting by case
+        id, not by a table of every sheet: a batch of a million holds no more than a list."""
+        by_case = sorted(self.sheets, key=_CASE_ID)
+        groups = []
+        start = 0
+        for end in range(1, len(by_case) + 1):
+            if end < len(by_case) and by_case[end].case_id == by_case[start].case_id:
+                continue
+            if end - start > 1:
+                same: dict[tuple, list[SheetSummary]] = {}
+                for s in by_case[start:end]:
+                    same.setdefault((s.sheet_id, s.unit, s.title), []).append(s)
+                groups += [sorted(g, key=_ORDER) for g in same.values() if len(g) > 1]
+            start = end
+        return sorted(groups, key=lambda g: g[0].order)
+
+
+_CASE_ID = attrgetter("case_id")
+_ORDER = attrgetter("order")
 
 
 # -- the work items and the worker -------------------------------------------------------------

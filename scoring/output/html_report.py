@@ -19,7 +19,7 @@ from ..batch.summary import IndicatorLine, SheetSummary
 from ..findings import label as finding_label
 from ..numbers import fmt
 from .labels import STATUS_LABELS, severity_label, signed
-from .summary import SUMMARY_HEADERS, counts_line, rules_line, short_names, summary_row
+from .summary import SUMMARY_HEADERS, counts_line, repeat_text, rules_line, short_names, summary_row
 from .svg_charts import STATUS_COLORS, dumbbells, histogram, scatter
 
 MAX_TABLE_ROWS = 2000
@@ -82,6 +82,7 @@ def render_html(result: BatchResult, generated: dt.datetime | None = None, expla
         _summary_table(sheets),
         "<h2>逐单位说明：与规则不符的指标</h2>",
         _details(sheets, explain),
+        _repeats(result),
         _problems("无法读取或复核", result.failures),
         _problems("已跳过的文件", result.skipped),
         "</body></html>",
@@ -177,6 +178,13 @@ def _details(sheets: list[SheetSummary], explain: Explainer | None) -> str:
     if more > 0:
         out.append(f'<p class="note">另有 {more} 张表的说明未列出（见 --format json 的完整汇总）。</p>')
     return "\n".join(out)
+
+
+def _repeats(result: BatchResult) -> str:
+    lines = [repeat_text(g) for g in result.repeats()]
+    if not lines:
+        return ""
+    return f"<h2>重复提交</h2><ul>{''.join(f'<li>{escape(line)}</li>' for line in lines)}</ul>"
 
 
 def _problems(title: str, problems) -> str:

@@ -57,6 +57,14 @@ def counts_line(result: BatchResult) -> str:
     )
 
 
+def repeat_text(group: list[SheetSummary]) -> str:
+    """One sheet handed in more than once, as the bureau reads it: who, what, where each copy is."""
+    first = group[0]
+    where = "、".join(_parts(s.path)[-1] if s.line else f"{_parts(s.path)[-1]}#{s.sheet_id}" for s in group)
+    return (f"{first.unit}“{first.title or first.sheet_id}”（案例编号 {first.case_id}）出现 {len(group)} 次：{where}；"
+            "各份均已复核，请确认以哪一份为准")
+
+
 def summary_row(s: SheetSummary, names: dict[str, str] | None = None) -> list[str]:
     """The printed columns of one sheet's summary row (``names``: `short_names` of the batch's files)."""
     name = s.title or s.sheet_id
@@ -121,6 +129,10 @@ def _table(result: BatchResult, markdown: bool) -> str:
         names = short_names(result.sheets)
         rows = [[" ".join(str(cell).split()) if isinstance(cell, str) else cell for cell in summary_row(s, names)] for s in result.sheets]
         out.append(tabulate(rows, headers=SUMMARY_HEADERS, tablefmt=tablefmt, disable_numparse=True))
+    repeated = [repeat_text(g) for g in result.repeats()]
+    if repeated:
+        head = "## 重复提交" if markdown else "重复提交："
+        out.append("\n".join([head, *(f"- {line}" for line in repeated)]))
     for title, problems in (("无法读取或复核", result.failures), ("已跳过", result.skipped)):
         if problems:
             head = f"## {title}" if markdown else f"{title}："
@@ -155,6 +167,8 @@ def summary_dict(result: BatchResult, sheets: bool = True) -> dict:
         "sheets": [_sheet_dict(s) for s in result.sheets] if sheets else None,
         "failures": [{"path": p.path, "case_id": p.case_id or None, "unit": p.unit or None, "sheet_id": p.sheet_id or None,
                       "reason": p.reason} for p in result.failures],
+        "repeated": [{"case_id": g[0].case_id, "unit": g[0].unit, "sheet_id": g[0].sheet_id, "title": g[0].title,
+                      "paths": [s.path for s in g]} for g in result.repeats()],
         "skipped": [{"path": p.path, "reason": p.reason} for p in result.skipped],
     }
 
