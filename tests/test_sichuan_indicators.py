@@ -199,13 +199,3 @@ def test_every_indicator_is_covered_here(sichuan):
     source = inspect.getsource(sys.modules[__name__])
     missing = [i.id for i in sichuan.indicators if f'"{i.id}"' not in source]
     assert not missing, f"indicators without a test: {missing}"
-
-
-def test_a_value_labelled_a_percentage_is_shown_to_two_places(score_indicator):
-    """“一般性支出预算执行较上年压减比例（%）＝-2.2222” read as no percentage is written: two places
-    (review BW D1); the score is worked from the exact value."""
-    from scoring.output.reasons import reason
-
-    ind = score_indicator("general_spending", general_budget_prev=50, general_budget_cur=48, general_exec_prev=45, general_exec_cur=46)
-    assert "一般性支出预算执行较上年压减比例（%）＝-2.22，" in reason(ind) or "一般性支出预算执行较上年压减比例（%）＝-2.22（" in reason(ind), reason(ind)
-    assert ind.computed == D("2.30")

@@ -22,13 +22,9 @@ def short(value: object) -> str:
 
 
 def shown_value(v: ValueUse) -> str:
-    """An intermediate value as people read it: a ratio declared a percentage as one (95.31%), a
-    value the rule file labels a percentage ("…比例（%）") to two places as percentages are read
-    ("-2.22", not "-2.2222": review BW D1)."""
+    """An intermediate value as people read it: a ratio declared a percentage as one (95.31%)."""
     if v.percent and isinstance(v.value, Decimal):
         return f"{fmt(round_half_up(v.value * 100, 2))}%"
-    if isinstance(v.value, Decimal) and v.label.endswith(("（%）", "(%)")):
-        return fmt(round_half_up(v.value, 2))
     return short(v.value)
 
 
