@@ -591,9 +591,15 @@ def test_next_years_copy_of_a_revision_revises_nothing_and_a_new_id_starts_anoth
     # the national rules' fiscal_years (2019, before their date) and revision notes describe the
     # source: a copy keeping them governs 2019 on and ties with it (review CA A3)
     proc = run_cli("formulas", "new", "national.project@2020.4", "--version", "2025.1", "--effective-from", "2025-01-01", "--rules-dir", str(rules))
-    assert proc.returncode == 0 and "national.project@2020.4 的 fiscal_years" in proc.stdout, proc.stderr
+    assert proc.returncode == 0 and "national.project@2020.4 的 fiscal_years（自 2019 年度起）未复制" in proc.stdout, proc.stderr
+    # its opening comment (with what 2020.4 corrected) is kept to be rewritten, and said (review CB D1);
+    # an open-ended version is told to be ended by a revision (review CB C3)
+    assert "文件开头的说明（含 national.project@2020.4 的修订记录）已照原样复制" in proc.stdout
+    assert "national.project@2020.4 没有失效日期，与新版本同时适用于 2025 年起的表" in proc.stdout and "effective_to = 2024-12-31" in proc.stdout
     text = (rules / "national" / "project-2025.toml").read_text(encoding="utf-8")
-    assert "fiscal_years" not in text.split("[rule_set.source]")[0] and "# 修订（2020.4 相对 2020.3）" not in text
+    assert "fiscal_years =" not in text.split("[rule_set.source]")[0]
+    tied = run_cli("formulas", "validate", "--rules-dir", str(rules)).stderr
+    assert "没有失效日期的 national.project@2020.4 需另立修订版本写明失效日期" in tied, tied
     chosen = diff_json(str(CASES / "hebei-handan-chengan-minzheng-2020.toml"), "--rules-dir", str(rules))
     assert chosen["sheets"][0]["rules"]["version"] == "2020.4"
     (rules / "hebei").mkdir()

@@ -397,7 +397,13 @@ def test_an_unclaimed_line_the_rules_cannot_check_may_hold_the_rest_of_the_claim
     code, doc = diff_json(write_case(tmp_path, rows, sheet=sheet, inputs='budget = "100"\nexecuted = "100"'))
     t = doc["sheets"][0]["total"]
     assert (t["status"], t["computed"], t["delta"], code) == ("over", "94.00", "5.00", 1), t
-    assert any("按规则最多应得 94.00 分（未填自评得分、无法核验的指标按其最高分计），高出 5.00 分" in f["message"] for f in doc["findings"])
+    # the line held at the 9 points the total gives it, not its most: the excess is the written lines' (review CB A1)
+    assert any("按规则应得 94.00 分（未填自评得分、无法核验的指标按自评总分中归于它们的 9.00 分计），高出 5.00 分" in f["message"]
+               for f in doc["findings"]), doc["findings"]
+    # a total giving it all its points is held to the most the rules allow
+    most = 'claimed_total = "100"\nclaims = { execution = "10" }'
+    code, doc = diff_json(write_case(tmp_path, rows, sheet=most, inputs='budget = "100"\nexecuted = "100"'))
+    assert any("按规则最多应得 95.00 分（未填自评得分、无法核验的指标按其最高分计），高出 5.00 分" in f["message"] for f in doc["findings"]), doc["findings"]
     # a claimed total that is its written claims' sum gives the unclaimed line nothing: the written
     # lines' over-claim is the total's (review CA A1)
     summed = 'claimed_total = "90"\nclaims = { execution = "10" }'

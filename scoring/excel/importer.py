@@ -165,12 +165,12 @@ def _refuse_copied_forms(wb, forms: list[str], shown: str) -> None:
     by its hidden column A, which holds the form's row keys."""
     keys = {title: {c.value for c in wb[title]["A"] if isinstance(c.value, str)} for title in forms if title in wb.sheetnames}
     for ws in wb.worksheets:
-        # a hidden sheet is no part of what the unit hands in (a clerk's backup): not read, not refused
-        if ws.title in keys or ws.title == META or ws.sheet_state != "visible":
+        if ws.title in keys or ws.title == META:
             continue
         column = [c.value for c in ws["A"][:_COPY_PROBE]]
         sources = [title for title, own in keys.items() if column and column[0] == "title" and len(own & set(column)) >= _COPY_KEYS]
-        # a copy cell for cell holds nothing the listed sheet does not (review CA B6)
+        # a copy cell for cell (a clerk's backup, hidden or not) holds nothing the listed sheet does
+        # not (review CA B6); one that differs, hidden too, may hold another project (review CB B2)
         if sources and not any(_same_cells(ws, wb[title]) for title in sources):
             raise ScoringError(
                 f"{shown}: 工作表“{ws.title}”是复制出的表，未列入本模板，无法复核；一个模板只填它自己的表，"

@@ -536,8 +536,12 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
             # over by what is beyond the most those lines may hold, not by the distance to their least (review CA C1)
             explained = _explained(allow_up - rounding[0], rounding[0])
             cmp = Comparison(claimed_total, most, low, high, "over", claimed_total - most, margin)
-            findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则最多应得 {fmt(most)} 分（未填自评得分、无法核验的指标按其"
-                                                  f"最高分计），高出 {fmt(claimed_total - most)} 分{explained}", place))
+            # at their most, or at what the claimed total gives them where that is less: the
+            # excess is then the written lines' own (review CB A1)
+            full = room == sums.unclaimed_room
+            counted = "按其最高分计" if full else f"按自评总分中归于它们的 {fmt(round_half_up(room, digits))} 分计"
+            findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则{'最多' if full else ''}应得 {fmt(most)} 分（未填自评得分、"
+                                                  f"无法核验的指标{counted}），高出 {fmt(claimed_total - most)} 分{explained}", place))
         elif status == "over":
             explained = _explained(allow_up - rounding[0], rounding[0])
             findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分，高出 {fmt(delta)} 分{explained}", place))

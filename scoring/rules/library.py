@@ -305,9 +305,13 @@ def ties(rule_sets: list[RuleSet]) -> list[ScoringError]:
             # the last year looked at stands for every later one: both govern it on, neither ends
             span = (f"{tied[0]} 年及以后" if tied[-1] == max(firsts) + 1 else f"{tied[0]} 年" if len(tied) == 1
                     else f"{tied[0]}～{tied[-1]} 年")
+            # a released version without an end cannot be edited: its end is set by a revision
+            open_ended = sorted((r for r in chosen if r.info.effective_to is None), key=lambda r: r.info.effective_from)
+            way = (f"；没有失效日期的 {open_ended[0].ref} 需另立修订版本写明失效日期（scoring formulas new {open_ended[0].ref} "
+                   "--version … --revision）" if open_ended else "")
             out.append(ScoringError(
                 f"规则集 {_listing(chosen)}的地区和表类型（{sheet_type}）相同，都适用于 {span}的表：这些表将无法选定规则；"
-                "请改正其中一个文件的有效期（effective_from/effective_to、fiscal_years），或用 revises 写明修订关系"
+                f"请改正其中一个文件的有效期（effective_from/effective_to、fiscal_years），或用 revises 写明修订关系{way}"
             ))
     return out
 

@@ -74,13 +74,19 @@ def new_version(
     # they score a revision of last year's (review BY D2)
     if "revises" in table:
         del table["revises"]
-        # the source's leading notes say what it corrected: they describe it, not the copy
-        _drop_leading_notes(doc)
+        # its opening comment says what it corrected beside what the file is: kept, to be rewritten
+        # (review CB D1: dropping it took the file's own description too)
+        reminders.append(f"文件开头的说明（含 {rule_set.ref} 的修订记录）已照原样复制：请改写为本版本的说明")
     if "fiscal_years" in table:
         # the years the source governs besides its period's (2019 for rules of 2020-02-25): the copy
         # would govern them too and tie with it on every such sheet (review CA A3)
-        reminders.append(f"{rule_set.ref} 的 fiscal_years（{table['fiscal_years']}）未复制：新版本也适用于生效日期之前的年度时，请另行写明")
+        first = rule_set.info.fiscal_years.first if rule_set.info.fiscal_years is not None else table["fiscal_years"]
+        reminders.append(f"{rule_set.ref} 的 fiscal_years（自 {first} 年度起）未复制：新版本也适用于生效日期之前的年度时，请另行写明")
         del table["fiscal_years"]
+    if old.effective_to is None:
+        # an open-ended version governs the new one's years too: every such sheet would tie (review CB C3)
+        reminders.append(f"{rule_set.ref} 没有失效日期，与新版本同时适用于 {effective_from.year} 年起的表：请为它另立修订版本写明失效日期"
+                         f"（scoring formulas new {rule_set.ref} --version … --revision，再写 effective_to = {effective_from - dt.timedelta(days=1)}）")
     if rule_id is not None and rule_id != rule_set.id:
         table["id"] = rule_id
         reminders.append(f"新规则集 {rule_id}：请改写 [rule_set] 的 region（省在前，如 [\"河北省\", \"邯郸市\"]）、title、sheet_type 和 "
@@ -130,12 +136,6 @@ def _write(target: Path, header: str, doc: tomlkit.TOMLDocument) -> None:
 
 _COPIED_FROM = "# 由 `scoring formulas new"
 
-
-def _drop_leading_notes(doc: tomlkit.TOMLDocument) -> None:
-    """Remove the comment lines before the file's first key (a revision's notes on what it changed)."""
-    body = doc.body
-    while body and body[0][0] is None and isinstance(body[0][1], (tomlkit.items.Comment, tomlkit.items.Whitespace)):
-        body.pop(0)
 
 
 def _parse(source: Path) -> tomlkit.TOMLDocument:
