@@ -136,11 +136,31 @@ def test_a_year_typed_with_its_word_and_empty_cells_past_the_header_are_read(tmp
     assert (row_to_case(first).case.year, row_to_case(second).case.id) == (2024, "trailing")
     with pytest.raises(ScoringError, match=r"t\.csv:4: 该行有 17 列，表头有 16 列"):
         row_to_case(third)
+    # a header with Excel's empty cells past its last column too (review CB B1), rows read alike
+    path.write_text(_csv([_row(case_id="padded") + ["", ""]], header=HEADER + ["", ""]), encoding="utf-8")
+    header, padded = _entries(path)
+    assert header.columns[-1] == "stated_rate:执行率:denominator" and row_to_case(padded).case.id == "padded"
+    lean = json.loads(run_cli("batch", str(path), "--format", "json").stdout)
+    assert [s["case_id"] for s in lean["sheets"]] == ["padded"] and not lean["failures"], lean
     bad = _row(case_id="bad")
     bad[3] = "二〇二四年"
     path.write_text(_csv([bad]), encoding="utf-8")
     with pytest.raises(ScoringError, match="二〇二四年"):
         row_to_case(_entries(path)[1])
+
+
+def test_a_stated_rates_columns_in_chinese(tmp_path, library):
+    """"所印比率：执行率" with "所印比率：执行率：分子"/"：分母" (full-width colons throughout) are the
+    stated_rate columns; one left out is named in the same words (review CB C2)."""
+    chinese = [h.replace("stated_rate:执行率:numerator", "所印比率：执行率：分子").replace("stated_rate:执行率:denominator", "所印比率：执行率：分母")
+               .replace("stated_rate:执行率", "所印比率：执行率") for h in HEADER]
+    path = tmp_path / "t.csv"
+    path.write_text(_csv([_row()], header=chinese), encoding="utf-8")
+    header, row = _entries(path)
+    assert header.rates == ("执行率",) and row_to_case(row).sheets[0].stated_rates[0].stated == "90.12%"
+    path.write_text(_csv([_row()[:-1]], header=chinese[:-1]), encoding="utf-8")
+    with pytest.raises(ScoringError, match="比率“执行率”缺少列“所印比率：执行率：分母”"):
+        _entries(path)
 
 
 def test_header_problems_are_named(tmp_path):
@@ -149,7 +169,7 @@ def test_header_problems_are_named(tmp_path):
     with pytest.raises(ScoringError) as exc:
         _entries(path)
     message = str(exc.value)
-    for part in ("缺少必需的列“region”", "列名“budget”重复", "stated_rate:执行率:numerator", "列名“a b”"):
+    for part in ("缺少必需的列“region”", "列名“budget”重复", "所印比率：执行率：分子", "列名“a b”"):
         assert part in message
 
 

@@ -50,6 +50,8 @@ _PREFIXED = re.compile(r"^(claim|finding|stated_rate|自评得分|发现问题�
 # its id: "自评得分：履职效能" is "claim:履职效能" (review BW D6: English in a sheet for finance staff)
 _CHINESE_PREFIXES = {"自评得分": "claim", "发现问题数": "finding", "所印比率": "stated_rate"}
 CLAIM_HEADING, FINDING_HEADING = "自评得分：", "发现问题数："
+_RATE_PART = re.compile(r"\s*[:：]\s*(numerator|denominator|分子|分母)$")
+_RATE_PARTS_CHINESE = {"分子": "numerator", "分母": "denominator"}
 REQUIRED_COLUMNS = ("case_id", "unit", "region", "year")
 RULE_COLUMNS = ("sheet_type", "rules")  # at least one: the sheet's type picks the rules in effect, or name them
 CLAIM_PREFIX = "claim:"
@@ -162,7 +164,7 @@ def _meant_for_the_rules(name: str, labels: Collection[str]) -> str | None:
     if key in names:
         return f"“{name}”是指标名称：它的自评得分请写“自评得分：{name}”列"
     if _RATE_ENDING.search(key):
-        return "像是比率列：表中所印的比率请写“所印比率：名称”列，并给出“所印比率：名称:numerator”“所印比率：名称:denominator”两列"
+        return "像是比率列：表中所印的比率请写“所印比率：名称”列，并给出“所印比率：名称：分子”“所印比率：名称：分母”两列"
     # a label or name nearly right ("全年执行额（万元）"), or one with a word added ("全年预算数合计"):
     # only against names long enough that being near them means something (not 单位, 地区, 来源)
     # (sorted: the labels are a set, and the message must not depend on its order)
@@ -199,6 +201,9 @@ def parse_header(path: str, columns: list[str], labels: Collection[str] | None =
     # claim:/finding:/stated_rate: prefixes (or 自评得分：/发现问题数：/所印比率：) in any case and with either colon
     columns = [_PREFIXED.sub(lambda m: _CHINESE_PREFIXES.get(m[1], m[1].lower()) + ":", FIXED_LABELS.get(name, _FIXED_BY_LOWER.get(name.lower(), name)), count=1)
                for name in shown]
+    # a stated rate's parts as a Chinese header writes them ("所印比率：执行率：分子", review CB C2)
+    columns = [_RATE_PART.sub(lambda m: ":" + _RATE_PARTS_CHINESE.get(m[1], m[1]), name) if name.startswith(RATE_PREFIX) else name
+               for name in columns]
     problems = []
     seen: dict[str, str] = {}
     rates: list[str] = []
@@ -243,7 +248,7 @@ def parse_header(path: str, columns: list[str], labels: Collection[str] | None =
     for label in rates:
         for part in RATE_PARTS:
             if f"{RATE_PREFIX}{label}:{part}" not in seen:
-                problems.append(f"比率“{label}”缺少列“{RATE_PREFIX}{label}:{part}”")
+                problems.append(f"比率“{label}”缺少列“所印比率：{label}：{'分子' if part == 'numerator' else '分母'}”")
     if problems:
         raise ScoringError(f"{path}: 表头：" + "；".join(problems))
     return TableHeader(path, tuple(columns), tuple(rates), tuple(shown), tuple(ignored))
@@ -290,6 +295,8 @@ def _header_of(shown: str, line: int, cells: list[str] | str, labels: Collection
         return None
     if line == 1 and cells:
         cells[0] = cells[0].lstrip("\ufeff")
+    while len(cells) > 1 and not cells[-1].strip():
+        cells.pop()  # the empty cells Excel leaves past the last column: no column (review CB B1)
     return parse_header(shown, cells, labels)
 
 

@@ -165,7 +165,12 @@ class TableReader:
             self._for_header(header)
         fixed = self._header_fixed
         cells = row.cells
-        if len(cells) != fixed.width or not fixed.usable:
+        if len(cells) != fixed.width:
+            # empty cells past the header's last column are nothing, as `row_to_case` reads them
+            if len(cells) < fixed.width or "".join(cells[fixed.width:]).strip():
+                return None
+            cells = cells[: fixed.width]
+        if not fixed.usable:
             return None
         padded = (*cells, "")
         case_id, unit, title, written_region, written_year, sheet_type, named, sheet_id, claimed_total = [padded[i].strip() for i in fixed.read]
