@@ -611,6 +611,7 @@ def test_next_years_copy_of_a_revision_revises_nothing_and_a_new_id_starts_anoth
     proc = run_cli(*base, "--out", str(other))
     assert proc.returncode == 0, proc.stderr
     assert "新规则集 hebei.project：请改写 [rule_set] 的 region" in proc.stdout and "formulas test hebei.project@2020.1" in proc.stdout
+    assert "没有失效日期" not in proc.stdout  # another rule set: the source's open end is no tie with it
     assert 'id = "hebei.project"' in other.read_text(encoding="utf-8")
     assert "hebei.project@2020.1" in run_cli("formulas", "list", "--rules-dir", str(rules)).stdout
     bad = run_cli("formulas", "new", "national.project@2020.4", "--version", "2020.9", "--id", "河北", "--out", str(tmp_path / "x.toml"),

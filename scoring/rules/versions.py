@@ -83,7 +83,7 @@ def new_version(
         first = rule_set.info.fiscal_years.first if rule_set.info.fiscal_years is not None else table["fiscal_years"]
         reminders.append(f"{rule_set.ref} 的 fiscal_years（自 {first} 年度起）未复制：新版本也适用于生效日期之前的年度时，请另行写明")
         del table["fiscal_years"]
-    if old.effective_to is None:
+    if old.effective_to is None and rule_id in (None, rule_set.id):
         # an open-ended version governs the new one's years too: every such sheet would tie (review CB C3)
         reminders.append(f"{rule_set.ref} 没有失效日期，与新版本同时适用于 {effective_from.year} 年起的表：请为它另立修订版本写明失效日期"
                          f"（scoring formulas new {rule_set.ref} --version … --revision，再写 effective_to = {effective_from - dt.timedelta(days=1)}）")
