@@ -422,5 +422,12 @@ def test_explain_shows_no_score_expression_for_a_part_it_did_not_score(tmp_path)
     late = out.split("【完成时间】", 1)[1].split("【", 1)[0]
     assert "需评价人判断" in late and "（晚 46 天）" in late and "得分表达式" not in late, late
     assert "得分表达式" in out.split("【培训人次】", 1)[1]
+    # a month's end is a day too (review CB C5); a month alone is not
+    for target, said in (("2024年6月底前", "（晚 46 天）"), ("2024年6月前", None)):
+        rows[0]["target"] = target
+        late = run_cli("explain", str(write_case(tmp_path, rows, inputs='budget = "100"\nexecuted = "100"'))).stdout.split("【完成时间】", 1)[1]
+        assert (said in late) if said else ("晚于期限" in late and "天）" not in late.split("计分：", 1)[1].split("\n", 1)[0]), late
+    rows[0]["target"] = "2024年6月30日前"
+    out = run_cli("explain", str(write_case(tmp_path, rows, inputs='budget = "100"\nexecuted = "100"'))).stdout
     # the rows' general decision once, at the first row; the next says where it is (review BW C8)
     assert out.count("“完成值远高于指标值”的扣分属评价人判断") == 1 and "本规则的取舍：同【完成时间】" in out

@@ -1383,13 +1383,27 @@ def _date_number(value: ParsedValue, other: ParsedValue) -> Decimal:
     return Decimal(value.date.toordinal())
 
 
+def _day_of(value: ParsedValue):
+    """The day a date stands for: itself, or the last of its month where it is written as the
+    month's (or the year's, the quarter's) end ("10月底", "年末"); None for a month alone."""
+    if value.date is None:
+        return None
+    if value.precision == "day":
+        return value.date
+    if value.precision == "month" and ("底" in value.raw or "末" in value.raw):
+        return value.date.replace(day=calendar.monthrange(value.date.year, value.date.month)[1])
+    return None
+
+
 def _missed(direction: str, kind: str, actual: ParsedValue, target: ParsedValue) -> str:
     """How an actual missed its target, naming both as the sheet writes them: "完成值“20”未达到
     年度指标值“≥550”", "完成值“60万元”超过年度指标值“≤50万元”", "完成日期“2023年8月15日”晚于期限“2023年6月30日前”"."""
     if kind == "date":
         side = "晚于期限" if direction[0] == "<" else "早于" if direction[0] == ">" else "不是"
-        # by how many days, where both are days: what the evaluator weighs (review BW C7)
-        days = (actual.date - target.date).days if actual.date and target.date and actual.precision == target.precision == "day" else 0
+        # by how many days, where both are days (a month's end, "10月底前", is one: review CB C5):
+        # what the evaluator weighs (review BW C7)
+        due, done = _day_of(target), _day_of(actual)
+        days = (done - due).days if due and done else 0
         late = f"（晚 {days} 天）" if direction[0] == "<" and days > 0 else f"（早 {-days} 天）" if direction[0] == ">" and days < 0 else ""
         return f"完成日期“{actual.raw}”{side}“{target.raw}”{late}"
     side = "未达到" if direction[0] == ">" else "超过" if direction[0] == "<" else "不等于"
