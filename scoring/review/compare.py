@@ -446,7 +446,8 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     # a complete sheet whose printed weights add up (within their rounding: 3 × 33.3) leaves no
     # points out of its lines: only its lines can be unverifiable
     whole = sums.known_weight if complete and weights_consistent and not sums.unknown_weight else total_weight
-    unverified = max(min(whole, total_weight) - sums.checked, Decimal(0))
+    # written as the weights are ("45", "1.5"), not as the subtraction left it ("0.00"): review CB C4
+    unverified = max(min(whole, total_weight) - sums.checked, Decimal(0)).normalize()
     deducted = claimed_deductions = Decimal(0)
     undisclosed = []
     short = []
