@@ -268,6 +268,15 @@ def test_validate_warns_of_a_region_no_sheet_is_written_with(tmp_path, region, s
     assert (warned[0].startswith(f"  警告：{said}") if said else not warned), warned
 
 
+def test_validate_warns_of_a_version_not_written_year_dot_number(tmp_path):
+    """"v1" is a version, but formulas new names and checks versions as YEAR.N (review BY): a warning."""
+    rule(tmp_path, "r.toml", version="v1")
+    proc = run_cli("formulas", "validate", "--rules-dir", str(tmp_path))
+    assert proc.returncode == 0 and "警告：版本号“v1”不是“年份.序号”的写法" in proc.stdout, proc.stdout
+    rule(tmp_path, "r.toml", version="2024.1")
+    assert "版本号" not in run_cli("formulas", "validate", "--rules-dir", str(tmp_path)).stdout
+
+
 def test_validate_names_rule_sets_that_would_tie_before_a_sheet_meets_them(tmp_path):
     """Two versions (or two ids) of one region and sheet type governing one year: every such sheet
     would be refused as ambiguous; `formulas validate` says so, with the years (review BY C3).  A

@@ -3,6 +3,7 @@ validate, run the worked examples, print the generated code."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Optional
@@ -172,6 +173,9 @@ def formulas_validate(
         doubt = region_doubt(rule_set)
         if doubt:
             typer.echo(f"  警告：{doubt}")
+        if not re.fullmatch(r"\d{4}\.[1-9]\d*", rule_set.version):
+            # any text is a version, but formulas new names, dates and checks versions as YEAR.N (review BY)
+            typer.echo(f"  警告：版本号“{rule_set.version}”不是“年份.序号”的写法（如 2024.1）：scoring formulas new 按这种写法命名新版本、核对其年份")
         for parent in (p for p in rule_set.extends if p in revised_by and rule_set.ref not in revised_by):
             # a revision corrects the version it names only: those built on it keep the uncorrected rules
             # (one revised itself is replaced where it applied, and needs no word)
