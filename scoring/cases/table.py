@@ -580,6 +580,14 @@ def _lines_of(data: bytes) -> list[bytes]:
     return lines + [parts[-1]] if parts[-1] else lines
 
 
+def within(cells: tuple[str, ...], width: int) -> tuple[str, ...]:
+    """A row's cells less the empty ones past the header's last column (Excel leaves them: nothing
+    is in them); a row with something there, or too short, as it is."""
+    if len(cells) > width and not "".join(cells[width:]).strip():
+        return cells[:width]
+    return cells
+
+
 def row_to_case(row: TableRow, library: RuleLibrary | None = None) -> Case:
     """Turn one table row into a one-sheet case, validated like a case file.  With ``library``,
     input columns named by label are mapped to the ids of the row's rule set.
@@ -588,9 +596,7 @@ def row_to_case(row: TableRow, library: RuleLibrary | None = None) -> Case:
     """
     header = row.header
     where = row.where
-    cells = row.cells
-    if len(cells) > len(header.columns) and not "".join(cells[len(header.columns):]).strip():
-        cells = cells[: len(header.columns)]  # empty cells past the header's last column (Excel leaves them): nothing in them
+    cells = within(row.cells, len(header.columns))
     if len(cells) != len(header.columns):
         raise ScoringError(f"{where}: 该行有 {len(cells)} 列，表头有 {len(header.columns)} 列")
     cell = {name: value.strip() for name, value in zip(header.columns, cells)}

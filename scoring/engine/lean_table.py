@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from ..batch.summary import SheetSummary
 from ..cases.model import region_parts
-from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, IGNORED_PREFIX, RATE_PREFIX, UNDISCLOSED, TableHeader, TableRow, input_headers, label_key
+from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, IGNORED_PREFIX, RATE_PREFIX, UNDISCLOSED, TableHeader, TableRow, input_headers, label_key, within
 from ..errors import ScoringError
 from ..numbers import NumberError, is_too_large, to_decimal
 from ..review.pipeline import fallback_findings
@@ -166,11 +166,8 @@ class TableReader:
         fixed = self._header_fixed
         cells = row.cells
         if len(cells) != fixed.width:
-            # empty cells past the header's last column are nothing, as `row_to_case` reads them
-            if len(cells) < fixed.width or "".join(cells[fixed.width:]).strip():
-                return None
-            cells = cells[: fixed.width]
-        if not fixed.usable:
+            cells = within(cells, fixed.width)  # as `row_to_case` reads them
+        if len(cells) != fixed.width or not fixed.usable:
             return None
         padded = (*cells, "")
         case_id, unit, title, written_region, written_year, sheet_type, named, sheet_id, claimed_total = [padded[i].strip() for i in fixed.read]

@@ -60,7 +60,7 @@ def counts_line(result: BatchResult) -> str:
 def repeat_text(group: list[SheetSummary]) -> str:
     """One sheet handed in more than once, as the bureau reads it: who, what, where each copy is."""
     first = group[0]
-    where = "、".join(_parts(s.path)[-1] if s.line else f"{_parts(s.path)[-1]}#{s.sheet_id}" for s in group)
+    where = "、".join(_source(s, None) for s in group)
     return (f"{first.unit}“{first.title or first.sheet_id}”（案例编号 {first.case_id}）出现 {len(group)} 次：{where}；"
             "各份均已复核，请确认以哪一份为准")
 
