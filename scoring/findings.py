@@ -52,6 +52,7 @@ KINDS: dict[str, Kind] = {kind.code: kind for kind in (
     Kind("total_over", "error", "总分自评高于应得分", claim=True),
     Kind("total_under", "info", "总分自评低于应得分", claim=True),
     Kind("sum_mismatch", "error", "各项合计与总分（小计）不符", claim=True, also=("warning",)),
+    Kind("converted_mismatch", "error", "折算得分与自评得分不符", claim=True, also=("warning",)),
     Kind("subtotal_over_weight", "error", "小计超过分组分值", claim=True),
     Kind("group_over", "error", "分组自评高于应得分", claim=True),
     Kind("group_under", "info", "分组自评低于应得分", claim=True),

@@ -342,3 +342,26 @@ def test_a_rule_set_of_rows_only_is_compiled_and_scored_alike(tmp_path, monkeypa
     row = json.loads(summary.read_text(encoding="utf-8"))["sheets"][0]
     assert row["rules"] == "hubei.rows-only@2020.1" and "程序内部错误" not in batch.stderr
     assert (row["computed_total"], row["total_status"]) == (traced["total"]["computed"], traced["total"]["status"]) == ("95.00", "over")
+
+
+def test_converted_scores_are_checked_alike_on_both_paths(library):
+    """Rows printing a converted score (折算得分) beside their claim — the weight counted twice, the
+    same score to other decimals, another figure, one alone — give the same findings on both paths."""
+    from scoring import load_case
+
+    case, shown = load_case(CASES / "yunnan-lincang-linxiang-linyeju-2023.toml")
+    checker = equality.Checker(library)
+    variants = 0
+    for sheet in case.sheets:
+        rows = []
+        for i, row in enumerate(sheet.rows):
+            if row.weight is None or row.claimed is None:
+                rows.append(row)
+                continue
+            converted = (row.claimed * row.weight / 100, row.claimed, row.claimed + 1, None)[i % 4]
+            update = {"converted": converted} if converted is not None else {"converted": row.claimed, "claimed": None}
+            rows.append(row.model_copy(update=update))
+            variants += 1
+        checker.case(case.model_copy(update={"sheets": [sheet.model_copy(update={"rows": rows})]}), shown)
+    assert variants >= 4 and checker.tally.ok, "\n".join(checker.tally.first)
+    assert checker.tally.lean == len(case.sheets)  # scored on the lean path itself

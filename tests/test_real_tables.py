@@ -46,7 +46,7 @@ REAL = {
     "anhui-suzhou-xiaoxian-zhangzhuangzhai-2023.toml": 0,
     "anhui-chizhou-guichi-tangxi-weituo-2022.toml": 1,
     "anhui-chizhou-guichi-tangxi-cunji-2022.toml": 1,
-    "hebei-handan-chengan-minzheng-2020.toml": 0,
+    "hebei-handan-chengan-minzheng-2020.toml": 1,  # 折算得分 counting the weight twice
     "sichuan-suining-anju-shichangjianguan-2021.toml": 0,
     "hubei-wuhan-xinzhou-chujutuan-2020.toml": 1,
     "ningxia-yinchuan-liuzhong-2021.toml": 1,
@@ -128,6 +128,16 @@ def test_chengan_split_target_and_weights_read_from_the_right_column():
     rows = [i for i in sheet(name)["indicators"] if i["id"] != "execution"]
     assert [(i["weight"], i["status"]) for i in rows] == [("25.00", "match"), ("25.00", "match"), ("30.00", "match"), ("10.00", "match")]
     assert "stated_rate_mismatch" not in codes(name)  # "100.00" without a % sign
+
+
+def test_chengan_converted_scores_count_the_weight_twice():
+    # 单项指标折算得分 6.25 = 得分 25.00 × 权重占比 25%: the claims match the rules, the column the
+    # total adds up multiplies the weight in a second time, and each row says so with its figures
+    name = "hebei-handan-chengan-minzheng-2020.toml"
+    said = messages(name, "converted_mismatch")
+    assert len(said) == 4 and codes(name, "error") == ["converted_mismatch"] * 4
+    assert said[0].startswith("符合条件申报对象覆盖率：折算得分 6.25 分，与自评得分 25.00 分不符：6.25 ＝ 25.00 × 权重占比 25%")
+    assert "权重计了两次" in said[2] and "9.00 ＝ 30.00 × 权重占比 30%" in said[2]
 
 
 def test_anju_execution_worth_twenty_and_group_weight_over_unweighted_rows():

@@ -1968,3 +1968,32 @@ def test_an_actual_bounded_short_of_the_target_never_earns_full_marks(library, a
     assert row.comparison.status == status, row.result.parts[0].reason
     if status == "over":
         assert any(f.code == "claim_over" and "该项应低于 10 分" in f.message for f in rep.findings)
+
+
+@pytest.mark.parametrize(("claimed", "converted", "severity", "twice"), [
+    ("25.00", "6.25", "error", True),  # the Hebei form: 得分 on the weight's scale × 权重占比 again
+    ("20", "5", "error", True),
+    ("20", "20.00", None, False),  # the same score written to other decimals
+    ("20", "20.03", "warning", False),  # within the tolerance, no rounding explains it
+    ("20", "15", "error", False),  # another figure: not the weight counted twice
+])
+def test_a_converted_score_is_held_to_the_claim(library, claimed, converted, severity, twice):
+    rows = [{"name": "覆盖率", "target": "≥98%", "actual": "100%", "weight": "25.00", "claimed": claimed, "converted": converted},
+            {"name": "其余", "weight": 65, "target": "1", "actual": "1", "claimed": 65}]
+    rep = report(library, rows)
+    found = [f for f in rep.findings if f.code == "converted_mismatch"]
+    assert [f.severity for f in found] == ([severity] if severity else [])
+    if found:
+        assert found[0].message.startswith(f"覆盖率：折算得分 {converted} 分，与自评得分 {claimed} 分不符")
+        assert ("权重计了两次" in found[0].message) is twice
+        assert found[0].where.endswith(".rows[0](覆盖率)")
+    assert rep.sheets[0].indicators[1].comparison.claimed == D(claimed)  # the claim is still 得分
+
+
+def test_a_row_printing_only_its_converted_score_claims_it(library):
+    rows = [{"name": "覆盖率", "target": "≥98%", "actual": "100%", "weight": 25, "converted": "25"},
+            {"name": "其余", "weight": 65, "target": "1", "actual": "1", "claimed": 65}]
+    rep = report(library, rows)
+    line = rep.sheets[0].indicators[1]
+    assert (line.comparison.claimed, line.comparison.status) == (D(25), "match")
+    assert not [f for f in rep.findings if f.code == "converted_mismatch"]

@@ -303,6 +303,19 @@ def test_a_figure_written_with_its_unit_is_opened_as_written(client):
     assert execution["computed"] == "9.01", execution
 
 
+def test_converted_scores_carried_from_an_opened_file_are_checked_as_the_file_is(client):
+    """The Hebei sheet's 折算得分 (not a field of the form) is kept from the opened file: the form
+    finds the weight counted twice on every row, as `scoring diff` of the file does."""
+    token = token_of(client, "/fill")
+    hebei = CASES / "hebei-handan-chengan-minzheng-2020.toml"
+    page = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("成安.toml", hebei.read_bytes())})
+    boot = json.loads(html.unescape(page.text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))
+    assert [row["converted"] for row in boot["values"]["rows"]] == ["6.25", "6.25", "9.00", "1.00"]
+    answer = score(client, boot["values"])
+    found = [f["message"] for f in answer["findings"] if f["code"] == "converted_mismatch"]
+    assert len(found) == 4 and all("权重计了两次" in m for m in found)
+
+
 def test_a_stated_rate_carried_from_an_opened_file_follows_the_figures_it_was_printed_beside(client):
     """The Miluo file prints 执行率 90.12% beside 111.27 ÷ 123.47; 全年执行数 changed to 120 in the form,
     the rate is checked against 120 ÷ 123.47 (it was checked against the 111.27 it was opened with)."""

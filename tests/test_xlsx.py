@@ -491,3 +491,19 @@ def test_findings_sheet_is_chinese_and_printable(scored):
     places = [ws.cell(row=r, column=3).value for r in range(2, ws.max_row + 1)]
     assert "“预算执行率”" in places
     assert ws.page_setup.orientation == "landscape" and ws.print_area
+
+
+def test_converted_scores_are_printed_and_read_back(tmp_path):
+    """A sheet whose rows print 折算得分 (the Hebei case) gets that column after 得分 in its review
+    workbook, and the workbook scores as the case file does, the weight counted twice said on each row."""
+    out = tmp_path / "成安.xlsx"
+    proc = run_cli("diff", str(CASES / "hebei-handan-chengan-minzheng-2020.toml"), "--format", "xlsx", "--out", str(out))
+    assert proc.returncode == 1, proc.stderr
+    ws = load_workbook(out).worksheets[0]
+    head = _rows(ws, "rows:head")[0]
+    headers = [ws.cell(row=head, column=c).value for c in range(2, ws.max_column + 1)]
+    assert headers[headers.index("得分") + 1] == "折算得分"
+    case, _ = load_case(out)
+    assert [row.converted for row in case.sheets[0].rows] == [Decimal("6.25"), Decimal("6.25"), Decimal("9.00"), Decimal("1.00")]
+    again = run_cli("diff", str(out), "--format", "json")
+    assert [f["code"] for f in json.loads(again.stdout)["findings"]].count("converted_mismatch") == 4

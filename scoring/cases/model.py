@@ -175,8 +175,12 @@ def _grade_input(data: Any) -> Any:
 
 
 def _row_input(data: Any) -> Any:
-    data = _read_numbers(data, ("weight", "claimed"), points=True)
+    data = _read_numbers(data, ("weight", "claimed", "converted"), points=True)
     if isinstance(data, dict):
+        if data.get("claimed") is None and data.get("converted") is not None:
+            # a form printing only the converted score (折算得分) counts it towards the total: it
+            # is the row's claim, on the weight's scale
+            data["claimed"] = data["converted"]
         for key in ("target", "actual"):
             # a target written as a bare TOML number is still the text the form printed
             if isinstance(data.get(key), (int, Decimal)) and not isinstance(data.get(key), bool):
@@ -262,6 +266,9 @@ class Row(CaseObject):
     actual: str | None = None  # 实际完成值 / 完成值 / 业绩值, verbatim (or the figure taken from a narrative, with source)
     weight: Decimal | None = None  # 分值 / 权重; None when the document does not print it
     claimed: Decimal | None = None  # 得分
+    # 折算得分 / 加权得分: the score a form prints beside 得分 as the row's share of the total (the Hebei
+    # form's 单项指标折算得分); on the weight's scale it is the claim again, and is held to it
+    converted: Decimal | None = None
     deviation: str = ""  # 偏差原因分析及改进措施, as the form states it
     source: str = ""
     note: str = ""

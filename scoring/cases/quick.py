@@ -200,7 +200,7 @@ def _grade(data: Any) -> GradeClaim:
 _ROW = {
     "id": _optional(_ident), "group": _strings, "name": _str, "part_of": _optional_str, "nature": _optional_str,
     "rule": _optional_str, "target": _optional_str, "unit": _optional_str, "actual": _optional_str,
-    "weight": _optional(_points), "claimed": _optional_decimal, "deviation": _str, "source": _str, "note": _str,
+    "weight": _optional(_points), "claimed": _optional_decimal, "converted": _optional_decimal, "deviation": _str, "source": _str, "note": _str,
 }
 
 

@@ -98,6 +98,7 @@ class Row(Strict):
     actual: str | None = None
     weight: Decimal | None = Field(default=None, ge=0)
     claimed: Decimal | None = None
+    converted: Decimal | None = None
     deviation: str = ""
     source: str = ""
     note: str = ""

@@ -610,7 +610,7 @@ def _too_large(sheet: Sheet, where: str) -> list[FileProblem]:
     numbers += [(f"claims.{key}", claim.score) for key, claim in sheet.claims.items()]
     numbers += [(f"findings.{key}", fig.value) for key, fig in sheet.findings.items()]
     for i, row in enumerate(sheet.rows):
-        numbers += [(f"rows[{i}].weight", row.weight), (f"rows[{i}].claimed", row.claimed)]
+        numbers += [(f"rows[{i}].weight", row.weight), (f"rows[{i}].claimed", row.claimed), (f"rows[{i}].converted", row.converted)]
     for i, sub in enumerate(sheet.subtotals):
         numbers += [(f"subtotals[{i}].claimed", sub.claimed), (f"subtotals[{i}].weight", sub.weight)]
     numbers += [(f"weights.{key}", value) for key, value in sheet.weights.items()]
@@ -634,6 +634,7 @@ def _sheet_numbers(sheet: Sheet):
     for row in sheet.rows:
         yield row.weight
         yield row.claimed
+        yield row.converted
     for sub in sheet.subtotals:
         yield sub.claimed
         yield sub.weight

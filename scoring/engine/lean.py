@@ -43,6 +43,7 @@ from ..review.compare import (
     add_groups,
     compare,
     compare_line,
+    converted_findings,
     header_groups,
     line_finding,
     parent_findings,
@@ -671,10 +672,11 @@ class LeanEngine:
                 values.append(ind.computed if ind.verifiable else (cmp.low, cmp.high, ind.interval) if cmp.low is not None else None)
             add_groups(sums, sheet, groups)
         found.infos += infos
-        if sheet is not None and (plan.parents or sheet.subtotals):
+        if sheet is not None and (plan.parents or sheet.subtotals or any(r.converted is not None for r in sheet.rows)):
             # after every line's findings and before the total's, as review.compare.diff_sheet reports them
             structure: list[Finding] = []
             parent_findings(plan.parents, sheet, where, structure, tolerance)
+            converted_findings(sheet, lr.rules.info.total, where, structure, tolerance)
             if sheet.subtotals:
                 lines = lines or [(ind.id, ind.name, ind.group, w, c, None) for ind, w, c in zip(indicators, weights, claims)]
                 subtotal_findings(sheet, facts.complete, lines, where, structure, tolerance, lr.rules.misprinted_groups, groups)

@@ -61,7 +61,7 @@ RATE_LABEL = "执行率"
 
 HEADERS = {
     "name": "三级指标", "nature": "指标性质", "target": "年度指标值", "unit": "度量单位", "actual": "实际完成值", "rule": "赋分规则",
-    "weight": "分值", "claim": "得分", "deviation": "偏差原因分析及改进措施",
+    "weight": "分值", "claim": "得分", "converted": "折算得分", "deviation": "偏差原因分析及改进措施",
     "fig_label": "所用数据", "fig_value": "数值", "fig_unit": "单位",
     "computed": "计算得分", "delta": "差额", "status": "状态", "explain": "说明",
     "source": "来源（不打印）", "note": "备注（不打印）",
@@ -115,7 +115,10 @@ def grid(rule_set: RuleSet, sheet: dict | None, review: bool) -> list[Col]:
         cols.append(Col("actual", HEADERS["actual"], 14))
         if rule_set.rows.rule_names or any(r.get("rule") for r in rows):
             cols.append(Col("rule", HEADERS["rule"], 10))
-        cols += [Col("weight", HEADERS["weight"], 6.5), Col("claim", HEADERS["claim"], 6.5), Col("deviation", HEADERS["deviation"], 20)]
+        cols += [Col("weight", HEADERS["weight"], 6.5), Col("claim", HEADERS["claim"], 6.5)]
+        if any(r.get("converted") is not None for r in rows):
+            cols.append(Col("converted", HEADERS["converted"], 6.5))  # a form printing 折算得分 (Hebei)
+        cols.append(Col("deviation", HEADERS["deviation"], 20))
     else:
         depth = max([2, *(len(i.group) for i in rule_set.indicators)])
         cols = _group_cols(depth, width=8) + [
@@ -462,15 +465,15 @@ class FormWriter:
         start = self.row + 1
         for i, row in enumerate(rows):
             r = self.next_row(key_text("row", id=row.get("id", ""), part_of=row.get("part_of", ""), blank="1" if self.sheet is None else ""))
-            for role in ("name", "nature", "target", "unit", "actual", "rule", "weight", "claim", "deviation"):
+            for role in ("name", "nature", "target", "unit", "actual", "rule", "weight", "claim", "converted", "deviation"):
                 if role not in self.col:
                     continue
                 value = row.get({"claim": "claimed"}.get(role, role))
                 diff = scored.get(i)
                 fill = STATUS_FILLS.get(diff.comparison.status) if (diff and role == "claim") else None
-                right = role in ("weight", "claim")
+                right = role in ("weight", "claim", "converted")
                 self.put(r, self.col[role], _text(value), editable=True, align="right" if right else "left", fill=fill)
-                if role in ("weight", "claim"):
+                if right:
                     self.check_number(self.ref(r, role), HEADERS[role])
                 elif role == "nature":
                     self.check_list(self.ref(r, role), NATURES, "指标性质")

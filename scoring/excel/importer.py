@@ -93,7 +93,8 @@ _SOURCE_NOTE = (HEADERS["source"], HEADERS["note"])
 # Each block's headers the importer reads: (required, optional).
 _BLOCK_HEADERS = {
     "rows": ((HEADERS["name"], HEADERS["target"], HEADERS["actual"], HEADERS["weight"], HEADERS["claim"]),
-             (*GROUP_HEADERS, EXTRA_GROUP_HEADER, HEADERS["nature"], HEADERS["unit"], HEADERS["rule"], HEADERS["deviation"], *_SOURCE_NOTE)),
+             (*GROUP_HEADERS, EXTRA_GROUP_HEADER, HEADERS["nature"], HEADERS["unit"], HEADERS["rule"], HEADERS["converted"], HEADERS["deviation"],
+              *_SOURCE_NOTE)),
     "ind": ((HEADERS["name"], HEADERS["fig_label"], HEADERS["fig_value"], HEADERS["weight"], HEADERS["claim"]),
             (HEADERS["fig_unit"], *_SOURCE_NOTE)),
     "budget": (BUDGET_HEADERS, ()),
@@ -105,7 +106,8 @@ _BLOCK_HEADERS = {
 # which repeats, and a formula table's 单位, whose place depends on the form, are left out.
 _REVIEW = (HEADERS["computed"], HEADERS["delta"], HEADERS["status"], HEADERS["explain"], *_SOURCE_NOTE)
 _HEADER_ORDER = {
-    "rows": (*GROUP_HEADERS, *(HEADERS[k] for k in ("name", "nature", "target", "unit", "actual", "rule", "weight", "claim", "deviation")), *_REVIEW),
+    "rows": (*GROUP_HEADERS, *(HEADERS[k] for k in ("name", "nature", "target", "unit", "actual", "rule", "weight", "claim", "converted", "deviation")),
+             *_REVIEW),
     "ind": (*GROUP_HEADERS, *(HEADERS[k] for k in ("name", "fig_label", "fig_value", "weight", "claim")), *_REVIEW),
     "budget": (*BUDGET_HEADERS, *_REVIEW),
     "ded": (*GROUP_HEADERS, HEADERS["name"], *DEDUCTION_HEADERS.values(), *_REVIEW),
@@ -732,7 +734,8 @@ class _FormReader:
         values = {role: self.text(r, columns[HEADERS[role]], shared=role in _SHARED_ROW_FIELDS) for role in _ROW_FIELDS if HEADERS[role] in columns}
         weight = self.weight(r, columns[HEADERS["weight"]])
         claimed = self.number(r, columns[HEADERS["claim"]], points=True)
-        filled = any(v for k, v in values.items() if k not in ("source", "note")) or weight is not None or claimed is not None
+        converted = self.number(r, columns[HEADERS["converted"]], points=True) if HEADERS["converted"] in columns else None
+        filled = any(v for k, v in values.items() if k not in ("source", "note")) or any(n is not None for n in (weight, claimed, converted))
         if not filled and (fields.get("blank") or fields.get("inserted")):
             return  # an empty line of a blank template (it keeps its group labels), or one a person inserted
         if not filled and not any(self.text(r, c, shared=True) for c in group_cols):
@@ -752,6 +755,8 @@ class _FormReader:
             row["weight"] = weight
         if claimed is not None:
             row["claimed"] = claimed
+        if converted is not None:
+            row["converted"] = converted
         sheet["rows"].append(row)
 
     def _subtotal(self, r: int, fields: dict, columns: dict, sheet: dict) -> None:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from ..cases.model import Claim, Sheet
 from ..engine.results import Comparison, IndicatorDiff, IndicatorResult, SheetDiff, SheetResult, TotalDiff
 from ..findings import KINDS, Finding, finding
-from ..numbers import fmt, fmt_share, fmt_sum, round_half_up, rounding_allowance
+from ..numbers import decimals_of, fmt, fmt_share, fmt_sum, round_half_up, rounding_allowance
 from ..plain import replace
 from .grades import grade_of, grade_span, rank, read_grade, span_text
 
@@ -79,6 +79,7 @@ def diff_sheet(result: SheetResult, sheet: Sheet, where: str, findings: list[Fin
         rows.append(IndicatorDiff(ind, cmp, claim.source if claim else ""))
         findings.extend(_indicator_findings(ind, cmp, f"{where}.{ind.id}"))
     parent_findings(result.parents, sheet, where, findings, tolerance)
+    converted_findings(sheet, result.total_weight, where, findings, tolerance)
     groups: list[HeaderGroup] = []
     if sheet.subtotals:
         lines = [(r.result.id, r.result.name, r.result.group, r.result.weight, r.comparison.claimed, r.result.share) for r in rows]
@@ -197,6 +198,29 @@ def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Find
                 "sum_mismatch", f"{parent.row.name}：自评 {fmt(parent.row.claimed)} 分，与其下各行自评得分合计 {fmt_sum(total)} 分不符",
                 f"{where}.rows[{parent.index}]", severity,
             ))
+
+
+def converted_findings(sheet: Sheet, total_weight: Decimal, where: str, findings: list[Finding], tolerance: Decimal) -> None:
+    """A row's converted score (折算得分, `Row.converted`) is its claim on the weight's scale, the
+    share of the total the row contributes: it must be its 得分, as `sum_differs` holds a written
+    figure to another.  A converted score that is the claim multiplied by the weight's share of
+    the total (the Hebei form's 25 × 25% = 6.25 for 25 of 25 points) is said to count the weight
+    twice."""
+    for i, row in enumerate(sheet.rows):
+        if row.converted is None or row.claimed is None:
+            continue
+        severity = sum_differs(row.converted, row.claimed, tolerance)
+        if severity is None:
+            continue
+        said = f"{row.name}：折算得分 {fmt(row.converted)} 分，与自评得分 {fmt(row.claimed)} 分不符"
+        weight = row.weight
+        if weight is not None and 0 < weight < total_weight:
+            twice = round_half_up(row.claimed * weight / total_weight, decimals_of(row.converted))
+            if twice == row.converted:
+                share = fmt_sum(round_half_up(weight / total_weight * 100, 2))
+                said += (f"：{fmt(row.converted)} ＝ {fmt(row.claimed)} × 权重占比 {share}%，而自评得分已按该项分值 {fmt(weight)} 分计，"
+                         f"再乘权重占比，权重计了两次；按本表分值，折算得分应等于自评得分 {fmt(row.claimed)} 分")
+        findings.append(finding("converted_mismatch", said, f"{where}.rows[{i}]({row.name})", severity))
 
 
 def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: str, findings: list[Finding],

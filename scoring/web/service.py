@@ -275,10 +275,11 @@ def case_from_form(data: dict, library: RuleLibrary, with_others: bool = False) 
 # belong to the case): 项目名称, 实施单位, 填报人, 审核人, 联系电话.
 SHEET_HEAD = ("project", "implementer", "preparer", "reviewer", "phone")
 # What a row of an opened case file carries that the form does not show: its id and the row it is
-# part of (其中… rows), the 偏差原因 column, where it was read — kept so the sheet scores as the file does.
-ROW_CARRIED = ("id", "part_of", "deviation", "source", "note")
+# part of (其中… rows), the 偏差原因 column, a converted score (折算得分), where it was read — kept so the
+# sheet scores as the file does.
+ROW_CARRIED = ("id", "part_of", "deviation", "converted", "source", "note")
 ROW_LABELS = {"group": "分组", "name": "三级指标", "nature": "指标性质", "rule": "赋分规则", "target": "年度指标值", "unit": "度量单位",
-              "actual": "实际完成值", "weight": "分值", "claimed": "得分", "id": "行编号", "part_of": "所属行"}
+              "actual": "实际完成值", "weight": "分值", "claimed": "得分", "converted": "折算得分", "id": "行编号", "part_of": "所属行"}
 
 
 def _form_problem(key: str, message: str, rule_set: RuleSet | None = None) -> str:
@@ -400,7 +401,7 @@ def form_values(case: Case, sheet_id: str | None, library: RuleLibrary) -> dict:
         data["rows"].append({"group1": group[0], "group2": group[1], "name": row.name, "nature": row.nature or "",
                              "rule": row.rule or "", "target": row.target or "", "unit": row.unit or "",
                              "actual": row.actual or "", "weight": _plain(row.weight), "claimed": _plain(row.claimed),
-                             **{key: getattr(row, key) or "" for key in ROW_CARRIED}})
+                             **{key: _plain(getattr(row, key)) for key in ROW_CARRIED}})
     dumped = dump(sheet, "json", exclude_none=True)
     data["sheet_id"] = sheet.id
     # the file's other sheets, carried untouched by the form so that a download keeps them

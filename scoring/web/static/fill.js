@@ -14,7 +14,7 @@
   var ROW_LABELS = {group1: "一级指标", group2: "二级指标", name: "三级指标", nature: "指标性质", rule: "赋分规则", target: "年度指标值",
     unit: "度量单位", actual: "实际完成值", weight: "分值", claimed: "自评得分"};
   // kept from an opened file, not shown: a row's id and the row it is part of, its 偏差原因, where it was read
-  var ROW_CARRIED = ["id", "part_of", "deviation", "source", "note"];
+  var ROW_CARRIED = ["id", "part_of", "deviation", "converted", "source", "note"];
   var HEAD = ["unit", "region", "year", "title", "department", "project", "implementer", "preparer", "reviewer", "phone",
     "evaluated", "claimed_total", "claimed_grade"];
 
