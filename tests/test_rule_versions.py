@@ -268,6 +268,34 @@ def test_validate_warns_of_a_region_no_sheet_is_written_with(tmp_path, region, s
     assert (warned[0].startswith(f"  警告：{said}") if said else not warned), warned
 
 
+def test_validate_warns_of_select_keys_no_row_is_scored_by(tmp_path):
+    """A rows.select key written as a comparator ("≥", read as ">=" wherever printed) is never
+    looked up, and one of symbols only ("≈") only for a 指标性质 cell printing exactly it (review BY
+    C4): validate warns of both, and of neither a code nor a 指标性质 word."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FORMULAS / "national", rules / "national", ignore=shutil.ignore_patterns("__pycache__"))
+    (rules / "city.toml").write_text(textwrap.dedent("""\
+        format = 1
+        extends = "national.project@2020.4"
+        [rule_set]
+        id = "test.city.project"
+        version = "2024.1"
+        region = ["河北省", "邯郸市"]
+        effective_from = 2024-01-01
+        [rows.select]
+        "≥" = "reverse"
+        "≈" = "positive"
+        "正向" = "positive"
+        ">=" = "positive"
+        """), encoding="utf-8")
+    proc = run_cli("formulas", "validate", "--rules-dir", str(rules))
+    assert proc.returncode == 0, proc.stderr
+    warned = [line for line in proc.stdout.splitlines() if "rows.select" in line]
+    assert len(warned) == 2, proc.stdout
+    assert "rows.select 的键“≥”是比较符号 >= 的写法" in warned[0] and "此键不会被用到" in warned[0]
+    assert "rows.select 的键“≈”不是比较符号的代码" in warned[1]
+
+
 def test_validate_warns_of_a_version_not_written_year_dot_number(tmp_path):
     """"v1" is a version, but formulas new names and checks versions as YEAR.N (review BY): a warning."""
     rule(tmp_path, "r.toml", version="v1")

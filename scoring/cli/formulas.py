@@ -119,7 +119,7 @@ def formulas_validate(
     退出码：0 全部通过，1 有文件未通过校验，2 有文件无法读取（不存在、是文件夹）。"""
     from ..errors import ScoringError
     from ..files.reading import display_path
-    from ..rules.library import RuleLibrary, default_rules_dir, load_rule_dir, load_rule_file, region_doubt, ties
+    from ..rules.library import RuleLibrary, default_rules_dir, load_rule_dir, load_rule_file, region_doubt, select_doubts, ties
     from ..rules.released import LEDGER, ledger_path, modified_message, parse_ledger, read_ledger_bytes
 
     loaded, failures = [], []
@@ -170,8 +170,7 @@ def formulas_validate(
         else:
             for warning in rule_set.warnings:
                 typer.echo(f"  警告（来源文件）：{warning}")
-        doubt = region_doubt(rule_set)
-        if doubt:
+        for doubt in filter(None, (region_doubt(rule_set), *select_doubts(rule_set))):
             typer.echo(f"  警告：{doubt}")
         if not re.fullmatch(r"\d{4}\.[1-9]\d*", rule_set.version):
             # any text is a version, but formulas new names, dates and checks versions as YEAR.N (review BY)

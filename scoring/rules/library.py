@@ -256,6 +256,33 @@ class RuleLibrary:
         return best[0]
 
 
+# What the row scorer looks rows.select up by, besides a 指标性质 word: a target's comparator as its
+# code, a bare number ("none"), a date, a worded actual (`engine.rows.RowScorer._by_values`)
+SELECT_KEYS = (">=", ">", "<=", "<", "=", "none", "date", "text")
+
+
+def select_doubts(rule_set: RuleSet) -> list[str]:
+    """``rows.select`` keys no row will be scored by, each said: a comparator written otherwise than
+    as its code ("≥" is read as ">=" wherever it is printed, so the key is never looked up), and a
+    key of symbols only that is no code ("=>", "≈": chosen only by a 指标性质 cell printing exactly
+    it, which is rarely what was meant).  Said by `formulas validate` (review BY C4), not refused."""
+    rows = rule_set.rows
+    if rows is None:
+        return []
+    doubts = []
+    for key in rows.select:
+        if key in SELECT_KEYS:
+            continue
+        comparator = rule_set.reading.comparator(key)
+        if comparator is not None:
+            doubts.append(f"rows.select 的键“{key}”是比较符号 {comparator} 的写法：表中写成“{key}”的比较符号按 rows.select.\"{comparator}\" "
+                          "选方法，此键不会被用到")
+        elif not any(ch.isalnum() for ch in key):
+            doubts.append(f"rows.select 的键“{key}”不是比较符号的代码（{'、'.join(SELECT_KEYS[:5])}）、none、date 或 text，也不是指标性质的文字："
+                          f"只有“指标性质”一栏恰好印为“{key}”的行才按它选方法")
+    return doubts
+
+
 def region_doubt(rule_set: RuleSet) -> str:
     """Why a rule set's region may be no place a sheet is from ("" when it is one): its first name
     no province-level division ("保山市" before "云南省", "滇省", "云南省保山市" on one line).  No case
