@@ -85,6 +85,11 @@ def collect(paths: Iterable[Path | str]) -> Collected:
                     out.inputs.append(InputFile(path, shown, kind, path.stat().st_size))
                 except OSError as exc:  # gone between the listing and now
                     out.failures.append(Problem(shown, f"{shown}: 无法读取：{exc.strerror or exc}"))
+            elif suffix == ".zip":
+                # the web service's 财政复核 page unpacks one (with its limits); here the bureau's own
+                # tools do, and the message says how, rather than only that it was passed over
+                out.skipped.append(Problem(shown, f"{shown}: 是压缩包，未解压复核：请先解压，再复核解压出的文件夹（scoring batch 文件夹），"
+                                                  "或在网页服务（scoring serve）的“财政复核”页上传压缩包"))
             else:
                 out.skipped.append(Problem(shown, f"{shown}: 不是案例文件（只读取 .toml、.json 案例文件、.xlsx 填报工作簿和 .csv 案例表）"))
     _drop_copies(out)
