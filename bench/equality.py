@@ -34,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from scoring import Case, Engine, RuleLibrary, ScoringError, load_case, report_loaded
-from scoring.batch.summary import summary_of
+from scoring.batch.summary import region_text, summary_of
 from scoring.cases.table import CLAIM_PREFIX, TableRow, known_labels, parse_header, row_to_case
 from scoring.engine.lean import Fallback, LeanEngine, from_traced, lean_summary
 from scoring.engine.lean_table import TRACED, TableReader
@@ -100,7 +100,7 @@ class Checker:
             try:
                 rules = sheet_rules(self.library, case, sheet, label)
                 lean = self.lean.sheet(case, sheet, rules, label, self.library)
-                lean_row = lean_summary(lean, shown, case.case.id, case.case.unit, sheet.id, sheet.title, rules, line)
+                lean_row = lean_summary(lean, shown, case.case.id, case.case.unit, sheet.id, sheet.title, rules, line, region_text(case.case.region), case.case.year)
             except Fallback:
                 self.tally.sheets += 1
                 continue  # scored on the traced path: equal by construction
@@ -121,7 +121,7 @@ class Checker:
         expected = from_traced(traced)
         problems = differences(expected, lean)
         self.tally.lines += len(expected.ids)
-        traced_row = summary_of(shown, case.case.id, case.case.unit, traced, line)
+        traced_row = summary_of(shown, case.case.id, case.case.unit, traced, line, region_text(case.case.region), case.case.year)
         if lean_row is not None and traced_row != lean_row:
             problems += [f"summary {name}: traced {getattr(traced_row, name)!r}, lean {getattr(lean_row, name)!r}"
                          for name in traced_row.__slots__ if getattr(traced_row, name) != getattr(lean_row, name)]
@@ -154,7 +154,7 @@ class Checker:
             return
         self.tally.lean += 1
         self.tally.lines += len(traced.indicators)
-        expected = summary_of(row.where, case.case.id, case.case.unit, traced, row.line)
+        expected = summary_of(row.where, case.case.id, case.case.unit, traced, row.line, region_text(case.case.region), case.case.year)
         problems = [f"summary {name}: traced {getattr(expected, name)!r}, lean {getattr(got, name)!r}"
                     for name in expected.__slots__ if getattr(expected, name) != getattr(got, name)]
         # the lines too, through the case model (the reader's lines are the same code from here on)

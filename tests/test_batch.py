@@ -244,7 +244,7 @@ def test_a_sheet_naming_unknown_rules_fails_alone(tmp_path):
     csv_out = tmp_path / "s.csv"
     run_cli("batch", str(case), "--out", str(csv_out))
     rows = list(csv.reader(io.StringIO(csv_out.read_text(encoding="utf-8-sig"))))
-    assert [(r[1], r[2], r[3]) for r in rows if r[13] == "无法复核"] == [("xinjiang-changji-shgzb-2024", UNIT_CHANGJI, "project-kaiban")]
+    assert [(r[1], r[2], r[5]) for r in rows if r[15] == "无法复核"] == [("xinjiang-changji-shgzb-2024", UNIT_CHANGJI, "project-kaiban")]
     assert f"{UNIT_CHANGJI}：" in run_cli("batch", str(case)).stdout
 
 
@@ -436,7 +436,7 @@ def test_a_summary_row_comes_back_whole_from_a_worker():
         path="a.csv:2", case_id="c-1", unit="某局", sheet_id="s", title="部门整体", rules="x@1", sha256="ab" * 32,
         claimed=Decimal("95.50"), computed=Decimal("93.1"), delta=Decimal("2.40"), total_status="over", worst_status="over",
         worst_severity="error", errors=1, warnings=2, infos=3, unverified_weight=Decimal("4.0"),
-        findings=(("error", "total_over", "总分：高出 2.40 分", "a.csv:2#s.total"),), grade="良～优", claimed_grade="优",
+        findings=(("error", "total_over", "总分：高出 2.40 分", "a.csv:2#s.total"),), grade="良～优", claimed_grade="优", region="四川省/遂宁市", year=2024,
         grades=("良", "优"), differing=True, line=2, details=(IndicatorLine("履职效能", "10", "9", "8", "+1.00", "over", "因为"),), order=7,
     )
     assert all(getattr(summary, f.name) != f.default for f in dataclasses.fields(SheetSummary))  # every field set
@@ -491,7 +491,7 @@ def test_the_summary_csv_writes_each_cell_as_the_csv_module_would():
             claimed=number, computed=numbers[i % len(numbers)], delta=numbers[(i + 3) % len(numbers)],
             total_status=["match", "over", "under", "unclaimed", "invalid", "unverifiable", "incomplete"][i % 7],
             worst_status="over", worst_severity=[None, "error", "warning", "info"][i % 4], errors=i, warnings=0, infos=i % 5,
-            unverified_weight=Decimal(0), findings=findings, grade=text, claimed_grade=other,
+            unverified_weight=Decimal(0), findings=findings, grade=text, claimed_grade=other, region=other, year=[None, 2024][i % 2],
         ))
     result = BatchResult(sheets, [Problem("bad,file.toml", '原因 "引号"')], [Problem("skip.txt", "跳过")], len(sheets) + 2, len(sheets))
     written = io.StringIO(newline="")
@@ -503,7 +503,8 @@ def test_the_summary_csv_writes_each_cell_as_the_csv_module_would():
     w.writerow(CSV_COLUMNS)
     for s in sheets:
         w.writerow((
-            csv_safe(s.path), csv_safe(s.case_id), csv_safe(s.unit), csv_safe(s.sheet_id), csv_safe(s.title), csv_safe(s.rules), s.sha256,
+            csv_safe(s.path), csv_safe(s.case_id), csv_safe(s.unit), csv_safe(s.region), "" if s.year is None else s.year, csv_safe(s.sheet_id),
+            csv_safe(s.title), csv_safe(s.rules), s.sha256,
             __version__, fmt(s.claimed), fmt(s.computed), fmt(s.delta), STATUS_LABELS[s.total_status], STATUS_LABELS[s.worst_status],
             severity_label(s.worst_severity), s.errors, s.warnings, s.infos,
             csv_safe("；".join(msg for _sev, _code, msg, _where in s.findings)), csv_safe(s.grade), csv_safe(s.claimed_grade),
@@ -511,7 +512,7 @@ def test_the_summary_csv_writes_each_cell_as_the_csv_module_would():
         ))
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
         for p in problems:
-            w.writerow([csv_safe(x) for x in (p.path, "", "", "", "", "", "", __version__, "", "", "", "", "", PROBLEM_LABELS[kind], "", "", "", p.reason, "", "", "")])
+            w.writerow([csv_safe(x) for x in (p.path, "", "", "", "", "", "", "", "", __version__, "", "", "", "", "", PROBLEM_LABELS[kind], "", "", "", p.reason, "", "", "")])
     assert written.getvalue() == expected.getvalue()
     rows = list(csv.reader(io.StringIO(written.getvalue().removeprefix(CSV_BOM))))
     assert len(rows) == len(sheets) + 3 and rows[3][1] == "a,b" and rows[6][1] == "cr\ronly" and rows[8][1] == "'=SUM(A1)"

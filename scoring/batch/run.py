@@ -345,6 +345,7 @@ class _Shared:
     def __init__(self) -> None:
         self.strings: dict[str, str] = {}
         self.numbers: dict[str, Decimal] = {}
+        self.years: dict[int, int] = {}
 
     def _number(self, value: Decimal | None) -> Decimal | None:
         # keyed by the written form: Decimal("98.6") and Decimal("98.60") are equal but print differently
@@ -356,7 +357,9 @@ class _Shared:
         s.unit, s.total_status, s.worst_status = one(s.unit, s.unit), one(s.total_status, s.total_status), one(s.worst_status, s.worst_status)
         if s.worst_severity is not None:
             s.worst_severity = one(s.worst_severity, s.worst_severity)
-        s.grade, s.claimed_grade = one(s.grade, s.grade), one(s.claimed_grade, s.claimed_grade)
+        s.grade, s.claimed_grade, s.region = one(s.grade, s.grade), one(s.claimed_grade, s.claimed_grade), one(s.region, s.region)
+        if s.year is not None:
+            s.year = self.years.setdefault(s.year, s.year)  # an int above 256 arrives as a new object every time
         number = self._number
         s.claimed, s.computed, s.delta, s.unverified_weight = number(s.claimed), number(s.computed), number(s.delta), number(s.unverified_weight)
         if s.findings:

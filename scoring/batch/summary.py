@@ -57,6 +57,8 @@ class SheetSummary:
     findings: tuple[tuple[str, str, str, str], ...]  # (severity, code, message, where), errors and warnings only
     grade: str = ""  # the grade (or range of grades) the rules give, "良～优"
     claimed_grade: str = ""
+    region: str = ""  # 地区, its parts joined by "/" (`region_text`), and the fiscal year: to sort and filter by
+    year: int | None = None
     grades: tuple[str, ...] = ()  # every grade in that range, lowest first: ("中", "良", "优") for "中～优"
     differing: bool = False  # some line's claim is over, under or invalid: the report explains it
     line: int = 0  # the table line the sheet was read from (0: a case file)
@@ -92,8 +94,14 @@ def by_severity(finding) -> int:
     return SEVERITY_ORDER[finding.severity]
 
 
-def summary_of(path: str, case_id: str, unit: str, sd: SheetDiff, line: int = 0) -> SheetSummary:
-    """The summary row of one sheet scored on the traced path (``line``: of the table it was read from)."""
+def region_text(parts) -> str:
+    """A region's parts as a summary shows them: "四川省/遂宁市/安居区"."""
+    return "/".join(parts)
+
+
+def summary_of(path: str, case_id: str, unit: str, sd: SheetDiff, line: int = 0, region: str = "", year: int | None = None) -> SheetSummary:
+    """The summary row of one sheet scored on the traced path (``line``: of the table it was read
+    from; ``region`` (`region_text`) and ``year``: the case's)."""
     total = sd.total.comparison
     counts = {"error": 0, "warning": 0, "info": 0}
     for f in sd.findings:
@@ -120,6 +128,8 @@ def summary_of(path: str, case_id: str, unit: str, sd: SheetDiff, line: int = 0)
         unverified_weight=sd.total.unverified_weight,
         grade=span_text(sd.total.grades),
         claimed_grade=sd.total.claimed_grade or "",
+        region=region,
+        year=year,
         grades=sd.total.grades,
         differing=any(r.comparison.status in DIFFERING for r in sd.indicators),
         line=line,

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal, localcontext
 
-from ..batch.summary import DIFFERING, SheetSummary, by_severity, summary_of, worst_status
+from ..batch.summary import DIFFERING, SheetSummary, by_severity, region_text, summary_of, worst_status
 from ..cases.model import Case, Sheet
 from ..findings import Finding, finding
 from ..plain import replace as plain_replace
@@ -390,13 +390,14 @@ class LeanEngine:
         except Fallback:
             return self.traced_summary(case, sheet, shown, library, line)
         self.lean += 1
-        return lean_summary(lean, shown, case.case.id, case.case.unit, sheet.id, sheet.heading, rules, line)
+        return lean_summary(lean, shown, case.case.id, case.case.unit, sheet.id, sheet.heading, rules, line,
+                            region_text(case.case.region), case.case.year)
 
     def traced_summary(self, case: Case, sheet: Sheet, shown: str, library, line: int = 0) -> SheetSummary:
         """The summary row of one sheet scored on the traced path (what the lean path hands over)."""
         self.fallbacks += 1
         report = report_loaded(_alone(case, sheet), shown, library, self.traced)
-        return summary_of(report.path, report.case_id, report.unit, report.sheets[0], line)
+        return summary_of(report.path, report.case_id, report.unit, report.sheets[0], line, region_text(case.case.region), case.case.year)
 
     def lines(self, case: Case, sheet: Sheet, shown: str, library) -> LeanSheet:
         """One sheet's lines, total and findings: on the lean path, or the traced path's in the
@@ -767,8 +768,9 @@ def _claimed(sheet: Sheet, *keys: str) -> Decimal | None:
 
 
 def lean_summary(lean: LeanSheet, path: str, case_id: str, unit: str, sheet_id: str, title: str, rules: RuleSet,
-                 line: int = 0) -> SheetSummary:
-    """The batch summary row of a sheet scored on the lean path (``line``: of the table it was read from)."""
+                 line: int = 0, region: str = "", year: int | None = None) -> SheetSummary:
+    """The batch summary row of a sheet scored on the lean path (``line``: of the table it was read
+    from; ``region`` (`batch.summary.region_text`) and ``year``: the sheet's)."""
     found = lean.findings
     errors = sum(1 for f in found.kept if f.severity == "error")
     warnings = len(found.kept) - errors
@@ -780,6 +782,6 @@ def lean_summary(lean: LeanSheet, path: str, case_id: str, unit: str, sheet_id: 
         worst_severity="error" if errors else "warning" if warnings else "info" if found.infos else None,
         errors=errors, warnings=warnings, infos=found.infos, unverified_weight=lean.unverified_weight,
         findings=tuple((f.severity, f.code, f.message, f.where) for f in sorted(found.kept, key=by_severity)) if found.kept else (),
-        grade=span_text(lean.grades), claimed_grade=lean.claimed_grade or "", grades=lean.grades,
+        grade=span_text(lean.grades), claimed_grade=lean.claimed_grade or "", region=region, year=year, grades=lean.grades,
         differing=not DIFFERING.isdisjoint(lean.statuses[:-1]), line=line,
     )

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..batch.summary import SheetSummary
+from ..batch.summary import SheetSummary, region_text
 from ..cases.model import region_parts
 from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, IGNORED_PREFIX, RATE_PREFIX, UNDISCLOSED, TableHeader, TableRow, input_headers, label_key, within
 from ..errors import ScoringError
@@ -134,7 +134,7 @@ class TableReader:
         self._fixed: dict[tuple[str, ...], _Fixed] = {}
         self._plans: dict[tuple, _Plan] = {}
         self._rules: dict[tuple, tuple[RuleSet | None, bool]] = {}
-        self._regions: dict[str, tuple[str, ...]] = {}
+        self._regions: dict[str, tuple[tuple[str, ...], str]] = {}  # as written → its parts, and as summaries show it
         # The rows of a table (of a block a worker is given) share one header object: what is
         # worked out for its columns is looked up by identity, not by hashing its column names
         # once a row (`_for_header`).
@@ -171,11 +171,13 @@ class TableReader:
             return None
         padded = (*cells, "")
         case_id, unit, title, written_region, written_year, sheet_type, named, sheet_id, claimed_total = [padded[i].strip() for i in fixed.read]
-        region = self._regions.get(written_region)
-        if region is None:
+        known_region = self._regions.get(written_region)
+        if known_region is None:
             if len(self._regions) >= _REGIONS_KEPT:
                 self._regions.clear()
-            region = self._regions[written_region] = tuple(region_parts(written_region))
+            parts = tuple(region_parts(written_region))
+            known_region = self._regions[written_region] = (parts, region_text(parts))
+        region, region_shown = known_region
         sheet_type, named, sheet_id = sheet_type or None, named or None, sheet_id or "sheet"
         if not region or not _YEAR.fullmatch(written_year) or not 1990 <= int(written_year) <= 2100:
             return None
@@ -253,7 +255,7 @@ class TableReader:
         chosen = () if chosen_quietly else tuple(fallback_findings(self.library, region, year, sheet_type, rules, where))
         facts = SheetFacts(sheet_id, title, region, year, None, sheet_type, named, claimed_total, chosen=chosen)
         lean = self.lean.evaluate(lr, facts, x, states, found, where, claims, counts, deduction_claims, rates)
-        return lean_summary(lean, row.where, case_id, unit, sheet_id, title, rules, row.line)
+        return lean_summary(lean, row.where, case_id, unit, sheet_id, title, rules, row.line, region_shown, year)
 
     def _for_header(self, header: TableHeader) -> None:
         """Make ``header`` the one the next rows are read under."""

@@ -23,7 +23,7 @@ from .data import CSV_BOM, csv_safe
 from .labels import SEVERITY_LABELS, STATUS_LABELS, TOOL, severity_label, signed
 
 CSV_COLUMNS = [
-    "文件", "案例编号", "单位", "表编号", "表名", "规则版本", "规则 sha256", "scoring 版本", "自评总分", "计算总分",
+    "文件", "案例编号", "单位", "地区", "年度", "表编号", "表名", "规则版本", "规则 sha256", "scoring 版本", "自评总分", "计算总分",
     "差额", "总分状态", "最差状态", "最高级别", "错误", "警告", "提示", "说明",
     "等级", "自评等级", "无法核验分值",
 ]
@@ -178,6 +178,8 @@ def _sheet_dict(s: SheetSummary) -> dict:
         "path": s.path,
         "case_id": s.case_id,
         "unit": s.unit,
+        "region": s.region or None,
+        "year": s.year,
         "sheet_id": s.sheet_id,
         "title": s.title,
         "rules": s.rules,
@@ -196,6 +198,14 @@ def _sheet_dict(s: SheetSummary) -> dict:
     }
 
 
+class _Years(dict):
+    """A year as a CSV cell, made once per year ("" for none)."""
+
+    def __missing__(self, year: int | None) -> str:
+        text = self[year] = "" if year is None else str(year)
+        return text
+
+
 def write_csv(result: BatchResult, out: TextIO) -> None:
     """The summary for spreadsheets, row by row: a BOM, Chinese headers and status words; failed and
     skipped inputs are rows too."""
@@ -210,6 +220,7 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
     # formatted, once.
     cells: dict[str, str] = {}
     numbers: dict[int, str] = {id(None): ""}  # by identity: every summary is alive here
+    years = _Years()
 
     def once(text: str) -> str:
         made = cells.get(text)
@@ -230,7 +241,8 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
         # only text from a submission or a rule file can read as a formula: the hash, the
         # version, numbers (a negative one stays a number), labels and counts are left alone
         out.write("".join([",".join((
-            _cell(csv_safe(s.path)), _cell(csv_safe(s.case_id)), once(s.unit), once(s.sheet_id), once(s.title), once(s.rules), s.sha256, version,
+            _cell(csv_safe(s.path)), _cell(csv_safe(s.case_id)), once(s.unit), once(s.region), years[s.year], once(s.sheet_id), once(s.title),
+            once(s.rules), s.sha256, version,
             number(s.claimed), number(s.computed), number(s.delta), labels[s.total_status], labels[s.worst_status],
             severities[s.worst_severity], str(s.errors), str(s.warnings), str(s.infos),
             _cell(csv_safe("；".join(msg for _sev, _code, msg, _where in s.findings))) if s.findings else "", once(s.grade),
@@ -239,5 +251,5 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
     # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
         for p in problems:
-            w.writerow([csv_safe(x) for x in (p.path, p.case_id, p.unit, p.sheet_id, "", "", "", __version__, "", "", "", "", "",
+            w.writerow([csv_safe(x) for x in (p.path, p.case_id, p.unit, "", "", p.sheet_id, "", "", "", __version__, "", "", "", "", "",
                                               PROBLEM_LABELS[kind], "", "", "", p.reason, "", "", "")])

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from ..batch.collect import Problem
 from ..batch.run import BatchResult, not_a_case, sort_key
-from ..batch.summary import DIFFERING, IndicatorLine, SheetSummary
+from ..batch.summary import DIFFERING, IndicatorLine, SheetSummary, region_text
 from ..cases.load import load_case
 from ..cases.model import Case, Figure, region_parts
 from ..cases.schema import validate_case
@@ -887,7 +887,7 @@ def score_case(case: Case, shown: str, library: RuleLibrary, engine: Engine) -> 
         except Exception as exc:  # noqa: BLE001 - one broken sheet must not stop the others
             out.append(ScoredSheet(sheet.id, sheet.heading, failure=f"程序内部错误（请报告）：{type(exc).__name__}: {exc}"))
             continue
-        s = lean_summary(lean, shown, case.case.id, case.case.unit, sheet.id, sheet.heading, rules)
+        s = lean_summary(lean, shown, case.case.id, case.case.unit, sheet.id, sheet.heading, rules, 0, region_text(case.case.region), case.case.year)
         t = lean.total
         out.append(ScoredSheet(
             sheet.id, sheet.heading, rules.id, rules.version, rules.sha256,
