@@ -507,3 +507,22 @@ def test_converted_scores_are_printed_and_read_back(tmp_path):
     assert [row.converted for row in case.sheets[0].rows] == [Decimal("6.25"), Decimal("6.25"), Decimal("9.00"), Decimal("1.00")]
     again = run_cli("diff", str(out), "--format", "json")
     assert [f["code"] for f in json.loads(again.stdout)["findings"]].count("converted_mismatch") == 4
+
+
+def test_figures_typed_with_their_unit_are_written_back_as_typed(tmp_path):
+    """A figure typed with its unit ("253.87万元") is read as written; the review workbook prints
+    it so, and that workbook scores as the case does (it was left blank: four missing inputs, review CC A1)."""
+    text = SUINING.read_text(encoding="utf-8").replace('[sheets.inputs.budget_executed]\nvalue = "253.87"',
+                                                       '[sheets.inputs.budget_executed]\nvalue = "253.87万元"', 1)
+    assert "253.87万元" in text
+    case = tmp_path / "遂宁.toml"
+    case.write_text(text, encoding="utf-8")
+    out = tmp_path / "遂宁-复核.xlsx"
+    first = run_cli("diff", str(case), "--format", "json")
+    assert run_cli("diff", str(case), "--format", "xlsx", "--out", str(out)).returncode == first.returncode
+    again = run_cli("diff", str(out), "--format", "json")
+    totals = [[s["total"] for s in json.loads(proc.stdout)["sheets"]] for proc in (first, again)]
+    assert totals[0] == totals[1]
+    assert "缺少输入" not in again.stdout
+    ws = load_workbook(out)["部门整体支出绩效自评表"]
+    assert any(cell.value == "253.87万元" for row in ws.iter_rows() for cell in row)

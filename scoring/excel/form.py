@@ -887,7 +887,9 @@ def _figure(fig) -> dict:
         return {"text": UNDISCLOSED, "value": None, "source": fig.get("source", ""), "note": fig.get("note", "")}
     value = fig.get("value")
     number = None if isinstance(value, bool) or value is None else Decimal(str(value))
-    return {"text": _text(value), "value": number, "source": fig.get("source", ""), "note": fig.get("note", "")}
+    # a figure typed with its unit ("253.87万元") is kept as written, and written back so (review CC A1)
+    text = _text(value) if value is not None else fig.get("written")
+    return {"text": text, "value": number, "source": fig.get("source", ""), "note": fig.get("note", "")}
 
 
 def _claim(sheet: dict, ind) -> dict:
