@@ -22,9 +22,10 @@ Semantics, kept identical to the engine so the two can be compared digit for dig
   computed score in all three cases;
 * deductions: 1 point per finding, no cap per item; the total never goes below 0;
 * an amount about ten thousand times another it is held against (an amount in 元 in a 万元 column),
-  a balance above the budget it is part of, or procurement savings above the budget or a payment
-  with none left leave the indicator unverifiable, as the checks of sichuan.dept-overall@2024.2
-  do (`_slipped`).
+  a balance above the budget it is part of, procurement savings above the budget or a payment
+  with none left, and a part above its whole (年终 above 年初 targets, a count of stage projects
+  above their number, …) leave the indicator unverifiable, as the checks of
+  sichuan.dept-overall@2024.3 do (`_slipped`).
 
 Inputs are a plain ``dict`` of name → ``Decimal`` (``bool`` for the one flag) holding only the
 inputs that can be used: an undisclosed, missing or invalid input is simply absent, so reading it
@@ -392,10 +393,35 @@ _SLIPS = (  # (the amount, the amount it is held against, the indicator, the spe
 )
 
 
+# A part above its whole (sichuan.dept-overall@2024.3): (the part, the whole, the indicator).
+_PART_ABOVE_WHOLE = (
+    ("duty_targets_met", "duty_targets_set", "duty_performance"),
+    ("furniture_overage", "furniture_total", "asset_utilization"),
+    ("equipment_overage", "equipment_total", "asset_utilization"),
+    ("idle_assets_cur", "total_assets_cur", "asset_revitalization"),
+    ("idle_assets_prev", "total_assets_prev", "asset_revitalization"),
+    ("stage_no_exante", "stage_projects", "decision_process"),
+    ("stage_target_mismatch", "stage_projects", "target_setting"),
+    ("stage_late_registered", "stage_projects", "project_registration"),
+    ("stage_misdirected", "stage_projects", "execution_direction"),
+    ("stage_low_balance", "stage_projects", "execution_result"),
+    ("stage_quantity_met", "stage_projects", "target_completion"),
+    ("stage_benefit_met", "stage_projects", "realized_effect"),
+    ("adjust_missed", "adjust_needed", "project_adjustment"),
+    ("annual_low_balance", "annual_projects", "execution_result"),
+    ("quantity_within_30", "quantity_completed", "target_deviation"),
+)
+
+
 def _slipped(x: dict) -> set[str]:
     """The indicators a 元/万元 slip, a balance above the budget it is part of, procurement savings
-    above the procurement budget or a payment with none left leave unverifiable."""
+    above the procurement budget or a payment with none left, or a part above its whole leave
+    unverifiable."""
     out = set()
+    for part_name, whole_name, indicator in _PART_ABOVE_WHOLE:
+        part, whole = x.get(part_name), x.get(whole_name)
+        if part is not None and whole is not None and part > whole:
+            out.add(indicator)
     for a_name, b_name, indicator, spent in _SLIPS:
         a, b = x.get(a_name), x.get(b_name)
         if a is None or b is None:

@@ -1,5 +1,5 @@
 """`score`, `diff`, `explain` and `formulas` through the real CLI on the Suining department case
-(sichuan.dept-overall@2024.2), and the exit codes of `diff`."""
+(sichuan.dept-overall@2024.3), and the exit codes of `diff`."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def test_diff_total_and_rule_identity(diff_json):
     assert total["claimed_parts_sum"] == "98.6"
     # the unverifiable indicators count at their claims; the one under-claim adds 1 point
     assert total["computed"] == "99.60" and total["status"] == "under"
-    assert sheet["rules"]["id"] == "sichuan.dept-overall" and sheet["rules"]["version"] == "2024.2"
+    assert sheet["rules"]["id"] == "sichuan.dept-overall" and sheet["rules"]["version"] == "2024.3"
     assert len(sheet["rules"]["sha256"]) == 64
     assert {f["severity"] for f in diff_json["findings"]} <= {"warning", "info"}
 

@@ -104,7 +104,7 @@ def test_choosing_rules_by_region_year_and_sheet_type(client):
     response = client.get("/fill", params={"region": "四川省/遂宁市/安居区", "year": "2024", "sheet_type": "部门整体支出绩效自评表"},
                           follow_redirects=False)
     assert response.status_code == 303
-    assert response.headers["location"].startswith("/fill/sichuan.dept-overall@2024.2")
+    assert response.headers["location"].startswith("/fill/sichuan.dept-overall@2024.3")
     national = client.get("/fill", params={"region": "广东省", "year": "2024", "sheet_type": "部门整体支出绩效自评表"},
                           follow_redirects=False)
     assert national.headers["location"].startswith("/fill/national.dept-overall@2020.4")  # no Guangdong rules

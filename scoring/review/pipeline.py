@@ -15,7 +15,7 @@ from ..engine.row_structure import indicator_rows
 from ..errors import ScoringError
 from ..findings import Finding, finding
 from ..regions import PROVINCES
-from ..rules.library import RuleLibrary
+from ..rules.library import RuleLibrary, unrevised
 from ..rules.model import RuleSet, region_key
 from ..rules.released import modified_message
 from .compare import diff_sheet
@@ -48,7 +48,8 @@ def _figures_of_other_rules(library: RuleLibrary, sheet: Sheet, rules: RuleSet, 
     unknown = [name for name in sheet.inputs if name not in rules.inputs]
     if not unknown or 2 * len(unknown) <= len(sheet.inputs):
         return
-    owner = next((r for r in library.rule_sets if r is not rules and r.info.names_sheet_type(sheet.sheet_type or "")
+    # of a version and its revision, the revision: the one such a sheet would be scored under
+    owner = next((r for r in unrevised(library.rule_sets) if r is not rules and r.info.names_sheet_type(sheet.sheet_type or "")
                   and all(name in r.inputs for name in sheet.inputs)), None)
     if owner is None:
         return
