@@ -95,6 +95,7 @@ KINDS: dict[str, Kind] = {kind.code: kind for kind in (
     Kind("rule_source_defect", "info", "规则来源文件自身的错误"),
     Kind("rules_other_region", "warning", "指定的规则属于其他地区"),
     Kind("rules_other_year", "warning", "指定的规则不适用于该年度"),
+    Kind("rules_superseded", "warning", "指定的规则版本已被修订"),
     Kind("rules_other_sheet_type", "warning", "指定的规则属于其他表类型"),
     Kind("rules_fallback", "warning", "本地规则不适用于该年度，按上级规则计分", also=("info",)),
     Kind("rules_modified", "warning", "规则集内容与已发布的版本不同"),

@@ -100,6 +100,23 @@ def test_pages_are_chinese_self_contained_and_guarded(client, path):
     assert response.headers["x-frame-options"] == "DENY"
 
 
+def test_the_chooser_offers_the_rules_in_force_and_a_revised_version_says_so(client):
+    """Only versions no other revises are offered to fill in (review CC A5); a revised one's fill
+    page says which revision scores its sheets; a form of rules in force over many years leaves
+    年度 blank rather than offering the year they took effect (review CC B6)."""
+    page = client.get("/fill").text
+    assert "sichuan.dept-overall@2024.3" in page and "sichuan.dept-overall@2024.2" not in page and "national.project@2020.1" not in page
+    old = client.get("/fill/sichuan.dept-overall@2024.1").text
+    assert "规则集 sichuan.dept-overall@2024.1 已由 sichuan.dept-overall@2024.3 修订" in html.unescape(old)
+
+    def year_offered(ref: str):
+        text = client.get(f"/fill/{ref}").text
+        boot = json.loads(html.unescape(text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))
+        return boot["values"]["year"]
+
+    assert year_offered("national.project@2020.4") == "" and year_offered("sichuan.dept-overall@2024.3") == 2024
+
+
 def test_choosing_rules_by_region_year_and_sheet_type(client):
     response = client.get("/fill", params={"region": "四川省/遂宁市/安居区", "year": "2024", "sheet_type": "部门整体支出绩效自评表"},
                           follow_redirects=False)

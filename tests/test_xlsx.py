@@ -526,3 +526,16 @@ def test_figures_typed_with_their_unit_are_written_back_as_typed(tmp_path):
     assert "缺少输入" not in again.stdout
     ws = load_workbook(out)["部门整体支出绩效自评表"]
     assert any(cell.value == "253.87万元" for row in ws.iter_rows() for cell in row)
+
+
+@pytest.mark.parametrize(("ruleset", "year"), [("national.project", None), ("sichuan.dept-overall", 2024)])
+def test_a_blank_template_offers_a_year_only_for_rules_of_one_year(tmp_path, ruleset, year):
+    """The national rules are in force since 2020: their blank template leaves 年度 empty, where it
+    wrote 2020 and a 2023 sheet left so was reviewed as 2020 without a word (review CC B6)."""
+    out = tmp_path / "t.xlsx"
+    assert run_cli("template", ruleset, "--out", str(out)).returncode == 0
+    ws = load_workbook(out).worksheets[0]
+    label = next(cell for row in ws.iter_rows() for cell in row if cell.value == "年度")
+    offered = next((ws.cell(row=label.row, column=c).value for c in range(label.column + 1, label.column + 4)
+                    if ws.cell(row=label.row, column=c).value is not None), None)
+    assert offered == year

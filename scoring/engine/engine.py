@@ -344,7 +344,7 @@ class Engine:
         # "capped" at the weight, when nothing was scored: review BD C1)
         doubted = [c.expr.names for c in failed if c.unverifiable]
         values = {n: u.value for n, u in inputs.uses.items() if u.state in ("given", "default")}
-        return [finding("inconsistent_inputs", check.said(rules.inputs, values), f"{where}.inputs", severity=check.severity)
+        return [finding("inconsistent_inputs", check.said(rules.inputs, values), check.place(where, rules.inputs, values), severity=check.severity)
                 for check in failed  # the rule file's own words; its expression is for rule authors (formulas test, explain)
                 if check.unverifiable or not any(check.expr.names <= names for names in doubted)]
 

@@ -497,7 +497,7 @@ class LeanEngine:
                 check = rules.checks[k]
                 if check.unverifiable:
                     raise Fallback  # the indicators it leaves unscored: the traced path scores the sheet
-                found.add(finding("inconsistent_inputs", check.said(rules.inputs, x), f"{where}.inputs", severity=check.severity))
+                found.add(finding("inconsistent_inputs", check.said(rules.inputs, x), check.place(where, rules.inputs, x), severity=check.severity))
         except Exception as exc:
             raise Fallback from exc
         if rates:

@@ -339,7 +339,7 @@ class FormWriter:
     def heading(self) -> None:
         c, s = self.case, self.data
         year = c.get("year")
-        items = [(HEAD_LABELS["unit"], c.get("unit"), True), (HEAD_LABELS["year"], year if year is not None else (None if self.sheet else self.rs.info.effective_from.year), True)]
+        items = [(HEAD_LABELS["unit"], c.get("unit"), True), (HEAD_LABELS["year"], year if year is not None else (None if self.sheet else self.rs.info.sole_fiscal_year), True)]
         if "项目" in self.rs.info.sheet_type or s.get("project"):
             items.append((HEAD_LABELS["project"], s.get("project"), True))
         items += [(HEAD_LABELS["department"], c.get("department"), True), (HEAD_LABELS["implementer"], s.get("implementer"), True)]

@@ -4,6 +4,7 @@ compared with its claims, with the findings about the choice of rules — what `
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from ..cases.load import load_case
@@ -134,7 +135,17 @@ def pinned_rules_findings(region: tuple[str, ...], year: int | None, evaluated, 
         out.append(finding(
             "rules_other_sheet_type", f"表类型为“{sheet_type}”，{how}指定的规则集 {rules.ref} 是“{rules.info.sheet_type}”的规则", f"{where}.rules",
         ))
+    if rules.revised_by is not None:
+        # a template made, or a case written, before the revision: its sheets still name the old version
+        out.append(finding("rules_superseded", _superseded(how, rules.ref, rules.revised_by, rules.id), f"{where}.rules"))
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _superseded(how: str, ref: str, revised_by: str, rule_id: str) -> str:
+    # one text for every sheet of a batch naming the old version: a million rows keep one copy
+    return (f"{how}指定的规则集 {ref} 已由 {revised_by} 修订（改正了其中的错误），本表仍按 {ref} 计分；"
+            f"按修订后的规则复核，请改为 {revised_by}（或只写 {rule_id}）")
 
 
 def _years(rules: RuleSet) -> str:

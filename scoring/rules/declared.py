@@ -28,6 +28,16 @@ class RuleSetInfoMethods:
         key = title_key(sheet_type)
         return any(key == title_key(t) for t in (self.sheet_type, *self.sheet_type_aliases))
 
+    @property
+    def sole_fiscal_year(self) -> int | None:
+        """The one fiscal year these rules govern, or None when they govern several (the national
+        rules, in force since 2020): what a blank form may offer as its 年度 (review CC B6)."""
+        if self.fiscal_years is not None:
+            return self.fiscal_years.first if self.fiscal_years.last == self.fiscal_years.first else None
+        if self.effective_to is not None and self.effective_to.year == self.effective_from.year:
+            return self.effective_from.year
+        return None
+
     def governs_fiscal_year(self, year: int) -> bool:
         """Whether sheets of fiscal ``year`` fall under these rules."""
         if self.fiscal_years is not None:

@@ -461,9 +461,26 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
                                      f"已有：{'、'.join(x for x in sorted(set(refs)) if x.startswith(r.id + '@')) or '（无）'}"))
     released, problems = parse_ledger(ledger, display_path(ledger_path(directory)))
     rule_sets = [replace(r, released=released[r.ref]) if r.ref in released else r for r in rule_sets]
+    rule_sets = _with_revisions(rule_sets)
     broken = [_completed(b, by_ref, broken) for b in broken]
     return RuleLibrary(directory, rule_sets, failures, [b for b in broken if b.region is not None], released=released,
                        ledger_problems=problems)
+
+
+def _with_revisions(rule_sets: list[RuleSet]) -> list[RuleSet]:
+    """Each rule set another revises, with the revision its sheets are now scored under (the last
+    of a chain: 2024.1 → 2024.2 → 2024.3 gives 2024.3 to both), for a sheet that names it to be told."""
+    revision = {r.info.revises: r.ref for r in rule_sets if r.info.revises}
+    if not revision:
+        return rule_sets
+    out = []
+    for r in rule_sets:
+        latest, seen = revision.get(r.ref), {r.ref}
+        while latest is not None and latest in revision and latest not in seen:  # (a cycle is validate's to refuse)
+            seen.add(latest)
+            latest = revision[latest]
+        out.append(replace(r, revised_by=latest) if latest is not None else r)
+    return out
 
 
 def _loosely(line: str) -> dict:

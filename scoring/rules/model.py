@@ -65,6 +65,13 @@ class CompiledCheck(CompiledModel):
             shown.append(f"{decl.label}＝{text}")
         return f"{self.message}（{'，'.join(shown)}）" if shown else self.message
 
+    def place(self, where: str, inputs: dict, values) -> str:
+        """Where the failed check is: at the first figure it read, in the order the rules declare
+        them ("…#dept.inputs.duty_targets_set"), so a workbook's message names that figure's row
+        (review CC A2); ``where`` + ".inputs" where it read none."""
+        first = next((name for name in inputs if name in self.expr.names and values.get(name) is not None), None)
+        return f"{where}.inputs.{first}" if first is not None else f"{where}.inputs"
+
 
 class CompiledMethod(CompiledModel):
     id: str
@@ -216,6 +223,9 @@ class RuleSet(CompiledModel):
     # The sha256 this id@version was released with, where the folder's ledger lists it
     # (`rules.released`): content that no longer has it is said on every sheet it scores.
     released: str | None = None
+    # the revision that now scores this version's sheets (`revises`, the last of a chain), set by the
+    # library: a sheet naming this version is scored under it, and told (`pipeline.pinned_rules_findings`)
+    revised_by: str | None = None
     # Where `tests` and `resolved` are kept until first asked for, in a rule set read back from
     # the cache (`defer_bulky_fields`): (the library's pickled fields, this rule set's index).
     _deferred: tuple[DeferredFields, int] | None = None

@@ -134,7 +134,7 @@ def create_app(settings: Settings) -> Starlette:
             return error_page(request, str(exc), 404)
         q = request.query_params
         values = {"rules": rule_set.ref, "region": q.get("region") or "/".join(rule_set.region_path),
-                  "year": q.get("year") or rule_set.info.effective_from.year}
+                  "year": q.get("year") or rule_set.info.sole_fiscal_year or ""}
         # rules chosen for a region and year its own province's rules do not cover: said, not silent
         notice = service.fallback_notice(library, str(values["region"]), str(values["year"]), rule_set)
         return _fill_page(request, rule_set, {"values": values, "sheets": [], "sheet": ""}, notice)

@@ -49,7 +49,7 @@ from ..plain import dump, dump_json, replace
 from ..problems import pydantic_problems
 from ..review.pipeline import choose_rules, report_loaded, sheet_rules
 from ..rules.changes import diff_rule_sets
-from ..rules.library import RuleLibrary, default_rules_dir, load_rule_dir
+from ..rules.library import RuleLibrary, default_rules_dir, load_rule_dir, unrevised
 from ..rules.model import RuleSet
 
 CASE_SUFFIXES = (".toml", ".json", ".xlsx")
@@ -94,9 +94,12 @@ class Rules:
 
 
 def rule_choices(library: RuleLibrary) -> list[dict]:
-    """Every rule set, for the chooser: region, sheet type, years in effect."""
+    """Every rule set a sheet is scored under, for the chooser: region, sheet type, years in
+    effect.  A version another revises is left out (review CC A5: listed first, under the same
+    name, it scored her figures without the revision's checks); its page and `/fill/ID@VERSION`
+    still show it, saying it was revised."""
     out = []
-    for r in sorted(library.rule_sets, key=lambda r: (r.info.sheet_type, r.region_path, r.id, r.version)):
+    for r in sorted(unrevised(library.rule_sets), key=lambda r: (r.info.sheet_type, r.region_path, r.id, r.version)):
         out.append({
             "ref": r.ref, "id": r.id, "version": r.version, "title": r.info.title,
             "region": "/".join(r.region_path) or "全国", "sheet_type": r.info.sheet_type,
@@ -1052,7 +1055,11 @@ def choose_sheet_rules(library: RuleLibrary, region: str, year: int, sheet_type:
 
 def fallback_notice(library: RuleLibrary, region: str, year: str, rule_set) -> str:
     """What the fill page says of rules of a broader region than the unit's own province's, which
-    do not cover the year ("" when there are none), as `pipeline.fallback_findings` says it."""
+    do not cover the year ("" when there are none), as `pipeline.fallback_findings` says it; and
+    of a version another revises."""
+    if rule_set.revised_by is not None:
+        return (f"规则集 {rule_set.ref} 已由 {rule_set.revised_by} 修订（改正了其中的错误），按本页填报将仍按 {rule_set.ref} 计分；"
+                f"请改用 {rule_set.revised_by} 填报")
     try:
         year_number = year_of(year)
     except ScoringError:
