@@ -333,6 +333,22 @@ def test_converted_scores_carried_from_an_opened_file_are_checked_as_the_file_is
     assert len(found) == 4 and all("权重计了两次" in m for m in found)
 
 
+def test_a_deduction_owed_and_not_taken_is_an_over_claim_on_the_page(client):
+    """One finding under 财务管理制度 and 0 deducted: 高报 with its reason on the page, as in the diff's
+    table (review CC A3); an undisclosed count says so in the diff's words."""
+    token = token_of(client, "/fill")
+    page = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("遂宁.toml", SUINING.read_bytes())})
+    boot = json.loads(html.unescape(page.text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))
+    values = boot["values"]
+    values["findings"]["finance_rules"], values["claims"]["finance_rules"] = "1", "0"
+    answer = score(client, values)
+    by_id = {d["id"]: d for d in answer["sheet"]["deductions"]}
+    owed = by_id["finance_rules"]
+    assert (owed["status"], owed["status_label"]) == ("over", "高报")
+    assert owed["reason"] == "发现问题 1 处，每处扣 1 分，应扣 1 分；自评扣 0 分，少扣 1 分"
+    assert by_id["finance_posts"]["status"] is None and by_id["finance_posts"]["reason"] == "发现问题数未披露，未计扣分"
+
+
 def test_a_stated_rate_carried_from_an_opened_file_follows_the_figures_it_was_printed_beside(client):
     """The Miluo file prints 执行率 90.12% beside 111.27 ÷ 123.47; 全年执行数 changed to 120 in the form,
     the rate is checked against 120 ÷ 123.47 (it was checked against the 111.27 it was opened with)."""

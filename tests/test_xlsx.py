@@ -539,3 +539,19 @@ def test_a_blank_template_offers_a_year_only_for_rules_of_one_year(tmp_path, rul
     offered = next((ws.cell(row=label.row, column=c).value for c in range(label.column + 1, label.column + 4)
                     if ws.cell(row=label.row, column=c).value is not None), None)
     assert offered == year
+
+
+def test_a_deduction_owed_and_not_taken_has_its_status_and_reason_in_the_workbook(tmp_path):
+    """发现问题 1 处, 0 deducted: the review workbook's line is 高报 with the diff's reason, where it
+    had no status and "发现问题 1 处" only (review CC A3)."""
+    text = SUINING.read_text(encoding="utf-8")
+    text = text.replace('finance_rules = { undisclosed = true, note = "附表1 扣分项留空，文件未报告相关问题" }', 'finance_rules = "1"', 1)
+    text = text.replace('realized_effect = { score = "5", source = "附表1 实现效果 自评得分5" }\n',
+                        'realized_effect = { score = "5", source = "附表1 实现效果 自评得分5" }\nfinance_rules = "0"\n', 1)
+    case = tmp_path / "遂宁.toml"
+    case.write_text(text, encoding="utf-8")
+    out = tmp_path / "遂宁.xlsx"
+    run_cli("diff", str(case), "--format", "xlsx", "--out", str(out))
+    ws = load_workbook(out)["部门整体支出绩效自评表"]
+    row = next(r for r in ws.iter_rows(values_only=True) if "财务管理制度" in r)
+    assert "高报" in row and "发现问题 1 处，每处扣 1 分，应扣 1 分；自评扣 0 分，少扣 1 分" in row

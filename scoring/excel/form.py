@@ -31,9 +31,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..engine.results import IndicatorDiff, SheetDiff
-from ..numbers import fmt
+from ..numbers import fmt, round_half_up
 from ..output.labels import STATUS_LABELS, TOOL
-from ..output.reasons import line_reason, total_note
+from ..output.reasons import deduction_reason, deduction_status, line_reason, total_note
 from ..review.grades import span_text
 from ..rules.model import RuleSet, required_inputs
 
@@ -645,14 +645,18 @@ class FormWriter:
         d = next((x for x in self.review.sheet.deductions if x.id == ded_id), None)
         if d is None:
             return
+        # the line's status and reason as every other output gives them (review CC A3: a deduction owed
+        # and not taken was 高报 in the diff's table and bare here)
+        status = deduction_status(d, self.review.sheet.tolerance)
+        fill = STATUS_FILLS.get(status)
         if d.deduction is None:
             self.put(r, self.col["computed"], UNDISCLOSED, align="center")
         else:
-            self.put(r, self.col["computed"], -d.deduction if d.deduction else Decimal(0), align="right", number_format=SCORE_FORMAT)
-        self.put(r, self.col["delta"], None)
-        self.put(r, self.col["status"], None)
-        text = "发现问题数未披露，按不扣分计" if d.findings is None else (f"发现问题 {fmt(d.findings)} 处" if d.findings else "")
-        self.put(r, self.col["explain"], text or None)
+            self.put(r, self.col["computed"], -d.deduction if d.deduction else Decimal(0), align="right", number_format=SCORE_FORMAT, fill=fill)
+        delta = round_half_up(d.deduction - d.claimed, 2) if d.claimed is not None and d.deduction is not None else None
+        self.put(r, self.col["delta"], delta, align="right", number_format=DELTA_FORMAT, fill=fill)
+        self.put(r, self.col["status"], STATUS_LABELS[status] if status else None, align="center", fill=fill)
+        self.put(r, self.col["explain"], deduction_reason(d) or None, fill=fill)
 
     def total(self) -> None:
         group_cols = [self.col[c.role] for c in self.cols if c.role.startswith("g")]

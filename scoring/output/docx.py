@@ -120,7 +120,7 @@ def _sheet_section(doc, sd: SheetDiff) -> None:
         claimed, computed, delta, status = deduction_cells(d, sd.sheet.tolerance)
         rows.append(((d.name, "扣分项", claimed, computed, delta, STATUS_LABELS[status] if status else "", deduction_reason(d)), status or None))
     t = sd.total.comparison
-    rows.append((("合计", fmt(sd.total.weight), fmt(t.claimed) or "未填", rules_total_text(sd), signed(t.delta), STATUS_LABELS[t.status],
+    rows.append((("合计", fmt(sd.total.weight), fmt(t.claimed) or "未填", fmt(t.computed) or rules_total_text(sd), signed(t.delta), STATUS_LABELS[t.status],
                   total_note(sd)), t.status))
     _table(doc, INDICATOR_COLUMNS, rows, INDICATOR_WIDTHS, bold_last=True)
     _small(doc, f"规则文件校验码（sha256）{r.sha256}")

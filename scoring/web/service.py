@@ -41,7 +41,7 @@ from ..output.docx import batch_review, docx_bytes
 from ..output.formats import CaseOutput, render_case, writer
 from ..output.html_report import grade_table
 from ..output.labels import SEVERITY_LABELS, STATUS_LABELS
-from ..output.reasons import line_reason
+from ..output.reasons import deduction_reason, deduction_status, line_reason
 from ..output.rule_set import render_rule_set
 from ..output.svg_charts import dumbbells, histogram, scatter
 from ..output.text import render_explain
@@ -454,6 +454,10 @@ def sheet_payload(report: CaseReport, sd: SheetDiff) -> dict:
         ind["reason"] = line_reason(row)
         # the sheet's heading line (rules and hash) is shown once on the page, not under every indicator
         ind["explain"] = render_explain(CaseReport(report.case_id, report.unit, report.path, [sd], []), row.result.id).strip().split("\n", 1)[-1].lstrip()
+    for d, ded in zip(sd.sheet.deductions, sheet["deductions"]):
+        # a deduction owed and not taken is an over-claim on the page as in the diff (review CC A3)
+        status = deduction_status(d, sd.sheet.tolerance)
+        ded["status"], ded["status_label"], ded["reason"] = status or None, STATUS_LABELS.get(status, ""), deduction_reason(d)
     total = sheet["total"]
     total["status_label"] = STATUS_LABELS.get(total["status"], total["status"])
     for f in data["findings"]:

@@ -226,8 +226,11 @@
     sheet.deductions.forEach(function (d) {
       var tr = form.querySelector('[data-deduction="' + d.id + '"]');
       if (!tr) return;
+      tr.className = d.status ? "st-" + d.status : "";
       setText(tr.querySelector(".computed"), d.deduction == null ? "未披露" : (d.deduction === "0" ? "0" : "-" + d.deduction));
-      setText(tr.querySelector(".reason"), d.findings == null ? "发现问题数未填，不计扣分" : "发现问题 " + d.findings + " 处");
+      setText(tr.querySelector(".status"), d.status_label);
+      setText(tr.querySelector(".reason"), d.reason);
+      mark(tr.querySelector("input.claim"), d.status || "", (messages[d.id] || []).join("；"));
     });
     var t = sheet.total;
     var note = [];
