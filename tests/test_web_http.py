@@ -115,6 +115,9 @@ def test_the_chooser_offers_the_rules_in_force_and_a_revised_version_says_so(cli
         return boot["values"]["year"]
 
     assert year_offered("national.project@2020.4") == "" and year_offered("sichuan.dept-overall@2024.3") == 2024
+    # 年度 typed as a workbook's cell takes it (review CC B2)
+    typed = client.get("/fill", params={"region": "四川省/遂宁市", "year": "2024年度", "sheet_type": "部门整体支出绩效自评表"}, follow_redirects=False)
+    assert typed.status_code == 303 and typed.headers["location"].startswith("/fill/sichuan.dept-overall@2024.3")
 
 
 def test_choosing_rules_by_region_year_and_sheet_type(client):

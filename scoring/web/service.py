@@ -14,7 +14,6 @@ import io
 import json
 import re
 import threading
-import unicodedata
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ from ..engine.lean import LeanEngine, lean_summary
 from ..engine.results import CaseReport, SheetDiff
 from ..errors import FileError, ScoringError
 from ..files.reading import display_path
-from ..numbers import NumberError, fmt, to_decimal
+from ..numbers import NumberError, fmt, to_decimal, written_year
 from ..output.data import report_dict
 from ..output.docx import batch_review, docx_bytes
 from ..output.formats import CaseOutput, render_case, writer
@@ -128,7 +127,7 @@ def form_model(rule_set: RuleSet) -> dict:
         "title": rule_set.info.title,
         "sheet_type": rule_set.info.sheet_type,
         "region": list(rule_set.region_path),
-        "year": rule_set.info.effective_from.year,
+        "year": rule_set.info.sole_fiscal_year,
         "total": fmt(rule_set.info.total),
         "sha256": rule_set.sha256,
         "inputs": [
@@ -1041,8 +1040,9 @@ def rule_versions_diff(library: RuleLibrary, old: str, new: str) -> dict:
 
 
 def year_of(text: str) -> int:
-    """A year typed in a form ("2024", "２０２４"); ScoringError in the form's words otherwise."""
-    folded = unicodedata.normalize("NFKC", text or "").strip().removesuffix("年")
+    """A year typed in a form ("2024", "2024年", "2024年度", "２０２４", as a workbook's 年度 cell
+    takes it: review CC B2); ScoringError in the form's words otherwise."""
+    folded = written_year(text or "")
     if not (len(folded) == 4 and folded.isascii() and folded.isdigit()):
         raise ScoringError(f"年度应为四位数字，如 2024（填的是“{text}”）")
     return int(folded)
