@@ -330,6 +330,7 @@ class _FormReader:
         if points and (self.text(row, col) or "").strip().endswith(("%", "％")):
             self.problem(row, col, f"“{self.text(row, col)}”带百分号：得分和分值应写分数，不能写百分数")
             return None
+        typed = value  # quoted as typed in a message ("满分", not what is left of it without its unit: review CC B3)
         if points and isinstance(value, str):
             if is_not_given(value):
                 return None
@@ -344,7 +345,7 @@ class _FormReader:
         try:
             number = to_decimal(value)
         except NumberError:
-            self.problem(row, col, f"应为数字，得到“{value}”" + (f"（文件未披露的数字填“{UNDISCLOSED}”）" if undisclosed else ""))
+            self.problem(row, col, f"应为数字，得到“{typed}”" + (f"（文件未披露的数字填“{UNDISCLOSED}”）" if undisclosed else ""))
             return None
         if is_too_large(number) and not undisclosed:
             # a claim, weight or count this large is a slip; an input figure is left to the engine,
