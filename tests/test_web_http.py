@@ -350,6 +350,10 @@ def test_a_deduction_owed_and_not_taken_is_an_over_claim_on_the_page(client):
     assert (owed["status"], owed["status_label"]) == ("over", "高报")
     assert owed["reason"] == "发现问题 1 处，每处扣 1 分，应扣 1 分；自评扣 0 分，少扣 1 分"
     assert by_id["finance_posts"]["status"] is None and by_id["finance_posts"]["reason"] == "发现问题数未披露，未计扣分"
+    # the page's 计算过程 is in the form's words: no ids or expressions of the rule file (review CC D1)
+    quality = next(i for i in answer["sheet"]["indicators"] if i["id"] == "budget_quality")["explain"]
+    assert "财政拨款预算执行数＝ 253.87万元" in quality and "评分规则（原文）" in quality
+    assert not any(word in quality for word in ("budget_quality", "budget_executed", "deviation", "得分表达式"))
 
 
 def test_a_stated_rate_carried_from_an_opened_file_follows_the_figures_it_was_printed_beside(client):

@@ -100,9 +100,11 @@ def _findings_block(findings: list, fmt_name: str, levels: tuple[str, ...], plac
 
 # -- explain -----------------------------------------------------------------------------------
 
-def render_explain(report: CaseReport, key: str | None) -> str:
+def render_explain(report: CaseReport, key: str | None, names: bool = True) -> str:
     """Per indicator: rule text, each input with value and source, intermediate values, band,
-    not-applicable clause, caps and rounding, and the claim against the result."""
+    not-applicable clause, caps and rounding, and the claim against the result.  Without
+    ``names``, as the fill page shows it to a finance officer: no identifiers of the rule file
+    (indicator and input ids, score expressions written in them: review CC D1)."""
     out = []
     for sd in report.sheets:
         rows = [row for row in sd.indicators if key is None or key in (row.result.id, row.result.name)]
@@ -111,13 +113,18 @@ def render_explain(report: CaseReport, key: str | None) -> str:
         r = sd.sheet.rules
         out.append(f"{sd.sheet.title} —— 规则 {r.id}@{r.version}（{r.path}，sha256 {r.sha256}），{TOOL}")
         said: dict[str, str] = {}  # a decision every row shares is printed once, at the first (review BW C8)
-        out.extend(_explain_indicator(row, said) for row in rows)
+        out.extend(_explain_indicator(row, said, names) for row in rows)
     return "\n\n".join(out) + "\n"
 
 
-def _explain_indicator(row: IndicatorDiff, said: dict[str, str] | None = None) -> str:
+def _explain_indicator(row: IndicatorDiff, said: dict[str, str] | None = None, names: bool = True) -> str:
     ind, c = row.result, row.comparison
-    lines = [f"【{ind.name}】（{ind.id}，{'/'.join(ind.group)}，分值 {fmt(ind.weight) or '未印出'}）", f"  评分规则（原文）：{ind.rule_text}"]
+
+    def named(name: str) -> str:
+        return f"（{name}）" if names else ""
+
+    where = "，".join(filter(None, (ind.id if names else "", "/".join(ind.group), f"分值 {fmt(ind.weight) or '未印出'}")))
+    lines = [f"【{ind.name}】（{where}）", f"  评分规则（原文）：{ind.rule_text}"]
     if ind.decision:
         first = ind.name if said is None else said.setdefault(ind.decision, ind.name)
         lines.append(f"  本规则的取舍：{ind.decision}" if first == ind.name else f"  本规则的取舍：同【{first}】")
@@ -127,7 +134,7 @@ def _explain_indicator(row: IndicatorDiff, said: dict[str, str] | None = None) -
             state = {"given": "", "default": "（规则默认值）", "undisclosed": "（未披露）", "missing": "（缺失）", "invalid": "（无效）"}[u.state]
             written = u.value is None and u.state == "given"  # a row's target or actual: the text as written
             value = u.note if written else ("—" if u.value is None else short(u.value) + u.unit)
-            lines.append(f"    {u.label}（{u.name}）＝ {value}{state}")
+            lines.append(f"    {u.label}{named(u.name)}＝ {value}{state}")
             if u.source:
                 lines.append(f"      来源：{u.source}")
             if u.note and not written:
@@ -135,15 +142,15 @@ def _explain_indicator(row: IndicatorDiff, said: dict[str, str] | None = None) -
     params = [v for v in ind.values if v.kind == "parameter"]
     values = [v for v in ind.values if v.kind == "value"]
     for v in params:
-        lines.append(f"  参数：{v.label}（{v.name}）＝ {short(v.value)}；来源：{v.source}")
+        lines.append(f"  参数：{v.label}{named(v.name)}＝ {short(v.value)}；来源：{v.source}")
     for v in values:
-        lines.append(f"  中间值：{v.label}（{v.name}）＝ {shown_value(v)}" + (f"；来源：{v.source}" if v.source else ""))
+        lines.append(f"  中间值：{v.label}{named(v.name)}＝ {shown_value(v)}" + (f"；来源：{v.source}" if v.source else ""))
     for p in ind.parts:
         head = "  计分" if ind.single else f"  部分“{p.name}”（分值 {fmt(p.weight)}）"
         detail = [PART_STATES[p.state]]
         if p.band:
             detail.append(f"匹配档位 {p.band}" + (f"（{p.band_range}）" if p.band_range else ""))
-        if p.expression and p.state in ("scored", "not_applicable"):
+        if p.expression and p.state in ("scored", "not_applicable") and names:
             # an expression that gave no score (a late deadline's "weight") would read as full marks (review BW D5)
             detail.append(f"得分表达式 {p.expression}")
         if p.raw is not None:

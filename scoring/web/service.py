@@ -452,7 +452,8 @@ def sheet_payload(report: CaseReport, sd: SheetDiff) -> dict:
         ind["shown"] = f"{fmt(c.low)}～{fmt(c.high)}" if ind["range"] else (fmt(c.computed) or "无法核验")
         ind["reason"] = line_reason(row)
         # the sheet's heading line (rules and hash) is shown once on the page, not under every indicator
-        ind["explain"] = render_explain(CaseReport(report.case_id, report.unit, report.path, [sd], []), row.result.id).strip().split("\n", 1)[-1].lstrip()
+        ind["explain"] = render_explain(CaseReport(report.case_id, report.unit, report.path, [sd], []), row.result.id,
+                                        names=False).strip().split("\n", 1)[-1].lstrip()
     for d, ded in zip(sd.sheet.deductions, sheet["deductions"]):
         # a deduction owed and not taken is an over-claim on the page as in the diff (review CC A3)
         status = deduction_status(d, sd.sheet.tolerance)

@@ -48,6 +48,8 @@
       if (k === "claimed") input.className = "claim";
       if (k === "rule") input.setAttribute("list", "rule-names");
       input.value = (row && row[k]) || "";
+      input.title = input.value;  // the whole text on hover, however narrow the column
+      input.addEventListener("input", function () { input.title = input.value; });
       td.appendChild(input);
       tr.appendChild(td);
     });
