@@ -952,4 +952,4 @@ def test_a_sheet_naming_a_revised_version_is_told_of_its_revision(library, tmp_p
         assert bool(found) is told
         if told:
             assert found[0]["severity"] == "warning"
-            assert found[0]["message"].startswith("案例指定的规则集 sichuan.dept-overall@2024.2 已由 sichuan.dept-overall@2024.3 修订")
+            assert found[0]["message"].startswith("本表指定的规则集 sichuan.dept-overall@2024.2 已由 sichuan.dept-overall@2024.3 修订")

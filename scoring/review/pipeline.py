@@ -117,7 +117,9 @@ def fallback_findings(library: RuleLibrary, region: tuple[str, ...], year: int |
 def pinned_rules_findings(region: tuple[str, ...], year: int | None, evaluated, sheet_type: str | None, rules: RuleSet,
                           where: str, override: bool) -> list[Finding]:
     """`pin_findings` on the plain values of a sheet whose rules were named."""
-    how = "命令行 --rules" if override else "案例"
+    # a sheet names its rules in a case file's sheet and in a workbook's template alike ("案例" read
+    # as a file she never wrote, review CC B1)
+    how = "命令行 --rules" if override else "本表"
     out = []
     if not rules.covers(tuple(region)):
         out.append(finding(
@@ -125,7 +127,7 @@ def pinned_rules_findings(region: tuple[str, ...], year: int | None, evaluated, 
         ))
     if year is not None and not rules.info.governs_fiscal_year(year):
         out.append(finding(
-            "rules_other_year", f"{how}指定的规则集 {rules.ref} 不适用于 {year} 年度（{_years(rules)}）", f"{where}.rules",
+            "rules_other_year", f"{how}指定的规则集 {rules.ref} 不适用于 {year} 年度（{_years(rules)}）：请核对表中的年度", f"{where}.rules",
         ))
     if evaluated is not None and evaluated < rules.info.effective_from:
         out.append(finding(
