@@ -124,7 +124,9 @@ def read_workbook(path: Path | str, lines: dict | None = None) -> dict:
     shown = str(path)
     wb, formulas = _open(path, shown)
     if META not in wb.sheetnames:
-        raise ScoringError(f"{shown}: 缺少隐藏的工作表“{META}”——这不是 scoring template 生成的模板或 scoring diff 生成的复核表")
+        # a unit's own workbook: what to do with it, in her words (review CC D1)
+        raise ScoringError(f"{shown}: 不是本工具的填报模板或复核表（缺少隐藏的工作表“{META}”）：请先生成填报模板（网页“填报模板 (.xlsx)”，"
+                           "或 scoring template 规则集），把表中的数字填进去，再读取")
     meta = [row for row in wb[META].iter_rows(values_only=True) if row and row[0]]
     listed = [row for row in meta if row[0] == META_SHEET and len(row) >= 4]
     if not listed:
