@@ -817,10 +817,13 @@ def test_stated_rate_checked_against_the_range_its_amounts_allow(library):
         {"label": "零基数", "stated": "0.00%", "numerator": "0.00", "denominator": "0.00"},
         {"label": "错误", "stated": "93.70%", "numerator": "32.18", "denominator": "34.38"},
         {"label": "零基数非零", "stated": "5%", "numerator": "0", "denominator": "0"},
+        # "1" is 100% as a fraction (or 1%), not anything from 50% to 150% (review CC B4)
+        {"label": "整数一", "stated": "1", "numerator": "99.99", "denominator": "100"},
+        {"label": "整数一不符", "stated": "1", "numerator": "60.00", "denominator": "68.09"},
     ]
     rep = report(library, [{"name": "a", "weight": 90, "target": "1", "actual": "1"}], stated_rates=rates)
     flagged = {f.message.split("：")[0]: f for f in rep.findings if f.code.startswith("stated_rate")}
-    assert set(flagged) == {"错误", "零基数非零"}
+    assert set(flagged) == {"错误", "零基数非零", "整数一不符"}
     assert "93.60%" in flagged["错误"].message and "93.57%～93.63%" in flagged["错误"].message
     assert flagged["零基数非零"].code == "stated_rate_zero_base"
 

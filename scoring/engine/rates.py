@@ -80,8 +80,13 @@ def _readings(stated: str) -> tuple[tuple[str, Decimal, Decimal], ...]:
     # rounded: value ± half a unit; truncated: value up to a whole unit above
     readings = [("百分数", value - unit / 2, value + unit)]
     if not text.endswith(("%", "％")):
-        value, unit = value * HUNDRED, unit * HUNDRED
-        readings.append(("小数", value - unit / 2, value + unit))
+        if digits:
+            value, unit = value * HUNDRED, unit * HUNDRED
+            readings.append(("小数", value - unit / 2, value + unit))
+        else:
+            # a whole-number fraction is 1 (100%) or 0 as it stands, never 0.95 rounded to no decimals: read
+            # so, "1" would fit any rate from 50% to 150% (review CC B4)
+            readings.append(("小数", value * HUNDRED, value * HUNDRED))
     return tuple(readings)
 
 
