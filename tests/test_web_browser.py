@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -167,6 +168,20 @@ def test_an_unreadable_cell_greys_the_results_and_a_refused_download_keeps_the_f
     with page.expect_download() as got:
         page.click("#download button[value='toml']")
     assert got.value.suggested_filename.endswith(".toml")
+
+
+def test_a_figure_a_finding_is_about_is_marked_where_it_was_typed(server, page):
+    """全年执行数 typed in 元 (1,200,000 against a budget of 123.47 万元): the slip's warning marks the
+    figure it read first, on the page, with the warning as its title (review CC B5); corrected, the mark goes."""
+    page.goto(f"{server['url']}/fill/hunan.dept-overall@2024.1?region=湖南省/岳阳市/汨罗市&year=2024")
+    page.fill("#in-budget", "123.47")
+    page.fill("#in-executed", "1200000")
+    budget = page.locator("#in-budget")
+    sync_api.expect(budget).to_have_attribute("title", re.compile("相差约一万倍"))
+    sync_api.expect(budget).to_have_class(re.compile(r"\bflagged\b"))
+    page.fill("#in-executed", "120")
+    sync_api.expect(budget).not_to_have_class(re.compile(r"\bflagged\b"))
+    sync_api.expect(budget).to_have_attribute("title", "")
 
 
 # Shipped cases whose sheets need more than figures and claims: printed weights that govern

@@ -225,6 +225,14 @@
       var claim = tr.querySelector("input.claim");
       mark(claim, ind.status, (messages[ind.id] || []).join("；"));
     });
+    // a figure a finding is about (a 元/万元 slip, a part above its whole) is marked where she typed it (review CC B5)
+    model.inputs.forEach(function (i) {
+      var input = field("in:" + i.name);
+      if (!input) return;
+      var said = messages[i.name];
+      input.classList.toggle("flagged", !!said);
+      input.title = said ? said.join("；") : "";
+    });
     sheet.deductions.forEach(function (d) {
       var tr = form.querySelector('[data-deduction="' + d.id + '"]');
       if (!tr) return;
