@@ -1973,24 +1973,35 @@ def test_an_actual_bounded_short_of_the_target_never_earns_full_marks(library, a
         assert any(f.code == "claim_over" and "该项应低于 10 分" in f.message for f in rep.findings)
 
 
-@pytest.mark.parametrize(("claimed", "converted", "severity", "twice"), [
-    ("25.00", "6.25", "error", True),  # the Hebei form: 得分 on the weight's scale × 权重占比 again
-    ("20", "5", "error", True),
-    ("20", "20.00", None, False),  # the same score written to other decimals
-    ("20", "20.03", "warning", False),  # within the tolerance, no rounding explains it
-    ("20", "15", "error", False),  # another figure: not the weight counted twice
+@pytest.mark.parametrize(("claimed", "converted", "severity", "said"), [
+    ("25.00", "6.25", "error", "权重计了两次"),  # the Hebei form: 得分 on the weight's scale × 权重占比 again
+    ("20", "5", "error", "权重计了两次"),
+    ("20", "20.00", None, None),  # the same score written to other decimals
+    ("20", "20.03", "warning", "相差 0.03 分（在容差 0.05 分以内，但不是舍入所致）"),  # no rounding explains it
+    ("20", "15", "error", "与自评得分 20 分不符"),  # another figure: neither reading, said as it is
+    # 得分 out of 100, its 折算得分 the row's score on this form: the claim is the column to mend (review CD B1)
+    ("100", "25", "error", "自评得分 100 分是按百分制填写的（超出该项分值 25.00 分），折算得分 25 ＝ 100 × 权重占比 25%"),
 ])
-def test_a_converted_score_is_held_to_the_claim(library, claimed, converted, severity, twice):
+def test_a_converted_score_is_held_to_the_claim(library, claimed, converted, severity, said):
     rows = [{"name": "覆盖率", "target": "≥98%", "actual": "100%", "weight": "25.00", "claimed": claimed, "converted": converted},
             {"name": "其余", "weight": 65, "target": "1", "actual": "1", "claimed": 65}]
     rep = report(library, rows)
     found = [f for f in rep.findings if f.code == "converted_mismatch"]
     assert [f.severity for f in found] == ([severity] if severity else [])
     if found:
-        assert found[0].message.startswith(f"覆盖率：折算得分 {converted} 分，与自评得分 {claimed} 分不符")
-        assert ("权重计了两次" in found[0].message) is twice
+        assert found[0].message.startswith(f"覆盖率：折算得分 {converted} 分，与自评得分 {claimed} 分")
+        assert said in found[0].message and ("权重计了两次" in found[0].message) == (said == "权重计了两次")
         assert found[0].where.endswith(".rows[0](覆盖率)")
     assert rep.sheets[0].indicators[1].comparison.claimed == D(claimed)  # the claim is still 得分
+
+
+def test_a_total_adding_the_converted_scores_is_said_to(library):
+    """The Hebei sheet's 总分 22.5 is its 折算得分 column added up (review CD C3)."""
+    rows = [{"name": n, "target": "≥95%", "actual": "100%", "weight": w, "claimed": w, "converted": c}
+            for n, w, c in (("甲", "25.00", "6.25"), ("乙", "25.00", "6.25"), ("丙", "30.00", "9.00"), ("丁", "10.00", "1.00"))]
+    rep = report(library, rows, claims={"execution": "10"}, total="32.5")
+    said = [f.message for f in rep.findings if f.code == "sum_mismatch"]
+    assert said and "填报的总分是按各行的折算得分相加的（32.5 分）" in said[0]
 
 
 def test_a_row_printing_only_its_converted_score_claims_it(library):

@@ -44,6 +44,7 @@ from ..review.compare import (
     compare,
     compare_line,
     converted_findings,
+    converted_shift,
     header_groups,
     line_finding,
     parent_findings,
@@ -553,6 +554,8 @@ class LeanEngine:
         does, with a straight path for the lines the rules give a point score."""
         tolerance = lr.tolerance
         sums = LineSums(max(lr.digits, 2) if rows else lr.digits)
+        if rows:
+            sums.converted = converted_shift(sheet)
         statuses: list[str] = []
         values: list = []
         kept = found.kept

@@ -203,24 +203,41 @@ def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Find
 def converted_findings(sheet: Sheet, total_weight: Decimal, where: str, findings: list[Finding], tolerance: Decimal) -> None:
     """A row's converted score (折算得分, `Row.converted`) is its claim on the weight's scale, the
     share of the total the row contributes: it must be its 得分, as `sum_differs` holds a written
-    figure to another.  A converted score that is the claim multiplied by the weight's share of
-    the total (the Hebei form's 25 × 25% = 6.25 for 25 of 25 points) is said to count the weight
-    twice."""
+    figure to another.  Where it is not, the figures say which column is off: a converted score
+    that is a claim within the weight times the weight's share of the total (the Hebei form's
+    25 × 25% = 6.25 for 25 of 25 points) counts the weight twice; one that is a claim above the
+    weight times that share (100 × 25% = 25) is the row's score, its 得分 written out of the total
+    (review CD B1)."""
     for i, row in enumerate(sheet.rows):
         if row.converted is None or row.claimed is None:
             continue
         severity = sum_differs(row.converted, row.claimed, tolerance)
         if severity is None:
             continue
-        said = f"{row.name}：折算得分 {fmt(row.converted)} 分，与自评得分 {fmt(row.claimed)} 分不符"
-        weight = row.weight
-        if weight is not None and 0 < weight < total_weight:
-            twice = round_half_up(row.claimed * weight / total_weight, decimals_of(row.converted))
-            if twice == row.converted:
-                share = fmt_sum(round_half_up(weight / total_weight * 100, 2))
-                said += (f"：{fmt(row.converted)} ＝ {fmt(row.claimed)} × 权重占比 {share}%，而自评得分已按该项分值 {fmt(weight)} 分计，"
-                         f"再乘权重占比，权重计了两次；按本表分值，折算得分应等于自评得分 {fmt(row.claimed)} 分")
+        name, converted, claimed, weight = row.name, row.converted, row.claimed, row.weight
+        said = f"{name}：折算得分 {fmt(converted)} 分，与自评得分 {fmt(claimed)} 分不符"
+        if severity == "warning":
+            said = (f"{name}：折算得分 {fmt(converted)} 分，与自评得分 {fmt(claimed)} 分相差 {fmt_sum(abs(converted - claimed))} 分"
+                    f"（在容差 {fmt(tolerance)} 分以内，但不是舍入所致）")
+        elif weight is not None and 0 < weight < total_weight and round_half_up(claimed * weight / total_weight, decimals_of(converted)) == converted:
+            share = fmt_sum(round_half_up(weight / total_weight * 100, 2))
+            if claimed <= weight:
+                said += (f"：{fmt(converted)} ＝ {fmt(claimed)} × 权重占比 {share}%，而自评得分已按该项分值 {fmt(weight)} 分计，"
+                         f"再乘权重占比，权重计了两次；按本表分值，折算得分应等于自评得分 {fmt(claimed)} 分")
+            else:
+                scale = "百分制" if total_weight == 100 else f"满分 {fmt(total_weight)} 分"
+                said += (f"：自评得分 {fmt(claimed)} 分是按{scale}填写的（超出该项分值 {fmt(weight)} 分），折算得分 {fmt(converted)} ＝ "
+                         f"{fmt(claimed)} × 权重占比 {share}%，才是该项按分值计的得分：自评得分应按折算得分 {fmt(converted)} 分填写")
         findings.append(finding("converted_mismatch", said, f"{where}.rows[{i}]({row.name})", severity))
+
+
+def converted_shift(sheet: Sheet | None) -> Decimal | None:
+    """What the claims' sum becomes with each row's converted score (折算得分) in place of its
+    claim: the converted scores less the claims, over the rows printing both; None where none does."""
+    if sheet is None or not sheet.rows:
+        return None
+    shifts = [row.converted - row.claimed for row in sheet.rows if row.converted is not None and row.claimed is not None]
+    return sum(shifts, Decimal(0)) if shifts else None
 
 
 def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: str, findings: list[Finding],
@@ -354,7 +371,7 @@ class LineSums:
     checked, what lines matching within the tolerance explain, and the sum of the claims."""
 
     __slots__ = ("computed", "low", "high", "known_weight", "checked", "unknown_weight", "allow_up", "allow_down",
-                 "claimed", "any_claimed", "unclaimed_weight", "unclaimed_unknown", "unclaimed_room", "digits")
+                 "claimed", "any_claimed", "unclaimed_weight", "unclaimed_unknown", "unclaimed_room", "digits", "converted")
 
     def __init__(self, digits: int = 2) -> None:
         zero = Decimal(0)
@@ -362,6 +379,7 @@ class LineSums:
         self.allow_up = self.allow_down = self.claimed = self.unclaimed_weight = self.unclaimed_room = zero
         self.unknown_weight = self.any_claimed = self.unclaimed_unknown = False
         self.digits = digits
+        self.converted: Decimal | None = None  # the claims' sum less itself with 折算得分 for 得分 (`converted_shift`)
 
     def add(self, weight: Decimal | None, checked: Decimal, verifiable: bool, interval: bool, computed: Decimal | None,
             low: Decimal | None, high: Decimal | None, claimed: Decimal | None, status: str, delta: Decimal | None) -> None:
@@ -428,6 +446,7 @@ class LineSums:
 def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: str, findings: list[Finding],
            groups: list[HeaderGroup] = ()) -> TotalDiff:
     sums = LineSums(max((r.result.rounding for r in rows), default=2))
+    sums.converted = converted_shift(sheet)
     grouped = frozenset().union(*(g.members for g in groups))
     for row in rows:
         c, ind = row.comparison, row.result
@@ -577,7 +596,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         parts_sum = sums.claimed - claimed_deductions
         # what lines not seen or not claimed could still add: nothing known when a weight is not
         room = None if sums.unknown_weight or sums.unclaimed_unknown else unseen + sums.unclaimed_weight
-        _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings)
+        _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings, sums.converted)
     # a claimed total that matches within its tolerance may sit across a grade's edge (90 for 89.97),
     # and its grade with it; a grade the claimed total itself does not reach may not
     reach = claimed_total if cmp.status == "match" else None
@@ -657,18 +676,20 @@ def _partial_total(claimed: Decimal, computed: Decimal, low: Decimal, high: Deci
 
 
 def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Decimal | None, complete: bool,
-                    tolerance: Decimal, place: str, findings: list[Finding]) -> None:
+                    tolerance: Decimal, place: str, findings: list[Finding], converted: Decimal | None = None) -> None:
     """The claimed total against the claims of its lines: their sum on a complete sheet, as
     `sum_differs` holds it (91.1 written for lines adding to 91.07 is that sum); on a partial one,
-    at least the visible claims and at most what unseen or unclaimed lines could add."""
+    at least the visible claims and at most what unseen or unclaimed lines could add.
+    ``converted`` (`converted_shift`): a total that adds the rows' 折算得分 is said to."""
     if claimed_total is None:
         return
     severity = sum_differs(claimed_total, parts_sum, tolerance, rounded="warning") if complete else None
     if severity:
-        findings.append(finding(
-            "sum_mismatch", f"总分：各指标自评得分合计 {fmt_sum(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt_sum(abs(claimed_total - parts_sum))} 分）",
-            place, severity,
-        ))
+        said = f"总分：各指标自评得分合计 {fmt_sum(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt_sum(abs(claimed_total - parts_sum))} 分）"
+        if converted is not None and sum_differs(claimed_total, parts_sum + converted, tolerance) is None:
+            # the form adds its 折算得分 column: the converted scores' findings say what is wrong with it (review CD C3)
+            said += f"；填报的总分是按各行的折算得分相加的（{fmt_sum(parts_sum + converted)} 分），见各行折算得分的问题"
+        findings.append(finding("sum_mismatch", said, place, severity))
     elif not complete and parts_sum - claimed_total > tolerance:
         findings.append(finding(
             "sum_mismatch", f"总分：已录入各项的自评得分合计 {fmt_sum(parts_sum)} 分，已超过填报的总分 {fmt(claimed_total)} 分",
