@@ -13,3 +13,15 @@ PROVINCES = frozenset((
     # units are not the autonomous region's, however the region is written (review BN A5)
     "新疆生产建设兵团", "新疆建设兵团", "新疆兵团",
 ))
+
+
+# Each province-level division's full name, by its name without the ending: what a summary shows
+# whichever way a sheet wrote it ("四川" and "四川省" are one place to sort and filter by: review CD B3)
+FULL_NAMES = {
+    **{name: name + "市" for name in ("北京", "天津", "上海", "重庆")},
+    **{name: name + "省" for name in ("河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东",
+                                      "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾")},
+    "内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区", "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区",
+    "香港": "香港特别行政区", "澳门": "澳门特别行政区",
+    "新疆生产建设兵团": "新疆生产建设兵团", "新疆建设兵团": "新疆生产建设兵团", "新疆兵团": "新疆生产建设兵团",
+}

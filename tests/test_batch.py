@@ -546,3 +546,19 @@ def test_a_table_whose_file_name_is_not_utf8_is_summarised_not_a_crash(tmp_path)
     (sheet,) = json.loads(summary.read_bytes().decode("utf-8"))["sheets"]
     assert sheet["path"].endswith(os.fsdecode(b"z\xb2\xe2\xca\xd4.csv") + ":2")
     assert shown in report.read_bytes().decode("utf-8")
+
+
+def test_the_summary_names_a_province_one_way_however_it_was_written(tmp_path):
+    """地区 and 年度 in the summary, the province by its full name: "湖南/岳阳市/汨罗市" and
+    "湖南省岳阳市汨罗市" are one place to filter by (review CD B3), on the table reader's path and
+    the case model's alike."""
+    table = tmp_path / "t.csv"
+    table.write_text(
+        "case_id,unit,region,year,rules,budget_initial,budget,executed,claim:execution\n"
+        "t1,甲,湖南/岳阳市/汨罗市,2024年,hunan.dept-overall,0,123.47,111.27,9.01\n"
+        "t2,乙,湖南省岳阳市汨罗市,2024,hunan.dept-overall,0,123.47,111.27,9.01\n",
+        encoding="utf-8",
+    )
+    done = run_cli("batch", str(table), str(HUNAN), "--format", "json")
+    sheets = _json(done)["sheets"]
+    assert {(s["region"], s["year"]) for s in sheets} == {("湖南省/岳阳市/汨罗市", 2024)} and len(sheets) == 3

@@ -13,7 +13,9 @@ from operator import attrgetter
 
 from ..engine.results import SheetDiff
 from ..findings import SEVERITY_ORDER
+from ..regions import FULL_NAMES
 from ..review.grades import span_text
+from ..rules.model import region_key
 
 # From the most to the least alarming: a sheet's worst status is the first of these it has.
 STATUS_RANK = {"invalid": 0, "over": 1, "unverifiable": 2, "incomplete": 3, "under": 4, "unclaimed": 5, "match": 6}
@@ -95,7 +97,11 @@ def by_severity(finding) -> int:
 
 
 def region_text(parts) -> str:
-    """A region's parts as a summary shows them: "四川省/遂宁市/安居区"."""
+    """A region's parts as a summary shows them: "四川省/遂宁市/安居区", the province by its full name
+    however it was written ("四川/遂宁市" is "四川省/遂宁市")."""
+    parts = list(parts)
+    if parts:
+        parts[0] = FULL_NAMES.get(region_key(parts[0]), parts[0])
     return "/".join(parts)
 
 
