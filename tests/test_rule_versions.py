@@ -287,13 +287,18 @@ def test_validate_warns_of_select_keys_no_row_is_scored_by(tmp_path):
         "≈" = "positive"
         "正向" = "positive"
         ">=" = "positive"
+        "NONE" = "reverse"
+        "定 性" = "positive"
         """), encoding="utf-8")
     proc = run_cli("formulas", "validate", "--rules-dir", str(rules))
     assert proc.returncode == 0, proc.stderr
     warned = [line for line in proc.stdout.splitlines() if "rows.select" in line]
-    assert len(warned) == 2, proc.stdout
-    assert "rows.select 的键“≥”是比较符号 >= 的写法" in warned[0] and "此键不会被用到" in warned[0]
-    assert "rows.select 的键“≈”不是比较符号的代码" in warned[1]
+    assert len(warned) == 4, proc.stdout
+    # a key folding onto the inherited "定性" replaces it (review CD B2)
+    assert "rows.select 的键“定性”、“定 性”读作同一写法“定性”：只有最后写的“定 性” = \"positive\" 有效" in warned[0]
+    assert "rows.select 的键“≥”是比较符号 >= 的写法" in warned[1] and "此键不会被用到" in warned[1]
+    assert "rows.select 的键“≈”不是比较符号的代码" in warned[2]
+    assert "rows.select 的键“NONE”应写作小写的“none”" in warned[3]
 
 
 def test_validate_warns_of_a_version_not_written_year_dot_number(tmp_path):

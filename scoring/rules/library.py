@@ -17,6 +17,7 @@ from pathlib import Path
 from ..errors import ScoringError
 from ..files.limits import read_limited
 from ..files.reading import display_path, read_toml
+from ..numbers import normalize_phrase
 from ..plain import replace
 from . import cache
 from .model import RuleSet, defer_bulky_fields, region_covers, region_path
@@ -270,8 +271,20 @@ def select_doubts(rule_set: RuleSet) -> list[str]:
     if rows is None:
         return []
     doubts = []
+    # keys written differently that read as one (blanks, full-width forms): the last written replaces the others
+    written = (rule_set.resolved.get("rows") or {}).get("select") or {}
+    folded: dict[str, list[str]] = {}
+    for key in written:
+        folded.setdefault(normalize_phrase(key), []).append(key)
+    for key, spellings in folded.items():
+        if len(spellings) > 1:
+            doubts.append(f"rows.select 的键{'、'.join(f'“{k}”' for k in spellings)}读作同一写法“{key}”：只有最后写的"
+                          f"“{spellings[-1]}” = \"{written[spellings[-1]]}\" 有效，其余被它取代")
     for key in rows.select:
         if key in SELECT_KEYS:
+            continue
+        if key.casefold() in SELECT_KEYS:
+            doubts.append(f"rows.select 的键“{key}”应写作小写的“{key.casefold()}”：按“{key.casefold()}”查找，此键不会被用到")
             continue
         comparator = rule_set.reading.comparator(key)
         if comparator is not None:
