@@ -146,8 +146,9 @@ def pinned_rules_findings(region: tuple[str, ...], year: int | None, evaluated, 
 @functools.lru_cache(maxsize=64)
 def _superseded(how: str, ref: str, revised_by: str, rule_id: str) -> str:
     # one text for every sheet of a batch naming the old version: a million rows keep one copy
+    # what to do where the version is named: a case file's or a case table's 规则, or a template made before (review CD C1)
     return (f"{how}指定的规则集 {ref} 已由 {revised_by} 修订（改正了其中的错误），本表仍按 {ref} 计分；"
-            f"按修订后的规则复核，请改为 {revised_by}（或只写 {rule_id}）")
+            f"按修订后的规则复核：把所指定的规则改为 {revised_by}（或只写 {rule_id}），用填报模板填写的请重新生成模板再填")
 
 
 def _years(rules: RuleSet) -> str:
