@@ -263,10 +263,12 @@ SELECT_KEYS = (">=", ">", "<=", "<", "=", "none", "date", "text")
 
 
 def select_doubts(rule_set: RuleSet) -> list[str]:
-    """``rows.select`` keys no row will be scored by, each said: a comparator written otherwise than
-    as its code ("≥" is read as ">=" wherever it is printed, so the key is never looked up), and a
-    key of symbols only that is no code ("=>", "≈": chosen only by a 指标性质 cell printing exactly
-    it, which is rarely what was meant).  Said by `formulas validate` (review BY C4), not refused."""
+    """``rows.select`` keys no row will be scored by, each said: keys that fold into one ("定 性" and
+    "定性": the last replaces the others), none/date/text not in lower case, a comparator written
+    otherwise than as its code ("≥" is read as ">=" wherever it is printed, so the key is never
+    looked up), and a key of symbols only that is no code ("=>", "≈": chosen only by a 指标性质 cell
+    printing exactly it, which is rarely what was meant).  Said by `formulas validate` (reviews BY
+    C4, CD B2), not refused."""
     rows = rule_set.rows
     if rows is None:
         return []
