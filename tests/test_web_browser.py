@@ -184,6 +184,17 @@ def test_a_figure_a_finding_is_about_is_marked_where_it_was_typed(server, page):
     sync_api.expect(budget).to_have_attribute("title", "")
 
 
+def test_an_opened_files_converted_scores_are_shown_beside_the_claims(server, page):
+    """The Hebei sheet's 折算得分, which its four converted_mismatch errors are about, is shown under
+    each row's claim (review CD C2)."""
+    page.goto(f"{server['url']}/fill")
+    page.set_input_files("form[action='/fill/open'] input[type=file]", str(ROOT / "cases" / "hebei-handan-chengan-minzheng-2020.toml"))
+    page.click("form[action='/fill/open'] button")
+    first = page.locator("#rows tr.row").first
+    sync_api.expect(first).to_contain_text("折算得分 6.25（取自打开的文件）")
+    sync_api.expect(page.locator("#findings")).to_contain_text("权重计了两次")
+
+
 # Shipped cases whose sheets need more than figures and claims: printed weights that govern
 # (weights.execution), 其中… rows and a partial transcription, a 赋分规则 column, a claimed grade
 # written "优秀", no fiscal year printed.

@@ -51,6 +51,13 @@
       input.title = input.value;  // the whole text on hover, however narrow the column
       input.addEventListener("input", function () { input.title = input.value; });
       td.appendChild(input);
+      if (k === "claimed" && row && row.converted) {
+        // the opened file's 折算得分, which its findings are about: shown, not a field of the form (review CD C2)
+        var hint = document.createElement("div");
+        hint.className = "hint";
+        hint.textContent = "折算得分 " + row.converted + "（取自打开的文件）";
+        td.appendChild(hint);
+      }
       tr.appendChild(td);
     });
     var carried = {};
