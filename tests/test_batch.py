@@ -12,6 +12,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from scoring import report_case
 from scoring.batch.pool import ordered_map
 from scoring.cli.progress import Progress
@@ -562,3 +564,14 @@ def test_the_summary_names_a_province_one_way_however_it_was_written(tmp_path):
     done = run_cli("batch", str(table), str(HUNAN), "--format", "json")
     sheets = _json(done)["sheets"]
     assert {(s["region"], s["year"]) for s in sheets} == {("湖南省/岳阳市/汨罗市", 2024)} and len(sheets) == 3
+
+
+@pytest.mark.parametrize(("parts", "shown"), [
+    (["四川", "遂宁市"], "四川省/遂宁市"), (["北京"], "北京市"), (["新疆"], "新疆维吾尔自治区"), (["新疆兵团"], "新疆生产建设兵团"),
+    # a city or a prefecture written first is left as written, never renamed a province (review CE B4)
+    (["吉林市", "船营区"], "吉林市/船营区"), (["海南藏族自治州"], "海南藏族自治州"), (["全国"], "全国"),
+])
+def test_a_region_is_shown_with_its_province_in_full_and_nothing_else_renamed(parts, shown):
+    from scoring.batch.summary import region_text
+
+    assert region_text(parts) == shown

@@ -1980,7 +1980,8 @@ def test_an_actual_bounded_short_of_the_target_never_earns_full_marks(library, a
     ("20", "20.03", "warning", "相差 0.03 分（在容差 0.05 分以内，但不是舍入所致）"),  # no rounding explains it
     ("20", "15", "error", "与自评得分 20 分不符"),  # another figure: neither reading, said as it is
     # 得分 out of 100, its 折算得分 the row's score on this form: the claim is the column to mend (review CD B1)
-    ("100", "25", "error", "自评得分 100 分是按百分制填写的（超出该项分值 25.00 分），折算得分 25 ＝ 100 × 权重占比 25%"),
+    ("100", "25", "error", "本表各行的自评得分按百分制填写，折算得分 25 ＝ 100 × 权重占比 25%，才是该项按分值 25.00 分计的得分"),
+    ("150", "37.5", "error", "与自评得分 150 分不符"),  # no score out of 100: neither reading (review CE B3)
 ])
 def test_a_converted_score_is_held_to_the_claim(library, claimed, converted, severity, said):
     rows = [{"name": "覆盖率", "target": "≥98%", "actual": "100%", "weight": "25.00", "claimed": claimed, "converted": converted},
@@ -1993,6 +1994,20 @@ def test_a_converted_score_is_held_to_the_claim(library, claimed, converted, sev
         assert said in found[0].message and ("权重计了两次" in found[0].message) == (said == "权重计了两次")
         assert found[0].where.endswith(".rows[0](覆盖率)")
     assert rep.sheets[0].indicators[1].comparison.claimed == D(claimed)  # the claim is still 得分
+
+
+def test_a_sheet_gets_one_reading_of_its_score_column(library):
+    """Rows whose 得分 are out of 100 (100/25, 90/27) and one whose 得分 is within its weight (8/0.8): one
+    column, one scale — every row is told its 折算得分 is the score (review CE C1); where another row's
+    折算得分 is its 得分, a 20 against 2 on a 10-point row is only said not to match (review CE B3)."""
+    def said(rows):
+        rep = report(library, [{"name": n, "target": "≥95%", "actual": "100%", "weight": w, "claimed": c, "converted": v} for n, w, c, v in rows])
+        return [f.message for f in rep.findings if f.code == "converted_mismatch"]
+
+    mixed = said([("甲", "25", "100", "25"), ("乙", "30", "90", "27"), ("丙", "10", "8", "0.8"), ("丁", "25", "100", "25")])
+    assert len(mixed) == 4 and all("本表各行的自评得分按百分制填写" in m for m in mixed)
+    typo = said([("甲", "25", "25", "25"), ("乙", "30", "30", "30"), ("丙", "10", "20", "2"), ("丁", "25", "25", "25")])
+    assert typo == ["丙：折算得分 2 分，与自评得分 20 分不符"]
 
 
 def test_a_total_adding_the_converted_scores_is_said_to(library):

@@ -555,3 +555,23 @@ def test_a_deduction_owed_and_not_taken_has_its_status_and_reason_in_the_workboo
     ws = load_workbook(out)["部门整体支出绩效自评表"]
     row = next(r for r in ws.iter_rows(values_only=True) if "财务管理制度" in r)
     assert "高报" in row and "发现问题 1 处，每处扣 1 分，应扣 1 分；自评扣 0 分，少扣 1 分" in row
+
+
+@pytest.mark.parametrize(("value", "stated", "flagged"), [(1, "100%", True), (0.9012, "90.12%", False)])
+def test_a_rate_cell_formatted_as_a_percentage_is_read_as_shown(tmp_path, scored, value, stated, flagged):
+    """A 执行率 cell Excel shows as "100%" holds the whole number 1: read as 100%, as shown, not as "1"
+    (review CE B1); 90.12% as 0.9012 is read so too."""
+    _, out = scored[HUNAN]
+    wb = load_workbook(out)
+    ws = wb.worksheets[0]
+    head = _rows(ws, "budget:head")[0]
+    col = {ws.cell(row=head, column=c).value: c for c in range(2, ws.max_column + 1)}
+    cell = ws.cell(row=_rows(ws, "budget:total")[0], column=col["执行率"])
+    cell.value, cell.number_format = value, "0.00%"
+    edited = tmp_path / "rate.xlsx"
+    wb.save(edited)
+    report = json.loads(run_cli("diff", str(edited), "--format", "json").stdout)
+    said = [f["message"] for f in report["findings"] if f["code"] == "stated_rate_mismatch"]
+    assert (said != []) is flagged
+    if flagged:
+        assert f"文件写 {stated}" in said[0]

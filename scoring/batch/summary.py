@@ -101,7 +101,11 @@ def region_text(parts) -> str:
     however it was written ("四川/遂宁市" is "四川省/遂宁市")."""
     parts = list(parts)
     if parts:
-        parts[0] = FULL_NAMES.get(region_key(parts[0]), parts[0])
+        # only a province-level name, short or in full: "吉林市" is a city and "海南藏族自治州" a
+        # prefecture of 青海, written first without their province (review CE B4)
+        full = FULL_NAMES.get(region_key(parts[0]))
+        if full is not None and parts[0] in (full, region_key(parts[0])):
+            parts[0] = full
     return "/".join(parts)
 
 

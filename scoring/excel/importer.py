@@ -316,8 +316,9 @@ class _FormReader:
     def text(self, row: int, col: int, shared: bool = False) -> str | None:
         cell = self.ws.cell(*self.merged.get((row, col), (row, col)))
         value = self.value(row, col, shared)
-        if isinstance(value, float) and "%" in (cell.number_format or ""):
-            return _float_text(round(value * 100, 10)) + "%"  # a rate typed as a percentage: 90.12%, as the form prints it
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+            # a rate typed as a percentage: 90.12%, as the form prints it; 100% is the whole number 1 (review CE B1)
+            return _float_text(round(value * 100, 10)) + "%"
         return _text(value)
 
     def number(self, row: int, col: int, undisclosed: bool = False, points: bool = False) -> Decimal | None | str:

@@ -203,14 +203,25 @@ def parent_findings(parents: list, sheet: Sheet, where: str, findings: list[Find
 def converted_findings(sheet: Sheet, total_weight: Decimal, where: str, findings: list[Finding], tolerance: Decimal) -> None:
     """A row's converted score (折算得分, `Row.converted`) is its claim on the weight's scale, the
     share of the total the row contributes: it must be its 得分, as `sum_differs` holds a written
-    figure to another.  Where it is not, the figures say which column is off: a converted score
-    that is a claim within the weight times the weight's share of the total (the Hebei form's
-    25 × 25% = 6.25 for 25 of 25 points) counts the weight twice; one that is a claim above the
-    weight times that share (100 × 25% = 25) is the row's score, its 得分 written out of the total
-    (review CD B1)."""
-    for i, row in enumerate(sheet.rows):
-        if row.converted is None or row.claimed is None:
-            continue
+    figure to another.  Where it is not, the figures may say which column is off — one reading for
+    the whole sheet, as a column has one scale (review CE C1): where every row's converted score is
+    its 得分 times the weight's share of the total, each within the weight, and some 得分 is above
+    its weight, the 得分 column is out of the total (100 × 25% = 25: the converted scores are the
+    claims, review CD B1); otherwise a converted score that is a claim within the weight times that
+    share counts the weight twice (the Hebei form's 25 × 25% = 6.25 for 25 of 25 points)."""
+    printed = [(i, row) for i, row in enumerate(sheet.rows) if row.converted is not None and row.claimed is not None]
+    if not printed:
+        return
+
+    def times_share(row) -> bool:
+        weight = row.weight
+        return (weight is not None and 0 < weight < total_weight
+                and round_half_up(row.claimed * weight / total_weight, decimals_of(row.converted)) == row.converted)
+
+    out_of_total = (all(times_share(row) and row.converted <= row.weight and row.claimed <= total_weight for _, row in printed)
+                    and any(row.claimed > row.weight for _, row in printed))
+    scale = "百分制" if total_weight == 100 else f"满分 {fmt(total_weight)} 分"
+    for i, row in printed:
         severity = sum_differs(row.converted, row.claimed, tolerance)
         if severity is None:
             continue
@@ -219,15 +230,14 @@ def converted_findings(sheet: Sheet, total_weight: Decimal, where: str, findings
         if severity == "warning":
             said = (f"{name}：折算得分 {fmt(converted)} 分，与自评得分 {fmt(claimed)} 分相差 {fmt_sum(abs(converted - claimed))} 分"
                     f"（在容差 {fmt(tolerance)} 分以内，但不是舍入所致）")
-        elif weight is not None and 0 < weight < total_weight and round_half_up(claimed * weight / total_weight, decimals_of(converted)) == converted:
+        elif out_of_total:
             share = fmt_sum(round_half_up(weight / total_weight * 100, 2))
-            if claimed <= weight:
-                said += (f"：{fmt(converted)} ＝ {fmt(claimed)} × 权重占比 {share}%，而自评得分已按该项分值 {fmt(weight)} 分计，"
-                         f"再乘权重占比，权重计了两次；按本表分值，折算得分应等于自评得分 {fmt(claimed)} 分")
-            else:
-                scale = "百分制" if total_weight == 100 else f"满分 {fmt(total_weight)} 分"
-                said += (f"：自评得分 {fmt(claimed)} 分是按{scale}填写的（超出该项分值 {fmt(weight)} 分），折算得分 {fmt(converted)} ＝ "
-                         f"{fmt(claimed)} × 权重占比 {share}%，才是该项按分值计的得分：自评得分应按折算得分 {fmt(converted)} 分填写")
+            said += (f"：本表各行的自评得分按{scale}填写，折算得分 {fmt(converted)} ＝ {fmt(claimed)} × 权重占比 {share}%，"
+                     f"才是该项按分值 {fmt(weight)} 分计的得分：自评得分应按折算得分 {fmt(converted)} 分填写")
+        elif times_share(row) and claimed <= weight:
+            share = fmt_sum(round_half_up(weight / total_weight * 100, 2))
+            said += (f"：{fmt(converted)} ＝ {fmt(claimed)} × 权重占比 {share}%，而自评得分已按该项分值 {fmt(weight)} 分计，"
+                     f"再乘权重占比，权重计了两次；按本表分值，折算得分应等于自评得分 {fmt(claimed)} 分")
         findings.append(finding("converted_mismatch", said, f"{where}.rows[{i}]({row.name})", severity))
 
 
@@ -688,7 +698,7 @@ def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Dec
         said = f"总分：各指标自评得分合计 {fmt_sum(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt_sum(abs(claimed_total - parts_sum))} 分）"
         if converted is not None and sum_differs(claimed_total, parts_sum + converted, tolerance) is None:
             # the form adds its 折算得分 column: the converted scores' findings say what is wrong with it (review CD C3)
-            said += f"；填报的总分是按各行的折算得分相加的（{fmt_sum(parts_sum + converted)} 分），见各行折算得分的问题"
+            said += f"；填报的总分是按各行的折算得分相加的（{fmt_sum(parts_sum + converted)} 分），各行的自评得分与折算得分不符之处见各行"
         findings.append(finding("sum_mismatch", said, place, severity))
     elif not complete and parts_sum - claimed_total > tolerance:
         findings.append(finding(
