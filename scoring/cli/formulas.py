@@ -160,8 +160,10 @@ def formulas_validate(
             whole.directory, [*(r for r in whole.rule_sets if r.ref != rule_set.ref), rule_set], [])
         failed = _failing_examples(rule_set, beside) if beside is not None else []
         if failed:
+            # what may be why, where the file's own keys say so (a select key folded onto another: review CE B5)
+            doubts = "".join(f"；{doubt}" for doubt in select_doubts(rule_set))
             failures.append(ScoringError(f"{rule_set.path}: 内置测试未通过：{failed[0]}" + (f"（共 {len(failed)} 处，" if len(failed) > 1 else "（")
-                                         + f"scoring formulas test {rule_set.ref} 逐条列出）"))
+                                         + f"scoring formulas test {rule_set.ref} 逐条列出）{doubts}"))
             continue
         typer.echo(f"通过：{rule_set.ref}（{rule_set.path}，{len(rule_set.indicators)} 个指标，{len(rule_set.deductions)} 个扣分项，sha256 {rule_set.sha256[:12]}）")
         if sha is not None and rule_set.warnings:

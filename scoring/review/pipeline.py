@@ -119,7 +119,7 @@ def pinned_rules_findings(region: tuple[str, ...], year: int | None, evaluated, 
     """`pin_findings` on the plain values of a sheet whose rules were named."""
     # a sheet names its rules in a case file's sheet and in a workbook's template alike ("案例" read
     # as a file she never wrote, review CC B1)
-    how = "命令行 --rules" if override else "本表"
+    how = "命令行 --rules " if override else "本表"
     out = []
     if not rules.covers(tuple(region)):
         out.append(finding(

@@ -236,7 +236,12 @@
     model.inputs.forEach(function (i) {
       var input = field("in:" + i.name);
       if (!input) return;
-      var said = messages[i.name];
+      // placed at it, or naming it with its value ("…（全年预算数＝123.47万元，全年执行数＝1200000万元）"):
+      // a failed check names every figure it read, and either may be the mistyped one (review CE B2)
+      var said = (messages[i.name] || []).concat(answer.findings.filter(function (f) {
+        return f.where.split(".").pop() !== i.name && f.message.indexOf(i.label + "＝") >= 0;
+      }).map(function (f) { return f.message; }));
+      said = said.length ? said : null;
       input.classList.toggle("flagged", !!said);
       input.title = said ? said.join("；") : "";
     });
