@@ -185,6 +185,11 @@ def test_a_figure_a_finding_is_about_is_marked_where_it_was_typed(server, page):
     for figure in (budget, executed):
         sync_api.expect(figure).not_to_have_class(re.compile(r"\bflagged\b"))
         sync_api.expect(figure).to_have_attribute("title", "")
+    # a year the rules do not govern: the 年度 field is marked (review CE C2)
+    year = page.locator("input[name='year']")
+    year.fill("2025")
+    sync_api.expect(year).to_have_class(re.compile(r"\bflagged\b"))
+    sync_api.expect(year).to_have_attribute("title", re.compile("不适用于 2025 年度"))
 
 
 def test_an_opened_files_converted_scores_are_shown_beside_the_claims(server, page):

@@ -245,6 +245,12 @@
       input.classList.toggle("flagged", !!said);
       input.title = said ? said.join("；") : "";
     });
+    // rules that do not govern the year typed: the 年度 field is what to check (review CE C2)
+    var year = field("year"), otherYear = answer.findings.filter(function (f) { return f.code === "rules_other_year"; });
+    if (year) {
+      year.classList.toggle("flagged", otherYear.length > 0);
+      year.title = otherYear.map(function (f) { return f.message; }).join("；");
+    }
     sheet.deductions.forEach(function (d) {
       var tr = form.querySelector('[data-deduction="' + d.id + '"]');
       if (!tr) return;
