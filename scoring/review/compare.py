@@ -221,6 +221,10 @@ def converted_findings(sheet: Sheet, total_weight: Decimal, where: str, findings
     out_of_total = (all(times_share(row) and row.converted <= row.weight and row.claimed <= total_weight for _, row in printed)
                     and any(row.claimed > row.weight for _, row in printed))
     scale = "百分制" if total_weight == 100 else f"满分 {fmt(total_weight)} 分"
+
+    def share_of(weight: Decimal) -> str:
+        return fmt_sum(round_half_up(weight / total_weight * 100, 2))
+
     for i, row in printed:
         severity = sum_differs(row.converted, row.claimed, tolerance)
         if severity is None:
@@ -231,12 +235,10 @@ def converted_findings(sheet: Sheet, total_weight: Decimal, where: str, findings
             said = (f"{name}：折算得分 {fmt(converted)} 分，与自评得分 {fmt(claimed)} 分相差 {fmt_sum(abs(converted - claimed))} 分"
                     f"（在容差 {fmt(tolerance)} 分以内，但不是舍入所致）")
         elif out_of_total:
-            share = fmt_sum(round_half_up(weight / total_weight * 100, 2))
-            said += (f"：本表各行的自评得分按{scale}填写，折算得分 {fmt(converted)} ＝ {fmt(claimed)} × 权重占比 {share}%，"
+            said += (f"：本表各行的自评得分按{scale}填写，折算得分 {fmt(converted)} ＝ {fmt(claimed)} × 权重占比 {share_of(weight)}%，"
                      f"才是该项按分值 {fmt(weight)} 分计的得分：自评得分应按折算得分 {fmt(converted)} 分填写")
         elif times_share(row) and claimed <= weight:
-            share = fmt_sum(round_half_up(weight / total_weight * 100, 2))
-            said += (f"：{fmt(converted)} ＝ {fmt(claimed)} × 权重占比 {share}%，而自评得分已按该项分值 {fmt(weight)} 分计，"
+            said += (f"：{fmt(converted)} ＝ {fmt(claimed)} × 权重占比 {share_of(weight)}%，而自评得分已按该项分值 {fmt(weight)} 分计，"
                      f"再乘权重占比，权重计了两次；按本表分值，折算得分应等于自评得分 {fmt(claimed)} 分")
         findings.append(finding("converted_mismatch", said, f"{where}.rows[{i}]({row.name})", severity))
 
