@@ -182,6 +182,9 @@ def test_dates(text, year, comparator, expected):
         ("百分之九十五", None, "95", "%"),
         ("百分百", None, "100", "%"),
         ("九成以上", ">=", "90", "%"),
+        ("九成五", None, "95", "%"),  # review CC B3: was read "90%五", quoted back as the unit “%五”
+        ("八成五以上", ">=", "85", "%"),
+        ("十成", None, "100", "%"),
         ("81%；", None, "81", "%"),  # a stray semicolon or comma after the value
         ("二十余次", ">=", "20", "次"),  # more than: as "20余次"
         ("三百多人", ">=", "300", "人"),

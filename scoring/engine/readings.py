@@ -77,8 +77,10 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10000, "亿": 100000000}
 _CN_RUN = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
-# "百分之九十五", "百分之95", "百分百": a percentage; "九成": 90%
-_CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)|百分百|(?<![零〇一二两三四五六七八九十百千])([一二三四五六七八九十])成")
+# "百分之九十五", "百分之95", "百分百": a percentage; "九成": 90%, "九成五": 95% (a tenth after 成, not the
+# start of another figure: "九成五十人" is no 95%)
+_CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)|百分百|(?<![零〇一二两三四五六七八九十百千])([一二三四五六七八九十])成"
+                         r"(?:([一二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿]))?")
 _ANY_DIGIT = re.compile(r"\d")
 _ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a text
 
@@ -1224,7 +1226,7 @@ def _arabic(compact: str, reading: Reading) -> str | None:
         if percent[1] is not None:
             value = percent[1] if percent[1][0].isdigit() else chinese_number(percent[1])
         else:
-            value = 100 if percent[2] is None else chinese_number(percent[2]) * 10
+            value = 100 if percent[2] is None else chinese_number(percent[2]) * 10 + (_CN_DIGITS[percent[3]] if percent[3] else 0)
         if value is None:
             return None
         return compact[: percent.start()] + f"{value}%" + compact[percent.end():]
