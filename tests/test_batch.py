@@ -11,6 +11,7 @@ import pty
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -124,10 +125,48 @@ def test_unreadable_file_among_good_ones_is_named_and_the_rest_scored(tmp_path):
     assert "budget" in failures["table.csv:3#sheet"] and "一百" in failures["table.csv:3#sheet"]
     skipped = {p["path"].rsplit("/", 1)[-1]: p["reason"] for p in summary["skipped"]}
     assert sorted(skipped) == ["notes.txt", "rules.toml", "收件.zip"]
-    assert "是压缩包，未解压复核：请先解压" in skipped["收件.zip"] and "财政复核" in skipped["收件.zip"]
+    assert "压缩包中没有文件" in skipped["收件.zip"]
     assert "broken.toml" in done.stderr  # named to the person running it, not only in the JSON
     table_out = run_cli("batch", str(inbox)).stdout
     assert "无法读取或复核：" in table_out and "broken.toml" in table_out and "已跳过：" in table_out
+
+
+def test_an_archive_of_submissions_is_unpacked_and_every_member_named_by_its_place_in_it(tmp_path):
+    """A bureau receives the units' sheets as a .zip (review BZ C5): the batch reads its members as
+    a folder's files, named "ARCHIVE/member" in every row, message and report, never by where they
+    were unpacked; a member that cannot be read, a bomb, an archive inside it, a name climbing out
+    of it are each refused with the reason, and the rest is scored."""
+    import zipfile
+
+    archive = tmp_path / "收件.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.write(HUNAN, "县里/汨罗.toml")
+        z.writestr("县里/坏.toml", "[case\nid = 1\n")
+        z.writestr("表.csv", "case_id,unit,region,year,rules,budget_initial,budget,executed,claim:execution\n"
+                             "t1,中共汨罗市委社会工作部,湖南省/岳阳市/汨罗市,2024,hunan.dept-overall,0,123.47,111.27,9.01\n")
+        z.writestr("说明.txt", "收件记录")
+        z.writestr("里面.zip", b"PK\x05\x06" + bytes(18))
+        z.writestr("../逃逸.toml", "x = 1")
+        z.writestr("炸弹.toml", bytes(4 << 20))  # 4 MiB of zeros: a few KB packed
+        z.writestr("__MACOSX/._汨罗.toml", "not looked at")
+    report = tmp_path / "report.html"
+    done = run_cli("batch", str(archive), "--format", "json", "--report", str(report))
+    assert done.returncode == 1, done.stderr
+    summary = _json(done)
+    assert sorted(s["path"] for s in summary["sheets"]) == [f"{archive}/县里/汨罗.toml", f"{archive}/表.csv:2"], summary
+    failures = {f["path"]: f["reason"] for f in summary["failures"]}
+    assert set(failures) == {f"{archive}/{name}" for name in ("县里/坏.toml", "里面.zip", "逃逸.toml", "炸弹.toml")}, failures
+    assert failures[f"{archive}/县里/坏.toml"].startswith(f"{archive}/县里/坏.toml") and "TOML 格式错误" in failures[f"{archive}/县里/坏.toml"]
+    assert "嵌套压缩包" in failures[f"{archive}/里面.zip"] and "“..”" in failures[f"{archive}/逃逸.toml"]
+    assert "压缩比异常" in failures[f"{archive}/炸弹.toml"]
+    assert [p["path"] for p in summary["skipped"]] == [f"{archive}/说明.txt"]
+    assert "scoring-batch-" not in done.stdout + done.stderr  # where it was unpacked is nobody's business
+    # the report explains the over-claim from the member, read again after the batch
+    html = report.read_text(encoding="utf-8")
+    assert f"{archive.name}/县里/汨罗.toml" in html and "执行率＝90.12%" in html and "scoring-batch-" not in html
+    # nothing is left behind in the temporary folder
+    leftovers = list(Path(os.environ.get("TMPDIR", "/tmp")).glob("scoring-batch-*"))
+    assert not [p for p in leftovers if p.stat().st_mtime >= archive.stat().st_mtime], leftovers
 
 
 def test_a_submission_that_vanished_or_arrived_empty_is_counted_as_failed(tmp_path):
@@ -243,10 +282,13 @@ def test_a_sheet_naming_unknown_rules_fails_alone(tmp_path):
     # the unit and case it is from, where they were read: the bureau knows whom to send it back to
     failed = summary["failures"][0]
     assert (failed["case_id"], failed["sheet_id"], failed["unit"]) == ("xinjiang-changji-shgzb-2024", "project-kaiban", UNIT_CHANGJI), failed
+    # and its region and year, as the scored sheets' rows have them, to sort and filter by (review CD B3)
+    assert (failed["region"], failed["year"]) == (summary["sheets"][0]["region"], 2024) and failed["region"].startswith("新疆维吾尔自治区/")
     csv_out = tmp_path / "s.csv"
     run_cli("batch", str(case), "--out", str(csv_out))
     rows = list(csv.reader(io.StringIO(csv_out.read_text(encoding="utf-8-sig"))))
-    assert [(r[1], r[2], r[5]) for r in rows if r[15] == "无法复核"] == [("xinjiang-changji-shgzb-2024", UNIT_CHANGJI, "project-kaiban")]
+    assert [(r[1], r[2], r[3], r[4], r[5]) for r in rows if r[15] == "无法复核"] == [
+        ("xinjiang-changji-shgzb-2024", UNIT_CHANGJI, failed["region"], "2024", "project-kaiban")]
     assert f"{UNIT_CHANGJI}：" in run_cli("batch", str(case)).stdout
 
 

@@ -4,11 +4,14 @@ silently: an input that is not taken is a `Problem` with its reason."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..cases.load import UNSUPPORTED_SUFFIXES, WORKBOOK_SUFFIXES
+from ..files.archive import ZipBounds, zip_members
 from ..files.reading import display_path
 
 CASE_SUFFIXES = frozenset({".toml", ".json"}) | WORKBOOK_SUFFIXES  # .xls/.ods fail with "请另存为 .xlsx"
@@ -26,6 +29,8 @@ class Problem:
     case_id: str = ""
     unit: str = ""
     sheet_id: str = ""
+    region: str = ""  # as a summary row shows it (`summary.region_text`), and the case's year (review CD B3)
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,21 @@ class Collected:
     inputs: list[InputFile] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     failures: list[Problem] = field(default_factory=list)
+    # the archives' members as shown ("收件.zip/表.xlsx") → where they were unpacked, into these folders
+    members: dict[str, Path] = field(default_factory=dict)
+    unpacked: list[Path] = field(default_factory=list)
+
+
+def remove_folders(folders: list[Path]) -> None:
+    """Remove the folders archives were unpacked into."""
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# What a batch unpacks of one archive.  The bureau runs the batch on its own machine, on archives
+# the units sent: a bomb is refused (a member above 1 MiB inflating more than 200 times), and so is
+# a member larger than any submission (a case table of a million rows is ~400 MB: unpack it first).
+ARCHIVE_BOUNDS = ZipBounds(members=100_000, total=4 << 30, member_bytes=256 << 20)
 
 
 def collect(paths: Iterable[Path | str]) -> Collected:
@@ -48,6 +68,9 @@ def collect(paths: Iterable[Path | str]) -> Collected:
 
     Names starting with "." (version-control folders, editor files) are not looked at; any other
     file that is not .toml/.json/.csv is listed as skipped.  A path that does not exist fails.
+    A .zip is unpacked into a private folder (`Collected.unpacked`, for the caller to remove:
+    `remove_folders`) and its members taken as a folder's files, named "ARCHIVE/member" wherever
+    they are shown (`Collected.members` says where each is).
     """
     out = Collected()
     seen: dict[Path, str] = {}
@@ -86,14 +109,52 @@ def collect(paths: Iterable[Path | str]) -> Collected:
                 except OSError as exc:  # gone between the listing and now
                     out.failures.append(Problem(shown, f"{shown}: 无法读取：{exc.strerror or exc}"))
             elif suffix == ".zip":
-                # the web service's 财政复核 page unpacks one (with its limits); here the bureau's own
-                # tools do, and the message says how, rather than only that it was passed over
-                out.skipped.append(Problem(shown, f"{shown}: 是压缩包，未解压复核：请先解压，再复核解压出的文件夹（scoring batch 文件夹），"
-                                                  "或在网页服务（scoring serve）的“财政复核”页上传压缩包"))
+                _unpack(path, shown, out)
             else:
-                out.skipped.append(Problem(shown, f"{shown}: 不是案例文件（只读取 .toml、.json 案例文件、.xlsx 填报工作簿和 .csv 案例表）"))
+                out.skipped.append(Problem(shown, _NOT_A_CASE.format(shown=shown)))
     _drop_copies(out)
     return out
+
+
+_NOT_A_CASE = "{shown}: 不是案例文件（只读取 .toml、.json 案例文件、.xlsx 填报工作簿和 .csv 案例表，及其 .zip 压缩包）"
+
+
+def _unpack(path: Path, shown: str, out: Collected) -> None:
+    """The members of the archive at ``path`` into ``out``, as a folder's files are (members
+    refused are failures, with their reason: `files.archive.zip_members`)."""
+    unreadable = _not_a_file(path)
+    if unreadable:
+        out.failures.append(Problem(shown, f"{shown}: 无法读取：{unreadable}"))
+        return
+    folder = None
+    taken = 0
+    said = len(out.inputs) + len(out.failures) + len(out.skipped)
+    for inner, content, reason in zip_members(shown, path, ARCHIVE_BOUNDS):
+        if content is None:
+            out.failures.append(Problem(inner, f"{inner}: {reason}"))
+            continue
+        member = inner[len(shown) + 1:]
+        suffix = PurePosixPath(member).suffix.lower()
+        kind = "case" if suffix in CASE_SUFFIXES else "table" if suffix in TABLE_SUFFIXES else None
+        if kind is None:
+            out.skipped.append(Problem(inner, _NOT_A_CASE.format(shown=inner)))
+            continue
+        if folder is None:
+            folder = Path(tempfile.mkdtemp(prefix="scoring-batch-"))
+            out.unpacked.append(folder)
+        # one folder per member: two members whose names clean to the same never meet
+        taken += 1
+        target = folder / str(taken) / PurePosixPath(member).name
+        try:
+            target.parent.mkdir()
+            target.write_bytes(content)
+        except OSError as exc:
+            out.failures.append(Problem(inner, f"{inner}: 无法解压到临时目录（{exc.strerror or exc}）"))
+            continue
+        out.inputs.append(InputFile(target, inner, kind, len(content)))
+        out.members[inner] = target
+    if len(out.inputs) + len(out.failures) + len(out.skipped) == said:
+        out.skipped.append(Problem(shown, f"{shown}: 压缩包中没有文件"))  # counted, as an empty folder is not: it was sent
 
 
 def _drop_copies(out: Collected) -> None:

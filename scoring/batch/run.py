@@ -10,6 +10,7 @@ every input ends up scored, failed or skipped, and the counts say how many of ea
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,7 +25,7 @@ from ..engine.lean import LeanEngine
 from ..engine.lean_table import TRACED, TableReader
 from ..engine.results import CaseReport, SheetDiff
 from ..errors import ScoringError
-from ..files.reading import read_json, read_toml
+from ..files.reading import read_json, read_toml, reword_path
 from ..findings import SEVERITY_ORDER
 from ..numbers import fmt
 from ..output.labels import signed
@@ -32,9 +33,9 @@ from ..output.reasons import line_computed, line_reason
 from ..plain import replace
 from ..review.pipeline import report_loaded, sheet_rules
 from ..rules.library import RuleLibrary, load_rule_dir
-from .collect import InputFile, Problem, collect
+from .collect import InputFile, Problem, collect, remove_folders
 from .pool import Lost, default_jobs, ordered_map
-from .summary import DIFFERING, IndicatorLine, SheetSummary, summary_of
+from .summary import DIFFERING, IndicatorLine, SheetSummary, region_text, summary_of
 
 # Seconds one submission may take before its worker is stopped; a real sheet takes milliseconds.
 DEFAULT_TIMEOUT = 60.0
@@ -49,6 +50,9 @@ class BatchResult:
     skipped: list[Problem]
     files: int
     read: int
+    # members of archives as shown → where they were unpacked, for `explain` to read them again
+    # (the folders are removed when the result is, or when the process ends)
+    sources: dict[str, Path] = field(default_factory=dict)
 
     @property
     def scored(self) -> int:
@@ -177,13 +181,14 @@ def _score_item(item: _FileItem | _RowItem | _BlockItem | _FailedItem) -> _ItemR
             out.stopped = item.shown
         return out
     if isinstance(item, _FileItem):
+        shown = item.shown  # as collected: a member of an archive by its name there, not where it was unpacked
         try:
-            case, shown = load_case(item.path)
+            case, _ = load_case(item.path)
         except ScoringError as exc:
             if not_a_case(Path(item.path)):
-                out.skipped.append(Problem(item.shown, f"{item.shown}: 不是案例文件（既没有 case 也没有 sheets，如规则文件、清单或其他程序的文件）"))
+                out.skipped.append(Problem(shown, f"{shown}: 不是案例文件（既没有 case 也没有 sheets，如规则文件、清单或其他程序的文件）"))
             else:
-                out.failures.append(Problem(item.shown, str(exc)))
+                out.failures.append(Problem(shown, reword_path(str(exc), Path(item.path), shown)))
             return out
     else:
         _score_row(item.row, out)
@@ -240,6 +245,8 @@ def not_a_case(path: Path) -> bool:
 def _score_case(case: Case, shown: str, out: _ItemResult, line: int = 0, traced: bool = False) -> None:
     library: RuleLibrary = _STATE["library"]
     lean: LeanEngine = _STATE["lean"]
+    who = (case.case.id, case.case.unit or "")
+    where = {"region": region_text(case.case.region), "year": case.case.year}
     for sheet in case.sheets:
         # One sheet at a time, so a sheet naming an unknown rule set does not cost its siblings.
         try:
@@ -249,10 +256,10 @@ def _score_case(case: Case, shown: str, out: _ItemResult, line: int = 0, traced:
             else:
                 out.sheets.append(lean.summary(case, sheet, shown, rules, library, line))
         except ScoringError as exc:
-            out.failures.append(Problem(f"{shown}#{sheet.id}", str(exc), case.case.id, case.case.unit or "", sheet.id))
+            out.failures.append(Problem(f"{shown}#{sheet.id}", str(exc), *who, sheet.id, **where))
         except Exception as exc:  # noqa: BLE001 - one broken sheet must not stop a batch of thousands
             out.failures.append(Problem(f"{shown}#{sheet.id}", f"{shown}#{sheet.id}: 程序内部错误（请报告）：{type(exc).__name__}: {exc}",
-                                        case.case.id, case.case.unit or "", sheet.id))
+                                        *who, sheet.id, **where))
 
 
 def summarize(report: CaseReport, sd: SheetDiff, details: bool = False) -> SheetSummary:
@@ -271,11 +278,14 @@ def _line(row) -> IndicatorLine:
     return IndicatorLine(ind.name, fmt(ind.weight) or "未印出", fmt(c.claimed) or "", line_computed(row) or "", signed(c.delta), c.status, why)
 
 
-def explain(sheets: list[SheetSummary], rules_dir: Path | str | None = None) -> list[tuple[IndicatorLine, ...]]:
+def explain(sheets: list[SheetSummary], rules_dir: Path | str | None = None,
+            sources: dict[str, Path] | None = None) -> list[tuple[IndicatorLine, ...]]:
     """The differing lines of each of ``sheets`` (in order), with the reason for each: the sheets
     are read again and re-scored on the traced path, which records what a reason needs.  A batch
     keeps one small summary row per sheet and never the explanations; a report asks for the few
-    it shows, when it is written.  A sheet that can no longer be read or scored gets no lines."""
+    it shows, when it is written.  A sheet that can no longer be read or scored gets no lines.
+    ``sources``: where the files shown by another name are (`BatchResult.sources`)."""
+    sources = sources or {}
     library = load_rule_dir(rules_dir)
     engine = Engine()
     found: dict[int, tuple[IndicatorLine, ...]] = {}
@@ -285,7 +295,7 @@ def explain(sheets: list[SheetSummary], rules_dir: Path | str | None = None) -> 
             by_table.setdefault(s.path.rsplit(":", 1)[0], {}).setdefault(s.line, []).append(i)
             continue
         try:
-            case, shown = load_case(s.path)
+            case, shown = load_case(sources.get(s.path, s.path))
             sheet = next(sh for sh in case.sheets if sh.id == s.sheet_id)
             single = case if len(case.sheets) == 1 else replace(case, sheets=[sheet])
             found[i] = _differing(report_loaded(single, shown, library, engine).sheets[0])
@@ -294,7 +304,7 @@ def explain(sheets: list[SheetSummary], rules_dir: Path | str | None = None) -> 
     labels = known_labels(library)
     for table, wanted in by_table.items():
         try:
-            for entry in read_table(table, labels):
+            for entry in read_table(sources.get(table, table), labels):
                 if isinstance(entry, TableRow) and entry.line in wanted:
                     try:
                         lines = _differing(report_loaded(row_to_case(entry, library), entry.where, library, engine).sheets[0])
@@ -323,7 +333,7 @@ def _items(inputs: list[InputFile], labels: frozenset[str], skipped: list[Proble
         else:
             try:
                 blocks = 0
-                for entry in read_blocks(inp.path, labels):
+                for entry in read_blocks(inp.path, labels, inp.shown):
                     if isinstance(entry, TableBlock):
                         blocks += 1
                         yield _BlockItem(entry, base + entry.end)
@@ -458,4 +468,7 @@ def run_batch(
     order_summaries(sheets)
     # every entry found counts, those refused or skipped on sight too ("共 N 个文件")
     found = len(collected.inputs) + len(collected.failures) + len(collected.skipped)
-    return BatchResult(sheets, failures, skipped, found, read)
+    result = BatchResult(sheets, failures, skipped, found, read, collected.members)
+    if collected.unpacked:
+        weakref.finalize(result, remove_folders, collected.unpacked)
+    return result

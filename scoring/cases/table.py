@@ -428,13 +428,14 @@ class TableBlock:
     end: int  # bytes of the file read once this block is complete
 
 
-def read_blocks(path: Path | str, labels: Collection[str] | None = None) -> Iterator[TableHeader | TableBlock]:
+def read_blocks(path: Path | str, labels: Collection[str] | None = None, shown: str | None = None) -> Iterator[TableHeader | TableBlock]:
     """Stream a case table as its header, then blocks of lines (`TableBlock`) that give, read by
     `block_rows`, the rows `read_table` gives.  Raises ScoringError as `read_table` does for the
-    file and the header.  The file is opened when the first entry is asked for, and closed when
-    the last has been given or the iterator is closed."""
+    file and the header, naming the file ``shown`` (else as `display_path` shows it).  The file
+    is opened when the first entry is asked for, and closed when the last has been given or the
+    iterator is closed."""
     path = Path(path)
-    shown = display_path(path)
+    shown = shown or display_path(path)  # a member of an archive: by its name in the archive
     try:
         handle = path.open("rb")
     except OSError as exc:

@@ -22,7 +22,7 @@ Jobs = typer.Option(None, "--jobs", "-j", min=1, help="并行进程数（默认�
 
 
 def batch(
-    paths: list[Path] = typer.Argument(..., metavar="案例", help="案例文件（.toml/.json）、案例表（.csv）或包含它们的目录"),
+    paths: list[Path] = typer.Argument(..., metavar="案例", help="案例文件（.toml/.json）、填报工作簿（.xlsx）、案例表（.csv）、它们的 .zip 压缩包或包含它们的目录"),
     format: Optional[str] = typer.Option(None, "--format", "-f", help="汇总格式：table、json、csv、markdown（不区分大小写；省略则按 --out 的扩展名，否则为 table）"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="把汇总写入文件，而不是标准输出"),
     report: Optional[Path] = typer.Option(None, "--report", help="另写一份可直接邮寄的 HTML 报告（单个文件，不引用任何外部资源）"),
@@ -93,7 +93,7 @@ def _write_files(result, format: str, out: Optional[Path], report: Optional[Path
     from ..output.formats import writer
 
     # the sheets a document explains are re-scored on the traced path now: the batch kept no explanation
-    details = lambda sheets: explain(sheets, rules_dir)  # noqa: E731
+    details = lambda sheets: explain(sheets, rules_dir, result.sources)  # noqa: E731
     try:
         with staged_outputs() as files:
             if out is not None:

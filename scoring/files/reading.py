@@ -24,6 +24,14 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def reword_path(message: str, path: Path, shown: str) -> str:
+    """``message`` naming ``path`` (a private copy: an upload, a member unpacked from an archive)
+    by ``shown``, the name its sender knows it by."""
+    for form in (str(path), display_path(path), str(path.resolve())):
+        message = message.replace(form, shown)
+    return message
+
+
 def decode_text(raw: bytes, path: Path) -> str:
     """Decode a text file: UTF-8 (with or without BOM), falling back to GB18030 (GBK superset)."""
     if raw.startswith(b"\xef\xbb\xbf"):

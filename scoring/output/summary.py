@@ -165,8 +165,8 @@ def summary_dict(result: BatchResult, sheets: bool = True) -> dict:
         "scoring_version": __version__,
         "rule_sets": [{"ref": ref, "sha256": sha} for ref, sha in result.rule_sets()],
         "sheets": [_sheet_dict(s) for s in result.sheets] if sheets else None,
-        "failures": [{"path": p.path, "case_id": p.case_id or None, "unit": p.unit or None, "sheet_id": p.sheet_id or None,
-                      "reason": p.reason} for p in result.failures],
+        "failures": [{"path": p.path, "case_id": p.case_id or None, "unit": p.unit or None, "region": p.region or None, "year": p.year,
+                      "sheet_id": p.sheet_id or None, "reason": p.reason} for p in result.failures],
         "repeated": [{"case_id": g[0].case_id, "unit": g[0].unit, "sheet_id": g[0].sheet_id, "title": g[0].title,
                       "paths": [s.path for s in g]} for g in result.repeats()],
         "skipped": [{"path": p.path, "reason": p.reason} for p in result.skipped],
@@ -251,5 +251,5 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
     # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
         for p in problems:
-            w.writerow([csv_safe(x) for x in (p.path, p.case_id, p.unit, "", "", p.sheet_id, "", "", "", __version__, "", "", "", "", "",
+            w.writerow([csv_safe(x) for x in (p.path, p.case_id, p.unit, p.region, years[p.year], p.sheet_id, "", "", "", __version__, "", "", "", "", "",
                                               PROBLEM_LABELS[kind], "", "", "", p.reason, "", "", "")])

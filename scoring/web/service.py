@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 import re
 import threading
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -33,7 +31,8 @@ from ..engine.engine import Engine
 from ..engine.lean import LeanEngine, lean_summary
 from ..engine.results import CaseReport, SheetDiff
 from ..errors import FileError, ScoringError
-from ..files.reading import display_path
+from ..files.archive import ZipBounds, clean_name, zip_members
+from ..files.reading import reword_path
 from ..numbers import NumberError, fmt, to_decimal, written_year
 from ..output.data import report_dict
 from ..output.docx import batch_review, docx_bytes
@@ -697,16 +696,7 @@ class Failed:
 def safe_name(name: str) -> str:
     """The last part of a client-given name, stripped of anything a file system might read as a
     path or a device; only ever shown, never used to open a file."""
-    base = PurePosixPath(name.replace("\\", "/")).name
-    cleaned = "".join(ch for ch in base if ch.isprintable() and ch not in '<>:"|?*').strip(" .")
-    return cleaned[:120] or "未命名"
-
-
-def _member_name(name: str) -> str:
-    """A zip member's path as shown (its folders kept: "2023/表.xlsx" and "2024/表.xlsx" are two
-    files), each part cleaned as `safe_name` cleans a name; only ever shown."""
-    parts = [safe_name(p) for p in PurePosixPath(name.replace("\\", "/")).parts if p not in ("", "/", ".", "..")]
-    return "/".join(parts) or "未命名"
+    return clean_name(name)
 
 
 def read_uploads(files: list[tuple[str, bytes]], workdir: Path, limits: Limits, library: RuleLibrary | None = None) -> tuple[list[Loaded], list[Failed]]:
@@ -730,50 +720,12 @@ def read_uploads(files: list[tuple[str, bytes]], workdir: Path, limits: Limits, 
 
 
 def _read_zip(shown: str, data: bytes, workdir: Path, limits: Limits, loaded: list, failed: list, library: RuleLibrary | None = None) -> None:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = [m for m in archive.infolist() if not m.is_dir()]
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        failed.append(Failed(shown, f"{shown}：不是可读取的 zip 压缩包（{exc}）"))
-        return
-    for m in members:
-        if ".." in PurePosixPath(m.filename.replace("\\", "/")).parts:
-            # a name climbing out of the archive: never unpacked, and said
-            inner = f"{shown}/{_member_name(m.filename)}"
-            failed.append(Failed(inner, f"{inner}：压缩包中的文件名含“..”（指向压缩包以外），未解压"))
-    # names starting with "." and macOS's __MACOSX folder are not submissions (as in a batch's folders)
-    members = [m for m in members if not any(part.startswith((".", "__MACOSX")) for part in PurePosixPath(m.filename.replace("\\", "/")).parts)]
-    total = sum(m.file_size for m in members)
-    if len(members) > limits.zip_members:
-        failed.append(Failed(shown, f"{shown}：压缩包内文件过多（{len(members)} 个，最多 {limits.zip_members} 个），未解压；"
-                                    f"请分成每包不超过 {limits.zip_members} 个文件的几个压缩包上传"))
-        return
-    if total > limits.zip_total:
-        failed.append(Failed(shown, f"{shown}：压缩包解压后过大（{total} 字节，最多 {limits.zip_total} 字节），未解压"))
-        return
-    inflated = 0
-    for m in members:
-        inner = f"{shown}/{_member_name(m.filename)}"
-        if inflated > limits.zip_total:
-            failed.append(Failed(inner, f"{inner}：压缩包实际解压的内容已超过 {limits.zip_total} 字节（文件头所记大小不实），其余文件未解压"))
-            break
-        if m.file_size > limits.file_bytes or (m.compress_size and m.file_size / m.compress_size > limits.zip_ratio and m.file_size > 1 << 20):
-            failed.append(Failed(inner, f"{inner}：解压后过大或压缩比异常（{m.file_size} 字节），未解压"))
-            continue
-        if PurePosixPath(m.filename).suffix.lower() == ".zip":
-            failed.append(Failed(inner, f"{inner}：压缩包中不能再嵌套压缩包"))
-            continue
-        try:
-            with archive.open(m) as handle:
-                content = handle.read(limits.file_bytes + 1)  # never more than the limit, whatever the header said
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
-            failed.append(Failed(inner, f"{inner}：无法解压（{exc}）"))
-            continue
-        inflated += len(content)
-        if len(content) > limits.file_bytes:
-            failed.append(Failed(inner, f"{inner}：解压后过大（超过 {limits.file_bytes} 字节）"))
-            continue
-        _read_one(inner, content, workdir, loaded, failed, library)
+    bounds = ZipBounds(limits.zip_members, limits.zip_total, limits.file_bytes, limits.zip_ratio)
+    for inner, content, reason in zip_members(shown, data, bounds):
+        if content is None:
+            failed.append(Failed(inner, f"{inner}：{reason}"))
+        else:
+            _read_one(inner, content, workdir, loaded, failed, library)
 
 
 def _read_one(shown: str, data: bytes, workdir: Path, loaded: list, failed: list, library: RuleLibrary | None = None) -> None:
@@ -795,7 +747,7 @@ def _read_one(shown: str, data: bytes, workdir: Path, loaded: list, failed: list
                 if not_a_case(path):  # a rule file or a generator's manifest: one line, as a batch skips it
                     failed.append(Failed(shown, f"{shown}：不是案例文件（既没有 case 也没有 sheets，是规则文件或清单？），未复核"))
                 else:
-                    failed.append(Failed(shown, _reword(str(exc), path, shown)))
+                    failed.append(Failed(shown, reword_path(str(exc), path, shown)))
                 return
             except Exception as exc:  # noqa: BLE001 - a hostile file must not cost the rest of the upload
                 failed.append(Failed(shown, f"{shown}：无法读取（{type(exc).__name__}: {exc}）"))
@@ -817,28 +769,21 @@ def _read_table(shown: str, path: Path, loaded: list, failed: list, library: Rul
     try:
         for entry in read_table(path, known_labels(library) if library is not None else None):
             if isinstance(entry, TableProblem):
-                failed.append(Failed(f"{shown}:{entry.line}", _reword(entry.message, path, shown)))
+                failed.append(Failed(f"{shown}:{entry.line}", reword_path(entry.message, path, shown)))
             if not isinstance(entry, TableRow):
                 continue
             where = f"{shown}:{entry.line}"
             try:
                 case = row_to_case(entry, library)
             except ScoringError as exc:
-                failed.append(Failed(where, _reword(str(exc), path, shown)))
+                failed.append(Failed(where, reword_path(str(exc), path, shown)))
                 continue
-            case = replace(case, case=replace(case.case, source=_reword(case.case.source, path, shown)))
+            case = replace(case, case=replace(case.case, source=reword_path(case.case.source, path, shown)))
             # a row is the same submission wherever it stands: its header and cells, not the file name or line
             digest = hashlib.sha256(json.dumps([entry.header.columns, entry.cells], ensure_ascii=False).encode()).hexdigest()
             loaded.append(Loaded(where, "csv-row", digest, case))
     except ScoringError as exc:
-        failed.append(Failed(shown, _reword(str(exc), path, shown)))
-
-
-def _reword(message: str, path: Path, shown: str) -> str:
-    """Messages name the file as the client called it, never the server's private path."""
-    for form in (str(path), display_path(path), str(path.resolve())):
-        message = message.replace(form, shown)
-    return message
+        failed.append(Failed(shown, reword_path(str(exc), path, shown)))
 
 
 # -- scoring stored submissions -----------------------------------------------------------------
