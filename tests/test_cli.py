@@ -89,6 +89,8 @@ def test_formulas_list_and_show():
     assert listed.returncode == 0 and "sichuan.dept-overall@2024.1" in listed.stdout
     shown = run_cli("formulas", "show", "sichuan.dept-overall@2024.1")
     assert shown.returncode == 0 and "人均资产变化率" in shown.stdout and "N＜Y≤0.8N" in shown.stdout
+    # the yearly N with its period and source, never Python's None (review CG A3)
+    assert "2024-01-01～2024-12-31：-4.63%；来源：附表1" in shown.stdout and "None" not in shown.stdout
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])

@@ -151,6 +151,9 @@ def test_format_follows_the_extension_and_is_case_insensitive(tmp_path):
     contradiction = run_cli("diff", str(SUINING_CASE), "--format", "json", "--out", str(tmp_path / "x.xlsx"))
     assert contradiction.returncode == 2 and "矛盾" in contradiction.stderr
     assert not (tmp_path / "x.xlsx").exists()
+    # the advice names only a format the command writes: diff writes no toml (review CG C10)
+    other = run_cli("diff", str(SUINING_CASE), "--format", "json", "--out", str(tmp_path / "x.toml"))
+    assert other.returncode == 2 and "扩展名改为 .json" in other.stderr and "--format toml" not in other.stderr
     summary = run_cli("batch", str(CASES), "--out", str(tmp_path / "s.csv"), "-q")
     assert summary.returncode == 1 and (tmp_path / "s.csv").read_text(encoding="utf-8-sig").startswith("文件,")
     assert run_cli("batch", str(CASES), "--out", str(tmp_path / "s.xlsx"), "-q").returncode == 2

@@ -79,6 +79,19 @@ def upload(client: TestClient, files: list[tuple[str, bytes]]):
     return client.post("/review/upload", data={"csrf_token": token}, files=[("files", (name, data)) for name, data in files])
 
 
+def test_the_rollup_by_region_sums_only_totals_with_a_verdict(client):
+    """A partial sheet (安居区市场监管局: 100 claimed against the 74.00 of the part transcribed,
+    `incomplete`) says nothing of the whole sheet's total: summed in, it made 遂宁市 look 23.50
+    points over-claimed (review CG A4).  The city's sums are those of its complete sheets."""
+    from scoring.web import storage
+
+    partial = CASES / "sichuan-suining-anju-shichangjianguan-2021.toml"
+    assert upload(client, [("安居.toml", SUINING.read_bytes()), ("市场监管局.toml", partial.read_bytes())]).status_code == 200
+    suining = next(g for g in storage.rollup(client.app.state.db, storage.Filters()) if g["city"] == "遂宁市")
+    assert suining["sheets"] == 4 and suining["pairs"] == 3, suining
+    assert (suining["claimed"], suining["computed"]) == (Decimal("297.1"), Decimal("299.60")), suining
+
+
 def db_count(tmp_path, table: str) -> int:
     with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -83,7 +83,12 @@ def output_format(given: Optional[str], out: Optional[Path], available: tuple[st
     suffix = out.suffix.lower() if out is not None else ""
     implied = implied_by(suffix) if suffix else None
     if implied is not None and name is not None and implied != name:
-        fail(f"输出格式 {name} 与输出文件 {out} 的扩展名 {suffix} 矛盾；请改用 --format {implied}，或换一个扩展名")
+        # advise only a format this command writes ("--format toml" is import's, not diff's: review CG C10)
+        from ..output.formats import FORMATS
+
+        advice = (f"请改用 --format {implied}，或换一个扩展名" if implied in available
+                  else f"请把输出文件的扩展名改为 {FORMATS[name].extensions[0]}" if FORMATS[name].extensions else "请换一个扩展名")
+        fail(f"输出格式 {name} 与输出文件 {out} 的扩展名 {suffix} 矛盾；{advice}")
     if implied is not None and implied not in available:
         fail(f"输出文件 {out} 的扩展名 {suffix} 表示 {implied} 格式，这里不能写出；可用：{'、'.join(available)}")
     if implied is None and name is None and suffix not in _PLAIN_TEXT_SUFFIXES:

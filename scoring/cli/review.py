@@ -57,7 +57,7 @@ def diff(
 
 
 def explain(
-    case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml）"),
+    case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
     indicator: Optional[str] = typer.Argument(None, metavar="指标", help="指标名称（如 预算编制质量）或 id；省略则解释全部指标"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,

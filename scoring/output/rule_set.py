@@ -28,7 +28,12 @@ def render_rule_set(rs: RuleSet) -> str:
     if rs.parameters:
         lines.append("\n参数：")
         for name, p in rs.parameters.items():
-            lines.append(f"  {p.label}（{name}）＝ {fmt(p.value)}{p.unit}；来源：{p.source}")
+            if p.value is not None or not p.values:
+                lines.append(f"  {p.label}（{name}）＝ {fmt(p.value)}{p.unit}；来源：{p.source}")
+                continue
+            # a value for each period (a yearly average): each with its period and source (review CG A3)
+            lines.append(f"  {p.label}（{name}），按年度取值：")
+            lines.extend(f"    {v.effective_from}～{v.effective_to or ''}：{fmt(v.value)}{p.unit}；来源：{v.source}" for v in p.values)
     lines.append("\n输入：")
     for name, d in rs.inputs.items():
         extra = f"；默认 {d.default}（{d.default_reason}）" if d.default is not None else ""

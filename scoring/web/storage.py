@@ -420,9 +420,16 @@ def iter_rows(db: DbEngine, f: Filters, chunk: int = 1000) -> Iterator[dict]:
         offset += chunk
 
 
+# Totals with a verdict: a partial sheet's claimed total against the part it checks, or a total
+# the rules leave unverifiable, says nothing of the whole sheet (README "Statuses"), and summed in
+# would make a city look over-claimed by what was never transcribed (review CG A4).
+_SUMMED_TOTALS = ("match", "over", "under")
+
+
 def rollup(db: DbEngine, f: Filters) -> list[dict]:
     """Per province and city: sheets, with errors, total over-claimed, failed, and the sums of
-    claimed and computed totals (exact: summed from the stored text)."""
+    claimed and computed totals of the sheets whose total has a verdict (exact: summed from the
+    stored text)."""
     out: dict[tuple[str, str], dict] = {}
     with db.connect() as conn:
         rows = conn.execute(select(submissions.c.province, submissions.c.city, results.c.claimed, results.c.computed,
@@ -435,7 +442,7 @@ def rollup(db: DbEngine, f: Filters) -> list[dict]:
             entry["errors"] += r.worst_severity == "error"
             entry["over"] += r.total_status == "over"
             entry["failed"] += bool(r.failure)
-            if r.claimed is not None and r.computed is not None:
+            if r.claimed is not None and r.computed is not None and r.total_status in _SUMMED_TOTALS:
                 entry["pairs"] += 1
                 entry["claimed"] += Decimal(r.claimed)
                 entry["computed"] += Decimal(r.computed)
