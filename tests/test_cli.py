@@ -91,6 +91,10 @@ def test_formulas_list_and_show():
     assert shown.returncode == 0 and "人均资产变化率" in shown.stdout and "N＜Y≤0.8N" in shown.stdout
     # the yearly N with its period and source, never Python's None (review CG A3)
     assert "2024-01-01～2024-12-31：-4.63%；来源：附表1" in shown.stdout and "None" not in shown.stdout
+    # a form scored by its rows shows them: methods, what chooses them, the tiers (review CG C8)
+    rows = run_cli("formulas", "show", "national.project").stdout.split("逐行指标（合计 90 分")[1]
+    assert "【正向指标（完成值越高越好）】positive（>=、>、none、正向、正向指标）" in rows and "得分 ＝ weight if met else actual / target * weight" in rows
+    assert "达成年度指标 80%～100%；部分达成并具有一定效果 60%～80%；未达成且效果较差 0%～60%" in rows
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])

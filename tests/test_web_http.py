@@ -867,6 +867,17 @@ def test_serve_refuses_other_addresses_without_a_token(tmp_path):
     assert not (tmp_path / "d").exists()
 
 
+def test_serve_names_a_database_driver_that_is_not_installed(tmp_path):
+    """A PostgreSQL URL whose driver is missing: which driver, and how to get it — not a Python
+    exception's name (review CG C7)."""
+    import importlib.util
+
+    if importlib.util.find_spec("psycopg") is not None:
+        pytest.skip("psycopg is installed here")
+    result = run_cli("serve", "--database", "postgresql+psycopg://u@127.0.0.1/x", "--data", str(tmp_path / "d"))
+    assert result.returncode == 2 and "所需的驱动 psycopg 未安装" in result.stderr and "ModuleNotFoundError" not in result.stderr
+
+
 def test_serve_without_the_web_extra_says_how_to_install_it():
     # uvicorn made unimportable, as on an install without the 'web' extra
     code = "import sys; sys.modules['uvicorn'] = None; sys.argv = ['scoring', 'serve']; from scoring.cli import main; main()"

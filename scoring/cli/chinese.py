@@ -124,6 +124,14 @@ class ChineseContext(_BaseContext):
 class ChineseCommand(TyperCommand):
     context_class = ChineseContext
 
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """The command's line in a group's list: its help's first sentence whole.  click cuts a
+        longer one at a space, which Chinese has only beside Latin words ("生成某规则集的 Excel...")."""
+        if self.short_help or not self.help:
+            return super().get_short_help_str(limit)
+        first = self.help.strip().split("\n\n")[0].replace("\n", "")
+        return first.split("。")[0] + "。" if "。" in first else first
+
 
 class ChineseGroup(TyperGroup):
     context_class = ChineseContext

@@ -50,7 +50,10 @@ def diff(
     expect_hash: Optional[list[str]] = ExpectHash,
     out: Optional[Path] = Out,
 ) -> None:
-    """逐项比较自评得分与按规则计算的得分；有高报、超出分值或合计不符时退出码为 1。"""
+    """逐项比较自评得分与按规则计算的得分，指出高报、低报和无法核验之处。
+
+    退出码：0 没有错误；1 有错误（高报、超出分值、合计不符，或数字缺失、无效、互相矛盾、规则无法计算）；2 输入无法使用（文件无法读取或格式有误、规则集不存在、命令行有误）。
+    """
     code = score_or_diff("diff", case, rules_dir, rules, format, expect_hash, out)
     if code:
         raise typer.Exit(code)

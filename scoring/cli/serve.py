@@ -15,7 +15,7 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="监听地址（默认只允许本机访问；其他地址必须设置访问令牌）"),
     port: int = typer.Option(8000, "--port", help="端口"),
     data: Path = typer.Option(Path("scoring-data"), "--data", help="数据目录：数据库文件和上传时的临时文件都只写在这里", file_okay=False),
-    database: Optional[str] = typer.Option(None, "--database", help="数据库 URL（SQLAlchemy 格式，如 postgresql://user@host/db）；默认为数据目录中的 SQLite 文件 scoring.db"),
+    database: Optional[str] = typer.Option(None, "--database", help="数据库 URL（SQLAlchemy 格式，如 postgresql+psycopg://user@host/db，驱动须已安装）；默认为数据目录中的 SQLite 文件 scoring.db"),
     token_file: Optional[Path] = typer.Option(None, "--token-file", help="访问令牌所在的文件（也可用环境变量 SCORING_TOKEN）", dir_okay=False),
     max_file_mb: int = typer.Option(8, "--max-file-mb", help="每个上传文件（含压缩包内每个文件）的大小上限，MiB"),
     max_request_mb: int = typer.Option(64, "--max-request-mb", help="一次上传的总大小上限，MiB"),
@@ -53,6 +53,9 @@ def serve(
         application = create_app(Settings(data_dir=data, database_url=database, rules_dir=rules_dir, token=token, limits=limits))
     except ScoringError as exc:
         fail(str(exc))
+    except ModuleNotFoundError as exc:  # the database URL names a driver that is not installed
+        fail(f"无法启动：数据库 URL {database} 所需的驱动 {exc.name} 未安装：请先安装它（如 python -m pip install {exc.name}），"
+             "或在 URL 中写明已安装的驱动（如 postgresql+psycopg://…）")
     except Exception as exc:  # noqa: BLE001 - a database URL or folder that can't be used: say which
         fail(f"无法启动：{type(exc).__name__}: {exc}")
     upgrade = application.state.upgrade

@@ -55,10 +55,47 @@ def render_rule_set(rs: RuleSet) -> str:
             lines.append(f"  【{d.name}】{d.id}：每处扣 {fmt(d.per_finding)} 分{cap}；原文：{d.rule_text}")
         if i.score_floor is not None:
             lines.append(f"  总分扣至 {fmt(i.score_floor)} 分为止")
+    if rs.rows is not None:
+        lines.extend(_rows_lines(rs))
     if rs.checks:
         lines.append("\n输入一致性检查：")
         lines.extend(f"  {c.expr}：{c.message}" for c in rs.checks)
     return "\n".join(lines) + "\n"
+
+
+def _rows_lines(rs: RuleSet) -> list[str]:
+    """The target/actual rows a form scores one by one: what weighs them, each method with the
+    words that choose it, the tiers of worded results; the vocabularies only counted (review CG
+    C8: on a project sheet the rows carry 90 of the 100 points, and show said nothing of them)."""
+    rows = rs.rows
+    weight = f"合计 {fmt(rows.weight)} 分，" if rows.weight is not None else ""
+    out = [f"\n逐行指标（{weight}各行分值以表中所印为准）："]
+    if rows.rule_text:
+        out.append(f"  原文：{rows.rule_text}")
+    if rows.decision:
+        out.append(f"  取舍：{rows.decision}")
+    chosen_by: dict[str, list[str]] = {}
+    for key, method in rows.select.items():
+        chosen_by.setdefault(method, []).append(key)
+    out.append("  计分方法（按指标性质或比较符号选用）：")
+    for mid, m in rows.methods.items():
+        keys = "、".join(chosen_by.get(mid, ()))
+        how = f"；得分 ＝ {m.score}" if m.score is not None else ""
+        out.append(f"    【{m.label}】{mid}{f'（{keys}）' if keys else ''}：{m.rule_text.rstrip('。') if how else m.rule_text}{how}")
+    if rows.tiers:
+        tiers = "；".join(f"{t.label} {_percent(t.low)}～{_percent(t.high)}" for t in rows.tiers.values())
+        out.append(f"  定性结果分档（占分值）：{tiers}")
+    if rows.overshoot_threshold is not None:
+        out.append(f"  完成值超出指标值 {fmt(rows.overshoot_threshold)}% 以上时提示指标值可能设定偏低（不扣分）")
+    counted = [f"定性用语 {len(rows.vocabulary)} 条" if rows.vocabulary else "", f"指标名称规则 {len(rows.rule_names)} 条" if rows.rule_names else ""]
+    if any(counted):
+        out.append(f"  另有{'、'.join(c for c in counted if c)}（scoring formulas show {rs.ref} --resolved 列出全部）")
+    return out
+
+
+def _percent(share) -> str:
+    """A share of the weight as a percentage: 0.8 → "80%"."""
+    return f"{format((share * 100).normalize(), 'f')}%"
 
 
 def _part_lines(part: CompiledPart, indent: str, single: bool) -> list[str]:
