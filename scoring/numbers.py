@@ -100,14 +100,25 @@ def to_decimal(value: object) -> Decimal:
     if text.endswith("%"):
         text = text[:-1]
     if not text or not _NUMBER_RE.match(text) or text in {"+", "-", "."}:
-        raise NumberError(f"“{printable(value)}”不是数字")
+        raise NumberError(not_a_number(value))
     try:
         return Decimal(text.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - the regex already filters
         raise NumberError(f"“{printable(value)}”不是数字") from exc
 
 
+def not_a_number(written: str) -> str:
+    """The message for a figure that cannot be read as one, saying why where a common slip explains
+    it: "253,87", a comma as the decimal mark, as some keyboards and countries write it."""
+    said = f"“{printable(written)}”不是数字"
+    if _DECIMAL_COMMA.fullmatch(normalize_text(written).replace(" ", "").rstrip("%")):
+        said += "：逗号只作千位分隔（如 1,234.56），小数点请写“.”（如 253.87）"
+    return said
+
+
 _QUANTUM: dict[int, Decimal] = {}
+# A comma not followed by three digits and no point: "253,87", "0,5", "1234,5"
+_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]{1,2}|[+-]?[0-9]+,[0-9]{4,}")
 _PLAIN_NUMBER = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,15})?")
 _PLAIN_PERCENT = re.compile(r"-?[0-9]{1,15}(\.[0-9]{1,15})?%")
 

@@ -340,3 +340,15 @@ def test_code_or_a_huge_number_in_a_case_table_fails_its_row_alone(tmp_path):
     assert "table.csv:3#dept: inputs.budget:" in out and "不是数字" in out
     assert "table.csv:4#dept: claims.execution: 数值 1.000E+5000" in out
     assert "9.01" in out and not (tmp_path / "scoring-hostile-marker").exists()
+
+
+def test_a_figure_with_a_decimal_comma_is_refused_saying_how_to_write_it(tmp_path):
+    """"253,87" in a case file, a workbook's text cell or a table: the place, and that the comma
+    only separates thousands (review CC B5), not only that it is no number."""
+    text = (CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8")
+    assert 'value = "253.87"' in text
+    case = tmp_path / "comma.toml"
+    case.write_text(text.replace('value = "253.87"', 'value = "253,87"', 1), encoding="utf-8")
+    done = run_cli("diff", str(case))
+    assert done.returncode == 2, done.stdout
+    assert "#dept-overall: inputs.budget_executed: “253,87”不是数字：逗号只作千位分隔（如 1,234.56），小数点请写“.”（如 253.87）" in done.stderr

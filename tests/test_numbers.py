@@ -36,6 +36,18 @@ def test_to_decimal_refuses_non_numbers(bad):
         to_decimal(bad)
 
 
+@pytest.mark.parametrize("comma", ["253,87", "0,5", "-12,3%", "1234,5678"])
+def test_a_comma_as_the_decimal_mark_is_said_to_be_one(comma):
+    """"253,87" for 253.87 (review CC B5): refused, saying why and how to write it; a thousands
+    separator ("1,234") is read, and "1,23,456" is no number without a word about decimal marks."""
+    with pytest.raises(NumberError, match="逗号只作千位分隔（如 1,234.56），小数点请写“.”"):
+        to_decimal(comma)
+    assert to_decimal("1,234") == Decimal(1234)
+    with pytest.raises(NumberError) as refused:
+        to_decimal("1,23,456")
+    assert "逗号" not in str(refused.value)
+
+
 def test_decimals_of_reads_the_written_precision():
     assert [decimals_of(Decimal(x)) for x in ("9.2", "98.50", "10", "2.80")] == [1, 2, 0, 2]
 

@@ -225,6 +225,8 @@ def test_rows_are_scored_and_a_broken_form_says_where(client):
     broken = score(client, hunan_form(claims={"execution": "九点二"}, rows=[{**rows[0], "weight": "十"}]))
     assert not broken["ok"]
     assert broken["errors"] == ["预算执行率 的自评得分：“九点二”不是数字", "绩效指标第 1 行“分值”：“十”不是数字"]
+    comma = score(client, hunan_form(claims={"execution": "9,2"}))
+    assert comma["errors"] == ["预算执行率 的自评得分：“9,2”不是数字：逗号只作千位分隔（如 1,234.56），小数点请写“.”（如 253.87）"]
 
 
 def test_a_group_header_typed_in_the_form_is_checked_against_its_rows(client):

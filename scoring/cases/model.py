@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ..numbers import NumberError, is_not_given, printable, to_decimal
+from ..numbers import NumberError, is_not_given, not_a_number, printable, to_decimal
 from ..plain import Plain
 from ..regions import PROVINCES
 
@@ -83,7 +83,7 @@ def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None
                 data[key] = to_decimal(text)
             except NumberError as exc:
                 # the cell as written ("满分"), not what is left of it without its unit ("满")
-                said = f"“{printable(data[key])}”不是数字" if text != data[key] else str(exc)
+                said = not_a_number(data[key]) if text != data[key] else str(exc)
                 raise ValueError(said if shorthand else f"{key}: {said}") from None
     return data
 

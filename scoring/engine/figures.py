@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from ..cases.model import Figure, Sheet
 from ..errors import FileError, FileProblem
+from ..numbers import not_a_number
 from ..plain import replace
 from ..rules.declared import InputDecl
 from ..rules.model import RuleSet
@@ -40,13 +41,13 @@ def _read(fig: Figure, decl: InputDecl | None, reading: Reading, where: str, key
     try:
         parsed = parse_value(text, reading)
     except ValueParseError:
-        problems.append(FileProblem(where, key, f"“{text}”不是数字"))
+        problems.append(FileProblem(where, key, not_a_number(text)))
         return fig
     if parsed.kind == "none":
         note = f"表中印为“{text}”" + (f"；{fig.note}" if fig.note else "")
         return Figure(undisclosed=True, source=fig.source, note=note)
     if parsed.kind != "number" or parsed.comparator is not None or parsed.approximate:
-        problems.append(FileProblem(where, key, f"“{text}”不是数字"))
+        problems.append(FileProblem(where, key, not_a_number(text)))
         return fig
     value = _in_unit(parsed.number, parsed.unit, decl, reading)
     if value is None:
