@@ -322,6 +322,16 @@ def test_open_a_case_then_download_it_as_toml_and_workbooks(client, tmp_path):
     filled.write_bytes(template.content)
     reopened = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("填报.xlsx", filled.read_bytes())})
     assert '"executed": {"undisclosed": false, "value": "111.27"}' in html.unescape(reopened.text)
+    # a unit's own workbook: what to do, in the page's words — no command line, no hidden sheet's name (review CE D1)
+    from openpyxl import Workbook
+
+    own = Workbook()
+    own.active["A1"] = "自评表"
+    buffer = io.BytesIO()
+    own.save(buffer)
+    refused = html.unescape(client.post("/fill/open", data={"csrf_token": token}, files={"file": ("自己的表.xlsx", buffer.getvalue())}).text)
+    assert "自己的表.xlsx：不是本工具的填报模板或复核表" in refused and "下载“填报模板 (.xlsx)”" in refused, refused
+    assert "scoring template" not in refused and "_规则" not in refused
 
 
 def test_a_figure_written_with_its_unit_is_opened_as_written(client):

@@ -747,7 +747,7 @@ def _read_one(shown: str, data: bytes, workdir: Path, loaded: list, failed: list
                 if not_a_case(path):  # a rule file or a generator's manifest: one line, as a batch skips it
                     failed.append(Failed(shown, f"{shown}：不是案例文件（既没有 case 也没有 sheets，是规则文件或清单？），未复核"))
                 else:
-                    failed.append(Failed(shown, reword_path(str(exc), path, shown)))
+                    failed.append(Failed(shown, in_page_words(reword_path(str(exc), path, shown), shown)))
                 return
             except Exception as exc:  # noqa: BLE001 - a hostile file must not cost the rest of the upload
                 failed.append(Failed(shown, f"{shown}：无法读取（{type(exc).__name__}: {exc}）"))
@@ -757,6 +757,27 @@ def _read_one(shown: str, data: bytes, workdir: Path, loaded: list, failed: list
         for child in private.iterdir():
             child.unlink()
         private.rmdir()
+
+
+# What a workbook's refusal tells a command-line user to run, as the page tells it: on the web the
+# template is the 单位填报 page's download, and the hidden sheet is nobody's business (review CE D1).
+_PAGE_WORDS = (
+    ("（网页“填报模板 (.xlsx)”，或 scoring template 规则集）", "（在“单位填报”页选定地区、年度和表类型后，下载“填报模板 (.xlsx)”）"),
+    ("（缺少隐藏的工作表“_规则”）", "（缺少模板中记录规则集的隐藏工作表）"),
+    ("工作表“_规则”中", "模板中记录规则集的隐藏工作表中"),
+    ("scoring template 生成的", "“单位填报”页下载的"),
+    ("用 scoring template 重新生成", "在“单位填报”页重新下载模板"),
+    ("用 scoring template 另生成一个模板", "在“单位填报”页另下载一个模板"),
+)
+
+
+def in_page_words(message: str, shown: str) -> str:
+    """A refusal worded for the command line, as the web page says it."""
+    for cli, page in _PAGE_WORDS:
+        message = message.replace(cli, page)
+    if message.startswith(f"{shown}: "):
+        message = f"{shown}：{message[len(shown) + 2:]}"
+    return message
 
 
 def _tempdir(workdir: Path) -> str:
