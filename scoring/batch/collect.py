@@ -73,6 +73,16 @@ def collect(paths: Iterable[Path | str]) -> Collected:
     they are shown (`Collected.members` says where each is).
     """
     out = Collected()
+    try:
+        _collect(paths, out)
+    except BaseException:  # interrupted while unpacking: nothing is left behind
+        remove_folders(out.unpacked)
+        raise
+    _drop_copies(out)
+    return out
+
+
+def _collect(paths: Iterable[Path | str], out: Collected) -> None:
     seen: dict[Path, str] = {}
     for given in paths:
         given = Path(given)
@@ -112,8 +122,6 @@ def collect(paths: Iterable[Path | str]) -> Collected:
                 _unpack(path, shown, out)
             else:
                 out.skipped.append(Problem(shown, _NOT_A_CASE.format(shown=shown)))
-    _drop_copies(out)
-    return out
 
 
 _NOT_A_CASE = "{shown}: 不是案例文件（只读取 .toml、.json 案例文件、.xlsx 填报工作簿和 .csv 案例表，及其 .zip 压缩包）"
@@ -139,13 +147,13 @@ def _unpack(path: Path, shown: str, out: Collected) -> None:
         if kind is None:
             out.skipped.append(Problem(inner, _NOT_A_CASE.format(shown=inner)))
             continue
-        if folder is None:
-            folder = Path(tempfile.mkdtemp(prefix="scoring-batch-"))
-            out.unpacked.append(folder)
         # one folder per member: two members whose names clean to the same never meet
         taken += 1
-        target = folder / str(taken) / PurePosixPath(member).name
         try:
+            if folder is None:
+                folder = Path(tempfile.mkdtemp(prefix="scoring-batch-"))
+                out.unpacked.append(folder)
+            target = folder / str(taken) / PurePosixPath(member).name
             target.parent.mkdir()
             target.write_bytes(content)
         except OSError as exc:

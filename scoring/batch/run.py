@@ -33,7 +33,7 @@ from ..output.reasons import line_computed, line_reason
 from ..plain import replace
 from ..review.pipeline import report_loaded, sheet_rules
 from ..rules.library import RuleLibrary, load_rule_dir
-from .collect import InputFile, Problem, collect, remove_folders
+from .collect import Collected, InputFile, Problem, collect, remove_folders
 from .pool import Lost, default_jobs, ordered_map
 from .summary import DIFFERING, IndicatorLine, SheetSummary, region_text, summary_of
 
@@ -435,6 +435,18 @@ def run_batch(
     """
     library = load_rule_dir(rules_dir)  # fail here, once, rather than in every worker
     collected = collect(paths)
+    try:
+        result = _scored(collected, library, rules_dir, jobs, on_progress, timeout)
+    except BaseException:  # an interrupted batch leaves nothing unpacked behind
+        remove_folders(collected.unpacked)
+        raise
+    if collected.unpacked:
+        weakref.finalize(result, remove_folders, collected.unpacked)
+    return result
+
+
+def _scored(collected: Collected, library: RuleLibrary, rules_dir, jobs: int | None, on_progress, timeout: float | None) -> BatchResult:
+    """`run_batch` once its inputs are collected."""
     total_bytes = sum(i.size for i in collected.inputs)
     sheets: list[SheetSummary] = []
     failures = list(collected.failures)
@@ -468,7 +480,4 @@ def run_batch(
     order_summaries(sheets)
     # every entry found counts, those refused or skipped on sight too ("共 N 个文件")
     found = len(collected.inputs) + len(collected.failures) + len(collected.skipped)
-    result = BatchResult(sheets, failures, skipped, found, read, collected.members)
-    if collected.unpacked:
-        weakref.finalize(result, remove_folders, collected.unpacked)
-    return result
+    return BatchResult(sheets, failures, skipped, found, read, collected.members)
