@@ -352,3 +352,17 @@ def test_a_figure_with_a_decimal_comma_is_refused_saying_how_to_write_it(tmp_pat
     done = run_cli("diff", str(case))
     assert done.returncode == 2, done.stdout
     assert "#dept-overall: inputs.budget_executed: “253,87”不是数字：逗号只作千位分隔（如 1,234.56），小数点请写“.”（如 253.87）" in done.stderr
+
+
+def test_an_integer_of_thousands_of_digits_is_named_at_its_line_in_chinese(tmp_path):
+    """Python refuses to read an integer of more than 4300 digits with an English message naming a
+    setting (review CF): the file, the line and what is wrong, in Chinese."""
+    case = tmp_path / "huge.toml"
+    case.write_text('format = 1\n[case]\nid = "x"\nn = ' + "9" * 5000 + "\n", encoding="utf-8")
+    done = run_cli("diff", str(case))
+    assert done.returncode == 2 and "huge.toml: 第 4 行的数字有 5000 位，不是可信的数字，无法读取" in done.stderr, done.stderr
+    assert "int_max_str_digits" not in done.stderr
+    as_json = tmp_path / "huge.json"
+    as_json.write_text('{"format": 1,\n "case": {"id": "x", "n": ' + "9" * 5000 + "}}", encoding="utf-8")
+    done = run_cli("diff", str(as_json))
+    assert done.returncode == 2 and "huge.json: 第 2 行的数字有 5000 位，不是可信的数字，无法读取" in done.stderr, done.stderr

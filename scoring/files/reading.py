@@ -66,7 +66,17 @@ def read_toml(path: Path, raw: bytes | None = None, json_too: bool = True) -> di
     except RecursionError:
         raise ScoringError(f"{path}: TOML 嵌套过深，无法读取") from None
     except ValueError as exc:  # e.g. an integer of thousands of digits
-        raise ScoringError(f"{path}: TOML 中有无法读取的值（{str(exc)[:120]}）") from None
+        raise ScoringError(f"{path}: {_huge_number(text) or f'TOML 中有无法读取的值（{str(exc)[:120]}）'}") from None
+
+
+def _huge_number(text: str) -> str | None:
+    """The line of a number Python refuses to read (an integer of more than 4300 digits; its own
+    message is English and names a setting), said in Chinese; None when there is none."""
+    for number, line in enumerate(text.splitlines(), 1):
+        longest = max((len(run) for run in re.findall(r"\d+", line)), default=0)
+        if longest > 4300:
+            return f"第 {number} 行的数字有 {longest} 位，不是可信的数字，无法读取"
+    return None
 
 
 # tomllib's messages in the words of the people who type case files by hand (the key's or the
@@ -165,8 +175,8 @@ def read_json(path: Path) -> dict:
         raise ScoringError(f"{path}: JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列：{said}{_punctuation(text, exc.lineno)}") from None
     except RecursionError:
         raise ScoringError(f"{path}: JSON 嵌套过深，无法读取") from None
-    except ValueError as exc:
-        raise ScoringError(f"{path}: JSON 格式错误：{exc}") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits, or a key given twice
+        raise ScoringError(f"{path}: {_huge_number(text) or f'JSON 格式错误：{exc}'}") from None
     try:
         # a lone surrogate ("\ud800") is valid JSON but no text: it would fail every output later
         json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
