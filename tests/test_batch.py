@@ -617,3 +617,17 @@ def test_a_region_is_shown_with_its_province_in_full_and_nothing_else_renamed(pa
     from scoring.batch.summary import region_text
 
     assert region_text(parts) == shown
+
+
+def test_a_link_that_loops_fails_alone_in_a_batch(tmp_path):
+    """Two links pointing at each other among the submissions (review CF A1): each is a failure
+    naming the loop, and the good case beside them is scored — the batch used to end in a traceback."""
+    shutil.copy(HUNAN, tmp_path / "good.toml")
+    (tmp_path / "a.toml").symlink_to(tmp_path / "b.toml")
+    (tmp_path / "b.toml").symlink_to(tmp_path / "a.toml")
+    done = run_cli("batch", str(tmp_path), "--format", "json")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    summary = _json(done)
+    assert [s["path"].rsplit("/", 1)[-1] for s in summary["sheets"]] == ["good.toml"]
+    assert sorted(f["path"].rsplit("/", 1)[-1] for f in summary["failures"]) == ["a.toml", "b.toml"]
+    assert all("符号链接成环" in f["reason"] for f in summary["failures"])

@@ -366,3 +366,23 @@ def test_an_integer_of_thousands_of_digits_is_named_at_its_line_in_chinese(tmp_p
     as_json.write_text('{"format": 1,\n "case": {"id": "x", "n": ' + "9" * 5000 + "}}", encoding="utf-8")
     done = run_cli("diff", str(as_json))
     assert done.returncode == 2 and "huge.json: 第 2 行的数字有 5000 位，不是可信的数字，无法读取" in done.stderr, done.stderr
+
+
+def test_an_odd_entry_in_the_rules_folder_is_skipped_and_never_opened(tmp_path):
+    """A link that loops, a pipe and a link to a device named like rule files (review CF A2): each
+    is skipped with a warning naming it — never opened, so no command hangs on the pipe or fills the
+    memory from /dev/zero — and every other rule set still scores its sheets."""
+    import os
+
+    rules = tmp_path / "rules"
+    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    odd = rules / "hunan"
+    (odd / "a.toml").symlink_to(odd / "b.toml")
+    (odd / "b.toml").symlink_to(odd / "a.toml")
+    os.mkfifo(odd / "pipe.toml")
+    (odd / "zero.toml").symlink_to("/dev/zero")
+    done = run_cli("diff", str(CASES / "hunan-miluo-shgzb-2024.toml"), "--rules-dir", str(rules))
+    assert done.returncode == 1 and "预算执行率" in done.stdout, done.stderr  # scored, the over-claim found
+    assert "a.toml: 无法读取：符号链接成环" in done.stderr and "b.toml: 无法读取：符号链接成环" in done.stderr
+    assert "pipe.toml: 无法读取：不是普通文件" in done.stderr and "zero.toml: 无法读取：不是普通文件" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from ..cases.load import UNSUPPORTED_SUFFIXES, WORKBOOK_SUFFIXES
 from ..files.archive import ZipBounds, zip_members
-from ..files.reading import display_path
+from ..files.reading import display_path, not_a_regular_file
 
 CASE_SUFFIXES = frozenset({".toml", ".json"}) | WORKBOOK_SUFFIXES  # .xls/.ods fail with "请另存为 .xlsx"
 TABLE_SUFFIXES = frozenset({".csv"})
@@ -100,7 +100,10 @@ def _collect(paths: Iterable[Path | str], out: Collected) -> None:
             out.failures.append(Problem(display_path(given), f"{display_path(given)}: 文件或目录不存在"))
             continue
         for path in found:
-            key = path.resolve()
+            try:
+                key = path.resolve()
+            except (OSError, RuntimeError):  # a link that loops: refused below, by its own name
+                key = path.absolute()
             shown = display_path(path)
             if key in seen:
                 if seen[key] != shown:  # a link to a file already taken (the same path given twice says nothing)
@@ -110,7 +113,7 @@ def _collect(paths: Iterable[Path | str], out: Collected) -> None:
             suffix = path.suffix.lower()
             kind = "case" if suffix in CASE_SUFFIXES else "table" if suffix in TABLE_SUFFIXES else None
             if kind is not None:
-                unreadable = _not_a_file(path)
+                unreadable = not_a_regular_file(path)
                 if unreadable:
                     out.failures.append(Problem(shown, f"{shown}: 无法读取：{unreadable}"))
                     continue
@@ -130,7 +133,7 @@ _NOT_A_CASE = "{shown}: 不是案例文件（只读取 .toml、.json 案例文�
 def _unpack(path: Path, shown: str, out: Collected) -> None:
     """The members of the archive at ``path`` into ``out``, as a folder's files are (members
     refused are failures, with their reason: `files.archive.zip_members`)."""
-    unreadable = _not_a_file(path)
+    unreadable = not_a_regular_file(path)
     if unreadable:
         out.failures.append(Problem(shown, f"{shown}: 无法读取：{unreadable}"))
         return
@@ -221,17 +224,6 @@ def _named_as(inp: InputFile, kind: str) -> bool:
     if kind == "workbook":
         return suffix in WORKBOOK_SUFFIXES and suffix not in UNSUPPORTED_SUFFIXES
     return suffix == ".json" if kind == "json" else suffix in (".toml", ".csv")
-
-
-def _not_a_file(path: Path) -> str:
-    """Why an entry named like a submission is no file to read ("" when it is one)."""
-    if path.is_file():
-        return ""
-    if path.is_symlink() and not path.exists():
-        return "链接指向的文件不存在（文件在列出后被移走或删除？）"
-    if not path.exists():
-        return "文件已不存在（在列出后被移走或删除？）"
-    return "不是普通文件（管道、设备或套接字），未读取"
 
 
 def _hidden(relative: Path) -> bool:

@@ -26,6 +26,7 @@ from ..cases.model import region_parts
 from ..errors import FileError, FileProblem, ScoringError
 from ..files.limits import MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_PARTS, MAX_WORKBOOK_UNPACKED, megabytes
 from ..files.os_errors import describe
+from ..files.reading import not_a_regular_file
 from ..numbers import MAX_FIGURE_TEXT, NumberError, is_not_given, is_too_large, to_decimal, written_year
 from .form import (
     AUX_LABELS,
@@ -204,6 +205,9 @@ def _open(path: Path, shown: str) -> tuple[Any, dict[str, dict[tuple[int, int], 
     if not openpyxl.DEFUSEDXML:
         # defusedxml is a dependency; it is off only if removed or OPENPYXL_DEFUSEDXML=False
         raise ScoringError(f"{shown}: 拒绝读取工作簿：没有启用 defusedxml（XML 攻击防护）；请安装 defusedxml，并且不要设置 OPENPYXL_DEFUSEDXML=False")
+    if path.exists() and not path.is_file():
+        # a pipe would block, a device (a link to /dev/zero) has no end to its zip directory (review CF A2)
+        raise ScoringError(f"{shown}: 无法读取文件（{not_a_regular_file(path)}）")
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:

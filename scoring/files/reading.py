@@ -4,8 +4,10 @@ and JSON with exact decimals, within the size limits of `files.limits`.  Every f
 
 from __future__ import annotations
 
+import errno
 import json
 import re
+import stat
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -20,8 +22,25 @@ def display_path(path: Path) -> str:
     """The path relative to the working directory when it lies below it, else as is."""
     try:
         return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # not below it; a link that loops cannot be resolved
         return str(path)
+
+
+def not_a_regular_file(path: Path) -> str:
+    """Why ``path`` is no file to read ("" when it is one), found without opening it: a pipe would
+    block whoever opens it until something writes to it, a device (a link to /dev/zero) would never
+    end, a link that loops or points nowhere cannot be opened."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "符号链接成环（链接指向自己或互相指向）"
+        if path.is_symlink():
+            return "链接指向的文件不存在（文件在列出后被移走或删除？）"
+        return "文件已不存在（在列出后被移走或删除？）"
+    if not stat.S_ISREG(mode):
+        return "是目录" if stat.S_ISDIR(mode) else "不是普通文件（管道、设备或套接字），未读取"
+    return ""
 
 
 def reword_path(message: str, path: Path, shown: str) -> str:

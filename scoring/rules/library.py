@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ScoringError
-from ..files.limits import read_limited
-from ..files.reading import display_path, read_toml
+from ..files.limits import MAX_TEXT_FILE_BYTES, read_limited
+from ..files.reading import display_path, not_a_regular_file, read_toml
 from ..numbers import normalize_phrase
 from ..plain import replace
 from . import cache
@@ -395,7 +395,14 @@ def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
     if not directory.is_dir():
         raise ScoringError(f"规则目录 {directory} 不存在")
     files: list[tuple[Path, bytes | None]] = []
+    unusable: list[ScoringError] = []
     for path in sorted(directory.rglob("*.toml")):
+        # never opened unless it is a file: a pipe would hang every command, a link to a device
+        # fill the memory, and one odd entry must not cost the other rule files (review CF A2)
+        why = not_a_regular_file(path)
+        if why:
+            unusable.append(ScoringError(f"{display_path(path)}: 无法读取：{why}"))
+            continue
         try:
             files.append((path, read_limited(path)))
         except (OSError, ScoringError):
@@ -405,11 +412,12 @@ def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
     if ledger is not None:
         keyed.append((display_path(ledger_path(directory)), ledger))
     key = cache.library_key(str(directory), keyed)
-    cached = cache.load(key)
+    cached = None if unusable else cache.load(key)  # said each time, as any file that cannot be used is
     if isinstance(cached, RuleLibrary):
         cached.directory = directory
         return cached
     library = _load_files(directory, files, ledger)
+    library.failures[:0] = unusable
     library.rule_sets = _share_equal_parts(library.rule_sets)
     if not library.failures and not library.ledger_problems:  # a folder being fixed is loaded afresh each time, and its messages with it
         cache.store(key, replace(library, rule_sets=defer_bulky_fields(library.rule_sets)))
@@ -550,8 +558,13 @@ def _broken(path: Path, data: bytes | None, raw: dict | None, exc: ScoringError)
     if not isinstance(heading, dict):
         heading = {}
         try:
-            text = (data if data is not None else path.read_bytes()).decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+            if data is None:
+                # no more than the bound the file was refused past (its heading is at its top): a
+                # file of hundreds of megabytes must not cost as much memory (review CF A2)
+                with open(path, "rb") as handle:
+                    data = handle.read(MAX_TEXT_FILE_BYTES)
+            text = data.decode("utf-8-sig", errors="ignore")
+        except OSError:
             text = ""
         table = ""
         for line in text.splitlines():
