@@ -898,6 +898,17 @@ def test_serve_without_the_web_extra_says_how_to_install_it():
     assert "网页服务所需的组件未安装" in result.stderr and "pip install 'scoring[web]'" in result.stderr
 
 
+def test_json_nested_past_the_decoders_depth_is_refused_not_a_server_error(client):
+    """A body of 100,000 nested brackets (review CF A7): the decoder's RecursionError is a bad
+    request as any other unreadable body, never a 500."""
+    deep = "[" * 100_000 + "]" * 100_000
+    token = token_of(client, "/fill")
+    answer = client.post("/api/score", content=deep, headers={"X-CSRF-Token": token, "Content-Type": "application/json"})
+    assert answer.status_code == 400 and answer.json()["errors"] == ["请求不是有效的 JSON"]
+    page = client.post("/fill/download", data={"csrf_token": token, "kind": "json", "payload": deep})
+    assert page.status_code < 500 and "表单数据无法读取" in page.text
+
+
 def test_score_endpoint_survives_any_json(client):
     for data in ([], {"rules": 5}, {"rules": "hunan.dept-overall@2024.1", "inputs": [1], "claims": "x", "rows": {"a": 1}},
                  {"rules": "hunan.dept-overall@2024.1", "year": "二〇二四", "rows": [None, 3, {"name": "行", "weight": []}]}):

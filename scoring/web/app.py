@@ -170,7 +170,7 @@ def create_app(settings: Settings) -> Starlette:
         form = await form_checked(request, max_files=0, max_fields=10)
         try:
             return form, json.loads(str(form.get("payload", "")))
-        except ValueError:
+        except (ValueError, RecursionError):  # nested past what the decoder follows: no form (review CF A7)
             return form, None
 
     async def switch_sheet(request: Request):
@@ -195,7 +195,7 @@ def create_app(settings: Settings) -> Starlette:
             return JSONResponse({"ok": False, "errors": ["页面已过期（CSRF 校验失败），请刷新页面。"]}, status_code=403)
         try:
             data = await request.json()
-        except ValueError:
+        except (ValueError, RecursionError):
             return JSONResponse({"ok": False, "errors": ["请求不是有效的 JSON"]}, status_code=400)
         return JSONResponse(await work(service.score_form, data, rules.library(), engine))
 
