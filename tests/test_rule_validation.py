@@ -414,3 +414,40 @@ def test_a_problem_in_an_inline_array_names_the_line_of_its_key(tmp_path, spoile
     done = run_cli("formulas", "validate", str(path), "--rules-dir", str(tmp_path))
     line = path.read_text(encoding="utf-8").splitlines().index(spoiled) + 1
     assert done.returncode == 1 and f"{key}（第 {line} 行）" in done.stderr, done.stderr
+
+
+def test_a_rule_file_of_thousands_of_problems_lists_the_first_and_counts_the_rest(tmp_path):
+    """3,000 intermediate values without a label (review CF A3): each problem was placed at its line
+    by walking the file, minutes for one file and for every command reading the folder.  The first
+    twenty are named with their lines, the rest counted."""
+    values = "".join(f'[[indicators.values]]\nname = "v{i}"\nexpr = "a"\n' for i in range(3000))
+    path = tmp_path / "many.toml"
+    path.write_text(textwrap.dedent("""\
+        format = 1
+        [rule_set]
+        id = "test.many"
+        version = "2024.1"
+        title = "测试"
+        region = ["测试省"]
+        sheet_type = "测试表"
+        effective_from = 2024-01-01
+        total = 10
+        [rule_set.source]
+        document = "测试"
+        clause = "测试"
+        [inputs.a]
+        label = "甲"
+        type = "amount"
+        [[indicators]]
+        id = "x"
+        name = "指标"
+        group = ["组"]
+        weight = 10
+        rule_text = "甲"
+        score = "a"
+        """) + values, encoding="utf-8")
+    proc = run_cli("formulas", "validate", str(path))
+    assert proc.returncode == 1
+    listed = [line for line in proc.stderr.splitlines() if "label（第 " in line and "缺少必填项" in line]
+    assert len(listed) == 20 and "indicators[0].values[0].label（第 " in listed[0], proc.stderr
+    assert "另有 2980 处问题未列出（请先改正以上各处）" in proc.stderr

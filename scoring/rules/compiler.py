@@ -64,12 +64,17 @@ def compile_rule_file(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]
     data = {k: v for k, v in data.items() if k not in ("extends", "remove")}
     text = _source_text(path)
 
-    def placed(problem: FileProblem) -> FileProblem:
-        return _placed(problem, raw, text, chain, by_ref)
+    def placed(problems: list[FileProblem]) -> list[FileProblem]:
+        # each problem is found a line by walking the file: a file of thousands of problems would
+        # take minutes, and nobody reads past the first screenful (review CF A3)
+        out = [_placed(p, raw, text, chain, by_ref) for p in problems[:_PROBLEMS_SHOWN]]
+        if len(problems) > _PROBLEMS_SHOWN:
+            out.append(FileProblem(shown, "…", f"另有 {len(problems) - _PROBLEMS_SHOWN} 处问题未列出（请先改正以上各处）"))
+        return out
 
     huge = huge_numbers({k: v for k, v in data.items() if k != "tests"})
     if huge:
-        raise FileError(shown, [placed(FileProblem(shown, k, "数字过大（绝对值应小于 10 的 15 次方）")) for k in huge])
+        raise FileError(shown, placed([FileProblem(shown, k, "数字过大（绝对值应小于 10 的 15 次方）") for k in huge]))
     weights = weight_problems(shown, data)
     try:
         model = RuleFile.model_validate(data)
@@ -77,13 +82,17 @@ def compile_rule_file(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]
         # a weight already refused above is not refused a second time in pydantic's words
         refused = {p.key for p in weights}
         found = weights + paired_typos([p for p in pydantic_problems(shown, exc) if p.key not in refused])
-        raise FileError(shown, [placed(p) for p in found]) from None
+        raise FileError(shown, placed(found)) from None
     if weights:
-        raise FileError(shown, [placed(p) for p in weights])
+        raise FileError(shown, placed(weights))
     try:
         return _Compiler(shown, model, chain=tuple(chain)).compile()
     except FileError as exc:
-        raise FileError(shown, [placed(p) for p in exc.problems]) from None
+        raise FileError(shown, placed(exc.problems)) from None
+
+
+# The problems of one rule file named with their lines; the rest are counted.
+_PROBLEMS_SHOWN = 20
 
 
 def _placed(problem: FileProblem, raw: dict, text: str, chain: list[str], by_ref: dict[str, tuple[str, dict]]) -> FileProblem:
