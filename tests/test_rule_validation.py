@@ -8,7 +8,7 @@ import pytest
 
 from scoring import FileError, ScoringError, load_rule_dir, load_rule_file
 
-from conftest import FORMULAS, run_cli
+from conftest import FORMULAS, in_effect, run_cli
 
 HEAD = """
 format = 1
@@ -451,3 +451,28 @@ def test_a_rule_file_of_thousands_of_problems_lists_the_first_and_counts_the_res
     listed = [line for line in proc.stderr.splitlines() if "label（第 " in line and "缺少必填项" in line]
     assert len(listed) == 20 and "indicators[0].values[0].label（第 " in listed[0], proc.stderr
     assert "另有 2980 处问题未列出（请先改正以上各处）" in proc.stderr
+
+
+def test_an_entry_a_file_writes_twice_is_refused_naming_the_second(tmp_path):
+    """A second `[[indicators]] id = "execution"` in a file that extends the national rules was
+    merged over the first, silently scoring the sheet by it (review CF A4); a check written twice
+    was said twice.  Both are refused, naming the second entry's line."""
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py", "versions.lock"))
+    hunan = in_effect(rules, "hunan.dept-overall", 2024)
+    text = hunan.read_text(encoding="utf-8")
+    start = text.index("[[indicators]]")
+    end = text.index("\n[", start + 5)
+    hunan.write_text(text[:end] + "\n\n" + text[start:end].replace('score = "executed / budget * weight"', 'score = "weight"') + text[end:],
+                     encoding="utf-8")
+    second = text[:end].count("\n") + 3  # the copy's [[indicators]] line
+    proc = run_cli("formulas", "validate", str(hunan), "--rules-dir", str(rules))
+    assert proc.returncode == 1 and f"indicators[1]（第 {second} 行）: id “execution”在本文件中写了两次（第 1 项和第 2 项）" in proc.stderr, proc.stderr
+    national = rules / "national" / "project-2020.5.toml"
+    text = national.read_text(encoding="utf-8")
+    check = text[text.index("[[checks]]"):text.index("\n[[checks]]", text.index("[[checks]]") + 5)]
+    national.write_text(text.replace(check, check + "\n" + check, 1), encoding="utf-8")
+    proc = run_cli("formulas", "validate", str(national), "--rules-dir", str(rules))
+    assert proc.returncode == 1 and "checks[1]（第 " in proc.stderr and "写了两次（第 1 项和第 2 项）" in proc.stderr, proc.stderr

@@ -240,7 +240,7 @@ def test_a_child_for_another_region_states_its_own_start(tmp_path):
     child = '\nformat = 1\nextends = "test.rules@2020.1"\n[rule_set]\nid = "test.city"\nversion = "2024.1"\nregion = {region}\n'
     (tmp_path / "city.toml").write_text(child.format(region='["测试省", "测试市"]'), encoding="utf-8")
     proc = run_cli("formulas", "validate", "--rules-dir", str(tmp_path))
-    assert proc.returncode == 1 and "city.toml: rule_set.effective_from: 另一地区的规则集须写明自己的生效日期（所继承的 test.rules 生效于 2020-01-01" in proc.stderr, proc.stderr
+    assert proc.returncode == 1 and "city.toml: rule_set.effective_from（第 4 行）: 另一地区的规则集须写明自己的生效日期（所继承的 test.rules 生效于 2020-01-01" in proc.stderr, proc.stderr
     (tmp_path / "city.toml").write_text(child.format(region='["测试省", "测试市"]') + "effective_from = 2024-01-01\n", encoding="utf-8")
     assert run_cli("formulas", "validate", "--rules-dir", str(tmp_path)).returncode == 0
     (tmp_path / "city.toml").write_text(child.format(region='["测试省"]') + 'sheet_type = "另一种表"\n', encoding="utf-8")

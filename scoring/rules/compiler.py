@@ -60,7 +60,8 @@ def compile_rule_file(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]
         raise FileError(shown, [FileProblem(shown, "remove", "只有继承其他规则集（extends）的文件才能删除条目")])
     data, problems, chain = resolve(shown, raw, by_ref)
     if problems:
-        raise FileError(shown, problems)
+        text = _source_text(path)
+        raise FileError(shown, [with_line(p, text) for p in problems[:_PROBLEMS_SHOWN]])  # each of this file's own keys
     data = {k: v for k, v in data.items() if k not in ("extends", "remove")}
     text = _source_text(path)
 

@@ -49,7 +49,8 @@ def resolve(path: str, raw: dict, by_ref: dict[str, tuple[str, dict]], trail: tu
     """Resolve ``extends`` recursively. Returns the merged table, problems, and the chain of refs."""
     parent_ref = raw.get("extends")
     if parent_ref is None:
-        return raw, [], []
+        # indicators and deductions written twice the compiler refuses by their ids; these it would take twice
+        return raw, [p for name in ("groups", "checks") if isinstance(raw.get(name), list) for p in _written_twice(path, name, raw[name])], []
     if not isinstance(parent_ref, str) or "@" not in parent_ref:
         return raw, [FileProblem(path, "extends", "应写成“规则集ID@版本”，例如 national.project@2020.1（必须指明版本，结果才可复现）")], []
     me = ref_of(raw) or path
@@ -96,6 +97,7 @@ def merge(path: str, parent: dict, child: dict) -> tuple[dict, list[FileProblem]
         elif key in _DICTS and isinstance(value, dict):
             out[key] = {**out.get(key, {}), **value}
         elif key in _KEYED_LISTS and isinstance(value, list):
+            problems += _written_twice(path, key, value)
             out[key] = _merge_keyed(out.get(key, []), value, _KEYED_LISTS[key])
         elif key == "rows" and isinstance(value, dict):
             out["rows"] = _merge_rows(out.get("rows", {}), value)
@@ -137,6 +139,27 @@ def _merge_keyed(base: list, over: list, key: str) -> list:
         else:
             out.append(copy.deepcopy(item))
     return out
+
+
+def _written_twice(path: str, name: str, items: list) -> list[FileProblem]:
+    """An entry the child itself writes twice (an indicator id, a check's expr): merged one after
+    the other, the second would silently replace the first, as it replaces the parent's (review CF
+    A4: a second `execution` scored the sheet); in a file that extends nothing, a check written
+    twice would be said twice (its indicators and deductions the compiler holds to their ids)."""
+    field = _KEYED_LISTS[name]
+    first: dict = {}
+    problems = []
+    for j, item in enumerate(items):
+        k = _key(item, field) if isinstance(item, dict) else None
+        if k is None or not isinstance(k, (str, tuple)):
+            continue
+        if k in first:
+            shown = "/".join(k) if isinstance(k, tuple) else k
+            problems.append(FileProblem(path, f"{name}[{j}]", f"{field} “{shown}”在本文件中写了两次（第 {first[k] + 1} 项和第 {j + 1} 项）："
+                                                     "后写的会覆盖先写的，请删去其中一项"))
+        else:
+            first[k] = j
+    return problems
 
 
 def _key(item: dict, key: str):
