@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 
 import pytest
@@ -457,8 +458,6 @@ def test_an_entry_a_file_writes_twice_is_refused_naming_the_second(tmp_path):
     """A second `[[indicators]] id = "execution"` in a file that extends the national rules was
     merged over the first, silently scoring the sheet by it (review CF A4); a check written twice
     was said twice.  Both are refused, naming the second entry's line."""
-    import shutil
-
     rules = tmp_path / "rules"
     shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py", "versions.lock"))
     hunan = in_effect(rules, "hunan.dept-overall", 2024)
@@ -476,3 +475,16 @@ def test_an_entry_a_file_writes_twice_is_refused_naming_the_second(tmp_path):
     national.write_text(text.replace(check, check + "\n" + check, 1), encoding="utf-8")
     proc = run_cli("formulas", "validate", str(national), "--rules-dir", str(rules))
     assert proc.returncode == 1 and "checks[1]（第 " in proc.stderr and "写了两次（第 1 项和第 2 项）" in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize(("written", "said"), [("nan", "应为有限的数字（nan、inf 不是数字）"), ("inf", "应为有限的数字（nan、inf 不是数字）"),
+                                                ("1e16", "数字过大（绝对值应小于 10 的 15 次方）")])
+def test_a_weight_that_is_no_finite_number_is_named_for_what_it_is(tmp_path, written, said):
+    """nan in a rule file was called 数字过大 (review CF B4): it is no number at all."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py", "versions.lock"))
+    hunan = in_effect(rules, "hunan.dept-overall", 2024)
+    text = hunan.read_text(encoding="utf-8")
+    hunan.write_text(text.replace("weight = 10\n", f"weight = {written}\n", 1), encoding="utf-8")
+    proc = run_cli("formulas", "validate", str(hunan), "--rules-dir", str(rules))
+    assert proc.returncode == 1 and "indicators[0].weight（第 " in proc.stderr and said in proc.stderr, proc.stderr

@@ -40,17 +40,20 @@ ROW_NAMES = frozenset({"target", "actual", "weight", "met"})
 MAX_RULE_DIGITS = 15
 
 
-def huge_numbers(data: object, key: str = "") -> list[str]:
-    """The keys of numbers in raw file data whose magnitude is not below 10^15."""
+def unusable_numbers(data: object, key: str = "") -> list[tuple[str, str]]:
+    """The numbers in raw file data that are no figure a rule may hold: (key, what is wrong) for
+    each whose magnitude is not below 10^15, or that is no number at all (nan, inf)."""
     if isinstance(data, dict):
-        return [k for name, value in data.items() for k in huge_numbers(value, f"{key}.{name}" if key else str(name))]
+        return [k for name, value in data.items() for k in unusable_numbers(value, f"{key}.{name}" if key else str(name))]
     if isinstance(data, list):
-        return [k for i, value in enumerate(data) for k in huge_numbers(value, f"{key}[{i}]")]
+        return [k for i, value in enumerate(data) for k in unusable_numbers(value, f"{key}[{i}]")]
     if isinstance(data, (int, Decimal)) and not isinstance(data, bool):
         value = Decimal(data)
+        if not value.is_finite():  # not a large number, none at all (review CF B4)
+            return [(key, "应为有限的数字（nan、inf 不是数字）")]
         # compare exponents, not values: abs() of 1e999999999 would itself overflow
-        if not value.is_finite() or (not value.is_zero() and value.adjusted() >= MAX_RULE_DIGITS):
-            return [key]
+        if not value.is_zero() and value.adjusted() >= MAX_RULE_DIGITS:
+            return [(key, "数字过大（绝对值应小于 10 的 15 次方）")]
     return []
 
 
@@ -73,9 +76,9 @@ def compile_rule_file(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]
             out.append(FileProblem(shown, "…", f"另有 {len(problems) - _PROBLEMS_SHOWN} 处问题未列出（请先改正以上各处）"))
         return out
 
-    huge = huge_numbers({k: v for k, v in data.items() if k != "tests"})
-    if huge:
-        raise FileError(shown, placed([FileProblem(shown, k, "数字过大（绝对值应小于 10 的 15 次方）") for k in huge]))
+    unusable = unusable_numbers({k: v for k, v in data.items() if k != "tests"})
+    if unusable:
+        raise FileError(shown, placed([FileProblem(shown, k, said) for k, said in unusable]))
     weights = weight_problems(shown, data)
     try:
         model = RuleFile.model_validate(data)
