@@ -386,3 +386,15 @@ def test_an_odd_entry_in_the_rules_folder_is_skipped_and_never_opened(tmp_path):
     assert "a.toml: 无法读取：符号链接成环" in done.stderr and "b.toml: 无法读取：符号链接成环" in done.stderr
     assert "pipe.toml: 无法读取：不是普通文件" in done.stderr and "zero.toml: 无法读取：不是普通文件" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("line", "written", "said"), [("year = 2024", "year = true", "case.year: 应为四位数的年度，如 2024，得到 true"),
+                                                       ("format = 1", "format = true", "format: 应为格式编号 1，得到 true")])
+def test_a_flag_where_a_year_or_the_format_goes_is_named_as_one(tmp_path, line, written, said):
+    """`year = true` was read as the year 1 ("应大于或等于 1990"), `format = true` as format 1 (review CF B3)."""
+    text = (CASES / "hunan-miluo-shgzb-2024.toml").read_text(encoding="utf-8")
+    assert f"\n{line}\n" in text
+    case = tmp_path / "flag.toml"
+    case.write_text(text.replace(f"\n{line}\n", f"\n{written}\n", 1), encoding="utf-8")
+    done = run_cli("diff", str(case))
+    assert done.returncode == 2 and said in done.stderr, done.stderr

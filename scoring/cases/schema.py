@@ -179,6 +179,14 @@ class CaseInfo(Strict):
     source: str
     notes: str = ""
 
+    @field_validator("year", mode="before")
+    @classmethod
+    def _not_a_flag(cls, value: Any) -> Any:
+        # pydantic reads true as 1, then says 1 is before 1990 (review CF B3)
+        if isinstance(value, bool):
+            raise ValueError(f"应为四位数的年度，如 2024，得到 {str(value).lower()}")
+        return value
+
     @field_validator("region", mode="before")
     @classmethod
     def _region_text(cls, value: Any) -> Any:
@@ -197,6 +205,13 @@ class Case(Strict):
     format: int = 1
     case: CaseInfo
     sheets: list[Sheet] = Field(min_length=1)
+
+    @field_validator("format", mode="before")
+    @classmethod
+    def _format_number(cls, value: Any) -> Any:
+        if isinstance(value, bool):  # format = true is no format 1
+            raise ValueError(f"应为格式编号 1，得到 {str(value).lower()}")
+        return value
 
     @field_validator("format")
     @classmethod
