@@ -398,3 +398,24 @@ def test_a_flag_where_a_year_or_the_format_goes_is_named_as_one(tmp_path, line, 
     case.write_text(text.replace(f"\n{line}\n", f"\n{written}\n", 1), encoding="utf-8")
     done = run_cli("diff", str(case))
     assert done.returncode == 2 and said in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("broken", ['score = "九点五"', 'score = ["100"]'])
+def test_a_sheet_whose_claim_cannot_be_read_is_refused_alone(tmp_path, broken):
+    """A claim that is no number (or a list) in one project sheet refused the whole file: the
+    unit's other sheets were lost (review CF A6).  It is refused alone, named with its key, as a
+    sheet whose input cannot be read is, and the others are scored, in diff and in a batch."""
+    text = (CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8")
+    start = text.index('id = "project-xinchuang"')
+    at = text.index('score = "100"', start)
+    case = tmp_path / "one-bad.toml"
+    case.write_text(text[:at] + broken + text[at + len('score = "100"'):], encoding="utf-8")
+    done = run_cli("diff", str(case), "--format", "json")
+    assert done.returncode == 2, done.stderr
+    report = json.loads(done.stdout)
+    assert [s["id"] for s in report["sheets"]] == ["dept-overall", "project-mbjx"]
+    refused = [f for f in report["findings"] if f["code"] == "sheet_refused"]
+    assert len(refused) == 1 and refused[0]["where"].endswith("one-bad.toml#project-xinchuang") and "claimed_total" in refused[0]["message"]
+    summary = json.loads(run_cli("batch", str(case), "--format", "json").stdout)
+    assert sorted(s["sheet_id"] for s in summary["sheets"]) == ["dept-overall", "project-mbjx"]
+    assert [f["sheet_id"] for f in summary["failures"]] == ["project-xinchuang"] and "claimed_total" in summary["failures"][0]["reason"]

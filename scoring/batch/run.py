@@ -247,6 +247,8 @@ def _score_case(case: Case, shown: str, out: _ItemResult, line: int = 0, traced:
     lean: LeanEngine = _STATE["lean"]
     who = (case.case.id, case.case.unit or "")
     where = {"region": region_text(case.case.region), "year": case.case.year}
+    for sheet_id, why in case._refused:  # could not be read at all; the file's other sheets are scored
+        out.failures.append(Problem(f"{shown}#{sheet_id}", f"{shown}#{sheet_id}: {why}", *who, sheet_id, **where))
     for sheet in case.sheets:
         # One sheet at a time, so a sheet naming an unknown rule set does not cost its siblings.
         try:

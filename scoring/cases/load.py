@@ -5,6 +5,7 @@ not sure of is validated by the schema (`cases.schema`), which words every error
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import FileError, ScoringError
@@ -66,4 +67,27 @@ def validated_case(data: object, shown: str) -> Case:
     try:
         return validate_case(data)
     except ValidationError as exc:
-        raise FileError(shown, paired_typos(pydantic_problems(shown, exc))) from None
+        problems = paired_typos(pydantic_problems(shown, exc))
+    # A sheet that cannot be read is refused alone, as one whose figures its rules cannot read is
+    # (README, exit codes): a typo in one project's claim must not cost the unit's other sheets
+    # (review CF A6).  Only where every problem is within some sheets, and some sheet is left.
+    sheets = data.get("sheets") if isinstance(data, dict) else None
+    broken = {int(m.group(1)) for m in (_SHEET_KEY.match(p.key) for p in problems) if m}
+    if (not isinstance(sheets, list) or not broken or len(broken) == len(sheets)
+            or any(_SHEET_KEY.match(p.key) is None for p in problems)):
+        raise FileError(shown, problems)
+    try:
+        case = validate_case({**data, "sheets": [s for i, s in enumerate(sheets) if i not in broken]})
+    except ValidationError:
+        raise FileError(shown, problems) from None
+    refused = []
+    for i in sorted(broken):
+        sheet_id = sheets[i].get("id") if isinstance(sheets[i], dict) and isinstance(sheets[i].get("id"), str) else f"sheets[{i}]"
+        said = [f"{_SHEET_KEY.sub('', p.key)}: {p.message}" if _SHEET_KEY.sub("", p.key) else p.message
+                for p in problems if int(_SHEET_KEY.match(p.key).group(1)) == i]
+        refused.append((sheet_id, "；".join(said)))
+    case._refused = tuple(refused)
+    return case
+
+
+_SHEET_KEY = re.compile(r"^sheets\[(\d+)\]\.?")

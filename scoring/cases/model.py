@@ -357,3 +357,6 @@ class Case(CaseObject):
     format: int = 1
     case: CaseInfo
     sheets: list[Sheet]
+    # Sheets of the file refused alone at reading (a claim or a row weight that is no number, a
+    # list where a figure goes): (sheet id, why), said by whoever scores the others (`cases.load`)
+    _refused: tuple[tuple[str, str], ...] = ()

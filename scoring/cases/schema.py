@@ -205,6 +205,7 @@ class Case(Strict):
     format: int = 1
     case: CaseInfo
     sheets: list[Sheet] = Field(min_length=1)
+    _refused: tuple[tuple[str, str], ...] = PrivateAttr(default=())  # `model.Case._refused`
 
     @field_validator("format", mode="before")
     @classmethod

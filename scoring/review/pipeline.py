@@ -198,7 +198,8 @@ def report_loaded(
     alone, as a `sheet_refused` error naming why, and the case's other sheets are still scored;
     ScoringError only when no sheet can be."""
     findings: list[Finding] = []
-    refused: list[Finding] = []
+    # sheets the file holds that could not be read at all (`cases.load.validated_case`)
+    refused: list[Finding] = [finding("sheet_refused", why, f"{path}#{sheet_id}") for sheet_id, why in case._refused]
     first: ScoringError | None = None
     sheets = []
     lines = {}
@@ -210,7 +211,7 @@ def report_loaded(
                 rules = sheet_rules(library, case, sheet, where, rules_override)
             sheet_diff, placed = _report_sheet(case, sheet, rules, where, library, engine, rules_override)
         except ScoringError as exc:
-            if len(case.sheets) == 1:
+            if len(case.sheets) == 1 and not case._refused:
                 raise
             first = first or exc
             said = str(exc)

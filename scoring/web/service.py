@@ -752,6 +752,8 @@ def _read_one(shown: str, data: bytes, workdir: Path, loaded: list, failed: list
             except Exception as exc:  # noqa: BLE001 - a hostile file must not cost the rest of the upload
                 failed.append(Failed(shown, f"{shown}：无法读取（{type(exc).__name__}: {exc}）"))
                 return
+            for sheet_id, why in case._refused:  # a sheet the file holds that could not be read: its others are
+                failed.append(Failed(f"{shown}#{sheet_id}", f"{shown}#{sheet_id}：{why}"))
             loaded.append(Loaded(shown, suffix[1:], hashlib.sha256(data).hexdigest(), case, data))
     finally:
         for child in private.iterdir():
