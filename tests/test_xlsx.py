@@ -575,3 +575,20 @@ def test_a_rate_cell_formatted_as_a_percentage_is_read_as_shown(tmp_path, scored
     assert (said != []) is flagged
     if flagged:
         assert f"文件写 {stated}" in said[0]
+
+
+@pytest.mark.parametrize("typed", [1e16, 123456789012345678.0])
+def test_a_huge_number_typed_in_a_workbook_is_the_invalid_input_a_text_cell_gives(tmp_path, typed):
+    """A number cell of 10^15 or more (元 typed where 万元 is asked) was refused as “应为数字，得到
+    “1e+16””, exit 2, where the same figure as text was an invalid input, exit 1 (review CF B2)."""
+    book = tmp_path / "t.xlsx"
+    assert run_cli("template", "hunan.dept-overall", "--fill", str(HUNAN), "--out", str(book)).returncode == 0
+    wb = load_workbook(book)
+    ws = wb.worksheets[0]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value in (111.27, "111.27"))
+    cell.value = typed
+    wb.save(book)
+    done = run_cli("diff", str(book), "--format", "json")
+    assert done.returncode == 1, done.stderr
+    said = [f["message"] for f in json.loads(done.stdout)["findings"] if f["code"] == "invalid_input"]
+    assert said and "绝对值达到或超过 10^15（1000万亿）" in said[0] and "应为数字" not in done.stderr

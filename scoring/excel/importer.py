@@ -814,4 +814,8 @@ def _text(value: Any) -> str | None:
 def _float_text(value: float) -> str:
     # Excel stores a typed 253.87 as a double; its shortest repr gives back what was typed.
     text = repr(value)
+    if "e" in text and value == value and abs(value) != float("inf"):
+        # 1e+16: a figure typed in 元 where 万元 is asked, written out so that it is read as the
+        # number it is and held to the bound every other form holds it to (review CF B2)
+        text = format(Decimal(text), "f")
     return text[:-2] if text.endswith(".0") else text
