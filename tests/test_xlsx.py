@@ -592,3 +592,23 @@ def test_a_huge_number_typed_in_a_workbook_is_the_invalid_input_a_text_cell_give
     assert done.returncode == 1, done.stderr
     said = [f["message"] for f in json.loads(done.stdout)["findings"] if f["code"] == "invalid_input"]
     assert said and "绝对值达到或超过 10^15（1000万亿）" in said[0] and "应为数字" not in done.stderr
+
+
+def test_a_workbook_with_a_broken_cell_is_refused_in_words_not_an_exception_name(tmp_path):
+    """A number cell holding “NaN” (a file damaged in transit or written by another program):
+    “内容无法解析：ValueError” said nothing to the unit that sent it (review CF B6)."""
+    import zipfile
+
+    book = tmp_path / "t.xlsx"
+    assert run_cli("template", "hunan.dept-overall", "--fill", str(HUNAN), "--out", str(book)).returncode == 0
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b't="n"><v>100</v>' in data
+                data = data.replace(b't="n"><v>100</v>', b't="n"><v>NaN</v>', 1)
+            target.writestr(item, data)
+    done = run_cli("diff", str(broken))
+    assert done.returncode == 2 and "内容已损坏，某些单元格的数据无法解析" in done.stderr, done.stderr
+    assert "Error" not in done.stderr

@@ -268,10 +268,11 @@ def _reason(exc: Exception) -> str:
         if type(cause).__module__.startswith("defusedxml"):
             return _FORBIDDEN_XML
         cause = cause.__cause__ or cause.__context__
-    name = type(exc).__name__
     if isinstance(exc, KeyError):
         return "缺少必需的部件"
-    return f"内容无法解析：{name}"
+    # a cell's stored data broken (a shared-text index out of range, "NaN" as a number): the
+    # exception's name says nothing to the person who sent it (review CF B6)
+    return "内容已损坏，某些单元格的数据无法解析（文件在传送或保存时损坏，或被其他程序改写过）"
 
 
 class _FormReader:
