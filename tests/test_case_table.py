@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from scoring import Engine, ScoringError, report_loaded
-from scoring.cases.table import TableHeader, TableProblem, TableRow, known_labels, read_table, row_to_case
+from scoring.cases.table import TableHeader, TableProblem, TableRow, known_labels, read_blocks, read_table, row_to_case
 from scoring.files.reading import display_path
 
 from conftest import SUINING_CASE, run_cli
@@ -313,6 +313,12 @@ def test_tables_as_other_programs_save_them_are_named_or_read(tmp_path, library)
     utf16.write_text(",".join(HEADER) + "\n", encoding="utf-16")
     with pytest.raises(ScoringError, match="UTF-16"):
         list(read_table(utf16, known_labels(library)))
+    # lines ended by CR alone, "CSV (Macintosh)": said, not read as one line of line breaks (review CF B7)
+    mac = tmp_path / "mac.csv"
+    mac.write_bytes(_csv([_row("t1"), _row("t2")]).replace("\r\n", "\r").encode("utf-8"))
+    for reader in (read_table, read_blocks):
+        with pytest.raises(ScoringError, match="各行以 CR 结尾（旧版 Mac 的“CSV \\(Macintosh\\)”格式）"):
+            list(reader(mac, known_labels(library)))
     header = ["CASE_ID", "Unit", "REGION", "Year", "Sheet_Type", "budget", "executed", "budget_initial"]
     rows = [["t1", "中共汨罗市委社会工作部", region, "2024", "部门整体支出绩效自评表", "123.47", "111.27", "0"]
             for region in ("湖南省-岳阳市-汨罗市", "湖南省，岳阳市，汨罗市", "湖南省 岳阳市 汨罗市", "湖南省岳阳市汨罗市", "湖南岳阳市汨罗市")]

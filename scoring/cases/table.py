@@ -737,6 +737,10 @@ def _sniff_encoding(head: bytes, shown: str) -> str:
         return "utf-8"  # the BOM itself is dropped from the first line
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise ScoringError(f"{shown}: 这是 UTF-16 编码的文本（Excel、WPS 的“Unicode 文本”），不是 CSV：请另存为“CSV UTF-8（逗号分隔）”后再复核")
+    if b"\r" in head and b"\n" not in head:
+        # lines ended by CR alone ("CSV (Macintosh)"): read by \n, the table would be one line
+        # with line breaks in its cells, every row lost as one failure (review CF B7)
+        raise ScoringError(f"{shown}: 各行以 CR 结尾（旧版 Mac 的“CSV (Macintosh)”格式），无法分行读取：请另存为“CSV UTF-8（逗号分隔）”后再复核")
     for encoding in ("utf-8", "gb18030"):
         try:
             codecs.getincrementaldecoder(encoding)().decode(head, final=False)
