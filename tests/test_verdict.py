@@ -431,3 +431,25 @@ def test_explain_shows_no_score_expression_for_a_part_it_did_not_score(tmp_path)
     out = run_cli("explain", str(write_case(tmp_path, rows, inputs='budget = "100"\nexecuted = "100"'))).stdout
     # the rows' general decision once, at the first row; the next says where it is (review BW C8)
     assert out.count("“完成值远高于指标值”的扣分属评价人判断") == 1 and "本规则的取舍：同【完成时间】" in out
+
+
+@pytest.mark.parametrize("weighted", [True, False])
+def test_a_form_printing_scores_only_on_its_first_level_groups_is_not_told_its_sums_are_wrong(tmp_path, weighted):
+    """Rows print no 得分, each 一级指标 prints its subtotal (产出 50, 效益 30, 满意度 10), and the total
+    is 9 + 50 + 30 + 10 (review CH A1): there were “各项自评得分合计 0 分，与所填小计 50 分不符” errors, and
+    the total held to the execution claim alone, exit 1 on a correct sheet.  The subtotals are the
+    groups' claims; the total adds them.  Rows with or without printed weights alike."""
+    rows = [{"group": [g, g[:2] + "子指标"], "name": name, "target": "≥90%", "actual": "95%", **({"weight": w} if weighted else {})}
+            for g, name, w in (("产出指标", "甲", 25), ("产出指标", "乙", 25), ("效益指标", "丙", 15), ("效益指标", "丁", 15),
+                               ("满意度指标", "戊", 5), ("满意度指标", "己", 5))]
+    subtotals = "\n".join(f'[[sheets.subtotals]]\ngroup = ["{g}"]\nweight = {w}\nclaimed = "{w}"'
+                          for g, w in (("产出指标", 50), ("效益指标", 30), ("满意度指标", 10)))
+    path = write_case(tmp_path, rows, sheet='claimed_total = "99"\n[sheets.claims]\nexecution = "9"\n' + subtotals)
+    code, report = diff_json(path)
+    codes = [f["code"] for f in report["findings"] if f["severity"] == "error"]
+    assert code == 0 and codes == [], report["findings"]
+    assert report["sheets"][0]["total"]["status"] == "match"
+    # the same form claiming 100 with 9 for execution: the parts do not add up, and it says by how much
+    over = write_case(tmp_path, rows, name="over.toml", sheet='claimed_total = "100"\n[sheets.claims]\nexecution = "9"\n' + subtotals)
+    said = [f["message"] for f in diff_json(over)[1]["findings"] if f["code"] == "sum_mismatch"]
+    assert said == ["总分：各指标自评得分合计 99 分，与填报的总分 100 分不符（相差 1 分）"], said

@@ -50,6 +50,7 @@ from ..review.compare import (
     parent_findings,
     settle_total,
     subtotal_findings,
+    unclaimed_groups_claimed,
 )
 from ..review.grades import span_text
 from ..review.pipeline import fallback_findings, pinned_rules_findings, release_findings, report_loaded, rule_source_findings, sheet_rules, year_unknown
@@ -684,6 +685,7 @@ class LeanEngine:
             if sheet.subtotals:
                 lines = lines or [(ind.id, ind.name, ind.group, w, c, None) for ind, w, c in zip(indicators, weights, claims)]
                 subtotal_findings(sheet, facts.complete, lines, where, structure, tolerance, lr.rules.misprinted_groups, groups)
+                sums.by_subtotals = unclaimed_groups_claimed(sheet, lines, groups)
             found.extend(structure)
         rules = lr.rules
         deductions = [deduction_points(d, n) for d, n in zip(rules.deductions, counts)]

@@ -81,11 +81,13 @@ def diff_sheet(result: SheetResult, sheet: Sheet, where: str, findings: list[Fin
     parent_findings(result.parents, sheet, where, findings, tolerance)
     converted_findings(sheet, result.total_weight, where, findings, tolerance)
     groups: list[HeaderGroup] = []
+    by_subtotals = None
     if sheet.subtotals:
         lines = [(r.result.id, r.result.name, r.result.group, r.result.weight, r.comparison.claimed, r.result.share) for r in rows]
         groups = header_groups(sheet, result.complete, lines, tolerance, result.misprinted_groups)
         subtotal_findings(sheet, result.complete, lines, where, findings, tolerance, result.misprinted_groups, groups)
-    total = _total(result, sheet, rows, where, findings, groups)
+        by_subtotals = unclaimed_groups_claimed(sheet, lines, groups)
+    total = _total(result, sheet, rows, where, findings, groups, by_subtotals)
     return SheetDiff(result, rows, total)
 
 
@@ -252,6 +254,25 @@ def converted_shift(sheet: Sheet | None) -> Decimal | None:
     return sum(shifts, Decimal(0)) if shifts else None
 
 
+def unclaimed_groups_claimed(sheet: Sheet, lines: list[tuple], groups: list[HeaderGroup] = ()) -> Decimal | None:
+    """What the printed subtotals of groups whose lines claim no score add to the claims' sum: a
+    form printing 得分 only on its 一级指标 (产出 50, 效益 30) has its total made of them (review CH A1).
+    The outermost such subtotal of each group counts, once; a group held to its header's weight
+    (`header_groups`, with its subtotal as its claim) is counted as a line already.  None where
+    there is none."""
+    held = {g.index for g in groups if g.by_subtotal}
+    found: list[tuple[tuple[str, ...], Decimal]] = []
+    for i, sub in enumerate(sheet.subtotals):
+        if sub.claimed is None or i in held:
+            continue
+        group, included = tuple(sub.group), set(sub.includes)
+        members = [line for line in lines if tuple(line[2][: len(group)]) == group or line[0] in included or line[1] in included]
+        if members and all(line[4] is None for line in members) and not any(group[: len(g)] == g for g, _ in found):
+            found = [(g, c) for g, c in found if g[: len(group)] != group]  # a deeper one already taken: this one holds it
+            found.append((group, sub.claimed))
+    return sum((c for _, c in found), Decimal(0)) if found else None
+
+
 def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: str, findings: list[Finding],
                       tolerance: Decimal, misprinted: dict | None = None, groups: list[HeaderGroup] = ()) -> None:
     """Printed group subtotals: claimed scores must add up (as `sum_differs` holds a written sum)
@@ -279,7 +300,9 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
         claims = [line[4] for line in members if line[4] is not None]
         claimed_sum = sum(claims, Decimal(0))
         severity = None
-        if sub.claimed is not None:
+        # no row under it claims a score: the subtotal is the group's claim, with no parts to add
+        # up (a form printing 得分 only on its 一级指标: "合计 0 分" was said, review CH A1)
+        if sub.claimed is not None and claims:
             severity = sum_differs(sub.claimed, claimed_sum, tolerance) if complete else "error" if claimed_sum - sub.claimed > tolerance else None
         if severity:
             findings.append(finding(
@@ -383,7 +406,8 @@ class LineSums:
     checked, what lines matching within the tolerance explain, and the sum of the claims."""
 
     __slots__ = ("computed", "low", "high", "known_weight", "checked", "unknown_weight", "allow_up", "allow_down",
-                 "claimed", "any_claimed", "unclaimed_weight", "unclaimed_unknown", "unclaimed_room", "digits", "converted")
+                 "claimed", "any_claimed", "unclaimed_weight", "unclaimed_unknown", "unclaimed_room", "digits", "converted",
+                 "by_subtotals")
 
     def __init__(self, digits: int = 2) -> None:
         zero = Decimal(0)
@@ -392,6 +416,7 @@ class LineSums:
         self.unknown_weight = self.any_claimed = self.unclaimed_unknown = False
         self.digits = digits
         self.converted: Decimal | None = None  # the claims' sum less itself with 折算得分 for 得分 (`converted_shift`)
+        self.by_subtotals: Decimal | None = None  # what printed subtotals of unclaimed groups add (`unclaimed_groups_claimed`)
 
     def add(self, weight: Decimal | None, checked: Decimal, verifiable: bool, interval: bool, computed: Decimal | None,
             low: Decimal | None, high: Decimal | None, claimed: Decimal | None, status: str, delta: Decimal | None) -> None:
@@ -456,9 +481,10 @@ class LineSums:
 
 
 def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: str, findings: list[Finding],
-           groups: list[HeaderGroup] = ()) -> TotalDiff:
+           groups: list[HeaderGroup] = (), by_subtotals: Decimal | None = None) -> TotalDiff:
     sums = LineSums(max((r.result.rounding for r in rows), default=2))
     sums.converted = converted_shift(sheet)
+    sums.by_subtotals = by_subtotals
     grouped = frozenset().union(*(g.members for g in groups))
     for row in rows:
         c, ind = row.comparison, row.result
@@ -608,7 +634,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         parts_sum = sums.claimed - claimed_deductions
         # what lines not seen or not claimed could still add: nothing known when a weight is not
         room = None if sums.unknown_weight or sums.unclaimed_unknown else unseen + sums.unclaimed_weight
-        _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings, sums.converted)
+        _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings, sums.converted, sums.by_subtotals)
     # a claimed total that matches within its tolerance may sit across a grade's edge (90 for 89.97),
     # and its grade with it; a grade the claimed total itself does not reach may not
     reach = claimed_total if cmp.status == "match" else None
@@ -688,13 +714,17 @@ def _partial_total(claimed: Decimal, computed: Decimal, low: Decimal, high: Deci
 
 
 def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Decimal | None, complete: bool,
-                    tolerance: Decimal, place: str, findings: list[Finding], converted: Decimal | None = None) -> None:
+                    tolerance: Decimal, place: str, findings: list[Finding], converted: Decimal | None = None,
+                    by_subtotals: Decimal | None = None) -> None:
     """The claimed total against the claims of its lines: their sum on a complete sheet, as
     `sum_differs` holds it (91.1 written for lines adding to 91.07 is that sum); on a partial one,
     at least the visible claims and at most what unseen or unclaimed lines could add.
-    ``converted`` (`converted_shift`): a total that adds the rows' 折算得分 is said to."""
+    ``converted`` (`converted_shift`): a total that adds the rows' 折算得分 is said to.
+    ``by_subtotals`` (`unclaimed_groups_claimed`): the claims of groups that print only their subtotal."""
     if claimed_total is None:
         return
+    if by_subtotals is not None:
+        parts_sum += by_subtotals
     severity = sum_differs(claimed_total, parts_sum, tolerance, rounded="warning") if complete else None
     if severity:
         said = f"总分：各指标自评得分合计 {fmt_sum(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt_sum(abs(claimed_total - parts_sum))} 分）"
