@@ -1963,6 +1963,21 @@ def test_only_a_target_written_as_a_deadline_makes_a_late_full_claim_an_over_cla
     assert late.result.parts[0].state == "judgement" and late.comparison.status == status, late.result.parts[0].reason
 
 
+@pytest.mark.parametrize("claimed", [None, "9"])
+def test_a_missed_deadline_holds_less_than_its_weight_claimed_or_not(library, claimed):
+    """A deadline missed by 15 days, left unclaimed or claimed below its weight (review CH A3): the
+    line counted up to its full 10 in the total's range, though the rules give it less, as a full
+    claim on it shows (an over-claim).  It holds 0.00～9.99, and the total's range ends below 100."""
+    rows = [{"name": "项目完成时间", "group": ["产出指标", "时效指标"], "target": "2024年11月30日前", "actual": "2024年12月15日", "weight": 10,
+             **({"claimed": claimed} if claimed else {})},
+            {"name": "其余", "weight": 80, "target": "1", "actual": "1", "claimed": "80"}]
+    sd = report(library, rows).sheets[0]
+    late = sd.indicators[1]
+    assert (late.comparison.low, late.comparison.high) == (Decimal("0.00"), Decimal("9.99"))
+    assert late.comparison.status == ("unclaimed" if claimed is None else "unverifiable")
+    assert sd.total.comparison.high == Decimal("99.99")
+
+
 @pytest.mark.parametrize(("actual", "claimed", "status"), [("不足100人次", "10", "over"), ("不足100人次", "9.5", "match"), ("不到100人次", "10", "over")])
 def test_an_actual_bounded_short_of_the_target_never_earns_full_marks(library, actual, claimed, status):
     """"不足100人次" against "≥100人次": fewer than the target, by however little: the score is below

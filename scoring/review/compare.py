@@ -162,6 +162,16 @@ def compare_line(ind: IndicatorResult, claimed: Decimal | None, tolerance: Decim
         below = round_half_up(ind.weight - Decimal(1).scaleb(-ind.rounding), ind.rounding)
         low = ind.low_raw if ind.interval and ind.low_raw is not None else Decimal(0)
         return Comparison(claimed, None, round_half_up(low, ind.rounding), below, "over", claimed - below, tolerance)
+    if ind.short_of_weight and (not _has_bounds(ind) or ind.high_raw is None or ind.high_raw >= ind.weight):
+        # claimed below its weight or not at all, the line still holds less than its weight: the
+        # total's range must not reach a full mark on it (review CH A3)
+        below = round_half_up(ind.weight - Decimal(1).scaleb(-ind.rounding), ind.rounding)
+        low = ind.low_raw if _has_bounds(ind) and ind.low_raw is not None else Decimal(0)
+        cmp = compare(claimed, low, below, ind.weight, ind.rounding, tolerance)
+        if not ind.interval and cmp.status in ("match", "unclaimed"):
+            # the evaluator's to say within it, as a range only unverifiable parts open up
+            cmp = Comparison(cmp.claimed, None, cmp.low, cmp.high, "unverifiable" if claimed is not None else "unclaimed", None, tolerance)
+        return cmp
     if _has_bounds(ind):
         cmp = compare(claimed, ind.low_raw, ind.high_raw, ind.weight, ind.rounding, tolerance)
         if not ind.interval and cmp.status in ("match", "unclaimed"):
