@@ -525,3 +525,17 @@ def test_a_project_sheets_project_name_is_in_its_heading_and_summary_row(tmp_pat
     assert json.loads(run_cli("batch", str(case), "--format", "json").stdout)["sheets"][0]["title"] == shown
     case.write_text(text.replace('title = "项目支出绩效自评表"', 'title = "基本公共卫生服务补助资金"'), encoding="utf-8")
     assert json.loads(run_cli("diff", str(case), "--format", "json").stdout)["sheets"][0]["title"] == "基本公共卫生服务补助资金"
+
+
+def test_one_row_without_a_weight_under_a_header_takes_what_the_others_leave(tmp_path):
+    """产出指标 printed 40 over a row of 25 and a row whose 分值 is blank (review CH A5): the header's
+    weight leaves the blank row 15, so 8 of ≥10 earns 12.00 and its claim of 15 is an over-claim —
+    it was unverifiable, and the total 99.53 一致."""
+    rows = ROWS.replace("weight = 40\nclaimed = {c1}", "weight = 25\nclaimed = 25") + (
+        '\n[[sheets.rows]]\ngroup = ["产出指标", "数量指标"]\nname = "宣传次数"\ntarget = "≥10次"\nactual = "8次"\nclaimed = 15\n')
+    got = _project(tmp_path, rows=rows, extra='[[sheets.subtotals]]\ngroup = ["产出指标"]\nweight = 40\n')
+    line = next(i for i in got["report"]["sheets"][0]["indicators"] if i["name"] == "宣传次数")
+    assert (line["weight"], line["computed"], line["status"]) == ("15", "12.00", "over"), line
+    said = [f["message"] for f in got["report"]["findings"] if f["code"] == "weight_from_group"]
+    assert said == ["宣传次数：未印分值，按分组“产出指标”标题的 40 分减去其余各行分值 25 分，计为 15 分"]
+    assert got["report"]["sheets"][0]["total"]["status"] == "over"

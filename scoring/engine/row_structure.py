@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from ..cases.model import Claim, Row, Sheet
 from ..findings import Finding, finding
-from ..numbers import fmt, normalize_phrase
+from ..numbers import fmt, fmt_sum, normalize_phrase
 from ..plain import replace
 from ..rules.model import RuleSet
 from .readings import ParsedValue, Reading, ValueParseError, fold, parse_value
@@ -223,12 +223,28 @@ def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, find
             continue
         plan.scored.append(i)
     _duplicates(sheet, plan.scored, where, findings)
-    for sub in sheet.subtotals:
-        if sub.weight is None:
-            continue
+    # the deepest header first: a row's weight is given by the header nearest it, or by none (an
+    # inner header its rows already exceed gives nothing, and no outer one is asked instead)
+    decided: set[int] = set()
+    for sub in sorted((s for s in sheet.subtotals if s.weight is not None and not s.includes), key=lambda s: -len(s.group)):
         members = [i for i in plan.scored if tuple(sheet.rows[i].group[: len(sub.group)]) == tuple(sub.group)]
-        if len(members) == 1 and not sub.includes and sheet.rows[members[0]].weight is None:
+        blank = [i for i in members if sheet.rows[i].weight is None and i not in plan.weights and i not in decided]
+        decided.update(members)
+        if len(members) == 1 and blank:
             plan.weights[members[0]] = sub.weight  # a group of one row: the header's weight is the row's
+        elif len(blank) == 1 and len(members) > 1 and sheet.complete:
+            # one row's 分值 left blank under a header whose weight the others leave room for
+            # (产出指标 50 over 20, 10, 10 and a blank): the rest is its weight (review CH A5)
+            others = sum((sheet.rows[i].weight if sheet.rows[i].weight is not None else plan.weights[i] for i in members if i != blank[0]),
+                         Decimal(0))
+            rest = sub.weight - others
+            if rest > 0:
+                plan.weights[blank[0]] = rest
+                row = sheet.rows[blank[0]]
+                findings.append(finding(
+                    "weight_from_group", f"{row.name}：未印分值，按分组“{'/'.join(sub.group)}”标题的 {fmt(sub.weight)} 分减去其余各行分值 "
+                                         f"{fmt_sum(others)} 分，计为 {fmt_sum(rest)} 分", f"{where}.rows[{blank[0]}]",
+                ))
     return plan
 
 
