@@ -780,10 +780,13 @@ def test_a_group_whose_rows_print_no_weight_is_held_to_its_headers(library):
     assert codes["group_over"].severity == "error"
     assert codes["group_over"].message == ("产出指标：各行未印分值，按完成情况各应得其分值的 80%，分组 50 分最多应得 40.00 分；"
                                            "各行自评合计 50 分，高出 10.00 分")
-    # rows earning 80% and 100%: anywhere from 40 to 50, and 45 claimed is within it
+    # rows earning 80% and 100%: from 40 to below 50 (the short row has some weight), and 45 claimed is within it
     sheet, codes = _header_only(library, ["80次", "100次", "100次"], ["15", "15", "15"])
     assert "group_over" not in codes and "group_under" not in codes
-    assert (sheet.total.comparison.low, sheet.total.comparison.high) == (Decimal("90.00"), Decimal("100.00"))
+    assert (sheet.total.comparison.low, sheet.total.comparison.high) == (Decimal("90.00"), Decimal("99.99"))
+    # ... and the whole 50 claimed for it is an over-claim, however little (review CH A2)
+    sheet, codes = _header_only(library, ["80次", "100次", "100次"], ["16", "17", "17"])
+    assert codes["group_over"].severity == "error" and "分组 50 分最多应得 49.99 分；各行自评合计 50 分" in codes["group_over"].message
     # every row met and 45 claimed: at least 50
     sheet, codes = _header_only(library, ["100次", "100次", "100次"], ["15", "15", "15"])
     assert codes["group_under"].severity == "info" and "至少应得 50.00 分" in codes["group_under"].message

@@ -145,7 +145,16 @@ def header_groups(sheet: Sheet, complete: bool, lines: list[tuple], tolerance: D
         least, most = min(line[5][0] for line in members), max(line[5][1] for line in members)
         # no row claims: the subtotal printed for the group, where there is one, is its claim (review BV C)
         claimed = sheet.subtotals[i].claimed if claims[0] is None else sum(claims, Decimal(0))
-        cmp = compare(claimed, weight * least, weight * most, weight, 2, tolerance)
+        high = weight * most
+        if any(line[5][1] < 1 for line in members) and high >= weight:
+            # a row short of its target has some weight (a claim on a weight of 0 would itself be
+            # invalid): the group earns less than its whole weight, however it is split (review CH A2)
+            high = weight - Decimal("0.01")
+        cmp = compare(claimed, weight * least, high, weight, 2, tolerance)
+        if claimed is not None and high < weight <= claimed and cmp.status == "match":
+            # the whole weight claimed for a group that cannot earn it: an over-claim, however
+            # little it falls short, as full marks on a line the rules give less (`compare_line`)
+            cmp = Comparison(claimed, None, cmp.low, high, "over", claimed - high, tolerance)
         groups.append(HeaderGroup(i, frozenset(line[0] for line in members), cmp, (least, most), claims[0] is None))
     return groups
 
