@@ -8,6 +8,7 @@ line and column.  (CSV waits for the batch command.)
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tomllib
 from decimal import Decimal
@@ -419,3 +420,14 @@ def test_a_sheet_whose_claim_cannot_be_read_is_refused_alone(tmp_path, broken):
     summary = json.loads(run_cli("batch", str(case), "--format", "json").stdout)
     assert sorted(s["sheet_id"] for s in summary["sheets"]) == ["dept-overall", "project-mbjx"]
     assert [f["sheet_id"] for f in summary["failures"]] == ["project-xinchuang"] and "claimed_total" in summary["failures"][0]["reason"]
+
+
+@pytest.mark.parametrize("written", ["优", "95.5分（优）"])
+def test_a_grade_in_the_total_s_cell_is_told_where_a_grade_goes(tmp_path, written):
+    """总分 written as a grade, or a score with its grade (review CH C1): not only “不是数字”, but where
+    the grade is written instead."""
+    text = (CASES / "hunan-miluo-shgzb-2024.toml").read_text(encoding="utf-8")
+    case = tmp_path / "grade.toml"
+    case.write_text(re.sub(r"(?m)^claimed_total = .*$", f'claimed_total = "{written}"', text, count=1), encoding="utf-8")
+    done = run_cli("diff", str(case))
+    assert done.returncode == 2 and f"“{written}”不是数字：等级请另写在自评等级（claimed_grade）中，这里只写分数" in done.stderr, done.stderr

@@ -58,6 +58,10 @@ def case_region(region: list[str]) -> list[str]:
     return region
 
 
+# A grade written in a score's cell, alone or in brackets after the score
+_GRADE_WRITTEN = re.compile(r"^\s*(优秀|良好|合格|不合格|优|良|中|差)\s*$|[（(]\s*(优秀|良好|合格|不合格|优|良|中|差)\s*[)）]")
+
+
 def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None, points: bool = False) -> Any:
     """Figures written as text ("253.87", "９０％") under ``keys`` become Decimals; with
     ``shorthand``, a bare value stands for ``{shorthand: value}``; with ``points``, the figures are
@@ -84,6 +88,9 @@ def _read_numbers(data: Any, keys: tuple[str, ...], shorthand: str | None = None
             except NumberError as exc:
                 # the cell as written ("满分"), not what is left of it without its unit ("满")
                 said = not_a_number(data[key]) if text != data[key] else str(exc)
+                if points and _GRADE_WRITTEN.search(text):
+                    # "优", "95.5分（优）": a grade in a score's cell (review CH C1)
+                    said += "：等级请另写在自评等级（claimed_grade）中，这里只写分数"
                 raise ValueError(said if shorthand else f"{key}: {said}") from None
     return data
 
