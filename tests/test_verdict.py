@@ -453,3 +453,9 @@ def test_a_form_printing_scores_only_on_its_first_level_groups_is_not_told_its_s
     over = write_case(tmp_path, rows, name="over.toml", sheet='claimed_total = "100"\n[sheets.claims]\nexecution = "9"\n' + subtotals)
     said = [f["message"] for f in diff_json(over)[1]["findings"] if f["code"] == "sum_mismatch"]
     assert said == ["总分：各指标自评得分合计 99 分，与填报的总分 100 分不符（相差 1 分）"], said
+    # no line claims at all, only the groups' subtotals: the total is still held to them
+    bare = write_case(tmp_path, rows, name="bare.toml", sheet='claimed_total = "99"\n' + subtotals)
+    code, report = diff_json(bare)
+    said = [f["message"] for f in report["findings"] if f["code"] == "sum_mismatch"]
+    assert said == ["总分：各指标自评得分合计 90 分，与填报的总分 99 分不符（相差 9 分）"], said
+    assert report["sheets"][0]["total"]["claimed_parts_sum"] == "90"

@@ -649,11 +649,11 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         elif status == "under":
             findings.append(finding("total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分，少计 {fmt(-delta)} 分", place))
     parts_sum = None
-    if sums.any_claimed:
-        parts_sum = sums.claimed - claimed_deductions
+    if sums.any_claimed or sums.by_subtotals is not None:  # a form claiming only on its groups' subtotals too
+        parts_sum = sums.claimed - claimed_deductions + (sums.by_subtotals or 0)
         # what lines not seen or not claimed could still add: nothing known when a weight is not
         room = None if sums.unknown_weight or sums.unclaimed_unknown else unseen + sums.unclaimed_weight
-        _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings, sums.converted, sums.by_subtotals)
+        _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings, sums.converted)
     # a claimed total that matches within its tolerance may sit across a grade's edge (90 for 89.97),
     # and its grade with it; a grade the claimed total itself does not reach may not
     reach = claimed_total if cmp.status == "match" else None
@@ -733,17 +733,14 @@ def _partial_total(claimed: Decimal, computed: Decimal, low: Decimal, high: Deci
 
 
 def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Decimal | None, complete: bool,
-                    tolerance: Decimal, place: str, findings: list[Finding], converted: Decimal | None = None,
-                    by_subtotals: Decimal | None = None) -> None:
+                    tolerance: Decimal, place: str, findings: list[Finding], converted: Decimal | None = None) -> None:
     """The claimed total against the claims of its lines: their sum on a complete sheet, as
     `sum_differs` holds it (91.1 written for lines adding to 91.07 is that sum); on a partial one,
     at least the visible claims and at most what unseen or unclaimed lines could add.
-    ``converted`` (`converted_shift`): a total that adds the rows' 折算得分 is said to.
-    ``by_subtotals`` (`unclaimed_groups_claimed`): the claims of groups that print only their subtotal."""
+    ``converted`` (`converted_shift`): a total that adds the rows' 折算得分 is said to.  ``parts_sum``
+    holds the subtotals of groups that claim only on them (`unclaimed_groups_claimed`)."""
     if claimed_total is None:
         return
-    if by_subtotals is not None:
-        parts_sum += by_subtotals
     severity = sum_differs(claimed_total, parts_sum, tolerance, rounded="warning") if complete else None
     if severity:
         said = f"总分：各指标自评得分合计 {fmt_sum(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt_sum(abs(claimed_total - parts_sum))} 分）"
