@@ -113,8 +113,14 @@ def error_message(error: dict) -> str:
 
 
 def pydantic_problems(path: str, exc: ValidationError) -> list[FileProblem]:
-    """Turn pydantic's errors into file/key problems with Chinese messages."""
-    return [FileProblem(path, _key_path(err["loc"]), error_message(err)) for err in exc.errors()]
+    """Turn pydantic's errors into file/key problems with Chinese messages: one a key, the first —
+    a value of a union (a figure is a number, a flag or nothing) fails each branch, and "应为数字"
+    beside "应为 true 或 false" for one list written as a figure names two mistakes for one (review CF C1)."""
+    out: dict[str, FileProblem] = {}
+    for err in exc.errors():
+        key = _key_path(err["loc"])
+        out.setdefault(key, FileProblem(path, key, error_message(err)))
+    return list(out.values())
 
 
 def _key_path(loc: Iterable[object]) -> str:

@@ -431,3 +431,14 @@ def test_a_grade_in_the_total_s_cell_is_told_where_a_grade_goes(tmp_path, writte
     case.write_text(re.sub(r"(?m)^claimed_total = .*$", f'claimed_total = "{written}"', text, count=1), encoding="utf-8")
     done = run_cli("diff", str(case))
     assert done.returncode == 2 and f"“{written}”不是数字：等级请另写在自评等级（claimed_grade）中，这里只写分数" in done.stderr, done.stderr
+
+
+def test_a_list_where_a_figure_goes_is_one_mistake_said_once(tmp_path):
+    """`executed = ["111.27"]`: a figure may be a number, a flag or nothing, and pydantic reported
+    each branch it tried — “应为数字” and “应为 true 或 false” for one mistake (review CF C1)."""
+    text = (CASES / "hunan-miluo-shgzb-2024.toml").read_text(encoding="utf-8")
+    assert '\nvalue = "111.27"' in text
+    case = tmp_path / "list.toml"
+    case.write_text(text.replace('\nvalue = "111.27"', '\nvalue = ["111.27"]', 1), encoding="utf-8")
+    done = run_cli("diff", str(case))
+    assert done.returncode == 2 and done.stderr.count("inputs.executed.value") == 1 and "true 或 false" not in done.stderr, done.stderr
