@@ -752,6 +752,22 @@ def test_grades_are_stored_shown_filtered_and_exported(client, tmp_path):
     assert "<td>优</td><td class=\"n\">1</td>" in charts.text.split('id="grades"')[1]
 
 
+def test_a_rescore_under_a_broken_rule_file_says_why_each_sheet_failed(tmp_path):
+    """The rule file in effect broken after upload: the run listed “新规则 @ — 无法复核，错误”, with no
+    file and no problem (review CF C6).  It says which rule file cannot be used, and no bare “@”."""
+    from conftest import in_effect
+
+    rules = copy_rules(tmp_path / "rules")
+    with make_client(tmp_path, rules_dir=rules) as c:
+        upload(c, [("汨罗.toml", HUNAN.read_bytes())])
+        broken = in_effect(rules, "hunan.dept-overall", 2024)
+        broken.write_text(broken.read_text(encoding="utf-8") + "\n= 不是 TOML\n", encoding="utf-8")
+        run = c.post("/review/rescore", data={"csrf_token": token_of(c)})
+        table = html.unescape(run.text.split('id="changes"')[1].split("</table>")[0])
+        assert broken.name in table and "无法使用" in table, table
+        assert "<td>@<div" not in table
+
+
 def test_rescore_lists_a_changed_grade_old_beside_new(tmp_path):
     rules = copy_rules(tmp_path / "rules")
     with make_client(tmp_path, rules_dir=rules) as c:

@@ -605,7 +605,7 @@ def run_changes(db: DbEngine, run_id: int) -> list[dict]:
                    old.c.claimed.label("claimed"), old.c.grade.label("old_grade"), old.c.claimed_grade.label("old_claimed_grade"),
                    new.c.rules_id.label("new_rules_id"), new.c.rules_version.label("new_version"), new.c.rules_sha256.label("new_sha"),
                    new.c.computed.label("new_computed"), new.c.total_status.label("new_status"), new.c.worst_severity.label("new_severity"),
-                   new.c.grade.label("new_grade"), new.c.claimed_grade.label("new_claimed_grade"))
+                   new.c.grade.label("new_grade"), new.c.claimed_grade.label("new_claimed_grade"), new.c.failure.label("new_failure"))
             .select_from(changes.join(new, changes.c.new_id == new.c.id).outerjoin(old, changes.c.old_id == old.c.id)
                          .join(submissions, new.c.submission_id == submissions.c.id))
             .where(changes.c.run_id == run_id).order_by(changes.c.id))
