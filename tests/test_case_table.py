@@ -274,6 +274,12 @@ def test_a_column_of_the_bureaus_own_costs_that_column_not_the_table(tmp_path):
     assert [s["computed_total"] for s in summary["sheets"]] == ["9.01", "9.01"] and not summary["failures"], done.stderr
     assert [p["reason"] for p in summary["skipped"]] == [
         f"{display_path(path)}: 列“备注”不是固定列、“自评得分：”“发现问题数：”“所印比率：”列，也不是任何规则集的输入名或输入标签，该列未读取（各行照常复核）"]
+    # thousands of stray columns are named by the first twenty and counted (review CF D5)
+    many = [*header, *(f"备注{i}" for i in range(1, 500))]
+    wide = tmp_path / "wide.csv"
+    wide.write_text(_csv([r + [""] * 499 for r in rows], many), encoding="utf-8")
+    (reason,) = [p["reason"] for p in json.loads(run_cli("batch", str(wide), "--format", "json").stdout)["skipped"]]
+    assert "“备注19”等 500 列不是固定列" in reason and "备注20”" not in reason, reason
 
 
 def test_a_column_meant_for_the_rules_but_misnamed_refuses_the_table_naming_it(tmp_path, library):

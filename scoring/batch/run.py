@@ -340,7 +340,10 @@ def _items(inputs: list[InputFile], labels: frozenset[str], skipped: list[Proble
                         blocks += 1
                         yield _BlockItem(entry, base + entry.end)
                     elif entry.ignored:
-                        names = "、".join(f"“{name}”" for name in entry.ignored)
+                        # a table of thousands of stray columns is named by its first few (review CF D5)
+                        names = "、".join(f"“{name}”" for name in entry.ignored[:_COLUMNS_NAMED])
+                        if len(entry.ignored) > _COLUMNS_NAMED:
+                            names += f"等 {len(entry.ignored)} 列"
                         skipped.append(Problem(inp.shown, f"{inp.shown}: 列{names}不是固定列、“自评得分：”“发现问题数：”“所印比率：”列，"
                                                           "也不是任何规则集的输入名或输入标签，该列未读取（各行照常复核）"))
                 if not blocks:
@@ -348,6 +351,10 @@ def _items(inputs: list[InputFile], labels: frozenset[str], skipped: list[Proble
             except ScoringError as exc:
                 yield _FailedItem(Problem(inp.shown, str(exc)), base + inp.size)
         base += inp.size
+
+
+# The stray columns of a table named in the message that skips them; the rest are counted.
+_COLUMNS_NAMED = 20
 
 
 class _Shared:
