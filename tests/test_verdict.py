@@ -459,3 +459,35 @@ def test_a_form_printing_scores_only_on_its_first_level_groups_is_not_told_its_s
     said = [f["message"] for f in report["findings"] if f["code"] == "sum_mismatch"]
     assert said == ["总分：各指标自评得分合计 90 分，与填报的总分 99 分不符（相差 9 分）"], said
     assert report["sheets"][0]["total"]["claimed_parts_sum"] == "90"
+
+
+def test_a_subtotal_that_is_its_groups_only_claim_is_held_to_what_its_rows_earn(tmp_path):
+    """产出 printed 50 over rows that earn 47 and claim nothing, 效益 27 over a row that earns 30: the
+    total adds up and matches, and 产出's over-claim was hidden (review CI A1).  The subtotal is held
+    to its rows' sum: over by 3.00; the under-claimed 效益 is said as such."""
+    rows = [{"group": ["产出指标", "数量指标"], "name": n, "target": "≥100人", "actual": a, "weight": w}
+            for n, a, w in (("甲", "100人", 20), ("乙", "100人", 15), ("丙", "80人", 15))]
+    rows += [{"group": ["效益指标", "社会效益指标"], "name": "丁", "target": "≥80%", "actual": "90%", "weight": 30},
+             {"group": ["满意度指标", "服务对象满意度指标"], "name": "戊", "target": "≥90%", "actual": "95%", "weight": 10}]
+    subtotals = "\n".join(f'[[sheets.subtotals]]\ngroup = ["{g}"]\nweight = {w}\nclaimed = "{c}"'
+                          for g, w, c in (("产出指标", 50, 50), ("效益指标", 30, 27), ("满意度指标", 10, 10)))
+    path = write_case(tmp_path, rows, sheet='claimed_total = "96"\n[sheets.claims]\nexecution = "9"\n' + subtotals)
+    code, report = diff_json(path)
+    said = {f["code"]: f["message"] for f in report["findings"] if f["code"] in ("group_over", "group_under")}
+    assert code == 1 and said["group_over"] == "产出指标：所填小计 50 分，其下各行按规则合计应得 47.00 分，高出 3.00 分", report["findings"]
+    assert said["group_under"] == "效益指标：所填小计 27 分，其下各行按规则合计应得 30.00 分，少计 3.00 分"
+
+
+def test_an_inner_subtotal_is_what_its_unclaimed_rows_add_to_the_outer_one(tmp_path):
+    """产出 50 over 数量 (rows claimed 10 and 10) and 质量 30 (rows blank, its subtotal claimed 30): the
+    outer subtotal is 20 + 30, not “各项自评得分合计 20 分，与所填小计 50 分不符” (review CI B2)."""
+    rows = [{"group": ["产出指标", g], "name": n, "target": "≥100人", "actual": "100人", "weight": w, **({"claimed": w} if g == "数量指标" else {})}
+            for g, n, w in (("数量指标", "甲", 10), ("数量指标", "乙", 10), ("质量指标", "丙", 15), ("质量指标", "丁", 15))]
+    rows += [{"group": ["效益指标", "社会效益指标"], "name": "戊", "target": "≥80%", "actual": "90%", "weight": 30, "claimed": 30},
+             {"group": ["满意度指标", "服务对象满意度指标"], "name": "己", "target": "≥90%", "actual": "95%", "weight": 10, "claimed": 10}]
+    subtotals = "\n".join(f'[[sheets.subtotals]]\ngroup = {json.dumps(g, ensure_ascii=False)}\nweight = {w}\nclaimed = "{w}"'
+                          for g, w in ((["产出指标"], 50), (["产出指标", "质量指标"], 30)))
+    path = write_case(tmp_path, rows, sheet='claimed_total = "99"\n[sheets.claims]\nexecution = "9"\n' + subtotals)
+    code, report = diff_json(path)
+    assert code == 0 and not [f for f in report["findings"] if f["severity"] == "error"], report["findings"]
+    assert report["sheets"][0]["total"]["status"] == "match"

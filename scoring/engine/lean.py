@@ -684,7 +684,7 @@ class LeanEngine:
             converted_findings(sheet, lr.rules.info.total, where, structure, tolerance)
             if sheet.subtotals:
                 lines = lines or [(ind.id, ind.name, ind.group, w, c, None) for ind, w, c in zip(indicators, weights, claims)]
-                subtotal_findings(sheet, facts.complete, lines, where, structure, tolerance, lr.rules.misprinted_groups, groups)
+                subtotal_findings(sheet, facts.complete, lines, where, structure, tolerance, lr.rules.misprinted_groups, groups, values)
                 sums.by_subtotals = unclaimed_groups_claimed(sheet, lines, groups)
             found.extend(structure)
         rules = lr.rules

@@ -85,7 +85,9 @@ def diff_sheet(result: SheetResult, sheet: Sheet, where: str, findings: list[Fin
     if sheet.subtotals:
         lines = [(r.result.id, r.result.name, r.result.group, r.result.weight, r.comparison.claimed, r.result.share) for r in rows]
         groups = header_groups(sheet, result.complete, lines, tolerance, result.misprinted_groups)
-        subtotal_findings(sheet, result.complete, lines, where, findings, tolerance, result.misprinted_groups, groups)
+        values = [r.result.computed if r.result.verifiable else (r.comparison.low, r.comparison.high, r.result.interval)
+                  if r.comparison.low is not None else None for r in rows]
+        subtotal_findings(sheet, result.complete, lines, where, findings, tolerance, result.misprinted_groups, groups, values)
         by_subtotals = unclaimed_groups_claimed(sheet, lines, groups)
     total = _total(result, sheet, rows, where, findings, groups, by_subtotals)
     return SheetDiff(result, rows, total)
@@ -293,15 +295,19 @@ def unclaimed_groups_claimed(sheet: Sheet, lines: list[tuple], groups: list[Head
 
 
 def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: str, findings: list[Finding],
-                      tolerance: Decimal, misprinted: dict | None = None, groups: list[HeaderGroup] = ()) -> None:
+                      tolerance: Decimal, misprinted: dict | None = None, groups: list[HeaderGroup] = (),
+                      values: list | None = None) -> None:
     """Printed group subtotals: claimed scores must add up (as `sum_differs` holds a written sum)
     and stay within the group's printed weight; printed group weights are checked
     against their rows' weights.  On a partial sheet only what the visible rows already exceed can
     be an error.  ``lines``: every line of the sheet in order, as (id, name, group, weight, claimed
     score or None, …).  ``misprinted`` (`RuleSet.misprinted_groups`): a header printed with the weight
     the rules know the form prints wrong is that error copied, and its lines' weights stand for it.
-    ``groups`` (`header_groups`): the rows' claims of a group held to its header's weight, added up."""
+    ``groups`` (`header_groups`): the rows' claims of a group held to its header's weight, added up.
+    ``values``: what each of ``lines`` earns, as `LeanSheet.values` holds it (a point, (low, high,
+    interval), or None) — a subtotal that is its group's only claim is held to its lines' sum."""
     held = {g.index: g for g in groups}
+    earns = dict(zip((line[0] for line in lines), values)) if values is not None else {}
     for i, sub in enumerate(sheet.subtotals):
         place = f"{where}.subtotals[{i}]"
         label = "/".join(sub.group)
@@ -317,6 +323,13 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
                 findings.append(finding("subtotal_empty", f"小计“{label}”下没有任何指标（分组名称与各行不一致？）", place))
             continue
         claims = [line[4] for line in members if line[4] is not None]
+        # an inner group claiming only on its own subtotal (数量指标 20 under 产出指标 50, its rows blank)
+        # adds that subtotal, as its rows would (review CI B2)
+        inner = [s for s in sheet.subtotals if len(s.group) > len(sub.group) and tuple(s.group[: len(sub.group)]) == tuple(sub.group)
+                 and not s.includes]
+        inner_claimed = unclaimed_groups_claimed(replace(sheet, subtotals=inner), lines) if inner and not included else None
+        if inner_claimed is not None:
+            claims.append(inner_claimed)
         claimed_sum = sum(claims, Decimal(0))
         severity = None
         # no row under it claims a score: the subtotal is the group's claim, with no parts to add
@@ -347,6 +360,8 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
                     "subtotal_weight_mismatch", f"{label}：分组标题印的分值 {fmt(sub.weight)} 分，与其下各项分值合计 {fmt_sum(total_weight)} 分不符",
                     place,
                 ))
+        if sub.claimed is not None and not claims and complete and i not in held:
+            _held_to_lines(sub, label, [earns.get(line[0]) for line in members], place, findings, tolerance)
         group = held.get(i)
         if group is not None and group.comparison.status in ("over", "under"):
             c = group.comparison
@@ -360,6 +375,29 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
                 findings.append(finding(
                     "group_under", f"{earned}，分组 {fmt(sub.weight)} 分至少应得 {fmt(c.low)} 分；{claimed}，少计 {fmt(-c.delta)} 分", place,
                 ))
+
+
+def _held_to_lines(sub, label: str, values: list, place: str, findings: list[Finding], tolerance: Decimal) -> None:
+    """A subtotal that is its group's only claim (its lines claim nothing: 产出指标 50 printed, the rows
+    blank) against what its lines earn added up — where every line's score or range is known — as a
+    line's claim is held to its score: over beyond the tolerance, or the whole weight claimed for a
+    group that earns less, however little (review CI A1: 产出 50 where its rows give 47 was hidden
+    by 效益's 27 where its row gives 30)."""
+    if not values or any(v is None for v in values):
+        return
+    low = round_half_up(sum((v if v.__class__ is Decimal else v[0] for v in values), Decimal(0)), 2)
+    high = round_half_up(sum((v if v.__class__ is Decimal else v[1] for v in values), Decimal(0)), 2)
+    claimed = sub.claimed
+    most = "最多" if low != high else ""
+    if claimed - high > tolerance or (sub.weight is not None and high < sub.weight <= claimed and claimed > high):
+        findings.append(finding(
+            "group_over", f"{label}：所填小计 {fmt(claimed)} 分，其下各行按规则合计{most}应得 {fmt(high)} 分，高出 {fmt(round_half_up(claimed - high, 2))} 分", place,
+        ))
+    elif low - claimed > tolerance:
+        findings.append(finding(
+            "group_under", f"{label}：所填小计 {fmt(claimed)} 分，其下各行按规则合计{'至少' if low != high else ''}应得 {fmt(low)} 分，"
+                           f"少计 {fmt(round_half_up(low - claimed, 2))} 分", place,
+        ))
 
 
 def _has_bounds(ind: IndicatorResult) -> bool:
