@@ -1981,6 +1981,18 @@ def test_a_missed_deadline_holds_less_than_its_weight_claimed_or_not(library, cl
     assert sd.total.comparison.high == Decimal("99.99")
 
 
+def test_a_missed_deadline_of_no_weight_claimed_0_is_no_over_claim(library):
+    """A late row printed with 分值 0 and 得分 0 was called 高报 with the range 0.00～-0.01, and the
+    total's range ran from 100.00 down to 99.99 (review CI, before this session too)."""
+    rows = [{"name": "项目完成时间", "group": ["产出指标", "时效指标"], "target": "2024年11月30日前", "actual": "2024年12月15日", "weight": 0,
+             "claimed": "0"},
+            {"name": "其余", "weight": 90, "target": "1", "actual": "1", "claimed": "90"}]
+    sd = report(library, rows).sheets[0]
+    late = sd.indicators[1]
+    assert late.comparison.status != "over" and (late.comparison.high is None or late.comparison.high >= 0)
+    assert sd.total.comparison.low <= sd.total.comparison.high
+
+
 @pytest.mark.parametrize(("actual", "claimed", "status"), [("不足100人次", "10", "over"), ("不足100人次", "9.5", "match"), ("不到100人次", "10", "over")])
 def test_an_actual_bounded_short_of_the_target_never_earns_full_marks(library, actual, claimed, status):
     """"不足100人次" against "≥100人次": fewer than the target, by however little: the score is below

@@ -166,16 +166,17 @@ def compare_line(ind: IndicatorResult, claimed: Decimal | None, tolerance: Decim
     or the bounds the scored parts allow), or nothing checkable."""
     if ind.verifiable:
         return compare(claimed, ind.raw, ind.raw, ind.weight, ind.rounding, tolerance)
-    if claimed is not None and claimed == ind.weight and ind.short_of_weight:
+    if claimed is not None and claimed == ind.weight and ind.short_of_weight and ind.weight > 0:
         # full marks claimed on a line the rules give less (a deadline missed): an over-claim,
         # however much less it earns; the line counts below its weight in the total, and the
         # difference shown is the least there can be
         below = round_half_up(ind.weight - Decimal(1).scaleb(-ind.rounding), ind.rounding)
         low = ind.low_raw if ind.interval and ind.low_raw is not None else Decimal(0)
         return Comparison(claimed, None, round_half_up(low, ind.rounding), below, "over", claimed - below, tolerance)
-    if ind.short_of_weight and (not _has_bounds(ind) or ind.high_raw is None or ind.high_raw >= ind.weight):
+    if ind.short_of_weight and ind.weight > 0 and (not _has_bounds(ind) or ind.high_raw is None or ind.high_raw >= ind.weight):
         # claimed below its weight or not at all, the line still holds less than its weight: the
-        # total's range must not reach a full mark on it (review CH A3)
+        # total's range must not reach a full mark on it (review CH A3); a line of no weight earns
+        # its 0, deadline or not, and is held to nothing below it
         below = round_half_up(ind.weight - Decimal(1).scaleb(-ind.rounding), ind.rounding)
         low = ind.low_raw if _has_bounds(ind) and ind.low_raw is not None else Decimal(0)
         cmp = compare(claimed, low, below, ind.weight, ind.rounding, tolerance)
