@@ -631,3 +631,14 @@ def test_a_link_that_loops_fails_alone_in_a_batch(tmp_path):
     assert [s["path"].rsplit("/", 1)[-1] for s in summary["sheets"]] == ["good.toml"]
     assert sorted(f["path"].rsplit("/", 1)[-1] for f in summary["failures"]) == ["a.toml", "b.toml"]
     assert all("符号链接成环" in f["reason"] for f in summary["failures"])
+
+
+def test_an_archive_that_cannot_be_read_fails_alone_in_words(tmp_path):
+    """A damaged .zip beside a good case: one failure saying what it is, in Chinese (zipfile's own
+    words are English), and the case scored."""
+    shutil.copy(HUNAN, tmp_path / "good.toml")
+    (tmp_path / "坏.zip").write_bytes(b"PK\x03\x04" + bytes(40))
+    summary = _json(run_cli("batch", str(tmp_path), "--format", "json"))
+    assert [s["path"].rsplit("/", 1)[-1] for s in summary["sheets"]] == ["good.toml"]
+    (failure,) = summary["failures"]
+    assert failure["reason"].endswith("坏.zip: 不是可读取的 zip 压缩包（文件损坏，或是其他格式改了扩展名）"), failure

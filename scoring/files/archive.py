@@ -50,8 +50,8 @@ def zip_members(shown: str, source: bytes | Path, bounds: ZipBounds) -> Iterator
     try:
         archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
         members = [m for m in archive.infolist() if not m.is_dir()]
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        yield shown, None, f"不是可读取的 zip 压缩包（{exc}）"
+    except (zipfile.BadZipFile, OSError, ValueError):  # zipfile's own words are English
+        yield shown, None, "不是可读取的 zip 压缩包（文件损坏，或是其他格式改了扩展名）"
         return
     with archive:
         for m in members:
@@ -82,8 +82,11 @@ def zip_members(shown: str, source: bytes | Path, bounds: ZipBounds) -> Iterator
             try:
                 with archive.open(m) as handle:
                     content = handle.read(bounds.member_bytes + 1)  # never more than the bound, whatever the header said
-            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as exc:
-                yield inner, None, f"无法解压（{exc}）"
+            except RuntimeError:  # zipfile: "… is encrypted, password required"
+                yield inner, None, "无法解压（文件设有密码）"
+                continue
+            except (zipfile.BadZipFile, OSError, NotImplementedError, EOFError):
+                yield inner, None, "无法解压（文件损坏，或用了不支持的压缩方式）"
                 continue
             inflated += len(content)
             if len(content) > bounds.member_bytes:
