@@ -491,3 +491,20 @@ def test_an_inner_subtotal_is_what_its_unclaimed_rows_add_to_the_outer_one(tmp_p
     code, report = diff_json(path)
     assert code == 0 and not [f for f in report["findings"] if f["severity"] == "error"], report["findings"]
     assert report["sheets"][0]["total"]["status"] == "match"
+
+
+def test_a_subtotal_held_to_its_rows_counts_an_unverifiable_row_in_its_weight_and_exact_ones_within_the_tolerance(tmp_path):
+    """Review CJ: rows of exact scores adding to 49.96 under a claimed 50 are within the tolerance (as
+    the same 50 on the rows is: A1); a row the rules cannot check counts anywhere in its weight, so
+    the group is still held (B1: 50 claimed over rows giving at most 46)."""
+    def sheet(actuals, name):
+        rows = [{"group": ["产出指标", "数量指标"], "name": n, "target": t, "actual": a, "weight": w}
+                for n, t, a, w in zip("甲乙丙", ("≥10000人", "≥100人", "≥100人"), actuals, (20, 20, 10))]
+        rows += [{"group": ["效益指标", "社会效益指标"], "name": "丁", "target": "≥80%", "actual": "90%", "weight": 40}]
+        subtotals = "\n".join(f'[[sheets.subtotals]]\ngroup = ["{g}"]\nweight = {w}\nclaimed = "{w}"' for g, w in (("产出指标", 50), ("效益指标", 40)))
+        path = write_case(tmp_path, rows, name=name, sheet='claimed_total = "100"\n[sheets.claims]\nexecution = "10"\n' + subtotals,
+                          inputs='budget = "100"\nexecuted = "100"')
+        return [f["message"] for f in diff_json(path)[1]["findings"] if f["code"] == "group_over"]
+    assert sheet(("9980人", "100人", "100人"), "close.toml") == []  # 19.96 + 20 + 10 = 49.96: within 0.05 of 50
+    said = sheet(("9980人", "80人", "效果良好"), "open.toml")  # 19.96 + 16 + (0～10): at most 45.96
+    assert said == ["产出指标：所填小计 50 分，其下各行按规则合计最多应得 45.96 分，高出 4.04 分"], said

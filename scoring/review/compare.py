@@ -282,17 +282,24 @@ def unclaimed_groups_claimed(sheet: Sheet, lines: list[tuple], groups: list[Head
     The outermost such subtotal of each group counts, once; a group held to its header's weight
     (`header_groups`, with its subtotal as its claim) is counted as a line already.  None where
     there is none."""
+    found = _claiming_subtotals(sheet, lines, groups)
+    return sum((claimed for _, claimed in found), Decimal(0)) if found else None
+
+
+def _claiming_subtotals(sheet: Sheet, lines: list[tuple], groups: list[HeaderGroup] = ()) -> list[tuple[list[tuple], Decimal]]:
+    """The subtotals that are their groups' only claims (`unclaimed_groups_claimed`): each with its
+    lines, the outermost of nested ones."""
     held = {g.index for g in groups if g.by_subtotal}
-    found: list[tuple[tuple[str, ...], Decimal]] = []
+    found: list[tuple[tuple[str, ...], list[tuple], Decimal]] = []
     for i, sub in enumerate(sheet.subtotals):
         if sub.claimed is None or i in held:
             continue
         group, included = tuple(sub.group), set(sub.includes)
         members = [line for line in lines if tuple(line[2][: len(group)]) == group or line[0] in included or line[1] in included]
-        if members and all(line[4] is None for line in members) and not any(group[: len(g)] == g for g, _ in found):
-            found = [(g, c) for g, c in found if g[: len(group)] != group]  # a deeper one already taken: this one holds it
-            found.append((group, sub.claimed))
-    return sum((c for _, c in found), Decimal(0)) if found else None
+        if members and all(line[4] is None for line in members) and not any(group[: len(g)] == g for g, _, _ in found):
+            found = [f for f in found if f[0][: len(group)] != group]  # a deeper one already taken: this one holds it
+            found.append((group, members, sub.claimed))
+    return [(members, claimed) for _, members, claimed in found]
 
 
 def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: str, findings: list[Finding],
@@ -328,9 +335,12 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
         # adds that subtotal, as its rows would (review CI B2)
         inner = [s for s in sheet.subtotals if len(s.group) > len(sub.group) and tuple(s.group[: len(sub.group)]) == tuple(sub.group)
                  and not s.includes]
-        inner_claimed = unclaimed_groups_claimed(replace(sheet, subtotals=inner), lines) if inner and not included else None
-        if inner_claimed is not None:
-            claims.append(inner_claimed)
+        claiming = _claiming_subtotals(replace(sheet, subtotals=inner), lines) if inner and not included else []
+        covered = {line[0] for lines_of, _ in claiming for line in lines_of}
+        # ... where they and the claimed lines cover the group: a part neither claims leaves the sum
+        # open, and the subtotal stands as written (review CJ B3)
+        if claiming and all(line[4] is not None or line[0] in covered for line in members):
+            claims += [claimed for _, claimed in claiming]
         claimed_sum = sum(claims, Decimal(0))
         severity = None
         # no row under it claims a score: the subtotal is the group's claim, with no parts to add
@@ -362,7 +372,7 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
                     place,
                 ))
         if sub.claimed is not None and not claims and complete and i not in held:
-            _held_to_lines(sub, label, [earns.get(line[0]) for line in members], place, findings, tolerance)
+            _held_to_lines(sub, label, [(earns.get(line[0]), line[3]) for line in members], place, findings, tolerance)
         group = held.get(i)
         if group is not None and group.comparison.status in ("over", "under"):
             c = group.comparison
@@ -378,19 +388,29 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
                 ))
 
 
-def _held_to_lines(sub, label: str, values: list, place: str, findings: list[Finding], tolerance: Decimal) -> None:
+def _held_to_lines(sub, label: str, values: list[tuple], place: str, findings: list[Finding], tolerance: Decimal) -> None:
     """A subtotal that is its group's only claim (its lines claim nothing: 产出指标 50 printed, the rows
-    blank) against what its lines earn added up — where every line's score or range is known — as a
-    line's claim is held to its score: over beyond the tolerance, or the whole weight claimed for a
-    group that earns less, however little (review CI A1: 产出 50 where its rows give 47 was hidden
-    by 效益's 27 where its row gives 30)."""
-    if not values or any(v is None for v in values):
+    blank) against what its lines earn added up — ``values``: (what each earns, as
+    `subtotal_findings` takes it, and its weight); one the rules cannot check counts anywhere in its
+    weight — as a line's claim is held to its score: over beyond the tolerance, or the whole weight
+    claimed for a group whose lines hold less (review CI A1: 产出 50 where its rows give 47 was
+    hidden by 效益's 27 where its row gives 30)."""
+    ranges = []
+    for value, weight in values:
+        if value is None:
+            if weight is None:
+                return  # a line of no range and no weight: nothing bounds the group
+            value = (Decimal(0), weight)  # the rules cannot check it: anywhere in its weight, as the total counts it
+        ranges.append((value, value) if value.__class__ is Decimal else value[:2])
+    if not ranges:
         return
-    low = round_half_up(sum((v if v.__class__ is Decimal else v[0] for v in values), Decimal(0)), 2)
-    high = round_half_up(sum((v if v.__class__ is Decimal else v[1] for v in values), Decimal(0)), 2)
+    low = round_half_up(sum((r[0] for r in ranges), Decimal(0)), 2)
+    high = round_half_up(sum((r[1] for r in ranges), Decimal(0)), 2)
     claimed = sub.claimed
     most = "最多" if low != high else ""
-    if claimed - high > tolerance or (sub.weight is not None and high < sub.weight <= claimed and claimed > high):
+    # the whole weight claimed where a line falls short of its own (a range held below it) is over
+    # however little; a sum of exact scores only beyond the tolerance, as their claims would be (review CJ A1)
+    if claimed - high > tolerance or (low != high and sub.weight is not None and high < sub.weight <= claimed):
         findings.append(finding(
             "group_over", f"{label}：所填小计 {fmt(claimed)} 分，其下各行按规则合计{most}应得 {fmt(high)} 分，高出 {fmt(round_half_up(claimed - high, 2))} 分", place,
         ))
