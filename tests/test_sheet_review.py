@@ -539,3 +539,16 @@ def test_one_row_without_a_weight_under_a_header_takes_what_the_others_leave(tmp
     said = [f["message"] for f in got["report"]["findings"] if f["code"] == "weight_from_group"]
     assert said == ["宣传次数：未印分值，按分组“产出指标”标题的 40 分减去其余各行分值 25 分，计为 15 分"]
     assert got["report"]["sheets"][0]["total"]["status"] == "over"
+
+
+def test_a_blank_weight_under_an_outer_header_is_left_open_where_an_inner_header_left_another_open(tmp_path):
+    """数量指标 10 over a row of 15 and a blank (the inner header is exceeded: it gives nothing), inside
+    产出指标 50 with another blank row: the outer header cannot say the second blank's weight, since the
+    first is unknown too — it is left unverifiable, and nothing fails."""
+    rows = ROWS.replace("weight = 40\nclaimed = {c1}", "weight = 15\nclaimed = 15") + (
+        '\n[[sheets.rows]]\ngroup = ["产出指标", "数量指标"]\nname = "宣传次数"\ntarget = "≥2次"\nactual = "2次"\n'
+        '\n[[sheets.rows]]\ngroup = ["产出指标", "质量指标"]\nname = "合格率"\ntarget = "≥90%"\nactual = "95%"\n')
+    extra = '[[sheets.subtotals]]\ngroup = ["产出指标", "数量指标"]\nweight = 10\n[[sheets.subtotals]]\ngroup = ["产出指标"]\nweight = 50\n'
+    got = _project(tmp_path, rows=rows, extra=extra)
+    assert got["report"], got["stderr"]
+    assert "weight_from_group" not in got["codes"]

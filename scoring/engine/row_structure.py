@@ -234,9 +234,12 @@ def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, find
             plan.weights[members[0]] = sub.weight  # a group of one row: the header's weight is the row's
         elif len(blank) == 1 and len(members) > 1 and sheet.complete:
             # one row's 分值 left blank under a header whose weight the others leave room for
-            # (产出指标 50 over 20, 10, 10 and a blank): the rest is its weight (review CH A5)
-            others = sum((sheet.rows[i].weight if sheet.rows[i].weight is not None else plan.weights[i] for i in members if i != blank[0]),
-                         Decimal(0))
+            # (产出指标 50 over 20, 10, 10 and a blank): the rest is its weight (review CH A5) — where
+            # every other row's weight is known (one an inner header left open leaves it open too)
+            known = [sheet.rows[i].weight if sheet.rows[i].weight is not None else plan.weights.get(i) for i in members if i != blank[0]]
+            if None in known:
+                continue
+            others = sum(known, Decimal(0))
             rest = sub.weight - others
             if rest > 0:
                 plan.weights[blank[0]] = rest
