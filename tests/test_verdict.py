@@ -508,3 +508,13 @@ def test_a_subtotal_held_to_its_rows_counts_an_unverifiable_row_in_its_weight_an
     assert sheet(("9980人", "100人", "100人"), "close.toml") == []  # 19.96 + 20 + 10 = 49.96: within 0.05 of 50
     said = sheet(("9980人", "80人", "效果良好"), "open.toml")  # 19.96 + 16 + (0～10): at most 45.96
     assert said == ["产出指标：所填小计 50 分，其下各行按规则合计最多应得 45.96 分，高出 4.04 分"], said
+
+
+def test_a_total_over_says_which_points_were_counted_at_their_claims(tmp_path):
+    """A batch's summary carries the total's finding, not the table: where lines the rules cannot
+    check count at their claims, the finding says so (review CH C2)."""
+    rows = [{"group": ["产出指标", "数量指标"], "name": "甲", "target": "≥100人", "actual": "80人", "weight": 40, "claimed": 40},
+            {"group": ["效益指标", "社会效益指标"], "name": "乙", "target": "有所提升", "actual": "效果一般般", "weight": 50, "claimed": 50}]
+    path = write_case(tmp_path, rows, sheet='claimed_total = "100"\n[sheets.claims]\nexecution = "10"\n', inputs='budget = "100"\nexecuted = "100"')
+    said = [f["message"] for f in diff_json(path)[1]["findings"] if f["code"] == "total_over"]
+    assert said == ["总分：自评 100 分，按规则应得 92.00 分（其中 50 分的指标无法核验，已在其可能范围内按自评得分计入），高出 8.00 分"], said

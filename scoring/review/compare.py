@@ -704,7 +704,11 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
                                                   f"无法核验的指标{counted}），高出 {fmt(claimed_total - most)} 分{explained}", place))
         elif status == "over":
             explained = _explained(allow_up - rounding[0], rounding[0])
-            findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分，高出 {fmt(delta)} 分{explained}", place))
+            # lines the rules cannot check count at their claims, within what they may hold: said here
+            # too, as the batch's summary carries the finding and not the table (review CH C2)
+            counted = f"（其中 {fmt(unverified)} 分的指标无法核验，已在其可能范围内按自评得分计入）" if unverified and sums.any_claimed else ""
+            findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分{counted}，高出 {fmt(delta)} 分{explained}",
+                                    place))
         elif status == "under":
             findings.append(finding("total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分，少计 {fmt(-delta)} 分", place))
     parts_sum = None
