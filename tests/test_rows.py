@@ -382,6 +382,58 @@ def test_an_opposite_name_is_read_as_the_negative_and_says_so(library):
     assert [v.value for v in row.result.values if v.name == "opposite"] == ["-2%（“下降率2%”与指标所计的量方向相反）"]
 
 
+@pytest.mark.parametrize(("name", "target", "actual", "expected"), [
+    # review CH A4, B2 (national.project@2020.6): a change's size against a target naming the same change
+    ("生产安全事故发生率", "同比下降5%", "同比下降3%", "6.00"),  # a fall of 3% where 5% was asked: 3 ÷ 5
+    ("发案率", "下降5%", "同比下降3%", "6.00"),  # a target of a change asks at least that much, not "≤5%"
+    ("发案率", "降低10%", "降低12%", "10.00"),
+    ("化肥使用量", "减少≥5%", "减少6%", "10.00"),
+    ("粮食产量", "较上年增长3%", "增长2%", "6.67"),
+    ("发案率", "同比下降不少于5%", "下降6%", "10.00"),
+    ("满意度", "提高5个百分点", "提高6个百分点", "10.00"),
+    ("能耗下降比例", "≥5%", "同比下降6%", "10.00"),  # the row's name says which change its figure is
+    ("能耗下降比例", "≥5%", "同比增长2%", "负数"),  # … the other way: −2%
+    ("能耗下降率", "≥3%", "同比下降4%", "10.00"),
+    ("提高群众满意度", "≥90%", "提高5%", "写的是变化幅度（“提高”）"),  # names a change, but its target is the level
+    # a change's size against a figure that names no change is another quantity, and the other way round
+    ("发案率", "≤5%", "下降3%", "写的是变化幅度（“下降”），指标“发案率”的年度指标值未写明同一变化"),
+    ("发案率", "下降5%", "3%", "年度指标值“下降5%”写的是变化幅度（“下降”），实际完成值“3%”未写明变化"),
+    ("发案率", "≤3%", "下降至2%", "无法识别的写法“下降至2%”"),  # fell to 2%: a level, which the tool does not guess
+])
+def test_a_change_and_its_size(library, name, target, actual, expected):
+    row, _ = one(library, name=name, target=target, actual=actual, claimed="10")
+    if expected[0].isdigit():
+        assert row.result.computed == D(expected), row.result.parts[0].reason
+    else:
+        assert row.comparison.status == "unverifiable"
+        assert expected in row.result.parts[0].reason, row.result.parts[0].reason
+
+
+def test_a_change_the_other_way_is_negated_and_a_bare_change_graded_by_its_words(library):
+    row, _ = one(library, name="农产品产量", target="增长≥3%", actual="同比下降1%", claimed="10")
+    assert [v.value for v in row.result.values if v.name == "opposite"] == ["-1%（“同比下降1%”与指标所要求的变化方向相反）"]
+    met, _ = one(library, name="刑事案件发案率", target="同比下降", actual="同比下降12%", claimed="10")
+    assert (met.comparison.status, met.comparison.low, met.comparison.high) == ("match", D("8.00"), D("10.00"))
+    missed, _ = one(library, name="刑事案件发案率", target="同比下降", actual="同比增长3%", claimed="10")
+    assert (missed.comparison.status, missed.comparison.high) == ("over", D("6.00"))
+    worded, _ = one(library, name="刑事案件发案率", target="同比下降5%", actual="有所下降", claimed="10")
+    assert worded.comparison.status == "unverifiable"  # graded by its wording alone, as before
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    # review CH A4 (national.project@2020.6): the target's word qualified 较/基本 ranks below it
+    ("及时", "基本及时", "6.00～8.00"), ("规范", "较规范", "6.00～8.00"), ("合规", "基本合规", "6.00～8.00"),
+    ("及时", "及时", "8.00～10.00"), ("基本及时", "基本及时", "8.00～10.00"), ("较及时", "及时", "8.00～10.00"),
+    ("基本规范", "较规范", "8.00～10.00"), ("较规范", "基本规范", "6.00～8.00"),  # the target's own rank is asked
+    ("管理较规范", "较规范", None),  # review CI A2: not a rank word alone, left to the evaluator
+    ("及时", "不及时", "0.00～6.00"), ("规范", "未规范", "0.00～6.00"),  # the lowest rank, and a negation not ranked
+])
+def test_a_qualified_word_ranks_below_the_target_it_qualifies(library, target, actual, expected):
+    row, _ = one(library, name="资金拨付", target=target, actual=actual, group=["产出指标", "质量指标"], claimed="10")
+    c = row.comparison
+    assert (f"{c.low}～{c.high}" if c.low is not None else None) == expected, row.result.parts[0].reason
+
+
 def test_an_actual_bounded_the_other_way_cannot_show_the_target_met(library):
     row, _ = one(library, name="巡查覆盖率", target="≥90%", actual="覆盖率低于95%", claimed="10")
     assert row.comparison.status == "unverifiable"
@@ -510,7 +562,7 @@ def test_qualitative_wording_has_strength(library, target, actual, low, high, st
     ("target", "actual", "low", "high", "how"),
     [
         ("按期完成", "未按期完成", "0.00", "6.00", "完成值是指标值“按期完成”的否定"),  # the target's words negated
-        ("及时", "不及时", "0.00", "6.00", "完成值是指标值“及时”的否定"),
+        ("按时拨付", "未按时拨付", "0.00", "6.00", "完成值是指标值“按时拨付”的否定"),  # (及时 | 不及时: ranks, national.project@2020.6)
         ("有效提升", "未有效提升", "0.00", "6.00", "完成值是指标值“有效提升”的否定"),
         ("无重大安全事故", "未发生重大安全事故", "8.00", "10.00", "完成值与指标值同样说没有发生"),  # none of the same thing
         ("无重大安全事故", "无", "8.00", "10.00", "完成值与指标值同样说没有发生"),

@@ -376,6 +376,7 @@ METHOD = ROWS.format(weight=90).replace('score = "weight"', 'reads = "number"\ns
      "rows.strength.modal_words", "“认可”不以 rows.strength.forecasts 中的词结尾"),
     ('[reading]\nharm_handling = ["整改"]\n[reading.handling_objects]\n"维修" = ["故障"]\n',
      "reading.handling_objects.维修", "不在 reading.harm_handling 中"),
+    ('[reading]\nrise_words = ["增长", "变化"]\nfall_words = ["下降", "变化"]\n', "reading", "rise_words 与 fall_words 都列出了“变化”"),
 ])
 def test_row_reading_declarations_name_what_they_need(tmp_path, extra, place, message):
     text = problems(tmp_path, INDICATOR + 'score = "a"\n' + METHOD + extra, ROWS_HEAD)

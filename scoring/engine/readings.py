@@ -184,6 +184,10 @@ class Reading:
     harm_negations: tuple[str, ...] = ()  # "无", "未": right before a harm word, those without it ("无复发户数")
     handling_object_breaks: tuple[str, ...] = ()  # "施工", "质量": between such a word and its harm, the harm is the work's own
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
+    rise_words: tuple[str, ...] = ()  # "增长", "提高": a change and its size before a figure ("同比增长5%") ...
+    fall_words: tuple[str, ...] = ()  # "下降", "降低": ... the other way ("同比下降3%")
+    change_bases: tuple[str, ...] = ()  # "同比", "较上年": what the change is from, before its word
+    change_sizes: tuple[str, ...] = ()  # "比例", "幅度": after a change's word ending a row's name, its size
     component_words: tuple[str, ...] = ()  # "其中": a row so named, with no weight or score, is a part of the row above
 
     @cached_property
@@ -196,6 +200,16 @@ class Reading:
         said = {w for w, _ in self.prefixes if w[:1].isalpha()} | {w for w in self.fillers if not w[:1].isdigit()}
         words = "".join(f"|{re.escape(w)}" for w in sorted(said, key=len, reverse=True))
         return re.compile(rf"([^\W\d_]{{1,12}}(?:{ends}))(?=[0-9.+\-<>=≥≤≧≦⩾⩽]{words})")
+
+    @cached_property
+    def change_word(self) -> re.Pattern:
+        """A change's word at a text's start, maybe after what it is measured from ("同比下降",
+        "较上年增长"), followed by a figure, a comparator sign or a comparator word ("下降不少于5%")."""
+        bases = "|".join(re.escape(w) for w in self.change_bases)
+        changes = "|".join(re.escape(w) for w in sorted({*self.rise_words, *self.fall_words}, key=len, reverse=True))
+        said = sorted({w for w, _ in self.prefixes if w[:1].isalpha()}, key=len, reverse=True)
+        words = "".join(f"|{re.escape(w)}" for w in said)
+        return re.compile(rf"(?:{bases})?({changes})(?=[0-9.+<>=≥≤≧≦⩾⩽]{words})" if bases else rf"({changes})(?=[0-9.+<>=≥≤≧≦⩾⩽]{words})")
 
     @cached_property
     def quantity_name_after(self) -> re.Pattern:
@@ -477,6 +491,7 @@ class ParsedValue:
     precision: Literal["day", "month", "year"] = "day"
     written_unit: str | None = None
     named: str | None = None  # the quantity's name written with the figure ("完成率" of "完成率100%")
+    change: str | None = None  # the words of a change the figure is the size of ("同比下降" of "同比下降3%")
     remark: str | None = None  # a remark after its unit ("到达" of "30分钟到达"): the row says whether it fits
 
     @property
@@ -527,6 +542,10 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     compact = "".join(cleaned.split())
     if not compact or compact in reading.not_given:
         return not_given(where, text)
+    if reading.rise_words or reading.fall_words:
+        changed = reading.change_word.match(compact)
+        if changed is not None:  # "同比下降3%", "较上年增长≥5%": the size of a change
+            return _change(text, compact[changed.end():], compact[:changed.end()], reading, where, year, actual)
     if actual and clause_break(compact):
         done = _figure_beside_plan(compact, reading, where, year)
         if done is not None:  # "计划2000份，实际1500份", "186人，计划200人"
@@ -838,6 +857,36 @@ def _split_prefix(body: str, reading: Reading) -> tuple[Comparator | None, str]:
         if body.startswith(word):
             return comparator, body[len(word):]
     return None, body
+
+
+def _change(text: str, rest: str, word: str, reading: Reading, where: str, year: int | None, actual: bool) -> ParsedValue:
+    """A change's size (``rest``, after its ``word`` and what it is from: "同比下降"): a figure,
+    which a target asks at least ("下降5%" is a fall of 5% or more) unless it says otherwise
+    ("增长不超过5%")."""
+    try:
+        size = parse_value(rest, reading, where=where, year=year, actual=actual)
+    except ValueParseError:
+        size = None
+    if size is None or size.kind != "number" or size.named or size.change:
+        raise ValueParseError(where, text, f"无法识别的写法“{text}”")
+    return replace(size, raw=text, change=word, comparator=size.comparator or (None if actual else ">="))
+
+
+def change_way(word: str, reading: Reading) -> int:
+    """Which way a change's word ("下降", "同比下降") goes: 1 a rise, -1 a fall."""
+    return 1 if word.endswith(reading.rise_words) else -1
+
+
+def named_change(name: str, reading: Reading) -> int | None:
+    """The way of the change a row's (bare) name ends with, maybe before a word of its size
+    ("发案率下降", "能耗下降比例", "农民增收": its bare figures are that change's size); None when
+    it ends with none ("提高群众满意度" names a change, but counts the level reached)."""
+    changes = (*reading.rise_words, *reading.fall_words)
+    for stem in (name, *(name[: -len(size)] for size in reading.change_sizes if name.endswith(size))):
+        word = next((w for w in changes if stem.endswith(w)), None)
+        if word is not None:
+            return change_way(word, reading)
+    return None
 
 
 def _is_quantity_name(name: str, rest: str, reading: Reading) -> bool:

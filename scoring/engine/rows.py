@@ -30,10 +30,12 @@ from .readings import (
     ValueParseError,
     bare_name,
     bare_year,
+    change_way,
     fold,
     is_lower_name,
     made_of,
     month_day,
+    named_change,
     parse_value,
     strip_trailing,
     year_month,
@@ -543,6 +545,8 @@ class RowScorer(WordingGrader, UnitMatcher):
         if target is not None and target.comparator in _FLIP:
             self._check_nature(row, target.comparator, place)
         actual = self._check_named(row, actual, target, values)
+        if actual.change or (target is not None and target.change):
+            target, actual = self._check_change(row, target, actual, values)
         if target is not None and actual.kind != target.kind and "date" in (actual.kind, target.kind):
             # "2024.06" against "2024年12月前": a year and month written with a dot, as the other side is a date;
             # "12.20" against "2024年12月31日前", "10.8" against "9.30前": a month and day of the sheet's year
@@ -803,6 +807,39 @@ class RowScorer(WordingGrader, UnitMatcher):
         if not said and _counts_a_lack(stem, about):
             raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，不是指标“{row.name}”所计的量，无法比较")
         return actual
+
+    def _check_change(self, row: Row, target: ParsedValue | None, actual: ParsedValue,
+                      values: list[ValueUse]) -> tuple[ParsedValue | None, ParsedValue]:
+        """A change's size ("同比下降3%", `parse_value`) as the row's figure: against a change named
+        the same way — by the target ("同比下降5%") or, where the target is a bare figure, by the
+        row's name (`readings.named_change`: "能耗下降比例"; not "提高群众满意度") — as written; named the other way
+        ("同比增长2%" against "下降≥5%"), negated (−2%).  A change's size against a figure naming no
+        change, or a figure against a change's size, is not the same quantity ("下降3%" against a
+        发案率 of "≤5%"): not read."""
+        if actual.kind == "text" and not actual.change:
+            return None, actual  # as an unread target beside a worded actual ("有所下降"): graded by its wording
+        if target is not None and target.kind == "text" and actual.change and actual.number > 0 and actual.comparator in (None, ">=", ">"):
+            # "同比下降12%" against "同比下降" (no size asked): the change, graded by its wording as "同比下降" would be
+            return target, _text_value(actual.change)
+        reading = self.reading
+        named = named_change(_row_name(row), reading)
+        asked = change_way(target.change, reading) if target is not None and target.change else named
+        if named is not None and asked != named:
+            asked = None  # the row's name says the other way from its target
+        if actual.kind == "number" and asked is not None and (actual.change or named is not None):
+            if actual.change and change_way(actual.change, reading) != asked:
+                actual = replace(actual, number=-actual.number, change=None, comparator=_FLIP.get(actual.comparator, actual.comparator))
+                self.recorder.value(values, ValueUse("opposite", _ACTUAL_READ, f"{_COMPARATOR_SIGNS.get(actual.comparator, '')}"
+                                                     f"{fmt(actual.number)}{actual.written_unit or ''}"
+                                                     f"（“{actual.raw}”与指标所要求的变化方向相反）", "value"))
+            else:
+                actual = replace(actual, change=None)
+            return (replace(target, change=None) if target is not None else None), actual
+        if actual.change:
+            why = f"实际完成值“{actual.raw}”写的是变化幅度（“{actual.change}”），指标“{row.name}”的年度指标值未写明同一变化，无法比较"
+        else:
+            why = f"年度指标值“{target.raw}”写的是变化幅度（“{target.change}”），实际完成值“{actual.raw}”未写明变化，无法比较"
+        raise _Unreadable(why)
 
     def _direction(self, row: Row, target: ParsedValue, method: CompiledMethod | None) -> str | None:
         """The comparator a numeric target holds the actual to: written, the declared method's, or

@@ -353,6 +353,10 @@ class _Compiler:
             not_quantity_names=tuple(fold(w) for w in r.not_quantity_names),
             lower_quantity_names=tuple(fold(w) for w in r.lower_quantity_names),
             opposite_quantity_words=tuple((fold(a), fold(b)) for a, b in r.opposite_quantity_words),
+            rise_words=_longest_first(fold(w) for w in r.rise_words),
+            fall_words=_longest_first(fold(w) for w in r.fall_words),
+            change_bases=_longest_first(fold(w) for w in r.change_bases),
+            change_sizes=_longest_first(fold(w) for w in r.change_sizes),
             lower_name_reversers=tuple(fold(w) for w in r.lower_name_reversers),
             negated_events=tuple(fold(w) for w in r.negated_events),
             lower_name_tails=_longest_first(fold(w) for w in r.lower_name_tails),
@@ -751,7 +755,9 @@ def resolved_data(model: RuleFile) -> dict:
 
 # (section, key) → the default a file that does not say the key has
 _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): None, ("rows", "prefix_comparators"): [],
-                                                        ("reading", "undone_words"): []}
+                                                        ("reading", "undone_words"): [], ("reading", "rise_words"): [],
+                                                        ("reading", "fall_words"): [], ("reading", "change_bases"): [],
+                                                        ("reading", "change_sizes"): []}
 
 
 def content_hash(resolved: dict) -> str:

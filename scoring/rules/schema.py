@@ -237,6 +237,24 @@ class ReadingDecl(Strict):
     # Pairs of words that name quantities going opposite ways ("增长", "下降"): an actual named with
     # one ("下降率3%") is the negative of a row's or target's named with the other ("营业收入增长率": −3%).
     opposite_quantity_words: list[tuple[str, str]] = []
+    # A change and its size written before a figure ("同比下降3%", "较上年增长≥5%", "降低10%"): words of a
+    # rise and of a fall, maybe after one of `change_bases` ("同比", "较上年").  The figure is the size of
+    # the change: against a target naming a change the same way it is compared as written, against
+    # one naming the other way it is negated; against a figure that names no change it is not read.
+    rise_words: list[str] = []
+    fall_words: list[str] = []
+    change_bases: list[str] = []
+    # A row whose name ends with a change's word, maybe before one of these ("发案率下降", "能耗下降比例",
+    # "降幅"): its bare target is that change's size.  ("提高群众满意度" names a change, but its target is
+    # the level reached.)
+    change_sizes: list[str] = []
+
+    @model_validator(mode="after")
+    def _one_way(self) -> "ReadingDecl":
+        both = sorted(set(self.rise_words) & set(self.fall_words))
+        if both:
+            raise ValueError(f"rise_words 与 fall_words 都列出了“{'”“'.join(both)}”：一个词只能说一个方向")
+        return self
 
 
 class Strength(Strict):
