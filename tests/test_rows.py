@@ -420,6 +420,23 @@ def test_a_change_the_other_way_is_negated_and_a_bare_change_graded_by_its_words
     assert worded.comparison.status == "unverifiable"  # graded by its wording alone, as before
 
 
+@pytest.mark.parametrize(("name", "target", "actual", "expected"), [
+    # review CH A4, B1 (national.project@2020.6): a word saying the work is all done is 100% against a percentage
+    ("宣传任务", "完成", "完成90%", "9.00"),  # 90% of what was asked
+    ("项目建设任务", "完成", "100%", "10.00"),
+    ("项目建设任务", "全部完成", "85%", "8.50"),
+    ("任务完成率", "100%", "已完成", "10.00"),  # an actual saying it is all done, against 100%
+    ("问题整改率", "100%", "已全部整改", "10.00"),
+    ("任务完成率", "=100%", "按时完成", "10.00"),
+    ("验收合格率", "≥95%", "完成", None),  # against another figure the word gives none
+    ("培训人数", "完成", "300人", None),  # nor against a count
+    ("安全事故发生率", "完成", "2%", None),  # nor where the row counts a harm
+])
+def test_a_word_saying_the_work_is_done_stands_for_all_of_it(library, name, target, actual, expected):
+    row, _ = one(library, name=name, target=target, actual=actual, group=["产出指标", "数量指标"], claimed="10")
+    assert row.result.computed == (None if expected is None else D(expected)), row.result.parts[0].reason
+
+
 @pytest.mark.parametrize(("target", "actual", "expected"), [
     # review CH A4 (national.project@2020.6): the target's word qualified 较/基本 ranks below it
     ("及时", "基本及时", "6.00～8.00"), ("规范", "较规范", "6.00～8.00"), ("合规", "基本合规", "6.00～8.00"),

@@ -152,6 +152,7 @@ class Reading:
     fillers: tuple[str, ...] = ()  # "完成100%", "平均95%": words before a figure that say nothing of it
     reached: tuple[str, ...] = ()  # "达到": before an actual's figure, the figure reached (no bound)
     figure_words: dict[str, str] = field(default_factory=dict)  # "全覆盖": "100%", by normalized phrase
+    completion_words: frozenset[str] = frozenset()  # "完成", "已完成": all done, 100% against a percentage (normalized)
     remark_units: tuple[str, ...] = ()  # "分钟": a word after one is a remark ("30分钟到达") ...
     remarks: tuple[str, ...] = ()  # ... made of these words ("到达", "拨付", "合格"), longest first
     quantity_names: tuple[str, ...] = ()  # "率", "度": the last character of a quantity's name before its figure

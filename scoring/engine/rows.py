@@ -75,6 +75,7 @@ _DEADLINE_WRITTEN = re.compile(r"(?:19|20)\d{2}|[日号前底末内季]|半年|\
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
 _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
+_HUNDRED = Decimal(100)  # a percentage of all of it: what a word saying the work is done stands for
 _UPWARD = (">=", ">")
 _COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 _BOUND_WORDS = {">=": "下限（不低于", ">": "下限（高于", "<=": "上限（不高于", "<": "上限（低于"}
@@ -892,14 +893,23 @@ class RowScorer(WordingGrader, UnitMatcher):
         found = self.rules.methods[chosen] if chosen is not None else None
         return found if found is not None and found.judgement_unless_met else None
 
+    def _completed(self, value: ParsedValue, values: list[ValueUse], label: str) -> ParsedValue:
+        """A word saying the work is all done (reading.completion_words) as 100%."""
+        self.recorder.value(values, ValueUse("figure_word", label, f"100%（“{value.raw}”）", "value"))
+        return ParsedValue(value.raw, "number", None, _HUNDRED, "%", None, None, written_unit="%")
+
     def _worded_actual(self, row: Row, actual: ParsedValue, target: ParsedValue, values: list[ValueUse],
                        method: CompiledMethod | None) -> ParsedValue:
-        """A worded actual against a figure: "无安全事故" against "≤1起" is 0; anything else
-        ("完成" against "≤30万元") says nothing the figure can be checked with."""
+        """A worded actual against a figure: "无安全事故" against "≤1起" is 0, "已完成" against "100%"
+        is 100%; anything else ("完成" against "≤30万元" or "≥95%") says nothing the figure can be
+        checked with."""
         text = normalize_phrase(actual.text or actual.raw)
         figure = self._figure_word(actual, text, values, _ACTUAL_READ)
         if figure is not None:
             return figure
+        if text in self.reading.completion_words and target.unit == "%" and target.number == _HUNDRED and target.comparator in (None, ">=", "="):
+            # "已完成" against a target of 100% ("任务完成率"): all of it done
+            return self._completed(actual, values, _ACTUAL_READ)
         if self._says_none(text) and self._counts_what_is_none(row, target, method, text) or self._none_done(row, target, method, text):
             self.recorder.value(values, ValueUse("none", _ACTUAL_READ, f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
             return ParsedValue(actual.raw, "number", None, Decimal(0), target.unit, None, None)
@@ -909,11 +919,15 @@ class RowScorer(WordingGrader, UnitMatcher):
         """A target that says none against a figure: "无" against "0" is met; against "1起" it is 0
         of what the actual counts, a miss, where the row counts something to avoid (`_counts_harm`:
         "环境污染事件"); in "培训人数" a "无" says no target was set.  Against a rate or a score
-        ("无投诉" against "95%") only an actual of 0 reads so.  Any other worded target stays text."""
+        ("无投诉" against "95%") only an actual of 0 reads so.  A target saying the work is done
+        ("完成") against a percentage asks 100% of it.  Any other worded target stays text."""
         text = normalize_phrase(target.text or target.raw)
         figure = self._figure_word(target, text, values, "指标值读作")
         if figure is not None:
             return figure
+        if text in self.reading.completion_words and actual.unit == "%" and not self._counts_harm(row):
+            # "完成" against "90%" (or "完成90%"): the work asked all done, of which the actual says how much
+            return replace(self._completed(target, values, "指标值读作"), comparator=">=")
         if self._says_none(text) and (actual.number == 0 or (actual.unit not in self.reading.rate_units and self._counts_harm(row))):
             self.recorder.value(values, ValueUse("none", "指标值读作", f"0{actual.written_unit or ''}（“{target.raw}”）", "value"))
             return ParsedValue(target.raw, "number", None, Decimal(0), actual.unit, None, None)

@@ -347,6 +347,7 @@ class _Compiler:
             fillers=_longest_first(fold(w) for w in r.fillers),
             reached=_longest_first(fold(w) for w in r.reached),
             figure_words={normalize_phrase(w): figure for w, figure in r.figure_words.items()},
+            completion_words=frozenset(normalize_phrase(w) for w in r.completion_words),
             remark_units=_longest_first(fold(w) for w in r.remark_units),
             remarks=_longest_first(fold(w) for w in r.remarks),
             quantity_names=tuple(fold(w) for w in r.quantity_names),
@@ -757,7 +758,7 @@ def resolved_data(model: RuleFile) -> dict:
 _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): None, ("rows", "prefix_comparators"): [],
                                                         ("reading", "undone_words"): [], ("reading", "rise_words"): [],
                                                         ("reading", "fall_words"): [], ("reading", "change_bases"): [],
-                                                        ("reading", "change_sizes"): []}
+                                                        ("reading", "change_sizes"): [], ("reading", "completion_words"): []}
 
 
 def content_hash(resolved: dict) -> str:

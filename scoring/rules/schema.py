@@ -211,6 +211,11 @@ class ReadingDecl(Strict):
     component_words: list[str] = []
     # Words that stand for a figure: "全覆盖" is 100% against "≥95%" (and a target "全覆盖" against "98%")
     figure_words: dict[str, str] = {}
+    # Words saying the work is all done ("完成", "已全部完成"): as a target against a percentage they ask
+    # 100% ("完成" | "90%" is 90% of it), and as an actual against a target of 100% they are 100%
+    # ("任务完成率" | "100%" | "已完成").  Not against any other figure: "完成" against "≥95%" may be a rate
+    # of something else done, which the word does not give.
+    completion_words: list[str] = []
     reached: list[str] = []
     # Units after which a word is a remark, not part of the unit: "30分钟到达", "10个工作日内拨付",
     # "100%合格" (not a counted unit: "3个村" against "5个乡镇" are different things) ...
