@@ -77,15 +77,14 @@ def test_summary_and_report_are_written_atomically(tmp_path):
 
 
 @pytest.mark.parametrize("line5, named, says", [
-    # a line not in the file's encoding: the table cannot be read beyond it
-    (b"bad\xff,\xe5\x8d\x95\xe4\xbd\x8d,x,2024,dept\n", {2, 3, 4}, "t.csv:5: 该行不是 utf-8 编码，无法读取；此后的行未读取"),
+    # a line not in the file's encoding: refused alone, the table read on (review CF A5: it stopped there)
+    (b"bad\xff,\xe5\x8d\x95\xe4\xbd\x8d,x,2024,dept\n", set(range(2, 12)), "t.csv:5: 该行有不是 utf-8 编码的字符，无法读取；该行未读取，其余各行照常复核"),
     # a lone \r in an unquoted cell: the csv module refuses the record, the table is read on
     ("bad\rline,单位,四川省,2024,dept\n".encode(), set(range(2, 12)), "t.csv:5: CSV 格式错误（未加引号的单元格中有换行符），该行未读取"),
 ])
 def test_a_lost_block_is_read_again_as_it_would_have_been_read(tmp_path, monkeypatch, line5, named, says):
-    """A block whose worker crashed is read again row by row; where the block holds a line the
-    table cannot be read beyond, no row after that line is scored, and a record refused alone is
-    reported alone, as when the block is not lost."""
+    """A block whose worker crashed is read again row by row; a record refused alone (a line not
+    in the file's encoding, a lone \r) is reported alone, as when the block is not lost."""
     from scoring.cases import table as tables
 
     rows = [f"c{i},单位,四川省,2024,dept\n".encode() for i in range(2, 12)]
@@ -110,23 +109,24 @@ def test_a_lost_block_is_read_again_as_it_would_have_been_read(tmp_path, monkeyp
 
 
 def test_a_lost_block_past_where_its_table_stopped_is_dropped_as_it_would_have_been(tmp_path, monkeypatch):
-    """A table stops at a line it cannot be read beyond (line 3, in the first block); the rows of
-    a later block are then dropped, whether its worker ran it or crashed on it and it was read
-    again row by row: neither the crash, nor a record refused in it, nor its own stop is reported."""
+    """A table stops at a line it cannot be read beyond (line 3, over the length limit, in the
+    first block); the rows of a later block are then dropped, whether its worker ran it or crashed
+    on it and it was read again row by row: neither the crash nor a record refused in it is reported."""
     from scoring.cases import table as tables
 
     row = "{},中共汨罗市委社会工作部,湖南省/岳阳市/汨罗市,2024,hunan.dept-overall,dept,部门整体支出绩效自评表,9.2,0,123.47,111.27,9.2\n"
     rows = [
         row.format("c2").encode(),
-        b"bad\xff" + b"x" * 1000 + row.format("c3").encode(),  # 3: not UTF-8, the table stops
+        b"x" * 1000 + row.format("c3").encode(),  # 3: over the (lowered) length limit, the table stops
         row.format("crash").encode(),  # 4: the second block starts here
         row.format('c5,"未闭合').encode(),  # 5: refused alone
         row.format("c6").encode(),
-        b"bad\xfe" + row.format("c7").encode(),  # 7: would stop the table here
+        b"bad\xfe" + row.format("c7").encode(),  # 7: not UTF-8, would be refused alone
     ]
     path = tmp_path / "t.csv"
     path.write_bytes(b"case_id,unit,region,year,rules,sheet_id,title,claimed_total,budget_initial,budget,executed,claim:execution\n" + b"".join(rows))
     monkeypatch.setattr(tables, "BLOCK_BYTES", len(b"".join(rows[:2])) - 1)
+    monkeypatch.setattr(tables, "MAX_TABLE_LINE_BYTES", 800)  # forked workers inherit it
     assert [b.first_line for b in tables.read_blocks(path) if isinstance(b, tables.TableBlock)] == [2, 4]  # lines 2–3, then 4–7
     real = batch._score_row
 
@@ -144,4 +144,4 @@ def test_a_lost_block_past_where_its_table_stopped_is_dropped_as_it_would_have_b
     assert crashed == run(False)
     sheets, reasons = crashed
     assert [s.rsplit(":", 1)[1] for s in sheets] == ["2"]
-    assert len(reasons) == 1 and reasons[0].endswith("t.csv:3: 该行不是 utf-8 编码，无法读取；此后的行未读取")
+    assert len(reasons) == 1 and "t.csv:3: 该行超过" in reasons[0] and reasons[0].endswith("此后的行未读取"), reasons

@@ -182,17 +182,20 @@ def test_gbk_and_bom(tmp_path):
         assert row_to_case(row).case.unit == "中共汨罗市委社会工作部"
 
 
-def test_streams_rows_before_a_later_unreadable_line(tmp_path):
-    """Rows are yielded as they are read: an undecodable line far down fails only from there on."""
+def test_streams_rows_and_an_undecodable_line_fails_alone(tmp_path):
+    """Rows are yielded as they are read; an undecodable line far down is a problem of its own
+    line, and the rows after it are read (it stopped the table, review CF A5)."""
     good = _csv([_row(case_id=f"r{i}") for i in range(3)]).encode("utf-8")
     path = tmp_path / "t.csv"
-    path.write_bytes(good + b"\xff\xfe,broken\n" + _csv([_row(case_id="never")]).encode("utf-8"))
+    later = _csv([_row(case_id="later")]).encode("utf-8").split(b"\n", 1)[1]  # the row without its header
+    path.write_bytes(good + b"\xff\xfe,broken\n" + later)
     entries = read_table(path)
     assert isinstance(next(entries), TableHeader)
     seen = [next(entries).cells[0] for _ in range(3)]
     assert seen == ["r0", "r1", "r2"]
-    with pytest.raises(ScoringError, match=r"t\.csv:5: .*无法读取"):
-        next(entries)
+    problem = next(entries)
+    assert isinstance(problem, TableProblem) and problem.line == 5 and "该行有不是 utf-8 编码的字符" in problem.message
+    assert next(entries).cells[0] == "later"
 
 
 def test_byte_offsets_grow_to_the_file_size(tmp_path):
@@ -334,6 +337,30 @@ def test_tables_as_other_programs_save_them_are_named_or_read(tmp_path, library)
     assert [s["rules"] for s in summary["sheets"]] == ["hunan.dept-overall@2024.6"] * 5, summary["failures"]
 
 
+def test_a_row_in_another_encoding_is_refused_alone_and_the_table_read_on(tmp_path, library):
+    """A row pasted into a UTF-8 table from a GBK file (review CF A5): that row fails, naming its
+    line and the encoding, and every row after it is still scored — by `batch` on both cores as by
+    the table read whole; a header not in the encoding is refused as a whole."""
+    head = "case_id,unit,region,year,rules,sheet_id,title,claimed_total,budget_initial,budget,executed,claim:execution\r\n"
+    row = "{},中共汨罗市委社会工作部,湖南省/岳阳市/汨罗市,2024,hunan.dept-overall,dept,部门整体支出绩效自评表,9.2,0,123.47,111.27,9.2\r\n"
+    path = tmp_path / "t.csv"
+    path.write_bytes(head.encode() + row.format("c2").encode() + row.format("c3").encode("gbk") + row.format("c4").encode()
+                     + '"c5",单位,湖南省,2024,hunan.dept-overall,dept,"两行\r\n'.encode() + "标题\xff".encode("gbk", "replace")
+                     + b'\xff",9.2,0,123.47,111.27,9.2\r\n' + row.format("c7").encode())
+    said = "t.csv:{}: 该行有不是 utf-8 编码的字符，无法读取；该行未读取，其余各行照常复核"
+    whole = [(e.line, e.message.rsplit("/", 1)[-1]) if isinstance(e, TableProblem) else e.line
+             for e in list(read_table(path, known_labels(library)))[1:]]
+    assert whole == [2, (3, said.format(3)), 4, (5, said.format(5)), 7]
+    for jobs in ("1", "2"):
+        done = json.loads(run_cli("batch", str(path), "--format", "json", "--jobs", jobs).stdout)
+        assert [s["path"].rsplit(":", 1)[-1] for s in done["sheets"]] == ["2", "4", "7"]
+        assert [f["reason"].rsplit("/", 1)[-1] for f in done["failures"]] == [said.format(3), said.format(5)]
+    bad_head = tmp_path / "h.csv"
+    bad_head.write_bytes("案例编号,单位\r\n".encode("gbk") + row.format("c2").encode())
+    with pytest.raises(ScoringError, match="表头有无法识别的字符"):
+        list(read_table(bad_head, known_labels(library)))
+
+
 def test_a_bad_cell_is_named_by_the_header_as_written(tmp_path, library):
     path = tmp_path / "t.csv"
     path.write_text(_csv([["t", "u", "湖南省", "二〇二四", "hunan.dept-overall", "t", "", "1", "1", "0", ""]], CN_HEADER), encoding="utf-8")
@@ -463,9 +490,10 @@ def test_blocks_give_the_rows_read_table_gives(tmp_path, encoding, block_bytes, 
         assert got == expected, (trial, data)
         stops.update(entry for entry in got if isinstance(entry, str))
         refused.update(entry[1] for entry in got if isinstance(entry, tuple) and isinstance(entry[1], str))
-    # the ways a table stops reading were met, and the ways a record is refused (the table read on)
-    assert all(any(word in stop for stop in stops) for word in ("编码", "CSV 格式错误")), stops
-    assert all(any(word in problem for problem in refused) for word in ("单元格过长", "换行符", "引号没有正确闭合", "右引号后")), refused
+    # the ways a table stops reading were met (a header the csv module refuses), and the ways a
+    # record is refused (the table read on; a line not in the file's encoding among them)
+    assert any("CSV 格式错误" in stop for stop in stops), stops
+    assert all(any(word in problem for problem in refused) for word in ("单元格过长", "换行符", "引号没有正确闭合", "右引号后", "编码")), refused
 
 
 def test_a_quoted_cell_of_many_lines_across_a_block_end_is_read_once(tmp_path):

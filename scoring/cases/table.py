@@ -259,9 +259,10 @@ def read_table(path: Path | str, labels: Collection[str] | None = None) -> Itera
     `TableProblem` in place of a record the csv module refuses (the next line is read as the start
     of the next record).
 
-    Raises ScoringError when the file cannot be opened or its header is unusable, and — after
-    yielding every row before it — when a line cannot be decoded or is over the length limit.
-    ``labels``: as for `parse_header`.
+    A line not in the file's encoding (a row pasted in from a file in another) is read with its
+    bytes replaced, and its record is a `TableProblem` (`_undecodable`).  Raises ScoringError when
+    the file cannot be opened or its header is unusable, and — after yielding every row before it
+    — when a line is over the length limit.  ``labels``: as for `parse_header`.
     """
     path = Path(path)
     shown = display_path(path)
@@ -281,6 +282,8 @@ def read_table(path: Path | str, labels: Collection[str] | None = None) -> Itera
                     yield header
             elif cells.__class__ is str:
                 yield TableProblem(header, line, _malformed(shown, line, cells))
+            elif any(_REPLACED in c for c in cells):
+                yield TableProblem(header, line, _undecodable(shown, line, encoding))
             elif any(c.strip() for c in cells):  # a blank line is no submission
                 yield TableRow(header, line, tuple(cells), lines.offset)
         if header is None:
@@ -293,6 +296,8 @@ def _header_of(shown: str, line: int, cells: list[str] | str, labels: Collection
         raise ScoringError(f"{shown}:{line}: CSV 格式错误（{cells}），此后的行未读取")
     if not any(c.strip() for c in cells):
         return None
+    if any(_REPLACED in c for c in cells):
+        raise ScoringError(f"{shown}:{line}: 表头有无法识别的字符（文件应为 UTF-8 或 GBK 编码），无法读取")
     if line == 1 and cells:
         cells[0] = cells[0].lstrip("\ufeff")
     while len(cells) > 1 and not cells[-1].strip():
@@ -304,6 +309,15 @@ def _malformed(shown: str, line: int, problem: str) -> str:
     return f"{shown}:{line}: CSV 格式错误（{problem}），该行未读取"
 
 
+# What a byte not in the table's encoding is read as (`bytes.decode(errors="replace")`): a record
+# holding one is refused alone, and the table read on (review CF A5: it stopped the table)
+_REPLACED = "\ufffd"
+
+
+def _undecodable(shown: str, line: int, encoding: str) -> str:
+    return f"{shown}:{line}: 该行有不是 {encoding} 编码的字符，无法读取；该行未读取，其余各行照常复核"
+
+
 class _RecordTooLong(Exception):
     """A record over lines has grown past what one line may hold."""
 
@@ -312,9 +326,9 @@ class _Lines:
     """The lines the csv module reads, keeping those of the record being read, so that a record
     it refuses can give back the lines after its first, to be read again (`give_back`).
 
-    A line the source cannot give (not in the file's encoding, over the length limit) ends the
-    lines, as the end of the file would: the lines before it are still read as records (a quote
-    open at it makes its record one the csv module refuses), then `stop` is raised."""
+    A line the source cannot give (over the length limit) ends the lines, as the end of the file
+    would: the lines before it are still read as records (a quote open at it makes its record
+    one the csv module refuses), then `stop` is raised."""
 
     __slots__ = ("source", "again", "alone", "lone", "record", "size", "asked", "ended", "stop")
 
@@ -497,10 +511,7 @@ def _whole_records(data: bytes, handle, encoding: str, offset: int) -> bytes:
                 more.append(raw)  # in the block even where refused: block_rows names it
             if len(raw) > MAX_TABLE_LINE_BYTES:
                 return
-            try:
-                yield raw.decode(encoding)
-            except UnicodeDecodeError:
-                return
+            yield raw.decode(encoding, errors="replace")  # as block_rows reads it
 
     records = _Lines(texts())
     for _, following, _ in _records(records, first):
@@ -515,8 +526,8 @@ def _whole_records(data: bytes, handle, encoding: str, offset: int) -> bytes:
 
 def block_rows(block: TableBlock) -> Iterator[TableRow | TableProblem]:
     """The rows of a block, as `read_table` gives them (a `TableProblem` for a record the csv
-    module refuses); raises ScoringError where it would (a line that is not in the file's
-    encoding, or too long), after the rows before it."""
+    module refuses or one with a line not in the file's encoding); raises ScoringError where it
+    would (a line too long), after the rows before it."""
     shown = block.header.path
     physical = block.first_line - 1
     # a block with a quote is read by the csv module, line by line, as read_table reads it
@@ -529,6 +540,8 @@ def block_rows(block: TableBlock) -> Iterator[TableRow | TableProblem]:
             text = block.data.decode(block.encoding)
         except UnicodeDecodeError:
             text = None
+        if text is not None and _REPLACED in text:
+            text = None  # the record holding it is refused, as below
         if text is not None and "\r" in text:
             ends = text.count("\r\n")
             text = text.replace("\r\n", "\n") if text.count("\r") == ends else None  # a lone \r: the csv module decides
@@ -553,10 +566,7 @@ def block_rows(block: TableBlock) -> Iterator[TableRow | TableProblem]:
             physical += 1
             if len(raw) > MAX_TABLE_LINE_BYTES:
                 raise _line_too_long(shown, physical)
-            try:
-                yield raw.decode(block.encoding)
-            except UnicodeDecodeError:
-                raise ScoringError(f"{shown}:{physical}: 该行不是 {block.encoding} 编码，无法读取；此后的行未读取") from None
+            yield raw.decode(block.encoding, errors="replace")  # the record holding it refused alone
 
     yield from _block_rows(block, decoded())
 
@@ -566,6 +576,8 @@ def _block_rows(block: TableBlock, lines: Iterable[str]) -> Iterator[TableRow | 
     for line, _, cells in _records(_Lines(iter(lines)), block.first_line):
         if cells.__class__ is str:
             yield TableProblem(header, line, _malformed(shown, line, cells))
+        elif any(_REPLACED in c for c in cells):
+            yield TableProblem(header, line, _undecodable(shown, line, block.encoding))
         elif any(c.strip() for c in cells):
             yield TableRow(header, line, tuple(cells), block.end)
 
@@ -772,8 +784,5 @@ class _DecodedLines:
         if len(raw) > MAX_TABLE_LINE_BYTES:
             # read in bounded pieces: one endless line must not fill the memory
             raise _line_too_long(self.shown, self.line)
-        try:
-            text = raw.decode(self.encoding)
-        except UnicodeDecodeError:
-            raise ScoringError(f"{self.shown}:{self.line}: 该行不是 {self.encoding} 编码，无法读取；此后的行未读取") from None
+        text = raw.decode(self.encoding, errors="replace")  # the record holding a bad byte is refused alone
         return text.lstrip("\ufeff") if self.line == 1 else text
