@@ -140,8 +140,11 @@ def test_an_unmet_row_with_a_negative_figure_is_left_to_the_evaluator(library, t
     sd, codes, _ = report(library, NATIONAL, *execution("10", "10"), rows=rows)
     row = line(sd, "增长率")
     assert row.result.parts[0].state == "judgement" and "负数" in row.result.parts[0].reason
-    assert row.comparison.status == "unverifiable"
+    # unmet, however the evaluator scores it: the full 90 claimed is over (review CK B1), a lower claim theirs
+    assert (row.comparison.status, row.comparison.high) == ("over", Decimal("89.99"))
     assert "capped" not in codes, "an unmet row never reaches full marks through the cap"
+    lower, _, _ = report(library, NATIONAL, *execution("10", "10"), rows=[{**rows[0], "claimed": 60}])
+    assert line(lower, "增长率").comparison.status == "unverifiable"
 
 
 def test_a_met_row_with_negative_figures_gets_full_marks(library):

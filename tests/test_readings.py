@@ -120,11 +120,22 @@ def test_prefix_and_suffix_agreeing_is_accepted():
         (" ≥ 95 % ", ">=", D("95"), "%"),
         ("\u3000１２人\u3000", None, D("12"), "人"),
         ("100%。", None, D("100"), "%"),
+        # a whole cell in brackets (review CH B4: "（≥95%）" was unreadable)
+        ("（≥95%）", ">=", D("95"), "%"),
+        ("【≥95%】", ">=", D("95"), "%"),
+        ("(300人次)", None, D("300"), "人次"),
     ],
 )
 def test_full_width_separators_and_blanks(text, comparator, number, unit):
     value = parse_value(text)
     assert (value.comparator, value.number, value.unit) == (comparator, number, unit)
+
+
+@pytest.mark.parametrize("text", ["（≥95%)(1)", "(第1期)", "(abc1)"])
+def test_brackets_round_more_than_a_figure_are_not_read(text):
+    with pytest.raises(ValueParseError):
+        parse_value(text)
+    assert parse_value("（无）").kind == "text"  # wording in brackets stays wording
 
 
 def test_is_percent():

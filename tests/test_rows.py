@@ -348,7 +348,8 @@ def test_an_actual_naming_another_quantity(library, name, target, actual, expect
     if expected[0].isdigit():
         assert row.result.computed == D(expected), row.result.parts[0].reason
     else:
-        assert row.comparison.status == "unverifiable"
+        # a negative figure that misses is the evaluator's, but never full marks (review CK B1)
+        assert row.comparison.status == ("over" if expected == "负数" else "unverifiable")
         assert expected in row.result.parts[0].reason, row.result.parts[0].reason
 
 
@@ -395,6 +396,8 @@ def test_an_opposite_name_is_read_as_the_negative_and_says_so(library):
     ("能耗下降比例", "≥5%", "同比增长2%", "负数"),  # … the other way: −2%
     ("能耗下降率", "≥3%", "同比下降4%", "10.00"),
     ("提高群众满意度", "≥90%", "提高5%", "写的是变化幅度（“提高”）"),  # names a change, but its target is the level
+    ("群众满意度提升", "≥90%", "同比提升3%", "写的是变化幅度（“同比提升”）"),  # … and so may this one's (review CK)
+    ("城乡居民收入增幅", "≥6%", "同比增长7%", "10.00"),  # a change's word that is its size
     # a change's size against a figure that names no change is another quantity, and the other way round
     ("发案率", "≤5%", "下降3%", "写的是变化幅度（“下降”），指标“发案率”的年度指标值未写明同一变化"),
     ("发案率", "下降5%", "3%", "年度指标值“下降5%”写的是变化幅度（“下降”），实际完成值“3%”未写明变化"),
@@ -405,7 +408,7 @@ def test_a_change_and_its_size(library, name, target, actual, expected):
     if expected[0].isdigit():
         assert row.result.computed == D(expected), row.result.parts[0].reason
     else:
-        assert row.comparison.status == "unverifiable"
+        assert row.comparison.status == ("over" if expected == "负数" else "unverifiable")
         assert expected in row.result.parts[0].reason, row.result.parts[0].reason
 
 
@@ -416,6 +419,15 @@ def test_a_change_the_other_way_is_negated_and_a_bare_change_graded_by_its_words
     assert (met.comparison.status, met.comparison.low, met.comparison.high) == ("match", D("8.00"), D("10.00"))
     missed, _ = one(library, name="刑事案件发案率", target="同比下降", actual="同比增长3%", claimed="10")
     assert (missed.comparison.status, missed.comparison.high) == ("over", D("6.00"))
+    based, _ = one(library, name="刑事案件发案率", target="同比下降", actual="下降3%", claimed="10")  # review CK B2
+    assert (based.comparison.status, based.result.parts[0].reason) == ("match", "“下降3%”评为“达成年度指标”")
+    none, _ = one(library, name="刑事案件发案率", target="同比下降", actual="同比下降0%", claimed="10")  # review CK B3
+    assert none.comparison.status == "unverifiable" and "变化幅度为 0，没有指标值“同比下降”要求的变化" in none.result.parts[0].reason
+    # the other way against a size asked: missed, never full marks, however the evaluator scores it (review CK B1)
+    wrong, _ = one(library, name="安全事故发生次数", target="同比下降10%", actual="同比增长5%", claimed="10")
+    assert (wrong.comparison.status, wrong.comparison.low, wrong.comparison.high) == ("over", D("0.00"), D("9.99"))
+    same, _ = one(library, name="刑事案件发案率", target="同比下降5%", actual="同比下降3%", claimed="6")  # review CK B5
+    assert [v.value for v in same.result.values if v.name == "change"] == ["3%（“同比下降3%”的变化幅度，与指标所要求的变化同向）"]
     worded, _ = one(library, name="刑事案件发案率", target="同比下降5%", actual="有所下降", claimed="10")
     assert worded.comparison.status == "unverifiable"  # graded by its wording alone, as before
 
@@ -428,7 +440,12 @@ def test_a_change_the_other_way_is_negated_and_a_bare_change_graded_by_its_words
     ("任务完成率", "100%", "已完成", "10.00"),  # an actual saying it is all done, against 100%
     ("问题整改率", "100%", "已全部整改", "10.00"),
     ("任务完成率", "=100%", "按时完成", "10.00"),
-    ("验收合格率", "≥95%", "完成", None),  # against another figure the word gives none
+    ("任务完成率", "≥95%", "已完成", "10.00"),  # a share of the work done, whatever the target's figure
+    ("资金到位率", "≥95%", "全部到位", "10.00"),
+    ("验收合格率", "≥95%", "完成", None),  # in a row counting another rate the word gives none (review CK A1, A2)
+    ("群众满意度", "100%", "已完成", None),
+    ("成本节约率", "完成", "5%", None),
+    ("群众知晓率", "完成", "85%", None),
     ("培训人数", "完成", "300人", None),  # nor against a count
     ("安全事故发生率", "完成", "2%", None),  # nor where the row counts a harm
 ])

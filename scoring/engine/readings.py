@@ -82,6 +82,7 @@ _CN_RUN = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
 _CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)|百分百|(?<![零〇一二两三四五六七八九十百千])([一二三四五六七八九十])成"
                          r"(?:([一二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿]))?")
 _ANY_DIGIT = re.compile(r"\d")
+_WRAPPED = {"(": ")", "[": "]", "【": "】", "〔": "〕"}  # brackets round a whole cell, as folded
 _ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a text
 
 # re.ASCII: only 0-9 are digits here; other Unicode digits fall through to an error.
@@ -153,6 +154,7 @@ class Reading:
     reached: tuple[str, ...] = ()  # "达到": before an actual's figure, the figure reached (no bound)
     figure_words: dict[str, str] = field(default_factory=dict)  # "全覆盖": "100%", by normalized phrase
     completion_words: frozenset[str] = frozenset()  # "完成", "已完成": all done, 100% against a percentage (normalized)
+    completion_rates: tuple[str, ...] = ()  # "完成率", "到位率": a row so named counts the share of its work done
     remark_units: tuple[str, ...] = ()  # "分钟": a word after one is a remark ("30分钟到达") ...
     remarks: tuple[str, ...] = ()  # ... made of these words ("到达", "拨付", "合格"), longest first
     quantity_names: tuple[str, ...] = ()  # "率", "度": the last character of a quantity's name before its figure
@@ -543,6 +545,13 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     compact = "".join(cleaned.split())
     if not compact or compact in reading.not_given:
         return not_given(where, text)
+    if compact[-1:] == _WRAPPED.get(compact[:1]) and len(compact) > 2 and _ANY_DIGIT.search(compact) is not None \
+            and not any(ch in _WRAPPED or ch in _WRAPPED.values() for ch in compact[1:-1]):
+        # a whole cell in brackets, "（≥95%）" (review CH B4): what the brackets hold
+        try:
+            return replace(parse_value(compact[1:-1], reading, where=where, year=year, actual=actual), raw=text)
+        except ValueParseError:
+            raise ValueParseError(where, text, f"无法识别的写法“{text}”") from None
     if reading.rise_words or reading.fall_words:
         changed = reading.change_word.match(compact)
         if changed is not None:  # "同比下降3%", "较上年增长≥5%": the size of a change
@@ -879,12 +888,17 @@ def change_way(word: str, reading: Reading) -> int:
 
 
 def named_change(name: str, reading: Reading) -> int | None:
-    """The way of the change a row's (bare) name ends with, maybe before a word of its size
-    ("发案率下降", "能耗下降比例", "农民增收": its bare figures are that change's size); None when
-    it ends with none ("提高群众满意度" names a change, but counts the level reached)."""
+    """The way of the change a row's (bare) name counts the size of: a change's word before a word
+    of its size ("能耗下降比例", "发案率下降率"), or a change's word that is its size itself
+    ("收入增幅"); None for any other name — "群众满意度提升" and "发案率下降" name a change, but their
+    bare target ("≥90%") may be the level to reach as well as the change's size."""
     changes = (*reading.rise_words, *reading.fall_words)
-    for stem in (name, *(name[: -len(size)] for size in reading.change_sizes if name.endswith(size))):
-        word = next((w for w in changes if stem.endswith(w)), None)
+    for size in reading.change_sizes:
+        if not name.endswith(size):
+            continue
+        if size in changes:
+            return change_way(size, reading)
+        word = next((w for w in changes if name[: -len(size)].endswith(w)), None)
         if word is not None:
             return change_way(word, reading)
     return None

@@ -819,10 +819,19 @@ class RowScorer(WordingGrader, UnitMatcher):
         发案率 of "≤5%"): not read."""
         if actual.kind == "text" and not actual.change:
             return None, actual  # as an unread target beside a worded actual ("有所下降"): graded by its wording
-        if target is not None and target.kind == "text" and actual.change and actual.number > 0 and actual.comparator in (None, ">=", ">"):
-            # "同比下降12%" against "同比下降" (no size asked): the change, graded by its wording as "同比下降" would be
-            return target, _text_value(actual.change)
         reading = self.reading
+        if target is not None and target.kind == "text" and actual.change and actual.comparator in (None, ">=", ">"):
+            # "同比下降12%" against "同比下降" or "下降" (no size asked): graded by the words, the target's
+            # own where it goes the same way, the actual's change where the other
+            words = normalize_phrase(target.text or target.raw)
+            asked = reading.change_word.match(words + "0")  # a figure after them, as the pattern asks
+            asked = asked if asked is not None and asked.end() == len(words) else None
+            if asked is not None and actual.number > 0:
+                same = change_way(asked[1], reading) == change_way(actual.change, reading)
+                return target, replace(_text_value(target.text or target.raw if same else actual.change), raw=actual.raw)
+            if asked is not None:
+                raise _Unreadable(f"实际完成值“{actual.raw}”的变化幅度为 {fmt(actual.number)}，没有指标值“{target.raw}”要求的变化，"
+                                  f"是否达成需评价人判断")
         named = named_change(_row_name(row), reading)
         asked = change_way(target.change, reading) if target is not None and target.change else named
         if named is not None and asked != named:
@@ -835,6 +844,9 @@ class RowScorer(WordingGrader, UnitMatcher):
                                                      f"（“{actual.raw}”与指标所要求的变化方向相反）", "value"))
             else:
                 actual = replace(actual, change=None)
+                self.recorder.value(values, ValueUse("change", _ACTUAL_READ, f"{_COMPARATOR_SIGNS.get(actual.comparator, '')}"
+                                                     f"{fmt(actual.number)}{actual.written_unit or ''}"
+                                                     f"（“{actual.raw}”的变化幅度，与指标所要求的变化同向）", "value"))
             return (replace(target, change=None) if target is not None else None), actual
         if actual.change:
             why = f"实际完成值“{actual.raw}”写的是变化幅度（“{actual.change}”），指标“{row.name}”的年度指标值未写明同一变化，无法比较"
@@ -893,6 +905,12 @@ class RowScorer(WordingGrader, UnitMatcher):
         found = self.rules.methods[chosen] if chosen is not None else None
         return found if found is not None and found.judgement_unless_met else None
 
+    def _counts_work_done(self, row: Row) -> bool:
+        """Whether a row's percentage is the share of its work done, which a word saying the work is
+        done gives (reading.completion_words): its name ends with one of reading.completion_rates
+        ("任务完成率", "资金到位率", "宣传任务"; not "群众满意度", "验收合格率", "培训覆盖面")."""
+        return _row_name(row).endswith(self.reading.completion_rates)
+
     def _completed(self, value: ParsedValue, values: list[ValueUse], label: str) -> ParsedValue:
         """A word saying the work is all done (reading.completion_words) as 100%."""
         self.recorder.value(values, ValueUse("figure_word", label, f"100%（“{value.raw}”）", "value"))
@@ -900,15 +918,15 @@ class RowScorer(WordingGrader, UnitMatcher):
 
     def _worded_actual(self, row: Row, actual: ParsedValue, target: ParsedValue, values: list[ValueUse],
                        method: CompiledMethod | None) -> ParsedValue:
-        """A worded actual against a figure: "无安全事故" against "≤1起" is 0, "已完成" against "100%"
-        is 100%; anything else ("完成" against "≤30万元" or "≥95%") says nothing the figure can be
-        checked with."""
+        """A worded actual against a figure: "无安全事故" against "≤1起" is 0, "已完成" against a
+        percentage of the work done ("任务完成率" | "≥95%") is 100%; anything else ("完成" against
+        "≤30万元", or against "≥95%" in 群众满意度) says nothing the figure can be checked with."""
         text = normalize_phrase(actual.text or actual.raw)
         figure = self._figure_word(actual, text, values, _ACTUAL_READ)
         if figure is not None:
             return figure
-        if text in self.reading.completion_words and target.unit == "%" and target.number == _HUNDRED and target.comparator in (None, ">=", "="):
-            # "已完成" against a target of 100% ("任务完成率"): all of it done
+        if text in self.reading.completion_words and target.unit == "%" and self._counts_work_done(row):
+            # "已完成" in 任务完成率, against "100%" or "≥95%": all of it done (not in 群众满意度, review CK A1)
             return self._completed(actual, values, _ACTUAL_READ)
         if self._says_none(text) and self._counts_what_is_none(row, target, method, text) or self._none_done(row, target, method, text):
             self.recorder.value(values, ValueUse("none", _ACTUAL_READ, f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
@@ -920,12 +938,12 @@ class RowScorer(WordingGrader, UnitMatcher):
         of what the actual counts, a miss, where the row counts something to avoid (`_counts_harm`:
         "环境污染事件"); in "培训人数" a "无" says no target was set.  Against a rate or a score
         ("无投诉" against "95%") only an actual of 0 reads so.  A target saying the work is done
-        ("完成") against a percentage asks 100% of it.  Any other worded target stays text."""
+        ("完成") against a percentage of the work done asks 100% of it.  Any other worded target stays text."""
         text = normalize_phrase(target.text or target.raw)
         figure = self._figure_word(target, text, values, "指标值读作")
         if figure is not None:
             return figure
-        if text in self.reading.completion_words and actual.unit == "%" and not self._counts_harm(row):
+        if text in self.reading.completion_words and actual.unit == "%" and self._counts_work_done(row):
             # "完成" against "90%" (or "完成90%"): the work asked all done, of which the actual says how much
             return replace(self._completed(target, values, "指标值读作"), comparator=">=")
         if self._says_none(text) and (actual.number == 0 or (actual.unit not in self.reading.rate_units and self._counts_harm(row))):
@@ -1080,6 +1098,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             # (one that scores a miss alike whatever the figures, "weight if met else 0", still scores)
             part.state = "judgement"
             part.reason = "未达到年度指标值，且指标值或完成值为负数，按完成比例计分没有意义，需评价人判断"
+            part.short_of_weight = True  # missed, however it is scored: never full marks (review CK B1)
             return outcome
         try:
             unclear = self._unclear_direction(row, target, method) if not met and wanted == "number" else None

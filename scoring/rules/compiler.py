@@ -348,6 +348,7 @@ class _Compiler:
             reached=_longest_first(fold(w) for w in r.reached),
             figure_words={normalize_phrase(w): figure for w, figure in r.figure_words.items()},
             completion_words=frozenset(normalize_phrase(w) for w in r.completion_words),
+            completion_rates=tuple(fold(w) for w in r.completion_rates),
             remark_units=_longest_first(fold(w) for w in r.remark_units),
             remarks=_longest_first(fold(w) for w in r.remarks),
             quantity_names=tuple(fold(w) for w in r.quantity_names),
@@ -758,7 +759,8 @@ def resolved_data(model: RuleFile) -> dict:
 _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): None, ("rows", "prefix_comparators"): [],
                                                         ("reading", "undone_words"): [], ("reading", "rise_words"): [],
                                                         ("reading", "fall_words"): [], ("reading", "change_bases"): [],
-                                                        ("reading", "change_sizes"): [], ("reading", "completion_words"): []}
+                                                        ("reading", "change_sizes"): [], ("reading", "completion_words"): [],
+                                                        ("reading", "completion_rates"): []}
 
 
 def content_hash(resolved: dict) -> str:

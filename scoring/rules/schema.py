@@ -211,11 +211,13 @@ class ReadingDecl(Strict):
     component_words: list[str] = []
     # Words that stand for a figure: "全覆盖" is 100% against "≥95%" (and a target "全覆盖" against "98%")
     figure_words: dict[str, str] = {}
-    # Words saying the work is all done ("完成", "已全部完成"): as a target against a percentage they ask
-    # 100% ("完成" | "90%" is 90% of it), and as an actual against a target of 100% they are 100%
-    # ("任务完成率" | "100%" | "已完成").  Not against any other figure: "完成" against "≥95%" may be a rate
-    # of something else done, which the word does not give.
+    # Words saying the work is all done ("完成", "已全部完成"): in a row counting the share of its work
+    # done — its name ending with one of `completion_rates` ("任务完成率", "资金到位率", "宣传任务") — a
+    # target so worded asks 100% of a percentage ("完成" | "90%" is 90% of it), and an actual so worded is
+    # 100% ("任务完成率" | "≥95%" | "已完成").  In any other row ("群众满意度", "验收合格率", "成本节约率")
+    # the word gives no figure: the work done says nothing of them.
     completion_words: list[str] = []
+    completion_rates: list[str] = []
     reached: list[str] = []
     # Units after which a word is a remark, not part of the unit: "30分钟到达", "10个工作日内拨付",
     # "100%合格" (not a counted unit: "3个村" against "5个乡镇" are different things) ...
@@ -249,9 +251,9 @@ class ReadingDecl(Strict):
     rise_words: list[str] = []
     fall_words: list[str] = []
     change_bases: list[str] = []
-    # A row whose name ends with a change's word, maybe before one of these ("发案率下降", "能耗下降比例",
-    # "降幅"): its bare target is that change's size.  ("提高群众满意度" names a change, but its target is
-    # the level reached.)
+    # A row whose name ends with a change's word before one of these ("能耗下降比例"), or with one of these
+    # that is a change's word itself ("收入增幅"), counts the change's size: its bare target is that size.
+    # ("群众满意度提升" names a change, but its target "≥90%" may be the level to reach.)
     change_sizes: list[str] = []
 
     @model_validator(mode="after")
