@@ -454,6 +454,22 @@ def test_a_word_saying_the_work_is_done_stands_for_all_of_it(library, name, targ
     assert row.result.computed == (None if expected is None else D(expected)), row.result.parts[0].reason
 
 
+@pytest.mark.parametrize(("name", "target", "actual", "expected"), [
+    # review CH B5 (national.project@2020.6): a further or lasting step of the target's own, and the row's own
+    # words around the target's, reach it
+    ("制度建设", "健全", "进一步健全", "8.00～10.00"), ("服务质量", "提升", "持续提升", "8.00～10.00"),
+    ("资金拨付", "按时", "按时拨付", "8.00～10.00"), ("资金使用", "规范", "资金使用规范", "8.00～10.00"),
+    ("不规范问题整改", "整改", "不规范问题整改", "8.00～10.00"),
+    # … not asked for more, negated, or with words of neither
+    ("制度建设", "健全", "需进一步健全", None), ("制度建设", "完善", "不断完善中", None),
+    ("资金使用", "规范", "资金使用不规范", None), ("资金拨付", "及时", "拨付不及时", None),
+])
+def test_the_target_words_with_a_further_step_or_the_rows_own_words(library, name, target, actual, expected):
+    row, _ = one(library, name=name, target=target, actual=actual, group=["产出指标", "质量指标"], claimed="10")
+    c = row.comparison
+    assert (f"{c.low}～{c.high}" if c.low is not None else None) == expected, row.result.parts[0].reason
+
+
 @pytest.mark.parametrize(("target", "actual", "expected"), [
     # review CH A4 (national.project@2020.6): the target's word qualified 较/基本 ranks below it
     ("及时", "基本及时", "6.00～8.00"), ("规范", "较规范", "6.00～8.00"), ("合规", "基本合规", "6.00～8.00"),

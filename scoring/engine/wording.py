@@ -623,10 +623,16 @@ class WordingGrader:
                 bare = bare.replace(particle, "")  # "促进了村集体经济发展" against "促进村集体经济发展"
         if bare != phrase and bare == target:
             return equal, "完成值与指标值相同"
+        named = normalize_phrase(row_name)
         for said in dict.fromkeys((phrase, bare)):
             if rules.contained_with and len(target) > 1 and target in said and said != target:
-                if made_of(said.replace(target, "", 1), rules.contained_with):
+                rest = said.replace(target, "", 1)
+                if made_of(rest, rules.contained_with):
                     return equal, f"完成值包含指标值“{target}”"  # "已全部完成", "验收合格", "实现全覆盖"
+                if len(rest) > 1 and rest in named:
+                    # the row's own words around the target's: "资金使用规范" or "规范使用" in 资金使用,
+                    # "按时拨付" in 资金拨付 (review CH B5)
+                    return equal, f"完成值是指标值“{target}”加上指标名称中的词"
         # "有所减少" against "减少", "农民收入明显增加" against "农民收入增加": the change the target asks
         # for with no strength, said with any strength but a negation (a strength the target names is
         # held against the actual's elsewhere: "有所增强" against "明显增强")
