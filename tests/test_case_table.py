@@ -355,8 +355,24 @@ def test_a_row_in_another_encoding_is_refused_alone_and_the_table_read_on(tmp_pa
         done = json.loads(run_cli("batch", str(path), "--format", "json", "--jobs", jobs).stdout)
         assert [s["path"].rsplit(":", 1)[-1] for s in done["sheets"]] == ["2", "4", "7"]
         assert [f["reason"].rsplit("/", 1)[-1] for f in done["failures"]] == [said.format(3), said.format(5)]
+    # a "\ufffd" written in the file is a character like any other, not a byte the encoding refuses (review CL B7)
+    written = tmp_path / "w.csv"
+    written.write_bytes(head.encode() + row.format("c2").replace("部门整体", "部门\ufffd整体").encode())
+    assert [type(e).__name__ for e in read_table(written, known_labels(library))] == ["TableHeader", "TableRow"]
+    # a GBK table whose first 64 KB are ASCII is read as GBK (review CL B5) …
+    ascii_rows = "".join(f"a{i},x,湖南省,2024,hunan.dept-overall,dept,t,9.2,0,123.47,111.27,9.2\r\n" for i in range(1200))
+    late = tmp_path / "late.csv"
+    late.write_bytes(head.encode() + ascii_rows.replace("湖南省", "hn").encode() + row.format("g1").encode("gbk"))
+    last = list(read_table(late, known_labels(library)))[-1]
+    assert isinstance(last, TableRow) and last.cells[1] == "中共汨罗市委社会工作部"
+    # … and a table whose header is GBK and a row UTF-8, by its header (review CL B6)
+    mixed = tmp_path / "m.csv"
+    cn = "案例编号,单位,地区,年度,规则,表编号,表名,自评总分,年初预算数,全年预算数,全年执行数,自评得分:预算执行率\r\n"
+    mixed.write_bytes(cn.encode("gbk") + row.format("u2").encode() + row.format("g3").encode("gbk"))
+    got = list(read_table(mixed, known_labels(library)))[1:]
+    assert isinstance(got[0], TableProblem) and "不是 gb18030 编码" in got[0].message and got[1].cells[0] == "g3"
     bad_head = tmp_path / "h.csv"
-    bad_head.write_bytes("案例编号,单位\r\n".encode("gbk") + row.format("c2").encode())
+    bad_head.write_bytes(b"case_id,\x80\xff,unit\r\n" + row.format("c2").encode())
     with pytest.raises(ScoringError, match="表头有无法识别的字符"):
         list(read_table(bad_head, known_labels(library)))
 

@@ -65,6 +65,7 @@ UNDISCLOSED = frozenset({"undisclosed", "未披露"})
 _FLAGS = {"true": True, "false": False, "是": True, "否": False}
 _INPUT_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _SNIFF_BYTES = 1 << 16
+_SNIFF_ASCII_BYTES = 1 << 24  # how far an all-ASCII start is read on for a byte that tells the encoding
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,7 @@ def read_table(path: Path | str, labels: Collection[str] | None = None) -> Itera
     except OSError as exc:
         raise ScoringError(f"{shown}: 无法读取文件（{describe(exc)}）") from None
     with handle:
-        encoding = _sniff_encoding(handle.read(_SNIFF_BYTES), shown)
+        encoding = _sniff_encoding(_head(handle), shown)
         handle.seek(0)
         lines = _DecodedLines(handle, encoding, shown)
         header: TableHeader | None = None
@@ -282,7 +283,7 @@ def read_table(path: Path | str, labels: Collection[str] | None = None) -> Itera
                     yield header
             elif cells.__class__ is str:
                 yield TableProblem(header, line, _malformed(shown, line, cells))
-            elif any(_REPLACED in c for c in cells):
+            elif lines.undecodable and _undecodable_in(cells):
                 yield TableProblem(header, line, _undecodable(shown, line, encoding))
             elif any(c.strip() for c in cells):  # a blank line is no submission
                 yield TableRow(header, line, tuple(cells), lines.offset)
@@ -296,7 +297,7 @@ def _header_of(shown: str, line: int, cells: list[str] | str, labels: Collection
         raise ScoringError(f"{shown}:{line}: CSV 格式错误（{cells}），此后的行未读取")
     if not any(c.strip() for c in cells):
         return None
-    if any(_REPLACED in c for c in cells):
+    if _undecodable_in(cells):
         raise ScoringError(f"{shown}:{line}: 表头有无法识别的字符（文件应为 UTF-8 或 GBK 编码），无法读取")
     if line == 1 and cells:
         cells[0] = cells[0].lstrip("\ufeff")
@@ -309,9 +310,15 @@ def _malformed(shown: str, line: int, problem: str) -> str:
     return f"{shown}:{line}: CSV 格式错误（{problem}），该行未读取"
 
 
-# What a byte not in the table's encoding is read as (`bytes.decode(errors="replace")`): a record
-# holding one is refused alone, and the table read on (review CF A5: it stopped the table)
-_REPLACED = "\ufffd"
+# A byte not in the table's encoding is read as a lone surrogate (`bytes.decode(errors="surrogateescape")`),
+# which no text in the encoding decodes to (a "\ufffd" written in the file is a character like any
+# other, review CL B7): a record holding one is refused alone, and the table read on (review CF A5:
+# it stopped the table)
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+def _undecodable_in(cells: list[str]) -> bool:
+    return any(_ESCAPED.search(c) for c in cells)
 
 
 def _undecodable(shown: str, line: int, encoding: str) -> str:
@@ -459,7 +466,7 @@ def read_blocks(path: Path | str, labels: Collection[str] | None = None, shown: 
 
 def _blocks(handle, shown: str, labels: Collection[str] | None) -> Iterator[TableHeader | TableBlock]:
     with handle:
-        encoding = _sniff_encoding(handle.read(_SNIFF_BYTES), shown)
+        encoding = _sniff_encoding(_head(handle), shown)
         handle.seek(0)
         lines = _DecodedLines(handle, encoding, shown)
         header = None
@@ -511,7 +518,7 @@ def _whole_records(data: bytes, handle, encoding: str, offset: int) -> bytes:
                 more.append(raw)  # in the block even where refused: block_rows names it
             if len(raw) > MAX_TABLE_LINE_BYTES:
                 return
-            yield raw.decode(encoding, errors="replace")  # as block_rows reads it
+            yield raw.decode(encoding, errors="surrogateescape")  # as block_rows reads it
 
     records = _Lines(texts())
     for _, following, _ in _records(records, first):
@@ -540,8 +547,6 @@ def block_rows(block: TableBlock) -> Iterator[TableRow | TableProblem]:
             text = block.data.decode(block.encoding)
         except UnicodeDecodeError:
             text = None
-        if text is not None and _REPLACED in text:
-            text = None  # the record holding it is refused, as below
         if text is not None and "\r" in text:
             ends = text.count("\r\n")
             text = text.replace("\r\n", "\n") if text.count("\r") == ends else None  # a lone \r: the csv module decides
@@ -566,7 +571,7 @@ def block_rows(block: TableBlock) -> Iterator[TableRow | TableProblem]:
             physical += 1
             if len(raw) > MAX_TABLE_LINE_BYTES:
                 raise _line_too_long(shown, physical)
-            yield raw.decode(block.encoding, errors="replace")  # the record holding it refused alone
+            yield raw.decode(block.encoding, errors="surrogateescape")  # the record holding it refused alone
 
     yield from _block_rows(block, decoded())
 
@@ -576,7 +581,7 @@ def _block_rows(block: TableBlock, lines: Iterable[str]) -> Iterator[TableRow | 
     for line, _, cells in _records(_Lines(iter(lines)), block.first_line):
         if cells.__class__ is str:
             yield TableProblem(header, line, _malformed(shown, line, cells))
-        elif any(_REPLACED in c for c in cells):
+        elif _undecodable_in(cells):
             yield TableProblem(header, line, _undecodable(shown, line, block.encoding))
         elif any(c.strip() for c in cells):
             yield TableRow(header, line, tuple(cells), block.end)
@@ -741,6 +746,25 @@ def _column_of(key: str) -> str:
     return key
 
 
+def _head(handle) -> bytes:
+    """The start of a table to tell its encoding by: its first bytes, and where those are all ASCII
+    (a header and figures), the first lines holding more, up to a bound (a GBK table whose first
+    64 KB hold no Chinese was read as UTF-8, every later row refused: review CL B5)."""
+    head = handle.read(_SNIFF_BYTES)
+    read = len(head)
+    while head.isascii() and read < _SNIFF_ASCII_BYTES:
+        more = handle.read(_SNIFF_BYTES)
+        if not more:
+            break
+        read += len(more)
+        if not more.isascii():
+            # from the line holding the first byte past ASCII: a whole character starts there
+            at = next(i for i, b in enumerate(more) if b >= 0x80)
+            start = more.rfind(b"\n", 0, at) + 1
+            return more[start:]
+    return head
+
+
 def _sniff_encoding(head: bytes, shown: str) -> str:
     """UTF-8 (with or without BOM), else GB18030 — as case files are read.  When the start of the
     file is neither, UTF-8 is assumed and the first line that is not says so.  UTF-16 (Excel's
@@ -759,6 +783,15 @@ def _sniff_encoding(head: bytes, shown: str) -> str:
             return encoding
         except UnicodeDecodeError:
             continue
+    # neither reads it all (a row pasted in from the other encoding): the header's, where one reads
+    # that line (review CL B6: a GBK header beside a UTF-8 row was refused as undecodable)
+    first = head.split(b"\n", 1)[0]
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            first.decode(encoding)
+            return encoding
+        except UnicodeDecodeError:
+            continue
     return "utf-8"
 
 
@@ -771,6 +804,7 @@ class _DecodedLines:
         self.shown = shown
         self.offset = 0
         self.line = 0
+        self.undecodable = False  # a line not in the encoding was met: rows are looked at for it
 
     def __iter__(self) -> Iterator[str]:
         return self
@@ -784,5 +818,9 @@ class _DecodedLines:
         if len(raw) > MAX_TABLE_LINE_BYTES:
             # read in bounded pieces: one endless line must not fill the memory
             raise _line_too_long(self.shown, self.line)
-        text = raw.decode(self.encoding, errors="replace")  # the record holding a bad byte is refused alone
+        try:
+            text = raw.decode(self.encoding)
+        except UnicodeDecodeError:
+            text = raw.decode(self.encoding, errors="surrogateescape")  # the record holding it is refused alone
+            self.undecodable = True
         return text.lstrip("\ufeff") if self.line == 1 else text
