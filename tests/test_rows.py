@@ -223,7 +223,8 @@ def test_words_around_an_actuals_figure(library, group, target, actual, expected
     row, rep = one(library, name=name, target=target, actual=actual, group=["产出指标", group], claimed="10")
     result = row.result
     if expected == "not_done":
-        assert row.comparison.status == "unverifiable" and "在单位后注明“未完成”" in result.parts[0].reason
+        # not read, and short of its target: full marks claimed are over (national.project@2020.6 unfinished_short)
+        assert row.comparison.status == "over" and "在单位后注明“未完成”" in result.parts[0].reason
     elif expected == "unit_mismatch":
         assert row.comparison.status == "unverifiable"
         assert "unit_mismatch" in {f.code for f in rep.findings}
@@ -295,9 +296,9 @@ def test_a_lower_is_better_name_against_a_rate_to_reach_is_not_read(library):
 @pytest.mark.parametrize(
     ("name", "target", "actual", "expected"),
     [
-        ("营业收入增长率", "≥2%", "下降率3%", "负数"),  # a quantity going the other way: −3%, which misses the target
-        ("营业收入增长率", "≥2%", "负增长率3%", "负数"),
-        ("测试行", "增长率≥5%", "降低率3%", "负数"),  # the target names the quantity
+        ("营业收入增长率", "≥2%", "下降率3%", "0.00"),  # a quantity going the other way: −3%, which misses the target (review CL B3: 0)
+        ("营业收入增长率", "≥2%", "负增长率3%", "0.00"),
+        ("测试行", "增长率≥5%", "降低率3%", "0.00"),  # the target names the quantity
         ("门诊次均费用增长率", "≤5%", "下降率2%", "10.00"),  # −2% is within a cap on growth
         ("门诊费用增长率", "≤0%", "下降率≥3%", "10.00"),  # a fall of at least 3%: growth at most −3%
         ("营业收入增长率", "≥-5%", "下降率≥3%", "上限（不高于 -3%）"),  # … which cannot show growth of at least −5%
@@ -393,7 +394,7 @@ def test_an_opposite_name_is_read_as_the_negative_and_says_so(library):
     ("发案率", "同比下降不少于5%", "下降6%", "10.00"),
     ("满意度", "提高5个百分点", "提高6个百分点", "10.00"),
     ("能耗下降比例", "≥5%", "同比下降6%", "10.00"),  # the row's name says which change its figure is
-    ("能耗下降比例", "≥5%", "同比增长2%", "负数"),  # … the other way: −2%
+    ("能耗下降比例", "≥5%", "同比增长2%", "0.00"),  # … the other way: −2%, 0 of a fall asked (review CL B3)
     ("能耗下降率", "≥3%", "同比下降4%", "10.00"),
     ("提高群众满意度", "≥90%", "提高5%", "写的是变化幅度（“提高”）"),  # names a change, but its target is the level
     ("群众满意度提升", "≥90%", "同比提升3%", "写的是变化幅度（“同比提升”）"),  # … and so may this one's (review CK)
@@ -421,11 +422,14 @@ def test_a_change_the_other_way_is_negated_and_a_bare_change_graded_by_its_words
     assert (missed.comparison.status, missed.comparison.high) == ("over", D("6.00"))
     based, _ = one(library, name="刑事案件发案率", target="同比下降", actual="下降3%", claimed="10")  # review CK B2
     assert (based.comparison.status, based.result.parts[0].reason) == ("match", "“下降3%”评为“达成年度指标”")
-    none, _ = one(library, name="刑事案件发案率", target="同比下降", actual="同比下降0%", claimed="10")  # review CK B3
-    assert none.comparison.status == "unverifiable" and "变化幅度为 0，没有指标值“同比下降”要求的变化" in none.result.parts[0].reason
-    # the other way against a size asked: missed, never full marks, however the evaluator scores it (review CK B1)
+    none, _ = one(library, name="刑事案件发案率", target="同比下降", actual="同比下降0%", claimed="10")  # review CK B3, CL B4
+    assert (none.comparison.status, none.comparison.high) == ("over", D("6.00")) and "说没有变化" in none.result.parts[0].reason
+    # the other way against a size asked: −5 of a fall of 10 asked scores 0 (review CK B1, CL B3)
     wrong, _ = one(library, name="安全事故发生次数", target="同比下降10%", actual="同比增长5%", claimed="10")
-    assert (wrong.comparison.status, wrong.comparison.low, wrong.comparison.high) == ("over", D("0.00"), D("9.99"))
+    assert (wrong.comparison.status, wrong.result.computed) == ("over", D("0.00"))
+    # … in other words than the target's, graded by its change's own word (review CL B2)
+    other, _ = one(library, name="化肥使用量", target="减少", actual="同比增加3%", claimed="10")
+    assert (other.comparison.status, other.comparison.high) == ("over", D("6.00"))
     same, _ = one(library, name="刑事案件发案率", target="同比下降5%", actual="同比下降3%", claimed="6")  # review CK B5
     assert [v.value for v in same.result.values if v.name == "change"] == ["3%（“同比下降3%”的变化幅度，与指标所要求的变化同向）"]
     worded, _ = one(library, name="刑事案件发案率", target="同比下降5%", actual="有所下降", claimed="10")
@@ -452,6 +456,24 @@ def test_a_change_the_other_way_is_negated_and_a_bare_change_graded_by_its_words
 def test_a_word_saying_the_work_is_done_stands_for_all_of_it(library, name, target, actual, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["产出指标", "数量指标"], claimed="10")
     assert row.result.computed == (None if expected is None else D(expected)), row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "claimed", "expected", "status"), [
+    # review CM A2, B3 (national.project@2020.6): wording saying nothing changed
+    ("村集体经济收入", "较上年提高", "与上年持平", "10", "0.00～6.00", "over"),
+    ("群众收入", "增长", "零增长", "6", "0.00～6.00", "match"),
+    ("耕地面积", "不减少", "持平", "10", "8.00～10.00", "match"),  # the change forbidden did not happen either
+    ("返贫人口", "防止返贫人口增加", "未增加", "10", "8.00～10.00", "match"),
+    ("收入", "较上年提高", "同比增长0%", "10", "0.00～6.00", "over"),  # a change of 0: as "持平"
+    # review CH A4: a remark saying the work was not done leaves the figure unread, but never full marks
+    ("培训人次", "≥500人次", "480人次(因疫情未完成)", "10", "0.00～9.99", "over"),
+    ("培训人次", "≥500人次", "480人次(因疫情未完成)", "9", "0.00～9.99", "unverifiable"),
+    ("工程", "≥3座", "3座（在建）", "10", None, "unverifiable"),  # no result yet: not said to be missed
+])
+def test_no_change_and_work_not_done(library, name, target, actual, claimed, expected, status):
+    row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标", "社会效益指标"], claimed=claimed)
+    c = row.comparison
+    assert ((f"{c.low}～{c.high}" if c.low is not None else None), c.status) == (expected, status), row.result.parts[0].reason
 
 
 @pytest.mark.parametrize(("name", "target", "actual", "expected"), [

@@ -644,6 +644,8 @@ class LeanEngine:
                 groups = header_groups(sheet, facts.complete, lines, tolerance, lr.rules.misprinted_groups)
             grouped = frozenset().union(*(g.members for g in groups))
             for ind in rows:
+                if ind.short_of_weight and ind.weight:
+                    sums.held = True  # as review.compare._total: a line held below its weight
                 claimed = row_claims.get(ind.id)
                 computed = ind.computed
                 if computed is not None and claimed is not None and ZERO <= claimed <= ind.weight:

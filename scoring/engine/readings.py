@@ -155,6 +155,7 @@ class Reading:
     figure_words: dict[str, str] = field(default_factory=dict)  # "全覆盖": "100%", by normalized phrase
     completion_words: frozenset[str] = frozenset()  # "完成", "已完成": all done, 100% against a percentage (normalized)
     completion_rates: tuple[str, ...] = ()  # "完成率", "到位率": a row so named counts the share of its work done
+    completion_lacks: tuple[str, ...] = ()  # "未", "延期": ... not after one of these ("任务未完成率")
     remark_units: tuple[str, ...] = ()  # "分钟": a word after one is a remark ("30分钟到达") ...
     remarks: tuple[str, ...] = ()  # ... made of these words ("到达", "拨付", "合格"), longest first
     quantity_names: tuple[str, ...] = ()  # "率", "度": the last character of a quantity's name before its figure
@@ -174,6 +175,7 @@ class Reading:
     remark_fillers: frozenset[str] = frozenset()  # characters of a remark that name no step ("已", "全", "部")
     unfinished_remarks: tuple[str, ...] = ()  # "在建", "计划": in brackets after a figure, it is no result yet
     unfinished_exceptions: tuple[str, ...] = ()  # "仍在保修": holds one of them, says a state
+    unfinished_short: tuple[str, ...] = ()  # "未完成": such a remark holding one says the target was missed
     short_words: tuple[str, ...] = ()  # "仅", "未达": the figure in a worded actual falls short ...
     short_exceptions: tuple[str, ...] = ()  # ... but not "不仅", "仅用"
     harm_words: tuple[str, ...] = ()  # "事件", "隐患": a name ending so counts something to avoid ...
@@ -463,6 +465,15 @@ class ValueParseError(ValueError):
         super().__init__(f"{where}：{detail}" if where else detail)
 
 
+class UnfinishedResult(ValueParseError):
+    """An actual whose remark says its figure is no result yet (reading.unfinished_remarks):
+    ``said``, the remark as written ("因疫情未完成")."""
+
+    def __init__(self, where: str, text: str, detail: str, said: str) -> None:
+        super().__init__(where, text, detail)
+        self.said = said
+
+
 class RivalResult(ValueParseError):
     """An actual whose bracket holds figures in its unit that may be the result
     (`_results_in_remark`): ``first`` is the cell read without the bracket, ``rivals`` those
@@ -693,7 +704,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             else:
                 said = unfinished
             said = said.strip("()（）") or said
-            raise ValueParseError(where, text, f"“{text}”括号中注明“{said}”，该数不是已完成的结果")
+            raise UnfinishedResult(where, text, f"“{text}”括号中注明“{said}”，该数不是已完成的结果", said)
         rivals = _results_in_remark(rest[len(remark[1]):], remark[1], figure, reading)
         rest = remark[1]
         if not rest:
@@ -713,7 +724,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             # and all ("100%未完成", not its "未")
             unit, tail = undone
             said = text.strip()[text.strip().find(unit) + len(unit):] if unit and unit in text else tail
-            raise ValueParseError(where, text, f"“{text}”在单位后注明“{said}”，该数不是已完成的结果")
+            raise UnfinishedResult(where, text, f"“{text}”在单位后注明“{said}”，该数不是已完成的结果", said)
     number = to_decimal(figure)
     if is_too_large(number):
         raise ValueParseError(where, text, f"数值过大“{text[:40]}”（绝对值应小于 {MAX_FIGURE_TEXT}）")
@@ -887,11 +898,13 @@ def change_way(word: str, reading: Reading) -> int:
     return 1 if word.endswith(reading.rise_words) else -1
 
 
-def named_change(name: str, reading: Reading) -> int | None:
+def named_change(name: str, reading: Reading, unit: str | None = None) -> int | None:
     """The way of the change a row's (bare) name counts the size of: a change's word before a word
-    of its size ("能耗下降比例", "发案率下降率"), or a change's word that is its size itself
-    ("收入增幅"); None for any other name — "群众满意度提升" and "发案率下降" name a change, but their
-    bare target ("≥90%") may be the level to reach as well as the change's size."""
+    of its size ("能耗下降比例", "发案率下降率"), a change's word that is its size itself ("收入增幅"),
+    or, for a target in a ``unit`` other than %, one ending a name that counts no rate or degree
+    before it ("农民人均增收" | "≥6000元"); None for any other name — "群众满意度提升", "投诉率下降"
+    and "群众安全感提升" name a change, but their bare target ("≥90%", "≤2%") may be the level to
+    reach as well as the change's size (reviews CK, CL)."""
     changes = (*reading.rise_words, *reading.fall_words)
     for size in reading.change_sizes:
         if not name.endswith(size):
@@ -900,6 +913,11 @@ def named_change(name: str, reading: Reading) -> int | None:
             return change_way(size, reading)
         word = next((w for w in changes if name[: -len(size)].endswith(w)), None)
         if word is not None:
+            return change_way(word, reading)
+    word = next((w for w in changes if name.endswith(w)), None) if unit != "%" else None
+    if word is not None and len(name) > len(word):
+        stem = name[: -len(word)]
+        if not stem.endswith(reading.quantity_names) and not stem.endswith(reading.percent_names):
             return change_way(word, reading)
     return None
 
@@ -1102,7 +1120,7 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
         return None
     whole = reading.unfinished(f"({remark})")
     if whole is not None:
-        raise ValueParseError(where, text, f"“{text}”注明“{whole.strip('()')}”，该数不是已完成的结果")
+        raise UnfinishedResult(where, text, f"“{text}”注明“{whole.strip('()')}”，该数不是已完成的结果", whole.strip("()"))
     unit = first.written_unit or ""
     for figure in _NUMBER_IN_TEXT.finditer(remark):
         if not unit or remark[figure.end():].startswith(unit):

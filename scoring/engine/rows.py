@@ -27,6 +27,7 @@ from .readings import (
     ParsedValue,
     Reading,
     RivalResult,
+    UnfinishedResult,
     ValueParseError,
     bare_name,
     bare_year,
@@ -109,11 +110,12 @@ class _Unreadable(Exception):
     """A cell of the row cannot be read; carries the finding to report, and for an actual with
     rival figures in its bracket the reading's account of them (``rival``: `readings.RivalResult`)."""
 
-    def __init__(self, reason: str, finding: Finding | None = None, rival: RivalResult | None = None):
+    def __init__(self, reason: str, finding: Finding | None = None, rival: RivalResult | None = None, unfinished: str = ""):
         super().__init__(reason)
         self.reason = reason
         self.finding = finding
         self.rival = rival
+        self.unfinished = unfinished  # an actual's remark saying it is no result yet ("因疫情未完成")
 
 
 class RowScorer(WordingGrader, UnitMatcher):
@@ -382,6 +384,7 @@ class RowScorer(WordingGrader, UnitMatcher):
                 # a quantity's name ("故障率0.5%", "合格率99%") is the quantity reading's, which knows
                 # the names that go the other way ("合格率" in 产品不合格率, "差错率" in 无差错率)
                 if (head.isalpha() and not head.endswith(self.reading.quantity_names)
+                        and head not in self.reading.rise_words and head not in self.reading.fall_words  # a change's size: `_check_change`
                         and (rest[0].isdigit() or self.reading.starts_with_comparator(rest))
                         and _named_for(name, head, self.reading.quantity_suffixes)
                         and not _counts_the_others(name[: name.rfind(head)], head)):  # "整改问题5个" in 未整改问题数
@@ -394,7 +397,8 @@ class RowScorer(WordingGrader, UnitMatcher):
             return parse_value(text, self.reading, where=f"{row.name}“{label}”", year=self.year, actual=label == ACTUAL)
         except ValueParseError as exc:
             rival = exc if isinstance(exc, RivalResult) else None
-            raise _Unreadable(str(exc), finding(exc.code, f"{exc}，该行无法核验", place), rival) from None
+            unfinished = exc.said if isinstance(exc, UnfinishedResult) else ""
+            raise _Unreadable(str(exc), finding(exc.code, f"{exc}，该行无法核验", place), rival, unfinished) from None
 
     def _read_cell(self, text: str, row: Row, label: str, place: str) -> ParsedValue:
         """A cell read, with what its row says of a remark after its unit (`_remark_fits`)."""
@@ -522,6 +526,13 @@ class RowScorer(WordingGrader, UnitMatcher):
             actual = _text_value(row.actual) if qualitative else self._parse_actual(row, place)
         except _Unreadable as unread:
             actual = self._lower_named(row, method, place) or self._narrative(row, place) or self._rival_settled(row, unread, method, place)
+            if actual is None and unread.unfinished and any(w in unread.unfinished for w in self.reading.unfinished_short):
+                # "480人次（因疫情未完成）": whichever figure it is, the sheet says the work asked was not
+                # done, so the full weight is more than the row earns (review CH A4)
+                part.state = "judgement"
+                part.short_of_weight = True
+                part.reason = f"{unread.reason}；实际完成值注明“{unread.unfinished}”，未达到年度指标值，得分由评价人判断"
+                return outcome
             if actual is None:
                 raise
         if actual.kind == "none" or (qualitative and "".join(row.actual.split()) in self.reading.not_given):
@@ -828,14 +839,23 @@ class RowScorer(WordingGrader, UnitMatcher):
             asked = asked if asked is not None and asked.end() == len(words) else None
             if asked is not None and actual.number > 0:
                 same = change_way(asked[1], reading) == change_way(actual.change, reading)
-                return target, replace(_text_value(target.text or target.raw if same else actual.change), raw=actual.raw)
+                # the other way, its change's word without what it is measured from ("上升" of "同比上升"):
+                # the words `rows.strength.opposites` pair (review CL B2)
+                word = next(w for w in (*reading.rise_words, *reading.fall_words) if actual.change.endswith(w))
+                return target, replace(_text_value(target.text or target.raw if same else word), raw=actual.raw)
+            if asked is not None and actual.number == 0 and self.rules.unchanged:
+                # "同比增长0%": nothing changed, graded as the rule file's words for it are ("持平")
+                return target, replace(_text_value(min(self.rules.unchanged, key=lambda w: (len(w), w))), raw=actual.raw)
             if asked is not None:
                 raise _Unreadable(f"实际完成值“{actual.raw}”的变化幅度为 {fmt(actual.number)}，没有指标值“{target.raw}”要求的变化，"
                                   f"是否达成需评价人判断")
-        named = named_change(_row_name(row), reading)
+        named = named_change(_row_name(row), reading, target.unit if target is not None else None)
         asked = change_way(target.change, reading) if target is not None and target.change else named
         if named is not None and asked != named:
             asked = None  # the row's name says the other way from its target
+        if named is not None and target is not None and not target.change and target.comparator in ("<=", "<"):
+            # "安全事故下降率 | ≤3%": a cap on a fall's size, or the rate's level?  Not guessed (review CL A3)
+            asked = None
         if actual.kind == "number" and asked is not None and (actual.change or named is not None):
             if actual.change and change_way(actual.change, reading) != asked:
                 actual = replace(actual, number=-actual.number, change=None, comparator=_FLIP.get(actual.comparator, actual.comparator))
@@ -905,11 +925,18 @@ class RowScorer(WordingGrader, UnitMatcher):
         found = self.rules.methods[chosen] if chosen is not None else None
         return found if found is not None and found.judgement_unless_met else None
 
-    def _counts_work_done(self, row: Row) -> bool:
+    def _counts_work_done(self, row: Row, figure: ParsedValue) -> bool:
         """Whether a row's percentage is the share of its work done, which a word saying the work is
         done gives (reading.completion_words): its name ends with one of reading.completion_rates
-        ("任务完成率", "资金到位率", "宣传任务"; not "群众满意度", "验收合格率", "培训覆盖面")."""
-        return _row_name(row).endswith(self.reading.completion_rates)
+        ("任务完成率", "资金到位率", "宣传任务"; not "群众满意度", "验收合格率", "培训覆盖面"), not after
+        a word of lack ("任务未完成率", "项目延期完成率", "资金不到位率": reading.completion_lacks), and the
+        other cell's ``figure`` names no other quantity ("合格率100%" in 验收工作: review CL A1, A2)."""
+        reading = self.reading
+        name = _row_name(row)
+        rate = next((w for w in reading.completion_rates if name.endswith(w)), None)
+        if rate is None or name[: len(name) - len(rate)].endswith(reading.completion_lacks):
+            return False
+        return not figure.named or figure.named.endswith(reading.completion_rates)
 
     def _completed(self, value: ParsedValue, values: list[ValueUse], label: str) -> ParsedValue:
         """A word saying the work is all done (reading.completion_words) as 100%."""
@@ -925,7 +952,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         figure = self._figure_word(actual, text, values, _ACTUAL_READ)
         if figure is not None:
             return figure
-        if text in self.reading.completion_words and target.unit == "%" and self._counts_work_done(row):
+        if text in self.reading.completion_words and target.unit == "%" and self._counts_work_done(row, target):
             # "已完成" in 任务完成率, against "100%" or "≥95%": all of it done (not in 群众满意度, review CK A1)
             return self._completed(actual, values, _ACTUAL_READ)
         if self._says_none(text) and self._counts_what_is_none(row, target, method, text) or self._none_done(row, target, method, text):
@@ -943,7 +970,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         figure = self._figure_word(target, text, values, "指标值读作")
         if figure is not None:
             return figure
-        if text in self.reading.completion_words and actual.unit == "%" and self._counts_work_done(row):
+        if text in self.reading.completion_words and actual.unit == "%" and self._counts_work_done(row, actual):
             # "完成" against "90%" (or "完成90%"): the work asked all done, of which the actual says how much
             return replace(self._completed(target, values, "指标值读作"), comparator=">=")
         if self._says_none(text) and (actual.number == 0 or (actual.unit not in self.reading.rate_units and self._counts_harm(row))):
@@ -1092,10 +1119,12 @@ class RowScorer(WordingGrader, UnitMatcher):
             if wanted == "number" and t != 0:
                 self.recorder.value(values, ValueUse("completion", "完成率（%）", a / t * 100, "value"))
         names = {"target": t, "actual": a, "weight": weight, "met": met}
-        if not met and wanted == "number" and (t < 0 or a < 0) and not method.score.names.isdisjoint(("target", "actual")):
-            # actual ÷ target on a negative figure rewards missing the target (−10 ÷ −5 = 200%):
-            # a share of the weight means nothing there, so the evaluator decides, not the formula
-            # (one that scores a miss alike whatever the figures, "weight if met else 0", still scores)
+        if not met and wanted == "number" and (t < 0 or (a < 0 and t == 0)) and not method.score.names.isdisjoint(("target", "actual")):
+            # actual ÷ target on a negative target rewards missing it (−10 ÷ −5 = 200%): a share of
+            # the weight means nothing there, so the evaluator decides, not the formula (one that
+            # scores a miss alike whatever the figures, "weight if met else 0", still scores).  A
+            # negative actual against a positive target (a fall where a rise was asked) scores what
+            # the formula gives, below 0 and so 0 (review CL B3)
             part.state = "judgement"
             part.reason = "未达到年度指标值，且指标值或完成值为负数，按完成比例计分没有意义，需评价人判断"
             part.short_of_weight = True  # missed, however it is scored: never full marks (review CK B1)

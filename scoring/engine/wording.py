@@ -644,6 +644,12 @@ class WordingGrader:
         # a rate's name ("血压控制率提高", "矛盾纠纷解决率提高")
         forbidden = subject.endswith((*rules.target_negations, *self.reading.none_words)) or any(
             _outside_rates(w, subject) for w in (*rules.reversals, *_FORBIDDING))
+        if change is not None and phrase in rules.unchanged and rules.target_negated_tier is not None:
+            # "与上年持平" against "较上年提高": the change asked for did not happen; against "不下降" or
+            # "防止返贫人口增加", the change forbidden did not either (review CM A2, B3)
+            if forbidden:
+                return equal, f"完成值“{phrase}”说没有变化，指标值要求的正是不“{change}”"
+            return rules.target_negated_tier, f"完成值“{phrase}”说没有变化，指标值要求“{change}”"
         if change is not None and not self._strengths(target) and not forbidden and phrase.endswith(change):
             said_with = (*(w for w, level in rules.strength if level < rules.strength_levels - 1), *rules.contained_with)
             # the actual may leave out a manner the target says the change with ("明显改善" against

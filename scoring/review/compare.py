@@ -485,7 +485,7 @@ class LineSums:
 
     __slots__ = ("computed", "low", "high", "known_weight", "checked", "unknown_weight", "allow_up", "allow_down",
                  "claimed", "any_claimed", "unclaimed_weight", "unclaimed_unknown", "unclaimed_room", "digits", "converted",
-                 "by_subtotals")
+                 "by_subtotals", "held")
 
     def __init__(self, digits: int = 2) -> None:
         zero = Decimal(0)
@@ -495,6 +495,9 @@ class LineSums:
         self.digits = digits
         self.converted: Decimal | None = None  # the claims' sum less itself with 折算得分 for 得分 (`converted_shift`)
         self.by_subtotals: Decimal | None = None  # what printed subtotals of unclaimed groups add (`unclaimed_groups_claimed`)
+        # some line is held below its weight (`IndicatorResult.short_of_weight`: a deadline missed): the
+        # range's top is then a bound no claim reaches, not a figure a claim may round to (review CM A1)
+        self.held = False
 
     def add(self, weight: Decimal | None, checked: Decimal, verifiable: bool, interval: bool, computed: Decimal | None,
             low: Decimal | None, high: Decimal | None, claimed: Decimal | None, status: str, delta: Decimal | None) -> None:
@@ -566,6 +569,8 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
     grouped = frozenset().union(*(g.members for g in groups))
     for row in rows:
         c, ind = row.comparison, row.result
+        if ind.short_of_weight and ind.weight:
+            sums.held = True
         if ind.id not in grouped:
             sums.add(ind.weight, ind.checked_weight, ind.verifiable, ind.interval, ind.computed, c.low, c.high, c.claimed, c.status, c.delta)
     add_groups(sums, sheet, groups)
@@ -677,6 +682,12 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     else:
         delta = claimed_total - computed
         status = "over" if delta > tolerance + allow_up else "under" if -delta > tolerance + allow_down else "match"
+        # above a top held below some line's weight, by more than the lines' own differences explain: no
+        # rounding reaches it, and the tolerance does not hide it (a late deadline claimed in full, 97.73
+        # against at most 97.72: review CM A1)
+        held = sums.held and claimed_total - high > allow_up
+        if held and status == "match":
+            status = "over"
         margin = tolerance + (allow_up if delta > 0 else allow_down)
         cmp = Comparison(claimed_total, computed, low, high, status, delta, margin)
         # lines the rules cannot check and the sheet does not claim count at their least; what they
@@ -686,7 +697,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         if status == "over" and sums.unclaimed_room:  # (worked out only here: a batch settles a million totals)
             room = min(sums.unclaimed_room, max(claimed_total - (sums.claimed - claimed_deductions), Decimal(0)))
             most = min(round_half_up(computed + room, digits), high)
-        if most is not None and claimed_total - most <= margin:
+        if most is not None and claimed_total - most <= (allow_up if sums.held and most == high else margin):
             cmp = Comparison(claimed_total, computed, low, high, "unverifiable", None, tolerance)
             findings.append(finding(
                 "unverifiable", f"总分：自评 {fmt(claimed_total)} 分，高于按规则可核定的 {fmt(computed)} 分，但未填自评得分的指标中有 "
@@ -707,6 +718,8 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
             # lines the rules cannot check count at their claims, within what they may hold: said here
             # too, as the batch's summary carries the finding and not the table (review CH C2)
             counted = f"（其中 {fmt(unverified)} 分的指标无法核验，已在其可能范围内按自评得分计入）" if unverified and sums.any_claimed else ""
+            if held and delta <= tolerance + allow_up:
+                counted += f"（有指标未达到年度指标值，不能得满分，总分最多 {fmt(high)} 分）"
             findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分{counted}，高出 {fmt(delta)} 分{explained}",
                                     place))
         elif status == "under":

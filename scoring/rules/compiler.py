@@ -341,6 +341,7 @@ class _Compiler:
             bare_unit_doubt=(r.bare_unit_doubt.far, r.bare_unit_doubt.near) if r.bare_unit_doubt else None,
             unfinished_remarks=tuple(fold(w) for w in r.unfinished_remarks),
             unfinished_exceptions=tuple(fold(w) for w in r.unfinished_exceptions),
+            unfinished_short=tuple(fold(w) for w in r.unfinished_short),
             short_words=tuple(fold(w) for w in r.short_words),
             short_exceptions=tuple(fold(w) for w in r.short_exceptions),
             multipliers=by_length(r.multipliers.items()),
@@ -349,6 +350,7 @@ class _Compiler:
             figure_words={normalize_phrase(w): figure for w, figure in r.figure_words.items()},
             completion_words=frozenset(normalize_phrase(w) for w in r.completion_words),
             completion_rates=tuple(fold(w) for w in r.completion_rates),
+            completion_lacks=tuple(fold(w) for w in r.completion_lacks),
             remark_units=_longest_first(fold(w) for w in r.remark_units),
             remarks=_longest_first(fold(w) for w in r.remarks),
             quantity_names=tuple(fold(w) for w in r.quantity_names),
@@ -713,6 +715,7 @@ class _Compiler:
             reversals=tuple(normalize_phrase(w) for w in r.strength.reversals) if r.strength else (),
             forecasts=_longest_first(normalize_phrase(w) for w in r.strength.forecasts) if r.strength else (),
             modal_words=tuple(normalize_phrase(w) for w in r.strength.modal_words) if r.strength else (),
+            unchanged=frozenset(normalize_phrase(w) for w in r.strength.unchanged) if r.strength else frozenset(),
         )
 
     # -- groups ------------------------------------------------------------------------
@@ -749,7 +752,9 @@ def resolved_data(model: RuleFile) -> dict:
     for (section, key), default in _ADDED_AFTER_RELEASE.items():
         # keys added after versions were released: where a file leaves one at its default, the
         # hashes the versions were released with stand
-        table = data.get(section)
+        table = data
+        for name in section.split("."):  # "rows.strength": a table inside another
+            table = table.get(name) if isinstance(table, dict) else None
         if isinstance(table, dict) and key in table and table[key] == default:
             del table[key]
     return data
@@ -760,7 +765,9 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "undone_words"): [], ("reading", "rise_words"): [],
                                                         ("reading", "fall_words"): [], ("reading", "change_bases"): [],
                                                         ("reading", "change_sizes"): [], ("reading", "completion_words"): [],
-                                                        ("reading", "completion_rates"): []}
+                                                        ("reading", "completion_rates"): [], ("reading", "unfinished_short"): [],
+                                                        ("reading", "completion_lacks"): [],
+                                                        ("rows.strength", "unchanged"): []}
 
 
 def content_hash(resolved: dict) -> str:

@@ -140,6 +140,7 @@ class CompiledRows(CompiledModel):
     yes_no: tuple[frozenset[str], ...] = ()  # (the yes answers, the no answers)
     opposites: tuple[tuple[str, str], ...] = ()  # ("提升", "下降"): changes going opposite ways (rows.strength)
     change_words: tuple[str, ...] = ()  # every word of `opposites`: the changes wording can name
+    unchanged: frozenset[str] = frozenset()  # "持平", "零增长": wording saying nothing changed
     hedges: tuple[str, ...] = ()  # "有待", "差距": wording that says the effect is still to come (rows.strength)
     scope_words: tuple[str, ...] = ()  # "全面": an actual's strength only right before the target's change
     reversals: tuple[str, ...] = ()  # "扭转", "遏制": before an opposite change, it was stopped

@@ -144,6 +144,10 @@ class ReadingDecl(Strict):
     unfinished_remarks: list[str] = []
     # ... but not these, which hold such a word and describe a state: "10台（仍在保修期内）"
     unfinished_exceptions: list[str] = []
+    # ... and where such a remark holds one of these, it says the work asked was not done ("480人次（因疫情
+    # 未完成）", "3场（未举办）"): the figure is still not read, but the row is short of its target, and
+    # its full weight is more than it can earn (the evaluator says how much less)
+    unfinished_short: list[str] = []
     # Words saying a figure falls short ("满意度仅为75%", "不足"): an actual holding one is not read
     # for its wording alone against a worded target
     short_words: list[str] = []
@@ -218,6 +222,7 @@ class ReadingDecl(Strict):
     # the word gives no figure: the work done says nothing of them.
     completion_words: list[str] = []
     completion_rates: list[str] = []
+    completion_lacks: list[str] = []  # ... not after one of these ("任务未完成率", "资金不到位率")
     reached: list[str] = []
     # Units after which a word is a remark, not part of the unit: "30分钟到达", "10个工作日内拨付",
     # "100%合格" (not a counted unit: "3个村" against "5个乡镇" are different things) ...
@@ -293,6 +298,9 @@ class Strength(Strict):
     # of `modal_words` ("就业机会明显提升", "社会认可明显提高")
     forecasts: list[str] = []
     modal_words: list[str] = []
+    # Wording saying nothing changed ("与上年持平", "零增长"): against a target asking a change of `opposites`
+    # ("较上年提高") the `negated` tier; against one forbidding it ("不下降", "防止返贫人口增加") reached
+    unchanged: list[str] = []
 
     @field_validator("opposites")
     @classmethod
