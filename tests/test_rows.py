@@ -403,6 +403,8 @@ def test_an_opposite_name_is_read_as_the_negative_and_says_so(library):
     ("提高群众满意度", "≥90%", "提高5%", "写的是变化幅度（“提高”）"),  # names a change, but its target is the level
     ("群众满意度提升", "≥90%", "同比提升3%", "写的是变化幅度（“同比提升”）"),  # … and so may this one's (review CK)
     ("城乡居民收入增幅", "≥6%", "同比增长7%", "10.00"),  # a change's word that is its size
+    ("营业收入增长", "≥5%", "增长4%", "8.00"),  # a change of an amount: its % target is the change's size (review CN B1)
+    ("群众安全感提升", "≥90%", "提升3%", "写的是变化幅度（“提升”）"),  # … of a level (reading.change_levels): not guessed
     # a change's size against a figure that names no change is another quantity, and the other way round
     ("发案率", "≤5%", "下降3%", "写的是变化幅度（“下降”），指标“发案率”的年度指标值未写明同一变化"),
     ("发案率", "下降5%", "3%", "年度指标值“下降5%”写的是变化幅度（“下降”），实际完成值“3%”未写明变化"),
@@ -449,6 +451,7 @@ def test_a_change_the_other_way_is_negated_and_a_bare_change_graded_by_its_words
     ("群众满意度", "100%", "已完成", None),
     ("成本节约率", "完成", "5%", None),
     ("群众知晓率", "完成", "85%", None),
+    ("未完成任务", "≤5%", "已完成", None), ("不按时完成率", "≤5%", "按时完成", None),  # work not done (review CN B2)
     ("培训人数", "完成", "300人", None),  # nor against a count
     ("安全事故发生率", "完成", "2%", None),  # nor where the row counts a harm
 ])
@@ -462,12 +465,21 @@ def test_a_word_saying_the_work_is_done_stands_for_all_of_it(library, name, targ
     ("村集体经济收入", "较上年提高", "与上年持平", "10", "0.00～6.00", "over"),
     ("群众收入", "增长", "零增长", "6", "0.00～6.00", "match"),
     ("耕地面积", "不减少", "持平", "10", "8.00～10.00", "match"),  # the change forbidden did not happen either
-    ("返贫人口", "防止返贫人口增加", "未增加", "10", "8.00～10.00", "match"),
+    ("返贫人口", "防止返贫人口增加", "未增加", "10", None, "unverifiable"),  # one way only: no "unchanged" (review CN A1)
     ("收入", "较上年提高", "同比增长0%", "10", "0.00～6.00", "over"),  # a change of 0: as "持平"
     # review CH A4: a remark saying the work was not done leaves the figure unread, but never full marks
     ("培训人次", "≥500人次", "480人次(因疫情未完成)", "10", "0.00～9.99", "over"),
     ("培训人次", "≥500人次", "480人次(因疫情未完成)", "9", "0.00～9.99", "unverifiable"),
     ("工程", "≥3座", "3座（在建）", "10", None, "unverifiable"),  # no result yet: not said to be missed
+    ("培训场次", "≥3场", "3场（部分未开展）", "10", "0.00～9.99", "over"),  # the whole remark is read (review CN B3)
+    ("改造户数", "≥100户", "100户（尚有10户未完工）", "10", "0.00～9.99", "over"),  # a part of the figure not done
+    ("开展培训", "≥2次", "2次培训未完成", "10", "0.00～9.99", "over"),  # the row's own object before the words
+    # … not a remark on a larger plan or on work made up, where the figure meets the target (review CN A2)
+    ("培训人次", "≥500人次", "600人次（因疫情未完成原计划800）", "10", None, "unverifiable"),
+    ("培训人次", "≥500人次", "520人次（未完成的20人次已补训）", "10", None, "unverifiable"),
+    # words denying one way only are no "unchanged" (review CN A1); a change of 0 against any words (CN B4)
+    ("单位运维成本", "不增加", "未下降", "10", None, "unverifiable"),
+    ("耕地面积", "不下降", "同比增长0%", "10", "8.00～10.00", "match"),
 ])
 def test_no_change_and_work_not_done(library, name, target, actual, claimed, expected, status):
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标", "社会效益指标"], claimed=claimed)
@@ -2179,3 +2191,16 @@ def test_a_row_printing_only_its_converted_score_claims_it(library):
     line = rep.sheets[0].indicators[1]
     assert (line.comparison.claimed, line.comparison.status) == (D(25), "match")
     assert not [f for f in rep.findings if f.code == "converted_mismatch"]
+
+
+@pytest.mark.parametrize(("late_claim", "total", "status"), [
+    ("10", "99.76", "over"),  # the late line claimed in full: the total above what the lines can earn (review CM A1)
+    ("9.99", "99.75", "match"),
+    ("9.99", "99.8", "match"),  # lines at the top, the total written to one decimal: rounding (review CN A3)
+])
+def test_a_total_above_a_line_held_below_its_weight(library, late_claim, total, status):
+    rows = [{"group": ["产出指标", "时效指标"], "name": "完成时间", "target": "2024年10月底前", "actual": "2024年11月20日", "weight": 10,
+             "claimed": late_claim},
+            {"group": ["产出指标", "数量指标"], "name": "其余", "target": "≥1", "actual": "1", "weight": 80, "claimed": "80"}]
+    rep = report(library, rows, claims={"execution": "9.76"}, inputs={"budget": "100", "executed": "97.6", "budget_initial": "100"}, total=total)
+    assert rep.sheets[0].total.comparison.status == status, [f.message for f in rep.findings]

@@ -193,6 +193,7 @@ class Reading:
     fall_words: tuple[str, ...] = ()  # "下降", "降低": ... the other way ("同比下降3%")
     change_bases: tuple[str, ...] = ()  # "同比", "较上年": what the change is from, before its word
     change_sizes: tuple[str, ...] = ()  # "比例", "幅度": after a change's word ending a row's name, its size
+    change_levels: tuple[str, ...] = ()  # "感", "指数": before a change's word ending a name, a level (as 率, 度)
     component_words: tuple[str, ...] = ()  # "其中": a row so named, with no weight or score, is a part of the row above
 
     @cached_property
@@ -467,11 +468,14 @@ class ValueParseError(ValueError):
 
 class UnfinishedResult(ValueParseError):
     """An actual whose remark says its figure is no result yet (reading.unfinished_remarks):
-    ``said``, the remark as written ("因疫情未完成")."""
+    ``said``, the remark as written ("因疫情未完成"); ``figure`` and ``unit``, the figure it is
+    written after ("480", "人次"), where known."""
 
-    def __init__(self, where: str, text: str, detail: str, said: str) -> None:
+    def __init__(self, where: str, text: str, detail: str, said: str, figure: str | None = None, unit: str | None = None) -> None:
         super().__init__(where, text, detail)
         self.said = said
+        self.figure = figure
+        self.unit = unit
 
 
 class RivalResult(ValueParseError):
@@ -704,7 +708,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             else:
                 said = unfinished
             said = said.strip("()（）") or said
-            raise UnfinishedResult(where, text, f"“{text}”括号中注明“{said}”，该数不是已完成的结果", said)
+            whole = rest[len(remark[1]):].strip("()（）")  # all the remark says, "部分未开展" (review CN B3)
+            raise UnfinishedResult(where, text, f"“{text}”括号中注明“{said}”，该数不是已完成的结果", whole, figure, remark[1])
         rivals = _results_in_remark(rest[len(remark[1]):], remark[1], figure, reading)
         rest = remark[1]
         if not rest:
@@ -724,7 +729,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             # and all ("100%未完成", not its "未")
             unit, tail = undone
             said = text.strip()[text.strip().find(unit) + len(unit):] if unit and unit in text else tail
-            raise UnfinishedResult(where, text, f"“{text}”在单位后注明“{said}”，该数不是已完成的结果", said)
+            raise UnfinishedResult(where, text, f"“{text}”在单位后注明“{said}”，该数不是已完成的结果", said, figure, unit)
     number = to_decimal(figure)
     if is_too_large(number):
         raise ValueParseError(where, text, f"数值过大“{text[:40]}”（绝对值应小于 {MAX_FIGURE_TEXT}）")
@@ -898,13 +903,13 @@ def change_way(word: str, reading: Reading) -> int:
     return 1 if word.endswith(reading.rise_words) else -1
 
 
-def named_change(name: str, reading: Reading, unit: str | None = None) -> int | None:
+def named_change(name: str, reading: Reading) -> int | None:
     """The way of the change a row's (bare) name counts the size of: a change's word before a word
     of its size ("能耗下降比例", "发案率下降率"), a change's word that is its size itself ("收入增幅"),
-    or, for a target in a ``unit`` other than %, one ending a name that counts no rate or degree
-    before it ("农民人均增收" | "≥6000元"); None for any other name — "群众满意度提升", "投诉率下降"
-    and "群众安全感提升" name a change, but their bare target ("≥90%", "≤2%") may be the level to
-    reach as well as the change's size (reviews CK, CL)."""
+    or one ending a name after an amount ("营业收入增长", "农民人均增收"); None for any other name —
+    "群众满意度提升", "投诉率下降" and "群众安全感提升" name a change of a level (a rate, a degree,
+    reading.change_levels), and their bare target ("≥90%", "≤2%") may be the level to reach as well
+    as the change's size (reviews CK, CL, CN B1)."""
     changes = (*reading.rise_words, *reading.fall_words)
     for size in reading.change_sizes:
         if not name.endswith(size):
@@ -914,10 +919,10 @@ def named_change(name: str, reading: Reading, unit: str | None = None) -> int | 
         word = next((w for w in changes if name[: -len(size)].endswith(w)), None)
         if word is not None:
             return change_way(word, reading)
-    word = next((w for w in changes if name.endswith(w)), None) if unit != "%" else None
+    word = next((w for w in changes if name.endswith(w)), None)
     if word is not None and len(name) > len(word):
         stem = name[: -len(word)]
-        if not stem.endswith(reading.quantity_names) and not stem.endswith(reading.percent_names):
+        if not stem.endswith((*reading.quantity_names, *reading.percent_names, *reading.change_levels)):
             return change_way(word, reading)
     return None
 

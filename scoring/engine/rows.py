@@ -77,6 +77,9 @@ _DEADLINE_WRITTEN = re.compile(r"(?:19|20)\d{2}|[日号前底末内季]|半年|\
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
 _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
 _HUNDRED = Decimal(100)  # a percentage of all of it: what a word saying the work is done stands for
+# before a word saying the work was not done, what leaves the remark saying just that ("部分未开展")
+_NOT_DONE_LEADS = ("部分", "其中部分", "尚有部分", "仍有部分", "尚", "仍")
+_PART_NOT_DONE = re.compile(r"(?:尚有|差|剩余|其中|仍有|还有|另有)?[0-9.]+[^\W\d_]{0,3}")  # "尚有10户", "差10户"
 _UPWARD = (">=", ">")
 _COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 _BOUND_WORDS = {">=": "下限（不低于", ">": "下限（高于", "<=": "上限（不高于", "<": "上限（低于"}
@@ -116,6 +119,7 @@ class _Unreadable(Exception):
         self.finding = finding
         self.rival = rival
         self.unfinished = unfinished  # an actual's remark saying it is no result yet ("因疫情未完成")
+        self.figure: tuple[str | None, str | None] = (None, None)  # the figure and unit it is written after
 
 
 class RowScorer(WordingGrader, UnitMatcher):
@@ -397,8 +401,11 @@ class RowScorer(WordingGrader, UnitMatcher):
             return parse_value(text, self.reading, where=f"{row.name}“{label}”", year=self.year, actual=label == ACTUAL)
         except ValueParseError as exc:
             rival = exc if isinstance(exc, RivalResult) else None
-            unfinished = exc.said if isinstance(exc, UnfinishedResult) else ""
-            raise _Unreadable(str(exc), finding(exc.code, f"{exc}，该行无法核验", place), rival, unfinished) from None
+            unread = _Unreadable(str(exc), finding(exc.code, f"{exc}，该行无法核验", place), rival,
+                                 exc.said if isinstance(exc, UnfinishedResult) else "")
+            if isinstance(exc, UnfinishedResult):
+                unread.figure = (exc.figure, exc.unit)
+            raise unread from None
 
     def _read_cell(self, text: str, row: Row, label: str, place: str) -> ParsedValue:
         """A cell read, with what its row says of a remark after its unit (`_remark_fits`)."""
@@ -526,9 +533,9 @@ class RowScorer(WordingGrader, UnitMatcher):
             actual = _text_value(row.actual) if qualitative else self._parse_actual(row, place)
         except _Unreadable as unread:
             actual = self._lower_named(row, method, place) or self._narrative(row, place) or self._rival_settled(row, unread, method, place)
-            if actual is None and unread.unfinished and any(w in unread.unfinished for w in self.reading.unfinished_short):
-                # "480人次（因疫情未完成）": whichever figure it is, the sheet says the work asked was not
-                # done, so the full weight is more than the row earns (review CH A4)
+            if actual is None and unread.unfinished and self._not_done(row, unread, place):
+                # "480人次（因疫情未完成）", "3场（部分未开展）": whichever figure it is, the sheet says the
+                # work asked was not done, so the full weight is more than the row earns (review CH A4)
                 part.state = "judgement"
                 part.short_of_weight = True
                 part.reason = f"{unread.reason}；实际完成值注明“{unread.unfinished}”，未达到年度指标值，得分由评价人判断"
@@ -831,6 +838,10 @@ class RowScorer(WordingGrader, UnitMatcher):
         if actual.kind == "text" and not actual.change:
             return None, actual  # as an unread target beside a worded actual ("有所下降"): graded by its wording
         reading = self.reading
+        if target is not None and target.kind == "text" and actual.change and actual.number == 0 and self.rules.unchanged:
+            # "同比增长0%": nothing changed, graded as the rule file's words for it are ("持平"), against
+            # "较上年提高" as against "不下降" (review CN B4)
+            return target, replace(_text_value(min(self.rules.unchanged, key=lambda w: (len(w), w))), raw=actual.raw)
         if target is not None and target.kind == "text" and actual.change and actual.comparator in (None, ">=", ">"):
             # "同比下降12%" against "同比下降" or "下降" (no size asked): graded by the words, the target's
             # own where it goes the same way, the actual's change where the other
@@ -843,13 +854,10 @@ class RowScorer(WordingGrader, UnitMatcher):
                 # the words `rows.strength.opposites` pair (review CL B2)
                 word = next(w for w in (*reading.rise_words, *reading.fall_words) if actual.change.endswith(w))
                 return target, replace(_text_value(target.text or target.raw if same else word), raw=actual.raw)
-            if asked is not None and actual.number == 0 and self.rules.unchanged:
-                # "同比增长0%": nothing changed, graded as the rule file's words for it are ("持平")
-                return target, replace(_text_value(min(self.rules.unchanged, key=lambda w: (len(w), w))), raw=actual.raw)
             if asked is not None:
                 raise _Unreadable(f"实际完成值“{actual.raw}”的变化幅度为 {fmt(actual.number)}，没有指标值“{target.raw}”要求的变化，"
                                   f"是否达成需评价人判断")
-        named = named_change(_row_name(row), reading, target.unit if target is not None else None)
+        named = named_change(_row_name(row), reading)
         asked = change_way(target.change, reading) if target is not None and target.change else named
         if named is not None and asked != named:
             asked = None  # the row's name says the other way from its target
@@ -925,6 +933,32 @@ class RowScorer(WordingGrader, UnitMatcher):
         found = self.rules.methods[chosen] if chosen is not None else None
         return found if found is not None and found.judgement_unless_met else None
 
+    def _not_done(self, row: Row, unread: _Unreadable, place: str) -> bool:
+        """Whether an actual's remark (``unread.unfinished``) says the work asked was not done: it is
+        a word of reading.unfinished_short, maybe after a cause or "部分" ("因疫情未完成", "部分未开展"),
+        or holds one and the figure before it falls short of the target ("480人次（未完成原定500）"
+        against "≥500人次").  Not a remark on more than was asked ("600人次（因疫情未完成原计划800）")
+        or on work made up ("520人次（未完成的20人次已补训）"): review CN A2."""
+        said, words = unread.unfinished, self.reading.unfinished_short
+        for word in words:
+            lead = said[: len(said) - len(word)] if said.endswith(word) else None
+            # what may stand before it: a cause, a part ("部分", "尚有10户", "差10户"), the row's own object
+            # ("2次培训未完成" in 开展培训)
+            if lead is not None and (not lead or lead.startswith("因") or lead in _NOT_DONE_LEADS or _PART_NOT_DONE.fullmatch(lead)
+                                     or (len(lead) > 1 and lead in _row_name(row))):
+                return True
+        figure, unit = unread.figure
+        target_text = self._target_text(row) if figure is not None and any(w in said for w in words) else None
+        if target_text is None:
+            return False
+        try:
+            target = self._read_cell(target_text, row, "年度指标值", place)
+            done = parse_value(figure + (unit or ""), self.reading)
+        except (_Unreadable, ValueParseError):
+            return False
+        return (target.kind == done.kind == "number" and target.unit == done.unit and target.comparator in (None, ">=", ">")
+                and done.number < target.number)
+
     def _counts_work_done(self, row: Row, figure: ParsedValue) -> bool:
         """Whether a row's percentage is the share of its work done, which a word saying the work is
         done gives (reading.completion_words): its name ends with one of reading.completion_rates
@@ -934,8 +968,8 @@ class RowScorer(WordingGrader, UnitMatcher):
         reading = self.reading
         name = _row_name(row)
         rate = next((w for w in reading.completion_rates if name.endswith(w)), None)
-        if rate is None or name[: len(name) - len(rate)].endswith(reading.completion_lacks):
-            return False
+        if rate is None or any(w in name[: len(name) - len(rate)] for w in reading.completion_lacks):
+            return False  # "任务未完成率", "未完成任务", "不按时完成率" (review CN B2)
         return not figure.named or figure.named.endswith(reading.completion_rates)
 
     def _completed(self, value: ParsedValue, values: list[ValueUse], label: str) -> ParsedValue:

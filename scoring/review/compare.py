@@ -685,7 +685,10 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         # above a top held below some line's weight, by more than the lines' own differences explain: no
         # rounding reaches it, and the tolerance does not hide it (a late deadline claimed in full, 97.73
         # against at most 97.72: review CM A1)
-        held = sums.held and claimed_total - high > allow_up
+        # where every line is claimed, their sum (a total written to one decimal, "99.8" for lines of
+        # 99.75 at the top, is their sum rounded: review CN A3)
+        every = sums.any_claimed and not sums.unclaimed_weight and not sums.unclaimed_unknown and sums.by_subtotals is None
+        held = sums.held and (sums.claimed - claimed_deductions if every else claimed_total) - high > allow_up
         if held and status == "match":
             status = "over"
         margin = tolerance + (allow_up if delta > 0 else allow_down)

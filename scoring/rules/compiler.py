@@ -361,6 +361,7 @@ class _Compiler:
             fall_words=_longest_first(fold(w) for w in r.fall_words),
             change_bases=_longest_first(fold(w) for w in r.change_bases),
             change_sizes=_longest_first(fold(w) for w in r.change_sizes),
+            change_levels=tuple(fold(w) for w in r.change_levels),
             lower_name_reversers=tuple(fold(w) for w in r.lower_name_reversers),
             negated_events=tuple(fold(w) for w in r.negated_events),
             lower_name_tails=_longest_first(fold(w) for w in r.lower_name_tails),
@@ -766,7 +767,7 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "fall_words"): [], ("reading", "change_bases"): [],
                                                         ("reading", "change_sizes"): [], ("reading", "completion_words"): [],
                                                         ("reading", "completion_rates"): [], ("reading", "unfinished_short"): [],
-                                                        ("reading", "completion_lacks"): [],
+                                                        ("reading", "completion_lacks"): [], ("reading", "change_levels"): [],
                                                         ("rows.strength", "unchanged"): []}
 
 

@@ -260,6 +260,7 @@ class ReadingDecl(Strict):
     # that is a change's word itself ("收入增幅"), counts the change's size: its bare target is that size.
     # ("群众满意度提升" names a change, but its target "≥90%" may be the level to reach.)
     change_sizes: list[str] = []
+    change_levels: list[str] = []  # ... not after a level ("群众安全感提升": its "≥90%" may be the level to reach)
 
     @model_validator(mode="after")
     def _one_way(self) -> "ReadingDecl":
