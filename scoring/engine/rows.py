@@ -77,9 +77,7 @@ _DEADLINE_WRITTEN = re.compile(r"(?:19|20)\d{2}|[日号前底末内季]|半年|\
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
 _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
 _HUNDRED = Decimal(100)  # a percentage of all of it: what a word saying the work is done stands for
-# before a word saying the work was not done, what leaves the remark saying just that ("部分未开展")
-_NOT_DONE_LEADS = ("部分", "其中部分", "尚有部分", "仍有部分", "尚", "仍")
-_PART_NOT_DONE = re.compile(r"(?:尚有|差|剩余|其中|仍有|还有|另有)?[0-9.]+[^\W\d_]{0,3}")  # "尚有10户", "差10户"
+_COUNTED = re.compile(r"[0-9.]+[^\W\d_]{0,3}")  # a figure and its unit, "10户"
 _UPWARD = (">=", ">")
 _COMPARATOR_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 _BOUND_WORDS = {">=": "下限（不低于", ">": "下限（高于", "<=": "上限（不高于", "<": "上限（低于"}
@@ -944,7 +942,8 @@ class RowScorer(WordingGrader, UnitMatcher):
             lead = said[: len(said) - len(word)] if said.endswith(word) else None
             # what may stand before it: a cause, a part ("部分", "尚有10户", "差10户"), the row's own object
             # ("2次培训未完成" in 开展培训)
-            if lead is not None and (not lead or lead.startswith("因") or lead in _NOT_DONE_LEADS or _PART_NOT_DONE.fullmatch(lead)
+            if lead is not None and (not lead or lead.startswith(self.reading.not_done_causes) or lead in self.reading.not_done_parts
+                                     or _COUNTED.fullmatch(lead[len(next((w for w in self.reading.not_done_counts if lead.startswith(w)), "")):])
                                      or (len(lead) > 1 and lead in _row_name(row))):
                 return True
         figure, unit = unread.figure

@@ -342,6 +342,9 @@ class _Compiler:
             unfinished_remarks=tuple(fold(w) for w in r.unfinished_remarks),
             unfinished_exceptions=tuple(fold(w) for w in r.unfinished_exceptions),
             unfinished_short=tuple(fold(w) for w in r.unfinished_short),
+            not_done_causes=tuple(fold(w) for w in r.not_done_causes),
+            not_done_parts=tuple(fold(w) for w in r.not_done_parts),
+            not_done_counts=_longest_first(fold(w) for w in r.not_done_counts),
             short_words=tuple(fold(w) for w in r.short_words),
             short_exceptions=tuple(fold(w) for w in r.short_exceptions),
             multipliers=by_length(r.multipliers.items()),
@@ -768,6 +771,8 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "change_sizes"): [], ("reading", "completion_words"): [],
                                                         ("reading", "completion_rates"): [], ("reading", "unfinished_short"): [],
                                                         ("reading", "completion_lacks"): [], ("reading", "change_levels"): [],
+                                                        ("reading", "not_done_causes"): [], ("reading", "not_done_parts"): [],
+                                                        ("reading", "not_done_counts"): [],
                                                         ("rows.strength", "unchanged"): []}
 
 

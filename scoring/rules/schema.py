@@ -148,6 +148,11 @@ class ReadingDecl(Strict):
     # 未完成）", "3场（未举办）"): the figure is still not read, but the row is short of its target, and
     # its full weight is more than it can earn (the evaluator says how much less)
     unfinished_short: list[str] = []
+    # ... said alone, or after a cause (`not_done_causes`: "因疫情未完成"), a part (`not_done_parts`: "部分未开展"),
+    # a figure (maybe after one of `not_done_counts`: "尚有10户未完工", "差10户未完成") or the row's own object
+    not_done_causes: list[str] = []
+    not_done_parts: list[str] = []
+    not_done_counts: list[str] = []
     # Words saying a figure falls short ("满意度仅为75%", "不足"): an actual holding one is not read
     # for its wording alone against a worded target
     short_words: list[str] = []
