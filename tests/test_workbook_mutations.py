@@ -322,6 +322,11 @@ def _reading(kind: str, value, written) -> tuple:
         return BAD if isinstance(written, str) and written.startswith("=") else ABSENT
     if kind in ROW_TEXTS:  # a date typed as a name is read as the date it shows
         shown = value.date() if isinstance(value, dt.datetime) else value
+        if isinstance(shown, float) and shown == shown and abs(shown) != float("inf"):
+            # a number typed in the cell, written out as the number it is: 1e+30 is
+            # "1000000000000000000000000000000", held to the bound every figure is (review CF B2)
+            text = format(Decimal(repr(shown)), "f")
+            return ("text", text[:-2] if text.endswith(".0") else text)
         return ("text", (shown.isoformat() if isinstance(shown, dt.date) else str(shown)).strip())
     if isinstance(value, (bool, dt.date, dt.time)):
         return BAD
