@@ -261,7 +261,7 @@ def read_table(path: Path | str, labels: Collection[str] | None = None) -> Itera
     of the next record).
 
     A line not in the file's encoding (a row pasted in from a file in another) is read with its
-    bytes replaced, and its record is a `TableProblem` (`_undecodable`).  Raises ScoringError when
+    bad bytes escaped, and its record is a `TableProblem` (`_undecodable`).  Raises ScoringError when
     the file cannot be opened or its header is unusable, and — after yielding every row before it
     — when a line is over the length limit.  ``labels``: as for `parse_header`.
     """

@@ -218,7 +218,7 @@ class Reading:
         changes = "|".join(re.escape(w) for w in sorted({*self.rise_words, *self.fall_words}, key=len, reverse=True))
         said = sorted({w for w, _ in self.prefixes if w[:1].isalpha()}, key=len, reverse=True)
         words = "".join(f"|{re.escape(w)}" for w in said)
-        return re.compile(rf"(?:{bases})?({changes})(?=[0-9.+<>=≥≤≧≦⩾⩽]{words})" if bases else rf"({changes})(?=[0-9.+<>=≥≤≧≦⩾⩽]{words})")
+        return re.compile(rf"(?:{bases})?({changes})(?=[0-9.+<>=≥≤≧≦⩾⩽]{words})")  # no bases: "(?:)?", nothing
 
     @cached_property
     def quantity_name_after(self) -> re.Pattern:
