@@ -691,6 +691,26 @@ def test_words_standing_for_a_figure_frequencies_and_placeholders(library, targe
     assert _shown(row) == expected, result.parts[0].reason
 
 
+@pytest.mark.parametrize(("name", "target", "actual", "low", "high", "reason"), [
+    # a count of what the target's words are said of, then the words (review CM B1)
+    ("助餐服务社区覆盖", "全覆盖", "12个社区全覆盖", "8.00", "10.00", "评为“达成年度指标”"),
+    ("助餐服务社区覆盖", "全覆盖", "12个社区实现全覆盖", "8.00", "10.00", "完成值包含指标值“全覆盖”"),
+    ("助餐服务社区覆盖", "全覆盖", "12个社区全部覆盖", "10.00", "10.00", ""),  # another word for 100%
+    ("助餐服务社区覆盖", "全覆盖", "12个社区未全覆盖", "0.00", "6.00", "完成值是指标值“全覆盖”的否定"),
+    ("行政村覆盖率", "100%", "36个行政村全覆盖", "10.00", "10.00", ""),  # a rate: "全覆盖" is 100%
+    ("验收", "合格", "3个标段验收合格", "8.00", "10.00", "完成值包含指标值“合格”"),
+    # not so: the count alone, or against a target counting the same thing
+    ("助餐服务社区覆盖", "全覆盖", "覆盖12个社区", "None", "None", "指标值“全覆盖”（读作 100%），完成值“个社区”"),
+    ("行政村覆盖", "36个行政村", "30个行政村全覆盖", "None", "None", "单位不一致（指标值“个行政村”，完成值“个行政村全覆盖”）"),
+    ("助餐服务社区覆盖", "全覆盖", "12个全覆盖率", "None", "None", ""),
+])
+def test_a_count_before_the_targets_words_names_what_they_are_said_of(library, name, target, actual, low, high, reason):
+    row, _ = one(library, name=name, target=target, actual=actual, claimed="10")
+    c = row.comparison
+    assert (str(c.low), str(c.high)) == (low, high), row.result.parts[0].reason
+    assert reason in row.result.parts[0].reason
+
+
 def test_a_strength_the_actual_does_not_state_is_left_to_the_evaluator(library):
     row, _ = one(library, target="显著提升", actual="提升", claimed="10")
     assert row.comparison.status == "unverifiable" and "评价人" in row.result.parts[0].reason

@@ -564,6 +564,8 @@ class RowScorer(WordingGrader, UnitMatcher):
         actual = self._check_named(row, actual, target, values)
         if actual.change or (target is not None and target.change):
             target, actual = self._check_change(row, target, actual, values)
+        if target is not None and actual.kind == "number" and not qualitative:
+            actual = self._counted_words(target, actual, values) or actual
         if target is not None and actual.kind != target.kind and "date" in (actual.kind, target.kind):
             # "2024.06" against "2024年12月前": a year and month written with a dot, as the other side is a date;
             # "12.20" against "2024年12月31日前", "10.8" against "9.30前": a month and day of the sheet's year
@@ -824,6 +826,46 @@ class RowScorer(WordingGrader, UnitMatcher):
         if not said and _counts_a_lack(stem, about):
             raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，不是指标“{row.name}”所计的量，无法比较")
         return actual
+
+    def _counted_words(self, target: ParsedValue, actual: ParsedValue, values: list[ValueUse]) -> ParsedValue | None:
+        """An actual counting what it says the target's words of: "12个社区全覆盖" or "12个社区实现全覆盖"
+        against "全覆盖", "36个行政村全覆盖" against a rate of "100%".  The count names what the words are
+        said of; the words say whether the target was met, and are graded as if written alone
+        ("全覆盖", "实现全覆盖"; "12个社区未全覆盖" as "未全覆盖").  None for any other actual, and where
+        the target counts too ("36个行政村全覆盖" against "36个行政村": compared as counts).  Review CM B1:
+        read as a count, its unit "个社区全覆盖" was held against the "%" that "全覆盖" stands for."""
+        unit = actual.written_unit or actual.unit
+        if actual.comparator is not None or not unit or actual.named or actual.change:
+            return None
+        unit = normalize_phrase(unit)
+        figures = self.reading.figure_words
+        if target.kind == "text":
+            asked = normalize_phrase(target.text or target.raw)
+            words = [asked, *(figures if asked in figures else ())]  # "全部覆盖" says "全覆盖" too
+        elif target.kind == "number" and target.is_percent:
+            words = list(figures)
+        else:
+            return None
+        rules = self.rules
+        saying = (*rules.contained_with, *rules.target_negations)
+        for word in sorted((w for w in words if w and w in unit), key=len, reverse=True):
+            at = unit.index(word)
+            after = unit[at + len(word):]
+            if after and not made_of(after, rules.contained_with):
+                continue  # "全覆盖率": the words name something else
+            start = at
+            while True:  # the words before the target's that say of it: "实现", "已", "未"
+                said = next((w for w in saying if w and unit.endswith(w, 0, start) and start > len(w)), None)
+                if said is None:
+                    break
+                start -= len(said)
+            counted, phrase = unit[:start], unit[start:]
+            if not counted or not counted.isalpha():
+                continue
+            self.recorder.value(values, ValueUse("counted", _ACTUAL_READ, f"“{phrase}”（“{actual.raw}”中的“{fmt(actual.number)}{counted}”"
+                                                 f"是所说的对象）", "value"))
+            return replace(_text_value(phrase), raw=actual.raw)
+        return None
 
     def _check_change(self, row: Row, target: ParsedValue | None, actual: ParsedValue,
                       values: list[ValueUse]) -> tuple[ParsedValue | None, ParsedValue]:

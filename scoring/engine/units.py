@@ -63,7 +63,7 @@ class UnitMatcher:
                 return found
             note = f"“{word}”是指标名称所述的对象，按单位“{unit}”比较"
             return found[0], found[1], f"{found[2]}；{note}" if found[2] else note
-        return f"单位不一致（指标值“{target.written_unit or tu}”，完成值“{actual.written_unit or au}”），规则文件未声明两者的换算，无法比较"
+        return f"单位不一致（指标值{_unit_shown(target)}，完成值{_unit_shown(actual)}），规则文件未声明两者的换算，无法比较"
 
     def _lone_numeral(self, target: ParsedValue, actual: ParsedValue):
         """A figure with a numeral alone after it against a bare one ("≤50万" against "55", "≥1.2万"
@@ -230,3 +230,12 @@ class UnitMatcher:
         cap, "1.2" against "≤60%" may as well be 1.2%)."""
         below = self.reading.fraction_below
         return 0 < figure <= 1 or (below is not None and direction in (">=", ">") and 1 < figure < below)
+
+
+def _unit_shown(value: ParsedValue) -> str:
+    """A value's unit as a message names it; for a word that stands for a figure ("全覆盖" read as
+    100%), the word and what it was read as: its "%" is not written on the sheet (review CM B1)."""
+    unit = value.written_unit or value.unit
+    if not any(ch.isdigit() for ch in value.raw) and value.number is not None:
+        return f"“{value.raw.strip()}”（读作 {fmt(value.number)}{unit}）"
+    return f"“{unit}”"
