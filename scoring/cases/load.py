@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import FileError, ScoringError
 from ..files.reading import display_path, read_json, read_toml
 from .model import Case
+from .published import is_published, published_case
 from .quick import quick_case
 
 # Spreadsheets are read by the workbook importer: .xlsx, and the formats it refuses with a message
@@ -43,6 +44,9 @@ def load_case(path: Path | str) -> tuple[Case, str]:
                 raise
             # "readme.txt": a file of another kind, read as TOML only because it might be one
             raise ScoringError(f"{exc}（{path.name} 不是 .toml、.json 案例文件或 .xlsx 填报工作簿）") from None
+    if suffix == ".json" and is_published(data):
+        # a published sheet transcribed in the neutral form (`cases.published`), read as its case
+        data = published_case(data, path.stem)
     if isinstance(data, dict) and not set(data) - {"format"}:
         raise ScoringError(f"{path}: 文件中没有案例内容（没有 [case] 和 [[sheets]]）：文件是空的、未写完或未保存？")
     case = quick_case(data)

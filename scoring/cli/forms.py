@@ -78,13 +78,12 @@ def _fill(rule_set, case_path: Path, library) -> tuple[dict, dict]:
 
 
 def import_workbook(
-    workbook: Path = typer.Argument(..., metavar="工作簿", help="填好的 .xlsx 模板"),
+    workbook: Path = typer.Argument(..., metavar="工作簿", help="填好的 .xlsx 模板，或按中性格式录入的公开自评表（.json）"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="写出的案例文件（.toml）；省略则输出到屏幕"),
 ) -> None:
-    """把填好的 Excel 模板转换为案例文件（TOML）；单元格有误时按“工作表!单元格”指出。"""
+    """把填好的 Excel 模板（或按中性格式录入的公开自评表 .json）转换为案例文件（TOML）；单元格有误时按“工作表!单元格”指出。"""
     from ..cases.schema import validate_case
     from ..errors import ScoringError
-    from ..excel.importer import read_workbook
     from ..output.formats import names, writer
 
     if out is not None:
@@ -95,7 +94,7 @@ def import_workbook(
     from ..problems import pydantic_problems
 
     try:
-        data = read_workbook(workbook)
+        data = _read_form(workbook)
         validate_case(data)
     except ScoringError as exc:
         fail(str(exc))
@@ -107,6 +106,23 @@ def import_workbook(
         return
     write_file(out, text.encode("utf-8"))
     typer.echo(f"已写入 {out}", err=True)
+
+
+def _read_form(path: Path) -> dict:
+    """The case a filled workbook holds, or a published sheet in the neutral form (`cases.published`)."""
+    from ..errors import ScoringError
+
+    if path.suffix.lower() == ".json":
+        from ..cases.published import is_published, published_case
+        from ..files.reading import read_json
+
+        data = read_json(path)
+        if not is_published(data):
+            raise ScoringError(f"{path}: 不是按中性格式录入的公开自评表（应有 unit、budget 和 rows）；案例文件（.json）无需转换，可直接复核")
+        return published_case(data, path.stem)
+    from ..excel.importer import read_workbook
+
+    return read_workbook(path)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,301 @@
+"""Reading a published sheet transcribed in the neutral form into a case.
+
+The neutral form is how published self-evaluation sheets are collected for study (the project's
+`cases/published/`): one JSON object per sheet holding every cell exactly as printed — `unit`,
+`province`, `year`, the form's name (`sheet_type`, with the form's layout in brackets), the
+`budget` block (`initial`, `full_year`, `executed`, `execution_weight`, `execution_claimed`,
+`execution_rate_printed`, `unit`), its `budget_subrows` (其中…), the indicator `rows` (`l1`,
+`l2`, `name`, `target`, `actual`, `weight`, `claimed`, a `note`), `claimed_total`, and
+`truncated` where the copy ends early.  `null` is a cell not printed or not visible.
+
+`published_case` turns it into the case a person would transcribe from it, so `diff`, `score`,
+`explain` and `batch` read such a file as they read a case file, and `scoring import` writes it
+out as TOML to be checked and completed by hand:
+
+* the region is the province and the places the unit's name begins with ("临沧市临翔区林业和草原局":
+  临沧市, 临翔区); the form is the sheet type its printed name says (项目, 部门整体, 单位整体);
+* a group printed with its weight ("产出指标(50分)") is the group, and a subtotal of that weight;
+* a row named "其中…" with neither weight nor score, under a row that has them, is a part of it;
+* a 预算执行率 row among the indicators is the budget's execution where the budget block gives it;
+* a cell that is no figure where a figure belongs ("/", "—", an OCR misreading "IO") is not given,
+  and the sheet's notes say which and why: nothing is invented.
+
+Everything else printed (a row's remark, the form's notes) goes into the case's sources and
+notes, so a reader of the report can see what each figure was read from.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ..regions import FULL_NAMES, PROVINCES
+
+# A heading printed with its weight: "产出指标(50分)", "数量指标（10分）"
+_WEIGHTED_HEADING = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
+# A figure cell: "25.00", "98", "-1", "10分", "1,100"
+_FIGURE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+# The execution's weight in a form's name: "项目支出绩效自评表 (执行率10 + 指标90)", "(预算执行20 + …)"
+_FORM_EXECUTION = re.compile(r"[（(][^）)]*?(?:预算执行|执行率)\s*(?P<weight>\d+(?:\.\d+)?)")
+# Cells that say "nothing here" on a printed form
+_EMPTY_CELLS = frozenset(("", "/", "-", "—", "——", "－", "无", "空", "…"))
+# The endings of the places a unit's name may begin with, longest first
+_PLACE_ENDINGS = ("自治州", "自治县", "地区", "市", "州", "盟", "县", "区", "旗")
+# Words ending in a place's ending that name no place ("XX区社区卫生服务中心"), and the bodies a
+# unit's name may begin with before a place ("中共遂宁市委"): no region is read from them
+_NOT_PLACES = ("社区", "园区", "景区", "片区", "辖区", "街区", "小区", "校区", "牧区", "林区", "矿区", "库区", "城市", "超市", "都市")
+_NOT_PLACE_STARTS = ("中共", "共青团", "中国")
+# What a row of the budget's execution is called when printed among the indicators
+_EXECUTION_NAMES = ("预算执行率", "资金执行率", "预算执行情况", "执行率")
+# The keys of the neutral form: an object with these is a published sheet, not a case file
+_REQUIRED = frozenset(("unit", "rows", "budget"))
+
+PROJECT = "项目支出绩效自评表"
+DEPARTMENT = "部门整体支出绩效自评表"
+UNIT = "单位整体支出绩效自评表"
+
+
+def is_published(data: object) -> bool:
+    """Whether ``data`` (a JSON document) is a sheet in the neutral published form rather than a
+    case file: it has a unit, a budget block and indicator rows, and no case or sheets."""
+    return isinstance(data, dict) and _REQUIRED <= set(data) and "case" not in data and "sheets" not in data
+
+
+def published_case(data: dict, case_id: str) -> dict:
+    """The case (plain data, as a case file holds it) of a published sheet in the neutral form.
+    Nothing is validated here: the case is, as any case file's is, so a cell that cannot be used
+    is named the same way."""
+    notes: list[str] = []
+    unit = _text(data.get("unit")) or "（未印出单位名称）"
+    province = _text(data.get("province"))
+    printed_type = _text(data.get("sheet_type"))
+    year = _year(data.get("year"), notes)
+    case: dict[str, Any] = {
+        "id": case_id,
+        "unit": unit,
+        "region": _region(province, unit, notes),
+        "source": _text(data.get("source")) or case_id,
+    }
+    if year is not None:
+        case["year"] = year
+    sheet: dict[str, Any] = {
+        "id": "sheet",
+        "title": _text(data.get("project")) or _form_name(printed_type) or "自评表",
+        "sheet_type": _sheet_type(printed_type),
+        "complete": not data.get("truncated", False),
+    }
+    if printed_type:
+        notes.append(f"所印表名：{printed_type}")
+    budget = data.get("budget") if isinstance(data.get("budget"), dict) else {}
+    _budget(sheet, budget, data.get("budget_subrows"), printed_type, notes)
+    sheet["rows"], sheet["subtotals"] = _rows(data.get("rows") or [], sheet, notes)
+    total = _figure(data.get("claimed_total"), "总分", notes)
+    if total is not None:
+        sheet["claimed_total"] = {"score": total, "source": f"总分行：自评得分“{_text(data.get('claimed_total'))}”"}
+    printed = data.get("printed_notes")
+    if printed:
+        notes.append("表中所印说明：" + ("；".join(_text(n) for n in printed) if isinstance(printed, list) else _text(printed)))
+    for key in ("sections_claimed", "preceding_fragment"):
+        if data.get(key):
+            notes.append(f"{key}：{data[key]}（未读入）")
+    sheet["notes"] = "。".join(n.rstrip("。") for n in notes if n)
+    return {"format": 1, "case": case, "sheets": [sheet]}
+
+
+def _budget(sheet: dict, budget: dict, subrows: object, printed_type: str, notes: list[str]) -> None:
+    """The budget block: the amounts as inputs, the execution's weight and claim, its printed rate."""
+    inputs: dict[str, Any] = {}
+    unit = _text(budget.get("unit"))
+    for key, name, label in (("initial", "budget_initial", "年初预算数"), ("full_year", "budget", "全年预算数"),
+                             ("executed", "executed", "全年执行数")):
+        printed = budget.get(key)
+        if printed is None:
+            continue
+        value = _figure(printed, label, notes)
+        where = f"年度资金总额行 {label}：{_text(printed)}" + (f"（{unit}）" if unit else "")
+        inputs[name] = {"value": value, "source": where} if value is not None else {"undisclosed": True, "source": where}
+    for sub in subrows if isinstance(subrows, list) else ():
+        label = _text(sub.get("label")) if isinstance(sub, dict) else ""
+        if "财政拨款" not in label and "财政资金" not in label:
+            continue  # 上年结转, 其他资金: not read by the shipped rules
+        for key, name, what in (("full_year", "budget_fiscal", "全年预算数"), ("executed", "executed_fiscal", "全年执行数")):
+            value = _figure(sub.get(key), f"{label} {what}", notes)
+            if value is not None:
+                inputs[name] = {"value": value, "source": f"“{label}”行 {what}：{_text(sub.get(key))}"}
+        break
+    sheet["inputs"] = inputs
+    weight = _figure(budget.get("execution_weight"), "预算执行率分值", notes)
+    if weight is None and budget.get("execution_weight") is None:
+        # not printed in its cell, but said with the form's name ("区域绩效目标自评表 (预算执行20 + …)")
+        said = _FORM_EXECUTION.search(printed_type)
+        if said:
+            weight = said["weight"]
+            notes.append(f"预算执行率分值未在格内印出，按表名“{printed_type}”所注 {weight} 分")
+    if weight is not None and weight != "10":
+        sheet["weights"] = {"execution": weight}
+    claimed = _figure(budget.get("execution_claimed"), "预算执行率得分", notes)
+    if claimed is not None:
+        sheet["claims"] = {"execution": {"score": claimed, "source": f"预算执行率 得分：{_text(budget.get('execution_claimed'))}"}}
+    stated = _text(budget.get("execution_rate_printed"))
+    spent, whole = inputs.get("executed", {}).get("value"), inputs.get("budget", {}).get("value")
+    if stated and spent is not None and whole is not None and stated not in _EMPTY_CELLS:
+        sheet["stated_rates"] = [{"label": "执行率", "stated": stated, "numerator": spent, "denominator": whole,
+                                  "source": f"年度资金总额行 执行率：{stated}"}]
+
+
+def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], list[dict]]:
+    """The indicator rows, and a subtotal for each group printed with its weight."""
+    rows: list[dict] = []
+    subtotals: dict[tuple[str, ...], dict] = {}
+    parent: dict | None = None
+    for number, cells in enumerate(printed, 1):
+        if not isinstance(cells, dict):
+            notes.append(f"第 {number} 个指标行不是一行表格（未读入）")
+            continue
+        group = []
+        for level in ("l1", "l2"):
+            heading = _text(cells.get(level))
+            if not heading:
+                continue
+            found = _WEIGHTED_HEADING.match(heading)
+            if found:
+                heading = found["name"]
+                key = (*group, heading)
+                subtotals.setdefault(key, {"group": list(key), "weight": found["weight"], "source": f"指标“{found.group(0)}”"})
+            group.append(heading)
+        name = _text(cells.get("name"))
+        target, actual = _cell(cells.get("target")), _cell(cells.get("actual"))
+        weight_cell, claimed_cell = cells.get("weight"), cells.get("claimed")
+        where = f"第 {number} 个指标行（{'/'.join(group)}{'：' + name if name else ''}）"
+        note = _text(cells.get("note"))
+        if all(_text(cells.get(k)) in ("", "…") for k in ("target", "actual", "weight", "claimed")) and (not name or name.endswith("…")):
+            notes.append(f"{where}未印出或被截去（未读入）")
+            continue
+        if _is_execution(name or (group[-1] if group else "")) and "claims" in sheet:
+            # the budget block already gives the execution's weight and score: the same, printed again
+            for key, subtotal in subtotals.items():
+                if tuple(group[: len(key)]) == key:
+                    subtotal.setdefault("includes", []).append("execution")
+            continue
+        row: dict[str, Any] = {"group": group, "name": name}
+        if target is not None:
+            row["target"] = target
+        if actual is not None:
+            row["actual"] = actual
+        weight = _figure(weight_cell, f"{where}分值", notes)
+        claimed = _figure(claimed_cell, f"{where}得分", notes)
+        if weight is not None:
+            row["weight"] = weight
+        if claimed is not None:
+            row["claimed"] = claimed
+        converted = _figure(cells.get("claimed_weighted"), f"{where}折算得分", notes)
+        if converted is not None:
+            row["converted"] = converted
+        if _text(cells.get("completion")) or _text(cells.get("description")):
+            row["deviation"] = "；".join(t for t in (_text(cells.get("completion")), _text(cells.get("description"))) if t)
+        row["source"] = where + (f"；{note}" if note else "")
+        if name.startswith("其中") and weight is None and claimed is None and parent is not None and parent["group"] == group:
+            parent.setdefault("id", f"row{len(rows)}")
+            row["part_of"] = parent["id"]
+        else:
+            parent = row
+        rows.append(row)
+    return rows, list(subtotals.values())
+
+
+def _is_execution(name: str) -> bool:
+    bare = re.sub(r"[\s（(].*$", "", name)
+    return bare in _EXECUTION_NAMES
+
+
+def _figure(value: object, what: str, notes: list[str]) -> str | None:
+    """A printed figure as the case writes it ("25.00"), or None where the cell gives none; a cell
+    that is neither a figure nor empty is said in the notes ("得分印为“IO”")."""
+    text = _text(value).replace(",", "").replace("，", "")
+    if text.endswith("分"):
+        text = text[:-1].strip()
+    if text in _EMPTY_CELLS:
+        return None
+    if _FIGURE.match(text):
+        try:
+            Decimal(text)
+        except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+            pass
+        else:
+            return text
+    notes.append(f"{what}印为“{_text(value)}”，不是数字，按未给出处理")
+    return None
+
+
+def _cell(value: object) -> str | None:
+    text = _text(value)
+    return text if text else None
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    return str(value).strip()
+
+
+def _year(value: object, notes: list[str]) -> int | None:
+    text = _text(value).removesuffix("年度").removesuffix("年")
+    if not text:
+        return None
+    if text.isdigit() and len(text) == 4:
+        return int(text)
+    notes.append(f"年度印为“{_text(value)}”，未读入")
+    return None
+
+
+def _region(province: str, unit: str, notes: list[str]) -> list[str]:
+    """The province's full name, then the places the unit's name begins with."""
+    short = province
+    for ending in ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"):
+        if short.endswith(ending) and short[: -len(ending)] in PROVINCES:
+            short = short[: -len(ending)]
+            break
+    if short not in PROVINCES:
+        if province:
+            notes.append(f"省份印为“{province}”，不是省级行政区的名称")
+        return [province or "（未印出省份）"]
+    region = [FULL_NAMES.get(short, short)]
+    rest = unit
+    for name in (region[0], short):
+        if rest.startswith(name):
+            rest = rest[len(name):]
+            break
+    for _ in range(2):  # 市, then 县/区: the unit itself comes after them
+        place = _leading_place(rest)
+        if place is None:
+            break
+        region.append(place)
+        rest = rest[len(place):]
+    return region
+
+
+def _leading_place(text: str) -> str | None:
+    """The place a name begins with ("临沧市" of "临沧市临翔区林业和草原局", "安居区" of "安居区市场监管局"):
+    the shortest start of two to eight characters ending in a place's ending, with more after it."""
+    if text.startswith(_NOT_PLACE_STARTS):
+        return None
+    for end in range(2, min(len(text) - 1, 9)):
+        head = text[:end]
+        if any(head.endswith(e) and len(head) > len(e) for e in _PLACE_ENDINGS):
+            return None if head.endswith(_NOT_PLACES) else head
+    return None
+
+
+def _form_name(printed: str) -> str:
+    return re.sub(r"\s*[（(].*$", "", printed)
+
+
+def _sheet_type(printed: str) -> str:
+    """The sheet type the rule files name, from the form's printed name."""
+    form = _form_name(printed)
+    if "部门" in form and "整体" in form:
+        return DEPARTMENT
+    if "单位" in form and "整体" in form:
+        return UNIT
+    return PROJECT
