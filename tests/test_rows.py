@@ -735,8 +735,11 @@ def test_a_scope_word_passed_over_is_said_in_the_reason(library):
 ])
 def test_a_row_printed_without_a_weight_says_the_share_its_figures_earn(library, target, actual, said):
     # a form printing weights only on its groups' headers: each row stays unverifiable, and says
-    # whether it reached its target (review BM B1)
-    row, _ = one(library, target=target, actual=actual, weight=None, claimed="5")
+    # whether it reached its target (review BM B1) — two rows so (one alone would take the weight
+    # the others leave of the sheet's full marks: review CO A1)
+    rep = report(library, [{"name": "测试行", "target": target, "actual": actual, "claimed": "5"},
+                           {"name": "其余", "target": "1", "actual": "1"}])
+    row = rep.sheets[0].indicators[1]
     assert row.comparison.status == "unverifiable" and row.result.computed is None
     reason = row.result.parts[0].reason
     assert reason.startswith("文件未印出该项分值") or not said

@@ -552,3 +552,50 @@ def test_a_blank_weight_under_an_outer_header_is_left_open_where_an_inner_header
     got = _project(tmp_path, rows=rows, extra=extra)
     assert got["report"], got["stderr"]
     assert "weight_from_group" not in got["codes"]
+
+
+def test_one_row_without_a_weight_on_a_sheet_without_headers_takes_what_the_full_marks_leave(tmp_path):
+    """No header prints a weight; 10 for execution and 40 + 40 printed leave the blank 满意度 row 10
+    of 100, so 85% of ≥90% earns 9.44 and its claim of 10 is over, and the total with it — it was
+    unverifiable, and the total 一致 (review CO A1).  A claim above the rest leaves it open: a form
+    whose rows have their own 100 would give the row more."""
+    rows = ROWS.replace('actual = "95%"\nweight = 10\n', 'actual = "85%"\n')
+    got = _project(tmp_path, rows=rows)
+    line = next(i for i in got["sheet"]["indicators"] if i["name"] == "群众满意度")
+    assert (line["weight"], line["computed"], line["status"]) == ("10", "9.44", "over"), line
+    said = [f["message"] for f in got["report"]["findings"] if f["code"] == "weight_from_total"]
+    assert said == ["群众满意度：未印分值，全表满分留给各行的 90 分减去其余各行分值 80 分，计为 10 分"]
+    assert got["sheet"]["total"]["status"] == "over" and got["exit"] == 1
+    above = _project(tmp_path, rows=rows.replace("claimed = 10\n", "claimed = 12\n"), total="101.53")
+    assert "weight_from_total" not in above["codes"]
+    partial = _project(tmp_path, rows=rows, extra="complete = false\n")
+    assert "weight_from_total" not in partial["codes"]
+
+
+def test_the_lines_matching_within_the_tolerance_explain_their_net_difference(tmp_path):
+    """Matched lines differing by +0.04 and -0.04 explain nothing of a total: beside them, a line over
+    by 0.06 makes the total that is the claims' sum over by 0.06 (review CO A3)."""
+    rows = ROWS.replace('target = "≥5000人"\nactual = "5200人"', 'target = "≥5000人"\nactual = "4990人"')  # 39.92 of 40
+    rows = rows.replace("weight = 40\nclaimed = 40\n", "weight = 40\nclaimed = 39.96\n")  # +0.04
+    rows = rows.replace('actual = "95%"', 'actual = "89.6%"').replace("weight = 10\nclaimed = 10", "weight = 10\nclaimed = 10")
+    # 群众满意度 89.6 of ≥90: 9.96, claimed 10 (+0.04); 新建村级文化活动室 11 of 12: 36.67, claimed 36.73 (+0.06)
+    rows = rows.replace('actual = "12个"', 'actual = "11个"')
+    got = _project(tmp_path, rows=rows, c1="36.73", execution='"9.49"', total="96.18")  # 9.53 - 0.04 + 36.73 + 39.96 + 10
+    lines = {i["name"]: (i["status"], i["delta"]) for i in got["sheet"]["indicators"]}
+    assert lines == {"预算执行率": ("match", "-0.04"), "新建村级文化活动室": ("over", "0.06"), "受益群众人数": ("match", "0.04"),
+                     "群众满意度": ("match", "0.04")}, lines
+    total = got["sheet"]["total"]
+    assert (total["status"], total["delta"]) == ("over", "0.10"), total
+
+
+def test_an_unclaimed_tier_counts_anywhere_in_its_tier_against_a_total_below_its_top(tmp_path):
+    """A worded row (8～10) left unclaimed: a total of 99.03 is the sheet at 9 on it, no under-claim of
+    the 100.03 its top gives (review CO A4); below the tier's bottom the total is under, by the
+    distance to that bottom."""
+    rows = ROWS.replace('target = "≥5000人"\nactual = "5200人"\nweight = 40\nclaimed = 40',
+                        'target = "有所提升"\nactual = "明显提升"\nweight = 40')
+    got = _project(tmp_path, rows=rows, total="91.53")
+    total = got["sheet"]["total"]
+    assert (total["status"], total["computed"], total["low"], total["high"]) == ("match", "91.53", "91.53", "99.53"), total
+    below = _project(tmp_path, rows=rows, total="90")["sheet"]["total"]
+    assert (below["status"], below["computed"], below["delta"]) == ("under", "91.53", "-1.53"), below

@@ -301,7 +301,8 @@ class Engine:
                             doubts.get(ind.id), printed.get(ind.id))
             for ind in rules.indicators
         ]
-        plan = plan_rows(sheet, rules.reading, year, where, findings) if sheet.rows else RowPlan()
+        room = rules.info.total - sum(weights.values(), Decimal(0))
+        plan = plan_rows(sheet, rules.reading, year, where, findings, room) if sheet.rows else RowPlan()
         if sheet.rows:
             scorer = RowScorer(rules.rows, rules.reading, self.evaluator, year, recorder)
             indicators += [

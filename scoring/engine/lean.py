@@ -521,7 +521,7 @@ class LeanEngine:
         rows: list[IndicatorResult] = []
         plan = _NO_ROWS
         if sheet is not None and sheet.rows:
-            rows, plan = self._rows(lr, sheet, facts.year, where, found)
+            rows, plan = self._rows(lr, sheet, facts.year, where, found, rules.info.total - sum(weights, Decimal(0)))
         if facts.complete and rules.rows is not None and not plan.scored:
             facts.complete = False  # as the traced path: rows that are not there are not scored 0
             found.add(rows_missing(rules, weights, where))
@@ -537,10 +537,10 @@ class LeanEngine:
         return self._compare(lr, facts, out, weights, states, claims, rows, plan, sheet, counts, deduction_claims,
                              weights_consistent, rounding, where, found)
 
-    def _rows(self, lr: LeanRules, sheet: Sheet, year: int | None, where: str, found: Findings):
+    def _rows(self, lr: LeanRules, sheet: Sheet, year: int | None, where: str, found: Findings, room: Decimal):
         rules = lr.rules
         noted: list[Finding] = []
-        plan = plan_rows(sheet, rules.reading, year, where, noted)
+        plan = plan_rows(sheet, rules.reading, year, where, noted, room)
         if lr.rows is None:
             lr.rows = _LeanRowScorer(rules.rows, rules.reading, _GeneratedMethods(lr.methods), year, NULL)
         scorer = lr.rows

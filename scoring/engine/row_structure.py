@@ -182,8 +182,11 @@ def _name_key(name: str) -> str:
     return normalize_phrase(_UNIT_IN_BRACKETS.sub("", name))
 
 
-def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, findings: list[Finding]) -> RowPlan:
-    """Decide the role of every row of ``sheet``; append findings on its printed sums."""
+def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, findings: list[Finding],
+              room: Decimal | None = None) -> RowPlan:
+    """Decide the role of every row of ``sheet``; append findings on its printed sums.  ``room``:
+    the weight the rows share (the form's full marks less its rule indicators' weights), which
+    gives the one row of a complete sheet printed without a 分值 the rest of it."""
     plan = RowPlan()
     children: dict[str, list[int]] = {}
     for i, row in enumerate(sheet.rows):
@@ -248,7 +251,34 @@ def plan_rows(sheet: Sheet, reading: Reading, year: int | None, where: str, find
                     "weight_from_group", f"{row.name}：未印分值，按分组“{'/'.join(sub.group)}”标题的 {fmt(sub.weight)} 分减去其余各行分值 "
                                          f"{fmt_sum(others)} 分，计为 {fmt_sum(rest)} 分", f"{where}.rows[{blank[0]}]",
                 ))
+    if room is not None and sheet.complete:
+        _weight_from_total(sheet, plan, decided, room, where, findings)
     return plan
+
+
+def _weight_from_total(sheet: Sheet, plan: RowPlan, decided: set[int], room: Decimal, where: str, findings: list[Finding]) -> None:
+    """One row of a complete sheet printed without a 分值 and under no header that prints one,
+    every other row's weight known: the sheet's full marks leave it the rest (100 less the 90 the
+    others print: review CO A1), as a group's header does for its rows (review CH A5) — unless it
+    claims more than that rest."""
+    blank = [i for i in plan.scored if sheet.rows[i].weight is None and i not in plan.weights]
+    if len(blank) != 1 or blank[0] in decided:
+        return
+    known = [sheet.rows[i].weight if sheet.rows[i].weight is not None else plan.weights.get(i) for i in plan.scored if i != blank[0]]
+    if None in known:
+        return
+    others = sum(known, Decimal(0))
+    rest = room - others
+    claimed = sheet.rows[blank[0]].claimed
+    if rest <= 0 or (claimed is not None and claimed > rest):
+        # a claim above the rest: a form whose rows have their own 100 beside the rule indicators'
+        # weights (review BB, the Hubei sheet's 110) would give the row more: not known, left open
+        return
+    plan.weights[blank[0]] = rest
+    findings.append(finding(
+        "weight_from_total", f"{sheet.rows[blank[0]].name}：未印分值，全表满分留给各行的 {fmt_sum(room)} 分减去其余各行分值 "
+                             f"{fmt_sum(others)} 分，计为 {fmt_sum(rest)} 分", f"{where}.rows[{blank[0]}]",
+    ))
 
 
 def _duplicates(sheet: Sheet, scored: list[int], where: str, findings: list[Finding]) -> None:

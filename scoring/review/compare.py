@@ -485,12 +485,15 @@ class LineSums:
 
     __slots__ = ("computed", "low", "high", "known_weight", "checked", "unknown_weight", "allow_up", "allow_down",
                  "claimed", "any_claimed", "unclaimed_weight", "unclaimed_unknown", "unclaimed_room", "digits", "converted",
-                 "by_subtotals", "held")
+                 "by_subtotals", "held", "unclaimed_span")
 
     def __init__(self, digits: int = 2) -> None:
         zero = Decimal(0)
         self.computed = self.low = self.high = self.known_weight = self.checked = zero
         self.allow_up = self.allow_down = self.claimed = self.unclaimed_weight = self.unclaimed_room = zero
+        # what unclaimed tiers, counted at their tops, may be below them: the total nearest a claim
+        # below it may count them anywhere in their tiers (review CO A4)
+        self.unclaimed_span = zero
         self.unknown_weight = self.any_claimed = self.unclaimed_unknown = False
         self.digits = digits
         self.converted: Decimal | None = None  # the claims' sum less itself with 折算得分 for 得分 (`converted_shift`)
@@ -520,6 +523,8 @@ class LineSums:
             value = computed
         elif claimed is None:
             value = high if interval and high is not None else low
+            if interval and high is not None:
+                self.unclaimed_span += high - low
             if high is not None:
                 # a line the rules cannot check and the sheet does not claim counts at its least:
                 # what it may still hold, the claimed total may hold too (review BZ A1)
@@ -644,7 +649,10 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         low, high, nearest = max(low, score_floor), max(high, score_floor), max(nearest, score_floor)
     # a claimed total may also be off by what the weights are, printed rounded (3 × 3.3 of 10: 100
     # for lines of 99.9)
-    digits, allow_up, allow_down = sums.digits, sums.allow_up + rounding[0], sums.allow_down + rounding[1]
+    # what the lines matching within the tolerance add up to: their differences net, one line's
+    # -0.02 taking off another's +0.02 (an over line's +0.06 beside them is no rounding: review CO A3)
+    net = sums.allow_up - sums.allow_down
+    digits, allow_up, allow_down = sums.digits, max(net, Decimal(0)) + rounding[0], max(-net, Decimal(0)) + rounding[1]
     low, high = round_half_up(low, digits), round_half_up(high, digits)
     place = f"{where}.total"
     lines_sum = None
@@ -680,6 +688,11 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     elif not complete:
         cmp = _partial_total(claimed_total, computed, low, high, tolerance, place, findings)
     else:
+        if sums.unclaimed_span and claimed_total < computed:
+            # an unclaimed tier is counted at its top, but any score in its tier is the rules': a
+            # claimed total below that counts it nearest the claim (99 where a tier of 8～10 left
+            # unclaimed gives 98～100 is no under-claim: review CO A4)
+            computed = max(round_half_up(claimed_total, digits), round_half_up(computed - sums.unclaimed_span, digits), low)
         delta = claimed_total - computed
         status = "over" if delta > tolerance + allow_up else "under" if -delta > tolerance + allow_down else "match"
         # above a top held below some line's weight, by more than the lines' own differences explain: no
