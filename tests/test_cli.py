@@ -180,6 +180,10 @@ def test_the_rule_sets_tolerance_decides_a_match(tmp_path):
         (lambda t: t.replace("[sheets.inputs.budget_executed]", "[sheets.inputs.budget_executd]"), "没有名为 budget_executd 的输入"),
         (lambda t: t.replace('sheet_type = "部门整体支出绩效自评表"', 'rules = "nowhere.rules"', 1), "没有规则集 nowhere.rules"),
         (lambda t: t.replace('sheet_type = "部门整体支出绩效自评表"', 'sheet_type = "不存在的表"', 1), "没有表类型为“不存在的表”的规则集"),
+        # a form of another name: how to name the rules that are to score it (review CO B1)
+        (lambda t: t.replace('sheet_type = "部门整体支出绩效自评表"', 'sheet_type = "转移支付区域绩效目标自评表"', 1),
+         "请在表中写明所用规则（案例文件的 rules，案例表的“规则”列），如 national.dept-overall（部门整体支出绩效自评表）、"
+         "national.project（项目支出绩效自评表）"),
         (lambda t: t.replace('year = 2024', 'year = 2018', 1), "没有适用于 四川省/遂宁市/安居区 2018 年"),
         (lambda t: t.replace('value = "253.87"', 'value = "253,87元"', 1), "不是数字"),
         (lambda t: t + "\n[[sheets]\n", "TOML 格式错误"),

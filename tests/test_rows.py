@@ -651,6 +651,10 @@ def test_qualitative_wording_has_strength(library, target, actual, low, high, st
         ("无重大安全事故", "无", "8.00", "10.00", "完成值与指标值同样说没有发生"),
         ("不发生", "未发生", "8.00", "10.00", "完成值与指标值同样说没有发生"),
         ("全覆盖", "实现全覆盖", "8.00", "10.00", "完成值包含指标值“全覆盖”"),  # the target's words and more
+        ("较上年提高", "提高", "8.00", "10.00", "未写比较基准“较上年”"),  # the change, its base left unsaid (review CO B4)
+        ("同比下降", "下降", "8.00", "10.00", "未写比较基准“同比”"),
+        ("较上年明显提高", "提高", "None", "None", ""),  # … not a strength the target asks
+        ("较上年提高", "下降", "0.00", "6.00", "方向相反"),
         ("合格", "验收合格", "8.00", "10.00", "完成值包含指标值“合格”"),
         ("完成", "已全部完成", "8.00", "10.00", "完成值包含指标值“完成”"),
         ("完成", "计划年底完成", "None", "None", ""),  # … unless what it adds qualifies them
@@ -663,6 +667,16 @@ def test_wording_read_against_the_targets_own_words(library, target, actual, low
     c = row.comparison
     assert (str(c.low), str(c.high)) == (low, high), row.result.parts[0].reason
     assert how in row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("0起", "0件", "10.00"), ("0次", "0起", "10.00"), ("0起", "0例", "10.00"),  # none is none, whatever counts it (review CO B2)
+    ("0起", "1件", "None"),  # one of another count: which, the rule file says (起 and 次 for events, national.project@2020.7)
+    ("0%", "0起", "None"),  # a rate against a count
+])
+def test_none_against_none_in_other_units_is_met(library, target, actual, expected):
+    row, _ = one(library, name="安全生产事故", target=target, actual=actual, group=["效益指标", "社会效益指标"], claimed="10")
+    assert str(row.result.computed) == expected, row.result.parts[0].reason
 
 
 @pytest.mark.parametrize(("target", "actual", "expected"), [("无", "0", "10.00"), ("无", "0次", "10.00"), ("无", "1起", "0.00"),

@@ -650,6 +650,10 @@ class WordingGrader:
             if forbidden:
                 return equal, f"完成值“{phrase}”说没有变化，指标值要求的正是不“{change}”"
             return rules.target_negated_tier, f"完成值“{phrase}”说没有变化，指标值要求“{change}”"
+        if (change is not None and not self._strengths(target) and not forbidden and phrase == change and subject
+                and made_of(subject, self.reading.change_bases)):
+            # "提高" against "较上年提高": the change asked for, what it is measured from left unsaid (review CO B4)
+            return equal, f"完成值“{phrase}”是指标值要求的“{change}”，未写比较基准“{subject}”"
         if change is not None and not self._strengths(target) and not forbidden and phrase.endswith(change):
             said_with = (*(w for w, level in rules.strength if level < rules.strength_levels - 1), *rules.contained_with)
             # the actual may leave out a manner the target says the change with ("明显改善" against

@@ -232,7 +232,12 @@ class RuleLibrary:
             if broken is not None:  # the only rule file of the form is broken: say so, not "no such form"
                 raise ScoringError(f"可能适用于本表的{broken.named}无法使用：{broken.reason}；本表未计分，请改正该规则文件后再复核")
             kinds = "、".join(sorted({r.info.sheet_type for r in self.rule_sets})) or "（无）"
-            raise ScoringError(f"没有表类型为“{sheet_type}”的规则集；已有的表类型：{kinds}")
+            # a form of another name the national rules may score (a 转移支付区域绩效目标自评表 laid out as
+            # the project form): how to say so, as the sheet's own choice (review CO B1)
+            national = sorted({(r.id, r.info.sheet_type) for r in self.rule_sets if not r.region_path})
+            named = "、".join(f"{i}（{t}）" for i, t in national)
+            hint = f"；如本表应按其中一种计分，请在表中写明所用规则（案例文件的 rules，案例表的“规则”列），如 {named}" if national else ""
+            raise ScoringError(f"没有表类型为“{sheet_type}”的规则集；已有的表类型：{kinds}{hint}")
         matching = [r for r in typed if r.covers(region)]
         dated = unrevised([r for r in matching if governs(r, year, evaluated)])
         depth = max((len(r.region_path) for r in dated), default=-1)
