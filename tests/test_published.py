@@ -116,3 +116,18 @@ def test_batch_reads_published_sheets_beside_case_files(tmp_path):
     done = run_cli("batch", "tests/published", "--format", "json")
     summary = json.loads(done.stdout)
     assert summary["counts"]["scored"] == 12 and summary["counts"]["failed"] == 0, done.stdout[-2000:]
+
+
+def test_a_copy_without_its_budget_block_leaves_execution_unverifiable_not_missing(tmp_path):
+    data = json.loads((PUBLISHED / "08-xinzhou-chujutuan.json").read_text(encoding="utf-8"))
+    del data["budget"]
+    assert is_published(data)
+    path = tmp_path / "copy.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    done = run_cli("diff", str(path), "--format", "json")
+    report = json.loads(done.stdout)
+    codes = [f["code"] for f in report["findings"]]
+    assert "missing_input" not in codes, codes
+    execution = report["sheets"][0]["indicators"][0]
+    assert execution["name"] == "预算执行率" and execution["computed"] is None
+    assert "未印出预算执行情况（budget）" in published_case(data, "x")["sheets"][0]["notes"]

@@ -49,7 +49,8 @@ _NOT_PLACE_STARTS = ("中共", "共青团", "中国")
 # What a row of the budget's execution is called when printed among the indicators
 _EXECUTION_NAMES = ("预算执行率", "资金执行率", "预算执行情况", "执行率")
 # The keys of the neutral form: an object with these is a published sheet, not a case file
-_REQUIRED = frozenset(("unit", "rows", "budget"))
+# (a copy may lack its budget block, or its unit's name: rows and one of the others say enough)
+_SAYS_PUBLISHED = frozenset(("unit", "budget", "province", "sheet_type"))
 
 PROJECT = "项目支出绩效自评表"
 DEPARTMENT = "部门整体支出绩效自评表"
@@ -58,8 +59,10 @@ UNIT = "单位整体支出绩效自评表"
 
 def is_published(data: object) -> bool:
     """Whether ``data`` (a JSON document) is a sheet in the neutral published form rather than a
-    case file: it has a unit, a budget block and indicator rows, and no case or sheets."""
-    return isinstance(data, dict) and _REQUIRED <= set(data) and "case" not in data and "sheets" not in data
+    case file: it has indicator rows and a unit, a budget block, a province or a form's name, and
+    no case or sheets."""
+    return (isinstance(data, dict) and "rows" in data and not _SAYS_PUBLISHED.isdisjoint(data)
+            and "case" not in data and "sheets" not in data)
 
 
 def published_case(data: dict, case_id: str) -> dict:
@@ -88,6 +91,8 @@ def published_case(data: dict, case_id: str) -> dict:
     if printed_type:
         notes.append(f"所印表名：{printed_type}")
     budget = data.get("budget") if isinstance(data.get("budget"), dict) else {}
+    if not budget:
+        notes.append("未印出预算执行情况（budget）")
     _budget(sheet, budget, data.get("budget_subrows"), printed_type, notes)
     sheet["rows"], sheet["subtotals"] = _rows(data.get("rows") or [], sheet, notes)
     total = _figure(data.get("claimed_total"), "总分", notes)
@@ -110,10 +115,11 @@ def _budget(sheet: dict, budget: dict, subrows: object, printed_type: str, notes
     for key, name, label in (("initial", "budget_initial", "年初预算数"), ("full_year", "budget", "全年预算数"),
                              ("executed", "executed", "全年执行数")):
         printed = budget.get(key)
-        if printed is None:
-            continue
-        value = _figure(printed, label, notes)
-        where = f"年度资金总额行 {label}：{_text(printed)}" + (f"（{unit}）" if unit else "")
+        if printed is None and name == "budget_initial":
+            continue  # 年初预算数: no rule reads it
+        value = _figure(printed, label, notes) if printed is not None else None
+        # null: not printed, or not visible in the copy — undisclosed, never missing (an error of the unit's)
+        where = f"年度资金总额行 {label}：{_text(printed) or '未印出'}" + (f"（{unit}）" if unit and printed is not None else "")
         inputs[name] = {"value": value, "source": where} if value is not None else {"undisclosed": True, "source": where}
     for sub in subrows if isinstance(subrows, list) else ():
         label = _text(sub.get("label")) if isinstance(sub, dict) else ""
@@ -131,7 +137,8 @@ def _budget(sheet: dict, budget: dict, subrows: object, printed_type: str, notes
         said = _FORM_EXECUTION.search(printed_type)
         if said:
             weight = said["weight"]
-            notes.append(f"预算执行率分值未在格内印出，按表名“{printed_type}”所注 {weight} 分")
+            if weight != "10":
+                notes.append(f"预算执行率分值未在格内印出，按表名“{printed_type}”所注 {weight} 分")
     if weight is not None and weight != "10":
         sheet["weights"] = {"execution": weight}
     claimed = _figure(budget.get("execution_claimed"), "预算执行率得分", notes)
