@@ -52,6 +52,12 @@ _EXECUTION_NAMES = ("预算执行率", "资金执行率", "预算执行情况", 
 # (a copy may lack its budget block, or its unit's name: rows and one of the others say enough)
 _SAYS_PUBLISHED = frozenset(("unit", "budget", "province", "sheet_type"))
 
+# The keys read; any other is said in the notes as not read
+_READ = frozenset(("unit", "project", "year", "province", "sheet_type", "source", "budget", "budget_subrows", "rows",
+                   "claimed_total", "truncated", "printed_notes"))
+_ROW_READ = frozenset(("l1", "l2", "name", "target", "actual", "weight", "claimed", "note", "claimed_weighted", "completion",
+                       "description"))
+
 PROJECT = "项目支出绩效自评表"
 DEPARTMENT = "部门整体支出绩效自评表"
 UNIT = "单位整体支出绩效自评表"
@@ -101,9 +107,9 @@ def published_case(data: dict, case_id: str) -> dict:
     printed = data.get("printed_notes")
     if printed:
         notes.append("表中所印说明：" + ("；".join(_text(n) for n in printed) if isinstance(printed, list) else _text(printed)))
-    for key in ("sections_claimed", "preceding_fragment"):
-        if data.get(key):
-            notes.append(f"{key}：{data[key]}（未读入）")
+    for key, value in data.items():
+        if key not in _READ and value not in (None, "", [], {}):
+            notes.append(f"{key}：{value}（未读入）")  # "sections_claimed", "budget_rows_printed": said, not scored
     sheet["notes"] = "。".join(n.rstrip("。") for n in notes if n)
     return {"format": 1, "case": case, "sheets": [sheet]}
 
@@ -201,7 +207,8 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
             row["converted"] = converted
         if _text(cells.get("completion")) or _text(cells.get("description")):
             row["deviation"] = "；".join(t for t in (_text(cells.get("completion")), _text(cells.get("description"))) if t)
-        row["source"] = where + (f"；{note}" if note else "")
+        others = [f"{k}：{v}" for k, v in cells.items() if k not in _ROW_READ and v not in (None, "", [], {})]
+        row["source"] = where + (f"；{note}" if note else "") + (f"；未读入 {'；'.join(others)}" if others else "")
         if name.startswith("其中") and weight is None and claimed is None and parent is not None and parent["group"] == group:
             parent.setdefault("id", f"row{len(rows)}")
             row["part_of"] = parent["id"]
