@@ -34,8 +34,8 @@ TRANSCRIBED = {
 }
 
 # Where a person transcribing read more than the cells say: 07's 20-point 年度目标完成情况 is
-# named only in the collector's notes; 09's score printed "IO" (OCR) was read as 10 by hand.
-JUDGED_BY_HAND = {("07-anju-shichangjianguan", "年度目标完成情况"), ("09-yinchuan-liuzhong", "保障人数")}
+# named only in the collector's notes.
+JUDGED_BY_HAND = {("07-anju-shichangjianguan", "年度目标完成情况")}
 
 
 def _verdicts(path, library):
@@ -68,9 +68,10 @@ def test_the_cells_are_read_as_a_person_transcribes_them():
     # the budget block's execution, counted in its group's weight
     assert {"group": ["项目管理"], "weight": "25", "source": "指标“项目管理(25分)”", "includes": ["execution"]} in sheet["subtotals"]
     assert "预算执行率" not in [r["name"] for r in sheet["rows"]] and sheet["claims"]["execution"]["score"] == "9"
-    # an OCR misreading is no figure: not given, and said
+    # a scanned page's letter for a digit is read as the digit, and said; another slip is no figure
     kept = next(r for r in sheet["rows"] if r["name"] == "保障人数")
-    assert "claimed" not in kept and "保障人数）得分印为“IO”，不是数字" in sheet["notes"]
+    assert kept["claimed"] == "10" and "保障人数）得分印为“IO”，按“10”读入（扫描识别把数字认成了字母）" in sheet["notes"]
+    assert next(r for r in sheet["rows"] if r["name"] == "绿化、水电费等成本")["target"] == "M.8万元"
     assert not any(r["name"].startswith("学生和老") for r in sheet["rows"])  # cut off by the page
 
 
@@ -131,3 +132,42 @@ def test_a_copy_without_its_budget_block_leaves_execution_unverifiable_not_missi
     execution = report["sheets"][0]["indicators"][0]
     assert execution["name"] == "预算执行率" and execution["computed"] is None
     assert "未印出预算执行情况（budget）" in published_case(data, "x")["sheets"][0]["notes"]
+
+
+def _read(base: dict, **changed) -> dict:
+    return published_case({**base, **changed}, "x")
+
+
+def test_what_a_collector_writes_in_other_ways_is_read_the_same():
+    """Review CQ: the form's name giving the execution's weight in brackets, a 赋分规则 column, rows
+    that are no list, a scanned letter inside a figure, "truncated" as a word, a year with a blank,
+    "整体支出绩效自评表", places named for a 州, and a 预算执行率 row printing the execution's weight."""
+    base = json.loads((PUBLISHED / "03-zhangzhuangzhai-zhongyang.json").read_text(encoding="utf-8"))
+    no_weight = {**base["budget"], "execution_weight": None}
+    for form in ("转移支付区域绩效自评表 (预算执行率(20分) + 绩效指标(80分))", "区域绩效目标自评表 (预算执行：20 + 指标80)",
+                 "区域绩效目标自评表 (执行率20分)"):
+        assert _read(base, sheet_type=form, budget=no_weight)["sheets"][0]["weights"] == {"execution": "20"}, form
+    ruled = [{**base["rows"][0], "rule": "直接赋分"}]
+    assert _read(base, rows=ruled)["sheets"][0]["rows"][0]["rule"] == "直接赋分"
+    sheet = _read(base, rows=5)["sheets"][0]
+    assert sheet["rows"] == [] and "rows 应为指标行的列表" in sheet["notes"]
+    slipped = [{**base["rows"][0], "target": "≥7O%", "actual": "7l%", "claimed": "2O"}]
+    row = _read(base, rows=slipped)["sheets"][0]["rows"][0]
+    assert (row["target"], row["actual"], row["claimed"]) == ("≥70%", "71%", "20")
+    assert _read(base, rows=[{**base["rows"][0], "actual": "COD排放量达标"}])["sheets"][0]["rows"][0]["actual"] == "COD排放量达标"
+    for written, complete in (("false", True), ("否", True), ("true", False), (False, True), (True, False)):
+        assert _read(base, truncated=written)["sheets"][0]["complete"] is complete, written
+    assert _read(base, year="2023 年度")["case"]["year"] == 2023
+    assert _read(base, sheet_type="整体支出绩效自评表")["sheets"][0]["sheet_type"] == "部门整体支出绩效自评表"
+    for unit, province, region in (("杭州市西湖区教育局", "浙江", ["浙江省", "杭州市", "西湖区"]),
+                                   ("哈密市伊州区教育局", "新疆", ["新疆维吾尔自治区", "哈密市", "伊州区"]),
+                                   ("兰州市城关区文旅局", "甘肃省", ["甘肃省", "兰州市", "城关区"])):
+        assert _read(base, unit=unit, province=province)["case"]["region"] == region, unit
+    # a 预算执行率 row printing the budget block's score again: the weight it prints is the execution's
+    execution = {"l1": "过程(20分)", "l2": "资金管理", "name": "预算执行率", "target": "100%", "actual": "89.69%", "weight": "15",
+                 "claimed": base["budget"]["execution_claimed"]}
+    sheet = _read(base, budget=no_weight, rows=[execution, *base["rows"]])["sheets"][0]
+    assert sheet["weights"] == {"execution": "15"} and all(r["name"] != "预算执行率" for r in sheet["rows"])
+    assert {"group": ["过程"], "weight": "20", "source": "指标“过程(20分)”", "includes": ["execution"]} in sheet["subtotals"]
+    other = _read(base, rows=[{**execution, "claimed": "9"}, *base["rows"]])["sheets"][0]
+    assert other["rows"][0]["name"] == "预算执行率" and "得分 9 与预算执行情况的得分 10 不同" in other["notes"]

@@ -26,6 +26,7 @@ notes, so a reader of the report can see what each figure was read from.
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -37,7 +38,12 @@ _WEIGHTED_HEADING = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<weight>\d+(?:\.\d
 # A figure cell: "25.00", "98", "-1", "10分", "1,100"
 _FIGURE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 # The execution's weight in a form's name: "项目支出绩效自评表 (执行率10 + 指标90)", "(预算执行20 + …)"
-_FORM_EXECUTION = re.compile(r"[（(][^）)]*?(?:预算执行|执行率)\s*(?P<weight>\d+(?:\.\d+)?)")
+_FORM_EXECUTION = re.compile(r"[（(][^）)]*?(?:预算执行情况|预算执行率|预算执行|执行率)\s*[（(:：]?\s*(?P<weight>\d+(?:\.\d+)?)")
+# What a scanned page's text mistakes for a digit in a score or a weight ("2O", "IO"): O for 0, I or l for 1
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
+_OCR_SLIP = re.compile(r"^[0-9OoIl|.]*[OoIl|][0-9OoIl|.]*$")
+# … and in a figure of a target or an actual: a letter so right after a digit, no other letter after it ("9O%", "7l%")
+_OCR_IN_FIGURE = re.compile(r"(?<=\d)[OoIl|]+(?![A-Za-z])")
 # Cells that say "nothing here" on a printed form
 _EMPTY_CELLS = frozenset(("", "/", "-", "—", "——", "－", "无", "空", "…"))
 # The endings of the places a unit's name may begin with, longest first
@@ -56,7 +62,8 @@ _SAYS_PUBLISHED = frozenset(("unit", "budget", "province", "sheet_type"))
 _READ = frozenset(("unit", "project", "year", "province", "sheet_type", "source", "budget", "budget_subrows", "rows",
                    "claimed_total", "truncated", "printed_notes"))
 _ROW_READ = frozenset(("l1", "l2", "name", "target", "actual", "weight", "claimed", "note", "claimed_weighted", "completion",
-                       "description"))
+                       "description", "rule", "赋分规则"))
+_TRUE, _FALSE = frozenset(("true", "是", "1", "yes", "y")), frozenset(("false", "否", "0", "no", "n", ""))
 
 PROJECT = "项目支出绩效自评表"
 DEPARTMENT = "部门整体支出绩效自评表"
@@ -92,7 +99,7 @@ def published_case(data: dict, case_id: str) -> dict:
         "id": "sheet",
         "title": _text(data.get("project")) or _form_name(printed_type) or "自评表",
         "sheet_type": _sheet_type(printed_type),
-        "complete": not data.get("truncated", False),
+        "complete": not _flag(data.get("truncated"), "truncated", notes),
     }
     if printed_type:
         notes.append(f"所印表名：{printed_type}")
@@ -100,7 +107,11 @@ def published_case(data: dict, case_id: str) -> dict:
     if not budget:
         notes.append("未印出预算执行情况（budget）")
     _budget(sheet, budget, data.get("budget_subrows"), printed_type, notes)
-    sheet["rows"], sheet["subtotals"] = _rows(data.get("rows") or [], sheet, notes)
+    printed_rows = data.get("rows")
+    if not isinstance(printed_rows, list):
+        notes.append(f"rows 应为指标行的列表，印为“{_text(printed_rows)}”（未读入）")
+        printed_rows = []
+    sheet["rows"], sheet["subtotals"] = _rows(printed_rows, sheet, notes)
     total = _figure(data.get("claimed_total"), "总分", notes)
     if total is not None:
         sheet["claimed_total"] = {"score": total, "source": f"总分行：自评得分“{_text(data.get('claimed_total'))}”"}
@@ -179,18 +190,20 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
             group.append(heading)
         name = _text(cells.get("name"))
         target, actual = _cell(cells.get("target")), _cell(cells.get("actual"))
+        target, actual = _ocr(target, "指标值", name, notes), _ocr(actual, "完成值", name, notes)
         weight_cell, claimed_cell = cells.get("weight"), cells.get("claimed")
         where = f"第 {number} 个指标行（{'/'.join(group)}{'：' + name if name else ''}）"
         note = _text(cells.get("note"))
         if all(_text(cells.get(k)) in ("", "…") for k in ("target", "actual", "weight", "claimed")) and (not name or name.endswith("…")):
             notes.append(f"{where}未印出或被截去（未读入）")
             continue
-        if _is_execution(name or (group[-1] if group else "")) and "claims" in sheet:
-            # the budget block already gives the execution's weight and score: the same, printed again
+        if _is_execution(name or (group[-1] if group else "")):
+            # the budget block's execution printed among the indicators: its group's weight holds it
             for key, subtotal in subtotals.items():
-                if tuple(group[: len(key)]) == key:
+                if tuple(group[: len(key)]) == key and "execution" not in subtotal.get("includes", ()):
                     subtotal.setdefault("includes", []).append("execution")
-            continue
+            if _same_execution(sheet, _figure(claimed_cell, f"{where}得分", []), _figure(weight_cell, f"{where}分值", []), where, notes):
+                continue
         row: dict[str, Any] = {"group": group, "name": name}
         if target is not None:
             row["target"] = target
@@ -202,6 +215,9 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
             row["weight"] = weight
         if claimed is not None:
             row["claimed"] = claimed
+        rule = _text(cells.get("rule") or cells.get("赋分规则"))
+        if rule:
+            row["rule"] = rule  # 赋分规则: the method the form names for the row
         converted = _figure(cells.get("claimed_weighted"), f"{where}折算得分", notes)
         if converted is not None:
             row["converted"] = converted
@@ -223,6 +239,23 @@ def _is_execution(name: str) -> bool:
     return bare in _EXECUTION_NAMES
 
 
+def _same_execution(sheet: dict, claimed: str | None, weight: str | None, where: str, notes: list[str]) -> bool:
+    """Whether a 预算执行率 row among the indicators is the budget block's execution printed again
+    (its score the block's, or none): then it is not a row, and the weight it prints is the
+    execution's where the block prints none.  A row whose score differs stays a row, for the
+    scoring to say the two disagree."""
+    block = sheet.get("claims", {}).get("execution")
+    if block is None:
+        return False
+    if claimed is not None and Decimal(claimed) != Decimal(block["score"]):
+        notes.append(f"{where}得分 {claimed} 与预算执行情况的得分 {block['score']} 不同")
+        return False
+    if weight is not None and "execution" not in sheet.get("weights", {}) and weight != "10":
+        sheet.setdefault("weights", {})["execution"] = weight
+        notes.append(f"预算执行率分值按{where}所印 {weight} 分")
+    return True
+
+
 def _figure(value: object, what: str, notes: list[str]) -> str | None:
     """A printed figure as the case writes it ("25.00"), or None where the cell gives none; a cell
     that is neither a figure nor empty is said in the notes ("得分印为“IO”")."""
@@ -238,8 +271,21 @@ def _figure(value: object, what: str, notes: list[str]) -> str | None:
             pass
         else:
             return text
+    if _OCR_SLIP.match(text) and _FIGURE.match(text.translate(_OCR_DIGITS)):
+        read = text.translate(_OCR_DIGITS)
+        notes.append(f"{what}印为“{_text(value)}”，按“{read}”读入（扫描识别把数字认成了字母）")
+        return read
     notes.append(f"{what}印为“{_text(value)}”，不是数字，按未给出处理")
     return None
+
+
+def _ocr(text: str | None, what: str, name: str, notes: list[str]) -> str | None:
+    """A target or an actual with a scanned page's letter for a digit in a figure ("9O%") read as the digit, and said."""
+    if text is None or not _OCR_IN_FIGURE.search(text):
+        return text
+    read = _OCR_IN_FIGURE.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
+    notes.append(f"{name or '一行'}的{what}印为“{text}”，按“{read}”读入（扫描识别把数字认成了字母）")
+    return read
 
 
 def _cell(value: object) -> str | None:
@@ -248,13 +294,28 @@ def _cell(value: object) -> str | None:
 
 
 def _text(value: object) -> str:
+    """A cell as printed: a string, or a number the collector wrote as a JSON number; anything else
+    (an object, a list) is no cell, and reads as its JSON text."""
     if value is None:
         return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
     return str(value).strip()
 
 
+def _flag(value: object, key: str, notes: list[str]) -> bool:
+    """A yes or no, written as JSON's or as a word ("false", "否")."""
+    if isinstance(value, bool) or value is None:
+        return bool(value)
+    text = _text(value).lower()
+    if text in _TRUE or text in _FALSE:
+        return text in _TRUE
+    notes.append(f"{key} 印为“{_text(value)}”，不是是或否，按是处理")
+    return True
+
+
 def _year(value: object, notes: list[str]) -> int | None:
-    text = _text(value).removesuffix("年度").removesuffix("年")
+    text = "".join(_text(value).split()).removesuffix("年度").removesuffix("年")
     if not text:
         return None
     if text.isdigit() and len(text) == 4:
@@ -297,6 +358,8 @@ def _leading_place(text: str) -> str | None:
     for end in range(2, min(len(text) - 1, 9)):
         head = text[:end]
         if any(head.endswith(e) and len(head) > len(e) for e in _PLACE_ENDINGS):
+            if head.endswith("州") and text[end:end + 1] in ("市", "区", "县"):
+                head = text[:end + 1]  # 杭州市, 伊州区: a place named for a 州
             return None if head.endswith(_NOT_PLACES) else head
     return None
 
@@ -312,4 +375,6 @@ def _sheet_type(printed: str) -> str:
         return DEPARTMENT
     if "单位" in form and "整体" in form:
         return UNIT
+    if "整体" in form:
+        return DEPARTMENT  # "整体支出绩效自评表": the department's
     return PROJECT
