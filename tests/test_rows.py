@@ -670,9 +670,10 @@ def test_wording_read_against_the_targets_own_words(library, target, actual, low
 
 
 @pytest.mark.parametrize(("target", "actual", "expected"), [
-    ("0起", "0件", "10.00"), ("0次", "0起", "10.00"), ("0起", "0例", "10.00"),  # none is none, whatever counts it (review CO B2)
-    ("0起", "1件", "None"),  # one of another count: which, the rule file says (起 and 次 for events, national.project@2020.7)
-    ("0%", "0起", "None"),  # a rate against a count
+    # units counting events (national.project@2020.7 event_units): none against none is met, and against one a miss
+    ("0起", "0件", "10.00"), ("0次", "0起", "10.00"), ("0起", "0例", "10.00"), ("0起", "1件", "0.00"),  # review CO A2, B2
+    ("0%", "0起", "None"), ("0起", "0元", "None"), ("0起", "0人", "None"),  # a rate, an amount, people: not events (review CP A3)
+    ("0个", "0个未整改", "None"),  # what is counted said after the unit
 ])
 def test_none_against_none_in_other_units_is_met(library, target, actual, expected):
     row, _ = one(library, name="安全生产事故", target=target, actual=actual, group=["效益指标", "社会效益指标"], claimed="10")
@@ -712,7 +713,13 @@ def test_words_standing_for_a_figure_frequencies_and_placeholders(library, targe
     ("助餐服务社区覆盖", "全覆盖", "12个社区全部覆盖", "10.00", "10.00", ""),  # another word for 100%
     ("助餐服务社区覆盖", "全覆盖", "12个社区未全覆盖", "0.00", "6.00", "完成值是指标值“全覆盖”的否定"),
     ("行政村覆盖率", "100%", "36个行政村全覆盖", "10.00", "10.00", ""),  # a rate: "全覆盖" is 100%
-    ("验收", "合格", "3个标段验收合格", "8.00", "10.00", "完成值包含指标值“合格”"),
+    ("标段验收", "合格", "3个标段验收合格", "8.00", "10.00", "完成值包含指标值“合格”"),
+    # not a count of the row's own thing, qualified, or saying more in another clause (review CP A1)
+    ("助餐服务社区覆盖", "全覆盖", "12个社区部分全覆盖", "None", "None", ""),
+    ("助餐服务社区覆盖", "全覆盖", "12个社区基本全覆盖", "None", "None", ""),
+    ("助餐服务社区覆盖", "全覆盖", "10个社区全覆盖，2个未覆盖", "None", "None", ""),
+    ("行政村覆盖率", "100%", "30个行政村全覆盖，6个未覆盖", "None", "None", ""),
+    ("检验", "合格", "5批次合格，1批次不合格", "None", "None", ""),
     # not so: the count alone, or against a target counting the same thing
     ("助餐服务社区覆盖", "全覆盖", "覆盖12个社区", "None", "None", "指标值“全覆盖”（读作 100%），完成值“个社区”"),
     ("行政村覆盖", "36个行政村", "30个行政村全覆盖", "None", "None", "单位不一致（指标值“个行政村”，完成值“个行政村全覆盖”）"),

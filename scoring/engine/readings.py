@@ -176,6 +176,7 @@ class Reading:
     unfinished_remarks: tuple[str, ...] = ()  # "在建", "计划": in brackets after a figure, it is no result yet
     unfinished_exceptions: tuple[str, ...] = ()  # "仍在保修": holds one of them, says a state
     unfinished_short: tuple[str, ...] = ()  # "未完成": such a remark holding one says the target was missed
+    event_units: frozenset[str] = frozenset()  # "起", "次", "件": units counting events, alike where none is asked
     not_done_causes: tuple[str, ...] = ()  # "因": ... after a cause ("因疫情未完成")
     not_done_parts: tuple[str, ...] = ()  # "部分": ... after a part ("部分未开展")
     not_done_counts: tuple[str, ...] = ()  # "尚有", "差": ... before a figure of it ("尚有10户未完工")

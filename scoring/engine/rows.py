@@ -565,7 +565,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         if actual.change or (target is not None and target.change):
             target, actual = self._check_change(row, target, actual, values)
         if target is not None and actual.kind == "number" and not qualitative:
-            actual = self._counted_words(target, actual, values) or actual
+            actual = self._counted_words(row, target, actual, values) or actual
         if target is not None and actual.kind != target.kind and "date" in (actual.kind, target.kind):
             # "2024.06" against "2024年12月前": a year and month written with a dot, as the other side is a date;
             # "12.20" against "2024年12月31日前", "10.8" against "9.30前": a month and day of the sheet's year
@@ -827,15 +827,19 @@ class RowScorer(WordingGrader, UnitMatcher):
             raise _Unreadable(f"实际完成值“{actual.raw}”写的是“{named}”，不是指标“{row.name}”所计的量，无法比较")
         return actual
 
-    def _counted_words(self, target: ParsedValue, actual: ParsedValue, values: list[ValueUse]) -> ParsedValue | None:
+    def _counted_words(self, row: Row, target: ParsedValue, actual: ParsedValue, values: list[ValueUse]) -> ParsedValue | None:
         """An actual counting what it says the target's words of: "12个社区全覆盖" or "12个社区实现全覆盖"
-        against "全覆盖", "36个行政村全覆盖" against a rate of "100%".  The count names what the words are
-        said of; the words say whether the target was met, and are graded as if written alone
-        ("全覆盖", "实现全覆盖"; "12个社区未全覆盖" as "未全覆盖").  None for any other actual, and where
-        the target counts too ("36个行政村全覆盖" against "36个行政村": compared as counts).  Review CM B1:
-        read as a count, its unit "个社区全覆盖" was held against the "%" that "全覆盖" stands for."""
+        against "全覆盖" in 助餐服务社区覆盖, "36个行政村全覆盖" against a rate of "100%" in 行政村覆盖率.
+        The count names what the row counts (its name holds the thing counted: 社区, 行政村); the words
+        say whether the target was met, and are graded as if written alone ("全覆盖", "实现全覆盖";
+        "12个社区未全覆盖" as "未全覆盖").  None for any other actual: one saying more in another clause
+        or a remark ("10个社区全覆盖，2个未覆盖"), a count of something else or qualified ("12个社区部分全覆盖":
+        review CP A1), and where the target counts too ("36个行政村" | "36个行政村全覆盖": not the same
+        unit).  Review CM B1: read as a count, its unit "个社区全覆盖" was held against the "%" that
+        "全覆盖" stands for."""
         unit = actual.written_unit or actual.unit
-        if actual.comparator is not None or not unit or actual.named or actual.change:
+        if (actual.comparator is not None or not unit or actual.named or actual.change or actual.remark
+                or CLAUSE_BREAK.search(fold(actual.raw))):
             return None
         unit = normalize_phrase(unit)
         figures = self.reading.figure_words
@@ -860,8 +864,9 @@ class RowScorer(WordingGrader, UnitMatcher):
                     break
                 start -= len(said)
             counted, phrase = unit[:start], unit[start:]
-            if not counted or not counted.isalpha():
-                continue
+            name = normalize_phrase(row.name)
+            if not counted or not counted.isalpha() or not (counted in name or (len(counted) > 1 and counted[1:] in name)):
+                continue  # the thing counted is the row's ("个社区" in 助餐服务社区覆盖), not "个社区部分"
             self.recorder.value(values, ValueUse("counted", _ACTUAL_READ, f"“{phrase}”（“{actual.raw}”中的“{fmt(actual.number)}{counted}”"
                                                  f"是所说的对象）", "value"))
             return replace(_text_value(phrase), raw=actual.raw)

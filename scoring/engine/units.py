@@ -55,9 +55,11 @@ class UnitMatcher:
         ab, af = self.reading.to_base(au)
         if tb is not None and tb == ab:
             return t * tf, a * af, f"指标值单位“{tu}”与完成值单位“{au}”不同，已按规则文件声明的换算统一为“{tb}”比较"
-        if t == 0 and a == 0 and not {tu, au} & self.reading.rate_units:
-            # none of a thing counted either way ("0起" against "0次", "0例"): none is none (review CO B2)
-            return t, a, f"指标值与完成值都是 0，单位“{tu}”“{au}”不同不影响比较"
+        events = self.reading.event_units
+        if t == 0 and tu in events and au in events:
+            # events counted in two units ("0起" against "0件", "1次"): none asked, and none or some
+            # of them done (review CO A2, B2; not "0元", "0人" or "0个未整改": review CP A3)
+            return t, a, f"“{tu}”与“{au}”同为事件的件数，按件数比较"
         counted = row is not None and self._counted_object(tu, au, row)
         if counted:  # "≥3次培训" against "2次": the row's own object after the unit
             unit, word = counted

@@ -601,6 +601,10 @@ class WordingGrader:
         equal = rules.text_equal_to_target
         if equal is None:
             return None, ""
+        if any(target in group and phrase in group for group in rules.alike):
+            # "未超预算" against "不高于预算": the rule file's phrases saying the same (review CO B3),
+            # against that target only (not "节约10%" or "合格": review CP A2)
+            return equal, f"完成值“{phrase}”与指标值“{target}”说的是同一件事"
         if len(phrase) == len(target) and any(phrase == target[k:] + target[:k] for k in range(2, len(target) - 1)):
             return equal, "完成值与指标值是同样的词，次序不同"  # "验收通过" against "通过验收"
         # "全年无安全事故": a filler before the none word says nothing of it

@@ -342,6 +342,7 @@ class _Compiler:
             unfinished_remarks=tuple(fold(w) for w in r.unfinished_remarks),
             unfinished_exceptions=tuple(fold(w) for w in r.unfinished_exceptions),
             unfinished_short=tuple(fold(w) for w in r.unfinished_short),
+            event_units=frozenset(fold(w) for w in r.event_units),
             not_done_causes=tuple(fold(w) for w in r.not_done_causes),
             not_done_parts=tuple(fold(w) for w in r.not_done_parts),
             not_done_counts=_longest_first(fold(w) for w in r.not_done_counts),
@@ -646,8 +647,8 @@ class _Compiler:
                 self.problem("rows.target_words.negated", f"没有名为 {words.negated} 的档次（rows.tiers）")
             if words.negations and words.negated is None:
                 self.problem("rows.target_words.negated", "写了 negations，却没有写否定时评为哪一档（negated）")
-            if (words.none_alike or words.contained_with) and r.text_equal_to_target is None:
-                self.problem("rows.target_words", "none_alike 与 contained_with 按 rows.text_equal_to_target 的档次评级，须先写明该档次")
+            if (words.none_alike or words.contained_with or words.alike) and r.text_equal_to_target is None:
+                self.problem("rows.target_words", "none_alike、contained_with 与 alike 按 rows.text_equal_to_target 的档次评级，须先写明该档次")
         if r.ranks and r.strength is None:
             self.problem("rows.ranks", "排位低于指标值时评为 rows.strength.weaker 的档次，须先写明 rows.strength")
         for i, ranks in enumerate(r.ranks):
@@ -707,6 +708,7 @@ class _Compiler:
             none_alike=bool(words and words.none_alike),
             contained_with=_longest_first(normalize_phrase(w) for w in words.contained_with) if words else (),
             particles=tuple(normalize_phrase(w) for w in words.particles) if words else (),
+            alike=tuple(frozenset(normalize_phrase(w) for w in group) for group in words.alike) if words else (),
             no_answers=tuple(normalize_phrase(w) for w in r.no_answers),
             ranks=tuple(_ranking(ranks) for ranks in r.ranks),
             rank_floor_words=_longest_first(normalize_phrase(w) for w in r.rank_floor_words),
@@ -773,7 +775,8 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "completion_lacks"): [], ("reading", "change_levels"): [],
                                                         ("reading", "not_done_causes"): [], ("reading", "not_done_parts"): [],
                                                         ("reading", "not_done_counts"): [],
-                                                        ("rows.strength", "unchanged"): []}
+                                                        ("rows.strength", "unchanged"): [], ("rows.target_words", "alike"): [],
+                                                        ("reading", "event_units"): []}
 
 
 def content_hash(resolved: dict) -> str:

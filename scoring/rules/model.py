@@ -134,6 +134,7 @@ class CompiledRows(CompiledModel):
     none_alike: bool = False
     contained_with: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()  # "了": an actual's, between the target's words ("促进了…发展")
+    alike: tuple[frozenset[str], ...] = ()  # phrases saying the same thing ("不高于预算", "未超预算")
     no_answers: tuple[str, ...] = ()  # a phrase starting with one answers nothing
     ranks: tuple[dict[str, int], ...] = ()  # each ranking: word → its rank, 0 the best (words of one rank share it)
     rank_floor_words: tuple[str, ...] = ()  # "及以上", "或", "标准": a target of a rank and these asks for at least it

@@ -148,6 +148,9 @@ class ReadingDecl(Strict):
     # 未完成）", "3场（未举办）"): the figure is still not read, but the row is short of its target, and
     # its full weight is more than it can earn (the evaluator says how much less)
     unfinished_short: list[str] = []
+    # Units counting events ("起", "次", "件", "例"): none of one is none of another, and against a target
+    # of none, any number of one is that many of what the row counts ("0起" against "1件")
+    event_units: list[str] = []
     # ... said alone, or after a cause (`not_done_causes`: "因疫情未完成"), a part (`not_done_parts`: "部分未开展"),
     # a figure (maybe after one of `not_done_counts`: "尚有10户未完工", "差10户未完成") or the row's own object
     not_done_causes: list[str] = []
@@ -395,13 +398,16 @@ class TargetWords(Strict):
     against "完成", "实现全覆盖" against "全覆盖") when what it adds is made of ``contained_with``
     ("已", "全部", "验收", "实现"), not "延期完成", "完成一半" or "需进一步提升".  ``particles``
     ("了") an actual may put between the target's words, where the target has none: "促进了村集体经济
-    发展" against "促进村集体经济发展"."""
+    发展" against "促进村集体经济发展".  ``alike``: groups of phrases saying the same thing ("不高于预算",
+    "控制在预算范围内", "未超预算"): an actual of a group against a target of the same group is the
+    tier ``rows.text_equal_to_target``; against any other target, nothing."""
 
     negations: list[str] = []
     negated: str | None = None
     none_alike: bool = False
     contained_with: list[str] = []
     particles: list[str] = []
+    alike: list[list[str]] = []
 
 
 class RowRules(Strict):
