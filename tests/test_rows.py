@@ -655,6 +655,11 @@ def test_qualitative_wording_has_strength(library, target, actual, low, high, st
         ("同比下降", "下降", "8.00", "10.00", "未写比较基准“同比”"),
         ("较上年明显提高", "提高", "None", "None", ""),  # … not a strength the target asks
         ("较上年提高", "下降", "0.00", "6.00", "方向相反"),
+        # phrases of one rows.target_words.alike group (national.project@2020.7; reviews CO B3, CP A2, CR B3)
+        ("不高于预算", "未超预算", "8.00", "10.00", "说的是同一件事"),
+        ("控制在预算范围之内", "均在预算范围内", "8.00", "10.00", "说的是同一件事"),
+        ("≤预算资金", "无超支", "8.00", "10.00", "说的是同一件事"),
+        ("节约10%", "未超预算", "None", "None", ""), ("合格", "在预算内", "None", "None", ""),
         ("合格", "验收合格", "8.00", "10.00", "完成值包含指标值“合格”"),
         ("完成", "已全部完成", "8.00", "10.00", "完成值包含指标值“完成”"),
         ("完成", "计划年底完成", "None", "None", ""),  # … unless what it adds qualifies them
@@ -674,6 +679,9 @@ def test_wording_read_against_the_targets_own_words(library, target, actual, low
     ("0起", "0件", "10.00"), ("0次", "0起", "10.00"), ("0起", "0例", "10.00"), ("0起", "1件", "0.00"),  # review CO A2, B2
     ("0%", "0起", "None"), ("0起", "0元", "None"), ("0起", "0人", "None"),  # a rate, an amount, people: not events (review CP A3)
     ("0个", "0个未整改", "None"),  # what is counted said after the unit
+    ("≤1起", "0件", "10.00"), ("≤2件", "3起", "6.67"),  # a ceiling of events too (review CR B4) …
+    ("≥5件", "6次", "None"),  # … not a count to reach: items and times
+    ("≤2起", "3起事故", "6.67"), ("0起", "0起事故", "10.00"),  # 起 read as 次, the row's object after it (review CR B1)
 ])
 def test_none_against_none_in_other_units_is_met(library, target, actual, expected):
     row, _ = one(library, name="安全生产事故", target=target, actual=actual, group=["效益指标", "社会效益指标"], claimed="10")
@@ -720,6 +728,9 @@ def test_words_standing_for_a_figure_frequencies_and_placeholders(library, targe
     ("助餐服务社区覆盖", "全覆盖", "10个社区全覆盖，2个未覆盖", "None", "None", ""),
     ("行政村覆盖率", "100%", "30个行政村全覆盖，6个未覆盖", "None", "None", ""),
     ("检验", "合格", "5批次合格，1批次不合格", "None", "None", ""),
+    ("脱贫户基本医疗保险参保率", "100%", "3500户基本全覆盖", "None", "None", ""),  # 基本 is no thing counted (review CR A1)
+    ("助餐服务社区覆盖", "全覆盖", "12个城乡社区全覆盖", "8.00", "10.00", ""),  # the name holds the thing's end (review CR B2)
+    ("住房安全达标", "达标", "3户未达标", "0.00", "6.00", "完成值是指标值“达标”的否定"),  # a unit alone counts
     # not so: the count alone, or against a target counting the same thing
     ("助餐服务社区覆盖", "全覆盖", "覆盖12个社区", "None", "None", "指标值“全覆盖”（读作 100%），完成值“个社区”"),
     ("行政村覆盖", "36个行政村", "30个行政村全覆盖", "None", "None", "单位不一致（指标值“个行政村”，完成值“个行政村全覆盖”）"),

@@ -864,13 +864,29 @@ class RowScorer(WordingGrader, UnitMatcher):
                     break
                 start -= len(said)
             counted, phrase = unit[:start], unit[start:]
-            name = normalize_phrase(row.name)
-            if not counted or not counted.isalpha() or not (counted in name or (len(counted) > 1 and counted[1:] in name)):
+            if not counted or not counted.isalpha() or not self._counts_rows_thing(row, counted):
                 continue  # the thing counted is the row's ("个社区" in 助餐服务社区覆盖), not "个社区部分"
             self.recorder.value(values, ValueUse("counted", _ACTUAL_READ, f"“{phrase}”（“{actual.raw}”中的“{fmt(actual.number)}{counted}”"
                                                  f"是所说的对象）", "value"))
             return replace(_text_value(phrase), raw=actual.raw)
         return None
+
+    def _counts_rows_thing(self, row: Row, counted: str) -> bool:
+        """Whether the words between a count and the target's words ("个社区", "户", "个城乡社区") name
+        what the row counts: a unit alone ("3户未达标"), or a unit and a thing whose end the row's name
+        holds (社区 in 助餐服务社区覆盖, 村 in 村级覆盖率) — never with a word of degree or part in them
+        ("个社区部分", "户基本" in 基本医疗保险参保率: review CR A1)."""
+        reading, rules = self.reading, self.rules
+        lower = {w[: len(w) - len(top)] for ranking in rules.ranks for top, rank in ranking.items() if rank == 0
+                 for w, r in ranking.items() if r > 0 and w.endswith(top) and len(w) > len(top)}  # 基本(及时), 较(规范)
+        qualifiers = (*(w for w, _ in rules.strength), *reading.not_done_parts, *reading.short_words, *lower)
+        if any(q and q in counted for q in qualifiers):
+            return False
+        if reading.is_unit(counted):
+            return True
+        name = normalize_phrase(row.name)
+        thing = counted[1:] if len(counted) > 1 and reading.is_unit(counted[0]) else counted
+        return any(thing[k:] in name for k in range(len(thing)))
 
     def _check_change(self, row: Row, target: ParsedValue | None, actual: ParsedValue,
                       values: list[ValueUse]) -> tuple[ParsedValue | None, ParsedValue]:

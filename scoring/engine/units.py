@@ -56,11 +56,13 @@ class UnitMatcher:
         if tb is not None and tb == ab:
             return t * tf, a * af, f"指标值单位“{tu}”与完成值单位“{au}”不同，已按规则文件声明的换算统一为“{tb}”比较"
         events = self.reading.event_units
-        if t == 0 and tu in events and au in events:
-            # events counted in two units ("0起" against "0件", "1次"): none asked, and none or some
-            # of them done (review CO A2, B2; not "0元", "0人" or "0个未整改": review CP A3)
+        if tu in events and au in events and (t == 0 or direction in ("<=", "<")):
+            # events counted in two units ("0起" against "0件", "1次"; "≤2件" against "3起"): none or at
+            # most some asked, and so many of them done (review CO A2, B2, CR B4; not "0元", "0人" or
+            # "0个未整改": review CP A3; not "≥5件" against "6次", items and times)
             return t, a, f"“{tu}”与“{au}”同为事件的件数，按件数比较"
-        counted = row is not None and self._counted_object(tu, au, row)
+        counted = row is not None and (self._counted_object(tu, au, row) or self._counted_object(
+            target.written_unit or tu, actual.written_unit or au, row))  # "≤2起" (read as 次) against "3起事故"
         if counted:  # "≥3次培训" against "2次": the row's own object after the unit
             unit, word = counted
             found = self._same_unit(replace(target, unit=unit), replace(actual, unit=unit), direction, row)

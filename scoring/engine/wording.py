@@ -601,7 +601,8 @@ class WordingGrader:
         equal = rules.text_equal_to_target
         if equal is None:
             return None, ""
-        if any(target in group and phrase in group for group in rules.alike):
+        said = next((phrase[len(w):] for w in rules.contained_with if phrase.startswith(w) and len(phrase) > len(w)), phrase)
+        if any(target in group and (phrase in group or said in group) for group in rules.alike):
             # "未超预算" against "不高于预算": the rule file's phrases saying the same (review CO B3),
             # against that target only (not "节约10%" or "合格": review CP A2)
             return equal, f"完成值“{phrase}”与指标值“{target}”说的是同一件事"
