@@ -4,6 +4,7 @@ transcriptions in cases/ read them."""
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from scoring.cases.load import load_case
 from scoring.cases.published import is_published, published_case
 from scoring.engine.engine import Engine
+from scoring.errors import ScoringError
 from scoring.review.pipeline import report_loaded
 
 from conftest import CASES, ROOT, run_cli
@@ -149,8 +151,12 @@ def test_what_a_collector_writes_in_other_ways_is_read_the_same():
         assert _read(base, sheet_type=form, budget=no_weight)["sheets"][0]["weights"] == {"execution": "20"}, form
     ruled = [{**base["rows"][0], "rule": "直接赋分"}]
     assert _read(base, rows=ruled)["sheets"][0]["rows"][0]["rule"] == "直接赋分"
-    sheet = _read(base, rows=5)["sheets"][0]
-    assert sheet["rows"] == [] and "rows 应为指标行的列表" in sheet["notes"]
+    for malformed, said in ((5, "rows: 应为指标行的列表"), ([["产出指标"]], "rows[0]: 应为一行表格"),
+                            ([{**base["rows"][0], "weight": True}], "rows[0].weight: 应为文字或数字"),
+                            ({"rows": base["rows"], "budget": "32.4"}, "budget: 应为预算执行情况")):
+        changed = malformed if isinstance(malformed, dict) else {"rows": malformed}
+        with pytest.raises(ScoringError, match=re.escape(said)):
+            _read(base, **changed)
     slipped = [{**base["rows"][0], "target": "≥7O%", "actual": "7l%", "claimed": "2O"}]
     row = _read(base, rows=slipped)["sheets"][0]["rows"][0]
     assert (row["target"], row["actual"], row["claimed"]) == ("≥70%", "71%", "20")
@@ -171,3 +177,33 @@ def test_what_a_collector_writes_in_other_ways_is_read_the_same():
     assert {"group": ["过程"], "weight": "20", "source": "指标“过程(20分)”", "includes": ["execution"]} in sheet["subtotals"]
     other = _read(base, rows=[{**execution, "claimed": "9"}, *base["rows"]])["sheets"][0]
     assert other["rows"][0]["name"] == "预算执行率" and "得分 9 与预算执行情况的得分 10 不同" in other["notes"]
+
+
+def test_what_a_collector_writes_in_yet_other_ways_is_read_the_same(tmp_path):
+    """Review CS: the indicator printed in the 二级 column with no name, a group's weight written
+    "（20）", "20分" or "(分值20)", a total printed with its grade, a year in Chinese numerals or as
+    2024.0, the province only in the unit's name, a long prefecture, a budget in 元; a malformed file
+    is refused naming the key."""
+    base = json.loads((PUBLISHED / "03-zhangzhuangzhai-zhongyang.json").read_text(encoding="utf-8"))
+    lower = {"l1": "效益指标", "l2": "患者投诉率(10分)", "name": None, "target": "≤2%", "actual": "1.5%", "weight": None, "claimed": "10"}
+    sheet = _read(base, rows=[lower])["sheets"][0]
+    assert (sheet["rows"][0]["name"], sheet["rows"][0]["group"], sheet["rows"][0]["weight"]) == ("患者投诉率", ["效益指标"], "10")
+    assert not any(sub["group"] == ["效益指标", "患者投诉率"] for sub in sheet["subtotals"])
+    kept = {**lower, "l2": "数量指标", "name": None}
+    assert _read(base, rows=[kept])["sheets"][0]["rows"][0]["group"] == ["效益指标", "数量指标"]  # a heading stays one
+    for heading in ("数量指标（20）", "数量指标 20分", "数量指标(分值20)", "数量指标（分值：20分）"):
+        rows = [{**base["rows"][0], "l2": heading}]
+        subtotals = _read(base, rows=rows)["sheets"][0]["subtotals"]
+        assert {"group": ["产出指标", "数量指标"], "weight": "20"}.items() <= subtotals[-1].items(), (heading, subtotals)
+    graded = _read(base, claimed_total="97.5（优）")["sheets"][0]
+    assert graded["claimed_total"]["score"] == "97.5" and graded["claimed_grade"]["grade"] == "优"
+    assert _read(base, year="二〇二三年度")["case"]["year"] == 2023 and _read(base, year=2023.0)["case"]["year"] == 2023
+    assert _read(base, province=None, unit="四川省遂宁市安居区财政局")["case"]["region"] == ["四川省", "遂宁市", "安居区"]
+    assert _read(base, province="云南", unit="西双版纳傣族自治州景洪市农业农村局")["case"]["region"] == ["云南省", "西双版纳傣族自治州", "景洪市"]
+    assert _read(base, unit="国家税务总局成都市税务局", province="四川")["case"]["region"] == ["四川省"]
+    yuan = _read(base, budget={**base["budget"], "unit": "元", "full_year": "94800", "executed": "94800"})["sheets"][0]
+    assert yuan["inputs"]["budget"]["value"] == "94800元" and yuan["stated_rates"][0]["numerator"] == "94800"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps({**base, "rows": {"a": 1}}, ensure_ascii=False), encoding="utf-8")
+    done = run_cli("diff", str(path))
+    assert done.returncode == 2 and "bad.json: rows: 应为指标行的列表" in done.stderr and "Traceback" not in done.stderr

@@ -46,7 +46,10 @@ def load_case(path: Path | str) -> tuple[Case, str]:
             raise ScoringError(f"{exc}（{path.name} 不是 .toml、.json 案例文件或 .xlsx 填报工作簿）") from None
     if suffix == ".json" and is_published(data):
         # a published sheet transcribed in the neutral form (`cases.published`), read as its case
-        data = published_case(data, path.stem)
+        try:
+            data = published_case(data, path.stem)
+        except ScoringError as exc:
+            raise ScoringError(f"{path}: {exc}") from None
     if isinstance(data, dict) and not set(data) - {"format"}:
         raise ScoringError(f"{path}: 文件中没有案例内容（没有 [case] 和 [[sheets]]）：文件是空的、未写完或未保存？")
     case = quick_case(data)

@@ -31,10 +31,14 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..errors import ScoringError
 from ..regions import FULL_NAMES, PROVINCES
 
 # A heading printed with its weight: "产出指标(50分)", "数量指标（10分）"
-_WEIGHTED_HEADING = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<weight>\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
+_WEIGHTED_HEADING = re.compile(r"^(?P<name>.*?)\s*(?:[（(]\s*(?:分值\s*[:：]?\s*)?(?P<weight>\d+(?:\.\d+)?)\s*分?\s*[)）]"
+                               r"|(?<![\d.])(?P<bare>\d+(?:\.\d+)?)\s*分)\s*$")
+# A total printed with the grade it claims: "97.5（优）", "97.5分（优秀）"
+_GRADED_TOTAL = re.compile(r"^(?P<total>\d+(?:\.\d+)?)\s*分?\s*[（(]\s*(?P<grade>[^\d（()）]+?)\s*[)）]$")
 # A figure cell: "25.00", "98", "-1", "10分", "1,100"
 _FIGURE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 # The execution's weight in a form's name: "项目支出绩效自评表 (执行率10 + 指标90)", "(预算执行20 + …)"
@@ -51,13 +55,15 @@ _PLACE_ENDINGS = ("自治州", "自治县", "地区", "市", "州", "盟", "县"
 # Words ending in a place's ending that name no place ("XX区社区卫生服务中心"), and the bodies a
 # unit's name may begin with before a place ("中共遂宁市委"): no region is read from them
 _NOT_PLACES = ("社区", "园区", "景区", "片区", "辖区", "街区", "小区", "校区", "牧区", "林区", "矿区", "库区", "城市", "超市", "都市")
-_NOT_PLACE_STARTS = ("中共", "共青团", "中国")
+_NOT_PLACE_STARTS = ("中共", "共青团", "中国", "国家")
 # What a row of the budget's execution is called when printed among the indicators
 _EXECUTION_NAMES = ("预算执行率", "资金执行率", "预算执行情况", "执行率")
 # The keys of the neutral form: an object with these is a published sheet, not a case file
 # (a copy may lack its budget block, or its unit's name: rows and one of the others say enough)
 _SAYS_PUBLISHED = frozenset(("unit", "budget", "province", "sheet_type"))
 
+# A year written in Chinese numerals: "二〇二四"
+_CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # The keys read; any other is said in the notes as not read
 _READ = frozenset(("unit", "project", "year", "province", "sheet_type", "source", "budget", "budget_subrows", "rows",
                    "claimed_total", "truncated", "printed_notes"))
@@ -84,7 +90,7 @@ def published_case(data: dict, case_id: str) -> dict:
     is named the same way."""
     notes: list[str] = []
     unit = _text(data.get("unit")) or "（未印出单位名称）"
-    province = _text(data.get("province"))
+    province = _text(data.get("province")) or next((p for p in sorted(PROVINCES, key=len, reverse=True) if unit.startswith(p)), "")
     printed_type = _text(data.get("sheet_type"))
     year = _year(data.get("year"), notes)
     case: dict[str, Any] = {
@@ -103,16 +109,23 @@ def published_case(data: dict, case_id: str) -> dict:
     }
     if printed_type:
         notes.append(f"所印表名：{printed_type}")
-    budget = data.get("budget") if isinstance(data.get("budget"), dict) else {}
+    budget = data.get("budget")
+    if budget is not None and not isinstance(budget, dict):
+        raise ScoringError(f"budget: 应为预算执行情况（{{\"full_year\": …, \"executed\": …}}），得到 {_text(budget)[:40]}")
+    budget = budget or {}
     if not budget:
         notes.append("未印出预算执行情况（budget）")
     _budget(sheet, budget, data.get("budget_subrows"), printed_type, notes)
     printed_rows = data.get("rows")
     if not isinstance(printed_rows, list):
-        notes.append(f"rows 应为指标行的列表，印为“{_text(printed_rows)}”（未读入）")
-        printed_rows = []
+        raise ScoringError(f"rows: 应为指标行的列表（[{{\"l1\": …, \"name\": …}}, …]），得到 {_text(printed_rows)[:40]}")
     sheet["rows"], sheet["subtotals"] = _rows(printed_rows, sheet, notes)
-    total = _figure(data.get("claimed_total"), "总分", notes)
+    written_total = data.get("claimed_total")
+    graded = _GRADED_TOTAL.match(_text(written_total))
+    if graded:  # "97.5（优）": the total and the grade it claims
+        written_total = graded["total"]
+        sheet["claimed_grade"] = {"grade": graded["grade"], "source": f"总分行：“{_text(data.get('claimed_total'))}”"}
+    total = _figure(written_total, "总分", notes)
     if total is not None:
         sheet["claimed_total"] = {"score": total, "source": f"总分行：自评得分“{_text(data.get('claimed_total'))}”"}
     printed = data.get("printed_notes")
@@ -128,13 +141,16 @@ def published_case(data: dict, case_id: str) -> dict:
 def _budget(sheet: dict, budget: dict, subrows: object, printed_type: str, notes: list[str]) -> None:
     """The budget block: the amounts as inputs, the execution's weight and claim, its printed rate."""
     inputs: dict[str, Any] = {}
+    plain: dict[str, str | None] = {}  # the amounts as printed, without their unit: a stated rate's
     unit = _text(budget.get("unit"))
     for key, name, label in (("initial", "budget_initial", "年初预算数"), ("full_year", "budget", "全年预算数"),
                              ("executed", "executed", "全年执行数")):
         printed = budget.get(key)
         if printed is None and name == "budget_initial":
             continue  # 年初预算数: no rule reads it
-        value = _figure(printed, label, notes) if printed is not None else None
+        value = plain[name] = _figure(printed, label, notes) if printed is not None else None
+        if value is not None and unit in ("元", "亿元"):
+            value += unit  # in 元 or 亿元, as printed: the case reads the unit (the rules' amounts are 万元)
         # null: not printed, or not visible in the copy — undisclosed, never missing (an error of the unit's)
         where = f"年度资金总额行 {label}：{_text(printed) or '未印出'}" + (f"（{unit}）" if unit and printed is not None else "")
         inputs[name] = {"value": value, "source": where} if value is not None else {"undisclosed": True, "source": where}
@@ -145,7 +161,8 @@ def _budget(sheet: dict, budget: dict, subrows: object, printed_type: str, notes
         for key, name, what in (("full_year", "budget_fiscal", "全年预算数"), ("executed", "executed_fiscal", "全年执行数")):
             value = _figure(sub.get(key), f"{label} {what}", notes)
             if value is not None:
-                inputs[name] = {"value": value, "source": f"“{label}”行 {what}：{_text(sub.get(key))}"}
+                inputs[name] = {"value": value + unit if unit in ("元", "亿元") else value,
+                                "source": f"“{label}”行 {what}：{_text(sub.get(key))}"}
         break
     sheet["inputs"] = inputs
     weight = _figure(budget.get("execution_weight"), "预算执行率分值", notes)
@@ -162,7 +179,7 @@ def _budget(sheet: dict, budget: dict, subrows: object, printed_type: str, notes
     if claimed is not None:
         sheet["claims"] = {"execution": {"score": claimed, "source": f"预算执行率 得分：{_text(budget.get('execution_claimed'))}"}}
     stated = _text(budget.get("execution_rate_printed"))
-    spent, whole = inputs.get("executed", {}).get("value"), inputs.get("budget", {}).get("value")
+    spent, whole = plain.get("executed"), plain.get("budget")
     if stated and spent is not None and whole is not None and stated not in _EMPTY_CELLS:
         sheet["stated_rates"] = [{"label": "执行率", "stated": stated, "numerator": spent, "denominator": whole,
                                   "source": f"年度资金总额行 执行率：{stated}"}]
@@ -174,21 +191,34 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
     subtotals: dict[tuple[str, ...], dict] = {}
     parent: dict | None = None
     for number, cells in enumerate(printed, 1):
-        if not isinstance(cells, dict):
-            notes.append(f"第 {number} 个指标行不是一行表格（未读入）")
+        if cells is None:
+            notes.append(f"第 {number} 个指标行为空（null，未读入）")
             continue
+        if not isinstance(cells, dict):
+            raise ScoringError(f"rows[{number - 1}]: 应为一行表格（{{\"l1\": …, \"name\": …, \"target\": …}}），得到 {_text(cells)[:40]}")
+        for key in ("target", "actual", "weight", "claimed", "name", "l1", "l2"):
+            if isinstance(cells.get(key), (bool, dict, list)):
+                raise ScoringError(f"rows[{number - 1}].{key}: 应为文字或数字，得到 {_text(cells.get(key))[:40]}")
         group = []
         for level in ("l1", "l2"):
             heading = _text(cells.get(level))
             if not heading:
                 continue
             found = _WEIGHTED_HEADING.match(heading)
-            if found:
-                heading = found["name"]
+            if found and found["name"].strip():
+                heading = found["name"].strip()
                 key = (*group, heading)
-                subtotals.setdefault(key, {"group": list(key), "weight": found["weight"], "source": f"指标“{found.group(0)}”"})
+                weight = found["weight"] or found["bare"]
+                subtotals.setdefault(key, {"group": list(key), "weight": weight, "source": f"指标“{found.group(0)}”"})
             group.append(heading)
         name = _text(cells.get("name"))
+        if not name and len(group) > 1 and not group[-1].endswith("指标"):
+            # the indicator printed in the 二级 column, no 三级 ("产出指标" | "患者投诉率"): that is its name
+            # (review CS A1), and a heading ending in 指标 ("数量指标") is a group
+            name = group.pop()
+            header = subtotals.pop((*group, name), None)
+            if header is not None and _text(cells.get("weight")) in _EMPTY_CELLS:
+                cells = {**cells, "weight": header["weight"]}  # "患者投诉率(10分)": the row's own weight
         target, actual = _cell(cells.get("target")), _cell(cells.get("actual"))
         target, actual = _ocr(target, "指标值", name, notes), _ocr(actual, "完成值", name, notes)
         weight_cell, claimed_cell = cells.get("weight"), cells.get("claimed")
@@ -315,7 +345,8 @@ def _flag(value: object, key: str, notes: list[str]) -> bool:
 
 
 def _year(value: object, notes: list[str]) -> int | None:
-    text = "".join(_text(value).split()).removesuffix("年度").removesuffix("年")
+    text = "".join(_text(value).split()).removesuffix("年度").removesuffix("年").translate(_CHINESE_DIGITS)
+    text = text.removesuffix(".0")  # 2024.0: a JSON number written as a float
     if not text:
         return None
     if text.isdigit() and len(text) == 4:
@@ -334,7 +365,7 @@ def _region(province: str, unit: str, notes: list[str]) -> list[str]:
     if short not in PROVINCES:
         if province:
             notes.append(f"省份印为“{province}”，不是省级行政区的名称")
-        return [province or "（未印出省份）"]
+        return [province or "未印出"]
     region = [FULL_NAMES.get(short, short)]
     rest = unit
     for name in (region[0], short):
@@ -355,7 +386,7 @@ def _leading_place(text: str) -> str | None:
     the shortest start of two to eight characters ending in a place's ending, with more after it."""
     if text.startswith(_NOT_PLACE_STARTS):
         return None
-    for end in range(2, min(len(text) - 1, 9)):
+    for end in range(2, min(len(text) - 1, 12)):  # 西双版纳傣族自治州: nine
         head = text[:end]
         if any(head.endswith(e) and len(head) > len(e) for e in _PLACE_ENDINGS):
             if head.endswith("州") and text[end:end + 1] in ("市", "区", "县"):
