@@ -207,3 +207,26 @@ def test_what_a_collector_writes_in_yet_other_ways_is_read_the_same(tmp_path):
     path.write_text(json.dumps({**base, "rows": {"a": 1}}, ensure_ascii=False), encoding="utf-8")
     done = run_cli("diff", str(path))
     assert done.returncode == 2 and "bad.json: rows: 应为指标行的列表" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_merged_headings_full_marks_and_malformed_budget_cells():
+    """Review CT: a heading left empty or written "同上" under a merged cell goes on from the row above,
+    and an indicator in the 二级 column below an empty 一级 one is named by it; "满分" is the row's
+    weight; a budget cell or a total holding an object is refused naming the key."""
+    base = json.loads((PUBLISHED / "03-zhangzhuangzhai-zhongyang.json").read_text(encoding="utf-8"))
+    first = {"l1": "产出指标(50分)", "l2": "数量指标", "name": "培训人次", "target": "≥100人次", "actual": "120人次",
+             "weight": "25", "claimed": "满分"}
+    rows = [first, {**first, "l1": "同上", "l2": None, "name": "宣传次数"}, {**first, "l1": None, "l2": "同上", "name": "走访户数"},
+            {"l1": None, "l2": "救助对象投诉率", "name": None, "target": "2%", "actual": "1.5%", "weight": "15", "claimed": "15"}]
+    sheet = _read(base, rows=rows)["sheets"][0]
+    got = [(r["group"], r["name"], r.get("claimed")) for r in sheet["rows"]]
+    assert got == [(["产出指标", "数量指标"], "培训人次", "25"), (["产出指标", "数量指标"], "宣传次数", "25"),
+                   (["产出指标", "数量指标"], "走访户数", "25"), (["产出指标"], "救助对象投诉率", "15")], got
+    assert "得分印为“满分”，按其分值 25 分读入" in sheet["notes"]
+    full = _read(base, budget={**base["budget"], "execution_claimed": "满分"})["sheets"][0]
+    assert full["claims"]["execution"]["score"] == "10"
+    for changed, said in (({"budget": {**base["budget"], "executed": {"v": 1}}}, "budget.executed: 应为文字或数字"),
+                          ({"claimed_total": {"score": 98}}, "claimed_total: 应为文字或数字"),
+                          ({"budget_subrows": "其中"}, "budget_subrows: 应为")):
+        with pytest.raises(ScoringError, match=re.escape(said)):
+            _read(base, **changed)

@@ -62,6 +62,10 @@ _EXECUTION_NAMES = ("预算执行率", "资金执行率", "预算执行情况", 
 # (a copy may lack its budget block, or its unit's name: rows and one of the others say enough)
 _SAYS_PUBLISHED = frozenset(("unit", "budget", "province", "sheet_type"))
 
+# A heading cell under a merged one, copied as such
+_SAME_AS_ABOVE = frozenset(("", "同上", "〃"))
+# A score written as full marks
+_FULL_MARKS = frozenset(("满分",))
 # A year written in Chinese numerals: "二〇二四"
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # The keys read; any other is said in the notes as not read
@@ -113,6 +117,13 @@ def published_case(data: dict, case_id: str) -> dict:
     if budget is not None and not isinstance(budget, dict):
         raise ScoringError(f"budget: 应为预算执行情况（{{\"full_year\": …, \"executed\": …}}），得到 {_text(budget)[:40]}")
     budget = budget or {}
+    for key, value in budget.items():
+        if isinstance(value, (bool, dict, list)):
+            raise ScoringError(f"budget.{key}: 应为文字或数字，得到 {_text(value)[:40]}")
+    if data.get("budget_subrows") is not None and not isinstance(data.get("budget_subrows"), list):
+        raise ScoringError(f"budget_subrows: 应为“其中”各行的列表，得到 {_text(data.get('budget_subrows'))[:40]}")
+    if isinstance(data.get("claimed_total"), (bool, dict, list)):
+        raise ScoringError(f"claimed_total: 应为文字或数字，得到 {_text(data.get('claimed_total'))[:40]}")
     if not budget:
         notes.append("未印出预算执行情况（budget）")
     _budget(sheet, budget, data.get("budget_subrows"), printed_type, notes)
@@ -175,7 +186,11 @@ def _budget(sheet: dict, budget: dict, subrows: object, printed_type: str, notes
                 notes.append(f"预算执行率分值未在格内印出，按表名“{printed_type}”所注 {weight} 分")
     if weight is not None and weight != "10":
         sheet["weights"] = {"execution": weight}
-    claimed = _figure(budget.get("execution_claimed"), "预算执行率得分", notes)
+    if _text(budget.get("execution_claimed")) in _FULL_MARKS:
+        claimed = sheet.get("weights", {}).get("execution", "10")  # "满分": the execution's whole weight
+        notes.append(f"预算执行率得分印为“满分”，按 {claimed} 分读入")
+    else:
+        claimed = _figure(budget.get("execution_claimed"), "预算执行率得分", notes)
     if claimed is not None:
         sheet["claims"] = {"execution": {"score": claimed, "source": f"预算执行率 得分：{_text(budget.get('execution_claimed'))}"}}
     stated = _text(budget.get("execution_rate_printed"))
@@ -190,6 +205,7 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
     rows: list[dict] = []
     subtotals: dict[tuple[str, ...], dict] = {}
     parent: dict | None = None
+    above: dict[str, str] = {}  # the headings of the row above, for cells left empty under a merged one
     for number, cells in enumerate(printed, 1):
         if cells is None:
             notes.append(f"第 {number} 个指标行为空（null，未读入）")
@@ -200,8 +216,21 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
             if isinstance(cells.get(key), (bool, dict, list)):
                 raise ScoringError(f"rows[{number - 1}].{key}: 应为文字或数字，得到 {_text(cells.get(key))[:40]}")
         group = []
+        headings = {level: _text(cells.get(level)) for level in ("l1", "l2")}
+        carried = headings["l1"] in _SAME_AS_ABOVE and "l1" in above
+        if carried:
+            # a merged cell copied as "同上" or left empty: the heading above goes on down (review CT B1)
+            headings["l1"] = above["l1"]
+            if headings["l2"] in _SAME_AS_ABOVE and "l2" in above:
+                headings["l2"] = above["l2"]
+        elif headings["l2"] == "同上" and "l2" in above:
+            headings["l2"] = above["l2"]
         for level in ("l1", "l2"):
-            heading = _text(cells.get(level))
+            heading = headings[level]
+            if heading:
+                above[level] = heading
+            elif level == "l2":
+                above.pop("l2", None)
             if not heading:
                 continue
             found = _WEIGHTED_HEADING.match(heading)
@@ -212,7 +241,8 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
                 subtotals.setdefault(key, {"group": list(key), "weight": weight, "source": f"指标“{found.group(0)}”"})
             group.append(heading)
         name = _text(cells.get("name"))
-        if not name and len(group) > 1 and not group[-1].endswith("指标"):
+        named_by_l2 = bool(_text(cells.get("l2"))) and _text(cells.get("l2")) != "同上"
+        if not name and group and named_by_l2 and not group[-1].endswith("指标"):
             # the indicator printed in the 二级 column, no 三级 ("产出指标" | "患者投诉率"): that is its name
             # (review CS A1), and a heading ending in 指标 ("数量指标") is a group
             name = group.pop()
@@ -222,6 +252,9 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
         target, actual = _cell(cells.get("target")), _cell(cells.get("actual"))
         target, actual = _ocr(target, "指标值", name, notes), _ocr(actual, "完成值", name, notes)
         weight_cell, claimed_cell = cells.get("weight"), cells.get("claimed")
+        if _text(claimed_cell) in _FULL_MARKS and _figure(weight_cell, "", []) is not None:
+            notes.append(f"第 {number} 个指标行（{name}）得分印为“{_text(claimed_cell)}”，按其分值 {_figure(weight_cell, '', [])} 分读入")
+            claimed_cell = _figure(weight_cell, "", [])  # "满分": the row's whole weight (review CT A2)
         where = f"第 {number} 个指标行（{'/'.join(group)}{'：' + name if name else ''}）"
         note = _text(cells.get("note"))
         if all(_text(cells.get(k)) in ("", "…") for k in ("target", "actual", "weight", "claimed")) and (not name or name.endswith("…")):
