@@ -731,6 +731,10 @@ def test_words_standing_for_a_figure_frequencies_and_placeholders(library, targe
     ("脱贫户基本医疗保险参保率", "100%", "3500户基本全覆盖", "None", "None", ""),  # 基本 is no thing counted (review CR A1)
     ("助餐服务社区覆盖", "全覆盖", "12个城乡社区全覆盖", "8.00", "10.00", ""),  # the name holds the thing's end (review CR B2)
     ("住房安全达标", "达标", "3户未达标", "0.00", "6.00", "完成值是指标值“达标”的否定"),  # a unit alone counts
+    ("住房安全达标", "达标", "0户未达标", "None", "None", ""),  # none of them: no count of the row's thing (review CU)
+    ("脱贫户住房达标", "达标", "350户中少数户达标", "None", "None", ""),
+    ("社区覆盖率", "100%", "2026年实现全覆盖", "None", "None", ""),  # a year, a plan
+    ("企业覆盖率", "100%", "12个行业全覆盖", "None", "None", ""),  # 业 alone is not 企业
     # not so: the count alone, or against a target counting the same thing
     ("助餐服务社区覆盖", "全覆盖", "覆盖12个社区", "None", "None", "指标值“全覆盖”（读作 100%），完成值“个社区”"),
     ("行政村覆盖", "36个行政村", "30个行政村全覆盖", "None", "None", "单位不一致（指标值“个行政村”，完成值“个行政村全覆盖”）"),

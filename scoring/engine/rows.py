@@ -838,9 +838,9 @@ class RowScorer(WordingGrader, UnitMatcher):
         unit).  Review CM B1: read as a count, its unit "个社区全覆盖" was held against the "%" that
         "全覆盖" stands for."""
         unit = actual.written_unit or actual.unit
-        if (actual.comparator is not None or not unit or actual.named or actual.change or actual.remark
+        if (actual.comparator is not None or not unit or actual.named or actual.change or actual.remark or not actual.number
                 or CLAUSE_BREAK.search(fold(actual.raw))):
-            return None
+            return None  # "0户未达标": none of them failing is no count of the row's thing (review CU A1)
         unit = normalize_phrase(unit)
         figures = self.reading.figure_words
         if target.kind == "text":
@@ -882,11 +882,15 @@ class RowScorer(WordingGrader, UnitMatcher):
         qualifiers = (*(w for w, _ in rules.strength), *reading.not_done_parts, *reading.short_words, *lower)
         if any(q and q in counted for q in qualifiers):
             return False
+        durations = rules.no_comparator_durations.units if rules.no_comparator_durations else frozenset()
+        if any(counted.startswith(u) for u in durations):
+            return False  # "2026年实现全覆盖", "3年全覆盖": a time, not a count (review CU A3)
         if reading.is_unit(counted):
             return True
         name = normalize_phrase(row.name)
         thing = counted[1:] if len(counted) > 1 and reading.is_unit(counted[0]) else counted
-        return any(thing[k:] in name for k in range(len(thing)))
+        # two characters at least: 社区 of 城乡社区 in 社区覆盖, not 业 of 行业 in 企业覆盖率 (review CU A4)
+        return any(thing[k:] in name for k in range(len(thing) - 1))
 
     def _check_change(self, row: Row, target: ParsedValue | None, actual: ParsedValue,
                       values: list[ValueUse]) -> tuple[ParsedValue | None, ParsedValue]:

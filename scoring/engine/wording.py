@@ -601,7 +601,9 @@ class WordingGrader:
         equal = rules.text_equal_to_target
         if equal is None:
             return None, ""
-        said = next((phrase[len(w):] for w in rules.contained_with if phrase.startswith(w) and len(phrase) > len(w)), phrase)
+        said = phrase
+        while (lead := next((w for w in rules.contained_with if said.startswith(w) and len(said) > len(w)), None)) is not None:
+            said = said[len(lead):]  # "均已控制在预算范围内"
         if any(target in group and (phrase in group or said in group) for group in rules.alike):
             # "未超预算" against "不高于预算": the rule file's phrases saying the same (review CO B3),
             # against that target only (not "节约10%" or "合格": review CP A2)
