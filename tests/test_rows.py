@@ -729,7 +729,9 @@ def test_words_standing_for_a_figure_frequencies_and_placeholders(library, targe
     ("行政村覆盖率", "100%", "30个行政村全覆盖，6个未覆盖", "None", "None", ""),
     ("检验", "合格", "5批次合格，1批次不合格", "None", "None", ""),
     ("脱贫户基本医疗保险参保率", "100%", "3500户基本全覆盖", "None", "None", ""),  # 基本 is no thing counted (review CR A1)
-    ("助餐服务社区覆盖", "全覆盖", "12个城乡社区全覆盖", "8.00", "10.00", ""),  # the name holds the thing's end (review CR B2)
+    ("行政村覆盖率", "100%", "36个村全覆盖", "10.00", "10.00", ""),  # the name holds the thing whole (review CV B1) …
+    ("贫困村覆盖率", "100%", "36个非贫困村全覆盖", "None", "None", ""),  # … not another set (review CV A2)
+    ("农户住房达标", "达标", "350户中少数农户达标", "None", "None", ""),  # some of them (review CV A1)
     ("住房安全达标", "达标", "3户未达标", "0.00", "6.00", "完成值是指标值“达标”的否定"),  # a unit alone counts
     ("住房安全达标", "达标", "0户未达标", "None", "None", ""),  # none of them: no count of the row's thing (review CU)
     ("脱贫户住房达标", "达标", "350户中少数户达标", "None", "None", ""),

@@ -107,6 +107,10 @@ def _share_text(share: tuple[Decimal, Decimal] | None) -> str:
 _TRIAL_WEIGHTS = (Decimal(100), Decimal(10))
 
 
+# Words saying a count is some of a set, not all of it ("350户中少数农户达标", "一半", "个别")
+_SUBSET_WORDS = ("少数", "多数", "一半", "半数", "个别", "部分", "其中")
+
+
 class _Unreadable(Exception):
     """A cell of the row cannot be read; carries the finding to report, and for an actual with
     rival figures in its bracket the reading's account of them (``rival``: `readings.RivalResult`)."""
@@ -872,25 +876,26 @@ class RowScorer(WordingGrader, UnitMatcher):
         return None
 
     def _counts_rows_thing(self, row: Row, counted: str) -> bool:
-        """Whether the words between a count and the target's words ("个社区", "户", "个城乡社区") name
-        what the row counts: a unit alone ("3户未达标"), or a unit and a thing whose end the row's name
-        holds (社区 in 助餐服务社区覆盖, 村 in 村级覆盖率) — never with a word of degree or part in them
-        ("个社区部分", "户基本" in 基本医疗保险参保率: review CR A1)."""
+        """Whether the words between a count and the target's words ("个社区", "户", "个村") name what
+        the row counts: a unit alone ("3户未达标"), or a unit and a thing the row's name holds whole (社区
+        in 助餐服务社区覆盖, 村 in 行政村覆盖率) — never with a word of degree or part in them ("个社区部分",
+        "户基本" in 基本医疗保险参保率, "户中少数农户": reviews CR A1, CV A1), nor a time."""
         reading, rules = self.reading, self.rules
         lower = {w[: len(w) - len(top)] for ranking in rules.ranks for top, rank in ranking.items() if rank == 0
                  for w, r in ranking.items() if r > 0 and w.endswith(top) and len(w) > len(top)}  # 基本(及时), 较(规范)
-        qualifiers = (*(w for w, _ in rules.strength), *reading.not_done_parts, *reading.short_words, *lower)
-        if any(q and q in counted for q in qualifiers):
-            return False
+        qualifiers = (*(w for w, _ in rules.strength), *reading.not_done_parts, *reading.short_words, *lower, *_SUBSET_WORDS)
+        name = normalize_phrase(row.name)
+        if any(q and q in counted for q in qualifiers) or ("中" in counted and "中" not in name):
+            return False  # "350户中少数农户": some of them
         durations = rules.no_comparator_durations.units if rules.no_comparator_durations else frozenset()
         if any(counted.startswith(u) for u in durations):
             return False  # "2026年实现全覆盖", "3年全覆盖": a time, not a count (review CU A3)
         if reading.is_unit(counted):
             return True
-        name = normalize_phrase(row.name)
         thing = counted[1:] if len(counted) > 1 and reading.is_unit(counted[0]) else counted
-        # two characters at least: 社区 of 城乡社区 in 社区覆盖, not 业 of 行业 in 企业覆盖率 (review CU A4)
-        return any(thing[k:] in name for k in range(len(thing) - 1))
+        # the whole thing in the name (村 in 行政村覆盖率): a part of it names another set ("非贫困村" in
+        # 贫困村覆盖率, "规下企业", "12个行业" in 企业覆盖率: reviews CU A4, CV A2)
+        return thing in name
 
     def _check_change(self, row: Row, target: ParsedValue | None, actual: ParsedValue,
                       values: list[ValueUse]) -> tuple[ParsedValue | None, ParsedValue]:
