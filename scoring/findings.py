@@ -67,6 +67,7 @@ KINDS: dict[str, Kind] = {kind.code: kind for kind in (
     Kind("weight_adjusted", "info", "按表中所印分值计分"),
     Kind("weight_from_group", "info", "分值按分组标题推得"),
     Kind("weight_from_total", "info", "分值按全表满分推得"),
+    Kind("published_reading", "info", "公开表的读法说明"),
     Kind("parent_mismatch", "warning", "父行与其下各行不符", also=("error", "info")),
     Kind("placeholder_row", "info", "空行已跳过"),
     Kind("rows_missing", "info", "未录入逐行指标"),

@@ -230,3 +230,17 @@ def test_merged_headings_full_marks_and_malformed_budget_cells():
                           ({"budget_subrows": "其中"}, "budget_subrows: 应为")):
         with pytest.raises(ScoringError, match=re.escape(said)):
             _read(base, **changed)
+
+
+def test_what_the_reading_assumed_is_said_beside_the_scores_on_both_paths():
+    """Review CS B1: an OCR letter read as a digit, a row cut off by the page — said as infos by diff,
+    and counted alike by batch (the lean path)."""
+    done = run_cli("diff", "tests/published/09-yinchuan-liuzhong.json", "--format", "json")
+    said = [f["message"] for f in json.loads(done.stdout)["findings"] if f["code"] == "published_reading"]
+    assert any("得分印为“IO”，按“10”读入" in m for m in said) and any("未印出或被截去" in m for m in said), said
+    assert not any(m.startswith(("所印表名", "表中所印说明")) for m in said)
+    batch = json.loads(run_cli("batch", "tests/published", "--format", "json").stdout)["sheets"]
+    for sheet in batch:
+        alone = json.loads(run_cli("diff", sheet["path"], "--format", "json").stdout)
+        infos = sum(1 for f in alone["findings"] if f["severity"] == "info")
+        assert sheet["findings_count"]["info"] == infos, sheet["path"]

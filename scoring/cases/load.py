@@ -46,10 +46,13 @@ def load_case(path: Path | str) -> tuple[Case, str]:
             raise ScoringError(f"{exc}（{path.name} 不是 .toml、.json 案例文件或 .xlsx 填报工作簿）") from None
     if suffix == ".json" and is_published(data):
         # a published sheet transcribed in the neutral form (`cases.published`), read as its case
+        read_notes: list[str] = []
         try:
-            data = published_case(data, path.stem)
+            data = published_case(data, path.stem, read_notes)
         except ScoringError as exc:
             raise ScoringError(f"{path}: {exc}") from None
+    else:
+        read_notes = []
     if isinstance(data, dict) and not set(data) - {"format"}:
         raise ScoringError(f"{path}: 文件中没有案例内容（没有 [case] 和 [[sheets]]）：文件是空的、未写完或未保存？")
     case = quick_case(data)
@@ -57,6 +60,8 @@ def load_case(path: Path | str) -> tuple[Case, str]:
         case = validated_case(data, str(path))
     for sheet in case.sheets:
         sheet._lines = lines.get(sheet.id)
+    if read_notes:
+        case._read_notes = tuple(read_notes)
     ids = [s.id for s in case.sheets]
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:

@@ -367,3 +367,6 @@ class Case(CaseObject):
     # Sheets of the file refused alone at reading (a claim or a row weight that is no number, a
     # list where a figure goes): (sheet id, why), said by whoever scores the others (`cases.load`)
     _refused: tuple[tuple[str, str], ...] = ()
+    # What reading a published sheet in the neutral form assumed or left out (`cases.published`): said
+    # as infos beside its scores, on both evaluation paths
+    _read_notes: tuple[str, ...] = ()

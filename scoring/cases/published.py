@@ -88,10 +88,12 @@ def is_published(data: object) -> bool:
             and "case" not in data and "sheets" not in data)
 
 
-def published_case(data: dict, case_id: str) -> dict:
+def published_case(data: dict, case_id: str, said: list[str] | None = None) -> dict:
     """The case (plain data, as a case file holds it) of a published sheet in the neutral form.
     Nothing is validated here: the case is, as any case file's is, so a cell that cannot be used
-    is named the same way."""
+    is named the same way.  ``said``, if given, gets what the reading assumed or left out (a
+    scanned letter read as a digit, "满分" as the weight, a key not read): each is said beside the
+    scores (`published_reading`), and all of it is in the sheet's notes."""
     notes: list[str] = []
     unit = _text(data.get("unit")) or "（未印出单位名称）"
     province = _text(data.get("province")) or next((p for p in sorted(PROVINCES, key=len, reverse=True) if unit.startswith(p)), "")
@@ -146,6 +148,8 @@ def published_case(data: dict, case_id: str) -> dict:
         if key not in _READ and value not in (None, "", [], {}):
             notes.append(f"{key}：{value}（未读入）")  # "sections_claimed", "budget_rows_printed": said, not scored
     sheet["notes"] = "。".join(n.rstrip("。") for n in notes if n)
+    if said is not None:
+        said.extend(n for n in notes if n and not n.startswith(("所印表名", "表中所印说明")))
     return {"format": 1, "case": case, "sheets": [sheet]}
 
 

@@ -206,6 +206,7 @@ class Case(Strict):
     case: CaseInfo
     sheets: list[Sheet] = Field(min_length=1)
     _refused: tuple[tuple[str, str], ...] = PrivateAttr(default=())  # `model.Case._refused`
+    _read_notes: tuple[str, ...] = PrivateAttr(default=())  # `model.Case._read_notes`
 
     @field_validator("format", mode="before")
     @classmethod

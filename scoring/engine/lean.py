@@ -432,6 +432,7 @@ class LeanEngine:
             () if sheet.rules or library is None else tuple(fallback_findings(library, tuple(info.region), info.year, sheet.sheet_type, rules, where)),
         )
         found = Findings()
+        found.infos += len(case._read_notes)  # a published sheet's reading, said as infos as the traced path says it
         found.extend(folded)
         x, states = self._bind_figures(lr, sheet, where, found)
         claims = [_claimed(sheet, ind.id, ind.name) for ind in lr.indicators]

@@ -219,6 +219,10 @@ def report_loaded(
             continue
         if placed is not None:
             lines[where] = placed
+        if case._read_notes and not sheets:
+            # how a published sheet's cells were read, where it assumed or left something out
+            # (`cases.published`): its one sheet's, as a batch's summary row counts them
+            sheet_diff.findings[:0] = [finding("published_reading", note, where) for note in case._read_notes]
         findings.extend(sheet_diff.findings)
         sheets.append(sheet_diff)
     if not sheets and first is not None:
