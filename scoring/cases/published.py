@@ -1,7 +1,7 @@
 """Reading a published sheet transcribed in the neutral form into a case.
 
-The neutral form is how published self-evaluation sheets are collected for study (the project's
-`cases/published/`): one JSON object per sheet holding every cell exactly as printed — `unit`,
+The neutral form is how published self-evaluation sheets are collected for study (the twelve of
+`tests/published/`): one JSON object per sheet holding every cell exactly as printed — `unit`,
 `province`, `year`, the form's name (`sheet_type`, with the form's layout in brackets), the
 `budget` block (`initial`, `full_year`, `executed`, `execution_weight`, `execution_claimed`,
 `execution_rate_printed`, `unit`), its `budget_subrows` (其中…), the indicator `rows` (`l1`,
@@ -10,18 +10,21 @@ The neutral form is how published self-evaluation sheets are collected for study
 
 `published_case` turns it into the case a person would transcribe from it, so `diff`, `score`,
 `explain` and `batch` read such a file as they read a case file, and `scoring import` writes it
-out as TOML to be checked and completed by hand:
+out as TOML to be checked and completed by hand (README "Published sheets in the neutral form"
+lists every reading):
 
 * the region is the province and the places the unit's name begins with ("临沧市临翔区林业和草原局":
   临沧市, 临翔区); the form is the sheet type its printed name says (项目, 部门整体, 单位整体);
 * a group printed with its weight ("产出指标(50分)") is the group, and a subtotal of that weight;
+  headings left empty or "同上" under a merged cell go on from the row above;
 * a row named "其中…" with neither weight nor score, under a row that has them, is a part of it;
-* a 预算执行率 row among the indicators is the budget's execution where the budget block gives it;
-* a cell that is no figure where a figure belongs ("/", "—", an OCR misreading "IO") is not given,
-  and the sheet's notes say which and why: nothing is invented.
+* a 预算执行率 row among the indicators is the budget block's execution printed again;
+* a cell that is no figure where a figure belongs ("/", "—", "M.8万元") is not given, a scanned
+  letter for a digit ("2O") is read as the digit: each such reading, and every key not read, is said
+  beside the scores (`published_reading`) and kept in the sheet's notes — nothing is invented.
 
-Everything else printed (a row's remark, the form's notes) goes into the case's sources and
-notes, so a reader of the report can see what each figure was read from.
+A structure that is not this form's (rows that are no list, a cell holding an object) is refused
+naming the key.
 """
 
 from __future__ import annotations

@@ -118,7 +118,7 @@ def _read_form(path: Path) -> dict:
 
         data = read_json(path)
         if not is_published(data):
-            raise ScoringError(f"{path}: 不是按中性格式录入的公开自评表（应有 unit、budget 和 rows）；案例文件（.json）无需转换，可直接复核")
+            raise ScoringError(f"{path}: 不是按中性格式录入的公开自评表（应有 rows，以及 unit、province、budget 或 sheet_type）；案例文件（.json）无需转换，可直接复核")
         try:
             return published_case(data, path.stem)
         except ScoringError as exc:
