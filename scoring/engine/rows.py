@@ -107,10 +107,6 @@ def _share_text(share: tuple[Decimal, Decimal] | None) -> str:
 _TRIAL_WEIGHTS = (Decimal(100), Decimal(10))
 
 
-# Words saying a count is some of a set, not all of it ("350户中少数农户达标", "一半", "个别")
-_SUBSET_WORDS = ("少数", "多数", "一半", "半数", "个别", "部分", "其中")
-
-
 class _Unreadable(Exception):
     """A cell of the row cannot be read; carries the finding to report, and for an actual with
     rival figures in its bracket the reading's account of them (``rival``: `readings.RivalResult`)."""
@@ -883,10 +879,9 @@ class RowScorer(WordingGrader, UnitMatcher):
         reading, rules = self.reading, self.rules
         lower = {w[: len(w) - len(top)] for ranking in rules.ranks for top, rank in ranking.items() if rank == 0
                  for w, r in ranking.items() if r > 0 and w.endswith(top) and len(w) > len(top)}  # 基本(及时), 较(规范)
-        qualifiers = (*(w for w, _ in rules.strength), *reading.not_done_parts, *reading.short_words, *lower, *_SUBSET_WORDS)
-        name = normalize_phrase(row.name)
-        if any(q and q in counted for q in qualifiers) or ("中" in counted and "中" not in name):
-            return False  # "350户中少数农户": some of them
+        qualifiers = (*(w for w, _ in rules.strength), *reading.not_done_parts, *reading.short_words, *lower)
+        if any(q and q in counted for q in qualifiers):
+            return False
         durations = rules.no_comparator_durations.units if rules.no_comparator_durations else frozenset()
         if any(counted.startswith(u) for u in durations):
             return False  # "2026年实现全覆盖", "3年全覆盖": a time, not a count (review CU A3)
@@ -894,8 +889,9 @@ class RowScorer(WordingGrader, UnitMatcher):
             return True
         thing = counted[1:] if len(counted) > 1 and reading.is_unit(counted[0]) else counted
         # the whole thing in the name (村 in 行政村覆盖率): a part of it names another set ("非贫困村" in
-        # 贫困村覆盖率, "规下企业", "12个行业" in 企业覆盖率: reviews CU A4, CV A2)
-        return thing in name
+        # 贫困村覆盖率, "规下企业", "12个行业" in 企业覆盖率: reviews CU A4, CV A2), and words around it say
+        # some of a set ("户中少数农户": review CV A1)
+        return thing in normalize_phrase(row.name)
 
     def _check_change(self, row: Row, target: ParsedValue | None, actual: ParsedValue,
                       values: list[ValueUse]) -> tuple[ParsedValue | None, ParsedValue]:
