@@ -244,3 +244,17 @@ def test_what_the_reading_assumed_is_said_beside_the_scores_on_both_paths():
         alone = json.loads(run_cli("diff", sheet["path"], "--format", "json").stdout)
         infos = sum(1 for f in alone["findings"] if f["severity"] == "info")
         assert sheet["findings_count"]["info"] == infos, sheet["path"]
+
+
+def test_a_year_in_the_projects_name_and_every_qizhong_row_said():
+    """Review CW: the year not printed but opening the project's name is that year; a second 其中 row of
+    fiscal money, and every other 其中 row, is said as not read; a 其中 row written as a list is refused."""
+    base = json.loads((PUBLISHED / "12-daying-sifa-anke.json").read_text(encoding="utf-8"))
+    case = _read(base, year=None)
+    assert case["case"]["year"] == 2023 and "按项目名称所写的 2023 年读入" in case["sheets"][0]["notes"]
+    subrows = [{"label": "其中:中央财政资金", "full_year": "600", "executed": "590"}, None,
+               {"label": "自治区财政资金", "full_year": "150", "executed": "150"}]
+    sheet = _read(base, budget_subrows=subrows)["sheets"][0]
+    assert sheet["inputs"]["budget_fiscal"]["value"] == "600" and "“自治区财政资金”行（未读入）" in sheet["notes"]
+    with pytest.raises(ScoringError, match=re.escape("budget_subrows[0]: 应为一行")):
+        _read(base, budget_subrows=[["其中", "600"]])

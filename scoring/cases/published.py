@@ -69,6 +69,8 @@ _SAYS_PUBLISHED = frozenset(("unit", "budget", "province", "sheet_type"))
 _SAME_AS_ABOVE = frozenset(("", "同上", "〃"))
 # A score written as full marks
 _FULL_MARKS = frozenset(("满分",))
+# A year opening a project's name: "2024年全县安可替代补助资金", "51092324T…-2023年…"
+_YEAR_IN_NAME = re.compile(r"(?<!\d)(?P<year>20\d\d)年")
 # A year written in Chinese numerals: "二〇二四"
 _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 # The keys read; any other is said in the notes as not read
@@ -102,6 +104,12 @@ def published_case(data: dict, case_id: str, said: list[str] | None = None) -> d
     province = _text(data.get("province")) or next((p for p in sorted(PROVINCES, key=len, reverse=True) if unit.startswith(p)), "")
     printed_type = _text(data.get("sheet_type"))
     year = _year(data.get("year"), notes)
+    if year is None and data.get("year") is None:
+        # not printed where the form puts it, but opening the project's name ("2024年…补助资金"): that year
+        named = _YEAR_IN_NAME.search(_text(data.get("project")) or printed_type)
+        if named:
+            year = int(named["year"])
+            notes.append(f"年度未印出，按项目名称所写的 {year} 年读入")
     case: dict[str, Any] = {
         "id": case_id,
         "unit": unit,
@@ -172,16 +180,23 @@ def _budget(sheet: dict, budget: dict, subrows: object, printed_type: str, notes
         # null: not printed, or not visible in the copy — undisclosed, never missing (an error of the unit's)
         where = f"年度资金总额行 {label}：{_text(printed) or '未印出'}" + (f"（{unit}）" if unit and printed is not None else "")
         inputs[name] = {"value": value, "source": where} if value is not None else {"undisclosed": True, "source": where}
-    for sub in subrows if isinstance(subrows, list) else ():
-        label = _text(sub.get("label")) if isinstance(sub, dict) else ""
-        if "财政拨款" not in label and "财政资金" not in label:
-            continue  # 上年结转, 其他资金: not read by the shipped rules
+    fiscal_read = False
+    for number, sub in enumerate(subrows if isinstance(subrows, list) else ()):
+        if sub is None:
+            continue  # a 其中 row not printed
+        if not isinstance(sub, dict):
+            raise ScoringError(f"budget_subrows[{number}]: 应为一行（{{\"label\": …, \"full_year\": …}}），得到 {_text(sub)[:40]}")
+        label = _text(sub.get("label"))
+        if fiscal_read or ("财政拨款" not in label and "财政资金" not in label):
+            # 上年结转, 其他资金, a second fiscal row (自治区、县级财政资金): not read by the shipped rules
+            notes.append(f"“{label or '其中'}”行（未读入）")
+            continue
+        fiscal_read = True
         for key, name, what in (("full_year", "budget_fiscal", "全年预算数"), ("executed", "executed_fiscal", "全年执行数")):
             value = _figure(sub.get(key), f"{label} {what}", notes)
             if value is not None:
                 inputs[name] = {"value": value + unit if unit in ("元", "亿元") else value,
                                 "source": f"“{label}”行 {what}：{_text(sub.get(key))}"}
-        break
     sheet["inputs"] = inputs
     weight = _figure(budget.get("execution_weight"), "预算执行率分值", notes)
     if weight is None and budget.get("execution_weight") is None:
@@ -219,7 +234,8 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
             continue
         if not isinstance(cells, dict):
             raise ScoringError(f"rows[{number - 1}]: 应为一行表格（{{\"l1\": …, \"name\": …, \"target\": …}}），得到 {_text(cells)[:40]}")
-        for key in ("target", "actual", "weight", "claimed", "name", "l1", "l2"):
+        for key in ("target", "actual", "weight", "claimed", "name", "l1", "l2", "rule", "赋分规则", "completion", "description",
+                    "claimed_weighted"):
             if isinstance(cells.get(key), (bool, dict, list)):
                 raise ScoringError(f"rows[{number - 1}].{key}: 应为文字或数字，得到 {_text(cells.get(key))[:40]}")
         group = []
