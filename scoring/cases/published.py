@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from ..errors import ScoringError
@@ -275,9 +275,10 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
         target, actual = _cell(cells.get("target")), _cell(cells.get("actual"))
         target, actual = _ocr(target, "指标值", name, notes), _ocr(actual, "完成值", name, notes)
         weight_cell, claimed_cell = cells.get("weight"), cells.get("claimed")
-        if _text(claimed_cell) in _FULL_MARKS and _figure(weight_cell, "", []) is not None:
-            notes.append(f"第 {number} 个指标行（{name}）得分印为“{_text(claimed_cell)}”，按其分值 {_figure(weight_cell, '', [])} 分读入")
-            claimed_cell = _figure(weight_cell, "", [])  # "满分": the row's whole weight (review CT A2)
+        whole = _figure(weight_cell, "", []) if _text(claimed_cell) in _FULL_MARKS else None
+        if whole is not None:
+            notes.append(f"第 {number} 个指标行（{name}）得分印为“{_text(claimed_cell)}”，按其分值 {whole} 分读入")
+            claimed_cell = whole  # "满分": the row's whole weight (review CT A2)
         where = f"第 {number} 个指标行（{'/'.join(group)}{'：' + name if name else ''}）"
         note = _text(cells.get("note"))
         if all(_text(cells.get(k)) in ("", "…") for k in ("target", "actual", "weight", "claimed")) and (not name or name.endswith("…")):
@@ -350,13 +351,8 @@ def _figure(value: object, what: str, notes: list[str]) -> str | None:
         text = text[:-1].strip()
     if text in _EMPTY_CELLS:
         return None
-    if _FIGURE.match(text):
-        try:
-            Decimal(text)
-        except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
-            pass
-        else:
-            return text
+    if _FIGURE.match(text):  # a plain decimal, as the case writes it
+        return text
     if _OCR_SLIP.match(text) and _FIGURE.match(text.translate(_OCR_DIGITS)):
         read = text.translate(_OCR_DIGITS)
         notes.append(f"{what}印为“{_text(value)}”，按“{read}”读入（扫描识别把数字认成了字母）")
