@@ -813,6 +813,23 @@ def test_none_against_a_count_or_an_upper_bound_is_zero(library, target, actual,
     assert row.result.computed == D(expected), row.result.parts[0].reason
 
 
+@pytest.mark.parametrize(("name", "target", "actual"), [
+    ("安全事故", "<1起", "1起"), ("群众投诉", "<5次", "5次"), ("覆盖率", ">90%", "90%"), ("差错率", "<5%", "5%"),
+])
+def test_a_strict_bound_reached_exactly_is_missed_and_never_full(library, name, target, actual):
+    """"<1起" asks for none: one accident misses it, though target ÷ actual is 1 (review CU A5).
+    The formula cannot tell this miss from a hit, so the evaluator scores it below the weight:
+    full marks claimed are too high, a lower claim is theirs to judge."""
+    row, _ = one(library, name=name, target=target, actual=actual, claimed="10")
+    assert row.comparison.status == "over", row.result.parts[0].reason
+    assert row.comparison.high == D("9.99") and "恰在年度指标值" in row.result.parts[0].reason
+    row, _ = one(library, name=name, target=target, actual=actual, claimed="9")
+    assert row.comparison.status == "unverifiable", row.result.parts[0].reason
+    met = {"<1起": "0起", "<5次": "4次", ">90%": "91%", "<5%": "4%"}[target]
+    row, _ = one(library, name=name, target=target, actual=met, claimed="10")
+    assert (row.comparison.status, row.result.computed) == ("match", D("10.00"))
+
+
 def test_none_in_a_row_the_form_marks_reverse_is_zero(library):
     """The Sichuan form's 指标性质 column says lower is better: "无投诉" against 5 (%) is 0%."""
     rows = [{"name": "投诉率", "group": ["效益指标", "社会效益指标"], "nature": "反向", "target": "5", "unit": "%", "actual": "无投诉",

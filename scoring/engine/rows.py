@@ -1290,6 +1290,14 @@ class RowScorer(WordingGrader, UnitMatcher):
                 outcome.low, outcome.high, outcome.interval = low, high, True
                 return outcome
             raw = low  # "低于85%" against "90%" under 直接赋分: 0, whatever the actual was
+        if not met and bound is None and wanted == "number" and weight > 0 and Decimal(raw) >= weight:
+            # a strict bound reached exactly ("<1起" for 1起, ">90%" for 90%): the formula's share is
+            # 1 and cannot tell this miss from a hit, but a miss never earns full marks (review CU A5)
+            part.state = "judgement"
+            part.reason = (f"完成值“{actual.raw}”恰在年度指标值“{target.raw}”的界限上，未达到；按“{method.label}”的公式仍为满分，"
+                           f"但未达到年度指标值不能得满分，需评价人判断")
+            part.short_of_weight = True
+            return outcome
         part.state = "scored"
         part.raw = Decimal(raw)
         part.score = min(max(part.raw, Decimal(0)), weight)
