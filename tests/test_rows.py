@@ -1548,6 +1548,14 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("项目成本", "成本指标", "≤50万元", "45万元（设备购置30万元）", "10.00"),
     ("项目成本", "成本指标", "≤50万元", "45万元（未含尾款8万元）", "None"),
     ("集中培训天数", "时效指标", "5日", "5日（1日至5日）", "10.00"),
+    # review DA A1: a part (其中, 含) said not done is no remark on the whole: the cell less it may be
+    # what was done, and it accounts for no gap, being in the cell
+    ("送戏下乡演出场次", "数量指标", "≥10场", "10场（其中1场因疫情未举办）", "None"),
+    ("培训期数", "数量指标", "≥10期", "10期（其中2期取消）", "None"),
+    ("路灯维修", "数量指标", "≥200盏", "200盏（含15盏未修复）", "None"),
+    ("送戏下乡演出场次", "数量指标", "≥10场", "9场（其中1场未举办）", "None"),
+    ("培训人次", "数量指标", "≥500人次", "520人次（其中20人次未参训）", "10.00"),  # 500 meets it either way
+    ("送戏下乡演出场次", "数量指标", "≥10场", "10场（其中2场线上举办）", "10.00"),  # a part, done
     # a change asked for with a manner, not a strength: said with a strength (review BL B4)
     ("老年人生活质量", "社会效益指标", "持续改善", "明显改善", "8.00～10.00"),
     ("群众健身意识", "社会效益指标", "不断增强", "明显增强", "8.00～10.00"),

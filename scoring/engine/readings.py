@@ -743,8 +743,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     )
     if rivals:
         # "100户（80户已完工）", "100%（抽查，合格率95%）": which figure is the result is not said
-        raise RivalResult(where, text, f"“{text}”括号中另有“{rivals[0][0]}”，无法确定完成值是哪一个", value,
-                          tuple(r for _, r in rivals))
+        said = (f"括号中注明“{rivals[0][1].clause}”，无法确定完成值是否应减去这一部分" if rivals[0][1].within
+                else f"括号中另有“{rivals[0][0]}”，无法确定完成值是哪一个")
+        raise RivalResult(where, text, f"“{text}”{said}", value, tuple(r for _, r in rivals))
     return value
 
 
@@ -1161,17 +1162,20 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
         lead = remark[start + 1: figure.start()]
         named = bool(reading.quantity_names) and lead.endswith(reading.quantity_names)
         done = named or "已" in lead or lead.startswith(("实际", "实发", "实到", "实有")) or any(w in lead for w in _DONE_WORDS)
-        if value == before or any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not done):
+        after = remark[figure.end() + len(unit):]
+        clause = after[: min((at for at in (after.find(mark) for mark in ")）,，、;；") if at >= 0), default=len(after))]
+        # a part of the cell said not to be done ("其中1场因疫情未举办", "含30人次未参训") is no remark on
+        # the whole: what was done may be the cell less it (review DA A1)
+        undone = parts and not done and any(w in clause for w in PART_NOT_DONE) and not any(w in clause for w in reading.unfinished_exceptions)
+        if value == before or any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not done and not undone):
             continue
         if value > before and not done:
             continue  # a plan or target ("应发1000户"), a running total
-        after = remark[figure.end() + len(unit):]
         if after.startswith(("以上", "以下", "以内", "的目标", "的标准", "目标", "标准")):
             continue  # a bound or a target restated: "达到省定标准95%以上", "达到95%的目标"
-        clause = after[: min((at for at in (after.find(mark) for mark in ")）,，、;；") if at >= 0), default=len(after))]
         if any(w in clause for w in reading.unfinished_exceptions):
             continue  # "2个项目延期后已完成": how some of them were done, all of them done
-        rivals.append((lead + figure[0] + unit, Rival(value, done or after.startswith("已"), lead + figure[0] + unit + clause)))
+        rivals.append((lead + figure[0] + unit, Rival(value, done or after.startswith("已"), lead + figure[0] + unit + clause, undone)))
     return rivals
 
 
@@ -1198,6 +1202,11 @@ class Rival:
     value: Decimal
     done: bool
     clause: str
+    within: bool = False  # a part of the cell (after 其中 or 含) said not to be done: never beside it
+
+
+# Words in a part's clause saying it was not done ("其中1场未举办", "其中2期取消", "含1场推迟至2025年").
+PART_NOT_DONE = ("未", "取消", "推迟", "延期", "延至", "延后", "顺延", "无法", "没有", "暂缓", "跨年")
 
 
 # Grammar, not vocabulary: words opening a clause that gives the plan an actual is held against

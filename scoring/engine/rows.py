@@ -744,7 +744,8 @@ class RowScorer(WordingGrader, UnitMatcher):
         if all(meets(v, aim) for v in readings):
             return first
         if comparator in (">=", ">") and cell < aim and other and not done:
-            if any(cell + r.value == aim or r in missing for r in other):
+            # … a part of the cell (其中) is in it, not what was left beside it: "9场（其中1场未举办）" is 8
+            if any((cell + r.value == aim or r in missing) and not r.within for r in other):
                 return first
         return None
 
