@@ -478,6 +478,29 @@ def test_a_subtotal_that_is_its_groups_only_claim_is_held_to_what_its_rows_earn(
     assert said["group_under"] == "效益指标：所填小计 27 分，其下各行按规则合计应得 30.00 分，少计 3.00 分"
 
 
+def test_subtotals_claiming_for_their_groups_within_the_tolerance_explain_the_total_as_lines_do(tmp_path):
+    """Rows print no 得分; 产出 claims 28.96 over rows giving 28.92, 满意度 9.82 over 9.78, execution
+    9.30 over 9.26: each within the tolerance, and the total 94.35 is their sum, so no over-claim, as
+    with the same claims on the rows (review DB A1: the total was 高报 by 0.16, exit 1)."""
+    rows = [{"group": ["产出指标", "数量指标"], "name": "甲", "target": "≥120次", "actual": "107次", "weight": 10},
+            {"group": ["产出指标", "质量指标"], "name": "乙", "target": "≥95%", "actual": "97%", "weight": 10},
+            {"group": ["产出指标", "时效指标"], "name": "丙", "target": "≥95%", "actual": "97%", "weight": 10},
+            {"group": ["效益指标", "社会效益指标"], "name": "丁", "target": "≥90%", "actual": "97%", "weight": 50},
+            {"group": ["满意度指标", "服务对象满意度指标"], "name": "戊", "target": "≥90%", "actual": "88%", "weight": 10}]
+    subtotals = "\n".join(f'[[sheets.subtotals]]\ngroup = ["{g}"]\nweight = {w}\nclaimed = "{c}"'
+                          for g, w, c in (("产出指标", 30, "28.96"), ("效益指标", 50, "50"), ("满意度指标", 10, "9.82")))
+    inputs = 'budget = "250"\nexecuted = "231.40"'
+    path = write_case(tmp_path, rows, inputs=inputs, sheet='claimed_total = "98.08"\n[sheets.claims]\nexecution = "9.30"\n' + subtotals)
+    code, report = diff_json(path)
+    total = report["sheets"][0]["total"]
+    assert (code, total["computed"], total["status"]) == (0, "97.96", "match"), report["findings"]
+    # beyond the tolerance a subtotal explains nothing: 产出 29.02 is over by 0.10, and so is the total
+    over = write_case(tmp_path, rows, name="over.toml", inputs=inputs,
+                      sheet='claimed_total = "98.14"\n[sheets.claims]\nexecution = "9.30"\n' + subtotals.replace('"28.96"', '"29.02"'))
+    code, report = diff_json(over)
+    assert code == 1 and report["sheets"][0]["total"]["status"] == "over", report["findings"]
+
+
 def test_an_inner_subtotal_is_what_its_unclaimed_rows_add_to_the_outer_one(tmp_path):
     """产出 50 over 数量 (rows claimed 10 and 10) and 质量 30 (rows blank, its subtotal claimed 30): the
     outer subtotal is 20 + 30, not “各项自评得分合计 20 分，与所填小计 50 分不符” (review CI B2)."""

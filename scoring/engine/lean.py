@@ -50,6 +50,7 @@ from ..review.compare import (
     parent_findings,
     settle_total,
     subtotal_findings,
+    subtotals_allowance,
     unclaimed_groups_claimed,
 )
 from ..review.grades import span_text
@@ -689,6 +690,9 @@ class LeanEngine:
                 lines = lines or [(ind.id, ind.name, ind.group, w, c, None) for ind, w, c in zip(indicators, weights, claims)]
                 subtotal_findings(sheet, facts.complete, lines, where, structure, tolerance, lr.rules.misprinted_groups, groups, values)
                 sums.by_subtotals = unclaimed_groups_claimed(sheet, lines, groups)
+                up, down = subtotals_allowance(sheet, lines, groups, values, tolerance)
+                sums.allow_up += up  # as review.compare._total adds them, after every line
+                sums.allow_down += down
             found.extend(structure)
         rules = lr.rules
         deductions = [deduction_points(d, n) for d, n in zip(rules.deductions, counts)]

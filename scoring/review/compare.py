@@ -82,6 +82,7 @@ def diff_sheet(result: SheetResult, sheet: Sheet, where: str, findings: list[Fin
     converted_findings(sheet, result.total_weight, where, findings, tolerance)
     groups: list[HeaderGroup] = []
     by_subtotals = None
+    allowance = (Decimal(0), Decimal(0))
     if sheet.subtotals:
         lines = [(r.result.id, r.result.name, r.result.group, r.result.weight, r.comparison.claimed, r.result.share) for r in rows]
         groups = header_groups(sheet, result.complete, lines, tolerance, result.misprinted_groups)
@@ -89,7 +90,8 @@ def diff_sheet(result: SheetResult, sheet: Sheet, where: str, findings: list[Fin
                   if r.comparison.low is not None else None for r in rows]
         subtotal_findings(sheet, result.complete, lines, where, findings, tolerance, result.misprinted_groups, groups, values)
         by_subtotals = unclaimed_groups_claimed(sheet, lines, groups)
-    total = _total(result, sheet, rows, where, findings, groups, by_subtotals)
+        allowance = subtotals_allowance(sheet, lines, groups, values, tolerance)
+    total = _total(result, sheet, rows, where, findings, groups, by_subtotals, allowance)
     return SheetDiff(result, rows, total)
 
 
@@ -286,6 +288,25 @@ def unclaimed_groups_claimed(sheet: Sheet, lines: list[tuple], groups: list[Head
     return sum((claimed for _, claimed in found), Decimal(0)) if found else None
 
 
+def subtotals_allowance(sheet: Sheet, lines: list[tuple], groups: list[HeaderGroup], values: list, tolerance: Decimal) -> tuple[Decimal, Decimal]:
+    """What the subtotals that are their groups' only claims (`unclaimed_groups_claimed`) are above and
+    below what their lines earn added up, within the tolerance: such a subtotal is its group's claim,
+    and a claim matching within the tolerance explains as much of the total's difference as a line's
+    does (`LineSums.allow_up`; review DB A1).  ``values`` as `subtotal_findings` takes them."""
+    earns = dict(zip((line[0] for line in lines), values))
+    up = down = Decimal(0)
+    for members, claimed in _claiming_subtotals(sheet, lines, groups):
+        span = _lines_range([(earns.get(line[0]), line[3]) for line in members])
+        if span is None:
+            continue
+        low, high = span
+        if high < claimed <= high + tolerance:
+            up += claimed - high
+        elif low - tolerance <= claimed < low:
+            down += low - claimed
+    return up, down
+
+
 def _claiming_subtotals(sheet: Sheet, lines: list[tuple], groups: list[HeaderGroup] = ()) -> list[tuple[list[tuple], Decimal]]:
     """The subtotals that are their groups' only claims (`unclaimed_groups_claimed`): each with its
     lines, the outermost of nested ones."""
@@ -388,6 +409,23 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
                 ))
 
 
+def _lines_range(values: list[tuple]) -> tuple[Decimal, Decimal] | None:
+    """The least and the most a group's lines earn added up, to the cent — ``values``: (what each
+    earns, as `subtotal_findings` takes it, and its weight); one the rules cannot check counts
+    anywhere in its weight.  None where a line has neither (nothing bounds the group) or there is
+    no line."""
+    ranges = []
+    for value, weight in values:
+        if value is None:
+            if weight is None:
+                return None  # a line of no range and no weight: nothing bounds the group
+            value = (Decimal(0), weight)  # the rules cannot check it: anywhere in its weight, as the total counts it
+        ranges.append((value, value) if value.__class__ is Decimal else value[:2])
+    if not ranges:
+        return None
+    return round_half_up(sum((r[0] for r in ranges), Decimal(0)), 2), round_half_up(sum((r[1] for r in ranges), Decimal(0)), 2)
+
+
 def _held_to_lines(sub, label: str, values: list[tuple], place: str, findings: list[Finding], tolerance: Decimal) -> None:
     """A subtotal that is its group's only claim (its lines claim nothing: 产出指标 50 printed, the rows
     blank) against what its lines earn added up — ``values``: (what each earns, as
@@ -395,17 +433,10 @@ def _held_to_lines(sub, label: str, values: list[tuple], place: str, findings: l
     weight — as a line's claim is held to its score: over beyond the tolerance, or the whole weight
     claimed for a group whose lines hold less (review CI A1: 产出 50 where its rows give 47 was
     hidden by 效益's 27 where its row gives 30)."""
-    ranges = []
-    for value, weight in values:
-        if value is None:
-            if weight is None:
-                return  # a line of no range and no weight: nothing bounds the group
-            value = (Decimal(0), weight)  # the rules cannot check it: anywhere in its weight, as the total counts it
-        ranges.append((value, value) if value.__class__ is Decimal else value[:2])
-    if not ranges:
+    span = _lines_range(values)
+    if span is None:
         return
-    low = round_half_up(sum((r[0] for r in ranges), Decimal(0)), 2)
-    high = round_half_up(sum((r[1] for r in ranges), Decimal(0)), 2)
+    low, high = span
     claimed = sub.claimed
     most = "最多" if low != high else ""
     # the whole weight claimed where a line falls short of its own (a range held below it) is over
@@ -567,7 +598,8 @@ class LineSums:
 
 
 def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: str, findings: list[Finding],
-           groups: list[HeaderGroup] = (), by_subtotals: Decimal | None = None) -> TotalDiff:
+           groups: list[HeaderGroup] = (), by_subtotals: Decimal | None = None,
+           allowance: tuple[Decimal, Decimal] = (Decimal(0), Decimal(0))) -> TotalDiff:
     sums = LineSums(max((r.result.rounding for r in rows), default=2))
     sums.converted = converted_shift(sheet)
     sums.by_subtotals = by_subtotals
@@ -579,6 +611,8 @@ def _total(result: SheetResult, sheet: Sheet, rows: list[IndicatorDiff], where: 
         if ind.id not in grouped:
             sums.add(ind.weight, ind.checked_weight, ind.verifiable, ind.interval, ind.computed, c.low, c.high, c.claimed, c.status, c.delta)
     add_groups(sums, sheet, groups)
+    sums.allow_up += allowance[0]  # subtotals claiming for their groups, matched within the tolerance
+    sums.allow_down += allowance[1]
     claimed = [_claim(sheet, d.id, d.name) for d in result.deductions]
     for d, c in zip(result.deductions, claimed):
         d.claimed = None if c is None else abs(c.score)  # shown on the deduction's line
