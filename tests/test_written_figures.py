@@ -61,6 +61,9 @@ def test_a_not_given_mark_makes_the_figure_undisclosed(tmp_path, written):
     ("约123", "“约123”不是数字"),
     ("≥123.47", "“≥123.47”不是数字"),
     ("一百", "“一百”不是数字"),
+    # accounting's negative, or the figure: not read either way (review DB B2)
+    ("(123.47)", "“(123.47)”整个写在括号中：会计写法中括号表示负数，请写成“-123.47”或“123.47”"),
+    ("（123.47万元）", "会计写法中括号表示负数"),
 ])
 def test_a_figure_the_rules_cannot_read_stops_the_sheet_naming_the_place(tmp_path, written, problem):
     done, _ = _diff(_with_budget(tmp_path, written))

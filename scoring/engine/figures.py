@@ -9,6 +9,7 @@ its vocabulary; both evaluation paths read the sheet through `read_figures` firs
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..cases.model import Figure, Sheet
@@ -18,6 +19,8 @@ from ..plain import replace
 from ..rules.declared import InputDecl
 from ..rules.model import RuleSet
 from .readings import Reading, ValueParseError, parse_value
+
+_ANY_DIGIT = re.compile(r"\d")
 
 
 def read_figures(sheet: Sheet, rules: RuleSet, where: str) -> Sheet:
@@ -37,6 +40,13 @@ def read_figures(sheet: Sheet, rules: RuleSet, where: str) -> Sheet:
 def _read(fig: Figure, decl: InputDecl | None, reading: Reading, where: str, key: str, problems: list[FileProblem]) -> Figure:
     text = fig.written
     if text is None:
+        return fig
+    compact = "".join(text.split())
+    if compact[:1] in "(（" and compact[-1:] in ")）" and len(compact) > 2 and _ANY_DIGIT.search(compact):
+        # accounting's negative ("(3.704)" in a spreadsheet's export): the figure or its opposite, which
+        # the reader of a target's "（≥95%）" cannot tell (review DB B2)
+        inner = compact[1:-1]
+        problems.append(FileProblem(where, key, f"“{text}”整个写在括号中：会计写法中括号表示负数，请写成“-{inner}”或“{inner}”"))
         return fig
     try:
         parsed = parse_value(text, reading)
