@@ -655,3 +655,17 @@ def test_records_read_each_line_at_most_twice(monkeypatch):
         starts = [line for line, _, _ in records]
         assert starts[0] == 1 and records[-1][1] == len(lines) + 1, (trial, lines)
         assert all(following == nxt for (_, following, _), nxt in zip(records, starts[1:])), (trial, lines)
+
+
+def test_a_row_that_cannot_be_read_names_whom_it_is_from(tmp_path):
+    """A claim "83%" or a year left empty fails the row; its failure still names the case, the unit,
+    the sheet, the region and the year its cells write, as a case file's failure does (review DB B3)."""
+    path = tmp_path / "t.csv"
+    bad_year = _row(case_id="t3")
+    bad_year[3] = ""
+    path.write_text(_csv([_row(case_id="t1", claim="83%"), _row(case_id="t2"), bad_year]), encoding="utf-8")
+    summary = json.loads(run_cli("batch", str(path), "--format", "json").stdout)
+    assert [s["case_id"] for s in summary["sheets"]] == ["t2"]
+    who = [(f["case_id"], f["unit"], f["sheet_id"], f["region"], f["year"]) for f in summary["failures"]]
+    assert who == [("t1", "中共汨罗市委社会工作部", "dept", "湖南省/岳阳市/汨罗市", 2024),
+                   ("t3", "中共汨罗市委社会工作部", "dept", "湖南省/岳阳市/汨罗市", None)], summary["failures"]

@@ -18,7 +18,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from ..cases.load import load_case
-from ..cases.model import Case
+from ..cases.model import Case, region_parts
 from ..cases.table import TableBlock, TableProblem, TableRow, block_rows, known_labels, read_blocks, read_table, row_to_case
 from ..engine.engine import Engine
 from ..engine.lean import LeanEngine
@@ -212,10 +212,27 @@ def _score_row(row: TableRow, out: _ItemResult) -> None:
     try:
         case = row_to_case(row, _STATE["library"])
     except ScoringError as exc:
-        out.failures.append(Problem(row.where, str(exc)))
+        out.failures.append(Problem(row.where, str(exc), **_written_who(row)))
         return
     out.read += 1
     _score_case(case, row.where, out, line=row.line, traced=got is TRACED)
+
+
+def _written_who(row: TableRow) -> dict:
+    """Who a row that could not be read is from, as its fixed cells write it (the case, the unit,
+    the sheet, the region, a year that is one): the bureau sends it back without opening the table,
+    as it does a case that failed (review DB B3)."""
+    index = {name: i for i, name in enumerate(row.header.columns)}
+
+    def cell(name: str) -> str:
+        i = index.get(name)
+        return row.cells[i].strip() if i is not None and i < len(row.cells) else ""
+
+    year = cell("year")
+    region = cell("region")
+    return {"case_id": cell("case_id"), "unit": cell("unit"), "sheet_id": cell("sheet_id"),
+            "region": region_text(region_parts(region)) if region else "",
+            "year": int(year) if year.isascii() and year.isdigit() and len(year) == 4 else None}
 
 
 # Keys by which a TOML/JSON file in a batch's folder shows itself to be something else than a
