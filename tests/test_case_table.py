@@ -669,3 +669,16 @@ def test_a_row_that_cannot_be_read_names_whom_it_is_from(tmp_path):
     who = [(f["case_id"], f["unit"], f["sheet_id"], f["region"], f["year"]) for f in summary["failures"]]
     assert who == [("t1", "中共汨罗市委社会工作部", "dept", "湖南省/岳阳市/汨罗市", 2024),
                    ("t3", "中共汨罗市委社会工作部", "dept", "湖南省/岳阳市/汨罗市", None)], summary["failures"]
+
+
+@pytest.mark.parametrize(("column", "shown"), [(0, "case_id"), (1, "unit")])
+def test_a_row_without_its_case_or_unit_is_refused(tmp_path, column, shown):
+    """案例编号 and 单位 are required (README): a row with either cell blank is sent back naming the
+    column, not scored under an empty name (review DB B4)."""
+    path = tmp_path / "t.csv"
+    blank = _row(case_id="t2")
+    blank[column] = " "
+    path.write_text(_csv([_row(case_id="t1"), blank]), encoding="utf-8")
+    summary = json.loads(run_cli("batch", str(path), "--format", "json").stdout)
+    assert [s["case_id"] for s in summary["sheets"]] == ["t1"]
+    assert [f["reason"] for f in summary["failures"]] == [f"{path}:3: {shown}: 缺少必填项"], summary["failures"]

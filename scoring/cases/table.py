@@ -618,6 +618,10 @@ def row_to_case(row: TableRow, library: RuleLibrary | None = None) -> Case:
     if len(cells) != len(header.columns):
         raise ScoringError(f"{where}: 该行有 {len(cells)} 列，表头有 {len(header.columns)} 列")
     cell = {name: value.strip() for name, value in zip(header.columns, cells)}
+    for name in ("case_id", "unit"):
+        if not cell.get(name):
+            # whom the row is from: a sheet no one can be asked about is sent back, not scored (review DB B4)
+            raise ScoringError(f"{where}: {header.name(name)}: 缺少必填项")
     if "year" in cell:
         cell["year"] = written_year(cell["year"])
     inputs: dict[str, dict] = {}

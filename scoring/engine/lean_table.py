@@ -179,7 +179,7 @@ class TableReader:
             known_region = self._regions[written_region] = (parts, region_text(parts))
         region, region_shown = known_region
         sheet_type, named, sheet_id = sheet_type or None, named or None, sheet_id or "sheet"
-        if not region or not _YEAR.fullmatch(written_year) or not 1990 <= int(written_year) <= 2100:
+        if not region or not _YEAR.fullmatch(written_year) or not 1990 <= int(written_year) <= 2100 or not case_id or not unit:
             return None
         if (sheet_type is None and named is None) or not _SHEET_ID.fullmatch(sheet_id):
             return None
