@@ -63,6 +63,10 @@ def normalize_phrase(text: str) -> str:
 NOT_GIVEN_POINTS = frozenset({"/", "／", "—", "－", "-", "--", "——", "N/A", "n/a", "NA", "不适用", "空", "未填", "未填写"})
 
 
+# A yes/no as case tables and case files write it (an input declared a flag).
+FLAGS = {"true": True, "false": False, "是": True, "否": False}
+
+
 def is_not_given(value: object) -> bool:
     """Whether a score or weight cell is written as one of `NOT_GIVEN_POINTS` ("/", "—")."""
     return isinstance(value, str) and "".join(value.split()) in NOT_GIVEN_POINTS

@@ -119,3 +119,21 @@ def test_a_figure_is_given_once():
     for bad in ({"value": "1", "written": "1万元"}, {"written": "/", "undisclosed": True}, {"source": "x"}):
         with pytest.raises(ValidationError):
             Figure.model_validate(bad)
+
+
+@pytest.mark.parametrize(("written", "computed", "refused"), [("否", "3.00", None), ("是", "0.00", None), ("FALSE", "3.00", None),
+                                                              ("也许", None, "“也许”不是“是”或“否”")])
+def test_a_yes_or_no_is_read_in_a_case_file_as_in_a_table(tmp_path, written, computed, refused):
+    """支持中小企业发展's flag written "否" is no, as a case table reads it, not "“否”不是数字" (review DB B7);
+    anything else is refused as no yes or no."""
+    text = SICHUAN.read_text(encoding="utf-8")
+    changed = text.replace("[sheets.inputs.sme_noncompliant]\nundisclosed = true", f'[sheets.inputs.sme_noncompliant]\nvalue = "{written}"', 1)
+    assert changed != text
+    path = tmp_path / "case.toml"
+    path.write_text(changed, encoding="utf-8")
+    done, report = _diff(path)
+    if refused:
+        assert done.returncode == 2 and f"inputs.sme_noncompliant: {refused}" in done.stderr, done.stderr
+        return
+    sme = next(i for i in report["sheets"][0]["indicators"] if i["id"] == "sme_support")
+    assert sme["computed"] == computed, sme

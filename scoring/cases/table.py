@@ -28,7 +28,7 @@ from ..errors import ScoringError
 from ..files.limits import MAX_TABLE_LINE_BYTES, megabytes
 from ..files.os_errors import describe
 from ..files.reading import display_path
-from ..numbers import normalize_phrase, written_year
+from ..numbers import FLAGS, normalize_phrase, written_year
 from ..plain import replace
 from ..problems import pydantic_problems
 from ..rules.library import RuleLibrary
@@ -62,7 +62,6 @@ IGNORED_PREFIX = "ignored:"
 RATE_PARTS = ("numerator", "denominator")
 # A cell saying the document does not disclose the figure (never the same as an empty cell).
 UNDISCLOSED = frozenset({"undisclosed", "未披露"})
-_FLAGS = {"true": True, "false": False, "是": True, "否": False}
 _INPUT_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _SNIFF_BYTES = 1 << 16
 _SNIFF_ASCII_BYTES = 1 << 24  # how far an all-ASCII start is read on for a byte that tells the encoding
@@ -726,7 +725,7 @@ def _csv_problem(exc: csv.Error) -> str:
 def _figure(value: str) -> dict:
     if value.lower() in UNDISCLOSED:
         return {"undisclosed": True}
-    flag = _FLAGS.get(value.lower())
+    flag = FLAGS.get(value.lower())
     return {"value": flag if flag is not None else value}
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ..cases.model import Figure, Sheet
 from ..errors import FileError, FileProblem
-from ..numbers import not_a_number
+from ..numbers import FLAGS, not_a_number
 from ..plain import replace
 from ..rules.declared import InputDecl
 from ..rules.model import RuleSet
@@ -42,6 +42,12 @@ def _read(fig: Figure, decl: InputDecl | None, reading: Reading, where: str, key
     if text is None:
         return fig
     compact = "".join(text.split())
+    flag = decl is not None and decl.type == "flag"
+    if flag and compact.lower() in FLAGS:
+        # a yes/no written as a case table writes it ("否"), in a case file too (review DB B7)
+        return Figure(value=FLAGS[compact.lower()], source=fig.source, note=fig.note)
+    # what a yes/no is refused with: said as such, not as a figure that is no number
+    refused = f"“{text}”不是“是”或“否”（“{decl.label}”填 是/否 或 true/false）" if flag else not_a_number(text)
     if compact[:1] in "(（" and compact[-1:] in ")）" and len(compact) > 2 and _ANY_DIGIT.search(compact):
         # accounting's negative ("(3.704)" in a spreadsheet's export): the figure or its opposite, which
         # the reader of a target's "（≥95%）" cannot tell (review DB B2)
@@ -51,13 +57,13 @@ def _read(fig: Figure, decl: InputDecl | None, reading: Reading, where: str, key
     try:
         parsed = parse_value(text, reading)
     except ValueParseError:
-        problems.append(FileProblem(where, key, not_a_number(text)))
+        problems.append(FileProblem(where, key, refused))
         return fig
     if parsed.kind == "none":
         note = f"表中印为“{text}”" + (f"；{fig.note}" if fig.note else "")
         return Figure(undisclosed=True, source=fig.source, note=note)
-    if parsed.kind != "number" or parsed.comparator is not None or parsed.approximate:
-        problems.append(FileProblem(where, key, not_a_number(text)))
+    if flag or parsed.kind != "number" or parsed.comparator is not None or parsed.approximate:
+        problems.append(FileProblem(where, key, refused))
         return fig
     value = _in_unit(parsed.number, parsed.unit, decl, reading)
     if value is None:

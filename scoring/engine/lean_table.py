@@ -29,7 +29,7 @@ from ..batch.summary import SheetSummary, region_text
 from ..cases.model import region_parts
 from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, IGNORED_PREFIX, RATE_PREFIX, UNDISCLOSED, TableHeader, TableRow, input_headers, label_key, within
 from ..errors import ScoringError
-from ..numbers import NumberError, is_too_large, to_decimal
+from ..numbers import FLAGS, NumberError, is_too_large, to_decimal
 from ..review.pipeline import fallback_findings
 from ..rules.library import RuleLibrary
 from ..rules.model import RuleSet
@@ -43,7 +43,6 @@ _WHOLE = re.compile(r"[0-9]{1,15}(?:\.0{1,15})?")
 _YEAR = re.compile(r"[0-9]{4}")
 _SHEET_ID = re.compile(r"[A-Za-z0-9_.-]+")
 _INPUT_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_FLAGS = {"true": True, "false": False, "是": True, "否": False}
 # A row the lean path handed back: score it on the traced path, not the lean one again.
 TRACED = object()
 
@@ -330,7 +329,7 @@ def _read_input(text: str, name: str, spec, check: int, minimum, x: dict, states
         if low in UNDISCLOSED:
             states[name] = "undisclosed"
             return True
-        value = _FLAGS.get(low)
+        value = FLAGS.get(low)
         if value is None:
             try:
                 value = to_decimal(text)  # "1,234.56", "１２３", "95%": as the case model reads it
