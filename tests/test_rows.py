@@ -2181,6 +2181,8 @@ def test_a_blank_cell_is_said_blank_and_a_marker_quoted(library, target, actual,
     ("运行月数", "10月", "2024.12", "unverifiable"),
     ("项目完成时间", "12月底前", "2025年1月", "over"),  # a deadline word: late
     ("项目完成时间", "第三季度", "2024年11月", "over"),
+    ("项目完成时间", "当年", "2025年3月", "over"),  # the sheet's year is a deadline too (review DA B2)
+    ("项目完成时间", "本年度", "2025年3月", "over"),
 ])
 def test_only_a_target_written_as_a_deadline_makes_a_late_full_claim_an_over_claim(library, name, target, actual, status):
     rows = [{"name": name, "group": ["产出指标", "时效指标"], "target": target, "actual": actual, "weight": 10, "claimed": "10"},

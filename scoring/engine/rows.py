@@ -72,7 +72,7 @@ _MONEY = ("财政", "项目", "采购", "专项", "成本", "资金", "经费", 
 _TRAILING_UNIT = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?([^\d]*)")  # a figure, and what follows it
 # A target written as a deadline: with its year, its day or a word of "by" ("2024年10月31日前", "12月底",
 # "9.30前", "第四季度", "年内"), not a bare month ("6月"), which a row may mean as a length of time
-_DEADLINE_WRITTEN = re.compile(r"(?:19|20)\d{2}|[日号前底末内季]|半年|\d\.\d")
+_DEADLINE_WRITTEN = re.compile(r"(?:19|20)\d{2}|[日号前底末内季]|半年|当年|本年|今年|\d\.\d")
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
 _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
