@@ -210,6 +210,16 @@ def test_chinese_numerals_are_figures(text, comparator, number, unit):
     assert (value.kind, value.comparator, value.number, value.unit, value.raw) == ("number", comparator, Decimal(number), unit, text)
 
 
+@pytest.mark.parametrize(("text", "comparator", "number"), [
+    ("9成", None, "90"), ("9成以上", ">=", "90"), ("≥8成", ">=", "80"), ("8.5成", None, "85"), ("10成", None, "100"),
+])
+def test_tenths_in_digits_are_a_percentage_as_in_numerals(text, comparator, number):
+    """"9成" is "九成", 90% (review DA B3); "3成员单位" holds no tenths."""
+    value = parse_value(text)
+    assert (value.kind, value.comparator, value.number, value.unit, value.raw) == ("number", comparator, Decimal(number), "%", text)
+    assert parse_value("3成员单位").unit != "%"
+
+
 @pytest.mark.parametrize(("run", "expected"), [("十五", 15), ("一百零五", 105), ("三千零五", 3005), ("二三", None), ("三千五", None)])
 def test_chinese_numbers(run, expected):
     assert chinese_number(run) == expected

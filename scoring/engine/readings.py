@@ -82,6 +82,9 @@ _CN_RUN = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
 _CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)|百分百|(?<![零〇一二两三四五六七八九十百千])([一二三四五六七八九十])成"
                          r"(?:([一二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿]))?")
 _ANY_DIGIT = re.compile(r"\d")
+# "9成", "8.5成以上": tenths written in digits (at most ten of them) ending the cell or before a bound's word;
+# not a digit before a word with 成 in it ("3成员单位")
+_DIGIT_TENTHS = re.compile(r"(?<![\d.])((?:10|\d)(?:\.\d)?)成(?=$|以上|以下|及以上|及以下|左右)")
 _WRAPPED = {"(": ")", "[": "]", "【": "】", "〔": "〕"}  # brackets round a whole cell, as folded
 _ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a text
 
@@ -595,6 +598,13 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
                 return replace(parse_value(written, reading, where=where, year=year, actual=actual), raw=text)
             except ValueParseError:
                 pass  # "八成以上群众满意": wording with a numeral in it, read as it is written
+    tenths = _DIGIT_TENTHS.search(compact)
+    if tenths is not None:  # "9成以上", "8.5成": tenths, as "九成" is read (review DA B3)
+        written = compact[: tenths.start()] + f"{format((Decimal(tenths[1]) * 10).normalize(), 'f')}%" + compact[tenths.end():]
+        try:
+            return replace(parse_value(written, reading, where=where, year=year, actual=actual), raw=text)
+        except ValueParseError:
+            pass  # read as it is written
     if reading.per_words and compact.startswith(tuple(w for w, _ in reading.per_words)):
         per = _per_word(compact, reading)
         if per is not None:  # "每月1次": 1 次/月
