@@ -2183,6 +2183,7 @@ def test_a_blank_cell_is_said_blank_and_a_marker_quoted(library, target, actual,
     ("项目完成时间", "第三季度", "2024年11月", "over"),
     ("项目完成时间", "当年", "2025年3月", "over"),  # the sheet's year is a deadline too (review DA B2)
     ("项目完成时间", "本年度", "2025年3月", "over"),
+    ("项目完成时间", "2024年11月30日前", "2024年12月初", "over"),  # a part of a month is that month (review DA B4)
 ])
 def test_only_a_target_written_as_a_deadline_makes_a_late_full_claim_an_over_claim(library, name, target, actual, status):
     rows = [{"name": name, "group": ["产出指标", "时效指标"], "target": target, "actual": actual, "weight": 10, "claimed": "10"},

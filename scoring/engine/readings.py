@@ -91,7 +91,7 @@ _ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a t
 # re.ASCII: only 0-9 are digits here; other Unicode digits fall through to an error.
 _NUMBER = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)", re.ASCII | re.DOTALL)
 _DATE = re.compile(
-    r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:份|(?P<d>\d{1,2})[日号]|(?P<end>底|末))?"  # "12月份": December
+    r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:份|初|上旬|中旬|下旬|(?P<d>\d{1,2})[日号]|(?P<end>底|末))?"  # "12月份", "12月初": December
     r"|(?P<ey>\d{4})年(?:底|末)"  # "2023年底": the year's last month
     r"|(?P<yy>\d{4})年度?"  # "2024年", "2024年内": the year alone
     r"|(?P<iy>\d{4})(?P<sep>[-./])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})"
