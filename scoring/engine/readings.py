@@ -1176,7 +1176,7 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
         clause = after[: min((at for at in (after.find(mark) for mark in ")）,，、;；") if at >= 0), default=len(after))]
         # a part of the cell said not to be done ("其中1场因疫情未举办", "含30人次未参训") is no remark on
         # the whole: what was done may be the cell less it (review DA A1)
-        undone = parts and not done and any(w in clause for w in PART_NOT_DONE) and not any(w in clause for w in reading.unfinished_exceptions)
+        undone = parts and not done and any(w in clause for w in _PART_NOT_DONE) and not any(w in clause for w in reading.unfinished_exceptions)
         if value == before or any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not done and not undone):
             continue
         if value > before and not done:
@@ -1216,7 +1216,7 @@ class Rival:
 
 
 # Words in a part's clause saying it was not done ("其中1场未举办", "其中2期取消", "含1场推迟至2025年").
-PART_NOT_DONE = ("未", "取消", "推迟", "延期", "延至", "延后", "顺延", "无法", "没有", "暂缓", "跨年")
+_PART_NOT_DONE = ("未", "取消", "推迟", "延期", "延至", "延后", "顺延", "无法", "没有", "暂缓", "跨年")
 
 
 # Grammar, not vocabulary: words opening a clause that gives the plan an actual is held against
