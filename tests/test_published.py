@@ -258,3 +258,25 @@ def test_a_year_in_the_projects_name_and_every_qizhong_row_said():
     assert sheet["inputs"]["budget_fiscal"]["value"] == "600" and "“自治区财政资金”行（未读入）" in sheet["notes"]
     with pytest.raises(ScoringError, match=re.escape("budget_subrows[0]: 应为一行")):
         _read(base, budget_subrows=[["其中", "600"]])
+
+
+def test_a_row_only_named_for_the_execution_a_repeated_heading_and_a_bingtuan_unit():
+    """Review DD: a 资金执行率 row whose score is not the budget block's stays a row, and its group's
+    weight does not hold the block's execution as well (A1: "合计 58 分，超过 40 分"); an empty 二级
+    cell under a 一级 heading written again on each row is the merged one above (A2: a cost row lost
+    its 成本指标); a unit named for 新疆生产建设兵团 under the province "新疆" is the 兵团's (A3)."""
+    base = json.loads((PUBLISHED / "03-zhangzhuangzhai-zhongyang.json").read_text(encoding="utf-8"))
+    first = {"l1": "产出指标(40分)", "l2": "时效指标", "name": "资金执行率", "target": "≥90%", "actual": "90%", "weight": "10", "claimed": "9"}
+    cost = {"l1": "产出指标(40分)", "l2": "成本指标", "name": "河道保洁成本", "target": "≤20万元", "actual": "18万元", "weight": "15",
+            "claimed": "15"}
+    rows = [first, cost, {**cost, "l2": None, "name": "河道清淤经费", "target": "10万元", "actual": "12.5万元"}]
+    sheet = _read(base, rows=rows)["sheets"][0]
+    assert [r["name"] for r in sheet["rows"]] == ["资金执行率", "河道保洁成本", "河道清淤经费"]
+    assert [s.get("includes") for s in sheet["subtotals"]] == [None], sheet["subtotals"]
+    assert sheet["rows"][2]["group"] == ["产出指标", "成本指标"]
+    # a row left without its 二级 heading under another 一级 one has none
+    other = _read(base, rows=[first, {**cost, "l1": "效益指标(30分)", "l2": None}])["sheets"][0]
+    assert other["rows"][1]["group"] == ["效益指标"]
+    case = _read(base, province="新疆", unit="新疆生产建设兵团第八师石河子市农业农村局")
+    assert case["case"]["region"][0] == "新疆生产建设兵团", case["case"]["region"]
+    assert _read(base, province="新疆", unit="昌吉州农业农村局")["case"]["region"][0] == "新疆维吾尔自治区"

@@ -246,7 +246,9 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
             headings["l1"] = above["l1"]
             if headings["l2"] in _SAME_AS_ABOVE and "l2" in above:
                 headings["l2"] = above["l2"]
-        elif headings["l2"] == "同上" and "l2" in above:
+        elif "l2" in above and (headings["l2"] == "同上" or (headings["l2"] in _SAME_AS_ABOVE and headings["l1"] == above.get("l1"))):
+            # … and under the same 一级 heading written again on each row, an empty 二级 cell is the merged
+            # one above it (review DD A2)
             headings["l2"] = above["l2"]
         for level in ("l1", "l2"):
             heading = headings[level]
@@ -284,13 +286,14 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
         if all(_text(cells.get(k)) in ("", "…") for k in ("target", "actual", "weight", "claimed")) and (not name or name.endswith("…")):
             notes.append(f"{where}未印出或被截去（未读入）")
             continue
-        if _is_execution(name or (group[-1] if group else "")):
-            # the budget block's execution printed among the indicators: its group's weight holds it
+        if _is_execution(name or (group[-1] if group else "")) and _same_execution(
+                sheet, _figure(claimed_cell, f"{where}得分", []), _figure(weight_cell, f"{where}分值", []), where, notes):
+            # the budget block's execution printed among the indicators: its group's weight holds it (a
+            # row only named so stays a row, and its group holds the row: review DD A1)
             for key, subtotal in subtotals.items():
                 if tuple(group[: len(key)]) == key and "execution" not in subtotal.get("includes", ()):
                     subtotal.setdefault("includes", []).append("execution")
-            if _same_execution(sheet, _figure(claimed_cell, f"{where}得分", []), _figure(weight_cell, f"{where}分值", []), where, notes):
-                continue
+            continue
         row: dict[str, Any] = {"group": group, "name": name}
         if target is not None:
             row["target"] = target
@@ -419,6 +422,14 @@ def _region(province: str, unit: str, notes: list[str]) -> list[str]:
             notes.append(f"省份印为“{province}”，不是省级行政区的名称")
         return [province or "未印出"]
     region = [FULL_NAMES.get(short, short)]
+    # a unit whose name begins with a province-level region named after the printed one is that
+    # region's ("新疆生产建设兵团第八师…" under "新疆": the 兵团 budgets apart, review DD A3)
+    inner = next((name for name in sorted(PROVINCES, key=len, reverse=True)
+                  if name != short and name.startswith(short) and unit.startswith(name)
+                  and FULL_NAMES.get(name, name) != region[0]), None)
+    if inner is not None:
+        notes.append(f"省份印为“{province}”，单位名称以“{inner}”开头，地区按“{FULL_NAMES.get(inner, inner)}”读入")
+        short, region = inner, [FULL_NAMES.get(inner, inner)]
     rest = unit
     for name in (region[0], short):
         if rest.startswith(name):
