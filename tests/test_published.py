@@ -280,3 +280,17 @@ def test_a_row_only_named_for_the_execution_a_repeated_heading_and_a_bingtuan_un
     case = _read(base, province="新疆", unit="新疆生产建设兵团第八师石河子市农业农村局")
     assert case["case"]["region"][0] == "新疆生产建设兵团", case["case"]["region"]
     assert _read(base, province="新疆", unit="昌吉州农业农村局")["case"]["region"][0] == "新疆维吾尔自治区"
+
+
+def test_amounts_with_their_unit_a_unit_said_in_words_and_a_grade_written_first():
+    """Review DD B1, B2, C1: "356.8万元" in an amount's cell is 356.8 万元 (the execution was left
+    unverifiable); a block whose unit reads "单位：元" is in 元 (it was taken for 万元); "优（98）" claims
+    98 and 优 as "98（优）" does."""
+    base = json.loads((PUBLISHED / "03-zhangzhuangzhai-zhongyang.json").read_text(encoding="utf-8"))
+    budget = {**base["budget"], "full_year": "356.8万元", "executed": "3,201,000元", "execution_rate_printed": None}
+    inputs = _read(base, budget=budget)["sheets"][0]["inputs"]
+    assert (inputs["budget"]["value"], inputs["executed"]["value"]) == ("356.8", "3201000元"), inputs
+    said = _read(base, budget={**base["budget"], "unit": "单位：元", "full_year": "1250000", "executed": "1000000"})["sheets"][0]
+    assert (said["inputs"]["budget"]["value"], said["stated_rates"][0]["denominator"]) == ("1250000元", "1250000"), said
+    graded = _read(base, claimed_total="优（98）")["sheets"][0]
+    assert (graded["claimed_total"]["score"], graded["claimed_grade"]["grade"]) == ("98", "优")

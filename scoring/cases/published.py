@@ -41,7 +41,8 @@ from ..regions import FULL_NAMES, PROVINCES
 _WEIGHTED_HEADING = re.compile(r"^(?P<name>.*?)\s*(?:[（(]\s*(?:分值\s*[:：]?\s*)?(?P<weight>\d+(?:\.\d+)?)\s*分?\s*[)）]"
                                r"|(?<![\d.])(?P<bare>\d+(?:\.\d+)?)\s*分)\s*$")
 # A total printed with the grade it claims: "97.5（优）", "97.5分（优秀）"
-_GRADED_TOTAL = re.compile(r"^(?P<total>\d+(?:\.\d+)?)\s*分?\s*[（(]\s*(?P<grade>[^\d（()）]+?)\s*[)）]$")
+_GRADED_TOTAL = re.compile(r"^(?P<total>\d+(?:\.\d+)?)\s*分?\s*[（(]\s*(?P<grade>[^\d（()）]+?)\s*[)）]$"
+                           r"|^(?P<first>[^\d（()）]+?)\s*[（(]\s*(?P<after>\d+(?:\.\d+)?)\s*分?\s*[)）]$")  # "优（98）" too
 # A figure cell: "25.00", "98", "-1", "10分", "1,100"
 _FIGURE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 # The execution's weight in a form's name: "项目支出绩效自评表 (执行率10 + 指标90)", "(预算执行20 + …)"
@@ -67,6 +68,8 @@ _SAYS_PUBLISHED = frozenset(("unit", "budget", "province", "sheet_type"))
 
 # A heading cell under a merged one, copied as such
 _SAME_AS_ABOVE = frozenset(("", "同上", "〃"))
+# An amount printed with its unit in the cell ("356.8万元", "3,568,000元")
+_MONEY_AFTER = re.compile(r"(?P<figure>.*\d)(?P<unit>亿元|万元|元)")
 # A score written as full marks
 _FULL_MARKS = frozenset(("满分",))
 # A year opening a project's name: "2024年全县安可替代补助资金", "51092324T…-2023年…"
@@ -146,9 +149,9 @@ def published_case(data: dict, case_id: str, said: list[str] | None = None) -> d
     sheet["rows"], sheet["subtotals"] = _rows(printed_rows, sheet, notes)
     written_total = data.get("claimed_total")
     graded = _GRADED_TOTAL.match(_text(written_total))
-    if graded:  # "97.5（优）": the total and the grade it claims
-        written_total = graded["total"]
-        sheet["claimed_grade"] = {"grade": graded["grade"], "source": f"总分行：“{_text(data.get('claimed_total'))}”"}
+    if graded:  # "97.5（优）", "优（97.5）": the total and the grade it claims
+        written_total = graded["total"] or graded["after"]
+        sheet["claimed_grade"] = {"grade": graded["grade"] or graded["first"], "source": f"总分行：“{_text(data.get('claimed_total'))}”"}
     total = _figure(written_total, "总分", notes)
     if total is not None:
         sheet["claimed_total"] = {"score": total, "source": f"总分行：自评得分“{_text(data.get('claimed_total'))}”"}
@@ -167,16 +170,17 @@ def published_case(data: dict, case_id: str, said: list[str] | None = None) -> d
 def _budget(sheet: dict, budget: dict, subrows: object, printed_type: str, notes: list[str]) -> None:
     """The budget block: the amounts as inputs, the execution's weight and claim, its printed rate."""
     inputs: dict[str, Any] = {}
-    plain: dict[str, str | None] = {}  # the amounts as printed, without their unit: a stated rate's
-    unit = _text(budget.get("unit"))
+    plain: dict[str, tuple[str | None, str]] = {}  # the amounts as printed, without their unit, and the unit: a stated rate's
+    unit = _money_unit(_text(budget.get("unit")))  # "单位：元" is 元
     for key, name, label in (("initial", "budget_initial", "年初预算数"), ("full_year", "budget", "全年预算数"),
                              ("executed", "executed", "全年执行数")):
         printed = budget.get(key)
         if printed is None and name == "budget_initial":
             continue  # 年初预算数: no rule reads it
-        value = plain[name] = _figure(printed, label, notes) if printed is not None else None
-        if value is not None and unit in ("元", "亿元"):
-            value += unit  # in 元 or 亿元, as printed: the case reads the unit (the rules' amounts are 万元)
+        value, own = _amount(printed, label, unit, notes) if printed is not None else (None, unit)
+        plain[name] = (value, own)
+        if value is not None and own in ("元", "亿元"):
+            value += own  # in 元 or 亿元, as printed: the case reads the unit (the rules' amounts are 万元)
         # null: not printed, or not visible in the copy — undisclosed, never missing (an error of the unit's)
         where = f"年度资金总额行 {label}：{_text(printed) or '未印出'}" + (f"（{unit}）" if unit and printed is not None else "")
         inputs[name] = {"value": value, "source": where} if value is not None else {"undisclosed": True, "source": where}
@@ -193,9 +197,9 @@ def _budget(sheet: dict, budget: dict, subrows: object, printed_type: str, notes
             continue
         fiscal_read = True
         for key, name, what in (("full_year", "budget_fiscal", "全年预算数"), ("executed", "executed_fiscal", "全年执行数")):
-            value = _figure(sub.get(key), f"{label} {what}", notes)
+            value, own = _amount(sub.get(key), f"{label} {what}", unit, notes)
             if value is not None:
-                inputs[name] = {"value": value + unit if unit in ("元", "亿元") else value,
+                inputs[name] = {"value": value + own if own in ("元", "亿元") else value,
                                 "source": f"“{label}”行 {what}：{_text(sub.get(key))}"}
     sheet["inputs"] = inputs
     weight = _figure(budget.get("execution_weight"), "预算执行率分值", notes)
@@ -216,10 +220,25 @@ def _budget(sheet: dict, budget: dict, subrows: object, printed_type: str, notes
     if claimed is not None:
         sheet["claims"] = {"execution": {"score": claimed, "source": f"预算执行率 得分：{_text(budget.get('execution_claimed'))}"}}
     stated = _text(budget.get("execution_rate_printed"))
-    spent, whole = plain.get("executed"), plain.get("budget")
-    if stated and spent is not None and whole is not None and stated not in _EMPTY_CELLS:
+    (spent, spent_unit), (whole, whole_unit) = plain.get("executed", (None, unit)), plain.get("budget", (None, unit))
+    if stated and spent is not None and whole is not None and spent_unit == whole_unit and stated not in _EMPTY_CELLS:
         sheet["stated_rates"] = [{"label": "执行率", "stated": stated, "numerator": spent, "denominator": whole,
                                   "source": f"年度资金总额行 执行率：{stated}"}]
+
+
+def _money_unit(printed: str) -> str:
+    """The unit a budget block's amounts are in, however its cell says it ("单位：元", "万元"): 元,
+    亿元, or 万元 (the rules' own, also where nothing is said)."""
+    return "亿元" if "亿元" in printed else "万元" if "万元" in printed else "元" if "元" in printed else "万元"
+
+
+def _amount(printed: object, label: str, unit: str, notes: list[str]) -> tuple[str | None, str]:
+    """A budget amount as the case writes it and its unit: the one printed with it ("356.8万元"),
+    else the block's."""
+    written = _MONEY_AFTER.fullmatch(_text(printed).replace(" ", ""))
+    if written is not None:
+        return _figure(written["figure"], label, notes), written["unit"]
+    return _figure(printed, label, notes), unit
 
 
 def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], list[dict]]:
