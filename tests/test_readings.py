@@ -211,6 +211,16 @@ def test_chinese_numerals_are_figures(text, comparator, number, unit):
 
 
 @pytest.mark.parametrize(("text", "comparator", "number"), [
+    ("高于95%（含）", ">=", "95"), ("低于5%（含5%）", "<=", "5"), ("＞95%（含本数）", ">=", "95"), (">95%（含90%）", ">", "95"),
+])
+def test_a_strict_bound_marked_inclusive_is_inclusive(text, comparator, number):
+    """"（含）" after a strict bound includes it (review DC A3): 95% reaches "高于95%（含）"; another
+    figure in the bracket is no such mark."""
+    value = parse_value(text)
+    assert (value.kind, value.comparator, value.number, value.raw) == ("number", comparator, Decimal(number), text)
+
+
+@pytest.mark.parametrize(("text", "comparator", "number"), [
     ("9成", None, "90"), ("9成以上", ">=", "90"), ("≥8成", ">=", "80"), ("8.5成", None, "85"), ("10成", None, "100"),
 ])
 def test_tenths_in_digits_are_a_percentage_as_in_numerals(text, comparator, number):

@@ -499,6 +499,11 @@ def test_subtotals_claiming_for_their_groups_within_the_tolerance_explain_the_to
                       sheet='claimed_total = "98.14"\n[sheets.claims]\nexecution = "9.30"\n' + subtotals.replace('"28.96"', '"29.02"'))
     code, report = diff_json(over)
     assert code == 1 and report["sheets"][0]["total"]["status"] == "over", report["findings"]
+    # a subtotal above its printed weight (效益 50.05 of 50) is over, and explains nothing of the total (review DC A4)
+    above = subtotals.replace('"28.96"', '"28.97"').replace('"50"', '"50.05"').replace('"9.82"', '"9.83"')
+    heavy = write_case(tmp_path, rows, name="heavy.toml", inputs=inputs, sheet='claimed_total = "98.21"\n[sheets.claims]\nexecution = "9.31"\n' + above)
+    code, report = diff_json(heavy)
+    assert report["sheets"][0]["total"]["status"] == "over", report["findings"]
 
 
 def test_an_inner_subtotal_is_what_its_unclaimed_rows_add_to_the_outer_one(tmp_path):

@@ -21,6 +21,9 @@ from ..rules.model import RuleSet
 from .readings import Reading, ValueParseError, parse_value
 
 _ANY_DIGIT = re.compile(r"\d")
+# A plain amount wholly in brackets, maybe with its unit: "(3.704)", "（1,250.5万元）"; not words with a
+# figure ("（调整后预算100）") nor a percentage
+_ACCOUNTING = re.compile(r"[(（](?P<figure>[0-9][0-9,]*(?:\.[0-9]+)?)(?:万元|亿元|元)?[)）]")
 
 
 def read_figures(sheet: Sheet, rules: RuleSet, where: str) -> Sheet:
@@ -48,9 +51,10 @@ def _read(fig: Figure, decl: InputDecl | None, reading: Reading, where: str, key
         return Figure(value=FLAGS[compact.lower()], source=fig.source, note=fig.note)
     # what a yes/no is refused with: said as such, not as a figure that is no number
     refused = f"“{text}”不是“是”或“否”（“{decl.label}”填 是/否 或 true/false）" if flag else not_a_number(text)
-    if compact[:1] in "(（" and compact[-1:] in ")）" and len(compact) > 2 and _ANY_DIGIT.search(compact):
-        # accounting's negative ("(3.704)" in a spreadsheet's export): the figure or its opposite, which
-        # the reader of a target's "（≥95%）" cannot tell (review DB B2)
+    accounting = _ACCOUNTING.fullmatch(compact)
+    if accounting is not None and _ANY_DIGIT.search(accounting["figure"].replace("0", "")):
+        # accounting's negative ("(3.704)", "（1,250.5万元）" in a spreadsheet's export): the figure or its
+        # opposite, which the reader of a target's "（≥95%）" cannot tell (review DB B2); "(0)" is 0 either way
         inner = compact[1:-1]
         problems.append(FileProblem(where, key, f"“{text}”整个写在括号中：会计写法中括号表示负数，请写成“-{inner}”或“{inner}”"))
         return fig

@@ -86,6 +86,7 @@ _ANY_DIGIT = re.compile(r"\d")
 # not a digit before a word with 成 in it ("3成员单位")
 _DIGIT_TENTHS = re.compile(r"(?<![\d.])((?:10|\d)(?:\.\d)?)成(?=$|以上|以下|及以上|及以下|左右)")
 _WRAPPED = {"(": ")", "[": "]", "【": "】", "〔": "〕"}  # brackets round a whole cell, as folded
+_INCLUSIVE = re.compile(r"\(含(?P<figure>[^()]*)\)$")  # "（含）", "（含95%）", "（含本数）" ending a bound
 _ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a text
 
 # re.ASCII: only 0-9 are digits here; other Unicode digits fall through to an error.
@@ -567,6 +568,17 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     compact = "".join(cleaned.split())
     if not compact or compact in reading.not_given:
         return not_given(where, text)
+    inclusive = _INCLUSIVE.search(compact)
+    if inclusive is not None:
+        # "＞95%（含）", "低于5%（含5%）": the bound itself included, as ≥ and ≤ (review DC A3)
+        try:
+            found = parse_value(compact[: inclusive.start()], reading, where=where, year=year, actual=actual)
+            said = inclusive["figure"]
+            same = not said or said == "本数" or parse_value(said, reading).number == found.number
+        except ValueParseError:
+            found, same = None, False
+        if found is not None and found.kind == "number" and found.comparator in (">", "<") and same:
+            return replace(found, raw=text, comparator=found.comparator + "=")
     if compact[-1:] == _WRAPPED.get(compact[:1]) and len(compact) > 2 and _ANY_DIGIT.search(compact) is not None \
             and not any(ch in _WRAPPED or ch in _WRAPPED.values() for ch in compact[1:-1]):
         # a whole cell in brackets, "（≥95%）" (review CH B4): what the brackets hold
@@ -1176,7 +1188,8 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
         clause = after[: min((at for at in (after.find(mark) for mark in ")）,，、;；") if at >= 0), default=len(after))]
         # a part of the cell said not to be done ("其中1场因疫情未举办", "含30人次未参训") is no remark on
         # the whole: what was done may be the cell less it (review DA A1)
-        undone = parts and not done and any(w in clause for w in _PART_NOT_DONE) and not any(w in clause for w in reading.unfinished_exceptions)
+        undone = (parts and not done and (_PART_NOT_DONE.search(clause) is not None or any(w in clause for w in reading.unfinished_short))
+                  and _MADE_UP.search(after) is None and not any(w in clause for w in reading.unfinished_exceptions))
         if value == before or any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not done and not undone):
             continue
         if value > before and not done:
@@ -1215,8 +1228,16 @@ class Rival:
     within: bool = False  # a part of the cell (after 其中 or 含) said not to be done: never beside it
 
 
-# Words in a part's clause saying it was not done ("其中1场未举办", "其中2期取消", "含1场推迟至2025年").
-_PART_NOT_DONE = ("未", "取消", "推迟", "延期", "延至", "延后", "顺延", "无法", "没有", "暂缓", "跨年")
+# A part's clause saying the work it counts was not done ("其中1场因疫情未举办", "其中30人次未参训", "其中2期取消",
+# "含1场推迟至2025年"): a negation before a verb of doing, cancelled, or put off to a later year; not a part
+# described ("其中20人次为未成年人", "未婚", "未脱贫", "未收费", "未发生事故", "推迟至12月举办"), and not one made up
+# after ("未到场，已补训", "未按时发放，已于次月补发": `_MADE_UP`; review DC A1).
+_PART_NOT_DONE = re.compile(
+    r"(?:未|没有|尚未|未能|没能)(?:按时|按期|如期)?(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|参会|培训|修复|"
+    r"维修|安装|发放|拨付|支付|兑付|交付|验收|开工|到位|接种|检测|走访|慰问|入户|改造|整改|办结|启用|上线|签约|到场|到岗|出席|演出|放映)"
+    r"|取消|(?:推迟|延期|延后|顺延|延迟)(?:至|到)(?:20|明年|次年|下一?年)|跨年")
+# ... said made up later in the bracket: "已补训", "已于次月补发", "补办完成" (not 补贴, 补助: what was given)
+_MADE_UP = re.compile(r"已[^，,；;）)]{0,8}补|补(?:训|发|办|齐|种|录|签|修|建|考|课|拨|付|交)")
 
 
 # Grammar, not vocabulary: words opening a clause that gives the plan an actual is held against

@@ -295,11 +295,13 @@ def subtotals_allowance(sheet: Sheet, lines: list[tuple], groups: list[HeaderGro
     does (`LineSums.allow_up`; review DB A1).  ``values`` as `subtotal_findings` takes them."""
     earns = dict(zip((line[0] for line in lines), values))
     up = down = Decimal(0)
-    for members, claimed in _claiming_subtotals(sheet, lines, groups):
+    for members, sub in _claiming(sheet, lines, groups):
         span = _lines_range([(earns.get(line[0]), line[3]) for line in members])
         if span is None:
             continue
-        low, high = span
+        low, high, claimed = *span, sub.claimed
+        if sub.weight is not None and (claimed > sub.weight or (low != high and high < sub.weight <= claimed)):
+            continue  # above its printed weight, or the whole of it where a line falls short: over, explaining nothing (review DC A4, B1)
         if high < claimed <= high + tolerance:
             up += claimed - high
         elif low - tolerance <= claimed < low:
@@ -308,10 +310,15 @@ def subtotals_allowance(sheet: Sheet, lines: list[tuple], groups: list[HeaderGro
 
 
 def _claiming_subtotals(sheet: Sheet, lines: list[tuple], groups: list[HeaderGroup] = ()) -> list[tuple[list[tuple], Decimal]]:
-    """The subtotals that are their groups' only claims (`unclaimed_groups_claimed`): each with its
-    lines, the outermost of nested ones."""
+    """The subtotals that are their groups' only claims (`unclaimed_groups_claimed`): each's lines and
+    claim, the outermost of nested ones."""
+    return [(members, sub.claimed) for members, sub in _claiming(sheet, lines, groups)]
+
+
+def _claiming(sheet: Sheet, lines: list[tuple], groups: list[HeaderGroup] = ()) -> list[tuple[list[tuple], object]]:
+    """`_claiming_subtotals`, each with its subtotal."""
     held = {g.index for g in groups if g.by_subtotal}
-    found: list[tuple[tuple[str, ...], list[tuple], Decimal]] = []
+    found: list[tuple[tuple[str, ...], list[tuple], object]] = []
     for i, sub in enumerate(sheet.subtotals):
         if sub.claimed is None or i in held:
             continue
@@ -319,8 +326,8 @@ def _claiming_subtotals(sheet: Sheet, lines: list[tuple], groups: list[HeaderGro
         members = [line for line in lines if tuple(line[2][: len(group)]) == group or line[0] in included or line[1] in included]
         if members and all(line[4] is None for line in members) and not any(group[: len(g)] == g for g, _, _ in found):
             found = [f for f in found if f[0][: len(group)] != group]  # a deeper one already taken: this one holds it
-            found.append((group, members, sub.claimed))
-    return [(members, claimed) for _, members, claimed in found]
+            found.append((group, members, sub))
+    return [(members, sub) for _, members, sub in found]
 
 
 def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: str, findings: list[Finding],
