@@ -1564,6 +1564,7 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("巡查次数", "数量指标", "≥100次", "100次（其中45次未发生安全事故）", "10.00"),
     ("培训人次", "数量指标", "≥500人次", "500人次（含100人次未到场，已补训）", "10.00"),
     ("补贴发放户数", "数量指标", "≥100户", "100户（其中5户未按时发放，已于次月补发）", "10.00"),
+    ("项目成本", "成本指标", "≤50万元", "52万元（含2万元未结算）", "9.62"),  # within a limit the cell holds it (review DC B3)
     # a change asked for with a manner, not a strength: said with a strength (review BL B4)
     ("老年人生活质量", "社会效益指标", "持续改善", "明显改善", "8.00～10.00"),
     ("群众健身意识", "社会效益指标", "不断增强", "明显增强", "8.00～10.00"),
