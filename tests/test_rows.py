@@ -1565,6 +1565,13 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("培训人次", "数量指标", "≥500人次", "500人次（含100人次未到场，已补训）", "10.00"),
     ("补贴发放户数", "数量指标", "≥100户", "100户（其中5户未按时发放，已于次月补发）", "10.00"),
     ("项目成本", "成本指标", "≤50万元", "52万元（含2万元未结算）", "9.62"),  # within a limit the cell holds it (review DC B3)
+    # review DE A1: something else of the part not done (the verb has an object after it), or made up by another
+    ("演出场次", "数量指标", "≥10场", "10场（其中3场未进行媒体报道）", "10.00"),
+    ("演出场次", "数量指标", "≥10场", "10场（其中2场取消门票）", "10.00"),
+    ("演出场次", "数量指标", "≥10场", "10场（其中1场取消，另增补1场）", "10.00"),
+    ("种植面积", "数量指标", "≥1000亩", "1000亩（其中100亩未达到预期产量）", "10.00"),
+    ("慰问人数", "数量指标", "≥300人", "300人（其中12人未慰问到位）", "9.60"),
+    ("演出场次", "数量指标", "≥10场", "10场（其中1场推迟至2025年举办）", "9.00"),
     # a change asked for with a manner, not a strength: said with a strength (review BL B4)
     ("老年人生活质量", "社会效益指标", "持续改善", "明显改善", "8.00～10.00"),
     ("群众健身意识", "社会效益指标", "不断增强", "明显增强", "8.00～10.00"),
@@ -2304,3 +2311,15 @@ def test_a_total_above_a_line_held_below_its_weight(library, late_claim, total, 
             {"group": ["产出指标", "数量指标"], "name": "其余", "target": "≥1", "actual": "1", "weight": 80, "claimed": "80"}]
     rep = report(library, rows, claims={"execution": "9.76"}, inputs={"budget": "100", "executed": "97.6", "budget_initial": "100"}, total=total)
     assert rep.sheets[0].total.comparison.status == status, [f.message for f in rep.findings]
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("2024年12月中旬前", "2024年12月25日", None), ("2024年12月初", "2024年12月20日", None),  # no deadline read (review DE A2)
+    ("2024年12月31日前", "2024年12月中旬", "10.00"), ("2024年11月30日前", "2024年12月下旬", "0.00～9.99"),
+])
+def test_a_part_of_a_month_is_that_month_done_never_a_deadline(library, target, actual, expected):
+    """"12月中旬" done is some day of December; as a deadline it is no day the tool can hold a date to."""
+    row, _ = one(library, name="项目完成时间", target=target, actual=actual, group=["产出指标", "时效指标"], claimed="10")
+    c = row.comparison
+    got = f"{c.low}～{c.high}" if c.low is not None and c.low != c.high else (str(c.computed) if c.computed is not None else None)
+    assert got == expected, row.result.parts[0].reason

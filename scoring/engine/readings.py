@@ -86,13 +86,14 @@ _ANY_DIGIT = re.compile(r"\d")
 # not a digit before a word with 成 in it ("3成员单位")
 _DIGIT_TENTHS = re.compile(r"(?<![\d.])((?:10|\d)(?:\.\d)?)成(?=$|以上|以下|及以上|及以下|左右)")
 _WRAPPED = {"(": ")", "[": "]", "【": "】", "〔": "〕"}  # brackets round a whole cell, as folded
-_INCLUSIVE = re.compile(r"\(含(?P<figure>[^()]*)\)$")  # "（含）", "（含95%）", "（含本数）" ending a bound
+# "（含）", "（含95%）", "（含本数）", "（含100人，其中…）" ending a bound
+_INCLUSIVE = re.compile(r"\(含(?P<figure>[^(),，;；]*)(?:[,，;；][^()]*)?\)$")
 _ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a text
 
 # re.ASCII: only 0-9 are digits here; other Unicode digits fall through to an error.
 _NUMBER = re.compile(r"([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(.*)", re.ASCII | re.DOTALL)
 _DATE = re.compile(
-    r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:份|初|上旬|中旬|下旬|(?P<d>\d{1,2})[日号]|(?P<end>底|末))?"  # "12月份", "12月初": December
+    r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?:份|(?P<part>初|上旬|中旬|下旬)|(?P<d>\d{1,2})[日号]|(?P<end>底|末))?"  # "12月份", "12月初": December
     r"|(?P<ey>\d{4})年(?:底|末)"  # "2023年底": the year's last month
     r"|(?P<yy>\d{4})年度?"  # "2024年", "2024年内": the year alone
     r"|(?P<iy>\d{4})(?P<sep>[-./])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})"
@@ -689,7 +690,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
                 return replace(found, raw=text)
         return ParsedValue(text, "text", None, None, None, None, cleaned)
 
-    dated = _date_value(text, body, comparator, where, year, reading, unknown)
+    dated = _date_value(text, body, comparator, where, year, reading, unknown, actual)
     if dated is not None:
         return dated
 
@@ -1028,9 +1029,10 @@ def _merge(first: Comparator | None, second: Comparator | None, error: Callable[
 
 def _date_value(
     text: str, body: str, comparator: Comparator | None, where: str, year: int | None,
-    reading: Reading, unknown: Callable[[], ValueParseError],
+    reading: Reading, unknown: Callable[[], ValueParseError], actual: bool = False,
 ) -> ParsedValue | None:
-    """A date or deadline, or None when the text is not shaped like one."""
+    """A date or deadline, or None when the text is not shaped like one.  A part of a month ("12月中旬")
+    is that month in an actual, whose every day it may be; a deadline so written is none of them (review DE A2)."""
     body = reading.dated_phrase(body) or body if reading.date_phrases else body  # "2024年上半年": by June 2024
     before = False
     trimmed = body.endswith(reading.date_words)  # str.endswith takes the tuple: most texts end with none
@@ -1043,6 +1045,8 @@ def _date_value(
                 trimmed = True
                 break
     match = _DATE.fullmatch(body)
+    if match and match["part"] and not actual:
+        return None
     if not match:
         dotted = _DOTTED_MONTH.fullmatch(body)
         if dotted is not None and (before or dotted[3]):  # "2024.6月底", "2024.12前" are dates; "2024.06" alone may be an amount
@@ -1188,7 +1192,8 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
         clause = after[: min((at for at in (after.find(mark) for mark in ")）,，、;；") if at >= 0), default=len(after))]
         # a part of the cell said not to be done ("其中1场因疫情未举办", "含30人次未参训") is no remark on
         # the whole: what was done may be the cell less it (review DA A1)
-        undone = (parts and not done and (_PART_NOT_DONE.search(clause) is not None or any(w in clause for w in reading.unfinished_short))
+        said = clause.rstrip("了的")
+        undone = (parts and not done and (_PART_NOT_DONE.search(said) is not None or said.endswith(reading.unfinished_short))
                   and _MADE_UP.search(after) is None and not any(w in clause for w in reading.unfinished_exceptions))
         if value == before or any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not done and not undone):
             continue
@@ -1228,16 +1233,18 @@ class Rival:
     within: bool = False  # a part of the cell (after 其中 or 含) said not to be done: never beside it
 
 
-# A part's clause saying the work it counts was not done ("其中1场因疫情未举办", "其中30人次未参训", "其中2期取消",
-# "含1场推迟至2025年"): a negation before a verb of doing, cancelled, or put off to a later year; not a part
-# described ("其中20人次为未成年人", "未婚", "未脱贫", "未收费", "未发生事故", "推迟至12月举办"), and not one made up
-# after ("未到场，已补训", "未按时发放，已于次月补发": `_MADE_UP`; review DC A1).
+# A part's clause ending by saying the work it counts was not done ("其中1场因疫情未举办", "其中30人次未参训", "其中2期
+# 取消", "含1场推迟至2025年举办"): a negation before a verb of doing, cancelled, or put off to a later year; not a
+# part described ("其中20人次为未成年人", "未婚", "未脱贫", "未收费", "未发生事故", "推迟至12月举办"), nor something
+# else of it not done ("其中3场未进行媒体报道", "取消门票": the verb has an object after it; review DE A1), nor one made
+# up after ("未到场，已补训", "未按时发放，已于次月补发", "取消，另增补1场": `_MADE_UP`; review DC A1).
 _PART_NOT_DONE = re.compile(
-    r"(?:未|没有|尚未|未能|没能)(?:按时|按期|如期)?(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|参会|培训|修复|"
+    r"(?:(?:未|没有|尚未|未能|没能)(?:按时|按期|如期)?(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|参会|培训|修复|"
     r"维修|安装|发放|拨付|支付|兑付|交付|验收|开工|到位|接种|检测|走访|慰问|入户|改造|整改|办结|启用|上线|签约|到场|到岗|出席|演出|放映)"
-    r"|取消|(?:推迟|延期|延后|顺延|延迟)(?:至|到)(?:20|明年|次年|下一?年)|跨年")
-# ... said made up later in the bracket: "已补训", "已于次月补发", "补办完成" (not 补贴, 补助: what was given)
-_MADE_UP = re.compile(r"已[^，,；;）)]{0,8}补|补(?:训|发|办|齐|种|录|签|修|建|考|课|拨|付|交)")
+    r"(?:到位|完毕)?|取消)$"
+    r"|(?:推迟|延期|延后|顺延|延迟)(?:至|到)(?:20\d\d|明年|次年|下一?年)|跨年")
+# ... said made up later in the bracket: "已补训", "已于次月补发", "补办完成", "另增补1场" (not 补贴, 补助: what was given)
+_MADE_UP = re.compile(r"已[^，,；;）)]{0,8}补|补(?:训|发|办|齐|种|录|签|修|建|考|课|拨|付|交|足)|增补|另增|另行")
 
 
 # Grammar, not vocabulary: words opening a clause that gives the plan an actual is held against
