@@ -1178,8 +1178,8 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
     before = to_decimal(figure_before)
     # not a day or a year of a date in the bracket ("已于11月25日完成", "2020年建成")
     found = [f for f in _NUMBER_IN_TEXT.finditer(remark) if remark[f.end():].startswith(unit) and not _in_date(remark, f, unit)]
-    if not found or sum((to_decimal(f[0]) for f in found), Decimal(0)) == before:
-        return []
+    if not found or (sum((to_decimal(f[0]) for f in found), Decimal(0)) == before and _NOT_DONE_ANY.search(remark) is None):
+        return []  # parts adding up to the cell, unless one is said not done ("已举办8场，未举办2场")
     parts = remark.lstrip("(（").startswith(_PART_WORDS)
     rivals = []
     for figure in found:
@@ -1193,7 +1193,8 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
         # a part of the cell said not to be done ("其中1场因疫情未举办", "含30人次未参训") is no remark on
         # the whole: what was done may be the cell less it (review DA A1)
         said = clause.rstrip("了的")
-        undone = (parts and not done and (_PART_NOT_DONE.search(said) is not None or said.endswith(reading.unfinished_short))
+        undone = (parts and not done and (_PART_NOT_DONE.search(said) is not None or said.endswith(reading.unfinished_short)
+                                          or _NOT_DONE_BEFORE.search(lead.rstrip(":：")) is not None)
                   and _MADE_UP.search(after) is None and not any(w in clause for w in reading.unfinished_exceptions))
         if value == before or any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not done and not undone):
             continue
@@ -1239,10 +1240,14 @@ class Rival:
 # else of it not done ("其中3场未进行媒体报道", "取消门票": the verb has an object after it; review DE A1), nor one made
 # up after ("未到场，已补训", "未按时发放，已于次月补发", "取消，另增补1场": `_MADE_UP`; review DC A1).
 _PART_NOT_DONE = re.compile(
-    r"(?:(?:未|没有|尚未|未能|没能)(?:按时|按期|如期)?(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|参会|培训|修复|"
+    r"(?:(?:未|没有|尚未|未能|没能)(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|参会|培训|修复|"
     r"维修|安装|发放|拨付|支付|兑付|交付|验收|开工|到位|接种|检测|走访|慰问|入户|改造|整改|办结|启用|上线|签约|到场|到岗|出席|演出|放映)"
-    r"(?:到位|完毕)?|取消)$"
-    r"|(?:推迟|延期|延后|顺延|延迟)(?:至|到)(?:20\d\d|明年|次年|下一?年)|跨年")
+    r"(?:到位|完毕)?|取消|停办)$"
+    r"|(?:推迟|延期|延后|顺延|延迟)(?:至|到)(?:20\d\d|明年|次年|下一?年)")
+# ... or said before the figure: "其中未举办2场", "其中：已举办8场，未举办2场" (review DE B5)
+_NOT_DONE_BEFORE = re.compile(r"(?:未|没有|尚未|未能|没能)(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|培训|修复|维修|"
+                              r"安装|发放|拨付|验收|开工|接种|走访|慰问|入户|改造|整改|办结|演出|放映)$|取消$|停办$")
+_NOT_DONE_ANY = re.compile(_NOT_DONE_BEFORE.pattern.replace("$", ""))
 # ... said made up later in the bracket: "已补训", "已于次月补发", "补办完成", "另增补1场" (not 补贴, 补助: what was given)
 _MADE_UP = re.compile(r"已[^，,；;）)]{0,8}补|补(?:训|发|办|齐|种|录|签|修|建|考|课|拨|付|交|足)|增补|另增|另行")
 
