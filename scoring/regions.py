@@ -25,3 +25,8 @@ FULL_NAMES = {
     "香港": "香港特别行政区", "澳门": "澳门特别行政区",
     "新疆生产建设兵团": "新疆生产建设兵团", "新疆建设兵团": "新疆生产建设兵团", "新疆兵团": "新疆生产建设兵团",
 }
+
+# A province-level division a unit's name says it belongs to when it opens with these, under the
+# province its sheet prints: "兵团第八师…", "第八师石河子市…" under "新疆" are the 兵团's (review DE B3).
+UNITS_WITHIN = {"新疆": (("兵团", "第一师", "第二师", "第三师", "第四师", "第五师", "第六师", "第七师", "第八师", "第九师", "第十师",
+                          "第十一师", "第十二师", "第十三师", "第十四师"), "新疆生产建设兵团")}

@@ -280,6 +280,8 @@ def test_a_row_only_named_for_the_execution_a_repeated_heading_and_a_bingtuan_un
     case = _read(base, province="新疆", unit="新疆生产建设兵团第八师石河子市农业农村局")
     assert case["case"]["region"][0] == "新疆生产建设兵团", case["case"]["region"]
     assert _read(base, province="新疆", unit="昌吉州农业农村局")["case"]["region"][0] == "新疆维吾尔自治区"
+    for unit in ("兵团第八师石河子市农业农村局", "第八师石河子市农业农村局"):  # the 兵团 named short (review DE B3)
+        assert _read(base, province="新疆", unit=unit)["case"]["region"][0] == "新疆生产建设兵团", unit
 
 
 def test_amounts_with_their_unit_a_unit_said_in_words_and_a_grade_written_first():
@@ -294,3 +296,17 @@ def test_amounts_with_their_unit_a_unit_said_in_words_and_a_grade_written_first(
     assert (said["inputs"]["budget"]["value"], said["stated_rates"][0]["denominator"]) == ("1250000元", "1250000"), said
     graded = _read(base, claimed_total="优（98）")["sheets"][0]
     assert (graded["claimed_total"]["score"], graded["claimed_grade"]["grade"]) == ("98", "优")
+
+
+def test_an_execution_row_the_weights_need_stays_a_row():
+    """A "资金执行率" row printing the block's own claim (10 of 10) is the block's execution printed again
+    only where the weights add up without it: beside the block's 10 and 80 of other rows it is a row
+    of 10, not dropped for a false 90-point sheet (review DE P1)."""
+    base = json.loads((PUBLISHED / "03-zhangzhuangzhai-zhongyang.json").read_text(encoding="utf-8"))
+    row = {"l1": "产出指标", "l2": "质量指标", "name": "培训合格率", "target": "≥90%", "actual": "95%", "weight": "40", "claimed": "40"}
+    execution = {"l1": "产出指标", "l2": "质量指标", "name": "资金执行率", "target": "≥90%", "actual": "100%", "weight": "10", "claimed": "10"}
+    sheet = _read(base, rows=[row, {**row, "name": "培训人次"}, execution])["sheets"][0]
+    assert [r["name"] for r in sheet["rows"]] == ["培训合格率", "培训人次", "资金执行率"], sheet["rows"]
+    # where the weights add up without it, it is the block's execution printed again
+    sheet = _read(base, rows=[row, {**row, "name": "培训人次", "weight": "50", "claimed": "50"}, execution])["sheets"][0]
+    assert [r["name"] for r in sheet["rows"]] == ["培训合格率", "培训人次"], sheet["rows"]

@@ -35,7 +35,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import ScoringError
-from ..regions import FULL_NAMES, PROVINCES
+from ..regions import FULL_NAMES, PROVINCES, UNITS_WITHIN
 
 # A heading printed with its weight: "产出指标(50分)", "数量指标（10分）"
 _WEIGHTED_HEADING = re.compile(r"^(?P<name>.*?)\s*(?:[（(]\s*(?:分值\s*[:：]?\s*)?(?P<weight>\d+(?:\.\d+)?)\s*分?\s*[)）]"
@@ -245,6 +245,7 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
     """The indicator rows, and a subtotal for each group printed with its weight."""
     rows: list[dict] = []
     subtotals: dict[tuple[str, ...], dict] = {}
+    copies: list[tuple] = []  # rows taken for the block's execution: (where, cells, number, group, subtotals holding it)
     parent: dict | None = None
     above: dict[str, str] = {}  # the headings of the row above, for cells left empty under a merged one
     for number, cells in enumerate(printed, 1):
@@ -308,10 +309,12 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
         if _is_execution(name or (group[-1] if group else "")) and _same_execution(
                 sheet, _figure(claimed_cell, f"{where}得分", []), _figure(weight_cell, f"{where}分值", []), where, notes):
             # the budget block's execution printed among the indicators: its group's weight holds it (a
-            # row only named so stays a row, and its group holds the row: review DD A1)
-            for key, subtotal in subtotals.items():
-                if tuple(group[: len(key)]) == key and "execution" not in subtotal.get("includes", ()):
-                    subtotal.setdefault("includes", []).append("execution")
+            # row only named so stays a row, and its group holds the row: review DD A1) — unless the
+            # sheet's weights add up only with it as a row (`_execution_rows_kept`)
+            copies.append((len(rows), cells, number, group, [k for k, sub in subtotals.items()
+                                                             if tuple(group[: len(k)]) == k and "execution" not in sub.get("includes", ())]))
+            for key in copies[-1][4]:
+                subtotals[key].setdefault("includes", []).append("execution")
             continue
         row: dict[str, Any] = {"group": group, "name": name}
         if target is not None:
@@ -340,7 +343,35 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
         else:
             parent = row
         rows.append(row)
+    _execution_rows_kept(rows, copies, subtotals, sheet, notes)
     return rows, list(subtotals.values())
+
+
+def _execution_rows_kept(rows: list[dict], copies: list[tuple], subtotals: dict, sheet: dict, notes: list[str]) -> None:
+    """A row taken for the budget block's execution printed again, put back as a row where the
+    sheet's weights add up to 100 only with it (the block's own 10 and the other rows' 80 beside a
+    "资金执行率" row of 10: review DE P1)."""
+    if len(copies) != 1 or not rows or any("weight" not in r for r in rows):
+        return
+    at, cells, number, group, holding = copies[0]
+    weight = _figure(cells.get("weight"), "", [])
+    if weight is None or re.sub(r"[\s（(].*$", "", _text(cells.get("name")) or group[-1]) == "预算执行率":
+        return  # the form's own line is the execution however the weights add up (09-yinchuan-liuzhong)
+    others = sum((Decimal(r["weight"]) for r in rows), Decimal(0)) + Decimal(sheet.get("weights", {}).get("execution", "10"))
+    if others == 100 or others + Decimal(weight) != 100:
+        return
+    row = {"group": group, "name": _text(cells.get("name")) or group[-1], "weight": weight,
+           "source": f"第 {number} 个指标行（{'/'.join(group)}）"}
+    for key, cell in (("target", "target"), ("actual", "actual"), ("claimed", "claimed")):
+        value = _cell(cells.get(cell)) if key != "claimed" else _figure(cells.get(cell), "", [])
+        if value is not None:
+            row[key] = value
+    rows.insert(at, row)
+    for key in holding:
+        subtotals[key]["includes"].remove("execution")
+        if not subtotals[key]["includes"]:
+            del subtotals[key]["includes"]
+    notes.append(f"第 {number} 个指标行（{row['name']}）与预算执行情况相同，但各项分值须计入它才合计 100 分，按指标行读入")
 
 
 def _is_execution(name: str) -> bool:
@@ -446,8 +477,11 @@ def _region(province: str, unit: str, notes: list[str]) -> list[str]:
     inner = next((name for name in sorted(PROVINCES, key=len, reverse=True)
                   if name != short and name.startswith(short) and unit.startswith(name)
                   and FULL_NAMES.get(name, name) != region[0]), None)
+    within = UNITS_WITHIN.get(short)
+    if inner is None and within is not None and unit.startswith(within[0]):
+        inner = within[1]
     if inner is not None:
-        notes.append(f"省份印为“{province}”，单位名称以“{inner}”开头，地区按“{FULL_NAMES.get(inner, inner)}”读入")
+        notes.append(f"省份印为“{province}”，单位名称“{unit}”表明属于{FULL_NAMES.get(inner, inner)}，地区按其读入")
         short, region = inner, [FULL_NAMES.get(inner, inner)]
     rest = unit
     for name in (region[0], short):
