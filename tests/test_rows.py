@@ -2322,6 +2322,7 @@ def test_a_total_above_a_line_held_below_its_weight(library, late_claim, total, 
 @pytest.mark.parametrize(("target", "actual", "expected"), [
     ("2024年12月中旬前", "2024年12月25日", None), ("2024年12月初", "2024年12月20日", None),  # no deadline read (review DE A2)
     ("2024年12月31日前", "2024年12月中旬", "10.00"), ("2024年11月30日前", "2024年12月下旬", "0.00～9.99"),
+    ("2024年12月31日前（含）", "2024年12月31日", "10.00"),  # the day included, as 前 says (review DE B7)
 ])
 def test_a_part_of_a_month_is_that_month_done_never_a_deadline(library, target, actual, expected):
     """"12月中旬" done is some day of December; as a deadline it is no day the tool can hold a date to."""

@@ -580,6 +580,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             found, same = None, False
         if found is not None and found.kind == "number" and found.comparator in (">", "<") and same:
             return replace(found, raw=text, comparator=found.comparator + "=")
+        if found is not None and found.kind == "date" and not said:
+            # "2024年12月31日前（含）": the day itself, as 前 already says (review DE B7)
+            return replace(found, raw=text, comparator={">": ">=", "<": "<="}.get(found.comparator, found.comparator))
     if compact[-1:] == _WRAPPED.get(compact[:1]) and len(compact) > 2 and _ANY_DIGIT.search(compact) is not None \
             and not any(ch in _WRAPPED or ch in _WRAPPED.values() for ch in compact[1:-1]):
         # a whole cell in brackets, "（≥95%）" (review CH B4): what the brackets hold
