@@ -26,7 +26,7 @@ FULL_NAMES = {
     "新疆生产建设兵团": "新疆生产建设兵团", "新疆建设兵团": "新疆生产建设兵团", "新疆兵团": "新疆生产建设兵团",
 }
 
-# A province-level division a unit's name says it belongs to when it opens with these, under the
-# province its sheet prints: "兵团第八师…", "第八师石河子市…" under "新疆" are the 兵团's (review DE B3).
-UNITS_WITHIN = {"新疆": (("兵团", "第一师", "第二师", "第三师", "第四师", "第五师", "第六师", "第七师", "第八师", "第九师", "第十师",
-                          "第十一师", "第十二师", "第十三师", "第十四师"), "新疆生产建设兵团")}
+# A province-level division a unit's name says it belongs to when it opens so, under the province its
+# sheet prints: "兵团第八师…", "第八师石河子市…" under "新疆" are the 兵团's (review DE B3); "第一师范学院" is
+# no 师 of it (review DF A5).
+UNITS_WITHIN = {"新疆": (r"兵团|第[一二三四五六七八九十]{1,3}师(?!范)", "新疆生产建设兵团")}

@@ -282,6 +282,7 @@ def test_a_row_only_named_for_the_execution_a_repeated_heading_and_a_bingtuan_un
     assert _read(base, province="新疆", unit="昌吉州农业农村局")["case"]["region"][0] == "新疆维吾尔自治区"
     for unit in ("兵团第八师石河子市农业农村局", "第八师石河子市农业农村局"):  # the 兵团 named short (review DE B3)
         assert _read(base, province="新疆", unit=unit)["case"]["region"][0] == "新疆生产建设兵团", unit
+    assert _read(base, province="新疆", unit="第一师范学院")["case"]["region"][0] == "新疆维吾尔自治区"  # review DF A5
 
 
 def test_amounts_with_their_unit_a_unit_said_in_words_and_a_grade_written_first():

@@ -213,6 +213,7 @@ def test_chinese_numerals_are_figures(text, comparator, number, unit):
 @pytest.mark.parametrize(("text", "comparator", "number"), [
     ("高于95%（含）", ">=", "95"), ("低于5%（含5%）", "<=", "5"), ("＞95%（含本数）", ">=", "95"), (">95%（含90%）", ">", "95"),
     ("超过100人（含100人，其中贫困劳动力不少于30人）", ">=", "100"),  # more after the mark (review DE A3)
+    ("超过1,000人（含1,000人）", ">=", "1000"),  # a thousands comma is no clause break (review DF A4)
 ])
 def test_a_strict_bound_marked_inclusive_is_inclusive(text, comparator, number):
     """"（含）" after a strict bound includes it (review DC A3): 95% reaches "高于95%（含）"; another

@@ -478,7 +478,7 @@ def _region(province: str, unit: str, notes: list[str]) -> list[str]:
                   if name != short and name.startswith(short) and unit.startswith(name)
                   and FULL_NAMES.get(name, name) != region[0]), None)
     within = UNITS_WITHIN.get(short)
-    if inner is None and within is not None and unit.startswith(within[0]):
+    if inner is None and within is not None and re.match(within[0], unit):
         inner = within[1]
     if inner is not None:
         notes.append(f"省份印为“{province}”，单位名称“{unit}”表明属于{FULL_NAMES.get(inner, inner)}，地区按其读入")

@@ -87,7 +87,7 @@ _ANY_DIGIT = re.compile(r"\d")
 _DIGIT_TENTHS = re.compile(r"(?<![\d.])((?:10|\d)(?:\.\d)?)成(?=$|以上|以下|及以上|及以下|左右)")
 _WRAPPED = {"(": ")", "[": "]", "【": "】", "〔": "〕"}  # brackets round a whole cell, as folded
 # "（含）", "（含95%）", "（含本数）", "（含100人，其中…）" ending a bound
-_INCLUSIVE = re.compile(r"\(含(?P<figure>[^(),，;；]*)(?:[,，;；][^()]*)?\)$")
+_INCLUSIVE = re.compile(r"\(含(?P<figure>(?:[^(),，;；]|,(?=\d{3}))*)(?:[,，;；][^()]*)?\)$")
 _ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a text
 
 # re.ASCII: only 0-9 are digits here; other Unicode digits fall through to an error.
@@ -740,7 +740,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             said = said.strip("()（）") or said
             whole = rest[len(remark[1]):].strip("()（）")  # all the remark says, "部分未开展" (review CN B3)
             raise UnfinishedResult(where, text, f"“{text}”括号中注明“{said}”，该数不是已完成的结果", whole, figure, remark[1])
-        rivals = _results_in_remark(rest[len(remark[1]):], remark[1], figure, reading)
+        rivals = _results_in_remark(rest[len(remark[1]):], remark[1], figure, reading, year)
         rest = remark[1]
         if not rest:
             written = ""  # a bare figure's remark is no unit as written
@@ -1167,7 +1167,7 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
     return first
 
 
-def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Reading) -> list[tuple[str, Rival]]:
+def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Reading, year: int | None = None) -> list[tuple[str, Rival]]:
     """The figures in the same unit ``unit`` in a bracketed remark after a figure that may be the
     result rather than the figure before it, each as written and as a `Rival`; empty where the
     bracket says plainly that none is.  Without the target a smaller figure cannot be told apart
@@ -1194,12 +1194,17 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
         after = remark[figure.end() + len(unit):]
         clause = after[: min((at for at in (after.find(mark) for mark in ")）,，、;；") if at >= 0), default=len(after))]
         # a part of the cell said not to be done ("其中1场因疫情未举办", "含30人次未参训") is no remark on
-        # the whole: what was done may be the cell less it (review DA A1)
-        said = clause.rstrip("了的")
-        undone = (parts and not done and (_PART_NOT_DONE.search(said) is not None or said.endswith(reading.unfinished_short)
-                                          or _NOT_DONE_BEFORE.search(lead.rstrip(":：")) is not None)
-                  and _MADE_UP.search(after) is None and not any(w in clause for w in reading.unfinished_exceptions))
-        if value == before or any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not done and not undone):
+        # the whole: what was done is the cell less it where the clause ends so (review DA A1, DE A1), and
+        # may be where it denies something else of the part, or makes it up after (`doubtful`: the target
+        # settles it, or the evaluator; reviews DE–DF)
+        said = clause.rstrip("了的。.")
+        excepted = any(w in clause for w in reading.unfinished_exceptions)
+        sure = (parts and not done and not excepted and _MADE_UP.search(after) is None and _later_year(after, year)
+                and (_PART_NOT_DONE.search(said) is not None or said.endswith(reading.unfinished_short)
+                     or _NOT_DONE_BEFORE.search(lead.rstrip(":：")) is not None))
+        doubtful = parts and not done and not sure and not excepted and (
+            _NOT_DONE_ANY.search(lead + clause) is not None or _denied(clause, year) or _MADE_UP_LATER.search(clause) is not None)
+        if value == before or any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not done and not sure and not doubtful):
             continue
         if value > before and not done:
             continue  # a plan or target ("应发1000户"), a running total
@@ -1207,8 +1212,28 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
             continue  # a bound or a target restated: "达到省定标准95%以上", "达到95%的目标"
         if any(w in clause for w in reading.unfinished_exceptions):
             continue  # "2个项目延期后已完成": how some of them were done, all of them done
-        rivals.append((lead + figure[0] + unit, Rival(value, done or after.startswith("已"), lead + figure[0] + unit + clause, undone)))
+        rivals.append((lead + figure[0] + unit, Rival(value, done or after.startswith("已"), lead + figure[0] + unit + clause,
+                                                      sure or doubtful, sure)))
     return rivals
+
+
+def _denied(clause: str, year: int | None) -> bool:
+    """Whether a part's clause denies something of it ("未参加培训", "取消门票", "停办"), which may be that
+    it was not done; not a put-off within the sheet's year ("推迟至12月举办": done in the year)."""
+    for found in _NEGATED.finditer(clause):
+        if found[0] not in ("推迟", "延期", "延后", "顺延", "延迟") or _later_year(clause[found.start():], year) and _PUT_OFF.search(clause):
+            return True
+    return False
+
+
+def _later_year(after: str, year: int | None) -> bool:
+    """Whether a put-off in a part's words ("推迟至2025年") is to a later year than the sheet's, or says
+    no year (then its other words decide); a year not later, or the sheet's year unknown, is no put-off
+    past the year (review DF A3)."""
+    put_off = _PUT_OFF.search(after)
+    if put_off is None or put_off["when"] in ("明年", "次年", "下一年", "下年"):
+        return True
+    return year is not None and int(put_off["when"]) > year
 
 
 # What stands right before a day of a date: its month ("11月25日"), or the first day of a range ("1日至5日").
@@ -1234,7 +1259,8 @@ class Rival:
     value: Decimal
     done: bool
     clause: str
-    within: bool = False  # a part of the cell (after 其中 or 含) said not to be done: never beside it
+    within: bool = False  # a part of the cell (after 其中 or 含) said not to be done, maybe: never beside it
+    sure: bool = False  # … its clause ending so, nothing made up after: done is the cell less it
 
 
 # A part's clause ending by saying the work it counts was not done ("其中1场因疫情未举办", "其中30人次未参训", "其中2期
@@ -1245,14 +1271,20 @@ class Rival:
 _PART_NOT_DONE = re.compile(
     r"(?:(?:未|没有|尚未|未能|没能)(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|参会|培训|修复|"
     r"维修|安装|发放|拨付|支付|兑付|交付|验收|开工|到位|接种|检测|走访|慰问|入户|改造|整改|办结|启用|上线|签约|到场|到岗|出席|演出|放映)"
-    r"(?:到位|完毕)?|取消|停办)$"
+    r"(?:到位|完毕)?|取消)$"
     r"|(?:推迟|延期|延后|顺延|延迟)(?:至|到)(?:20\d\d|明年|次年|下一?年)")
+_PUT_OFF = re.compile(r"(?:推迟|延期|延后|顺延|延迟)(?:至|到)(?P<when>20\d\d|明年|次年|下一年|下年)")
+# Any denial in a part's clause, which may say the part was not done (review DF A1: "其中20人次未参加培训")
+_NEGATED = re.compile(r"未(?!成年|婚|发生|出现|超|脱贫)|没有|没能|取消|停办|停止|暂停|推迟|延期|延后|顺延|延迟")
+# ... or says it was made up later ("已于2025年1月补办", "已补训"): so it was not done when first due
+_MADE_UP_LATER = re.compile(r"补(?:训|发|办|齐|种|录|签|修|建|考|课|拨|付|交|足)")
 # ... or said before the figure: "其中未举办2场", "其中：已举办8场，未举办2场" (review DE B5)
 _NOT_DONE_BEFORE = re.compile(r"(?:未|没有|尚未|未能|没能)(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|培训|修复|维修|"
                               r"安装|发放|拨付|验收|开工|接种|走访|慰问|入户|改造|整改|办结|演出|放映)$|取消$|停办$")
 _NOT_DONE_ANY = re.compile(_NOT_DONE_BEFORE.pattern.replace("$", ""))
-# ... said made up later in the bracket: "已补训", "已于次月补发", "补办完成", "另增补1场" (not 补贴, 补助: what was given)
-_MADE_UP = re.compile(r"已[^，,；;）)]{0,8}补|补(?:训|发|办|齐|种|录|签|修|建|考|课|拨|付|交|足)|增补|另增|另行")
+# ... said made up, moved or rescheduled in the bracket: "已补训", "已于次月补发", "另增补1场", "改为线上举办",
+# "另行安排", "择期举办" (not 补贴, 补助: what was given): then not surely undone (reviews DC A1, DF A2, B1)
+_MADE_UP = re.compile(r"已[^，,；;）)]{0,8}补|补(?:训|发|办|齐|种|录|签|修|建|考|课|拨|付|交|足)|增补|另增|另行|改为|改在|改至|改到|择期|线上")
 
 
 # Grammar, not vocabulary: words opening a clause that gives the plan an actual is held against

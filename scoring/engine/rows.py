@@ -733,15 +733,16 @@ class RowScorer(WordingGrader, UnitMatcher):
         if target.kind != "number" or first.unit != target.unit or comparator not in _MEETS:
             return None
         aim, cell, meets = target.number, first.number, _MEETS[comparator]
-        within = [r.value for r in rival.rivals if r.within]
+        within = [r for r in rival.rivals if r.within]
         if within and len(within) == len(rival.rivals):
-            # parts of the cell said not done ("10场（其中1场因疫情未举办）"): against a target to reach, done is
-            # the cell less them (review DA A1, DC A2); within a limit the cell holds them ("52万元（含2万元未结算）"
-            # is 52: review DC B3)
+            # parts of the cell said not done ("10场（其中1场因疫情未举办）"): within a limit the cell holds them
+            # ("52万元（含2万元未结算）" is 52: review DC B3); against a target to reach, done is the cell less
+            # them where that is sure (review DA A1, DC A2), else every reading must meet it, as below
             if comparator in ("<=", "<"):
                 return first
-            if cell >= sum(within):
-                return replace(first, number=cell - sum(within, Decimal(0)))
+            less = cell - sum((r.value for r in within), Decimal(0))
+            if all(r.sure for r in within) and less >= 0:
+                return replace(first, number=less)
         # a rival whose clause says why it is missing is never a result ("20人次已取消")
         missing = [r for r in rival.rivals if any(w in r.clause for w in _SHORTFALL)]
         done = [r.value for r in rival.rivals if r.done and r not in missing]
