@@ -1181,7 +1181,8 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
     before = to_decimal(figure_before)
     # not a day or a year of a date in the bracket ("已于11月25日完成", "2020年建成")
     found = [f for f in _NUMBER_IN_TEXT.finditer(remark) if remark[f.end():].startswith(unit) and not _in_date(remark, f, unit)]
-    if not found or (sum((to_decimal(f[0]) for f in found), Decimal(0)) == before and _NOT_DONE_ANY.search(remark) is None):
+    if not found or (sum((to_decimal(f[0]) for f in found), Decimal(0)) == before and _NOT_DONE_ANY.search(remark) is None
+                     and _UNDER_WAY.search(remark) is None and not _denied(remark, year)):
         return []  # parts adding up to the cell, unless one is said not done ("已举办8场，未举办2场")
     parts = remark.lstrip("(（").startswith(_PART_WORDS)
     rivals = []
@@ -1202,8 +1203,13 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
         sure = (parts and not done and not excepted and _MADE_UP.search(after) is None and _later_year(after, year)
                 and (_PART_NOT_DONE.search(said) is not None or said.endswith(reading.unfinished_short)
                      or _NOT_DONE_BEFORE.search(lead.rstrip(":：")) is not None))
+        # ... the whole rest of the bracket read for doubt: "（其中2场，因疫情未举办）" (review DG A2); a part
+        # said done ("其中8场已举办") may be what was done, as a figure said done outside 其中 (review DG A3)
+        rest_said = after[: after.find(")")] if ")" in after else after
         doubtful = parts and not done and not sure and not excepted and (
-            _NOT_DONE_ANY.search(lead + clause) is not None or _denied(clause, year) or _MADE_UP_LATER.search(clause) is not None)
+            _NOT_DONE_ANY.search(lead + rest_said) is not None or _denied(rest_said, year) or _MADE_UP_LATER.search(rest_said) is not None
+            or _UNDER_WAY.search(rest_said) is not None)
+        done = done or (parts and "已" in clause and not doubtful)
         if value == before or any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not done and not sure and not doubtful):
             continue
         if value > before and not done:
@@ -1269,8 +1275,9 @@ class Rival:
 # else of it not done ("其中3场未进行媒体报道", "取消门票": the verb has an object after it; review DE A1), nor one made
 # up after ("未到场，已补训", "未按时发放，已于次月补发", "取消，另增补1场": `_MADE_UP`; review DC A1).
 _PART_NOT_DONE = re.compile(
-    r"(?:(?:未|没有|尚未|未能|没能)(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|参会|培训|修复|"
-    r"维修|安装|发放|拨付|支付|兑付|交付|验收|开工|到位|接种|检测|走访|慰问|入户|改造|整改|办结|启用|上线|签约|到场|到岗|出席|演出|放映)"
+    # events held or attended, which are what a count of them counts; a later step ("未安装" of 采购设备,
+    # "未整改" of 检查企业) leaves the count doubtful (review DG A1)
+    r"(?:(?:未|没有|尚未|未能|没能)(?:举办|召开|开展|进行|组织|参训|参加|参会|培训|走访|慰问|入户|出席|演出|放映)"
     r"(?:到位|完毕)?|取消)$"
     r"|(?:推迟|延期|延后|顺延|延迟)(?:至|到)(?:20\d\d|明年|次年|下一?年)")
 _PUT_OFF = re.compile(r"(?:推迟|延期|延后|顺延|延迟)(?:至|到)(?P<when>20\d\d|明年|次年|下一年|下年)")
@@ -1278,6 +1285,8 @@ _PUT_OFF = re.compile(r"(?:推迟|延期|延后|顺延|延迟)(?:至|到)(?P<whe
 _NEGATED = re.compile(r"未(?!成年|婚|发生|出现|超|脱贫)|没有|没能|取消|停办|停止|暂停|推迟|延期|延后|顺延|延迟")
 # ... or says it was made up later ("已于2025年1月补办", "已补训"): so it was not done when first due
 _MADE_UP_LATER = re.compile(r"补(?:训|发|办|齐|种|录|签|修|建|考|课|拨|付|交|足)")
+# ... or says it is still under way ("其中2场正在筹备", "正在进行")
+_UNDER_WAY = re.compile(r"正在|筹备|进行中|待(?:举办|开展|实施|完成|验收)")
 # ... or said before the figure: "其中未举办2场", "其中：已举办8场，未举办2场" (review DE B5)
 _NOT_DONE_BEFORE = re.compile(r"(?:未|没有|尚未|未能|没能)(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|培训|修复|维修|"
                               r"安装|发放|拨付|验收|开工|接种|走访|慰问|入户|改造|整改|办结|演出|放映)$|取消$|停办$")
