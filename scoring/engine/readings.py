@@ -1200,12 +1200,15 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
         # settles it, or the evaluator; reviews DE–DF)
         said = clause.rstrip("了的。.")
         excepted = any(w in clause for w in reading.unfinished_exceptions)
-        sure = (parts and not done and not excepted and _MADE_UP.search(after) is None and _later_year(after, year)
+        rest_said = after[: after.find(")")] if ")" in after else after
+        # sure only where that clause is all the bracket says after the figure: what follows may undo it
+        # ("其中20人次未参训，由其他人员替补")
+        last = rest_said.rstrip("了的。.;；") == said
+        sure = (parts and not done and not excepted and last and _MADE_UP.search(after) is None and _later_year(after, year)
                 and (_PART_NOT_DONE.search(said) is not None or said.endswith(reading.unfinished_short)
                      or _NOT_DONE_BEFORE.search(lead.rstrip(":：")) is not None))
         # ... the whole rest of the bracket read for doubt: "（其中2场，因疫情未举办）" (review DG A2); a part
         # said done ("其中8场已举办") may be what was done, as a figure said done outside 其中 (review DG A3)
-        rest_said = after[: after.find(")")] if ")" in after else after
         doubtful = parts and not done and not sure and not excepted and (
             _NOT_DONE_ANY.search(lead + rest_said) is not None or _denied(rest_said, year) or _MADE_UP_LATER.search(rest_said) is not None
             or _UNDER_WAY.search(rest_said) is not None)
