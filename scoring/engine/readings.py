@@ -1230,7 +1230,7 @@ def _denied(clause: str, year: int | None) -> bool:
     """Whether a part's clause denies something of it ("未参加培训", "取消门票", "停办"), which may be that
     it was not done; not a put-off within the sheet's year ("推迟至12月举办": done in the year)."""
     for found in _NEGATED.finditer(clause):
-        if found[0] not in ("推迟", "延期", "延后", "顺延", "延迟") or _later_year(clause[found.start():], year) and _PUT_OFF.search(clause):
+        if found[0] not in ("推迟", "延期", "延后", "顺延", "延迟") or (_PUT_OFF.search(clause) and _later_year(clause[found.start():], year)):
             return True
     return False
 
@@ -1277,11 +1277,11 @@ class Rival:
 # part described ("其中20人次为未成年人", "未婚", "未脱贫", "未收费", "未发生事故", "推迟至12月举办"), nor something
 # else of it not done ("其中3场未进行媒体报道", "取消门票": the verb has an object after it; review DE A1), nor one made
 # up after ("未到场，已补训", "未按时发放，已于次月补发", "取消，另增补1场": `_MADE_UP`; review DC A1).
+# Events held or attended, which are what a count of them counts; a later step ("未安装" of 采购设备, "未整改"
+# of 检查企业) leaves the count doubtful (review DG A1).
+_EVENTS = "举办|召开|开展|进行|组织|参训|参加|参会|培训|走访|慰问|入户|出席|演出|放映"
 _PART_NOT_DONE = re.compile(
-    # events held or attended, which are what a count of them counts; a later step ("未安装" of 采购设备,
-    # "未整改" of 检查企业) leaves the count doubtful (review DG A1)
-    r"(?:(?:未|没有|尚未|未能|没能)(?:举办|召开|开展|进行|组织|参训|参加|参会|培训|走访|慰问|入户|出席|演出|放映)"
-    r"(?:到位|完毕)?|取消)$"
+    rf"(?:(?:未|没有|尚未|未能|没能)(?:{_EVENTS})(?:到位|完毕)?|取消)$"
     r"|(?:推迟|延期|延后|顺延|延迟)(?:至|到)(?:20\d\d|明年|次年|下一?年)")
 _PUT_OFF = re.compile(r"(?:推迟|延期|延后|顺延|延迟)(?:至|到)(?P<when>20\d\d|明年|次年|下一年|下年)")
 # Any denial in a part's clause, which may say the part was not done (review DF A1: "其中20人次未参加培训")
@@ -1290,10 +1290,11 @@ _NEGATED = re.compile(r"未(?!成年|婚|发生|出现|超|脱贫)|没有|没能
 _MADE_UP_LATER = re.compile(r"补(?:训|发|办|齐|种|录|签|修|建|考|课|拨|付|交|足)")
 # ... or says it is still under way ("其中2场正在筹备", "正在进行")
 _UNDER_WAY = re.compile(r"正在|筹备|进行中|待(?:举办|开展|实施|完成|验收)")
-# ... or said before the figure: "其中未举办2场", "其中：已举办8场，未举办2场" (review DE B5)
-_NOT_DONE_BEFORE = re.compile(r"(?:未|没有|尚未|未能|没能)(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|培训|修复|维修|"
-                              r"安装|发放|拨付|验收|开工|接种|走访|慰问|入户|改造|整改|办结|演出|放映)$|取消$|停办$")
-_NOT_DONE_ANY = re.compile(_NOT_DONE_BEFORE.pattern.replace("$", ""))
+# ... or said before the figure: "其中未举办2场" (review DE B5); any such word, of an event or a later step,
+# anywhere in a part ("其中：已举办8场，未举办2场", "其中未安装2台") leaves it doubtful
+_NOT_DONE_BEFORE = re.compile(rf"(?:未|没有|尚未|未能|没能)(?:{_EVENTS})$|取消$")
+_NOT_DONE_ANY = re.compile(r"(?:未|没有|尚未|未能|没能)(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|培训|修复|维修|"
+                           r"安装|发放|拨付|验收|开工|接种|走访|慰问|入户|改造|整改|办结|演出|放映)|取消|停办")
 # ... said made up, moved or rescheduled in the bracket: "已补训", "已于次月补发", "另增补1场", "改为线上举办",
 # "另行安排", "择期举办" (not 补贴, 补助: what was given): then not surely undone (reviews DC A1, DF A2, B1)
 _MADE_UP = re.compile(r"已[^，,；;）)]{0,8}补|补(?:训|发|办|齐|种|录|签|修|建|考|课|拨|付|交|足)|增补|另增|另行|改为|改在|改至|改到|择期|线上")
