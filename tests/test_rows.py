@@ -1584,6 +1584,8 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     # review DG: a later step denied, a denial after a comma, a smaller part said done, one under way
     ("采购设备数量", "数量指标", "≥10台", "10台（其中2台未安装）", "None"),
     ("采购设备数量", "数量指标", "≥10台", "10台（其中未安装2台）", "None"),
+    ("演出场次", "数量指标", "≥10场", "10场（其中2场结转至2025年举办）", "8.00"),  # carried over past the year (review DH B3)
+    ("演出场次", "数量指标", "≥10场", "10场（其中2场调整至12月举办）", "10.00"),  # moved within the year
     ("演出场次", "数量指标", "≥10场", "10场（其中2场，因疫情未举办）", "None"),
     ("演出场次", "数量指标", "≥10场", "10场（其中8场已举办）", "None"),
     ("演出场次", "数量指标", "≥10场", "10场（其中8场已完成，2场正在筹备）", "None"),

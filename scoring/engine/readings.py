@@ -1232,7 +1232,7 @@ def _denied(clause: str, year: int | None) -> bool:
     for found in _NEGATED.finditer(clause):
         if found[0] not in ("推迟", "延期", "延后", "顺延", "延迟") or (_PUT_OFF.search(clause) and _later_year(clause[found.start():], year)):
             return True
-    return False
+    return _PUT_OFF.search(clause) is not None and _later_year(clause, year)  # "结转至2025年", "调整至明年"
 
 
 def _later_year(after: str, year: int | None) -> bool:
@@ -1280,10 +1280,12 @@ class Rival:
 # Events held or attended, which are what a count of them counts; a later step ("未安装" of 采购设备, "未整改"
 # of 检查企业) leaves the count doubtful (review DG A1).
 _EVENTS = "举办|召开|开展|进行|组织|参训|参加|参会|培训|走访|慰问|入户|出席|演出|放映"
+# Put off, carried over or moved to a time ("推迟至2025年", "延至", "结转至", "调整至2025年举办": review DH B3)
+_PUT_OFF_VERBS = "推迟|延期|延后|顺延|延迟|延|结转|调整|改"
 _PART_NOT_DONE = re.compile(
     rf"(?:(?:未|没有|尚未|未能|没能)(?:{_EVENTS})(?:到位|完毕)?|取消)$"
-    r"|(?:推迟|延期|延后|顺延|延迟)(?:至|到)(?:20\d\d|明年|次年|下一?年)")
-_PUT_OFF = re.compile(r"(?:推迟|延期|延后|顺延|延迟)(?:至|到)(?P<when>20\d\d|明年|次年|下一年|下年)")
+    rf"|(?:{_PUT_OFF_VERBS})(?:至|到)(?:20\d\d|明年|次年|下一?年)")
+_PUT_OFF = re.compile(rf"(?:{_PUT_OFF_VERBS})(?:至|到)(?P<when>20\d\d|明年|次年|下一年|下年)")
 # Any denial in a part's clause, which may say the part was not done (review DF A1: "其中20人次未参加培训")
 _NEGATED = re.compile(r"未(?!成年|婚|发生|出现|超|脱贫)|没有|没能|取消|停办|停止|暂停|推迟|延期|延后|顺延|延迟")
 # ... or says it was made up later ("已于2025年1月补办", "已补训"): so it was not done when first due
