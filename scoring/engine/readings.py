@@ -1235,6 +1235,12 @@ def _denied(clause: str, year: int | None) -> bool:
     return _PUT_OFF.search(clause) is not None and _later_year(clause, year)  # "结转至2025年", "调整至明年"
 
 
+def said_done(clause: str) -> bool:
+    """Whether a part's words say it was done ("其中7场已举办"), denying nothing of it and with nothing
+    still under way or beyond reach ("已举办，2场未举办", "已筹备", "已无法举办")."""
+    return "已" in clause and _NEGATED.search(clause) is None and _UNDER_WAY.search(clause) is None and "无法" not in clause
+
+
 def _later_year(after: str, year: int | None) -> bool:
     """Whether a put-off in a part's words ("推迟至2025年") is to a later year than the sheet's, or says
     no year (then its other words decide); a year not later, or the sheet's year unknown, is no put-off

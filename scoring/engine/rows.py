@@ -38,6 +38,7 @@ from .readings import (
     month_day,
     named_change,
     parse_value,
+    said_done,
     strip_trailing,
     year_month,
 )
@@ -64,7 +65,6 @@ _DATED = ("年", "日", "号", "底", "前", "旬", "初", "末", ".", "-", "/",
 _MEETS = {">=": lambda v, aim: v >= aim, ">": lambda v, aim: v > aim, "<=": lambda v, aim: v <= aim, "<": lambda v, aim: v < aim}
 # Words of a bracket saying why a cell falls short of its target ("20户因外出务工，无法入户", "剩余20户明年完成").
 _SHORTFALL = ("剩余", "尚有", "未", "无法", "延期", "延至", "推迟", "取消", "因", "由于", "跨年")
-_DENIAL = re.compile(r"未|没|无法|取消|停办|推迟|延期|正在|筹备")  # a part said done says none of these
 # Words of a bracket saying a figure is outside the cell's ("未含尾款8万元", "另需配套5万元").
 _OUTSIDE = ("未含", "不含", "另有", "另需", "另行", "尾款", "未支付", "未结算", "超支")
 # What a saving verb before it saves, where the name is the saving ("节约财政资金", "节约成本"; not
@@ -747,8 +747,8 @@ class RowScorer(WordingGrader, UnitMatcher):
             # the cell split into parts said done and parts surely not ("其中7场已举办，3场未举办"): done is
             # the cell less the latter (review DH B2)
             sure = sum((r.value for r in within if r.sure), Decimal(0))
-            said_done = [r.value for r in within if not r.sure and "已" in r.clause and _DENIAL.search(r.clause) is None]
-            if sure and len(said_done) == len(within) - sum(1 for r in within if r.sure) and sure + sum(said_done, Decimal(0)) == cell:
+            held = [r.value for r in within if not r.sure and said_done(r.clause)]
+            if sure and len(held) == len(within) - sum(1 for r in within if r.sure) and sure + sum(held, Decimal(0)) == cell:
                 return replace(first, number=cell - sure)
         # a rival whose clause says why it is missing is never a result ("20人次已取消")
         missing = [r for r in rival.rivals if any(w in r.clause for w in _SHORTFALL)]
