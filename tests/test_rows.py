@@ -644,7 +644,7 @@ def test_qualitative_wording_has_strength(library, target, actual, low, high, st
 @pytest.mark.parametrize(
     ("target", "actual", "low", "high", "how"),
     [
-        ("按期完成", "未按期完成", "0.00", "6.00", "完成值是指标值“按期完成”的否定"),  # the target's words negated
+        ("按期交付", "未按期交付", "0.00", "6.00", "完成值是指标值“按期交付”的否定"),  # the target's words negated
         ("按时拨付", "未按时拨付", "0.00", "6.00", "完成值是指标值“按时拨付”的否定"),  # (及时 | 不及时: ranks, national.project@2020.6)
         ("有效提升", "未有效提升", "0.00", "6.00", "完成值是指标值“有效提升”的否定"),
         ("无重大安全事故", "未发生重大安全事故", "8.00", "10.00", "完成值与指标值同样说没有发生"),  # none of the same thing
@@ -674,6 +674,42 @@ def test_wording_read_against_the_targets_own_words(library, target, actual, low
     c = row.comparison
     assert (str(c.low), str(c.high)) == (low, high), row.result.parts[0].reason
     assert how in row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("target", "actual", "claimed", "expected", "status"), [
+    # a deadline met in words earns its weight, not the qualitative tiers' 80–100 % (national.project@2020.8, review DA A2)
+    ("2024年12月31日前", "按期完成", "10", "10.00", "match"), ("2024年10月31日前", "提前完成", "8", "10.00", "under"),
+    ("2024年12月底前", "已完成", "10", "10.00", "match"), ("年底前", "如期完成", "9.5", "10.00", "under"),
+    # … and one missed in words is the evaluator's, never full marks, as a date past it is
+    ("2024年12月31日前", "延期", "10", "None", "over"), ("2024年12月31日前", "基本按期完成", "10", "None", "over"),
+    ("2024年12月31日前", "未启动", "5", "None", "unverifiable"), ("2024年12月31日前", "未完成", "0", "None", "unverifiable"),
+    # graded as against "按期完成" (the method's text_target): done late ranks below it, "未按期完成" negates it
+    ("2024年12月31日前", "延期完成", "10", "None", "over"), ("2024年12月31日前", "未按期完成", "10", "None", "over"),
+    ("2024年12月31日前", "逾期完成", "6", "None", "unverifiable"),
+    ("按时完成", "按期完成", "8", "None", "match"),  # a worded target: the tiers, as before
+])
+def test_a_deadline_answered_in_words(library, target, actual, claimed, expected, status):
+    row, _ = one(library, name="项目完成时间", group=["产出指标", "时效指标"], target=target, actual=actual, claimed=claimed)
+    assert (str(row.result.computed), row.comparison.status) == (expected, status), row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("target", "actual", "expected", "status", "said"), [
+    # a span of the year in the actual is some day of it (national.project@2020.8 date_spans, review DI A1): a deadline
+    # inside the span cannot be told met or missed …
+    ("2024年10月31日前", "年内完成", "None", "unverifiable", "只给出上限"), ("2024年10月31日前", "当年", "None", "unverifiable", "只给出上限"),
+    ("2024年5月31日前", "上半年完成", "None", "unverifiable", "只给出上限"), ("2024年11月30日前", "第四季度", "None", "unverifiable", "只给出上限"),
+    ("2024年5月31日前", "2024年第二季度", "None", "unverifiable", "只给出上限"), ("2024年8月31日前", "三季度完成", "None", "unverifiable", "只给出上限"),
+    # … one at or after its end is met, one before its start missed
+    ("2024年12月31日前", "年内完成", "10.00", "match", ""), ("年底前", "本年度内完成", "10.00", "match", ""),
+    ("2024年6月30日前", "上半年完成", "10.00", "match", ""), ("2024年12月31日前", "2024年第二季度", "10.00", "match", ""),
+    ("2024年9月30日前", "第四季度", "None", "over", "晚于期限"), ("2024年6月前", "下半年完成", "None", "over", "晚于期限"),
+    # a point of the year is the time it names
+    ("2024年10月31日前", "年底", "None", "over", "晚 61 天"), ("2024年6月30日前", "年中", "10.00", "match", ""),
+])
+def test_a_span_of_the_year_done_by_a_deadline(library, target, actual, expected, status, said):
+    row, _ = one(library, name="项目完成时间", group=["产出指标", "时效指标"], target=target, actual=actual, claimed="10")
+    assert (str(row.result.computed), row.comparison.status) == (expected, status), row.result.parts[0].reason
+    assert said in row.result.parts[0].reason
 
 
 @pytest.mark.parametrize(("target", "actual", "expected"), [

@@ -372,10 +372,14 @@ METHOD = ROWS.format(weight=90).replace('score = "weight"', 'reads = "number"\ns
      "rows.methods.direct.text_met", "没有名为 nope 的档次"),
     ('[rows.methods.direct]\nlabel = "直接赋分"\nreads = "any"\nscore = "weight if met else actual / target * weight"\ntext_met = ["nope"]\n',
      "rows.methods.direct.text_met", "只能使用 weight 与 met"),
+    ('[rows.methods.late]\nlabel = "期限"\nreads = "date"\nscore = "weight"\ntext_target = "按期完成"\n',
+     "rows.methods.late.text_target", "需与 text_met 同用"),
     ('[rows.strength]\nlevels = [["明显"], ["有所"]]\nweaker = "w"\nreached = "r"\nforecasts = ["会"]\nmodal_words = ["机会", "认可"]\n',
      "rows.strength.modal_words", "“认可”不以 rows.strength.forecasts 中的词结尾"),
     ('[reading]\nharm_handling = ["整改"]\n[reading.handling_objects]\n"维修" = ["故障"]\n',
      "reading.handling_objects.维修", "不在 reading.harm_handling 中"),
+    ('[reading]\ndate_spans = { "上半年" = 1 }\n', "reading.date_spans.上半年", "不在 reading.date_phrases 中"),
+    ('[reading]\ndate_phrases = { "上半年" = "6月底" }\ndate_spans = { "上半年" = 13 }\n', "reading.date_spans.上半年", "应为 1～12"),
     ('[reading]\nrise_words = ["增长", "变化"]\nfall_words = ["下降", "变化"]\n', "reading", "rise_words 与 fall_words 都列出了“变化”"),
 ])
 def test_row_reading_declarations_name_what_they_need(tmp_path, extra, place, message):

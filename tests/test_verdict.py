@@ -261,12 +261,14 @@ def test_grade_bands_must_cover_every_total(tmp_path):
     assert proc.returncode != 0 and "等级“中”的上限与“良”的下限应相同" in proc.stdout + proc.stderr
 
 
-def test_a_worded_actual_against_a_deadline_is_graded_by_its_wording(tmp_path):
-    rows = [{"group": ["产出指标", "时效指标"], "name": "完成时限", "weight": 10, "claimed": "10",
+def test_a_deadline_answered_in_its_own_words_earns_its_weight(tmp_path):
+    """"按时完成" against a date is the deadline met (national.project@2020.8, review DA A2): its weight,
+    not the qualitative tiers' 80–100 %, so a claim of 8 is under."""
+    rows = [{"group": ["产出指标", "时效指标"], "name": "完成时限", "weight": 10, "claimed": "8",
              "target": "2023年12月31日前", "actual": "按时完成"}]
     _, doc = diff_json(write_case(tmp_path, rows))
     line = doc["sheets"][0]["indicators"][1]
-    assert (line["low"], line["high"], line["status"]) == ("8.00", "10.00", "match")
+    assert (line["computed"], line["status"]) == ("10.00", "under")
 
 
 def test_a_claimed_total_matching_within_the_tolerance_keeps_its_grade(tmp_path):

@@ -149,6 +149,7 @@ class Reading:
     date_neutral: tuple[str, ...] = ()  # "完成", "完工": the date of completion, no comparator
     date_steps: tuple[str, ...] = ()  # "开工", "启动": a date of that step, not of completion
     date_phrases: dict[str, str] = field(default_factory=dict)  # "上半年": "6月底", a part of the year as its last month
+    date_spans: dict[str, int] = field(default_factory=dict)  # "上半年": 1, in an actual a span from that month to its end
     fraction_of_percent: Decimal | None = None  # "0.98" against "≥95%": 98% (rows._same_unit)
     fraction_below: Decimal | None = None  # "1.02" too, when above 1 and below this: 102%
     percent_names: tuple[str, ...] = ()  # "满意度", "率": a row named so counts a percentage, bare or not
@@ -256,6 +257,13 @@ class Reading:
         if match is None:
             return None
         return (f"{match[1]}年" if match[1] else "") + self.date_phrases[match[2]] + text[match.end():]
+
+    def span_start(self, text: str) -> int | None:
+        """The month a span of the year ``text`` starts with begins (`date_spans`: "第四季度完成" 10,
+        "2024年上半年" 1); None where it starts with none, or with a part that is a point ("年底")."""
+        pattern = self.date_phrase if self.date_spans else None
+        match = pattern.match(text) if pattern is not None else None
+        return self.date_spans.get(match[2]) if match is not None else None
 
     @cached_property
     def date_words(self) -> tuple[str, ...]:
@@ -520,6 +528,8 @@ class ParsedValue:
     named: str | None = None  # the quantity's name written with the figure ("完成率" of "完成率100%")
     change: str | None = None  # the words of a change the figure is the size of ("同比下降" of "同比下降3%")
     remark: str | None = None  # a remark after its unit ("到达" of "30分钟到达"): the row says whether it fits
+    # an actual naming a span of the year ("年内完成", "第四季度"): done by its date, not before this day
+    since: date | None = None
 
     @property
     def is_percent(self) -> bool:
@@ -690,7 +700,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             except ValueParseError:
                 found = None
             if found is not None and found.kind == "date":
-                return replace(found, raw=text)
+                start = reading.span_start(body) if actual else None
+                return replace(found, raw=text) if start is None else _spanned(replace(found, raw=text), start)
         return ParsedValue(text, "text", None, None, None, None, cleaned)
 
     dated = _date_value(text, body, comparator, where, year, reading, unknown, actual)
@@ -1030,12 +1041,31 @@ def _merge(first: Comparator | None, second: Comparator | None, error: Callable[
     return first or second
 
 
+def _spanned(value: ParsedValue, start: int) -> ParsedValue:
+    """An actual naming a span of the year ("年内完成", "2024年第二季度"): done by the span's end, on
+    some day of it — before a deadline inside it or not, the sheet does not say (review DI A1)."""
+    if value.comparator not in (None, "<="):
+        return value  # "上半年以后": a bound the other way, read as written
+    return replace(value, comparator="<=", since=date(value.date.year, start, 1))
+
+
 def _date_value(
     text: str, body: str, comparator: Comparator | None, where: str, year: int | None,
     reading: Reading, unknown: Callable[[], ValueParseError], actual: bool = False,
 ) -> ParsedValue | None:
     """A date or deadline, or None when the text is not shaped like one.  A part of a month ("12月中旬")
-    is that month in an actual, whose every day it may be; a deadline so written is none of them (review DE A2)."""
+    is that month in an actual, whose every day it may be; a deadline so written is none of them (review DE A2).
+    A span of the year in an actual ("2024年第二季度") is done by its end (`_spanned`)."""
+    start = reading.span_start(body) if actual and reading.date_spans else None
+    found = _date_of(text, body, comparator, where, year, reading, unknown, actual)
+    return found if start is None or found is None or found.kind != "date" or found.date is None else _spanned(found, start)
+
+
+def _date_of(
+    text: str, body: str, comparator: Comparator | None, where: str, year: int | None,
+    reading: Reading, unknown: Callable[[], ValueParseError], actual: bool,
+) -> ParsedValue | None:
+    """`_date_value` but for spans."""
     body = reading.dated_phrase(body) or body if reading.date_phrases else body  # "2024年上半年": by June 2024
     before = False
     trimmed = body.endswith(reading.date_words)  # str.endswith takes the tuple: most texts end with none

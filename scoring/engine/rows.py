@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
 from ..cases.model import Row
@@ -592,6 +593,11 @@ class RowScorer(WordingGrader, UnitMatcher):
             target = self._figure_word(target, normalize_phrase(target.text or target.raw), values, "指标值读作")
             actual = self._figure_word(actual, normalize_phrase(actual.text or actual.raw), values, _ACTUAL_READ)
         declared = method
+        if declared is None and actual.kind == "text" and target is not None and target.kind == "date" and not qualitative:
+            # "按期完成" against "2024年12月31日前": the date's method, where the rules say which words meet it
+            # (national.project@2020.8: a deadline met in words earns its weight, not a tier's range)
+            dated = self.rules.methods.get(self.rules.select.get("date", ""))
+            declared = dated if dated is not None and dated.text_met else None
         if method is None or (actual.kind == "text" and method.reads != "text"):
             method = self._by_values(row, target, actual)
             if declared is not None and declared.text_met and actual.kind == "text" and method.reads == "text":
@@ -616,7 +622,7 @@ class RowScorer(WordingGrader, UnitMatcher):
                 return self._qualitative_figures(row, weight, actual, figures, outcome, values)
             return self._qualitative(row, weight, actual, outcome, values)
         if actual.kind == "text" and method.text_met:
-            return self._met_by_wording(row, weight, method, actual, outcome, values)
+            return self._met_by_wording(row, weight, method, target, actual, outcome, values)
         return self._quantitative(row, weight, method, target, actual, outcome, place, findings, values)
 
     def _share(self, row: Row, method: CompiledMethod, declared: CompiledMethod | None, qualitative: bool,
@@ -1200,6 +1206,9 @@ class RowScorer(WordingGrader, UnitMatcher):
         # reads as rows.no_comparator says ("项目成本 50万元": at most)
         direction = (self._direction(row, target, method) if wanted == "number" else target.comparator or method.comparator) or (
             "<=" if wanted == "date" else ">=")
+        if actual.since is not None and wanted == "date" and direction[0] == "<" and actual.since > _last_day(target):
+            # "第四季度" against "2024年9月30日前": every day of the span is past the deadline
+            actual = replace(actual, comparator=None, date=actual.since, precision="month", since=None)
         # an actual written with a comparator ("≥95%", "低于85%") is a bound, not a figure
         bound = _BOUNDS.get(actual.comparator)
         if bound is not None and wanted == "date" and (
@@ -1607,6 +1616,15 @@ def _date_number(value: ParsedValue, other: ParsedValue) -> Decimal:
     if "month" in (value.precision, other.precision):
         return Decimal(value.date.year * 12 + value.date.month)
     return Decimal(value.date.toordinal())
+
+
+def _last_day(value: ParsedValue) -> date:
+    """The last day a date written to the day, month or year may stand for ("2024年9月" the 30th)."""
+    if value.precision == "year":
+        return value.date.replace(month=12, day=31)
+    if value.precision == "month":
+        return value.date.replace(day=calendar.monthrange(value.date.year, value.date.month)[1])
+    return value.date
 
 
 def _day_of(value: ParsedValue):

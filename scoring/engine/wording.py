@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..numbers import fmt, normalize_phrase
+from ..plain import replace as plain_replace
 from .readings import ParsedValue, bare_name, bound_of, is_lower_name, made_of
 from .results import ValueUse
 
@@ -212,25 +213,38 @@ def _of_a_part(text: str, word: str) -> str | None:
 class WordingGrader:
     """Grades worded actuals for `rows.RowScorer` (see the module's docstring)."""
 
-    def _met_by_wording(self, row: Row, weight: Decimal, method: CompiledMethod, actual: ParsedValue, outcome: _Outcome,
-                        values: list[ValueUse]) -> _Outcome:
+    def _met_by_wording(self, row: Row, weight: Decimal, method: CompiledMethod, target: ParsedValue | None, actual: ParsedValue,
+                        outcome: _Outcome, values: list[ValueUse]) -> _Outcome:
         """A worded actual under a method that scores whether the target is met (Xinjiang's
         直接赋分: "未达到不得分"): graded as wording, a tier of the method's `text_met` meets the
-        target and any other misses it, and the method's score gives the points."""
+        target and any other misses it, and the method's score gives the points — or, for a method
+        that leaves a miss to the evaluator (a deadline: "逾期如何计分，办法未规定"), a miss is the
+        evaluator's and short of the weight."""
+        if method.text_target is not None and target is not None and target.kind != "text":
+            # "延期完成" against "2024年12月31日前": graded against what the method asks in words ("按期完成"),
+            # below which it ranks, as against that target written so
+            row = plain_replace(row, target=method.text_target)
         graded = self._qualitative(row, weight, actual, outcome, values)
         part = graded.part
         if graded.tier is None:
             return graded  # not graded: unverifiable, or the evaluator's, as the wording path says
         met = graded.tier in method.text_met
-        raw = self.evaluator.evaluate(method.score, {"target": Decimal(0), "actual": Decimal(0), "weight": weight, "met": met})
         label = self.rules.tiers[graded.tier].label
-        part.score = raw
-        part.band = ""  # the tier's range is not what the method scored
-        part.reason = f"“{actual.raw}”评为“{label}”，{'达到' if met else '未达到'}指标值；{(method.rule_text or method.label).rstrip('。')}"
         if self.recorder.traced:
             self.recorder.value(values, ValueUse("met", "是否达到年度指标值", met, "value"))
         graded.low = graded.high = None
         graded.interval = False
+        part.band = ""  # the tier's range is not what the method scores
+        if not met and method.judgement_unless_met:
+            # a deadline answered in words that say it was missed ("延期完成", "基本按期完成"): the rules
+            # give full marks only when it is met and leave the rest to the evaluator, as for a date
+            part.state, part.score, part.raw = "judgement", None, None
+            part.reason = f"“{actual.raw}”评为“{label}”，未达到指标值，{method.label}未规定计分，需评价人判断"
+            part.short_of_weight = True
+            return graded
+        raw = self.evaluator.evaluate(method.score, {"target": Decimal(0), "actual": Decimal(0), "weight": weight, "met": met})
+        part.score = raw
+        part.reason = f"“{actual.raw}”评为“{label}”，{'达到' if met else '未达到'}指标值；{(method.rule_text or method.label).rstrip('。')}"
         return graded
 
     def _qualitative(self, row: Row, weight: Decimal, actual: ParsedValue, outcome: _Outcome, values: list[ValueUse]) -> _Outcome:

@@ -317,6 +317,11 @@ class _Compiler:
         for word in r.handling_objects:
             if word not in r.harm_handling:
                 self.problem(f"reading.handling_objects.{word}", f"“{word}”不在 reading.harm_handling 中，不起作用")
+        for word, month in r.date_spans.items():
+            if word not in r.date_phrases:
+                self.problem(f"reading.date_spans.{word}", f"“{word}”不在 reading.date_phrases 中，不起作用")
+            elif not 1 <= month <= 12:
+                self.problem(f"reading.date_spans.{word}", f"起始月份 {month} 应为 1～12")
         by_length = lambda pairs: tuple(sorted(((fold(k), v) for k, v in pairs), key=lambda kv: -len(kv[0])))  # noqa: E731
         return Reading(
             prefixes=by_length(r.comparators.items()),
@@ -334,6 +339,7 @@ class _Compiler:
             date_neutral=tuple(fold(w) for w in r.date_neutral),
             date_steps=tuple(fold(w) for w in r.date_steps),
             date_phrases={fold(w): fold(month) for w, month in r.date_phrases.items()},
+            date_spans={fold(w): month for w, month in r.date_spans.items()},
             fraction_of_percent=r.fraction_of_percent,
             fraction_below=r.fraction_below,
             percent_names=tuple(fold(w) for w in r.percent_names),
@@ -605,10 +611,12 @@ class _Compiler:
                     self.problem(f"{key}.text_met", f"没有名为 {'、'.join(unknown)} 的档次（rows.tiers）")
                 if method.reads == "text" or (compiled.get("score") is not None and not compiled["score"].names.isdisjoint(("target", "actual"))):
                     self.problem(f"{key}.text_met", "按评级判断是否达到时，计分表达式只能使用 weight 与 met（定性方法不用 text_met）")
+            if method.text_target is not None and (not method.text_met or not method.text_target.strip()):
+                self.problem(f"{key}.text_target", "text_target 是按评级判断是否达到（text_met）时文字完成值所对照的说法，需与 text_met 同用且不能为空")
             methods[mid] = CompiledMethod(
                 id=mid, label=method.label, rule_text=method.rule_text, reads=method.reads, comparator=method.comparator,
                 score=compiled.get("score"), judgement_unless_met=method.judgement_unless_met,
-                overshoot=compiled.get("overshoot"), text_met=tuple(method.text_met),
+                overshoot=compiled.get("overshoot"), text_met=tuple(method.text_met), text_target=method.text_target,
             )
         for key, mid in r.select.items():
             if mid != "by_comparator" and mid not in r.methods:
@@ -758,11 +766,13 @@ def resolved_data(model: RuleFile) -> dict:
     for (section, key), default in _ADDED_AFTER_RELEASE.items():
         # keys added after versions were released: where a file leaves one at its default, the
         # hashes the versions were released with stand
-        table = data
-        for name in section.split("."):  # "rows.strength": a table inside another
-            table = table.get(name) if isinstance(table, dict) else None
-        if isinstance(table, dict) and key in table and table[key] == default:
-            del table[key]
+        tables = [data]
+        for name in section.split("."):  # "rows.strength": a table inside another; "*": each of them
+            tables = [t for table in tables if isinstance(table, dict)
+                      for t in (table.values() if name == "*" else [table.get(name)])]
+        for table in tables:
+            if isinstance(table, dict) and key in table and table[key] == default:
+                del table[key]
     return data
 
 
@@ -776,7 +786,8 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "not_done_causes"): [], ("reading", "not_done_parts"): [],
                                                         ("reading", "not_done_counts"): [],
                                                         ("rows.strength", "unchanged"): [], ("rows.target_words", "alike"): [],
-                                                        ("reading", "event_units"): []}
+                                                        ("reading", "event_units"): [], ("rows.methods.*", "text_target"): None,
+                                                        ("reading", "date_spans"): {}}
 
 
 def content_hash(resolved: dict) -> str:

@@ -83,6 +83,7 @@ class CompiledMethod(CompiledModel):
     judgement_unless_met: bool
     overshoot: Expression | None
     text_met: tuple[str, ...] = ()  # tiers at which a worded actual meets the target (RowMethod.text_met)
+    text_target: str | None = None  # the words a worded actual is graded against (RowMethod.text_target)
 
 
 class CompiledDurations(CompiledModel):

@@ -126,6 +126,9 @@ class ReadingDecl(Strict):
     # Words naming a part of the year, as the month it ends with: "上半年" is "6月底", "第四季度" "12月底"
     # ("2024年上半年", "年底前完成", "三季度前")
     date_phrases: dict[str, str] = {}
+    # Those of them that in an actual name a span, as the month it starts with: "年内完成" or "第四季度"
+    # says the work was done on some day of it, by its end ("上半年" = 1, "第四季度" = 10); not "年底"
+    date_spans: dict[str, int] = {}
     # A figure from 0 to 1 without a unit, against a percentage of at least this, is a fraction:
     # "0.98" against "≥95%" is 98% (None: never read so).
     fraction_of_percent: Decimal | None = Field(default=None, gt=0)
@@ -387,6 +390,10 @@ class RowMethod(Strict):
     # ``score`` (which may then read only ``weight`` and ``met``): 直接赋分 on "达成" gives full
     # marks and on any other tier none; without it, wording is graded by the tiers' ranges
     text_met: list[str] = []
+    # with ``text_met``: the words a worded actual is graded against where the row's target is a
+    # figure or a date, what this method asks of it in words (a deadline: "按期完成", so that "延期完成"
+    # ranks below it and "未按期完成" negates it, rows.ranks and rows.target_words)
+    text_target: str | None = None
 
 
 class TargetWords(Strict):
