@@ -1583,6 +1583,14 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("培训人次", "数量指标", "500人次", "520人次（20人次已取消）", "10.00"),
     ("项目成本", "成本指标", "≤50万元", "45万元（设备购置30万元）", "10.00"),
     ("项目成本", "成本指标", "≤50万元", "45万元（未含尾款8万元）", "None"),
+    # review DI A2: a figure said to be beside the cell (另有, 此外, 另支付), whatever its size, is added to it
+    ("安全生产事故", "社会效益指标", "0起", "0起（另有轻微事故1起）", "None"),
+    ("群众投诉件数", "社会效益指标", "≤5件", "3件（另有重复投诉4件）", "None"),
+    ("安全事故发生数", "社会效益指标", "≤1起", "1起（此外轻微事故1起）", "None"),
+    ("项目成本", "成本指标", "≤50万元", "45万元（另支付监理费8万元）", "None"),
+    ("项目成本", "成本指标", "≤50万元", "40万元（另支付监理费8万元）", "10.00"),  # both within it
+    ("培训人数", "数量指标", "≥100人", "120人（另有线上30人）", "10.00"),  # against a figure to reach: met with or without
+    ("培训人数", "数量指标", "≥100人", "90人（另有线上10人）", "None"),  # … not only with it
     ("集中培训天数", "时效指标", "5日", "5日（1日至5日）", "10.00"),
     # review DA A1, DC A1–A2: a part (其中, 含) said not done is no remark on the whole: against a target
     # to reach, what was done is the cell less it; a part only described, or made up after, is a remark

@@ -1212,7 +1212,7 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
     # not a day or a year of a date in the bracket ("已于11月25日完成", "2020年建成")
     found = [f for f in _NUMBER_IN_TEXT.finditer(remark) if remark[f.end():].startswith(unit) and not _in_date(remark, f, unit)]
     if not found or (sum((to_decimal(f[0]) for f in found), Decimal(0)) == before and _NOT_DONE_ANY.search(remark) is None
-                     and _UNDER_WAY.search(remark) is None and not _denied(remark, year)):
+                     and _UNDER_WAY.search(remark) is None and not _denied(remark, year) and not any(w in remark for w in BESIDES)):
         return []  # parts adding up to the cell, unless one is said not done ("已举办8场，未举办2场")
     parts = remark.lstrip("(（").startswith(_PART_WORDS)
     rivals = []
@@ -1243,9 +1243,10 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
             _NOT_DONE_ANY.search(lead + rest_said) is not None or _denied(rest_said, year) or _MADE_UP_LATER.search(rest_said) is not None
             or _UNDER_WAY.search(rest_said) is not None)
         done = done or (parts and "已" in clause and not doubtful)
-        if value == before or any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not done and not sure and not doubtful):
+        besides = any(w in lead for w in BESIDES)  # "0起（另有1起）", "1起（此外1起）": one more, whatever its size
+        if (value == before and not besides) or any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not done and not sure and not doubtful):
             continue
-        if value > before and not done:
+        if value > before and not done and not besides:
             continue  # a plan or target ("应发1000户"), a running total
         if after.startswith(("以上", "以下", "以内", "的目标", "的标准", "目标", "标准")):
             continue  # a bound or a target restated: "达到省定标准95%以上", "达到95%的目标"
@@ -1345,6 +1346,10 @@ _PLAN_WORDS = ("年度计划", "年初计划", "原计划", "计划完成值", "
 _DONE_WORDS = ("实际完成值", "实际完成", "实际值", "实际", "已完成", "完成值", "完成", "实现", "达到", "累计完成", "累计", "共")
 _JOINERS = ("完成", "：", ":", "为")
 _PART_WORDS = ("其中", "含", "包括", "包含")
+# Words before a figure in a bracket saying it is beside the cell's, neither in it nor instead of it ("另有轻微事故1起",
+# "此外另有3件", "另支付监理费8万元", "未含尾款8万元"): kept whatever its size, for the row scorer to add to the cell
+# (review DI A2)
+BESIDES = ("未含", "不含", "另有", "另需", "另行", "另外", "此外", "另支付", "另发生", "还有")
 # Words before a figure in a bracket that hold it against another: another year, a standard, an average.
 _COMPARED = ("上年", "去年", "上一年", "同期", "比", "较", "标准", "平均", "全省", "全市", "全国", "全区", "全县", "超额", "超出", "超过",
              "累计")

@@ -23,6 +23,7 @@ from ..plain import replace as plain_replace
 from ..rules.expressions import EvaluationError, Evaluator
 from ..rules.model import CompiledDurations, CompiledMethod, CompiledRows
 from .readings import (
+    BESIDES,
     CLAUSE_BREAK,
     REMARK_AT_END,
     ParsedValue,
@@ -66,8 +67,8 @@ _DATED = ("年", "日", "号", "底", "前", "旬", "初", "末", ".", "-", "/",
 _MEETS = {">=": lambda v, aim: v >= aim, ">": lambda v, aim: v > aim, "<=": lambda v, aim: v <= aim, "<": lambda v, aim: v < aim}
 # Words of a bracket saying why a cell falls short of its target ("20户因外出务工，无法入户", "剩余20户明年完成").
 _SHORTFALL = ("剩余", "尚有", "未", "无法", "延期", "延至", "推迟", "取消", "因", "由于", "跨年")
-# Words of a bracket saying a figure is outside the cell's ("未含尾款8万元", "另需配套5万元").
-_OUTSIDE = ("未含", "不含", "另有", "另需", "另行", "尾款", "未支付", "未结算", "超支")
+# Words of a bracket saying a figure is outside the cell's ("未含尾款8万元", "另需配套5万元", "另有1起").
+_OUTSIDE = (*BESIDES, "尾款", "未支付", "未结算", "超支")
 # What a saving verb before it saves, where the name is the saving ("节约财政资金", "节约成本"; not
 # "节约用电改造", "节约宣传经费", "节约用水补助": a works, a purpose's money, a subsidy).
 _MONEY = ("财政", "项目", "采购", "专项", "成本", "资金", "经费", "费用", "开支", "支出")
@@ -760,15 +761,17 @@ class RowScorer(WordingGrader, UnitMatcher):
         missing = [r for r in rival.rivals if any(w in r.clause for w in _SHORTFALL)]
         done = [r.value for r in rival.rivals if r.done and r not in missing]
         other = [r for r in rival.rivals if not r.done or r in missing]
+        beside = [r for r in other if any(w in r.clause for w in BESIDES)]
         if comparator in (">=", ">"):
-            readings = (cell, *done, *(cell - r.value for r in other))  # an undone rival: what is missing
+            # an undone rival: what is missing; one beside the cell ("120人（另有线上30人）"): added, maybe
+            readings = (cell, *done, *(cell + r.value if r in beside else cell - r.value for r in other))
         else:  # within a limit: a part of the cell as it is, one said to be outside it added ("未含尾款8万元")
             readings = (cell, *done, *(cell + r.value if any(w in r.clause for w in _OUTSIDE) else r.value for r in other))
         if all(meets(v, aim) for v in readings):
             return first
         if comparator in (">=", ">") and cell < aim and other and not done:
             # … a part of the cell (其中) is in it, not what was left beside it: "9场（其中1场未举办）" is 8
-            if any((cell + r.value == aim or r in missing) and not r.within for r in other):
+            if any((cell + r.value == aim or r in missing) and not r.within and r not in beside for r in other):
                 return first
         return None
 
