@@ -9,6 +9,9 @@
   var csrf = form.getAttribute("data-csrf");
   var rowsTable = document.getElementById("rows");
   var timer = null, controller = null, sent = 0;
+  // why the last download was refused, until the figures change: a re-score asked for before the
+  // download and answered after it says it again instead of wiping it out
+  var refused = null;
   var ROW_FIELDS = ["group1", "group2", "name", "nature", "target", "unit", "actual", "weight", "claimed"];
   if (model.rule_names.length) ROW_FIELDS.splice(4, 0, "rule");  // the 赋分规则 column of forms that print one
   var ROW_LABELS = {group1: "一级指标", group2: "二级指标", name: "三级指标", nature: "指标性质", rule: "赋分规则", target: "年度指标值",
@@ -210,12 +213,12 @@
     var errors = document.getElementById("errors");
     if (!answer.ok) {
       // what is shown was worked out from figures no longer on screen: greyed out and said so
-      showErrors(answer.errors);
+      showErrors(refused ? answer.errors.concat([refused]) : answer.errors);
       form.classList.add("stale");
       return;
     }
     form.classList.remove("stale");
-    errors.hidden = true;
+    if (refused) showErrors([refused]); else errors.hidden = true;
     var sheet = answer.sheet;
     var messages = {};
     answer.findings.forEach(function (f) {
@@ -333,7 +336,7 @@
       .then(function (answer) {
         if (id !== sent) return;  // a newer change is on its way
         show(answer);
-        setText(document.getElementById("busy"), answer.ok ? "已按当前数字计算" : "有无法读取的内容（见下），未重新计算：灰色的是上次可计算时的结果");
+        setText(document.getElementById("busy"), refused ? "未能下载，见下" : answer.ok ? "已按当前数字计算" : "有无法读取的内容（见下），未重新计算：灰色的是上次可计算时的结果");
         form.setAttribute("data-scored", String(id));
       })
       .catch(function (e) {
@@ -343,6 +346,7 @@
   }
 
   function schedule() {
+    refused = null;
     clearTimeout(timer);
     timer = setTimeout(score, 200);
   }
@@ -367,6 +371,7 @@
     e.preventDefault();
     var body = new FormData(downloadForm);
     body.set("kind", e.submitter.value);
+    refused = null;
     setText(document.getElementById("busy"), "正在生成下载文件…");
     fetch(downloadForm.action, {method: "POST", body: body, credentials: "same-origin"})
       .then(function (r) {
@@ -385,7 +390,8 @@
         }
         return r.text().then(function (html) {
           var said = new DOMParser().parseFromString(html, "text/html").querySelector(".error-box");
-          showErrors([said ? said.textContent.trim() : "无法下载（服务器返回 " + r.status + "）"]);
+          refused = said ? said.textContent.trim() : "无法下载（服务器返回 " + r.status + "）";
+          showErrors([refused]);
           setText(document.getElementById("busy"), "未能下载，见下");
         });
       })
