@@ -681,11 +681,18 @@ def test_wording_read_against_the_targets_own_words(library, target, actual, low
     ("2024年12月31日前", "按期完成", "10", "10.00", "match"), ("2024年10月31日前", "提前完成", "8", "10.00", "under"),
     ("2024年12月底前", "已完成", "10", "10.00", "match"), ("年底前", "如期完成", "9.5", "10.00", "under"),
     # … and one missed in words is the evaluator's, never full marks, as a date past it is
-    ("2024年12月31日前", "延期", "10", "None", "over"), ("2024年12月31日前", "基本按期完成", "10", "None", "over"),
+    ("2024年12月31日前", "未启动", "10", "None", "over"), ("2024年12月31日前", "基本按期完成", "10", "None", "over"),
     ("2024年12月31日前", "未启动", "5", "None", "unverifiable"), ("2024年12月31日前", "未完成", "0", "None", "unverifiable"),
     # graded as against "按期完成" (the method's text_target): done late ranks below it, "未按期完成" negates it
     ("2024年12月31日前", "延期完成", "10", "None", "over"), ("2024年12月31日前", "未按期完成", "10", "None", "over"),
     ("2024年12月31日前", "逾期完成", "6", "None", "unverifiable"),
+    # review DK: only the deadline's own words meet it — "满意", "长期" say nothing of when, nor "较好" that it was
+    # missed; the negations of its other words miss it; no completion answers a deadline to start
+    ("2024年12月31日前", "满意", "8", "None", "unverifiable"), ("2024年12月31日前", "长期", "10", "None", "unverifiable"),
+    ("2024年12月31日前", "较好", "10", "None", "unverifiable"), ("2024年12月31日前", "按期完工", "10", "10.00", "match"),
+    ("2024年12月31日前", "及时拨付", "10", "10.00", "match"), ("2024年12月31日前", "已提前完成", "10", "10.00", "match"),
+    ("2024年12月31日前", "未按时完成", "10", "None", "over"), ("2024年12月31日前", "超期完成", "10", "None", "over"),
+    ("2024年12月31日前", "尚未完成", "10", "None", "over"), ("2024年3月31日前开工", "已完成", "10", "None", "unverifiable"),
     ("按时完成", "按期完成", "8", "None", "match"),  # a worded target: the tiers, as before
 ])
 def test_a_deadline_answered_in_words(library, target, actual, claimed, expected, status):
@@ -703,6 +710,8 @@ def test_a_deadline_answered_in_words(library, target, actual, claimed, expected
     ("2024年12月31日前", "年内完成", "10.00", "match", ""), ("年底前", "本年度内完成", "10.00", "match", ""),
     ("2024年6月30日前", "上半年完成", "10.00", "match", ""), ("2024年12月31日前", "2024年第二季度", "10.00", "match", ""),
     ("2024年9月30日前", "第四季度", "None", "over", "晚于期限"), ("2024年6月前", "下半年完成", "None", "over", "晚于期限"),
+    # a span bounded by 前 is only by its end (review DK A1)
+    ("2024年6月30日前", "三季度前完成", "None", "unverifiable", "只给出上限"), ("2024年9月30日前", "第四季度前完成", "None", "unverifiable", "只给出上限"),
     # a point of the year is the time it names
     ("2024年10月31日前", "年底", "None", "over", "晚 61 天"), ("2024年6月30日前", "年中", "10.00", "match", ""),
 ])
@@ -1591,6 +1600,14 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("项目成本", "成本指标", "≤50万元", "40万元（另支付监理费8万元）", "10.00"),  # both within it
     ("培训人数", "数量指标", "≥100人", "120人（另有线上30人）", "10.00"),  # against a figure to reach: met with or without
     ("培训人数", "数量指标", "≥100人", "90人（另有线上10人）", "None"),  # … not only with it
+    # review DK: "另" before the figure too; not one missing, nor another thing, nor money kept; 此外 only as a word
+    ("群众投诉件数", "社会效益指标", "≤5件", "3件（另4件为重复投诉）", "None"),
+    ("开展宣传活动", "数量指标", "≥10场", "8场（另有2场因疫情取消）", "8.00"),
+    ("开展宣传活动", "数量指标", "≥10场", "10场（线上4场、线下6场，此外发放资料500份）", "10.00"),
+    ("改造户数", "数量指标", "≥100户", "97户（3户因此外出无法入户）", "9.70"),
+    ("安全生产事故", "社会效益指标", "0起", "0起（此外排查隐患12起）", "10.00"),
+    ("项目成本", "成本指标", "≤50万元", "48万元（还有结余5万元）", "10.00"),
+    ("项目成本", "成本指标", "≤50万元", "48万元（此外节约资金5万元）", "10.00"),
     ("集中培训天数", "时效指标", "5日", "5日（1日至5日）", "10.00"),
     # review DA A1, DC A1–A2: a part (其中, 含) said not done is no remark on the whole: against a target
     # to reach, what was done is the cell less it; a part only described, or made up after, is a remark

@@ -1044,8 +1044,8 @@ def _merge(first: Comparator | None, second: Comparator | None, error: Callable[
 def _spanned(value: ParsedValue, start: int) -> ParsedValue:
     """An actual naming a span of the year ("年内完成", "2024年第二季度"): done by the span's end, on
     some day of it — before a deadline inside it or not, the sheet does not say (review DI A1)."""
-    if value.comparator not in (None, "<="):
-        return value  # "上半年以后": a bound the other way, read as written
+    if value.comparator is not None:
+        return value  # "三季度前完成" is only by its end, "上半年以后" a bound the other way (review DK A1)
     return replace(value, comparator="<=", since=date(value.date.year, start, 1))
 
 
@@ -1212,14 +1212,13 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
     # not a day or a year of a date in the bracket ("已于11月25日完成", "2020年建成")
     found = [f for f in _NUMBER_IN_TEXT.finditer(remark) if remark[f.end():].startswith(unit) and not _in_date(remark, f, unit)]
     if not found or (sum((to_decimal(f[0]) for f in found), Decimal(0)) == before and _NOT_DONE_ANY.search(remark) is None
-                     and _UNDER_WAY.search(remark) is None and not _denied(remark, year) and not any(w in remark for w in BESIDES)):
+                     and _UNDER_WAY.search(remark) is None and not _denied(remark, year) and not any(beside(_lead(remark, f)) for f in found)):
         return []  # parts adding up to the cell, unless one is said not done ("已举办8场，未举办2场")
     parts = remark.lstrip("(（").startswith(_PART_WORDS)
     rivals = []
     for figure in found:
         value = to_decimal(figure[0])
-        start = max(remark.rfind(mark, 0, figure.start()) for mark in "(（,，、;；")
-        lead = remark[start + 1: figure.start()]
+        lead = _lead(remark, figure)
         named = bool(reading.quantity_names) and lead.endswith(reading.quantity_names)
         done = named or "已" in lead or lead.startswith(("实际", "实发", "实到", "实有")) or any(w in lead for w in _DONE_WORDS)
         after = remark[figure.end() + len(unit):]
@@ -1243,7 +1242,7 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
             _NOT_DONE_ANY.search(lead + rest_said) is not None or _denied(rest_said, year) or _MADE_UP_LATER.search(rest_said) is not None
             or _UNDER_WAY.search(rest_said) is not None)
         done = done or (parts and "已" in clause and not doubtful)
-        besides = any(w in lead for w in BESIDES)  # "0起（另有1起）", "1起（此外1起）": one more, whatever its size
+        besides = beside(lead)  # "0起（另有1起）", "1起（此外1起）": one more, whatever its size
         if (value == before and not besides) or any(w in lead for w in (*_PLAN_WORDS, *_COMPARED)) or (parts and not done and not sure and not doubtful):
             continue
         if value > before and not done and not besides:
@@ -1347,9 +1346,20 @@ _DONE_WORDS = ("实际完成值", "实际完成", "实际值", "实际", "已完
 _JOINERS = ("完成", "：", ":", "为")
 _PART_WORDS = ("其中", "含", "包括", "包含")
 # Words before a figure in a bracket saying it is beside the cell's, neither in it nor instead of it ("另有轻微事故1起",
-# "此外另有3件", "另支付监理费8万元", "未含尾款8万元"): kept whatever its size, for the row scorer to add to the cell
-# (review DI A2)
-BESIDES = ("未含", "不含", "另有", "另需", "另行", "另外", "此外", "另支付", "另发生", "还有")
+# "此外另有3件", "另支付监理费8万元", "未含尾款8万元", "另1起"): kept whatever its size, for the row scorer to add to
+# the cell (review DI A2); not 此外 ending 因此, 由此, 除此 ("因此外出", review DK A3), nor 还有 ("还有2户未完成": still)
+BESIDES = re.compile(r"未含|不含|另有|另需|另行|另外|(?<![因由除如])此外|另支付|另发生|另(?=\d|$)")
+
+
+def beside(lead: str) -> bool:
+    """Whether the words before a figure in a bracket say it is beside the cell's (`BESIDES`)."""
+    return BESIDES.search(lead) is not None
+
+
+def _lead(remark: str, figure: re.Match) -> str:
+    """The words of ``remark`` before ``figure`` in its clause ("另有轻微事故" of "（另有轻微事故1起）")."""
+    start = max(remark.rfind(mark, 0, figure.start()) for mark in "(（,，、;；")
+    return remark[start + 1: figure.start()]
 # Words before a figure in a bracket that hold it against another: another year, a standard, an average.
 _COMPARED = ("上年", "去年", "上一年", "同期", "比", "较", "标准", "平均", "全省", "全市", "全国", "全区", "全县", "超额", "超出", "超过",
              "累计")

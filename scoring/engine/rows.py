@@ -28,6 +28,7 @@ from .readings import (
     REMARK_AT_END,
     ParsedValue,
     Reading,
+    Rival,
     RivalResult,
     UnfinishedResult,
     ValueParseError,
@@ -67,8 +68,11 @@ _DATED = ("年", "日", "号", "底", "前", "旬", "初", "末", ".", "-", "/",
 _MEETS = {">=": lambda v, aim: v >= aim, ">": lambda v, aim: v > aim, "<=": lambda v, aim: v <= aim, "<": lambda v, aim: v < aim}
 # Words of a bracket saying why a cell falls short of its target ("20户因外出务工，无法入户", "剩余20户明年完成").
 _SHORTFALL = ("剩余", "尚有", "未", "无法", "延期", "延至", "推迟", "取消", "因", "由于", "跨年")
-# Words of a bracket saying a figure is outside the cell's ("未含尾款8万元", "另需配套5万元", "另有1起").
-_OUTSIDE = (*BESIDES, "尾款", "未支付", "未结算", "超支")
+# Words of a bracket saying a figure is outside the cell's ("尾款8万元未支付"), besides those saying it is beside it
+# (`readings.BESIDES`: "未含尾款8万元", "另需配套5万元", "另有1起").
+_OUTSIDE = ("尾款", "未支付", "未结算", "超支")
+# Money a bracket says was kept, not spent ("还有结余5万元", "此外节约资金5万元"): never added to what was (review DK A4)
+_KEPT = ("结余", "节约", "节省", "节支", "上缴", "退回", "收回", "盈余")
 # What a saving verb before it saves, where the name is the saving ("节约财政资金", "节约成本"; not
 # "节约用电改造", "节约宣传经费", "节约用水补助": a works, a purpose's money, a subsidy).
 _MONEY = ("财政", "项目", "采购", "专项", "成本", "资金", "经费", "费用", "开支", "支出")
@@ -761,12 +765,15 @@ class RowScorer(WordingGrader, UnitMatcher):
         missing = [r for r in rival.rivals if any(w in r.clause for w in _SHORTFALL)]
         done = [r.value for r in rival.rivals if r.done and r not in missing]
         other = [r for r in rival.rivals if not r.done or r in missing]
-        beside = [r for r in other if any(w in r.clause for w in BESIDES)]
+        # a figure beside the cell that counts another thing is none of its readings ("0起（此外排查隐患12起）" in 安全生产
+        # 事故, "48万元（此外节约资金5万元）"); one that is missing is still missing ("8场（另有2场因疫情取消）", review DK A2)
+        other = [r for r in other if r in missing or not (BESIDES.search(r.clause) and self._another_thing(r, row, first.unit))]
+        beside = [r for r in other if r not in missing and BESIDES.search(r.clause)]
         if comparator in (">=", ">"):
             # an undone rival: what is missing; one beside the cell ("120人（另有线上30人）"): added, maybe
             readings = (cell, *done, *(cell + r.value if r in beside else cell - r.value for r in other))
         else:  # within a limit: a part of the cell as it is, one said to be outside it added ("未含尾款8万元")
-            readings = (cell, *done, *(cell + r.value if any(w in r.clause for w in _OUTSIDE) else r.value for r in other))
+            readings = (cell, *done, *(cell + r.value if r in beside or any(w in r.clause for w in _OUTSIDE) else r.value for r in other))
         if all(meets(v, aim) for v in readings):
             return first
         if comparator in (">=", ">") and cell < aim and other and not done:
@@ -774,6 +781,19 @@ class RowScorer(WordingGrader, UnitMatcher):
             if any((cell + r.value == aim or r in missing) and not r.within and r not in beside for r in other):
                 return first
         return None
+
+    def _another_thing(self, rival: Rival, row: Row, unit: str | None) -> bool:
+        """Whether a figure said to be beside the cell counts another thing than the row does: money
+        kept (`_KEPT`), or in a count of events a thing the row's name shares no two characters with
+        ("此外排查隐患12起", "另有群众投诉2起" in 安全生产事故; not "另有轻微事故1起", nor "另有1起")."""
+        if any(w in rival.clause for w in _KEPT):
+            return True
+        if unit not in self.reading.event_units:
+            return False
+        said = BESIDES.search(rival.clause)
+        digit = next((i for i, ch in enumerate(rival.clause) if ch.isdigit()), len(rival.clause))
+        thing, name = rival.clause[said.end(): digit] if said is not None else "", bare_name(row.name or "")
+        return len(thing) >= 2 and not any(thing[i: i + 2] in name for i in range(len(thing) - 1))
 
     def _strong(self, text: str) -> bool:
         """Whether a text holds a strength word that is no negation ("明显", "有所")."""

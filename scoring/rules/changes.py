@@ -16,7 +16,7 @@ FIELD_LABELS = {
     "max": "最大值", "default": "默认值", "default_reason": "默认值理由", "notes": "说明",
     "value": "数值", "source": "来源", "per_finding": "每处扣分", "max_deduction": "最多扣分",
     "reads": "读取", "judgement_unless_met": "未达标交评价人判断", "overshoot": "超额幅度公式",
-    "text_met": "文字完成值达到指标值的档次", "text_target": "文字完成值对照的说法",
+    "text_met": "文字完成值达到指标值的档次", "text_target": "文字完成值对照的说法", "text_words": "文字完成值达到的说法",
     "low": "下限", "high": "上限", "message": "提示", "severity": "级别", "expr": "表达式",
     "title": "标题", "region": "地区", "sheet_type": "表类型", "effective_from": "生效日期",
     "effective_to": "失效日期", "total": "满分", "score_floor": "总分下限", "printed_weight": "所印分值",

@@ -613,10 +613,13 @@ class _Compiler:
                     self.problem(f"{key}.text_met", "按评级判断是否达到时，计分表达式只能使用 weight 与 met（定性方法不用 text_met）")
             if method.text_target is not None and (not method.text_met or not method.text_target.strip()):
                 self.problem(f"{key}.text_target", "text_target 是按评级判断是否达到（text_met）时文字完成值所对照的说法，需与 text_met 同用且不能为空")
+            if method.text_words and method.text_target is None:
+                self.problem(f"{key}.text_words", "text_words 是说明达到 text_target 的说法，需与 text_target 同用")
             methods[mid] = CompiledMethod(
                 id=mid, label=method.label, rule_text=method.rule_text, reads=method.reads, comparator=method.comparator,
                 score=compiled.get("score"), judgement_unless_met=method.judgement_unless_met,
                 overshoot=compiled.get("overshoot"), text_met=tuple(method.text_met), text_target=method.text_target,
+                text_words=frozenset(normalize_phrase(w) for w in method.text_words),
             )
         for key, mid in r.select.items():
             if mid != "by_comparator" and mid not in r.methods:
@@ -786,7 +789,7 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "not_done_causes"): [], ("reading", "not_done_parts"): [],
                                                         ("reading", "not_done_counts"): [],
                                                         ("rows.strength", "unchanged"): [], ("rows.target_words", "alike"): [],
-                                                        ("reading", "event_units"): [], ("rows.methods.*", "text_target"): None,
+                                                        ("reading", "event_units"): [], ("rows.methods.*", "text_target"): None, ("rows.methods.*", "text_words"): [],
                                                         ("reading", "date_spans"): {}}
 
 

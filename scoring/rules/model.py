@@ -84,6 +84,7 @@ class CompiledMethod(CompiledModel):
     overshoot: Expression | None
     text_met: tuple[str, ...] = ()  # tiers at which a worded actual meets the target (RowMethod.text_met)
     text_target: str | None = None  # the words a worded actual is graded against (RowMethod.text_target)
+    text_words: frozenset[str] = frozenset()  # the words that meet it (RowMethod.text_words), normalised
 
 
 class CompiledDurations(CompiledModel):

@@ -394,6 +394,9 @@ class RowMethod(Strict):
     # figure or a date, what this method asks of it in words (a deadline: "按期完成", so that "延期完成"
     # ranks below it and "未按期完成" negates it, rows.ranks and rows.target_words)
     text_target: str | None = None
+    # with ``text_target``: the words that say it was met ("按期完成", "提前完成", "已完成"); wording graded as
+    # meeting it in other words ("满意", "长期") says nothing of it, and the row is not verified
+    text_words: list[str] = []
 
 
 class TargetWords(Strict):
