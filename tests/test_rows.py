@@ -967,6 +967,8 @@ def test_xinjiang_rule_column_picks_the_method(library):
     ("数量指标", "培训人数", "100人", "90人", "0.00"),  # a count: at least
     ("时效指标", "热线开通时间", "24小时", "24小时", "10.00"),  # a duration that says neither way: met when equal …
     ("时效指标", "热线开通时间", "24小时", "20小时", "None"),  # … else the evaluator's, not 0
+    # an actual said not done scores as any miss does: 0 under 直接赋分, not the evaluator's (review DJ B1)
+    ("数量指标", "开展志愿服务活动", ">=20场", "=18场（因疫情未完成）", "0.00"),
 ])
 def test_a_rule_column_method_without_a_direction_reads_a_bare_figure_as_the_rows_say(library, group, name, target, actual, expected):
     rows = [{"name": name, "group": ["产出指标", group], "weight": 10, "rule": "直接赋分", "target": target, "actual": actual, "claimed": "10"},
@@ -975,6 +977,18 @@ def test_a_rule_column_method_without_a_direction_reads_a_bare_figure_as_the_row
     assert str(row.result.computed) == expected, row.result.parts[0].reason
     if expected == "None":
         assert row.result.parts[0].reason == "完成值“20小时”不等于年度指标值“24小时”，时效指标（时长，越短越好还是越长越好不明），需评价人判断"
+    if "未完成" in actual:
+        assert row.result.parts[0].reason.endswith("未达到年度指标值，按“直接赋分”未达到不得分")
+
+
+def test_a_graded_row_of_figures_with_the_forms_equals_is_not_said_to_miss(library):
+    """"=97%" against "=95%" under 按评判等级赋分: the "=" every figure of Xinjiang's forms carries says no
+    direction, so the figures differ, and the reason does not say the target was missed (review DJ B2)."""
+    rows = [{"name": "群众安全感测评得分", "weight": 10, "rule": "按评判等级赋分", "target": "=95%", "actual": "=97%", "claimed": "10"},
+            {"name": "其余", "weight": 80, "target": "1", "actual": "1"}]
+    row = report(library, rows, rules="xinjiang.project").sheets[0].indicators[1]
+    assert row.comparison.status == "unverifiable"
+    assert row.result.parts[0].reason == "定性评价的完成值“=97%”不等于指标值“=95%”，评为哪一档由评价人判断"
 
 
 def test_row_weights_must_add_up(library):
@@ -1608,6 +1622,9 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("安全生产事故", "社会效益指标", "0起", "0起（此外排查隐患12起）", "10.00"),
     ("项目成本", "成本指标", "≤50万元", "48万元（还有结余5万元）", "10.00"),
     ("项目成本", "成本指标", "≤50万元", "48万元（此外节约资金5万元）", "10.00"),
+    # review DI B1: "余" stays below the next step of its last digit, within a limit above that
+    ("项目成本", "成本指标", "≤50万元", "3万余元", "10.00"), ("项目成本", "成本指标", "≤50万元", "45万余元", "10.00"),
+    ("项目成本", "成本指标", "≤45万元", "40万余元", "None"), ("项目成本", "成本指标", "＜50万元", "49万余元", "10.00"),
     ("集中培训天数", "时效指标", "5日", "5日（1日至5日）", "10.00"),
     # review DA A1, DC A1–A2: a part (其中, 含) said not done is no remark on the whole: against a target
     # to reach, what was done is the cell less it; a part only described, or made up after, is a remark

@@ -491,7 +491,9 @@ class RowScorer(WordingGrader, UnitMatcher):
         if met and equal is not None:
             return self._graded(row, weight, actual, outcome, values, equal, f"完成值“{row.actual}”达到指标值“{row.target}”")
         outcome.part.state = "judgement"
-        outcome.part.reason = f"定性评价的完成值“{row.actual}”未达到指标值“{row.target}”，评为哪一档由评价人判断"
+        # "=97%" against "=95%" (the "=" Xinjiang's forms put before every figure): not equal, which is no miss
+        missed = "不等于" if target.comparator == "=" else "未达到"
+        outcome.part.reason = f"定性评价的完成值“{row.actual}”{missed}指标值“{row.target}”，评为哪一档由评价人判断"
         return outcome
 
     def _declared_method(self, row: Row, place: str) -> CompiledMethod | None:
@@ -541,9 +543,12 @@ class RowScorer(WordingGrader, UnitMatcher):
             if actual is None and unread.unfinished and self._not_done(row, unread, place):
                 # "480人次（因疫情未完成）", "3场（部分未开展）": whichever figure it is, the sheet says the
                 # work asked was not done, so the full weight is more than the row earns (review CH A4)
+                said = f"{unread.reason}；实际完成值注明“{unread.unfinished}”，未达到年度指标值"
+                if self._missed_alike(method, weight, part, said):
+                    return outcome
                 part.state = "judgement"
                 part.short_of_weight = True
-                part.reason = f"{unread.reason}；实际完成值注明“{unread.unfinished}”，未达到年度指标值，得分由评价人判断"
+                part.reason = f"{said}，得分由评价人判断"
                 return outcome
             if actual is None:
                 raise
@@ -781,6 +786,20 @@ class RowScorer(WordingGrader, UnitMatcher):
             if any((cell + r.value == aim or r in missing) and not r.within and r not in beside for r in other):
                 return first
         return None
+
+    def _missed_alike(self, method: CompiledMethod | None, weight: Decimal | None, part: PartResult, said: str) -> bool:
+        """A row known to miss its target under a method that scores every miss alike, whatever the
+        figures (直接赋分: "weight if met else 0"): scored so, ``said`` being why (review DJ B1).  False,
+        leaving the row as it is, where the method's score reads the figures or cannot be had."""
+        if method is None or method.score is None or weight is None or not method.score.names.isdisjoint(("target", "actual")):
+            return False
+        try:
+            raw = Decimal(self.evaluator.evaluate(method.score, {"target": Decimal(0), "actual": Decimal(0), "weight": weight, "met": False}))
+        except (EvaluationError, ArithmeticError):
+            return False
+        part.state, part.raw, part.score = "scored", raw, min(max(raw, Decimal(0)), weight)
+        part.reason = f"{said}，按“{method.label}”{'未达到不得分' if not part.score else '未达到得 ' + fmt(part.score) + ' 分'}"
+        return True
 
     def _another_thing(self, rival: Rival, row: Row, unit: str | None) -> bool:
         """Whether a figure said to be beside the cell counts another thing than the row does: money
@@ -1260,6 +1279,10 @@ class RowScorer(WordingGrader, UnitMatcher):
                 findings.append(finding("unit_converted", f"{row.name}：{note}", place))
                 if self.recorder.traced:  # `explain` shows how the figures were read before the score
                     self.recorder.value(values, ValueUse("compared_as", "比较时的读法", note, "value"))
+        if (bound is not None and bound != direction[0] and direction[0] == "<" and actual.approximate and actual.number
+                and (actual.number + _next_step(actual.number)) * (a / actual.number) <= t):
+            # "3万余元" against "≤50万元": more than 30000, but less than 40000 — within the limit (review DI B1)
+            bound = None
         if bound is not None and bound != direction[0] and _could_meet(direction, actual.comparator, a, t):
             return self._unknown_by_bound(actual, target, outcome)  # "覆盖率低于95%" against "≥90%"
         # an actual bounded the other way that cannot meet the target missed it, even at its bound
