@@ -712,6 +712,9 @@ def test_a_deadline_answered_in_words(library, target, actual, claimed, expected
     ("2024年9月30日前", "第四季度", "None", "over", "晚于期限"), ("2024年6月前", "下半年完成", "None", "over", "晚于期限"),
     # a span bounded by 前 is only by its end (review DK A1)
     ("2024年6月30日前", "三季度前完成", "None", "unverifiable", "只给出上限"), ("2024年9月30日前", "第四季度前完成", "None", "unverifiable", "只给出上限"),
+    # the year's word before a month is the sheet's year (review DK B3)
+    ("2024年12月31日前", "当年12月完成", "10.00", "match", ""), ("2024年10月31日前", "当年11月完成", "None", "over", "晚于期限"),
+    ("当年12月底前", "当年11月完成", "10.00", "match", ""),
     # a point of the year is the time it names
     ("2024年10月31日前", "年底", "None", "over", "晚 61 天"), ("2024年6月30日前", "年中", "10.00", "match", ""),
 ])

@@ -256,14 +256,20 @@ class Reading:
         match = pattern.match(text) if pattern is not None else None
         if match is None:
             return None
-        return (f"{match[1]}年" if match[1] else "") + self.date_phrases[match[2]] + text[match.end():]
+        rest = text[match.end():]
+        if rest[:1].isdigit() and self.date_spans.get(match[2]) == 1 and self.date_phrases[match[2]] == "12月底":
+            # "当年12月完成", "本年度10月底前": the year the sheet is for, then a month of it (review DK B3)
+            return (f"{match[1]}年" if match[1] else "") + rest
+        return (f"{match[1]}年" if match[1] else "") + self.date_phrases[match[2]] + rest
 
     def span_start(self, text: str) -> int | None:
         """The month a span of the year ``text`` starts with begins (`date_spans`: "第四季度完成" 10,
         "2024年上半年" 1); None where it starts with none, or with a part that is a point ("年底")."""
         pattern = self.date_phrase if self.date_spans else None
         match = pattern.match(text) if pattern is not None else None
-        return self.date_spans.get(match[2]) if match is not None else None
+        if match is None or text[match.end(): match.end() + 1].isdigit():
+            return None  # "当年12月完成": a month of the year, no span
+        return self.date_spans.get(match[2])
 
     @cached_property
     def date_words(self) -> tuple[str, ...]:
