@@ -191,6 +191,7 @@ def test_dates(text, year, comparator, expected):
         ("十五个工作日内", "<=", "15", "个工作日"),
         ("两万人", None, "20000", "人"),
         ("百分之九十五", None, "95", "%"),
+        ("百分之九十点五", None, "90.5", "%"), ("不低于百分之九十点零五", ">=", "90.05", "%"),  # 点: a decimal point (review DI B2)
         ("百分百", None, "100", "%"),
         ("九成以上", ">=", "90", "%"),
         ("九成五", None, "95", "%"),  # review CC B3: was read "90%五", quoted back as the unit “%五”

@@ -77,9 +77,10 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10000, "亿": 100000000}
 _CN_RUN = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
-# "百分之九十五", "百分之95", "百分百": a percentage; "九成": 90%, "九成五": 95% (a tenth after 成, not the
-# start of another figure: "九成五十人" is no 95%)
-_CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)|百分百|(?<![零〇一二两三四五六七八九十百千])([一二三四五六七八九十])成"
+# "百分之九十五", "百分之九十点五", "百分之95", "百分百": a percentage; "九成": 90%, "九成五": 95% (a tenth after 成,
+# not the start of another figure: "九成五十人" is no 95%)
+_CN_PERCENT = re.compile(r"百分之(?:([零〇一二两三四五六七八九十百]+)(?:点([零〇一二两三四五六七八九]+))?|(\d+(?:\.\d+)?))|百分百"
+                         r"|(?<![零〇一二两三四五六七八九十百千])([一二三四五六七八九十])成"
                          r"(?:([一二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿]))?")
 _ANY_DIGIT = re.compile(r"\d")
 # "9成", "8.5成以上": tenths written in digits (at most ten of them) ending the cell or before a bound's word;
@@ -1473,10 +1474,14 @@ def _arabic(compact: str, reading: Reading) -> str | None:
     "十五个工作日内"); None otherwise ("一户一档", "十佳", "四好农村路" are names)."""
     percent = _CN_PERCENT.search(compact)
     if percent is not None:
-        if percent[1] is not None:
-            value = percent[1] if percent[1][0].isdigit() else chinese_number(percent[1])
+        if percent[3] is not None:
+            value = percent[3]
+        elif percent[1] is not None:
+            whole = chinese_number(percent[1])
+            # "点五": the digits after the point, each as written (review DI B2)
+            value = whole if whole is None or not percent[2] else f"{whole}.{''.join(str(_CN_DIGITS[c]) for c in percent[2])}"
         else:
-            value = 100 if percent[2] is None else chinese_number(percent[2]) * 10 + (_CN_DIGITS[percent[3]] if percent[3] else 0)
+            value = 100 if percent[4] is None else chinese_number(percent[4]) * 10 + (_CN_DIGITS[percent[5]] if percent[5] else 0)
         if value is None:
             return None
         return compact[: percent.start()] + f"{value}%" + compact[percent.end():]
