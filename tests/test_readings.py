@@ -468,6 +468,10 @@ def test_comparator_spellings_of_the_vocabulary(text, comparator):
         ("2024年12月底前", None, "<=", date(2024, 12, 1), "month"),
         ("2024年12月31日前完成", None, "<=", date(2024, 12, 31), "day"),
         ("2023年底前", None, "<=", date(2023, 12, 1), "month"),
+        # a date in Chinese numerals, the year digit by digit (review DI B3)
+        ("二〇二四年十一月", None, None, date(2024, 11, 1), "month"),
+        ("二〇二四年十二月三十一日前", None, "<=", date(2024, 12, 31), "day"),
+        ("二零二四年", None, None, date(2024, 1, 1), "year"),
     ],
 )
 def test_month_dates(text, year, comparator, expected, precision):

@@ -83,6 +83,8 @@ _CN_PERCENT = re.compile(r"百分之(?:([零〇一二两三四五六七八九十
                          r"|(?<![零〇一二两三四五六七八九十百千])([一二三四五六七八九十])成"
                          r"(?:([一二三四五六七八九])(?![零〇一二两三四五六七八九十百千万亿]))?")
 _ANY_DIGIT = re.compile(r"\d")
+# "二〇二四年十一月", "二〇二四年十二月三十一日": a date in Chinese numerals, its year digit by digit (review DI B3)
+_CN_DATE = re.compile(r"([零〇一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})[日号])?)?")
 # "9成", "8.5成以上": tenths written in digits (at most ten of them) ending the cell or before a bound's word;
 # not a digit before a word with 成 in it ("3成员单位")
 _DIGIT_TENTHS = re.compile(r"(?<![\d.])((?:10|\d)(?:\.\d)?)成(?=$|以上|以下|及以上|及以下|左右)")
@@ -1469,9 +1471,16 @@ def chinese_number(run: str) -> int | None:
 
 def _arabic(compact: str, reading: Reading) -> str | None:
     """A cell with a figure in Chinese numerals in Arabic ones, where the numerals stand for a
-    figure: a percentage ("百分之九十五", "九成以上"), or a run of numerals right after a comparator
+    figure: a date ("二〇二四年十一月"), a percentage ("百分之九十五", "九成以上"), or a run of numerals right after a comparator
     word or at the start and followed by a unit the vocabulary knows ("三个", "不少于两次",
     "十五个工作日内"); None otherwise ("一户一档", "十佳", "四好农村路" are names)."""
+    dated = _CN_DATE.search(compact)
+    if dated is not None:
+        month, day = (chinese_number(dated[2]) if dated[2] else None), (chinese_number(dated[3]) if dated[3] else None)
+        if (dated[2] and month is None) or (dated[3] and day is None):
+            return None
+        written = "".join(str(_CN_DIGITS[c]) for c in dated[1]) + "年" + (f"{month}月" if month else "") + (f"{day}日" if day else "")
+        return compact[: dated.start()] + written + compact[dated.end():]
     percent = _CN_PERCENT.search(compact)
     if percent is not None:
         if percent[3] is not None:
