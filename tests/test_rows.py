@@ -902,6 +902,10 @@ def test_unknown_notation_is_named_with_row_and_text(library):
     ("支持村集体经济项目数", "≥10个", "8个村", "unit_mismatch"),  # 村 qualifies what is counted (review BX A1)
     ("学校食堂改造", "≥6个", "4个学校", "unit_mismatch"),
     ("培训人次", "≥100人次", "80人", "unit_mismatch"),  # 次 is a unit: 人次 and 人 are two units
+    # a unit per what the name already counts by is that unit (review DI B5)
+    ("户均增收", "≥2000元", "2000元/户以上", "10.00"), ("户均增收", "≥2000元", "1800元/户", "9.00"),
+    ("人均补助标准", "≥500元/人", "600元", "10.00"), ("亩均产量", "≥500公斤", "520公斤/亩", "10.00"),
+    ("农户增收", "≥2000元", "2000元/户", "unit_mismatch"),  # not where the name does not say it
 ])
 def test_the_object_a_row_counts_may_follow_the_unit(library, name, target, actual, expected):
     row, rep = one(library, name=name, target=target, actual=actual, claimed="10")

@@ -70,6 +70,14 @@ class UnitMatcher:
                 return found
             note = f"“{word}”是指标名称所述的对象，按单位“{unit}”比较"
             return found[0], found[1], f"{found[2]}；{note}" if found[2] else note
+        per = _per_named(tu, au, row) if row is not None else None
+        if per is not None:  # "2000元/户以上" against "≥2000元" in 户均增收: the name already says per household
+            unit, each = per
+            found = self._same_unit(replace(target, unit=unit), replace(actual, unit=unit), direction, row)
+            if isinstance(found, str):
+                return found
+            note = f"指标名称已说明按“{each}”计，“{unit}/{each}”与“{unit}”按同一单位比较"
+            return found[0], found[1], f"{found[2]}；{note}" if found[2] else note
         return f"单位不一致（指标值{_unit_shown(target)}，完成值{_unit_shown(actual)}），规则文件未声明两者的换算，无法比较"
 
     def _lone_numeral(self, target: ParsedValue, actual: ParsedValue):
@@ -246,3 +254,15 @@ def _unit_shown(value: ParsedValue) -> str:
     if not any(ch.isdigit() for ch in value.raw) and value.number is not None:
         return f"“{value.raw.strip()}”（读作 {fmt(value.number)}{unit}）"
     return f"“{unit}”"
+
+
+def _per_named(target_unit: str, actual_unit: str, row: Row) -> tuple[str, str] | None:
+    """(the unit, what it is per) where one side is a unit per something the row's name already
+    counts by ("元/户" against "元" in 户均增收, "元/人" in 人均补助, "每亩"): the same unit; None otherwise
+    (review DI B5)."""
+    name = bare_name(row.name or "")
+    for per_unit, plain in ((target_unit, actual_unit), (actual_unit, target_unit)):
+        unit, slash, each = per_unit.partition("/")
+        if slash and unit == plain and each and (f"{each}均" in name or f"每{each}" in name):
+            return unit, each
+    return None
