@@ -682,6 +682,7 @@ def test_wording_read_against_the_targets_own_words(library, target, actual, low
     ("2024年12月底前", "已完成", "10", "10.00", "match"), ("年底前", "如期完成", "9.5", "10.00", "under"),
     # … and one missed in words is the evaluator's, never full marks, as a date past it is
     ("2024年12月31日前", "未启动", "10", "None", "over"), ("2024年12月31日前", "基本按期完成", "10", "None", "over"),
+    ("2024年12月31日前", "延期", "10", "None", "over"),  # ranked below "按期完成" (rows.ranks)
     ("2024年12月31日前", "未启动", "5", "None", "unverifiable"), ("2024年12月31日前", "未完成", "0", "None", "unverifiable"),
     # graded as against "按期完成" (the method's text_target): done late ranks below it, "未按期完成" negates it
     ("2024年12月31日前", "延期完成", "10", "None", "over"), ("2024年12月31日前", "未按期完成", "10", "None", "over"),

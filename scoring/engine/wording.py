@@ -241,10 +241,13 @@ class WordingGrader:
             return graded  # not graded: unverifiable, or the evaluator's, as the wording path says
         met = tier in method.text_met
         label = self.rules.tiers[tier].label
-        if words and phrase not in method.text_words and (
-                met or not (any(w in phrase for w in method.text_words) or phrase in self.reading.undone_words)):
+        ranked = normalize_phrase(method.text_target or "")
+        if words and phrase not in method.text_words and (met or not (
+                any(w in phrase for w in method.text_words) or phrase in self.reading.undone_words
+                or any(ranked in ranks and phrase in ranks for ranks in self.rules.ranks))):
             # "满意", "长期", "较好" against a deadline: words of a tier, saying nothing of when the work was done (review
-            # DK A5); a miss is said in the deadline's own words ("未按期完成", "基本完成") or as work not done ("未启动")
+            # DK A5); a miss is said in the deadline's own words ("未按期完成", "基本完成"), ranked below them ("延期"),
+            # or as work not done ("未启动")
             part.state, part.score, part.band = "unverifiable", None, ""
             graded.low = graded.high = None
             graded.interval = False
