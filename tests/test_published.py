@@ -89,6 +89,9 @@ def test_parts_rows_weights_and_regions():
     assert published_case({**data, "unit": "中共遂宁市委组织部", "province": "四川"}, "x")["case"]["region"] == ["四川省"]
     dept = published_case({**data, "sheet_type": "部门整体支出绩效自评表 (执行率10)"}, "x")["sheets"][0]
     assert dept["sheet_type"] == "部门整体支出绩效自评表"
+    # the official title's own bracket is part of the name, not a note after it (review DM A1)
+    official = published_case({**data, "sheet_type": "部门（单位）整体支出绩效自评表", "project": None}, "x")["sheets"][0]
+    assert official["sheet_type"] == "部门整体支出绩效自评表" and official["title"] == "部门（单位）整体支出绩效自评表"
     # the execution's weight said only with the form's name
     form = published_case({**data, "sheet_type": "区域绩效目标自评表 (预算执行20 + 年度目标20)",
                            "budget": {**data["budget"], "execution_weight": None}}, "x")["sheets"][0]
