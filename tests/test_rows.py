@@ -687,10 +687,12 @@ def test_wording_read_against_the_targets_own_words(library, target, actual, low
     # graded as against "按期完成" (the method's text_target): done late ranks below it, "未按期完成" negates it
     ("2024年12月31日前", "延期完成", "10", "None", "over"), ("2024年12月31日前", "未按期完成", "10", "None", "over"),
     ("2024年12月31日前", "逾期完成", "6", "None", "unverifiable"),
-    # review DK: only the deadline's own words meet it — "满意", "长期" say nothing of when, nor "较好" that it was
-    # missed; the negations of its other words miss it; no completion answers a deadline to start
+    # review DK: only the deadline's own words meet it — "满意", "长期" say nothing of when; any tier below it misses
+    # it, whatever the words (review DL A1); the negations of its other words miss it; a completion answers no
+    # deadline to start, a word of time does (review DL A6)
     ("2024年12月31日前", "满意", "8", "None", "unverifiable"), ("2024年12月31日前", "长期", "10", "None", "unverifiable"),
-    ("2024年12月31日前", "较好", "10", "None", "unverifiable"), ("2024年12月31日前", "按期完工", "10", "10.00", "match"),
+    ("2024年12月31日前", "较好", "10", "None", "over"), ("2024年12月31日前", "按期完工", "10", "10.00", "match"),
+    ("2024年12月31日前", "未完工", "10", "None", "over"), ("2024年3月31日前启动", "及时", "10", "10.00", "match"),
     ("2024年12月31日前", "及时拨付", "10", "10.00", "match"), ("2024年12月31日前", "已提前完成", "10", "10.00", "match"),
     ("2024年12月31日前", "未按时完成", "10", "None", "over"), ("2024年12月31日前", "超期完成", "10", "None", "over"),
     ("2024年12月31日前", "尚未完成", "10", "None", "over"), ("2024年3月31日前开工", "已完成", "10", "None", "unverifiable"),
@@ -975,18 +977,35 @@ def test_xinjiang_rule_column_picks_the_method(library):
     ("数量指标", "培训人数", "100人", "90人", "0.00"),  # a count: at least
     ("时效指标", "热线开通时间", "24小时", "24小时", "10.00"),  # a duration that says neither way: met when equal …
     ("时效指标", "热线开通时间", "24小时", "20小时", "None"),  # … else the evaluator's, not 0
-    # an actual said not done scores as any miss does: 0 under 直接赋分, not the evaluator's (review DJ B1)
+    # an actual said not done scores as any miss does: 0 under 直接赋分, not the evaluator's (review DJ B1) …
     ("数量指标", "开展志愿服务活动", ">=20场", "=18场（因疫情未完成）", "0.00"),
+    # … where its figure misses the target: part of the work undone, the target met, is the evaluator's (review DL A5)
+    ("数量指标", "开展志愿服务活动", ">=15场", "=18场（部分未完成）", "None"),
+    ("成本指标", "项目成本", "<=50万元", "=45万元（项目未完成）", "None"),
+    # a deadline answered in words: the deadline method's own words meet it (review DL A2)
+    ("时效指标", "项目完成时间", "2024年12月31日前", "按期完成", "10.00"),
+    ("时效指标", "项目完成时间", "2024年12月31日前", "延期完成", "0.00"),
+    ("时效指标", "项目完成时间", "2024年12月31日前", "满意", "None"),
+    ("时效指标", "项目开工时间", "2024年3月31日前开工", "已完成", "None"),
 ])
 def test_a_rule_column_method_without_a_direction_reads_a_bare_figure_as_the_rows_say(library, group, name, target, actual, expected):
     rows = [{"name": name, "group": ["产出指标", group], "weight": 10, "rule": "直接赋分", "target": target, "actual": actual, "claimed": "10"},
             {"name": "其余", "weight": 80, "target": "1", "actual": "1"}]
     row = report(library, rows, rules="xinjiang.project").sheets[0].indicators[1]
     assert str(row.result.computed) == expected, row.result.parts[0].reason
-    if expected == "None":
+    if actual == "20小时":
         assert row.result.parts[0].reason == "完成值“20小时”不等于年度指标值“24小时”，时效指标（时长，越短越好还是越长越好不明），需评价人判断"
-    if "未完成" in actual:
+    if actual == "=18场（因疫情未完成）":
         assert row.result.parts[0].reason.endswith("未达到年度指标值，按“直接赋分”未达到不得分")
+
+
+def test_work_said_unfinished_passes_no_limit(library):
+    """"45万元（项目未完成）" in 项目成本 ≤50万元: the work is unfinished, the limit is not passed, so a full
+    claim is no 高报 (review DL A5); "480人次（因疫情未完成）" against ≥500人次 still falls short."""
+    cost, _ = one(library, name="项目成本", group=["产出指标", "成本指标"], target="≤50万元", actual="45万元（项目未完成）", claimed="10")
+    assert cost.comparison.status == "unverifiable" and not cost.result.parts[0].short_of_weight
+    short, _ = one(library, name="培训人次", target="≥500人次", actual="480人次（因疫情未完成）", claimed="10")
+    assert short.comparison.status == "over" and short.result.parts[0].short_of_weight
 
 
 def test_a_graded_row_of_figures_with_the_forms_equals_is_not_said_to_miss(library):
@@ -1630,6 +1649,13 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("安全生产事故", "社会效益指标", "0起", "0起（此外排查隐患12起）", "10.00"),
     ("项目成本", "成本指标", "≤50万元", "48万元（还有结余5万元）", "10.00"),
     ("项目成本", "成本指标", "≤50万元", "48万元（此外节约资金5万元）", "10.00"),
+    # review DL A3–A4: beside but not done, not this year's, still to do; another thing by its head noun
+    ("培训人数", "数量指标", "≥100人", "95人（另有5人请假）", "9.50"),
+    ("开展宣传活动", "数量指标", "≥10场", "8场（另需补办2场）", "8.00"),
+    ("安全生产事故", "社会效益指标", "≤1起", "1起（另有1起为上年发生）", "10.00"),
+    ("安全生产事故", "社会效益指标", "0起", "0起（另有安全隐患3起）", "10.00"),
+    ("安全生产事故", "社会效益指标", "0起", "0起（另有安全隐患3起已整改）", "10.00"),
+    ("群众投诉件数", "社会效益指标", "≤5件", "3件（另有群众来电咨询20件）", "10.00"),
     # review DI B1: "余" stays below the next step of its last digit, within a limit above that
     ("项目成本", "成本指标", "≤50万元", "3万余元", "10.00"), ("项目成本", "成本指标", "≤50万元", "45万余元", "10.00"),
     ("项目成本", "成本指标", "≤45万元", "40万余元", "None"), ("项目成本", "成本指标", "＜50万元", "49万余元", "10.00"),

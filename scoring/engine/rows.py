@@ -67,7 +67,11 @@ _DATED = ("年", "日", "号", "底", "前", "旬", "初", "末", ".", "-", "/",
 # A target's comparator and whether a figure meets it.
 _MEETS = {">=": lambda v, aim: v >= aim, ">": lambda v, aim: v > aim, "<=": lambda v, aim: v <= aim, "<": lambda v, aim: v < aim}
 # Words of a bracket saying why a cell falls short of its target ("20户因外出务工，无法入户", "剩余20户明年完成").
-_SHORTFALL = ("剩余", "尚有", "未", "无法", "延期", "延至", "推迟", "取消", "因", "由于", "跨年")
+_SHORTFALL = ("剩余", "尚有", "未", "无法", "延期", "延至", "推迟", "取消", "因", "由于", "跨年",
+              # … or not this year's, not done, still to do (review DL A3): "另有5人请假", "另有2人死亡停发",
+              # "另需补办2场", "另行安排2场于2025年举办", "另有1起为上年发生"
+              "请假", "外出", "死亡", "去世", "停发", "放弃", "待发", "待补", "待完成", "待安排", "待验收", "拟", "另需", "需补",
+              "补办", "补发", "次年", "明年", "下年", "上年", "去年")
 # Words of a bracket saying a figure is outside the cell's ("尾款8万元未支付"), besides those saying it is beside it
 # (`readings.BESIDES`: "未含尾款8万元", "另需配套5万元", "另有1起").
 _OUTSIDE = ("尾款", "未支付", "未结算", "超支")
@@ -544,7 +548,7 @@ class RowScorer(WordingGrader, UnitMatcher):
                 # "480人次（因疫情未完成）", "3场（部分未开展）": whichever figure it is, the sheet says the
                 # work asked was not done, so the full weight is more than the row earns (review CH A4)
                 said = f"{unread.reason}；实际完成值注明“{unread.unfinished}”，未达到年度指标值"
-                if self._missed_alike(method, weight, part, said):
+                if self._figure_misses(row, unread, place) and self._missed_alike(method, weight, part, said):
                     return outcome
                 part.state = "judgement"
                 part.short_of_weight = True
@@ -766,13 +770,16 @@ class RowScorer(WordingGrader, UnitMatcher):
             held = [r.value for r in within if not r.sure and said_done(r.clause)]
             if sure and len(held) == len(within) - sum(1 for r in within if r.sure) and sure + sum(held, Decimal(0)) == cell:
                 return replace(first, number=cell - sure)
-        # a rival whose clause says why it is missing is never a result ("20人次已取消")
-        missing = [r for r in rival.rivals if any(w in r.clause for w in _SHORTFALL)]
-        done = [r.value for r in rival.rivals if r.done and r not in missing]
-        other = [r for r in rival.rivals if not r.done or r in missing]
         # a figure beside the cell that counts another thing is none of its readings ("0起（此外排查隐患12起）" in 安全生产
-        # 事故, "48万元（此外节约资金5万元）"); one that is missing is still missing ("8场（另有2场因疫情取消）", review DK A2)
-        other = [r for r in other if r in missing or not (BESIDES.search(r.clause) and self._another_thing(r, row, first.unit))]
+        # 事故, "0起（另有安全隐患3起已整改）", "48万元（此外节约资金5万元）"): the cell alone, met or not
+        rivals = [r for r in rival.rivals if not (BESIDES.search(r.clause) and self._another_thing(r, row, first.unit))]
+        if not rivals:
+            return first
+        # a rival whose clause says why it is missing is never a result ("20人次已取消"), beside the cell or not
+        # ("8场（另有2场因疫情取消）", review DK A2)
+        missing = [r for r in rivals if any(w in r.clause for w in _SHORTFALL)]
+        done = [r.value for r in rivals if r.done and r not in missing]
+        other = [r for r in rivals if not r.done or r in missing]
         beside = [r for r in other if r not in missing and BESIDES.search(r.clause)]
         if comparator in (">=", ">"):
             # an undone rival: what is missing; one beside the cell ("120人（另有线上30人）"): added, maybe
@@ -786,6 +793,24 @@ class RowScorer(WordingGrader, UnitMatcher):
             if any((cell + r.value == aim or r in missing) and not r.within and r not in beside for r in other):
                 return first
         return None
+
+    def _figure_misses(self, row: Row, unread: _Unreadable, place: str) -> bool:
+        """Whether the figure before an actual's remark misses the target as written ("=18场（因疫情未完成）"
+        against ">=20场"), so that the row surely missed it; not one meeting it ("=95%（部分未完成）" against
+        "≥90%": part of the work undone, the target met: review DL A5)."""
+        figure, unit = unread.figure
+        target_text = self._target_text(row) if figure is not None else None
+        if target_text is None:
+            return False
+        try:
+            target = self._read_cell(target_text, row, "年度指标值", place)
+            done = parse_value(figure + (unit or ""), self.reading)
+        except (_Unreadable, ValueParseError):
+            return False
+        if target.kind != "number" or done.kind != "number" or target.unit != done.unit:
+            return False
+        t, a = target.number, done.number
+        return {">=": a < t, ">": a <= t, "<=": a > t, "<": a >= t}.get(target.comparator or "", False)
 
     def _missed_alike(self, method: CompiledMethod | None, weight: Decimal | None, part: PartResult, said: str) -> bool:
         """A row known to miss its target under a method that scores every miss alike, whatever the
@@ -803,16 +828,17 @@ class RowScorer(WordingGrader, UnitMatcher):
 
     def _another_thing(self, rival: Rival, row: Row, unit: str | None) -> bool:
         """Whether a figure said to be beside the cell counts another thing than the row does: money
-        kept (`_KEPT`), or in a count of events a thing the row's name shares no two characters with
-        ("此外排查隐患12起", "另有群众投诉2起" in 安全生产事故; not "另有轻微事故1起", nor "另有1起")."""
+        kept (`_KEPT`), or in a count of events a thing whose head the row's name does not hold
+        ("此外排查隐患12起", "另有安全隐患3起" in 安全生产事故; not "另有轻微事故1起", nor "另有1起")."""
         if any(w in rival.clause for w in _KEPT):
             return True
         if unit not in self.reading.event_units:
             return False
         said = BESIDES.search(rival.clause)
         digit = next((i for i, ch in enumerate(rival.clause) if ch.isdigit()), len(rival.clause))
-        thing, name = rival.clause[said.end(): digit] if said is not None else "", bare_name(row.name or "")
-        return len(thing) >= 2 and not any(thing[i: i + 2] in name for i in range(len(thing) - 1))
+        thing = rival.clause[said.end(): digit] if said is not None else ""
+        # the thing's head, its last two characters: "安全隐患" is no 事故, "群众来电咨询" no 投诉 (review DL A4)
+        return len(thing) >= 2 and thing[-2:] not in bare_name(row.name or "")
 
     def _strong(self, text: str) -> bool:
         """Whether a text holds a strength word that is no negation ("明显", "有所")."""
@@ -1070,7 +1096,15 @@ class RowScorer(WordingGrader, UnitMatcher):
         a word of reading.unfinished_short, maybe after a cause or "部分" ("因疫情未完成", "部分未开展"),
         or holds one and the figure before it falls short of the target ("480人次（未完成原定500）"
         against "≥500人次").  Not a remark on more than was asked ("600人次（因疫情未完成原计划800）")
-        or on work made up ("520人次（未完成的20人次已补训）"): review CN A2."""
+        or on work made up ("520人次（未完成的20人次已补训）"): review CN A2.  Never against a limit ("45万元
+        （项目未完成）" in 项目成本 ≤50万元: the work unfinished, the limit not passed; review DL A5)."""
+        target_text = self._target_text(row)
+        try:
+            limit = self._read_cell(target_text, row, "年度指标值", place) if target_text is not None else None
+        except _Unreadable:
+            limit = None
+        if limit is not None and limit.kind == "number" and self._direction(row, limit, None) in ("<=", "<"):
+            return False
         said, words = unread.unfinished, self.reading.unfinished_short
         for word in words:
             lead = said[: len(said) - len(word)] if said.endswith(word) else None

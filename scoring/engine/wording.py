@@ -210,6 +210,11 @@ def _of_a_part(text: str, word: str) -> str | None:
     return None
 
 
+# Words saying when the work was done: they answer a deadline of any step ("及时" against "2024年3月31日前启动"),
+# where "已完成" says nothing of when it started (review DL A6)
+_ON_TIME = ("按期", "按时", "如期", "及时", "提前")
+
+
 class WordingGrader:
     """Grades worded actuals for `rows.RowScorer` (see the module's docstring)."""
 
@@ -220,18 +225,24 @@ class WordingGrader:
         target and any other misses it, and the method's score gives the points — or, for a method
         that leaves a miss to the evaluator (a deadline: "逾期如何计分，办法未规定"), a miss is the
         evaluator's and short of the weight."""
-        words = method.text_target is not None and target is not None and target.kind != "text"
+        # the words that answer a date: the method's own, or, under one that has none (直接赋分), the
+        # deadline method's (review DL A2)
+        answers = method if method.text_target is not None else None
+        if answers is None and target is not None and target.kind == "date":
+            dated = self.rules.methods.get(self.rules.select.get("date", ""))
+            answers = dated if dated is not None and dated.text_target is not None else None
+        words = answers is not None and target is not None and target.kind != "text"
         phrase = normalize_phrase(actual.text or actual.raw)
         if words:
             step = next((w for w in self.reading.date_steps if w in target.raw and w not in phrase), None)
-            if step is not None:
+            if step is not None and not any(w in phrase for w in _ON_TIME):
                 # "已完成" against "2024年3月31日前开工": what was done says nothing of when it started (review DK A5)
                 outcome.part.reason = f"年度指标值“{target.raw}”是“{step}”的期限，完成值“{actual.raw}”没有说明何时{step}，无法核验"
                 return outcome
             # "延期完成" against "2024年12月31日前": graded against what the method asks in words ("按期完成"),
             # below which it ranks, as against that target written so
-            row = plain_replace(row, target=method.text_target)
-        graded = self._qualitative(row, weight, actual, outcome, values) if not (words and phrase in method.text_words) else None
+            row = plain_replace(row, target=answers.text_target)
+        graded = self._qualitative(row, weight, actual, outcome, values) if not (words and phrase in answers.text_words) else None
         if graded is None:
             graded, tier = outcome, method.text_met[0]  # its own words: met, whatever the tiers make of them
         else:
@@ -241,17 +252,13 @@ class WordingGrader:
             return graded  # not graded: unverifiable, or the evaluator's, as the wording path says
         met = tier in method.text_met
         label = self.rules.tiers[tier].label
-        ranked = normalize_phrase(method.text_target or "")
-        if words and phrase not in method.text_words and (met or not (
-                any(w in phrase for w in method.text_words) or phrase in self.reading.undone_words
-                or any(ranked in ranks and phrase in ranks for ranks in self.rules.ranks))):
-            # "满意", "长期", "较好" against a deadline: words of a tier, saying nothing of when the work was done (review
-            # DK A5); a miss is said in the deadline's own words ("未按期完成", "基本完成"), ranked below them ("延期"),
-            # or as work not done ("未启动")
+        if words and met and phrase not in answers.text_words:
+            # "满意", "长期" against a deadline: words of the tier that meets it, saying nothing of when the work was
+            # done (review DK A5); any tier below it misses it, whatever the words ("延期", "较差": review DL A1)
             part.state, part.score, part.band = "unverifiable", None, ""
             graded.low = graded.high = None
             graded.interval = False
-            part.reason = f"完成值“{actual.raw}”没有说明是否{method.text_target}，无法核验"
+            part.reason = f"完成值“{actual.raw}”没有说明是否{answers.text_target}，无法核验"
             return graded
         if self.recorder.traced:
             self.recorder.value(values, ValueUse("met", "是否达到年度指标值", met, "value"))
@@ -267,7 +274,7 @@ class WordingGrader:
             return graded
         raw = self.evaluator.evaluate(method.score, {"target": Decimal(0), "actual": Decimal(0), "weight": weight, "met": met})
         part.score = raw
-        said = f"“{actual.raw}”即{method.text_target}" if words and phrase in method.text_words else f"“{actual.raw}”评为“{label}”"
+        said = f"“{actual.raw}”即{answers.text_target}" if words and phrase in answers.text_words else f"“{actual.raw}”评为“{label}”"
         part.reason = f"{said}，{'达到' if met else '未达到'}指标值；{(method.rule_text or method.label).rstrip('。')}"
         return graded
 
