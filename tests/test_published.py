@@ -98,6 +98,19 @@ def test_parts_rows_weights_and_regions():
     assert form["weights"] == {"execution": "20"}
 
 
+def test_a_rows_nature_and_unit_columns_are_read_and_any_other_key_is_said():
+    """A form printing 指标性质 and 度量单位 in columns of their own: the row's comparator and unit, as a case
+    file has them ("≤" | "1.0" | "克/平方米" | "0.82" is met, not 8.20: review DM A2); a key not read is said."""
+    data = json.loads((PUBLISHED / "01-linxiang-lincao.json").read_text(encoding="utf-8"))
+    row = {"l1": "产出指标", "l2": "质量指标", "name": "道路积尘负荷", "指标性质": "≤", "target": "1.0", "度量单位": "克/平方米",
+           "actual": "0.82", "weight": "10", "claimed": "10", "color": "红"}
+    notes: list[str] = []
+    case = published_case({**data, "rows": [row]}, "x", said=notes)
+    read = case["sheets"][0]["rows"][0]
+    assert (read["nature"], read["unit"]) == ("≤", "克/平方米")
+    assert any("color：红（未读入）" in n for n in notes), notes
+
+
 def test_a_case_file_in_json_is_not_taken_for_a_published_sheet():
     case = tomllib.loads((CASES / "hunan-miluo-shgzb-2024.toml").read_text(encoding="utf-8"))
     assert not is_published(case) and not is_published([]) and not is_published({"rows": []})

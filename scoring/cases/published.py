@@ -79,8 +79,10 @@ _CHINESE_DIGITS = str.maketrans("〇零一二三四五六七八九", "0012345678
 # The keys read; any other is said in the notes as not read
 _READ = frozenset(("unit", "project", "year", "province", "sheet_type", "source", "budget", "budget_subrows", "rows",
                    "claimed_total", "truncated", "printed_notes"))
+# A row's 指标性质 and 度量单位 columns, under either name
+_NATURE_KEYS, _UNIT_KEYS = ("nature", "指标性质"), ("unit", "度量单位", "计量单位")
 _ROW_READ = frozenset(("l1", "l2", "name", "target", "actual", "weight", "claimed", "note", "claimed_weighted", "completion",
-                       "description", "rule", "赋分规则"))
+                       "description", "rule", "赋分规则", *_NATURE_KEYS, *_UNIT_KEYS))
 _TRUE, _FALSE = frozenset(("true", "是", "1", "yes", "y")), frozenset(("false", "否", "0", "no", "n", ""))
 
 PROJECT = "项目支出绩效自评表"
@@ -255,7 +257,7 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
         if not isinstance(cells, dict):
             raise ScoringError(f"rows[{number - 1}]: 应为一行表格（{{\"l1\": …, \"name\": …, \"target\": …}}），得到 {_text(cells)[:40]}")
         for key in ("target", "actual", "weight", "claimed", "name", "l1", "l2", "rule", "赋分规则", "completion", "description",
-                    "claimed_weighted"):
+                    "claimed_weighted", *_NATURE_KEYS, *_UNIT_KEYS):
             if isinstance(cells.get(key), (bool, dict, list)):
                 raise ScoringError(f"rows[{number - 1}].{key}: 应为文字或数字，得到 {_text(cells.get(key))[:40]}")
         group = []
@@ -330,6 +332,12 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
         rule = _text(cells.get("rule") or cells.get("赋分规则"))
         if rule:
             row["rule"] = rule  # 赋分规则: the method the form names for the row
+        # the 指标性质 and 度量单位 columns of forms that print them apart ("≤" | "1.0" | "克/平方米"), as a case
+        # file's row has them: the comparator a bare target is held to, the unit of bare figures (review DM A2)
+        for field, keys in (("nature", _NATURE_KEYS), ("unit", _UNIT_KEYS)):
+            written = next((_text(cells.get(k)) for k in keys if _text(cells.get(k))), "")
+            if written:
+                row[field] = written
         converted = _figure(cells.get("claimed_weighted"), f"{where}折算得分", notes)
         if converted is not None:
             row["converted"] = converted
@@ -337,6 +345,8 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
             row["deviation"] = "；".join(t for t in (_text(cells.get("completion")), _text(cells.get("description"))) if t)
         others = [f"{k}：{v}" for k, v in cells.items() if k not in _ROW_READ and v not in (None, "", [], {})]
         row["source"] = where + (f"；{note}" if note else "") + (f"；未读入 {'；'.join(others)}" if others else "")
+        if others:
+            notes.append(f"{where}：{'；'.join(others)}（未读入）")  # said beside the scores, as any key not read
         if name.startswith("其中") and weight is None and claimed is None and parent is not None and parent["group"] == group:
             parent.setdefault("id", f"row{len(rows)}")
             row["part_of"] = parent["id"]
