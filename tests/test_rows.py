@@ -657,6 +657,8 @@ def test_qualitative_wording_has_strength(library, target, actual, low, high, st
         ("较上年提高", "下降", "0.00", "6.00", "方向相反"),
         ("按时完成", "延期完成", "0.00", "6.00", ""),  # done late is below done on time (national.project@2020.7, review CX A1)
         ("按期完成", "按时完成", "8.00", "10.00", ""), ("完成", "延期完成", "None", "None", ""),
+        # a mechanism only basically built ranks below one built (national.project@2020.8 rows.ranks, review DM B1)
+        ("建立", "基本建立", "6.00", "8.00", ""), ("完善", "较完善", "6.00", "8.00", ""), ("健全", "不健全", "0.00", "6.00", ""),
         # phrases of one rows.target_words.alike group (national.project@2020.7; reviews CO B3, CP A2, CR B3)
         ("不高于预算", "未超预算", "8.00", "10.00", "说的是同一件事"),
         ("控制在预算范围之内", "均在预算范围内", "8.00", "10.00", "说的是同一件事"),
