@@ -798,19 +798,26 @@ class RowScorer(WordingGrader, UnitMatcher):
         """Whether the figure before an actual's remark misses the target as written ("=18场（因疫情未完成）"
         against ">=20场"), so that the row surely missed it; not one meeting it ("=95%（部分未完成）" against
         "≥90%": part of the work undone, the target met: review DL A5)."""
+        figures = self._remark_figures(row, unread, place)
+        if figures is None:
+            return False
+        target, done = figures
+        t, a = target.number, done.number
+        return {">=": a < t, ">": a <= t, "<=": a > t, "<": a >= t}.get(target.comparator or "", False)
+
+    def _remark_figures(self, row: Row, unread: _Unreadable, place: str) -> tuple[ParsedValue, ParsedValue] | None:
+        """The target and the figure before an actual's remark, both numbers in one unit; None otherwise."""
         figure, unit = unread.figure
         target_text = self._target_text(row) if figure is not None else None
         if target_text is None:
-            return False
+            return None
         try:
             target = self._read_cell(target_text, row, "年度指标值", place)
             done = parse_value(figure + (unit or ""), self.reading)
         except (_Unreadable, ValueParseError):
-            return False
-        if target.kind != "number" or done.kind != "number" or target.unit != done.unit:
-            return False
-        t, a = target.number, done.number
-        return {">=": a < t, ">": a <= t, "<=": a > t, "<": a >= t}.get(target.comparator or "", False)
+            return None
+        same = target.kind == done.kind == "number" and target.unit == done.unit
+        return (target, done) if same else None
 
     def _missed_alike(self, method: CompiledMethod | None, weight: Decimal | None, part: PartResult, said: str) -> bool:
         """A row known to miss its target under a method that scores every miss alike, whatever the
@@ -1114,17 +1121,11 @@ class RowScorer(WordingGrader, UnitMatcher):
                                      or _COUNTED.fullmatch(lead[len(next((w for w in self.reading.not_done_counts if lead.startswith(w)), "")):])
                                      or (len(lead) > 1 and lead in _row_name(row))):
                 return True
-        figure, unit = unread.figure
-        target_text = self._target_text(row) if figure is not None and any(w in said for w in words) else None
-        if target_text is None:
+        figures = self._remark_figures(row, unread, place) if any(w in said for w in words) else None
+        if figures is None:
             return False
-        try:
-            target = self._read_cell(target_text, row, "年度指标值", place)
-            done = parse_value(figure + (unit or ""), self.reading)
-        except (_Unreadable, ValueParseError):
-            return False
-        return (target.kind == done.kind == "number" and target.unit == done.unit and target.comparator in (None, ">=", ">")
-                and done.number < target.number)
+        target, done = figures
+        return target.comparator in (None, ">=", ">") and done.number < target.number
 
     def _counts_work_done(self, row: Row, figure: ParsedValue) -> bool:
         """Whether a row's percentage is the share of its work done, which a word saying the work is

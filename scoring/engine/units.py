@@ -65,20 +65,19 @@ class UnitMatcher:
             target.written_unit or tu, actual.written_unit or au, row))  # "≤2起" (read as 次) against "3起事故"
         if counted:  # "≥3次培训" against "2次": the row's own object after the unit
             unit, word = counted
-            found = self._same_unit(replace(target, unit=unit), replace(actual, unit=unit), direction, row)
-            if isinstance(found, str):
-                return found
-            note = f"“{word}”是指标名称所述的对象，按单位“{unit}”比较"
-            return found[0], found[1], f"{found[2]}；{note}" if found[2] else note
+            return self._in_unit(target, actual, unit, direction, row, f"“{word}”是指标名称所述的对象，按单位“{unit}”比较")
         per = _per_named(tu, au, row) if row is not None else None
         if per is not None:  # "2000元/户以上" against "≥2000元" in 户均增收: the name already says per household
             unit, each = per
-            found = self._same_unit(replace(target, unit=unit), replace(actual, unit=unit), direction, row)
-            if isinstance(found, str):
-                return found
-            note = f"指标名称已说明按“{each}”计，“{unit}/{each}”与“{unit}”按同一单位比较"
-            return found[0], found[1], f"{found[2]}；{note}" if found[2] else note
+            return self._in_unit(target, actual, unit, direction, row, f"指标名称已说明按“{each}”计，“{unit}/{each}”与“{unit}”按同一单位比较")
         return f"单位不一致（指标值{_unit_shown(target)}，完成值{_unit_shown(actual)}），规则文件未声明两者的换算，无法比较"
+
+    def _in_unit(self, target: ParsedValue, actual: ParsedValue, unit: str, direction: str | None, row: Row, note: str):
+        """Both figures compared as in ``unit`` (`_same_unit`), ``note`` saying why they may be."""
+        found = self._same_unit(replace(target, unit=unit), replace(actual, unit=unit), direction, row)
+        if isinstance(found, str):
+            return found
+        return found[0], found[1], f"{found[2]}；{note}" if found[2] else note
 
     def _lone_numeral(self, target: ParsedValue, actual: ParsedValue):
         """A figure with a numeral alone after it against a bare one ("≤50万" against "55", "≥1.2万"
