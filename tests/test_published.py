@@ -92,7 +92,8 @@ def test_parts_rows_weights_and_regions():
     # the official title's own bracket is part of the name, not a note after it (review DM A1)
     official = published_case({**data, "sheet_type": "部门（单位）整体支出绩效自评表", "project": None}, "x")["sheets"][0]
     assert official["sheet_type"] == "部门整体支出绩效自评表" and official["title"] == "部门（单位）整体支出绩效自评表"
-    # the execution's weight said only with the form's name
+    for captioned in ("附表：部门（单位）整体支出绩效自评表", "表3 部门（单位）整体支出绩效自评表 (执行率10)", "部门（单位）整体支出绩效"):
+        assert published_case({**data, "sheet_type": captioned}, "x")["sheets"][0]["sheet_type"] == "部门整体支出绩效自评表", captioned    # the execution's weight said only with the form's name
     form = published_case({**data, "sheet_type": "区域绩效目标自评表 (预算执行20 + 年度目标20)",
                            "budget": {**data["budget"], "execution_weight": None}}, "x")["sheets"][0]
     assert form["weights"] == {"execution": "20"}

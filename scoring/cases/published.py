@@ -523,10 +523,13 @@ def _leading_place(text: str) -> str | None:
 
 def _form_name(printed: str) -> str:
     """The form's name without the publisher's note in brackets after it ("项目支出绩效自评表 (执行率10 + 指标90)"),
-    keeping a bracket inside the name ("部门（单位）整体支出绩效自评表", review DM A1)."""
-    end = printed.find("表")
-    note = re.search(r"\s*[（(]", printed[end:] if end >= 0 else printed)
-    return printed if note is None else printed[: (end if end >= 0 else 0) + note.start()]
+    keeping a bracket inside the name ("部门（单位）整体支出绩效自评表", "附表：部门（单位）整体…自评表": reviews DM
+    A1, DN A5)."""
+    end = printed.find("自评表")
+    if end < 0:  # no form's word to end at: a note is a bracket ending the text ("部门（单位）整体支出绩效" keeps its own)
+        return re.sub(r"\s*[（(][^（()）]*[)）]\s*$", "", printed)
+    note = re.search(r"\s*[（(]", printed[end:])
+    return printed if note is None else printed[: end + note.start()]
 
 
 def _sheet_type(printed: str) -> str:

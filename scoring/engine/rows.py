@@ -28,7 +28,6 @@ from .readings import (
     REMARK_AT_END,
     ParsedValue,
     Reading,
-    Rival,
     RivalResult,
     UnfinishedResult,
     ValueParseError,
@@ -53,6 +52,8 @@ from .wording import WordingGrader
 # A method id that means "decided by the written values", usable in rule_names and select.
 BY_VALUES = "by_comparator"
 ACTUAL = "实际完成值"  # the actual's label in messages; parsed as an actual (`parse_value`'s ``actual``)
+# A cell ending in a figure with no unit of its own: a digit, or a numeral after one ("1.2万")
+_UNITLESS_END = re.compile(r"\d[万千百亿]?\s*$")
 _BARE_FIGURE = re.compile(r"[<>=≥≤]{0,2}-?\d+(?:\.\d+)?")  # a target cell with a figure and nothing else
 # "12月", "≥12月", "全年12月": a number of months, or a month of the year?  (`RowScorer._months`)
 _BARE_MONTHS = re.compile(r"([^0-9]*?)([0-9]{1,3})月")
@@ -68,10 +69,12 @@ _DATED = ("年", "日", "号", "底", "前", "旬", "初", "末", ".", "-", "/",
 _MEETS = {">=": lambda v, aim: v >= aim, ">": lambda v, aim: v > aim, "<=": lambda v, aim: v <= aim, "<": lambda v, aim: v < aim}
 # Words of a bracket saying why a cell falls short of its target ("20户因外出务工，无法入户", "剩余20户明年完成").
 _SHORTFALL = ("剩余", "尚有", "未", "无法", "延期", "延至", "推迟", "取消", "因", "由于", "跨年",
-              # … or not this year's, not done, still to do (review DL A3): "另有5人请假", "另有2人死亡停发",
-              # "另需补办2场", "另行安排2场于2025年举办", "另有1起为上年发生"
-              "请假", "外出", "死亡", "去世", "停发", "放弃", "待发", "待补", "待完成", "待安排", "待验收", "拟", "另需", "需补",
-              "补办", "补发", "次年", "明年", "下年", "上年", "去年")
+              # … or not done, still to do (review DL A3; not "已补办", "模拟", "外出务工" said of what is counted:
+              # review DN A1): "另有5人请假", "另有2人死亡停发", "另需补办2场", "拟于2025年发放"
+              "请假", "死亡", "去世", "停发", "放弃", "待发", "待补", "待完成", "待安排", "待验收", "拟于", "拟在", "拟将", "另需",
+              "需补", "次年", "明年", "下年")
+# … or of an earlier year ("另有1起为上年发生"): missing from a count to reach, and no reading under a limit
+_EARLIER = ("为上年", "系上年", "属上年", "上年发生", "去年发生", "上年遗留", "上年结转", "为去年", "往年")
 # Words of a bracket saying a figure is outside the cell's ("尾款8万元未支付"), besides those saying it is beside it
 # (`readings.BESIDES`: "未含尾款8万元", "另需配套5万元", "另有1起").
 _OUTSIDE = ("尾款", "未支付", "未结算", "超支")
@@ -190,7 +193,9 @@ class RowScorer(WordingGrader, UnitMatcher):
             if not self.reading.starts_with_comparator("".join(fold(text).split())):
                 text = nature + text
         unit = (row.unit or "").strip()
-        if unit and unit not in text and "".join(text.split()) not in self.reading.not_given:
+        if unit and unit not in text and "".join(text.split()) not in self.reading.not_given and _UNITLESS_END.search(fold(text)):
+            # the 度量单位 column is the unit of a figure written without one ("≥95" | "%", "1.2万" | "人次"), not
+            # a second unit after one ("95%" | "百分比": review DN A7)
             text = text + unit
         elif not unit and _BARE_FIGURE.fullmatch("".join(fold(text).split())) and (named := self._name_unit(row)) and self._in_unit_of(row, named):
             # "任务完成时限(月)" | "10" | "12": 10个月; "项目完成时间(年)" | "2024" | "2024年": the year
@@ -770,22 +775,25 @@ class RowScorer(WordingGrader, UnitMatcher):
             held = [r.value for r in within if not r.sure and said_done(r.clause)]
             if sure and len(held) == len(within) - sum(1 for r in within if r.sure) and sure + sum(held, Decimal(0)) == cell:
                 return replace(first, number=cell - sure)
-        # a figure beside the cell that counts another thing is none of its readings ("0起（此外排查隐患12起）" in 安全生产
-        # 事故, "0起（另有安全隐患3起已整改）", "48万元（此外节约资金5万元）"): the cell alone, met or not
-        rivals = [r for r in rival.rivals if not (BESIDES.search(r.clause) and self._another_thing(r, row, first.unit))]
+        # money beside the cell that was kept is none of its readings ("48万元（此外节约资金5万元）"): the cell alone, met
+        # or not.  Whether a thing beside it is another than the row counts ("另有安全隐患3起", "另有信访2件") no
+        # word test tells safely (review DN A4): such a figure is one of the readings
+        rivals = [r for r in rival.rivals if not (BESIDES.search(r.clause) and any(w in r.clause for w in _KEPT))]
         if not rivals:
             return first
         # a rival whose clause says why it is missing is never a result ("20人次已取消"), beside the cell or not
         # ("8场（另有2场因疫情取消）", review DK A2)
-        missing = [r for r in rivals if any(w in r.clause for w in _SHORTFALL)]
+        missing = [r for r in rivals if any(w in r.clause for w in (*_SHORTFALL, *_EARLIER))]
         done = [r.value for r in rivals if r.done and r not in missing]
         other = [r for r in rivals if not r.done or r in missing]
         beside = [r for r in other if r not in missing and BESIDES.search(r.clause)]
         if comparator in (">=", ">"):
             # an undone rival: what is missing; one beside the cell ("120人（另有线上30人）"): added, maybe
             readings = (cell, *done, *(cell + r.value if r in beside else cell - r.value for r in other))
-        else:  # within a limit: a part of the cell as it is, one said to be outside it added ("未含尾款8万元")
-            readings = (cell, *done, *(cell + r.value if r in beside or any(w in r.clause for w in _OUTSIDE) else r.value for r in other))
+        else:  # within a limit: a part of the cell as it is, one said to be outside or beside it added ("未含尾款8万元",
+            # "另有3件拟转办"), one of an earlier year none of it ("1起（另有1起为上年发生）": review DN A2)
+            readings = (cell, *done, *(cell + r.value if BESIDES.search(r.clause) or any(w in r.clause for w in _OUTSIDE) else r.value
+                                       for r in other if not any(w in r.clause for w in _EARLIER)))
         if all(meets(v, aim) for v in readings):
             return first
         if comparator in (">=", ">") and cell < aim and other and not done:
@@ -832,20 +840,6 @@ class RowScorer(WordingGrader, UnitMatcher):
         part.state, part.raw, part.score = "scored", raw, min(max(raw, Decimal(0)), weight)
         part.reason = f"{said}，按“{method.label}”{'未达到不得分' if not part.score else '未达到得 ' + fmt(part.score) + ' 分'}"
         return True
-
-    def _another_thing(self, rival: Rival, row: Row, unit: str | None) -> bool:
-        """Whether a figure said to be beside the cell counts another thing than the row does: money
-        kept (`_KEPT`), or in a count of events a thing whose head the row's name does not hold
-        ("此外排查隐患12起", "另有安全隐患3起" in 安全生产事故; not "另有轻微事故1起", nor "另有1起")."""
-        if any(w in rival.clause for w in _KEPT):
-            return True
-        if unit not in self.reading.event_units:
-            return False
-        said = BESIDES.search(rival.clause)
-        digit = next((i for i, ch in enumerate(rival.clause) if ch.isdigit()), len(rival.clause))
-        thing = rival.clause[said.end(): digit] if said is not None else ""
-        # the thing's head, its last two characters: "安全隐患" is no 事故, "群众来电咨询" no 投诉 (review DL A4)
-        return len(thing) >= 2 and thing[-2:] not in bare_name(row.name or "")
 
     def _strong(self, text: str) -> bool:
         """Whether a text holds a strength word that is no negation ("明显", "有所")."""
@@ -1112,6 +1106,12 @@ class RowScorer(WordingGrader, UnitMatcher):
             limit = None
         if limit is not None and limit.kind == "number" and self._direction(row, limit, None) in ("<=", "<"):
             return False
+        figures = self._remark_figures(row, unread, place)
+        if (figures is not None and figures[1].unit == "%" and not any(ch.isdigit() for ch in unread.unfinished)
+                and figures[0].comparator in (">=", ">") and _met(figures[0].comparator, figures[1].number, figures[0].number)):
+            # "95%（部分未完成）" against "≥90%": the rate says how much is undone, and it meets the target (review DN
+            # A6); a count said partly undone ("3场（部分未开展）", "100户（尚有10户未完工）") stays short of it
+            return False
         said, words = unread.unfinished, self.reading.unfinished_short
         for word in words:
             lead = said[: len(said) - len(word)] if said.endswith(word) else None
@@ -1121,8 +1121,7 @@ class RowScorer(WordingGrader, UnitMatcher):
                                      or _COUNTED.fullmatch(lead[len(next((w for w in self.reading.not_done_counts if lead.startswith(w)), "")):])
                                      or (len(lead) > 1 and lead in _row_name(row))):
                 return True
-        figures = self._remark_figures(row, unread, place) if any(w in said for w in words) else None
-        if figures is None:
+        if figures is None or not any(w in said for w in words):
             return False
         target, done = figures
         return target.comparator in (None, ">=", ">") and done.number < target.number

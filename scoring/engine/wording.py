@@ -210,8 +210,8 @@ def _of_a_part(text: str, word: str) -> str | None:
     return None
 
 
-# Words saying when the work was done: they answer a deadline of any step ("及时" against "2024年3月31日前启动"),
-# where "已完成" says nothing of when it started (review DL A6)
+# Words saying only when the work was done: alone they answer a deadline of any step ("及时" against "2024年3月31日
+# 前启动", review DL A6), where "已完成", "按期完成", "及时拨付" say nothing of when it started (review DN A3)
 _ON_TIME = ("按期", "按时", "如期", "及时", "提前")
 
 
@@ -235,7 +235,7 @@ class WordingGrader:
         phrase = normalize_phrase(actual.text or actual.raw)
         if words:
             step = next((w for w in self.reading.date_steps if w in target.raw and w not in phrase), None)
-            if step is not None and not any(w in phrase for w in _ON_TIME):
+            if step is not None and phrase not in _ON_TIME:
                 # "已完成" against "2024年3月31日前开工": what was done says nothing of when it started (review DK A5)
                 outcome.part.reason = f"年度指标值“{target.raw}”是“{step}”的期限，完成值“{actual.raw}”没有说明何时{step}，无法核验"
                 return outcome
