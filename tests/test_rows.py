@@ -1002,6 +1002,18 @@ def test_a_rule_column_method_without_a_direction_reads_a_bare_figure_as_the_row
         assert row.result.parts[0].reason.endswith("未达到年度指标值，按“直接赋分”未达到不得分")
 
 
+@pytest.mark.parametrize(("actual", "claimed", "expected", "status"), [
+    ("按期完成", "8", "10.00", "under"), ("提前完成", "10", "10.00", "match"), ("延期完成", "10", "None", "over"),
+    ("满意", "10", "None", "unverifiable"),
+])
+def test_a_deadline_row_marked_qualitative_answered_in_words_is_a_deadline(library, actual, claimed, expected, status):
+    """Sichuan's forms mark their 时效 rows 定性: a date answered in words is still the deadline, as one answered by
+    a date is (review DO A1), not the qualitative tiers' 80–100 %."""
+    row, _ = one(library, name="项目完成时间", group=["产出指标", "时效指标"], nature="定性", target="2024年12月31日前",
+                 actual=actual, claimed=claimed)
+    assert (str(row.result.computed), row.comparison.status) == (expected, status), row.result.parts[0].reason
+
+
 def test_a_unit_column_is_the_unit_of_a_figure_written_without_one(library):
     """"95%" | 度量单位 "百分比" is 95%, not "95%百分比" (review DN A7); "≥95" | "%" is ≥95%."""
     row, _ = one(library, name="验收合格率", target="95%", unit="百分比", actual="96%", claimed="10")

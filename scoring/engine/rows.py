@@ -464,6 +464,17 @@ class RowScorer(WordingGrader, UnitMatcher):
         except _Unreadable:
             return False
 
+    def _dated_answered(self, row: Row, place: str) -> bool:
+        """Whether a row's target reads as a date and its actual as words, under rules whose deadline
+        method says which words answer a date (its `text_target`)."""
+        if self.rules.methods[self.rules.select["date"]].text_target is None:
+            return False
+        try:
+            return (self._parse(row.target, row, "年度指标值", place).kind == "date"
+                    and self._parse(row.actual, row, ACTUAL, place).kind == "text")
+        except _Unreadable:
+            return False
+
     def _figures_both(self, row: Row, place: str) -> tuple[ParsedValue, ParsedValue] | None:
         """A row's target and actual where both read as figures in one unit (the actual may be bare),
         the target with a comparator or none; None otherwise."""
@@ -541,8 +552,10 @@ class RowScorer(WordingGrader, UnitMatcher):
             part.reason = "文件未给出指标值和完成值" if row.target is None else "文件未给出实际完成值"
             return outcome
         qualitative = method is not None and method.reads == "text"
-        if qualitative and row.target is not None and "date" in self.rules.select and self._dated_both(row, place):
-            # a 时效 row marked 定性 that holds dates ("2024年12月31日前" | "2024年11月"): the deadline they are
+        if qualitative and row.target is not None and "date" in self.rules.select and (
+                self._dated_both(row, place) or self._dated_answered(row, place)):
+            # a 时效 row marked 定性 that holds dates ("2024年12月31日前" | "2024年11月"), or a date answered in the
+            # words the deadline method reads ("按期完成": review DO A1): the deadline they are
             method, qualitative = self.rules.methods[self.rules.select["date"]], False
         row = _without_equals(row)
         try:
