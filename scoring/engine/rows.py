@@ -802,7 +802,9 @@ class RowScorer(WordingGrader, UnitMatcher):
         beside = [r for r in other if r not in missing and BESIDES.search(r.clause)]
         if comparator in (">=", ">"):
             # an undone rival: what is missing; one beside the cell ("120人（另有线上30人）"): added, maybe
-            readings = (cell, *done, *(cell + r.value if r in beside else cell - r.value for r in other))
+            # one missing beside it was never in it ("100人（另有5人请假）": 100, review DN B1)
+            readings = (cell, *done, *(cell + r.value if r in beside else cell - r.value
+                                       for r in other if not (r in missing and BESIDES.search(r.clause))))
         else:  # within a limit: a part of the cell as it is, one said to be outside or beside it added ("未含尾款8万元",
             # "另有3件拟转办"), one of an earlier year none of it ("1起（另有1起为上年发生）": review DN A2)
             readings = (cell, *done, *(cell + r.value if BESIDES.search(r.clause) or any(w in r.clause for w in _OUTSIDE) else r.value
