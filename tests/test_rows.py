@@ -696,6 +696,7 @@ def test_wording_read_against_the_targets_own_words(library, target, actual, low
     ("2024年12月31日前", "较好", "10", "None", "over"), ("2024年12月31日前", "按期完工", "10", "10.00", "match"),
     ("2024年12月31日前", "未完工", "10", "None", "over"), ("2024年3月31日前启动", "及时", "10", "10.00", "match"),
     ("2024年3月31日前开工", "及时拨付", "8", "None", "unverifiable"), ("2024年3月31日前开工", "按期完成", "8", "None", "unverifiable"),
+    ("2024年12月31日前", "按期开工", "10", "None", "unverifiable"),  # another step than completion
     ("2024年12月31日前", "及时拨付", "10", "10.00", "match"), ("2024年12月31日前", "已提前完成", "10", "10.00", "match"),
     ("2024年12月31日前", "未按时完成", "10", "None", "over"), ("2024年12月31日前", "超期完成", "10", "None", "over"),
     ("2024年12月31日前", "尚未完成", "10", "None", "over"), ("2024年3月31日前开工", "已完成", "10", "None", "unverifiable"),
@@ -1009,8 +1010,20 @@ def test_a_rule_column_method_without_a_direction_reads_a_bare_figure_as_the_row
 def test_a_deadline_row_marked_qualitative_answered_in_words_is_a_deadline(library, actual, claimed, expected, status):
     """Sichuan's forms mark their 时效 rows 定性: a date answered in words is still the deadline, as one answered by
     a date is (review DO A1), not the qualitative tiers' 80–100 %."""
-    row, _ = one(library, name="项目完成时间", group=["产出指标", "时效指标"], nature="定性", target="2024年12月31日前",
-                 actual=actual, claimed=claimed)
+    _deadline_in_words(library, "项目完成时间", "2024年12月31日前", actual, claimed, expected, status)
+
+
+@pytest.mark.parametrize(("actual", "claimed", "expected", "status"), [
+    ("按期完成", "10", "None", "unverifiable"), ("延期完成", "10", "None", "unverifiable"),
+    ("按期开工", "8", "10.00", "under"), ("及时", "10", "10.00", "match"),
+])
+def test_a_deadline_to_start_named_by_the_row_is_answered_only_of_starting(library, actual, claimed, expected, status):
+    """项目开工时间 | "2024年3月31日前": completion says nothing of when the work started (review DP A1)."""
+    _deadline_in_words(library, "项目开工时间", "2024年3月31日前", actual, claimed, expected, status)
+
+
+def _deadline_in_words(library, name, target, actual, claimed, expected, status):
+    row, _ = one(library, name=name, group=["产出指标", "时效指标"], nature="定性", target=target, actual=actual, claimed=claimed)
     assert (str(row.result.computed), row.comparison.status) == (expected, status), row.result.parts[0].reason
 
 

@@ -234,10 +234,17 @@ class WordingGrader:
         words = answers is not None and target is not None and target.kind != "text"
         phrase = normalize_phrase(actual.text or actual.raw)
         if words:
-            step = next((w for w in self.reading.date_steps if w in target.raw and w not in phrase), None)
+            name = bare_name(row.name or "")
+            step = next((w for w in self.reading.date_steps if (w in target.raw or w in name) and w not in phrase), None)
             if step is not None and phrase not in _ON_TIME:
-                # "已完成" against "2024年3月31日前开工": what was done says nothing of when it started (review DK A5)
+                # "已完成" against "2024年3月31日前开工", or in 项目开工时间 (review DP A1): what was done says
+                # nothing of when it started (review DK A5)
                 outcome.part.reason = f"年度指标值“{target.raw}”是“{step}”的期限，完成值“{actual.raw}”没有说明何时{step}，无法核验"
+                return outcome
+            other = next((w for w in self.reading.date_steps if w in phrase and w not in target.raw and w not in name), None)
+            if other is not None and not phrase.startswith(("未", "尚未", "没有", "还未")):
+                # "按期开工" in 项目完成时间: a step the deadline is not for ("未启动": not even begun, a miss)
+                outcome.part.reason = f"完成值“{actual.raw}”说的是“{other}”，年度指标值“{target.raw}”不是这一步的期限，无法核验"
                 return outcome
             # "延期完成" against "2024年12月31日前": graded against what the method asks in words ("按期完成"),
             # below which it ranks, as against that target written so
