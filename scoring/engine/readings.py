@@ -1261,7 +1261,7 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
         if any(w in clause for w in reading.unfinished_exceptions):
             continue  # "2个项目延期后已完成": how some of them were done, all of them done
         rivals.append((lead + figure[0] + unit, Rival(value, done or after.startswith("已"), lead + figure[0] + unit + clause,
-                                                      sure or doubtful, sure)))
+                                                      sure or doubtful, sure, _MADE_UP_SINCE.search(rest_said) is not None)))
     return rivals
 
 
@@ -1315,6 +1315,7 @@ class Rival:
     clause: str
     within: bool = False  # a part of the cell (after 其中 or 含) said not to be done, maybe: never beside it
     sure: bool = False  # … its clause ending so, nothing made up after: done is the cell less it
+    made_up: bool = False  # the rest of the bracket says it was made up since ("另有2场因疫情取消，已补办")
 
 
 # A part's clause ending by saying the work it counts was not done ("其中1场因疫情未举办", "其中30人次未参训", "其中2期
@@ -1334,6 +1335,8 @@ _PUT_OFF = re.compile(rf"(?:{_PUT_OFF_VERBS})(?:至|到)(?P<when>20\d\d|明年|�
 # Any denial in a part's clause, which may say the part was not done (review DF A1: "其中20人次未参加培训")
 _NEGATED = re.compile(r"未(?!成年|婚|发生|出现|超|脱贫)|没有|没能|取消|停办|停止|暂停|推迟|延期|延后|顺延|延迟")
 # ... or says it was made up later ("已于2025年1月补办", "已补训"): so it was not done when first due
+# ... said done since: "已补办", "已于12月补训" (a missing figure beside the cell then no shortfall: review DQ A2)
+_MADE_UP_SINCE = re.compile(r"已[^，,；;）)]{0,8}补")
 _MADE_UP_LATER = re.compile(r"补(?:训|发|办|齐|种|录|签|修|建|考|课|拨|付|交|足)")
 # ... or says it is still under way ("其中2场正在筹备", "正在进行")
 _UNDER_WAY = re.compile(r"正在|筹备|进行中|待(?:举办|开展|实施|完成|验收)")

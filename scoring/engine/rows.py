@@ -796,7 +796,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             return first
         # a rival whose clause says why it is missing is never a result ("20人次已取消"), beside the cell or not
         # ("8场（另有2场因疫情取消）", review DK A2)
-        missing = [r for r in rivals if any(w in r.clause for w in (*_SHORTFALL, *_EARLIER))]
+        missing = [r for r in rivals if any(w in r.clause for w in (*_SHORTFALL, *_EARLIER)) and not r.made_up]
         done = [r.value for r in rivals if r.done and r not in missing]
         other = [r for r in rivals if not r.done or r in missing]
         beside = [r for r in other if r not in missing and BESIDES.search(r.clause)]

@@ -234,8 +234,15 @@ class WordingGrader:
         words = answers is not None and target is not None and target.kind != "text"
         phrase = normalize_phrase(actual.text or actual.raw)
         if words:
+            # the step the deadline is for: the target's where it names one ("…前完工"), else the name's where it is
+            # the time of one step (项目开工时间, 合同签订时间; not 项目开工及完工时间, 实施方案完成时间: review DQ A1, B1)
+            reading = self.reading
+            steps_and_ends = (*reading.date_steps, *reading.date_neutral)
+            named = any(len(w) > 1 and w in target.raw for w in steps_and_ends)
             name = bare_name(row.name or "")
-            step = next((w for w in self.reading.date_steps if (w in target.raw or w in name) and w not in phrase), None)
+            ends = any(len(w) > 1 and w in name for w in reading.date_neutral if w not in reading.date_steps)
+            name = "" if named or ends else "".join(w for w in reading.date_steps if f"{w}时间" in name or f"{w}日期" in name)
+            step = next((w for w in reading.date_steps if (w in target.raw or w in name) and w not in phrase), None)
             if step is not None and phrase not in _ON_TIME:
                 # "已完成" against "2024年3月31日前开工", or in 项目开工时间 (review DP A1): what was done says
                 # nothing of when it started (review DK A5)
