@@ -705,6 +705,8 @@ def test_wording_read_against_the_targets_own_words(library, target, actual, low
 def test_a_deadline_answered_in_words(library, target, actual, claimed, expected, status):
     row, _ = one(library, name="项目完成时间", group=["产出指标", "时效指标"], target=target, actual=actual, claimed=claimed)
     assert (str(row.result.computed), row.comparison.status) == (expected, status), row.result.parts[0].reason
+    if expected != "None":
+        assert row.result.parts[0].state == "scored"
 
 
 @pytest.mark.parametrize(("target", "actual", "expected", "status", "said"), [

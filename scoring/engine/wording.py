@@ -237,8 +237,7 @@ class WordingGrader:
             # the step the deadline is for: the target's where it names one ("…前完工"), else the name's where it is
             # the time of one step (项目开工时间, 合同签订时间; not 项目开工及完工时间, 实施方案完成时间: review DQ A1, B1)
             reading = self.reading
-            steps_and_ends = (*reading.date_steps, *reading.date_neutral)
-            named = any(len(w) > 1 and w in target.raw for w in steps_and_ends)
+            named = any(len(w) > 1 and w in target.raw for w in (*reading.date_steps, *reading.date_neutral))
             name = bare_name(row.name or "")
             ends = any(len(w) > 1 and w in name for w in reading.date_neutral if w not in reading.date_steps)
             name = "" if named or ends else "".join(w for w in reading.date_steps if f"{w}时间" in name or f"{w}日期" in name)
@@ -248,7 +247,7 @@ class WordingGrader:
                 # nothing of when it started (review DK A5)
                 outcome.part.reason = f"年度指标值“{target.raw}”是“{step}”的期限，完成值“{actual.raw}”没有说明何时{step}，无法核验"
                 return outcome
-            other = next((w for w in self.reading.date_steps if w in phrase and w not in target.raw and w not in name), None)
+            other = next((w for w in reading.date_steps if w in phrase and w not in target.raw and w not in name), None)
             if other is not None and not phrase.startswith(("未", "尚未", "没有", "还未")):
                 # "按期开工" in 项目完成时间: a step the deadline is not for ("未启动": not even begun, a miss)
                 outcome.part.reason = f"完成值“{actual.raw}”说的是“{other}”，年度指标值“{target.raw}”不是这一步的期限，无法核验"
@@ -287,7 +286,7 @@ class WordingGrader:
             part.short_of_weight = True
             return graded
         raw = self.evaluator.evaluate(method.score, {"target": Decimal(0), "actual": Decimal(0), "weight": weight, "met": met})
-        part.score = raw
+        part.state, part.score = "scored", raw  # (its own words were not graded by the tiers, which set it)
         said = f"“{actual.raw}”即{answers.text_target}" if words and phrase in answers.text_words else f"“{actual.raw}”评为“{label}”"
         part.reason = f"{said}，{'达到' if met else '未达到'}指标值；{(method.rule_text or method.label).rstrip('。')}"
         return graded
