@@ -1074,7 +1074,7 @@ def _date_of(
     text: str, body: str, comparator: Comparator | None, where: str, year: int | None,
     reading: Reading, unknown: Callable[[], ValueParseError], actual: bool,
 ) -> ParsedValue | None:
-    """`_date_value` but for spans."""
+    """A date or deadline as written: `_date_value` before a span of the year is read as one."""
     body = reading.dated_phrase(body) or body if reading.date_phrases else body  # "2024年上半年": by June 2024
     before = False
     trimmed = body.endswith(reading.date_words)  # str.endswith takes the tuple: most texts end with none

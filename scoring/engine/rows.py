@@ -467,7 +467,8 @@ class RowScorer(WordingGrader, UnitMatcher):
     def _dated_answered(self, row: Row, place: str) -> bool:
         """Whether a row's target reads as a date and its actual as words, under rules whose deadline
         method says which words answer a date (its `text_target`)."""
-        if self.rules.methods[self.rules.select["date"]].text_target is None:
+        dated = self.rules.methods.get(self.rules.select["date"])
+        if dated is None or dated.text_target is None:
             return False
         try:
             return (self._parse(row.target, row, "年度指标值", place).kind == "date"
@@ -825,8 +826,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         if figures is None:
             return False
         target, done = figures
-        t, a = target.number, done.number
-        return {">=": a < t, ">": a <= t, "<=": a > t, "<": a >= t}.get(target.comparator or "", False)
+        return target.comparator in (">=", ">", "<=", "<") and not _met(target.comparator, done.number, target.number)
 
     def _remark_figures(self, row: Row, unread: _Unreadable, place: str) -> tuple[ParsedValue, ParsedValue] | None:
         """The target and the figure before an actual's remark, both numbers in one unit; None otherwise."""
