@@ -1335,9 +1335,9 @@ _PUT_OFF = re.compile(rf"(?:{_PUT_OFF_VERBS})(?:至|到)(?P<when>20\d\d|明年|�
 # Any denial in a part's clause, which may say the part was not done (review DF A1: "其中20人次未参加培训")
 _NEGATED = re.compile(r"未(?!成年|婚|发生|出现|超|脱贫)|没有|没能|取消|停办|停止|暂停|推迟|延期|延后|顺延|延迟")
 # ... or says it was made up later ("已于2025年1月补办", "已补训"): so it was not done when first due
+_MADE_UP_LATER = re.compile(r"补(?:训|发|办|齐|种|录|签|修|建|考|课|拨|付|交|足)")
 # ... said done since: "已补办", "已于12月补训" (a missing figure beside the cell then no shortfall: review DQ A2)
 _MADE_UP_SINCE = re.compile(r"已[^，,；;）)]{0,8}补")
-_MADE_UP_LATER = re.compile(r"补(?:训|发|办|齐|种|录|签|修|建|考|课|拨|付|交|足)")
 # ... or says it is still under way ("其中2场正在筹备", "正在进行")
 _UNDER_WAY = re.compile(r"正在|筹备|进行中|待(?:举办|开展|实施|完成|验收)")
 # ... or said before the figure: "其中未举办2场" (review DE B5); any such word, of an event or a later step,
@@ -1347,7 +1347,7 @@ _NOT_DONE_ANY = re.compile(r"(?:未|没有|尚未|未能|没能)(?:举办|召开
                            r"安装|发放|拨付|验收|开工|接种|走访|慰问|入户|改造|整改|办结|演出|放映)|取消|停办")
 # ... said made up, moved or rescheduled in the bracket: "已补训", "已于次月补发", "另增补1场", "改为线上举办",
 # "另行安排", "择期举办" (not 补贴, 补助: what was given): then not surely undone (reviews DC A1, DF A2, B1)
-_MADE_UP = re.compile(r"已[^，,；;）)]{0,8}补|补(?:训|发|办|齐|种|录|签|修|建|考|课|拨|付|交|足)|增补|另增|另行|改为|改在|改至|改到|择期|线上")
+_MADE_UP = re.compile(rf"{_MADE_UP_SINCE.pattern}|{_MADE_UP_LATER.pattern}|增补|另增|另行|改为|改在|改至|改到|择期|线上")
 
 
 # Grammar, not vocabulary: words opening a clause that gives the plan an actual is held against
