@@ -56,6 +56,7 @@ def test_golden_examples_and_resolved_files_are_read_back_when_first_asked_for(c
     warm = load_rule_dir(rules).rule_sets
     assert all("tests" not in r.__dict__ and "resolved" not in r.__dict__ for r in warm)
     sent = pickle.loads(pickle.dumps(warm[1]))  # as a batch sends a rule set to a worker
+    assert sent.rows == fresh[1].rows and sent.reading == fresh[1].reading
     assert [r.tests for r in warm] == [r.tests for r in fresh] and any(r.tests for r in warm)
     assert [r.resolved for r in warm] == [r.resolved for r in fresh]
     assert sent.resolved == fresh[1].resolved and sent == fresh[1]
@@ -68,6 +69,25 @@ def test_golden_examples_and_resolved_files_are_read_back_when_first_asked_for(c
     assert again[0].model_dump()["tests"] == fresh[0].model_dump()["tests"]
     copied = again[1].model_copy(update={"tests": ()})
     assert copied.resolved == fresh[1].resolved and copied.tests == ()
+
+
+def test_readings_and_row_rules_are_read_back_when_a_rule_set_first_asks_for_them(cache, rules):
+    """A command scoring one sheet reads one rule set's reading and row rules: the cached library
+    leaves the others pickled.  Read back, each is what loading the files gives, and the rule sets
+    holding one value share the object, as after loading the files."""
+    fresh = load_rule_dir(rules).rule_sets
+    warm = load_rule_dir(rules).rule_sets
+    assert all("reading" not in r.__dict__ and "rows" not in r.__dict__ for r in warm)
+    project = next(i for i, r in enumerate(warm) if r.id == "national.project")
+    assert warm[project].rows == fresh[project].rows and warm[project].rows is not None
+    assert sum("rows" in r.__dict__ for r in warm) == 1 and all("reading" not in r.__dict__ for r in warm)
+    assert [r.reading for r in warm] == [r.reading for r in fresh] and [r.rows for r in warm] == [r.rows for r in fresh]
+    same = [(a, b) for a in range(len(fresh)) for b in range(a) if fresh[a].reading is fresh[b].reading]
+    assert same and all(warm[a].reading is warm[b].reading for a, b in same)
+    assert len({id(r.reading) for r in warm}) == len({id(r.reading) for r in fresh})
+    # complete once asked for whole: a copy carries no pickled parts
+    again = load_rule_dir(rules).rule_sets[project]
+    assert again.model_copy().rows == fresh[project].rows and again.__dict__["_deferred"] is None
 
 
 def test_a_changed_file_is_loaded_afresh(cache, rules):

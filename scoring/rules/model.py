@@ -230,25 +230,34 @@ class RuleSet(CompiledModel):
     # the revision that now scores this version's sheets (`revises`, the last of a chain), set by the
     # library: a sheet naming this version is scored under it, and told (`pipeline.pinned_rules_findings`)
     revised_by: str | None = None
-    # Where `tests` and `resolved` are kept until first asked for, in a rule set read back from
-    # the cache (`defer_bulky_fields`): (the library's pickled fields, this rule set's index).
-    _deferred: tuple[DeferredFields, int] | None = None
+    # Where the fields the cache reads back late (`DEFERRED_FIELDS`, `LAZY_FIELDS`) are kept until
+    # first asked for, in a rule set read back from the cache (`defer_bulky_fields`): (the library's
+    # pickled `DEFERRED_FIELDS`, this rule set's index in them, its `LAZY_FIELDS` each pickled apart).
+    _deferred: tuple[PickledValue, int, dict[str, PickledValue]] | None = None
 
     def __getattr__(self, name: str):
         # Called only for a name not in the instance: a deferred field, asked for the first time.
         own = self.__dict__
         deferred = own.get("_deferred")
-        if deferred is None or name not in DEFERRED_FIELDS:
+        if deferred is None:
             raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
-        holder, at = deferred
-        own.update(holder.values()[at])
-        own["_deferred"] = None
+        holder, at, parts = deferred
+        if name in parts:
+            own[name] = parts[name].value()
+        elif name in DEFERRED_FIELDS:
+            own.update(holder.value()[at])
+        else:
+            raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
         return own[name]
 
     def _complete(self) -> RuleSet:
         # `plain.replace` and `plain.dump` read the dict: a copy must not refill a field it was given
-        if self.__dict__.get("_deferred") is not None:
-            self.__getattr__(DEFERRED_FIELDS[0])
+        own = self.__dict__
+        if own.get("_deferred") is not None:
+            for name in (*DEFERRED_FIELDS, *LAZY_FIELDS):
+                if name not in own:
+                    self.__getattr__(name)
+            own["_deferred"] = None
         return self
 
     # What reads the fields from the instance's dict reads them complete.
@@ -342,52 +351,73 @@ class RuleSet(CompiledModel):
 # leaves them pickled until asked for.
 DEFERRED_FIELDS = ("tests", "resolved")
 
+# The readings and row rules: most of the rest of the cached library's reading time (their compiled
+# patterns are compiled again as they are read), while a command scoring one sheet reads one rule
+# set's.  Each distinct value is pickled apart and read back when a rule set first asks for it;
+# the rule sets holding one value share the object read.
+LAZY_FIELDS = ("reading", "rows")
 
-class DeferredFields:
-    """The deferred fields of a library's rule sets, pickled as one blob and read back on the
-    first request: rule sets built on one parent share parts of them, which one blob keeps shared."""
 
-    __slots__ = ("_blob", "_values")
+class PickledValue:
+    """A value kept pickled until first asked for, then read back once: what every holder of it
+    shares.  Pickling it again copies the bytes, not the value."""
+
+    __slots__ = ("_blob", "_value", "_read")
 
     def __init__(self, blob: bytes) -> None:
         self._blob = blob
-        self._values: list[dict] | None = None
+        self._value = None
+        self._read = False
 
-    def values(self) -> list[dict]:
-        """Each rule set's deferred fields, by its index."""
-        if self._values is None:
-            self._values = pickle.loads(self._blob)
-        return self._values
+    @classmethod
+    def of(cls, value: object) -> PickledValue:
+        """``value`` pickled."""
+        return cls(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
+    def value(self):
+        """The value, read back on the first request."""
+        if not self._read:
+            self._value = pickle.loads(self._blob)
+            self._read = True
+        return self._value
 
     def __reduce__(self):
-        return DeferredFields, (self._blob,)
+        return PickledValue, (self._blob,)
 
 
 def defer_bulky_fields(rule_sets: list[RuleSet]) -> list[RuleSet]:
-    """Copies of ``rule_sets`` that keep `DEFERRED_FIELDS` pickled until first read: what the
-    cache stores.  The copies give the same values as the originals for every field."""
-    holder = DeferredFields(pickle.dumps([{n: getattr(r, n) for n in DEFERRED_FIELDS} for r in rule_sets], pickle.HIGHEST_PROTOCOL))
+    """Copies of ``rule_sets`` that keep `DEFERRED_FIELDS` and `LAZY_FIELDS` pickled until first
+    read: what the cache stores.  The copies give the same values as the originals for every field."""
+    holder = PickledValue.of([{n: getattr(r, n) for n in DEFERRED_FIELDS} for r in rule_sets])
     # the revisions of a rule set and those built on it mostly read and score rows alike: one object for
     # each distinct value, pickled once (53 rule sets hold 15 readings and 14 row rules)
-    distinct: dict[str, list] = {name: [] for name in _SHARED_FIELDS}
+    distinct: dict[str, list] = {name: [] for name in (*_SHARED_FIELDS, *LAZY_FIELDS)}
+    pickled: dict[str, list[PickledValue]] = {name: [] for name in LAZY_FIELDS}
     out = []
     for at, r in enumerate(rule_sets):
         copy = object.__new__(RuleSet)
         copy.__dict__.update((k, v) for k, v in r._complete().__dict__.items() if k not in DEFERRED_FIELDS)
+        parts: dict[str, PickledValue] = {}
         for name, seen in distinct.items():
             value = copy.__dict__[name]
-            same = next((v for v in seen if v == value), None)
-            if same is None:
+            index = next((i for i, v in enumerate(seen) if v == value), None)
+            if index is None:
+                index = len(seen)
                 seen.append(value)
+                if name in pickled:
+                    pickled[name].append(PickledValue.of(value))
+            if name in pickled:
+                del copy.__dict__[name]
+                parts[name] = pickled[name][index]
             else:
-                copy.__dict__[name] = same
-        copy.__dict__["_deferred"] = (holder, at)
+                copy.__dict__[name] = seen[index]
+        copy.__dict__["_deferred"] = (holder, at, parts)
         out.append(copy)
     return out
 
 
-# Fields many rule sets hold equal values of (`defer_bulky_fields`)
-_SHARED_FIELDS = ("reading", "rows", "indicators", "checks", "inputs", "grades", "groups", "parameters", "deductions")
+# Fields many rule sets hold equal values of, kept as one object each (`defer_bulky_fields`)
+_SHARED_FIELDS = ("indicators", "checks", "inputs", "grades", "groups", "parameters", "deductions")
 
 
 def region_path(region: str | list[str]) -> tuple[str, ...]:
