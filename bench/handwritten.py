@@ -25,7 +25,7 @@ Semantics, kept identical to the engine so the two can be compared digit for dig
   a balance above the budget it is part of, procurement savings above the budget or a payment
   with none left, and a part above its whole (年终 above 年初 targets, a count of stage projects
   above their number, …) leave the indicator unverifiable, as the checks of
-  sichuan.dept-overall@2024.3 do (`_slipped`).
+  sichuan.dept-overall@2024.3 do, and a fund spent with no budget as 2024.4 does (`_slipped`).
 
 Inputs are a plain ``dict`` of name → ``Decimal`` (``bool`` for the one flag) holding only the
 inputs that can be used: an undisclosed, missing or invalid input is simply absent, so reading it
@@ -393,6 +393,10 @@ _SLIPS = (  # (the amount, the amount it is held against, the indicator, the spe
 )
 
 
+# The three funds of 支出执行进度: (spent, budget).
+_FUNDS = (("transfer_spent", "transfer_budget"), ("bond_spent", "bond_budget"), ("special_spent", "special_budget"))
+
+
 # A part above its whole (sichuan.dept-overall@2024.3): (the part, the whole, the indicator).
 _PART_ABOVE_WHOLE = (
     ("duty_targets_met", "duty_targets_set", "duty_performance"),
@@ -415,8 +419,8 @@ _PART_ABOVE_WHOLE = (
 
 def _slipped(x: dict) -> set[str]:
     """The indicators a 元/万元 slip, a balance above the budget it is part of, procurement savings
-    above the procurement budget or a payment with none left, or a part above its whole leave
-    unverifiable."""
+    above the procurement budget or a payment with none left, a part above its whole, or a fund
+    spent with no budget leave unverifiable."""
     out = set()
     for part_name, whole_name, indicator in _PART_ABOVE_WHOLE:
         part, whole = x.get(part_name), x.get(whole_name)
@@ -438,6 +442,10 @@ def _slipped(x: dict) -> set[str]:
     budget, savings, paid = x.get("procurement_budget"), x.get("procurement_savings"), x.get("procurement_paid")
     if budget is not None and savings is not None and (savings > budget or (paid is not None and budget - savings == ZERO and paid != ZERO)):
         out.add("procurement_execution")  # savings above the budget; a payment with no budget left
+    for spent_name, budget_name in _FUNDS:  # a fund spent with no budget (sichuan.dept-overall@2024.4)
+        spent, budget = x.get(spent_name), x.get(budget_name)
+        if spent is not None and budget is not None and budget == ZERO and spent != ZERO:
+            out.add("spending_progress")
     return out
 
 

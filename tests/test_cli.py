@@ -1,5 +1,5 @@
 """`score`, `diff`, `explain` and `formulas` through the real CLI on the Suining department case
-(sichuan.dept-overall@2024.3), and the exit codes of `diff`."""
+(sichuan.dept-overall@2024.4), and the exit codes of `diff`."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def test_diff_total_and_rule_identity(diff_json):
     assert total["claimed_parts_sum"] == "98.6"
     # the unverifiable indicators count at their claims; the one under-claim adds 1 point
     assert total["computed"] == "99.60" and total["status"] == "under"
-    assert sheet["rules"]["id"] == "sichuan.dept-overall" and sheet["rules"]["version"] == "2024.3"
+    assert sheet["rules"]["id"] == "sichuan.dept-overall" and sheet["rules"]["version"] == "2024.4"
     assert len(sheet["rules"]["sha256"]) == 64
     assert {f["severity"] for f in diff_json["findings"]} <= {"warning", "info"}
 
@@ -146,6 +146,26 @@ def test_claim_above_computed_exits_1(tmp_path):
     row = rows(report)["履职效能"]
     assert (row["computed"], row["status"], row["delta"]) == ("8.00", "over", "2.00")
     assert any(f["code"] == "claim_over" and f["severity"] == "error" for f in report["findings"])
+
+
+def test_a_fund_spent_with_no_budget_leaves_the_spending_progress_unverifiable(tmp_path):
+    """支出执行进度 gives a fund's part full marks where the department has none of it; a budget of 0
+    with 200万元 spent is no such department, and the formula cannot divide (review DR A1: 2024.3
+    gave 9.00, 一致)."""
+    text = SUINING_CASE.read_text(encoding="utf-8")
+    for name, value in (("transfer_budget", "0"), ("transfer_spent", "200"), ("bond_budget", "0"), ("bond_spent", "0")):
+        text = re.sub(rf"(\[sheets\.inputs\.{name}\]\n)undisclosed = true\n", rf'\g<1>value = "{value}"\n', text, count=1)
+    assert text.count("undisclosed = true") == SUINING_CASE.read_text(encoding="utf-8").count("undisclosed = true") - 4
+    case = tmp_path / "no-budget.toml"
+    case.write_text(text, encoding="utf-8")
+    report = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
+    assert rows(report)["支出执行进度"]["status"] == "unverifiable" and rows(report)["支出执行进度"]["computed"] is None
+    said = [f for f in report["findings"] if f["code"] == "inconsistent_inputs" and "预算数为0，却有实际支出数" in f["message"]]
+    assert [f["severity"] for f in said] == ["warning"] and "实际支出数＝200万元" in said[0]["message"], report["findings"]
+    # nothing of it spent: the department has no such money, full marks for that part as before
+    (tmp_path / "none.toml").write_text(text.replace('value = "200"', 'value = "0"', 1), encoding="utf-8")
+    report = json.loads(run_cli("diff", str(tmp_path / "none.toml"), "--format", "json").stdout)
+    assert rows(report)["支出执行进度"]["computed"] == "9.00" and not [f for f in report["findings"] if "却有实际支出数" in f["message"]]
 
 
 def test_claims_not_adding_up_exit_1(tmp_path):

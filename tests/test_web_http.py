@@ -118,26 +118,26 @@ def test_the_chooser_offers_the_rules_in_force_and_a_revised_version_says_so(cli
     page says which revision scores its sheets; a form of rules in force over many years leaves
     年度 blank rather than offering the year they took effect (review CC B6)."""
     page = client.get("/fill").text
-    assert "sichuan.dept-overall@2024.3" in page and "sichuan.dept-overall@2024.2" not in page and "national.project@2020.1" not in page
+    assert "sichuan.dept-overall@2024.4" in page and "sichuan.dept-overall@2024.3" not in page and "national.project@2020.1" not in page
     old = client.get("/fill/sichuan.dept-overall@2024.1").text
-    assert "规则集 sichuan.dept-overall@2024.1 已由 sichuan.dept-overall@2024.3 修订" in html.unescape(old)
+    assert "规则集 sichuan.dept-overall@2024.1 已由 sichuan.dept-overall@2024.4 修订" in html.unescape(old)
 
     def year_offered(ref: str):
         text = client.get(f"/fill/{ref}").text
         boot = json.loads(html.unescape(text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))
         return boot["values"]["year"]
 
-    assert year_offered("national.project@2020.5") == "" and year_offered("sichuan.dept-overall@2024.3") == 2024
+    assert year_offered("national.project@2020.5") == "" and year_offered("sichuan.dept-overall@2024.4") == 2024
     # 年度 typed as a workbook's cell takes it (review CC B2)
     typed = client.get("/fill", params={"region": "四川省/遂宁市", "year": "2024年度", "sheet_type": "部门整体支出绩效自评表"}, follow_redirects=False)
-    assert typed.status_code == 303 and typed.headers["location"].startswith("/fill/sichuan.dept-overall@2024.3")
+    assert typed.status_code == 303 and typed.headers["location"].startswith("/fill/sichuan.dept-overall@2024.4")
 
 
 def test_choosing_rules_by_region_year_and_sheet_type(client):
     response = client.get("/fill", params={"region": "四川省/遂宁市/安居区", "year": "2024", "sheet_type": "部门整体支出绩效自评表"},
                           follow_redirects=False)
     assert response.status_code == 303
-    assert response.headers["location"].startswith("/fill/sichuan.dept-overall@2024.3")
+    assert response.headers["location"].startswith("/fill/sichuan.dept-overall@2024.4")
     national = client.get("/fill", params={"region": "广东省", "year": "2024", "sheet_type": "部门整体支出绩效自评表"},
                           follow_redirects=False)
     assert national.headers["location"].startswith("/fill/national.dept-overall@2020.8")  # no Guangdong rules
