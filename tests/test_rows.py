@@ -2502,6 +2502,23 @@ def test_a_total_above_a_line_held_below_its_weight(library, late_claim, total, 
     assert rep.sheets[0].total.comparison.status == status, [f.message for f in rep.findings]
 
 
+@pytest.mark.parametrize(("late_claim", "total", "status"), [
+    ("10", "99", "over"),  # 9 + 10 + 80: the late line's 10 is above its 9.99, however little (review DS A1)
+    ("9.99", "98.99", "match"),
+    ("9.99", "99", "match"),  # the claims' sum written to a whole number
+])
+def test_a_total_above_a_line_held_below_its_weight_with_a_line_the_rules_cannot_check(library, late_claim, total, status):
+    """The execution line unverifiable (its executed amount undisclosed) counts at its claim, 9 of
+    10: its top would otherwise give the late line's full claim room it does not have."""
+    rows = [{"group": ["产出指标", "时效指标"], "name": "完成时间", "target": "2024年10月底前", "actual": "2024年11月20日", "weight": 10,
+             "claimed": late_claim},
+            {"group": ["产出指标", "数量指标"], "name": "其余", "target": "≥1", "actual": "1", "weight": 80, "claimed": "80"}]
+    rep = report(library, rows, claims={"execution": "9"}, inputs={"budget": "100", "executed": {"undisclosed": True}, "budget_initial": "100"},
+                 total=total)
+    assert rep.sheets[0].indicators[0].comparison.status == "unverifiable"
+    assert rep.sheets[0].total.comparison.status == status, [f.message for f in rep.findings]
+
+
 @pytest.mark.parametrize(("target", "actual", "expected"), [
     ("2024年12月中旬前", "2024年12月25日", None), ("2024年12月初", "2024年12月20日", None),  # no deadline read (review DE A2)
     ("2024年12月31日前", "2024年12月中旬", "10.00"), ("2024年11月30日前", "2024年12月下旬", "0.00～9.99"),

@@ -195,6 +195,26 @@ def test_a_deduction_claimed_short_of_its_findings_is_an_over_claim(tmp_path):
     assert total["deductions"] == "3" and Decimal(total["computed"]) == Decimal(computed) - 3
 
 
+def test_deductions_taking_the_claims_below_zero_add_up_to_a_total_of_zero(tmp_path):
+    """"扣完为止": 120 findings claimed as −120 against lines of about 98 make a total of 0, which the
+    sheet writes; its parts add up to it under the rule (review DR A2: a sum_mismatch error, exit 1)."""
+    text = (CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8")
+    rules = 'finance_rules = { undisclosed = true, note = "附表1 扣分项留空，文件未报告相关问题" }'
+    total = 'claimed_total = { score = "98.6",'
+    assert rules in text and total in text
+    for written, status in (("0", "match"), ("3", "over")):
+        floored = (text.replace(rules, "finance_rules = 120", 1).replace(total, f'claimed_total = {{ score = "{written}",', 1)
+                   .replace("[sheets.claims]\n", "[sheets.claims]\nfinance_rules = -120\n", 1))
+        case = tmp_path / f"floor-{written}.toml"
+        case.write_text(floored, encoding="utf-8")
+        done = run_cli("diff", str(case), "--format", "json")
+        report = json.loads(done.stdout)
+        sheet_total = report["sheets"][0]["total"]
+        assert (sheet_total["computed"], sheet_total["status"]) == ("0.00", status), report["findings"]
+        mismatched = [f["message"] for f in report["findings"] if f["code"] == "sum_mismatch" and f["where"].endswith("#dept-overall.total")]
+        assert len(mismatched) == (written != "0") and all(m.endswith("分（扣分扣完为止，按 0 分计），与填报的总分 3 分不符（相差 3 分）") for m in mismatched), mismatched
+
+
 def test_a_sheet_of_a_year_its_provinces_rules_do_not_cover_is_refused_in_one_sentence(tmp_path):
     """The Suining sheet dated 2025: Sichuan's rules cover 2024, the national ones know none of its
     figures; one sentence names the rule set the figures belong to and the years it covers."""

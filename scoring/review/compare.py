@@ -742,7 +742,11 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         # where every line is claimed, their sum (a total written to one decimal, "99.8" for lines of
         # 99.75 at the top, is their sum rounded: review CN A3)
         every = sums.any_claimed and not sums.unclaimed_weight and not sums.unclaimed_unknown and sums.by_subtotals is None
-        held = sums.held and (sums.claimed - claimed_deductions if every else claimed_total) - high > allow_up
+        # — above the total nearest the claims: a line the rules cannot check counts at its claim, not
+        # at its top (its 9 of 10 gives no room to a late deadline's 15 of at most 14.99: review DS A1);
+        # where a line is unclaimed, above the highest, which it may take up
+        held_top = computed if every else high
+        held = sums.held and (_floored(sums.claimed - claimed_deductions, score_floor) if every else claimed_total) - held_top > allow_up
         if held and status == "match":
             status = "over"
         margin = tolerance + (allow_up if delta > 0 else allow_down)
@@ -776,17 +780,21 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
             # too, as the batch's summary carries the finding and not the table (review CH C2)
             counted = f"（其中 {fmt(unverified)} 分的指标无法核验，已在其可能范围内按自评得分计入）" if unverified and sums.any_claimed else ""
             if held and delta <= tolerance + allow_up:
-                counted += f"（有指标未达到年度指标值，不能得满分，总分最多 {fmt(high)} 分）"
+                counted += f"（有指标未达到年度指标值，不能得满分{'；无法核验的指标按其自评得分计' if held_top != high else ''}，总分最多 {fmt(held_top)} 分）"
             findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分{counted}，高出 {fmt(delta)} 分{explained}",
                                     place))
         elif status == "under":
             findings.append(finding("total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分，少计 {fmt(-delta)} 分", place))
     parts_sum = None
     if sums.any_claimed or sums.by_subtotals is not None:  # a form claiming only on its groups' subtotals too
-        parts_sum = sums.claimed - claimed_deductions + (sums.by_subtotals or 0)
+        # deductions take the claims' sum no lower than the rules' total ("扣完为止": lines of 14 less
+        # 17 of deductions add up to a total of 0, review DR A2)
+        added = sums.claimed - claimed_deductions + (sums.by_subtotals or 0)
+        parts_sum = _floored(added, score_floor)
         # what lines not seen or not claimed could still add: nothing known when a weight is not
         room = None if sums.unknown_weight or sums.unclaimed_unknown else unseen + sums.unclaimed_weight
-        _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings, sums.converted)
+        _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings, sums.converted,
+                        added if added != parts_sum else None)
     # a claimed total that matches within its tolerance may sit across a grade's edge (90 for 89.97),
     # and its grade with it; a grade the claimed total itself does not reach may not
     reach = claimed_total if cmp.status == "match" else None
@@ -800,6 +808,11 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         grades=grades, claimed_grade=grade, lines_weight=None if lines_sum is None else sums.known_weight, lines_sum=lines_sum,
         unclaimed_room=sums.unclaimed_room,
     )
+
+
+def _floored(total: Decimal, score_floor: Decimal | None) -> Decimal:
+    """A total less its deductions, never below the rules' floor."""
+    return total if score_floor is None or total >= score_floor else score_floor
 
 
 def _explained(lines: Decimal, rounding: Decimal) -> str:
@@ -866,17 +879,20 @@ def _partial_total(claimed: Decimal, computed: Decimal, low: Decimal, high: Deci
 
 
 def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Decimal | None, complete: bool,
-                    tolerance: Decimal, place: str, findings: list[Finding], converted: Decimal | None = None) -> None:
+                    tolerance: Decimal, place: str, findings: list[Finding], converted: Decimal | None = None,
+                    below_floor: Decimal | None = None) -> None:
     """The claimed total against the claims of its lines: their sum on a complete sheet, as
     `sum_differs` holds it (91.1 written for lines adding to 91.07 is that sum); on a partial one,
     at least the visible claims and at most what unseen or unclaimed lines could add.
     ``converted`` (`converted_shift`): a total that adds the rows' 折算得分 is said to.  ``parts_sum``
-    holds the subtotals of groups that claim only on them (`unclaimed_groups_claimed`)."""
+    holds the subtotals of groups that claim only on them (`unclaimed_groups_claimed`); ``below_floor``:
+    what the claims add up to where the deductions take it below the rules' floor (``parts_sum``)."""
     if claimed_total is None:
         return
     severity = sum_differs(claimed_total, parts_sum, tolerance, rounded="warning") if complete else None
     if severity:
-        said = f"总分：各指标自评得分合计 {fmt_sum(parts_sum)} 分，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt_sum(abs(claimed_total - parts_sum))} 分）"
+        added = f"{fmt_sum(parts_sum)} 分" if below_floor is None else f"{fmt_sum(below_floor)} 分（扣分扣完为止，按 {fmt_sum(parts_sum)} 分计）"
+        said = f"总分：各指标自评得分合计 {added}，与填报的总分 {fmt(claimed_total)} 分不符（相差 {fmt_sum(abs(claimed_total - parts_sum))} 分）"
         if converted is not None and sum_differs(claimed_total, parts_sum + converted, tolerance) is None:
             # the form adds its 折算得分 column: the converted scores' findings say what is wrong with it (review CD C3)
             said += f"；填报的总分是按各行的折算得分相加的（{fmt_sum(parts_sum + converted)} 分），各行的自评得分与折算得分不符之处见各行"
