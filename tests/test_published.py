@@ -153,6 +153,24 @@ def test_a_copy_without_its_budget_block_leaves_execution_unverifiable_not_missi
     assert "未印出预算执行情况（budget）" in published_case(data, "x")["sheets"][0]["notes"]
 
 
+def test_an_amount_no_one_could_spend_beside_a_printed_rate_is_the_inputs_error_not_the_sheets(tmp_path):
+    """Review DS A2: 全年执行数 10^18 beside a printed 执行率 refused the whole sheet (exit 2, named as
+    a key the file does not hold); as without the rate, and in every other form, it is an invalid
+    input (exit 1): the execution unverifiable, every other line scored."""
+    data = json.loads((PUBLISHED / "01-linxiang-lincao.json").read_text(encoding="utf-8"))
+    assert data["budget"]["execution_rate_printed"]
+    data["budget"]["executed"] = "1000000000000000000"
+    path = tmp_path / "huge.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    done = run_cli("diff", str(path), "--format", "json")
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    invalid = [f for f in report["findings"] if f["code"] == "invalid_input"]
+    assert invalid and invalid[0]["where"].endswith(".inputs.executed") and "stated_rates" not in done.stdout
+    lines = report["sheets"][0]["indicators"]
+    assert lines[0]["computed"] is None and sum(line["computed"] is not None for line in lines) > 5
+
+
 def _read(base: dict, **changed) -> dict:
     return published_case({**base, **changed}, "x")
 

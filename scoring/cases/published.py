@@ -35,6 +35,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import ScoringError
+from ..numbers import is_too_large
 from ..regions import FULL_NAMES, PROVINCES, UNITS_WITHIN
 
 # A heading printed with its weight: "产出指标(50分)", "数量指标（10分）"
@@ -223,9 +224,21 @@ def _budget(sheet: dict, budget: dict, subrows: object, printed_type: str, notes
         sheet["claims"] = {"execution": {"score": claimed, "source": f"预算执行率 得分：{_text(budget.get('execution_claimed'))}"}}
     stated = _text(budget.get("execution_rate_printed"))
     (spent, spent_unit), (whole, whole_unit) = plain.get("executed", (None, unit)), plain.get("budget", (None, unit))
-    if stated and spent is not None and whole is not None and spent_unit == whole_unit and stated not in _EMPTY_CELLS:
+    # an amount no one could have spent (10^15 or more) is the input's error, said there: the rate
+    # printed beside it, held against it, would refuse the whole sheet (review DS A2)
+    if (stated and _plausible(spent) and _plausible(whole) and spent_unit == whole_unit and stated not in _EMPTY_CELLS):
         sheet["stated_rates"] = [{"label": "执行率", "stated": stated, "numerator": spent, "denominator": whole,
                                   "source": f"年度资金总额行 执行率：{stated}"}]
+
+
+def _plausible(amount: str | None) -> bool:
+    """Whether an amount as `_amount` reads it is one a case can hold (given, and below 10^15)."""
+    if amount is None:
+        return False
+    try:
+        return not is_too_large(Decimal(amount))
+    except ArithmeticError:
+        return False
 
 
 def _money_unit(printed: str) -> str:
