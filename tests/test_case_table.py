@@ -430,6 +430,19 @@ def test_template_header_round_trips_through_batch(tmp_path, library):
     errors = [f for f in diff["findings"] if f["where"].startswith(f"{diff['path']}#dept-overall") and f["severity"] != "info"]
     assert sorted(f["code"] for f in scored["findings"]) == sorted(f["code"] for f in errors)
 
+    # a figure that is no number is named by its column as the header writes it, not by the rule's
+    # input id the table never shows (reviews DR B2, DS B3)
+    bad = {**by_header, "财政拨款调整预算数（万元）": "一千", "发现问题数：财务管理制度": "两处"}
+    with table.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerow([bad.get(h, "") for h in header])
+    failed = json.loads(run_cli("batch", str(table), "--format", "json").stdout)["failures"]
+    assert len(failed) == 1, failed
+    said = failed[0]["reason"]
+    assert "财政拨款调整预算数（万元）: “一千”不是数字" in said and "发现问题数：财务管理制度: “两处”不是数字" in said, said
+    assert "inputs." not in said and "findings." not in said
+
 
 def _rows_of(entries) -> list:
     out = []

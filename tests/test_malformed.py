@@ -338,7 +338,7 @@ def test_code_or_a_huge_number_in_a_case_table_fails_its_row_alone(tmp_path):
     huge = CSV_ROW.replace("t1,", "t3,").replace(",9.2\n", ",1" + "0" * 5000 + "\n")
     proc, out = _batch(tmp_path, CSV_HEADER + CSV_ROW + code + huge)
     assert proc.returncode == 1
-    assert "table.csv:3#dept: inputs.budget:" in out and "不是数字" in out
+    assert "table.csv:3#dept: budget:" in out and "不是数字" in out
     assert "table.csv:4#dept: claims.execution: 数值 1.000E+5000" in out
     assert "9.01" in out and not (tmp_path / "scoring-hostile-marker").exists()
 

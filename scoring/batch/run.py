@@ -19,12 +19,12 @@ from pathlib import Path
 
 from ..cases.load import load_case
 from ..cases.model import Case, region_parts
-from ..cases.table import TableBlock, TableProblem, TableRow, block_rows, known_labels, read_blocks, read_table, row_to_case
+from ..cases.table import TableBlock, TableProblem, TableRow, block_rows, column_names, known_labels, read_blocks, read_table, row_to_case
 from ..engine.engine import Engine
 from ..engine.lean import LeanEngine
 from ..engine.lean_table import TRACED, TableReader
 from ..engine.results import CaseReport, SheetDiff
-from ..errors import ScoringError
+from ..errors import FileError, ScoringError
 from ..files.reading import read_json, read_toml, reword_path
 from ..findings import SEVERITY_ORDER
 from ..numbers import fmt
@@ -215,7 +215,7 @@ def _score_row(row: TableRow, out: _ItemResult) -> None:
         out.failures.append(Problem(row.where, str(exc), **_written_who(row)))
         return
     out.read += 1
-    _score_case(case, row.where, out, line=row.line, traced=got is TRACED)
+    _score_case(case, row.where, out, line=row.line, traced=got is TRACED, columns=column_names(row, case))
 
 
 def _written_who(row: TableRow) -> dict:
@@ -259,7 +259,10 @@ def not_a_case(path: Path) -> bool:
     return bool(keys) and not any(difflib.get_close_matches(k, ("case", "sheets"), n=1, cutoff=0.6) for k in keys)
 
 
-def _score_case(case: Case, shown: str, out: _ItemResult, line: int = 0, traced: bool = False) -> None:
+def _score_case(case: Case, shown: str, out: _ItemResult, line: int = 0, traced: bool = False,
+                columns: dict[str, str] | None = None) -> None:
+    """Score each sheet of ``case`` into ``out``; ``columns``: a table row's keys by the columns
+    they were read from (`column_names`), which a figure that cannot be read is named by."""
     library: RuleLibrary = _STATE["library"]
     lean: LeanEngine = _STATE["lean"]
     who = (case.case.id, case.case.unit or "")
@@ -275,7 +278,10 @@ def _score_case(case: Case, shown: str, out: _ItemResult, line: int = 0, traced:
             else:
                 out.sheets.append(lean.summary(case, sheet, shown, rules, library, line))
         except ScoringError as exc:
-            out.failures.append(Problem(f"{shown}#{sheet.id}", str(exc), *who, sheet.id, **where))
+            said = str(exc)
+            if columns and isinstance(exc, FileError):
+                said = "\n".join(f"{p.path}: {columns.get(p.key, p.key)}: {p.message}" for p in exc.problems)
+            out.failures.append(Problem(f"{shown}#{sheet.id}", said, *who, sheet.id, **where))
         except Exception as exc:  # noqa: BLE001 - one broken sheet must not stop a batch of thousands
             out.failures.append(Problem(f"{shown}#{sheet.id}", f"{shown}#{sheet.id}: 程序内部错误（请报告）：{type(exc).__name__}: {exc}",
                                         *who, sheet.id, **where))

@@ -677,6 +677,23 @@ def row_to_case(row: TableRow, library: RuleLibrary | None = None) -> Case:
     return case
 
 
+def column_names(row: TableRow, case: Case) -> dict[str, str]:
+    """The keys a problem with ``row``'s case names (``inputs.budget_executed``,
+    ``findings.funds_use``) by the columns they were read from, as the table's header writes them
+    ("财政拨款预算执行数（万元）"): what the bureau finds in the table (reviews DR B2, DS B3)."""
+    header = row.header
+    written = [name for name, value in zip(header.columns, within(row.cells, len(header.columns))) if value.strip()]
+    inputs = [name for name in written if name not in CASE_COLUMNS and not name.startswith(_NOT_INPUTS)]
+    keys = list(case.sheets[0].inputs) if case.sheets else []
+    named = {f"inputs.{key}": header.name(name) for key, name in zip(keys, inputs)} if len(keys) == len(inputs) else {}
+    named.update((f"findings.{name[len(FINDING_PREFIX):].strip()}", header.name(name)) for name in written if name.startswith(FINDING_PREFIX))
+    return named
+
+
+# Columns of a row that are no input (`row_to_case`)
+_NOT_INPUTS = (RATE_PREFIX, IGNORED_PREFIX, CLAIM_PREFIX, FINDING_PREFIX)
+
+
 def _labels_to_ids(case: Case, library: RuleLibrary, where: str) -> Case:
     """Rename the inputs a row names by label to the ids of the rule set the row is scored under.
     A row whose rules cannot be chosen is left as it is: scoring it reports why."""
