@@ -292,6 +292,22 @@ def test_a_sheet_naming_unknown_rules_fails_alone(tmp_path):
     assert f"{UNIT_CHANGJI}：" in run_cli("batch", str(case)).stdout
 
 
+def test_a_case_file_that_cannot_be_read_names_whom_it_is_from(tmp_path):
+    """A claim that is no number in a one-sheet case refuses the file; its [case] still says whose
+    it is, and the failure's row says so, with the sheet the problem is in (review DS B4)."""
+    claim = 'execution = { score = "9.2", source'
+    text = HUNAN.read_text(encoding="utf-8")
+    assert text.count(claim) == 1
+    case = tmp_path / "case.toml"
+    case.write_text(text.replace(claim, 'execution = { score = "1e30", source'), encoding="utf-8")
+    summary = _json(run_cli("batch", str(case), str(XINJIANG), "--format", "json"))
+    assert len(summary["failures"]) == 1 and {s["case_id"] for s in summary["sheets"]} == {"xinjiang-changji-shgzb-2024"}, summary
+    failed = summary["failures"][0]
+    assert "sheets[0].claims.execution" in failed["reason"], failed
+    assert (failed["case_id"], failed["unit"], failed["sheet_id"], failed["year"]) == ("hunan-miluo-shgzb-2024", "中共汨罗市委社会工作部", "dept-overall", 2024)
+    assert failed["region"].startswith("湖南省/")
+
+
 def test_nothing_readable_exits_2(tmp_path):
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
     done = run_cli("batch", str(tmp_path))

@@ -10,6 +10,7 @@ every input ends up scored, failed or skipped, and the counts say how many of ea
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -188,7 +189,7 @@ def _score_item(item: _FileItem | _RowItem | _BlockItem | _FailedItem) -> _ItemR
             if not_a_case(Path(item.path)):
                 out.skipped.append(Problem(shown, f"{shown}: 不是案例文件（既没有 case 也没有 sheets，如规则文件、清单或其他程序的文件）"))
             else:
-                out.failures.append(Problem(shown, reword_path(str(exc), Path(item.path), shown)))
+                out.failures.append(Problem(shown, reword_path(str(exc), Path(item.path), shown), **_file_who(Path(item.path), str(exc))))
             return out
     else:
         _score_row(item.row, out)
@@ -247,16 +248,48 @@ def not_a_case(path: Path) -> bool:
     is a submission that did not arrive whole, and fails."""
     import difflib
 
-    try:
-        data = read_json(path) if path.suffix.lower() == ".json" else read_toml(path)
-    except ScoringError:
-        return False
+    data = _raw(path)
     if not isinstance(data, dict) or "case" in data or "sheets" in data:
         return False
     if any(k in data for k in _OTHER_FILES):
         return True
     keys = [k for k in data if k != "format"]
     return bool(keys) and not any(difflib.get_close_matches(k, ("case", "sheets"), n=1, cutoff=0.6) for k in keys)
+
+
+def _raw(path: Path) -> object:
+    """A TOML/JSON file's data as read, before any case model; None where it cannot be read."""
+    try:
+        return read_json(path) if path.suffix.lower() == ".json" else read_toml(path)
+    except ScoringError:
+        return None
+
+
+def _file_who(path: Path, why: str) -> dict:
+    """Who a case file that could not be used is from, as far as its [case] says (the case, the
+    unit, 地区, 年度, and the sheet the problem is in): the failure's row names them as it does for
+    a case that was read (review DS B4: a claim that is no number left them blank)."""
+    data = _raw(path) if path.suffix.lower() in (".toml", ".json") else None
+    case = data.get("case") if isinstance(data, dict) else None
+    if not isinstance(case, dict):
+        return {}
+    region, year = case.get("region"), case.get("year")
+    parts = [r for r in region if isinstance(r, str) and r.strip()] if isinstance(region, list) else region_parts(_plain_text(region))
+    who = {"case_id": _plain_text(case.get("id")), "unit": _plain_text(case.get("unit")), "region": region_text(parts) if parts else "",
+           "year": year if isinstance(year, int) and not isinstance(year, bool) else None}
+    at = _SHEET_AT.search(why)
+    sheets = data.get("sheets")
+    if at is not None and isinstance(sheets, list) and int(at[1]) < len(sheets) and isinstance(sheets[int(at[1])], dict):
+        who["sheet_id"] = _plain_text(sheets[int(at[1])].get("id"))
+    return who
+
+
+# The sheet a case file's problem is in, as its key names it ("sheets[0].claims.execution")
+_SHEET_AT = re.compile(r"\bsheets\[(\d+)\]")
+
+
+def _plain_text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _score_case(case: Case, shown: str, out: _ItemResult, line: int = 0, traced: bool = False,

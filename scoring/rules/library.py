@@ -144,7 +144,8 @@ class RuleLibrary:
         if not version and (year is not None or evaluated is not None):
             in_effect = [r for r in candidates if governs(r, year, evaluated)]
             if not in_effect:
-                raise ScoringError(f"规则集 {rule_id} 没有适用于 {_year_text(year)} 的版本；已有：{_listing(candidates)}")
+                # the versions in force only: one a revision corrects covers the same years (review DS B5)
+                raise ScoringError(f"规则集 {rule_id} 没有适用于 {_year_text(year)} 的版本；已有：{_listing(unrevised(candidates))}")
             candidates = in_effect
         if not version:
             candidates = unrevised(candidates)  # a bare id never names a version another corrects
@@ -251,7 +252,10 @@ class RuleLibrary:
             raise ScoringError(f"可能适用于本表的{shadowing.named}无法使用：{shadowing.reason}；本表未计分，请改正该规则文件后再复核")
         if not dated:
             where = "/".join(region) or "全国"
-            raise ScoringError(f"没有适用于 {where} {_year_text(year)}“{sheet_type}”的规则集；该表类型的规则集有：{_listing(typed)}")
+            # those of the sheet's region where there are any (another province's say nothing of it), in
+            # force (a revised version covers the years of its revision), with the years they cover (review DS B5)
+            listed = "适用于该地区的该表类型规则集有" if matching else "该表类型的规则集有"
+            raise ScoringError(f"没有适用于 {where} {_year_text(year)}“{sheet_type}”的规则集；{listed}：{_listing(unrevised(matching or typed))}")
         if year is None and len(dated) > 1:
             # a provincial set for some years and the national one for all: which governs depends
             # on the year, so the year must be known
@@ -384,9 +388,16 @@ def _year_text(year: int | None) -> str:
 
 
 def _listing(rule_sets: list[RuleSet]) -> str:
-    return "、".join(
-        f"{r.ref}（{'/'.join(r.region_path) or '全国'}，{r.info.effective_from}～{r.info.effective_to or ''}）" for r in rule_sets
-    )
+    return "、".join(f"{r.ref}（{'/'.join(r.region_path) or '全国'}，{_span(r)}）" for r in rule_sets)
+
+
+def _span(rule_set: RuleSet) -> str:
+    """The years a rule set governs, as its file declares them: fiscal years where it says which
+    ("2019～ 年度": a sheet of 2015 sees why none governs it), else its dates in effect."""
+    years = rule_set.info.fiscal_years
+    if years is not None:
+        return f"{years.first}～{years.last or ''} 年度"
+    return f"{rule_set.info.effective_from}～{rule_set.info.effective_to or ''}"
 
 
 def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
