@@ -251,6 +251,21 @@ def test_a_sheet_handed_in_twice_is_named_every_copy_scored(tmp_path):
     assert summary["counts"]["scored"] == 4 and [(r["case_id"], len(r["paths"])) for r in summary["repeated"]] == [("hunan-miluo-shgzb-2024", 2)]
 
 
+def test_copies_of_one_name_in_two_folders_are_told_apart_wherever_repeats_are_named(tmp_path):
+    """Two folders each holding 自评表.toml of one sheet: named with their folders, as the table names
+    them, not twice alike (review DS B1); the Word summary names them too (review DS C1)."""
+    for folder, claim in (("第一批", "98.2"), ("第二批", "98.3")):
+        (tmp_path / "inbox" / folder).mkdir(parents=True)
+        (tmp_path / "inbox" / folder / "自评表.toml").write_text(HUNAN.read_text(encoding="utf-8").replace('score = "98.2"', f'score = "{claim}"', 1), encoding="utf-8")
+    said = "出现 2 次：第一批/自评表.toml#dept-overall、第二批/自评表.toml#dept-overall；"
+    report, word = tmp_path / "r.html", tmp_path / "r.docx"
+    done = run_cli("batch", str(tmp_path / "inbox"), "--report", str(report), "--docx", str(word))
+    assert said in done.stdout and said in report.read_text(encoding="utf-8"), done.stdout
+    from docx import Document
+
+    assert any(said in p.text for p in Document(str(word)).paragraphs)
+
+
 def test_of_two_equal_files_the_one_that_can_be_read_is_scored(tmp_path):
     """A workbook handed in twice, once renamed “….xls”: the .xls is refused for its name, so the
     copy kept is the .xlsx, whatever the names' order (review BZ A2: the submission was lost)."""

@@ -29,6 +29,7 @@ from ..numbers import fmt
 from ..review.grades import span_text
 from .labels import SEVERITY_LABELS, STATUS_LABELS, TOOL, signed
 from .reasons import deduction_cells, deduction_reason, line_computed, line_reason, rules_total_text, total_note
+from .summary import repeat_texts
 
 FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -197,6 +198,12 @@ def batch_review(result: BatchResult, title: str = "预算绩效自评批量复�
     explained = dict(zip(map(id, unexplained), explain(unexplained))) if explain is not None and unexplained else {}
     for s in with_errors:
         _unit_section(doc, s, s.details or explained.get(id(s), ()))
+    repeated = repeat_texts(result)
+    if repeated:
+        # one sheet handed in twice, with different verdicts maybe: which counts is the bureau's to say (review DS C1)
+        _heading(doc, "重复提交", level=2)
+        for line in repeated:
+            _paragraph(doc, f"• {line}", size=9)
     if result.failures:
         _heading(doc, "无法复核的材料", level=2)
         for p in result.failures:

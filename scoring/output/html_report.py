@@ -19,7 +19,7 @@ from ..batch.summary import IndicatorLine, SheetSummary
 from ..findings import label as finding_label
 from ..numbers import fmt
 from .labels import STATUS_LABELS, severity_label, signed
-from .summary import SUMMARY_HEADERS, counts_line, repeat_text, rules_line, short_names, summary_row
+from .summary import SUMMARY_HEADERS, counts_line, repeat_texts, rules_line, short_names, summary_row
 from .svg_charts import STATUS_COLORS, dumbbells, histogram, scatter
 
 MAX_TABLE_ROWS = 2000
@@ -181,7 +181,7 @@ def _details(sheets: list[SheetSummary], explain: Explainer | None) -> str:
 
 
 def _repeats(result: BatchResult) -> str:
-    lines = [repeat_text(g) for g in result.repeats()]
+    lines = repeat_texts(result)
     if not lines:
         return ""
     return f"<h2>重复提交</h2><ul>{''.join(f'<li>{escape(line)}</li>' for line in lines)}</ul>"

@@ -57,10 +57,20 @@ def counts_line(result: BatchResult) -> str:
     )
 
 
-def repeat_text(group: list[SheetSummary]) -> str:
-    """One sheet handed in more than once, as the bureau reads it: who, what, where each copy is."""
+def repeat_texts(result: BatchResult) -> list[str]:
+    """Each sheet handed in more than once (`BatchResult.repeats`), as `repeat_text` says it: the
+    copies named as the summary table names them, with the folders that tell apart files of one
+    name ("第一批/自评表.toml#project", review DS B1)."""
+    groups = result.repeats()
+    names = short_names(result.sheets) if groups else {}
+    return [repeat_text(g, names) for g in groups]
+
+
+def repeat_text(group: list[SheetSummary], names: dict[str, str] | None = None) -> str:
+    """One sheet handed in more than once, as the bureau reads it: who, what, where each copy is
+    (``names``: `short_names` of the batch's files)."""
     first = group[0]
-    where = "、".join(_source(s, None) for s in group)
+    where = "、".join(_source(s, names if names is not None else short_names(group)) for s in group)
     return (f"{first.unit}“{first.title or first.sheet_id}”（案例编号 {first.case_id}）出现 {len(group)} 次：{where}；"
             "各份均已复核，请确认以哪一份为准")
 
@@ -129,7 +139,7 @@ def _table(result: BatchResult, markdown: bool) -> str:
         names = short_names(result.sheets)
         rows = [[" ".join(str(cell).split()) if isinstance(cell, str) else cell for cell in summary_row(s, names)] for s in result.sheets]
         out.append(tabulate(rows, headers=SUMMARY_HEADERS, tablefmt=tablefmt, disable_numparse=True))
-    repeated = [repeat_text(g) for g in result.repeats()]
+    repeated = repeat_texts(result)
     if repeated:
         head = "## 重复提交" if markdown else "重复提交："
         out.append("\n".join([head, *(f"- {line}" for line in repeated)]))
