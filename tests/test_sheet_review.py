@@ -215,6 +215,21 @@ def test_deductions_taking_the_claims_below_zero_add_up_to_a_total_of_zero(tmp_p
         assert len(mismatched) == (written != "0") and all(m.endswith("分（扣分扣完为止，按 0 分计），与填报的总分 3 分不符（相差 3 分）") for m in mismatched), mismatched
 
 
+def test_a_total_taking_the_deductions_owed_with_their_cells_blank_is_a_warning(tmp_path):
+    """2 findings owe 2 points; the 扣分 cell left blank, the total written as the lines less 2: the total
+    is right, the blank cell is what to mend — a warning saying so, not an error (review DR B1)."""
+    text = (CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8")
+    rules = 'finance_rules = { undisclosed = true, note = "附表1 扣分项留空，文件未报告相关问题" }'
+    total = 'claimed_total = { score = "98.6",'
+    for written, severity in (("96.6", "warning"), ("97.6", "error")):
+        case = tmp_path / f"blank-{written}.toml"
+        case.write_text(text.replace(rules, "finance_rules = 2", 1).replace(total, f'claimed_total = {{ score = "{written}",', 1), encoding="utf-8")
+        report = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
+        said = [f for f in report["findings"] if f["code"] == "sum_mismatch"]
+        assert [f["severity"] for f in said] == [severity], said
+        assert ("按发现问题数应扣的分计入后合计 96.6 分，与总分相符" in said[0]["message"]) is (severity == "warning"), said
+
+
 def test_a_sheet_of_a_year_its_provinces_rules_do_not_cover_is_refused_in_one_sentence(tmp_path):
     """The Suining sheet dated 2025: Sichuan's rules cover 2024, the national ones know none of its
     figures; one sentence names the rule set the figures belong to and the years it covers."""

@@ -793,8 +793,11 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         parts_sum = _floored(added, score_floor)
         # what lines not seen or not claimed could still add: nothing known when a weight is not
         room = None if sums.unknown_weight or sums.unclaimed_unknown else unseen + sums.unclaimed_weight
+        # deductions owed by their findings whose 扣分 cell is blank: a total that takes them is right,
+        # its blank cells are what is wrong (review DR B1)
+        blank = sum((amount for _, amount, claimed in deductions if claimed is None and amount), Decimal(0))
         _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings, sums.converted,
-                        added if added != parts_sum else None)
+                        added if added != parts_sum else None, _floored(added - blank, score_floor) if blank else None)
     # a claimed total that matches within its tolerance may sit across a grade's edge (90 for 89.97),
     # and its grade with it; a grade the claimed total itself does not reach may not
     reach = claimed_total if cmp.status == "match" else None
@@ -880,13 +883,14 @@ def _partial_total(claimed: Decimal, computed: Decimal, low: Decimal, high: Deci
 
 def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Decimal | None, complete: bool,
                     tolerance: Decimal, place: str, findings: list[Finding], converted: Decimal | None = None,
-                    below_floor: Decimal | None = None) -> None:
+                    below_floor: Decimal | None = None, owed: Decimal | None = None) -> None:
     """The claimed total against the claims of its lines: their sum on a complete sheet, as
     `sum_differs` holds it (91.1 written for lines adding to 91.07 is that sum); on a partial one,
     at least the visible claims and at most what unseen or unclaimed lines could add.
     ``converted`` (`converted_shift`): a total that adds the rows' 折算得分 is said to.  ``parts_sum``
     holds the subtotals of groups that claim only on them (`unclaimed_groups_claimed`); ``below_floor``:
-    what the claims add up to where the deductions take it below the rules' floor (``parts_sum``)."""
+    what the claims add up to where the deductions take it below the rules' floor (``parts_sum``);
+    ``owed``: their sum with the deductions their findings owe where the 扣分 cell is blank."""
     if claimed_total is None:
         return
     severity = sum_differs(claimed_total, parts_sum, tolerance, rounded="warning") if complete else None
@@ -896,6 +900,10 @@ def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Dec
         if converted is not None and sum_differs(claimed_total, parts_sum + converted, tolerance) is None:
             # the form adds its 折算得分 column: the converted scores' findings say what is wrong with it (review CD C3)
             said += f"；填报的总分是按各行的折算得分相加的（{fmt_sum(parts_sum + converted)} 分），各行的自评得分与折算得分不符之处见各行"
+        elif owed is not None and sum_differs(claimed_total, owed, tolerance) is None:
+            # the total takes the deductions the findings owe; only their cells were left blank
+            severity = "warning"
+            said += f"；扣分项的自评扣分未填，按发现问题数应扣的分计入后合计 {fmt_sum(owed)} 分，与总分相符：请补填扣分"
         findings.append(finding("sum_mismatch", said, place, severity))
     elif not complete and parts_sum - claimed_total > tolerance:
         findings.append(finding(
