@@ -282,7 +282,8 @@ class WordingGrader:
             # a deadline answered in words that say it was missed ("延期完成", "基本按期完成"): the rules
             # give full marks only when it is met and leave the rest to the evaluator, as for a date
             part.state, part.score, part.raw = "judgement", None, None
-            part.reason = f"“{actual.raw}”评为“{label}”，未达到指标值，{method.label}未规定计分，需评价人判断"
+            # the words' tier is not named: its range is not what scores the line (review DS B6)
+            part.reason = f"“{actual.raw}”未达到指标值（{answers.text_target}），{method.label}未规定计分，需评价人判断"
             part.short_of_weight = True
             return graded
         raw = self.evaluator.evaluate(method.score, {"target": Decimal(0), "actual": Decimal(0), "weight": weight, "met": met})
