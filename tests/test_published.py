@@ -151,6 +151,9 @@ def test_a_copy_without_its_budget_block_leaves_execution_unverifiable_not_missi
     execution = report["sheets"][0]["indicators"][0]
     assert execution["name"] == "预算执行率" and execution["computed"] is None
     assert "未印出预算执行情况（budget）" in published_case(data, "x")["sheets"][0]["notes"]
+    del data["unit"]
+    said: list[str] = []
+    assert published_case(data, "x", said)["case"]["unit"] == "（未印出单位名称）" and "未印出单位名称（unit）" in said
 
 
 def test_an_amount_no_one_could_spend_beside_a_printed_rate_is_the_inputs_error_not_the_sheets(tmp_path):

@@ -106,7 +106,10 @@ def published_case(data: dict, case_id: str, said: list[str] | None = None) -> d
     scanned letter read as a digit, "满分" as the weight, a key not read): each is said beside the
     scores (`published_reading`), and all of it is in the sheet's notes."""
     notes: list[str] = []
-    unit = _text(data.get("unit")) or "（未印出单位名称）"
+    unit = _text(data.get("unit"))
+    if not unit:
+        unit = "（未印出单位名称）"
+        notes.append("未印出单位名称（unit）")  # said as any other key not read (review DS C2)
     province = _text(data.get("province")) or next((p for p in sorted(PROVINCES, key=len, reverse=True) if unit.startswith(p)), "")
     printed_type = _text(data.get("sheet_type"))
     year = _year(data.get("year"), notes)
