@@ -280,6 +280,22 @@ def test_a_claimed_total_matching_within_the_tolerance_keeps_its_grade(tmp_path)
     assert not [f for f in doc["findings"] if f["code"] == "grade_changed"]
 
 
+def test_lines_each_within_the_tolerance_carry_the_total_but_not_its_grade_across_an_edge(tmp_path):
+    """Nine lines of 10 at 9.95 (99.5% of ≥100%) claimed 10, nothing spent (execution 0): 89.55 by the
+    rules, 90 claimed — the total matches, each line's difference within its tolerance, but 优 is no
+    grade the rules give (review DU A1: accepted with no finding)."""
+    rows: list[dict] = []
+    for _ in range(9):
+        row(rows, weight=10, target="≥100%", actual="99.5%", claimed="10")
+    code, doc = diff_json(write_case(tmp_path, rows, sheet='claimed_total = "90"\nclaims = { execution = "0" }',
+                                     inputs='budget = "100"\nexecuted = "0"'))
+    t = doc["sheets"][0]["total"]
+    assert (t["computed"], t["status"], t["grade"]) == ("89.55", "match", "良"), t
+    said = [f for f in doc["findings"] if f["code"] == "grade_changed"]
+    assert [f["severity"] for f in said] == ["error"] and "自评总分 90 分对应“优”" in said[0]["message"], doc["findings"]
+    assert code == 1
+
+
 def test_weights_printed_rounded_add_up_at_their_precision(tmp_path):
     """Three thirds of 20 printed as 6.67 add up to 100.01: the sheet's weights are 100 at the
     precision they are printed in, so it keeps its total and grade; two weights each a cent off

@@ -799,8 +799,12 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings, sums.converted,
                         added if added != parts_sum else None, _floored(added - blank, score_floor) if blank else None)
     # a claimed total that matches within its tolerance may sit across a grade's edge (90 for 89.97),
-    # and its grade with it; a grade the claimed total itself does not reach may not
-    reach = claimed_total if cmp.status == "match" else None
+    # and its grade with it; a grade the claimed total itself does not reach may not.  Within the
+    # tolerance (and the printed weights' rounding) only: the lines' own differences, each within its
+    # tolerance, add up to a total that matches but to no grade the rules do not give (ten lines at
+    # 10 for 9.95: 90 for 89.50, 优 where the rules give 良 — review DU A1)
+    close = cmp.delta is not None and -tolerance - rounding[1] <= cmp.delta <= tolerance + rounding[0]
+    reach = claimed_total if cmp.status == "match" and close else None
     grades, grade = _grade_findings(grade_bands, total_weight, weights_consistent, claimed_grade, low, high, reach,
                                     claimed_total, place, findings)
     return TotalDiff(
