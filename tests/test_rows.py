@@ -2505,6 +2505,18 @@ def test_a_total_above_a_line_held_below_its_weight(library, late_claim, total, 
     assert rep.sheets[0].total.comparison.status == status, [f.message for f in rep.findings]
 
 
+def test_a_total_written_as_the_rules_give_it_is_no_over_claim_whatever_a_line_claims(library):
+    """The late line claimed 9 (within its 0～9.99), another line over by 0.25: the claims add up to
+    99.01, the total is written 98.76, what the rules give — 一致, the line is the over-claim (review DT A1)."""
+    rows = [{"group": ["产出指标", "时效指标"], "name": "完成时间", "target": "2024年10月底前", "actual": "2024年11月20日", "weight": 10,
+             "claimed": "9"},
+            {"group": ["产出指标", "数量指标"], "name": "其余", "target": "≥1", "actual": "1", "weight": 80, "claimed": "80.25"}]
+    rep = report(library, rows, claims={"execution": "9.76"}, inputs={"budget": "100", "executed": "97.6", "budget_initial": "100"}, total="98.76")
+    total = rep.sheets[0].total.comparison
+    assert (total.computed, total.status) == (D("98.76"), "match"), [f.message for f in rep.findings]
+    assert rep.sheets[0].indicators[2].comparison.status == "invalid"
+
+
 @pytest.mark.parametrize(("late_claim", "total", "status"), [
     ("10", "99", "over"),  # 9 + 10 + 80: the late line's 10 is above its 9.99, however little (review DS A1)
     ("9.99", "98.99", "match"),

@@ -202,7 +202,7 @@ def test_deductions_taking_the_claims_below_zero_add_up_to_a_total_of_zero(tmp_p
     rules = 'finance_rules = { undisclosed = true, note = "附表1 扣分项留空，文件未报告相关问题" }'
     total = 'claimed_total = { score = "98.6",'
     assert rules in text and total in text
-    for written, status in (("0", "match"), ("3", "over")):
+    for written, status in (("0", "match"), ("3", "over"), ("-21.4", "invalid")):
         floored = (text.replace(rules, "finance_rules = 120", 1).replace(total, f'claimed_total = {{ score = "{written}",', 1)
                    .replace("[sheets.claims]\n", "[sheets.claims]\nfinance_rules = -120\n", 1))
         case = tmp_path / f"floor-{written}.toml"
@@ -211,8 +211,11 @@ def test_deductions_taking_the_claims_below_zero_add_up_to_a_total_of_zero(tmp_p
         report = json.loads(done.stdout)
         sheet_total = report["sheets"][0]["total"]
         assert (sheet_total["computed"], sheet_total["status"]) == ("0.00", status), report["findings"]
+        # a total written as the claims add up below zero: only the total's own finding (review DT B2)
+        assert [f["message"] for f in report["findings"] if f["code"] == "claim_invalid"] == (
+            [f"总分：自评 {written} 分低于 0 分"] if written.startswith("-") else []), report["findings"]
         mismatched = [f["message"] for f in report["findings"] if f["code"] == "sum_mismatch" and f["where"].endswith("#dept-overall.total")]
-        assert len(mismatched) == (written != "0") and all(m.endswith("分（扣分扣完为止，按 0 分计），与填报的总分 3 分不符（相差 3 分）") for m in mismatched), mismatched
+        assert len(mismatched) == (written not in ("0", "-21.4")) and all(m.endswith("分（扣分扣完为止，按 0 分计），与填报的总分 3 分不符（相差 3 分）") for m in mismatched), mismatched
 
 
 def test_a_total_taking_the_deductions_owed_with_their_cells_blank_is_a_warning(tmp_path):
@@ -228,6 +231,14 @@ def test_a_total_taking_the_deductions_owed_with_their_cells_blank_is_a_warning(
         said = [f for f in report["findings"] if f["code"] == "sum_mismatch"]
         assert [f["severity"] for f in said] == [severity], said
         assert ("按发现问题数应扣的分计入后合计 96.6 分，与总分相符" in said[0]["message"]) is (severity == "warning"), said
+    # a partial sheet likewise: the lines not entered may hold more, never less (review DT A3)
+    partial = text.replace(rules, "finance_rules = 2", 1).replace(total, 'claimed_total = { score = "96.6",', 1)
+    partial = partial.replace('id = "dept-overall"\n', 'id = "dept-overall"\ncomplete = false\n', 1)
+    case = tmp_path / "partial.toml"
+    case.write_text(partial, encoding="utf-8")
+    report = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
+    said = [f for f in report["findings"] if f["code"] == "sum_mismatch"]
+    assert [f["severity"] for f in said] == ["warning"] and "请补填扣分" in said[0]["message"], said
 
 
 def test_a_sheet_of_a_year_its_provinces_rules_do_not_cover_is_refused_in_one_sentence(tmp_path):

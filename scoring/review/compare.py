@@ -717,7 +717,8 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         cmp = Comparison(None, computed, low, high, "unclaimed" if complete else "incomplete", None, tolerance)
     elif claimed_total < 0 or claimed_total > total_weight:
         cmp = Comparison(claimed_total, computed, low, high, "invalid", None if computed is None else claimed_total - computed, tolerance)
-        findings.append(finding("claim_invalid", f"总分：自评 {fmt(claimed_total)} 分超出满分 {fmt(total_weight)}", place))
+        beyond = "低于 0 分" if claimed_total < 0 else f"超出满分 {fmt(total_weight)}"
+        findings.append(finding("claim_invalid", f"总分：自评 {fmt(claimed_total)} 分{beyond}", place))
     elif lines_sum is not None and not complete:
         # a partial sheet gets no full-sheet verdict; its weights' error is said on its own
         cmp = Comparison(claimed_total, None, None, None, "incomplete", None, tolerance)
@@ -746,7 +747,10 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         # at its top (its 9 of 10 gives no room to a late deadline's 15 of at most 14.99: review DS A1);
         # where a line is unclaimed, above the highest, which it may take up
         held_top = computed if every else high
-        held = sums.held and (_floored(sums.claimed - claimed_deductions, score_floor) if every else claimed_total) - held_top > allow_up
+        # — the claims' sum, or the claimed total where that is less: a total written as the rules give it
+        # is no over-claim whatever a line above it claims (review DT A1)
+        claims = min(_floored(sums.claimed - claimed_deductions, score_floor), claimed_total) if every else claimed_total
+        held = sums.held and claims - held_top > allow_up
         if held and status == "match":
             status = "over"
         margin = tolerance + (allow_up if delta > 0 else allow_down)
@@ -885,6 +889,11 @@ def _partial_total(claimed: Decimal, computed: Decimal, low: Decimal, high: Deci
     return Comparison(claimed, computed, low, high, "incomplete", None, tolerance)
 
 
+# A claimed total that takes the deductions its findings owe, their 扣分 cells blank (review DR B1)
+_OWED = "；扣分项的自评扣分未填，按发现问题数应扣的分计入后合计 {} 分，与总分相符：请补填扣分"
+_PARTLY_OWED = "；扣分项的自评扣分未填，按发现问题数应扣的分计入后合计 {} 分，未超过总分：请补填扣分"
+
+
 def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Decimal | None, complete: bool,
                     tolerance: Decimal, place: str, findings: list[Finding], converted: Decimal | None = None,
                     below_floor: Decimal | None = None, owed: Decimal | None = None) -> None:
@@ -895,8 +904,9 @@ def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Dec
     holds the subtotals of groups that claim only on them (`unclaimed_groups_claimed`); ``below_floor``:
     what the claims add up to where the deductions take it below the rules' floor (``parts_sum``);
     ``owed``: their sum with the deductions their findings owe where the 扣分 cell is blank."""
-    if claimed_total is None:
-        return
+    if claimed_total is None or (below_floor is not None and sum_differs(claimed_total, below_floor, tolerance) is None):
+        return  # none, or the claims' sum below the floor written as it is: the total's own finding says so (review DT B2)
+    owes = owed is not None and sum_differs(claimed_total, owed, tolerance) is None
     severity = sum_differs(claimed_total, parts_sum, tolerance, rounded="warning") if complete else None
     if severity:
         added = f"{fmt_sum(parts_sum)} 分" if below_floor is None else f"{fmt_sum(below_floor)} 分（扣分扣完为止，按 {fmt_sum(parts_sum)} 分计）"
@@ -904,16 +914,16 @@ def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Dec
         if converted is not None and sum_differs(claimed_total, parts_sum + converted, tolerance) is None:
             # the form adds its 折算得分 column: the converted scores' findings say what is wrong with it (review CD C3)
             said += f"；填报的总分是按各行的折算得分相加的（{fmt_sum(parts_sum + converted)} 分），各行的自评得分与折算得分不符之处见各行"
-        elif owed is not None and sum_differs(claimed_total, owed, tolerance) is None:
+        elif owes:
             # the total takes the deductions the findings owe; only their cells were left blank
             severity = "warning"
-            said += f"；扣分项的自评扣分未填，按发现问题数应扣的分计入后合计 {fmt_sum(owed)} 分，与总分相符：请补填扣分"
+            said += _OWED.format(fmt_sum(owed))
         findings.append(finding("sum_mismatch", said, place, severity))
     elif not complete and parts_sum - claimed_total > tolerance:
-        findings.append(finding(
-            "sum_mismatch", f"总分：已录入各项的自评得分合计 {fmt_sum(parts_sum)} 分，已超过填报的总分 {fmt(claimed_total)} 分",
-            place,
-        ))
+        said = f"总分：已录入各项的自评得分合计 {fmt_sum(parts_sum)} 分，已超过填报的总分 {fmt(claimed_total)} 分"
+        # with the deductions owed, no more than the total: the lines not entered may hold the rest (review DT A3)
+        owes = owed is not None and owed - claimed_total <= tolerance
+        findings.append(finding("sum_mismatch", said + _PARTLY_OWED.format(fmt_sum(owed)) if owes else said, place, "warning" if owes else None))
     elif not complete and room is not None and claimed_total - (parts_sum + room) > tolerance:
         findings.append(finding(
             "sum_mismatch", f"总分：已录入各项自评得分合计 {fmt_sum(parts_sum)} 分，未录入或未填得分的部分分值共 {fmt(room)} 分，"
