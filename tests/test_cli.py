@@ -232,6 +232,24 @@ def test_missing_figure_is_an_error_finding_and_the_rest_is_scored(tmp_path):
     assert rows(report)["预算年终结余"]["status"] == "match"
 
 
+@pytest.mark.parametrize("written", ["2000000000000000", "2000000000000000元", "≥2000000000000000"])
+def test_a_figure_no_one_could_spend_is_an_invalid_input_however_written(tmp_path, written):
+    """10^15 or more is a slip, bare or with its unit: an invalid input, exit 1, the rest scored (review
+    DT A4: with its unit it refused the sheet as no number, exit 2)."""
+    text = SUINING_CASE.read_text(encoding="utf-8")
+    assert text.count('value = "253.87"') >= 1
+    path = tmp_path / "huge.toml"
+    path.write_text(text.replace('value = "253.87"', f'value = "{written}"', 1), encoding="utf-8")
+    proc = run_cli("diff", str(path), "--format", "json")
+    report = json.loads(proc.stdout) if proc.stdout else {}
+    if written.startswith("≥"):  # a comparator is no figure of an input: refused as before
+        assert proc.returncode == 2 and "不是数字" in proc.stderr, proc.stderr
+        return
+    assert proc.returncode == 1, proc.stderr
+    assert [f["where"].rsplit(".", 1)[-1] for f in report["findings"] if f["code"] == "invalid_input"] == ["budget_executed"]
+    assert rows(report)["预算年终结余"]["status"] == "match"
+
+
 def test_rules_dir_option_uses_another_folder(tmp_path):
     proc = run_cli("formulas", "validate", "--rules-dir", str(tmp_path))
     assert proc.returncode == 0 and proc.stdout == ""

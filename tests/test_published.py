@@ -172,6 +172,15 @@ def test_an_amount_no_one_could_spend_beside_a_printed_rate_is_the_inputs_error_
     assert invalid and invalid[0]["where"].endswith(".inputs.executed") and "stated_rates" not in done.stdout
     lines = report["sheets"][0]["indicators"]
     assert lines[0]["computed"] is None and sum(line["computed"] is not None for line in lines) > 5
+    # written with its unit, in a block of 元, or below 10^15 as written but not in 万元 (2×10^14 亿元): the
+    # same slip, said the same way, and no rate held against it (review DT A4, B3)
+    for budget in ({"executed": "2000000000000000元"}, {"unit": "单位：亿元", "full_year": "0.11", "executed": "200000000000000"}):
+        data["budget"] = {**data["budget"], **budget}
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        done = run_cli("diff", str(path), "--format", "json")
+        assert done.returncode == 1, done.stderr
+        codes = [f["code"] for f in json.loads(done.stdout)["findings"]]
+        assert "invalid_input" in codes and "stated_rate_mismatch" not in codes, codes
 
 
 def _read(base: dict, **changed) -> dict:

@@ -229,19 +229,22 @@ def _budget(sheet: dict, budget: dict, subrows: object, printed_type: str, notes
     (spent, spent_unit), (whole, whole_unit) = plain.get("executed", (None, unit)), plain.get("budget", (None, unit))
     # an amount no one could have spent (10^15 or more) is the input's error, said there: the rate
     # printed beside it, held against it, would refuse the whole sheet (review DS A2)
-    if (stated and _plausible(spent) and _plausible(whole) and spent_unit == whole_unit and stated not in _EMPTY_CELLS):
+    if (stated and _plausible(spent, spent_unit) and _plausible(whole, whole_unit) and spent_unit == whole_unit
+            and stated not in _EMPTY_CELLS):
         sheet["stated_rates"] = [{"label": "执行率", "stated": stated, "numerator": spent, "denominator": whole,
                                   "source": f"年度资金总额行 执行率：{stated}"}]
 
 
-def _plausible(amount: str | None) -> bool:
-    """Whether an amount as `_amount` reads it is one a case can hold (given, and below 10^15)."""
+def _plausible(amount: str | None, unit: str) -> bool:
+    """Whether an amount as `_amount` reads it, in ``unit``, is one a case can hold: given, and
+    below 10^15 as written and in 万元, the rules' unit (2×10^14 亿元 is not: review DT B3)."""
     if amount is None:
         return False
     try:
-        return not is_too_large(Decimal(amount))
+        number = Decimal(amount)
     except ArithmeticError:
         return False
+    return not is_too_large(number) and not (unit == "亿元" and is_too_large(number * 10000))
 
 
 def _money_unit(printed: str) -> str:

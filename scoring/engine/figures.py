@@ -18,7 +18,7 @@ from ..numbers import FLAGS, not_a_number
 from ..plain import replace
 from ..rules.declared import InputDecl
 from ..rules.model import RuleSet
-from .readings import Reading, ValueParseError, parse_value
+from .readings import FigureTooLarge, Reading, ValueParseError, parse_value
 
 _ANY_DIGIT = re.compile(r"\d")
 # A plain amount wholly in brackets, maybe with its unit: "(3.704)", "（1,250.5万元）"; not words with a
@@ -60,6 +60,10 @@ def _read(fig: Figure, decl: InputDecl | None, reading: Reading, where: str, key
         return fig
     try:
         parsed = parse_value(text, reading)
+    except FigureTooLarge as exc:
+        # "2000000000000000元": the slip a bare figure so large is, named as that one is (an invalid
+        # input, the sheet scored), not a text that is no number (review DT A4)
+        return Figure(value=exc.number, source=fig.source, note=fig.note)
     except ValueParseError:
         problems.append(FileProblem(where, key, refused))
         return fig

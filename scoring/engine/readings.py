@@ -492,6 +492,16 @@ class ValueParseError(ValueError):
         super().__init__(f"{where}：{detail}" if where else detail)
 
 
+class FigureTooLarge(ValueParseError):
+    """A figure of 10^15 or more (`numbers.MAX_FIGURE`) written with what the parser reads (a unit,
+    a comparator): ``number``, the figure as written.  An input so written is the same slip as one
+    written bare, which the engine names as an invalid input."""
+
+    def __init__(self, where: str, text: str, detail: str, number: Decimal) -> None:
+        super().__init__(where, text, detail)
+        self.number = number
+
+
 class UnfinishedResult(ValueParseError):
     """An actual whose remark says its figure is no result yet (reading.unfinished_remarks):
     ``said``, the remark as written ("因疫情未完成"); ``figure`` and ``unit``, the figure it is
@@ -782,7 +792,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             raise UnfinishedResult(where, text, f"“{text}”在单位后注明“{said}”，该数不是已完成的结果", said, figure, unit)
     number = to_decimal(figure)
     if is_too_large(number):
-        raise ValueParseError(where, text, f"数值过大“{text[:40]}”（绝对值应小于 {MAX_FIGURE_TEXT}）")
+        raise FigureTooLarge(where, text, f"数值过大“{text[:40]}”（绝对值应小于 {MAX_FIGURE_TEXT}）", number)
     value = ParsedValue(
         text, "number", comparator, number, reading.unit(rest) or None, None, None,
         approximate=bool(loose), written_unit=written or None, named=name, remark=said,
