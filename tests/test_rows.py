@@ -2505,6 +2505,21 @@ def test_a_total_above_a_line_held_below_its_weight(library, late_claim, total, 
     assert rep.sheets[0].total.comparison.status == status, [f.message for f in rep.findings]
 
 
+@pytest.mark.parametrize(("total", "severity"), [("99", "warning"), ("90", None), ("101", "error")])
+def test_a_total_holding_what_a_blank_claim_may_earn_is_a_warning_to_fill_it_in(library, total, severity):
+    """A line the rules cannot check left unclaimed on a complete sheet: a total it may explain is
+    unverifiable, and the claims' sum below it a warning to fill the cell in, not an error the total's
+    own finding contradicts (review DU B2); a total beyond what it may hold, an error as before."""
+    rows = [{"group": ["产出指标", "数量指标"], "name": "甲", "target": "≥1", "actual": "1", "weight": 80, "claimed": "80"},
+            {"group": ["效益指标", "社会效益指标"], "name": "乙", "target": "明显改善", "actual": "详见附件", "weight": 10}]
+    rep = report(library, rows, claims={"execution": "10"}, total=total)
+    said = [f for f in rep.findings if f.code == "sum_mismatch"]
+    assert [f.severity for f in said] == ([severity] if severity else []), [f.message for f in said]
+    if severity == "warning":
+        assert rep.sheets[0].total.comparison.status == "unverifiable"
+        assert said[0].message.endswith("；未填自评得分、无法核验的指标共 10 分，总分可能含其得分：请补填各行得分")
+
+
 def test_a_total_written_as_the_rules_give_it_is_no_over_claim_whatever_a_line_claims(library):
     """The late line claimed 9 (within its 0～9.99), another line over by 0.25: the claims add up to
     99.01, the total is written 98.76, what the rules give — 一致, the line is the over-claim (review DT A1)."""

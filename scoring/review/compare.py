@@ -801,7 +801,8 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         # its blank cells are what is wrong (review DR B1)
         blank = sum((amount for _, amount, claimed in deductions if claimed is None and amount), Decimal(0))
         _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings, sums.converted,
-                        added if added != parts_sum else None, _floored(added - blank, score_floor) if blank else None)
+                        added if added != parts_sum else None, _floored(added - blank, score_floor) if blank else None,
+                        sums.unclaimed_room if cmp.status == "unverifiable" and lines_sum is None else None)
     # a claimed total that matches within its tolerance may sit across a grade's edge (90 for 89.97),
     # and its grade with it; a grade the claimed total itself does not reach may not.  Within the
     # tolerance (and the printed weights' rounding) only: the lines' own differences, each within its
@@ -896,14 +897,16 @@ _PARTLY_OWED = "；扣分项的自评扣分未填，按发现问题数应扣的�
 
 def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Decimal | None, complete: bool,
                     tolerance: Decimal, place: str, findings: list[Finding], converted: Decimal | None = None,
-                    below_floor: Decimal | None = None, owed: Decimal | None = None) -> None:
+                    below_floor: Decimal | None = None, owed: Decimal | None = None,
+                    unclaimed_room: Decimal | None = None) -> None:
     """The claimed total against the claims of its lines: their sum on a complete sheet, as
     `sum_differs` holds it (91.1 written for lines adding to 91.07 is that sum); on a partial one,
     at least the visible claims and at most what unseen or unclaimed lines could add.
     ``converted`` (`converted_shift`): a total that adds the rows' 折算得分 is said to.  ``parts_sum``
     holds the subtotals of groups that claim only on them (`unclaimed_groups_claimed`); ``below_floor``:
     what the claims add up to where the deductions take it below the rules' floor (``parts_sum``);
-    ``owed``: their sum with the deductions their findings owe where the 扣分 cell is blank."""
+    ``owed``: their sum with the deductions their findings owe where the 扣分 cell is blank;
+    ``unclaimed_room``: what unclaimed lines may hold where the claimed total is unverifiable for it."""
     if claimed_total is None or (below_floor is not None and sum_differs(claimed_total, below_floor, tolerance) is None):
         return  # none, or the claims' sum below the floor written as it is: the total's own finding says so (review DT B2)
     owes = owed is not None and sum_differs(claimed_total, owed, tolerance) is None
@@ -918,6 +921,11 @@ def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Dec
             # the total takes the deductions the findings owe; only their cells were left blank
             severity = "warning"
             said += _OWED.format(fmt_sum(owed))
+        elif unclaimed_room and claimed_total > parts_sum:
+            # lines left unclaimed the rules cannot check may hold what the total has above the claims, as
+            # the total's own finding says (unverifiable): their blank cells are what to mend (review DU B2)
+            severity = "warning"
+            said += f"；未填自评得分、无法核验的指标共 {fmt(unclaimed_room)} 分，总分可能含其得分：请补填各行得分"
         findings.append(finding("sum_mismatch", said, place, severity))
     elif not complete and parts_sum - claimed_total > tolerance:
         said = f"总分：已录入各项的自评得分合计 {fmt_sum(parts_sum)} 分，已超过填报的总分 {fmt(claimed_total)} 分"
