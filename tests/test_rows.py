@@ -2505,19 +2505,34 @@ def test_a_total_above_a_line_held_below_its_weight(library, late_claim, total, 
     assert rep.sheets[0].total.comparison.status == status, [f.message for f in rep.findings]
 
 
-@pytest.mark.parametrize(("total", "severity"), [("99", "warning"), ("90", None), ("101", "error")])
-def test_a_total_holding_what_a_blank_claim_may_earn_is_a_warning_to_fill_it_in(library, total, severity):
+@pytest.mark.parametrize(("total", "severity", "under"), [("99", "warning", None), ("90", None, None), ("101", "error", None),
+                                                      ("100", "warning", None), ("100", "error", "70")])
+def test_a_total_holding_what_a_blank_claim_may_earn_is_a_warning_to_fill_it_in(library, total, severity, under):
     """A line the rules cannot check left unclaimed on a complete sheet: a total it may explain is
     unverifiable, and the claims' sum below it a warning to fill the cell in, not an error the total's
     own finding contradicts (review DU B2); a total beyond what it may hold, an error as before."""
-    rows = [{"group": ["产出指标", "数量指标"], "name": "甲", "target": "≥1", "actual": "1", "weight": 80, "claimed": "80"},
+    rows = [{"group": ["产出指标", "数量指标"], "name": "甲", "target": "≥1", "actual": "1", "weight": 80, "claimed": under or "80"},
             {"group": ["效益指标", "社会效益指标"], "name": "乙", "target": "明显改善", "actual": "详见附件", "weight": 10}]
+    # a line under-claimed beside the blank one: the gap (100 − 80) is more than the blank line may hold (review DV A1)
     rep = report(library, rows, claims={"execution": "10"}, total=total)
     said = [f for f in rep.findings if f.code == "sum_mismatch"]
     assert [f.severity for f in said] == ([severity] if severity else []), [f.message for f in said]
     if severity == "warning":
         assert rep.sheets[0].total.comparison.status == "unverifiable"
         assert said[0].message.endswith("；未填自评得分、无法核验的指标共 10 分，总分可能含其得分：请补填各行得分")
+
+
+def test_a_grade_a_line_held_below_its_weight_puts_out_of_reach_is_not_carried_by_rounding(library):
+    """A missed deadline claimed 9.99 (its top), the rest at what the rules give: at most 89.99; a total
+    written 90 is that sum rounded (一致), but 优 is no grade the rules can give (review DV B1)."""
+    rows = [{"group": ["产出指标", "时效指标"], "name": "完成时间", "target": "2024年10月底前", "actual": "2024年11月20日", "weight": 10,
+             "claimed": "9.99"},
+            {"group": ["产出指标", "数量指标"], "name": "其余", "target": "≥100", "actual": "87.5", "weight": 80, "claimed": "70"}]
+    rep = report(library, rows, claims={"execution": "10"}, total="90")
+    total = rep.sheets[0].total
+    assert (total.comparison.high, total.comparison.status) == (D("89.99"), "match"), [f.message for f in rep.findings]
+    said = [f for f in rep.findings if f.code == "grade_changed"]
+    assert [f.severity for f in said] == ["error"] and "按规则应为“良”" in said[0].message, [f.message for f in rep.findings]
 
 
 def test_a_total_written_as_the_rules_give_it_is_no_over_claim_whatever_a_line_claims(library):

@@ -211,11 +211,16 @@ def test_deductions_taking_the_claims_below_zero_add_up_to_a_total_of_zero(tmp_p
         report = json.loads(done.stdout)
         sheet_total = report["sheets"][0]["total"]
         assert (sheet_total["computed"], sheet_total["status"]) == ("0.00", status), report["findings"]
-        # a total written as the claims add up below zero: only the total's own finding (review DT B2)
+        # a total written as the claims add up below zero: only the total's own finding (review DT B2); so
+        # too where the 扣分 cells are blank and the total takes what the findings owe (review DV B3)
         assert [f["message"] for f in report["findings"] if f["code"] == "claim_invalid"] == (
             [f"总分：自评 {written} 分低于 0 分"] if written.startswith("-") else []), report["findings"]
         mismatched = [f["message"] for f in report["findings"] if f["code"] == "sum_mismatch" and f["where"].endswith("#dept-overall.total")]
         assert len(mismatched) == (written not in ("0", "-21.4")) and all(m.endswith("分（扣分扣完为止，按 0 分计），与填报的总分 3 分不符（相差 3 分）") for m in mismatched), mismatched
+    blank = text.replace(rules, "finance_rules = 120", 1).replace(total, 'claimed_total = { score = "-21.4",', 1)
+    (tmp_path / "blank.toml").write_text(blank, encoding="utf-8")
+    report = json.loads(run_cli("diff", str(tmp_path / "blank.toml"), "--format", "json").stdout)
+    assert [f["code"] for f in report["findings"] if f["where"].endswith("#dept-overall.total")] == ["claim_invalid"], report["findings"]
 
 
 def test_a_total_taking_the_deductions_owed_with_their_cells_blank_is_a_warning(tmp_path):
@@ -224,7 +229,7 @@ def test_a_total_taking_the_deductions_owed_with_their_cells_blank_is_a_warning(
     text = (CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8")
     rules = 'finance_rules = { undisclosed = true, note = "附表1 扣分项留空，文件未报告相关问题" }'
     total = 'claimed_total = { score = "98.6",'
-    for written, severity in (("96.6", "warning"), ("97.6", "error")):
+    for written, severity in (("96.6", "warning"), ("96.62", "warning"), ("97.6", "error")):  # within the tolerance too (review DV B2)
         case = tmp_path / f"blank-{written}.toml"
         case.write_text(text.replace(rules, "finance_rules = 2", 1).replace(total, f'claimed_total = {{ score = "{written}",', 1), encoding="utf-8")
         report = json.loads(run_cli("diff", str(case), "--format", "json").stdout)

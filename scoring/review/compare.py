@@ -800,8 +800,10 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         # deductions owed by their findings whose 扣分 cell is blank: a total that takes them is right,
         # its blank cells are what is wrong (review DR B1)
         blank = sum((amount for _, amount, claimed in deductions if claimed is None and amount), Decimal(0))
+        owed = _floored(added - blank, score_floor) if blank else None
+        written = [raw for raw, kept in ((added, parts_sum), (added - blank, owed)) if kept is not None and raw != kept]
         _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings, sums.converted,
-                        added if added != parts_sum else None, _floored(added - blank, score_floor) if blank else None,
+                        added if added != parts_sum else None, owed, written,
                         sums.unclaimed_room if cmp.status == "unverifiable" and lines_sum is None else None)
     # a claimed total that matches within its tolerance may sit across a grade's edge (90 for 89.97),
     # and its grade with it; a grade the claimed total itself does not reach may not.  Within the
@@ -809,7 +811,9 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     # tolerance, add up to a total that matches but to no grade the rules do not give (ten lines at
     # 10 for 9.95: 90 for 89.50, 优 where the rules give 良 — review DU A1)
     close = cmp.delta is not None and -tolerance - rounding[1] <= cmp.delta <= tolerance + rounding[0]
-    reach = claimed_total if cmp.status == "match" and close else None
+    # nor above a top held below some line's weight, which no rounding reaches (90 for at most 89.99 with
+    # a deadline missed: 良, review DV B1)
+    reach = claimed_total if cmp.status == "match" and close and not (sums.held and high is not None and claimed_total > high) else None
     grades, grade = _grade_findings(grade_bands, total_weight, weights_consistent, claimed_grade, low, high, reach,
                                     claimed_total, place, findings)
     return TotalDiff(
@@ -897,7 +901,7 @@ _PARTLY_OWED = "；扣分项的自评扣分未填，按发现问题数应扣的�
 
 def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Decimal | None, complete: bool,
                     tolerance: Decimal, place: str, findings: list[Finding], converted: Decimal | None = None,
-                    below_floor: Decimal | None = None, owed: Decimal | None = None,
+                    below_floor: Decimal | None = None, owed: Decimal | None = None, below: list[Decimal] | tuple[Decimal, ...] = (),
                     unclaimed_room: Decimal | None = None) -> None:
     """The claimed total against the claims of its lines: their sum on a complete sheet, as
     `sum_differs` holds it (91.1 written for lines adding to 91.07 is that sum); on a partial one,
@@ -906,10 +910,13 @@ def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Dec
     holds the subtotals of groups that claim only on them (`unclaimed_groups_claimed`); ``below_floor``:
     what the claims add up to where the deductions take it below the rules' floor (``parts_sum``);
     ``owed``: their sum with the deductions their findings owe where the 扣分 cell is blank;
-    ``unclaimed_room``: what unclaimed lines may hold where the claimed total is unverifiable for it."""
-    if claimed_total is None or (below_floor is not None and sum_differs(claimed_total, below_floor, tolerance) is None):
-        return  # none, or the claims' sum below the floor written as it is: the total's own finding says so (review DT B2)
-    owes = owed is not None and sum_differs(claimed_total, owed, tolerance) is None
+    ``below``: those sums where the floor took them up, as a sheet may write them (−3 for lines of 14
+    less 17); ``unclaimed_room``: what unclaimed lines may hold where the claimed total is unverifiable for it."""
+    if claimed_total is None or any(sum_differs(claimed_total, raw, tolerance) is None for raw in below):
+        # none, or the claims' sum below the floor written as it is (with the deductions owed, too): the
+        # total's own finding says so (reviews DT B2, DV B3)
+        return
+    owes = owed is not None and abs(claimed_total - owed) <= tolerance  # within the tolerance too (review DV B2)
     severity = sum_differs(claimed_total, parts_sum, tolerance, rounded="warning") if complete else None
     if severity:
         added = f"{fmt_sum(parts_sum)} 分" if below_floor is None else f"{fmt_sum(below_floor)} 分（扣分扣完为止，按 {fmt_sum(parts_sum)} 分计）"
@@ -921,9 +928,10 @@ def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Dec
             # the total takes the deductions the findings owe; only their cells were left blank
             severity = "warning"
             said += _OWED.format(fmt_sum(owed))
-        elif unclaimed_room and claimed_total > parts_sum:
+        elif unclaimed_room and Decimal(0) < claimed_total - parts_sum <= unclaimed_room + tolerance:
             # lines left unclaimed the rules cannot check may hold what the total has above the claims, as
-            # the total's own finding says (unverifiable): their blank cells are what to mend (review DU B2)
+            # the total's own finding says (unverifiable): their blank cells are what to mend (review DU B2);
+            # a gap beyond what they may hold is the error it was (review DV A1)
             severity = "warning"
             said += f"；未填自评得分、无法核验的指标共 {fmt(unclaimed_room)} 分，总分可能含其得分：请补填各行得分"
         findings.append(finding("sum_mismatch", said, place, severity))
