@@ -612,3 +612,29 @@ def test_a_workbook_with_a_broken_cell_is_refused_in_words_not_an_exception_name
     done = run_cli("diff", str(broken))
     assert done.returncode == 2 and "内容已损坏，某些单元格的数据无法解析" in done.stderr, done.stderr
     assert "Error" not in done.stderr
+
+
+def test_dates_and_signs_read_as_the_cells_show_them(tmp_path):
+    """Excel makes a date of a typed "2024年12月" (the 1st) or "11月30日" (this year's) and shows only what was
+    typed: read as shown, not as the whole date it stores (review DW A1).  A number format that prints a
+    literal "%" ('0.00"%"') shows the number as typed, where "0.00%" shows it times 100 (review DW A2)."""
+    import datetime as dt
+
+    out = tmp_path / "复核.xlsx"
+    assert run_cli("diff", str(CASES / "anhui-luan-jinzhai-chagu-2023.toml"), "--format", "xlsx", "--out", str(out)).returncode in (0, 1)
+    wb = load_workbook(out)
+    ws = wb.worksheets[0]
+    rows = _rows(ws, "row")
+    target, actual = _column(ws, "rows:head", "年度指标值"), _column(ws, "rows:head", "实际完成值")
+    shown = [(dt.datetime(2024, 12, 1), 'yyyy"年"m"月"', "2024年12月"), (dt.datetime(2025, 11, 30), 'm"月"d"日"', "11月30日"),
+             (dt.datetime(2024, 1, 1), 'yyyy"年"', "2024年"), (dt.datetime(2024, 12, 31), "yyyy-mm-dd", "2024-12-31"),
+             (85, '0.00"%"', "85"), (0.85, "0.00%", "85%")]
+    for r, (value, number_format, _) in zip(rows, shown):
+        ws.cell(row=r, column=actual).value, ws.cell(row=r, column=actual).number_format = value, number_format
+    ws.cell(row=rows[0], column=target).value, ws.cell(row=rows[0], column=target).number_format = dt.datetime(2024, 12, 1), 'yyyy"年"m"月"'
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    case, _ = load_case(edited)
+    read = case.sheets[0].rows
+    assert [row.actual for row in read[: len(shown)]] == [text for *_, text in shown]
+    assert read[0].target == "2024年12月"

@@ -321,9 +321,11 @@ class _FormReader:
     def text(self, row: int, col: int, shared: bool = False) -> str | None:
         cell = self.ws.cell(*self.merged.get((row, col), (row, col)))
         value = self.value(row, col, shared)
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and _percent_format(cell.number_format):
             # a rate typed as a percentage: 90.12%, as the form prints it; 100% is the whole number 1 (review CE B1)
             return _float_text(round(value * 100, 10)) + "%"
+        if isinstance(value, (dt.date, dt.datetime)):
+            return _date_text(value, cell.number_format)
         return _text(value)
 
     def number(self, row: int, col: int, undisclosed: bool = False, points: bool = False) -> Decimal | None | str:
@@ -650,7 +652,7 @@ class _FormReader:
         line prints the unit %, so a number in a percentage-formatted cell is read as it shows."""
         cell = self.ws.cell(*self.merged.get((r, col), (r, col)))
         value = self.value(r, col)
-        if percent and isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        if percent and isinstance(value, (int, float)) and not isinstance(value, bool) and _percent_format(cell.number_format):
             # a percentage pasted from a spreadsheet (-0.05 shown as -5.00%) is -5, as it shows
             sheet["inputs"][name] = {"value": _float_text(round(value * 100, 10)), **extra}
             return
@@ -799,6 +801,37 @@ class _FormReader:
             return
         sheet["stated_rates"].append({"label": label, "stated": stated, "numerator": numerator, "denominator": denominator,
                                       **({"source": source} if source else {})})
+
+
+# What of a number format is shown as written: a quoted text ("%"), an escaped character (\%), a
+# bracketed colour or condition ([Red]).
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def _percent_format(number_format: str | None) -> bool:
+    """Whether a cell's number format shows its number times 100 with a percent sign: "0.00%", not
+    '0.00"%"' or "0\\%", which only print the sign after the number as typed (review DW A2)."""
+    return bool(number_format) and "%" in _FORMAT_LITERALS.sub("", number_format)
+
+
+def _date_text(value: dt.date | dt.datetime, number_format: str | None) -> str:
+    """A date cell as it shows, to the precision its format shows: Excel and WPS make a date of a typed
+    "2024年12月" (the 1st), "2024年" or "11-30" (this year's), and show only what was typed — the part
+    not shown is no part of the figure (review DW A1).  A format showing a whole date, or none: the date."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    shown = _FORMAT_LITERALS.sub("", (number_format or "").lower())
+    if shown in ("", "general", "@"):
+        return day.isoformat()
+    year, month, date = "y" in shown or "e" in shown, "m" in shown, "d" in shown
+    if year and month and date:
+        return day.isoformat()
+    if year and month:
+        return f"{day.year}年{day.month}月"
+    if month and date:
+        return f"{day.month}月{day.day}日"
+    if year:
+        return f"{day.year}年"
+    return day.isoformat()
 
 
 def _text(value: Any) -> str | None:
