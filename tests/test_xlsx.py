@@ -638,3 +638,20 @@ def test_dates_and_signs_read_as_the_cells_show_them(tmp_path):
     read = case.sheets[0].rows
     assert [row.actual for row in read[: len(shown)]] == [text for *_, text in shown]
     assert read[0].target == "2024年12月"
+
+
+def test_a_line_added_below_the_total_is_refused_naming_it(tmp_path):
+    """The tables end at the total: a line added below it holding a weight and a claim was dropped
+    without a word, its over-claim with it (review DW A5)."""
+    out = tmp_path / "复核.xlsx"
+    run_cli("diff", str(CASES / "anhui-luan-jinzhai-chagu-2023.toml"), "--format", "xlsx", "--out", str(out))
+    wb = load_workbook(out)
+    ws = wb.worksheets[0]
+    total = _rows(ws, "total")[0]
+    ws.insert_rows(total + 1)
+    weight, claim = _column(ws, "rows:head", "分值"), _column(ws, "rows:head", "得分")
+    ws.cell(row=total + 1, column=weight).value, ws.cell(row=total + 1, column=claim).value = 5, 5
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    done = run_cli("diff", str(edited))
+    assert done.returncode == 2 and f"!{ws.cell(row=total + 1, column=weight).coordinate}: 这一行在总分行之下" in done.stderr, done.stderr

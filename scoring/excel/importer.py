@@ -464,6 +464,8 @@ class _FormReader:
             elif kind == "":
                 if block in _KEYED_BLOCKS and columns:
                     self._keyless(r, block, columns)
+                elif block == "end" and main:
+                    self._below_total(r, main)
                 continue
             if kind == "title":
                 sheet["title"] = self.text(r, 2) or "自评表"
@@ -557,6 +559,15 @@ class _FormReader:
             col = columns[header]
             if not self.covered(r, col) and _text(self.ws.cell(row=r, column=col).value) is not None:
                 self.problem(r, 1, f"这一行填有内容（{get_column_letter(col)}{r}），但隐藏的 A 列没有行键（被删除或改动），无法确定它属于哪一项；请使用 scoring template 生成的表")
+                return
+
+    def _below_total(self, r: int, main: dict[str, int]) -> None:
+        """A row added below the total holding a line's weight or claim: the tables end at the total,
+        and dropping it would score the sheet without it, its over-claim gone (review DW A5)."""
+        for header in (HEADERS["weight"], HEADERS["claim"]):
+            col = main.get(header)
+            if col is not None and not self.covered(r, col) and _text(self.ws.cell(row=r, column=col).value) is not None:
+                self.problem(r, col, "这一行在总分行之下，填有分值或得分，不属于任何指标表，无法读取；指标行请插在总分行之上")
                 return
 
     def _under_main(self, r: int, columns: dict[str, int], main: dict[str, int]) -> dict[str, int] | None:
