@@ -655,3 +655,25 @@ def test_a_line_added_below_the_total_is_refused_naming_it(tmp_path):
     wb.save(edited)
     done = run_cli("diff", str(edited))
     assert done.returncode == 2 and f"!{ws.cell(row=total + 1, column=weight).coordinate}: 这一行在总分行之下" in done.stderr, done.stderr
+
+
+def test_a_remark_merged_down_over_empty_lines_leaves_them_empty(library, tmp_path):
+    """偏差原因 merged down over the blank template's empty lines below a filled one: those lines hold
+    nothing of their own and are read as empty, not refused as lines without a name (review DW A3)."""
+    wb = build_template(library.find("national.project"))
+    ws = wb.worksheets[0]
+    ends = {(m.min_row, m.min_col): m.max_col for m in ws.merged_cells.ranges}
+    for label, value in (("单位名称", "测试单位"), ("地区", "测试省"), ("年度", 2024)):
+        cell = next(c for row in ws.iter_rows(max_row=10) for c in row if c.value == label)
+        ws.cell(row=cell.row, column=ends.get((cell.row, cell.column), cell.column) + 1).value = value
+    rows = _rows(ws, "row")
+    col = {h: _column(ws, "rows:head", h) for h in ("三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")}
+    first, below = rows[0], rows[1]
+    for header, value in (("三级指标", "培训人次"), ("年度指标值", "≥100人次"), ("实际完成值", "120人次"), ("分值", 10), ("得分", 10),
+                          ("偏差原因分析及改进措施", "超额完成")):
+        ws.cell(row=first, column=col[header]).value = value
+    ws.merge_cells(start_row=first, start_column=col["偏差原因分析及改进措施"], end_row=below, end_column=col["偏差原因分析及改进措施"])
+    path = tmp_path / "merged.xlsx"
+    wb.save(path)
+    case, _ = load_case(path)
+    assert [r.name for r in case.sheets[0].rows] == ["培训人次"]

@@ -757,7 +757,10 @@ class _FormReader:
         weight = self.weight(r, columns[HEADERS["weight"]])
         claimed = self.number(r, columns[HEADERS["claim"]], points=True)
         converted = self.number(r, columns[HEADERS["converted"]], points=True) if HEADERS["converted"] in columns else None
-        filled = any(v for k, v in values.items() if k not in ("source", "note")) or any(n is not None for n in (weight, claimed, converted))
+        # a remark merged down over the rows below (偏差原因 shared by several lines) fills none of them: a
+        # line with nothing else of its own is an empty one (review DW A3)
+        own = (v for k, v in values.items() if k not in ("source", "note") and not (k in _SHARED_ROW_FIELDS and self.covered(r, columns[HEADERS[k]])))
+        filled = any(own) or any(n is not None for n in (weight, claimed, converted))
         if not filled and (fields.get("blank") or fields.get("inserted")):
             return  # an empty line of a blank template (it keeps its group labels), or one a person inserted
         if not filled and not any(self.text(r, c, shared=True) for c in group_cols):
