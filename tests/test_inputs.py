@@ -164,6 +164,18 @@ def test_inserted_rows_and_columns_are_read_as_before(filled, form):
     assert _claims(done) == before
 
 
+def test_a_column_inserted_between_a_label_and_its_value_moves_the_value_along(filled, form):
+    """A column inserted right after the 地区 label's cells (a 完成率 column where the table below wants
+    one): the value is the next cell holding one, as it reads (review DW A4: "缺少地区")."""
+    before = _claims(_diff(filled))
+    label = next(c for row in form.iter_rows(max_row=12) for c in row if c.value == "地区")
+    end = next((m.max_col for m in form.merged_cells.ranges if (m.min_row, m.min_col) == (label.row, label.column)), label.column)
+    _edit(filled, lambda wb: restructure(wb[FORM], "col", end + 1, 1))
+    done = _diff(filled)
+    assert done.returncode == 0, done.stderr
+    assert _claims(done) == before and json.loads(done.stdout)["sheets"][0]["rules"]["id"] == "sichuan.dept-overall"
+
+
 def test_a_formula_without_a_computed_value_says_so(filled, form):
     row, col, ref = _place(form, "line", "数值", fig="budget_executed")
     _edit(filled, lambda wb: wb[FORM].cell(row=row, column=col).__setattr__("value", "=200+53.87"))

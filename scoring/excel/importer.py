@@ -412,7 +412,9 @@ class _FormReader:
         return {h: c for h, c in found.items() if h in required or h in optional}
 
     def pairs(self, row: int, labels: dict[str, str]) -> dict[str, Any]:
-        """Label/value pairs on a row: the value is the cell after the label's (merged) cell."""
+        """Label/value pairs on a row: the value is the cell after the label's (merged) cell — or,
+        where that is empty, the first cell holding something before the next label: a column
+        inserted between a label and its value moves the value along (review DW A4)."""
         names = {v: k for k, v in labels.items()}
         out = {}
         col = 2
@@ -420,8 +422,17 @@ class _FormReader:
             end = self.spans.get((row, col), col)
             text = _text(self.ws.cell(row=row, column=col).value)
             if text in names:
-                out[names[text]] = (row, end + 1)
-                col = self.spans.get((row, end + 1), end + 1) + 1
+                at = end + 1
+                if _text(self.ws.cell(row=row, column=at).value) is None:
+                    after = self.spans.get((row, at), at) + 1
+                    while after <= self.ws.max_column:
+                        held = _text(self.ws.cell(row=row, column=after).value)
+                        if held is not None:
+                            at = at if held in names else after
+                            break
+                        after = self.spans.get((row, after), after) + 1
+                out[names[text]] = (row, at)
+                col = self.spans.get((row, at), at) + 1
                 continue
             col = end + 1
         return out
