@@ -176,6 +176,22 @@ def test_a_column_inserted_between_a_label_and_its_value_moves_the_value_along(f
     assert _claims(done) == before and json.loads(done.stdout)["sheets"][0]["rules"]["id"] == "sichuan.dept-overall"
 
 
+def test_an_empty_value_beside_words_further_along_stays_empty(filled, form):
+    """日期 left empty, a note typed further along its row: the value is still the empty cell (review DX
+    A2: the note was read as the date and refused the workbook)."""
+    label = next(c for row in form.iter_rows() for c in row if c.value == "日期")
+    end = next((m.max_col for m in form.merged_cells.ranges if (m.min_row, m.min_col) == (label.row, label.column)), label.column)
+
+    def change(wb):
+        ws = wb[FORM]
+        ws.cell(row=label.row, column=end + 1).value = None
+        ws.cell(row=label.row, column=ws.max_column + 1).value = "待盖章后填写"
+
+    _edit(filled, change)
+    done = _diff(filled)
+    assert done.returncode == 0, done.stderr
+
+
 def test_a_formula_without_a_computed_value_says_so(filled, form):
     row, col, ref = _place(form, "line", "数值", fig="budget_executed")
     _edit(filled, lambda wb: wb[FORM].cell(row=row, column=col).__setattr__("value", "=200+53.87"))

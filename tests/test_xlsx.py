@@ -21,6 +21,7 @@ from scoring.output.data import report_dict
 from scoring.review.pipeline import choose_rules
 
 from conftest import CASES, run_cli, shipped_diff, shipped_sheet_count
+from form_support import restructure
 
 HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
 SUINING = CASES / "sichuan-suining-anju-jxb-2024.toml"
@@ -648,13 +649,17 @@ def test_a_line_added_below_the_total_is_refused_naming_it(tmp_path):
     wb = load_workbook(out)
     ws = wb.worksheets[0]
     total = _rows(ws, "total")[0]
-    ws.insert_rows(total + 1)
+    restructure(ws, "row", total + 1, 1)  # as Excel inserts a row: the merged ranges below move with it
     weight, claim = _column(ws, "rows:head", "分值"), _column(ws, "rows:head", "得分")
     ws.cell(row=total + 1, column=weight).value, ws.cell(row=total + 1, column=claim).value = 5, 5
     edited = tmp_path / "edited.xlsx"
     wb.save(edited)
     done = run_cli("diff", str(edited))
     assert done.returncode == 2 and f"!{ws.cell(row=total + 1, column=weight).coordinate}: 这一行在总分行之下" in done.stderr, done.stderr
+    # words there are a signature or a note laid out in those columns, read past as before (review DX A1)
+    ws.cell(row=total + 1, column=weight).value, ws.cell(row=total + 1, column=claim).value = "财务负责人", "（单位盖章）"
+    wb.save(edited)
+    assert run_cli("diff", str(edited)).returncode in (0, 1)
 
 
 def test_a_remark_merged_down_over_empty_lines_leaves_them_empty(library, tmp_path):

@@ -48,6 +48,8 @@ from .form import (
 from .template import META, META_SHEET
 
 # A figure typed with its unit ("253.87万元", "1,234,700 元"): kept as written, as a case file keeps it.
+# A weight or a claim as typed: "5", "4.5分", "＝5" (a formula's text is no figure until saved)
+_POINTS = re.compile(r"[=＝]?\s*[-+－＋]?[0-9０-９]+(?:[.．][0-9０-９]+)?\s*分?")
 _WRITTEN_FIGURE = re.compile(r"[-+－＋]?[0-9０-９][0-9０-９,，.．]*\s*[^\s0-9０-９,，.．%％]{1,4}")
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any encrypted workbook
@@ -285,6 +287,7 @@ class _FormReader:
         self.places: dict[str, tuple[int, int]] = {}  # where each heading field's value is
         self.spans: dict[tuple[int, int], int] = {}
         self.checked = False  # whether the sheet's keys carry label checks (made since they do)
+        self.pair_rows: list[int] = []  # the label/value rows (heading, signature, auxiliary), set by `read`
         self.lines: dict[str, int] = {}  # the worksheet row each thing of the case was read from ("rows[2]", "execution")
         for rng in ws.merged_cells.ranges:
             self.spans[(rng.min_row, rng.min_col)] = rng.max_col
@@ -412,9 +415,10 @@ class _FormReader:
         return {h: c for h, c in found.items() if h in required or h in optional}
 
     def pairs(self, row: int, labels: dict[str, str]) -> dict[str, Any]:
-        """Label/value pairs on a row: the value is the cell after the label's (merged) cell — or,
-        where that is empty, the first cell holding something before the next label: a column
-        inserted between a label and its value moves the value along (review DW A4)."""
+        """Label/value pairs on a row: the value is the cell after the label's (merged) cell — or the
+        one after that, where a column was inserted between them (review DW A4): the cell right
+        after the label is empty and unmerged, and so is its column on every heading row (an empty
+        value beside words further along is still empty: review DX A2)."""
         names = {v: k for k, v in labels.items()}
         out = {}
         col = 2
@@ -423,19 +427,20 @@ class _FormReader:
             text = _text(self.ws.cell(row=row, column=col).value)
             if text in names:
                 at = end + 1
-                if _text(self.ws.cell(row=row, column=at).value) is None:
-                    after = self.spans.get((row, at), at) + 1
-                    while after <= self.ws.max_column:
-                        held = _text(self.ws.cell(row=row, column=after).value)
-                        if held is not None:
-                            at = at if held in names else after
-                            break
-                        after = self.spans.get((row, after), after) + 1
+                held = _text(self.ws.cell(row=row, column=at + 1).value)
+                if (_text(self.ws.cell(row=row, column=at).value) is None and (row, at) not in self.spans and held is not None
+                        and held not in names and self._inserted(at)):
+                    at += 1  # a column inserted between the label and its value, empty on every heading row
                 out[names[text]] = (row, at)
                 col = self.spans.get((row, at), at) + 1
                 continue
             col = end + 1
         return out
+
+    def _inserted(self, col: int) -> bool:
+        """Whether column ``col`` is empty on every label/value row of the sheet (heading, signature,
+        auxiliary), as a column inserted across the form is."""
+        return all(_text(self.ws.cell(row=r, column=col).value) is None for r in self.pair_rows)
 
     # -- the sheet --------------------------------------------------------------------------------
 
@@ -444,6 +449,7 @@ class _FormReader:
         sheet: dict[str, Any] = {"inputs": {}, "claims": {}, "findings": {}, "rows": [], "subtotals": [], "stated_rates": []}
         info: dict[str, Any] = {}
         keys = [(r, *parse_key(ws.cell(row=r, column=1).value)) for r in range(1, ws.max_row + 1)]
+        self.pair_rows = [r for r, kind, _ in keys if kind in ("head", "sign", "aux")]
         self.checked = any("check" in fields for _, _, fields in keys)
         seen = {kind for _, kind, _ in keys}
         for needed, what in (("title", "表名"), ("head", "表头"), ("total", "总分行")):
@@ -573,12 +579,17 @@ class _FormReader:
                 return
 
     def _below_total(self, r: int, main: dict[str, int]) -> None:
-        """A row added below the total holding a line's weight or claim: the tables end at the total,
-        and dropping it would score the sheet without it, its over-claim gone (review DW A5)."""
+        """A row added below the total holding a figure in the weight or claim column: the tables end
+        at the total, and dropping a line there would score the sheet without it, its over-claim gone
+        (review DW A5).  Words there are a signature or a note, laid out in those columns (review DX A1)."""
         for header in (HEADERS["weight"], HEADERS["claim"]):
             col = main.get(header)
-            if col is not None and not self.covered(r, col) and _text(self.ws.cell(row=r, column=col).value) is not None:
-                self.problem(r, col, "这一行在总分行之下，填有分值或得分，不属于任何指标表，无法读取；指标行请插在总分行之上")
+            if col is None or self.covered(r, col):
+                continue
+            value = self.ws.cell(row=r, column=col).value
+            text = _text(value)
+            if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) or (text and _POINTS.fullmatch(text)):
+                self.problem(r, col, "这一行在总分行之下，分值或得分列填有数字，不属于任何指标表，无法读取；指标行请插在总分行之上")
                 return
 
     def _under_main(self, r: int, columns: dict[str, int], main: dict[str, int]) -> dict[str, int] | None:
