@@ -2535,6 +2535,19 @@ def test_a_grade_a_line_held_below_its_weight_puts_out_of_reach_is_not_carried_b
     assert [f.severity for f in said] == ["error"] and "按规则应为“良”" in said[0].message, [f.message for f in rep.findings]
 
 
+def test_a_grade_only_an_evaluator_could_give_is_not_the_sheets_to_claim(library):
+    """A graded row claimed 8 of its 8～10, the rest at what the rules give: 88 by the claims, 90 only if
+    an evaluator gave the row 10.  优 written beside 88 is a grade too high, not one the range allows
+    (review DY A1: a warning only, exit 0)."""
+    rows = [{"group": ["效益指标", "社会效益指标"], "name": "服务质量", "target": "明显提升", "actual": "明显提升", "weight": 10, "claimed": "8"},
+            {"group": ["产出指标", "数量指标"], "name": "其余", "target": "≥100", "actual": "87.5", "weight": 80, "claimed": "70"}]
+    rep = report(library, rows, claims={"execution": "10"}, total="88", claimed_grade={"grade": "优"})
+    total = rep.sheets[0].total
+    assert (total.comparison.computed, total.comparison.status, total.comparison.high) == (D("88.00"), "match", D("90.00"))
+    said = [f for f in rep.findings if f.code == "grade_changed"]
+    assert [(f.severity, f.message) for f in said] == [("error", "等级：自评为“优”，按规则应为“良”，自评等级偏高")], [f.message for f in rep.findings]
+
+
 def test_a_total_written_as_the_rules_give_it_is_no_over_claim_whatever_a_line_claims(library):
     """The late line claimed 9 (within its 0～9.99), another line over by 0.25: the claims add up to
     99.01, the total is written 98.76, what the rules give — 一致, the line is the over-claim (review DT A1)."""

@@ -814,8 +814,12 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     # nor above a top held below some line's weight, which no rounding reaches (90 for at most 89.99 with
     # a deadline missed: 良, review DV B1)
     reach = claimed_total if cmp.status == "match" and close and not (sums.held and high is not None and claimed_total > high) else None
+    # a total matching its claims is the rules' total nearest them: the grades the rows' ranges allow
+    # beyond it are an evaluator's to give, not the sheet's to claim (88 with a graded row claimed 8 of its
+    # 8～10 is 良, whatever 10 would make it: review DY A1)
+    nearest = computed if cmp.status == "match" else None
     grades, grade = _grade_findings(grade_bands, total_weight, weights_consistent, claimed_grade, low, high, reach,
-                                    claimed_total, place, findings)
+                                    claimed_total, place, findings, nearest)
     return TotalDiff(
         total_weight, cmp, unverified, deducted, parts_sum,
         checked_weight=sums.checked, complete=complete,
@@ -841,10 +845,11 @@ def _explained(lines: Decimal, rounding: Decimal) -> str:
 
 def _grade_findings(bands: tuple, total_weight: Decimal, weights_consistent: bool, written: str | None, low: Decimal,
                     high: Decimal, reach: Decimal | None, claimed_total: Decimal | None, place: str,
-                    findings: list[Finding]) -> tuple[tuple[str, ...], str | None]:
+                    findings: list[Finding], nearest: Decimal | None = None) -> tuple[tuple[str, ...], str | None]:
     """The grades the rules' total allows, and the sheet's claimed grade (``written`` on it, or its
-    claimed total's); a claimed grade outside what re-scoring allows (up to ``reach``, the claimed
-    total where it matched within its tolerance) is a finding."""
+    claimed total's); a claimed grade outside what re-scoring allows (the grade of ``nearest``, the
+    rules' total nearest the claims where the claimed total matches it, else of the range; up to
+    ``reach``, the claimed total where it matched within its tolerance) is a finding."""
     if not bands:
         return (), None
     # no grade by the rules where they give no total (printed weights that do not add up)
@@ -864,13 +869,18 @@ def _grade_findings(bands: tuple, total_weight: Decimal, weights_consistent: boo
     allowed = span
     if reach is not None and low is not None and not low <= reach <= high:
         allowed = grade_span(min(low, reach), max(high, reach), bands)
+    ceiling = grade_of(max(nearest, reach) if reach is not None else nearest, bands) if nearest is not None else None
+    if ceiling is not None and span:
+        # no grade above the one the rules' total nearest the claims (or the claimed total reaching past
+        # it within the tolerance) falls in
+        allowed = tuple(g for g in allowed if rank(g, bands) <= rank(ceiling, bands)) or (ceiling,)
     if claimed is not None and span and weights_consistent and claimed not in allowed:
-        higher = rank(claimed, bands) > rank(span[-1], bands)
+        higher = rank(claimed, bands) > rank(allowed[-1], bands)
         # a sheet that writes no grade has the one its claimed total falls in: said as such, not as
         # a grade the unit wrote
         own = f"自评为“{claimed}”" if written is not None else f"自评总分 {fmt(claimed_total)} 分对应“{claimed}”"
         findings.append(finding(
-            "grade_changed", f"等级：{own}，按规则应为“{span_text(span)}”" + ("，自评等级偏高" if higher else "，自评等级偏低"),
+            "grade_changed", f"等级：{own}，按规则应为“{span_text(allowed)}”" + ("，自评等级偏高" if higher else "，自评等级偏低"),
             place, severity="error" if higher else "info",
         ))
     return span, claimed
