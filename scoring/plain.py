@@ -132,7 +132,8 @@ def dump(value: Any, mode: str = "python", exclude_none: bool = False) -> Any:
             if item is None and exclude_none:
                 continue
             out[name] = dump(item, mode, exclude_none)
-        return out
+        hook = getattr(value, "_dumped", None)  # an object whose plain data says more than its fields
+        return out if hook is None else hook(out)
     if isinstance(value, dict):
         return {k: dump(v, mode, exclude_none) for k, v in value.items()}
     if isinstance(value, list):

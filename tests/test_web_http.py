@@ -392,6 +392,30 @@ def test_a_stated_rate_carried_from_an_opened_file_follows_the_figures_it_was_pr
     assert said and "按 120 ÷ 123.47 计算为 97.19%" in said[0]
 
 
+@pytest.mark.parametrize(("typed", "code"), [("111.27万元", None), ("1000000000000000", "invalid_input"), ("12%", "invalid_input")])
+def test_a_figure_a_printed_rate_was_beside_typed_as_the_command_line_takes_it_is_scored(client, typed, code):
+    """全年执行数 typed with its unit, too large, or as a percentage beside the file's printed 执行率: scored as
+    `scoring diff` scores it, the rate left unchecked (review DZ A4: the whole form was refused, naming a
+    key the form does not show); an amount written "12%" keeps its sign on the page and in a download
+    (review DZ A1: the form scored it as 12万元)."""
+    token = token_of(client, "/fill")
+    page = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("汨罗.toml", HUNAN.read_bytes())})
+    values = json.loads(html.unescape(page.text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))["values"]
+    values["inputs"]["executed"]["value"] = typed
+    scored = score(client, values)
+    assert scored.get("ok"), scored
+    assert [f["code"] for f in scored["findings"] if f["code"] == code] == ([code] if code else [])
+    saved = client.post("/fill/download", data={"csrf_token": token, "kind": "toml", "payload": json.dumps(values, ensure_ascii=False)}).text
+    executed = tomllib.loads(saved)["sheets"][0]["inputs"]["executed"]
+    assert executed.get("value", executed.get("written")) == typed, executed
+    if typed == "12%":
+        text = HUNAN.read_text(encoding="utf-8")
+        opened = client.post("/fill/open", data={"csrf_token": token},
+                             files={"file": ("百分号.toml", text.replace('value = "111.27"', 'value = "12%"', 1).encode("utf-8"))})
+        shown = json.loads(html.unescape(opened.text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))["values"]
+        assert shown["inputs"]["executed"]["value"] == "12%"
+
+
 def test_a_file_of_several_sheets_keeps_them_all_and_each_can_be_filled(client):
     """The Jinkouhe file holds five sheets: the form shows one and a choice of the others; a
     download keeps all five, the one edited with its edits, and switching keeps them too."""

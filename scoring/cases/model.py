@@ -244,6 +244,13 @@ class Figure(CaseObject):
         """Whether the figure was written as a percentage ("12%")."""
         return self._percent
 
+    def _dumped(self, out: dict) -> dict:
+        # written with its % sign, as read: a case stored, downloaded or opened in the form keeps the
+        # sign the engine refuses an amount for, where the bare number would score it (review DZ A1)
+        if self._percent and isinstance(self.value, Decimal):
+            out["value"] = f"{format(self.value, 'f')}%"
+        return out
+
 
 class Claim(CaseObject):
     """A claimed score as printed on the sheet; its written decimals are its precision."""

@@ -890,6 +890,8 @@ def _figure(fig) -> dict:
     if fig.get("undisclosed"):
         return {"text": UNDISCLOSED, "value": None, "source": fig.get("source", ""), "note": fig.get("note", "")}
     value = fig.get("value")
+    if isinstance(value, str) and value.endswith("%"):
+        value = value[:-1]  # a figure written as a percentage dumps as "-38%" (`Figure._dumped`): the cell holds its number
     number = None if isinstance(value, bool) or value is None else Decimal(str(value))
     # a figure typed with its unit ("253.87万元") is kept as written, and written back so (review CC A1)
     text = _text(value) if value is not None else fig.get("written")

@@ -33,7 +33,7 @@ from ..engine.results import CaseReport, SheetDiff
 from ..errors import FileError, ScoringError
 from ..files.archive import ZipBounds, clean_name, zip_members
 from ..files.reading import reword_path
-from ..numbers import NumberError, fmt, to_decimal, written_year
+from ..numbers import NumberError, fmt, is_too_large, to_decimal, written_year
 from ..output.data import report_dict
 from ..output.docx import batch_review, docx_bytes
 from ..output.formats import CaseOutput, render_case, writer
@@ -363,10 +363,22 @@ def _retied(rate: object, inputs: dict) -> dict | None:
             continue
         figure = inputs.get(name)
         value = figure.get("value") if isinstance(figure, dict) and not figure.get("undisclosed") else None
-        if value in (None, ""):
+        if value in (None, "") or not _plain_amount(value):
+            # not given, or not a plain amount ("111.27万元", 10^15): the figure is read, or refused, as
+            # an input, which the rate cannot be held against (review DZ A4: the whole form was refused)
             return None
         out[part] = value
     return out
+
+
+def _plain_amount(value: object) -> bool:
+    """Whether a typed figure is a plain number a stated rate can be held against: no unit, no sign
+    of a percentage, below 10^15."""
+    try:
+        number = to_decimal(value) if isinstance(value, str) else Decimal(str(value))
+    except (NumberError, ArithmeticError, ValueError):
+        return False
+    return not is_too_large(number) and not (isinstance(value, str) and value.strip().endswith(("%", "％")))
 
 
 def form_values(case: Case, sheet_id: str | None, library: RuleLibrary) -> dict:
@@ -390,6 +402,8 @@ def form_values(case: Case, sheet_id: str | None, library: RuleLibrary) -> dict:
         # a figure written as the form printed it ("253.87万元", "二百五十三") stays as written, for
         # the form to score and show as the file does, never emptied
         shown = fig.written if value is None and fig.written else ("是" if value else "否") if isinstance(value, bool) else _plain(value)
+        if fig.percent_sign and shown:
+            shown += "%"  # as written: the sign is what the engine refuses an amount for (review DZ A1)
         data["inputs"][name] = {"undisclosed": fig.undisclosed, "value": shown}
     for key, claim in sheet.claims.items():
         target = rule_set.indicator(key) or rule_set.deduction(key)
