@@ -416,6 +416,21 @@ def test_a_figure_a_printed_rate_was_beside_typed_as_the_command_line_takes_it_i
         assert shown["inputs"]["executed"]["value"] == "12%"
 
 
+@pytest.mark.parametrize("field", ["unit", "title"])
+def test_a_lone_surrogate_typed_in_the_form_is_refused_in_words_not_a_server_error(client, field):
+    """"\ud800" (a broken emoji pasted) in a text field: the form is refused saying why, as a JSON case
+    file is, in the score and in a download (review DZ A2: HTTP 500)."""
+    data = hunan_form(**{field: "中共汨罗\ud800"})
+    token = token_of(client, "/fill/hunan.dept-overall@2024.1")
+    response = client.post("/api/score", content=json.dumps(data), headers={"X-CSRF-Token": token, "Content-Type": "application/json"})
+    assert response.status_code == 200, response.text
+    scored = response.json()
+    assert scored["ok"] is False and any("孤立的代理码点" in m for m in scored["errors"]), scored
+    token = token_of(client, "/fill")
+    down = client.post("/fill/download", data={"csrf_token": token, "kind": "toml", "payload": json.dumps(data)})
+    assert down.status_code < 500 and "孤立的代理码点" in html.unescape(down.text)
+
+
 def test_a_file_of_several_sheets_keeps_them_all_and_each_can_be_filled(client):
     """The Jinkouhe file holds five sheets: the form shows one and a choice of the others; a
     download keeps all five, the one edited with its edits, and switching keeps them too."""

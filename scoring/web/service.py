@@ -177,6 +177,14 @@ def case_from_form(data: dict, library: RuleLibrary, with_others: bool = False) 
     not shown) stand where they stood in the file — a download never drops them."""
     if not isinstance(data, dict):
         raise FormError(["表单数据格式不正确"])
+    try:
+        # a lone surrogate ("\ud800", a broken emoji pasted) is valid JSON but no text: every output
+        # would fail on it (review DZ A2: HTTP 500), as a JSON case file is refused for it
+        json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
+    except UnicodeEncodeError:
+        raise FormError(["表单中含有无效的字符（孤立的代理码点，如粘贴进来的残缺表情符号），请删除后重新输入"]) from None
+    except RecursionError:
+        raise FormError(["表单数据嵌套过深，无法读取"]) from None
     ref = _text(data.get("rules"))
     try:
         rule_set = library.find(ref)
