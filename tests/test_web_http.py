@@ -8,6 +8,7 @@ import html
 import io
 import json
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -507,6 +508,30 @@ def test_a_sheet_naming_unknown_rules_fails_without_the_servers_folder(client, t
     page = html.unescape(upload(client, [("广东.toml", text.encode("utf-8"))]).text)
     assert "规则目录中没有规则集 guangdong.dept-overall；已有的规则集：hunan.dept-overall、" in page, page
     assert str(default_rules_dir()) not in page and "hunan.dept-overall@2024.1" not in page
+
+
+def test_no_page_or_answer_shows_the_servers_rules_folder(tmp_path):
+    """The Suining sheet's rules carry a source-defect note placed at the rule file, and its explanation
+    names the file: neither the fill page's answer, a stored sheet's page nor the rule page shows the
+    folder the server keeps them in (review DZ A3)."""
+    rules = tmp_path / "服务器" / "rules"
+    shutil.copytree(FORMULAS, rules)
+    folder = str(rules)
+    with make_client(tmp_path, rules_dir=rules) as client:
+        _no_folder_shown(client, folder)
+
+
+def _no_folder_shown(client, folder: str) -> None:
+    token = token_of(client, "/fill")
+    page = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("遂宁.toml", SUINING.read_bytes())})
+    values = json.loads(html.unescape(page.text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))["values"]
+    answer = client.post("/api/score", json=values, headers={"X-CSRF-Token": token_of(client, "/fill")})
+    assert answer.status_code == 200 and answer.json()["ok"] and folder not in answer.text
+    assert any(f["code"] == "rule_source_defect" for f in answer.json()["findings"])
+    assert folder not in client.get("/rules/sichuan.dept-overall@2024.4").text
+    upload(client, [("安居.toml", SUINING.read_bytes())])
+    sheets = re.findall(r'href="(/review/sheets/\d+)"', client.get("/review").text)
+    assert sheets and all(folder not in client.get(link).text for link in sheets[:3])
 
 
 def test_an_upload_reads_the_template_header_keeps_zip_folders_and_names_what_it_leaves(client, tmp_path):
