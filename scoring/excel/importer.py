@@ -47,9 +47,9 @@ from .form import (
 )
 from .template import META, META_SHEET
 
-# A figure typed with its unit ("253.87万元", "1,234,700 元"): kept as written, as a case file keeps it.
 # A weight or a claim as typed: "5", "4.5分", "＝5" (a formula's text is no figure until saved)
 _POINTS = re.compile(r"[=＝]?\s*[-+－＋]?[0-9０-９]+(?:[.．][0-9０-９]+)?\s*分?")
+# A figure typed with its unit ("253.87万元", "1,234,700 元"): kept as written, as a case file keeps it.
 _WRITTEN_FIGURE = re.compile(r"[-+－＋]?[0-9０-９][0-9０-９,，.．]*\s*[^\s0-9０-９,，.．%％]{1,4}")
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any encrypted workbook
