@@ -2588,3 +2588,28 @@ def test_a_part_of_a_month_is_that_month_done_never_a_deadline(library, target, 
     c = row.comparison
     got = f"{c.low}～{c.high}" if c.low is not None and c.low != c.high else (str(c.computed) if c.computed is not None else None)
     assert got == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("actual", "expected"), [
+    ("2025年3月（延期）", "0.00～9.99"),  # the date of a late completion, the remark saying so (review DY B2)
+    ("2025年3月（已延期）", "0.00～9.99"),
+    ("2025年3月（因疫情延期）", "0.00～9.99"),
+    ("2025年3月延期完成", "0.00～9.99"),
+    ("2024年11月（已完成）", "10.00"),  # a remark saying the work was done on that date
+    ("2024年11月（提前完成）", "10.00"),
+    ("2024年10月（延期）", "日期却在期限“2024年12月31日前”之内"),  # on time by the date, late by the words
+    ("2025年3月（计划）", "该日期不是已完成的结果"),  # a date planned, no result yet
+    ("2024年11月（完成80%）", "无法识别的写法"),  # the remark's own figure is for the evaluator
+    ("2025年3月（延期开工）", "无法识别的写法"),  # the start put off: no completion said
+])
+def test_a_date_written_with_a_remark(library, actual, expected):
+    """An actual's date followed by what became of the work, in brackets or not: read as the date
+    where the remark says it is a completion, late or not; a delay beside a date within the deadline
+    or a date only planned is not read as done on time."""
+    row, _ = one(library, name="完成时间", group=["产出指标", "时效指标"], target="2024年12月31日前", actual=actual, claimed="10")
+    if "～" in expected:
+        shown = f"{row.comparison.low}～{row.comparison.high}"
+        assert (shown, row.comparison.status) == (expected, "over"), row.result.parts[0].reason
+        assert "晚于期限“2024年12月31日前”" in row.result.parts[0].reason
+    else:
+        _reads_as(library, "完成时间", "2024年12月31日前", actual, expected)

@@ -1077,7 +1077,54 @@ def _date_value(
     A span of the year in an actual ("2024年第二季度") is done by its end (`_spanned`)."""
     start = reading.span_start(body) if actual and reading.date_spans else None
     found = _date_of(text, body, comparator, where, year, reading, unknown, actual)
+    if found is None and actual and (body.endswith(")") or _LATE_WORD.search(body) is not None):
+        found = _remarked_date(text, body, comparator, where, year, reading, unknown)
     return found if start is None or found is None or found.kind != "date" or found.date is None else _spanned(found, start)
+
+
+# An actual's date with a remark after it, in brackets or not ("2025年3月（延期）", "2025年3月延期完成",
+# "2024年11月（已完成）"; review DY B2): a word of a delay, said alone, after a cause ("因疫情延期") or
+# before a word of finishing ("延期完成"), dates the late completion; a word of doing on time before
+# a date word reads as the date word ("（提前完成）"); anything else leaves the cell unread.
+_LATE_WORD = re.compile("延期|逾期|推迟|延后|延迟|滞后|超期")
+_ON_TIME = ("提前", "按期", "按时", "如期", "及时")
+_DATE_REMARK = re.compile(r"(.+?)\(([^()]+)\)")
+
+
+def _remarked_date(
+    text: str, body: str, comparator: Comparator | None, where: str, year: int | None,
+    reading: Reading, unknown: Callable[[], ValueParseError],
+) -> ParsedValue | None:
+    """`_date_value` of a date an actual writes with a remark after it; None where the text is no
+    such date.  A late one keeps its remark (`ParsedValue.remark`): a date meeting its deadline
+    beside a word of delay is not read as on time (rows `_quantitative`).  A remark saying the date is
+    no result yet ("（计划）", "（未完成）": reading.unfinished_remarks) raises `UnfinishedResult`."""
+    bracketed = _DATE_REMARK.fullmatch(body)
+    if bracketed is not None:
+        head, remark = bracketed[1], bracketed[2]
+    else:
+        late = _LATE_WORD.search(body)
+        head, remark = body[: late.start()], body[late.start():]
+    if not head or any(ch.isdigit() for ch in remark):
+        return None  # "2024年12月（完成80%）": the remark's own figure is for the evaluator
+    found = _date_of(text, head, comparator, where, year, reading, unknown, True)
+    if found is None or found.kind != "date":
+        return None
+    late = _LATE_WORD.search(remark)
+    if late is not None:
+        before, after = remark[: late.start()], remark[late.end():]
+        cause = not before or before == "已" or before.startswith(reading.not_done_causes)
+        if found.comparator is None and cause and (not after or made_of(after, reading.finishing_remarks)):
+            return replace(found, remark=remark)
+        return None
+    if bracketed is None:
+        return None
+    if reading.unfinished(f"({remark})") is not None:
+        raise UnfinishedResult(where, text, f"“{text}”括号中注明“{remark}”，该日期不是已完成的结果", remark)
+    word = remark[len(next((w for w in _ON_TIME if remark.startswith(w)), "")):]
+    if word in reading.date_words and word not in reading.date_before:
+        return _date_of(text, head + word, comparator, where, year, reading, unknown, True)
+    return None
 
 
 def _date_of(

@@ -424,7 +424,7 @@ class RowScorer(WordingGrader, UnitMatcher):
     def _read_cell(self, text: str, row: Row, label: str, place: str) -> ParsedValue:
         """A cell read, with what its row says of a remark after its unit (`_remark_fits`)."""
         value = self._parse(text, row, label, place)
-        if value.remark is not None and not self._remark_fits(value, row):
+        if value.remark is not None and value.kind != "date" and not self._remark_fits(value, row):
             why = f"{row.name}“{label}”：“{text}”中的“{value.remark}”与指标名称所计的不是同一件事，无法比较"
             raise _Unreadable(why, finding("unreadable_value", f"{why}，该行无法核验", place))
         return value
@@ -1317,6 +1317,10 @@ class RowScorer(WordingGrader, UnitMatcher):
                                f"无法判断是否在期限“{target.raw}”之内，需评价人判断")
                 return outcome
             t, a = _date_number(target, actual), _date_number(actual, target)
+            if actual.remark is not None and _met(direction, a, t):
+                # "2024年10月（延期）" against "2024年12月31日前": on time by the date, late by the words
+                part.reason = f"实际完成值“{actual.raw}”注明“{actual.remark}”，日期却在期限“{target.raw}”之内，无法判断是否按期完成"
+                return outcome
         else:
             converted = self._same_unit(target, actual, direction, row)
             if isinstance(converted, str):
