@@ -1928,10 +1928,10 @@ def test_a_rank_bounded_from_above_in_the_nature_column_is_no_floor(library):
     ("定性", "≥95%", "", "98%", "8.00～10.00"),
     ("定性", "≥500人次", "", "520人次", "8.00～10.00"),
     ("定性", "≤5万元", "", "4.8万元", "8.00～10.00"),
-    ("定性", "≥95%", "", "90%", "judgement"),  # short of it: how far is the evaluator's
+    ("定性", "≥95%", "", "90%", "0.00～8.00"),  # short of it: any tier but 达成年度指标, the evaluator's (review DY B3)
     ("定性", "100%", "", "98%", "None"),  # no direction written: not guessed (review BO A1)
     ("定性", "0起", "", "2起", "None"),
-    ("定性", "≤0起", "", "2起", "judgement"),
+    ("定性", "≤0起", "", "2起", "0.00～8.00"),
     ("定性", "≥500", "万元", "4000000", "None"),  # a bare figure beside no unit column (review BO A2)
     ("定性", "≥95%", "", "95人", "None"),  # another unit: not compared
 ])
@@ -1941,12 +1941,16 @@ def test_a_row_marked_qualitative_that_holds_figures_reaches_its_target_by_them(
     assert shown == expected, row.result.parts[0].reason
 
 
-def test_a_row_graded_by_xinjiang_judgement_rule_that_holds_figures(library):
-    row = {"name": "调解成功率", "group": ["产出指标", "质量指标"], "rule": "按评判等级赋分", "target": ">=95%", "actual": "=97.3%",
+@pytest.mark.parametrize(("actual", "expected", "status"), [
+    ("=97.3%", "8.00～10.00", "match"),
+    ("=93%", "0.00～8.00", "over"),  # short of its target: not 达成年度指标, so 10 is over (review DY B3)
+])
+def test_a_row_graded_by_xinjiang_judgement_rule_that_holds_figures(library, actual, expected, status):
+    row = {"name": "调解成功率", "group": ["产出指标", "质量指标"], "rule": "按评判等级赋分", "target": ">=95%", "actual": actual,
            "weight": 10, "claimed": "10"}
     rest = {"name": "其余", "group": ["产出指标", "数量指标"], "rule": "直接赋分", "weight": 80, "target": "1", "actual": "1"}
-    shown = _shown(report(library, [row, rest], rules="xinjiang.project", inputs={"budget": "100", "executed": "100"}).sheets[0].indicators[1])
-    assert shown == "8.00～10.00"
+    ind = report(library, [row, rest], rules="xinjiang.project", inputs={"budget": "100", "executed": "100"}).sheets[0].indicators[1]
+    assert (_shown(ind), ind.comparison.status) == (expected, status), ind.result.parts[0].reason
 
 
 @pytest.mark.parametrize(("rule", "target", "actual", "expected"), [

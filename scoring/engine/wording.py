@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .rows import _Outcome
 
 # the clauses of a worded cell
+_ANY_DIGIT = re.compile(r"\d")
 _CLAUSES = re.compile(r"[,，;；。、]")
 # what joins a tier's label to what it adds: "部分达成并具有一定效果" is named by "部分达成"
 _TIER_HEAD = re.compile(r"[并且，,]")
@@ -413,6 +414,12 @@ class WordingGrader:
                 part.state = "judgement"
                 part.reason = f"指标值“{row.target}”有程度要求（“{wanted[0]}”），完成值“{actual.raw}”无法与之比较强弱，需评价人判断"
                 return outcome
+        if tier_id is None and row.target is not None and _ANY_DIGIT.search(actual.raw) and _ANY_DIGIT.search(row.target):
+            # "=2起" against "0起": figures, but not two the row can compare (no direction written, other
+            # units): asking for "a quantity to compare" would ask for what is there (review DY B3)
+            part.reason = (f"定性指标的完成值“{actual.raw}”与指标值“{row.target}”无法按数量比较（指标值未写明 ≥ 或 ≤，或两者单位不同），"
+                           f"评为哪一档由评价人判断")
+            return outcome
         if tier_id is None:
             # said in the officer's terms: what to write instead, from the rule file's own tiers
             named = "”“".join(t.label for t in self.rules.tiers.values())
