@@ -2389,7 +2389,8 @@ def test_a_blank_cell_is_said_blank_and_a_marker_quoted(library, target, actual,
 
 
 @pytest.mark.parametrize(("name", "target", "actual", "status"), [
-    ("项目建设期", "6月", "12月", "unverifiable"),  # a bare month may be a length: "6个月"
+    ("项目建设期", "6月", "12月", "over"),  # a bare month may be a length, "6个月": 12 misses it either way (review EC A4)
+    ("项目建设期", "6月", "2024年12月", "unverifiable"),  # a length against a date
     ("运行月数", "10月", "2024.12", "unverifiable"),
     ("项目完成时间", "12月底前", "2025年1月", "over"),  # a deadline word: late
     ("项目完成时间", "第三季度", "2024年11月", "over"),
@@ -2617,3 +2618,15 @@ def test_a_date_written_with_a_remark(library, actual, expected):
         assert "晚于期限“2024年12月31日前”" in row.result.parts[0].reason
     else:
         _reads_as(library, "完成时间", "2024年12月31日前", actual, expected)
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "expected"), [
+    ("项目完成时间", "6月", "7月", "0.00～9.99"),  # later as a month, longer as a length: late either way (review EC A4)
+    ("资金拨付时间", "9月", "11月", "0.00～9.99"),
+    ("项目完成时间", "6月", "2024年7月", "unverifiable"),  # a length against a date: which was meant is in doubt
+    ("设备运行时间", "6月", "7月", "unverifiable"),  # a length of running is more is better: the readings disagree
+])
+def test_a_bare_month_deadline_missed(library, name, target, actual, expected):
+    row, _ = one(library, name=name, group=["产出指标", "时效指标"], target=target, actual=actual, claimed="10")
+    shown = f"{row.comparison.low}～{row.comparison.high}" if row.comparison.status == "over" else row.comparison.status
+    assert shown == expected, row.result.parts[0].reason

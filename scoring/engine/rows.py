@@ -1296,6 +1296,17 @@ class RowScorer(WordingGrader, UnitMatcher):
             return durations.method
         return None
 
+    def _late_either_way(self, row: Row, target: ParsedValue, actual: ParsedValue) -> bool:
+        """Whether a bare month missed ("7月" against "6月") misses as a length too: the actual is a bare
+        month as well, and the row reads a length of months as at most (a 时效 row's "项目建设期"), so
+        seven months against six is late whichever the sheet meant (review EC A4)."""
+        if target.precision != "month" or _DEADLINE_WRITTEN.search(actual.raw) is not None:
+            return False
+        length = replace(target, kind="number", number=Decimal(target.date.month), unit="月", date=None)
+        chosen = self._no_comparator(row, length)
+        found = self.rules.methods.get(chosen) if chosen is not None else None
+        return found is not None and found.comparator in ("<=", "<")
+
     def _quantitative(self, row, weight, method, target, actual, outcome, place, findings, values) -> _Outcome:
         part = outcome.part
         if target is None:
@@ -1378,7 +1389,8 @@ class RowScorer(WordingGrader, UnitMatcher):
                 # full marks only when met, and a miss is one (a deadline passed; not a figure of unclear
                 # direction that is only unequal, nor a bare "6月" that may be a length, "项目建设期 6月"):
                 # it earns less, however much (review BW A3)
-                part.short_of_weight = unclear is None and direction[0] in "<>" and (wanted != "date" or _DEADLINE_WRITTEN.search(target.raw) is not None)
+                part.short_of_weight = unclear is None and direction[0] in "<>" and (
+                    wanted != "date" or _DEADLINE_WRITTEN.search(target.raw) is not None or self._late_either_way(row, target, actual))
                 return outcome
             raw = self.evaluator.evaluate(method.score, names)
         except EvaluationError as exc:
