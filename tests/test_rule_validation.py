@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import textwrap
 
@@ -493,3 +494,68 @@ def test_a_weight_that_is_no_finite_number_is_named_for_what_it_is(tmp_path, wri
     hunan.write_text(text.replace("weight = 10\n", f"weight = {written}\n", 1), encoding="utf-8")
     proc = run_cli("formulas", "validate", str(hunan), "--rules-dir", str(rules))
     assert proc.returncode == 1 and "indicators[0].weight（第 " in proc.stderr and said in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize(("score", "band"), [("12", "第 1 档"), ("-3", "第 1 档")])
+def test_a_band_scoring_outside_its_line_is_rejected(tmp_path, score, band):
+    """A band of 12 on a 10-point line (or of -3) is a slip the cap would hide (review EA A5)."""
+    body = INDICATOR + f"""
+band_on = "a"
+[[indicators.bands]]
+upper = "60"
+upper_inclusive = true
+score = "{score}"
+[[indicators.bands]]
+lower = "60"
+lower_inclusive = false
+score = "10"
+"""
+    assert f"{band}的得分“{score}”在声明的输入范围内总在 0～10 分之外" in problems(tmp_path, body)
+
+
+@pytest.mark.parametrize("floor", ["10", "12", "-1"])
+def test_a_score_floor_outside_zero_to_the_total_is_rejected(tmp_path, floor):
+    """`score_floor` is where deductions stop ("扣完为止"), not a pass mark (review EA A3)."""
+    head = HEAD.replace("total = 10", f"total = 10\nscore_floor = {floor}")
+    assert f"score_floor（{floor}）应不小于 0 且小于满分 total（10）" in problems(tmp_path, INDICATOR + 'score = "a"\n', head)
+
+
+def test_fiscal_years_without_a_last_end_where_the_rules_lapse(tmp_path):
+    """`fiscal_years = { first = N }` beside an `effective_to` governs up to that year, not every later one;
+    a first year after it is refused (review EA A2)."""
+    head = HEAD.replace("effective_from = 2024-01-01", "effective_from = 2024-01-01\neffective_to = 2024-12-31\nfiscal_years = { first = 2023 }")
+    rules = load_rule_file(write(tmp_path, INDICATOR + 'score = "a"\n', head))
+    assert [rules.info.governs_fiscal_year(y) for y in (2022, 2023, 2024, 2025)] == [False, True, True, False]
+    late = HEAD.replace("effective_from = 2024-01-01", "effective_from = 2024-01-01\neffective_to = 2024-12-31\nfiscal_years = { first = 2030 }")
+    assert "fiscal_years.first（2030）晚于失效日期 effective_to（2024-12-31）的年度" in problems(tmp_path, INDICATOR + 'score = "a"\n', late)
+
+
+def test_a_score_floor_does_not_lift_lines_below_it_without_deductions(tmp_path):
+    """Lines adding up to 1 under a floor of 5 and no deductions: the total is 1, not 5 (review EA A3)."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    head = HEAD.replace("total = 10", "total = 10\nscore_floor = 5")
+    write(rules, INDICATOR + 'score = "a"\n', head)
+    case = tmp_path / "case.toml"
+    case.write_text(textwrap.dedent("""
+        format = 1
+        [case]
+        id = "floor"
+        unit = "测试单位"
+        region = ["测试省"]
+        year = 2024
+        source = "test"
+        [[sheets]]
+        id = "s"
+        title = "测试表"
+        sheet_type = "测试表"
+        claimed_total = { score = "1" }
+        [sheets.inputs]
+        a = { value = "1" }
+        b = { value = "0" }
+        [sheets.claims]
+        x = { score = "1" }
+    """), encoding="utf-8")
+    proc = run_cli("diff", str(case), "--rules-dir", str(rules), "--format", "json")
+    total = json.loads(proc.stdout)["sheets"][0]["total"]
+    assert (total["computed"], total["status"]) == ("1.00", "match"), proc.stdout

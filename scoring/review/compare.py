@@ -685,9 +685,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
 
     # the lines' sums less the deductions, never below the floor: the lowest, the highest, and the
     # value nearest the claims
-    low, high, nearest = sums.low - deducted, high - deducted, sums.computed - deducted
-    if score_floor is not None:
-        low, high, nearest = max(low, score_floor), max(high, score_floor), max(nearest, score_floor)
+    low, high, nearest = (_floored(x - deducted, score_floor, x) for x in (sums.low, high, sums.computed))
     # a claimed total may also be off by what the weights are, printed rounded (3 × 3.3 of 10: 100
     # for lines of 99.9)
     # what the lines matching within the tolerance add up to: their differences net, one line's
@@ -703,9 +701,8 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         # total (110 of "100"), which is no total the rules give, nor a grade; it is kept as the
         # lines' sum, and the total is unverifiable.
         # what the lines themselves add up to: not the room of a partial sheet's missing part
-        lines_high = sums.high + (unseen if sums.unknown_weight else 0) - deducted
-        if score_floor is not None:
-            lines_high = max(lines_high, score_floor)
+        lines_high = sums.high + (unseen if sums.unknown_weight else 0)
+        lines_high = _floored(lines_high - deducted, score_floor, lines_high)
         lines_sum = (low, round_half_up(lines_high, digits))
         low = high = computed = None
     else:
@@ -749,7 +746,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         held_top = computed if every else high
         # — the claims' sum, or the claimed total where that is less: a total written as the rules give it
         # is no over-claim whatever a line above it claims (review DT A1)
-        claims = min(_floored(sums.claimed - claimed_deductions, score_floor), claimed_total) if every else claimed_total
+        claims = min(_floored(sums.claimed - claimed_deductions, score_floor, sums.claimed), claimed_total) if every else claimed_total
         held = sums.held and claims - held_top > allow_up
         if held and status == "match":
             status = "over"
@@ -794,13 +791,13 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         # deductions take the claims' sum no lower than the rules' total ("扣完为止": lines of 14 less
         # 17 of deductions add up to a total of 0, review DR A2)
         added = sums.claimed - claimed_deductions + (sums.by_subtotals or 0)
-        parts_sum = _floored(added, score_floor)
+        parts_sum = _floored(added, score_floor, added + claimed_deductions)
         # what lines not seen or not claimed could still add: nothing known when a weight is not
         room = None if sums.unknown_weight or sums.unclaimed_unknown else unseen + sums.unclaimed_weight
         # deductions owed by their findings whose 扣分 cell is blank: a total that takes them is right,
         # its blank cells are what is wrong (review DR B1)
         blank = sum((amount for _, amount, claimed in deductions if claimed is None and amount), Decimal(0))
-        owed = _floored(added - blank, score_floor) if blank else None
+        owed = _floored(added - blank, score_floor, added + claimed_deductions) if blank else None
         written = [raw for raw, kept in ((added, parts_sum), (added - blank, owed)) if kept is not None and raw != kept]
         _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings, sums.converted,
                         added if added != parts_sum else None, owed, written,
@@ -830,9 +827,10 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     )
 
 
-def _floored(total: Decimal, score_floor: Decimal | None) -> Decimal:
-    """A total less its deductions, never below the rules' floor."""
-    return total if score_floor is None or total >= score_floor else score_floor
+def _floored(total: Decimal, score_floor: Decimal | None, before: Decimal) -> Decimal:
+    """A total less its deductions (``before`` them), never taken below the rules' floor by them: lines
+    that add up to less than the floor without any ("扣完为止" is no pass mark) stay what they add up to."""
+    return total if score_floor is None or total >= score_floor else max(total, min(score_floor, before))
 
 
 def _explained(lines: Decimal, rounding: Decimal) -> str:

@@ -79,6 +79,17 @@ class RuleSetInfo(Strict, RuleSetInfoMethods):
         return value
 
     @model_validator(mode="after")
+    def _years_and_floor_in_reach(self) -> "RuleSetInfo":
+        # a first fiscal year after the rules lapse, or a floor no total can be above ("扣完为止" is no
+        # pass mark), is a slip, not rules (review EA A2, A3)
+        years, end = self.fiscal_years, self.effective_to
+        if years is not None and years.last is None and end is not None and years.first > end.year:
+            raise ValueError(f"fiscal_years.first（{years.first}）晚于失效日期 effective_to（{end}）的年度")
+        if self.score_floor is not None and not 0 <= self.score_floor < self.total:
+            raise ValueError(f"score_floor（{self.score_floor}）应不小于 0 且小于满分 total（{self.total}）：它是扣分扣到的下限，不是及格线")
+        return self
+
+    @model_validator(mode="after")
     def _revises_an_earlier_version(self) -> "RuleSetInfo":
         if self.revises is not None:
             rule_id, at, version = self.revises.partition("@")

@@ -159,6 +159,12 @@ def reach_problems(indicator: Indicator, inputs: dict[str, InputDecl], parameter
     for part in indicator.parts:
         lo, hi = _part_range(part, ranges)
         label = indicator.name if indicator.single else f"{indicator.name}·{part.name}"
+        for i, band in enumerate(part.bands):
+            # a band whose every score lies outside 0..weight (12 of a 10-point line, -2) is a slip the cap
+            # would hide (review EA A5)
+            b_lo, b_hi = ranges.of(band.score, part.weight)
+            if b_lo > part.weight or b_hi < 0:
+                problems.append((label, f"第 {i + 1} 档的得分“{band.score.source}”在声明的输入范围内总在 0～{fmt(part.weight)} 分之外（抄错了？）"))
         if part.cap_max is not None:
             hi = min(hi, part.cap_max)
         if hi < part.weight:
