@@ -397,7 +397,7 @@ _SLIPS = (  # (the amount, the amount it is held against, the indicator, the spe
 _FUNDS = (("transfer_spent", "transfer_budget"), ("bond_spent", "bond_budget"), ("special_spent", "special_budget"))
 
 
-# A part above its whole (sichuan.dept-overall@2024.3): (the part, the whole, the indicator).
+# A part above its whole (sichuan.dept-overall@2024.3, 2024.5): (the part, the whole, the indicator).
 _PART_ABOVE_WHOLE = (
     ("duty_targets_met", "duty_targets_set", "duty_performance"),
     ("furniture_overage", "furniture_total", "asset_utilization"),
@@ -412,6 +412,7 @@ _PART_ABOVE_WHOLE = (
     ("stage_quantity_met", "stage_projects", "target_completion"),
     ("stage_benefit_met", "stage_projects", "realized_effect"),
     ("adjust_missed", "adjust_needed", "project_adjustment"),
+    ("adjust_needed", "stage_projects", "project_adjustment"),  # 2024.5
     ("annual_low_balance", "annual_projects", "execution_result"),
     ("quantity_within_30", "quantity_completed", "target_deviation"),
 )

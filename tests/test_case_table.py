@@ -334,7 +334,7 @@ def test_tables_as_other_programs_save_them_are_named_or_read(tmp_path, library)
     path = tmp_path / "caps.csv"
     path.write_text(_csv(rows, header), encoding="utf-8")
     summary = json.loads(run_cli("batch", str(path), "--format", "json").stdout)
-    assert [s["rules"] for s in summary["sheets"]] == ["hunan.dept-overall@2024.8"] * 5, summary["failures"]
+    assert [s["rules"] for s in summary["sheets"]] == ["hunan.dept-overall@2024.9"] * 5, summary["failures"]
 
 
 def test_a_row_in_another_encoding_is_refused_alone_and_the_table_read_on(tmp_path, library):
@@ -391,7 +391,7 @@ def test_template_header_round_trips_through_batch(tmp_path, library):
     diff` scores the case file."""
     done = run_cli("template", "sichuan.dept-overall", "--format", "csv")
     assert done.returncode == 0, done.stderr
-    assert "sichuan.dept-overall@2024.4" in done.stderr  # what to write in the 规则 column: the version in effect
+    assert "sichuan.dept-overall@2024.5" in done.stderr  # what to write in the 规则 column: the version in effect
     header = next(csv.reader(io.StringIO(done.stdout.removeprefix("\ufeff"))))
     assert header[:7] == ["案例编号", "单位", "地区", "年度", "规则", "表名", "自评总分"]
     # the claims' and findings' columns in Chinese (review BW D6); "claim:" and "finding:" are read alike

@@ -237,7 +237,7 @@ def test_a_sheet_that_cannot_be_used_is_refused_alone_and_the_others_are_shown(t
     report = json.loads(done.stdout)
     assert [s["id"] for s in report["sheets"]] == ["project-mbjx", "project-xinchuang"]
     refused = [f for f in report["findings"] if f["code"] == "sheet_refused"]
-    assert len(refused) == 1 and refused[0]["where"].endswith("#dept-overall") and "sichuan.dept-overall@2024.4" in refused[0]["message"]
+    assert len(refused) == 1 and refused[0]["where"].endswith("#dept-overall") and "sichuan.dept-overall@2024.5" in refused[0]["message"]
 
 
 def test_rules_of_another_form_named_for_a_sheet_are_refused_in_one_sentence():
@@ -246,7 +246,7 @@ def test_rules_of_another_form_named_for_a_sheet_are_refused_in_one_sentence():
     done = run_cli("diff", str(CASES / "sichuan-suining-anju-jxb-2024.toml"), "--rules", "hunan.dept-overall")
     assert done.returncode == 2
     about = [line for line in done.stderr.splitlines() if "#dept-overall" in line]
-    assert len(about) == 1 and "本表 42 项数字中有 42 项" in about[0] and "不是规则集 hunan.dept-overall@2024.8 的输入" in about[0], done.stderr
+    assert len(about) == 1 and "本表 42 项数字中有 42 项" in about[0] and "不是规则集 hunan.dept-overall@2024.9 的输入" in about[0], done.stderr
 
 
 def test_a_misspelt_required_key_is_said_once_naming_the_key_meant(tmp_path):

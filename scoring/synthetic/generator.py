@@ -209,7 +209,7 @@ def _formula_case(rng: random.Random, case_id: str, year: int) -> dict:
         v[name] = 0 if rng.random() < 0.8 else rng.randint(1, min(2, stage))
     if rng.random() < 0.5:  # left out half the time: the rule file's stated default (0) applies
         v["stage_late_registered"] = 0 if rng.random() < 0.9 else 1
-    v["adjust_needed"] = rng.randint(0, 3)
+    v["adjust_needed"] = rng.randint(0, min(3, stage))  # among the stage projects (sichuan.dept-overall@2024.5 checks it)
     v["adjust_missed"] = 0 if rng.random() < 0.8 else rng.randint(0, v["adjust_needed"])
     v["annual_projects"] = rng.randint(0, 8)
     v["annual_low_balance"] = max(0, v["annual_projects"] - rng.randint(0, 1))
