@@ -967,3 +967,69 @@ def test_a_sheet_naming_a_revised_version_is_told_of_its_revision(library, tmp_p
         if told:
             assert found[0]["severity"] == "warning"
             assert found[0]["message"].startswith("本表指定的规则集 sichuan.dept-overall@2024.2 已由 sichuan.dept-overall@2024.5 修订")
+
+
+def test_a_group_of_rows_can_have_a_method_of_its_own(tmp_path):
+    """"满意度指标：低于指标值每低1个百分点扣分值的10%" on a form printing no 赋分规则 column: rows.group_methods
+    gives the group its method, as a 赋分规则 cell naming it would; other groups keep theirs (review EA A4)."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FORMULAS / "national", rules / "national", ignore=shutil.ignore_patterns("__pycache__"))
+    (rules / "hebei.toml").write_text(textwrap.dedent("""\
+        format = 1
+        extends = "national.project@2020.9"
+        [rule_set]
+        id = "hebei.project"
+        version = "2020.1"
+        title = "河北省项目支出绩效自评表"
+        region = ["河北省"]
+        effective_from = 2020-01-01
+        effective_to = 2020-12-31
+        [rule_set.source]
+        document = "测试"
+        [rows.group_methods]
+        "满意度" = "satisfaction"
+        [rows.methods.satisfaction]
+        label = "满意度指标（每低1个百分点扣分值的10%）"
+        comparator = ">="
+        rule_text = "满意度≥指标值得满分，低于指标值每低1个百分点扣分值的10%。"
+        reads = "number"
+        score = "weight if met else weight - (target - actual) * weight * 0.1"
+        """), encoding="utf-8")
+    case = tmp_path / "case.toml"
+    case.write_text(textwrap.dedent("""\
+        format = 1
+        [case]
+        id = "t"
+        unit = "测试单位"
+        region = ["河北省"]
+        year = 2020
+        source = "test"
+        [[sheets]]
+        id = "s"
+        title = "测试表"
+        sheet_type = "项目支出绩效自评表"
+        [sheets.inputs]
+        budget = "100"
+        executed = "100"
+        [[sheets.rows]]
+        group = ["满意度指标", "服务对象满意度指标"]
+        name = "群众满意度"
+        target = "≥95%"
+        actual = "90%"
+        weight = 10
+        claimed = "9.47"
+        [[sheets.rows]]
+        group = ["产出指标", "数量指标"]
+        name = "培训人次"
+        target = "≥100人次"
+        actual = "90人次"
+        weight = 10
+        claimed = "9"
+        """), encoding="utf-8")
+    done = diff_json(str(case), "--rules-dir", str(rules))
+    rows = {i["name"]: (i["computed"], i["status"]) for i in done["sheets"][0]["indicators"]}
+    assert rows["群众满意度"] == ("5.00", "over") and rows["培训人次"] == ("9.00", "match"), rows
+    bad = rules / "hebei.toml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace('"满意度" = "satisfaction"', '"满意度" = "satisfied"'), encoding="utf-8")
+    refused = run_cli("formulas", "validate", str(bad), "--rules-dir", str(rules))
+    assert refused.returncode == 1 and "rows.group_methods.满意度" in refused.stderr and "没有名为 satisfied 的方法" in refused.stderr

@@ -555,12 +555,24 @@ class RowScorer(WordingGrader, UnitMatcher):
             raise _Unreadable(why, finding("unknown_row_rule", f"{row.name}：{why}", place))
         return None
 
+    def _group_method(self, row: Row) -> CompiledMethod | None:
+        """The method rows.group_methods gives the row's group (the most specific level first), for
+        a row whose 赋分规则 and 指标性质 columns name none; None where it gives none."""
+        if not self.rules.group_methods:
+            return None
+        for level in reversed(row.group):
+            name = normalize_phrase(level)
+            chosen = next((m for word, m in self.rules.group_methods.items() if word in name), None)
+            if chosen is not None:
+                return None if chosen == BY_VALUES else self.rules.methods[chosen]
+        return None
+
     # -- evaluation ------------------------------------------------------------------------
 
     def _evaluate(self, row: Row, weight: Decimal | None, place: str, findings: list[Finding], values: list[ValueUse]) -> _Outcome:
         part = PartResult(row.id or row.name, row.name, weight or Decimal(0), "unverifiable")
         outcome = _Outcome(part)
-        method = self._declared_method(row, place)
+        method = self._declared_method(row, place) or self._group_method(row)
         if row.actual is None:
             part.reason = "文件未给出指标值和完成值" if row.target is None else "文件未给出实际完成值"
             return outcome

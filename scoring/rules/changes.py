@@ -94,4 +94,5 @@ def diff_rule_sets(a: RuleSet, b: RuleSet) -> list[str]:
     lines += _collection("词表用语", rows_old.get("vocabulary", {}), rows_new.get("vocabulary", {}), lambda k, v: f"“{k}”（评为 {v}）")
     lines += _collection("方法选择", rows_old.get("select", {}), rows_new.get("select", {}), lambda k, v: f"“{k}”（→ {v}）")
     lines += _collection("赋分规则名称", rows_old.get("rule_names", {}), rows_new.get("rule_names", {}), lambda k, v: f"“{k}”（→ {v}）")
+    lines += _collection("指标分组的计分方法", rows_old.get("group_methods", {}), rows_new.get("group_methods", {}), lambda k, v: f"“{k}”（→ {v}）")
     return lines

@@ -624,9 +624,10 @@ class _Compiler:
         for key, mid in r.select.items():
             if mid != "by_comparator" and mid not in r.methods:
                 self.problem(f"rows.select.{key}", f"没有名为 {mid} 的方法（rows.methods），也不是 by_comparator")
-        for key, mid in r.rule_names.items():
-            if mid != "by_comparator" and mid not in r.methods:
-                self.problem(f"rows.rule_names.{key}", f"没有名为 {mid} 的方法（rows.methods），也不是 by_comparator")
+        for table, names in (("rule_names", r.rule_names), ("group_methods", r.group_methods)):
+            for key, mid in names.items():
+                if mid != "by_comparator" and mid not in r.methods:
+                    self.problem(f"rows.{table}.{key}", f"没有名为 {mid} 的方法（rows.methods），也不是 by_comparator")
         tiers = {}
         for i, tier in enumerate(r.tiers):
             if tier.id in tiers:
@@ -685,6 +686,7 @@ class _Compiler:
             weight=r.weight, rule_text=r.rule_text, decision=r.decision,
             select={normalize_phrase(k): v for k, v in r.select.items()},
             rule_names={normalize_phrase(k): v for k, v in r.rule_names.items()},
+            group_methods={normalize_phrase(k): r.group_methods[k] for k in sorted(r.group_methods, key=len, reverse=True)},
             methods=methods, tiers=plain_declaration(tiers),
             # a tier's own name, written as the actual ("部分达成并具有一定效果"), is that tier,
             # unless the file's vocabulary says otherwise
@@ -790,7 +792,7 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "not_done_counts"): [],
                                                         ("rows.strength", "unchanged"): [], ("rows.target_words", "alike"): [],
                                                         ("reading", "event_units"): [], ("rows.methods.*", "text_target"): None, ("rows.methods.*", "text_words"): [],
-                                                        ("reading", "date_spans"): {}}
+                                                        ("reading", "date_spans"): {}, ("rows", "group_methods"): {}}
 
 
 def content_hash(resolved: dict) -> str:

@@ -11,14 +11,14 @@ Merge rules, per section:
 * ``inputs``, ``parameters``: by name; a child entry replaces the parent's entry whole.
 * ``indicators``, ``deductions``: by ``id``; ``groups`` by ``path``; ``checks`` by ``expr``; a child
   entry replaces the parent's in place, a new one is appended.
-* ``rows``: scalars override; ``select``, ``rule_names``, ``methods``, ``vocabulary`` merge by key;
+* ``rows``: scalars override; ``select``, ``rule_names``, ``group_methods``, ``methods``, ``vocabulary`` merge by key;
   ``tiers`` by ``id``.
 * ``rows.no_comparator``: each setting the child writes replaces the parent's, and ``groups`` merge by
   name.
 * ``reading``: ``comparators``, ``comparator_suffixes`` and ``units`` merge by key; a list (``not_given``,
   ``none_words`` …) written by the child replaces the parent's.
 * ``[remove]`` lists what the child drops: ``inputs``, ``parameters``, ``indicators``,
-  ``deductions``, ``groups``, ``checks``, ``methods``, ``select``, ``rule_names``, ``vocabulary``, ``tiers``.
+  ``deductions``, ``groups``, ``checks``, ``methods``, ``select``, ``rule_names``, ``group_methods``, ``vocabulary``, ``tiers``.
 * ``tests`` are never inherited: a child's golden examples are its own.
 """
 
@@ -32,7 +32,7 @@ from ..errors import FileProblem
 _NOT_INHERITED = ("fiscal_years", "revises")
 _KEYED_LISTS = {"indicators": "id", "deductions": "id", "groups": "path", "checks": "expr"}
 _DICTS = ("inputs", "parameters")
-_ROW_DICTS = ("select", "rule_names", "methods", "vocabulary")
+_ROW_DICTS = ("select", "rule_names", "group_methods", "methods", "vocabulary")
 _READING_DICTS = ("comparators", "comparator_suffixes", "units")
 REMOVABLE = frozenset({*_KEYED_LISTS, *_DICTS, *_ROW_DICTS, "tiers"})
 

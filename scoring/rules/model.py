@@ -115,6 +115,7 @@ class CompiledRows(CompiledModel):
     decision: str
     select: dict[str, str]
     rule_names: dict[str, str]
+    group_methods: dict[str, str]  # a group's word → its method, longest word first (rows.group_methods)
     methods: dict[str, CompiledMethod]
     tiers: dict[str, Tier]
     vocabulary: dict[str, str]

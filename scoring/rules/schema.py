@@ -432,6 +432,10 @@ class RowRules(Strict):
     # figure is read as a bare one (rows.no_comparator, then select.none), the date as a deadline
     prefix_comparators: list[ComparatorCode] = []
     rule_names: dict[str, str] = {}
+    # A group's own method, for forms printing no 赋分规则 or 指标性质 column: a row under a group whose
+    # name holds one of these words ("满意度" of 满意度指标; the most specific level, the longest word
+    # first) is scored by that method, as a 赋分规则 cell naming it would (review EA A4)
+    group_methods: dict[str, str] = {}
     methods: dict[str, RowMethod] = {}
     tiers: list[Tier] = []
     vocabulary: dict[str, str] = {}
