@@ -1033,3 +1033,42 @@ def test_a_group_of_rows_can_have_a_method_of_its_own(tmp_path):
     bad.write_text(bad.read_text(encoding="utf-8").replace('"满意度" = "satisfaction"', '"满意度" = "satisfied"'), encoding="utf-8")
     refused = run_cli("formulas", "validate", str(bad), "--rules-dir", str(rules))
     assert refused.returncode == 1 and "rows.group_methods.满意度" in refused.stderr and "没有名为 satisfied 的方法" in refused.stderr
+
+
+def test_a_date_formula_counts_days_whatever_the_dates_are_written_to(tmp_path):
+    """"每逾期30天扣分值的20%" as `(actual - target) / 30`: the dates are day numbers, a deadline written to the
+    month its last day, an actual written to the month any day of it (a range); 2020.8 counted months there
+    (9.87 for 61 days late: review EA A1)."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FORMULAS / "national", rules / "national", ignore=shutil.ignore_patterns("__pycache__"))
+    (rules / "yunnan.toml").write_text(textwrap.dedent("""\
+        format = 1
+        extends = "national.project@2020.9"
+        [rule_set]
+        id = "yunnan.project"
+        version = "2022.1"
+        title = "云南省项目支出绩效自评表"
+        region = ["云南省"]
+        effective_from = 2022-01-01
+        effective_to = 2022-12-31
+        [rule_set.source]
+        document = "测试"
+        [rows.methods.deadline]
+        label = "时效指标（期限）"
+        rule_text = "按期完成得满分，每逾期30天扣分值的20%，扣完为止。"
+        reads = "date"
+        score = "weight if met else max(0, weight - (actual - target) / 30 * weight * 0.2)"
+        judgement_unless_met = false
+        """), encoding="utf-8")
+    rows = [("2022年10月", "2022年12月31日"), ("2022年10月31日前", "2022年12月"), ("2022年6月30日前", "2022年7月30日")]
+    lines = ["format = 1", "[case]", 'id = "t"', 'unit = "测试单位"', 'region = ["云南省"]', "year = 2022", 'source = "test"',
+             "[[sheets]]", 'id = "s"', 'title = "测试表"', 'sheet_type = "项目支出绩效自评表"', "[sheets.inputs]", 'budget = "100"',
+             'executed = "100"']
+    for target, actual in rows:
+        lines += ["[[sheets.rows]]", 'group = ["产出指标", "时效指标"]', 'name = "完成时限"', f'target = "{target}"', f'actual = "{actual}"',
+                  "weight = 10", 'claimed = "9.9"']
+    case = tmp_path / "case.toml"
+    case.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = diff_json(str(case), "--rules-dir", str(rules))
+    shown = [(i["low"], i["high"]) if i.get("low") != i.get("high") else i["computed"] for i in done["sheets"][0]["indicators"][1:]]
+    assert shown == ["5.93", ("5.93", "7.93"), "8.00"], done["sheets"][0]["indicators"]

@@ -1308,6 +1308,34 @@ class RowScorer(WordingGrader, UnitMatcher):
             return durations.method
         return None
 
+    def _in_days(self, method: CompiledMethod, names: dict, direction: str, target: ParsedValue, actual: ParsedValue,
+                 weight: Decimal, outcome: _Outcome, values: list[ValueUse]) -> _Outcome | None:
+        """A date method whose formula reads the dates (``actual - target``): they are day numbers,
+        whatever precision the sheet wrote them to, so a formula in days means days ("每逾期30天扣20%").
+        A deadline written to the month or year is its last day ("2022年10月": the 31st; "2022年10月后":
+        its first); an actual so written is any day of it, and the score the range its first and last
+        days give (review EA A1).  Fills ``names``; returns the outcome where the score is such a range,
+        else None (the caller evaluates ``names``)."""
+        due = _last_day(target) if direction[0] == "<" else target.date
+        first, last = actual.date, _last_day(actual)
+        names["target"], names["actual"] = Decimal(due.toordinal()), Decimal(first.toordinal())
+        if self.recorder.traced:
+            done = f"{first.isoformat()}～{last.isoformat()}" if first != last else first.isoformat()
+            self.recorder.value(values, ValueUse("days", "日期按天计", f"期限 {due.isoformat()}，完成 {done}", "value"))
+        if first == last:
+            return None
+        at_first = Decimal(self.evaluator.evaluate(method.score, names))
+        at_last = Decimal(self.evaluator.evaluate(method.score, {**names, "actual": Decimal(last.toordinal())}))
+        if at_first == at_last:
+            return None
+        low, high = (min(max(x, Decimal(0)), weight) for x in sorted((at_first, at_last)))
+        part = outcome.part
+        part.state = "scored"
+        part.reason = (f"完成日期“{actual.raw}”只写到{'年份' if actual.precision == 'year' else '月份'}，按其第一天至最后一天计，"
+                       f"得分在 {fmt(round_half_up(low, 2))}～{fmt(round_half_up(high, 2))} 分之间（{method.label}）")
+        outcome.low, outcome.high, outcome.interval = low, high, True
+        return outcome
+
     def _late_either_way(self, row: Row, target: ParsedValue, actual: ParsedValue) -> bool:
         """Whether a bare month missed ("7月" against "6月") misses as a length too: the actual is a bare
         month as well, and the row reads a length of months as at most (a 时效 row's "项目建设期"), so
@@ -1404,7 +1432,13 @@ class RowScorer(WordingGrader, UnitMatcher):
                 part.short_of_weight = unclear is None and direction[0] in "<>" and (
                     wanted != "date" or _DEADLINE_WRITTEN.search(target.raw) is not None or self._late_either_way(row, target, actual))
                 return outcome
-            raw = self.evaluator.evaluate(method.score, names)
+            if wanted == "date" and not method.score.names.isdisjoint(("target", "actual")):
+                days = self._in_days(method, names, direction, target, actual, weight, outcome, values)
+                if days is not None:
+                    return days
+                raw = self.evaluator.evaluate(method.score, names)
+            else:
+                raw = self.evaluator.evaluate(method.score, names)
         except EvaluationError as exc:
             part.state = "error"
             part.reason = str(exc)
