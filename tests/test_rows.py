@@ -2603,6 +2603,8 @@ def test_a_part_of_a_month_is_that_month_done_never_a_deadline(library, target, 
     ("2024年11月（已完成）", "10.00"),  # a remark saying the work was done on that date
     ("2024年11月（提前完成）", "10.00"),
     ("2024年10月（延期）", "日期却在期限“2024年12月31日前”之内"),  # on time by the date, late by the words
+    ("2025年2月（提前完成）", "日期却晚于期限“2024年12月31日前”"),  # the other way round
+    ("2024年11月（开工）", "无法识别的写法"),  # another step's date (review ED A1)
     ("2025年3月（计划）", "该日期不是已完成的结果"),  # a date planned, no result yet
     ("2024年11月（完成80%）", "无法识别的写法"),  # the remark's own figure is for the evaluator
     ("2025年3月（延期开工）", "无法识别的写法"),  # the start put off: no completion said
@@ -2630,3 +2632,47 @@ def test_a_bare_month_deadline_missed(library, name, target, actual, expected):
     row, _ = one(library, name=name, group=["产出指标", "时效指标"], target=target, actual=actual, claimed="10")
     shown = f"{row.comparison.low}～{row.comparison.high}" if row.comparison.status == "over" else row.comparison.status
     assert shown == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "expected"), [
+    # could not: a negation before a strength word or the target's words (national.project@2020.9, review EC A1, B8)
+    ("群众收入水平", "明显提高", "无法明显提高", "0.00～6.00"),
+    ("群众收入水平", "明显提高", "难以显著改善", "0.00～6.00"),
+    ("群众收入水平", "有所提升", "不能有所提升", "0.00～6.00"),
+    ("项目完成情况", "按期完成", "无法按期完成", "0.00～6.00"),
+    # aimed at or expected: the evaluator's
+    ("群众收入水平", "明显提高", "预计明显提高", "unverifiable"),
+    ("群众收入水平", "明显提高", "争取明显提高", "unverifiable"),
+    ("群众收入水平", "明显提高", "明显提高（预计）", "unverifiable"),
+    ("群众收入水平", "明显提高", "明显提高的效果尚未显现", "unverifiable"),
+    # ... short of the target however hedged: any tier but the one reaching it (review ED A2)
+    ("群众收入水平", "明显提高", "有所提高，效果尚未显现", "0.00～8.00"),
+    ("群众收入水平", "明显提高", "有所提高，低于预期", "6.00～8.00"),
+    ("群众收入水平", "明显提高", "略有提高，难以明显提高", "0.00～8.00"),
+    ("群众收入水平", "明显提高", "低于预期部分达成年度指标", "6.00～8.00"),
+    # results, not plans (review ED A3)
+    ("群众收入水平", "明显提高", "群众收入比预期明显提高", "8.00～10.00"),
+    ("群众收入水平", "明显提高", "较计划明显提高", "8.00～10.00"),
+    ("群众收入水平", "明显提高", "项目成本低于预期，群众收入明显提高", "8.00～10.00"),
+    ("群众办事便利度", "明显提升", "群众办事难度大幅降低，便利度明显提升", "8.00～10.00"),
+    ("群众收入水平", "明显提高", "群众收入明显提高，工作不能有所松懈", "8.00～10.00"),
+    ("群众收入水平", "明显提高", "取得预期明显改善效果，群众收入明显提高", "8.00～10.00"),
+    # an admission is no denial (review ED A4)
+    ("环境影响", "无明显负面影响", "施工难以避免的噪声对周边居民产生一定负面影响", "unverifiable"),
+])
+def test_words_of_could_not_plans_and_expectations(library, name, target, actual, expected):
+    row, _ = one(library, name=name, group=["效益指标", "社会效益指标"], target=target, actual=actual, claimed="10")
+    shown = f"{row.comparison.low}～{row.comparison.high}" if row.comparison.low is not None else row.comparison.status
+    assert shown == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "expected"), [
+    ("产品破损率", "2%", "5%", "4.00"),  # rates of defects, losses and relapses: lower is better (review EC A2)
+    ("生猪病死率", "2%", "5%", "4.00"),
+    ("戒毒人员复吸率", "10%", "8%", "10.00"),
+    ("苗木死亡株数", "100株", "250株", "4.00"),
+    ("老旧营运车辆报废率", "90%", "95%", "10.00"),  # a scrapping programme's output (review ED A5)
+])
+def test_more_rates_lower_is_better(library, name, target, actual, expected):
+    row, _ = one(library, name=name, group=["产出指标", "质量指标"], target=target, actual=actual, claimed="10")
+    assert str(row.result.computed) == expected, row.result.parts[0].reason

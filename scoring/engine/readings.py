@@ -1121,10 +1121,20 @@ def _remarked_date(
         return None
     if reading.unfinished(f"({remark})") is not None:
         raise UnfinishedResult(where, text, f"“{text}”括号中注明“{remark}”，该日期不是已完成的结果", remark)
-    word = remark[len(next((w for w in _ON_TIME if remark.startswith(w)), "")):]
-    if word in reading.date_words and word not in reading.date_before:
-        return _date_of(text, head + word, comparator, where, year, reading, unknown, True)
+    on_time = next((w for w in _ON_TIME if remark.startswith(w)), "")
+    word = remark[len(on_time):]
+    if word in reading.date_words and word not in reading.date_before and word not in reading.date_steps:
+        # "（开工）", "（提前开工）": another step's date, not read as the work's (review ED A1); "（提前完成）"
+        # keeps its remark: a date past the deadline beside it is not read as late either
+        found = _date_of(text, head + word, comparator, where, year, reading, unknown, True)
+        return replace(found, remark=remark) if on_time and found is not None and found.kind == "date" else found
     return None
+
+
+def says_late(remark: str) -> bool:
+    """Whether a date's remark (`ParsedValue.remark`, of `_remarked_date`) says the work was late
+    ("延期", "因疫情延期"); else it says it was on time ("提前完成", "按期完成")."""
+    return _LATE_WORD.search(remark) is not None
 
 
 def _date_of(

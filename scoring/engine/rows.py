@@ -41,6 +41,7 @@ from .readings import (
     named_change,
     parse_value,
     said_done,
+    says_late,
     strip_trailing,
     year_month,
 )
@@ -1380,9 +1381,12 @@ class RowScorer(WordingGrader, UnitMatcher):
                                f"无法判断是否在期限“{target.raw}”之内，需评价人判断")
                 return outcome
             t, a = _date_number(target, actual), _date_number(actual, target)
-            if actual.remark is not None and _met(direction, a, t):
-                # "2024年10月（延期）" against "2024年12月31日前": on time by the date, late by the words
-                part.reason = f"实际完成值“{actual.raw}”注明“{actual.remark}”，日期却在期限“{target.raw}”之内，无法判断是否按期完成"
+            if actual.remark is not None and says_late(actual.remark) == _met(direction, a, t):
+                # "2024年10月（延期）" against "2024年12月31日前": on time by the date, late by the words (or
+                # "2025年2月（提前完成）": the other way)
+                within = "在期限" if says_late(actual.remark) else "晚于期限"
+                part.reason = (f"实际完成值“{actual.raw}”注明“{actual.remark}”，日期却{within}“{target.raw}”"
+                               f"{'之内' if within == '在期限' else ''}，无法判断是否按期完成")
                 return outcome
         else:
             converted = self._same_unit(target, actual, direction, row)
