@@ -969,23 +969,22 @@ def test_a_sheet_naming_a_revised_version_is_told_of_its_revision(library, tmp_p
             assert found[0]["message"].startswith("本表指定的规则集 sichuan.dept-overall@2024.2 已由 sichuan.dept-overall@2024.5 修订")
 
 
+def _province_rules(tmp_path, province: str, rule_id: str, year: int, rows: str):
+    """A rules folder with the national rules and a province's project rules built on them, ``rows``
+    (TOML) its own; the folder."""
+    rules = tmp_path / "rules"
+    shutil.copytree(FORMULAS / "national", rules / "national", ignore=shutil.ignore_patterns("__pycache__"))
+    head = (f'format = 1\nextends = "national.project@2020.9"\n[rule_set]\nid = "{rule_id}"\nversion = "{year}.1"\n'
+            f'title = "{province}项目支出绩效自评表"\nregion = ["{province}"]\neffective_from = {year}-01-01\n'
+            f'effective_to = {year}-12-31\n[rule_set.source]\ndocument = "测试"\n')
+    (rules / f"{rule_id}.toml").write_text(head + textwrap.dedent(rows), encoding="utf-8")
+    return rules
+
+
 def test_a_group_of_rows_can_have_a_method_of_its_own(tmp_path):
     """"满意度指标：低于指标值每低1个百分点扣分值的10%" on a form printing no 赋分规则 column: rows.group_methods
     gives the group its method, as a 赋分规则 cell naming it would; other groups keep theirs (review EA A4)."""
-    rules = tmp_path / "rules"
-    shutil.copytree(FORMULAS / "national", rules / "national", ignore=shutil.ignore_patterns("__pycache__"))
-    (rules / "hebei.toml").write_text(textwrap.dedent("""\
-        format = 1
-        extends = "national.project@2020.9"
-        [rule_set]
-        id = "hebei.project"
-        version = "2020.1"
-        title = "河北省项目支出绩效自评表"
-        region = ["河北省"]
-        effective_from = 2020-01-01
-        effective_to = 2020-12-31
-        [rule_set.source]
-        document = "测试"
+    rules = _province_rules(tmp_path, "河北省", "hebei.project", 2020, """\
         [rows.group_methods]
         "满意度" = "satisfaction"
         [rows.methods.satisfaction]
@@ -994,7 +993,7 @@ def test_a_group_of_rows_can_have_a_method_of_its_own(tmp_path):
         rule_text = "满意度≥指标值得满分，低于指标值每低1个百分点扣分值的10%。"
         reads = "number"
         score = "weight if met else weight - (target - actual) * weight * 0.1"
-        """), encoding="utf-8")
+        """)
     case = tmp_path / "case.toml"
     case.write_text(textwrap.dedent("""\
         format = 1
@@ -1029,7 +1028,7 @@ def test_a_group_of_rows_can_have_a_method_of_its_own(tmp_path):
     done = diff_json(str(case), "--rules-dir", str(rules))
     rows = {i["name"]: (i["computed"], i["status"]) for i in done["sheets"][0]["indicators"]}
     assert rows["群众满意度"] == ("5.00", "over") and rows["培训人次"] == ("9.00", "match"), rows
-    bad = rules / "hebei.toml"
+    bad = rules / "hebei.project.toml"
     bad.write_text(bad.read_text(encoding="utf-8").replace('"满意度" = "satisfaction"', '"满意度" = "satisfied"'), encoding="utf-8")
     refused = run_cli("formulas", "validate", str(bad), "--rules-dir", str(rules))
     assert refused.returncode == 1 and "rows.group_methods.满意度" in refused.stderr and "没有名为 satisfied 的方法" in refused.stderr
@@ -1039,27 +1038,14 @@ def test_a_date_formula_counts_days_whatever_the_dates_are_written_to(tmp_path):
     """"每逾期30天扣分值的20%" as `(actual - target) / 30`: the dates are day numbers, a deadline written to the
     month its last day, an actual written to the month any day of it (a range); 2020.8 counted months there
     (9.87 for 61 days late: review EA A1)."""
-    rules = tmp_path / "rules"
-    shutil.copytree(FORMULAS / "national", rules / "national", ignore=shutil.ignore_patterns("__pycache__"))
-    (rules / "yunnan.toml").write_text(textwrap.dedent("""\
-        format = 1
-        extends = "national.project@2020.9"
-        [rule_set]
-        id = "yunnan.project"
-        version = "2022.1"
-        title = "云南省项目支出绩效自评表"
-        region = ["云南省"]
-        effective_from = 2022-01-01
-        effective_to = 2022-12-31
-        [rule_set.source]
-        document = "测试"
+    rules = _province_rules(tmp_path, "云南省", "yunnan.project", 2022, """\
         [rows.methods.deadline]
         label = "时效指标（期限）"
         rule_text = "按期完成得满分，每逾期30天扣分值的20%，扣完为止。"
         reads = "date"
         score = "weight if met else max(0, weight - (actual - target) / 30 * weight * 0.2)"
         judgement_unless_met = false
-        """), encoding="utf-8")
+        """)
     rows = [("2022年10月", "2022年12月31日"), ("2022年10月31日前", "2022年12月"), ("2022年6月30日前", "2022年7月30日")]
     lines = ["format = 1", "[case]", 'id = "t"', 'unit = "测试单位"', 'region = ["云南省"]', "year = 2022", 'source = "test"',
              "[[sheets]]", 'id = "s"', 'title = "测试表"', 'sheet_type = "项目支出绩效自评表"', "[sheets.inputs]", 'budget = "100"',

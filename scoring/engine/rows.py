@@ -514,18 +514,10 @@ class RowScorer(WordingGrader, UnitMatcher):
             return self._graded(row, weight, actual, outcome, values, equal, f"完成值“{row.actual}”达到指标值“{row.target}”")
         # "=97%" against "=95%" (the "=" Xinjiang's forms put before every figure): not equal, which is no miss
         missed = "不等于" if target.comparator == "=" else "未达到"
-        others = [t for key, t in self.rules.tiers.items() if key != equal]
-        if missed == "未达到" and equal is not None and others:
+        if missed == "未达到" and equal is not None and len(self.rules.tiers) > 1:
             # short of its target, the row did not reach it: any tier but the one reaching it, as the
             # evaluator grades it ("=93%" against ">=95%" in 按评判等级赋分: 0～8 of 10; review DY B3)
-            low, high = min(t.low for t in others) * weight, max(t.high for t in others) * weight
-            if self.recorder.traced:
-                self.recorder.value(values, ValueUse("tier", "评级（未达到指标值）", "、".join(f"“{t.label}”" for t in others), "value"))
-            outcome.part.state = "scored"
-            outcome.part.reason = (f"定性评价的完成值“{row.actual}”未达到指标值“{row.target}”，不能评为“{self.rules.tiers[equal].label}”，"
-                                   f"按其余档次得 {fmt(low.normalize())}～{fmt(high.normalize())} 分，评为哪一档由评价人判断")
-            outcome.low, outcome.high, outcome.interval = low, high, True
-            return outcome
+            return self._short_of_target(actual, weight, outcome, f"未达到指标值“{row.target}”", equal, values)
         outcome.part.state = "judgement"
         outcome.part.reason = f"定性评价的完成值“{row.actual}”{missed}指标值“{row.target}”，评为哪一档由评价人判断"
         return outcome

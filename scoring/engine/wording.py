@@ -381,7 +381,8 @@ class WordingGrader:
             # certain, never stronger — any tier but the one reaching the target ("有所提高，效果尚未显现" against
             # "明显提高": 0～8 of 10, review ED A2)
             if hedge is not None and wanted is not None and got is not None and got[1] > wanted[1] and self.rules.reached_tier:
-                return self._short_of_target(actual, weight, outcome, f"程度“{got[0]}”弱于指标值的“{wanted[0]}”，且含“{hedge}”")
+                return self._short_of_target(actual, weight, outcome, f"的程度“{got[0]}”弱于指标值的“{wanted[0]}”，且含“{hedge}”",
+                                             self.rules.reached_tier, values)
             if hedge is not None and (wanted is not None or found):
                 # "有待进一步提高", "与预期有一定差距", "计划进一步提升": the effect is still to come
                 part.state = "judgement"
@@ -400,8 +401,9 @@ class WordingGrader:
             if (wanted is not None and said and len(said) < len(found) and min(said) > wanted[1] and self.rules.reached_tier):
                 # "有所提升，但不明显", "略有提高，难以明显提高" against "明显提升": both ways, and even the
                 # strong way short of the target — any tier but the one reaching it (review ED)
-                return self._short_of_target(actual, weight, outcome, f"措辞有强有弱（{'、'.join(f'“{w}”' for w, _ in found)}），"
-                                                                        f"强的也弱于指标值的“{wanted[0]}”")
+                words = "、".join(f"“{w}”" for w, _ in found)
+                return self._short_of_target(actual, weight, outcome, f"的措辞有强有弱（{words}），强的也弱于指标值的“{wanted[0]}”",
+                                             self.rules.reached_tier, values)
             if wanted is not None and any(level == negation for _, level in found) and any(level != negation for _, level in found):
                 # "无明显问题，满意度明显提升": wording both ways
                 part.state = "judgement"
@@ -439,13 +441,16 @@ class WordingGrader:
             return outcome
         return self._graded(row, weight, actual, outcome, values, tier_id, how)
 
-    def _short_of_target(self, actual: ParsedValue, weight: Decimal, outcome: _Outcome, how: str) -> _Outcome:
-        """A worded actual known to fall short of its target, how far the evaluator's: any tier but the one
-        reaching it (rows.strength.reached), as a range."""
-        others = [t for key, t in self.rules.tiers.items() if key != self.rules.reached_tier]
+    def _short_of_target(self, actual: ParsedValue, weight: Decimal, outcome: _Outcome, how: str, reaching: str,
+                         values: list[ValueUse]) -> _Outcome:
+        """An actual known to fall short of its target (``how``), how far the evaluator's: any tier but
+        ``reaching``, the one that reaches it, as a range."""
+        others = [t for key, t in self.rules.tiers.items() if key != reaching]
         low, high = min(t.low for t in others) * weight, max(t.high for t in others) * weight
+        if self.recorder.traced:
+            self.recorder.value(values, ValueUse("tier", "评级（未达到指标值）", "、".join(f"“{t.label}”" for t in others), "value"))
         outcome.part.state = "scored"
-        outcome.part.reason = (f"完成值“{actual.raw}”{how}，未达到指标值，按“{self.rules.tiers[self.rules.reached_tier].label}”以外的档次得 "
+        outcome.part.reason = (f"完成值“{actual.raw}”{how}，不能评为“{self.rules.tiers[reaching].label}”，按其余档次得 "
                                f"{fmt(low.normalize())}～{fmt(high.normalize())} 分，评为哪一档由评价人判断")
         outcome.low, outcome.high, outcome.interval = low, high, True
         return outcome
