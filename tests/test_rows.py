@@ -2676,3 +2676,28 @@ def test_words_of_could_not_plans_and_expectations(library, name, target, actual
 def test_more_rates_lower_is_better(library, name, target, actual, expected):
     row, _ = one(library, name=name, group=["产出指标", "质量指标"], target=target, actual=actual, claimed="10")
     assert str(row.result.computed) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    ("2024年11月15日前", "2024年11月初", "10.00"),  # the 1st to the 10th: by the 15th (review EB B5)
+    ("2024年11月15日前", "2024年11月上旬", "10.00"),
+    ("2024年11月15日前", "2024年11月中旬", "只给出上限"),  # the 11th to the 20th: maybe after the 15th
+    ("2024年11月15日前", "2024年11月下旬", "0.00～9.99"),  # the 21st on: late
+    ("2024年11月30日前", "2024年12月初", "0.00～9.99"),
+])
+def test_a_third_of_a_month_in_an_actual_is_its_days(library, target, actual, expected):
+    row, _ = one(library, name="完成时间", group=["产出指标", "时效指标"], target=target, actual=actual, claimed="10")
+    if "～" in expected:
+        assert (f"{row.comparison.low}～{row.comparison.high}", row.comparison.status) == (expected, "over"), row.result.parts[0].reason
+    else:
+        _reads_as(library, "完成时间", target, actual, expected)
+
+
+@pytest.mark.parametrize(("row", "reason"), [
+    ({"nature": "定性", "target": "建立", "actual": ""}, "实际完成值未填"),  # not "不是规则词表中的说法" (review EB B1)
+    ({"nature": "定性", "target": "建立", "actual": "  "}, "实际完成值未填"),
+    ({"nature": "≥", "target": "", "actual": "12"}, "年度指标值未填"),  # not "缺少数值“≥”" (review EB B2)
+])
+def test_a_blank_cell_is_said_blank(library, row, reason):
+    found, _ = one(library, name="测试", group=["产出指标", "数量指标"], claimed="10", **row)
+    assert found.comparison.status == "unverifiable" and found.result.parts[0].reason == reason, found.result.parts[0].reason

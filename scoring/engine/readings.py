@@ -30,6 +30,7 @@ Decisions that are shapes, not vocabulary:
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections.abc import Callable
@@ -1190,7 +1191,17 @@ def _date_of(
         when = date(int(parts[0]), int(parts[1]), int(parts[2] or 1))
     except (ValueError, OverflowError) as exc:
         raise ValueParseError(where, text, f"日期不存在“{text}”") from exc
+    if match["part"] and comparator is None:
+        # "11月初", "11月中旬": done on some day of that third of the month — by its last day, not before its
+        # first (as a span of the year is: `_spanned`), so "11月初" meets "11月15日前" (review EB B5)
+        first, last = _THIRDS[match["part"]]
+        last = last or calendar.monthrange(when.year, when.month)[1]
+        return ParsedValue(text, "date", "<=", None, None, when.replace(day=last), None, precision="day", since=when.replace(day=first))
     return ParsedValue(text, "date", comparator, None, None, when, None, precision=precision)
+
+
+# The days of a month's third ("初", "上旬": the 1st to the 10th; "下旬": the 21st to its end)
+_THIRDS = {"初": (1, 10), "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 0)}
 
 
 def _month_value(text: str, comparator: Comparator | None, dotted: re.Match, where: str) -> ParsedValue:

@@ -190,7 +190,8 @@ class RowScorer(WordingGrader, UnitMatcher):
             return None
         text = self._without_name(row.target, row) or row.target
         nature = (row.nature or "").strip()
-        if nature and self.reading.comparator(nature):
+        blank = "".join(fold(text).split()) in ("", *self.reading.not_given)  # "≥" | "": no target (review EB B2)
+        if nature and self.reading.comparator(nature) and not blank:
             if not self.reading.starts_with_comparator("".join(fold(text).split())):
                 text = nature + text
         unit = (row.unit or "").strip()
@@ -592,7 +593,7 @@ class RowScorer(WordingGrader, UnitMatcher):
                 return outcome
             if actual is None:
                 raise
-        if actual.kind == "none" or (qualitative and "".join(row.actual.split()) in self.reading.not_given):
+        if actual.kind == "none" or (qualitative and "".join(row.actual.split()) in ("", *self.reading.not_given)):
             part.reason = f"实际完成值未填（“{row.actual.strip()}”）" if row.actual.strip() else "实际完成值未填"
             return outcome
         target = None
@@ -1355,7 +1356,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             "<=" if wanted == "date" else ">=")
         if actual.since is not None and wanted == "date" and direction[0] == "<" and actual.since > _last_day(target):
             # "第四季度" against "2024年9月30日前": every day of the span is past the deadline
-            actual = replace(actual, comparator=None, date=actual.since, precision="month", since=None)
+            actual = replace(actual, comparator=None, date=actual.since, precision="month" if actual.since.day == 1 else "day", since=None)
         # an actual written with a comparator ("≥95%", "低于85%") is a bound, not a figure
         bound = _BOUNDS.get(actual.comparator)
         if bound is not None and wanted == "date" and (
