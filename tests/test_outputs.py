@@ -155,3 +155,13 @@ def test_a_deduction_line_shows_its_claim_its_status_and_why(tmp_path):
 
     cells = [[c.text for c in row.cells] for table in docx.Document(str(out)).tables for row in table.rows]
     assert ["资金使用规范", "扣分项", "-1", "-2.00", "+1.00", STATUS_LABELS["over"], "发现问题 2 处，每处扣 1 分，应扣 2 分；自评扣 1 分，少扣 1 分"] in cells
+
+
+@pytest.mark.parametrize(("score", "shown"), [("0.375", "0.375"), ("1.5", "1.50"), ("0.3333333", "约 0.3333"), ("0.38", "0.38")])
+def test_a_parts_score_in_a_reason_adds_up_to_its_line(score, shown):
+    """0.375 + 0.375 printed as 0.38 + 0.38 beside a line of 0.75 (review EB B4)."""
+    from decimal import Decimal
+
+    from scoring.output.reasons import _points
+
+    assert _points(Decimal(score)) == shown

@@ -31,6 +31,17 @@ def shown_value(v: ValueUse) -> str:
 _FIGURES_BESIDE_A_RATE = 4  # more figures than this make a reason no one reads: `explain` lists them
 
 
+def _points(score) -> str:
+    """A part's score as a reason prints it: to the cent where that is exact, else to as many places
+    as it needs up to four ("0.375"), "约" before one still not exact — the parts a line is the sum
+    of add up to it as printed (0.38 + 0.38 beside a line of 0.75: review EB B4)."""
+    cents = round_half_up(score, 2)
+    if cents == score:
+        return fmt(cents)
+    near = round_half_up(score, 4)
+    return ("" if near == score else "约 ") + fmt(near.normalize())
+
+
 def reason(ind: IndicatorResult) -> str:
     """A one-line reason for the points an indicator lost, or why it could not be checked."""
     if ind.interval:
@@ -39,7 +50,7 @@ def reason(ind: IndicatorResult) -> str:
         why = "；".join(dict.fromkeys(p.reason for p in ind.parts if p.state in ("unverifiable", "judgement", "error")))
         # the parts that were scored, as the line's bounds come from them (review BW C3: "办公设备：得
         # 0.90/1.5 分" beside what the other part lacks)
-        scored = [f"{p.name}：得 {fmt(round_half_up(p.score, 2))}/{fmt(p.weight)} 分" for p in ind.parts
+        scored = [f"{p.name}：得 {_points(p.score)}/{fmt(p.weight)} 分" for p in ind.parts
                   if not ind.single and p.state == "scored" and p.score is not None]
         return "；".join(x for x in (why, *scored) if x)
     notes = []
@@ -49,7 +60,7 @@ def reason(ind: IndicatorResult) -> str:
             notes.append(f"{label}{part.reason}")
         elif part.score is not None and part.score < part.weight:
             detail = f"落在档位“{part.band}”" + (f"（{part.band_range}）" if part.band_range else "") if part.band else ""
-            notes.append(f"{label}得 {fmt(round_half_up(part.score, 2))}/{fmt(part.weight)} 分{('，' + detail) if detail else ''}")
+            notes.append(f"{label}得 {_points(part.score)}/{fmt(part.weight)} 分{('，' + detail) if detail else ''}")
     if ind.computed is not None and ind.computed < ind.weight:
         # a part that says how it was scored (a row: the figures compared) says it in words; the
         # others show their intermediate values

@@ -785,7 +785,9 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
             findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分{counted}，高出 {fmt(delta)} 分{explained}",
                                     place))
         elif status == "under":
-            findings.append(finding("total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分，少计 {fmt(-delta)} 分", place))
+            # the lines the rules cannot check count at their claims: what the rules give only so (review EB B3)
+            counted = f"（其中 {fmt(unverified)} 分的指标无法核验，按自评得分计入；按规则可能范围 {fmt(low)}～{fmt(high)} 分）" if unverified and sums.any_claimed else ""
+            findings.append(finding("total_under", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分{counted}，少计 {fmt(-delta)} 分", place))
     parts_sum = None
     if sums.any_claimed or sums.by_subtotals is not None:  # a form claiming only on its groups' subtotals too
         # deductions take the claims' sum no lower than the rules' total ("扣完为止": lines of 14 less
