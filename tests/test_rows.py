@@ -2672,6 +2672,8 @@ def test_words_of_could_not_plans_and_expectations(library, name, target, actual
     ("戒毒人员复吸率", "10%", "8%", "10.00"),
     ("苗木死亡株数", "100株", "250株", "4.00"),
     ("老旧营运车辆报废率", "90%", "95%", "10.00"),  # a scrapping programme's output (review ED A5)
+    ("全省考核排名", "10名", "12名", "8.33"),  # a place in a ranking (review EC A3)
+    ("全省考核排名", "10名", "8名", "10.00"),
 ])
 def test_more_rates_lower_is_better(library, name, target, actual, expected):
     row, _ = one(library, name=name, group=["产出指标", "质量指标"], target=target, actual=actual, claimed="10")
