@@ -60,7 +60,8 @@ def reason(ind: IndicatorResult) -> str:
             notes.append(f"{label}{part.reason}")
         elif part.score is not None and part.score < part.weight:
             detail = f"落在档位“{part.band}”" + (f"（{part.band_range}）" if part.band_range else "") if part.band else ""
-            notes.append(f"{label}得 {_points(part.score)}/{fmt(part.weight)} 分{('，' + detail) if detail else ''}")
+            points = fmt(round_half_up(part.score, 2)) if ind.single else _points(part.score)  # a line alone is its rounded score
+            notes.append(f"{label}得 {points}/{fmt(part.weight)} 分{('，' + detail) if detail else ''}")
     if ind.computed is not None and ind.computed < ind.weight:
         # a part that says how it was scored (a row: the figures compared) says it in words; the
         # others show their intermediate values
