@@ -2648,7 +2648,15 @@ def test_a_bare_month_deadline_missed(library, name, target, actual, expected):
     # ... short of the target however hedged: any tier but the one reaching it (review ED A2)
     ("群众收入水平", "明显提高", "有所提高，效果尚未显现", "0.00～8.00"),
     ("群众收入水平", "明显提高", "有所提高，低于预期", "6.00～8.00"),
-    ("群众收入水平", "明显提高", "略有提高，难以明显提高", "0.00～8.00"),
+    ("群众收入水平", "明显提高", "略有提高，难以明显提高", "unverifiable"),  # both ways: the evaluator's
+    ("群众收入水平", "明显提高", "有所提高，预计明年明显提高", "0.00～8.00"),
+    # ... not the hedge's own words, nor a negation of another subject (review EE A1, A4)
+    ("产业发展", "明显提升", "达到预期目标，下一步将进一步扩大规模", "unverifiable"),
+    ("年度任务", "全面完成", "已全部完成年度任务，部分项目效益有待进一步发挥", "unverifiable"),
+    ("年度任务", "全面完成", "已完成全部建设任务，未见明显质量问题，初步发挥效益", "unverifiable"),
+    # ... nor a result said against what was expected or striven for (review EE A2)
+    ("群众收入水平", "明显提高", "群众收入比年初预期大幅提高", "8.00～10.00"),
+    ("群众收入水平", "明显提高", "通过积极争取大幅提高了补助标准", "8.00～10.00"),
     ("群众收入水平", "明显提高", "低于预期部分达成年度指标", "6.00～8.00"),
     # results, not plans (review ED A3)
     ("群众收入水平", "明显提高", "群众收入比预期明显提高", "8.00～10.00"),
@@ -2664,6 +2672,16 @@ def test_words_of_could_not_plans_and_expectations(library, name, target, actual
     row, _ = one(library, name=name, group=["效益指标", "社会效益指标"], target=target, actual=actual, claimed="10")
     shown = f"{row.comparison.low}～{row.comparison.high}" if row.comparison.low is not None else row.comparison.status
     assert shown == expected, row.result.parts[0].reason
+
+
+def test_a_row_under_direct_scoring_short_of_its_target_in_words_earns_nothing(library):
+    """直接赋分 ("未达到不得分"): wording short of the target however hedged misses it — 0, not the tiers'
+    0～8 (review EE A3)."""
+    row = {"name": "群众收入水平", "group": ["效益指标", "社会效益指标"], "rule": "直接赋分", "target": "明显提高",
+           "actual": "有所提高，效果尚未显现", "weight": 10, "claimed": "5"}
+    rest = {"name": "其余", "group": ["产出指标", "数量指标"], "rule": "直接赋分", "weight": 80, "target": "1", "actual": "1"}
+    ind = report(library, [row, rest], rules="xinjiang.project", inputs={"budget": "100", "executed": "100"}).sheets[0].indicators[1]
+    assert (_shown(ind), ind.comparison.status) == ("0.00", "over"), ind.result.parts[0].reason
 
 
 @pytest.mark.parametrize(("name", "target", "actual", "expected"), [

@@ -377,11 +377,14 @@ class WordingGrader:
                 found = []
                 wanted = None
             hedge = (next((w for w in self.rules.hedges if w in phrase), None) or self._forecast(phrase)) if phrase != target else None
-            # … unless its strongest word already falls short of the target's: a hedge makes an effect less
-            # certain, never stronger — any tier but the one reaching the target ("有所提高，效果尚未显现" against
-            # "明显提高": 0～8 of 10, review ED A2)
-            if hedge is not None and wanted is not None and got is not None and got[1] > wanted[1] and self.rules.reached_tier:
-                return self._short_of_target(actual, weight, outcome, f"的程度“{got[0]}”弱于指标值的“{wanted[0]}”，且含“{hedge}”",
+            # … unless the strongest word outside the hedges already falls short of the target's: a hedge makes an
+            # effect less certain, never stronger — any tier but the one reaching the target ("有所提高，效果尚未显现"
+            # against "明显提高": 0～8 of 10, review ED A2); not the hedge's own words ("下一步将进一步扩大规模":
+            # review EE A1)
+            bare = self._strengths(self._without_hedges(plain)) if hedge is not None and wanted is not None else []
+            weakest = min(bare, key=lambda wl: wl[1]) if bare else None
+            if weakest is not None and weakest[1] > wanted[1] and weakest[1] != negation and self.rules.reached_tier:
+                return self._short_of_target(actual, weight, outcome, f"的程度“{weakest[0]}”弱于指标值的“{wanted[0]}”，且含“{hedge}”",
                                              self.rules.reached_tier, values)
             if hedge is not None and (wanted is not None or found):
                 # "有待进一步提高", "与预期有一定差距", "计划进一步提升": the effect is still to come
@@ -397,15 +400,9 @@ class WordingGrader:
                 if absence is not None:
                     tier_id, how = absence
                     found, wanted = [], None
-            said = [level for _, level in found if level != negation]
-            if (wanted is not None and said and len(said) < len(found) and min(said) > wanted[1] and self.rules.reached_tier):
-                # "有所提升，但不明显", "略有提高，难以明显提高" against "明显提升": both ways, and even the
-                # strong way short of the target — any tier but the one reaching it (review ED)
-                words = "、".join(f"“{w}”" for w, _ in found)
-                return self._short_of_target(actual, weight, outcome, f"的措辞有强有弱（{words}），强的也弱于指标值的“{wanted[0]}”",
-                                             self.rules.reached_tier, values)
             if wanted is not None and any(level == negation for _, level in found) and any(level != negation for _, level in found):
-                # "无明显问题，满意度明显提升": wording both ways
+                # "有所提升，但不明显", "无明显问题，满意度明显提升": wording both ways (the negation may be of another
+                # subject: "未见明显质量问题": review EE A4)
                 part.state = "judgement"
                 part.reason = (f"完成值“{actual.raw}”的措辞有强有弱（{'、'.join(f'“{w}”' for w, _ in found)}），"
                                f"无法与指标值“{row.target}”比较强弱，需评价人判断")
@@ -441,11 +438,22 @@ class WordingGrader:
             return outcome
         return self._graded(row, weight, actual, outcome, values, tier_id, how)
 
+    def _without_hedges(self, text: str) -> str:
+        """``text`` without the clauses holding one of the rule file's hedges, and without a hedge in
+        brackets ("有所提高（预计）": what it is said of stays): what they say is still to come, their own
+        words ("进一步" of "下一步将进一步扩大规模", "有待进一步发挥") no strength of the result."""
+        for hedge in self.rules.hedges:
+            if hedge[:1] in "(（":
+                text = text.replace(hedge, "")
+        return "，".join(c for c in _CLAUSES.split(text) if not any(h in c for h in self.rules.hedges))
+
     def _short_of_target(self, actual: ParsedValue, weight: Decimal, outcome: _Outcome, how: str, reaching: str,
                          values: list[ValueUse]) -> _Outcome:
         """An actual known to fall short of its target (``how``), how far the evaluator's: any tier but
-        ``reaching``, the one that reaches it, as a range."""
+        ``reaching``, the one that reaches it, as a range.  Its tier, for a method scoring the tiers that
+        meet the target alike (直接赋分: `text_met`), is one that does not (review EE A3)."""
         others = [t for key, t in self.rules.tiers.items() if key != reaching]
+        outcome.tier = next((key for key in (self.rules.weaker_tier, *self.rules.tiers) if key is not None and key != reaching), None)
         low, high = min(t.low for t in others) * weight, max(t.high for t in others) * weight
         if self.recorder.traced:
             self.recorder.value(values, ValueUse("tier", "评级（未达到指标值）", "、".join(f"“{t.label}”" for t in others), "value"))
@@ -876,7 +884,9 @@ class WordingGrader:
                 end = at + len(modal)
                 word = next((w for w, level in self.rules.strength if level != negation and text.startswith(w, end)), None)
                 change = word and next((c for c in changes if text.startswith(c, end + len(word))), None)
-                if change and not any(text.endswith(w, 0, end) for w in self.rules.modal_words):
+                # … and the change not said done ("通过积极争取大幅提高了补助标准": review EE A2)
+                done = change and text.startswith("了", end + len(word) + len(change))
+                if change and not done and not any(text.endswith(w, 0, end) for w in self.rules.modal_words):
                     return modal + word + change
                 at = text.find(modal, at + 1)
         return None
