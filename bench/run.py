@@ -46,6 +46,7 @@ import argparse
 import cProfile
 import csv
 import datetime as dt
+import hashlib
 import json
 import os
 import platform
@@ -227,11 +228,26 @@ def machine() -> dict:
 # -- inputs -------------------------------------------------------------------------------------
 
 
+def generator_stamp() -> str:
+    """What generated inputs depend on: the generator's code and the released rules (it checks its
+    sheets with the engine).  Kept in each `.done` marker: inputs made before either changed are made
+    again, never compared with what today's code gives (a stale table held sheets today's rules refuse)."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "scoring" / "synthetic").glob("*.py")) + [ROOT / "formulas" / "versions.lock"]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _fresh(done: Path) -> bool:
+    """Whether a `.done` marker says its inputs were made by today's generator and rules."""
+    return done.exists() and done.read_text().rstrip("\n").rsplit("\n", 1)[-1] == generator_stamp()
+
+
 def generate_dept(path: Path, count: int, seed: int) -> None:
     """A case table of ``count`` Sichuan 2024 department sheets from `scoring generate`, kept for
-    later runs (a `.done` marker says the file is complete)."""
+    later runs (a `.done` marker says the file is complete, and by which generator)."""
     done = path.with_name(path.name + ".done")
-    if path.exists() and done.exists():
+    if path.exists() and _fresh(done):
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, "-m", "scoring", "generate", "--csv", path, "--kinds", "formula", "--count", count, "--seed", seed, "--quiet"]
@@ -239,7 +255,7 @@ def generate_dept(path: Path, count: int, seed: int) -> None:
     r = run(cmd, cwd=ROOT)
     if r.returncode != 0:
         raise BenchError(f"scoring generate failed ({r.returncode}):\n{r.tail()}")
-    done.write_text(f"{r.wall:.1f} s\n")
+    done.write_text(f"{r.wall:.1f} s\n{generator_stamp()}\n")
 
 
 def generate_rows(folder: Path, count: int, seed: int, library) -> dict[str, int]:
@@ -247,7 +263,9 @@ def generate_rows(folder: Path, count: int, seed: int, library) -> dict[str, int
     ``folder``: `scoring generate --kinds rows` makes all four row rule sets, the others are left out."""
     done = folder / ".done"
     if done.exists():
-        return json.loads(done.read_text())
+        kept = json.loads(done.read_text())
+        if kept.pop("_stamp", None) == generator_stamp():
+            return kept
     pool = folder.with_name(folder.name + "-pool")
     made = int(count * 2.6) + 50  # about half the row sheets it makes are national/sichuan projects
     if pool.exists():
@@ -271,14 +289,14 @@ def generate_rows(folder: Path, count: int, seed: int, library) -> dict[str, int
             if sum(kept.values()) == count:
                 break
     shutil.rmtree(pool)
-    done.write_text(json.dumps(kept))
+    done.write_text(json.dumps({**kept, "_stamp": generator_stamp()}))
     return dict(kept)
 
 
 def tile_csv(base: Path, path: Path, count: int) -> None:
     """A case table of ``count`` rows made of copies of ``base``'s rows, each with its own case id."""
     done = path.with_name(path.name + ".done")
-    if path.exists() and done.exists():
+    if path.exists() and _fresh(done):
         return
     header, rows = read_csv(base)
     rows = list(rows)
@@ -294,7 +312,7 @@ def tile_csv(base: Path, path: Path, count: int) -> None:
                 cells = list(cells)
                 cells[key] = f"{cells[key]}-{copy}"
             writer.writerow(cells)
-    done.write_text("ok\n")
+    done.write_text(f"ok\n{generator_stamp()}\n")
 
 
 def hand_rows(path: Path) -> tuple[list[str], list[tuple[dict, tuple]]]:
