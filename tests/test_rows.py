@@ -2649,12 +2649,17 @@ def test_a_bare_month_deadline_missed(library, name, target, actual, expected):
     ("群众收入水平", "明显提高", "有所提高，效果尚未显现", "0.00～8.00"),
     ("群众收入水平", "明显提高", "有所提高，低于预期", "6.00～8.00"),
     ("群众收入水平", "明显提高", "略有提高，难以明显提高", "unverifiable"),  # both ways: the evaluator's
-    ("群众收入水平", "明显提高", "有所提高，预计明年明显提高", "0.00～8.00"),
+    ("群众收入水平", "明显提高", "有所提高，仍需进一步提高", "0.00～8.00"),
+    ("群众收入水平", "明显提高", "有所提高，预计明年明显提高", "unverifiable"),  # the degree asked, if only forecast
+    ("待遇水平", "明显提高", "困难群众享有待遇水平明显提高，服务能力有所提升", "unverifiable"),  # "有待" of "享有待遇": no hedge
     # ... not the hedge's own words, nor a negation of another subject (review EE A1, A4)
     ("产业发展", "明显提升", "达到预期目标，下一步将进一步扩大规模", "unverifiable"),
     ("年度任务", "全面完成", "已全部完成年度任务，部分项目效益有待进一步发挥", "unverifiable"),
     ("年度任务", "全面完成", "已完成全部建设任务，未见明显质量问题，初步发挥效益", "unverifiable"),
+    ("服务能力", "明显提升", "群众收入明显提高但仍需巩固，满意度逐步提升", "unverifiable"),  # the degree asked, hedged (EF A1)
+    ("年度任务", "全面完成", "全部完成年度任务，进一步规范了项目管理，部分效益尚需进一步发挥", "unverifiable"),  # another subject's
     # ... nor a result said against what was expected or striven for (review EE A2)
+    ("补助标准", "明显提高", "通过争取明显提高补助标准", "8.00～10.00"),
     ("群众收入水平", "明显提高", "群众收入比年初预期大幅提高", "8.00～10.00"),
     ("群众收入水平", "明显提高", "通过积极争取大幅提高了补助标准", "8.00～10.00"),
     ("群众收入水平", "明显提高", "低于预期部分达成年度指标", "6.00～8.00"),
@@ -2692,6 +2697,8 @@ def test_a_row_under_direct_scoring_short_of_its_target_in_words_earns_nothing(l
     ("老旧营运车辆报废率", "90%", "95%", "10.00"),  # a scrapping programme's output (review ED A5)
     ("全省考核排名", "10名", "12名", "8.33"),  # a place in a ranking (review EC A3)
     ("全省考核排名", "10名", "8名", "10.00"),
+    ("争先进位名次", "3名", "5名", "10.00"),  # places gained: more is better (review EF A2)
+    ("排名提升名次", "3名", "5名", "10.00"),
 ])
 def test_more_rates_lower_is_better(library, name, target, actual, expected):
     row, _ = one(library, name=name, group=["产出指标", "质量指标"], target=target, actual=actual, claimed="10")

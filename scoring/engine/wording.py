@@ -377,13 +377,19 @@ class WordingGrader:
                 found = []
                 wanted = None
             hedge = (next((w for w in self.rules.hedges if w in phrase), None) or self._forecast(phrase)) if phrase != target else None
-            # … unless the strongest word outside the hedges already falls short of the target's: a hedge makes an
+            # … unless the words said done, before the hedges, already fall short of the target's: a hedge makes an
             # effect less certain, never stronger — any tier but the one reaching the target ("有所提高，效果尚未显现"
-            # against "明显提高": 0～8 of 10, review ED A2); not the hedge's own words ("下一步将进一步扩大规模":
+            # against "明显提高": 0～8 of 10, review ED A2); not the words after a hedge ("下一步将进一步扩大规模":
             # review EE A1)
-            bare = self._strengths(self._without_hedges(plain)) if hedge is not None and wanted is not None else []
-            weakest = min(bare, key=lambda wl: wl[1]) if bare else None
-            if weakest is not None and weakest[1] > wanted[1] and weakest[1] != negation and self.rules.reached_tier:
+            # (in the clauses about the row's own subject where some name it: "全部完成年度任务，进一步规范了项目管理" is
+            # no degree of 年度任务, review EF)
+            mine = self._own_clauses(plain, name)
+            bare = self._strengths(self._before_hedges(mine)) if hedge is not None and wanted is not None else []
+            # ... nothing but the hedges' own words reaching it, wherever it stands ("群众收入明显提高但仍需巩固" states
+            # the degree asked, and so may words a hedge is only found inside: "所有待办事项…明显缩短", review EF A1)
+            said = bare and self._strengths(self._hedges_masked(mine))
+            weakest = None if not bare or any(level <= wanted[1] for _, level in said) else min(bare, key=lambda wl: wl[1])
+            if weakest is not None and weakest[1] != negation and self.rules.reached_tier:
                 return self._short_of_target(actual, weight, outcome, f"的程度“{weakest[0]}”弱于指标值的“{wanted[0]}”，且含“{hedge}”",
                                              self.rules.reached_tier, values)
             if hedge is not None and (wanted is not None or found):
@@ -438,14 +444,27 @@ class WordingGrader:
             return outcome
         return self._graded(row, weight, actual, outcome, values, tier_id, how)
 
-    def _without_hedges(self, text: str) -> str:
-        """``text`` without the clauses holding one of the rule file's hedges, and without a hedge in
-        brackets ("有所提高（预计）": what it is said of stays): what they say is still to come, their own
-        words ("进一步" of "下一步将进一步扩大规模", "有待进一步发挥") no strength of the result."""
+    def _hedges_masked(self, text: str) -> str:
+        """``text`` with every occurrence of the rule file's hedges (overlapping ones too: "下一步将",
+        "将进一步") blanked out, the words around them kept."""
+        covered = [False] * len(text)
         for hedge in self.rules.hedges:
-            if hedge[:1] in "(（":
-                text = text.replace(hedge, "")
-        return "，".join(c for c in _CLAUSES.split(text) if not any(h in c for h in self.rules.hedges))
+            at = text.find(hedge)
+            while at >= 0:
+                covered[at: at + len(hedge)] = [True] * len(hedge)
+                at = text.find(hedge, at + 1)
+        return "".join("，" if gone else ch for ch, gone in zip(text, covered))
+
+    def _before_hedges(self, text: str) -> str:
+        """Each clause of ``text`` up to the first of the rule file's hedges in it: what follows a hedge
+        ("有待进一步发挥", "下一步将进一步扩大规模", "预计明年明显提高") is still to come, no degree of the result;
+        what precedes it ("群众收入明显提高但仍需巩固") is said done."""
+        hedges = self.rules.hedges
+        cut = []
+        for clause in _CLAUSES.split(text):
+            at = min((i for i in (clause.find(h) for h in hedges) if i >= 0), default=len(clause))
+            cut.append(clause[:at])
+        return "，".join(c for c in cut if c)
 
     def _short_of_target(self, actual: ParsedValue, weight: Decimal, outcome: _Outcome, how: str, reaching: str,
                          values: list[ValueUse]) -> _Outcome:
@@ -898,22 +917,23 @@ class WordingGrader:
                 return word, level
         return None
 
+    def _own_clauses(self, phrase: str, name: str) -> str:
+        """The clauses of ``phrase`` naming the row's subject (as `_about_the_row` finds it), where some do
+        and others do not, whatever they hold; else the whole phrase."""
+        clauses = [c for c in _CLAUSES.split(phrase) if c]
+        subject = _SUBJECT.search(name)  # a unit or a figure after the name ("%", "90%") is not its subject
+        key = subject.group(1)[-3:] if subject else ""
+        mine = [c for c in clauses if key in c] if len(key) >= 2 else []
+        return "，".join(mine) if mine and len(mine) < len(clauses) else phrase
+
     def _about_the_row(self, phrase: str, name: str) -> str:
         """The clauses of a worded actual that name the row's subject (the last three Chinese
         characters of its name: "满意度", "治理效果" → "理效果", "群众满意度%" → "满意度"), where some
         clauses do and others do not and those that do hold a strength word; else the whole actual.
         Where a scope word counts (it may be another subject's: "办件量提升较大"), not which strength
         words are read."""
-        clauses = [c for c in _CLAUSES.split(phrase) if c]
-        subject = _SUBJECT.search(name)  # a unit or a figure after the name ("%", "90%") is not its subject
-        key = subject.group(1)[-3:] if subject else ""
-        if len(clauses) < 2 or len(key) < 2:
-            return phrase
-        mine = [c for c in clauses if key in c]
-        if not mine or len(mine) == len(clauses):
-            return phrase
-        text = "，".join(mine)
-        return text if self._strengths(text) else phrase
+        mine = self._own_clauses(phrase, name)
+        return mine if mine != phrase and self._strengths(mine) else phrase
 
     def _strengths(self, text: str) -> list[tuple[str, int]]:
         """Every strength word in a phrase, longest first, each word's text taken out before the
