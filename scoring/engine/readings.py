@@ -1105,6 +1105,8 @@ def _remarked_date(
         head, remark = bracketed[1], bracketed[2]
     else:
         late = _LATE_WORD.search(body)
+        if late is None:
+            return None  # "2024年12月(含)(暂定)": brackets this reading does not take apart
         head, remark = body[: late.start()], body[late.start():]
     if not head or any(ch.isdigit() for ch in remark):
         return None  # "2024年12月（完成80%）": the remark's own figure is for the evaluator
