@@ -362,6 +362,18 @@ def test_converted_scores_carried_from_an_opened_file_are_checked_as_the_file_is
     assert len(found) == 4 and all("权重计了两次" in m for m in found)
 
 
+def test_an_opened_sheets_own_sheet_type_is_kept_and_said(client):
+    """A sheet naming its rules and printing another form's title (区域绩效目标自评表 under national.project):
+    the form keeps its sheet_type, and the score says what `scoring diff` of the file says (review DZ B1)."""
+    token = token_of(client, "/fill")
+    anju = CASES / "sichuan-suining-anju-shichangjianguan-2021.toml"
+    page = client.post("/fill/open", data={"csrf_token": token}, files={"file": ("安居.toml", anju.read_bytes())})
+    boot = json.loads(html.unescape(page.text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))
+    assert boot["values"]["sheet_type"] == "区域绩效目标自评表"
+    answer = score(client, boot["values"])
+    assert any(f["code"] == "rules_other_sheet_type" for f in answer["findings"]), [f["code"] for f in answer["findings"]]
+
+
 def test_a_deduction_owed_and_not_taken_is_an_over_claim_on_the_page(client):
     """One finding under 财务管理制度 and 0 deducted: 高报 with its reason on the page, as in the diff's
     table (review CC A3); an undisclosed count says so in the diff's words."""

@@ -282,7 +282,7 @@ def case_from_form(data: dict, library: RuleLibrary, with_others: bool = False) 
 
 # The official form's heading and signature fields that belong to the sheet (主管部门 and 填报日期
 # belong to the case): 项目名称, 实施单位, 填报人, 审核人, 联系电话.
-SHEET_HEAD = ("project", "implementer", "preparer", "reviewer", "phone")
+SHEET_HEAD = ("project", "implementer", "preparer", "reviewer", "phone", "sheet_type")
 # What a row of an opened case file carries that the form does not show: its id and the row it is
 # part of (其中… rows), the 偏差原因 column, a converted score (折算得分), where it was read — kept so the
 # sheet scores as the file does.

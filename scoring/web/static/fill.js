@@ -18,7 +18,7 @@
     unit: "度量单位", actual: "实际完成值", weight: "分值", claimed: "自评得分"};
   // kept from an opened file, not shown: a row's id and the row it is part of, its 偏差原因, where it was read
   var ROW_CARRIED = ["id", "part_of", "deviation", "converted", "source", "note"];
-  var HEAD = ["unit", "region", "year", "title", "department", "project", "implementer", "preparer", "reviewer", "phone",
+  var HEAD = ["unit", "region", "year", "title", "department", "project", "implementer", "preparer", "reviewer", "phone", "sheet_type",
     "evaluated", "claimed_total", "claimed_grade"];
 
   function field(name) { return form.elements.namedItem(name); }
