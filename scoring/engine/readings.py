@@ -1106,7 +1106,7 @@ def _remarked_date(
     else:
         late = _LATE_WORD.search(body)
         if late is None:
-            return None  # "2024年12月(含)(暂定)": brackets this reading does not take apart
+            return None  # "已完成（2025年3月验收）" (its words trimmed to the bracket): no date's remark
         head, remark = body[: late.start()], body[late.start():]
     if not head or any(ch.isdigit() for ch in remark):
         return None  # "2024年12月（完成80%）": the remark's own figure is for the evaluator

@@ -1429,13 +1429,10 @@ class RowScorer(WordingGrader, UnitMatcher):
                 part.short_of_weight = unclear is None and direction[0] in "<>" and (
                     wanted != "date" or _DEADLINE_WRITTEN.search(target.raw) is not None or self._late_either_way(row, target, actual))
                 return outcome
-            if wanted == "date" and not method.score.names.isdisjoint(("target", "actual")):
-                days = self._in_days(method, names, direction, target, actual, weight, outcome, values)
-                if days is not None:
-                    return days
-                raw = self.evaluator.evaluate(method.score, names)
-            else:
-                raw = self.evaluator.evaluate(method.score, names)
+            dated = wanted == "date" and not method.score.names.isdisjoint(("target", "actual"))
+            if dated and self._in_days(method, names, direction, target, actual, weight, outcome, values) is not None:
+                return outcome  # a range: the actual written to the month
+            raw = self.evaluator.evaluate(method.score, names)
         except EvaluationError as exc:
             part.state = "error"
             part.reason = str(exc)

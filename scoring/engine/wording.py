@@ -377,19 +377,19 @@ class WordingGrader:
                 found = []
                 wanted = None
             hedge = (next((w for w in self.rules.hedges if w in phrase), None) or self._forecast(phrase)) if phrase != target else None
-            # … unless the words said done, before the hedges, already fall short of the target's: a hedge makes an
-            # effect less certain, never stronger — any tier but the one reaching the target ("有所提高，效果尚未显现"
-            # against "明显提高": 0～8 of 10, review ED A2); not the words after a hedge ("下一步将进一步扩大规模":
-            # review EE A1)
-            # (in the clauses about the row's own subject where some name it: "全部完成年度任务，进一步规范了项目管理" is
-            # no degree of 年度任务, review EF)
-            mine = self._own_clauses(plain, name)
-            bare = self._strengths(self._before_hedges(mine)) if hedge is not None and wanted is not None else []
-            # ... nothing but the hedges' own words reaching it, wherever it stands ("群众收入明显提高但仍需巩固" states
-            # the degree asked, and so may words a hedge is only found inside: "所有待办事项…明显缩短", review EF A1)
-            said = bare and self._strengths(self._hedges_masked(mine))
-            weakest = None if not bare or any(level <= wanted[1] for _, level in said) else min(bare, key=lambda wl: wl[1])
-            if weakest is not None and weakest[1] != negation and self.rules.reached_tier:
+            # … unless the words said done already fall short of the target's: a hedge makes an effect less certain,
+            # never stronger — any tier but the one reaching the target ("有所提高，效果尚未显现" against "明显提高": 0～8
+            # of 10, review ED A2).  Said done: before the hedges (not "下一步将进一步扩大规模": review EE A1), in the
+            # clauses about the row's own subject where some name it (not "进一步规范了项目管理" of 年度任务), and
+            # only where nothing but the hedges' own words reaches the target ("群众收入明显提高但仍需巩固", or a hedge
+            # only found inside a word: "所有待办事项…明显缩短", review EF A1)
+            weakest = None
+            if hedge is not None and wanted is not None and self.rules.reached_tier:
+                mine = self._own_clauses(plain, name)
+                bare = self._strengths(self._before_hedges(mine))
+                if bare and not any(level <= wanted[1] for _, level in self._strengths(self._hedges_masked(mine))):
+                    weakest = min(bare, key=lambda wl: wl[1])
+            if weakest is not None and weakest[1] != negation:
                 return self._short_of_target(actual, weight, outcome, f"的程度“{weakest[0]}”弱于指标值的“{wanted[0]}”，且含“{hedge}”",
                                              self.rules.reached_tier, values)
             if hedge is not None and (wanted is not None or found):
