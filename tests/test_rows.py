@@ -2607,6 +2607,9 @@ def test_a_part_of_a_month_is_that_month_done_never_a_deadline(library, target, 
     ("2024年11月（开工）", "无法识别的写法"),  # another step's date (review ED A1)
     ("已完成（2025年3月验收）", "unverifiable"),  # words before the bracket, a date in it: not taken apart (it crashed)
     ("已完成（2025年1月完工）", "unverifiable"),
+    ("2024年12月（）", "unverifiable"),  # an empty or stray bracket (review EG: the same crash)
+    ("2024年12月)", "unverifiable"),
+    ("2024年12月31日（(含)）", "unverifiable"),
     ("2025年3月（计划）", "该日期不是已完成的结果"),  # a date planned, no result yet
     ("2024年11月（完成80%）", "无法识别的写法"),  # the remark's own figure is for the evaluator
     ("2025年3月（延期开工）", "无法识别的写法"),  # the start put off: no completion said
