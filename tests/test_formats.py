@@ -49,3 +49,22 @@ def test_batch_and_template_writers(library):
     buffer = io.StringIO()
     writer("json", "summary")(run_batch([HUNAN], jobs=1, timeout=None), buffer)
     assert json.loads(buffer.getvalue())["counts"]["scored"] == 1
+
+
+def test_a_control_character_in_a_case_is_written_to_workbooks_and_word(tmp_path):
+    """A vertical tab (Word's Shift+Enter, pasted) and a NUL in a row's name and actual: the workbook and
+    the Word report are written, the tab as a space and the NUL shown as U+FFFD (openpyxl and python-docx
+    refused the whole file: review EG A2)."""
+    import zipfile
+
+    from scoring.output.xml_text import xml_safe
+
+    assert xml_safe("500人次\x0b（抽样）\x00") == "500人次 （抽样）\ufffd" and xml_safe("无") == "无"
+    text = (CASES / "hunan-miluo-shgzb-2024.toml").read_text(encoding="utf-8")
+    case = tmp_path / "case.toml"
+    case.write_text(text.replace('name = "', 'name = "\\u000b', 1).replace('actual = "', 'actual = "\\u0000', 1), encoding="utf-8")
+    for ext in ("xlsx", "docx"):
+        out = tmp_path / f"out.{ext}"
+        done = run_cli("diff", str(case), "--format", ext, "--out", str(out))
+        assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
+        assert zipfile.is_zipfile(out)

@@ -539,3 +539,21 @@ def test_an_unfinished_remark_is_quoted_with_its_figure():
         parse_with("11个（1个延期至2024年）", reading, actual=True, year=2022)
     with pytest.raises(ValueParseError, match="括号中注明“计划”"):  # not "(计划)"
         parse_with("200人（计划）", reading, actual=True, year=2022)
+
+
+def test_a_chain_of_inclusive_marks_is_no_notation():
+    """One "（含）" says the bound is included; a thousand of them ran the reader out of stack (review EG A1)."""
+    assert parse_value("≥500人次（含）").comparator == ">="
+    with pytest.raises(ValueParseError):
+        parse_value("≥500人次" + "（含）" * 1000)
+
+
+@pytest.mark.parametrize(("text", "number"), [("500人次。", 500), ("500人次 ，；", 500), ("，" * 50 + "500人次", None)])
+def test_marks_after_a_value_are_left_out_and_before_it_are_not(text, number):
+    """Blanks and full stops after the value are no part of it (taken off from the end: a regex tried from
+    every mark of a long run before the value took time growing with its square, review EG B1)."""
+    if number is None:
+        with pytest.raises(ValueParseError):
+            parse_value(text)
+    else:
+        assert parse_value(text).number == number

@@ -50,7 +50,9 @@ _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD |= {0x3000: 0x20}
 # _FOLD, then numbers.normalize_text's folding: one pass over the text instead of three
 _FOLD_ALL = folding_after(_FOLD)
-_TRAILING = re.compile(r"[\s。;,、.]+$")  # blanks and a full stop (or a stray comma) after the value
+# blanks and a full stop (or a stray comma) after the value: taken off from the end, in time linear in
+# their run (a regex `[…]+$` tried from every mark of a long run before the value: review EG B1)
+_TRAILING_MARKS = frozenset("。;,、.")
 # A comma, semicolon or full stop between clauses (not a thousands separator: "1,200")
 CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|;|；|，|。")
 _OPENING, _CLOSING = "([【〔", ")]】〕"
@@ -595,11 +597,15 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             raise ValueParseError(where, str(text), f"数值过大（绝对值应小于 {MAX_FIGURE_TEXT}）")
         return ParsedValue(str(text), "number", None, number, None, None, None)
 
-    cleaned = _TRAILING.sub("", fold(text))
+    cleaned = strip_trailing(fold(text))
     compact = "".join(cleaned.split())
     if not compact or compact in reading.not_given:
         return not_given(where, text)
     inclusive = _INCLUSIVE.search(compact)
+    if inclusive is not None and _INCLUSIVE.search(compact, 0, inclusive.start()) is not None:
+        # "≥500人次（含）（含）…": one "（含）" says it; a chain of them is no notation (and read one by one
+        # it ran out of stack: review EG A1)
+        raise ValueParseError(where, text, f"无法识别的写法“{text[:40]}”")
     if inclusive is not None:
         # "＞95%（含）", "低于5%（含5%）": the bound itself included, as ≥ and ≤ (review DC A3)
         try:
@@ -1607,7 +1613,10 @@ def bare_year(value: ParsedValue) -> ParsedValue | None:
 
 def strip_trailing(text: str) -> str:
     """``text`` without the blanks and full stop after a value."""
-    return _TRAILING.sub("", text)
+    end = len(text)
+    while end and (text[end - 1] in _TRAILING_MARKS or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
 
 
 def is_lower_name(name: str, reading: Reading) -> bool:

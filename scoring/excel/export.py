@@ -18,6 +18,7 @@ from ..cases.model import Case
 from ..engine.results import CaseReport
 from ..findings import finding
 from ..output.labels import SEVERITY_LABELS, TOOL
+from ..output.xml_text import xml_safe
 from ..plain import dump
 from ..rules.model import RuleSet
 from .form import FONT, STATUS_FILLS, FormWriter, page_setup
@@ -68,7 +69,7 @@ def _findings(ws, report: CaseReport, rule_sets: dict[str, RuleSet]) -> None:
     findings = report.findings or [finding("none", "未发现问题。", "")]
     for f in findings:
         sheet, place = finding_place(f.where, titles, rule_sets)
-        ws.append([SEVERITY_LABELS[f.severity], sheet, place, f.message, f.code, f.where])
+        ws.append([xml_safe(str(x)) for x in (SEVERITY_LABELS[f.severity], sheet, place, f.message, f.code, f.where)])
         row = ws.max_row
         for col in range(1, 7):
             cell = ws.cell(row=row, column=col)

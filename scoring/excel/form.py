@@ -34,6 +34,7 @@ from ..engine.results import IndicatorDiff, SheetDiff
 from ..numbers import fmt, round_half_up
 from ..output.labels import STATUS_LABELS, TOOL
 from ..output.reasons import deduction_reason, deduction_status, line_reason, total_note
+from ..output.xml_text import xml_safe
 from ..review.grades import span_text
 from ..rules.model import RuleSet, required_inputs
 
@@ -231,7 +232,7 @@ class FormWriter:
         cell = ws.cell(row=row, column=col)
         if isinstance(value, Decimal):
             value = float(value) if value != value.to_integral_value() else int(value)  # the workbook's own cell type
-        cell.value = value if value not in ("", None) else None
+        cell.value = (xml_safe(value) if isinstance(value, str) else value) if value not in ("", None) else None
         if isinstance(cell.value, str) and cell.value.startswith("="):
             cell.data_type = "s"  # data from a case is never a spreadsheet formula
         if editable:

@@ -30,6 +30,7 @@ from ..review.grades import span_text
 from .labels import SEVERITY_LABELS, STATUS_LABELS, TOOL, signed
 from .reasons import deduction_cells, deduction_reason, line_computed, line_reason, rules_total_text, total_note
 from .summary import repeat_texts
+from .xml_text import xml_safe
 
 FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -272,7 +273,7 @@ def _chinese_font(style, name: str, size: float) -> None:
 
 
 def _title(doc, text: str) -> None:
-    p = doc.add_paragraph(text, style="Title")
+    p = doc.add_paragraph(xml_safe(text), style="Title")
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
@@ -284,13 +285,13 @@ def _facts(doc, facts: list[tuple[str, str]]) -> None:
     for label, value in facts:
         p = doc.add_paragraph()
         p.add_run(f"{label}：").bold = True
-        p.add_run(value)
+        p.add_run(xml_safe(value))
         p.paragraph_format.space_after = Pt(2)
 
 
 def _paragraph(doc, text: str, bold: bool = False, color: RGBColor | None = None, size: float | None = None, align=None) -> None:
     p = doc.add_paragraph()
-    run = p.add_run(text)
+    run = p.add_run(xml_safe(text))
     run.bold = bold
     if color is not None:
         run.font.color.rgb = color
@@ -310,13 +311,13 @@ def _table(doc, headers: tuple[str, ...], rows: list[tuple[tuple[str, ...], str 
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(table.rows[0].cells, headers):
         cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
+        run = cell.paragraphs[0].add_run(xml_safe(text))
         run.bold = True
         run.font.size = Pt(9)
     for i, (values, status) in enumerate(rows):
         cells = table.add_row().cells
         for cell, text in zip(cells, values):
-            run = cell.paragraphs[0].add_run(str(text or ""))
+            run = cell.paragraphs[0].add_run(xml_safe(str(text or "")))
             run.font.size = Pt(9)
             if status in ("over", "invalid"):
                 run.font.color.rgb = _OVER
