@@ -314,3 +314,15 @@ def test_a_gbk_output_writes_what_gbk_lacks_as_gb18030(tmp_path, encoding):
     assert unit + "•☑m²" in done.stdout.decode("gb18030")
     rest = done.stdout.replace("•☑m²".encode("gb18030"), b"")
     assert "预算编制质量" in rest.decode("gbk")  # everything else is GBK's own bytes
+
+
+def test_a_defect_of_the_tool_exits_3_not_an_over_claims_1():
+    """An unexpected exception is no verdict: exit 3 with its traceback and a sentence saying so, never 1
+    (a script reading exit codes took a crash for an over-claim: review EG)."""
+    import subprocess
+    import sys
+
+    code = "import sys, scoring.cli as cli, scoring.cli.direct as direct; direct.run = lambda argv: 1 / 0; sys.argv = ['scoring', 'diff', 'x']; cli.main()"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 3, done.stderr
+    assert "ZeroDivisionError" in done.stderr and "程序内部错误" in done.stderr

@@ -16,13 +16,23 @@ def main() -> None:
     One program name however it is started (`scoring`, `python -m scoring`), so that shell
     completion is installed for, and answers to, the command people type."""
     _speak_chinese()
-    from . import direct
+    try:
+        from . import direct
 
-    direct.run(sys.argv[1:])  # exits when it ran the command
-    from .application import app
-    from .chinese import run
+        direct.run(sys.argv[1:])  # exits when it ran the command
+        from .application import app
+        from .chinese import run
 
-    run(app, prog_name="scoring")
+        run(app, prog_name="scoring")
+    except Exception:  # a defect of the tool, not a verdict: never exit 1, an over-claim's code
+        import traceback
+
+        traceback.print_exc()
+        print("错误：程序内部错误（本工具的缺陷，不是对本表的判断），请将以上信息报告给维护人员", file=sys.stderr)
+        sys.exit(INTERNAL_ERROR)
+
+
+INTERNAL_ERROR = 3  # exit code of an unexpected exception: README "Exit codes of `diff`"
 
 
 def _speak_chinese() -> None:
