@@ -33,17 +33,22 @@ class RuleSetInfoMethods:
         """The one fiscal year these rules govern, or None when they govern several (the national
         rules, in force since 2020): what a blank form may offer as its 年度 (review CC B6)."""
         if self.fiscal_years is not None:
-            last = self.fiscal_years.last if self.fiscal_years.last is not None else self.effective_to.year if self.effective_to else None
-            return self.fiscal_years.first if last == self.fiscal_years.first else None
+            return self.fiscal_years.first if self.last_fiscal_year() == self.fiscal_years.first else None
         if self.effective_to is not None and self.effective_to.year == self.effective_from.year:
             return self.effective_from.year
         return None
 
+    def last_fiscal_year(self) -> int | None:
+        """The last of the fiscal years the file names; without one, the year the rules lapse (review EA
+        A2), or None: open-ended."""
+        if self.fiscal_years.last is not None:
+            return self.fiscal_years.last
+        return self.effective_to.year if self.effective_to is not None else None
+
     def governs_fiscal_year(self, year: int) -> bool:
         """Whether sheets of fiscal ``year`` fall under these rules."""
         if self.fiscal_years is not None:
-            # the years the file names; without a last one, they end where the rules lapse (review EA A2)
-            last = self.fiscal_years.last if self.fiscal_years.last is not None else self.effective_to.year if self.effective_to else None
+            last = self.last_fiscal_year()
             return self.fiscal_years.first <= year and (last is None or year <= last)
         return self.effective_from.year <= year and (self.effective_to is None or self.effective_to.year >= year)
 

@@ -396,8 +396,7 @@ def _span(rule_set: RuleSet) -> str:
     ("2019～ 年度": a sheet of 2015 sees why none governs it), else its dates in effect."""
     years = rule_set.info.fiscal_years
     if years is not None:
-        last = years.last or (rule_set.info.effective_to.year if rule_set.info.effective_to else "")
-        return f"{years.first}～{last} 年度"
+        return f"{years.first}～{rule_set.info.last_fiscal_year() or ''} 年度"
     return f"{rule_set.info.effective_from}～{rule_set.info.effective_to or ''}"
 
 
