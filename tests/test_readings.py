@@ -360,7 +360,6 @@ def test_text_phrases(text, expected):
         "12..5",
         "12,34",
         ".5",
-        "600次左右",
         "≤600次以上",
         "不超过600余次",
         "≥=5",
@@ -557,3 +556,13 @@ def test_marks_after_a_value_are_left_out_and_before_it_are_not(text, number):
             parse_value(text)
     else:
         assert parse_value(text).number == number
+
+
+@pytest.mark.parametrize(("text", "word"), [("约480人次", "约"), ("480人次左右", "左右"), ("大约95%", "大约"), ("600次左右", "左右")])
+def test_a_figure_said_to_be_about_so_much_is_said_so(text, word):
+    """"约480人次" is no notation the tool does not know: it is an approximate figure, not read, and the
+    message says so, for the officer to write the figure (review EC B10)."""
+    with pytest.raises(ValueParseError, match=f"是约数（“{word}”）"):
+        parse_value(text)
+    with pytest.raises(ValueParseError, match="无法识别的写法"):
+        parse_value("节约资金50万元")  # 约 of a word, no figure said to be about so much

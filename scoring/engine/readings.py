@@ -93,6 +93,8 @@ _CN_DATE = re.compile(r"([零〇一二三四五六七八九]{4})年(?:([一二�
 _DIGIT_TENTHS = re.compile(r"(?<![\d.])((?:10|\d)(?:\.\d)?)成(?=$|以上|以下|及以上|及以下|左右)")
 _WRAPPED = {"(": ")", "[": "]", "【": "】", "〔": "〕"}  # brackets round a whole cell, as folded
 # "（含）", "（含95%）", "（含本数）", "（含100人，其中…）" ending a bound
+# A figure said to be about so much: "约480人次", "大约95%", "480人次左右" (review EC B10)
+_VAGUE_FIGURE = re.compile(r"(?P<before>大约|约)\d|\d[^\d,，;；]{0,6}?(?P<after>左右|上下)$")
 _INCLUSIVE = re.compile(r"\(含(?P<figure>(?:[^(),，;；]|,(?=\d{3}))*)(?:[,，;；][^()]*)?\)$")
 _ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a text
 
@@ -670,6 +672,11 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             raise ValueParseError(where, text, f"无法识别的写法“{text}”")
     # the error is made only when raised: building it for every cell cost more than reading one
     def unknown() -> ValueParseError:
+        vague = _VAGUE_FIGURE.search(compact) if reading.vague else None
+        if vague is not None and (vague["before"] or vague["after"]) in reading.vague:
+            # "约480人次", "480人次左右": a known notation, not read — said so, for the officer to write the figure
+            return ValueParseError(where, text, f"“{text}”是约数（“{vague['before'] or vague['after']}”），不是确定的数值，无法判断是否达到；"
+                                                 f"请写出确定的数值")
         return ValueParseError(where, text, f"无法识别的写法“{text}”")
 
     figure = _ANY_DIGIT.search(compact) is not None
