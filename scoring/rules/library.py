@@ -467,15 +467,23 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
     from .compiler import compile_rule_file
     from .inherit import ref_of
 
+    parts = cache.Parts(str(directory))
+    digests = {display_path(path): cache.file_digest(data) for path, data in files if data is not None}
     raws: list[tuple[Path, dict]] = []
     failures: list[ScoringError] = []
     broken: list[BrokenRuleFile] = []
     for path, data in files:
-        try:
-            raws.append((path, read_toml(path, data, json_too=False)))
-        except ScoringError as exc:
-            failures.append(exc)
-            broken.append(_broken(path, data, None, exc))
+        key = b"raw\0" + digests[display_path(path)] if data is not None else None
+        raw = parts.get(key)
+        if not isinstance(raw, dict):
+            try:
+                raw = read_toml(path, data, json_too=False)
+            except ScoringError as exc:
+                failures.append(exc)
+                broken.append(_broken(path, data, None, exc))
+                continue
+            parts.put(key, raw)
+        raws.append((path, raw))
     by_ref: dict[str, tuple[str, dict]] = {}
     for path, raw in raws:
         ref = ref_of(raw)
@@ -483,11 +491,18 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
             by_ref[ref] = (display_path(path), raw)
     rule_sets = []
     for path, raw in raws:
-        try:
-            rule_sets.append(compile_rule_file(path, raw, by_ref))
-        except ScoringError as exc:
-            failures.append(exc)
-            broken.append(_broken(path, None, raw, exc))
+        key = _compiled_key(display_path(path), raw, by_ref, digests)
+        rule_set = parts.get(key)
+        if not isinstance(rule_set, RuleSet):
+            try:
+                rule_set = compile_rule_file(path, raw, by_ref)
+            except ScoringError as exc:
+                failures.append(exc)
+                broken.append(_broken(path, None, raw, exc))
+                continue
+            parts.put(key, rule_set)
+        rule_sets.append(rule_set)
+    parts.save()
     refs = [r.ref for r in rule_sets]
     for ref in sorted({r for r in refs if refs.count(r) > 1}):
         paths = "、".join(r.path for r in rule_sets if r.ref == ref)
@@ -504,6 +519,26 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
     broken = [_completed(b, by_ref, broken) for b in broken]
     return RuleLibrary(directory, rule_sets, failures, [b for b in broken if b.region is not None], released=released,
                        ledger_problems=problems)
+
+
+def _compiled_key(shown: str, raw: dict, by_ref: dict[str, tuple[str, dict]], digests: dict[str, bytes]) -> bytes | None:
+    """The key a rule file's compiled rule set is kept under in the folder's parts: the file and
+    every file it extends, as shown and by their bytes — all that compiling it reads.  None where
+    the chain cannot be followed (a parent missing, a cycle): such a file is compiled each time,
+    and refused with the reason."""
+    chain: list[tuple[str, bytes]] = []
+    seen: set[str] = set()
+    while True:
+        if shown not in digests:
+            return None
+        chain.append((shown, digests[shown]))
+        parent = raw.get("extends")
+        if parent is None:
+            return cache.chain_key(chain)
+        if not isinstance(parent, str) or parent in seen or parent not in by_ref:
+            return None
+        seen.add(parent)
+        shown, raw = by_ref[parent]
 
 
 def _with_revisions(rule_sets: list[RuleSet]) -> list[RuleSet]:
