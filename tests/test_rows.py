@@ -1764,6 +1764,14 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("演出场次", "数量指标", "≥10场", "10场（其中2场正在进行）", "None"),
     ("培训人次", "数量指标", "≥100人次", "100人次（其中20人次未参训，由其他人员替补）", "None"),  # undone after: doubtful
     ("演出场次", "数量指标", "≥10场", "10场（其中：已举办8场，未举办2场）", "None"),
+    # review EC A5: a part counted that should not have been is taken off, as a part not done; recovered,
+    # or put right after, the evaluator's
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户为重复发放）", "9.80"),
+    ("发放补贴户数", "数量指标", "≥500户", "560户（其中30户为重复发放）", "10.00"),
+    ("培训人数", "数量指标", "≥500人", "520人（其中重复统计30人）", "9.80"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中20户为脱贫户）", "10.00"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户系冒领，已追回）", "None"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户资金已追回）", "None"),
     # a change asked for with a manner, not a strength: said with a strength (review BL B4)
     ("老年人生活质量", "社会效益指标", "持续改善", "明显改善", "8.00～10.00"),
     ("群众健身意识", "社会效益指标", "不断增强", "明显增强", "8.00～10.00"),

@@ -1419,10 +1419,13 @@ class Rival:
 # Events held or attended, which are what a count of them counts; a later step ("未安装" of 采购设备, "未整改"
 # of 检查企业) leaves the count doubtful (review DG A1).
 _EVENTS = "举办|召开|开展|进行|组织|参训|参加|参会|培训|走访|慰问|入户|出席|演出|放映"
+# A part counted that should not have been: "其中30户为重复发放", "其中2人系冒领" (review EC A5): the cell
+# less it is what was done, as for a part not done
+_COUNTED_WRONGLY = r"重复(?:发放|申报|统计|计算|计数|登记|领取|享受|录入|补助|补贴)?|冒领|错发|虚报|多报"
 # Put off, carried over or moved to a time ("推迟至2025年", "延至", "结转至", "调整至2025年举办": review DH B3)
 _PUT_OFF_VERBS = "推迟|延期|延后|顺延|延迟|延|结转|调整|改"
 _PART_NOT_DONE = re.compile(
-    rf"(?:(?:未|没有|尚未|未能|没能)(?:{_EVENTS})(?:到位|完毕)?|取消)$"
+    rf"(?:(?:未|没有|尚未|未能|没能)(?:{_EVENTS})(?:到位|完毕)?|取消|{_COUNTED_WRONGLY})$"
     rf"|(?:{_PUT_OFF_VERBS})(?:至|到)(?:20\d\d|明年|次年|下一?年)")
 _PUT_OFF = re.compile(rf"(?:{_PUT_OFF_VERBS})(?:至|到)(?P<when>20\d\d|明年|次年|下一年|下年)")
 # Any denial in a part's clause, which may say the part was not done (review DF A1: "其中20人次未参加培训")
@@ -1435,9 +1438,10 @@ _MADE_UP_SINCE = re.compile(r"已[^，,；;）)]{0,8}补")
 _UNDER_WAY = re.compile(r"正在|筹备|进行中|待(?:举办|开展|实施|完成|验收)")
 # ... or said before the figure: "其中未举办2场" (review DE B5); any such word, of an event or a later step,
 # anywhere in a part ("其中：已举办8场，未举办2场", "其中未安装2台") leaves it doubtful
-_NOT_DONE_BEFORE = re.compile(rf"(?:未|没有|尚未|未能|没能)(?:{_EVENTS})$|取消$")
+_NOT_DONE_BEFORE = re.compile(rf"(?:未|没有|尚未|未能|没能)(?:{_EVENTS})$|取消$|(?:{_COUNTED_WRONGLY})$")
 _NOT_DONE_ANY = re.compile(r"(?:未|没有|尚未|未能|没能)(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|培训|修复|维修|"
-                           r"安装|发放|拨付|验收|开工|接种|走访|慰问|入户|改造|整改|办结|演出|放映)|取消|停办")
+                           r"安装|发放|拨付|验收|开工|接种|走访|慰问|入户|改造|整改|办结|演出|放映)|取消|停办|"
+                           rf"{_COUNTED_WRONGLY}|追回|退回")
 # ... said made up, moved or rescheduled in the bracket: "已补训", "已于次月补发", "另增补1场", "改为线上举办",
 # "另行安排", "择期举办" (not 补贴, 补助: what was given): then not surely undone (reviews DC A1, DF A2, B1)
 _MADE_UP = re.compile(rf"{_MADE_UP_SINCE.pattern}|{_MADE_UP_LATER.pattern}|增补|另增|另行|改为|改在|改至|改到|择期|线上")
@@ -1582,7 +1586,8 @@ def _arabic(compact: str, reading: Reading) -> str | None:
         if percent[3] is not None:
             value = percent[3]
         elif percent[1] is not None:
-            whole = chinese_number(percent[1])
+            # "百分之百": the hundred alone, as nowhere else a bare 百 is a figure
+            whole = 100 if percent[1] == "百" else chinese_number(percent[1])
             # "点五": the digits after the point, each as written (review DI B2)
             value = whole if whole is None or not percent[2] else f"{whole}.{''.join(str(_CN_DIGITS[c]) for c in percent[2])}"
         else:
