@@ -465,7 +465,8 @@ def test_an_entry_a_file_writes_twice_is_refused_naming_the_second(tmp_path):
     merged over the first, silently scoring the sheet by it (review CF A4); a check written twice
     was said twice.  Both are refused, naming the second entry's line."""
     rules = tmp_path / "rules"
-    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py", "versions.lock"))
+    for province in ("national", "hunan"):  # a Hunan file and the national ones it is built on
+        shutil.copytree(FORMULAS / province, rules / province, ignore=shutil.ignore_patterns("__pycache__"))
     hunan = in_effect(rules, "hunan.dept-overall", 2024)
     text = hunan.read_text(encoding="utf-8")
     start = text.index("[[indicators]]")
@@ -488,7 +489,8 @@ def test_an_entry_a_file_writes_twice_is_refused_naming_the_second(tmp_path):
 def test_a_weight_that_is_no_finite_number_is_named_for_what_it_is(tmp_path, written, said):
     """nan in a rule file was called 数字过大 (review CF B4): it is no number at all."""
     rules = tmp_path / "rules"
-    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py", "versions.lock"))
+    for province in ("national", "hunan"):  # a Hunan file and the national ones it is built on
+        shutil.copytree(FORMULAS / province, rules / province, ignore=shutil.ignore_patterns("__pycache__"))
     hunan = in_effect(rules, "hunan.dept-overall", 2024)
     text = hunan.read_text(encoding="utf-8")
     hunan.write_text(text.replace("weight = 10\n", f"weight = {written}\n", 1), encoding="utf-8")
