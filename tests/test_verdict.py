@@ -153,6 +153,32 @@ def test_group_header_weights_and_numbered_parent_rows(tmp_path):
     assert code == 1
 
 
+@pytest.mark.parametrize(("signs", "status"), [("96块", "over"), ("120块", "match")])
+def test_a_group_held_below_its_headers_weight_makes_its_whole_weight_claimed_an_over_claim(tmp_path, signs, status):
+    """Weights printed only on the group headers (50/30/10), every group claimed in full: a row short
+    of its target holds its group below 50, so a total of 100 is over however little (99.99 at most),
+    as a line held below its weight makes it (review EI A1); with every row met, 100 is the rules'."""
+    def two(group, first, second, claims):
+        return [{"group": group, "name": name, "target": target, "actual": actual, "claimed": claim}
+                for (name, target, actual), claim in zip((first, second), claims)]
+    rows = (two(["产出指标", "数量指标"], ("新建旅游步道", "≥3.5公里", "3.8公里"), ("安装导视标识牌", "≥120块", signs), ("25", "25"))
+            + two(["效益指标", "社会效益指标"], ("新增就业岗位", "≥50个", "86个"), ("设施使用年限", "≥10年", "15年"), ("15", "15"))
+            + two(["满意度指标", "服务对象满意度指标"], ("游客满意度", "≥90%", "95%"), ("村民满意度", "≥90%", "92%"), ("5", "5")))
+    subtotals = "".join(f'[[sheets.subtotals]]\ngroup = ["{g}"]\nweight = {w}\nclaimed = {w}\n'
+                        for g, w in (("产出指标", 50), ("效益指标", 30), ("满意度指标", 10)))
+    path = write_case(tmp_path, rows, inputs='budget = "100"\nexecuted = "100"',
+                      sheet='claimed_total = { score = "100" }\nclaims = { execution = "10" }\n' + subtotals)
+    code, doc = diff_json(path)
+    total = doc["sheets"][0]["total"]
+    assert total["status"] == status, total
+    if status == "over":
+        over = next(f["message"] for f in doc["findings"] if f["code"] == "total_over")
+        assert "有指标未达到年度指标值，不能得满分" in over and "总分最多 99.99 分" in over, over
+        assert code == 1
+    else:
+        assert total["computed"] == "100.00" and code == 0, doc["findings"]
+
+
 # -- how figures are written ----------------------------------------------------------------------
 
 

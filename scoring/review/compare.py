@@ -639,6 +639,10 @@ def add_groups(sums: LineSums, sheet: Sheet, groups: list[HeaderGroup]) -> None:
         weight = sheet.subtotals[g.index].weight
         sums.add(weight, weight, point, not point, c.low if point else None, c.low, c.high, c.claimed,
                  c.status, c.delta)
+        if c.high is not None and weight is not None and c.high < weight:
+            # a row short of its target: the group cannot earn its header's whole weight, which held
+            # below it is a bound no claim reaches, as a line's (review EI A1)
+            sums.held = True
 
 
 def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | None, tolerance: Decimal, complete: bool,
