@@ -1764,6 +1764,12 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("演出场次", "数量指标", "≥10场", "10场（其中2场正在进行）", "None"),
     ("培训人次", "数量指标", "≥100人次", "100人次（其中20人次未参训，由其他人员替补）", "None"),  # undone after: doubtful
     ("演出场次", "数量指标", "≥10场", "10场（其中：已举办8场，未举办2场）", "None"),
+    # review EI B1: a time limit answered in words, as a deadline is: met by the words that meet one,
+    # any other the evaluator's; a limit on anything else says nothing the words answer
+    ("资金拨付时限", "时效指标", "15个工作日内", "按时拨付", "10.00"),
+    ("办结时限", "时效指标", "≤30天", "按期完成", "10.00"),
+    ("资金拨付时限", "时效指标", "15个工作日内", "延期拨付", "None"),
+    ("项目成本", "成本指标", "≤50万元", "按时拨付", "None"),
     # review EC A5: a part counted that should not have been is taken off, as a part not done; recovered,
     # or put right after, the evaluator's
     ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户为重复发放）", "9.80"),

@@ -458,6 +458,14 @@ class RowScorer(WordingGrader, UnitMatcher):
         durations = self.rules.no_comparator_durations
         return not (durations and any(w in name for w in durations.names))
 
+    def _time_limit(self, target: ParsedValue) -> bool:
+        """Whether a target is a limit on the time the work may take ("15个工作日内", "≤30天"), under
+        rules whose deadline method says which words answer a deadline (its `text_target`)."""
+        durations = self.rules.no_comparator_durations
+        dated = self.rules.methods.get(self.rules.select.get("date", ""))
+        return (durations is not None and dated is not None and dated.text_target is not None
+                and target.comparator in ("<=", "<") and target.unit in durations.units)
+
     def _dated_both(self, row: Row, place: str) -> bool:
         """Whether a row's target and actual both read as dates."""
         try:
@@ -629,10 +637,17 @@ class RowScorer(WordingGrader, UnitMatcher):
             target, actual = bare_year(target) or target, bare_year(actual) or actual  # "2024" against "2024年"
         elif target is not None and target.kind == actual.kind == "number":
             target, actual = self._dotted_months(row, target, actual)
+        limit = False
         if actual.kind == "text" and target is not None and target.kind == "number" and not qualitative:
             # a worded actual against a deadline ("按时完成") is graded by its wording; against a
-            # figure it says nothing the figure can be checked with
-            actual = self._worded_actual(row, actual, target, values, method)
+            # figure it says nothing the figure can be checked with — unless the figure is a time
+            # limit ("15个工作日内" | "按时拨付"), answered in words as a deadline is (review EI B1)
+            try:
+                actual = self._worded_actual(row, actual, target, values, method)
+            except _Unreadable:
+                limit = self._time_limit(target)
+                if not limit:
+                    raise
         elif target is not None and target.kind == "text" and actual.kind == "number" and not qualitative:
             target = self._worded_target(row, target, actual, values)
         elif (target is not None and target.kind == actual.kind == "text" and not qualitative
@@ -644,7 +659,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             target = self._figure_word(target, normalize_phrase(target.text or target.raw), values, "指标值读作")
             actual = self._figure_word(actual, normalize_phrase(actual.text or actual.raw), values, _ACTUAL_READ)
         declared = method
-        if declared is None and actual.kind == "text" and target is not None and target.kind == "date" and not qualitative:
+        if declared is None and actual.kind == "text" and target is not None and (target.kind == "date" or limit) and not qualitative:
             # "按期完成" against "2024年12月31日前": the date's method, where the rules say which words meet it
             # (national.project@2020.8: a deadline met in words earns its weight, not a tier's range)
             dated = self.rules.methods.get(self.rules.select.get("date", ""))
