@@ -4,10 +4,13 @@ CLI, the documents opened with python-docx and read back."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from docx import Document
 
 from conftest import CASES, run_cli, shipped_sheet_count
+
+from scoring.numbers import fmt
 
 HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
 
@@ -89,3 +92,17 @@ def test_batch_summary(tmp_path):
         assert f"{s['unit']}：{s['title']}" in text
     assert "中共汨罗市委社会工作部：部门整体支出绩效自评表" in text
     assert "【错误】预算执行率：自评 9.2 分" in text
+    # the headline sum holds only totals the rules settle; a partial sheet's section draws no verdict on
+    # its total, and says its total's own status where there is one (review EH B1)
+    settled = [s for s in summary["sheets"] if s["total_status"] in ("match", "over", "under") and s["claimed_total"] and s["delta"] is not None]
+    claimed = sum(Decimal(s["claimed_total"]) for s in settled)
+    assert f"总分可按规则核定的 {len(settled)} 张表合计自评 {fmt(claimed)} 分" in text
+    yinchuan = next(s for s in summary["sheets"] if s["unit"] == "银川市第六中学")
+    assert yinchuan["total_status"] == "incomplete"
+    assert "自评 98 分；表不完整（只录入了部分指标），不对总分下结论" in text and "自评 98 分，按规则应得 86" not in text
+    assert "按规则应得 — 分" not in text
+    assert "总分低报 0.81 分" in text  # the Miluo sheet's
+    # what to ask the units for: sheets whose only trouble is a claim that cannot be checked
+    wanting = [s for s in summary["sheets"] if s["worst_severity"] == "warning" and any(f["code"] == "unverifiable" for f in s["findings"])]
+    assert wanting and "无法核验、需补充材料的表" in text
+    assert all(f"{s['unit']}“{s['title']}”：" in text for s in wanting)

@@ -99,17 +99,20 @@ def sheet_verdict(sd: SheetDiff) -> str:
         return text
     text = verdict(c.claimed, fmt(c.computed) if c.computed is not None else span, differing, span if c.low != c.high else "")
     if c.claimed is not None:
-        # only the sentence of the status: a total that cannot be checked has no difference to print
-        if c.status == "over" and c.delta is not None:
-            text += f"总分高报 {fmt(c.delta)} 分。"
-        elif c.status == "under" and c.delta is not None:
-            text += f"总分低报 {fmt(abs(c.delta))} 分。"
-        else:
-            text += {"over": "总分高报。", "under": "总分低报。", "match": "总分与规则相符。", "incomplete": "表不完整，不对总分下结论。",
-                     "unverifiable": "部分指标无法核验，总分无法确认。", "invalid": "总分超出满分。"}.get(c.status, "")
+        text += _total_sentence(c.status, c.delta)
     if t.grades:
         text += f"等级：按规则为 {span_text(t.grades)}" + (f"，自评为 {t.claimed_grade}" if t.claimed_grade else "") + "。"
     return text
+
+
+def _total_sentence(status: str, delta: Decimal | None) -> str:
+    """The sentence of a claimed total's status: a total that cannot be checked has no difference to print."""
+    if status == "over" and delta is not None:
+        return f"总分高报 {fmt(delta)} 分。"
+    if status == "under" and delta is not None:
+        return f"总分低报 {fmt(abs(delta))} 分。"
+    return {"over": "总分高报。", "under": "总分低报。", "match": "总分与规则相符。", "incomplete": "表不完整，不对总分下结论。",
+            "unverifiable": "部分指标无法核验，总分无法确认。", "invalid": "总分超出满分。"}.get(status, "")
 
 
 def _sheet_section(doc, sd: SheetDiff) -> None:
@@ -168,12 +171,20 @@ def batch_review(result: BatchResult, title: str = "预算绩效自评批量复�
     sheets = result.sheets
     counts = result.counts()
     with_errors = [s for s in sheets if s.worst_severity == "error"]
-    claimed = sum((s.claimed for s in sheets if s.claimed is not None and s.computed is not None), Decimal(0))
-    computed = sum((s.computed for s in sheets if s.claimed is not None and s.computed is not None), Decimal(0))
     _paragraph(doc, f"共复核 {counts['scored']} 张表（{counts['read']} 份材料），其中 {len(with_errors)} 张有错误；"
                     f"无法复核 {counts['failed']} 项，跳过 {counts['skipped']} 个文件。", bold=True)
-    if any(s.claimed is not None and s.computed is not None for s in sheets):
-        _paragraph(doc, f"有自评总分的表合计自评 {fmt(claimed)} 分，按规则合计 {fmt(computed)} 分，相差 {signed(claimed - computed)} 分。")
+    # only totals the rules settle (not a partial sheet's, nor one they cannot check), each sheet handed in
+    # more than once counted once: else the sum holds differences the review itself draws no verdict on (review EH B1)
+    again = {id(s) for group in result.repeats() for s in group[1:]}
+    settled = [s for s in sheets if s.claimed is not None and s.computed is not None and s.delta is not None
+               and s.total_status in ("match", "over", "under") and id(s) not in again]
+    if settled:
+        claimed = sum((s.claimed for s in settled), Decimal(0))
+        computed = sum((s.computed for s in settled), Decimal(0))
+        left = len([s for s in sheets if s.claimed is not None and id(s) not in again]) - len(settled)
+        _paragraph(doc, f"总分可按规则核定的 {len(settled)} 张表合计自评 {fmt(claimed)} 分，按规则合计 {fmt(computed)} 分，"
+                        f"相差 {signed(claimed - computed)} 分" + (f"（另有 {left} 张表不完整或总分无法核定，未计入）" if left else "")
+                        + ("；重复提交的表只计一次" if again else "") + "。")
     rules = "；".join(f"{ref}" for ref, _sha in result.rule_sets())
     if rules:
         _facts(doc, [("所用规则", rules)])
@@ -199,25 +210,47 @@ def batch_review(result: BatchResult, title: str = "预算绩效自评批量复�
     explained = dict(zip(map(id, unexplained), explain(unexplained))) if explain is not None and unexplained else {}
     for s in with_errors:
         _unit_section(doc, s, s.details or explained.get(id(s), ()))
+    unchecked = [s for s in sheets if s.worst_severity == "warning" and any(code in _WANTING for _sev, code, _m, _w in s.findings)]
+    if unchecked:
+        # what to send back for: the sheets whose only trouble is a claim the rules cannot check (review EH B2)
+        _heading(doc, "无法核验、需补充材料的表", level=2)
+        for s in unchecked:
+            said = "；".join(message for _sev, code, message, _w in s.findings if code in _WANTING)
+            _paragraph(doc, f"• {s.unit}“{s.title or s.sheet_id}”：{said}", size=9)
     repeated = repeat_texts(result)
     if repeated:
         # one sheet handed in twice, with different verdicts maybe: which counts is the bureau's to say (review DS C1)
         _heading(doc, "重复提交", level=2)
         for line in repeated:
             _paragraph(doc, f"• {line}", size=9)
-    if result.failures:
-        _heading(doc, "无法复核的材料", level=2)
-        for p in result.failures:
-            _paragraph(doc, f"• {p.unit + '：' if p.unit else ''}{p.reason}", size=9)
+    for heading, problems in (("无法复核的材料", result.failures), ("已跳过的文件", result.skipped)):
+        if problems:
+            _heading(doc, heading, level=2)
+            for p in problems:
+                _paragraph(doc, f"• {p.unit + '：' if p.unit else ''}{p.reason}", size=9)
     _signature(doc)
     return doc
+
+
+# The warnings of a sheet that say a claim or a figure could not be checked: what the unit is asked for
+# (a figure not disclosed, a value written so it cannot be read, units with no conversion).
+_WANTING = frozenset({"unverifiable", "unreadable_value", "unit_mismatch"})
 
 
 def _unit_section(doc, s: SheetSummary, details) -> None:
     _heading(doc, f"{s.unit}：{s.title or s.sheet_id}", level=2)
     _facts(doc, [("适用规则", s.rules)])
-    computed = fmt(s.computed) or "—"
-    text = verdict(s.claimed, computed, [(d.name, d.status, _decimal(d.delta)) for d in details])
+    lines = [(d.name, d.status, _decimal(d.delta)) for d in details]
+    claimed = f"自评 {fmt(s.claimed)} 分" if s.claimed is not None else "未填报自评总分"
+    if s.total_status == "incomplete":
+        # a partial sheet: no total the rules give to set beside the claim (review EH B1)
+        text = f"{claimed}；表不完整（只录入了部分指标），不对总分下结论{_differing_text(lines)}。"
+    elif s.computed is None:
+        text = f"{claimed}；部分指标无法核验，总分无法按规则核定{_differing_text(lines)}。"
+    else:
+        text = verdict(s.claimed, fmt(s.computed) or "—", lines)
+        if s.claimed is not None:
+            text += _total_sentence(s.total_status, s.delta)
     if s.grade:
         text += f"等级：按规则为 {s.grade}" + (f"，自评为 {s.claimed_grade}" if s.claimed_grade else "") + "。"
     _paragraph(doc, text, bold=True)
