@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from docx import Document
 
-from conftest import CASES, run_cli, shipped_sheet_count
-
 from scoring.numbers import fmt
+
+from conftest import CASES, run_cli, shipped_sheet_count
 
 HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"
 
