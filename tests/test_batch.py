@@ -47,7 +47,7 @@ def test_shipped_cases_table_exits_1_for_the_hunan_over_claim():
     lines = done.stdout.splitlines()
     # the Hunan sheet, whose 预算执行率 claim 9.2 is above the computed 9.01, is among the errors
     hunan = next(line for line in lines if line.startswith("中共汨罗市委社会工作部"))
-    assert hunan.split()[:7] == ["中共汨罗市委社会工作部", "部门整体支出绩效自评表", "hunan.dept-overall@2024.9", "98.2", "99.01", "-0.81", "高报"]
+    assert hunan.split()[:8] == ["中共汨罗市委社会工作部", "部门整体支出绩效自评表", "hunan.dept-overall@2024.9", "98.2", "99.01", "-0.81", "低报", "高报"]
     for unit in ("中共遂宁市安居区委目标绩效管理办公室", "中共昌吉回族自治州委员会社会工作部", "中共乐山市金口河区委组织部", "中共攀枝花市委社会工作部"):
         assert unit in done.stdout
 
@@ -91,6 +91,10 @@ def test_csv_and_markdown_and_out_file(tmp_path):
     assert ["cases/hunan-miluo-shgzb-2024.toml", "hunan-miluo-shgzb-2024", "中共汨罗市委社会工作部"] in [r[:3] for r in rows]
     markdown = run_cli("batch", "cases/", "--format", "markdown").stdout
     assert markdown.startswith("# 预算绩效自评复核汇总") and "| 单位" in markdown
+    # the total's status beside its difference, the worst line's apart (review EH B3): Miluo's total is
+    # under by 0.81 while a line of it is over
+    miluo = next(line for line in markdown.splitlines() if line.startswith("| 中共汨罗市委社会工作部"))
+    assert [c.strip() for c in miluo.split("|")[6:9]] == ["-0.81", "低报", "高报"], miluo
     bad = run_cli("batch", "cases/", "--format", "xml")
     assert bad.returncode == 2 and "未知的输出格式" in bad.stderr
 
@@ -249,6 +253,12 @@ def test_a_sheet_handed_in_twice_is_named_every_copy_scored(tmp_path):
     assert said in report.read_text(encoding="utf-8")
     summary = _json(run_cli("batch", str(inbox), "--format", "json"))
     assert summary["counts"]["scored"] == 4 and [(r["case_id"], len(r["paths"])) for r in summary["repeated"]] == [("hunan-miluo-shgzb-2024", 2)]
+    # the spreadsheet says it in each copy's 说明 (review EH B4), and of no other sheet
+    table = tmp_path / "s.csv"
+    run_cli("batch", str(inbox), "--format", "csv", "--out", str(table))
+    rows = list(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8-sig"))))
+    noted = sorted(r["文件"].rsplit("/", 1)[-1] for r in rows if r["说明"].startswith("重复提交（共 2 份："))
+    assert noted == ["更正版.toml", "重发.toml"] and sum("重复提交" in r["说明"] for r in rows) == 2, rows
 
 
 def test_copies_of_one_name_in_two_folders_are_told_apart_wherever_repeats_are_named(tmp_path):
@@ -576,13 +586,16 @@ def test_the_summary_csv_writes_each_cell_as_the_csv_module_would():
     expected.write(CSV_BOM)
     w = csv.writer(expected)
     w.writerow(CSV_COLUMNS)
+    # the cycled texts hand some sheets in three times: each copy's 说明 says so first
+    repeated = {id(s): [f"重复提交（共 {len(g)} 份：{'、'.join(x.path for x in g)}）"] for g in result.repeats() for s in g}
+    assert repeated
     for s in sheets:
         w.writerow((
             csv_safe(s.path), csv_safe(s.case_id), csv_safe(s.unit), csv_safe(s.region), "" if s.year is None else s.year, csv_safe(s.sheet_id),
             csv_safe(s.title), csv_safe(s.rules), s.sha256,
             __version__, fmt(s.claimed), fmt(s.computed), fmt(s.delta), STATUS_LABELS[s.total_status], STATUS_LABELS[s.worst_status],
             severity_label(s.worst_severity), s.errors, s.warnings, s.infos,
-            csv_safe("；".join(msg for _sev, _code, msg, _where in s.findings)), csv_safe(s.grade), csv_safe(s.claimed_grade),
+            csv_safe("；".join([*repeated.get(id(s), []), *(msg for _sev, _code, msg, _where in s.findings)])), csv_safe(s.grade), csv_safe(s.claimed_grade),
             fmt(s.unverified_weight),
         ))
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):

@@ -137,7 +137,7 @@ def _summary_table(sheets: list[SheetSummary]) -> str:
     if not sheets:
         return '<p class="note">没有复核任何表。</p>'
     head = "".join(f"<th>{escape(h)}</th>" for h in SUMMARY_HEADERS)
-    numeric = {3, 4, 5, 8, 9}
+    numeric = {SUMMARY_HEADERS.index(h) for h in ("自评总分", "计算总分", "差额", "错误", "警告")}
     body = []
     names = short_names(sheets)
     for s in sheets[:MAX_TABLE_ROWS]:

@@ -80,7 +80,7 @@ def summary_row(s: SheetSummary, names: dict[str, str] | None = None) -> list[st
     name = s.title or s.sheet_id
     return [
         s.unit, name, s.rules, fmt(s.claimed) or "未填", fmt(s.computed) or "", signed(s.delta),
-        STATUS_LABELS[s.worst_status], severity_label(s.worst_severity), str(s.errors), str(s.warnings),
+        STATUS_LABELS[s.total_status], STATUS_LABELS[s.worst_status], severity_label(s.worst_severity), str(s.errors), str(s.warnings),
         s.grade, s.claimed_grade, _source(s, names),
     ]
 
@@ -118,7 +118,9 @@ def _parts(path: str) -> list[str]:
     return path.replace("\\", "/").split("/")
 
 
-SUMMARY_HEADERS = ["单位", "表", "规则版本", "自评总分", "计算总分", "差额", "最差状态", "最高级别", "错误", "警告", "等级", "自评等级", "来源"]
+# 总分状态 beside 差额 (the total's), 最差状态 the worst of any line's: "-0.81" and 高报 side by side said
+# nothing of which was over (review EH B3)
+SUMMARY_HEADERS = ["单位", "表", "规则版本", "自评总分", "计算总分", "差额", "总分状态", "最差状态", "最高级别", "错误", "警告", "等级", "自评等级", "来源"]
 
 
 def write_table(result: BatchResult, out: TextIO, markdown: bool = False) -> None:
@@ -247,6 +249,9 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
     labels, severities = STATUS_LABELS, {None: severity_label(None), **{k: severity_label(k) for k in SEVERITY_LABELS}}
     version = _cell(__version__)
     sheets = result.sheets
+    # a sheet handed in more than once says so in its 说明, with where the copies are, as every other
+    # form lists it: a spreadsheet filtered by unit would count it twice (review EH B4)
+    repeated = {id(s): f"重复提交（共 {len(g)} 份：{'、'.join(x.path for x in g)}）" for g in result.repeats() for s in g}
     for start in range(0, len(sheets), _CSV_ROWS_AT_ONCE):
         # only text from a submission or a rule file can read as a formula: the hash, the
         # version, numbers (a negative one stays a number), labels and counts are left alone
@@ -255,7 +260,8 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
             once(s.rules), s.sha256, version,
             number(s.claimed), number(s.computed), number(s.delta), labels[s.total_status], labels[s.worst_status],
             severities[s.worst_severity], str(s.errors), str(s.warnings), str(s.infos),
-            _cell(csv_safe("；".join(msg for _sev, _code, msg, _where in s.findings))) if s.findings else "", once(s.grade),
+            _cell(csv_safe("；".join((*((repeated[id(s)],) if id(s) in repeated else ()), *(msg for _sev, _code, msg, _where in s.findings)))))
+            if s.findings or id(s) in repeated else "", once(s.grade),
             once(s.claimed_grade), number(s.unverified_weight),
         )) + "\r\n" for s in sheets[start:start + _CSV_ROWS_AT_ONCE]]))
     # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
