@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -164,6 +165,23 @@ def test_an_edited_folder_compiles_only_the_files_that_changed_and_those_built_o
     assert compiled == [] and [str(f) for f in first.failures] == [str(f) for f in second.failures] == [str(f) for f in _uncached(rules, monkeypatch).failures]
     assert len(first.failures) == 1 and first.rule_sets == second.rule_sets == _uncached(rules, monkeypatch).rule_sets
     assert len(list(cache.glob("parts-*.pickle"))) == 1  # one entry for the folder, holding its current files
+
+
+def test_a_link_switched_while_a_folder_loads_gives_no_file_two_names(cache, few_rules, monkeypatch):
+    """A rules folder reached through a link switched to a new release while it loads: each file's
+    name, which resolves the link, is worked out once, so a file cannot be looked up under a name
+    it was not filed under (review EJ A1: a KeyError, exit 3)."""
+    from scoring.rules import library
+
+    real, calls = library.display_path, Counter()
+
+    def switching(path):  # every other call for a file sees the other release
+        calls[path] += 1
+        return real(path).replace("few", "few-v2") if calls[path] % 2 == 0 else real(path)
+
+    monkeypatch.setattr(library, "display_path", switching)
+    loaded = load_rule_dir(few_rules)
+    assert not loaded.failures and len(loaded.rule_sets) == len(list(few_rules.rglob("*.toml")))
 
 
 def test_a_corrupt_part_is_made_again(cache, few_rules, monkeypatch):

@@ -468,12 +468,15 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
     from .inherit import ref_of
 
     parts = cache.Parts(str(directory))
-    digests = {display_path(path): cache.file_digest(data) for path, data in files if data is not None}
+    # each file's path as shown, worked out once: it resolves links, and a link switched while the
+    # folder loads ("current" → a new release) must not give one file two names (review EJ A1)
+    shown = {path: display_path(path) for path, _ in files}
+    digests = {shown[path]: cache.file_digest(data) for path, data in files if data is not None}
     raws: list[tuple[Path, dict]] = []
     failures: list[ScoringError] = []
     broken: list[BrokenRuleFile] = []
     for path, data in files:
-        key = b"raw\0" + digests[display_path(path)] if data is not None else None
+        key = b"raw\0" + digests[shown[path]] if data is not None else None
         raw = parts.get(key)
         if not isinstance(raw, dict):
             try:
@@ -488,10 +491,10 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
     for path, raw in raws:
         ref = ref_of(raw)
         if ref and ref not in by_ref:
-            by_ref[ref] = (display_path(path), raw)
+            by_ref[ref] = (shown[path], raw)
     rule_sets = []
     for path, raw in raws:
-        key = _compiled_key(display_path(path), raw, by_ref, digests)
+        key = _compiled_key(shown[path], raw, by_ref, digests)
         rule_set = parts.get(key)
         if not isinstance(rule_set, RuleSet):
             try:
@@ -500,7 +503,8 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
                 failures.append(exc)
                 broken.append(_broken(path, None, raw, exc))
                 continue
-            parts.put(key, rule_set)
+            if rule_set.path == shown[path]:  # (named otherwise, a link switched meanwhile: kept under no key)
+                parts.put(key, rule_set)
         rule_sets.append(rule_set)
     parts.save()
     refs = [r.ref for r in rule_sets]
