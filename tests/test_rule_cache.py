@@ -190,7 +190,7 @@ def test_a_corrupt_part_is_made_again(cache, few_rules, monkeypatch):
     [entry] = cache.glob("parts-*.pickle")
     path = rules / "national" / "project-2020.toml"
     text = path.read_text(encoding="utf-8")
-    for n, damage in enumerate((pickle.dumps({key: b"not a pickle" for key in pickle.loads(entry.read_bytes())}), b"garbage")):
+    for n, damage in enumerate((rule_cache.entry_bytes({key: b"not a pickle" for key in rule_cache.entry_value(entry.read_bytes())}), b"garbage")):
         entry.write_bytes(damage)
         path.write_text(f"{text}\n# {n}\n", encoding="utf-8")  # a comment: the library is not in the cache, its rules the same
         compiled = _compiled_files(monkeypatch)
@@ -200,23 +200,26 @@ def test_a_corrupt_part_is_made_again(cache, few_rules, monkeypatch):
 def test_a_corrupt_or_foreign_entry_is_ignored(cache, rules):
     expected = [r.sha256 for r in load_rule_dir(rules).rule_sets]
     entry = _entries(cache)[0]
-    for damage in (b"", b"not a pickle", entry.read_bytes()[:100], pickle.dumps("something else")):
+    whole = entry.read_bytes()
+    # … and one changed in place so that it still unpickles, a figure of a rule otherwise (review EJ A2)
+    changed = whole[:-200] + bytes([whole[-200] ^ 1]) + whole[-199:]
+    for damage in (b"", b"not a pickle", whole[:100], pickle.dumps("something else"), rule_cache.entry_bytes("something else"), changed):
         entry.write_bytes(damage)
         assert [r.sha256 for r in load_rule_dir(rules).rule_sets] == expected
-        assert isinstance(pickle.loads(entry.read_bytes()), RuleLibrary)  # rebuilt and stored again
+        assert isinstance(rule_cache.entry_value(entry.read_bytes()), RuleLibrary)  # rebuilt and stored again
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
 def test_an_entry_others_could_have_written_is_not_read(cache, rules):
     count = len(load_rule_dir(rules).rule_sets)
     entry = _entries(cache)[0]
-    entry.write_bytes(pickle.dumps(RuleLibrary(rules, [], [])))  # what an intruder would plant
+    entry.write_bytes(rule_cache.entry_bytes(RuleLibrary(rules, [], [])))  # what an intruder would plant
     os.chmod(entry, 0o600)
     assert load_rule_dir(rules).rule_sets == []  # read: it is the user's own file
-    entry.write_bytes(pickle.dumps(RuleLibrary(rules, [], [])))
+    entry.write_bytes(rule_cache.entry_bytes(RuleLibrary(rules, [], [])))
     os.chmod(entry, 0o666)  # anyone could have written it: not read
     assert len(load_rule_dir(rules).rule_sets) == count
-    entry.write_bytes(pickle.dumps(RuleLibrary(rules, [], [])))
+    entry.write_bytes(rule_cache.entry_bytes(RuleLibrary(rules, [], [])))
     os.chmod(entry, 0o600)
     os.chmod(cache, 0o777)  # anyone could have replaced it: not read
     assert len(load_rule_dir(rules).rule_sets) == count
@@ -250,9 +253,9 @@ def test_concurrent_writers_each_leave_a_complete_entry(cache, tmp_path):
         assert all(p.returncode == 0 for p in procs), [err for _, err in results]
         assert len({out for out, _ in results}) == 1
         assert len(_entries(cache)) == 1 and not list(cache.glob(".tmp-*"))
-        assert isinstance(pickle.loads(_entries(cache)[0].read_bytes()), RuleLibrary)
+        assert isinstance(rule_cache.entry_value(_entries(cache)[0].read_bytes()), RuleLibrary)
         [parts] = cache.glob("parts-*.pickle")
-        assert isinstance(pickle.loads(parts.read_bytes()), dict)
+        assert isinstance(rule_cache.entry_value(parts.read_bytes()), dict)
 
 
 def test_the_key_covers_the_files_their_paths_and_the_code():

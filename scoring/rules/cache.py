@@ -17,7 +17,8 @@ are: on POSIX an entry is read only when it and its folder belong to the user an
 can write to them; the folder is made 0700, each entry is written 0600 to a temporary file and
 renamed into place, so two processes writing at once each leave a complete file and a reader
 sees one or the other.  Anything that cannot be read back — a truncated or corrupted entry, one
-written by another version — is ignored and rebuilt.  The cache never changes a result: an
+written by another version, one whose bytes are not those its leading SHA-256 was taken of — is
+ignored and rebuilt.  The cache never changes a result: an
 entry holds what the loader made from exactly the bytes the key covers.
 """
 
@@ -30,7 +31,7 @@ import pickle
 import sys
 from pathlib import Path
 
-FORMAT = 2  # 2: plain objects (`scoring.plain`), no pydantic models
+FORMAT = 3  # 2: plain objects (`scoring.plain`), no pydantic models; 3: each entry led by its pickle's SHA-256
 KEEP = 32
 PREFIX = "rules-"
 SUFFIX = ".pickle"
@@ -121,13 +122,35 @@ def load(key: str, prefix: str = PREFIX) -> object | None:
     path = folder / f"{prefix}{key}{SUFFIX}"
     if not _private(folder) or not _private(path):
         return None
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    return entry_value(data)
+
+
+_DIGEST = 32  # the bytes of the SHA-256 an entry begins with
+
+
+def entry_bytes(value: object) -> bytes:
+    """What an entry holding ``value`` is written as: the SHA-256 of its pickle, then the pickle."""
+    body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.sha256(body).digest() + body
+
+
+def entry_value(data: bytes) -> object | None:
+    """The value an entry's bytes hold, or None where they are not what was written: a pickle damaged
+    so that it still reads back (a figure changed in place) would give rules no file says (review EJ A2)."""
+    body = memoryview(data)[_DIGEST:]
+    if len(data) <= _DIGEST or hashlib.sha256(body).digest() != data[:_DIGEST]:
+        return None
     # Every object read back stays alive: collections while reading (a fifth of the time in a
     # fresh process) would find nothing to free.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
+        return pickle.loads(body)
     except Exception:  # noqa: BLE001 - a broken entry is rebuilt, never a failed run
         return None
     finally:
@@ -149,7 +172,7 @@ def store(key: str, value: object, prefix: str = PREFIX) -> None:
         fd, temp = tempfile.mkstemp(prefix=".tmp-", suffix=SUFFIX, dir=folder)  # 0600
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(entry_bytes(value))
             os.replace(temp, folder / f"{prefix}{key}{SUFFIX}")
         except BaseException:
             try:
