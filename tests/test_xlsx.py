@@ -410,6 +410,23 @@ def test_bad_row_weight_is_named(library, tmp_path, written, said):
     assert f"{ws.title}!{weight.coordinate}" in str(info.value) and said in str(info.value)
 
 
+def test_a_refused_workbook_in_a_batch_names_who_it_is_from(library, tmp_path):
+    """A filled form refused for one cell ("十九" for a score) still names its unit, 地区 and 年度 in
+    the batch's failures, read from the form's heading, so it can be sent back (review EH B5)."""
+    rs = library.find("hunan.dept-overall@2024.1")
+    wb = _filled(rs, _pinned(HUNAN, rs))
+    ws = wb.worksheets[0]
+    row = _rows(ws, "row")[0]
+    ws.cell(row=row, column=_column(ws, "rows:head", "分值")).value = "十九"
+    path = tmp_path / "自评表.xlsx"
+    wb.save(path)
+    done = run_cli("batch", str(path), "--format", "json")
+    [failure] = json.loads(done.stdout)["failures"]
+    case = tomllib.loads(HUNAN.read_text(encoding="utf-8"))["case"]
+    assert "应为数字，得到“十九”" in failure["reason"]
+    assert (failure["unit"], failure["region"], failure["year"]) == (case["unit"], "/".join(case["region"]), case["year"]), failure
+
+
 def test_missing_sheet_or_header_and_formula_without_result_are_named(library, tmp_path):
     rs = library.find("hunan.dept-overall@2024.1")
     wb = _filled(rs, _pinned(HUNAN, rs))

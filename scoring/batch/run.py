@@ -189,7 +189,8 @@ def _score_item(item: _FileItem | _RowItem | _BlockItem | _FailedItem) -> _ItemR
             if not_a_case(Path(item.path)):
                 out.skipped.append(Problem(shown, f"{shown}: 不是案例文件（既没有 case 也没有 sheets，如规则文件、清单或其他程序的文件）"))
             else:
-                out.failures.append(Problem(shown, reword_path(str(exc), Path(item.path), shown), **_file_who(Path(item.path), str(exc))))
+                out.failures.append(Problem(shown, reword_path(str(exc), Path(item.path), shown),
+                                            **_file_who(Path(item.path), str(exc), getattr(exc, "case", None))))
             return out
     else:
         _score_row(item.row, out)
@@ -265,11 +266,12 @@ def _raw(path: Path) -> object:
         return None
 
 
-def _file_who(path: Path, why: str) -> dict:
+def _file_who(path: Path, why: str, read: dict | None = None) -> dict:
     """Who a case file that could not be used is from, as far as its [case] says (the case, the
     unit, 地区, 年度, and the sheet the problem is in): the failure's row names them as it does for
-    a case that was read (review DS B4: a claim that is no number left them blank)."""
-    data = _raw(path) if path.suffix.lower() in (".toml", ".json") else None
+    a case that was read (review DS B4: a claim that is no number left them blank).  ``read``: the
+    case as far as a workbook's heading was read before it was refused."""
+    data = {"case": read} if read is not None else _raw(path) if path.suffix.lower() in (".toml", ".json") else None
     case = data.get("case") if isinstance(data, dict) else None
     if not isinstance(case, dict):
         return {}

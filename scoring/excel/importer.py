@@ -154,11 +154,15 @@ def read_workbook(path: Path | str, lines: dict | None = None) -> dict:
         for key, value in info.items():
             case_info.setdefault(key, value)
     _refuse_copied_forms(wb, [_text(row[1]) for row in listed], shown)
-    if problems:
-        raise FileError(shown, problems)
     unit, region = case_info.get("unit"), case_info.get("region") or []
     case = {"id": case_id or path.stem, "unit": unit, "region": region, "year": case_info.get("year"),
             "source": case_info.get("source") or f"Excel 工作簿 {path.name}"}
+    if problems:
+        error = FileError(shown, problems)
+        # who it is from, as far as the form's heading was read: a batch names the unit to send it
+        # back to, as for a case file (review EH B5)
+        error.case = case
+        raise error
     for key in ("evaluated", "department"):
         if case_info.get(key):
             case[key] = case_info[key]
