@@ -117,6 +117,9 @@ def not_a_number(written: str) -> str:
     said = f"“{printable(written)}”不是数字"
     if _DECIMAL_COMMA.fullmatch(normalize_text(written).replace(" ", "").rstrip("%")):
         said += "：逗号只作千位分隔（如 1,234.56），小数点请写“.”（如 253.87）"
+    elif written.strip().lower() == "undisclosed":
+        # a case table's mark, written in a case file's value (review EH B6)
+        said += "：案例文件中未披露的数字请写 undisclosed = true（不写 value）"
     return said
 
 

@@ -353,6 +353,10 @@ def test_a_figure_with_a_decimal_comma_is_refused_saying_how_to_write_it(tmp_pat
     done = run_cli("diff", str(case))
     assert done.returncode == 2, done.stdout
     assert "#dept-overall: inputs.budget_executed: “253,87”不是数字：逗号只作千位分隔（如 1,234.56），小数点请写“.”（如 253.87）" in done.stderr
+    # a case table's mark for a figure not disclosed, in a case file's value: how to write it there (review EH B6)
+    case.write_text(text.replace('value = "253.87"', 'value = "undisclosed"', 1), encoding="utf-8")
+    done = run_cli("diff", str(case))
+    assert done.returncode == 2 and "“undisclosed”不是数字：案例文件中未披露的数字请写 undisclosed = true（不写 value）" in done.stderr, done.stderr
 
 
 def test_an_integer_of_thousands_of_digits_is_named_at_its_line_in_chinese(tmp_path):
