@@ -589,4 +589,4 @@ def test_a_total_over_says_which_points_were_counted_at_their_claims(tmp_path):
             {"group": ["效益指标", "社会效益指标"], "name": "乙", "target": "有所提升", "actual": "效果一般般", "weight": 50, "claimed": 50}]
     path = write_case(tmp_path, rows, sheet='claimed_total = "100"\n[sheets.claims]\nexecution = "10"\n', inputs='budget = "100"\nexecuted = "100"')
     said = [f["message"] for f in diff_json(path)[1]["findings"] if f["code"] == "total_over"]
-    assert said == ["总分：自评 100 分，按规则应得 92.00 分（其中 50 分的指标无法核验，已在其可能范围内按自评得分计入），高出 8.00 分"], said
+    assert said == ["总分：自评 100 分，按规则应得 92.00 分（其中 50 分的指标无法核验，已按其可能范围内最接近自评得分的分数计入），高出 8.00 分"], said

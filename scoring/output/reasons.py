@@ -178,7 +178,7 @@ def total_note(sd: SheetDiff, with_claims: bool = True) -> str:
         checked = fmt(t.checked_weight.normalize()) if t.checked_weight == t.checked_weight.to_integral_value() else fmt(t.checked_weight)
         parts.append(f"表不完整：{what}，已核对 {checked} 分（满分 {fmt(t.weight)} 分），不对全表总分下结论")
     elif t.unverified_weight:
-        counted = "，在其可能范围内按自评得分计入" if with_claims else ""
+        counted = "，按其可能范围内最接近自评得分的分数计入" if with_claims else ""
         if with_claims and t.unclaimed_room:
             counted += "（未填自评得分的按最低分计入）"
         parts.append(f"其中 {fmt(t.unverified_weight)} 分的指标无法核验{counted}")

@@ -783,7 +783,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
             explained = _explained(allow_up - rounding[0], rounding[0])
             # lines the rules cannot check count at their claims, within what they may hold: said here
             # too, as the batch's summary carries the finding and not the table (review CH C2)
-            counted = f"（其中 {fmt(unverified)} 分的指标无法核验，已在其可能范围内按自评得分计入）" if unverified and sums.any_claimed else ""
+            counted = f"（其中 {fmt(unverified)} 分的指标无法核验，已按其可能范围内最接近自评得分的分数计入）" if unverified and sums.any_claimed else ""
             if held and delta <= tolerance + allow_up:
                 counted += f"（有指标未达到年度指标值，不能得满分{'；无法核验的指标按其自评得分计' if held_top != high else ''}，总分最多 {fmt(held_top)} 分）"
             findings.append(finding("total_over", f"总分：自评 {fmt(claimed_total)} 分，按规则应得 {fmt(computed)} 分{counted}，高出 {fmt(delta)} 分{explained}",
