@@ -590,6 +590,9 @@ def test_one_row_without_a_weight_under_a_header_takes_what_the_others_leave(tmp
     said = [f["message"] for f in got["report"]["findings"] if f["code"] == "weight_from_group"]
     assert said == ["宣传次数：未印分值，按分组“产出指标”标题的 40 分减去其余各行分值 25 分，计为 15 分"]
     assert got["report"]["sheets"][0]["total"]["status"] == "over"
+    # explain says where the weight came from, where it shows it (review EI C2)
+    explained = run_cli("explain", str(tmp_path / "case.toml"), "宣传次数").stdout
+    assert "分值 15）\n  分值：未印分值，按分组“产出指标”标题的 40 分减去其余各行分值 25 分，计为 15 分\n" in explained, explained
 
 
 def test_a_blank_weight_under_an_outer_header_is_left_open_where_an_inner_header_left_another_open(tmp_path):

@@ -113,11 +113,18 @@ def render_explain(report: CaseReport, key: str | None, names: bool = True) -> s
         r = sd.sheet.rules
         out.append(f"{sd.sheet.title} —— 规则 {r.id}@{r.version}（{r.path}，sha256 {r.sha256}），{TOOL}")
         said: dict[str, str] = {}  # a decision every row shares is printed once, at the first (review BW C8)
-        out.extend(_explain_indicator(row, said, names) for row in rows)
+        # a weight the sheet does not print, worked out from its group's header or its full marks: said
+        # where the weight is, as the diff says it (review EI C2)
+        weights: dict[str, str] = {}
+        for f in sd.findings:
+            if f.code in ("weight_from_group", "weight_from_total"):
+                name, _, how = f.message.partition("：")
+                weights.setdefault(name, how)
+        out.extend(_explain_indicator(row, said, names, weights.get(row.result.name)) for row in rows)
     return "\n\n".join(out) + "\n"
 
 
-def _explain_indicator(row: IndicatorDiff, said: dict[str, str] | None = None, names: bool = True) -> str:
+def _explain_indicator(row: IndicatorDiff, said: dict[str, str] | None = None, names: bool = True, weight_from: str | None = None) -> str:
     ind, c = row.result, row.comparison
 
     def named(name: str) -> str:
@@ -125,6 +132,8 @@ def _explain_indicator(row: IndicatorDiff, said: dict[str, str] | None = None, n
 
     where = "，".join(filter(None, (ind.id if names else "", "/".join(ind.group), f"分值 {fmt(ind.weight) or '未印出'}")))
     lines = [f"【{ind.name}】（{where}）", f"  评分规则（原文）：{ind.rule_text}"]
+    if weight_from:  # how a weight the sheet does not print was worked out
+        lines.insert(1, f"  分值：{weight_from}")
     if ind.decision:
         first = ind.name if said is None else said.setdefault(ind.decision, ind.name)
         lines.append(f"  本规则的取舍：{ind.decision}" if first == ind.name else f"  本规则的取舍：同【{first}】")
