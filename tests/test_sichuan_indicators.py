@@ -174,6 +174,26 @@ def test_project_registration_defaults_to_full_marks(score_indicator):
     assert score_indicator("project_registration", stage_projects=0).parts[0].state == "not_applicable"
 
 
+def test_a_defaulted_figure_written_undisclosed_takes_its_default_on_both_paths(tmp_path):
+    """未披露 written for 逾期入库项目数, whose rule says “（默认满分）”(未报告按0个计): the default, as for a
+    cell left blank, on the traced path and the lean one alike (review EL B1: it was unverifiable)."""
+    import json
+
+    from conftest import CASES, run_cli
+
+    text = (CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8")
+    anchor = "[sheets.inputs.stage_no_exante]"
+    case = tmp_path / "case.toml"
+    case.write_text(text.replace(anchor, "[sheets.inputs.stage_late_registered]\nundisclosed = true\n\n" + anchor, 1), encoding="utf-8")
+    scored = {}
+    for path in (CASES / "sichuan-suining-anju-jxb-2024.toml", case):
+        diff = json.loads(run_cli("diff", str(path), "--format", "json").stdout)
+        line = next(i for s in diff["sheets"] for i in s["indicators"] if i["id"] == "project_registration")
+        batch = json.loads(run_cli("batch", str(path), "--format", "json").stdout)
+        scored[path.name] = (line["computed"], line["status"], sorted((s["sheet_id"], s["computed_total"]) for s in batch["sheets"]))
+    assert scored["case.toml"] == scored["sichuan-suining-anju-jxb-2024.toml"] and scored["case.toml"][0] == "4.00", scored
+
+
 def test_execution_result_parts(score_indicator):
     ind = score_indicator("execution_result", annual_projects=1, annual_low_balance=1, stage_projects=3, stage_low_balance=2)
     assert ind.computed == D("3.33")

@@ -459,7 +459,10 @@ class LeanEngine:
             if fig is None:
                 spec.absent(x, states, found, where, name in left_out)
             elif fig.undisclosed:
-                states[name] = "undisclosed"
+                if spec.decl.default is not None:  # as engine._Inputs: 未披露 is not reported, which the default is for
+                    x[name] = spec.decl.default
+                else:
+                    states[name] = "undisclosed"
             else:
                 problem = input_problem(spec.decl, fig.value, fig.percent_sign)
                 if problem:

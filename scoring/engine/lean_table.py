@@ -327,7 +327,10 @@ def _read_input(text: str, name: str, spec, check: int, minimum, x: dict, states
     if value is None:
         low = text.lower()
         if low in UNDISCLOSED:
-            states[name] = "undisclosed"
+            if spec.decl.default is not None:  # as engine._Inputs: 未披露 is not reported, which the default is for
+                x[name] = spec.decl.default
+            else:
+                states[name] = "undisclosed"
             return True
         value = FLAGS.get(low)
         if value is None:
