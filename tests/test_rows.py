@@ -1770,6 +1770,9 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("办结时限", "时效指标", "≤30天", "按期完成", "10.00"),
     ("资金拨付时限", "时效指标", "15个工作日内", "延期拨付", "None"),
     ("项目成本", "成本指标", "≤50万元", "按时拨付", "None"),
+    # ... only a limit on doing the work, answered with words that say when (review EK A4)
+    ("平均住院日", "时效指标", "≤9天", "及时", "None"), ("停电时间", "时效指标", "≤8小时", "按时", "None"),
+    ("审批办结时限", "时效指标", "≤5个工作日", "完成", "None"), ("项目建设工期", "时效指标", "≤180天", "已完工", "None"),
     # review EC A5: a part counted that should not have been is taken off, as a part not done; recovered,
     # or put right after, the evaluator's
     ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户为重复发放）", "9.80"),
@@ -1778,6 +1781,14 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("发放补贴户数", "数量指标", "≥500户", "520户（其中20户为脱贫户）", "10.00"),
     ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户系冒领，已追回）", "None"),
     ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户资金已追回）", "None"),
+    # ... not where it is denied or only suspected, nor a bare 重复 in a count of times, nor said before the
+    # figure and put right after it (review EK A1–A3)
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户经核查不存在重复发放）", "10.00"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户无重复申报）", "10.00"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户疑似冒领）", "10.00"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中城镇300户，农村220户，无重复发放）", "10.00"),
+    ("培训人次", "数量指标", "≥500人次", "520人次（含重复30人次）", "10.00"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中重复统计30户已剔除）", "None"),
     # a change asked for with a manner, not a strength: said with a strength (review BL B4)
     ("老年人生活质量", "社会效益指标", "持续改善", "明显改善", "8.00～10.00"),
     ("群众健身意识", "社会效益指标", "不断增强", "明显增强", "8.00～10.00"),

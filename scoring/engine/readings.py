@@ -1101,7 +1101,7 @@ def _date_value(
 # before a word of finishing ("延期完成"), dates the late completion; a word of doing on time before
 # a date word reads as the date word ("（提前完成）"); anything else leaves the cell unread.
 _LATE_WORD = re.compile("延期|逾期|推迟|延后|延迟|滞后|超期")
-_ON_TIME = ("提前", "按期", "按时", "如期", "及时")
+ON_TIME = ("提前", "按期", "按时", "如期", "及时")
 _DATE_REMARK = re.compile(r"(.+?)\(([^()]+)\)")
 
 
@@ -1137,7 +1137,7 @@ def _remarked_date(
         return None
     if reading.unfinished(f"({remark})") is not None:
         raise UnfinishedResult(where, text, f"“{text}”括号中注明“{remark}”，该日期不是已完成的结果", remark)
-    on_time = next((w for w in _ON_TIME if remark.startswith(w)), "")
+    on_time = next((w for w in ON_TIME if remark.startswith(w)), "")
     word = remark[len(on_time):]
     if word in reading.date_words and word not in reading.date_before and word not in reading.date_steps:
         # "（开工）", "（提前开工）": another step's date, not read as the work's (review ED A1); "（提前完成）"
@@ -1337,7 +1337,8 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
         last = rest_said.rstrip("了的。.;；") == said
         sure = (parts and not done and not excepted and last and _MADE_UP.search(after) is None and _later_year(after, year)
                 and (_PART_NOT_DONE.search(said) is not None or said.endswith(reading.unfinished_short)
-                     or _NOT_DONE_BEFORE.search(lead.rstrip(":：")) is not None))
+                     or _NOT_DONE_BEFORE.search(lead.rstrip(":：")) is not None
+                     or (not said and _WRONG_BEFORE.search(lead.rstrip(":：")) is not None)))
         # ... the whole rest of the bracket read for doubt: "（其中2场，因疫情未举办）" (review DG A2); a part
         # said done ("其中8场已举办") may be what was done, as a figure said done outside 其中 (review DG A3)
         doubtful = parts and not done and not sure and not excepted and (
@@ -1420,8 +1421,12 @@ class Rival:
 # of 检查企业) leaves the count doubtful (review DG A1).
 _EVENTS = "举办|召开|开展|进行|组织|参训|参加|参会|培训|走访|慰问|入户|出席|演出|放映"
 # A part counted that should not have been: "其中30户为重复发放", "其中2人系冒领" (review EC A5): the cell
-# less it is what was done, as for a part not done
-_COUNTED_WRONGLY = r"重复(?:发放|申报|统计|计算|计数|登记|领取|享受|录入|补助|补贴)?|冒领|错发|虚报|多报"
+# less it is what was done, as for a part not done.  Said with its verb: a bare 重复 in a count of 人次 or
+# 件 is what the count counts ("含重复30人次"); and not denied or only suspected ("不存在重复发放", "无冒领",
+# "排除重复享受", "疑似冒领": review EK A1)
+_UNDENIED = "".join(f"(?<!{w})" for w in ("不", "无", "没", "未", "非", "排除", "杜绝", "疑似", "防止", "避免", "是否", "并非", "不是",
+                                           "不存在", "不属于", "未发现", "不涉及"))
+_COUNTED_WRONGLY = rf"{_UNDENIED}(?:重复(?:发放|申报|统计|计算|计数|登记|领取|享受|录入|补助|补贴)|冒领|错发|虚报|多报)"
 # Put off, carried over or moved to a time ("推迟至2025年", "延至", "结转至", "调整至2025年举办": review DH B3)
 _PUT_OFF_VERBS = "推迟|延期|延后|顺延|延迟|延|结转|调整|改"
 _PART_NOT_DONE = re.compile(
@@ -1438,10 +1443,13 @@ _MADE_UP_SINCE = re.compile(r"已[^，,；;）)]{0,8}补")
 _UNDER_WAY = re.compile(r"正在|筹备|进行中|待(?:举办|开展|实施|完成|验收)")
 # ... or said before the figure: "其中未举办2场" (review DE B5); any such word, of an event or a later step,
 # anywhere in a part ("其中：已举办8场，未举办2场", "其中未安装2台") leaves it doubtful
-_NOT_DONE_BEFORE = re.compile(rf"(?:未|没有|尚未|未能|没能)(?:{_EVENTS})$|取消$|(?:{_COUNTED_WRONGLY})$")
+_NOT_DONE_BEFORE = re.compile(rf"(?:未|没有|尚未|未能|没能)(?:{_EVENTS})$|取消$")
+# ... or counted wrongly, said before the figure ("其中重复统计30户"): sure only with nothing said after it, which
+# may say it was put right ("其中重复统计30户已剔除": the evaluator's, review EK A3)
+_WRONG_BEFORE = re.compile(rf"(?:{_COUNTED_WRONGLY})$")
 _NOT_DONE_ANY = re.compile(r"(?:未|没有|尚未|未能|没能)(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|培训|修复|维修|"
                            r"安装|发放|拨付|验收|开工|接种|走访|慰问|入户|改造|整改|办结|演出|放映)|取消|停办|"
-                           rf"{_COUNTED_WRONGLY}|追回|退回")
+                           rf"{_COUNTED_WRONGLY}|{_UNDENIED}(?:追回|退回)")
 # ... said made up, moved or rescheduled in the bracket: "已补训", "已于次月补发", "另增补1场", "改为线上举办",
 # "另行安排", "择期举办" (not 补贴, 补助: what was given): then not surely undone (reviews DC A1, DF A2, B1)
 _MADE_UP = re.compile(rf"{_MADE_UP_SINCE.pattern}|{_MADE_UP_LATER.pattern}|增补|另增|另行|改为|改在|改至|改到|择期|线上")

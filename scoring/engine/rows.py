@@ -25,6 +25,7 @@ from ..rules.model import CompiledDurations, CompiledMethod, CompiledRows
 from .readings import (
     BESIDES,
     CLAUSE_BREAK,
+    ON_TIME,
     REMARK_AT_END,
     ParsedValue,
     Reading,
@@ -458,13 +459,25 @@ class RowScorer(WordingGrader, UnitMatcher):
         durations = self.rules.no_comparator_durations
         return not (durations and any(w in name for w in durations.names))
 
-    def _time_limit(self, target: ParsedValue) -> bool:
-        """Whether a target is a limit on the time the work may take ("15个工作日内", "≤30天"), under
-        rules whose deadline method says which words answer a deadline (its `text_target`)."""
+    def _time_limit(self, row: Row, target: ParsedValue, actual: ParsedValue) -> bool:
+        """Whether a worded actual answers a time limit as a deadline is answered: the target is one
+        ("15个工作日内", "≤30天") in a 时效 row named a limit (拨付时限, 办结期限) or written "…内", under rules
+        whose deadline method says which words answer a deadline (its `text_target`), and the words say
+        when ("按时拨付", "及时", "未按期", "延期拨付": review EI B1).  Not a length of time that is no limit on doing the
+        work (平均住院日, 停电时间, 培训天数), nor words silent on time ("完成", "已完工": review EK A4)."""
         durations = self.rules.no_comparator_durations
         dated = self.rules.methods.get(self.rules.select.get("date", ""))
-        return (durations is not None and dated is not None and dated.text_target is not None
-                and target.comparator in ("<=", "<") and target.unit in durations.units)
+        if durations is None or dated is None or dated.text_target is None:
+            return False
+        if target.comparator not in ("<=", "<") or target.unit not in durations.units:
+            return False
+        if not any(p in normalize_phrase(level) for level in row.group for p in durations.groups):
+            return False
+        name = _row_name(row)
+        if not ("时限" in name or "期限" in name or normalize_phrase(target.raw).endswith("内")):
+            return False
+        said = normalize_phrase(actual.text or actual.raw)
+        return any(w in said for w in ON_TIME) or says_late(said)
 
     def _dated_both(self, row: Row, place: str) -> bool:
         """Whether a row's target and actual both read as dates."""
@@ -645,7 +658,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             try:
                 actual = self._worded_actual(row, actual, target, values, method)
             except _Unreadable:
-                limit = self._time_limit(target)
+                limit = self._time_limit(row, target, actual)
                 if not limit:
                     raise
         elif target is not None and target.kind == "text" and actual.kind == "number" and not qualitative:

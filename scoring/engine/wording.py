@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..numbers import fmt, normalize_phrase
 from ..plain import replace as plain_replace
-from .readings import ParsedValue, bare_name, bound_of, is_lower_name, made_of
+from .readings import ON_TIME, ParsedValue, bare_name, bound_of, is_lower_name, made_of
 from .results import ValueUse
 
 if TYPE_CHECKING:
@@ -211,9 +211,9 @@ def _of_a_part(text: str, word: str) -> str | None:
     return None
 
 
-# Words saying only when the work was done: alone they answer a deadline of any step ("及时" against "2024年3月31日
-# 前启动", review DL A6), where "已完成", "按期完成", "及时拨付" say nothing of when it started (review DN A3)
-_ON_TIME = ("按期", "按时", "如期", "及时", "提前")
+# Words saying only when the work was done (`readings.ON_TIME`): alone they answer a deadline of any step ("及时"
+# against "2024年3月31日前启动", review DL A6), where "已完成", "按期完成", "及时拨付" say nothing of when it started
+# (review DN A3)
 
 
 class WordingGrader:
@@ -243,7 +243,7 @@ class WordingGrader:
             ends = any(len(w) > 1 and w in name for w in reading.date_neutral if w not in reading.date_steps)
             name = "" if named or ends else "".join(w for w in reading.date_steps if f"{w}时间" in name or f"{w}日期" in name)
             step = next((w for w in reading.date_steps if (w in target.raw or w in name) and w not in phrase), None)
-            if step is not None and phrase not in _ON_TIME:
+            if step is not None and phrase not in ON_TIME:
                 # "已完成" against "2024年3月31日前开工", or in 项目开工时间 (review DP A1): what was done says
                 # nothing of when it started (review DK A5)
                 outcome.part.reason = f"年度指标值“{target.raw}”是“{step}”的期限，完成值“{actual.raw}”没有说明何时{step}，无法核验"

@@ -150,9 +150,11 @@ def header_groups(sheet: Sheet, complete: bool, lines: list[tuple], tolerance: D
         # no row claims: the subtotal printed for the group, where there is one, is its claim (review BV C)
         claimed = sheet.subtotals[i].claimed if claims[0] is None else sum(claims, Decimal(0))
         high = weight * most
-        if any(line[5][1] < 1 for line in members) and high >= weight:
+        if any(line[5][1] <= _SHORT_ON_ANY_POINT for line in members) and high >= weight:
             # a row short of its target has some weight (a claim on a weight of 0 would itself be
             # invalid): the group earns less than its whole weight, however it is split (review CH A2)
+            # — unless it is short by so little that on a weight of a few points it rounds to full
+            # marks (1998 of 2000 on 5 points: 4.995, 5.00; review EK A5)
             high = weight - Decimal("0.01")
         cmp = compare(claimed, weight * least, high, weight, 2, tolerance)
         if claimed is not None and high < weight <= claimed and cmp.status == "match":
@@ -161,6 +163,11 @@ def header_groups(sheet: Sheet, complete: bool, lines: list[tuple], tolerance: D
             cmp = Comparison(claimed, None, cmp.low, high, "over", claimed - high, tolerance)
         groups.append(HeaderGroup(i, frozenset(line[0] for line in members), cmp, (least, most), claims[0] is None))
     return groups
+
+
+# The most share of its weight a row may earn and still lose a cent on any weight of a point or more: short
+# by less, it may round to its whole weight on a weight the form does not print.
+_SHORT_ON_ANY_POINT = Decimal("0.995")
 
 
 def compare_line(ind: IndicatorResult, claimed: Decimal | None, tolerance: Decimal) -> Comparison:
