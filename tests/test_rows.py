@@ -1780,7 +1780,7 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("培训人数", "数量指标", "≥500人", "520人（其中重复统计30人）", "9.80"),
     ("发放补贴户数", "数量指标", "≥500户", "520户（其中20户为脱贫户）", "10.00"),
     ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户系冒领，已追回）", "None"),
-    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户资金已追回）", "None"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户资金已追回）", "None"),  # a part said done ("已"): which figure, as before
     # ... not where it is denied or only suspected, nor a bare 重复 in a count of times, nor said before the
     # figure and put right after it (review EK A1–A3)
     ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户经核查不存在重复发放）", "10.00"),

@@ -1449,7 +1449,7 @@ _NOT_DONE_BEFORE = re.compile(rf"(?:未|没有|尚未|未能|没能)(?:{_EVENTS}
 _WRONG_BEFORE = re.compile(rf"(?:{_COUNTED_WRONGLY})$")
 _NOT_DONE_ANY = re.compile(r"(?:未|没有|尚未|未能|没能)(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|培训|修复|维修|"
                            r"安装|发放|拨付|验收|开工|接种|走访|慰问|入户|改造|整改|办结|演出|放映)|取消|停办|"
-                           rf"{_COUNTED_WRONGLY}|{_UNDENIED}(?:追回|退回)")
+                           rf"{_COUNTED_WRONGLY}")
 # ... said made up, moved or rescheduled in the bracket: "已补训", "已于次月补发", "另增补1场", "改为线上举办",
 # "另行安排", "择期举办" (not 补贴, 补助: what was given): then not surely undone (reviews DC A1, DF A2, B1)
 _MADE_UP = re.compile(rf"{_MADE_UP_SINCE.pattern}|{_MADE_UP_LATER.pattern}|增补|另增|另行|改为|改在|改至|改到|择期|线上")

@@ -462,9 +462,10 @@ class RowScorer(WordingGrader, UnitMatcher):
     def _time_limit(self, row: Row, target: ParsedValue, actual: ParsedValue) -> bool:
         """Whether a worded actual answers a time limit as a deadline is answered: the target is one
         ("15个工作日内", "≤30天") in a 时效 row named a limit (拨付时限, 办结期限) or written "…内", under rules
-        whose deadline method says which words answer a deadline (its `text_target`), and the words say
-        when ("按时拨付", "及时", "未按期", "延期拨付": review EI B1).  Not a length of time that is no limit on doing the
-        work (平均住院日, 停电时间, 培训天数), nor words silent on time ("完成", "已完工": review EK A4)."""
+        whose deadline method says which words meet a deadline (its `text_words`), and the words are one
+        of them that says when ("按时拨付", "及时": review EI B1).  Not a length of time that is no limit on
+        doing the work (平均住院日, 停电时间, 培训天数), nor words silent on time ("完成", "已完工": review EK
+        A4); words the method does not list keep saying they cannot be compared with a figure (review EK B5)."""
         durations = self.rules.no_comparator_durations
         dated = self.rules.methods.get(self.rules.select.get("date", ""))
         if durations is None or dated is None or dated.text_target is None:
@@ -477,7 +478,9 @@ class RowScorer(WordingGrader, UnitMatcher):
         if not ("时限" in name or "期限" in name or normalize_phrase(target.raw).endswith("内")):
             return False
         said = normalize_phrase(actual.text or actual.raw)
-        return any(w in said for w in ON_TIME) or says_late(said)
+        if not any(w in said for w in ON_TIME):
+            return False
+        return said in dated.text_words
 
     def _dated_both(self, row: Row, place: str) -> bool:
         """Whether a row's target and actual both read as dates."""
