@@ -193,6 +193,7 @@ def test_dates(text, year, comparator, expected):
         ("百分之九十五", None, "95", "%"),
         ("百分之九十点五", None, "90.5", "%"), ("不低于百分之九十点零五", ">=", "90.05", "%"),  # 点: a decimal point (review DI B2)
         ("百分百", None, "100", "%"), ("百分之百", None, "100", "%"), ("达到百分之百", ">=", "100", "%"),  # review EC B6
+        ("812人（次）", None, "812", "人次"), ("≥800人(次)", ">=", "800", "人次"),  # review EL B5
         ("九成以上", ">=", "90", "%"),
         ("九成五", None, "95", "%"),  # review CC B3: was read "90%五", quoted back as the unit “%五”
         ("八成五以上", ">=", "85", "%"),

@@ -1764,6 +1764,10 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("演出场次", "数量指标", "≥10场", "10场（其中2场正在进行）", "None"),
     ("培训人次", "数量指标", "≥100人次", "100人次（其中20人次未参训，由其他人员替补）", "None"),  # undone after: doubtful
     ("演出场次", "数量指标", "≥10场", "10场（其中：已举办8场，未举办2场）", "None"),
+    # review EL B2: another beside the figure still being built: the figure is what was done
+    ("新建冷链仓储设施", "数量指标", "3个", "2个（另1个在建）", "6.67"),
+    ("新建冷链仓储设施", "数量指标", "≥3个", "3个（另有1个在建）", "10.00"),
+    ("新建冷链仓储设施", "数量指标", "3个", "3个（其中1个在建）", "None"),
     # review EI B1: a time limit answered in words, as a deadline is: met by the words that meet one,
     # any other the evaluator's; a limit on anything else says nothing the words answer
     ("资金拨付时限", "时效指标", "15个工作日内", "按时拨付", "10.00"),

@@ -761,6 +761,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         comparator = _merge(comparator, after, unknown)
         if name is not None and comparator is None and is_lower_name(name, reading):
             raise unknown()  # "1%故障率": as "故障率1%"
+    if len(rest) == 4 and rest[-3] == "(" and rest[-1] == ")" and reading.is_unit(rest[0] + rest[2]) and not reading.is_unit(rest[0] + rest[2:]):
+        rest = rest[0] + rest[2]  # "812人（次）": a unit of two characters with its second in brackets, 人次 (review EL B5)
     written = rest
     said, rivals = None, []
     remark = _REMARK.fullmatch(rest) if rest and rest not in reading.units else None
@@ -771,7 +773,10 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         elif not any(ch.isdigit() for ch in rest):
             rest = _bracket_head(rest[1:-1])  # "12（万尾）", "48（小时，平均）": the unit, in brackets
     if remark and (not remark[1] or remark[1] in reading.known_units or remark[1] in reading.units):
-        unfinished = reading.unfinished(rest[len(remark[1]):])
+        bracket = rest[len(remark[1]):]
+        # "2个（另1个在建）": what is unfinished is another beside the figure, which is what was done
+        # (`BESIDES`; review EL B2)
+        unfinished = reading.unfinished(bracket) if BESIDES.match(bracket, 1) is None else None
         if unfinished is not None:
             # "20个（在建）", "200人（计划）", "100%（未拨付）": the figure is no result yet
             said = rest[len(remark[1]):]

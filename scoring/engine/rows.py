@@ -74,7 +74,9 @@ _SHORTFALL = ("剩余", "尚有", "未", "无法", "延期", "延至", "推迟",
               # … or not done, still to do (review DL A3; not "已补办", "模拟", "外出务工" said of what is counted:
               # review DN A1): "另有5人请假", "另有2人死亡停发", "另需补办2场", "拟于2025年发放"
               "请假", "死亡", "去世", "停发", "放弃", "待发", "待补", "待完成", "待安排", "待验收", "拟于", "拟在", "拟将", "另需",
-              "需补", "次年", "明年", "下年")
+              "需补", "次年", "明年", "下年",
+              # … or still being built or done ("2个（另1个在建）": review EL B2)
+              "在建", "建设中", "施工中", "正在")
 # … or of an earlier year ("另有1起为上年发生"): missing from a count to reach, and no reading under a limit
 _EARLIER = ("为上年", "系上年", "属上年", "上年发生", "去年发生", "上年遗留", "上年结转", "为去年", "往年")
 # Words of a bracket saying a figure is outside the cell's ("尾款8万元未支付"), besides those saying it is beside it
