@@ -527,6 +527,8 @@ class TableReader:
                 continue  # missing: the indicators needing it are unverifiable
             low = text.lower()
             if low in _UNDISCLOSED:
+                if name in DEFAULTS:  # 未披露 is not reported, which the default is for (as the engine)
+                    x[name] = DEFAULTS[name]
                 continue
             flag = _FLAGS.get(low)
             value = flag if flag is not None else _number(text)
