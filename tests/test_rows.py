@@ -1764,6 +1764,11 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("演出场次", "数量指标", "≥10场", "10场（其中2场正在进行）", "None"),
     ("培训人次", "数量指标", "≥100人次", "100人次（其中20人次未参训，由其他人员替补）", "None"),  # undone after: doubtful
     ("演出场次", "数量指标", "≥10场", "10场（其中：已举办8场，未举办2场）", "None"),
+    # review EL B3: ranked below the target's own word, whatever strength the target adds
+    ("社会救助体系", "社会效益指标", "进一步健全", "基本健全", "6.00～8.00"),
+    ("管理制度", "社会效益指标", "进一步完善", "基本完善", "6.00～8.00"),
+    ("社会救助体系", "社会效益指标", "进一步健全", "不健全", "0.00～6.00"),
+    ("社会救助体系", "社会效益指标", "进一步健全", "健全", "None"),  # the strength alone: the evaluator's
     # review EL B2: another beside the figure still being built: the figure is what was done
     ("新建冷链仓储设施", "数量指标", "3个", "2个（另1个在建）", "6.67"),
     ("新建冷链仓储设施", "数量指标", "≥3个", "3个（另有1个在建）", "10.00"),

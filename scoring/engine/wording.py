@@ -427,9 +427,15 @@ class WordingGrader:
             elif wanted is not None and got is not None and tier_id is None:
                 tier_id, how = self.rules.reached_tier, f"程度“{got[0]}”不弱于指标值的“{wanted[0]}”"
             elif wanted is not None and got is None and tier_id is None:
-                part.state = "judgement"
-                part.reason = f"指标值“{row.target}”有程度要求（“{wanted[0]}”），完成值“{actual.raw}”无法与之比较强弱，需评价人判断"
-                return outcome
+                # "基本健全" against "进一步健全": ranked below the target's own word, whatever strength the target
+                # adds, it has not reached it (review EL B3); no rank below it, the strength is the evaluator's
+                core = normalize_phrase(row.target).replace(wanted[0], "", 1)
+                ranked = self._ranked(core, phrase, None) if core and answers else None
+                if ranked is None:
+                    part.state = "judgement"
+                    part.reason = f"指标值“{row.target}”有程度要求（“{wanted[0]}”），完成值“{actual.raw}”无法与之比较强弱，需评价人判断"
+                    return outcome
+                tier_id, how = ranked
         if tier_id is None and row.target is not None and _ANY_DIGIT.search(actual.raw) and _ANY_DIGIT.search(row.target):
             # "=2起" against "0起": figures, but not two the row can compare (no direction written, other
             # units): asking for "a quantity to compare" would ask for what is there (review DY B3)
