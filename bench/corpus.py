@@ -67,7 +67,7 @@ def edge_variant(header: Sequence[str], cells: Sequence[str], rng: random.Random
             name = rng.choice(AMOUNTS_GUARDED)
             put(name, "0.00")
         elif kind == 3:
-            put(rng.choice(ZERO_DIVISORS), rng.choice(("0", "0.00")))  # a division by zero no clause guards
+            put(rng.choice(ZERO_DIVISORS), rng.choice(("0", "0.00")))  # a division by zero, guarded by a clause or none
         elif kind == 4:
             put(rng.choice(COUNT_GUARDS), "0")
         elif kind == 5:

@@ -177,10 +177,13 @@ def year_end_balance(x: dict) -> Decimal | None:
 
 def general_spending(x: dict) -> Decimal | None:
     """严控一般性支出 (6): 1.5 for any cut of the budget, 1.5 for any cut of execution, plus 0.2
-    per 1% budget cut (≤ 1) and 0.4 per 1% execution cut (≤ 2), cuts counted continuously."""
+    per 1% budget cut (≤ 1) and 0.4 per 1% execution cut (≤ 2), cuts counted continuously; none
+    where the year before had none."""
     try:
-        budget_cut = (x["general_budget_prev"] - x["general_budget_cur"]) / x["general_budget_prev"] * HUNDRED
-        exec_cut = (x["general_exec_prev"] - x["general_exec_cur"]) / x["general_exec_prev"] * HUNDRED
+        # nothing the year before (a unit new this year): no cut to count (sichuan.dept-overall@2024.6)
+        budget_prev, exec_prev = x["general_budget_prev"], x["general_exec_prev"]
+        budget_cut = (budget_prev - x["general_budget_cur"]) / budget_prev * HUNDRED if budget_prev > ZERO else ZERO
+        exec_cut = (exec_prev - x["general_exec_cur"]) / exec_prev * HUNDRED if exec_prev > ZERO else ZERO
         total = ((_W1_5 if budget_cut > ZERO else ZERO)
                  + (_W1_5 if exec_cut > ZERO else ZERO)
                  + _cap(_R02 * budget_cut, _W1)

@@ -42,8 +42,8 @@ def _stage(expr: str, weight: str, judged: bool = True) -> str:
     return f"(stage_projects == 0 ? {'null' if judged else weight} : round({_cap(expr, weight)}, 2))"
 
 
-_BUDGET_CUT = "((general_budget_prev - general_budget_cur) / general_budget_prev * 100)"
-_EXEC_CUT = "((general_exec_prev - general_exec_cur) / general_exec_prev * 100)"
+_BUDGET_CUT = "(general_budget_prev > 0 ? (general_budget_prev - general_budget_cur) / general_budget_prev * 100 : 0)"
+_EXEC_CUT = "(general_exec_prev > 0 ? (general_exec_prev - general_exec_cur) / general_exec_prev * 100 : 0)"
 _CHANGE = "((idle_assets_cur / total_assets_cur) / (idle_assets_prev / total_assets_prev) * 100)"
 
 FORMULAS: dict[str, str] = {

@@ -391,7 +391,7 @@ def test_template_header_round_trips_through_batch(tmp_path, library):
     diff` scores the case file."""
     done = run_cli("template", "sichuan.dept-overall", "--format", "csv")
     assert done.returncode == 0, done.stderr
-    assert "sichuan.dept-overall@2024.5" in done.stderr  # what to write in the 规则 column: the version in effect
+    assert "sichuan.dept-overall@2024.6" in done.stderr  # what to write in the 规则 column: the version in effect
     header = next(csv.reader(io.StringIO(done.stdout.removeprefix("\ufeff"))))
     assert header[:7] == ["案例编号", "单位", "地区", "年度", "规则", "表名", "自评总分"]
     # the claims' and findings' columns in Chinese (review BW D6); "claim:" and "finding:" are read alike

@@ -1,5 +1,5 @@
 """`score`, `diff`, `explain` and `formulas` through the real CLI on the Suining department case
-(sichuan.dept-overall@2024.5), and the exit codes of `diff`."""
+(sichuan.dept-overall@2024.6), and the exit codes of `diff`."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def test_diff_total_and_rule_identity(diff_json):
     assert total["claimed_parts_sum"] == "98.6"
     # the unverifiable indicators count at their claims; the one under-claim adds 1 point
     assert total["computed"] == "99.60" and total["status"] == "under"
-    assert sheet["rules"]["id"] == "sichuan.dept-overall" and sheet["rules"]["version"] == "2024.5"
+    assert sheet["rules"]["id"] == "sichuan.dept-overall" and sheet["rules"]["version"] == "2024.6"
     assert len(sheet["rules"]["sha256"]) == 64
     assert {f["severity"] for f in diff_json["findings"]} <= {"warning", "info"}
 
@@ -206,7 +206,7 @@ def test_the_rule_sets_tolerance_decides_a_match(tmp_path):
          "national.project（项目支出绩效自评表）"),
         # the rule sets of its region in force, with the years they cover, not every version of every province's (review DS B5)
         (lambda t: t.replace('year = 2024', 'year = 2018', 1), "没有适用于 四川省/遂宁市/安居区 2018 年“部门整体支出绩效自评表”的规则集；适用于该地区的"
-         "该表类型规则集有：national.dept-overall@2020.10（全国，2019～ 年度）、sichuan.dept-overall@2024.5（四川省，2024-01-01～2024-12-31）\n"),
+         "该表类型规则集有：national.dept-overall@2020.10（全国，2019～ 年度）、sichuan.dept-overall@2024.6（四川省，2024-01-01～2024-12-31）\n"),
         (lambda t: t.replace('value = "253.87"', 'value = "253,87元"', 1), "不是数字"),
         (lambda t: t + "\n[[sheets]\n", "TOML 格式错误"),
         (lambda t: t.replace("[case]", "[case]\nunknown_key = 1"), "case.unknown_key"),

@@ -237,7 +237,7 @@ def test_a_sheet_that_cannot_be_used_is_refused_alone_and_the_others_are_shown(t
     report = json.loads(done.stdout)
     assert [s["id"] for s in report["sheets"]] == ["project-mbjx", "project-xinchuang"]
     refused = [f for f in report["findings"] if f["code"] == "sheet_refused"]
-    assert len(refused) == 1 and refused[0]["where"].endswith("#dept-overall") and "sichuan.dept-overall@2024.5" in refused[0]["message"]
+    assert len(refused) == 1 and refused[0]["where"].endswith("#dept-overall") and "sichuan.dept-overall@2024.6" in refused[0]["message"]
 
 
 def test_rules_of_another_form_named_for_a_sheet_are_refused_in_one_sentence():

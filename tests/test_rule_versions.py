@@ -952,10 +952,10 @@ def test_validate_holds_a_file_to_its_own_worked_examples(tmp_path):
 def test_a_sheet_naming_a_revised_version_is_told_of_its_revision(library, tmp_path):
     """A case (or a template made before the revision) naming sichuan.dept-overall@2024.2 is scored
     under it, with a warning naming the revision that now scores such sheets, the last of the chain
-    (2024.1 → 2024.2 → 2024.3 → 2024.4) — review CC A5; a bare id names the revision and says nothing."""
-    for old in ("2024.1", "2024.2", "2024.3"):
-        assert library.find(f"sichuan.dept-overall@{old}").revised_by == "sichuan.dept-overall@2024.5"
-    assert library.find("sichuan.dept-overall@2024.5").revised_by is None
+    (2024.1 → 2024.2 → … → 2024.6) — review CC A5; a bare id names the revision and says nothing."""
+    for old in ("2024.1", "2024.2", "2024.3", "2024.5"):
+        assert library.find(f"sichuan.dept-overall@{old}").revised_by == "sichuan.dept-overall@2024.6"
+    assert library.find("sichuan.dept-overall@2024.6").revised_by is None
     text = (CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8")
     pinned = text.replace('sheet_type = "部门整体支出绩效自评表"', 'sheet_type = "部门整体支出绩效自评表"\nrules = "sichuan.dept-overall@2024.2"', 1)
     assert pinned != text
@@ -967,7 +967,7 @@ def test_a_sheet_naming_a_revised_version_is_told_of_its_revision(library, tmp_p
         assert bool(found) is told
         if told:
             assert found[0]["severity"] == "warning"
-            assert found[0]["message"].startswith("本表指定的规则集 sichuan.dept-overall@2024.2 已由 sichuan.dept-overall@2024.5 修订")
+            assert found[0]["message"].startswith("本表指定的规则集 sichuan.dept-overall@2024.2 已由 sichuan.dept-overall@2024.6 修订")
 
 
 def _province_rules(tmp_path, province: str, rule_id: str, year: int, rows: str):

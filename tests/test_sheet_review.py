@@ -254,7 +254,7 @@ def test_a_sheet_of_a_year_its_provinces_rules_do_not_cover_is_refused_in_one_se
     case.write_text(re.sub(r"(?m)^year = 2024$", "year = 2025", text, count=1), encoding="utf-8")
     done = run_cli("diff", str(case))
     assert done.returncode == 2
-    assert "是规则集 sichuan.dept-overall@2024.5（四川省，有效期 2024-01-01～2024-12-31）所用的" in done.stderr
+    assert "是规则集 sichuan.dept-overall@2024.6（四川省，有效期 2024-01-01～2024-12-31）所用的" in done.stderr
     assert "没有名为" not in done.stderr and len(done.stderr.splitlines()) <= 3, done.stderr
 
 

@@ -119,26 +119,26 @@ def test_the_chooser_offers_the_rules_in_force_and_a_revised_version_says_so(cli
     page says which revision scores its sheets; a form of rules in force over many years leaves
     年度 blank rather than offering the year they took effect (review CC B6)."""
     page = client.get("/fill").text
-    assert "sichuan.dept-overall@2024.5" in page and "sichuan.dept-overall@2024.3" not in page and re.search(r"national\.project@2020\.1(?!\d)", page) is None
+    assert "sichuan.dept-overall@2024.6" in page and "sichuan.dept-overall@2024.3" not in page and re.search(r"national\.project@2020\.1(?!\d)", page) is None
     old = client.get("/fill/sichuan.dept-overall@2024.1").text
-    assert "规则集 sichuan.dept-overall@2024.1 已由 sichuan.dept-overall@2024.5 修订" in html.unescape(old)
+    assert "规则集 sichuan.dept-overall@2024.1 已由 sichuan.dept-overall@2024.6 修订" in html.unescape(old)
 
     def year_offered(ref: str):
         text = client.get(f"/fill/{ref}").text
         boot = json.loads(html.unescape(text.split('<script type="application/json" id="boot">')[1].split("</script>")[0]))
         return boot["values"]["year"]
 
-    assert year_offered("national.project@2020.5") == "" and year_offered("sichuan.dept-overall@2024.5") == 2024
+    assert year_offered("national.project@2020.5") == "" and year_offered("sichuan.dept-overall@2024.6") == 2024
     # 年度 typed as a workbook's cell takes it (review CC B2)
     typed = client.get("/fill", params={"region": "四川省/遂宁市", "year": "2024年度", "sheet_type": "部门整体支出绩效自评表"}, follow_redirects=False)
-    assert typed.status_code == 303 and typed.headers["location"].startswith("/fill/sichuan.dept-overall@2024.5")
+    assert typed.status_code == 303 and typed.headers["location"].startswith("/fill/sichuan.dept-overall@2024.6")
 
 
 def test_choosing_rules_by_region_year_and_sheet_type(client):
     response = client.get("/fill", params={"region": "四川省/遂宁市/安居区", "year": "2024", "sheet_type": "部门整体支出绩效自评表"},
                           follow_redirects=False)
     assert response.status_code == 303
-    assert response.headers["location"].startswith("/fill/sichuan.dept-overall@2024.5")
+    assert response.headers["location"].startswith("/fill/sichuan.dept-overall@2024.6")
     national = client.get("/fill", params={"region": "广东省", "year": "2024", "sheet_type": "部门整体支出绩效自评表"},
                           follow_redirects=False)
     assert national.headers["location"].startswith("/fill/national.dept-overall@2020.10")  # no Guangdong rules
@@ -540,7 +540,7 @@ def _no_folder_shown(client, folder: str) -> None:
     answer = client.post("/api/score", json=values, headers={"X-CSRF-Token": token_of(client, "/fill")})
     assert answer.status_code == 200 and answer.json()["ok"] and folder not in answer.text
     assert any(f["code"] == "rule_source_defect" for f in answer.json()["findings"])
-    assert folder not in client.get("/rules/sichuan.dept-overall@2024.5").text
+    assert folder not in client.get("/rules/sichuan.dept-overall@2024.6").text
     upload(client, [("安居.toml", SUINING.read_bytes())])
     sheets = re.findall(r'href="(/review/sheets/\d+)"', client.get("/review").text)
     assert sheets and all(folder not in client.get(link).text for link in sheets[:3])
