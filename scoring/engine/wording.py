@@ -211,10 +211,6 @@ def _of_a_part(text: str, word: str) -> str | None:
     return None
 
 
-# Words saying only when the work was done (`readings.ON_TIME`): alone they answer a deadline of any step ("及时"
-# against "2024年3月31日前启动", review DL A6), where "已完成", "按期完成", "及时拨付" say nothing of when it started
-# (review DN A3)
-
 
 class WordingGrader:
     """Grades worded actuals for `rows.RowScorer` (see the module's docstring)."""
@@ -243,6 +239,9 @@ class WordingGrader:
             ends = any(len(w) > 1 and w in name for w in reading.date_neutral if w not in reading.date_steps)
             name = "" if named or ends else "".join(w for w in reading.date_steps if f"{w}时间" in name or f"{w}日期" in name)
             step = next((w for w in reading.date_steps if (w in target.raw or w in name) and w not in phrase), None)
+            # words saying only when the work was done (`readings.ON_TIME`) answer a deadline of any step ("及时"
+            # against "2024年3月31日前启动", review DL A6); "已完成", "按期完成", "及时拨付" say nothing of when it
+            # started (review DN A3)
             if step is not None and phrase not in ON_TIME:
                 # "已完成" against "2024年3月31日前开工", or in 项目开工时间 (review DP A1): what was done says
                 # nothing of when it started (review DK A5)
