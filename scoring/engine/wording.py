@@ -211,7 +211,6 @@ def _of_a_part(text: str, word: str) -> str | None:
     return None
 
 
-
 class WordingGrader:
     """Grades worded actuals for `rows.RowScorer` (see the module's docstring)."""
 
