@@ -1764,6 +1764,17 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("演出场次", "数量指标", "≥10场", "10场（其中2场正在进行）", "None"),
     ("培训人次", "数量指标", "≥100人次", "100人次（其中20人次未参训，由其他人员替补）", "None"),  # undone after: doubtful
     ("演出场次", "数量指标", "≥10场", "10场（其中：已举办8场，未举办2场）", "None"),
+    # review EM: another beside the cell only of the same thing; being built only in so many words; denial or
+    # doubt anywhere before a part counted wrongly; a requirement written as the actual; a time limit named so
+    ("资金拨付率", "数量指标", "100%", "100%（另有20万元尚未拨付）", "None"),
+    ("项目完工率", "数量指标", "≥95%", "96%（另有1个施工中）", "None"),
+    ("培训场次", "数量指标", "12场", "10场（另有2场在建设银行举办）", "None"),
+    ("新建服务站", "数量指标", "3个", "2个（另有1个已建成正在使用）", "None"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户未发现有重复发放）", "None"),  # a denial: doubtful, as before
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户不存在虚报和冒领）", "10.00"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户可能存在重复发放）", "10.00"),
+    ("验收合格率", "质量指标", "≥95%", "不得低于95%", "None"),
+    ("平均住院日", "时效指标", "≤9天内", "及时", "None"), ("项目建设工期", "时效指标", "≤180天", "按期完工", "10.00"),
     # review EL B3: ranked below the target's own word, whatever strength the target adds
     ("社会救助体系", "社会效益指标", "进一步健全", "基本健全", "6.00～8.00"),
     ("管理制度", "社会效益指标", "进一步完善", "基本完善", "6.00～8.00"),

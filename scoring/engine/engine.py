@@ -60,7 +60,8 @@ class _Inputs:
             if decl.default is not None:
                 # a default is what the rules give a figure the sheet does not report ("（默认满分）": 逾期入库
                 # 项目数未报告按0个计), and 未披露 is one not reported (review EL B1)
-                return use(decl.default, "规则默认值（表中注明未披露）", "default", decl.default_reason)
+                reason = "；".join(filter(None, (decl.default_reason, fig.note)))  # the transcriber's note kept (review EM)
+                return use(decl.default, "规则默认值（表中注明未披露）", "default", reason)
             return use(None, fig.source, "undisclosed", fig.note)
         value = fig.value
         problem = input_problem(decl, value, fig.percent_sign)

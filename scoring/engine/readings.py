@@ -561,6 +561,9 @@ class ParsedValue:
         return self.unit == "%"
 
 
+# Words prescribing what must be ("不得低于", "不应超过"): a target's, never a result's
+_PRESCRIBED = ("不得", "不应", "不能低于", "不能少于", "不能超过", "不能高于", "必须", "须达到", "应达到")
+
 # "质保期（竣工验收后）", "设备故障率（%）": a remark in brackets after a row's name
 REMARK_AT_END = re.compile(r"[（(][^（()）]*[)）]$")
 
@@ -689,6 +692,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         # "达到85%", "满意度达85%", "已达到85%": what was reached, not "at least"
         word = next(w for w in reading.reached if body.startswith(w))
         body = body[len(word):] if len(body) > len(word) else body
+    if actual and body.startswith(_PRESCRIBED):
+        # "不得低于95%", "不应超过30天" as an actual: the requirement (the target copied across), no result (review EM A4)
+        raise ValueParseError(where, text, f"“{text}”写的是要求（“{body[:2]}…”），不是完成的结果")
     comparator, body = _split_prefix(body, reading)
     if comparator == "=" and body:
         # Xinjiang's forms put "=" before every 业绩值: before a bound in words ("=不少于500人次") the
@@ -774,9 +780,11 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             rest = _bracket_head(rest[1:-1])  # "12（万尾）", "48（小时，平均）": the unit, in brackets
     if remark and (not remark[1] or remark[1] in reading.known_units or remark[1] in reading.units):
         bracket = rest[len(remark[1]):]
-        # "2个（另1个在建）": what is unfinished is another beside the figure, which is what was done
-        # (`BESIDES`; review EL B2)
-        unfinished = reading.unfinished(bracket) if BESIDES.match(bracket, 1) is None else None
+        # "2个（另1个在建）": what is unfinished is another of the same thing beside the figure, which is what
+        # was done (`BESIDES`; review EL B2) — not something else beside a rate ("100%（另有20万元尚未拨付）": review EM A1)
+        other = BESIDES.match(bracket, 1)
+        counted = _NUMBER.match(bracket, other.end()) if other is not None and remark[1] else None
+        unfinished = reading.unfinished(bracket) if counted is None or not counted[2].startswith(remark[1]) else None
         if unfinished is not None:
             # "20个（在建）", "200人（计划）", "100%（未拨付）": the figure is no result yet
             said = rest[len(remark[1]):]
@@ -1343,11 +1351,14 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
         sure = (parts and not done and not excepted and last and _MADE_UP.search(after) is None and _later_year(after, year)
                 and (_PART_NOT_DONE.search(said) is not None or said.endswith(reading.unfinished_short)
                      or _NOT_DONE_BEFORE.search(lead.rstrip(":：")) is not None
-                     or (not said and _WRONG_BEFORE.search(lead.rstrip(":：")) is not None)))
+                     # counted wrongly, the clause ending so: after the figure ("其中30户为重复发放") or before it with
+                     # nothing after, which may say it was put right ("其中重复统计30户已剔除": the evaluator's, review EK A3)
+                     or counted_wrongly(lead.rstrip(":：") + said, at_end=True)))
         # ... the whole rest of the bracket read for doubt: "（其中2场，因疫情未举办）" (review DG A2); a part
         # said done ("其中8场已举办") may be what was done, as a figure said done outside 其中 (review DG A3)
         doubtful = parts and not done and not sure and not excepted and (
-            _NOT_DONE_ANY.search(lead + rest_said) is not None or _denied(rest_said, year) or _MADE_UP_LATER.search(rest_said) is not None
+            _NOT_DONE_ANY.search(lead + rest_said) is not None or counted_wrongly(lead + rest_said) or _denied(rest_said, year)
+            or _MADE_UP_LATER.search(rest_said) is not None
             or _UNDER_WAY.search(rest_said) is not None)
         done = done or (parts and "已" in clause and not doubtful)
         besides = beside(lead)  # "0起（另有1起）", "1起（此外1起）": one more, whatever its size
@@ -1427,15 +1438,24 @@ class Rival:
 _EVENTS = "举办|召开|开展|进行|组织|参训|参加|参会|培训|走访|慰问|入户|出席|演出|放映"
 # A part counted that should not have been: "其中30户为重复发放", "其中2人系冒领" (review EC A5): the cell
 # less it is what was done, as for a part not done.  Said with its verb: a bare 重复 in a count of 人次 or
-# 件 is what the count counts ("含重复30人次"); and not denied or only suspected ("不存在重复发放", "无冒领",
-# "排除重复享受", "疑似冒领": review EK A1)
-_UNDENIED = "".join(f"(?<!{w})" for w in ("不", "无", "没", "未", "非", "排除", "杜绝", "疑似", "防止", "避免", "是否", "并非", "不是",
-                                           "不存在", "不属于", "未发现", "不涉及"))
-_COUNTED_WRONGLY = rf"{_UNDENIED}(?:重复(?:发放|申报|统计|计算|计数|登记|领取|享受|录入|补助|补贴)|冒领|错发|虚报|多报)"
+# 件 is what the count counts ("含重复30人次"); and not where anything before it in its clause denies,
+# forbids or only suspects it ("不存在虚报和冒领", "未发现有重复发放", "严禁重复发放", "可能存在重复发放",
+# "举报系冒领": reviews EK A1, EM A3 — `counted_wrongly`)
+_COUNTED_WRONGLY = re.compile(r"重复(?:发放|申报|统计|计算|计数|登记|领取|享受|录入|补助|补贴)|冒领|错发|虚报|多报")
+_NOT_SO = re.compile(r"不|无|没|未|非|严禁|禁止|杜绝|排除|防止|避免|疑似|可能|涉嫌|是否|举报")
+
+
+def counted_wrongly(text: str, at_end: bool = False) -> bool:
+    """Whether ``text`` (a part's clause) says the part was counted wrongly (`_COUNTED_WRONGLY`), with
+    nothing before it denying or doubting it; ``at_end``: said as the clause's last words."""
+    found = next(reversed(list(_COUNTED_WRONGLY.finditer(text))), None)  # the last: what the clause ends saying
+    if found is None or (at_end and found.end() != len(text)):
+        return False
+    return _NOT_SO.search(text, 0, found.start()) is None
 # Put off, carried over or moved to a time ("推迟至2025年", "延至", "结转至", "调整至2025年举办": review DH B3)
 _PUT_OFF_VERBS = "推迟|延期|延后|顺延|延迟|延|结转|调整|改"
 _PART_NOT_DONE = re.compile(
-    rf"(?:(?:未|没有|尚未|未能|没能)(?:{_EVENTS})(?:到位|完毕)?|取消|{_COUNTED_WRONGLY})$"
+    rf"(?:(?:未|没有|尚未|未能|没能)(?:{_EVENTS})(?:到位|完毕)?|取消)$"
     rf"|(?:{_PUT_OFF_VERBS})(?:至|到)(?:20\d\d|明年|次年|下一?年)")
 _PUT_OFF = re.compile(rf"(?:{_PUT_OFF_VERBS})(?:至|到)(?P<when>20\d\d|明年|次年|下一年|下年)")
 # Any denial in a part's clause, which may say the part was not done (review DF A1: "其中20人次未参加培训")
@@ -1449,12 +1469,8 @@ _UNDER_WAY = re.compile(r"正在|筹备|进行中|待(?:举办|开展|实施|完
 # ... or said before the figure: "其中未举办2场" (review DE B5); any such word, of an event or a later step,
 # anywhere in a part ("其中：已举办8场，未举办2场", "其中未安装2台") leaves it doubtful
 _NOT_DONE_BEFORE = re.compile(rf"(?:未|没有|尚未|未能|没能)(?:{_EVENTS})$|取消$")
-# ... or counted wrongly, said before the figure ("其中重复统计30户"): sure only with nothing said after it, which
-# may say it was put right ("其中重复统计30户已剔除": the evaluator's, review EK A3)
-_WRONG_BEFORE = re.compile(rf"(?:{_COUNTED_WRONGLY})$")
 _NOT_DONE_ANY = re.compile(r"(?:未|没有|尚未|未能|没能)(?:举办|召开|开展|实施|完成|完工|建成|竣工|落实|进行|组织|参训|参加|培训|修复|维修|"
-                           r"安装|发放|拨付|验收|开工|接种|走访|慰问|入户|改造|整改|办结|演出|放映)|取消|停办|"
-                           rf"{_COUNTED_WRONGLY}")
+                           r"安装|发放|拨付|验收|开工|接种|走访|慰问|入户|改造|整改|办结|演出|放映)|取消|停办")
 # ... said made up, moved or rescheduled in the bracket: "已补训", "已于次月补发", "另增补1场", "改为线上举办",
 # "另行安排", "择期举办" (not 补贴, 补助: what was given): then not surely undone (reviews DC A1, DF A2, B1)
 _MADE_UP = re.compile(rf"{_MADE_UP_SINCE.pattern}|{_MADE_UP_LATER.pattern}|增补|另增|另行|改为|改在|改至|改到|择期|线上")

@@ -74,9 +74,13 @@ _SHORTFALL = ("剩余", "尚有", "未", "无法", "延期", "延至", "推迟",
               # … or not done, still to do (review DL A3; not "已补办", "模拟", "外出务工" said of what is counted:
               # review DN A1): "另有5人请假", "另有2人死亡停发", "另需补办2场", "拟于2025年发放"
               "请假", "死亡", "去世", "停发", "放弃", "待发", "待补", "待完成", "待安排", "待验收", "拟于", "拟在", "拟将", "另需",
-              "需补", "次年", "明年", "下年",
-              # … or still being built or done ("2个（另1个在建）": review EL B2)
-              "在建", "建设中", "施工中", "正在")
+              "需补", "次年", "明年", "下年")
+# … or still being built ("2个（另1个在建）": review EL B2; not "在建设银行", "在建档立卡户", "已建成正在使用": review EM A2)
+_BEING_BUILT = re.compile(r"在建(?![设档筑立])|建设中|施工中|正在(?:建设|施工)")
+# A 时效 row's name saying its figure is a limit on the time the work may take, or the work a limit written
+# "…内" is on (`RowScorer._time_limit`)
+_LIMIT_NAMES = ("时限", "期限", "工期")
+_DOING = ("拨付", "发放", "兑付", "支付", "下达", "到位", "办结", "办理", "受理", "处理", "答复", "反馈", "审批", "整改", "完成")
 # … or of an earlier year ("另有1起为上年发生"): missing from a count to reach, and no reading under a limit
 _EARLIER = ("为上年", "系上年", "属上年", "上年发生", "去年发生", "上年遗留", "上年结转", "为去年", "往年")
 # Words of a bracket saying a figure is outside the cell's ("尾款8万元未支付"), besides those saying it is beside it
@@ -463,7 +467,8 @@ class RowScorer(WordingGrader, UnitMatcher):
 
     def _time_limit(self, row: Row, target: ParsedValue, actual: ParsedValue) -> bool:
         """Whether a worded actual answers a time limit as a deadline is answered: the target is one
-        ("15个工作日内", "≤30天") in a 时效 row named a limit (拨付时限, 办结期限) or written "…内", under rules
+        ("15个工作日内", "≤30天") in a 时效 row named a limit (拨付时限, 办结期限, 工期) or written "…内" on doing
+        something its name says (资金拨付, 补助发放), under rules
         whose deadline method says which words meet a deadline (its `text_words`), and the words are one
         of them that says when ("按时拨付", "及时": review EI B1).  Not a length of time that is no limit on
         doing the work (平均住院日, 停电时间, 培训天数), nor words silent on time ("完成", "已完工": review EK
@@ -477,7 +482,9 @@ class RowScorer(WordingGrader, UnitMatcher):
         if not any(p in normalize_phrase(level) for level in row.group for p in durations.groups):
             return False
         name = _row_name(row)
-        if not ("时限" in name or "期限" in name or normalize_phrase(target.raw).endswith("内")):
+        # named a limit (拨付时限, 办结期限, 工期), or a limit written "…内" on doing something the name says
+        # (资金拨付, 补助发放; not 平均住院日: review EM)
+        if not (any(w in name for w in _LIMIT_NAMES) or (normalize_phrase(target.raw).endswith("内") and any(w in name for w in _DOING))):
             return False
         said = normalize_phrase(actual.text or actual.raw)
         if not any(w in said for w in ON_TIME):
@@ -848,7 +855,8 @@ class RowScorer(WordingGrader, UnitMatcher):
             return first
         # a rival whose clause says why it is missing is never a result ("20人次已取消"), beside the cell or not
         # ("8场（另有2场因疫情取消）", review DK A2)
-        missing = [r for r in rivals if any(w in r.clause for w in (*_SHORTFALL, *_EARLIER)) and not r.made_up]
+        missing = [r for r in rivals if (any(w in r.clause for w in (*_SHORTFALL, *_EARLIER)) or _BEING_BUILT.search(r.clause))
+                   and not r.made_up]
         done = [r.value for r in rivals if r.done and r not in missing]
         other = [r for r in rivals if not r.done or r in missing]
         beside = [r for r in other if r not in missing and BESIDES.search(r.clause)]
