@@ -1775,6 +1775,9 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户可能存在重复发放）", "10.00"),
     ("验收合格率", "质量指标", "≥95%", "不得低于95%", "None"),
     ("平均住院日", "时效指标", "≤9天内", "及时", "None"), ("项目建设工期", "时效指标", "≤180天", "按期完工", "10.00"),
+    # review EN B4: the target's own words said only "basically" done
+    ("小区安全隐患", "社会效益指标", "消除", "基本消除", "6.00～8.00"),
+    ("项目建设", "社会效益指标", "建成", "基本建成", "6.00～8.00"),
     # review EL B3: ranked below the target's own word, whatever strength the target adds
     ("社会救助体系", "社会效益指标", "进一步健全", "基本健全", "6.00～8.00"),
     ("管理制度", "社会效益指标", "进一步完善", "基本完善", "6.00～8.00"),

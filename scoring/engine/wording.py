@@ -325,7 +325,8 @@ class WordingGrader:
                 # as the same words would be (review BL A2, B5)
                 tier_id, how = equal, f"完成值“{phrase}”不低于指标值要求的“{floor}”"
             else:
-                ranked = self._ranked(floor, phrase, tier_id) or self._yes_no(normalize_phrase(row.target), phrase, bare_name(row.name or ""))
+                ranked = (self._ranked(floor, phrase, tier_id) or self._yes_no(normalize_phrase(row.target), phrase, bare_name(row.name or ""))
+                          or self._basically(normalize_phrase(row.target), phrase, tier_id))
                 if ranked is not None:
                     tier_id, how = ranked
         if tier_id is None and answers and row.target is not None:
@@ -428,7 +429,7 @@ class WordingGrader:
                 # "基本健全" against "进一步健全": ranked below the target's own word, whatever strength the target
                 # adds, it has not reached it (review EL B3); no rank below it, the strength is the evaluator's
                 core = normalize_phrase(row.target).replace(wanted[0], "", 1)
-                ranked = self._ranked(core, phrase, None) if core and answers else None
+                ranked = (self._ranked(core, phrase, None) or self._basically(core, phrase, None)) if core and answers else None
                 if ranked is None:
                     part.state = "judgement"
                     part.reason = f"指标值“{row.target}”有程度要求（“{wanted[0]}”），完成值“{actual.raw}”无法与之比较强弱，需评价人判断"
@@ -622,6 +623,17 @@ class WordingGrader:
                     return None
                 return found, f"完成值“{phrase}”低于指标值的“{target}”"
         return None
+
+    def _basically(self, target: str, phrase: str, tier_id: str | None) -> tuple[str, str] | None:
+        """The target's own words said only "basically" done ("基本消除" against "消除", "基本建成" against "建成"):
+        the tier `rows.strength.weaker`, as a rank written so is below its word ("基本规范" below "规范"),
+        unless the vocabulary already grades it lower; None otherwise (review EN B4)."""
+        weaker = self.rules.weaker_tier
+        if weaker is None or len(target) < 2 or phrase != "基本" + target:
+            return None
+        if tier_id is not None and self.rules.tiers[tier_id].high <= self.rules.tiers[weaker].high:
+            return None
+        return weaker, f"完成值“{phrase}”是指标值的“{target}”只做到“基本”"
 
     def _at_most(self, target: str, nature: str | None = None) -> bool:
         """Whether a target bounds a rank from above ("≤一般", "不高于一般"; not "不低于良"), or its 指标性质
