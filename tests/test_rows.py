@@ -975,6 +975,23 @@ def test_xinjiang_rule_column_picks_the_method(library):
     assert any(f.code == "unknown_row_rule" and "酌情赋分" in f.message for f in rep.findings)
 
 
+def test_satisfaction_scoring_of_a_figure_to_keep_down_says_how_it_missed(library):
+    """满意度赋分 (actual ÷ target) on a figure to keep down: "=8%" against "<=5%" is said to exceed it, not to be
+    "on the bound", and "=2次" against "=0次" is the evaluator's, short of its weight, not a division by zero in
+    the formula's own names (review EN B2)."""
+    rows = [
+        {"name": "群众投诉率", "group": ["满意度指标", "服务对象满意度指标"], "weight": 10, "rule": "满意度赋分", "target": "<=5%", "actual": "=8%", "claimed": "10"},
+        {"name": "群众有效投诉次数", "group": ["满意度指标", "服务对象满意度指标"], "weight": 5, "rule": "满意度赋分", "target": "=0次", "actual": "=2次", "claimed": "5"},
+    ]
+    rep = report(library, rows, rules="xinjiang.project")
+    by_name = {r.result.name: r for r in rep.sheets[0].indicators}
+    rate, count = by_name["群众投诉率"], by_name["群众有效投诉次数"]
+    assert rate.result.parts[0].reason.startswith("完成值“=8%”超过年度指标值“<=5%”，未达到；按“满意度赋分”的公式仍为满分"), rate.result.parts[0].reason
+    assert rate.comparison.status == "over" and count.comparison.status == "over"
+    assert count.result.parts[0].state == "judgement" and "指标值为 0" in count.result.parts[0].reason and "除以零" not in count.result.parts[0].reason
+    assert not any(f.code == "rule_error" for f in rep.findings)
+
+
 @pytest.mark.parametrize(("group", "name", "target", "actual", "expected"), [
     ("成本指标", "项目成本", "50万元", "45万元", "10.00"),  # a bare cost under 直接赋分: at most, as rows.no_comparator says
     ("成本指标", "项目成本", "50万元", "55万元", "0.00"),

@@ -1475,6 +1475,12 @@ class RowScorer(WordingGrader, UnitMatcher):
                 return outcome  # a range: the actual written to the month
             raw = self.evaluator.evaluate(method.score, names)
         except EvaluationError as exc:
+            if not met and wanted == "number" and target.number == 0 and direction[0] in "<>":
+                # "=2次" against "=0次" under a method scoring a miss by actual ÷ target: the target of none was
+                # missed, by how much the method cannot say — the evaluator's, and short of the weight (review EN B2)
+                part.state, part.short_of_weight = "judgement", True
+                part.reason = f"{_missed(direction, wanted, actual, target)}；指标值为 0，按“{method.label}”的公式无法计算未达到时的得分，需评价人判断"
+                return outcome
             part.state = "error"
             part.reason = str(exc)
             findings.append(finding("rule_error", f"{row.name}：无法按规则计算：{exc}", place))
@@ -1525,7 +1531,11 @@ class RowScorer(WordingGrader, UnitMatcher):
             # a strict bound reached exactly ("<1起" for 1起, ">90%" for 90%): the formula's share is
             # 1 and cannot tell this miss from a hit, but a miss never earns full marks (review CU A5)
             part.state = "judgement"
-            part.reason = (f"完成值“{actual.raw}”恰在年度指标值“{target.raw}”的界限上，未达到；按“{method.label}”的公式仍为满分，"
+            # … or a formula for reaching up that a figure past a limit overshoots ("=8%" against "<=5%" under
+            # 满意度赋分: 8 ÷ 5 is above 1; review EN B2)
+            where = (f"恰在年度指标值“{target.raw}”的界限上" if a == t
+                     else _missed(direction, wanted, actual, target).removeprefix(f"完成值“{actual.raw}”"))
+            part.reason = (f"完成值“{actual.raw}”{where}，未达到；按“{method.label}”的公式仍为满分，"
                            f"但未达到年度指标值不能得满分，需评价人判断")
             part.short_of_weight = True
             return outcome
