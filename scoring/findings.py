@@ -89,6 +89,7 @@ KINDS: dict[str, Kind] = {kind.code: kind for kind in (
     Kind("unreadable_value", "warning", "数值无法识读"),
     Kind("unknown_comparator", "error", "比较符号未知"),
     Kind("unknown_row_rule", "warning", "赋分规则未知"),
+    Kind("row_rule_read", "info", "赋分规则按相近写法读"),
     Kind("unit_mismatch", "warning", "单位不一致且无换算"),
     Kind("unit_converted", "info", "单位已换算"),
     Kind("overshoot", "warning", "完成值远超指标值"),

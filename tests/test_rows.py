@@ -975,6 +975,21 @@ def test_xinjiang_rule_column_picks_the_method(library):
     assert any(f.code == "unknown_row_rule" and "酌情赋分" in f.message for f in rep.findings)
 
 
+def test_a_rule_name_typed_a_character_off_or_with_words_around_it_is_read_and_said(library):
+    """赋分规则 typed by hand: a slip of one character in a long name, or a name with words around it, is read
+    as the one name it can be, with a note; a short name a character off, or two names, are not (review EN B1)."""
+    rows = [{"name": f"行{i}", "group": ["产出指标", "数量指标"], "weight": 5, "rule": rule, "target": ">=60期", "actual": actual, "claimed": "5"}
+            for i, (rule, actual) in enumerate((("按照完成比列赋分", "=62期"), ("按满意度赋分", "=62期"), ("直接赋分（达到得满分）", "=50期"),
+                                                ("间接赋分", "=62期"), ("直接赋分，满意度赋分", "=62期")))]
+    rep = report(library, rows, rules="xinjiang.project")
+    got = {r.result.name: (str(r.result.computed), r.comparison.status) for r in rep.sheets[0].indicators}
+    assert got["行0"] == ("5.00", "match") and got["行1"] == ("5.00", "match") and got["行2"] == ("0.00", "over"), got
+    assert got["行3"][1] == got["行4"][1] == "unverifiable", got
+    read = [f.message for f in rep.findings if f.code == "row_rule_read"]
+    assert read == ["行0：赋分规则“按照完成比列赋分”按“按照完成比例赋分”读", "行1：赋分规则“按满意度赋分”按“满意度赋分”读",
+                    "行2：赋分规则“直接赋分（达到得满分）”按“直接赋分”读"], read
+
+
 def test_satisfaction_scoring_of_a_figure_to_keep_down_says_how_it_missed(library):
     """满意度赋分 (actual ÷ target) on a figure to keep down: "=8%" against "<=5%" is said to exceed it, not to be
     "on the bound", and "=2次" against "=0次" is the evaluator's, short of its weight, not a division by zero in

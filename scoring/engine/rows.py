@@ -556,11 +556,19 @@ class RowScorer(WordingGrader, UnitMatcher):
         outcome.part.reason = f"定性评价的完成值“{row.actual}”{missed}指标值“{row.target}”，评为哪一档由评价人判断"
         return outcome
 
-    def _declared_method(self, row: Row, place: str) -> CompiledMethod | None:
+    def _declared_method(self, row: Row, place: str, findings: list[Finding]) -> CompiledMethod | None:
         """The method the row's 赋分规则 or 指标性质 column names, if any."""
         blank = self.reading.not_given  # "/" (or "／", "—") in the 赋分规则 or 指标性质 column: none printed
         if row.rule and "".join(fold(row.rule).split()) not in blank:
-            chosen = self.rules.rule_names.get(normalize_phrase(row.rule))
+            written = normalize_phrase(row.rule)
+            chosen = self.rules.rule_names.get(written)
+            if chosen is None:
+                like = _rule_name_like(written, self.rules.rule_names)
+                if like is not None:
+                    # a name typed by hand a character off ("按照完成比列赋分") or with words around it ("按满意度赋分",
+                    # "直接赋分（达到得满分）"): read as the one name it can be, and said so (review EN B1)
+                    chosen = self.rules.rule_names[like]
+                    findings.append(finding("row_rule_read", f"{row.name}：赋分规则“{row.rule}”按“{like}”读", place))
             if chosen is None:
                 known = "、".join(self.rules.rule_names)
                 why = (f"赋分规则“{row.rule}”不是规则文件（rows.rule_names）中的写法；可写：{known}" if known
@@ -599,7 +607,7 @@ class RowScorer(WordingGrader, UnitMatcher):
     def _evaluate(self, row: Row, weight: Decimal | None, place: str, findings: list[Finding], values: list[ValueUse]) -> _Outcome:
         part = PartResult(row.id or row.name, row.name, weight or Decimal(0), "unverifiable")
         outcome = _Outcome(part)
-        method = self._declared_method(row, place) or self._group_method(row)
+        method = self._declared_method(row, place, findings) or self._group_method(row)
         if row.actual is None:
             part.reason = "文件未给出指标值和完成值" if row.target is None else "文件未给出实际完成值"
             return outcome
@@ -1868,6 +1876,19 @@ def _missed(direction: str, kind: str, actual: ParsedValue, target: ParsedValue)
     # a target in words ("无", "无重大安全事故") says how it was read
     read = f"（读作 {fmt(target.number)}{target.unit or ''}）" if target.number is not None and not any(c.isdigit() for c in target.raw) else ""
     return f"完成值“{actual.raw}”{side}年度指标值“{target.raw}”{read}"
+
+
+def _rule_name_like(written: str, names: dict[str, str]) -> str | None:
+    """The one name of ``names`` (rows.rule_names) a 赋分规则 cell not written as any stands for: a name it
+    holds with other words around it ("按满意度赋分", "直接赋分（达到得满分）"), or one it differs from by a single
+    character put for another ("按照完成比列赋分"); None where none or several could be, or they name other methods."""
+    held = [n for n in names if len(n) >= 4 and n in written]
+    if held:
+        longest = max(held, key=len)
+        return longest if all(names[n] == names[longest] for n in held) else None
+    # a slip in a name of six characters or more: "直接赋分" a character off may be another rule ("间接赋分")
+    near = [n for n in names if len(n) == len(written) >= 6 and sum(a != b for a, b in zip(n, written)) == 1]
+    return near[0] if near and all(names[n] == names[near[0]] for n in near) else None
 
 
 def _met(comparator: str, actual: Decimal, target: Decimal) -> bool:
