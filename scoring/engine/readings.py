@@ -692,10 +692,12 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         # "达到85%", "满意度达85%", "已达到85%": what was reached, not "at least"
         word = next(w for w in reading.reached if body.startswith(w))
         body = body[len(word):] if len(body) > len(word) else body
-    if actual and body.startswith(_PRESCRIBED):
-        # "不得低于95%", "不应超过30天" as an actual: the requirement (the target copied across), no result (review EM A4)
-        raise ValueParseError(where, text, f"“{text}”写的是要求（“{body[:2]}…”），不是完成的结果")
+    prescribed = actual and body.startswith(_PRESCRIBED)
     comparator, body = _split_prefix(body, reading)
+    if prescribed and comparator is not None:
+        # "不得低于95%", "不应超过30天" as an actual: the requirement (the target copied across), no result (review
+        # EM A4); not "必须的设备已购置完成", "不得不延期完成" (review EO B1)
+        raise ValueParseError(where, text, f"“{text}”写的是要求，不是完成的结果")
     if comparator == "=" and body:
         # Xinjiang's forms put "=" before every 业绩值: before a bound in words ("=不少于500人次") the
         # words say which way; before wording ("=完成", "=有效提升") it says nothing
@@ -784,7 +786,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         # was done (`BESIDES`; review EL B2) — not something else beside a rate ("100%（另有20万元尚未拨付）": review EM A1)
         other = BESIDES.match(bracket, 1)
         counted = _NUMBER.match(bracket, other.end()) if other is not None and remark[1] else None
-        unfinished = reading.unfinished(bracket) if counted is None or not counted[2].startswith(remark[1]) else None
+        # (not beside a rate: another 2% beside 100% is what the rate lacks, "100%（另有2%尚未拨付）": review EO A3)
+        alike = counted is not None and counted[2].startswith(remark[1]) and remark[1] not in ("%", "‰")
+        unfinished = reading.unfinished(bracket) if not alike else None
         if unfinished is not None:
             # "20个（在建）", "200人（计划）", "100%（未拨付）": the figure is no result yet
             said = rest[len(remark[1]):]
@@ -1438,20 +1442,27 @@ class Rival:
 _EVENTS = "举办|召开|开展|进行|组织|参训|参加|参会|培训|走访|慰问|入户|出席|演出|放映"
 # A part counted that should not have been: "其中30户为重复发放", "其中2人系冒领" (review EC A5): the cell
 # less it is what was done, as for a part not done.  Said with its verb: a bare 重复 in a count of 人次 or
-# 件 is what the count counts ("含重复30人次"); and not where anything before it in its clause denies,
-# forbids or only suspects it ("不存在虚报和冒领", "未发现有重复发放", "严禁重复发放", "可能存在重复发放",
-# "举报系冒领": reviews EK A1, EM A3 — `counted_wrongly`)
+# 件 is what the count counts ("含重复30人次"); and not where the words right before it deny, forbid or only
+# suspect it ("不存在虚报和冒领", "未发现有重复发放", "严禁重复发放", "可能存在重复发放", "举报系冒领": reviews
+# EK A1, EM A3, EO A4 — `counted_wrongly`, `_NOT_SO`)
 _COUNTED_WRONGLY = re.compile(r"重复(?:发放|申报|统计|计算|计数|登记|领取|享受|录入|补助|补贴)|冒领|错发|虚报|多报")
-_NOT_SO = re.compile(r"不|无|没|未|非|严禁|禁止|杜绝|排除|防止|避免|疑似|可能|涉嫌|是否|举报")
+# … denied, forbidden or doubted right before it, maybe with 有/存在 and other such words joined to it between
+# ("未发现有重复发放", "不存在虚报和冒领", "涉嫌冒领"); not a negation of something else ("审核不严为重复发放",
+# "无资格的30户为冒领", "非本村30户为冒领": review EO A4)
+_NOT_SO = re.compile(
+    r"(?:不存在|不属于|不是|并非|未发现|没有发现|未出现|没有出现|没有|未有|无一|无|杜绝|严禁|禁止|排除|防止|避免|疑似|可能存在|可能|涉嫌|是否|举报"
+    r"|未核实|未经核实|未查实|未认定|未确认)"
+    r"(?:有|存在|出现|发生|系|为|属于|属)?"
+    r"(?:(?:重复(?:发放|申报|统计|计算|计数|登记|领取|享受|录入|补助|补贴)|冒领|错发|虚报|多报)(?:和|及|或|、|与))*$")
 
 
 def counted_wrongly(text: str, at_end: bool = False) -> bool:
     """Whether ``text`` (a part's clause) says the part was counted wrongly (`_COUNTED_WRONGLY`), with
-    nothing before it denying or doubting it; ``at_end``: said as the clause's last words."""
+    no words right before it denying or doubting it (`_NOT_SO`); ``at_end``: said as the clause's last words."""
     found = next(reversed(list(_COUNTED_WRONGLY.finditer(text))), None)  # the last: what the clause ends saying
     if found is None or (at_end and found.end() != len(text)):
         return False
-    return _NOT_SO.search(text, 0, found.start()) is None
+    return _NOT_SO.search(text[: found.start()]) is None
 # Put off, carried over or moved to a time ("推迟至2025年", "延至", "结转至", "调整至2025年举办": review DH B3)
 _PUT_OFF_VERBS = "推迟|延期|延后|顺延|延迟|延|结转|调整|改"
 _PART_NOT_DONE = re.compile(

@@ -1879,15 +1879,17 @@ def _missed(direction: str, kind: str, actual: ParsedValue, target: ParsedValue)
 
 
 def _rule_name_like(written: str, names: dict[str, str]) -> str | None:
-    """The one name of ``names`` (rows.rule_names) a 赋分规则 cell not written as any stands for: a name it
-    holds with other words around it ("按满意度赋分", "直接赋分（达到得满分）"), or one it differs from by a single
-    character put for another ("按照完成比列赋分"); None where none or several could be, or they name other methods."""
-    held = [n for n in names if len(n) >= 4 and n in written]
-    if held:
-        longest = max(held, key=len)
-        return longest if all(names[n] == names[longest] for n in held) else None
-    # a slip in a name of six characters or more: "直接赋分" a character off may be another rule ("间接赋分")
-    near = [n for n in names if len(n) == len(written) >= 6 and sum(a != b for a, b in zip(n, written)) == 1]
+    """The one name of ``names`` (rows.rule_names) a 赋分规则 cell not written as any stands for: a name with
+    "按" or "按照" put before it or left out ("按满意度赋分"), or one it differs from by a single character put for
+    another ("按照完成比列赋分"); None where none or several could be, or they name other methods.  Never a name
+    with other words around it: they may change the rule ("按完成比例赋分，未达到不得分", "非直接赋分": review EO A1)."""
+    bare = written.removeprefix("按照").removeprefix("按")
+    said = [n for n in (bare, "按" + bare, "按照" + bare) if n in names]
+    if said:
+        return said[0] if all(names[n] == names[said[0]] for n in said) else None
+    # a slip in a name of six characters or more ("直接赋分" a character off may be another rule, "间接赋分"), and not
+    # in its last two, which say what is done with the points ("按照完成比例扣分", "…加分": review EO)
+    near = [n for n in names if len(n) == len(written) >= 6 and sum(a != b for a, b in zip(n, written)) == 1 and n[-2:] == written[-2:]]
     return near[0] if near and all(names[n] == names[near[0]] for n in near) else None
 
 

@@ -629,7 +629,9 @@ class WordingGrader:
         the tier `rows.strength.weaker`, as a rank written so is below its word ("基本规范" below "规范"),
         unless the vocabulary already grades it lower; None otherwise (review EN B4)."""
         weaker = self.rules.weaker_tier
-        if weaker is None or len(target) < 2 or phrase != "基本" + target:
+        # a word of two characters, what was to be done ("消除", "建成", "实现"): 基本 before a longer one may begin a
+        # name ("基本公共卫生服务", "基本药物制度", "基本农田": review EO A2)
+        if weaker is None or len(target) != 2 or phrase != "基本" + target:
             return None
         if tier_id is not None and self.rules.tiers[tier_id].high <= self.rules.tiers[weaker].high:
             return None
