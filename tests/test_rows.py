@@ -1813,6 +1813,10 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户因审核不严为重复发放）", "9.80"),
     ("发放补贴户数", "数量指标", "≥500户", "520户（其中无资格的30户为冒领）", "9.80"),
     ("资金拨付率", "数量指标", "100%", "100%（另有2%尚未拨付）", "None"),
+    # review EP: a plain 未 right before denies; one beside said counted in the cell; 基本 against a target asking less
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户未重复发放）", "None"),  # denied: not taken off; doubtful, as before
+    ("新建站点", "数量指标", "3个", "3个（另1个在建，已计入）", "None"),
+    ("项目建设", "社会效益指标", "初步建成", "基本建成", "None"),
     ("公共卫生服务", "社会效益指标", "公共卫生服务全面落实", "基本公共卫生服务全面落实", "8.00～10.00"),  # as before
     ("平均住院日", "时效指标", "≤9天内", "及时", "None"), ("项目建设工期", "时效指标", "≤180天", "按期完工", "10.00"),
     # review EN B4: the target's own words said only "basically" done

@@ -561,6 +561,8 @@ class ParsedValue:
         return self.unit == "%"
 
 
+# Words saying a figure beside the cell's is counted in it ("已计入", "统计在内", "包含在内")
+_COUNTED_IN = re.compile("计入|在内|包含|包括")
 # Words prescribing what must be ("不得低于", "不应超过"): a target's, never a result's
 _PRESCRIBED = ("不得", "不应", "不能低于", "不能少于", "不能超过", "不能高于", "必须", "须达到", "应达到")
 
@@ -786,8 +788,10 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         # was done (`BESIDES`; review EL B2) — not something else beside a rate ("100%（另有20万元尚未拨付）": review EM A1)
         other = BESIDES.match(bracket, 1)
         counted = _NUMBER.match(bracket, other.end()) if other is not None and remark[1] else None
-        # (not beside a rate: another 2% beside 100% is what the rate lacks, "100%（另有2%尚未拨付）": review EO A3)
-        alike = counted is not None and counted[2].startswith(remark[1]) and remark[1] not in ("%", "‰")
+        # (not beside a rate: another 2% beside 100% is what the rate lacks, "100%（另有2%尚未拨付）": review EO A3;
+        # nor one said counted in it, "3个（另1个在建，已计入）": review EP A2)
+        alike = (counted is not None and counted[2].startswith(remark[1]) and remark[1] not in ("%", "‰")
+                 and _COUNTED_IN.search(bracket) is None)
         unfinished = reading.unfinished(bracket) if not alike else None
         if unfinished is not None:
             # "20个（在建）", "200人（计划）", "100%（未拨付）": the figure is no result yet
@@ -1450,9 +1454,9 @@ _COUNTED_WRONGLY = re.compile(r"重复(?:发放|申报|统计|计算|计数|登�
 # ("未发现有重复发放", "不存在虚报和冒领", "涉嫌冒领"); not a negation of something else ("审核不严为重复发放",
 # "无资格的30户为冒领", "非本村30户为冒领": review EO A4)
 _NOT_SO = re.compile(
-    r"(?:不存在|不属于|不是|并非|未发现|没有发现|未出现|没有出现|没有|未有|无一|无|杜绝|严禁|禁止|排除|防止|避免|疑似|可能存在|可能|涉嫌|是否|举报"
-    r"|未核实|未经核实|未查实|未认定|未确认)"
-    r"(?:有|存在|出现|发生|系|为|属于|属)?"
+    r"(?:不存在|不属于|不是|并非|未发现|没有发现|未出现|没有出现|没有|未有|无一|均无|无|杜绝|严禁|禁止|排除|防止|避免|疑似|可能存在|可能|涉嫌|是否|举报"
+    r"|未核实|未经核实|未查实|未认定|未确认|均未|并未|从未|未|不)"
+    r"了?(?:有|存在|出现|发生|系|为|属于|属)?"
     r"(?:(?:重复(?:发放|申报|统计|计算|计数|登记|领取|享受|录入|补助|补贴)|冒领|错发|虚报|多报)(?:和|及|或|、|与))*$")
 
 

@@ -429,7 +429,8 @@ class WordingGrader:
                 # "基本健全" against "进一步健全": ranked below the target's own word, whatever strength the target
                 # adds, it has not reached it (review EL B3); no rank below it, the strength is the evaluator's
                 core = normalize_phrase(row.target).replace(wanted[0], "", 1)
-                ranked = (self._ranked(core, phrase, None) or self._basically(core, phrase, None)) if core and answers else None
+                # (ranks only: "基本建成" against "初步建成" reaches a target asking less than 基本, review EP A3)
+                ranked = self._ranked(core, phrase, None) if core and answers else None
                 if ranked is None:
                     part.state = "judgement"
                     part.reason = f"指标值“{row.target}”有程度要求（“{wanted[0]}”），完成值“{actual.raw}”无法与之比较强弱，需评价人判断"
