@@ -1808,10 +1808,17 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户不存在虚报和冒领）", "10.00"),
     ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户可能存在重复发放）", "10.00"),
     ("验收合格率", "质量指标", "≥95%", "不得低于95%", "None"),
-    # review EO: a negation of something else is no denial; another beside a rate is what it lacks; 基本 before a
+    # review EO: another beside a rate is what it lacks; 基本 before a
     # longer word may begin a name
-    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户因审核不严为重复发放）", "9.80"),
-    ("发放补贴户数", "数量指标", "≥500户", "520户（其中无资格的30户为冒领）", "9.80"),
+    # … and only where the part's words say the wrong count and nothing else, no word of the clause denying or
+    # doubting (reviews EQ A1–A2): else read as before, a breakdown
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户因审核不严为重复发放）", "10.00"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中无资格的30户为冒领）", "10.00"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户经核实无虚报冒领）", "10.00"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户严防重复发放）", "10.00"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户疑为冒领）", "10.00"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户为虚报冒领）", "9.80"),
+    ("发放补贴户数", "数量指标", "≥500户", "520户（含重复发放30户）", "9.80"),
     ("资金拨付率", "数量指标", "100%", "100%（另有2%尚未拨付）", "None"),
     # review EP: a plain 未 right before denies; one beside said counted in the cell; 基本 against a target asking less
     ("发放补贴户数", "数量指标", "≥500户", "520户（其中30户未重复发放）", "None"),  # denied: not taken off; doubtful, as before

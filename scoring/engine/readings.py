@@ -561,8 +561,9 @@ class ParsedValue:
         return self.unit == "%"
 
 
-# Words saying a figure beside the cell's is counted in it ("已计入", "统计在内", "包含在内")
-_COUNTED_IN = re.compile("计入|在内|包含|包括")
+# Words saying a figure beside the cell's is counted in it ("已计入", "统计在内", "包含在内"; not "未计入", "不包括在内":
+# review EQ B2)
+_COUNTED_IN = re.compile("(?<![未不没])(?:计入|包含|包括|统计在内)|(?<![未不没]包括)(?<![未不没]包含)(?<![未不没]计)在内")
 # Words prescribing what must be ("不得低于", "不应超过"): a target's, never a result's
 _PRESCRIBED = ("不得", "不应", "不能低于", "不能少于", "不能超过", "不能高于", "必须", "须达到", "应达到")
 
@@ -1359,9 +1360,9 @@ def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Read
         sure = (parts and not done and not excepted and last and _MADE_UP.search(after) is None and _later_year(after, year)
                 and (_PART_NOT_DONE.search(said) is not None or said.endswith(reading.unfinished_short)
                      or _NOT_DONE_BEFORE.search(lead.rstrip(":：")) is not None
-                     # counted wrongly, the clause ending so: after the figure ("其中30户为重复发放") or before it with
-                     # nothing after, which may say it was put right ("其中重复统计30户已剔除": the evaluator's, review EK A3)
-                     or counted_wrongly(lead.rstrip(":：") + said, at_end=True)))
+                     # counted wrongly, and nothing else said of the part: after the figure ("其中30户为重复发放") or
+                     # before it ("其中重复统计30户"; not "…已剔除", which may say it was put right: review EK A3)
+                     or counted_wrongly(lead.rstrip(":：") + said, only=True)))
         # ... the whole rest of the bracket read for doubt: "（其中2场，因疫情未举办）" (review DG A2); a part
         # said done ("其中8场已举办") may be what was done, as a figure said done outside 其中 (review DG A3)
         doubtful = parts and not done and not sure and not excepted and (
@@ -1444,29 +1445,28 @@ class Rival:
 # Events held or attended, which are what a count of them counts; a later step ("未安装" of 采购设备, "未整改"
 # of 检查企业) leaves the count doubtful (review DG A1).
 _EVENTS = "举办|召开|开展|进行|组织|参训|参加|参会|培训|走访|慰问|入户|出席|演出|放映"
-# A part counted that should not have been: "其中30户为重复发放", "其中2人系冒领" (review EC A5): the cell
-# less it is what was done, as for a part not done.  Said with its verb: a bare 重复 in a count of 人次 or
-# 件 is what the count counts ("含重复30人次"); and not where the words right before it deny, forbid or only
-# suspect it ("不存在虚报和冒领", "未发现有重复发放", "严禁重复发放", "可能存在重复发放", "举报系冒领": reviews
-# EK A1, EM A3, EO A4 — `counted_wrongly`, `_NOT_SO`)
-_COUNTED_WRONGLY = re.compile(r"重复(?:发放|申报|统计|计算|计数|登记|领取|享受|录入|补助|补贴)|冒领|错发|虚报|多报")
-# … denied, forbidden or doubted right before it, maybe with 有/存在 and other such words joined to it between
-# ("未发现有重复发放", "不存在虚报和冒领", "涉嫌冒领"); not a negation of something else ("审核不严为重复发放",
-# "无资格的30户为冒领", "非本村30户为冒领": review EO A4)
-_NOT_SO = re.compile(
-    r"(?:不存在|不属于|不是|并非|未发现|没有发现|未出现|没有出现|没有|未有|无一|均无|无|杜绝|严禁|禁止|排除|防止|避免|疑似|可能存在|可能|涉嫌|是否|举报"
-    r"|未核实|未经核实|未查实|未认定|未确认|均未|并未|从未|未|不)"
-    r"了?(?:有|存在|出现|发生|系|为|属于|属)?"
-    r"(?:(?:重复(?:发放|申报|统计|计算|计数|登记|领取|享受|录入|补助|补贴)|冒领|错发|虚报|多报)(?:和|及|或|、|与))*$")
+# A part counted that should not have been: "其中30户为重复发放", "其中2人系冒领", "其中重复统计30户", "含重复发放30户"
+# (review EC A5): the cell less it is what was done, as for a part not done — only where the part's words say so and
+# nothing else: the wrong count, maybe after 为/系/属 (`_WRONGLY_ONLY`).  Said with its verb (a bare 重复 in a count of
+# 人次 is what the count counts: "含重复30人次"); and never where any word of the clause denies, forbids or doubts
+# ("经核实无虚报冒领", "不涉及重复发放", "未再出现", "严防", "疑为", "可能", "举报": reviews EK, EM, EO, EP, EQ A1–A2) —
+# such a clause, or one saying more ("…已剔除", "审核不严为重复发放"), is read as before this reading: a breakdown, or
+# the evaluator's where it says more (`counted_wrongly`)
+_WRONG = r"重复(?:发放|申报|统计|计算|计数|登记|领取|享受|录入|补助|补贴)|冒领|错发|虚报|多报"
+_COUNTED_WRONGLY = re.compile(_WRONG)
+_WRONGLY_ONLY = re.compile(rf"(?:其中|含|包括|包含)?[:：]?(?:为|系|属于|属|是)?(?:{_WRONG})+")
+_DENIED_OR_DOUBTED = re.compile(r"[不无没未非否疑]|严防|防止|杜绝|严禁|禁止|排除|避免|可能|涉嫌|举报")
 
 
-def counted_wrongly(text: str, at_end: bool = False) -> bool:
-    """Whether ``text`` (a part's clause) says the part was counted wrongly (`_COUNTED_WRONGLY`), with
-    no words right before it denying or doubting it (`_NOT_SO`); ``at_end``: said as the clause's last words."""
-    found = next(reversed(list(_COUNTED_WRONGLY.finditer(text))), None)  # the last: what the clause ends saying
-    if found is None or (at_end and found.end() != len(text)):
+def counted_wrongly(text: str, only: bool = False) -> bool:
+    """Whether ``text`` (a part's words, without its figure) says the part was counted wrongly
+    (`_COUNTED_WRONGLY`), with no word denying, forbidding or doubting anything (`_DENIED_OR_DOUBTED`);
+    ``only``: and says nothing else (`_WRONGLY_ONLY`)."""
+    if _COUNTED_WRONGLY.search(text) is None or _DENIED_OR_DOUBTED.search(text) is not None:
         return False
-    return _NOT_SO.search(text[: found.start()]) is None
+    return not only or _WRONGLY_ONLY.fullmatch(text) is not None
+
+
 # Put off, carried over or moved to a time ("推迟至2025年", "延至", "结转至", "调整至2025年举办": review DH B3)
 _PUT_OFF_VERBS = "推迟|延期|延后|顺延|延迟|延|结转|调整|改"
 _PART_NOT_DONE = re.compile(

@@ -211,6 +211,10 @@ def _of_a_part(text: str, word: str) -> str | None:
     return None
 
 
+# States a target asks to keep, of which "基本" says no less was done ("基本稳定" against "稳定": review EQ B1)
+_STATES = frozenset({"稳定", "平衡", "持平", "正常", "安全", "畅通", "有序", "平稳"})
+
+
 class WordingGrader:
     """Grades worded actuals for `rows.RowScorer` (see the module's docstring)."""
 
@@ -632,7 +636,7 @@ class WordingGrader:
         weaker = self.rules.weaker_tier
         # a word of two characters, what was to be done ("消除", "建成", "实现"): 基本 before a longer one may begin a
         # name ("基本公共卫生服务", "基本药物制度", "基本农田": review EO A2)
-        if weaker is None or len(target) != 2 or phrase != "基本" + target:
+        if weaker is None or len(target) != 2 or phrase != "基本" + target or target in _STATES:
             return None
         if tier_id is not None and self.rules.tiers[tier_id].high <= self.rules.tiers[weaker].high:
             return None
