@@ -445,7 +445,8 @@ def lean_total(lr, rules, inputs: dict, findings) -> tuple:
 
     from scoring.engine.engine import deduction_points
 
-    out, _ = lr.score(inputs, lr.weights)
+    failed = lr.checks(inputs)  # a failed check may leave indicators unscored, as the hand-written `_slipped`
+    out, _ = lr.score(inputs, lr.weights, lr.doubts(failed) if failed else None)
     scores = tuple(v if v.__class__ is Decimal else None for v in out)
     deductions = tuple(deduction_points(d, n) for d, n in zip(rules.deductions, findings))
     total = None

@@ -59,8 +59,8 @@ def test_a_disagreement_is_caught(library, monkeypatch):
     bound = lean.rules(rules, 2024)
     real = bound.score
 
-    def off_by_a_cent(x, weights):
-        out, capped = real(x, weights)
+    def off_by_a_cent(x, weights, doubts=None):
+        out, capped = real(x, weights, doubts)
         if isinstance(out[0], Decimal):
             out[0] -= Decimal("0.01")
         return out, capped
@@ -139,7 +139,7 @@ def test_the_table_reader_code_holds_column_positions_and_made_up_names_only(lib
 def test_formulas_compile_prints_the_generated_code():
     proc = run_cli("formulas", "compile", "sichuan.dept-overall@2024.1")
     assert proc.returncode == 0, proc.stderr
-    assert "def score(x, W):" in proc.stdout and "def checks(x):" in proc.stdout
+    assert "def score(x, W, D=None):" in proc.stdout and "def checks(x):" in proc.stdout
     assert "regional_asset_change_avg" in proc.stdout and "-4.63" in proc.stdout  # the parameter bound for the year
     compile(proc.stdout, "<printed>", "exec")  # what is printed is Python
     missing = run_cli("formulas", "compile", "no.such-rules")
@@ -234,8 +234,9 @@ def test_the_row_memos_keep_apart_what_reads_otherwise(library):
 def test_partial_sheets_subtotals_and_parent_rows_are_scored_on_the_lean_path(library):
     """Real sheets print group subtotals and rows that are parts of other rows, and many
     transcriptions are partial: the lean path scores such sheets itself (with the traced path's
-    own functions for their structure), handing one over only where its generated code fails or
-    a failed check leaves indicators unscored, and agrees with the traced path on every shipped one."""
+    own functions for their structure) and those a failed check leaves indicators of unscored,
+    handing one over only where its generated code fails or an indicator left unscored is scored
+    from the value its row prints, and agrees with the traced path on every shipped one."""
     from scoring import load_case
     from scoring.engine.engine import Engine
     from scoring.engine.lean import Fallback
@@ -251,12 +252,11 @@ def test_partial_sheets_subtotals_and_parent_rows_are_scored_on_the_lean_path(li
             try:
                 lean.sheet(case, sheet, sheet_rules(library, case, sheet, shown), f"{shown}#{sheet.id}")
             except Fallback as exc:
-                if exc.__cause__ is None or isinstance(exc.__cause__, Fallback):
-                    # a check the figures fail leaves indicators unverifiable: the traced path scores them
+                if exc.__cause__ is None:
+                    # an indicator left unscored that the traced path scores from the value its row prints
                     alone = case.model_copy(update={"sheets": [sheet]})
                     traced = report_loaded(alone, shown, library, Engine()).sheets[0]
-                    assert "unverifiable" in [r.comparison.status for r in traced.indicators], (path.name, sheet.id)
-                    assert "inconsistent_inputs" in [f.code for f in traced.findings], (path.name, sheet.id)
+                    assert "printed_value" in [f.code for f in traced.findings], (path.name, sheet.id)
                 else:
                     assert isinstance(exc.__cause__, ArithmeticError), (path.name, sheet.id, exc.__cause__)
                 continue
@@ -373,3 +373,29 @@ def test_converted_scores_are_checked_alike_on_both_paths(library):
         checker.case(case.model_copy(update={"sheets": [sheet.model_copy(update={"rows": rows})]}), shown)
     assert variants >= 4 and checker.tally.ok, "\n".join(checker.tally.first)
     assert checker.tally.lean == len(case.sheets)  # scored on the lean path itself
+
+
+def test_a_failed_check_leaving_indicators_unscored_is_scored_on_the_lean_path(library, tmp_path):
+    """A 元/万元 slip or a part above its whole leaves indicators unscored, the check's message
+    their reason (`Engine._checks`): the lean path scores such a sheet itself, as the traced path
+    does, where it once handed it over whole (7 % of a generated department batch)."""
+    from scoring import load_case
+    from scoring.review.pipeline import report_loaded
+
+    text = (CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8")
+    slipped = text.replace('[sheets.inputs.budget_executed]\nvalue = "253.87"', '[sheets.inputs.budget_executed]\nvalue = "2538700"', 1)
+    slipped = slipped.replace("[sheets.inputs.year_end_unspent]\nvalue = 0", '[sheets.inputs.year_end_unspent]\nvalue = "300"', 1)
+    assert slipped.count("2538700") == 1 and '"300"' in slipped
+    path = tmp_path / "slipped.toml"
+    path.write_text(slipped, encoding="utf-8")
+    case, shown = load_case(path)
+    case = case.model_copy(update={"sheets": case.sheets[:1]})
+    checker = equality.Checker(library)
+    checker.case(case, shown)
+    assert checker.tally.ok, "\n".join(checker.tally.first)
+    assert checker.tally.lean == 1 and checker.lean.fallbacks == 0  # scored on the lean path, equal to the traced one
+    traced = report_loaded(case, shown, library, checker.traced).sheets[0]
+    status = {r.result.id: r.comparison.status for r in traced.indicators}
+    assert status["budget_quality"] == status["year_end_balance"] == "unverifiable"
+    messages = [f.message for f in traced.findings if f.code == "inconsistent_inputs"]
+    assert any("一万倍" in m for m in messages) and any("年终注销和结转金额" in m for m in messages)

@@ -137,7 +137,11 @@ class LeanRules:
         self.available = namespace is not None
         self.score: Callable = namespace["score"] if namespace else None
         self.checks: Callable = namespace["checks"] if namespace else None
-        self.reasons = generated.reasons
+        # the judgement reasons the generated code gives by index, then each check's message:
+        # check k doubting an indicator leaves it unscored for reason `doubt_base` + k
+        self.reasons = generated.reasons + tuple(check.message for check in rules.checks)
+        self.doubt_base = len(generated.reasons)
+        self.doubting = tuple(tuple(i for i, ind in enumerate(rules.indicators) if ind.id in check.unverifiable) for check in rules.checks)
         self.methods: dict[int, tuple[str, Callable]] = {}
         if namespace and rules.rows is not None:
             for (mid, what), fn in generated.methods.items():
@@ -157,6 +161,18 @@ class LeanRules:
         # (region, year, evaluation date, sheet type) of sheets naming these rules of which
         # `pipeline.pinned_rules_findings` says nothing
         self.pinned_quietly: set[tuple] = set()
+
+    def doubts(self, failed: list[int]) -> list | None:
+        """Per indicator, the reason (in `reasons`) of the first of the ``failed`` checks that
+        leaves it unscored (`Engine._checks`), or None; None when none of them doubts any."""
+        doubts = None
+        for k in failed:
+            for i in self.doubting[k]:
+                if doubts is None:
+                    doubts = [None] * len(self.indicators)
+                if doubts[i] is None:
+                    doubts[i] = self.doubt_base + k
+        return doubts
 
 
 class _Memo(dict):
@@ -499,12 +515,19 @@ class LeanEngine:
         found.extend(pinned)
         found.kept += head.kept
         found.infos += head.infos
+        doubts = None
         try:
-            for k in lr.checks(x):
-                check = rules.checks[k]
-                if check.unverifiable:
-                    raise Fallback  # the indicators it leaves unscored: the traced path scores the sheet
-                found.add(finding("inconsistent_inputs", check.said(rules.inputs, x), check.place(where, rules.inputs, x), severity=check.severity))
+            failed = lr.checks(x)
+            if failed:
+                doubts = lr.doubts(failed)
+                doubted = [rules.checks[k].expr.names for k in failed if lr.doubting[k]] if doubts else ()
+                for k in failed:
+                    check = rules.checks[k]
+                    # as `Engine._checks`: a failed check reading only figures a check doubting
+                    # them has left unscored says nothing true of them
+                    if lr.doubting[k] or not any(check.expr.names <= names for names in doubted):
+                        found.add(finding("inconsistent_inputs", check.said(rules.inputs, x), check.place(where, rules.inputs, x),
+                                          severity=check.severity))
         except Exception as exc:
             raise Fallback from exc
         if rates:
@@ -516,7 +539,7 @@ class LeanEngine:
             found.extend(printed)
             weights = tuple(by_id[ind.id] for ind in lr.indicators)
         try:
-            out, capped = lr.score(x, weights)
+            out, capped = lr.score(x, weights, doubts)
         except Exception as exc:
             raise Fallback from exc
         if sheet is not None and sheet._printed and any(

@@ -2,15 +2,17 @@
 
 For each rule set, one module (print it with `scoring formulas compile ID[@VERSION]`):
 
-* ``score(x, W)`` scores every indicator of the rule set in one pass, in the order and with the
-  semantics of the traced engine: not-applicable clauses first (so a division they guard is
-  never evaluated), then bands or the score formula, each part capped, the parts added up,
-  capped to the indicator's bounds and rounded half-up as the rule says — and nothing else: no
-  trace, no name lookups through a scope, no per-expression context switch.  ``x`` holds the
+* ``score(x, W, D=None)`` scores every indicator of the rule set in one pass, in the order and
+  with the semantics of the traced engine: not-applicable clauses first (so a division they
+  guard is never evaluated), then bands or the score formula, each part capped, the parts added
+  up, capped to the indicator's bounds and rounded half-up as the rule says — and nothing else:
+  no trace, no name lookups through a scope, no per-expression context switch.  ``x`` holds the
   inputs that can be used (an undisclosed, missing or invalid one is absent, and reading it
-  makes its part unverifiable, as in the engine); ``W`` the indicators' weights on this sheet.
-  It returns, per indicator, the computed score, or ``(low, high, bounded, reasons)`` when some
-  part could not be scored; and the number of parts capped.
+  makes its part unverifiable, as in the engine); ``W`` the indicators' weights on this sheet;
+  ``D``, where a failed check doubts the figures of some indicators, per indicator None or the
+  index of the reason that leaves it unscored (its parts are not evaluated).  It returns, per
+  indicator, the computed score, or ``(scores, why)`` of its parts when some part could not be
+  scored (why: an input's name or a reason's index); and the number of parts capped.
 * ``checks(x)``: the indexes of the consistency checks that fail.
 * one function per row method expression (``score``/``overshoot`` over target, actual, weight, met).
 
@@ -378,18 +380,29 @@ class _Module:
         self.add(0, "# Do not edit: regenerated whenever the rule file changes.")
         self.value_functions()
         self.add(0, "")
-        self.add(0, "def score(x, W):")
+        self.add(0, "def score(x, W, D=None):")
         self.add(1, "nc = 0")
         self.add(1, f"out = [None] * {len(rules.indicators)}")
         if rules.indicators:  # a rule set of rows only scores nothing here
             self.add(1, "with _localcontext(_SANDBOX):")
+        doubtable = {name for check in rules.checks for name in check.unverifiable}
         for i, ind in enumerate(rules.indicators):
             weight_name = f"w{i}" if ind.weight_adjustable else None
             self.add(2, _comment(f"{ind.id}: {ind.name} ({ind.weight})"))
+            depth = 2
+            if ind.id in doubtable:
+                # a failed check doubts the figures: no part is evaluated (nothing capped, no
+                # failure), each unscored for the check's reason, as `Engine._indicator` leaves it
+                self.add(2, f"if D is not None and D[{i}] is not None:")
+                for j in range(len(ind.parts)):
+                    self.add(3, f"s{i}_{j} = None")
+                    self.add(3, f"u{i}_{j} = D[{i}]")
+                self.add(2, "else:")
+                depth = 3
             if weight_name:
-                self.add(2, f"{weight_name} = W[{i}]")
+                self.add(depth, f"{weight_name} = W[{i}]")
             for j, part in enumerate(ind.parts):
-                self.part(2, i, j, part, weight_name or self.emit.constant(part.weight))
+                self.part(depth, i, j, part, weight_name or self.emit.constant(part.weight))
         for i, ind in enumerate(rules.indicators):
             self.indicator_total(1, i, ind, f"W[{i}]" if ind.weight_adjustable else self.emit.constant(ind.weight))
         self.add(1, "return out, nc")
@@ -461,7 +474,7 @@ def generate(rules: RuleSet) -> Generated:
 # -- the whitelist the emitted module is checked against ----------------------------------------
 
 _GENERATED_NAME = re.compile(r"^(?:_k\d+|_p\d+|_v\d+_\d+|_m\d+_(?:score|overshoot)|s\d+_\d+|u\d+_\d+|w\d+)$")
-_LOCALS = frozenset({"x", "W", "r", "b", "t", "e", "nc", "out", "bad", "ok", "score", "checks", *ROW_ARGS})
+_LOCALS = frozenset({"x", "W", "D", "r", "b", "t", "e", "nc", "out", "bad", "ok", "score", "checks", *ROW_ARGS})
 _NODES = (
     ast.Module, ast.FunctionDef, ast.arguments, ast.arg, ast.Return, ast.Assign, ast.AugAssign, ast.If, ast.Try,
     ast.ExceptHandler, ast.With, ast.withitem, ast.Pass, ast.Expr, ast.Name, ast.Constant, ast.Subscript, ast.Tuple,
@@ -493,7 +506,7 @@ def verify(source: str, bound: set[str]) -> None:
             if isinstance(node.value, ast.Attribute):
                 target = f"{getattr(node.value.value, 'id', '?')}.{node.value.attr}"
             by_name = target == "x" and isinstance(index, ast.Constant) and type(index.value) is str
-            by_index = target in {"W", "out", "e.args"} and isinstance(index, ast.Constant) and type(index.value) is int
+            by_index = target in {"W", "D", "out", "e.args"} and isinstance(index, ast.Constant) and type(index.value) is int
             if not (by_name or by_index):
                 raise CodegenError("generated code subscripts something else")
         if isinstance(node, ast.Constant) and not (node.value is None or type(node.value) in (str, int, bool)):
