@@ -677,6 +677,33 @@ def test_a_link_that_loops_fails_alone_in_a_batch(tmp_path):
     assert all("符号链接成环" in f["reason"] for f in summary["failures"])
 
 
+def test_an_archive_made_on_chinese_windows_names_its_members_in_chinese(tmp_path):
+    """Windows in Chinese writes a zip's names in GBK without the UTF-8 flag (Explorer, 360压缩,
+    older WinRAR), some tools UTF-8 without it: the members are named as their archiver wrote them,
+    not as code page 437 mojibake (review ES B2); a flagged UTF-8 name stays as it is."""
+    import zipfile
+
+    names = {"县里/汨罗.toml": "gbk", "乡里/汨罗.toml": "utf-8"}
+    archive = tmp_path / "收件.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        text = HUNAN.read_text(encoding="utf-8")
+        for i, name in enumerate(names):
+            # an ASCII stand-in of the same length, its bytes replaced below as such an archiver writes them
+            z.writestr(f"p{i}".ljust(len(name.encode(names[name])), "x"), f"{text}\n# {i}\n")
+        z.writestr("标好的/汨罗.toml", text)  # zipfile flags a name that is not ASCII as UTF-8
+    data = archive.read_bytes()
+    for i, (name, encoding) in enumerate(names.items()):
+        stand_in = f"p{i}".ljust(len(name.encode(encoding)), "x").encode()
+        assert data.count(stand_in) == 2  # the local header and the central directory
+        data = data.replace(stand_in, name.encode(encoding))
+    archive.write_bytes(data)
+    done = run_cli("batch", str(archive), "--format", "json")
+    summary = _json(done)
+    assert not summary["failures"] and not summary["skipped"], done.stderr
+    paths = sorted(s["path"] for s in summary["sheets"])
+    assert paths == sorted(f"{archive}/{name}" for name in (*names, "标好的/汨罗.toml")), paths
+
+
 def test_an_archive_that_cannot_be_read_fails_alone_in_words(tmp_path):
     """A damaged .zip beside a good case: one failure saying what it is, in Chinese (zipfile's own
     words are English), and the case scored."""

@@ -42,6 +42,25 @@ def member_name(name: str) -> str:
     return "/".join(parts) or "未命名"
 
 
+def _member_filename(member: zipfile.ZipInfo) -> str:
+    """A member's name as its archiver wrote it.  Zip names carry a flag when they are UTF-8; without
+    it the format says code page 437, which is how `zipfile` reads them — but Windows in Chinese
+    (Explorer's "压缩(zipped)文件夹", 360压缩, older WinRAR) writes them in GBK, and some tools write
+    UTF-8 without the flag: a name that is not ASCII is read as UTF-8, else as GB18030, and only
+    then as code page 437."""
+    if member.flag_bits & 0x800:
+        return member.filename
+    raw = member.filename.encode("cp437")  # the bytes as written: zipfile decoded them so
+    if raw.isascii():
+        return member.filename
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return member.filename
+
+
 def zip_members(shown: str, source: bytes | Path, bounds: ZipBounds) -> Iterator[tuple[str, bytes | None, str]]:
     """Each member of the archive ``shown`` (its bytes, or its path) to read, as ``(where,
     content, "")`` with ``where`` "ARCHIVE/member"; each member or archive refused as ``(where,
@@ -53,11 +72,12 @@ def zip_members(shown: str, source: bytes | Path, bounds: ZipBounds) -> Iterator
     except (zipfile.BadZipFile, OSError, ValueError):  # zipfile's own words are English
         yield shown, None, "不是可读取的 zip 压缩包（文件损坏，或是其他格式改了扩展名）"
         return
+    names = {id(m): _member_filename(m) for m in members}
     with archive:
         for m in members:
-            if ".." in PurePosixPath(m.filename.replace("\\", "/")).parts:
-                yield f"{shown}/{member_name(m.filename)}", None, "压缩包中的文件名含“..”（指向压缩包以外），未解压"
-        members = [m for m in members if not any(part.startswith((".", "__MACOSX")) for part in PurePosixPath(m.filename.replace("\\", "/")).parts)]
+            if ".." in PurePosixPath(names[id(m)].replace("\\", "/")).parts:
+                yield f"{shown}/{member_name(names[id(m)])}", None, "压缩包中的文件名含“..”（指向压缩包以外），未解压"
+        members = [m for m in members if not any(part.startswith((".", "__MACOSX")) for part in PurePosixPath(names[id(m)].replace("\\", "/")).parts)]
         if len(members) > bounds.members:
             yield shown, None, (f"压缩包内文件过多（{len(members)} 个，最多 {bounds.members} 个），未解压；"
                                 f"请分成每包不超过 {bounds.members} 个文件的几个压缩包")
@@ -68,7 +88,7 @@ def zip_members(shown: str, source: bytes | Path, bounds: ZipBounds) -> Iterator
             return
         inflated = 0
         for m in members:
-            inner = f"{shown}/{member_name(m.filename)}"
+            inner = f"{shown}/{member_name(names[id(m)])}"
             if inflated > bounds.total:
                 yield inner, None, f"压缩包实际解压的内容已超过 {bounds.total} 字节（文件头所记大小不实），其余文件未解压"
                 return
