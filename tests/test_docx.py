@@ -90,6 +90,7 @@ def test_batch_summary(tmp_path):
     # one section per sheet with errors, with its verdict and its findings
     for s in with_errors:
         assert f"{s['unit']}：{s['title']}" in text
+        assert s["path"] in text  # which submission: a unit may hand in several sheets (review ES B3)
     assert "中共汨罗市委社会工作部：部门整体支出绩效自评表" in text
     assert "【错误】预算执行率：自评 9.2 分" in text
     # the headline sum holds only totals the rules settle; a partial sheet's section draws no verdict on
@@ -105,4 +106,4 @@ def test_batch_summary(tmp_path):
     # what to ask the units for: sheets whose only trouble is a claim that cannot be checked
     wanting = [s for s in summary["sheets"] if s["worst_severity"] == "warning" and any(f["code"] == "unverifiable" for f in s["findings"])]
     assert wanting and "无法核验、需补充材料的表" in text
-    assert all(f"{s['unit']}“{s['title']}”：" in text for s in wanting)
+    assert all(f"{s['unit']}“{s['title']}”（{s['path']}）：" in text for s in wanting)

@@ -216,7 +216,7 @@ def batch_review(result: BatchResult, title: str = "预算绩效自评批量复�
         _heading(doc, "无法核验、需补充材料的表", level=2)
         for s in unchecked:
             said = "；".join(message for _sev, code, message, _w in s.findings if code in _WANTING)
-            _paragraph(doc, f"• {s.unit}“{s.title or s.sheet_id}”：{said}", size=9)
+            _paragraph(doc, f"• {s.unit}“{s.title or s.sheet_id}”（{s.path}）：{said}", size=9)
     repeated = repeat_texts(result)
     if repeated:
         # one sheet handed in twice, with different verdicts maybe: which counts is the bureau's to say (review DS C1)
@@ -239,7 +239,8 @@ _WANTING = frozenset({"unverifiable", "unreadable_value", "unit_mismatch"})
 
 def _unit_section(doc, s: SheetSummary, details) -> None:
     _heading(doc, f"{s.unit}：{s.title or s.sheet_id}", level=2)
-    _facts(doc, [("适用规则", s.rules)])
+    # which submission (a table's row by its line): a unit may hand in several sheets, one of them wrong (review ES B3)
+    _facts(doc, [("文件", s.path), ("适用规则", s.rules)])
     lines = [(d.name, d.status, _decimal(d.delta)) for d in details]
     claimed = f"自评 {fmt(s.claimed)} 分" if s.claimed is not None else "未填报自评总分"
     if s.total_status == "incomplete":
