@@ -258,6 +258,20 @@ def test_a_sheet_of_a_year_its_provinces_rules_do_not_cover_is_refused_in_one_se
     assert "没有名为" not in done.stderr and len(done.stderr.splitlines()) <= 3, done.stderr
 
 
+def test_a_table_row_of_a_year_its_provinces_rules_do_not_cover_is_refused_in_the_same_sentence(tmp_path):
+    """The same in a case table whose columns name the figures by their printed labels, which only
+    Sichuan's rules read (review ES B1: the row was refused as "not the national rules' inputs")."""
+    labels = ["财政拨款预算执行数（万元）", "财政拨款调整预算数（万元）", "部门预算总金额（万元）", "当年年终部门预算注销金额和结转金额（万元）"]
+    table = tmp_path / "汇总.csv"
+    table.write_text("case_id,unit,region,year,sheet_type," + ",".join(labels) + "\n"
+                     "s1,某县财政局,四川省/南充市/南部县,2019,部门整体支出绩效自评表,95,100,120,5\n", encoding="utf-8")
+    done = run_cli("batch", str(table), "--format", "json")
+    assert done.returncode == 2
+    [failure] = json.loads(done.stdout)["failures"]
+    assert "是规则集 sichuan.dept-overall@2024.6（四川省，有效期 2024-01-01～2024-12-31）所用的" in failure["reason"]
+    assert "2019 年度" in failure["reason"] and "案例表中“规则”列" in failure["reason"], failure
+
+
 def test_a_subtotal_copied_under_a_header_the_form_prints_wrong_is_no_error(tmp_path):
     """The Sichuan form prints 项目绩效 35 over 44 points of lines (the rule file knows it): a unit
     that copies the header and writes its lines' honest sum is not over the header (review BM A1:

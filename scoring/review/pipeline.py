@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..cases.load import load_case
 from ..cases.model import Case, Sheet
+from ..cases.table import input_headers, label_key
 from ..engine.engine import Engine
 from ..engine.figures import read_figures
 from ..engine.results import CaseReport, SheetDiff
@@ -49,16 +50,24 @@ def _figures_of_other_rules(library: RuleLibrary, sheet: Sheet, rules: RuleSet, 
     unknown = [name for name in sheet.inputs if name not in rules.inputs]
     if not unknown or 2 * len(unknown) <= len(sheet.inputs):
         return
-    # of a version and its revision, the revision: the one such a sheet would be scored under
-    owner = next((r for r in unrevised(library.rule_sets) if r is not rules and r.info.names_sheet_type(sheet.sheet_type or "")
-                  and all(name in r.inputs for name in sheet.inputs)), None)
+    # of a version and its revision, the revision: the one such a sheet would be scored under; a case
+    # table's columns may name the figures by their labels, which only their own rules read (review ES B1)
+    owner = ids = None
+    for r in unrevised(library.rule_sets):
+        if r is rules or not r.info.names_sheet_type(sheet.sheet_type or ""):
+            continue
+        headers = input_headers(r)
+        ids = {name: name if name in r.inputs else headers.get(label_key(name)) for name in sheet.inputs}
+        if None not in ids.values():
+            owner = r
+            break
     if owner is None:
         return
     raise ScoringError(
-        f"本表的数字（{'、'.join(f'“{owner.inputs[name].label}”' for name in unknown[:3])}{'等' if len(unknown) > 3 else ''}"
+        f"本表的数字（{'、'.join(f'“{owner.inputs[ids[name]].label}”' for name in unknown[:3])}{'等' if len(unknown) > 3 else ''}"
         f"共 {len(unknown)} 项）是规则集 {owner.ref}"
         f"（{'/'.join(owner.region_path) or '全国'}，{_years(owner)}）所用的，而按本单位的地区和 {year if year is not None else '未写明的'} 年度"
-        f"选用的是 {rules.ref}：{owner.ref} 不适用于本表。请核对年度和地区，或用 rules = \"ID@版本\" 指明规则集"
+        f"选用的是 {rules.ref}：{owner.ref} 不适用于本表。请核对年度和地区，或写明所用规则（案例文件中 rules = \"ID@版本\"，案例表中“规则”列）"
     )
 
 
