@@ -173,6 +173,37 @@ def test_header_problems_are_named(tmp_path):
         assert part in message
 
 
+def test_a_title_line_above_the_header_is_passed_over(tmp_path):
+    """A bureau's spreadsheet prints a title (and a line "单位：万元") above the header, in its
+    first cell (review ES B5): the table is read from the header below, its rows numbered as the
+    file numbers its lines, by `read_table` and by the batch's blocks alike."""
+    title = "2024年度部门整体支出绩效自评汇总表,,,\n单位：万元\n"
+    path = tmp_path / "t.csv"
+    path.write_text(title + _csv([_row()]), encoding="utf-8")
+    header, row = _entries(path)
+    assert isinstance(header, TableHeader) and header.columns[0] == "case_id"
+    assert isinstance(row, TableRow) and row.line == 4 and row.cells[0] == "t1"
+    from scoring.cases.table import TableBlock, block_rows
+
+    assert [r.line for b in read_blocks(path) if isinstance(b, TableBlock) for r in block_rows(b)] == [4]
+    done = run_cli("batch", str(path), "--format", "json")
+    assert json.loads(done.stdout)["sheets"][0]["path"] == f"{display_path(path)}:4", done.stderr
+
+
+def test_a_title_line_above_a_header_that_cannot_be_read_is_said(tmp_path):
+    """Where the header below the title cannot be read either, the message says which line was taken
+    as the title and which as the header; a first line that only looks like one column because its
+    columns are separated otherwise is still named so."""
+    path = tmp_path / "t.csv"
+    path.write_text("2024年度汇总表,,\n" + _csv([], ["case_id", "unit", "year", "rules"]), encoding="utf-8")
+    with pytest.raises(ScoringError) as exc:
+        _entries(path)
+    assert "缺少必需的列“region”" in str(exc.value) and "第 1 行“2024年度汇总表”只有一格，当作标题跳过，表头取自第 2 行" in str(exc.value)
+    path.write_text("case_id;unit;region;year;rules\n", encoding="utf-8")
+    with pytest.raises(ScoringError, match="分号"):
+        _entries(path)
+
+
 def test_gbk_and_bom(tmp_path):
     text = _csv([_row()])
     for name, data in (("gbk.csv", text.encode("gb18030")), ("bom.csv", b"\xef\xbb\xbf" + text.encode("utf-8"))):

@@ -275,9 +275,10 @@ def read_table(path: Path | str, labels: Collection[str] | None = None) -> Itera
         handle.seek(0)
         lines = _DecodedLines(handle, encoding, shown)
         header: TableHeader | None = None
+        titles: list[tuple[int, str]] = []
         for line, _, cells in _records(_Lines(lines), 1):
             if header is None:
-                header = _header_of(shown, line, cells, labels)
+                header = _header_of(shown, line, cells, labels, titles)
                 if header is not None:
                     yield header
             elif cells.__class__ is str:
@@ -290,8 +291,12 @@ def read_table(path: Path | str, labels: Collection[str] | None = None) -> Itera
             raise ScoringError(f"{shown}: 表格为空，没有表头")
 
 
-def _header_of(shown: str, line: int, cells: list[str] | str, labels: Collection[str] | None) -> TableHeader | None:
-    """The header, from the table's first non-blank record; None for a blank line before it."""
+def _header_of(shown: str, line: int, cells: list[str] | str, labels: Collection[str] | None,
+               titles: list[tuple[int, str]]) -> TableHeader | None:
+    """The header, from the table's first non-blank record; None for a blank line before it, or for
+    a title above it (a record of one cell that is no header, "2024年度部门整体支出绩效自评汇总表":
+    a bureau's spreadsheet prints one, review ES B5), which goes into ``titles`` and is said where
+    the header that follows cannot be read either."""
     if cells.__class__ is str:  # no row can be read without the header
         raise ScoringError(f"{shown}:{line}: CSV 格式错误（{cells}），此后的行未读取")
     if not any(c.strip() for c in cells):
@@ -302,7 +307,21 @@ def _header_of(shown: str, line: int, cells: list[str] | str, labels: Collection
         cells[0] = cells[0].lstrip("\ufeff")
     while len(cells) > 1 and not cells[-1].strip():
         cells.pop()  # the empty cells Excel leaves past the last column: no column (review CB B1)
-    return parse_header(shown, cells, labels)
+    filled = [c.strip() for c in cells if c.strip()]
+    try:
+        return parse_header(shown, cells, labels)
+    except ScoringError as exc:
+        if len(filled) == 1 and len(titles) < _TITLE_LINES and not any(mark in filled[0] for mark in (",", ";", "\t")):
+            titles.append((line, filled[0]))
+            return None
+        if titles:
+            skipped = "、".join(f"第 {n} 行“{text}”" for n, text in titles)
+            raise ScoringError(f"{exc}（{skipped}只有一格，当作标题跳过，表头取自第 {line} 行）") from None
+        raise
+
+
+# Title lines a table may have above its header (a title, a line "单位：万元").
+_TITLE_LINES = 2
 
 
 def _malformed(shown: str, line: int, problem: str) -> str:
@@ -469,8 +488,9 @@ def _blocks(handle, shown: str, labels: Collection[str] | None) -> Iterator[Tabl
         handle.seek(0)
         lines = _DecodedLines(handle, encoding, shown)
         header = None
+        titles: list[tuple[int, str]] = []
         for line, following, cells in _records(_Lines(lines), 1):  # as read_table reads the header
-            header = _header_of(shown, line, cells, labels)
+            header = _header_of(shown, line, cells, labels, titles)
             if header is not None:
                 # a header read whole gives back no line: the file's next line is the record after it
                 line = following
