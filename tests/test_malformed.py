@@ -138,6 +138,18 @@ def test_toml_errors_are_said_in_chinese_and_chinese_punctuation_is_named(tmp_pa
     assert "Invalid" not in said
 
 
+def test_a_key_in_chinese_without_quotes_is_told_to_be_quoted(tmp_path):
+    """A claim keyed by its printed name, as the README allows, typed without quotes (review ES B6):
+    the message says the key needs English double quotes, not that the line is no "键 = 值"."""
+    case = tmp_path / "case.toml"
+    text = HUNAN.read_text(encoding="utf-8")
+    case.write_text(text.replace('execution = { score = "9.2"', '预算执行率 = { score = "9.2"', 1), encoding="utf-8")
+    said = _refused(run_cli("diff", str(case)), case, "键名“预算执行率”含英文字母、数字、“_”“-”以外的字符，须用英文双引号括起：\"预算执行率\" = …")
+    assert "应为“键 = 值”" not in said
+    case.write_text(text.replace('execution = { score = "9.2"', '"预算执行率" = { score = "9.2"', 1), encoding="utf-8")
+    assert run_cli("diff", str(case)).returncode == 1  # quoted, it is read: the Miluo sheet's over-claim
+
+
 def test_duplicate_table_in_a_toml_case_is_refused(tmp_path):
     case = tmp_path / "case.toml"
     text = HUNAN.read_text(encoding="utf-8")

@@ -150,7 +150,16 @@ def toml_problem(message: str, text: str) -> str:
     line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
     if said == "同一个键写了两次" and "=" in line:
         said = f"同一个键“{line.split('=', 1)[0].strip()}”写了两次"  # tomllib does not say which
+    key = line.split("=", 1)[0].strip() if "=" in line else ""
+    if said.startswith(("无法识别的内容", "键名以无效的字符开头")) and key and not _BARE_KEY.fullmatch(key) \
+            and not key.startswith(('"', "'", "[")) and not any(ch in _FULL_WIDTH for ch in key):
+        # a claim keyed by its printed name ("预算执行率 = …"): a key of other characters is quoted (review ES B6)
+        said = f"键名“{key}”含英文字母、数字、“_”“-”以外的字符，须用英文双引号括起：\"{key}\" = …"
     return f"{said}（第 {line_no} 行第 {column} 列）{_punctuation(text, line_no)}"
+
+
+# A key TOML reads without quotes (dotted keys are parts of such keys).
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+(?:\s*\.\s*[A-Za-z0-9_-]+)*")
 
 
 def _punctuation(text: str, line_no: int) -> str:
