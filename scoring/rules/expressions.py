@@ -19,6 +19,7 @@ import ast
 import functools
 import math
 import operator
+import re
 from collections.abc import Callable, Mapping
 from decimal import (
     ROUND_CEILING,
@@ -207,6 +208,37 @@ class Expression:
         return self.source
 
 
+# Python's syntax errors in the rule author's words (an author who types a rule in Chinese meets them).
+_SYNTAX = (
+    (re.compile(r"too many nested parentheses"), "括号嵌套过深"),
+    (re.compile(r"'(.)' was never closed"), "“{0}”没有配对的结尾括号"),
+    (re.compile(r"unmatched '(.)'"), "“{0}”没有配对的开头括号"),
+    (re.compile(r"closing parenthesis '(.)' does not match opening parenthesis '(.)'"), "结尾括号“{0}”与开头括号“{1}”不配对"),
+    (re.compile(r"expected 'else' after 'if' expression"), "“if”之后缺少“else”"),
+    (re.compile(r"unterminated string literal"), "文字缺少结尾的引号"),
+    (re.compile(r"invalid (?:decimal|hexadecimal|octal|binary) literal"), "数字写法无效（数字后紧接字母？）"),
+    (re.compile(r"leading zeros in decimal integer literals"), "整数不能以 0 开头（如 05）"),
+    (re.compile(r"invalid character '(.)'"), "含无效字符“{0}”"),
+    (re.compile(r"invalid non-printable character"), "含不可见的字符"),
+)
+# What a Chinese input method types for the ASCII a formula needs.
+_FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "＝": "=", "＋": "+", "－": "-", "＊": "*", "／": "/",
+               "＜": "<", "＞": ">", "＿": "_", "．": ".", "“": '"', "”": '"', "‘": "'", "’": "'", "　": "空格", "—": "-", "×": "*", "÷": "/"}
+
+
+def _syntax(exc: SyntaxError) -> str:
+    """What is wrong with an expression Python cannot parse, in Chinese, with where."""
+    said = "语法错误"
+    for pattern, chinese in _SYNTAX:
+        found = pattern.search(exc.msg or "")
+        if found:
+            said = chinese.format(*found.groups())
+            if found.groups() and found[1] in _FULL_WIDTH:
+                said += f"（中文输入法的标点，请改用“{_FULL_WIDTH[found[1]]}”）"
+            break
+    return f"{said}，在第 {exc.offset} 个字符处" if exc.offset and said != "括号嵌套过深" else said
+
+
 def compile_expression(source: str, declared: Callable[[str], bool]) -> Expression:
     """Parse and vet ``source``; ``declared(name)`` tells whether a name may be read.
 
@@ -223,7 +255,7 @@ def compile_expression(source: str, declared: Callable[[str], bool]) -> Expressi
     try:
         module = ast.parse(text, mode="eval")
     except SyntaxError as exc:
-        raise ExpressionError(f"表达式“{_quote(text)}”不是合法的表达式（语法错误：{exc.msg}）") from None
+        raise ExpressionError(f"表达式“{_quote(text)}”不是合法的表达式（{_syntax(exc)}）") from None
     except (ValueError, RecursionError, MemoryError):
         raise ExpressionError(f"表达式“{_quote(text)}”无法解析") from None
     names: set[str] = set()
