@@ -114,13 +114,18 @@ def to_decimal(value: object) -> Decimal:
 def not_a_number(written: str) -> str:
     """The message for a figure that cannot be read as one, saying why where a common slip explains
     it: "253,87", a comma as the decimal mark, as some keyboards and countries write it."""
-    said = f"“{printable(written)}”不是数字"
+    why = number_hint(written)
+    return f"“{printable(written)}”不是数字" + (f"：{why}" if why else "")
+
+
+def number_hint(written: str) -> str:
+    """Why a figure cannot be read, where a common slip explains it; "" where none does."""
     if _DECIMAL_COMMA.fullmatch(normalize_text(written).replace(" ", "").rstrip("%")):
-        said += "：逗号只作千位分隔（如 1,234.56），小数点请写“.”（如 253.87）"
-    elif written.strip().lower() == "undisclosed":
+        return "逗号只作千位分隔（如 1,234.56），小数点请写“.”（如 253.87）"
+    if written.strip().lower() == "undisclosed":
         # a case table's mark, written in a case file's value (review EH B6)
-        said += "：案例文件中未披露的数字请写 undisclosed = true（不写 value）"
-    return said
+        return "案例文件中未披露的数字请写 undisclosed = true（不写 value）"
+    return ""
 
 
 _QUANTUM: dict[int, Decimal] = {}

@@ -393,7 +393,8 @@ def _pinned(path, rs):
     return data
 
 
-@pytest.mark.parametrize(("written", "said"), [("十分", "应为数字，得到“十分”"), ("满分", "应为数字，得到“满分”"), (-3, "分值应大于或等于 0")])
+@pytest.mark.parametrize(("written", "said"), [("十分", "应为数字，得到“十分”"), ("满分", "应为数字，得到“满分”"), (-3, "分值应大于或等于 0"),
+                                              ("2,38", "应为数字，得到“2,38”：逗号只作千位分隔（如 1,234.56），小数点请写“.”")])
 def test_bad_row_weight_is_named(library, tmp_path, written, said):
     """A weight that is no number, or one below 0, is refused naming the cell (a negative one named
     only "sheets[0].rows[8].weight", a place in no workbook: found by test_workbook_mutations)."""

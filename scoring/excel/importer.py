@@ -27,7 +27,7 @@ from ..errors import FileError, FileProblem, ScoringError
 from ..files.limits import MAX_SHEET_ROWS, MAX_WORKBOOK_BYTES, MAX_WORKBOOK_PARTS, MAX_WORKBOOK_UNPACKED, megabytes
 from ..files.os_errors import describe
 from ..files.reading import not_a_regular_file
-from ..numbers import MAX_FIGURE_TEXT, NumberError, is_not_given, is_too_large, to_decimal, written_year
+from ..numbers import MAX_FIGURE_TEXT, NumberError, is_not_given, is_too_large, number_hint, to_decimal, written_year
 from .form import (
     AUX_LABELS,
     BUDGET_HEADERS,
@@ -362,7 +362,9 @@ class _FormReader:
         try:
             number = to_decimal(value)
         except NumberError:
-            self.problem(row, col, f"应为数字，得到“{typed}”" + (f"（文件未披露的数字填“{UNDISCLOSED}”）" if undisclosed else ""))
+            # why, where a common slip explains it ("2,38": a comma as the decimal mark, review ES C4)
+            why = number_hint(typed) if isinstance(typed, str) else ""
+            self.problem(row, col, f"应为数字，得到“{typed}”" + (f"：{why}" if why else "") + (f"（文件未披露的数字填“{UNDISCLOSED}”）" if undisclosed else ""))
             return None
         if is_too_large(number) and not undisclosed:
             # a claim, weight or count this large is a slip; an input figure is left to the engine,
