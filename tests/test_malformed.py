@@ -150,6 +150,24 @@ def test_a_key_in_chinese_without_quotes_is_told_to_be_quoted(tmp_path):
     assert run_cli("diff", str(case)).returncode == 1  # quoted, it is read: the Miluo sheet's over-claim
 
 
+def test_a_file_whose_chinese_was_garbled_by_a_western_code_page_says_so(tmp_path):
+    """UTF-8 opened as Latin-1 and saved again is still UTF-8 and still TOML: read, it was refused
+    as a sheet of an unknown type, with a unit and region of mojibake (review ES B4).  It is refused
+    as garbled; so is a case table's header garbled so; a text with real Chinese in it never is."""
+    text = HUNAN.read_text(encoding="utf-8")
+    case = tmp_path / "case.toml"
+    case.write_text(text.encode("utf-8").decode("latin-1"), encoding="utf-8")
+    said = _refused(run_cli("diff", str(case)), case, "文件中的中文是乱码（UTF-8 文字被当作西文编码读入后又存了一次）")
+    assert "表类型" not in said
+    table = tmp_path / "t.csv"
+    table.write_text("案例编号,单位,地区,年度,规则\n".encode("utf-8").decode("latin-1") + "t1,x,湖南省,2024,hunan.dept-overall\n", encoding="utf-8")
+    done = run_cli("batch", str(table))
+    assert done.returncode == 2 and "t.csv:1: 表头中的中文是乱码" in done.stdout, done.stdout
+    fine = tmp_path / "fine.toml"  # Western letters beside Chinese ones: "café" in a note
+    fine.write_text(text.replace('unit = "中共汨罗市委社会工作部"', 'unit = "中共汨罗市委社会工作部（é€）"', 1), encoding="utf-8")
+    assert run_cli("diff", str(fine)).returncode == 1
+
+
 def test_duplicate_table_in_a_toml_case_is_refused(tmp_path):
     case = tmp_path / "case.toml"
     text = HUNAN.read_text(encoding="utf-8")

@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from ..errors import ScoringError
 from ..files.limits import MAX_TABLE_LINE_BYTES, megabytes
 from ..files.os_errors import describe
-from ..files.reading import display_path
+from ..files.reading import display_path, garbled
 from ..numbers import FLAGS, normalize_phrase, written_year
 from ..plain import replace
 from ..problems import pydantic_problems
@@ -311,6 +311,8 @@ def _header_of(shown: str, line: int, cells: list[str] | str, labels: Collection
     try:
         return parse_header(shown, cells, labels)
     except ScoringError as exc:
+        if garbled(",".join(filled)):
+            raise ScoringError(f"{shown}:{line}: 表头中的中文是乱码（UTF-8 文字被当作西文编码读入后又存了一次）：请用原文件重新导出") from None
         if len(filled) == 1 and len(titles) < _TITLE_LINES and not any(mark in filled[0] for mark in (",", ";", "\t")):
             titles.append((line, filled[0]))
             return None

@@ -56,13 +56,38 @@ def decode_text(raw: bytes, path: Path) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if garbled(text):
+            raise ScoringError(f"{path}: 文件中的中文是乱码（UTF-8 文字被当作西文编码读入后又存了一次），无法读取："
+                               "请用原文件重新导出，或在编辑器中按 UTF-8 重新打开后另存") from None
+        return text
     try:
         return raw.decode("gb18030")
     except UnicodeDecodeError:
         raise ScoringError(f"{path}: 文件既不是 UTF-8 也不是 GBK 编码，无法读取") from None
+
+
+# How a Chinese character's UTF-8 bytes read in a Western code page: its first byte (E4–E9, "ä".."é")
+# before a continuation byte (80–BF: Latin-1 controls and signs, or the letters cp1252 puts there).
+_MOJIBAKE = re.compile("[\u00e4-\u00e9][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+
+
+def garbled(text: str) -> bool:
+    """Whether ``text`` is UTF-8 Chinese read as Latin-1 or cp1252 and saved again (review ES B4):
+    it reads back as Chinese, which a text holding any real Chinese character never would."""
+    if not _MOJIBAKE.search(text):
+        return False
+    for code_page in ("latin-1", "cp1252"):
+        try:
+            again = text.encode(code_page).decode("utf-8")
+        except UnicodeError:
+            continue
+        if any("\u4e00" <= ch <= "\u9fff" for ch in again):
+            return True
+    return False
 
 
 def read_toml(path: Path, raw: bytes | None = None, json_too: bool = True) -> dict:
