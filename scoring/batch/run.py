@@ -214,10 +214,33 @@ def _score_row(row: TableRow, out: _ItemResult) -> None:
     try:
         case = row_to_case(row, _STATE["library"])
     except ScoringError as exc:
-        out.failures.append(Problem(row.where, str(exc), **_written_who(row)))
+        other = _not_a_sheet(row)
+        if other:
+            out.skipped.append(Problem(row.where, f"{row.where}: {other}"))
+        else:
+            out.failures.append(Problem(row.where, str(exc), **_written_who(row)))
         return
     out.read += 1
     _score_case(case, row.where, out, line=row.line, traced=got is TRACED, columns=column_names(row, case))
+
+
+# What a bureau's spreadsheet writes in a row that is no sheet: a total at its foot.
+_TOTALS = frozenset({"合计", "小计", "总计", "共计"})
+
+
+def _not_a_sheet(row: TableRow) -> str:
+    """Why a row that cannot be read is no submission at all — a total ("合计" where the case id
+    goes, no unit) or a note ("填表说明：金额单位为万元", one cell filled) at a table's foot — or ""
+    (review ES C5): passed over, not failed."""
+    filled = [c.strip() for c in row.cells if c.strip()]
+    who = _written_who(row)
+    if who["unit"]:
+        return ""
+    if "".join(who["case_id"].split()) in _TOTALS:
+        return f"该行是表中的“{who['case_id']}”，不是一张表，已跳过"
+    if len(filled) == 1:
+        return f"该行只有一格“{filled[0][:40]}”（说明或标题），不是一张表，已跳过"
+    return ""
 
 
 def _written_who(row: TableRow) -> dict:
