@@ -74,8 +74,12 @@ def is_not_given(value: object) -> bool:
 
 def printable(text: object) -> str:
     """``text`` as a message may quote it: a lone surrogate ("\ud800", which no file holds but a web
-    form's JSON may) escaped, since no message carrying one can be written or validated."""
-    return str(text).encode("utf-8", "backslashreplace").decode("utf-8")
+    form's JSON may) escaped, since no message carrying one can be written or validated; a line
+    break (a spreadsheet cell of two lines) shown as "⏎", so the message stays one line (review ES C6)."""
+    return _BREAKS.sub("⏎", str(text).encode("utf-8", "backslashreplace").decode("utf-8"))
+
+
+_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 
 
 def to_decimal(value: object) -> Decimal:

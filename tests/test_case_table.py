@@ -122,6 +122,11 @@ def test_bad_rows_fail_alone_with_their_line_and_column(tmp_path):
         row_to_case(bad)
     with pytest.raises(ScoringError, match=r"t\.csv:4: 该行有 5 列，表头有 16 列"):
         row_to_case(short)
+    # a cell of two lines is quoted on one line, its break shown (review ES C6)
+    path.write_text(_csv([_row(claim="8\n（已核）")]), encoding="utf-8")
+    with pytest.raises(ScoringError) as exc:
+        row_to_case(_entries(path)[1])
+    assert "“8⏎（已核）”不是数字" in str(exc.value) and "\n" not in str(exc.value)
 
 
 def test_a_year_typed_with_its_word_and_empty_cells_past_the_header_are_read(tmp_path):
