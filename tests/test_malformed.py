@@ -168,6 +168,20 @@ def test_a_file_whose_chinese_was_garbled_by_a_western_code_page_says_so(tmp_pat
     assert run_cli("diff", str(fine)).returncode == 1
 
 
+def test_files_of_other_kinds_given_to_diff_are_named_for_what_they_are(tmp_path):
+    """A rule file, an archive or a README handed to `diff` (review ES C2): what it is comes first,
+    not the keys a case file lacks or the encoding a zip is not in."""
+    said = _refused(run_cli("diff", str(FORMULAS / "national" / "project-2020.toml")), FORMULAS / "national" / "project-2020.toml",
+                    "这是规则文件（放在规则目录中，用 --rules-dir 指定")
+    assert "未知的键" not in said and len(said.splitlines()) == 1
+    archive = tmp_path / "收件.zip"
+    archive.write_bytes(b"PK\x05\x06" + bytes(18))
+    _refused(run_cli("diff", str(archive)), archive, "这是压缩包（batch 逐个读取其中的文件），请用 scoring batch 收件.zip 复核")
+    readme = tmp_path / "README.md"
+    readme.write_text("# 说明\n\n本目录是各单位的自评表。\n", encoding="utf-8")
+    said = _refused(run_cli("diff", str(readme)), readme, ": 不是 .toml、.json 案例文件或 .xlsx 填报工作簿（按 TOML 读取：")
+
+
 def test_duplicate_table_in_a_toml_case_is_refused(tmp_path):
     case = tmp_path / "case.toml"
     text = HUNAN.read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ from decimal import Decimal
 from operator import attrgetter
 from pathlib import Path
 
-from ..cases.load import load_case
+from ..cases.load import OTHER_FILES, load_case
 from ..cases.model import Case, region_parts
 from ..cases.table import TableBlock, TableProblem, TableRow, block_rows, column_names, known_labels, read_blocks, read_table, row_to_case
 from ..engine.engine import Engine
@@ -260,9 +260,6 @@ def _written_who(row: TableRow) -> dict:
             "year": int(year) if year.isascii() and year.isdigit() and len(year) == 4 else None}
 
 
-# Keys by which a TOML/JSON file in a batch's folder shows itself to be something else than a
-# submission: a rule file (rule_set, indicators, extends) or a generator's manifest (generator).
-_OTHER_FILES = ("rule_set", "indicators", "extends", "generator")
 
 
 def not_a_case(path: Path) -> bool:
@@ -275,7 +272,7 @@ def not_a_case(path: Path) -> bool:
     data = _raw(path)
     if not isinstance(data, dict) or "case" in data or "sheets" in data:
         return False
-    if any(k in data for k in _OTHER_FILES):
+    if any(k in data for k in OTHER_FILES):
         return True
     keys = [k for k in data if k != "format"]
     return bool(keys) and not any(difflib.get_close_matches(k, ("case", "sheets"), n=1, cutoff=0.6) for k in keys)

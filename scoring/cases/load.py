@@ -32,8 +32,9 @@ def load_case(path: Path | str) -> tuple[Case, str]:
 
         lines: dict = {}
         data = read_workbook(path, lines)
-    elif suffix == ".csv":
-        raise ScoringError(f"{path}: 这是案例表（.csv，每行一张表），请用 scoring batch {path.name} 复核；"
+    elif suffix in (".csv", ".zip"):
+        what = "案例表（.csv，每行一张表）" if suffix == ".csv" else "压缩包（batch 逐个读取其中的文件）"
+        raise ScoringError(f"{path}: 这是{what}，请用 scoring batch {path.name} 复核；"
                            "diff、score、explain 读取 .toml、.json 案例文件和 .xlsx 填报工作簿")
     else:
         lines = {}
@@ -42,8 +43,14 @@ def load_case(path: Path | str) -> tuple[Case, str]:
         except ScoringError as exc:
             if suffix in (".toml", ".json"):
                 raise
-            # "readme.txt": a file of another kind, read as TOML only because it might be one
-            raise ScoringError(f"{exc}（{path.name} 不是 .toml、.json 案例文件或 .xlsx 填报工作簿）") from None
+            # "readme.txt": a file of another kind, read as TOML only because it might be one; what
+            # it is not comes first, what TOML made of it after (review ES C2)
+            said = str(exc).removeprefix(f"{path}: ")
+            raise ScoringError(f"{path}: 不是 .toml、.json 案例文件或 .xlsx 填报工作簿（按 TOML 读取：{said}）") from None
+    if isinstance(data, dict) and "case" not in data and not is_published(data):
+        other = OTHER_FILES.get(next((key for key in OTHER_FILES if key in data), ""))
+        if other:
+            raise ScoringError(f"{path}: 这是{other}，不是案例文件")
     if suffix == ".json" and is_published(data):
         # a published sheet transcribed in the neutral form (`cases.published`), read as its case
         read_notes: list[str] = []
@@ -67,6 +74,16 @@ def load_case(path: Path | str) -> tuple[Case, str]:
     if duplicated:
         raise ScoringError(f"{path}: sheets: 表 id 重复：{'、'.join(duplicated)}")
     return case, display_path(path)
+
+
+# Keys by which a TOML/JSON file shows itself to be something else than a case — a rule file, a
+# generator's manifest (a batch passes such files over, `batch.run.not_a_case`) — and what to call it.
+OTHER_FILES = {
+    "rule_set": "规则文件（放在规则目录中，用 --rules-dir 指定；scoring formulas validate 可检查它）",
+    "extends": "规则文件（放在规则目录中，用 --rules-dir 指定；scoring formulas validate 可检查它）",
+    "indicators": "规则文件（放在规则目录中，用 --rules-dir 指定；scoring formulas validate 可检查它）",
+    "generator": "scoring generate 写出的清单文件",
+}
 
 
 def validated_case(data: object, shown: str) -> Case:
