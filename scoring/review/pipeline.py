@@ -9,7 +9,6 @@ from pathlib import Path
 
 from ..cases.load import load_case
 from ..cases.model import Case, Sheet
-from ..cases.table import input_headers, label_key
 from ..engine.engine import Engine
 from ..engine.figures import read_figures
 from ..engine.results import CaseReport, SheetDiff
@@ -52,6 +51,8 @@ def _figures_of_other_rules(library: RuleLibrary, sheet: Sheet, rules: RuleSet, 
         return
     # of a version and its revision, the revision: the one such a sheet would be scored under; a case
     # table's columns may name the figures by their labels, which only their own rules read (review ES B1)
+    from ..cases.table import input_headers, label_key  # the table reader loads the case schema: only on this path
+
     owner = ids = None
     for r in unrevised(library.rule_sets):
         if r is rules or not r.info.names_sheet_type(sheet.sheet_type or ""):
