@@ -680,8 +680,7 @@ def test_a_link_that_loops_fails_alone_in_a_batch(tmp_path):
 
 def test_a_total_and_a_note_at_a_tables_foot_are_passed_over(tmp_path):
     """A bureau's spreadsheet ends with a "合计" row and a note (review ES C5): they are no sheets,
-    passed over with why, not failures that make the batch exit 1; a row of a unit with a cell
-    missing still fails."""
+    passed over with why, not failures that make the batch exit 1."""
     header = "case_id,unit,region,year,rules,budget_initial,budget,executed,claim:execution"
     good = "t1,中共汨罗市委社会工作部,湖南省/岳阳市/汨罗市,2024,hunan.dept-overall,0,123.47,111.27,9.01"
     table = tmp_path / "汇总.csv"
@@ -691,10 +690,13 @@ def test_a_total_and_a_note_at_a_tables_foot_are_passed_over(tmp_path):
     assert done.returncode == 0 and not summary["failures"] and len(summary["sheets"]) == 1, done.stdout
     reasons = [p["reason"] for p in summary["skipped"]]
     assert reasons == [f"{display_path(table)}:3: 该行是表中的“合 计”，不是一张表，已跳过",
-                       f"{display_path(table)}:4: 该行只有一格“填表说明：金额单位为万元”（说明或标题），不是一张表，已跳过"], reasons
-    table.write_text("\n".join([header, good, "t2,某局,湖南省/岳阳市/汨罗市,去年,hunan.dept-overall,0,123.47,111.27,9.01"]) + "\n", encoding="utf-8")
+                       f"{display_path(table)}:4: 该行只有一格“填表说明：金额单位为万元”（说明），不是一张表，已跳过"], reasons
+    # a unit's row that cannot be read still fails: a year in words, a row squeezed into one cell, a case
+    # id with nothing else (review EU A2, B1)
+    table.write_text("\n".join([header, good, "t2,某局,湖南省/岳阳市/汨罗市,去年,hunan.dept-overall,0,123.47,111.27,9.01",
+                                f'"{good.replace("t1", "t3")}"', "t4,,,,,,,,"]) + "\n", encoding="utf-8")
     done = run_cli("batch", str(table), "--format", "json")
-    assert done.returncode == 1 and [f["path"] for f in _json(done)["failures"]] == [f"{display_path(table)}:3"]
+    assert done.returncode == 1 and [f["path"] for f in _json(done)["failures"]] == [f"{display_path(table)}:{n}" for n in (3, 4, 5)]
 
 
 def test_an_archive_made_on_chinese_windows_names_its_members_in_chinese(tmp_path):

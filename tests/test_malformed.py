@@ -146,6 +146,13 @@ def test_a_key_in_chinese_without_quotes_is_told_to_be_quoted(tmp_path):
     case.write_text(text.replace('execution = { score = "9.2"', '预算执行率 = { score = "9.2"', 1), encoding="utf-8")
     said = _refused(run_cli("diff", str(case)), case, "键名“预算执行率”含英文字母、数字、“_”“-”以外的字符，须用英文双引号括起：\"预算执行率\" = …")
     assert "应为“键 = 值”" not in said
+    # a dotted key: each part quoted alone (review EU B2)
+    from scoring.files.reading import toml_problem
+
+    dotted = "[case]\nclaims.预算执行率 = 9.2\n"
+    with pytest.raises(tomllib.TOMLDecodeError) as exc:
+        tomllib.loads(dotted)
+    assert 'claims."预算执行率" = …' in toml_problem(str(exc.value), dotted)
     case.write_text(text.replace('execution = { score = "9.2"', '"预算执行率" = { score = "9.2"', 1), encoding="utf-8")
     assert run_cli("diff", str(case)).returncode == 1  # quoted, it is read: the Miluo sheet's over-claim
 

@@ -270,6 +270,13 @@ def test_a_table_row_of_a_year_its_provinces_rules_do_not_cover_is_refused_in_th
     [failure] = json.loads(done.stdout)["failures"]
     assert "是规则集 sichuan.dept-overall@2024.6（四川省，有效期 2024-01-01～2024-12-31）所用的" in failure["reason"]
     assert "2019 年度" in failure["reason"] and "案例表中“规则”列" in failure["reason"], failure
+    # labels its own rules print, as other rule sets print them alike, are no other rule set's figures,
+    # on whichever path the row is read ("2024年" takes it through the case model: review EU A1)
+    table.write_text("case_id,unit,region,year,sheet_type,全年预算数（万元）,全年执行数（万元）,自评得分：预算执行率\n"
+                     "h1,中共汨罗市委社会工作部,湖南省/岳阳市/汨罗市,2024年,部门整体支出绩效自评表,123.47,111.27,9.01\n", encoding="utf-8")
+    done = run_cli("batch", str(table), "--format", "json")
+    summary = json.loads(done.stdout)
+    assert not summary["failures"] and summary["sheets"][0]["rules"].startswith("hunan.dept-overall@"), done.stdout
 
 
 def test_a_subtotal_copied_under_a_header_the_form_prints_wrong_is_no_error(tmp_path):

@@ -230,17 +230,23 @@ _TOTALS = frozenset({"合计", "小计", "总计", "共计"})
 
 def _not_a_sheet(row: TableRow) -> str:
     """Why a row that cannot be read is no submission at all — a total ("合计" where the case id
-    goes, no unit) or a note ("填表说明：金额单位为万元", one cell filled) at a table's foot — or ""
-    (review ES C5): passed over, not failed."""
+    goes, no unit) or a note ("填表说明：金额单位为万元", one cell filled, saying it is one) at a
+    table's foot — or "" (review ES C5): passed over, not failed."""
     filled = [c.strip() for c in row.cells if c.strip()]
     who = _written_who(row)
     if who["unit"]:
         return ""
     if "".join(who["case_id"].split()) in _TOTALS:
         return f"该行是表中的“{who['case_id']}”，不是一张表，已跳过"
-    if len(filled) == 1:
-        return f"该行只有一格“{filled[0][:40]}”（说明或标题），不是一张表，已跳过"
+    # a note says what it is ("填表说明：", "注：", "单位：万元"); a row squeezed into one cell, or a case id
+    # with nothing else, is a unit's sheet that cannot be read, and fails (review EU A2, B1)
+    if len(filled) == 1 and filled[0].startswith(_NOTES) and not any(mark in filled[0] for mark in (",", ";", "\t")):
+        return f"该行只有一格“{filled[0][:40]}”（说明），不是一张表，已跳过"
     return ""
+
+
+# How a note at a table's foot begins.
+_NOTES = ("填表说明", "说明", "注：", "注:", "注1", "注 ", "备注", "附注", "填表人", "填报人", "审核人", "制表", "单位：", "单位:", "金额单位", "数据来源")
 
 
 def _written_who(row: TableRow) -> dict:

@@ -141,7 +141,7 @@ _TOML_MESSAGES = (
     ("Unclosed inline table", "花括号缺少结尾的“}”"),
     ("Unescaped '\\' in a string", "文字中的反斜杠“\\”须写成“\\\\”"),
     ("Unterminated string", "文字缺少结尾的英文引号"),
-    ("Cannot declare", "重复定义"),
+    ("Cannot declare", "表重复定义"),
     ("Duplicate inline table key", "花括号中同一个键写了两次"),
     ("Illegal character", "非法字符"),
     ("Found invalid character", "无效的字符"),
@@ -161,6 +161,7 @@ def toml_problem(message: str, text: str) -> str:
         if said.startswith(english):
             said = chinese + said[len(english):]
             break
+    said = re.sub(r"^表重复定义 \((.*?),?\) twice$", lambda m: f"表“[{'.'.join(p.strip(chr(39)) for p in m[1].split(', '))}]”重复定义", said)
     if place is None:
         if "end of document" not in message:
             return said
@@ -179,7 +180,9 @@ def toml_problem(message: str, text: str) -> str:
     if said.startswith(("无法识别的内容", "键名以无效的字符开头")) and key and not _BARE_KEY.fullmatch(key) \
             and not key.startswith(('"', "'", "[")) and not any(ch in _FULL_WIDTH for ch in key):
         # a claim keyed by its printed name ("预算执行率 = …"): a key of other characters is quoted (review ES B6)
-        said = f"键名“{key}”含英文字母、数字、“_”“-”以外的字符，须用英文双引号括起：\"{key}\" = …"
+        # a dotted key ("claims.预算执行率"): each part of other characters quoted alone (review EU B2)
+        quoted = ".".join(part if _BARE_KEY.fullmatch(part) else f'"{part}"' for part in (p.strip() for p in key.split(".")))
+        said = f"键名“{key}”含英文字母、数字、“_”“-”以外的字符，须用英文双引号括起：{quoted} = …"
     return f"{said}（第 {line_no} 行第 {column} 列）{_punctuation(text, line_no)}"
 
 

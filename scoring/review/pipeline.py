@@ -50,9 +50,14 @@ def _figures_of_other_rules(library: RuleLibrary, sheet: Sheet, rules: RuleSet, 
     if not unknown or 2 * len(unknown) <= len(sheet.inputs):
         return
     # of a version and its revision, the revision: the one such a sheet would be scored under; a case
-    # table's columns may name the figures by their labels, which only their own rules read (review ES B1)
+    # table's columns may name the figures by their labels (review ES B1) — the chosen rules' own labels
+    # too, which are theirs however many other rule sets print them alike (review EU A1)
     from ..cases.table import input_headers, label_key  # the table reader loads the case schema: only on this path
 
+    own = input_headers(rules)
+    unknown = [name for name in unknown if label_key(name) not in own]
+    if not unknown or 2 * len(unknown) <= len(sheet.inputs):
+        return
     owner = ids = None
     for r in unrevised(library.rule_sets):
         if r is rules or not r.info.names_sheet_type(sheet.sheet_type or ""):
