@@ -157,10 +157,30 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
         ("30分钟", "40分钟", "时效指标", "群众等待服务时长", "7.50"),  # a wait, whatever is waited for
         ("30分钟", "20分钟", "时效指标", "群众等待服务时长", "10.00"),
         ("15分钟", "20分钟", "时效指标", "排队等候时间", "7.50"),
+        # national.project@2020.11 (review ET A1): seconds are durations, a system's times limits
+        ("3秒", "4.2秒", "时效指标", "系统平均响应时间", "7.14"),
+        ("3秒", "2秒", "时效指标", "系统平均响应时间", "10.00"),
+        ("3秒", "5秒", "质量指标", "页面加载时间", "6.00"),
+        ("2秒", "4秒", "时效指标", "平均查询时间", "5.00"),
+        ("1秒", "500毫秒", "时效指标", "接口响应时间", "10.00"),  # 毫秒 in 秒
     ],
 )
 def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, actual, group, name, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["产出指标", group], claimed="10")
+    assert row.result.computed == D(expected), row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "actual", "expected"),
+    [
+        ("人均补助标准", "270元/人", "250元/人", "9.26"),  # a subsidy's standard is owed: 250 of 270 is short (ET A3)
+        ("户均补贴标准", "1200元/户", "1200元/户", "10.00"),
+        ("人均培训成本", "500元/人", "450元/人", "10.00"),  # a cost is still kept down
+        ("项目建设成本", "50万元", "55万元", "9.09"),
+    ],
+)
+def test_a_subsidys_standard_under_cost_is_owed_not_kept_down(library, name, target, actual, expected):
+    row, _ = one(library, name=name, target=target, actual=actual, group=["成本指标", "经济成本指标"], claimed="10")
     assert row.result.computed == D(expected), row.result.parts[0].reason
 
 
@@ -191,6 +211,17 @@ def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, ac
         ("设备故障率", "故障率≤1%", "故障率2%", "5.00"),
         ("设备故障率", "1%", "0.5%故障率", "10.00"),  # or after its figure
         ("投诉处理率", "100%", "98%", "9.80"),  # a rate to reach, though 投诉 is in its name
+        # national.project@2020.11 (review ET A2): payments gone wrong, absences, failures, outages, flaws
+        ("错发漏发率", "1%", "0.5%", "10.00"),
+        ("补贴错发率", "1%", "2%", "5.00"),
+        ("学员缺勤率", "5%", "8%", "6.25"),
+        ("考核不及格率", "5%", "8%", "6.25"),
+        ("服务对象不满意率", "5%", "8%", "6.25"),
+        ("服务对象满意率", "90%", "95%", "10.00"),  # … not a rate of satisfaction
+        ("系统宕机率", "1%", "2%", "5.00"),
+        ("设计变更率", "5%", "8%", "6.25"),
+        ("系统漏洞数", "5个", "8个", "6.25"),
+        ("学员流失人数", "5人", "8人", "6.25"),
     ],
 )
 def test_a_row_named_lower_is_better(library, name, target, actual, expected):
@@ -317,10 +348,10 @@ def test_a_lower_is_better_name_against_a_rate_to_reach_is_not_read(library):
         ("验收合格率", "≥95%", "考核合格率98%", "10.00"),  # another name sharing the row's words
         # reviews AX and AY: a rate of the lack of what the row counts is no figure of the row (before,
         # "不满意率5%" scored 0.56 and called a claim of 10 too high) …
-        ("服务对象满意度", "≥90%", "不满意率5%", "不是指标“服务对象满意度”所计的量"),
+        ("服务对象满意度", "≥90%", "不满意率5%", "所计的量一个越低越好、一个越高越好"),  # 不满意率: lower is better (2020.11)
         ("服务对象满意度", "≥90%", "不满意度5%", "不是指标“服务对象满意度”所计的量"),
-        ("服务对象满意度", "≥90%", "群众不满意率5%", "不是指标“服务对象满意度”所计的量"),
-        ("出勤率", "≥95%", "缺勤率3%", "不是指标“出勤率”所计的量"),
+        ("服务对象满意度", "≥90%", "群众不满意率5%", "所计的量一个越低越好、一个越高越好"),
+        ("出勤率", "≥95%", "缺勤率3%", "所计的量一个越低越好、一个越高越好"),  # 缺勤率 too (2020.11)
         ("检测准确率", "≥99%", "检测漏检率0.5%", "所计的量一个越低越好、一个越高越好"),  # 漏检率: lower is better (national.project@2020.2)
         ("事项按时办结率", "≥95%", "未按时办结率3%", "不是指标“事项按时办结率”所计的量"),
         ("服务对象满意度调查", "≥90%", "不满意率5%", "不是指标“服务对象满意度调查”所计的量"),
@@ -337,7 +368,7 @@ def test_a_lower_is_better_name_against_a_rate_to_reach_is_not_read(library):
         ("登记办结率", "≥95%", "不动产登记办结率98%", "10.00"),
         ("非物质文化遗产保护率", "100%", "国家级非遗保护率100%", "10.00"),
         ("数据录入准确率", "≥99%", "无差错率99.5%", "10.00"),
-        ("不动产登记服务满意度", "≥90%", "不满意率3%", "不是指标“不动产登记服务满意度”所计的量"),
+        ("不动产登记服务满意度", "≥90%", "不满意率3%", "所计的量一个越低越好、一个越高越好"),
         # review BA: … nor a word ending in one that qualifies the row's own quantity
         ("农民工工资案件办结率", "100%", "拖欠农民工工资案件办结率100%", "10.00"),
         ("交通标志补设率", "100%", "交通标志缺失补设率100%", "10.00"),
@@ -664,6 +695,10 @@ def test_qualitative_wording_has_strength(library, target, actual, low, high, st
         ("控制在预算范围之内", "均在预算范围内", "8.00", "10.00", "说的是同一件事"),
         ("≤预算资金", "无超支", "8.00", "10.00", "说的是同一件事"),
         ("节约10%", "未超预算", "None", "None", ""), ("合格", "在预算内", "None", "None", ""),
+        # … and of 概算 (national.project@2020.11, review ET B5), not of the budget's
+        ("不超过批复概算", "未超概算", "8.00", "10.00", "说的是同一件事"),
+        ("控制在概算内", "未突破概算", "8.00", "10.00", "说的是同一件事"),
+        ("不高于预算", "未超概算", "None", "None", ""),
         ("合格", "验收合格", "8.00", "10.00", "完成值包含指标值“合格”"),
         ("完成", "已全部完成", "8.00", "10.00", "完成值包含指标值“完成”"),
         ("完成", "计划年底完成", "None", "None", ""),  # … unless what it adds qualifies them
