@@ -266,8 +266,6 @@ def _written_who(row: TableRow) -> dict:
             "year": int(year) if year.isascii() and year.isdigit() and len(year) == 4 else None}
 
 
-
-
 def not_a_case(path: Path) -> bool:
     """A TOML/JSON file with neither `case` nor `sheets` is something else, skipped, when it holds
     what a rule file or a manifest holds or nothing a case file has (a pyproject.toml, a

@@ -78,12 +78,8 @@ def load_case(path: Path | str) -> tuple[Case, str]:
 
 # Keys by which a TOML/JSON file shows itself to be something else than a case — a rule file, a
 # generator's manifest (a batch passes such files over, `batch.run.not_a_case`) — and what to call it.
-OTHER_FILES = {
-    "rule_set": "规则文件（放在规则目录中，用 --rules-dir 指定；scoring formulas validate 可检查它）",
-    "extends": "规则文件（放在规则目录中，用 --rules-dir 指定；scoring formulas validate 可检查它）",
-    "indicators": "规则文件（放在规则目录中，用 --rules-dir 指定；scoring formulas validate 可检查它）",
-    "generator": "scoring generate 写出的清单文件",
-}
+_RULE_FILE = "规则文件（放在规则目录中，用 --rules-dir 指定；scoring formulas validate 可检查它）"
+OTHER_FILES = {"rule_set": _RULE_FILE, "extends": _RULE_FILE, "indicators": _RULE_FILE, "generator": "scoring generate 写出的清单文件"}
 
 
 def validated_case(data: object, shown: str) -> Case:
