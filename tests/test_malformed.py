@@ -189,6 +189,20 @@ def test_files_of_other_kinds_given_to_diff_are_named_for_what_they_are(tmp_path
     said = _refused(run_cli("diff", str(readme)), readme, ": 不是 .toml、.json 案例文件或 .xlsx 填报工作簿（按 TOML 读取：")
 
 
+def test_a_year_typed_with_its_word_in_a_case_file_is_read_as_a_tables_is(tmp_path):
+    """year = "2024年" (or "2024年度") in a case file is the year, as in a case table's cell or a
+    workbook (review ES C7); "去年" is still refused naming the key."""
+    text = HUNAN.read_text(encoding="utf-8")
+    case = tmp_path / "case.toml"
+    before = json.loads(run_cli("diff", str(HUNAN), "--format", "json").stdout)
+    for written in ('"2024年"', '"2024年度"'):
+        case.write_text(re.sub(r"(?m)^year = 2024$", f"year = {written}", text, count=1), encoding="utf-8")
+        after = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
+        assert after["sheets"] == before["sheets"], written  # the 2024 rules, the same scores
+    case.write_text(re.sub(r"(?m)^year = 2024$", 'year = "去年"', text, count=1), encoding="utf-8")
+    _refused(run_cli("diff", str(case)), case, "case.year")
+
+
 def test_duplicate_table_in_a_toml_case_is_refused(tmp_path):
     case = tmp_path / "case.toml"
     text = HUNAN.read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_validator
 
+from ..numbers import written_year
 from ..rules.declarations import Strict
 from . import model
 from .model import (
@@ -185,6 +186,11 @@ class CaseInfo(Strict):
         # pydantic reads true as 1, then says 1 is before 1990 (review CF B3)
         if isinstance(value, bool):
             raise ValueError(f"应为四位数的年度，如 2024，得到 {str(value).lower()}")
+        if isinstance(value, str):
+            # "2024年", "2024年度", "２０２４" typed in quotes, as a case table's cell is read (review ES C7)
+            written = written_year(value)
+            if len(written) == 4 and written.isascii() and written.isdigit():
+                return int(written)
         return value
 
     @field_validator("region", mode="before")
