@@ -162,6 +162,8 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
         ("3秒", "2秒", "时效指标", "系统平均响应时间", "10.00"),
         ("3秒", "5秒", "质量指标", "页面加载时间", "6.00"),
         ("30秒", "45秒", "时效指标", "宣传片片长", "10.00"),  # a film's length is least (review EV A3)
+        ("30分钟", "35分钟", "社会效益指标", "平均通行时间", "8.57"),  # a journey's time (review EW A2)
+        ("30分钟", "35分钟", "社会效益指标", "乡镇到县城车程", "8.57"),
         ("1秒", "500毫秒", "时效指标", "接口响应时间", "10.00"),  # 毫秒 in 秒
     ],
 )
@@ -212,6 +214,13 @@ def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, ac
         ("封堵安全漏洞数", "10个", "8个", "8.00"),
         ("渗透测试检出漏洞数", "10个", "15个", "10.00"),  # flaws found by a test: more found is its work
         ("雨水滞留率", "80%", "70%", "8.75"),  # not a 资金滞留率
+        # review EW A1: pollutants' average concentrations, noise, congestion, pavement defects
+        ("细颗粒物（PM2.5）年均浓度", "38微克/立方米", "41微克/立方米", "9.27"),
+        ("二氧化氮年均浓度", "30", "33", "9.09"),
+        ("区域环境噪声平均值（分贝）", "55", "58", "9.48"),
+        ("道路拥堵指数", "1.5", "1.7", "8.82"),
+        ("路面病害率", "5%", "7%", "7.14"),
+        ("溶解氧年均浓度", "6mg/L", "5mg/L", "8.33"),  # dissolved oxygen: more is better
     ],
 )
 def test_a_row_named_lower_is_better(library, name, target, actual, expected):
