@@ -162,14 +162,25 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
         ("3秒", "2秒", "时效指标", "系统平均响应时间", "10.00"),
         ("3秒", "5秒", "质量指标", "页面加载时间", "6.00"),
         ("30秒", "45秒", "时效指标", "宣传片片长", "10.00"),  # a film's length is least (review EV A3)
-        ("30分钟", "35分钟", "社会效益指标", "平均通行时间", "8.57"),  # a journey's time (review EW A2)
-        ("30分钟", "35分钟", "社会效益指标", "乡镇到县城车程", "8.57"),
+        ("30分钟", "35分钟", "社会效益指标", "乡镇到县城车程", "8.57"),  # a journey's time (review EW A2)
+        ("2小时", "1小时", "社会效益指标", "公共自行车免费骑行时长", "5.00"),  # time delivered, not taken (review EY A6)
         ("1秒", "500毫秒", "时效指标", "接口响应时间", "10.00"),  # 毫秒 in 秒
     ],
 )
 def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, actual, group, name, expected):
     row, _ = one(library, name=name, target=target, actual=actual, group=["产出指标", group], claimed="10")
     assert row.result.computed == D(expected), row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("name", "actual", "status"), [
+    ("人均补助标准", "250元/人", "unverifiable"),  # paid short of what is owed, or under a cap: the evaluator's (ET A3, EV A1)
+    ("学员伙食补助标准", "300元/人", "unverifiable"),  # over a standard or a cap: the evaluator's too
+    ("户均补贴标准", "270元/人", "match"),  # the standard itself: met
+    ("人均培训成本", "250元/人", "match"),  # a cost under 成本指标 is still kept down
+])
+def test_a_subsidys_standard_without_a_comparator_is_the_evaluators_unless_met(library, name, actual, status):
+    row, _ = one(library, name=name, target="270元/人", actual=actual, group=["成本指标", "经济成本指标"], claimed="10")
+    assert row.comparison.status == status, row.result.parts[0].reason
 
 
 @pytest.mark.parametrize(
@@ -214,13 +225,16 @@ def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, ac
         ("封堵安全漏洞数", "10个", "8个", "8.00"),
         ("渗透测试检出漏洞数", "10个", "15个", "10.00"),  # flaws found by a test: more found is its work
         ("雨水滞留率", "80%", "70%", "8.75"),  # not a 资金滞留率
-        # review EW A1: pollutants' average concentrations, noise, congestion, pavement defects
-        ("细颗粒物（PM2.5）年均浓度", "38微克/立方米", "41微克/立方米", "9.27"),
+        # review EW A1: pollutants' concentrations by name, noise, congestion, pavement defects
+        ("PM2.5平均浓度", "38微克/立方米", "41微克/立方米", "9.27"),
         ("二氧化氮年均浓度", "30", "33", "9.09"),
         ("区域环境噪声平均值（分贝）", "55", "58", "9.48"),
         ("道路拥堵指数", "1.5", "1.7", "8.82"),
         ("路面病害率", "5%", "7%", "7.14"),
-        ("溶解氧年均浓度", "6mg/L", "5mg/L", "8.33"),  # dissolved oxygen: more is better
+        # … not any average concentration, nor any share of drugs (review EY A1, A4)
+        ("溶解氧年均浓度", "6mg/L", "5mg/L", "8.33"),
+        ("森林负氧离子平均浓度", "2000个/立方厘米", "1800个/立方厘米", "9.00"),
+        ("基药占比", "50%", "40%", "8.00"),
     ],
 )
 def test_a_row_named_lower_is_better(library, name, target, actual, expected):

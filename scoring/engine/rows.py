@@ -1331,6 +1331,9 @@ class RowScorer(WordingGrader, UnitMatcher):
         row_name = _row_name(row)
         if rules.no_comparator_lower and (is_lower_name(row_name, self.reading) or self.reading.names_harm(row_name)):
             return rules.no_comparator_lower  # "设备故障率 1%", "责任事故发生数 1次", "群众投诉次数 5次": at most
+        for ending, method in rules.no_comparator_names:
+            if row_name.endswith(ending):
+                return method  # "人均补助标准 270元/人": as the rule file reads such a name, whatever its group
         if not self._to_reach(row_name):
             # the most specific level first (社会成本指标 under 成本指标), and in it the longest word
             for level in reversed(row.group):

@@ -675,7 +675,8 @@ class _Compiler:
         for key, mid in [("zero", nc.zero), *((f"groups.{g}", m) for g, m in nc.groups.items()),
                          ("durations.method", durations.method if durations else None),
                          ("durations.unclear", durations.unclear if durations else None),
-                         ("lower_quantity_names", nc.lower_quantity_names)]:
+                         ("lower_quantity_names", nc.lower_quantity_names),
+                         *((f"names.{n}", m) for n, m in nc.names.items())]:
             if mid is not None and mid not in r.methods:
                 self.problem(f"rows.no_comparator.{key}", f"没有名为 {mid} 的方法（rows.methods）")
         if r.strength is not None and r.strength.opposites and r.strength.negated is None:
@@ -715,6 +716,7 @@ class _Compiler:
             ) if durations else None,
             no_comparator_lower=nc.lower_quantity_names,
             no_comparator_group_exceptions=tuple(fold(n) for n in nc.group_exceptions),
+            no_comparator_names=tuple((fold(n), nc.names[n]) for n in sorted(nc.names, key=len, reverse=True)),
             negated_tier=r.strength.negated if r.strength else None,
             target_negations=_longest_first(normalize_phrase(w) for w in words.negations) if words else (),
             target_negated_tier=words.negated if words else None,
@@ -792,7 +794,8 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "not_done_counts"): [],
                                                         ("rows.strength", "unchanged"): [], ("rows.target_words", "alike"): [],
                                                         ("reading", "event_units"): [], ("rows.methods.*", "text_target"): None, ("rows.methods.*", "text_words"): [],
-                                                        ("reading", "date_spans"): {}, ("rows", "group_methods"): {}}
+                                                        ("reading", "date_spans"): {}, ("rows", "group_methods"): {},
+                                                        ("rows.no_comparator", "names"): {}}
 
 
 def content_hash(resolved: dict) -> str:

@@ -367,6 +367,9 @@ class NoComparator(Strict):
     # a row whose name ends in one of these rates to reach ("成本节约率", "资金到位率") takes no
     # method from ``groups``: its name says which way it goes
     group_exceptions: list[str] = []
+    # a row whose name ends in one of these is read with its method (a method id), before its group's:
+    # "补助标准 270元/人" is neither a cost to keep down nor a figure to reach beyond (a standard owed, or a cap)
+    names: dict[str, str] = {}
 
 
 class RowMethod(Strict):
