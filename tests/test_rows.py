@@ -165,6 +165,9 @@ def test_a_fraction_read_as_a_percentage_says_so(library):
         ("30分钟", "35分钟", "社会效益指标", "乡镇到县城车程", "8.57"),  # a journey's time (review EW A2)
         ("2小时", "1小时", "社会效益指标", "公共自行车免费骑行时长", "5.00"),  # time delivered, not taken (review EY A6)
         ("1秒", "500毫秒", "时效指标", "接口响应时间", "10.00"),  # 毫秒 in 秒
+        ("1分钟", "45秒", "时效指标", "故障响应时间", "10.00"),  # 分钟 in 秒 (review EV B2)
+        ("30秒", "1分钟", "时效指标", "故障响应时间", "5.00"),
+        ("2小时", "150分钟", "时效指标", "故障修复时间", "8.00"),  # 小时 in 分钟 as before
     ],
 )
 def test_a_bare_limit_in_a_timeliness_row_is_lower_is_better(library, target, actual, group, name, expected):
