@@ -684,13 +684,16 @@ def test_a_total_and_a_note_at_a_tables_foot_are_passed_over(tmp_path):
     header = "case_id,unit,region,year,rules,budget_initial,budget,executed,claim:execution"
     good = "t1,中共汨罗市委社会工作部,湖南省/岳阳市/汨罗市,2024,hunan.dept-overall,0,123.47,111.27,9.01"
     table = tmp_path / "汇总.csv"
-    table.write_text("\n".join([header, good, "合 计,,,,,0,123.47,111.27,9.01", "填表说明：金额单位为万元,,,,,,,,"]) + "\n", encoding="utf-8")
+    table.write_text("\n".join([header, good, "合 计,,,,,0,123.47,111.27,9.01", "填表说明：金额单位为万元,,,,,,,,",
+                                ",合计（万元）,,,,0,123.47,111.27,9.01", "填表人：张三,,审核人：李四,,,,,,"]) + "\n", encoding="utf-8")
     done = run_cli("batch", str(table), "--format", "json")
     summary = _json(done)
     assert done.returncode == 0 and not summary["failures"] and len(summary["sheets"]) == 1, done.stdout
     reasons = [p["reason"] for p in summary["skipped"]]
     assert reasons == [f"{display_path(table)}:3: 该行是表中的“合 计”，不是一张表，已跳过",
-                       f"{display_path(table)}:4: 该行只有一格“填表说明：金额单位为万元”（说明），不是一张表，已跳过"], reasons
+                       f"{display_path(table)}:4: 该行只有说明（“填表说明：金额单位为万元”），不是一张表，已跳过",
+                       f"{display_path(table)}:5: 该行是表中的“合计（万元）”，不是一张表，已跳过",
+                       f"{display_path(table)}:6: 该行只有说明（“填表人：张三”），不是一张表，已跳过"], reasons
     # a unit's row that cannot be read still fails: a year in words, a row squeezed into one cell, a case
     # id with nothing else (review EU A2, B1)
     table.write_text("\n".join([header, good, "t2,某局,湖南省/岳阳市/汨罗市,去年,hunan.dept-overall,0,123.47,111.27,9.01",
@@ -724,6 +727,20 @@ def test_an_archive_made_on_chinese_windows_names_its_members_in_chinese(tmp_pat
     assert not summary["failures"] and not summary["skipped"], done.stderr
     paths = sorted(s["path"] for s in summary["sheets"])
     assert paths == sorted(f"{archive}/{name}" for name in (*names, "标好的/汨罗.toml")), paths
+
+
+def test_an_archive_member_without_a_name_is_no_crash(tmp_path):
+    """A member whose name is empty, or cut to nothing at a NUL byte, crashed the batch (review EZ A1):
+    it is read as any other member, the others are scored."""
+    import zipfile
+
+    archive = tmp_path / "收件.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(HUNAN, "汨罗.toml")
+        z.writestr(zipfile.ZipInfo(""), "x = 1")
+    done = run_cli("batch", str(archive), "--format", "json")
+    assert "Traceback" not in done.stderr and done.returncode in (0, 1), done.stderr
+    assert [s["path"] for s in _json(done)["sheets"]] == [f"{archive}/汨罗.toml"]
 
 
 def test_an_archive_that_cannot_be_read_fails_alone_in_words(tmp_path):

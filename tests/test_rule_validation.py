@@ -365,6 +365,7 @@ METHOD = ROWS.format(weight=90).replace('score = "weight"', 'reads = "number"\ns
 @pytest.mark.parametrize(("extra", "place", "message"), [
     ('[rows.no_comparator]\nlower_quantity_names = "nope"\n', "rows.no_comparator.lower_quantity_names", "没有名为 nope 的方法"),
     ('[rows.no_comparator]\nnames = { "补助标准" = "nope" }\n', "rows.no_comparator.names.补助标准", "没有名为 nope 的方法"),
+    ('[rows.no_comparator]\nnames = { " " = "reverse" }\n', "rows.no_comparator.names", "名称结尾不能为空"),  # review EZ B4
     ('[reading]\nopposite_quantity_words = [["增长"]]\n', "reading.opposite_quantity_words", ""),
     ('[rows.target_words]\nnegations = ["未"]\n', "rows.target_words.negated", "却没有写否定时评为哪一档"),
     ('[rows.strength]\nlevels = [["明显"], ["有所"]]\nweaker = "w"\nreached = "r"\nopposites = [["提升", "下降"]]\n',

@@ -225,7 +225,7 @@ def _score_row(row: TableRow, out: _ItemResult) -> None:
 
 
 # What a bureau's spreadsheet writes in a row that is no sheet: a total at its foot.
-_TOTALS = frozenset({"合计", "小计", "总计", "共计"})
+_TOTAL = re.compile(r"(合计|小计|总计|共计)(?:[:：]|[（(][^）)]*[）)])?$")
 
 
 def _not_a_sheet(row: TableRow) -> str:
@@ -234,14 +234,17 @@ def _not_a_sheet(row: TableRow) -> str:
     table's foot — or "" (review ES C5): passed over, not failed."""
     filled = [c.strip() for c in row.cells if c.strip()]
     who = _written_who(row)
+    # the total where the case id goes with no unit, or where the unit goes with no case id ("合计", "合 计", "合计：",
+    # "合计（万元）")
+    written = who["unit"] if not who["case_id"] else who["case_id"] if not who["unit"] else ""
+    if _TOTAL.match("".join(written.split())):
+        return f"该行是表中的“{written}”，不是一张表，已跳过"
     if who["unit"]:
         return ""
-    if "".join(who["case_id"].split()) in _TOTALS:
-        return f"该行是表中的“{who['case_id']}”，不是一张表，已跳过"
-    # a note says what it is ("填表说明：", "注：", "单位：万元"); a row squeezed into one cell, or a case id
-    # with nothing else, is a unit's sheet that cannot be read, and fails (review EU A2, B1)
-    if len(filled) == 1 and filled[0].startswith(_NOTES) and not any(mark in filled[0] for mark in (",", ";", "\t")):
-        return f"该行只有一格“{filled[0][:40]}”（说明），不是一张表，已跳过"
+    # a note says what it is ("填表说明：", "注：", "单位：万元", "填表人：… 审核人：…"); a row squeezed into one cell,
+    # or a case id with nothing else, is a unit's sheet that cannot be read, and fails (review EU A2, B1)
+    if filled and all(cell.startswith(_NOTES) for cell in filled) and not any(mark in cell for cell in filled for mark in (",", ";", "\t")):
+        return f"该行只有说明（“{filled[0][:40]}”），不是一张表，已跳过"
     return ""
 
 

@@ -68,7 +68,8 @@ def zip_members(shown: str, source: bytes | Path, bounds: ZipBounds) -> Iterator
     starting with "." and macOS's __MACOSX folder are no submissions, and are passed over."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
-        members = [m for m in archive.infolist() if not m.is_dir()]
+        # not `is_dir()`: it reads the name's last character, and a member may have none ("\0.toml" is cut at the NUL)
+        members = [m for m in archive.infolist() if not m.filename.endswith("/")]
     except (zipfile.BadZipFile, OSError, ValueError):  # zipfile's own words are English
         yield shown, None, "不是可读取的 zip 压缩包（文件损坏，或是其他格式改了扩展名）"
         return

@@ -672,6 +672,9 @@ class _Compiler:
                 self.problem(f"rows.ranks[{i}]", "排位表中有空词或空的同级词组")
         nc = r.no_comparator
         durations = nc.durations
+        for name in nc.names:
+            if not fold(name):
+                self.problem("rows.no_comparator.names", "名称结尾不能为空（空的结尾对每一行都成立）")
         for key, mid in [("zero", nc.zero), *((f"groups.{g}", m) for g, m in nc.groups.items()),
                          ("durations.method", durations.method if durations else None),
                          ("durations.unclear", durations.unclear if durations else None),
