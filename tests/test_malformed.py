@@ -170,6 +170,13 @@ def test_a_file_whose_chinese_was_garbled_by_a_western_code_page_says_so(tmp_pat
     table.write_text("案例编号,单位,地区,年度,规则\n".encode("utf-8").decode("latin-1") + "t1,x,湖南省,2024,hunan.dept-overall\n", encoding="utf-8")
     done = run_cli("batch", str(table))
     assert done.returncode == 2 and "t.csv:1: 表头中的中文是乱码" in done.stdout, done.stdout
+    # … and a row of a table under a header of ids, on whichever path it is read (review EZ B3)
+    table.write_text("case_id,unit,region,year,rules,budget,executed,claim:execution\n"
+                     "t1," + "中共汨罗市委社会工作部".encode("utf-8").decode("latin-1") + ",湖南省/岳阳市/汨罗市,2024,hunan.dept-overall,100,90,9\n",
+                     encoding="utf-8")
+    done = run_cli("batch", str(table), "--format", "json")
+    [failure] = json.loads(done.stdout)["failures"]
+    assert "t.csv:2: unit" in failure["reason"] and "中文是乱码" in failure["reason"], failure
     fine = tmp_path / "fine.toml"  # Western letters beside Chinese ones: "café" in a note
     fine.write_text(text.replace('unit = "中共汨罗市委社会工作部"', 'unit = "中共汨罗市委社会工作部（é€）"', 1), encoding="utf-8")
     assert run_cli("diff", str(fine)).returncode == 1

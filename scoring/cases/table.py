@@ -643,6 +643,10 @@ def row_to_case(row: TableRow, library: RuleLibrary | None = None) -> Case:
         if not cell.get(name):
             # whom the row is from: a sheet no one can be asked about is sent back, not scored (review DB B4)
             raise ScoringError(f"{where}: {header.name(name)}: 缺少必填项")
+    for name in ("unit", "region", "title"):
+        if garbled(cell.get(name, "")):
+            # a row pasted from a file read in a Western code page, under a header of ids (review EZ B3)
+            raise ScoringError(f"{where}: {header.name(name)}: 中文是乱码（UTF-8 文字被当作西文编码读入后又存了一次）：请用原文件重新导出")
     if "year" in cell:
         cell["year"] = written_year(cell["year"])
     inputs: dict[str, dict] = {}

@@ -29,6 +29,7 @@ from ..batch.summary import SheetSummary, region_text
 from ..cases.model import region_parts
 from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, IGNORED_PREFIX, RATE_PREFIX, UNDISCLOSED, TableHeader, TableRow, input_headers, label_key, within
 from ..errors import ScoringError
+from ..files.reading import garbled
 from ..numbers import FLAGS, NumberError, is_too_large, to_decimal
 from ..review.pipeline import fallback_findings
 from ..rules.library import RuleLibrary
@@ -178,7 +179,8 @@ class TableReader:
             known_region = self._regions[written_region] = (parts, region_text(parts))
         region, region_shown = known_region
         sheet_type, named, sheet_id = sheet_type or None, named or None, sheet_id or "sheet"
-        if not region or not _YEAR.fullmatch(written_year) or not 1990 <= int(written_year) <= 2100 or not case_id or not unit:
+        if not region or not _YEAR.fullmatch(written_year) or not 1990 <= int(written_year) <= 2100 or not case_id or not unit \
+                or garbled(unit) or garbled(title) or garbled(written_region):  # said by row_to_case
             return None
         if (sheet_type is None and named is None) or not _SHEET_ID.fullmatch(sheet_id):
             return None
