@@ -193,6 +193,8 @@ def test_a_title_line_above_the_header_is_passed_over(tmp_path):
     assert [r.line for b in read_blocks(path) if isinstance(b, TableBlock) for r in block_rows(b)] == [4]
     done = run_cli("batch", str(path), "--format", "json")
     assert json.loads(done.stdout)["sheets"][0]["path"] == f"{display_path(path)}:4", done.stderr
+    path.write_text("2024年度部门整体支出绩效自评汇总表,,单位：万元\n" + _csv([_row()]), encoding="utf-8")  # the unit beside it (EZ B2)
+    assert [e.line for e in _entries(path) if isinstance(e, TableRow)] == [3]
 
 
 def test_a_title_line_above_a_header_that_cannot_be_read_is_said(tmp_path):

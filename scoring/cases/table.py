@@ -313,7 +313,9 @@ def _header_of(shown: str, line: int, cells: list[str] | str, labels: Collection
     except ScoringError as exc:
         if garbled(",".join(filled)):
             raise ScoringError(f"{shown}:{line}: 表头中的中文是乱码（UTF-8 文字被当作西文编码读入后又存了一次）：请用原文件重新导出") from None
-        if len(filled) == 1 and len(titles) < _TITLE_LINES and not any(mark in filled[0] for mark in (",", ";", "\t")):
+        # a title alone, or with the unit beside it ("…汇总表", "单位：万元": review EZ B2)
+        title = len(filled) == 1 or (len(filled) == 2 and filled[1].startswith(_UNIT_NOTES))
+        if title and len(titles) < _TITLE_LINES and not any(mark in filled[0] for mark in (",", ";", "\t")):
             titles.append((line, filled[0]))
             return None
         if titles:
@@ -324,6 +326,7 @@ def _header_of(shown: str, line: int, cells: list[str] | str, labels: Collection
 
 # Title lines a table may have above its header (a title, a line "单位：万元").
 _TITLE_LINES = 2
+_UNIT_NOTES = ("单位：", "单位:", "金额单位")
 
 
 def _malformed(shown: str, line: int, problem: str) -> str:

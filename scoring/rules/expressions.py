@@ -226,8 +226,9 @@ _FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "＝"
                "＜": "<", "＞": ">", "＿": "_", "．": ".", "“": '"', "”": '"', "‘": "'", "’": "'", "　": "空格", "—": "-", "×": "*", "÷": "/"}
 
 
-def _syntax(exc: SyntaxError) -> str:
-    """What is wrong with an expression Python cannot parse, in Chinese, with where."""
+def _syntax(exc: SyntaxError, text: str) -> str:
+    """What is wrong with an expression Python cannot parse, in Chinese, with where (the character
+    of the whole ``text``: Python counts within the line, and an expression may span several)."""
     said = "语法错误"
     for pattern, chinese in _SYNTAX:
         found = pattern.search(exc.msg or "")
@@ -236,7 +237,10 @@ def _syntax(exc: SyntaxError) -> str:
             if found.groups() and found[1] in _FULL_WIDTH:
                 said += f"（中文输入法的标点，请改用“{_FULL_WIDTH[found[1]]}”）"
             break
-    return f"{said}，在第 {exc.offset} 个字符处" if exc.offset and said != "括号嵌套过深" else said
+    if not exc.offset or said == "括号嵌套过深":
+        return said
+    before = sum(len(line) + 1 for line in text.split("\n")[: (exc.lineno or 1) - 1])  # the lines before, with their breaks
+    return f"{said}，在第 {before + exc.offset} 个字符处"
 
 
 def compile_expression(source: str, declared: Callable[[str], bool]) -> Expression:
@@ -255,7 +259,7 @@ def compile_expression(source: str, declared: Callable[[str], bool]) -> Expressi
     try:
         module = ast.parse(text, mode="eval")
     except SyntaxError as exc:
-        raise ExpressionError(f"表达式“{_quote(text)}”不是合法的表达式（{_syntax(exc)}）") from None
+        raise ExpressionError(f"表达式“{_quote(text)}”不是合法的表达式（{_syntax(exc, text)}）") from None
     except (ValueError, RecursionError, MemoryError):
         raise ExpressionError(f"表达式“{_quote(text)}”无法解析") from None
     names: set[str] = set()
