@@ -148,7 +148,7 @@ _TOML_MESSAGES = (
 )
 # Punctuation a Chinese input method types where TOML needs its ASCII form: the commonest cause of
 # a hand-typed case file that will not read
-_FULL_WIDTH = {"“": '"', "”": '"', "‘": "'", "’": "'", "，": ",", "：": ":", "；": ";", "＝": "=", "（": "(", "）": ")",
+FULL_WIDTH = {"“": '"', "”": '"', "‘": "'", "’": "'", "，": ",", "：": ":", "；": ";", "＝": "=", "（": "(", "）": ")",
                "【": "[", "】": "]", "［": "[", "］": "]", "｛": "{", "｝": "}", "。": ".", "　": " "}
 
 
@@ -178,7 +178,7 @@ def toml_problem(message: str, text: str) -> str:
         said = f"同一个键“{line.split('=', 1)[0].strip()}”写了两次"  # tomllib does not say which
     key = line.split("=", 1)[0].strip() if "=" in line else ""
     if said.startswith(("无法识别的内容", "键名以无效的字符开头")) and key and not _BARE_KEY.fullmatch(key) \
-            and not key.startswith(('"', "'", "[")) and not any(ch in _FULL_WIDTH for ch in key):
+            and not key.startswith(('"', "'", "[")) and not any(ch in FULL_WIDTH for ch in key):
         # a claim keyed by its printed name ("预算执行率 = …"): a key of other characters is quoted (review ES B6)
         # a dotted key ("claims.预算执行率"): each part of other characters quoted alone (review EU B2)
         quoted = ".".join(part if _BARE_KEY.fullmatch(part) else f'"{part}"' for part in (p.strip() for p in key.split(".")))
@@ -197,10 +197,10 @@ def _punctuation(text: str, line_no: int) -> str:
     # text inside well-formed quotes is the file's to hold ("“两新”组织"): only punctuation outside
     # them is a slip of the input method
     line = re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'', "", line)
-    marks = [ch for ch in dict.fromkeys(line) if ch in _FULL_WIDTH]
+    marks = [ch for ch in dict.fromkeys(line) if ch in FULL_WIDTH]
     if not marks:
         return ""
-    return "；第 {} 行有中文标点 {}，请改用英文标点 {}".format(line_no, "".join(marks), " ".join(_FULL_WIDTH[ch].strip() or "空格" for ch in marks))
+    return "；第 {} 行有中文标点 {}，请改用英文标点 {}".format(line_no, "".join(marks), " ".join(FULL_WIDTH[ch].strip() or "空格" for ch in marks))
 
 
 _JSON_MESSAGES = (

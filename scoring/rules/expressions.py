@@ -37,6 +37,7 @@ from decimal import (
 import simpleeval
 from simpleeval import SimpleEval
 
+from ..files.reading import FULL_WIDTH
 from ..numbers import round_half_up
 
 MAX_EXPRESSION_LENGTH = 2000
@@ -222,8 +223,8 @@ _SYNTAX = (
     (re.compile(r"invalid non-printable character"), "含不可见的字符"),
 )
 # What a Chinese input method types for the ASCII a formula needs.
-_FULL_WIDTH = {"（": "(", "）": ")", "，": ",", "；": ";", "：": ":", "＝": "=", "＋": "+", "－": "-", "＊": "*", "／": "/",
-               "＜": "<", "＞": ">", "＿": "_", "．": ".", "“": '"', "”": '"', "‘": "'", "’": "'", "　": "空格", "—": "-", "×": "*", "÷": "/"}
+# (case files' punctuation, and the operators a formula has besides)
+_FULL_WIDTH = {**FULL_WIDTH, "＋": "+", "－": "-", "＊": "*", "／": "/", "＜": "<", "＞": ">", "＿": "_", "．": ".", "—": "-", "×": "*", "÷": "/"}
 
 
 def _syntax(exc: SyntaxError, text: str) -> str:
@@ -235,7 +236,7 @@ def _syntax(exc: SyntaxError, text: str) -> str:
         if found:
             said = chinese.format(*found.groups())
             if found.groups() and found[1] in _FULL_WIDTH:
-                said += f"（中文输入法的标点，请改用“{_FULL_WIDTH[found[1]]}”）"
+                said += f"（中文输入法的标点，请改用“{_FULL_WIDTH[found[1]].strip() or '空格'}”）"
             break
     if not exc.offset or said == "括号嵌套过深":
         return said
