@@ -1880,6 +1880,15 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     # review EN B4: the target's own words said only "basically" done
     ("小区安全隐患", "社会效益指标", "消除", "基本消除", "6.00～8.00"),
     ("项目建设", "社会效益指标", "建成", "基本建成", "6.00～8.00"),
+    # review ET B7: ... the word a longer target opens with, or a longer target opening with what was to be done;
+    # not a name that begins with 基本 (review EO A2), nor a state to keep (review EQ B1)
+    ("补贴发放", "质量指标", "精准发放", "基本精准", "6.00～8.00"),
+    ("系统建设", "质量指标", "满足业务需求", "基本满足业务需求", "6.00～8.00"),
+    ("村级覆盖", "社会效益指标", "实现全覆盖", "基本实现全覆盖", "6.00～8.00"),
+    ("医疗保障", "社会效益指标", "医疗保险全覆盖", "基本医疗保险全覆盖", "None"),
+    ("群众生活", "社会效益指标", "生活得到保障", "基本生活得到保障", "None"),
+    ("药物制度", "社会效益指标", "药物制度全面实施", "基本药物制度全面实施", "8.00～10.00"),
+    ("系统运行", "质量指标", "稳定运行", "基本稳定运行", "None"),
     # review EL B3: ranked below the target's own word, whatever strength the target adds
     ("社会救助体系", "社会效益指标", "进一步健全", "基本健全", "6.00～8.00"),
     ("管理制度", "社会效益指标", "进一步完善", "基本完善", "6.00～8.00"),

@@ -213,6 +213,10 @@ def _of_a_part(text: str, word: str) -> str | None:
 
 # States a target asks to keep, of which "基本" says no less was done ("基本稳定" against "稳定": review EQ B1)
 _STATES = frozenset({"稳定", "平衡", "持平", "正常", "安全", "畅通", "有序", "平稳"})
+_STATES_WORDS = tuple(_STATES)
+# What a target asks to be done, opening a longer target that "基本" before it only qualifies ("满足业务需求",
+# "实现全覆盖"): never the start of a programme's name, as "公共卫生服务" is in "基本公共卫生服务" (review EO A2)
+_TO_DO = ("满足", "实现", "完成", "达到", "落实", "解决", "消除", "建成", "形成", "符合", "覆盖", "按期", "按时")
 
 
 class WordingGrader:
@@ -634,13 +638,21 @@ class WordingGrader:
         the tier `rows.strength.weaker`, as a rank written so is below its word ("基本规范" below "规范"),
         unless the vocabulary already grades it lower; None otherwise (review EN B4)."""
         weaker = self.rules.weaker_tier
-        # a word of two characters, what was to be done ("消除", "建成", "实现"): 基本 before a longer one may begin a
-        # name ("基本公共卫生服务", "基本药物制度", "基本农田": review EO A2)
-        if weaker is None or len(target) != 2 or phrase != "基本" + target or target in _STATES:
+        if weaker is None or not phrase.startswith("基本"):
+            return None
+        said = phrase[2:]
+        # a word of two characters, what was to be done ("消除", "建成", "实现"), the target or the word it opens
+        # with ("基本精准" against "精准发放": review ET B7); 基本 before a longer one may begin a name ("基本公共卫生
+        # 服务", "基本药物制度", "基本农田": review EO A2), unless the target opens with what was to be done ("基本满足
+        # 业务需求" against "满足业务需求")
+        if len(said) == 2:
+            if not target.startswith(said) or said in _STATES:
+                return None
+        elif said != target or not target.startswith(_TO_DO) or target.startswith(_STATES_WORDS):
             return None
         if tier_id is not None and self.rules.tiers[tier_id].high <= self.rules.tiers[weaker].high:
             return None
-        return weaker, f"完成值“{phrase}”是指标值的“{target}”只做到“基本”"
+        return weaker, f"完成值“{phrase}”是指标值的“{said}”只做到“基本”"
 
     def _at_most(self, target: str, nature: str | None = None) -> bool:
         """Whether a target bounds a rank from above ("≤一般", "不高于一般"; not "不低于良"), or its 指标性质
