@@ -1901,6 +1901,12 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     # review EI B1: a time limit answered in words, as a deadline is: met by the words that meet one,
     # any other the evaluator's; a limit on anything else says nothing the words answer
     ("资金拨付时限", "时效指标", "15个工作日内", "按时拨付", "10.00"),
+    # review ET B2: a time limit counted from an event is the limit; the event is no figure
+    ("培训证书发放时限", "时效指标", "培训结束后30日内", "25天", "10.00"),
+    ("资金拨付时限", "时效指标", "资金下达后15日内", "20日", "7.50"),
+    ("办结时限", "时效指标", "自受理之日起20个工作日内", "18个工作日", "10.00"),
+    ("办结时限", "时效指标", "受理后20个工作日内", "受理后18个工作日内办结", "10.00"),
+    ("培训人数", "数量指标", "培训后100人以内", "90人", "None"),  # no unit of time: not a time limit
     ("办结时限", "时效指标", "≤30天", "按期完成", "10.00"),
     ("资金拨付时限", "时效指标", "15个工作日内", "延期拨付", "None"),
     ("项目成本", "成本指标", "≤50万元", "按时拨付", "None"),

@@ -96,6 +96,8 @@ _WRAPPED = {"(": ")", "[": "]", "【": "】", "〔": "〕"}  # brackets round a 
 # A figure said to be about so much: "约480人次", "大约95%", "480人次左右" (review EC B10)
 _VAGUE_FIGURE = re.compile(r"(?P<before>大约|约)\d|\d[^\d,，;；]{0,6}?(?P<after>左右|上下)$")
 _INCLUSIVE = re.compile(r"\(含(?P<figure>(?:[^(),，;；]|,(?=\d{3}))*)(?:[,，;；][^()]*)?\)$")
+# A time limit counted from an event: the event (no figure in it), 后 or 起, then the limit in a unit of time ("30日内")
+_SINCE_EVENT = re.compile(r"(?:自|从)?(?P<event>[^\d，,；;。、]{2,24}?)(?:之后|以后|后|之日起|起)(?P<limit>\d+(?:\.\d+)?(?:个工作日|工作日|日历天|天|日|小时|分钟|秒|周|个月|月|年)(?:以内|之内|内)[^\d，,；;。]{0,6})")
 _ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a text
 
 # re.ASCII: only 0-9 are digits here; other Unicode digits fall through to an error.
@@ -651,6 +653,16 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             return replace(parse_value(ended, reading, where=where, year=year, actual=actual), raw=text)
         except ValueParseError:
             pass
+    since = _SINCE_EVENT.fullmatch(compact) if _ANY_DIGIT.search(compact) is not None else None
+    if since is not None:
+        # "培训结束后30日内", "收到资金后10个工作日内", "自受理之日起20个工作日内": a time limit counted from an
+        # event, as "30日内" is (review ET B2); the event is the row's to name, not a figure to compare
+        try:
+            found = parse_value(since["limit"], reading, where=where, year=year, actual=actual)
+        except ValueParseError:
+            found = None
+        if found is not None and found.kind == "number" and found.comparator in ("<=", "<"):
+            return replace(found, raw=text)
     if _ANY_DIGIT.search(compact) is None:
         written = _arabic(compact, reading)
         if written is not None:  # "三个", "不少于两次", "一百二十人", "百分之九十五", "九成以上"
