@@ -763,6 +763,17 @@ def test_a_deadline_answered_in_words(library, target, actual, claimed, expected
         assert row.result.parts[0].reason.startswith(f"“{actual}”未达到指标值（按期完成），"), row.result.parts[0].reason
 
 
+@pytest.mark.parametrize(("actual", "status", "said"), [
+    # review ET B3: the date the work was put off to is late; put off to a date within the deadline says both
+    ("延期至2024年3月", "over", "晚于期限"), ("因疫情推迟到2024年3月完成", "over", "晚于期限"),
+    ("延期至2023年9月", "unverifiable", "注明“延期”"),
+])
+def test_a_completion_put_off_to_a_date(library, actual, status, said):
+    row, _ = one(library, name="项目完成时间", group=["产出指标", "时效指标"], target="2023年10月31日前", actual=actual, claimed="10")
+    assert row.comparison.status == status, row.result.parts[0].reason
+    assert said in row.result.parts[0].reason
+
+
 @pytest.mark.parametrize(("target", "actual", "expected", "status", "said"), [
     # a span of the year in the actual is some day of it (national.project@2020.8 date_spans, review DI A1): a deadline
     # inside the span cannot be told met or missed …

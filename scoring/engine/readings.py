@@ -1127,6 +1127,12 @@ def _date_value(
     found = _date_of(text, body, comparator, where, year, reading, unknown, actual)
     if found is None and actual and (body.endswith(")") or _LATE_WORD.search(body) is not None):
         found = _remarked_date(text, body, comparator, where, year, reading, unknown)
+        put_off = _PUT_OFF_TO.fullmatch(body) if found is None and comparator is None else None
+        if put_off is not None:
+            # "延期至2024年3月", "因疫情推迟到2024年3月完成": the date the work was put off to, late (review ET B3)
+            moved = _date_of(text, put_off["date"], None, where, year, reading, unknown, True)
+            if moved is not None and moved.kind == "date" and moved.comparator is None:
+                found = replace(moved, remark=put_off["late"])
     return found if start is None or found is None or found.kind != "date" or found.date is None else _spanned(found, start)
 
 
@@ -1136,6 +1142,7 @@ def _date_value(
 # a date word reads as the date word ("（提前完成）"); anything else leaves the cell unread.
 _LATE_WORD = re.compile("延期|逾期|推迟|延后|延迟|滞后|超期")
 ON_TIME = ("提前", "按期", "按时", "如期", "及时")
+_PUT_OFF_TO = re.compile(r"(?P<late>(?:因[^，,；;\d]{1,12})?(?:延期|推迟|延后|顺延|延迟))(?:至|到)(?P<date>\d.*)")
 _DATE_REMARK = re.compile(r"(.+?)\(([^()]+)\)")
 
 
