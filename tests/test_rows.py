@@ -961,10 +961,10 @@ def test_none_in_a_row_the_form_marks_reverse_is_zero(library):
 
 
 def test_unknown_notation_is_named_with_row_and_text(library):
-    row, rep = one(library, name="调研次数", target="≥3次", actual="3-5次", claimed="10")
+    row, rep = one(library, name="调研次数", target="≥3次", actual="3次#5次", claimed="10")
     assert row.comparison.status == "unverifiable"
     found = [f for f in rep.findings if f.code == "unreadable_value"]
-    assert found and "调研次数" in found[0].message and "3-5次" in found[0].message
+    assert found and "调研次数" in found[0].message and "3次#5次" in found[0].message
 
 
 @pytest.mark.parametrize(("name", "target", "actual", "expected"), [
@@ -2911,3 +2911,32 @@ def test_a_third_of_a_month_in_an_actual_is_its_days(library, target, actual, ex
 def test_a_blank_cell_is_said_blank(library, row, reason):
     found, _ = one(library, name="测试", group=["产出指标", "数量指标"], claimed="10", **row)
     assert found.comparison.status == "unverifiable" and found.result.parts[0].reason == reason, found.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("name", "group", "target", "actual", "low", "high"), [
+    # review ET B1: a result written as a range is scored at both ends: one score where both give it, else the
+    # scores between them
+    ("服务对象满意度", "服务对象满意度指标", "≥90%", "90%-95%", "10", "10"),
+    ("服务对象满意度", "服务对象满意度指标", "≥90%", "在90%至95%之间", "10", "10"),
+    ("服务对象满意度", "服务对象满意度指标", "≥90%", "85%~95%之间", "9.44", "10"),
+    ("服务对象满意度", "服务对象满意度指标", "≥90%", "80%～85%", "8.89", "9.44"),
+    ("设备故障率", "质量指标", "≤5%", "3%-6%", "8.33", "10"),
+    ("培训次数", "数量指标", "≥4次", "3-5次", "7.5", "10"),
+    ("办结时限", "时效指标", "≤5天", "3-5天", "10", "10"),
+])
+def test_a_result_written_as_a_range(library, name, group, target, actual, low, high):
+    row, _ = one(library, name=name, group=["产出指标" if group.endswith(("质量指标", "数量指标", "时效指标")) else "满意度指标", group],
+                 target=target, actual=actual, claimed="10")
+    result = row.result
+    got = (result.computed, result.computed) if result.verifiable else (result.low_raw, result.high_raw)
+    cents = Decimal("0.01")
+    assert tuple(Decimal(v).quantize(cents) for v in got) == (Decimal(low).quantize(cents), Decimal(high).quantize(cents)), result.parts[0].reason
+    assert "区间" in result.parts[0].reason or low == high == "10"
+
+
+def test_a_range_of_figures_is_no_period_and_no_reversed_pair(library):
+    # "1-12月" is still a period read by its end; "95-90人" is no range
+    row, _ = one(library, name="项目完成时间", group=["产出指标", "时效指标"], target="2024年12月前", actual="1-12月", claimed="10")
+    assert str(row.result.computed) == "10.00"
+    row, _ = one(library, name="培训人数", group=["产出指标", "数量指标"], target="≥100人", actual="95-90人", claimed="10")
+    assert row.comparison.status == "unverifiable"

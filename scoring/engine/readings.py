@@ -96,6 +96,10 @@ _WRAPPED = {"(": ")", "[": "]", "【": "】", "〔": "〕"}  # brackets round a 
 # A figure said to be about so much: "约480人次", "大约95%", "480人次左右" (review EC B10)
 _VAGUE_FIGURE = re.compile(r"(?P<before>大约|约)\d|\d[^\d,，;；]{0,6}?(?P<after>左右|上下)$")
 _INCLUSIVE = re.compile(r"\(含(?P<figure>(?:[^(),，;；]|,(?=\d{3}))*)(?:[,，;；][^()]*)?\)$")
+# A result written as a range of figures, the unit after the upper one or after both ("90%-95%", "90-95%",
+# "在85%至95%之间")
+_FIGURE_RANGE = re.compile(r"在?(?P<low>\d{1,15}(?:\.\d{1,15})?)(?P<first>%|‰)?(?:-|—|–|~|～|至|到)(?P<high>\d{1,15}(?:\.\d{1,15})?)"
+                           r"(?P<unit>%|‰|[^\W\d_]{1,4}?)?(?:之间)?")
 # A time limit counted from an event: the event (no figure in it), 后 or 起, then the limit in a unit of time ("30日内")
 _SINCE_EVENT = re.compile(r"(?:自|从)?(?P<event>[^\d，,；;。、]{2,24}?)(?:之后|以后|后|之日起|起)(?P<limit>\d+(?:\.\d+)?(?:个工作日|工作日|日历天|天|日|小时|分钟|秒|周|个月|月|年)(?:以内|之内|内)[^\d，,；;。]{0,6})")
 _ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a text
@@ -556,6 +560,8 @@ class ParsedValue:
     remark: str | None = None  # a remark after its unit ("到达" of "30分钟到达"): the row says whether it fits
     # an actual naming a span of the year ("年内完成", "第四季度"): done by its date, not before this day
     since: date | None = None
+    # an actual written as a range of figures ("90%-95%"): its upper end, ``number`` its lower one
+    upto: Decimal | None = None
 
     @property
     def is_percent(self) -> bool:
@@ -653,6 +659,15 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             return replace(parse_value(ended, reading, where=where, year=year, actual=actual), raw=text)
         except ValueParseError:
             pass
+    ranged = _FIGURE_RANGE.fullmatch(compact) if actual else None
+    if ranged is not None and ranged["first"] in (None, ranged["unit"]) and Decimal(ranged["low"]) < Decimal(ranged["high"]):
+        # "90%-95%", "在85%至95%之间", "3-5天": a result somewhere in the range, scored at both ends (review ET B1)
+        try:
+            found = parse_value(ranged["high"] + (ranged["unit"] or ""), reading, where=where, year=year, actual=actual)
+        except ValueParseError:
+            found = None
+        if found is not None and found.kind == "number" and found.comparator is None and not found.approximate and found.remark is None:
+            return replace(found, raw=text, number=Decimal(ranged["low"]), upto=found.number)
     since = _SINCE_EVENT.fullmatch(compact) if _ANY_DIGIT.search(compact) is not None else None
     if since is not None:
         # "培训结束后30日内", "收到资金后10个工作日内", "自受理之日起20个工作日内": a time limit counted from an

@@ -1393,11 +1393,47 @@ class RowScorer(WordingGrader, UnitMatcher):
         found = self.rules.methods.get(chosen) if chosen is not None else None
         return found is not None and found.comparator in ("<=", "<")
 
+    def _range(self, row, weight, method, target, actual, outcome, place, findings, values) -> _Outcome:
+        """An actual written as a range of figures ("90%-95%" against "≥90%"): the row scored at each end; one
+        score where both give it, else the scores between them (the rules' for any result in the range); where
+        an end is not scored (the evaluator's, unverifiable), the row is the evaluator's, saying why."""
+        ends = []
+        for figure in (actual.number, actual.upto):
+            one = _Outcome(replace(outcome.part), outcome.method)
+            noted: list[Finding] = []
+            end = replace(actual, raw=fmt(figure) + (actual.written_unit or ""), number=figure, upto=None)
+            ends.append((self._quantitative(row, weight, method, target, end, one, place, noted, values), noted))
+        (low_end, low_noted), (high_end, high_noted) = ends
+        scores = [end.part.score for end, _ in ends]
+        if any(end.part.state != "scored" or end.interval for end, _ in ends):
+            if low_end.part.state == high_end.part.state and low_end.part.reason == high_end.part.reason:
+                findings.extend(low_noted)
+                return low_end  # alike at both ends: "3-5次" against a target in 万元 is as "5次" is
+            part = outcome.part
+            part.state = "judgement"
+            part.short_of_weight = low_end.part.short_of_weight and high_end.part.short_of_weight
+            part.reason = f"实际完成值“{actual.raw}”是一个区间，两端按规则的结果不同（{low_end.part.reason}；{high_end.part.reason}），需评价人判断"
+            return outcome
+        findings.extend(f for f in low_noted if f.code != "overshoot")
+        findings.extend(f for f in high_noted if f.code != "overshoot" and f not in low_noted)
+        if scores[0] == scores[1]:
+            low_end.part.reason = f"实际完成值“{actual.raw}”是一个区间，两端得分相同" + (f"；{low_end.part.reason}" if low_end.part.reason else "")
+            return low_end
+        part = outcome.part
+        low, high = min(scores), max(scores)
+        part.state = "scored"
+        part.reason = (f"实际完成值“{actual.raw}”是一个区间，按其两端得分在 {fmt(round_half_up(low, 2))}～{fmt(round_half_up(high, 2))} 分之间"
+                       f"（{low_end.part.reason or '达到年度指标值'}；{high_end.part.reason or '达到年度指标值'}）")
+        outcome.low, outcome.high, outcome.interval = low, high, True
+        return outcome
+
     def _quantitative(self, row, weight, method, target, actual, outcome, place, findings, values) -> _Outcome:
         part = outcome.part
         if target is None:
             part.reason = "缺少年度指标值"
             return outcome
+        if actual.upto is not None and target.kind == "number":
+            return self._range(row, weight, method, target, actual, outcome, place, findings, values)
         wanted = target.kind if method.reads == "any" and target.kind in ("number", "date") else method.reads
         if target.kind != wanted or actual.kind != wanted:
             part.reason = f"{method.label}要求{_KINDS[wanted]}，年度指标值“{target.raw}”为{_KINDS[target.kind]}，实际完成值“{actual.raw}”为{_KINDS[actual.kind]}"
