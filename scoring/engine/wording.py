@@ -216,7 +216,14 @@ _STATES = frozenset({"稳定", "平衡", "持平", "正常", "安全", "畅通",
 _STATES_WORDS = tuple(_STATES)
 # What a target asks to be done, opening a longer target that "基本" before it only qualifies ("满足业务需求",
 # "实现全覆盖"): never the start of a programme's name, as "公共卫生服务" is in "基本公共卫生服务" (review EO A2)
-_TO_DO = ("满足", "实现", "完成", "达到", "落实", "解决", "消除", "建成", "形成", "符合", "覆盖", "按期", "按时")
+_TO_DO = ("满足", "实现", "完成", "达到", "落实", "解决", "消除", "建成", "形成", "符合", "覆盖", "按期", "按时", "全面", "全部",
+          "完全", "足额")
+# Qualities a target may open with, which "基本" before them in an actual only qualifies ("基本精准" against "精准发放")
+_QUALITIES = frozenset({"精准", "准确", "及时", "规范", "完善", "健全", "公开", "合理", "到位", "达标", "足额", "全面", "完整", "统一"})
+# What makes a noun of the verb or quality before it ("建成区", "覆盖面", "完成率", "满意度")
+_NOUN_ENDS = frozenset("区面率度量数额")
+# Words of a target asking only part, a first stage or some ("解决部分…", "形成初步…", "达到一定规模"): "基本" reaches it
+_ONLY_PART = ("部分", "初步", "一定", "逐步", "有所", "一批", "局部")
 
 
 class WordingGrader:
@@ -641,12 +648,18 @@ class WordingGrader:
         if weaker is None or not phrase.startswith("基本"):
             return None
         said = phrase[2:]
-        # a word of two characters, what was to be done ("消除", "建成", "实现"), the target or the word it opens
-        # with ("基本精准" against "精准发放": review ET B7); 基本 before a longer one may begin a name ("基本公共卫生
-        # 服务", "基本药物制度", "基本农田": review EO A2), unless the target opens with what was to be done ("基本满足
-        # 业务需求" against "满足业务需求")
+        # a word of two characters, what was to be done ("消除", "建成", "实现"), the target itself, or a quality the
+        # target opens with ("基本精准" against "精准发放": review ET B7); 基本 before a longer one may begin a name
+        # ("基本公共卫生服务", "基本药物制度", "基本农田": review EO A2; "基本药物" against "药物配备齐全", "基本建成"
+        # against "建成区…": review FA A2), unless the target opens with what was to be done ("基本满足业务需求"
+        # against "满足业务需求"); never against a target asking only part or a first stage ("解决部分群众饮水困难",
+        # "形成初步管护机制": review FA A1)
+        if any(word in target for word in _ONLY_PART):
+            return None
         if len(said) == 2:
-            if not target.startswith(said) or said in _STATES:
+            # (what was to be done, or a quality, opening the target: not a noun it begins, "建成区", "覆盖面")
+            if said in _STATES or said != target and not (
+                    (said in _QUALITIES or said in _TO_DO) and target.startswith(said) and target[2] not in _NOUN_ENDS):
                 return None
         elif said != target or not target.startswith(_TO_DO) or target.startswith(_STATES_WORDS):
             return None
