@@ -316,7 +316,7 @@ def test_a_rule_set_of_rows_only_is_compiled_and_scored_alike(tmp_path, monkeypa
     shutil.copytree(FORMULAS, rules)
     (rules / "hubei").mkdir()
     (rules / "hubei" / "rows-only-2020.toml").write_text(
-        'format = 1\nextends = "national.project@2020.11"\n\n[rule_set]\nid = "hubei.rows-only"\nversion = "2020.1"\n'
+        'format = 1\nextends = "national.project@2020.12"\n\n[rule_set]\nid = "hubei.rows-only"\nversion = "2020.1"\n'
         'title = "只有绩效指标的项目支出绩效自评表"\nregion = ["湖北省"]\nsheet_type = "项目支出绩效自评表"\n'
         "effective_from = 2020-01-01\neffective_to = 2020-12-31\n\n"
         '[rule_set.source]\ndocument = "测试"\nclause = "绩效指标合计100分"\n\n[rows]\nweight = 100\n\n'

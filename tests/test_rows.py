@@ -2048,7 +2048,7 @@ def test_general_reading_rules_do_not_over_reach(library, name, group, target, a
     ("≥5", "株", "6（株）", "10.00"),
     ("≥500", "吨", "480000（公斤）", "9.60"),  # another unit in brackets is no remark (review BN A1): 480 吨 (2020.4)
     ("≥100000", "尾", "12（万尾）", "10.00"),  # 12万尾, the unit in brackets
-    ("≥1000", "亩", "0.5（平方公里）", None),  # review BO A5
+    ("≥1000", "亩", "0.5（平方公里）", "7.50"),  # review BO A5: the unit in brackets; 50 公顷, 750 亩 (2020.12, review FB B1)
     ("≥90", "%", "9.6（十分制）", None),
     ("≥1000", "人次", "1200（累计）", "10.00"),
     ("≤300", "元", "310（超标准）", "9.68"),  # a remark comparing it with a standard

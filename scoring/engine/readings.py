@@ -101,7 +101,8 @@ _INCLUSIVE = re.compile(r"\(含(?P<figure>(?:[^(),，;；]|,(?=\d{3}))*)(?:[,，
 _FIGURE_RANGE = re.compile(r"在?(?P<low>\d{1,15}(?:\.\d{1,15})?)(?P<first>%|‰)?(?:-|—|–|~|～|至|到)(?P<high>\d{1,15}(?:\.\d{1,15})?)"
                            r"(?P<unit>%|‰|[^\W\d_]{1,4}?)?(?:之间)?")
 # A time limit counted from an event: the event (no figure in it), 后 or 起, then the limit in a unit of time ("30日内")
-_SINCE_EVENT = re.compile(r"(?:自|从)?(?P<event>[^\d，,；;。、]{2,24}?)(?:之后|以后|后|之日起|起)(?P<limit>\d+(?:\.\d+)?(?:个工作日|工作日|日历天|天|日|小时|分钟|秒|周|个月|月|年)(?:以内|之内|内)[^\d，,；;。]{0,6})")
+_SINCE_EVENT = re.compile(r"(?:自|从)?(?P<event>[^\d，,；;。、]{2,24}?)(?:之后|以后|后|之日起|起)"
+                          r"(?P<limit>\d+(?:\.\d+)?(?:个工作日|工作日|日历天|天|日|小时|分钟|秒|周|个月|月|年)(?:以内|之内|内)[^\d，,；;。]{0,6})")
 _ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a text
 
 # re.ASCII: only 0-9 are digits here; other Unicode digits fall through to an error.
