@@ -455,7 +455,7 @@ def test_an_opposite_name_is_read_as_the_negative_and_says_so(library):
     # a change's size against a figure that names no change is another quantity, and the other way round
     ("发案率", "≤5%", "下降3%", "写的是变化幅度（“下降”），指标“发案率”的年度指标值未写明同一变化"),
     ("发案率", "下降5%", "3%", "年度指标值“下降5%”写的是变化幅度（“下降”），实际完成值“3%”未写明变化"),
-    ("发案率", "≤3%", "下降至2%", "无法识别的写法“下降至2%”"),  # fell to 2%: a level, which the tool does not guess
+    ("发案率", "≤3%", "下降至2%", "10.00"),  # fell to 2%: the level reached (review FB B2; before, not guessed)
 ])
 def test_a_change_and_its_size(library, name, target, actual, expected):
     _reads_as(library, name, target, actual, expected)
@@ -2948,3 +2948,17 @@ def test_a_range_of_figures_is_no_period_and_no_reversed_pair(library):
     assert str(row.result.computed) == "10.00"
     row, _ = one(library, name="培训人数", group=["产出指标", "数量指标"], target="≥100人", actual="95-90人", claimed="10")
     assert row.comparison.status == "unverifiable"
+
+
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected"), [
+    # review FB B2: a change to a level, maybe from another, is the level reached; a target so written asks at least
+    # that level (at most, a fall's)
+    ("森林覆盖率", "生态效益指标", "≥62.5%", "由62.1%提高到62.8%", "10.00"),
+    ("森林覆盖率", "生态效益指标", "≥62.5%", "提高到62%", "9.92"),
+    ("森林覆盖率", "生态效益指标", "提高到62.5%", "62.8%", "10.00"),
+    ("设备故障率", "质量指标", "下降至3%", "4%", "7.50"),
+    ("营业收入", "经济效益指标", "同比增长5%", "增长6%", "10.00"),  # a change's size, as before
+])
+def test_a_change_to_a_level_is_the_level(library, name, group, target, actual, expected):
+    row, _ = one(library, name=name, group=["效益指标" if "效益" in group else "产出指标", group], target=target, actual=actual, claimed="10")
+    assert str(row.result.computed) == expected, row.result.parts[0].reason

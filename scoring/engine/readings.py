@@ -243,6 +243,13 @@ class Reading:
         return re.compile(rf"(?:{bases})?({changes})(?=[0-9.+<>=≥≤≧≦⩾⩽]{words})")  # no bases: "(?:)?", nothing
 
     @cached_property
+    def level_reached(self) -> re.Pattern:
+        """A change to a level, maybe from another ("提高到62.8%", "由62.1%提高到62.8%", "下降至3%"): the
+        change's word and the level (`level`)."""
+        changes = "|".join(re.escape(w) for w in sorted({*self.rise_words, *self.fall_words}, key=len, reverse=True))
+        return re.compile(rf"(?:(?:由|从)\d[^，,；;]{{0,20}}?)?(?P<word>{changes})(?:到|至)(?P<level>\d.*)")
+
+    @cached_property
     def quantity_name_after(self) -> re.Pattern:
         """A quantity's name after a figure's unit ("完成率" of "100%完成率"), maybe after a
         comparator ("以上满意度"): the comparator's spelling, the name."""
@@ -644,6 +651,17 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         except ValueParseError:
             raise ValueParseError(where, text, f"无法识别的写法“{text}”") from None
     if reading.rise_words or reading.fall_words:
+        reached = reading.level_reached.fullmatch(compact)
+        if reached is not None:
+            # "提高到62.8%", "由62.1%提高到62.8%": the level reached, as "62.8%" (review FB B2); a target so
+            # written asks that level at least (at most, a fall's)
+            try:
+                level = parse_value(reached["level"], reading, where=where, year=year, actual=actual)
+            except ValueParseError:
+                level = None
+            if level is not None and level.kind == "number" and not level.change and not level.named:
+                rising = change_way(reached["word"], reading) > 0
+                return replace(level, raw=text, comparator=level.comparator or (None if actual else ">=" if rising else "<="))
         changed = reading.change_word.match(compact)
         if changed is not None:  # "同比下降3%", "较上年增长≥5%": the size of a change
             return _change(text, compact[changed.end():], compact[:changed.end()], reading, where, year, actual)
