@@ -2962,3 +2962,17 @@ def test_a_range_of_figures_is_no_period_and_no_reversed_pair(library):
 def test_a_change_to_a_level_is_the_level(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, group=["效益指标" if "效益" in group else "产出指标", group], target=target, actual=actual, claimed="10")
     assert str(row.result.computed) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("target", "actual", "expected", "said"), [
+    # review FB B3: a lasting or further step of a change asks the change; a strength asked of it is no size
+    ("持续增长", "较上年增长3.2%", "8.00～10.00", "达成年度指标"), ("不断提高", "较上年提高3.2%", "8.00～10.00", "达成年度指标"),
+    ("持续增长", "较上年下降1%", "0.00～6.00", "方向相反"),
+    ("明显增长", "较上年增长3.2%", "None", "对这一变化的要求无法按幅度比较"),
+])
+def test_a_change_asked_in_words_with_a_lasting_step(library, target, actual, expected, said):
+    row, _ = one(library, name="森林蓄积量", group=["效益指标", "生态效益指标"], target=target, actual=actual, claimed="10")
+    result = row.result
+    got = "None" if result.low_raw is None and result.computed is None else (
+        f"{result.low_raw:.2f}～{result.high_raw:.2f}" if result.interval else str(result.computed))
+    assert got == expected and said in result.parts[0].reason, result.parts[0].reason

@@ -1087,6 +1087,12 @@ class RowScorer(WordingGrader, UnitMatcher):
             # "同比下降12%" against "同比下降" or "下降" (no size asked): graded by the words, the target's
             # own where it goes the same way, the actual's change where the other
             words = normalize_phrase(target.text or target.raw)
+            strong = {w for w, _ in self.rules.strength}
+            # a lasting or further step of the change ("持续增长", "不断提高": rows.target_words.contained_with), no
+            # strength asked of it ("明显增长" is graded by its strength), asks the change (review FB B3)
+            while (lead := next((w for w in self.rules.contained_with if words.startswith(w) and len(words) > len(w) and w not in strong),
+                                None)) is not None:
+                words = words[len(lead):]
             asked = reading.change_word.match(words + "0")  # a figure after them, as the pattern asks
             asked = asked if asked is not None and asked.end() == len(words) else None
             if asked is not None and actual.number > 0:
@@ -1117,7 +1123,11 @@ class RowScorer(WordingGrader, UnitMatcher):
                                                      f"{fmt(actual.number)}{actual.written_unit or ''}"
                                                      f"（“{actual.raw}”的变化幅度，与指标所要求的变化同向）", "value"))
             return (replace(target, change=None) if target is not None else None), actual
-        if actual.change:
+        if actual.change and target is not None and target.kind == "text" and any(
+                w in (target.text or target.raw) for w in (*reading.rise_words, *reading.fall_words)):
+            # "明显增长" against "较上年增长3.2%": the target names the change, with a strength no size answers (review FB B3)
+            why = f"实际完成值“{actual.raw}”写的是变化幅度（“{actual.change}”），年度指标值“{target.raw}”对这一变化的要求无法按幅度比较，需评价人判断"
+        elif actual.change:
             why = f"实际完成值“{actual.raw}”写的是变化幅度（“{actual.change}”），指标“{row.name}”的年度指标值未写明同一变化，无法比较"
         else:
             why = f"年度指标值“{target.raw}”写的是变化幅度（“{target.change}”），实际完成值“{actual.raw}”未写明变化，无法比较"
