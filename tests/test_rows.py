@@ -2976,3 +2976,12 @@ def test_a_change_asked_in_words_with_a_lasting_step(library, target, actual, ex
     got = "None" if result.low_raw is None and result.computed is None else (
         f"{result.low_raw:.2f}～{result.high_raw:.2f}" if result.interval else str(result.computed))
     assert got == expected and said in result.parts[0].reason, result.parts[0].reason
+
+
+@pytest.mark.parametrize(("target", "actual", "expected"), [
+    # review FB B6: a remark setting the figure beside the target says nothing against the figure
+    ("控制在4.5%以内", "3.2%，低于控制目标", "10.00"), ("≤4.5%", "5%，超过控制目标", "9.00"),
+])
+def test_a_figure_set_beside_its_target_is_the_figure(library, target, actual, expected):
+    row, _ = one(library, name="城镇登记失业率", group=["效益指标", "社会效益指标"], target=target, actual=actual, claimed="10")
+    assert str(row.result.computed) == expected, row.result.parts[0].reason

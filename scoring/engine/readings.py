@@ -1350,6 +1350,11 @@ def month_day(value: ParsedValue, reading: Reading, year: int | None) -> ParsedV
         return None
 
 
+# A remark setting the figure beside the target, which says nothing against the figure ("低于控制目标", "达到年度目标要求")
+_SET_BESIDE_TARGET = re.compile(r"(?:均|已|已经)?(?:低于|高于|超过|超出|优于|好于|达到|完成|实现|未超过|未超出|不高于|不低于|符合)了?"
+                                r"(?:年度|预期|控制|计划|既定|设定)?(?:目标|指标)(?:值|要求)?")
+
+
 def _figure_before_remark(compact: str, reading: Reading, where: str, year: int | None, text: str) -> ParsedValue | None:
     """An actual's figure followed by a remark after a comma, a semicolon or a full stop ("480人次，偏差原因：受台风
     影响", "96.5%，剩余资金已结转下年使用"): the figure, where the remark says nothing of it — no
@@ -1362,6 +1367,8 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
         first = parse_value(head, reading, where=where, year=year, actual=True)
     except ValueParseError:
         return None
+    if first.kind == "number" and _SET_BESIDE_TARGET.fullmatch(remark):
+        return first  # "3.2%，低于控制目标": the figure set beside the target, which the row compares (review FB B6)
     if first.kind != "number" or not remark or reading.unfinished(remark) is not None:
         return None
     whole = reading.unfinished(f"({remark})")
