@@ -2985,3 +2985,11 @@ def test_a_change_asked_in_words_with_a_lasting_step(library, target, actual, ex
 def test_a_figure_set_beside_its_target_is_the_figure(library, target, actual, expected):
     row, _ = one(library, name="城镇登记失业率", group=["效益指标", "社会效益指标"], target=target, actual=actual, claimed="10")
     assert str(row.result.computed) == expected, row.result.parts[0].reason
+
+
+def test_a_shortfall_the_rounding_hides_is_said(library):
+    # review FB C1: 99.98% of 100% earns 9.998 of 10, 10.00 to the cent: the line says why it is not a loss
+    from scoring.output.reasons import reason
+    row, _ = one(library, name="社保待遇发放准确率", group=["产出指标", "质量指标"], target="100%", actual="99.98%", claimed="10")
+    assert str(row.result.computed) == "10.00" and row.comparison.status == "match"
+    assert reason(row.result).startswith("完成值“99.98%”未达到年度指标值“100%”，得分为分值的 99.98%；按两位小数四舍五入不失分")

@@ -77,6 +77,11 @@ def reason(ind: IndicatorResult) -> str:
             shown = f"{shown}（{'，'.join(read)}）"
         lost = f"失 {fmt(ind.weight - ind.computed)} 分"
         return "；".join(x for x in (lost, shown, *notes) if x)
+    said = [p.reason for p in ind.parts if p.state == "scored" and p.reason and p.score is not None and p.score < p.weight]
+    if said and ind.computed is not None:
+        # a shortfall the rounding hid ("99.98%" against "100%": 9.998 of 10 is 10.00): said, not left as a bare
+        # "得 10.00/10 分" (review FB C1)
+        return "；".join((*said, "按两位小数四舍五入不失分", *notes))
     return "；".join(notes)
 
 
