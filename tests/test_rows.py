@@ -2993,3 +2993,21 @@ def test_a_shortfall_the_rounding_hides_is_said(library):
     row, _ = one(library, name="社保待遇发放准确率", group=["产出指标", "质量指标"], target="100%", actual="99.98%", claimed="10")
     assert str(row.result.computed) == "10.00" and row.comparison.status == "match"
     assert reason(row.result).startswith("完成值“99.98%”未达到年度指标值“100%”，得分为分值的 99.98%；按两位小数四舍五入不失分")
+
+
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected"), [
+    # review FC A1–A2: work done on an area struck or an amount overdrawn is no harm to keep down
+    ("补助受灾面积", "数量指标", "2万亩", "2.3万亩", "10.00"), ("灾后恢复受灾面积", "数量指标", "2万亩", "2.3万亩", "10.00"),
+    ("压减地下水超采量", "数量指标", "500万立方米", "520万立方米", "10.00"),
+    ("林业有害生物成灾率", "生态效益指标", "3.3‰", "4.1‰", "8.05"),  # the harm itself, lower is better (review FB A1)
+    ("灾情信息迟报率", "质量指标", "2%", "3%", "6.67"),  # review FD A2
+    # review FC A3–A4: a warranty's years after an event, and 后 of a delay, are no time limit counted from an event
+    ("工程质保期", "时效指标", "竣工验收后2年内", "3年", "None"), ("工期", "时效指标", "工期滞后10天内", "5天", "None"),
+    # review FC B1: "1-3期" is the first to the third
+    ("培训期数", "数量指标", "≥3期", "1-3期", "10.00"),
+    # review FD A1: a day count in 时效 whose name says neither way is the evaluator's; a limit's name still a limit
+    ("景区营业天数", "时效指标", "300天", "280天", "None"), ("审批办结天数", "时效指标", "5天", "6天", "8.33"),
+])
+def test_session_49_readings_reach_no_further(library, name, group, target, actual, expected):
+    row, _ = one(library, name=name, group=["效益指标" if "效益" in group else "产出指标", group], target=target, actual=actual, claimed="10")
+    assert str(row.result.computed) == expected, row.result.parts[0].reason

@@ -100,9 +100,12 @@ _INCLUSIVE = re.compile(r"\(含(?P<figure>(?:[^(),，;；]|,(?=\d{3}))*)(?:[,，
 # "在85%至95%之间")
 _FIGURE_RANGE = re.compile(r"在?(?P<low>\d{1,15}(?:\.\d{1,15})?)(?P<first>%|‰)?(?:-|—|–|~|～|至|到)(?P<high>\d{1,15}(?:\.\d{1,15})?)"
                            r"(?P<unit>%|‰|[^\W\d_]{1,4}?)?(?:之间)?")
-# A time limit counted from an event: the event (no figure in it), 后 or 起, then the limit in a unit of time ("30日内")
-_SINCE_EVENT = re.compile(r"(?:自|从)?(?P<event>[^\d，,；;。、]{2,24}?)(?:之后|以后|后|之日起|起)"
-                          r"(?P<limit>\d+(?:\.\d+)?(?:个工作日|工作日|日历天|天|日|小时|分钟|秒|周|个月|月|年)(?:以内|之内|内)[^\d，,；;。]{0,6})")
+# Units numbering things in a sequence: "1-3期" is the first to the third
+_SEQUENCE_UNITS = frozenset({"期", "批", "批次", "届", "轮"})
+# A time limit counted from an event: the event (no figure in it), 后 or 起, then the limit in days or less ("30日内");
+# not a period of months or years ("竣工验收后2年内" is a warranty's, review FC A3), nor 后 of a delay ("推后", "滞后": FC A4)
+_SINCE_EVENT = re.compile(r"(?:自|从)?(?P<event>[^\d，,；;。、]{2,24}?)(?:之后|以后|(?<![推滞延落退靠])后|之日起|起)"
+                          r"(?P<limit>\d+(?:\.\d+)?(?:个工作日|工作日|日历天|天|日|小时|分钟|秒)(?:以内|之内|内)[^\d，,；;。]{0,6})")
 _ZERO = re.compile(r"0+(?:\.0+)?(?![\d.])")  # a figure of 0 at the start of a text
 
 # re.ASCII: only 0-9 are digits here; other Unicode digits fall through to an error.
@@ -679,6 +682,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         except ValueParseError:
             pass
     ranged = _FIGURE_RANGE.fullmatch(compact) if actual else None
+    if ranged is not None and ranged["low"] == "1" and ranged["unit"] in _SEQUENCE_UNITS:
+        # "1-3期", "1-2批": the first to the third, three of them (review FC B1)
+        return replace(parse_value(ranged["high"] + ranged["unit"], reading, where=where, year=year, actual=actual), raw=text)
     if ranged is not None and ranged["first"] in (None, ranged["unit"]) and Decimal(ranged["low"]) < Decimal(ranged["high"]):
         # "90%-95%", "在85%至95%之间", "3-5天": a result somewhere in the range, scored at both ends (review ET B1)
         try:
