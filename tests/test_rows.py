@@ -1900,6 +1900,9 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     ("群众生活", "社会效益指标", "生活得到保障", "基本生活得到保障", "None"),
     ("药物制度", "社会效益指标", "药物制度全面实施", "基本药物制度全面实施", "8.00～10.00"),
     ("系统运行", "质量指标", "稳定运行", "基本稳定运行", "None"),
+    # reviews FB B10, FD B6: the state a target asks to keep, said alone; a lasting step of the same words
+    ("就业局势", "社会效益指标", "保持总体稳定", "总体稳定", "8.00～10.00"), ("营商环境", "社会效益指标", "持续优化", "不断优化", "8.00～10.00"),
+    ("营商环境", "社会效益指标", "明显优化", "优化", "None"),  # a strength asked: the evaluator's, as before
     ("项目建设", "社会效益指标", "建成并投入使用", "基本建成", "6.00～8.00"), ("工作任务", "社会效益指标", "全面完成", "基本全面完成", "6.00～8.00"),
     # review FA: not against a target asking only part or a first stage, nor where the word begins a noun or a name
     ("农村饮水安全", "社会效益指标", "解决部分群众饮水困难", "基本解决", "None"),

@@ -218,6 +218,8 @@ _STATES_WORDS = tuple(_STATES)
 # "实现全覆盖"): never the start of a programme's name, as "公共卫生服务" is in "基本公共卫生服务" (review EO A2)
 _TO_DO = ("满足", "实现", "完成", "达到", "落实", "解决", "消除", "建成", "形成", "符合", "覆盖", "按期", "按时", "全面", "全部",
           "完全", "足额")
+# Verbs of keeping or reaching a state before the state a target names ("保持总体稳定"): the state said alone reaches it
+_KEEPING = ("保持", "维持", "确保", "做到", "实现")
 # Qualities a target may open with, which "基本" before them in an actual only qualifies ("基本精准" against "精准发放")
 _QUALITIES = frozenset({"精准", "准确", "及时", "规范", "完善", "健全", "公开", "合理", "到位", "达标", "足额", "全面", "完整", "统一"})
 # What makes a noun of the verb or quality before it ("建成区", "覆盖面", "完成率", "满意度")
@@ -778,6 +780,18 @@ class WordingGrader:
             return equal, f"完成值“{phrase}”与指标值“{target}”说的是同一件事"
         if len(phrase) == len(target) and any(phrase == target[k:] + target[:k] for k in range(2, len(target) - 1)):
             return equal, "完成值与指标值是同样的词，次序不同"  # "验收通过" against "通过验收"
+        kept = next((w for w in _KEEPING if target.startswith(w) and target[len(w):] == said and len(said) > 1), None)
+        if kept is not None:
+            # "总体稳定" against "保持总体稳定": the state the target asks to keep (reviews FB B10, FD B6)
+            return equal, f"完成值“{phrase}”即指标值要求{kept}的“{said}”"
+        strong = {w for w, _ in rules.strength}
+        asked = target
+        while (lead := next((w for w in rules.contained_with if asked.startswith(w) and len(asked) > len(w) and w not in strong),
+                            None)) is not None:
+            asked = asked[len(lead):]
+        if asked != target and asked == said:
+            # "不断优化" against "持续优化": a lasting step of the same words, no strength asked (review FD B6)
+            return equal, f"完成值与指标值同样是“{asked}”"
         # "全年无安全事故": a filler before the none word says nothing of it
         filler = next((w for w in self.reading.fillers if phrase.startswith(w) and len(phrase) > len(w)), "")
         told = phrase[len(filler):]
