@@ -789,8 +789,9 @@ class WordingGrader:
         while (lead := next((w for w in rules.contained_with if asked.startswith(w) and len(asked) > len(w) and w not in strong),
                             None)) is not None:
             asked = asked[len(lead):]
-        if asked != target and asked == said:
-            # "不断优化" against "持续优化": a lasting step of the same words, no strength asked (review FD B6)
+        if asked != target and said != phrase and asked == said:
+            # "不断优化" against "持续优化": a lasting step of the same words, no strength asked (review FD B6); not
+            # the words alone ("改善" against "持续改善": the lasting step is the evaluator's)
             return equal, f"完成值与指标值同样是“{asked}”"
         # "全年无安全事故": a filler before the none word says nothing of it
         filler = next((w for w in self.reading.fillers if phrase.startswith(w) and len(phrase) > len(w)), "")
