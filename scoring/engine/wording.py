@@ -218,6 +218,8 @@ _STATES_WORDS = tuple(_STATES)
 # "实现全覆盖"): never the start of a programme's name, as "公共卫生服务" is in "基本公共卫生服务" (review EO A2)
 _TO_DO = ("满足", "实现", "完成", "达到", "落实", "解决", "消除", "建成", "形成", "符合", "覆盖", "按期", "按时", "全面", "全部",
           "完全", "足额")
+# Words of a lasting or further step ("持续优化", "不断优化"): one of them answers another before the same words
+_LASTING = ("持续", "不断", "进一步", "继续")
 # Verbs of keeping or reaching a state before the state a target names ("保持总体稳定"): the state said alone reaches it
 _KEEPING = ("保持", "维持", "确保", "做到", "实现")
 # Qualities a target may open with, which "基本" before them in an actual only qualifies ("基本精准" against "精准发放")
@@ -784,15 +786,12 @@ class WordingGrader:
         if kept is not None:
             # "总体稳定" against "保持总体稳定": the state the target asks to keep (reviews FB B10, FD B6)
             return equal, f"完成值“{phrase}”即指标值要求{kept}的“{said}”"
-        strong = {w for w, _ in rules.strength}
-        asked = target
-        while (lead := next((w for w in rules.contained_with if asked.startswith(w) and len(asked) > len(w) and w not in strong),
-                            None)) is not None:
-            asked = asked[len(lead):]
-        if asked != target and said != phrase and asked == said:
-            # "不断优化" against "持续优化": a lasting step of the same words, no strength asked (review FD B6); not
-            # the words alone ("改善" against "持续改善": the lasting step is the evaluator's)
-            return equal, f"完成值与指标值同样是“{asked}”"
+        lasting_t = next((w for w in _LASTING if target.startswith(w) and len(target) > len(w)), None)
+        lasting_p = next((w for w in _LASTING if phrase.startswith(w) and len(phrase) > len(w)), None)
+        if lasting_t and lasting_p and target[len(lasting_t):] == phrase[len(lasting_p):]:
+            # "不断优化" against "持续优化": a lasting step of the same words (review FD B6); not the words alone ("改善"
+            # against "持续改善": the lasting step is the evaluator's), nor other words before them ("发生减少")
+            return equal, f"完成值与指标值同样是持续的“{target[len(lasting_t):]}”"
         # "全年无安全事故": a filler before the none word says nothing of it
         filler = next((w for w in self.reading.fillers if phrase.startswith(w) and len(phrase) > len(w)), "")
         told = phrase[len(filler):]
