@@ -3014,3 +3014,20 @@ def test_a_shortfall_the_rounding_hides_is_said(library):
 def test_session_49_readings_reach_no_further(library, name, group, target, actual, expected):
     row, _ = one(library, name=name, group=["效益指标" if "效益" in group else "产出指标", group], target=target, actual=actual, claimed="10")
     assert str(row.result.computed) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected"), [
+    # review FE A1: a change to a level in a row counting the change is no size of it
+    ("新增造林面积", "数量指标", "≥0.5万亩", "由1.2万亩增加到1.5万亩", "None"), ("发案率下降幅度", "社会效益指标", "≥10%", "由5%下降至4.8%", "None"),
+    # review FE A2: work done on an area struck is no harm (the areas are not listed); a ranking stays lower is better
+    ("补助资金绩效评价全省排名", "社会效益指标", "10名", "15名", "6.67"),
+    # review FE B2: a limit's verb in a day count
+    ("平均报账天数", "时效指标", "10天", "8天", "10.00"),
+    # review FF A1–A2, B
+    ("普查数据重报率", "质量指标", "1%", "1.6%", "6.25"), ("抽样误差", "质量指标", "3%", "2.6%", "10.00"),
+    ("衔接资金用于产业发展比重", "成本指标", "60%", "55%", "9.17"), ("新增就业人数", "数量指标", "≥1000人", "新增900人", "9.00"),
+])
+def test_session_49_later_readings(library, name, group, target, actual, expected):
+    row, _ = one(library, name=name, group=["效益指标" if "效益" in group else "成本指标" if group == "成本指标" else "产出指标", group],
+                 target=target, actual=actual, claimed="10")
+    assert str(row.result.computed) == expected, row.result.parts[0].reason

@@ -573,6 +573,8 @@ class ParsedValue:
     since: date | None = None
     # an actual written as a range of figures ("90%-95%"): its upper end, ``number`` its lower one
     upto: Decimal | None = None
+    # the words of a change to a level ("提高到" of "由62.1%提高到62.8%"): the figure is the level, not the change's size
+    reached: str | None = None
 
     @property
     def is_percent(self) -> bool:
@@ -664,7 +666,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
                 level = None
             if level is not None and level.kind == "number" and not level.change and not level.named:
                 rising = change_way(reached["word"], reading) > 0
-                return replace(level, raw=text, comparator=level.comparator or (None if actual else ">=" if rising else "<="))
+                return replace(level, raw=text, comparator=level.comparator or (None if actual else ">=" if rising else "<="),
+                               reached=compact[: reached.start("level")])
         changed = reading.change_word.match(compact)
         if changed is not None:  # "同比下降3%", "较上年增长≥5%": the size of a change
             return _change(text, compact[changed.end():], compact[:changed.end()], reading, where, year, actual)

@@ -108,6 +108,10 @@ _ACTUAL_READ = "完成值读作"  # the label of what an actual's wording was re
 _KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未填", "any": "数值或日期"}
 
 
+# Words of a row counting what was added or cut ("新增造林面积", "审批时限压缩天数"), beside the change words
+_INCREMENTS = ("新增", "净增", "压缩", "压减", "缩短")
+
+
 @dataclass
 class _Outcome:
     part: PartResult
@@ -656,6 +660,11 @@ class RowScorer(WordingGrader, UnitMatcher):
         if target is not None and target.comparator in _FLIP:
             self._check_nature(row, target.comparator, place)
         actual = self._check_named(row, actual, target, values)
+        reached = next((v for v in (actual, target) if v is not None and v.reached), None)
+        if reached is not None and (named_change(_row_name(row), self.reading) is not None
+                                    or any(w in _row_name(row) for w in (*self.reading.rise_words, *self.reading.fall_words, *_INCREMENTS))):
+            # "由1.2万亩增加到1.5万亩" in 新增造林面积: the level reached, not the change the row counts (review FE A1)
+            raise _Unreadable(f"“{reached.raw}”写的是变化后达到的水平（“{reached.reached}”），指标“{row.name}”计的是变化幅度，无法比较")
         if actual.change or (target is not None and target.change):
             target, actual = self._check_change(row, target, actual, values)
         if target is not None and actual.kind == "number" and not qualitative:
@@ -1736,9 +1745,9 @@ _NOT_PENDING = ("接待", "等待", "招待", "期待", "款待", "对待", "优
 
 def _named_for(name: str, word: str, suffixes: tuple[str, ...]) -> bool:
     """Whether a row's name ends with ``word``, maybe followed by one of ``suffixes`` ("拨付率",
-    "培训人数")."""
+    "培训人数"), or opens with it ("新增就业人数": review FF B)."""
     at = name.rfind(word)
-    return at >= 0 and (name[at + len(word):] == "" or name[at + len(word):] in suffixes)
+    return at >= 0 and (name[at + len(word):] == "" or name[at + len(word):] in suffixes) or name.startswith(word)
 
 
 def _duration_method(name: str, durations: CompiledDurations) -> str | None:
