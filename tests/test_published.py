@@ -272,6 +272,13 @@ def test_merged_headings_full_marks_and_malformed_budget_cells():
     assert "得分印为“满分”，按其分值 25 分读入" in sheet["notes"]
     full = _read(base, budget={**base["budget"], "execution_claimed": "满分"})["sheets"][0]
     assert full["claims"]["execution"]["score"] == "10"
+    # review FH A1: no weight of its own, the only row under a heading printing one: that weight
+    alone = {"l1": "满意度指标(10分)", "l2": "服务对象满意度指标", "name": "群众满意度", "target": "≥90%", "actual": "95%",
+             "weight": None, "claimed": "满分"}
+    sheet = _read(base, rows=[first, alone])["sheets"][0]
+    assert sheet["rows"][-1]["claimed"] == "10" and "按其所在“满意度指标”的分值 10 分读入" in sheet["notes"]
+    sheet = _read(base, rows=[first, alone, {**alone, "name": "受益群众满意度"}])["sheets"][0]  # two rows share it: not said which
+    assert "claimed" not in sheet["rows"][-1] and "该行未印分值，按未给出处理" in sheet["notes"]
     for changed, said in (({"budget": {**base["budget"], "executed": {"v": 1}}}, "budget.executed: 应为文字或数字"),
                           ({"claimed_total": {"score": 98}}, "claimed_total: 应为文字或数字"),
                           ({"budget_subrows": "其中"}, "budget_subrows: 应为")):

@@ -3031,3 +3031,19 @@ def test_session_49_later_readings(library, name, group, target, actual, expecte
     row, _ = one(library, name=name, group=["效益指标" if "效益" in group else "成本指标" if group == "成本指标" else "产出指标", group],
                  target=target, actual=actual, claimed="10")
     assert str(row.result.computed) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected"), [
+    # review FG A1: a word a name opens with is dropped before an actual's figure only for what was added (新增, 净增),
+    # never in a rate's name
+    ("支出结余率", "经济效益指标", "≤5%", "支出95%", "None"), ("新增设备故障率", "质量指标", "≤2%", "新增100%", "None"),
+    ("病虫害防治率", "质量指标", "≥90%", "病虫害5%", "None"), ("新增就业人数", "数量指标", "≥1000人", "新增1200人", "10.00"),
+    # review FG B1: a level row whose name holds a change word takes a level reached
+    ("群众满意度提升", "社会效益指标", "≥90%", "由85%提高到95%", "10.00"),
+    # review FG A2: only the share of funds used for industry is a floor in 成本指标
+    ("项目管理费占产业发展比重", "成本指标", "3%", "4%", "7.50"),
+])
+def test_session_49_latest_readings(library, name, group, target, actual, expected):
+    row, _ = one(library, name=name, group=["效益指标" if "效益" in group else "成本指标" if group == "成本指标" else "产出指标", group],
+                 target=target, actual=actual, claimed="10")
+    assert str(row.result.computed) == expected, row.result.parts[0].reason

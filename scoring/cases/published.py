@@ -267,6 +267,7 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
     rows: list[dict] = []
     subtotals: dict[tuple[str, ...], dict] = {}
     copies: list[tuple] = []  # rows taken for the block's execution: (where, cells, number, group, subtotals holding it)
+    full_marks: list[tuple[dict, str, int]] = []  # rows claiming "满分" without a weight of their own
     parent: dict | None = None
     above: dict[str, str] = {}  # the headings of the row above, for cells left empty under a merged one
     for number, cells in enumerate(printed, 1):
@@ -319,9 +320,13 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
         target, actual = _ocr(target, "指标值", name, notes), _ocr(actual, "完成值", name, notes)
         weight_cell, claimed_cell = cells.get("weight"), cells.get("claimed")
         whole = _figure(weight_cell, "", []) if _text(claimed_cell) in _FULL_MARKS else None
+        full_by_header = None
         if whole is not None:
             notes.append(f"第 {number} 个指标行（{name}）得分印为“{_text(claimed_cell)}”，按其分值 {whole} 分读入")
             claimed_cell = whole  # "满分": the row's whole weight (review CT A2)
+        elif _text(claimed_cell) in _FULL_MARKS and _text(weight_cell) in _EMPTY_CELLS:
+            # no weight of its own: the weight of the heading over it, where it is the heading's only row (review FH A1)
+            full_by_header, claimed_cell = _text(claimed_cell), None
         where = f"第 {number} 个指标行（{'/'.join(group)}{'：' + name if name else ''}）"
         note = _text(cells.get("note"))
         if all(_text(cells.get(k)) in ("", "…") for k in ("target", "actual", "weight", "claimed")) and (not name or name.endswith("…")):
@@ -371,9 +376,26 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
             row["part_of"] = parent["id"]
         else:
             parent = row
+        if full_by_header is not None:
+            full_marks.append((row, full_by_header, number))
         rows.append(row)
     _execution_rows_kept(rows, copies, subtotals, sheet, notes)
+    _full_marks_by_header(full_marks, rows, subtotals, notes)
     return rows, list(subtotals.values())
+
+
+def _full_marks_by_header(marked: list[tuple[dict, str, int]], rows: list[dict], subtotals: dict, notes: list[str]) -> None:
+    """A claim printed "满分" on a row without a weight of its own: the weight of the innermost weighted heading
+    over it where the row is that heading's only row ("满意度指标(10分)" over one row: 10); otherwise not given, said so."""
+    for row, written, number in marked:
+        heading = max((k for k in subtotals if tuple(row["group"][: len(k)]) == k), key=len, default=None)
+        under = [r for r in rows if heading is not None and tuple(r["group"][: len(heading)]) == heading and "part_of" not in r]
+        weight = _figure(subtotals[heading]["weight"], "", []) if heading is not None and len(under) == 1 else None
+        if weight is None:
+            notes.append(f"第 {number} 个指标行（{row['name']}）得分印为“{written}”，该行未印分值，按未给出处理")
+            continue
+        row["claimed"] = weight
+        notes.append(f"第 {number} 个指标行（{row['name']}）得分印为“{written}”，按其所在“{heading[-1]}”的分值 {weight} 分读入")
 
 
 def _execution_rows_kept(rows: list[dict], copies: list[tuple], subtotals: dict, sheet: dict, notes: list[str]) -> None:

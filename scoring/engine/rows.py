@@ -110,6 +110,8 @@ _KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未�
 
 # Words of a row counting what was added or cut ("新增造林面积", "审批时限压缩天数"), beside the change words
 _INCREMENTS = ("新增", "净增", "压缩", "压减", "缩短")
+# ... of them, what was added, which a row's name and its actual may both open with ("新增1200人" in 新增就业人数)
+_ADDED = ("新增", "净增")
 
 
 @dataclass
@@ -363,7 +365,8 @@ class RowScorer(WordingGrader, UnitMatcher):
             name = _row_name(row)
             for word, named in self.reading.named_fillers:  # longest first
                 rest = compact[len(word):]
-                if not (compact.startswith(word) and rest and _named_for(name, named, self.reading.quantity_suffixes)):
+                if not (compact.startswith(word) and rest and (_named_for(name, named, self.reading.quantity_suffixes)
+                                                               or _opened_with(name, word, self.reading.quantity_names))):
                     continue
                 # before the figure itself ("覆盖率低于95%" holds a quantity's name), in a row named
                 # for it ("资金拨付率", "培训人数"; not "年度支出结余率", "受益群众满意度")
@@ -661,8 +664,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             self._check_nature(row, target.comparator, place)
         actual = self._check_named(row, actual, target, values)
         reached = next((v for v in (actual, target) if v is not None and v.reached), None)
-        if reached is not None and (named_change(_row_name(row), self.reading) is not None
-                                    or any(w in _row_name(row) for w in (*self.reading.rise_words, *self.reading.fall_words, *_INCREMENTS))):
+        if reached is not None and (named_change(_row_name(row), self.reading) is not None or any(w in _row_name(row) for w in _INCREMENTS)):
             # "由1.2万亩增加到1.5万亩" in 新增造林面积: the level reached, not the change the row counts (review FE A1)
             raise _Unreadable(f"“{reached.raw}”写的是变化后达到的水平（“{reached.reached}”），指标“{row.name}”计的是变化幅度，无法比较")
         if actual.change or (target is not None and target.change):
@@ -1745,9 +1747,15 @@ _NOT_PENDING = ("接待", "等待", "招待", "期待", "款待", "对待", "优
 
 def _named_for(name: str, word: str, suffixes: tuple[str, ...]) -> bool:
     """Whether a row's name ends with ``word``, maybe followed by one of ``suffixes`` ("拨付率",
-    "培训人数"), or opens with it ("新增就业人数": review FF B)."""
+    "培训人数")."""
     at = name.rfind(word)
-    return at >= 0 and (name[at + len(word):] == "" or name[at + len(word):] in suffixes) or name.startswith(word)
+    return at >= 0 and (name[at + len(word):] == "" or name[at + len(word):] in suffixes)
+
+
+def _opened_with(name: str, word: str, quantity_names: tuple[str, ...]) -> bool:
+    """Whether a row counting what was added opens its name with ``word`` (`_ADDED`: "新增1200人" in 新增就业人数,
+    review FF B): never a rate's or a share's name ("新增设备故障率": review FG A1)."""
+    return word in _ADDED and name.startswith(word) and not name.endswith((*quantity_names, "比例", "占比", "比重"))
 
 
 def _duration_method(name: str, durations: CompiledDurations) -> str | None:
