@@ -365,3 +365,23 @@ def test_an_execution_row_the_weights_need_stays_a_row():
     # where the weights add up without it, it is the block's execution printed again
     sheet = _read(base, rows=[row, {**row, "name": "培训人次", "weight": "50", "claimed": "50"}, execution])["sheets"][0]
     assert [r["name"] for r in sheet["rows"]] == ["培训合格率", "培训人次"], sheet["rows"]
+
+
+def test_a_rule_indicator_printed_as_a_row_in_a_weighted_group_counts_in_it(tmp_path):
+    """Review FH A2: 预算执行率 printed as a row under 项目管理 (20 points, subtotal 20) beside another row of 10 is the
+    rule indicator's line, and the group's weight and subtotal hold it: no sum or weight is wrong."""
+    rows = [("项目管理", "投入管理", "预算执行率", "100%", "95.5%", 10), ("项目管理", "财务管理", "资金使用合规性", "合规", "合规", 10),
+            ("产出指标", "数量指标", "保障学生人数", "≥1500人", "1520人", 40), ("效益指标", "社会效益指标", "办学条件", "有所改善", "明显改善", 30),
+            ("满意度指标", "服务对象满意度指标", "家长满意度", "≥90%", "95%", 10)]
+    lines = ['format = 1', '[case]', 'id = "k2"', 'unit = "济南市历下区第二实验小学"', 'region = ["山东省", "济南市", "历下区"]', 'year = 2021',
+             'source = "test"', '[[sheets]]', 'id = "sheet"', 'title = "小学公用经费"', 'sheet_type = "项目支出绩效自评表"',
+             '[sheets.inputs.budget]', 'value = "80"', '[sheets.inputs.executed]', 'value = "76.4"']
+    for g1, g2, name, target, actual, weight in rows:
+        lines += ['[[sheets.rows]]', f'group = ["{g1}", "{g2}"]', f'name = "{name}"', f'target = "{target}"', f'actual = "{actual}"',
+                  f'weight = "{weight}"', f'claimed = "{weight}"']
+    lines += ['[[sheets.subtotals]]', 'group = ["项目管理"]', 'weight = "20"', 'claimed = "20"', '[sheets.claimed_total]', 'score = "100"']
+    path = tmp_path / "group.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = json.loads(run_cli("diff", str(path), "--format", "json").stdout)
+    said = [f["message"] for f in done["findings"] if f["severity"] in ("error", "warning")]
+    assert any(f["code"] == "indicator_row" for f in done["findings"]) and not any("项目管理" in m for m in said), said

@@ -162,7 +162,15 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
             printed[ind] = (row.actual, f"{where}.rows[{i}]")
     if not found:
         return sheet, []
-    folded = replace(sheet, rows=keep, claims=claims, weights=weights)
+    # a group printed with a subtotal or weight holds the line it printed as a row (review FH A2), as a case file
+    # says with `includes` and the published-sheet importer does where the budget block claims it
+    subtotals = list(sheet.subtotals)
+    for i, ind in named.items():
+        group = tuple(sheet.rows[i].group)
+        for k, sub in enumerate(subtotals):
+            if group[: len(sub.group)] == tuple(sub.group) and ind not in sub.includes:
+                subtotals[k] = replace(sub, includes=[*sub.includes, ind])
+    folded = replace(sheet, rows=keep, claims=claims, weights=weights, subtotals=subtotals)
     folded._printed = printed or None
     return folded, found
 
