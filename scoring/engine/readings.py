@@ -891,7 +891,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     if rivals:
         # "100户（80户已完工）", "100%（抽查，合格率95%）": which figure is the result is not said
         said = (f"括号中注明“{rivals[0][1].clause}”，无法确定完成值是否应减去这一部分" if rivals[0][1].within
-                else f"括号中另有“{rivals[0][0]}”，无法确定完成值是哪一个")
+                else f"括号中另有“{rivals[0][0].removeprefix('另有')}”，无法确定完成值是哪一个")
         raise RivalResult(where, text, f"“{text}”{said}", value, tuple(r for _, r in rivals))
     return value
 

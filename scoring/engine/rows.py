@@ -1262,6 +1262,10 @@ class RowScorer(WordingGrader, UnitMatcher):
         if self._says_none(text) and self._counts_what_is_none(row, target, method, text) or self._none_done(row, target, method, text):
             self.recorder.value(values, ValueUse("none", _ACTUAL_READ, f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
             return ParsedValue(actual.raw, "number", None, Decimal(0), target.unit, None, None)
+        answers = self.rules.no_answers
+        if text in answers or text.startswith(tuple(w for w in answers if len(w) > 1)):
+            # "未统计", "详见附件": no result given, not wording of another kind (review FH B2)
+            raise _Unreadable(f"实际完成值写“{actual.raw}”，未给出实际完成情况，无法与年度指标值“{target.raw}”比较")
         raise _Unreadable(f"实际完成值“{actual.raw}”是文字，年度指标值“{target.raw}”是{_KINDS[target.kind]}，文字无法与之比较")
 
     def _worded_target(self, row: Row, target: ParsedValue, actual: ParsedValue, values: list[ValueUse]) -> ParsedValue:
