@@ -685,7 +685,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         except ValueParseError:
             pass
     ranged = _FIGURE_RANGE.fullmatch(compact) if actual else None
-    if ranged is not None and ranged["low"] == "1" and ranged["unit"] in _SEQUENCE_UNITS:
+    if ranged is not None and ranged["low"] == "1" and ranged["unit"] in _SEQUENCE_UNITS and ranged["first"] is None:
         # "1-3期", "1-2批": the first to the third, three of them (review FC B1)
         return replace(parse_value(ranged["high"] + ranged["unit"], reading, where=where, year=year, actual=actual), raw=text)
     if ranged is not None and ranged["first"] in (None, ranged["unit"]) and Decimal(ranged["low"]) < Decimal(ranged["high"]):
