@@ -279,6 +279,11 @@ def test_merged_headings_full_marks_and_malformed_budget_cells():
     assert sheet["rows"][-1]["claimed"] == "10" and "按其所在“满意度指标”的分值 10 分读入" in sheet["notes"]
     sheet = _read(base, rows=[first, alone, {**alone, "name": "受益群众满意度"}])["sheets"][0]  # two rows share it: not said which
     assert "claimed" not in sheet["rows"][-1] and "该行未印分值，按未给出处理" in sheet["notes"]
+    # review FI A1: nor where the heading also holds the budget block's execution line
+    execution = {"l1": "满意度指标(10分)", "l2": "服务对象满意度指标", "name": "预算执行率", "target": "100%", "actual": "100%",
+                 "weight": "5", "claimed": "5"}
+    sheet = _read(base, rows=[first, execution, alone], budget={**base["budget"], "execution_weight": "5", "execution_claimed": "5"})["sheets"][0]
+    assert "claimed" not in sheet["rows"][-1], sheet["rows"]
     for changed, said in (({"budget": {**base["budget"], "executed": {"v": 1}}}, "budget.executed: 应为文字或数字"),
                           ({"claimed_total": {"score": 98}}, "claimed_total: 应为文字或数字"),
                           ({"budget_subrows": "其中"}, "budget_subrows: 应为")):

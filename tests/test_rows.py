@@ -3049,3 +3049,17 @@ def test_session_49_latest_readings(library, name, group, target, actual, expect
     row, _ = one(library, name=name, group=["效益指标" if "效益" in group else "成本指标" if group == "成本指标" else "产出指标", group],
                  target=target, actual=actual, claimed="10")
     assert str(row.result.computed) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected"), [
+    # review FJ A2: a deviation's size is how far either way: a negative figure against a cap is its size
+    ("税收收入预测偏差率", "质量指标", "≤3%", "-4.1%", "7.32"), ("预算执行偏离度", "质量指标", "≤10%", "-12.5%", "8.00"),
+    ("税收收入预测偏差率", "质量指标", "控制在3%以内", "-2%", "10.00"),
+    ("营业收入增长率", "经济效益指标", "≤10%", "-5%", "10.00"),  # no deviation: a signed figure, as before
+    # review FJ A1: backlogs, arrears, an ageing fleet, waits in any group (national.project@2020.12)
+    ("信访积案数量", "社会效益指标", "5件", "7件", "7.14"), ("公交车平均车龄", "质量指标", "6年", "5年", "10.00"),
+    ("乘客平均候车时长", "质量指标", "10分钟", "12分钟", "8.33"),
+])
+def test_deviations_backlogs_and_waits(library, name, group, target, actual, expected):
+    row, _ = one(library, name=name, group=["效益指标" if "效益" in group else "产出指标", group], target=target, actual=actual, claimed="10")
+    assert str(row.result.computed) == expected, row.result.parts[0].reason

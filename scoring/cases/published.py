@@ -390,7 +390,9 @@ def _full_marks_by_header(marked: list[tuple[dict, str, int]], rows: list[dict],
     for row, written, number in marked:
         heading = max((k for k in subtotals if tuple(row["group"][: len(k)]) == k), key=len, default=None)
         under = [r for r in rows if heading is not None and tuple(r["group"][: len(heading)]) == heading and "part_of" not in r]
-        weight = _figure(subtotals[heading]["weight"], "", []) if heading is not None and len(under) == 1 else None
+        # (nor a heading that also holds the budget block's execution line, nor a 其中 part: review FI A1)
+        alone = heading is not None and len(under) == 1 and not subtotals[heading].get("includes") and "part_of" not in row
+        weight = _figure(subtotals[heading]["weight"], "", []) if alone else None
         if weight is None:
             notes.append(f"第 {number} 个指标行（{row['name']}）得分印为“{written}”，该行未印分值，按未给出处理")
             continue
