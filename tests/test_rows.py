@@ -3029,6 +3029,11 @@ def test_a_shortfall_the_rounding_hides_is_said(library):
     # review FJ A1: backlogs, arrears, an ageing fleet, waits in any group (national.project@2020.12)
     ("信访积案数量", "社会效益指标", "5件", "7件", "7.14"), ("公交车平均车龄", "质量指标", "6年", "5年", "10.00"),
     ("乘客平均候车时长", "质量指标", "10分钟", "12分钟", "8.33"),
+    # review FK: a cap of 0 asks no rise of a signed figure; a change's size is no deviation; arrears collected and
+    # backlogs cleared are work done; a waiting hall's lighting is no wait
+    ("项目成本偏差率", "成本指标", "≤0%", "-3%", "10.00"), ("单位成本变动幅度", "成本指标", "≤3%", "-5%", "10.00"),
+    ("清缴欠税金额", "经济效益指标", "500万元", "600万元", "10.00"), ("清结信访积案数", "社会效益指标", "20件", "25件", "10.00"),
+    ("候车厅照明时长", "质量指标", "12小时", "14小时", "10.00"),
 ])
 def test_session_49_readings(library, name, group, target, actual, expected):
     """One row of the national rules under its group (效益, 成本 or 产出), claimed in full: its computed score."""

@@ -110,8 +110,9 @@ _KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未�
 
 # Words of a row counting what was added or cut ("新增造林面积", "审批时限压缩天数"), beside the change words
 _INCREMENTS = ("新增", "净增", "压缩", "压减", "缩短")
-# Names of a deviation, an error or a change's size, which are how far either way: a negative figure is its size
-_SIZES = ("偏差率", "偏差", "偏离度", "偏离率", "误差率", "误差", "调整幅度", "调整率", "波动幅度", "波动率", "变动幅度")
+# Names of a deviation or an error, which are how far either way: a negative figure is its size
+# (not a change's size, 调整幅度, 变动幅度: a cost or a fee cut is no overrun, review FK B1)
+_SIZES = ("偏差率", "偏差", "偏离度", "偏离率", "误差率", "误差")
 # ... of them, what was added, which a row's name and its actual may both open with ("新增1200人" in 新增就业人数)
 _ADDED = ("新增", "净增")
 
@@ -1507,9 +1508,10 @@ class RowScorer(WordingGrader, UnitMatcher):
                 findings.append(finding("unit_converted", f"{row.name}：{note}", place))
                 if self.recorder.traced:  # `explain` shows how the figures were read before the score
                     self.recorder.value(values, ValueUse("compared_as", "比较时的读法", note, "value"))
-            if a < 0 <= t and direction[0] == "<" and bound is None and _row_name(row).endswith(_SIZES):
+            if a < 0 < t and direction[0] == "<" and bound is None and _row_name(row).endswith(_SIZES):
                 # "-4.1%" in 预测偏差率 against "≤3%": a deviation's size is how far, either way (偏离度 = |执行数 − 预算数|
-                # ÷ 预算数), not a signed figure any fall of which meets a cap (review FJ A2)
+                # ÷ 预算数), not a signed figure any fall of which meets a cap (review FJ A2); a cap of 0 asks no rise
+                # of a signed figure (review FK A1)
                 a = -a
                 if self.recorder.traced:
                     self.recorder.value(values, ValueUse("compared_as", "比较时的读法", f"按偏差的大小 {fmt(a)} 比较", "value"))
