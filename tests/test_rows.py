@@ -3034,6 +3034,11 @@ def test_a_shortfall_the_rounding_hides_is_said(library):
     ("项目成本偏差率", "成本指标", "≤0%", "-3%", "10.00"), ("单位成本变动幅度", "成本指标", "≤3%", "-5%", "10.00"),
     ("清缴欠税金额", "经济效益指标", "500万元", "600万元", "10.00"), ("清结信访积案数", "社会效益指标", "20件", "25件", "10.00"),
     ("候车厅照明时长", "质量指标", "12小时", "14小时", "10.00"),
+    # review FL: a budget's adjustments and a price's fluctuation are sizes too; an increase's amount is a change; more
+    # lower names
+    ("预算调整率", "质量指标", "≤5%", "-8%", "6.25"), ("农产品价格波动幅度", "经济效益指标", "≤5%", "-8%", "6.25"),
+    ("农民人均可支配收入增加额", "经济效益指标", "≥1000元", "由15000元增加到15600元", "None"),
+    ("数据审核退回率", "质量指标", "5%", "8%", "6.25"),
 ])
 def test_session_49_readings(library, name, group, target, actual, expected):
     """One row of the national rules under its group (效益, 成本 or 产出), claimed in full: its computed score."""

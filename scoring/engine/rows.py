@@ -109,10 +109,11 @@ _KINDS = {"date": "日期", "number": "数值", "text": "文字", "none": "未�
 
 
 # Words of a row counting what was added or cut ("新增造林面积", "审批时限压缩天数"), beside the change words
-_INCREMENTS = ("新增", "净增", "压缩", "压减", "缩短")
-# Names of a deviation or an error, which are how far either way: a negative figure is its size
-# (not a change's size, 调整幅度, 变动幅度: a cost or a fee cut is no overrun, review FK B1)
-_SIZES = ("偏差率", "偏差", "偏离度", "偏离率", "误差率", "误差")
+_INCREMENTS = ("新增", "净增", "压缩", "压减", "缩短", "增加额", "增长额", "增收额", "减少额", "增加量", "增长量", "减少量")
+# Names of a deviation, an error, a budget's adjustments or a price's fluctuation, which are how far either way
+# (and a budget's adjustments or a price's fluctuation either way; not a change's size, 调整幅度, 变动幅度: a cost or a fee
+# cut is no overrun, review FK B1)
+_SIZES = ("偏差率", "偏差", "偏离度", "偏离率", "误差率", "误差", "调整率", "波动幅度", "波动率")
 # ... of them, what was added, which a row's name and its actual may both open with ("新增1200人" in 新增就业人数)
 _ADDED = ("新增", "净增")
 
