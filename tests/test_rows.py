@@ -3039,6 +3039,10 @@ def test_a_shortfall_the_rounding_hides_is_said(library):
     ("预算调整率", "质量指标", "≤5%", "-8%", "6.25"), ("农产品价格波动幅度", "经济效益指标", "≤5%", "-8%", "6.25"),
     ("农民人均可支配收入增加额", "经济效益指标", "≥1000元", "由15000元增加到15600元", "None"),
     ("数据审核退回率", "质量指标", "5%", "8%", "6.25"),
+    # review FL A2: an overdraft and a disaster's area are lower is better, unless work is done on them (压减 acts on
+    # 超采量 only: "压减产能企业单位能耗" stays lower is better)
+    ("地下水超采量", "生态效益指标", "500万立方米", "420万立方米", "10.00"), ("压减地下水超采量", "数量指标", "500万立方米", "520万立方米", "10.00"),
+    ("林业有害生物成灾面积", "生态效益指标", "1200亩", "1500亩", "8.00"), ("压减产能企业单位能耗", "数量指标", "0.5吨标煤", "0.6吨标煤", "8.33"),
 ])
 def test_session_49_readings(library, name, group, target, actual, expected):
     """One row of the national rules under its group (效益, 成本 or 产出), claimed in full: its computed score."""

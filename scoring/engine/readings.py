@@ -1771,7 +1771,7 @@ def is_lower_name(name: str, reading: Reading) -> bool:
         at = head.rfind(word)
         if word in reading.none_words and at >= 0 and len(head) - at - len(word) <= _EVENT_NAME_LENGTH and head.endswith(reading.negated_events):
             return False  # "无安全事故", "杜绝安全事故": none of the event (not "不良事故": 不良 is a word of its own)
-    if not name.endswith(reading.quantity_names) and reading.handles(head, len(head)):
+    if not name.endswith(reading.quantity_names) and reading.handles(name, len(head)):
         # work done on an amount of it ("治理水土流失面积", "削减排放量"; a rate of the work, "整改超期率",
         # is still the failures'; not "监测设备故障次数": the equipment's)
         return False
