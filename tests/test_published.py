@@ -284,6 +284,12 @@ def test_merged_headings_full_marks_and_malformed_budget_cells():
                  "weight": "5", "claimed": "5"}
     sheet = _read(base, rows=[first, execution, alone], budget={**base["budget"], "execution_weight": "5", "execution_claimed": "5"})["sheets"][0]
     assert "claimed" not in sheet["rows"][-1], sheet["rows"]
+    # review FI B2–B3: nor past an inner heading printing a weight not read, nor beside a row cut off
+    sheet = _read(base, rows=[first, {**alone, "l2": "服务对象满意度指标(五分)"}])["sheets"][0]
+    assert "claimed" not in sheet["rows"][-1], sheet["rows"]
+    cut = {"l1": "满意度指标(10分)", "l2": "服务对象满意度指标", "name": "观众满…", "target": None, "actual": None, "weight": None, "claimed": None}
+    sheet = _read(base, rows=[first, alone, cut])["sheets"][0]
+    assert "claimed" not in sheet["rows"][-1], sheet["rows"]
     for changed, said in (({"budget": {**base["budget"], "executed": {"v": 1}}}, "budget.executed: 应为文字或数字"),
                           ({"claimed_total": {"score": 98}}, "claimed_total: 应为文字或数字"),
                           ({"budget_subrows": "其中"}, "budget_subrows: 应为")):

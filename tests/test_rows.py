@@ -3017,6 +3017,7 @@ def test_a_shortfall_the_rounding_hides_is_said(library):
     # review FG A1: a word a name opens with is dropped before an actual's figure only for what was added (新增, 净增),
     # never in a rate's name
     ("支出结余率", "经济效益指标", "≤5%", "支出95%", "None"), ("新增设备故障率", "质量指标", "≤2%", "新增100%", "None"),
+    ("新增就业人数占就业总人数", "数量指标", "≥30%", "新增35%", "None"),  # a share written with 占 (review FI B5)
     ("病虫害防治率", "质量指标", "≥90%", "病虫害5%", "None"), ("新增就业人数", "数量指标", "≥1000人", "新增1200人", "10.00"),
     # review FG B1: a level row whose name holds a change word takes a level reached
     ("群众满意度提升", "社会效益指标", "≥90%", "由85%提高到95%", "10.00"),

@@ -268,6 +268,7 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
     subtotals: dict[tuple[str, ...], dict] = {}
     copies: list[tuple] = []  # rows taken for the block's execution: (where, cells, number, group, subtotals holding it)
     full_marks: list[tuple[dict, str, int]] = []  # rows claiming "满分" without a weight of their own
+    cut: list[tuple[str, ...]] = []  # the groups of rows printed cut off
     parent: dict | None = None
     above: dict[str, str] = {}  # the headings of the row above, for cells left empty under a merged one
     for number, cells in enumerate(printed, 1):
@@ -331,6 +332,7 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
         note = _text(cells.get("note"))
         if all(_text(cells.get(k)) in ("", "…") for k in ("target", "actual", "weight", "claimed")) and (not name or name.endswith("…")):
             notes.append(f"{where}未印出或被截去（未读入）")
+            cut.append(tuple(group))  # a row the heading printed all the same (`_full_marks_by_header`)
             continue
         if _is_execution(name or (group[-1] if group else "")) and _same_execution(
                 sheet, _figure(claimed_cell, f"{where}得分", []), _figure(weight_cell, f"{where}分值", []), where, notes):
@@ -380,18 +382,23 @@ def _rows(printed: list, sheet: dict, notes: list[str]) -> tuple[list[dict], lis
             full_marks.append((row, full_by_header, number))
         rows.append(row)
     _execution_rows_kept(rows, copies, subtotals, sheet, notes)
-    _full_marks_by_header(full_marks, rows, subtotals, notes)
+    _full_marks_by_header(full_marks, rows, cut, subtotals, notes)
     return rows, list(subtotals.values())
 
 
-def _full_marks_by_header(marked: list[tuple[dict, str, int]], rows: list[dict], subtotals: dict, notes: list[str]) -> None:
+def _full_marks_by_header(marked: list[tuple[dict, str, int]], rows: list[dict], cut: list[tuple[str, ...]], subtotals: dict,
+                          notes: list[str]) -> None:
     """A claim printed "满分" on a row without a weight of its own: the weight of the innermost weighted heading
     over it where the row is that heading's only row ("满意度指标(10分)" over one row: 10); otherwise not given, said so."""
     for row, written, number in marked:
         heading = max((k for k in subtotals if tuple(row["group"][: len(k)]) == k), key=len, default=None)
         under = [r for r in rows if heading is not None and tuple(r["group"][: len(heading)]) == heading and "part_of" not in r]
-        # (nor a heading that also holds the budget block's execution line, nor a 其中 part: review FI A1)
-        alone = heading is not None and len(under) == 1 and not subtotals[heading].get("includes") and "part_of" not in row
+        under += [g for g in cut if heading is not None and g[: len(heading)] == heading]  # a row cut off is one (review FI B2)
+        # (nor a heading that also holds the budget block's execution line, nor a 其中 part: review FI A1; nor past an
+        # inner heading printing a weight not read, "服务对象满意度指标(五分)": review FI B3)
+        inner = heading is not None and any(level.endswith((")", "）")) for level in row["group"][len(heading):])
+        alone = (heading is not None and len(under) == 1 and not subtotals[heading].get("includes") and "part_of" not in row
+                 and not inner)
         weight = _figure(subtotals[heading]["weight"], "", []) if alone else None
         if weight is None:
             notes.append(f"第 {number} 个指标行（{row['name']}）得分印为“{written}”，该行未印分值，按未给出处理")

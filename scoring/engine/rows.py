@@ -1769,8 +1769,8 @@ def _named_for(name: str, word: str, suffixes: tuple[str, ...]) -> bool:
 
 def _opened_with(name: str, word: str, quantity_names: tuple[str, ...]) -> bool:
     """Whether a row counting what was added opens its name with ``word`` (`_ADDED`: "新增1200人" in 新增就业人数,
-    review FF B): never a rate's or a share's name ("新增设备故障率": review FG A1)."""
-    return word in _ADDED and name.startswith(word) and not name.endswith((*quantity_names, "比例", "占比", "比重"))
+    review FF B): never a rate's or a share's name ("新增设备故障率": review FG A1; "新增就业人数占就业总人数": FI B5)."""
+    return word in _ADDED and name.startswith(word) and not name.endswith((*quantity_names, "比例", "占比", "比重")) and "占" not in name
 
 
 def _duration_method(name: str, durations: CompiledDurations) -> str | None:
