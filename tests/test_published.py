@@ -396,3 +396,21 @@ def test_a_rule_indicator_printed_as_a_row_in_a_weighted_group_counts_in_it(tmp_
     done = json.loads(run_cli("diff", str(path), "--format", "json").stdout)
     said = [f["message"] for f in done["findings"] if f["severity"] in ("error", "warning")]
     assert any(f["code"] == "indicator_row" for f in done["findings"]) and not any("项目管理" in m for m in said), said
+
+
+def test_an_execution_row_beside_a_line_weighted_by_its_heading_is_the_rule_line(tmp_path):
+    """Review FI A3: the Yinchuan sheet made complete (its last row printed "满分" with no weight of its own under
+    服务对象满意度指标(10分), the budget block claiming nothing): its 预算执行率 row is the rule's line, not a row
+    beside it — no weights of 110, the line's claim of 9 checked against the rule's 10."""
+    base = json.loads((PUBLISHED / "09-yinchuan-liuzhong.json").read_text(encoding="utf-8"))
+    rows = [dict(r) for r in base["rows"]]
+    rows[13]["target"] = "14.8万元"
+    rows[16] = {**rows[16], "name": "学生和老师满意度", "target": "≥90%", "actual": "95%", "claimed": "满分"}
+    budget = {**base["budget"], "execution_weight": None, "execution_claimed": None}
+    path = tmp_path / "yinchuan.json"
+    path.write_text(json.dumps({**base, "truncated": False, "rows": rows, "budget": budget}, ensure_ascii=False), encoding="utf-8")
+    done = json.loads(run_cli("diff", str(path), "--format", "json").stdout)
+    sheet = done["sheets"][0]
+    execution = [i for i in sheet["indicators"] if i["name"] == "预算执行率"]
+    assert len(execution) == 1 and execution[0]["claimed"] == "9", execution
+    assert not any("110" in f["message"] for f in done["findings"]), [f["message"] for f in done["findings"]]

@@ -124,14 +124,17 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
     named = {**{i: ind for i, ind in by_name.items() if ind not in sure.values()}, **sure}
     if not named or len(set(named.values())) < len(named):
         return sheet, []
-    weighted = all(sheet.rows[i].weight is not None for i in lines)
+    # a line printed without a weight that is the only line under a heading printed with one has that weight, as
+    # `plan_rows` gives it (a "满分" 满意度 row under "满意度指标(10分)": review FI A3)
+    line_weights = {i: sheet.rows[i].weight if sheet.rows[i].weight is not None else _sole_line_weight(sheet, lines, i) for i in lines}
+    weighted = all(w is not None for w in line_weights.values())
     if weighted:
         # with each such row's weight as its indicator's, and with the rows all rows
-        folded = {ind: sheet.rows[i].weight for i, ind in named.items()}
-        rows_weight = sum((sheet.rows[i].weight for i in lines if i not in named), Decimal(0))
+        folded = {ind: line_weights[i] for i, ind in named.items()}
+        rows_weight = sum((line_weights[i] for i in lines if i not in named), Decimal(0))
         printed = [sheet.weights.get(ind.id, sheet.weights.get(ind.name, ind.weight)) for ind in rules.indicators]
         adds_up = rows_weight + sum((folded.get(ind.id, w) for ind, w in zip(rules.indicators, printed)), Decimal(0)) == rules.info.total
-        apart = sum((sheet.rows[i].weight for i in lines), Decimal(0)) + sum(printed, Decimal(0)) == rules.info.total
+        apart = sum((line_weights[i] for i in lines), Decimal(0)) + sum(printed, Decimal(0)) == rules.info.total
     if not set(sure).issuperset(named):
         # Only where the weights say so ("预算执行率" printed 20 beside 80 points of rows).  A unit's own
         # "预算执行率 ≥90%" among its 质量指标, weighted inside the 90 points of rows, is an indicator of its own.
@@ -173,6 +176,17 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
     folded = replace(sheet, rows=keep, claims=claims, weights=weights, subtotals=subtotals)
     folded._printed = printed or None
     return folded, found
+
+
+def _sole_line_weight(sheet: Sheet, lines: list[int], i: int) -> Decimal | None:
+    """The weight of the innermost subtotal printed with one over line ``i``, where ``i`` is its only line; else None."""
+    group = tuple(sheet.rows[i].group)
+    held = [s for s in sheet.subtotals if s.weight is not None and group[: len(s.group)] == tuple(s.group)]
+    if not held:
+        return None
+    inner = max(held, key=lambda s: len(s.group))
+    under = [j for j in lines if tuple(sheet.rows[j].group[: len(inner.group)]) == tuple(inner.group)]
+    return inner.weight if under == [i] and not inner.includes else None
 
 
 def _indicator_name(rules: RuleSet, ind_id: str) -> str:
