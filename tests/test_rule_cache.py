@@ -280,3 +280,50 @@ def test_the_plain_declarations_and_their_file_models_declare_the_same_fields():
         for field, info in fields.items():
             if not info.is_required():
                 assert plain._defaults[field] == info.get_default(call_default_factory=True), f"{name}.{field}"
+
+
+def test_validate_runs_again_only_the_worked_examples_a_change_reaches(cache, few_rules, monkeypatch):
+    """`formulas validate` remembers the rule sets whose examples passed under this program: run
+    again, it runs none; an example edited (here made wrong) is run and fails, as before; and the
+    program's fingerprint covers the engine's modules, not only the loader's."""
+    from typer.testing import CliRunner
+
+    from scoring.cli import app
+    from scoring.rules import golden
+
+    ran: list[str] = []
+    real = golden.run_example
+    monkeypatch.setattr(golden, "run_example", lambda rule_set, i, *a, **k: ran.append(rule_set.ref) or real(rule_set, i, *a, **k))
+    validate = lambda: CliRunner().invoke(app, ["formulas", "validate", "--rules-dir", str(few_rules)])  # noqa: E731
+    first = validate()
+    assert first.exit_code == 0, first.output
+    every = Counter(ran)
+    assert len(every) == len(load_rule_dir(few_rules).rule_sets)
+    ran.clear()
+    assert validate().exit_code == 0 and ran == []
+
+    child = in_effect(few_rules, "hunan.dept-overall", 2024)
+    text = child.read_text(encoding="utf-8")
+    at = text.index("[[tests]]")
+    wrong = text[:at] + text[at:].replace('expect = { execution = "', 'expect = { execution = "1', 1)
+    assert wrong != text
+    child.write_text(wrong, encoding="utf-8")
+    failed = validate()
+    assert failed.exit_code == 1 and "内置测试未通过" in failed.output and "期望 1" in failed.output
+    assert set(ran) == {"hunan.dept-overall@" + child.stem.rsplit("-", 1)[1]}
+    ran.clear()
+    assert validate().exit_code == 1 and ran  # a failure is never remembered: run and said each time
+    child.write_text(text, encoding="utf-8")
+    ran.clear()
+    assert validate().exit_code == 0 and ran == []
+
+    package = Path(rule_cache.__file__).resolve().parent.parent
+    copy = cache.parent / "package" / "scoring"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__", "formulas"))
+    monkeypatch.setattr(rule_cache, "__file__", str(copy / "rules" / "cache.py"))
+    monkeypatch.setattr(rule_cache, "_program_fingerprint", None)
+    before = rule_cache._program()
+    rows = copy / "engine" / "rows.py"
+    rows.write_text(rows.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    monkeypatch.setattr(rule_cache, "_program_fingerprint", None)
+    assert rule_cache._program() != before

@@ -120,6 +120,7 @@ def formulas_validate(
     from ..errors import ScoringError
     from ..files.reading import display_path
     from ..rules.library import RuleLibrary, default_rules_dir, load_rule_dir, load_rule_file, region_doubt, select_doubts, ties
+    from ..rules import cache
     from ..rules.released import LEDGER, ledger_path, modified_message, parse_ledger, read_ledger_bytes
 
     loaded, failures = [], []
@@ -148,6 +149,7 @@ def formulas_validate(
         whole = None
     revised_by = {r.info.revises: r.ref for r in whole.rule_sets if r.info.revises} if whole is not None else {}
     in_folder = {(r.ref, r.sha256) for r in whole.rule_sets} if whole is not None else set()
+    remembered, passed = cache.passed_examples(), []
     for rule_set in loaded:
         sha = released.get(rule_set.ref)
         if sha is not None and sha != rule_set.sha256:
@@ -158,7 +160,7 @@ def formulas_validate(
         # a draft outside the folder is held to its examples against the folder's other rules (review CA B1)
         beside = whole if (rule_set.ref, rule_set.sha256) in in_folder or whole is None else RuleLibrary(
             whole.directory, [*(r for r in whole.rule_sets if r.ref != rule_set.ref), rule_set], [])
-        failed = _failing_examples(rule_set, beside) if beside is not None else []
+        failed = _failing_examples(rule_set, beside, remembered, passed) if beside is not None else []
         if failed:
             # what may be why, where the file's own keys say so (a select key folded onto another: review CE B5)
             doubts = "".join(f"；{doubt}" for doubt in select_doubts(rule_set))
@@ -185,6 +187,7 @@ def formulas_validate(
         if has_ledger and sha is None:
             # a draft: said with the line that releases it, so the hash is copied, never typed
             typer.echo(f"  未发布：{LEDGER} 未登记此版本；发布时加入这一行：{rule_set.ref}  {rule_set.sha256}")
+    cache.remember_passed(remembered, passed)
     for failure in failures:
         typer.echo(f"失败：{failure}", err=True)
     if unreadable:
@@ -193,12 +196,23 @@ def formulas_validate(
         raise typer.Exit(1)
 
 
-def _failing_examples(rule_set, library) -> list[str]:
+def _failing_examples(rule_set, library, remembered: dict[str, None], passed: list[str]) -> list[str]:
     """What the rule set's golden examples find wrong (none written, or one not reached, is
-    `formulas test`'s to say: validate holds the file to the examples it has)."""
-    from ..rules.golden import example_label, run_example
+    `formulas test`'s to say: validate holds the file to the examples it has).  Examples that
+    passed under this very program and these very rules are not run again (``remembered``,
+    `cache.passed_examples`): a folder validated after one file changed runs that file's; a
+    rule set whose examples now pass is added to ``passed``."""
+    from ..engine.engine import Engine
+    from ..rules.golden import example_label, examples_key, run_example
 
-    return [f"{example_label(rule_set, i)}：{f}" for i in range(len(rule_set.tests)) for f in run_example(rule_set, i, library)]
+    key = examples_key(rule_set)
+    if key in remembered:
+        return []
+    engine = Engine()
+    failed = [f"{example_label(rule_set, i)}：{f}" for i in range(len(rule_set.tests)) for f in run_example(rule_set, i, library, engine)]
+    if not failed:
+        passed.append(key)
+    return failed
 
 
 @formulas_app.command("test")

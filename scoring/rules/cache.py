@@ -7,7 +7,8 @@ of these (SHA-256), and a later run that finds the same files reads it back inst
 changes — or the loading code, or the Python — changes the key: the old entry is simply never
 used again, and the oldest entries are removed once there are more than `KEEP`.  Beside the
 libraries, each folder loaded afresh leaves its parts (`Parts`), so that the next change to it
-compiles only the files the change reaches.
+compiles only the files the change reaches; and `formulas validate` remembers which rule sets'
+worked examples passed (`passed_examples`), under a key covering every module of this program.
 
 Where: ``$SCORING_CACHE_DIR``, else ``$XDG_CACHE_HOME/scoring``, else ``~/.cache/scoring``
 (``%LOCALAPPDATA%\\scoring\\cache`` on Windows).  ``SCORING_CACHE=off`` turns it off.
@@ -39,10 +40,14 @@ SUFFIX = ".pickle"
 # a few: the folders someone is editing.
 PARTS_KEEP = 8
 PARTS_PREFIX = "parts-"
+# Rule sets whose worked examples passed (`passed_examples`): enough for a few folders of them.
+EXAMPLES_PREFIX = "examples-"
+EXAMPLES_KEEP = 2048
 # The modules whose code decides what loading a rule file gives: their source is in the key
 # (every module of scoring/rules/, and these, relative to scoring/).
 _LOADER_MODULES = ("engine/readings.py", "plain.py", "numbers.py", "errors.py", "problems.py", "files/reading.py", "files/limits.py")
 _code_fingerprint: str | None = None
+_program_fingerprint: str | None = None
 
 
 def cache_dir() -> Path | None:
@@ -77,6 +82,54 @@ def _code() -> str:
         digest.update(b"\0pydantic\0" + _pydantic_version())
         _code_fingerprint = digest.hexdigest()
     return _code_fingerprint
+
+
+def _program() -> str:
+    """A fingerprint of everything scoring a sheet runs: every module of this package (the engine,
+    not only the loader), the Python, and pydantic's and simpleeval's code."""
+    global _program_fingerprint
+    if _program_fingerprint is None:
+        digest = hashlib.sha256(f"{FORMAT}|program|{sys.version}".encode())
+        package = Path(__file__).resolve().parent.parent
+        for path in sorted(package.rglob("*.py")):
+            try:
+                digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+            except OSError:
+                digest.update(path.name.encode() + b"\0?")
+        digest.update(b"\0pydantic\0" + _pydantic_version() + b"\0simpleeval\0" + _module_bytes("simpleeval"))
+        _program_fingerprint = digest.hexdigest()
+    return _program_fingerprint
+
+
+def _module_bytes(name: str) -> bytes:
+    """The source of module ``name`` as installed, without importing it (b"?" where not found)."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+        return Path(spec.origin).read_bytes() if spec is not None and spec.origin else b"?"
+    except (OSError, ImportError, ValueError):
+        return b"?"
+
+
+def passed_examples() -> dict[str, None]:
+    """The keys (`golden.examples_key`) of the rule sets whose worked examples all passed under this
+    very program, oldest first.  Running them again could only give the same: they depend on the
+    rule set (its resolved rules and its examples, both in the key) and on the code (in the entry's
+    key).  Empty when the cache is off or holds none."""
+    found = load(_program(), EXAMPLES_PREFIX)
+    return found if isinstance(found, dict) else {}
+
+
+def remember_passed(known: dict[str, None], passed: list[str]) -> None:
+    """Add ``passed`` to ``known`` (as `passed_examples` gave it) and keep the newest `EXAMPLES_KEEP`.
+    Two processes writing at once each leave a whole entry; one's additions may be lost, and are
+    run again next time."""
+    fresh = [key for key in passed if key not in known]
+    if not fresh:
+        return
+    kept = list(known)[-(EXAMPLES_KEEP - len(fresh)):] if len(known) + len(fresh) > EXAMPLES_KEEP else list(known)
+    store(_program(), dict.fromkeys([*kept, *fresh]), EXAMPLES_PREFIX)
 
 
 def _pydantic_version() -> bytes:
@@ -180,7 +233,7 @@ def store(key: str, value: object, prefix: str = PREFIX) -> None:
             except OSError:
                 pass
             raise
-        _tidy(folder, prefix, PARTS_KEEP if prefix == PARTS_PREFIX else KEEP)
+        _tidy(folder, prefix, PARTS_KEEP if prefix in (PARTS_PREFIX, EXAMPLES_PREFIX) else KEEP)
     except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return
 

@@ -3,6 +3,8 @@ report every expected-vs-actual difference, and every indicator no example reach
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -48,6 +50,15 @@ def run_rule_tests(rule_set: RuleSet, library: RuleLibrary, engine: Engine | Non
             report.passed += 1
     report.uncovered = uncovered(rule_set, reached)
     return report
+
+
+def examples_key(rule_set: RuleSet) -> str:
+    """What a rule set's worked examples give depends on: its resolved rules (`RuleSet.sha256`,
+    which leaves the examples out) and the examples themselves — the key `cache.passed_examples`
+    keeps it under (the program's code is in that entry's own key)."""
+    examples = [(t.name, t.year, t.inputs, t.findings, t.rows, t.expect, t.total) for t in rule_set.tests]
+    text = json.dumps(examples, ensure_ascii=False, sort_keys=True, default=repr)
+    return hashlib.sha256(f"{rule_set.sha256}\0{text}".encode()).hexdigest()
 
 
 def example_label(rule_set: RuleSet, index: int) -> str:
