@@ -567,6 +567,34 @@ def test_an_inner_subtotal_is_what_its_unclaimed_rows_add_to_the_outer_one(tmp_p
     assert report["sheets"][0]["total"]["status"] == "match"
 
 
+def test_an_inner_subtotal_claim_adds_to_an_outer_subtotal_that_includes_the_execution_line(tmp_path):
+    """项目管理 20 claimed 19 over 投入管理's 预算执行率 row (10, claimed 9: read as the rule's line,
+    which the subtotal then includes) and 财务管理 10 (its row blank, its subtotal claimed 10): 9 + 10
+    is 19 — written with the line included by hand or by the folded row alike (review FI A2: a
+    false “各项自评得分合计 9 分，与所填小计 19 分不符”)."""
+    rows = [{"group": ["项目管理", "投入管理"], "name": "预算执行率", "target": "100%", "actual": "95.5%", "weight": 10, "claimed": 9},
+            {"group": ["项目管理", "财务管理"], "name": "资金使用合规性", "target": "合规", "actual": "合规", "weight": 10},
+            {"group": ["产出指标", "数量指标"], "name": "保障学生人数", "target": "≥1500人", "actual": "1520人", "weight": 40, "claimed": 40},
+            {"group": ["效益指标", "社会效益指标"], "name": "办学条件", "target": "有所改善", "actual": "明显改善", "weight": 30, "claimed": 30},
+            {"group": ["满意度指标", "服务对象满意度指标"], "name": "家长满意度", "target": "≥90%", "actual": "95%", "weight": 10, "claimed": 10}]
+    subtotals = ('[[sheets.subtotals]]\ngroup = ["项目管理"]\nweight = 20\nclaimed = "19"\n'
+                 '[[sheets.subtotals]]\ngroup = ["项目管理", "财务管理"]\nweight = 10\nclaimed = "10"\n')
+    inputs = 'budget = "80"\nexecuted = "76.4"'
+    folded = write_case(tmp_path, rows, inputs=inputs, sheet='claimed_total = "99"\n' + subtotals)
+    by_hand = write_case(tmp_path, rows[1:], name="by-hand.toml", inputs=inputs,
+                         sheet='claimed_total = "99"\n[sheets.claims]\nexecution = "9"\n'
+                         + subtotals.replace('claimed = "19"', 'claimed = "19"\nincludes = ["execution"]'))
+    for path in (folded, by_hand):
+        code, report = diff_json(path)
+        assert code == 0 and not [f for f in report["findings"] if f["severity"] == "error"], report["findings"]
+        assert report["sheets"][0]["total"]["status"] == "match", report["sheets"][0]["total"]
+    # the inner claim still counts: 财务管理 claimed 8 leaves 9 + 8 = 17 against 19
+    code, report = diff_json(write_case(tmp_path, rows, name="short.toml", inputs=inputs,
+                                        sheet='claimed_total = "97"\n' + subtotals.replace('claimed = "10"', 'claimed = "8"')))
+    said = [f["message"] for f in report["findings"] if f["code"] == "sum_mismatch"]
+    assert said == ["项目管理：各项自评得分合计 17 分，与所填小计 19 分不符（相差 2 分）"], report["findings"]
+
+
 def test_a_subtotal_held_to_its_rows_counts_an_unverifiable_row_in_its_weight_and_exact_ones_within_the_tolerance(tmp_path):
     """Review CJ: rows of exact scores adding to 49.96 under a claimed 50 are within the tolerance (as
     the same 50 on the rows is: A1); a row the rules cannot check counts anywhere in its weight, so

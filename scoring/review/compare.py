@@ -370,7 +370,7 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
         # adds that subtotal, as its rows would (review CI B2)
         inner = [s for s in sheet.subtotals if len(s.group) > len(sub.group) and tuple(s.group[: len(sub.group)]) == tuple(sub.group)
                  and not s.includes]
-        claiming = _claiming_subtotals(replace(sheet, subtotals=inner), lines) if inner and not included else []
+        claiming = _claiming_subtotals(replace(sheet, subtotals=inner), lines) if inner else []
         covered = {line[0] for lines_of, _ in claiming for line in lines_of}
         # ... where they and the claimed lines cover the group: a part neither claims leaves the sum
         # open, and the subtotal stands as written (review CJ B3)
