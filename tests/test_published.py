@@ -414,3 +414,23 @@ def test_an_execution_row_beside_a_line_weighted_by_its_heading_is_the_rule_line
     execution = [i for i in sheet["indicators"] if i["name"] == "预算执行率"]
     assert len(execution) == 1 and execution[0]["claimed"] == "9", execution
     assert not any("110" in f["message"] for f in done["findings"]), [f["message"] for f in done["findings"]]
+
+
+def test_an_execution_row_inside_headings_that_hold_the_full_marks_is_the_rule_line_on_a_partial_sheet(tmp_path):
+    """Review FI A3: the real Yinchuan sheet as printed — its 满意度 row cut off, the budget block claiming nothing —
+    prints 项目决策(10分) + 项目管理(25分) + 项目产出(30分) + 项目效益(35分): the 100 points hold its 预算执行率 row
+    (10 under 项目管理), so the row is the rule's line, its claim of 9 checked, not counted beside the line.  Headings
+    holding only 90 leave the rule's 10 apart: a 预算执行率 row under them is the unit's own."""
+    base = json.loads((PUBLISHED / "09-yinchuan-liuzhong.json").read_text(encoding="utf-8"))
+    budget = {**base["budget"], "execution_weight": None, "execution_claimed": None}
+
+    def execution(rows):
+        path = tmp_path / "yinchuan.json"
+        path.write_text(json.dumps({**base, "rows": rows, "budget": budget}, ensure_ascii=False), encoding="utf-8")
+        done = json.loads(run_cli("diff", str(path), "--format", "json").stdout)
+        return [(i["claimed"], i["computed"]) for i in done["sheets"][0]["indicators"] if i["name"] == "预算执行率"]
+
+    assert execution(base["rows"]) == [("9", "10.00")]
+    # 项目产出 printed 20: the headings hold 90, and the rule's 预算执行率 is a line of its own beside the row
+    rows = [{**r, "l1": r["l1"].replace("(30分)", "(20分)")} for r in base["rows"]]
+    assert execution(rows) == [(None, "10.00"), ("9", None)]

@@ -138,7 +138,7 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
     if not set(sure).issuperset(named):
         # Only where the weights say so ("预算执行率" printed 20 beside 80 points of rows).  A unit's own
         # "预算执行率 ≥90%" among its 质量指标, weighted inside the 90 points of rows, is an indicator of its own.
-        if not weighted or not adds_up:
+        if not (weighted and adds_up) and not _headings_cover(sheet, lines, named, line_weights, rules):
             return sheet, []
     elif weighted and sheet.complete and apart and not adds_up:
         return sheet, []  # under the heading, a row the weights show is the unit's own (the rule's 10 besides)
@@ -176,6 +176,27 @@ def indicator_rows(sheet: Sheet, rules: RuleSet, where: str) -> tuple[Sheet, lis
     folded = replace(sheet, rows=keep, claims=claims, weights=weights, subtotals=subtotals)
     folded._printed = printed or None
     return folded, found
+
+
+def _headings_cover(sheet: Sheet, lines: list[int], named: dict[int, str], line_weights: dict[int, Decimal | None],
+                    rules: RuleSet) -> bool:
+    """Whether the weights printed on the sheet's first-level headings, with those of lines under no
+    such heading and of the rule indicators no row names, give the form's full marks, each named row
+    under a heading: the rule's line has no room beside them, so the row is it — on a sheet with a row
+    cut off too (Yinchuan's 项目决策(10分) + 项目管理(25分) + 项目产出(30分) + 项目效益(35分), 预算执行率 10
+    under 项目管理, its 满意度 row cut off under 项目效益: review FI A3)."""
+    tops = {s.group[0]: s.weight for s in sheet.subtotals if len(s.group) == 1 and s.weight is not None and not s.includes}
+    if not tops or any(not sheet.rows[i].group or sheet.rows[i].group[0] not in tops for i in named):
+        return False
+    covered = sum(tops.values(), Decimal(0))
+    for i in lines:
+        if not sheet.rows[i].group or sheet.rows[i].group[0] not in tops:
+            if line_weights[i] is None:
+                return False
+            covered += line_weights[i]
+    apart = set(named.values())
+    covered += sum((sheet.weights.get(ind.id, sheet.weights.get(ind.name, ind.weight)) for ind in rules.indicators if ind.id not in apart), Decimal(0))
+    return covered == rules.info.total
 
 
 def _sole_line_weight(sheet: Sheet, lines: list[int], i: int) -> Decimal | None:
