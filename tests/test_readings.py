@@ -355,8 +355,10 @@ def test_text_phrases(text, expected):
     "text",
     [
         "组织7个村（社区）实施智慧治理建设",
-        "3-5次",
-        "3～5次",
+        "5-3次",  # a range runs upwards
+        "3～5～7次",
+        "≥90%-95%",  # a bound of a range
+        "≥±5%",  # a band is no lower bound
         "1/2",
         "12..5",
         "12,34",
@@ -386,8 +388,27 @@ def test_unknown_notations_are_refused(text):
 
 def test_message_without_where_has_no_prefix():
     with pytest.raises(ValueParseError) as info:
-        parse_value("3-5次")
-    assert str(info.value) == "无法识别的写法“3-5次”"
+        parse_value("5-3次")
+    assert str(info.value) == "无法识别的写法“5-3次”"
+
+
+def test_a_range_or_a_band_either_way_in_a_target():
+    """A target written as a range ("3-5次", "400～500元/亩") keeps both ends for the row to choose by its direction;
+    "9-10月" is not read as one (months of the year, or a number of months?).  "±3%" and "≤±3%" are at most 3%
+    either way; a result written "±2%" is 2% either way, with no comparator."""
+    found = parse_value("400～500元/亩")
+    assert (found.number, found.upto, found.unit, found.comparator) == (Decimal("400"), Decimal("500"), "元/亩", None)
+    assert parse_value("3-5次").upto == Decimal("5")
+    try:
+        months = parse_value("9-10月")
+    except ValueParseError:
+        months = None
+    assert months is None or months.upto is None
+    for text in ("±3%", "≤±3%", "±3%以内", "+/-3%", "控制在±3%以内"):
+        band = parse_value(text)
+        assert (band.number, band.unit, band.comparator, band.either_way) == (Decimal("3"), "%", "<=", True), text
+    result = parse_value("±2%", actual=True)
+    assert (result.number, result.comparator, result.either_way) == (Decimal("2"), None, True)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\u3000", "。", "/", "／", "—", "－", "-", "N/A", "不适用", " / "])

@@ -1684,9 +1684,9 @@ def test_a_rows_weight_and_claim_written_with_their_unit(library):
     # and future deadlines copied so, each time beyond the last list of words excluding them)
     ("资金拨付时间", "时效指标", "每月10日前", "每月10日前", "None"),
     ("培训人次", "数量指标", "年度任务500人次", "年度任务500人次", "None"),
-    # ... and "±5%以内" is a band the reader does not take (unverifiable), no unknown comparator (an error)
-    ("预算执行偏差率", "质量指标", "±5%以内", "±5%以内", "None"),
-    ("预算执行偏差率", "质量指标", "±5%以内", "3%", "None"),
+    # ... and "±5%以内" is a band either way, no unknown comparator (an error): within it, met (session 50)
+    ("预算执行偏差率", "质量指标", "±5%以内", "±5%以内", "10.00"),
+    ("预算执行偏差率", "质量指标", "±5%以内", "3%", "10.00"),
     # review BC: the change a target asks for with no strength, said with one ("有所减少" against "减少")
     ("化肥农药使用量", "生态效益指标", "减少", "有所减少", "8.00～10.00"),
     ("驿站可持续运营能力", "可持续影响指标", "增强", "有所增强", "8.00～10.00"),
@@ -2515,12 +2515,17 @@ def test_the_top_tier_reached_in_the_main_only_is_the_weaker_tier(library, actua
     assert (row.comparison.low, row.comparison.high, row.comparison.status) == (D("6.00"), D("8.00"), "over"), row.result.parts[0].reason
 
 
-def test_a_band_around_a_figure_is_unread_not_an_unknown_comparator(library):
-    """"±5%以内" (a deviation band) is a notation the reader does not take: the row is unverifiable
-    with a warning, not an error-level unknown comparator that fails the sheet; "≠5%" still is one."""
-    _, rep = one(library, name="预算执行偏差率", target="±5%以内", actual="3%", group=["产出指标", "质量指标"], claimed="10")
-    codes = {f.code: f.severity for f in rep.findings}
-    assert codes.get("unreadable_value") == "warning" and "unknown_comparator" not in codes, codes
+def test_a_band_around_a_figure_is_a_limit_on_the_figures_size_not_an_unknown_comparator(library):
+    """"±5%以内", "≤±3%", "±3%", "+/-10%" (a band either way) hold the actual's size at most to the figure, in
+    any row ("-4%" is 4% from it; a result written "±4%" is 4%); "≥±5%" and "±-3%" are no notation, and "≠5%"
+    is still an unknown comparator."""
+    for target, actual, expected in (("±5%以内", "3%", "10.00"), ("±5%以内", "-4.5%", "10.00"), ("≤±3%", "-4%", "7.50"),
+                                     ("±3%", "±4%", "7.50"), ("+/-10%", "-8%", "10.00"), ("控制在±2%以内", "2.5%", "8.00")):
+        row, rep = one(library, name="项目资金使用情况", target=target, actual=actual, group=["产出指标", "质量指标"], claimed="10")
+        assert _shown(row) == expected and "unknown_comparator" not in {f.code for f in rep.findings}, (target, actual, row.result.parts[0].reason)
+    for target in ("≥±5%", "±-3%"):
+        _, rep = one(library, name="预算执行偏差率", target=target, actual="3%", group=["产出指标", "质量指标"], claimed="10")
+        assert {f.code: f.severity for f in rep.findings}.get("unreadable_value") == "warning", rep.findings
     _, rep = one(library, name="预算执行偏差率", target="≠5%", actual="3%", group=["产出指标", "质量指标"], claimed="10")
     assert any(f.code == "unknown_comparator" for f in rep.findings)
 
@@ -3050,3 +3055,21 @@ def test_session_49_readings(library, name, group, target, actual, expected):
     first = "效益指标" if "效益" in group else "成本指标" if group == "成本指标" else "产出指标"
     row, _ = one(library, name=name, group=[first, group], target=target, actual=actual, claimed="10")
     assert str(row.result.computed) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("name,group,target,actual,expected", [
+    # a cost's range is held to its upper end, what is to be reached to its lower one
+    ("亩均建设成本", "成本指标", "400～500元/亩", "480元/亩", "10.00"),
+    ("亩均建设成本", "成本指标", "400～500元/亩", "520元/亩", "9.62"),
+    ("开展培训次数", "数量指标", "3-5次", "4次", "10.00"),
+    ("开展培训次数", "数量指标", "3-5次", "2次", "6.67"),
+    ("群众满意度", "满意度指标", "92%-95%", "90%", "9.78"),
+    ("群众满意度", "满意度指标", "92%-95%", "96%", "10.00"),
+    ("办理时限", "时效指标", "3-5个工作日", "6个工作日", "8.33"),
+    # both written as ranges: the actual's ends against the target's end
+    ("亩均建设成本", "成本指标", "400～500元/亩", "450～520元/亩", "9.62～10.00"),
+])
+def test_a_target_written_as_a_range_is_held_at_the_end_the_row_asks(library, name, group, target, actual, expected):
+    """Session 50: a target range ("400～500元/亩", "3-5次") was unread; its row's direction says which end counts."""
+    row, _ = one(library, name=name, target=target, actual=actual, group=["满意度指标" if "满意" in group else "产出指标", group], claimed="10")
+    assert _shown(row) == expected, row.result.parts[0].reason

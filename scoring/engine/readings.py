@@ -97,9 +97,11 @@ _WRAPPED = {"(": ")", "[": "]", "【": "】", "〔": "〕"}  # brackets round a 
 _VAGUE_FIGURE = re.compile(r"(?P<before>大约|约)\d|\d[^\d,，;；]{0,6}?(?P<after>左右|上下)$")
 _INCLUSIVE = re.compile(r"\(含(?P<figure>(?:[^(),，;；]|,(?=\d{3}))*)(?:[,，;；][^()]*)?\)$")
 # A result written as a range of figures, the unit after the upper one or after both ("90%-95%", "90-95%",
-# "在85%至95%之间")
+# "在85%至95%之间", "400～500元/亩")
 _FIGURE_RANGE = re.compile(r"在?(?P<low>\d{1,15}(?:\.\d{1,15})?)(?P<first>%|‰)?(?:-|—|–|~|～|至|到)(?P<high>\d{1,15}(?:\.\d{1,15})?)"
-                           r"(?P<unit>%|‰|[^\W\d_]{1,4}?)?(?:之间)?")
+                           r"(?P<unit>%|‰|[^\W\d_]{1,4}?(?:/[^\W\d_]{1,3})?)?(?:之间)?")
+# Units of a date: a range of them in a target ("9-10月") may be months of the year or a number of months
+_DATE_UNITS = frozenset({"月", "日", "号", "年", "时", "点"})
 # Units numbering things in a sequence: "1-3期" is the first to the third
 _SEQUENCE_UNITS = frozenset({"期", "批", "批次", "届", "轮"})
 # A time limit counted from an event: the event (no figure in it), 后 or 起, then the limit in days or less ("30日内");
@@ -575,6 +577,8 @@ class ParsedValue:
     upto: Decimal | None = None
     # the words of a change to a level ("提高到" of "由62.1%提高到62.8%"): the figure is the level, not the change's size
     reached: str | None = None
+    # a figure written with ± ("±3%", "≤±5%", "±2%以内"): a band either way, what is compared is a figure's size
+    either_way: bool = False
 
     @property
     def is_percent(self) -> bool:
@@ -684,12 +688,15 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             return replace(parse_value(ended, reading, where=where, year=year, actual=actual), raw=text)
         except ValueParseError:
             pass
-    ranged = _FIGURE_RANGE.fullmatch(compact) if actual else None
+    ranged = _FIGURE_RANGE.fullmatch(compact)
+    if ranged is not None and not actual and (ranged["unit"] or "") in _DATE_UNITS:
+        ranged = None  # "9-10月" in a target: months of the year, or a number of months?  Not read
     if ranged is not None and ranged["low"] == "1" and ranged["unit"] in _SEQUENCE_UNITS and ranged["first"] is None:
         # "1-3期", "1-2批": the first to the third, three of them (review FC B1)
         return replace(parse_value(ranged["high"] + ranged["unit"], reading, where=where, year=year, actual=actual), raw=text)
     if ranged is not None and ranged["first"] in (None, ranged["unit"]) and Decimal(ranged["low"]) < Decimal(ranged["high"]):
-        # "90%-95%", "在85%至95%之间", "3-5天": a result somewhere in the range, scored at both ends (review ET B1)
+        # "90%-95%", "在85%至95%之间", "3-5天": a result somewhere in the range, scored at both ends (review ET B1);
+        # a target so written asks the end the row's direction holds to ("400～500元/亩" of a cost: 500 at most)
         try:
             found = parse_value(ranged["high"] + (ranged["unit"] or ""), reading, where=where, year=year, actual=actual)
         except ValueParseError:
@@ -809,6 +816,14 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
 
     suffix_comparator, body = _split_suffix(body, reading)
     comparator = _merge(comparator, suffix_comparator, unknown)
+    either = body[:1] == "±" or body.startswith(("+/-", "+-"))
+    if either:
+        # "±3%", "≤±3%", "±3%以内": within so far either way (a target: at most; an actual: the size of the
+        # result); never a lower bound ("≥±3%" is no notation)
+        if comparator not in (None, "<=", "<"):
+            raise unknown()
+        body = body[3:] if body.startswith("+/-") else body[2:] if body.startswith("+-") else body[1:]
+        comparator = comparator or (None if actual else "<=")
     match = _NUMBER.fullmatch(body)
     if not match:
         raise unknown()
@@ -884,9 +899,11 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     number = to_decimal(figure)
     if is_too_large(number):
         raise FigureTooLarge(where, text, f"数值过大“{text[:40]}”（绝对值应小于 {MAX_FIGURE_TEXT}）", number)
+    if either and (number < 0 or figure.startswith("+")):
+        raise unknown()  # "±-3%"
     value = ParsedValue(
         text, "number", comparator, number, reading.unit(rest) or None, None, None,
-        approximate=bool(loose), written_unit=written or None, named=name, remark=said,
+        approximate=bool(loose), written_unit=written or None, named=name, remark=said, either_way=either,
     )
     if rivals:
         # "100户（80户已完工）", "100%（抽查，合格率95%）": which figure is the result is not said

@@ -1461,6 +1461,18 @@ class RowScorer(WordingGrader, UnitMatcher):
         if target is None:
             part.reason = "缺少年度指标值"
             return outcome
+        if target.upto is not None:
+            # a target written as a range ("400～500元/亩", "3-5次"): the end the row's direction holds the actual
+            # to — the upper one of a cost or a limit, the lower one of what is to be reached; an equality's is
+            # the evaluator's to weigh
+            direction = self._direction(row, replace(target, upto=None), method)
+            if direction is None or direction[0] not in "<>":
+                part.state = "judgement"
+                part.reason = f"年度指标值“{target.raw}”是一个区间，未说明完成值应达到哪一端，需评价人判断"
+                return outcome
+            target = replace(target, number=target.upto if direction[0] == "<" else target.number, upto=None)
+            if self.recorder.traced:
+                self.recorder.value(values, ValueUse("compared_as", "比较时的读法", f"年度指标值按区间的{'上' if direction[0] == '<' else '下'}端 {fmt(target.number)} 比较", "value"))
         if actual.upto is not None and target.kind == "number":
             return self._range(row, weight, method, target, actual, outcome, place, findings, values)
         wanted = target.kind if method.reads == "any" and target.kind in ("number", "date") else method.reads
@@ -1509,7 +1521,7 @@ class RowScorer(WordingGrader, UnitMatcher):
                 findings.append(finding("unit_converted", f"{row.name}：{note}", place))
                 if self.recorder.traced:  # `explain` shows how the figures were read before the score
                     self.recorder.value(values, ValueUse("compared_as", "比较时的读法", note, "value"))
-            if a < 0 < t and direction[0] == "<" and bound is None and _row_name(row).endswith(_SIZES):
+            if a < 0 < t and direction[0] == "<" and bound is None and (target.either_way or _row_name(row).endswith(_SIZES)):
                 # "-4.1%" in 预测偏差率 against "≤3%": a deviation's size is how far, either way (偏离度 = |执行数 − 预算数|
                 # ÷ 预算数), not a signed figure any fall of which meets a cap (review FJ A2); a cap of 0 asks no rise
                 # of a signed figure (review FK A1)
