@@ -290,6 +290,38 @@ def test_huge_case_files_and_lines_are_refused_within_bounds(tmp_path, suining_s
     assert done.returncode == 2 and "t.csv:2: 该行超过 1 MB 的上限" in done.stderr + done.stdout
 
 
+def test_the_bounded_reader_reads_a_file_to_its_end_or_its_limit_whatever_its_size_says(tmp_path):
+    """`read_limited` reads a file by its size (no buffer of the limit for each file): a file at the limit is
+    read whole, one byte past it refused; an empty file is empty; a pipe, whose size says nothing, is read to
+    its end or refused past the limit, as a file is."""
+    import os
+    import threading
+
+    from scoring.errors import ScoringError
+    from scoring.files.limits import read_limited
+
+    at, past, empty = tmp_path / "at", tmp_path / "past", tmp_path / "empty"
+    at.write_bytes(b"x" * 100)
+    past.write_bytes(b"x" * 101)
+    empty.write_bytes(b"")
+    assert read_limited(at, 100) == b"x" * 100 and read_limited(empty, 100) == b""
+    with pytest.raises(ScoringError, match="上限"):
+        read_limited(past, 100)
+    for size, fits in ((100, True), (101, False)):
+        pipe = tmp_path / f"pipe{size}"
+        os.mkfifo(pipe)
+        writer = threading.Thread(target=lambda p=pipe, n=size: p.write_bytes(b"y" * n))
+        writer.start()
+        try:
+            if fits:
+                assert read_limited(pipe, 100) == b"y" * 100
+            else:
+                with pytest.raises(ScoringError, match="上限"):
+                    read_limited(pipe, 100)
+        finally:
+            writer.join(timeout=10)
+
+
 # -- the same mistake, the same exit code, whatever the form ------------------------------------
 
 

@@ -327,3 +327,23 @@ def test_validate_runs_again_only_the_worked_examples_a_change_reaches(cache, fe
     rows.write_text(rows.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     monkeypatch.setattr(rule_cache, "_program_fingerprint", None)
     assert rule_cache._program() != before
+
+
+def test_display_paths_names_each_file_as_display_path_does(tmp_path, monkeypatch):
+    """The rules folder's files are named resolving each folder once (`display_paths`): the same names as
+    resolving each file, a link to a file elsewhere and a file under a linked folder included."""
+    from scoring.files.reading import display_path, display_paths
+
+    (tmp_path / "real" / "sub").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "real" / "a.toml").write_text("", encoding="utf-8")
+    (tmp_path / "real" / "sub" / "b.toml").write_text("", encoding="utf-8")
+    (tmp_path / "elsewhere" / "c.toml").write_text("", encoding="utf-8")
+    (tmp_path / "real" / "link.toml").symlink_to(tmp_path / "elsewhere" / "c.toml")
+    (tmp_path / "real" / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    paths = [tmp_path / "real" / "a.toml", tmp_path / "real" / "sub" / "b.toml", tmp_path / "real" / "link.toml",
+             tmp_path / "real" / "linked" / "c.toml", tmp_path / "real" / "gone.toml"]
+    for cwd in (tmp_path, tmp_path / "real", tmp_path / "elsewhere"):
+        monkeypatch.chdir(cwd)
+        assert display_paths(paths) == [display_path(p) for p in paths]
+    assert display_paths(paths)[2] == "c.toml"  # from tmp_path/elsewhere, the link is the file it points to

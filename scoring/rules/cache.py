@@ -68,7 +68,9 @@ def _code() -> str:
     """A fingerprint of the loading code and of what pickles it: this program's loader modules,
     the Python version, and pydantic's (which validates the files), read from its version module
     without importing it: the entries hold plain objects (`scoring.plain`), and reading them back
-    must not cost a pydantic import."""
+    must not cost a pydantic import.  A module counts by its size and modification time, as Python
+    itself tells a module's compiled bytecode is stale: reading and hashing them all was a fifth of
+    loading a cached library."""
     global _code_fingerprint
     if _code_fingerprint is None:
         digest = hashlib.sha256(f"{FORMAT}|{sys.version}".encode())
@@ -76,7 +78,8 @@ def _code() -> str:
         rules = sorted(f"rules/{path.name}" for path in (package / "rules").glob("*.py"))
         for name in (*rules, *_LOADER_MODULES):
             try:
-                digest.update(name.encode() + b"\0" + (package / name).read_bytes())
+                st = (package / name).stat()
+                digest.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
             except OSError:
                 digest.update(name.encode() + b"\0?")
         digest.update(b"\0pydantic\0" + _pydantic_version())

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import ScoringError
 from ..files.limits import MAX_TEXT_FILE_BYTES, read_limited
-from ..files.reading import display_path, not_a_regular_file, read_toml
+from ..files.reading import display_path, display_paths, not_a_regular_file, read_toml
 from ..numbers import normalize_phrase
 from ..plain import replace
 from . import cache
@@ -424,7 +424,7 @@ def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
         except (OSError, ScoringError):
             files.append((path, None))  # read again by the loader, which reports why it cannot be
     ledger = read_ledger_bytes(directory)
-    keyed = [(display_path(path), data) for path, data in files]
+    keyed = list(zip(display_paths([path for path, _ in files]), (data for _, data in files)))
     if ledger is not None:
         keyed.append((display_path(ledger_path(directory)), ledger))
     key = cache.library_key(str(directory), keyed)
@@ -470,7 +470,7 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
     parts = cache.Parts(str(directory))
     # each file's path as shown, worked out once: it resolves links, and a link switched while the
     # folder loads ("current" → a new release) must not give one file two names (review EJ A1)
-    shown = {path: display_path(path) for path, _ in files}
+    shown = dict(zip((path for path, _ in files), display_paths([path for path, _ in files])))
     digests = {shown[path]: cache.file_digest(data) for path, data in files if data is not None}
     raws: list[tuple[Path, dict]] = []
     failures: list[ScoringError] = []
