@@ -3064,12 +3064,27 @@ def test_session_49_readings(library, name, group, target, actual, expected):
     ("开展培训次数", "数量指标", "3-5次", "4次", "10.00"),
     ("开展培训次数", "数量指标", "3-5次", "2次", "6.67"),
     ("群众满意度", "满意度指标", "92%-95%", "90%", "9.78"),
-    ("群众满意度", "满意度指标", "92%-95%", "96%", "10.00"),
+    # beyond the other end, maybe too much of a good thing: the evaluator's
+    ("群众满意度", "满意度指标", "92%-95%", "96%", "None"),
+    ("亩均建设成本", "成本指标", "400～500元/亩", "380元/亩", "None"),
+    ("居民医保基金当期结余率", "质量指标", "控制在5%-10%", "7.8%", "10.00"),
     ("办理时限", "时效指标", "3-5个工作日", "6个工作日", "8.33"),
     # both written as ranges: the actual's ends against the target's end
     ("亩均建设成本", "成本指标", "400～500元/亩", "450～520元/亩", "9.62～10.00"),
 ])
 def test_a_target_written_as_a_range_is_held_at_the_end_the_row_asks(library, name, group, target, actual, expected):
-    """Session 50: a target range ("400～500元/亩", "3-5次") was unread; its row's direction says which end counts."""
+    """Session 50: a target range ("400～500元/亩", "3-5次") was unread; its row's direction says which end counts,
+    and a result beyond the other end is the evaluator's (review FM B8)."""
     row, _ = one(library, name=name, target=target, actual=actual, group=["满意度指标" if "满意" in group else "产出指标", group], claimed="10")
+    assert _shown(row) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("target,actual,expected", [
+    ("≤8分钟", "7分30秒", "10.00"), ("≤2分钟", "1分50秒", "10.00"), ("≤8分钟", "8分30秒", "9.41"),
+    ("≤1小时", "1小时30分钟", "6.67"), ("≤2小时", "1小时45分", "10.00"),
+])
+def test_a_time_written_in_two_units_is_one_figure(library, target, actual, expected):
+    """Review FM B1: fire and earthquake sheets write times as "7分30秒", "1小时30分钟"; the rule file's conversions
+    (分钟 = 60 秒, 小时 = 60 分钟) make them one figure, 分 between 小时 and 秒 being minutes, not points."""
+    row, _ = one(library, name="城区接警至到场时间", target=target, actual=actual, group=["产出指标", "时效指标"], claimed="10")
     assert _shown(row) == expected, row.result.parts[0].reason

@@ -98,7 +98,7 @@ _VAGUE_FIGURE = re.compile(r"(?P<before>大约|约)\d|\d[^\d,，;；]{0,6}?(?P<a
 _INCLUSIVE = re.compile(r"\(含(?P<figure>(?:[^(),，;；]|,(?=\d{3}))*)(?:[,，;；][^()]*)?\)$")
 # A result written as a range of figures, the unit after the upper one or after both ("90%-95%", "90-95%",
 # "在85%至95%之间", "400～500元/亩")
-_FIGURE_RANGE = re.compile(r"在?(?P<low>\d{1,15}(?:\.\d{1,15})?)(?P<first>%|‰)?(?:-|—|–|~|～|至|到)(?P<high>\d{1,15}(?:\.\d{1,15})?)"
+_FIGURE_RANGE = re.compile(r"(?:控制在|保持在|维持在|在)?(?P<low>\d{1,15}(?:\.\d{1,15})?)(?P<first>%|‰)?(?:-|—|–|~|～|至|到)(?P<high>\d{1,15}(?:\.\d{1,15})?)"
                            r"(?P<unit>%|‰|[^\W\d_]{1,4}?(?:/[^\W\d_]{1,3})?)?(?:之间)?")
 # Units of a date: a range of them in a target ("9-10月") may be months of the year or a number of months
 _DATE_UNITS = frozenset({"月", "日", "号", "年", "时", "点"})
@@ -816,6 +816,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
 
     suffix_comparator, body = _split_suffix(body, reading)
     comparator = _merge(comparator, suffix_comparator, unknown)
+    compound = _COMPOUND_TIME.fullmatch(body) if figure else None
+    if compound is not None:
+        body = _in_smaller_unit(compound, reading) or body  # "7分30秒": 450秒, where the rule file converts minutes
     either = body[:1] == "±" or body.startswith(("+/-", "+-"))
     if either:
         # "±3%", "≤±3%", "±3%以内": within so far either way (a target: at most; an actual: the size of the
@@ -911,6 +914,26 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
                 else f"括号中另有“{rivals[0][0].removeprefix('另有')}”，无法确定完成值是哪一个")
         raise RivalResult(where, text, f"“{text}”{said}", value, tuple(r for _, r in rivals))
     return value
+
+
+# A time written in two units, the larger first: "7分30秒", "1分50秒", "1小时30分钟", "2小时15分" (分 before 秒 or after
+# 小时 is minutes, not points)
+_COMPOUND_TIME = re.compile(r"(?P<big>\d{1,6})(?P<big_unit>小时|分钟|分)(?P<small>\d{1,2}(?:\.\d{1,3})?)(?P<small_unit>分钟|分|秒)")
+_MINUTES = {"分": "分钟"}
+
+
+def _in_smaller_unit(compound: re.Match, reading: Reading) -> str | None:
+    """A time written in two units ("7分30秒") as one figure in the unit both convert to ("450秒"), by the rule
+    file's conversions; None where they declare none, or the units are not a larger then a smaller one."""
+    big_unit, small_unit = _MINUTES.get(compound["big_unit"], compound["big_unit"]), _MINUTES.get(compound["small_unit"], compound["small_unit"])
+    if big_unit == small_unit or (big_unit, small_unit) not in (("小时", "分钟"), ("分钟", "秒")):
+        return None
+    big_base, big_factor = reading.to_base(big_unit)
+    small_base, small_factor = reading.to_base(small_unit)
+    if big_base is None or big_base != small_base:
+        return None
+    total = Decimal(compound["big"]) * big_factor + Decimal(compound["small"]) * small_factor
+    return f"{format(total.normalize(), 'f')}{big_base}"
 
 
 def _bare_remark(rest: str, reading: Reading) -> bool:

@@ -1462,13 +1462,20 @@ class RowScorer(WordingGrader, UnitMatcher):
             part.reason = "缺少年度指标值"
             return outcome
         if target.upto is not None:
-            # a target written as a range ("400～500元/亩", "3-5次"): the end the row's direction holds the actual
-            # to — the upper one of a cost or a limit, the lower one of what is to be reached; an equality's is
-            # the evaluator's to weigh
+            # a target written as a range ("400～500元/亩", "3-5次", "控制在5%-10%"): the end the row's direction
+            # holds the actual to — the upper one of a cost or a limit, the lower one of what is to be reached.
+            # Beyond the other end the result may be too much of a good thing (a fund's balance "6-9个月" at
+            # 11.2): the evaluator's, as an equality's range is
             direction = self._direction(row, replace(target, upto=None), method)
-            if direction is None or direction[0] not in "<>":
+            far = replace(target, number=target.number if direction and direction[0] == "<" else target.upto, upto=None, comparator=None)
+            beyond = None
+            if direction is not None and direction[0] in "<>" and actual.kind == "number" and actual.upto is None:
+                converted = self._same_unit(far, actual, direction, row)
+                beyond = not isinstance(converted, str) and (converted[1] < converted[0] if direction[0] == "<" else converted[1] > converted[0])
+            if direction is None or direction[0] not in "<>" or beyond:
                 part.state = "judgement"
-                part.reason = f"年度指标值“{target.raw}”是一个区间，未说明完成值应达到哪一端，需评价人判断"
+                part.reason = (f"实际完成值“{actual.raw}”在年度指标值区间“{target.raw}”之外（{'低于下端' if beyond and direction[0] == '<' else '高于上端'}），"
+                               f"是否达成需评价人判断" if beyond else f"年度指标值“{target.raw}”是一个区间，未说明完成值应达到哪一端，需评价人判断")
                 return outcome
             target = replace(target, number=target.upto if direction[0] == "<" else target.number, upto=None)
             if self.recorder.traced:
