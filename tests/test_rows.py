@@ -3088,3 +3088,17 @@ def test_a_time_written_in_two_units_is_one_figure(library, target, actual, expe
     (分钟 = 60 秒, 小时 = 60 分钟) make them one figure, 分 between 小时 and 秒 being minutes, not points."""
     row, _ = one(library, name="城区接警至到场时间", target=target, actual=actual, group=["产出指标", "时效指标"], claimed="10")
     assert _shown(row) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("target,actual,expected", [
+    ("≥25个", "22个（3个待验收）", "short"), ("≥25个", "20个（在建）", "short"), ("25个", "22个（3个待验收）", "short"),
+    # the figure meets the target: the undone part may be inside it, or beside it
+    ("≥20个", "22个（3个待验收）", "unverifiable"),
+])
+def test_a_figure_said_not_all_done_that_already_misses_the_target_misses_it(library, target, actual, expected):
+    """Review FM B2: "22个（3个待验收）" against "≥25个" — whether the 3 are in the 22 or beside it, at most 22 were
+    done, fewer than 25: a full claim is more than the row earns (it was only unverifiable)."""
+    row, _ = one(library, name="新建地震烈度速报站", target=target, actual=actual, group=["产出指标", "数量指标"], claimed="10")
+    short = row.comparison.status == "over" and row.comparison.high is not None and row.comparison.high < Decimal(10)
+    assert (short and "未达到年度指标值" in row.result.parts[0].reason) if expected == "short" else (
+        row.comparison.status == "unverifiable"), (row.comparison, row.result.parts[0].reason)

@@ -1228,8 +1228,10 @@ class RowScorer(WordingGrader, UnitMatcher):
                                      or _COUNTED.fullmatch(lead[len(next((w for w in self.reading.not_done_counts if lead.startswith(w)), "")):])
                                      or (len(lead) > 1 and lead in _row_name(row))):
                 return True
-        if figures is None or not any(w in said for w in words):
+        if figures is None:
             return False
+        # the figure before any remark saying it is not all done already short of the target ("22个（3个待验收）",
+        # "20个（在建）" against "≥25个"): whatever part of it is undone, the target was missed (review FM B2)
         target, done = figures
         return target.comparator in (None, ">=", ">") and done.number < target.number
 
