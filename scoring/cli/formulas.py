@@ -119,8 +119,8 @@ def formulas_validate(
     退出码：0 全部通过，1 有文件未通过校验，2 有文件无法读取（不存在、是文件夹）。"""
     from ..errors import ScoringError
     from ..files.reading import display_path
-    from ..rules.library import RuleLibrary, default_rules_dir, load_rule_dir, load_rule_file, region_doubt, select_doubts, ties
     from ..rules import cache
+    from ..rules.library import RuleLibrary, default_rules_dir, load_rule_dir, load_rule_file, region_doubt, select_doubts, ties
     from ..rules.released import LEDGER, ledger_path, modified_message, parse_ledger, read_ledger_bytes
 
     loaded, failures = [], []
