@@ -98,6 +98,9 @@ def test_batch_summary(tmp_path):
     settled = [s for s in summary["sheets"] if s["total_status"] in ("match", "over", "under") and s["claimed_total"] and s["delta"] is not None]
     claimed = sum(Decimal(s["claimed_total"]) for s in settled)
     assert f"总分可按规则核定的 {len(settled)} 张表合计自评 {fmt(claimed)} 分" in text
+    # ... saying how many of those totals are ranges counted at the value nearest the claim (review FN B3)
+    ranged = [s for s in settled if Decimal(s["unverified_weight"])]
+    assert (f"其中 {len(ranged)} 张表有无法核验的指标，总分按其可能范围内最接近自评得分的分数计入" in text) == bool(ranged)
     yinchuan = next(s for s in summary["sheets"] if s["unit"] == "银川市第六中学")
     assert yinchuan["total_status"] == "incomplete"
     assert "自评 98 分；表不完整（只录入了部分指标），不对总分下结论" in text and "自评 98 分，按规则应得 86" not in text

@@ -182,8 +182,12 @@ def batch_review(result: BatchResult, title: str = "预算绩效自评批量复�
         claimed = sum((s.claimed for s in settled), Decimal(0))
         computed = sum((s.computed for s in settled), Decimal(0))
         left = len([s for s in sheets if s.claimed is not None and id(s) not in again]) - len(settled)
+        # a total with lines the rules cannot check is a range, counted at the value in it nearest the claim (review FN B3)
+        ranged = sum(1 for s in settled if s.unverified_weight)
         _paragraph(doc, f"总分可按规则核定的 {len(settled)} 张表合计自评 {fmt(claimed)} 分，按规则合计 {fmt(computed)} 分，"
-                        f"相差 {signed(claimed - computed)} 分" + (f"（另有 {left} 张表不完整或总分无法核定，未计入）" if left else "")
+                        f"相差 {signed(claimed - computed)} 分"
+                        + (f"（其中 {ranged} 张表有无法核验的指标，总分按其可能范围内最接近自评得分的分数计入）" if ranged else "")
+                        + (f"（另有 {left} 张表不完整或总分无法核定，未计入）" if left else "")
                         + ("；重复提交的表只计一次" if again else "") + "。")
     rules = "；".join(f"{ref}" for ref, _sha in result.rule_sets())
     if rules:
