@@ -3102,3 +3102,17 @@ def test_a_figure_said_not_all_done_that_already_misses_the_target_misses_it(lib
     short = row.comparison.status == "over" and row.comparison.high is not None and row.comparison.high < Decimal(10)
     assert (short and "未达到年度指标值" in row.result.parts[0].reason) if expected == "short" else (
         row.comparison.status == "unverifiable"), (row.comparison, row.result.parts[0].reason)
+
+
+@pytest.mark.parametrize("target,actual,expected", [
+    ("不减少", "较上年增加0.3万亩", "8.00～10.00"), ("耕地面积不减少", "较上年增加0.3万亩", "8.00～10.00"),
+    ("不减少", "减少0.2万亩", "0.00～6.00"), ("不减少", "减少", "0.00～6.00"), ("不减少", "增加", "8.00～10.00"),
+    ("不增加", "同比增长3%", "0.00～6.00"), ("防止返贫人口增加", "增加", "0.00～6.00"),
+    # not a negation: the change asked, as before
+    ("增加", "同比增长3%", "8.00～10.00"),
+])
+def test_a_target_forbidding_a_change_is_missed_by_that_change_and_met_by_the_other(library, target, actual, expected):
+    """Review FM B4: "不减少" against "减少0.2万亩" (the change it forbids) is missed, against "较上年增加0.3万亩" met;
+    both were unverifiable ("对这一变化的要求无法按幅度比较")."""
+    row, _ = one(library, name="永久基本农田面积", target=target, actual=actual, group=["效益指标", "生态效益指标"], claimed="10")
+    assert _shown(row) == expected, row.result.parts[0].reason

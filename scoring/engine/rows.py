@@ -1119,6 +1119,13 @@ class RowScorer(WordingGrader, UnitMatcher):
             if asked is not None:
                 raise _Unreadable(f"实际完成值“{actual.raw}”的变化幅度为 {fmt(actual.number)}，没有指标值“{target.raw}”要求的变化，"
                                   f"是否达成需评价人判断")
+            barred = next((w for w in (*reading.rise_words, *reading.fall_words)
+                           if words.endswith(w) and words[: len(words) - len(w)].endswith(self.rules.target_negations)), None)
+            if barred is not None and actual.number > 0:
+                # "减少0.2万亩" against "不减少", "耕地面积不减少": the change the target forbids, or the other one — graded by
+                # its word (review FM B4)
+                word = next(w for w in (*reading.rise_words, *reading.fall_words) if actual.change.endswith(w))
+                return target, replace(_text_value(word), raw=actual.raw)
         named = named_change(_row_name(row), reading)
         asked = change_way(target.change, reading) if target is not None and target.change else named
         if named is not None and asked != named:

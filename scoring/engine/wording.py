@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..numbers import fmt, normalize_phrase
 from ..plain import replace as plain_replace
-from .readings import ON_TIME, ParsedValue, bare_name, bound_of, is_lower_name, made_of
+from .readings import ON_TIME, ParsedValue, bare_name, bound_of, change_way, is_lower_name, made_of
 from .results import ValueUse
 
 if TYPE_CHECKING:
@@ -839,6 +839,12 @@ class WordingGrader:
             if forbidden:
                 return equal, f"完成值“{phrase}”说没有变化，指标值要求的正是不“{change}”"
             return rules.target_negated_tier, f"完成值“{phrase}”说没有变化，指标值要求“{change}”"
+        ways = (*self.reading.rise_words, *self.reading.fall_words)
+        if change is not None and forbidden and rules.target_negated_tier is not None and phrase in ways and change in ways:
+            # "减少" against "耕地面积不减少": the change forbidden happened; "增加" against it: the other way (review FM B4)
+            if change_way(phrase, self.reading) == change_way(change, self.reading):
+                return rules.target_negated_tier, f"完成值“{phrase}”正是指标值不允许的“{change}”"
+            return equal, f"完成值“{phrase}”与指标值不允许的“{change}”方向相反"
         if (change is not None and not self._strengths(target) and not forbidden and phrase == change and subject
                 and made_of(subject, self.reading.change_bases)):
             # "提高" against "较上年提高": the change asked for, what it is measured from left unsaid (review CO B4)
