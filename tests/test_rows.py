@@ -3116,3 +3116,16 @@ def test_a_target_forbidding_a_change_is_missed_by_that_change_and_met_by_the_ot
     both were unverifiable ("对这一变化的要求无法按幅度比较")."""
     row, _ = one(library, name="永久基本农田面积", target=target, actual=actual, group=["效益指标", "生态效益指标"], claimed="10")
     assert _shown(row) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("name,target,actual,expected", [
+    ("供气安全事故", "0起", "未发生较大及以上供气安全事故", "None"), ("供气安全事故", "0起", "未发生重大燃气安全事故", "None"),
+    ("安全事故", "≤1起", "无重大安全事故", "None"),
+    # the row counts the serious ones itself, or none at all is said
+    ("重大安全事故发生数", "0起", "未发生重大安全事故", "10.00"), ("安全事故发生率", "0", "无安全事故", "10.00"),
+])
+def test_none_of_the_serious_ones_is_not_none_at_all(library, name, target, actual, expected):
+    """Review FP A2: "未发生较大及以上供气安全事故" against "0起" of every accident says nothing of the minor ones: it was
+    read as 0 and the full claim certified."""
+    row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标", "社会效益指标"], claimed="10")
+    assert _shown(row) == expected, row.result.parts[0].reason

@@ -114,6 +114,8 @@ _INCREMENTS = ("新增", "净增", "压缩", "压减", "缩短", "增加额", "�
 # (and a budget's adjustments or a price's fluctuation either way; not a change's size, 调整幅度, 变动幅度: a cost or a fee
 # cut is no overrun, review FK B1)
 _SIZES = ("偏差率", "偏差", "偏离度", "偏离率", "误差率", "误差", "调整率", "波动幅度", "波动率")
+# Grades of an accident or an event ("较大及以上", "重大"): none of them is not none at all (review FP A2)
+_SEVERE = re.compile("(?:特别重大|重特大|较大|重大|特大)(?:及以上|以上)?")
 # ... of them, what was added, which a row's name and its actual may both open with ("新增1200人" in 新增就业人数)
 _ADDED = ("新增", "净增")
 
@@ -1273,6 +1275,11 @@ class RowScorer(WordingGrader, UnitMatcher):
             # "已完成" in 任务完成率, against "100%" or "≥95%": all of it done (not in 群众满意度, review CK A1)
             return self._completed(actual, values, _ACTUAL_READ)
         if self._says_none(text) and self._counts_what_is_none(row, target, method, text) or self._none_done(row, target, method, text):
+            graded = _SEVERE.search(text)
+            if graded is not None and graded[0] not in _row_name(row) and self._says_none(text):
+                # "未发生较大及以上供气安全事故" against "0起" of all of them: none of the serious ones only (review FP A2)
+                raise _Unreadable(f"实际完成值“{actual.raw}”只说没有{graded[0]}的，指标“{row.name}”的年度指标值“{target.raw}”"
+                                  f"计的是所有等级的，无法核验")
             self.recorder.value(values, ValueUse("none", _ACTUAL_READ, f"0{target.written_unit or ''}（“{actual.raw}”）", "value"))
             return ParsedValue(actual.raw, "number", None, Decimal(0), target.unit, None, None)
         answers = self.rules.no_answers
