@@ -434,3 +434,6 @@ def test_an_execution_row_inside_headings_that_hold_the_full_marks_is_the_rule_l
     # 项目产出 printed 20: the headings hold 90, and the rule's 预算执行率 is a line of its own beside the row
     rows = [{**r, "l1": r["l1"].replace("(30分)", "(20分)")} for r in base["rows"]]
     assert execution(rows) == [(None, "10.00"), ("9", None)]
+    # the row printed with 5, not the rule's 10: the unit's own indicator, whatever the headings add up to (review FO A6)
+    rows = [{**r, "weight": "5"} if r["name"] == "预算执行率" else r for r in base["rows"]]
+    assert execution(rows) == [(None, "10.00"), ("9", None)]

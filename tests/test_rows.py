@@ -3129,3 +3129,24 @@ def test_none_of_the_serious_ones_is_not_none_at_all(library, name, target, actu
     read as 0 and the full claim certified."""
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标", "社会效益指标"], claimed="10")
     assert _shown(row) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("name,group,target,actual,expected", [
+    # names the new lower-is-better words end with that count success or work done (national.project@2020.13)
+    ("抗诉改判率", "社会效益指标", "60%", "65%", "10.00"), ("诉前非羁押率", "社会效益指标", "70%", "75%", "10.00"),
+    ("诉前羁押率", "社会效益指标", "40%", "46%", "8.70"), ("慰问受灾人数", "社会效益指标", "300人", "320人", "10.00"),
+    ("帮办代办跑腿次数", "数量指标", "500次", "560次", "10.00"), ("依法收回违法用地面积", "社会效益指标", "50亩", "60亩", "10.00"),
+    ("核查违法用地面积", "社会效益指标", "300亩", "320亩", "10.00"),
+    # 执行 is no time taken, 提前 a lead only right before the count of time
+    ("值班制度执行天数", "时效指标", "365天", "360天", "9.86"), ("提前下达资金拨付时间", "时效指标", "30天", "20天", "10.00"),
+    ("暴雨预警发布提前时间", "时效指标", "30分钟", "25分钟", "8.33"),
+    # a set numbered from the first is no range to reach the lower end of; a rate's level against a band is no deviation
+    ("覆盖年级", "数量指标", "1-6年级", "3-6年级", "None"), ("建设楼栋", "数量指标", "1-3号楼", "1-2号楼", "None"),
+    ("预算执行偏差率", "质量指标", "≤±5%", "97%", "None"), ("预算执行偏差率", "质量指标", "≤5%", "97%", "None"),
+    ("购置应急救援设备", "数量指标", "10套", "36个", "None"),
+])
+def test_review_fo_over_reach_of_this_sessions_readings(library, name, group, target, actual, expected):
+    """Review FO A1–A5: rows the session's new words and readings got wrong, where the rules before them were right or
+    left the row to the evaluator."""
+    row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
+    assert _shown(row) == expected, row.result.parts[0].reason

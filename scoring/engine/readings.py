@@ -689,8 +689,11 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         except ValueParseError:
             pass
     ranged = _FIGURE_RANGE.fullmatch(compact)
-    if ranged is not None and not actual and (ranged["unit"] or "") in _DATE_UNITS:
-        ranged = None  # "9-10月" in a target: months of the year, or a number of months?  Not read
+    if ranged is not None and not actual and ((ranged["unit"] or "") in _DATE_UNITS or ranged["low"] in ("0", "1")) and (
+            ranged["unit"] not in _SEQUENCE_UNITS or ranged["low"] != "1"):
+        # "9-10月" in a target: months of the year, or a number of months?  "1-6年级", "1-3号楼", "1-3标段", "1-12个": a set
+        # numbered from the first, not a figure to reach at least its lower end (review FO A4).  Not read
+        ranged = None
     if ranged is not None and ranged["low"] == "1" and ranged["unit"] in _SEQUENCE_UNITS and ranged["first"] is None:
         # "1-3期", "1-2批": the first to the third, three of them (review FC B1)
         return replace(parse_value(ranged["high"] + ranged["unit"], reading, where=where, year=year, actual=actual), raw=text)

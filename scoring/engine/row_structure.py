@@ -188,6 +188,11 @@ def _headings_cover(sheet: Sheet, lines: list[int], named: dict[int, str], line_
     tops = {s.group[0]: s.weight for s in sheet.subtotals if len(s.group) == 1 and s.weight is not None and not s.includes}
     if not tops or any(not sheet.rows[i].group or sheet.rows[i].group[0] not in tops for i in named):
         return False
+    # each row printed with its indicator's own weight: a 预算执行率 of 5 under 时效指标 is a unit's indicator of its
+    # own, whatever the headings add up to (review FO A6)
+    weights = {ind.id: sheet.weights.get(ind.id, sheet.weights.get(ind.name, ind.weight)) for ind in rules.indicators}
+    if any(line_weights[i] != weights[ind] for i, ind in named.items()):
+        return False
     covered = sum(tops.values(), Decimal(0))
     for i in lines:
         if not sheet.rows[i].group or sheet.rows[i].group[0] not in tops:

@@ -114,6 +114,8 @@ _INCREMENTS = ("新增", "净增", "压缩", "压减", "缩短", "增加额", "�
 # (and a budget's adjustments or a price's fluctuation either way; not a change's size, 调整幅度, 变动幅度: a cost or a fee
 # cut is no overrun, review FK B1)
 _SIZES = ("偏差率", "偏差", "偏离度", "偏离率", "误差率", "误差", "调整率", "波动幅度", "波动率")
+# A percentage this large against a band either way ("≤±5%") is a rate's level, not how far it lies from one
+_LEVEL = Decimal(50)
 # Grades of an accident or an event ("较大及以上", "重大"): none of them is not none at all (review FP A2)
 _SEVERE = re.compile("(?:特别重大|重特大|较大|重大|特大)(?:及以上|以上)?")
 # ... of them, what was added, which a row's name and its actual may both open with ("新增1200人" in 新增就业人数)
@@ -1237,10 +1239,11 @@ class RowScorer(WordingGrader, UnitMatcher):
                                      or _COUNTED.fullmatch(lead[len(next((w for w in self.reading.not_done_counts if lead.startswith(w)), "")):])
                                      or (len(lead) > 1 and lead in _row_name(row))):
                 return True
-        if figures is None:
+        # the figure before a remark saying part of it is still being built or waits ("22个（3个待验收）", "20个（在建）"
+        # against "≥25个"), as before one saying it was not done: whatever part is undone, the target was missed
+        # (review FM B2); not money left unpaid ("800万元（200万元未支付）": the investment may be complete, review FO)
+        if figures is None or not (any(w in said for w in words) or _BEING_BUILT.search(said) or "待" in said):
             return False
-        # the figure before any remark saying it is not all done already short of the target ("22个（3个待验收）",
-        # "20个（在建）" against "≥25个"): whatever part of it is undone, the target was missed (review FM B2)
         target, done = figures
         return target.comparator in (None, ">=", ">") and done.number < target.number
 
@@ -1544,6 +1547,14 @@ class RowScorer(WordingGrader, UnitMatcher):
                 findings.append(finding("unit_converted", f"{row.name}：{note}", place))
                 if self.recorder.traced:  # `explain` shows how the figures were read before the score
                     self.recorder.value(values, ValueUse("compared_as", "比较时的读法", note, "value"))
+            if ((target.either_way or (_row_name(row).endswith(_SIZES) and direction[0] == "<")) and target.unit == "%"
+                    and abs(a) >= _LEVEL > t):
+                # "97%" against "≤±5%", or against "≤5%" in 预算执行偏差率: a rate's level (an execution rate), not how far
+                # it lies from one (review FO A5)
+                part.state = "judgement"
+                part.reason = (f"年度指标值“{target.raw}”是上下浮动的幅度，完成值“{actual.raw}”像是比率本身而不是偏离的幅度，"
+                               f"是否达成需评价人判断")
+                return outcome
             if a < 0 < t and direction[0] == "<" and bound is None and (target.either_way or _row_name(row).endswith(_SIZES)):
                 # "-4.1%" in 预测偏差率 against "≤3%": a deviation's size is how far, either way (偏离度 = |执行数 − 预算数|
                 # ÷ 预算数), not a signed figure any fall of which meets a cap (review FJ A2); a cap of 0 asks no rise
