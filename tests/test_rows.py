@@ -3150,3 +3150,24 @@ def test_review_fo_over_reach_of_this_sessions_readings(library, name, group, ta
     left the row to the evaluator."""
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
     assert _shown(row) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("name,group,target,actual,expected", [
+    ("带动消费倍数", "社会效益指标", "≥1:8", "1:9.6", "10.00"), ("带动消费倍数", "社会效益指标", "≥8倍", "1：9.6", "10.00"),
+    ("撬动比", "经济效益指标", "1:6", "1∶5", "8.33"),
+    ("应急广播终端单价", "成本指标", "600元～800元/套", "760元/套", "10.00"), ("终端单价", "成本指标", "600元-800元", "860元", "9.30"),
+    ("年度累计停播时长", "时效指标", "100秒", "150秒", "6.67"),
+])
+def test_review_fp_ratios_ranges_with_both_units_and_outages(library, name, group, target, actual, expected):
+    """Review FP B1, B2, B10: a ratio to one ("1:9.6") is so many times; a range may write its unit after both ends
+    ("600元～800元/套"); an outage's length is a limit."""
+    row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
+    assert _shown(row) == expected, row.result.parts[0].reason
+
+
+def test_a_message_about_an_actual_quotes_the_cell_as_written(library):
+    """Review FP B9: "开展防空演练2次，疏散演练1次" was quoted as "2次,疏散演练1次" — its opening words dropped and its
+    comma changed, a text the cell does not hold."""
+    row, rep = one(library, name="防空演练", target="≥3次", actual="开展防空演练2次，疏散演练1次", group=["产出指标", "数量指标"], claimed="10")
+    said = [f.message for f in rep.findings if f.code == "unreadable_value"]
+    assert said and "“开展防空演练2次，疏散演练1次”" in said[0] and "“2次,疏散演练1次”" not in said[0], said

@@ -98,7 +98,7 @@ _VAGUE_FIGURE = re.compile(r"(?P<before>大约|约)\d|\d[^\d,，;；]{0,6}?(?P<a
 _INCLUSIVE = re.compile(r"\(含(?P<figure>(?:[^(),，;；]|,(?=\d{3}))*)(?:[,，;；][^()]*)?\)$")
 # A result written as a range of figures, the unit after the upper one or after both ("90%-95%", "90-95%",
 # "在85%至95%之间", "400～500元/亩")
-_FIGURE_RANGE = re.compile(r"(?:控制在|保持在|维持在|在)?(?P<low>\d{1,15}(?:\.\d{1,15})?)(?P<first>%|‰)?(?:-|—|–|~|～|至|到)(?P<high>\d{1,15}(?:\.\d{1,15})?)"
+_FIGURE_RANGE = re.compile(r"(?:控制在|保持在|维持在|在)?(?P<low>\d{1,15}(?:\.\d{1,15})?)(?P<first>%|‰|[^\W\d_]{1,4}?)?(?:-|—|–|~|～|至|到)(?P<high>\d{1,15}(?:\.\d{1,15})?)"
                            r"(?P<unit>%|‰|[^\W\d_]{1,4}?(?:/[^\W\d_]{1,3})?)?(?:之间)?")
 # Units of a date: a range of them in a target ("9-10月") may be months of the year or a number of months
 _DATE_UNITS = frozenset({"月", "日", "号", "年", "时", "点"})
@@ -697,7 +697,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     if ranged is not None and ranged["low"] == "1" and ranged["unit"] in _SEQUENCE_UNITS and ranged["first"] is None:
         # "1-3期", "1-2批": the first to the third, three of them (review FC B1)
         return replace(parse_value(ranged["high"] + ranged["unit"], reading, where=where, year=year, actual=actual), raw=text)
-    if ranged is not None and ranged["first"] in (None, ranged["unit"]) and Decimal(ranged["low"]) < Decimal(ranged["high"]):
+    # the unit after both ends, or the upper one's before its "/" ("600元～800元/套": review FP B2)
+    if ranged is not None and (ranged["first"] in (None, ranged["unit"]) or (ranged["unit"] or "").startswith(ranged["first"] + "/")) \
+            and Decimal(ranged["low"]) < Decimal(ranged["high"]):
         # "90%-95%", "在85%至95%之间", "3-5天": a result somewhere in the range, scored at both ends (review ET B1);
         # a target so written asks the end the row's direction holds to ("400～500元/亩" of a cost: 500 at most)
         try:
@@ -819,6 +821,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
 
     suffix_comparator, body = _split_suffix(body, reading)
     comparator = _merge(comparator, suffix_comparator, unknown)
+    ratio = _RATIO.fullmatch(body) if figure else None
+    if ratio is not None:
+        body = ratio["times"] + "倍"  # "1:9.6" (带动比, 杠杆率): 9.6 times, as "9.6倍" is read (review FP B1)
     compound = _COMPOUND_TIME.fullmatch(body) if figure else None
     if compound is not None:
         body = _in_smaller_unit(compound, reading) or body  # "7分30秒": 450秒, where the rule file converts minutes
@@ -919,6 +924,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     return value
 
 
+# A ratio to one ("1:9.6", "1：8", "1∶6.8"): so many times
+_RATIO = re.compile(r"1[:：∶](?P<times>\d{1,6}(?:\.\d{1,6})?)")
 # A time written in two units, the larger first: "7分30秒", "1分50秒", "1小时30分钟", "2小时15分" (分 before 秒 or after
 # 小时 is minutes, not points)
 _COMPOUND_TIME = re.compile(r"(?P<big>\d{1,6})(?P<big_unit>小时|分钟|分)(?P<small>\d{1,2}(?:\.\d{1,3})?)(?P<small_unit>分钟|分|秒)")

@@ -379,19 +379,35 @@ class RowScorer(WordingGrader, UnitMatcher):
                 # before the figure itself ("覆盖率低于95%" holds a quantity's name), in a row named
                 # for it ("资金拨付率", "培训人数"; not "年度支出结余率", "受益群众满意度")
                 if rest[0].isdigit() or self.reading.starts_with_comparator(rest):
-                    return replace(self._read_cell(rest, row, ACTUAL, place), raw=text)
+                    return replace(self._read_part(rest, text, row, place), raw=text)
                 # … or before what the name says it is done to, the name's words turned round
                 # ("发放宣传资料2000份" in 宣传资料发放数量, "培训农民300人次" in 农民培训人次)
                 figure = _after_object(rest, name[: name.rfind(named)], self.reading)
                 if figure is not None:
-                    return replace(self._read_cell(figure, row, ACTUAL, place), raw=text)
+                    return replace(self._read_part(figure, text, row, place), raw=text)
         rest = self._without_name(text, row)
         if rest is not None:
-            return replace(self._read_cell(rest, row, ACTUAL, place), raw=text)
+            return replace(self._read_part(rest, text, row, place), raw=text)
         months = self._months(row, text)
         if months is not text:
             return replace(self._read_cell(months, row, ACTUAL, place), raw=text)  # "10月" of 供水时长: 10个月
         return self._read_cell(text, row, ACTUAL, place)
+
+    def _read_part(self, part: str, text: str, row: Row, place: str) -> ParsedValue:
+        """The actual's figure ``part``, read without the words before it; a message about it quotes the cell as
+        written, ``text`` (review FP B9: "无法识别的写法“2次,疏散演练1次”" quoted what the cell does not hold)."""
+        try:
+            return self._read_cell(part, row, ACTUAL, place)
+        except _Unreadable as unread:
+            quoted = f"“{part}”"
+            if quoted not in unread.reason:
+                raise
+            said = _Unreadable(unread.reason.replace(quoted, f"“{text}”"), unread.finding, unread.rival, unread.unfinished)
+            if unread.finding is not None:
+                f = unread.finding
+                said.finding = finding(f.code, f.message.replace(quoted, f"“{text}”"), f.where, f.severity)
+            said.figure = unread.figure
+            raise said from None
 
     def _dated_by_column(self, row: Row, text: str, place: str) -> ParsedValue | None:
         """A bare actual read with the 度量单位 column ``text`` has, where that column makes the target
