@@ -3092,6 +3092,9 @@ def test_a_time_written_in_two_units_is_one_figure(library, target, actual, expe
 
 @pytest.mark.parametrize("target,actual,expected", [
     ("≥25个", "22个（3个待验收）", "short"), ("≥25个", "20个（在建）", "short"), ("25个", "22个（3个待验收）", "short"),
+    ("≥100人", "96人（4人仍在学习）", "short"),
+    # money left unpaid: the investment may be complete (review FO)
+    ("≥1000万元", "800万元（200万元未支付）", "unverifiable"),
     # the figure meets the target: the undone part may be inside it, or beside it
     ("≥20个", "22个（3个待验收）", "unverifiable"),
 ])
@@ -3144,10 +3147,16 @@ def test_none_of_the_serious_ones_is_not_none_at_all(library, name, target, actu
     ("覆盖年级", "数量指标", "1-6年级", "3-6年级", "None"), ("建设楼栋", "数量指标", "1-3号楼", "1-2号楼", "None"),
     ("预算执行偏差率", "质量指标", "≤±5%", "97%", "None"), ("预算执行偏差率", "质量指标", "≤5%", "97%", "None"),
     ("购置应急救援设备", "数量指标", "10套", "36个", "None"),
+    # review FQ A1, A2: 核查 acts on 违法用地 only; the people a disaster struck and a court's 改判率 are still lower is better;
+    # a notice given ahead is a lead
+    ("核查企业污染物排放量", "生态效益指标", "100吨", "120吨", "8.33"), ("自然灾害受灾人数", "社会效益指标", "1000人", "1200人", "8.33"),
+    ("发回改判率", "社会效益指标", "2%", "2.4%", "8.33"), ("计划停水提前通知时间", "时效指标", "24小时", "48小时", "10.00"),
+    # review FR: a month's end is its last third ("10月底" misses "10月15日前")
+    ("项目完成时间", "时效指标", "2024年10月31日前", "2024年10月底", "10.00"),
 ])
 def test_review_fo_over_reach_of_this_sessions_readings(library, name, group, target, actual, expected):
-    """Review FO A1–A5: rows the session's new words and readings got wrong, where the rules before them were right or
-    left the row to the evaluator."""
+    """Review FO A1–A5 (and FQ A1–A2, FR): rows the session's new words and readings got wrong, where the rules before
+    them were right or left the row to the evaluator."""
     row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
     assert _shown(row) == expected, row.result.parts[0].reason
 
@@ -3171,3 +3180,10 @@ def test_a_message_about_an_actual_quotes_the_cell_as_written(library):
     row, rep = one(library, name="防空演练", target="≥3次", actual="开展防空演练2次，疏散演练1次", group=["产出指标", "数量指标"], claimed="10")
     said = [f.message for f in rep.findings if f.code == "unreadable_value"]
     assert said and "“开展防空演练2次，疏散演练1次”" in said[0] and "“2次,疏散演练1次”" not in said[0], said
+
+
+def test_a_month_end_result_is_in_the_months_last_third(library):
+    """Review FR: "2024年10月底" against "2024年10月15日前" is late (its last third begins on the 21st), as "10月下旬" was;
+    it was unverifiable ("只写到月份")."""
+    row, _ = one(library, name="项目完成时间", target="2024年10月15日前", actual="2024年10月底", group=["产出指标", "时效指标"], claimed="10")
+    assert row.comparison.status == "over" and "晚于期限" in row.result.parts[0].reason, row.result.parts[0].reason

@@ -807,7 +807,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         dated = reading.dated_phrase(body) if reading.date_phrases and comparator is None else None
         if dated is not None:
             try:  # "年底前完成", "上半年": a deadline in the case's year; anything else stays wording
-                found = parse_value(dated, reading, where=where, year=year, actual=actual)
+                # (the month's end it stands for read as a date, not as a result in the month's last third: "年底" is
+                # the year's end, spans say where they start: `_spanned`)
+                found = parse_value(dated, reading, where=where, year=year)
             except ValueParseError:
                 found = None
             if found is not None and found.kind == "date":
@@ -1217,7 +1219,8 @@ def _date_value(
     is that month in an actual, whose every day it may be; a deadline so written is none of them (review DE A2).
     A span of the year in an actual ("2024年第二季度") is done by its end (`_spanned`)."""
     start = reading.span_start(body) if actual and reading.date_spans else None
-    found = _date_of(text, body, comparator, where, year, reading, unknown, actual)
+    # (a span's end, "2024年第二季度" as 6月底, is no result in that month's last third: the span says where it starts)
+    found = _date_of(text, body, comparator, where, year, reading, unknown, actual and start is None)
     if found is None and actual and (body.endswith(")") or _LATE_WORD.search(body) is not None):
         found = _remarked_date(text, body, comparator, where, year, reading, unknown)
         put_off = _PUT_OFF_TO.fullmatch(body) if found is None and comparator is None else None
@@ -1340,10 +1343,12 @@ def _date_of(
         when = date(int(parts[0]), int(parts[1]), int(parts[2] or 1))
     except (ValueError, OverflowError) as exc:
         raise ValueParseError(where, text, f"日期不存在“{text}”") from exc
-    if match["part"] and comparator is None:
+    third = match["part"] or ("下旬" if actual and match["m"] and match["end"] else None)
+    if third and comparator is None:
         # "11月初", "11月中旬": done on some day of that third of the month — by its last day, not before its
-        # first (as a span of the year is: `_spanned`), so "11月初" meets "11月15日前" (review EB B5)
-        first, last = _THIRDS[match["part"]]
+        # first (as a span of the year is: `_spanned`), so "11月初" meets "11月15日前" (review EB B5); a result "10月底"
+        # is in its last third, so it misses "10月15日前" (review FR B)
+        first, last = _THIRDS[third]
         last = last or calendar.monthrange(when.year, when.month)[1]
         return ParsedValue(text, "date", "<=", None, None, when.replace(day=last), None, precision="day", since=when.replace(day=first))
     return ParsedValue(text, "date", comparator, None, None, when, None, precision=precision)

@@ -114,6 +114,8 @@ _INCREMENTS = ("新增", "净增", "压缩", "压减", "缩短", "增加额", "�
 # (and a budget's adjustments or a price's fluctuation either way; not a change's size, 调整幅度, 变动幅度: a cost or a fee
 # cut is no overrun, review FK B1)
 _SIZES = ("偏差率", "偏差", "偏离度", "偏离率", "误差率", "误差", "调整率", "波动幅度", "波动率")
+# Words of a part of a figure still waiting or under way ("3个待验收", "4人仍在学习"): not done yet (review FQ B)
+_STILL = ("待", "仍在", "尚在", "正在")
 # A percentage this large against a band either way ("≤±5%") is a rate's level, not how far it lies from one
 _LEVEL = Decimal(50)
 # Grades of an accident or an event ("较大及以上", "重大"): none of them is not none at all (review FP A2)
@@ -1258,7 +1260,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         # the figure before a remark saying part of it is still being built or waits ("22个（3个待验收）", "20个（在建）"
         # against "≥25个"), as before one saying it was not done: whatever part is undone, the target was missed
         # (review FM B2); not money left unpaid ("800万元（200万元未支付）": the investment may be complete, review FO)
-        if figures is None or not (any(w in said for w in words) or _BEING_BUILT.search(said) or "待" in said):
+        if figures is None or not (any(w in said for w in words) or _BEING_BUILT.search(said) or any(w in said for w in _STILL)):
             return False
         target, done = figures
         return target.comparator in (None, ">=", ">") and done.number < target.number
