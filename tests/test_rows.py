@@ -3187,3 +3187,15 @@ def test_a_month_end_result_is_in_the_months_last_third(library):
     it was unverifiable ("只写到月份")."""
     row, _ = one(library, name="项目完成时间", target="2024年10月15日前", actual="2024年10月底", group=["产出指标", "时效指标"], claimed="10")
     assert row.comparison.status == "over" and "晚于期限" in row.result.parts[0].reason, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("target,actual,expected", [
+    ("≤25℃", "21.5℃", "10.00"), ("≤25℃", "27℃", "9.26"), ("≤25°C", "21摄氏度", "10.00"),
+    # a figure and its tolerance either way: a range (a share of the figure where only the tolerance is in %)
+    ("3万吨±5%", "2.9万吨", "10.00"), ("3万吨±5%", "2.7万吨", "9.47"), ("30%±2%", "29%", "10.00"), ("30%±2%", "27%", "9.64"),
+])
+def test_degrees_and_a_figure_with_its_tolerance(library, target, actual, expected):
+    """Review FR B: ℃ was no unit ("≤25℃" unread); "3万吨±5%" and "30%±2%" were unread."""
+    row, _ = one(library, name="储粮温度" if "℃" in target or "°C" in target else "储备粮轮换数量", target=target, actual=actual,
+                 group=["产出指标", "数量指标" if "吨" in target else "质量指标"], claimed="10")
+    assert _shown(row) == expected, row.result.parts[0].reason

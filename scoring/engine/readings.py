@@ -688,6 +688,17 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             return replace(parse_value(ended, reading, where=where, year=year, actual=actual), raw=text)
         except ValueParseError:
             pass
+    tolerance = _TOLERANCE.fullmatch(compact) if not actual else None
+    if tolerance is not None:
+        # "30%±2%", "3万吨±5%": a figure and its tolerance either way, a range (a share of the figure where only the
+        # tolerance is in %: review FR B)
+        centre, band = Decimal(tolerance["figure"]), Decimal(tolerance["band"])
+        if tolerance["band_unit"] == "%" and tolerance["unit"] != "%":
+            band = centre * band / 100
+        elif (tolerance["band_unit"] or tolerance["unit"]) != (tolerance["unit"] or tolerance["band_unit"]):
+            band = None  # "3万吨±5千克": units apart
+        if band is not None and 0 < band < centre:
+            compact = f"{format((centre - band).normalize(), 'f')}-{format((centre + band).normalize(), 'f')}{tolerance['unit'] or ''}"
     ranged = _FIGURE_RANGE.fullmatch(compact)
     if ranged is not None and not actual and ((ranged["unit"] or "") in _DATE_UNITS or ranged["low"] in ("0", "1")) and (
             ranged["unit"] not in _SEQUENCE_UNITS or ranged["low"] != "1"):
@@ -926,6 +937,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     return value
 
 
+# A figure and its tolerance either way ("30%±2%", "3万吨±5%", "100±5")
+_TOLERANCE = re.compile(r"(?P<figure>\d{1,12}(?:\.\d{1,6})?)(?P<unit>%|[^\W\d_]{1,4})?±(?P<band>\d{1,12}(?:\.\d{1,6})?)(?P<band_unit>%|[^\W\d_]{1,4})?")
 # A ratio to one ("1:9.6", "1：8", "1∶6.8"): so many times
 _RATIO = re.compile(r"1[:：∶](?P<times>\d{1,6}(?:\.\d{1,6})?)")
 # A time written in two units, the larger first: "7分30秒", "1分50秒", "1小时30分钟", "2小时15分" (分 before 秒 or after
@@ -1069,8 +1082,8 @@ def _is_unit(rest: str, reading: Reading) -> bool:
 
 
 def _unit_shape(rest: str, reading: Reading) -> bool:
-    if reading.declared(rest) is not None:
-        return True
+    if reading.declared(rest) is not None or rest in reading.known_units:
+        return True  # (a unit the rule file lists, whatever its characters: "℃")
     if len(rest) > MAX_UNIT_LENGTH:
         return False
     if any(ch.isdigit() for ch in rest):
