@@ -3147,10 +3147,15 @@ def test_none_of_the_serious_ones_is_not_none_at_all(library, name, target, actu
     ("覆盖年级", "数量指标", "1-6年级", "3-6年级", "None"), ("建设楼栋", "数量指标", "1-3号楼", "1-2号楼", "None"),
     ("预算执行偏差率", "质量指标", "≤±5%", "97%", "None"), ("预算执行偏差率", "质量指标", "≤5%", "97%", "None"),
     ("购置应急救援设备", "数量指标", "10套", "36个", "None"),
-    # review FQ A1, A2: 核查 acts on 违法用地 only; the people a disaster struck and a court's 改判率 are still lower is better;
-    # a notice given ahead is a lead
-    ("核查企业污染物排放量", "生态效益指标", "100吨", "120吨", "8.33"), ("自然灾害受灾人数", "社会效益指标", "1000人", "1200人", "8.33"),
-    ("发回改判率", "社会效益指标", "2%", "2.4%", "8.33"), ("计划停水提前通知时间", "时效指标", "24小时", "48小时", "10.00"),
+    # review FQ A1, A2: 核查 acts on 违法用地 only; a notice given ahead is a lead
+    ("核查企业污染物排放量", "生态效益指标", "100吨", "120吨", "8.33"), ("计划停水提前通知时间", "时效指标", "24小时", "48小时", "10.00"),
+    # review FS A1–A7: a ratio in a row not named for leverage, police work on crimes, people reached after a disaster, a
+    # protest's success, days a fire crew stands by, a prescribed burn, "1期-3期"; a budget's adjustment of 60% is one
+    ("师生比", "质量指标", "1:15.6", "1:17", "None"), ("地形图测绘比例尺", "质量指标", "1:500", "1:1000", "None"),
+    ("打击违法犯罪人数", "社会效益指标", "300人", "320人", "10.00"), ("慰问自然灾害受灾人数", "社会效益指标", "300人", "320人", "10.00"),
+    ("刑事抗诉案件法院改判率", "社会效益指标", "60%", "65%", "10.00"), ("专业扑救队伍备勤天数", "时效指标", "365天", "330天", "None"),
+    ("计划烧除过火面积", "生态效益指标", "500亩", "620亩", "10.00"), ("森林火灾过火面积", "生态效益指标", "100亩", "120亩", "8.33"),
+    ("培训期数", "数量指标", "1期-3期", "2期", "6.67"), ("预算调整率", "质量指标", "≤10%", "60%", "1.67"),
     # review FR: a month's end is its last third ("10月底" misses "10月15日前")
     ("项目完成时间", "时效指标", "2024年10月31日前", "2024年10月底", "10.00"),
 ])

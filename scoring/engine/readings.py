@@ -705,7 +705,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         # "9-10月" in a target: months of the year, or a number of months?  "1-6年级", "1-3号楼", "1-3标段", "1-12个": a set
         # numbered from the first, not a figure to reach at least its lower end (review FO A4).  Not read
         ranged = None
-    if ranged is not None and ranged["low"] == "1" and ranged["unit"] in _SEQUENCE_UNITS and ranged["first"] is None:
+    if ranged is not None and ranged["low"] == "1" and ranged["unit"] in _SEQUENCE_UNITS and ranged["first"] in (None, ranged["unit"]):
         # "1-3期", "1-2批": the first to the third, three of them (review FC B1)
         return replace(parse_value(ranged["high"] + ranged["unit"], reading, where=where, year=year, actual=actual), raw=text)
     # the unit after both ends, or the upper one's before its "/" ("600元～800元/套": review FP B2)
@@ -836,7 +836,9 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     comparator = _merge(comparator, suffix_comparator, unknown)
     ratio = _RATIO.fullmatch(body) if figure else None
     if ratio is not None:
-        body = ratio["times"] + "倍"  # "1:9.6" (带动比, 杠杆率): 9.6 times, as "9.6倍" is read (review FP B1)
+        # "1:9.6" (带动比, 杠杆率): 9.6 times, as "9.6倍" is read (review FP B1) — a row not named for leverage says
+        # nothing of which way a ratio is better (师生比 1:17, 比例尺 1:1000, 稀释配比 1:100: `ratio_unnamed`)
+        body = ratio["times"] + "倍"
     compound = _COMPOUND_TIME.fullmatch(body) if figure else None
     if compound is not None:
         body = _in_smaller_unit(compound, reading) or body  # "7分30秒": 450秒, where the rule file converts minutes
@@ -937,6 +939,12 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     return value
 
 
+def written_as_ratio(text: str) -> bool:
+    """Whether a cell writes its figure as a ratio to one ("1:9.6", "≥1：8")."""
+    return _RATIO_WRITTEN.search("".join(fold(text).split())) is not None
+
+
+_RATIO_WRITTEN = re.compile(r"(?<![\d.])1[:：∶]\d")
 # A figure and its tolerance either way ("30%±2%", "3万吨±5%", "100±5")
 _TOLERANCE = re.compile(r"(?P<figure>\d{1,12}(?:\.\d{1,6})?)(?P<unit>%|[^\W\d_]{1,4})?±(?P<band>\d{1,12}(?:\.\d{1,6})?)(?P<band_unit>%|[^\W\d_]{1,4})?")
 # A ratio to one ("1:9.6", "1：8", "1∶6.8"): so many times

@@ -44,6 +44,7 @@ from .readings import (
     said_done,
     says_late,
     strip_trailing,
+    written_as_ratio,
     year_month,
 )
 from .results import IndicatorResult, InputUse, PartResult, ValueUse
@@ -116,8 +117,14 @@ _INCREMENTS = ("新增", "净增", "压缩", "压减", "缩短", "增加额", "�
 _SIZES = ("偏差率", "偏差", "偏离度", "偏离率", "误差率", "误差", "调整率", "波动幅度", "波动率")
 # Words of a part of a figure still waiting or under way ("3个待验收", "4人仍在学习"): not done yet (review FQ B)
 _STILL = ("待", "仍在", "尚在", "正在")
+# Words of a name measuring leverage, whose ratio to one ("1:9.6") is so many times, more being better
+_LEVERAGE = ("倍数", "带动", "拉动", "撬动", "杠杆", "放大", "投入产出", "乘数")
 # A percentage this large against a band either way ("≤±5%") is a rate's level, not how far it lies from one
 _LEVEL = Decimal(50)
+# ... and against a deviation's cap ("≤5%" in 预算执行偏差率), one this large (not a budget's adjustment: 调整率 60% may be
+# one, review FS B)
+_RATE_LEVEL = Decimal(80)
+_DEVIATIONS = ("偏差率", "偏差", "偏离度", "偏离率")
 # Grades of an accident or an event ("较大及以上", "重大"): none of them is not none at all (review FP A2)
 _SEVERE = re.compile("(?:特别重大|重特大|较大|重大|特大)(?:及以上|以上)?")
 # ... of them, what was added, which a row's name and its actual may both open with ("新增1200人" in 新增就业人数)
@@ -1498,6 +1505,10 @@ class RowScorer(WordingGrader, UnitMatcher):
         if target is None:
             part.reason = "缺少年度指标值"
             return outcome
+        if any(v.kind == "number" and written_as_ratio(v.raw) for v in (target, actual)) and not any(w in _row_name(row) for w in _LEVERAGE):
+            # "1:17" in 师生比, "1:1000" in 比例尺: which way a ratio is better the row's name does not say (review FS A1)
+            part.reason = f"“{actual.raw if written_as_ratio(actual.raw) else target.raw}”是比例，指标“{row.name}”未说明比例越大越好还是越小越好，无法比较"
+            return outcome
         if target.upto is not None:
             # a target written as a range ("400～500元/亩", "3-5次", "控制在5%-10%"): the end the row's direction
             # holds the actual to — the upper one of a cost or a limit, the lower one of what is to be reached.
@@ -1565,13 +1576,13 @@ class RowScorer(WordingGrader, UnitMatcher):
                 findings.append(finding("unit_converted", f"{row.name}：{note}", place))
                 if self.recorder.traced:  # `explain` shows how the figures were read before the score
                     self.recorder.value(values, ValueUse("compared_as", "比较时的读法", note, "value"))
-            if ((target.either_way or (_row_name(row).endswith(_SIZES) and direction[0] == "<")) and target.unit == "%"
-                    and abs(a) >= _LEVEL > t):
+            if ((target.either_way and abs(a) >= _LEVEL) or (_row_name(row).endswith(_DEVIATIONS) and direction[0] == "<" and abs(a) >= _RATE_LEVEL)) \
+                    and target.unit == "%" and _LEVEL > t:
                 # "97%" against "≤±5%", or against "≤5%" in 预算执行偏差率: a rate's level (an execution rate), not how far
                 # it lies from one (review FO A5)
                 part.state = "judgement"
-                part.reason = (f"年度指标值“{target.raw}”是上下浮动的幅度，完成值“{actual.raw}”像是比率本身而不是偏离的幅度，"
-                               f"是否达成需评价人判断")
+                part.reason = (f"年度指标值“{target.raw}”是{'上下浮动' if target.either_way else '偏差'}的幅度，"
+                               f"完成值“{actual.raw}”像是比率本身而不是偏离的幅度，是否达成需评价人判断")
                 return outcome
             if a < 0 < t and direction[0] == "<" and bound is None and (target.either_way or _row_name(row).endswith(_SIZES)):
                 # "-4.1%" in 预测偏差率 against "≤3%": a deviation's size is how far, either way (偏离度 = |执行数 − 预算数|
