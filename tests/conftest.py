@@ -99,10 +99,12 @@ def shipped_diff(name: str) -> subprocess.CompletedProcess:
 
 # The suite runs on two workers, each taking whole modules (pyproject.toml: --dist loadfile, in
 # collection order).  A long module that starts last keeps one worker busy while the other has
-# nothing left, so the longest modules (measured with --durations, ~8–17 s each) go first; the
-# rest keep their order.  Only the order changes: every module runs whole, on one worker.
-LONGEST_FIRST = ("test_xlsx", "test_output_rules", "test_inputs", "test_install", "test_web_browser", "test_workbook_mutations", "test_print",
-                 "test_rule_versions")
+# nothing left, so the longest modules go first, longest of all first (each module's seconds summed from
+# `pytest --durations=0`, session 50: test_rule_versions 63, test_rule_cache 28, test_web_browser 23, test_install 22,
+# test_xlsx 22, test_web_http 21, then 10–14 each); the rest keep their order.  Only the order changes: every module
+# runs whole, on one worker.
+LONGEST_FIRST = ("test_rule_versions", "test_rule_cache", "test_web_browser", "test_install", "test_xlsx", "test_web_http", "test_lean",
+                 "test_malformed", "test_workbook_mutations", "test_inputs", "test_batch", "test_cli", "test_output_rules", "test_print")
 
 
 def pytest_collection_modifyitems(items):
