@@ -837,7 +837,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     ratio = _RATIO.fullmatch(body) if figure else None
     if ratio is not None:
         # "1:9.6" (带动比, 杠杆率): 9.6 times, as "9.6倍" is read (review FP B1) — a row not named for leverage says
-        # nothing of which way a ratio is better (师生比 1:17, 比例尺 1:1000, 稀释配比 1:100: `ratio_unnamed`)
+        # nothing of which way a ratio is better (师生比 1:17, 比例尺 1:1000, 稀释配比 1:100: `written_as_ratio`, rows._LEVERAGE)
         body = ratio["times"] + "倍"
     compound = _COMPOUND_TIME.fullmatch(body) if figure else None
     if compound is not None:

@@ -200,7 +200,7 @@ def _headings_cover(sheet: Sheet, lines: list[int], named: dict[int, str], line_
                 return False
             covered += line_weights[i]
     apart = set(named.values())
-    covered += sum((sheet.weights.get(ind.id, sheet.weights.get(ind.name, ind.weight)) for ind in rules.indicators if ind.id not in apart), Decimal(0))
+    covered += sum((w for ind, w in weights.items() if ind not in apart), Decimal(0))
     return covered == rules.info.total
 
 
