@@ -82,7 +82,7 @@ def _code() -> str:
                 digest.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
             except OSError:
                 digest.update(name.encode() + b"\0?")
-        digest.update(b"\0pydantic\0" + _pydantic_version())
+        digest.update(b"\0pydantic\0" + _module_bytes("pydantic", "version.py"))
         _code_fingerprint = digest.hexdigest()
     return _code_fingerprint
 
@@ -99,18 +99,22 @@ def _program() -> str:
                 digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
             except OSError:
                 digest.update(path.name.encode() + b"\0?")
-        digest.update(b"\0pydantic\0" + _pydantic_version() + b"\0simpleeval\0" + _module_bytes("simpleeval"))
+        digest.update(b"\0pydantic\0" + _module_bytes("pydantic", "version.py") + b"\0simpleeval\0" + _module_bytes("simpleeval"))
         _program_fingerprint = digest.hexdigest()
     return _program_fingerprint
 
 
-def _module_bytes(name: str) -> bytes:
-    """The source of module ``name`` as installed, without importing it (b"?" where not found)."""
+def _module_bytes(name: str, beside: str | None = None) -> bytes:
+    """The source of module ``name`` as installed, or of the file ``beside`` it in its folder, without importing
+    it (b"?" where it cannot be found or read)."""
     import importlib.util
 
     try:
         spec = importlib.util.find_spec(name)
-        return Path(spec.origin).read_bytes() if spec is not None and spec.origin else b"?"
+        if spec is None or spec.origin is None:
+            return b"?"
+        origin = Path(spec.origin)
+        return (origin.parent / beside if beside else origin).read_bytes()
     except (OSError, ImportError, ValueError):
         return b"?"
 
@@ -133,19 +137,6 @@ def remember_passed(known: dict[str, None], passed: list[str]) -> None:
         return
     kept = list(known)[-(EXAMPLES_KEEP - len(fresh)):] if len(known) + len(fresh) > EXAMPLES_KEEP else list(known)
     store(_program(), dict.fromkeys([*kept, *fresh]), EXAMPLES_PREFIX)
-
-
-def _pydantic_version() -> bytes:
-    """The bytes of pydantic's version module (b"?" where it cannot be found or read)."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.find_spec("pydantic")
-        if spec is None or spec.origin is None:
-            return b"?"
-        return (Path(spec.origin).parent / "version.py").read_bytes()
-    except (OSError, ImportError, ValueError):
-        return b"?"
 
 
 def library_key(directory: str, files: list[tuple[str, bytes | None]]) -> str:
