@@ -3204,3 +3204,40 @@ def test_degrees_and_a_figure_with_its_tolerance(library, target, actual, expect
     row, _ = one(library, name="储粮温度" if "℃" in target or "°C" in target else "储备粮轮换数量", target=target, actual=actual,
                  group=["产出指标", "数量指标" if "吨" in target else "质量指标"], claimed="10")
     assert _shown(row) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("name,group,target,actual,expected", [
+    # harms named by what they count (national.project@2020.14): offences, the missing and the dead, relapses, ships sunk
+    ("社区矫正对象重新犯罪人数", "社会效益指标", "3人", "4人", "7.50"), ("水上交通事故死亡失踪人数", "社会效益指标", "3人", "2人", "10.00"),
+    ("戒毒人员复吸人数", "社会效益指标", "5人", "7人", "7.14"), ("船舶沉没艘数", "社会效益指标", "2艘", "1艘", "10.00"),
+    ("青少年违法犯罪人数", "社会效益指标", "20人", "26人", "7.69"), ("自然灾害受灾人数", "社会效益指标", "1000人", "1200人", "8.33"),
+    ("二审改判率", "社会效益指标", "5%", "6%", "8.33"), ("预报偏差", "质量指标", "2℃", "2.5℃", "8.00"),
+    ("签证拒签率", "社会效益指标", "5%", "6%", "8.33"), ("三公经费控制率", "社会效益指标", "100%", "103%", "9.71"),
+    ("公务用车百公里油耗", "成本指标", "9升", "9.6升", "9.38"), ("医院药占比", "社会效益指标", "30%", "28%", "10.00"),
+    # ... and the words that make such a count work done, a success or a share to raise, wherever they stand
+    ("教育挽救违法犯罪人数", "社会效益指标", "50人", "62人", "10.00"), ("走访慰问洪涝受灾人数", "社会效益指标", "500人", "620人", "10.00"),
+    ("抗诉后改判率", "社会效益指标", "60%", "72%", "10.00"), ("审计查出问题金额", "社会效益指标", "5000万元", "6230.5万元", "10.00"),
+    ("领事保护与协助案件数", "数量指标", "50件", "60件", "10.00"), ("中药占比", "社会效益指标", "30%", "28%", "9.33"),
+    ("基药占比", "社会效益指标", "30%", "28%", "9.33"), ("网上信访率", "社会效益指标", "60%", "65%", "10.00"),
+    # a word of work before the applicants' own trips does not make them work done
+    ("群众办理补助申领跑动次数", "社会效益指标", "1次", "2次", "5.00"), ("帮办代办跑腿次数", "数量指标", "500次", "560次", "10.00"),
+])
+def test_harms_by_what_they_count_and_the_words_that_make_them_work(library, name, group, target, actual, expected):
+    """Reviews FT A1, FU A1–A3, FV A1–A2: lower-is-better rows read as more is better (a full claim of "二审改判率 6%"
+    against "5%" certified), and counts of work read as harms ("审计查出问题金额")."""
+    row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
+    assert _shown(row) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("target,actual,expected", [
+    ("≥120人", "110余人", "over"), ("≥2万人次", "1.9万余人次", "over"),
+    # the next step reaches past the target, or the figure is the target's: as before
+    ("≥120人", "100余人", "match"), ("≥100人", "110余人", "match"),
+])
+def test_more_than_a_figure_stays_below_its_next_step(library, target, actual, expected):
+    """Review FT A2: "110余人" is more than 110 and fewer than 120, so it misses "≥120人" however close it comes; a full
+    claim was certified (the score's range reached the weight)."""
+    row, _ = one(library, name="培训人数", target=target, actual=actual, group=["产出指标", "数量指标"], claimed="10")
+    assert row.comparison.status == expected, (row.comparison, row.result.parts[0].reason)
+    if expected == "over":
+        assert "未达到年度指标值" in row.result.parts[0].reason and row.comparison.high < Decimal(10), row.result.parts[0].reason

@@ -188,6 +188,8 @@ class Reading:
     not_quantity_names: tuple[str, ...] = ()  # "季度": a name ending in a period, never left out
     lower_quantity_names: tuple[str, ...] = ()  # "故障率": a name ending so says lower is better (`is_lower_name`)
     lower_name_reversers: tuple[str, ...] = ()  # "无", "降低": before such a name, a rate to reach ("无差错率")
+    unhandled_lower_names: tuple[str, ...] = ()  # "跑动次数": lower is better after any word of work ("办理…跑动次数")
+    lower_name_reversed_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "改判率": ("抗诉",) anywhere before it
     negated_events: tuple[str, ...] = ()  # "事故": "无安全事故发生率" negates the event before the word
     lower_name_tails: tuple[str, ...] = ()  # "控制": "设备故障率控制" is still the failure rate
     lower_name_breaks: tuple[str, ...] = ()  # "后": a reverser across it reduces something else ("降低成本后返工率")
@@ -1823,7 +1825,9 @@ def strip_trailing(text: str) -> str:
 def is_lower_name(name: str, reading: Reading) -> bool:
     """Whether a quantity's name says lower is better: it ends in one of `lower_quantity_names`
     ("设备故障率"), or does so before one of `lower_name_tails` ("设备故障率控制"), not done work on
-    (`harm_handling` before it: "治理水土流失面积"), and not negated by
+    (`harm_handling` before it: "治理水土流失面积"; never one of `unhandled_lower_names`: "办理补助申领
+    跑动次数" counts the applicants' trips), not one of `lower_name_reversed_by` with one of its words
+    anywhere in the name ("刑事抗诉案件法院改判率", "中药占比" of 药占比), and not negated by
     one of `lower_name_reversers` — a longer one at most three characters before that word
     ("降低发病率", "降低孕产妇死亡率") with none of `lower_name_breaks` between them ("降低成本后返工率"
     reduces the cost), one of one character right before it ("无差错率", "不返贫率"), or a none word
@@ -1836,6 +1840,8 @@ def is_lower_name(name: str, reading: Reading) -> bool:
     if not words:
         return False
     head = name[: -len(max(words, key=len))]
+    if any(word in name and word not in w for w in words for word in reading.lower_name_reversed_by.get(w, ())):
+        return False  # "刑事抗诉案件法院改判率", "中药占比": success, or a share to raise, wherever the word stands
     for word in reading.lower_name_reversers:
         reach = _REVERSER_REACH if len(word) > 1 else 0
         at = head.rfind(word, max(len(head) - len(word) - reach, 0))
@@ -1847,7 +1853,7 @@ def is_lower_name(name: str, reading: Reading) -> bool:
         at = head.rfind(word)
         if word in reading.none_words and at >= 0 and len(head) - at - len(word) <= _EVENT_NAME_LENGTH and head.endswith(reading.negated_events):
             return False  # "无安全事故", "杜绝安全事故": none of the event (not "不良事故": 不良 is a word of its own)
-    if not name.endswith(reading.quantity_names) and reading.handles(name, len(head)):
+    if not name.endswith(reading.quantity_names) and not name.endswith(reading.unhandled_lower_names) and reading.handles(name, len(head)):
         # work done on an amount of it ("治理水土流失面积", "削减排放量"; a rate of the work, "整改超期率",
         # is still the failures'; not "监测设备故障次数": the equipment's)
         return False

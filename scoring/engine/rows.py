@@ -1663,6 +1663,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             # as good as one that misses ("超过5%" against "≤3%"): between 0 and its score
             at = min(max(Decimal(raw), Decimal(0)), weight)
             low, high = (at, weight) if bound == direction[0] else (Decimal(0), at)
+            below = None  # a figure the actual stays below, which misses the target
             if actual.approximate and bound == direction[0] and actual.number:
                 # "600余人次", "1万余人": more than 600, but fewer than 700 — below a target above that,
                 # the score stops short of the weight
@@ -1672,10 +1673,18 @@ class RowScorer(WordingGrader, UnitMatcher):
                     high = min(max(Decimal(score), Decimal(0)), weight)
                 except EvaluationError:
                     pass  # the bound alone, as before
+                if direction[0] == ">" and upper <= t:
+                    # "110余人" against "≥120人": fewer than 120, short of the target however close to it (review FT A2)
+                    below = actual.number + _next_step(actual.number)
             if low != high:
                 part.state = "scored"
                 part.reason = (f"实际完成值“{actual.raw}”只给出{_bound(actual)}，"
                                f"得分在 {fmt(round_half_up(low, 2))}～{fmt(round_half_up(high, 2))} 分之间")
+                if below is not None:
+                    part.short_of_weight = high == weight  # the formula's score at the step itself is the weight's
+                    unit = actual.written_unit or ""
+                    part.reason = (f"实际完成值“{actual.raw}”即多于 {fmt(actual.number)}{unit}、少于 {fmt(below)}{unit}，未达到年度指标值“{target.raw}”，"
+                                   f"得分在 {fmt(round_half_up(low, 2))} 分以上、{fmt(round_half_up(high, 2))} 分以下")
                 if bound != direction[0] and high == weight and bound in ("<", ">"):
                     # "不足100人次" against "≥100人次": short of the target by however little, never
                     # full marks (review BX A3)

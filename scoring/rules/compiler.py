@@ -314,6 +314,12 @@ class _Compiler:
                         break
                     seen.add(base)
                     base = units[base].into
+        for word in r.unhandled_lower_names:
+            if not any(word.endswith(lower) for lower in r.lower_quantity_names):
+                self.problem("reading.unhandled_lower_names", f"“{word}”不以 reading.lower_quantity_names 中的词结尾，不起作用")
+        for word in r.lower_name_reversed_by:
+            if word not in r.lower_quantity_names:
+                self.problem(f"reading.lower_name_reversed_by.{word}", f"“{word}”不在 reading.lower_quantity_names 中，不起作用")
         for word in r.handling_objects:
             if word not in r.harm_handling:
                 self.problem(f"reading.handling_objects.{word}", f"“{word}”不在 reading.harm_handling 中，不起作用")
@@ -373,6 +379,8 @@ class _Compiler:
             change_sizes=_longest_first(fold(w) for w in r.change_sizes),
             change_levels=tuple(fold(w) for w in r.change_levels),
             lower_name_reversers=tuple(fold(w) for w in r.lower_name_reversers),
+            unhandled_lower_names=tuple(fold(w) for w in r.unhandled_lower_names),
+            lower_name_reversed_by={fold(k): tuple(fold(w) for w in v) for k, v in r.lower_name_reversed_by.items()},
             negated_events=tuple(fold(w) for w in r.negated_events),
             lower_name_tails=_longest_first(fold(w) for w in r.lower_name_tails),
             lower_name_breaks=tuple(fold(w) for w in r.lower_name_breaks),
@@ -798,7 +806,8 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("rows.strength", "unchanged"): [], ("rows.target_words", "alike"): [],
                                                         ("reading", "event_units"): [], ("rows.methods.*", "text_target"): None, ("rows.methods.*", "text_words"): [],
                                                         ("reading", "date_spans"): {}, ("rows", "group_methods"): {},
-                                                        ("rows.no_comparator", "names"): {}}
+                                                        ("rows.no_comparator", "names"): {}, ("reading", "unhandled_lower_names"): [],
+                                                        ("reading", "lower_name_reversed_by"): {}}
 
 
 def content_hash(resolved: dict) -> str:

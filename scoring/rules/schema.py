@@ -249,6 +249,12 @@ class ReadingDecl(Strict):
     lower_quantity_names: list[str] = []
     # ... unless one of these stands before it: "无差错率", "降低发病率", "不返贫率" are rates to reach
     lower_name_reversers: list[str] = []
+    # ... and lower is better whatever word of work stands before them: what those served go through
+    # while the work is done ("群众办理补助申领跑动次数" counts the trips the applicants make, not trips handled)
+    unhandled_lower_names: list[str] = []
+    # ... and one of these names is not lower is better where one of its words stands anywhere in the name: the
+    # count is of work or success, or a share to raise ("刑事抗诉案件法院改判率": protests upheld; "中药占比" of 药占比)
+    lower_name_reversed_by: dict[str, list[str]] = {}
     # ... and events a none word negates a few characters before the word ("无安全事故发生率")
     negated_events: list[str] = []
     # ... a reverser does not reach across one of these: "降低成本后返工率" reduces the cost
