@@ -72,6 +72,17 @@ def test_claim_by_printed_name(tmp_path, library):
     assert execution.comparison.status == "match"
 
 
+def test_a_claim_by_id_and_by_printed_name_that_differ_is_refused_on_both_paths(tmp_path):
+    """Review FW A1: "claim:execution" 9.2 beside "claim:预算执行率" 9.01 — one was taken without a word; the same
+    figure twice is no contradiction."""
+    path = tmp_path / "t.csv"
+    path.write_text(_csv([_row(by_name="9.01"), _row(case_id="t2", by_name="9.20")]), encoding="utf-8")
+    done = run_cli("batch", str(path), "--format", "json")
+    summary = json.loads(done.stdout)
+    assert [s["case_id"] for s in summary["sheets"]] == ["t2"], summary
+    assert len(summary["failures"]) == 1 and "两处所填不同（9.2 与 9.01）" in str(summary["failures"][0]), summary["failures"]
+
+
 def test_scores_written_with_their_unit(tmp_path, library):
     """Forms print scores as "9.2分": a claim and a claimed total so written read as the figure,
     on the table's lean path and in the case model alike; anything else before 分 is still refused,

@@ -518,3 +518,49 @@ def test_a_list_where_a_figure_goes_is_one_mistake_said_once(tmp_path):
     case.write_text(text.replace('\nvalue = "111.27"', '\nvalue = ["111.27"]', 1), encoding="utf-8")
     done = run_cli("diff", str(case))
     assert done.returncode == 2 and done.stderr.count("inputs.executed.value") == 1 and "true 或 false" not in done.stderr, done.stderr
+
+
+SUINING = CASES / "sichuan-suining-anju-jxb-2024.toml"  # a department sheet with deduction items
+
+
+@pytest.mark.parametrize("case,edit,said", [
+    # one claim by id and by printed name, the two different: neither is chosen silently
+    (SUINING, lambda t: t.replace('budget_quality = { score = "7"', '"预算编制质量" = { score = "8" }\nbudget_quality = { score = "7"', 1),
+     "claims.budget_quality: 与 claims.预算编制质量 是同一项（预算编制质量），两处所填不同（8 与 7）"),
+    # a figure with its tolerance, a count of findings in %, in 元, or with its tolerance
+    (HUNAN, lambda t: t.replace('value = "111.27"', 'value = "111.27±1"', 1), "inputs.executed: “111.27±1”不是数字"),
+    (SUINING, lambda t: t.replace('finance_rules = { undisclosed = true, note = "附表1 扣分项留空，文件未报告相关问题" }', 'finance_rules = { value = "50%" }', 1),
+     "findings.finance_rules: “50%”带百分号：发现问题数应写处数"),
+    (SUINING, lambda t: t.replace('finance_rules = { undisclosed = true, note = "附表1 扣分项留空，文件未报告相关问题" }', 'finance_rules = { value = "2538700元" }', 1),
+     "findings.finance_rules: “2538700元”的单位是“元”：发现问题数应写处数"),
+    (SUINING, lambda t: t.replace('finance_rules = { undisclosed = true, note = "附表1 扣分项留空，文件未报告相关问题" }', 'finance_rules = { value = "5±1" }', 1),
+     "findings.finance_rules: “5±1”不是数字"),
+])
+def test_contradicting_claims_ranges_and_counts_that_are_no_counts_are_refused(tmp_path, case, edit, said):
+    """Review FW A1–A3: a claim given by id and by name was settled by the id without a word; "111.27±1" was read as
+    110.27, and "50%" or "2538700元" findings as that many findings."""
+    base = case.read_text(encoding="utf-8")
+    changed = edit(base)
+    assert changed != base
+    written = tmp_path / "case.toml"
+    written.write_text(changed, encoding="utf-8")
+    proc = run_cli("diff", str(written), "--format", "json")
+    assert proc.returncode in (1, 2) and "Traceback" not in proc.stderr and said in proc.stderr + proc.stdout, (proc.stdout[-800:], proc.stderr)
+
+
+def test_the_same_claim_twice_alike_is_no_contradiction(tmp_path):
+    base = SUINING.read_text(encoding="utf-8")
+    written = tmp_path / "case.toml"
+    written.write_text(base.replace('budget_quality = { score = "7"', '"预算编制质量" = { score = "7.0" }\nbudget_quality = { score = "7"', 1), encoding="utf-8")
+    alone = [json.loads(run_cli("diff", str(path), "--format", "json").stdout)["sheets"] for path in (written, SUINING)]
+    assert alone[0] == alone[1]
+
+
+def test_tables_nested_past_any_case_are_refused_not_a_crash(tmp_path):
+    """Review FW A4: a key dotted a thousand levels deep ran the printing of its problem out of stack (exit 3)."""
+    deep = tmp_path / "deep.toml"
+    deep.write_text("format = 1\n[" + ".".join(["a"] * 1000) + "]\nb = 1\n", encoding="utf-8")
+    _refused(run_cli("diff", str(deep)), deep, "TOML 嵌套过深（超过 100 层）")
+    nested = tmp_path / "deep.json"
+    nested.write_text('{"case": ' + '{"a": ' * 300 + "1" + "}" * 300 + "}", encoding="utf-8")
+    _refused(run_cli("diff", str(nested)), nested, "JSON 嵌套过深（超过 100 层）")

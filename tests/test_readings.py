@@ -357,7 +357,6 @@ def test_text_phrases(text, expected):
         "组织7个村（社区）实施智慧治理建设",
         "5-3次",  # a range runs upwards
         "3～5～7次",
-        "≥90%-95%",  # a bound of a range
         "≥±5%",  # a band is no lower bound
         "1/2",
         "12..5",
@@ -588,3 +587,11 @@ def test_a_figure_said_to_be_about_so_much_is_said_so(text, word):
         parse_value(text)
     with pytest.raises(ValueParseError, match="无法识别的写法"):
         parse_value("节约资金50万元")  # 约 of a word, no figure said to be about so much
+
+
+@pytest.mark.parametrize("text,comparator", [("≥90%-95%", ">="), ("≤3-5万元", "<="), ("=3-5个", None), ("＝40±5场次", None)])
+def test_a_sign_before_a_range_is_the_end_it_asks(text, comparator):
+    """Review FU B1: the Sichuan form prints its 指标性质 ("≥") before a range, and Xinjiang's "=" before every cell: the
+    range, with the sign's direction ("=" says nothing more); they were refused."""
+    value = parse_value(text)
+    assert value.kind == "number" and value.upto is not None and value.comparator == comparator and value.raw == text

@@ -3241,3 +3241,16 @@ def test_more_than_a_figure_stays_below_its_next_step(library, target, actual, e
     assert row.comparison.status == expected, (row.comparison, row.result.parts[0].reason)
     if expected == "over":
         assert "未达到年度指标值" in row.result.parts[0].reason and row.comparison.high < Decimal(10), row.result.parts[0].reason
+
+
+@pytest.mark.parametrize("name,group,target,actual,expected", [
+    # a range or a tolerance after the sign the form prints before every target (Sichuan's 指标性质, Xinjiang's "=")
+    ("科普活动场次", "数量指标", "＝40±5场次", "38场次", "10.00"), ("建设个数", "数量指标", "≥3-5个", "2个", "6.67"),
+    ("建设个数", "数量指标", "=3-5个", "4个", "10.00"), ("单位成本", "成本指标", "≤3-5万元", "6万元", "8.33"),
+    # "=" before a rate's word
+    ("农户增收", "经济效益指标", ">=800元/户", "=户均850元", "10.00"), ("农户增收", "经济效益指标", ">=800元/户", "=户均750元", "9.38"),
+])
+def test_a_sign_before_a_range_or_a_rates_word_is_read_with_it(library, name, group, target, actual, expected):
+    """Review FU B1, B3: "≥3-5个", "＝40±5场次" and "=户均850元" were unread, though each reads without its sign."""
+    row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
+    assert _shown(row) == expected, row.result.parts[0].reason

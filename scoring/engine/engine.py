@@ -575,6 +575,13 @@ def check_keys(sheet: Sheet, rules: RuleSet, where: str) -> None:
                 problems.append(FileProblem(where, f"findings.{key}", f"规则集 {rules.ref} 没有名为 {key} 的扣分项"))
         elif not fig.undisclosed and (isinstance(fig.value, bool) or fig.value < 0 or fig.value != fig.value.to_integral_value()):
             problems.append(FileProblem(where, f"findings.{key}", "发现问题数应为非负整数"))
+        elif not fig.undisclosed and fig.percent_sign:
+            # "50%" is no number of findings: 50 of them would be deducted (review FW A3)
+            problems.append(FileProblem(where, f"findings.{key}", f"“{fmt(fig.value)}%”带百分号：发现问题数应写处数（如“3”或“3处”）"))
+    problems += _written_twice(where, "claims", {k: c.score for k, c in sheet.claims.items()},
+                               lambda key: rules.indicator(key) or rules.deduction(key))
+    problems += _written_twice(where, "findings", {k: None if f.undisclosed else f.value for k, f in sheet.findings.items()}, rules.deduction)
+    problems += _written_twice(where, "weights", dict(sheet.weights), rules.indicator)
     problems += _too_large(sheet, where)
     if sheet.rows and rules.rows is None:
         problems.append(FileProblem(where, "rows", f"规则集 {rules.ref} 没有逐行计分规则（rows），不能给出逐行指标"))
@@ -599,6 +606,23 @@ def check_keys(sheet: Sheet, rules: RuleSet, where: str) -> None:
                 problems.append(FileProblem(where, f"subtotals[{i}].includes", f"规则集 {rules.ref} 没有名为 {key} 的指标"))
     if problems:
         raise FileError(where, problems)
+
+
+def _written_twice(where: str, section: str, values: dict, find) -> list[FileProblem]:
+    """Keys of ``section`` naming one indicator or deduction item twice, by its id and by its printed name, with
+    different figures: which of two contradicting figures the sheet means is not for the engine to choose (the id's
+    was taken without a word: review FW A1).  The same figure twice says nothing wrong."""
+    problems, seen = [], {}
+    for key, value in values.items():
+        item = find(key)
+        if item is None:
+            continue  # a key the rules do not know: said on its own
+        first = seen.setdefault((type(item), item.id), (key, value))
+        if first[0] != key and first[1] != value:
+            said = [("未披露" if v is None else str(v) if isinstance(v, bool) else _brief(v)) for v in (first[1], value)]
+            problems.append(FileProblem(where, f"{section}.{key}", f"与 {section}.{first[0]} 是同一项（{item.name}），"
+                                                                  f"两处所填不同（{said[0]} 与 {said[1]}）：请只填写一处"))
+    return problems
 
 
 def _brief(value: Decimal) -> str:

@@ -70,8 +70,14 @@ def _read(fig: Figure, decl: InputDecl | None, reading: Reading, where: str, key
     if parsed.kind == "none":
         note = f"表中印为“{text}”" + (f"；{fig.note}" if fig.note else "")
         return Figure(undisclosed=True, source=fig.source, note=note)
-    if flag or parsed.kind != "number" or parsed.comparator is not None or parsed.approximate:
+    if flag or parsed.kind != "number" or parsed.comparator is not None or parsed.approximate or parsed.upto is not None \
+            or parsed.either_way or parsed.change:
+        # "111.27±1", "100-120", "同比增长5%": a range or a change, no figure (the low end was taken: review FW A2)
         problems.append(FileProblem(where, key, refused))
+        return fig
+    if decl is None and parsed.unit is not None and not _counts_things(parsed.unit, reading):
+        # a count of findings in 元 or %: "2538700元" is no number of findings (review FW A3)
+        problems.append(FileProblem(where, key, f"“{text}”的单位是“{parsed.written_unit or parsed.unit}”：发现问题数应写处数（如“3”或“3处”）"))
         return fig
     value = _in_unit(parsed.number, parsed.unit, decl, reading)
     if value is None:
@@ -79,6 +85,14 @@ def _read(fig: Figure, decl: InputDecl | None, reading: Reading, where: str, key
         problems.append(FileProblem(where, key, f"“{text}”的单位“{parsed.unit}”不能换算成{wanted}（规则文件 [reading.units] 未给出换算）"))
         return fig
     return Figure(value=value, source=fig.source, note=fig.note)
+
+
+def _counts_things(unit: str, reading: Reading) -> bool:
+    """Whether a unit counts things ("处", "个", "项"): not a share, nor a unit the rule file converts (money,
+    lengths, weights, times), which measures an amount."""
+    if unit in ("%", "‰"):
+        return False
+    return not any(unit == member for family in reading.unit_families.values() for member, _ in family)
 
 
 def _in_unit(number: Decimal, unit: str | None, decl: InputDecl | None, reading: Reading) -> Decimal | None:

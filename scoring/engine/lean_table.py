@@ -233,7 +233,7 @@ class TableReader:
             deduction_claims.append(value)
         counts = []
         for columns in plan.counts:
-            count = _first(cells, columns, _count)
+            count = _first(cells, columns)
             if count is None:
                 return None  # a second column the case model or the key check refuses
             if not count or count.lower() in UNDISCLOSED:
@@ -369,25 +369,21 @@ def _one_of(cells: tuple[str, ...], columns: tuple[int, ...]) -> str | None:
     return text
 
 
-def _first(cells: tuple[str, ...], columns: tuple[int, ...], fits=_PLAIN.fullmatch) -> str | None:
+def _first(cells: tuple[str, ...], columns: tuple[int, ...]) -> str | None:
     """The first non-empty of a key's columns (by id, then by printed name), stripped, for the
-    caller to read; "" when all are empty.  None when a later one is filled with what ``fits``
-    refuses: the case model reads every column of a key, not only the one that counts, and
-    refuses the row for any of them (a claim "/" beside the same claim by id)."""
+    caller to read; "" when all are empty.  None when a later one is filled with anything else:
+    the case model reads every column of a key, not only the one that counts, and refuses the row
+    for any of them (a claim "/" beside the same claim by id), and the key check for two figures
+    that differ (review FW A1)."""
     text = ""
     for i in columns:
         written = cells[i].strip()
         if written:
             if not text:
                 text = written
-            elif not fits(written):
+            elif written != text:
                 return None
     return text
-
-
-def _count(text: str) -> bool:
-    """A deduction item's count as `engine.check_keys` passes it: undisclosed, or a whole number."""
-    return text.lower() in UNDISCLOSED or _WHOLE.fullmatch(text) is not None
 
 
 _HELPERS = {"KNOWN": _NUMBERS.get, "NUMBER": _number, "READ": _read_input, "ONE": _one_of, "FIRST": _first}

@@ -684,6 +684,17 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
         first = _figure_before_remark(compact, reading, where, year, text)
         if first is not None:  # "480人次，偏差原因：受天气影响", "20个，均已投入使用"
             return replace(first, raw=text)
+    if not actual and len(compact) > 2 and not compact[0].isdigit():
+        lead, after = _split_prefix(compact, reading)
+        if lead in ("=", ">=", "<=") and (_FIGURE_RANGE.fullmatch(after) or _TOLERANCE.fullmatch(after)):
+            # "≥3-5个" (the Sichuan form's 指标性质 before a range), "=40±5场次" (the "=" Xinjiang's forms put before every
+            # cell): the range, held at the end the sign asks; "=" says nothing more (review FU B1)
+            try:
+                found = parse_value(after, reading, where=where, year=year, actual=actual)
+            except ValueParseError:
+                found = None
+            if found is not None and found.upto is not None and found.comparator is None:
+                return replace(found, raw=text, comparator=None if lead == "=" else lead)
     ended = _range_end(compact)
     if ended is not None:  # "2024年1月-12月", "2024.01-2024.12": a period, read by its end
         try:
@@ -745,16 +756,21 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             return replace(parse_value(written, reading, where=where, year=year, actual=actual), raw=text)
         except ValueParseError:
             pass  # read as it is written
-    if reading.per_words and compact.startswith(tuple(w for w, _ in reading.per_words)):
-        per = _per_word(compact, reading)
+    # "=户均850元": the "=" Xinjiang's forms put before every cell, before a word of a rate (review FU B3)
+    said_equal = compact[:1] == "=" and len(compact) > 1
+    per_body = compact[1:] if said_equal else compact
+    if reading.per_words and per_body.startswith(tuple(w for w, _ in reading.per_words)):
+        per = _per_word(per_body, reading)
         if per is not None:  # "每月1次": 1 次/月
             try:
-                found = parse_value(compact[len(per[0]):], reading, where=where, year=year, actual=actual)
+                found = parse_value(per_body[len(per[0]):], reading, where=where, year=year, actual=actual)
             except ValueParseError:
                 found = None  # the message quotes the whole cell
             # "每月10日前" is a day of each month, no frequency
-            if found is not None and found.kind == "number" and found.unit and not (found.written_unit or "").startswith(reading.days_of_month):
-                return replace(found, raw=text, unit=f"{found.unit}/{per[1]}", written_unit=f"{found.written_unit or found.unit}/{per[1]}")
+            if found is not None and found.kind == "number" and found.unit and not (found.written_unit or "").startswith(reading.days_of_month) \
+                    and not (said_equal and found.comparator not in (None, "=")):
+                return replace(found, raw=text, unit=f"{found.unit}/{per[1]}", written_unit=f"{found.written_unit or found.unit}/{per[1]}",
+                               comparator="=" if said_equal else found.comparator)
             raise ValueParseError(where, text, f"无法识别的写法“{text}”")
     # the error is made only when raised: building it for every cell cost more than reading one
     def unknown() -> ValueParseError:

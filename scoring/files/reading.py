@@ -121,7 +121,7 @@ def read_toml(path: Path, raw: bytes | None = None, json_too: bool = True) -> di
             raise ScoringError(f"{path}: 无法读取文件（{describe(exc)}）") from None
     text = decode_text(raw, path)
     try:
-        return tomllib.loads(text, parse_float=Decimal)
+        data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         if text.lstrip().startswith("{") and _is_json(text):
             advice = "请把扩展名改为 .json" if json_too and path.suffix.lower() != ".json" else "规则文件须用 TOML 格式书写"
@@ -131,6 +131,10 @@ def read_toml(path: Path, raw: bytes | None = None, json_too: bool = True) -> di
         raise ScoringError(f"{path}: TOML 嵌套过深，无法读取") from None
     except ValueError as exc:  # e.g. an integer of thousands of digits
         raise ScoringError(f"{path}: {_huge_number(text) or f'TOML 中有无法读取的值（{str(exc)[:120]}）'}") from None
+    if _too_deep(data):
+        # dotted keys ("[a.a.a…]") nest tables without the parser recursing, but every later step recurses (review FW A4)
+        raise ScoringError(f"{path}: TOML 嵌套过深（超过 {MAX_NESTING} 层），无法读取")
+    return data
 
 
 def _huge_number(text: str) -> str | None:
@@ -260,9 +264,33 @@ def read_json(path: Path) -> dict:
         raise ScoringError(f"{path}: JSON 中含有无效的字符（孤立的代理码点，如 \\ud800）") from None
     except RecursionError:
         raise ScoringError(f"{path}: JSON 嵌套过深，无法读取") from None
+    if _too_deep(data):
+        raise ScoringError(f"{path}: JSON 嵌套过深（超过 {MAX_NESTING} 层），无法读取")
     if not isinstance(data, dict):
         raise ScoringError(f"{path}: JSON 顶层应为对象")
     return data
+
+
+# Tables and lists inside one another: a case or rule file needs a handful of levels; past this, no
+# file is one, and printing or validating it would run out of stack (review FW A4).
+MAX_NESTING = 100
+
+
+def _too_deep(data: object) -> bool:
+    """Whether ``data`` nests tables or lists more than `MAX_NESTING` levels deep (walked without recursion)."""
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth >= MAX_NESTING:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 def _is_json(text: str) -> bool:
