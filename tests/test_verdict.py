@@ -153,13 +153,15 @@ def test_group_header_weights_and_numbered_parent_rows(tmp_path):
     assert code == 1
 
 
-@pytest.mark.parametrize(("target", "signs", "status"), [("≥120块", "96块", "over"), ("≥120块", "120块", "match"), ("≥2000块", "1998块", "match")])
-def test_a_group_held_below_its_headers_weight_makes_its_whole_weight_claimed_an_over_claim(tmp_path, target, signs, status):
+@pytest.mark.parametrize(("target", "signs", "status", "most"), [("≥120块", "96块", "over", "95.00"), ("≥120块", "120块", "match", None),
+                                                             ("≥2000块", "1998块", "over", "99.98")])
+def test_a_group_held_below_its_headers_weight_makes_its_whole_weight_claimed_an_over_claim(tmp_path, target, signs, status, most):
     """Weights printed only on the group headers (50/30/10), every group claimed in full: a row short
-    of its target holds its group below 50, so a total of 100 is over however little (99.99 at most),
-    as a line held below its weight makes it (review EI A1); with every row met, 100 is the rules';
-    and with a row short by so little (99.9 %) that on a weight of a few points it rounds to full
-    marks, 100 may be the rules' too (review EK A5)."""
+    of its target holds its group below 50, so a total of 100 is over (review EI A1); with every row
+    met, 100 is the rules'.  Each row's weight is at least its claim, so two claims of 25 under 50
+    fix both weights at 25 (review FU A4): 96 of 120 earns 20 and the total at most 95, and even
+    1998 of 2000 earns 24.98 of 25, not the full marks a weight of a few points might round to
+    (review EK A5 allowed 100 when the weights were unknown)."""
     def two(group, first, second, claims):
         return [{"group": group, "name": name, "target": target, "actual": actual, "claimed": claim}
                 for (name, target, actual), claim in zip((first, second), claims)]
@@ -174,9 +176,8 @@ def test_a_group_held_below_its_headers_weight_makes_its_whole_weight_claimed_an
     total = doc["sheets"][0]["total"]
     assert total["status"] == status, total
     if status == "over":
-        over = next(f["message"] for f in doc["findings"] if f["code"] == "total_over")
-        assert "有指标未达到年度指标值，不能得满分" in over and "总分最多 99.99 分" in over, over
-        assert code == 1
+        assert total["high"] == most and code == 1, total
+        assert any(f["code"] == "group_over" and "（各行分值不低于其自评得分）" in f["message"] for f in doc["findings"]), doc["findings"]
     else:
         assert total["computed"] == "100.00" and code == 0, doc["findings"]
 

@@ -98,8 +98,8 @@ _VAGUE_FIGURE = re.compile(r"(?P<before>大约|约)\d|\d[^\d,，;；]{0,6}?(?P<a
 _INCLUSIVE = re.compile(r"\(含(?P<figure>(?:[^(),，;；]|,(?=\d{3}))*)(?:[,，;；][^()]*)?\)$")
 # A result written as a range of figures, the unit after the upper one or after both ("90%-95%", "90-95%",
 # "在85%至95%之间", "400～500元/亩")
-_FIGURE_RANGE = re.compile(r"(?:控制在|保持在|维持在|在)?(?P<low>\d{1,15}(?:\.\d{1,15})?)(?P<first>%|‰|[^\W\d_]{1,4}?)?(?:-|—|–|~|～|至|到)(?P<high>\d{1,15}(?:\.\d{1,15})?)"
-                           r"(?P<unit>%|‰|[^\W\d_]{1,4}?(?:/[^\W\d_]{1,3})?)?(?:之间)?")
+_FIGURE_RANGE = re.compile(r"(?:控制在|保持在|维持在|在)?(?P<low>\d{1,15}(?:\.\d{1,15})?)(?P<first>%|‰|℃|[^\W\d_]{1,4}?)?(?:-|—|–|~|～|至|到)(?P<high>\d{1,15}(?:\.\d{1,15})?)"
+                           r"(?P<unit>%|‰|℃|[^\W\d_]{1,4}?(?:/[^\W\d_]{1,3})?)?(?:之间)?")
 # Units of a date: a range of them in a target ("9-10月") may be months of the year or a number of months
 _DATE_UNITS = frozenset({"月", "日", "号", "年", "时", "点"})
 # Units numbering things in a sequence: "1-3期" is the first to the third
@@ -964,7 +964,7 @@ def written_as_ratio(text: str) -> bool:
 
 _RATIO_WRITTEN = re.compile(r"(?<![\d.])1[:：∶]\d")
 # A figure and its tolerance either way ("30%±2%", "3万吨±5%", "100±5")
-_TOLERANCE = re.compile(r"(?P<figure>\d{1,12}(?:\.\d{1,6})?)(?P<unit>%|[^\W\d_]{1,4})?±(?P<band>\d{1,12}(?:\.\d{1,6})?)(?P<band_unit>%|[^\W\d_]{1,4})?")
+_TOLERANCE = re.compile(r"(?P<figure>\d{1,12}(?:\.\d{1,6})?)(?P<unit>%|℃|[^\W\d_]{1,4})?±(?P<band>\d{1,12}(?:\.\d{1,6})?)(?P<band_unit>%|℃|[^\W\d_]{1,4})?")
 # A ratio to one ("1:9.6", "1：8", "1∶6.8"): so many times
 _RATIO = re.compile(r"1[:：∶](?P<times>\d{1,6}(?:\.\d{1,6})?)")
 # A time written in two units, the larger first: "7分30秒", "1分50秒", "1小时30分钟", "2小时15分" (分 before 秒 or after

@@ -100,7 +100,8 @@ class HeaderGroup:
     """A group of rows printed without weights under a header that prints the group's
     (产出指标 30 over three rows): each row's claim stays unverifiable, but every row earns a
     known share of whatever weight it has, so the group earns between its header's weight times
-    the least share and times the most (all rows met: the whole weight, however it is split).
+    the least share and times the most (all rows met: the whole weight, however it is split) —
+    narrower where the rows' claims, each at most its row's weight, leave less of it to split.
     The group is one line of the total, and its rows' claims added up are held to it."""
 
     index: int  # of the subtotal that prints the header's weight
@@ -108,6 +109,7 @@ class HeaderGroup:
     comparison: Comparison  # the rows' claims added up (or the group's printed subtotal) against its range
     shares: tuple[Decimal, Decimal]  # the least and the most share of a weight a row earns
     by_subtotal: bool = False  # no row claims: the claim held is the printed subtotal's (None without one)
+    by_claims: bool = False  # the range narrowed by the rows' claims, each at most its row's weight
 
 
 def header_groups(sheet: Sheet, complete: bool, lines: list[tuple], tolerance: Decimal, misprinted: dict | None = None) -> list[HeaderGroup]:
@@ -149,19 +151,27 @@ def header_groups(sheet: Sheet, complete: bool, lines: list[tuple], tolerance: D
         least, most = min(line[5][0] for line in members), max(line[5][1] for line in members)
         # no row claims: the subtotal printed for the group, where there is one, is its claim (review BV C)
         claimed = sheet.subtotals[i].claimed if claims[0] is None else sum(claims, Decimal(0))
-        high = weight * most
+        low, high = weight * least, weight * most
+        spread = (low, high)
+        if claims[0] is not None and claimed <= weight:
+            # each row's weight is at least its claim (a claim above it is an over-claim of its own): the
+            # weight left over is what may go to the best row or the worst.  Three claims of 10 under 30 fix
+            # each weight at 10 (review FU A4: "最多应得 29.99" let it all drift to the best row)
+            spare = weight - claimed
+            low = sum((c * line[5][0] for c, line in zip(claims, members)), Decimal(0)) + spare * least
+            high = sum((c * line[5][1] for c, line in zip(claims, members)), Decimal(0)) + spare * most
         if any(line[5][1] <= _SHORT_ON_ANY_POINT for line in members) and high >= weight:
             # a row short of its target has some weight (a claim on a weight of 0 would itself be
             # invalid): the group earns less than its whole weight, however it is split (review CH A2)
             # — unless it is short by so little that on a weight of a few points it rounds to full
             # marks (1998 of 2000 on 5 points: 4.995, 5.00; review EK A5)
             high = weight - Decimal("0.01")
-        cmp = compare(claimed, weight * least, high, weight, 2, tolerance)
+        cmp = compare(claimed, low, high, weight, 2, tolerance)
         if claimed is not None and high < weight <= claimed and cmp.status == "match":
             # the whole weight claimed for a group that cannot earn it: an over-claim, however
             # little it falls short, as full marks on a line the rules give less (`compare_line`)
             cmp = Comparison(claimed, None, cmp.low, high, "over", claimed - high, tolerance)
-        groups.append(HeaderGroup(i, frozenset(line[0] for line in members), cmp, (least, most), claims[0] is None))
+        groups.append(HeaderGroup(i, frozenset(line[0] for line in members), cmp, (least, most), claims[0] is None, (low, high) != spread))
     return groups
 
 
@@ -411,7 +421,8 @@ def subtotal_findings(sheet: Sheet, complete: bool, lines: list[tuple], where: s
         group = held.get(i)
         if group is not None and group.comparison.status in ("over", "under"):
             c = group.comparison
-            earned = f"{label}：各行未印分值，按完成情况各应得其分值的 {fmt_share(*group.shares)}"
+            earned = (f"{label}：各行未印分值，按完成情况各应得其分值的 {fmt_share(*group.shares)}"
+                      + ("（各行分值不低于其自评得分）" if group.by_claims else ""))
             claimed = f"所填小计 {fmt(c.claimed)} 分" if group.by_subtotal else f"各行自评合计 {fmt_sum(c.claimed)} 分"
             if c.status == "over":
                 findings.append(finding(
