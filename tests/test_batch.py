@@ -109,6 +109,7 @@ def test_unreadable_file_among_good_ones_is_named_and_the_rest_scored(tmp_path):
     (inbox / "notes.txt").write_text("收件记录", encoding="utf-8")
     shutil.copy(FORMULAS / "hunan" / "dept-overall-2024.toml", inbox / "rules.toml")
     (inbox / ".hidden.toml").write_text("not looked at", encoding="utf-8")
+    (inbox / "~$汇总表.xlsx").write_bytes(b"\x00" * 162)  # the owner file Excel or WPS leaves beside an open workbook (review FW B4)
     (inbox / "收件.zip").write_bytes(b"PK\x05\x06" + bytes(18))  # an empty zip archive
     table = inbox / "table.csv"
     table.write_text(
@@ -120,7 +121,7 @@ def test_unreadable_file_among_good_ones_is_named_and_the_rest_scored(tmp_path):
     done = run_cli("batch", str(inbox), "--format", "json")
     assert done.returncode == 1, done.stderr
     summary = _json(done)
-    assert summary["counts"] == {"files": 7, "read": 4, "scored": 4, "failed": 2, "skipped": 3, "with_errors": 1}  # t2 is read, and fails when its budget is read under its rules
+    assert summary["counts"] == {"files": 8, "read": 4, "scored": 4, "failed": 2, "skipped": 4, "with_errors": 1}  # t2 is read, and fails when its budget is read under its rules
     assert sorted((s["case_id"], s["sheet_id"]) for s in summary["sheets"]) == [
         ("hunan-miluo-shgzb-2024", "dept-overall"), ("t1", "sheet"), ("xinjiang-changji-shgzb-2024", "project-kaiban"), ("xinjiang-changji-shgzb-2024", "unit-overall"),
     ]
@@ -129,8 +130,8 @@ def test_unreadable_file_among_good_ones_is_named_and_the_rest_scored(tmp_path):
     assert "TOML 格式错误" in failures["broken.toml"]
     assert "budget" in failures["table.csv:3#sheet"] and "一百" in failures["table.csv:3#sheet"]
     skipped = {p["path"].rsplit("/", 1)[-1]: p["reason"] for p in summary["skipped"]}
-    assert sorted(skipped) == ["notes.txt", "rules.toml", "收件.zip"]
-    assert "压缩包中没有文件" in skipped["收件.zip"]
+    assert sorted(skipped) == ["notes.txt", "rules.toml", "~$汇总表.xlsx", "收件.zip"]
+    assert "压缩包中没有文件" in skipped["收件.zip"] and "Excel/WPS 打开文件时生成的临时文件" in skipped["~$汇总表.xlsx"]
     assert "broken.toml" in done.stderr  # named to the person running it, not only in the JSON
     table_out = run_cli("batch", str(inbox)).stdout
     assert "无法读取或复核：" in table_out and "broken.toml" in table_out and "已跳过：" in table_out

@@ -225,7 +225,7 @@ def test_broken_json_case_names_line_and_column(tmp_path):
     assert "行第" in stderr and "列" in stderr
 
 
-@pytest.mark.parametrize("text", ['{"case": {}, }', "{'case': 1}", '{"case": 1} // comment', ""])
+@pytest.mark.parametrize("text", ['{"case": {}, }', "{'case': 1}", '{"case": 1} // comment'])
 def test_json_with_trailing_commas_quotes_or_comments_is_refused(tmp_path, text):
     case = tmp_path / "case.json"
     case.write_text(text, encoding="utf-8")
@@ -259,6 +259,23 @@ def test_an_empty_case_file_is_said_to_be_empty_and_a_part_missing_is_named(tmp_
         _refused(run_cli("diff", str(case)), case, "文件中没有案例内容")
     case.write_text('[case]\nid = "x"\nunit = "单位"\nregion = ["湖南省"]\nsource = "s"\n', encoding="utf-8")
     _refused(run_cli("diff", str(case)), case, "sheets: 缺少必填项")
+
+
+def test_an_empty_cut_off_json_or_a_file_cut_inside_a_character_says_it_did_not_arrive_whole(tmp_path):
+    """Review FW B1, B2: an empty or cut-off JSON case got the parser's "此处应为一个值", and a UTF-8 file cut inside a
+    character was called the wrong encoding."""
+    case = tmp_path / "case.json"
+    for text in ("", "\n\n  \n"):
+        case.write_text(text, encoding="utf-8")
+        _refused(run_cli("diff", str(case)), case, "文件是空的")
+    whole = _json_case(HUNAN)
+    case.write_text(whole[: len(whole) // 2].rstrip().rstrip(",") + "\n", encoding="utf-8")
+    _refused(run_cli("diff", str(case)), case, "后意外结束，内容不完整")
+    cut = tmp_path / "cut.toml"
+    raw = HUNAN.read_bytes()
+    at = raw.index("汨罗".encode("utf-8")) + 1  # inside the character's three bytes
+    cut.write_bytes(raw[:at])
+    _refused(run_cli("diff", str(cut)), cut, "文件在一个字的中间结束，内容不完整")
 
 
 def test_a_score_with_a_percent_sign_a_negative_weight_or_a_later_format_is_refused(tmp_path):

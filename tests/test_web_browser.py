@@ -280,7 +280,7 @@ def test_upload_a_batch_with_a_broken_file(server, page, tmp_path):
     page.click("#upload button")
     sync_api.expect(page.locator("h1")).to_contain_text("次上传")
     sync_api.expect(page.locator("#failed")).to_contain_text("损坏的表.json")
-    sync_api.expect(page.locator("#failed")).to_contain_text("JSON 格式错误")
+    sync_api.expect(page.locator("#failed")).to_contain_text("意外结束，内容不完整")
     sync_api.expect(page.locator("#stored tr")).to_have_count(1 + 4)  # header, 汨罗 and the three sheets of 安居
     page.click("text=查看汇总")
     sync_api.expect(page.locator("h2").first).to_contain_text("上传自评表")

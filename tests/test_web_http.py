@@ -492,7 +492,7 @@ def test_upload_many_with_a_broken_file_and_recognise_duplicates(client, tmp_pat
     response = upload(client, files)
     assert response.status_code == 200, response.text
     text = response.text
-    assert "坏文件.json" in text and "JSON 格式错误" in text
+    assert "坏文件.json" in text and "意外结束，内容不完整" in text
     assert "打包.zip/说明.txt" in text and "不是可复核的文件" in text
     # 1 (Miluo) + 3 sheets of the Suining case + 4 table rows + 1 from the zip
     assert db_count(tmp_path, "submissions") == 7

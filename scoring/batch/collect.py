@@ -110,6 +110,9 @@ def _collect(paths: Iterable[Path | str], out: Collected) -> None:
                     out.skipped.append(Problem(shown, f"{shown}: 与 {seen[key]} 是同一个文件（链接），只复核一次"))
                 continue
             seen[key] = shown
+            if path.name.startswith(_OWNER_FILE):
+                out.skipped.append(Problem(shown, _OWNER_SKIPPED.format(shown=shown)))
+                continue
             suffix = path.suffix.lower()
             kind = "case" if suffix in CASE_SUFFIXES else "table" if suffix in TABLE_SUFFIXES else None
             if kind is not None:
@@ -128,6 +131,10 @@ def _collect(paths: Iterable[Path | str], out: Collected) -> None:
 
 
 _NOT_A_CASE = "{shown}: 不是案例文件（只读取 .toml、.json 案例文件、.xlsx 填报工作簿和 .csv 案例表，及其 .zip 压缩包）"
+# What Excel and WPS leave beside a workbook while it is open ("~$汇总表.xlsx"): no submission, and never
+# a failure that would make the batch's exit code say one was lost (review FW B4)
+_OWNER_FILE = "~$"
+_OWNER_SKIPPED = "{shown}: Excel/WPS 打开文件时生成的临时文件（“~$”开头），不是填报的材料，已跳过"
 
 
 def _unpack(path: Path, shown: str, out: Collected) -> None:
@@ -145,6 +152,9 @@ def _unpack(path: Path, shown: str, out: Collected) -> None:
             out.failures.append(Problem(inner, f"{inner}: {reason}"))
             continue
         member = inner[len(shown) + 1:]
+        if PurePosixPath(member).name.startswith(_OWNER_FILE):
+            out.skipped.append(Problem(inner, _OWNER_SKIPPED.format(shown=inner)))
+            continue
         suffix = PurePosixPath(member).suffix.lower()
         kind = "case" if suffix in CASE_SUFFIXES else "table" if suffix in TABLE_SUFFIXES else None
         if kind is None:

@@ -77,8 +77,15 @@ def decode_text(raw: bytes, path: Path) -> str:
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(raw) and not raw[: exc.start].isascii():
+            try:
+                raw[: exc.start].decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                # UTF-8 Chinese up to the last bytes, cut inside a character: a copy or download stopped short (review FW B1)
+                raise ScoringError(f"{path}: 文件在一个字的中间结束，内容不完整（复制、下载或保存被中断？）：请重新获取完整的文件") from None
     else:
         if garbled(text):
             raise ScoringError(f"{path}: 文件中的中文是乱码（UTF-8 文字被当作西文编码读入后又存了一次），无法读取："
@@ -246,11 +253,17 @@ def read_json(path: Path) -> dict:
     except OSError as exc:
         raise ScoringError(f"{path}: 无法读取文件（{describe(exc)}）") from None
     text = decode_text(raw, path)
+    if not text.strip():
+        raise ScoringError(f"{path}: 文件是空的（没有任何内容）：未写完或未保存？")
     try:
         data = json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         if _is_toml(text):  # a TOML case saved under a .json name: its punctuation is not what is wrong (review BZ B1)
             raise ScoringError(f"{path}: 文件内容是 TOML 格式，不是 JSON：请把扩展名改为 .toml") from None
+        if exc.pos >= len(text.rstrip()):
+            # the text stops where a value or a bracket is still owed: cut off, not mistyped (review FW B2)
+            lines = text.rstrip().count("\n") + 1
+            raise ScoringError(f"{path}: 文件在第 {lines} 行后意外结束，内容不完整（未写完、未保存或传输被中断？）") from None
         said = next((chinese for english, chinese in _JSON_MESSAGES if exc.msg.startswith(english)), exc.msg)
         raise ScoringError(f"{path}: JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列：{said}{_punctuation(text, exc.lineno)}") from None
     except RecursionError:
