@@ -285,7 +285,9 @@ def test_a_score_with_a_percent_sign_a_negative_weight_or_a_later_format_is_refu
     case = tmp_path / "case.toml"
     for edit, said in (
         (lambda t: t.replace('score = "9.2"', 'score = "9.2%"', 1), "“9.2%”带百分号：得分和分值应写分数"),
-        (lambda t: t.replace("weight = 10", "weight = -10", 1), "weight: 应大于或等于 0"),
+        (lambda t: t.replace("weight = 10", "weight = -10", 1), "subtotals[2].weight: 应大于或等于 0（所填为 -10）"),
+        # a row's, named by its place and its name as the sheet prints them (review FW B6)
+        (lambda t: t.replace("weight = 10", "weight = -10", 2).replace("weight = -10", "weight = 10", 1), "rows[0].weight: 应大于或等于 0（所填为 -10）（绩效指标第 1 行“"),
         (lambda t: "format = 2\n" + t.replace("format = 1\n", "", 1), "本工具只读取 format = 1 的案例文件"),
     ):
         changed = edit(base)

@@ -92,7 +92,7 @@ def validated_case(data: object, shown: str) -> Case:
     try:
         return validate_case(data)
     except ValidationError as exc:
-        problems = paired_typos(pydantic_problems(shown, exc))
+        problems = [_row_named(p, data) for p in paired_typos(pydantic_problems(shown, exc))]
     # A sheet that cannot be read is refused alone, as one whose figures its rules cannot read is
     # (README, exit codes): a typo in one project's claim must not cost the unit's other sheets
     # (review CF A6).  Only where every problem is within some sheets, and some sheet is left.
@@ -116,3 +116,21 @@ def validated_case(data: object, shown: str) -> Case:
 
 
 _SHEET_KEY = re.compile(r"^sheets\[(\d+)\]\.?")
+_ROW_KEY = re.compile(r"^sheets\[(\d+)\]\.rows\[(\d+)\]")
+
+
+def _row_named(problem, data: object):
+    """A problem in a sheet's row, saying which row by its place and printed name as the sheet shows it
+    ("sheets[0].rows[5].weight" alone named no row a finance officer could find: review FW B6)."""
+    from ..plain import replace
+
+    found = _ROW_KEY.match(problem.key)
+    if found is None or not isinstance(data, dict):
+        return problem
+    try:
+        row = data["sheets"][int(found[1])]["rows"][int(found[2])]
+    except (KeyError, IndexError, TypeError):
+        return problem
+    name = row.get("name") if isinstance(row, dict) else None
+    shown = f"“{name.strip()[:40]}”" if isinstance(name, str) and name.strip() else ""
+    return replace(problem, message=f"{problem.message}（绩效指标第 {int(found[2]) + 1} 行{shown}）")
