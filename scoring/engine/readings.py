@@ -244,6 +244,9 @@ class Reading:
         """A change's word at a text's start, maybe after what it is measured from ("同比下降",
         "较上年增长"), followed by a figure, a comparator sign or a comparator word ("下降不少于5%")."""
         bases = "|".join(re.escape(w) for w in self.change_bases)
+        if bases:
+            # "较2023年", "比2023年同期": the year measured from written out, as the rule file's "较上年" (review FT B7)
+            bases += r"|(?:较|比)(?:19|20)\d{2}年(?:同期)?"
         changes = "|".join(re.escape(w) for w in sorted({*self.rise_words, *self.fall_words}, key=len, reverse=True))
         said = sorted({w for w, _ in self.prefixes if w[:1].isalpha()}, key=len, reverse=True)
         words = "".join(f"|{re.escape(w)}" for w in said)
