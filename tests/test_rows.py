@@ -1254,9 +1254,17 @@ def test_a_group_whose_rows_print_no_weight_is_held_to_its_headers(library):
     assert codes["group_over"].severity == "error" and "所填小计 50 分，高出 10.00 分" in codes["group_over"].message
 
 
+def test_a_row_the_reading_cannot_share_out_earns_between_nothing_and_its_claims_weight(library):
+    """Review FY A1: one row of a group that cannot be read turned the group's check off; with the rows' claims
+    pinning their weights (each at least its claim) it earns between 0 and its weight, and the others' still count."""
+    sheet, codes = _header_only(library, ["100次", "100次", "显著"], ["20", "15", "15"])
+    assert (sheet.total.comparison.low, sheet.total.comparison.high) == (Decimal("85.00"), Decimal("100.00"))
+    sheet, codes = _header_only(library, ["80次", "100次", "显著"], ["20", "15", "15"])
+    assert codes["group_over"].severity == "error" and "分组 50 分最多应得 46.00 分；各行自评合计 50 分，高出 4.00 分" in codes["group_over"].message
+
+
 @pytest.mark.parametrize(("actuals", "claims", "complete"), [
     (["100次", "100次", "100次"], ["20", "15", None], True),  # a row not claimed: what it adds is not known
-    (["100次", "100次", "显著"], ["20", "15", "15"], True),  # a row the reading cannot share out
     (["100次", "100次", "100次"], ["20", "15", "15"], False),  # a partial sheet may show some of the group's rows
 ])
 def test_a_group_is_held_to_its_header_only_where_all_its_rows_can_be(library, actuals, claims, complete):
@@ -3268,6 +3276,13 @@ def test_a_sign_before_a_range_or_a_rates_word_is_read_with_it(library, name, gr
     ("重点人员控制率", "社会效益指标", "95%", "98%", "10.00"), ("代办员为群众办理事项跑动次数", "数量指标", "2000次", "2400次", "10.00"),
     ("民事行政检察监督案件改判率", "社会效益指标", "30%", "36%", "10.00"), ("压减主要污染物排放总量", "生态效益指标", "500吨", "560吨", "10.00"),
     ("督促撤回非正常专利申请数量", "数量指标", "100件", "130件", "10.00"),
+    # review FZ A1–A2, FY A3–A4: those who did not reoffend; an audit office's findings and the unit's own; disasters
+    # avoided; illness, injury, complaints and deaths held down
+    ("刑释人员未重新违法犯罪人数", "社会效益指标", "200人", "210人", "10.00"), ("社区矫正对象未重新犯罪率", "社会效益指标", "95%", "97%", "10.00"),
+    ("审计查出主要问题金额", "社会效益指标", "5000万元", "6230.5万元", "10.00"), ("接受巡察发现问题数", "社会效益指标", "2个", "3个", "6.67"),
+    ("成功避让地质灾害起数", "社会效益指标", "2起", "3起", "10.00"), ("新增尘肺病病例", "社会效益指标", "5例", "7例", "7.14"),
+    ("运动伤害人数", "社会效益指标", "5人", "6人", "8.33"), ("死亡人数控制数", "社会效益指标", "5人", "6人", "8.33"),
+    ("超时办件数", "质量指标", "10件", "12件", "8.33"), ("收治病例数", "数量指标", "100例", "120例", "10.00"),
     # the harm is the work's own: none asked, one had
     ("打击报复举报人事件", "社会效益指标", "无", "1起", "0.00"), ("搜救队员伤亡人数", "社会效益指标", "无", "1人", "0.00"),
     # days kept safe, a wait for a berth

@@ -15,6 +15,11 @@ Status = Literal["match", "over", "under", "invalid", "unverifiable", "unclaimed
 PartState = Literal["scored", "not_applicable", "judgement", "unverifiable", "error"]
 
 
+# The share of its weight a row earns that falls short of it by an amount the rules leave to the evaluator
+# (a deadline missed: "逾期如何计分，办法未规定"): less than its whole weight, by at least a cent's worth.
+SHORT_OF_FULL = Decimal("0.9999")
+
+
 @dataclass(frozen=True)
 class InputUse:
     """An input as an indicator read it."""

@@ -47,7 +47,7 @@ from .readings import (
     written_as_ratio,
     year_month,
 )
-from .results import IndicatorResult, InputUse, PartResult, ValueUse
+from .results import SHORT_OF_FULL, IndicatorResult, InputUse, PartResult, ValueUse
 from .trace import FULL, Recorder
 from .units import UnitMatcher
 from .wording import WordingGrader
@@ -785,6 +785,10 @@ class RowScorer(WordingGrader, UnitMatcher):
             except (_Unreadable, EvaluationError, ArithmeticError):
                 return None  # an aside: what the row cannot be scored for is said when its weight is printed
             if trial.part.state != "scored":
+                if trial.part.short_of_weight:
+                    # a deadline missed: how much less than the weight is the evaluator's, but less it is (review FY A1)
+                    shares.append((Decimal(0), SHORT_OF_FULL))
+                    continue
                 return None
             low, high = (trial.low, trial.high) if trial.interval else (trial.part.score, trial.part.score)
             if low is None or high is None:

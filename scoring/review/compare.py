@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..cases.model import Claim, Sheet
-from ..engine.results import Comparison, IndicatorDiff, IndicatorResult, SheetDiff, SheetResult, TotalDiff
+from ..engine.results import SHORT_OF_FULL, Comparison, IndicatorDiff, IndicatorResult, SheetDiff, SheetResult, TotalDiff
 from ..findings import KINDS, Finding, finding
 from ..numbers import decimals_of, fmt, fmt_share, fmt_sum, round_half_up, rounding_allowance
 from ..plain import replace
@@ -142,34 +142,45 @@ def header_groups(sheet: Sheet, complete: bool, lines: list[tuple], tolerance: D
         members = under.get(i, [])
         if len(members) < 2 or len(members) != sum(1 for line in lines if tuple(line[2])[: len(group)] == group):
             continue  # a header over deeper headers: their weights split it
-        if any(line[3] is not None or line[5] is None for line in members):
+        if any(line[3] is not None for line in members):
             continue
         claims = [line[4] for line in members]
         if None in claims and any(c is not None for c in claims):
             continue  # some rows claimed and others not: what the others would add is not known
         weight = sheet.subtotals[i].weight
-        least, most = min(line[5][0] for line in members), max(line[5][1] for line in members)
         # no row claims: the subtotal printed for the group, where there is one, is its claim (review BV C)
         claimed = sheet.subtotals[i].claimed if claims[0] is None else sum(claims, Decimal(0))
+        # each row's weight is at least its claim (a claim above it is an over-claim of its own), so the rows'
+        # claims pin all but what is left over of the header's weight, which may go to the best row or the
+        # worst: three claims of 10 under 30 fix each weight at 10 (review FU A4: "最多应得 29.99" let it all
+        # drift to the best row); a row whose share the rules cannot give then earns between 0 and its weight
+        # without hiding what the others lack (review FY A1)
+        pinned = claims[0] is not None and claimed <= weight
+        if any(line[5] is None for line in members) and not pinned:
+            continue
+        shares = [line[5] if line[5] is not None else (Decimal(0), Decimal(1)) for line in members]
+        least, most = min(share[0] for share in shares), max(share[1] for share in shares)
         low, high = weight * least, weight * most
         spread = (low, high)
-        if claims[0] is not None and claimed <= weight:
-            # each row's weight is at least its claim (a claim above it is an over-claim of its own): the
-            # weight left over is what may go to the best row or the worst.  Three claims of 10 under 30 fix
-            # each weight at 10 (review FU A4: "最多应得 29.99" let it all drift to the best row)
+        if pinned:
             spare = weight - claimed
-            low = sum((c * line[5][0] for c, line in zip(claims, members)), Decimal(0)) + spare * least
-            high = sum((c * line[5][1] for c, line in zip(claims, members)), Decimal(0)) + spare * most
-        if any(line[5][1] <= _SHORT_ON_ANY_POINT for line in members) and high >= weight:
+            low = sum((c * share[0] for c, share in zip(claims, shares)), Decimal(0)) + spare * least
+            high = sum((c * share[1] for c, share in zip(claims, shares)), Decimal(0)) + spare * most
+        elif any(share[1] <= _SHORT_ON_ANY_POINT for share in shares) and high >= weight:
             # a row short of its target has some weight (a claim on a weight of 0 would itself be
             # invalid): the group earns less than its whole weight, however it is split (review CH A2)
             # — unless it is short by so little that on a weight of a few points it rounds to full
             # marks (1998 of 2000 on 5 points: 4.995, 5.00; review EK A5)
             high = weight - Decimal("0.01")
         cmp = compare(claimed, low, high, weight, 2, tolerance)
-        if claimed is not None and high < weight <= claimed and cmp.status == "match":
+        if claimed is not None and high < weight <= claimed and cmp.status == "match" and (
+                not pinned or any(share[1] == SHORT_OF_FULL for share in shares)):
             # the whole weight claimed for a group that cannot earn it: an over-claim, however
-            # little it falls short, as full marks on a line the rules give less (`compare_line`)
+            # little it falls short, as full marks on a line the rules give less (`compare_line`);
+            # with the weights pinned by the claims the group's score is known, and the tolerance
+            # holds as it does for rows that print their weights (review FY A2) — but for a deadline
+            # missed, which earns less by an amount the rules do not say
+            high = min(high, weight - Decimal("0.01"))
             cmp = Comparison(claimed, None, cmp.low, high, "over", claimed - high, tolerance)
         groups.append(HeaderGroup(i, frozenset(line[0] for line in members), cmp, (least, most), claims[0] is None, (low, high) != spread))
     return groups

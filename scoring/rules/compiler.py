@@ -400,6 +400,7 @@ class _Compiler:
             owned_handling=tuple(fold(w) for w in r.owned_handling),
             harm_holders=tuple(fold(w) for w in r.harm_holders),
             handling_objects={fold(k): tuple(fold(w) for w in v) for k, v in r.handling_objects.items()},
+            handling_passives=tuple(fold(w) for w in r.handling_passives),
             handling_object_breaks=tuple(fold(w) for w in r.handling_object_breaks),
             harm_negations=tuple(fold(w) for w in r.harm_negations),
             component_words=_longest_first(fold(w) for w in r.component_words),
@@ -807,7 +808,7 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "event_units"): [], ("rows.methods.*", "text_target"): None, ("rows.methods.*", "text_words"): [],
                                                         ("reading", "date_spans"): {}, ("rows", "group_methods"): {},
                                                         ("rows.no_comparator", "names"): {}, ("reading", "unhandled_lower_names"): [],
-                                                        ("reading", "lower_name_reversed_by"): {}}
+                                                        ("reading", "lower_name_reversed_by"): {}, ("reading", "handling_passives"): []}
 
 
 def content_hash(resolved: dict) -> str:
