@@ -606,8 +606,13 @@ REMARK_AT_END = re.compile(r"[（(][^（()）]*[)）]$")
 
 
 def bare_name(name: str) -> str:
-    """A row's name folded, without blanks or a remark in brackets at its end ("质保期（竣工验收后）")."""
-    return REMARK_AT_END.sub("", "".join(fold(name).split()))
+    """A row's name folded, without blanks, quotation marks ("“三公经费”控制率" is 三公经费控制率: review FZ A3) or a
+    remark in brackets at its end ("质保期（竣工验收后）")."""
+    return REMARK_AT_END.sub("", "".join(fold(name).translate(_QUOTES).split()))
+
+
+# Quotation marks a form puts around a term in a row's name: they say nothing of what the row counts.
+_QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
 
 
 def fold(text: str) -> str:
