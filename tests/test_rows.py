@@ -3286,6 +3286,12 @@ def test_a_sign_before_a_range_or_a_rates_word_is_read_with_it(library, name, gr
     # review FZ A3: quotation marks around a term of the name; a TCM hospital's drug share is still a drug share
     ("“三公经费”控制率", "社会效益指标", "100%", "92.5%", "10.00"), ("耕地“非粮化”面积", "生态效益指标", "100亩", "120亩", "8.33"),
     ("中医院药占比", "社会效益指标", "30%", "28%", "10.00"),
+    # review GA A1–A4: care and replies are work; warnings act on disasters alone; work for others is no passive; a
+    # harm's new cases
+    ("诊治常见病多发病人次", "数量指标", "5000人次", "5600人次", "10.00"), ("救治受伤人数", "数量指标", "50人", "56人", "10.00"),
+    ("政务服务好差评数量", "数量指标", "10000条", "12000条", "10.00"), ("预警信息发布差错次数", "质量指标", "2次", "1次", "10.00"),
+    ("转移支付资金违规金额", "社会效益指标", "10万元", "12万元", "8.33"), ("为被骗群众挽回损失金额", "社会效益指标", "500万元", "620万元", "10.00"),
+    ("接受委派调解纠纷件数", "数量指标", "100件", "120件", "10.00"), ("尘肺病新增病例", "社会效益指标", "5例", "7例", "7.14"),
     # the harm is the work's own: none asked, one had
     ("打击报复举报人事件", "社会效益指标", "无", "1起", "0.00"), ("搜救队员伤亡人数", "社会效益指标", "无", "1人", "0.00"),
     # days kept safe, a wait for a berth

@@ -218,7 +218,7 @@ class Reading:
     owned_handling: tuple[str, ...] = ()  # words of work acting on people or things ("监测", "援助") ...
     harm_holders: tuple[str, ...] = ()  # ... which these also stop ("对象", "项目": "监测对象返贫人数")
     handling_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "维修": the harms it mends ("故障", "损坏")
-    handling_passives: tuple[str, ...] = ()  # "被": right before a word of work, the unit is its object ("被审计查出问题数")
+    handling_passives: tuple[str, ...] = ()  # "被", "接受巡察": right before a word of work, the unit is its object
     harm_negations: tuple[str, ...] = ()  # "无", "未": right before a harm word, those without it ("无复发户数")
     handling_object_breaks: tuple[str, ...] = ()  # "施工", "质量": between such a word and its harm, the harm is the work's own
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
@@ -428,12 +428,12 @@ class Reading:
         name (a word of `harm_facilities` right after it, and words before it: "污水处理设施故障");
         a word of `owned_handling` only a few characters away and not across one of `harm_holders`
         ("追回经济损失" is work; "监测对象返贫人数", "援助项目安全事故" count harms); never right after one of
-        `handling_passives` a few characters before it ("被审计查出问题数", "接受巡察发现问题数": the unit's own problems)."""
+        `handling_passives` ("被审计查出问题数", "接受巡察发现问题数": the unit's own problems)."""
         for word in self.harm_handling:
             start = name.rfind(word, 0, at)
             if start < 0:
                 continue
-            if any(passive in name[max(start - _HANDLING_REACH, 0): start] for passive in self.handling_passives):
+            if name[:start].endswith(self.handling_passives):
                 continue  # "被审计查出问题数", "接受巡察发现问题数": the unit's own harms, found by someone else's work
             gap = name[start + len(word): at]
             dated = gap

@@ -218,8 +218,8 @@ class ReadingDecl(Strict):
     # "修缮工程质量问题数" count harms): the word acts where the harm counted is one of its objects,
     # and not across one of `handling_object_breaks` ("维修施工安全隐患数" counts the works' hazards)
     handling_objects: dict[str, list[str]] = {}
-    # Words a few characters before a word of `harm_handling` that make the unit its object: "被审计查出问题数",
-    # "接受巡察发现问题数" count the unit's own problems, where "审计查出问题金额" is an audit office's work
+    # Words right before a word of `harm_handling` that make the unit its object: "被审计查出问题数", "接受巡察发现问题数"
+    # count the unit's own problems, where "审计查出问题金额" is an audit office's work
     handling_passives: list[str] = []
     handling_object_breaks: list[str] = []
     # Words right before a harm word that count those without it ("无复发户数", "未复发人数"): no harm
