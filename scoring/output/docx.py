@@ -172,7 +172,7 @@ def batch_review(result: BatchResult, title: str = "预算绩效自评批量复�
     counts = result.counts()
     with_errors = [s for s in sheets if s.worst_severity == "error"]
     _paragraph(doc, f"共复核 {counts['scored']} 张表（{counts['read']} 份材料），其中 {len(with_errors)} 张有错误；"
-                    f"无法复核 {counts['failed']} 项，跳过 {counts['skipped']} 个文件。", bold=True)
+                    f"无法复核 {counts['failed']} 项，跳过 {counts['skipped']} 项。", bold=True)
     # only totals the rules settle (not a partial sheet's, nor one they cannot check), each sheet handed in
     # more than once counted once: else the sum holds differences the review itself draws no verdict on (review EH B1)
     again = {id(s) for group in result.repeats() for s in group[1:]}

@@ -65,7 +65,7 @@ def render_html(result: BatchResult, generated: dt.datetime | None = None, expla
         _card(with_errors, "张表有错误级发现", bad=with_errors > 0),
         _card(over_total, "张表总分高报", bad=over_total > 0),
         _card(len(result.failures), "项无法读取或复核", bad=bool(result.failures)),
-        _card(len(result.skipped), "个文件已跳过"),
+        _card(len(result.skipped), "项已跳过"),
         "</div>",
         "<h2>自评总分与计算总分</h2>",
         '<div class="charts">',
