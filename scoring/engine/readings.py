@@ -189,7 +189,7 @@ class Reading:
     lower_quantity_names: tuple[str, ...] = ()  # "故障率": a name ending so says lower is better (`is_lower_name`)
     lower_name_reversers: tuple[str, ...] = ()  # "无", "降低": before such a name, a rate to reach ("无差错率")
     unhandled_lower_names: tuple[str, ...] = ()  # "跑动次数": lower is better after any word of work ("办理…跑动次数")
-    lower_name_reversed_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "改判率": ("抗诉",) anywhere before it
+    lower_name_reversed_by: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "改判率": ("抗诉",) anywhere in the name
     negated_events: tuple[str, ...] = ()  # "事故": "无安全事故发生率" negates the event before the word
     lower_name_tails: tuple[str, ...] = ()  # "控制": "设备故障率控制" is still the failure rate
     lower_name_breaks: tuple[str, ...] = ()  # "后": a reverser across it reduces something else ("降低成本后返工率")

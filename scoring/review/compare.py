@@ -118,8 +118,9 @@ def header_groups(sheet: Sheet, complete: bool, lines: list[tuple], tolerance: D
     ``complete`` sheet: a partial one may show some of a group's rows.  A header counts where it
     prints a weight (not one the rule file knows the form misprints), names no rule indicator in
     its group, is the deepest such header of every line under it, and stands over two or more
-    rows, none with a weight of its own and each with a share; its rows are all claimed or none is
-    (then the group's printed subtotal, if any, is its claim)."""
+    rows, none with a weight of its own; its rows are all claimed or none is (then the group's printed
+    subtotal, if any, is its claim); each has a share, unless the rows' claims pin their weights (a row
+    without one then earns between nothing and its weight)."""
     if not complete:
         return []
     headers = [(i, tuple(sub.group)) for i, sub in enumerate(sheet.subtotals)
