@@ -3307,9 +3307,10 @@ def test_review_fx_over_reach_of_2020_14(library, name, group, target, actual, e
 
 
 @pytest.mark.parametrize("target,actual,expected", [
-    ("≥2%", "较2023年下降2.3%", "10.00"), ("≥2%", "比2023年同期下降1.5%", "7.50"),
+    ("≥2%", "较2023年下降2.3%", "10.00"), ("≥2%", "比2023年下降1.5%", "7.50"), ("≥2%", "较2023年度下降2.1%", "10.00"),
 ])
 def test_a_change_measured_from_a_year_written_out_is_read_as_from_last_year(library, target, actual, expected):
-    """Review FT B7: "较2023年下降2.3%" in 能耗下降率 was unread, though "较上年下降2.3%" was."""
+    """Review FT B7: "较2023年下降2.3%" in 能耗下降率 was unread, though "较上年下降2.3%" was: a base of the rule file's naming
+    last year ("较上年", "比上年", "较上年度") names any year written out too."""
     row, _ = one(library, name="单位面积能耗下降率", target=target, actual=actual, group=["效益指标", "生态效益指标"], claimed="10")
     assert _shown(row) == expected, row.result.parts[0].reason

@@ -244,10 +244,9 @@ class Reading:
     def change_word(self) -> re.Pattern:
         """A change's word at a text's start, maybe after what it is measured from ("同比下降",
         "较上年增长"), followed by a figure, a comparator sign or a comparator word ("下降不少于5%")."""
-        bases = "|".join(re.escape(w) for w in self.change_bases)
-        if bases:
-            # "较2023年", "比2023年同期": the year measured from written out, as the rule file's "较上年" (review FT B7)
-            bases += r"|(?:较|比)(?:19|20)\d{2}年(?:同期)?"
+        # a base naming last year names any year written out too: "较上年" reads "较2023年" (review FT B7)
+        bases = "|".join([re.escape(w) for w in self.change_bases]
+                         + [re.escape(w).replace(_LAST_YEAR, r"(?:19|20)\d{2}年") for w in self.change_bases if _LAST_YEAR in w])
         changes = "|".join(re.escape(w) for w in sorted({*self.rise_words, *self.fall_words}, key=len, reverse=True))
         said = sorted({w for w, _ in self.prefixes if w[:1].isalpha()}, key=len, reverse=True)
         words = "".join(f"|{re.escape(w)}" for w in said)
@@ -610,6 +609,9 @@ def bare_name(name: str) -> str:
     remark in brackets at its end ("质保期（竣工验收后）")."""
     return REMARK_AT_END.sub("", "".join(fold(name).translate(_QUOTES).split()))
 
+
+# How a change's base names the year before (rule file's change_bases: "较上年"), where a year written out may stand.
+_LAST_YEAR = "上年"
 
 # Quotation marks a form puts around a term in a row's name: they say nothing of what the row counts.
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
