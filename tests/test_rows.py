@@ -3295,6 +3295,11 @@ def test_a_sign_before_a_range_or_a_rates_word_is_read_with_it(library, name, gr
     # ... and care, replies and payouts act on their own objects alone: the unit's own errors and faults stay harms
     ("门诊治疗差错次数", "质量指标", "2次", "3次", "6.67"), ("救护车故障次数", "质量指标", "2次", "3次", "6.67"),
     ("治疗费用负担", "社会效益指标", "30%", "35%", "8.57"), ("保险赔付纠纷件数", "社会效益指标", "5件", "7件", "7.14"),
+    # review GC A1–A6: common illnesses treated, other shares to raise, land taken back, assistants' own harms
+    ("村卫生室接诊常见病多发病人次", "数量指标", "5000人次", "4000人次", "8.00"), ("藏医医院藏药占比", "社会效益指标", "40%", "32%", "8.00"),
+    ("基层医疗机构基本药占比", "社会效益指标", "60%", "48%", "8.00"), ("复垦违法占用耕地面积", "生态效益指标", "100亩", "80亩", "8.00"),
+    ("协助执法人员安全事故数", "社会效益指标", "1起", "2起", "5.00"), ("领事保护与协助案件数", "数量指标", "50件", "60件", "10.00"),
+    ("阳光信访率", "社会效益指标", "80%", "64%", "8.00"),
     # the harm is the work's own: none asked, one had
     ("打击报复举报人事件", "社会效益指标", "无", "1起", "0.00"), ("搜救队员伤亡人数", "社会效益指标", "无", "1人", "0.00"),
     # days kept safe, a wait for a berth
