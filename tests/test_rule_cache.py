@@ -167,6 +167,40 @@ def test_an_edited_folder_compiles_only_the_files_that_changed_and_those_built_o
     assert len(list(cache.glob("parts-*.pickle"))) == 1  # one entry for the folder, holding its current files
 
 
+def test_a_copy_of_a_folder_elsewhere_compiles_only_what_differs_and_names_its_own_files(cache, tmp_path, monkeypatch):
+    """A folder loaded for the first time starts from the parts last written for any folder: a copy
+    of the rules (a rule author's working copy, each test's) compiles only the files that differ,
+    and its rule sets and their source defects name its own files, equal to a compile from scratch
+    to the last field.  Parts another version of the loading code made are never read."""
+    first = tmp_path / "first"
+    for province in ("national", "sichuan"):  # Sichuan's department rules print group weights that do not add up
+        shutil.copytree(FORMULAS / province, first / province, ignore=shutil.ignore_patterns("__pycache__"))
+    load_rule_dir(first)
+    copy = tmp_path / "副本" / "rules"
+    shutil.copytree(first, copy)
+    compiled = _compiled_files(monkeypatch)
+    got = load_rule_dir(copy)
+    assert compiled == [] and not got.failures
+    compiled.clear()
+    assert got.rule_sets == _uncached(copy, monkeypatch).rule_sets
+    defects = [d.path for r in got.rule_sets for d in r.source_defects]
+    assert defects and all("副本" in p for p in defects) and all("副本" in r.path for r in got.rule_sets)
+
+    edited = tmp_path / "edited"
+    shutil.copytree(first, edited)
+    child = in_effect(edited, "sichuan.dept-overall", 2024)
+    child.write_text(child.read_text(encoding="utf-8").replace('title = "', 'title = "（改）', 1), encoding="utf-8")
+    compiled.clear()
+    loaded = load_rule_dir(edited)
+    assert compiled == [child.name] and loaded.rule_sets == _uncached(edited, monkeypatch).rule_sets
+
+    compiled.clear()
+    monkeypatch.setattr(rule_cache, "_code_fingerprint", "another version of the loader")
+    other = tmp_path / "other"
+    shutil.copytree(first, other)
+    assert len(load_rule_dir(other).rule_sets) == len(compiled) == len(list(other.rglob("*.toml")))
+
+
 def test_a_link_switched_while_a_folder_loads_gives_no_file_two_names(cache, few_rules, monkeypatch):
     """A rules folder reached through a link switched to a new release while it loads: each file's
     name, which resolves the link, is worked out once, so a file cannot be looked up under a name

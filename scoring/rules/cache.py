@@ -232,6 +232,23 @@ def store(key: str, value: object, prefix: str = PREFIX) -> None:
         return
 
 
+def _newest(prefix: str) -> object | None:
+    """The entry named ``prefix…`` written last, or None (none, or it cannot be read)."""
+    folder = cache_dir()
+    newest: tuple[float, str] | None = None
+    try:
+        for path in folder.glob(f"{prefix}*{SUFFIX}") if folder is not None else ():
+            try:
+                when = path.stat().st_mtime
+            except OSError:  # removed meanwhile by another process tidying
+                continue
+            if newest is None or when > newest[0]:
+                newest = (when, path.name[len(prefix):-len(SUFFIX)])
+    except OSError:
+        return None
+    return load(newest[1], prefix) if newest is not None else None
+
+
 def _tidy(folder: Path, prefix: str, keep: int) -> None:
     """Remove the oldest entries named ``prefix…`` beyond ``keep`` (another process may be
     removing them too)."""
@@ -248,6 +265,11 @@ def _tidy(folder: Path, prefix: str, keep: int) -> None:
             pass
 
 
+# The key, in a folder's parts, of the fingerprint of the code that made them (`_code`): another
+# folder's parts are read only where this code made them.
+_MADE_BY = b"made-by"
+
+
 class Parts:
     """What each rule file of one folder gave when the folder was last loaded afresh: the file's
     parsed table, under its bytes, and its compiled rule set, under its bytes and those of every
@@ -256,17 +278,25 @@ class Parts:
     A folder whose library is not in the cache — a file just edited, or one that cannot be used,
     which keeps the whole folder out of it so that its messages are said each time — then reads
     and compiles only the files that changed and those built on them: a rule author fixing one
-    file of sixty waits for that file, not for all of them.  Each value is kept pickled as it was
-    made, before anything could change it, and unpickled afresh when used; the entry holds only
-    the folder's current files, so it never grows past them.
+    file of sixty waits for that file, not for all of them.  A folder loaded afresh for the first
+    time (a copy of the rules to edit, a release unpacked beside the last) starts from the parts
+    last written for any folder, which it mostly shares: they are keyed by the files' bytes and
+    their places in their folder, never by where the folder is (the loader names each rule set by
+    its file as shown here, `library._placed`).  Each value is kept pickled as it was made, before
+    anything could change it, and unpickled afresh when used; the entry holds only the folder's
+    current files, so it never grows past them.
     """
 
     def __init__(self, directory: str) -> None:
         self.key = hashlib.sha256(_code().encode() + b"\0parts\0" + directory.encode("utf-8", "surrogateescape")).hexdigest()
         self.on = cache_dir() is not None
         found = load(self.key, PARTS_PREFIX) if self.on else None
+        if self.on and not isinstance(found, dict):
+            found = _newest(PARTS_PREFIX)
+            if not isinstance(found, dict) or found.get(_MADE_BY) != _code().encode():
+                found = None  # made by other loading code: what it compiled is not what this code would
         self.old: dict[bytes, bytes] = found if isinstance(found, dict) else {}
-        self.new: dict[bytes, bytes] = {}
+        self.new: dict[bytes, bytes] = {_MADE_BY: _code().encode()}
 
     def get(self, key: bytes | None) -> object | None:
         """The value kept under ``key`` last time, or None."""
@@ -302,7 +332,7 @@ def file_digest(data: bytes) -> bytes:
 
 def chain_key(chain: list[tuple[str, bytes]]) -> bytes:
     """The key of a compiled rule file: each file of its chain (itself, then what it extends, in
-    order) as shown and its digest."""
+    order) by its place in its folder and its digest."""
     digest = hashlib.sha256(b"rule")
     for shown, data_digest in chain:
         digest.update(b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0" + data_digest)

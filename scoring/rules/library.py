@@ -472,6 +472,9 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
     # folder loads ("current" → a new release) must not give one file two names (review EJ A1)
     shown = dict(zip((path for path, _ in files), display_paths([path for path, _ in files])))
     digests = {shown[path]: cache.file_digest(data) for path, data in files if data is not None}
+    # where each file lies in the folder: its compiled rule set is kept under that, not under the
+    # path as shown, so that a copy of the folder elsewhere finds it (`cache.Parts`)
+    places = {shown[path]: path.relative_to(directory).as_posix() for path, _ in files}
     raws: list[tuple[Path, dict]] = []
     failures: list[ScoringError] = []
     broken: list[BrokenRuleFile] = []
@@ -494,9 +497,11 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
             by_ref[ref] = (shown[path], raw)
     rule_sets = []
     for path, raw in raws:
-        key = _compiled_key(shown[path], raw, by_ref, digests)
+        key = _compiled_key(shown[path], raw, by_ref, digests, places)
         rule_set = parts.get(key)
-        if not isinstance(rule_set, RuleSet):
+        if isinstance(rule_set, RuleSet):
+            rule_set = _placed(rule_set, shown[path])
+        else:
             try:
                 rule_set = compile_rule_file(path, raw, by_ref)
             except ScoringError as exc:
@@ -525,17 +530,18 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
                        ledger_problems=problems)
 
 
-def _compiled_key(shown: str, raw: dict, by_ref: dict[str, tuple[str, dict]], digests: dict[str, bytes]) -> bytes | None:
+def _compiled_key(shown: str, raw: dict, by_ref: dict[str, tuple[str, dict]], digests: dict[str, bytes],
+                  places: dict[str, str]) -> bytes | None:
     """The key a rule file's compiled rule set is kept under in the folder's parts: the file and
-    every file it extends, as shown and by their bytes — all that compiling it reads.  None where
-    the chain cannot be followed (a parent missing, a cycle): such a file is compiled each time,
-    and refused with the reason."""
+    every file it extends, by their places in the folder and their bytes — all that compiling it
+    reads but the file's path as shown (`_placed`).  None where the chain cannot be followed (a
+    parent missing, a cycle): such a file is compiled each time, and refused with the reason."""
     chain: list[tuple[str, bytes]] = []
     seen: set[str] = set()
     while True:
         if shown not in digests:
             return None
-        chain.append((shown, digests[shown]))
+        chain.append((places[shown], digests[shown]))
         parent = raw.get("extends")
         if parent is None:
             return cache.chain_key(chain)
@@ -543,6 +549,17 @@ def _compiled_key(shown: str, raw: dict, by_ref: dict[str, tuple[str, dict]], di
             return None
         seen.add(parent)
         shown, raw = by_ref[parent]
+
+
+def _placed(rule_set: RuleSet, shown: str) -> RuleSet:
+    """A compiled rule set read back from the parts, named by its file as shown here: the parts may
+    be another folder's (a copy), or this one's seen from another working directory.  The path is
+    all that compiling a file takes from where it lies, said in the rule set and in the source
+    defects found in it (`test_rule_cache` holds a copy's rule sets to a compile from scratch)."""
+    was = rule_set.path
+    if was == shown:
+        return rule_set
+    return replace(rule_set, path=shown, source_defects=tuple(replace(d, path=shown) if d.path == was else d for d in rule_set.source_defects))
 
 
 def _with_revisions(rule_sets: list[RuleSet]) -> list[RuleSet]:
