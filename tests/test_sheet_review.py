@@ -674,3 +674,29 @@ def test_an_unclaimed_tier_counts_anywhere_in_its_tier_against_a_total_below_its
     assert (total["status"], total["computed"], total["low"], total["high"]) == ("match", "91.53", "91.53", "99.53"), total
     below = _project(tmp_path, rows=rows, total="90")["sheet"]["total"]
     assert (below["status"], below["computed"], below["delta"]) == ("under", "91.53", "-1.53"), below
+
+
+def test_a_total_below_its_claims_counts_a_claimed_tier_anywhere_in_it_and_a_line_unchecked_as_maybe_less(tmp_path):
+    """A worded row (8～10 of 10) claimed at its top and a total written below the lines' claims: the
+    total counts the row anywhere in its tier, as far as it is below the claims (review GB B2).  A line
+    the rules cannot check, claimed, and a total below the claims by no more than it: the right total
+    may be the claimed one, and it is 无法核验, not 低报.  A total that is its lines' sum, with a line
+    under-claimed beside them, is under still."""
+    tier = ROWS.replace('target = "≥5000人"\nactual = "5200人"', 'target = "有所提升"\nactual = "明显提升"')
+    total = _project(tmp_path, rows=tier, total="95")["sheet"]["total"]  # claims 99.53; the tier 32～40 of 40
+    assert (total["status"], total["computed"], total["low"], total["high"]) == ("match", "95.00", "91.53", "99.53"), total
+    below = _project(tmp_path, rows=tier, total="90")["sheet"]["total"]
+    assert (below["status"], below["computed"], below["delta"]) == ("under", "91.53", "-1.53"), below
+    # execution claimed 8.53 of 9.53, the tier at its top, the total their sum: the under-claim is execution's
+    sum_of_claims = _project(tmp_path, rows=tier, total="98.53", execution='"8.53"')["sheet"]["total"]
+    assert (sum_of_claims["status"], sum_of_claims["computed"], sum_of_claims["delta"]) == ("under", "99.53", "-1.00"), sum_of_claims
+
+    unknown = ROWS.replace('actual = "5200人"', 'actual = "未披露"')
+    got = _project(tmp_path, rows=unknown, total="97.53")
+    total = got["sheet"]["total"]
+    assert (total["status"], total["computed"], total["low"], total["high"]) == ("unverifiable", "99.53", "59.53", "99.53"), total
+    said = {f["code"]: f["message"] for f in got["report"]["findings"]}
+    assert "total_under" not in said and said["unverifiable"].startswith("总分：自评 97.53 分，低于按规则可核定的 99.53 分，也低于各指标自评得分之和"), said
+    assert said["unverifiable"].endswith("无法判断总分是否少计") and "sum_mismatch" in said
+    under = _project(tmp_path, rows=unknown, total="98.53", execution='"8.53"')["sheet"]["total"]
+    assert (under["status"], under["delta"]) == ("under", "-1.00"), under

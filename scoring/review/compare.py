@@ -553,7 +553,7 @@ class LineSums:
 
     __slots__ = ("computed", "low", "high", "known_weight", "checked", "unknown_weight", "allow_up", "allow_down",
                  "claimed", "any_claimed", "unclaimed_weight", "unclaimed_unknown", "unclaimed_room", "digits", "converted",
-                 "by_subtotals", "held", "unclaimed_span")
+                 "by_subtotals", "held", "unclaimed_span", "claimed_span", "unknown_span")
 
     def __init__(self, digits: int = 2) -> None:
         zero = Decimal(0)
@@ -562,6 +562,10 @@ class LineSums:
         # what unclaimed tiers, counted at their tops, may be below them: the total nearest a claim
         # below it may count them anywhere in their tiers (review CO A4)
         self.unclaimed_span = zero
+        # what claimed lines are counted above the least the rules allow them: a tier's claim above its
+        # bottom, a line the rules cannot check at its claim (above nothing).  A claimed total below its
+        # own lines' claims may count them that much lower (review GB B2)
+        self.claimed_span = self.unknown_span = zero
         self.unknown_weight = self.any_claimed = self.unclaimed_unknown = False
         self.digits = digits
         self.converted: Decimal | None = None  # the claims' sum less itself with 折算得分 for 得分 (`converted_shift`)
@@ -600,6 +604,10 @@ class LineSums:
         else:
             value = max(claimed, low)
             value = value if high is None else min(value, high)
+            if interval:
+                self.claimed_span += value - low
+            else:
+                self.unknown_span += value - low
         self.computed += value
         self.low += low
         self.high += high if high is not None else Decimal(0)
@@ -761,13 +769,23 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     elif not complete:
         cmp = _partial_total(claimed_total, computed, low, high, tolerance, place, findings)
     else:
-        if sums.unclaimed_span and claimed_total < computed:
-            # an unclaimed tier is counted at its top, but any score in its tier is the rules': a
-            # claimed total below that counts it nearest the claim (99 where a tier of 8～10 left
-            # unclaimed gives 98～100 is no under-claim: review CO A4)
-            computed = max(round_half_up(claimed_total, digits), round_half_up(computed - sums.unclaimed_span, digits), low)
+        # how far the claimed total is below its own lines' claims: a total that says some claimed line
+        # is worth less than its cell (review GB B2)
+        below_claims = max(sums.claimed - claimed_deductions - claimed_total, Decimal(0))
+        in_tiers = sums.unclaimed_span + min(sums.claimed_span, below_claims)
+        if in_tiers and claimed_total < computed:
+            # an unclaimed tier is counted at its top, a claimed one at its claim, but any score in its
+            # tier is the rules': a claimed total below that counts it nearest the claim (99 where a tier
+            # of 8～10 left unclaimed gives 98～100 is no under-claim: review CO A4), as far as the total
+            # is below the claims (an under-claimed line beside a tier claimed at its top is under still)
+            computed = max(round_half_up(claimed_total, digits), round_half_up(computed - in_tiers, digits), low)
         delta = claimed_total - computed
         status = "over" if delta > tolerance + allow_up else "under" if -delta > tolerance + allow_down else "match"
+        # under by no more than the lines the rules cannot check may be worth less than their claims, as
+        # far as the total is below those claims: the right total may be the claimed one, and no
+        # under-claim is said (98.5 for claims of 99.5, a late deadline claimed 20 of 0～19.99: review GB B2)
+        unknown_room = min(sums.unknown_span, max(below_claims - sums.claimed_span, Decimal(0)))
+        unknown_under = status == "under" and -delta <= unknown_room + tolerance + allow_down
         # above a top held below some line's weight, by more than the lines' own differences explain: no
         # rounding reaches it, and the tolerance does not hide it (a late deadline claimed in full, 97.73
         # against at most 97.72: review CM A1)
@@ -793,7 +811,14 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         if status == "over" and sums.unclaimed_room:  # (worked out only here: a batch settles a million totals)
             room = min(sums.unclaimed_room, max(claimed_total - (sums.claimed - claimed_deductions), Decimal(0)))
             most = min(round_half_up(computed + room, digits), high)
-        if most is not None and claimed_total - most <= (allow_up if sums.held and most == high else margin):
+        if unknown_under:
+            cmp = Comparison(claimed_total, computed, low, high, "unverifiable", None, tolerance)
+            findings.append(finding(
+                "unverifiable", f"总分：自评 {fmt(claimed_total)} 分，低于按规则可核定的 {fmt(computed)} 分，也低于各指标自评得分之和；其中 "
+                                f"{fmt(unverified)} 分的指标无法核验，已按自评得分计入（按规则可能范围 {fmt(low)}～{fmt(high)} 分），其实际得分可能"
+                                f"低于所填，无法判断总分是否少计", place,
+            ))
+        elif most is not None and claimed_total - most <= (allow_up if sums.held and most == high else margin):
             cmp = Comparison(claimed_total, computed, low, high, "unverifiable", None, tolerance)
             findings.append(finding(
                 "unverifiable", f"总分：自评 {fmt(claimed_total)} 分，高于按规则可核定的 {fmt(computed)} 分，但未填自评得分的指标中有 "
