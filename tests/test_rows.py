@@ -3314,6 +3314,30 @@ def test_review_fx_over_reach_of_2020_14(library, name, group, target, actual, e
     assert _shown(row) == expected, row.result.parts[0].reason
 
 
+@pytest.mark.parametrize("name,group,target,actual,expected", [
+    # harms a bare target counts (national.project@2020.15): more than asked is a shortfall
+    ("法律援助案件投诉量", "社会效益指标", "5件", "8件", "6.25"), ("法律援助案件错案率", "质量指标", "1%", "2%", "5.00"),
+    ("馆藏文物损毁件数", "质量指标", "2件", "3件", "6.67"), ("维修后坝体渗漏点", "质量指标", "3处", "5处", "6.00"),
+    ("饮水型氟超标人口", "社会效益指标", "1200人", "1500人", "8.00"), ("抚恤金错发漏发人数", "质量指标", "2人", "3人", "6.67"),
+    ("野外违规用火次数", "社会效益指标", "10次", "12次", "8.33"), ("路面坑槽处数", "质量指标", "50处", "60处", "8.33"),
+    ("林业有害生物发生面积", "生态效益指标", "100亩", "120亩", "8.33"), ("旱灾影响人口", "社会效益指标", "100人", "120人", "8.33"),
+    # ... and the work on them, more is better
+    ("法律援助案件数", "数量指标", "100件", "120件", "10.00"), ("修复损毁文物件数", "数量指标", "10件", "12件", "10.00"),
+    ("文物修缮损毁件数", "数量指标", "10件", "12件", "10.00"), ("查找管网漏点数", "数量指标", "10个", "12个", "10.00"),
+    ("解决饮水不安全人口", "社会效益指标", "1000人", "1200人", "10.00"), ("纠正错案件数", "数量指标", "10件", "12件", "10.00"),
+    ("抢修路面坑槽处数", "数量指标", "10处", "12处", "10.00"), ("受益人口", "社会效益指标", "1000人", "1200人", "10.00"),
+    ("地质灾害隐患点数", "数量指标", "10个", "12个", "10.00"),
+    # times taken, paid in full
+    ("火情发现时间", "时效指标", "30分钟", "40分钟", "7.50"), ("不合格食品下架时间", "时效指标", "24小时", "48小时", "5.00"),
+    ("抚恤金发放", "质量指标", "按月发放", "按月足额发放", "8.00～10.00"),
+])
+def test_review_gd_harms_of_2020_15(library, name, group, target, actual, expected):
+    """Review GD A1–A8, B3, B4: rows 2020.14 read as more is better (a bare "5件" of complaints against "8件" in
+    full), and the rows of work on the same harms that stay so."""
+    row, _ = one(library, name=name, target=target, actual=actual, group=["效益指标" if "效益" in group else "产出指标", group], claimed="10")
+    assert _shown(row) == expected, row.result.parts[0].reason
+
+
 @pytest.mark.parametrize("target,actual,expected", [
     ("≥2%", "较2023年下降2.3%", "10.00"), ("≥2%", "比2023年下降1.5%", "7.50"), ("≥2%", "较2023年度下降2.1%", "10.00"),
 ])
