@@ -275,7 +275,14 @@ def test_copies_of_one_name_in_two_folders_are_told_apart_wherever_repeats_are_n
     assert said in done.stdout and said in report.read_text(encoding="utf-8"), done.stdout
     from docx import Document
 
-    assert any(said in p.text for p in Document(str(word)).paragraphs)
+    doc = Document(str(word))
+    assert any(said in p.text for p in doc.paragraphs)
+    # counted once, by the first copy, in the counts as in the sums, and said (review GB B3: the counts held both)
+    texts = [p.text for p in doc.paragraphs]
+    assert any("另有 1 张是重复提交的表（各份均已复核，统计只计每张表的第一份）" in t for t in texts), texts
+    assert "按总分状态统计（重复提交的表只计第一份）" in texts and "按等级统计（重复提交的表只计第一份）" in texts, texts
+    status, grades = (next(t for t in doc.tables if t.rows[0].cells[0].text == head) for head in ("总分状态", "按规则等级"))
+    assert sum(int(row.cells[-1].text) for row in status.rows[1:]) == 1 == sum(int(row.cells[-1].text) for row in grades.rows[1:])
 
 
 def test_of_two_equal_files_the_one_that_can_be_read_is_scored(tmp_path):
@@ -316,7 +323,7 @@ def test_a_sheet_naming_unknown_rules_fails_alone(tmp_path):
     rows = list(csv.reader(io.StringIO(csv_out.read_text(encoding="utf-8-sig"))))
     assert [(r[1], r[2], r[3], r[4], r[5]) for r in rows if r[15] == "无法复核"] == [
         ("xinjiang-changji-shgzb-2024", UNIT_CHANGJI, failed["region"], "2024", "project-kaiban")]
-    assert f"{UNIT_CHANGJI}：" in run_cli("batch", str(case)).stdout
+    assert f"{UNIT_CHANGJI}（案例编号 xinjiang-changji-shgzb-2024，{failed['region']}，2024 年度）：" in run_cli("batch", str(case)).stdout
 
 
 def test_a_case_file_that_cannot_be_read_names_whom_it_is_from(tmp_path):

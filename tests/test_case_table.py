@@ -731,6 +731,17 @@ def test_a_row_that_cannot_be_read_names_whom_it_is_from(tmp_path):
     who = [(f["case_id"], f["unit"], f["sheet_id"], f["region"], f["year"]) for f in summary["failures"]]
     assert who == [("t1", "中共汨罗市委社会工作部", "dept", "湖南省/岳阳市/汨罗市", 2024),
                    ("t3", "中共汨罗市委社会工作部", "dept", "湖南省/岳阳市/汨罗市", None)], summary["failures"]
+    # ... and the summaries for people say it too: a bureau sends a row back by its 案例编号 (review GB B4)
+    table = run_cli("batch", str(path)).stdout
+    assert "- 中共汨罗市委社会工作部（案例编号 t1，湖南省/岳阳市/汨罗市，2024 年度）：" in table, table
+    assert "- 中共汨罗市委社会工作部（案例编号 t3，湖南省/岳阳市/汨罗市）：" in table, table
+    docx, html = tmp_path / "s.docx", tmp_path / "s.html"
+    assert run_cli("batch", str(path), "--docx", str(docx), "--report", str(html)).returncode == 1
+    from docx import Document
+
+    paragraphs = [para.text for para in Document(str(docx)).paragraphs]
+    assert any(t.startswith("• 中共汨罗市委社会工作部（案例编号 t1，湖南省/岳阳市/汨罗市，2024 年度）：") for t in paragraphs), paragraphs
+    assert "中共汨罗市委社会工作部（案例编号 t3，湖南省/岳阳市/汨罗市）：" in html.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("column", "shown"), [(0, "case_id"), (1, "unit")])

@@ -29,7 +29,7 @@ from ..numbers import fmt
 from ..review.grades import span_text
 from .labels import SEVERITY_LABELS, STATUS_LABELS, TOOL, signed
 from .reasons import deduction_cells, deduction_reason, line_computed, line_reason, rules_total_text, total_note
-from .summary import repeat_texts
+from .summary import problem_text, repeat_texts
 from .xml_text import xml_safe
 
 FONT = "宋体"
@@ -171,11 +171,14 @@ def batch_review(result: BatchResult, title: str = "预算绩效自评批量复�
     sheets = result.sheets
     counts = result.counts()
     with_errors = [s for s in sheets if s.worst_severity == "error"]
-    _paragraph(doc, f"共复核 {counts['scored']} 张表（{counts['read']} 份材料），其中 {len(with_errors)} 张有错误；"
-                    f"无法复核 {counts['failed']} 项，跳过 {counts['skipped']} 项。", bold=True)
-    # only totals the rules settle (not a partial sheet's, nor one they cannot check), each sheet handed in
-    # more than once counted once: else the sum holds differences the review itself draws no verdict on (review EH B1)
+    # each sheet handed in more than once is counted once, by its first copy in the input, in the sums and
+    # in the counts alike, and the page says so (review EH B1; GB B3: the counts held both copies)
     again = {id(s) for group in result.repeats() for s in group[1:]}
+    repeated = f"，另有 {len(again)} 张是重复提交的表（各份均已复核，统计只计每张表的第一份）" if again else ""
+    _paragraph(doc, f"共复核 {counts['scored']} 张表（{counts['read']} 份材料），其中 {len(with_errors)} 张有错误{repeated}；"
+                    f"无法复核 {counts['failed']} 项，跳过 {counts['skipped']} 项。", bold=True)
+    # only totals the rules settle (not a partial sheet's, nor one they cannot check): else the sum holds
+    # differences the review itself draws no verdict on (review EH B1)
     settled = [s for s in sheets if s.claimed is not None and s.computed is not None and s.delta is not None
                and s.total_status in ("match", "over", "under") and id(s) not in again]
     if settled:
@@ -188,16 +191,18 @@ def batch_review(result: BatchResult, title: str = "预算绩效自评批量复�
                         f"相差 {signed(claimed - computed)} 分"
                         + (f"（其中 {ranged} 张表有无法核验的指标，总分按其可能范围内最接近自评得分的分数计入）" if ranged else "")
                         + (f"（另有 {left} 张表不完整或总分无法核定，未计入）" if left else "")
-                        + ("；重复提交的表只计一次" if again else "") + "。")
+                        + ("；重复提交的表只计第一份" if again else "") + "。")
     rules = "；".join(f"{ref}" for ref, _sha in result.rule_sets())
     if rules:
         _facts(doc, [("所用规则", rules)])
 
-    _heading(doc, "按总分状态统计", level=2)
-    status = Counter(s.total_status for s in sheets)
+    counted = [s for s in sheets if id(s) not in again]
+    once = "（重复提交的表只计第一份）" if again else ""
+    _heading(doc, f"按总分状态统计{once}", level=2)
+    status = Counter(s.total_status for s in counted)
     _table(doc, ("总分状态", "表数"), [((STATUS_LABELS[k], str(n)), None) for k, n in sorted(status.items(), key=lambda kv: -kv[1])], (6, 3))
-    _heading(doc, "按等级统计", level=2)
-    grades = Counter((s.grade or "—", s.claimed_grade or "—") for s in sheets)
+    _heading(doc, f"按等级统计{once}", level=2)
+    grades = Counter((s.grade or "—", s.claimed_grade or "—") for s in counted)
     _table(doc, ("按规则等级", "自评等级", "表数"), [((g, c, str(n)), None) for (g, c), n in sorted(grades.items(), key=lambda kv: -kv[1])], (4, 4, 3))
 
     over = sorted((s for s in sheets if s.delta is not None and s.delta > 0), key=lambda s: (-s.delta, s.order))[:TOP_OVER_CLAIMS]
@@ -231,7 +236,7 @@ def batch_review(result: BatchResult, title: str = "预算绩效自评批量复�
         if problems:
             _heading(doc, heading, level=2)
             for p in problems:
-                _paragraph(doc, f"• {p.unit + '：' if p.unit else ''}{p.reason}", size=9)
+                _paragraph(doc, f"• {problem_text(p)}", size=9)
     _signature(doc)
     return doc
 

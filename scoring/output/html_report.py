@@ -19,7 +19,7 @@ from ..batch.summary import IndicatorLine, SheetSummary
 from ..findings import label as finding_label
 from ..numbers import fmt
 from .labels import STATUS_LABELS, severity_label, signed
-from .summary import SUMMARY_HEADERS, counts_line, repeat_texts, rules_line, short_names, summary_row
+from .summary import SUMMARY_HEADERS, counts_line, problem_text, repeat_texts, rules_line, short_names, summary_row
 from .svg_charts import STATUS_COLORS, dumbbells, histogram, scatter
 
 MAX_TABLE_ROWS = 2000
@@ -190,7 +190,7 @@ def _repeats(result: BatchResult) -> str:
 def _problems(title: str, problems) -> str:
     if not problems:
         return ""
-    items = "".join(f"<li>{escape(f'{p.unit}：' if p.unit else '')}{escape(p.reason)}</li>" for p in problems)
+    items = "".join(f"<li>{escape(problem_text(p))}</li>" for p in problems)
     return f"<h2>{escape(title)}</h2><ul>{items}</ul>"
 
 

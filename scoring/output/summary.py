@@ -57,6 +57,15 @@ def counts_line(result: BatchResult) -> str:
     )
 
 
+def problem_text(p) -> str:
+    """One input that failed or was skipped, as people read it: who it is from, where its cells say
+    (unit, case id, region, year), then why — a bureau sends a failed row back by its 案例编号, and
+    two copies of one unit's sheet are told apart by it (review GB B4)."""
+    about = "，".join(part for part in (f"案例编号 {p.case_id}" if p.case_id else "", p.region, f"{p.year} 年度" if p.year else "") if part)
+    who = f"{p.unit}（{about}）" if p.unit and about else p.unit or about
+    return f"{who}：{p.reason}" if who else p.reason
+
+
 def repeat_texts(result: BatchResult) -> list[str]:
     """Each sheet handed in more than once (`BatchResult.repeats`), as `repeat_text` says it: the
     copies named as the summary table names them, with the folders that tell apart files of one
@@ -148,7 +157,7 @@ def _table(result: BatchResult, markdown: bool) -> str:
     for title, problems in (("无法读取或复核", result.failures), ("已跳过", result.skipped)):
         if problems:
             head = f"## {title}" if markdown else f"{title}："
-            out.append("\n".join([head, *(f"- {p.unit + '：' if p.unit else ''}{p.reason}".replace("\n", "\n  ") for p in problems)]))
+            out.append("\n".join([head, *(f"- {problem_text(p)}".replace("\n", "\n  ") for p in problems)]))
     return "\n\n".join(out) + "\n"
 
 
