@@ -755,3 +755,27 @@ def test_a_row_without_its_case_or_unit_is_refused(tmp_path, column, shown):
     summary = json.loads(run_cli("batch", str(path), "--format", "json").stdout)
     assert [s["case_id"] for s in summary["sheets"]] == ["t1"]
     assert [f["reason"] for f in summary["failures"]] == [f"{path}:3: {shown}: 缺少必填项"], summary["failures"]
+
+
+def test_one_row_of_a_table_is_scored_and_explained_by_the_line_the_batch_names(tmp_path):
+    """`diff`, `score` and `explain` take one row of a bureau's table as the batch names it ("汇总.csv:3"),
+    giving what the batch gives for it; a line that starts no row, a total at the foot and the table
+    alone are refused saying which lines hold rows (review GB B1: explain refused a table row)."""
+    path = tmp_path / "汇总.csv"
+    path.write_text(_csv([_row(case_id="t1"), _row(case_id="t2", claim="10", total="10"), ["合计", "", "", "", "", "", "", "19.2"]]),
+                    encoding="utf-8")
+    batch = json.loads(run_cli("batch", str(path), "--format", "json").stdout)
+    second = next(s for s in batch["sheets"] if s["case_id"] == "t2")
+    assert second["path"].endswith("汇总.csv:3"), second
+    diff = run_cli("diff", f"{path}:3", "--format", "json")
+    assert diff.returncode == 1, diff.stderr  # 预算执行率 claimed 10 of 9.01: over
+    sheet = json.loads(diff.stdout)["sheets"][0]
+    assert (sheet["total"]["claimed"], sheet["total"]["computed"], sheet["total"]["status"]) == ("10", second["computed_total"], second["total_status"])
+    explained = run_cli("explain", f"{path}:3#dept", "预算执行率")
+    assert explained.returncode == 0 and "执行率" in explained.stdout and "高报" in explained.stdout, explained.stdout + explained.stderr
+    nowhere = run_cli("diff", f"{path}:9")
+    assert nowhere.returncode == 2 and "第 9 行不是表中一行的开头（表中各行从第 2 行到第 4 行" in nowhere.stderr, nowhere.stderr
+    total = run_cli("diff", f"{path}:4")
+    assert total.returncode == 2 and "汇总.csv:4: 该行是表中的“合计”，不是一张表" in total.stderr, total.stderr
+    whole = run_cli("diff", str(path))
+    assert whole.returncode == 2 and "或在文件名后写行号复核其中一行（汇总.csv:行号" in whole.stderr, whole.stderr

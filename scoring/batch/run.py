@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..cases.load import OTHER_FILES, load_case
 from ..cases.model import Case, region_parts
-from ..cases.table import TableBlock, TableProblem, TableRow, block_rows, column_names, known_labels, read_blocks, read_table, row_to_case
+from ..cases.table import TableBlock, TableProblem, TableRow, block_rows, column_names, known_labels, not_a_sheet, read_blocks, read_table, row_to_case
 from ..engine.engine import Engine
 from ..engine.lean import LeanEngine
 from ..engine.lean_table import TRACED, TableReader
@@ -214,7 +214,7 @@ def _score_row(row: TableRow, out: _ItemResult) -> None:
     try:
         case = row_to_case(row, _STATE["library"])
     except ScoringError as exc:
-        other = _not_a_sheet(row)
+        other = not_a_sheet(row)
         if other:
             out.skipped.append(Problem(row.where, f"{row.where}: {other}"))
         else:
@@ -222,34 +222,6 @@ def _score_row(row: TableRow, out: _ItemResult) -> None:
         return
     out.read += 1
     _score_case(case, row.where, out, line=row.line, traced=got is TRACED, columns=column_names(row, case))
-
-
-# What a bureau's spreadsheet writes in a row that is no sheet: a total at its foot.
-_TOTAL = re.compile(r"(合计|小计|总计|共计)(?:[:：]|[（(][^）)]*[）)])?$")
-
-
-def _not_a_sheet(row: TableRow) -> str:
-    """Why a row that cannot be read is no submission at all — a total ("合计" where the case id
-    goes, no unit) or a note ("填表说明：金额单位为万元", one cell filled, saying it is one) at a
-    table's foot — or "" (review ES C5): passed over, not failed."""
-    filled = [c.strip() for c in row.cells if c.strip()]
-    who = _written_who(row)
-    # the total where the case id goes with no unit, or where the unit goes with no case id ("合计", "合 计", "合计：",
-    # "合计（万元）")
-    written = who["unit"] if not who["case_id"] else who["case_id"] if not who["unit"] else ""
-    if _TOTAL.match("".join(written.split())):
-        return f"该行是表中的“{written}”，不是一张表，已跳过"
-    if who["unit"]:
-        return ""
-    # a note says what it is ("填表说明：", "注：", "单位：万元", "填表人：… 审核人：…"); a row squeezed into one cell,
-    # or a case id with nothing else, is a unit's sheet that cannot be read, and fails (review EU A2, B1)
-    if filled and all(cell.startswith(_NOTES) for cell in filled) and not any(mark in cell for cell in filled for mark in (",", ";", "\t")):
-        return f"该行只有说明（“{filled[0][:40]}”），不是一张表，已跳过"
-    return ""
-
-
-# How a note at a table's foot begins.
-_NOTES = ("填表说明", "说明", "注：", "注:", "注1", "注 ", "备注", "附注", "填表人", "填报人", "审核人", "制表", "单位：", "单位:", "金额单位", "数据来源")
 
 
 def _written_who(row: TableRow) -> dict:

@@ -21,11 +21,21 @@ WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".et", ".number
 UNSUPPORTED_SUFFIXES = WORKBOOK_SUFFIXES - {".xlsx", ".xlsm"}
 
 
-def load_case(path: Path | str) -> tuple[Case, str]:
+# One row of a case table, as a batch names it: "汇总.csv:18" (maybe with its sheet, "汇总.csv:18#sheet").
+_TABLE_ROW = re.compile(r"(.+\.csv):(\d+)(?:#[^/\\]*)?", re.IGNORECASE)
+
+
+def load_case(path: Path | str, library=None) -> tuple[Case, str]:
     """Read and validate a case file (TOML, JSON of the same shape, or a filled-in .xlsx
-    template); returns the case and the path as shown in messages. Raises ScoringError naming
-    the file and the place."""
+    template), or one row of a case table named by its line ("汇总.csv:18", with ``library`` to map
+    its input columns written by label); returns the case and the path as shown in messages.
+    Raises ScoringError naming the file and the place."""
     path = Path(path)
+    row = _TABLE_ROW.fullmatch(str(path))
+    if row is not None and not path.exists():
+        from .table import case_at_line  # the table reader only for a table's row
+
+        return case_at_line(row.group(1), int(row.group(2)), library)
     suffix = path.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
         from ..excel.importer import read_workbook  # openpyxl is only needed for workbooks; it refuses .xls/.ods by name
@@ -34,7 +44,8 @@ def load_case(path: Path | str) -> tuple[Case, str]:
         data = read_workbook(path, lines)
     elif suffix in (".csv", ".zip"):
         what = "案例表（.csv，每行一张表）" if suffix == ".csv" else "压缩包（batch 逐个读取其中的文件）"
-        raise ScoringError(f"{path}: 这是{what}，请用 scoring batch {path.name} 复核；"
+        one = f"，或在文件名后写行号复核其中一行（{path.name}:行号，如 scoring batch 的汇总所列）" if suffix == ".csv" else ""
+        raise ScoringError(f"{path}: 这是{what}，请用 scoring batch {path.name} 复核{one}；"
                            "diff、score、explain 读取 .toml、.json 案例文件和 .xlsx 填报工作簿")
     else:
         lines = {}

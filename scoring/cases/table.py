@@ -706,6 +706,58 @@ def row_to_case(row: TableRow, library: RuleLibrary | None = None) -> Case:
     return case
 
 
+# What a bureau's spreadsheet writes in a row that is no sheet: a total at its foot.
+_TOTAL = re.compile(r"(合计|小计|总计|共计)(?:[:：]|[（(][^）)]*[）)])?$")
+# How a note at a table's foot begins.
+_NOTES = ("填表说明", "说明", "注：", "注:", "注1", "注 ", "备注", "附注", "填表人", "填报人", "审核人", "制表", "单位：", "单位:", "金额单位", "数据来源")
+
+
+def not_a_sheet(row: TableRow) -> str:
+    """Why a row that cannot be read is no submission at all — a total ("合计" where the case id
+    goes, no unit) or a note ("填表说明：金额单位为万元", one cell filled, saying it is one) at a
+    table's foot — or "" (review ES C5): passed over, not failed."""
+    filled = [c.strip() for c in row.cells if c.strip()]
+    index = {name: i for i, name in enumerate(row.header.columns)}
+    case_id, unit = ((row.cells[i].strip() if i is not None and i < len(row.cells) else "") for i in map(index.get, ("case_id", "unit")))
+    # the total where the case id goes with no unit, or where the unit goes with no case id ("合计", "合 计", "合计：",
+    # "合计（万元）")
+    written = unit if not case_id else case_id if not unit else ""
+    if _TOTAL.match("".join(written.split())):
+        return f"该行是表中的“{written}”，不是一张表，已跳过"
+    if unit:
+        return ""
+    # a note says what it is ("填表说明：", "注：", "单位：万元", "填表人：… 审核人：…"); a row squeezed into one cell,
+    # or a case id with nothing else, is a unit's sheet that cannot be read, and fails (review EU A2, B1)
+    if filled and all(cell.startswith(_NOTES) for cell in filled) and not any(mark in cell for cell in filled for mark in (",", ";", "\t")):
+        return f"该行只有说明（“{filled[0][:40]}”），不是一张表，已跳过"
+    return ""
+
+
+def case_at_line(path: Path | str, line: int, library: RuleLibrary | None = None) -> tuple[Case, str]:
+    """The case of the table row starting at ``line`` of the file (as a batch names it: "汇总.csv:18"),
+    and the row as shown: `diff`, `score` and `explain` take one row of a bureau's table as they take a
+    case file (review GB B1).  Raises ScoringError naming the file and the line where there is no such
+    row or it cannot be read, as the batch says it."""
+    shown = display_path(Path(path))
+    rows: list[int] = []
+    for entry in read_table(path, known_labels(library) if library is not None else None):
+        if isinstance(entry, TableHeader):
+            continue
+        if entry.line == line:
+            if isinstance(entry, TableProblem):
+                raise ScoringError(entry.message)
+            try:
+                return row_to_case(entry, library), entry.where
+            except ScoringError:
+                other = not_a_sheet(entry)
+                if other:  # a total or a note at the table's foot, as the batch passes it over
+                    raise ScoringError(f"{entry.where}: {other.removesuffix('，已跳过')}") from None
+                raise
+        rows.append(entry.line)
+    span = f"表中各行从第 {rows[0]} 行到第 {rows[-1]} 行" if rows else "表中除表头外没有行"
+    raise ScoringError(f"{shown}: 第 {line} 行不是表中一行的开头（{span}；行号如 scoring batch 的汇总所列，表头所在的行之后）")
+
+
 def column_names(row: TableRow, case: Case) -> dict[str, str]:
     """The keys a problem with ``row``'s case names (``inputs.budget_executed``,
     ``findings.funds_use``) by the columns they were read from, as the table's header writes them

@@ -29,7 +29,7 @@ ExpectHash = typer.Option(
 
 
 def score(
-    case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
+    case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml、.json 或填好的 .xlsx 模板），或案例表的一行（汇总.csv:18）"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,
     format: Optional[str] = Format,
@@ -43,7 +43,7 @@ def score(
 
 
 def diff(
-    case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
+    case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml、.json 或填好的 .xlsx 模板），或案例表的一行（汇总.csv:18）"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,
     format: Optional[str] = Format,
@@ -60,7 +60,7 @@ def diff(
 
 
 def explain(
-    case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml、.json 或填好的 .xlsx 模板）"),
+    case: Path = typer.Argument(..., metavar="案例文件", help="案例文件（.toml、.json 或填好的 .xlsx 模板），或案例表的一行（汇总.csv:18）"),
     indicator: Optional[str] = typer.Argument(None, metavar="指标", help="指标名称（如 预算编制质量）或 id；省略则解释全部指标"),
     rules_dir: Optional[Path] = RulesDir,
     rules: Optional[str] = RulesRef,

@@ -34,7 +34,7 @@ def scored_case(case: Path, rules_dir: Optional[Path], rules: Optional[str], exp
 
     library = load_library(rules_dir)
     try:
-        loaded, shown = load_case(case)
+        loaded, shown = load_case(case, library)
         return loaded, library, report_loaded(loaded, shown, library, Engine(), rules, expect_hash or None)
     except ScoringError as exc:
         fail(str(exc))

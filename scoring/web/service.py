@@ -26,7 +26,7 @@ from ..batch.summary import DIFFERING, IndicatorLine, SheetSummary, region_text
 from ..cases.load import load_case
 from ..cases.model import Case, Figure, region_parts
 from ..cases.schema import validate_case
-from ..cases.table import TableProblem, TableRow, known_labels, read_table, row_to_case
+from ..cases.table import TableProblem, TableRow, known_labels, not_a_sheet, read_table, row_to_case
 from ..engine.engine import Engine
 from ..engine.lean import LeanEngine, lean_summary
 from ..engine.results import CaseReport, SheetDiff
@@ -821,7 +821,8 @@ def _read_table(shown: str, path: Path, loaded: list, failed: list, library: Rul
             try:
                 case = row_to_case(entry, library)
             except ScoringError as exc:
-                failed.append(Failed(where, reword_path(str(exc), path, shown)))
+                if not not_a_sheet(entry):  # a total or a note at the table's foot is no submission, as in a batch (review GB B7)
+                    failed.append(Failed(where, reword_path(str(exc), path, shown)))
                 continue
             case = replace(case, case=replace(case.case, source=reword_path(case.case.source, path, shown)))
             # a row is the same submission wherever it stands: its header and cells, not the file name or line
