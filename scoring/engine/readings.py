@@ -379,14 +379,18 @@ class Reading:
         信访问题", "审结案件" count work done).  Where a handling word only names where the harm
         happened ("污水处理厂安全事故") the row is not read as one: left to the evaluator, never a
         miss the sheet did not report."""
+        return self.harm_named(name) is not None
+
+    def harm_named(self, name: str) -> str | None:
+        """The word of `harm_words` that makes a name one of something to avoid (`names_harm`), or None."""
         for count in ("", *self.harm_counts):
             stem = name[: len(name) - len(count)] if count else name
             if (not count or name.endswith(count)) and stem.endswith(self.harm_words):
                 harm = max((w for w in self.harm_words if stem.endswith(w)), key=len)
                 if stem[: len(stem) - len(harm)].endswith(self.harm_negations):
-                    return False  # "无复发户数", "未复发人数": those without the harm
-                return not self.handles(stem, len(stem) - len(harm))
-        return False
+                    return None  # "无复发户数", "未复发人数": those without the harm
+                return None if self.handles(stem, len(stem) - len(harm)) else harm
+        return None
 
     def unfinished(self, remark: str) -> str | None:
         """The word of `unfinished_remarks` in a remark after a figure, not negated before it in its
@@ -1850,6 +1854,15 @@ def strip_trailing(text: str) -> str:
     while end and (text[end - 1] in _TRAILING_MARKS or text[end - 1].isspace()):
         end -= 1
     return text[:end]
+
+
+def lower_name_word(name: str, reading: Reading) -> str | None:
+    """The word of `lower_quantity_names` that makes a name lower is better (`is_lower_name`), or None."""
+    if not is_lower_name(name, reading):
+        return None
+    tail = next((t for t in reading.lower_name_tails if name.endswith(t) and len(t) < len(name)), "")
+    name = name[: len(name) - len(tail)]
+    return max((w for w in reading.lower_quantity_names if name.endswith(w)), key=len)
 
 
 def is_lower_name(name: str, reading: Reading) -> bool:

@@ -37,6 +37,7 @@ from .readings import (
     change_way,
     fold,
     is_lower_name,
+    lower_name_word,
     made_of,
     month_day,
     named_change,
@@ -748,6 +749,9 @@ class RowScorer(WordingGrader, UnitMatcher):
         outcome.method = method
         if self.recorder.traced:  # the null recorder would drop what is built for it
             self.recorder.value(values, ValueUse("method", "计分方法", method.label, "value"), first=True)
+            why = self._direction_reason(row, target, method)
+            if why:
+                self.recorder.value(values, ValueUse("direction", "计分方法的依据", why, "value"))
             self.recorder.part(part, method.score)
         if weight is None:
             outcome.share = self._share(row, method, declared, qualitative, target, actual, place)
@@ -1383,6 +1387,27 @@ class RowScorer(WordingGrader, UnitMatcher):
         if chosen is None or chosen == BY_VALUES:
             raise _Unreadable(f"规则文件未规定“{key}”类指标如何计分（rows.select）")
         return self.rules.methods[chosen]
+
+    def _direction_reason(self, row: Row, target: ParsedValue | None, method: CompiledMethod) -> str | None:
+        """Why a figure written without a comparator is scored one way or the other, where the name
+        decides it: the word of the rule file that makes it lower is better, or that none does and the
+        rules' default applies — for an evaluator to see a row read the wrong way (reviews FU B6, GD B6).
+        None where a sign, a zero, a group or a duration decides it, or the row is no figure's."""
+        if target is None or target.kind != "number" or target.comparator is not None or target.number == 0:
+            return None
+        rules, name = self.rules, _row_name(row)
+        if rules.no_comparator_lower and method is rules.methods.get(rules.no_comparator_lower):
+            word = lower_name_word(name, self.reading)
+            if word is not None:
+                return f"名称以“{word}”结尾，是越低越好的量（规则文件 reading.lower_quantity_names）"
+            harm = self.reading.harm_named(name)
+            if harm is not None:
+                return f"名称中的“{harm}”是要避免的事，所计越少越好（规则文件 reading.harm_words）"
+            return None
+        if self._no_comparator(row, target) is None:
+            return (f"指标值未写比较符号，名称中没有规则文件所列越低越好的说法（reading.lower_quantity_names、harm_words），"
+                    f"按“{method.label}”计；若本指标越低越好，请在指标值前写“≤”")
+        return None
 
     def _to_reach(self, name: str) -> bool:
         """Whether a row's name is one of rows.no_comparator.group_exceptions, a rate or amount to
