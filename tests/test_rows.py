@@ -1017,6 +1017,15 @@ def test_far_above_target_warns_and_deducts_nothing(library):
     assert warning and warning[0].severity == "warning" and "100.00%" in warning[0].message
     _, quiet = one(library, target="≥100次", actual="129次", claimed="10")
     assert not any(f.code == "overshoot" for f in quiet.findings)
+    # a bare figure read as more is better only for want of a word saying otherwise, a harm's word in its name: the
+    # evaluator is told it may count a harm the rule file does not list (review GF B2); not where the sign says the
+    # direction, nor where no harm is named
+    _, bare = one(library, name="涉企投诉积存件", target="10件", actual="20件", claimed="10")
+    said = [f.message for f in bare.findings if f.code == "overshoot"]
+    assert said and said[0].endswith("（指标值未写比较符号，本行按越高越好计分；若本指标越低越好，完成值超过指标值即未达到，应按反向指标核定）"), said
+    assert "未写比较符号" not in warning[0].message
+    _, named = one(library, name="培训人数", target="100人", actual="200人", claimed="10")
+    assert "未写比较符号" not in next(f.message for f in named.findings if f.code == "overshoot")
 
 
 def test_xinjiang_rule_column_picks_the_method(library):

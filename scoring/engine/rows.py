@@ -1682,9 +1682,15 @@ class RowScorer(WordingGrader, UnitMatcher):
                 if self.recorder.traced:
                     self.recorder.value(values, ValueUse("overshoot", "超出年度指标值的幅度（%）", deviation, "value"))
                 if deviation >= self.rules.overshoot_threshold:
+                    # a bare figure read as more is better only because nothing in the name says otherwise, a harm's
+                    # word in the name, may count a harm the rule file does not list: the evaluator is told so, not only
+                    # of a target set low (review GF B2)
+                    unsure = (target.comparator is None and target.kind == "number" and target.number != 0
+                              and any(w in row.name for w in self.reading.harm_words) and self._no_comparator(row, target) is None)
                     findings.append(finding(
                         "overshoot", f"{row.name}：完成值“{actual.raw}”超出年度指标值“{target.raw}”{fmt(round_half_up(deviation, 2))}%，"
-                        f"可能是指标值设定偏低；规则允许据此酌情扣分，本工具不自行扣分，请评价人判断",
+                        f"可能是指标值设定偏低；规则允许据此酌情扣分，本工具不自行扣分，请评价人判断"
+                        + ("（指标值未写比较符号，本行按越高越好计分；若本指标越低越好，完成值超过指标值即未达到，应按反向指标核定）" if unsure else ""),
                         place,
                     ))
         if bound is not None and wanted == "number" and not (met and bound == direction[0]):
