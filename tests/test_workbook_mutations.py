@@ -419,8 +419,10 @@ def _names_a_place(message: str, d: Damage) -> bool:
 
 
 # No shrinking: an example takes a fraction of a second and shrinking one takes hundreds; a failure
-# already lists its one to three edits.
-@settings(max_examples=30, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
+# already lists its one to three edits.  Derandomized, as the other property tests are: CI runs the same
+# examples every time (a new random one once failed a run on a defect no change had touched, since mended:
+# a count of findings of 1e30 named by its key, not its cell).
+@settings(max_examples=30, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate), derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=st.data(), which=st.integers(0, BOOKS - 1))
 def test_a_damaged_workbook_is_refused_naming_the_place_or_scored_on_what_it_holds(data, which):

@@ -700,3 +700,18 @@ def test_a_remark_merged_down_over_empty_lines_leaves_them_empty(library, tmp_pa
     wb.save(path)
     case, _ = load_case(path)
     assert [r.name for r in case.sheets[0].rows] == ["培训人次"]
+
+
+def test_a_huge_count_of_findings_typed_in_a_workbook_is_refused_at_its_cell(tmp_path):
+    """A count of findings of 10^15 or more is a slip, refused naming its cell as a claim of that size is; it was
+    refused naming only "findings.finance_rules", which a unit cannot find in its workbook (test_workbook_mutations)."""
+    book = tmp_path / "t.xlsx"
+    assert run_cli("template", "sichuan.dept-overall", "--fill", str(SUINING), "--out", str(book)).returncode == 0
+    wb = load_workbook(book)
+    ws = wb.worksheets[0]
+    row = next(r for r in ws.iter_rows() if any(c.value == "财务管理制度" for c in r))
+    cell = next(c for c in row if c.value == "未披露")
+    cell.value = 1e30
+    wb.save(book)
+    done = run_cli("diff", str(book))
+    assert done.returncode == 2 and f"{ws.title}!{cell.coordinate}: 数值 " in done.stderr and "findings." not in done.stderr, done.stderr

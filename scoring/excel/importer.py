@@ -335,10 +335,11 @@ class _FormReader:
             return _date_text(value, cell.number_format)
         return _text(value)
 
-    def number(self, row: int, col: int, undisclosed: bool = False, points: bool = False) -> Decimal | None | str:
+    def number(self, row: int, col: int, undisclosed: bool = False, points: bool = False, count: bool = False) -> Decimal | None | str:
         """A cell's number; with ``undisclosed``, the mark for a figure not disclosed; with
         ``points`` (a claim, weight or total), "/" is a blank cell and "9.5分" is 9.5, as the case
-        model reads them."""
+        model reads them; with ``count`` (a count of findings), too large a number is refused at
+        its cell, as a claim is."""
         value = self.value(row, col)
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
@@ -366,9 +367,10 @@ class _FormReader:
             why = number_hint(typed) if isinstance(typed, str) else ""
             self.problem(row, col, f"应为数字，得到“{typed}”" + (f"：{why}" if why else "") + (f"（文件未披露的数字填“{UNDISCLOSED}”）" if undisclosed else ""))
             return None
-        if is_too_large(number) and not undisclosed:
-            # a claim, weight or count this large is a slip; an input figure is left to the engine,
-            # which reports it as an invalid input, as it does for every other form of a case
+        if is_too_large(number) and (count or not undisclosed):
+            # a claim, weight or count this large is a slip, named at its cell (the engine names only "findings.x":
+            # test_workbook_mutations); an input figure is left to the engine, which reports it as an invalid
+            # input, as it does for every other form of a case
             self.problem(row, col, f"数值 {value} 的绝对值达到或超过 {MAX_FIGURE_TEXT}，不是可信的数字")
             return None
         return number
@@ -765,7 +767,7 @@ class _FormReader:
         if not ded or not self._printed_as_keyed(r, fields, columns, None):
             return
         count_col, claim_col = columns[DEDUCTION_HEADERS["count"]], columns[DEDUCTION_HEADERS["claim"]]
-        count = self.number(r, count_col, undisclosed=True)
+        count = self.number(r, count_col, undisclosed=True, count=True)
         extra = self._extra(r, columns)
         if count == UNDISCLOSED:
             sheet["findings"][ded] = {"undisclosed": True, **{k: v for k, v in extra.items() if k == "note"}}
