@@ -334,6 +334,6 @@ def chain_key(chain: list[tuple[str, bytes]]) -> bytes:
     """The key of a compiled rule file: each file of its chain (itself, then what it extends, in
     order) by its place in its folder and its digest."""
     digest = hashlib.sha256(b"rule")
-    for shown, data_digest in chain:
-        digest.update(b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0" + data_digest)
+    for place, data_digest in chain:
+        digest.update(b"\0" + place.encode("utf-8", "surrogateescape") + b"\0" + data_digest)
     return b"rule\0" + digest.digest()
