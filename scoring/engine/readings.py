@@ -219,6 +219,9 @@ class Reading:
     harm_holders: tuple[str, ...] = ()  # ... which these also stop ("对象", "项目": "监测对象返贫人数")
     handling_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "维修": the harms it mends ("故障", "损坏")
     handling_passives: tuple[str, ...] = ()  # "被", "接受巡察": right before a word of work, the unit is its object
+    # words of work whose acting on a harm is in doubt where only their objects, their reach or a holder set them aside
+    doubtful_handling: frozenset[str] = frozenset()
+    doubtful_holders: tuple[str, ...] = ()  # holders that set aside only the words of `doubtful_handling` ("群众")
     harm_negations: tuple[str, ...] = ()  # "无", "未": right before a harm word, those without it ("无复发户数")
     handling_object_breaks: tuple[str, ...] = ()  # "施工", "质量": between such a word and its harm, the harm is the work's own
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
@@ -383,13 +386,25 @@ class Reading:
 
     def harm_named(self, name: str) -> str | None:
         """The word of `harm_words` that makes a name one of something to avoid (`names_harm`), or None."""
+        found = self._harm(name)
+        return found[0] if found is not None and found[1] != "work" else None
+
+    def harm_doubted(self, name: str) -> str | None:
+        """The harm word of a name read as one only because a word of `doubtful_handling` before it
+        was set aside (`_handling`): which way the row goes is the evaluator's; else None."""
+        found = self._harm(name)
+        return found[0] if found is not None and found[1] == "doubt" else None
+
+    def _harm(self, name: str) -> tuple[str, str] | None:
+        """The harm word a name ends with (maybe before a count) and how words of work before it
+        stand to it (`_handling`), or None where it names no harm or those without it."""
         for count in ("", *self.harm_counts):
             stem = name[: len(name) - len(count)] if count else name
             if (not count or name.endswith(count)) and stem.endswith(self.harm_words):
                 harm = max((w for w in self.harm_words if stem.endswith(w)), key=len)
                 if stem[: len(stem) - len(harm)].endswith(self.harm_negations):
                     return None  # "无复发户数", "未复发人数": those without the harm
-                return None if self.handles(stem, len(stem) - len(harm)) else harm
+                return harm, self._handling(stem, len(stem) - len(harm))
         return None
 
     def unfinished(self, remark: str) -> str | None:
@@ -432,6 +447,14 @@ class Reading:
         a word of `owned_handling` only a few characters away and not across one of `harm_holders`
         ("追回经济损失" is work; "监测对象返贫人数", "援助项目安全事故" count harms); never right after one of
         `handling_passives` ("被审计查出问题数", "接受巡察发现问题数": the unit's own problems)."""
+        return self._handling(name, at) == "work"
+
+    def _handling(self, name: str, at: int) -> str:
+        """`handles` said three ways: "work" where a word of work acts on what stands at ``at``;
+        "doubt" where none does but a word of `doubtful_handling` before it was set aside only for its
+        objects, its reach or a holder between them — it may act on the harm or on someone the harm
+        belongs to ("劝阻群众违规用火次数" is work, "帮扶群众返贫人数" the harm of those helped); else "none"."""
+        doubt = False
         for word in self.harm_handling:
             start = name.rfind(word, 0, at)
             if start < 0:
@@ -447,13 +470,21 @@ class Reading:
             if start > 0 and gap.startswith(self.harm_facilities):
                 continue  # "污水处理设施故障": the word of work is part of a facility's name
             objects = self.handling_objects.get(word)
-            if objects is not None and (not name.startswith(objects, at) or any(w in gap for w in self.handling_object_breaks)):
-                continue  # "维修质量投诉", "维修施工安全隐患": the repair's own harms, not damage it mends
+            if objects is not None and any(w in gap for w in self.handling_object_breaks):
+                continue  # "维修施工安全隐患": the repair's own harms, not damage it mends
+            if objects is not None and not name.startswith(objects, at):
+                # "维修质量投诉": not what the word acts on; for a word of doubtful_handling, whose list of what it acts on
+                # is young, maybe something left out ("处治路面损坏处数", "改造黑臭水体数量": review GJ A3)
+                doubt = doubt or word in self.doubtful_handling
+                continue
             if word not in self.owned_handling:
-                return True  # "整改巡视巡察反馈问题", "整改项目安全隐患": rectifying acts on harms
-            if len(gap) <= _HANDLING_REACH and not any(holder in gap for holder in self.harm_holders):
-                return True
-        return False
+                return "work"  # "整改巡视巡察反馈问题", "整改项目安全隐患": rectifying acts on harms
+            doubtful = word in self.doubtful_handling
+            if len(gap) <= _HANDLING_REACH and not any(holder in gap for holder in self.harm_holders) and not (
+                    doubtful and any(holder in gap for holder in self.doubtful_holders)):
+                return "work"
+            doubt = doubt or doubtful
+        return "doubt" if doubt else "none"
 
     def starts_with_comparator(self, text: str) -> bool:
         """Whether a folded, blank-free text starts with one of the comparator spellings."""

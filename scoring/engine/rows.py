@@ -1396,6 +1396,11 @@ class RowScorer(WordingGrader, UnitMatcher):
         if target is None or target.kind != "number" or target.comparator is not None or target.number == 0:
             return None
         rules, name = self.rules, _row_name(row)
+        if rules.no_comparator_doubtful and method is rules.methods.get(rules.no_comparator_doubtful):
+            harm = self.reading.harm_doubted(name)
+            if harm is not None:
+                return (f"名称中的“{harm}”是要避免的事，但它前面有表示工作的词，未能确定该词作用于它（规则文件 reading.doubtful_handling）："
+                        f"是做成的工作还是要避免的事，交评价人判断")
         if rules.no_comparator_lower and method is rules.methods.get(rules.no_comparator_lower):
             word = lower_name_word(name, self.reading)
             if word is not None:
@@ -1432,6 +1437,8 @@ class RowScorer(WordingGrader, UnitMatcher):
             return rules.no_comparator_zero
         row_name = _row_name(row)
         if rules.no_comparator_lower and (is_lower_name(row_name, self.reading) or self.reading.names_harm(row_name)):
+            if rules.no_comparator_doubtful and not is_lower_name(row_name, self.reading) and self.reading.harm_doubted(row_name):
+                return rules.no_comparator_doubtful  # "劝阻群众违规用火次数": work, or the harm of those it is for
             return rules.no_comparator_lower  # "设备故障率 1%", "责任事故发生数 1次", "群众投诉次数 5次": at most
         for ending, method in rules.no_comparator_names:
             if row_name.endswith(ending):

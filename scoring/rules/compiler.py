@@ -323,6 +323,9 @@ class _Compiler:
         for word in r.handling_objects:
             if word not in r.harm_handling:
                 self.problem(f"reading.handling_objects.{word}", f"“{word}”不在 reading.harm_handling 中，不起作用")
+        for word in r.doubtful_handling:
+            if word not in r.harm_handling:
+                self.problem("reading.doubtful_handling", f"“{word}”不在 reading.harm_handling 中，不起作用")
         for word, month in r.date_spans.items():
             if word not in r.date_phrases:
                 self.problem(f"reading.date_spans.{word}", f"“{word}”不在 reading.date_phrases 中，不起作用")
@@ -401,6 +404,8 @@ class _Compiler:
             harm_holders=tuple(fold(w) for w in r.harm_holders),
             handling_objects={fold(k): tuple(fold(w) for w in v) for k, v in r.handling_objects.items()},
             handling_passives=tuple(fold(w) for w in r.handling_passives),
+            doubtful_handling=frozenset(fold(w) for w in r.doubtful_handling),
+            doubtful_holders=tuple(fold(w) for w in r.doubtful_holders),
             handling_object_breaks=tuple(fold(w) for w in r.handling_object_breaks),
             harm_negations=tuple(fold(w) for w in r.harm_negations),
             component_words=_longest_first(fold(w) for w in r.component_words),
@@ -687,7 +692,7 @@ class _Compiler:
         for key, mid in [("zero", nc.zero), *((f"groups.{g}", m) for g, m in nc.groups.items()),
                          ("durations.method", durations.method if durations else None),
                          ("durations.unclear", durations.unclear if durations else None),
-                         ("lower_quantity_names", nc.lower_quantity_names),
+                         ("lower_quantity_names", nc.lower_quantity_names), ("doubtful_harm", nc.doubtful_harm),
                          *((f"names.{n}", m) for n, m in nc.names.items())]:
             if mid is not None and mid not in r.methods:
                 self.problem(f"rows.no_comparator.{key}", f"没有名为 {mid} 的方法（rows.methods）")
@@ -727,6 +732,7 @@ class _Compiler:
                 limit_heads=tuple(normalize_phrase(n) for n in durations.limit_heads),
             ) if durations else None,
             no_comparator_lower=nc.lower_quantity_names,
+            no_comparator_doubtful=nc.doubtful_harm,
             no_comparator_group_exceptions=tuple(fold(n) for n in nc.group_exceptions),
             no_comparator_names=tuple((fold(n), nc.names[n]) for n in sorted(nc.names, key=len, reverse=True)),
             negated_tier=r.strength.negated if r.strength else None,
@@ -808,7 +814,9 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "event_units"): [], ("rows.methods.*", "text_target"): None, ("rows.methods.*", "text_words"): [],
                                                         ("reading", "date_spans"): {}, ("rows", "group_methods"): {},
                                                         ("rows.no_comparator", "names"): {}, ("reading", "unhandled_lower_names"): [],
-                                                        ("reading", "lower_name_reversed_by"): {}, ("reading", "handling_passives"): []}
+                                                        ("reading", "lower_name_reversed_by"): {}, ("reading", "handling_passives"): [],
+                                                        ("reading", "doubtful_handling"): [], ("reading", "doubtful_holders"): [],
+                                                        ("rows.no_comparator", "doubtful_harm"): None}
 
 
 def content_hash(resolved: dict) -> str:

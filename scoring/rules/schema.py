@@ -221,6 +221,13 @@ class ReadingDecl(Strict):
     # Words right before a word of `harm_handling` that make the unit its object: "被审计查出问题数", "接受巡察发现问题数"
     # count the unit's own problems, where "审计查出问题金额" is an audit office's work
     handling_passives: list[str] = []
+    # Words of `harm_handling` that, set aside only for their objects, their reach or a holder between them and a harm,
+    # leave the row's direction in doubt (`rows.no_comparator.doubtful_harm`): "劝阻群众违规用火次数" is work,
+    # "帮扶群众返贫人数" the harm of those helped, and the name alone does not say which
+    doubtful_handling: list[str] = []
+    # Holders that stand between only a word of `doubtful_handling` and a harm ("帮扶群众返贫人数"); the other words of
+    # `owned_handling` reach across them as before ("劝返群众越级上访人次" is work)
+    doubtful_holders: list[str] = []
     handling_object_breaks: list[str] = []
     # Words right before a harm word that count those without it ("无复发户数", "未复发人数"): no harm
     harm_negations: list[str] = []
@@ -379,6 +386,9 @@ class NoComparator(Strict):
     # a row whose name ends in one of these is read with its method (a method id), before its group's:
     # "补助标准 270元/人" is neither a cost to keep down nor a figure to reach beyond (a standard owed, or a cap)
     names: dict[str, str] = {}
+    # the method of a row whose name reads as a harm only because a word of `reading.doubtful_handling` was set
+    # aside (`Reading.harm_doubted`): neither way is certain; absent, such a row reads as any harm
+    doubtful_harm: str | None = None
 
 
 class RowMethod(Strict):
