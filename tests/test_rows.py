@@ -3380,6 +3380,9 @@ def test_review_fx_over_reach_of_2020_14(library, name, group, target, actual, e
     ("档案丢失件数", "质量指标", "2件", "3件", "6.67"), ("一次性创业补贴违规领取人数", "社会效益指标", "5人", "6人", "8.33"),
     ("老旧车辆报废率", "数量指标", "80%", "90%", "10.00"), ("数字化档案件数", "数量指标", "1000件", "1200件", "10.00"),
     ("帮扶因病致贫人数", "数量指标", "100人", "120人", "10.00"), ("整治散埋乱葬坟墓数量", "数量指标", "100座", "120座", "10.00"),
+    # graduates without work, readmissions, costs per visit, acts overdue (review GL)
+    ("毕业生待业率", "社会效益指标", "8%", "9.6%", "8.33"), ("出院患者再入院率", "质量指标", "15%", "18%", "8.33"),
+    ("遗体接运超时次数", "时效指标", "5次", "8次", "6.25"), ("帮扶待业人数", "数量指标", "100人", "120人", "10.00"),
     # a cell left saying it was not filled in is not disclosed (review FW B7)
     ("培训人数", "数量指标", "100人", "未填", "None"),
     # times taken, paid in full; times kept are the evaluator's
