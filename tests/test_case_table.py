@@ -779,3 +779,22 @@ def test_one_row_of_a_table_is_scored_and_explained_by_the_line_the_batch_names(
     assert total.returncode == 2 and "汇总.csv:4: 该行是表中的“合计”，不是一张表" in total.stderr, total.stderr
     whole = run_cli("diff", str(path))
     assert whole.returncode == 2 and "或在文件名后写行号复核其中一行（汇总.csv:行号" in whole.stderr, whole.stderr
+
+
+def test_a_case_table_kept_as_a_workbook_is_told_to_be_saved_as_csv(tmp_path):
+    """A bureau's case table saved as .xlsx was refused with advice to fill in a template sheet by sheet (review GB B6):
+    it is told to be saved as CSV, which the batch reads as it is, naming the worksheet and row of its header."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "汇总"
+    ws.append(["利州区2024部门整体自评汇总"])
+    ws.append(["案例编号", "单位", "地区", "年度"])
+    ws.append(["t1", "中共汨罗市委社会工作部", "湖南省/岳阳市/汨罗市", 2024])
+    book = tmp_path / "汇总.xlsx"
+    wb.save(book)
+    done = run_cli("diff", str(book))
+    assert done.returncode == 2 and "这是案例表（工作表“汇总”第 2 行是它的表头）" in done.stderr and "CSV UTF-8" in done.stderr, done.stderr
+    batch = json.loads(run_cli("batch", str(tmp_path), "--format", "json").stdout)
+    assert [f["reason"] for f in batch["failures"]] and "另存为" in batch["failures"][0]["reason"], batch

@@ -119,6 +119,20 @@ _HEADER_ORDER = {
 }
 
 
+def _case_table_header(wb) -> tuple[str, int] | None:
+    """The worksheet and row where a case table's header stands (its fixed columns 案例编号 and 单位, as a CSV case table
+    has them), in the first rows of any worksheet; None where there is none."""
+    from ..cases.table import FIXED_LABELS  # only for a workbook that is no template
+
+    labels = {label for label, key in FIXED_LABELS.items() if key in ("case_id", "unit")}
+    for ws in wb.worksheets:
+        for number, row in enumerate(ws.iter_rows(max_row=10, values_only=True), start=1):
+            cells = {str(v).strip() for v in row if v is not None}
+            if labels <= cells or {"case_id", "unit"} <= cells:  # a header of labels, or of ids
+                return ws.title, number
+    return None
+
+
 def read_workbook(path: Path | str, lines: dict | None = None) -> dict:
     """The case a workbook in the official form holds, as plain data for `Case.model_validate`;
     ``lines``, if given, gets each sheet's worksheet and the row each of its things was read from
@@ -127,6 +141,11 @@ def read_workbook(path: Path | str, lines: dict | None = None) -> dict:
     shown = str(path)
     wb, formulas = _open(path, shown)
     if META not in wb.sheetnames:
+        table = _case_table_header(wb)
+        if table is not None:
+            # a bureau's case table kept as a workbook: saved as CSV it is read as it is (review GB B6)
+            raise ScoringError(f"{shown}: 这是案例表（工作表“{table[0]}”第 {table[1]} 行是它的表头），不是填报模板：请在 Excel 或 WPS 中"
+                               "“另存为”CSV UTF-8（逗号分隔）文件，再用 scoring batch 复核（一行一张表）")
         # a unit's own workbook: what to do with it, in her words (review CC D1)
         raise ScoringError(f"{shown}: 不是本工具的填报模板或复核表（缺少隐藏的工作表“{META}”）：请先生成填报模板（网页“填报模板 (.xlsx)”，"
                            "或 scoring template 规则集），把表中的数字填进去，再读取")
