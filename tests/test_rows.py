@@ -3383,6 +3383,9 @@ def test_review_fx_over_reach_of_2020_14(library, name, group, target, actual, e
     # graduates without work, readmissions, costs per visit, acts overdue (review GL)
     ("毕业生待业率", "社会效益指标", "8%", "9.6%", "8.33"), ("出院患者再入院率", "质量指标", "15%", "18%", "8.33"),
     ("遗体接运超时次数", "时效指标", "5次", "8次", "6.25"), ("帮扶待业人数", "数量指标", "100人", "120人", "10.00"),
+    # line losses, outages, calls dropped, goods returned (review GM)
+    ("线损率", "质量指标", "6%", "8%", "7.50"), ("停电次数", "质量指标", "2次", "4次", "5.00"),
+    ("通信网络掉话率", "质量指标", "0.5%", "1%", "5.00"), ("出口商品退运率", "质量指标", "0.5%", "1%", "5.00"),
     # a cell left saying it was not filled in is not disclosed (review FW B7)
     ("培训人数", "数量指标", "100人", "未填", "None"),
     # times taken, paid in full; times kept are the evaluator's

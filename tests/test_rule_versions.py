@@ -590,6 +590,17 @@ def test_shipped_formulas_pass_reach_validation():
     assert proc.returncode == 0 and "失败" not in proc.stderr
 
 
+def test_formulas_diff_says_the_words_a_revision_of_the_readings_adds_and_takes_back():
+    """A revision of the national rules is mostly words its readings list: `formulas diff` said only the method it added,
+    not the harm words, the objects of words of work or the keys new to it; each list key says what it gained and lost."""
+    out = run_cli("formulas", "diff", "national.project@2020.14", "national.project@2020.15").stdout
+    assert "reading.harm_words：新增“错案”“错判”" in out, out
+    assert "reading.handling_objects.援助：新增“案件”" in out and "rows.no_comparator.doubtful_harm：（无） → “harm_unclear”" in out
+    assert "rows.target_words.particles：新增“足额”" in out and "reading.not_given：新增“未填”“未填写”" in out
+    back = run_cli("formulas", "diff", "national.project@2020.15", "national.project@2020.14").stdout
+    assert "reading.harm_words：删除“错案”“错判”" in back
+
+
 def test_formulas_diff_reads_like_a_list_of_changes(tmp_path):
     rule(tmp_path, "a.toml", version="2023.1", start="2023-01-01", end="2023-12-31")
     path = rule(tmp_path, "b.toml", version="2024.1", score="a / b * weight * 0.9")

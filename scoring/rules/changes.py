@@ -1,5 +1,6 @@
 """`scoring formulas diff A B`: what changed between two rule sets, in words a finance officer
-can read — indicators, parameters, inputs and vocabulary added, removed or changed."""
+can read — indicators, parameters, inputs and vocabulary added, removed or changed, and the words
+the rows' readings list ([reading], [rows.no_comparator] …) gained and lost."""
 
 from __future__ import annotations
 
@@ -72,6 +73,36 @@ def _collection(title: str, old: dict, new: dict, name_of) -> list[str]:
     return lines
 
 
+# The sections of [rows] `diff_rule_sets` says item by item; the rest of [rows] and [reading] are said word by word.
+_ROWS_ITEMWISE = ("methods", "tiers", "vocabulary", "select", "rule_names", "group_methods")
+
+
+def _words(value: Any) -> list[str]:
+    """The entries of a list a rule file writes, each as it reads ("增长/下降" for a pair)."""
+    return ["/".join(map(str, v)) if isinstance(v, list) else str(v) for v in (value or [])]
+
+
+def _listed(section: str, old: dict, new: dict) -> list[str]:
+    """What the words a section of a rule file lists ([reading], [rows.no_comparator] …) gained and lost, key by key
+    ("reading.harm_words：新增“错案”、“错判”"): a revision of the rules' vocabulary is most of what a revision is."""
+    lines = []
+    for key in sorted(set(old) | set(new)):
+        a, b = old.get(key), new.get(key)
+        if a == b:
+            continue
+        where = f"{section}.{key}"
+        if isinstance(a, dict) or isinstance(b, dict):
+            lines += _listed(where, a if isinstance(a, dict) else {}, b if isinstance(b, dict) else {})
+        elif isinstance(a, list) or isinstance(b, list):
+            was, now = _words(a), _words(b)
+            added, removed = [w for w in now if w not in was], [w for w in was if w not in now]
+            said = ([f"新增“{'”“'.join(added)}”"] if added else []) + ([f"删除“{'”“'.join(removed)}”"] if removed else [])
+            lines.append(f"{where}：" + ("；".join(said) or "次序改变"))
+        else:
+            lines.append(f"{where}：{_show(a)} → {_show(b)}")
+    return lines
+
+
 def diff_rule_sets(a: RuleSet, b: RuleSet) -> list[str]:
     """Every difference between two resolved rule sets, one readable line each."""
     old, new = a.resolved, b.resolved
@@ -95,4 +126,7 @@ def diff_rule_sets(a: RuleSet, b: RuleSet) -> list[str]:
     lines += _collection("方法选择", rows_old.get("select", {}), rows_new.get("select", {}), lambda k, v: f"“{k}”（→ {v}）")
     lines += _collection("赋分规则名称", rows_old.get("rule_names", {}), rows_new.get("rule_names", {}), lambda k, v: f"“{k}”（→ {v}）")
     lines += _collection("指标分组的计分方法", rows_old.get("group_methods", {}), rows_new.get("group_methods", {}), lambda k, v: f"“{k}”（→ {v}）")
+    lines += _listed("rows", {k: v for k, v in rows_old.items() if isinstance(v, (dict, list)) and k not in _ROWS_ITEMWISE},
+                     {k: v for k, v in rows_new.items() if isinstance(v, (dict, list)) and k not in _ROWS_ITEMWISE})
+    lines += _listed("reading", old.get("reading") or {}, new.get("reading") or {})
     return lines
