@@ -386,18 +386,19 @@ class Reading:
 
     def harm_named(self, name: str) -> str | None:
         """The word of `harm_words` that makes a name one of something to avoid (`names_harm`), or None."""
-        found = self._harm(name)
+        found = self.harm_reading(name)
         return found[0] if found is not None and found[1] != "work" else None
 
     def harm_doubted(self, name: str) -> str | None:
         """The harm word of a name read as one only because a word of `doubtful_handling` before it
         was set aside (`_handling`): which way the row goes is the evaluator's; else None."""
-        found = self._harm(name)
+        found = self.harm_reading(name)
         return found[0] if found is not None and found[1] == "doubt" else None
 
-    def _harm(self, name: str) -> tuple[str, str] | None:
+    def harm_reading(self, name: str) -> tuple[str, str] | None:
         """The harm word a name ends with (maybe before a count) and how words of work before it
-        stand to it (`_handling`), or None where it names no harm or those without it."""
+        stand to it (`_handling`: "work", "doubt" or "none"), or None where it names no harm or those
+        without it."""
         for count in ("", *self.harm_counts):
             stem = name[: len(name) - len(count)] if count else name
             if (not count or name.endswith(count)) and stem.endswith(self.harm_words):

@@ -1436,10 +1436,14 @@ class RowScorer(WordingGrader, UnitMatcher):
         if target.number == 0 and rules.no_comparator_zero:
             return rules.no_comparator_zero
         row_name = _row_name(row)
-        if rules.no_comparator_lower and (is_lower_name(row_name, self.reading) or self.reading.names_harm(row_name)):
-            if rules.no_comparator_doubtful and not is_lower_name(row_name, self.reading) and self.reading.harm_doubted(row_name):
-                return rules.no_comparator_doubtful  # "劝阻群众违规用火次数": work, or the harm of those it is for
-            return rules.no_comparator_lower  # "设备故障率 1%", "责任事故发生数 1次", "群众投诉次数 5次": at most
+        if rules.no_comparator_lower:
+            if is_lower_name(row_name, self.reading):
+                return rules.no_comparator_lower  # "设备故障率 1%": at most
+            harm = self.reading.harm_reading(row_name)
+            if harm is not None and harm[1] != "work":
+                if harm[1] == "doubt" and rules.no_comparator_doubtful:
+                    return rules.no_comparator_doubtful  # "劝阻群众违规用火次数": work, or the harm of those it is for
+                return rules.no_comparator_lower  # "责任事故发生数 1次", "群众投诉次数 5次": at most
         for ending, method in rules.no_comparator_names:
             if row_name.endswith(ending):
                 return method  # "人均补助标准 270元/人": as the rule file reads such a name, whatever its group
