@@ -3408,3 +3408,53 @@ def test_a_change_measured_from_a_year_written_out_is_read_as_from_last_year(lib
     last year ("较上年", "比上年", "较上年度") names any year written out too."""
     row, _ = one(library, name="单位面积能耗下降率", target=target, actual=actual, group=["效益指标", "生态效益指标"], claimed="10")
     assert _shown(row) == expected, row.result.parts[0].reason
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "expected", "said"), [
+    # review GK B3: a rate printed beside the two counts it is the quotient of is held to them
+    ("村级项目完成率", "≥95%", "98.78%（88/90）", "10.00", "88/90 计算为 97.78%，与所印 98.78% 不符，两者均达到年度指标值，按所印 98.78% 计分"),
+    ("村级项目完成率", "≥99%", "98.78%（88/90）", "None", "“98.78%（88/90）”中 88/90 计算为 97.78%，与所印 98.78% 不符，无法确定完成值是哪一个"),
+    ("完成率", "≥95%", "88/90=98.78%", "10.00", "88/90 计算为 97.78%"),  # the rate written last
+    ("完成率", "≥97%", "97.5%（88户/90户）", "10.00", "与所印 97.5% 不符"),  # 97.78% rounds to 97.8
+    ("差错率", "≤1%", "0.5%（3/200）", "None", "3/200 计算为 1.50%"),
+    # a rate that fits its counts, rounded or cut short, is read as before, with nothing said
+    ("完成率", "≥95%", "97.78%（88/90）", "10.00", None),
+    ("完成率", "≥95%", "98%（88/90）", "10.00", None),
+    ("完成率", "≥95%", "97%（88/90）", "10.00", None),
+    ("完成率", "≥95%", "88/90=97.78%", "10.00", None),
+    ("验收合格率", "100%", "100%（12/12）", "10.00", None),
+    # amounts are held to the range their printed precision allows, as a stated rate is
+    ("资金拨付率", "≥90%", "93.6%（32.18/34.38万元）", "10.00", None),
+    ("资金拨付率", "≥90%", "95%（32.18万元/34.38万元）", "10.00", "32.18万元/34.38万元 计算为 93.60%，与所印 95% 不符"),
+    # no fraction of one quantity: two units, a year and a month
+    ("覆盖率", "≥90%", "91%（91户/100人）", "10.00", None),
+    ("资金到位率", "100%", "100%（2024/12）", "10.00", None),
+])
+def test_a_rate_is_held_to_the_counts_printed_beside_it(library, name, target, actual, expected, said):
+    row, rep = one(library, name=name, target=target, actual=actual, group=["产出指标", "质量指标"], claimed="10")
+    assert _shown(row) == expected, row.result.parts[0].reason
+    messages = [f.message for f in rep.sheets[0].findings if f.code == "stated_rate_mismatch" or actual in f.message]
+    if said is None:
+        assert not messages
+    else:
+        assert any(said in m for m in messages), messages
+
+
+def test_a_rate_held_to_its_counts_is_scored_alike_on_the_lean_path(library):
+    """The rows above on one sheet: the lean path (a batch's) gives the same scores and findings."""
+    import sys
+
+    from conftest import ROOT
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))  # `bench` is a folder of the checkout, as in test_lean
+    from bench import equality
+
+    marks = test_a_rate_is_held_to_the_counts_printed_beside_it.pytestmark
+    cases = next(m.args[1] for m in marks if m.name == "parametrize")
+    rows = [{"name": name, "target": target, "actual": actual, "weight": 5, "claimed": "5", "group": ["产出指标", "质量指标"]}
+            for name, target, actual, _, _ in cases]
+    checker = equality.Checker(library)
+    checker.case(Case.model_validate({"case": {"id": "t", "unit": "测试单位", "region": ["测试省"], "year": 2024, "source": "test"},
+                                      "sheets": [{"id": "s", "title": "测试表", "rules": "national.project",
+                                                  "inputs": {"budget": "100", "executed": "100"}, "rows": rows}]}), "test.toml")
+    assert checker.tally.ok and checker.tally.lean == 1, "\n".join(checker.tally.first)

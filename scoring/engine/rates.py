@@ -114,6 +114,18 @@ def consistent(rate: StatedRate) -> bool | None:
     return False
 
 
+def fits_quotient(stated: str, numerator: Decimal, denominator: Decimal, *, exact: bool) -> bool | None:
+    """Whether a printed rate fits ``numerator`` ÷ ``denominator``: their quotient itself where the
+    two are counts, which are exact ("98.78%（88/90）": 88 households are 88); the range their printed
+    precision allows otherwise (amounts, `consistent`).  None when the denominator is 0."""
+    if denominator == 0:
+        return None
+    if not exact:
+        return consistent(StatedRate(label="", stated=stated, numerator=numerator, denominator=denominator))
+    quotient = numerator / denominator * HUNDRED
+    return any(low <= quotient <= high for _, low, high in stated_readings(stated))
+
+
 def stated_rate_findings(rates: Iterable[StatedRate], where: str) -> list[Finding]:
     """A rate the document states must fit the range of rates its amounts allow.  ``rates`` are a
     sheet's stated rates (or anything with their label, stated, numerator and denominator)."""

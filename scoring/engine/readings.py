@@ -40,7 +40,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Literal
 
-from ..numbers import MAX_FIGURE_TEXT, NumberError, folding_after, is_too_large, to_decimal
+from ..numbers import MAX_FIGURE_TEXT, NumberError, fmt, folding_after, is_too_large, round_half_up, to_decimal
 
 Comparator = Literal[">=", "<=", "=", ">", "<"]
 Kind = Literal["number", "date", "text", "none"]
@@ -711,6 +711,10 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             return replace(parse_value(compact[1:-1], reading, where=where, year=year, actual=actual), raw=text)
         except ValueParseError:
             raise ValueParseError(where, text, f"无法识别的写法“{text}”") from None
+    quotient = _QUOTIENT_GIVES.fullmatch(compact)
+    if quotient is not None:
+        # "88/90=97.78%": the rate, with the two figures it is worked out from, as "97.78%（88/90）" reads
+        return replace(parse_value(f"{quotient['rate']}({quotient['parts']})", reading, where=where, year=year, actual=actual), raw=text)
     if reading.rise_words or reading.fall_words:
         reached = reading.level_reached.fullmatch(compact)
         if reached is not None:
@@ -971,6 +975,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
             whole = rest[len(remark[1]):].strip("()（）")  # all the remark says, "部分未开展" (review CN B3)
             raise UnfinishedResult(where, text, f"“{text}”括号中注明“{said}”，该数不是已完成的结果", whole, figure, remark[1])
         rivals = _results_in_remark(rest[len(remark[1]):], remark[1], figure, reading, year)
+        if remark[1] == "%" and not rivals and actual:
+            rivals = _rate_against_parts(figure, rest[len(remark[1]):])
         rest = remark[1]
         if not rest:
             written = ""  # a bare figure's remark is no unit as written
@@ -1001,7 +1007,8 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     )
     if rivals:
         # "100户（80户已完工）", "100%（抽查，合格率95%）": which figure is the result is not said
-        said = (f"括号中注明“{rivals[0][1].clause}”，无法确定完成值是否应减去这一部分" if rivals[0][1].within
+        said = (f"中 {rivals[0][1].mismatch}，无法确定完成值是哪一个" if rivals[0][1].mismatch
+                else f"括号中注明“{rivals[0][1].clause}”，无法确定完成值是否应减去这一部分" if rivals[0][1].within
                 else f"括号中另有“{rivals[0][0].removeprefix('另有')}”，无法确定完成值是哪一个")
         raise RivalResult(where, text, f"“{text}”{said}", value, tuple(r for _, r in rivals))
     return value
@@ -1534,6 +1541,38 @@ def _figure_before_remark(compact: str, reading: Reading, where: str, year: int 
     return first
 
 
+# "98.78%（88/90）", "100%（12户/12户）", "95%（19÷20）": a rate and, in its bracket, the two figures it is the quotient of
+_RATE_PARTS = re.compile(r"[(（](?P<n>\d{1,15}(?:\.\d{1,15})?)(?P<nu>[^\W\d_]{0,3})[/÷](?P<d>\d{1,15}(?:\.\d{1,15})?)(?P<du>[^\W\d_]{0,3})[)）]")
+
+
+# "88/90=97.78%", "88户÷90户＝97.78%": the same, the rate last
+_QUOTIENT_GIVES = re.compile(r"(?P<parts>\d{1,15}(?:\.\d{1,15})?[^\W\d_]{0,3}[/÷]\d{1,15}(?:\.\d{1,15})?[^\W\d_]{0,3})=(?P<rate>\d{1,15}(?:\.\d{1,15})?%)")
+
+
+def _rate_against_parts(figure: str, bracket: str) -> list[tuple[str, Rival]]:
+    """A rate's bracket holding the two figures it is the quotient of, where the rate does not fit
+    them (review GK B3: "98.78%（88/90）" is 97.78%): their quotient as a rival result, said done (it is
+    what the sheet counted), with what is wrong; empty where it fits, or the bracket is no such pair
+    (two units, "3人/5户"; a year and a month, "2024/12").  Whole figures without 元 are counts, exact;
+    any other pair is held to the range its printed precision allows, as a stated rate is."""
+    from .rates import HUNDRED, fits_quotient  # only when a rate's bracket holds a fraction
+
+    parts = _RATE_PARTS.fullmatch(bracket)
+    if parts is None:
+        return []
+    n, d, nu, du = parts["n"], parts["d"], parts["nu"], parts["du"]
+    if (nu and du and nu != du) or (len(n) == 4 and n.startswith(("19", "20")) and "." not in d and 1 <= int(d) <= 12):
+        return []
+    numerator, denominator = to_decimal(n), to_decimal(d)
+    exact = "." not in n + d and "元" not in nu + du
+    if fits_quotient(f"{figure}%", numerator, denominator, exact=exact) is not False:
+        return []
+    quotient = numerator / denominator * HUNDRED
+    written = f"{n}{nu}/{d}{du}"
+    said = f"{written} 计算为 {fmt(round_half_up(quotient, 2))}%，与所印 {figure}% 不符"
+    return [(written, Rival(quotient, True, written, mismatch=said))]
+
+
 def _results_in_remark(remark: str, unit: str, figure_before: str, reading: Reading, year: int | None = None) -> list[tuple[str, Rival]]:
     """The figures in the same unit ``unit`` in a bracketed remark after a figure that may be the
     result rather than the figure before it, each as written and as a `Rival`; empty where the
@@ -1648,6 +1687,9 @@ class Rival:
     within: bool = False  # a part of the cell (after 其中 or 含) said not to be done, maybe: never beside it
     sure: bool = False  # … its clause ending so, nothing made up after: done is the cell less it
     made_up: bool = False  # the rest of the bracket says it was made up since ("另有2场因疫情取消，已补办")
+    # a rate's own parts in its bracket that give another rate ("98.78%（88/90）"): what is wrong, said as a finding
+    # even where the target is met either way (`rows`)
+    mismatch: str = ""
 
 
 # A part's clause ending by saying the work it counts was not done ("其中1场因疫情未举办", "其中30人次未参训", "其中2期

@@ -662,7 +662,12 @@ class RowScorer(WordingGrader, UnitMatcher):
         try:
             actual = _text_value(row.actual) if qualitative else self._parse_actual(row, place)
         except _Unreadable as unread:
-            actual = self._lower_named(row, method, place) or self._narrative(row, place) or self._rival_settled(row, unread, method, place)
+            actual = self._lower_named(row, method, place) or self._narrative(row, place)
+            if actual is None and (actual := self._rival_settled(row, unread, method, place)) is not None:
+                # a rate that does not fit its own parts is wrong as printed, whichever of the two the target is met by
+                findings += [finding("stated_rate_mismatch", f"{row.name}“实际完成值”“{row.actual.strip()}”：{r.mismatch}，"
+                                     f"两者均达到年度指标值，按所印 {fmt(actual.number)}{actual.unit or ''} 计分", place)
+                             for r in unread.rival.rivals if r.mismatch]
             if actual is None and unread.unfinished and self._not_done(row, unread, place):
                 # "480人次（因疫情未完成）", "3场（部分未开展）": whichever figure it is, the sheet says the
                 # work asked was not done, so the full weight is more than the row earns (review CH A4)
