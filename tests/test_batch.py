@@ -121,7 +121,7 @@ def test_unreadable_file_among_good_ones_is_named_and_the_rest_scored(tmp_path):
     done = run_cli("batch", str(inbox), "--format", "json")
     assert done.returncode == 1, done.stderr
     summary = _json(done)
-    assert summary["counts"] == {"files": 8, "read": 4, "scored": 4, "failed": 2, "skipped": 4, "with_errors": 1}  # t2 is read, and fails when its budget is read under its rules
+    assert summary["counts"] == {"files": 8, "read": 4, "scored": 4, "failed": 2, "skipped": 4, "notices": 0, "with_errors": 1}  # t2 is read, and fails when its budget is read under its rules
     assert sorted((s["case_id"], s["sheet_id"]) for s in summary["sheets"]) == [
         ("hunan-miluo-shgzb-2024", "dept-overall"), ("t1", "sheet"), ("xinjiang-changji-shgzb-2024", "project-kaiban"), ("xinjiang-changji-shgzb-2024", "unit-overall"),
     ]
@@ -587,7 +587,8 @@ def test_the_summary_csv_writes_each_cell_as_the_csv_module_would():
             worst_status="over", worst_severity=[None, "error", "warning", "info"][i % 4], errors=i, warnings=0, infos=i % 5,
             unverified_weight=Decimal(0), findings=findings, grade=text, claimed_grade=other, region=other, year=[None, 2024][i % 2],
         ))
-    result = BatchResult(sheets, [Problem("bad,file.toml", '原因 "引号"')], [Problem("skip.txt", "跳过")], len(sheets) + 2, len(sheets))
+    result = BatchResult(sheets, [Problem("bad,file.toml", '原因 "引号"')], [Problem("skip.txt", "跳过")], len(sheets) + 2, len(sheets),
+                         notices=[Problem("t.csv", "列“备注”未读取")])
     written = io.StringIO(newline="")
     write_csv(result, written)
 
@@ -607,12 +608,13 @@ def test_the_summary_csv_writes_each_cell_as_the_csv_module_would():
             csv_safe("；".join([*repeated.get(id(s), []), *(msg for _sev, _code, msg, _where in s.findings)])), csv_safe(s.grade), csv_safe(s.claimed_grade),
             fmt(s.unverified_weight),
         ))
-    for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
+    for kind, problems in (("failed", result.failures), ("skipped", result.skipped), ("notice", result.notices)):
         for p in problems:
             w.writerow([csv_safe(x) for x in (p.path, "", "", "", "", "", "", "", "", __version__, "", "", "", "", "", PROBLEM_LABELS[kind], "", "", "", p.reason, "", "", "")])
     assert written.getvalue() == expected.getvalue()
     rows = list(csv.reader(io.StringIO(written.getvalue().removeprefix(CSV_BOM))))
-    assert len(rows) == len(sheets) + 3 and rows[3][1] == "a,b" and rows[6][1] == "cr\ronly" and rows[8][1] == "'=SUM(A1)"
+    assert rows[-1][15] == "提示" and rows[-2][15] == "已跳过"
+    assert len(rows) == len(sheets) + 4 and rows[3][1] == "a,b" and rows[6][1] == "cr\ronly" and rows[8][1] == "'=SUM(A1)"
 
 
 def test_a_table_whose_file_name_is_not_utf8_is_summarised_not_a_crash(tmp_path):

@@ -324,13 +324,17 @@ def test_a_column_of_the_bureaus_own_costs_that_column_not_the_table(tmp_path):
     done = run_cli("batch", str(path), "--format", "json")
     summary = json.loads(done.stdout)
     assert [s["computed_total"] for s in summary["sheets"]] == ["9.01", "9.01"] and not summary["failures"], done.stderr
-    assert [p["reason"] for p in summary["skipped"]] == [
+    # said as a notice, not counted as an input skipped: every row was scored (review GB B5)
+    assert not summary["skipped"] and summary["counts"]["skipped"] == 0 and summary["counts"]["notices"] == 1
+    assert [p["reason"] for p in summary["notices"]] == [
         f"{display_path(path)}: 列“备注”不是固定列、“自评得分：”“发现问题数：”“所印比率：”列，也不是任何规则集的输入名或输入标签，该列未读取（各行照常复核）"]
+    shown = run_cli("batch", str(path)).stdout
+    assert "跳过 0 项，另有提示 1 条" in shown and "\n提示：\n- " in shown and "已跳过" not in shown, shown
     # thousands of stray columns are named by the first twenty and counted (review CF D5)
     many = [*header, *(f"备注{i}" for i in range(1, 500))]
     wide = tmp_path / "wide.csv"
     wide.write_text(_csv([r + [""] * 499 for r in rows], many), encoding="utf-8")
-    (reason,) = [p["reason"] for p in json.loads(run_cli("batch", str(wide), "--format", "json").stdout)["skipped"]]
+    (reason,) = [p["reason"] for p in json.loads(run_cli("batch", str(wide), "--format", "json").stdout)["notices"]]
     assert "“备注19”等 500 列不是固定列" in reason and "备注20”" not in reason, reason
 
 

@@ -63,7 +63,7 @@ def generated(tmp_path_factory) -> Generated:
 def test_every_injected_error_is_found_and_no_clean_sheet_is_flagged(generated):
     manifest, summary = generated.manifest, generated.summary
     assert summary["counts"] == {"files": generated.manifest["totals"]["case_files"] + 2, "read": COUNT, "scored": COUNT,
-                                 "failed": 0, "skipped": 1, "with_errors": summary["counts"]["with_errors"]}
+                                 "failed": 0, "skipped": 1, "notices": 0, "with_errors": summary["counts"]["with_errors"]}
     assert summary["skipped"][0]["path"].endswith("manifest.json")
     sheets = {(s["case_id"], s["sheet_id"]): s for s in summary["sheets"]}
     injected = {(i["case_id"], i["sheet_id"]): i for i in manifest["injections"]}

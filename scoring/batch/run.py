@@ -54,6 +54,9 @@ class BatchResult:
     # members of archives as shown → where they were unpacked, for `explain` to read them again
     # (the folders are removed when the result is, or when the process ends)
     sources: dict[str, Path] = field(default_factory=dict)
+    # what was said of inputs that were scored all the same (a table's columns no rule set reads):
+    # not skipped, which counts inputs passed over (review GB B5)
+    notices: list[Problem] = field(default_factory=list)
 
     @property
     def scored(self) -> int:
@@ -75,6 +78,7 @@ class BatchResult:
             "scored": self.scored,
             "failed": len(self.failures),
             "skipped": len(self.skipped),
+            "notices": len(self.notices),
             "with_errors": sum(1 for s in self.sheets if s.worst_severity == "error"),
         }
 
@@ -383,8 +387,9 @@ def _differing(sd: SheetDiff) -> tuple[IndicatorLine, ...]:
 # -- running -----------------------------------------------------------------------------------
 
 
-def _items(inputs: list[InputFile], labels: frozenset[str], skipped: list[Problem]) -> Iterator[_FileItem | _RowItem | _FailedItem]:
-    """The work items of the inputs; a table's columns no rule set reads go to ``skipped``."""
+def _items(inputs: list[InputFile], labels: frozenset[str], skipped: list[Problem], notices: list[Problem]) -> Iterator[_FileItem | _RowItem | _FailedItem]:
+    """The work items of the inputs; a table's columns no rule set reads go to ``notices``, a table
+    with no rows to ``skipped``."""
     base = 0
     for inp in inputs:
         if inp.kind == "case":
@@ -401,7 +406,7 @@ def _items(inputs: list[InputFile], labels: frozenset[str], skipped: list[Proble
                         names = "、".join(f"“{name}”" for name in entry.ignored[:_COLUMNS_NAMED])
                         if len(entry.ignored) > _COLUMNS_NAMED:
                             names += f"等 {len(entry.ignored)} 列"
-                        skipped.append(Problem(inp.shown, f"{inp.shown}: 列{names}不是固定列、“自评得分：”“发现问题数：”“所印比率：”列，"
+                        notices.append(Problem(inp.shown, f"{inp.shown}: 列{names}不是固定列、“自评得分：”“发现问题数：”“所印比率：”列，"
                                                           "也不是任何规则集的输入名或输入标签，该列未读取（各行照常复核）"))
                 if not blocks:
                     skipped.append(Problem(inp.shown, f"{inp.shown}: 表格只有表头，没有数据行"))
@@ -521,7 +526,8 @@ def _scored(collected: Collected, library: RuleLibrary, rules_dir, jobs: int | N
     jobs = default_jobs() if jobs is None else jobs
     initargs = (None if rules_dir is None else str(rules_dir),)
     shared = _Shared()
-    items = _items(collected.inputs, known_labels(library), skipped)  # case-table headers may name inputs by label
+    notices: list[Problem] = []
+    items = _items(collected.inputs, known_labels(library), skipped, notices)  # case-table headers may name inputs by label
     stopped: set[str] = set()
     pooled = ordered_map(_score_item, items, jobs, _init_worker, initargs, timeout=timeout, weigh=_weigh)
     for result in _results(pooled, jobs, initargs, timeout):
@@ -546,4 +552,4 @@ def _scored(collected: Collected, library: RuleLibrary, rules_dir, jobs: int | N
     order_summaries(sheets)
     # every entry found counts, those refused or skipped on sight too ("共 N 个文件")
     found = len(collected.inputs) + len(collected.failures) + len(collected.skipped)
-    return BatchResult(sheets, failures, skipped, found, read, collected.members)
+    return BatchResult(sheets, failures, skipped, found, read, collected.members, notices)

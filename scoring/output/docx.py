@@ -232,7 +232,7 @@ def batch_review(result: BatchResult, title: str = "预算绩效自评批量复�
         _heading(doc, "重复提交", level=2)
         for line in repeated:
             _paragraph(doc, f"• {line}", size=9)
-    for heading, problems in (("无法复核的材料", result.failures), ("已跳过的文件", result.skipped)):
+    for heading, problems in (("无法复核的材料", result.failures), ("已跳过的文件", result.skipped), ("提示", result.notices)):
         if problems:
             _heading(doc, heading, level=2)
             for p in problems:

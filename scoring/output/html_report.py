@@ -85,6 +85,7 @@ def render_html(result: BatchResult, generated: dt.datetime | None = None, expla
         _repeats(result),
         _problems("无法读取或复核", result.failures),
         _problems("已跳过的文件", result.skipped),
+        _problems("提示", result.notices),
         "</body></html>",
     ]
     return "\n".join(p for p in parts if p) + "\n"

@@ -39,7 +39,7 @@ def _cell(text: str) -> str:
 
 
 # What the severity column says of an input that could not be scored, or was not a submission.
-PROBLEM_LABELS = {"failed": "无法复核", "skipped": "已跳过"}
+PROBLEM_LABELS = {"failed": "无法复核", "skipped": "已跳过", "notice": "提示"}
 
 
 def rules_line(result: BatchResult) -> str:
@@ -53,7 +53,7 @@ def counts_line(result: BatchResult) -> str:
     c = result.counts()
     return (
         f"共 {c['files']} 个文件：读取 {c['read']} 份，复核 {c['scored']} 张表（其中 {c['with_errors']} 张有错误），"
-        f"失败 {c['failed']} 项，跳过 {c['skipped']} 项"
+        f"失败 {c['failed']} 项，跳过 {c['skipped']} 项" + (f"，另有提示 {c['notices']} 条" if c["notices"] else "")
     )
 
 
@@ -154,7 +154,7 @@ def _table(result: BatchResult, markdown: bool) -> str:
     if repeated:
         head = "## 重复提交" if markdown else "重复提交："
         out.append("\n".join([head, *(f"- {line}" for line in repeated)]))
-    for title, problems in (("无法读取或复核", result.failures), ("已跳过", result.skipped)):
+    for title, problems in (("无法读取或复核", result.failures), ("已跳过", result.skipped), ("提示", result.notices)):
         if problems:
             head = f"## {title}" if markdown else f"{title}："
             out.append("\n".join([head, *(f"- {problem_text(p)}".replace("\n", "\n  ") for p in problems)]))
@@ -191,6 +191,7 @@ def summary_dict(result: BatchResult, sheets: bool = True) -> dict:
         "repeated": [{"case_id": g[0].case_id, "unit": g[0].unit, "sheet_id": g[0].sheet_id, "title": g[0].title,
                       "paths": [s.path for s in g]} for g in result.repeats()],
         "skipped": [{"path": p.path, "reason": p.reason} for p in result.skipped],
+        "notices": [{"path": p.path, "reason": p.reason} for p in result.notices],
     }
 
 
@@ -274,7 +275,7 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
             once(s.claimed_grade), number(s.unverified_weight),
         )) + "\r\n" for s in sheets[start:start + _CSV_ROWS_AT_ONCE]]))
     # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
-    for kind, problems in (("failed", result.failures), ("skipped", result.skipped)):
+    for kind, problems in (("failed", result.failures), ("skipped", result.skipped), ("notice", result.notices)):
         for p in problems:
             w.writerow([csv_safe(x) for x in (p.path, p.case_id, p.unit, p.region, years[p.year], p.sheet_id, "", "", "", __version__, "", "", "", "", "",
                                               PROBLEM_LABELS[kind], "", "", "", p.reason, "", "", "")])
