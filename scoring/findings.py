@@ -93,6 +93,7 @@ KINDS: dict[str, Kind] = {kind.code: kind for kind in (
     Kind("unit_mismatch", "warning", "单位不一致且无换算"),
     Kind("unit_converted", "info", "单位已换算"),
     Kind("overshoot", "warning", "完成值远超指标值"),
+    Kind("direction_unstated", "warning", "指标方向未写明"),
     # the rules
     Kind("rule_error", "error", "无法按规则计算"),
     Kind("capped", "info", "按公式超出上下限"),

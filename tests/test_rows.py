@@ -33,7 +33,7 @@ def _shown(row) -> str:
 
 
 def one(library, **row):
-    row = {"name": "测试行", "weight": 10, **row}
+    row = {"name": "完成测试行", "weight": 10, **row}
     rep = report(library, [row, {"name": "其余", "weight": 80, "target": "1", "actual": "1"}])
     return rep.sheets[0].indicators[1], rep
 
@@ -120,7 +120,7 @@ def test_a_bare_figure_far_off_in_the_borrowed_unit_and_near_in_another_is_not_r
 
 def test_a_fraction_read_as_a_percentage_says_so(library):
     row, rep = one(library, target="≥95%", actual="0.98", claimed="10")
-    assert [f.message for f in rep.findings if f.code == "unit_converted"] == ["测试行：完成值“0.98”是以小数写的比率，按 98.00% 与指标值“≥95%”比较"]
+    assert [f.message for f in rep.findings if f.code == "unit_converted"] == ["完成测试行：完成值“0.98”是以小数写的比率，按 98.00% 与指标值“≥95%”比较"]
 
 
 @pytest.mark.parametrize(
@@ -266,7 +266,7 @@ def test_a_row_named_lower_is_better(library, name, target, actual, expected):
 )
 def test_words_around_an_actuals_figure(library, group, target, actual, expected):
     # a remark after a unit must be about what the row's name counts
-    name = {"5个工作日拨付": "资金拨付时间", "36小时处置": "突发事件处置时间", "95%合格": "验收合格率"}.get(actual, "测试行")
+    name = {"5个工作日拨付": "资金拨付时间", "36小时处置": "突发事件处置时间", "95%合格": "验收合格率"}.get(actual, "完成测试行")
     row, rep = one(library, name=name, target=target, actual=actual, group=["产出指标", group], claimed="10")
     result = row.result
     if expected == "not_done":
@@ -345,7 +345,7 @@ def test_a_lower_is_better_name_against_a_rate_to_reach_is_not_read(library):
     [
         ("营业收入增长率", "≥2%", "下降率3%", "0.00"),  # a quantity going the other way: −3%, which misses the target (review CL B3: 0)
         ("营业收入增长率", "≥2%", "负增长率3%", "0.00"),
-        ("测试行", "增长率≥5%", "降低率3%", "0.00"),  # the target names the quantity
+        ("完成测试行", "增长率≥5%", "降低率3%", "0.00"),  # the target names the quantity
         ("门诊次均费用增长率", "≤5%", "下降率2%", "10.00"),  # −2% is within a cap on growth
         ("门诊费用增长率", "≤0%", "下降率≥3%", "10.00"),  # a fall of at least 3%: growth at most −3%
         ("营业收入增长率", "≥-5%", "下降率≥3%", "上限（不高于 -3%）"),  # … which cannot show growth of at least −5%
@@ -899,7 +899,7 @@ def test_a_row_printed_without_a_weight_says_the_share_its_figures_earn(library,
     # a form printing weights only on its groups' headers: each row stays unverifiable, and says
     # whether it reached its target (review BM B1) — two rows so (one alone would take the weight
     # the others leave of the sheet's full marks: review CO A1)
-    rep = report(library, [{"name": "测试行", "target": target, "actual": actual, "claimed": "5"},
+    rep = report(library, [{"name": "完成测试行", "target": target, "actual": actual, "claimed": "5"},
                            {"name": "其余", "target": "1", "actual": "1"}])
     row = rep.sheets[0].indicators[1]
     assert row.comparison.status == "unverifiable" and row.result.computed is None
@@ -1020,9 +1020,17 @@ def test_far_above_target_warns_and_deducts_nothing(library):
     # a bare figure read as more is better only for want of a word saying otherwise, a harm's word in its name: the
     # evaluator is told it may count a harm the rule file does not list (review GF B2); not where the sign says the
     # direction, nor where no harm is named
-    _, bare = one(library, name="涉企投诉积存件", target="10件", actual="20件", claimed="10")
+    _, bare = one(library, name="办理涉企投诉积存件", target="10件", actual="20件", claimed="10")
     said = [f.message for f in bare.findings if f.code == "overshoot"]
     assert said and said[0].endswith("（指标值未写比较符号，本行按越高越好计分；若本指标越低越好，完成值超过指标值即未达到，应按反向指标核定）"), said
+    # 2020.16: with no word saying either way (办理 says work is done), the figure is scored both ways, the range between
+    # them, and the evaluator told what each reading gives instead of that the target was set low
+    unstated, either = one(library, name="涉企投诉积存件", target="10件", actual="20件", claimed="10")
+    assert _shown(unstated) == "5.00～10.00" and unstated.comparison.status == "match"
+    assert not any(f.code == "overshoot" for f in either.findings)
+    told = [f.message for f in either.findings if f.code == "direction_unstated"]
+    assert told == ["涉企投诉积存件：指标值“10件”未写比较符号，完成值“20件”；按正向指标（完成值越高越好）应得 10.00 分，"
+                    "按反向指标（完成值越低越好，如成本）应得 5.00 分，请评价人核定方向（越低越好的指标宜在指标值前写“≤”）"], told
     assert "未写比较符号" not in warning[0].message
     _, named = one(library, name="培训人数", target="100人", actual="200人", claimed="10")
     assert "未写比较符号" not in next(f.message for f in named.findings if f.code == "overshoot")
@@ -3337,7 +3345,8 @@ def test_review_fx_over_reach_of_2020_14(library, name, group, target, actual, e
     ("文物修缮损毁件数", "数量指标", "10件", "12件", "10.00"), ("查找管网漏点数", "数量指标", "10个", "12个", "10.00"),
     ("解决饮水不安全人口", "社会效益指标", "1000人", "1200人", "10.00"), ("纠正错案件数", "数量指标", "10件", "12件", "10.00"),
     ("抢修路面坑槽处数", "数量指标", "10处", "12处", "10.00"), ("受益人口", "社会效益指标", "1000人", "1200人", "10.00"),
-    ("地质灾害隐患点数", "数量指标", "10个", "12个", "10.00"),
+    # (2020.16: the points of a hazard may be those the work governs or the hazards themselves — scored both ways)
+    ("地质灾害隐患点数", "数量指标", "10个", "12个", "8.33～10.00"),
     # ... and where a new word is what the work acts on, or those without it, or the people or cases the work serves (review GE)
     ("修补路面坑槽处数", "数量指标", "800处", "950处", "10.00"), ("封堵坝体渗漏点", "数量指标", "12处", "15处", "10.00"),
     ("劝阻野外违规用火次数", "数量指标", "200次", "260次", "10.00"), ("收回冒领金额", "数量指标", "30万元", "36万元", "10.00"),
@@ -3453,6 +3462,55 @@ def test_a_rate_held_to_its_counts_is_scored_alike_on_the_lean_path(library):
     cases = next(m.args[1] for m in marks if m.name == "parametrize")
     rows = [{"name": name, "target": target, "actual": actual, "weight": 5, "claimed": "5", "group": ["产出指标", "质量指标"]}
             for name, target, actual, _, _ in cases]
+    checker = equality.Checker(library)
+    checker.case(Case.model_validate({"case": {"id": "t", "unit": "测试单位", "region": ["测试省"], "year": 2024, "source": "test"},
+                                      "sheets": [{"id": "s", "title": "测试表", "rules": "national.project",
+                                                  "inputs": {"budget": "100", "executed": "100"}, "rows": rows}]}), "test.toml")
+    assert checker.tally.ok and checker.tally.lean == 1, "\n".join(checker.tally.first)
+
+
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected"), [
+    # reviews GN, GO, GP (2020.16): bare counts of harms no list knows are scored both ways, the range between the two
+    ("消防通道堵塞处数", "数量指标", "8处", "10处", "8.00～10.00"), ("耕地流出面积", "质量指标", "500亩", "400亩", "8.00～10.00"),
+    ("批而未供土地面积", "质量指标", "1000亩", "1300亩", "7.69～10.00"), ("外来入侵物种发生面积", "生态效益指标", "100亩", "150亩", "6.67～10.00"),
+    ("健身器材缺损未修复数", "可持续影响指标", "10件", "6件", "6.00～10.00"),  # 修复 after 未: no work done
+    # ... equal to the target: full marks either way
+    ("消防通道堵塞处数", "数量指标", "8处", "8处", "10.00"),
+    # ... the words 2020.16 adds: lower is better
+    ("欠薪企业数", "社会效益指标", "12家", "15家", "8.00"), ("记账户拒访户数", "质量指标", "15户", "9户", "10.00"),
+    ("应急广播终端离线率", "质量指标", "5%", "3.2%", "10.00"), ("文物本体病害发生处数", "质量指标", "5处", "8处", "6.25"),
+    ("退役军人来信来访总量", "质量指标", "150件", "168件", "8.93"), ("单次火灾平均过火面积", "生态效益指标", "2公顷", "3.5公顷", "5.71"),
+    # ... and what a word of the name says is to be reached stays more is better
+    ("培训人数", "数量指标", "100人", "80人", "8.00"), ("受益人口数量", "社会效益指标", "90人", "80人", "8.89"),
+    ("种植作物成活率", "质量指标", "95%", "90%", "9.47"), ("计划烧除过火面积", "生态效益指标", "500亩", "400亩", "8.00"),
+    ("重点人员控制率", "社会效益指标", "95%", "90%", "9.47"), ("走访慰问困难党员群众", "数量指标", "100人", "80人", "8.00"),
+    # ... a range, a sign, a 成本 group say it as before
+    ("办公室室温", "质量指标", "18℃±2℃", "19.5℃", "10.00"), ("占补平衡欠账面积", "数量指标", "≤300亩", "350亩", "8.57"),
+    ("会议费", "成本指标", "5万元", "6万元", "8.33"),
+])
+def test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways(library, name, group, target, actual, expected):
+    group_path = ["效益指标" if "效益" in group or "影响" in group else "成本指标" if group == "成本指标" else "产出指标", group]
+    row, rep = one(library, name=name, target=target, actual=actual, group=group_path, claimed="10")
+    assert _shown(row) == expected, row.result.parts[0].reason
+    told = [f for f in rep.findings if f.code == "direction_unstated"]
+    assert bool(told) == ("～" in expected) and all(f.severity == "warning" for f in told)
+    if told:
+        assert row.comparison.status == "match" and "请评价人核定方向" in told[0].message
+
+
+def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(library):
+    """The rows above on one sheet: the lean path gives the same ranges, findings and total."""
+    import sys
+
+    from conftest import ROOT
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))  # `bench` is a folder of the checkout, as in test_lean
+    from bench import equality
+
+    marks = test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways.pytestmark
+    cases = next(m.args[1] for m in marks if m.name == "parametrize")
+    rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
+             "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual, _ in cases]
     checker = equality.Checker(library)
     checker.case(Case.model_validate({"case": {"id": "t", "unit": "测试单位", "region": ["测试省"], "year": 2024, "source": "test"},
                                       "sheets": [{"id": "s", "title": "测试表", "rules": "national.project",

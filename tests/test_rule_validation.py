@@ -392,6 +392,7 @@ METHOD = ROWS.format(weight=90).replace('score = "weight"', 'reads = "number"\ns
      "reading.unhandled_lower_names", "“跑动次数”不以 reading.lower_quantity_names 中的词结尾"),
     ('[reading]\nharm_handling = ["整改"]\ndoubtful_handling = ["劝阻"]\n', "reading.doubtful_handling", "“劝阻”不在 reading.harm_handling 中"),
     ('[rows.no_comparator]\ndoubtful_harm = "nope"\n', "rows.no_comparator.doubtful_harm", "没有名为 nope 的方法"),
+    ('[rows.no_comparator]\nunstated = "nope"\n', "rows.no_comparator.unstated", "没有名为 nope 的方法"),
     ('[reading]\ndate_spans = { "上半年" = 1 }\n', "reading.date_spans.上半年", "不在 reading.date_phrases 中"),
     ('[reading]\ndate_phrases = { "上半年" = "6月底" }\ndate_spans = { "上半年" = 13 }\n', "reading.date_spans.上半年", "应为 1～12"),
     ('[reading]\nrise_words = ["增长", "变化"]\nfall_words = ["下降", "变化"]\n', "reading", "rise_words 与 fall_words 都列出了“变化”"),

@@ -39,7 +39,7 @@ def diff_json(path: Path, *extra: str) -> tuple[int, dict]:
 
 
 def row(rows, weight=10, claimed=None, **kw):
-    out = {"group": ["产出指标", "数量指标"], "name": f"行{len(rows) + 1}", "weight": weight, **kw}
+    out = {"group": ["产出指标", "数量指标"], "name": f"完成行{len(rows) + 1}", "weight": weight, **kw}
     if claimed is not None:
         out["claimed"] = claimed
     rows.append(out)
@@ -91,12 +91,12 @@ def test_table_status_delta_and_explanation_agree(tmp_path):
     row(rows, target="≥100", actual="28.1", claimed="2.8")  # 2.81: match, delta −0.01
     path = write_case(tmp_path, rows)
     text = run_cli("diff", str(path)).stdout
-    over = next(x for x in text.splitlines() if x.startswith("行1"))
+    over = next(x for x in text.splitlines() if x.startswith("完成行1"))
     assert "+0.29" in over and "高报" in over
-    match = next(x for x in text.splitlines() if x.startswith("行2"))
+    match = next(x for x in text.splitlines() if x.startswith("完成行2"))
     assert "-0.01" in match and "一致" in match
-    assert "行1：自评 6 分，按规则应得 5.71 分，高出 0.29 分" in text
-    assert "行2：" not in text.split("发现：")[1]  # a match has no finding
+    assert "完成行1：自评 6 分，按规则应得 5.71 分，高出 0.29 分" in text
+    assert "完成行2：" not in text.split("发现：")[1]  # a match has no finding
 
 
 # -- printed weights and structure ----------------------------------------------------------------
@@ -205,7 +205,7 @@ def test_a_group_held_below_its_headers_weight_makes_its_whole_weight_claimed_an
     ],
 )
 def test_every_way_a_figure_is_written(tmp_path, fields, status, computed):
-    rows = [{"group": ["产出指标", "数量指标"], "name": "测试行", "weight": 10, "claimed": "10", **fields}]
+    rows = [{"group": ["产出指标", "数量指标"], "name": "完成测试行", "weight": 10, "claimed": "10", **fields}]
     _, doc = diff_json(write_case(tmp_path, rows))
     line = doc["sheets"][0]["indicators"][1]
     assert (line["status"], line["computed"]) == (status, computed), line["reason"]

@@ -223,6 +223,7 @@ class Reading:
     doubtful_handling: frozenset[str] = frozenset()
     doubtful_holders: tuple[str, ...] = ()  # holders that set aside only the words of `doubtful_handling` ("群众")
     harm_negations: tuple[str, ...] = ()  # "无", "未": right before a harm word, those without it ("无复发户数")
+    reach_words: tuple[str, ...] = ()  # "培训", "受益", "合格": a bare figure so named is one to reach
     handling_object_breaks: tuple[str, ...] = ()  # "施工", "质量": between such a word and its harm, the harm is the work's own
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
     rise_words: tuple[str, ...] = ()  # "增长", "提高": a change and its size before a figure ("同比增长5%") ...
@@ -383,6 +384,28 @@ class Reading:
         happened ("污水处理厂安全事故") the row is not read as one: left to the evaluator, never a
         miss the sheet did not report."""
         return self.harm_named(name) is not None
+
+    def reaches(self, name: str) -> bool:
+        """Whether a name holds a word of `reach_words` not right after one of `harm_negations`: it counts
+        what is to be reached ("培训人数", "受益人口"), not what was not done ("缺损未修复数")."""
+        for word in self.reach_words:
+            at = name.find(word)
+            while at >= 0:
+                if not any(name.endswith(n, 0, at) for n in self.harm_negations):
+                    return True
+                at = name.find(word, at + 1)
+        return False
+
+    def harm_negated(self, name: str) -> bool:
+        """Whether a word of `harm_words` stands right after one of `harm_negations` anywhere in a name:
+        it counts those without the harm ("设备无故障天数", "空气质量不超标天数")."""
+        for word in self.harm_words:
+            at = name.find(word)
+            while at > 0:
+                if name.endswith(self.harm_negations, 0, at):
+                    return True
+                at = name.find(word, at + 1)
+        return False
 
     def harm_named(self, name: str) -> str | None:
         """The word of `harm_words` that makes a name one of something to avoid (`names_harm`), or None."""

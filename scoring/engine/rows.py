@@ -141,6 +141,7 @@ class _Outcome:
     interval: bool = False
     tier: str | None = None  # the tier a worded actual was graded
     share: tuple[Decimal, Decimal] | None = None  # a row without a weight: what share of one it earns
+    by_values: bool = False  # the method was chosen by the figures (rows.select), not named by the row or its group
 
 
 def _share_text(share: tuple[Decimal, Decimal] | None) -> str:
@@ -768,6 +769,7 @@ class RowScorer(WordingGrader, UnitMatcher):
                       target: ParsedValue | None, actual: ParsedValue, outcome: _Outcome, place: str, findings: list[Finding],
                       values: list[ValueUse]) -> _Outcome:
         """The row scored out of ``weight`` by ``method``, its target and actual read."""
+        outcome.by_values = declared is None
         if method.reads == "text":
             figures = self._figures_both(row, place) if qualitative and declared is not None else None
             if figures is not None:
@@ -1415,6 +1417,11 @@ class RowScorer(WordingGrader, UnitMatcher):
                 return f"名称中的“{harm}”是要避免的事，所计越少越好（规则文件 reading.harm_words）"
             return None
         if self._no_comparator(row, target) is None:
+            if self._unstated(row, target, method) is not None:
+                return (f"指标值未写比较符号，名称中既没有规则文件所列越低越好的说法（reading.lower_quantity_names、harm_words），"
+                        f"也没有表明是要达到的工作或成效的词（reading.reach_words）：按“{method.label}”与"
+                        f"“{self.rules.methods[self.rules.no_comparator_unstated].label}”所得不同时，得分为两者之间的区间；"
+                        f"若本指标越低越好，请在指标值前写“≤”，越高越好写“≥”")
             return (f"指标值未写比较符号，名称中没有规则文件所列越低越好的说法（reading.lower_quantity_names、harm_words），"
                     f"按“{method.label}”计；若本指标越低越好，请在指标值前写“≤”")
         return None
@@ -1554,6 +1561,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             # "1:17" in 师生比, "1:1000" in 比例尺: which way a ratio is better the row's name does not say (review FS A1)
             part.reason = f"“{actual.raw if written_as_ratio(actual.raw) else target.raw}”是比例，指标“{row.name}”未说明比例越大越好还是越小越好，无法比较"
             return outcome
+        ranged = target.upto is not None or target.either_way  # a range says where the figure should lie: no unstated direction
         if target.upto is not None:
             # a target written as a range ("400～500元/亩", "3-5次", "控制在5%-10%"): the end the row's direction
             # holds the actual to — the upper one of a cost or a limit, the lower one of what is to be reached.
@@ -1688,6 +1696,10 @@ class RowScorer(WordingGrader, UnitMatcher):
             part.reason = str(exc)
             findings.append(finding("rule_error", f"{row.name}：无法按规则计算：{exc}", place))
             return outcome
+        if wanted == "number" and bound is None and outcome.by_values and not ranged:
+            either = self._either_way(row, weight, method, target, actual, names, outcome, place, findings, values)
+            if either is not None:
+                return either
         if method.overshoot is not None and met and self.rules.overshoot_threshold is not None:
             try:
                 deviation = self.evaluator.evaluate(method.overshoot, names)
@@ -1772,6 +1784,63 @@ class RowScorer(WordingGrader, UnitMatcher):
             part.reason = f"{_missed(direction, wanted, actual, target)}，{rule}"
         if part.score != part.raw:
             findings.append(finding("capped", f"{row.name}：按公式得 {fmt(round_half_up(part.raw, 2))} 分，超出该项分值范围，按 {fmt(part.score)} 分计", place))
+        return outcome
+
+    def _unstated(self, row: Row, target: ParsedValue, method: CompiledMethod) -> CompiledMethod | None:
+        """The method a bare figure is also read with where nothing says which way it goes
+        (rows.no_comparator.unstated): it is read by the rules' default for a bare figure
+        (rows.select.none) because no group or duration says otherwise (`_no_comparator`), and its name
+        holds no word the rule file reads a direction by — none of reading.reach_words (what is to be
+        reached, "培训人数"), no harm set aside as work done or negated and no lower is better name
+        reversed ("修补路面坑槽处数", "设备无故障天数", "刑事抗诉案件法院改判率": the lists read those as
+        more is better).  A harm word the lists do not read where it stands ("文物本体病害发生处数") says
+        nothing either way.  Three reviews of fields the lists had not seen (GN, GO, GP) found half their
+        bare counts of harms ("文物本体病害发生处数", "欠薪企业数", "瞭望监测盲区面积") read as more is better."""
+        rules = self.rules
+        if rules.no_comparator_unstated is None or target.comparator is not None or target.kind != "number" or target.number == 0:
+            return None
+        if method is not rules.methods.get(rules.select.get("none", "")) or self._no_comparator(row, target) is not None:
+            return None
+        name, reading = _row_name(row), self.reading
+        if self._to_reach(name) or reading.reaches(name) or reading.harm_reading(name) is not None or reading.harm_negated(name) \
+                or any(w in name for w in reading.lower_quantity_names):
+            return None  # a harm set aside as work done, those without one, a lower is better name reversed
+        durations = rules.no_comparator_durations
+        if durations is not None and target.unit in durations.units and _head_and_stem(name, durations)[0]:
+            return None  # a duration named as one ("预警提前时间"): read by rows.no_comparator.durations
+        return rules.methods[rules.no_comparator_unstated]
+
+    def _either_way(self, row: Row, weight: Decimal, method: CompiledMethod, target: ParsedValue, actual: ParsedValue,
+                    names: dict, outcome: _Outcome, place: str, findings: list[Finding], values: list[ValueUse]) -> _Outcome | None:
+        """A bare figure of unstated direction (`_unstated`) scored both ways: where the two scores
+        differ, the row's score is the range between them, for the evaluator to settle — a claim at
+        either end is no 高报 or 低报 the sheet's figures can prove.  None where it is no such row or
+        both ways agree (the actual is the target)."""
+        other = self._unstated(row, target, method)
+        if other is None:
+            return None
+        a, t = names["actual"], names["target"]
+        scores = []
+        for way in (method, other):
+            try:
+                scores.append(min(max(Decimal(self.evaluator.evaluate(way.score, {**names, "met": _met(way.comparator, a, t)})), Decimal(0)), weight))
+            except EvaluationError:
+                return None  # as the default reads it alone
+        if scores[0] == scores[1]:
+            return None
+        low, high = sorted(scores)
+        part = outcome.part
+        part.state = "scored"
+        part.reason = (f"指标值“{target.raw}”未写比较符号，名称也未表明越高越好还是越低越好：按{method.label}得 {fmt(round_half_up(scores[0], 2))} 分，"
+                       f"按{other.label}得 {fmt(round_half_up(scores[1], 2))} 分，得分在 {fmt(round_half_up(low, 2))}～{fmt(round_half_up(high, 2))} 分之间，"
+                       f"按哪一种由评价人核定")
+        if self.recorder.traced:
+            self.recorder.value(values, ValueUse("unstated", "另一种读法", f"{other.label}：{fmt(round_half_up(scores[1], 2))} 分", "value"))
+        # a claim anywhere in the range is no 高报 the figures prove; the evaluator is told which reading would make it one
+        findings.append(finding("direction_unstated", f"{row.name}：指标值“{target.raw}”未写比较符号，完成值“{actual.raw}”；"
+                                f"按{method.label}应得 {fmt(round_half_up(scores[0], 2))} 分，按{other.label}应得 {fmt(round_half_up(scores[1], 2))} 分，"
+                                f"请评价人核定方向（越低越好的指标宜在指标值前写“≤”）", place))
+        outcome.low, outcome.high, outcome.interval = low, high, True
         return outcome
 
     @staticmethod

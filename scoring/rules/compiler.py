@@ -408,6 +408,7 @@ class _Compiler:
             doubtful_holders=tuple(fold(w) for w in r.doubtful_holders),
             handling_object_breaks=tuple(fold(w) for w in r.handling_object_breaks),
             harm_negations=tuple(fold(w) for w in r.harm_negations),
+            reach_words=tuple(fold(w) for w in r.reach_words),
             component_words=_longest_first(fold(w) for w in r.component_words),
         )
 
@@ -692,7 +693,7 @@ class _Compiler:
         for key, mid in [("zero", nc.zero), *((f"groups.{g}", m) for g, m in nc.groups.items()),
                          ("durations.method", durations.method if durations else None),
                          ("durations.unclear", durations.unclear if durations else None),
-                         ("lower_quantity_names", nc.lower_quantity_names), ("doubtful_harm", nc.doubtful_harm),
+                         ("lower_quantity_names", nc.lower_quantity_names), ("doubtful_harm", nc.doubtful_harm), ("unstated", nc.unstated),
                          *((f"names.{n}", m) for n, m in nc.names.items())]:
             if mid is not None and mid not in r.methods:
                 self.problem(f"rows.no_comparator.{key}", f"没有名为 {mid} 的方法（rows.methods）")
@@ -733,6 +734,7 @@ class _Compiler:
             ) if durations else None,
             no_comparator_lower=nc.lower_quantity_names,
             no_comparator_doubtful=nc.doubtful_harm,
+            no_comparator_unstated=nc.unstated,
             no_comparator_group_exceptions=tuple(fold(n) for n in nc.group_exceptions),
             no_comparator_names=tuple((fold(n), nc.names[n]) for n in sorted(nc.names, key=len, reverse=True)),
             negated_tier=r.strength.negated if r.strength else None,
@@ -816,7 +818,8 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("rows.no_comparator", "names"): {}, ("reading", "unhandled_lower_names"): [],
                                                         ("reading", "lower_name_reversed_by"): {}, ("reading", "handling_passives"): [],
                                                         ("reading", "doubtful_handling"): [], ("reading", "doubtful_holders"): [],
-                                                        ("rows.no_comparator", "doubtful_harm"): None}
+                                                        ("rows.no_comparator", "doubtful_harm"): None, ("reading", "reach_words"): [],
+                                                        ("rows.no_comparator", "unstated"): None}
 
 
 def content_hash(resolved: dict) -> str:

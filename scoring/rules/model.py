@@ -129,6 +129,7 @@ class CompiledRows(CompiledModel):
     no_comparator_durations: CompiledDurations | None = None
     no_comparator_lower: str | None = None  # the method of a row named as lower is better ("故障率")
     no_comparator_doubtful: str | None = None  # the method of a row a harm only for a doubtful word of work set aside
+    no_comparator_unstated: str | None = None  # the method a bare figure of unstated direction is also read with
     no_comparator_group_exceptions: tuple[str, ...] = ()  # rates to reach ("成本节约率") take no method from their group
     no_comparator_names: tuple[tuple[str, str], ...] = ()  # (name ending, method id), the longest first ("补助标准")
     negated_tier: str | None = None

@@ -231,6 +231,10 @@ class ReadingDecl(Strict):
     handling_object_breaks: list[str] = []
     # Words right before a harm word that count those without it ("无复发户数", "未复发人数"): no harm
     harm_negations: list[str] = []
+    # Words saying a bare figure counts what is to be reached — work done, people served, a rate to reach ("培训",
+    # "受益", "合格"): a row whose name holds one is more is better as `rows.select.none` says; one whose name holds
+    # none of these nor a word saying lower is better is of unstated direction (`rows.no_comparator.unstated`)
+    reach_words: list[str] = []
     # A row's name beginning with one of these ("其中桃树种植面积", "其中：财政拨款"), with no weight and no
     # score of its own, names a component of the row above it, as `part_of` would
     component_words: list[str] = []
@@ -389,6 +393,10 @@ class NoComparator(Strict):
     # the method of a row whose name reads as a harm only because a word of `reading.doubtful_handling` was set
     # aside (`Reading.harm_doubted`): neither way is certain; absent, such a row reads as any harm
     doubtful_harm: str | None = None
+    # the method a bare figure is also read with where nothing says its direction — no word of the name
+    # (`reading.lower_quantity_names`, `harm_words`, `reach_words`), no group, no duration: its score is the range
+    # between the default's (`rows.select.none`) and this method's; absent, the default's alone
+    unstated: str | None = None
 
 
 class RowMethod(Strict):
