@@ -224,6 +224,7 @@ class Reading:
     doubtful_holders: tuple[str, ...] = ()  # holders that set aside only the words of `doubtful_handling` ("群众")
     harm_negations: tuple[str, ...] = ()  # "无", "未": right before a harm word, those without it ("无复发户数")
     reach_words: tuple[str, ...] = ()  # "培训", "受益", "合格": a bare figure so named is one to reach
+    handling_negations: tuple[str, ...] = ()  # "未", "尚未": right before a word of work, it was not done ("未整改隐患数")
     handling_object_breaks: tuple[str, ...] = ()  # "施工", "质量": between such a word and its harm, the harm is the work's own
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
     rise_words: tuple[str, ...] = ()  # "增长", "提高": a change and its size before a figure ("同比增长5%") ...
@@ -387,11 +388,11 @@ class Reading:
 
     def reaches(self, name: str) -> bool:
         """Whether a name holds a word of `reach_words` not right after one of `harm_negations`: it counts
-        what is to be reached ("培训人数", "受益人口"), not what was not done ("缺损未修复数")."""
+        what is to be reached ("培训人数", "受益人口", "修复退化湿地面积"), not what was not done ("缺损未修复数")."""
         for word in self.reach_words:
             at = name.find(word)
             while at >= 0:
-                if not any(name.endswith(n, 0, at) for n in self.harm_negations):
+                if not name.endswith(self.harm_negations, 0, at):
                     return True
                 at = name.find(word, at + 1)
         return False
@@ -478,6 +479,8 @@ class Reading:
         "doubt" where none does but a word of `doubtful_handling` before it was set aside only for its
         objects, its reach or a holder between them — it may act on the harm or on someone the harm
         belongs to ("劝阻群众违规用火次数" is work, "帮扶群众返贫人数" the harm of those helped); else "none"."""
+        if self.handling_negations and name.startswith(self.handling_negations, at):
+            return "none"  # a harm that is work left undone ("挂牌督办未销号数量"): no word of work before it did it
         doubt = False
         for word in self.harm_handling:
             start = name.rfind(word, 0, at)
@@ -485,6 +488,8 @@ class Reading:
                 continue
             if name[:start].endswith(self.handling_passives):
                 continue  # "被审计查出问题数", "接受巡察发现问题数": the unit's own harms, found by someone else's work
+            if self.handling_negations and name[:start].endswith(self.handling_negations):
+                continue  # "逾期未整改一般事故隐患数": the work not done, the hazards still there
             gap = name[start + len(word): at]
             dated = gap
             for part in self.lower_name_break_words:

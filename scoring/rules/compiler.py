@@ -409,6 +409,7 @@ class _Compiler:
             handling_object_breaks=tuple(fold(w) for w in r.handling_object_breaks),
             harm_negations=tuple(fold(w) for w in r.harm_negations),
             reach_words=tuple(fold(w) for w in r.reach_words),
+            handling_negations=tuple(fold(w) for w in r.handling_negations),
             component_words=_longest_first(fold(w) for w in r.component_words),
         )
 
@@ -819,7 +820,7 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "lower_name_reversed_by"): {}, ("reading", "handling_passives"): [],
                                                         ("reading", "doubtful_handling"): [], ("reading", "doubtful_holders"): [],
                                                         ("rows.no_comparator", "doubtful_harm"): None, ("reading", "reach_words"): [],
-                                                        ("rows.no_comparator", "unstated"): None}
+                                                        ("rows.no_comparator", "unstated"): None, ("reading", "handling_negations"): []}
 
 
 def content_hash(resolved: dict) -> str:

@@ -235,6 +235,9 @@ class ReadingDecl(Strict):
     # "受益", "合格"): a row whose name holds one is more is better as `rows.select.none` says; one whose name holds
     # none of these nor a word saying lower is better is of unstated direction (`rows.no_comparator.unstated`)
     reach_words: list[str] = []
+    # Words right before a word of `harm_handling` that say the work was not done: the harm is still there
+    # ("逾期未整改一般事故隐患数", "挂牌督办未销号隐患数" count hazards, where "整改事故隐患数" counts work)
+    handling_negations: list[str] = []
     # A row's name beginning with one of these ("其中桃树种植面积", "其中：财政拨款"), with no weight and no
     # score of its own, names a component of the row above it, as `part_of` would
     component_words: list[str] = []
