@@ -624,6 +624,7 @@ def test_execution_row_capped_with_a_warning(library):
         ("较满意", "基本满意", "9", "over", "6.00", "8.00"),
         ("有所改善", "不满意", "6.5", "over", "0.00", "6.00"),
         ("按时交货", "按时", "7", "under", "8.00", "10.00"),
+        ("更加浓厚", "进一步浓厚", "10", "match", "8.00", "10.00"),  # one strength (2020.16, review GO B8)
     ],
 )
 def test_qualitative_rows_are_intervals(library, target, actual, claimed, status, low, high):
@@ -3141,6 +3142,13 @@ def test_a_figure_said_not_all_done_that_already_misses_the_target_misses_it(lib
     ("不增加", "同比增长3%", "0.00～6.00"), ("防止返贫人口增加", "增加", "0.00～6.00"),
     # not a negation: the change asked, as before
     ("增加", "同比增长3%", "8.00～10.00"),
+    # reviews GN B2, GO B4: a figure held to last year's ("不高于上年") forbids a rise, "低于上年" asks a fall
+    ("不高于上年", "较上年下降6%", "8.00～10.00"), ("不高于上年水平", "同比下降6%", "8.00～10.00"),
+    ("不高于上年", "较上年增长3%", "0.00～6.00"), ("低于上年", "较上年下降6%", "8.00～10.00"),
+    ("不低于上年", "较上年增长3%", "8.00～10.00"), ("不低于去年同期", "较上年下降2%", "0.00～6.00"),
+    ("高于上年", "较上年下降2%", "0.00～6.00"),
+    # last year's of something else is no such target
+    ("不高于上年预算", "较上年下降6%", "None"),
 ])
 def test_a_target_forbidding_a_change_is_missed_by_that_change_and_met_by_the_other(library, target, actual, expected):
     """Review FM B4: "不减少" against "减少0.2万亩" (the change it forbids) is missed, against "较上年增加0.3万亩" met;
@@ -3487,6 +3495,8 @@ def test_a_rate_held_to_its_counts_is_scored_alike_on_the_lean_path(library):
     # ... work not done (reading.handling_negations) leaves the harm a harm; a word to reach before a harm says nothing of it
     ("逾期未整改一般事故隐患数", "数量指标", "5处", "8处", "6.25"), ("重大事故隐患挂牌督办未销号数量", "数量指标", "2项", "4项", "5.00"),
     ("整改事故隐患数", "数量指标", "10处", "12处", "10.00"),
+    # ... waits and first reports are times taken, lower is better (reviews GO B3, GP B1)
+    ("退役士兵待安置时长", "时效指标", "6个月", "7个月", "8.57"), ("灾情信息初报时间", "时效指标", "1小时", "1.5小时", "6.67"),
     # ... a range, a sign, a 成本 group say it as before
     ("办公室室温", "质量指标", "18℃±2℃", "19.5℃", "10.00"), ("占补平衡欠账面积", "数量指标", "≤300亩", "350亩", "8.57"),
     ("会议费", "成本指标", "5万元", "6万元", "8.33"),

@@ -100,6 +100,8 @@ _DEADLINE_WRITTEN = re.compile(r"(?:19|20)\d{2}|[日号前底末内季]|半年|�
 # which way a comparator bounds a figure: an actual bounded one way cannot show a target bounded the other met
 _BOUNDS = {">=": ">", ">": ">", "<=": "<", "<": "<"}
 _FLIP = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
+# What may follow last year in a target holding a figure to it: "不高于上年水平", "不低于上年同期"
+_BASE_TAILS = ("水平", "同期", "数", "的")
 _HUNDRED = Decimal(100)  # a percentage of all of it: what a word saying the work is done stands for
 _COUNTED = re.compile(r"[0-9.]+[^\W\d_]{0,3}")  # a figure and its unit, "10户"
 _UPWARD = (">=", ">")
@@ -708,7 +710,10 @@ class RowScorer(WordingGrader, UnitMatcher):
             # "由1.2万亩增加到1.5万亩" in 新增造林面积: the level reached, not the change the row counts (review FE A1)
             raise _Unreadable(f"“{reached.raw}”写的是变化后达到的水平（“{reached.reached}”），指标“{row.name}”计的是变化幅度，无法比较")
         if actual.change or (target is not None and target.change):
+            asked = target
             target, actual = self._check_change(row, target, actual, values)
+            if target is not None and asked is not None and target.kind == "text" and target.text != asked.text:
+                row = plain_replace(row, target=target.text)  # "不高于上年" graded as the change it forbids, "不增长"
         if target is not None and actual.kind == "number" and not qualitative:
             actual = self._counted_words(row, target, actual, values) or actual
         if target is not None and actual.kind != target.kind and "date" in (actual.kind, target.kind):
@@ -1152,6 +1157,10 @@ class RowScorer(WordingGrader, UnitMatcher):
             while (lead := next((w for w in self.rules.contained_with if words.startswith(w) and len(words) > len(w) and w not in strong),
                                 None)) is not None:
                 words = words[len(lead):]
+            against = self._against_last_year(words)
+            if against is not None:
+                # "不高于上年": no rise, as "不增长" reads; "低于上年": a fall (reviews GN B2, GO B4)
+                words, target = against, replace(target, text=against)
             asked = reading.change_word.match(words + "0")  # a figure after them, as the pattern asks
             asked = asked if asked is not None and asked.end() == len(words) else None
             if asked is not None and actual.number > 0:
@@ -1198,6 +1207,24 @@ class RowScorer(WordingGrader, UnitMatcher):
         else:
             why = f"年度指标值“{target.raw}”写的是变化幅度（“{target.change}”），实际完成值“{actual.raw}”未写明变化，无法比较"
         raise _Unreadable(why)
+
+    def _against_last_year(self, words: str) -> str | None:
+        """A target that holds the figure to what it was before, with no size ("不高于上年", "低于去年水平", "不低于上年
+        同期"), said as the change it asks or forbids ("不增长", "下降", "不下降", "增长"), in the rule file's own words (its
+        comparators, the bases of rise_words and fall_words without 较, 比 or 与…相比); None for any other."""
+        reading = self.reading
+        if not reading.rise_words or not reading.fall_words or not reading.change_bases:
+            return None
+        rise, fall = reading.rise_words[0], reading.fall_words[0]
+        ways = {"<=": f"不{rise}", "<": fall, ">=": f"不{fall}", ">": rise}
+        for spelling, comparator in reading.prefixes:  # longest first: "不高于" before "高于"
+            if comparator in ways and spelling[:1].isalpha() and words.startswith(spelling):
+                base = words[len(spelling):]
+                for tail in _BASE_TAILS:
+                    base = base.removesuffix(tail)
+                bases = {b.removeprefix("与").removesuffix("相比").lstrip("较比") for b in reading.change_bases}
+                return ways[comparator] if base and base in bases else None
+        return None
 
     def _direction(self, row: Row, target: ParsedValue, method: CompiledMethod | None) -> str | None:
         """The comparator a numeric target holds the actual to: written, the declared method's, or
