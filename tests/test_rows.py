@@ -1024,14 +1024,14 @@ def test_far_above_target_warns_and_deducts_nothing(library):
     _, bare = one(library, name="办理涉企投诉积存件", target="10件", actual="20件", claimed="10")
     said = [f.message for f in bare.findings if f.code == "overshoot"]
     assert said and said[0].endswith("（指标值未写比较符号，本行按越高越好计分；若本指标越低越好，完成值超过指标值即未达到，应按反向指标核定）"), said
-    # 2020.16: with no word saying either way (办理 says work is done), the figure is scored both ways, the range between
-    # them, and the evaluator told what each reading gives instead of that the target was set low
+    # 2020.16: with no word saying either way (办理 says work is done), the evaluator is told what the other reading gives
+    # instead of that the target was set low
     unstated, either = one(library, name="涉企投诉积存件", target="10件", actual="20件", claimed="10")
-    assert _shown(unstated) == "5.00～10.00" and unstated.comparison.status == "match"
+    assert _shown(unstated) == "10.00" and unstated.comparison.status == "match"
     assert not any(f.code == "overshoot" for f in either.findings)
     told = [f.message for f in either.findings if f.code == "direction_unstated"]
-    assert told == ["涉企投诉积存件：指标值“10件”未写比较符号，完成值“20件”；按正向指标（完成值越高越好）应得 10.00 分，"
-                    "按反向指标（完成值越低越好，如成本）应得 5.00 分，请评价人核定方向（越低越好的指标宜在指标值前写“≤”）"], told
+    assert told == ["涉企投诉积存件：指标值“10件”未写比较符号，名称也未表明越高越好还是越低越好，按正向指标（完成值越高越好）计 10.00 分；"
+                    "若本指标越低越好，应按反向指标（完成值越低越好，如成本）计 5.00 分，请评价人核定（越低越好的指标宜在指标值前写“≤”）"], told
     assert "未写比较符号" not in warning[0].message
     _, named = one(library, name="培训人数", target="100人", actual="200人", claimed="10")
     assert "未写比较符号" not in next(f.message for f in named.findings if f.code == "overshoot")
@@ -3353,8 +3353,7 @@ def test_review_fx_over_reach_of_2020_14(library, name, group, target, actual, e
     ("文物修缮损毁件数", "数量指标", "10件", "12件", "10.00"), ("查找管网漏点数", "数量指标", "10个", "12个", "10.00"),
     ("解决饮水不安全人口", "社会效益指标", "1000人", "1200人", "10.00"), ("纠正错案件数", "数量指标", "10件", "12件", "10.00"),
     ("抢修路面坑槽处数", "数量指标", "10处", "12处", "10.00"), ("受益人口", "社会效益指标", "1000人", "1200人", "10.00"),
-    # (2020.16: the points of a hazard may be those the work governs or the hazards themselves — scored both ways)
-    ("地质灾害隐患点数", "数量指标", "10个", "12个", "8.33～10.00"),
+    ("地质灾害隐患点数", "数量指标", "10个", "12个", "10.00"),
     # ... and where a new word is what the work acts on, or those without it, or the people or cases the work serves (review GE)
     ("修补路面坑槽处数", "数量指标", "800处", "950处", "10.00"), ("封堵坝体渗漏点", "数量指标", "12处", "15处", "10.00"),
     ("劝阻野外违规用火次数", "数量指标", "200次", "260次", "10.00"), ("收回冒领金额", "数量指标", "30万元", "36万元", "10.00"),
@@ -3478,10 +3477,14 @@ def test_a_rate_held_to_its_counts_is_scored_alike_on_the_lean_path(library):
 
 
 @pytest.mark.parametrize(("name", "group", "target", "actual", "expected"), [
-    # reviews GN, GO, GP (2020.16): bare counts of harms no list knows are scored both ways, the range between the two
-    ("消防通道堵塞处数", "数量指标", "8处", "10处", "8.00～10.00"), ("耕地流出面积", "质量指标", "500亩", "400亩", "8.00～10.00"),
-    ("批而未供土地面积", "质量指标", "1000亩", "1300亩", "7.69～10.00"), ("外来入侵物种发生面积", "生态效益指标", "100亩", "150亩", "6.67～10.00"),
-    ("健身器材缺损未修复数", "可持续影响指标", "10件", "6件", "6.00～10.00"),  # 修复 after 未: no work done
+    # reviews GN, GO, GP (2020.16): bare counts no word says the direction of are scored as more is better, with a warning
+    # of what the other reading gives (*: warned) — not the range between them (reviews GQ, GR: most are more is better)
+    ("消防通道堵塞处数", "数量指标", "8处", "10处", "10.00*"), ("耕地流出面积", "质量指标", "500亩", "400亩", "8.00*"),
+    ("批而未供土地面积", "质量指标", "1000亩", "1300亩", "10.00*"), ("外来入侵物种发生面积", "生态效益指标", "100亩", "150亩", "10.00*"),
+    ("健身器材缺损未修复数", "可持续影响指标", "10件", "6件", "6.00*"),  # 修复 after 未: no work done
+    ("加装电梯数量", "数量指标", "24部", "18部", "7.50*"), ("沿线群众平均出行时间", "社会效益指标", "35分钟", "30分钟", "8.57*"),
+    # ... never a rate, a degree or a share: most are to reach (review GQ)
+    ("养老机构入住率", "社会效益指标", "65%", "61.2%", "9.42"),
     # ... equal to the target: full marks either way
     ("消防通道堵塞处数", "数量指标", "8处", "8处", "10.00"),
     # ... the words 2020.16 adds: lower is better
@@ -3500,15 +3503,16 @@ def test_a_rate_held_to_its_counts_is_scored_alike_on_the_lean_path(library):
     # ... a range, a sign, a 成本 group say it as before
     ("办公室室温", "质量指标", "18℃±2℃", "19.5℃", "10.00"), ("占补平衡欠账面积", "数量指标", "≤300亩", "350亩", "8.57"),
     ("会议费", "成本指标", "5万元", "6万元", "8.33"),
+    ("户均改造成本", "成本指标", "5万元", "6万元", "8.33"),  # its group's cost, whatever 改造 acts on (review GR B)
 ])
 def test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways(library, name, group, target, actual, expected):
     group_path = ["效益指标" if "效益" in group or "影响" in group else "成本指标" if group == "成本指标" else "产出指标", group]
     row, rep = one(library, name=name, target=target, actual=actual, group=group_path, claimed="10")
-    assert _shown(row) == expected, row.result.parts[0].reason
+    assert _shown(row) == expected.rstrip("*"), row.result.parts[0].reason
     told = [f for f in rep.findings if f.code == "direction_unstated"]
-    assert bool(told) == ("～" in expected) and all(f.severity == "warning" for f in told)
+    assert bool(told) == expected.endswith("*") and all(f.severity == "warning" for f in told), told
     if told:
-        assert row.comparison.status == "match" and "请评价人核定方向" in told[0].message
+        assert "若本指标越低越好，应按反向指标" in told[0].message and not any(f.code == "overshoot" for f in rep.findings)
 
 
 def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(library):

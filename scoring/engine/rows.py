@@ -1446,8 +1446,8 @@ class RowScorer(WordingGrader, UnitMatcher):
         if self._no_comparator(row, target) is None:
             if self._unstated(row, target, method) is not None:
                 return (f"指标值未写比较符号，名称中既没有规则文件所列越低越好的说法（reading.lower_quantity_names、harm_words），"
-                        f"也没有表明是要达到的工作或成效的词（reading.reach_words）：按“{method.label}”与"
-                        f"“{self.rules.methods[self.rules.no_comparator_unstated].label}”所得不同时，得分为两者之间的区间；"
+                        f"也没有表明是要达到的工作或成效的词（reading.reach_words）：按“{method.label}”计，"
+                        f"按“{self.rules.methods[self.rules.no_comparator_unstated].label}”所得不同时另行提示；"
                         f"若本指标越低越好，请在指标值前写“≤”，越高越好写“≥”")
             return (f"指标值未写比较符号，名称中没有规则文件所列越低越好的说法（reading.lower_quantity_names、harm_words），"
                     f"按“{method.label}”计；若本指标越低越好，请在指标值前写“≤”")
@@ -1467,6 +1467,18 @@ class RowScorer(WordingGrader, UnitMatcher):
         verbs = tuple(w for w in words if durations is not None and w in durations.saved)
         return any(name.startswith(w) and made_of(name[len(w):], _MONEY) for w in verbs)
 
+    def _group_no_comparator(self, row: Row, row_name: str) -> str | None:
+        """The method rows.no_comparator.groups gives a bare figure in the row's group (the most specific level
+        first, 社会成本指标 under 成本指标, and in it the longest word), unless its name is one to reach; else None."""
+        if self._to_reach(row_name):
+            return None
+        for level in reversed(row.group):
+            name = normalize_phrase(level)
+            for pattern, method in self.rules.no_comparator_groups.items():
+                if pattern in name:
+                    return method
+        return None
+
     def _no_comparator(self, row: Row, target: ParsedValue) -> str | None:
         """A target written without a comparator: "0次" means none at all; a row named as lower
         is better ("设备故障率") and a 成本指标 row are lower is better, and so is the time a
@@ -1481,18 +1493,16 @@ class RowScorer(WordingGrader, UnitMatcher):
             harm = self.reading.harm_reading(row_name)
             if harm is not None and harm[1] != "work":
                 if harm[1] == "doubt" and rules.no_comparator_doubtful:
-                    return rules.no_comparator_doubtful  # "劝阻群众违规用火次数": work, or the harm of those it is for
+                    grouped = self._group_no_comparator(row, row_name)
+                    # "户均改造成本" in 成本指标: the cost its group says is kept down, whatever 改造 acts on (review GR B)
+                    return grouped or rules.no_comparator_doubtful  # "劝阻群众违规用火次数": work, or the harm of those it is for
                 return rules.no_comparator_lower  # "责任事故发生数 1次", "群众投诉次数 5次": at most
         for ending, method in rules.no_comparator_names:
             if row_name.endswith(ending):
                 return method  # "人均补助标准 270元/人": as the rule file reads such a name, whatever its group
-        if not self._to_reach(row_name):
-            # the most specific level first (社会成本指标 under 成本指标), and in it the longest word
-            for level in reversed(row.group):
-                name = normalize_phrase(level)
-                for pattern, method in rules.no_comparator_groups.items():
-                    if pattern in name:
-                        return method
+        grouped = self._group_no_comparator(row, row_name)
+        if grouped is not None:
+            return grouped
         durations = rules.no_comparator_durations
         for level in row.group:
             name = normalize_phrase(level)
@@ -1723,11 +1733,9 @@ class RowScorer(WordingGrader, UnitMatcher):
             part.reason = str(exc)
             findings.append(finding("rule_error", f"{row.name}：无法按规则计算：{exc}", place))
             return outcome
-        if wanted == "number" and bound is None and outcome.by_values and not ranged:
-            either = self._either_way(row, weight, method, target, actual, names, outcome, place, findings, values)
-            if either is not None:
-                return either
-        if method.overshoot is not None and met and self.rules.overshoot_threshold is not None:
+        unstated = (wanted == "number" and bound is None and outcome.by_values and not ranged
+                    and self._other_reading(row, weight, method, target, actual, names, place, findings, values))
+        if method.overshoot is not None and met and self.rules.overshoot_threshold is not None and not unstated:
             try:
                 deviation = self.evaluator.evaluate(method.overshoot, names)
             except EvaluationError:
@@ -1815,7 +1823,8 @@ class RowScorer(WordingGrader, UnitMatcher):
 
     def _unstated(self, row: Row, target: ParsedValue, method: CompiledMethod) -> CompiledMethod | None:
         """The method a bare figure is also read with where nothing says which way it goes
-        (rows.no_comparator.unstated): it is read by the rules' default for a bare figure
+        (rows.no_comparator.unstated): a count or an amount (not a rate: `quantity_names`, `percent_names`,
+        `rate_units`), read by the rules' default for a bare figure
         (rows.select.none) because no group or duration says otherwise (`_no_comparator`), and its name
         holds no word the rule file reads a direction by — none of reading.reach_words (what is to be
         reached, "培训人数"), no harm set aside as work done or negated and no lower is better name
@@ -1829,46 +1838,45 @@ class RowScorer(WordingGrader, UnitMatcher):
         if method is not rules.methods.get(rules.select.get("none", "")) or self._no_comparator(row, target) is not None:
             return None
         name, reading = _row_name(row), self.reading
+        if name.endswith(reading.quantity_names) or name.endswith(reading.percent_names) or target.unit in reading.rate_units:
+            # a rate, a degree, a share or a score: most to reach (review GQ: 18 of 20 bare rates in education, health and civil
+            # affairs), and those to keep down are the rates the lists name most fully — read as select.none says
+            return None
         if self._to_reach(name) or reading.reaches(name) or reading.harm_reading(name) is not None or reading.harm_negated(name) \
                 or any(w in name for w in reading.lower_quantity_names):
             return None  # a harm set aside as work done, those without one, a lower is better name reversed
         durations = rules.no_comparator_durations
-        if durations is not None and target.unit in durations.units and _head_and_stem(name, durations)[0]:
-            return None  # a duration named as one ("预警提前时间"): read by rows.no_comparator.durations
+        if durations is not None and target.unit in durations.units and _life_or_saved(name, *_head_and_stem(name, durations), durations):
+            return None  # a life or time saved ("设计使用年限", "审批时限压缩天数"): more is better, as the durations say
+        if durations is not None and target.unit in durations.units and _last_end(_head_and_stem(name, durations)[1], durations.unless_names)[0] >= 0:
+            return None  # a least duration named as one ("培训时长", "预警提前时间"): more is better
         return rules.methods[rules.no_comparator_unstated]
 
-    def _either_way(self, row: Row, weight: Decimal, method: CompiledMethod, target: ParsedValue, actual: ParsedValue,
-                    names: dict, outcome: _Outcome, place: str, findings: list[Finding], values: list[ValueUse]) -> _Outcome | None:
-        """A bare figure of unstated direction (`_unstated`) scored both ways: where the two scores
-        differ, the row's score is the range between them, for the evaluator to settle — a claim at
-        either end is no 高报 or 低报 the sheet's figures can prove.  None where it is no such row or
-        both ways agree (the actual is the target)."""
+    def _other_reading(self, row: Row, weight: Decimal, method: CompiledMethod, target: ParsedValue, actual: ParsedValue,
+                       names: dict, place: str, findings: list[Finding], values: list[ValueUse]) -> bool:
+        """A bare figure of unstated direction (`_unstated`): scored as the default reads it, with a warning
+        of what the other reading gives where the two differ, for the evaluator to settle the direction;
+        whether one was given.  Not a range between the two: one of them always earns the weight, so a
+        range would pass every full claim, and reviews GQ and GR found most such rows in fields of work
+        and services more is better (GR: 22 of 28) — where the default's 高报 is the finding that matters."""
         other = self._unstated(row, target, method)
         if other is None:
-            return None
+            return False
         a, t = names["actual"], names["target"]
         scores = []
         for way in (method, other):
             try:
                 scores.append(min(max(Decimal(self.evaluator.evaluate(way.score, {**names, "met": _met(way.comparator, a, t)})), Decimal(0)), weight))
             except EvaluationError:
-                return None  # as the default reads it alone
+                return False  # as the default reads it alone
         if scores[0] == scores[1]:
-            return None
-        low, high = sorted(scores)
-        part = outcome.part
-        part.state = "scored"
-        part.reason = (f"指标值“{target.raw}”未写比较符号，名称也未表明越高越好还是越低越好：按{method.label}得 {fmt(round_half_up(scores[0], 2))} 分，"
-                       f"按{other.label}得 {fmt(round_half_up(scores[1], 2))} 分，得分在 {fmt(round_half_up(low, 2))}～{fmt(round_half_up(high, 2))} 分之间，"
-                       f"按哪一种由评价人核定")
+            return False
         if self.recorder.traced:
             self.recorder.value(values, ValueUse("unstated", "另一种读法", f"{other.label}：{fmt(round_half_up(scores[1], 2))} 分", "value"))
-        # a claim anywhere in the range is no 高报 the figures prove; the evaluator is told which reading would make it one
-        findings.append(finding("direction_unstated", f"{row.name}：指标值“{target.raw}”未写比较符号，完成值“{actual.raw}”；"
-                                f"按{method.label}应得 {fmt(round_half_up(scores[0], 2))} 分，按{other.label}应得 {fmt(round_half_up(scores[1], 2))} 分，"
-                                f"请评价人核定方向（越低越好的指标宜在指标值前写“≤”）", place))
-        outcome.low, outcome.high, outcome.interval = low, high, True
-        return outcome
+        findings.append(finding("direction_unstated", f"{row.name}：指标值“{target.raw}”未写比较符号，名称也未表明越高越好还是越低越好，"
+                                f"按{method.label}计 {fmt(round_half_up(scores[0], 2))} 分；若本指标越低越好，应按{other.label}计 "
+                                f"{fmt(round_half_up(scores[1], 2))} 分，请评价人核定（越低越好的指标宜在指标值前写“≤”）", place))
+        return True
 
     @staticmethod
     def _unknown_by_bound(actual: ParsedValue, target: ParsedValue, outcome: _Outcome) -> _Outcome:
