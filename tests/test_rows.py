@@ -3513,6 +3513,9 @@ def test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways
     assert bool(told) == expected.endswith("*") and all(f.severity == "warning" for f in told), told
     if told:
         assert "若本指标越低越好，应按反向指标" in told[0].message and not any(f.code == "overshoot" for f in rep.findings)
+        # ... and the line says it too, where the row lost points by the default (review GS A2)
+        assert row.result.parts[0].reason.endswith(told[0].message.split("应按反向指标（完成值越低越好，如成本）计 ")[1].split(" 分")[0] + " 分"), \
+            row.result.parts[0].reason
 
 
 def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(library):
@@ -3533,3 +3536,43 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                       "sheets": [{"id": "s", "title": "测试表", "rules": "national.project",
                                                   "inputs": {"budget": "100", "executed": "100"}, "rows": rows}]}), "test.toml")
     assert checker.tally.ok and checker.tally.lean == 1, "\n".join(checker.tally.first)
+
+
+@pytest.mark.parametrize(("name", "group", "target", "actual", "said"), [
+    ("群众投诉件数", "社会效益指标", "10件", "8件", "名称中的“投诉”是要避免的事，所计越少越好（规则文件 reading.harm_words）"),
+    ("设备故障率", "质量指标", "2%", "1%", "名称以“故障率”结尾，是越低越好的量（规则文件 reading.lower_quantity_names）"),
+    ("培训人数", "数量指标", "100人", "80人", "名称中没有规则文件所列越低越好的说法（reading.lower_quantity_names、harm_words），"
+                                               "按“正向指标（完成值越高越好）”计"),
+    ("消防通道堵塞处数", "数量指标", "8处", "10处", "也没有表明是要达到的工作或成效的词（reading.reach_words）"),
+    # review GN C2: a duration read as the time the work took said why as well
+    ("节假日游客入园平均排队时间", "社会效益指标", "30分钟", "40分钟", "名称中的“排队”说的是所用的时间，越短越好（规则文件 rows.no_comparator.durations）"),
+    ("故障处理时间", "时效指标", "24小时", "20小时", "名称中的“处理”说的是所用的时间，越短越好"),
+])
+def test_explain_says_why_a_bare_figure_is_read_one_way(tmp_path, name, group, target, actual, said):
+    """`explain` names the word that decided a bare figure's direction (reviews FU B6, GD B6), or says none did."""
+    from conftest import run_cli
+
+    top = "效益指标" if "效益" in group else "产出指标"
+    path = tmp_path / "c.toml"
+    path.write_text(f'''format = 1
+[case]
+id = "t"
+unit = "测试单位"
+region = ["湖北省"]
+year = 2024
+source = "test"
+[[sheets]]
+id = "s"
+title = "项目支出绩效自评表"
+rules = "national.project"
+inputs = {{ budget = "100", executed = "100" }}
+[[sheets.rows]]
+group = ["{top}", "{group}"]
+name = "{name}"
+target = "{target}"
+actual = "{actual}"
+weight = 10
+''', encoding="utf-8")
+    done = run_cli("explain", str(path), name)
+    line = next((x for x in done.stdout.splitlines() if "计分方法的依据" in x), "")
+    assert said in line, done.stdout

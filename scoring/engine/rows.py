@@ -1442,7 +1442,17 @@ class RowScorer(WordingGrader, UnitMatcher):
             harm = self.reading.harm_named(name)
             if harm is not None:
                 return f"名称中的“{harm}”是要避免的事，所计越少越好（规则文件 reading.harm_words）"
-            return None
+        durations = rules.no_comparator_durations
+        if durations is not None and target.unit in durations.units and method is rules.methods.get(durations.method):
+            # a time the work took, by its name or its group (review GN C2: the only reversed rows with no reason said)
+            stem = _head_and_stem(name, durations)[1]
+            wait = next((w for w in durations.waits if w in stem), None)
+            end, size = _last_end(stem, durations.names)
+            word = wait or (stem[end - size: end] if end >= 0 else None)
+            said = f"名称中的“{word}”说的是所用的时间" if word else "时效指标中的时长是完成工作所用的时间"
+            return f"{said}，越短越好（规则文件 rows.no_comparator.durations）"
+        if rules.no_comparator_lower and method is rules.methods.get(rules.no_comparator_lower):
+            return None  # a group's ("成本指标"): said by the group, not by a word
         if self._no_comparator(row, target) is None:
             if self._unstated(row, target, method) is not None:
                 return (f"指标值未写比较符号，名称中既没有规则文件所列越低越好的说法（reading.lower_quantity_names、harm_words），"
@@ -1817,6 +1827,8 @@ class RowScorer(WordingGrader, UnitMatcher):
             rule = (f"得分为分值的 {share}%" if not alike else f"按“{method.label}”未达到不得分" if not part.score
                     else f"按“{method.label}”未达到得分值的 {share}%")
             part.reason = f"{_missed(direction, wanted, actual, target)}，{rule}"
+        if unstated:
+            part.reason = f"{part.reason}；{unstated}" if part.reason else unstated
         if part.score != part.raw:
             findings.append(finding("capped", f"{row.name}：按公式得 {fmt(round_half_up(part.raw, 2))} 分，超出该项分值范围，按 {fmt(part.score)} 分计", place))
         return outcome
@@ -1853,30 +1865,30 @@ class RowScorer(WordingGrader, UnitMatcher):
         return rules.methods[rules.no_comparator_unstated]
 
     def _other_reading(self, row: Row, weight: Decimal, method: CompiledMethod, target: ParsedValue, actual: ParsedValue,
-                       names: dict, place: str, findings: list[Finding], values: list[ValueUse]) -> bool:
+                       names: dict, place: str, findings: list[Finding], values: list[ValueUse]) -> str | None:
         """A bare figure of unstated direction (`_unstated`): scored as the default reads it, with a warning
         of what the other reading gives where the two differ, for the evaluator to settle the direction;
-        whether one was given.  Not a range between the two: one of them always earns the weight, so a
+        what the row's line says of it (review GS A2: a warning under the table alone is missed), None where none.  Not a range between the two: one of them always earns the weight, so a
         range would pass every full claim, and reviews GQ and GR found most such rows in fields of work
         and services more is better (GR: 22 of 28) — where the default's 高报 is the finding that matters."""
         other = self._unstated(row, target, method)
         if other is None:
-            return False
+            return None
         a, t = names["actual"], names["target"]
         scores = []
         for way in (method, other):
             try:
                 scores.append(min(max(Decimal(self.evaluator.evaluate(way.score, {**names, "met": _met(way.comparator, a, t)})), Decimal(0)), weight))
             except EvaluationError:
-                return False  # as the default reads it alone
+                return None  # as the default reads it alone
         if scores[0] == scores[1]:
-            return False
+            return None
         if self.recorder.traced:
             self.recorder.value(values, ValueUse("unstated", "另一种读法", f"{other.label}：{fmt(round_half_up(scores[1], 2))} 分", "value"))
         findings.append(finding("direction_unstated", f"{row.name}：指标值“{target.raw}”未写比较符号，名称也未表明越高越好还是越低越好，"
                                 f"按{method.label}计 {fmt(round_half_up(scores[0], 2))} 分；若本指标越低越好，应按{other.label}计 "
                                 f"{fmt(round_half_up(scores[1], 2))} 分，请评价人核定（越低越好的指标宜在指标值前写“≤”）", place))
-        return True
+        return f"指标值未写比较符号，若本指标越低越好应得 {fmt(round_half_up(scores[1], 2))} 分"
 
     @staticmethod
     def _unknown_by_bound(actual: ParsedValue, target: ParsedValue, outcome: _Outcome) -> _Outcome:
