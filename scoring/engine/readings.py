@@ -402,8 +402,8 @@ class Reading:
         it counts those without the harm ("设备无故障天数", "空气质量不超标天数")."""
         for word in self.harm_words:
             at = name.find(word)
-            while at > 0:
-                if name.endswith(self.harm_negations, 0, at):
+            while at >= 0:
+                if at and name.endswith(self.harm_negations, 0, at):
                     return True
                 at = name.find(word, at + 1)
         return False

@@ -710,9 +710,9 @@ class RowScorer(WordingGrader, UnitMatcher):
             # "由1.2万亩增加到1.5万亩" in 新增造林面积: the level reached, not the change the row counts (review FE A1)
             raise _Unreadable(f"“{reached.raw}”写的是变化后达到的水平（“{reached.reached}”），指标“{row.name}”计的是变化幅度，无法比较")
         if actual.change or (target is not None and target.change):
-            asked = target
+            written = target
             target, actual = self._check_change(row, target, actual, values)
-            if target is not None and asked is not None and target.kind == "text" and target.text != asked.text:
+            if target is not None and written is not None and target.kind == "text" and target.text != written.text:
                 row = plain_replace(row, target=target.text)  # "不高于上年" graded as the change it forbids, "不增长"
         if target is not None and actual.kind == "number" and not qualitative:
             actual = self._counted_words(row, target, actual, values) or actual
@@ -1217,12 +1217,12 @@ class RowScorer(WordingGrader, UnitMatcher):
             return None
         rise, fall = reading.rise_words[0], reading.fall_words[0]
         ways = {"<=": f"不{rise}", "<": fall, ">=": f"不{fall}", ">": rise}
+        bases = {b.removeprefix("与").removesuffix("相比").lstrip("较比") for b in reading.change_bases}
         for spelling, comparator in reading.prefixes:  # longest first: "不高于" before "高于"
             if comparator in ways and spelling[:1].isalpha() and words.startswith(spelling):
                 base = words[len(spelling):]
                 for tail in _BASE_TAILS:
                     base = base.removesuffix(tail)
-                bases = {b.removeprefix("与").removesuffix("相比").lstrip("较比") for b in reading.change_bases}
                 return ways[comparator] if base and base in bases else None
         return None
 
@@ -1867,10 +1867,12 @@ class RowScorer(WordingGrader, UnitMatcher):
     def _other_reading(self, row: Row, weight: Decimal, method: CompiledMethod, target: ParsedValue, actual: ParsedValue,
                        names: dict, place: str, findings: list[Finding], values: list[ValueUse]) -> str | None:
         """A bare figure of unstated direction (`_unstated`): scored as the default reads it, with a warning
-        of what the other reading gives where the two differ, for the evaluator to settle the direction;
-        what the row's line says of it (review GS A2: a warning under the table alone is missed), None where none.  Not a range between the two: one of them always earns the weight, so a
-        range would pass every full claim, and reviews GQ and GR found most such rows in fields of work
-        and services more is better (GR: 22 of 28) — where the default's 高报 is the finding that matters."""
+        of what the other reading gives where the two differ, for the evaluator to settle the direction.
+        Returns what the row's own line says of it (review GS A2: a warning under the table alone is
+        missed), None where there is nothing to say.  Not a range between the two: one of them always
+        earns the weight, so a range would pass every full claim, and reviews GQ and GR found most such
+        rows in fields of work and services more is better (GR: 22 of 28), where the default's 高报 is
+        the finding that matters."""
         other = self._unstated(row, target, method)
         if other is None:
             return None
@@ -1888,7 +1890,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         findings.append(finding("direction_unstated", f"{row.name}：指标值“{target.raw}”未写比较符号，名称也未表明越高越好还是越低越好，"
                                 f"按{method.label}计 {fmt(round_half_up(scores[0], 2))} 分；若本指标越低越好，应按{other.label}计 "
                                 f"{fmt(round_half_up(scores[1], 2))} 分，请评价人核定（越低越好的指标宜在指标值前写“≤”）", place))
-        return f"指标值未写比较符号，若本指标越低越好应得 {fmt(round_half_up(scores[1], 2))} 分"
+        return f"指标值未写比较符号，按{other.label}应得 {fmt(round_half_up(scores[1], 2))} 分"
 
     @staticmethod
     def _unknown_by_bound(actual: ParsedValue, target: ParsedValue, outcome: _Outcome) -> _Outcome:
