@@ -3482,7 +3482,8 @@ def test_a_rate_held_to_its_counts_is_scored_alike_on_the_lean_path(library):
     ("消防通道堵塞处数", "数量指标", "8处", "10处", "10.00*"), ("耕地流出面积", "质量指标", "500亩", "400亩", "8.00*"),
     ("批而未供土地面积", "质量指标", "1000亩", "1300亩", "10.00*"), ("外来入侵物种发生面积", "生态效益指标", "100亩", "150亩", "10.00*"),
     ("健身器材缺损未修复数", "可持续影响指标", "10件", "6件", "6.00*"),  # 修复 after 未: no work done
-    ("加装电梯数量", "数量指标", "24部", "18部", "7.50*"), ("沿线群众平均出行时间", "社会效益指标", "35分钟", "30分钟", "8.57*"),
+    ("公共厕所数量", "数量指标", "24座", "18座", "7.50*"), ("沿线群众平均出行时间", "社会效益指标", "35分钟", "30分钟", "8.57*"),
+    ("加装电梯数量", "数量指标", "24部", "18部", "7.50"),  # 加装: work done (review GR), no warning
     # ... never a rate, a degree or a share: most are to reach (review GQ)
     ("养老机构入住率", "社会效益指标", "65%", "61.2%", "9.42"),
     # ... equal to the target: full marks either way
@@ -3516,6 +3517,8 @@ def test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways
         # ... and the line says it too, where the row lost points by the default (review GS A2)
         assert row.result.parts[0].reason.endswith(told[0].message.split("应按反向指标（完成值越低越好，如成本）计 ")[1].split(" 分")[0] + " 分"), \
             row.result.parts[0].reason
+        from scoring.output.reasons import line_reason
+        assert "指标值未写比较符号，按反向指标（完成值越低越好，如成本）应得" in line_reason(row)  # at full marks too
 
 
 def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(library):

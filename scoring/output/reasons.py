@@ -78,6 +78,10 @@ def reason(ind: IndicatorResult) -> str:
         lost = f"失 {fmt(ind.weight - ind.computed)} 分"
         return "；".join(x for x in (lost, shown, *notes) if x)
     said = [p.reason for p in ind.parts if p.state == "scored" and p.reason and p.score is not None and p.score < p.weight]
+    told = [p.reason for p in ind.parts if p.state == "scored" and p.reason and p.score is not None and p.score >= p.weight]
+    if told and not said and not notes:
+        # full marks as read, and what the row says beside them: a figure of unstated direction's other reading (review GS A2)
+        return "；".join(told)
     if said and ind.computed is not None:
         # a shortfall the rounding hid ("99.98%" against "100%": 9.998 of 10 is 10.00): said, not left as a bare
         # "得 10.00/10 分" (review FB C1)
