@@ -3369,7 +3369,8 @@ def test_review_fx_over_reach_of_2020_14(library, name, group, target, actual, e
     # cases arbitrated or reviewed are work (review GE B1); a harm of the work's own failure is not told apart (GE B5: the
     # words of failure, 不及时, 不当, made "查处履职不力问题数" a harm, review GJ A2)
     ("劳动人事争议仲裁案件件数", "数量指标", "800件", "900件", "10.00"), ("行政复议案件件数", "数量指标", "120件", "140件", "10.00"),
-    ("鉴定意见被撤销案件数", "社会效益指标", "2件", "3件", "None"), ("维修不及时导致漏水户数", "社会效益指标", "5户", "8户", "10.00"),
+    # (2020.16: what is done to the unit's work, 被, is its harm — review GT B1 — "鉴定意见被撤销案件数" lower is better)
+    ("鉴定意见被撤销案件数", "社会效益指标", "2件", "3件", "6.67"), ("维修不及时导致漏水户数", "社会效益指标", "5户", "8户", "10.00"),
     ("处置不当造成损失金额", "社会效益指标", "1万元", "2万元", "10.00"), ("救助因病导致返贫人数", "数量指标", "100人", "120人", "10.00"),
     # a word of doubtful_handling set aside by a holder or its objects: the evaluator's; the older words reach across the
     # 2020.15 holders as before (review GJ A1, A3)
@@ -3499,6 +3500,8 @@ def test_a_rate_held_to_its_counts_is_scored_alike_on_the_lean_path(library):
     # ... work not done (reading.handling_negations) leaves the harm a harm; a word to reach before a harm says nothing of it
     ("逾期未整改一般事故隐患数", "数量指标", "5处", "8处", "6.25"), ("重大事故隐患挂牌督办未销号数量", "数量指标", "2项", "4项", "5.00"),
     ("整改事故隐患数", "数量指标", "10处", "12处", "10.00"),
+    # ... done to the unit is its own harm (review GT B1); a harm word that starts with 被 stays the work's object
+    ("行政复议被纠错案件数", "社会效益指标", "2件", "3件", "6.67"), ("救助被骗群众人数", "社会效益指标", "100人", "120人", "10.00"),
     # ... waits and first reports are times taken, lower is better (reviews GO B3, GP B1)
     ("退役士兵待安置时长", "时效指标", "6个月", "7个月", "8.57"), ("灾情信息初报时间", "时效指标", "1小时", "1.5小时", "6.67"),
     # ... a range, a sign, a 成本 group say it as before
