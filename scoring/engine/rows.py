@@ -1858,10 +1858,12 @@ class RowScorer(WordingGrader, UnitMatcher):
                 or any(w in name for w in reading.lower_quantity_names):
             return None  # a harm set aside as work done, those without one, a lower is better name reversed
         durations = rules.no_comparator_durations
-        if durations is not None and target.unit in durations.units and _life_or_saved(name, *_head_and_stem(name, durations), durations):
-            return None  # a life or time saved ("设计使用年限", "审批时限压缩天数"): more is better, as the durations say
-        if durations is not None and target.unit in durations.units and _last_end(_head_and_stem(name, durations)[1], durations.unless_names)[0] >= 0:
-            return None  # a least duration named as one ("培训时长", "预警提前时间"): more is better
+        if durations is not None and target.unit in durations.units:
+            head, stem = _head_and_stem(name, durations)
+            if _life_or_saved(name, head, stem, durations) or _last_end(stem, durations.unless_names)[0] >= 0:
+                # a life or time saved ("设计使用年限", "审批时限压缩天数"), a least duration named as one ("培训时长",
+                # "预警提前时间"): more is better, as the durations say
+                return None
         return rules.methods[rules.no_comparator_unstated]
 
     def _other_reading(self, row: Row, weight: Decimal, method: CompiledMethod, target: ParsedValue, actual: ParsedValue,
