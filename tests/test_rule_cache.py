@@ -115,6 +115,82 @@ def test_a_changed_file_is_loaded_afresh(cache, rules):
     assert broken.failures and len(_entries(cache)) == 2  # a folder with failures is never cached
 
 
+def _rule_files_read(monkeypatch) -> list[str]:
+    """The rule files read from now on, as loading a folder reads them."""
+    from scoring.rules import library
+
+    read: list[str] = []
+    real = library.read_limited
+
+    def counted(path, *args, **kwargs):
+        read.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(library, "read_limited", counted)
+    return read
+
+
+def test_a_cached_library_is_found_without_reading_files_known_by_their_status(cache, few_rules, monkeypatch):
+    """A file whose status (inode, size, times) is the one it had when last read, long enough after
+    it last changed, is known by the digest it had then: finding the cached library reads no rule
+    file.  Any change to a file is seen — written in place to the same size, or replaced — and its
+    digest is found again from its bytes."""
+    monkeypatch.setattr(rule_cache, "SETTLED_NS", -10**12)  # every file settled: their clocks' ticks are not what this tests
+    fresh = load_rule_dir(few_rules)
+    [digests] = cache.glob("digests-*.pickle")
+    read = _rule_files_read(monkeypatch)
+    warm = load_rule_dir(few_rules)
+    assert read == [] and [r.sha256 for r in warm.rule_sets] == [r.sha256 for r in fresh.rule_sets]
+
+    child = in_effect(few_rules, "hunan.dept-overall", 2024)
+    text = child.read_text(encoding="utf-8")
+    assert 'title = "' in text
+    edited = text.replace('title = "', 'title = "（改）', 1)
+    same_size = text.replace('title = "', 'title= " ', 1)  # a space moved into the title: as many bytes
+    assert len(same_size.encode("utf-8")) == len(text.encode("utf-8"))
+    status = child.stat()
+    child.write_text(same_size, encoding="utf-8")
+    os.utime(child, ns=(status.st_atime_ns, status.st_mtime_ns))  # even its modification time put back
+    changed = load_rule_dir(few_rules)
+    # read to find it changed, then every file read to compile the folder from what it holds now
+    assert read[0] == child.name and sorted(read[1:]) == sorted(p.name for p in few_rules.rglob("*.toml") if p != child)
+    [before] = [r.sha256 for r in fresh.rule_sets if Path(r.path).name == child.name]
+    [after] = [r.sha256 for r in changed.rule_sets if Path(r.path).name == child.name]
+    assert after != before and changed.rule_sets == _uncached(few_rules, monkeypatch).rule_sets
+
+    read.clear()
+    replacement = child.with_suffix(".new")
+    replacement.write_text(edited, encoding="utf-8")
+    os.replace(replacement, child)  # a new file under the old name
+    assert load_rule_dir(few_rules).rule_sets == _uncached(few_rules, monkeypatch).rule_sets and read.count(child.name) >= 1
+    assert digests.exists()
+
+
+def test_a_file_changed_just_before_it_was_read_is_read_again(cache, few_rules, monkeypatch):
+    """A file changed within `SETTLED_NS` before it was read could change again in the same tick
+    of its clock and keep its status: its digest is not remembered, so it is read each time."""
+    monkeypatch.setattr(rule_cache, "SETTLED_NS", 10**15)  # eleven days: every file changed "just now"
+    load_rule_dir(few_rules)
+    read = _rule_files_read(monkeypatch)
+    load_rule_dir(few_rules)
+    assert sorted(read) == sorted(p.name for p in few_rules.rglob("*.toml"))
+
+
+def test_a_wrong_remembered_digest_costs_a_compile_never_a_wrong_library(cache, few_rules, monkeypatch):
+    """Whatever the remembered digests say, a library not found under them is compiled from the
+    bytes read then, and kept under those bytes' digests."""
+    monkeypatch.setattr(rule_cache, "SETTLED_NS", -10**12)
+    expected = [r.sha256 for r in load_rule_dir(few_rules).rule_sets]
+    [entry] = cache.glob("digests-*.pickle")
+    known = rule_cache.entry_value(entry.read_bytes())
+    entry.write_bytes(rule_cache.entry_bytes({name: (status, rule_cache.file_digest(b"other")) for name, (status, _) in known.items()}))
+    compiled = _compiled_files(monkeypatch)
+    assert [r.sha256 for r in load_rule_dir(few_rules).rule_sets] == expected and compiled == []  # from the folder's parts
+    assert len(_entries(cache)) == 1  # the same library, under the same key
+    read = _rule_files_read(monkeypatch)
+    assert [r.sha256 for r in load_rule_dir(few_rules).rule_sets] == expected and read == []  # the digests mended
+
+
 def _compiled_files(monkeypatch) -> list[str]:
     """The rule files compiled from now on, as loading the folder compiles them."""
     from scoring.rules import compiler
@@ -293,13 +369,14 @@ def test_concurrent_writers_each_leave_a_complete_entry(cache, tmp_path):
 
 
 def test_the_key_covers_the_files_their_paths_and_the_code():
-    files = [("a.toml", b"x = 1"), ("b.toml", b"y = 2")]
+    d = rule_cache.file_digest
+    files = [("a.toml", d(b"x = 1")), ("b.toml", d(b"y = 2"))]
     key = rule_cache.library_key("rules", files)
     assert key == rule_cache.library_key("rules", list(files))
-    assert key != rule_cache.library_key("rules", [("a.toml", b"x = 2"), ("b.toml", b"y = 2")])
-    assert key != rule_cache.library_key("rules", [("c.toml", b"x = 1"), ("b.toml", b"y = 2")])
+    assert key != rule_cache.library_key("rules", [("a.toml", d(b"x = 2")), ("b.toml", d(b"y = 2"))])
+    assert key != rule_cache.library_key("rules", [("c.toml", d(b"x = 1")), ("b.toml", d(b"y = 2"))])
     assert key != rule_cache.library_key("other", files)
-    assert key != rule_cache.library_key("rules", [("a.toml", None), ("b.toml", b"y = 2")])
+    assert key != rule_cache.library_key("rules", [("a.toml", None), ("b.toml", d(b"y = 2"))])
 
 
 def test_the_plain_declarations_and_their_file_models_declare_the_same_fields():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import re
 import stat
 import tomllib
@@ -50,17 +51,22 @@ def not_a_regular_file(path: Path) -> str:
     """Why ``path`` is no file to read ("" when it is one), found without opening it: a pipe would
     block whoever opens it until something writes to it, a device (a link to /dev/zero) would never
     end, a link that loops or points nowhere cannot be opened."""
+    return file_status(path)[0]
+
+
+def file_status(path: Path) -> tuple[str, os.stat_result | None]:
+    """`not_a_regular_file` of ``path``, and the status it found (None where there is none)."""
     try:
-        mode = path.stat().st_mode
+        status = path.stat()
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "符号链接成环（链接指向自己或互相指向）"
+            return "符号链接成环（链接指向自己或互相指向）", None
         if path.is_symlink():
-            return "链接指向的文件不存在（文件在列出后被移走或删除？）"
-        return "文件已不存在（在列出后被移走或删除？）"
-    if not stat.S_ISREG(mode):
-        return "是目录" if stat.S_ISDIR(mode) else "不是普通文件（管道、设备或套接字），未读取"
-    return ""
+            return "链接指向的文件不存在（文件在列出后被移走或删除？）", None
+        return "文件已不存在（在列出后被移走或删除？）", None
+    if not stat.S_ISREG(status.st_mode):
+        return ("是目录" if stat.S_ISDIR(status.st_mode) else "不是普通文件（管道、设备或套接字），未读取"), status
+    return "", status
 
 
 def reword_path(message: str, path: Path, shown: str) -> str:

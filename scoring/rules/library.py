@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import ScoringError
 from ..files.limits import MAX_TEXT_FILE_BYTES, read_limited
-from ..files.reading import display_path, display_paths, not_a_regular_file, read_toml
+from ..files.reading import display_path, display_paths, file_status, read_toml
 from ..numbers import normalize_phrase
 from ..plain import replace
 from . import cache
@@ -410,34 +410,56 @@ def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
     directory = Path(directory)
     if not directory.is_dir():
         raise ScoringError(f"规则目录 {directory} 不存在")
-    files: list[tuple[Path, bytes | None]] = []
+    known = cache.FileDigests(str(directory))
+    read: dict[Path, bytes | None] = {}
+    found: dict[Path, tuple[os.stat_result, bytes | None]] = {}  # each file's status and digest
     unusable: list[ScoringError] = []
     for path in sorted(directory.rglob("*.toml")):
         # never opened unless it is a file: a pipe would hang every command, a link to a device
         # fill the memory, and one odd entry must not cost the other rule files (review CF A2)
-        why = not_a_regular_file(path)
+        why, status = file_status(path)
         if why:
             unusable.append(ScoringError(f"{display_path(path)}: 无法读取：{why}"))
             continue
-        try:
-            files.append((path, read_limited(path)))
-        except (OSError, ScoringError):
-            files.append((path, None))  # read again by the loader, which reports why it cannot be
+        found[path] = (status, known.get(path, status) or _read_digest(path, status, read, known))
     ledger = read_ledger_bytes(directory)
-    keyed = list(zip(display_paths([path for path, _ in files]), (data for _, data in files)))
-    if ledger is not None:
-        keyed.append((display_path(ledger_path(directory)), ledger))
-    key = cache.library_key(str(directory), keyed)
-    cached = None if unusable else cache.load(key)  # said each time, as any file that cannot be used is
+    shown = display_paths(list(found))
+
+    def key_of(digests: list[bytes | None]) -> str:
+        keyed = list(zip(shown, digests))
+        if ledger is not None:
+            keyed.append((display_path(ledger_path(directory)), cache.file_digest(ledger)))
+        return cache.library_key(str(directory), keyed)
+
+    cached = None if unusable else cache.load(key_of([digest for _, digest in found.values()]))  # said each time, as any file that cannot be used is
     if isinstance(cached, RuleLibrary):
+        known.save()
         cached.directory = directory
         return cached
+    # Compiled from the bytes read now, and kept under their digests: a file known by its status
+    # may have changed since (in the tick it was read in, on a clock that lags)
+    key = key_of([_read_digest(path, status, read, known) if path not in read else digest for path, (status, digest) in found.items()])
+    known.save()
+    files = [(path, read[path]) for path in found]
     library = _load_files(directory, files, ledger)
     library.failures[:0] = unusable
     library.rule_sets = _share_equal_parts(library.rule_sets)
     if not library.failures and not library.ledger_problems:  # a folder being fixed is loaded afresh each time, and its messages with it
         cache.store(key, replace(library, rule_sets=defer_bulky_fields(library.rule_sets)))
     return library
+
+
+def _read_digest(path: Path, status: os.stat_result, read: dict[Path, bytes | None], known: cache.FileDigests) -> bytes | None:
+    """The digest of ``path``'s bytes, read into ``read`` and remembered in ``known`` (None: it
+    cannot be read, which the loader reports when it reads it again)."""
+    try:
+        data = read[path] = read_limited(path)
+    except (OSError, ScoringError):
+        read[path] = None
+        return None
+    digest = cache.file_digest(data)
+    known.put(path, status, digest)
+    return digest
 
 
 def _share_equal_parts(rule_sets: list[RuleSet]) -> list[RuleSet]:
