@@ -3482,7 +3482,7 @@ def test_a_rate_held_to_its_counts_is_scored_alike_on_the_lean_path(library):
     # of what the other reading gives (*: warned) — not the range between them (reviews GQ, GR: most are more is better)
     ("消防通道堵塞处数", "数量指标", "8处", "10处", "10.00*"), ("耕地流出面积", "质量指标", "500亩", "400亩", "8.00*"),
     ("批而未供土地面积", "质量指标", "1000亩", "1300亩", "10.00*"), ("外来入侵物种发生面积", "生态效益指标", "100亩", "150亩", "10.00*"),
-    ("健身器材缺损未修复数", "可持续影响指标", "10件", "6件", "6.00*"),  # 修复 after 未: no work done
+    ("路灯未修复数", "可持续影响指标", "10件", "6件", "6.00*"),  # 修复 after 未: no work done
     ("公共厕所数量", "数量指标", "24座", "18座", "7.50*"), ("沿线群众平均出行时间", "社会效益指标", "35分钟", "30分钟", "8.57*"),
     ("加装电梯数量", "数量指标", "24部", "18部", "7.50"),  # 加装: work done (review GR), no warning
     # ... never a rate, a degree or a share: most are to reach (review GQ)
@@ -3524,8 +3524,32 @@ def test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways
         assert "指标值未写比较符号，按反向指标（完成值越低越好，如成本）应得" in line_reason(row)  # at full marks too
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected"), [
+    # reviews GS, GT, GO (2020.17): a harm before the thing it befell and a count is lower is better
+    ("死亡畜禽数", "可持续影响指标", "50头", "35头", "10.00"), ("汛期水毁供水设施处数", "质量指标", "10处", "4处", "10.00"),
+    ("问题厕所数量", "数量指标", "60座", "45座", "10.00"), ("被欠薪农民工人数", "社会效益指标", "100人", "120人", "8.33"),
+    ("进度滞后项目个数", "质量指标", "2个", "3个", "6.67"), ("健身器材缺损未修复数", "可持续影响指标", "10件", "6件", "10.00"),
+    # ... not where work stands between (a word of work or of reach) or before it and acts on it
+    ("破损档案修裱数量", "数量指标", "100件", "80件", "8.00"), ("失业人员再就业人数", "社会效益指标", "100人", "80人", "8.00"),
+    ("故障设备更换数", "数量指标", "10台", "8台", "8.00"), ("修复水毁供水设施处数", "数量指标", "10处", "8处", "8.00"),
+    # ... nor a harm naming a field of work (harm_struck_exceptions), nor one negated, nor one too far from the count
+    ("灾害信息员人数", "数量指标", "100人", "80人", "8.00*"), ("无违规企业数", "社会效益指标", "20家", "16家", "8.00"),
+    ("死亡国家重点野生动物数", "生态效益指标", "5只", "3只", "6.00*"),
+])
+def test_a_harm_before_the_thing_it_befell_is_lower_is_better(library, name, group, target, actual, expected):
+    group_path = ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]
+    row, rep = one(library, name=name, target=target, actual=actual, group=group_path, claimed="10")
+    assert _shown(row) == expected.rstrip("*"), row.result.parts[0].reason
+    assert any(f.code == "direction_unstated" for f in rep.findings) == expected.endswith("*"), rep.findings
+    # 2020.16 read none of them so: each bare count is of unstated direction there, as more is better
+    before = report(library, [{"name": name, "target": target, "actual": actual, "group": group_path, "weight": 10, "claimed": "10"},
+                              {"name": "其余", "weight": 80, "target": "1", "actual": "1"}], rules="national.project@2020.16")
+    if name in ("死亡畜禽数", "问题厕所数量", "被欠薪农民工人数"):
+        assert any(f.code == "direction_unstated" for f in before.findings), before.findings
+
+
 def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(library):
-    """The rows above on one sheet: the lean path gives the same ranges, findings and total."""
+    """The rows of the two tests above on one sheet: the lean path gives the same ranges, findings and total."""
     import sys
 
     from conftest import ROOT
@@ -3533,8 +3557,9 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
         sys.path.insert(0, str(ROOT))  # `bench` is a folder of the checkout, as in test_lean
     from bench import equality
 
-    marks = test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways.pytestmark
-    cases = next(m.args[1] for m in marks if m.name == "parametrize")
+    cases = [case for test in (test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways,
+                               test_a_harm_before_the_thing_it_befell_is_lower_is_better)
+             for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual, _ in cases]
     checker = equality.Checker(library)
@@ -3550,6 +3575,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
     ("培训人数", "数量指标", "100人", "80人", "名称中没有规则文件所列越低越好的说法（reading.lower_quantity_names、harm_words），"
                                                "按“正向指标（完成值越高越好）”计"),
     ("消防通道堵塞处数", "数量指标", "8处", "10处", "也没有表明是要达到的工作或成效的词（reading.reach_words）"),
+    ("死亡畜禽数", "生态效益指标", "50头", "35头",
+     "名称中的“死亡”是要避免的事，写在所计的“畜禽”之前：所计是遭此事的，越少越好（规则文件 reading.harm_words、harm_struck_length）"),
     # review GN C2: a duration read as the time the work took said why as well
     ("节假日游客入园平均排队时间", "社会效益指标", "30分钟", "40分钟", "名称中的“排队”说的是所用的时间，越短越好（规则文件 rows.no_comparator.durations）"),
     ("故障处理时间", "时效指标", "24小时", "20小时", "名称中的“处理”说的是所用的时间，越短越好"),

@@ -225,6 +225,8 @@ class Reading:
     harm_negations: tuple[str, ...] = ()  # "无", "未": right before a harm word, those without it ("无复发户数")
     reach_words: tuple[str, ...] = ()  # "培训", "受益", "合格": a bare figure so named is one to reach
     handling_negations: tuple[str, ...] = ()  # "未", "尚未": right before a word of work, it was not done ("未整改隐患数")
+    harm_struck_length: int = 0  # a harm word this close before a count strikes what stands between ("死亡畜禽数")
+    harm_struck_exceptions: frozenset[str] = frozenset()  # ... unless it is one of these ("灾害信息员人数")
     handling_object_breaks: tuple[str, ...] = ()  # "施工", "质量": between such a word and its harm, the harm is the work's own
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
     rise_words: tuple[str, ...] = ()  # "增长", "提高": a change and its size before a figure ("同比增长5%") ...
@@ -420,9 +422,9 @@ class Reading:
         return found[0] if found is not None and found[1] == "doubt" else None
 
     def harm_reading(self, name: str) -> tuple[str, str] | None:
-        """The harm word a name ends with (maybe before a count) and how words of work before it
-        stand to it (`_handling`: "work", "doubt" or "none"), or None where it names no harm or those
-        without it."""
+        """The harm word a name ends with (maybe before a count), or stands before the thing it befell
+        (`harm_struck`), and how words of work before it stand to it (`_handling`: "work", "doubt" or
+        "none"), or None where it names no harm or those without it."""
         for count in ("", *self.harm_counts):
             stem = name[: len(name) - len(count)] if count else name
             if (not count or name.endswith(count)) and stem.endswith(self.harm_words):
@@ -430,7 +432,59 @@ class Reading:
                 if stem[: len(stem) - len(harm)].endswith(self.harm_negations):
                     return None  # "无复发户数", "未复发人数": those without the harm
                 return harm, self._handling(stem, len(stem) - len(harm))
+        struck = self._harm_struck(name) if self.harm_struck_length else None
+        return struck[:2] if struck is not None else None
+
+    def harm_struck(self, name: str) -> tuple[str, str] | None:
+        """The harm word and the thing it befell where `harm_reading` reads a name so ("死亡", "畜禽"
+        of "死亡畜禽数"), else None."""
+        found = self.harm_reading(name)
+        struck = self._harm_struck(name) if found is not None and self.harm_struck_length else None
+        return (struck[0], struck[2]) if struck is not None and struck[:2] == found else None
+
+    def _harm_struck(self, name: str) -> tuple[str, str, str] | None:
+        """`harm_reading` of a name whose harm word stands before the thing it befell and a count
+        ("死亡畜禽数", "水毁供水设施处数", "问题厕所数量"): at most `harm_struck_length` characters
+        between them, no harm among them, the harm not one of `harm_struck_exceptions` ("灾害信息员人数")
+        nor right after one of `harm_negations` ("无违规企业数").  Work is done on the thing where a word
+        of work stands between ("破损档案修裱数量"; "健身器材缺损未修复数" counts the harm, the work not
+        done) or a word of work or reach right before the harm ("救助被骗群众人数"), or acts on it
+        from further (`_handling`); a word of reach between is what is reached ("失业人员再就业人数").
+        Of several, the one nearest the count."""
+        found: tuple[int, str, str] | None = None
+        for count in self.harm_counts:  # longest first
+            if not name.endswith(count) or len(count) == len(name):
+                continue
+            stem = name[: len(name) - len(count)]
+            for harm in self.harm_words:
+                if harm in self.harm_struck_exceptions:
+                    continue
+                at = stem.rfind(harm)
+                thing = stem[at + len(harm):]
+                if at < 0 or not 0 < len(thing) <= self.harm_struck_length or stem[:at].endswith(self.harm_negations):
+                    continue
+                if self.reaches(thing) or any(w in thing for w in self.harm_words):
+                    continue
+                if found is None or at > found[0] or (at == found[0] and len(harm) > len(found[1])):
+                    found = (at, harm, stem)
+            if found is not None:
+                at, harm, stem = found
+                before, thing = stem[:at], stem[at + len(harm):]
+                if self._works_on(thing) or before.endswith(self.harm_handling) or before.endswith(self.reach_words):
+                    return harm, "work", thing
+                return harm, self._handling(stem, at), thing
         return None
+
+    def _works_on(self, words: str) -> bool:
+        """Whether a word of `harm_handling` stands in ``words`` not right after one of `handling_negations`
+        ("档案修裱" is work; "未修复" of "健身器材缺损未修复数" is work not done)."""
+        for word in self.harm_handling:
+            at = words.find(word)
+            while at >= 0:
+                if not (self.handling_negations and words.endswith(self.handling_negations, 0, at)):
+                    return True
+                at = words.find(word, at + 1)
+        return False
 
     def unfinished(self, remark: str) -> str | None:
         """The word of `unfinished_remarks` in a remark after a figure, not negated before it in its

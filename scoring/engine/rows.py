@@ -1440,6 +1440,10 @@ class RowScorer(WordingGrader, UnitMatcher):
             if word is not None:
                 return f"名称以“{word}”结尾，是越低越好的量（规则文件 reading.lower_quantity_names）"
             harm = self.reading.harm_named(name)
+            struck = self.reading.harm_struck(name) if harm is not None else None
+            if struck is not None:
+                return (f"名称中的“{harm}”是要避免的事，写在所计的“{struck[1]}”之前：所计是遭此事的，越少越好"
+                        f"（规则文件 reading.harm_words、harm_struck_length）")
             if harm is not None:
                 return f"名称中的“{harm}”是要避免的事，所计越少越好（规则文件 reading.harm_words）"
         durations = rules.no_comparator_durations
