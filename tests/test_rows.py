@@ -3370,7 +3370,9 @@ def test_review_fx_over_reach_of_2020_14(library, name, group, target, actual, e
     # words of failure, 不及时, 不当, made "查处履职不力问题数" a harm, review GJ A2)
     ("劳动人事争议仲裁案件件数", "数量指标", "800件", "900件", "10.00"), ("行政复议案件件数", "数量指标", "120件", "140件", "10.00"),
     # (2020.16: what is done to the unit's work, 被, is its harm — review GT B1 — "鉴定意见被撤销案件数" lower is better)
-    ("鉴定意见被撤销案件数", "社会效益指标", "2件", "3件", "6.67"), ("维修不及时导致漏水户数", "社会效益指标", "5户", "8户", "10.00"),
+    # (2020.17: a word of failure right after the word of work, reading.handling_failures, is the work's own — review GS —
+    # "维修不及时导致漏水户数" is lower is better; "处置不当造成损失金额" keeps 不当, which also names what work acts on)
+    ("鉴定意见被撤销案件数", "社会效益指标", "2件", "3件", "6.67"), ("维修不及时导致漏水户数", "社会效益指标", "5户", "8户", "6.25"),
     ("处置不当造成损失金额", "社会效益指标", "1万元", "2万元", "10.00"), ("救助因病导致返贫人数", "数量指标", "100人", "120人", "10.00"),
     # a word of doubtful_handling set aside by a holder or its objects: the evaluator's; the older words reach across the
     # 2020.15 holders as before (review GJ A1, A3)
@@ -3526,21 +3528,39 @@ def test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways
 
 @pytest.mark.parametrize(("name", "group", "target", "actual", "expected"), [
     # reviews GS, GT, GO (2020.17): a harm before the thing it befell and a count is lower is better
-    ("死亡畜禽数", "可持续影响指标", "50头", "35头", "10.00"), ("汛期水毁供水设施处数", "质量指标", "10处", "4处", "10.00"),
-    ("问题厕所数量", "数量指标", "60座", "45座", "10.00"), ("被欠薪农民工人数", "社会效益指标", "100人", "120人", "8.33"),
-    ("进度滞后项目个数", "质量指标", "2个", "3个", "6.67"), ("健身器材缺损未修复数", "可持续影响指标", "10件", "6件", "10.00"),
+    # (*: with a warning of what the default gives, should a word of work the lists lack follow the harm: reviews GU, GV)
+    ("死亡畜禽数", "可持续影响指标", "50头", "35头", "10.00*"), ("汛期水毁供水设施处数", "质量指标", "10处", "4处", "10.00*"),
+    ("问题厕所数量", "数量指标", "60座", "45座", "10.00*"), ("被欠薪农民工人数", "社会效益指标", "100人", "120人", "8.33*"),
+    ("进度滞后项目个数", "质量指标", "2个", "3个", "6.67*"), ("健身器材缺损未修复数", "可持续影响指标", "10件", "6件", "10.00*"),
     # ... not where work stands between (a word of work or of reach) or before it and acts on it
     ("破损档案修裱数量", "数量指标", "100件", "80件", "8.00"), ("失业人员再就业人数", "社会效益指标", "100人", "80人", "8.00"),
     ("故障设备更换数", "数量指标", "10台", "8台", "8.00"), ("修复水毁供水设施处数", "数量指标", "10处", "8处", "8.00"),
     # ... nor a harm naming a field of work (harm_struck_exceptions), nor one negated, nor one too far from the count
     ("灾害信息员人数", "数量指标", "100人", "80人", "8.00*"), ("无违规企业数", "社会效益指标", "20家", "16家", "8.00"),
     ("死亡国家重点野生动物数", "生态效益指标", "5只", "3只", "6.00*"),
+    # ... and the work's own failure right after it is the harm counted (reading.handling_failures), not work done
+    ("工程质量问题整改不到位项目数", "质量指标", "2个", "1个", "10.00*"), ("隐患整改不到位数", "质量指标", "5处", "8处", "6.25"),
+    ("处置不及时事件数", "质量指标", "3件", "4件", "7.50"), ("查处履职不力问题数", "数量指标", "10个", "8个", "8.00"),
+    ("治理不达标企业数", "数量指标", "10家", "8家", "8.00"),
+    # ... reviews GU, GV: work the lists lacked, and those who work in the harm's field (reading.harm_struck_roles)
+    ("违规账号封禁数量", "数量指标", "300个", "380个", "10.00"), ("闲置仓容租赁面积", "数量指标", "1万平方米", "0.8万平方米", "8.00"),
+    ("纠纷信息员人数", "数量指标", "100人", "80人", "8.00*"),
+    # ... a lower is better name before a tail, "量" ("漏洞数量" is 漏洞数), unless the name ends in one whole ("填埋量")
+    ("网站安全漏洞数量", "质量指标", "15个", "22个", "6.82"), ("生活垃圾填埋量", "生态效益指标", "1.2万吨", "1.35万吨", "8.89"),
+    # ... a harm at the end stays a harm whatever word of reach stands before it ("受助学生": no 助学 in the lists)
+    ("受助学生家庭返贫户数", "社会效益指标", "3户", "1户", "10.00"), ("因康复训练不当致二次损伤人数", "社会效益指标", "2人", "1人", "10.00"),
 ])
 def test_a_harm_before_the_thing_it_befell_is_lower_is_better(library, name, group, target, actual, expected):
+    from scoring.output.reasons import line_reason
+
     group_path = ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]
     row, rep = one(library, name=name, target=target, actual=actual, group=group_path, claimed="10")
     assert _shown(row) == expected.rstrip("*"), row.result.parts[0].reason
-    assert any(f.code == "direction_unstated" for f in rep.findings) == expected.endswith("*"), rep.findings
+    told = [f for f in rep.findings if f.code == "direction_unstated"]
+    assert bool(told) == expected.endswith("*"), rep.findings
+    if told and name not in ("灾害信息员人数", "纠纷信息员人数") and not name.startswith("死亡国家"):
+        assert "写在所计的" in told[0].message and "若所计是做成的工作或要达到的成效（越高越好），应按正向指标" in told[0].message, told
+        assert "指标值未写比较符号，按正向指标（完成值越高越好）应得" in line_reason(row)
     # 2020.16 read none of them so: each bare count is of unstated direction there, as more is better
     before = report(library, [{"name": name, "target": target, "actual": actual, "group": group_path, "weight": 10, "claimed": "10"},
                               {"name": "其余", "weight": 80, "target": "1", "actual": "1"}], rules="national.project@2020.16")

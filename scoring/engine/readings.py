@@ -225,8 +225,10 @@ class Reading:
     harm_negations: tuple[str, ...] = ()  # "无", "未": right before a harm word, those without it ("无复发户数")
     reach_words: tuple[str, ...] = ()  # "培训", "受益", "合格": a bare figure so named is one to reach
     handling_negations: tuple[str, ...] = ()  # "未", "尚未": right before a word of work, it was not done ("未整改隐患数")
+    handling_failures: tuple[str, ...] = ()  # "不到位", "不及时": right after a word of work, the work fell short ("整改不到位")
     harm_struck_length: int = 0  # a harm word this close before a count strikes what stands between ("死亡畜禽数")
     harm_struck_exceptions: frozenset[str] = frozenset()  # ... unless it is one of these ("灾害信息员人数")
+    harm_struck_roles: tuple[str, ...] = ()  # ... or what stands between ends in one ("员": "纠纷信息员人数")
     handling_object_breaks: tuple[str, ...] = ()  # "施工", "质量": between such a word and its harm, the harm is the work's own
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
     rise_words: tuple[str, ...] = ()  # "增长", "提高": a change and its size before a figure ("同比增长5%") ...
@@ -425,6 +427,14 @@ class Reading:
         """The harm word a name ends with (maybe before a count), or stands before the thing it befell
         (`harm_struck`), and how words of work before it stand to it (`_handling`: "work", "doubt" or
         "none"), or None where it names no harm or those without it."""
+        ending = self._harm_ending(name)
+        if ending is not False:
+            return ending
+        struck = self._harm_struck(name) if self.harm_struck_length else None
+        return struck[:2] if struck is not None else None
+
+    def _harm_ending(self, name: str) -> tuple[str, str] | None | bool:
+        """`harm_reading` of a name ending in a harm word (maybe before a count); False where none ends it."""
         for count in ("", *self.harm_counts):
             stem = name[: len(name) - len(count)] if count else name
             if (not count or name.endswith(count)) and stem.endswith(self.harm_words):
@@ -432,48 +442,57 @@ class Reading:
                 if stem[: len(stem) - len(harm)].endswith(self.harm_negations):
                     return None  # "无复发户数", "未复发人数": those without the harm
                 return harm, self._handling(stem, len(stem) - len(harm))
-        struck = self._harm_struck(name) if self.harm_struck_length else None
-        return struck[:2] if struck is not None else None
+        return False
 
     def harm_struck(self, name: str) -> tuple[str, str] | None:
-        """The harm word and the thing it befell where `harm_reading` reads a name so ("死亡", "畜禽"
-        of "死亡畜禽数"), else None."""
-        found = self.harm_reading(name)
-        struck = self._harm_struck(name) if found is not None and self.harm_struck_length else None
-        return (struck[0], struck[2]) if struck is not None and struck[:2] == found else None
+        """The harm word and the thing it befell where `harm_reading` reads a name by a harm before what
+        it counts ("死亡", "畜禽" of "死亡畜禽数"), else None."""
+        if not self.harm_struck_length or self._harm_ending(name) is not False:
+            return None
+        struck = self._harm_struck(name)
+        return (struck[0], struck[2]) if struck is not None else None
 
     def _harm_struck(self, name: str) -> tuple[str, str, str] | None:
         """`harm_reading` of a name whose harm word stands before the thing it befell and a count
         ("死亡畜禽数", "水毁供水设施处数", "问题厕所数量"): at most `harm_struck_length` characters
         between them, no harm among them, the harm not one of `harm_struck_exceptions` ("灾害信息员人数")
-        nor right after one of `harm_negations` ("无违规企业数").  Work is done on the thing where a word
+        nor right after one of `harm_negations` ("无违规企业数"), what follows it not ending in one of
+        `harm_struck_roles` ("纠纷信息员人数": those who work in its field).  Work is done on the thing where a word
         of work stands between ("破损档案修裱数量"; "健身器材缺损未修复数" counts the harm, the work not
-        done) or a word of work or reach right before the harm ("救助被骗群众人数"), or acts on it
-        from further (`_handling`); a word of reach between is what is reached ("失业人员再就业人数").
+        done) or a word of work right before the harm ("救助被骗群众人数"; not a word of reach alone:
+        "消防检查不合格项数" counts what failed the check), or acts on it from further (`_handling`); a word of
+        reach between is what is reached ("失业人员再就业人数").
         Of several, the one nearest the count."""
-        found: tuple[int, str, str] | None = None
-        for count in self.harm_counts:  # longest first
-            if not name.endswith(count) or len(count) == len(name):
+        # the longest count the name ends in, only: "纠纷信息员人数" counts 人 (人数), not 信息员人 (数)
+        count = next((c for c in self.harm_counts if name.endswith(c) and len(c) < len(name)), None)  # longest first
+        if count is None:
+            return None
+        stem = name[: len(name) - len(count)]
+        found: tuple[int, str] | None = None
+        for harm in self.harm_words:
+            at = stem.rfind(harm)
+            thing = stem[at + len(harm):]
+            if at < 0 or harm in self.harm_struck_exceptions or not 0 < len(thing) <= self.harm_struck_length:
                 continue
-            stem = name[: len(name) - len(count)]
-            for harm in self.harm_words:
-                if harm in self.harm_struck_exceptions:
-                    continue
-                at = stem.rfind(harm)
-                thing = stem[at + len(harm):]
-                if at < 0 or not 0 < len(thing) <= self.harm_struck_length or stem[:at].endswith(self.harm_negations):
-                    continue
-                if self.reaches(thing) or any(w in thing for w in self.harm_words):
-                    continue
-                if found is None or at > found[0] or (at == found[0] and len(harm) > len(found[1])):
-                    found = (at, harm, stem)
-            if found is not None:
-                at, harm, stem = found
-                before, thing = stem[:at], stem[at + len(harm):]
-                if self._works_on(thing) or before.endswith(self.harm_handling) or before.endswith(self.reach_words):
-                    return harm, "work", thing
-                return harm, self._handling(stem, at), thing
-        return None
+            if stem[:at].endswith(self.harm_negations) or thing.endswith(self.harm_struck_roles):
+                continue  # "无违规企业数": those without it; "纠纷信息员人数": the people working in the harm's field
+            if self.reaches(thing) or any(w in thing for w in self.harm_words):
+                continue
+            if found is None or at > found[0] or (at == found[0] and len(harm) > len(found[1])):
+                found = (at, harm)
+        if found is None:
+            return None
+        at, harm = found
+        before, thing = stem[:at], stem[at + len(harm):]
+        if self._works_on(thing) or (before.endswith(self.harm_handling) and not self._failed_work(stem, at)):
+            return harm, "work", thing
+        return harm, self._handling(stem, at), thing
+
+    def _failed_work(self, name: str, at: int) -> bool:
+        """Whether a word of `handling_failures` stands at ``at`` right after a word of `harm_handling` or
+        `reach_words`: the work fell short ("整改不到位", "培训不到位"), its failure the harm counted."""
+        return bool(self.handling_failures) and name.startswith(self.handling_failures, at) and (
+            name[:at].endswith(self.harm_handling) or name[:at].endswith(self.reach_words))
 
     def _works_on(self, words: str) -> bool:
         """Whether a word of `harm_handling` stands in ``words`` not right after one of `handling_negations`
@@ -535,6 +554,8 @@ class Reading:
         belongs to ("劝阻群众违规用火次数" is work, "帮扶群众返贫人数" the harm of those helped); else "none"."""
         if self.handling_negations and name.startswith(self.handling_negations, at):
             return "none"  # a harm that is work left undone ("挂牌督办未销号数量"): no word of work before it did it
+        if self._failed_work(name, at):
+            return "none"  # the work's own failure ("隐患整改不到位数"): what is counted is where it fell short
         doubt = False
         for word in self.harm_handling:
             start = name.rfind(word, 0, at)
@@ -544,6 +565,8 @@ class Reading:
                 continue  # "被审计查出问题数", "接受巡察发现问题数": the unit's own harms, found by someone else's work
             if self.handling_negations and name[:start].endswith(self.handling_negations):
                 continue  # "逾期未整改一般事故隐患数": the work not done, the hazards still there
+            if self.handling_failures and name.startswith(self.handling_failures, start + len(word)):
+                continue  # "处置不及时事件数": the events its work failed, not those it dealt with
             gap = name[start + len(word): at]
             dated = gap
             for part in self.lower_name_break_words:
@@ -2016,9 +2039,17 @@ def lower_name_word(name: str, reading: Reading) -> str | None:
     """The word of `lower_quantity_names` that makes a name lower is better (`is_lower_name`), or None."""
     if not is_lower_name(name, reading):
         return None
-    tail = next((t for t in reading.lower_name_tails if name.endswith(t) and len(t) < len(name)), "")
-    name = name[: len(name) - len(tail)]
+    name = _lower_name_without_tail(name, reading)
     return max((w for w in reading.lower_quantity_names if name.endswith(w)), key=len)
+
+
+def _lower_name_without_tail(name: str, reading: Reading) -> str:
+    """``name`` without a word of `lower_name_tails` after a lower is better name ("设备故障率控制"), unless
+    it ends in one whole ("填埋量" is one; "漏洞数量" is 漏洞数 with its tail 量)."""
+    if any(name.endswith(w) for w in reading.lower_quantity_names):
+        return name
+    tail = next((t for t in reading.lower_name_tails if name.endswith(t) and len(t) < len(name)), "")
+    return name[: len(name) - len(tail)]
 
 
 def is_lower_name(name: str, reading: Reading) -> bool:
@@ -2033,8 +2064,7 @@ def is_lower_name(name: str, reading: Reading) -> bool:
     (`none_words`) before a short name of one of `negated_events` right before it ("无安全事故发生率",
     "杜绝安全事故发生率").  "无人机故障率", "不动产登记差错率", "不可移动文物安全事故发生率" and
     "减少审批环节后投诉率" stay lower is better."""
-    tail = next((t for t in reading.lower_name_tails if name.endswith(t) and len(t) < len(name)), "")
-    name = name[: len(name) - len(tail)]  # "设备故障率控制": the quantity is the failure rate
+    name = _lower_name_without_tail(name, reading)  # "设备故障率控制": the quantity is the failure rate
     words = [w for w in reading.lower_quantity_names if name.endswith(w)]
     if not words:
         return False

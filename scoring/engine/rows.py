@@ -1870,6 +1870,23 @@ class RowScorer(WordingGrader, UnitMatcher):
                 return None
         return rules.methods[rules.no_comparator_unstated]
 
+    def _struck(self, row: Row, target: ParsedValue, method: CompiledMethod) -> tuple[str, str] | None:
+        """The harm word and the thing it befell where a bare figure is lower is better only because its
+        name puts a harm before what it counts (`Reading.harm_struck`: "死亡畜禽数"), else None.  Such a
+        row is also read as the rules' default, where a word of work the lists lack stands in what
+        follows the harm (reviews GU, GV: "心脏死亡器官捐献例数", "违规账号封禁数量", "闲置仓容租赁面积" count
+        work): the evaluator is told what that gives, as for a figure of unstated direction."""
+        rules = self.rules
+        if rules.no_comparator_unstated is None or target.comparator is not None or target.kind != "number" or target.number == 0:
+            return None
+        if method is not rules.methods.get(rules.no_comparator_lower or "") or rules.select.get("none") not in rules.methods:
+            return None
+        name = _row_name(row)
+        if is_lower_name(name, self.reading) or self._no_comparator(row, target) != rules.no_comparator_lower:
+            return None
+        found = self.reading.harm_reading(name)
+        return self.reading.harm_struck(name) if found is not None and found[1] == "none" else None
+
     def _other_reading(self, row: Row, weight: Decimal, method: CompiledMethod, target: ParsedValue, actual: ParsedValue,
                        names: dict, place: str, findings: list[Finding], values: list[ValueUse]) -> str | None:
         """A bare figure of unstated direction (`_unstated`): scored as the default reads it, with a warning
@@ -1880,6 +1897,9 @@ class RowScorer(WordingGrader, UnitMatcher):
         rows in fields of work and services more is better (GR: 22 of 28), where the default's 高报 is
         the finding that matters."""
         other = self._unstated(row, target, method)
+        struck = None if other is not None else self._struck(row, target, method)
+        if struck is not None:
+            other = self.rules.methods[self.rules.select["none"]]
         if other is None:
             return None
         a, t = names["actual"], names["target"]
@@ -1893,6 +1913,12 @@ class RowScorer(WordingGrader, UnitMatcher):
             return None
         if self.recorder.traced:
             self.recorder.value(values, ValueUse("unstated", "另一种读法", f"{other.label}：{fmt(round_half_up(scores[1], 2))} 分", "value"))
+        if struck is not None:
+            findings.append(finding("direction_unstated", f"{row.name}：指标值“{target.raw}”未写比较符号，名称中的“{struck[0]}”写在所计的"
+                                    f"“{struck[1]}”之前，读作遭此事的，按{method.label}计 {fmt(round_half_up(scores[0], 2))} 分；"
+                                    f"若所计是做成的工作或要达到的成效（越高越好），应按{other.label}计 {fmt(round_half_up(scores[1], 2))} 分，"
+                                    f"请评价人核定（越高越好的指标宜在指标值前写“≥”，越低越好的写“≤”）", place))
+            return f"指标值未写比较符号，按{other.label}应得 {fmt(round_half_up(scores[1], 2))} 分"
         findings.append(finding("direction_unstated", f"{row.name}：指标值“{target.raw}”未写比较符号，名称也未表明越高越好还是越低越好，"
                                 f"按{method.label}计 {fmt(round_half_up(scores[0], 2))} 分；若本指标越低越好，应按{other.label}计 "
                                 f"{fmt(round_half_up(scores[1], 2))} 分，请评价人核定（越低越好的指标宜在指标值前写“≤”）", place))

@@ -410,8 +410,10 @@ class _Compiler:
             harm_negations=tuple(fold(w) for w in r.harm_negations),
             reach_words=tuple(fold(w) for w in r.reach_words),
             handling_negations=tuple(fold(w) for w in r.handling_negations),
+            handling_failures=tuple(fold(w) for w in r.handling_failures),
             harm_struck_length=r.harm_struck_length,
             harm_struck_exceptions=frozenset(fold(w) for w in r.harm_struck_exceptions),
+            harm_struck_roles=tuple(fold(w) for w in r.harm_struck_roles),
             component_words=_longest_first(fold(w) for w in r.component_words),
         )
 
@@ -823,7 +825,8 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "doubtful_handling"): [], ("reading", "doubtful_holders"): [],
                                                         ("rows.no_comparator", "doubtful_harm"): None, ("reading", "reach_words"): [],
                                                         ("rows.no_comparator", "unstated"): None, ("reading", "handling_negations"): [],
-                                                        ("reading", "harm_struck_length"): 0, ("reading", "harm_struck_exceptions"): []}
+                                                        ("reading", "harm_struck_length"): 0, ("reading", "harm_struck_exceptions"): [],
+                                                        ("reading", "handling_failures"): [], ("reading", "harm_struck_roles"): []}
 
 
 def content_hash(resolved: dict) -> str:

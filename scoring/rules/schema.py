@@ -238,6 +238,9 @@ class ReadingDecl(Strict):
     # Words right before a word of `harm_handling` that say the work was not done: the harm is still there
     # ("逾期未整改一般事故隐患数", "挂牌督办未销号隐患数" count hazards, where "整改事故隐患数" counts work)
     handling_negations: list[str] = []
+    # Words of `harm_words` that right after a word of `harm_handling` or `reach_words` say the work itself fell short ("隐患整改不到位数",
+    # "工程质量问题整改不到位项目数", "处置不及时事件数"): the failure is the harm counted, not work done
+    handling_failures: list[str] = []
     # How many characters at most may stand between a harm word and the count ending a name for the harm to be what
     # befell the thing counted ("死亡畜禽数", "水毁供水设施处数", "问题厕所数量": lower is better), none of them a word
     # of `harm_handling` or `reach_words` ("破损档案修裱数量", "失业人员再就业人数" count work); 0: a harm word must end
@@ -246,6 +249,9 @@ class ReadingDecl(Strict):
     # Harm words that before another word name a field of work, not what befell a thing ("灾害信息员人数", "投诉渠道数",
     # "疫情防控物资数量"): never read so
     harm_struck_exceptions: list[str] = []
+    # ... nor where what stands between ends in one of these, naming those who work in the harm's field ("员":
+    # "纠纷信息员人数", "网格员")
+    harm_struck_roles: list[str] = []
     # A row's name beginning with one of these ("其中桃树种植面积", "其中：财政拨款"), with no weight and no
     # score of its own, names a component of the row above it, as `part_of` would
     component_words: list[str] = []
