@@ -18,7 +18,7 @@ import pytest
 from scoring import RuleLibrary, load_rule_dir
 from scoring.rules import cache as rule_cache
 
-from conftest import FORMULAS, in_effect
+from conftest import FORMULAS, in_effect, run_cli
 
 
 @pytest.fixture
@@ -141,8 +141,15 @@ def test_a_cached_library_is_found_without_reading_files_known_by_their_status(c
     read = _rule_files_read(monkeypatch)
     warm = load_rule_dir(few_rules)
     assert read == [] and [r.sha256 for r in warm.rule_sets] == [r.sha256 for r in fresh.rule_sets]
+    # ... until a rule set is handed out: its file and those it extends are read, once
+    project = warm.find("hunan.dept-overall", 2024)
+    assert sorted(read) == sorted(Path(warm.find(ref).path).name for ref in (project.ref, *project.extends))
+    warm.find("hunan.dept-overall", 2024)
+    assert len(read) == 1 + len(project.extends)
+    read.clear()
 
     child = in_effect(few_rules, "hunan.dept-overall", 2024)
+    read.clear()
     text = child.read_text(encoding="utf-8")
     assert 'title = "' in text
     edited = text.replace('title = "', 'title = "（改）', 1)
@@ -166,6 +173,54 @@ def test_a_cached_library_is_found_without_reading_files_known_by_their_status(c
     assert digests.exists()
 
 
+def test_a_file_its_status_does_not_tell_changed_never_scores_by_its_old_bytes(cache, few_rules, monkeypatch):
+    """A status can miss a change (bytes written again through a shared memory mapping, a network file
+    system caching status, Windows' change time; review GW A1, A2, B1).  Planted here as a record that
+    a changed file still holds its old bytes, whose library is kept: the library is found by it, but
+    a rule set is handed out only once its files are read — the changed one differs, the folder is
+    loaded afresh, and the rule set is the one the file now makes.  Every rule set of the stale
+    library, and `formulas` commands (every file read), are the files' own too."""
+    monkeypatch.setattr(rule_cache, "SETTLED_NS", -10**12)
+    child = in_effect(few_rules, "hunan.dept-overall", 2024)
+    before = load_rule_dir(few_rules)
+    ref = next(r.ref for r in before.rule_sets if Path(r.path).name == child.name)
+    old = before.find(ref).sha256
+    [entry] = cache.glob("digests-*.pickle")
+    stale = rule_cache.entry_value(entry.read_bytes())
+    child.write_text(child.read_text(encoding="utf-8").replace('title = "', 'title = "（改）', 1), encoding="utf-8")
+    after = _uncached(few_rules, monkeypatch).find(ref).sha256
+    assert after != old
+    load_rule_dir(few_rules)  # the changed file's status and digest remembered, its library kept
+    remembered = rule_cache.entry_value(entry.read_bytes())
+    name = next(n for n in remembered if n.endswith(child.name))
+    remembered[name] = (remembered[name][0], stale[name][1])  # its new status, its old digest
+    entry.write_bytes(rule_cache.entry_bytes(remembered))
+
+    library = load_rule_dir(few_rules)
+    assert next(r.sha256 for r in library.rule_sets if r.ref == ref) == old  # found by the old digest …
+    assert library.find(ref).sha256 == after  # … but handed out as the file is now
+    assert next(r.sha256 for r in library.rule_sets if r.ref == ref) == after
+    region = ["湖南省"]
+    again = load_rule_dir(few_rules)
+    assert again.select(region, 2024, "部门整体支出绩效自评表").sha256 == after  # select reads as find does
+    assert load_rule_dir(few_rules, read_every_file=True).find(ref).sha256 == after
+    listed = run_cli("formulas", "list", "--rules-dir", str(few_rules), env={"SCORING_CACHE_DIR": str(cache)})
+    assert after[:12] in listed.stdout and old[:12] not in listed.stdout, listed.stdout
+
+
+def test_one_folder_named_two_ways_shares_its_files_digests(cache, few_rules, monkeypatch):
+    """"rules" from its parent and the same folder by its full path name its files alike in the
+    record of their digests (review GW B2: each switch read every file again)."""
+    monkeypatch.setattr(rule_cache, "SETTLED_NS", -10**12)
+    monkeypatch.chdir(few_rules.parent)
+    load_rule_dir(few_rules.name)
+    load_rule_dir(few_rules)
+    read = _rule_files_read(monkeypatch)
+    load_rule_dir(few_rules.name)
+    load_rule_dir(few_rules)
+    assert read == []
+
+
 def test_a_file_changed_just_before_it_was_read_is_read_again(cache, few_rules, monkeypatch):
     """A file changed within `SETTLED_NS` before it was read could change again in the same tick
     of its clock and keep its status: its digest is not remembered, so it is read each time."""
@@ -177,8 +232,8 @@ def test_a_file_changed_just_before_it_was_read_is_read_again(cache, few_rules, 
 
 
 def test_a_wrong_remembered_digest_costs_a_compile_never_a_wrong_library(cache, few_rules, monkeypatch):
-    """Whatever the remembered digests say, a library not found under them is compiled from the
-    bytes read then, and kept under those bytes' digests."""
+    """Remembered digests no library is kept under: the library is compiled from the bytes read
+    then, and kept under those bytes' digests."""
     monkeypatch.setattr(rule_cache, "SETTLED_NS", -10**12)
     expected = [r.sha256 for r in load_rule_dir(few_rules).rule_sets]
     [entry] = cache.glob("digests-*.pickle")

@@ -45,14 +45,15 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise SystemExit(code)
 
 
-def load_library(rules_dir: Optional[Path]):
+def load_library(rules_dir: Optional[Path], every_file: bool = False):
     """The rule library of ``rules_dir`` (default: the shipped rule files); an unusable folder stops
-    with exit code 2, and each rule file that cannot be used is named on stderr."""
+    with exit code 2, and each rule file that cannot be used is named on stderr.  ``every_file``: every
+    file read now (`load_rule_dir`), for a command that shows every rule set."""
     from ..errors import ScoringError
     from ..rules.library import load_rule_dir
 
     try:
-        library = load_rule_dir(rules_dir)
+        library = load_rule_dir(rules_dir, read_every_file=every_file)
     except ScoringError as exc:
         fail(str(exc))
     for failure in library.failures:

@@ -24,7 +24,7 @@ def formulas_list(rules_dir: Optional[Path] = RulesDir) -> None:
 
     from ..output.rule_set import region_text
 
-    library = load_library(rules_dir)
+    library = load_library(rules_dir, every_file=True)
     rows = [
         [r.ref + (f"（修订 {r.info.revises}）" if r.info.revises else ""), r.info.title, region_text(r), r.info.sheet_type,
          f"{r.info.effective_from}～{r.info.effective_to or ''}", r.sha256[:12], r.path]
@@ -44,7 +44,7 @@ def formulas_show(
 
     from ..output.rule_set import render_rule_set
 
-    rule_set = find_rule_set(load_library(rules_dir), ref)
+    rule_set = find_rule_set(load_library(rules_dir, every_file=True), ref)
     if resolved:
         sys.stdout.write(json.dumps(rule_set.resolved, ensure_ascii=False, indent=2) + "\n")
     else:
@@ -60,7 +60,7 @@ def formulas_diff(
     """比较两个规则集（继承展开后）：新增、删除、修改的指标、参数、输入和词表。"""
     from ..rules.changes import diff_rule_sets
 
-    library = load_library(rules_dir)
+    library = load_library(rules_dir, every_file=True)
     a, b = find_rule_set(library, old), find_rule_set(library, new)
     lines = diff_rule_sets(a, b)
     typer.echo(f"{a.ref}（sha256 {a.sha256[:12]}）→ {b.ref}（sha256 {b.sha256[:12]}）")
@@ -89,7 +89,7 @@ def formulas_new(
     from ..rules.released import LEDGER
     from ..rules.versions import new_version
 
-    library = load_library(rules_dir)
+    library = load_library(rules_dir, every_file=True)
     rule_set = find_rule_set(library, ref)
     try:
         start = dt.date.fromisoformat(effective_from) if effective_from else None
@@ -138,13 +138,13 @@ def formulas_validate(
         failures.extend(problems)
     else:
         try:
-            library = load_rule_dir(rules_dir)
+            library = load_rule_dir(rules_dir, read_every_file=True)
         except ScoringError as exc:
             fail(str(exc))
         loaded, failures, released = library.rule_sets, [*library.failures, *library.ledger_problems, *ties(library.rule_sets)], library.released
     has_ledger = ledger_path(folder).is_file()
     try:
-        whole = load_rule_dir(rules_dir)
+        whole = load_rule_dir(rules_dir, read_every_file=True)
     except ScoringError:
         whole = None
     revised_by = {r.info.revises: r.ref for r in whole.rule_sets if r.info.revises} if whole is not None else {}
@@ -224,7 +224,7 @@ def formulas_test(
     from ..errors import ScoringError
     from ..rules.golden import run_rule_tests
 
-    library = load_library(rules_dir)
+    library = load_library(rules_dir, every_file=True)
     if ref:
         try:
             targets = [library.find(ref)] if "@" in ref else [r for r in library.rule_sets if r.id == ref] or [library.find(ref)]
@@ -254,7 +254,7 @@ def formulas_compile(
     from ..engine.engine import resolved_parameters
     from ..rules.codegen import CodegenError, generate, listing
 
-    rule_set = find_rule_set(load_library(rules_dir), ref)
+    rule_set = find_rule_set(load_library(rules_dir, every_file=True), ref)
     fy = rule_set.info.fiscal_years
     year = year if year is not None else (fy.first if fy is not None else rule_set.info.effective_from.year)
     try:

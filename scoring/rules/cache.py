@@ -164,11 +164,16 @@ class FileDigests:
     cached library costs a status per file, not reading and hashing every byte of them (three
     megabytes and half of the time of a warm load, with sixteen revisions of the national rule).
 
-    Writing a file changes its change time (which no program can set back) and mostly its size and
-    modification time; replacing it changes its inode.  A file's times tick in steps of a few
-    milliseconds (two seconds on FAT), so a file changed in the tick it was read in could keep its
-    status: a digest is remembered only for a file that had not changed for `SETTLED_NS` before it
-    was read, and whose status was the same before and after.
+    Writing a file through a call changes its change time (on POSIX; no program can set it back)
+    and mostly its size and modification time; replacing it changes its inode.  A file's times tick
+    in steps of a few milliseconds (two seconds on FAT), so a file changed in the tick it was read in
+    could keep its status: a digest is remembered only for a file that had not changed for
+    `SETTLED_NS` before it was read, and whose status was the same before and after.  A status can
+    still miss a change — bytes written again through a shared memory mapping, a network file
+    system's client caching file status, Windows, whose change time is the creation time (review
+    GW) — so the status only finds the library: the files of each rule set handed out are read and
+    checked first (`library.RuleLibrary.find`, `select`).  Files are named relative to the folder,
+    so one folder named two ways shares its digests.
     """
 
     def __init__(self, directory: str) -> None:
@@ -177,10 +182,17 @@ class FileDigests:
         found = load(self.key, DIGESTS_PREFIX) if self.on else None
         self.known: dict[str, tuple[tuple[int, ...], bytes]] = found if isinstance(found, dict) else {}
         self.seen: dict[str, tuple[tuple[int, ...], bytes]] = {}
+        self._prefix = os.path.join(os.fspath(directory), "")
+
+    def _name(self, path: Path) -> str:
+        # a file under the folder by its place in it ("national/project-2020.17.toml"); a folder named
+        # "." lists its files without it, already so
+        name = os.fspath(path)
+        return name[len(self._prefix):] if name.startswith(self._prefix) else name
 
     def get(self, path: Path, status: os.stat_result) -> bytes | None:
         """The digest of ``path`` when its status is ``status`` again, else None (read it)."""
-        name = os.fspath(path)
+        name = self._name(path)
         entry = self.known.get(name)
         if entry is None or entry[0] != _status(status):
             return None
@@ -190,7 +202,7 @@ class FileDigests:
     def put(self, path: Path, before: os.stat_result, digest: bytes) -> None:
         """Remember that ``path``, of status ``before`` when it was read, holds bytes of ``digest``
         (unless it was changed lately, or while it was read)."""
-        name = os.fspath(path)
+        name = self._name(path)
         self.seen.pop(name, None)
         try:
             after = path.stat()

@@ -120,9 +120,54 @@ class RuleLibrary:
     # select's answers by region, year, sheet type and evaluation date: a batch asks the same few
     # questions for every sheet, and each answer folds every rule set's titles and regions
     _selected: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # The files this process has not read, known by their status as holding the bytes the library
+    # was compiled from (`cache.FileDigests`): shown path → (path, digest).  A rule set is handed out
+    # only once its files are read and found so (`_as_read`).
+    unread: dict[str, tuple[str, bytes]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def find(self, ref: str, year: int | None = None, evaluated: dt.date | None = None) -> RuleSet:
         """Find ``id`` or ``id@version``; with a bare id, the version that governs ``year``."""
+        return self._as_read(lambda: self._find(ref, year, evaluated))
+
+    def read_every_file(self) -> None:
+        """Read every file not read yet and check it holds what the library was compiled from
+        (loading it afresh where one does not): for commands that show every rule set."""
+        if self.unread and not self._still(list(self.unread)):
+            self._reload()
+
+    def _as_read(self, pick):
+        """The rule set ``pick`` chooses, its own file and those it extends read and found to hold
+        the bytes the library was compiled from.  A file known only by its status may hold others —
+        written through a shared memory mapping, on a network file system whose client caches file
+        status, on a system without change times (review GW) — and then the folder is loaded afresh,
+        reading every file, and ``pick`` chooses again: a score never comes from bytes no file holds."""
+        rule_set = pick()
+        if self.unread:
+            paths = {r.ref: r.path for r in self.rule_sets}
+            if not self._still([rule_set.path, *(paths.get(ref, "") for ref in rule_set.extends)]):
+                self._reload()
+                rule_set = pick()
+        return rule_set
+
+    def _still(self, shown: list[str]) -> bool:
+        """Whether each of the files ``shown`` not read yet holds the bytes the library was compiled from
+        (each read once: it is then no longer unread)."""
+        same = True
+        for name in shown:
+            entry = self.unread.pop(name, None)
+            if entry is None:
+                continue
+            try:
+                same = cache.file_digest(read_limited(Path(entry[0]))) == entry[1] and same
+            except (OSError, ScoringError):
+                same = False
+        return same
+
+    def _reload(self) -> None:
+        fresh = load_rule_dir(self.directory, read_every_file=True)
+        self.__dict__.update(fresh.__dict__)
+
+    def _find(self, ref: str, year: int | None, evaluated: dt.date | None) -> RuleSet:
         rule_id, _, version = ref.partition("@")
         candidates = [r for r in self.rule_sets if r.id == rule_id and (not version or r.version == version)]
         if not candidates:
@@ -211,7 +256,7 @@ class RuleLibrary:
         known = self._selected.get(key)
         if known is None:
             try:
-                known = self._select(region, year, sheet_type, evaluated)
+                known = self._as_read(lambda: self._select(region, year, sheet_type, evaluated))
             except ScoringError as exc:
                 known = str(exc)
             if len(self._selected) < 4096:  # regions and titles are few; a hostile batch's are not
@@ -400,9 +445,13 @@ def _span(rule_set: RuleSet) -> str:
     return f"{rule_set.info.effective_from}～{rule_set.info.effective_to or ''}"
 
 
-def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
+def load_rule_dir(directory: Path | str | None = None, read_every_file: bool = False) -> RuleLibrary:
     """Load every ``*.toml`` under ``directory`` (default: `default_rules_dir`), resolving
-    inheritance between them. A file that cannot be used is listed in ``failures``; the others load."""
+    inheritance between them. A file that cannot be used is listed in ``failures``; the others load.
+
+    A file whose status is the one it had when last read is not read to find the cached library
+    (`cache.FileDigests`): it is read when a rule set it makes is first handed out
+    (`RuleLibrary.find`, `select`), or, with ``read_every_file``, before the library is returned."""
     if directory is None:
         directory = default_rules_dir()
         if not directory.is_dir() and os.environ.get(RULES_DIR_VARIABLE, "").strip():
@@ -421,7 +470,8 @@ def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
         if why:
             unusable.append(ScoringError(f"{display_path(path)}: 无法读取：{why}"))
             continue
-        found[path] = (status, known.get(path, status) or _read_digest(path, status, read, known))
+        remembered = None if read_every_file else known.get(path, status)
+        found[path] = (status, remembered if remembered is not None else _read_digest(path, status, read, known))
     ledger = read_ledger_bytes(directory)
     shown = display_paths(list(found))
 
@@ -435,6 +485,7 @@ def load_rule_dir(directory: Path | str | None = None) -> RuleLibrary:
     if isinstance(cached, RuleLibrary):
         known.save()
         cached.directory = directory
+        cached.unread = {name: (str(path), digest) for name, (path, (_, digest)) in zip(shown, found.items()) if path not in read}
         return cached
     # Compiled from the bytes read now, and kept under their digests: a file known by its status
     # may have changed since (in the tick it was read in, on a clock that lags)

@@ -86,7 +86,7 @@ class Rules:
         stamp = self._fingerprint()
         with self._lock:
             if self._library is None or stamp != self._stamp:
-                self._library = load_rule_dir(self.directory)
+                self._library = load_rule_dir(self.directory, read_every_file=True)  # it lists every rule set
                 self._stamp = stamp
             return self._library
 
