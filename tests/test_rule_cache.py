@@ -231,6 +231,29 @@ def test_a_file_changed_just_before_it_was_read_is_read_again(cache, few_rules, 
     assert sorted(read) == sorted(p.name for p in few_rules.rglob("*.toml"))
 
 
+def test_a_file_whose_times_were_set_back_is_read_until_its_change_time_settles(cache, tmp_path, monkeypatch):
+    """Setting a file's modification time back (`touch -d`, `cp -p`, `rsync -t`) cannot set back its
+    change time: a file so written is not remembered until that has settled too, and a status
+    taken of another file than the one read is never remembered."""
+    path = tmp_path / "a.toml"
+    path.write_bytes(b"x = 1\n")
+    day = 86_400 * 10**9
+    os.utime(path, ns=(path.stat().st_atime_ns - day, path.stat().st_mtime_ns - day))
+    digests = rule_cache.FileDigests(str(tmp_path))
+    digests.put(path, path.stat(), rule_cache.file_digest(b"x = 1\n"))
+    assert digests.seen == {}  # its change time is now
+    monkeypatch.setattr(rule_cache, "SETTLED_NS", -10**12)
+    other = tmp_path / "b.toml"
+    other.write_bytes(b"x = 2\n")
+    digests.put(path, other.stat(), rule_cache.file_digest(b"x = 1\n"))
+    assert digests.seen == {}  # the status before the read was another file's
+    digests.put(path, path.stat(), rule_cache.file_digest(b"x = 1\n"))
+    assert list(digests.seen) == ["a.toml"]
+    digests.save()
+    again = rule_cache.FileDigests(str(tmp_path))
+    assert again.get(path, path.stat()) == rule_cache.file_digest(b"x = 1\n") and again.get(path, other.stat()) is None
+
+
 def test_a_wrong_remembered_digest_costs_a_compile_never_a_wrong_library(cache, few_rules, monkeypatch):
     """Remembered digests no library is kept under: the library is compiled from the bytes read
     then, and kept under those bytes' digests."""
