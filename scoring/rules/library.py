@@ -124,6 +124,7 @@ class RuleLibrary:
     # was compiled from (`cache.FileDigests`): shown path → (path, digest).  A rule set is handed out
     # only once its files are read and found so (`_as_read`).
     unread: dict[str, tuple[str, bytes]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _read_sets: set = field(default_factory=set, init=False, repr=False, compare=False)  # rule sets whose files were read
 
     def find(self, ref: str, year: int | None = None, evaluated: dt.date | None = None) -> RuleSet:
         """Find ``id`` or ``id@version``; with a bare id, the version that governs ``year``."""
@@ -142,11 +143,12 @@ class RuleLibrary:
         status, on a system without change times (review GW) — and then the folder is loaded afresh,
         reading every file, and ``pick`` chooses again: a score never comes from bytes no file holds."""
         rule_set = pick()
-        if self.unread:
+        if self.unread and rule_set.ref not in self._read_sets:  # a batch asks for the same few for every row
             paths = {r.ref: r.path for r in self.rule_sets}
             if not self._still([rule_set.path, *(paths.get(ref, "") for ref in rule_set.extends)]):
                 self._reload()
                 rule_set = pick()
+            self._read_sets.add(rule_set.ref)
         return rule_set
 
     def _still(self, shown: list[str]) -> bool:
