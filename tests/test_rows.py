@@ -3549,6 +3549,8 @@ def test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways
     ("网站安全漏洞数量", "质量指标", "15个", "22个", "6.82"), ("生活垃圾填埋量", "生态效益指标", "1.2万吨", "1.35万吨", "8.89"),
     # ... a harm at the end stays a harm whatever word of reach stands before it ("受助学生": no 助学 in the lists)
     ("受助学生家庭返贫户数", "社会效益指标", "3户", "1户", "10.00"), ("因康复训练不当致二次损伤人数", "社会效益指标", "2人", "1人", "10.00"),
+    # ... review GY: lengths are counts of what a harm befell too; a length is no degree for ending in 度 (its unit says so)
+    ("侵蚀岸线长度", "生态效益指标", "1.2公里", "1.5公里", "8.00*"), ("岸线长度", "数量指标", "10公里", "8公里", "8.00*"),
 ])
 def test_a_harm_before_the_thing_it_befell_is_lower_is_better(library, name, group, target, actual, expected):
     from scoring.output.reasons import line_reason
@@ -3558,7 +3560,7 @@ def test_a_harm_before_the_thing_it_befell_is_lower_is_better(library, name, gro
     assert _shown(row) == expected.rstrip("*"), row.result.parts[0].reason
     told = [f for f in rep.findings if f.code == "direction_unstated"]
     assert bool(told) == expected.endswith("*"), rep.findings
-    if told and name not in ("灾害信息员人数", "纠纷信息员人数") and not name.startswith("死亡国家"):
+    if told and name not in ("灾害信息员人数", "纠纷信息员人数", "岸线长度") and not name.startswith("死亡国家"):  # those unstated
         assert "写在所计的" in told[0].message and "若所计是做成的工作或要达到的成效（越高越好），应按正向指标" in told[0].message, told
         assert "指标值未写比较符号，按正向指标（完成值越高越好）应得" in line_reason(row)
     # 2020.16 read none of them so: each bare count is of unstated direction there, as more is better

@@ -1854,12 +1854,14 @@ class RowScorer(WordingGrader, UnitMatcher):
         if method is not rules.methods.get(rules.select.get("none", "")) or self._no_comparator(row, target) is not None:
             return None
         name, reading = _row_name(row), self.reading
-        if name.endswith(reading.quantity_names) or name.endswith(reading.percent_names) or target.unit in reading.rate_units:
+        degree = name.endswith(reading.quantity_names) and (target.unit is None or target.unit in reading.rate_units)
+        if degree or name.endswith(reading.percent_names) or target.unit in reading.rate_units:
             # a rate, a degree, a share or a score: most to reach (review GQ: 18 of 20 bare rates in education, health and civil
-            # affairs), and those to keep down are the rates the lists name most fully — read as select.none says
+            # affairs), and those to keep down are the rates the lists name most fully — read as select.none says.  Not a
+            # length or a depth in metres ("侵蚀岸线长度 1.2公里", review GY): 度 ends the name, no degree is meant
             return None
-        if self._to_reach(name) or reading.reaches(name) or reading.harm_reading(name) is not None or reading.harm_negated(name) \
-                or any(w in name for w in reading.lower_quantity_names):
+        if self._to_reach(name) or reading.reaches(name) \
+                or reading.harm_reading(name) is not None or reading.harm_negated(name) or any(w in name for w in reading.lower_quantity_names):
             return None  # a harm set aside as work done, those without one, a lower is better name reversed
         durations = rules.no_comparator_durations
         if durations is not None and target.unit in durations.units:
