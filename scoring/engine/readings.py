@@ -445,12 +445,13 @@ class Reading:
         return False
 
     def harm_struck(self, name: str) -> tuple[str, str] | None:
-        """The harm word and the thing it befell where `harm_reading` reads a name by a harm before what
-        it counts ("死亡", "畜禽" of "死亡畜禽数"), else None."""
+        """The harm word and the thing it befell where `harm_reading` reads a name as counting a harm by
+        a harm before what it counts ("死亡", "畜禽" of "死亡畜禽数"; not where work is done on it or that
+        is in doubt), else None."""
         if not self.harm_struck_length or self._harm_ending(name) is not False:
             return None
         struck = self._harm_struck(name)
-        return (struck[0], struck[2]) if struck is not None else None
+        return (struck[0], struck[2]) if struck is not None and struck[1] == "none" else None
 
     def _harm_struck(self, name: str) -> tuple[str, str, str] | None:
         """`harm_reading` of a name whose harm word stands before the thing it befell and a count

@@ -1884,10 +1884,8 @@ class RowScorer(WordingGrader, UnitMatcher):
         if method is not rules.methods.get(rules.no_comparator_lower or "") or rules.select.get("none") not in rules.methods:
             return None
         name = _row_name(row)
-        if is_lower_name(name, self.reading) or self._no_comparator(row, target) != rules.no_comparator_lower:
-            return None
-        found = self.reading.harm_reading(name)
-        return self.reading.harm_struck(name) if found is not None and found[1] == "none" else None
+        # the method is the lower one, and no lower is better name chose it: the harm before the thing did
+        return None if is_lower_name(name, self.reading) else self.reading.harm_struck(name)
 
     def _other_reading(self, row: Row, weight: Decimal, method: CompiledMethod, target: ParsedValue, actual: ParsedValue,
                        names: dict, place: str, findings: list[Finding], values: list[ValueUse]) -> str | None:
