@@ -130,12 +130,6 @@ class RuleLibrary:
         """Find ``id`` or ``id@version``; with a bare id, the version that governs ``year``."""
         return self._as_read(lambda: self._find(ref, year, evaluated))
 
-    def read_every_file(self) -> None:
-        """Read every file not read yet and check it holds what the library was compiled from
-        (loading it afresh where one does not): for commands that show every rule set."""
-        if self.unread and not self._still(list(self.unread)):
-            self._reload()
-
     def _as_read(self, pick):
         """The rule set ``pick`` chooses, its own file and those it extends read and found to hold
         the bytes the library was compiled from.  A file known only by its status may hold others —
