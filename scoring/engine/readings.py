@@ -393,13 +393,34 @@ class Reading:
     def reaches(self, name: str) -> bool:
         """Whether a name holds a word of `reach_words` not right after one of `harm_negations`: it counts
         what is to be reached ("培训人数", "受益人口", "修复退化湿地面积"), not what was not done ("缺损未修复数")."""
+        return self.reach_word(name) is not None
+
+    def reach_word(self, name: str) -> str | None:
+        """The word of `reach_words` that makes `reaches` true of a name, or None."""
         for word in self.reach_words:
             at = name.find(word)
             while at >= 0:
                 if not name.endswith(self.harm_negations, 0, at):
-                    return True
+                    return word
                 at = name.find(word, at + 1)
-        return False
+        return None
+
+    def harm_worked(self, name: str) -> tuple[str, str] | None:
+        """The harm word of a name read as work done on it (`harm_reading` "work": "修复损毁文物件数") and the
+        word of work nearest it ("损毁", "修复"), for saying why; None where the name is read otherwise."""
+        found = self.harm_reading(name)
+        if found is None or found[1] != "work":
+            return None
+        harm = found[0]
+        at = name.rfind(harm)
+        works = []
+        for word in self.harm_handling:
+            i = name.find(word)
+            while i >= 0:
+                if not name.endswith(self.handling_negations, 0, i):
+                    works.append((abs(i - at), word))
+                i = name.find(word, i + 1)
+        return (harm, min(works)[1]) if works else None
 
     def harm_negated(self, name: str) -> bool:
         """Whether a word of `harm_words` stands right after one of `harm_negations` anywhere in a name:

@@ -1463,6 +1463,15 @@ class RowScorer(WordingGrader, UnitMatcher):
                         f"也没有表明是要达到的工作或成效的词（reading.reach_words）：按“{method.label}”计，"
                         f"按“{self.rules.methods[self.rules.no_comparator_unstated].label}”所得不同时另行提示；"
                         f"若本指标越低越好，请在指标值前写“≤”，越高越好写“≥”")
+            worked = self.reading.harm_worked(name)
+            if worked is not None:
+                # the harm word in the name was set aside: say which word of work did it (reviews GV B1, GY)
+                return (f"指标值未写比较符号，名称中的“{worked[0]}”是要避免的事，但“{worked[1]}”说的是对它所做的工作"
+                        f"（规则文件 reading.harm_handling）：所计是做成的工作，按“{method.label}”计；若本指标越低越好，请在指标值前写“≤”")
+            reach = self.reading.reach_word(name)
+            if reach is not None:
+                return (f"指标值未写比较符号，名称中的“{reach}”表明所计是要达到的工作或成效（规则文件 reading.reach_words），"
+                        f"按“{method.label}”计；若本指标越低越好，请在指标值前写“≤”")
             return (f"指标值未写比较符号，名称中没有规则文件所列越低越好的说法（reading.lower_quantity_names、harm_words），"
                     f"按“{method.label}”计；若本指标越低越好，请在指标值前写“≤”")
         return None
