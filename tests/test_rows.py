@@ -3551,6 +3551,8 @@ def test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways
     ("受助学生家庭返贫户数", "社会效益指标", "3户", "1户", "10.00"), ("因康复训练不当致二次损伤人数", "社会效益指标", "2人", "1人", "10.00"),
     # ... review GY: lengths are counts of what a harm befell too; a length is no degree for ending in 度 (its unit says so)
     ("侵蚀岸线长度", "生态效益指标", "1.2公里", "1.5公里", "8.00*"), ("岸线长度", "数量指标", "10公里", "8公里", "8.00*"),
+    # ... reviews GU B1, GY: the work complained of, the unit's decisions reviewed (reading.handling_passives 对, 被行政)
+    ("职工对帮扶工作投诉件数", "社会效益指标", "15件", "18件", "8.33"), ("被行政复议纠错案件数", "社会效益指标", "1件", "0件", "10.00"),
 ])
 def test_a_harm_before_the_thing_it_befell_is_lower_is_better(library, name, group, target, actual, expected):
     from scoring.output.reasons import line_reason
