@@ -3553,6 +3553,11 @@ def test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways
     ("侵蚀岸线长度", "生态效益指标", "1.2公里", "1.5公里", "8.00*"), ("岸线长度", "数量指标", "10公里", "8公里", "8.00*"),
     # ... reviews GU B1, GY: the work complained of, the unit's decisions reviewed (reading.handling_passives 对, 被行政)
     ("职工对帮扶工作投诉件数", "社会效益指标", "15件", "18件", "8.33"), ("被行政复议纠错案件数", "社会效益指标", "1件", "0件", "10.00"),
+    # ... review GZ: work not done before the harm leaves it a harm (A1); 核对, 校对 are work (A2); those it befell may be
+    # 人员, 船员 (A3); a word of reach after 未能 was not reached (A4)
+    ("未修复损毁文物件数", "社会效益指标", "5件", "4件", "10.00*"), ("校对纠正差错数", "数量指标", "100处", "120处", "10.00"),
+    ("死亡人员数", "社会效益指标", "3人", "4人", "7.50*"), ("死亡人员数量", "社会效益指标", "3人", "4人", "7.50"),  # 人员数量 a count
+    ("隐患未能整改数", "质量指标", "5处", "4处", "8.00*"),
 ])
 def test_a_harm_before_the_thing_it_befell_is_lower_is_better(library, name, group, target, actual, expected):
     from scoring.output.reasons import line_reason
@@ -3562,7 +3567,7 @@ def test_a_harm_before_the_thing_it_befell_is_lower_is_better(library, name, gro
     assert _shown(row) == expected.rstrip("*"), row.result.parts[0].reason
     told = [f for f in rep.findings if f.code == "direction_unstated"]
     assert bool(told) == expected.endswith("*"), rep.findings
-    if told and name not in ("灾害信息员人数", "纠纷信息员人数", "岸线长度") and not name.startswith("死亡国家"):  # those unstated
+    if told and name not in ("灾害信息员人数", "纠纷信息员人数", "岸线长度", "隐患未能整改数") and not name.startswith("死亡国家"):  # those unstated
         assert "写在所计的" in told[0].message and "若所计是做成的工作或要达到的成效（越高越好），应按正向指标" in told[0].message, told
         assert "指标值未写比较符号，按正向指标（完成值越高越好）应得" in line_reason(row)
     # 2020.16 read none of them so: each bare count is of unstated direction there, as more is better

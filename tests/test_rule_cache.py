@@ -221,6 +221,23 @@ def test_one_folder_named_two_ways_shares_its_files_digests(cache, few_rules, mo
     assert read == []
 
 
+def test_a_rule_set_is_read_from_its_own_folder_after_the_program_changes_its_working_folder(cache, tmp_path, few_rules, monkeypatch):
+    """A library loaded from a relative folder name reads the files it hands out from that folder,
+    wherever the program has gone since (review GZ A5: another folder of the same name was read)."""
+    monkeypatch.setattr(rule_cache, "SETTLED_NS", -10**12)
+    other = tmp_path / "elsewhere" / "few"
+    shutil.copytree(few_rules, other)
+    child = in_effect(other, "hunan.dept-overall", 2024)
+    child.write_text(child.read_text(encoding="utf-8").replace('title = "', 'title = "（别处）', 1), encoding="utf-8")
+    monkeypatch.chdir(few_rules.parent)
+    ref = next(r.ref for r in load_rule_dir("few").rule_sets if Path(r.path).name == child.name)
+    expected = _uncached(few_rules, monkeypatch).find(ref).sha256
+    library = load_rule_dir("few")  # warm: its files unread
+    assert library.unread
+    monkeypatch.chdir(other.parent)
+    assert library.find(ref).sha256 == expected
+
+
 def test_a_file_changed_just_before_it_was_read_is_read_again(cache, few_rules, monkeypatch):
     """A file changed within `SETTLED_NS` before it was read could change again in the same tick
     of its clock and keep its status: its digest is not remembered, so it is read each time."""

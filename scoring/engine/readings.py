@@ -400,7 +400,8 @@ class Reading:
         for word in self.reach_words:
             at = name.find(word)
             while at >= 0:
-                if not name.endswith(self.harm_negations, 0, at):
+                # not "缺损未修复数", nor "隐患未能整改数" (review GZ A4): what was not done
+                if not name.endswith(self.harm_negations, 0, at) and not name.endswith(self.handling_negations, 0, at):
                     return word
                 at = name.find(word, at + 1)
         return None
@@ -506,7 +507,7 @@ class Reading:
             return None
         at, harm = found
         before, thing = stem[:at], stem[at + len(harm):]
-        if self._works_on(thing) or (before.endswith(self.harm_handling) and not self._failed_work(stem, at)):
+        if self._works_on(thing) or (self._works_on_end(before) and not self._failed_work(stem, at)):
             return harm, "work", thing
         return harm, self._handling(stem, at), thing
 
@@ -515,6 +516,12 @@ class Reading:
         `reach_words`: the work fell short ("整改不到位", "培训不到位"), its failure the harm counted."""
         return bool(self.handling_failures) and name.startswith(self.handling_failures, at) and (
             name[:at].endswith(self.harm_handling) or name[:at].endswith(self.reach_words))
+
+    def _works_on_end(self, words: str) -> bool:
+        """Whether ``words`` end in a word of `harm_handling` not right after one of `handling_negations`
+        ("救助" of "救助被骗群众人数"; not "未修复" of "未修复损毁文物件数": the work not done, review GZ A1)."""
+        return any(words.endswith(w) and not words.endswith(self.handling_negations, 0, len(words) - len(w))
+                   for w in self.harm_handling)
 
     def _works_on(self, words: str) -> bool:
         """Whether a word of `harm_handling` stands in ``words`` not right after one of `handling_negations`

@@ -125,6 +125,7 @@ class RuleLibrary:
     # only once its files are read and found so (`_as_read`).
     unread: dict[str, tuple[str, bytes]] = field(default_factory=dict, init=False, repr=False, compare=False)
     _read_sets: set = field(default_factory=set, init=False, repr=False, compare=False)  # rule sets whose files were read
+    folder: str = field(default="", init=False, repr=False, compare=False)  # the folder's full path, where files are unread
 
     def find(self, ref: str, year: int | None = None, evaluated: dt.date | None = None) -> RuleSet:
         """Find ``id`` or ``id@version``; with a bare id, the version that governs ``year``."""
@@ -160,8 +161,10 @@ class RuleLibrary:
         return same
 
     def _reload(self) -> None:
-        fresh = load_rule_dir(self.directory, read_every_file=True)
+        directory = self.directory
+        fresh = load_rule_dir(self.folder or directory, read_every_file=True)
         self.__dict__.update(fresh.__dict__)
+        self.directory = directory
 
     def _find(self, ref: str, year: int | None, evaluated: dt.date | None) -> RuleSet:
         rule_id, _, version = ref.partition("@")
@@ -481,7 +484,9 @@ def load_rule_dir(directory: Path | str | None = None, read_every_file: bool = F
     if isinstance(cached, RuleLibrary):
         known.save()
         cached.directory = directory
-        cached.unread = {name: (str(path), digest) for name, (path, (_, digest)) in zip(shown, found.items()) if path not in read}
+        # by full path: a program may change its working folder before it asks for a rule set (review GZ A5)
+        cached.unread = {name: (os.path.abspath(path), digest) for name, (path, (_, digest)) in zip(shown, found.items()) if path not in read}
+        cached.folder = os.path.abspath(directory)
         return cached
     # Compiled from the bytes read now, and kept under their digests: a file known by its status
     # may have changed since (in the tick it was read in, on a clock that lags)
