@@ -17,6 +17,7 @@ import pytest
 
 from scoring import report_case
 from scoring.batch.pool import ordered_map
+from scoring.batch.summary import Packed, SheetSummary
 from scoring.cli.progress import Progress
 from scoring.files.reading import display_path
 from scoring.findings import SEVERITY_ORDER
@@ -762,3 +763,43 @@ def test_an_archive_that_cannot_be_read_fails_alone_in_words(tmp_path):
     assert [s["path"].rsplit("/", 1)[-1] for s in summary["sheets"]] == ["good.toml"]
     (failure,) = summary["failures"]
     assert failure["reason"].endswith("坏.zip: 不是可读取的 zip 压缩包（文件损坏，或是其他格式改了扩展名）"), failure
+
+
+class _OtherSummary(SheetSummary):
+    """A summary of a class of its own (as a program using the package may make)."""
+
+    __slots__ = ()
+
+
+def test_summaries_sent_from_a_worker_arrive_as_they_were_made():
+    """A worker packs a block's summaries (`summary.pack`: numbers written out) and the parent
+    unpacks them: every field arrives equal and written alike — an exponent, a negative zero, a
+    number a table repeats shared once — and a summary of another class is sent as it is."""
+    import pickle
+    from dataclasses import astuple
+    from decimal import Decimal
+
+    from scoring.batch.run import _ItemResult, _Shared
+
+    def made(claimed, computed, delta, unverified, **kw):
+        return SheetSummary(path="t.csv:2", case_id="c1", unit="某单位", sheet_id="s", title="表", rules="r@1", sha256="ab", claimed=claimed,
+                            computed=computed, delta=delta, total_status="over", worst_status="over", worst_severity="error", errors=1,
+                            warnings=0, infos=2, unverified_weight=unverified,
+                            findings=(("error", "total_over", "总分：自评 …", "t.csv:2#s.total"),), grade="优", region="四川省/遂宁市",
+                            year=2024, grades=("良", "优"), differing=True, line=2, **kw)
+
+    sheets = [made(Decimal("93.06"), Decimal("92.06"), Decimal("1.00"), Decimal("0")),
+              made(Decimal("1E+1"), Decimal("-0.00"), Decimal("10.00"), Decimal("4.5"), claimed_grade="优"),
+              made(None, Decimal("98.60"), None, Decimal("0"))]
+    sent = pickle.loads(pickle.dumps(_ItemResult(0, 3, sheets, source="t.csv")))
+    assert type(sent.sheets) is Packed
+    got = list(_Shared().received(sent.sheets))
+    assert [astuple(s) for s in got] == [astuple(s) for s in sheets]
+    assert [[str(v) for v in (s.claimed, s.computed, s.delta, s.unverified_weight)] for s in got] == \
+        [[str(v) for v in (s.claimed, s.computed, s.delta, s.unverified_weight)] for s in sheets]
+    assert got[0].unverified_weight is got[2].unverified_weight  # one copy of a repeated number
+
+    other = _OtherSummary(**{k: getattr(sheets[0], k) for k in SheetSummary.__dataclass_fields__})
+    sent = pickle.loads(pickle.dumps(_ItemResult(0, 1, [sheets[0], other])))
+    assert type(sent.sheets) is list and type(sent.sheets[1]) is _OtherSummary
+    assert [astuple(s) for s in _Shared().received(sent.sheets)] == [astuple(sheets[0]), astuple(other)]

@@ -123,7 +123,7 @@ def test_the_table_reader_code_holds_column_positions_and_made_up_names_only(lib
     assert any(column < 0 for _, column, *_ in plan.inputs) and any(column < 0 and found for column, found in plan.indicator_claims)
     source, bound = reader_source(plan.inputs, plan.indicator_claims)
     assert hostile not in source and label not in source
-    own = {"c", "x", "states", "found", "where", "t", "v", "KNOWN", "NUMBER", "READ", "ONE", "FIRST", *bound,
+    own = {"c", "x", "states", "found", "where", "t", "v", "NUMBERS", "READ", "ONE", "FIRST", *bound,
            *(f"c{k}" for k in range(len(plan.indicator_claims)))}
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Name):

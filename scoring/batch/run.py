@@ -36,7 +36,7 @@ from ..review.pipeline import report_loaded, sheet_rules
 from ..rules.library import RuleLibrary, load_rule_dir
 from .collect import Collected, InputFile, Problem, collect, remove_folders
 from .pool import Lost, default_jobs, ordered_map
-from .summary import DIFFERING, IndicatorLine, SheetSummary, region_text, summary_of
+from .summary import DIFFERING, NUMBERS_AT, IndicatorLine, Packed, SheetSummary, pack, region_text, summary_of
 
 # Seconds one submission may take before its worker is stopped; a real sheet takes milliseconds.
 DEFAULT_TIMEOUT = 60.0
@@ -155,6 +155,11 @@ class _ItemResult:
     skipped: list[Problem] = field(default_factory=list)
     stopped: str | None = None  # the table whose reading stopped here (a line it cannot read)
     source: str = ""  # the input the item comes from
+
+    def __reduce__(self) -> tuple:
+        # sent from a worker to the parent: the summaries packed (`summary.pack`), which the
+        # parent unpacks (`_Shared.received`)
+        return (_ItemResult, (self.offset, self.read, pack(self.sheets), self.failures, self.skipped, self.stopped, self.source))
 
 
 _STATE: dict = {}
@@ -432,7 +437,31 @@ class _Shared:
         # keyed by the written form: Decimal("98.6") and Decimal("98.60") are equal but print differently
         return None if value is None else self.numbers.setdefault(str(value), value)
 
+    def received(self, sheets: list[SheetSummary] | Packed) -> Iterable[SheetSummary]:
+        """An item's summaries, one copy of each repeated value among them all: unpacked where
+        a worker packed them."""
+        if type(sheets) is not Packed:
+            return map(self.compact, sheets)
+        return map(self._unpacked, sheets)
+
+    def _unpacked(self, row: list) -> SheetSummary:
+        numbers = self.numbers
+        for i in NUMBERS_AT:
+            text = row[i]
+            if text is not None:
+                value = numbers.get(text)
+                if value is None:
+                    value = numbers[text] = Decimal(text)
+                row[i] = value
+        return self._strings(SheetSummary(*row))
+
     def compact(self, s: SheetSummary) -> SheetSummary:
+        """``s`` with one copy of each repeated value."""
+        number = self._number
+        s.claimed, s.computed, s.delta, s.unverified_weight = number(s.claimed), number(s.computed), number(s.delta), number(s.unverified_weight)
+        return self._strings(s)
+
+    def _strings(self, s: SheetSummary) -> SheetSummary:
         one = self.strings.setdefault
         s.sheet_id, s.title, s.rules, s.sha256 = one(s.sheet_id, s.sheet_id), one(s.title, s.title), one(s.rules, s.rules), one(s.sha256, s.sha256)
         s.unit, s.total_status, s.worst_status = one(s.unit, s.unit), one(s.total_status, s.total_status), one(s.worst_status, s.worst_status)
@@ -441,8 +470,6 @@ class _Shared:
         s.grade, s.claimed_grade, s.region = one(s.grade, s.grade), one(s.claimed_grade, s.claimed_grade), one(s.region, s.region)
         if s.year is not None:
             s.year = self.years.setdefault(s.year, s.year)  # an int above 256 arrives as a new object every time
-        number = self._number
-        s.claimed, s.computed, s.delta, s.unverified_weight = number(s.claimed), number(s.computed), number(s.delta), number(s.unverified_weight)
         if s.findings:
             s.findings = tuple((one(sev, sev), one(code, code), msg, where) for sev, code, msg, where in s.findings)
         return s
@@ -542,9 +569,9 @@ def _scored(collected: Collected, library: RuleLibrary, rules_dir, jobs: int | N
         if result.stopped:
             stopped.add(result.stopped)
         read += result.read
-        for s in result.sheets:
+        for s in shared.received(result.sheets):
             s.order = len(sheets)
-            sheets.append(shared.compact(s))
+            sheets.append(s)
         failures.extend(result.failures)
         skipped.extend(result.skipped)
         if on_progress is not None:

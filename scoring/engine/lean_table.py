@@ -216,7 +216,7 @@ class TableReader:
         claims = plan.read(cells, x, states, found, where)
         if claims is None:
             return None
-        known = _NUMBERS
+        numbers = _NUMBERS
         deduction_claims = []
         for columns in plan.deduction_claims:
             claimed = _first(cells, columns)
@@ -224,11 +224,9 @@ class TableReader:
                 return None  # a second column the case model refuses
             value = None
             if claimed:
-                value = known.get(claimed)
+                value = numbers[claimed]
                 if value is None:
-                    value = _number(claimed)
-                    if value is None:
-                        return None
+                    return None
                 value = abs(value)
             deduction_claims.append(value)
         counts = []
@@ -287,28 +285,34 @@ _FIXED_READ = ("case_id", "unit", "title", "region", "year", "sheet_type", "rule
 # Regions as written, read into their parts: a table names the same few regions over and over.
 _REGIONS_KEPT = 1 << 12
 
-# Plain numbers already read (a table repeats many: counts, 0.00, round amounts), cleared when large.
-_NUMBERS: dict[str, Decimal] = {}
+class _Numbers(dict):
+    """Cells written as plain numbers, read as `numbers.to_decimal` reads them: ``numbers[text]``
+    is the number, None for a text that is not one.  A table repeats many (counts, 0.00, round
+    amounts): each is read once and kept, until the memo is large and cleared; a text that is
+    no plain number is not kept (a cell may be long)."""
+
+    __slots__ = ()
+
+    def __missing__(self, text: str) -> Decimal | None:
+        # subscripting a dict that has the number is the cheapest lookup there is: a row reads
+        # some sixty cells this way
+        if not _PLAIN.fullmatch(text):
+            return None
+        if len(self) >= _NUMBERS_KEPT:
+            self.clear()
+        value = self[text] = Decimal(text)
+        return value
+
+
+_NUMBERS = _Numbers()
 _NUMBERS_KEPT = 1 << 16
-
-
-def _number(text: str) -> Decimal | None:
-    """A cell written as a plain number, as `numbers.to_decimal` reads it; None for anything else."""
-    if not _PLAIN.fullmatch(text):
-        return None
-    if len(_NUMBERS) >= _NUMBERS_KEPT:
-        _NUMBERS.clear()
-    value = _NUMBERS[text] = Decimal(text)
-    return value
 
 
 def _amount(text: str) -> Decimal | None:
     """A stated rate's amount (stripped, not empty) as the case model reads it: a plain number,
     or one `numbers.to_decimal` reads ("1,234.56"); None for anything else, and for a figure of
     10^15 or more, which the full path refuses with its place."""
-    value = _NUMBERS.get(text)
-    if value is None:
-        value = _number(text)
+    value = _NUMBERS[text]
     if value is None:
         try:
             value = to_decimal(text)
@@ -323,9 +327,7 @@ def _read_input(text: str, name: str, spec, check: int, minimum, x: dict, states
     """One input's cell (stripped, not empty) into ``x`` (usable) or ``states`` (undisclosed,
     invalid, with its finding), as `row_to_case` and the engine's checks read it; False when
     only the full path can read it."""
-    value = _NUMBERS.get(text)
-    if value is None:
-        value = _number(text)
+    value = _NUMBERS[text]
     if value is None:
         low = text.lower()
         if low in UNDISCLOSED:
@@ -386,4 +388,4 @@ def _first(cells: tuple[str, ...], columns: tuple[int, ...]) -> str | None:
     return text
 
 
-_HELPERS = {"KNOWN": _NUMBERS.get, "NUMBER": _number, "READ": _read_input, "ONE": _one_of, "FIRST": _first}
+_HELPERS = {"NUMBERS": _NUMBERS, "READ": _read_input, "ONE": _one_of, "FIRST": _first}

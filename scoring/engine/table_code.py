@@ -46,9 +46,7 @@ def reader_source(inputs: list[tuple], claims: list[tuple[int, tuple[int, ...]]]
             test = {ANY: "v is not None", AT_LEAST: f"v is not None and v >= m{k}",
                     WHOLE_AT_LEAST: f"v is not None and v >= m{k} and '.' not in t"}[check]
             lines += [
-                "        v = KNOWN(t)",
-                "        if v is None:",
-                "            v = NUMBER(t)",
+                "        v = NUMBERS[t]",
                 f"        if {test}:",
                 f"            x[n{k}] = v",
                 f"        elif not {slow}:",
@@ -68,11 +66,9 @@ def reader_source(inputs: list[tuple], claims: list[tuple[int, tuple[int, ...]]]
             lines += [f"    t = FIRST(c, f{k})", "    if t is None:", "        return None"]
         lines += [
             "    if t:",
-            f"        c{k} = KNOWN(t)",
+            f"        c{k} = NUMBERS[t]",
             f"        if c{k} is None:",
-            f"            c{k} = NUMBER(t)",
-            f"            if c{k} is None:",
-            "                return None",
+            "            return None",
             "    else:",
             f"        c{k} = None",
         ]
@@ -81,7 +77,7 @@ def reader_source(inputs: list[tuple], claims: list[tuple[int, tuple[int, ...]]]
 
 
 def compile_reader(inputs: list[tuple], claims: list[tuple[int, tuple[int, ...]]], helpers: dict[str, Callable]) -> Callable:
-    """`reader_source` compiled, with ``helpers`` (KNOWN, NUMBER, READ, ONE, FIRST) bound."""
+    """`reader_source` compiled, with ``helpers`` (NUMBERS, READ, ONE, FIRST) bound."""
     source, bound = reader_source(inputs, claims)
     namespace: dict[str, object] = {"__builtins__": {}, **helpers, **bound}
     exec(compile(source, "<case-table reader>", "exec"), namespace)  # noqa: S102 - integers and made-up names only

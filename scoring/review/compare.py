@@ -683,15 +683,18 @@ def add_groups(sums: LineSums, sheet: Sheet, groups: list[HeaderGroup]) -> None:
             sums.held = True
 
 
+_ZERO = Decimal(0)
+
+
 def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | None, tolerance: Decimal, complete: bool,
                  weights_consistent: bool, deductions: list[tuple[str, Decimal | None, Decimal | None]],
                  claimed_total: Decimal | None, grade_bands: tuple, claimed_grade: str | None, where: str,
-                 findings: list[Finding], rounding: tuple[Decimal, Decimal] = (Decimal(0), Decimal(0))) -> TotalDiff:
+                 findings: list[Finding], rounding: tuple[Decimal, Decimal] = (_ZERO, _ZERO)) -> TotalDiff:
     """The sheet's total from its lines' sums: deductions (name, points or None when the count is
     not disclosed, and the points the sheet claims for it or None) held against their claims, taken
     off, floored and rounded; the claimed total held against it; the claims' sum against the
     claimed total; the grades.  Appends the findings."""
-    unseen = max(total_weight - sums.known_weight, Decimal(0))
+    unseen = max(total_weight - sums.known_weight, _ZERO)
     high = sums.high
     if sums.unknown_weight or not complete:
         high += unseen  # lines without a printed weight, or not transcribed, share what is left
@@ -699,8 +702,8 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     # points out of its lines: only its lines can be unverifiable
     whole = sums.known_weight if complete and weights_consistent and not sums.unknown_weight else total_weight
     # written as the weights are ("45", "1.5"), not as the subtraction left it ("0.00"): review CB C4
-    unverified = max(min(whole, total_weight) - sums.checked, Decimal(0)).normalize()
-    deducted = claimed_deductions = Decimal(0)
+    unverified = max(min(whole, total_weight) - sums.checked, _ZERO).normalize()
+    deducted = claimed_deductions = _ZERO
     undisclosed = []
     short = []
     for name, amount, claimed in deductions:
@@ -727,14 +730,19 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
 
     # the lines' sums less the deductions, never below the floor: the lowest, the highest, and the
     # value nearest the claims
-    low, high, nearest = (_floored(x - deducted, score_floor, x) for x in (sums.low, high, sums.computed))
+    low, high, nearest = _floored(sums.low - deducted, score_floor, sums.low), _floored(high - deducted, score_floor, high), \
+        _floored(sums.computed - deducted, score_floor, sums.computed)
     # a claimed total may also be off by what the weights are, printed rounded (3 × 3.3 of 10: 100
     # for lines of 99.9)
     # what the lines matching within the tolerance add up to: their differences net, one line's
     # -0.02 taking off another's +0.02 (an over line's +0.06 beside them is no rounding: review CO A3)
     net = sums.allow_up - sums.allow_down
-    digits, allow_up, allow_down = sums.digits, max(net, Decimal(0)) + rounding[0], max(-net, Decimal(0)) + rounding[1]
-    low, high = round_half_up(low, digits), round_half_up(high, digits)
+    digits, allow_up, allow_down = sums.digits, max(net, _ZERO) + rounding[0], max(-net, _ZERO) + rounding[1]
+    # a total the rules give to the point (most sheets) is rounded once: equal values, zeros of one
+    # sign, round alike (to the same exponent)
+    low, high = round_half_up(low, digits), (round_half_up(high, digits) if high != low or high.is_signed() != low.is_signed() else None)
+    if high is None:
+        high = low
     place = f"{where}.total"
     lines_sum = None
     if not weights_consistent:
@@ -771,7 +779,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
     else:
         # how far the claimed total is below its own lines' claims: a total that says some claimed line
         # is worth less than its cell (review GB B2)
-        below_claims = max(sums.claimed - claimed_deductions - claimed_total, Decimal(0))
+        below_claims = max(sums.claimed - claimed_deductions - claimed_total, _ZERO)
         in_tiers = sums.unclaimed_span + min(sums.claimed_span, below_claims)
         if in_tiers and claimed_total < computed:
             # an unclaimed tier is counted at its top, a claimed one at its claim, but any score in its
@@ -784,7 +792,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         # under by no more than the lines the rules cannot check may be worth less than their claims, as
         # far as the total is below those claims: the right total may be the claimed one, and no
         # under-claim is said (98.5 for claims of 99.5, a late deadline claimed 20 of 0～19.99: review GB B2)
-        unknown_room = min(sums.unknown_span, max(below_claims - sums.claimed_span, Decimal(0)))
+        unknown_room = min(sums.unknown_span, max(below_claims - sums.claimed_span, _ZERO))
         unknown_under = status == "under" and -delta <= unknown_room + tolerance + allow_down
         # above a top held below some line's weight, by more than the lines' own differences explain: no
         # rounding reaches it, and the tolerance does not hide it (a late deadline claimed in full, 97.73
@@ -809,7 +817,7 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         # beyond the written claims (a total that is their sum gives them nothing: review CA A1)
         room = most = None
         if status == "over" and sums.unclaimed_room:  # (worked out only here: a batch settles a million totals)
-            room = min(sums.unclaimed_room, max(claimed_total - (sums.claimed - claimed_deductions), Decimal(0)))
+            room = min(sums.unclaimed_room, max(claimed_total - (sums.claimed - claimed_deductions), _ZERO))
             most = min(round_half_up(computed + room, digits), high)
         if unknown_under:
             cmp = Comparison(claimed_total, computed, low, high, "unverifiable", None, tolerance)
@@ -857,7 +865,10 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
         room = None if sums.unknown_weight or sums.unclaimed_unknown else unseen + sums.unclaimed_weight
         # deductions owed by their findings whose 扣分 cell is blank: a total that takes them is right,
         # its blank cells are what is wrong (review DR B1)
-        blank = sum((amount for _, amount, claimed in deductions if claimed is None and amount), Decimal(0))
+        blank = _ZERO
+        for _, amount, claimed in deductions:
+            if claimed is None and amount:
+                blank += amount
         owed = _floored(added - blank, score_floor, added + claimed_deductions) if blank else None
         written = [raw for raw, kept in ((added, parts_sum), (added - blank, owed)) if kept is not None and raw != kept]
         _parts_findings(claimed_total, parts_sum, room, complete, tolerance, place, findings, sums.converted,
@@ -929,7 +940,7 @@ def _grade_findings(bands: tuple, total_weight: Decimal, weights_consistent: boo
     if reach is not None and low is not None and not low <= reach <= high:
         allowed = grade_span(min(low, reach), max(high, reach), bands)
     ceiling = grade_of(max(nearest, reach) if reach is not None else nearest, bands) if nearest is not None else None
-    if ceiling is not None and span:
+    if ceiling is not None and span and allowed != (ceiling,):  # (the grade it is: nothing above it to take off)
         # no grade above the one the rules' total nearest the claims (or the claimed total reaching past
         # it within the tolerance) falls in
         allowed = tuple(g for g in allowed if rank(g, bands) <= rank(ceiling, bands)) or (ceiling,)
@@ -981,7 +992,7 @@ def _parts_findings(claimed_total: Decimal | None, parts_sum: Decimal, room: Dec
     ``owed``: their sum with the deductions their findings owe where the 扣分 cell is blank;
     ``below``: those sums where the floor took them up, as a sheet may write them (−3 for lines of 14
     less 17); ``unclaimed_room``: what unclaimed lines may hold where the claimed total is unverifiable for it."""
-    if claimed_total is None or any(sum_differs(claimed_total, raw, tolerance) is None for raw in below):
+    if claimed_total is None or below and any(sum_differs(claimed_total, raw, tolerance) is None for raw in below):
         # none, or the claims' sum below the floor written as it is (with the deductions owed, too): the
         # total's own finding says so (reviews DT B2, DV B3)
         return
