@@ -730,8 +730,8 @@ def settle_total(sums: LineSums, total_weight: Decimal, score_floor: Decimal | N
 
     # the lines' sums less the deductions, never below the floor: the lowest, the highest, and the
     # value nearest the claims
-    low, high, nearest = _floored(sums.low - deducted, score_floor, sums.low), _floored(high - deducted, score_floor, high), \
-        _floored(sums.computed - deducted, score_floor, sums.computed)
+    low, high, nearest = (_floored(sums.low - deducted, score_floor, sums.low), _floored(high - deducted, score_floor, high),
+                          _floored(sums.computed - deducted, score_floor, sums.computed))
     # a claimed total may also be off by what the weights are, printed rounded (3 × 3.3 of 10: 100
     # for lines of 99.9)
     # what the lines matching within the tolerance add up to: their differences net, one line's

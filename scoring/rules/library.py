@@ -129,7 +129,18 @@ class RuleLibrary:
 
     def find(self, ref: str, year: int | None = None, evaluated: dt.date | None = None) -> RuleSet:
         """Find ``id`` or ``id@version``; with a bare id, the version that governs ``year``."""
-        return self._as_read(lambda: self._find(ref, year, evaluated))
+        return self._as_read(lambda: self._found(ref, year, evaluated))
+
+    def _found(self, ref: str, year: int | None, evaluated: dt.date | None) -> RuleSet:
+        # a batch of case files names the same rule set on every sheet: each answer looks at every
+        # rule set of the folder, so it is kept (a question with no answer raises, and is asked again)
+        key = ("find", ref, year, evaluated)
+        known = self._selected.get(key)
+        if known is None:
+            known = self._find(ref, year, evaluated)
+            if len(self._selected) < 4096:
+                self._selected[key] = known
+        return known
 
     def _as_read(self, pick):
         """The rule set ``pick`` chooses, its own file and those it extends read and found to hold
