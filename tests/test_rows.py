@@ -3482,7 +3482,7 @@ def test_a_rate_held_to_its_counts_is_scored_alike_on_the_lean_path(library):
 @pytest.mark.parametrize(("name", "group", "target", "actual", "expected"), [
     # reviews GN, GO, GP (2020.16): bare counts no word says the direction of are scored as more is better, with a warning
     # of what the other reading gives (*: warned) — not the range between them (reviews GQ, GR: most are more is better)
-    ("消防通道堵塞处数", "数量指标", "8处", "10处", "10.00*"), ("耕地流出面积", "质量指标", "500亩", "400亩", "8.00*"),
+    ("消防通道占用处数", "数量指标", "8处", "10处", "10.00*"), ("耕地流出面积", "质量指标", "500亩", "400亩", "8.00*"),
     ("批而未供土地面积", "质量指标", "1000亩", "1300亩", "10.00*"), ("外来入侵物种发生面积", "生态效益指标", "100亩", "150亩", "10.00*"),
     ("路灯未修复数", "可持续影响指标", "10件", "6件", "6.00*"),  # 修复 after 未: no work done
     ("公共厕所数量", "数量指标", "24座", "18座", "7.50*"), ("沿线群众平均出行时间", "社会效益指标", "35分钟", "30分钟", "8.57*"),
@@ -3490,7 +3490,7 @@ def test_a_rate_held_to_its_counts_is_scored_alike_on_the_lean_path(library):
     # ... never a rate, a degree or a share: most are to reach (review GQ)
     ("养老机构入住率", "社会效益指标", "65%", "61.2%", "9.42"),
     # ... equal to the target: full marks either way
-    ("消防通道堵塞处数", "数量指标", "8处", "8处", "10.00"),
+    ("消防通道占用处数", "数量指标", "8处", "8处", "10.00"),
     # ... the words 2020.16 adds: lower is better
     ("欠薪企业数", "社会效益指标", "12家", "15家", "8.00"), ("记账户拒访户数", "质量指标", "15户", "9户", "10.00"),
     ("应急广播终端离线率", "质量指标", "5%", "3.2%", "10.00"), ("文物本体病害发生处数", "质量指标", "5处", "8处", "6.25"),
@@ -3577,6 +3577,31 @@ def test_a_harm_before_the_thing_it_befell_is_lower_is_better(library, name, gro
         assert any(f.code == "direction_unstated" for f in before.findings), before.findings
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews GX A1, GY A3, HA, HB A4 (2020.18): work done late or against the rules is a harm (reading.misdone_heads);
+    # (*: read by a harm before the thing it befell, with a warning of what the default gives)
+    ("信访事项超期办理件数", "质量指标", "10件", "14件", "7.14", "10.00"), ("超时办结工单数", "质量指标", "1500件", "1800件", "8.33", "10.00"),
+    ("违规采购项目数", "质量指标", "2个", "3个", "6.67*", "10.00"), ("违规建设养殖设施数量", "生态效益指标", "10个", "7个", "10.00*", "7.00"),
+    # ... a word of work before it still acts on it
+    ("查处违规采购项目数", "数量指标", "10个", "8个", "8.00", "8.00"), ("清理超期办理件数", "数量指标", "100件", "80件", "8.00", "8.00"),
+    # reviews GU A4, HB A2: a harm with a work's result (reading.handling_outcomes); handling a harm is still work
+    ("群众对信访处理结果不满意件数", "社会效益指标", "50件", "41件", "10.00", "8.20"),
+    ("维权对象对处理结果不满意人数", "社会效益指标", "8人", "5人", "10.00", "6.25"), ("处理信访不满意问题件数", "数量指标", "100件", "80件", "8.00", "8.00"),
+    # reviews GV A7, HA, HB A5, A6: a word inside a noun is none (reading.compound_nouns, in place of 档 in harm_negations)
+    ("霉变档案件数", "可持续影响指标", "100件", "80件", "10.00*", "8.00"), ("数字化档案件数", "数量指标", "1000件", "800件", "8.00", "8.00"),
+    ("软弱涣散党组织数量", "社会效益指标", "8个", "6个", "10.00*", "7.50"), ("超标排放污水处理厂数", "生态效益指标", "1座", "2座", "5.00*", "10.00"),
+])
+def test_work_done_late_or_wrongly_is_a_harm(library, name, group, target, actual, expected, before):
+    group_path = ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]
+    row, rep = one(library, name=name, target=target, actual=actual, group=group_path, claimed="10")
+    assert _shown(row) == expected.rstrip("*"), row.result.parts[0].reason
+    assert any(f.code == "direction_unstated" for f in rep.findings) == expected.endswith("*"), rep.findings
+    # 2020.17 read each as work done (or those without the harm), more is better
+    old = report(library, [{"name": name, "target": target, "actual": actual, "group": group_path, "weight": 10, "claimed": "10"},
+                           {"name": "其余", "weight": 80, "target": "1", "actual": "1"}], rules="national.project@2020.17")
+    assert _shown(old.sheets[0].indicators[1]) == before
+
+
 def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(library):
     """The rows of the two tests above on one sheet: the lean path gives the same ranges, findings and total."""
     import sys
@@ -3586,11 +3611,11 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
         sys.path.insert(0, str(ROOT))  # `bench` is a folder of the checkout, as in test_lean
     from bench import equality
 
-    cases = [case for test in (test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways,
-                               test_a_harm_before_the_thing_it_befell_is_lower_is_better)
+    cases = [case[:4] for test in (test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways,
+                                   test_a_harm_before_the_thing_it_befell_is_lower_is_better, test_work_done_late_or_wrongly_is_a_harm)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
-             "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual, _ in cases]
+             "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
     checker = equality.Checker(library)
     checker.case(Case.model_validate({"case": {"id": "t", "unit": "测试单位", "region": ["测试省"], "year": 2024, "source": "test"},
                                       "sheets": [{"id": "s", "title": "测试表", "rules": "national.project",
@@ -3606,7 +3631,7 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
     # reviews GV B1, GY: the word that set a harm aside as work, or made a row plainly to reach, is named
     ("修复损毁文物件数", "数量指标", "10件", "8件", "名称中的“损毁”是要避免的事，但“修复”说的是对它所做的工作（规则文件 reading.harm_handling）"),
     ("破损档案修裱数量", "数量指标", "100件", "80件", "名称中的“破损”是要避免的事，但“修裱”说的是对它所做的工作"),
-    ("消防通道堵塞处数", "数量指标", "8处", "10处", "也没有表明是要达到的工作或成效的词（reading.reach_words）"),
+    ("消防通道占用处数", "数量指标", "8处", "10处", "也没有表明是要达到的工作或成效的词（reading.reach_words）"),
     ("死亡畜禽数", "生态效益指标", "50头", "35头",
      "名称中的“死亡”是要避免的事，写在所计的“畜禽”之前：所计是遭此事的，越少越好（规则文件 reading.harm_words、harm_struck_length）"),
     # review GN C2: a duration read as the time the work took said why as well

@@ -229,6 +229,9 @@ class Reading:
     harm_struck_length: int = 0  # a harm word this close before a count strikes what stands between ("死亡畜禽数")
     harm_struck_exceptions: frozenset[str] = frozenset()  # ... unless it is one of these ("灾害信息员人数")
     harm_struck_roles: tuple[str, ...] = ()  # ... or what stands between ends in one ("员": "纠纷信息员人数")
+    misdone_heads: tuple[str, ...] = ()  # "违规", "超期": right before a word of work, the work done wrongly is a harm ("超期办理件数")
+    handling_outcomes: tuple[str, ...] = ()  # "结果": right after a word of work, a harm after it is about the work ("对处理结果不满意")
+    compound_nouns: tuple[str, ...] = ()  # "档案件", "党组织": a harm or reach word inside one is none ("数字化档案件数")
     handling_object_breaks: tuple[str, ...] = ()  # "施工", "质量": between such a word and its harm, the harm is the work's own
     opposite_quantity_words: tuple[tuple[str, str], ...] = ()  # ("增长", "下降"): quantities going opposite ways
     rise_words: tuple[str, ...] = ()  # "增长", "提高": a change and its size before a figure ("同比增长5%") ...
@@ -400,11 +403,43 @@ class Reading:
         for word in self.reach_words:
             at = name.find(word)
             while at >= 0:
-                # not "缺损未修复数", nor "隐患未能整改数" (review GZ A4): what was not done
-                if not name.endswith(self.harm_negations, 0, at) and not name.endswith(self.handling_negations, 0, at):
+                # not "缺损未修复数", nor "隐患未能整改数" (review GZ A4): what was not done; not "超期办理件数": work done
+                # wrongly; not "软弱涣散党组织数量": a noun holding the word
+                if not name.endswith(self.harm_negations, 0, at) and not name.endswith(self.handling_negations, 0, at) \
+                        and not self._misdone_work(name, at) and not self._hosted(name, at, len(word)):
                     return word
                 at = name.find(word, at + 1)
         return None
+
+    def _misdone_work(self, name: str, at: int) -> bool:
+        """Whether a word of work at ``at`` stands right after a word of `misdone_heads` ("办理" of "超期办理")."""
+        return bool(self.misdone_heads) and name.endswith(self.misdone_heads, 0, at)
+
+    def _misdone(self, name: str) -> list[tuple[int, str]]:
+        """Each word of work (of `reach_words` or `harm_handling`, the longest) right after a word of
+        `misdone_heads`, with it, and where the head starts: (3, "超期办理") of "信访事项超期办理件数".  The
+        work done late or against the rules is a harm, as "违法建设" is: the row counts the unit's failures."""
+        found: list[tuple[int, str]] = []
+        for head in self.misdone_heads:
+            at = name.find(head)
+            while at >= 0:
+                end = at + len(head)
+                work = max((w for words in (self.reach_words, self.harm_handling) for w in words if name.startswith(w, end)), key=len, default=None)
+                if work is not None:
+                    found.append((at, head + work))
+                at = name.find(head, at + 1)
+        return found
+
+    def _hosted(self, name: str, at: int, length: int) -> bool:
+        """Whether ``name[at:at + length]`` (a harm or reach word) lies inside one of `compound_nouns`: the
+        word is part of another there ("案件" of "数字化档案件数", "组织" of "软弱涣散党组织数量", "处理" of "污水处理厂")."""
+        for noun in self.compound_nouns:
+            start = name.find(noun, max(0, at + length - len(noun)))
+            while 0 <= start <= at:
+                if start + len(noun) >= at + length:
+                    return True
+                start = name.find(noun, start + 1)
+        return False
 
     def harm_worked(self, name: str) -> tuple[str, str] | None:
         """The harm word of a name read as work done on it (`harm_reading` "work": "修复损毁文物件数") and the
@@ -429,7 +464,7 @@ class Reading:
         for word in self.harm_words:
             at = name.find(word)
             while at >= 0:
-                if at and name.endswith(self.harm_negations, 0, at):
+                if at and name.endswith(self.harm_negations, 0, at) and not self._hosted(name, at, len(word)):
                     return True
                 at = name.find(word, at + 1)
         return False
@@ -458,9 +493,18 @@ class Reading:
     def _harm_ending(self, name: str) -> tuple[str, str] | None | bool:
         """`harm_reading` of a name ending in a harm word (maybe before a count); False where none ends it."""
         for count in ("", *self.harm_counts):
+            if count and not name.endswith(count):
+                continue
             stem = name[: len(name) - len(count)] if count else name
-            if (not count or name.endswith(count)) and stem.endswith(self.harm_words):
+            harm = None
+            if stem.endswith(self.harm_words):
                 harm = max((w for w in self.harm_words if stem.endswith(w)), key=len)
+                if self.compound_nouns and self._hosted(name, len(stem) - len(harm), len(harm)):
+                    harm = None  # "数字化档案件数": no 案件 there
+            if harm is None and self.misdone_heads:
+                # "超期办理件数", "超时办结工单数": the work done wrongly is the harm counted
+                harm = next((done for at, done in self._misdone(stem) if at + len(done) == len(stem)), None)
+            if harm is not None:
                 if stem[: len(stem) - len(harm)].endswith(self.harm_negations):
                     return None  # "无复发户数", "未复发人数": those without the harm
                 return harm, self._handling(stem, len(stem) - len(harm))
@@ -492,14 +536,17 @@ class Reading:
             return None
         stem = name[: len(name) - len(count)]
         found: tuple[int, str] | None = None
-        for harm in self.harm_words:
-            at = stem.rfind(harm)
+        # the harm words where they last stand, and the work done wrongly ("违规采购项目数": 违规采购 befell the projects)
+        candidates = [(stem.rfind(harm), harm) for harm in self.harm_words if harm not in self.harm_struck_exceptions]
+        misdone = self._misdone(stem) if self.misdone_heads else []
+        for at, harm in (*candidates, *misdone):
             thing = stem[at + len(harm):]
-            if at < 0 or harm in self.harm_struck_exceptions or not 0 < len(thing) <= self.harm_struck_length:
+            if at < 0 or not 0 < len(thing) <= self.harm_struck_length or self._hosted(name, at, len(harm)):
                 continue
             if stem[:at].endswith(self.harm_negations) or thing.endswith(self.harm_struck_roles):
                 continue  # "无违规企业数": those without it; "纠纷信息员人数": the people working in the harm's field
-            if self.reaches(thing) or any(w in thing for w in self.harm_words):
+            # what follows work done wrongly is what it was done to, whatever it is ("违规建设养殖设施数量")
+            if (self.reaches(thing) and (at, harm) not in misdone) or any(w in thing for w in self.harm_words):
                 continue
             if found is None or at > found[0] or (at == found[0] and len(harm) > len(found[1])):
                 found = (at, harm)
@@ -521,6 +568,7 @@ class Reading:
         """Whether ``words`` end in a word of `harm_handling` not right after one of `handling_negations`
         ("救助" of "救助被骗群众人数"; not "未修复" of "未修复损毁文物件数": the work not done, review GZ A1)."""
         return any(words.endswith(w) and not words.endswith(self.handling_negations, 0, len(words) - len(w))
+                   and not self._misdone_work(words, len(words) - len(w)) and not self._hosted(words, len(words) - len(w), len(w))
                    for w in self.harm_handling)
 
     def _works_on(self, words: str) -> bool:
@@ -529,7 +577,8 @@ class Reading:
         for word in self.harm_handling:
             at = words.find(word)
             while at >= 0:
-                if not (self.handling_negations and words.endswith(self.handling_negations, 0, at)):
+                if not (self.handling_negations and words.endswith(self.handling_negations, 0, at)) \
+                        and not self._misdone_work(words, at) and not self._hosted(words, at, len(word)):
                     return True
                 at = words.find(word, at + 1)
         return False
@@ -583,6 +632,8 @@ class Reading:
         belongs to ("劝阻群众违规用火次数" is work, "帮扶群众返贫人数" the harm of those helped); else "none"."""
         if self.handling_negations and name.startswith(self.handling_negations, at):
             return "none"  # a harm that is work left undone ("挂牌督办未销号数量"): no word of work before it did it
+        if self.handling_outcomes and name.endswith(self.handling_outcomes, 0, at):
+            return "none"  # "对信访处理结果不满意件数": the harm is with what some work gave, not what work acts on
         if self._failed_work(name, at):
             return "none"  # the work's own failure ("隐患整改不到位数"): what is counted is where it fell short
         doubt = False
@@ -592,6 +643,8 @@ class Reading:
                 continue
             if name[:start].endswith(self.handling_passives):
                 continue  # "被审计查出问题数", "接受巡察发现问题数": the unit's own harms, found by someone else's work
+            if self._misdone_work(name, start) or self._hosted(name, start, len(word)):
+                continue  # "超期办理投诉件数": the work done late is the harm; "污水处理厂": a noun
             if self.handling_negations and name[:start].endswith(self.handling_negations):
                 continue  # "逾期未整改一般事故隐患数": the work not done, the hazards still there
             if self.handling_failures and name.startswith(self.handling_failures, start + len(word)):

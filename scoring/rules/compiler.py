@@ -414,6 +414,9 @@ class _Compiler:
             harm_struck_length=r.harm_struck_length,
             harm_struck_exceptions=frozenset(fold(w) for w in r.harm_struck_exceptions),
             harm_struck_roles=tuple(fold(w) for w in r.harm_struck_roles),
+            misdone_heads=_longest_first(fold(w) for w in r.misdone_heads),
+            handling_outcomes=tuple(fold(w) for w in r.handling_outcomes),
+            compound_nouns=tuple(fold(w) for w in r.compound_nouns),
             component_words=_longest_first(fold(w) for w in r.component_words),
         )
 
@@ -826,7 +829,9 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("rows.no_comparator", "doubtful_harm"): None, ("reading", "reach_words"): [],
                                                         ("rows.no_comparator", "unstated"): None, ("reading", "handling_negations"): [],
                                                         ("reading", "harm_struck_length"): 0, ("reading", "harm_struck_exceptions"): [],
-                                                        ("reading", "handling_failures"): [], ("reading", "harm_struck_roles"): []}
+                                                        ("reading", "handling_failures"): [], ("reading", "harm_struck_roles"): [],
+                                                        ("reading", "misdone_heads"): [], ("reading", "handling_outcomes"): [],
+                                                        ("reading", "compound_nouns"): []}
 
 
 def content_hash(resolved: dict) -> str:
