@@ -3590,6 +3590,15 @@ def test_a_harm_before_the_thing_it_befell_is_lower_is_better(library, name, gro
     # reviews GV A7, HA, HB A5, A6: a word inside a noun is none (reading.compound_nouns, in place of 档 in harm_negations)
     ("霉变档案件数", "可持续影响指标", "100件", "80件", "10.00*", "8.00"), ("数字化档案件数", "数量指标", "1000件", "800件", "8.00", "8.00"),
     ("软弱涣散党组织数量", "社会效益指标", "8个", "6个", "10.00*", "7.50"), ("超标排放污水处理厂数", "生态效益指标", "1座", "2座", "5.00*", "10.00"),
+    # review HE A1: a word of work on what the head names is work (reading.misdone_work: only processing makes a harm)
+    ("交通违章处理件数", "数量指标", "1000件", "1200件", "10.00", "10.00"), ("违规整改问题数", "数量指标", "20个", "12个", "6.00", "6.00"),
+    ("逾期清收金额", "数量指标", "50万元", "62万元", "10.00", "10.00"),
+    # ... A2: only the word of work right before 结果 gives the harm after it; another before acts on it
+    ("查处抽检结果不合格产品批次", "数量指标", "20批", "25批", "10.00", "10.00"),
+    # ... A3: a count never ends inside a word of work (reading.whole_counts: 查处 of "非法营运查处数")
+    ("非法营运查处数", "数量指标", "50起", "60起", "10.00", "10.00"),
+    # review HD: work not done, 未 before it
+    ("逾期未办结登记件数", "质量指标", "20件", "30件", "6.67*", "10.00"),
 ])
 def test_work_done_late_or_wrongly_is_a_harm(library, name, group, target, actual, expected, before):
     group_path = ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]

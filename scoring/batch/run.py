@@ -448,7 +448,7 @@ class _Shared:
         numbers = self.numbers
         for i in NUMBERS_AT:
             text = row[i]
-            if text is not None:
+            if text.__class__ is str:  # a number written out by `pack` (anything else was sent as it was)
                 value = numbers.get(text)
                 if value is None:
                     value = numbers[text] = Decimal(text)

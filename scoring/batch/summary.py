@@ -98,7 +98,7 @@ def pack(sheets: list[SheetSummary]) -> Packed | list[SheetSummary]:
             return sheets
         row = list(_summary_fields(s))
         for i in NUMBERS_AT:
-            if row[i] is not None:
+            if row[i].__class__ is Decimal:
                 row[i] = str(row[i])  # written as it was: Decimal(str(x)) is x, exponent and sign too
         packed.append(row)
     return packed

@@ -229,7 +229,9 @@ class Reading:
     harm_struck_length: int = 0  # a harm word this close before a count strikes what stands between ("死亡畜禽数")
     harm_struck_exceptions: frozenset[str] = frozenset()  # ... unless it is one of these ("灾害信息员人数")
     harm_struck_roles: tuple[str, ...] = ()  # ... or what stands between ends in one ("员": "纠纷信息员人数")
-    misdone_heads: tuple[str, ...] = ()  # "违规", "超期": right before a word of work, the work done wrongly is a harm ("超期办理件数")
+    misdone_heads: tuple[str, ...] = ()  # "违规", "超期": right before a word of work, the work done wrongly is a harm ("超期办理件数") ...
+    misdone_work: frozenset[str] = frozenset()  # ... a word of harm_handling only if one of these ("办理"; "违章处理" is work on it)
+    whole_counts: bool = False  # a count never ends inside a word of work: "非法营运查处数" ends in 数, not 处数
     handling_outcomes: tuple[str, ...] = ()  # "结果": right after a word of work, a harm after it is about the work ("对处理结果不满意")
     compound_nouns: tuple[str, ...] = ()  # "档案件", "党组织": a harm or reach word inside one is none ("数字化档案件数")
     handling_object_breaks: tuple[str, ...] = ()  # "施工", "质量": between such a word and its harm, the harm is the work's own
@@ -406,29 +408,49 @@ class Reading:
                 # not "缺损未修复数", nor "隐患未能整改数" (review GZ A4): what was not done; not "超期办理件数": work done
                 # wrongly; not "软弱涣散党组织数量": a noun holding the word
                 if not name.endswith(self.harm_negations, 0, at) and not name.endswith(self.handling_negations, 0, at) \
-                        and not self._misdone_work(name, at) and not self._hosted(name, at, len(word)):
+                        and not self._misdone_work(name, at, word) and not self._hosted(name, at, len(word)):
                     return word
                 at = name.find(word, at + 1)
         return None
 
-    def _misdone_work(self, name: str, at: int) -> bool:
-        """Whether a word of work at ``at`` stands right after a word of `misdone_heads` ("办理" of "超期办理")."""
-        return bool(self.misdone_heads) and name.endswith(self.misdone_heads, 0, at)
+    def _misdone_work(self, name: str, at: int, word: str) -> bool:
+        """Whether ``word`` at ``at`` is work done wrongly: right after a word of `misdone_heads` ("办理" of
+        "超期办理", "采购" of "违规采购"), and no word of `harm_handling` acting on what the head names
+        ("处理" of "违章处理", "清收" of "逾期清收"), unless one of `misdone_work` (办理, 办结: processing)."""
+        return bool(self.misdone_heads) and name.endswith(self.misdone_heads, 0, at) and self._done_wrongly(word)
+
+    def _done_wrongly(self, word: str) -> bool:
+        return word not in self._handling_set or word in self.misdone_work
+
+    @cached_property
+    def _handling_set(self) -> frozenset[str]:
+        return frozenset(self.harm_handling)
 
     def _misdone(self, name: str) -> list[tuple[int, str]]:
-        """Each word of work (of `reach_words` or `harm_handling`, the longest) right after a word of
-        `misdone_heads`, with it, and where the head starts: (3, "超期办理") of "信访事项超期办理件数".  The
-        work done late or against the rules is a harm, as "违法建设" is: the row counts the unit's failures."""
+        """Each word of work (of `reach_words` or `harm_handling`, the longest) done wrongly right after a
+        word of `misdone_heads` (`_misdone_work`), with it, and where the head starts: (4, "超期办理") of
+        "信访事项超期办理件数".  The work done late or against the rules is a harm, as "违法建设" is: the
+        row counts the unit's failures."""
         found: list[tuple[int, str]] = []
         for head in self.misdone_heads:
             at = name.find(head)
             while at >= 0:
                 end = at + len(head)
                 work = max((w for words in (self.reach_words, self.harm_handling) for w in words if name.startswith(w, end)), key=len, default=None)
-                if work is not None:
+                if work is not None and self._done_wrongly(work) and not self._hosted(name, end, len(work)):
                     found.append((at, head + work))
                 at = name.find(head, at + 1)
         return found
+
+    def _splits_work(self, name: str, cut: int) -> bool:
+        """Whether a word of `reach_words` or `harm_handling` stands across ``cut`` in a name ("查处" across
+        "非法营运查|处数")."""
+        for words in (self.reach_words, self.harm_handling):
+            for word in words:
+                start = name.find(word, max(0, cut - len(word) + 1))
+                if 0 <= start < cut:
+                    return True
+        return False
 
     def _hosted(self, name: str, at: int, length: int) -> bool:
         """Whether ``name[at:at + length]`` (a harm or reach word) lies inside one of `compound_nouns`: the
@@ -453,7 +475,7 @@ class Reading:
         for word in self.harm_handling:
             i = name.find(word)
             while i >= 0:
-                if not name.endswith(self.handling_negations, 0, i):
+                if not name.endswith(self.handling_negations, 0, i) and not self._misdone_work(name, i, word):
                     works.append((abs(i - at), word))
                 i = name.find(word, i + 1)
         return (harm, min(works)[1]) if works else None
@@ -530,8 +552,10 @@ class Reading:
         "消防检查不合格项数" counts what failed the check), or acts on it from further (`_handling`); a word of
         reach between is what is reached ("失业人员再就业人数").
         Of several, the one nearest the count."""
-        # the longest count the name ends in, only: "纠纷信息员人数" counts 人 (人数), not 信息员人 (数)
-        count = next((c for c in self.harm_counts if name.endswith(c) and len(c) < len(name)), None)  # longest first
+        # the longest count the name ends in, only: "纠纷信息员人数" counts 人 (人数), not 信息员人 (数); not one
+        # ending inside a word of work ("非法营运查处数": 数, not 处数)
+        count = next((c for c in self.harm_counts if name.endswith(c) and len(c) < len(name)
+                      and not (self.whole_counts and self._splits_work(name, len(name) - len(c)))), None)  # longest first
         if count is None:
             return None
         stem = name[: len(name) - len(count)]
@@ -568,7 +592,7 @@ class Reading:
         """Whether ``words`` end in a word of `harm_handling` not right after one of `handling_negations`
         ("救助" of "救助被骗群众人数"; not "未修复" of "未修复损毁文物件数": the work not done, review GZ A1)."""
         return any(words.endswith(w) and not words.endswith(self.handling_negations, 0, len(words) - len(w))
-                   and not self._misdone_work(words, len(words) - len(w)) and not self._hosted(words, len(words) - len(w), len(w))
+                   and not self._misdone_work(words, len(words) - len(w), w) and not self._hosted(words, len(words) - len(w), len(w))
                    for w in self.harm_handling)
 
     def _works_on(self, words: str) -> bool:
@@ -578,7 +602,7 @@ class Reading:
             at = words.find(word)
             while at >= 0:
                 if not (self.handling_negations and words.endswith(self.handling_negations, 0, at)) \
-                        and not self._misdone_work(words, at) and not self._hosted(words, at, len(word)):
+                        and not self._misdone_work(words, at, word) and not self._hosted(words, at, len(word)):
                     return True
                 at = words.find(word, at + 1)
         return False
@@ -632,8 +656,6 @@ class Reading:
         belongs to ("劝阻群众违规用火次数" is work, "帮扶群众返贫人数" the harm of those helped); else "none"."""
         if self.handling_negations and name.startswith(self.handling_negations, at):
             return "none"  # a harm that is work left undone ("挂牌督办未销号数量"): no word of work before it did it
-        if self.handling_outcomes and name.endswith(self.handling_outcomes, 0, at):
-            return "none"  # "对信访处理结果不满意件数": the harm is with what some work gave, not what work acts on
         if self._failed_work(name, at):
             return "none"  # the work's own failure ("隐患整改不到位数"): what is counted is where it fell short
         doubt = False
@@ -643,13 +665,15 @@ class Reading:
                 continue
             if name[:start].endswith(self.handling_passives):
                 continue  # "被审计查出问题数", "接受巡察发现问题数": the unit's own harms, found by someone else's work
-            if self._misdone_work(name, start) or self._hosted(name, start, len(word)):
+            if self._misdone_work(name, start, word) or self._hosted(name, start, len(word)):
                 continue  # "超期办理投诉件数": the work done late is the harm; "污水处理厂": a noun
             if self.handling_negations and name[:start].endswith(self.handling_negations):
                 continue  # "逾期未整改一般事故隐患数": the work not done, the hazards still there
             if self.handling_failures and name.startswith(self.handling_failures, start + len(word)):
                 continue  # "处置不及时事件数": the events its work failed, not those it dealt with
             gap = name[start + len(word): at]
+            if self.handling_outcomes and gap.startswith(self.handling_outcomes):
+                continue  # "对信访处理结果不满意件数": the harm is with what the work gave ("查处抽检结果不合格产品批次": 查处 acts)
             dated = gap
             for part in self.lower_name_break_words:
                 dated = dated.replace(part, "")  # "排查节后复工企业安全隐患": 节后 dates the hazards, not the work

@@ -1441,11 +1441,13 @@ class RowScorer(WordingGrader, UnitMatcher):
                 return f"名称以“{word}”结尾，是越低越好的量（规则文件 reading.lower_quantity_names）"
             harm = self.reading.harm_named(name)
             struck = self.reading.harm_struck(name) if harm is not None else None
+            # a word of work done late or against the rules ("超期办理") is a harm by misdone_heads, not by the list of harms
+            listed = "reading.harm_words" if harm in self.reading.harm_words else "reading.misdone_heads"
             if struck is not None:
                 return (f"名称中的“{harm}”是要避免的事，写在所计的“{struck[1]}”之前：所计是遭此事的，越少越好"
-                        f"（规则文件 reading.harm_words、harm_struck_length）")
+                        f"（规则文件 {listed}、harm_struck_length）")
             if harm is not None:
-                return f"名称中的“{harm}”是要避免的事，所计越少越好（规则文件 reading.harm_words）"
+                return f"名称中的“{harm}”是要避免的事，所计越少越好（规则文件 {listed}）"
         durations = rules.no_comparator_durations
         if durations is not None and target.unit in durations.units and method is rules.methods.get(durations.method):
             # a time the work took, by its name or its group (review GN C2: the only reversed rows with no reason said)

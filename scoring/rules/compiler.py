@@ -415,6 +415,8 @@ class _Compiler:
             harm_struck_exceptions=frozenset(fold(w) for w in r.harm_struck_exceptions),
             harm_struck_roles=tuple(fold(w) for w in r.harm_struck_roles),
             misdone_heads=_longest_first(fold(w) for w in r.misdone_heads),
+            misdone_work=frozenset(fold(w) for w in r.misdone_work),
+            whole_counts=r.whole_counts,
             handling_outcomes=tuple(fold(w) for w in r.handling_outcomes),
             compound_nouns=tuple(fold(w) for w in r.compound_nouns),
             component_words=_longest_first(fold(w) for w in r.component_words),
@@ -831,7 +833,8 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "harm_struck_length"): 0, ("reading", "harm_struck_exceptions"): [],
                                                         ("reading", "handling_failures"): [], ("reading", "harm_struck_roles"): [],
                                                         ("reading", "misdone_heads"): [], ("reading", "handling_outcomes"): [],
-                                                        ("reading", "compound_nouns"): []}
+                                                        ("reading", "compound_nouns"): [], ("reading", "misdone_work"): [],
+                                                        ("reading", "whole_counts"): False}
 
 
 def content_hash(resolved: dict) -> str:

@@ -252,12 +252,18 @@ class ReadingDecl(Strict):
     # ... nor where what stands between ends in one of these, naming those who work in the harm's field ("员":
     # "纠纷信息员人数", "网格员")
     harm_struck_roles: list[str] = []
-    # Words that right before a word of `reach_words` or `harm_handling` say the work was done late or against the rules
-    # ("超期办理件数", "超时办结工单数", "违规采购项目数"): the work so done is a harm, as "违法建设" is, and counts the unit's
-    # failures (lower is better); a word of work before it still acts on it ("查处违规采购项目数")
+    # Words that right before a word of `reach_words` (or of `misdone_work`) say the work was done late, against the rules or
+    # not at all ("超期办理件数", "超时办结工单数", "违规采购项目数", "逾期未办结登记件数"): the work so done is a harm, as "违法建设"
+    # is, and counts the unit's failures (lower is better); a word of work before it still acts on it ("查处违规采购项目数")
     misdone_heads: list[str] = []
-    # Words that right after a word of `harm_handling` say a harm after them is about what the work gave, not what it
-    # acts on ("群众对信访处理结果不满意件数" counts the dissatisfied, "处理信访不满意问题" work)
+    # ... a word of `harm_handling` after one only where it is one of these, processing work ("超期办理件数", "超时办结工单数");
+    # any other acts on what the head names ("违章处理件数", "逾期清收金额", "违规整改问题数" count work)
+    misdone_work: list[str] = []
+    # A count ending a name never ends inside a word of `reach_words` or `harm_handling`: "非法营运查处数" ends in 数, not 处数
+    # (查处 is work); false (absent): the longest count the name ends in, as before
+    whole_counts: bool = False
+    # Words that right after a word of `harm_handling` say a harm after them is about what that work gave, not what it
+    # acts on ("群众对信访处理结果不满意件数" counts the dissatisfied; "处理信访不满意问题" and "查处抽检结果不合格产品批次" work)
     handling_outcomes: list[str] = []
     # Nouns holding a word of `harm_words`, `reach_words` or `harm_handling` that is not that word there ("档案件" of
     # "霉变档案件数", "党组织" of "软弱涣散党组织数量", "处理厂" of "超标排放污水处理厂数")
