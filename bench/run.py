@@ -862,11 +862,12 @@ def main(argv: list[str] | None = None) -> int:
         big = batch(scoring, big_csv, 2, summary, args.big)
         big.load = load
         say(f"  {args.big:,} sheets: {fmt_s(big.wall)} wall → {fmt_rate(rate(args.big, big.wall))}{_cpu_note(big, args.big)}; max RSS {fmt_mem(big.max_rss)}, "
-            f"Σ RSS {fmt_mem(big.tree_rss)}, Σ PSS {fmt_mem(big.tree_pss)} ({big.samples} samples); load {load:.2f}")
+            f"Σ RSS {fmt_mem(big.tree_rss)}, Σ PSS {fmt_mem(big.tree_pss)} ({big.samples} samples, {big.sampler_cpu:.2f} s of the sampler's CPU); load {load:.2f}")
         base_hands = hands if base_csv == dept_csv else [hw.score(x, f) for x, f in hand_rows(base_csv)[1]]
         agreement["big_summary"] = Tally()
         check_summary(summary, base_hands, args.big, agreement["big_summary"], "big")
-        results["big"] = {"sheets": args.big, "wall": big.wall, "cpu": big.cpu, "max_rss": big.max_rss, "tree_rss": big.tree_rss, "tree_pss": big.tree_pss, "load": load}
+        results["big"] = {"sheets": args.big, "wall": big.wall, "cpu": big.cpu, "max_rss": big.max_rss, "tree_rss": big.tree_rss, "tree_pss": big.tree_pss,
+            "sampler_cpu": big.sampler_cpu, "load": load}
         # the same table on both cores without the batch around it (bench/halves.py): what the
         # machine allows the hand-written code, and what the lean path's own loop takes
         hand_two = both_cores(big_csv, args.big)
