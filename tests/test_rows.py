@@ -3599,6 +3599,9 @@ def test_a_harm_before_the_thing_it_befell_is_lower_is_better(library, name, gro
     ("非法营运查处数", "数量指标", "50起", "60起", "10.00", "10.00"),
     # review HD: work not done, 未 before it
     ("逾期未办结登记件数", "质量指标", "20件", "30件", "6.67*", "10.00"),
+    # reviews HG, HF: cases counted (例数); a product named for work (消毒产品), as 2020.17 read it; punishing the dishonest is work
+    ("医院感染发生例数", "质量指标", "10例", "8例", "10.00", "8.00*"), ("抽检不合格消毒产品批次", "质量指标", "5批", "4批", "10.00*", "10.00*"),
+    ("失信企业联合惩戒家数", "数量指标", "30家", "36家", "10.00", "10.00*"),
 ])
 def test_work_done_late_or_wrongly_is_a_harm(library, name, group, target, actual, expected, before):
     group_path = ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]
@@ -3608,7 +3611,8 @@ def test_work_done_late_or_wrongly_is_a_harm(library, name, group, target, actua
     # 2020.17 read each as work done (or those without the harm), more is better
     old = report(library, [{"name": name, "target": target, "actual": actual, "group": group_path, "weight": 10, "claimed": "10"},
                            {"name": "其余", "weight": 80, "target": "1", "actual": "1"}], rules="national.project@2020.17")
-    assert _shown(old.sheets[0].indicators[1]) == before
+    assert _shown(old.sheets[0].indicators[1]) == before.rstrip("*")
+    assert any(f.code == "direction_unstated" for f in old.findings) == before.endswith("*"), old.findings
 
 
 def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(library):
