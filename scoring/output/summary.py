@@ -220,6 +220,14 @@ def _sheet_dict(s: SheetSummary) -> dict:
     }
 
 
+class _Cells(dict):
+    """A text as a CSV cell, made safe and quoted once per text."""
+
+    def __missing__(self, text: str) -> str:
+        made = self[text] = _cell(csv_safe(text))
+        return made
+
+
 class _Years(dict):
     """A year as a CSV cell, made once per year ("" for none)."""
 
@@ -240,15 +248,9 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
     # lines written a few thousand at a time; and a batch repeats its units, titles, rule sets,
     # grades and totals (held once each, `batch.run._Shared`): each is made safe and written, or
     # formatted, once.
-    cells: dict[str, str] = {}
+    cells = _Cells()  # subscripted, not called: a million rows ask it seven times each
     numbers: dict[int, str] = {id(None): ""}  # by identity: every summary is alive here
     years = _Years()
-
-    def once(text: str) -> str:
-        made = cells.get(text)
-        if made is None:
-            made = cells[text] = _cell(csv_safe(text))
-        return made
 
     def number(value) -> str:
         text = numbers.get(id(value))
@@ -266,13 +268,13 @@ def write_csv(result: BatchResult, out: TextIO) -> None:
         # only text from a submission or a rule file can read as a formula: the hash, the
         # version, numbers (a negative one stays a number), labels and counts are left alone
         out.write("".join([",".join((
-            _cell(csv_safe(s.path)), _cell(csv_safe(s.case_id)), once(s.unit), once(s.region), years[s.year], once(s.sheet_id), once(s.title),
-            once(s.rules), s.sha256, version,
+            _cell(csv_safe(s.path)), _cell(csv_safe(s.case_id)), cells[s.unit], cells[s.region], years[s.year], cells[s.sheet_id], cells[s.title],
+            cells[s.rules], s.sha256, version,
             number(s.claimed), number(s.computed), number(s.delta), labels[s.total_status], labels[s.worst_status],
             severities[s.worst_severity], str(s.errors), str(s.warnings), str(s.infos),
             _cell(csv_safe("；".join((*((repeated[id(s)],) if id(s) in repeated else ()), *(msg for _sev, _code, msg, _where in s.findings)))))
-            if s.findings or id(s) in repeated else "", once(s.grade),
-            once(s.claimed_grade), number(s.unverified_weight),
+            if s.findings or id(s) in repeated else "", cells[s.grade],
+            cells[s.claimed_grade], number(s.unverified_weight),
         )) + "\r\n" for s in sheets[start:start + _CSV_ROWS_AT_ONCE]]))
     # Failed and skipped inputs are rows too, so a spreadsheet shows everything that was given.
     for kind, problems in (("failed", result.failures), ("skipped", result.skipped), ("notice", result.notices)):
