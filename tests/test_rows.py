@@ -3602,6 +3602,8 @@ def test_a_harm_before_the_thing_it_befell_is_lower_is_better(library, name, gro
     # reviews HG, HF: cases counted (例数); a product named for work (消毒产品), as 2020.17 read it; punishing the dishonest is work
     ("医院感染发生例数", "质量指标", "10例", "8例", "10.00", "8.00*"), ("抽检不合格消毒产品批次", "质量指标", "5批", "4批", "10.00*", "10.00*"),
     ("失信企业联合惩戒家数", "数量指标", "30家", "36家", "10.00", "10.00*"),
+    # review HI: no 审结 in a review's conclusion (compound_nouns 评审结论)
+    ("评审结论差错项目数", "质量指标", "3个", "4个", "7.50*", "10.00"),
 ])
 def test_work_done_late_or_wrongly_is_a_harm(library, name, group, target, actual, expected, before):
     group_path = ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]
