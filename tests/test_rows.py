@@ -3617,6 +3617,49 @@ def test_work_done_late_or_wrongly_is_a_harm(library, name, group, target, actua
     assert any(f.code == "direction_unstated" for f in old.findings) == before.endswith("*"), old.findings
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # review HJ A1, A2 (2020.19): after processing done late, the rest is what was processed, words of work in its name
+    # (援助, 复议) acting on nothing (reading.misdone_objects); 2020.18 read them as work on the cases
+    ("超期办理法律援助案件数", "质量指标", "10件", "14件", "7.14", "10.00"), ("超期审结行政复议案件数", "质量指标", "2件", "3件", "6.67", "10.00"),
+    ("逾期答复行政复议申请件数", "质量指标", "3件", "5件", "6.00*", "10.00"), ("超时限办结复议案件数", "质量指标", "4件", "6件", "6.67", "10.00"),
+    ("未按期结案法律援助案件数", "质量指标", "6件", "9件", "6.67", "10.00"),
+    # ... a word of work ending it still works on all before it; work not done may be worked on; work before the head acts on it
+    ("违规经营举报受理件数", "数量指标", "10件", "8件", "8.00", "8.00"), ("超期未办结登记清理件数", "数量指标", "100件", "80件", "8.00", "8.00"),
+    ("逾期未申报企业提醒户数", "数量指标", "100户", "80户", "8.00", "8.00"), ("查处超期办理案件数", "数量指标", "10件", "8件", "8.00", "8.00"),
+    # review HL A1: work other than processing after the head, or other work between, still acts on the harm
+    ("违规经营查处案件数", "数量指标", "10件", "8件", "8.00", "8.00"), ("逾期办理事项督办整改问题数", "数量指标", "50个", "40个", "8.00", "8.00"),
+    # review HM: what processing (or other work) done wrongly was done to, however long
+    ("逾期答复知识产权维权援助申请件数", "质量指标", "3件", "5件", "6.00*", "10.00"),
+    ("擅自改变医疗器械注册事项企业数", "质量指标", "2家", "3家", "6.67*", "10.00*"),
+    # reviews HB, HF, HI, HJ, HK: more heads (重复, 虚假) and work done wrongly after them (查验, 经营, 羁押: misdone_work alone)
+    ("重复登记单位数", "质量指标", "20个", "25个", "8.00", "10.00"), ("虚假交易网店数", "质量指标", "40家", "50家", "8.00*", "10.00"),
+    ("超期查验集装箱数", "质量指标", "100个", "130个", "7.69*", "10.00*"), ("擅自经营成品油站点数", "质量指标", "10个", "13个", "7.69*", "10.00*"),
+    ("超期羁押人员数", "质量指标", "2人", "3人", "6.67*", "10.00*"),
+    # ... reuse is no work done wrongly (重复利用 a word of reach)
+    ("废旧包装物重复利用数量", "数量指标", "1000个", "800个", "8.00", "8.00"), ("重复献血人数", "数量指标", "1000人", "800人", "8.00", "8.00"),
+    # review HL A3: work for those a harm befell; A4: no 漏报 in 泄漏报警器
+    ("停电通知到户数", "数量指标", "500户", "400户", "8.00", "8.00*"), ("泄漏报警器数量", "数量指标", "50个", "40个", "8.00*", "10.00*"),
+    # review HM: reports of adverse reactions are monitoring work (harm_struck_exceptions); 不符合项, 不一致 after a check
+    ("药品不良反应报告数", "数量指标", "400份", "452份", "10.00*", "8.85*"), ("实验室质量体系内审不符合项数", "质量指标", "8项", "11项", "7.27", "10.00*"),
+    ("检验结果复检不一致批次", "质量指标", "3批", "2批", "10.00", "6.67"),
+    # reviews HJ, HK: harms of power, gas, posts and community corrections; the work's failures; responding to a suit is work;
+    # a device named for the fault it finds is a means (harm_struck_roles)
+    ("基站退服次数", "质量指标", "120次", "95次", "10.00", "7.92*"), ("天然气保供缺口", "质量指标", "500万立方米", "320万立方米", "10.00", "6.40*"),
+    ("社区矫正对象漏管人数", "质量指标", "2人", "3人", "6.67", "10.00*"), ("调解不成功纠纷件数", "质量指标", "30件", "40件", "7.50", "10.00"),
+    ("行政应诉败诉件数", "质量指标", "8件", "11件", "7.27", "10.00*"), ("行政机关负责人出庭应诉案件数", "数量指标", "120件", "90件", "7.50", "10.00"),
+    ("配电线路故障指示器数量", "数量指标", "200个", "160个", "8.00*", "10.00*"),
+])
+def test_processing_done_late_is_a_harm_whatever_it_processed(library, name, group, target, actual, expected, before):
+    group_path = ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]
+    row, rep = one(library, name=name, target=target, actual=actual, group=group_path, claimed="10")
+    assert _shown(row) == expected.rstrip("*"), row.result.parts[0].reason
+    assert any(f.code == "direction_unstated" for f in rep.findings) == expected.endswith("*"), rep.findings
+    old = report(library, [{"name": name, "target": target, "actual": actual, "group": group_path, "weight": 10, "claimed": "10"},
+                           {"name": "其余", "weight": 80, "target": "1", "actual": "1"}], rules="national.project@2020.18")
+    assert _shown(old.sheets[0].indicators[1]) == before.rstrip("*")
+    assert any(f.code == "direction_unstated" for f in old.findings) == before.endswith("*"), old.findings
+
+
 def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(library):
     """The rows of the two tests above on one sheet: the lean path gives the same ranges, findings and total."""
     import sys
@@ -3627,7 +3670,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
     from bench import equality
 
     cases = [case[:4] for test in (test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways,
-                                   test_a_harm_before_the_thing_it_befell_is_lower_is_better, test_work_done_late_or_wrongly_is_a_harm)
+                                   test_a_harm_before_the_thing_it_befell_is_lower_is_better, test_work_done_late_or_wrongly_is_a_harm,
+                                   test_processing_done_late_is_a_harm_whatever_it_processed)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]

@@ -232,6 +232,7 @@ class Reading:
     misdone_heads: tuple[str, ...] = ()  # "违规", "超期": right before a word of work, the work done wrongly is a harm ("超期办理件数") ...
     misdone_work: frozenset[str] = frozenset()  # ... a word of harm_handling only if one of these ("办理"; "违章处理" is work on it)
     whole_counts: bool = False  # a count never ends inside a word of work: "非法营运查处数" ends in 数, not 处数
+    misdone_objects: tuple[str, ...] = ()  # processing ("超期办理" done wrongly): the rest is what it processed, owned work words and all
     handling_outcomes: tuple[str, ...] = ()  # "结果": right after a word of work, a harm after it is about the work ("对处理结果不满意")
     compound_nouns: tuple[str, ...] = ()  # "档案件", "党组织": a harm or reach word inside one is none ("数字化档案件数")
     handling_object_breaks: tuple[str, ...] = ()  # "施工", "质量": between such a word and its harm, the harm is the work's own
@@ -416,8 +417,16 @@ class Reading:
     def _misdone_work(self, name: str, at: int, word: str) -> bool:
         """Whether ``word`` at ``at`` is work done wrongly: right after a word of `misdone_heads` ("办理" of
         "超期办理", "采购" of "违规采购"), and no word of `harm_handling` acting on what the head names
-        ("处理" of "违章处理", "清收" of "逾期清收"), unless one of `misdone_work` (办理, 办结: processing)."""
-        return bool(self.misdone_heads) and name.endswith(self.misdone_heads, 0, at) and self._done_wrongly(word)
+        ("处理" of "违章处理", "清收" of "逾期清收"), unless one of `misdone_work` (办理, 办结: processing); not
+        where a longer word of `reach_words` holds the head and the word ("重复利用")."""
+        if not (self.misdone_heads and name.endswith(self.misdone_heads, 0, at) and self._done_wrongly(word)):
+            return False
+        # not where a word of reach_words holds the head and the word ("重复利用": reuse is no work done wrongly)
+        return any(name.endswith(head, 0, at) and not self._reached_over(name, at - len(head), at + len(word)) for head in self.misdone_heads)
+
+    def _reached_over(self, name: str, start: int, end: int) -> bool:
+        """Whether a word of `reach_words` stands at ``start`` of a name and reaches ``end`` at least ("重复利用")."""
+        return any(len(word) >= end - start and name.startswith(word, start) for word in self.reach_words)
 
     def _done_wrongly(self, word: str) -> bool:
         return word not in self._handling_set or word in self.misdone_work
@@ -427,8 +436,9 @@ class Reading:
         return frozenset(self.harm_handling)
 
     def _misdone(self, name: str) -> list[tuple[int, str]]:
-        """Each word of work (of `reach_words` or `harm_handling`, the longest) done wrongly right after a
-        word of `misdone_heads` (`_misdone_work`), with it, and where the head starts: (4, "超期办理") of
+        """Each word of work (of `reach_words`, `harm_handling` or `misdone_work`, the longest) done wrongly right
+        after a word of `misdone_heads` (`_misdone_work`; not inside a longer word of reach, "重复利用"), with it,
+        and where the head starts: (4, "超期办理") of
         "信访事项超期办理件数".  The work done late or against the rules is a harm, as "违法建设" is: the
         row counts the unit's failures."""
         found: list[tuple[int, str]] = []
@@ -436,8 +446,10 @@ class Reading:
             at = name.find(head)
             while at >= 0:
                 end = at + len(head)
-                work = max((w for words in (self.reach_words, self.harm_handling) for w in words if name.startswith(w, end)), key=len, default=None)
-                if work is not None and self._done_wrongly(work) and not self._hosted(name, end, len(work)):
+                work = max((w for words in (self.reach_words, self.harm_handling, self.misdone_work) for w in words if name.startswith(w, end)),
+                           key=len, default=None)
+                if work is not None and self._done_wrongly(work) and not self._hosted(name, end, len(work)) \
+                        and not self._reached_over(name, at, end + len(work)):
                     found.append((at, head + work))
                 at = name.find(head, at + 1)
         return found
@@ -529,8 +541,35 @@ class Reading:
             if harm is not None:
                 if stem[: len(stem) - len(harm)].endswith(self.harm_negations):
                     return None  # "无复发户数", "未复发人数": those without the harm
-                return harm, self._handling(stem, len(stem) - len(harm))
+                how = self._handling(stem, len(stem) - len(harm))
+                if how == "work" and self.misdone_objects:
+                    processed = self._processed(stem, len(stem) - len(harm))
+                    if processed is not None:
+                        return processed
+                return harm, how
         return False
+
+    def _processed(self, stem: str, end: int) -> tuple[str, str] | None:
+        """`harm_reading` of a name whose harm at ``end`` a word of work was read as acting on, where that work only
+        names what some processing done wrongly before it processed (`misdone_objects`): "超期办理法律援助案件数" counts
+        the cases processed late (援助 names them), not aid.  The processing nearest the harm, with what acts on it; None
+        where a word of other work stands between ("逾期办理事项督办整改问题数": 整改 acts on the problems) or work before
+        the processing acts on it ("查处超期办理案件数")."""
+        for at, done in sorted(self._misdone(stem), reverse=True):
+            if at + len(done) >= end or not self._processing(done):
+                continue
+            if self._works_on(stem[at + len(done):end], owned=False):
+                return None
+            how = self._handling(stem, at)
+            return None if how == "work" else (done, how)
+        return None
+
+    def _processing(self, done: str) -> bool:
+        """Whether work done wrongly (`_misdone`: "超期办理") ends in a word of `misdone_objects`: processing, done, whose
+        object is the rest of the name; not work left undone ("超期未办结登记清理件数": what was not done may be
+        worked on after)."""
+        work = next((w for w in self.misdone_objects if done.endswith(w)), None)  # longest first
+        return work is not None and not done[: len(done) - len(work)].endswith(self.handling_negations)
 
     def harm_struck(self, name: str) -> tuple[str, str] | None:
         """The harm word and the thing it befell where `harm_reading` reads a name as counting a harm by
@@ -565,7 +604,10 @@ class Reading:
         misdone = self._misdone(stem) if self.misdone_heads else []
         for at, harm in (*candidates, *misdone):
             thing = stem[at + len(harm):]
-            if at < 0 or not 0 < len(thing) <= self.harm_struck_length or self._hosted(name, at, len(harm)):
+            # what work done wrongly was done to is the rest of the name, however long ("逾期答复知识产权维权援助申请件数",
+            # "擅自改变医疗器械注册事项企业数"), where the rule file reads processing so (misdone_objects)
+            longest = len(thing) if self.misdone_objects and (at, harm) in misdone else self.harm_struck_length
+            if at < 0 or not 0 < len(thing) <= longest or self._hosted(name, at, len(harm)):
                 continue
             if stem[:at].endswith(self.harm_negations) or thing.endswith(self.harm_struck_roles):
                 continue  # "无违规企业数": those without it; "纠纷信息员人数": the people working in the harm's field
@@ -578,7 +620,11 @@ class Reading:
             return None
         at, harm = found
         before, thing = stem[:at], stem[at + len(harm):]
-        if self._works_on(thing) or (self._works_on_end(before) and not self._failed_work(stem, at)):
+        # after processing done wrongly, words of owned work in what follows name what was processed ("逾期答复行政复议申请
+        # 件数"), unless one ends it: work on all before it
+        processed = self.misdone_objects and (at, harm) in misdone and self._processing(harm)
+        works = (self._works_on_end(thing) or self._works_on(thing, owned=False)) if processed else self._works_on(thing)
+        if works or (self._works_on_end(before) and not self._failed_work(stem, at)):
             return harm, "work", thing
         return harm, self._handling(stem, at), thing
 
@@ -595,10 +641,13 @@ class Reading:
                    and not self._misdone_work(words, len(words) - len(w), w) and not self._hosted(words, len(words) - len(w), len(w))
                    for w in self.harm_handling)
 
-    def _works_on(self, words: str) -> bool:
+    def _works_on(self, words: str, owned: bool = True) -> bool:
         """Whether a word of `harm_handling` stands in ``words`` not right after one of `handling_negations`
-        ("档案修裱" is work; "未修复" of "健身器材缺损未修复数" is work not done)."""
+        ("档案修裱" is work; "未修复" of "健身器材缺损未修复数" is work not done); with ``owned`` false, not one of
+        `owned_handling` (援助 of "法律援助案件" names the cases)."""
         for word in self.harm_handling:
+            if not owned and word in self.owned_handling:
+                continue
             at = words.find(word)
             while at >= 0:
                 if not (self.handling_negations and words.endswith(self.handling_negations, 0, at)) \

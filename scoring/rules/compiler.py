@@ -417,6 +417,7 @@ class _Compiler:
             misdone_heads=_longest_first(fold(w) for w in r.misdone_heads),
             misdone_work=frozenset(fold(w) for w in r.misdone_work),
             whole_counts=r.whole_counts,
+            misdone_objects=_longest_first(fold(w) for w in r.misdone_objects),
             handling_outcomes=tuple(fold(w) for w in r.handling_outcomes),
             compound_nouns=tuple(fold(w) for w in r.compound_nouns),
             component_words=_longest_first(fold(w) for w in r.component_words),
@@ -834,7 +835,7 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "handling_failures"): [], ("reading", "harm_struck_roles"): [],
                                                         ("reading", "misdone_heads"): [], ("reading", "handling_outcomes"): [],
                                                         ("reading", "compound_nouns"): [], ("reading", "misdone_work"): [],
-                                                        ("reading", "whole_counts"): False}
+                                                        ("reading", "whole_counts"): False, ("reading", "misdone_objects"): []}
 
 
 def content_hash(resolved: dict) -> str:

@@ -262,6 +262,11 @@ class ReadingDecl(Strict):
     # A count ending a name never ends inside a word of `reach_words` or `harm_handling`: "非法营运查处数" ends in 数, not 处数
     # (查处 is work); false (absent): the longest count the name ends in, as before
     whole_counts: bool = False
+    # Words of processing (办理, 审结, 答复 …) whose object, after a word of `misdone_heads`, is the rest of the name up to its
+    # count, however long, a word of `owned_handling` in it part of the object's name: "超期办理法律援助案件数", "逾期答复行政
+    # 复议申请件数" count work done late (援助, 复议 name the cases); a word of other work acts on it as before ("逾期办理事项督办
+    # 整改问题数", "违规经营举报受理件数" count work).  Empty (absent): such a word acts on the harm after it, as before
+    misdone_objects: list[str] = []
     # Words that right after a word of `harm_handling` say a harm after them is about what that work gave, not what it
     # acts on ("群众对信访处理结果不满意件数" counts the dissatisfied; "处理信访不满意问题" and "查处抽检结果不合格产品批次" work)
     handling_outcomes: list[str] = []
