@@ -3642,6 +3642,11 @@ def test_work_done_late_or_wrongly_is_a_harm(library, name, group, target, actua
     # review HM: reports of adverse reactions are monitoring work (harm_struck_exceptions); 不符合项, 不一致 after a check
     ("药品不良反应报告数", "数量指标", "400份", "452份", "10.00*", "8.85*"), ("实验室质量体系内审不符合项数", "质量指标", "8项", "11项", "7.27", "10.00*"),
     ("检验结果复检不一致批次", "质量指标", "3批", "2批", "10.00", "6.67"),
+    # review HN: no work in a noun named for it (compound_nouns 检测报告, 检测设备); processing words after a head (开展, 出具);
+    # an illegal trade's dens are a harm, destroying them work
+    ("超时限出具检测报告份数", "质量指标", "5份", "8份", "6.25*", "10.00"), ("违规采购检测设备台数", "质量指标", "2台", "3台", "6.67*", "10.00"),
+    ("未按规定开展自检企业数", "质量指标", "10家", "13家", "7.69*", "10.00"), ("检验检测报告差错件数", "质量指标", "10件", "13件", "7.69", "None"),
+    ("私屠滥宰窝点数", "质量指标", "5个", "7个", "7.14*", "10.00*"), ("捣毁私屠滥宰窝点数", "数量指标", "10个", "8个", "8.00", "8.00*"),
     # reviews HJ, HK: harms of power, gas, posts and community corrections; the work's failures; responding to a suit is work;
     # a device named for the fault it finds is a means (harm_struck_roles)
     ("基站退服次数", "质量指标", "120次", "95次", "10.00", "7.92*"), ("天然气保供缺口", "质量指标", "500万立方米", "320万立方米", "10.00", "6.40*"),
