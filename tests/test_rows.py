@@ -3606,13 +3606,19 @@ def test_a_harm_before_the_thing_it_befell_is_lower_is_better(library, name, gro
     ("评审结论差错项目数", "质量指标", "3个", "4个", "7.50*", "10.00"),
 ])
 def test_work_done_late_or_wrongly_is_a_harm(library, name, group, target, actual, expected, before):
+    # 2020.17 read each as work done (or those without the harm), more is better
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.17")
+
+
+def _read_now_and_before(library, name, group, target, actual, expected, before, older):
+    """A row scored under the rules in effect and under an ``older`` version: each score as the tests write it, a
+    trailing "*" where a `direction_unstated` warning says the other reading's score."""
     group_path = ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]
     row, rep = one(library, name=name, target=target, actual=actual, group=group_path, claimed="10")
     assert _shown(row) == expected.rstrip("*"), row.result.parts[0].reason
     assert any(f.code == "direction_unstated" for f in rep.findings) == expected.endswith("*"), rep.findings
-    # 2020.17 read each as work done (or those without the harm), more is better
     old = report(library, [{"name": name, "target": target, "actual": actual, "group": group_path, "weight": 10, "claimed": "10"},
-                           {"name": "其余", "weight": 80, "target": "1", "actual": "1"}], rules="national.project@2020.17")
+                           {"name": "其余", "weight": 80, "target": "1", "actual": "1"}], rules=older)
     assert _shown(old.sheets[0].indicators[1]) == before.rstrip("*")
     assert any(f.code == "direction_unstated" for f in old.findings) == before.endswith("*"), old.findings
 
@@ -3647,6 +3653,11 @@ def test_work_done_late_or_wrongly_is_a_harm(library, name, group, target, actua
     ("超时限出具检测报告份数", "质量指标", "5份", "8份", "6.25*", "10.00"), ("违规采购检测设备台数", "质量指标", "2台", "3台", "6.67*", "10.00"),
     ("未按规定开展自检企业数", "质量指标", "10家", "13家", "7.69*", "10.00"), ("检验检测报告差错件数", "质量指标", "10件", "13件", "7.69", "None"),
     ("私屠滥宰窝点数", "质量指标", "5个", "7个", "7.14*", "10.00*"), ("捣毁私屠滥宰窝点数", "数量指标", "10个", "8个", "8.00", "8.00*"),
+    # review HO: no work in the names of housing and funds (compound_nouns 租赁住房, 维修资金); harms of building and upkeep;
+    # collecting overdue loans and restarting stopped projects is work
+    ("保障性租赁住房空置套数", "质量指标", "200套", "260套", "7.69", "10.00"), ("违规使用专项维修资金项目数", "质量指标", "3个", "5个", "6.00*", "10.00"),
+    ("违规提取住房公积金笔数", "质量指标", "60笔", "45笔", "10.00*", "7.50*"), ("弃管小区数量", "质量指标", "10个", "12个", "8.33*", "10.00*"),
+    ("停工项目复工个数", "数量指标", "10个", "8个", "8.00", "8.00*"), ("逾期贷款催收笔数", "数量指标", "200笔", "230笔", "10.00", "8.70*"),
     # reviews HJ, HK: harms of power, gas, posts and community corrections; the work's failures; responding to a suit is work;
     # a device named for the fault it finds is a means (harm_struck_roles)
     ("基站退服次数", "质量指标", "120次", "95次", "10.00", "7.92*"), ("天然气保供缺口", "质量指标", "500万立方米", "320万立方米", "10.00", "6.40*"),
@@ -3655,14 +3666,7 @@ def test_work_done_late_or_wrongly_is_a_harm(library, name, group, target, actua
     ("配电线路故障指示器数量", "数量指标", "200个", "160个", "8.00*", "10.00*"),
 ])
 def test_processing_done_late_is_a_harm_whatever_it_processed(library, name, group, target, actual, expected, before):
-    group_path = ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]
-    row, rep = one(library, name=name, target=target, actual=actual, group=group_path, claimed="10")
-    assert _shown(row) == expected.rstrip("*"), row.result.parts[0].reason
-    assert any(f.code == "direction_unstated" for f in rep.findings) == expected.endswith("*"), rep.findings
-    old = report(library, [{"name": name, "target": target, "actual": actual, "group": group_path, "weight": 10, "claimed": "10"},
-                           {"name": "其余", "weight": 80, "target": "1", "actual": "1"}], rules="national.project@2020.18")
-    assert _shown(old.sheets[0].indicators[1]) == before.rstrip("*")
-    assert any(f.code == "direction_unstated" for f in old.findings) == before.endswith("*"), old.findings
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.18")
 
 
 def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(library):

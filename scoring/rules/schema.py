@@ -257,7 +257,8 @@ class ReadingDecl(Strict):
     # is, and counts the unit's failures (lower is better); a word of work before it still acts on it ("查处违规采购项目数")
     misdone_heads: list[str] = []
     # ... a word of `harm_handling` after one only where it is one of these, processing work ("超期办理件数", "超时办结工单数");
-    # any other acts on what the head names ("违章处理件数", "逾期清收金额", "违规整改问题数" count work)
+    # any other acts on what the head names ("违章处理件数", "逾期清收金额", "违规整改问题数" count work); a word here in
+    # neither list is work only right after a head ("超期查验集装箱数", "虚假申报补贴企业数")
     misdone_work: list[str] = []
     # A count ending a name never ends inside a word of `reach_words` or `harm_handling`: "非法营运查处数" ends in 数, not 处数
     # (查处 is work); false (absent): the longest count the name ends in, as before
