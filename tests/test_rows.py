@@ -1024,14 +1024,30 @@ def test_far_above_target_warns_and_deducts_nothing(library):
     _, bare = one(library, name="办理涉企投诉积存件", target="10件", actual="20件", claimed="10")
     said = [f.message for f in bare.findings if f.code == "overshoot"]
     assert said and said[0].endswith("（指标值未写比较符号，本行按越高越好计分；若本指标越低越好，完成值超过指标值即未达到，应按反向指标核定）"), said
+    # so where work is said done wrongly (a head of reading.misdone_heads) and no reading took it so (review HN B2, HO B2);
+    # not for "未" alone, which "未成年人" holds
+    for name, hedged in (("超期羁押纠正件数", True), ("未成年人保护宣传次数", False)):
+        _, late = one(library, name=name, target="10件", actual="20件", claimed="10")
+        said = [f.message for f in late.findings if f.code == "overshoot"]
+        assert len(said) == 1 and said[0].endswith("应按反向指标核定）") is hedged, said
     # 2020.16: with no word saying either way (办理 says work is done), the evaluator is told what the other reading gives
     # instead of that the target was set low
     unstated, either = one(library, name="涉企投诉积存件", target="10件", actual="20件", claimed="10")
     assert _shown(unstated) == "10.00" and unstated.comparison.status == "match"
     assert not any(f.code == "overshoot" for f in either.findings)
     told = [f.message for f in either.findings if f.code == "direction_unstated"]
-    assert told == ["涉企投诉积存件：指标值“10件”未写比较符号，名称也未表明越高越好还是越低越好，按正向指标（完成值越高越好）计 10.00 分；"
+    # the harm word the name holds is named, with why no reading took it (review HO B1: it was said to be absent)
+    assert told == ["涉企投诉积存件：指标值“10件”未写比较符号，名称中的“投诉”是要避免的事，但“投诉”写在别的词之前时常是所做工作的领域"
+                    "（规则文件 reading.harm_struck_exceptions），未据以定方向，按正向指标（完成值越高越好）计 10.00 分；"
                     "若本指标越低越好，应按反向指标（完成值越低越好，如成本）计 5.00 分，请评价人核定（越低越好的指标宜在指标值前写“≤”）"], told
+    far, said = one(library, name="违规涉及住房公积金缴存单位数", target="10件", actual="20件", claimed="10")
+    assert [f.message.split("，按")[0] for f in said.findings if f.code == "direction_unstated"] == [
+        "违规涉及住房公积金缴存单位数：指标值“10件”未写比较符号，名称中的“违规”是要避免的事，但它与所计之物之间隔了 9 个字，"
+        "多于规则文件所定的 6 个（reading.harm_struck_length），未据以定方向"]
+    why = next(v.value for v in far.result.values if v.name == "direction")
+    assert why.startswith("指标值未写比较符号，名称中的“违规”是要避免的事，但它与所计之物之间隔了 9 个字"), why
+    _, neither = one(library, name="积存件", target="10件", actual="20件", claimed="10")
+    assert "名称也未表明越高越好还是越低越好" in next(f.message for f in neither.findings if f.code == "direction_unstated")
     assert "未写比较符号" not in warning[0].message
     _, named = one(library, name="培训人数", target="100人", actual="200人", claimed="10")
     assert "未写比较符号" not in next(f.message for f in named.findings if f.code == "overshoot")

@@ -245,6 +245,12 @@ class Reading:
     component_words: tuple[str, ...] = ()  # "其中": a row so named, with no weight or score, is a part of the row above
 
     @cached_property
+    def harm_hints(self) -> tuple[str, ...]:
+        """Words that, anywhere in a name, hint it may count something to avoid: `harm_words`, and the
+        `misdone_heads` of two characters or more ("违规", "超时限"; not "未", which "未成年人" holds)."""
+        return self.harm_words + tuple(h for h in self.misdone_heads if len(h) > 1)
+
+    @cached_property
     def quantity_name(self) -> re.Pattern:
         """A quantity's name written before its figure ("完成率", "满意度"), up to one of
         `quantity_names`, followed by a figure, a comparator sign, a comparator word

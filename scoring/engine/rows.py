@@ -169,6 +169,7 @@ class _Unreadable(Exception):
         self.figure: tuple[str | None, str | None] = (None, None)  # the figure and unit it is written after
 
 
+
 class RowScorer(WordingGrader, UnitMatcher):
     """Scores the rows of one sheet under one rule set's `[rows]` rules and `[reading]` vocabulary."""
 
@@ -1461,7 +1462,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             return None  # a group's ("成本指标"): said by the group, not by a word
         if self._no_comparator(row, target) is None:
             if self._unstated(row, target, method) is not None:
-                return (f"指标值未写比较符号，名称中既没有规则文件所列越低越好的说法（reading.lower_quantity_names、harm_words），"
+                return (f"指标值未写比较符号，{self._no_harm_read(name)}，"
                         f"也没有表明是要达到的工作或成效的词（reading.reach_words）：按“{method.label}”计，"
                         f"按“{self.rules.methods[self.rules.no_comparator_unstated].label}”所得不同时另行提示；"
                         f"若本指标越低越好，请在指标值前写“≤”，越高越好写“≥”")
@@ -1474,7 +1475,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             if reach is not None:
                 return (f"指标值未写比较符号，名称中的“{reach}”表明所计是要达到的工作或成效（规则文件 reading.reach_words），"
                         f"按“{method.label}”计；若本指标越低越好，请在指标值前写“≤”")
-            return (f"指标值未写比较符号，名称中没有规则文件所列越低越好的说法（reading.lower_quantity_names、harm_words），"
+            return (f"指标值未写比较符号，{self._no_harm_read(name)}，"
                     f"按“{method.label}”计；若本指标越低越好，请在指标值前写“≤”")
         return None
 
@@ -1772,9 +1773,10 @@ class RowScorer(WordingGrader, UnitMatcher):
                 if deviation >= self.rules.overshoot_threshold:
                     # a bare figure read as more is better only because nothing in the name says otherwise, a harm's
                     # word in the name, may count a harm the rule file does not list: the evaluator is told so, not only
-                    # of a target set low (review GF B2)
+                    # of a target set low (review GF B2); so may work said done wrongly where no reading took it so
+                    # ("违规收取物业费小区数": review HN B2, HO B2)
                     unsure = (target.comparator is None and target.kind == "number" and target.number != 0
-                              and any(w in row.name for w in self.reading.harm_words) and self._no_comparator(row, target) is None)
+                              and any(w in row.name for w in self.reading.harm_hints) and self._no_comparator(row, target) is None)
                     findings.append(finding(
                         "overshoot", f"{row.name}：完成值“{actual.raw}”超出年度指标值“{target.raw}”{fmt(round_half_up(deviation, 2))}%，"
                         f"可能是指标值设定偏低；规则允许据此酌情扣分，本工具不自行扣分，请评价人判断"
@@ -1847,6 +1849,29 @@ class RowScorer(WordingGrader, UnitMatcher):
         if part.score != part.raw:
             findings.append(finding("capped", f"{row.name}：按公式得 {fmt(round_half_up(part.raw, 2))} 分，超出该项分值范围，按 {fmt(part.score)} 分计", place))
         return outcome
+
+    def _unread_harm(self, name: str) -> str | None:
+        """Where a name holds a word of reading.harm_words that no reading took as what the row counts: that
+        it holds it and why it was not taken ("违规提取住房公积金笔数": too far from the count); else None."""
+        reading = self.reading
+        word = max((w for w in reading.harm_words if w in name), key=len, default=None)
+        if word is None:
+            return None
+        if word in reading.harm_struck_exceptions:
+            why = f"“{word}”写在别的词之前时常是所做工作的领域（规则文件 reading.harm_struck_exceptions）"
+        else:
+            count = next((c for c in reading.harm_counts if name.endswith(c) and len(c) < len(name)), None)
+            gap = len(name) - len(count) - name.rfind(word) - len(word) if count is not None else 0
+            if reading.harm_struck_length and gap > reading.harm_struck_length:
+                why = f"它与所计之物之间隔了 {gap} 个字，多于规则文件所定的 {reading.harm_struck_length} 个（reading.harm_struck_length）"
+            else:
+                why = "规则文件的读法未把它当作所计之物（reading.harm_words）"
+        return f"名称中的“{word}”是要避免的事，但{why}，未据以定方向"
+
+    def _no_harm_read(self, name: str) -> str:
+        """What a row's reason says of the lower-is-better words its name does or does not hold (review HO B1: a
+        harm word too far from the count was said to be absent)."""
+        return self._unread_harm(name) or "名称中没有规则文件所列越低越好的说法（reading.lower_quantity_names、harm_words）"
 
     def _unstated(self, row: Row, target: ParsedValue, method: CompiledMethod) -> CompiledMethod | None:
         """The method a bare figure is also read with where nothing says which way it goes
@@ -1930,7 +1955,8 @@ class RowScorer(WordingGrader, UnitMatcher):
                                     f"若所计是做成的工作或要达到的成效（越高越好），应按{other.label}计 {fmt(round_half_up(scores[1], 2))} 分，"
                                     f"请评价人核定（越高越好的指标宜在指标值前写“≥”，越低越好的写“≤”）", place))
             return f"指标值未写比较符号，按{other.label}应得 {fmt(round_half_up(scores[1], 2))} 分"
-        findings.append(finding("direction_unstated", f"{row.name}：指标值“{target.raw}”未写比较符号，名称也未表明越高越好还是越低越好，"
+        named = self._unread_harm(_row_name(row)) or "名称也未表明越高越好还是越低越好"
+        findings.append(finding("direction_unstated", f"{row.name}：指标值“{target.raw}”未写比较符号，{named}，"
                                 f"按{method.label}计 {fmt(round_half_up(scores[0], 2))} 分；若本指标越低越好，应按{other.label}计 "
                                 f"{fmt(round_half_up(scores[1], 2))} 分，请评价人核定（越低越好的指标宜在指标值前写“≤”）", place))
         return f"指标值未写比较符号，按{other.label}应得 {fmt(round_half_up(scores[1], 2))} 分"
