@@ -3377,7 +3377,9 @@ def test_review_fx_over_reach_of_2020_14(library, name, group, target, actual, e
     ("援助返贫风险户数", "数量指标", "300户", "330户", "10.00"), ("屋面防渗漏面积", "数量指标", "2万平方米", "2.2万平方米", "10.00"),
     ("空气质量不超标天数", "生态效益指标", "300天", "320天", "10.00"), ("帮扶失业人口", "社会效益指标", "2000人", "2300人", "10.00"),
     ("劳动人事争议仲裁案件宗数", "数量指标", "800宗", "900宗", "10.00"), ("有机肥替代化肥使用量", "生态效益指标", "100吨", "120吨", "10.00"),
-    ("渠道防渗漏率", "质量指标", "60%", "65%", "10.00"), ("补助资金违规金额", "社会效益指标", "1万元", "2万元", "None"),
+    ("渠道防渗漏率", "质量指标", "60%", "65%", "10.00"),
+    # (2020.20: 补助资金 is a noun, no work on what befell it, review HR A1 — its misuse is lower is better)
+    ("补助资金违规金额", "社会效益指标", "1万元", "2万元", "5.00"),
     # ... but where a word of work 2020.15 adds is set aside by its objects, its reach or a holder, the row is the evaluator's
     # (review GJ: "帮扶群众返贫人数" may be the harm of those helped, "劝阻群众违规用火次数" is work)
     ("帮扶对象返贫人数", "社会效益指标", "5人", "8人", "None"), ("补发资金违规金额", "社会效益指标", "1万元", "2万元", "None"),
@@ -3689,6 +3691,31 @@ def test_processing_done_late_is_a_harm_whatever_it_processed(library, name, gro
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.18")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # review HQ (2020.20): harms of networks and systems; 发生数量 a count; an interruption right after work is its failure;
+    # a head before work no list had (提交, 关停); PUE lower is better; 入侵 not a harm (it names the means here, HQ B3)
+    ("系统宕机次数", "质量指标", "2次", "3次", "6.67", "10.00*"), ("被篡改网站数量", "质量指标", "3个", "1个", "10.00*", "3.33*"),
+    ("全区网络安全事件发生数量", "社会效益指标", "5起", "7起", "7.14", "10.00*"),
+    ("因网络故障导致业务受理中断次数", "社会效益指标", "1次", "2次", "5.00", "10.00"),
+    ("重复提交材料事项数", "质量指标", "10项", "6项", "10.00*", "6.00*"), ("擅自关停政府网站数", "质量指标", "2个", "1个", "10.00*", "5.00*"),
+    ("机房PUE值", "质量指标", "1.6", "1.5", "10.00", "9.38*"), ("入侵检测设备台数", "数量指标", "20台", "16台", "8.00*", "8.00*"),
+    # review HR: harms of social assistance; assistance given twice is work done wrongly; 救助金 a noun (what was drawn by
+    # fraud), its recovery still work; moving scattered graves is work
+    ("低保错保漏保户数", "数量指标", "30户", "42户", "7.14", "10.00*"), ("受助人员擅自离站人数", "质量指标", "3人", "5人", "6.00", "10.00*"),
+    ("重复救助人次", "质量指标", "10人次", "16人次", "6.25", "10.00"), ("冒领救助金金额", "质量指标", "1万元", "0.8万元", "10.00*", "8.00"),
+    ("冒领救助金追回人数", "数量指标", "20人", "16人", "8.00", "8.00"), ("违规发放临时救助金户数", "质量指标", "10户", "6户", "10.00*", "6.00"),
+    ("散埋乱葬坟墓迁移数量", "数量指标", "1000座", "900座", "9.00", "10.00*"),
+    # reviews HK, HM, HO: left by 2020.19
+    ("不合格检验检测机构数", "质量指标", "4家", "6家", "6.67*", "10.00"), ("未按规定实名收寄快件数", "质量指标", "50件", "35件", "10.00*", "7.00*"),
+    ("物业服务企业信用扣分家数", "质量指标", "20家", "14家", "10.00", "7.00"),
+    # reviews HJ, HP, HQ: work no list had is no longer warned of as if its direction were unsure
+    ("罪犯文化教育结业人数", "数量指标", "300人", "276人", "9.20", "9.20*"), ("电子证照调用核验次数", "数量指标", "10000次", "9000次", "9.00", "9.00*"),
+    ("防溺水安全巡河人次", "数量指标", "500人次", "450人次", "9.00", "10.00*"),
+])
+def test_harms_of_networks_and_social_assistance(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.19")
+
+
 def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(library):
     """The rows of the two tests above on one sheet: the lean path gives the same ranges, findings and total."""
     import sys
@@ -3700,7 +3727,7 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
 
     cases = [case[:4] for test in (test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways,
                                    test_a_harm_before_the_thing_it_befell_is_lower_is_better, test_work_done_late_or_wrongly_is_a_harm,
-                                   test_processing_done_late_is_a_harm_whatever_it_processed)
+                                   test_processing_done_late_is_a_harm_whatever_it_processed, test_harms_of_networks_and_social_assistance)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
