@@ -169,7 +169,6 @@ class _Unreadable(Exception):
         self.figure: tuple[str | None, str | None] = (None, None)  # the figure and unit it is written after
 
 
-
 class RowScorer(WordingGrader, UnitMatcher):
     """Scores the rows of one sheet under one rule set's `[rows]` rules and `[reading]` vocabulary."""
 
