@@ -3716,6 +3716,27 @@ def test_harms_of_networks_and_social_assistance(library, name, group, target, a
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.19")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # review HT (2020.21): monitoring acts on no harm across its data (harm_holders 数据); harms of pollution; storing too
+    # long is work done wrongly; no work inside 治理项目
+    ("在线监测数据异常条数", "质量指标", "150条", "138条", "10.00", "9.20"), ("监测数据弄虚作假排污单位数", "质量指标", "3家", "2家", "10.00*", "6.67"),
+    ("秸秆焚烧火点数", "生态效益指标", "15个", "9个", "10.00", "6.00*"), ("返黑返臭水体数量", "生态效益指标", "1条", "2条", "5.00*", "10.00*"),
+    ("危险废物超期贮存企业数", "质量指标", "5家", "9家", "5.56", "10.00*"), ("验收不合格治理项目数", "质量指标", "3个", "2个", "10.00*", "6.67"),
+    # review HS: harms of hospitals; lower-is-better rates; no work inside 运行病历; a review of deaths is work
+    ("医务人员锐器伤发生例数", "质量指标", "10例", "12例", "8.33", "10.00*"), ("新生儿窒息发生例数", "社会效益指标", "5例", "8例", "6.25", "10.00*"),
+    ("剖宫产率", "质量指标", "35%", "38%", "9.21", "10.00"), ("运行病历缺陷数", "质量指标", "150份", "128份", "10.00", "8.53"),
+    ("死亡病例讨论次数", "数量指标", "20次", "16次", "8.00", "10.00*"),
+    # review HV: harms of roads and buses (班次 a count); cameras are means; an inspection missed is work left undone
+    ("交通肇事逃逸起数", "社会效益指标", "10起", "12起", "8.33", "10.00*"), ("中途停驶脱班班次", "社会效益指标", "30班次", "36班次", "8.33", "10.00*"),
+    ("超速抓拍设备数量", "数量指标", "40套", "46套", "10.00*", "8.70*"), ("未年检营运车辆数", "质量指标", "150辆", "176辆", "8.52*", "10.00*"),
+    # review HU: cameras offline; fees are a noun (检测费用); samples sent for testing are work, seizures too
+    ("明厨亮灶摄像头离线户数", "质量指标", "50户", "35户", "10.00", "7.00*"), ("违规收取检测费用金额", "质量指标", "2万元", "1.2万元", "10.00*", "6.00"),
+    ("快检阳性样品送检批次", "数量指标", "120批次", "98批次", "8.17", "10.00*"), ("查获“三无”产品货值金额", "数量指标", "10万元", "8万元", "8.00", "8.00*"),
+])
+def test_harms_of_hospitals_pollution_roads_and_food(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.20")
+
+
 def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(library):
     """The rows of the two tests above on one sheet: the lean path gives the same ranges, findings and total."""
     import sys
@@ -3727,7 +3748,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
 
     cases = [case[:4] for test in (test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways,
                                    test_a_harm_before_the_thing_it_befell_is_lower_is_better, test_work_done_late_or_wrongly_is_a_harm,
-                                   test_processing_done_late_is_a_harm_whatever_it_processed, test_harms_of_networks_and_social_assistance)
+                                   test_processing_done_late_is_a_harm_whatever_it_processed, test_harms_of_networks_and_social_assistance,
+                                   test_harms_of_hospitals_pollution_roads_and_food)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
