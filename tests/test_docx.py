@@ -63,6 +63,63 @@ def test_a_review_is_written_for_every_shipped_case_whatever_its_totals_status(t
     assert {("incomplete", True), ("match", True), ("under", True)} <= statuses, statuses
 
 
+_RANGES = """format = 1
+[case]
+id = "t"
+unit = "某局"
+region = ["江苏省", "南通市"]
+year = 2023
+source = "test"
+[[sheets]]
+id = "project"
+title = "项目支出绩效自评表"
+rules = "national.project"
+complete = false
+[[sheets.rows]]
+group = ["产出指标", "时效指标"]
+name = "营养餐补助资金拨付时间"
+target = "2024年6月30日前"
+actual = "2024年7月15日"
+weight = 2
+claimed = 2
+[[sheets.rows]]
+group = ["满意度指标", "服务对象满意度指标"]
+name = "服务对象满意度"
+target = "显著提升"
+actual = "有所提升"
+weight = 10
+claimed = 10
+[[sheets.rows]]
+group = ["满意度指标", "服务对象满意度指标"]
+name = "群众满意度"
+target = "显著提升"
+actual = "有所提升"
+weight = 10
+claimed = 5
+"""
+
+
+def test_a_claim_outside_the_range_the_rules_allow_is_off_by_a_range(tmp_path):
+    """A full claim on a row held below its weight (a deadline missed: 0.00～1.99) is over by 0.01 to 2.00, not "+0.01"
+    beside 高报, which read as a slip within the tolerance (reviews HM, HP, HT); so in the text table, the explanation
+    and the Word review.  The JSON keeps the nearer end, a number."""
+    case = tmp_path / "区间.toml"
+    case.write_text(_RANGES, encoding="utf-8")
+    table = run_cli("diff", str(case)).stdout
+    rows = {line.split()[0]: line.split() for line in table.splitlines() if line.split()[:1] in (["营养餐补助资金拨付时间"], ["服务对象满意度"], ["群众满意度"])}
+    assert rows["营养餐补助资金拨付时间"][3:6] == ["0.00～1.99", "+0.01～+2.00", "高报"], table
+    assert rows["服务对象满意度"][3:6] == ["6.00～8.00", "+2.00～+4.00", "高报"], table
+    assert rows["群众满意度"][3:6] == ["6.00～8.00", "-1.00～-3.00", "低报"], table
+    assert "差额 +0.01～+2.00" in run_cli("explain", str(case), "营养餐补助资金拨付时间").stdout
+    out = tmp_path / "区间.docx"
+    run_cli("diff", str(case), "--format", "docx", "--out", str(out))
+    _, tables = _text(out)
+    late = next(r for r in tables[0] if r[0] == "营养餐补助资金拨付时间")
+    assert late[3:6] == ["0.00～1.99", "+0.01～+2.00", "高报"], late
+    lines = json.loads(run_cli("diff", str(case), "--format", "json").stdout)["sheets"][0]["indicators"]
+    assert next(x for x in lines if x["name"] == "营养餐补助资金拨付时间")["delta"] == "0.01"
+
+
 def test_docx_needs_an_output_file():
     proc = run_cli("diff", str(HUNAN), "--format", "docx")
     assert proc.returncode == 2 and "--out" in proc.stderr

@@ -27,7 +27,7 @@ from ..batch.summary import SheetSummary
 from ..engine.results import CaseReport, IndicatorDiff, SheetDiff
 from ..numbers import fmt
 from ..review.grades import span_text
-from .labels import SEVERITY_LABELS, STATUS_LABELS, TOOL, signed
+from .labels import SEVERITY_LABELS, STATUS_LABELS, TOOL, delta_text, signed
 from .reasons import deduction_cells, deduction_reason, line_computed, line_reason, rules_total_text, total_note
 from .summary import problem_text, repeat_texts
 from .xml_text import xml_safe
@@ -134,7 +134,7 @@ def _sheet_section(doc, sd: SheetDiff) -> None:
 def _indicator_row(row: IndicatorDiff) -> tuple[tuple[str, ...], str]:
     ind, c = row.result, row.comparison
     computed = line_computed(row) or "无法核验"
-    return (ind.name, fmt(ind.weight) or "未印出", fmt(c.claimed) or "未填", computed, signed(c.delta), STATUS_LABELS[c.status], line_reason(row)), c.status
+    return (ind.name, fmt(ind.weight) or "未印出", fmt(c.claimed) or "未填", computed, delta_text(c), STATUS_LABELS[c.status], line_reason(row)), c.status
 
 
 def _findings(doc, findings) -> None:

@@ -41,3 +41,18 @@ def signed(value: Decimal | None) -> str:
     if value is None:
         return ""
     return ("+" if value > 0 else "") + fmt(value)
+
+
+def delta_text(comparison) -> str:
+    """An indicator line's difference as a report prints it: `signed`, or, where the rules allow a range and the claim
+    lies outside it, from the nearer to the farther end ("+0.01～+2.00": a full claim of 2 on a row held below its
+    weight, 0.00～1.99, is over by at least 0.01 and by as much as 2.00; "+0.01" alone read as a slip within the
+    tolerance beside 高报, reviews HM, HP, HT)."""
+    c = comparison
+    if c.delta is None or c.claimed is None or c.low is None or c.high is None or c.low == c.high:
+        return signed(c.delta)
+    if c.status == "over" and c.claimed > c.high:
+        return f"{signed(c.claimed - c.high)}～{signed(c.claimed - c.low)}"
+    if c.status == "under" and c.claimed < c.low:
+        return f"{signed(c.claimed - c.low)}～{signed(c.claimed - c.high)}"
+    return signed(c.delta)

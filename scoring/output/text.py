@@ -12,7 +12,7 @@ from tabulate import tabulate
 
 from ..engine.results import CaseReport, IndicatorDiff, IndicatorResult, SheetDiff
 from ..numbers import fmt
-from .labels import PART_STATES, SEVERITY_LABELS, STATUS_LABELS, TOOL, signed
+from .labels import PART_STATES, SEVERITY_LABELS, STATUS_LABELS, TOOL, delta_text, signed
 from .reasons import deduction_cells, deduction_reason, line_computed, line_reason, reason, rules_total_text, short, shown_value, total_note
 
 
@@ -48,7 +48,7 @@ def render_diff_text(report: CaseReport, markdown: bool = False) -> str:
         rows = []
         for r in sd.indicators:
             c = r.comparison
-            rows.append([r.result.name, fmt(r.result.weight) or "未印出", fmt(c.claimed) or "", line_computed(r) or "", signed(c.delta), STATUS_LABELS[c.status],
+            rows.append([r.result.name, fmt(r.result.weight) or "未印出", fmt(c.claimed) or "", line_computed(r) or "", delta_text(c), STATUS_LABELS[c.status],
                          line_reason(r)])
         rows += _deduction_rows(sd, computed_only=False)
         t = sd.total.comparison
@@ -179,5 +179,5 @@ def _explain_indicator(row: IndicatorDiff, said: dict[str, str] | None = None, n
         result = "无法核验" + (f"（可能范围 {fmt(c.low)}～{fmt(c.high)}）" if c.low is not None else "")
     lines.append(f"  计算得分：{result}")
     claim = fmt(c.claimed) if c.claimed is not None else "未填报"
-    lines.append(f"  自评得分：{claim}" + (f"（{row.claim_source}）" if row.claim_source else "") + f"；状态：{STATUS_LABELS[c.status]}" + (f"，差额 {signed(c.delta)}" if c.delta else ""))
+    lines.append(f"  自评得分：{claim}" + (f"（{row.claim_source}）" if row.claim_source else "") + f"；状态：{STATUS_LABELS[c.status]}" + (f"，差额 {delta_text(c)}" if c.delta else ""))
     return "\n".join(lines)
