@@ -3,6 +3,7 @@ when a file changes, safe with two processes writing at once, never broken by a 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 import shutil
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from scoring import RuleLibrary, load_rule_dir
+from scoring.errors import ScoringError
 from scoring.rules import cache as rule_cache
 
 from conftest import FORMULAS, in_effect, run_cli
@@ -427,12 +429,58 @@ def test_a_corrupt_or_foreign_entry_is_ignored(cache, two_rules):
     expected = [r.sha256 for r in load_rule_dir(rules).rule_sets]
     entry = _entries(cache)[0]
     whole = entry.read_bytes()
-    # … and one changed in place so that it still unpickles, a figure of a rule otherwise (review EJ A2)
-    changed = whole[:-200] + bytes([whole[-200] ^ 1]) + whole[-199:]
+    # … and one changed in place so that it still unpickles, a figure of a rule otherwise (review EJ A2): in its head, the
+    # rule sets' own fields (what it keeps pickled is checked when read: the next test)
+    at = 40 + int.from_bytes(whole[32:40], "little") - 200
+    changed = whole[:at] + bytes([whole[at] ^ 1]) + whole[at + 1:]
     for damage in (b"", b"not a pickle", whole[:100], pickle.dumps("something else"), rule_cache.entry_bytes("something else"), changed):
         entry.write_bytes(damage)
         assert [r.sha256 for r in load_rule_dir(rules).rule_sets] == expected
         assert isinstance(rule_cache.entry_value(entry.read_bytes()), RuleLibrary)  # rebuilt and stored again
+
+
+def test_what_a_library_keeps_pickled_is_read_from_its_entry_when_asked_for_and_checked(cache, two_rules, monkeypatch):
+    """The library's entry holds the values it keeps pickled (worked examples, resolved files, readings, row rules: most
+    of its bytes) after the rest: loading reads and checks the rest alone; a value is read, and checked against its own
+    SHA-256, when a rule set first asks for it; one whose bytes are not those written is refused with a message naming
+    the entry, which is removed, and the next load makes it again."""
+    fresh = load_rule_dir(two_rules)
+    reads: list[int] = []
+    real = rule_cache._Blobs.read
+    monkeypatch.setattr(rule_cache._Blobs, "read", lambda self, index: reads.append(index) or real(self, index))
+    warm = load_rule_dir(two_rules)
+    assert reads == [] and [r.sha256 for r in warm.rule_sets] == [r.sha256 for r in fresh.rule_sets]
+    ref = "national.project@2020.1"
+    assert warm.find(ref).reading == fresh.find(ref).reading and len(reads) == 1
+    assert [(r.tests, r.resolved, r.rows) for r in warm.rule_sets] == [(r.tests, r.resolved, r.rows) for r in fresh.rule_sets]
+    assert pickle.loads(pickle.dumps(warm.rule_sets[1])) == fresh.rule_sets[1]  # as a batch sends one to a worker
+    entry = _entries(cache)[0]
+    whole = entry.read_bytes()
+    entry.write_bytes(whole[:-10] + bytes([whole[-10] ^ 1]) + whole[-9:])  # the last value's bytes, in place
+    damaged = load_rule_dir(two_rules)
+    with pytest.raises(ScoringError) as caught:
+        for r in damaged.rule_sets:
+            assert (r.tests, r.resolved, r.reading, r.rows) is not None
+    assert f"规则缓存 {entry}" in str(caught.value) and "已删除，请重新运行" in str(caught.value) and not entry.exists()
+    again = load_rule_dir(two_rules)
+    assert [(r.tests, r.reading, r.rows) for r in again.rule_sets] == [(r.tests, r.reading, r.rows) for r in fresh.rule_sets]
+
+
+def test_entries_an_earlier_format_wrote_are_not_read(cache, two_rules):
+    """The cache folder of an earlier version (each entry its pickle's SHA-256, then the pickle): a folder's parts are
+    looked for among every folder's, the newest first, and one of that format is passed over, whatever its bytes after
+    the digest would read as, never read as a length to allocate (review of session 57's bench run: a MemoryError)."""
+    expected = [r.sha256 for r in load_rule_dir(two_rules).rule_sets]
+    for entry in cache.glob("*.pickle"):
+        entry.unlink()
+    cache.mkdir(exist_ok=True)
+    for name in ("parts-0.pickle", "rules-0.pickle"):
+        body = pickle.dumps({"a": "b" * 100}, protocol=pickle.HIGHEST_PROTOCOL)
+        old = cache / name
+        old.write_bytes(hashlib.sha256(body).digest() + b"\xff" * 8 + body)
+        os.chmod(old, 0o600)
+        assert rule_cache.entry_value(old.read_bytes()) is None
+    assert [r.sha256 for r in load_rule_dir(two_rules).rule_sets] == expected
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")

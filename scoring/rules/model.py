@@ -364,29 +364,39 @@ LAZY_FIELDS = ("reading", "rows")
 
 class PickledValue:
     """A value kept pickled until first asked for, then read back once: what every holder of it
-    shares.  Pickling it again copies the bytes, not the value."""
+    shares.  Pickling it again copies the bytes, not the value.  Read back from the rule cache, its
+    bytes stay in the cache's entry until first asked for too (``source``: `cache.entry_value`)."""
 
-    __slots__ = ("_blob", "_value", "_read")
+    __slots__ = ("_blob", "_value", "_read", "_source")
 
-    def __init__(self, blob: bytes) -> None:
+    def __init__(self, blob: bytes | None, source: tuple | None = None) -> None:
         self._blob = blob
         self._value = None
         self._read = False
+        self._source = source  # (where the bytes are, and which): read, and checked, by `blob`
 
     @classmethod
     def of(cls, value: object) -> PickledValue:
         """``value`` pickled."""
         return cls(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
+    def blob(self) -> bytes:
+        """The pickled bytes, read from where they were left on the first request."""
+        if self._blob is None:
+            source, where = self._source
+            self._blob = source.read(where)
+            self._source = None
+        return self._blob
+
     def value(self):
         """The value, read back on the first request."""
         if not self._read:
-            self._value = pickle.loads(self._blob)
+            self._value = pickle.loads(self.blob())
             self._read = True
         return self._value
 
     def __reduce__(self):
-        return PickledValue, (self._blob,)
+        return PickledValue, (self.blob(),)
 
 
 def defer_bulky_fields(rule_sets: list[RuleSet]) -> list[RuleSet]:
