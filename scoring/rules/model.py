@@ -8,6 +8,7 @@ validation left to do, read back from the on-disk cache without pydantic.
 from __future__ import annotations
 
 import pickle
+import threading
 from decimal import Decimal
 
 from ..engine.readings import Reading
@@ -362,10 +363,14 @@ DEFERRED_FIELDS = ("tests", "resolved")
 LAZY_FIELDS = ("reading", "rows")
 
 
+# Reading a value kept pickled back, in any thread: one at a time, so that its holders share one object
+_READING = threading.RLock()
+
+
 class PickledValue:
     """A value kept pickled until first asked for, then read back once: what every holder of it
     shares.  Pickling it again copies the bytes, not the value.  Read back from the rule cache, its
-    bytes stay in the cache's entry until first asked for too (``source``: `cache.entry_value`)."""
+    bytes stay among the entry's until first asked for too (``source``: `cache.entry_value`)."""
 
     __slots__ = ("_blob", "_value", "_read", "_source")
 
@@ -381,18 +386,23 @@ class PickledValue:
         return cls(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
     def blob(self) -> bytes:
-        """The pickled bytes, read from where they were left on the first request."""
-        if self._blob is None:
-            source, where = self._source
-            self._blob = source.read(where)
-            self._source = None
-        return self._blob
+        """The pickled bytes, copied from where they were left on the first request."""
+        blob = self._blob
+        if blob is None:
+            with _READING:
+                if self._blob is None:
+                    source, where = self._source
+                    self._blob, self._source = source.read(where), None
+                blob = self._blob
+        return blob
 
     def value(self):
-        """The value, read back on the first request."""
+        """The value, read back on the first request: one object, whichever thread asks first (review HW B2)."""
         if not self._read:
-            self._value = pickle.loads(self.blob())
-            self._read = True
+            with _READING:
+                if not self._read:
+                    self._value = pickle.loads(self.blob())
+                    self._read = True
         return self._value
 
     def __reduce__(self):
