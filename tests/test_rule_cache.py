@@ -458,6 +458,12 @@ def test_what_a_library_keeps_pickled_is_copied_out_when_asked_for_and_checked_w
     shared = load_rule_dir(two_rules).rule_sets[0].__dict__["_deferred"][2]["reading"]
     with ThreadPoolExecutor(8) as pool:
         assert len({id(v) for v in pool.map(lambda _: shared.value(), range(8))}) == 1
+        # a field asked for in one thread while another completes the rule set (review HX B1: "no attribute 'reading'")
+        for _ in range(20):
+            rule_set = load_rule_dir(two_rules).find(ref)
+            asks = [pool.submit(lambda n=n, r=rule_set: r == fresh.find(ref) if n == 0 else getattr(r, ("reading", "rows", "tests")[n % 3]))
+                    for n in range(8)]
+            assert all(ask.result() is not None for ask in asks)
     entry = _entries(cache)[0]
     whole = entry.read_bytes()
     for damaged in (whole[:-10] + bytes([whole[-10] ^ 1]) + whole[-9:], whole[:-10]):  # a value's byte in place; cut short

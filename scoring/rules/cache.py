@@ -266,7 +266,7 @@ _LENGTH = 8  # the bytes of the length of its head, after it
 
 class _Blobs:
     """An entry's values kept pickled (`model.PickledValue`), in the bytes read: each copied out when a
-    rule set first asks for it.  Checked whole when the entry was read (`_decoded`)."""
+    rule set first asks for it.  Checked whole when the entry was read (`entry_value`)."""
 
     __slots__ = ("data", "start", "table")
 

@@ -241,28 +241,35 @@ class RuleSet(CompiledModel):
     _deferred: tuple[PickledValue, int, dict[str, PickledValue]] | None = None
 
     def __getattr__(self, name: str):
-        # Called only for a name not in the instance: a deferred field, asked for the first time.
+        # Called only for a name not in the instance: a deferred field, asked for the first time.  One
+        # thread at a time: another may have filled it, and ended the deferral, since this lookup began
+        # (review HX B1: "no attribute 'reading'" under threads of the web service).
         own = self.__dict__
-        deferred = own.get("_deferred")
-        if deferred is None:
-            raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
-        holder, at, parts = deferred
-        if name in parts:
-            own[name] = parts[name].value()
-        elif name in DEFERRED_FIELDS:
-            own.update(holder.value()[at])
-        else:
-            raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
-        return own[name]
+        with _READING:
+            if name in own:
+                return own[name]
+            deferred = own.get("_deferred")
+            if deferred is None:
+                raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+            holder, at, parts = deferred
+            if name in parts:
+                own[name] = parts[name].value()
+            elif name in DEFERRED_FIELDS:
+                own.update(holder.value()[at])
+            else:
+                raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+            return own[name]
 
     def _complete(self) -> RuleSet:
         # `plain.replace` and `plain.dump` read the dict: a copy must not refill a field it was given
         own = self.__dict__
         if own.get("_deferred") is not None:
-            for name in (*DEFERRED_FIELDS, *LAZY_FIELDS):
-                if name not in own:
-                    self.__getattr__(name)
-            own["_deferred"] = None
+            with _READING:
+                if own.get("_deferred") is not None:
+                    for name in (*DEFERRED_FIELDS, *LAZY_FIELDS):
+                        if name not in own:
+                            self.__getattr__(name)
+                    own["_deferred"] = None
         return self
 
     # What reads the fields from the instance's dict reads them complete.
@@ -378,7 +385,7 @@ class PickledValue:
         self._blob = blob
         self._value = None
         self._read = False
-        self._source = source  # (where the bytes are, and which): read, and checked, by `blob`
+        self._source = source  # (where the bytes are, and which): copied out by `blob`
 
     @classmethod
     def of(cls, value: object) -> PickledValue:
