@@ -20,8 +20,8 @@ are: on POSIX an entry is read only when it and its folder belong to the user an
 can write to them; the folder is made 0700, each entry is written 0600 to a temporary file and
 renamed into place, so two processes writing at once each leave a complete file and a reader
 sees one or the other.  Anything that cannot be read back — a truncated or corrupted entry, one
-written by another version, one whose bytes are not those its leading SHA-256 was taken of — is
-ignored and rebuilt.  The cache never changes a result: an
+written by another version, one whose head is not what its leading SHA-256 was taken of or whose values kept
+pickled are not what the head's CRC-32 was taken of — is ignored and rebuilt, before anything of it is used.  The cache never changes a result: an
 entry holds what the loader made from exactly the bytes the key covers.
 """
 
