@@ -3737,6 +3737,34 @@ def test_harms_of_hospitals_pollution_roads_and_food(library, name, group, targe
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.20")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # review HV A6/A7 (2020.22): the rate of a harm is lower is better as its count is (reading.harm_rates), with a warning
+    # of the other reading (a rate is more often one to reach); a rate of work, or of a noun holding a harm, is not one
+    ("电动自行车违法载人比例", "社会效益指标", "5%", "4%", "10.00*", "8.00"), ("群众投诉比例", "社会效益指标", "4%", "5%", "8.00*", "10.00"),
+    ("抽检不合格比例", "质量指标", "2%", "3%", "6.67*", "10.00"), ("网上信访占比", "社会效益指标", "60%", "54%", "9.00", "9.00"),
+    ("投诉处理及时率", "质量指标", "98%", "95%", "9.69", "9.69"),
+    # reviews HZ, HY, IA: harms of students, water and publishing; subsidies drawn by fraud (培训补贴 a noun); work done
+    # wrongly (重复申领, 超期未结题); closing pirate sites and replenishing dry rivers are work
+    ("学生延期毕业人数", "质量指标", "50人", "60人", "8.33", "10.00*"), ("病险水库座数", "质量指标", "12座", "9座", "10.00*", "7.50*"),
+    ("病险水库除险加固座数", "数量指标", "10座", "8座", "8.00", "8.00*"), ("停播频道个数", "质量指标", "3个", "4个", "7.50*", "10.00*"),
+    ("冒领培训补贴人数", "质量指标", "8人", "10人", "8.00*", "10.00"), ("补贴资金重复申领笔数", "质量指标", "10笔", "6笔", "10.00", "6.00*"),
+    ("超期未结题项目数", "质量指标", "5个", "8个", "6.25*", "10.00*"), ("不合格出版物批次", "质量指标", "10批次", "12批次", "8.33*", "10.00"),
+    ("关闭侵权盗版网站数量", "数量指标", "30个", "26个", "8.67", "8.67*"),
+    ("断流河段生态补水量", "生态效益指标", "1000万立方米", "900万立方米", "9.00", "9.00*"),
+])
+def test_rates_of_harms_and_harms_of_students_water_and_publishing(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.21")
+
+
+def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
+    """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
+    _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
+    said = [f.message for f in rep.findings if f.code == "direction_unstated"]
+    assert said == ["群众投诉比例：指标值“4%”未写比较符号，名称中的“投诉”紧接“比例”，读作要避免之事所占的比率，按反向指标（完成值越低越好，如成本）"
+                    "计 8.00 分；若此比率是要达到的成效（越高越好），应按正向指标（完成值越高越好）计 10.00 分，请评价人核定（越高越好的指标宜在"
+                    "指标值前写“≥”，越低越好的写“≤”）"], said
+
+
 def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(library):
     """The rows of the two tests above on one sheet: the lean path gives the same ranges, findings and total."""
     import sys
@@ -3749,7 +3777,7 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
     cases = [case[:4] for test in (test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways,
                                    test_a_harm_before_the_thing_it_befell_is_lower_is_better, test_work_done_late_or_wrongly_is_a_harm,
                                    test_processing_done_late_is_a_harm_whatever_it_processed, test_harms_of_networks_and_social_assistance,
-                                   test_harms_of_hospitals_pollution_roads_and_food)
+                                   test_harms_of_hospitals_pollution_roads_and_food, test_rates_of_harms_and_harms_of_students_water_and_publishing)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
@@ -3771,6 +3799,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
     ("消防通道占用处数", "数量指标", "8处", "10处", "也没有表明是要达到的工作或成效的词（reading.reach_words）"),
     ("死亡畜禽数", "生态效益指标", "50头", "35头",
      "名称中的“死亡”是要避免的事，写在所计的“畜禽”之前：所计是遭此事的，越少越好（规则文件 reading.harm_words、harm_struck_length）"),
+    # review HV A6 (2020.22): a rate of a harm says it is one
+    ("群众投诉比例", "社会效益指标", "4%", "5%", "名称中的“投诉”是要避免的事，紧接的“比例”是它所占的比率，越低越好（规则文件 reading.harm_words、harm_rates）"),
     # review GN C2: a duration read as the time the work took said why as well
     ("节假日游客入园平均排队时间", "社会效益指标", "30分钟", "40分钟", "名称中的“排队”说的是所用的时间，越短越好（规则文件 rows.no_comparator.durations）"),
     ("故障处理时间", "时效指标", "24小时", "20小时", "名称中的“处理”说的是所用的时间，越短越好"),

@@ -211,7 +211,8 @@ class Reading:
     short_words: tuple[str, ...] = ()  # "仅", "未达": the figure in a worded actual falls short ...
     short_exceptions: tuple[str, ...] = ()  # ... but not "不仅", "仅用"
     harm_words: tuple[str, ...] = ()  # "事件", "隐患": a name ending so counts something to avoid ...
-    harm_counts: tuple[str, ...] = ()  # ... maybe before one of these ("发生数", "次数", "现象")
+    harm_counts: tuple[str, ...] = ()  # ... maybe before one of these ("发生数", "次数", "现象"; `harm_rates` among them)
+    harm_rates: tuple[str, ...] = ()  # "率", "比例": a rate read as a harm's, also scored as the default reads it (a warning)
     harm_handling: tuple[str, ...] = ()  # ... unless it counts work done about it ("排查", "化解")
     harm_owners: tuple[str, ...] = ()  # ... and not across these ("后", "期间": "整改后仍存在问题数")
     harm_facilities: tuple[str, ...] = ()  # ... nor inside a facility's name ("污水处理设施故障次数")

@@ -1446,6 +1446,9 @@ class RowScorer(WordingGrader, UnitMatcher):
             if struck is not None:
                 return (f"名称中的“{harm}”是要避免的事，写在所计的“{struck[1]}”之前：所计是遭此事的，越少越好"
                         f"（规则文件 {listed}、harm_struck_length）")
+            rate = next((w for w in self.reading.harm_rates if name.endswith(w)), None) if harm is not None else None
+            if rate is not None:
+                return f"名称中的“{harm}”是要避免的事，紧接的“{rate}”是它所占的比率，越低越好（规则文件 {listed}、harm_rates）"
             if harm is not None:
                 return f"名称中的“{harm}”是要避免的事，所计越少越好（规则文件 {listed}）"
         durations = rules.no_comparator_durations
@@ -1907,20 +1910,30 @@ class RowScorer(WordingGrader, UnitMatcher):
                 return None
         return rules.methods[rules.no_comparator_unstated]
 
-    def _struck(self, row: Row, target: ParsedValue, method: CompiledMethod) -> tuple[str, str] | None:
-        """The harm word and the thing it befell where a bare figure is lower is better only because its
-        name puts a harm before what it counts (`Reading.harm_struck`: "死亡畜禽数"), else None.  Such a
-        row is also read as the rules' default, where a word of work the lists lack stands in what
+    def _struck(self, row: Row, target: ParsedValue, method: CompiledMethod) -> tuple[str, str, bool] | None:
+        """The harm word, the thing it befell and False where a bare figure is lower is better only because
+        its name puts a harm before what it counts (`Reading.harm_struck`: "死亡畜禽数"); the harm word, the
+        rate word and True where it is a rate of a harm (`Reading.harm_rates`: "网上信访率"); else None.  Such
+        a row is also read as the rules' default, where a word of work the lists lack stands in what
         follows the harm (reviews GU, GV: "心脏死亡器官捐献例数", "违规账号封禁数量", "闲置仓容租赁面积" count
-        work): the evaluator is told what that gives, as for a figure of unstated direction."""
+        work) or the rate is one to reach ("网上信访率", "病原学阳性率"): the evaluator is told what that
+        gives, as for a figure of unstated direction."""
         rules = self.rules
         if rules.no_comparator_unstated is None or target.comparator is not None or target.kind != "number" or target.number == 0:
             return None
         if method is not rules.methods.get(rules.no_comparator_lower or "") or rules.select.get("none") not in rules.methods:
             return None
-        name = _row_name(row)
-        # the method is the lower one, and no lower is better name chose it: the harm before the thing did
-        return None if is_lower_name(name, self.reading) else self.reading.harm_struck(name)
+        name, reading = _row_name(row), self.reading
+        if is_lower_name(name, reading):
+            return None
+        # the method is the lower one, and no lower is better name chose it: the harm before the thing did, or
+        # the harm a rate is of
+        struck = reading.harm_struck(name)
+        if struck is not None:
+            return (*struck, False)
+        rate = next((w for w in reading.harm_rates if name.endswith(w)), None)
+        harm = reading.harm_named(name) if rate is not None else None
+        return (harm, rate, True) if harm is not None else None
 
     def _other_reading(self, row: Row, weight: Decimal, method: CompiledMethod, target: ParsedValue, actual: ParsedValue,
                        names: dict, place: str, findings: list[Finding], values: list[ValueUse]) -> str | None:
@@ -1949,9 +1962,11 @@ class RowScorer(WordingGrader, UnitMatcher):
         if self.recorder.traced:
             self.recorder.value(values, ValueUse("unstated", "另一种读法", f"{other.label}：{fmt(round_half_up(scores[1], 2))} 分", "value"))
         if struck is not None:
-            findings.append(finding("direction_unstated", f"{row.name}：指标值“{target.raw}”未写比较符号，名称中的“{struck[0]}”写在所计的"
-                                    f"“{struck[1]}”之前，读作遭此事的，按{method.label}计 {fmt(round_half_up(scores[0], 2))} 分；"
-                                    f"若所计是做成的工作或要达到的成效（越高越好），应按{other.label}计 {fmt(round_half_up(scores[1], 2))} 分，"
+            said, other_way = ((f"名称中的“{struck[0]}”紧接“{struck[1]}”，读作要避免之事所占的比率", "若此比率是要达到的成效（越高越好）") if struck[2]
+                               else (f"名称中的“{struck[0]}”写在所计的“{struck[1]}”之前，读作遭此事的", "若所计是做成的工作或要达到的成效（越高越好）"))
+            findings.append(finding("direction_unstated", f"{row.name}：指标值“{target.raw}”未写比较符号，{said}，"
+                                    f"按{method.label}计 {fmt(round_half_up(scores[0], 2))} 分；"
+                                    f"{other_way}，应按{other.label}计 {fmt(round_half_up(scores[1], 2))} 分，"
                                     f"请评价人核定（越高越好的指标宜在指标值前写“≥”，越低越好的写“≤”）", place))
             return f"指标值未写比较符号，按{other.label}应得 {fmt(round_half_up(scores[1], 2))} 分"
         named = self._unread_harm(_row_name(row)) or "名称也未表明越高越好还是越低越好"

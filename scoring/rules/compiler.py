@@ -396,7 +396,8 @@ class _Compiler:
             finishing_remarks=_longest_first(fold(w) for w in r.finishing_remarks),
             remark_fillers=frozenset("".join(fold(w) for w in r.remark_fillers)),
             harm_words=tuple(fold(w) for w in r.harm_words),
-            harm_counts=_longest_first(fold(w) for w in r.harm_counts),
+            harm_counts=_longest_first(fold(w) for w in (*r.harm_counts, *r.harm_rates)),
+            harm_rates=_longest_first(fold(w) for w in r.harm_rates),
             harm_handling=tuple(fold(w) for w in r.harm_handling),
             harm_owners=tuple(fold(w) for w in r.harm_owners),
             harm_facilities=tuple(fold(w) for w in r.harm_facilities),
@@ -835,7 +836,8 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "handling_failures"): [], ("reading", "harm_struck_roles"): [],
                                                         ("reading", "misdone_heads"): [], ("reading", "handling_outcomes"): [],
                                                         ("reading", "compound_nouns"): [], ("reading", "misdone_work"): [],
-                                                        ("reading", "whole_counts"): False, ("reading", "misdone_objects"): []}
+                                                        ("reading", "whole_counts"): False, ("reading", "misdone_objects"): [],
+                                                        ("reading", "harm_rates"): []}
 
 
 def content_hash(resolved: dict) -> str:

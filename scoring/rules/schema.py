@@ -268,6 +268,12 @@ class ReadingDecl(Strict):
     # 复议申请件数" count work done late (援助, 复议 name the cases); a word of other work acts on it as before ("逾期办理事项督办
     # 整改问题数", "违规经营举报受理件数" count work).  Empty (absent): such a word acts on the harm after it, as before
     misdone_objects: list[str] = []
+    # Words ending a rate ("率", "比例", "占比") that the harm reading takes as it takes a word of `harm_counts`: the rate of
+    # something to avoid is lower is better as its count is ("电动自行车违法载人比例", "群众投诉比例", "抽检不合格比例").  A rate
+    # is more often one to reach, and a harm's rate may be one ("网上信访率", "病原学阳性率"): a rate read so, and not named by
+    # `lower_quantity_names`, is also scored as the rules' default reads a bare figure, in a warning (direction_unstated).
+    # Empty (absent): rates are read by `lower_quantity_names` alone, as before
+    harm_rates: list[str] = []
     # Words that right after a word of `harm_handling` say a harm after them is about what that work gave, not what it
     # acts on ("群众对信访处理结果不满意件数" counts the dissatisfied; "处理信访不满意问题" and "查处抽检结果不合格产品批次" work)
     handling_outcomes: list[str] = []
