@@ -118,6 +118,13 @@ def test_a_claim_outside_the_range_the_rules_allow_is_off_by_a_range(tmp_path):
     assert late[3:6] == ["0.00～1.99", "+0.01～+2.00", "高报"], late
     lines = json.loads(run_cli("diff", str(case), "--format", "json").stdout)["sheets"][0]["indicators"]
     assert next(x for x in lines if x["name"] == "营养餐补助资金拨付时间")["delta"] == "0.01"
+    # the batch's Word review and report explain its differing lines alike (the web's sheet page: test_web_http)
+    word, report = tmp_path / "复核.docx", tmp_path / "复核.html"
+    assert run_cli("batch", str(case), "--docx", str(word), "--report", str(report)).returncode == 1
+    _, tables = _text(word)
+    late = next(r for t in tables for r in t if r[0] == "营养餐补助资金拨付时间")
+    assert late[3:6] == ["0.00～1.99", "+0.01～+2.00", "高报"], late
+    assert "+0.01～+2.00" in report.read_text(encoding="utf-8")
 
 
 def test_docx_needs_an_output_file():

@@ -695,6 +695,25 @@ def test_explanation_page_is_what_explain_prints(client):
     assert original.content == HUNAN.read_bytes()
 
 
+def test_a_claim_outside_the_range_is_off_by_a_range_on_the_sheet_page(client):
+    """The sheet page prints a range line's difference as the diff does ("+0.01～+2.00" for a full claim on a missed
+    deadline, reviews HM, HP, HT), and the bureau's Word review of it too; the stored JSON keeps the number."""
+    from test_docx import _RANGES
+
+    upload(client, [("区间.toml", _RANGES.encode("utf-8"))])
+    row = storage.page(client.app.state.db, storage.Filters())[0][0]
+    page = html.unescape(client.get(f"/review/sheets/{row['id']}").text)
+    late = page.split("营养餐补助资金拨付时间</td>", 1)[1].split("</tr>", 1)[0]
+    assert "<td class=\"n\">+0.01～+2.00</td>" in late and "高报" in late, late
+    word = client.get(f"/review/submissions/{row['submission_id']}/review.docx")
+    assert word.status_code == 200
+    import io
+
+    from docx import Document
+    cells = [[c.text for c in r.cells] for t in Document(io.BytesIO(word.content)).tables for r in t.rows]
+    assert any(r[0] == "营养餐补助资金拨付时间" and "+0.01～+2.00" in r for r in cells), cells
+
+
 def test_word_review_of_a_sheet_and_of_the_bureau_summary(client):
     upload(client, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SUINING.read_bytes())])
     row = next(r for r in storage.iter_rows(client.app.state.db, storage.Filters()) if r["unit"] == "中共汨罗市委社会工作部")

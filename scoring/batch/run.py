@@ -29,7 +29,7 @@ from ..errors import FileError, ScoringError
 from ..files.reading import read_json, read_toml, reword_path
 from ..findings import SEVERITY_ORDER
 from ..numbers import fmt
-from ..output.labels import signed
+from ..output.labels import delta_text
 from ..output.reasons import line_computed, line_reason
 from ..plain import replace
 from ..review.pipeline import report_loaded, sheet_rules
@@ -343,7 +343,7 @@ def _line(row) -> IndicatorLine:
     why = line_reason(row)
     if not why and ind.verifiable and ind.weight is not None and ind.computed == ind.weight:
         why = f"按规则应得满分 {fmt(ind.weight)} 分"  # nothing lost, so `reason` has nothing to say
-    return IndicatorLine(ind.name, fmt(ind.weight) or "未印出", fmt(c.claimed) or "", line_computed(row) or "", signed(c.delta), c.status, why)
+    return IndicatorLine(ind.name, fmt(ind.weight) or "未印出", fmt(c.claimed) or "", line_computed(row) or "", delta_text(c), c.status, why)
 
 
 def explain(sheets: list[SheetSummary], rules_dir: Path | str | None = None,

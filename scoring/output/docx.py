@@ -272,8 +272,9 @@ def _unit_section(doc, s: SheetSummary, details) -> None:
 
 
 def _decimal(text: str) -> Decimal | None:
+    """A line's difference as `delta_text` wrote it: of a range ("+0.01～+2.00"), its nearer end."""
     try:
-        return Decimal(text) if text else None
+        return Decimal(text.split("～")[0]) if text else None
     except ArithmeticError:
         return None
 

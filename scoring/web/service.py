@@ -38,7 +38,7 @@ from ..output.data import report_dict
 from ..output.docx import batch_review, docx_bytes
 from ..output.formats import CaseOutput, render_case, writer
 from ..output.html_report import grade_table
-from ..output.labels import SEVERITY_LABELS, STATUS_LABELS
+from ..output.labels import SEVERITY_LABELS, STATUS_LABELS, delta_text
 from ..output.reasons import deduction_reason, deduction_status, line_reason
 from ..output.rule_set import render_rule_set
 from ..output.svg_charts import dumbbells, histogram, scatter
@@ -471,6 +471,8 @@ def sheet_payload(report: CaseReport, sd: SheetDiff) -> dict:
         ind["status_label"] = STATUS_LABELS.get(c.status, c.status)
         ind["range"] = bool(row.result.interval or (c.computed is None and c.low is not None))
         ind["shown"] = f"{fmt(c.low)}～{fmt(c.high)}" if ind["range"] else (fmt(c.computed) or "无法核验")
+        # a claim outside the range the rules allow is off by a range, as the diff prints it (the JSON keeps the number)
+        ind["delta_shown"] = delta_text(c)
         ind["reason"] = line_reason(row)
         # the sheet's heading line (rules and hash) is shown once on the page, not under every indicator
         ind["explain"] = render_explain(CaseReport(report.case_id, report.unit, report.path, [sd], []), row.result.id,
@@ -937,7 +939,7 @@ def stored_summary(r: dict, detail: dict | None = None, order: int = 0) -> Sheet
             grade, claimed_grade = total.get("grade") or "", total.get("claimed_grade") or ""
         findings = tuple((f["severity"], f["code"], f["message"], f["where"]) for f in detail.get("findings", []) if f["severity"] != "info")
         lines = tuple(IndicatorLine(i["name"], i["weight"] or "未印出", i["claimed"] or "", i.get("shown") or i["computed"] or "",
-                                    i["delta"] or "", i["status"], i.get("reason") or "")
+                                    i.get("delta_shown") or i["delta"] or "", i["status"], i.get("reason") or "")
                       for i in sheet.get("indicators", []) if i["status"] in DIFFERING)
     return SheetSummary(
         path=r["filename"], case_id=r["case_id"], unit=r["unit"], sheet_id=r["sheet_id"], title=r["title"],
