@@ -3756,6 +3756,19 @@ def test_rates_of_harms_and_harms_of_students_water_and_publishing(library, name
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.21")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews IB, IC, ID (2020.23): harms of flights and trains (列次, 架次 counts), of mines and of social organisations; work
+    # done wrongly after a head (超层越界开采, 超量储存); dispersing, a noun holding 组织, raising funds
+    ("不正常航班架次", "社会效益指标", "200架次", "250架次", "8.00*", "10.00*"), ("晚点列车列次", "社会效益指标", "30列次", "40列次", "7.50*", "10.00*"),
+    ("航班取消比例", "社会效益指标", "2%", "3%", "6.67*", "10.00"), ("超层越界开采矿山数", "质量指标", "2家", "4家", "5.00*", "10.00"),
+    ("超量储存烟花爆竹零售店数", "质量指标", "8家", "11家", "7.27*", "10.00*"), ("僵尸社会组织数量", "质量指标", "80家", "100家", "8.00*", "10.00*"),
+    ("劝散非法社会组织数量", "数量指标", "20个", "17个", "8.50", "10.00*"), ("违规募捐慈善组织数量", "质量指标", "3家", "5家", "6.00*", "10.00"),
+    ("尾矿库汛期险情发生起数", "质量指标", "2起", "4起", "5.00", "10.00*"), ("注册志愿者人数", "数量指标", "20000人", "18000人", "9.00", "9.00*"),
+])
+def test_harms_of_flights_trains_mines_and_social_organisations(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.22")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -3777,7 +3790,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
     cases = [case[:4] for test in (test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways,
                                    test_a_harm_before_the_thing_it_befell_is_lower_is_better, test_work_done_late_or_wrongly_is_a_harm,
                                    test_processing_done_late_is_a_harm_whatever_it_processed, test_harms_of_networks_and_social_assistance,
-                                   test_harms_of_hospitals_pollution_roads_and_food, test_rates_of_harms_and_harms_of_students_water_and_publishing)
+                                   test_harms_of_hospitals_pollution_roads_and_food, test_rates_of_harms_and_harms_of_students_water_and_publishing,
+                                   test_harms_of_flights_trains_mines_and_social_organisations)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
