@@ -1023,13 +1023,15 @@ def test_far_above_target_warns_and_deducts_nothing(library):
     # direction, nor where no harm is named
     _, bare = one(library, name="办理涉企投诉积存件", target="10件", actual="20件", claimed="10")
     said = [f.message for f in bare.findings if f.code == "overshoot"]
-    assert said and said[0].endswith("（指标值未写比较符号，本行按越高越好计分；若本指标越低越好，完成值超过指标值即未达到，应按反向指标核定）"), said
+    # with the score the other reading gives (reviews HZ B3, IB B1, ID B1): 10 ÷ 20 of the weight
+    assert said and said[0].endswith("（指标值未写比较符号，本行按越高越好计分；若本指标越低越好，完成值超过指标值即未达到，"
+                                     "应按反向指标（完成值越低越好，如成本）计 5.00 分）"), said
     # so where work is said done wrongly (a head of reading.misdone_heads) and no reading took it so (review HN B2, HO B2);
     # not for "未" alone, which "未成年人" holds
     for name, hedged in (("超期羁押纠正件数", True), ("未成年人保护宣传次数", False)):
         _, late = one(library, name=name, target="10件", actual="20件", claimed="10")
         said = [f.message for f in late.findings if f.code == "overshoot"]
-        assert len(said) == 1 and said[0].endswith("应按反向指标核定）") is hedged, said
+        assert len(said) == 1 and said[0].endswith("应按反向指标（完成值越低越好，如成本）计 5.00 分）") is hedged, said
     # 2020.16: with no word saying either way (办理 says work is done), the evaluator is told what the other reading gives
     # instead of that the target was set low
     unstated, either = one(library, name="涉企投诉积存件", target="10件", actual="20件", claimed="10")

@@ -1779,10 +1779,16 @@ class RowScorer(WordingGrader, UnitMatcher):
                     # ("违规收取物业费小区数": review HN B2, HO B2)
                     unsure = (target.comparator is None and target.kind == "number" and target.number != 0
                               and any(w in row.name for w in self.reading.harm_hints) and self._no_comparator(row, target) is None)
+                    hedge = ""
+                    if unsure:
+                        # with the score the other reading gives, as the direction warning says it (reviews HZ B3, IB B1, ID B1)
+                        lower = self.rules.methods.get(self.rules.no_comparator_lower or "")
+                        other = self._score_by(lower, names, weight) if lower is not None else None
+                        counted = f"应按{lower.label}计 {fmt(round_half_up(other, 2))} 分" if other is not None else "应按反向指标核定"
+                        hedge = f"（指标值未写比较符号，本行按越高越好计分；若本指标越低越好，完成值超过指标值即未达到，{counted}）"
                     findings.append(finding(
                         "overshoot", f"{row.name}：完成值“{actual.raw}”超出年度指标值“{target.raw}”{fmt(round_half_up(deviation, 2))}%，"
-                        f"可能是指标值设定偏低；规则允许据此酌情扣分，本工具不自行扣分，请评价人判断"
-                        + ("（指标值未写比较符号，本行按越高越好计分；若本指标越低越好，完成值超过指标值即未达到，应按反向指标核定）" if unsure else ""),
+                        f"可能是指标值设定偏低；规则允许据此酌情扣分，本工具不自行扣分，请评价人判断{hedge}",
                         place,
                     ))
         if bound is not None and wanted == "number" and not (met and bound == direction[0]):
@@ -1950,13 +1956,9 @@ class RowScorer(WordingGrader, UnitMatcher):
             other = self.rules.methods[self.rules.select["none"]]
         if other is None:
             return None
-        a, t = names["actual"], names["target"]
-        scores = []
-        for way in (method, other):
-            try:
-                scores.append(min(max(Decimal(self.evaluator.evaluate(way.score, {**names, "met": _met(way.comparator, a, t)})), Decimal(0)), weight))
-            except EvaluationError:
-                return None  # as the default reads it alone
+        scores = [self._score_by(way, names, weight) for way in (method, other)]
+        if None in scores:
+            return None  # as the default reads it alone
         if scores[0] == scores[1]:
             return None
         if self.recorder.traced:
@@ -1974,6 +1976,15 @@ class RowScorer(WordingGrader, UnitMatcher):
                                 f"按{method.label}计 {fmt(round_half_up(scores[0], 2))} 分；若本指标越低越好，应按{other.label}计 "
                                 f"{fmt(round_half_up(scores[1], 2))} 分，请评价人核定（越低越好的指标宜在指标值前写“≤”）", place))
         return f"指标值未写比较符号，按{other.label}应得 {fmt(round_half_up(scores[1], 2))} 分"
+
+    def _score_by(self, method: CompiledMethod, names: dict, weight: Decimal) -> Decimal | None:
+        """What a figure's row scores read by ``method`` (met or not by its own comparator), within the weight; None
+        where its formula cannot say."""
+        a, t = names["actual"], names["target"]
+        try:
+            return min(max(Decimal(self.evaluator.evaluate(method.score, {**names, "met": _met(method.comparator, a, t)})), Decimal(0)), weight)
+        except EvaluationError:
+            return None
 
     @staticmethod
     def _unknown_by_bound(actual: ParsedValue, target: ParsedValue, outcome: _Outcome) -> _Outcome:
