@@ -3771,6 +3771,21 @@ def test_harms_of_flights_trains_mines_and_social_organisations(library, name, g
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.22")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews ID A1, IE, IF, IG (2020.24): sanctions the unit suffered; rural debts and weak villages; building defects;
+    # maternal harms and prevalence; work done wrongly after a head (发包, 承揽); nouns (阻断 of a transmission, 扶助金);
+    # follow-up visits and debts repaid are work
+    ("执法案件被行政复议纠错件数", "质量指标", "1件", "2件", "5.00", "10.00"), ("新增村级债务金额", "经济效益指标", "150万元", "200万元", "7.50", "10.00"),
+    ("集体经济薄弱村数量", "社会效益指标", "35个", "28个", "10.00*", "8.00*"), ("住宅质量通病发生户数", "质量指标", "120户", "150户", "8.00*", "10.00*"),
+    ("儿童贫血患病率", "社会效益指标", "12%", "14%", "8.57", "10.00"), ("母婴传播阻断人数", "数量指标", "250人", "240人", "9.60*", "10.00"),
+    ("违规发包集体资产合同份数", "质量指标", "30份", "24份", "10.00*", "8.00*"), ("超范围承揽工程企业数", "质量指标", "4家", "5家", "8.00*", "10.00*"),
+    ("冒领特别扶助金人数", "质量指标", "2人", "4人", "5.00*", "5.00*"), ("高危儿随访人次", "数量指标", "500人次", "450人次", "9.00", "9.00*"),
+    ("村级债务清偿金额", "经济效益指标", "800万元", "720万元", "9.00", "9.00*"),
+])
+def test_sanctions_rural_debts_building_defects_and_maternal_harms(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.23")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -3793,7 +3808,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_a_harm_before_the_thing_it_befell_is_lower_is_better, test_work_done_late_or_wrongly_is_a_harm,
                                    test_processing_done_late_is_a_harm_whatever_it_processed, test_harms_of_networks_and_social_assistance,
                                    test_harms_of_hospitals_pollution_roads_and_food, test_rates_of_harms_and_harms_of_students_water_and_publishing,
-                                   test_harms_of_flights_trains_mines_and_social_organisations)
+                                   test_harms_of_flights_trains_mines_and_social_organisations,
+                                   test_sanctions_rural_debts_building_defects_and_maternal_harms)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
