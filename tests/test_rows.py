@@ -3786,6 +3786,20 @@ def test_sanctions_rural_debts_building_defects_and_maternal_harms(library, name
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.23")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews IH, II, IJ (2020.25): harms of city streets, sports events and military service; lower-is-better rates; work
+    # done wrongly after a head (占用); a noun holding 修缮; a lecture on preventing injuries is work
+    ("门前三包不落实商户数", "质量指标", "200户", "236户", "8.47*", "10.00*"), ("赛事延期取消场次", "质量指标", "3场", "4场", "7.50", "10.00*"),
+    ("逾期未归还借用器材件数", "质量指标", "10件", "12件", "8.33*", "10.00*"), ("待安置退役士兵人数", "社会效益指标", "5人", "8人", "6.25*", "10.00"),
+    ("新兵退兵人数", "社会效益指标", "2人", "3人", "6.67", "10.00*"), ("投诉重复率", "质量指标", "8%", "9.5%", "8.42", "10.00"),
+    ("擅自占用城市道路面积", "质量指标", "1000平方米", "860平方米", "10.00*", "8.60*"),
+    ("乱涂写反复出现点位比例", "社会效益指标", "15%", "11%", "10.00*", "7.33"),
+    ("运动伤病预防讲座场次", "数量指标", "10场", "8场", "8.00", "10.00*"), ("省运会金牌数", "社会效益指标", "20枚", "16枚", "8.00", "8.00*"),
+])
+def test_harms_of_city_streets_sports_and_military_service(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.24")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -3809,7 +3823,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_processing_done_late_is_a_harm_whatever_it_processed, test_harms_of_networks_and_social_assistance,
                                    test_harms_of_hospitals_pollution_roads_and_food, test_rates_of_harms_and_harms_of_students_water_and_publishing,
                                    test_harms_of_flights_trains_mines_and_social_organisations,
-                                   test_sanctions_rural_debts_building_defects_and_maternal_harms)
+                                   test_sanctions_rural_debts_building_defects_and_maternal_harms,
+                                   test_harms_of_city_streets_sports_and_military_service)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
