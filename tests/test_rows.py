@@ -3800,6 +3800,19 @@ def test_harms_of_city_streets_sports_and_military_service(library, name, group,
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.24")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews IK, IL, IM (2020.26): harms of farm machinery, tobacco and prices, public rental housing; work done wrongly
+    # after a head (转卖, 过渡安置, 退出); subsidised machines and compensation named as nouns; plates fitted are work
+    ("脱检农机台数", "质量指标", "40台", "50台", "8.00*", "10.00*"), ("哄抬物价行为次数", "社会效益指标", "2次", "3次", "6.67*", "10.00*"),
+    ("欠租公租房户数", "质量指标", "30户", "40户", "7.50*", "10.00*"), ("公租房欠租率", "质量指标", "5%", "4%", "10.00*", "8.00"),
+    ("违规转卖补贴机具台数", "质量指标", "3台", "5台", "6.00*", "10.00"), ("超期过渡安置户数", "社会效益指标", "30户", "42户", "7.14", "10.00"),
+    ("超期未退出保障房户数", "质量指标", "40户", "52户", "7.69*", "10.00*"), ("拖欠征收补偿款金额", "质量指标", "60万元", "45万元", "10.00*", "7.50"),
+    ("无牌无证农机免费挂牌台数", "数量指标", "500台", "450台", "9.00", "10.00*"), ("秸秆机械化还田面积", "生态效益指标", "10万亩", "9万亩", "9.00", "9.00*"),
+])
+def test_harms_of_farm_machinery_tobacco_and_rental_housing(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.25")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -3824,7 +3837,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_of_hospitals_pollution_roads_and_food, test_rates_of_harms_and_harms_of_students_water_and_publishing,
                                    test_harms_of_flights_trains_mines_and_social_organisations,
                                    test_sanctions_rural_debts_building_defects_and_maternal_harms,
-                                   test_harms_of_city_streets_sports_and_military_service)
+                                   test_harms_of_city_streets_sports_and_military_service,
+                                   test_harms_of_farm_machinery_tobacco_and_rental_housing)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
