@@ -510,6 +510,10 @@ class Reading:
                 at = name.find(word, at + 1)
         return False
 
+    def harm_rate(self, name: str) -> str | None:
+        """The word of `harm_rates` a name ends in ("比例" of "群众投诉比例"), or None."""
+        return next((w for w in self.harm_rates if name.endswith(w)), None)
+
     def harm_named(self, name: str) -> str | None:
         """The word of `harm_words` that makes a name one of something to avoid (`names_harm`), or None."""
         found = self.harm_reading(name)

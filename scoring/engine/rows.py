@@ -1446,7 +1446,7 @@ class RowScorer(WordingGrader, UnitMatcher):
             if struck is not None:
                 return (f"名称中的“{harm}”是要避免的事，写在所计的“{struck[1]}”之前：所计是遭此事的，越少越好"
                         f"（规则文件 {listed}、harm_struck_length）")
-            rate = next((w for w in self.reading.harm_rates if name.endswith(w)), None) if harm is not None else None
+            rate = self.reading.harm_rate(name) if harm is not None else None
             if rate is not None:
                 return f"名称中的“{harm}”是要避免的事，紧接的“{rate}”是它所占的比率，越低越好（规则文件 {listed}、harm_rates）"
             if harm is not None:
@@ -1937,7 +1937,7 @@ class RowScorer(WordingGrader, UnitMatcher):
         struck = reading.harm_struck(name)
         if struck is not None:
             return (*struck, False)
-        rate = next((w for w in reading.harm_rates if name.endswith(w)), None)
+        rate = reading.harm_rate(name)
         harm = reading.harm_named(name) if rate is not None else None
         return (harm, rate, True) if harm is not None else None
 
