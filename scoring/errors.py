@@ -28,3 +28,8 @@ class FileError(ScoringError):
         self.path = path
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+    def __reduce__(self):
+        # a library whose folder holds a broken file is cached with it (`rules.library`): read
+        # back, the error is rebuilt from its parts, not from the joined message alone
+        return (type(self), (self.path, self.problems))

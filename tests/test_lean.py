@@ -33,7 +33,7 @@ COUNT = 240
 
 @pytest.fixture(scope="module")
 def checked(library):
-    return equality.run(library, COUNT, seed=13)
+    return equality.run(library, COUNT, seed=13, sample=True)
 
 
 def test_both_paths_agree_on_the_sample(checked):
@@ -48,6 +48,12 @@ def test_both_paths_agree_on_the_sample(checked):
 def test_every_shipped_rule_set_and_case_went_through_the_lean_path(checked, library):
     used = {key[0] for key in checked.lean._bound}
     assert used == {r.path for r in library.rule_sets}
+    # the sample meets every distinct worked example, and every rule set's
+    chosen = equality.sampled_examples(library)
+    assert {ref for ref, _ in chosen} == {r.ref for r in library.rule_sets}
+    distinct = {repr((t.inputs, t.rows, t.findings, t.year)) for r in library.rule_sets for t in r.tests}
+    assert {repr((t.inputs, t.rows, t.findings, t.year)) for r in library.rule_sets for i, t in enumerate(r.tests) if (r.ref, i) in chosen} == distinct
+    assert len(chosen) < sum(len(r.tests) for r in library.rule_sets) / 2
     assert checked.lean.lean > 0 and checked.lean.fallbacks > 0  # both roads were taken
     assert len(list(CASES.glob("*.toml"))) > 10
 
@@ -69,7 +75,8 @@ def test_a_disagreement_is_caught(library, monkeypatch):
     checker = equality.Checker(library)
     checker.lean = lean
     checker.reader.lean = lean
-    equality.run(library, 40, seed=2, checker=checker)
+    for case, shown in equality.shipped_cases():
+        checker.case(case, shown)
     assert not checker.tally.ok
     assert any("duty_performance" in line or "summary" in line for line in checker.tally.first)
 

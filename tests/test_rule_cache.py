@@ -131,7 +131,25 @@ def test_a_changed_file_is_loaded_afresh(cache, two_rules):
     assert len(_entries(cache)) == 2
     path.write_text(path.read_text(encoding="utf-8") + "\n[[indicators]]\n", encoding="utf-8")  # now broken
     broken = load_rule_dir(rules)
-    assert broken.failures and len(_entries(cache)) == 2  # a folder with failures is never cached
+    assert broken.failures and len(_entries(cache)) == 3
+    # kept with its failures, read back as they were made: each error of its type, with its problems
+    again = load_rule_dir(rules)
+    assert again is not broken and [str(f) for f in again.failures] == [str(f) for f in broken.failures]
+    assert [(type(f), getattr(f, "path", None), getattr(f, "problems", None)) for f in again.failures] == \
+        [(type(f), getattr(f, "path", None), getattr(f, "problems", None)) for f in broken.failures]
+    assert again.broken == broken.broken and len(_entries(cache)) == 3
+
+
+def test_a_file_that_cannot_be_read_leaves_no_library_behind(cache, two_rules):
+    """A pipe among the rule files is named each time and never opened: its bytes are in no key,
+    so the library is not kept, and once it is gone its message goes with it."""
+    fifo = two_rules / "national" / "pipe.toml"
+    os.mkfifo(fifo)
+    told = load_rule_dir(two_rules)
+    assert [str(f) for f in told.failures if "pipe.toml" in str(f)] and len(told.rule_sets) == 3
+    assert _entries(cache) == [] and len(load_rule_dir(two_rules).failures) == 1
+    fifo.unlink()
+    assert not load_rule_dir(two_rules).failures and len(_entries(cache)) == 1
 
 
 def _rule_files_read(monkeypatch) -> list[str]:

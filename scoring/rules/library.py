@@ -507,7 +507,11 @@ def load_rule_dir(directory: Path | str | None = None, read_every_file: bool = F
     library = _load_files(directory, files, ledger)
     library.failures[:0] = unusable
     library.rule_sets = _share_equal_parts(library.rule_sets)
-    if not library.failures and not library.ledger_problems:  # a folder being fixed is loaded afresh each time, and its messages with it
+    # kept with its failures too: a folder holding one broken file (a draft, another province's
+    # slip) would otherwise unpickle every other file's parts on every command, six times as slow;
+    # the failures are read back as they were made, from the same bytes.  Not so a file that could
+    # not be read at all: its bytes are in no key, and its message would outlive its cause
+    if not unusable and all(data is not None for _, data in files):
         cache.store(key, replace(library, rule_sets=defer_bulky_fields(library.rule_sets)))
     return library
 
