@@ -3556,7 +3556,7 @@ def test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways
     ("破损档案修裱数量", "数量指标", "100件", "80件", "8.00"), ("失业人员再就业人数", "社会效益指标", "100人", "80人", "8.00"),
     ("故障设备更换数", "数量指标", "10台", "8台", "8.00"), ("修复水毁供水设施处数", "数量指标", "10处", "8处", "8.00"),
     # ... nor a harm naming a field of work (harm_struck_exceptions), nor one negated, nor one too far from the count
-    ("灾害信息员人数", "数量指标", "100人", "80人", "8.00*"), ("无违规企业数", "社会效益指标", "20家", "16家", "8.00"),
+    ("灾害信息员人数", "数量指标", "100人", "80人", "8.00"), ("无违规企业数", "社会效益指标", "20家", "16家", "8.00"),
     ("死亡国家重点野生动物数", "生态效益指标", "5只", "3只", "6.00*"),
     # ... and the work's own failure right after it is the harm counted (reading.handling_failures), not work done
     ("工程质量问题整改不到位项目数", "质量指标", "2个", "1个", "10.00*"), ("隐患整改不到位数", "质量指标", "5处", "8处", "6.25"),
@@ -3564,7 +3564,7 @@ def test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways
     ("治理不达标企业数", "数量指标", "10家", "8家", "8.00"),
     # ... reviews GU, GV: work the lists lacked, and those who work in the harm's field (reading.harm_struck_roles)
     ("违规账号封禁数量", "数量指标", "300个", "380个", "10.00"), ("闲置仓容租赁面积", "数量指标", "1万平方米", "0.8万平方米", "8.00"),
-    ("纠纷信息员人数", "数量指标", "100人", "80人", "8.00*"),
+    ("纠纷信息员人数", "数量指标", "100人", "80人", "8.00"),  # 2020.27: 信息员 a word of reach, not warned
     # ... a lower is better name before a tail, "量" ("漏洞数量" is 漏洞数), unless the name ends in one whole ("填埋量")
     ("网站安全漏洞数量", "质量指标", "15个", "22个", "6.82"), ("生活垃圾填埋量", "生态效益指标", "1.2万吨", "1.35万吨", "8.89"),
     # ... a harm at the end stays a harm whatever word of reach stands before it ("受助学生": no 助学 in the lists)
@@ -3813,6 +3813,21 @@ def test_harms_of_farm_machinery_tobacco_and_rental_housing(library, name, group
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.25")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews IN, IO, IP (2020.27): harms of weather stations, earthquakes, kindergartens and fire; stations counted; an
+    # inspection's verdict (检测不合格: 2020.26 left it to the evaluator); work done wrongly after a head (通过, 停用); rescue
+    # vehicles named as a noun; what a harm befell replaced is work; filing is work; a missing-data rate; 落实 ranked
+    ("天气雷达停机次数", "质量指标", "4次", "6次", "6.67", "10.00*"), ("自动气象站故障站次", "质量指标", "30站次", "38站次", "7.89", "10.00*"),
+    ("地震事件漏记次数", "质量指标", "2次", "3次", "6.67", "10.00*"), ("存在小学化倾向幼儿园数", "质量指标", "40所", "28所", "10.00*", "7.00*"),
+    ("未通过年检民办幼儿园数", "数量指标", "10所", "14所", "7.14*", "10.00*"), ("防雷检测不合格单位数", "质量指标", "30家", "36家", "8.33", "None"),
+    ("救援车辆交通事故起数", "社会效益指标", "2起", "3起", "6.67", "10.00"), ("擅自停用消防设施单位数", "数量指标", "10家", "14家", "7.14*", "10.00*"),
+    ("失效灭火器换装数量", "数量指标", "300具", "270具", "9.00", "10.00*"), ("托育机构备案数", "数量指标", "60家", "54家", "9.00", "9.00*"),
+    ("台站观测数据缺数率", "质量指标", "1%", "1.4%", "7.14", "10.00"), ("防雷安全责任落实", "质量指标", "全面落实", "基本落实", "6.00～8.00", "None"),
+])
+def test_harms_of_weather_kindergartens_and_fire_and_inspections_failed(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.26")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -3838,7 +3853,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_of_flights_trains_mines_and_social_organisations,
                                    test_sanctions_rural_debts_building_defects_and_maternal_harms,
                                    test_harms_of_city_streets_sports_and_military_service,
-                                   test_harms_of_farm_machinery_tobacco_and_rental_housing)
+                                   test_harms_of_farm_machinery_tobacco_and_rental_housing,
+                                   test_harms_of_weather_kindergartens_and_fire_and_inspections_failed)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
