@@ -1045,7 +1045,7 @@ def test_far_above_target_warns_and_deducts_nothing(library):
     far, said = one(library, name="违规涉及住房公积金缴存单位数", target="10件", actual="20件", claimed="10")
     assert [f.message.split("，按")[0] for f in said.findings if f.code == "direction_unstated"] == [
         "违规涉及住房公积金缴存单位数：指标值“10件”未写比较符号，名称中的“违规”是要避免的事，但它与所计之物之间隔了 9 个字，"
-        "多于规则文件所定的 6 个（reading.harm_struck_length），未据以定方向"]
+        "多于规则文件所定的 8 个（reading.harm_struck_length），未据以定方向"]
     why = next(v.value for v in far.result.values if v.name == "direction")
     assert why.startswith("指标值未写比较符号，名称中的“违规”是要避免的事，但它与所计之物之间隔了 9 个字"), why
     _, neither = one(library, name="积存件", target="10件", actual="20件", claimed="10")
@@ -3557,7 +3557,7 @@ def test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways
     ("故障设备更换数", "数量指标", "10台", "8台", "8.00"), ("修复水毁供水设施处数", "数量指标", "10处", "8处", "8.00"),
     # ... nor a harm naming a field of work (harm_struck_exceptions), nor one negated, nor one too far from the count
     ("灾害信息员人数", "数量指标", "100人", "80人", "8.00"), ("无违规企业数", "社会效益指标", "20家", "16家", "8.00"),
-    ("死亡国家重点野生动物数", "生态效益指标", "5只", "3只", "6.00*"),
+    ("死亡国家重点野生动物个体数", "生态效益指标", "5只", "3只", "6.00*"),  # 10 characters: 2020.28 reads up to 8
     # ... and the work's own failure right after it is the harm counted (reading.handling_failures), not work done
     ("工程质量问题整改不到位项目数", "质量指标", "2个", "1个", "10.00*"), ("隐患整改不到位数", "质量指标", "5处", "8处", "6.25"),
     ("处置不及时事件数", "质量指标", "3件", "4件", "7.50"), ("查处履职不力问题数", "数量指标", "10个", "8个", "8.00"),
@@ -3828,6 +3828,22 @@ def test_harms_of_weather_kindergartens_and_fire_and_inspections_failed(library,
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.26")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews IS, IQ, IR (2020.28): a listed harm holding a word of work read whole (reading.whole_words: 2020.27 read
+    # 不合格 after the work 检测, and 验收 inside 验收不合格 as work reached); harms up to eight characters before the count
+    # (6 until 2020.27); harms of gas, medical insurance funds and wages; heads 未足额, 拒不; nouns 行政复议; work 追发
+    ("检测不合格液化气钢瓶批次", "质量指标", "5批次", "6批次", "8.33*", "10.00"),
+    ("兴奋剂检测阳性运动员人数", "社会效益指标", "2人", "3人", "6.67*", "10.00"),
+    ("验收不合格医保信息系统模块数", "质量指标", "4个", "2个", "10.00*", "5.00"),
+    ("拖欠农民工工资项目数", "质量指标", "12个", "15个", "8.00*", "10.00*"), ("损坏医保自助服务机台数", "质量指标", "10台", "6台", "10.00*", "6.00*"),
+    ("未足额缴存工资保证金项目数", "质量指标", "10个", "12个", "8.33*", "10.00*"), ("拒不支付劳动报酬企业数", "质量指标", "10家", "14家", "7.14*", "10.00*"),
+    ("分解住院人次", "社会效益指标", "80人次", "100人次", "8.00", "10.00*"), ("钢瓶充装超装率", "质量指标", "0.5%", "0.8%", "6.25", "10.00"),
+    ("为农民工追发拖欠工资金额", "社会效益指标", "1500万元", "1400万元", "9.33", "10.00*"),
+])
+def test_listed_harms_read_whole_and_harms_of_gas_medical_insurance_and_wages(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.27")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -3854,7 +3870,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_sanctions_rural_debts_building_defects_and_maternal_harms,
                                    test_harms_of_city_streets_sports_and_military_service,
                                    test_harms_of_farm_machinery_tobacco_and_rental_housing,
-                                   test_harms_of_weather_kindergartens_and_fire_and_inspections_failed)
+                                   test_harms_of_weather_kindergartens_and_fire_and_inspections_failed,
+                                   test_listed_harms_read_whole_and_harms_of_gas_medical_insurance_and_wages)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]

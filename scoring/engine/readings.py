@@ -233,6 +233,7 @@ class Reading:
     misdone_heads: tuple[str, ...] = ()  # "违规", "超期": right before a word of work, the work done wrongly is a harm ("超期办理件数") ...
     misdone_work: frozenset[str] = frozenset()  # ... a word of harm_handling only if one of these ("办理"; "违章处理" is work on it)
     whole_counts: bool = False  # a count never ends inside a word of work: "非法营运查处数" ends in 数, not 处数
+    whole_words: bool = False  # a listed harm read whole: "检测不合格" of "检测不合格钢瓶数量", not 不合格 after 检测; no 验收 in it
     misdone_objects: tuple[str, ...] = ()  # processing ("超期办理" done wrongly): the rest is what it processed, owned work words and all
     handling_outcomes: tuple[str, ...] = ()  # "结果": right after a word of work, a harm after it is about the work ("对处理结果不满意")
     compound_nouns: tuple[str, ...] = ()  # "档案件", "党组织": a harm or reach word inside one is none ("数字化档案件数")
@@ -416,7 +417,8 @@ class Reading:
                 # not "缺损未修复数", nor "隐患未能整改数" (review GZ A4): what was not done; not "超期办理件数": work done
                 # wrongly; not "软弱涣散党组织数量": a noun holding the word
                 if not name.endswith(self.harm_negations, 0, at) and not name.endswith(self.handling_negations, 0, at) \
-                        and not self._misdone_work(name, at, word) and not self._hosted(name, at, len(word)):
+                        and not self._misdone_work(name, at, word) and not self._hosted(name, at, len(word)) \
+                        and not (self.whole_words and self._in_harm(name, at, word)):
                     return word
                 at = name.find(word, at + 1)
         return None
@@ -468,6 +470,16 @@ class Reading:
             for word in words:
                 start = name.find(word, max(0, cut - len(word) + 1))
                 if 0 <= start < cut:
+                    return True
+        return False
+
+    def _in_harm(self, name: str, at: int, word: str) -> bool:
+        """Whether ``word`` at ``at`` lies inside a longer word of `harm_words` there: "验收" of "验收不合格" is the
+        check that was failed, no work reached (`whole_words`)."""
+        for harm in self.harm_words:
+            if len(harm) > len(word) and word in harm:
+                start = name.find(harm, max(0, at + len(word) - len(harm)))
+                if 0 <= start <= at and start + len(harm) >= at + len(word):
                     return True
         return False
 
@@ -625,7 +637,7 @@ class Reading:
             # what follows work done wrongly is what it was done to, whatever it is ("违规建设养殖设施数量")
             if (self.reaches(thing) and (at, harm) not in misdone) or any(w in thing for w in self.harm_words):
                 continue
-            if found is None or at > found[0] or (at == found[0] and len(harm) > len(found[1])):
+            if found is None or self._nearer(at, harm, found):
                 found = (at, harm)
         if found is None:
             return None
@@ -638,6 +650,15 @@ class Reading:
         if works or (self._works_on_end(before) and not self._failed_work(stem, at)):
             return harm, "work", thing
         return harm, self._handling(stem, at), thing
+
+    def _nearer(self, at: int, harm: str, found: tuple[int, str]) -> bool:
+        """Whether the harm word ``harm`` at ``at`` is the one a name counts rather than ``found``: the one starting
+        nearer the count, the longer of two starting together; with `whole_words`, the longer of two ending together
+        (a listed harm holding a word of work, "检测不合格", is read whole: its 不合格 alone would stand after 检测)."""
+        other_at, other = found
+        if self.whole_words and at + len(harm) == other_at + len(other):
+            return len(harm) > len(other)
+        return at > other_at or (at == other_at and len(harm) > len(other))
 
     def _failed_work(self, name: str, at: int) -> bool:
         """Whether a word of `handling_failures` stands at ``at`` right after a word of `harm_handling` or

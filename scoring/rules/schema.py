@@ -263,6 +263,11 @@ class ReadingDecl(Strict):
     # A count ending a name never ends inside a word of `reach_words` or `harm_handling`: "非法营运查处数" ends in 数, not 处数
     # (查处 is work); false (absent): the longest count the name ends in, as before
     whole_counts: bool = False
+    # A listed harm holding a word of work or of reach ("检测不合格", "验收不合格") is read whole: of two harm words ending at
+    # one place before what they befell the longer is the harm ("检测不合格钢瓶数量", not its 不合格 after 检测), and the word
+    # inside it reaches nothing ("验收不合格医保信息系统模块数" is no 验收 done).  False (absent): the harm that starts nearest
+    # the count, and any word of reach, as before
+    whole_words: bool = False
     # Words of processing (办理, 审结, 答复 …) whose object, after a word of `misdone_heads`, is the rest of the name up to its
     # count, however long, a word of `owned_handling` in it part of the object's name: "超期办理法律援助案件数", "逾期答复行政
     # 复议申请件数" count work done late (援助, 复议 name the cases); a word of other work acts on it as before ("逾期办理事项督办
