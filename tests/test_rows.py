@@ -3844,6 +3844,19 @@ def test_listed_harms_read_whole_and_harms_of_gas_medical_insurance_and_wages(li
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.27")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews IV, IT, IU (2020.29): harms of tourism, rural supply and religious sites; work done wrongly after a head
+    # (降低, 换发); a stock named as a noun (储备化肥); stock rotated is work; a toilet built is work
+    ("停用旅游厕所数量", "质量指标", "3座", "5座", "6.00*", "10.00*"), ("涉强迫购物旅游团队数", "社会效益指标", "5个", "3个", "10.00*", "6.00*"),
+    ("假劣农资占比", "质量指标", "3%", "2.1%", "10.00*", "7.00"), ("果蔬腐烂变质数量", "质量指标", "800吨", "650吨", "10.00", "8.13*"),
+    ("私设聚会点反弹率", "社会效益指标", "5%", "8%", "6.25*", "10.00"), ("擅自降低服务标准旅游团队数", "质量指标", "3个", "4个", "7.50*", "10.00*"),
+    ("超期未换发登记证场所数", "质量指标", "5个", "8个", "6.25*", "10.00"), ("霉变储备化肥吨数", "质量指标", "20吨", "12吨", "10.00*", "6.00"),
+    ("超期储备化肥轮换吨数", "数量指标", "500吨", "420吨", "8.40*", "10.00*"), ("旅游厕所第三卫生间配建数量", "数量指标", "100个", "90个", "9.00", "9.00*"),
+])
+def test_harms_of_tourism_rural_supply_and_religious_sites(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.28")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -3871,7 +3884,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_of_city_streets_sports_and_military_service,
                                    test_harms_of_farm_machinery_tobacco_and_rental_housing,
                                    test_harms_of_weather_kindergartens_and_fire_and_inspections_failed,
-                                   test_listed_harms_read_whole_and_harms_of_gas_medical_insurance_and_wages)
+                                   test_listed_harms_read_whole_and_harms_of_gas_medical_insurance_and_wages,
+                                   test_harms_of_tourism_rural_supply_and_religious_sites)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
