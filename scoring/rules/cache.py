@@ -434,10 +434,11 @@ class Parts:
     parsed table, under its bytes, and its compiled rule set, under its bytes and those of every
     file it extends (`chain_key`).
 
-    A folder whose library is not in the cache — a file just edited, or one that cannot be used,
-    which keeps the whole folder out of it so that its messages are said each time — then reads
-    and compiles only the files that changed and those built on them: a rule author fixing one
-    file of sixty waits for that file, not for all of them.  A folder loaded afresh for the first
+    A folder whose library is not in the cache — a file just edited, or one that could not be read
+    at all, which keeps the whole folder out of it (a file that reads but cannot be used is cached
+    with the library, its message read back with it) — then reads and compiles only the files that
+    changed and those built on them: a rule author fixing one file of sixty waits for that file, not
+    for all of them.  A folder loaded afresh for the first
     time (a copy of the rules to edit, a release unpacked beside the last) starts from the parts
     last written for any folder, which it mostly shares: they are keyed by the files' bytes and
     their places in their folder, never by where the folder is (the loader names each rule set by
