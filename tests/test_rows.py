@@ -3857,6 +3857,18 @@ def test_harms_of_tourism_rural_supply_and_religious_sites(library, name, group,
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.28")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews IW, IX, IY (2020.30): harms of water supply, collections and mental health care; heads 超计划 and work done
+    # wrongly after them (录入, 修缮); a subsidy named as a noun; work on what a harm befell (追索); readmissions lower
+    ("超计划取水户数", "质量指标", "15户", "11户", "10.00", "7.33*"), ("被关锁患者人数", "社会效益指标", "10人", "14人", "7.14*", "10.00*"),
+    ("年漏损水量", "生态效益指标", "600万立方米", "580万立方米", "10.00*", "9.67*"), ("康复患者再住院率", "社会效益指标", "10%", "8.5%", "10.00", "8.50"),
+    ("虚假录入随访记录条数", "质量指标", "20条", "30条", "6.67*", "10.00"), ("擅自修缮文物建筑处数", "质量指标", "3处", "2处", "10.00*", "6.67"),
+    ("失窃文物追索件数", "数量指标", "5件", "6件", "10.00", "8.33*"), ("错发监护补助人数", "质量指标", "10人", "14人", "7.14*", "10.00"),
+])
+def test_harms_of_water_supply_collections_and_mental_health_care(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.29")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -3885,7 +3897,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_of_farm_machinery_tobacco_and_rental_housing,
                                    test_harms_of_weather_kindergartens_and_fire_and_inspections_failed,
                                    test_listed_harms_read_whole_and_harms_of_gas_medical_insurance_and_wages,
-                                   test_harms_of_tourism_rural_supply_and_religious_sites)
+                                   test_harms_of_tourism_rural_supply_and_religious_sites,
+                                   test_harms_of_water_supply_collections_and_mental_health_care)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
