@@ -345,8 +345,12 @@ def entry_value(data: bytes) -> object | None:
         return None
     # Every object read back stays alive: collections while reading (a fifth of the time in a
     # fresh process) would find nothing to free.
-    collecting = gc.isenabled()
-    gc.disable()
+    with NoCollections():
+        return _entry_head_value(view, head, end)
+
+
+def _entry_head_value(view: memoryview, head: memoryview, end: int) -> object | None:
+    """`entry_value` once the head's digest is checked."""
     try:
         size = int.from_bytes(head[:_LENGTH], "little")
         crc, table = pickle.loads(head[_LENGTH:_LENGTH + size])
@@ -359,8 +363,20 @@ def entry_value(data: bytes) -> object | None:
         return _Unpickler(io.BytesIO(head[_LENGTH + size:]), blobs).load()
     except Exception:  # noqa: BLE001 - a broken entry is rebuilt, never a failed run
         return None
-    finally:
-        if collecting:
+
+
+class NoCollections:
+    """A block with the cyclic garbage collector paused (restored as it was after): for reading back or
+    compiling objects that all stay alive, where collections would find nothing to free."""
+
+    __slots__ = ("collecting",)
+
+    def __enter__(self) -> None:
+        self.collecting = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc) -> None:
+        if self.collecting:
             gc.enable()
 
 

@@ -9,7 +9,6 @@ still load.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import re
 from dataclasses import dataclass, field
@@ -507,15 +506,10 @@ def load_rule_dir(directory: Path | str | None = None, read_every_file: bool = F
     files = [(path, read[path]) for path in found]
     # Every object the parts give back or the compiler makes stays alive in the library: collections
     # meanwhile find nothing to free, and took a third of the parts' unpickling (as `cache.entry_value`)
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with cache.NoCollections():
         library = _load_files(directory, files, ledger)
         library.failures[:0] = unusable
         library.rule_sets = _share_equal_parts(library.rule_sets)
-    finally:
-        if collecting:
-            gc.enable()
     # kept with its failures too: a folder holding one broken file (a draft, another province's
     # slip) would otherwise unpickle every other file's parts on every command, six times as slow;
     # the failures are read back as they were made, from the same bytes.  Not so a file that could
