@@ -3869,6 +3869,23 @@ def test_harms_of_water_supply_collections_and_mental_health_care(library, name,
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.29")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews JA, IZ, JB (2020.31): a harm word inside a listed noun, or across its edge, stands nowhere
+    # (reading.nouns_hide_harms: 2020.30 let 失业 of 失业保险金 stand between 冒领 and the count, and read 复工 across
+    # 修复|工程); harms of roads, infectious disease and jobs; the work's own failures after it (到场超时, 漏查); smoking
+    # lower; work on what a hazard befell (加固); days with no harm found are no harm
+    ("冒领失业保险金人数", "质量指标", "10人", "14人", "7.14*", "10.00*"), ("逾期发放失业保险金笔数", "质量指标", "10笔", "16笔", "6.25*", "10.00*"),
+    ("母婴传播阻断人数", "数量指标", "250人", "240人", "9.60*", "9.60*"), ("修复工程返工次数", "质量指标", "2次", "3次", "6.67", "10.00"),
+    ("四、五类桥梁存量", "质量指标", "6座", "5座", "10.00*", "8.33*"), ("应急处置到场超时次数", "质量指标", "5次", "7次", "7.14", "10.00"),
+    ("文物巡查漏查处数", "质量指标", "2处", "3处", "6.67", "10.00"), ("成人吸烟率", "社会效益指标", "20%", "25%", "8.00", "10.00"),
+    ("登革热本地病例数", "社会效益指标", "10例", "6例", "10.00", "6.00*"), ("擅自挖掘公路处数", "质量指标", "10处", "7处", "10.00*", "7.00*"),
+    ("病害桥梁加固座数", "数量指标", "20座", "16座", "8.00", "10.00*"), ("企业裁员人数", "社会效益指标", "500人", "430人", "10.00", "8.60*"),
+    ("连续未发现本地病例天数", "社会效益指标", "300天", "320天", "10.00", "10.00*"),
+])
+def test_harms_inside_nouns_stand_nowhere_and_harms_of_roads_disease_and_jobs(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.30")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -3898,7 +3915,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_of_weather_kindergartens_and_fire_and_inspections_failed,
                                    test_listed_harms_read_whole_and_harms_of_gas_medical_insurance_and_wages,
                                    test_harms_of_tourism_rural_supply_and_religious_sites,
-                                   test_harms_of_water_supply_collections_and_mental_health_care)
+                                   test_harms_of_water_supply_collections_and_mental_health_care,
+                                   test_harms_inside_nouns_stand_nowhere_and_harms_of_roads_disease_and_jobs)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]

@@ -234,6 +234,7 @@ class Reading:
     misdone_work: frozenset[str] = frozenset()  # ... a word of harm_handling only if one of these ("办理"; "违章处理" is work on it)
     whole_counts: bool = False  # a count never ends inside a word of work: "非法营运查处数" ends in 数, not 处数
     whole_words: bool = False  # a listed harm read whole: "检测不合格" of "检测不合格钢瓶数量", not 不合格 after 检测; no 验收 in it
+    nouns_hide_harms: bool = False  # a harm word inside a listed noun stands nowhere: not between 冒领 and 人数 of "冒领失业保险金人数"
     misdone_objects: tuple[str, ...] = ()  # processing ("超期办理" done wrongly): the rest is what it processed, owned work words and all
     handling_outcomes: tuple[str, ...] = ()  # "结果": right after a word of work, a harm after it is about the work ("对处理结果不满意")
     compound_nouns: tuple[str, ...] = ()  # "档案件", "党组织": a harm or reach word inside one is none ("数字化档案件数")
@@ -494,6 +495,24 @@ class Reading:
                 start = name.find(noun, start + 1)
         return False
 
+    def _hidden(self, name: str, at: int, length: int) -> bool:
+        """Whether the harm word ``name[at:at + length]`` is none: inside one of `compound_nouns` (`_hosted`); with
+        `nouns_hide_harms`, also across one's edge, the name cut otherwise ("母婴传播" of "母婴传播阻断人数", whose
+        传播 is the noun 传播阻断's)."""
+        if self._hosted(name, at, length):
+            return True
+        if not self.nouns_hide_harms:
+            return False
+        end = at + length
+        for noun in self.compound_nouns:
+            start = name.find(noun, max(0, at - len(noun) + 1))
+            while 0 <= start < end:
+                # overlapping it without holding it whole: one of the two words is not there
+                if start + len(noun) > at and not (at <= start and start + len(noun) <= end):
+                    return True
+                start = name.find(noun, start + 1)
+        return False
+
     def harm_worked(self, name: str) -> tuple[str, str] | None:
         """The harm word of a name read as work done on it (`harm_reading` "work": "修复损毁文物件数") and the
         word of work nearest it ("损毁", "修复"), for saying why; None where the name is read otherwise."""
@@ -630,12 +649,12 @@ class Reading:
             # what work done wrongly was done to is the rest of the name, however long ("逾期答复知识产权维权援助申请件数",
             # "擅自改变医疗器械注册事项企业数"), where the rule file reads processing so (misdone_objects)
             longest = len(thing) if self.misdone_objects and (at, harm) in misdone else self.harm_struck_length
-            if at < 0 or not 0 < len(thing) <= longest or self._hosted(name, at, len(harm)):
+            if at < 0 or not 0 < len(thing) <= longest or self._hidden(name, at, len(harm)):
                 continue
             if stem[:at].endswith(self.harm_negations) or thing.endswith(self.harm_struck_roles):
                 continue  # "无违规企业数": those without it; "纠纷信息员人数": the people working in the harm's field
             # what follows work done wrongly is what it was done to, whatever it is ("违规建设养殖设施数量")
-            if (self.reaches(thing) and (at, harm) not in misdone) or any(w in thing for w in self.harm_words):
+            if (self.reaches(thing) and (at, harm) not in misdone) or self._holds_harm(name, at + len(harm), thing):
                 continue
             if found is None or self._nearer(at, harm, found):
                 found = (at, harm)
@@ -650,6 +669,19 @@ class Reading:
         if works or (self._works_on_end(before) and not self._failed_work(stem, at)):
             return harm, "work", thing
         return harm, self._handling(stem, at), thing
+
+    def _holds_harm(self, name: str, start: int, words: str) -> bool:
+        """Whether a word of `harm_words` stands in ``words`` (``name`` from ``start``); with `nouns_hide_harms`, not
+        one inside a listed noun: 失业 of "失业保险金" does not stand between 冒领 and the people it befell."""
+        if not self.nouns_hide_harms:
+            return any(w in words for w in self.harm_words)
+        for harm in self.harm_words:
+            at = words.find(harm)
+            while at >= 0:
+                if not self._hidden(name, start + at, len(harm)):
+                    return True
+                at = words.find(harm, at + 1)
+        return False
 
     def _nearer(self, at: int, harm: str, found: tuple[int, str]) -> bool:
         """Whether the harm word ``harm`` at ``at`` is the one a name counts rather than ``found``: the one starting

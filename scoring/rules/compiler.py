@@ -419,6 +419,7 @@ class _Compiler:
             misdone_work=frozenset(fold(w) for w in r.misdone_work),
             whole_counts=r.whole_counts,
             whole_words=r.whole_words,
+            nouns_hide_harms=r.nouns_hide_harms,
             misdone_objects=_longest_first(fold(w) for w in r.misdone_objects),
             handling_outcomes=tuple(fold(w) for w in r.handling_outcomes),
             compound_nouns=tuple(fold(w) for w in r.compound_nouns),
@@ -838,7 +839,8 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "misdone_heads"): [], ("reading", "handling_outcomes"): [],
                                                         ("reading", "compound_nouns"): [], ("reading", "misdone_work"): [],
                                                         ("reading", "whole_counts"): False, ("reading", "misdone_objects"): [],
-                                                        ("reading", "harm_rates"): [], ("reading", "whole_words"): False}
+                                                        ("reading", "harm_rates"): [], ("reading", "whole_words"): False,
+                                                        ("reading", "nouns_hide_harms"): False}
 
 
 def content_hash(resolved: dict) -> str:

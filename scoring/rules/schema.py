@@ -268,6 +268,10 @@ class ReadingDecl(Strict):
     # inside it reaches nothing ("验收不合格医保信息系统模块数" is no 验收 done).  False (absent): the harm that starts nearest
     # the count, and any word of reach, as before
     whole_words: bool = False
+    # A harm word inside one of `compound_nouns` is no harm wherever it stands, also between a harm and what it befell:
+    # "冒领失业保险金人数" counts those 冒领 befell (失业 of the noun 失业保险金 is not a second harm between).  False
+    # (absent): any harm word between sets the first aside, as before
+    nouns_hide_harms: bool = False
     # Words of processing (办理, 审结, 答复 …) whose object, after a word of `misdone_heads`, is the rest of the name up to its
     # count, however long, a word of `owned_handling` in it part of the object's name: "超期办理法律援助案件数", "逾期答复行政
     # 复议申请件数" count work done late (援助, 复议 name the cases); a word of other work acts on it as before ("逾期办理事项督办
