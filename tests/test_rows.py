@@ -3886,6 +3886,24 @@ def test_harms_inside_nouns_stand_nowhere_and_harms_of_roads_disease_and_jobs(li
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.30")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews JE, JC, JD (2020.32): what follows a harm done to it is what it befell, a word of reach in it part of its
+    # name (reading.object_harms: 2020.31 read 补贴, 改造, 入库 after 冒领, 验收不合格, 检验不合格 as work reached); work
+    # ending it acts only where it acts on such harms (更正 of 错发, 追回; not 召回 not done); harms of vaccination,
+    # animal disease, disability services and grain stores; work done wrongly after a head (动用, 安排); farms and care
+    # workers named as nouns
+    ("冒领残疾人两项补贴人数", "质量指标", "5人", "8人", "6.25*", "10.00"), ("验收不合格无障碍改造户数", "质量指标", "4户", "5户", "8.00*", "10.00"),
+    ("检验不合格入库粮食批次", "质量指标", "8批次", "5批次", "10.00*", "6.25"), ("储粮局部发热仓次", "质量指标", "3仓次", "4仓次", "7.50", "10.00*"),
+    ("粪污直排养殖场数量", "生态效益指标", "3个", "5个", "6.00*", "10.00"), ("错发补贴更正人数", "数量指标", "20人", "18人", "9.00", "9.00"),
+    ("冒领补贴追回金额", "经济效益指标", "5万元", "6.2万元", "10.00", "10.00"),
+    ("抽检不合格食品未召回批次", "质量指标", "3批次", "4批次", "7.50*", "7.50*"), ("养老护理员流失人数", "质量指标", "10人", "12人", "8.33", "8.33"),
+    ("擅自动用储备粮数量", "质量指标", "100吨", "60吨", "10.00*", "6.00*"), ("犬只咬伤人数", "社会效益指标", "300人", "340人", "8.82", "10.00*"),
+    ("未按比例安排残疾人就业单位数", "社会效益指标", "200家", "230家", "8.70*", "10.00"),
+])
+def test_what_follows_a_harm_done_to_it_is_what_it_befell(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.31")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -3916,7 +3934,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_listed_harms_read_whole_and_harms_of_gas_medical_insurance_and_wages,
                                    test_harms_of_tourism_rural_supply_and_religious_sites,
                                    test_harms_of_water_supply_collections_and_mental_health_care,
-                                   test_harms_inside_nouns_stand_nowhere_and_harms_of_roads_disease_and_jobs)
+                                   test_harms_inside_nouns_stand_nowhere_and_harms_of_roads_disease_and_jobs,
+                                   test_what_follows_a_harm_done_to_it_is_what_it_befell)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]

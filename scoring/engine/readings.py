@@ -235,6 +235,7 @@ class Reading:
     whole_counts: bool = False  # a count never ends inside a word of work: "非法营运查处数" ends in 数, not 处数
     whole_words: bool = False  # a listed harm read whole: "检测不合格" of "检测不合格钢瓶数量", not 不合格 after 检测; no 验收 in it
     nouns_hide_harms: bool = False  # a harm word inside a listed noun stands nowhere: not between 冒领 and 人数 of "冒领失业保险金人数"
+    object_harms: frozenset[str] = frozenset()  # "冒领", "验收不合格": the rest up to the count is what it befell, reach words and all
     misdone_objects: tuple[str, ...] = ()  # processing ("超期办理" done wrongly): the rest is what it processed, owned work words and all
     handling_outcomes: tuple[str, ...] = ()  # "结果": right after a word of work, a harm after it is about the work ("对处理结果不满意")
     compound_nouns: tuple[str, ...] = ()  # "档案件", "党组织": a harm or reach word inside one is none ("数字化档案件数")
@@ -648,13 +649,15 @@ class Reading:
             thing = stem[at + len(harm):]
             # what work done wrongly was done to is the rest of the name, however long ("逾期答复知识产权维权援助申请件数",
             # "擅自改变医疗器械注册事项企业数"), where the rule file reads processing so (misdone_objects)
-            longest = len(thing) if self.misdone_objects and (at, harm) in misdone else self.harm_struck_length
+            # ... and so is what follows a harm of `object_harms` ("冒领残疾人两项补贴人数", "验收不合格无障碍改造户数")
+            objects = (at, harm) in misdone or harm in self.object_harms
+            longest = len(thing) if (self.misdone_objects and (at, harm) in misdone) or harm in self.object_harms else self.harm_struck_length
             if at < 0 or not 0 < len(thing) <= longest or self._hidden(name, at, len(harm)):
                 continue
             if stem[:at].endswith(self.harm_negations) or thing.endswith(self.harm_struck_roles):
                 continue  # "无违规企业数": those without it; "纠纷信息员人数": the people working in the harm's field
             # what follows work done wrongly is what it was done to, whatever it is ("违规建设养殖设施数量")
-            if (self.reaches(thing) and (at, harm) not in misdone) or self._holds_harm(name, at + len(harm), thing):
+            if (self.reaches(thing) and not objects) or self._holds_harm(name, at + len(harm), thing):
                 continue
             if found is None or self._nearer(at, harm, found):
                 found = (at, harm)
@@ -665,10 +668,23 @@ class Reading:
         # after processing done wrongly, words of owned work in what follows name what was processed ("逾期答复行政复议申请
         # 件数"), unless one ends it: work on all before it
         processed = self.misdone_objects and (at, harm) in misdone and self._processing(harm)
-        works = (self._works_on_end(thing) or self._works_on(thing, owned=False)) if processed else self._works_on(thing)
+        if harm in self.object_harms:
+            # the object's name may hold work ("无障碍改造户"); work ending it acts on the harm only where it acts on such
+            # harms (`handling_objects`: "错发补贴更正人数", "冒领补贴追回金额"; not 改造 of "验收不合格无障碍改造户数")
+            works = any(thing.endswith(w) and self._acts_on(w, harm)
+                        and not thing.endswith(self.handling_negations, 0, len(thing) - len(w)) for w in self.harm_handling)
+        elif processed:
+            works = self._works_on_end(thing) or self._works_on(thing, owned=False)
+        else:
+            works = self._works_on(thing)
         if works or (self._works_on_end(before) and not self._failed_work(stem, at)):
             return harm, "work", thing
         return harm, self._handling(stem, at), thing
+
+    def _acts_on(self, word: str, harm: str) -> bool:
+        """Whether the word of work ``word`` acts on the harm ``harm``: on any, unless `handling_objects` lists what it acts on."""
+        objects = self.handling_objects.get(word)
+        return objects is None or harm.startswith(objects)
 
     def _holds_harm(self, name: str, start: int, words: str) -> bool:
         """Whether a word of `harm_words` stands in ``words`` (``name`` from ``start``); with `nouns_hide_harms`, not

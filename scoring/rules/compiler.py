@@ -326,6 +326,9 @@ class _Compiler:
         for word in r.doubtful_handling:
             if word not in r.harm_handling:
                 self.problem("reading.doubtful_handling", f"“{word}”不在 reading.harm_handling 中，不起作用")
+        for word in r.object_harms:
+            if word not in r.harm_words:
+                self.problem("reading.object_harms", f"“{word}”不在 reading.harm_words 中，不起作用")
         for word, month in r.date_spans.items():
             if word not in r.date_phrases:
                 self.problem(f"reading.date_spans.{word}", f"“{word}”不在 reading.date_phrases 中，不起作用")
@@ -420,6 +423,7 @@ class _Compiler:
             whole_counts=r.whole_counts,
             whole_words=r.whole_words,
             nouns_hide_harms=r.nouns_hide_harms,
+            object_harms=frozenset(fold(w) for w in r.object_harms),
             misdone_objects=_longest_first(fold(w) for w in r.misdone_objects),
             handling_outcomes=tuple(fold(w) for w in r.handling_outcomes),
             compound_nouns=tuple(fold(w) for w in r.compound_nouns),
@@ -840,7 +844,8 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "compound_nouns"): [], ("reading", "misdone_work"): [],
                                                         ("reading", "whole_counts"): False, ("reading", "misdone_objects"): [],
                                                         ("reading", "harm_rates"): [], ("reading", "whole_words"): False,
-                                                        ("reading", "nouns_hide_harms"): False}
+                                                        ("reading", "nouns_hide_harms"): False,
+                                                        ("reading", "object_harms"): []}
 
 
 def content_hash(resolved: dict) -> str:
