@@ -413,7 +413,8 @@ class Reading:
 
     def reach_word(self, name: str) -> str | None:
         """The word of `reach_words` that makes `reaches` true of a name, or None."""
-        for word in self.reach_words:
+        held = _last_places(name, self._reach)
+        for word in sorted(held, key=self._reach_order.__getitem__) if held else ():
             at = name.find(word)
             while at >= 0:
                 # not "缺损未修复数", nor "隐患未能整改数" (review GZ A4): what was not done; not "超期办理件数": work done
@@ -446,6 +447,39 @@ class Reading:
     def _handling_set(self) -> frozenset[str]:
         return frozenset(self.harm_handling)
 
+    # The word lists as sets with their longest word's length: a name is a few dozen characters and a list a
+    # thousand words, so looking up each piece of the name is quicker than finding each word in it
+    @cached_property
+    def _work(self) -> tuple[frozenset[str], int]:
+        return _word_set((*self.reach_words, *self.harm_handling))
+
+    @cached_property
+    def _any_work(self) -> tuple[frozenset[str], int]:
+        return _word_set((*self.reach_words, *self.harm_handling, *self.misdone_work))
+
+    @cached_property
+    def _handlings(self) -> tuple[frozenset[str], int]:
+        return _word_set(self.harm_handling)
+
+    @cached_property
+    def _nouns(self) -> tuple[frozenset[str], int]:
+        return _word_set(self.compound_nouns)
+
+    @cached_property
+    def _harms(self) -> tuple[frozenset[str], int]:
+        return _word_set(self.harm_words)
+
+    @cached_property
+    def _reach(self) -> tuple[frozenset[str], int]:
+        return _word_set(self.reach_words)
+
+    @cached_property
+    def _reach_order(self) -> dict[str, int]:
+        order: dict[str, int] = {}
+        for i, word in enumerate(self.reach_words):
+            order.setdefault(word, i)
+        return order
+
     def _misdone(self, name: str) -> list[tuple[int, str]]:
         """Each word of work (of `reach_words`, `harm_handling` or `misdone_work`, the longest) done wrongly right
         after a word of `misdone_heads` (`_misdone_work`; not inside a longer word of reach, "重复利用"), with it,
@@ -457,8 +491,7 @@ class Reading:
             at = name.find(head)
             while at >= 0:
                 end = at + len(head)
-                work = max((w for words in (self.reach_words, self.harm_handling, self.misdone_work) for w in words if name.startswith(w, end)),
-                           key=len, default=None)
+                work = _longest_at(name, end, self._any_work)
                 if work is not None and self._done_wrongly(work) and not self._hosted(name, end, len(work)) \
                         and not self._reached_over(name, at, end + len(work)):
                     found.append((at, head + work))
@@ -468,10 +501,10 @@ class Reading:
     def _splits_work(self, name: str, cut: int) -> bool:
         """Whether a word of `reach_words` or `harm_handling` stands across ``cut`` in a name ("查处" across
         "非法营运查|处数")."""
-        for words in (self.reach_words, self.harm_handling):
-            for word in words:
-                start = name.find(word, max(0, cut - len(word) + 1))
-                if 0 <= start < cut:
+        words, longest = self._work
+        for start in range(max(0, cut - longest + 1), cut):
+            for end in range(cut + 1, min(len(name), start + longest) + 1):
+                if name[start:end] in words:
                     return True
         return False
 
@@ -488,12 +521,11 @@ class Reading:
     def _hosted(self, name: str, at: int, length: int) -> bool:
         """Whether ``name[at:at + length]`` (a harm or reach word) lies inside one of `compound_nouns`: the
         word is part of another there ("案件" of "数字化档案件数", "组织" of "软弱涣散党组织数量", "处理" of "污水处理厂")."""
-        for noun in self.compound_nouns:
-            start = name.find(noun, max(0, at + length - len(noun)))
-            while 0 <= start <= at:
-                if start + len(noun) >= at + length:
+        nouns, longest = self._nouns
+        for start in range(max(0, at + length - longest), at + 1):
+            for end in range(at + length, min(len(name), start + longest) + 1):
+                if name[start:end] in nouns:
                     return True
-                start = name.find(noun, start + 1)
         return False
 
     def _hidden(self, name: str, at: int, length: int) -> bool:
@@ -643,7 +675,7 @@ class Reading:
         stem = name[: len(name) - len(count)]
         found: tuple[int, str] | None = None
         # the harm words where they last stand, and the work done wrongly ("违规采购项目数": 违规采购 befell the projects)
-        candidates = [(stem.rfind(harm), harm) for harm in self.harm_words if harm not in self.harm_struck_exceptions]
+        candidates = [(at, harm) for harm, at in _last_places(stem, self._harms).items() if harm not in self.harm_struck_exceptions]
         misdone = self._misdone(stem) if self.misdone_heads else []
         for at, harm in (*candidates, *misdone):
             thing = stem[at + len(harm):]
@@ -690,7 +722,7 @@ class Reading:
         """Whether a word of `harm_words` stands in ``words`` (``name`` from ``start``); with `nouns_hide_harms`, not
         one inside a listed noun: 失业 of "失业保险金" does not stand between 冒领 and the people it befell."""
         if not self.nouns_hide_harms:
-            return any(w in words for w in self.harm_words)
+            return bool(_last_places(words, self._harms))
         for harm in self.harm_words:
             at = words.find(harm)
             while at >= 0:
@@ -717,7 +749,7 @@ class Reading:
     def _works_on_end(self, words: str) -> bool:
         """Whether ``words`` end in a word of `harm_handling` not right after one of `handling_negations`
         ("救助" of "救助被骗群众人数"; not "未修复" of "未修复损毁文物件数": the work not done, review GZ A1)."""
-        return any(words.endswith(w) and not words.endswith(self.handling_negations, 0, len(words) - len(w))
+        return words.endswith(self.harm_handling) and any(words.endswith(w) and not words.endswith(self.handling_negations, 0, len(words) - len(w))
                    and not self._misdone_work(words, len(words) - len(w), w) and not self._hosted(words, len(words) - len(w), len(w))
                    for w in self.harm_handling)
 
@@ -725,7 +757,7 @@ class Reading:
         """Whether a word of `harm_handling` stands in ``words`` not right after one of `handling_negations`
         ("档案修裱" is work; "未修复" of "健身器材缺损未修复数" is work not done); with ``owned`` false, not one of
         `owned_handling` (援助 of "法律援助案件" names the cases)."""
-        for word in self.harm_handling:
+        for word in _last_places(words, self._handlings):
             if not owned and word in self.owned_handling:
                 continue
             at = words.find(word)
@@ -2270,6 +2302,32 @@ def strip_trailing(text: str) -> str:
     return text[:end]
 
 
+def _word_set(words) -> tuple[frozenset[str], int]:
+    """Words as a set, and the length of the longest (0 for none)."""
+    words = frozenset(w for w in words if w)
+    return words, max(map(len, words), default=0)
+
+
+def _longest_at(name: str, at: int, indexed: tuple[frozenset[str], int]) -> str | None:
+    """The longest of the words that ``name`` holds starting at ``at``, or None."""
+    words, longest = indexed
+    for end in range(min(len(name), at + longest), at, -1):
+        if name[at:end] in words:
+            return name[at:end]
+    return None
+
+
+def _last_places(name: str, indexed: tuple[frozenset[str], int]) -> dict[str, int]:
+    """Each of the words ``name`` holds, with where it last starts (as `str.rfind`)."""
+    words, longest = indexed
+    found: dict[str, int] = {}
+    for start in range(len(name)):
+        for end in range(start + 1, min(len(name), start + longest) + 1):
+            if name[start:end] in words:
+                found[name[start:end]] = start
+    return found
+
+
 def lower_name_word(name: str, reading: Reading) -> str | None:
     """The word of `lower_quantity_names` that makes a name lower is better (`is_lower_name`), or None."""
     if not is_lower_name(name, reading):
@@ -2281,7 +2339,7 @@ def lower_name_word(name: str, reading: Reading) -> str | None:
 def _lower_name_without_tail(name: str, reading: Reading) -> str:
     """``name`` without a word of `lower_name_tails` after a lower is better name ("设备故障率控制"), unless
     it ends in one whole ("填埋量" is one; "漏洞数量" is 漏洞数 with its tail 量)."""
-    if any(name.endswith(w) for w in reading.lower_quantity_names):
+    if name.endswith(reading.lower_quantity_names):
         return name
     tail = next((t for t in reading.lower_name_tails if name.endswith(t) and len(t) < len(name)), "")
     return name[: len(name) - len(tail)]
@@ -2300,6 +2358,8 @@ def is_lower_name(name: str, reading: Reading) -> bool:
     "杜绝安全事故发生率").  "无人机故障率", "不动产登记差错率", "不可移动文物安全事故发生率" and
     "减少审批环节后投诉率" stay lower is better."""
     name = _lower_name_without_tail(name, reading)  # "设备故障率控制": the quantity is the failure rate
+    if not name.endswith(reading.lower_quantity_names):
+        return False
     words = [w for w in reading.lower_quantity_names if name.endswith(w)]
     if not words:
         return False
