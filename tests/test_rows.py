@@ -3904,6 +3904,22 @@ def test_what_follows_a_harm_done_to_it_is_what_it_befell(library, name, group, 
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.31")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews JG, JF, JH (2020.33): damage, arrears and benefits drawn twice befall what follows them, a means ending it
+    # included (reading.objects_hold_roles: 2020.32 read 探头 as the means of a harm's field); work ending it acts where it
+    # acts on such harms (清偿); harms of public security, primary health care and the fishing ban; two heads in one
+    # (未按时足额); mediation done wrongly; a count of value; old cases broken are work
+    ("损坏视频监控探头数量", "质量指标", "20个", "25个", "8.00*", "10.00*"), ("签约居民解约人数", "社会效益指标", "800人", "950人", "8.42", "10.00"),
+    ("拖欠退捕渔民社保补贴金额", "质量指标", "5万元", "8万元", "6.25*", "10.00"), ("违规调解案件数", "质量指标", "4件", "5件", "8.00", "10.00"),
+    ("命案积案攻破数", "数量指标", "5起", "4起", "8.00", "8.00*"), ("重复领取退捕过渡期补助人数", "质量指标", "2人", "4人", "5.00*", "10.00"),
+    ("越级上访群众人次", "社会效益指标", "25人次", "31人次", "8.06*", "10.00*"), ("乡村医生误诊漏诊例数", "质量指标", "15例", "18例", "8.33", "10.00*"),
+    ("失窃群众财物价值", "社会效益指标", "50万元", "42万元", "10.00*", "8.40*"), ("拖欠工资清偿金额", "经济效益指标", "500万元", "450万元", "9.00", "9.00"),
+    ("未按时足额缴纳社保费人数", "质量指标", "10人", "6人", "10.00*", "6.00*"), ("复捕渔民人数", "社会效益指标", "5人", "2人", "10.00*", "4.00*"),
+])
+def test_damage_arrears_and_benefits_drawn_twice_befall_what_follows_them(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.32")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -3935,7 +3951,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_of_tourism_rural_supply_and_religious_sites,
                                    test_harms_of_water_supply_collections_and_mental_health_care,
                                    test_harms_inside_nouns_stand_nowhere_and_harms_of_roads_disease_and_jobs,
-                                   test_what_follows_a_harm_done_to_it_is_what_it_befell)
+                                   test_what_follows_a_harm_done_to_it_is_what_it_befell,
+                                   test_damage_arrears_and_benefits_drawn_twice_befall_what_follows_them)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]

@@ -236,6 +236,7 @@ class Reading:
     whole_words: bool = False  # a listed harm read whole: "检测不合格" of "检测不合格钢瓶数量", not 不合格 after 检测; no 验收 in it
     nouns_hide_harms: bool = False  # a harm word inside a listed noun stands nowhere: not between 冒领 and 人数 of "冒领失业保险金人数"
     object_harms: frozenset[str] = frozenset()  # "冒领", "验收不合格": the rest up to the count is what it befell, reach words and all
+    objects_hold_roles: bool = False  # ... a word of harm_struck_roles ending it included ("损坏视频监控探头数量")
     misdone_objects: tuple[str, ...] = ()  # processing ("超期办理" done wrongly): the rest is what it processed, owned work words and all
     handling_outcomes: tuple[str, ...] = ()  # "结果": right after a word of work, a harm after it is about the work ("对处理结果不满意")
     compound_nouns: tuple[str, ...] = ()  # "档案件", "党组织": a harm or reach word inside one is none ("数字化档案件数")
@@ -686,8 +687,10 @@ class Reading:
             longest = len(thing) if (self.misdone_objects and (at, harm) in misdone) or harm in self.object_harms else self.harm_struck_length
             if at < 0 or not 0 < len(thing) <= longest or self._hidden(name, at, len(harm)):
                 continue
-            if stem[:at].endswith(self.harm_negations) or thing.endswith(self.harm_struck_roles):
-                continue  # "无违规企业数": those without it; "纠纷信息员人数": the people working in the harm's field
+            if stem[:at].endswith(self.harm_negations) or (thing.endswith(self.harm_struck_roles)
+                                                           and not (self.objects_hold_roles and harm in self.object_harms)):
+                continue  # "无违规企业数": those without it; "纠纷信息员人数": the people working in the harm's field (not after
+                # an object harm, with objects_hold_roles: "损坏视频监控探头数量" counts the cameras damaged)
             # what follows work done wrongly is what it was done to, whatever it is ("违规建设养殖设施数量")
             if (self.reaches(thing) and not objects) or self._holds_harm(name, at + len(harm), thing):
                 continue

@@ -424,6 +424,7 @@ class _Compiler:
             whole_words=r.whole_words,
             nouns_hide_harms=r.nouns_hide_harms,
             object_harms=frozenset(fold(w) for w in r.object_harms),
+            objects_hold_roles=r.objects_hold_roles,
             misdone_objects=_longest_first(fold(w) for w in r.misdone_objects),
             handling_outcomes=tuple(fold(w) for w in r.handling_outcomes),
             compound_nouns=tuple(fold(w) for w in r.compound_nouns),
@@ -845,7 +846,8 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "whole_counts"): False, ("reading", "misdone_objects"): [],
                                                         ("reading", "harm_rates"): [], ("reading", "whole_words"): False,
                                                         ("reading", "nouns_hide_harms"): False,
-                                                        ("reading", "object_harms"): []}
+                                                        ("reading", "object_harms"): [],
+                                                        ("reading", "objects_hold_roles"): False}
 
 
 def content_hash(resolved: dict) -> str:

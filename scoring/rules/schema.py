@@ -274,9 +274,14 @@ class ReadingDecl(Strict):
     nouns_hide_harms: bool = False
     # Harm words naming something done wrongly to what follows them (冒领, 错发, 漏发, 验收不合格): the rest of the name up
     # to its count, however long, is what the harm befell, a word of reach in it part of its name ("冒领残疾人两项补贴人数",
-    # "验收不合格无障碍改造户数" are lower is better); only a word of `harm_handling` that is no word of reach ending it is work
-    # on the harm ("错发补贴更正人数").  Empty (absent): a word of reach after a harm is what is reached, as before
+    # "验收不合格无障碍改造户数" are lower is better); a word of `harm_handling` ending it is work on the harm where it acts on
+    # such harms (`handling_objects`: "错发补贴更正人数").  Empty (absent): a word of reach after a harm is what is reached,
+    # as before
     object_harms: list[str] = []
+    # What follows a harm of `object_harms` is what it befell even where it ends in one of `harm_struck_roles` ("损坏视频
+    # 监控探头数量" counts the cameras damaged, not those watching a harm's field).  False (absent): such a name is read as
+    # counting the harm's means, as before
+    objects_hold_roles: bool = False
     # Words of processing (办理, 审结, 答复 …) whose object, after a word of `misdone_heads`, is the rest of the name up to its
     # count, however long, a word of `owned_handling` in it part of the object's name: "超期办理法律援助案件数", "逾期答复行政
     # 复议申请件数" count work done late (援助, 复议 name the cases); a word of other work acts on it as before ("逾期办理事项督办
