@@ -77,6 +77,21 @@ def in_effect(rules_dir: Path, rule_id: str, year: int) -> Path:
     return Path(load_rule_dir(rules_dir).find(rule_id, year).path)
 
 
+def copy_formulas(dest: Path, *patterns: str) -> Path:
+    """The shipped rule files matching ``patterns`` (globs under formulas/, "sichuan/dept-overall-2024*.toml"), with
+    versions.lock, copied into ``dest``: a test that edits the rules of one chain of versions copies that chain,
+    not every rule set, each of which a command on the copy would read and load."""
+    for pattern in patterns:
+        found = sorted(FORMULAS.glob(pattern))
+        assert found, pattern
+        for path in found:
+            target = dest / path.relative_to(FORMULAS)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    shutil.copyfile(FORMULAS / "versions.lock", dest / "versions.lock")
+    return dest
+
+
 def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, fresh: bool = False) -> subprocess.CompletedProcess:
     """Run the real CLI in a process of its own, as a user would; ``env`` adds to the environment.
     The process is forked from one that has already imported the CLI (`forked_cli`), or, with

@@ -8,13 +8,12 @@ import io
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import CASES, FORMULAS, SUINING_CASE, run_cli
+from conftest import CASES, SUINING_CASE, copy_formulas, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -77,8 +76,7 @@ def test_formulas_validate_warns_about_the_source_and_exits_0(tmp_path):
     assert "履职效能（19分）" not in proc.stdout
     shown = run_cli("formulas", "show", "sichuan.dept-overall@2024.2").stdout
     assert "履职效能（19分）" in shown and "合计 10 分" in shown and "目标实现（11分）" in shown and "合计 17 分" in shown
-    rules = tmp_path / "formulas"
-    shutil.copytree(FORMULAS, rules)
+    rules = copy_formulas(tmp_path / "formulas", "sichuan/dept-overall-2024*.toml")
     (rules / "versions.lock").write_text("", encoding="utf-8")  # nothing released: every defect said
     drafts = run_cli("formulas", "validate", "--rules-dir", str(rules))
     assert "警告（来源文件）" in drafts.stdout and "履职效能（19分）" in drafts.stdout and "合计 17 分" in drafts.stdout

@@ -5,7 +5,6 @@ file: comments kept, GBK read, version YEAR.N, the year in the title)."""
 from __future__ import annotations
 
 import re
-import shutil
 import tomllib
 from decimal import Decimal
 
@@ -17,7 +16,7 @@ from scoring import Case, load_case
 from scoring.cases.writer import case_to_toml
 from scoring.excel.template import build_template
 
-from conftest import CASES, FORMULAS, run_cli
+from conftest import CASES, FORMULAS, copy_formulas, run_cli
 
 # Every character a TOML string must escape, and the ones that break naive quoting.
 NASTY = "".join(chr(c) for c in range(0x20)) + "\x7f" + '"\\\'""" \'\'\' #[x] = {} \u2028 中文 ＂ \r\n'
@@ -96,9 +95,9 @@ def test_import_of_a_workbook_whose_cells_hold_control_characters(library, tmp_p
 
 
 def _copy_rules(tmp_path):
-    rules = tmp_path / "formulas"
-    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
-    return rules
+    """The rule files these tests start new versions from: the Sichuan department rules' versions and the
+    national project rule's first."""
+    return copy_formulas(tmp_path / "formulas", "sichuan/dept-overall-2024*.toml", "national/project-2020.toml")
 
 
 def test_formulas_new_edits_the_file_and_keeps_its_comments(tmp_path):
@@ -138,10 +137,11 @@ def test_formulas_new_reads_a_gbk_file(tmp_path):
 
 def test_formulas_new_refuses_a_version_that_is_not_year_dot_n(tmp_path):
     rules = _copy_rules(tmp_path)
+    before = sorted(p.name for p in (rules / "sichuan").iterdir())
     for bad in ("2025", "v2025.1", "2025.0", "2025.1a", "25.1", "2025.1.1"):
         done = run_cli("formulas", "new", "sichuan.dept-overall@2024.1", "--version", bad, "--rules-dir", str(rules))
         assert done.returncode == 2 and "年份.序号" in done.stderr, bad
-    assert sorted(p.name for p in (rules / "sichuan").iterdir()) == sorted(p.name for p in (FORMULAS / "sichuan").iterdir())
+    assert sorted(p.name for p in (rules / "sichuan").iterdir()) == before
 
 
 def test_formulas_new_leaves_a_document_number_in_the_title_alone(tmp_path):

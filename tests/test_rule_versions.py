@@ -14,7 +14,7 @@ import pytest
 from scoring import load_rule_dir
 from scoring.errors import ScoringError
 
-from conftest import CASES, FORMULAS, in_effect, run_cli
+from conftest import CASES, FORMULAS, copy_formulas, in_effect, run_cli
 
 RULE = """
 format = 1
@@ -566,8 +566,7 @@ def test_formulas_test_passes_on_every_file_of_a_folder_and_every_version_of_a_r
 
 
 def test_formulas_test_fails_naming_the_indicator_when_a_rule_is_wrong(tmp_path):
-    rules = tmp_path / "formulas"
-    shutil.copytree(FORMULAS, rules)
+    rules = copy_formulas(tmp_path / "formulas", "sichuan/dept-overall-2024*.toml")
     path = rules / "sichuan" / "dept-overall-2024.toml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('score = "(1 - deviation) * weight"', 'score = "(1 - 2 * deviation) * weight"'), encoding="utf-8")
@@ -692,8 +691,7 @@ def test_formulas_diff_reads_like_a_list_of_changes(tmp_path):
 
 
 def test_formulas_new_starts_the_next_version(tmp_path):
-    rules = tmp_path / "formulas"
-    shutil.copytree(FORMULAS, rules)
+    rules = copy_formulas(tmp_path / "formulas", "sichuan/dept-overall-2024*.toml")
     proc = run_cli("formulas", "new", "sichuan.dept-overall@2024.1", "--version", "2025.1", "--rules-dir", str(rules))
     assert proc.returncode == 0, proc.stderr
     assert (rules / "sichuan" / "dept-overall-2025.toml").exists()
@@ -710,8 +708,7 @@ def test_next_years_copy_of_a_revision_revises_nothing_and_a_new_id_starts_anoth
     """Next year's copy of a revision (sichuan.project@2024.33) is named for its own version and
     revises nothing: every 2025 sheet was told it was a revision of 2024.3 (review BY D2).  With
     --id the copy is another rule set, written where --out says."""
-    rules = tmp_path / "formulas"
-    shutil.copytree(FORMULAS, rules)
+    rules = copy_formulas(tmp_path / "formulas", "sichuan/project-2024*.toml", "national/project-2020*.toml")
     proc = run_cli("formulas", "new", "sichuan.project@2024.33", "--version", "2025.1", "--rules-dir", str(rules))
     assert proc.returncode == 0, proc.stderr
     made = rules / "sichuan" / "project-2025.toml"
@@ -1067,8 +1064,7 @@ def test_a_mistake_in_a_parent_is_placed_in_the_parents_file(tmp_path):
 def test_validate_holds_a_file_to_its_own_worked_examples(tmp_path):
     """An inverted formula whose worked example fails passed validate, which printed the line to
     release it (review BY C4): the file fails, naming the example, and is offered no release line."""
-    rules = tmp_path / "formulas"
-    shutil.copytree(FORMULAS, rules)
+    rules = copy_formulas(tmp_path / "formulas", "hunan/dept-overall-2024*.toml", "national/project-2020*.toml")
     assert run_cli("formulas", "new", "hunan.dept-overall@2024.33", "--version", "2025.1", "--rules-dir", str(rules)).returncode == 0
     made = rules / "hunan" / "dept-overall-2025.toml"
     proc = run_cli("formulas", "validate", "--rules-dir", str(rules))
