@@ -3920,6 +3920,21 @@ def test_damage_arrears_and_benefits_drawn_twice_befall_what_follows_them(librar
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.32")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews JI, JJ, JK (2020.34): rural housing renovation named as a noun (2020.33 read 危房改造 as work on 危房, which
+    # set aside the harm before it); harms of research projects and credit; work done without training or qualification;
+    # records taken off a list of harms are work on them; the share of firms making a loss
+    ("冒领危房改造补助资金金额", "质量指标", "2万元", "3万元", "6.67*", "10.00"), ("重复领取危房改造补助户数", "质量指标", "3户", "1户", "10.00*", "3.33"),
+    ("违规发包改造工程项目数", "质量指标", "3个", "1个", "10.00*", "3.33"), ("鉴定报告差错份数", "质量指标", "5份", "3份", "10.00", "None"),
+    ("未经培训上岗工匠人数", "质量指标", "30人", "36人", "8.33*", "10.00"), ("无资质施工工匠人数", "质量指标", "20人", "12人", "10.00*", "6.00*"),
+    ("高风险企业占比", "社会效益指标", "5%", "6%", "8.33*", "10.00"), ("项目延期结题个数", "质量指标", "10项", "14项", "7.14*", "10.00*"),
+    ("被取消高企资格企业数", "质量指标", "5家", "3家", "10.00*", "6.00*"), ("信用承诺违诺主体数量", "社会效益指标", "100户", "84户", "10.00*", "8.40*"),
+    ("经营异常名录移出企业户数", "数量指标", "2000户", "1800户", "9.00", "10.00*"), ("入库企业亏损面", "经济效益指标", "25%", "28%", "8.93", "10.00"),
+])
+def test_rural_housing_renovation_is_a_noun_and_harms_of_research_and_credit(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.33")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -3952,7 +3967,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_of_water_supply_collections_and_mental_health_care,
                                    test_harms_inside_nouns_stand_nowhere_and_harms_of_roads_disease_and_jobs,
                                    test_what_follows_a_harm_done_to_it_is_what_it_befell,
-                                   test_damage_arrears_and_benefits_drawn_twice_befall_what_follows_them)
+                                   test_damage_arrears_and_benefits_drawn_twice_befall_what_follows_them,
+                                   test_rural_housing_renovation_is_a_noun_and_harms_of_research_and_credit)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
