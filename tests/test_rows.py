@@ -3935,6 +3935,20 @@ def test_rural_housing_renovation_is_a_noun_and_harms_of_research_and_credit(lib
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.33")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews JM, JL, JN (2020.35): harms of district heating, traineeships and state assets; those the work serves named
+    # as a noun (离校未就业高校毕业生: 2020.34 read 未就业 as the unit's harm); work done wrongly after a head (停热, 联系, 上缴)
+    ("停热小区数量", "质量指标", "12个", "15个", "8.00*", "10.00*"), ("冻裂供热管道处数", "质量指标", "25处", "31处", "8.06*", "10.00*"),
+    ("管网失水率", "质量指标", "1.5%", "1.8%", "8.33*", "10.00"), ("擅自停热热企数量", "质量指标", "4家", "6家", "6.67*", "10.00*"),
+    ("组织离校未就业高校毕业生参加见习人数", "数量指标", "600人", "548人", "9.13", "10.00*"),
+    ("见习期间发生劳动争议件数", "社会效益指标", "3件", "2件", "10.00", "6.67*"), ("超期未联系毕业生人数", "质量指标", "20人", "34人", "5.88*", "10.00*"),
+    ("盘亏资产数量", "质量指标", "50件", "62件", "8.06*", "10.00*"), ("逾期上缴资产收益金额", "经济效益指标", "25万元", "18万元", "10.00*", "7.20"),
+    ("资产收益应缴未缴金额", "经济效益指标", "20万元", "35万元", "5.71", "10.00"),
+])
+def test_harms_of_district_heating_traineeships_and_state_assets(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.34")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -3968,7 +3982,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_inside_nouns_stand_nowhere_and_harms_of_roads_disease_and_jobs,
                                    test_what_follows_a_harm_done_to_it_is_what_it_befell,
                                    test_damage_arrears_and_benefits_drawn_twice_befall_what_follows_them,
-                                   test_rural_housing_renovation_is_a_noun_and_harms_of_research_and_credit)
+                                   test_rural_housing_renovation_is_a_noun_and_harms_of_research_and_credit,
+                                   test_harms_of_district_heating_traineeships_and_state_assets)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
