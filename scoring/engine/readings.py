@@ -538,13 +538,12 @@ class Reading:
         if not self.nouns_hide_harms:
             return False
         end = at + length
-        for noun in self.compound_nouns:
-            start = name.find(noun, max(0, at - len(noun) + 1))
-            while 0 <= start < end:
+        nouns, longest = self._nouns
+        for start in range(max(0, at - longest + 1), end):
+            for stop in range(max(start, at) + 1, min(len(name), start + longest) + 1):
                 # overlapping it without holding it whole: one of the two words is not there
-                if start + len(noun) > at and not (at <= start and start + len(noun) <= end):
+                if name[start:stop] in nouns and not (at <= start and stop <= end):
                     return True
-                start = name.find(noun, start + 1)
         return False
 
     def harm_worked(self, name: str) -> tuple[str, str] | None:
@@ -726,7 +725,7 @@ class Reading:
         one inside a listed noun: 失业 of "失业保险金" does not stand between 冒领 and the people it befell."""
         if not self.nouns_hide_harms:
             return bool(_last_places(words, self._harms))
-        for harm in self.harm_words:
+        for harm in _last_places(words, self._harms):
             at = words.find(harm)
             while at >= 0:
                 if not self._hidden(name, start + at, len(harm)):
