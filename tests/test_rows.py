@@ -3617,8 +3617,8 @@ def test_a_harm_before_the_thing_it_befell_is_lower_is_better(library, name, gro
     ("查处抽检结果不合格产品批次", "数量指标", "20批", "25批", "10.00", "10.00"),
     # ... A3: a count never ends inside a word of work (reading.whole_counts: 查处 of "非法营运查处数")
     ("非法营运查处数", "数量指标", "50起", "60起", "10.00", "10.00"),
-    # review HD: work not done, 未 before it
-    ("逾期未办结登记件数", "质量指标", "20件", "30件", "6.67*", "10.00"),
+    # review HD: work not done, 未 before it (since 2020.36 one harm with 登记: joined_work_heads, no warning)
+    ("逾期未办结登记件数", "质量指标", "20件", "30件", "6.67", "10.00"),
     # reviews HG, HF: cases counted (例数); a product named for work (消毒产品), as 2020.17 read it; punishing the dishonest is work
     ("医院感染发生例数", "质量指标", "10例", "8例", "10.00", "8.00*"), ("抽检不合格消毒产品批次", "质量指标", "5批", "4批", "10.00*", "10.00*"),
     ("失信企业联合惩戒家数", "数量指标", "30家", "36家", "10.00", "10.00*"),
@@ -3927,7 +3927,7 @@ def test_damage_arrears_and_benefits_drawn_twice_befall_what_follows_them(librar
     ("冒领危房改造补助资金金额", "质量指标", "2万元", "3万元", "6.67*", "10.00"), ("重复领取危房改造补助户数", "质量指标", "3户", "1户", "10.00*", "3.33"),
     ("违规发包改造工程项目数", "质量指标", "3个", "1个", "10.00*", "3.33"), ("鉴定报告差错份数", "质量指标", "5份", "3份", "10.00", "None"),
     ("未经培训上岗工匠人数", "质量指标", "30人", "36人", "8.33*", "10.00"), ("无资质施工工匠人数", "质量指标", "20人", "12人", "10.00*", "6.00*"),
-    ("高风险企业占比", "社会效益指标", "5%", "6%", "8.33*", "10.00"), ("项目延期结题个数", "质量指标", "10项", "14项", "7.14*", "10.00*"),
+    ("高风险企业占比", "社会效益指标", "5%", "6%", "8.33*", "10.00"), ("项目延期结题个数", "质量指标", "10项", "14项", "7.14", "10.00*"),
     ("被取消高企资格企业数", "质量指标", "5家", "3家", "10.00*", "6.00*"), ("信用承诺违诺主体数量", "社会效益指标", "100户", "84户", "10.00*", "8.40*"),
     ("经营异常名录移出企业户数", "数量指标", "2000户", "1800户", "9.00", "10.00*"), ("入库企业亏损面", "经济效益指标", "25%", "28%", "8.93", "10.00"),
 ])
@@ -3947,6 +3947,29 @@ def test_rural_housing_renovation_is_a_noun_and_harms_of_research_and_credit(lib
 ])
 def test_harms_of_district_heating_traineeships_and_state_assets(library, name, group, target, actual, expected, before):
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.34")
+
+
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # reviews JN, JP (2020.36): after 未经, 未按期 and the like, the work done wrongly takes in the work right after it
+    # (reading.joined_work_heads: 2020.35 read 处置, 经营, 整改 as work on the harm); work after that still acts on it
+    ("未经审批处置资产件数", "质量指标", "10件", "12件", "8.33*", "10.00"), ("未经许可经营户数", "质量指标", "5户", "8户", "6.25", "10.00*"),
+    ("未经许可经营查处件数", "数量指标", "20件", "18件", "9.00", "9.00"), ("未按期完成整改单位数", "时效指标", "2家", "3家", "6.67", "10.00"),
+    ("超期未完成淘汰任务企业数", "时效指标", "1家", "2家", "5.00*", "10.00"),
+    # review JN: work on what failed acceptance, said done (reading.object_work_done)
+    ("验收不合格项目整改完成数", "数量指标", "20个", "18个", "9.00", "10.00*"),
+    ("检测不合格产品整改到位数", "数量指标", "30批次", "27批次", "9.00", "10.00*"),
+    # review JO: the courts' work acts on cases (not 执行, which names the cases' kind); trials and seizures done late
+    ("巡回审判案件数", "数量指标", "200件", "190件", "9.50", "10.00"), ("执行信访案件数", "社会效益指标", "40件", "35件", "10.00", "10.00"),
+    ("超期审理案件数", "时效指标", "8件", "10件", "8.00", "10.00"), ("超期扣押被执行人财产件数", "时效指标", "3件", "5件", "6.00*", "10.00"),
+    ("网上立案审核超时件数", "时效指标", "20件", "26件", "7.69", "10.00"), ("万人成讼率", "社会效益指标", "95", "102", "9.31", "10.00"),
+    # reviews JP, JQ: energy used, work done wrongly after a head, nouns of talent work
+    ("年度能耗增量", "生态效益指标", "12万吨标准煤", "13.5万吨标准煤", "8.89", "10.00"),
+    ("节约用水总量", "生态效益指标", "10万立方米", "12万立方米", "10.00", "10.00"),
+    ("违规拆分申报奖补项目数", "质量指标", "2个", "3个", "6.67*", "10.00"), ("评审结果被撤销件数", "质量指标", "2件", "3件", "6.67", "10.00"),
+    ("延期兑现人才补贴笔数", "时效指标", "5笔", "8笔", "6.25*", "10.00"), ("人才回流人数", "社会效益指标", "100人", "90人", "9.00*", "10.00"),
+])
+def test_work_done_wrongly_takes_in_the_work_after_it_and_the_courts_work_on_cases(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.35")
 
 
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
@@ -3983,7 +4006,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_what_follows_a_harm_done_to_it_is_what_it_befell,
                                    test_damage_arrears_and_benefits_drawn_twice_befall_what_follows_them,
                                    test_rural_housing_renovation_is_a_noun_and_harms_of_research_and_credit,
-                                   test_harms_of_district_heating_traineeships_and_state_assets)
+                                   test_harms_of_district_heating_traineeships_and_state_assets,
+                                   test_work_done_wrongly_takes_in_the_work_after_it_and_the_courts_work_on_cases)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]

@@ -232,11 +232,13 @@ class Reading:
     harm_struck_roles: tuple[str, ...] = ()  # ... or what stands between ends in one ("员": "纠纷信息员人数")
     misdone_heads: tuple[str, ...] = ()  # "违规", "超期": right before a word of work, the work done wrongly is a harm ("超期办理件数") ...
     misdone_work: frozenset[str] = frozenset()  # ... a word of harm_handling only if one of these ("办理"; "违章处理" is work on it)
+    joined_work_heads: tuple[str, ...] = ()  # "未经", "未按期": the work done wrongly takes in the work after it ("未经审批处置")
     whole_counts: bool = False  # a count never ends inside a word of work: "非法营运查处数" ends in 数, not 处数
     whole_words: bool = False  # a listed harm read whole: "检测不合格" of "检测不合格钢瓶数量", not 不合格 after 检测; no 验收 in it
     nouns_hide_harms: bool = False  # a harm word inside a listed noun stands nowhere: not between 冒领 and 人数 of "冒领失业保险金人数"
     object_harms: frozenset[str] = frozenset()  # "冒领", "验收不合格": the rest up to the count is what it befell, reach words and all
     objects_hold_roles: bool = False  # ... a word of harm_struck_roles ending it included ("损坏视频监控探头数量")
+    object_work_done: tuple[str, ...] = ()  # ... work ending it may be followed by one of these ("完成" of "验收不合格项目整改完成数")
     misdone_objects: tuple[str, ...] = ()  # processing ("超期办理" done wrongly): the rest is what it processed, owned work words and all
     handling_outcomes: tuple[str, ...] = ()  # "结果": right after a word of work, a harm after it is about the work ("对处理结果不满意")
     compound_nouns: tuple[str, ...] = ()  # "档案件", "党组织": a harm or reach word inside one is none ("数字化档案件数")
@@ -437,6 +439,14 @@ class Reading:
         # not where a word of reach_words holds the head and the word ("重复利用": reuse is no work done wrongly)
         return any(name.endswith(head, 0, at) and not self._reached_over(name, at - len(head), at + len(word)) for head in self.misdone_heads)
 
+    def _done_without(self, name: str, at: int) -> str:
+        """The word of work right after work done wrongly under a head of `joined_work_heads`, which it is about ("处置" of
+        "未经审批处置资产件数": the disposal was done without approval; "整改" of "未按期完成整改单位数": the rectification
+        was not completed on time), or "" where none follows.  One word: work after it acts on it as before ("查处" of
+        "未经许可经营查处件数")."""
+        then = _longest_at(name, at, self._any_work)
+        return then if then is not None and not self._hosted(name, at, len(then)) else ""
+
     def _reached_over(self, name: str, start: int, end: int) -> bool:
         """Whether a word of `reach_words` stands at ``start`` of a name and reaches ``end`` at least ("重复利用")."""
         return any(len(word) >= end - start and name.startswith(word, start) for word in self.reach_words)
@@ -495,6 +505,8 @@ class Reading:
                 work = _longest_at(name, end, self._any_work)
                 if work is not None and self._done_wrongly(work) and not self._hosted(name, end, len(work)) \
                         and not self._reached_over(name, at, end + len(work)):
+                    if head in self.joined_work_heads:  # "未经审批处置": the disposal is the work done wrongly
+                        work += self._done_without(name, end + len(work))
                     found.append((at, head + work))
                 at = name.find(head, at + 1)
         return found
@@ -677,6 +689,12 @@ class Reading:
         # the harm words where they last stand, and the work done wrongly ("违规采购项目数": 违规采购 befell the projects)
         candidates = [(at, harm) for harm, at in _last_places(stem, self._harms).items() if harm not in self.harm_struck_exceptions]
         misdone = self._misdone(stem) if self.misdone_heads else []
+        if self.joined_work_heads:
+            # a harm word inside work done wrongly that takes in the work after it is part of it: 未完成 of "超期未完成淘汰任务
+            # 企业数" is no harm of its own, which 淘汰 would act on
+            joined = [(a, a + len(done)) for a, done in misdone if done.startswith(self.joined_work_heads)]
+            candidates = [(at, harm) for at, harm in candidates if not any(a <= at and at + len(harm) < end for a, end in joined)]
+            misdone = [(at, done) for at, done in misdone if not any(a <= at and at + len(done) < end for a, end in joined)]
         for at, harm in (*candidates, *misdone):
             thing = stem[at + len(harm):]
             # what work done wrongly was done to is the rest of the name, however long ("逾期答复知识产权维权援助申请件数",
@@ -705,8 +723,7 @@ class Reading:
         if harm in self.object_harms:
             # the object's name may hold work ("无障碍改造户"); work ending it acts on the harm only where it acts on such
             # harms (`handling_objects`: "错发补贴更正人数", "冒领补贴追回金额"; not 改造 of "验收不合格无障碍改造户数")
-            works = any(thing.endswith(w) and self._acts_on(w, harm)
-                        and not thing.endswith(self.handling_negations, 0, len(thing) - len(w)) for w in self.harm_handling)
+            works = any(self._ends_in_work(end, harm) for end in self._object_ends(thing))
         elif processed:
             works = self._works_on_end(thing) or self._works_on(thing, owned=False)
         else:
@@ -714,6 +731,17 @@ class Reading:
         if works or (self._works_on_end(before) and not self._failed_work(stem, at)):
             return harm, "work", thing
         return harm, self._handling(stem, at), thing
+
+    def _ends_in_work(self, thing: str, harm: str) -> bool:
+        """Whether what an object harm befell ends in a word of work acting on the harm, not right after a word of
+        `handling_negations` ("错发补贴更正人数"; not "冒领补贴未追回金额")."""
+        return any(thing.endswith(w) and self._acts_on(w, harm) and not thing.endswith(self.handling_negations, 0, len(thing) - len(w))
+                   for w in self.harm_handling)
+
+    def _object_ends(self, thing: str) -> list[str]:
+        """What an object harm befell, and the same without a word of `object_work_done` ending it, which says the work
+        before it was done ("验收不合格项目整改完成数": 整改 ends what is left)."""
+        return [thing, *(thing[: len(thing) - len(w)] for w in self.object_work_done if thing.endswith(w) and len(w) < len(thing))]
 
     def _acts_on(self, word: str, harm: str) -> bool:
         """Whether the word of work ``word`` acts on the harm ``harm``: on any, unless `handling_objects` lists what it acts on."""

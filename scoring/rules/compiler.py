@@ -329,6 +329,9 @@ class _Compiler:
         for word in r.object_harms:
             if word not in r.harm_words:
                 self.problem("reading.object_harms", f"“{word}”不在 reading.harm_words 中，不起作用")
+        for word in r.joined_work_heads:
+            if word not in r.misdone_heads:
+                self.problem("reading.joined_work_heads", f"“{word}”不在 reading.misdone_heads 中，不起作用")
         for word, month in r.date_spans.items():
             if word not in r.date_phrases:
                 self.problem(f"reading.date_spans.{word}", f"“{word}”不在 reading.date_phrases 中，不起作用")
@@ -425,6 +428,8 @@ class _Compiler:
             nouns_hide_harms=r.nouns_hide_harms,
             object_harms=frozenset(fold(w) for w in r.object_harms),
             objects_hold_roles=r.objects_hold_roles,
+            joined_work_heads=tuple(fold(w) for w in r.joined_work_heads),
+            object_work_done=tuple(fold(w) for w in r.object_work_done),
             misdone_objects=_longest_first(fold(w) for w in r.misdone_objects),
             handling_outcomes=tuple(fold(w) for w in r.handling_outcomes),
             compound_nouns=tuple(fold(w) for w in r.compound_nouns),
@@ -847,7 +852,9 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "harm_rates"): [], ("reading", "whole_words"): False,
                                                         ("reading", "nouns_hide_harms"): False,
                                                         ("reading", "object_harms"): [],
-                                                        ("reading", "objects_hold_roles"): False}
+                                                        ("reading", "objects_hold_roles"): False,
+                                                        ("reading", "joined_work_heads"): [],
+                                                        ("reading", "object_work_done"): []}
 
 
 def content_hash(resolved: dict) -> str:

@@ -282,6 +282,15 @@ class ReadingDecl(Strict):
     # 监控探头数量" counts the cameras damaged, not those watching a harm's field).  False (absent): such a name is read as
     # counting the harm's means, as before
     objects_hold_roles: bool = False
+    # Words saying work was done (完成, 到位) that may follow a word of `harm_handling` ending what a harm of `object_harms`
+    # befell: "验收不合格项目整改完成数", "检测不合格产品整改到位数" count work on the harm (more is better).  Empty
+    # (absent): such a name is read as counting what the harm befell, as before
+    object_work_done: list[str] = []
+    # Words of `misdone_heads` (未经 "without", 未按期 "not on time") whose work done wrongly takes in the word of work right
+    # after it: that work is what was done without the step or left unfinished, one harm with it ("未经审批处置资产件数",
+    # "未经许可经营户数", "未按期完成整改单位数" are lower is better); one word: work after that acts on it as before ("未经许可
+    # 经营查处件数" counts work).  Empty (absent): the work after it acts on the harm, as before
+    joined_work_heads: list[str] = []
     # Words of processing (办理, 审结, 答复 …) whose object, after a word of `misdone_heads`, is the rest of the name up to its
     # count, however long, a word of `owned_handling` in it part of the object's name: "超期办理法律援助案件数", "逾期答复行政
     # 复议申请件数" count work done late (援助, 复议 name the cases); a word of other work acts on it as before ("逾期办理事项督办
