@@ -403,8 +403,8 @@ def test_a_draft_of_next_years_rules_left_with_last_years_end_stops_no_sheet_of_
     """A copy of the 2024 file as 2025.1 from 2025-01-01 with effective_to still 2024-12-31 cannot
     load; its start says what it is for, so this year's sheets are scored under 2024's rules, a 2025
     sheet is refused naming it (review CA B4)."""
-    rules = tmp_path / "rules"
-    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    # the rule sets the Suining case's sheets are scored by, and the national chain they extend
+    rules = copy_formulas(tmp_path / "rules", "sichuan/*.toml", "national/project-2020*.toml")
     source = in_effect(rules, "sichuan.project", 2024)
     text = source.read_text(encoding="utf-8")
     draft = re.sub(r'(?m)^version = "[^"]+"', 'version = "2025.1"', text, count=1)
@@ -762,8 +762,8 @@ def test_next_years_copy_of_a_revision_revises_nothing_and_a_new_id_starts_anoth
 def test_formulas_new_revision_corrects_a_released_version(tmp_path):
     """A mistake found in released national rules: the copy keeps its period, says what it
     revises, and scores the sheets the old one did; the old one still scores when named."""
-    rules = tmp_path / "formulas"
-    shutil.copytree(FORMULAS, rules)
+    # the national chain and one chain built on it (validate says what its revision leaves it on)
+    rules = copy_formulas(tmp_path / "formulas", "national/project-2020*.toml", "hunan/dept-overall-2024*.toml")
     proc = run_cli("formulas", "new", "national.project@2020.36", "--version", "2020.37", "--revision", "--rules-dir", str(rules))
     assert proc.returncode == 0, proc.stderr
     made = rules / "national" / "project-2020.37.toml"
@@ -856,8 +856,8 @@ def test_a_draft_version_scores_as_usual_and_validate_gives_the_line_that_releas
     """A version the ledger does not list is a draft: no finding, and `formulas validate` prints
     the ledger line to add when it is released; a malformed ledger line fails validation, named
     by its line, and an edit to the ledger takes effect at once (it is part of the cache key)."""
-    rules = tmp_path / "rules"
-    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    # the Hunan and Xinjiang cases' rule sets and the national chain they extend
+    rules = copy_formulas(tmp_path / "rules", "hunan/*.toml", "xinjiang/*.toml", "national/project-2020*.toml")
     ledger = rules / "versions.lock"
     listed = ledger.read_text(encoding="utf-8")
     hunan = next(line for line in listed.splitlines() if line.startswith("hunan.dept-overall@2024.36"))  # the version in effect
