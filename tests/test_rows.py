@@ -3851,7 +3851,7 @@ def test_listed_harms_read_whole_and_harms_of_gas_medical_insurance_and_wages(li
     ("假劣农资占比", "质量指标", "3%", "2.1%", "10.00*", "7.00"), ("果蔬腐烂变质数量", "质量指标", "800吨", "650吨", "10.00", "8.13*"),
     ("私设聚会点反弹率", "社会效益指标", "5%", "8%", "6.25*", "10.00"), ("擅自降低服务标准旅游团队数", "质量指标", "3个", "4个", "7.50*", "10.00*"),
     ("超期未换发登记证场所数", "质量指标", "5个", "8个", "6.25*", "10.00"), ("霉变储备化肥吨数", "质量指标", "20吨", "12吨", "10.00*", "6.00"),
-    ("超期储备化肥轮换吨数", "数量指标", "500吨", "420吨", "8.40*", "10.00*"), ("旅游厕所第三卫生间配建数量", "数量指标", "100个", "90个", "9.00", "9.00*"),
+    ("超期储备化肥轮换吨数", "数量指标", "500吨", "420吨", "8.40", "10.00*"), ("旅游厕所第三卫生间配建数量", "数量指标", "100个", "90个", "9.00", "9.00*"),
 ])
 def test_harms_of_tourism_rural_supply_and_religious_sites(library, name, group, target, actual, expected, before):
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.28")
@@ -3972,6 +3972,28 @@ def test_work_done_wrongly_takes_in_the_work_after_it_and_the_courts_work_on_cas
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.35")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # review KA A1 (2020.37): a word of work ending the name is what was done about the failure, not taken in
+    # (reading.joined_remedies: 2020.36 read these lower); after 完成 the work is what was not completed
+    ("逾期未归还追回金额", "数量指标", "50万元", "45万元", "9.00", "10.00"), ("逾期未申报催报户数", "数量指标", "100户", "90户", "9.00", "10.00"),
+    ("超期未结案清理件数", "数量指标", "40件", "36件", "9.00", "10.00"), ("未按期完成整改单位数", "时效指标", "2家", "3家", "6.67", "6.67"),
+    # reviews JR, KA A2: the work taken in acts on no harm after it (reading.joined_work_whole)
+    ("未按期完成整改问题数", "时效指标", "20个", "26个", "7.69", "10.00"), ("超期未完成整改隐患数", "时效指标", "10处", "13处", "7.69", "10.00"),
+    # review KA A3: work said done (object_work_done), someone not at work on time
+    ("检测不合格产品整改已完成批次", "数量指标", "30批次", "27批次", "9.00", "10.00*"), ("未按时到岗人数", "质量指标", "5人", "8人", "6.25", "10.00*"),
+    # reviews JR, JS, JT: discipline inspection, deputies' and members' work, Chinese medicine
+    ("超标准公务接待次数", "质量指标", "2次", "4次", "5.00", "10.00"), ("问题线索处置超期件数", "时效指标", "5件", "2件", "10.00", "4.00"),
+    ("案件审理退回补充调查件数", "质量指标", "5件", "4件", "10.00", "8.00"), ("信访举报重复率", "社会效益指标", "8%", "6.5%", "10.00", "8.13"),
+    ("为受到失实举报干部澄清正名人数", "社会效益指标", "15人", "21人", "10.00", "7.14*"), ("立行立改问题数", "数量指标", "150个", "171个", "10.00", "8.77"),
+    ("委员提交提案件数", "数量指标", "350件", "362件", "10.00*", "9.67"), ("代表缺席率", "质量指标", "5%", "3.8%", "10.00", "7.60"),
+    ("答复退回重办件数", "质量指标", "10件", "12件", "8.33", "10.00"), ("染色增重饮片批次", "质量指标", "10批次", "13批次", "7.69*", "10.00*"),
+    ("撂荒耕地复种中药材面积", "数量指标", "500亩", "560亩", "10.00", "8.93*"),
+])
+def test_a_remedy_ending_the_name_is_work_and_harms_of_discipline_inspection_deputies_and_chinese_medicine(
+        library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.36")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -4007,7 +4029,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_damage_arrears_and_benefits_drawn_twice_befall_what_follows_them,
                                    test_rural_housing_renovation_is_a_noun_and_harms_of_research_and_credit,
                                    test_harms_of_district_heating_traineeships_and_state_assets,
-                                   test_work_done_wrongly_takes_in_the_work_after_it_and_the_courts_work_on_cases)
+                                   test_work_done_wrongly_takes_in_the_work_after_it_and_the_courts_work_on_cases,
+                                   test_a_remedy_ending_the_name_is_work_and_harms_of_discipline_inspection_deputies_and_chinese_medicine)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]

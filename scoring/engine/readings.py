@@ -233,6 +233,8 @@ class Reading:
     misdone_heads: tuple[str, ...] = ()  # "违规", "超期": right before a word of work, the work done wrongly is a harm ("超期办理件数") ...
     misdone_work: frozenset[str] = frozenset()  # ... a word of harm_handling only if one of these ("办理"; "违章处理" is work on it)
     joined_work_heads: tuple[str, ...] = ()  # "未经", "未按期": the work done wrongly takes in the work after it ("未经审批处置")
+    joined_remedies: bool = False  # ... not a word of harm_handling ending the name: what was done about it ("逾期未归还追回金额")
+    joined_work_whole: bool = False  # ... and the work it takes in acts on no harm after it ("未按期完成整改问题数")
     whole_counts: bool = False  # a count never ends inside a word of work: "非法营运查处数" ends in 数, not 处数
     whole_words: bool = False  # a listed harm read whole: "检测不合格" of "检测不合格钢瓶数量", not 不合格 after 检测; no 验收 in it
     nouns_hide_harms: bool = False  # a harm word inside a listed noun stands nowhere: not between 冒领 and 人数 of "冒领失业保险金人数"
@@ -434,6 +436,8 @@ class Reading:
         "超期办理", "采购" of "违规采购"), and no word of `harm_handling` acting on what the head names
         ("处理" of "违章处理", "清收" of "逾期清收"), unless one of `misdone_work` (办理, 办结: processing); not
         where a longer word of `reach_words` holds the head and the word ("重复利用")."""
+        if self.joined_work_whole and self._joined(name, at, word):
+            return True  # "整改" of "未按期完成整改问题数": part of the work not done, acting on no 问题
         if not (self.misdone_heads and name.endswith(self.misdone_heads, 0, at) and self._done_wrongly(word)):
             return False
         # not where a word of reach_words holds the head and the word ("重复利用": reuse is no work done wrongly)
@@ -443,9 +447,39 @@ class Reading:
         """The word of work right after work done wrongly under a head of `joined_work_heads`, which it is about ("处置" of
         "未经审批处置资产件数": the disposal was done without approval; "整改" of "未按期完成整改单位数": the rectification
         was not completed on time), or "" where none follows.  One word: work after it acts on it as before ("查处" of
-        "未经许可经营查处件数")."""
+        "未经许可经营查处件数"); with `joined_remedies`, not a word of `harm_handling` ending the name ("追回" of "逾期未归还
+        追回金额": what was done about the failure), unless right after a word of `object_work_done` (what was not completed)."""
         then = _longest_at(name, at, self._any_work)
-        return then if then is not None and not self._hosted(name, at, len(then)) else ""
+        if then is None or self._hosted(name, at, len(then)):
+            return ""
+        if self.joined_remedies and not self._done_wrongly(then) and name[at + len(then):] in self._counts_or_none \
+                and not name.endswith(self.object_work_done, 0, at):
+            # "追回" of "逾期未归还追回金额": ending the name, what was done about it; not after a word saying work was done
+            # ("整改" of "未按期完成整改单位数" is what was not completed)
+            return ""
+        return then
+
+    def _joined(self, name: str, at: int, word: str) -> bool:
+        """Whether ``word`` at ``at`` is the work a head of `joined_work_heads` took in (`_done_without`)."""
+        if not any(head in name for head in self.joined_work_heads):
+            return False
+        end = at + len(word)
+        return any(start + len(done) == end and done.endswith(word) and self.joined_word(done) for start, done in self._misdone(name))
+
+    def joined_word(self, done: str) -> str | None:
+        """The word of work that work done wrongly (`_misdone`: "未经审批处置") took in under a head of `joined_work_heads`
+        ("处置"), or None where it took in none."""
+        for head in self.joined_work_heads:
+            if done.startswith(head):
+                work = _longest_at(done, len(head), self._any_work)
+                if work is not None and len(head) + len(work) < len(done):
+                    return done[len(head) + len(work):]
+        return None
+
+    @cached_property
+    def _counts_or_none(self) -> frozenset[str]:
+        """What may end a name after its last word: nothing, a word of `harm_counts` or of `harm_rates`."""
+        return frozenset(("", *self.harm_counts, *self.harm_rates))
 
     def _reached_over(self, name: str, start: int, end: int) -> bool:
         """Whether a word of `reach_words` stands at ``start`` of a name and reaches ``end`` at least ("重复利用")."""

@@ -1442,7 +1442,8 @@ class RowScorer(WordingGrader, UnitMatcher):
             harm = self.reading.harm_named(name)
             struck = self.reading.harm_struck(name) if harm is not None else None
             # a word of work done late or against the rules ("超期办理") is a harm by misdone_heads, not by the list of harms
-            listed = "reading.harm_words" if harm in self.reading.harm_words else "reading.misdone_heads"
+            listed = "reading.harm_words" if harm in self.reading.harm_words else \
+                "reading.misdone_heads、joined_work_heads" if harm and self.reading.joined_word(harm) else "reading.misdone_heads"
             if struck is not None:
                 return (f"名称中的“{harm}”是要避免的事，写在所计的“{struck[1]}”之前：所计是遭此事的，越少越好"
                         f"（规则文件 {listed}、harm_struck_length）")

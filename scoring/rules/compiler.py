@@ -429,6 +429,8 @@ class _Compiler:
             object_harms=frozenset(fold(w) for w in r.object_harms),
             objects_hold_roles=r.objects_hold_roles,
             joined_work_heads=tuple(fold(w) for w in r.joined_work_heads),
+            joined_remedies=r.joined_remedies,
+            joined_work_whole=r.joined_work_whole,
             object_work_done=tuple(fold(w) for w in r.object_work_done),
             misdone_objects=_longest_first(fold(w) for w in r.misdone_objects),
             handling_outcomes=tuple(fold(w) for w in r.handling_outcomes),
@@ -854,7 +856,9 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "object_harms"): [],
                                                         ("reading", "objects_hold_roles"): False,
                                                         ("reading", "joined_work_heads"): [],
-                                                        ("reading", "object_work_done"): []}
+                                                        ("reading", "object_work_done"): [],
+                                                        ("reading", "joined_remedies"): False,
+                                                        ("reading", "joined_work_whole"): False}
 
 
 def content_hash(resolved: dict) -> str:

@@ -291,6 +291,15 @@ class ReadingDecl(Strict):
     # "未经许可经营户数", "未按期完成整改单位数" are lower is better); one word: work after that acts on it as before ("未经许可
     # 经营查处件数" counts work).  Empty (absent): the work after it acts on the harm, as before
     joined_work_heads: list[str] = []
+    # A word of `harm_handling` (not of `misdone_work`) that ends the name, before its count, is not taken in by such work:
+    # it is what was done about the failure ("逾期未归还追回金额", "逾期未申报催报户数" count work, more is better), unless a
+    # word of `object_work_done` stands before it ("未按期完成整改单位数" still takes in 整改: the work not completed).  False
+    # (absent): any word of work is taken in
+    joined_remedies: bool = False
+    # The work such a head's work done wrongly takes in acts on no harm after it either: "未按期完成整改问题数", "超期未完成
+    # 整改隐患数" count the problems whose rectification was not done on time (lower is better).  False (absent): it acts
+    # on a harm after it as any word of work does
+    joined_work_whole: bool = False
     # Words of processing (办理, 审结, 答复 …) whose object, after a word of `misdone_heads`, is the rest of the name up to its
     # count, however long, a word of `owned_handling` in it part of the object's name: "超期办理法律援助案件数", "逾期答复行政
     # 复议申请件数" count work done late (援助, 复议 name the cases); a word of other work acts on it as before ("逾期办理事项督办
