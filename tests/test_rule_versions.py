@@ -598,9 +598,16 @@ def test_shipped_formulas_pass_reach_validation():
     assert proc.returncode == 0 and "失败" not in proc.stderr
 
 
-def test_formulas_diff_says_the_words_a_revision_of_the_readings_adds_and_takes_back():
+def test_formulas_diff_says_the_words_a_revision_of_the_readings_adds_and_takes_back(library):
     """A revision of the national rules is mostly words its readings list: `formulas diff` said only the method it added,
-    not the harm words, the objects of words of work or the keys new to it; each list key says what it gained and lost."""
+    not the harm words, the objects of words of work or the keys new to it; each list key says what it gained and lost.
+    The command runs for the first revisions; the later ones' lines are the same function's (`rules.changes`), run here
+    on the shipped library, as the command prints them."""
+    from scoring.rules.changes import diff_rule_sets
+
+    def said(old: str, new: str) -> str:
+        return "\n".join(f"  - {line}" for line in diff_rule_sets(library.find(old), library.find(new)))
+
     out = run_cli("formulas", "diff", "national.project@2020.14", "national.project@2020.15").stdout
     assert "reading.harm_words：新增“错案”“错判”" in out, out
     assert "reading.handling_objects.援助：新增“案件”" in out and "rows.no_comparator.doubtful_harm：（无） → “harm_unclear”" in out
@@ -612,84 +619,84 @@ def test_formulas_diff_says_the_words_a_revision_of_the_readings_adds_and_takes_
     assert "reading.reach_words：新增“完成”“建设”" in later and "rows.no_comparator.unstated：（无） → “reverse”" in later, later
     assert "reading.harm_words：新增“病害”“开裂”" in later, later
     # 2020.17's: how near a count a harm befalls the thing counted, and the harms that never do
-    struck = run_cli("formulas", "diff", "national.project@2020.16", "national.project@2020.17").stdout
+    struck = said("national.project@2020.16", "national.project@2020.17")
     assert "reading.harm_struck_length：（无） → 6" in struck and "reading.harm_struck_exceptions：新增“灾害”" in struck, struck
     assert "reading.harm_handling：新增“修裱”“更换”" in struck, struck
     # 2020.18's: work done wrongly, a harm with a work's result, nouns holding a word (in place of 档 as a negation)
-    misdone = run_cli("formulas", "diff", "national.project@2020.17", "national.project@2020.18").stdout
+    misdone = said("national.project@2020.17", "national.project@2020.18")
     assert "reading.misdone_heads：新增“违规”“违章”" in misdone and "reading.compound_nouns：新增“档案件”" in misdone, misdone
     assert "reading.harm_negations：删除“档”" in misdone and "reading.handling_outcomes：新增“结果”“效果”" in misdone, misdone
     # 2020.19's: what processing done late acts on, more heads and work done wrongly, harms of power, posts and prisons
-    processed = run_cli("formulas", "diff", "national.project@2020.18", "national.project@2020.19").stdout
+    processed = said("national.project@2020.18", "national.project@2020.19")
     assert "reading.misdone_objects：新增“办理”“办结”" in processed and "reading.misdone_heads：新增“重复”“虚假”" in processed, processed
     assert "reading.misdone_work：新增“审结”“结案”" in processed and "reading.harm_words：新增“漏管”“脱管”" in processed, processed
     # 2020.20's: harms of networks and social assistance, benefits named as nouns, work words that silence needless warnings
-    assisted = run_cli("formulas", "diff", "national.project@2020.19", "national.project@2020.20").stdout
+    assisted = said("national.project@2020.19", "national.project@2020.20")
     assert "reading.harm_words：新增“扣分”“宕机”" in assisted and "reading.compound_nouns：新增“检验检测机构”" in assisted, assisted
     assert "reading.reach_words：新增“评估”“结业”" in assisted and "reading.harm_counts：新增“发生数量”" in assisted, assisted
     # 2020.21's: monitoring data own their harms; harms of hospitals, pollution, roads and food; more work words
-    monitored = run_cli("formulas", "diff", "national.project@2020.20", "national.project@2020.21").stdout
+    monitored = said("national.project@2020.20", "national.project@2020.21")
     assert "reading.harm_holders：新增“数据”" in monitored and "reading.harm_words：新增“缺失”“造假”" in monitored, monitored
     assert "reading.harm_counts：新增“班次”" in monitored and "reading.harm_struck_roles：新增“抓拍设备”“摄像头”" in monitored, monitored
     # 2020.22's: the rates of harms; harms of students, water and publishing; nouns and work words
-    rated = run_cli("formulas", "diff", "national.project@2020.21", "national.project@2020.22").stdout
+    rated = said("national.project@2020.21", "national.project@2020.22")
     assert "reading.harm_rates" in rated and "reading.harm_words：新增“退学”“休学”" in rated, rated
     assert "reading.compound_nouns：新增“培训补贴”" in rated and "reading.reach_words：新增“除险加固”" in rated, rated
     # 2020.23's: harms of flights, trains, mines and social organisations; work on them; nouns and work words
-    flown = run_cli("formulas", "diff", "national.project@2020.22", "national.project@2020.23").stdout
+    flown = said("national.project@2020.22", "national.project@2020.23")
     assert "reading.harm_words：新增“航班取消”" in flown and "reading.harm_counts：新增“列次”“架次”" in flown, flown
     assert "reading.misdone_heads：新增“超层越界”“超量”" in flown and "reading.harm_handling：新增“劝散”" in flown, flown
     # 2020.24's: sanctions the unit suffered, rural debts, building defects, maternal harms; rates of prevalence
-    suffered = run_cli("formulas", "diff", "national.project@2020.23", "national.project@2020.24").stdout
+    suffered = said("national.project@2020.23", "national.project@2020.24")
     assert "reading.harm_words：新增“复议纠错”“被责令”" in suffered and "reading.lower_quantity_names：新增“患病率”" in suffered, suffered
     assert "reading.misdone_work：新增“发包”“从事”“承揽”" in suffered and "reading.compound_nouns：新增“传播阻断”" in suffered, suffered
     # 2020.25's: harms of city streets, sports events and military service; lectures and medals are to reach
-    streets = run_cli("formulas", "diff", "national.project@2020.24", "national.project@2020.25").stdout
+    streets = said("national.project@2020.24", "national.project@2020.25")
     assert "reading.harm_words：新增“受处分”“延期取消”" in streets and "reading.misdone_work：新增“占用”" in streets, streets
     assert "reading.reach_words：新增“讲座”“奖牌”" in streets and "reading.compound_nouns：新增“修缮项目”" in streets, streets
     # 2020.26's: harms of farm machinery, tobacco and public rental housing; subsidised machines and compensation as nouns
-    rented = run_cli("formulas", "diff", "national.project@2020.25", "national.project@2020.26").stdout
+    rented = said("national.project@2020.25", "national.project@2020.26")
     assert "reading.harm_words：新增“骗补”“套补”" in rented and "reading.harm_struck_roles：新增“探头”" in rented, rented
     assert "reading.compound_nouns：新增“补贴机具”" in rented and "reading.misdone_work：新增“经销”“转卖”" in rented, rented
     # 2020.27's: harms of weather stations, kindergartens and fire; an inspection failed is its verdict; the ranks of 落实
-    fire = run_cli("formulas", "diff", "national.project@2020.26", "national.project@2020.27").stdout
+    fire = said("national.project@2020.26", "national.project@2020.27")
     assert "reading.harm_words：新增“哑弹”“漏记”" in fire and "reading.misdone_work：新增“通过”“营运”" in fire, fire
     assert "reading.harm_handling：新增“换装”“置换”" in fire and "reading.compound_nouns：新增“救援车辆”" in fire, fire
     # 2020.28's: a listed harm read whole, harms up to eight characters away; harms of gas, medical insurance and wages
-    wages = run_cli("formulas", "diff", "national.project@2020.27", "national.project@2020.28").stdout
+    wages = said("national.project@2020.27", "national.project@2020.28")
     assert "reading.whole_words" in wages and "reading.harm_struck_length" in wages, wages
     assert "reading.harm_words：新增“漏检”“老化”" in wages and "reading.misdone_heads：新增“未足额”“拒不”" in wages, wages
     # 2020.29's: harms of tourism, rural supply and religious sites; work done wrongly after a head
-    sites = run_cli("formulas", "diff", "national.project@2020.28", "national.project@2020.29").stdout
+    sites = said("national.project@2020.28", "national.project@2020.29")
     assert "reading.harm_words：新增“停用”“强迫购物”" in sites and "reading.misdone_work：新增“缴纳”“降低”" in sites, sites
     # 2020.30's: harms of mental health care, water supply and collections; work on what a harm befell
-    water = run_cli("formulas", "diff", "national.project@2020.29", "national.project@2020.30").stdout
+    water = said("national.project@2020.29", "national.project@2020.30")
     assert "reading.harm_words：新增“关锁”“自伤”" in water and "reading.harm_handling：新增“追访”“封填”" in water, water
     # 2020.31's: a harm inside a listed noun stands nowhere; harms of roads, infectious disease and jobs
-    jobs = run_cli("formulas", "diff", "national.project@2020.30", "national.project@2020.31").stdout
+    jobs = said("national.project@2020.30", "national.project@2020.31")
     assert "reading.nouns_hide_harms" in jobs and "reading.compound_nouns：新增“修复工程”“恢复工程”" in jobs, jobs
     assert "reading.harm_words：新增“四类桥”“五类桥”" in jobs and "reading.handling_failures：新增“漏查”“到场超时”" in jobs, jobs
     # 2020.32's: what follows a harm done to it is what it befell; harms of vaccination, disability services and grain stores
-    grain = run_cli("formulas", "diff", "national.project@2020.31", "national.project@2020.32").stdout
+    grain = said("national.project@2020.31", "national.project@2020.32")
     assert "reading.object_harms" in grain and "reading.compound_nouns：新增“养殖场”“养殖户”" in grain, grain
     assert "reading.harm_words：新增“副反应”“损耗”" in grain and "reading.misdone_work：新增“报备”“动用”" in grain, grain
     # 2020.33's: damage, arrears and benefits drawn twice befall what follows them; harms of public security and health care
-    safety = run_cli("formulas", "diff", "national.project@2020.32", "national.project@2020.33").stdout
+    safety = said("national.project@2020.32", "national.project@2020.33")
     assert "reading.objects_hold_roles" in safety and "reading.object_harms：新增“损坏”“拖欠”" in safety, safety
     assert "reading.harm_words：新增“命案”“涉案”" in safety and "reading.misdone_work：新增“调解”“化解”" in safety, safety
     # 2020.34's: rural housing renovation a noun; harms of research projects and credit; work done without training
-    credit = run_cli("formulas", "diff", "national.project@2020.33", "national.project@2020.34").stdout
+    credit = said("national.project@2020.33", "national.project@2020.34")
     assert "reading.compound_nouns：新增“危房改造”“改造工程”" in credit and "reading.misdone_heads：新增“未经”“无资质”" in credit, credit
     assert "reading.harm_words：新增“被取消”“延期”" in credit and "reading.harm_handling：新增“屏蔽”“移出”" in credit, credit
     # 2020.35's: harms of district heating, traineeships and state assets; those the work serves named as a noun
-    assets = run_cli("formulas", "diff", "national.project@2020.34", "national.project@2020.35").stdout
+    assets = said("national.project@2020.34", "national.project@2020.35")
     assert "reading.harm_words：新增“停热”“冻裂”" in assets and "reading.misdone_work：新增“停热”“联系”" in assets, assets
     # 2020.36's: work done wrongly takes in the work after it; work on what failed acceptance completed; the courts' work
-    courts = run_cli("formulas", "diff", "national.project@2020.35", "national.project@2020.36").stdout
+    courts = said("national.project@2020.35", "national.project@2020.36")
     assert "reading.joined_work_heads" in courts and "reading.object_work_done" in courts, courts
     assert "reading.harm_words：新增“高耗能”“超耗能”" in courts and "reading.misdone_work：新增“许可”“批准”" in courts, courts
     # 2020.37's: a remedy ending the name is what was done about the failure; harms of discipline inspection, deputies' work
-    remedies = run_cli("formulas", "diff", "national.project@2020.36", "national.project@2020.37").stdout
+    remedies = said("national.project@2020.36", "national.project@2020.37")
     assert "reading.joined_remedies" in remedies and "reading.joined_work_whole" in remedies, remedies
     assert "reading.harm_words：新增“退回补充调查”“回潮”" in remedies and "reading.misdone_work：新增“接待”“信访”" in remedies, remedies
 
