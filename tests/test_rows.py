@@ -3994,6 +3994,24 @@ def test_a_remedy_ending_the_name_is_work_and_harms_of_discipline_inspection_dep
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.36")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # review JU (2020.38): harms of marriage registration and relief work; 婚姻登记 a noun (its 登记 no work reached)
+    ("冒名顶替婚姻登记件数", "质量指标", "3件", "1件", "10.00*", "3.33"), ("返乡人员再次流浪人数", "社会效益指标", "15人", "18人", "8.33", "10.00*"),
+    ("评估报告退回修改份数", "质量指标", "3份", "5份", "6.00", "10.00"), ("收养关系不稳定家庭比例", "社会效益指标", "5%", "4%", "10.00*", "8.00"),
+    ("无名死亡受助人员火化安葬人数", "数量指标", "10人", "8人", "8.00", "10.00*"), ("未按规定护送返乡人数", "质量指标", "5人", "3人", "10.00*", "6.00*"),
+    # review JV: those under watch against falling back into poverty named as a noun (监测对象: no 监测 acting on the harm)
+    ("监测对象风险未消除户数", "社会效益指标", "60户", "48户", "10.00", "8.00"), ("风险消除户回退比例", "社会效益指标", "3%", "2.1%", "10.00*", "7.00"),
+    ("帮扶产品抽检不合格批次", "质量指标", "3批次", "1批次", "10.00", "None"), ("重复享受到户产业补助户数", "质量指标", "15户", "11户", "10.00*", "7.33"),
+    ("低效扶贫资产数量", "经济效益指标", "40个", "46个", "8.70*", "10.00*"),
+    # review JW: civil air defence; 易地建设费 a noun
+    ("警报器失响台次", "质量指标", "3台次", "1台次", "10.00", "3.33*"), ("欠缴易地建设费金额", "经济效益指标", "200万元", "150万元", "10.00*", "7.50"),
+    ("应建未建人防工程项目数", "质量指标", "3个", "5个", "6.00*", "10.00*"), ("演练人员未按时到达集结点人数", "质量指标", "50人", "35人", "10.00*", "7.00"),
+    ("渗漏人防工程堵漏处数", "数量指标", "12处", "8处", "6.67", "10.00*"),
+])
+def test_harms_of_marriage_and_relief_work_poverty_monitoring_and_civil_air_defence(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.37")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -4030,7 +4048,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_rural_housing_renovation_is_a_noun_and_harms_of_research_and_credit,
                                    test_harms_of_district_heating_traineeships_and_state_assets,
                                    test_work_done_wrongly_takes_in_the_work_after_it_and_the_courts_work_on_cases,
-                                   test_a_remedy_ending_the_name_is_work_and_harms_of_discipline_inspection_deputies_and_chinese_medicine)
+                                   test_a_remedy_ending_the_name_is_work_and_harms_of_discipline_inspection_deputies_and_chinese_medicine,
+                                   test_harms_of_marriage_and_relief_work_poverty_monitoring_and_civil_air_defence)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
