@@ -4012,6 +4012,25 @@ def test_harms_of_marriage_and_relief_work_poverty_monitoring_and_civil_air_defe
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.37")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # review JX (2020.39): what was stopped is what 停工, 停用 befell (reading.object_harms: 加装 no longer reached)
+    ("开工后停工加装电梯项目数", "质量指标", "4个", "6个", "6.67*", "10.00"), ("停用加装电梯台数", "质量指标", "5台", "7台", "7.14*", "10.00"),
+    ("道路开挖回填后沉降处数", "质量指标", "10处", "16处", "6.25", "10.00"), ("整治工程返工次数", "质量指标", "3次", "5次", "6.00", "10.00"),
+    ("弃管小区物业托管个数", "数量指标", "10个", "12个", "10.00", "8.33*"), ("擅自拆改燃气管道户数", "质量指标", "10户", "13户", "7.69*", "10.00*"),
+    ("未按期开工小区数", "时效指标", "4个", "6个", "6.67*", "10.00*"),
+    # review JY: harms of farmland; grade 1 is the best
+    ("土壤酸化面积占比", "生态效益指标", "35%", "31%", "10.00*", "8.86"), ("项目区耕地质量平均等级", "质量指标", "4.2等", "4.0等", "10.00", "9.52*"),
+    ("淤堵排水沟渠长度", "质量指标", "12公里", "9公里", "10.00*", "7.50*"), ("灌排设施防损毁巡护次数", "数量指标", "48次", "52次", "10.00", "9.23*"),
+    ("逾期未移交管护工程数", "时效指标", "5个", "3个", "10.00*", "6.00"),
+    # review JZ: violence against women and children; escorting the vagrant home is work (2020.38 read 流浪 as the harm)
+    ("家庭暴力警情数量", "社会效益指标", "300起", "268起", "10.00*", "8.93*"), ("违反人身安全保护令人数", "社会效益指标", "3人", "5人", "6.00*", "10.00"),
+    ("流浪儿童护送返乡人数", "数量指标", "40人", "37人", "9.25", "10.00*"), ("擅自离开救助站未成年人数", "质量指标", "2人", "3人", "6.67*", "10.00"),
+    ("公安机关出具家庭暴力告诫书份数", "数量指标", "40份", "52份", "10.00", "10.00"),
+])
+def test_harms_of_urban_renewal_farmland_and_violence_against_women_and_children(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.38")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -4049,7 +4068,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_of_district_heating_traineeships_and_state_assets,
                                    test_work_done_wrongly_takes_in_the_work_after_it_and_the_courts_work_on_cases,
                                    test_a_remedy_ending_the_name_is_work_and_harms_of_discipline_inspection_deputies_and_chinese_medicine,
-                                   test_harms_of_marriage_and_relief_work_poverty_monitoring_and_civil_air_defence)
+                                   test_harms_of_marriage_and_relief_work_poverty_monitoring_and_civil_air_defence,
+                                   test_harms_of_urban_renewal_farmland_and_violence_against_women_and_children)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
