@@ -7,6 +7,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import stat
 import subprocess
 import sys
 import textwrap
@@ -524,6 +525,18 @@ def test_an_entry_others_could_have_written_is_not_read(cache, two_rules):
     os.chmod(entry, 0o600)
     os.chmod(cache, 0o777)  # anyone could have replaced it: not read
     assert len(load_rule_dir(rules).rule_sets) == count
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_an_entry_that_is_no_regular_file_is_not_opened(cache, two_rules):
+    """A pipe where an entry should be would block every command on its open (review KB C1): the
+    library is compiled again instead, and its entry written afresh in the pipe's place."""
+    count = len(load_rule_dir(two_rules).rule_sets)
+    entry = _entries(cache)[0]
+    entry.unlink()
+    os.mkfifo(entry, 0o600)
+    assert len(load_rule_dir(two_rules).rule_sets) == count  # would hang on the open before
+    assert stat.S_ISREG(entry.stat().st_mode)
 
 
 def test_the_cache_can_be_turned_off(cache, two_rules, monkeypatch):

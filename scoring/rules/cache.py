@@ -32,6 +32,7 @@ import hashlib
 import io
 import os
 import pickle
+import stat
 import sys
 import zlib
 from pathlib import Path
@@ -240,8 +241,6 @@ def _private(path: Path) -> bool:
         st = os.lstat(path)
     except OSError:
         return False
-    import stat
-
     return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not stat.S_ISLNK(st.st_mode)
 
 
@@ -254,6 +253,8 @@ def load(key: str, prefix: str = PREFIX) -> object | None:
     if not _private(folder) or not _private(path):
         return None
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # a pipe named like an entry would stop every command on its open (review KB C1)
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError:
