@@ -77,10 +77,10 @@ def in_effect(rules_dir: Path, rule_id: str, year: int) -> Path:
     return Path(load_rule_dir(rules_dir).find(rule_id, year).path)
 
 
-def copy_formulas(dest: Path, *patterns: str) -> Path:
+def copy_formulas(dest: Path, *patterns: str, lock: bool = True) -> Path:
     """The shipped rule files matching ``patterns`` (globs under formulas/, "sichuan/dept-overall-2024*.toml"), with
-    versions.lock, copied into ``dest``: a test that edits the rules of one chain of versions copies that chain,
-    not every rule set, each of which a command on the copy would read and load."""
+    versions.lock unless ``lock`` is false, copied into ``dest``: a test that edits the rules of one chain of
+    versions copies that chain, not every rule set, each of which a command on the copy would read and load."""
     for pattern in patterns:
         found = sorted(FORMULAS.glob(pattern))
         assert found, pattern
@@ -88,7 +88,8 @@ def copy_formulas(dest: Path, *patterns: str) -> Path:
             target = dest / path.relative_to(FORMULAS)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
-    shutil.copyfile(FORMULAS / "versions.lock", dest / "versions.lock")
+    if lock:
+        shutil.copyfile(FORMULAS / "versions.lock", dest / "versions.lock")
     return dest
 
 
@@ -127,36 +128,32 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: rank.get(item.path.stem, len(rank)))  # stable: the order within a module stays
 
 
-# -- the rule files' worked examples, one test each ------------------------------------------------
+# -- the rule files' worked examples, one test per rule set ----------------------------------------
 
 
 class WorkedExamples:
     """Put in a test module (``examples = WorkedExamples(FORMULAS)``), it is collected as one test
-    per worked example of every rule file under ``folder`` — named by the rule set and the
-    example, failing with what the example expects against what the rules give — and one test per
-    rule set that every indicator and row method has an example."""
+    per rule set of every rule file under ``folder``, named by the rule set: it runs each of the
+    set's worked examples once and fails naming every example whose expectation the rules do not
+    give (expected against actual) and every indicator or row method no example reaches."""
 
     def __init__(self, folder: Path):
         self.folder = folder
 
 
 class WorkedExample(pytest.Item):
-    def __init__(self, *, rule_set, index: int | None, library, **kwargs):
+    def __init__(self, *, rule_set, library, **kwargs):
         super().__init__(**kwargs)
-        self.rule_set, self.index, self.library = rule_set, index, library
+        self.rule_set, self.library = rule_set, library
 
     def runtest(self) -> None:
-        from scoring.rules.golden import run_example, uncovered
+        from scoring.rules.golden import run_rule_tests
 
-        if self.index is not None:
-            failures = run_example(self.rule_set, self.index, self.library)
-        else:  # coverage: every indicator and row method reached by some example
-            reached: set[str] = set()
-            for i in range(len(self.rule_set.tests)):
-                run_example(self.rule_set, i, self.library, reached=reached)
-            failures = uncovered(self.rule_set, reached) if self.rule_set.tests else ["没有任何内置测试（[[tests]]）"]
-        if failures:
-            raise ExampleFailed(failures)
+        # one pass over the examples gives both the differences and the reach: a test per example
+        # plus one for the reach ran every example twice, and the examples grow with each revision
+        report = run_rule_tests(self.rule_set, self.library)
+        if not report.ok:
+            raise ExampleFailed(report.failures + report.uncovered)
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, ExampleFailed):
@@ -168,7 +165,7 @@ class WorkedExample(pytest.Item):
 
 
 class ExampleFailed(Exception):
-    """What a worked example expects and what the rules give, where they differ."""
+    """What the worked examples expect and what the rules give, where they differ."""
 
 
 def pytest_pycollect_makeitem(collector, name, obj):
@@ -176,10 +173,4 @@ def pytest_pycollect_makeitem(collector, name, obj):
         return None
     library = load_rule_dir(obj.folder)
     assert not library.failures, library.failures
-    items = []
-    for rule_set in library.rule_sets:
-        for i, test in enumerate(rule_set.tests):
-            items.append(WorkedExample.from_parent(collector, name=f"{rule_set.ref}::{test.name}", rule_set=rule_set, index=i, library=library))
-        items.append(WorkedExample.from_parent(collector, name=f"{rule_set.ref}::每个指标和逐行方法都有样例", rule_set=rule_set, index=None,
-                                               library=library))
-    return items
+    return [WorkedExample.from_parent(collector, name=rule_set.ref, rule_set=rule_set, library=library) for rule_set in library.rule_sets]

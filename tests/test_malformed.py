@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import tomllib
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from conftest import CASES, FORMULAS, run_cli
+from conftest import CASES, FORMULAS, copy_formulas, run_cli
 
 HUNAN = CASES / "hunan-miluo-shgzb-2024.toml"  # Chinese throughout, rows, claims: a good probe
 HUNAN_RULES = FORMULAS / "hunan" / "dept-overall-2024.toml"
@@ -387,8 +386,7 @@ def test_broken_and_duplicate_key_rule_files_fail_validation_with_file_and_line(
 
 
 def test_a_broken_rule_file_in_a_rules_dir_is_skipped_with_a_warning_and_the_rest_still_work(tmp_path):
-    rules = tmp_path / "rules"
-    shutil.copytree(FORMULAS, rules)
+    rules = copy_formulas(tmp_path / "rules", "hunan/*.toml", "national/project-2020*.toml")  # the Hunan case's rules
     (rules / "broken.toml").write_text("[rule_set\nid = 1\n", encoding="utf-8")
     proc = run_cli("diff", str(HUNAN), "--rules-dir", str(rules))
     assert proc.returncode == 1, proc.stderr  # scored: the Hunan over-claim
@@ -470,8 +468,7 @@ def test_an_odd_entry_in_the_rules_folder_is_skipped_and_never_opened(tmp_path):
     memory from /dev/zero — and every other rule set still scores its sheets."""
     import os
 
-    rules = tmp_path / "rules"
-    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    rules = copy_formulas(tmp_path / "rules", "hunan/*.toml", "national/project-2020*.toml")  # the Hunan case's rules
     odd = rules / "hunan"
     (odd / "a.toml").symlink_to(odd / "b.toml")
     (odd / "b.toml").symlink_to(odd / "a.toml")

@@ -32,11 +32,27 @@ def cache(tmp_path, monkeypatch):
     return folder
 
 
+@pytest.fixture(scope="module")
+def compiled_once(tmp_path_factory):
+    """Every shipped rule file copied and compiled once into a cache folder of its own: the
+    folder, the cache and the library loading the files gave (the tests below read it back)."""
+    base = tmp_path_factory.mktemp("shipped")
+    shutil.copytree(FORMULAS, base / "rules")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SCORING_CACHE_DIR", str(base / "cache"))
+        patch.delenv("SCORING_CACHE", raising=False)
+        fresh = load_rule_dir(base / "rules")
+    return base / "rules", base / "cache", fresh
+
+
 @pytest.fixture
-def rules(tmp_path):
-    folder = tmp_path / "rules"
-    shutil.copytree(FORMULAS, folder)
-    return folder
+def shipped(compiled_once, monkeypatch):
+    """`compiled_once` with its cache the one commands use: (rules folder, cache folder, the rule sets loading the
+    files gave)."""
+    rules, cache, fresh = compiled_once
+    monkeypatch.setenv("SCORING_CACHE_DIR", str(cache))
+    monkeypatch.delenv("SCORING_CACHE", raising=False)
+    return rules, cache, fresh.rule_sets
 
 
 @pytest.fixture
@@ -69,21 +85,21 @@ def _entries(folder):
     return sorted(folder.glob("rules-*.pickle"))
 
 
-def test_a_warm_cache_gives_the_library_loading_gives(cache, rules):
-    fresh = load_rule_dir(rules)
+def test_a_warm_cache_gives_the_library_loading_gives(shipped):
+    rules, cache, fresh = shipped
     assert len(_entries(cache)) == 1
     warm = load_rule_dir(rules)
-    assert warm is not fresh and warm.directory == rules and not warm.failures
-    assert [(r.ref, r.sha256, r.path) for r in warm.rule_sets] == [(r.ref, r.sha256, r.path) for r in fresh.rule_sets]
-    assert [r.indicators for r in warm.rule_sets] == [r.indicators for r in fresh.rule_sets]
+    assert warm.directory == rules and not warm.failures
+    assert [(r.ref, r.sha256, r.path) for r in warm.rule_sets] == [(r.ref, r.sha256, r.path) for r in fresh]
+    assert [r.indicators for r in warm.rule_sets] == [r.indicators for r in fresh]
     assert oct(cache.stat().st_mode & 0o777) == "0o700" and oct(_entries(cache)[0].stat().st_mode & 0o777) == "0o600"
 
 
-def test_golden_examples_and_resolved_files_are_read_back_when_first_asked_for(cache, rules):
+def test_golden_examples_and_resolved_files_are_read_back_when_first_asked_for(shipped):
     """The cached library leaves each rule set's tests and resolved file pickled until one is read
     (`formulas test`, `show`, `diff` read them; scoring never does): what they read is what
     loading the files gives, and a rule set compares, prints and pickles as a complete one."""
-    fresh = load_rule_dir(rules).rule_sets
+    rules, _, fresh = shipped
     warm = load_rule_dir(rules).rule_sets
     assert all("tests" not in r.__dict__ and "resolved" not in r.__dict__ for r in warm)
     sent = pickle.loads(pickle.dumps(warm[1]))  # as a batch sends a rule set to a worker
@@ -102,11 +118,11 @@ def test_golden_examples_and_resolved_files_are_read_back_when_first_asked_for(c
     assert copied.resolved == fresh[1].resolved and copied.tests == ()
 
 
-def test_readings_and_row_rules_are_read_back_when_a_rule_set_first_asks_for_them(cache, rules):
+def test_readings_and_row_rules_are_read_back_when_a_rule_set_first_asks_for_them(shipped):
     """A command scoring one sheet reads one rule set's reading and row rules: the cached library
     leaves the others pickled.  Read back, each is what loading the files gives, and the rule sets
     holding one value share the object, as after loading the files."""
-    fresh = load_rule_dir(rules).rule_sets
+    rules, _, fresh = shipped
     warm = load_rule_dir(rules).rule_sets
     assert all("reading" not in r.__dict__ and "rows" not in r.__dict__ for r in warm)
     project = next(i for i, r in enumerate(warm) if r.id == "national.project")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 import textwrap
 
 import pytest
 
 from scoring import FileError, ScoringError, load_rule_dir, load_rule_file
 
-from conftest import FORMULAS, in_effect, run_cli
+from conftest import FORMULAS, copy_formulas, in_effect, run_cli
 
 HEAD = """
 format = 1
@@ -480,9 +479,8 @@ def test_an_entry_a_file_writes_twice_is_refused_naming_the_second(tmp_path):
     """A second `[[indicators]] id = "execution"` in a file that extends the national rules was
     merged over the first, silently scoring the sheet by it (review CF A4); a check written twice
     was said twice.  Both are refused, naming the second entry's line."""
-    rules = tmp_path / "rules"
-    for province in ("national", "hunan"):  # a Hunan file and the national ones it is built on
-        shutil.copytree(FORMULAS / province, rules / province, ignore=shutil.ignore_patterns("__pycache__"))
+    # a Hunan file and the national ones it is built on
+    rules = copy_formulas(tmp_path / "rules", "national/project-2020*.toml", "hunan/*.toml", lock=False)
     hunan = in_effect(rules, "hunan.dept-overall", 2024)
     text = hunan.read_text(encoding="utf-8")
     start = text.index("[[indicators]]")
@@ -504,9 +502,8 @@ def test_an_entry_a_file_writes_twice_is_refused_naming_the_second(tmp_path):
                                                 ("1e16", "数字过大（绝对值应小于 10 的 15 次方）")])
 def test_a_weight_that_is_no_finite_number_is_named_for_what_it_is(tmp_path, written, said):
     """nan in a rule file was called 数字过大 (review CF B4): it is no number at all."""
-    rules = tmp_path / "rules"
-    for province in ("national", "hunan"):  # a Hunan file and the national ones it is built on
-        shutil.copytree(FORMULAS / province, rules / province, ignore=shutil.ignore_patterns("__pycache__"))
+    # a Hunan file and the national ones it is built on
+    rules = copy_formulas(tmp_path / "rules", "national/project-2020*.toml", "hunan/*.toml", lock=False)
     hunan = in_effect(rules, "hunan.dept-overall", 2024)
     text = hunan.read_text(encoding="utf-8")
     hunan.write_text(text.replace("weight = 10\n", f"weight = {written}\n", 1), encoding="utf-8")

@@ -272,8 +272,7 @@ def test_validate_warns_of_select_keys_no_row_is_scored_by(tmp_path):
     """A rows.select key written as a comparator ("≥", read as ">=" wherever printed) is never
     looked up, and one of symbols only ("≈") only for a 指标性质 cell printing exactly it (review BY
     C4): validate warns of both, and of neither a code nor a 指标性质 word."""
-    rules = tmp_path / "rules"
-    shutil.copytree(FORMULAS / "national", rules / "national", ignore=shutil.ignore_patterns("__pycache__"))
+    rules = copy_formulas(tmp_path / "rules", "national/project-2020*.toml", lock=False)
     (rules / "city.toml").write_text(textwrap.dedent("""\
         format = 1
         extends = "national.project@2020.39"
@@ -831,8 +830,8 @@ def test_a_released_version_edited_in_place_is_said_on_every_sheet_and_fails_val
     """A released rule file whose content changed under the same id@version: `formulas validate`
     fails naming it, and every sheet it scores says so, on the traced path (diff) and on the lean
     path (batch) alike; the sheets of the other rule sets say nothing."""
-    rules = tmp_path / "rules"
-    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    # the Suining case's rule sets, the national chain they extend, and Hunan's, which stays as released
+    rules = copy_formulas(tmp_path / "rules", "sichuan/*.toml", "hunan/*.toml", "national/project-2020*.toml")
     released = load_rule_dir(FORMULAS).find("sichuan.dept-overall", 2024)  # the version in effect
     sichuan = in_effect(rules, "sichuan.dept-overall", 2024)
     sichuan.write_text(sichuan.read_text(encoding="utf-8").replace('title = "', 'title = "（改）', 1), encoding="utf-8")
@@ -1063,8 +1062,7 @@ def test_a_child_adds_no_comparator_groups_and_keeps_the_parents_settings(tmp_pa
     """A child writing only [rows.no_comparator.groups] adds to its parent's groups and keeps the
     parent's "0" rule, lower-is-better names, rates to reach and durations; the groups are looked
     at longest word first (社会成本 before 成本)."""
-    rules = tmp_path / "rules"
-    shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py", "versions.lock"))
+    rules = copy_formulas(tmp_path / "rules", "national/project-2020.toml", "national/project-2020.2.toml", lock=False)
     (rules / "child.toml").write_text(textwrap.dedent("""
         format = 1
         extends = "national.project@2020.2"
@@ -1149,8 +1147,7 @@ def test_a_sheet_naming_a_revised_version_is_told_of_its_revision(library, tmp_p
 def _province_rules(tmp_path, province: str, rule_id: str, year: int, rows: str):
     """A rules folder with the national rules and a province's project rules built on them, ``rows``
     (TOML) its own; the folder."""
-    rules = tmp_path / "rules"
-    shutil.copytree(FORMULAS / "national", rules / "national", ignore=shutil.ignore_patterns("__pycache__"))
+    rules = copy_formulas(tmp_path / "rules", "national/project-2020*.toml", lock=False)
     head = (f'format = 1\nextends = "national.project@2020.39"\n[rule_set]\nid = "{rule_id}"\nversion = "{year}.1"\n'
             f'title = "{province}项目支出绩效自评表"\nregion = ["{province}"]\neffective_from = {year}-01-01\n'
             f'effective_to = {year}-12-31\n[rule_set.source]\ndocument = "测试"\n')

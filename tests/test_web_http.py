@@ -8,7 +8,6 @@ import html
 import io
 import json
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -32,6 +31,7 @@ from conftest import FORMULAS, run_cli, shipped_sheet_count  # noqa: E402
 from web_support import (  # noqa: E402
     CASES,
     HUNAN,
+    HUNAN_SICHUAN_NATIONAL,
     SUINING,
     as_before_grades,
     case_table,
@@ -526,8 +526,7 @@ def test_no_page_or_answer_shows_the_servers_rules_folder(tmp_path):
     """The Suining sheet's rules carry a source-defect note placed at the rule file, and its explanation
     names the file: neither the fill page's answer, a stored sheet's page nor the rule page shows the
     folder the server keeps them in (review DZ A3)."""
-    rules = tmp_path / "服务器" / "rules"
-    shutil.copytree(FORMULAS, rules)
+    rules = copy_rules(tmp_path / "服务器" / "rules", *HUNAN_SICHUAN_NATIONAL)
     folder = str(rules)
     with make_client(tmp_path, rules_dir=rules) as client:
         _no_folder_shown(client, folder)
@@ -747,7 +746,7 @@ def test_an_explanation_is_worked_out_when_asked_for_never_stored(tmp_path):
     """The upload stores the summary (scored on the lean path); the explanation page scores the
     stored case again on the traced path, under the rule version the record names — and says so
     plainly when that version is no longer in the rules folder."""
-    rules = copy_rules(tmp_path / "rules")
+    rules = copy_rules(tmp_path / "rules", *HUNAN_SICHUAN_NATIONAL)
     with make_client(tmp_path, rules_dir=rules) as c:
         upload(c, [("安居.toml", SUINING.read_bytes())])
         with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:
@@ -766,7 +765,7 @@ def test_an_explanation_is_worked_out_when_asked_for_never_stored(tmp_path):
 
 
 def test_rescore_after_a_rule_change_lists_old_beside_new(tmp_path):
-    rules = copy_rules(tmp_path / "rules")
+    rules = copy_rules(tmp_path / "rules", *HUNAN_SICHUAN_NATIONAL)
     with make_client(tmp_path, rules_dir=rules) as c:
         upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SUINING.read_bytes())])
         token = token_of(c)
@@ -852,7 +851,7 @@ def test_a_rescore_under_a_broken_rule_file_says_why_each_sheet_failed(tmp_path)
     file and no problem (review CF C6).  It says which rule file cannot be used, and no bare “@”."""
     from conftest import in_effect
 
-    rules = copy_rules(tmp_path / "rules")
+    rules = copy_rules(tmp_path / "rules", *HUNAN_SICHUAN_NATIONAL)
     with make_client(tmp_path, rules_dir=rules) as c:
         upload(c, [("汨罗.toml", HUNAN.read_bytes())])
         broken = in_effect(rules, "hunan.dept-overall", 2024)
@@ -864,7 +863,7 @@ def test_a_rescore_under_a_broken_rule_file_says_why_each_sheet_failed(tmp_path)
 
 
 def test_rescore_lists_a_changed_grade_old_beside_new(tmp_path):
-    rules = copy_rules(tmp_path / "rules")
+    rules = copy_rules(tmp_path / "rules", *HUNAN_SICHUAN_NATIONAL)
     with make_client(tmp_path, rules_dir=rules) as c:
         upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SUINING.read_bytes())])
         raise_sichuan_top_grade(rules)  # 优 from 95 points: the 90–100 of 目标绩效督查营商管理经费 is now 良～优
@@ -886,7 +885,7 @@ YEARLESS = CASES / "yunnan-chuxiong-nanhua-yejunchejian.toml"  # prints no fisca
 
 
 def test_a_database_from_before_grades_opens_and_records_them(tmp_path):
-    rules = copy_rules(tmp_path / "rules")
+    rules = copy_rules(tmp_path / "rules", *HUNAN_SICHUAN_NATIONAL)
     with make_client(tmp_path, rules_dir=rules) as c:
         upload(c, [("汨罗.toml", HUNAN.read_bytes()), ("安居.toml", SUINING.read_bytes()), ("表.csv", case_table(3))])
     fresh = stored_grades(tmp_path)
@@ -951,7 +950,7 @@ def test_an_interrupted_upgrade_is_undone_and_done_again(tmp_path, monkeypatch):
 
 
 def test_rule_page_and_diff_between_versions(tmp_path):
-    rules = copy_rules(tmp_path / "rules")
+    rules = copy_rules(tmp_path / "rules", *HUNAN_SICHUAN_NATIONAL)
     text = (rules / "national" / "project-2020.toml").read_text(encoding="utf-8")
     newer = text.replace('version = "2020.1"', 'version = "2025.1"').replace("effective_from = 2020-02-25", "effective_from = 2025-01-01")
     newer = newer.replace('rule_text = "预算执行率=全年执行数÷全年预算数×100%；', 'rule_text = "（2025年修订）预算执行率=全年执行数÷全年预算数×100%；')

@@ -10,7 +10,7 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
-from conftest import in_effect
+from conftest import copy_formulas, in_effect
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMULAS = ROOT / "formulas"
@@ -20,12 +20,20 @@ SUINING = CASES / "sichuan-suining-anju-jxb-2024.toml"
 CITIES = [("湖南省", "岳阳市"), ("湖南省", "长沙市"), ("四川省", "遂宁市"), ("四川省", "乐山市"), ("新疆维吾尔自治区", "昌吉回族自治州")]
 
 
-def copy_rules(target: Path) -> Path:
-    """A private copy of the shipped rule files, safe to edit in a test: without the ledger of
-    released versions, as a bureau's own folder of rules it corrects in place (with it, every sheet
-    under an edited version would also say so: tests/test_rule_versions.py)."""
-    shutil.copytree(FORMULAS, target, ignore=shutil.ignore_patterns("versions.lock"))
-    return target
+# the rule files the Miluo and Suining cases and national project sheets are scored under
+HUNAN_SICHUAN_NATIONAL = ("national/project-2020*.toml", "hunan/*.toml", "sichuan/*.toml")
+
+
+def copy_rules(target: Path, *patterns: str) -> Path:
+    """A private copy of the shipped rule files (those matching ``patterns``, globs under formulas/,
+    else all), safe to edit in a test: without the ledger of released versions, as a bureau's own
+    folder of rules it corrects in place (with it, every sheet under an edited version would also
+    say so: tests/test_rule_versions.py).  A server compiles what it is given afresh: a test copies
+    the chains its sheets need, not every rule set."""
+    if not patterns:
+        shutil.copytree(FORMULAS, target, ignore=shutil.ignore_patterns("versions.lock"))
+        return target
+    return copy_formulas(target, *patterns, lock=False)
 
 
 def swap_sichuan_weights(rules_dir: Path) -> None:
