@@ -4031,6 +4031,33 @@ def test_harms_of_urban_renewal_farmland_and_violence_against_women_and_children
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.38")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # review KC (2020.40): hotline tickets escalated against the unit or dispatched again; 办件 no longer read across 督办|件数
+    ("被上级督办件数", "社会效益指标", "20件", "27件", "7.41", "10.00"),
+    ("二次派单率", "质量指标", "5%", "3.2%", "10.00*", "6.40"),
+    ("超时签收工单数", "质量指标", "200件", "260件", "7.69", "10.00*"),
+    ("重复派发工单数", "质量指标", "150件", "190件", "7.89", "10.00*"),
+    ("来电排队放弃次数", "质量指标", "2万次", "2.6万次", "7.69", "10.00*"),
+    ("退件原因分析报告份数", "数量指标", "4份", "6份", "10.00*", "6.67*"),
+    # review KD: voided and rigged tenders; warnings sent about them are work
+    ("废标项目数", "质量指标", "25个", "19个", "10.00*", "7.60*"),
+    ("废标率", "质量指标", "5%", "6.2%", "8.06*", "10.00"),
+    ("围标串标项目占比", "社会效益指标", "2%", "1.5%", "10.00*", "7.50"),
+    ("重复质疑件数", "质量指标", "5件", "8件", "6.25", "10.00*"),
+    ("围标串标预警信息推送条数", "数量指标", "100条", "90条", "9.00", "9.00*"),
+    # review KE: harms of blood services; 报废 acts on what outlived its service alone (reading.struck_handling_objects)
+    ("献血者晕厥例数", "质量指标", "20例", "14例", "10.00", "7.00"),
+    ("血浆不合理使用比例", "质量指标", "5%", "4.2%", "10.00*", "8.40"),
+    ("溶血血液报废袋数", "质量指标", "80袋", "100袋", "8.00*", "10.00*"),
+    ("报废超期服役车辆数", "数量指标", "10辆", "8辆", "8.00", "8.00"),
+    ("血液库存低于警戒线天数", "质量指标", "10天", "7天", "10.00", "7.00*"),
+    ("溶血检测仪台数", "数量指标", "6台", "5台", "8.33*", "8.33*"),
+])
+def test_harms_of_hotlines_tenders_and_blood_services_and_scrapping_acts_on_what_outlived_its_service(library, name, group, target, actual,
+                                                                                                     expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.39")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -4069,7 +4096,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_work_done_wrongly_takes_in_the_work_after_it_and_the_courts_work_on_cases,
                                    test_a_remedy_ending_the_name_is_work_and_harms_of_discipline_inspection_deputies_and_chinese_medicine,
                                    test_harms_of_marriage_and_relief_work_poverty_monitoring_and_civil_air_defence,
-                                   test_harms_of_urban_renewal_farmland_and_violence_against_women_and_children)
+                                   test_harms_of_urban_renewal_farmland_and_violence_against_women_and_children,
+                                   test_harms_of_hotlines_tenders_and_blood_services_and_scrapping_acts_on_what_outlived_its_service)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
@@ -4091,6 +4119,9 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
     ("消防通道占用处数", "数量指标", "8处", "10处", "也没有表明是要达到的工作或成效的词（reading.reach_words）"),
     ("死亡畜禽数", "生态效益指标", "50头", "35头",
      "名称中的“死亡”是要避免的事，写在所计的“畜禽”之前：所计是遭此事的，越少越好（规则文件 reading.harm_words、harm_struck_length）"),
+    # review KE (2020.40): the word of work there set aside by the key that limits it is named
+    ("溶血血液报废袋数", "质量指标", "80袋", "100袋", "名称中的“溶血”是要避免的事，写在所计的“血液报废袋”之前：所计是遭此事的，越少越好"
+                                                "（规则文件 reading.harm_words、harm_struck_length；其中的“报废”只作用于 reading.struck_handling_objects 所列之事）"),
     # review HV A6 (2020.22): a rate of a harm says it is one
     ("群众投诉比例", "社会效益指标", "4%", "5%", "名称中的“投诉”是要避免的事，紧接的“比例”是它所占的比率，越低越好（规则文件 reading.harm_words、harm_rates）"),
     # review GN C2: a duration read as the time the work took said why as well

@@ -385,6 +385,8 @@ METHOD = ROWS.format(weight=90).replace('score = "weight"', 'reads = "number"\ns
      "rows.strength.modal_words", "“认可”不以 rows.strength.forecasts 中的词结尾"),
     ('[reading]\nharm_handling = ["整改"]\n[reading.handling_objects]\n"维修" = ["故障"]\n',
      "reading.handling_objects.维修", "不在 reading.harm_handling 中"),
+    ('[reading]\nharm_handling = ["整改"]\n[reading.struck_handling_objects]\n"报废" = ["超期服役"]\n',
+     "reading.struck_handling_objects.报废", "不在 reading.harm_handling 中"),
     ('[reading]\nlower_quantity_names = ["故障率"]\n[reading.lower_name_reversed_by]\n"改判率" = ["抗诉"]\n',
      "reading.lower_name_reversed_by.改判率", "不在 reading.lower_quantity_names 中"),
     ('[reading]\nlower_quantity_names = ["故障率"]\nunhandled_lower_names = ["跑动次数"]\n',

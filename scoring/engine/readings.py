@@ -235,6 +235,8 @@ class Reading:
     joined_work_heads: tuple[str, ...] = ()  # "未经", "未按期": the work done wrongly takes in the work after it ("未经审批处置")
     joined_remedies: bool = False  # ... not a word of harm_handling ending the name: what was done about it ("逾期未归还追回金额")
     joined_work_whole: bool = False  # ... and the work it takes in acts on no harm after it ("未按期完成整改问题数")
+    # "报废": the harms it acts on standing after a harm and what it befell (not 溶血 of "溶血血液报废袋数")
+    struck_handling_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     whole_counts: bool = False  # a count never ends inside a word of work: "非法营运查处数" ends in 数, not 处数
     whole_words: bool = False  # a listed harm read whole: "检测不合格" of "检测不合格钢瓶数量", not 不合格 after 检测; no 验收 in it
     nouns_hide_harms: bool = False  # a harm word inside a listed noun stands nowhere: not between 冒领 and 人数 of "冒领失业保险金人数"
@@ -761,7 +763,7 @@ class Reading:
         elif processed:
             works = self._works_on_end(thing) or self._works_on(thing, owned=False)
         else:
-            works = self._works_on(thing)
+            works = self._works_on(thing, on=harm)
         if works or (self._works_on_end(before) and not self._failed_work(stem, at)):
             return harm, "work", thing
         return harm, self._handling(stem, at), thing
@@ -817,12 +819,15 @@ class Reading:
                    and not self._misdone_work(words, len(words) - len(w), w) and not self._hosted(words, len(words) - len(w), len(w))
                    for w in self.harm_handling)
 
-    def _works_on(self, words: str, owned: bool = True) -> bool:
+    def _works_on(self, words: str, owned: bool = True, on: str | None = None) -> bool:
         """Whether a word of `harm_handling` stands in ``words`` not right after one of `handling_negations`
         ("档案修裱" is work; "未修复" of "健身器材缺损未修复数" is work not done); with ``owned`` false, not one of
-        `owned_handling` (援助 of "法律援助案件" names the cases)."""
+        `owned_handling` (援助 of "法律援助案件" names the cases); after the harm ``on`` befell what they name, not one
+        that `struck_handling_objects` lets act on other harms alone (报废 acts on 超期服役, not on 溶血)."""
         for word in _last_places(words, self._handlings):
             if not owned and word in self.owned_handling:
+                continue
+            if on is not None and word in self.struck_handling_objects and not on.startswith(self.struck_handling_objects[word]):
                 continue
             at = words.find(word)
             while at >= 0:

@@ -1445,8 +1445,11 @@ class RowScorer(WordingGrader, UnitMatcher):
             listed = "reading.harm_words" if harm in self.reading.harm_words else \
                 "reading.misdone_heads、joined_work_heads" if harm and self.reading.joined_word(harm) else "reading.misdone_heads"
             if struck is not None:
+                # a word of work there that acts on other harms alone (报废 of "溶血血液报废袋数"): say which key set it aside
+                limited = next((w for w in self.reading.struck_handling_objects if w in struck[1]), None)
+                aside = f"；其中的“{limited}”只作用于 reading.struck_handling_objects 所列之事" if limited else ""
                 return (f"名称中的“{harm}”是要避免的事，写在所计的“{struck[1]}”之前：所计是遭此事的，越少越好"
-                        f"（规则文件 {listed}、harm_struck_length）")
+                        f"（规则文件 {listed}、harm_struck_length{aside}）")
             rate = self.reading.harm_rate(name) if harm is not None else None
             if rate is not None:
                 return f"名称中的“{harm}”是要避免的事，紧接的“{rate}”是它所占的比率，越低越好（规则文件 {listed}、harm_rates）"

@@ -323,6 +323,9 @@ class _Compiler:
         for word in r.handling_objects:
             if word not in r.harm_handling:
                 self.problem(f"reading.handling_objects.{word}", f"“{word}”不在 reading.harm_handling 中，不起作用")
+        for word in r.struck_handling_objects:
+            if word not in r.harm_handling:
+                self.problem(f"reading.struck_handling_objects.{word}", f"“{word}”不在 reading.harm_handling 中，不起作用")
         for word in r.doubtful_handling:
             if word not in r.harm_handling:
                 self.problem("reading.doubtful_handling", f"“{word}”不在 reading.harm_handling 中，不起作用")
@@ -431,6 +434,7 @@ class _Compiler:
             joined_work_heads=tuple(fold(w) for w in r.joined_work_heads),
             joined_remedies=r.joined_remedies,
             joined_work_whole=r.joined_work_whole,
+            struck_handling_objects={fold(k): tuple(fold(w) for w in v) for k, v in r.struck_handling_objects.items()},
             object_work_done=tuple(fold(w) for w in r.object_work_done),
             misdone_objects=_longest_first(fold(w) for w in r.misdone_objects),
             handling_outcomes=tuple(fold(w) for w in r.handling_outcomes),
@@ -858,7 +862,8 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "joined_work_heads"): [],
                                                         ("reading", "object_work_done"): [],
                                                         ("reading", "joined_remedies"): False,
-                                                        ("reading", "joined_work_whole"): False}
+                                                        ("reading", "joined_work_whole"): False,
+                                                        ("reading", "struck_handling_objects"): {}}
 
 
 def content_hash(resolved: dict) -> str:

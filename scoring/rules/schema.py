@@ -300,6 +300,11 @@ class ReadingDecl(Strict):
     # 整改隐患数" count the problems whose rectification was not done on time (lower is better).  False (absent): it acts
     # on a harm after it as any word of work does
     joined_work_whole: bool = False
+    # Words of `harm_handling` that, standing after a harm and the thing it befell, act only on some harms: "溶血血液报废袋数",
+    # "脂肪血报废量" count blood scrapped for a harm, where 报废 acts on 超期服役 ("超期服役装备报废数" counts work).  Where
+    # the word stands before the harm `handling_objects` holds, as before.  Empty (absent): after such a harm any word of
+    # work acts on it, as before
+    struck_handling_objects: dict[str, list[str]] = {}
     # Words of processing (办理, 审结, 答复 …) whose object, after a word of `misdone_heads`, is the rest of the name up to its
     # count, however long, a word of `owned_handling` in it part of the object's name: "超期办理法律援助案件数", "逾期答复行政
     # 复议申请件数" count work done late (援助, 复议 name the cases); a word of other work acts on it as before ("逾期办理事项督办
