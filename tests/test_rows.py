@@ -4058,6 +4058,34 @@ def test_harms_of_hotlines_tenders_and_blood_services_and_scrapping_acts_on_what
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.39")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # review KF (2020.41): harms of archives; 清查 and 归还 act on some harms alone (reading.handling_objects)
+    ("逾期整改单位数", "时效指标", "5个", "6个", "8.33", "10.00"),
+    ("文件材料归档不全比例", "质量指标", "5%", "4%", "10.00*", "8.00"),
+    ("擅自销毁档案件数", "质量指标", "2件", "1件", "10.00*", "5.00"),
+    ("遗失档案卷数", "质量指标", "2卷", "3卷", "6.67*", "10.00*"),
+    ("未按规定整理档案卷数", "质量指标", "500卷", "300卷", "10.00*", "6.00*"),
+    ("逾期未归还档案催还件数", "数量指标", "10件", "8件", "8.00", "10.00*"),
+    ("违规借阅档案清查件数", "数量指标", "50件", "45件", "9.00", "10.00*"),
+    ("错漏史实勘误条数", "数量指标", "100条", "90条", "9.00", "10.00*"),
+    ("霉变档案库房除湿机台数", "数量指标", "10台", "8台", "8.00*", "10.00*"),
+    ("观众遗失物品归还件数", "数量指标", "100件", "90件", "9.00", "9.00*"),
+    ("单位平均清查成本", "成本指标", "1.2万元", "1.3万元", "9.23", "9.23"),
+    # review KG: special equipment; 超压 a head before 运行
+    ("锅炉超压运行次数", "质量指标", "5次", "2次", "10.00", "4.00"),
+    ("擅自移装特种设备台数", "质量指标", "10台", "7台", "10.00*", "7.00*"),
+    ("电梯困人次数", "社会效益指标", "150次", "118次", "10.00", "7.87*"),
+    ("超期未检验设备督促检验台数", "数量指标", "100台", "90台", "9.00", "10.00*"),
+    ("电梯困人平均解困时间", "时效指标", "30分钟", "26分钟", "10.00", "None"),
+    # review KH: 剂次 a count; a passive sanction; technical support is work
+    ("失效疫苗报废剂次", "质量指标", "2000剂次", "2500剂次", "8.00*", "10.00*"),
+    ("检验结果被申请复验数量占比", "质量指标", "1%", "0.8%", "10.00*", "8.00"),
+    ("为监管部门提供技术支撑案件数", "数量指标", "30件", "27件", "9.00", "10.00"),
+])
+def test_harms_of_archives_special_equipment_and_medicines(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.40")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -4097,7 +4125,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_a_remedy_ending_the_name_is_work_and_harms_of_discipline_inspection_deputies_and_chinese_medicine,
                                    test_harms_of_marriage_and_relief_work_poverty_monitoring_and_civil_air_defence,
                                    test_harms_of_urban_renewal_farmland_and_violence_against_women_and_children,
-                                   test_harms_of_hotlines_tenders_and_blood_services_and_scrapping_acts_on_what_outlived_its_service)
+                                   test_harms_of_hotlines_tenders_and_blood_services_and_scrapping_acts_on_what_outlived_its_service,
+                                   test_harms_of_archives_special_equipment_and_medicines)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
