@@ -4086,6 +4086,34 @@ def test_harms_of_archives_special_equipment_and_medicines(library, name, group,
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.40")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # review KJ (2020.42): trips abroad and town twinning; 接待 acts on visits and petitions alone (reading.handling_objects)
+    ("出访超天数团组数", "质量指标", "3个", "5个", "6.00*", "10.00*"),
+    ("出访经费超预算团组数", "质量指标", "2个", "1个", "10.00*", "5.00*"),
+    ("临时动议出访团组占比", "质量指标", "5%", "3.8%", "10.00*", "7.60"),
+    ("外事礼宾接待差错次数", "质量指标", "2次", "3次", "6.67", "10.00"),
+    ("外宾接待被投诉次数", "社会效益指标", "2次", "1次", "10.00", "5.00"),
+    ("友城关系终止数", "社会效益指标", "1个", "0个", "10.00", "0.00*"),
+    ("非法滞留外籍人员遣返人数", "数量指标", "10人", "7人", "7.00", "10.00*"),
+    # review KK: beyond the standard, the establishment or the area (misdone_heads); a year's electricity, not electricity
+    ("超标使用办公用房单位数", "质量指标", "2家", "3家", "6.67*", "10.00"),
+    ("超编配备公务用车数量", "质量指标", "2辆", "1辆", "10.00*", "5.00"),
+    ("公车私用车辆数", "质量指标", "2辆", "1辆", "10.00*", "5.00*"),
+    ("接待对象投诉次数", "社会效益指标", "2次", "1次", "10.00", "5.00"),
+    ("机关年用电量", "经济效益指标", "1200万千瓦时", "1150万千瓦时", "10.00", "9.58*"),
+    ("替代散煤用电量", "生态效益指标", "500万千瓦时", "450万千瓦时", "9.00", "9.00"),
+    # review KI: seismic monitoring; devices named for their work; 加固 after a struck harm (reading.struck_handling_objects)
+    ("失效地震预警终端台数", "质量指标", "30台", "20台", "10.00*", "6.67"),
+    ("擅自迁移地震监测设施台数", "质量指标", "2台", "3台", "6.67*", "10.00"),
+    ("未按期完成抗震加固学校数", "时效指标", "2所", "3所", "6.67*", "10.00"),
+    ("演练脚本差错次数", "质量指标", "3次", "4次", "7.50", "10.00"),
+    ("断记数据补录条数", "数量指标", "50条", "45条", "9.00", "10.00*"),
+    ("失信行为预警提示次数", "数量指标", "100次", "90次", "9.00", "9.00"),
+])
+def test_harms_of_trips_abroad_official_cars_and_seismic_monitoring(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.41")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -4126,7 +4154,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_of_marriage_and_relief_work_poverty_monitoring_and_civil_air_defence,
                                    test_harms_of_urban_renewal_farmland_and_violence_against_women_and_children,
                                    test_harms_of_hotlines_tenders_and_blood_services_and_scrapping_acts_on_what_outlived_its_service,
-                                   test_harms_of_archives_special_equipment_and_medicines)
+                                   test_harms_of_archives_special_equipment_and_medicines,
+                                   test_harms_of_trips_abroad_official_cars_and_seismic_monitoring)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
