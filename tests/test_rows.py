@@ -4114,6 +4114,34 @@ def test_harms_of_trips_abroad_official_cars_and_seismic_monitoring(library, nam
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.41")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # review KL (2020.43): surveying and maps; urging a late submission is work
+    ("航摄重飞架次", "质量指标", "3架次", "5架次", "6.00", "10.00*"),
+    ("错绘国界线地图产品数量", "质量指标", "10件", "6件", "10.00*", "6.00*"),
+    ("中断运行基准站站数", "质量指标", "5座", "3座", "10.00*", "6.00"),
+    ("重复测绘项目数", "质量指标", "5个", "3个", "10.00*", "6.00*"),
+    ("未按期汇交测绘成果项目数", "时效指标", "8个", "5个", "10.00*", "6.25*"),
+    ("超期未汇交成果催交项目数", "数量指标", "10个", "8个", "8.00", "8.00*"),
+    # review KM: broadcasting; a receiving set named as a noun; a faulty broadcasting device is still a harm
+    ("长期停收户数", "社会效益指标", "200户", "150户", "10.00", "7.50*"),
+    ("受干扰频点数量", "质量指标", "5个", "3个", "10.00*", "6.00*"),
+    ("违规播出广告条次", "质量指标", "20条次", "15条次", "10.00*", "7.50*"),
+    ("非法卫星接收设施套数", "社会效益指标", "100套", "80套", "10.00*", "8.00"),
+    ("故障播出设备台数", "质量指标", "5台", "7台", "7.14*", "7.14*"),
+    # review KN: an appraisal after a struck harm acts on cases, disputes, injuries and unsafe houses alone
+    ("丢失鉴定检材件数", "质量指标", "2件", "3件", "6.67*", "10.00"),
+    ("违规出具鉴定意见书份数", "质量指标", "2份", "3份", "6.67*", "10.00"),
+    ("医疗纠纷司法鉴定件数", "数量指标", "300件", "280件", "9.33", "9.33"),
+    ("危房鉴定技术人员人数", "数量指标", "20人", "18人", "9.00", "9.00"),
+    ("超期指派法律援助案件数", "时效指标", "3件", "4件", "7.50", "10.00"),
+    ("错证公证书件数", "质量指标", "2件", "1件", "10.00*", "5.00*"),
+    ("被吊销执业证书律师人数", "社会效益指标", "2人", "1人", "10.00*", "5.00"),
+    ("错证责任追究件数", "数量指标", "3件", "2件", "6.67", "6.67*"),
+])
+def test_harms_of_surveying_broadcasting_and_public_legal_services(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.42")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -4155,7 +4183,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_of_urban_renewal_farmland_and_violence_against_women_and_children,
                                    test_harms_of_hotlines_tenders_and_blood_services_and_scrapping_acts_on_what_outlived_its_service,
                                    test_harms_of_archives_special_equipment_and_medicines,
-                                   test_harms_of_trips_abroad_official_cars_and_seismic_monitoring)
+                                   test_harms_of_trips_abroad_official_cars_and_seismic_monitoring,
+                                   test_harms_of_surveying_broadcasting_and_public_legal_services)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
