@@ -17,7 +17,7 @@ import pytest
 
 from scoring import __version__
 
-from conftest import CASES, FORMULAS, ROOT, run_cli, shipped_sheet_count
+from conftest import CASES, FORMULAS, ROOT, in_effect, run_cli, shipped_sheet_count
 
 SHIPPED = sorted(path.relative_to(FORMULAS).as_posix() for path in FORMULAS.rglob("*.toml"))
 HUNAN = "hunan-miluo-shgzb-2024.toml"
@@ -69,10 +69,14 @@ def test_the_wheel_carries_the_rule_files_and_runs_outside_the_checkout(installe
     assert "site-packages" in listed.stdout and str(ROOT) not in listed.stdout  # the installed copy, not the checkout
     for path in SHIPPED:
         assert f"scoring/formulas/{path}" in listed.stdout.replace(os.sep, "/")
-    # the ledger of released versions travels with them: validate checks each against it
-    validated = _run([scoring, "formulas", "validate"], cwd=tmp_path, env=env)
+    # the ledger of released versions travels with them, and the installed tool validates its own files: the file
+    # in effect for Hunan, checked against the ledger and its worked examples run (the checkout's suite validates
+    # every shipped file; all of them here again would be a cold run of every worked example, some 16 s)
+    (ledger,) = installed.parent.glob("lib/python*/site-packages/scoring/formulas/versions.lock")
+    hunan = ledger.parent / in_effect(FORMULAS, "hunan.dept-overall", 2024).resolve().relative_to(FORMULAS.resolve())
+    validated = _run([scoring, "formulas", "validate", hunan], cwd=tmp_path, env=env)
     assert validated.returncode == 0 and "未发布" not in validated.stdout, validated.stdout + validated.stderr
-    assert list(installed.parent.glob("lib/python*/site-packages/scoring/formulas/versions.lock"))
+    assert "通过：hunan.dept-overall@" in validated.stdout
 
     diff = _run([scoring, "diff", HUNAN, "--format", "json"], cwd=tmp_path, env=env)
     assert diff.returncode == 1, diff.stderr  # the Hunan over-claim on 预算执行率

@@ -389,11 +389,11 @@ def test_an_edited_folder_compiles_only_the_files_that_changed_and_those_built_o
     first, second = load_rule_dir(rules), load_rule_dir(rules)
     assert compiled == [] and [str(f) for f in first.failures] == [str(f) for f in second.failures] == [str(f) for f in _uncached(rules, monkeypatch).failures]
     assert len(first.failures) == 1 and first.rule_sets == second.rule_sets == _uncached(rules, monkeypatch).rule_sets
-    assert len(list(cache.glob("parts-*.pickle"))) == 1  # one entry for the folder, holding its current files
+    assert len(list(cache.glob("parts-*.pickle"))) == 1  # one pool, for every folder this code loads
 
 
 def test_a_copy_of_a_folder_elsewhere_compiles_only_what_differs_and_names_its_own_files(cache, tmp_path, monkeypatch):
-    """A folder loaded for the first time starts from the parts last written for any folder: a copy
+    """A folder loaded for the first time starts from the parts of every folder loaded before: a copy
     of the rules (a rule author's working copy, each test's) compiles only the files that differ,
     and its rule sets and their source defects name its own files, equal to a compile from scratch
     to the last field.  Parts another version of the loading code made are never read."""
@@ -427,6 +427,30 @@ def test_a_copy_of_a_folder_elsewhere_compiles_only_what_differs_and_names_its_o
     other = tmp_path / "other"
     shutil.copytree(first, other)
     assert len(load_rule_dir(other).rule_sets) == len(compiled) == len(list(other.rglob("*.toml")))
+
+
+def test_a_folder_finds_the_parts_of_every_folder_loaded_before(cache, few_rules, two_rules, tmp_path, monkeypatch):
+    """The parts are pooled: after one folder, then another holding only some of its files, a copy of the
+    first compiles nothing (with the last folder's parts alone it compiled every file the second lacked).  The
+    pool keeps the parts last used first: over its budget, the last folder's alone."""
+    load_rule_dir(few_rules)
+    load_rule_dir(two_rules)  # two files of the national rules, and Sichuan's that `few` lacks
+    copy = tmp_path / "copy"
+    shutil.copytree(few_rules, copy)
+    compiled = _compiled_files(monkeypatch)
+    assert len(load_rule_dir(copy).rule_sets) == 6 and compiled == []
+    [pool] = cache.glob("parts-*.pickle")
+    held = rule_cache.entry_value(pool.read_bytes())
+    assert sum(key.startswith(b"rule") for key in held) == 7  # the six, and Sichuan's
+
+    monkeypatch.setattr(rule_cache, "POOL_BYTES", 1)
+    sichuan = two_rules / "sichuan" / "dept-overall-2024.toml"
+    sichuan.write_text(sichuan.read_text(encoding="utf-8") + "\n# 注释\n", encoding="utf-8")
+    load_rule_dir(two_rules)  # a part made: the pool is written again
+    held = rule_cache.entry_value(pool.read_bytes())
+    assert sum(key.startswith(b"rule") for key in held) == 3  # this load's three, the older six let go
+    compiled.clear()
+    assert len(load_rule_dir(two_rules).rule_sets) == 3 and compiled == []
 
 
 def test_a_link_switched_while_a_folder_loads_gives_no_file_two_names(cache, few_rules, monkeypatch):

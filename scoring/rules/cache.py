@@ -6,8 +6,8 @@ Python running it; so it is kept, pickled, in the user's cache folder under a ke
 of these (SHA-256), and a later run that finds the same files reads it back instead.  A file that
 changes — or the loading code, or the Python — changes the key: the old entry is simply never
 used again, and the oldest entries are removed once there are more than `KEEP`.  Beside the
-libraries, each folder loaded afresh leaves its parts (`Parts`), so that the next change to it
-compiles only the files the change reaches; each folder's files' digests are remembered by their
+libraries, each folder loaded afresh leaves its parts in a pool (`Parts`), so that the next change to
+it, or a copy of it, compiles only the files the change reaches; each folder's files' digests are remembered by their
 status, so that finding its library needs no file read (`FileDigests`); and `formulas validate`
 remembers which rule sets' worked examples passed (`passed_examples`), under a key covering every
 module of this program.
@@ -37,7 +37,7 @@ import sys
 import zlib
 from pathlib import Path
 
-from .model import PickledValue
+from .model import PickledValue, shareable_parts
 
 # 2: plain objects (`scoring.plain`), no pydantic models; 3: each entry led by its pickle's SHA-256; 5: the values kept
 # pickled (`model.PickledValue`) after the rest, checked by a CRC-32, copied out only when first asked for (4: each
@@ -47,10 +47,13 @@ FORMAT = 6
 KEEP = 32
 PREFIX = "rules-"
 SUFFIX = ".pickle"
-# A folder's parts (`Parts`): one entry for each folder last loaded without its library cached, so
-# a few: the folders someone is editing.
-PARTS_KEEP = 8
+# The parts of the folders loaded (`Parts`): one pool for each version of the loading code, the last few;
+# each kept within POOL_BYTES (the shipped rules' parts are some 20 MB: a few folders' worth of what differs)
+PARTS_KEEP = 3
 PARTS_PREFIX = "parts-"
+POOL_BYTES = 64 * 2**20
+# The entries of `passed_examples`: one for each version of the program, the last few
+EXAMPLES_ENTRIES_KEEP = 8
 # Each folder's files by their status (`FileDigests`): one small entry for each folder loaded.
 DIGESTS_PREFIX = "digests-"
 # A file changed less than this long before it was read may be changed again within the same tick
@@ -407,26 +410,9 @@ def store(key: str, value: object, prefix: str = PREFIX) -> None:
             except OSError:
                 pass
             raise
-        _tidy(folder, prefix, PARTS_KEEP if prefix in (PARTS_PREFIX, EXAMPLES_PREFIX) else KEEP)
+        _tidy(folder, prefix, {PARTS_PREFIX: PARTS_KEEP, EXAMPLES_PREFIX: EXAMPLES_ENTRIES_KEEP}.get(prefix, KEEP))
     except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return
-
-
-def _newest(prefix: str) -> object | None:
-    """The entry named ``prefix…`` written last, or None (none, or it cannot be read)."""
-    folder = cache_dir()
-    newest: tuple[float, str] | None = None
-    try:
-        for path in folder.glob(f"{prefix}*{SUFFIX}") if folder is not None else ():
-            try:
-                when = path.stat().st_mtime
-            except OSError:  # removed meanwhile by another process tidying
-                continue
-            if newest is None or when > newest[0]:
-                newest = (when, path.name[len(prefix):-len(SUFFIX)])
-    except OSError:
-        return None
-    return load(newest[1], prefix) if newest is not None else None
 
 
 def _tidy(folder: Path, prefix: str, keep: int) -> None:
@@ -451,59 +437,135 @@ _MADE_BY = b"made-by"
 
 
 class Parts:
-    """What each rule file of one folder gave when the folder was last loaded afresh: the file's
-    parsed table, under its bytes, and its compiled rule set, under its bytes and those of every
-    file it extends (`chain_key`).
+    """What each rule file gave when a folder was last loaded afresh: the file's parsed table, under
+    its bytes, and its compiled rule set, under its bytes and those of every file it extends
+    (`chain_key`) — for every folder this code loaded, in one pool.
 
     A folder whose library is not in the cache — a file just edited, or one that could not be read
     at all, which keeps the whole folder out of it (a file that reads but cannot be used is cached
     with the library, its message read back with it) — then reads and compiles only the files that
     changed and those built on them: a rule author fixing one file of sixty waits for that file, not
-    for all of them.  A folder loaded afresh for the first
-    time (a copy of the rules to edit, a release unpacked beside the last) starts from the parts
-    last written for any folder, which it mostly shares: they are keyed by the files' bytes and
-    their places in their folder, never by where the folder is (the loader names each rule set by
-    its file as shown here, `library._placed`).  Each value is kept pickled as it was made, before
-    anything could change it, and unpickled afresh when used; the entry holds only the folder's
-    current files, so it never grows past them.
+    for all of them.  A folder loaded for the first time (a copy of the rules to edit, a release
+    unpacked beside the last, each test's copy) finds what it shares with any folder loaded before:
+    the parts are keyed by the files' bytes and their places in their folder, never by where the
+    folder is (the loader names each rule set by its file as shown here, `library._placed`).  One
+    pool, not an entry per folder: the last folder loaded may hold a few of the files another holds
+    (a copy of one province's rules), which left every other file of the next folder to compile
+    again, eight seconds for the shipped rules.  Each value is kept pickled as it was made, before
+    anything could change it, and unpickled afresh when used; the pool keeps the parts last used
+    first, up to `POOL_BYTES`.
+
+    The parts of a compiled rule set that many hold equal (`model.shareable_parts`: a chain's readings, row
+    rules, worked examples) are kept once, under their pickle's SHA-256, and read back as one object for
+    every rule set holding them: the parts of 266 rule sets were 36 MB pickled apart, and reading them all
+    back, then finding the equal ones again (`library._share_equal_parts`), was most of loading a folder
+    after one file changed.
     """
 
-    def __init__(self, directory: str) -> None:
-        self.key = hashlib.sha256(_code().encode() + b"\0parts\0" + directory.encode("utf-8", "surrogateescape")).hexdigest()
+    def __init__(self) -> None:
+        # named by the code that made it: two installs of the program sharing the cache (a checkout and
+        # its installed wheel) each keep a pool of their own
+        self.key = _code()[:32] + "-pool"
         self.on = cache_dir() is not None
         found = load(self.key, PARTS_PREFIX) if self.on else None
-        if self.on and not isinstance(found, dict):
-            found = _newest(PARTS_PREFIX)
-            if not isinstance(found, dict) or found.get(_MADE_BY) != _code().encode():
-                found = None  # made by other loading code: what it compiled is not what this code would
+        if not isinstance(found, dict) or found.get(_MADE_BY) != _code().encode():
+            found = None  # made by other loading code: what it compiled is not what this code would
         self.old: dict[bytes, bytes] = found if isinstance(found, dict) else {}
         self.new: dict[bytes, bytes] = {_MADE_BY: _code().encode()}
+        self.shared: dict[bytes, object] = {}  # each shared part read back in this load, by its key
+        self.made = False  # whether this load made a part (one the pool lacked, or held broken)
 
     def get(self, key: bytes | None) -> object | None:
         """The value kept under ``key`` last time, or None."""
         blob = self.old.get(key) if key is not None else None
         if not isinstance(blob, bytes):
             return None
+        used: list[bytes] = []
         try:
-            value = pickle.loads(blob)
+            value = _PartUnpickler(io.BytesIO(blob), self, used).load()
         except Exception:  # noqa: BLE001 - a broken part is made again
             return None
         self.new[key] = blob
+        for shared in used:
+            self.new[shared] = self.old[shared]
         return value
 
     def put(self, key: bytes | None, value: object) -> None:
         """Keep ``value`` under ``key`` as it is now."""
         if key is None or not self.on:
             return
+        buffer = io.BytesIO()
+        shared: dict[bytes, bytes] = {}
         try:
-            self.new[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+            _PartPickler(buffer, shareable_parts(value) if hasattr(value, "__dict__") else [], shared).dump(value)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-            pass
+            return
+        self.new.update(shared)
+        self.new[key] = buffer.getvalue()
+        self.made = True
+
+    def shared_part(self, key: object) -> object:
+        """The shared part kept under ``key``, read back once for every part holding it."""
+        found = self.shared.get(key) if isinstance(key, bytes) else None
+        if found is None:
+            blob = self.old.get(key) if isinstance(key, bytes) and key.startswith(_SHARED) else None
+            if not isinstance(blob, bytes):
+                raise pickle.UnpicklingError("unknown shared part")
+            found = self.shared[key] = pickle.loads(blob)
+        return found
 
     def save(self) -> None:
-        """Write the parts of this load, unless they are those read."""
-        if self.on and self.new.keys() != self.old.keys():
-            store(self.key, self.new, PARTS_PREFIX)
+        """Write the pool with the parts of this load added, unless it had them all: those of this load last
+        (the newest), then the others from the newest back, as long as the pool stays within `POOL_BYTES`.
+        Two processes writing at once each leave a whole pool; one's additions may be lost, and are made
+        again next time."""
+        if not self.on or not self.made and self.new.keys() <= self.old.keys():
+            return
+        kept = sum(len(blob) for blob in self.new.values())
+        older: list[bytes] = []
+        for key in reversed(self.old):
+            if key not in self.new:
+                kept += len(self.old[key])
+                if kept > POOL_BYTES:
+                    break
+                older.append(key)
+        pool = {key: self.old[key] for key in reversed(older)}
+        pool.update(self.new)
+        store(self.key, pool, PARTS_PREFIX)
+
+
+# The head of the key of a part many others hold (`Parts`), followed by its pickle's SHA-256
+_SHARED = b"shared\0"
+
+
+class _PartPickler(pickle.Pickler):
+    """Pickles a value with each of ``marked`` left out, pickled apart into ``shared`` under its digest."""
+
+    def __init__(self, file, marked: list, shared: dict[bytes, bytes]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.marked = {id(value): value for value in marked}  # (the values too: their ids stay theirs)
+        self.shared = shared
+
+    def persistent_id(self, obj):
+        if id(obj) not in self.marked:
+            return None
+        blob = pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)
+        key = _SHARED + hashlib.sha256(blob).digest()
+        self.shared[key] = blob
+        return key
+
+
+class _PartUnpickler(pickle.Unpickler):
+    """Reads back what `_PartPickler` wrote, each shared part from ``parts`` (its key added to ``used``)."""
+
+    def __init__(self, file, parts: Parts, used: list[bytes]) -> None:
+        super().__init__(file)
+        self.parts, self.used = parts, used
+
+    def persistent_load(self, pid):
+        found = self.parts.shared_part(pid)
+        self.used.append(pid)
+        return found
 
 
 def file_digest(data: bytes) -> bytes:

@@ -541,9 +541,15 @@ def _share_equal_parts(rule_sets: list[RuleSet]) -> list[RuleSet]:
     import pickle
 
     seen: dict[bytes, object] = {}
+    # each object by its identity: the rule sets read back from the folder's parts already share most of
+    # theirs (`cache.Parts`), and an object met again needs no pickling (all stay alive meanwhile)
+    met: dict[int, object] = {}
 
     def one(value):
-        return seen.setdefault(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), value)
+        found = met.get(id(value))
+        if found is None:
+            found = met[id(value)] = seen.setdefault(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), value)
+        return found
 
     out = []
     for r in rule_sets:
@@ -559,7 +565,7 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger:
     # (a copy of the rules, a file broken or not compiled) needs none of the compiler (0.15 s to import)
     from .inherit import ref_of
 
-    parts = cache.Parts(str(directory))
+    parts = cache.Parts()
     # each file's path as shown, worked out once: it resolves links, and a link switched while the
     # folder loads ("current" → a new release) must not give one file two names (review EJ A1)
     shown = dict(zip((path for path, _ in files), display_paths([path for path, _ in files])))

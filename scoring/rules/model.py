@@ -423,6 +423,9 @@ def defer_bulky_fields(rule_sets: list[RuleSet]) -> list[RuleSet]:
     # the revisions of a rule set and those built on it mostly read and score rows alike: one object for
     # each distinct value, pickled once (53 rule sets hold 15 readings and 14 row rules)
     distinct: dict[str, list] = {name: [] for name in (*_SHARED_FIELDS, *LAZY_FIELDS)}
+    # each value already met by its identity: rule sets read back from a folder's parts, or shared by
+    # `library._share_equal_parts`, mostly hold the very same objects, which need no comparing
+    known: dict[str, dict[int, int]] = {name: {} for name in distinct}
     pickled: dict[str, list[PickledValue]] = {name: [] for name in LAZY_FIELDS}
     out = []
     for at, r in enumerate(rule_sets):
@@ -431,12 +434,15 @@ def defer_bulky_fields(rule_sets: list[RuleSet]) -> list[RuleSet]:
         parts: dict[str, PickledValue] = {}
         for name, seen in distinct.items():
             value = copy.__dict__[name]
-            index = next((i for i, v in enumerate(seen) if v == value), None)
+            index = known[name].get(id(value))
+            if index is None:
+                index = next((i for i, v in enumerate(seen) if v == value), None)
             if index is None:
                 index = len(seen)
                 seen.append(value)
                 if name in pickled:
                     pickled[name].append(PickledValue.of(value))
+            known[name][id(value)] = index  # (every value stays alive, in ``rule_sets``, while ids are kept)
             if name in pickled:
                 del copy.__dict__[name]
                 parts[name] = pickled[name][index]
@@ -449,6 +455,21 @@ def defer_bulky_fields(rule_sets: list[RuleSet]) -> list[RuleSet]:
 
 # Fields many rule sets hold equal values of, kept as one object each (`defer_bulky_fields`)
 _SHARED_FIELDS = ("indicators", "checks", "inputs", "grades", "groups", "parameters", "deductions")
+
+
+def shareable_parts(rule_set: RuleSet) -> list:
+    """The parts of a compiled rule set that the revisions of one rule set, and the rule sets built on one parent,
+    mostly hold equal: its readings, row rules, worked examples and the fields of `_SHARED_FIELDS`, and each
+    section of its resolved data.  A folder's parts keep each once (`cache.Parts`), as the library shares
+    most of them (`library._share_equal_parts`, `defer_bulky_fields`): never changed once compiled, so holders
+    may share one object."""
+    own = rule_set.__dict__
+    found = [own.get(name) for name in (*LAZY_FIELDS, "tests", *_SHARED_FIELDS)]
+    resolved = own.get("resolved")
+    if isinstance(resolved, dict):
+        found += [v for k, v in resolved.items() if k != "rule_set" and isinstance(v, (dict, list))]
+    # (not None, nor an empty tuple: one object everywhere already)
+    return [value for value in found if value is not None and not (isinstance(value, (tuple, list, dict)) and not value)]
 
 
 def region_path(region: str | list[str]) -> tuple[str, ...]:
