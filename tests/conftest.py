@@ -141,19 +141,25 @@ class WorkedExamples:
         self.folder = folder
 
 
+# The keys (`golden.examples_key`) of the rule sets whose worked examples passed in this test process: what
+# `formulas validate` would remember having run (test_golden.py hands them to it)
+PASSED_EXAMPLES: list[str] = []
+
+
 class WorkedExample(pytest.Item):
     def __init__(self, *, rule_set, library, **kwargs):
         super().__init__(**kwargs)
         self.rule_set, self.library = rule_set, library
 
     def runtest(self) -> None:
-        from scoring.rules.golden import run_rule_tests
+        from scoring.rules.golden import examples_key, run_rule_tests
 
         # one pass over the examples gives both the differences and the reach: a test per example
         # plus one for the reach ran every example twice, and the examples grow with each revision
         report = run_rule_tests(self.rule_set, self.library)
         if not report.ok:
             raise ExampleFailed(report.failures + report.uncovered)
+        PASSED_EXAMPLES.append(examples_key(self.rule_set))
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, ExampleFailed):
