@@ -73,6 +73,9 @@ def test_the_wheel_carries_the_rule_files_and_runs_outside_the_checkout(installe
     # in effect for Hunan, checked against the ledger and its worked examples run (the checkout's suite validates
     # every shipped file; all of them here again would be a cold run of every worked example, some 16 s)
     (ledger,) = installed.parent.glob("lib/python*/site-packages/scoring/formulas/versions.lock")
+    # … byte for byte the checkout's, every one (review of d4b9d97 C5: the validation below reads one)
+    for path in [*SHIPPED, "versions.lock"]:
+        assert (ledger.parent / path).read_bytes() == (FORMULAS / path).read_bytes(), path
     hunan = ledger.parent / in_effect(FORMULAS, "hunan.dept-overall", 2024).resolve().relative_to(FORMULAS.resolve())
     validated = _run([scoring, "formulas", "validate", hunan], cwd=tmp_path, env=env)
     assert validated.returncode == 0 and "未发布" not in validated.stdout, validated.stdout + validated.stderr

@@ -453,6 +453,37 @@ def test_a_folder_finds_the_parts_of_every_folder_loaded_before(cache, few_rules
     assert len(load_rule_dir(two_rules).rule_sets) == 3 and compiled == []
 
 
+def test_the_pool_keeps_the_parts_last_used_each_with_the_shared_parts_it_holds(cache, few_rules, two_rules, tmp_path, monkeypatch):
+    """Over its budget, the pool keeps the folder used last — read from the pool, not only made — and never a part
+    without the shared parts it holds (review of d4b9d97 B1: the small rule parts were kept, the readings they hold
+    let go, and every file compiled again)."""
+    load_rule_dir(few_rules)
+    [pool] = cache.glob("parts-*.pickle")
+    few_size = sum(len(blob) for blob in rule_cache.entry_value(pool.read_bytes()).values())
+    monkeypatch.setattr(rule_cache, "POOL_BYTES", few_size + 1000)
+    load_rule_dir(two_rules)  # made parts of its own: `few`'s kept as far as the budget goes, each whole
+    held = rule_cache.entry_value(pool.read_bytes())
+    assert all(ref in held for key, blob in held.items() if key.startswith((b"raw", b"rule")) for ref in rule_cache._refs(blob))
+    assert any(key.startswith(b"rule") and rule_cache._refs(blob) for key, blob in held.items())
+    copy = tmp_path / "copy"
+    shutil.copytree(few_rules, copy)
+    load_rule_dir(copy)  # `few`'s parts made again where they were let go, and last used now
+    compiled = _compiled_files(monkeypatch)
+    edited = tmp_path / "edited"
+    shutil.copytree(few_rules, edited)
+    load_rule_dir(edited)
+    assert compiled == []
+    # a pool holding something no part of it is, or one part's bytes under another's key, costs a compile, never a
+    # failed run or another file's rules (review of d4b9d97 C1, C2)
+    held = rule_cache.entry_value(pool.read_bytes())
+    shared = [key for key in held if key.startswith(b"shared")]
+    swapped = {**held, shared[0]: held[shared[1]], b"odd": 5}
+    pool.write_bytes(rule_cache.entry_bytes(swapped))
+    again = tmp_path / "again"
+    shutil.copytree(few_rules, again)
+    assert load_rule_dir(again).rule_sets == _uncached(again, monkeypatch).rule_sets and compiled
+
+
 def test_a_link_switched_while_a_folder_loads_gives_no_file_two_names(cache, few_rules, monkeypatch):
     """A rules folder reached through a link switched to a new release while it loads: each file's
     name, which resolves the link, is worked out once, so a file cannot be looked up under a name

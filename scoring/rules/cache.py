@@ -452,8 +452,8 @@ class Parts:
     pool, not an entry per folder: the last folder loaded may hold a few of the files another holds
     (a copy of one province's rules), which left every other file of the next folder to compile
     again, eight seconds for the shipped rules.  Each value is kept pickled as it was made, before
-    anything could change it, and unpickled afresh when used; the pool keeps the parts last used
-    first, up to `POOL_BYTES`.
+    anything could change it, and unpickled afresh in each load that uses it; the pool keeps the parts
+    last used, up to `POOL_BYTES`.
 
     The parts of a compiled rule set that many hold equal (`model.shareable_parts`: a chain's readings, row
     rules, worked examples) are kept once, under their pickle's SHA-256, and read back as one object for
@@ -469,8 +469,9 @@ class Parts:
         self.on = cache_dir() is not None
         found = load(self.key, PARTS_PREFIX) if self.on else None
         if not isinstance(found, dict) or found.get(_MADE_BY) != _code().encode():
-            found = None  # made by other loading code: what it compiled is not what this code would
-        self.old: dict[bytes, bytes] = found if isinstance(found, dict) else {}
+            found = {}  # made by other loading code: what it compiled is not what this code would
+        # (a value that is no bytes is no part this code wrote: passed over, never a failed run — review of d4b9d97 C2)
+        self.old: dict[bytes, bytes] = {k: v for k, v in found.items() if isinstance(k, bytes) and isinstance(v, bytes)}
         self.new: dict[bytes, bytes] = {_MADE_BY: _code().encode()}
         self.shared: dict[bytes, object] = {}  # each shared part read back in this load, by its key
         self.made = False  # whether this load made a part (one the pool lacked, or held broken)
@@ -478,15 +479,14 @@ class Parts:
     def get(self, key: bytes | None) -> object | None:
         """The value kept under ``key`` last time, or None."""
         blob = self.old.get(key) if key is not None else None
-        if not isinstance(blob, bytes):
+        if blob is None or any(ref not in self.old for ref in _refs(blob)):
             return None
-        used: list[bytes] = []
         try:
-            value = _PartUnpickler(io.BytesIO(blob), self, used).load()
+            value = _PartUnpickler(io.BytesIO(_pickled(blob)), self).load()
         except Exception:  # noqa: BLE001 - a broken part is made again
             return None
         self.new[key] = blob
-        for shared in used:
+        for shared in _refs(blob):
             self.new[shared] = self.old[shared]
         return value
 
@@ -501,7 +501,8 @@ class Parts:
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return
         self.new.update(shared)
-        self.new[key] = buffer.getvalue()
+        # led by the digests of the shared parts it holds: the pool is trimmed a part with its shared parts at a time
+        self.new[key] = len(shared).to_bytes(_REFS_LENGTH, "little") + b"".join(k[len(_SHARED):] for k in shared) + buffer.getvalue()
         self.made = True
 
     def shared_part(self, key: object) -> object:
@@ -509,29 +510,53 @@ class Parts:
         found = self.shared.get(key) if isinstance(key, bytes) else None
         if found is None:
             blob = self.old.get(key) if isinstance(key, bytes) and key.startswith(_SHARED) else None
-            if not isinstance(blob, bytes):
+            # its bytes must be those its key was taken of (review of d4b9d97 C1: one part's bytes under another's key)
+            if blob is None or hashlib.sha256(blob).digest() != key[len(_SHARED):]:
                 raise pickle.UnpicklingError("unknown shared part")
             found = self.shared[key] = pickle.loads(blob)
         return found
 
     def save(self) -> None:
-        """Write the pool with the parts of this load added, unless it had them all: those of this load last
-        (the newest), then the others from the newest back, as long as the pool stays within `POOL_BYTES`.
-        Two processes writing at once each leave a whole pool; one's additions may be lost, and are made
-        again next time."""
-        if not self.on or not self.made and self.new.keys() <= self.old.keys():
+        """Write the pool with the parts of this load last (the newest), then the others, each with the shared parts
+        it holds, from the newest back as long as the pool stays within `POOL_BYTES` — unless the pool already ends
+        with exactly this load's parts.  A load that only read parts still moves them to the end: the pool keeps the
+        parts last used, not last made (review of d4b9d97 B1).  Two processes writing at once each leave a whole
+        pool; one's additions may be lost, and are made again next time."""
+        if not self.on:
+            return
+        if not self.made and self.new.keys() <= self.old.keys() and set(list(self.old)[-len(self.new):]) == self.new.keys():
             return
         kept = sum(len(blob) for blob in self.new.values())
-        older: list[bytes] = []
+        older: dict[bytes, None] = {}
         for key in reversed(self.old):
-            if key not in self.new:
-                kept += len(self.old[key])
-                if kept > POOL_BYTES:
-                    break
-                older.append(key)
-        pool = {key: self.old[key] for key in reversed(older)}
+            if key in self.new or key.startswith(_SHARED):
+                continue  # a shared part is kept with the parts holding it
+            blob = self.old[key]
+            refs = [ref for ref in _refs(blob) if ref not in self.new and ref not in older and ref in self.old]
+            kept += len(blob) + sum(len(self.old[ref]) for ref in refs)
+            if kept > POOL_BYTES:
+                break
+            older.update(dict.fromkeys([*refs, key]))
+        pool = {key: self.old[key] for key in self.old if key in older}
         pool.update(self.new)
         store(self.key, pool, PARTS_PREFIX)
+
+
+# The bytes of the count of shared parts a part's value begins with, each then by its digest (`Parts.put`)
+_REFS_LENGTH = 4
+_DIGEST_LENGTH = 32
+
+
+def _refs(blob: bytes) -> list[bytes]:
+    """The keys of the shared parts the part ``blob`` holds."""
+    count = int.from_bytes(blob[:_REFS_LENGTH], "little")
+    digests = blob[_REFS_LENGTH:_REFS_LENGTH + count * _DIGEST_LENGTH]
+    return [_SHARED + digests[at:at + _DIGEST_LENGTH] for at in range(0, len(digests), _DIGEST_LENGTH)]
+
+
+def _pickled(blob: bytes) -> bytes:
+    """The pickle of the part ``blob``, after the digests of its shared parts."""
+    return blob[_REFS_LENGTH + int.from_bytes(blob[:_REFS_LENGTH], "little") * _DIGEST_LENGTH:]
 
 
 # The head of the key of a part many others hold (`Parts`), followed by its pickle's SHA-256
@@ -556,16 +581,14 @@ class _PartPickler(pickle.Pickler):
 
 
 class _PartUnpickler(pickle.Unpickler):
-    """Reads back what `_PartPickler` wrote, each shared part from ``parts`` (its key added to ``used``)."""
+    """Reads back what `_PartPickler` wrote, each shared part from ``parts``."""
 
-    def __init__(self, file, parts: Parts, used: list[bytes]) -> None:
+    def __init__(self, file, parts: Parts) -> None:
         super().__init__(file)
-        self.parts, self.used = parts, used
+        self.parts = parts
 
     def persistent_load(self, pid):
-        found = self.parts.shared_part(pid)
-        self.used.append(pid)
-        return found
+        return self.parts.shared_part(pid)
 
 
 def file_digest(data: bytes) -> bytes:
