@@ -532,7 +532,9 @@ class Parts:
             if key in self.new or key.startswith(_SHARED):
                 continue  # a shared part is kept with the parts holding it
             blob = self.old[key]
-            refs = [ref for ref in _refs(blob) if ref not in self.new and ref not in older and ref in self.old]
+            if any(ref not in self.old for ref in _refs(blob)):
+                continue  # a part whose shared parts were lost (damage) is no part: made again when needed
+            refs = [ref for ref in _refs(blob) if ref not in self.new and ref not in older]
             kept += len(blob) + sum(len(self.old[ref]) for ref in refs)
             if kept > POOL_BYTES:
                 break
