@@ -69,7 +69,9 @@ def directions(names: list[str], region: str, year: int, rules_dir: str | None) 
     except json.JSONDecodeError:
         sys.exit(f"scoring diff failed (exit {done.returncode}):\n{done.stderr}")
     out = []
-    for name, sheet in zip(names, report["sheets"]):
+    by_id = {sheet["id"]: sheet for sheet in report["sheets"]}  # (a sheet refused is missing: its name is said unscored)
+    for at, name in enumerate(names):
+        sheet = by_id.get(f"s{at}", {"indicators": []})
         row = next((i for i in sheet["indicators"] if i["name"] == name), None)
         if row is None or row.get("low") is None:
             reason = (row or {}).get("reason") or ""
