@@ -5,7 +5,8 @@
     python scripts/name_directions.py --rules-dir /tmp/copy --region 四川省 < names.txt
 
 Each name becomes a row of a sheet of its own whose target and actual carry no comparator ("10件" against "8件": the
-actual below the target), scored by `scoring diff` as a user would run it.  Full marks say the rules read the name as
+actual below the target), in 产出指标/数量指标 (`--group 产出指标/时效指标`: where a length of time is read as one), scored
+by `scoring diff` as a user would run it.  Full marks say the rules read the name as
 lower-is-better, a deduction higher-is-better, a range that they could not tell; a reason naming the other reading is
 marked as a warning.  The unit follows the name: a rate or share "%", a length of time "天", anything else "件".
 Printed as tab-separated lines: name, 越低越好 / 越高越好 / 方向未定 / 未计分, W where the reason warns, the reason.
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "tests" / "snapshots" / "name-directions.tsv"
 TIME_WORDS = ("时间", "时长", "时限", "周期", "天数", "用时", "工期")
 RATE_ENDINGS = ("率", "比例", "占比", "比重")
+GROUP = ("产出指标", "数量指标")
 
 
 def unit_of(name: str) -> str:
@@ -43,23 +45,24 @@ def unit_of(name: str) -> str:
     return "天" if any(word in name for word in TIME_WORDS) else "件"
 
 
-def case_text(names: list[str], region: str, year: int) -> str:
-    """A case file with one sheet, of one bare row, for each name."""
+def case_text(names: list[str], region: str, year: int, group: tuple[str, ...] = GROUP) -> str:
+    """A case file with one sheet, of one bare row under ``group``, for each name."""
     lines = ["format = 1", "[case]", 'id = "name-directions"', 'unit = "（读法核对）"', f"region = [{json.dumps(region, ensure_ascii=False)}]",
              f"year = {year}", 'source = "scripts/name_directions.py"']
     for at, name in enumerate(names):
         unit = unit_of(name)
         lines += ["[[sheets]]", f'id = "s{at}"', 'title = "读法核对"', 'sheet_type = "项目支出绩效自评表"', "complete = false",
-                  "[[sheets.rows]]", 'group = ["产出指标", "数量指标"]', f"name = {json.dumps(name, ensure_ascii=False)}",
+                  "[[sheets.rows]]", f"group = {json.dumps(list(group), ensure_ascii=False)}", f"name = {json.dumps(name, ensure_ascii=False)}",
                   f'target = "10{unit}"', f'actual = "8{unit}"', 'weight = "10"', 'claimed = "10"']
     return "\n".join(lines) + "\n"
 
 
-def directions(names: list[str], region: str, year: int, rules_dir: str | None) -> list[tuple[str, str, str, str]]:
-    """(name, direction, "W" or "", reason) for each name, as `scoring diff` scores its row."""
+def directions(names: list[str], region: str, year: int, rules_dir: str | None,
+               group: tuple[str, ...] = GROUP) -> list[tuple[str, str, str, str]]:
+    """(name, direction, "W" or "", reason) for each name, as `scoring diff` scores its row under ``group``."""
     with tempfile.TemporaryDirectory() as folder:
         case = Path(folder) / "names.toml"
-        case.write_text(case_text(names, region, year), encoding="utf-8")
+        case.write_text(case_text(names, region, year, group), encoding="utf-8")
         command = [sys.executable, "-m", "scoring", "diff", str(case), "--format", "json"]
         if rules_dir:
             command += ["--rules-dir", rules_dir]
@@ -91,6 +94,8 @@ def main() -> None:
     parser.add_argument("--rules-dir", help="the rule folder (default: the shipped rules)")
     parser.add_argument("--region", default="河北省", help="the sheets' region (default 河北省: no project rules of its own, so the national ones)")
     parser.add_argument("--year", type=int, default=2023)
+    parser.add_argument("--group", default="/".join(GROUP),
+                        help="the rows' group, levels parted by / (default 产出指标/数量指标; a length of time is read as one only under 时效指标)")
     kept = parser.add_mutually_exclusive_group()
     kept.add_argument("--check", action="store_true", help=f"compare the names of {SNAPSHOT.relative_to(ROOT)} with how they are read now")
     kept.add_argument("--write", action="store_true", help=f"write {SNAPSHOT.relative_to(ROOT)} again")
@@ -108,7 +113,7 @@ def main() -> None:
         print(f"{len(now)} names read as the snapshot says")
         return
     names = args.names or [line.strip() for line in sys.stdin if line.strip()]
-    for row in directions(list(dict.fromkeys(names)), args.region, args.year, args.rules_dir):
+    for row in directions(list(dict.fromkeys(names)), args.region, args.year, args.rules_dir, tuple(args.group.split("/"))):
         print("\t".join(row))
 
 
