@@ -4142,6 +4142,22 @@ def test_harms_of_surveying_broadcasting_and_public_legal_services(library, name
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.42")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # session 63 (2020.44): the time until a service runs again is a time taken, longer than the service's own word of
+    # the least durations (运行, 供电, 供水 …) it ends with
+    ("故障站点恢复运行时间", "时效指标", "2小时", "3小时", "6.67", "10.00"),
+    ("停电恢复供电时长", "时效指标", "4小时", "5小时", "8.00", "10.00"),
+    ("管网抢修恢复供水时间", "时效指标", "12小时", "15小时", "8.00", "10.00"),
+    ("恢复供暖时间", "时效指标", "24小时", "30小时", "8.00", "10.00"),
+    ("恢复播出时间", "时效指标", "10分钟", "12分钟", "8.33", "10.00"),
+    # unchanged: the service's own length is at least, and restoring what no least duration names was a time taken
+    ("农村日均供电时长", "时效指标", "20小时", "18小时", "9.00", "9.00"),
+    ("恢复通车时间", "时效指标", "6小时", "8小时", "7.50", "7.50"),
+])
+def test_the_time_until_a_service_runs_again_is_a_time_taken(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.43")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -4184,7 +4200,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_of_hotlines_tenders_and_blood_services_and_scrapping_acts_on_what_outlived_its_service,
                                    test_harms_of_archives_special_equipment_and_medicines,
                                    test_harms_of_trips_abroad_official_cars_and_seismic_monitoring,
-                                   test_harms_of_surveying_broadcasting_and_public_legal_services)
+                                   test_harms_of_surveying_broadcasting_and_public_legal_services,
+                                   test_the_time_until_a_service_runs_again_is_a_time_taken)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
