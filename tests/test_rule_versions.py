@@ -3,6 +3,7 @@ hash, embedded golden tests, `formulas diff`, `formulas new`, and reach validati
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
@@ -478,6 +479,32 @@ def test_inheritance_overrides_adds_and_removes(tmp_path):
     listed = run_cli("formulas", "list", "--rules-dir", str(tmp_path))
     digest = hashlib.sha256(json.dumps(resolved, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
     assert digest[:12] in listed.stdout, "the hash is the sha256 of the resolved rule set as printed"
+
+
+def test_merging_changes_neither_the_parent_nor_the_child_nor_a_sibling():
+    """A child's overrides and removals are applied to a copy: its parent's table and its own stay as read, a sibling
+    resolved after it sees the parent whole, and what is later done to a resolved table reaches none of them."""
+    from scoring.rules.inherit import resolve
+
+    parent = {"rule_set": {"id": "p", "version": "1", "region": "全国"}, "inputs": {"a": {"label": "甲"}, "b": {"label": "乙"}},
+              "indicators": [{"id": "x", "values": [{"n": 1}]}], "rows": {"select": {"k": "v", "j": "w"}, "tiers": [{"id": "t", "min": 1}]},
+              "reading": {"units": {"元": 1}, "not_given": ["无"]}, "tests": [{"name": "例"}]}
+    one = {"extends": "p@1", "rule_set": {"id": "c", "version": "1"}, "rows": {"tiers": [{"id": "t", "min": 2}]},
+           "remove": {"inputs": ["a"], "select": ["k"], "indicators": ["x"]}}
+    two = {"extends": "p@1", "rule_set": {"id": "d", "version": "1"}, "reading": {"units": {"万元": 10000}}}
+    as_read = copy.deepcopy((parent, one, two))
+    by_ref = {"p@1": ("p.toml", parent), "c@1": ("c.toml", one), "d@1": ("d.toml", two)}
+    first, problems, _ = resolve("c.toml", one, by_ref)
+    assert not problems and (parent, one, two) == as_read
+    assert list(first["inputs"]) == ["b"] and first["rows"] == {"select": {"j": "w"}, "tiers": [{"id": "t", "min": 2}]}
+    assert first["indicators"] == [] and "tests" not in first
+    second, problems, _ = resolve("d.toml", two, by_ref)
+    assert not problems and second["inputs"] == parent["inputs"] and second["rows"] == parent["rows"]
+    assert second["reading"] == {"units": {"元": 1, "万元": 10000}, "not_given": ["无"]}
+    second["indicators"][0]["values"][0]["n"] = 2
+    second["rows"]["select"]["k"] = "改"
+    first["rows"]["tiers"][0]["min"] = 3
+    assert (parent, one, two) == as_read
 
 
 def test_validating_one_file_finds_its_parent_in_the_rules_folder_given(tmp_path):

@@ -43,18 +43,40 @@ MAX_RULE_DIGITS = 15
 def unusable_numbers(data: object, key: str = "") -> list[tuple[str, str]]:
     """The numbers in raw file data that are no figure a rule may hold: (key, what is wrong) for
     each whose magnitude is not below 10^15, or that is no number at all (nan, inf)."""
+    # a revision's file is its whole chain resolved, some 10^5 values: looked over first without naming each one's place
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        kind = type(value)
+        if kind is str:
+            continue
+        if kind is dict:
+            stack.extend(value.values())
+        elif kind is list:
+            stack.extend(value)
+        elif _number_problem(value) is not None or isinstance(value, (dict, list)):
+            return _unusable_at(data, key)
+    return []
+
+
+def _unusable_at(data: object, key: str) -> list[tuple[str, str]]:
     if isinstance(data, dict):
-        return [k for name, value in data.items() for k in unusable_numbers(value, f"{key}.{name}" if key else str(name))]
+        return [k for name, value in data.items() for k in _unusable_at(value, f"{key}.{name}" if key else str(name))]
     if isinstance(data, list):
-        return [k for i, value in enumerate(data) for k in unusable_numbers(value, f"{key}[{i}]")]
+        return [k for i, value in enumerate(data) for k in _unusable_at(value, f"{key}[{i}]")]
+    problem = _number_problem(data)
+    return [] if problem is None else [(key, problem)]
+
+
+def _number_problem(data: object) -> str | None:
     if isinstance(data, (int, Decimal)) and not isinstance(data, bool):
         value = Decimal(data)
         if not value.is_finite():  # not a large number, none at all (review CF B4)
-            return [(key, "应为有限的数字（nan、inf 不是数字）")]
+            return "应为有限的数字（nan、inf 不是数字）"
         # compare exponents, not values: abs() of 1e999999999 would itself overflow
         if not value.is_zero() and value.adjusted() >= MAX_RULE_DIGITS:
-            return [(key, "数字过大（绝对值应小于 10 的 15 次方）")]
-    return []
+            return "数字过大（绝对值应小于 10 的 15 次方）"
+    return None
 
 
 def compile_rule_file(path: Path, raw: dict, by_ref: dict[str, tuple[str, dict]]) -> RuleSet:

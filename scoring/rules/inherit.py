@@ -24,8 +24,6 @@ Merge rules, per section:
 
 from __future__ import annotations
 
-import copy
-
 from ..errors import FileProblem
 
 # keys of [rule_set] that describe the file itself, not the rules a child builds on
@@ -68,11 +66,21 @@ def resolve(path: str, raw: dict, by_ref: dict[str, tuple[str, dict]], trail: tu
     return merged, merge_problems, [parent_ref, *chain]
 
 
+def _copied(value):
+    """A copy of raw TOML data, whose containers are tables and arrays and whose other values (strings, numbers, dates)
+    are never changed in place: what ``copy.deepcopy`` makes of it, at a fraction of its cost (a quarter of the time the
+    shipped rule files took to compile went in deepcopy's bookkeeping)."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    return value
+
+
 def merge(path: str, parent: dict, child: dict) -> tuple[dict, list[FileProblem]]:
-    """The child's table applied onto a copy of the parent's."""
-    out = copy.deepcopy(parent)
-    out.pop("tests", None)
-    out.pop("extends", None)
+    """The child's table applied onto a copy of the parent's.  Neither is changed: ``out`` is the parent copied (less
+    its worked examples, never inherited), so the helpers below change only what ``out`` holds."""
+    out = {key: _copied(value) for key, value in parent.items() if key not in ("tests", "extends")}
     problems: list[FileProblem] = []
     removal = child.get("remove", {})
     if not isinstance(removal, dict):
@@ -93,7 +101,7 @@ def merge(path: str, parent: dict, child: dict) -> tuple[dict, list[FileProblem]
                 # silently make the 2022 Baoshan rules score 2020 sheets (review BY C2)
                 problems.append(FileProblem(path, "rule_set.effective_from", f"另一地区的规则集须写明自己的生效日期（所继承的 "
                                             f"{parent_info.get('id')} 生效于 {parent_info.get('effective_from')}，不沿用）"))
-            out["rule_set"] = {**parent_info, **copy.deepcopy(value)}
+            out["rule_set"] = {**parent_info, **_copied(value)}
         elif key in _DICTS and isinstance(value, dict):
             out[key] = {**out.get(key, {}), **value}
         elif key in _KEYED_LISTS and isinstance(value, list):
@@ -104,7 +112,7 @@ def merge(path: str, parent: dict, child: dict) -> tuple[dict, list[FileProblem]
         elif key == "reading" and isinstance(value, dict) and isinstance(out.get("reading"), dict):
             out["reading"] = _merge_reading(out["reading"], value)
         else:
-            out[key] = copy.deepcopy(value)
+            out[key] = _copied(value)
 
     for key, names in removal.items():
         if key not in REMOVABLE:
@@ -130,14 +138,15 @@ def _same_region(a: object, b: object) -> bool:
 
 
 def _merge_keyed(base: list, over: list, key: str) -> list:
-    out = [copy.deepcopy(item) for item in base]
+    # ``base`` is merge's own copy: a new list of its items and copies of the child's
+    out = list(base)
     index = {_key(item, key): i for i, item in enumerate(out) if isinstance(item, dict)}
     for item in over:
         k = _key(item, key) if isinstance(item, dict) else None
         if k is not None and k in index:
-            out[index[k]] = copy.deepcopy(item)
+            out[index[k]] = _copied(item)
         else:
-            out.append(copy.deepcopy(item))
+            out.append(_copied(item))
     return out
 
 
@@ -168,30 +177,30 @@ def _key(item: dict, key: str):
 
 
 def _merge_rows(base: dict, over: dict) -> dict:
-    out = copy.deepcopy(base)
+    out = dict(base)  # merge's own copy: only the keys the child writes are set anew
     for key, value in over.items():
         if key in _ROW_DICTS and isinstance(value, dict):
-            out[key] = {**out.get(key, {}), **copy.deepcopy(value)}
+            out[key] = {**out.get(key, {}), **_copied(value)}
         elif key == "tiers" and isinstance(value, list):
             out["tiers"] = _merge_keyed(out.get("tiers", []), value, "id")
         elif key == "no_comparator" and isinstance(value, dict) and isinstance(out.get(key), dict):
             # each setting the child writes replaces the parent's; its groups merge by name
-            merged = {**out[key], **copy.deepcopy(value)}
+            merged = {**out[key], **_copied(value)}
             if isinstance(value.get("groups"), dict) and isinstance(out[key].get("groups"), dict):
-                merged["groups"] = {**out[key]["groups"], **copy.deepcopy(value["groups"])}
+                merged["groups"] = {**out[key]["groups"], **_copied(value["groups"])}
             out[key] = merged
         else:
-            out[key] = copy.deepcopy(value)
+            out[key] = _copied(value)
     return out
 
 
 def _merge_reading(base: dict, over: dict) -> dict:
-    out = copy.deepcopy(base)
+    out = dict(base)  # merge's own copy: only the keys the child writes are set anew
     for key, value in over.items():
         if key in _READING_DICTS and isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = {**out[key], **copy.deepcopy(value)}
+            out[key] = {**out[key], **_copied(value)}
         else:
-            out[key] = copy.deepcopy(value)
+            out[key] = _copied(value)
     return out
 
 
