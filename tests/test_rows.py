@@ -1034,21 +1034,21 @@ def test_far_above_target_warns_and_deducts_nothing(library):
         assert len(said) == 1 and said[0].endswith("应按反向指标（完成值越低越好，如成本）计 5.00 分）") is hedged, said
     # 2020.16: with no word saying either way (办理 says work is done), the evaluator is told what the other reading gives
     # instead of that the target was set low
-    unstated, either = one(library, name="涉企投诉积存件", target="10件", actual="20件", claimed="10")
+    unstated, either = one(library, name="涉企投诉留存件", target="10件", actual="20件", claimed="10")  # 积存件: lower (2020.45)
     assert _shown(unstated) == "10.00" and unstated.comparison.status == "match"
     assert not any(f.code == "overshoot" for f in either.findings)
     told = [f.message for f in either.findings if f.code == "direction_unstated"]
     # the harm word the name holds is named, with why no reading took it (review HO B1: it was said to be absent)
-    assert told == ["涉企投诉积存件：指标值“10件”未写比较符号，名称中的“投诉”是要避免的事，但“投诉”写在别的词之前时常是所做工作的领域"
+    assert told == ["涉企投诉留存件：指标值“10件”未写比较符号，名称中的“投诉”是要避免的事，但“投诉”写在别的词之前时常是所做工作的领域"
                     "（规则文件 reading.harm_struck_exceptions），未据以定方向，按正向指标（完成值越高越好）计 10.00 分；"
                     "若本指标越低越好，应按反向指标（完成值越低越好，如成本）计 5.00 分，请评价人核定（越低越好的指标宜在指标值前写“≤”）"], told
-    far, said = one(library, name="违规涉及住房公积金缴存单位数", target="10件", actual="20件", claimed="10")
+    far, said = one(library, name="违规涉及住房公积金个人缴存单位数", target="10件", actual="20件", claimed="10")
     assert [f.message.split("，按")[0] for f in said.findings if f.code == "direction_unstated"] == [
-        "违规涉及住房公积金缴存单位数：指标值“10件”未写比较符号，名称中的“违规”是要避免的事，但它与所计之物之间隔了 9 个字，"
-        "多于规则文件所定的 8 个（reading.harm_struck_length），未据以定方向"]
+        "违规涉及住房公积金个人缴存单位数：指标值“10件”未写比较符号，名称中的“违规”是要避免的事，但它与所计之物之间隔了 11 个字，"
+        "多于规则文件所定的 10 个（reading.harm_struck_length），未据以定方向"]
     why = next(v.value for v in far.result.values if v.name == "direction")
-    assert why.startswith("指标值未写比较符号，名称中的“违规”是要避免的事，但它与所计之物之间隔了 9 个字"), why
-    _, neither = one(library, name="积存件", target="10件", actual="20件", claimed="10")
+    assert why.startswith("指标值未写比较符号，名称中的“违规”是要避免的事，但它与所计之物之间隔了 11 个字"), why
+    _, neither = one(library, name="留存件", target="10件", actual="20件", claimed="10")  # 积存件: lower (2020.45)
     assert "名称也未表明越高越好还是越低越好" in next(f.message for f in neither.findings if f.code == "direction_unstated")
     assert "未写比较符号" not in warning[0].message
     _, named = one(library, name="培训人数", target="100人", actual="200人", claimed="10")
@@ -3557,7 +3557,7 @@ def test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways
     ("故障设备更换数", "数量指标", "10台", "8台", "8.00"), ("修复水毁供水设施处数", "数量指标", "10处", "8处", "8.00"),
     # ... nor a harm naming a field of work (harm_struck_exceptions), nor one negated, nor one too far from the count
     ("灾害信息员人数", "数量指标", "100人", "80人", "8.00"), ("无违规企业数", "社会效益指标", "20家", "16家", "8.00"),
-    ("死亡国家重点野生动物个体数", "生态效益指标", "5只", "3只", "6.00*"),  # 10 characters: 2020.28 reads up to 8
+    ("死亡国家二级重点野生动物个体数", "生态效益指标", "5只", "3只", "6.00*"),  # 12 characters: 2020.45 reads up to 10
     # ... and the work's own failure right after it is the harm counted (reading.handling_failures), not work done
     ("工程质量问题整改不到位项目数", "质量指标", "2个", "1个", "10.00*"), ("隐患整改不到位数", "质量指标", "5处", "8处", "6.25"),
     ("处置不及时事件数", "质量指标", "3件", "4件", "7.50"), ("查处履职不力问题数", "数量指标", "10个", "8个", "8.00"),
@@ -4158,6 +4158,23 @@ def test_the_time_until_a_service_runs_again_is_a_time_taken(library, name, grou
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.43")
 
 
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # session 64 (2020.45): what is overdue and not closed is what follows it, a word of reach in it included (object_harms)
+    ("逾期未结仲裁案件数", "数量指标", "10件", "8件", "10.00*", "8.00*"),
+    # a harm nine or ten characters before the count befell what it counts (harm_struck_length 8 → 10)
+    ("死亡国家重点野生动物个体数", "数量指标", "5只", "3只", "10.00*", "6.00*"),
+    ("违规涉及住房公积金缴存单位数", "数量指标", "5家", "3家", "10.00*", "6.00*"),
+    # a backlog is what is left undone (lower_quantity_names)
+    ("涉企投诉积存件", "数量指标", "20件", "12件", "10.00", "6.00*"),
+    ("投诉积存件数", "数量指标", "20件", "12件", "10.00", "6.00*"),
+    # unchanged: clearing a backlog is work done, and what was overdue and unclosed was lower already
+    ("清理积存件数", "数量指标", "20件", "16件", "8.00", "8.00"),
+    ("逾期未结信访件数", "数量指标", "10件", "8件", "10.00", "10.00"),
+])
+def test_what_is_overdue_unclosed_or_left_in_a_backlog_is_to_avoid(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.44")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")
@@ -4201,7 +4218,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_of_archives_special_equipment_and_medicines,
                                    test_harms_of_trips_abroad_official_cars_and_seismic_monitoring,
                                    test_harms_of_surveying_broadcasting_and_public_legal_services,
-                                   test_the_time_until_a_service_runs_again_is_a_time_taken)
+                                   test_the_time_until_a_service_runs_again_is_a_time_taken,
+                                   test_what_is_overdue_unclosed_or_left_in_a_backlog_is_to_avoid)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
