@@ -504,13 +504,18 @@ def test_an_entry_a_file_writes_twice_is_refused_naming_the_second(tmp_path):
                                                 ("1e16", "数字过大（绝对值应小于 10 的 15 次方）")])
 def test_a_weight_that_is_no_finite_number_is_named_for_what_it_is(tmp_path, written, said):
     """nan in a rule file was called 数字过大 (review CF B4): it is no number at all."""
-    # a Hunan file and the national ones it is built on
+    text = problems(tmp_path, INDICATOR.replace("weight = 10\n", f"weight = {written}\n") + 'score = "a"\n')
+    assert "indicators[0].weight（第 " in text and said in text, text
+
+
+def test_nan_in_a_revision_built_on_the_national_rules_is_named_by_validate(tmp_path):
+    """The same through `formulas validate`, in the Hunan file in effect and with the national ones it is built on."""
     rules = copy_formulas(tmp_path / "rules", "national/project-2020*.toml", "hunan/*.toml", lock=False)
     hunan = in_effect(rules, "hunan.dept-overall", 2024)
     text = hunan.read_text(encoding="utf-8")
-    hunan.write_text(text.replace("weight = 10\n", f"weight = {written}\n", 1), encoding="utf-8")
+    hunan.write_text(text.replace("weight = 10\n", "weight = nan\n", 1), encoding="utf-8")
     proc = run_cli("formulas", "validate", str(hunan), "--rules-dir", str(rules))
-    assert proc.returncode == 1 and "indicators[0].weight（第 " in proc.stderr and said in proc.stderr, proc.stderr
+    assert proc.returncode == 1 and "indicators[0].weight（第 " in proc.stderr and "应为有限的数字（nan、inf 不是数字）" in proc.stderr, proc.stderr
 
 
 @pytest.mark.parametrize(("score", "band"), [("12", "第 1 档"), ("-3", "第 1 档")])
