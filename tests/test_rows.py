@@ -4170,6 +4170,11 @@ def test_the_time_until_a_service_runs_again_is_a_time_taken(library, name, grou
     # unchanged: clearing a backlog is work done, and what was overdue and unclosed was lower already
     ("清理积存件数", "数量指标", "20件", "16件", "8.00", "8.00"),
     ("逾期未结信访件数", "数量指标", "10件", "8件", "10.00", "10.00"),
+    # a word of lateness right after a word of work and ending the name is that work's own lateness (ending_failures) …
+    ("整改逾期数量", "数量指标", "10个", "6个", "10.00", "6.00"), ("办理逾期件数", "质量指标", "10件", "6件", "10.00", "6.00"),
+    ("整改超期比例", "质量指标", "5%", "4%", "10.00*", "8.00"), ("隐患整改逾期比例", "质量指标", "5%", "4%", "10.00*", "8.00"),
+    # … not where more follows it: what the work acts on
+    ("催收逾期贷款金额", "数量指标", "500万元", "400万元", "8.00", "8.00"), ("淘汰超期服役车辆数", "数量指标", "100辆", "80辆", "8.00", "8.00"),
 ])
 def test_what_is_overdue_unclosed_or_left_in_a_backlog_is_to_avoid(library, name, group, target, actual, expected, before):
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.44")

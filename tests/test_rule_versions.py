@@ -748,6 +748,7 @@ def test_formulas_diff_says_the_words_a_revision_of_the_readings_adds_and_takes_
     overdue = said("national.project@2020.44", "national.project@2020.45")
     assert "reading.object_harms：新增“逾期未结”" in overdue and "reading.harm_struck_length：8 → 10" in overdue, overdue
     assert "reading.lower_quantity_names：新增“积存件”“积存件数”" in overdue, overdue
+    assert "reading.ending_failures：新增“逾期”“超期”“延期”" in overdue, overdue  # a new key: said as words added
 
 def test_formulas_diff_reads_like_a_list_of_changes(tmp_path):
     rule(tmp_path, "a.toml", version="2023.1", start="2023-01-01", end="2023-12-31")
@@ -999,7 +1000,7 @@ def test_every_rule_set_built_on_a_corrected_version_has_a_revision_of_its_own()
     2020.42 corrects 2020.41 (harms of trips abroad, official cars and seismic monitoring, "外宾接待被投诉次数"),
     2020.43 corrects 2020.42 (harms of surveying, broadcasting and legal services, "丢失鉴定检材件数"),
     2020.44 corrects 2020.43 (the time until a service runs again, "故障站点恢复运行时间"),
-    2020.45 corrects 2020.44 (what is overdue and not closed, a harm ten characters off, backlogs, "涉企投诉积存件"): each rule set built on
+    2020.45 corrects 2020.44 (what is overdue and not closed, a harm ten characters off, backlogs, work run late, "整改逾期数量"): each rule set built on
     a corrected version has a revision built on the correcting one (xinjiang.unit-overall on
     xinjiang.project's), so no sheet keeps the uncorrected rules, and `formulas validate` has no
     rule set to point out."""

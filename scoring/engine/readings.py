@@ -227,6 +227,8 @@ class Reading:
     reach_words: tuple[str, ...] = ()  # "培训", "受益", "合格": a bare figure so named is one to reach
     handling_negations: tuple[str, ...] = ()  # "未", "尚未": right before a word of work, it was not done ("未整改隐患数")
     handling_failures: tuple[str, ...] = ()  # "不到位", "不及时": right after a word of work, the work fell short ("整改不到位")
+    # "逾期": right after a word of work and ending the name (before its count), the work ran late ("整改逾期数量")
+    ending_failures: frozenset[str] = frozenset()
     harm_struck_length: int = 0  # a harm word this close before a count strikes what stands between ("死亡畜禽数")
     harm_struck_exceptions: frozenset[str] = frozenset()  # ... unless it is one of these ("灾害信息员人数")
     harm_struck_roles: tuple[str, ...] = ()  # ... or what stands between ends in one ("员": "纠纷信息员人数")
@@ -808,9 +810,11 @@ class Reading:
 
     def _failed_work(self, name: str, at: int) -> bool:
         """Whether a word of `handling_failures` stands at ``at`` right after a word of `harm_handling` or
-        `reach_words`: the work fell short ("整改不到位", "培训不到位"), its failure the harm counted."""
-        return bool(self.handling_failures) and name.startswith(self.handling_failures, at) and (
-            name[:at].endswith(self.harm_handling) or name[:at].endswith(self.reach_words))
+        `reach_words`: the work fell short ("整改不到位", "培训不到位"), its failure the harm counted; or a word of
+        `ending_failures` ends ``name`` there: the work ran late ("整改逾期", "办理逾期"; not "催收逾期贷款", where the
+        loans are what the work acts on)."""
+        failed = (bool(self.handling_failures) and name.startswith(self.handling_failures, at)) or name[at:] in self.ending_failures
+        return failed and (name[:at].endswith(self.harm_handling) or name[:at].endswith(self.reach_words))
 
     def _works_on_end(self, words: str) -> bool:
         """Whether ``words`` end in a word of `harm_handling` not right after one of `handling_negations`
