@@ -4180,6 +4180,16 @@ def test_what_is_overdue_unclosed_or_left_in_a_backlog_is_to_avoid(library, name
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.44")
 
 
+def test_the_reason_names_the_work_that_ran_late(library):
+    """A row read lower is better for a word of reading.ending_failures says after which word of work it stands."""
+    for name, work in (("整改逾期数量", "整改"), ("隐患整改逾期比例", "整改")):
+        row, _ = one(library, name=name, target="10个", actual="6个", group=["产出指标", "数量指标"], claimed="10")
+        why = next(v.value for v in row.result.values if v.name == "direction")
+        assert f"紧接在“{work}”之后，是这项工作本身的逾期" in why and "ending_failures" in why, why
+    row, _ = one(library, name="逾期件数", target="10个", actual="6个", group=["产出指标", "数量指标"], claimed="10")
+    assert "ending_failures" not in next(v.value for v in row.result.values if v.name == "direction")
+
+
 def test_the_warning_on_a_rate_of_a_harm_says_what_a_rate_to_reach_would_score(library):
     """A rate read as a harm's ("网上信访率" may be one to reach) is warned of as a rate, not as a count of what a harm befell."""
     _, rep = one(library, name="群众投诉比例", target="4%", actual="5%", group=["效益指标", "社会效益指标"], claimed="10")

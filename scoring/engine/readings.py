@@ -816,6 +816,19 @@ class Reading:
         failed = (bool(self.handling_failures) and name.startswith(self.handling_failures, at)) or name[at:] in self.ending_failures
         return failed and (name[:at].endswith(self.harm_handling) or name[:at].endswith(self.reach_words))
 
+    def late_work(self, name: str) -> tuple[str, str] | None:
+        """The word of work and the word of `ending_failures` after it that end a name before its count or rate ("整改",
+        "逾期" of "整改逾期数量"): the work ran late, for saying why; else None."""
+        for ending in ("", *self.harm_counts, *self.harm_rates):
+            if ending and not name.endswith(ending):
+                continue
+            stem = name[: len(name) - len(ending)] if ending else name
+            late = next((w for w in self.ending_failures if stem.endswith(w)), None)
+            if late is not None and self._failed_work(stem, len(stem) - len(late)):
+                before = stem[: len(stem) - len(late)]
+                return max((w for w in (*self.harm_handling, *self.reach_words) if before.endswith(w)), key=len), late
+        return None
+
     def _works_on_end(self, words: str) -> bool:
         """Whether ``words`` end in a word of `harm_handling` not right after one of `handling_negations`
         ("救助" of "救助被骗群众人数"; not "未修复" of "未修复损毁文物件数": the work not done, review GZ A1)."""

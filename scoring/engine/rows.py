@@ -1450,11 +1450,15 @@ class RowScorer(WordingGrader, UnitMatcher):
                 aside = f"；其中的“{limited}”只作用于 reading.struck_handling_objects 所列之事" if limited else ""
                 return (f"名称中的“{harm}”是要避免的事，写在所计的“{struck[1]}”之前：所计是遭此事的，越少越好"
                         f"（规则文件 {listed}、harm_struck_length{aside}）")
+            # a word of work right before it, read as that work running late ("整改逾期数量"): say so, and which key did
+            late = self.reading.late_work(name) if harm is not None and harm in self.reading.ending_failures else None
+            said = f"，紧接在“{late[0]}”之后，是这项工作本身的{late[1]}" if late is not None else ""
+            listed += "、ending_failures" if late is not None else ""
             rate = self.reading.harm_rate(name) if harm is not None else None
             if rate is not None:
-                return f"名称中的“{harm}”是要避免的事，紧接的“{rate}”是它所占的比率，越低越好（规则文件 {listed}、harm_rates）"
+                return f"名称中的“{harm}”是要避免的事{said}，紧接的“{rate}”是它所占的比率，越低越好（规则文件 {listed}、harm_rates）"
             if harm is not None:
-                return f"名称中的“{harm}”是要避免的事，所计越少越好（规则文件 {listed}）"
+                return f"名称中的“{harm}”是要避免的事{said}，所计越少越好（规则文件 {listed}）"
         durations = rules.no_comparator_durations
         if durations is not None and target.unit in durations.units and method is rules.methods.get(durations.method):
             # a time the work took, by its name or its group (review GN C2: the only reversed rows with no reason said)
