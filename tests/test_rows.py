@@ -4175,6 +4175,10 @@ def test_the_time_until_a_service_runs_again_is_a_time_taken(library, name, grou
     ("整改超期比例", "质量指标", "5%", "4%", "10.00*", "8.00"), ("隐患整改逾期比例", "质量指标", "5%", "4%", "10.00*", "8.00"),
     # … not where more follows it: what the work acts on
     ("催收逾期贷款金额", "数量指标", "500万元", "400万元", "8.00", "8.00"), ("淘汰超期服役车辆数", "数量指标", "100辆", "80辆", "8.00", "8.00"),
+    # a word of owned work after an object harm names what it befell (objects_hold_work) …
+    ("逾期未结法律援助案件数", "数量指标", "5件", "2件", "10.00", "4.00"),
+    # … not another word of work, which acts on the harm ending the name, nor one with no object harm before it
+    ("拖欠工资清欠问题数", "数量指标", "10个", "8个", "8.00", "8.00"), ("法律援助案件数", "数量指标", "100件", "80件", "8.00", "8.00"),
 ])
 def test_what_is_overdue_unclosed_or_left_in_a_backlog_is_to_avoid(library, name, group, target, actual, expected, before):
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.44")

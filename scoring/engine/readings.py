@@ -244,6 +244,7 @@ class Reading:
     nouns_hide_harms: bool = False  # a harm word inside a listed noun stands nowhere: not between 冒领 and 人数 of "冒领失业保险金人数"
     object_harms: frozenset[str] = frozenset()  # "冒领", "验收不合格": the rest up to the count is what it befell, reach words and all
     objects_hold_roles: bool = False  # ... a word of harm_struck_roles ending it included ("损坏视频监控探头数量")
+    objects_hold_work: bool = False  # ... and a word of work there names it, acting on no harm ending the name ("逾期未结法律援助案件数")
     object_work_done: tuple[str, ...] = ()  # ... work ending it may be followed by one of these ("完成" of "验收不合格项目整改完成数")
     misdone_objects: tuple[str, ...] = ()  # processing ("超期办理" done wrongly): the rest is what it processed, owned work words and all
     handling_outcomes: tuple[str, ...] = ()  # "结果": right after a word of work, a harm after it is about the work ("对处理结果不满意")
@@ -671,6 +672,10 @@ class Reading:
                     processed = self._processed(stem, len(stem) - len(harm))
                     if processed is not None:
                         return processed
+                if how == "work" and self.objects_hold_work:
+                    befell = self._object_befell(stem, len(stem) - len(harm))
+                    if befell is not None:
+                        return befell
                 return harm, how
         return False
 
@@ -688,6 +693,17 @@ class Reading:
             how = self._handling(stem, at)
             return None if how == "work" else (done, how)
         return None
+
+    def _object_befell(self, stem: str, end: int) -> tuple[str, str] | None:
+        """`harm_reading` of a name whose harm at ``end`` a word of `owned_handling` was read as acting on, where a harm of
+        `object_harms` stands before them: what follows it is what it befell, the word of work naming it ("逾期未结法律援助
+        案件数" counts the legal-aid cases overdue and unclosed, not aid given); how work before the object harm stands to
+        it ("整改拖欠工资问题数" is work).  The object harm nearest the end; None where none stands before or a word of other
+        work stands between ("拖欠工资清欠问题数": 清欠 acts on the problems)."""
+        at, harm = max(((stem.rfind(h, 0, end), h) for h in self.object_harms), default=(-1, ""))
+        if at < 0 or at + len(harm) > end or self._works_on(stem[at + len(harm):end], owned=False):
+            return None
+        return harm, self._handling(stem, at)
 
     def _processing(self, done: str) -> bool:
         """Whether work done wrongly (`_misdone`: "超期办理") ends in a word of `misdone_objects`: processing, done, whose

@@ -287,6 +287,11 @@ class ReadingDecl(Strict):
     # 监控探头数量" counts the cameras damaged, not those watching a harm's field).  False (absent): such a name is read as
     # counting the harm's means, as before
     objects_hold_roles: bool = False
+    # Whether a word of work between a harm of `object_harms` and a harm ending the name names what the object harm befell
+    # rather than acting on the harm: "逾期未结法律援助案件数" counts legal-aid cases overdue and unclosed (lower is better),
+    # where 援助 acts on 案件 in "法律援助案件数"; work before the object harm still acts on it ("整改拖欠工资问题数").
+    # False (absent): the word of work acts on the harm ending the name, as before
+    objects_hold_work: bool = False
     # Words saying work was done (完成, 到位) that may follow a word of `harm_handling` ending what a harm of `object_harms`
     # befell: "验收不合格项目整改完成数", "检测不合格产品整改到位数" count work on the harm (more is better).  Empty
     # (absent): such a name is read as counting what the harm befell, as before
