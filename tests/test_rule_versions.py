@@ -529,6 +529,21 @@ def test_inheritance_errors(tmp_path):
     assert "找不到被继承的规则集 nowhere@1" in proc.stderr and "成环" in proc.stderr
 
 
+@pytest.mark.parametrize("parent, child", [('rows = "s"', "[rows]"), ('rows = ["ab"]', "[rows]"), ('rows = "s"', '[rows]\nmode = "x"'),
+                                           ("inputs = [1]", '[inputs.c]\nlabel = "丙"\ntype = "count"')])
+def test_a_parent_whose_section_is_no_table_fails_its_files_not_the_folder(tmp_path, parent, child):
+    """A parent writing rows or inputs as no table, and a child writing that table: both files fail, named, and the
+    folder's other rule files still load (review S64 B1: the merge raised, and no rule file of the folder loaded)."""
+    good = RULE.format(id="test.good", version="1", region='["测试省"]', start="2024-01-01", end="2024-12-31", score="a", extends="")
+    (tmp_path / "good.toml").write_text(good, encoding="utf-8")
+    (tmp_path / "parent.toml").write_text(f'{parent}\n[rule_set]\nid = "test.p"\nversion = "1"\n', encoding="utf-8")
+    (tmp_path / "child.toml").write_text(f'extends = "test.p@1"\n[rule_set]\nid = "test.c"\nversion = "1"\n{child}\n', encoding="utf-8")
+    library = load_rule_dir(tmp_path)
+    assert [r.ref for r in library.rule_sets] == ["test.good@1"]
+    failed = "\n".join(map(str, library.failures))
+    assert "parent.toml" in failed and "child.toml" in failed and '{"a": "b"}' not in failed, failed
+
+
 def test_dated_parameters_pick_the_year(tmp_path):
     body = RULE.format(id="test.dated", version="1", region='["测试省"]', start="2023-01-01", end="2025-12-31", score="a / b * weight * k", extends="")
     body += textwrap.dedent("""

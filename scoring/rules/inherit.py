@@ -102,12 +102,12 @@ def merge(path: str, parent: dict, child: dict) -> tuple[dict, list[FileProblem]
                 problems.append(FileProblem(path, "rule_set.effective_from", f"另一地区的规则集须写明自己的生效日期（所继承的 "
                                             f"{parent_info.get('id')} 生效于 {parent_info.get('effective_from')}，不沿用）"))
             out["rule_set"] = {**parent_info, **_copied(value)}
-        elif key in _DICTS and isinstance(value, dict):
+        elif key in _DICTS and isinstance(value, dict) and isinstance(out.get(key, {}), dict):
             out[key] = {**out.get(key, {}), **value}
         elif key in _KEYED_LISTS and isinstance(value, list):
             problems += _written_twice(path, key, value)
             out[key] = _merge_keyed(out.get(key, []), value, _KEYED_LISTS[key])
-        elif key == "rows" and isinstance(value, dict):
+        elif key == "rows" and isinstance(value, dict) and isinstance(out.get("rows", {}), dict):
             out["rows"] = _merge_rows(out.get("rows", {}), value)
         elif key == "reading" and isinstance(value, dict) and isinstance(out.get("reading"), dict):
             out["reading"] = _merge_reading(out["reading"], value)
