@@ -4173,8 +4173,10 @@ def test_the_time_until_a_service_runs_again_is_a_time_taken(library, name, grou
     # a word of lateness right after a word of work and ending the name is that work's own lateness (ending_failures) …
     ("整改逾期数量", "数量指标", "10个", "6个", "10.00", "6.00"), ("办理逾期件数", "质量指标", "10件", "6件", "10.00", "6.00"),
     ("整改超期比例", "质量指标", "5%", "4%", "10.00*", "8.00"), ("隐患整改逾期比例", "质量指标", "5%", "4%", "10.00*", "8.00"),
-    # … not where more follows it: what the work acts on
+    # … not where more follows it, nor after work acting on what is overdue, nor 延期, what is applied for (review S64 B2)
     ("催收逾期贷款金额", "数量指标", "500万元", "400万元", "8.00", "8.00"), ("淘汰超期服役车辆数", "数量指标", "100辆", "80辆", "8.00", "8.00"),
+    ("清收逾期金额", "数量指标", "500万元", "400万元", "8.00", "8.00"), ("催缴逾期件数", "数量指标", "100件", "80件", "8.00", "8.00"),
+    ("清理逾期件数", "数量指标", "100件", "80件", "8.00", "8.00"), ("办理延期件数", "数量指标", "100件", "80件", "8.00", "8.00"),
     # a word of owned work after an object harm names what it befell (objects_hold_work) …
     ("逾期未结法律援助案件数", "数量指标", "5件", "2件", "10.00", "4.00"),
     # … not another word of work, which acts on the harm ending the name, nor one with no object harm before it

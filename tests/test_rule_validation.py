@@ -393,7 +393,7 @@ METHOD = ROWS.format(weight=90).replace('score = "weight"', 'reads = "number"\ns
      "reading.unhandled_lower_names", "“跑动次数”不以 reading.lower_quantity_names 中的词结尾"),
     ('[reading]\nharm_handling = ["整改"]\ndoubtful_handling = ["劝阻"]\n', "reading.doubtful_handling", "“劝阻”不在 reading.harm_handling 中"),
     ('[reading]\nharm_words = ["冒领"]\nobject_harms = ["错发"]\n', "reading.object_harms", "“错发”不在 reading.harm_words 中"),
-    ('[reading]\nharm_words = ["逾期"]\nending_failures = ["超期"]\n', "reading.ending_failures", "“超期”不在 reading.harm_words 中"),
+    ('[reading]\nharm_words = ["逾期"]\n[reading.ending_failures]\n"超期" = ["整改"]\n', "reading.ending_failures.超期", "“超期”不在 reading.harm_words 中"),
     ('[reading]\nmisdone_heads = ["违规"]\njoined_work_heads = ["未经"]\n', "reading.joined_work_heads", "“未经”不在 reading.misdone_heads 中"),
     ('[rows.no_comparator]\ndoubtful_harm = "nope"\n', "rows.no_comparator.doubtful_harm", "没有名为 nope 的方法"),
     ('[rows.no_comparator]\nunstated = "nope"\n', "rows.no_comparator.unstated", "没有名为 nope 的方法"),

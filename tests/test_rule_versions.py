@@ -763,7 +763,7 @@ def test_formulas_diff_says_the_words_a_revision_of_the_readings_adds_and_takes_
     overdue = said("national.project@2020.44", "national.project@2020.45")
     assert "reading.object_harms：新增“逾期未结”" in overdue and "reading.harm_struck_length：8 → 10" in overdue, overdue
     assert "reading.lower_quantity_names：新增“积存件”“积存件数”" in overdue, overdue
-    assert "reading.ending_failures：新增“逾期”“超期”“延期”" in overdue, overdue  # a new key: said as words added
+    assert "reading.ending_failures.逾期：新增“整改”“办理”" in overdue, overdue  # a new key: said as words added
     assert "reading.objects_hold_work：（无） → 是" in overdue, overdue
 
 def test_formulas_diff_reads_like_a_list_of_changes(tmp_path):

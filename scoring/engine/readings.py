@@ -227,8 +227,8 @@ class Reading:
     reach_words: tuple[str, ...] = ()  # "培训", "受益", "合格": a bare figure so named is one to reach
     handling_negations: tuple[str, ...] = ()  # "未", "尚未": right before a word of work, it was not done ("未整改隐患数")
     handling_failures: tuple[str, ...] = ()  # "不到位", "不及时": right after a word of work, the work fell short ("整改不到位")
-    # "逾期": right after a word of work and ending the name (before its count), the work ran late ("整改逾期数量")
-    ending_failures: frozenset[str] = frozenset()
+    # "逾期" = ("整改", "办理" …): right after one of these and ending the name (before its count), the work ran late ("整改逾期数量")
+    ending_failures: dict[str, tuple[str, ...]] = field(default_factory=dict)
     harm_struck_length: int = 0  # a harm word this close before a count strikes what stands between ("死亡畜禽数")
     harm_struck_exceptions: frozenset[str] = frozenset()  # ... unless it is one of these ("灾害信息员人数")
     harm_struck_roles: tuple[str, ...] = ()  # ... or what stands between ends in one ("员": "纠纷信息员人数")
@@ -827,10 +827,13 @@ class Reading:
     def _failed_work(self, name: str, at: int) -> bool:
         """Whether a word of `handling_failures` stands at ``at`` right after a word of `harm_handling` or
         `reach_words`: the work fell short ("整改不到位", "培训不到位"), its failure the harm counted; or a word of
-        `ending_failures` ends ``name`` there: the work ran late ("整改逾期", "办理逾期"; not "催收逾期贷款", where the
-        loans are what the work acts on)."""
-        failed = (bool(self.handling_failures) and name.startswith(self.handling_failures, at)) or name[at:] in self.ending_failures
-        return failed and (name[:at].endswith(self.harm_handling) or name[:at].endswith(self.reach_words))
+        `ending_failures` ends ``name`` there right after a word of work it lists: the work ran late ("整改逾期",
+        "办理逾期"; not "清收逾期", whose work acts on what is overdue, nor "催收逾期贷款", where more follows)."""
+        works = self.ending_failures.get(name[at:]) if self.ending_failures else None
+        if works is not None and name.endswith(works, 0, at):
+            return True
+        return bool(self.handling_failures) and name.startswith(self.handling_failures, at) and (
+            name[:at].endswith(self.harm_handling) or name[:at].endswith(self.reach_words))
 
     def late_work(self, name: str) -> tuple[str, str] | None:
         """The word of work and the word of `ending_failures` after it that end a name before its count or rate ("整改",
@@ -839,10 +842,11 @@ class Reading:
             if ending and not name.endswith(ending):
                 continue
             stem = name[: len(name) - len(ending)] if ending else name
-            late = next((w for w in self.ending_failures if stem.endswith(w)), None)
-            if late is not None and self._failed_work(stem, len(stem) - len(late)):
+            for late, works in self.ending_failures.items():
                 before = stem[: len(stem) - len(late)]
-                return max((w for w in (*self.harm_handling, *self.reach_words) if before.endswith(w)), key=len), late
+                work = max((w for w in works if before.endswith(w)), key=len, default=None) if stem.endswith(late) else None
+                if work is not None:
+                    return work, late
         return None
 
     def _works_on_end(self, words: str) -> bool:

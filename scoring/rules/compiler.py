@@ -356,7 +356,7 @@ class _Compiler:
                 self.problem("reading.object_harms", f"“{word}”不在 reading.harm_words 中，不起作用")
         for word in r.ending_failures:
             if word not in r.harm_words:
-                self.problem("reading.ending_failures", f"“{word}”不在 reading.harm_words 中，不起作用")
+                self.problem(f"reading.ending_failures.{word}", f"“{word}”不在 reading.harm_words 中，不起作用")
         for word in r.joined_work_heads:
             if word not in r.misdone_heads:
                 self.problem("reading.joined_work_heads", f"“{word}”不在 reading.misdone_heads 中，不起作用")
@@ -446,7 +446,7 @@ class _Compiler:
             reach_words=tuple(fold(w) for w in r.reach_words),
             handling_negations=tuple(fold(w) for w in r.handling_negations),
             handling_failures=tuple(fold(w) for w in r.handling_failures),
-            ending_failures=frozenset(fold(w) for w in r.ending_failures),
+            ending_failures={fold(k): tuple(fold(w) for w in v) for k, v in r.ending_failures.items()},
             harm_struck_length=r.harm_struck_length,
             harm_struck_exceptions=frozenset(fold(w) for w in r.harm_struck_exceptions),
             harm_struck_roles=tuple(fold(w) for w in r.harm_struck_roles),
@@ -879,7 +879,7 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("rows.no_comparator", "unstated"): None, ("reading", "handling_negations"): [],
                                                         ("reading", "harm_struck_length"): 0, ("reading", "harm_struck_exceptions"): [],
                                                         ("reading", "handling_failures"): [], ("reading", "harm_struck_roles"): [],
-                                                        ("reading", "ending_failures"): [],
+                                                        ("reading", "ending_failures"): {},
                                                         ("reading", "misdone_heads"): [], ("reading", "handling_outcomes"): [],
                                                         ("reading", "compound_nouns"): [], ("reading", "misdone_work"): [],
                                                         ("reading", "whole_counts"): False, ("reading", "misdone_objects"): [],

@@ -241,11 +241,12 @@ class ReadingDecl(Strict):
     # Words of `harm_words` that right after a word of `harm_handling` or `reach_words` say the work itself fell short ("隐患整改不到位数",
     # "工程质量问题整改不到位项目数", "处置不及时事件数"): the failure is the harm counted, not work done
     handling_failures: list[str] = []
-    # Words of `harm_words` that, right after a word of `harm_handling` or `reach_words` and ending the name before its count
-    # or rate, say the work ran late: its lateness is the harm counted ("整改逾期数量", "隐患整改逾期比例", "办理逾期件数" are
-    # lower is better).  Not where more follows ("催收逾期贷款金额", "清理逾期账款": what the work acts on), which is why such
-    # a word cannot be one of `handling_failures`.  Empty (absent): read as any harm after a word of work, work done on it
-    ending_failures: list[str] = []
+    # Words of `harm_words`, each with the words of work after which, ending the name before its count or rate, it says
+    # that work ran late: its lateness is the harm counted ("逾期" = ["整改", "办理"]: "整改逾期数量", "隐患整改逾期比例",
+    # "办理逾期件数" are lower is better).  Not after other work, which acts on what is overdue ("清收逾期金额", "催缴逾期
+    # 件数"), nor where more follows ("催收逾期贷款金额": what the work acts on), which is why such a word cannot be one of
+    # `handling_failures`.  Empty (absent): read as any harm after a word of work, work done on it
+    ending_failures: dict[str, list[str]] = {}
     # How many characters at most may stand between a harm word and the count ending a name for the harm to be what
     # befell the thing counted ("死亡畜禽数", "水毁供水设施处数", "问题厕所数量": lower is better), none of them a word
     # of `harm_handling` or `reach_words` ("破损档案修裱数量", "失业人员再就业人数" count work); 0: a harm word must end
