@@ -374,6 +374,10 @@ def test_an_edited_folder_compiles_only_the_files_that_changed_and_those_built_o
     edited = load_rule_dir(rules)
     assert compiled == [child.name]
     assert edited.rule_sets == _uncached(rules, monkeypatch).rule_sets and not edited.failures
+    # the library kept after it, made of the pickles its parts gave (`model._as_pickled`), read back alike
+    compiled.clear()
+    kept = load_rule_dir(rules)
+    assert kept.folder and kept.rule_sets == edited.rule_sets and compiled == []
 
     compiled.clear()
     parent = rules / "national" / "project-2020.toml"
@@ -482,6 +486,24 @@ def test_the_pool_keeps_the_parts_last_used_each_with_the_shared_parts_it_holds(
     again = tmp_path / "again"
     shutil.copytree(few_rules, again)
     assert load_rule_dir(again).rule_sets == _uncached(again, monkeypatch).rule_sets and compiled
+
+
+def test_the_libraries_kept_are_those_last_used(cache, few_rules, two_rules, tmp_path, monkeypatch):
+    """Over `cache.KEEP` libraries, those used longest ago go first: the shipped rules every command loads are
+    not let go because a rule author's edits of a copy made newer ones."""
+    monkeypatch.setattr(rule_cache, "KEEP", 2)
+    load_rule_dir(two_rules)
+    [used] = _entries(cache)
+    load_rule_dir(few_rules)
+    [other] = [entry for entry in _entries(cache) if entry != used]
+    hour_ago = used.stat().st_mtime - 3600
+    os.utime(used, (hour_ago - 60, hour_ago - 60))
+    os.utime(other, (hour_ago, hour_ago))
+    assert load_rule_dir(two_rules).folder  # read from its entry, now the last used
+    copy = tmp_path / "copy"
+    shutil.copytree(two_rules, copy)
+    load_rule_dir(copy)
+    assert used.exists() and not other.exists() and len(_entries(cache)) == 2
 
 
 def test_a_link_switched_while_a_folder_loads_gives_no_file_two_names(cache, few_rules, monkeypatch):

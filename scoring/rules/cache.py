@@ -5,7 +5,7 @@ only on the files' bytes and their paths as shown, on this program's loading cod
 Python running it; so it is kept, pickled, in the user's cache folder under a key made from all
 of these (SHA-256), and a later run that finds the same files reads it back instead.  A file that
 changes — or the loading code, or the Python — changes the key: the old entry is simply never
-used again, and the oldest entries are removed once there are more than `KEEP`.  Beside the
+used again, and those used longest ago are removed once there are more than `KEEP`.  Beside the
 libraries, each folder loaded afresh leaves its parts in a pool (`Parts`), so that the next change to
 it, or a copy of it, compiles only the files the change reaches; each folder's files' digests are remembered by their
 status, so that finding its library needs no file read (`FileDigests`); and `formulas validate`
@@ -34,6 +34,7 @@ import os
 import pickle
 import stat
 import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -220,8 +221,6 @@ class FileDigests:
             after = path.stat()
         except OSError:
             return
-        import time
-
         settled = time.time_ns() - SETTLED_NS
         if _status(after) == _status(before) and after.st_mtime_ns < settled and after.st_ctime_ns < settled:
             self.seen[name] = (_status(after), digest)
@@ -256,13 +255,26 @@ def load(key: str, prefix: str = PREFIX) -> object | None:
     if not _private(folder) or not _private(path):
         return None
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
             return None  # a pipe named like an entry would stop every command on its open (review KB C1)
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError:
         return None
-    return entry_value(data)
+    value = entry_value(data)
+    if value is not None and time.time() - status.st_mtime > _USED_AGAIN:
+        # marked as used now: the folder keeps the entries last used (`_tidy`), and the library of the rules
+        # every command loads must not be dropped after the copies a rule author edits have made 32 others
+        try:
+            os.utime(path)
+        except OSError:
+            pass
+    return value
+
+
+# The seconds after which an entry read is marked as used again (a time written on every read would cost a write)
+_USED_AGAIN = 60
 
 
 _DIGEST = 32  # the bytes of the SHA-256 an entry begins with
@@ -416,8 +428,8 @@ def store(key: str, value: object, prefix: str = PREFIX) -> None:
 
 
 def _tidy(folder: Path, prefix: str, keep: int) -> None:
-    """Remove the oldest entries named ``prefix…`` beyond ``keep`` (another process may be
-    removing them too)."""
+    """Remove the entries named ``prefix…`` beyond ``keep``, those last used longest ago first (by their
+    times, which `load` sets on use; another process may be removing them too)."""
     entries = []
     for path in folder.glob(f"{prefix}*{SUFFIX}"):
         try:
@@ -474,6 +486,9 @@ class Parts:
         self.old: dict[bytes, bytes] = {k: v for k, v in found.items() if isinstance(k, bytes) and isinstance(v, bytes)}
         self.new: dict[bytes, bytes] = {_MADE_BY: _code().encode()}
         self.shared: dict[bytes, object] = {}  # each shared part read back in this load, by its key
+        # each shared part read back or made in this load, by its identity, with its pickle (held with it: the id
+        # stays its own): the library kept after the load keeps those of many rule sets pickled again (`pickle_of`)
+        self.pickles: dict[int, tuple[object, bytes]] = {}
         self.made = False  # whether this load made a part (one the pool lacked, or held broken)
 
     def get(self, key: bytes | None) -> object | None:
@@ -497,7 +512,7 @@ class Parts:
         buffer = io.BytesIO()
         shared: dict[bytes, bytes] = {}
         try:
-            _PartPickler(buffer, shareable_parts(value) if hasattr(value, "__dict__") else [], shared).dump(value)
+            _PartPickler(buffer, shareable_parts(value) if hasattr(value, "__dict__") else [], shared, self.pickles).dump(value)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return
         self.new.update(shared)
@@ -514,7 +529,14 @@ class Parts:
             if blob is None or hashlib.sha256(blob).digest() != key[len(_SHARED):]:
                 raise pickle.UnpicklingError("unknown shared part")
             found = self.shared[key] = pickle.loads(blob)
+            self.pickles[id(found)] = (found, blob)
         return found
+
+    def pickle_of(self, value: object) -> bytes | None:
+        """The pickle of ``value`` where it is a shared part this load read back or made (None otherwise): what
+        pickling it again would give, without the time (`library._share_equal_parts`, `model.defer_bulky_fields`)."""
+        found = self.pickles.get(id(value))
+        return found[1] if found is not None and found[0] is value else None
 
     def save(self) -> None:
         """Write the pool with the parts of this load last (the newest), then the others, each with the shared parts
@@ -566,12 +588,14 @@ _SHARED = b"shared\0"
 
 
 class _PartPickler(pickle.Pickler):
-    """Pickles a value with each of ``marked`` left out, pickled apart into ``shared`` under its digest."""
+    """Pickles a value with each of ``marked`` left out, pickled apart into ``shared`` under its digest (and into
+    ``pickles`` under its identity, with it)."""
 
-    def __init__(self, file, marked: list, shared: dict[bytes, bytes]) -> None:
+    def __init__(self, file, marked: list, shared: dict[bytes, bytes], pickles: dict[int, tuple[object, bytes]]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.marked = {id(value): value for value in marked}  # (the values too: their ids stay theirs)
         self.shared = shared
+        self.pickles = pickles
 
     def persistent_id(self, obj):
         if id(obj) not in self.marked:
@@ -579,6 +603,7 @@ class _PartPickler(pickle.Pickler):
         blob = pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)
         key = _SHARED + hashlib.sha256(blob).digest()
         self.shared[key] = blob
+        self.pickles[id(obj)] = (obj, blob)
         return key
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -506,16 +507,17 @@ def load_rule_dir(directory: Path | str | None = None, read_every_file: bool = F
     files = [(path, read[path]) for path in found]
     # Every object the parts give back or the compiler makes stays alive in the library: collections
     # meanwhile find nothing to free, and took a third of the parts' unpickling (as `cache.entry_value`)
+    parts = cache.Parts()
     with cache.NoCollections():
-        library = _load_files(directory, files, ledger)
+        library = _load_files(directory, files, parts, ledger)
         library.failures[:0] = unusable
-        library.rule_sets = _share_equal_parts(library.rule_sets)
+        library.rule_sets = _share_equal_parts(library.rule_sets, parts.pickle_of)
     # kept with its failures too: a folder holding one broken file (a draft, another province's
     # slip) would otherwise unpickle every other file's parts on every command, six times as slow;
     # the failures are read back as they were made, from the same bytes.  Not so a file that could
     # not be read at all: its bytes are in no key, and its message would outlive its cause
     if not unusable and all(data is not None for _, data in files):
-        cache.store(key, replace(library, rule_sets=defer_bulky_fields(library.rule_sets)))
+        cache.store(key, replace(library, rule_sets=defer_bulky_fields(library.rule_sets, parts.pickle_of)))
     return library
 
 
@@ -532,12 +534,13 @@ def _read_digest(path: Path, status: os.stat_result, read: dict[Path, bytes | No
     return digest
 
 
-def _share_equal_parts(rule_sets: list[RuleSet]) -> list[RuleSet]:
+def _share_equal_parts(rule_sets: list[RuleSet], pickle_of: Callable[[object], bytes | None]) -> list[RuleSet]:
     """The rule sets with equal readings, row rules and sections of their resolved data held as one
     object each.  A revision and the rule sets built on one parent repeat them all; pickle keeps
     one copy of an object however often it is referred to, so the cached library is read back in
     the time of its distinct parts, not of every rule set's copies (they are never changed once
-    compiled)."""
+    compiled).  Values are equal where their pickles are; ``pickle_of`` gives those the folder's
+    parts already hold (`cache.Parts.pickle_of`)."""
     import pickle
 
     seen: dict[bytes, object] = {}
@@ -548,7 +551,7 @@ def _share_equal_parts(rule_sets: list[RuleSet]) -> list[RuleSet]:
     def one(value):
         found = met.get(id(value))
         if found is None:
-            found = met[id(value)] = seen.setdefault(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), value)
+            found = met[id(value)] = seen.setdefault(pickle_of(value) or pickle.dumps(value, pickle.HIGHEST_PROTOCOL), value)
         return found
 
     out = []
@@ -560,12 +563,11 @@ def _share_equal_parts(rule_sets: list[RuleSet]) -> list[RuleSet]:
     return out
 
 
-def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], ledger: bytes | None = None) -> RuleLibrary:
+def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], parts: cache.Parts, ledger: bytes | None = None) -> RuleLibrary:
     # Only a file whose compiled rule set is in no part is compiled: a folder loaded from its parts
     # (a copy of the rules, a file broken or not compiled) needs none of the compiler (0.15 s to import)
     from .inherit import ref_of
 
-    parts = cache.Parts()
     # each file's path as shown, worked out once: it resolves links, and a link switched while the
     # folder loads ("current" → a new release) must not give one file two names (review EJ A1)
     shown = dict(zip((path for path, _ in files), display_paths([path for path, _ in files])))

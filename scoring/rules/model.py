@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pickle
 import threading
+from collections.abc import Callable
 from decimal import Decimal
 
 from ..engine.readings import Reading
@@ -416,16 +417,21 @@ class PickledValue:
         return PickledValue, (self.blob(),)
 
 
-def defer_bulky_fields(rule_sets: list[RuleSet]) -> list[RuleSet]:
+def defer_bulky_fields(rule_sets: list[RuleSet], pickle_of: Callable[[object], bytes | None] = lambda value: None) -> list[RuleSet]:
     """Copies of ``rule_sets`` that keep `DEFERRED_FIELDS` and `LAZY_FIELDS` pickled until first
-    read: what the cache stores.  The copies give the same values as the originals for every field."""
-    holder = PickledValue.of([{n: getattr(r, n) for n in DEFERRED_FIELDS} for r in rule_sets])
+    read: what the cache stores.  The copies give the same values as the originals for every field.
+    ``pickle_of`` gives the pickle of a value where it is already at hand (`cache.Parts.pickle_of`);
+    values whose pickles are equal are equal, and are neither compared nor pickled again."""
+    holder = PickledValue.of(_as_pickled([{n: getattr(r, n) for n in DEFERRED_FIELDS} for r in rule_sets], pickle_of))
     # the revisions of a rule set and those built on it mostly read and score rows alike: one object for
     # each distinct value, pickled once (53 rule sets hold 15 readings and 14 row rules)
     distinct: dict[str, list] = {name: [] for name in (*_SHARED_FIELDS, *LAZY_FIELDS)}
     # each value already met by its identity: rule sets read back from a folder's parts, or shared by
     # `library._share_equal_parts`, mostly hold the very same objects, which need no comparing
     known: dict[str, dict[int, int]] = {name: {} for name in distinct}
+    # each distinct value by its pickle, where one was at hand: an equal value whose pickle is another
+    # (compiled afresh, not read back) is still found by comparing
+    by_pickle: dict[str, dict[bytes, int]] = {name: {} for name in distinct}
     pickled: dict[str, list[PickledValue]] = {name: [] for name in LAZY_FIELDS}
     out = []
     for at, r in enumerate(rule_sets):
@@ -435,13 +441,19 @@ def defer_bulky_fields(rule_sets: list[RuleSet]) -> list[RuleSet]:
         for name, seen in distinct.items():
             value = copy.__dict__[name]
             index = known[name].get(id(value))
+            blob = None
             if index is None:
+                blob = pickle_of(value)
+                index = by_pickle[name].get(blob) if blob is not None else None
+            if index is None and blob is None:
                 index = next((i for i, v in enumerate(seen) if v == value), None)
             if index is None:
                 index = len(seen)
                 seen.append(value)
                 if name in pickled:
-                    pickled[name].append(PickledValue.of(value))
+                    pickled[name].append(PickledValue(blob) if blob is not None else PickledValue.of(value))
+            if blob is not None:
+                by_pickle[name].setdefault(blob, index)
             known[name][id(value)] = index  # (every value stays alive, in ``rule_sets``, while ids are kept)
             if name in pickled:
                 del copy.__dict__[name]
@@ -450,6 +462,44 @@ def defer_bulky_fields(rule_sets: list[RuleSet]) -> list[RuleSet]:
                 copy.__dict__[name] = seen[index]
         copy.__dict__["_deferred"] = (holder, at, parts)
         out.append(copy)
+    return out
+
+
+class _Pickle:
+    """A value whose pickle is at hand, pickled as those bytes: read back, it is the value again."""
+
+    __slots__ = ("blob",)
+
+    def __init__(self, blob: bytes) -> None:
+        self.blob = blob
+
+    def __reduce__(self):
+        return pickle.loads, (self.blob,)
+
+
+def _as_pickled(deferred: list[dict], pickle_of: Callable[[object], bytes | None]) -> list[dict]:
+    """The `DEFERRED_FIELDS` of each rule set with each value, and each section of the resolved data, whose pickle
+    is at hand (`shareable_parts`) put as that pickle: copying their bytes is a fraction of pickling the values, most
+    of keeping a folder's library after one of its files changed.  One `_Pickle` for each distinct pickle: read
+    back, the rule sets holding it share one object, as they did."""
+    made: dict[bytes, _Pickle] = {}
+
+    def one(value):
+        blob = pickle_of(value)
+        if blob is None:
+            return value
+        found = made.get(blob)
+        if found is None:
+            found = made[blob] = _Pickle(blob)
+        return found
+
+    out = []
+    for fields in deferred:
+        fields = {name: one(value) for name, value in fields.items()}
+        resolved = fields.get("resolved")
+        if isinstance(resolved, dict):
+            fields["resolved"] = {k: one(v) for k, v in resolved.items()}
+        out.append(fields)
     return out
 
 
