@@ -549,6 +549,31 @@ def test_unit_verdicts_are_remembered_within_a_bound(monkeypatch):
         parse_with("12次左右", reading)
 
 
+def test_names_read_are_remembered_within_a_bound_and_left_out_of_the_pickle(monkeypatch):
+    """What a name reads as is remembered by the vocabulary (a batch meets the same names on every sheet), for a
+    bounded number of answers; a name read again, or by a fresh copy, reads alike; the pickle of a reading holds its
+    vocabulary only, so that the cache and `_share_equal_parts` see a used reading as its words."""
+    import dataclasses
+    import pickle
+
+    from scoring.engine import readings
+
+    monkeypatch.setattr(readings, "_ANSWERS_KEPT", 5)
+    latest = load_rule_dir(FORMULAS).find("national.project", 2020).reading
+    names = ["安全事故发生数", "信访事项超期办理件数", "培训人数", "死亡畜禽数", "逾期未结法律援助案件数", "重复利用率", "涉企投诉积存件"]
+
+    def read(reading):
+        return [(reading.harm_reading(n), reading.reach_word(n), reading.harm_struck(n)) for n in names]
+
+    reading = dataclasses.replace(latest)  # nothing remembered yet
+    first = read(reading)
+    assert 0 < len(reading._answers) <= 5
+    assert read(reading) == first == read(dataclasses.replace(latest))
+    assert [a for a, _, _ in first].count(None) < len(names)  # (some name reads as a harm)
+    kept = pickle.loads(pickle.dumps(reading))
+    assert not set(kept.__dict__) & readings._FORGOTTEN and kept == reading and read(kept) == first
+
+
 def test_an_unfinished_remark_is_quoted_with_its_figure():
     """"11个（计划12个，1个延期）": the message quotes "1个延期" as written, not the vocabulary's
     "个延期" (review BC, D4)."""

@@ -31,6 +31,7 @@ Decisions that are shapes, not vocabulary:
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -144,6 +145,31 @@ class UnitMeaning:
     canonical: str
     into: str | None = None
     factor: Decimal | None = None
+
+
+# What a reading remembers of the names it has read, left out of its pickle (`Reading.__getstate__`)
+_FORGOTTEN = frozenset(("_answers", "_harms_holding", "unit_verdicts"))
+# How many answers each reading keeps (`_remembered`) before it forgets them all: a batch's distinct row names are a few
+# thousand, and a long-running service must not grow without end
+_ANSWERS_KEPT = 50_000
+_UNKNOWN = object()
+
+
+def _remembered(method):
+    """A method of `Reading` reading a name, its answer kept by the reading (`Reading._answers`): a reading never
+    changes, and the same names come back on every sheet of a batch and in every worked example of a rule set."""
+    key = method.__name__
+
+    def remembered(self, name: str):
+        answers = self._answers
+        found = answers.get((key, name), _UNKNOWN)
+        if found is _UNKNOWN:
+            if len(answers) >= _ANSWERS_KEPT:
+                answers.clear()
+            found = answers[(key, name)] = method(self, name)
+        return found
+
+    return functools.update_wrapper(remembered, method)
 
 
 @dataclass(frozen=True)
@@ -421,6 +447,7 @@ class Reading:
         what is to be reached ("培训人数", "受益人口", "修复退化湿地面积"), not what was not done ("缺损未修复数")."""
         return self.reach_word(name) is not None
 
+    @_remembered
     def reach_word(self, name: str) -> str | None:
         """The word of `reach_words` that makes `reaches` true of a name, or None."""
         held = _last_places(name, self._reach)
@@ -488,7 +515,11 @@ class Reading:
 
     def _reached_over(self, name: str, start: int, end: int) -> bool:
         """Whether a word of `reach_words` stands at ``start`` of a name and reaches ``end`` at least ("重复利用")."""
-        return any(len(word) >= end - start and name.startswith(word, start) for word in self.reach_words)
+        if end <= start and start <= len(name) and "" in self.reach_words:
+            return True  # (an empty word, which the set below leaves out, stands anywhere)
+        words, longest = self._reach
+        # each piece of the name from ``start`` long enough, looked up: a name is a few dozen characters, the list long
+        return any(name[start:stop] in words for stop in range(max(end, start + 1), min(len(name), start + longest) + 1))
 
     def _done_wrongly(self, word: str) -> bool:
         return word not in self._handling_set or word in self.misdone_work
@@ -496,6 +527,26 @@ class Reading:
     @cached_property
     def _handling_set(self) -> frozenset[str]:
         return frozenset(self.harm_handling)
+
+    def _ending_counts(self, name: str) -> list[str]:
+        """The words of `harm_counts` a name ends with, in the list's order (longest first)."""
+        counts, longest = self._counts
+        found = [name[len(name) - n:] for n in range(1, min(len(name), longest) + 1) if name[len(name) - n:] in counts]
+        if "" in self._count_order:
+            found.append("")  # (an empty word, which the set leaves out, ends every name)
+        return sorted(found, key=self._count_order.__getitem__) if len(found) > 1 else found
+
+    @cached_property
+    def _counts(self) -> tuple[frozenset[str], int]:
+        return _word_set(self.harm_counts)
+
+    @cached_property
+    def _count_order(self) -> dict[str, int]:
+        return _first_places(self.harm_counts)
+
+    @cached_property
+    def _handling_order(self) -> dict[str, int]:
+        return _first_places(self.harm_handling)
 
     # The word lists as sets with their longest word's length: a name is a few dozen characters and a list a
     # thousand words, so looking up each piece of the name is quicker than finding each word in it
@@ -525,12 +576,10 @@ class Reading:
 
     @cached_property
     def _reach_order(self) -> dict[str, int]:
-        order: dict[str, int] = {}
-        for i, word in enumerate(self.reach_words):
-            order.setdefault(word, i)
-        return order
+        return _first_places(self.reach_words)
 
-    def _misdone(self, name: str) -> list[tuple[int, str]]:
+    @_remembered
+    def _misdone(self, name: str) -> tuple[tuple[int, str], ...]:
         """Each word of work (of `reach_words`, `harm_handling` or `misdone_work`, the longest) done wrongly right
         after a word of `misdone_heads` (`_misdone_work`; not inside a longer word of reach, "重复利用"), with it,
         and where the head starts: (4, "超期办理") of
@@ -548,7 +597,7 @@ class Reading:
                         work += self._done_without(name, end + len(work))
                     found.append((at, head + work))
                 at = name.find(head, at + 1)
-        return found
+        return tuple(found)
 
     def _splits_work(self, name: str, cut: int) -> bool:
         """Whether a word of `reach_words` or `harm_handling` stands across ``cut`` in a name ("查处" across
@@ -563,12 +612,29 @@ class Reading:
     def _in_harm(self, name: str, at: int, word: str) -> bool:
         """Whether ``word`` at ``at`` lies inside a longer word of `harm_words` there: "验收" of "验收不合格" is the
         check that was failed, no work reached (`whole_words`)."""
-        for harm in self.harm_words:
-            if len(harm) > len(word) and word in harm:
-                start = name.find(harm, max(0, at + len(word) - len(harm)))
-                if 0 <= start <= at and start + len(harm) >= at + len(word):
-                    return True
+        holding = self._harms_holding.get(word)
+        if holding is None:
+            holding = self._harms_holding[word] = tuple(harm for harm in self.harm_words if len(harm) > len(word) and word in harm)
+        for harm in holding:
+            start = name.find(harm, max(0, at + len(word) - len(harm)))
+            if 0 <= start <= at and start + len(harm) >= at + len(word):
+                return True
         return False
+
+    @cached_property
+    def _harms_holding(self) -> dict[str, tuple[str, ...]]:
+        """The longer words of `harm_words` holding a word, by the word, filled as `_in_harm` meets them."""
+        return {}
+
+    @cached_property
+    def _answers(self) -> dict[tuple[str, str], object]:
+        """What the methods marked `_remembered` answered, by method and name."""
+        return {}
+
+    def __getstate__(self) -> dict:
+        # pickled without what it has remembered: a reading kept in the cache, or compared by its pickle
+        # (`library._share_equal_parts`), is its vocabulary
+        return {k: v for k, v in self.__dict__.items() if k not in _FORGOTTEN}
 
     def _hosted(self, name: str, at: int, length: int) -> bool:
         """Whether ``name[at:at + length]`` (a harm or reach word) lies inside one of `compound_nouns`: the
@@ -640,6 +706,7 @@ class Reading:
         found = self.harm_reading(name)
         return found[0] if found is not None and found[1] == "doubt" else None
 
+    @_remembered
     def harm_reading(self, name: str) -> tuple[str, str] | None:
         """The harm word a name ends with (maybe before a count), or stands before the thing it befell
         (`harm_struck`), and how words of work before it stand to it (`_handling`: "work", "doubt" or
@@ -652,13 +719,11 @@ class Reading:
 
     def _harm_ending(self, name: str) -> tuple[str, str] | None | bool:
         """`harm_reading` of a name ending in a harm word (maybe before a count); False where none ends it."""
-        for count in ("", *self.harm_counts):
-            if count and not name.endswith(count):
-                continue
+        for count in ("", *self._ending_counts(name)):
             stem = name[: len(name) - len(count)] if count else name
             harm = None
             if stem.endswith(self.harm_words):
-                harm = max((w for w in self.harm_words if stem.endswith(w)), key=len)
+                harm = _longest_ending(stem, self._harms) or ""  # ("": an empty word, the only one ending it)
                 if self.compound_nouns and self._hosted(name, len(stem) - len(harm), len(harm)):
                     harm = None  # "数字化档案件数": no 案件 there
             if harm is None and self.misdone_heads:
@@ -721,6 +786,7 @@ class Reading:
         struck = self._harm_struck(name)
         return (struck[0], struck[2]) if struck is not None and struck[1] == "none" else None
 
+    @_remembered
     def _harm_struck(self, name: str) -> tuple[str, str, str] | None:
         """`harm_reading` of a name whose harm word stands before the thing it befell and a count
         ("死亡畜禽数", "水毁供水设施处数", "问题厕所数量"): at most `harm_struck_length` characters
@@ -734,7 +800,7 @@ class Reading:
         Of several, the one nearest the count."""
         # the longest count the name ends in, only: "纠纷信息员人数" counts 人 (人数), not 信息员人 (数); not one
         # ending inside a word of work ("非法营运查处数": 数, not 处数)
-        count = next((c for c in self.harm_counts if name.endswith(c) and len(c) < len(name)
+        count = next((c for c in self._ending_counts(name) if len(c) < len(name)
                       and not (self.whole_counts and self._splits_work(name, len(name) - len(c)))), None)  # longest first
         if count is None:
             return None
@@ -742,7 +808,7 @@ class Reading:
         found: tuple[int, str] | None = None
         # the harm words where they last stand, and the work done wrongly ("违规采购项目数": 违规采购 befell the projects)
         candidates = [(at, harm) for harm, at in _last_places(stem, self._harms).items() if harm not in self.harm_struck_exceptions]
-        misdone = self._misdone(stem) if self.misdone_heads else []
+        misdone = self._misdone(stem) if self.misdone_heads else ()
         if self.joined_work_heads:
             # a harm word inside work done wrongly that takes in the work after it is part of it: 未完成 of "超期未完成淘汰任务
             # 企业数" is no harm of its own, which 淘汰 would act on
@@ -926,10 +992,12 @@ class Reading:
         if self._failed_work(name, at):
             return "none"  # the work's own failure ("隐患整改不到位数"): what is counted is where it fell short
         doubt = False
-        for word in self.harm_handling:
-            start = name.rfind(word, 0, at)
-            if start < 0:
-                continue
+        # the words of work wholly before ``at``, each where it last starts (as `str.rfind` up to it), in the list's order
+        before = _last_places(name[:at], self._handlings)
+        if "" in self._handling_set:
+            before[""] = min(at, len(name))
+        for word in sorted(before, key=self._handling_order.__getitem__) if before else ():
+            start = before[word]
             if name[:start].endswith(self.handling_passives):
                 continue  # "被审计查出问题数", "接受巡察发现问题数": the unit's own harms, found by someone else's work
             if self._misdone_work(name, start, word) or self._hosted(name, start, len(word)):
@@ -2420,6 +2488,23 @@ def _longest_at(name: str, at: int, indexed: tuple[frozenset[str], int]) -> str 
     for end in range(min(len(name), at + longest), at, -1):
         if name[at:end] in words:
             return name[at:end]
+    return None
+
+
+def _first_places(words: tuple[str, ...]) -> dict[str, int]:
+    """Each word of a list with where it first stands in it: the list's order, for the words a name holds."""
+    order: dict[str, int] = {}
+    for i, word in enumerate(words):
+        order.setdefault(word, i)
+    return order
+
+
+def _longest_ending(name: str, indexed: tuple[frozenset[str], int]) -> str | None:
+    """The longest of the words ``name`` ends with, or None."""
+    words, longest = indexed
+    for start in range(max(0, len(name) - longest), len(name)):
+        if name[start:] in words:
+            return name[start:]
     return None
 
 
