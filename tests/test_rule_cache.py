@@ -157,6 +157,26 @@ def test_a_changed_file_is_loaded_afresh(cache, two_rules):
     assert again.broken == broken.broken and len(_entries(cache)) == 3
 
 
+def test_a_file_the_loader_fails_on_unforeseen_fails_alone(cache, two_rules, monkeypatch):
+    """Whatever reading or compiling one file raises (a slip of this program some content reaches), that file fails,
+    named, and the folder's other files load (review S64: any exception but a ScoringError failed the whole folder)."""
+    from scoring.rules import compiler
+
+    compile_file = compiler.compile_rule_file
+
+    def slipping(path, raw, by_ref):
+        if Path(path).name == "dept-overall-2024.toml":
+            raise KeyError("意外")
+        return compile_file(path, raw, by_ref)
+
+    monkeypatch.setattr(compiler, "compile_rule_file", slipping)
+    library = load_rule_dir(two_rules)
+    assert sorted(r.ref for r in library.rule_sets) == ["national.dept-overall@2020.1", "national.project@2020.1"]
+    [failure] = library.failures
+    assert str(failure).startswith(str(two_rules / "sichuan" / "dept-overall-2024.toml")) and "KeyError" in str(failure) and "意外" in str(failure)
+    assert [b.id for b in library.broken] == ["sichuan.dept-overall"]  # its sheets are refused, naming it
+
+
 def test_a_file_that_cannot_be_read_leaves_no_library_behind(cache, two_rules):
     """A pipe among the rule files is named each time and never opened: its bytes are in no key,
     so the library is not kept, and once it is gone its message goes with it."""

@@ -584,9 +584,10 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], parts: 
         if not isinstance(raw, dict):
             try:
                 raw = read_toml(path, data, json_too=False)
-            except ScoringError as exc:
-                failures.append(exc)
-                broken.append(_broken(path, data, None, exc))
+            except Exception as exc:  # noqa: BLE001 - one file's failure, whatever it is, is that file's (`_unforeseen`)
+                failure = _unforeseen(exc, shown[path])
+                failures.append(failure)
+                broken.append(_broken(path, data, None, failure))
                 continue
             parts.put(key, raw)
         raws.append((path, raw))
@@ -606,9 +607,10 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], parts: 
 
             try:
                 rule_set = compile_rule_file(path, raw, by_ref)
-            except ScoringError as exc:
-                failures.append(exc)
-                broken.append(_broken(path, None, raw, exc))
+            except Exception as exc:  # noqa: BLE001 - as above
+                failure = _unforeseen(exc, shown[path])
+                failures.append(failure)
+                broken.append(_broken(path, None, raw, failure))
                 continue
             if rule_set.path == shown[path]:  # (named otherwise, a link switched meanwhile: kept under no key)
                 parts.put(key, rule_set)
@@ -630,6 +632,15 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], parts: 
     broken = [_completed(b, by_ref, broken) for b in broken]
     return RuleLibrary(directory, rule_sets, failures, [b for b in broken if b.region is not None], released=released,
                        ledger_problems=problems)
+
+
+def _unforeseen(exc: Exception, shown: str) -> ScoringError:
+    """``exc`` raised reading or compiling the file ``shown``, as a failure of that file: a `ScoringError` as it is;
+    any other (a slip of this program that some file's content reaches) named so, and the folder's other files load."""
+    if isinstance(exc, ScoringError):
+        return exc
+    return ScoringError(f"{shown}: 无法读取此规则文件（程序内部错误 {type(exc).__name__}：{exc}）；"
+                        "其他规则文件不受影响，请将此文件报告给维护者")
 
 
 def _compiled_key(shown: str, raw: dict, by_ref: dict[str, tuple[str, dict]], digests: dict[str, bytes],
