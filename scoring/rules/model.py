@@ -429,8 +429,8 @@ def defer_bulky_fields(rule_sets: list[RuleSet], pickle_of: Callable[[object], b
     # each value already met by its identity: rule sets read back from a folder's parts, or shared by
     # `library._share_equal_parts`, mostly hold the very same objects, which need no comparing
     known: dict[str, dict[int, int]] = {name: {} for name in distinct}
-    # each distinct value by its pickle, where one was at hand: an equal value whose pickle is another
-    # (compiled afresh, not read back) is still found by comparing
+    # each distinct value by its pickle, where one is at hand (a part the load read back or made): such a value is
+    # not compared, so one equal to another but pickled otherwise is kept twice, which costs bytes only
     by_pickle: dict[str, dict[bytes, int]] = {name: {} for name in distinct}
     pickled: dict[str, list[PickledValue]] = {name: [] for name in LAZY_FIELDS}
     out = []
