@@ -92,6 +92,9 @@ def test_a_warm_cache_gives_the_library_loading_gives(shipped):
     assert warm.directory == rules and not warm.failures
     assert [(r.ref, r.sha256, r.path) for r in warm.rule_sets] == [(r.ref, r.sha256, r.path) for r in fresh]
     assert [r.indicators for r in warm.rule_sets] == [r.indicators for r in fresh]
+    # each heading as compiled, though the rule sets of a chain now share its equal values (`_share_equal_parts`)
+    assert [(r.info, r.extends, r.required_inputs) for r in warm.rule_sets] == [(r.info, r.extends, r.required_inputs) for r in fresh]
+    assert len({id(r.info.source) for r in warm.rule_sets}) < len(warm.rule_sets) / 2
     assert oct(cache.stat().st_mode & 0o777) == "0o700" and oct(_entries(cache)[0].stat().st_mode & 0o777) == "0o600"
 
 
