@@ -5,7 +5,9 @@ pydantic, the engine and the typer application (~0.3 s) before doing a few milli
 Here one helper process per test worker imports them once and, for every command line, forks: the
 child takes the environment, the working directory and the arguments it is given, writes its
 output to files and exits with the command's exit code — a process of its own that has done
-nothing but imports a fresh one does (those of the rule compiler only where it compiles).  Nothing runs in the test process itself.
+nothing but imports, those a fresh one does first and the rule compiler's (which a fresh one
+imports only where it compiles: tests/test_cli_direct.py checks in fresh processes what a
+command imports).  Nothing runs in the test process itself.
 
 `run` is the client (conftest.run_cli); started as a script, this module is the server.  A test
 that must see a process start from nothing (its imports, `python -m`) runs one itself.

@@ -35,7 +35,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -147,17 +147,16 @@ class UnitMeaning:
     factor: Decimal | None = None
 
 
-# What a reading remembers of the names it has read, left out of its pickle (`Reading.__getstate__`)
-_FORGOTTEN = frozenset(("_answers", "_harms_holding", "unit_verdicts"))
 # How many answers each reading keeps (`_remembered`) before it forgets them all: a batch's distinct row names are a few
-# thousand, and a long-running service must not grow without end
-_ANSWERS_KEPT = 50_000
+# thousand, and a long-running service must not grow without end (some 2.5 MiB a reading when full)
+_ANSWERS_KEPT = 20_000
 _UNKNOWN = object()
 
 
 def _remembered(method):
     """A method of `Reading` reading a name, its answer kept by the reading (`Reading._answers`): a reading never
-    changes, and the same names come back on every sheet of a batch and in every worked example of a rule set."""
+    changes once compiled (its dicts too are never changed in place), and the same names come back on every sheet of a
+    batch and in every worked example of a rule set."""
     key = method.__name__
 
     def remembered(self, name: str):
@@ -514,7 +513,8 @@ class Reading:
         return frozenset(("", *self.harm_counts, *self.harm_rates))
 
     def _reached_over(self, name: str, start: int, end: int) -> bool:
-        """Whether a word of `reach_words` stands at ``start`` of a name and reaches ``end`` at least ("重复利用")."""
+        """Whether a word of `reach_words` stands at ``start`` of a name and reaches ``end`` at least ("重复利用"); both are
+        places in the name (0 to its length), as every caller gives them."""
         if end <= start and start <= len(name) and "" in self.reach_words:
             return True  # (an empty word, which the set below leaves out, stands anywhere)
         words, longest = self._reach
@@ -632,9 +632,10 @@ class Reading:
         return {}
 
     def __getstate__(self) -> dict:
-        # pickled without what it has remembered: a reading kept in the cache, or compared by its pickle
-        # (`library._share_equal_parts`), is its vocabulary
-        return {k: v for k, v in self.__dict__.items() if k not in _FORGOTTEN}
+        # its fields alone, without what it has remembered or worked out from them (lookup tables, patterns): a reading
+        # kept in the cache, or compared by its pickle (`library._share_equal_parts`), is its vocabulary, used or not
+        own = self.__dict__
+        return {name: own[name] for name in _FIELD_NAMES}
 
     def _hosted(self, name: str, at: int, length: int) -> bool:
         """Whether ``name[at:at + length]`` (a harm or reach word) lies inside one of `compound_nouns`: the
@@ -986,7 +987,8 @@ class Reading:
         """`handles` said three ways: "work" where a word of work acts on what stands at ``at``;
         "doubt" where none does but a word of `doubtful_handling` before it was set aside only for its
         objects, its reach or a holder between them — it may act on the harm or on someone the harm
-        belongs to ("劝阻群众违规用火次数" is work, "帮扶群众返贫人数" the harm of those helped); else "none"."""
+        belongs to ("劝阻群众违规用火次数" is work, "帮扶群众返贫人数" the harm of those helped); else "none".
+        ``at`` is a place in the name (0 to its length)."""
         if self.handling_negations and name.startswith(self.handling_negations, at):
             return "none"  # a harm that is work left undone ("挂牌督办未销号数量"): no word of work before it did it
         if self._failed_work(name, at):
@@ -1081,6 +1083,10 @@ class Reading:
     def multiplier(self, unit: str | None) -> Decimal | None:
         """What a numeral written alone after a figure multiplies it by ("1.2万": 10000); None for a unit."""
         return next((times for word, times in self.multipliers if word == unit), None)
+
+
+# What a reading's pickle holds (`Reading.__getstate__`): its fields, the vocabulary
+_FIELD_NAMES = tuple(f.name for f in fields(Reading))
 
 
 def _by_char(spellings: tuple[tuple[str, Comparator], ...], at: int) -> dict[str, tuple[tuple[str, Comparator], ...]]:

@@ -533,8 +533,9 @@ class Parts:
         return found
 
     def pickle_of(self, value: object) -> bytes | None:
-        """The pickle of ``value`` where it is a shared part this load read back or made (None otherwise): what
-        pickling it again would give, without the time (`library._share_equal_parts`, `model.defer_bulky_fields`)."""
+        """A pickle of ``value`` where it is a shared part this load read back or made (None otherwise), the one it was
+        read from or first pickled to: it unpickles to a value equal to it, without the time of pickling it again
+        (`library._share_equal_parts`, `model.defer_bulky_fields`)."""
         found = self.pickles.get(id(value))
         return found[1] if found is not None and found[0] is value else None
 

@@ -429,8 +429,9 @@ def defer_bulky_fields(rule_sets: list[RuleSet], pickle_of: Callable[[object], b
     # each value already met by its identity: rule sets read back from a folder's parts, or shared by
     # `library._share_equal_parts`, mostly hold the very same objects, which need no comparing
     known: dict[str, dict[int, int]] = {name: {} for name in distinct}
-    # each distinct value by its pickle, where one is at hand (a part the load read back or made): such a value is
-    # not compared, so one equal to another but pickled otherwise is kept twice, which costs bytes only
+    # each distinct value by its pickle, where one is at hand (a part the load read back or made): a value whose pickle
+    # was met is that value, uncompared; one whose pickle was not is compared as before (equal values may pickle
+    # otherwise: a set's order follows the hash seed of the process that pickled it)
     by_pickle: dict[str, dict[bytes, int]] = {name: {} for name in distinct}
     pickled: dict[str, list[PickledValue]] = {name: [] for name in LAZY_FIELDS}
     out = []
@@ -445,7 +446,7 @@ def defer_bulky_fields(rule_sets: list[RuleSet], pickle_of: Callable[[object], b
             if index is None:
                 blob = pickle_of(value)
                 index = by_pickle[name].get(blob) if blob is not None else None
-            if index is None and blob is None:
+            if index is None:
                 index = next((i for i, v in enumerate(seen) if v == value), None)
             if index is None:
                 index = len(seen)
