@@ -1080,6 +1080,16 @@ class Reading:
         """The units declared conversions go into ("万元"): never read as a numeral before a unit."""
         return frozenset(meaning.into for meaning in self.units.values() if meaning.into)
 
+    @cached_property
+    def per_heads(self) -> tuple[str, ...]:
+        """The words of `per_words` ("每月"), for `str.startswith`: worked out once, not for every figure read."""
+        return tuple(w for w, _ in self.per_words)
+
+    @cached_property
+    def known_unit_list(self) -> tuple[str, ...]:
+        """`known_units` as a tuple, for `str.endswith`."""
+        return tuple(self.known_units)
+
     def multiplier(self, unit: str | None) -> Decimal | None:
         """What a numeral written alone after a figure multiplies it by ("1.2万": 10000); None for a unit."""
         return next((times for word, times in self.multipliers if word == unit), None)
@@ -1365,7 +1375,7 @@ def parse_value(text: str | int | Decimal, reading: Reading, *, where: str = "",
     # "=户均850元": the "=" Xinjiang's forms put before every cell, before a word of a rate (review FU B3)
     said_equal = compact[:1] == "=" and len(compact) > 1
     per_body = compact[1:] if said_equal else compact
-    if reading.per_words and per_body.startswith(tuple(w for w, _ in reading.per_words)):
+    if reading.per_words and per_body.startswith(reading.per_heads):
         per = _per_word(per_body, reading)
         if per is not None:  # "每月1次": 1 次/月
             try:
@@ -1609,7 +1619,7 @@ def _bare_remark(rest: str, reading: Reading) -> bool:
     if reading.unfinished(rest) is not None:
         return True
     head = _bracket_head(inner)
-    if head in reading.units or head in reading.known_units or head in ("%", "‰") or head.endswith(tuple(reading.known_units)):
+    if head in reading.units or head in reading.known_units or head in ("%", "‰") or head.endswith(reading.known_unit_list):
         return False
     words = (*_DONE_WORDS, *_PART_WORDS, *_COMPARED, *_MEASURED)
     return head.startswith(words) or head.endswith(tuple(w for w in words if len(w) > 1))
