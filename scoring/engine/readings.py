@@ -536,18 +536,6 @@ class Reading:
             found.append("")  # (an empty word, which the set leaves out, ends every name)
         return sorted(found, key=self._count_order.__getitem__) if len(found) > 1 else found
 
-    @cached_property
-    def _counts(self) -> tuple[frozenset[str], int]:
-        return _word_set(self.harm_counts)
-
-    @cached_property
-    def _count_order(self) -> dict[str, int]:
-        return _first_places(self.harm_counts)
-
-    @cached_property
-    def _handling_order(self) -> dict[str, int]:
-        return _first_places(self.harm_handling)
-
     # The word lists as sets with their longest word's length: a name is a few dozen characters and a list a
     # thousand words, so looking up each piece of the name is quicker than finding each word in it
     @cached_property
@@ -575,8 +563,21 @@ class Reading:
         return _word_set(self.reach_words)
 
     @cached_property
+    def _counts(self) -> tuple[frozenset[str], int]:
+        return _word_set(self.harm_counts)
+
+    # ... and where each word first stands in its list: the words a name holds, looked up in a set, in the list's order
+    @cached_property
     def _reach_order(self) -> dict[str, int]:
         return _first_places(self.reach_words)
+
+    @cached_property
+    def _count_order(self) -> dict[str, int]:
+        return _first_places(self.harm_counts)
+
+    @cached_property
+    def _handling_order(self) -> dict[str, int]:
+        return _first_places(self.harm_handling)
 
     @_remembered
     def _misdone(self, name: str) -> tuple[tuple[int, str], ...]:
