@@ -387,7 +387,7 @@ def test_tables_as_other_programs_save_them_are_named_or_read(tmp_path, library)
     path = tmp_path / "caps.csv"
     path.write_text(_csv(rows, header), encoding="utf-8")
     summary = json.loads(run_cli("batch", str(path), "--format", "json").stdout)
-    assert [s["rules"] for s in summary["sheets"]] == ["hunan.dept-overall@2024.45"] * 5, summary["failures"]
+    assert [s["rules"] for s in summary["sheets"]] == ["hunan.dept-overall@2024.46"] * 5, summary["failures"]
 
 
 def test_a_row_in_another_encoding_is_refused_alone_and_the_table_read_on(tmp_path, library):

@@ -204,7 +204,7 @@ def test_the_rule_sets_tolerance_decides_a_match(tmp_path):
          "national.project（项目支出绩效自评表）"),
         # the rule sets of its region in force, with the years they cover, not every version of every province's (review DS B5)
         (lambda t: t.replace('year = 2024', 'year = 2018', 1), "没有适用于 四川省/遂宁市/安居区 2018 年“部门整体支出绩效自评表”的规则集；适用于该地区的"
-         "该表类型规则集有：national.dept-overall@2020.45（全国，2019～ 年度）、sichuan.dept-overall@2024.6（四川省，2024-01-01～2024-12-31）\n"),
+         "该表类型规则集有：national.dept-overall@2020.46（全国，2019～ 年度）、sichuan.dept-overall@2024.6（四川省，2024-01-01～2024-12-31）\n"),
         (lambda t: t.replace('value = "253.87"', 'value = "253,87元"', 1), "不是数字"),
         (lambda t: t + "\n[[sheets]\n", "TOML 格式错误"),
         (lambda t: t.replace("[case]", "[case]\nunknown_key = 1"), "case.unknown_key"),

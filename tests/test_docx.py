@@ -27,7 +27,7 @@ def test_review_of_one_sheet(tmp_path):
     assert proc.returncode == 1, proc.stderr  # the exit code follows the findings, whatever the format
     text, tables = _text(out)
     assert "预算绩效自评复核意见" in text and "中共汨罗市委社会工作部" in text and "2024 年" in text
-    assert "湖南省部门整体支出绩效自评表" in text and "版本 2024.45" in text
+    assert "湖南省部门整体支出绩效自评表" in text and "版本 2024.46" in text
     assert "自评 98.2 分，按规则应得 99.01 分（可能范围 73.01～99.01 分），其中 预算执行率 高报 0.19 分" in text
     assert "等级：按规则为 中～优，自评为 优" in text
     table = tables[0]

@@ -336,7 +336,7 @@ def test_rules_of_another_form_named_for_a_sheet_are_refused_in_one_sentence():
     done = run_cli("diff", str(CASES / "sichuan-suining-anju-jxb-2024.toml"), "--rules", "hunan.dept-overall")
     assert done.returncode == 2
     about = [line for line in done.stderr.splitlines() if "#dept-overall" in line]
-    assert len(about) == 1 and "本表 42 项数字中有 42 项" in about[0] and "不是规则集 hunan.dept-overall@2024.45 的输入" in about[0], done.stderr
+    assert len(about) == 1 and "本表 42 项数字中有 42 项" in about[0] and "不是规则集 hunan.dept-overall@2024.46 的输入" in about[0], done.stderr
 
 
 def test_a_misspelt_required_key_is_said_once_naming_the_key_meant(tmp_path):

@@ -75,15 +75,15 @@ def test_csv_is_for_spreadsheets_and_says_what_the_table_says(hunan_diff):
 def test_people_formats_name_rules_and_tool(hunan_diff):
     for fmt in ("table", "markdown"):
         text = hunan_diff[fmt].read_text(encoding="utf-8")
-        assert "hunan.dept-overall@2024.45（sha256 " in text and TOOL in text
+        assert "hunan.dept-overall@2024.46（sha256 " in text and TOOL in text
     explained = run_cli("explain", HUNAN, "预算执行率").stdout
     assert "sha256 " in explained and TOOL in explained
     wb = load_workbook(hunan_diff["xlsx"])
     ws = wb.worksheets[0]
     # on paper the footer names the rule version and the tool; the hash sits in the hidden sheet
-    assert "2024.45" in ws.oddFooter.left.text and TOOL in ws.oddFooter.left.text
+    assert "2024.46" in ws.oddFooter.left.text and TOOL in ws.oddFooter.left.text
     sheets = [row for row in wb["_规则"].iter_rows(values_only=True) if row[0] == "sheet"]
-    assert sheets[0][1] == ws.title and sheets[0][3] == "hunan.dept-overall@2024.45" and SHA.fullmatch(sheets[0][4])
+    assert sheets[0][1] == ws.title and sheets[0][3] == "hunan.dept-overall@2024.46" and SHA.fullmatch(sheets[0][4])
     assert wb.properties.creator == TOOL
 
 
@@ -114,13 +114,13 @@ def test_batch_outputs_name_rules_and_tool(tmp_path):
     problems = {r["文件"].rsplit("/", 1)[-1]: r["最高级别"] for r in rows if not r["单位"]}
     assert problems == {"broken.toml": "无法复核", "notes.txt": "已跳过"}
     html = report.read_text(encoding="utf-8")
-    assert TOOL in html and "hunan.dept-overall@2024.45（sha256 " in html
+    assert TOOL in html and "hunan.dept-overall@2024.46（sha256 " in html
 
     summary = json.loads(run_cli("batch", str(CASES), "--format", "json").stdout)
     assert summary["scoring_version"] == __version__ and all(SHA.fullmatch(r["sha256"]) for r in summary["rule_sets"])
     assert {s["worst_status"] for s in summary["sheets"]} <= STATUS_CODES
     table = run_cli("batch", str(CASES)).stdout
-    assert TOOL in table and "hunan.dept-overall@2024.45（sha256 " in table
+    assert TOOL in table and "hunan.dept-overall@2024.46（sha256 " in table
     printed = run_cli("batch", str(CASES), "--format", "csv")
     assert printed.stdout.startswith("\ufeff文件,")
 

@@ -3503,7 +3503,7 @@ def test_a_rate_held_to_its_counts_is_scored_alike_on_the_lean_path(library):
     # reviews GN, GO, GP (2020.16): bare counts no word says the direction of are scored as more is better, with a warning
     # of what the other reading gives (*: warned) — not the range between them (reviews GQ, GR: most are more is better)
     ("消防通道占用处数", "数量指标", "8处", "10处", "10.00*"), ("耕地流出面积", "质量指标", "500亩", "400亩", "8.00*"),
-    ("批而未供土地面积", "质量指标", "1000亩", "1300亩", "10.00*"), ("外来入侵物种发生面积", "生态效益指标", "100亩", "150亩", "10.00*"),
+    ("外来入侵物种发生面积", "生态效益指标", "100亩", "150亩", "10.00*"),  # (批而未供土地面积: a harm since 2020.46)
     ("路灯未修复数", "可持续影响指标", "10件", "6件", "6.00*"),  # 修复 after 未: no work done
     ("公共厕所数量", "数量指标", "24座", "18座", "7.50*"), ("沿线群众平均出行时间", "社会效益指标", "35分钟", "30分钟", "8.57*"),
     ("加装电梯数量", "数量指标", "24部", "18部", "7.50"),  # 加装: work done (review GR), no warning
@@ -4023,7 +4023,7 @@ def test_harms_of_marriage_and_relief_work_poverty_monitoring_and_civil_air_defe
     ("淤堵排水沟渠长度", "质量指标", "12公里", "9公里", "10.00*", "7.50*"), ("灌排设施防损毁巡护次数", "数量指标", "48次", "52次", "10.00", "9.23*"),
     ("逾期未移交管护工程数", "时效指标", "5个", "3个", "10.00*", "6.00"),
     # review JZ: violence against women and children; escorting the vagrant home is work (2020.38 read 流浪 as the harm)
-    ("家庭暴力警情数量", "社会效益指标", "300起", "268起", "10.00*", "8.93*"), ("违反人身安全保护令人数", "社会效益指标", "3人", "5人", "6.00*", "10.00"),
+    ("家庭暴力警情数量", "社会效益指标", "300起", "268起", "10.00", "8.93*"), ("违反人身安全保护令人数", "社会效益指标", "3人", "5人", "6.00*", "10.00"),
     ("流浪儿童护送返乡人数", "数量指标", "40人", "37人", "9.25", "10.00*"), ("擅自离开救助站未成年人数", "质量指标", "2人", "3人", "6.67*", "10.00"),
     ("公安机关出具家庭暴力告诫书份数", "数量指标", "40份", "52份", "10.00", "10.00"),
 ])
@@ -4186,6 +4186,31 @@ def test_what_is_overdue_unclosed_or_left_in_a_backlog_is_to_avoid(library, name
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.44")
 
 
+
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # session 66 (2020.46, reviews KO, KP, KQ, KR): harms of four fields no list had seen — police incidents, fraud,
+    # drugs, cards lent out, wrong medical checks, failed immunisation, land and projects left idle or unstarted …
+    ("涉毒警情数", "数量指标", "30起", "26起", "10.00", "8.67*"), ("重复警情数", "数量指标", "50件", "62件", "8.06", "10.00*"),
+    ("新增吸毒人员数", "数量指标", "10人", "13人", "7.69*", "10.00"), ("出租出借银行卡人员数", "数量指标", "200人", "230人", "8.70*", "10.00"),
+    ("征兵体检误检人数", "质量指标", "5人", "7人", "7.14", "10.00"), ("免疫失败畜禽头数", "质量指标", "500头", "420头", "10.00*", "8.40"),
+    ("签约未落地项目数", "数量指标", "5个", "3个", "10.00*", "6.00"), ("未履约招商项目数", "数量指标", "5个", "3个", "10.00*", "6.00"),
+    ("批而未供土地面积", "数量指标", "500亩", "620亩", "8.06*", "10.00*"), ("口岸滞港车辆数", "数量指标", "50辆", "35辆", "10.00*", "7.00*"),
+    # … work still to be done (待 before a word of work: handling_negations), nursing's own errors, a subsidy not paid
+    ("待整改问题个数", "数量指标", "10个", "8个", "10.00", "8.00"), ("光荣院护理服务差错次数", "质量指标", "2次", "3次", "6.67", "10.00"),
+    ("未按时足额发放抚恤补助人数", "质量指标", "5人", "3人", "10.00*", "6.00"),
+    # … and work on a harm: reporting, returning, clearing out, helping to sell, culling, forecasting, idle land put to use
+    ("网格员上报事件数", "数量指标", "12000件", "10800件", "9.00", "10.00"), ("返还被骗群众资金金额", "数量指标", "600万元", "520万元", "8.67", "10.00*"),
+    ("出清僵尸企业数", "数量指标", "6家", "4家", "6.67", "10.00"), ("帮助销售滞销农产品数量", "数量指标", "800吨", "640吨", "8.00", "10.00*"),
+    ("布病阳性畜扑杀头数", "数量指标", "120头", "96头", "8.00", "10.00*"), ("水产养殖病害测报点数", "数量指标", "12个", "15个", "10.00", "8.00*"),
+    ("盘活闲置土地面积", "数量指标", "500亩", "400亩", "8.00", "10.00"),
+    # unchanged: the pay one is due and those waiting for work are no work left undone, nursing those a harm befell is
+    # work, culling wrongly is a harm, idle land itself is to avoid
+    ("帮扶待业人数", "数量指标", "100人", "80人", "8.00", "8.00"), ("压疮托养对象护理人次", "数量指标", "100人次", "80人次", "8.00", "8.00"),
+    ("违规扑杀头数", "质量指标", "5头", "2头", "10.00", "10.00*"), ("闲置土地面积", "数量指标", "500亩", "400亩", "10.00", "10.00"),
+])
+def test_harms_of_veterans_drugs_and_fraud_commerce_and_livestock(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.45")
+
 def test_the_reason_names_the_work_that_ran_late(library):
     """A row read lower is better for a word of reading.ending_failures says after which word of work it stands."""
     for name, work in (("整改逾期数量", "整改"), ("隐患整改逾期比例", "整改")):
@@ -4240,7 +4265,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_of_trips_abroad_official_cars_and_seismic_monitoring,
                                    test_harms_of_surveying_broadcasting_and_public_legal_services,
                                    test_the_time_until_a_service_runs_again_is_a_time_taken,
-                                   test_what_is_overdue_unclosed_or_left_in_a_backlog_is_to_avoid)
+                                   test_what_is_overdue_unclosed_or_left_in_a_backlog_is_to_avoid,
+                                   test_harms_of_veterans_drugs_and_fraud_commerce_and_livestock)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]

@@ -356,7 +356,7 @@ def test_a_sheet_whose_own_rule_file_is_broken_is_refused_not_scored_under_the_n
     rules, and the other provinces' sheets are still scored."""
     rules = tmp_path / "rules"
     shutil.copytree(FORMULAS, rules, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
-    hunan = rules / "hunan" / "dept-overall-2024.45.toml"  # the version in effect, a revision of 2024.7
+    hunan = rules / "hunan" / "dept-overall-2024.46.toml"  # the version in effect, a revision of 2024.7
     good = hunan.read_text(encoding="utf-8")
     lines = good.splitlines()
     slip = next(i for i, line in enumerate(lines) if line.startswith("[[indicators]]"))
@@ -364,7 +364,7 @@ def test_a_sheet_whose_own_rule_file_is_broken_is_refused_not_scored_under_the_n
         hunan.write_text(broken, encoding="utf-8")
         done = run_cli("diff", str(CASES / "hunan-miluo-shgzb-2024.toml"), "--rules-dir", str(rules))
         assert done.returncode == 2, done.stdout
-        assert "适用于本表的规则文件" in done.stderr and "dept-overall-2024.45.toml（hunan.dept-overall，湖南省）无法使用" in done.stderr
+        assert "适用于本表的规则文件" in done.stderr and "dept-overall-2024.46.toml（hunan.dept-overall，湖南省）无法使用" in done.stderr
         assert "national.dept-overall" not in done.stdout
         batch = json.loads(run_cli("batch", str(CASES), "--rules-dir", str(rules), "--format", "json").stdout)
         assert [f["path"].rsplit("/", 1)[-1] for f in batch["failures"]] == ["hunan-miluo-shgzb-2024.toml#dept-overall"]
@@ -413,7 +413,7 @@ def test_a_draft_of_next_years_rules_left_with_last_years_end_stops_no_sheet_of_
     assert "effective_to = 2024-12-31" in draft
     (rules / "sichuan" / "project-2025.toml").write_text(draft, encoding="utf-8")
     done = diff_json(str(CASES / "sichuan-suining-anju-jxb-2024.toml"), "--rules-dir", str(rules))
-    assert {s["rules"]["id"] + "@" + s["rules"]["version"] for s in done["sheets"] if s["id"].startswith("project")} == {"sichuan.project@2024.45"}
+    assert {s["rules"]["id"] + "@" + s["rules"]["version"] for s in done["sheets"] if s["id"].startswith("project")} == {"sichuan.project@2024.46"}
     later = tmp_path / "2025.toml"
     later.write_text((CASES / "sichuan-suining-anju-jxb-2024.toml").read_text(encoding="utf-8").replace("\nyear = 2024\n", "\nyear = 2025\n", 1), encoding="utf-8")
     refused = json.loads(run_cli("batch", str(later), "--rules-dir", str(rules), "--format", "json").stdout)["failures"]
@@ -430,7 +430,7 @@ def test_a_sheet_scored_under_broader_rules_than_its_provinces_says_so(tmp_path)
     told = [f for f in report["findings"] if f["code"] == "rules_fallback"]
     assert report["sheets"][0]["rules"]["id"] == "national.dept-overall"
     # the version in effect is named, not the one its revision corrects
-    assert [f["severity"] for f in told] == ["warning"] and "hunan.dept-overall@2024.45" in told[0]["message"]
+    assert [f["severity"] for f in told] == ["warning"] and "hunan.dept-overall@2024.46" in told[0]["message"]
     assert re.search(r"hunan\.dept-overall@2024\.1(?!\d)", told[0]["message"]) is None
     earlier = diff_json(str(CASES / "sichuan-suining-daying-sifa-2023.toml"))
     assert {f["severity"] for f in earlier["findings"] if f["code"] == "rules_fallback"} == {"info"}
@@ -439,7 +439,7 @@ def test_a_sheet_scored_under_broader_rules_than_its_provinces_says_so(tmp_path)
     slip = tmp_path / "slip.toml"
     slip.write_text((CASES / "hunan-miluo-shgzb-2024.toml").read_text(encoding="utf-8").replace('"湖南省"', '"胡南省"'), encoding="utf-8")
     said = [f for f in diff_json(str(slip))["findings"] if f["code"] == "rules_fallback"]
-    assert len(said) == 1 and "地区“胡南省”与规则集 hunan.dept-overall@2024.45 的地区“湖南省”相近" in said[0]["message"]
+    assert len(said) == 1 and "地区“胡南省”与规则集 hunan.dept-overall@2024.46 的地区“湖南省”相近" in said[0]["message"]
     real = tmp_path / "hubei.toml"
     real.write_text(slip.read_text(encoding="utf-8").replace('"胡南省"', '"湖北省"'), encoding="utf-8")
     assert not [f for f in diff_json(str(real))["findings"] if f["code"] == "rules_fallback"]
@@ -583,7 +583,7 @@ def test_overlapping_parameter_periods_are_rejected(tmp_path):
 def test_expect_hash(tmp_path):
     case_path = CASES / "hunan-miluo-shgzb-2024.toml"
     listed = run_cli("formulas", "list").stdout
-    current = next(line.split()[-2] for line in listed.splitlines() if line.startswith("hunan.dept-overall@2024.45"))  # in effect
+    current = next(line.split()[-2] for line in listed.splitlines() if line.startswith("hunan.dept-overall@2024.46"))  # in effect
     assert run_cli("diff", str(case_path), "--expect-hash", current).returncode == 1  # scored (and over-claimed)
     stale = run_cli("diff", str(case_path), "--expect-hash", "0" * 64)
     assert stale.returncode == 2 and "规则已变更" in stale.stderr
@@ -766,6 +766,11 @@ def test_formulas_diff_says_the_words_a_revision_of_the_readings_adds_and_takes_
     assert "reading.ending_failures.逾期：新增“整改”“办理”" in overdue, overdue  # a new key: said as words added
     assert "reading.objects_hold_work：（无） → 是" in overdue, overdue
 
+    # 2020.46's: four fields no list had seen (reviews KO, KP, KQ, KR), words only
+    fields = said("national.project@2020.45", "national.project@2020.46")
+    assert "reading.harm_words：新增“警情”“涉诈”" in fields and "reading.handling_negations：新增“待”" in fields, fields
+    assert "reading.handling_objects.护理" in fields and "reading.units.羽" in fields, fields
+
 def test_formulas_diff_reads_like_a_list_of_changes(tmp_path):
     rule(tmp_path, "a.toml", version="2023.1", start="2023-01-01", end="2023-12-31")
     path = rule(tmp_path, "b.toml", version="2024.1", score="a / b * weight * 0.9")
@@ -792,35 +797,35 @@ def test_formulas_new_starts_the_next_version(tmp_path):
 
 
 def test_next_years_copy_of_a_revision_revises_nothing_and_a_new_id_starts_another_rule_set(tmp_path):
-    """Next year's copy of a revision (sichuan.project@2024.45) is named for its own version and
+    """Next year's copy of a revision (sichuan.project@2024.46) is named for its own version and
     revises nothing: every 2025 sheet was told it was a revision of 2024.3 (review BY D2).  With
     --id the copy is another rule set, written where --out says."""
     rules = copy_formulas(tmp_path / "formulas", "sichuan/project-2024*.toml", "national/project-2020*.toml")
-    proc = run_cli("formulas", "new", "sichuan.project@2024.45", "--version", "2025.1", "--rules-dir", str(rules))
+    proc = run_cli("formulas", "new", "sichuan.project@2024.46", "--version", "2025.1", "--rules-dir", str(rules))
     assert proc.returncode == 0, proc.stderr
     made = rules / "sichuan" / "project-2025.toml"
     text = made.read_text(encoding="utf-8")
     assert "revises" not in text.split("[rule_set.source]")[0] and 'version = "2025.1"' in text
-    assert "它的修订版本" not in text and text.startswith("# 由 `scoring formulas new` 从 sichuan.project@2024.45")
+    assert "它的修订版本" not in text and text.startswith("# 由 `scoring formulas new` 从 sichuan.project@2024.46")
     listed = run_cli("formulas", "list", "--rules-dir", str(rules)).stdout
     assert "sichuan.project@2025.1" in listed and "sichuan.project@2025.1（修订" not in listed
     # the national rules' fiscal_years (2019, before their date) and revision notes describe the
     # source: a copy keeping them governs 2019 on and ties with it (review CA A3)
-    proc = run_cli("formulas", "new", "national.project@2020.45", "--version", "2025.1", "--effective-from", "2025-01-01", "--rules-dir", str(rules))
-    assert proc.returncode == 0 and "national.project@2020.45 的 fiscal_years（自 2019 年度起）未复制" in proc.stdout, proc.stderr
+    proc = run_cli("formulas", "new", "national.project@2020.46", "--version", "2025.1", "--effective-from", "2025-01-01", "--rules-dir", str(rules))
+    assert proc.returncode == 0 and "national.project@2020.46 的 fiscal_years（自 2019 年度起）未复制" in proc.stdout, proc.stderr
     # its opening comment (with what 2020.12 corrected) is kept to be rewritten, and said (review CB D1);
     # an open-ended version is told to be ended by a revision (review CB C3)
-    assert "文件开头的说明（含 national.project@2020.45 的修订记录）已照原样复制" in proc.stdout
-    assert "national.project@2020.45 没有失效日期，与新版本同时适用于 2025 年起的表" in proc.stdout and "effective_to = 2024-12-31" in proc.stdout
+    assert "文件开头的说明（含 national.project@2020.46 的修订记录）已照原样复制" in proc.stdout
+    assert "national.project@2020.46 没有失效日期，与新版本同时适用于 2025 年起的表" in proc.stdout and "effective_to = 2024-12-31" in proc.stdout
     text = (rules / "national" / "project-2025.toml").read_text(encoding="utf-8")
     assert "fiscal_years =" not in text.split("[rule_set.source]")[0]
     tied = run_cli("formulas", "validate", "--rules-dir", str(rules)).stderr
-    assert "没有失效日期的 national.project@2020.45 需另立修订版本写明失效日期" in tied, tied
+    assert "没有失效日期的 national.project@2020.46 需另立修订版本写明失效日期" in tied, tied
     chosen = diff_json(str(CASES / "hebei-handan-chengan-minzheng-2020.toml"), "--rules-dir", str(rules))
-    assert chosen["sheets"][0]["rules"]["version"] == "2020.45"
+    assert chosen["sheets"][0]["rules"]["version"] == "2020.46"
     (rules / "hebei").mkdir()
     other = rules / "hebei" / "project-2020.toml"
-    base = ("formulas", "new", "national.project@2020.45", "--version", "2020.1", "--id", "hebei.project",
+    base = ("formulas", "new", "national.project@2020.46", "--version", "2020.1", "--id", "hebei.project",
             "--effective-from", "2020-01-01", "--effective-to", "2020-12-31", "--rules-dir", str(rules))
     refused = run_cli(*base)
     assert refused.returncode == 2 and "--out" in refused.stderr and not other.exists()
@@ -830,7 +835,7 @@ def test_next_years_copy_of_a_revision_revises_nothing_and_a_new_id_starts_anoth
     assert "没有失效日期" not in proc.stdout  # another rule set: the source's open end is no tie with it
     assert 'id = "hebei.project"' in other.read_text(encoding="utf-8")
     assert "hebei.project@2020.1" in run_cli("formulas", "list", "--rules-dir", str(rules)).stdout
-    bad = run_cli("formulas", "new", "national.project@2020.45", "--version", "2020.46", "--id", "河北", "--out", str(tmp_path / "x.toml"),
+    bad = run_cli("formulas", "new", "national.project@2020.46", "--version", "2020.47", "--id", "河北", "--out", str(tmp_path / "x.toml"),
                   "--rules-dir", str(rules))
     assert bad.returncode == 2 and "应由小写字母" in bad.stderr
 
@@ -840,28 +845,28 @@ def test_formulas_new_revision_corrects_a_released_version(tmp_path):
     revises, and scores the sheets the old one did; the old one still scores when named."""
     # the national chain and one chain built on it (validate says what its revision leaves it on)
     rules = copy_formulas(tmp_path / "formulas", "national/project-2020*.toml", "hunan/dept-overall-2024*.toml")
-    proc = run_cli("formulas", "new", "national.project@2020.45", "--version", "2020.46", "--revision", "--rules-dir", str(rules))
+    proc = run_cli("formulas", "new", "national.project@2020.46", "--version", "2020.47", "--revision", "--rules-dir", str(rules))
     assert proc.returncode == 0, proc.stderr
-    made = rules / "national" / "project-2020.46.toml"
+    made = rules / "national" / "project-2020.47.toml"
     text = made.read_text(encoding="utf-8")
-    assert 'revises = "national.project@2020.45"' in text and "effective_from = 2020-02-25" in text and "fiscal_years" in text
+    assert 'revises = "national.project@2020.46"' in text and "effective_from = 2020-02-25" in text and "fiscal_years" in text
     project = CASES / "yunnan-lincang-linxiang-linyeju-2023.toml"
     chosen = diff_json(str(project), "--rules-dir", str(rules))
-    assert f"{chosen['sheets'][0]['rules']['id']}@{chosen['sheets'][0]['rules']['version']}" == "national.project@2020.46"
+    assert f"{chosen['sheets'][0]['rules']['id']}@{chosen['sheets'][0]['rules']['version']}" == "national.project@2020.47"
     before = diff_json(str(project))
     assert [i["computed"] for i in chosen["sheets"][0]["indicators"]] == [i["computed"] for i in before["sheets"][0]["indicators"]]
-    named = diff_json(str(project), "--rules-dir", str(rules), "--rules", "national.project@2020.45")
-    assert named["sheets"][0]["rules"]["version"] == "2020.45"
-    assert "national.project@2020.46（修订 national.project@2020.45）" in run_cli("formulas", "list", "--rules-dir", str(rules)).stdout
-    both = run_cli("formulas", "new", "national.project@2020.45", "--version", "2020.47", "--revision", "--effective-from", "2021-01-01",
+    named = diff_json(str(project), "--rules-dir", str(rules), "--rules", "national.project@2020.46")
+    assert named["sheets"][0]["rules"]["version"] == "2020.46"
+    assert "national.project@2020.47（修订 national.project@2020.46）" in run_cli("formulas", "list", "--rules-dir", str(rules)).stdout
+    both = run_cli("formulas", "new", "national.project@2020.46", "--version", "2020.48", "--revision", "--effective-from", "2021-01-01",
                    "--rules-dir", str(rules))
     assert both.returncode == 2 and "沿用原版本的有效期" in both.stderr
     # not yet released: every sheet it scores says so; the rule sets built on 2020.12 are told apart
-    assert any(f["code"] == "rules_revision" and "national.project@2020.45 的修订版本，尚未登记发布" in f["message"] for f in chosen["findings"])
+    assert any(f["code"] == "rules_revision" and "national.project@2020.46 的修订版本，尚未登记发布" in f["message"] for f in chosen["findings"])
     lean = json.loads(run_cli("batch", str(project), "--rules-dir", str(rules), "--format", "json").stdout)["sheets"][0]
-    assert lean["rules"] == "national.project@2020.46"
+    assert lean["rules"] == "national.project@2020.47"
     validated = run_cli("formulas", "validate", "--rules-dir", str(rules)).stdout
-    assert "继承的 national.project@2020.45 已由 national.project@2020.46 修订，本规则集仍按未修订的" in validated
+    assert "继承的 national.project@2020.46 已由 national.project@2020.47 修订，本规则集仍按未修订的" in validated
 
 
 def test_problems_name_the_line(tmp_path):
@@ -936,14 +941,14 @@ def test_a_draft_version_scores_as_usual_and_validate_gives_the_line_that_releas
     rules = copy_formulas(tmp_path / "rules", "hunan/*.toml", "xinjiang/*.toml", "national/project-2020*.toml")
     ledger = rules / "versions.lock"
     listed = ledger.read_text(encoding="utf-8")
-    hunan = next(line for line in listed.splitlines() if line.startswith("hunan.dept-overall@2024.45"))  # the version in effect
+    hunan = next(line for line in listed.splitlines() if line.startswith("hunan.dept-overall@2024.46"))  # the version in effect
     ledger.write_text(listed.replace(hunan + "\n", ""), encoding="utf-8")
-    hunan_file = rules / "hunan" / "dept-overall-2024.45.toml"
+    hunan_file = rules / "hunan" / "dept-overall-2024.46.toml"
     hunan_file.write_text(hunan_file.read_text(encoding="utf-8").replace('title = "', 'title = "（草稿）', 1), encoding="utf-8")
     validated = run_cli("formulas", "validate", "--rules-dir", str(rules))
     assert validated.returncode == 0, validated.stderr
-    sha = load_rule_dir(rules).find("hunan.dept-overall@2024.45").sha256
-    assert f"未发布：versions.lock 未登记此版本；发布时加入这一行：hunan.dept-overall@2024.45  {sha}" in validated.stdout
+    sha = load_rule_dir(rules).find("hunan.dept-overall@2024.46").sha256
+    assert f"未发布：versions.lock 未登记此版本；发布时加入这一行：hunan.dept-overall@2024.46  {sha}" in validated.stdout
     done = json.loads(run_cli("diff", str(CASES / "hunan-miluo-shgzb-2024.toml"), "--rules-dir", str(rules), "--format", "json").stdout)
     assert not any(f["code"] == "rules_modified" for f in done["findings"])
 
@@ -965,7 +970,7 @@ def test_a_draft_version_scores_as_usual_and_validate_gives_the_line_that_releas
     capitals = [x if x.startswith("#") or not x.strip() else f"{x.split()[0]}  {x.split()[1].upper()}" for x in listed.splitlines()]
     ledger.write_bytes("\r\n".join(capitals).encode("gb18030"))
     again = run_cli("formulas", "validate", "--rules-dir", str(rules))
-    assert again.returncode == 1 and again.stderr.count("失败：") == 1 and "hunan.dept-overall@2024.45 的内容与已发布的版本不同" in again.stderr
+    assert again.returncode == 1 and again.stderr.count("失败：") == 1 and "hunan.dept-overall@2024.46 的内容与已发布的版本不同" in again.stderr
 
 
 # -- the shipped revisions ----------------------------------------------------------------------
@@ -1016,7 +1021,8 @@ def test_every_rule_set_built_on_a_corrected_version_has_a_revision_of_its_own()
     2020.42 corrects 2020.41 (harms of trips abroad, official cars and seismic monitoring, "外宾接待被投诉次数"),
     2020.43 corrects 2020.42 (harms of surveying, broadcasting and legal services, "丢失鉴定检材件数"),
     2020.44 corrects 2020.43 (the time until a service runs again, "故障站点恢复运行时间"),
-    2020.45 corrects 2020.44 (what is overdue and not closed, a harm ten characters off, backlogs, work run late, "整改逾期数量"): each rule set built on
+    2020.45 corrects 2020.44 (what is overdue and not closed, a harm ten characters off, backlogs, work run late, "整改逾期数量"),
+    2020.46 corrects 2020.45 (harms of veterans' affairs, drugs and fraud, commerce and livestock, "待整改问题个数"): each rule set built on
     a corrected version has a revision built on the correcting one (xinjiang.unit-overall on
     xinjiang.project's), so no sheet keeps the uncorrected rules, and `formulas validate` has no
     rule set to point out."""
@@ -1066,10 +1072,11 @@ def test_every_rule_set_built_on_a_corrected_version_has_a_revision_of_its_own()
     assert revised["national.project@2020.42"] == "national.project@2020.43"
     assert revised["national.project@2020.43"] == "national.project@2020.44"
     assert revised["national.project@2020.44"] == "national.project@2020.45"
+    assert revised["national.project@2020.45"] == "national.project@2020.46"
     left = [f"{r.ref} → {p}" for r in library.rule_sets if r.ref not in revised for p in r.extends if p in revised]
     assert not left, left
     assert "提示：继承的" not in run_cli("formulas", "validate").stdout
-    assert library.find("national.project").ref == "national.project@2020.45"  # a bare id: the version in effect
+    assert library.find("national.project").ref == "national.project@2020.46"  # a bare id: the version in effect
     assert library.find("national.project@2020.1").ref == "national.project@2020.1"  # still there to be named
 
 
@@ -1085,12 +1092,12 @@ def _sheet(tmp_path, region: str, sheet_type: str, rows: list[tuple[str, str, st
 
 
 @pytest.mark.parametrize("region, sheet_type, chosen", [
-    ('["吉林省"]', "项目支出绩效自评表", "national.project@2020.45"),
-    ('["四川省", "遂宁市"]', "项目支出绩效自评表", "sichuan.project@2024.45"),
-    ('["新疆维吾尔自治区"]', "项目支出绩效自评表", "xinjiang.project@2024.45"),
-    ('["新疆维吾尔自治区"]', "单位整体支出绩效自评表", "xinjiang.unit-overall@2024.45"),
-    ('["湖南省"]', "部门整体支出绩效自评表", "hunan.dept-overall@2024.45"),
-    ('["吉林省"]', "部门整体支出绩效自评表", "national.dept-overall@2020.45"),
+    ('["吉林省"]', "项目支出绩效自评表", "national.project@2020.46"),
+    ('["四川省", "遂宁市"]', "项目支出绩效自评表", "sichuan.project@2024.46"),
+    ('["新疆维吾尔自治区"]', "项目支出绩效自评表", "xinjiang.project@2024.46"),
+    ('["新疆维吾尔自治区"]', "单位整体支出绩效自评表", "xinjiang.unit-overall@2024.46"),
+    ('["湖南省"]', "部门整体支出绩效自评表", "hunan.dept-overall@2024.46"),
+    ('["吉林省"]', "部门整体支出绩效自评表", "national.dept-overall@2020.46"),
 ])
 def test_the_corrections_reach_every_form_built_on_the_national_rules(tmp_path, region, sheet_type, chosen):
     """"比较满意" against "较满意" reached (one rank in two spellings, review BL A1), "0.8%" of a 漏报率
@@ -1175,7 +1182,7 @@ def test_validate_holds_a_file_to_its_own_worked_examples(tmp_path):
     """An inverted formula whose worked example fails passed validate, which printed the line to
     release it (review BY C4): the file fails, naming the example, and is offered no release line."""
     rules = copy_formulas(tmp_path / "formulas", "hunan/dept-overall-2024*.toml", "national/project-2020*.toml")
-    assert run_cli("formulas", "new", "hunan.dept-overall@2024.45", "--version", "2025.1", "--rules-dir", str(rules)).returncode == 0
+    assert run_cli("formulas", "new", "hunan.dept-overall@2024.46", "--version", "2025.1", "--rules-dir", str(rules)).returncode == 0
     made = rules / "hunan" / "dept-overall-2025.toml"
     proc = run_cli("formulas", "validate", "--rules-dir", str(rules))
     assert proc.returncode == 0 and "发布时加入这一行：hunan.dept-overall@2025.1" in proc.stdout, proc.stderr

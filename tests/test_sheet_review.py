@@ -113,8 +113,8 @@ def test_not_given_marks_in_score_and_weight_cells_are_blank(tmp_path):
 
 def test_a_short_province_name_selects_the_provinces_rules(tmp_path):
     """"四川" is 四川省 and "新疆" 新疆维吾尔自治区: the province's rules, not the national ones."""
-    for region, rules in (('["四川", "遂宁市", "安居区"]', "sichuan.project@2024.45"), ('["新疆", "伊犁州", "伊宁县"]', "xinjiang.project@2024.45"),
-                          ('["四川省", "遂宁", "安居区"]', "sichuan.project@2024.45"), ('["吉林省"]', "national.project@2020.45")):
+    for region, rules in (('["四川", "遂宁市", "安居区"]', "sichuan.project@2024.46"), ('["新疆", "伊犁州", "伊宁县"]', "xinjiang.project@2024.46"),
+                          ('["四川省", "遂宁", "安居区"]', "sichuan.project@2024.46"), ('["吉林省"]', "national.project@2020.46")):
         got = _project(tmp_path, region=region)
         assert _ref(got["sheet"]) == rules, (region, got["sheet"].get("rules"))
 
@@ -128,10 +128,10 @@ def test_other_titles_of_a_form_select_its_rules(tmp_path):
     case.write_text(xinjiang.replace('sheet_type = "单位整体支出绩效自评表"', 'sheet_type = "部门整体支出绩效自评表"'), encoding="utf-8")
     renamed = json.loads(run_cli("diff", str(case), "--format", "json").stdout)
     shipped = json.loads(run_cli("diff", str(CASES / "xinjiang-changji-shgzb-2024.toml"), "--format", "json").stdout)
-    assert _ref(renamed["sheets"][0]) == "xinjiang.unit-overall@2024.45"
+    assert _ref(renamed["sheets"][0]) == "xinjiang.unit-overall@2024.46"
     assert renamed["sheets"][0]["total"] == shipped["sheets"][0]["total"]
     got = _project(tmp_path, sheet_type="项目绩效目标自评表")
-    assert got["exit"] == 0 and _ref(got["sheet"]) == "national.project@2020.45"
+    assert got["exit"] == 0 and _ref(got["sheet"]) == "national.project@2020.46"
 
 
 def test_sichuan_department_figures_written_with_a_mark_or_in_yuan(tmp_path):
@@ -471,7 +471,7 @@ def test_blank_marks_titles_and_region_spellings(tmp_path):
     misspelt 新疆维吾尔族自治区 is Xinjiang."""
     assert _project(tmp_path, execution='"空"')["sheet"]["indicators"][0]["status"] == "unclaimed"
     assert _project(tmp_path, sheet_type="项目支出绩效自评表（2024年度）")["exit"] == 0
-    assert _ref(_project(tmp_path, region='["新疆维吾尔族自治区", "伊犁哈萨克自治州"]')["sheet"]) == "xinjiang.project@2024.45"
+    assert _ref(_project(tmp_path, region='["新疆维吾尔族自治区", "伊犁哈萨克自治州"]')["sheet"]) == "xinjiang.project@2024.46"
 
 
 def test_a_yuan_wan_slip_leaves_execution_unverifiable(tmp_path):

@@ -141,14 +141,14 @@ def test_choosing_rules_by_region_year_and_sheet_type(client):
     assert response.headers["location"].startswith("/fill/sichuan.dept-overall@2024.6")
     national = client.get("/fill", params={"region": "广东省", "year": "2024", "sheet_type": "部门整体支出绩效自评表"},
                           follow_redirects=False)
-    assert national.headers["location"].startswith("/fill/national.dept-overall@2020.45")  # no Guangdong rules
+    assert national.headers["location"].startswith("/fill/national.dept-overall@2020.46")  # no Guangdong rules
     wrong = client.get("/fill", params={"region": "广东省", "year": "2018", "sheet_type": "部门整体支出绩效自评表"})
     assert wrong.status_code == 400 and "没有适用于 广东省 2018 年" in wrong.text
     numerals = client.get("/fill", params={"region": "广东省", "year": "二〇二四", "sheet_type": "部门整体支出绩效自评表"})
     assert numerals.status_code == 400 and "年度应为四位数字，如 2024" in numerals.text and "invalid literal" not in numerals.text
     # Hunan's rules cover 2024: a 2025 Hunan sheet is filled under the national ones, and the page says so
     later = client.get("/fill", params={"region": "湖南省-岳阳市-汨罗市", "year": "2025", "sheet_type": "部门整体支出绩效自评表"})
-    assert later.status_code == 200 and "湖南省的规则集 hunan.dept-overall@2024.45" in later.text and "不适用于 2025 年度" in later.text
+    assert later.status_code == 200 and "湖南省的规则集 hunan.dept-overall@2024.46" in later.text and "不适用于 2025 年度" in later.text
 
 
 def test_unknown_rule_set_is_a_chinese_404(client):
@@ -500,7 +500,7 @@ def test_upload_many_with_a_broken_file_and_recognise_duplicates(client, tmp_pat
     with sqlite3.connect(tmp_path / "data" / "scoring.db") as conn:
         row = conn.execute("SELECT content_hash, rules_id, rules_version, rules_sha256, worst_severity, scored_at FROM results "
                            "JOIN submissions ON submissions.id = submission_id WHERE unit = '中共汨罗市委社会工作部' AND kind = 'toml'").fetchone()
-    assert row[1:3] == ("hunan.dept-overall", "2024.45") and len(row[0]) == 64 and len(row[3]) == 64
+    assert row[1:3] == ("hunan.dept-overall", "2024.46") and len(row[0]) == 64 and len(row[3]) == 64
     assert row[4] == "error" and row[5]
 
     again = upload(client, files[:2] + [("表（副本）.csv", case_table(4))])
@@ -875,7 +875,7 @@ def test_rescore_lists_a_changed_grade_old_beside_new(tmp_path):
         assert '<td class="old-grade">优</td>' in table and '<td class="new-grade">良～优</td>' in table
         assert "<td>优</td></tr>" in table  # the claimed grade, unchanged
         assert "共 0 张表" in c.get("/review", params={"grade": "优"}).text
-        both = c.get("/review", params={"grade": "良～优", "rules": "sichuan.project@2024.45"})  # 信创项目资金 was 良～优 already
+        both = c.get("/review", params={"grade": "良～优", "rules": "sichuan.project@2024.46"})  # 信创项目资金 was 良～优 already
         assert "共 2 张表" in both.text
     assert stored_grades(tmp_path)[("中共遂宁市安居区委目标绩效管理办公室", "project-mbjx")] == ("良～优", "优")
     assert batch_grades(SUINING)[("中共遂宁市安居区委目标绩效管理办公室", "project-mbjx")] == ("优", "优")  # the shipped rules
