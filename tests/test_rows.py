@@ -4203,6 +4203,8 @@ def test_what_is_overdue_unclosed_or_left_in_a_backlog_is_to_avoid(library, name
     ("出清僵尸企业数", "数量指标", "6家", "4家", "6.67", "10.00"), ("帮助销售滞销农产品数量", "数量指标", "800吨", "640吨", "8.00", "10.00*"),
     ("布病阳性畜扑杀头数", "数量指标", "120头", "96头", "8.00", "10.00*"), ("水产养殖病害测报点数", "数量指标", "12个", "15个", "10.00", "8.00*"),
     ("盘活闲置土地面积", "数量指标", "500亩", "400亩", "8.00", "10.00"),
+    # a harm's absence written after it counts the places free of it (reading.harm_negations_after, new in 2020.46)
+    ("命案零发生乡镇数", "社会效益指标", "20个", "22个", "10.00", "9.09*"), ("安全事故零发生学校数", "社会效益指标", "30所", "27所", "9.00", "9.00*"),
     # unchanged: the pay one is due and those waiting for work are no work left undone, nursing those a harm befell is
     # work, culling wrongly is a harm, idle land itself is to avoid
     ("帮扶待业人数", "数量指标", "100人", "80人", "8.00", "8.00"), ("压疮托养对象护理人次", "数量指标", "100人次", "80人次", "8.00", "8.00"),

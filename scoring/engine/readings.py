@@ -249,6 +249,7 @@ class Reading:
     doubtful_handling: frozenset[str] = frozenset()
     doubtful_holders: tuple[str, ...] = ()  # holders that set aside only the words of `doubtful_handling` ("群众")
     harm_negations: tuple[str, ...] = ()  # "无", "未": right before a harm word, those without it ("无复发户数")
+    harm_negations_after: tuple[str, ...] = ()  # "零发生": right after a harm word, those without it ("命案零发生乡镇数")
     reach_words: tuple[str, ...] = ()  # "培训", "受益", "合格": a bare figure so named is one to reach
     handling_negations: tuple[str, ...] = ()  # "未", "尚未": right before a word of work, it was not done ("未整改隐患数")
     handling_failures: tuple[str, ...] = ()  # "不到位", "不及时": right after a word of work, the work fell short ("整改不到位")
@@ -683,15 +684,21 @@ class Reading:
         return (harm, min(works)[1]) if works else None
 
     def harm_negated(self, name: str) -> bool:
-        """Whether a word of `harm_words` stands right after one of `harm_negations` anywhere in a name:
-        it counts those without the harm ("设备无故障天数", "空气质量不超标天数")."""
+        """Whether a word of `harm_words` stands right after one of `harm_negations` (or right before one of
+        `harm_negations_after`) anywhere in a name: it counts those without the harm ("设备无故障天数", "空气质量不超标天数",
+        "命案零发生乡镇数")."""
         for word in self.harm_words:
             at = name.find(word)
             while at >= 0:
-                if at and name.endswith(self.harm_negations, 0, at) and not self._hosted(name, at, len(word)):
+                if (at and name.endswith(self.harm_negations, 0, at) or self._negated_after(name, at + len(word))) \
+                        and not self._hosted(name, at, len(word)):
                     return True
                 at = name.find(word, at + 1)
         return False
+
+    def _negated_after(self, name: str, end: int) -> bool:
+        """Whether one of `harm_negations_after` follows a harm word ending at ``end`` ("零发生" of "命案零发生乡镇数")."""
+        return bool(self.harm_negations_after) and name.startswith(self.harm_negations_after, end)
 
     def harm_rate(self, name: str) -> str | None:
         """The word of `harm_rates` a name ends in ("比例" of "群众投诉比例"), or None."""
@@ -826,10 +833,10 @@ class Reading:
             longest = len(thing) if (self.misdone_objects and (at, harm) in misdone) or harm in self.object_harms else self.harm_struck_length
             if at < 0 or not 0 < len(thing) <= longest or self._hidden(name, at, len(harm)):
                 continue
-            if stem[:at].endswith(self.harm_negations) or (thing.endswith(self.harm_struck_roles)
-                                                           and not (self.objects_hold_roles and harm in self.object_harms)):
-                continue  # "无违规企业数": those without it; "纠纷信息员人数": the people working in the harm's field (not after
-                # an object harm, with objects_hold_roles: "损坏视频监控探头数量" counts the cameras damaged)
+            if stem[:at].endswith(self.harm_negations) or self._negated_after(stem, at + len(harm)) \
+                    or (thing.endswith(self.harm_struck_roles) and not (self.objects_hold_roles and harm in self.object_harms)):
+                continue  # "无违规企业数", "命案零发生乡镇数": those without it; "纠纷信息员人数": the people working in the harm's
+                # field (not after an object harm, with objects_hold_roles: "损坏视频监控探头数量" counts the cameras damaged)
             # what follows work done wrongly is what it was done to, whatever it is ("违规建设养殖设施数量")
             if (self.reaches(thing) and not objects) or self._holds_harm(name, at + len(harm), thing):
                 continue

@@ -231,6 +231,10 @@ class ReadingDecl(Strict):
     handling_object_breaks: list[str] = []
     # Words right before a harm word that count those without it ("无复发户数", "未复发人数"): no harm
     harm_negations: list[str] = []
+    # Words right after a harm word that count those without it, the harm's absence written after it ("命案零发生乡镇数",
+    # "安全事故零发生学校数" count the places free of it: more is better).  Empty (absent): a harm before such a word is
+    # read as what befell the thing counted, as before
+    harm_negations_after: list[str] = []
     # Words saying a bare figure counts what is to be reached — work done, people served, a rate to reach ("培训",
     # "受益", "合格"): a row whose name holds one is more is better as `rows.select.none` says; one whose name holds
     # none of these nor a word saying lower is better is of unstated direction (`rows.no_comparator.unstated`)
