@@ -3,7 +3,9 @@ national rules had not seen, each row's claim the score the reviewer gave it by 
 case file says it was constructed, not transcribed).  Every row the rules in effect score otherwise is listed in
 `LEFT`, with why it was left; any other is a misreading that a revision of the readings brought back, or a new one.
 The file names start with the review that wrote them (KO: veterans' affairs; KP: drugs, fraud and grass-roots
-governance; KQ: commerce, development zones and ports; KR: animal husbandry and veterinary services)."""
+governance; KQ: commerce, development zones and ports; KR: animal husbandry and veterinary services; KS: ethnic,
+religious and overseas Chinese affairs; KT: elderly care, funerals and welfare-lottery funds; KU: trade unions, the
+youth league, the women's federation, the Red Cross and the science association; KV: school education)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ LEFT = {
         "维权 is also the veterans' offices' own work: read higher is better, the reviewer's reading is the evaluator's",
     ("KO-shandong-linyi-yinan-lieshi-guangrongyuan-2024.toml", "烈士墓碑字迹模糊待修缮块数"):
         "字迹模糊 is in no list of harms: the repairs to do are read as work planned",
+    ("KS-fujian-quanzhou-anxi-qiaowu-duitai-2024.toml", "对台交流活动取消场次"):
+        "取消 also names work (取消不符合条件低保资格人数): what was cancelled is read as work done",
 }
 
 
