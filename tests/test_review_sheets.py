@@ -5,7 +5,9 @@ case file says it was constructed, not transcribed).  Every row the rules in eff
 The file names start with the review that wrote them (KO: veterans' affairs; KP: drugs, fraud and grass-roots
 governance; KQ: commerce, development zones and ports; KR: animal husbandry and veterinary services; KS: ethnic,
 religious and overseas Chinese affairs; KT: elderly care, funerals and welfare-lottery funds; KU: trade unions, the
-youth league, the women's federation, the Red Cross and the science association; KV: school education)."""
+youth league, the women's federation, the Red Cross and the science association; KV: school education; KW: party
+building and organisation work; KX: statistics, censuses and audits; KY: geological hazards, mines and land; KZ: publicity
+and civilisation campaigns)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,19 @@ LEFT = {
         "字迹模糊 is in no list of harms: the repairs to do are read as work planned",
     ("KS-fujian-quanzhou-anxi-qiaowu-duitai-2024.toml", "对台交流活动取消场次"):
         "取消 also names work (取消不符合条件低保资格人数): what was cancelled is read as work done",
+    ("KX-chongqing-dianjiang-shenji-2024.toml", "审计发现问题屡审屡犯个数"):
+        "审计发现 acts on the problems before the harm: a change of the word lists' reach, left",
+    ("KX-chongqing-dianjiang-shenji-2024.toml", "审计整改挂账问题数"): "整改 acts on the problems left open on the books",
+    ("KY-yunnan-zhaotong-yiliang-dizhizaihai-2023.toml", "新增地质灾害隐患点数"):
+        "review GE read the hazard sites higher is better (sites found and watched), KY lower: of unstated direction, warned",
+    ("KY-yunnan-zhaotong-yiliang-dizhizaihai-2023.toml", "未销号地质灾害隐患点数"): "likewise, the sites not yet struck off",
+    ("KZ-fujian-zhangzhou-changtai-wenmingchengshi-2024.toml", "文明单位摘牌数"): "摘牌 also names work done (隐患摘牌销号数)",
+    ("KZ-fujian-zhangzhou-changtai-wenmingchengshi-2024.toml", "志愿服务组织注销数"): "注销 also names work done (注销失效证照)",
+    ("KZ-guangxi-hechi-duan-rongmeiti-2023.toml", "违规网络直播间数"):
+        "直播 acts on 案件 alone, but the check of work standing between a harm and what it befell does not ask (code)",
+    ("KZ-jiangxi-jian-yongxin-wenmingshijian-2024.toml", "志愿服务组织解散数"): "解散 also names work done (解散非法社会组织)",
+    ("KZ-jiangxi-jian-yongxin-wenmingshijian-2024.toml", "志愿服务项目中断数"):
+        "中断 as a harm would read 恢复中断供水户数 the wrong way (恢复 is no word of work on a harm)",
 }
 
 

@@ -3502,9 +3502,8 @@ def test_a_rate_held_to_its_counts_is_scored_alike_on_the_lean_path(library):
 @pytest.mark.parametrize(("name", "group", "target", "actual", "expected"), [
     # reviews GN, GO, GP (2020.16): bare counts no word says the direction of are scored as more is better, with a warning
     # of what the other reading gives (*: warned) — not the range between them (reviews GQ, GR: most are more is better)
-    ("消防通道占用处数", "数量指标", "8处", "10处", "10.00*"), ("耕地流出面积", "质量指标", "500亩", "400亩", "8.00*"),
+    ("消防通道占用处数", "数量指标", "8处", "10处", "10.00*"),  # (耕地流出面积: a harm since 2020.46)
     ("外来入侵物种发生面积", "生态效益指标", "100亩", "150亩", "10.00*"),  # (批而未供土地面积: a harm since 2020.46)
-    ("路灯未修复数", "可持续影响指标", "10件", "6件", "6.00*"),  # 修复 after 未: no work done
     ("公共厕所数量", "数量指标", "24座", "18座", "7.50*"), ("沿线群众平均出行时间", "社会效益指标", "35分钟", "30分钟", "8.57*"),
     ("加装电梯数量", "数量指标", "24部", "18部", "7.50"),  # 加装: work done (review GR), no warning
     # ... never a rate, a degree or a share: most are to reach (review GQ)
@@ -3551,7 +3550,7 @@ def test_review_gn_go_gp_a_bare_figure_of_unstated_direction_is_scored_both_ways
     # (*: with a warning of what the default gives, should a word of work the lists lack follow the harm: reviews GU, GV)
     ("死亡畜禽数", "可持续影响指标", "50头", "35头", "10.00*"), ("汛期水毁供水设施处数", "质量指标", "10处", "4处", "10.00*"),
     ("问题厕所数量", "数量指标", "60座", "45座", "10.00*"), ("被欠薪农民工人数", "社会效益指标", "100人", "120人", "8.33*"),
-    ("进度滞后项目个数", "质量指标", "2个", "3个", "6.67*"), ("健身器材缺损未修复数", "可持续影响指标", "10件", "6件", "10.00*"),
+    ("进度滞后项目个数", "质量指标", "2个", "3个", "6.67*"), ("健身器材缺损未修复数", "可持续影响指标", "10件", "6件", "10.00"),
     # ... not where work stands between (a word of work or of reach) or before it and acts on it
     ("破损档案修裱数量", "数量指标", "100件", "80件", "8.00"), ("失业人员再就业人数", "社会效益指标", "100人", "80人", "8.00"),
     ("故障设备更换数", "数量指标", "10台", "8台", "8.00"), ("修复水毁供水设施处数", "数量指标", "10处", "8处", "8.00"),
@@ -4195,9 +4194,8 @@ def test_what_is_overdue_unclosed_or_left_in_a_backlog_is_to_avoid(library, name
     ("征兵体检误检人数", "质量指标", "5人", "7人", "7.14", "10.00"), ("免疫失败畜禽头数", "质量指标", "500头", "420头", "10.00*", "8.40"),
     ("签约未落地项目数", "数量指标", "5个", "3个", "10.00*", "6.00"), ("未履约招商项目数", "数量指标", "5个", "3个", "10.00*", "6.00"),
     ("批而未供土地面积", "数量指标", "500亩", "620亩", "8.06*", "10.00*"), ("口岸滞港车辆数", "数量指标", "50辆", "35辆", "10.00*", "7.00*"),
-    # … work still to be done (待 before a word of work: handling_negations), nursing's own errors, a subsidy not paid
+    # … work still to be done (待 before a word of work: handling_negations), nursing's own errors
     ("待整改问题个数", "数量指标", "10个", "8个", "10.00", "8.00"), ("光荣院护理服务差错次数", "质量指标", "2次", "3次", "6.67", "10.00"),
-    ("未按时足额发放抚恤补助人数", "质量指标", "5人", "3人", "10.00*", "6.00"),
     # … and work on a harm: reporting, returning, clearing out, helping to sell, culling, forecasting, idle land put to use
     ("网格员上报事件数", "数量指标", "12000件", "10800件", "9.00", "10.00"), ("返还被骗群众资金金额", "数量指标", "600万元", "520万元", "8.67", "10.00*"),
     ("出清僵尸企业数", "数量指标", "6家", "4家", "6.67", "10.00"), ("帮助销售滞销农产品数量", "数量指标", "800吨", "640吨", "8.00", "10.00*"),
@@ -4219,6 +4217,31 @@ def test_what_is_overdue_unclosed_or_left_in_a_backlog_is_to_avoid(library, name
     ("违规扑杀头数", "质量指标", "5头", "2头", "10.00", "10.00*"), ("闲置土地面积", "数量指标", "500亩", "400亩", "10.00", "10.00"),
 ])
 def test_harms_of_veterans_drugs_and_fraud_commerce_and_livestock(library, name, group, target, actual, expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.45")
+
+
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # session 66's third round (2020.46, reviews KW, KX, KY, KZ): harms of party work, audits and statistics, hazards, mines
+    # and land, public morals and the net
+    ("党员受党纪处分人数", "数量指标", "5人", "7人", "7.14", "10.00*"), ("负债村数量", "数量指标", "60个", "48个", "10.00*", "8.00*"),
+    ("名录库重码单位数", "质量指标", "15个", "9个", "10.00", "6.00*"), ("漏登单位补登数", "数量指标", "20个", "26个", "10.00", "7.69*"),
+    ("受地质灾害威胁人数", "数量指标", "3500人", "3120人", "10.00", "8.91*"), ("未治理废弃矿山数量", "数量指标", "20个", "23个", "8.70*", "10.00*"),
+    ("未完成整改违法图斑数", "数量指标", "5个", "8个", "6.25*", "10.00"),
+    ("不文明行为发生起数", "社会效益指标", "50起", "38起", "10.00*", "7.60*"), ("网络谣言传播条数", "社会效益指标", "150条", "120条", "10.00*", "8.00*"),
+    ("舆情处置不当引发次生舆情数", "社会效益指标", "2起", "1起", "10.00", "5.00"),
+    ("集体经济薄弱村转化数", "数量指标", "40个", "45个", "10.00", "8.89*"), ("解除地质灾害威胁人数", "数量指标", "500人", "400人", "8.00", "8.00*"),
+    # … "发生安全事故1起" in a row counting the accidents (quantity_suffixes 发生次数)
+    ("安全事故发生次数", "质量指标", "2起", "发生安全事故1起", "10.00", "None"),
+    # the words the over-reach review (LA) found reading other names wrongly, kept to their own harms (handling_objects) or
+    # narrowed: failures of reporting, returning, correcting and culling are harms again; a word ending in 待 is no negation
+    ("上报数据错误次数", "质量指标", "5次", "3次", "10.00", "10.00"), ("押金返还超时件数", "质量指标", "5件", "3件", "10.00", "10.00"),
+    ("计量器具校正不合格台数", "质量指标", "5台", "3台", "10.00", "10.00"), ("扑杀补偿不到位户数", "质量指标", "5户", "3户", "10.00", "10.00"),
+    ("接待救助流浪乞讨人员人次", "数量指标", "100人次", "80人次", "8.00", "8.00"),
+    ("资产出租出借收益金额", "经济效益指标", "100万元", "80万元", "8.00", "8.00"), ("结余资金上缴率", "质量指标", "100%", "90%", "9.00", "9.00"),
+    ("签订拒绝有偿补课承诺书教师人数", "数量指标", "100人", "80人", "8.00", "8.00"),
+])
+def test_harms_of_party_work_audits_land_and_public_morals_and_the_new_words_kept_to_their_harms(library, name, group, target, actual,
+                                                                                                 expected, before):
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.45")
 
 def test_the_reason_names_the_work_that_ran_late(library):
@@ -4276,7 +4299,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_harms_of_surveying_broadcasting_and_public_legal_services,
                                    test_the_time_until_a_service_runs_again_is_a_time_taken,
                                    test_what_is_overdue_unclosed_or_left_in_a_backlog_is_to_avoid,
-                                   test_harms_of_veterans_drugs_and_fraud_commerce_and_livestock)
+                                   test_harms_of_veterans_drugs_and_fraud_commerce_and_livestock,
+                                   test_harms_of_party_work_audits_land_and_public_morals_and_the_new_words_kept_to_their_harms)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]

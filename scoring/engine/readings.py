@@ -456,7 +456,7 @@ class Reading:
             while at >= 0:
                 # not "缺损未修复数", nor "隐患未能整改数" (review GZ A4): what was not done; not "超期办理件数": work done
                 # wrongly; not "软弱涣散党组织数量": a noun holding the word
-                if not name.endswith(self.harm_negations, 0, at) and not name.endswith(self.handling_negations, 0, at) \
+                if not name.endswith(self.harm_negations, 0, at) and not self._undone(name, at) \
                         and not self._misdone_work(name, at, word) and not self._hosted(name, at, len(word)) \
                         and not (self.whole_words and self._in_harm(name, at, word)):
                     return word
@@ -528,6 +528,18 @@ class Reading:
     @cached_property
     def _handling_set(self) -> frozenset[str]:
         return frozenset(self.harm_handling)
+
+    def _undone(self, text: str, at: int) -> bool:
+        """Whether one of `handling_negations` ends ``text`` right before ``at``: the work there was not done ("未" of
+        "未整改隐患数", "待" of "待整改问题个数"); not the end of a word of work itself ("待" of "接待救助流浪乞讨人员人次")."""
+        return bool(self.handling_negations) and text.endswith(self.handling_negations, 0, at) \
+            and not (self._negation_hosts and text.endswith(self._negation_hosts, 0, at))
+
+    @cached_property
+    def _negation_hosts(self) -> tuple[str, ...]:
+        # the words of work that end in a negation's characters (接待, 招待 of 待): a rule file's lists before 2020.46 have none
+        return tuple(sorted(w for w in {*self.harm_handling, *self.reach_words}
+                     if any(w.endswith(n) and len(w) > len(n) for n in self.handling_negations)))
 
     def _ending_counts(self, name: str) -> list[str]:
         """The words of `harm_counts` a name ends with, in the list's order (longest first)."""
@@ -678,7 +690,7 @@ class Reading:
         for word in self.harm_handling:
             i = name.find(word)
             while i >= 0:
-                if not name.endswith(self.handling_negations, 0, i) and not self._misdone_work(name, i, word):
+                if not self._undone(name, i) and not self._misdone_work(name, i, word):
                     works.append((abs(i - at), word))
                 i = name.find(word, i + 1)
         return (harm, min(works)[1]) if works else None
@@ -784,7 +796,7 @@ class Reading:
         object is the rest of the name; not work left undone ("超期未办结登记清理件数": what was not done may be
         worked on after)."""
         work = next((w for w in self.misdone_objects if done.endswith(w)), None)  # longest first
-        return work is not None and not done[: len(done) - len(work)].endswith(self.handling_negations)
+        return work is not None and not self._undone(done, len(done) - len(work))
 
     def harm_struck(self, name: str) -> tuple[str, str] | None:
         """The harm word and the thing it befell where `harm_reading` reads a name as counting a harm by
@@ -864,7 +876,7 @@ class Reading:
     def _ends_in_work(self, thing: str, harm: str) -> bool:
         """Whether what an object harm befell ends in a word of work acting on the harm, not right after a word of
         `handling_negations` ("错发补贴更正人数"; not "冒领补贴未追回金额")."""
-        return any(thing.endswith(w) and self._acts_on(w, harm) and not thing.endswith(self.handling_negations, 0, len(thing) - len(w))
+        return any(thing.endswith(w) and self._acts_on(w, harm) and not self._undone(thing, len(thing) - len(w))
                    for w in self.harm_handling)
 
     def _object_ends(self, thing: str) -> list[str]:
@@ -927,7 +939,7 @@ class Reading:
     def _works_on_end(self, words: str) -> bool:
         """Whether ``words`` end in a word of `harm_handling` not right after one of `handling_negations`
         ("救助" of "救助被骗群众人数"; not "未修复" of "未修复损毁文物件数": the work not done, review GZ A1)."""
-        return words.endswith(self.harm_handling) and any(words.endswith(w) and not words.endswith(self.handling_negations, 0, len(words) - len(w))
+        return words.endswith(self.harm_handling) and any(words.endswith(w) and not self._undone(words, len(words) - len(w))
                    and not self._misdone_work(words, len(words) - len(w), w) and not self._hosted(words, len(words) - len(w), len(w))
                    for w in self.harm_handling)
 
@@ -943,7 +955,7 @@ class Reading:
                 continue
             at = words.find(word)
             while at >= 0:
-                if not (self.handling_negations and words.endswith(self.handling_negations, 0, at)) \
+                if not self._undone(words, at) \
                         and not self._misdone_work(words, at, word) and not self._hosted(words, at, len(word)):
                     return True
                 at = words.find(word, at + 1)
@@ -1012,7 +1024,7 @@ class Reading:
                 continue  # "被审计查出问题数", "接受巡察发现问题数": the unit's own harms, found by someone else's work
             if self._misdone_work(name, start, word) or self._hosted(name, start, len(word)):
                 continue  # "超期办理投诉件数": the work done late is the harm; "污水处理厂": a noun
-            if self.handling_negations and name[:start].endswith(self.handling_negations):
+            if self._undone(name, start):
                 continue  # "逾期未整改一般事故隐患数": the work not done, the hazards still there
             if self.handling_failures and name.startswith(self.handling_failures, start + len(word)):
                 continue  # "处置不及时事件数": the events its work failed, not those it dealt with
