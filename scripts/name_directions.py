@@ -16,7 +16,7 @@ name a revision of the readings changes.
     python scripts/name_directions.py --check    # exit 1, naming each, if a name of the snapshot is read otherwise
     python scripts/name_directions.py --write    # write the snapshot again (its names, read by the rules now)
 
-The snapshot (tests/snapshots/name-directions.tsv: name, direction, W) holds some 3,600 names from the rule files'
+The snapshot (tests/snapshots/name-directions.tsv: name, direction, W) holds some 4,600 names from the rule files'
 worked examples, the shipped cases, tests/test_rows.py and the sheet rows and probes of the review rounds since session
 66, read under the national rules in effect: a revision of the readings that changes one says so in the check
 (tests/test_name_directions.py), and is meant to, or is mended.  Add names by adding lines (a name alone will do) and

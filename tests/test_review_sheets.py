@@ -7,7 +7,8 @@ governance; KQ: commerce, development zones and ports; KR: animal husbandry and 
 religious and overseas Chinese affairs; KT: elderly care, funerals and welfare-lottery funds; KU: trade unions, the
 youth league, the women's federation, the Red Cross and the science association; KV: school education; KW: party
 building and organisation work; KX: statistics, censuses and audits; KY: geological hazards, mines and land; KZ: publicity
-and civilisation campaigns)."""
+and civilisation campaigns; LC: rural toilets, rubbish and sewage; LD: road transport and its enforcement; LE: work
+safety and emergency management; LF: crop farming and farm produce safety)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,14 @@ LEFT = {
     ("KY-yunnan-zhaotong-yiliang-dizhizaihai-2023.toml", "新增地质灾害隐患点数"):
         "review GE read the hazard sites higher is better (sites found and watched), KY lower: of unstated direction, warned",
     ("KY-yunnan-zhaotong-yiliang-dizhizaihai-2023.toml", "未销号地质灾害隐患点数"): "likewise, the sites not yet struck off",
+    ("LC-henan-xinyang-guangshan-gaice-2023.toml", "厕具损坏未及时维修户数"):
+        "未及时 is both a harm and a negation: the work after it read as done on the damage (code)",
+    ("LC-henan-xinyang-guangshan-gaice-2023.toml", "未按期整改问题厕所户数"):
+        "未按期 as a negation would read 未按时结案法律援助案件数 wrongly, 整改 as work done wrongly 违规整改问题数 (code)",
+    ("LE-shanxi-jincheng-yangcheng-anquanjianguan-2024.toml", "未按期整改重大事故隐患数"): "likewise",
+    ("LD-hebei-xingtai-weixian-zhichao-2023.toml", "违法超限车辆"): "no count ends the name: what the harm befell is not read",
+    ("LD-shandong-weifang-qingzhou-zhifa-2024.toml", "公路沿线违法建筑"): "likewise",
+    ("LF-shandong-dezhou-qihe-nongchanpinzhiliang-2023.toml", "禁用农药检出数"): "检出 is work on what is found (detection)",
     ("KZ-fujian-zhangzhou-changtai-wenmingchengshi-2024.toml", "文明单位摘牌数"): "摘牌 also names work done (隐患摘牌销号数)",
     ("KZ-fujian-zhangzhou-changtai-wenmingchengshi-2024.toml", "志愿服务组织注销数"): "注销 also names work done (注销失效证照)",
     ("KZ-guangxi-hechi-duan-rongmeiti-2023.toml", "违规网络直播间数"):

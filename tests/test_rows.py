@@ -3503,7 +3503,7 @@ def test_a_rate_held_to_its_counts_is_scored_alike_on_the_lean_path(library):
     # reviews GN, GO, GP (2020.16): bare counts no word says the direction of are scored as more is better, with a warning
     # of what the other reading gives (*: warned) — not the range between them (reviews GQ, GR: most are more is better)
     ("消防通道占用处数", "数量指标", "8处", "10处", "10.00*"),  # (耕地流出面积: a harm since 2020.46)
-    ("外来入侵物种发生面积", "生态效益指标", "100亩", "150亩", "10.00*"),  # (批而未供土地面积: a harm since 2020.46)
+    # (批而未供土地面积 and 外来入侵物种发生面积: harms since 2020.46)
     ("公共厕所数量", "数量指标", "24座", "18座", "7.50*"), ("沿线群众平均出行时间", "社会效益指标", "35分钟", "30分钟", "8.57*"),
     ("加装电梯数量", "数量指标", "24部", "18部", "7.50"),  # 加装: work done (review GR), no warning
     # ... never a rate, a degree or a share: most are to reach (review GQ)
@@ -4223,7 +4223,7 @@ def test_harms_of_veterans_drugs_and_fraud_commerce_and_livestock(library, name,
 @pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
     # session 66's third round (2020.46, reviews KW, KX, KY, KZ): harms of party work, audits and statistics, hazards, mines
     # and land, public morals and the net
-    ("党员受党纪处分人数", "数量指标", "5人", "7人", "7.14", "10.00*"), ("负债村数量", "数量指标", "60个", "48个", "10.00*", "8.00*"),
+    ("党员受党纪处分人数", "数量指标", "5人", "7人", "7.14", "10.00*"), ("负债村数量", "数量指标", "60个", "48个", "10.00", "8.00*"),
     ("名录库重码单位数", "质量指标", "15个", "9个", "10.00", "6.00*"), ("漏登单位补登数", "数量指标", "20个", "26个", "10.00", "7.69*"),
     ("受地质灾害威胁人数", "数量指标", "3500人", "3120人", "10.00", "8.91*"), ("未治理废弃矿山数量", "数量指标", "20个", "23个", "8.70*", "10.00*"),
     ("未完成整改违法图斑数", "数量指标", "5个", "8个", "6.25*", "10.00"),
@@ -4242,6 +4242,22 @@ def test_harms_of_veterans_drugs_and_fraud_commerce_and_livestock(library, name,
 ])
 def test_harms_of_party_work_audits_land_and_public_morals_and_the_new_words_kept_to_their_harms(library, name, group, target, actual,
                                                                                                  expected, before):
+    _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.45")
+
+
+@pytest.mark.parametrize(("name", "group", "target", "actual", "expected", "before"), [
+    # session 66's fourth round (2020.46, reviews LC, LD, LE, LF): harms of rural toilets and rubbish, road transport, work
+    # safety and crops
+    ("粪污随意倾倒点位数", "数量指标", "10处", "14处", "7.14*", "10.00*"), ("雨污混接点数", "数量指标", "40处", "32处", "10.00*", "8.00*"),
+    ("上级督查通报人居环境问题数", "质量指标", "5个", "7个", "7.14", "10.00"), ("黑车数量", "数量指标", "50辆", "42辆", "10.00", "8.40*"),
+    ("桥梁墩柱被撞次数", "质量指标", "5次", "3次", "10.00", "6.00*"), ("雷击火发生次数", "数量指标", "8次", "11次", "7.27", "10.00*"),
+    ("洪涝灾害受灾人口", "社会效益指标", "20000人", "26500人", "7.55", "10.00*"), ("小麦赤霉病病穗率", "质量指标", "3%", "2.4%", "10.00", "8.00"),
+    ("草地贪夜蛾发生面积", "数量指标", "8万亩", "6.5万亩", "10.00", "8.13*"), ("补贴延迟发放户数", "质量指标", "20户", "28户", "7.14", "10.00"),
+    # … and the third round's words narrowed after the over-reach review (LB): the work making good their harms
+    ("补充缺额教师人数", "数量指标", "50人", "40人", "8.00", "8.00*"), ("建设项目耕地占用补划面积", "数量指标", "100亩", "80亩", "8.00", "8.00"),
+    ("易地搬迁安置点安全隐患数", "质量指标", "5个", "3个", "10.00", "10.00"), ("处置强降雨引发地质灾害险情起数", "数量指标", "10起", "8起", "8.00", "8.00"),
+])
+def test_harms_of_rural_rubbish_road_transport_work_safety_and_crops(library, name, group, target, actual, expected, before):
     _read_now_and_before(library, name, group, target, actual, expected, before, "national.project@2020.45")
 
 def test_the_reason_names_the_work_that_ran_late(library):
@@ -4300,7 +4316,8 @@ def test_a_bare_figure_of_unstated_direction_is_scored_alike_on_the_lean_path(li
                                    test_the_time_until_a_service_runs_again_is_a_time_taken,
                                    test_what_is_overdue_unclosed_or_left_in_a_backlog_is_to_avoid,
                                    test_harms_of_veterans_drugs_and_fraud_commerce_and_livestock,
-                                   test_harms_of_party_work_audits_land_and_public_morals_and_the_new_words_kept_to_their_harms)
+                                   test_harms_of_party_work_audits_land_and_public_morals_and_the_new_words_kept_to_their_harms,
+                                   test_harms_of_rural_rubbish_road_transport_work_safety_and_crops)
              for m in test.pytestmark if m.name == "parametrize" for case in m.args[1]]
     rows = [{"name": name, "target": target, "actual": actual, "weight": 4, "claimed": "4",
              "group": ["效益指标" if "效益" in group or "影响" in group else "产出指标", group]} for name, group, target, actual in cases]
