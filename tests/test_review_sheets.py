@@ -37,8 +37,7 @@ LEFT = {
     ("LC-henan-xinyang-guangshan-gaice-2023.toml", "厕具损坏未及时维修户数"):
         "未及时 is both a harm and a negation: the work after it read as done on the damage (code)",
     ("LC-henan-xinyang-guangshan-gaice-2023.toml", "未按期整改问题厕所户数"):
-        "未按期 as a negation would read 未按时结案法律援助案件数 wrongly, 整改 as work done wrongly 违规整改问题数 (code)",
-    ("LE-shanxi-jincheng-yangcheng-anquanjianguan-2024.toml", "未按期整改重大事故隐患数"): "likewise",
+        "问题 stands before what is counted (厕所户): joined_heads_undo_work reads the head before 整改 only where the harm follows",
     ("LD-hebei-xingtai-weixian-zhichao-2023.toml", "违法超限车辆"): "no count ends the name: what the harm befell is not read",
     ("LD-shandong-weifang-qingzhou-zhifa-2024.toml", "公路沿线违法建筑"): "likewise",
     ("LF-shandong-dezhou-qihe-nongchanpinzhiliang-2023.toml", "禁用农药检出数"): "检出 is work on what is found (detection)",

@@ -771,6 +771,7 @@ def test_formulas_diff_says_the_words_a_revision_of_the_readings_adds_and_takes_
     assert "reading.harm_words：新增“警情”“涉诈”" in fields and "reading.handling_negations：新增“待”" in fields, fields
     assert "reading.handling_objects.护理" in fields and "reading.units.羽" in fields, fields
     assert "reading.harm_negations_after：新增“零发生”" in fields, fields  # a new key: said as words added
+    assert "reading.joined_heads_undo_work：（无） → 是" in fields, fields
 
 def test_formulas_diff_reads_like_a_list_of_changes(tmp_path):
     rule(tmp_path, "a.toml", version="2023.1", start="2023-01-01", end="2023-12-31")

@@ -263,6 +263,7 @@ class Reading:
     joined_work_heads: tuple[str, ...] = ()  # "未经", "未按期": the work done wrongly takes in the work after it ("未经审批处置")
     joined_remedies: bool = False  # ... not a word of harm_handling ending the name: what was done about it ("逾期未归还追回金额")
     joined_work_whole: bool = False  # ... and the work it takes in acts on no harm after it ("未按期完成整改问题数")
+    joined_heads_undo_work: bool = False  # ... and right before a word of work, that work was not done ("未按期整改问题数")
     # "报废": the harms it acts on standing after a harm and what it befell (not 溶血 of "溶血血液报废袋数")
     struck_handling_objects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     whole_counts: bool = False  # a count never ends inside a word of work: "非法营运查处数" ends in 数, not 处数
@@ -1024,8 +1025,8 @@ class Reading:
                 continue  # "被审计查出问题数", "接受巡察发现问题数": the unit's own harms, found by someone else's work
             if self._misdone_work(name, start, word) or self._hosted(name, start, len(word)):
                 continue  # "超期办理投诉件数": the work done late is the harm; "污水处理厂": a noun
-            if self._undone(name, start):
-                continue  # "逾期未整改一般事故隐患数": the work not done, the hazards still there
+            if self._undone(name, start) or (self.joined_heads_undo_work and name.endswith(self.joined_work_heads, 0, start)):
+                continue  # "逾期未整改一般事故隐患数", "未按期整改问题数": the work not done, the hazards still there
             if self.handling_failures and name.startswith(self.handling_failures, start + len(word)):
                 continue  # "处置不及时事件数": the events its work failed, not those it dealt with
             gap = name[start + len(word): at]

@@ -462,6 +462,7 @@ class _Compiler:
             joined_work_heads=tuple(fold(w) for w in r.joined_work_heads),
             joined_remedies=r.joined_remedies,
             joined_work_whole=r.joined_work_whole,
+            joined_heads_undo_work=r.joined_heads_undo_work,
             struck_handling_objects={fold(k): tuple(fold(w) for w in v) for k, v in r.struck_handling_objects.items()},
             object_work_done=tuple(fold(w) for w in r.object_work_done),
             misdone_objects=_longest_first(fold(w) for w in r.misdone_objects),
@@ -893,6 +894,7 @@ _ADDED_AFTER_RELEASE: dict[tuple[str, str], object] = {("rule_set", "revises"): 
                                                         ("reading", "object_work_done"): [],
                                                         ("reading", "joined_remedies"): False,
                                                         ("reading", "joined_work_whole"): False,
+                                                        ("reading", "joined_heads_undo_work"): False,
                                                         ("reading", "struck_handling_objects"): {}}
 
 

@@ -315,6 +315,11 @@ class ReadingDecl(Strict):
     # 整改隐患数" count the problems whose rectification was not done on time (lower is better).  False (absent): it acts
     # on a harm after it as any word of work does
     joined_work_whole: bool = False
+    # Whether such a head right before a word of `harm_handling` says that work was not done by its date, the harm after it
+    # still there, as a word of `handling_negations` does: "未按期整改问题数", "未按时整改隐患数" count the problems left
+    # unrectified (lower is better), where processing done late keeps its reading ("未按时结案法律援助案件数").  False
+    # (absent): the work acts on the harm after it ("未按期整改问题数" read as rectification done)
+    joined_heads_undo_work: bool = False
     # Words of `harm_handling` that, standing after a harm and the thing it befell, act only on some harms: "溶血血液报废袋数",
     # "脂肪血报废量" count blood scrapped for a harm, where 报废 acts on 超期服役 ("超期服役装备报废数" counts work).  Where
     # the word stands before the harm `handling_objects` holds, as before.  Empty (absent): after such a harm any word of
