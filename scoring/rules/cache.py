@@ -449,9 +449,10 @@ _MADE_BY = b"made-by"
 
 
 class Parts:
-    """What each rule file gave when a folder was last loaded afresh: the file's parsed table, under
-    its bytes, and its compiled rule set, under its bytes and those of every file it extends
-    (`chain_key`) — for every folder this code loaded, in one pool.
+    """What each rule file gave when a folder was last loaded afresh: the file's parsed table and its
+    heads (its id@version and the rule set it extends: `library._Tables`), under its bytes, and its
+    compiled rule set, under its bytes and those of every file it extends (`chain_key`) — for every
+    folder this code loaded, in one pool.
 
     A folder whose library is not in the cache — a file just edited, or one that could not be read
     at all, which keeps the whole folder out of it (a file that reads but cannot be used is cached

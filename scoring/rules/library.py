@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,25 +52,95 @@ def load_rule_file(path: Path | str, search_dir: Path | str | None = None) -> Ru
     (default: `default_rules_dir`).
     """
     from .compiler import compile_rule_file
-    from .inherit import ref_of
 
     path = Path(path)
     raw = read_toml(path, json_too=False)
-    by_ref: dict[str, tuple[str, dict]] = {}
+    by_ref: Mapping[str, tuple[str, dict]] = {}
     if raw.get("extends") is not None:
         folder = Path(search_dir) if search_dir is not None else default_rules_dir()
         if folder.is_dir():
+            # each file's id@version, to find the parent by: from the parts a load of the folder kept, where it has
+            # been loaded (parsing every shipped file took 5 s of each `formulas validate FILE`); only the files of
+            # the parent's chain are read whole
+            tables = _Tables(cache.Parts())
+            found: dict[str, tuple[str, Path]] = {}
             for other in sorted(folder.rglob("*.toml")):
                 if other.resolve() == path.resolve():
                     continue
                 try:
-                    other_raw = read_toml(other, json_too=False)
-                except ScoringError:
+                    data = read_limited(other)
+                    ref, _ = tables.head(other, data, cache.file_digest(data))
+                except (OSError, ScoringError):
                     continue
-                ref = ref_of(other_raw)
                 if ref:
-                    by_ref.setdefault(ref, (display_path(other), other_raw))
+                    found.setdefault(ref, (display_path(other), other))
+            by_ref = _TablesByRef(found, tables)
+            rule_set = compile_rule_file(path, raw, by_ref)
+            if tables.parts.made:
+                tables.parts.save()
+            return rule_set
     return compile_rule_file(path, raw, by_ref)
+
+
+class _Tables:
+    """The TOML tables of a folder's rule files, each read once: from the parts of the folders loaded before, where one
+    held the same bytes, else parsed (and kept there) — and each file's heads, its id@version and the rule set it
+    extends, kept apart: a folder whose files are all compiled in the parts needs only those (reading back every
+    shipped file's table was a fifth of loading a copy of the rules with one file changed)."""
+
+    def __init__(self, parts: cache.Parts) -> None:
+        self.parts = parts
+        self.read: dict[Path, dict] = {}
+        self.bytes: dict[Path, tuple[bytes | None, bytes | None]] = {}
+
+    def head(self, path: Path, data: bytes | None, digest: bytes | None) -> tuple[str | None, object]:
+        """The file's id@version (None where it does not say) and its ``extends`` as written.  Raises as `read_toml`
+        does."""
+        from .inherit import ref_of
+
+        self.bytes[path] = (data, digest)
+        key = b"head\0" + digest if data is not None and digest is not None else None
+        found = self.parts.get(key)
+        if isinstance(found, tuple) and len(found) == 2:
+            return found
+        raw = self.table(path)
+        head = (ref_of(raw), raw.get("extends"))
+        self.parts.put(key, head)
+        return head
+
+    def table(self, path: Path) -> dict:
+        """The file's TOML table (of the bytes `head` was given).  Raises as `read_toml` does."""
+        raw = self.read.get(path)
+        if raw is None:
+            data, digest = self.bytes[path]
+            key = b"raw\0" + digest if data is not None and digest is not None else None
+            raw = self.parts.get(key)
+            if not isinstance(raw, dict):
+                raw = read_toml(path, data, json_too=False)
+                self.parts.put(key, raw)
+            self.read[path] = raw
+        return raw
+
+
+class _TablesByRef(Mapping):
+    """id@version → (the file as shown, its TOML table), as inheritance looks a parent up, each table read only when
+    looked up (`_Tables`)."""
+
+    def __init__(self, where: dict[str, tuple[str, Path]], tables: _Tables) -> None:
+        self.where, self.tables = where, tables
+
+    def __getitem__(self, ref: str) -> tuple[str, dict]:
+        shown, path = self.where[ref]
+        return shown, self.tables.table(path)
+
+    def __contains__(self, ref: object) -> bool:
+        return ref in self.where  # (Mapping's own would read the table)
+
+    def __iter__(self):
+        return iter(self.where)
+
+    def __len__(self) -> int:
+        return len(self.where)
 
 
 @dataclass(frozen=True)
@@ -574,8 +644,6 @@ _SHARED_HEADS = ("extends", "required_inputs", "source_defects")
 def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], parts: cache.Parts, ledger: bytes | None = None) -> RuleLibrary:
     # Only a file whose compiled rule set is in no part is compiled: a folder loaded from its parts
     # (a copy of the rules, a file broken or not compiled) needs none of the compiler (0.15 s to import)
-    from .inherit import ref_of
-
     # each file's path as shown, worked out once: it resolves links, and a link switched while the
     # folder loads ("current" → a new release) must not give one file two names (review EJ A1)
     shown = dict(zip((path for path, _ in files), display_paths([path for path, _ in files])))
@@ -583,36 +651,34 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], parts: 
     # where each file lies in the folder: its compiled rule set is kept under that, not under the
     # path as shown, so that a copy of the folder elsewhere finds it (`cache.Parts`)
     places = {shown[path]: path.relative_to(directory).as_posix() for path, _ in files}
-    raws: list[tuple[Path, dict]] = []
+    heads: list[tuple[Path, object]] = []  # each file that parses, with the rule set it extends
+    tables = _Tables(parts)
     failures: list[ScoringError] = []
     broken: list[BrokenRuleFile] = []
+    found: dict[str, tuple[str, Path]] = {}
     for path, data in files:
-        key = b"raw\0" + digests[shown[path]] if data is not None else None
-        raw = parts.get(key)
-        if not isinstance(raw, dict):
-            try:
-                raw = read_toml(path, data, json_too=False)
-            except Exception as exc:  # noqa: BLE001 - one file's failure, whatever it is, is that file's (`_unforeseen`)
-                failure = _unforeseen(exc, shown[path])
-                failures.append(failure)
-                broken.append(_broken(path, data, None, failure))
-                continue
-            parts.put(key, raw)
-        raws.append((path, raw))
-    by_ref: dict[str, tuple[str, dict]] = {}
-    for path, raw in raws:
-        ref = ref_of(raw)
-        if ref and ref not in by_ref:
-            by_ref[ref] = (shown[path], raw)
+        try:
+            ref, extends = tables.head(path, data, digests.get(shown[path]))
+        except Exception as exc:  # noqa: BLE001 - one file's failure, whatever it is, is that file's (`_unforeseen`)
+            failure = _unforeseen(exc, shown[path])
+            failures.append(failure)
+            broken.append(_broken(path, data, None, failure))
+            continue
+        heads.append((path, extends))
+        if ref and ref not in found:
+            found[ref] = (shown[path], path)
+    by_ref = _TablesByRef(found, tables)
+    extended = {shown[path]: extends for path, extends in heads}
     rule_sets = []
-    for path, raw in raws:
-        key = _compiled_key(shown[path], raw, by_ref, digests, places)
+    for path, _ in heads:
+        key = _compiled_key(shown[path], extended, found, digests, places)
         rule_set = parts.get(key)
         if isinstance(rule_set, RuleSet):
             rule_set = _placed(rule_set, shown[path])
         else:
             from .compiler import compile_rule_file
 
+            raw = tables.table(path)
             try:
                 rule_set = compile_rule_file(path, raw, by_ref)
             except Exception as exc:  # noqa: BLE001 - as above
@@ -651,7 +717,7 @@ def _unforeseen(exc: Exception, shown: str) -> ScoringError:
                         "其他规则文件不受影响，请将此文件报告给维护者")
 
 
-def _compiled_key(shown: str, raw: dict, by_ref: dict[str, tuple[str, dict]], digests: dict[str, bytes],
+def _compiled_key(shown: str, extended: dict[str, object], found: dict[str, tuple[str, Path]], digests: dict[str, bytes],
                   places: dict[str, str]) -> bytes | None:
     """The key a rule file's compiled rule set is kept under in the folder's parts: the file and
     every file it extends, by their places in the folder and their bytes — all that compiling it
@@ -663,13 +729,13 @@ def _compiled_key(shown: str, raw: dict, by_ref: dict[str, tuple[str, dict]], di
         if shown not in digests:
             return None
         chain.append((places[shown], digests[shown]))
-        parent = raw.get("extends")
+        parent = extended[shown]
         if parent is None:
             return cache.chain_key(chain)
-        if not isinstance(parent, str) or parent in seen or parent not in by_ref:
+        if not isinstance(parent, str) or parent in seen or parent not in found:
             return None
         seen.add(parent)
-        shown, raw = by_ref[parent]
+        shown = found[parent][0]
 
 
 def _placed(rule_set: RuleSet, shown: str) -> RuleSet:
