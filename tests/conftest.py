@@ -18,6 +18,11 @@ import pytest
 
 from scoring import Engine, Sheet, load_rule_dir
 
+try:
+    import fcntl
+except ImportError:  # Windows: no warming of the rules (`pytest_configure`)
+    fcntl = None
+
 # The compiled-rules cache of this test session (and of every CLI it runs) lives in its own folder,
 # never in the user's; tests of the cache itself point it elsewhere.  The session's first process
 # makes it and removes it at exit; its workers, and the processes they spawn, share it.
@@ -43,9 +48,53 @@ FORMULAS = ROOT / "formulas"
 SUINING_CASE = CASES / "sichuan-suining-anju-jxb-2024.toml"
 
 
+# -- the shipped rules, compiled once for the whole session -----------------------------------------
+
+_WARMING = "warming.lock"
+_warming: list[subprocess.Popen] = []
+
+
+def pytest_configure(config):
+    """In the controller of the suite's workers (xdist), before it starts them: compile the shipped rule files into the
+    session's cache in a process of its own, holding a lock (`_WARMING`) till it is done, while the workers start and
+    import the test modules; each worker waits for it before it first loads the rules (`shipped_library`), then reads
+    them back.  Each worker compiled them itself, both at once: 12 s of the two cores at the start of every run."""
+    if hasattr(config, "workerinput") or not config.getoption("numprocesses", None) or fcntl is None:
+        return
+    with open(Path(os.environ["_SCORING_TEST_CACHE"]) / _WARMING, "wb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # held by the process below (the same open file), released as it ends
+        _warming.append(subprocess.Popen([sys.executable, "-c", "import sys; from scoring import load_rule_dir; load_rule_dir(sys.argv[1])",
+                                          str(FORMULAS)], pass_fds=(lock.fileno(),), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+
+
+def pytest_unconfigure(config):
+    for process in _warming:  # (a run over before it is done has no use for it: its cache is removed at exit)
+        process.kill()
+        process.wait()
+
+
+@functools.cache
+def _warmed() -> None:
+    """Wait, where the controller compiles the shipped rule files (`pytest_configure`), till it is done."""
+    if fcntl is None:
+        return
+    try:
+        lock = open(Path(os.environ["_SCORING_TEST_CACHE"]) / _WARMING, "rb")
+    except OSError:
+        return  # a run in one process (-n 0): it compiles them itself
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_SH)
+
+
+def shipped_library():
+    """The library of the shipped rule files (`load_rule_dir`), once the controller has compiled them."""
+    _warmed()
+    return load_rule_dir(FORMULAS)
+
+
 @pytest.fixture(scope="session")
 def library():
-    lib = load_rule_dir(FORMULAS)
+    lib = shipped_library()
     assert not lib.failures, lib.failures
     return lib
 
@@ -125,10 +174,12 @@ def shipped_diff(name: str) -> subprocess.CompletedProcess:
 # The suite runs on two workers, each taking whole modules (pyproject.toml: --dist loadfile, in
 # collection order).  A long module that starts last keeps one worker busy while the other has
 # nothing left, so the longest modules go first, longest of all first (each module's seconds summed from
-# `pytest --durations=0`, session 50: test_rule_versions 63, test_rule_cache 28, test_web_browser 23, test_install 22,
-# test_xlsx 22, test_web_http 21, then 10–14 each); the rest keep their order.  Only the order changes: every module
-# runs whole, on one worker.
-LONGEST_FIRST = ("test_rule_versions", "test_rule_cache", "test_web_browser", "test_install", "test_xlsx", "test_web_http", "test_lean",
+# `pytest --durations=0`, session 67: test_rule_versions 78, test_xlsx 38, test_install 37, test_web_browser 36, test_web_http 35,
+# test_inputs 29, test_rule_cache 23, then 13–18 each) — but test_golden second, on the other worker: each rule set whose
+# worked examples pass there is remembered at once (`WorkedExample`), and the validations of copies of the rules that
+# test_rule_versions runs meanwhile then skip them.  The rest keep their order.  Only the order changes: every module runs
+# whole, on one worker.
+LONGEST_FIRST = ("test_rule_versions", "test_golden", "test_rule_cache", "test_web_browser", "test_install", "test_xlsx", "test_web_http", "test_lean",
                  "test_malformed", "test_workbook_mutations", "test_inputs", "test_batch", "test_cli", "test_output_rules", "test_print")
 
 
@@ -161,6 +212,7 @@ class WorkedExample(pytest.Item):
         self.rule_set, self.library = rule_set, library
 
     def runtest(self) -> None:
+        from scoring.rules import cache
         from scoring.rules.golden import examples_key, run_rule_tests
 
         # one pass over the examples gives both the differences and the reach: a test per example
@@ -169,6 +221,10 @@ class WorkedExample(pytest.Item):
         if not report.ok:
             raise ExampleFailed(report.failures + report.uncovered)
         PASSED_EXAMPLES.append(examples_key(self.rule_set))
+        # remembered at once, as `formulas validate` remembers the examples it ran: the validations of copies of the
+        # rules that other tests run meanwhile (test_golden runs early, `LONGEST_FIRST`) then run only those of the
+        # rule sets they changed, not every example of the copy, some 20 s of the suite
+        cache.remember_passed(cache.passed_examples(), PASSED_EXAMPLES[-1:])
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, ExampleFailed):
@@ -186,6 +242,7 @@ class ExampleFailed(Exception):
 def pytest_pycollect_makeitem(collector, name, obj):
     if not isinstance(obj, WorkedExamples):
         return None
+    _warmed()
     library = load_rule_dir(obj.folder)
     assert not library.failures, library.failures
     return [WorkedExample.from_parent(collector, name=rule_set.ref, rule_set=rule_set, library=library) for rule_set in library.rule_sets]

@@ -51,7 +51,9 @@ def installed(tmp_path_factory) -> Path:
     target = root / "venv"
     venv.create(target, with_pip=False)  # pip of this interpreter installs into it (--python)
     bin_dir = target / ("Scripts" if os.name == "nt" else "bin")
-    done = _run([*pip, "--python", bin_dir / "python", "install", "-q", wheel])
+    # --no-compile: the bytecode of every dependency's every module, compiled at install, was 3 s of the suite; the
+    # tool's processes compile the modules they import (into the suite's PYTHONPYCACHEPREFIX, conftest.py)
+    done = _run([*pip, "--python", bin_dir / "python", "install", "-q", "--no-compile", wheel])
     assert done.returncode == 0, done.stderr
     return bin_dir
 

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from scoring import Case, Engine, ScoringError, load_rule_dir, report_loaded
+from scoring import Case, Engine, ScoringError, report_loaded
 from scoring.cli import app
 from scoring.engine.lean import LeanEngine
 from scoring.output.data import report_dict, to_csv
@@ -32,12 +32,12 @@ from scoring.output.formats import render_diff
 from scoring.output.labels import STATUS_LABELS
 from scoring.synthetic.generator import Settings, make_submission
 
-from conftest import CASES, FORMULAS
+from conftest import CASES, shipped_library
 
 D = Decimal
 ENGINE = Engine()
 LEAN = LeanEngine()
-LIBRARY = load_rule_dir(FORMULAS)
+LIBRARY = shipped_library()
 SHIPPED = sorted(CASES.glob("*.toml"))
 
 

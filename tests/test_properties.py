@@ -20,7 +20,7 @@ from decimal import Decimal, localcontext
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
-from scoring import Engine, ScoringError, Sheet, load_rule_dir, report_case
+from scoring import Engine, ScoringError, Sheet, report_case
 from scoring.engine.readings import ParsedValue, ValueParseError
 from scoring.engine.readings import parse_value as parse_with
 from scoring.numbers import NumberError, to_decimal
@@ -29,9 +29,9 @@ from scoring.output.formats import render_diff, render_score
 from scoring.output.text import render_explain
 from scoring.review.compare import diff_sheet
 
-from conftest import FORMULAS
+from conftest import shipped_library
 
-READING = load_rule_dir(FORMULAS).find("national.project@2020.1").reading
+READING = shipped_library().find("national.project@2020.1").reading
 
 
 def parse_value(text, **kwargs):
@@ -145,7 +145,7 @@ sheet = st.fixed_dictionaries(
 )
 
 
-LIBRARY = load_rule_dir(FORMULAS)  # module-level, not a fixture: hypothesis would print it in every report
+LIBRARY = shipped_library()  # module-level, not a fixture: hypothesis would print it in every report
 
 
 def _score(path: str) -> list[str] | None:

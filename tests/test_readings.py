@@ -13,9 +13,10 @@ from scoring import load_rule_dir
 from scoring.engine.readings import ParsedValue, UnknownComparator, ValueParseError, chinese_number, year_month
 from scoring.engine.readings import parse_value as parse_with
 
-FORMULAS = __import__("pathlib").Path(__file__).resolve().parent.parent / "formulas"
+from conftest import FORMULAS, shipped_library
+
 # The national rule file's [reading] vocabulary: what the words on a sheet mean is data.
-READING = load_rule_dir(FORMULAS).find("national.project@2020.1").reading
+READING = shipped_library().find("national.project@2020.1").reading
 
 
 def parse_value(text, **kwargs):
