@@ -423,7 +423,8 @@ def test_a_copy_of_a_folder_elsewhere_compiles_only_what_differs_and_names_its_o
     """A folder loaded for the first time starts from the parts of every folder loaded before: a copy
     of the rules (a rule author's working copy, each test's) compiles only the files that differ,
     and its rule sets and their source defects name its own files, equal to a compile from scratch
-    to the last field.  Parts another version of the loading code made are never read."""
+    to the last field.  Another install of the same code reads them too; parts another version of the
+    loading code made are never read."""
     first = tmp_path / "first"
     # Sichuan's department rules print group weights that do not add up
     for province, stem in (("national", "project-2020"), ("national", "dept-overall-2020"), ("sichuan", "dept-overall-2024")):
@@ -449,8 +450,14 @@ def test_a_copy_of_a_folder_elsewhere_compiles_only_what_differs_and_names_its_o
     loaded = load_rule_dir(edited)
     assert compiled == [child.name] and loaded.rule_sets == _uncached(edited, monkeypatch).rule_sets
 
+    # another install of the same code (its modules' times another's, as a wheel installs them): the parts are its too
     compiled.clear()
-    monkeypatch.setattr(rule_cache, "_code_fingerprint", "another version of the loader")
+    monkeypatch.setattr(rule_cache, "_code_fingerprint", "the same loader installed again")
+    installed = tmp_path / "installed"
+    shutil.copytree(first, installed)
+    assert len(load_rule_dir(installed).rule_sets) == len(list(installed.rglob("*.toml"))) and compiled == []
+
+    monkeypatch.setattr(rule_cache, "_loader_fingerprint", "another version of the loader")
     other = tmp_path / "other"
     shutil.copytree(first, other)
     assert len(load_rule_dir(other).rule_sets) == len(compiled) == len(list(other.rglob("*.toml")))

@@ -67,6 +67,7 @@ EXAMPLES_KEEP = 2048
 # (every module of scoring/rules/, and these, relative to scoring/).
 _LOADER_MODULES = ("engine/readings.py", "plain.py", "numbers.py", "errors.py", "problems.py", "files/reading.py", "files/limits.py")
 _code_fingerprint: str | None = None
+_loader_fingerprint: str | None = None
 _program_fingerprint: str | None = None
 
 
@@ -105,6 +106,27 @@ def _code() -> str:
         digest.update(b"\0pydantic\0" + _module_bytes("pydantic", "version.py"))
         _code_fingerprint = digest.hexdigest()
     return _code_fingerprint
+
+
+def _loader_source() -> str:
+    """A fingerprint of the loading code by its bytes, not by its files' sizes and times as `_code` counts them: what
+    the parts (`Parts`) are kept under.  Two installs of the same code (a checkout and its wheel installed, the same
+    wheel installed again) share them, and the first command of a new install reads back what the other compiled
+    instead of compiling every rule file again (10 s for the shipped ones).  Read only where a library is not in the
+    cache, a load that takes a second or more: the files' bytes cost it some milliseconds."""
+    global _loader_fingerprint
+    if _loader_fingerprint is None:
+        digest = hashlib.sha256(f"{FORMAT}|loader|{sys.version}".encode())
+        package = Path(__file__).resolve().parent.parent
+        rules = sorted(f"rules/{path.name}" for path in (package / "rules").glob("*.py"))
+        for name in (*rules, *_LOADER_MODULES):
+            try:
+                digest.update(name.encode() + b"\0" + (package / name).read_bytes() + b"\0")
+            except OSError:
+                digest.update(name.encode() + b"\0?")
+        digest.update(b"\0pydantic\0" + _module_bytes("pydantic", "version.py"))
+        _loader_fingerprint = digest.hexdigest()
+    return _loader_fingerprint
 
 
 def _program() -> str:
@@ -443,7 +465,7 @@ def _tidy(folder: Path, prefix: str, keep: int) -> None:
             pass
 
 
-# The key, in a folder's parts, of the fingerprint of the code that made them (`_code`): another
+# The key, in a folder's parts, of the fingerprint of the code that made them (`_loader_source`): another
 # folder's parts are read only where this code made them.
 _MADE_BY = b"made-by"
 
@@ -476,16 +498,17 @@ class Parts:
     """
 
     def __init__(self) -> None:
-        # named by the code that made it: two installs of the program sharing the cache (a checkout and
-        # its installed wheel) each keep a pool of their own
-        self.key = _code()[:32] + "-pool"
+        # named by the code that made it, by its bytes (`_loader_source`): two installs of different code sharing
+        # the cache each keep a pool of their own, two of the same code one
+        made_by = _loader_source()
+        self.key = made_by[:32] + "-pool"
         self.on = cache_dir() is not None
         found = load(self.key, PARTS_PREFIX) if self.on else None
-        if not isinstance(found, dict) or found.get(_MADE_BY) != _code().encode():
+        if not isinstance(found, dict) or found.get(_MADE_BY) != made_by.encode():
             found = {}  # made by other loading code: what it compiled is not what this code would
         # (a value that is no bytes is no part this code wrote: passed over, never a failed run — review of d4b9d97 C2)
         self.old: dict[bytes, bytes] = {k: v for k, v in found.items() if isinstance(k, bytes) and isinstance(v, bytes)}
-        self.new: dict[bytes, bytes] = {_MADE_BY: _code().encode()}
+        self.new: dict[bytes, bytes] = {_MADE_BY: made_by.encode()}
         self.shared: dict[bytes, object] = {}  # each shared part read back in this load, by its key
         # each shared part read back or made in this load, by its identity, with its pickle (held with it: the id
         # stays its own): the library kept after the load keeps those of many rule sets pickled again (`pickle_of`)
