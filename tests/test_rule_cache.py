@@ -4,6 +4,7 @@ when a file changes, safe with two processes writing at once, never broken by a 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import shutil
@@ -784,3 +785,33 @@ def test_display_paths_names_each_file_as_display_path_does(tmp_path, monkeypatc
         monkeypatch.chdir(cwd)
         assert display_paths(paths) == [display_path(p) for p in paths]
     assert display_paths(paths)[2] == "c.toml"  # from tmp_path/elsewhere, the link is the file it points to
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_load_that_compiles_many_files_says_so_before_it_starts(cache, few_rules, monkeypatch):
+    """A first load compiles every rule file (12 s for the shipped ones): the loader tells its caller how many files it
+    reads afresh before it starts, and a command says so to a person at a terminal — never into a redirected stderr
+    — and nothing when the folder is in the cache, or when one file changed."""
+    from scoring.cli import common
+    from scoring.rules import library
+
+    monkeypatch.setattr(library, "COMPILING_SAID", 3)
+    files = len(list(few_rules.rglob("*.toml")))
+    told: list[int] = []
+    load_rule_dir(few_rules, compiling=told.append)
+    assert told == [files]
+    load_rule_dir(few_rules, compiling=told.append)
+    child = in_effect(few_rules, "hunan.dept-overall", 2024)
+    child.write_text(child.read_text(encoding="utf-8") + "# 改\n", encoding="utf-8")
+    load_rule_dir(few_rules, compiling=told.append)
+    assert told == [files]
+
+    for stream, said in ((io.StringIO(), False), (_Terminal(), True)):
+        monkeypatch.setenv("SCORING_CACHE_DIR", str(cache.parent / f"empty-{said}"))
+        monkeypatch.setattr(sys, "stderr", stream)
+        common.load_library(few_rules)
+        assert (f"正在编译 {files} 个规则文件" in stream.getvalue()) == said, stream.getvalue()

@@ -515,6 +515,10 @@ class Parts:
         self.pickles: dict[int, tuple[object, bytes]] = {}
         self.made = False  # whether this load made a part (one the pool lacked, or held broken)
 
+    def holds(self, key: bytes) -> bool:
+        """Whether a value is kept under ``key`` (read back, it may still prove broken, and be made again)."""
+        return key in self.old
+
     def get(self, key: bytes | None) -> object | None:
         """The value kept under ``key`` last time, or None."""
         blob = self.old.get(key) if key is not None else None
