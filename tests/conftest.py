@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -59,8 +60,10 @@ def pytest_configure(config):
     session's cache in a process of its own, holding a lock (`_WARMING`) till it is done, while the workers start and
     import the test modules; each worker waits for it before it first loads the rules (`shipped_library`), then reads
     them back.  Each worker compiled them itself, both at once: 12 s of the two cores at the start of every run."""
-    if hasattr(config, "workerinput") or not config.getoption("numprocesses", None) or fcntl is None:
-        return
+    from scoring.rules.cache import cache_dir
+
+    if hasattr(config, "workerinput") or not config.getoption("numprocesses", None) or fcntl is None or cache_dir() is None:
+        return  # (with the cache off, each process compiles the rules it loads whatever was compiled before)
     with open(Path(os.environ["_SCORING_TEST_CACHE"]) / _WARMING, "wb") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # held by the process below (the same open file), released as it ends
         _warming.append(subprocess.Popen([sys.executable, "-c", "import sys; from scoring import load_rule_dir; load_rule_dir(sys.argv[1])",
@@ -83,7 +86,16 @@ def _warmed() -> None:
     except OSError:
         return  # a run in one process (-n 0): it compiles them itself
     with lock:
-        fcntl.flock(lock, fcntl.LOCK_SH)
+        # not for ever: a process stopped (a debugger, a job control slip) leaves each worker to compile them itself
+        deadline = time.monotonic() + 300
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    return
+                time.sleep(0.05)
 
 
 def shipped_library():

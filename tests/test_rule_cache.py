@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from scoring import RuleLibrary, load_rule_dir
+from scoring import RuleLibrary, ScoringError, load_rule_dir, load_rule_file
 from scoring.rules import cache as rule_cache
 
 from conftest import FORMULAS, in_effect, run_cli
@@ -809,9 +809,67 @@ def test_a_load_that_compiles_many_files_says_so_before_it_starts(cache, few_rul
     child.write_text(child.read_text(encoding="utf-8") + "# 改\n", encoding="utf-8")
     load_rule_dir(few_rules, compiling=told.append)
     assert told == [files]
+    # every file's heads known, none compiled: a file validated alone (`load_rule_file`) keeps the heads of its folder
+    monkeypatch.setenv("SCORING_CACHE_DIR", str(cache.parent / "heads"))
+    load_rule_file(child, few_rules)
+    load_rule_dir(few_rules, compiling=told.append)
+    assert told == [files, files]
 
     for stream, said in ((io.StringIO(), False), (_Terminal(), True)):
         monkeypatch.setenv("SCORING_CACHE_DIR", str(cache.parent / f"empty-{said}"))
         monkeypatch.setattr(sys, "stderr", stream)
         common.load_library(few_rules)
         assert (f"正在编译 {files} 个规则文件" in stream.getvalue()) == said, stream.getvalue()
+
+
+def _child(extends: str = '"national.project@2020.1"', ident: str = "test.child", version: str = "1") -> str:
+    return f'format = 1\nextends = {extends}\n\n[rule_set]\nid = "{ident}"\nversion = "{version}"\ntitle = "子规则 {ident}"\n'
+
+
+_PARENT = (FORMULAS / "national" / "project-2020.toml").read_text(encoding="utf-8")
+_OTHER_TOLERANCE = ("claim_tolerance = 0.05", "claim_tolerance = 0.01")
+# Folders a file validated alone (`load_rule_file`) finds its parent in: files by their place, and the file validated
+# (outside the folder unless named by its place in it)
+PARENT_FOLDERS = {
+    "parent": ({"a/parent.toml": _PARENT}, None),
+    "itself in the folder": ({"a/parent.toml": _PARENT, "b/child.toml": _child()}, "b/child.toml"),
+    "parent broken": ({"a/parent.toml": _PARENT + "\n[[[ 断了"}, None),
+    "parent missing": ({"a/other.toml": _PARENT.replace('version = "2020.1"', 'version = "2020.9"', 1)}, None),
+    "two parents, the first by place": ({"a/parent.toml": _PARENT.replace(*_OTHER_TOLERANCE, 1), "b/parent.toml": _PARENT}, None),
+    "two parents, the first broken": ({"a/parent.toml": _PARENT.replace(*_OTHER_TOLERANCE, 1) + "\n[[[", "b/parent.toml": _PARENT}, None),
+    "a cycle": ({"x.toml": _child('"test.child@1"', "national.project", "2020.1")}, None),
+    "the parent's extends a number": ({"p.toml": _child("3", "national.project", "2020.1")}, None),
+    "files no rule file": ({"a/notes.toml": 'rule_set = "x"\nextends = 5\n', "b/t.toml": "[rule_set]\nid = 3\n", "c/parent.toml": _PARENT}, None),
+    "a chain of three": ({"a/parent.toml": _PARENT, "m/mid.toml": _child(ident="mid")}, "mid@1"),
+}
+
+
+@pytest.mark.parametrize("name", PARENT_FOLDERS)
+def test_a_file_validated_alone_finds_its_parent_alike_from_the_cache_or_without_it(name, tmp_path, monkeypatch):
+    """`formulas validate FILE` finds the parent by the heads the cache's parts hold (each file's id@version and what
+    it extends), reading whole only the files of the parent's chain: whatever the folder holds, it gives the rule set,
+    or the message, that reading every file gives with the cache off — with the parts empty, and after a load of the
+    folder has pooled every file's heads."""
+    files, validated = PARENT_FOLDERS[name]
+    rules = tmp_path / "rules"
+    for place, text in files.items():
+        (rules / place).parent.mkdir(parents=True, exist_ok=True)
+        (rules / place).write_text(text, encoding="utf-8")
+    child = rules / validated if validated and validated.endswith(".toml") else tmp_path / "child.toml"
+    if not child.exists():
+        child.write_text(_child(f'"{validated}"' if validated else '"national.project@2020.1"'), encoding="utf-8")
+
+    def outcome():
+        try:
+            loaded = load_rule_file(child, rules)
+        except ScoringError as exc:
+            return str(exc)
+        return loaded.ref, loaded.extends, loaded.sha256
+
+    monkeypatch.setenv("SCORING_CACHE", "off")
+    uncached = outcome()
+    monkeypatch.delenv("SCORING_CACHE")
+    monkeypatch.setenv("SCORING_CACHE_DIR", str(tmp_path / "cache"))
+    assert outcome() == uncached
+    load_rule_dir(rules)
+    assert outcome() == uncached == outcome()

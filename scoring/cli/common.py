@@ -53,7 +53,7 @@ def load_library(rules_dir: Optional[Path], every_file: bool = False):
     from ..rules.library import load_rule_dir
 
     try:
-        library = load_rule_dir(rules_dir, read_every_file=every_file, compiling=_compiling)
+        library = load_rule_dir(rules_dir, read_every_file=every_file, compiling=say_compiling)
     except ScoringError as exc:
         fail(str(exc))
     for failure in library.failures:
@@ -63,7 +63,7 @@ def load_library(rules_dir: Optional[Path], every_file: bool = False):
     return library
 
 
-def _compiling(count: int) -> None:
+def say_compiling(count: int) -> None:
     """Say, to a person at a terminal, why the command waits: a first run compiles every rule file (12 s for the
     shipped ones), and a command silent that long looks hung."""
     if sys.stderr.isatty():

@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from .chinese import App
-from .common import fail, find_rule_set, load_library
+from .common import fail, find_rule_set, load_library, say_compiling
 from .options import RulesDir
 
 formulas_app = App(no_args_is_help=True, rich_markup_mode=None, help="规则文件：列出、查看、校验、测试、比较、新建版本。")
@@ -138,13 +138,13 @@ def formulas_validate(
         failures.extend(problems)
     else:
         try:
-            library = load_rule_dir(rules_dir, read_every_file=True)
+            library = load_rule_dir(rules_dir, read_every_file=True, compiling=say_compiling)
         except ScoringError as exc:
             fail(str(exc))
         loaded, failures, released = library.rule_sets, [*library.failures, *library.ledger_problems, *ties(library.rule_sets)], library.released
     has_ledger = ledger_path(folder).is_file()
     try:
-        whole = load_rule_dir(rules_dir, read_every_file=True)
+        whole = load_rule_dir(rules_dir, read_every_file=True, compiling=say_compiling)
     except ScoringError:
         whole = None
     revised_by = {r.info.revises: r.ref for r in whole.rule_sets if r.info.revises} if whole is not None else {}

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from .common import fail
+from .common import fail, say_compiling
 from .options import RulesDir
 
 
@@ -49,6 +49,13 @@ def serve(
     if min(max_file_mb, max_request_mb) < 1:
         fail("上传大小上限至少为 1 MiB")
     limits = Limits(file_bytes=max_file_mb << 20, request_bytes=max_request_mb << 20, zip_total=max(max_request_mb, max_file_mb) << 21)
+    from ..rules.library import load_rule_dir
+
+    try:
+        # compiled now, where the cache does not hold them (said at a terminal): not while the first visitor waits
+        load_rule_dir(rules_dir, read_every_file=True, compiling=say_compiling)
+    except ScoringError:
+        pass  # an unusable folder is said by every page that needs it, as before
     try:
         application = create_app(Settings(data_dir=data, database_url=database, rules_dir=rules_dir, token=token, limits=limits))
     except ScoringError as exc:

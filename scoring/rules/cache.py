@@ -112,8 +112,9 @@ def _loader_source() -> str:
     """A fingerprint of the loading code by its bytes, not by its files' sizes and times as `_code` counts them: what
     the parts (`Parts`) are kept under.  Two installs of the same code (a checkout and its wheel installed, the same
     wheel installed again) share them, and the first command of a new install reads back what the other compiled
-    instead of compiling every rule file again (10 s for the shipped ones).  Read only where a library is not in the
-    cache, a load that takes a second or more: the files' bytes cost it some milliseconds."""
+    instead of compiling every rule file again (10 s for the shipped ones).  Read only where the parts are, where a
+    library is not in the cache (a load of a second or more) and by `library.load_rule_file`: never by a command that
+    finds its library; the files' bytes cost some milliseconds."""
     global _loader_fingerprint
     if _loader_fingerprint is None:
         digest = hashlib.sha256(f"{FORMAT}|loader|{sys.version}".encode())

@@ -530,7 +530,7 @@ def load_rule_dir(directory: Path | str | None = None, read_every_file: bool = F
                   compiling: Callable[[int], None] | None = None) -> RuleLibrary:
     """Load every ``*.toml`` under ``directory`` (default: `default_rules_dir`), resolving
     inheritance between them. A file that cannot be used is listed in ``failures``; the others load.
-    ``compiling`` is told how many files are to be read afresh, before they are, where there are
+    ``compiling`` is told how many files are to be compiled, before they are, where there are
     `COMPILING_SAID` or more (a first load, or the cache emptied): some seconds, which a command says.
 
     A file whose status is the one it had when last read is not read to find the cached library
@@ -582,13 +582,7 @@ def load_rule_dir(directory: Path | str | None = None, read_every_file: bool = F
     # meanwhile find nothing to free, and took a third of the parts' unpickling (as `cache.entry_value`)
     parts = cache.Parts()
     with cache.NoCollections():
-        if compiling is not None:
-            # each file whose heads the parts lack is read and compiled afresh (so are those built on a file changed,
-            # the few an edit reaches, which are not counted)
-            afresh = sum(1 for _, digest in found.values() if digest is not None and not parts.holds(b"head\0" + digest))
-            if afresh >= COMPILING_SAID:
-                compiling(afresh)
-        library = _load_files(directory, files, parts, ledger)
+        library = _load_files(directory, files, parts, ledger, compiling)
         library.failures[:0] = unusable
         library.rule_sets = _share_equal_parts(library.rule_sets, parts.pickle_of)
     # kept with its failures too: a folder holding one broken file (a draft, another province's
@@ -600,7 +594,7 @@ def load_rule_dir(directory: Path | str | None = None, read_every_file: bool = F
     return library
 
 
-# How many rule files read afresh a load tells its caller of (`load_rule_dir`): the 284 shipped rule sets took 12 s
+# How many rule files to compile a load tells its caller of (`load_rule_dir`): the 284 shipped rule sets took 12 s
 COMPILING_SAID = 20
 
 
@@ -654,7 +648,8 @@ def _share_equal_parts(rule_sets: list[RuleSet], pickle_of: Callable[[object], b
 _SHARED_HEADS = ("extends", "required_inputs", "source_defects")
 
 
-def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], parts: cache.Parts, ledger: bytes | None = None) -> RuleLibrary:
+def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], parts: cache.Parts, ledger: bytes | None = None,
+                compiling: Callable[[int], None] | None = None) -> RuleLibrary:
     # Only a file whose compiled rule set is in no part is compiled: a folder loaded from its parts
     # (a copy of the rules, a file broken or not compiled) needs none of the compiler (0.15 s to import)
     # each file's path as shown, worked out once: it resolves links, and a link switched while the
@@ -669,6 +664,11 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], parts: 
     failures: list[ScoringError] = []
     broken: list[BrokenRuleFile] = []
     found: dict[str, tuple[str, Path]] = {}
+    # a file whose heads the parts lack is read afresh, and compiled: said before, where that is many (a first load)
+    unknown = sum(1 for path, data in files if data is not None and not parts.holds(b"head\0" + digests[shown[path]]))
+    said = compiling is not None and unknown >= COMPILING_SAID
+    if said:
+        compiling(unknown)
     for path, data in files:
         try:
             ref, extends = tables.head(path, data, digests.get(shown[path]))
@@ -682,17 +682,22 @@ def _load_files(directory: Path, files: list[tuple[Path, bytes | None]], parts: 
             found[ref] = (shown[path], path)
     by_ref = _TablesByRef(found, tables)
     extended = {shown[path]: extends for path, extends in heads}
+    keys = [_compiled_key(shown[path], extended, found, digests, places) for path, _ in heads]
+    # and a file whose heads are known (`formulas validate FILE` keeps every file's) may still be compiled in no part
+    afresh = sum(1 for key in keys if key is None or not parts.holds(key))
+    if compiling is not None and not said and afresh >= COMPILING_SAID:
+        compiling(afresh)
     rule_sets = []
-    for path, _ in heads:
-        key = _compiled_key(shown[path], extended, found, digests, places)
+    for (path, _), key in zip(heads, keys):
         rule_set = parts.get(key)
         if isinstance(rule_set, RuleSet):
             rule_set = _placed(rule_set, shown[path])
         else:
             from .compiler import compile_rule_file
 
-            raw = tables.table(path)
+            raw = None
             try:
+                raw = tables.table(path)
                 rule_set = compile_rule_file(path, raw, by_ref)
             except Exception as exc:  # noqa: BLE001 - as above
                 failure = _unforeseen(exc, shown[path])
