@@ -36,6 +36,7 @@ import stat
 import sys
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from .model import PickledValue, shareable_parts
@@ -94,17 +95,7 @@ def _code() -> str:
     loading a cached library."""
     global _code_fingerprint
     if _code_fingerprint is None:
-        digest = hashlib.sha256(f"{FORMAT}|{sys.version}".encode())
-        package = Path(__file__).resolve().parent.parent
-        rules = sorted(f"rules/{path.name}" for path in (package / "rules").glob("*.py"))
-        for name in (*rules, *_LOADER_MODULES):
-            try:
-                st = (package / name).stat()
-                digest.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-            except OSError:
-                digest.update(name.encode() + b"\0?")
-        digest.update(b"\0pydantic\0" + _module_bytes("pydantic", "version.py"))
-        _code_fingerprint = digest.hexdigest()
+        _code_fingerprint = _loader_digest("", _size_and_time)
     return _code_fingerprint
 
 
@@ -117,17 +108,28 @@ def _loader_source() -> str:
     finds its library; the files' bytes cost some milliseconds."""
     global _loader_fingerprint
     if _loader_fingerprint is None:
-        digest = hashlib.sha256(f"{FORMAT}|loader|{sys.version}".encode())
-        package = Path(__file__).resolve().parent.parent
-        rules = sorted(f"rules/{path.name}" for path in (package / "rules").glob("*.py"))
-        for name in (*rules, *_LOADER_MODULES):
-            try:
-                digest.update(name.encode() + b"\0" + (package / name).read_bytes() + b"\0")
-            except OSError:
-                digest.update(name.encode() + b"\0?")
-        digest.update(b"\0pydantic\0" + _module_bytes("pydantic", "version.py"))
-        _loader_fingerprint = digest.hexdigest()
+        _loader_fingerprint = _loader_digest("|loader", Path.read_bytes)
     return _loader_fingerprint
+
+
+def _size_and_time(path: Path) -> bytes:
+    status = path.stat()
+    return f"{status.st_size}\0{status.st_mtime_ns}".encode()
+
+
+def _loader_digest(kind: str, of_module: Callable[[Path], bytes]) -> str:
+    """The SHA-256 of the loader's modules, each by what ``of_module`` reads of it, of the Python version and of
+    pydantic's (`_code`, `_loader_source`)."""
+    digest = hashlib.sha256(f"{FORMAT}{kind}|{sys.version}".encode())
+    package = Path(__file__).resolve().parent.parent
+    rules = sorted(f"rules/{path.name}" for path in (package / "rules").glob("*.py"))
+    for name in (*rules, *_LOADER_MODULES):
+        try:
+            digest.update(name.encode() + b"\0" + of_module(package / name) + b"\0")
+        except OSError:
+            digest.update(name.encode() + b"\0?")
+    digest.update(b"\0pydantic\0" + _module_bytes("pydantic", "version.py"))
+    return digest.hexdigest()
 
 
 def _program() -> str:
