@@ -873,3 +873,15 @@ def test_a_file_validated_alone_finds_its_parent_alike_from_the_cache_or_without
     assert outcome() == uncached
     load_rule_dir(rules)
     assert outcome() == uncached == outcome()
+
+
+def test_the_examples_another_process_remembered_meanwhile_are_kept(cache):
+    """`formulas validate` remembers the rule sets whose worked examples passed (`cache.remember_passed`): a process
+    that read the list before another remembered its own keeps those too when it writes (review LH C3: the validations
+    of a folder run for seconds, and the suite runs two at once)."""
+    known = rule_cache.passed_examples()
+    rule_cache.remember_passed(rule_cache.passed_examples(), ["another"])  # the other process, meanwhile
+    rule_cache.remember_passed(known, ["mine"])
+    assert list(rule_cache.passed_examples()) == ["another", "mine"]
+    rule_cache.remember_passed(known, ["another"])  # known already: nothing written
+    assert list(rule_cache.passed_examples()) == ["another", "mine"]

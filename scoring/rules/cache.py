@@ -175,9 +175,14 @@ def passed_examples() -> dict[str, None]:
 
 def remember_passed(known: dict[str, None], passed: list[str]) -> None:
     """Add ``passed`` to ``known`` (as `passed_examples` gave it) and keep the newest `EXAMPLES_KEEP`.
-    Two processes writing at once each leave a whole entry; one's additions may be lost, and are
-    run again next time."""
+    What other processes remembered since ``known`` was read is kept too (a validation of every rule
+    set runs for seconds, and another beside it remembered its own meanwhile: review LH C3); two
+    writing in the same instant each leave a whole entry, one's additions lost, run again next time."""
     fresh = [key for key in passed if key not in known]
+    if not fresh:
+        return
+    known = dict.fromkeys([*known, *passed_examples()])
+    fresh = [key for key in fresh if key not in known]
     if not fresh:
         return
     kept = list(known)[-(EXAMPLES_KEEP - len(fresh)):] if len(known) + len(fresh) > EXAMPLES_KEEP else list(known)
