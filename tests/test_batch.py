@@ -447,7 +447,8 @@ def test_the_parent_pauses_its_cycle_collector_while_results_come_in_and_restore
 def test_workers_start_before_the_input_is_read_ahead():
     """Forked workers share, and each counts again, every page the parent holds when they start:
     the parent reads no further than it must before starting them (one heavy item to decide
-    whether a pool is worth it; nothing at all when a timeout makes the pool certain)."""
+    whether a pool is worth it; with a timeout, which makes the pool certain, nothing before the
+    first worker starts, and one heavy item before the others)."""
     import multiprocessing
 
     workers_at_pull: list[int] = []
@@ -458,10 +459,30 @@ def test_workers_start_before_the_input_is_read_ahead():
             yield i
 
     assert [r[0] for r in ordered_map(_where, heavy(6), 2, _init, timeout=60, weigh=lambda _: 1 << 16)] == list(range(6))
-    assert workers_at_pull[0] == 2
+    assert workers_at_pull[:2] == [1, 2]
     workers_at_pull.clear()
     assert [r[0] for r in ordered_map(_where, heavy(6), 2, _init, weigh=lambda _: 1 << 16)] == list(range(6))
     assert workers_at_pull[:2] == [0, 2]  # the first item decided it; the second was read with the workers running
+
+
+def test_a_short_stream_is_shared_out_over_no_more_workers_than_it_has_items():
+    """A chunk is 256 items: a batch of a few dozen files went whole to the first worker while the
+    others started, loaded the rules and waited.  A stream that ends within the first round is
+    shared out evenly, and starts a worker only for each of its items."""
+    import multiprocessing
+
+    alive: list[int] = []
+    for items, jobs, workers in ((range(17), 2, 2), (range(3), 4, 3), (range(1), 2, 1), (range(0), 2, 0)):
+        alive.clear()
+        results = []
+        for result in ordered_map(_where, items, jobs, _init, timeout=60):
+            alive.append(len(multiprocessing.active_children()))
+            results.append(result)
+        assert [r[0] for r in results] == list(items)
+        assert len({r[1] for r in results}) == workers and os.getpid() not in {r[1] for r in results}
+        assert all(n <= max(workers, 1) for n in alive), (items, alive)
+    pids = [r[1] for r in ordered_map(_where, range(17), 2, _init, timeout=60)]
+    assert sorted(pids.count(pid) for pid in set(pids)) == [8, 9]  # evenly, in input order
 
 
 def test_a_report_explains_its_sheets_by_scoring_them_again_on_the_traced_path(tmp_path, library):

@@ -155,13 +155,27 @@ def ordered_map(
     yield from _supervised(fn, enumerate(itertools.chain(head, items)), max(1, jobs), initializer, initargs, timeout, context, weigh)
 
 
+class Inherited:
+    """A value the parent already holds, passed to its workers in ``initargs``: a forked worker shares it as it is
+    (it starts with the parent's memory), a spawned one receives None and makes its own — pickled, the shipped
+    rules' library would cost more than loading it again."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any = None) -> None:
+        self.value = value
+
+    def __reduce__(self):
+        return (Inherited, ())
+
+
 def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer, initargs, timeout, context, weigh=None) -> Iterator[Any]:
     chunk_size = _CHUNK_PER_WORKER
-    retry: deque = deque()  # items taken back from a replaced worker, to be sent again first
+    # items read and not yet sent, to be sent before any newer: read ahead below, or taken back from a replaced worker
+    retry: deque = deque()
     done: dict[int, Any] = {}
     next_out = 0
     exhausted = False
-
     def start() -> _Worker:
         parent, child = context.Pipe()
         slot = context.Array("d", [-1.0, 0.0], lock=False)
@@ -210,7 +224,7 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
         retry.extendleft(reversed(pending))  # answered but not yet sent, or not reached: computed again
         return start()
 
-    workers = [start() for _ in range(jobs)]
+    workers: list[_Worker] = []
     finished = False
     # The results kept here (a million summary rows) make no reference cycles, but the cyclic
     # collector walks them all again each time they have grown by a quarter: 5.9 s of the parent's
@@ -219,6 +233,24 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
     collecting = gc.isenabled()
     gc.disable()
     try:
+        # The first worker starts before anything is read (forked workers share, and each counts again, every page the
+        # parent holds when they start); the others once a round of chunks is read ahead, one chunk for each worker.  A
+        # stream that ends within it is shared out evenly, over no more workers than it has items: a chunk is 256 items,
+        # and a batch of a few dozen files went to one worker while the others started, loaded the rules and waited.
+        # An item worth a chunk or more (a block of table rows) ends the reading ahead: a table is read as it is scored.
+        workers.append(start())
+        worth = 0
+        for pair in numbered:
+            retry.append(pair)
+            weight = weigh(pair[1]) if weigh else 1
+            worth += weight
+            if worth >= jobs * chunk_size or weight >= chunk_size:
+                break
+        else:
+            exhausted = True
+            jobs = max(1, min(jobs, len(retry)))
+            chunk_size = max(1, -(-worth // jobs))
+        workers += [start() for _ in range(jobs - 1)]
         for w in workers:
             feed(w)
         while not exhausted or retry or any(w.pending for w in workers):

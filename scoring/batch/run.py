@@ -35,7 +35,7 @@ from ..plain import replace
 from ..review.pipeline import report_loaded, sheet_rules
 from ..rules.library import RuleLibrary, load_rule_dir
 from .collect import Collected, InputFile, Problem, collect, remove_folders
-from .pool import Lost, default_jobs, ordered_map
+from .pool import Inherited, Lost, default_jobs, ordered_map
 from .summary import DIFFERING, NUMBERS_AT, IndicatorLine, Packed, SheetSummary, pack, region_text, summary_of
 
 # Seconds one submission may take before its worker is stopped; a real sheet takes milliseconds.
@@ -165,10 +165,12 @@ class _ItemResult:
 _STATE: dict = {}
 
 
-def _init_worker(rules_dir: str | None) -> None:
+def _init_worker(rules_dir: str | None, inherited: Inherited | None = None) -> None:
     # Runs once per worker process (and once in-process for a sequential run): the rule files
-    # are read here, never once per case; each rule set's code is generated on first use.
-    library = load_rule_dir(rules_dir)
+    # are read here, never once per case; each rule set's code is generated on first use.  A forked
+    # worker (and a sequential run) takes the library the batch loaded (`Inherited`): loading it
+    # again was a fifth of a batch of one file.
+    library = inherited.value if inherited is not None and inherited.value is not None else load_rule_dir(rules_dir)
     lean = LeanEngine()
     _STATE.update(library=library, lean=lean, reader=TableReader(library, lean))
 
@@ -392,14 +394,17 @@ def _differing(sd: SheetDiff) -> tuple[IndicatorLine, ...]:
 # -- running -----------------------------------------------------------------------------------
 
 
-def _items(inputs: list[InputFile], labels: frozenset[str], skipped: list[Problem], notices: list[Problem]) -> Iterator[_FileItem | _RowItem | _FailedItem]:
+def _items(inputs: list[InputFile], library: RuleLibrary, skipped: list[Problem], notices: list[Problem]) -> Iterator[_FileItem | _RowItem | _FailedItem]:
     """The work items of the inputs; a table's columns no rule set reads go to ``notices``, a table
     with no rows to ``skipped``."""
     base = 0
+    labels = None  # a case table's headers may name inputs by label: the labels of every rule set, found for the first table
     for inp in inputs:
         if inp.kind == "case":
             yield _FileItem(str(inp.path), inp.shown, base + inp.size)
         else:
+            if labels is None:
+                labels = known_labels(library)
             try:
                 blocks = 0
                 for entry in read_blocks(inp.path, labels, inp.shown):
@@ -521,6 +526,7 @@ def run_batch(
     jobs: int | None = None,
     on_progress: Callable[[int, int, int], None] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    library: RuleLibrary | None = None,
 ) -> BatchResult:
     """Score every submission under ``paths``; the result is the same whatever ``jobs`` is.
 
@@ -528,10 +534,12 @@ def run_batch(
     ``timeout`` seconds is reported as failed and the others are still scored (``timeout=None``
     with ``jobs=1`` scores in this process, unprotected).
 
+    ``library``: the rules of ``rules_dir`` where the caller has loaded them already (`load_rule_dir`).
     ``on_progress(sheets_done, bytes_done, bytes_total)`` is called after each submission.
     Raises ScoringError if the rule folder itself cannot be read.
     """
-    library = load_rule_dir(rules_dir)  # fail here, once, rather than in every worker
+    if library is None:
+        library = load_rule_dir(rules_dir)  # fail here, once, rather than in every worker
     collected = collect(paths)
     try:
         result = _scored(collected, library, rules_dir, jobs, on_progress, timeout)
@@ -551,10 +559,10 @@ def _scored(collected: Collected, library: RuleLibrary, rules_dir, jobs: int | N
     skipped = list(collected.skipped)
     read = 0
     jobs = default_jobs() if jobs is None else jobs
-    initargs = (None if rules_dir is None else str(rules_dir),)
+    initargs = (None if rules_dir is None else str(rules_dir), Inherited(library))
     shared = _Shared()
     notices: list[Problem] = []
-    items = _items(collected.inputs, known_labels(library), skipped, notices)  # case-table headers may name inputs by label
+    items = _items(collected.inputs, library, skipped, notices)
     stopped: set[str] = set()
     pooled = ordered_map(_score_item, items, jobs, _init_worker, initargs, timeout=timeout, weigh=_weigh)
     for result in _results(pooled, jobs, initargs, timeout):

@@ -47,7 +47,7 @@ def batch(
         output_format("html", report, ("html",))  # --report is the HTML report
     # Every output is checked before hours of scoring, not found unwritable after them.
     check_outputs([out, report, docx], [p for p in paths if p.is_file()])
-    load_library(rules_dir)  # an unusable rule folder stops here (exit 2); unusable rule files are named
+    library = load_library(rules_dir)  # an unusable rule folder stops here (exit 2); unusable rule files are named
     progress = Progress(1, "份", enabled=False if quiet else None)
 
     def on_progress(done: int, position: int, total: int) -> None:
@@ -55,7 +55,7 @@ def batch(
         progress.update(done, position)
 
     try:
-        result = run_batch(paths, rules_dir=rules_dir, jobs=jobs, on_progress=on_progress, timeout=timeout)
+        result = run_batch(paths, rules_dir=rules_dir, jobs=jobs, on_progress=on_progress, timeout=timeout, library=library)
     except ScoringError as exc:
         fail(str(exc))
     finally:

@@ -7,6 +7,7 @@ validation left to do, read back from the on-disk cache without pydantic.
 
 from __future__ import annotations
 
+import os
 import pickle
 import threading
 from collections.abc import Callable
@@ -373,6 +374,17 @@ LAZY_FIELDS = ("reading", "rows")
 
 # Reading a value kept pickled back, in any thread: one at a time, so that its holders share one object
 _READING = threading.RLock()
+
+
+def _unlock_in_child() -> None:
+    # A worker forked while another thread of its parent read a value would start with the lock held, by a thread it
+    # does not have; it reads the values it shares with its parent (`batch.pool.Inherited`) under a lock of its own.
+    global _READING
+    _READING = threading.RLock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_unlock_in_child)
 
 
 class PickledValue:

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..batch.pool import Lost, default_jobs, ordered_map
+from ..batch.pool import Inherited, Lost, default_jobs, ordered_map
 from ..cases.table import CASE_COLUMNS, CLAIM_PREFIX, FINDING_PREFIX, RATE_PREFIX
 from ..engine.lean import LeanEngine
 from ..files.os_errors import describe
@@ -82,9 +82,10 @@ def table_cells(case: dict, columns: list[str]) -> list[str]:
 _STATE: dict = {}
 
 
-def _init_worker(rules_dir: str | None, settings: Settings, columns: list[str] | None) -> None:
-    # Once per worker: the rule files are loaded here, never once per submission.
-    _STATE["library"] = load_rule_dir(rules_dir)
+def _init_worker(rules_dir: str | None, settings: Settings, columns: list[str] | None, inherited: Inherited | None = None) -> None:
+    # Once per worker: the rule files are loaded here, never once per submission — or taken from the parent, which a
+    # forked worker shares (`Inherited`).
+    _STATE["library"] = inherited.value if inherited is not None and inherited.value is not None else load_rule_dir(rules_dir)
     _STATE["engine"] = LeanEngine()
     _STATE["settings"] = settings
     _STATE["columns"] = columns
@@ -140,7 +141,7 @@ def generate(
         out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "injections": [')
         first = True
         jobs = default_jobs() if jobs is None else jobs
-        initargs = (None if rules_dir is None else str(rules_dir), settings, columns)
+        initargs = (None if rules_dir is None else str(rules_dir), settings, columns, Inherited(library))
         for made in ordered_map(_make, range(count), jobs, _init_worker, initargs):
             if isinstance(made, Lost):
                 raise GeneratorError(f"第 {made.item} 份生成失败：{made.reason}")
