@@ -16,6 +16,7 @@ that must see a process start from nothing (its imports, `python -m`) runs one i
 from __future__ import annotations
 
 import atexit
+import gc
 import io
 import json
 import os
@@ -30,10 +31,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # what `python -m scoring diff` and the typer application import before they work; and the rule compiler, which a
 # command imports when it finds a rule file its cache does not hold (0.24 s): most of the suite's command lines run on
-# a test's copy of the rules with a file changed
+# a test's copy of the rules with a file changed.  Also what the commands run through typer import as they start:
+# the batch (0.1 s), the rule commands, and typer's parsing of options (from typer 0.29, through pydantic's
+# TypeAdapter); a fork of a batch of one file spent 0.17 s of its 0.47 s importing them
 PRELOAD = ("scoring.cli", "scoring.cli.direct", "scoring.cli.reviewing", "scoring.cli.application", "scoring.engine.engine",
            "scoring.review.pipeline", "scoring.output.text", "scoring.output.formats", "scoring.cases.load", "scoring.rules.library",
-           "scoring.rules.compiler")
+           "scoring.rules.compiler", "scoring.batch.run", "scoring.cli.progress", "scoring.formulas", "scoring.rules.golden",
+           "typer._adapters")
 
 
 class _Server:
@@ -143,6 +147,10 @@ def _serve() -> None:
             __import__(name)
         except Exception:  # noqa: BLE001 — a module that fails to import fails in the child, as it would
             pass
+    # what the imports made lives as long as the helper: out of the children's collector's sight, which walked it all
+    # again in every child (and copied each page it touched, from the helper's)
+    gc.collect()
+    gc.freeze()
     encoding, errors = sys.stdout.encoding, sys.stdout.errors  # as a fresh interpreter's, started alike
     requests, answers = sys.stdin, sys.stdout
     for line in requests:
