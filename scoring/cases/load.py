@@ -6,6 +6,7 @@ not sure of is validated by the schema (`cases.schema`), which words every error
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from ..errors import FileError, ScoringError
@@ -80,8 +81,8 @@ def load_case(path: Path | str, library=None) -> tuple[Case, str]:
         sheet._lines = lines.get(sheet.id)
     if read_notes:
         case._read_notes = tuple(read_notes)
-    ids = [s.id for s in case.sheets]
-    duplicated = sorted({i for i in ids if ids.count(i) > 1})
+    # counted once each (`list.count` for every id was quadratic: 0.35 s of a case of 4,660 sheets)
+    duplicated = sorted(i for i, n in Counter(s.id for s in case.sheets).items() if n > 1)
     if duplicated:
         raise ScoringError(f"{path}: sheets: 表 id 重复：{'、'.join(duplicated)}")
     return case, display_path(path)
