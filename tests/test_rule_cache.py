@@ -141,6 +141,30 @@ def test_readings_and_row_rules_are_read_back_when_a_rule_set_first_asks_for_the
     assert again.model_copy().rows == fresh[project].rows and again.__dict__["_deferred"] is None
 
 
+def test_a_narrowed_copy_reads_back_nothing_it_was_not_asked_for_and_holds_what_a_copy_holds(shipped):
+    """The web's what-if scores one indicator under a copy of the rule set holding only it: a copy
+    made by `plain.replace` read back the worked examples and resolved data of every rule set of the
+    library first (0.45 s).  `RuleSet.narrowed` leaves them pickled, and gives every field a copy
+    gives — a field it was given too, which a later read of the deferred ones does not refill."""
+    from scoring.plain import replace
+
+    rules, _, fresh = shipped
+    warm = load_rule_dir(rules).rule_sets
+    at = next(i for i, r in enumerate(warm) if r.id == "sichuan.dept-overall")
+    rule_set = warm[at]
+    holder = rule_set.__dict__["_deferred"][0]
+    one = (rule_set.indicators[0],)
+    narrowed = rule_set.narrowed(indicators=one, deductions=())
+    assert narrowed.indicators == one and narrowed.deductions == () and rule_set.indicators != one
+    assert "tests" not in narrowed.__dict__ and "reading" not in narrowed.__dict__ and not holder._read
+    copied = replace(fresh[at], indicators=one, deductions=())
+    assert all(getattr(narrowed, name) == getattr(copied, name) for name in type(rule_set)._fields)
+    given = rule_set.narrowed(tests=())
+    assert given.resolved == fresh[at].resolved and given.tests == () and fresh[at].tests
+    with pytest.raises(TypeError, match="nosuch"):
+        rule_set.narrowed(nosuch=1)
+
+
 def test_a_changed_file_is_loaded_afresh(cache, two_rules):
     rules = two_rules
     before = load_rule_dir(rules).find("sichuan.dept-overall@2024.1")

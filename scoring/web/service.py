@@ -508,7 +508,7 @@ def figure_what_if(case: Case, rule_set: RuleSet, engine: Engine, sd: SheetDiff)
         ind = row.result
         if not ind.verifiable or ind.weight is None or ind.computed >= ind.weight or rule_set.indicator(ind.id) is None:
             continue
-        single = replace(rule_set, indicators=(rule_set.indicator(ind.id),), deductions=())
+        single = rule_set.narrowed(indicators=(rule_set.indicator(ind.id),), deductions=())
         for use in ind.inputs:
             decl = rule_set.inputs.get(use.name)
             if decl is None or use.state not in ("given", "default"):
