@@ -11,12 +11,13 @@ import pty
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from scoring import report_case
-from scoring.batch.pool import ordered_map
+from scoring.batch.pool import Lost, ordered_map
 from scoring.batch.summary import Packed, SheetSummary
 from scoring.cli.progress import Progress
 from scoring.files.reading import display_path
@@ -463,6 +464,18 @@ def test_workers_start_before_the_input_is_read_ahead():
     workers_at_pull.clear()
     assert [r[0] for r in ordered_map(_where, heavy(6), 2, _init, weigh=lambda _: 1 << 16)] == list(range(6))
     assert workers_at_pull[:2] == [0, 2]  # the first item decided it; the second was read with the workers running
+
+
+def _slow_start() -> None:
+    time.sleep(1.5)  # a spawned interpreter's imports, a first load of the rules
+
+
+def test_a_workers_start_is_not_counted_against_its_first_items_time():
+    """A timeout is for an item: a worker still starting (a spawned interpreter importing the program,
+    the initializer loading the rules) had its start counted against its first item, which was lost
+    for a timeout shorter than the start."""
+    results = list(ordered_map(_where, range(4), 2, _slow_start, timeout=1))
+    assert [r[0] for r in results] == list(range(4)) and not any(isinstance(r, Lost) for r in results)
 
 
 def test_a_short_stream_is_shared_out_over_no_more_workers_than_it_has_items():

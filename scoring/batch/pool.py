@@ -66,6 +66,8 @@ def default_jobs() -> int:
 
 
 _FLUSH_ITEMS = 64
+# How long a worker may take to start (a spawned interpreter, the initializer) before its first item's time counts
+_STARTING_ALLOWED = 60.0
 _FLUSH_SECONDS = 0.05
 
 
@@ -75,6 +77,7 @@ def _worker_main(conn: Connection, fn: Callable, initializer: Callable, initargs
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.enable()  # a worker forked while the parent collects results inherits its collector off
     initializer(*initargs)
+    slot[1] = time.monotonic()  # ready: its first item's time starts no earlier (`started`)
     while True:
         try:
             chunk = conn.recv()
@@ -211,9 +214,15 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
         return 0
 
     def started(worker: _Worker) -> float:
-        """When the worker started the item it is on, or when its chunk was sent."""
+        """When the worker started the item it is on, or when its chunk was sent; a worker still starting (a spawned
+        interpreter importing the program, the initializer loading the rules) is not yet on any item: its time is
+        its own, within `_STARTING_ALLOWED` more (a start that never ends is still noticed)."""
         on = int(worker.slot[0])
-        return worker.slot[1] if any(index == on for index, _ in worker.pending) else worker.since
+        if any(index == on for index, _ in worker.pending):
+            return worker.slot[1]
+        if worker.slot[1] == 0.0:  # not ready yet
+            return worker.since + _STARTING_ALLOWED
+        return max(worker.since, worker.slot[1])
 
     def replace(worker: _Worker, reason: str) -> _Worker:
         worker.stop()
