@@ -66,9 +66,9 @@ def default_jobs() -> int:
 
 
 _FLUSH_ITEMS = 64
+_FLUSH_SECONDS = 0.05
 # How long a worker may take to start (a spawned interpreter, the initializer) before its first item's time counts
 _STARTING_ALLOWED = 60.0
-_FLUSH_SECONDS = 0.05
 
 
 def _worker_main(conn: Connection, fn: Callable, initializer: Callable, initargs: tuple, slot) -> None:
@@ -179,6 +179,7 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
     done: dict[int, Any] = {}
     next_out = 0
     exhausted = False
+
     def start() -> _Worker:
         parent, child = context.Pipe()
         slot = context.Array("d", [-1.0, 0.0], lock=False)
