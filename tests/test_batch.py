@@ -478,6 +478,26 @@ def test_a_workers_start_is_not_counted_against_its_first_items_time():
     assert [r[0] for r in results] == list(range(4)) and not any(isinstance(r, Lost) for r in results)
 
 
+def _dead_start() -> None:
+    os._exit(3)
+
+
+def _slow_stream(n: int):
+    for i in range(n):
+        if i == 0:
+            time.sleep(0.5)  # the parent reading a table, a large folder: the first worker has died meanwhile
+        yield i
+
+
+def test_a_worker_that_dies_starting_loses_its_items_and_stops_nothing():
+    """The first worker starts before the items are read ahead: one that died meanwhile (its initializer failed, the
+    out-of-memory killer) made sending its first chunk raise, and the batch stopped with a traceback (review LI A1).
+    Its items are lost one by one, each said, as those of a worker dying later."""
+    for n in (3, 600):
+        results = list(ordered_map(_where, _slow_stream(n), 2, _dead_start, timeout=5))
+        assert len(results) == n and all(isinstance(r, Lost) and "意外退出（退出码 3）" in r.reason for r in results)
+
+
 def test_a_short_stream_is_shared_out_over_no_more_workers_than_it_has_items():
     """A chunk is 256 items: a batch of a few dozen files went whole to the first worker while the
     others started, loaded the rules and waited.  A stream that ends within the first round is

@@ -204,7 +204,10 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
         if chunk:
             worker.pending.extend(chunk)
             worker.since = time.monotonic()
-            worker.conn.send(chunk)
+            try:
+                worker.conn.send(chunk)
+            except OSError:  # (BrokenPipeError) it died, starting or since: found dead below, and replaced
+                pass
 
     def culprit(worker: _Worker) -> int:
         """Where in `pending` the item the worker was on is (the head when it was between items)."""
@@ -217,7 +220,8 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
     def started(worker: _Worker) -> float:
         """When the worker started the item it is on, or when its chunk was sent; a worker still starting (a spawned
         interpreter importing the program, the initializer loading the rules) is not yet on any item: its time is
-        its own, within `_STARTING_ALLOWED` more (a start that never ends is still noticed)."""
+        its own, within `_STARTING_ALLOWED` more.  (A start that never ends is noticed then, unless its chunk was more
+        than the pipe holds: the parent's send waits for a worker that reads.)"""
         on = int(worker.slot[0])
         if any(index == on for index, _ in worker.pending):
             return worker.slot[1]
@@ -260,7 +264,8 @@ def _supervised(fn, numbered: Iterator[tuple[int, Any]], jobs: int, initializer,
             exhausted = True
             jobs = max(1, min(jobs, len(retry)))
             chunk_size = max(1, -(-worth // jobs))
-        workers += [start() for _ in range(jobs - 1)]
+        for _ in range(jobs - 1):
+            workers.append(start())  # one by one: those started are stopped below if a start fails
         for w in workers:
             feed(w)
         while not exhausted or retry or any(w.pending for w in workers):
