@@ -36,8 +36,9 @@ os.environ["SCORING_CACHE_DIR"] = os.environ["_SCORING_TEST_CACHE"]
 # of the package from source, about 0.12 s a start, some 30 s of the suite from a fresh clone.  Written to a folder of
 # this session (PYTHONPYCACHEPREFIX), removed at exit: never into the checkout, which the setting keeps clean.
 # A process given such a folder reads bytecode only there, never what its installer compiled beside the modules of
-# the standard library and site-packages: the folder starts with links to those (3,300 files, 0.1-0.2 s), or the workers, the CLI's
-# helpers and the warming of the rules, starting together, each compiled the same 800 modules again (3 s apiece).
+# the standard library and site-packages: the folder starts with links to those (3,300 files, 0.1-0.2 s), or the
+# workers, the CLI's helpers and the warming of the rules, starting together, each compiled the same 800 modules
+# again (3 s apiece).
 
 
 def _seed_bytecode(prefix: str) -> None:

@@ -31,9 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # what `python -m scoring diff` and the typer application import before they work; and the rule compiler, which a
 # command imports when it finds a rule file its cache does not hold (0.24 s): most of the suite's command lines run on
-# a test's copy of the rules with a file changed.  Also what the commands run through typer import as they start:
-# the batch (0.1 s), the rule commands, the workbooks (openpyxl: 0.2 s of a diff of one), and typer's parsing of options (from typer 0.29, through pydantic's
-# TypeAdapter); a fork of a batch of one file spent 0.17 s of its 0.47 s importing them
+# a test's copy of the rules with a file changed.  Also what the commands run through typer import as they start
+# (the batch, the rule commands, and typer's parsing of options: from typer 0.29 on, through pydantic's TypeAdapter),
+# 0.17 s of a forked batch of one file's 0.47 s; and the workbook modules (openpyxl), 0.12 s of a forked diff of a
+# workbook's 0.4 s
 PRELOAD = ("scoring.cli", "scoring.cli.direct", "scoring.cli.reviewing", "scoring.cli.application", "scoring.engine.engine",
            "scoring.review.pipeline", "scoring.output.text", "scoring.output.formats", "scoring.cases.load", "scoring.rules.library",
            "scoring.rules.compiler", "scoring.batch.run", "scoring.cli.progress", "scoring.formulas", "scoring.rules.golden",
